@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+
+// Centre coordinates of German postal codes (WGS84), from the WZB data set
+// "plz_geocoord" (Wissenschaftszentrum Berlin für Sozialforschung, Apache
+// License 2.0), rounded to five decimals (about one metre).
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+let table: Map<string, GeoPoint> | undefined;
+
+function load(): Map<string, GeoPoint> {
+  const csv = readFileSync(new URL('./postal-codes.csv', import.meta.url), 'utf8');
+  const map = new Map<string, GeoPoint>();
+  for (const line of csv.split('\n')) {
+    const [code, lat, lng] = line.split(',');
+    if (code) map.set(code, { latitude: Number(lat), longitude: Number(lng) });
+  }
+  return map;
+}
+
+export function postalCodeLocation(postalCode: string): GeoPoint | undefined {
+  table ??= load();
+  return table.get(postalCode);
+}
+
+export function isGermanPostalCode(value: string): boolean {
+  return /^(0[1-9]|[1-9][0-9])[0-9]{3}$/.test(value);
+}

@@ -1,0 +1,109 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+// A small node:http front for one or more Apollo Servers, so every service
+// shares the same body limits, health endpoint and shutdown behaviour.
+
+export interface GraphQLRoute<C extends BaseContext> {
+  path: string;
+  server: ApolloServer<C>;
+  context: (req: IncomingMessage) => Promise<C>;
+}
+
+export interface HttpOptions {
+  /** GET /health answers 200 while this returns true, 503 otherwise. */
+  healthy?: () => boolean;
+  maxBodyBytes?: number;
+}
+
+const defaultMaxBodyBytes = 1024 * 1024;
+
+export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptions = {}): Server {
+  const server = createServer((req, res) => {
+    handle(routes, options, req, res).catch((error) => {
+      console.error('[http]', error);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://service');
+  if (url.pathname === '/health') {
+    const ok = options.healthy ? options.healthy() : true;
+    return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'starting' });
+  }
+  const route = routes.find((r) => r.path === url.pathname);
+  if (!route) return sendJson(res, 404, { errors: [{ message: `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.` }] });
+
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  try {
+    body = await readBody(req, headers.get('content-type'), options.maxBodyBytes ?? defaultMaxBodyBytes);
+  } catch (error) {
+    const tooLarge = error instanceof BodyTooLarge;
+    return sendJson(res, tooLarge ? 413 : 400, {
+      errors: [{ message: tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  }
+
+  const result = await route.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+    context: () => route.context(req),
+  });
+  for (const [name, value] of result.headers) res.setHeader(name, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (contentType?.startsWith('application/json')) return text === '' ? undefined : JSON.parse(text);
+  return text;
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(payload));
+}
+
+/** Listens and resolves with the URL the service can be reached at (port 0 picks a free port). */
+export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`);
+    });
+  });
+}
+
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

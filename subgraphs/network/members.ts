@@ -1,0 +1,88 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound } from '../../shared/errors.ts';
+import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
+import { nameSortKey } from '../../shared/sort-key.ts';
+import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
+import * as v from './validation.ts';
+
+// Writes to the network's members. Input is validated completely before the
+// transaction starts; the transaction writes the member and its lists together.
+
+type ValidatedMember = ReturnType<typeof validate>;
+
+function validate(input: v.MemberFields, isPatch: boolean) {
+  const has = (key: keyof v.MemberFields) => !isPatch || input[key] !== undefined;
+  const scalars: Partial<Pick<Member, 'name' | 'sortKey' | 'street' | 'postalCode' | 'city' | 'latitude' | 'longitude' | 'website' | 'employees' | 'description' | 'processCodes' | 'materials'>> = {};
+  if (has('name')) {
+    scalars.name = v.requiredText('name', input.name, 200);
+    scalars.sortKey = nameSortKey(scalars.name);
+    if (scalars.sortKey === '') throw badInput('name', 'name must contain at least one letter or digit.');
+  }
+  if (has('street')) scalars.street = v.optionalText('street', input.street, 200);
+  if (has('postalCode')) scalars.postalCode = v.postalCode('postalCode', input.postalCode);
+  if (has('city')) scalars.city = v.requiredText('city', input.city, 100);
+  if (input.location) {
+    const point = v.location('location', input.location);
+    scalars.latitude = point.latitude;
+    scalars.longitude = point.longitude;
+  } else if (scalars.postalCode !== undefined) {
+    const point = postalCodeLocation(scalars.postalCode);
+    scalars.latitude = point?.latitude ?? null;
+    scalars.longitude = point?.longitude ?? null;
+  }
+  if (has('website')) scalars.website = v.website('website', input.website);
+  if (has('employees')) scalars.employees = v.employees('employees', input.employees);
+  if (has('description')) scalars.description = v.optionalText('description', input.description, 5000);
+  if (has('processes')) scalars.processCodes = v.processCodes('processes', input.processes ?? []);
+  if (has('materials')) scalars.materials = v.materials('materials', input.materials ?? []);
+  return {
+    scalars,
+    certifications: has('certifications') ? v.certifications('certifications', input.certifications ?? []) : undefined,
+    services: has('services') ? v.services('services', input.services ?? []) : undefined,
+    contacts: has('contacts') ? v.contacts('contacts', input.contacts ?? []) : undefined,
+  };
+}
+
+function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
+  for (const c of data.certifications ?? []) em.create(CertificationSchema, { member, standard: c.standard, number: c.number ?? null, validUntil: c.validUntil });
+  for (const s of data.services ?? []) em.create(ServiceSchema, { member, title: s.title, description: s.description, processCodes: s.processes ?? [] });
+  for (const p of data.contacts ?? []) em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone });
+}
+
+export async function createMember(em: EntityManager, input: v.MemberFields): Promise<Member> {
+  const data = validate(input, false);
+  return em.transactional(async (tx) => {
+    const member = tx.create(MemberSchema, data.scalars as Member);
+    writeLists(tx, member, data);
+    return member;
+  });
+}
+
+export async function updateMember(em: EntityManager, localId: number, globalId: string, patch: v.MemberFields): Promise<Member> {
+  if (patch.name === null || patch.postalCode === null || patch.city === null) {
+    const field = patch.name === null ? 'name' : patch.postalCode === null ? 'postalCode' : 'city';
+    throw badInput(field, `${field} cannot be cleared; leave it out to keep the current value.`);
+  }
+  const data = validate(patch, true);
+  return em.transactional(async (tx) => {
+    const member = await tx.findOne(MemberSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!member) throw notFound(`Member ${globalId} does not exist.`);
+    if (member.archivedAt) throw badInput('id', `Member ${globalId} is archived and can no longer be changed.`);
+    tx.assign(member, data.scalars);
+    if (data.certifications) await tx.nativeDelete(CertificationSchema, { member: localId });
+    if (data.services) await tx.nativeDelete(ServiceSchema, { member: localId });
+    if (data.contacts) await tx.nativeDelete(ContactPersonSchema, { member: localId });
+    writeLists(tx, member, data);
+    member.updatedAt = new Date();
+    return member;
+  });
+}
+
+export async function archiveMember(em: EntityManager, localId: number, globalId: string): Promise<Member> {
+  return em.transactional(async (tx) => {
+    const member = await tx.findOne(MemberSchema, localId);
+    if (!member) throw notFound(`Member ${globalId} does not exist.`);
+    member.archivedAt ??= new Date();
+    return member;
+  });
+}

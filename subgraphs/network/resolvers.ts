@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { badInput } from '../../shared/errors.ts';
+import { assertCanWriteMember, canSeeContacts, type Identity } from '../../shared/identity.ts';
+import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
+import { memberTypeName } from '../../shared/networks.ts';
+import { findProcess } from '../../shared/data/processes.ts';
+import type { MemberOrderKey } from '../../shared/sort-key.ts';
+import type { Certification, Member, Service } from './entities/index.ts';
+import type { Loaders } from './loaders.ts';
+import { archiveMember, createMember, updateMember } from './members.ts';
+import { searchMembers, type SearchFilter } from './search.ts';
+import type { MemberFields } from './validation.ts';
+
+export interface NetworkContext {
+  network: string;
+  em: EntityManager;
+  identity: Identity;
+  loaders: Loaders;
+}
+
+// buildSubgraphSchema takes resolver maps over an unknown context; each resolver declares the context it receives.
+type Resolvers = GraphQLResolverMap<unknown>;
+
+function toProcess(code: string) {
+  const process = findProcess(code);
+  if (!process) return null;
+  const names = process.path.map((c) => findProcess(c)?.name ?? c);
+  return { code, name: process.name, mainGroup: names[0], path: names };
+}
+
+function toProcesses(codes: string[]) {
+  return codes.map(toProcess).filter((p) => p !== null);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Resolvers of the federated schema: the network's concrete member type. */
+export function federatedResolvers(network: string): Resolvers {
+  return {
+    [memberTypeName(network)]: {
+      async __resolveReference(ref: { id: string }, ctx: NetworkContext) {
+        const { network: owner, localId } = parseMemberId(ref.id);
+        if (owner.code !== network) return null;
+        return ctx.loaders.member.load(localId);
+      },
+      id: (m: Member) => memberGlobalId(network, m.id),
+      network: () => ({ code: network }),
+      location: (m: Member) => (m.latitude === null || m.longitude === null ? null : { latitude: m.latitude, longitude: m.longitude }),
+      processes: (m: Member) => toProcesses(m.processCodes),
+      certifications: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.certifications.load(m.id),
+      services: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.services.load(m.id),
+      contacts: (m: Member, _: unknown, ctx: NetworkContext) => (canSeeContacts(ctx.identity) ? ctx.loaders.contacts.load(m.id) : []),
+      archivedAt: (m: Member) => m.archivedAt?.toISOString() ?? null,
+      createdAt: (m: Member) => m.createdAt.toISOString(),
+      updatedAt: (m: Member) => m.updatedAt.toISOString(),
+    },
+    Certification: {
+      valid: (c: Certification) => c.validUntil >= today(),
+    },
+    Service: {
+      id: (s: Service) => `${network}:s-${s.id}`,
+      processes: (s: Service) => toProcesses(s.processCodes),
+    },
+    ContactPerson: {
+      id: (c: { id: number }) => `${network}:c-${c.id}`,
+    },
+  } as Resolvers;
+}
+
+function hit(m: Member) {
+  return { localId: m.id, sortKey: m.sortKey };
+}
+
+/** Resolvers of the internal API that region calls. The owner applies its access rules here. */
+export function internalResolvers(network: string): Resolvers {
+  return {
+    Query: {
+      search(_: unknown, args: { filter?: SearchFilter | null; first: number; after?: MemberOrderKey | null }, ctx: NetworkContext) {
+        if (!Number.isInteger(args.first) || args.first < 0 || args.first > 1001) throw badInput('first', 'first must lie between 0 and 1001.');
+        return searchMembers(ctx.em, network, args.filter ?? {}, args.first, args.after ?? null);
+      },
+      async existing(_: unknown, args: { localIds: number[] }, ctx: NetworkContext) {
+        const found = await ctx.loaders.member.loadMany(args.localIds);
+        return args.localIds.filter((_id, i) => found[i] !== null && !(found[i] instanceof Error));
+      },
+    },
+    Mutation: {
+      async createMember(_: unknown, args: { input: MemberFields }, ctx: NetworkContext) {
+        assertCanWriteMember(ctx.identity, network, null, 'create');
+        return hit(await createMember(ctx.em, args.input));
+      },
+      async updateMember(_: unknown, args: { localId: number; input: MemberFields }, ctx: NetworkContext) {
+        const id = memberGlobalId(network, args.localId);
+        assertCanWriteMember(ctx.identity, network, id, 'update');
+        return hit(await updateMember(ctx.em, args.localId, id, args.input));
+      },
+      async archiveMember(_: unknown, args: { localId: number }, ctx: NetworkContext) {
+        const id = memberGlobalId(network, args.localId);
+        assertCanWriteMember(ctx.identity, network, id, 'archive');
+        return hit(await archiveMember(ctx.em, args.localId, id));
+      },
+    },
+  } as Resolvers;
+}

@@ -1,0 +1,14 @@
+import { memberTypeName } from '../../shared/networks.ts';
+import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema/sdl.ts';
+
+const federatedTemplate = readSdl(new URL('./schema.graphql', import.meta.url));
+const internalSdl = readSdl(new URL('./internal.graphql', import.meta.url));
+
+/** The network's subgraph SDL: the template with its concrete member type, e.g. NiweMember. */
+export function networkSubgraphSdl(network: string): string {
+  return `${federatedTemplate.replace(/\bNetworkMember\b/g, memberTypeName(network))}\n${networkCodeEnumSdl()}`;
+}
+
+export function networkInternalSdl(): string {
+  return `${internalSdl}\n${memberInputSdl}`;
+}

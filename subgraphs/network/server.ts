@@ -1,0 +1,57 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import type { IncomingMessage, Server } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { formatError } from '../../shared/errors.ts';
+import { createHttpServer } from '../../shared/http.ts';
+import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
+import { createLoaders } from './loaders.ts';
+import { initNetworkOrm, SqlCounter } from './orm.ts';
+import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
+import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
+
+export interface NetworkService {
+  network: string;
+  http: Server;
+  orm: MikroORM;
+  /** SQL statements sent so far by this service. */
+  sql: SqlCounter;
+  stop(): Promise<void>;
+}
+
+/** Builds one network's subgraph (at /graphql) and its internal API for region (at /internal/graphql). Does not listen. */
+export async function createNetworkService(options: { network: string; databaseUrl: string }): Promise<NetworkService> {
+  const { network } = options;
+  const { orm, counter } = await initNetworkOrm(options.databaseUrl);
+
+  const context = async (req: IncomingMessage): Promise<NetworkContext> => {
+    const em = orm.em.fork();
+    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em) };
+  };
+  const serverOptions = { formatError, includeStacktraceInErrorResponses: false };
+  const subgraph = new ApolloServer<NetworkContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }),
+    ...serverOptions,
+  });
+  const internal = new ApolloServer<NetworkContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(networkInternalSdl()), resolvers: internalResolvers(network) }),
+    ...serverOptions,
+  });
+  await Promise.all([subgraph.start(), internal.start()]);
+
+  const http = createHttpServer([
+    { path: '/graphql', server: subgraph, context },
+    { path: '/internal/graphql', server: internal, context },
+  ]);
+  return {
+    network,
+    http,
+    orm,
+    sql: counter,
+    async stop() {
+      await Promise.all([subgraph.stop(), internal.stop()]);
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { badInput } from '../../shared/errors.ts';
+import { canonicalStandard, certificationStandards } from '../../shared/data/certifications.ts';
+import { findProcess } from '../../shared/data/processes.ts';
+import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
+
+// Turns client input into clean values or throws BAD_USER_INPUT naming the field.
+// Everything is checked before the first write, so a rejected request changes nothing.
+
+export interface GeoPointInput { latitude: number; longitude: number }
+export interface CertificationInput { standard: string; number?: string | null; validUntil: string }
+export interface ServiceInput { title: string; description?: string | null; processes?: string[] | null }
+export interface ContactPersonInput { name: string; role?: string | null; email?: string | null; phone?: string | null }
+
+export interface MemberFields {
+  name?: string | null;
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  location?: GeoPointInput | null;
+  website?: string | null;
+  employees?: number | null;
+  description?: string | null;
+  processes?: string[] | null;
+  materials?: string[] | null;
+  certifications?: CertificationInput[] | null;
+  services?: ServiceInput[] | null;
+  contacts?: ContactPersonInput[] | null;
+}
+
+export function requiredText(field: string, value: string | null | undefined, max: number): string {
+  const text = value?.trim() ?? '';
+  if (text === '') throw badInput(field, `${field} must not be empty.`);
+  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${text.length}.`);
+  return text;
+}
+
+export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${text.length}.`);
+  return text;
+}
+
+export function postalCode(field: string, value: string | null | undefined): string {
+  const code = value?.trim() ?? '';
+  if (!isGermanPostalCode(code)) throw badInput(field, `${field} must be a German postal code of five digits (01001–99998), got "${code.slice(0, 20)}".`);
+  return code;
+}
+
+export function website(field: string, value: string | null | undefined): string | null {
+  const text = optionalText(field, value, 300);
+  if (text === null) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.')) {
+    throw badInput(field, `${field} must be an http or https URL such as https://www.example.de, got "${text.slice(0, 60)}".`);
+  }
+  return url.toString();
+}
+
+export function employees(field: string, value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw badInput(field, `${field} must be a whole number from 1 to 1000000, got ${value}.`);
+  return value;
+}
+
+export function location(field: string, value: GeoPointInput): GeoPointInput {
+  if (!(value.latitude >= -90 && value.latitude <= 90)) throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${value.latitude}.`);
+  if (!(value.longitude >= -180 && value.longitude <= 180)) throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${value.longitude}.`);
+  return value;
+}
+
+export function processCodes(field: string, codes: string[]): string[] {
+  for (const code of codes) {
+    if (!findProcess(code)) throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
+  }
+  return [...new Set(codes)];
+}
+
+export function materials(field: string, values: string[]): string[] {
+  if (values.length > 50) throw badInput(field, `${field} takes at most 50 materials, got ${values.length}.`);
+  return [...new Set(values.map((v, i) => requiredText(`${field}[${i}]`, v, 60)))];
+}
+
+export function isoDate(field: string, value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+  if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3] || +match[1] < 1900 || +match[1] > 2999) {
+    throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`);
+  }
+  return value;
+}
+
+export function certifications(field: string, values: CertificationInput[]): CertificationInput[] {
+  return values.map((c, i) => {
+    const standard = canonicalStandard(c.standard);
+    if (!standard) throw badInput(`${field}[${i}].standard`, `${field}[${i}].standard "${c.standard.slice(0, 30)}" is unknown; use one of ${certificationStandards.join(', ')}.`);
+    return { standard, number: optionalText(`${field}[${i}].number`, c.number, 100), validUntil: isoDate(`${field}[${i}].validUntil`, c.validUntil) };
+  });
+}
+
+export function services(field: string, values: ServiceInput[]): Required<ServiceInput>[] {
+  return values.map((s, i) => ({
+    title: requiredText(`${field}[${i}].title`, s.title, 200),
+    description: optionalText(`${field}[${i}].description`, s.description, 5000),
+    processes: processCodes(`${field}[${i}].processes`, s.processes ?? []),
+  }));
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const phonePattern = /^\+?[0-9 ()/-]{5,30}$/;
+
+export function contacts(field: string, values: ContactPersonInput[]): Required<ContactPersonInput>[] {
+  return values.map((c, i) => {
+    const email = optionalText(`${field}[${i}].email`, c.email, 254);
+    if (email !== null && !emailPattern.test(email)) throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`);
+    const phone = optionalText(`${field}[${i}].phone`, c.phone, 30);
+    if (phone !== null && !phonePattern.test(phone)) throw badInput(`${field}[${i}].phone`, `${field}[${i}].phone must contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`);
+    return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone };
+  });
+}

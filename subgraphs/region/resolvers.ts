@@ -1,0 +1,55 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { notFound } from '../../shared/errors.ts';
+import { parseMemberId } from '../../shared/ids.ts';
+import { findNetwork, networks, type NetworkInfo } from '../../shared/networks.ts';
+import type { RegionContext } from './context.ts';
+import { memberCount, memberRef, searchMembers, type MemberFilter } from './members.ts';
+
+const writeQueries = {
+  create: `mutation($input: MemberInput!) { createMember(input: $input) { localId } }`,
+  update: `mutation($localId: Int!, $input: MemberPatch!) { updateMember(localId: $localId, input: $input) { localId } }`,
+  archive: `mutation($localId: Int!) { archiveMember(localId: $localId) { localId } }`,
+};
+const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
+
+type Hit = { localId: number };
+
+export const resolvers = {
+  Query: {
+    networks: () => networks,
+    network: (_: unknown, args: { code: string }) => findNetwork(args.code) ?? null,
+    async member(_: unknown, args: { id: string }, ctx: RegionContext) {
+      const { network, localId } = parseMemberId(args.id);
+      const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
+      if (!found.existing.includes(localId)) throw notFound(`Member ${args.id} does not exist.`);
+      return memberRef(network.code, localId);
+    },
+    members: (_: unknown, args: { filter?: MemberFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) =>
+      searchMembers(ctx, args.filter, args.first, args.after),
+  },
+  Mutation: {
+    async createMember(_: unknown, args: { network: string; input: unknown }, ctx: RegionContext) {
+      const data = await ctx.client(args.network).request<{ createMember: Hit }>(writeQueries.create, { input: args.input }, ctx.identityHeader);
+      return memberRef(args.network, data.createMember.localId);
+    },
+    async updateMember(_: unknown, args: { id: string; input: unknown }, ctx: RegionContext) {
+      const { network, localId } = parseMemberId(args.id);
+      await ctx.client(network.code).request<{ updateMember: Hit }>(writeQueries.update, { localId, input: args.input }, ctx.identityHeader);
+      return memberRef(network.code, localId);
+    },
+    async archiveMember(_: unknown, args: { id: string }, ctx: RegionContext) {
+      const { network, localId } = parseMemberId(args.id);
+      await ctx.client(network.code).request<{ archiveMember: Hit }>(writeQueries.archive, { localId }, ctx.identityHeader);
+      return memberRef(network.code, localId);
+    },
+  },
+  Member: {
+    __resolveType: (ref: { __typename: string }) => ref.__typename,
+  },
+  Network: {
+    __resolveReference: (ref: { code: string }) => findNetwork(ref.code) ?? null,
+    memberCount: (network: NetworkInfo, _: unknown, ctx: RegionContext) => memberCount(ctx, network.code),
+    members: (network: NetworkInfo, args: { first?: number | null; after?: string | null }, ctx: RegionContext) =>
+      searchMembers(ctx, { networks: [network.code] }, args.first, args.after),
+  },
+} as GraphQLResolverMap<unknown>;

@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from './free-port.ts';
+import { startEmbeddedPostgres } from '../../shared/postgres.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A PostgreSQL server URL; every test file creates its own databases on it. */
+    postgresUrl: string;
+  }
+}
+
+// One real PostgreSQL for the run: the embedded one, unless DATABASE_URL names a server to use instead.
+export default async function setup(project: TestProject) {
+  if (process.env.DATABASE_URL) {
+    project.provide('postgresUrl', process.env.DATABASE_URL);
+    return;
+  }
+  const base = mkdtempSync(join(tmpdir(), 'irm-test-'));
+  const server = await startEmbeddedPostgres(join(base, 'pg'), await freePort(), { persistent: false });
+  project.provide('postgresUrl', server.url);
+  return async () => {
+    await server.stop();
+    rmSync(base, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SignJWT } from 'jose';
+import { inject } from 'vitest';
+import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
+import { supergraphPath } from '../../gateway/composition.ts';
+import { close, listen } from '../../shared/http.ts';
+import { networks } from '../../shared/networks.ts';
+import { ensureDatabase } from '../../shared/postgres.ts';
+import { createNetworkService, type NetworkService } from '../../subgraphs/network/server.ts';
+import { createRegionService, type RegionService } from '../../subgraphs/region/server.ts';
+
+// The whole graph for one test file: fresh databases on the test PostgreSQL,
+// every service on a real HTTP port 0, the gateway on the committed supergraph.
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  networkUrls: Record<string, string>;
+  networks: Map<string, NetworkService>;
+  region: RegionService;
+  gateway: GatewayService;
+  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  token(claims: Record<string, unknown>): Promise<string>;
+  /** Stops one network's HTTP server, to see how the rest copes. */
+  stopNetwork(code: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: { networkTimeoutMs?: number } = {}): Promise<Stack> {
+  const postgresUrl = inject('postgresUrl');
+  const prefix = `t${randomBytes(4).toString('hex')}`;
+  const secret = randomBytes(32).toString('hex');
+
+  const networkServices = new Map<string, NetworkService>();
+  const networkUrls: Record<string, string> = {};
+  await Promise.all(
+    networks.map(async (n) => {
+      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`) });
+      networkServices.set(n.code, service);
+      networkUrls[n.code] = await listen(service.http, 0);
+    }),
+  );
+  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000 });
+  const regionUrl = await listen(region.http, 0);
+
+  const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
+  for (const [code, url] of Object.entries(networkUrls)) subgraphUrls[code.toLowerCase()] = `${url}/graphql`;
+  const gateway = await createGatewayService({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), subgraphUrls, auth: { secret } });
+  const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
+
+  const stopped = new Set<string>();
+  return {
+    gatewayUrl,
+    networkUrls,
+    networks: networkServices,
+    region,
+    gateway,
+    async query(query, variables, token) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    token: (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret)),
+    async stopNetwork(code) {
+      stopped.add(code);
+      await close(networkServices.get(code)!.http);
+    },
+    async stop() {
+      await close(gateway.http);
+      await gateway.stop();
+      await close(region.http);
+      await region.stop();
+      for (const service of networkServices.values()) {
+        if (!stopped.has(service.network)) await close(service.http);
+        await service.stop();
+      }
+    },
+  };
+}
