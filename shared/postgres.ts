@@ -29,7 +29,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     onError: (error) => console.error('[postgres]', error),
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
-  await server.start();
+  await server.start().catch(() => {
+    throw new Error(`Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`);
+  });
   return { url: `postgresql://postgres:${password}@127.0.0.1:${port}`, stop: () => server.stop() };
 }
 

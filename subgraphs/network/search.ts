@@ -37,7 +37,7 @@ export async function searchMembers(em: EntityManager, network: string, filter: 
   for (const code of filter.processes ?? []) {
     // A code matches itself and every process below it in the DIN 8580 hierarchy; && uses the GIN index.
     where.push('m.process_codes && ?::text[]');
-    params.push(processWithDescendants(code));
+    params.push(textArrayLiteral(processWithDescendants(code)));
   }
   for (const value of filter.certifications ?? []) {
     const standard = canonicalStandard(value);
@@ -67,6 +67,11 @@ export async function searchMembers(em: EntityManager, network: string, filter: 
     [...pageParams, first],
   );
   return { totalCount: Number(countRows[0].count), hits: rows.map((r) => ({ localId: r.id, sortKey: r.sort_key })) };
+}
+
+/** MikroORM expands JS arrays in raw SQL into lists, so arrays travel as PostgreSQL array literals. */
+function textArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 function processWithDescendants(code: string): string[] {

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
@@ -53,7 +54,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers }),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [partialErrorsPlugin],
+    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
 

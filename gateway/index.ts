@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
+import { runService } from '../shared/main.ts';
+import { networks } from '../shared/networks.ts';
+import { regionPort, supergraphPath } from './composition.ts';
+import { createGatewayService } from './server.ts';
+
+// The gateway: node gateway/index.ts [--supergraph path]
+const { values } = parseArgs({ options: { supergraph: { type: 'string' } } });
+
+await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'), async () => {
+  const path = values.supergraph ?? envOptional('SUPERGRAPH_PATH') ?? supergraphPath;
+  if (!existsSync(path)) throw new ConfigError(`Supergraph file ${String(path)} does not exist; run npm run compose or pass --supergraph.`);
+  const subgraphUrls: Record<string, string> = {
+    region: `${envUrl(serviceUrlVariable('region'), `http://localhost:${regionPort}`)}/graphql`,
+  };
+  for (const n of networks) subgraphUrls[n.code.toLowerCase()] = `${envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)}/graphql`;
+  const secretFile = envOptional('JWT_SECRET_FILE');
+  const auth = {
+    secret: envOptional('JWT_SECRET') ?? (secretFile ? readFileSync(secretFile, 'utf8').trim() : undefined),
+    jwksUrl: envOptional('JWKS_URL'),
+    issuer: envOptional('JWT_ISSUER'),
+    audience: envOptional('JWT_AUDIENCE'),
+  };
+  if (!auth.secret && !auth.jwksUrl) console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
+  return createGatewayService({ supergraphSdl: readFileSync(path, 'utf8'), subgraphUrls, auth });
+});

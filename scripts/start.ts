@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, envOptional, envPort } from '../shared/config.ts';
+import { networks } from '../shared/networks.ts';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
+import { regionPort } from '../gateway/composition.ts';
+import { dataDir, ensureJwtSecret } from './local.ts';
+
+// `npm start`: the whole Innovationsregion Mitte graph on one machine.
+// Starts PostgreSQL (embedded unless DATABASE_URL is set), then every service
+// as its own process, restarting a process that dies while the others keep serving.
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface ServiceSpec {
+  name: string;
+  script: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+function log(name: string, line: string) {
+  console.log(`${`[${name}]`.padEnd(10)} ${line}`);
+}
+
+async function main() {
+  let postgres: EmbeddedServer | undefined;
+  let serverUrl = envOptional('DATABASE_URL');
+  if (!serverUrl) {
+    const pgPort = envPort('PG_PORT', 54329);
+    const dir = join(dataDir(), 'postgres');
+    log('postgres', `starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dir}`);
+    postgres = await startEmbeddedPostgres(dir, pgPort, { persistent: true });
+    serverUrl = postgres.url;
+  }
+  const secret = process.env.JWT_SECRET || ensureJwtSecret();
+
+  const urls: Record<string, string> = {};
+  const specs: ServiceSpec[] = [];
+  for (const n of networks) {
+    const port = envPort(`${n.code}_PORT`, n.port);
+    urls[`${n.code}_URL`] = `http://localhost:${port}`;
+    const databaseUrl = envOptional(`${n.code}_DATABASE_URL`) ?? (await ensureDatabase(serverUrl, `irm_${n.code.toLowerCase()}`));
+    specs.push({ name: n.code.toLowerCase(), script: 'subgraphs/network/index.ts', port, env: { NETWORK: n.code, DATABASE_URL: databaseUrl, DEMO_DATA: process.env.DEMO_DATA ?? '1' } });
+  }
+  const region = envPort('REGION_PORT', regionPort);
+  urls.REGION_URL = `http://localhost:${region}`;
+  specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: {} });
+  const gatewayPort = envPort('PORT', 4000);
+  specs.push({ name: 'gateway', script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
+
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+
+  const launch = (spec: ServiceSpec, attempt = 0) => {
+    const child = spawn(process.execPath, [join(root, spec.script)], {
+      cwd: root,
+      env: { ...process.env, ...urls, ...spec.env, PORT: String(spec.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.set(spec.name, child);
+    const startedAt = Date.now();
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => log(spec.name, line)));
+    }
+    child.on('exit', (code, signal) => {
+      children.delete(spec.name);
+      if (stopping) return;
+      // A crash of one service must not take the others down; restart it with growing pauses.
+      const next = Date.now() - startedAt > 60_000 ? 0 : attempt + 1;
+      const delay = Math.min(30_000, 1000 * 2 ** Math.min(next, 5));
+      log(spec.name, `exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000}s`);
+      setTimeout(() => !stopping && launch(spec, next), delay);
+    });
+  };
+
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('start', 'stopping…');
+    await Promise.all([...children.values()].map((child) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); })));
+    await postgres?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  for (const spec of specs.slice(0, -1)) launch(spec);
+  await Promise.all(specs.slice(0, -1).map((s) => waitForHealth(s.port)));
+  launch(specs.at(-1)!);
+  await waitForHealth(gatewayPort);
+
+  console.log(`
+Innovationsregion Mitte graph is up.
+  gateway   http://localhost:${gatewayPort}/graphql
+${specs.slice(0, -1).map((s) => `  ${s.name.padEnd(9)} http://localhost:${s.port}/graphql`).join('\n')}
+
+First query:
+  curl -s http://localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\
+    -d '{"query":"{ members(first: 3) { totalCount edges { node { id name city network { code } } } } }"}'
+
+A token for writes: npm run token -- --role office --network NIWE
+Ctrl-C stops everything.`);
+}
+
+async function waitForHealth(port: number) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const response = await fetch(`http://localhost:${port}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`service on port ${port} did not become healthy within 60 s`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

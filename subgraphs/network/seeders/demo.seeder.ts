@@ -1,0 +1,175 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { NetworkInfo } from '../../../shared/networks.ts';
+import { MemberSchema } from '../entities/index.ts';
+import { createMember } from '../members.ts';
+import type { MemberFields } from '../validation.ts';
+
+// Fictional demo companies for the embedded default: real towns and postal
+// codes of the region, invented names, people and numbers. Deterministic per
+// network, so every fresh start shows the same data.
+
+const towns: Record<string, [postalCode: string, city: string][]> = {
+  Eschwege: [['37269', 'Eschwege'], ['37276', 'Meinhard'], ['37281', 'Wanfried'], ['37287', 'Wehretal'], ['37284', 'Waldkappel'], ['37242', 'Bad Sooden-Allendorf'], ['37213', 'Witzenhausen'], ['37235', 'Hessisch Lichtenau'], ['36205', 'Sontra'], ['37293', 'Herleshausen'], ['37296', 'Ringgau']],
+  Eisenach: [['99817', 'Eisenach'], ['99834', 'Gerstungen'], ['99842', 'Ruhla'], ['99848', 'Wutha-Farnroda'], ['99830', 'Treffurt'], ['99831', 'Amt Creuzburg'], ['36433', 'Bad Salzungen'], ['36448', 'Bad Liebenstein'], ['36456', 'Barchfeld-Immelborn'], ['36208', 'Wildeck']],
+  Mühlhausen: [['99974', 'Mühlhausen'], ['99998', 'Körner'], ['99947', 'Bad Langensalza'], ['99991', 'Unstrut-Hainich'], ['99986', 'Vogtei'], ['99976', 'Südeichsfeld'], ['37351', 'Dingelstädt'], ['37327', 'Leinefelde-Worbis'], ['99996', 'Menteroda'], ['37308', 'Heilbad Heiligenstadt']],
+};
+
+interface Profile {
+  trade: string[];
+  processes: string[];
+  materials: string[];
+  services: [title: string, description: string, processes: string[]][];
+  automotive: number;
+}
+
+const profiles: Record<string, Profile> = {
+  machining: {
+    trade: ['Präzisionstechnik', 'Zerspanungstechnik', 'CNC-Fertigung', 'Drehteile'],
+    processes: ['3.2.1', '3.2.3', '3.2.2', '3.3.1', '3.3.4'],
+    materials: ['42CrMo4', '1.4301', 'C45', 'AlMgSi1', '16MnCr5', 'CuZn39Pb3'],
+    services: [
+      ['CNC-Drehen', 'Dreh- und Drehfrästeile bis Ø 400 mm, Kleinserie und Serie', ['3.2.1']],
+      ['5-Achs-Fräsen', 'Komplexe Frästeile in einer Aufspannung, Prototypen bis Serie', ['3.2.3']],
+      ['Rund- und Flachschleifen', 'Schleifen gehärteter Teile mit Toleranzen bis IT5', ['3.3.1']],
+    ],
+    automotive: 0.6,
+  },
+  toolmaking: {
+    trade: ['Werkzeugbau', 'Formenbau', 'Werkzeug- und Formenbau'],
+    processes: ['3.2.3', '3.4.1', '3.3.1', '6.2', '4.6.2'],
+    materials: ['1.2343', '1.2379', '1.2738', '1.2083'],
+    services: [
+      ['Spritzgießwerkzeuge', 'Konstruktion und Bau von Spritzgießwerkzeugen bis 5 t', ['3.2.3', '3.4.1']],
+      ['Stanz- und Umformwerkzeuge', 'Folgeverbund- und Transferwerkzeuge für Karosserieteile', ['3.2.3', '6.2']],
+      ['Senk- und Drahterodieren', 'Funkenerosive Bearbeitung von Formeinsätzen', ['3.4.1']],
+    ],
+    automotive: 0.7,
+  },
+  plastics: {
+    trade: ['Kunststofftechnik', 'Kunststoffverarbeitung', 'Spritzguss'],
+    processes: ['1.2', '4.8', '4.1', '3.2.3'],
+    materials: ['PA6', 'PA66 GF30', 'POM', 'PP', 'ABS', 'PC', 'PBT'],
+    services: [
+      ['Spritzgießen', 'Technische Kunststoffteile von 1 g bis 2 kg, Schließkraft 50–650 t', ['1.2']],
+      ['Baugruppenmontage', 'Montage, Kleben und Prüfen von Kunststoffbaugruppen', ['4.1', '4.8']],
+    ],
+    automotive: 0.6,
+  },
+  sheetMetal: {
+    trade: ['Blechbearbeitung', 'Blechtechnik', 'Stanztechnik'],
+    processes: ['3.1.1', '2.4.1', '3.4.1', '4.6.2', '2.2.2'],
+    materials: ['DC01', 'S235JR', 'S355MC', '1.4301', 'AlMg3'],
+    services: [
+      ['Laserschneiden', 'Faserlaser bis 25 mm Baustahl, 3000 × 1500 mm', ['3.4.1']],
+      ['Abkanten', 'CNC-Abkantpressen bis 4 m und 320 t', ['2.4.1']],
+      ['Stanzen und Tiefziehen', 'Stanz- und Ziehteile in Großserie', ['3.1.1', '2.2.2']],
+    ],
+    automotive: 0.5,
+  },
+  machineBuilding: {
+    trade: ['Sondermaschinenbau', 'Anlagenbau', 'Automatisierungstechnik'],
+    processes: ['4.1', '4.6.2', '3.2.3', '3.2.1'],
+    materials: ['S235JR', 'S355J2', 'AlMgSi1', '1.4571'],
+    services: [
+      ['Sondermaschinen', 'Montage- und Prüfanlagen nach Kundenspezifikation', ['4.1']],
+      ['Vorrichtungsbau', 'Schweiß-, Prüf- und Montagevorrichtungen', ['3.2.3', '4.6.2']],
+      ['Konstruktion', 'Mechanische Konstruktion mit CATIA V5 und Siemens NX', []],
+    ],
+    automotive: 0.4,
+  },
+  surface: {
+    trade: ['Oberflächentechnik', 'Galvanik', 'Beschichtungen'],
+    processes: ['5.4', '5.8', '5.1', '3.3.7', '6.2'],
+    materials: ['S235JR', 'AlMgSi1', 'Zink', 'Nickel'],
+    services: [
+      ['Pulverbeschichtung', 'Pulverbeschichten von Teilen bis 6 m Länge', ['5.4']],
+      ['Galvanisch Verzinken', 'Zink und Zink-Nickel für Automotive-Verbindungselemente', ['5.8']],
+      ['Strahlen', 'Strahlen mit Korund und Glasperlen', ['3.3.7']],
+    ],
+    automotive: 0.5,
+  },
+  forming: {
+    trade: ['Umformtechnik', 'Schmiede', 'Härterei'],
+    processes: ['2.1.3', '2.1.5', '6.2', '3.2.1'],
+    materials: ['42CrMo4', '38MnVS6', 'C45', '16MnCr5'],
+    services: [
+      ['Gesenkschmieden', 'Schmiedeteile 0,2–25 kg für Antriebsstrang und Fahrwerk', ['2.1.3']],
+      ['Wärmebehandlung', 'Einsatzhärten, Vergüten, Induktionshärten', ['6.2']],
+    ],
+    automotive: 0.8,
+  },
+};
+
+const profileWeights: Record<string, string[]> = {
+  NIWE: ['machining', 'machining', 'toolmaking', 'toolmaking', 'plastics', 'sheetMetal', 'machineBuilding', 'forming'],
+  LINAT: ['plastics', 'plastics', 'surface', 'sheetMetal', 'machining', 'forming'],
+  KONAT: ['machineBuilding', 'machineBuilding', 'machining', 'toolmaking', 'surface'],
+};
+
+const founders = ['Hoffmann', 'Becker', 'Schäfer', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Herrmann', 'Walter', 'Möller', 'Beck', 'Jäger', 'Fuchs', 'Vogel', 'Günther', 'Sommer', 'Brandt', 'Weiß', 'Engel', 'Ziegler', 'Kühn', 'Pohl', 'Heinrich', 'Thiele', 'Seidel', 'Ludwig', 'Dietrich'];
+const regionWords = ['Werra', 'Wartburg', 'Hainich', 'Eichsfeld', 'Meißner', 'Unstrut', 'Rhön', 'Ringgau', 'Thüringer', 'Nordhessen'];
+const forms = ['GmbH', 'GmbH & Co. KG', 'GmbH', 'KG', 'e.K.', 'GmbH'];
+const firstNames = ['Anna', 'Jens', 'Katrin', 'Thomas', 'Sabine', 'Michael', 'Julia', 'Stefan', 'Claudia', 'Andreas', 'Nicole', 'Frank', 'Sandra', 'Matthias', 'Petra', 'Uwe'];
+const roles = ['Geschäftsführung', 'Vertrieb', 'Arbeitsvorbereitung', 'Qualitätsmanagement', 'Einkauf', 'Konstruktion'];
+const streets = ['Industriestraße', 'Gewerbering', 'Am Werratal', 'Zum Sportplatz', 'Hauptstraße', 'Auf der Aue', 'Mühlenweg', 'Gartenstraße', 'Am Bahnhof', 'Lindenallee'];
+
+/** A small deterministic PRNG (mulberry32), so demo data is the same on every machine. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoMembers(network: NetworkInfo): MemberFields[] {
+  const rand = random([...network.code].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const some = <T>(list: readonly T[], min: number, max: number): T[] => list.filter(() => rand() < 0.6).slice(0, max).concat(list.slice(0, min)).filter((v, i, a) => a.indexOf(v) === i);
+  const count = 40 + Math.floor(rand() * 41);
+  const names = new Set<string>();
+  const members: MemberFields[] = [];
+  while (members.length < count) {
+    const profile = profiles[pick(profileWeights[network.code] ?? Object.keys(profiles))];
+    const owner = rand() < 0.6 ? pick(founders) : `${pick(regionWords)}`;
+    const name = `${owner} ${pick(profile.trade)} ${pick(forms)}`;
+    if (names.has(name)) continue;
+    names.add(name);
+    const [postalCode, city] = pick(towns[pick(network.hubs)]);
+    const slug = name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const year = 2026 + Math.floor(rand() * 4);
+    const certifications = [{ standard: 'ISO 9001', number: `Q-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-0${1 + Math.floor(rand() * 9)}-15` }];
+    if (rand() < profile.automotive) certifications.push({ standard: 'IATF 16949', number: `IATF-${Math.floor(rand() * 900000 + 100000)}`, validUntil: `${year}-11-30` });
+    if (rand() < 0.35) certifications.push({ standard: 'ISO 14001', number: `U-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-06-30` });
+    const contacts = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => {
+      const first = pick(firstNames);
+      const last = pick(founders);
+      return { name: `${first} ${last}`, role: i === 0 ? 'Geschäftsführung' : pick(roles), email: `${first.toLowerCase()}.${slug.slice(0, 12)}@${slug}.example`, phone: `+49 ${postalCode.startsWith('3') ? '5651' : '3691'} ${Math.floor(rand() * 900000 + 100000)}` };
+    });
+    members.push({
+      name,
+      street: `${pick(streets)} ${1 + Math.floor(rand() * 60)}`,
+      postalCode,
+      city,
+      website: `https://www.${slug}.example`,
+      employees: 8 + Math.floor(rand() * rand() * 400),
+      description: `${profile.trade[0]} aus ${city}. ${profile.services.map((s) => s[0]).join(', ')}.`,
+      processes: some(profile.processes, 2, 5),
+      materials: some(profile.materials, 2, 5),
+      certifications,
+      services: some(profile.services, 1, 3).map(([title, description, processes]) => ({ title, description, processes })),
+      contacts,
+    });
+  }
+  return members;
+}
+
+/** Seeds the demo members when the network has none yet; returns how many were written. */
+export async function seedDemoData(em: EntityManager, network: NetworkInfo): Promise<number> {
+  if ((await em.count(MemberSchema, {})) > 0) return 0;
+  const members = demoMembers(network);
+  for (const member of members) await createMember(em.fork(), member);
+  return members.length;
+}
