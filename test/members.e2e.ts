@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type Stack } from './support/stack.ts';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // The public contract of the unified graph, through the real gateway.
 
@@ -22,7 +22,7 @@ async function walk(pageSize: number, filter?: Record<string, unknown>) {
   let after: string | null = null;
   let totalCount = -1;
   for (let page = 0; page < 100; page++) {
-    const res = await stack.query(
+    const res: GraphQLResponse = await stack.query(
       `query($first: Int, $after: String, $filter: MemberFilter) { members(first: $first, after: $after, filter: $filter) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`,
       { first: pageSize, after, filter },
     );

@@ -69,7 +69,10 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
-    token: (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret)),
+    token: (claims) => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
+      return (claims.exp === undefined ? jwt.setExpirationTime('1h') : jwt).sign(new TextEncoder().encode(secret));
+    },
     async stopNetwork(code) {
       stopped.add(code);
       await close(networkServices.get(code)!.http);

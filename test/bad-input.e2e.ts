@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Client mistakes get a stable code and a message that says what to fix; nothing is half-written.
+
+let stack: Stack;
+let admin: string;
+let memberId: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.token({ role: 'admin' });
+  const res = await stack.query(
+    `mutation { createMember(network: NIWE, input: { name: "Bestand GmbH", postalCode: "37269", city: "Eschwege", certifications: [{ standard: "ISO 9001", validUntil: "2030-01-31" }] }) { id } }`,
+    {},
+    admin,
+  );
+  memberId = res.data.createMember.id;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function expectError(res: GraphQLResponse, code: string, message: RegExp) {
+  expect(res.errors, JSON.stringify(res)).toBeDefined();
+  const [error] = res.errors!;
+  expect(error.extensions?.code).toBe(code);
+  expect(error.message).toMatch(message);
+  // Never a stack trace or an internal address.
+  expect(JSON.stringify(res)).not.toMatch(/stacktrace|127\.0\.0\.1|localhost|at .*\.ts:\d+/);
+}
+
+const create = (input: Record<string, unknown>, network = 'NIWE') =>
+  stack.query(`mutation($network: NetworkCode!, $input: MemberInput!) { createMember(network: $network, input: $input) { id } }`, { network, input }, admin);
+const base = { name: 'Prüf GmbH', postalCode: '37269', city: 'Eschwege' };
+
+describe('ids and network codes', () => {
+  test('an unknown member id is NOT_FOUND', async () => {
+    const res = await stack.query(`{ member(id: "NIWE:m-999999") { id name } }`);
+    expectError(res, 'NOT_FOUND', /NIWE:m-999999 does not exist/);
+    expect(res.data).toEqual({ member: null });
+    expectError(await stack.query(`mutation { updateMember(id: "LINAT:m-424242", input: { employees: 3 }) { id } }`, {}, admin), 'NOT_FOUND', /LINAT:m-424242/);
+    expectError(await stack.query(`mutation { archiveMember(id: "KONAT:m-424242") { id } }`, {}, admin), 'NOT_FOUND', /KONAT:m-424242/);
+  });
+
+  test('a malformed id says what ids look like', async () => {
+    for (const id of ['42', 'NIWE-42', 'ABC:m-1', 'NIWE:m-0', 'NIWE:m-1x']) {
+      expectError(await stack.query(`query($id: ID!) { member(id: $id) { id } }`, { id }), 'BAD_USER_INPUT', /look like NIWE:m-42/);
+    }
+  });
+
+  test('an unknown network code is refused before anything runs', async () => {
+    expectError(await stack.query(`{ network(code: XYZ) { name } }`), 'GRAPHQL_VALIDATION_FAILED', /XYZ/);
+    expectError(await stack.query(`query($code: NetworkCode!) { network(code: $code) { name } }`, { code: 'XYZ' }), 'BAD_USER_INPUT', /XYZ/);
+    expectError(await create(base, 'XYZ'), 'BAD_USER_INPUT', /XYZ/);
+  });
+});
+
+describe('pagination', () => {
+  test('first must lie in 1..100', async () => {
+    for (const first of [0, -1, 101]) {
+      expectError(await stack.query(`query($first: Int) { members(first: $first) { totalCount } }`, { first }), 'BAD_USER_INPUT', /first must lie between 1 and 100/);
+    }
+    expectError(await stack.query(`{ network(code: NIWE) { members(first: 500) { totalCount } } }`), 'BAD_USER_INPUT', /first must lie between 1 and 100/);
+  });
+
+  test('a cursor that this API did not issue is refused', async () => {
+    for (const after of ['garbage', Buffer.from('["a","NOPE",1]').toString('base64url'), Buffer.from('{"x":1}').toString('base64url')]) {
+      expectError(await stack.query(`query($after: String) { members(after: $after) { totalCount } }`, { after }), 'BAD_USER_INPUT', /after is not a cursor/);
+    }
+  });
+
+  test('filters name the bad part', async () => {
+    expectError(await stack.query(`{ members(filter: { processes: ["9.9"] }) { totalCount } }`), 'BAD_USER_INPUT', /"9\.9" is not a DIN 8580 process code/);
+    expectError(await stack.query(`{ members(filter: { certifications: ["ISO 0000"] }) { totalCount } }`), 'BAD_USER_INPUT', /Unknown certification/);
+    expectError(await stack.query(`query($text: String) { members(filter: { text: $text }) { totalCount } }`, { text: 'x'.repeat(201) }), 'BAD_USER_INPUT', /filter.text must be at most 200/);
+  });
+});
+
+describe('member input', () => {
+  test.each([
+    [{ postalCode: '1234' }, /postalCode must be a German postal code/],
+    [{ postalCode: 'ABCDE' }, /postalCode must be a German postal code/],
+    [{ postalCode: '00999' }, /postalCode must be a German postal code/],
+    [{ name: '   ' }, /name must not be empty/],
+    [{ city: '' }, /city must not be empty/],
+    [{ website: 'ftp://files.example.de' }, /website must be an http or https URL/],
+    [{ website: 'keine url' }, /website must be an http or https URL/],
+    [{ employees: 0 }, /employees must be a whole number from 1/],
+    [{ processes: ['3.2.3', '7.1'] }, /processes: "7.1" is not a DIN 8580 process code/],
+    [{ location: { latitude: 91, longitude: 10 } }, /location.latitude must lie between -90 and 90/],
+    [{ certifications: [{ standard: 'ISO 9001', validUntil: '2025-02-30' }] }, /certifications\[0\].validUntil must be a calendar date written YYYY-MM-DD/],
+    [{ certifications: [{ standard: 'ISO 9001', validUntil: '31.12.2027' }] }, /certifications\[0\].validUntil must be a calendar date/],
+    [{ certifications: [{ standard: 'ISO 99999', validUntil: '2027-12-31' }] }, /certifications\[0\].standard "ISO 99999" is unknown/],
+    [{ contacts: [{ name: 'Ok', email: 'ok@firma.example' }, { name: 'Kaputt', email: 'kaputt@' }] }, /contacts\[1\].email must be an e-mail address/],
+    [{ contacts: [{ name: 'Tel', phone: 'call me' }] }, /contacts\[0\].phone must contain digits/],
+    [{ services: [{ title: '' }] }, /services\[0\].title must not be empty/],
+  ])('%j is refused', async (patch, message) => {
+    const before = await stack.query(`{ network(code: NIWE) { memberCount } }`);
+    expectError(await create({ ...base, ...patch }), 'BAD_USER_INPUT', message);
+    const after = await stack.query(`{ network(code: NIWE) { memberCount } }`);
+    expect(after.data.network.memberCount).toBe(before.data.network.memberCount);
+  });
+
+  test('a wrongly typed field is refused by the schema', async () => {
+    expectError(await create({ ...base, employees: 'viele' }), 'BAD_USER_INPUT', /employees/);
+    expectError(await create({ city: 'Eschwege', postalCode: '37269' }), 'BAD_USER_INPUT', /name/);
+  });
+
+  test('a patch with one bad part changes nothing at all', async () => {
+    const query = `query($id: ID!) { member(id: $id) { name employees certifications { standard validUntil } } }`;
+    const before = await stack.query(query, { id: memberId });
+    const res = await stack.query(
+      `mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id } }`,
+      { id: memberId, input: { name: 'Umbenannt GmbH', employees: 50, certifications: [{ standard: 'IATF 16949', validUntil: '2030-13-01' }] } },
+      admin,
+    );
+    expectError(res, 'BAD_USER_INPUT', /certifications\[0\].validUntil/);
+    expect((await stack.query(query, { id: memberId })).data).toEqual(before.data);
+  });
+
+  test('required fields cannot be cleared', async () => {
+    expectError(
+      await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { city: null }) { id } }`, { id: memberId }, admin),
+      'BAD_USER_INPUT',
+      /city cannot be cleared/,
+    );
+  });
+});

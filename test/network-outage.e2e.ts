@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { close, listen } from '../shared/http.ts';
+import { createRegionService } from '../subgraphs/region/server.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+// A network that is down or late must not take the region down.
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ networkTimeoutMs: 500 });
+  const admin = await stack.token({ role: 'admin' });
+  for (const network of ['NIWE', 'LINAT', 'KONAT']) {
+    for (const name of ['Alpha', 'Beta']) {
+      const res = await stack.query(`mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`, { n: network, name: `${name} ${network}` }, admin);
+      expect(res.errors).toBeUndefined();
+    }
+  }
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+test('a network that is down leaves the others’ results and an error naming it', async () => {
+  await stack.stopNetwork('KONAT');
+  const res = await stack.query(`{ members(first: 10) { totalCount edges { node { id name } } } }`);
+  expect(res.data.members.totalCount).toBe(4);
+  expect(res.data.members.edges.map((e: { node: { id: string } }) => e.node.id.split(':')[0]).sort()).toEqual(['LINAT', 'LINAT', 'NIWE', 'NIWE']);
+  expect(res.errors).toHaveLength(1);
+  expect(res.errors![0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT' });
+  expect(JSON.stringify(res.errors)).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED/);
+
+  const filtered = await stack.query(`{ members(filter: { networks: [NIWE] }) { totalCount } }`);
+  expect(filtered.errors).toBeUndefined();
+  expect(filtered.data.members.totalCount).toBe(2);
+});
+
+test('a network that does not answer in time is cut off after the time budget', async () => {
+  // A server that accepts connections and never answers.
+  const silent: Server = createServer(() => {});
+  const silentUrl = await new Promise<string>((resolve) => silent.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(silent.address() as { port: number }).port}`)));
+  const region = await createRegionService({ networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300 });
+  const url = await listen(region.http, 0);
+  try {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ members(first: 10, filter: { networks: [NIWE, LINAT] }) { totalCount edges { cursor } } }' }),
+    });
+    const body: any = await response.json();
+    expect(body.data.members.totalCount).toBe(2);
+    expect(body.errors).toMatchObject([{ extensions: { code: 'NETWORK_UNAVAILABLE', network: 'LINAT' } }]);
+  } finally {
+    await close(region.http);
+    await region.stop();
+    silent.close();
+  }
+});

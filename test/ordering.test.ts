@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { memberGlobalId, parseMemberId } from '../shared/ids.ts';
+import { compareOrderKeys, nameSortKey } from '../shared/sort-key.ts';
+import { decodeCursor, encodeCursor } from '../subgraphs/region/cursor.ts';
+
+describe('nameSortKey', () => {
+  test('folds case, umlauts, accents and punctuation the same way everywhere', () => {
+    expect(nameSortKey('Müller-Formenbau GmbH & Co. KG')).toBe('muller formenbau gmbh co kg');
+    expect(nameSortKey('ÖKO Guß')).toBe('oko guss');
+    expect(nameSortKey('Café Élan')).toBe('cafe elan');
+    expect(nameSortKey('  ---  ')).toBe('');
+  });
+});
+
+describe('compareOrderKeys', () => {
+  test('orders by key, then network code, then local id', () => {
+    const keys = [
+      { sortKey: 'b', network: 'NIWE', localId: 1 },
+      { sortKey: 'a', network: 'NIWE', localId: 10 },
+      { sortKey: 'a', network: 'NIWE', localId: 9 },
+      { sortKey: 'a', network: 'KONAT', localId: 50 },
+    ];
+    expect([...keys].sort(compareOrderKeys)).toEqual([keys[3], keys[2], keys[1], keys[0]]);
+  });
+});
+
+describe('cursors', () => {
+  test('round-trip and refuse anything else', () => {
+    const key = { sortKey: 'müller', network: 'LINAT', localId: 7 };
+    expect(decodeCursor(encodeCursor(key))).toEqual(key);
+    expect(() => decodeCursor('nonsense')).toThrowError(/not a cursor/);
+    expect(() => decodeCursor(Buffer.from('["a","LINAT",-1]').toString('base64url'))).toThrowError(/not a cursor/);
+  });
+});
+
+describe('member ids', () => {
+  test('tell the owning network', () => {
+    expect(memberGlobalId('NIWE', 42)).toBe('NIWE:m-42');
+    const parsed = parseMemberId('KONAT:m-7');
+    expect(parsed.network.code).toBe('KONAT');
+    expect(parsed.localId).toBe(7);
+    expect(() => parseMemberId('NIWE:42')).toThrowError(/look like NIWE:m-42/);
+  });
+});

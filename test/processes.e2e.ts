@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { supergraphPath } from '../gateway/composition.ts';
+
+// Each service is its own process, configured by environment and flags.
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+});
+
+function start(script: string, args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const match = /listening on (http:\/\/[^/\s]+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', () => reject(new Error(output)));
+  });
+  listening.catch(() => {}); // awaited only by tests that expect the process to come up
+  return { child, listening, exited, output: () => output };
+}
+
+describe('gateway process', () => {
+  test('starts on a supergraph given by flag and reports health', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'irm-gw-'));
+    const file = join(dir, 'elsewhere.graphql');
+    copyFileSync(supergraphPath, file);
+    const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32) });
+    const url = await gateway.listening;
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    // Subgraphs are not running: the gateway answers with an error, not a crash, and names no address.
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code } }' }) });
+    const body: any = await res.json();
+    expect(body.errors[0].extensions.code).toBeDefined();
+    expect(JSON.stringify(body)).not.toMatch(/localhost:4004|127\.0\.0\.1:4004/);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  test('a missing supergraph file stops it with a message that says what to do', async () => {
+    const gateway = start('gateway/index.ts', ['--supergraph', '/nonexistent/supergraph.graphql'], { PORT: '0' });
+    expect(await gateway.exited).toBe(1);
+    expect(gateway.output()).toMatch(/does not exist; run npm run compose or pass --supergraph/);
+  });
+});
+
+describe('network process', () => {
+  test('refuses an unknown network and a missing database with clear messages', async () => {
+    const unknown = start('subgraphs/network/index.ts', [], { NETWORK: 'FOO', PORT: '0' });
+    expect(await unknown.exited).toBe(1);
+    expect(unknown.output()).toMatch(/NETWORK must name a registered network \(NIWE, LINAT, KONAT\), got "FOO"/);
+    const noDb = start('subgraphs/network/index.ts', [], { NETWORK: 'NIWE', PORT: '0', DATABASE_URL: '', NIWE_DATABASE_URL: '' });
+    expect(await noDb.exited).toBe(1);
+    expect(noDb.output()).toMatch(/Set DATABASE_URL \(or NIWE_DATABASE_URL\)/);
+  });
+});

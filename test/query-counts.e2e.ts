@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { networks } from '../shared/networks.ts';
+import { createMember } from '../subgraphs/network/members.ts';
+import { demoMembers, seedDemoData } from '../subgraphs/network/seeders/demo.seeder.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+// Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
+
+let stack: Stack;
+let token: string;
+
+const deepQuery = `query($first: Int, $filter: MemberFilter) {
+  members(first: $first, filter: $filter) { totalCount edges { node {
+    id name city network { code name }
+    processes { code name } certifications { standard valid } services { title processes { code } } contacts { name email }
+  } } }
+}`;
+
+function sqlCount(): number {
+  return [...stack.networks.values()].reduce((sum, s) => sum + s.sql.count, 0);
+}
+
+function subgraphCalls(): number {
+  return [...stack.gateway.subgraphCalls.values()].reduce((a, b) => a + b, 0);
+}
+
+function networkCalls(): number {
+  return [...stack.region.clients.values()].reduce((sum, c) => sum + c.calls, 0);
+}
+
+async function measure(variables: Record<string, unknown>) {
+  const sql = sqlCount();
+  const calls = subgraphCalls();
+  const internal = networkCalls();
+  const res = await stack.query(deepQuery, variables, token);
+  expect(res.errors).toBeUndefined();
+  const touched = new Set(res.data.members.edges.map((e: { node: { network: { code: string } } }) => e.node.network.code)).size;
+  return { touched, edges: res.data.members.edges.length, sql: sqlCount() - sql, subgraphCalls: subgraphCalls() - calls, networkCalls: networkCalls() - internal };
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  token = await stack.token({ role: 'partner' });
+  const niwe = stack.networks.get('NIWE')!;
+  for (let i = 0; i < 110; i++) {
+    await createMember(niwe.orm.em.fork(), {
+      name: `Serienfertiger ${String(i).padStart(3, '0')} GmbH`,
+      postalCode: '37269',
+      city: 'Eschwege',
+      processes: ['3.2.3', '3.2.1'],
+      certifications: [{ standard: 'ISO 9001', validUntil: '2030-01-01' }, { standard: 'IATF 16949', validUntil: '2030-01-01' }],
+      services: [{ title: 'Fräsen', processes: ['3.2.3'] }, { title: 'Drehen', processes: ['3.2.1'] }],
+      contacts: [{ name: 'Kontakt', email: 'k@serie.example' }],
+    });
+  }
+  for (const code of ['LINAT', 'KONAT']) await seedDemoData(stack.networks.get(code)!.orm.em.fork(), networks.find((n) => n.code === code)!);
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('one network', () => {
+  test('SQL statements per request are the same for first = 1, 50 and 100', async () => {
+    const counts = [];
+    for (const first of [1, 50, 100]) {
+      const m = await measure({ first, filter: { networks: ['NIWE'] } });
+      expect(m.edges).toBe(first);
+      counts.push(m);
+    }
+    // 2 for the search (page + count), 4 for the entities (members, certifications, services, contacts).
+    expect(counts.map((c) => c.sql)).toEqual([6, 6, 6]);
+    // Gateway: region for the page, NIWE for the member fields, region again for the Network entity.
+    expect(counts.map((c) => c.subgraphCalls)).toEqual([3, 3, 3]);
+    expect(counts.map((c) => c.networkCalls)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('all networks', () => {
+  test('each network costs a fixed number of statements, whatever the page size', async () => {
+    for (const first of [1, 50, 100]) {
+      const m = await measure({ first });
+      expect(m.edges).toBe(first);
+      // The page decides which networks hold its members; each of them gets one entity fetch.
+      expect(m.subgraphCalls).toBe(2 + m.touched);
+      expect(m.sql).toBe(3 * 2 + m.touched * 4);
+      expect(m.networkCalls).toBe(3);
+    }
+  });
+});
+
+describe('demo data', () => {
+  test('40 to 80 valid fictional members per network, located by their postal codes', async () => {
+    for (const network of networks) {
+      const members = demoMembers(network);
+      expect(members.length).toBeGreaterThanOrEqual(40);
+      expect(members.length).toBeLessThanOrEqual(80);
+      expect(new Set(members.map((m) => m.name)).size).toBe(members.length);
+    }
+    const res = await stack.query(`{ members(first: 100, filter: { networks: [LINAT] }) { totalCount edges { node { location { latitude longitude } processes { code } certifications { standard } services { title } } } } }`);
+    expect(res.data.members.totalCount).toBe(demoMembers(networks[1]).length);
+    for (const { node } of res.data.members.edges) {
+      expect(node.location.latitude).toBeGreaterThan(50.5);
+      expect(node.location.latitude).toBeLessThan(51.6);
+      expect(node.processes.length).toBeGreaterThan(0);
+      expect(node.certifications.length).toBeGreaterThan(0);
+      expect(node.services.length).toBeGreaterThan(0);
+    }
+    // Seeding runs on an empty database only.
+    expect(await seedDemoData(stack.networks.get('LINAT')!.orm.em.fork(), networks[1])).toBe(0);
+  });
+});
