@@ -1,7 +1,8 @@
-// Members are ordered by a normalised name, compared byte-wise (PostgreSQL's "C"
-// collation), then by network code and local id. The same function writes the
-// key in every network database and compares keys in region's merge, so the
-// order is identical everywhere and cursors are exact across networks.
+// Members are ordered by a rank (0 for name order, 10000 - relevance score, or
+// the distance in metres), then by a normalised name compared byte-wise
+// (PostgreSQL's "C" collation), then by network code and local id. Ranks are
+// integers and every network computes them with the same code, so region's
+// merge orders exactly like each network's database and cursors are exact.
 
 const transliteration: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l' };
 
@@ -16,6 +17,7 @@ export function nameSortKey(name: string): string {
 }
 
 export interface MemberOrderKey {
+  rank: number;
   sortKey: string;
   network: string;
   localId: number;
@@ -23,6 +25,7 @@ export interface MemberOrderKey {
 
 export function compareOrderKeys(a: MemberOrderKey, b: MemberOrderKey): number {
   return (
+    a.rank - b.rank ||
     Buffer.compare(Buffer.from(a.sortKey), Buffer.from(b.sortKey)) ||
     Buffer.compare(Buffer.from(a.network), Buffer.from(b.network)) ||
     a.localId - b.localId

@@ -86,7 +86,8 @@ describe('createMember', () => {
     ]);
     expect(m.services).toMatchObject([{ title: '5-Achs-Fräsen', description: 'bis 800 mm', processes: [{ code: '3.2.3' }] }]);
     expect(m.contacts).toMatchObject([{ name: 'Anna Beck', role: 'Vertrieb', email: 'anna@werra.example', phone: '+49 5651 12345' }]);
-    expect(m).toMatchObject({ website: 'https://www.werra-praezision.example/', employees: 85, materials: ['42CrMo4', '1.4301'] });
+    // Materials are stored by their EN name: 1.4301 is X5CrNi18-10.
+    expect(m).toMatchObject({ website: 'https://www.werra-praezision.example/', employees: 85, materials: ['42CrMo4', 'X5CrNi18-10'] });
 
     const again = await stack.query(`query($id: ID!) { member(id: $id) { ${memberFields} } }`, { id: m.id }, admin);
     expect(again.data.member).toEqual(m);

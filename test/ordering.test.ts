@@ -13,23 +13,25 @@ describe('nameSortKey', () => {
 });
 
 describe('compareOrderKeys', () => {
-  test('orders by key, then network code, then local id', () => {
+  test('orders by rank, then key, then network code, then local id', () => {
     const keys = [
-      { sortKey: 'b', network: 'NIWE', localId: 1 },
-      { sortKey: 'a', network: 'NIWE', localId: 10 },
-      { sortKey: 'a', network: 'NIWE', localId: 9 },
-      { sortKey: 'a', network: 'KONAT', localId: 50 },
+      { rank: 0, sortKey: 'b', network: 'NIWE', localId: 1 },
+      { rank: 0, sortKey: 'a', network: 'NIWE', localId: 10 },
+      { rank: 0, sortKey: 'a', network: 'NIWE', localId: 9 },
+      { rank: 0, sortKey: 'a', network: 'KONAT', localId: 50 },
+      { rank: -1, sortKey: 'z', network: 'NIWE', localId: 99 },
     ];
-    expect([...keys].sort(compareOrderKeys)).toEqual([keys[3], keys[2], keys[1], keys[0]]);
+    expect([...keys].sort(compareOrderKeys)).toEqual([keys[4], keys[3], keys[2], keys[1], keys[0]]);
   });
 });
 
 describe('cursors', () => {
   test('round-trip and refuse anything else', () => {
-    const key = { sortKey: 'müller', network: 'LINAT', localId: 7 };
-    expect(decodeCursor(encodeCursor(key))).toEqual(key);
-    expect(() => decodeCursor('nonsense')).toThrowError(/not a cursor/);
-    expect(() => decodeCursor(Buffer.from('["a","LINAT",-1]').toString('base64url'))).toThrowError(/not a cursor/);
+    const key = { rank: 120, sortKey: 'müller', network: 'LINAT', localId: 7 };
+    expect(decodeCursor(encodeCursor('DISTANCE', key), 'DISTANCE')).toEqual(key);
+    expect(() => decodeCursor(encodeCursor('DISTANCE', key), 'NAME')).toThrowError(/cursor of a DISTANCE ordered list/);
+    expect(() => decodeCursor('nonsense', 'NAME')).toThrowError(/not a cursor/);
+    expect(() => decodeCursor(Buffer.from('["NAME",0,"a","LINAT",-1]').toString('base64url'), 'NAME')).toThrowError(/not a cursor/);
   });
 });
 

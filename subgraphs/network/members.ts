@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../shared/errors.ts';
 import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
+import { findProcess } from '../../shared/data/processes.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
 import * as v from './validation.ts';
@@ -43,7 +44,14 @@ function validate(input: v.MemberFields, isPatch: boolean) {
   };
 }
 
+/** Keeps the search text of services and processes in step with what was written. */
+function searchTexts(member: Member, data: ValidatedMember) {
+  if (data.services) member.servicesText = data.services.map((s) => `${s.title} ${s.description ?? ''}`).join(' ');
+  if (data.scalars.processCodes) member.processesText = data.scalars.processCodes.map((c) => findProcess(c)?.name ?? '').join(' ');
+}
+
 function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
+  searchTexts(member, data);
   for (const c of data.certifications ?? []) em.create(CertificationSchema, { member, standard: c.standard, number: c.number ?? null, validUntil: c.validUntil });
   for (const s of data.services ?? []) em.create(ServiceSchema, { member, title: s.title, description: s.description, processCodes: s.processes ?? [] });
   for (const p of data.contacts ?? []) em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone });

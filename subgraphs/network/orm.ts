@@ -30,6 +30,8 @@ export function networkOrmConfig(clientUrl: string, counter: SqlCounter, overrid
     loggerFactory: (options) => new CountingLogger(options, counter),
     debug: process.env.SQL_DEBUG === '1' ? ['query', 'query-params'] : false,
     pool: { max: 10 },
+    // Typo tolerance of the text search: a word matches at 0.5 trigram word similarity (one wrong letter in a town name).
+    driverOptions: { options: '-c pg_trgm.word_similarity_threshold=0.5' },
     ...overrides,
   });
 }

@@ -9,7 +9,8 @@ import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import type { Certification, Member, Service } from './entities/index.ts';
 import type { Loaders } from './loaders.ts';
 import { archiveMember, createMember, updateMember } from './members.ts';
-import { searchMembers, type SearchFilter } from './search.ts';
+import { searchMembers } from './search.ts';
+import type { MemberOrder, PushedDownFilter } from '../../shared/search.ts';
 import type { MemberFields } from './validation.ts';
 
 export interface NetworkContext {
@@ -68,17 +69,17 @@ export function federatedResolvers(network: string): Resolvers {
   } as Resolvers;
 }
 
-function hit(m: Member) {
-  return { localId: m.id, sortKey: m.sortKey };
+function written(m: Member) {
+  return { localId: m.id };
 }
 
 /** Resolvers of the internal API that region calls. The owner applies its access rules here. */
 export function internalResolvers(network: string): Resolvers {
   return {
     Query: {
-      search(_: unknown, args: { filter?: SearchFilter | null; first: number; after?: MemberOrderKey | null }, ctx: NetworkContext) {
+      search(_: unknown, args: { filter?: PushedDownFilter | null; order: MemberOrder; first: number; after?: MemberOrderKey | null; facets: boolean }, ctx: NetworkContext) {
         if (!Number.isInteger(args.first) || args.first < 0 || args.first > 1001) throw badInput('first', 'first must lie between 0 and 1001.');
-        return searchMembers(ctx.em, network, args.filter ?? {}, args.first, args.after ?? null);
+        return searchMembers(ctx.em, network, args.filter ?? {}, args.order, args.first, args.after ?? null, args.facets);
       },
       async existing(_: unknown, args: { localIds: number[] }, ctx: NetworkContext) {
         const found = await ctx.loaders.member.loadMany(args.localIds);
@@ -88,17 +89,17 @@ export function internalResolvers(network: string): Resolvers {
     Mutation: {
       async createMember(_: unknown, args: { input: MemberFields }, ctx: NetworkContext) {
         assertCanWriteMember(ctx.identity, network, null, 'create');
-        return hit(await createMember(ctx.em, args.input));
+        return written(await createMember(ctx.em, args.input));
       },
       async updateMember(_: unknown, args: { localId: number; input: MemberFields }, ctx: NetworkContext) {
         const id = memberGlobalId(network, args.localId);
         assertCanWriteMember(ctx.identity, network, id, 'update');
-        return hit(await updateMember(ctx.em, args.localId, id, args.input));
+        return written(await updateMember(ctx.em, args.localId, id, args.input));
       },
       async archiveMember(_: unknown, args: { localId: number }, ctx: NetworkContext) {
         const id = memberGlobalId(network, args.localId);
         assertCanWriteMember(ctx.identity, network, id, 'archive');
-        return hit(await archiveMember(ctx.em, args.localId, id));
+        return written(await archiveMember(ctx.em, args.localId, id));
       },
     },
   } as Resolvers;

@@ -1,80 +1,193 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../shared/errors.ts';
 import { canonicalStandard } from '../../shared/data/certifications.ts';
+import { findMaterial } from '../../shared/data/materials.ts';
 import { findProcess, processes } from '../../shared/data/processes.ts';
+import { scoreScale, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
-// the owner's database, and the page comes back in the region-wide order so
-// region can merge the networks' pages exactly.
+// the owner's database with its indexes, and the page comes back in the
+// region-wide order (rank, sort key, network, id) so region can merge exactly.
+// Two statements per search whatever the page size: statistics (count and
+// facets) and the page.
 
-export interface SearchFilter {
-  text?: string | null;
-  processes?: string[] | null;
-  certifications?: string[] | null;
-}
+/** Words shorter than this match as parts only; longer ones also tolerate a typo. */
+const fuzzyMinLength = 4;
+const maxWords = 10;
 
-export interface Hit {
-  localId: number;
-  sortKey: string;
-}
-
-export interface SearchPage {
-  totalCount: number;
-  hits: Hit[];
-}
-
-export async function searchMembers(em: EntityManager, network: string, filter: SearchFilter, first: number, after: MemberOrderKey | null): Promise<SearchPage> {
-  const where: string[] = ['m.archived_at is null'];
-  const params: unknown[] = [];
-
-  const text = filter.text?.trim();
-  if (text) {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push('(m.name ilike ? or m.city ilike ? or m.description ilike ?)');
-    params.push(pattern, pattern, pattern);
+class Sql {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  add(sql: string, ...params: unknown[]) {
+    this.parts.push(sql);
+    this.params.push(...params);
   }
-  for (const code of filter.processes ?? []) {
-    // A code matches itself and every process below it in the DIN 8580 hierarchy; && uses the GIN index.
-    where.push('m.process_codes && ?::text[]');
-    params.push(textArrayLiteral(processWithDescendants(code)));
+}
+
+interface Compiled {
+  where: Sql;
+  words: string[];
+  processCodes: string[][];
+  materials: string[][];
+  standards: string[];
+}
+
+export function searchWords(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, maxWords);
+}
+
+function compile(filter: PushedDownFilter): Compiled {
+  const where = new Sql();
+  where.add('m.archived_at is null');
+  const words = searchWords(filter.text);
+  for (const word of words) {
+    // Word parts via LIKE, typos via trigram word similarity; both use the trigram index on the folded text.
+    if (word.length >= fuzzyMinLength) where.add(`(m.search_text like '%' || irm_fold(?) || '%' or irm_fold(?) <% m.search_text)`, word, word);
+    else where.add(`m.search_text like '%' || irm_fold(?) || '%'`, word);
   }
-  for (const value of filter.certifications ?? []) {
+  const processCodes = (filter.processes ?? []).map(processWithDescendants);
+  for (const codes of processCodes) where.add('m.process_codes && ?::text[]', textArray(codes));
+  const materials = (filter.materials ?? []).map(materialSpellings);
+  for (const spellings of materials) where.add('m.materials && ?::text[]', textArray(spellings));
+  const standards = (filter.certifications ?? []).map((value) => {
     const standard = canonicalStandard(value);
     if (!standard) throw badInput('filter.certifications', `Unknown certification "${value.slice(0, 30)}".`);
-    where.push('exists (select 1 from certification c where c.member_id = m.id and c.standard = ? and c.valid_until >= current_date)');
-    params.push(standard);
+    return standard;
+  });
+  for (const standard of standards) {
+    where.add('exists (select 1 from certification c where c.member_id = m.id and c.standard = ? and c.valid_until >= coalesce(?::date, current_date))', standard, filter.certifiedOn ?? null);
   }
+  if (filter.near) {
+    const { latitude, longitude, radiusKm } = filter.near;
+    where.add(
+      'm.latitude is not null and earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(m.latitude, m.longitude) and earth_distance(ll_to_earth(m.latitude, m.longitude), ll_to_earth(?, ?)) <= ?',
+      latitude, longitude, radiusKm * 1000, latitude, longitude, radiusKm * 1000,
+    );
+  }
+  if (filter.employeesMin != null) where.add('m.employees >= ?', filter.employeesMin);
+  if (filter.employeesMax != null) where.add('m.employees <= ?', filter.employeesMax);
+  return { where, words, processCodes, materials, standards };
+}
 
+/** Relevance in 0..scoreScale: per word the better of its similarity to the name and (weighted) to all searchable text, averaged. */
+function scoreSql(words: string[], params: unknown[]): string {
+  const perWord = words.map((word) => {
+    params.push(word, word);
+    return `greatest(word_similarity(irm_fold(?), irm_fold(m.name)), 0.8 * word_similarity(irm_fold(?), m.search_text))`;
+  });
+  return `round((${perWord.join(' + ')}) / ${words.length} * ${scoreScale})::int`;
+}
+
+function distanceSql(near: NonNullable<PushedDownFilter['near']>, params: unknown[]): string {
+  params.push(near.latitude, near.longitude);
+  return `round(earth_distance(ll_to_earth(m.latitude, m.longitude), ll_to_earth(?, ?)))::int`;
+}
+
+/** Which searchable fields contain one of the words, for the UI to explain the hit. */
+function matchedTextSql(words: string[], params: unknown[]): string {
+  const fields: [label: string, column: string][] = [
+    ['name', 'm.name'],
+    ['city', 'm.city'],
+    ['description', `coalesce(m.description, '')`],
+    ['services', 'm.services_text'],
+    ['processes', 'm.processes_text'],
+  ];
+  const cases = fields.map(([label, column]) => {
+    const alternatives = words.map((word) => {
+      params.push(word);
+      return `irm_fold(${column}) like '%' || irm_fold(?) || '%'`;
+    });
+    return `case when ${alternatives.join(' or ')} then '${label}' end`;
+  });
+  return `array_remove(array[${cases.join(', ')}], null)`;
+}
+
+export async function searchMembers(
+  em: EntityManager,
+  network: string,
+  filter: PushedDownFilter,
+  order: MemberOrder,
+  first: number,
+  after: MemberOrderKey | null,
+  withFacets: boolean,
+): Promise<SearchPage> {
+  if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
+  if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
+  const compiled = compile(filter);
   const connection = em.getConnection();
-  const filterSql = where.join(' and ');
-  const countRows = await connection.execute<{ count: string }[]>(`select count(*) as count from member m where ${filterSql}`, params);
+  const filterSql = compiled.where.parts.join(' and ');
 
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (after) {
-    // Order is (sort_key, network, id); this network's position relative to the cursor's network decides the comparison.
-    if (network === after.network) {
-      pageWhere.push('(m.sort_key, m.id) > (?, ?)');
-      pageParams.push(after.sortKey, after.localId);
-    } else {
-      pageWhere.push(Buffer.compare(Buffer.from(network), Buffer.from(after.network)) > 0 ? 'm.sort_key >= ?' : 'm.sort_key > ?');
-      pageParams.push(after.sortKey);
-    }
+  const statsSql = [`select 'total' as kind, '' as value, count(*)::int as count from member m where ${filterSql}`];
+  const statsParams = [...compiled.where.params];
+  if (withFacets) {
+    statsSql.push(`select 'process', split_part(code, '.', 1), count(distinct m.id)::int from member m cross join unnest(m.process_codes) as code where ${filterSql} group by 2`);
+    statsSql.push(
+      `select 'certification', c.standard, count(distinct m.id)::int from member m join certification c on c.member_id = m.id and c.valid_until >= coalesce(?::date, current_date) where ${filterSql} group by 2`,
+    );
+    statsParams.push(...compiled.where.params, filter.certifiedOn ?? null, ...compiled.where.params);
   }
-  const rows = await connection.execute<{ id: number; sort_key: string }[]>(
-    `select m.id, m.sort_key from member m where ${pageWhere.join(' and ')} order by m.sort_key, m.id limit ?`,
-    [...pageParams, first],
+  const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsSql.join(' union all '), statsParams);
+
+  const selectParams: unknown[] = [];
+  const score = compiled.words.length ? scoreSql(compiled.words, selectParams) : 'null::int';
+  const distance = filter.near ? distanceSql(filter.near, selectParams) : 'null::int';
+  const matchedText = compiled.words.length ? matchedTextSql(compiled.words, selectParams) : `'{}'::text[]`;
+  const rank = order === 'RELEVANCE' ? `${scoreScale} - score` : order === 'DISTANCE' ? 'distance_m' : '0';
+
+  const keyset = new Sql();
+  if (after) {
+    // This network's code relative to the cursor's decides whether equal (rank, sort key) rows come before or after it.
+    const relation = network === after.network ? 'same' : Buffer.compare(Buffer.from(network), Buffer.from(after.network)) > 0 ? 'later' : 'earlier';
+    // In name order the rank is always 0 and is left out, so the (sort_key, id) index serves the page.
+    const [columns, values] = order === 'NAME' ? ['sort_key', [after.sortKey]] : ['rank, sort_key', [after.rank, after.sortKey]];
+    if (relation === 'same') keyset.add(`where (${columns}, id) > (${values.map(() => '?').join(', ')}, ?)`, ...values, after.localId);
+    else keyset.add(`where (${columns}) ${relation === 'later' ? '>=' : '>'} (${values.map(() => '?').join(', ')})`, ...values);
+  }
+  const inner = `select m.id, m.sort_key, m.process_codes, m.materials, ${score} as score, ${distance} as distance_m, ${matchedText} as matched_text from member m where ${filterSql}`;
+  const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(
+    `select * from (select *, ${rank} as rank from (${inner}) scored) ranked ${keyset.parts.join('')} order by ${order === 'NAME' ? '' : 'rank, '}sort_key, id limit ?`,
+    [...selectParams, ...compiled.where.params, ...keyset.params, first],
   );
-  return { totalCount: Number(countRows[0].count), hits: rows.map((r) => ({ localId: r.id, sortKey: r.sort_key })) };
+
+  const hits: SearchHit[] = rows.map((row) => ({
+    localId: row.id,
+    sortKey: row.sort_key,
+    rank: Number(row.rank),
+    score: row.score === null ? null : row.score / scoreScale,
+    distanceKm: row.distance_m === null ? null : row.distance_m / 1000,
+    matched: {
+      text: row.matched_text,
+      processes: row.process_codes.filter((code) => compiled.processCodes.some((codes) => codes.includes(code))),
+      materials: row.materials.filter((material) => compiled.materials.some((spellings) => spellings.includes(material))),
+      certifications: compiled.standards,
+      withinRadius: filter.near ? true : null,
+      employees: filter.employeesMin != null || filter.employeesMax != null ? true : null,
+    },
+  }));
+  const facet = (kind: string): FacetCount[] => stats.filter((s) => s.kind === kind).map((s) => ({ value: s.value, count: s.count }));
+  return {
+    totalCount: stats.find((s) => s.kind === 'total')?.count ?? 0,
+    hits,
+    facets: withFacets ? { processMainGroups: facet('process'), certifications: facet('certification') } : null,
+  };
 }
 
 /** MikroORM expands JS arrays in raw SQL into lists, so arrays travel as PostgreSQL array literals. */
-function textArrayLiteral(values: string[]): string {
+function textArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 function processWithDescendants(code: string): string[] {
   if (!findProcess(code)) throw badInput('filter.processes', `"${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
   return [...processes.keys()].filter((c) => c === code || c.startsWith(`${code}.`));
+}
+
+/** A known material matches by any of its spellings; an unknown one by its exact spelling. */
+function materialSpellings(value: string): string[] {
+  const material = findMaterial(value);
+  return material ? [material.name, ...material.aliases] : [value.trim()];
 }

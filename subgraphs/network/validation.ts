@@ -1,5 +1,6 @@
 import { badInput } from '../../shared/errors.ts';
 import { canonicalStandard, certificationStandards } from '../../shared/data/certifications.ts';
+import { canonicalMaterial } from '../../shared/data/materials.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
 
@@ -83,7 +84,7 @@ export function processCodes(field: string, codes: string[]): string[] {
 
 export function materials(field: string, values: string[]): string[] {
   if (values.length > 50) throw badInput(field, `${field} takes at most 50 materials, got ${values.length}.`);
-  return [...new Set(values.map((v, i) => requiredText(`${field}[${i}]`, v, 60)))];
+  return [...new Set(values.map((v, i) => canonicalMaterial(requiredText(`${field}[${i}]`, v, 60))))];
 }
 
 export function isoDate(field: string, value: string): string {

@@ -1,24 +1,29 @@
 import { badInput } from '../../shared/errors.ts';
 import { findNetwork } from '../../shared/networks.ts';
+import type { MemberOrder } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 
-// Cursors are opaque to clients: the order key of the last member seen.
+// Cursors are opaque to clients: the order and the order key of the last member seen.
 
-export function encodeCursor(key: MemberOrderKey): string {
-  return Buffer.from(JSON.stringify([key.sortKey, key.network, key.localId])).toString('base64url');
+export function encodeCursor(order: MemberOrder, key: MemberOrderKey): string {
+  return Buffer.from(JSON.stringify([order, key.rank, key.sortKey, key.network, key.localId])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): MemberOrderKey {
+export function decodeCursor(cursor: string, order: MemberOrder, field = 'after'): MemberOrderKey {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3) {
-      const [sortKey, network, localId] = value;
-      if (typeof sortKey === 'string' && typeof network === 'string' && findNetwork(network) && Number.isSafeInteger(localId) && localId > 0) {
-        return { sortKey, network, localId };
-      }
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    value = undefined;
+  }
+  if (Array.isArray(value) && value.length === 5) {
+    const [cursorOrder, rank, sortKey, network, localId] = value;
+    if (typeof cursorOrder === 'string' && cursorOrder !== order) {
+      throw badInput(field, `${field} is a cursor of a ${cursorOrder} ordered list; this list is ordered by ${order}. Start again without ${field}.`);
+    }
+    if (Number.isSafeInteger(rank) && typeof sortKey === 'string' && typeof network === 'string' && findNetwork(network) && Number.isSafeInteger(localId) && localId > 0) {
+      return { rank, sortKey, network, localId };
+    }
   }
   throw badInput(field, `${field} is not a cursor from this API; pass the endCursor or an edge cursor of a previous page.`);
 }

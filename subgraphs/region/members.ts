@@ -1,76 +1,108 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
 import { memberGlobalId } from '../../shared/ids.ts';
-import { memberTypeName, networks } from '../../shared/networks.ts';
+import { findNetwork, memberTypeName } from '../../shared/networks.ts';
+import { findProcess } from '../../shared/data/processes.ts';
+import type { FacetCount, MemberOrder, PushedDownFilter, SearchHit, SearchPage } from '../../shared/search.ts';
 import { compareOrderKeys, type MemberOrderKey } from '../../shared/sort-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { RegionContext } from './context.ts';
+import { validateFilter, type MemberFilter } from './filter.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
 // database for its next page after the cursor, region merges the pages in the
 // shared order and returns references that the gateway resolves at the owners.
 
-export interface MemberFilter {
-  text?: string | null;
-  networks?: string[] | null;
-  processes?: string[] | null;
-  certifications?: string[] | null;
-}
-
 const searchQuery = /* GraphQL */ `
-  query Search($filter: SearchFilter, $first: Int!, $after: OrderKeyInput) {
-    search(filter: $filter, first: $first, after: $after) { totalCount hits { localId sortKey } }
+  query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean) {
+    search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets) {
+      totalCount
+      hits { localId sortKey rank score distanceKm matched { text processes materials certifications withinRadius employees } }
+      facets { processMainGroups { value count } certifications { value count } }
+    }
   }
 `;
-
-interface SearchPage {
-  totalCount: number;
-  hits: { localId: number; sortKey: string }[];
-}
 
 export function memberRef(network: string, localId: number) {
   return { __typename: memberTypeName(network), id: memberGlobalId(network, localId) };
 }
 
-export async function searchMembers(ctx: RegionContext, filter: MemberFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) {
-  const size = first ?? 20;
+export interface SearchArgs {
+  filter?: MemberFilter | null;
+  orderBy?: MemberOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+function defaultOrder(filter: PushedDownFilter): MemberOrder {
+  if (filter.text?.trim()) return 'RELEVANCE';
+  if (filter.near) return 'DISTANCE';
+  return 'NAME';
+}
+
+export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFacets: boolean) {
+  const size = args.first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
-  const cursor = after ? decodeCursor(after) : null;
-  if (filter?.text && filter.text.length > 200) throw badInput('filter.text', `filter.text must be at most 200 characters, got ${filter.text.length}.`);
-  const codes = filter?.networks?.length ? [...new Set(filter.networks)] : networks.map((n) => n.code);
-  const pushedDown = { text: filter?.text ?? null, processes: filter?.processes ?? null, certifications: filter?.certifications ?? null };
+  const { pushedDown, networks: codes } = validateFilter(args.filter);
+  const order = args.orderBy ?? defaultOrder(pushedDown);
+  const cursor = args.after ? decodeCursor(args.after, order) : null;
 
   const results = await Promise.allSettled(
     codes.map(async (code) => {
-      const page = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: pushedDown, first: size + 1, after: cursor }, ctx.identityHeader);
-      return { code, page: page.search };
+      const data = await ctx.client(code).request<{ search: SearchPage }>(
+        searchQuery,
+        { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets },
+        ctx.identityHeader,
+      );
+      return { code, page: data.search };
     }),
   );
 
-  let totalCount = 0;
-  const keys: MemberOrderKey[] = [];
+  const pages: { code: string; page: SearchPage }[] = [];
   for (const result of results) {
-    if (result.status === 'rejected') {
-      const error = result.reason as GraphQLError;
-      // A client error from one network is the caller's mistake and fails the field; an outage only removes that network's part.
-      if (error.extensions?.code !== 'NETWORK_UNAVAILABLE') throw error;
-      ctx.partialErrors.push(error);
+    if (result.status === 'fulfilled') {
+      pages.push(result.value);
       continue;
     }
-    totalCount += result.value.page.totalCount;
-    for (const hit of result.value.page.hits) keys.push({ sortKey: hit.sortKey, network: result.value.code, localId: hit.localId });
+    const error = result.reason as GraphQLError;
+    // A client error from a network is the caller's mistake and fails the field; an outage only removes that network's part.
+    if (error.extensions?.code !== 'NETWORK_UNAVAILABLE') throw error;
+    ctx.partialErrors.push(error);
   }
-  keys.sort(compareOrderKeys);
-  const page = keys.slice(0, size);
-  const edges = page.map((key) => ({ cursor: encodeCursor(key), node: memberRef(key.network, key.localId) }));
+
+  const hits: (MemberOrderKey & { hit: SearchHit })[] = pages.flatMap(({ code, page }) =>
+    page.hits.map((hit) => ({ rank: hit.rank, sortKey: hit.sortKey, network: code, localId: hit.localId, hit })),
+  );
+  hits.sort(compareOrderKeys);
+  const edges = hits.slice(0, size).map((key) => ({
+    cursor: encodeCursor(order, key),
+    node: memberRef(key.network, key.localId),
+    score: key.hit.score,
+    distanceKm: key.hit.distanceKm,
+    matched: key.hit.matched,
+  }));
   return {
-    totalCount,
+    totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
     edges,
-    pageInfo: { hasNextPage: keys.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    facets: withFacets ? mergeFacets(pages) : null,
+  };
+}
+
+function mergeFacets(pages: { code: string; page: SearchPage }[]) {
+  const sum = (pick: (page: SearchPage) => FacetCount[]) => {
+    const counts = new Map<string, number>();
+    for (const { page } of pages) for (const f of pick(page)) counts.set(f.value, (counts.get(f.value) ?? 0) + f.count);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }));
+  };
+  return {
+    networks: pages.map(({ code, page }) => ({ value: code, label: findNetwork(code)?.name ?? code, count: page.totalCount })).filter((f) => f.count > 0),
+    processMainGroups: sum((p) => p.facets?.processMainGroups ?? []).map((f) => ({ ...f, label: findProcess(f.value)?.name ?? f.value })),
+    certifications: sum((p) => p.facets?.certifications ?? []).map((f) => ({ ...f, label: f.value })),
   };
 }
 
 export async function memberCount(ctx: RegionContext, code: string): Promise<number> {
-  const page = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: {}, first: 0, after: null }, ctx.identityHeader);
-  return page.search.totalCount;
+  const data = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false }, ctx.identityHeader);
+  return data.search.totalCount;
 }

@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { notFound } from '../../shared/errors.ts';
 import { parseMemberId } from '../../shared/ids.ts';
 import { findNetwork, networks, type NetworkInfo } from '../../shared/networks.ts';
 import type { RegionContext } from './context.ts';
-import { memberCount, memberRef, searchMembers, type MemberFilter } from './members.ts';
+import { memberCount, memberRef, searchMembers, type SearchArgs } from './members.ts';
+import { selectsField } from './selection.ts';
 
 const writeQueries = {
   create: `mutation($input: MemberInput!) { createMember(input: $input) { localId } }`,
@@ -24,8 +26,7 @@ export const resolvers = {
       if (!found.existing.includes(localId)) throw notFound(`Member ${args.id} does not exist.`);
       return memberRef(network.code, localId);
     },
-    members: (_: unknown, args: { filter?: MemberFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) =>
-      searchMembers(ctx, args.filter, args.first, args.after),
+    members: (_: unknown, args: SearchArgs, ctx: RegionContext, info: GraphQLResolveInfo) => searchMembers(ctx, args, selectsField(info, 'facets')),
   },
   Mutation: {
     async createMember(_: unknown, args: { network: string; input: unknown }, ctx: RegionContext) {
@@ -49,7 +50,7 @@ export const resolvers = {
   Network: {
     __resolveReference: (ref: { code: string }) => findNetwork(ref.code) ?? null,
     memberCount: (network: NetworkInfo, _: unknown, ctx: RegionContext) => memberCount(ctx, network.code),
-    members: (network: NetworkInfo, args: { first?: number | null; after?: string | null }, ctx: RegionContext) =>
-      searchMembers(ctx, { networks: [network.code] }, args.first, args.after),
+    members: (network: NetworkInfo, args: { first?: number | null; after?: string | null }, ctx: RegionContext, info: GraphQLResolveInfo) =>
+      searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, selectsField(info, 'facets')),
   },
 } as GraphQLResolverMap<unknown>;

@@ -20,6 +20,9 @@ export const MemberSchema = defineEntity({
     description: p.text().nullable(),
     processCodes: p.array().default([]),
     materials: p.array().default([]),
+    // Search text from services and process names, written with them; the database folds it into search_text.
+    servicesText: p.text().default(''),
+    processesText: p.text().default(''),
     archivedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

@@ -1,0 +1,68 @@
+// Materials the region's trades work with: steels by EN 10027-1 name and
+// EN 10027-2 number, aluminium by EN 573 alloy designation and number,
+// copper alloys, and plastics by their ISO 1043 abbreviation. A material can be
+// searched by any of its spellings; members' materials are stored by name.
+
+export interface MaterialInfo {
+  name: string;
+  aliases: string[];
+  family: 'steel' | 'stainless steel' | 'tool steel' | 'aluminium' | 'copper alloy' | 'plastic' | 'other';
+}
+
+const table: MaterialInfo[] = [
+  { name: 'S235JR', aliases: ['1.0038'], family: 'steel' },
+  { name: 'S355J2', aliases: ['1.0577'], family: 'steel' },
+  { name: 'S355MC', aliases: ['1.0976'], family: 'steel' },
+  { name: 'DC01', aliases: ['1.0330'], family: 'steel' },
+  { name: 'DC04', aliases: ['1.0338'], family: 'steel' },
+  { name: 'C45', aliases: ['1.0503', 'C45E', '1.1191'], family: 'steel' },
+  { name: '11SMnPb30', aliases: ['1.0718'], family: 'steel' },
+  { name: '16MnCr5', aliases: ['1.7131'], family: 'steel' },
+  { name: '42CrMo4', aliases: ['1.7225'], family: 'steel' },
+  { name: '34CrNiMo6', aliases: ['1.6582'], family: 'steel' },
+  { name: '38MnVS6', aliases: ['1.1303'], family: 'steel' },
+  { name: '100Cr6', aliases: ['1.3505'], family: 'steel' },
+  { name: 'X5CrNi18-10', aliases: ['1.4301', 'V2A', 'AISI 304'], family: 'stainless steel' },
+  { name: 'X2CrNiMo17-12-2', aliases: ['1.4404', 'AISI 316L'], family: 'stainless steel' },
+  { name: 'X6CrNiMoTi17-12-2', aliases: ['1.4571', 'V4A'], family: 'stainless steel' },
+  { name: 'X37CrMoV5-1', aliases: ['1.2343'], family: 'tool steel' },
+  { name: 'X153CrMoV12', aliases: ['1.2379'], family: 'tool steel' },
+  { name: '40CrMnNiMo8-6-4', aliases: ['1.2738'], family: 'tool steel' },
+  { name: 'X42Cr13', aliases: ['1.2083'], family: 'tool steel' },
+  { name: 'EN AW-6082', aliases: ['AlSi1MgMn', 'AlMgSi1', '3.2315'], family: 'aluminium' },
+  { name: 'EN AW-6060', aliases: ['AlMgSi0,5', 'AlMgSi0.5', '3.3206'], family: 'aluminium' },
+  { name: 'EN AW-5754', aliases: ['AlMg3', '3.3535'], family: 'aluminium' },
+  { name: 'EN AW-7075', aliases: ['AlZn5,5MgCu', 'AlZnMgCu1,5', '3.4365'], family: 'aluminium' },
+  { name: 'EN AW-2024', aliases: ['AlCu4Mg1', '3.1355'], family: 'aluminium' },
+  { name: 'CW614N', aliases: ['CuZn39Pb3', '2.0401'], family: 'copper alloy' },
+  { name: 'CW004A', aliases: ['Cu-ETP', '2.0065'], family: 'copper alloy' },
+  { name: 'PA6', aliases: ['Polyamid 6'], family: 'plastic' },
+  { name: 'PA66', aliases: ['Polyamid 66'], family: 'plastic' },
+  { name: 'PA66 GF30', aliases: ['PA66-GF30'], family: 'plastic' },
+  { name: 'POM', aliases: ['Polyoxymethylen'], family: 'plastic' },
+  { name: 'PP', aliases: ['Polypropylen'], family: 'plastic' },
+  { name: 'PE-HD', aliases: ['HDPE'], family: 'plastic' },
+  { name: 'ABS', aliases: [], family: 'plastic' },
+  { name: 'PC', aliases: ['Polycarbonat'], family: 'plastic' },
+  { name: 'PBT', aliases: [], family: 'plastic' },
+  { name: 'PEEK', aliases: [], family: 'plastic' },
+  { name: 'PMMA', aliases: ['Acrylglas'], family: 'plastic' },
+  { name: 'Zink', aliases: ['Zn'], family: 'other' },
+  { name: 'Nickel', aliases: ['Ni'], family: 'other' },
+];
+
+function key(value: string): string {
+  return value.toLowerCase().replace(/[\s,.-]+/g, '');
+}
+
+const byKey = new Map<string, MaterialInfo>();
+for (const material of table) for (const spelling of [material.name, ...material.aliases]) byKey.set(key(spelling), material);
+
+export function findMaterial(value: string): MaterialInfo | undefined {
+  return byKey.get(key(value));
+}
+
+/** The spelling stored for a member: the list's name for a known material, the trimmed input otherwise. */
+export function canonicalMaterial(value: string): string {
+  return findMaterial(value)?.name ?? value.trim();
+}

@@ -1,0 +1,49 @@
+// The search contract between region and the networks: what region pushes
+// down, and what a network answers for each hit.
+
+export const memberOrders = ['RELEVANCE', 'DISTANCE', 'NAME'] as const;
+export type MemberOrder = (typeof memberOrders)[number];
+
+export interface PushedDownFilter {
+  text?: string | null;
+  processes?: string[] | null;
+  materials?: string[] | null;
+  certifications?: string[] | null;
+  /** ISO date on which certificates must be valid; today when absent. */
+  certifiedOn?: string | null;
+  near?: { latitude: number; longitude: number; radiusKm: number } | null;
+  employeesMin?: number | null;
+  employeesMax?: number | null;
+}
+
+export interface MemberMatch {
+  text: string[];
+  processes: string[];
+  materials: string[];
+  certifications: string[];
+  withinRadius: boolean | null;
+  employees: boolean | null;
+}
+
+export interface SearchHit {
+  localId: number;
+  sortKey: string;
+  rank: number;
+  score: number | null;
+  distanceKm: number | null;
+  matched: MemberMatch;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchPage {
+  totalCount: number;
+  hits: SearchHit[];
+  facets: { processMainGroups: FacetCount[]; certifications: FacetCount[] } | null;
+}
+
+/** Relevance scores travel as integers (0..10000) so that ranks compare exactly everywhere. */
+export const scoreScale = 10000;
