@@ -45,6 +45,8 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFa
   if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
   const { pushedDown, networks: codes } = validateFilter(args.filter);
   const order = args.orderBy ?? defaultOrder(pushedDown);
+  if (order === 'RELEVANCE' && !pushedDown.text) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
+  if (order === 'DISTANCE' && !pushedDown.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const cursor = args.after ? decodeCursor(args.after, order) : null;
 
   const results = await Promise.allSettled(
