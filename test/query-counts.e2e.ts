@@ -75,6 +75,41 @@ describe('one network', () => {
   });
 });
 
+describe('search and matching', () => {
+  const searchQuery = `query($first: Int) {
+    members(first: $first, filter: { networks: [NIWE], text: "Serienfertiger", processes: ["3.2"], certifications: ["IATF 16949"], near: { postalCode: "37269", radiusKm: 50 } }) {
+      totalCount facets { networks { count } processMainGroups { count } certifications { count } }
+      edges { score distanceKm matched { text } node { id name services { title } certifications { standard } contacts { name } } }
+    }
+  }`;
+  const suppliersQuery = `query($first: Int) {
+    findSuppliers(first: $first, requirements: { networks: [NIWE], processes: ["3.2.3"], material: "42CrMo4", certifications: ["ISO 9001"], deliveryLocation: { postalCode: "37269" } }) {
+      totalCount edges { score breakdown { status } node { id name services { title } certifications { standard } contacts { name } } }
+    }
+  }`;
+
+  async function count(query: string, first: number) {
+    const sql = sqlCount();
+    const res = await stack.query(query, { first }, token);
+    expect(res.errors).toBeUndefined();
+    const edges = (res.data.members ?? res.data.findSuppliers).edges.length;
+    return { edges, sql: sqlCount() - sql };
+  }
+
+  test('a search with text, radius and facets costs the same statements for first = 1, 50 and 100', async () => {
+    const counts = [await count(searchQuery, 1), await count(searchQuery, 50), await count(searchQuery, 100)];
+    expect(counts.map((c) => c.edges)).toEqual([1, 50, 100]);
+    // statistics and facets in one statement, the page in another, then the four entity loads
+    expect(counts.map((c) => c.sql)).toEqual([6, 6, 6]);
+  });
+
+  test('findSuppliers costs the same statements for first = 1, 50 and 100', async () => {
+    const counts = [await count(suppliersQuery, 1), await count(suppliersQuery, 50), await count(suppliersQuery, 100)];
+    expect(counts.map((c) => c.edges)).toEqual([1, 50, 100]);
+    expect(counts.map((c) => c.sql)).toEqual([5, 5, 5]);
+  });
+});
+
 describe('all networks', () => {
   test('each network costs a fixed number of statements, whatever the page size', async () => {
     for (const first of [1, 50, 100]) {

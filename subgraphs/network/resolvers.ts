@@ -10,6 +10,8 @@ import type { Certification, Member, Service } from './entities/index.ts';
 import type { Loaders } from './loaders.ts';
 import { archiveMember, createMember, updateMember } from './members.ts';
 import { searchMembers } from './search.ts';
+import { matchSuppliers } from './suppliers.ts';
+import type { Requirements } from '../../shared/matching.ts';
 import type { MemberOrder, PushedDownFilter } from '../../shared/search.ts';
 import type { MemberFields } from './validation.ts';
 
@@ -80,6 +82,10 @@ export function internalResolvers(network: string): Resolvers {
       search(_: unknown, args: { filter?: PushedDownFilter | null; order: MemberOrder; first: number; after?: MemberOrderKey | null; facets: boolean }, ctx: NetworkContext) {
         if (!Number.isInteger(args.first) || args.first < 0 || args.first > 1001) throw badInput('first', 'first must lie between 0 and 1001.');
         return searchMembers(ctx.em, network, args.filter ?? {}, args.order, args.first, args.after ?? null, args.facets);
+      },
+      matchSuppliers(_: unknown, args: { requirements: Requirements; first: number }, ctx: NetworkContext) {
+        if (!Number.isInteger(args.first) || args.first < 1 || args.first > 101) throw badInput('first', 'first must lie between 1 and 101.');
+        return matchSuppliers(ctx.em, args.requirements, args.first);
       },
       async existing(_: unknown, args: { localIds: number[] }, ctx: NetworkContext) {
         const found = await ctx.loaders.member.loadMany(args.localIds);

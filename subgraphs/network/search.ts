@@ -5,6 +5,7 @@ import { findMaterial } from '../../shared/data/materials.ts';
 import { findProcess, processes } from '../../shared/data/processes.ts';
 import { scoreScale, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
+import { textArray } from './sql.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
 // the owner's database with its indexes, and the page comes back in the
@@ -174,11 +175,6 @@ export async function searchMembers(
     hits,
     facets: withFacets ? { processMainGroups: facet('process'), certifications: facet('certification') } : null,
   };
-}
-
-/** MikroORM expands JS arrays in raw SQL into lists, so arrays travel as PostgreSQL array literals. */
-function textArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 function processWithDescendants(code: string): string[] {

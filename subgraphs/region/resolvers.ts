@@ -6,6 +6,7 @@ import { findNetwork, networks, type NetworkInfo } from '../../shared/networks.t
 import type { RegionContext } from './context.ts';
 import { memberCount, memberRef, searchMembers, type SearchArgs } from './members.ts';
 import { selectsField } from './selection.ts';
+import { findSuppliers, type SupplierRequirements } from './suppliers.ts';
 
 const writeQueries = {
   create: `mutation($input: MemberInput!) { createMember(input: $input) { localId } }`,
@@ -26,6 +27,7 @@ export const resolvers = {
       if (!found.existing.includes(localId)) throw notFound(`Member ${args.id} does not exist.`);
       return memberRef(network.code, localId);
     },
+    findSuppliers: (_: unknown, args: { requirements: SupplierRequirements; first?: number | null }, ctx: RegionContext) => findSuppliers(ctx, args),
     members: (_: unknown, args: SearchArgs, ctx: RegionContext, info: GraphQLResolveInfo) => searchMembers(ctx, args, selectsField(info, 'facets')),
   },
   Mutation: {
