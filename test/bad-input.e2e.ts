@@ -91,7 +91,7 @@ describe('member input', () => {
     [{ location: { latitude: 91, longitude: 10 } }, /location.latitude must lie between -90 and 90/],
     [{ certifications: [{ standard: 'ISO 9001', validUntil: '2025-02-30' }] }, /certifications\[0\].validUntil must be a calendar date written YYYY-MM-DD/],
     [{ certifications: [{ standard: 'ISO 9001', validUntil: '31.12.2027' }] }, /certifications\[0\].validUntil must be a calendar date/],
-    [{ certifications: [{ standard: 'ISO 99999', validUntil: '2027-12-31' }] }, /certifications\[0\].standard "ISO 99999" is unknown/],
+    [{ certifications: [{ standard: 'ISO 99999', validUntil: '2027-12-31' }] }, /certifications\[0\].standard: "ISO 99999" is not a known certification/],
     [{ contacts: [{ name: 'Ok', email: 'ok@firma.example' }, { name: 'Kaputt', email: 'kaputt@' }] }, /contacts\[1\].email must be an e-mail address/],
     [{ contacts: [{ name: 'Tel', phone: 'call me' }] }, /contacts\[0\].phone must contain digits/],
     [{ services: [{ title: '' }] }, /services\[0\].title must not be empty/],

@@ -90,3 +90,8 @@ export const processes: ReadonlyMap<string, ProcessInfo> = new Map(
 export function findProcess(code: string): ProcessInfo | undefined {
   return processes.get(code);
 }
+
+/** The code itself and every process below it in the hierarchy. */
+export function processAndDescendants(code: string): string[] {
+  return [...processes.keys()].filter((c) => c === code || c.startsWith(`${code}.`));
+}

@@ -23,7 +23,7 @@ function validate(input: v.MemberFields, isPatch: boolean) {
   if (has('postalCode')) scalars.postalCode = v.postalCode('postalCode', input.postalCode);
   if (has('city')) scalars.city = v.requiredText('city', input.city, 100);
   if (input.location) {
-    const point = v.location('location', input.location);
+    const point = v.coordinates('location', input.location.latitude, input.location.longitude);
     scalars.latitude = point.latitude;
     scalars.longitude = point.longitude;
   } else if (scalars.postalCode !== undefined) {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../shared/errors.ts';
-import { canonicalStandard } from '../../shared/data/certifications.ts';
 import { findMaterial } from '../../shared/data/materials.ts';
-import { findProcess, processes } from '../../shared/data/processes.ts';
+import { processAndDescendants } from '../../shared/data/processes.ts';
+import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
 import { scoreScale, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { textArray } from './sql.ts';
@@ -50,15 +50,11 @@ function compile(filter: PushedDownFilter): Compiled {
     if (word.length >= fuzzyMinLength) where.add(`(m.search_text like '%' || irm_fold(?) || '%' or irm_fold(?) <% m.search_text)`, word, word);
     else where.add(`m.search_text like '%' || irm_fold(?) || '%'`, word);
   }
-  const processCodes = (filter.processes ?? []).map(processWithDescendants);
+  const processCodes = validProcessCodes('filter.processes', filter.processes ?? []).map(processAndDescendants);
   for (const codes of processCodes) where.add('m.process_codes && ?::text[]', textArray(codes));
   const materials = (filter.materials ?? []).map(materialSpellings);
   for (const spellings of materials) where.add('m.materials && ?::text[]', textArray(spellings));
-  const standards = (filter.certifications ?? []).map((value) => {
-    const standard = canonicalStandard(value);
-    if (!standard) throw badInput('filter.certifications', `Unknown certification "${value.slice(0, 30)}".`);
-    return standard;
-  });
+  const standards = (filter.certifications ?? []).map((value) => certificationName('filter.certifications', value));
   for (const standard of standards) {
     where.add('exists (select 1 from certification c where c.member_id = m.id and c.standard = ? and c.valid_until >= coalesce(?::date, current_date))', standard, filter.certifiedOn ?? null);
   }
@@ -177,10 +173,6 @@ export async function searchMembers(
   };
 }
 
-function processWithDescendants(code: string): string[] {
-  if (!findProcess(code)) throw badInput('filter.processes', `"${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
-  return [...processes.keys()].filter((c) => c === code || c.startsWith(`${code}.`));
-}
 
 /** A known material matches by any of its spellings; an unknown one by its exact spelling. */
 function materialSpellings(value: string): string[] {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { processes as processList } from '../../shared/data/processes.ts';
+import { processAndDescendants } from '../../shared/data/processes.ts';
 import { scoreSupplier, type Requirements } from '../../shared/matching.ts';
 import { scoreScale } from '../../shared/search.ts';
 import { compareOrderKeys } from '../../shared/sort-key.ts';
@@ -27,7 +27,7 @@ export async function matchSuppliers(em: EntityManager, requirements: Requiremen
   }
   if (requirements.processes?.length) {
     // A supplier must offer at least one of the processes; how many it covers is scored.
-    const codes = [...processList.keys()].filter((code) => requirements.processes!.some((w) => code === w || code.startsWith(`${w}.`)));
+    const codes = requirements.processes.flatMap(processAndDescendants);
     where.push('m.process_codes && ?::text[]');
     params.push(textArray(codes));
   }

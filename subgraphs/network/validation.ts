@@ -1,8 +1,9 @@
 import { badInput } from '../../shared/errors.ts';
-import { canonicalStandard, certificationStandards } from '../../shared/data/certifications.ts';
 import { canonicalMaterial } from '../../shared/data/materials.ts';
-import { findProcess } from '../../shared/data/processes.ts';
 import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
+import { certificationName, coordinates, isoDate, processCodes } from '../../shared/validation.ts';
+
+export { coordinates, processCodes };
 
 // Turns client input into clean values or throws BAD_USER_INPUT naming the field.
 // Everything is checked before the first write, so a rejected request changes nothing.
@@ -69,37 +70,17 @@ export function employees(field: string, value: number | null | undefined): numb
   return value;
 }
 
-export function location(field: string, value: GeoPointInput): GeoPointInput {
-  if (!(value.latitude >= -90 && value.latitude <= 90)) throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${value.latitude}.`);
-  if (!(value.longitude >= -180 && value.longitude <= 180)) throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${value.longitude}.`);
-  return value;
-}
 
-export function processCodes(field: string, codes: string[]): string[] {
-  for (const code of codes) {
-    if (!findProcess(code)) throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
-  }
-  return [...new Set(codes)];
-}
 
 export function materials(field: string, values: string[]): string[] {
   if (values.length > 50) throw badInput(field, `${field} takes at most 50 materials, got ${values.length}.`);
   return [...new Set(values.map((v, i) => canonicalMaterial(requiredText(`${field}[${i}]`, v, 60))))];
 }
 
-export function isoDate(field: string, value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-  if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3] || +match[1] < 1900 || +match[1] > 2999) {
-    throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`);
-  }
-  return value;
-}
 
 export function certifications(field: string, values: CertificationInput[]): CertificationInput[] {
   return values.map((c, i) => {
-    const standard = canonicalStandard(c.standard);
-    if (!standard) throw badInput(`${field}[${i}].standard`, `${field}[${i}].standard "${c.standard.slice(0, 30)}" is unknown; use one of ${certificationStandards.join(', ')}.`);
+    const standard = certificationName(`${field}[${i}].standard`, c.standard);
     return { standard, number: optionalText(`${field}[${i}].number`, c.number, 100), validUntil: isoDate(`${field}[${i}].validUntil`, c.validUntil) };
   });
 }

@@ -1,7 +1,6 @@
 import { badInput } from '../../shared/errors.ts';
-import { canonicalStandard, certificationStandards } from '../../shared/data/certifications.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../shared/data/postal-codes.ts';
-import { findProcess } from '../../shared/data/processes.ts';
+import { certificationName, coordinates, isoDate, processCodes } from '../../shared/validation.ts';
 import { networks } from '../../shared/networks.ts';
 import type { PushedDownFilter } from '../../shared/search.ts';
 
@@ -22,14 +21,6 @@ export interface MemberFilter {
 
 export const maxRadiusKm = 500;
 
-export function isoDate(field: string, value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-  if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3]) {
-    throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`);
-  }
-  return value;
-}
 
 export function resolveLocation(field: string, near: { latitude?: number | null; longitude?: number | null; postalCode?: string | null; radiusKm: number }, maxKm = maxRadiusKm) {
   if (!(near.radiusKm > 0 && near.radiusKm <= maxKm)) throw badInput(`${field}.radiusKm`, `${field}.radiusKm must be more than 0 and at most ${maxKm} km, got ${near.radiusKm}.`);
@@ -43,26 +34,10 @@ export function resolveLocation(field: string, near: { latitude?: number | null;
     if (!point) throw badInput(`${field}.postalCode`, `${field}.postalCode ${near.postalCode} is unknown; give latitude and longitude instead.`);
     return { ...point, radiusKm: near.radiusKm };
   }
-  const { latitude, longitude } = near;
-  if (latitude == null || !(latitude >= -90 && latitude <= 90)) throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`);
-  if (longitude == null || !(longitude >= -180 && longitude <= 180)) throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${longitude ?? 'nothing'}.`);
-  return { latitude, longitude, radiusKm: near.radiusKm };
+  return { ...coordinates(field, near.latitude, near.longitude), radiusKm: near.radiusKm };
 }
 
-export function processCodes(field: string, codes: string[]): string[] {
-  for (const code of codes) {
-    if (!findProcess(code)) throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
-  }
-  return codes;
-}
 
-export function certificationNames(field: string, values: string[]): string[] {
-  return values.map((value) => {
-    const standard = canonicalStandard(value);
-    if (!standard) throw badInput(field, `${field}: "${value.slice(0, 30)}" is not a known certification; use one of ${certificationStandards.join(', ')}.`);
-    return standard;
-  });
-}
 
 export function validateFilter(filter: MemberFilter | null | undefined): { pushedDown: PushedDownFilter; networks: string[] } {
   const f = filter ?? {};
@@ -81,7 +56,7 @@ export function validateFilter(filter: MemberFilter | null | undefined): { pushe
       text: f.text?.trim() || null,
       processes: f.processes ? processCodes('filter.processes', f.processes) : null,
       materials: f.materials ?? null,
-      certifications: f.certifications ? certificationNames('filter.certifications', f.certifications) : null,
+      certifications: f.certifications?.map((c) => certificationName('filter.certifications', c)) ?? null,
       certifiedOn: f.certifiedOn != null ? isoDate('filter.certifiedOn', f.certifiedOn) : null,
       near: f.near ? resolveLocation('filter.near', f.near) : null,
       employeesMin: employees?.min ?? null,

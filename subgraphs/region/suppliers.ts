@@ -4,7 +4,8 @@ import { networks } from '../../shared/networks.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../shared/matching.ts';
 import { compareOrderKeys } from '../../shared/sort-key.ts';
 import type { RegionContext } from './context.ts';
-import { certificationNames, maxRadiusKm, processCodes, resolveLocation } from './filter.ts';
+import { certificationName, processCodes } from '../../shared/validation.ts';
+import { maxRadiusKm, resolveLocation } from './filter.ts';
 import { memberRef } from './members.ts';
 
 // findSuppliers: every network ranks its own members against the requirements
@@ -51,7 +52,7 @@ function validate(r: SupplierRequirements) {
     material: r.material?.trim() ?? null,
     quantity: r.quantity ?? null,
     tolerance: r.tolerance ?? null,
-    certifications: r.certifications ? certificationNames('requirements.certifications', r.certifications) : null,
+    certifications: r.certifications?.map((c) => certificationName('requirements.certifications', c)) ?? null,
     delivery: delivery ? { latitude: delivery.latitude, longitude: delivery.longitude } : null,
     maxDistanceKm: r.maxDistanceKm ?? null,
   };
