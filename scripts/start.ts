@@ -60,6 +60,7 @@ async function main() {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(spec.name, child);
+    log(spec.name, `started, pid ${child.pid}`);
     const startedAt = Date.now();
     for (const stream of [child.stdout, child.stderr]) {
       stream.setEncoding('utf8');

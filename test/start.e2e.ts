@@ -1,0 +1,102 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freePort } from './support/free-port.ts';
+
+// `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
+
+const run = promisify(execFile);
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let output = '';
+let supervisor: ReturnType<typeof spawn>;
+let gateway: string;
+
+async function query(body: object, token?: string) {
+  const res = await fetch(`${gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as any;
+}
+
+async function waitFor(pattern: RegExp, timeoutMs = 90_000): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(output);
+    if (match) return match;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'irm-start-'));
+  const [gw, niwe, linat, konat, region, pg] = await Promise.all(Array.from({ length: 6 }, freePort));
+  env = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
+  delete env.DATABASE_URL;
+  gateway = `http://localhost:${gw}`;
+  supervisor = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  supervisor.stdout!.on('data', (c) => (output += c));
+  supervisor.stderr!.on('data', (c) => (output += c));
+  await waitFor(/graph is up/);
+}, 120_000);
+
+afterAll(async () => {
+  if (supervisor.exitCode === null) {
+    supervisor.kill('SIGINT');
+    await new Promise((r) => supervisor.once('exit', r));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('serves the demo data and prints where everything listens', async () => {
+  expect(output).toMatch(new RegExp(`gateway\\s+${gateway}/graphql`));
+  expect(output).toMatch(/First query:/);
+  const res = await query({ query: '{ networks { code memberCount } }' });
+  for (const network of res.data.networks) {
+    expect(network.memberCount).toBeGreaterThanOrEqual(40);
+    expect(network.memberCount).toBeLessThanOrEqual(80);
+  }
+});
+
+test('npm run token signs with the local key, so the README write works', async () => {
+  const { stdout } = await run(process.execPath, ['scripts/token.ts', '--role', 'office', '--network', 'NIWE'], { env });
+  const res = await query({ query: 'mutation { createMember(network: NIWE, input: { name: "Start Test GmbH", postalCode: "37269", city: "Eschwege" }) { id name } }' }, stdout.trim());
+  expect(res.errors).toBeUndefined();
+  expect(res.data.createMember.id).toMatch(/^NIWE:m-\d+$/);
+  await expect(run(process.execPath, ['scripts/token.ts', '--role', 'office'], { env })).rejects.toThrow(/office token needs a known network/);
+});
+
+test('a service that dies is restarted while the others keep serving', async () => {
+  const pid = Number((await waitFor(/\[linat\]\s+started, pid (\d+)/))[1]);
+  process.kill(pid, 'SIGKILL');
+  await waitFor(/\[linat\]\s+exited \(SIGKILL\); restarting/);
+  const during = await query({ query: '{ members(first: 5, filter: { networks: [NIWE, KONAT] }) { totalCount } }' });
+  expect(during.errors).toBeUndefined();
+  expect(during.data.members.totalCount).toBeGreaterThan(0);
+  await waitFor(/restarting[\s\S]*LINAT subgraph listening/);
+  for (let i = 0; i < 100; i++) {
+    const after = await query({ query: '{ network(code: LINAT) { memberCount } }' });
+    if (!after.errors) return expect(after.data.network.memberCount).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('LINAT did not come back');
+});
+
+test('Ctrl-C stops everything and a restart keeps every write', async () => {
+  supervisor.kill('SIGINT');
+  expect(await new Promise((r) => supervisor.once('exit', r))).toBe(0);
+  output = '';
+  supervisor = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  supervisor.stdout!.on('data', (c) => (output += c));
+  supervisor.stderr!.on('data', (c) => (output += c));
+  await waitFor(/graph is up/);
+  expect(output).not.toMatch(/seeded/);
+  const res = await query({ query: '{ members(filter: { text: "Start Test" }) { edges { node { name } } } }' });
+  expect(res.data.members.edges.map((e: any) => e.node.name)).toEqual(['Start Test GmbH']);
+}, 120_000);
