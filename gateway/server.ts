@@ -5,6 +5,7 @@ import { formatError } from '../shared/errors.ts';
 import { createHttpServer } from '../shared/http.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
+import { exportRoutes } from './exports.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -49,7 +50,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization) });
   let ready = true;
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready }),
+    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready, plainRoutes: exportRoutes(server, verify) }),
     subgraphCalls,
     async stop() {
       ready = false;

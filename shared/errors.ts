@@ -7,6 +7,7 @@ export const errorCodes = {
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The caller must present a valid token.',
   NETWORK_UNAVAILABLE: 'A network subgraph did not answer in time; its part of the answer is missing.',
+  CONFLICT: 'The record changed since the caller read it, or its state does not allow this; read it again.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side.',
 } as const;
 
@@ -30,6 +31,10 @@ export function forbidden(message: string): GraphQLError {
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extensions } });
 }
 
 export function networkUnavailable(network: string): GraphQLError {

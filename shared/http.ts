@@ -11,7 +11,14 @@ export interface GraphQLRoute<C extends BaseContext> {
   context: (req: IncomingMessage) => Promise<C>;
 }
 
+/** A non-GraphQL endpoint, such as a CSV export. */
+export interface PlainRoute {
+  path: string;
+  handle: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+}
+
 export interface HttpOptions {
+  plainRoutes?: PlainRoute[];
   /** GET /health answers 200 while this returns true, 503 otherwise. */
   healthy?: () => boolean;
   maxBodyBytes?: number;
@@ -37,6 +44,8 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
     const ok = options.healthy ? options.healthy() : true;
     return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'starting' });
   }
+  const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
+  if (plain) return plain.handle(req, res, url);
   const route = routes.find((r) => r.path === url.pathname);
   if (!route) return sendJson(res, 404, { errors: [{ message: `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.` }] });
 
@@ -83,7 +92,7 @@ async function readBody(req: IncomingMessage, contentType: string | undefined, l
   return text;
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown) {
+export function sendJson(res: ServerResponse, status: number, payload: unknown) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(payload));

@@ -40,7 +40,7 @@ test('a network that does not answer in time is cut off after the time budget', 
   // A server that accepts connections and never answers.
   const silent: Server = createServer(() => {});
   const silentUrl = await new Promise<string>((resolve) => silent.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(silent.address() as { port: number }).port}`)));
-  const region = await createRegionService({ networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300 });
+  const region = await createRegionService({ databaseUrl: stack.regionDatabaseUrl, networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300 });
   const url = await listen(region.http, 0);
   try {
     const response = await fetch(`${url}/graphql`, {

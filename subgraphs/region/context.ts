@@ -1,4 +1,6 @@
+import type DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../shared/identity.ts';
 import type { NetworkClient } from './network-client.ts';
 
@@ -9,4 +11,8 @@ export interface RegionContext {
   client(network: string): NetworkClient;
   /** Errors about missing parts of an otherwise good answer (a network that is down); added to the response. */
   partialErrors: GraphQLError[];
+  /** A fork of region's EntityManager for this request. */
+  em: EntityManager;
+  /** Availability status by member id, batched per request. */
+  availability: DataLoader<string, string>;
 }

@@ -1,4 +1,4 @@
-import { envPort, envString, envUrl, serviceUrlVariable } from '../../shared/config.ts';
+import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
 import { networks } from '../../shared/networks.ts';
 import { createRegionService } from './server.ts';
@@ -6,6 +6,8 @@ import { createRegionService } from './server.ts';
 await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '127.0.0.1'), async () => {
   const networkUrls = Object.fromEntries(networks.map((n) => [n.code, envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)]));
   const timeout = Number(envString('NETWORK_TIMEOUT_MS', '2000'));
-  if (!Number.isInteger(timeout) || timeout < 50) throw new Error(`NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.`);
-  return createRegionService({ networkUrls, networkTimeoutMs: timeout });
+  if (!Number.isInteger(timeout) || timeout < 50) throw new ConfigError(`NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.`);
+  const databaseUrl = envOptional('REGION_DATABASE_URL') ?? envOptional('DATABASE_URL');
+  if (!databaseUrl) throw new ConfigError('Set DATABASE_URL (or REGION_DATABASE_URL) to the region\'s PostgreSQL database.');
+  return createRegionService({ databaseUrl, networkUrls, networkTimeoutMs: timeout });
 });

@@ -10,9 +10,17 @@ import { networks } from '../../shared/networks.ts';
 import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { resolvers } from './resolvers.ts';
+import { capacityResolvers } from './capacity/resolvers.ts';
+import { availabilityLoader } from './capacity/availability.ts';
+import { initRegionOrm } from './orm.ts';
+import type { SqlCounter } from '../../shared/orm.ts';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { regionSubgraphSdl } from './schema.ts';
 
 export interface RegionOptions {
+  /** Region's own database: the capacity exchange and what else crosses networks. */
+  databaseUrl: string;
   /** Base URL of each network service by code, e.g. { NIWE: 'http://localhost:4001' }. */
   networkUrls: Record<string, string>;
   /** Time budget for each call to a network. */
@@ -22,6 +30,8 @@ export interface RegionOptions {
 export interface RegionService {
   http: Server;
   clients: Map<string, NetworkClient>;
+  orm: MikroORM;
+  sql: SqlCounter;
   stop(): Promise<void>;
 }
 
@@ -42,6 +52,15 @@ const partialErrorsPlugin: ApolloServerPlugin<RegionContext> = {
   },
 };
 
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** Region's resolvers come in modules (members, capacity); root types are merged field by field. */
+function mergeResolvers(...maps: object[]): GraphQLResolverMap<unknown> {
+  const merged: ResolverMap = {};
+  for (const map of maps as ResolverMap[]) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  return merged as GraphQLResolverMap<unknown>;
+}
+
 export async function createRegionService(options: RegionOptions): Promise<RegionService> {
   const clients = new Map(
     networks.map((n) => {
@@ -50,8 +69,9 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs)];
     }),
   );
+  const { orm, counter } = await initRegionOrm(options.databaseUrl);
   const server = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers }),
+    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
@@ -60,7 +80,10 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
 
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
+    const em = orm.em.fork();
     return {
+      em,
+      availability: availabilityLoader(em),
       identity: decodeIdentity(header),
       identityHeader: header,
       client: (code) => clients.get(code)!,
@@ -70,6 +93,11 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   return {
     http: createHttpServer([{ path: '/graphql', server, context }]),
     clients,
-    stop: () => server.stop(),
+    orm,
+    sql: counter,
+    async stop() {
+      await server.stop();
+      await orm.close(true);
+    },
   };
 }

@@ -22,6 +22,7 @@ export interface GraphQLResponse<T = any> {
 export interface Stack {
   gatewayUrl: string;
   networkUrls: Record<string, string>;
+  regionDatabaseUrl: string;
   networks: Map<string, NetworkService>;
   region: RegionService;
   gateway: GatewayService;
@@ -46,7 +47,8 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
       networkUrls[n.code] = await listen(service.http, 0);
     }),
   );
-  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000 });
+  const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
+  const region = await createRegionService({ databaseUrl: regionDatabaseUrl, networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000 });
   const regionUrl = await listen(region.http, 0);
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
@@ -58,6 +60,7 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
   return {
     gatewayUrl,
     networkUrls,
+    regionDatabaseUrl,
     networks: networkServices,
     region,
     gateway,

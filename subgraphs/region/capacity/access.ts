@@ -1,0 +1,35 @@
+import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import type { RegionContext } from '../context.ts';
+
+// Who may act in the capacity exchange: members for themselves, offices for
+// their network's members, admin for anyone. Partners and anonymous callers
+// take no part in it.
+
+export function requireCooperation(identity: Identity): void {
+  requireSignedIn(identity);
+  if (identity.role === 'partner') throw forbidden('The capacity exchange is open to members, network offices and admin, not to partners.');
+}
+
+export function canActFor(identity: Identity, memberId: string, network: string): boolean {
+  if (identity.role === 'admin') return true;
+  if (identity.role === 'office') return identity.network === network;
+  return identity.role === 'member' && identity.memberId === memberId;
+}
+
+const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
+
+/** The member the caller acts for: itself for a member, the named member (checked to exist) for an office or admin. */
+export async function actingMember(ctx: RegionContext, memberId: string | null | undefined, field = 'memberId'): Promise<{ memberId: string; network: string }> {
+  requireCooperation(ctx.identity);
+  const id = memberId ?? (ctx.identity.role === 'member' ? ctx.identity.memberId : undefined);
+  if (!id) throw badInput(field, `${field} is required: an office or admin acts for one named member.`);
+  const { network, localId } = parseMemberId(id, field);
+  if (!canActFor(ctx.identity, id, network.code)) {
+    throw forbidden(`Role ${ctx.identity.role}${ctx.identity.network ? ` (${ctx.identity.network})` : ''} may not act for ${id}.`);
+  }
+  const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
+  if (!found.existing.includes(localId)) throw notFound(`Member ${id} does not exist.`);
+  return { memberId: id, network: network.code };
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput } from '../../../shared/errors.ts';
+import { isoDate } from '../../../shared/validation.ts';
+import { CapacityBookingSchema, CapacityPostSchema } from '../entities/index.ts';
+import { hoursPerWeek, parseDate } from './calendar.ts';
+import { describeSystem } from './posts.ts';
+
+// The working group's view: per ISO week and kind/system, hours offered,
+// requested and booked (confirmed), per network and for the whole region.
+// A post's hours spread evenly over the working days of its window.
+
+export interface BalanceRow {
+  week: string;
+  kind: string;
+  system: string;
+  network: string | null;
+  offeredHours: number;
+  requestedHours: number;
+  bookedHours: number;
+  balanceHours: number;
+}
+
+const maxDays = 366;
+
+/** Networks by code, then the region total. */
+function byNetworkThenRegion(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+export async function capacityBalance(em: EntityManager, from: string, to: string, kind: string | null | undefined): Promise<BalanceRow[]> {
+  isoDate('from', from);
+  isoDate('to', to);
+  if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`);
+  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxDays) throw badInput('to', `The balance covers at most ${maxDays} days; narrow from and to.`);
+
+  const kindFilter = kind ? { kind } : {};
+  const posts = await em.find(CapacityPostSchema, { status: 'OPEN', fromDate: { $lte: to }, toDate: { $gte: from }, ...kindFilter });
+  const bookings = await em.find(
+    CapacityBookingSchema,
+    { status: 'CONFIRMED', fromDate: { $lte: to }, toDate: { $gte: from }, offer: kindFilter },
+    { populate: ['offer'] },
+  );
+
+  const rows = new Map<string, BalanceRow>();
+  const add = (week: string, kind: string, system: string, network: string, field: 'offeredHours' | 'requestedHours' | 'bookedHours', hours: number) => {
+    for (const scope of [network, null]) {
+      const key = `${week}|${kind}|${system}|${scope ?? ''}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { week, kind, system, network: scope, offeredHours: 0, requestedHours: 0, bookedHours: 0, balanceHours: 0 }));
+      row[field] += hours;
+    }
+  };
+  for (const post of posts) {
+    for (const [week, hours] of hoursPerWeek(post.hours, post.fromDate, post.toDate, from, to)) {
+      add(week, post.kind, describeSystem(post), post.network, post.side === 'OFFER' ? 'offeredHours' : 'requestedHours', hours);
+    }
+  }
+  for (const booking of bookings) {
+    const offer = booking.offer;
+    for (const [week, hours] of hoursPerWeek(booking.hours, booking.fromDate, booking.toDate, from, to)) {
+      // Booked hours count for the offering network, where the capacity is used.
+      add(week, offer.kind, describeSystem(offer), offer.network, 'bookedHours', hours);
+    }
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return [...rows.values()]
+    .map((r) => ({ ...r, offeredHours: round(r.offeredHours), requestedHours: round(r.requestedHours), bookedHours: round(r.bookedHours), balanceHours: round(r.offeredHours - r.requestedHours) }))
+    .sort((a, b) => a.week.localeCompare(b.week, 'en') || a.kind.localeCompare(b.kind, 'en') || a.system.localeCompare(b.system, 'en') || byNetworkThenRegion(a.network, b.network));
+}

@@ -1,0 +1,82 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import type { Identity } from '../../../shared/identity.ts';
+import { CapacityBookingSchema, CapacityPostSchema, type CapacityBooking } from '../entities/index.ts';
+import { parseDate } from './calendar.ts';
+import { canActFor } from './access.ts';
+import { checkWindow, parsePostId, type CapacityKind } from './posts.ts';
+
+// Booking offered hours. The offer's row is locked for the whole transaction,
+// so concurrent bookings queue up and each sees what the previous ones left;
+// a check constraint on the offer (booked_hours <= hours) backs this up.
+
+export function bookingId(id: number): string {
+  return `bk-${id}`;
+}
+
+export function parseBookingId(id: string): number {
+  const match = /^bk-([1-9][0-9]{0,9})$/.exec(id);
+  if (!match) throw badInput('id', `id "${id.slice(0, 30)}" is not a booking id; they look like bk-7.`);
+  return Number(match[1]);
+}
+
+export interface BookingRequest {
+  offerId: string;
+  hours: number;
+  from: string;
+  to: string;
+}
+
+export async function book(em: EntityManager, request: BookingRequest, booker: { memberId: string; network: string }): Promise<CapacityBooking> {
+  const offerKey = parsePostId(request.offerId, 'offerId');
+  return em.transactional(async (tx) => {
+    const offer = await tx.findOne(CapacityPostSchema, offerKey, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!offer) throw notFound(`Capacity post ${request.offerId} does not exist.`);
+    if (offer.side !== 'OFFER') throw badInput('offerId', `${request.offerId} is a request, not an offer; only offers can be booked.`);
+    if (offer.status !== 'OPEN') throw conflict(`Offer ${request.offerId} is ${offer.status} and takes no bookings.`);
+    if (offer.memberId === booker.memberId) throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`);
+    checkWindow(offer.kind as CapacityKind, request.hours, request.from, request.to);
+    if (parseDate(request.from) < parseDate(offer.fromDate) || parseDate(request.to) > parseDate(offer.toDate)) {
+      throw badInput('from', `The booking window ${request.from} to ${request.to} must lie inside the offer's window ${offer.fromDate} to ${offer.toDate}.`);
+    }
+    const left = offer.hours - offer.bookedHours;
+    if (request.hours > left) {
+      throw conflict(`Offer ${request.offerId} has only ${left} of ${offer.hours} hours left; book at most ${left}.`, { hoursLeft: left });
+    }
+    offer.bookedHours += request.hours;
+    return tx.create(CapacityBookingSchema, {
+      offer,
+      memberId: booker.memberId,
+      network: booker.network,
+      hours: request.hours,
+      fromDate: request.from,
+      toDate: request.to,
+      status: 'REQUESTED',
+    } as CapacityBooking);
+  });
+}
+
+type Transition = 'confirm' | 'decline' | 'cancel';
+
+const allowedFrom: Record<Transition, string[]> = { confirm: ['REQUESTED'], decline: ['REQUESTED'], cancel: ['REQUESTED', 'CONFIRMED'] };
+const resultingStatus: Record<Transition, string> = { confirm: 'CONFIRMED', decline: 'DECLINED', cancel: 'CANCELLED' };
+
+/** Confirm and decline are the offerer's; cancel is either party's. Declined and cancelled hours return to the offer. */
+export async function transition(em: EntityManager, identity: Identity, id: string, action: Transition, reason?: string | null): Promise<CapacityBooking> {
+  const key = parseBookingId(id);
+  return em.transactional(async (tx) => {
+    const booking = await tx.findOne(CapacityBookingSchema, key, { populate: ['offer'] });
+    if (!booking) throw notFound(`Booking ${id} does not exist.`);
+    const offer = await tx.findOneOrFail(CapacityPostSchema, booking.offer.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const offerer = canActFor(identity, offer.memberId, offer.network);
+    const booker = canActFor(identity, booking.memberId, booking.network);
+    if (!(offerer || (action === 'cancel' && booker))) {
+      throw forbidden(action === 'cancel' ? `Only the parties of ${id}, their offices or admin may cancel it.` : `Only the offerer ${offer.memberId}, its office or admin may ${action} ${id}.`);
+    }
+    if (!allowedFrom[action].includes(booking.status)) throw conflict(`Booking ${id} is ${booking.status}; it cannot be ${resultingStatus[action].toLowerCase()} now.`);
+    if (action !== 'confirm') offer.bookedHours -= booking.hours;
+    booking.status = resultingStatus[action];
+    if (reason !== undefined) booking.reason = reason?.trim().slice(0, 2000) || null;
+    return booking;
+  });
+}

@@ -1,0 +1,55 @@
+// Calendar arithmetic for the capacity exchange: ISO dates, ISO weeks and
+// working days (Monday to Friday; public holidays are not modelled).
+
+const day = 86_400_000;
+
+export function parseDate(value: string): number {
+  return Date.parse(`${value}T00:00:00Z`);
+}
+
+export function formatDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(time: number): boolean {
+  const weekday = new Date(time).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** Working days from `from` to `to`, both included. */
+export function workingDays(from: string, to: string): number {
+  let count = 0;
+  for (let t = parseDate(from); t <= parseDate(to); t += day) if (isWorkingDay(t)) count++;
+  return count;
+}
+
+/** ISO 8601 week of a date, e.g. "2026-W50". */
+export function isoWeek(time: number): string {
+  const date = new Date(time);
+  const thursday = time + (3 - ((date.getUTCDay() + 6) % 7)) * day;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * day)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Spreads `hours` evenly over the working days of [from, to] and sums them per
+ * ISO week, counting only days inside [clipFrom, clipTo].
+ */
+export function hoursPerWeek(hours: number, from: string, to: string, clipFrom: string, clipTo: string): Map<string, number> {
+  const total = workingDays(from, to);
+  const weeks = new Map<string, number>();
+  if (total === 0) return weeks;
+  const start = Math.max(parseDate(from), parseDate(clipFrom));
+  const end = Math.min(parseDate(to), parseDate(clipTo));
+  for (let t = start; t <= end; t += day) {
+    if (!isWorkingDay(t)) continue;
+    const week = isoWeek(t);
+    weeks.set(week, (weeks.get(week) ?? 0) + hours / total);
+  }
+  return weeks;
+}

@@ -1,0 +1,139 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { findProcess } from '../../../shared/data/processes.ts';
+import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
+import { isoDate, processCodes } from '../../../shared/validation.ts';
+import { CapacityPostSchema, type CapacityPost } from '../entities/index.ts';
+import { parseDate, today, workingDays } from './calendar.ts';
+import { canActFor } from './access.ts';
+import type { Identity } from '../../../shared/identity.ts';
+
+export const cadSystems = ['CATIA_V5', 'SIEMENS_NX', 'SOLIDWORKS', 'CREO', 'INVENTOR'] as const;
+/** Hours a working day holds: one designer's day for CAD, three shifts for machines. */
+export const hoursPerWorkingDay = { CAD: 8, MACHINE_HOURS: 24 } as const;
+export type CapacityKind = keyof typeof hoursPerWorkingDay;
+
+export interface PostInput {
+  side: 'OFFER' | 'REQUEST';
+  memberId?: string | null;
+  kind: CapacityKind;
+  cadSystem?: string | null;
+  process?: string | null;
+  machine?: string | null;
+  workEnvelope?: string | null;
+  hours: number;
+  from: string;
+  to: string;
+  postalCode: string;
+  pricePerHour?: number | null;
+  notes?: string | null;
+}
+
+export type PostPatch = Partial<Pick<PostInput, 'machine' | 'workEnvelope' | 'hours' | 'from' | 'to' | 'pricePerHour' | 'notes'>>;
+
+export function postId(id: number): string {
+  return `cap-${id}`;
+}
+
+export function parsePostId(id: string, field = 'id'): number {
+  const match = /^cap-([1-9][0-9]{0,9})$/.exec(id);
+  if (!match) throw badInput(field, `${field} "${id.slice(0, 30)}" is not a capacity post id; they look like cap-12.`);
+  return Number(match[1]);
+}
+
+/** A window must end on or after its start, reach today or later, and hold the hours in its working days. */
+export function checkWindow(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', from: 'from', to: 'to' }): void {
+  isoDate(fields.from, from);
+  isoDate(fields.to, to);
+  if (parseDate(to) < parseDate(from)) throw badInput(fields.to, `${fields.to} (${to}) lies before ${fields.from} (${from}).`);
+  if (to < today()) throw badInput(fields.to, `The window ${from} to ${to} lies entirely in the past.`);
+  if (!Number.isInteger(hours) || hours <= 0) throw badInput(fields.hours, `${fields.hours} must be a positive whole number, got ${hours}.`);
+  const capacity = workingDays(from, to) * hoursPerWorkingDay[kind];
+  if (hours > capacity) {
+    throw badInput(fields.hours, `${fields.hours} (${hours}) exceed the window's working hours: ${workingDays(from, to)} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`);
+  }
+}
+
+function text(field: string, value: string | null | undefined, max: number): string | null {
+  const t = value?.trim() ?? '';
+  if (t.length > max) throw badInput(field, `${field} must be at most ${max} characters.`);
+  return t === '' ? null : t;
+}
+
+function price(value: number | null | undefined): string | null {
+  if (value == null) return null;
+  if (!(value > 0 && value < 100_000)) throw badInput('input.pricePerHour', `input.pricePerHour must be a positive amount in euros, got ${value}.`);
+  return value.toFixed(2);
+}
+
+export function createPost(em: EntityManager, input: PostInput, owner: { memberId: string; network: string }): CapacityPost {
+  if (input.kind === 'CAD') {
+    if (!input.cadSystem) throw badInput('input.cadSystem', `input.cadSystem is required for CAD; one of ${cadSystems.join(', ')}.`);
+    if (input.process) throw badInput('input.process', 'input.process is for MACHINE_HOURS; CAD posts name a cadSystem.');
+  } else {
+    if (!input.process) throw badInput('input.process', 'input.process is required for MACHINE_HOURS: a DIN 8580 code such as 3.2.3 (Fräsen).');
+    processCodes('input.process', [input.process]);
+    if (input.cadSystem) throw badInput('input.cadSystem', 'input.cadSystem is for CAD posts.');
+  }
+  checkWindow(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
+  if (!isGermanPostalCode(input.postalCode)) throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`);
+  const location = postalCodeLocation(input.postalCode);
+  return em.create(CapacityPostSchema, {
+    side: input.side,
+    memberId: owner.memberId,
+    network: owner.network,
+    kind: input.kind,
+    cadSystem: input.cadSystem ?? null,
+    processCode: input.process ?? null,
+    machine: text('input.machine', input.machine, 200),
+    workEnvelope: text('input.workEnvelope', input.workEnvelope, 200),
+    hours: input.hours,
+    bookedHours: 0,
+    fromDate: input.from,
+    toDate: input.to,
+    postalCode: input.postalCode,
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
+    pricePerHour: price(input.pricePerHour),
+    notes: text('input.notes', input.notes, 2000),
+    status: 'OPEN',
+  } as CapacityPost);
+}
+
+/** Loads a post the caller may change, at the version the caller read. */
+export async function postForChange(em: EntityManager, identity: Identity, id: string, version: number): Promise<CapacityPost> {
+  const post = await em.findOne(CapacityPostSchema, parsePostId(id));
+  if (!post) throw notFound(`Capacity post ${id} does not exist.`);
+  if (!canActFor(identity, post.memberId, post.network)) throw forbidden(`Only ${post.memberId}, its network office or admin may change ${id}.`);
+  if (post.version !== version) throw conflict(`Capacity post ${id} is at version ${post.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: post.version });
+  if (post.status !== 'OPEN') throw conflict(`Capacity post ${id} is ${post.status} and can no longer be changed.`);
+  return post;
+}
+
+export function applyPatch(post: CapacityPost, patch: PostPatch): void {
+  const kind = post.kind as CapacityKind;
+  const hours = patch.hours ?? post.hours;
+  const from = patch.from ?? post.fromDate;
+  const to = patch.to ?? post.toDate;
+  checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
+  if (hours < post.bookedHours) throw badInput('input.hours', `input.hours (${hours}) cannot go below the ${post.bookedHours} hours already booked.`);
+  post.hours = hours;
+  post.fromDate = from;
+  post.toDate = to;
+  if (patch.machine !== undefined) post.machine = text('input.machine', patch.machine, 200);
+  if (patch.workEnvelope !== undefined) post.workEnvelope = text('input.workEnvelope', patch.workEnvelope, 200);
+  if (patch.pricePerHour !== undefined) post.pricePerHour = price(patch.pricePerHour);
+  if (patch.notes !== undefined) post.notes = text('input.notes', patch.notes, 2000);
+}
+
+export function describeSystem(post: Pick<CapacityPost, 'cadSystem' | 'processCode'>): string {
+  return post.cadSystem ?? post.processCode ?? '';
+}
+
+export function processOf(post: CapacityPost) {
+  if (!post.processCode) return null;
+  const process = findProcess(post.processCode);
+  if (!process) return null;
+  const names = process.path.map((c) => findProcess(c)?.name ?? c);
+  return { code: process.code, name: process.name, mainGroup: names[0], path: names };
+}

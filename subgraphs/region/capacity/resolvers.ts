@@ -1,0 +1,148 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { badInput, notFound } from '../../../shared/errors.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
+import { memberTypeName, networks } from '../../../shared/networks.ts';
+import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from '../entities/index.ts';
+import type { RegionContext } from '../context.ts';
+import { memberRef } from '../members.ts';
+import { actingMember, requireCooperation } from './access.ts';
+import { capacityBalance } from './balance.ts';
+import { book, bookingId, transition } from './bookings.ts';
+import { hoursPerWeek } from './calendar.ts';
+import { findMatches } from './matching.ts';
+import { applyPatch, createPost, parsePostId, postForChange, postId, processOf, type PostInput, type PostPatch } from './posts.ts';
+
+function pageSize(first: number | null | undefined, max: number, fallback: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > max) throw badInput('first', `first must lie between 1 and ${max}, got ${size}.`);
+  return size;
+}
+
+async function loadPost(ctx: RegionContext, id: string, field = 'id'): Promise<CapacityPost> {
+  const post = await ctx.em.findOne(CapacityPostSchema, parsePostId(id, field));
+  if (!post) throw notFound(`Capacity post ${id} does not exist.`);
+  return post;
+}
+
+function memberOf(memberId: string) {
+  const { network, localId } = parseMemberId(memberId);
+  return memberRef(network.code, localId);
+}
+
+interface PostFilter {
+  side?: string | null;
+  kind?: string | null;
+  cadSystem?: string | null;
+  process?: string | null;
+  from?: string | null;
+  to?: string | null;
+  networks?: string[] | null;
+}
+
+export const capacityResolvers = {
+  Query: {
+    async capacityPosts(_: unknown, args: { filter?: PostFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      const size = pageSize(args.first, 100, 20);
+      const f = args.filter ?? {};
+      const where = {
+        status: 'OPEN',
+        ...(f.side ? { side: f.side } : {}),
+        ...(f.kind ? { kind: f.kind } : {}),
+        ...(f.cadSystem ? { cadSystem: f.cadSystem } : {}),
+        ...(f.process ? { processCode: { $like: `${f.process}%` } } : {}),
+        ...(f.from ? { toDate: { $gte: f.from } } : {}),
+        ...(f.to ? { fromDate: { $lte: f.to } } : {}),
+        ...(f.networks?.length ? { network: { $in: f.networks } } : {}),
+      };
+      const after = args.after ? parsePostId(args.after, 'after') : null;
+      const [nodes, totalCount] = await Promise.all([
+        ctx.em.find(CapacityPostSchema, after ? { ...where, id: { $lt: after } } : where, { orderBy: { id: 'desc' }, limit: size + 1 }),
+        ctx.em.count(CapacityPostSchema, where),
+      ]);
+      const page = nodes.slice(0, size);
+      return { totalCount, nodes: page, pageInfo: { hasNextPage: nodes.length > size, endCursor: page.length ? postId(page.at(-1)!.id) : null } };
+    },
+    async capacityPost(_: unknown, args: { id: string }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      return loadPost(ctx, args.id);
+    },
+    async capacityMatches(_: unknown, args: { postId: string; first?: number | null }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      return findMatches(ctx.em, await loadPost(ctx, args.postId, 'postId'), pageSize(args.first, 50, 10));
+    },
+    async capacityBookings(_: unknown, args: { first?: number | null }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      const { identity } = ctx;
+      const mine =
+        identity.role === 'admin'
+          ? {}
+          : identity.role === 'office'
+            ? { $or: [{ network: identity.network }, { offer: { network: identity.network } }] }
+            : { $or: [{ memberId: identity.memberId }, { offer: { memberId: identity.memberId } }] };
+      return ctx.em.find(CapacityBookingSchema, mine, { populate: ['offer'], orderBy: { id: 'desc' }, limit: pageSize(args.first, 200, 50) });
+    },
+    capacityBalance(_: unknown, args: { from: string; to: string; kind?: string | null }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      return capacityBalance(ctx.em, args.from, args.to, args.kind);
+    },
+  },
+  Mutation: {
+    async postCapacity(_: unknown, args: { input: PostInput }, ctx: RegionContext) {
+      const owner = await actingMember(ctx, args.input.memberId, 'input.memberId');
+      const post = createPost(ctx.em, args.input, owner);
+      await ctx.em.flush();
+      return post;
+    },
+    async updateCapacityPost(_: unknown, args: { id: string; version: number; input: PostPatch }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      const post = await postForChange(ctx.em, ctx.identity, args.id, args.version);
+      applyPatch(post, args.input);
+      await ctx.em.flush();
+      return post;
+    },
+    async withdrawCapacityPost(_: unknown, args: { id: string; version: number }, ctx: RegionContext) {
+      requireCooperation(ctx.identity);
+      const post = await postForChange(ctx.em, ctx.identity, args.id, args.version);
+      post.status = 'WITHDRAWN';
+      await ctx.em.flush();
+      return post;
+    },
+    async bookCapacity(_: unknown, args: { offerId: string; hours: number; from: string; to: string; memberId?: string | null }, ctx: RegionContext) {
+      const booker = await actingMember(ctx, args.memberId);
+      return book(ctx.em, args, booker);
+    },
+    confirmCapacityBooking: (_: unknown, args: { id: string }, ctx: RegionContext) => (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'confirm')),
+    declineCapacityBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: RegionContext) =>
+      (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'decline', args.reason)),
+    cancelCapacityBooking: (_: unknown, args: { id: string }, ctx: RegionContext) => (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'cancel')),
+    async setAvailability(_: unknown, args: { status: string; memberId?: string | null }, ctx: RegionContext) {
+      const { memberId, network } = await actingMember(ctx, args.memberId);
+      await ctx.em.upsert(AvailabilitySchema, { memberId, network, status: args.status, updatedAt: new Date() });
+      return args.status;
+    },
+  },
+  CapacityPost: {
+    id: (p: CapacityPost) => postId(p.id),
+    member: (p: CapacityPost) => memberOf(p.memberId),
+    process: (p: CapacityPost) => processOf(p),
+    remainingHours: (p: CapacityPost) => (p.side === 'OFFER' ? p.hours - p.bookedHours : 0),
+    from: (p: CapacityPost) => p.fromDate,
+    to: (p: CapacityPost) => p.toDate,
+    weeks: (p: CapacityPost) => [...hoursPerWeek(p.hours, p.fromDate, p.toDate, p.fromDate, p.toDate).keys()],
+    location: (p: CapacityPost) => (p.latitude == null || p.longitude == null ? null : { latitude: Number(p.latitude), longitude: Number(p.longitude) }),
+    pricePerHour: (p: CapacityPost) => (p.pricePerHour == null ? null : Number(p.pricePerHour)),
+    createdAt: (p: CapacityPost) => p.createdAt.toISOString(),
+  },
+  CapacityBooking: {
+    id: (b: CapacityBooking) => bookingId(b.id),
+    member: (b: CapacityBooking) => memberOf(b.memberId),
+    from: (b: CapacityBooking) => b.fromDate,
+    to: (b: CapacityBooking) => b.toDate,
+    createdAt: (b: CapacityBooking) => b.createdAt.toISOString(),
+  },
+  // Region contributes each member's availability to the member types of every network.
+  ...Object.fromEntries(
+    networks.map((n) => [memberTypeName(n.code), { availability: (m: { id: string }, _: unknown, ctx: RegionContext) => ctx.availability.load(m.id) }]),
+  ),
+} as GraphQLResolverMap<unknown>;

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// The capacity exchange through the gateway, across networks.
+
+let stack: Stack;
+const members: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+
+/** The Monday `weeks` weeks after next Monday, as YYYY-MM-DD, plus `days`. */
+function monday(weeks: number, days = 0): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7) + weeks * 7 + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function isoWeek(date: string): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  const thursday = new Date(t + (3 - ((new Date(t).getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  return `${year}-W${String(Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1).padStart(2, '0')}`;
+}
+
+const postFields = 'id side network kind cadSystem process { code name } hours bookedHours remainingHours from to weeks version status member { id name availability }';
+const bookingFields = 'id hours from to status reason network member { id } offer { id remainingHours }';
+
+async function post(token: string, input: Record<string, unknown>): Promise<GraphQLResponse> {
+  return stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { ${postFields} } }`, { input }, token);
+}
+
+async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
+  const r = await res;
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+}
+
+async function book(token: string, offerId: string, hours: number, from: string, to: string) {
+  return stack.query(`mutation($o: ID!, $h: Int!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: $h, from: $f, to: $t) { ${bookingFields} } }`, { o: offerId, h: hours, f: from, t: to }, token);
+}
+
+const machineOffer = (hours: number, from = monday(2), to = monday(3, 4)) => ({ side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.3', machine: 'DMG DMU 65 monoBLOCK', workEnvelope: '735 × 650 × 560 mm', hours, from, to, postalCode: '37269', pricePerHour: 85 });
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const [key, network, postalCode, city] of [['anders', 'NIWE', '37269', 'Eschwege'], ['brandt', 'LINAT', '99974', 'Mühlhausen'], ['conrad', 'KONAT', '99817', 'Eisenach']]) {
+    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { name: `${key} GmbH`, postalCode, city } }, tokens.admin));
+    members[key] = data.createMember.id;
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+  tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
+  tokens.partner = await stack.token({ role: 'partner' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('post, match, book, confirm, cancel across two networks', () => {
+  let offer: any;
+  let request: any;
+
+  test('members post an offer and a request; each finds the other', async () => {
+    offer = (await ok(post(tokens.anders, machineOffer(80)))).postCapacity;
+    expect(offer).toMatchObject({ side: 'OFFER', network: 'NIWE', kind: 'MACHINE_HOURS', process: { code: '3.2.3', name: 'Fräsen' }, hours: 80, remainingHours: 80, status: 'OPEN', version: 1, member: { id: members.anders, name: 'anders GmbH' } });
+    expect(offer.weeks).toEqual([isoWeek(monday(2)), isoWeek(monday(3))]);
+    request = (await ok(post(tokens.brandt, { side: 'REQUEST', kind: 'MACHINE_HOURS', process: '3.2', hours: 40, from: monday(2, 2), to: monday(3, 1), postalCode: '99974' }))).postCapacity;
+    await ok(post(tokens.conrad, { side: 'REQUEST', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 16, from: monday(2), to: monday(2, 4), postalCode: '99817' }));
+
+    const forRequest = (await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id) { score distanceKm post { id } breakdown { requirement status reason } } }`, { id: request.id }, tokens.brandt))).capacityMatches;
+    expect(forRequest.map((m: any) => m.post.id)).toEqual([offer.id]);
+    expect(forRequest[0].score).toBe(1);
+    expect(forRequest[0].breakdown.map((b: any) => [b.requirement, b.status])).toEqual([['hours', 'MET'], ['window', 'MET'], ['distance', 'MET'], ['process', 'MET']]);
+    expect(forRequest[0].distanceKm).toBeCloseTo(28.9, 0);
+    const forOffer = (await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id) { post { id } } }`, { id: offer.id }, tokens.anders))).capacityMatches;
+    expect(forOffer.map((m: any) => m.post.id)).toEqual([request.id]);
+  });
+
+  test('a booking holds hours until the offerer decides; cancelling and declining return them', async () => {
+    const booked = (await ok(book(tokens.brandt, offer.id, 30, monday(2, 2), monday(2, 4)))).bookCapacity;
+    expect(booked).toMatchObject({ hours: 30, status: 'REQUESTED', network: 'LINAT', member: { id: members.brandt }, offer: { id: offer.id, remainingHours: 50 } });
+
+    const byBooker = await stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.brandt);
+    expect(byBooker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.anders))).confirmCapacityBooking.status).toBe('CONFIRMED');
+
+    const list = `{ capacityBookings { id status } }`;
+    for (const who of ['anders', 'brandt', 'niweOffice', 'linatOffice', 'admin']) {
+      expect((await ok(stack.query(list, {}, tokens[who]))).capacityBookings.map((b: any) => b.id)).toContain(booked.id);
+    }
+    expect((await ok(stack.query(list, {}, tokens.conrad))).capacityBookings).toEqual([]);
+
+    const cancelled = (await ok(stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status offer { remainingHours } } }`, { id: booked.id }, tokens.brandt))).cancelCapacityBooking;
+    expect(cancelled).toEqual({ status: 'CANCELLED', offer: { remainingHours: 80 } });
+    const again = await stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.brandt);
+    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/is CANCELLED/) });
+
+    const second = (await ok(book(tokens.brandt, offer.id, 10, monday(3), monday(3, 1)))).bookCapacity;
+    const declined = (await ok(stack.query(`mutation($id: ID!) { declineCapacityBooking(id: $id, reason: "Maschine in Wartung") { status reason offer { remainingHours } } }`, { id: second.id }, tokens.niweOffice))).declineCapacityBooking;
+    expect(declined).toEqual({ status: 'DECLINED', reason: 'Maschine in Wartung', offer: { remainingHours: 80 } });
+  });
+
+  test('an office books for one of its members', async () => {
+    const res = await stack.query(`mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${monday(3)}", to: "${monday(3)}", memberId: $m) { status member { id } } }`, { o: offer.id, m: members.brandt }, tokens.linatOffice);
+    expect((await ok(res)).bookCapacity).toEqual({ status: 'REQUESTED', member: { id: members.brandt } });
+    const foreign = await stack.query(`mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${monday(3)}", to: "${monday(3)}", memberId: $m) { status } }`, { o: offer.id, m: members.conrad }, tokens.linatOffice);
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('concurrent changes to an offer meet optimistic locking', async () => {
+    const current = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { version } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    const update = `mutation($id: ID!, $v: Int!) { updateCapacityPost(id: $id, version: $v, input: { notes: "Auch samstags" }) { version } }`;
+    const first = (await ok(stack.query(update, { id: offer.id, v: current.version }, tokens.anders))).updateCapacityPost;
+    expect(first.version).toBe(current.version + 1);
+    const stale = await stack.query(update, { id: offer.id, v: current.version }, tokens.niweOffice);
+    expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', currentVersion: current.version + 1 }, message: expect.stringMatching(/changed since you read it/) });
+  });
+});
+
+describe('overbooking', () => {
+  test('60 concurrent bookings never take more hours than offered, and every refusal says why', async () => {
+    const offer = (await ok(post(tokens.anders, machineOffer(100)))).postCapacity;
+    const attempts = await Promise.all(Array.from({ length: 60 }, () => book(tokens.brandt, offer.id, 7, monday(2), monday(2, 2))));
+    const accepted = attempts.filter((r) => !r.errors);
+    const refused = attempts.filter((r) => r.errors);
+    expect(accepted.length).toBe(14);
+    expect(accepted.reduce((sum, r) => sum + r.data.bookCapacity.hours, 0)).toBe(98);
+    for (const r of refused) {
+      expect(r.errors![0].extensions?.code).toBe('CONFLICT');
+      expect(r.errors![0].message).toBe(`Offer ${offer.id} has only 2 of 100 hours left; book at most 2.`);
+    }
+    const after = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours remainingHours } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    expect(after).toEqual({ bookedHours: 98, remainingHours: 2 });
+  });
+});
+
+describe('bad input changes nothing', () => {
+  test.each([
+    ['a window that ends before it starts', { ...machineOffer(10), from: monday(3), to: monday(2) }, 'BAD_USER_INPUT', /lies before/],
+    ['a window entirely in the past', { ...machineOffer(10), from: '2024-03-04', to: '2024-03-08' }, 'BAD_USER_INPUT', /entirely in the past/],
+    ['hours that are not positive', machineOffer(0), 'BAD_USER_INPUT', /positive whole number/],
+    ['hours above the working hours of the window', { ...machineOffer(10), hours: 500, from: monday(2), to: monday(2, 4) }, 'BAD_USER_INPUT', /exceed the window's working hours: 5 working days × 24 h = 120 h/],
+    ['an unknown process', { ...machineOffer(10), process: '9.9' }, 'BAD_USER_INPUT', /"9.9" is not a DIN 8580 process code/],
+    ['CAD without a system', { side: 'OFFER', kind: 'CAD', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' }, 'BAD_USER_INPUT', /cadSystem is required/],
+    ['an unknown CAD system', { side: 'OFFER', kind: 'CAD', cadSystem: 'AUTOCAD_1995', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' }, 'BAD_USER_INPUT', /AUTOCAD_1995/],
+  ])('%s', async (_name, input, code, message) => {
+    const count = `{ capacityPosts { totalCount } }`;
+    const before = (await ok(stack.query(count, {}, tokens.anders))).capacityPosts.totalCount;
+    const res = await post(tokens.anders, input);
+    expect(res.errors?.[0].extensions?.code).toBe(code);
+    expect(res.errors?.[0].message).toMatch(message);
+    expect((await ok(stack.query(count, {}, tokens.anders))).capacityPosts.totalCount).toBe(before);
+  });
+
+  test('booking one’s own offer, more than is left, or outside the window', async () => {
+    const offer = (await ok(post(tokens.anders, machineOffer(20)))).postCapacity;
+    const own = await book(tokens.anders, offer.id, 5, monday(2), monday(2));
+    expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/cannot book its own offer/) });
+    const tooMuch = await book(tokens.brandt, offer.id, 21, monday(2), monday(2, 1));
+    expect(tooMuch.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: `Offer ${offer.id} has only 20 of 20 hours left; book at most 20.` });
+    const outside = await book(tokens.brandt, offer.id, 5, monday(5), monday(5));
+    expect(outside.errors?.[0].message).toMatch(/must lie inside the offer's window/);
+    const state = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    expect(state.bookedHours).toBe(0);
+  });
+
+  test('partners and anonymous callers take no part', async () => {
+    expect((await post(tokens.partner, machineOffer(10))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.query(`{ capacityPosts { totalCount } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('availability', () => {
+  test('a member’s status is visible to the region on its member record', async () => {
+    const query = `query($id: ID!) { member(id: $id) { availability } }`;
+    expect((await ok(stack.query(query, { id: members.conrad }))).member.availability).toBe('NORMAL');
+    await ok(stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, tokens.conrad));
+    expect((await ok(stack.query(query, { id: members.conrad }))).member.availability).toBe('AT_CAPACITY');
+    const list = await ok(stack.query(`{ members(first: 100, filter: { networks: [KONAT] }) { edges { node { id availability } } } }`));
+    expect(list.members.edges.find((e: any) => e.node.id === members.conrad).node.availability).toBe('AT_CAPACITY');
+  });
+});
+
+describe('capacityBalance', () => {
+  test('matches a hand-computed fixture, in the graph and as CSV', async () => {
+    const w10 = monday(10);
+    const w11 = monday(11);
+    const forging = { kind: 'MACHINE_HOURS', process: '2.1.3', postalCode: '37269' };
+    const o1 = (await ok(post(tokens.anders, { ...forging, side: 'OFFER', hours: 80, from: w10, to: monday(10, 4) }))).postCapacity;
+    // Thursday to Tuesday: two working days in each week.
+    await ok(post(tokens.conrad, { ...forging, side: 'OFFER', hours: 60, from: monday(10, 3), to: monday(11, 1), postalCode: '99817' }));
+    await ok(post(tokens.brandt, { ...forging, side: 'REQUEST', hours: 50, from: w11, to: monday(11, 4), postalCode: '99974' }));
+    const booking = (await ok(book(tokens.brandt, o1.id, 20, w10, monday(10, 1)))).bookCapacity;
+    await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booking.id }, tokens.anders));
+    // A requested (unconfirmed) booking does not count as booked.
+    await ok(book(tokens.brandt, o1.id, 10, monday(10, 2), monday(10, 2)));
+
+    const [k10, k11] = [isoWeek(w10), isoWeek(w11)];
+    const expected = [
+      { week: k10, network: 'KONAT', offeredHours: 30, requestedHours: 0, bookedHours: 0, balanceHours: 30 },
+      { week: k10, network: 'NIWE', offeredHours: 80, requestedHours: 0, bookedHours: 20, balanceHours: 80 },
+      { week: k10, network: null, offeredHours: 110, requestedHours: 0, bookedHours: 20, balanceHours: 110 },
+      { week: k11, network: 'KONAT', offeredHours: 30, requestedHours: 0, bookedHours: 0, balanceHours: 30 },
+      { week: k11, network: 'LINAT', offeredHours: 0, requestedHours: 50, bookedHours: 0, balanceHours: -50 },
+      { week: k11, network: null, offeredHours: 30, requestedHours: 50, bookedHours: 0, balanceHours: -20 },
+    ].map((r) => ({ ...r, kind: 'MACHINE_HOURS', system: '2.1.3' }));
+
+    const rows = (await ok(stack.query(`query($f: String!, $t: String!) { capacityBalance(from: $f, to: $t, kind: MACHINE_HOURS) { week kind system network offeredHours requestedHours bookedHours balanceHours } }`, { f: w10, t: monday(11, 6) }, tokens.niweOffice))).capacityBalance;
+    expect(rows.filter((r: any) => r.system === '2.1.3')).toEqual(expected);
+
+    const csv = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${monday(11, 6)}&kind=MACHINE_HOURS`, { headers: { authorization: `Bearer ${tokens.niweOffice}` } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toBe('week,kind,system,network,offeredHours,requestedHours,bookedHours,balanceHours');
+    const forged = lines.filter((l) => l.includes(',2.1.3,'));
+    expect(forged).toEqual(expected.map((r) => [r.week, r.kind, r.system, r.network ?? 'REGION', r.offeredHours, r.requestedHours, r.bookedHours, r.balanceHours].join(',')));
+
+    const anonymous = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${w11}`);
+    expect(anonymous.status).toBe(401);
+    const bad = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w11}&to=${w10}`, { headers: { authorization: `Bearer ${tokens.niweOffice}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].message).toMatch(/lies before from/);
+  });
+});
