@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
 import { runService } from '../shared/main.ts';
+import { subgraphSecret } from '../shared/signature.ts';
 import { networks } from '../shared/networks.ts';
 import { regionPort, supergraphPath } from './composition.ts';
 import { createGatewayService } from './server.ts';
@@ -24,5 +25,6 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     audience: envOptional('JWT_AUDIENCE'),
   };
   if (!auth.secret && !auth.jwksUrl) console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
-  return createGatewayService({ supergraphSdl: readFileSync(path, 'utf8'), subgraphUrls, auth });
+  const subgraphSecrets = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret(name)]));
+  return createGatewayService({ supergraphSdl: readFileSync(path, 'utf8'), subgraphUrls, auth, subgraphSecrets });
 });

@@ -4,6 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { formatError } from '../shared/errors.ts';
 import { createHttpServer } from '../shared/http.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
+import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
 
 export interface GatewayOptions {
@@ -11,6 +12,8 @@ export interface GatewayOptions {
   /** URL of each subgraph by its supergraph name (niwe, linat, konat, region); defaults to the URL in the supergraph. */
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
+  /** Secret shared with each subgraph by its supergraph name; undefined sends unsigned requests (ALLOW_UNSIGNED=1). */
+  subgraphSecrets: Record<string, string | undefined>;
 }
 
 export interface GatewayContext {
@@ -31,6 +34,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls[name] ?? url,
+        // Signed where the final body is known: the data source serialises the request just before fetching.
+        fetcher: ((target: string, init: SignedFetchInit) => signedFetch(options.subgraphSecrets[name], target, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
         willSendRequest({ request, context }) {
           subgraphCalls.set(name, (subgraphCalls.get(name) ?? 0) + 1);
           // The verified identity travels to every subgraph; subgraphs never see the raw token.

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
 // shares the same body limits, health endpoint and shutdown behaviour.
@@ -15,6 +16,8 @@ export interface HttpOptions {
   /** GET /health answers 200 while this returns true, 503 otherwise. */
   healthy?: () => boolean;
   maxBodyBytes?: number;
+  /** Subgraphs refuse every GraphQL request this does not accept (see shared/signature.ts); the gateway has none. */
+  verifySignature?: SignatureVerifier;
 }
 
 const defaultMaxBodyBytes = 1024 * 1024;
@@ -46,7 +49,15 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
   }
   let body: unknown;
   try {
-    body = await readBody(req, headers.get('content-type'), options.maxBodyBytes ?? defaultMaxBodyBytes);
+    const raw = await readBody(req, options.maxBodyBytes ?? defaultMaxBodyBytes);
+    if (options.verifySignature) {
+      const refused = options.verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', body: raw, headers: req.headers });
+      if (refused) {
+        console.warn(`[http] refused ${req.method} ${url.pathname}: ${refused}`);
+        return sendJson(res, 401, { errors: [{ message: `This service answers only signed requests from the gateway: ${refused}.`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    }
+    body = parseBody(raw, headers.get('content-type'));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLarge;
     return sendJson(res, tooLarge ? 413 : 400, {
@@ -70,7 +81,7 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -78,7 +89,11 @@ async function readBody(req: IncomingMessage, contentType: string | undefined, l
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  const text = raw.toString('utf8');
   if (contentType?.startsWith('application/json')) return text === '' ? undefined : JSON.parse(text);
   return text;
 }

@@ -7,6 +7,7 @@ import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { networks } from '../../shared/networks.ts';
+import { createSignatureVerifier } from '../../shared/signature.ts';
 import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { resolvers } from './resolvers.ts';
@@ -17,6 +18,10 @@ export interface RegionOptions {
   networkUrls: Record<string, string>;
   /** Time budget for each call to a network. */
   networkTimeoutMs: number;
+  /** Secret this service verifies requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
+  secret: string | undefined;
+  /** Secret region signs its calls to each network with, by code. */
+  networkSecrets: Record<string, string | undefined>;
 }
 
 export interface RegionService {
@@ -47,7 +52,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     networks.map((n) => {
       const url = options.networkUrls[n.code];
       if (!url) throw new Error(`No URL configured for network ${n.code}.`);
-      return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs)];
+      return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs, options.networkSecrets[n.code])];
     }),
   );
   const server = new ApolloServer<RegionContext>({
@@ -68,7 +73,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     };
   };
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }]),
+    http: createHttpServer([{ path: '/graphql', server, context }], { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined }),
     clients,
     stop: () => server.stop(),
   };

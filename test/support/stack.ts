@@ -22,6 +22,9 @@ export interface GraphQLResponse<T = any> {
 export interface Stack {
   gatewayUrl: string;
   networkUrls: Record<string, string>;
+  regionUrl: string;
+  /** The secret every subgraph of this stack verifies requests with. */
+  subgraphSecret: string;
   networks: Map<string, NetworkService>;
   region: RegionService;
   gateway: GatewayService;
@@ -36,28 +39,32 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
   const postgresUrl = inject('postgresUrl');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
+  const subgraphSecret = randomBytes(32).toString('hex');
 
   const networkServices = new Map<string, NetworkService>();
   const networkUrls: Record<string, string> = {};
   await Promise.all(
     networks.map(async (n) => {
-      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`) });
+      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`), secret: subgraphSecret });
       networkServices.set(n.code, service);
       networkUrls[n.code] = await listen(service.http, 0);
     }),
   );
-  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000 });
+  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
+  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000, secret: subgraphSecret, networkSecrets });
   const regionUrl = await listen(region.http, 0);
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
   for (const [code, url] of Object.entries(networkUrls)) subgraphUrls[code.toLowerCase()] = `${url}/graphql`;
-  const gateway = await createGatewayService({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), subgraphUrls, auth: { secret } });
+  const gateway = await createGatewayService({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), subgraphUrls, auth: { secret }, subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret])) });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 
   const stopped = new Set<string>();
   return {
     gatewayUrl,
     networkUrls,
+    regionUrl,
+    subgraphSecret,
     networks: networkServices,
     region,
     gateway,
