@@ -1,11 +1,16 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
-import { formatError } from '../shared/errors.ts';
+import { randomUUID } from 'node:crypto';
 import { createHttpServer } from '../shared/http.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
+import { gatewayFormatError, requestIdPlugin } from './errors.ts';
+import type { OperationLimits } from './limits.ts';
+import { operationPolicyPlugin } from './policy.ts';
+import { RateLimiter, type RateLimits } from './rate-limit.ts';
+import type { Safelist } from './safelist.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -14,10 +19,18 @@ export interface GatewayOptions {
   auth: AuthConfig;
   /** Secret shared with each subgraph by its supergraph name; undefined sends unsigned requests (ALLOW_UNSIGNED=1). */
   subgraphSecrets: Record<string, string | undefined>;
+  /** NODE_ENV=production: no introspection (unless `introspection`), no field suggestions, subgraph details stripped. */
+  production: boolean;
+  introspection: boolean;
+  limits: OperationLimits;
+  rateLimits: RateLimits;
+  safelist: Safelist | undefined;
 }
 
 export interface GatewayContext {
   identity: Identity;
+  /** Sent to the client in the x-request-id header and extensions.requestId of every error; logged with every masked error. */
+  requestId: string;
 }
 
 export interface GatewayService {
@@ -45,13 +58,22 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: gatewayFormatError(options.production),
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: options.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: options.limits.tokens },
+    plugins: [
+      requestIdPlugin,
+      operationPolicyPlugin({ limits: options.limits, rateLimiter: new RateLimiter(options.rateLimits), safelist: options.safelist }),
+    ],
   });
   await server.start();
 
   const verify = createVerifier(options.auth);
-  const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization) });
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization), requestId: randomUUID() });
   let ready = true;
   return {
     http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready }),

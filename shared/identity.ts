@@ -12,6 +12,8 @@ export interface Identity {
   network?: string;
   /** For `member`: the member's global id. */
   memberId?: string;
+  /** For `partner`: may send only operations of the persisted-operation manifest. */
+  safelist?: boolean;
 }
 
 export const anonymous: Identity = { role: 'anonymous' };
@@ -45,6 +47,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
     if (!network || !findNetwork(network)) throw unauthenticated(`A ${role} token needs a known network claim.`);
     identity.network = network;
   }
+  if (role === 'partner' && claims.safelist === true) identity.safelist = true;
   if (role === 'member') {
     const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;
     if (!memberId || !memberId.startsWith(`${identity.network}:`)) {

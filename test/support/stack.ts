@@ -4,6 +4,9 @@ import { SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
 import { supergraphPath } from '../../gateway/composition.ts';
+import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
+import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
+import { loadSafelist } from '../../gateway/safelist.ts';
 import { close, listen } from '../../shared/http.ts';
 import { networks } from '../../shared/networks.ts';
 import { ensureDatabase } from '../../shared/postgres.ts';
@@ -32,10 +35,22 @@ export interface Stack {
   token(claims: Record<string, unknown>): Promise<string>;
   /** Stops one network's HTTP server, to see how the rest copes. */
   stopNetwork(code: string): Promise<void>;
+  stopRegion(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { networkTimeoutMs?: number } = {}): Promise<Stack> {
+export interface StackOptions {
+  networkTimeoutMs?: number;
+  /** The gateway as under NODE_ENV=production. */
+  production?: boolean;
+  introspection?: boolean;
+  limits?: Partial<OperationLimits>;
+  rateLimits?: Partial<RateLimits>;
+  /** Path of a persisted-operation manifest (PERSISTED_OPERATIONS). */
+  manifest?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const postgresUrl = inject('postgresUrl');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
@@ -56,7 +71,17 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
   for (const [code, url] of Object.entries(networkUrls)) subgraphUrls[code.toLowerCase()] = `${url}/graphql`;
-  const gateway = await createGatewayService({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), subgraphUrls, auth: { secret }, subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret])) });
+  const gateway = await createGatewayService({
+    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+    subgraphUrls,
+    auth: { secret },
+    subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret])),
+    production: options.production ?? false,
+    introspection: options.introspection ?? !options.production,
+    limits: { ...defaultLimits, ...options.limits },
+    rateLimits: { ...defaultRateLimits, ...options.rateLimits },
+    safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
+  });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 
   const stopped = new Set<string>();
@@ -84,10 +109,14 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
       stopped.add(code);
       await close(networkServices.get(code)!.http);
     },
+    async stopRegion() {
+      stopped.add('region');
+      await close(region.http);
+    },
     async stop() {
       await close(gateway.http);
       await gateway.stop();
-      await close(region.http);
+      if (!stopped.has('region')) await close(region.http);
       await region.stop();
       for (const service of networkServices.values()) {
         if (!stopped.has(service.network)) await close(service.http);
