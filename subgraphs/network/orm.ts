@@ -1,7 +1,7 @@
 import { DefaultLogger, MikroORM, defineConfig, type LoggerOptions, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
-import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
+import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 
 /** Counts every SQL statement the ORM sends; tests and the benchmark read it to prove per-request query counts. */
@@ -24,7 +24,7 @@ class CountingLogger extends DefaultLogger {
 export function networkOrmConfig(clientUrl: string, counter: SqlCounter, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
-    entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema],
+    entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema],
     extensions: [Migrator, SeedManager],
     migrations: { migrationsList: migrations, silent: true, snapshot: false },
     loggerFactory: (options) => new CountingLogger(options, counter),

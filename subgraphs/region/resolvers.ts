@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { notFound } from '../../shared/errors.ts';
-import { parseMemberId } from '../../shared/ids.ts';
+import { parseContactId, parseMemberId } from '../../shared/ids.ts';
 import { findNetwork, networks, type NetworkInfo } from '../../shared/networks.ts';
+import { auditLog } from './audit.ts';
 import type { RegionContext } from './context.ts';
 import { memberCount, memberRef, searchMembers, type MemberFilter } from './members.ts';
 
@@ -9,6 +10,7 @@ const writeQueries = {
   create: `mutation($input: MemberInput!) { createMember(input: $input) { localId } }`,
   update: `mutation($localId: Int!, $input: MemberPatch!) { updateMember(localId: $localId, input: $input) { localId } }`,
   archive: `mutation($localId: Int!) { archiveMember(localId: $localId) { localId } }`,
+  deleteContact: `mutation($localId: Int!) { deleteContactPerson(localId: $localId) { localId } }`,
 };
 const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
 
@@ -26,6 +28,7 @@ export const resolvers = {
     },
     members: (_: unknown, args: { filter?: MemberFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) =>
       searchMembers(ctx, args.filter, args.first, args.after),
+    auditLog: (_: unknown, args: { network: string; first?: number | null; after?: string | null }, ctx: RegionContext) => auditLog(ctx, args.network, args.first, args.after),
   },
   Mutation: {
     async createMember(_: unknown, args: { network: string; input: unknown }, ctx: RegionContext) {
@@ -41,6 +44,11 @@ export const resolvers = {
       const { network, localId } = parseMemberId(args.id);
       await ctx.client(network.code).request<{ archiveMember: Hit }>(writeQueries.archive, { localId }, ctx.identityHeader);
       return memberRef(network.code, localId);
+    },
+    async deleteContactPerson(_: unknown, args: { id: string }, ctx: RegionContext) {
+      const { network, localId } = parseContactId(args.id);
+      const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writeQueries.deleteContact, { localId }, ctx.identityHeader);
+      return memberRef(network.code, data.deleteContactPerson.localId);
     },
   },
   Member: {
