@@ -11,6 +11,7 @@ import type { OperationLimits } from './limits.ts';
 import { operationPolicyPlugin } from './policy.ts';
 import { RateLimiter, type RateLimits } from './rate-limit.ts';
 import type { Safelist } from './safelist.ts';
+import { createTokenExchange } from './token-exchange.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -74,9 +75,14 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
 
   const verify = createVerifier(options.auth);
   const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization), requestId: randomUUID() });
+  const exchangeToken = createTokenExchange({
+    regionInternalUrl: new URL('/internal/graphql', options.subgraphUrls.region).toString(),
+    regionSecret: options.subgraphSecrets.region,
+    auth: options.auth,
+  });
   let ready = true;
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready }),
+    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready, jsonEndpoints: { '/auth/token': exchangeToken } }),
     subgraphCalls,
     async stop() {
       ready = false;

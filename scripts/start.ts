@@ -47,7 +47,8 @@ async function main() {
   }
   const region = envPort('REGION_PORT', regionPort);
   urls.REGION_URL = `http://localhost:${region}`;
-  specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: {} });
+  const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, 'irm_region'));
+  specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl } });
   const gatewayPort = envPort('PORT', 4000);
   specs.push({ name: 'gateway', script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
 

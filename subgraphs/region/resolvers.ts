@@ -2,7 +2,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { notFound } from '../../shared/errors.ts';
 import { parseContactId, parseMemberId } from '../../shared/ids.ts';
 import { findNetwork, networks, type NetworkInfo } from '../../shared/networks.ts';
+import { createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import { auditLog } from './audit.ts';
+import type { ApiKey } from './entities/api-key.entity.ts';
 import type { RegionContext } from './context.ts';
 import { memberCount, memberRef, searchMembers, type MemberFilter } from './members.ts';
 
@@ -29,6 +31,7 @@ export const resolvers = {
     members: (_: unknown, args: { filter?: MemberFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) =>
       searchMembers(ctx, args.filter, args.first, args.after),
     auditLog: (_: unknown, args: { network: string; first?: number | null; after?: string | null }, ctx: RegionContext) => auditLog(ctx, args.network, args.first, args.after),
+    apiKeys: (_: unknown, _args: unknown, ctx: RegionContext) => listApiKeys(ctx.em, ctx.identity),
   },
   Mutation: {
     async createMember(_: unknown, args: { network: string; input: unknown }, ctx: RegionContext) {
@@ -50,6 +53,13 @@ export const resolvers = {
       const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writeQueries.deleteContact, { localId }, ctx.identityHeader);
       return memberRef(network.code, data.deleteContactPerson.localId);
     },
+    createApiKey: (_: unknown, args: { partner: string; name: string; safelist?: boolean | null }, ctx: RegionContext) => createApiKey(ctx.em, ctx.identity, args),
+    revokeApiKey: (_: unknown, args: { id: string }, ctx: RegionContext) => revokeApiKey(ctx.em, ctx.identity, args.id),
+  },
+  ApiKey: {
+    id: (k: ApiKey) => `k-${k.id}`,
+    createdAt: (k: ApiKey) => k.createdAt.toISOString(),
+    revokedAt: (k: ApiKey) => k.revokedAt?.toISOString() ?? null,
   },
   Member: {
     __resolveType: (ref: { __typename: string }) => ref.__typename,
@@ -59,5 +69,12 @@ export const resolvers = {
     memberCount: (network: NetworkInfo, _: unknown, ctx: RegionContext) => memberCount(ctx, network.code),
     members: (network: NetworkInfo, args: { first?: number | null; after?: string | null }, ctx: RegionContext) =>
       searchMembers(ctx, { networks: [network.code] }, args.first, args.after),
+  },
+} as GraphQLResolverMap<unknown>;
+
+/** The internal API the gateway calls to exchange an API key for a token. */
+export const internalResolvers = {
+  Query: {
+    apiKeyGrant: (_: unknown, args: { key: string }, ctx: RegionContext) => grantForKey(ctx.em, args.key),
   },
 } as GraphQLResolverMap<unknown>;

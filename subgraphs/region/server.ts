@@ -10,8 +10,9 @@ import { networks } from '../../shared/networks.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
-import { resolvers } from './resolvers.ts';
-import { regionSubgraphSdl } from './schema.ts';
+import { initRegionOrm } from './orm.ts';
+import { internalResolvers, resolvers } from './resolvers.ts';
+import { regionInternalSdl, regionSubgraphSdl } from './schema.ts';
 
 export interface RegionOptions {
   /** Base URL of each network service by code, e.g. { NIWE: 'http://localhost:4001' }. */
@@ -22,6 +23,8 @@ export interface RegionOptions {
   secret: string | undefined;
   /** Secret region signs its calls to each network with, by code. */
   networkSecrets: Record<string, string | undefined>;
+  /** Region's own database (API keys). */
+  databaseUrl: string;
 }
 
 export interface RegionService {
@@ -55,13 +58,20 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs, options.networkSecrets[n.code])];
     }),
   );
+  const orm = await initRegionOrm(options.databaseUrl);
   const server = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers }),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
   });
-  await server.start();
+  const internal = new ApolloServer<RegionContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(regionInternalSdl), resolvers: internalResolvers }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await Promise.all([server.start(), internal.start()]);
 
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
@@ -70,11 +80,19 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       identityHeader: header,
       client: (code) => clients.get(code)!,
       partialErrors: [],
+      em: orm.em.fork(),
     };
   };
+  const routes = [
+    { path: '/graphql', server, context },
+    { path: '/internal/graphql', server: internal, context },
+  ];
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }], { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined }),
+    http: createHttpServer(routes, { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined }),
     clients,
-    stop: () => server.stop(),
+    async stop() {
+      await Promise.all([server.stop(), internal.stop()]);
+      await orm.close(true);
+    },
   };
 }

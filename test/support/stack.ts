@@ -26,6 +26,7 @@ export interface Stack {
   gatewayUrl: string;
   networkUrls: Record<string, string>;
   regionUrl: string;
+  regionDatabaseUrl: string;
   /** The secret every subgraph of this stack verifies requests with. */
   subgraphSecret: string;
   networks: Map<string, NetworkService>;
@@ -66,7 +67,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }),
   );
   const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
-  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000, secret: subgraphSecret, networkSecrets });
+  const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
+  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000, secret: subgraphSecret, networkSecrets, databaseUrl: regionDatabaseUrl });
   const regionUrl = await listen(region.http, 0);
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
@@ -89,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     gatewayUrl,
     networkUrls,
     regionUrl,
+    regionDatabaseUrl,
     subgraphSecret,
     networks: networkServices,
     region,

@@ -1,0 +1,4 @@
+import { Migration20261124000000_api_keys } from './Migration20261124000000_api_keys.ts';
+
+// Committed migrations of the region database, oldest first; they run at start-up.
+export const migrations = [{ name: 'Migration20261124000000_api_keys', class: Migration20261124000000_api_keys }];
