@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
@@ -40,7 +41,7 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verif
         if (!variables.from || !variables.to) {
           return sendJson(res, 400, { errors: [{ message: 'Give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.', extensions: { code: 'BAD_USER_INPUT' } }] });
         }
-        const response = await server.executeOperation({ query: balanceQuery, variables }, { contextValue: { identity } });
+        const response = await server.executeOperation({ query: balanceQuery, variables }, { contextValue: { identity, requestId: randomUUID() } });
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const error = result?.errors?.[0];
         if (!result || error || !result.data) {

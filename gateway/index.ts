@@ -2,8 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
 import { runService } from '../shared/main.ts';
+import { subgraphSecret } from '../shared/signature.ts';
 import { networks } from '../shared/networks.ts';
 import { regionPort, supergraphPath } from './composition.ts';
+import { limitsFromEnv } from './limits.ts';
+import { rateLimitsFromEnv } from './rate-limit.ts';
+import { loadSafelist } from './safelist.ts';
 import { createGatewayService } from './server.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
@@ -24,5 +28,18 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     audience: envOptional('JWT_AUDIENCE'),
   };
   if (!auth.secret && !auth.jwksUrl) console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
-  return createGatewayService({ supergraphSdl: readFileSync(path, 'utf8'), subgraphUrls, auth });
+  const subgraphSecrets = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret(name)]));
+  const production = process.env.NODE_ENV === 'production';
+  const manifest = envOptional('PERSISTED_OPERATIONS');
+  return createGatewayService({
+    supergraphSdl: readFileSync(path, 'utf8'),
+    subgraphUrls,
+    auth,
+    subgraphSecrets,
+    production,
+    introspection: !production || process.env.INTROSPECTION === '1',
+    limits: limitsFromEnv(),
+    rateLimits: rateLimitsFromEnv(),
+    safelist: manifest ? loadSafelist(manifest) : undefined,
+  });
 });

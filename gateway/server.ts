@@ -1,21 +1,38 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
-import { formatError } from '../shared/errors.ts';
+import { randomUUID } from 'node:crypto';
 import { createHttpServer } from '../shared/http.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
+import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
 import { exportRoutes } from './exports.ts';
+import { gatewayFormatError, requestIdPlugin } from './errors.ts';
+import type { OperationLimits } from './limits.ts';
+import { operationPolicyPlugin } from './policy.ts';
+import { RateLimiter, type RateLimits } from './rate-limit.ts';
+import type { Safelist } from './safelist.ts';
+import { createTokenExchange } from './token-exchange.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
   /** URL of each subgraph by its supergraph name (niwe, linat, konat, region); defaults to the URL in the supergraph. */
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
+  /** Secret shared with each subgraph by its supergraph name; undefined sends unsigned requests (ALLOW_UNSIGNED=1). */
+  subgraphSecrets: Record<string, string | undefined>;
+  /** NODE_ENV=production: no introspection (unless `introspection`), no field suggestions, subgraph details stripped. */
+  production: boolean;
+  introspection: boolean;
+  limits: OperationLimits;
+  rateLimits: RateLimits;
+  safelist: Safelist | undefined;
 }
 
 export interface GatewayContext {
   identity: Identity;
+  /** Sent to the client in the x-request-id header and extensions.requestId of every error; logged with every masked error. */
+  requestId: string;
 }
 
 export interface GatewayService {
@@ -32,6 +49,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls[name] ?? url,
+        // Signed where the final body is known: the data source serialises the request just before fetching.
+        fetcher: ((target: string, init: SignedFetchInit) => signedFetch(options.subgraphSecrets[name], target, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
         willSendRequest({ request, context }) {
           subgraphCalls.set(name, (subgraphCalls.get(name) ?? 0) + 1);
           // The verified identity travels to every subgraph; subgraphs never see the raw token.
@@ -41,16 +60,30 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: gatewayFormatError(options.production),
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: options.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: options.limits.tokens },
+    plugins: [
+      requestIdPlugin,
+      operationPolicyPlugin({ limits: options.limits, rateLimiter: new RateLimiter(options.rateLimits), safelist: options.safelist }),
+    ],
   });
   await server.start();
 
   const verify = createVerifier(options.auth);
-  const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization) });
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization), requestId: randomUUID() });
+  const exchangeToken = createTokenExchange({
+    regionInternalUrl: new URL('/internal/graphql', options.subgraphUrls.region).toString(),
+    regionSecret: options.subgraphSecrets.region,
+    auth: options.auth,
+  });
   let ready = true;
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready, plainRoutes: exportRoutes(server, verify) }),
+    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready, jsonEndpoints: { '/auth/token': exchangeToken }, plainRoutes: exportRoutes(server, verify) }),
     subgraphCalls,
     async stop() {
       ready = false;

@@ -5,7 +5,7 @@ import { ConfigError, envOptional, envPort } from '../shared/config.ts';
 import { networks } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { regionPort } from '../gateway/composition.ts';
-import { dataDir, ensureJwtSecret } from './local.ts';
+import { dataDir, ensureJwtSecret, ensureSubgraphSecret } from './local.ts';
 
 // `npm start`: the whole Innovationsregion Mitte graph on one machine.
 // Starts PostgreSQL (embedded unless DATABASE_URL is set), then every service
@@ -35,6 +35,7 @@ async function main() {
     serverUrl = postgres.url;
   }
   const secret = process.env.JWT_SECRET || ensureJwtSecret();
+  const subgraphSecret = process.env.SUBGRAPH_SECRET || ensureSubgraphSecret();
 
   const urls: Record<string, string> = {};
   const specs: ServiceSpec[] = [];
@@ -57,7 +58,7 @@ async function main() {
   const launch = (spec: ServiceSpec, attempt = 0) => {
     const child = spawn(process.execPath, [join(root, spec.script)], {
       cwd: root,
-      env: { ...process.env, ...urls, ...spec.env, PORT: String(spec.port) },
+      env: { ...process.env, ...urls, SUBGRAPH_SECRET: subgraphSecret, ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(spec.name, child);

@@ -24,6 +24,14 @@ export function envPort(name: string, fallback: number): number {
   return port;
 }
 
+export function envInteger(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}".`);
+  return value;
+}
+
 export function envUrl(name: string, fallback: string): string {
   const value = envString(name, fallback);
   try {

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 // Every error a client can see, by stable code. Anything else is masked as INTERNAL_SERVER_ERROR.
@@ -8,6 +9,9 @@ export const errorCodes = {
   UNAUTHENTICATED: 'The caller must present a valid token.',
   NETWORK_UNAVAILABLE: 'A network subgraph did not answer in time; its part of the answer is missing.',
   CONFLICT: 'The record changed since the caller read it, or its state does not allow this; read it again.',
+  OPERATION_LIMIT_EXCEEDED: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it. HTTP 400.',
+  RATE_LIMITED: "The partner's requests or cost per minute are used up; retry after the Retry-After header's seconds. HTTP 429.",
+  OPERATION_NOT_SAFELISTED: 'This partner may only send operations registered in the persisted-operation manifest. HTTP 403.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side.',
 } as const;
 
@@ -43,20 +47,43 @@ export function networkUnavailable(network: string): GraphQLError {
   });
 }
 
+export function operationLimitExceeded(limit: string, message: string, actual: number | undefined, max: number): GraphQLError {
+  return new GraphQLError(`${message}.`, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit, actual, max, http: { status: 400 } } });
+}
+
+export function rateLimited(message: string, retryAfter: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } });
+}
+
+export function notSafelisted(): GraphQLError {
+  return new GraphQLError('This partner may send only registered operations; this one is not in the persisted-operation manifest. Ask the cooperation to register it.', {
+    extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
+  });
+}
+
+type FormattedError = { message: string; extensions?: Record<string, unknown> };
+
 /**
  * Apollo Server `formatError` for every service: client errors pass unchanged,
  * GraphQL validation errors keep Apollo's codes, everything else becomes a
  * generic INTERNAL_SERVER_ERROR so no stack, SQL or address reaches the client.
  */
-export function formatError(formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) {
-  const code = formatted.extensions?.code;
-  if (isClientErrorCode(code) || isApolloRequestErrorCode(code)) {
-    const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
+export function formatError(formatted: FormattedError, error: unknown) {
+  const client = clientError(formatted);
+  if (client) return client;
   console.error('[error]', error);
-  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return internalError;
 }
+
+/** The error as the client may see it if it is a client error (stack removed), else undefined. */
+export function clientError(formatted: FormattedError): FormattedError | undefined {
+  const code = formatted.extensions?.code;
+  if (!isClientErrorCode(code) && !isApolloRequestErrorCode(code)) return undefined;
+  const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+export const internalError: FormattedError = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 
 const apolloRequestErrorCodes = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -67,6 +94,6 @@ const apolloRequestErrorCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-function isApolloRequestErrorCode(code: unknown): boolean {
+export function isApolloRequestErrorCode(code: unknown): boolean {
   return typeof code === 'string' && apolloRequestErrorCodes.has(code);
 }

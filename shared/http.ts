@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
 // shares the same body limits, health endpoint and shutdown behaviour.
@@ -22,6 +23,10 @@ export interface HttpOptions {
   /** GET /health answers 200 while this returns true, 503 otherwise. */
   healthy?: () => boolean;
   maxBodyBytes?: number;
+  /** Plain JSON endpoints answering POST, by path (the gateway's POST /auth/token). */
+  jsonEndpoints?: Record<string, (body: unknown) => Promise<{ status: number; body: unknown }>>;
+  /** Subgraphs refuse every GraphQL request this does not accept (see shared/signature.ts); the gateway has none. */
+  verifySignature?: SignatureVerifier;
 }
 
 const defaultMaxBodyBytes = 1024 * 1024;
@@ -46,6 +51,20 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
   }
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
+  const endpoint = options.jsonEndpoints?.[url.pathname];
+  if (endpoint) {
+    if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
+      return sendJson(res, 405, { errors: [{ message: `${url.pathname} takes a POST with a JSON body.`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON or too large.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const reply = await endpoint(body);
+    return sendJson(res, reply.status, reply.body);
+  }
   const route = routes.find((r) => r.path === url.pathname);
   if (!route) return sendJson(res, 404, { errors: [{ message: `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.` }] });
 
@@ -55,7 +74,15 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
   }
   let body: unknown;
   try {
-    body = await readBody(req, headers.get('content-type'), options.maxBodyBytes ?? defaultMaxBodyBytes);
+    const raw = await readBody(req, options.maxBodyBytes ?? defaultMaxBodyBytes);
+    if (options.verifySignature) {
+      const refused = options.verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', body: raw, headers: req.headers });
+      if (refused) {
+        console.warn(`[http] refused ${req.method} ${url.pathname}: ${refused}`);
+        return sendJson(res, 401, { errors: [{ message: `This service answers only signed requests from the gateway: ${refused}.`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    }
+    body = parseBody(raw, headers.get('content-type'));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLarge;
     return sendJson(res, tooLarge ? 413 : 400, {
@@ -79,7 +106,7 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -87,7 +114,11 @@ async function readBody(req: IncomingMessage, contentType: string | undefined, l
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  const text = raw.toString('utf8');
   if (contentType?.startsWith('application/json')) return text === '' ? undefined : JSON.parse(text);
   return text;
 }

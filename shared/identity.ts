@@ -12,6 +12,8 @@ export interface Identity {
   network?: string;
   /** For `member`: the member's global id. */
   memberId?: string;
+  /** For `partner`: may send only operations of the persisted-operation manifest. */
+  safelist?: boolean;
 }
 
 export const anonymous: Identity = { role: 'anonymous' };
@@ -26,7 +28,8 @@ export function encodeIdentity(identity: Identity): string {
 export function decodeIdentity(header: string | undefined | null): Identity {
   if (!header) return anonymous;
   try {
-    return parseIdentity(JSON.parse(Buffer.from(header, 'base64url').toString('utf8')));
+    const identity = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Identity;
+    return parseIdentity({ ...identity, sub: identity.subject });
   } catch {
     return anonymous;
   }
@@ -45,6 +48,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
     if (!network || !findNetwork(network)) throw unauthenticated(`A ${role} token needs a known network claim.`);
     identity.network = network;
   }
+  if (role === 'partner' && claims.safelist === true) identity.safelist = true;
   if (role === 'member') {
     const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;
     if (!memberId || !memberId.startsWith(`${identity.network}:`)) {
@@ -59,14 +63,22 @@ export function requireSignedIn(identity: Identity): void {
   if (identity.role === 'anonymous') throw unauthenticated('Sign in: this operation needs a bearer token.');
 }
 
-/** Who may write a network's members: its office and admin create; the member itself may also update. */
-export function assertCanWriteMember(identity: Identity, network: string, memberId: string | null, action: 'create' | 'update' | 'archive'): void {
+/** Who may write a network's members: its office and admin; the member itself may also update and delete its contact persons. */
+export function assertCanWriteMember(identity: Identity, network: string, memberId: string | null, action: 'create' | 'update' | 'archive' | 'delete contact persons of'): void {
   requireSignedIn(identity);
   if (identity.role === 'admin') return;
   if (identity.role === 'office' && identity.network === network) return;
-  if (identity.role === 'member' && action === 'update' && memberId !== null && identity.memberId === memberId) return;
+  const ownRecord = action === 'update' || action === 'delete contact persons of';
+  if (identity.role === 'member' && ownRecord && memberId !== null && identity.memberId === memberId) return;
   const target = memberId ?? `a ${network} member`;
   throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not ${action} ${target}.`);
+}
+
+/** The audit log of a network: its office and admin. */
+export function assertCanReadAudit(identity: Identity, network: string): void {
+  requireSignedIn(identity);
+  if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return;
+  throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not read the audit log of ${network}; only its office and admin may.`);
 }
 
 export function canSeeContacts(identity: Identity): boolean {

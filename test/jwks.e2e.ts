@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/composition.ts';
+import { defaultLimits } from '../gateway/limits.ts';
+import { defaultRateLimits } from '../gateway/rate-limit.ts';
 import { createGatewayService, type GatewayService } from '../gateway/server.ts';
 import { close, listen } from '../shared/http.ts';
 
@@ -24,8 +26,15 @@ beforeAll(async () => {
   const jwksUrl = `${await listen(jwksServer, 0)}/.well-known/jwks.json`;
   gateway = await createGatewayService({
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    subgraphUrls: {},
+    // Nothing is called behind the gateway here: the query is answered by the gateway itself.
+    subgraphUrls: { region: 'http://127.0.0.1:9/graphql' },
     auth: { jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' },
+    subgraphSecrets: {},
+    production: false,
+    introspection: false,
+    limits: defaultLimits,
+    rateLimits: defaultRateLimits,
+    safelist: undefined,
   });
   url = `${await listen(gateway.http, 0)}/graphql`;
 });

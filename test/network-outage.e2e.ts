@@ -40,7 +40,8 @@ test('a network that does not answer in time is cut off after the time budget', 
   // A server that accepts connections and never answers.
   const silent: Server = createServer(() => {});
   const silentUrl = await new Promise<string>((resolve) => silent.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(silent.address() as { port: number }).port}`)));
-  const region = await createRegionService({ databaseUrl: stack.regionDatabaseUrl, networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300 });
+  const networkSecrets = { NIWE: stack.subgraphSecret, LINAT: stack.subgraphSecret, KONAT: stack.subgraphSecret };
+  const region = await createRegionService({ networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300, secret: undefined, networkSecrets, databaseUrl: stack.regionDatabaseUrl });
   const url = await listen(region.http, 0);
   try {
     const response = await fetch(`${url}/graphql`, {

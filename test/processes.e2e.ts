@@ -35,7 +35,7 @@ describe('gateway process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'irm-gw-'));
     const file = join(dir, 'elsewhere.graphql');
     copyFileSync(supergraphPath, file);
-    const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32) });
+    const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32), SUBGRAPH_SECRET: 's'.repeat(32) });
     const url = await gateway.listening;
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
@@ -52,6 +52,20 @@ describe('gateway process', () => {
     const gateway = start('gateway/index.ts', ['--supergraph', '/nonexistent/supergraph.graphql'], { PORT: '0' });
     expect(await gateway.exited).toBe(1);
     expect(gateway.output()).toMatch(/does not exist; run npm run compose or pass --supergraph/);
+  });
+});
+
+describe('subgraph signatures', () => {
+  test('a service without SUBGRAPH_SECRET refuses to start unless ALLOW_UNSIGNED=1 says so', async () => {
+    const gateway = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '' });
+    expect(await gateway.exited).toBe(1);
+    expect(gateway.output()).toMatch(/Set SUBGRAPH_SECRET .* or ALLOW_UNSIGNED=1/);
+    const region = start('subgraphs/region/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '' });
+    expect(await region.exited).toBe(1);
+    expect(region.output()).toMatch(/Set SUBGRAPH_SECRET/);
+    const unsigned = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '1' });
+    const url = await unsigned.listening;
+    expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 });
 

@@ -1,13 +1,16 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../shared/errors.ts';
+import type { Identity } from '../../shared/identity.ts';
 import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
+import { contactSnapshot, memberSnapshot, recordAudit, systemActor } from './audit.ts';
 import * as v from './validation.ts';
 
 // Writes to the network's members. Input is validated completely before the
-// transaction starts; the transaction writes the member and its lists together.
+// transaction starts; the transaction writes the member, its lists and the
+// audit entry together.
 
 type ValidatedMember = ReturnType<typeof validate>;
 
@@ -57,16 +60,18 @@ function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
   for (const p of data.contacts ?? []) em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone });
 }
 
-export async function createMember(em: EntityManager, input: v.MemberFields): Promise<Member> {
+export async function createMember(em: EntityManager, input: v.MemberFields, actor = systemActor): Promise<Member> {
   const data = validate(input, false);
   return em.transactional(async (tx) => {
     const member = tx.create(MemberSchema, data.scalars as Member);
     writeLists(tx, member, data);
+    await tx.flush();
+    recordAudit(tx, actor, 'createMember', `m-${member.id}`, null, await memberSnapshot(tx, member));
     return member;
   });
 }
 
-export async function updateMember(em: EntityManager, localId: number, globalId: string, patch: v.MemberFields): Promise<Member> {
+export async function updateMember(em: EntityManager, localId: number, globalId: string, patch: v.MemberFields, actor = systemActor): Promise<Member> {
   if (patch.name === null || patch.postalCode === null || patch.city === null) {
     const field = patch.name === null ? 'name' : patch.postalCode === null ? 'postalCode' : 'city';
     throw badInput(field, `${field} cannot be cleared; leave it out to keep the current value.`);
@@ -76,21 +81,40 @@ export async function updateMember(em: EntityManager, localId: number, globalId:
     const member = await tx.findOne(MemberSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!member) throw notFound(`Member ${globalId} does not exist.`);
     if (member.archivedAt) throw badInput('id', `Member ${globalId} is archived and can no longer be changed.`);
+    const before = await memberSnapshot(tx, member);
     tx.assign(member, data.scalars);
     if (data.certifications) await tx.nativeDelete(CertificationSchema, { member: localId });
     if (data.services) await tx.nativeDelete(ServiceSchema, { member: localId });
     if (data.contacts) await tx.nativeDelete(ContactPersonSchema, { member: localId });
     writeLists(tx, member, data);
     member.updatedAt = new Date();
+    await tx.flush();
+    recordAudit(tx, actor, 'updateMember', `m-${localId}`, before, await memberSnapshot(tx, member));
     return member;
   });
 }
 
-export async function archiveMember(em: EntityManager, localId: number, globalId: string): Promise<Member> {
+export async function archiveMember(em: EntityManager, localId: number, globalId: string, actor = systemActor): Promise<Member> {
   return em.transactional(async (tx) => {
-    const member = await tx.findOne(MemberSchema, localId);
+    const member = await tx.findOne(MemberSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!member) throw notFound(`Member ${globalId} does not exist.`);
-    member.archivedAt ??= new Date();
+    if (member.archivedAt) return member;
+    const before = await memberSnapshot(tx, member);
+    member.archivedAt = new Date();
+    recordAudit(tx, actor, 'archiveMember', `m-${localId}`, before, { ...before, archivedAt: member.archivedAt.toISOString() });
+    return member;
+  });
+}
+
+/** Removes one contact person; `authorize` sees the member it belongs to before anything changes. */
+export async function deleteContactPerson(em: EntityManager, localId: number, globalId: string, authorize: (memberLocalId: number) => void, actor: Identity): Promise<Member> {
+  return em.transactional(async (tx) => {
+    const contact = await tx.findOne(ContactPersonSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!contact) throw notFound(`Contact person ${globalId} does not exist.`);
+    authorize(contact.member.id);
+    const member = await tx.findOneOrFail(MemberSchema, contact.member.id);
+    recordAudit(tx, actor, 'deleteContactPerson', `c-${localId}`, { member: `m-${member.id}`, ...contactSnapshot(contact) }, null);
+    tx.remove(contact);
     return member;
   });
 }

@@ -1,5 +1,5 @@
 import { initOrm, SqlCounter } from '../../shared/orm.ts';
-import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
+import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 
 export { SqlCounter };
@@ -7,7 +7,7 @@ export { SqlCounter };
 export function initNetworkOrm(clientUrl: string, counter = new SqlCounter()) {
   return initOrm({
     clientUrl,
-    entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema],
+    entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema],
     migrations,
     counter,
     // Typo tolerance of the text search: a word matches at 0.5 trigram word similarity (one wrong letter in a town name).

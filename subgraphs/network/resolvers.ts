@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { badInput } from '../../shared/errors.ts';
-import { assertCanWriteMember, canSeeContacts, type Identity } from '../../shared/identity.ts';
+import { assertCanReadAudit, assertCanWriteMember, canSeeContacts, requireSignedIn, type Identity } from '../../shared/identity.ts';
 import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
 import { memberTypeName } from '../../shared/networks.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
-import type { Certification, Member, Service } from './entities/index.ts';
+import { auditPage } from './audit.ts';
+import type { AuditEntry, Certification, Member, Service } from './entities/index.ts';
 import type { Loaders } from './loaders.ts';
-import { archiveMember, createMember, updateMember } from './members.ts';
+import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 import { searchMembers } from './search.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
@@ -91,22 +92,37 @@ export function internalResolvers(network: string): Resolvers {
         const found = await ctx.loaders.member.loadMany(args.localIds);
         return args.localIds.filter((_id, i) => found[i] !== null && !(found[i] instanceof Error));
       },
+      auditLog(_: unknown, args: { first: number; before?: number | null }, ctx: NetworkContext) {
+        assertCanReadAudit(ctx.identity, network);
+        if (!Number.isInteger(args.first) || args.first < 1 || args.first > 101) throw badInput('first', `first must lie between 1 and 101, got ${args.first}.`);
+        return auditPage(ctx.em, args.first, args.before ?? null);
+      },
     },
     Mutation: {
       async createMember(_: unknown, args: { input: MemberFields }, ctx: NetworkContext) {
         assertCanWriteMember(ctx.identity, network, null, 'create');
-        return written(await createMember(ctx.em, args.input));
+        return written(await createMember(ctx.em, args.input, ctx.identity));
       },
       async updateMember(_: unknown, args: { localId: number; input: MemberFields }, ctx: NetworkContext) {
         const id = memberGlobalId(network, args.localId);
         assertCanWriteMember(ctx.identity, network, id, 'update');
-        return written(await updateMember(ctx.em, args.localId, id, args.input));
+        return written(await updateMember(ctx.em, args.localId, id, args.input, ctx.identity));
       },
       async archiveMember(_: unknown, args: { localId: number }, ctx: NetworkContext) {
         const id = memberGlobalId(network, args.localId);
         assertCanWriteMember(ctx.identity, network, id, 'archive');
-        return written(await archiveMember(ctx.em, args.localId, id));
+        return written(await archiveMember(ctx.em, args.localId, id, ctx.identity));
       },
+      async deleteContactPerson(_: unknown, args: { localId: number }, ctx: NetworkContext) {
+        requireSignedIn(ctx.identity);
+        const authorize = (memberLocalId: number) => assertCanWriteMember(ctx.identity, network, memberGlobalId(network, memberLocalId), 'delete contact persons of');
+        return written(await deleteContactPerson(ctx.em, args.localId, `${network}:c-${args.localId}`, authorize, ctx.identity));
+      },
+    },
+    AuditEntry: {
+      at: (e: AuditEntry) => e.at.toISOString(),
+      before: (e: AuditEntry) => (e.before === null ? null : JSON.stringify(e.before)),
+      after: (e: AuditEntry) => (e.after === null ? null : JSON.stringify(e.after)),
     },
   } as Resolvers;
 }

@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
+import { createSignatureVerifier } from '../../shared/signature.ts';
 import { createLoaders } from './loaders.ts';
 import { initNetworkOrm, SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
@@ -22,7 +23,14 @@ export interface NetworkService {
 }
 
 /** Builds one network's subgraph (at /graphql) and its internal API for region (at /internal/graphql). Does not listen. */
-export async function createNetworkService(options: { network: string; databaseUrl: string }): Promise<NetworkService> {
+export interface NetworkOptions {
+  network: string;
+  databaseUrl: string;
+  /** Secret the gateway and region sign requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
+  secret: string | undefined;
+}
+
+export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
   const { orm, counter } = await initNetworkOrm(options.databaseUrl);
 
@@ -42,10 +50,13 @@ export async function createNetworkService(options: { network: string; databaseU
   });
   await Promise.all([subgraph.start(), internal.start()]);
 
-  const http = createHttpServer([
-    { path: '/graphql', server: subgraph, context },
-    { path: '/internal/graphql', server: internal, context },
-  ]);
+  const http = createHttpServer(
+    [
+      { path: '/graphql', server: subgraph, context },
+      { path: '/internal/graphql', server: internal, context },
+    ],
+    { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined },
+  );
   return {
     network,
     http,

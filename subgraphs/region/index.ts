@@ -1,5 +1,6 @@
 import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
+import { subgraphSecret } from '../../shared/signature.ts';
 import { networks } from '../../shared/networks.ts';
 import { createRegionService } from './server.ts';
 
@@ -7,7 +8,9 @@ await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '12
   const networkUrls = Object.fromEntries(networks.map((n) => [n.code, envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)]));
   const timeout = Number(envString('NETWORK_TIMEOUT_MS', '2000'));
   if (!Number.isInteger(timeout) || timeout < 50) throw new ConfigError(`NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.`);
+  const secret = subgraphSecret('region');
+  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret(n.code)]));
   const databaseUrl = envOptional('REGION_DATABASE_URL') ?? envOptional('DATABASE_URL');
-  if (!databaseUrl) throw new ConfigError('Set DATABASE_URL (or REGION_DATABASE_URL) to the region\'s PostgreSQL database.');
-  return createRegionService({ databaseUrl, networkUrls, networkTimeoutMs: timeout });
+  if (!databaseUrl) throw new ConfigError('Set DATABASE_URL (or REGION_DATABASE_URL) to the region database (API keys).');
+  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, databaseUrl });
 });

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isClientErrorCode, networkUnavailable } from '../../shared/errors.ts';
 import { identityHeader } from '../../shared/identity.ts';
+import { signedFetch } from '../../shared/signature.ts';
 
 // Region's calls to a network's internal API. The caller's identity travels
 // along so the network applies its own access rules; a network that is down or
@@ -10,20 +11,22 @@ export class NetworkClient {
   readonly network: string;
   readonly url: string;
   readonly timeoutMs: number;
+  readonly secret: string | undefined;
   /** Calls made so far; tests and the benchmark read it. */
   calls = 0;
 
-  constructor(network: string, baseUrl: string, timeoutMs: number) {
+  constructor(network: string, baseUrl: string, timeoutMs: number, secret: string | undefined) {
     this.network = network;
     this.url = `${baseUrl}/internal/graphql`;
     this.timeoutMs = timeoutMs;
+    this.secret = secret;
   }
 
   async request<T>(query: string, variables: Record<string, unknown>, identity: string | undefined): Promise<T> {
     this.calls++;
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
-      const response = await fetch(this.url, {
+      const response = await signedFetch(this.secret, this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(identity ? { [identityHeader]: identity } : {}) },
         body: JSON.stringify({ query, variables }),

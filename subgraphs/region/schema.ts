@@ -11,3 +11,5 @@ export function regionSubgraphSdl(): string {
     .join('\n');
   return `${base}\n${capacity}\n${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }
+
+export const regionInternalSdl = readSdl(new URL('./internal.graphql', import.meta.url));

@@ -7,24 +7,29 @@ import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { networks } from '../../shared/networks.ts';
+import { createSignatureVerifier } from '../../shared/signature.ts';
 import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
-import { resolvers } from './resolvers.ts';
+import { internalResolvers, resolvers } from './resolvers.ts';
 import { capacityResolvers } from './capacity/resolvers.ts';
 import { availabilityLoader } from './capacity/availability.ts';
 import { initRegionOrm } from './orm.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { regionSubgraphSdl } from './schema.ts';
+import { regionInternalSdl, regionSubgraphSdl } from './schema.ts';
 
 export interface RegionOptions {
-  /** Region's own database: the capacity exchange and what else crosses networks. */
+  /** Region's own database: the capacity exchange, partners' API keys and what else crosses networks. */
   databaseUrl: string;
   /** Base URL of each network service by code, e.g. { NIWE: 'http://localhost:4001' }. */
   networkUrls: Record<string, string>;
   /** Time budget for each call to a network. */
   networkTimeoutMs: number;
+  /** Secret this service verifies requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
+  secret: string | undefined;
+  /** Secret region signs its calls to each network with, by code. */
+  networkSecrets: Record<string, string | undefined>;
 }
 
 export interface RegionService {
@@ -66,7 +71,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     networks.map((n) => {
       const url = options.networkUrls[n.code];
       if (!url) throw new Error(`No URL configured for network ${n.code}.`);
-      return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs)];
+      return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs, options.networkSecrets[n.code])];
     }),
   );
   const { orm, counter } = await initRegionOrm(options.databaseUrl);
@@ -76,7 +81,13 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
   });
-  await server.start();
+  const internal = new ApolloServer<RegionContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(regionInternalSdl), resolvers: internalResolvers }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await Promise.all([server.start(), internal.start()]);
 
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
@@ -90,13 +101,17 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       partialErrors: [],
     };
   };
+  const routes = [
+    { path: '/graphql', server, context },
+    { path: '/internal/graphql', server: internal, context },
+  ];
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }]),
+    http: createHttpServer(routes, { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined }),
     clients,
     orm,
     sql: counter,
     async stop() {
-      await server.stop();
+      await Promise.all([server.stop(), internal.stop()]);
       await orm.close(true);
     },
   };

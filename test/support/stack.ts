@@ -4,6 +4,9 @@ import { SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
 import { supergraphPath } from '../../gateway/composition.ts';
+import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
+import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
+import { loadSafelist } from '../../gateway/safelist.ts';
 import { close, listen } from '../../shared/http.ts';
 import { networks } from '../../shared/networks.ts';
 import { ensureDatabase } from '../../shared/postgres.ts';
@@ -22,7 +25,10 @@ export interface GraphQLResponse<T = any> {
 export interface Stack {
   gatewayUrl: string;
   networkUrls: Record<string, string>;
+  regionUrl: string;
   regionDatabaseUrl: string;
+  /** The secret every subgraph of this stack verifies requests with. */
+  subgraphSecret: string;
   networks: Map<string, NetworkService>;
   region: RegionService;
   gateway: GatewayService;
@@ -30,37 +36,63 @@ export interface Stack {
   token(claims: Record<string, unknown>): Promise<string>;
   /** Stops one network's HTTP server, to see how the rest copes. */
   stopNetwork(code: string): Promise<void>;
+  stopRegion(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { networkTimeoutMs?: number } = {}): Promise<Stack> {
+export interface StackOptions {
+  networkTimeoutMs?: number;
+  /** The gateway as under NODE_ENV=production. */
+  production?: boolean;
+  introspection?: boolean;
+  limits?: Partial<OperationLimits>;
+  rateLimits?: Partial<RateLimits>;
+  /** Path of a persisted-operation manifest (PERSISTED_OPERATIONS). */
+  manifest?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const postgresUrl = inject('postgresUrl');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
+  const subgraphSecret = randomBytes(32).toString('hex');
 
   const networkServices = new Map<string, NetworkService>();
   const networkUrls: Record<string, string> = {};
   await Promise.all(
     networks.map(async (n) => {
-      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`) });
+      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`), secret: subgraphSecret });
       networkServices.set(n.code, service);
       networkUrls[n.code] = await listen(service.http, 0);
     }),
   );
+  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
   const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
-  const region = await createRegionService({ databaseUrl: regionDatabaseUrl, networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000 });
+  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000, secret: subgraphSecret, networkSecrets, databaseUrl: regionDatabaseUrl });
   const regionUrl = await listen(region.http, 0);
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
   for (const [code, url] of Object.entries(networkUrls)) subgraphUrls[code.toLowerCase()] = `${url}/graphql`;
-  const gateway = await createGatewayService({ supergraphSdl: readFileSync(supergraphPath, 'utf8'), subgraphUrls, auth: { secret } });
+  const gateway = await createGatewayService({
+    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+    subgraphUrls,
+    auth: { secret },
+    subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret])),
+    production: options.production ?? false,
+    introspection: options.introspection ?? !options.production,
+    limits: { ...defaultLimits, ...options.limits },
+    rateLimits: { ...defaultRateLimits, ...options.rateLimits },
+    safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
+  });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 
   const stopped = new Set<string>();
   return {
     gatewayUrl,
     networkUrls,
+    regionUrl,
     regionDatabaseUrl,
+    subgraphSecret,
     networks: networkServices,
     region,
     gateway,
@@ -80,10 +112,14 @@ export async function startStack(options: { networkTimeoutMs?: number } = {}): P
       stopped.add(code);
       await close(networkServices.get(code)!.http);
     },
+    async stopRegion() {
+      stopped.add('region');
+      await close(region.http);
+    },
     async stop() {
       await close(gateway.http);
       await gateway.stop();
-      await close(region.http);
+      if (!stopped.has('region')) await close(region.http);
       await region.stop();
       for (const service of networkServices.values()) {
         if (!stopped.has(service.network)) await close(service.http);

@@ -1,0 +1,52 @@
+import { SignJWT } from 'jose';
+import { signedFetch } from '../shared/signature.ts';
+import type { AuthConfig } from './auth.ts';
+
+// POST /auth/token {"apiKey": "..."}: a partner's API key, checked by region,
+// becomes a partner token for 15 minutes, so a revoked key stops working soon.
+
+export const partnerTokenSeconds = 15 * 60;
+
+const grantQuery = `query($key: String!) { apiKeyGrant(key: $key) { keyId partner safelist } }`;
+
+interface Grant {
+  keyId: string;
+  partner: string;
+  safelist: boolean;
+}
+
+export interface JsonReply {
+  status: number;
+  body: unknown;
+}
+
+const refuse = (status: number, code: string, message: string): JsonReply => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+
+export function createTokenExchange(options: { regionInternalUrl: string; regionSecret: string | undefined; auth: AuthConfig }) {
+  return async (body: unknown): Promise<JsonReply> => {
+    const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
+    if (typeof apiKey !== 'string' || apiKey.length > 200) return refuse(400, 'BAD_REQUEST', 'Send the key as JSON: {"apiKey": "irm_..."}.');
+    if (!options.auth.secret) return refuse(501, 'BAD_REQUEST', 'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.');
+    let grant: Grant | null;
+    try {
+      const response = await signedFetch(options.regionSecret, options.regionInternalUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: grantQuery, variables: { key: apiKey } }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const result = (await response.json()) as { data?: { apiKeyGrant: Grant | null } };
+      if (!result.data) throw new Error(`region answered ${response.status}: ${JSON.stringify(result).slice(0, 300)}`);
+      grant = result.data.apiKeyGrant;
+    } catch (error) {
+      console.error('[gateway] API key check failed:', error);
+      return refuse(503, 'INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.');
+    }
+    if (!grant) return refuse(401, 'UNAUTHENTICATED', 'The API key is unknown or revoked.');
+    let jwt = new SignJWT({ role: 'partner', safelist: grant.safelist, keyId: grant.keyId }).setProtectedHeader({ alg: 'HS256' }).setSubject(grant.partner).setIssuedAt().setExpirationTime(`${partnerTokenSeconds}s`);
+    if (options.auth.issuer) jwt = jwt.setIssuer(options.auth.issuer);
+    if (options.auth.audience) jwt = jwt.setAudience(options.auth.audience);
+    const token = await jwt.sign(new TextEncoder().encode(options.auth.secret));
+    return { status: 200, body: { token, tokenType: 'Bearer', expiresIn: partnerTokenSeconds } };
+  };
+}

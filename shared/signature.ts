@@ -1,0 +1,104 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ConfigError, envOptional } from './config.ts';
+import { identityHeader } from './identity.ts';
+
+// Subgraphs trust only the gateway (and region's calls to the networks): each
+// request carries an HMAC-SHA256 over method, path, timestamp, nonce, body hash
+// and identity header. A subgraph on another office's machine therefore cannot
+// be called with a forged identity, and a captured request cannot be replayed.
+
+export const signatureHeader = 'x-irm-signature';
+export const timestampHeader = 'x-irm-timestamp';
+export const nonceHeader = 'x-irm-nonce';
+
+/** How far a request's timestamp may lie from the receiver's clock; nonces are remembered at least this long. */
+export const signatureWindowMs = 60_000;
+
+export interface SignedParts {
+  method: string;
+  /** Path and query string, e.g. /internal/graphql */
+  path: string;
+  body: string | Buffer;
+  identity: string | undefined;
+}
+
+function digest(secret: string, parts: SignedParts, timestamp: string, nonce: string): Buffer {
+  const bodyHash = createHash('sha256').update(parts.body).digest('hex');
+  const canonical = [parts.method.toUpperCase(), parts.path, timestamp, nonce, bodyHash, parts.identity ?? ''].join('\n');
+  return createHmac('sha256', secret).update(canonical).digest();
+}
+
+/** Headers to add to a request so the receiving service accepts it. */
+export function signRequest(secret: string, parts: SignedParts, now = Date.now()): Record<string, string> {
+  const timestamp = String(now);
+  const nonce = randomBytes(16).toString('base64url');
+  return { [timestampHeader]: timestamp, [nonceHeader]: nonce, [signatureHeader]: digest(secret, parts, timestamp, nonce).toString('base64url') };
+}
+
+export interface SignatureCheck {
+  method: string;
+  path: string;
+  body: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Returns null for a good signature, otherwise why the request is refused. */
+export type SignatureVerifier = (request: SignatureCheck) => string | null;
+
+export function createSignatureVerifier(secret: string, now = () => Date.now()): SignatureVerifier {
+  const seen = new Map<string, number>();
+  let nextSweep = 0;
+  const header = (request: SignatureCheck, name: string) => {
+    const value = request.headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return (request) => {
+    const signature = header(request, signatureHeader);
+    const timestamp = header(request, timestampHeader);
+    const nonce = header(request, nonceHeader);
+    if (!signature || !timestamp || !nonce) return 'the request is not signed';
+    const at = Number(timestamp);
+    const time = now();
+    if (!Number.isSafeInteger(at) || Math.abs(time - at) > signatureWindowMs) return 'the signature timestamp is outside the allowed window';
+    const expected = digest(secret, { method: request.method, path: request.path, body: request.body, identity: header(request, identityHeader) }, timestamp, nonce);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
+    if (time > nextSweep) {
+      for (const [key, expiry] of seen) if (expiry < time) seen.delete(key);
+      nextSweep = time + signatureWindowMs;
+    }
+    if (seen.has(nonce)) return 'the request was already received (replayed nonce)';
+    seen.set(nonce, at + 2 * signatureWindowMs);
+    return null;
+  };
+}
+
+/**
+ * The secret shared with one service: `<SERVICE>_SUBGRAPH_SECRET` (e.g. NIWE_SUBGRAPH_SECRET)
+ * or SUBGRAPH_SECRET. Without one a service runs unsigned only when ALLOW_UNSIGNED=1.
+ */
+export function subgraphSecret(service: string): string | undefined {
+  const secret = envOptional(`${service.toUpperCase()}_SUBGRAPH_SECRET`) ?? envOptional('SUBGRAPH_SECRET');
+  if (secret !== undefined && secret.length < 16) throw new ConfigError(`SUBGRAPH_SECRET must be at least 16 characters long.`);
+  if (secret === undefined && process.env.ALLOW_UNSIGNED !== '1') {
+    throw new ConfigError(`Set SUBGRAPH_SECRET (or ${service.toUpperCase()}_SUBGRAPH_SECRET) to the secret shared by the gateway and the subgraphs, or ALLOW_UNSIGNED=1 to run without request signatures (development only).`);
+  }
+  return secret;
+}
+
+export interface SignedFetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** fetch with the signature headers for exactly this body; no secret (ALLOW_UNSIGNED=1) sends it unsigned. */
+export function signedFetch(secret: string | undefined, url: string, init: SignedFetchInit): Promise<Response> {
+  if (!secret) return fetch(url, init);
+  const target = new URL(url);
+  const headers = init.headers ?? {};
+  const identity = Object.entries(headers).find(([name]) => name.toLowerCase() === identityHeader)?.[1];
+  const signature = signRequest(secret, { method: init.method ?? 'GET', path: target.pathname + target.search, body: init.body ?? '', identity });
+  return fetch(url, { ...init, headers: { ...headers, ...signature } });
+}

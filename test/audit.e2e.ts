@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type Stack } from './support/stack.ts';
+
+// Every write is recorded in the owning network, in the write's transaction; offices and admin read it.
+
+let stack: Stack;
+const tokens: Record<string, string> = {};
+
+const auditQuery = `query($network: NetworkCode!, $first: Int, $after: String) {
+  auditLog(network: $network, first: $first, after: $after) { entries { id at subject role actorNetwork action target before after } pageInfo { hasNextPage endCursor } }
+}`;
+
+async function audit(network = 'NIWE', token = tokens.niweOffice, first = 100) {
+  const res = await stack.query(auditQuery, { network, first }, token);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data.auditLog.entries as { id: string; subject: string; role: string; actorNetwork: string | null; action: string; target: string; before: string | null; after: string | null }[];
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin', sub: 'admin-anna' });
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE', sub: 'office-niwe' });
+  tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT', sub: 'office-linat' });
+  tokens.partner = await stack.token({ role: 'partner', sub: 'zulieferer-ag' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('audit log', () => {
+  test('create, update and archive are each recorded with who, what, before and after', async () => {
+    const created = await stack.query(`mutation { createMember(network: NIWE, input: { name: "Audit GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Rita Revision" }] }) { id } }`, {}, tokens.niweOffice);
+    const id = created.data.createMember.id;
+    await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { employees: 12 }) { id } }`, { id }, tokens.niweOffice);
+    await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id }, tokens.admin);
+
+    const entries = await audit();
+    expect(entries.map((e) => [e.action, e.target, e.subject, e.role, e.actorNetwork])).toEqual([
+      ['archiveMember', id, 'admin-anna', 'admin', null],
+      ['updateMember', id, 'office-niwe', 'office', 'NIWE'],
+      ['createMember', id, 'office-niwe', 'office', 'NIWE'],
+    ]);
+    const [archive, update, create] = entries;
+    expect(create.before).toBeNull();
+    expect(JSON.parse(create.after!)).toMatchObject({ name: 'Audit GmbH', employees: null, contacts: [{ name: 'Rita Revision' }] });
+    expect(JSON.parse(update.before!).employees).toBeNull();
+    expect(JSON.parse(update.after!).employees).toBe(12);
+    expect(JSON.parse(archive.before!).archivedAt).toBeNull();
+    expect(JSON.parse(archive.after!).archivedAt).toMatch(/^\d{4}-/);
+  });
+
+  test('a refused write leaves no entry; other networks keep their own log', async () => {
+    const before = (await audit()).length;
+    await stack.query(`mutation { createMember(network: NIWE, input: { name: "Nein GmbH", postalCode: "1", city: "X" }) { id } }`, {}, tokens.niweOffice);
+    await stack.query(`mutation { createMember(network: NIWE, input: { name: "Fremd GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`, {}, tokens.linatOffice);
+    expect(await audit()).toHaveLength(before);
+    expect(await audit('LINAT', tokens.linatOffice)).toEqual([]);
+  });
+
+  test('pages newest first', async () => {
+    for (const name of ['Eins', 'Zwei', 'Drei']) await stack.query(`mutation($name: String!) { createMember(network: KONAT, input: { name: $name, postalCode: "99817", city: "Eisenach" }) { id } }`, { name }, tokens.admin);
+    const first = await stack.query(auditQuery, { network: 'KONAT', first: 2 }, tokens.admin);
+    expect(first.data.auditLog.pageInfo.hasNextPage).toBe(true);
+    const second = await stack.query(auditQuery, { network: 'KONAT', first: 2, after: first.data.auditLog.pageInfo.endCursor }, tokens.admin);
+    const names = [...first.data.auditLog.entries, ...second.data.auditLog.entries].map((e: { after: string }) => JSON.parse(e.after).name);
+    expect(names).toEqual(['Drei', 'Zwei', 'Eins']);
+    expect(second.data.auditLog.pageInfo.hasNextPage).toBe(false);
+    const bad = await stack.query(auditQuery, { network: 'KONAT', after: 'bogus' }, tokens.admin);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('only the network’s office and admin may read it', async () => {
+    for (const token of [tokens.linatOffice, tokens.partner, await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' })]) {
+      const res = await stack.query(auditQuery, { network: 'NIWE' }, token);
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0].message).toMatch(/may not read the audit log of NIWE/);
+    }
+    expect((await stack.query(auditQuery, { network: 'NIWE' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('deleteContactPerson', () => {
+  test('the member itself, its office or admin remove a contact person; the removal is audited', async () => {
+    const created = await stack.query(
+      `mutation { createMember(network: NIWE, input: { name: "Kontakt GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Erna Eins", email: "erna@kontakt.example" }, { name: "Zora Zwei" }, { name: "Dora Drei" }] }) { id contacts { id name } } }`,
+      {},
+      tokens.niweOffice,
+    );
+    const { id, contacts } = created.data.createMember;
+    expect(contacts[0].id).toMatch(/^NIWE:c-\d+$/);
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId: id, sub: 'kontakt-gmbh' });
+    const otherMember = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
+    const remove = (contactId: string, token?: string) => stack.query(`mutation($id: ID!) { deleteContactPerson(id: $id) { id contacts { name } } }`, { id: contactId }, token);
+
+    for (const token of [tokens.partner, tokens.linatOffice, otherMember]) expect((await remove(contacts[0].id, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await remove(contacts[0].id)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+    const own = await remove(contacts[0].id, member);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.deleteContactPerson).toEqual({ id, contacts: [{ name: 'Zora Zwei' }, { name: 'Dora Drei' }] });
+    expect((await remove(contacts[1].id, tokens.niweOffice)).errors).toBeUndefined();
+    expect((await remove(contacts[2].id, tokens.admin)).data.deleteContactPerson.contacts).toEqual([]);
+
+    const again = await remove(contacts[0].id, tokens.admin);
+    expect(again.errors?.[0]).toMatchObject({ message: `Contact person ${contacts[0].id} does not exist.`, extensions: { code: 'NOT_FOUND' } });
+    expect((await remove('NIWE:m-1', tokens.admin)).errors?.[0].message).toMatch(/look like NIWE:c-12/);
+
+    const entries = (await audit()).filter((e) => e.action === 'deleteContactPerson');
+    expect(entries.map((e) => [e.target, e.subject, e.after])).toEqual([
+      [contacts[2].id, 'admin-anna', null],
+      [contacts[1].id, 'office-niwe', null],
+      [contacts[0].id, 'kontakt-gmbh', null],
+    ]);
+    expect(JSON.parse(entries[2].before!)).toMatchObject({ member: id.replace('NIWE:', ''), name: 'Erna Eins', email: 'erna@kontakt.example' });
+  });
+});

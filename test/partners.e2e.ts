@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sha256Hex } from '../gateway/safelist.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+// External partners: API keys exchanged for short-lived tokens, rate limits, and the safelist of registered operations.
+
+let stack: Stack;
+let admin: string;
+
+const registered = 'query Networks { networks { code name } }';
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irm-manifest-'));
+  const manifest = join(dir, 'persisted-operations.json');
+  writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(registered), name: 'Networks', type: 'query', body: registered }] }));
+  stack = await startStack({ manifest, rateLimits: { requestsPerMinute: 5, costPerMinute: 5000 } });
+  admin = await stack.token({ role: 'admin', sub: 'admin' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const createKey = `mutation($partner: String!, $name: String!, $safelist: Boolean) { createApiKey(partner: $partner, name: $name, safelist: $safelist) { key apiKey { id partner name prefix safelist revokedAt } } }`;
+
+async function exchange(apiKey: unknown) {
+  const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/auth/token'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('API keys', () => {
+  test('admin creates, lists and revokes keys; a key becomes a 15-minute partner token until revoked', async () => {
+    const created = await stack.query(createKey, { partner: 'Zulieferer AG', name: 'ERP-Anbindung' }, admin);
+    expect(created.errors).toBeUndefined();
+    const { key, apiKey } = created.data.createApiKey;
+    expect(key).toMatch(/^irm_[A-Za-z0-9_-]{32}$/);
+    expect(apiKey).toMatchObject({ partner: 'Zulieferer AG', name: 'ERP-Anbindung', prefix: key.slice(0, 12), safelist: false, revokedAt: null });
+
+    const listed = await stack.query(`{ apiKeys { id partner prefix } }`, {}, admin);
+    expect(listed.data.apiKeys).toEqual([{ id: apiKey.id, partner: 'Zulieferer AG', prefix: key.slice(0, 12) }]);
+    expect(JSON.stringify(listed)).not.toContain(key);
+
+    const { status, body } = await exchange(key);
+    expect(status).toBe(200);
+    const claims = decodeJwt(body.token);
+    expect(claims).toMatchObject({ role: 'partner', sub: 'Zulieferer AG', safelist: false });
+    expect(claims.exp! - claims.iat!).toBe(900);
+    expect(body.expiresIn).toBe(900);
+    const res = await stack.query(`{ networks { code } }`, {}, body.token);
+    expect(res.errors).toBeUndefined();
+
+    const revoked = await stack.query(`mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`, { id: apiKey.id }, admin);
+    expect(revoked.data.revokeApiKey.revokedAt).toMatch(/^\d{4}-/);
+    expect(await exchange(key)).toMatchObject({ status: 401, body: { errors: [{ message: 'The API key is unknown or revoked.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+  });
+
+  test('wrong keys and malformed requests are refused', async () => {
+    expect((await exchange('irm_not-a-key')).status).toBe(401);
+    expect((await exchange(42)).status).toBe(400);
+    const get = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/auth/token'));
+    expect(get.status).toBe(405);
+  });
+
+  test('only admin manages keys', async () => {
+    for (const token of [await stack.token({ role: 'office', network: 'NIWE' }), await stack.token({ role: 'partner', sub: 'neugierig' })]) {
+      expect((await stack.query(createKey, { partner: 'X', name: 'Y' }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await stack.query(`{ apiKeys { id } }`, {}, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await stack.query(`mutation { revokeApiKey(id: "k-999") { id } }`, {}, admin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('rate limits per partner', () => {
+  test('a partner over its requests per minute gets 429 with Retry-After; others are unaffected', async () => {
+    const busy = await stack.token({ role: 'partner', sub: 'eilig-gmbh' });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${busy}` }, body: JSON.stringify({ query: '{ networks { code } }' }) });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body: any = await last!.json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0].message).toMatch(/Rate limit of 5 requests and 5000 cost per minute reached; retry in \d+ s/);
+
+    expect((await stack.query(`{ networks { code } }`, {}, await stack.token({ role: 'partner', sub: 'geduldig-gmbh' }))).status).toBe(200);
+    for (let i = 0; i < 6; i++) expect((await stack.query(`{ networks { code } }`, {}, admin)).status).toBe(200);
+  });
+
+  test('costly queries use up the cost per minute first', async () => {
+    const costly = await stack.token({ role: 'partner', sub: 'gruendlich-gmbh' });
+    // 1 + 80 * (edges 1 + node (1 + id + name + services (1 + 20 * title))) = 2001: two fit into 5000, a third waits about 12 s for refill.
+    const query = `{ members(first: 80) { edges { node { id name services { title } } } } }`;
+    const first = await stack.query(query, {}, costly);
+    expect(first.status).toBe(200);
+    const second = await stack.query(query, {}, costly);
+    expect(second.status).toBe(200);
+    const third = await stack.query(query, {}, costly);
+    expect(third.status).toBe(429);
+    expect(third.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('safelist', () => {
+  test('a restricted partner may send registered operations only; trusted callers send any', async () => {
+    const created = await stack.query(createKey, { partner: 'Portal GmbH', name: 'Portal', safelist: true }, admin);
+    const { body } = await exchange(created.data.createApiKey.key);
+    expect(decodeJwt(body.token).safelist).toBe(true);
+    const byClaim = await stack.token({ role: 'partner', sub: 'eingeschraenkt', safelist: true });
+    for (const token of [body.token, byClaim]) {
+      const ok = await stack.query(registered, {}, token);
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.networks).toHaveLength(3);
+      const refused = await stack.query(`{ networks { code } }`, {}, token);
+      expect(refused.status).toBe(403);
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors?.[0].extensions?.code).toBe('OPERATION_NOT_SAFELISTED');
+      expect(refused.errors?.[0].message).toMatch(/not in the persisted-operation manifest/);
+    }
+    for (const token of [await stack.token({ role: 'partner', sub: 'frei' }), await stack.token({ role: 'office', network: 'NIWE' })]) {
+      expect((await stack.query(`{ networks { code } }`, {}, token)).errors).toBeUndefined();
+    }
+  });
+});

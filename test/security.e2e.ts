@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { encodeIdentity, identityHeader } from '../shared/identity.ts';
+import { signRequest } from '../shared/signature.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+// Subgraphs answer only the gateway (and region's calls to the networks); the gateway's HTTP surface stays narrow.
+
+let stack: Stack;
+let memberId: string;
+
+const entitiesQuery = JSON.stringify({
+  query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on NiweMember { name contacts { email } } } }',
+  variables: { r: [{ __typename: 'NiweMember', id: 'NIWE:m-1' }] },
+});
+
+beforeAll(async () => {
+  stack = await startStack();
+  const admin = await stack.token({ role: 'admin' });
+  const res = await stack.query(`mutation { createMember(network: NIWE, input: { name: "Geheim GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Vera Vertraulich", email: "vera@geheim.example" }] }) { id } }`, {}, admin);
+  memberId = res.data.createMember.id;
+  expect(memberId).toBe('NIWE:m-1');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function post(url: string, body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) };
+}
+
+function signed(url: string, body: string, identity?: string, secret = stack.subgraphSecret) {
+  return { ...signRequest(secret, { method: 'POST', path: new URL(url).pathname, body, identity }), ...(identity ? { [identityHeader]: identity } : {}) };
+}
+
+describe('subgraphs trust only the gateway', () => {
+  test('unsigned requests to every subgraph endpoint get 401 and no data', async () => {
+    const targets = [`${stack.networkUrls.NIWE}/graphql`, `${stack.networkUrls.LINAT}/internal/graphql`, `${stack.regionUrl}/graphql`];
+    for (const url of targets) {
+      const res = await post(url, entitiesQuery);
+      expect(res.status, url).toBe(401);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(res.body.errors[0].message).toMatch(/not signed/);
+    }
+    // A direct _entities call with an admin identity of its own making reveals nothing.
+    const forged = await post(`${stack.networkUrls.NIWE}/graphql`, entitiesQuery, { [identityHeader]: encodeIdentity({ role: 'admin' }) });
+    expect(forged.status).toBe(401);
+    expect(forged.text).not.toMatch(/vera@geheim/);
+  });
+
+  test('a signature made with another secret is refused', async () => {
+    const url = `${stack.networkUrls.NIWE}/graphql`;
+    const res = await post(url, entitiesQuery, signed(url, entitiesQuery, undefined, 'f'.repeat(64)));
+    expect(res.status).toBe(401);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].message).toMatch(/does not match/);
+  });
+
+  test('a signed request is answered once; its replay is refused', async () => {
+    const url = `${stack.networkUrls.NIWE}/graphql`;
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const headers = signed(url, body);
+    const first = await post(url, body, headers);
+    expect(first.status).toBe(200);
+    expect(first.body.data._service.sdl).toMatch(/NiweMember/);
+    const replay = await post(url, body, headers);
+    expect(replay.status).toBe(401);
+    expect(replay.body.data).toBeUndefined();
+    expect(replay.body.errors[0].message).toMatch(/replayed/);
+  });
+
+  test('the identity is covered by the signature: swapping it, the body or the path breaks it', async () => {
+    const url = `${stack.networkUrls.NIWE}/graphql`;
+    const partner = encodeIdentity({ role: 'partner' });
+    const headers = signed(url, entitiesQuery, encodeIdentity({ role: 'anonymous' }));
+    for (const [target, body, extra] of [
+      [url, entitiesQuery, { [identityHeader]: partner }],
+      [url, entitiesQuery.replace('name', 'street name'), {}],
+      [`${stack.networkUrls.NIWE}/internal/graphql`, entitiesQuery, {}],
+    ] as const) {
+      const res = await post(target, body, { ...headers, ...extra });
+      expect(res.status).toBe(401);
+      expect(res.text).not.toMatch(/vera@geheim/);
+    }
+  });
+
+  test('a signature older than the time window is refused', async () => {
+    const url = `${stack.regionUrl}/graphql`;
+    const body = JSON.stringify({ query: '{ networks { code } }' });
+    const headers = signRequest(stack.subgraphSecret, { method: 'POST', path: '/graphql', body, identity: undefined }, Date.now() - 5 * 60_000);
+    const res = await post(url, body, headers);
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].message).toMatch(/outside the allowed window/);
+  });
+
+  test('health stays open; the gateway’s own calls go through', async () => {
+    expect((await fetch(`${stack.networkUrls.NIWE}/health`)).status).toBe(200);
+    expect((await fetch(`${stack.regionUrl}/health`)).status).toBe(200);
+    const partner = await stack.token({ role: 'partner' });
+    const res = await stack.query(`query($id: ID!) { member(id: $id) { name contacts { email } } }`, { id: memberId }, partner);
+    expect(res.data.member).toEqual({ name: 'Geheim GmbH', contacts: [{ email: 'vera@geheim.example' }] });
+  });
+});
