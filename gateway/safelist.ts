@@ -9,6 +9,8 @@ import { ConfigError } from '../shared/config.ts';
 export interface Safelist {
   has(queryHash: string): boolean;
   size: number;
+  /** Operation text by id, so clients may send only the id (an automatic-persisted-query hash). */
+  bodies: ReadonlyMap<string, string>;
 }
 
 export function sha256Hex(text: string): string {
@@ -23,12 +25,39 @@ export function loadSafelist(path: string): Safelist {
     throw new ConfigError(`PERSISTED_OPERATIONS ${path} is not a readable JSON manifest: ${(error as Error).message}`);
   }
   if (!Array.isArray(manifest.operations)) throw new ConfigError(`PERSISTED_OPERATIONS ${path} needs an "operations" list.`);
-  const ids = new Set<string>();
+  const bodies = new Map<string, string>();
   for (const [i, operation] of manifest.operations.entries()) {
     if (typeof operation.body !== 'string') throw new ConfigError(`PERSISTED_OPERATIONS ${path}: operations[${i}] has no body.`);
     const id = sha256Hex(operation.body);
     if (operation.id !== undefined && operation.id !== id) throw new ConfigError(`PERSISTED_OPERATIONS ${path}: operations[${i}].id is not the sha256 of its body (expected ${id}).`);
-    ids.add(id);
+    bodies.set(id, operation.body);
   }
-  return { has: (hash) => ids.has(hash), size: ids.size };
+  return { has: (hash) => bodies.has(hash), size: bodies.size, bodies };
+}
+
+const apqPrefix = 'apq:';
+const maxRegistered = 1000;
+
+/**
+ * The persisted-query store: every manifest operation is always there, so a
+ * restricted partner can send just `extensions.persistedQuery.sha256Hash`;
+ * other clients may still register queries the automatic way, in a bounded
+ * store that evicts the oldest and never touches the manifest.
+ */
+export function persistedQueryCache(safelist: Safelist | undefined) {
+  const registered = new Map<string, string>();
+  return {
+    async get(key: string): Promise<string | undefined> {
+      const id = key.startsWith(apqPrefix) ? key.slice(apqPrefix.length) : key;
+      return safelist?.bodies.get(id) ?? registered.get(key);
+    },
+    async set(key: string, value: string): Promise<void> {
+      registered.delete(key);
+      registered.set(key, value);
+      if (registered.size > maxRegistered) registered.delete(registered.keys().next().value!);
+    },
+    async delete(key: string): Promise<boolean> {
+      return registered.delete(key);
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { OperationLimits } from './limits.ts';
 import { operationPolicyPlugin } from './policy.ts';
 import { RateLimiter, type RateLimits } from './rate-limit.ts';
-import type { Safelist } from './safelist.ts';
+import { persistedQueryCache, type Safelist } from './safelist.ts';
 import { createTokenExchange } from './token-exchange.ts';
 
 export interface GatewayOptions {
@@ -67,6 +67,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: options.limits.tokens },
+    persistedQueries: { cache: persistedQueryCache(options.safelist) },
     plugins: [
       requestIdPlugin,
       operationPolicyPlugin({ limits: options.limits, rateLimiter: new RateLimiter(options.rateLimits), safelist: options.safelist }),

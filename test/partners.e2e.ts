@@ -123,6 +123,20 @@ describe('safelist', () => {
       expect(refused.errors?.[0].extensions?.code).toBe('OPERATION_NOT_SAFELISTED');
       expect(refused.errors?.[0].message).toMatch(/not in the persisted-operation manifest/);
     }
+    // A registered operation can be sent by its id alone.
+    const byId = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${byClaim}` },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(registered) } } }),
+    });
+    expect(byId.status).toBe(200);
+    expect(((await byId.json()) as any).data.networks).toHaveLength(3);
+    const unknownId = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${byClaim}` },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex('{ nope }') } } }),
+    });
+    expect(((await unknownId.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     for (const token of [await stack.token({ role: 'partner', sub: 'frei' }), await stack.token({ role: 'office', network: 'NIWE' })]) {
       expect((await stack.query(`{ networks { code } }`, {}, token)).errors).toBeUndefined();
     }
