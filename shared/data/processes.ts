@@ -95,3 +95,11 @@ export function findProcess(code: string): ProcessInfo | undefined {
 export function processAndDescendants(code: string): string[] {
   return [...processes.keys()].filter((c) => c === code || c.startsWith(`${code}.`));
 }
+
+/** A process as the graph shows it: code, name, main group and the names down the hierarchy. */
+export function processView(code: string) {
+  const process = findProcess(code);
+  if (!process) return null;
+  const names = process.path.map((c) => findProcess(c)?.name ?? c);
+  return { code, name: process.name, mainGroup: names[0], path: names };
+}

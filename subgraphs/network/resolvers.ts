@@ -4,7 +4,7 @@ import { badInput } from '../../shared/errors.ts';
 import { assertCanReadAudit, assertCanWriteMember, canSeeContacts, requireSignedIn, type Identity } from '../../shared/identity.ts';
 import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
 import { memberTypeName } from '../../shared/networks.ts';
-import { findProcess } from '../../shared/data/processes.ts';
+import { processView } from '../../shared/data/processes.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { auditPage } from './audit.ts';
 import type { AuditEntry, Certification, Member, Service } from './entities/index.ts';
@@ -26,15 +26,9 @@ export interface NetworkContext {
 // buildSubgraphSchema takes resolver maps over an unknown context; each resolver declares the context it receives.
 type Resolvers = GraphQLResolverMap<unknown>;
 
-function toProcess(code: string) {
-  const process = findProcess(code);
-  if (!process) return null;
-  const names = process.path.map((c) => findProcess(c)?.name ?? c);
-  return { code, name: process.name, mainGroup: names[0], path: names };
-}
 
 function toProcesses(codes: string[]) {
-  return codes.map(toProcess).filter((p) => p !== null);
+  return codes.map(processView).filter((p) => p !== null);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

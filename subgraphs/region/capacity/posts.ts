@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
-import { findProcess } from '../../../shared/data/processes.ts';
+import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, processCodes } from '../../../shared/validation.ts';
 import { CapacityPostSchema, type CapacityPost } from '../entities/index.ts';
@@ -131,9 +131,5 @@ export function describeSystem(post: Pick<CapacityPost, 'cadSystem' | 'processCo
 }
 
 export function processOf(post: CapacityPost) {
-  if (!post.processCode) return null;
-  const process = findProcess(post.processCode);
-  if (!process) return null;
-  const names = process.path.map((c) => findProcess(c)?.name ?? c);
-  return { code: process.code, name: process.name, mainGroup: names[0], path: names };
+  return post.processCode ? processView(post.processCode) : null;
 }
