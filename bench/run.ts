@@ -33,6 +33,8 @@ export interface BenchOptions {
   /** A PostgreSQL server to create the benchmark's databases on; an embedded one is started otherwise. */
   postgresUrl?: string;
   log(line: string): void;
+  /** Reports the seeding of one network: called with the members written so far. */
+  seedProgress(network: string): (written: number) => void;
 }
 
 export const defaultOutDir = fileURLToPath(new URL('./results', import.meta.url));
@@ -51,7 +53,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       postgresUrl = postgres.url;
     }
     options.log(`seeding ${options.membersPerNetwork} members per network`);
-    const subgraphs = await startSubgraphs({ postgresUrl, membersPerNetwork: options.membersPerNetwork, progress: (code) => progressReporter(`  ${code}`, options.membersPerNetwork) });
+    const subgraphs = await startSubgraphs({ postgresUrl, membersPerNetwork: options.membersPerNetwork, progress: options.seedProgress });
     cleanup.unshift(() => subgraphs.stop());
     const secret = randomBytes(32).toString('hex');
     const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret });
@@ -170,8 +172,9 @@ function parseOptions(argv: string[]): BenchOptions {
   const names = values.shapes?.split(',');
   const shapes = names ? allShapes.filter((s) => names.includes(s.name)) : allShapes;
   if (names && shapes.length !== names.length) throw new Error(`--shapes: known shapes are ${allShapes.map((s) => s.name).join(', ')}.`);
+  const membersPerNetwork = Math.round(number('members', values.members, profile.members));
   return {
-    membersPerNetwork: Math.round(number('members', values.members, profile.members)),
+    membersPerNetwork,
     concurrency: Math.round(number('concurrency', values.concurrency, 32)),
     duration: values.dry ? 0 : number('duration', values.duration, profile.duration),
     warmup: profile.warmup,
@@ -181,6 +184,7 @@ function parseOptions(argv: string[]): BenchOptions {
     outDir: values.out,
     postgresUrl: values['database-url'] ?? process.env.DATABASE_URL,
     log: (line) => console.log(line),
+    seedProgress: (network) => progressReporter(`  ${network}`, membersPerNetwork),
   };
 }
 

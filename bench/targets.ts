@@ -61,7 +61,7 @@ function start(name: TargetName, args: string[], env: Record<string, string>, ur
       child.off('exit', onExit);
       child.stdout!.off('data', onData);
       child.stderr!.off('data', onData);
-      child.stderr!.on('data', (line: Buffer) => process.stderr.write(`[${name}] ${line}`));
+      child.stderr!.on('data', (chunk: Buffer) => chunk.toString().trim() && process.stderr.write(`[${name}] ${chunk}`));
       const base = `http://127.0.0.1:${port ?? match[1]}`;
       resolve({ name, url: (shape) => url(base, shape), rssMb: () => rssMb(child), stop: () => stop(child) });
     };
