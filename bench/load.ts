@@ -17,7 +17,10 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
+  /** Responses received. */
   requests: number;
+  /** Requests sent, including those still in flight when the run stopped. */
+  sent: number;
   /** Non-2xx responses and connection errors. */
   failures: number;
   rps: number;
@@ -53,6 +56,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const percentile = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? NaN;
   return {
     requests: times.length,
+    sent: result.requests.sent,
     failures: result.non2xx + result.errors,
     rps: times.length / ((last - started) / 1000),
     p50Ms: percentile(50),

@@ -75,9 +75,16 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
 
         if (options.warmup > 0) await load({ url, headers, body: next, connections: options.concurrency, duration: options.warmup });
         for (const concurrency of [1, options.concurrency]) {
+          const before = { sql: subgraphs.sqlStatements(), calls: subgraphs.subgraphCalls() };
           const { result, rssMb } = await sampleRss(target, () =>
             load({ url, headers, body: next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
           );
+          // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
+          await settle(subgraphs);
+          const underLoad = {
+            sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
+            subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
+          };
           measurements.push({
             shape: shape.name,
             target: target.name,
@@ -87,8 +94,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
             p95Ms: round(result.p95Ms, 2),
             p99Ms: round(result.p99Ms, 2),
             rssMb: round(rssMb),
-            sqlPerRequest: probe.sqlPerRequest,
-            subgraphCallsPerRequest: probe.subgraphCallsPerRequest,
+            ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
             requests: result.requests,
             failures: result.failures,
           });
@@ -135,6 +141,14 @@ async function probeShape(url: string, headers: Record<string, string>, next: ()
     sqlPerRequest: round((subgraphs.sqlStatements() - sql) / probes, 2),
     subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - calls) / probes, 2),
   };
+}
+
+/** Waits until requests the load generator abandoned at its stop have finished in the subgraphs. */
+async function settle(subgraphs: Subgraphs): Promise<void> {
+  for (let i = 0, last = -1; i < 50 && subgraphs.sqlStatements() !== last; i++) {
+    last = subgraphs.sqlStatements();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Runs `work` while sampling the target's resident memory; returns the peak. */
