@@ -73,7 +73,10 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         expectedIds ??= probe.ids;
         if (probe.ids !== expectedIds) throw new Error(`${shape.name}: ${target.name} answered members ${probe.ids}, the floor ${expectedIds}.`);
 
-        if (options.warmup > 0) await load({ url, headers, body: next, connections: options.concurrency, duration: options.warmup });
+        if (options.warmup > 0) {
+          await load({ url, headers, body: next, connections: options.concurrency, duration: options.warmup });
+          await settle(subgraphs);
+        }
         for (const concurrency of [1, options.concurrency]) {
           const before = { sql: subgraphs.sqlStatements(), calls: subgraphs.subgraphCalls() };
           const { result, rssMb } = await sampleRss(target, () =>
@@ -143,10 +146,12 @@ async function probeShape(url: string, headers: Record<string, string>, next: ()
   };
 }
 
-/** Waits until requests the load generator abandoned at its stop have finished in the subgraphs. */
+/** Waits until the requests the load generator abandoned at its stop have finished: subgraphs idle and their counters still for 300 ms. */
 async function settle(subgraphs: Subgraphs): Promise<void> {
-  for (let i = 0, last = -1; i < 50 && subgraphs.sqlStatements() !== last; i++) {
-    last = subgraphs.sqlStatements();
+  const state = () => `${subgraphs.sqlStatements()} ${subgraphs.subgraphCalls()} ${subgraphs.inFlight()}`;
+  for (let i = 0, still = 0, last = ''; i < 100 && still < 3; i++) {
+    still = subgraphs.inFlight() === 0 && state() === last ? still + 1 : 0;
+    last = state();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -17,6 +17,8 @@ export interface Subgraphs {
   urls: Record<string, string>;
   sqlStatements(): number;
   subgraphCalls(): number;
+  /** Requests the subgraph servers are still answering. */
+  inFlight(): number;
   stop(): Promise<void>;
 }
 
@@ -25,9 +27,12 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
   const services: NetworkService[] = [];
   const urls: Record<string, string> = {};
   let calls = 0;
+  let inFlight = 0;
   const countCalls = (server: Server) =>
-    server.on('request', (req) => {
+    server.on('request', (req, res) => {
       if (req.url?.split('?')[0] === '/graphql') calls++;
+      inFlight++;
+      res.once('close', () => inFlight--);
     });
 
   await Promise.all(
@@ -48,6 +53,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
     urls,
     sqlStatements: () => services.reduce((sum, s) => sum + s.sql.count, 0),
     subgraphCalls: () => calls,
+    inFlight: () => inFlight,
     async stop() {
       await close(region.http);
       await region.stop();
