@@ -38,8 +38,8 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     expect(row.failures).toBe(0);
     expect(row.rssMb).toBeGreaterThan(0);
   }
-  // Both gateways plan the same fetches for the same documents.
-  const work = (target: string) => report.rows.filter((r: { target: string }) => r.target === target).map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
+  // Both gateways plan the same fetches for the same documents (under load the peer may merge identical ones).
+  const work = (target: string) => report.rows.filter((r: { target: string; concurrency: number }) => r.target === target && r.concurrency === 1).map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
   expect(work('gateway')).toEqual(work('peer'));
   expect(report.budget.map((b: { rule: string }) => b.rule)).toHaveLength(4);
   const markdown = readFileSync(join(outDir, 'latest.md'), 'utf8');
