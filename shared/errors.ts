@@ -52,7 +52,9 @@ export function operationLimitExceeded(limit: string, message: string, actual: n
 }
 
 export function rateLimited(message: string, retryAfter: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } });
+  // Apollo Server reads http.headers as a Map; other GraphQL servers' type augmentations (Hive Gateway, in the benchmark) declare a plain record.
+  const extensions: Record<string, unknown> = { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } };
+  return new GraphQLError(message, { extensions });
 }
 
 export function notSafelisted(): GraphQLError {

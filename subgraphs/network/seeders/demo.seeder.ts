@@ -14,7 +14,7 @@ const towns: Record<string, [postalCode: string, city: string][]> = {
   Mühlhausen: [['99974', 'Mühlhausen'], ['99998', 'Körner'], ['99947', 'Bad Langensalza'], ['99991', 'Unstrut-Hainich'], ['99986', 'Vogtei'], ['99976', 'Südeichsfeld'], ['37351', 'Dingelstädt'], ['37327', 'Leinefelde-Worbis'], ['99996', 'Menteroda'], ['37308', 'Heilbad Heiligenstadt']],
 };
 
-interface Profile {
+export interface Profile {
   trade: string[];
   processes: string[];
   materials: string[];
@@ -114,7 +114,7 @@ const roles = ['Geschäftsführung', 'Vertrieb', 'Arbeitsvorbereitung', 'Qualit�
 const streets = ['Industriestraße', 'Gewerbering', 'Am Werratal', 'Zum Sportplatz', 'Hauptstraße', 'Auf der Aue', 'Mühlenweg', 'Gartenstraße', 'Am Bahnhof', 'Lindenallee'];
 
 /** A small deterministic PRNG (mulberry32), so demo data is the same on every machine. */
-function random(seed: number) {
+export function random(seed: number): Random {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -124,44 +124,71 @@ function random(seed: number) {
   };
 }
 
+export type Random = () => number;
+
+export function pick<T>(rand: Random, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)];
+}
+
+function some<T>(rand: Random, list: readonly T[], min: number, max: number): T[] {
+  return list.filter(() => rand() < 0.6).slice(0, max).concat(list.slice(0, min)).filter((v, i, a) => a.indexOf(v) === i);
+}
+
+export function pickProfile(rand: Random, network: NetworkInfo): Profile {
+  return profiles[pick(rand, profileWeights[network.code] ?? Object.keys(profiles))];
+}
+
+/** A company name such as "Hoffmann Präzisionstechnik GmbH"; `partners` widens the range to two founders ("Koch & Wolf ..."), for large data sets. */
+export function companyName(rand: Random, profile: Profile, partners = false): string {
+  const owner = rand() < 0.6 ? pick(rand, founders) : pick(rand, regionWords);
+  const partner = partners && rand() < 0.7 ? ` & ${pick(rand, founders)}` : '';
+  return `${owner}${partner} ${pick(rand, profile.trade)} ${pick(rand, forms)}`;
+}
+
+/** A fictional member of the network with the given profile and name: a town near one of its hubs, processes, certifications, services, contacts. */
+export function fakeMember(rand: Random, network: NetworkInfo, profile: Profile, name: string): MemberFields {
+  const [postalCode, city] = pick(rand, towns[pick(rand, network.hubs)]);
+  const slug = name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const year = 2026 + Math.floor(rand() * 4);
+  const certifications = [{ standard: 'ISO 9001', number: `Q-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-0${1 + Math.floor(rand() * 9)}-15` }];
+  if (rand() < profile.automotive) certifications.push({ standard: 'IATF 16949', number: `IATF-${Math.floor(rand() * 900000 + 100000)}`, validUntil: `${year}-11-30` });
+  if (rand() < 0.35) certifications.push({ standard: 'ISO 14001', number: `U-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-06-30` });
+  const contacts = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => {
+    const first = pick(rand, firstNames);
+    const last = pick(rand, founders);
+    return { name: `${first} ${last}`, role: i === 0 ? 'Geschäftsführung' : pick(rand, roles), email: `${first.toLowerCase()}.${slug.slice(0, 12)}@${slug}.example`, phone: `+49 ${postalCode.startsWith('3') ? '5651' : '3691'} ${Math.floor(rand() * 900000 + 100000)}` };
+  });
+  return {
+    name,
+    street: `${pick(rand, streets)} ${1 + Math.floor(rand() * 60)}`,
+    postalCode,
+    city,
+    website: `https://www.${slug}.example`,
+    employees: 8 + Math.floor(rand() * rand() * 400),
+    description: `${profile.trade[0]} aus ${city}. ${profile.services.map((s) => s[0]).join(', ')}.`,
+    processes: some(rand, profile.processes, 2, 5),
+    materials: some(rand, profile.materials, 2, 5),
+    certifications,
+    services: some(rand, profile.services, 1, 3).map(([title, description, processes]) => ({ title, description, processes })),
+    contacts,
+  };
+}
+
+export function networkSeed(network: NetworkInfo): number {
+  return [...network.code].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7);
+}
+
 export function demoMembers(network: NetworkInfo): MemberFields[] {
-  const rand = random([...network.code].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const some = <T>(list: readonly T[], min: number, max: number): T[] => list.filter(() => rand() < 0.6).slice(0, max).concat(list.slice(0, min)).filter((v, i, a) => a.indexOf(v) === i);
+  const rand = random(networkSeed(network));
   const count = 40 + Math.floor(rand() * 41);
   const names = new Set<string>();
   const members: MemberFields[] = [];
   while (members.length < count) {
-    const profile = profiles[pick(profileWeights[network.code] ?? Object.keys(profiles))];
-    const owner = rand() < 0.6 ? pick(founders) : `${pick(regionWords)}`;
-    const name = `${owner} ${pick(profile.trade)} ${pick(forms)}`;
+    const profile = pickProfile(rand, network);
+    const name = companyName(rand, profile);
     if (names.has(name)) continue;
     names.add(name);
-    const [postalCode, city] = pick(towns[pick(network.hubs)]);
-    const slug = name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    const year = 2026 + Math.floor(rand() * 4);
-    const certifications = [{ standard: 'ISO 9001', number: `Q-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-0${1 + Math.floor(rand() * 9)}-15` }];
-    if (rand() < profile.automotive) certifications.push({ standard: 'IATF 16949', number: `IATF-${Math.floor(rand() * 900000 + 100000)}`, validUntil: `${year}-11-30` });
-    if (rand() < 0.35) certifications.push({ standard: 'ISO 14001', number: `U-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-06-30` });
-    const contacts = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => {
-      const first = pick(firstNames);
-      const last = pick(founders);
-      return { name: `${first} ${last}`, role: i === 0 ? 'Geschäftsführung' : pick(roles), email: `${first.toLowerCase()}.${slug.slice(0, 12)}@${slug}.example`, phone: `+49 ${postalCode.startsWith('3') ? '5651' : '3691'} ${Math.floor(rand() * 900000 + 100000)}` };
-    });
-    members.push({
-      name,
-      street: `${pick(streets)} ${1 + Math.floor(rand() * 60)}`,
-      postalCode,
-      city,
-      website: `https://www.${slug}.example`,
-      employees: 8 + Math.floor(rand() * rand() * 400),
-      description: `${profile.trade[0]} aus ${city}. ${profile.services.map((s) => s[0]).join(', ')}.`,
-      processes: some(profile.processes, 2, 5),
-      materials: some(profile.materials, 2, 5),
-      certifications,
-      services: some(profile.services, 1, 3).map(([title, description, processes]) => ({ title, description, processes })),
-      contacts,
-    });
+    members.push(fakeMember(rand, network, profile, name));
   }
   return members;
 }

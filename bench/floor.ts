@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { createVerifier } from '../gateway/auth.ts';
+import { envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
+import { encodeIdentity, identityHeader } from '../shared/identity.ts';
+import { runService } from '../shared/main.ts';
+import { signedFetch } from '../shared/signature.ts';
+import { networkOfMemberType, networks } from '../shared/networks.ts';
+import { shapes, type RequestBody } from './shapes.ts';
+
+// The floor: the least a gateway can do for a shape. It verifies the token and
+// makes exactly the subgraph calls of the query plan (region for the page,
+// then every owner's _entities in parallel), with no parsing, validation or
+// planning. POST /<shape name> with the shape's request body.
+
+interface Reference {
+  __typename: string;
+  id: string;
+}
+
+const regionUrl = `${envUrl(serviceUrlVariable('region'), 'http://localhost:4004')}/graphql`;
+const networkUrls = new Map(networks.map((n) => [n.code, `${envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)}/graphql`]));
+const verify = createVerifier({ secret: envString('JWT_SECRET') });
+// Subgraphs answer only signed requests; the floor signs as the gateway does.
+const secret = envString('SUBGRAPH_SECRET');
+
+async function post(url: string, query: string, variables: unknown, identity: string): Promise<{ data?: any; errors?: unknown[] }> {
+  const response = await signedFetch(secret, url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [identityHeader]: identity },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+
+function collectReferences(value: unknown, into: Reference[]): Reference[] {
+  if (Array.isArray(value)) for (const item of value) collectReferences(item, into);
+  else if (value && typeof value === 'object') {
+    if ('__typename' in value && networkOfMemberType(String(value.__typename))) into.push(value as Reference);
+    else for (const item of Object.values(value)) collectReferences(item, into);
+  }
+  return into;
+}
+
+async function answer(shapeName: string, body: RequestBody, req: IncomingMessage): Promise<unknown> {
+  const shape = shapes.find((s) => s.name === shapeName);
+  if (!shape) return { errors: [{ message: `No shape ${shapeName}.` }] };
+  const identity = encodeIdentity(await verify(req.headers.authorization));
+  const root = await post(regionUrl, shape.floor.region, body.variables, identity);
+  if (root.errors) return root;
+  const byType = Map.groupBy(collectReferences(root.data, []), (r) => r.__typename);
+  const errors: unknown[] = [];
+  await Promise.all(
+    [...byType].map(async ([typename, refs]) => {
+      const url = networkUrls.get(networkOfMemberType(typename)!.code)!;
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${shape.floor.memberFields} } } }`;
+      const result = await post(url, query, { representations: refs.map(({ __typename, id }) => ({ __typename, id })) }, identity);
+      if (result.errors) errors.push(...result.errors);
+      result.data?._entities.forEach((fields: object, i: number) => Object.assign(refs[i], fields));
+    }),
+  );
+  return errors.length ? { data: root.data, errors } : { data: root.data };
+}
+
+await runService('floor', Number(envString('PORT', '0')), '127.0.0.1', async () => ({
+  http: createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const payload = await answer(decodeURIComponent(req.url!.slice(1)), JSON.parse(Buffer.concat(chunks).toString('utf8')), req).catch((error: Error) => ({
+      errors: [{ message: error.message }],
+    }));
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(payload));
+  }),
+  stop: async () => {},
+}));

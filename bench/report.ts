@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TargetName } from './targets.ts';
+
+// The benchmark's results: one row per shape × target × concurrency, each with
+// its ratios to the floor and to the peer gateway measured in the same run,
+// and the performance budget checked against them.
+
+export interface Row {
+  shape: string;
+  target: TargetName;
+  concurrency: number;
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  rssMb: number;
+  sqlPerRequest: number;
+  subgraphCallsPerRequest: number;
+  requests: number;
+  failures: number;
+  rpsVsFloor: number;
+  p50VsFloor: number;
+  rpsVsPeer: number;
+  p50VsPeer: number;
+}
+
+export type Measurement = Omit<Row, 'rpsVsFloor' | 'p50VsFloor' | 'rpsVsPeer' | 'p50VsPeer'>;
+
+export interface BudgetCheck {
+  rule: string;
+  pass: boolean;
+  detail: string;
+}
+
+export interface Settings {
+  membersPerNetwork: number;
+  concurrency: number;
+  durationSeconds: number;
+  dry: boolean;
+}
+
+export interface Report {
+  generatedAt: string;
+  machine: { cpus: number; node: string };
+  settings: Settings;
+  rows: Row[];
+  budget: BudgetCheck[];
+  pending: { name: string; description: string }[];
+}
+
+export function withRatios(measurements: Measurement[]): Row[] {
+  const find = (m: Measurement, target: TargetName) => measurements.find((o) => o.shape === m.shape && o.concurrency === m.concurrency && o.target === target);
+  return measurements.map((m) => {
+    const floor = find(m, 'floor');
+    const peer = find(m, 'peer');
+    return {
+      ...m,
+      rpsVsFloor: ratio(m.rps, floor?.rps),
+      p50VsFloor: ratio(m.p50Ms, floor?.p50Ms),
+      rpsVsPeer: ratio(m.rps, peer?.rps),
+      p50VsPeer: ratio(m.p50Ms, peer?.p50Ms),
+    };
+  });
+}
+
+function ratio(value: number, base: number | undefined): number {
+  return base ? round(value / base, 2) : NaN;
+}
+
+export function round(value: number, digits = 1): number {
+  return Number(value.toFixed(digits));
+}
+
+export function checkBudget(rows: Row[], concurrency: number): BudgetCheck[] {
+  const gateway = rows.filter((r) => r.target === 'gateway');
+  const at = (c: number) => gateway.filter((r) => r.concurrency === c);
+  const q2 = at(1).filter((r) => r.shape.startsWith('Q2.'));
+  const sqlOf = (shape: string) => at(1).find((r) => r.shape === shape)?.sqlPerRequest;
+  const peak = Math.max(...gateway.map((r) => r.rssMb));
+  return [
+    {
+      rule: 'Q2 p50 at concurrency 1 ≤ 1.5 × floor',
+      pass: q2.length > 0 && q2.every((r) => r.p50VsFloor <= 1.5),
+      detail: q2.map((r) => `${r.shape}: ${r.p50VsFloor} ×`).join(', '),
+    },
+    {
+      rule: `gateway rps ≥ peer rps on every shape (concurrency ${concurrency})`,
+      pass: at(concurrency).every((r) => r.rpsVsPeer >= 1),
+      detail: at(concurrency).map((r) => `${r.shape}: ${r.rpsVsPeer} ×`).join(', '),
+    },
+    {
+      // first = 1 reaches one network and first = 10 all three; from there on the page size must not matter.
+      rule: 'SQL statements per request independent of first (Q2.10 = Q2.100, Q2.1 ≤ Q2.10)',
+      pass: sqlOf('Q2.10') !== undefined && sqlOf('Q2.10') === sqlOf('Q2.100') && (sqlOf('Q2.1') ?? Infinity) <= sqlOf('Q2.10')!,
+      detail: ['Q2.1', 'Q2.10', 'Q2.100'].map((s) => `${s}: ${sqlOf(s)}`).join(', '),
+    },
+    { rule: 'gateway RSS under load < 200 MB', pass: peak < 200, detail: `peak ${round(peak)} MB` },
+  ];
+}
+
+export function writeReport(dir: string, report: Report): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, 'latest.md'), markdown(report));
+}
+
+function markdown(report: Report): string {
+  const { settings } = report;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `${report.generatedAt}, ${report.machine.cpus} CPUs, Node ${report.machine.node}; ${settings.membersPerNetwork} members per network, ` +
+      (settings.dry ? 'dry run (a few requests per run)' : `${settings.durationSeconds} s per run`) +
+      `, concurrency 1 and ${settings.concurrency}.`,
+    '',
+    'Absolute numbers depend on the machine and what else runs on it; read the ratios (×floor, ×peer), which come from the same run.',
+    '',
+    '## Budget',
+    '',
+    '| | rule | measured |',
+    '|---|---|---|',
+    ...report.budget.map((b) => `| ${b.pass ? '✅' : '❌'} | ${b.rule} | ${b.detail} |`),
+    '',
+    '## Results',
+    '',
+    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | RSS MB | SQL/req | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    ...report.rows.map(
+      (r) =>
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.sqlPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
+    ),
+    '',
+    '## Shapes not measured yet',
+    '',
+    ...report.pending.map((p) => `- ${p.name}: ${p.description}`),
+    '',
+  ];
+  return lines.join('\n');
+}

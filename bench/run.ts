@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { startEmbeddedPostgres } from '../shared/postgres.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { progressReporter } from '../scripts/seed-bulk.ts';
+import { load, type LoadResult } from './load.ts';
+import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
+import { pendingShapes, shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
+import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
+import { startTargets, type Target } from './targets.ts';
+
+// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--shapes Q1,Q2.10] [--out DIR] [--database-url URL]
+// Measures every shape against the floor, the peer gateway and our gateway in
+// one run, on the same subgraphs and data, and writes latest.json and latest.md.
+
+export interface BenchOptions {
+  membersPerNetwork: number;
+  concurrency: number;
+  /** Seconds per measured run. */
+  duration: number;
+  warmup: number;
+  /** Dry runs send a fixed number of requests per run instead of running for a duration. */
+  dry: boolean;
+  /** Sequential requests per shape and target that check the answer and count SQL statements and subgraph calls. */
+  probes: number;
+  shapes: Shape[];
+  outDir: string;
+  /** A PostgreSQL server to create the benchmark's databases on; an embedded one is started otherwise. */
+  postgresUrl?: string;
+  log(line: string): void;
+  /** Reports the seeding of one network: called with the members written so far. */
+  seedProgress(network: string): (written: number) => void;
+}
+
+export const defaultOutDir = fileURLToPath(new URL('./results', import.meta.url));
+
+export async function runBenchmark(options: BenchOptions): Promise<Report> {
+  const cleanup: (() => Promise<void>)[] = [];
+  try {
+    let postgresUrl = options.postgresUrl;
+    if (!postgresUrl) {
+      const dir = mkdtempSync(join(tmpdir(), 'irm-bench-'));
+      const postgres = await startEmbeddedPostgres(join(dir, 'pg'), await freePort(), { persistent: false });
+      cleanup.unshift(async () => {
+        await postgres.stop();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      postgresUrl = postgres.url;
+    }
+    options.log(`seeding ${options.membersPerNetwork} members per network`);
+    const subgraphSecret = randomBytes(32).toString('hex');
+    const subgraphs = await startSubgraphs({ postgresUrl, membersPerNetwork: options.membersPerNetwork, secret: subgraphSecret, progress: options.seedProgress });
+    cleanup.unshift(() => subgraphs.stop());
+    const secret = randomBytes(32).toString('hex');
+    const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret });
+    cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
+    const writer = await new SignJWT({ role: 'admin', sub: 'bench' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1d').sign(new TextEncoder().encode(secret));
+
+    const measurements: Measurement[] = [];
+    for (const shape of options.shapes) {
+      let expectedIds: string | undefined;
+      for (const target of targets) {
+        let n = 0;
+        const next = () => shape.body(n++, options.membersPerNetwork);
+        const headers: Record<string, string> = shape.write ? { authorization: `Bearer ${writer}` } : {};
+        const url = target.url(shape.name);
+
+        const probe = await probeShape(url, headers, next, options.probes, subgraphs);
+        expectedIds ??= probe.ids;
+        if (probe.ids !== expectedIds) throw new Error(`${shape.name}: ${target.name} answered members ${probe.ids}, the floor ${expectedIds}.`);
+
+        if (options.warmup > 0) {
+          await load({ url, headers, body: next, connections: options.concurrency, duration: options.warmup });
+          await settle(subgraphs);
+        }
+        for (const concurrency of [1, options.concurrency]) {
+          const before = { sql: subgraphs.sqlStatements(), calls: subgraphs.subgraphCalls() };
+          const { result, rssMb } = await sampleRss(target, () =>
+            load({ url, headers, body: next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
+          );
+          // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
+          await settle(subgraphs);
+          const underLoad = {
+            sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
+            subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
+          };
+          measurements.push({
+            shape: shape.name,
+            target: target.name,
+            concurrency,
+            rps: round(result.rps),
+            p50Ms: round(result.p50Ms, 2),
+            p95Ms: round(result.p95Ms, 2),
+            p99Ms: round(result.p99Ms, 2),
+            rssMb: round(rssMb),
+            ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
+            requests: result.requests,
+            failures: result.failures,
+          });
+          options.log(`${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB${result.failures ? `, ${result.failures} failed` : ''}`);
+        }
+      }
+    }
+
+    const rows = withRatios(measurements);
+    const report: Report = {
+      generatedAt: new Date().toISOString(),
+      machine: { cpus: availableParallelism(), node: process.versions.node },
+      settings: { membersPerNetwork: options.membersPerNetwork, concurrency: options.concurrency, durationSeconds: options.duration, dry: options.dry },
+      rows,
+      budget: checkBudget(rows, options.concurrency),
+      pending: pendingShapes,
+    };
+    writeReport(options.outDir, report);
+    return report;
+  } finally {
+    for (const step of cleanup) await step();
+  }
+}
+
+interface Probe {
+  /** The member ids of the answers, in order: every target must answer the same. */
+  ids: string;
+  sqlPerRequest: number;
+  subgraphCallsPerRequest: number;
+}
+
+async function probeShape(url: string, headers: Record<string, string>, next: () => RequestBody, probes: number, subgraphs: Subgraphs): Promise<Probe> {
+  const sql = subgraphs.sqlStatements();
+  const calls = subgraphs.subgraphCalls();
+  const ids: string[] = [];
+  for (let i = 0; i < probes; i++) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(next()) });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (!response.ok || body.errors || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+    JSON.stringify(body.data, (key, value) => (key === 'id' && ids.push(value), value));
+  }
+  return {
+    ids: ids.join(' '),
+    sqlPerRequest: round((subgraphs.sqlStatements() - sql) / probes, 2),
+    subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - calls) / probes, 2),
+  };
+}
+
+/** Waits until the requests the load generator abandoned at its stop have finished: subgraphs idle and their counters still for 300 ms. */
+async function settle(subgraphs: Subgraphs): Promise<void> {
+  const state = () => `${subgraphs.sqlStatements()} ${subgraphs.subgraphCalls()} ${subgraphs.inFlight()}`;
+  for (let i = 0, still = 0, last = ''; i < 100 && still < 3; i++) {
+    still = subgraphs.inFlight() === 0 && state() === last ? still + 1 : 0;
+    last = state();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Runs `work` while sampling the target's resident memory; returns the peak. */
+async function sampleRss(target: Target, work: () => Promise<LoadResult>): Promise<{ result: LoadResult; rssMb: number }> {
+  let peak = target.rssMb();
+  const timer = setInterval(() => (peak = Math.max(peak, target.rssMb())), 200);
+  try {
+    const result = await work();
+    return { result, rssMb: Math.max(peak, target.rssMb()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      dry: { type: 'boolean', default: false },
+      members: { type: 'string' },
+      concurrency: { type: 'string', default: '32' },
+      duration: { type: 'string' },
+      shapes: { type: 'string' },
+      out: { type: 'string', default: defaultOutDir },
+      'database-url': { type: 'string' },
+    },
+  });
+  const profile = values.dry ? { members: 20, duration: 0, warmup: 0, probes: 1 } : values.quick ? { members: 2000, duration: 1.5, warmup: 0.5, probes: 2 } : { members: 10000, duration: 8, warmup: 2, probes: 3 };
+  const number = (name: string, raw: string | undefined, fallback: number) => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!(value > 0)) throw new Error(`--${name} must be a positive number, got "${raw}".`);
+    return value;
+  };
+  const names = values.shapes?.split(',');
+  const shapes = names ? allShapes.filter((s) => names.includes(s.name)) : allShapes;
+  if (names && shapes.length !== names.length) throw new Error(`--shapes: known shapes are ${allShapes.map((s) => s.name).join(', ')}.`);
+  const membersPerNetwork = Math.round(number('members', values.members, profile.members));
+  return {
+    membersPerNetwork,
+    concurrency: Math.round(number('concurrency', values.concurrency, 32)),
+    duration: values.dry ? 0 : number('duration', values.duration, profile.duration),
+    warmup: profile.warmup,
+    dry: values.dry,
+    probes: profile.probes,
+    shapes,
+    outDir: values.out,
+    postgresUrl: values['database-url'] ?? process.env.DATABASE_URL,
+    log: (line) => console.log(line),
+    seedProgress: (network) => progressReporter(`  ${network}`, membersPerNetwork),
+  };
+}
+
+if (import.meta.main) {
+  try {
+    const report = await runBenchmark(parseOptions(process.argv.slice(2)));
+    for (const check of report.budget) console.log(`${check.pass ? 'pass' : 'FAIL'}  ${check.rule}: ${check.detail}`);
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}

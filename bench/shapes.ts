@@ -1,0 +1,72 @@
+import { networks } from '../shared/networks.ts';
+
+// The query shapes the benchmark drives. Adding a shape is one entry in
+// `shapes`: how a client asks (through a gateway) and what the query planner
+// fetches for it (for the floor, which calls the subgraphs directly).
+
+export interface RequestBody {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+export interface Shape {
+  name: string;
+  description: string;
+  /** The n-th request; `membersPerNetwork` bounds the ids a write may touch. */
+  body(n: number, membersPerNetwork: number): RequestBody;
+  /** The plan the floor follows: region answers `region` with member references, then each owner its `memberFields`, in parallel. */
+  floor: { region: string; memberFields: string };
+  /** Writes need a token that may change every network's members. */
+  write?: boolean;
+}
+
+const q2Fields = 'name services { title } processes { code name } certifications { standard validUntil }';
+
+function unifiedMembers(first: number): Shape {
+  return {
+    name: `Q2.${first}`,
+    description: `unified members of the three networks, first = ${first}, with services, processes and certifications`,
+    body: () => ({ query: `query Q2($first: Int) { members(first: $first) { edges { node { id ${q2Fields} } } } }`, variables: { first } }),
+    floor: { region: `query($first: Int) { members(first: $first) { edges { node { __typename id } } } }`, memberFields: q2Fields },
+  };
+}
+
+// Q4 picks its fields from this pool by the bits of the request number, and
+// names operation and alias after it, so no two requests share a document.
+const q4Pool = ['name', 'city', 'postalCode', 'website', 'employees', 'services { title }', 'processes { code }', 'certifications { standard }'];
+
+export const shapes: Shape[] = [
+  {
+    name: 'Q1',
+    description: "one network's members (NIWE, first = 20) with their services",
+    body: () => ({ query: '{ network(code: NIWE) { members(first: 20) { edges { node { id name services { title } } } } } }' }),
+    floor: { region: '{ network(code: NIWE) { members(first: 20) { edges { node { __typename id } } } } }', memberFields: 'name services { title }' },
+  },
+  unifiedMembers(1),
+  unifiedMembers(10),
+  unifiedMembers(100),
+  {
+    name: 'Q4',
+    description: 'unified members, first = 10, a new document every request (misses the query-plan cache)',
+    body: (n) => {
+      const fields = q4Pool.filter((_, bit) => ((n >> bit) & 1) === 1).join(' ') || 'name';
+      return { query: `query Q4_${n} { m${n}: members(first: 10) { edges { node { id ${fields} } } } }`, operationName: `Q4_${n}` };
+    },
+    floor: { region: '{ members(first: 10) { edges { node { __typename id } } } }', memberFields: q4Pool.join(' ') },
+  },
+  {
+    name: 'Q5',
+    description: 'writes: updateMember on members spread over the three networks, alternating a scalar change and a services replacement',
+    body: (n, membersPerNetwork) => {
+      const id = `${networks[n % networks.length].code}:m-${1 + ((n * 7919) % membersPerNetwork)}`;
+      const input = n % 2 === 0 ? { employees: 10 + (n % 400) } : { services: [{ title: `Lohnfertigung ${n % 100}`, processes: ['3.2.3'] }] };
+      return { query: 'mutation Q5($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id name employees services { title } } }', variables: { id, input } };
+    },
+    floor: { region: 'mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { __typename id } }', memberFields: 'name employees services { title }' },
+    write: true,
+  },
+];
+
+/** Shapes named in the performance budget that the graph cannot answer yet. */
+export const pendingShapes = [{ name: 'Q3', description: 'findSuppliers (capability search ranked across networks): not in the graph yet' }];

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { close, listen } from '../shared/http.ts';
+import { networks } from '../shared/networks.ts';
+import { ensureDatabase } from '../shared/postgres.ts';
+import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
+import { createRegionService, type RegionService } from '../subgraphs/region/server.ts';
+import { seedBulk } from '../scripts/seed-bulk.ts';
+
+// The subgraphs every target calls, in the benchmark's own process so their
+// work can be counted: SQL statements from the network services' counters,
+// subgraph calls from the requests arriving at their /graphql endpoints
+// (region's calls to /internal/graphql are region's own work, not a gateway's).
+
+export interface Subgraphs {
+  /** Base URL of each service: region, NIWE, LINAT, KONAT. */
+  urls: Record<string, string>;
+  sqlStatements(): number;
+  subgraphCalls(): number;
+  /** Requests the subgraph servers are still answering. */
+  inFlight(): number;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraphs(options: { postgresUrl: string; membersPerNetwork: number; secret: string; progress: (network: string) => (written: number) => void }): Promise<Subgraphs> {
+  const prefix = `bench_${randomBytes(4).toString('hex')}`;
+  const services: NetworkService[] = [];
+  const urls: Record<string, string> = {};
+  let calls = 0;
+  let inFlight = 0;
+  const countCalls = (server: Server) =>
+    server.on('request', (req, res) => {
+      if (req.url?.split('?')[0] === '/graphql') calls++;
+      inFlight++;
+      res.once('close', () => inFlight--);
+    });
+
+  await Promise.all(
+    networks.map(async (network) => {
+      const databaseUrl = await ensureDatabase(options.postgresUrl, `${prefix}_${network.code.toLowerCase()}`);
+      const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret });
+      services.push(service);
+      await seedBulk({ databaseUrl, network, members: options.membersPerNetwork, progress: options.progress(network.code) });
+      countCalls(service.http);
+      urls[network.code] = await listen(service.http, 0);
+    }),
+  );
+  const region: RegionService = await createRegionService({
+    databaseUrl: await ensureDatabase(options.postgresUrl, `${prefix}_region`),
+    networkUrls: { ...urls },
+    networkTimeoutMs: 10_000,
+    secret: options.secret,
+    networkSecrets: Object.fromEntries(networks.map((n) => [n.code, options.secret])),
+  });
+  countCalls(region.http);
+  urls.region = await listen(region.http, 0);
+
+  return {
+    urls,
+    sqlStatements: () => services.reduce((sum, s) => sum + s.sql.count, 0),
+    subgraphCalls: () => calls,
+    inFlight: () => inFlight,
+    async stop() {
+      await close(region.http);
+      await region.stop();
+      for (const service of services) {
+        await close(service.http);
+        await service.stop();
+      }
+    },
+  };
+}

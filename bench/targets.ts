@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { supergraphPath } from '../gateway/composition.ts';
+import { serviceUrlVariable } from '../shared/config.ts';
+import { freePort } from '../test/support/free-port.ts';
+
+// The three targets the benchmark compares, each its own Node process with one
+// worker, so each one's resident memory is its own and none shares an event
+// loop with the subgraphs or the load generator.
+
+export const targetNames = ['floor', 'peer', 'gateway'] as const;
+export type TargetName = (typeof targetNames)[number];
+
+export interface Target {
+  name: TargetName;
+  /** URL a shape's requests go to. */
+  url(shape: string): string;
+  /** Resident set size of the process, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export interface TargetEnvironment {
+  /** Base URL of every subgraph service by its URL variable's prefix: region, NIWE, ... */
+  serviceUrls: Record<string, string>;
+  jwtSecret: string;
+  /** The secret the subgraphs verify requests with; every target signs with it. */
+  subgraphSecret: string;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// The package exports no path to its command; it sits beside the main module.
+const hiveGatewayBin = fileURLToPath(new URL('./bin.js', import.meta.resolve('@graphql-hive/gateway')));
+
+export async function startTargets(env: TargetEnvironment): Promise<Target[]> {
+  const common: Record<string, string> = { JWT_SECRET: env.jwtSecret, SUBGRAPH_SECRET: env.subgraphSecret, NODE_ENV: 'production' };
+  for (const [service, url] of Object.entries(env.serviceUrls)) common[serviceUrlVariable(service)] = url;
+  // Hive Gateway reports port 0 as 0, so it gets a port picked here.
+  const peerPort = await freePort();
+  return Promise.all([
+    start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
+    start('peer', [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'], { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' }, (base) => `${base}/graphql`, peerPort),
+    start('gateway', ['gateway/index.ts'], { ...common, PORT: '0' }, (base) => `${base}/graphql`),
+  ]);
+}
+
+function start(name: TargetName, args: string[], env: Record<string, string>, url: (base: string, shape: string) => string, port?: number): Promise<Target> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onExit = (code: number | null) => reject(new Error(`${name} exited (code ${code}) before listening:\n${output}`));
+    child.once('exit', onExit);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${name} did not listen within 60 s:\n${output}`));
+    }, 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on https?:\/\/[\w.]+:(\d+)/i.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => chunk.toString().trim() && process.stderr.write(`[${name}] ${chunk}`));
+      const base = `http://127.0.0.1:${port ?? match[1]}`;
+      resolve({ name, url: (shape) => url(base, shape), rssMb: () => rssMb(child), stop: () => stop(child) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+  });
+}
+
+function rssMb(child: ChildProcess): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+  return kb ? Number(kb[1]) / 1024 : NaN;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { inject } from 'vitest';
+import { runBenchmark } from '../bench/run.ts';
+import { shapes } from '../bench/shapes.ts';
+import { targetNames } from '../bench/targets.ts';
+
+// The benchmark harness end to end at CI size: tiny data, a few requests per
+// run, every shape against every target. Checks what it writes, never a time.
+
+const outDir = mkdtempSync(join(tmpdir(), 'irm-bench-results-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+test('a dry run writes a row per shape, target and concurrency, with every field numeric', async () => {
+  const concurrency = 2;
+  await runBenchmark({
+    membersPerNetwork: 20,
+    concurrency,
+    duration: 0,
+    warmup: 0,
+    dry: true,
+    probes: 1,
+    shapes,
+    outDir,
+    postgresUrl: inject('postgresUrl'),
+    log: () => {},
+    seedProgress: () => () => {},
+  });
+  const report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
+  const keys = report.rows.map((r: { shape: string; target: string; concurrency: number }) => `${r.shape} ${r.target} ${r.concurrency}`);
+  expect(keys.sort()).toEqual(shapes.flatMap((s) => targetNames.flatMap((t) => [1, concurrency].map((c) => `${s.name} ${t} ${c}`))).sort());
+
+  const numeric = ['concurrency', 'rps', 'p50Ms', 'p95Ms', 'p99Ms', 'rssMb', 'sqlPerRequest', 'subgraphCallsPerRequest', 'rpsVsFloor', 'p50VsFloor', 'rpsVsPeer', 'p50VsPeer'];
+  for (const row of report.rows) {
+    for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
+    expect(row.failures).toBe(0);
+    expect(row.rssMb).toBeGreaterThan(0);
+  }
+  // Both gateways plan the same fetches for the same documents (under load the peer may merge identical ones).
+  const work = (target: string) => report.rows.filter((r: { target: string; concurrency: number }) => r.target === target && r.concurrency === 1).map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
+  expect(work('gateway')).toEqual(work('peer'));
+  expect(report.budget.map((b: { rule: string }) => b.rule)).toHaveLength(4);
+  const markdown = readFileSync(join(outDir, 'latest.md'), 'utf8');
+  expect(markdown).toContain('| Q2.100 | gateway | 2 |');
+  expect(markdown).toContain('Q3');
+}, 90_000);
