@@ -46,7 +46,6 @@ export interface Report {
   settings: Settings;
   rows: Row[];
   budget: BudgetCheck[];
-  pending: { name: string; description: string }[];
 }
 
 export function withRatios(measurements: Measurement[]): Row[] {
@@ -130,10 +129,6 @@ function markdown(report: Report): string {
       (r) =>
         `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.sqlPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
     ),
-    '',
-    '## Shapes not measured yet',
-    '',
-    ...report.pending.map((p) => `- ${p.name}: ${p.description}`),
     '',
   ];
   return lines.join('\n');

@@ -10,7 +10,7 @@ import { freePort } from '../test/support/free-port.ts';
 import { progressReporter } from '../scripts/seed-bulk.ts';
 import { load, type LoadResult } from './load.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
-import { pendingShapes, shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
+import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
 import { startTargets, type Target } from './targets.ts';
 
@@ -114,7 +114,6 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       settings: { membersPerNetwork: options.membersPerNetwork, concurrency: options.concurrency, durationSeconds: options.duration, dry: options.dry },
       rows,
       budget: checkBudget(rows, options.concurrency),
-      pending: pendingShapes,
     };
     writeReport(options.outDir, report);
     return report;

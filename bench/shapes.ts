@@ -32,6 +32,16 @@ function unifiedMembers(first: number): Shape {
   };
 }
 
+const q3Requirements = {
+  processes: ['3.2.3', '3.2.1'],
+  material: '42CrMo4',
+  quantity: 'SMALL_SERIES',
+  tolerance: 'FINE',
+  certifications: ['ISO 9001'],
+  deliveryLocation: { postalCode: '99817' },
+  maxDistanceKm: 100,
+};
+
 // Q4 picks its fields from this pool by the bits of the request number, and
 // names operation and alias after it, so no two requests share a document.
 const q4Pool = ['name', 'city', 'postalCode', 'website', 'employees', 'services { title }', 'processes { code }', 'certifications { standard }'];
@@ -46,6 +56,15 @@ export const shapes: Shape[] = [
   unifiedMembers(1),
   unifiedMembers(10),
   unifiedMembers(100),
+  {
+    name: 'Q3',
+    description: 'findSuppliers for a realistic part request (milling and turning, 42CrMo4, small series, fine tolerances, ISO 9001, within 100 km of Eisenach), first = 10',
+    body: () => ({ query: `query Q3($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 10) { totalCount edges { score distanceKm breakdown { requirement status reason } node { id name services { title } } } } }`, variables: { r: q3Requirements } }),
+    floor: {
+      region: `query($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 10) { totalCount edges { score distanceKm breakdown { requirement status reason } node { __typename id } } } }`,
+      memberFields: 'name services { title }',
+    },
+  },
   {
     name: 'Q4',
     description: 'unified members, first = 10, a new document every request (misses the query-plan cache)',
@@ -67,6 +86,3 @@ export const shapes: Shape[] = [
     write: true,
   },
 ];
-
-/** Shapes named in the performance budget that the graph cannot answer yet. */
-export const pendingShapes = [{ name: 'Q3', description: 'findSuppliers (capability search ranked across networks): not in the graph yet' }];
