@@ -6,6 +6,7 @@ import { createHttpServer } from '../shared/http.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
+import { deduplicating } from './dedupe.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { OperationLimits } from './limits.ts';
@@ -50,7 +51,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls[name] ?? url,
         // Signed where the final body is known: the data source serialises the request just before fetching.
-        fetcher: ((target: string, init: SignedFetchInit) => signedFetch(options.subgraphSecrets[name], target, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
+        fetcher: deduplicating((target: string, init: SignedFetchInit) => signedFetch(options.subgraphSecrets[name], target, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
         willSendRequest({ request, context }) {
           subgraphCalls.set(name, (subgraphCalls.get(name) ?? 0) + 1);
           // The verified identity travels to every subgraph; subgraphs never see the raw token.
