@@ -15,6 +15,8 @@ import { seedBulk } from '../scripts/seed-bulk.ts';
 export interface Subgraphs {
   /** Base URL of each service: region, NIWE, LINAT, KONAT. */
   urls: Record<string, string>;
+  /** Each network's database, for growing the data set between runs. */
+  databaseUrls: Record<string, string>;
   sqlStatements(): number;
   subgraphCalls(): number;
   /** Requests the subgraph servers are still answering. */
@@ -26,6 +28,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
   const prefix = `bench_${randomBytes(4).toString('hex')}`;
   const services: NetworkService[] = [];
   const urls: Record<string, string> = {};
+  const databaseUrls: Record<string, string> = {};
   let calls = 0;
   let inFlight = 0;
   const countCalls = (server: Server) =>
@@ -38,6 +41,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
   await Promise.all(
     networks.map(async (network) => {
       const databaseUrl = await ensureDatabase(options.postgresUrl, `${prefix}_${network.code.toLowerCase()}`);
+      databaseUrls[network.code] = databaseUrl;
       const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret });
       services.push(service);
       await seedBulk({ databaseUrl, network, members: options.membersPerNetwork, progress: options.progress(network.code) });
@@ -57,6 +61,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
 
   return {
     urls,
+    databaseUrls,
     sqlStatements: () => services.reduce((sum, s) => sum + s.sql.count, 0),
     subgraphCalls: () => calls,
     inFlight: () => inFlight,

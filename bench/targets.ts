@@ -33,16 +33,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // The package exports no path to its command; it sits beside the main module.
 const hiveGatewayBin = fileURLToPath(new URL('./bin.js', import.meta.resolve('@graphql-hive/gateway')));
 
-export async function startTargets(env: TargetEnvironment): Promise<Target[]> {
+export async function startTargets(env: TargetEnvironment, only: readonly TargetName[] = targetNames): Promise<Target[]> {
   const common: Record<string, string> = { JWT_SECRET: env.jwtSecret, SUBGRAPH_SECRET: env.subgraphSecret, NODE_ENV: 'production' };
   for (const [service, url] of Object.entries(env.serviceUrls)) common[serviceUrlVariable(service)] = url;
   // Hive Gateway reports port 0 as 0, so it gets a port picked here.
   const peerPort = await freePort();
-  return Promise.all([
-    start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
-    start('peer', [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'], { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' }, (base) => `${base}/graphql`, peerPort),
-    start('gateway', ['gateway/index.ts'], { ...common, PORT: '0' }, (base) => `${base}/graphql`),
-  ]);
+  const launchers: Record<TargetName, () => Promise<Target>> = {
+    floor: () => start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
+    peer: () => start('peer', [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'], { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' }, (base) => `${base}/graphql`, peerPort),
+    gateway: () => start('gateway', ['gateway/index.ts'], { ...common, PORT: '0' }, (base) => `${base}/graphql`),
+  };
+  return Promise.all(only.map((name) => launchers[name]()));
 }
 
 function start(name: TargetName, args: string[], env: Record<string, string>, url: (base: string, shape: string) => string, port?: number): Promise<Target> {

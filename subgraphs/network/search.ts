@@ -103,19 +103,16 @@ function matchedTextSql(words: string[], params: unknown[]): string {
   return `array_remove(array[${cases.join(', ')}], null)`;
 }
 
-export async function searchMembers(
-  em: EntityManager,
-  network: string,
-  filter: PushedDownFilter,
-  order: MemberOrder,
-  first: number,
-  after: MemberOrderKey | null,
-  withFacets: boolean,
-): Promise<SearchPage> {
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The two statements of a search; separate from running them so the benchmark can EXPLAIN exactly what runs. */
+export function searchStatements(network: string, filter: PushedDownFilter, order: MemberOrder, first: number, after: MemberOrderKey | null, withFacets: boolean) {
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const compiled = compile(filter);
-  const connection = em.getConnection();
   const filterSql = compiled.where.parts.join(' and ');
 
   const statsSql = [`select 'total' as kind, '' as value, count(*)::int as count from member m where ${filterSql}`];
@@ -127,7 +124,6 @@ export async function searchMembers(
     );
     statsParams.push(...compiled.where.params, filter.certifiedOn ?? null, ...compiled.where.params);
   }
-  const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsSql.join(' union all '), statsParams);
 
   const selectParams: unknown[] = [];
   const score = compiled.words.length ? scoreSql(compiled.words, selectParams) : 'null::int';
@@ -145,10 +141,26 @@ export async function searchMembers(
     else keyset.add(`where (${columns}) ${relation === 'later' ? '>=' : '>'} (${values.map(() => '?').join(', ')})`, ...values);
   }
   const inner = `select m.id, m.sort_key, m.process_codes, m.materials, ${score} as score, ${distance} as distance_m, ${matchedText} as matched_text from member m where ${filterSql}`;
-  const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(
-    `select * from (select *, ${rank} as rank from (${inner}) scored) ranked ${keyset.parts.join('')} order by ${order === 'NAME' ? '' : 'rank, '}sort_key, id limit ?`,
-    [...selectParams, ...compiled.where.params, ...keyset.params, first],
-  );
+  const page: Statement = {
+    sql: `select * from (select *, ${rank} as rank from (${inner}) scored) ranked ${keyset.parts.join('')} order by ${order === 'NAME' ? '' : 'rank, '}sort_key, id limit ?`,
+    params: [...selectParams, ...compiled.where.params, ...keyset.params, first],
+  };
+  return { compiled, stats: { sql: statsSql.join(' union all '), params: statsParams } as Statement, page };
+}
+
+export async function searchMembers(
+  em: EntityManager,
+  network: string,
+  filter: PushedDownFilter,
+  order: MemberOrder,
+  first: number,
+  after: MemberOrderKey | null,
+  withFacets: boolean,
+): Promise<SearchPage> {
+  const { compiled, stats: statsStatement, page } = searchStatements(network, filter, order, first, after, withFacets);
+  const connection = em.getConnection();
+  const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params);
+  const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(page.sql, page.params);
 
   const hits: SearchHit[] = rows.map((row) => ({
     localId: row.id,

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import { networks } from '../shared/networks.ts';
+import { startEmbeddedPostgres } from '../shared/postgres.ts';
+import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import { searchStatements } from '../subgraphs/network/search.ts';
+import { progressReporter, seedBulk } from '../scripts/seed-bulk.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { load } from './load.ts';
+import { defaultOutDir } from './run.ts';
+import { startSubgraphs } from './subgraphs.ts';
+import { startTargets } from './targets.ts';
+
+// npm run bench:search [-- --sizes 1000,10000,100000 --requests 100 --out DIR]
+// Search latency as the data grows: the same searches through our gateway at
+// 1k, 10k and 100k members per network, at concurrency 1. The budget: p95 at
+// the largest size at most twice p95 at the smallest. It also records the
+// PostgreSQL plan of each search's page query at the largest size, so a
+// missing index shows up as a sequential scan.
+
+interface SearchShape {
+  name: string;
+  description: string;
+  query: string;
+  /** The page query a network runs for it, for EXPLAIN. */
+  explain: Parameters<typeof searchStatements>;
+}
+
+const eisenach = postalCodeLocation('99817')!;
+
+const searchShapes: SearchShape[] = [
+  {
+    name: 'S1 text',
+    description: 'text "Fräs" (word part), relevance order',
+    query: '{ members(first: 20, filter: { text: "Fräs" }) { totalCount edges { score node { id name } } } }',
+    explain: ['NIWE', { text: 'Fräs' }, 'RELEVANCE', 21, null, false],
+  },
+  {
+    name: 'S2 typo',
+    description: 'text "Eisenahc" (typo), relevance order',
+    query: '{ members(first: 20, filter: { text: "Eisenahc" }) { totalCount edges { score node { id name } } } }',
+    explain: ['NIWE', { text: 'Eisenahc' }, 'RELEVANCE', 21, null, false],
+  },
+  {
+    name: 'S3 near',
+    description: 'within 15 km of Eisenach, distance order',
+    query: '{ members(first: 20, filter: { near: { postalCode: "99817", radiusKm: 15 } }) { totalCount edges { distanceKm node { id name } } } }',
+    explain: ['NIWE', { near: { ...eisenach, radiusKm: 15 } }, 'DISTANCE', 21, null, false],
+  },
+  {
+    name: 'S4 structured',
+    description: 'process 3.2.3 (Fräsen), IATF 16949, 50+ employees, name order, with facets',
+    query: '{ members(first: 20, filter: { processes: ["3.2.3"], certifications: ["IATF 16949"], employees: { min: 50 } }) { totalCount facets { processMainGroups { value count } } edges { node { id name } } } }',
+    explain: ['NIWE', { processes: ['3.2.3'], certifications: ['IATF 16949'], employeesMin: 50 }, 'NAME', 21, null, false],
+  },
+  {
+    name: 'S5 page',
+    description: 'no filter, name order (the directory listing)',
+    query: '{ members(first: 20) { totalCount edges { node { id name } } } }',
+    explain: ['NIWE', {}, 'NAME', 21, null, false],
+  },
+];
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, requests: { type: 'string', default: '100' }, out: { type: 'string', default: defaultOutDir } } });
+  const sizes = values.sizes.split(',').map(Number);
+  const requests = Number(values.requests);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1])) throw new Error('--sizes takes increasing member counts, e.g. 1000,10000,100000');
+
+  const dir = mkdtempSync(join(tmpdir(), 'irm-search-scale-'));
+  const postgres = await startEmbeddedPostgres(join(dir, 'pg'), await freePort(), { persistent: false });
+  const secret = randomBytes(32).toString('hex');
+  const subgraphSecret = randomBytes(32).toString('hex');
+  const subgraphs = await startSubgraphs({ postgresUrl: postgres.url, membersPerNetwork: 0, secret: subgraphSecret, progress: () => () => {} });
+  const [gateway] = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret }, ['gateway']);
+  const token = await new SignJWT({ role: 'office', network: 'NIWE', sub: 'bench' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1d').sign(new TextEncoder().encode(secret));
+
+  const rows: { shape: string; membersPerNetwork: number; totalCount: number; p50Ms: number; p95Ms: number }[] = [];
+  const plans: Record<string, string> = {};
+  try {
+    let current = 0;
+    for (const size of sizes) {
+      for (const n of networks) {
+        await seedBulk({ databaseUrl: subgraphs.databaseUrls[n.code], network: n, members: size - current, progress: progressReporter(`${n.code} to ${size}`, size - current) });
+        const client = new pg.Client({ connectionString: subgraphs.databaseUrls[n.code] });
+        await client.connect();
+        await client.query('analyze');
+        await client.end();
+      }
+      current = size;
+      for (const shape of searchShapes) {
+        const body = () => ({ query: shape.query });
+        const probe = await fetch(gateway.url(shape.name), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body()) });
+        const answer = (await probe.json()) as { data?: { members: { totalCount: number } }; errors?: unknown };
+        if (answer.errors || !answer.data) throw new Error(`${shape.name}: ${JSON.stringify(answer.errors)}`);
+        await load({ url: gateway.url(shape.name), headers: { authorization: `Bearer ${token}` }, body, connections: 1, duration: 0, amount: 10 });
+        const result = await load({ url: gateway.url(shape.name), headers: { authorization: `Bearer ${token}` }, body, connections: 1, duration: 0, amount: requests });
+        rows.push({ shape: shape.name, membersPerNetwork: size, totalCount: answer.data.members.totalCount, p50Ms: Math.round(result.p50Ms * 10) / 10, p95Ms: Math.round(result.p95Ms * 10) / 10 });
+        console.log(`${shape.name.padEnd(14)} ${String(size).padStart(7)} per network: total ${answer.data.members.totalCount}, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms${result.failures ? `, ${result.failures} failed` : ''}`);
+      }
+    }
+    const client = new pg.Client({ connectionString: subgraphs.databaseUrls.NIWE });
+    await client.connect();
+    for (const shape of searchShapes) {
+      const { page } = searchStatements(...shape.explain);
+      let index = 0;
+      const sql = page.sql.replace(/\?/g, () => `$${++index}`);
+      const plan = await client.query(`explain ${sql}`, page.params);
+      plans[shape.name] = plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    }
+    await client.end();
+  } finally {
+    await gateway.stop();
+    await subgraphs.stop();
+    await postgres.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const smallest = sizes[0];
+  const largest = sizes.at(-1)!;
+  const budget = searchShapes.map((shape) => {
+    const small = rows.find((r) => r.shape === shape.name && r.membersPerNetwork === smallest)!;
+    const large = rows.find((r) => r.shape === shape.name && r.membersPerNetwork === largest)!;
+    const ratio = Math.round((large.p95Ms / small.p95Ms) * 100) / 100;
+    return { shape: shape.name, ratio, pass: ratio <= 2 };
+  });
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'search-scale.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), sizes, requests, rows, budget }, null, 2)}\n`);
+  const md = [
+    '# Search latency as the data grows',
+    '',
+    `Our gateway, concurrency 1, ${requests} requests per search and size, after 10 warm-up requests; members per network as given (three networks).`,
+    '',
+    `| search | ${sizes.map((s) => `p50 / p95 at ${s}`).join(' | ')} | p95 ${largest} ÷ p95 ${smallest} | budget (≤ 2) |`,
+    `|---|${sizes.map(() => '---').join('|')}|---|---|`,
+    ...searchShapes.map((shape) => {
+      const cells = sizes.map((size) => {
+        const r = rows.find((row) => row.shape === shape.name && row.membersPerNetwork === size)!;
+        return `${r.p50Ms} / ${r.p95Ms} ms (${r.totalCount} hits)`;
+      });
+      const b = budget.find((x) => x.shape === shape.name)!;
+      return `| ${shape.name}: ${shape.description} | ${cells.join(' | ')} | ${b.ratio} | ${b.pass ? 'pass' : 'FAIL'} |`;
+    }),
+    '',
+    `## Plans of the page query at ${largest} members (NIWE)`,
+    '',
+    ...searchShapes.flatMap((shape) => [`### ${shape.name}`, '', '```', plans[shape.name], '```', '']),
+  ].join('\n');
+  writeFileSync(join(values.out, 'search-scale.md'), `${md}\n`);
+  console.log(`Wrote ${join(values.out, 'search-scale.md')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
