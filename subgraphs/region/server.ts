@@ -12,6 +12,7 @@ import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { internalResolvers, resolvers } from './resolvers.ts';
 import { capacityResolvers } from './capacity/resolvers.ts';
+import { inquiryResolvers } from './inquiries/resolvers.ts';
 import { availabilityLoader } from './capacity/availability.ts';
 import { initRegionOrm } from './orm.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
@@ -76,7 +77,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   );
   const { orm, counter } = await initRegionOrm(options.databaseUrl);
   const server = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers) }),
+    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers, inquiryResolvers) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
