@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
@@ -27,6 +30,8 @@ export interface Stack {
   networkUrls: Record<string, string>;
   regionUrl: string;
   regionDatabaseUrl: string;
+  /** Region's attachment store, a fresh temporary directory. */
+  attachmentsDir: string;
   /** The secret every subgraph of this stack verifies requests with. */
   subgraphSecret: string;
   networks: Map<string, NetworkService>;
@@ -49,6 +54,9 @@ export interface StackOptions {
   rateLimits?: Partial<RateLimits>;
   /** Path of a persisted-operation manifest (PERSISTED_OPERATIONS). */
   manifest?: string;
+  /** Starts region's webhook dispatcher, polling every 50 ms with short backoffs. */
+  dispatcher?: boolean;
+  attachmentMaxBytes?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -68,7 +76,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
   const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
   const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
-  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000, secret: subgraphSecret, networkSecrets, databaseUrl: regionDatabaseUrl });
+  const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
+  const region = await createRegionService({
+    networkUrls,
+    networkTimeoutMs: options.networkTimeoutMs ?? 2000,
+    secret: subgraphSecret,
+    networkSecrets,
+    databaseUrl: regionDatabaseUrl,
+    inquiries: {
+      attachmentsDir,
+      attachmentMaxBytes: options.attachmentMaxBytes ?? 20 * 1024 * 1024,
+      allowLoopbackWebhooks: true,
+      dispatcher: options.dispatcher ? { intervalMs: 50, backoffMs: 100, maxAttempts: 5, deadlineNoticeMs: 24 * 3600_000 } : null,
+    },
+  });
   const regionUrl = await listen(region.http, 0);
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
@@ -92,6 +113,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     networkUrls,
     regionUrl,
     regionDatabaseUrl,
+    attachmentsDir,
     subgraphSecret,
     networks: networkServices,
     region,
@@ -125,6 +147,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (!stopped.has(service.network)) await close(service.http);
         await service.stop();
       }
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,10 @@ import {
   type Invitation,
   type Quote,
   type QuoteRevision,
+  type Webhook,
+  type WebhookDelivery,
+  WebhookDeliverySchema,
+  WebhookSchema,
 } from '../entities/index.ts';
 import type { RegionContext } from '../context.ts';
 import { actingMember, assertMemberExists } from '../capacity/access.ts';
@@ -25,10 +29,11 @@ import { findSuppliers } from '../suppliers.ts';
 import { callerKey, requireOfficeOrAdmin, requireOwner, resolveView, viewOf, visibleWhere } from './access.ts';
 import { consortiumStatus, createConsortium, partnerList, respond } from './consortia.ts';
 import { idempotency, remember, replayed } from './idempotency.ts';
-import { attachmentId, consortiumId, inquiryId, parseConsortiumId, parseInquiryId, parseQuoteId, quoteId } from './ids.ts';
+import { attachmentId, consortiumId, inquiryId, parseConsortiumId, parseInquiryId, parseQuoteId, parseWebhookId, quoteId, webhookId } from './ids.ts';
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus, type InquiryInput, type InquiryPatch } from './inquiries.ts';
 import { emit } from './outbox.ts';
 import { quoteTerms, submitQuote, unitPriceFor, type QuoteInput } from './quotes.ts';
+import { ownedWebhook, ownedWhere, registerWebhook } from './webhooks.ts';
 
 /** Loads an inquiry the caller may see, or null; an invited member's first read marks its invitation VIEWED. */
 async function visibleInquiry(ctx: RegionContext, id: string, field = 'id'): Promise<Inquiry | null> {
@@ -123,6 +128,10 @@ export const inquiryResolvers = {
       if (view?.kind === 'owner' || view?.kind === 'office') return consortium;
       const isPartner = view?.kind === 'bidder' && (await ctx.em.count(ConsortiumPartnerSchema, { consortiumId: consortium.id, memberId: view.memberId })) > 0;
       return isPartner ? consortium : null;
+    },
+    webhooks(_: unknown, __: unknown, ctx: RegionContext) {
+      requireSignedIn(ctx.identity);
+      return ctx.em.find(WebhookSchema, ownedWhere(ctx.identity), { orderBy: { id: 'asc' } });
     },
   },
   Mutation: {
@@ -230,6 +239,17 @@ export const inquiryResolvers = {
       const key = parseConsortiumId(args.consortiumId, 'consortiumId');
       return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
     },
+    async registerWebhook(_: unknown, args: { url: string; events: string[]; memberId?: string | null }, ctx: RegionContext) {
+      requireSignedIn(ctx.identity);
+      const owner = ctx.identity.role === 'office' && !args.memberId ? { memberId: null, network: ctx.identity.network! } : await actingMember(ctx, args.memberId);
+      return registerWebhook(ctx.em, owner, args.url, args.events, ctx.allowLoopbackWebhooks);
+    },
+    async deleteWebhook(_: unknown, args: { id: string }, ctx: RegionContext) {
+      requireSignedIn(ctx.identity);
+      const webhook = await ownedWebhook(ctx.em, ctx.identity, parseWebhookId(args.id));
+      await ctx.em.remove(webhook).flush();
+      return true;
+    },
   },
   Inquiry: {
     id: (i: Inquiry) => inquiryId(i.id),
@@ -275,6 +295,16 @@ export const inquiryResolvers = {
   ConsortiumPartner: {
     member: (p: ConsortiumPartner) => memberRefById(p.memberId),
     processes: (p: ConsortiumPartner) => p.processCodes,
+  },
+  Webhook: {
+    id: (w: Webhook) => webhookId(w.id),
+    createdAt: (w: Webhook) => w.createdAt.toISOString(),
+    deliveries: (w: Webhook, args: { first?: number | null }, ctx: RegionContext) =>
+      ctx.em.find(WebhookDeliverySchema, { webhookId: w.id }, { orderBy: { id: 'desc' }, limit: pageSize(args.first, 100) }),
+  },
+  WebhookDelivery: {
+    nextAttemptAt: (d: WebhookDelivery) => d.nextAttemptAt?.toISOString() ?? null,
+    deliveredAt: (d: WebhookDelivery) => d.deliveredAt?.toISOString() ?? null,
   },
   Attachment: {
     id: (a: Attachment) => attachmentId(a.id),
