@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
+import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -14,6 +15,7 @@ import { NetworkClient } from './network-client.ts';
 import { internalResolvers, resolvers } from './resolvers.ts';
 import { capacityResolvers } from './capacity/resolvers.ts';
 import { inquiryResolvers } from './inquiries/resolvers.ts';
+import { attachmentRoute } from './inquiries/attachments.ts';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { availabilityLoader } from './capacity/availability.ts';
 import { initRegionOrm } from './orm.ts';
@@ -48,7 +50,7 @@ export interface InquiryOptions {
 
 export const defaultInquiryOptions: InquiryOptions = {
   attachmentsDir: resolve(process.env.DATA_DIR || '.data', 'attachments'),
-  attachmentMaxBytes: 20 * 1024 * 1024,
+  attachmentMaxBytes: defaultAttachmentMaxBytes,
   allowLoopbackWebhooks: false,
   dispatcher: null,
 };
@@ -131,8 +133,10 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     { path: '/internal/graphql', server: internal, context },
   ];
   const dispatcher = inquiries.dispatcher ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks }) : null;
+  const verifySignature = options.secret ? createSignatureVerifier(options.secret) : undefined;
+  const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {
-    http: createHttpServer(routes, { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined }),
+    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments] }),
     clients,
     orm,
     sql: counter,

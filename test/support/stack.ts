@@ -10,6 +10,7 @@ import { supergraphPath } from '../../gateway/composition.ts';
 import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
 import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
 import { loadSafelist } from '../../gateway/safelist.ts';
+import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { close, listen } from '../../shared/http.ts';
 import { networks } from '../../shared/networks.ts';
 import { ensureDatabase } from '../../shared/postgres.ts';
@@ -76,6 +77,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
   const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
   const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
+  const attachmentMaxBytes = options.attachmentMaxBytes ?? defaultAttachmentMaxBytes;
   const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
   const region = await createRegionService({
     networkUrls,
@@ -85,7 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     databaseUrl: regionDatabaseUrl,
     inquiries: {
       attachmentsDir,
-      attachmentMaxBytes: options.attachmentMaxBytes ?? 20 * 1024 * 1024,
+      attachmentMaxBytes,
       allowLoopbackWebhooks: true,
       dispatcher: options.dispatcher ? { intervalMs: 50, backoffMs: 100, maxAttempts: 5, deadlineNoticeMs: 24 * 3600_000 } : null,
     },
@@ -104,6 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     limits: { ...defaultLimits, ...options.limits },
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
+    attachmentMaxBytes,
   });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 
