@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Customer inquiries through the gateway: a partner asks, the region's members
@@ -138,13 +139,26 @@ describe('an inquiry from creation to award', () => {
     expect(await inquiryCount()).toBe(before);
   });
 
-  test('publishing ranks suppliers across networks and invites the best; members outside see nothing', async () => {
+  test('publishing ranks suppliers across networks and invites the best; members outside see nothing, not even the drawing', async () => {
+    const base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const drawing = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+    const uploaded = await fetch(`${base}/attachments?inquiryId=${id}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` }, body: drawing });
+    expect(uploaded.status).toBe(201);
+    const { downloadPath } = (await uploaded.json()) as { downloadPath: string };
+    version = (await ok(read(tokens.partner, id))).inquiry.version;
+
     const published = (await ok(publish(tokens.partner, id, version, 3))).publishInquiry;
     expect(published.status).toBe('OPEN');
     const invited = published.invitations.map((i: { member: { id: string } }) => i.member.id);
     expect(invited.sort()).toEqual([members.anders, members.conrad, members.gerlach].sort());
     expect(published.invitations.every((i: { status: string; score: number }) => i.status === 'INVITED' && i.score > 0)).toBe(true);
     version = published.version;
+
+    const fetchDrawing = (token: string) => fetch(`${base}${downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
+    const got = await fetchDrawing(tokens.anders);
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(drawing)).toBe(true);
+    expect((await fetchDrawing(tokens.dorn)).status).toBe(404);
 
     expect((await ok(read(tokens.dorn, id))).inquiry).toBeNull();
     expect((await ok(stack.query('{ inquiries { id } }', {}, tokens.dorn))).inquiries).toEqual([]);
@@ -229,6 +243,12 @@ describe('an inquiry from creation to award', () => {
     expect(awarded.status).toBe('AWARDED');
     expect(awarded.awardedQuote).toEqual({ id: andersQuote.id, status: 'AWARDED' });
     expect(awarded.quotes.find((q: { member: { id: string } }) => q.member.id === members.brand).status).toBe('NOT_CHOSEN');
+    // Both bidders are told, in the transaction of the award.
+    const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: { $in: ['AWARDED', 'NOT_CHOSEN'] } }, { orderBy: { type: 'asc' } });
+    expect(told.map((e) => [e.type, e.memberId])).toEqual([
+      ['AWARDED', members.anders],
+      ['NOT_CHOSEN', members.brand],
+    ]);
 
     const cancel = errorOf(await stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: awarded.version }, tokens.partner));
     expect(cancel.extensions).toMatchObject({ code: 'CONFLICT', status: 'AWARDED' });

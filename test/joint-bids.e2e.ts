@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // A Bietergemeinschaft across two networks: the invited lead forms a
@@ -104,5 +105,10 @@ describe('a consortium across LINAT and KONAT', () => {
     const owner = (await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id consortium { partners { member { id } } } } unitPrice } }`, { id: inquiryId }, tokens.partner))).quoteComparison;
     expect(owner).toHaveLength(1);
     expect(owner[0].quote.consortium.partners).toHaveLength(2);
+
+    const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
+    await ok(stack.query(`mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`, { id: inquiryId, q: submitted.id, v: version }, tokens.partner));
+    const awarded = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'AWARDED' });
+    expect(awarded.map((e) => e.memberId).sort()).toEqual([members.anders, members.conrad].sort());
   });
 });

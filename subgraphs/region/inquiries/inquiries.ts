@@ -4,7 +4,7 @@ import { findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
 import { certificationName, isoDate, processCodes } from '../../../shared/validation.ts';
-import { InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity, type Invitation } from '../entities/index.ts';
+import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity, type Invitation } from '../entities/index.ts';
 import { maxRadiusKm, resolveLocation } from '../filter.ts';
 import { callerKey, requireOwner, resolveView, viewOf } from './access.ts';
 import { parseInquiryId } from './ids.ts';
@@ -192,10 +192,14 @@ export async function award(tx: EntityManager, identity: Identity, id: string, q
   const quotes = await tx.find(QuoteSchema, { inquiryId: inquiry.id });
   const winner = quotes.find((q) => q.id === quoteKey);
   if (!winner) throw badInput('quoteId', `Quote q-${quoteKey} is not a quote on ${id}.`);
+  const consortia = quotes.flatMap((q) => (q.consortiumId == null ? [] : [q.consortiumId]));
+  const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortiumId: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {
     const won = quote === winner;
     quote.status = won ? 'AWARDED' : 'NOT_CHOSEN';
-    emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: quote.memberId, network: quote.network }, { quoteId: `q-${quote.id}` });
+    // A consortium's partners hear the outcome as well as its lead.
+    const bidders = [{ memberId: quote.memberId, network: quote.network }, ...partners.filter((p) => p.consortiumId === quote.consortiumId && p.memberId !== quote.memberId)];
+    for (const bidder of bidders) emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: `q-${quote.id}` });
   }
   inquiry.status = 'AWARDED';
   inquiry.awardedQuoteId = winner.id;

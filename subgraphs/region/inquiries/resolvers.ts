@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
+import type { Tolerance } from '../../../shared/matching.ts';
 import {
   AttachmentSchema,
   ConsortiumPartnerSchema,
@@ -63,7 +64,7 @@ async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number
       processes: inquiry.processCodes,
       material: inquiry.material,
       quantity: quantityClass(inquiry),
-      tolerance: inquiry.tolerance as never,
+      tolerance: inquiry.tolerance as Tolerance | null,
       certifications: inquiry.certifications,
       deliveryLocation: { latitude: inquiry.latitude, longitude: inquiry.longitude },
     },
