@@ -193,6 +193,20 @@ describe('an inquiry from creation to award', () => {
     expect(declined).toEqual({ status: 'DECLINED', declineReason: 'Keine Kapazität bis Q2' });
     expect(errorOf(await quote(tokens.conrad, id, quoteInput(9))).extensions?.code).toBe('CONFLICT');
 
+    const badQuotes: [Record<string, unknown>, string][] = [
+      [{ priceTiers: [] }, 'input.priceTiers'],
+      [{ priceTiers: [{ minQuantity: 1, unitPrice: -3 }] }, 'input.priceTiers[0].unitPrice'],
+      [{ currency: 'Euro' }, 'input.currency'],
+      [{ leadTimeDays: 0 }, 'input.leadTimeDays'],
+      [{ validUntil: '2020-01-31' }, 'input.validUntil'],
+    ];
+    for (const [override, field] of badQuotes) {
+      const error = errorOf(await quote(tokens.anders, id, { ...quoteInput(12.5), ...override }));
+      expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(error.message).toContain(field);
+    }
+    expect((await ok(read(tokens.partner, id))).inquiry.quotes).toEqual([]);
+
     const a = (await ok(quote(tokens.anders, id, quoteInput(12.5), undefined, 'anders-q1'))).submitQuote;
     expect(a).toMatchObject({ member: { id: members.anders }, revision: 1, status: 'SUBMITTED', currency: 'EUR' });
     const retry = (await ok(quote(tokens.anders, id, quoteInput(12.5), undefined, 'anders-q1'))).submitQuote;

@@ -3,6 +3,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { processCodes } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium, type ConsortiumPartner } from '../entities/index.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
+import { consortiumId } from './ids.ts';
 import { emit } from './outbox.ts';
 
 // A Bietergemeinschaft: an invited member (the lead) bids with members of any
@@ -28,7 +29,7 @@ export async function createConsortium(tx: EntityManager, id: string, lead: { me
   await tx.flush();
   for (const member of [lead, ...partners]) {
     tx.create(ConsortiumPartnerSchema, { consortiumId: consortium.id, memberId: member.memberId, network: member.network, status: 'INVITED', processCodes: [], sharePercent: null });
-    if (member !== lead) emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: `con-${consortium.id}`, lead: lead.memberId });
+    if (member !== lead) emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead: lead.memberId });
   }
   return consortium;
 }
@@ -47,10 +48,10 @@ export async function respond(
   answer: { accept: boolean; processes?: string[] | null; sharePercent?: number | null },
 ): Promise<Consortium> {
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
-  if (!consortium) throw notFound(`Consortium con-${consortiumKey} does not exist.`);
+  if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
   const partner = await tx.findOne(ConsortiumPartnerSchema, { consortiumId: consortiumKey, memberId: member });
-  if (!partner) throw forbidden(`${member} is not a partner of con-${consortiumKey}.`);
-  if (await tx.count(QuoteSchema, { consortiumId: consortiumKey })) throw conflict(`Consortium con-${consortiumKey} has already quoted; its shares are fixed.`);
+  if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);
+  if (await tx.count(QuoteSchema, { consortiumId: consortiumKey })) throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
   if (answer.accept) {
     const share = answer.sharePercent;
     if (share == null || !(share > 0 && share <= 100)) throw badInput('sharePercent', `sharePercent must be more than 0 and at most 100 when accepting, got ${share ?? 'nothing'}.`);

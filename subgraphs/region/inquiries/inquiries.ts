@@ -7,7 +7,7 @@ import { certificationName, isoDate, processCodes } from '../../../shared/valida
 import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity, type Invitation } from '../entities/index.ts';
 import { maxRadiusKm, resolveLocation } from '../filter.ts';
 import { callerKey, requireOwner, resolveView, viewOf } from './access.ts';
-import { parseInquiryId } from './ids.ts';
+import { parseInquiryId, quoteId } from './ids.ts';
 import { emit } from './outbox.ts';
 
 export interface InquiryInput {
@@ -191,7 +191,7 @@ export async function award(tx: EntityManager, identity: Identity, id: string, q
   requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
   const quotes = await tx.find(QuoteSchema, { inquiryId: inquiry.id });
   const winner = quotes.find((q) => q.id === quoteKey);
-  if (!winner) throw badInput('quoteId', `Quote q-${quoteKey} is not a quote on ${id}.`);
+  if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`);
   const consortia = quotes.flatMap((q) => (q.consortiumId == null ? [] : [q.consortiumId]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortiumId: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {
@@ -199,7 +199,7 @@ export async function award(tx: EntityManager, identity: Identity, id: string, q
     quote.status = won ? 'AWARDED' : 'NOT_CHOSEN';
     // A consortium's partners hear the outcome as well as its lead.
     const bidders = [{ memberId: quote.memberId, network: quote.network }, ...partners.filter((p) => p.consortiumId === quote.consortiumId && p.memberId !== quote.memberId)];
-    for (const bidder of bidders) emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: `q-${quote.id}` });
+    for (const bidder of bidders) emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });
   }
   inquiry.status = 'AWARDED';
   inquiry.awardedQuoteId = winner.id;

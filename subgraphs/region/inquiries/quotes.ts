@@ -5,6 +5,7 @@ import { today } from '../capacity/calendar.ts';
 import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote, type QuoteRevision } from '../entities/index.ts';
 import { consortiumStatus } from './consortia.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
+import { consortiumId, inquiryId, quoteId } from './ids.ts';
 import { emit } from './outbox.ts';
 
 export interface QuoteInput {
@@ -70,8 +71,8 @@ export async function submitQuote(
 
   let quote = await tx.findOne(QuoteSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
   if (quote) {
-    if (version == null) throw conflict(`${bidder.memberId} already quoted on ${id} (quote q-${quote.id}, version ${quote.version}); give that version to revise it.`, { currentVersion: quote.version, field: 'version' });
-    if (quote.version !== version) throw conflict(`Quote q-${quote.id} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: quote.version });
+    if (version == null) throw conflict(`${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`, { currentVersion: quote.version, field: 'version' });
+    if (quote.version !== version) throw conflict(`Quote ${quoteId(quote.id)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: quote.version });
     Object.assign(quote, terms, { consortiumId: consortiumKey, revision: quote.revision + 1 });
   } else {
     quote = tx.create(QuoteSchema, { ...terms, inquiryId: inquiry.id, memberId: bidder.memberId, network: bidder.network, consortiumId: consortiumKey, status: 'SUBMITTED', revision: 1 });
@@ -79,14 +80,14 @@ export async function submitQuote(
   }
   tx.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision: quote.revision });
   invitation.status = 'QUOTED';
-  emit(tx, 'QUOTE_RECEIVED', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork }, { quoteId: `q-${quote.id}`, revision: quote.revision });
+  emit(tx, 'QUOTE_RECEIVED', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork }, { quoteId: quoteId(quote.id), revision: quote.revision });
   return quote;
 }
 
 async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<void> {
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
-  if (!consortium || consortium.inquiryId !== inquiry.id) throw badInput('input.consortiumId', `con-${consortiumKey} is not a consortium for inquiry inq-${inquiry.id}.`);
-  if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for con-${consortiumKey}.`);
+  if (!consortium || consortium.inquiryId !== inquiry.id) throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
+  if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
   const { complete, reason } = await consortiumStatus(tx, consortium.id);
-  if (!complete) throw conflict(`Consortium con-${consortiumKey} cannot quote yet: ${reason}.`);
+  if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);
 }
