@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processCodes } from '../../../shared/validation.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium, type ConsortiumPartner } from '../entities/index.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium } from '../entities/index.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
 import { consortiumId } from './ids.ts';
 import { emit } from './outbox.ts';

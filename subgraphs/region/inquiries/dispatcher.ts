@@ -26,8 +26,7 @@ const leaseMs = 60_000;
 const maxBackoffMs = 6 * 3600_000;
 
 export interface Dispatcher {
-  /** One poll: deadline notices, fan-out, due deliveries. Tests may call it directly. */
-  tick(): Promise<void>;
+  /** Stops polling and waits for the poll under way. */
   stop(): Promise<void>;
 }
 
@@ -115,6 +114,7 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
     );
   }
 
+  /** One poll: deadline notices, fan-out, due deliveries. */
   async function tick(): Promise<void> {
     const em = orm.em.fork();
     await em.execute(deadlineNotices, [options.deadlineNoticeMs]);
@@ -134,7 +134,6 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
   schedule();
 
   return {
-    tick,
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
 import { isoDate } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
-import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote, type QuoteRevision } from '../entities/index.ts';
+import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from '../entities/index.ts';
 import { consortiumStatus } from './consortia.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
 import { consortiumId, inquiryId, quoteId } from './ids.ts';
