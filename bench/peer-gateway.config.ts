@@ -1,4 +1,3 @@
-import { defineConfig } from '@graphql-hive/gateway';
 import { createVerifier } from '../gateway/auth.ts';
 import { envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
@@ -25,21 +24,23 @@ function identityOf(request: Request): Promise<string> {
 const locations: Record<string, { location: string }> = { region: { location: `${envUrl(serviceUrlVariable('region'), '')}/graphql` } };
 for (const n of networks) locations[n.code.toLowerCase()] = { location: `${envUrl(serviceUrlVariable(n.code), '')}/graphql` };
 
-export const gatewayConfig = defineConfig({
+// A plain object rather than Hive's defineConfig: importing its types would put
+// its own fetch and Response declarations into the whole project's type check.
+export const gatewayConfig = {
   supergraph: envString('SUPERGRAPH_PATH'),
   transportEntries: locations,
   propagateHeaders: {
-    fromClientToSubgraphs: async ({ request }) => ({ [identityHeader]: await identityOf(request) }),
+    fromClientToSubgraphs: async ({ request }: { request: Request }) => ({ [identityHeader]: await identityOf(request) }),
   },
   // Subgraphs answer only signed requests: sign each final request exactly as our gateway does.
   plugins: () => [
     {
-      onFetch({ url, options, setOptions }) {
-        const headers = Object.fromEntries(new Headers(options.headers as HeadersInit).entries());
+      onFetch({ url, options, setOptions }: { url: string; options: RequestInit; setOptions: (options: RequestInit) => void }) {
+        const headers = Object.fromEntries(new Headers(options.headers).entries());
         const target = new URL(url);
         const body = typeof options.body === 'string' ? options.body : '';
         setOptions({ ...options, headers: { ...headers, ...signRequest(secret, { method: options.method ?? 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }) } });
       },
     },
   ],
-});
+};

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
+import { ConfigError, defaultAttachmentMaxBytes, envInteger, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
 import { runService } from '../shared/main.ts';
 import { subgraphSecret } from '../shared/signature.ts';
 import { networks } from '../shared/networks.ts';
@@ -41,5 +41,6 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     limits: limitsFromEnv(),
     rateLimits: rateLimitsFromEnv(),
     safelist: manifest ? loadSafelist(manifest) : undefined,
+    attachmentMaxBytes: envInteger('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
   });
 });

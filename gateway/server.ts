@@ -7,6 +7,7 @@ import { encodeIdentity, identityHeader, type Identity } from '../shared/identit
 import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
 import { deduplicating } from './dedupe.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { OperationLimits } from './limits.ts';
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   limits: OperationLimits;
   rateLimits: RateLimits;
   safelist: Safelist | undefined;
+  /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes: number;
 }
 
 export interface GatewayContext {
@@ -85,7 +88,14 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   });
   let ready = true;
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }], { healthy: () => ready, jsonEndpoints: { '/auth/token': exchangeToken }, plainRoutes: exportRoutes(server, verify) }),
+    http: createHttpServer([{ path: '/graphql', server, context }], {
+      healthy: () => ready,
+      jsonEndpoints: { '/auth/token': exchangeToken },
+      plainRoutes: [
+        ...exportRoutes(server, verify),
+        ...attachmentRoutes(verify, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
+      ],
+    }),
     subgraphCalls,
     async stop() {
       ready = false;

@@ -48,7 +48,7 @@ async function main() {
   const region = envPort('REGION_PORT', regionPort);
   urls.REGION_URL = `http://localhost:${region}`;
   const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, 'irm_region'));
-  specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl } });
+  specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl, WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? '1' } });
   const gatewayPort = envPort('PORT', 4000);
   specs.push({ name: 'gateway', script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
 

@@ -46,3 +46,6 @@ export function envUrl(name: string, fallback: string): string {
 export function serviceUrlVariable(service: string): string {
   return `${service.toUpperCase()}_URL`;
 }
+
+/** Largest inquiry attachment, in bytes, unless ATTACHMENT_MAX_BYTES says otherwise (gateway and region). */
+export const defaultAttachmentMaxBytes = 20 * 1024 * 1024;

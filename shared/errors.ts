@@ -52,9 +52,7 @@ export function operationLimitExceeded(limit: string, message: string, actual: n
 }
 
 export function rateLimited(message: string, retryAfter: number): GraphQLError {
-  // Apollo Server reads http.headers as a Map; other GraphQL servers' type augmentations (Hive Gateway, in the benchmark) declare a plain record.
-  const extensions: Record<string, unknown> = { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } };
-  return new GraphQLError(message, { extensions });
+  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } });
 }
 
 export function notSafelisted(): GraphQLError {

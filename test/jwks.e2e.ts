@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { defaultAttachmentMaxBytes } from '../shared/config.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/composition.ts';
 import { defaultLimits } from '../gateway/limits.ts';
@@ -35,6 +36,7 @@ beforeAll(async () => {
     limits: defaultLimits,
     rateLimits: defaultRateLimits,
     safelist: undefined,
+    attachmentMaxBytes: defaultAttachmentMaxBytes,
   });
   url = `${await listen(gateway.http, 0)}/graphql`;
 });

@@ -15,4 +15,6 @@ export interface RegionContext {
   em: EntityManager;
   /** Availability status by member id, batched per request. */
   availability: DataLoader<string, string>;
+  /** Webhooks may point at loopback and private addresses (WEBHOOK_ALLOW_LOOPBACK=1). */
+  allowLoopbackWebhooks: boolean;
 }

@@ -1,8 +1,10 @@
-import { ConfigError, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../../shared/config.ts';
+import { resolve } from 'node:path';
+import { ConfigError, envInteger, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
 import { subgraphSecret } from '../../shared/signature.ts';
 import { networks } from '../../shared/networks.ts';
-import { createRegionService } from './server.ts';
+import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
+import { createRegionService, defaultInquiryOptions } from './server.ts';
 
 await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '127.0.0.1'), async () => {
   const networkUrls = Object.fromEntries(networks.map((n) => [n.code, envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)]));
@@ -12,5 +14,16 @@ await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '12
   const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret(n.code)]));
   const databaseUrl = envOptional('REGION_DATABASE_URL') ?? envOptional('DATABASE_URL');
   if (!databaseUrl) throw new ConfigError('Set DATABASE_URL (or REGION_DATABASE_URL) to the region database (API keys).');
-  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, databaseUrl });
+  const inquiries = {
+    attachmentsDir: resolve(envOptional('ATTACHMENTS_DIR') ?? defaultInquiryOptions.attachmentsDir),
+    attachmentMaxBytes: envInteger('ATTACHMENT_MAX_BYTES', defaultInquiryOptions.attachmentMaxBytes, 1),
+    allowLoopbackWebhooks: process.env.WEBHOOK_ALLOW_LOOPBACK === '1',
+    dispatcher: {
+      ...defaultDispatcherOptions,
+      intervalMs: envInteger('WEBHOOK_POLL_MS', defaultDispatcherOptions.intervalMs, 10),
+      backoffMs: envInteger('WEBHOOK_BACKOFF_MS', defaultDispatcherOptions.backoffMs, 10),
+      maxAttempts: envInteger('WEBHOOK_MAX_ATTEMPTS', defaultDispatcherOptions.maxAttempts, 1),
+    },
+  };
+  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, databaseUrl, inquiries });
 });

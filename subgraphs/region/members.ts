@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
-import { memberGlobalId } from '../../shared/ids.ts';
+import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
 import { findNetwork, memberTypeName } from '../../shared/networks.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import type { FacetCount, MemberOrder, PushedDownFilter, SearchHit, SearchPage } from '../../shared/search.ts';
@@ -25,6 +25,12 @@ const searchQuery = /* GraphQL */ `
 
 export function memberRef(network: string, localId: number) {
   return { __typename: memberTypeName(network), id: memberGlobalId(network, localId) };
+}
+
+/** The reference for a global member id such as NIWE:m-42. */
+export function memberRefById(memberId: string) {
+  const { network, localId } = parseMemberId(memberId);
+  return memberRef(network.code, localId);
 }
 
 export interface SearchArgs {

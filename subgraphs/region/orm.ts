@@ -1,8 +1,40 @@
 import { initOrm, SqlCounter } from '../../shared/orm.ts';
-import { ApiKeySchema, AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema } from './entities/index.ts';
+import {
+  ApiKeySchema,
+  AttachmentSchema,
+  AvailabilitySchema,
+  CapacityBookingSchema,
+  CapacityPostSchema,
+  ConsortiumPartnerSchema,
+  ConsortiumSchema,
+  IdempotencyKeySchema,
+  InquirySchema,
+  InvitationSchema,
+  OutboxEventSchema,
+  QuoteRevisionSchema,
+  QuoteSchema,
+  WebhookDeliverySchema,
+  WebhookSchema,
+} from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 
-/** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange and partners' API keys. */
+/** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, counter = new SqlCounter()) {
-  return initOrm({ clientUrl, entities: [CapacityPostSchema, CapacityBookingSchema, AvailabilitySchema, ApiKeySchema], migrations, counter });
+  return initOrm({ clientUrl, entities: [
+      CapacityPostSchema,
+      CapacityBookingSchema,
+      AvailabilitySchema,
+      ApiKeySchema,
+      InquirySchema,
+      InvitationSchema,
+      QuoteSchema,
+      QuoteRevisionSchema,
+      ConsortiumSchema,
+      ConsortiumPartnerSchema,
+      AttachmentSchema,
+      IdempotencyKeySchema,
+      OutboxEventSchema,
+      WebhookSchema,
+      WebhookDeliverySchema,
+    ], migrations, counter });
 }

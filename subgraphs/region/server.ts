@@ -3,6 +3,8 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
+import { resolve } from 'node:path';
+import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -12,6 +14,9 @@ import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { internalResolvers, resolvers } from './resolvers.ts';
 import { capacityResolvers } from './capacity/resolvers.ts';
+import { inquiryResolvers } from './inquiries/resolvers.ts';
+import { attachmentRoute } from './inquiries/attachments.ts';
+import { startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { availabilityLoader } from './capacity/availability.ts';
 import { initRegionOrm } from './orm.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
@@ -30,13 +35,33 @@ export interface RegionOptions {
   secret: string | undefined;
   /** Secret region signs its calls to each network with, by code. */
   networkSecrets: Record<string, string | undefined>;
+  /** Customer inquiries: attachment store, webhook targets, the outbox dispatcher (off when absent). */
+  inquiries?: Partial<InquiryOptions>;
 }
+
+export interface InquiryOptions {
+  /** Directory of the attachment files (ATTACHMENTS_DIR). */
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
+  allowLoopbackWebhooks: boolean;
+  /** Polls the outbox and delivers webhooks; null leaves it off (tests start it where they need it). */
+  dispatcher: Omit<DispatcherOptions, 'allowLoopback'> | null;
+}
+
+export const defaultInquiryOptions: InquiryOptions = {
+  attachmentsDir: resolve(process.env.DATA_DIR || '.data', 'attachments'),
+  attachmentMaxBytes: defaultAttachmentMaxBytes,
+  allowLoopbackWebhooks: false,
+  dispatcher: null,
+};
 
 export interface RegionService {
   http: Server;
   clients: Map<string, NetworkClient>;
   orm: MikroORM;
   sql: SqlCounter;
+  /** The outbox dispatcher, when started. */
+  dispatcher: Dispatcher | null;
   stop(): Promise<void>;
 }
 
@@ -74,9 +99,10 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs, options.networkSecrets[n.code])];
     }),
   );
+  const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
   const { orm, counter } = await initRegionOrm(options.databaseUrl);
   const server = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers) }),
+    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers, inquiryResolvers) }),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
@@ -99,18 +125,24 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       identityHeader: header,
       client: (code) => clients.get(code)!,
       partialErrors: [],
+      allowLoopbackWebhooks: inquiries.allowLoopbackWebhooks,
     };
   };
   const routes = [
     { path: '/graphql', server, context },
     { path: '/internal/graphql', server: internal, context },
   ];
+  const dispatcher = inquiries.dispatcher ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks }) : null;
+  const verifySignature = options.secret ? createSignatureVerifier(options.secret) : undefined;
+  const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {
-    http: createHttpServer(routes, { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined }),
+    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments] }),
     clients,
     orm,
     sql: counter,
+    dispatcher,
     async stop() {
+      await dispatcher?.stop();
       await Promise.all([server.stop(), internal.stop()]);
       await orm.close(true);
     },

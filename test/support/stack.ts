@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
@@ -7,6 +10,7 @@ import { supergraphPath } from '../../gateway/composition.ts';
 import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
 import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
 import { loadSafelist } from '../../gateway/safelist.ts';
+import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { close, listen } from '../../shared/http.ts';
 import { networks } from '../../shared/networks.ts';
 import { ensureDatabase } from '../../shared/postgres.ts';
@@ -27,6 +31,8 @@ export interface Stack {
   networkUrls: Record<string, string>;
   regionUrl: string;
   regionDatabaseUrl: string;
+  /** Region's attachment store, a fresh temporary directory. */
+  attachmentsDir: string;
   /** The secret every subgraph of this stack verifies requests with. */
   subgraphSecret: string;
   networks: Map<string, NetworkService>;
@@ -49,6 +55,9 @@ export interface StackOptions {
   rateLimits?: Partial<RateLimits>;
   /** Path of a persisted-operation manifest (PERSISTED_OPERATIONS). */
   manifest?: string;
+  /** Starts region's webhook dispatcher, polling every 50 ms with short backoffs. */
+  dispatcher?: boolean;
+  attachmentMaxBytes?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -68,7 +77,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
   const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
   const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
-  const region = await createRegionService({ networkUrls, networkTimeoutMs: options.networkTimeoutMs ?? 2000, secret: subgraphSecret, networkSecrets, databaseUrl: regionDatabaseUrl });
+  const attachmentMaxBytes = options.attachmentMaxBytes ?? defaultAttachmentMaxBytes;
+  const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
+  const region = await createRegionService({
+    networkUrls,
+    networkTimeoutMs: options.networkTimeoutMs ?? 2000,
+    secret: subgraphSecret,
+    networkSecrets,
+    databaseUrl: regionDatabaseUrl,
+    inquiries: {
+      attachmentsDir,
+      attachmentMaxBytes,
+      allowLoopbackWebhooks: true,
+      dispatcher: options.dispatcher ? { intervalMs: 50, backoffMs: 100, maxAttempts: 5, deadlineNoticeMs: 24 * 3600_000 } : null,
+    },
+  });
   const regionUrl = await listen(region.http, 0);
 
   const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
@@ -83,6 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     limits: { ...defaultLimits, ...options.limits },
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
+    attachmentMaxBytes,
   });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 
@@ -92,6 +116,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     networkUrls,
     regionUrl,
     regionDatabaseUrl,
+    attachmentsDir,
     subgraphSecret,
     networks: networkServices,
     region,
@@ -125,6 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         if (!stopped.has(service.network)) await close(service.http);
         await service.stop();
       }
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -25,11 +25,18 @@ export async function actingMember(ctx: RegionContext, memberId: string | null |
   requireCooperation(ctx.identity);
   const id = memberId ?? (ctx.identity.role === 'member' ? ctx.identity.memberId : undefined);
   if (!id) throw badInput(field, `${field} is required: an office or admin acts for one named member.`);
-  const { network, localId } = parseMemberId(id, field);
+  const { network } = parseMemberId(id, field);
   if (!canActFor(ctx.identity, id, network.code)) {
     throw forbidden(`Role ${ctx.identity.role}${ctx.identity.network ? ` (${ctx.identity.network})` : ''} may not act for ${id}.`);
   }
-  const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
-  if (!found.existing.includes(localId)) throw notFound(`Member ${id} does not exist.`);
+  await assertMemberExists(ctx, id, field);
   return { memberId: id, network: network.code };
+}
+
+/** Asks the owning network whether a member exists; returns its network. */
+export async function assertMemberExists(ctx: RegionContext, memberId: string, field: string): Promise<string> {
+  const { network, localId } = parseMemberId(memberId, field);
+  const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
+  if (!found.existing.includes(localId)) throw notFound(`Member ${memberId} does not exist.`);
+  return network.code;
 }

@@ -1,10 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badInput, notFound } from '../../../shared/errors.ts';
-import { parseMemberId } from '../../../shared/ids.ts';
 import { memberTypeName, networks } from '../../../shared/networks.ts';
 import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from '../entities/index.ts';
 import type { RegionContext } from '../context.ts';
-import { memberRef } from '../members.ts';
+import { memberRefById } from '../members.ts';
 import { actingMember, requireCooperation } from './access.ts';
 import { capacityBalance } from './balance.ts';
 import { book, bookingId, transition } from './bookings.ts';
@@ -22,11 +21,6 @@ async function loadPost(ctx: RegionContext, id: string, field = 'id'): Promise<C
   const post = await ctx.em.findOne(CapacityPostSchema, parsePostId(id, field));
   if (!post) throw notFound(`Capacity post ${id} does not exist.`);
   return post;
-}
-
-function memberOf(memberId: string) {
-  const { network, localId } = parseMemberId(memberId);
-  return memberRef(network.code, localId);
 }
 
 interface PostFilter {
@@ -124,7 +118,7 @@ export const capacityResolvers = {
   },
   CapacityPost: {
     id: (p: CapacityPost) => postId(p.id),
-    member: (p: CapacityPost) => memberOf(p.memberId),
+    member: (p: CapacityPost) => memberRefById(p.memberId),
     process: (p: CapacityPost) => processOf(p),
     remainingHours: (p: CapacityPost) => (p.side === 'OFFER' ? p.hours - p.bookedHours : 0),
     from: (p: CapacityPost) => p.fromDate,
@@ -136,7 +130,7 @@ export const capacityResolvers = {
   },
   CapacityBooking: {
     id: (b: CapacityBooking) => bookingId(b.id),
-    member: (b: CapacityBooking) => memberOf(b.memberId),
+    member: (b: CapacityBooking) => memberRefById(b.memberId),
     from: (b: CapacityBooking) => b.fromDate,
     to: (b: CapacityBooking) => b.toDate,
     createdAt: (b: CapacityBooking) => b.createdAt.toISOString(),

@@ -2,3 +2,9 @@ export { CapacityPostSchema, type CapacityPost } from './capacity-post.entity.ts
 export { CapacityBookingSchema, type CapacityBooking } from './capacity-booking.entity.ts';
 export { AvailabilitySchema, type Availability } from './availability.entity.ts';
 export { ApiKeySchema, type ApiKey } from './api-key.entity.ts';
+export { InquirySchema, InvitationSchema, type Inquiry, type Invitation, type InquiryQuantity } from './inquiry.entity.ts';
+export { QuoteSchema, QuoteRevisionSchema, type Quote, type QuoteRevision, type PriceTier } from './quote.entity.ts';
+export { ConsortiumSchema, ConsortiumPartnerSchema, type Consortium, type ConsortiumPartner } from './consortium.entity.ts';
+export { AttachmentSchema, type Attachment } from './attachment.entity.ts';
+export { IdempotencyKeySchema, type IdempotencyKey } from './idempotency-key.entity.ts';
+export { OutboxEventSchema, WebhookSchema, WebhookDeliverySchema, type OutboxEvent, type Webhook, type WebhookDelivery } from './webhook.entity.ts';

@@ -1,0 +1,52 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+
+// An event of the inquiry flow, written in the transaction of the change. It concerns one member
+// (its webhooks and its network office's webhooks receive it) or, without member, one network office.
+export const OutboxEventSchema = defineEntity({
+  name: 'OutboxEvent',
+  properties: {
+    id: p.string().length(36).primary(),
+    type: p.string().length(30),
+    inquiryId: p.integer(),
+    memberId: p.string().length(40).nullable(),
+    network: p.string().length(20).nullable(),
+    payload: p.json<Record<string, unknown>>(),
+    fannedOut: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type OutboxEvent = InferEntity<typeof OutboxEventSchema>;
+
+/** Owned by a member (memberId set) or by a network office (memberId null). */
+export const WebhookSchema = defineEntity({
+  name: 'Webhook',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    memberId: p.string().length(40).nullable(),
+    network: p.string().length(20),
+    url: p.string().length(2000),
+    events: p.array(),
+    secret: p.string().length(100),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type Webhook = InferEntity<typeof WebhookSchema>;
+
+export const WebhookDeliverySchema = defineEntity({
+  name: 'WebhookDelivery',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    webhookId: p.integer(),
+    eventId: p.string().length(36),
+    eventType: p.string().length(30),
+    attempts: p.integer().default(0),
+    lastStatus: p.integer().nullable(),
+    lastError: p.string().length(300).nullable(),
+    nextAttemptAt: p.datetime().nullable(),
+    deliveredAt: p.datetime().nullable(),
+  },
+});
+
+export type WebhookDelivery = InferEntity<typeof WebhookDeliverySchema>;

@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden } from '../../../shared/errors.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, type Inquiry } from '../entities/index.ts';
+
+// Who sees an inquiry: its owner (every quote), admin (everything), the
+// offices of invited members (invitations, their members' quotes), invited
+// members and consortium partners (the inquiry and their own quote only).
+
+/** The caller as an owner of inquiries and idempotency keys: a member, an office, or a partner or admin by subject. */
+export function callerKey(identity: Identity): string {
+  requireSignedIn(identity);
+  if (identity.role === 'member') return `member:${identity.memberId}`;
+  if (identity.role === 'office') return `office:${identity.network}`;
+  return `${identity.role}:${identity.subject ?? ''}`;
+}
+
+export type InquiryView = { kind: 'owner' | 'admin' } | { kind: 'office'; network: string } | { kind: 'bidder'; memberId: string };
+
+const views = new WeakMap<Inquiry, InquiryView>();
+
+/** Memoised per loaded entity, which lives in one request's EntityManager. */
+export function viewOf(inquiry: Inquiry): InquiryView {
+  const view = views.get(inquiry);
+  if (!view) throw new Error(`Inquiry ${inquiry.id} was loaded without a view.`);
+  return view;
+}
+
+/** Ids of the inquiries a member takes part in as invitee or consortium partner. */
+async function memberInquiryIds(em: EntityManager, memberId: string): Promise<number[]> {
+  const [invitations, partners] = await Promise.all([
+    em.find(InvitationSchema, { memberId }, { fields: ['inquiryId'] }),
+    em.find(ConsortiumPartnerSchema, { memberId }, { fields: ['consortiumId'] }),
+  ]);
+  const consortia = partners.length ? await em.find(ConsortiumSchema, { id: { $in: partners.map((p) => p.consortiumId) } }, { fields: ['inquiryId'] }) : [];
+  return [...new Set([...invitations.map((i) => i.inquiryId), ...consortia.map((c) => c.inquiryId)])];
+}
+
+/** A where clause for the inquiries the caller may see. */
+export async function visibleWhere(em: EntityManager, identity: Identity): Promise<Record<string, unknown>> {
+  const key = callerKey(identity);
+  if (identity.role === 'admin') return {};
+  if (identity.role === 'partner') return { ownerKey: key };
+  if (identity.role === 'office') {
+    const invitations = await em.find(InvitationSchema, { network: identity.network }, { fields: ['inquiryId'] });
+    return { $or: [{ ownerKey: key }, { id: { $in: invitations.map((i) => i.inquiryId) } }] };
+  }
+  return { $or: [{ ownerKey: key }, { id: { $in: await memberInquiryIds(em, identity.memberId!) } }] };
+}
+
+/** The caller's view of an inquiry, or null when it may not see it. */
+export async function resolveView(em: EntityManager, identity: Identity, inquiry: Inquiry): Promise<InquiryView | null> {
+  const view = await computeView(em, identity, inquiry);
+  if (view) views.set(inquiry, view);
+  return view;
+}
+
+async function computeView(em: EntityManager, identity: Identity, inquiry: Inquiry): Promise<InquiryView | null> {
+  if (identity.role === 'admin') return { kind: 'admin' };
+  if (inquiry.ownerKey === callerKey(identity)) return { kind: 'owner' };
+  if (inquiry.status === 'DRAFT') return null;
+  if (identity.role === 'office') {
+    const invited = await em.count(InvitationSchema, { inquiryId: inquiry.id, network: identity.network });
+    return invited > 0 ? { kind: 'office', network: identity.network! } : null;
+  }
+  if (identity.role === 'member' && (await memberInquiryIds(em, identity.memberId!)).includes(inquiry.id)) return { kind: 'bidder', memberId: identity.memberId! };
+  return null;
+}
+
+export function requireOwner(view: InquiryView | null, id: string): void {
+  if (view?.kind !== 'owner' && view?.kind !== 'admin') throw forbidden(`Only the owner of inquiry ${id} or admin may do this.`);
+}
+
+export function requireOfficeOrAdmin(identity: Identity, network: string, what: string): void {
+  if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return;
+  throw forbidden(`Only the ${network} office or admin may ${what}.`);
+}

@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { processCodes } from '../../../shared/validation.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium } from '../entities/index.ts';
+import { lockInquiry, requireStatus } from './inquiries.ts';
+import { consortiumId } from './ids.ts';
+import { emit } from './outbox.ts';
+
+// A Bietergemeinschaft: an invited member (the lead) bids with members of any
+// network. Every partner, the lead included, accepts with its processes and
+// share of the value; the lead quotes once all accepted and shares sum to 100.
+
+export async function consortiumStatus(em: EntityManager, consortiumKey: number): Promise<{ complete: boolean; reason: string }> {
+  const partners = await em.find(ConsortiumPartnerSchema, { consortiumId: consortiumKey });
+  const waiting = partners.filter((p) => p.status !== 'ACCEPTED').map((p) => `${p.memberId} is ${p.status}`);
+  if (waiting.length) return { complete: false, reason: waiting.join(', ') };
+  const total = partners.reduce((sum, p) => sum + (p.sharePercent ?? 0), 0);
+  if (Math.abs(total - 100) > 1e-6) return { complete: false, reason: `the shares sum to ${total}, not 100` };
+  return { complete: true, reason: '' };
+}
+
+export async function createConsortium(tx: EntityManager, id: string, lead: { memberId: string; network: string }, partners: { memberId: string; network: string }[]): Promise<Consortium> {
+  const inquiry = await lockInquiry(tx, null, id, null, 'inquiryId');
+  requireStatus(inquiry, id, 'bid on', ['OPEN']);
+  const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: lead.memberId });
+  if (!invitation || invitation.status === 'DECLINED') throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
+  if (await tx.count(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId })) throw conflict(`${lead.memberId} already leads a consortium for ${id}.`);
+  const consortium = tx.create(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId, leadNetwork: lead.network });
+  await tx.flush();
+  for (const member of [lead, ...partners]) {
+    tx.create(ConsortiumPartnerSchema, { consortiumId: consortium.id, memberId: member.memberId, network: member.network, status: 'INVITED', processCodes: [], sharePercent: null });
+    if (member !== lead) emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead: lead.memberId });
+  }
+  return consortium;
+}
+
+export function partnerList(lead: string, partners: string[]): string[] {
+  const unique = [...new Set(partners)];
+  if (unique.length === 0 || unique.length > 20) throw badInput('partners', `partners needs 1 to 20 members besides the lead, got ${unique.length}.`);
+  if (unique.includes(lead)) throw badInput('partners', `partners lists the lead ${lead}; name only the other members.`);
+  return unique;
+}
+
+export async function respond(
+  tx: EntityManager,
+  consortiumKey: number,
+  member: string,
+  answer: { accept: boolean; processes?: string[] | null; sharePercent?: number | null },
+): Promise<Consortium> {
+  const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
+  if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
+  const partner = await tx.findOne(ConsortiumPartnerSchema, { consortiumId: consortiumKey, memberId: member });
+  if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);
+  if (await tx.count(QuoteSchema, { consortiumId: consortiumKey })) throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
+  if (answer.accept) {
+    const share = answer.sharePercent;
+    if (share == null || !(share > 0 && share <= 100)) throw badInput('sharePercent', `sharePercent must be more than 0 and at most 100 when accepting, got ${share ?? 'nothing'}.`);
+    if (!answer.processes?.length) throw badInput('processes', 'processes must name the DIN 8580 processes this partner takes on, e.g. ["3.2.3"].');
+    partner.processCodes = processCodes('processes', answer.processes);
+    partner.sharePercent = share;
+  }
+  partner.status = answer.accept ? 'ACCEPTED' : 'DECLINED';
+  return consortium;
+}

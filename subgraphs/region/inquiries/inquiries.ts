@@ -1,0 +1,216 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound } from '../../../shared/errors.ts';
+import { findMaterial } from '../../../shared/data/materials.ts';
+import type { Identity } from '../../../shared/identity.ts';
+import type { Quantity, Tolerance } from '../../../shared/matching.ts';
+import { certificationName, isoDate, processCodes } from '../../../shared/validation.ts';
+import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from '../entities/index.ts';
+import { maxRadiusKm, resolveLocation } from '../filter.ts';
+import { callerKey, requireOwner, resolveView, viewOf } from './access.ts';
+import { parseInquiryId, quoteId } from './ids.ts';
+import { emit } from './outbox.ts';
+
+export interface InquiryInput {
+  title: string;
+  partDescription: string;
+  processes: string[];
+  material?: string | null;
+  quantities: { quantity: number; batchSize?: number | null }[];
+  tolerance?: Tolerance | null;
+  certifications?: string[] | null;
+  documents?: string[] | null;
+  ppapLevel?: number | null;
+  deliveryLocation: { latitude?: number | null; longitude?: number | null; postalCode?: string | null };
+  deliveryDate: string;
+  quoteDeadline: string;
+  customer?: string | null;
+}
+
+export type InquiryPatch = Partial<Omit<InquiryInput, 'deliveryLocation' | 'customer'>>;
+
+/** OPEN past the quote deadline reads QUOTING_CLOSED: derived at every read, so no timer has to flip it. */
+export function effectiveStatus(inquiry: Inquiry, now = new Date()): string {
+  return inquiry.status === 'OPEN' && inquiry.quoteDeadline <= now ? 'QUOTING_CLOSED' : inquiry.status;
+}
+
+function text(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+  const t = value?.trim() ?? '';
+  if (required && t === '') throw badInput(field, `${field} must not be empty.`);
+  if (t.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${t.length}.`);
+  return t === '' ? null : t;
+}
+
+function quantities(field: string, list: InquiryInput['quantities']): InquiryQuantity[] {
+  if (list.length === 0 || list.length > 20) throw badInput(field, `${field} needs 1 to 20 entries, got ${list.length}.`);
+  return list.map((q, i) => {
+    if (!Number.isInteger(q.quantity) || q.quantity <= 0) throw badInput(`${field}[${i}].quantity`, `${field}[${i}].quantity must be a positive whole number of parts, got ${q.quantity}.`);
+    const batch = q.batchSize ?? null;
+    if (batch !== null && (!Number.isInteger(batch) || batch <= 0 || batch > q.quantity)) {
+      throw badInput(`${field}[${i}].batchSize`, `${field}[${i}].batchSize must be a positive whole number no larger than the quantity ${q.quantity}, got ${batch}.`);
+    }
+    return { quantity: q.quantity, batchSize: batch };
+  });
+}
+
+function deadline(field: string, value: string, now: Date): Date {
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : null;
+  if (!time || Number.isNaN(time.getTime())) throw badInput(field, `${field} must be an ISO date-time with a time zone, e.g. 2026-12-01T12:00:00Z, got "${value.slice(0, 40)}".`);
+  if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`);
+  return time;
+}
+
+function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadline: Date): string {
+  isoDate(field, deliveryDate);
+  if (deliveryDate <= quoteDeadline.toISOString().slice(0, 10)) {
+    throw badInput(field, `${field} (${deliveryDate}) must lie after the quote deadline's day (${quoteDeadline.toISOString().slice(0, 10)}).`);
+  }
+  return deliveryDate;
+}
+
+function material(field: string, value: string | null | undefined): string | null {
+  if (value == null || value.trim() === '') return null;
+  const info = findMaterial(value.trim());
+  if (!info) throw badInput(field, `${field}: "${value.slice(0, 40)}" is not a known material; use a name or number such as 42CrMo4, 1.4301 or EN AW-6082.`);
+  return info.name;
+}
+
+function documents(field: string, list: string[] | null | undefined): string[] {
+  const docs = (list ?? []).map((d, i) => text(`${field}[${i}]`, d, 200, true)!);
+  if (docs.length > 30) throw badInput(field, `${field} takes at most 30 documents.`);
+  return docs;
+}
+
+function ppap(field: string, level: number | null | undefined): number | null {
+  if (level == null) return null;
+  if (!Number.isInteger(level) || level < 1 || level > 5) throw badInput(field, `${field} must be a PPAP submission level from 1 to 5, got ${level}.`);
+  return level;
+}
+
+function processList(field: string, codes: string[]): string[] {
+  if (codes.length === 0) throw badInput(field, `${field} needs at least one DIN 8580 process code, e.g. 3.2.3 (Fräsen).`);
+  return processCodes(field, codes);
+}
+
+/** Validates everything before anything is written. */
+export function newInquiry(em: EntityManager, identity: Identity, input: InquiryInput, now = new Date()): Inquiry {
+  const quoteDeadline = deadline('input.quoteDeadline', input.quoteDeadline, now);
+  const location = resolveLocation('input.deliveryLocation', { ...input.deliveryLocation, radiusKm: maxRadiusKm });
+  return em.create(InquirySchema, {
+    ownerKey: callerKey(identity),
+    ownerMemberId: identity.role === 'member' ? identity.memberId! : null,
+    ownerNetwork: identity.role === 'member' || identity.role === 'office' ? identity.network! : null,
+    customer: text('input.customer', input.customer, 200, false),
+    title: text('input.title', input.title, 200, true)!,
+    partDescription: text('input.partDescription', input.partDescription, 10_000, true)!,
+    processCodes: processList('input.processes', input.processes),
+    material: material('input.material', input.material),
+    quantities: quantities('input.quantities', input.quantities),
+    tolerance: input.tolerance ?? null,
+    certifications: [...new Set((input.certifications ?? []).map((c) => certificationName('input.certifications', c)))],
+    documents: documents('input.documents', input.documents),
+    ppapLevel: ppap('input.ppapLevel', input.ppapLevel),
+    postalCode: input.deliveryLocation.postalCode ?? null,
+    latitude: location.latitude,
+    longitude: location.longitude,
+    deliveryDate: deliveryAfterDeadline('input.deliveryDate', input.deliveryDate, quoteDeadline),
+    quoteDeadline,
+    status: 'DRAFT',
+  });
+}
+
+export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date()): void {
+  const quoteDeadline = patch.quoteDeadline != null ? deadline('input.quoteDeadline', patch.quoteDeadline, now) : inquiry.quoteDeadline;
+  const deliveryDate = deliveryAfterDeadline('input.deliveryDate', patch.deliveryDate ?? inquiry.deliveryDate, quoteDeadline);
+  if (patch.title != null) inquiry.title = text('input.title', patch.title, 200, true)!;
+  if (patch.partDescription != null) inquiry.partDescription = text('input.partDescription', patch.partDescription, 10_000, true)!;
+  if (patch.processes != null) inquiry.processCodes = processList('input.processes', patch.processes);
+  if (patch.material !== undefined) inquiry.material = material('input.material', patch.material);
+  if (patch.quantities != null) inquiry.quantities = quantities('input.quantities', patch.quantities);
+  if (patch.tolerance !== undefined) inquiry.tolerance = patch.tolerance ?? null;
+  if (patch.certifications != null) inquiry.certifications = [...new Set(patch.certifications.map((c) => certificationName('input.certifications', c)))];
+  if (patch.documents != null) inquiry.documents = documents('input.documents', patch.documents);
+  if (patch.ppapLevel !== undefined) inquiry.ppapLevel = ppap('input.ppapLevel', patch.ppapLevel);
+  inquiry.quoteDeadline = quoteDeadline;
+  inquiry.deliveryDate = deliveryDate;
+}
+
+/** The lot size class findSuppliers scores against, from the largest quantity asked for. */
+export function quantityClass(inquiry: Pick<Inquiry, 'quantities'>): Quantity {
+  const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
+  return largest < 10 ? 'PROTOTYPE' : largest < 1000 ? 'SMALL_SERIES' : 'SERIES';
+}
+
+/**
+ * Loads an inquiry for a change inside a transaction: row-locked, visible to
+ * the caller (identity null: the caller checked access itself), at the version the caller read.
+ */
+export async function lockInquiry(tx: EntityManager, identity: Identity | null, id: string, version: number | null, field = 'id'): Promise<Inquiry> {
+  const inquiry = await tx.findOne(InquirySchema, parseInquiryId(id, field), { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!inquiry || (identity && !(await resolveView(tx, identity, inquiry)))) throw notFound(`Inquiry ${id} does not exist.`);
+  if (version !== null && inquiry.version !== version) {
+    throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: inquiry.version });
+  }
+  return inquiry;
+}
+
+export function requireStatus(inquiry: Inquiry, id: string, action: string, allowed: string[]): void {
+  const status = effectiveStatus(inquiry);
+  if (!allowed.includes(status)) throw conflict(`Inquiry ${id} is ${status}; it cannot be ${action} now (only when ${allowed.join(' or ')}).`, { status });
+}
+
+export interface RankedCandidate {
+  memberId: string;
+  network: string;
+  score: number;
+  distanceKm: number | null;
+}
+
+/** DRAFT → OPEN with the ranked candidates invited, each told so through the outbox. */
+export function checkPublishable(inquiry: Inquiry, id: string): void {
+  requireOwner(viewOf(inquiry), id);
+  requireStatus(inquiry, id, 'published', ['DRAFT']);
+  if (inquiry.quoteDeadline <= new Date()) throw badInput('quoteDeadline', `The quote deadline of ${id} has passed; move it into the future (updateInquiry) before publishing.`);
+}
+
+/** The candidates were ranked before the transaction; the version check catches any change made meanwhile. */
+export async function publish(tx: EntityManager, identity: Identity, id: string, version: number, candidates: RankedCandidate[]): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, identity, id, version);
+  checkPublishable(inquiry, id);
+  for (const c of candidates) {
+    tx.create(InvitationSchema, { inquiryId: inquiry.id, memberId: c.memberId, network: c.network, status: 'INVITED', score: c.score, distanceKm: c.distanceKm, certifications: inquiry.certifications });
+    emit(tx, 'INVITED', inquiry, { memberId: c.memberId, network: c.network }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
+  }
+  inquiry.status = 'OPEN';
+  return inquiry;
+}
+
+/** OPEN or QUOTING_CLOSED → AWARDED: the chosen quote wins, every other quote is told it was not chosen. */
+export async function award(tx: EntityManager, identity: Identity, id: string, quoteKey: number, version: number): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, identity, id, version, 'inquiryId');
+  requireOwner(viewOf(inquiry), id);
+  requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
+  const quotes = await tx.find(QuoteSchema, { inquiryId: inquiry.id });
+  const winner = quotes.find((q) => q.id === quoteKey);
+  if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`);
+  const consortia = quotes.flatMap((q) => (q.consortiumId == null ? [] : [q.consortiumId]));
+  const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortiumId: { $in: consortia }, status: 'ACCEPTED' }) : [];
+  for (const quote of quotes) {
+    const won = quote === winner;
+    quote.status = won ? 'AWARDED' : 'NOT_CHOSEN';
+    // A consortium's partners hear the outcome as well as its lead.
+    const bidders = [{ memberId: quote.memberId, network: quote.network }, ...partners.filter((p) => p.consortiumId === quote.consortiumId && p.memberId !== quote.memberId)];
+    for (const bidder of bidders) emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });
+  }
+  inquiry.status = 'AWARDED';
+  inquiry.awardedQuoteId = winner.id;
+  return inquiry;
+}
+
+export async function close(tx: EntityManager, identity: Identity, id: string, version: number, to: 'CANCELLED' | 'CLOSED_WITHOUT_AWARD'): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, identity, id, version);
+  requireOwner(viewOf(inquiry), id);
+  if (to === 'CANCELLED') requireStatus(inquiry, id, 'cancelled', ['DRAFT', 'OPEN', 'QUOTING_CLOSED']);
+  else requireStatus(inquiry, id, 'closed without award', ['OPEN', 'QUOTING_CLOSED']);
+  inquiry.status = to;
+  return inquiry;
+}

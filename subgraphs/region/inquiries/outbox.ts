@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OutboxEventSchema, type Inquiry, type OutboxEvent } from '../entities/index.ts';
+import { inquiryId } from './ids.ts';
+
+export const eventTypes = ['INVITED', 'QUOTE_RECEIVED', 'AWARDED', 'NOT_CHOSEN', 'DEADLINE_NEAR', 'CONSORTIUM_INVITED'] as const;
+export type EventType = (typeof eventTypes)[number];
+
+/**
+ * Records an event in the caller's transaction, so it exists exactly when the
+ * change does. It reaches the webhooks of `memberId` and of its network's
+ * office, or, without a member, of the office of `network`.
+ */
+export function emit(em: EntityManager, type: EventType, inquiry: Inquiry, to: { memberId?: string | null; network?: string | null }, data: Record<string, unknown> = {}): OutboxEvent | null {
+  if (!to.memberId && !to.network) return null;
+  return em.create(OutboxEventSchema, {
+    id: randomUUID(),
+    type,
+    inquiryId: inquiry.id,
+    memberId: to.memberId ?? null,
+    network: to.network ?? null,
+    payload: { inquiryId: inquiryId(inquiry.id), title: inquiry.title, ...data },
+    fannedOut: false,
+  });
+}

@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
+import { isoDate } from '../../../shared/validation.ts';
+import { today } from '../capacity/calendar.ts';
+import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from '../entities/index.ts';
+import { consortiumStatus } from './consortia.ts';
+import { lockInquiry, requireStatus } from './inquiries.ts';
+import { consortiumId, inquiryId, quoteId } from './ids.ts';
+import { emit } from './outbox.ts';
+
+export interface QuoteInput {
+  priceTiers: PriceTier[];
+  currency?: string | null;
+  leadTimeDays: number;
+  validUntil: string;
+  notes?: string | null;
+  consortiumId?: string | null;
+  memberId?: string | null;
+}
+
+export type QuoteTerms = Pick<Quote, 'priceTiers' | 'currency' | 'leadTimeDays' | 'validUntil' | 'notes'>;
+
+export function quoteTerms(input: QuoteInput): QuoteTerms {
+  const tiers = input.priceTiers;
+  if (tiers.length === 0 || tiers.length > 20) throw badInput('input.priceTiers', `input.priceTiers needs 1 to 20 tiers, got ${tiers.length}.`);
+  tiers.forEach((t, i) => {
+    if (!Number.isInteger(t.minQuantity) || t.minQuantity < 1) throw badInput(`input.priceTiers[${i}].minQuantity`, `input.priceTiers[${i}].minQuantity must be a positive whole number, got ${t.minQuantity}.`);
+    if (!(t.unitPrice > 0 && t.unitPrice < 10_000_000)) throw badInput(`input.priceTiers[${i}].unitPrice`, `input.priceTiers[${i}].unitPrice must be a positive amount, got ${t.unitPrice}.`);
+  });
+  if (new Set(tiers.map((t) => t.minQuantity)).size !== tiers.length) throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.');
+  const currency = input.currency ?? 'EUR';
+  if (!/^[A-Z]{3}$/.test(currency)) throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`);
+  if (!Number.isInteger(input.leadTimeDays) || input.leadTimeDays < 1 || input.leadTimeDays > 3650) {
+    throw badInput('input.leadTimeDays', `input.leadTimeDays must be a whole number of days from 1 to 3650, got ${input.leadTimeDays}.`);
+  }
+  isoDate('input.validUntil', input.validUntil);
+  if (input.validUntil < today()) throw badInput('input.validUntil', `input.validUntil (${input.validUntil}) lies in the past.`);
+  const notes = input.notes?.trim() ?? '';
+  if (notes.length > 5000) throw badInput('input.notes', 'input.notes must be at most 5000 characters.');
+  return {
+    priceTiers: [...tiers].sort((a, b) => a.minQuantity - b.minQuantity).map((t) => ({ minQuantity: t.minQuantity, unitPrice: t.unitPrice })),
+    currency,
+    leadTimeDays: input.leadTimeDays,
+    validUntil: input.validUntil,
+    notes: notes === '' ? null : notes,
+  };
+}
+
+/** The unit price that applies to a quantity: the tier with the largest minQuantity not above it (else the smallest tier). */
+export function unitPriceFor(tiers: PriceTier[], quantity: number): number {
+  const applicable = tiers.filter((t) => t.minQuantity <= quantity);
+  return (applicable.at(-1) ?? tiers[0]).unitPrice;
+}
+
+/** A first quote or a revision, only from an invited member, only while the inquiry takes quotes. */
+export async function submitQuote(
+  tx: EntityManager,
+  id: string,
+  bidder: { memberId: string; network: string },
+  terms: QuoteTerms,
+  consortiumKey: number | null,
+  version: number | null | undefined,
+): Promise<Quote> {
+  // The invitation is the access check: a member that is not invited learns only that.
+  const inquiry = await lockInquiry(tx, null, id, null, 'inquiryId');
+  requireStatus(inquiry, id, 'quoted on', ['OPEN']);
+  const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
+  if (!invitation) throw forbidden(`${bidder.memberId} is not invited to inquiry ${id}; only invited members may quote.`);
+  if (invitation.status === 'DECLINED') throw conflict(`${bidder.memberId} declined inquiry ${id} and can no longer quote on it.`);
+  if (consortiumKey !== null) await requireCompleteConsortium(tx, inquiry, consortiumKey, bidder.memberId);
+
+  let quote = await tx.findOne(QuoteSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
+  if (quote) {
+    if (version == null) throw conflict(`${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`, { currentVersion: quote.version, field: 'version' });
+    if (quote.version !== version) throw conflict(`Quote ${quoteId(quote.id)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: quote.version });
+    Object.assign(quote, terms, { consortiumId: consortiumKey, revision: quote.revision + 1 });
+  } else {
+    quote = tx.create(QuoteSchema, { ...terms, inquiryId: inquiry.id, memberId: bidder.memberId, network: bidder.network, consortiumId: consortiumKey, status: 'SUBMITTED', revision: 1 });
+    await tx.flush();
+  }
+  tx.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision: quote.revision });
+  invitation.status = 'QUOTED';
+  emit(tx, 'QUOTE_RECEIVED', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork }, { quoteId: quoteId(quote.id), revision: quote.revision });
+  return quote;
+}
+
+async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<void> {
+  const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
+  if (!consortium || consortium.inquiryId !== inquiry.id) throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
+  if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
+  const { complete, reason } = await consortiumStatus(tx, consortium.id);
+  if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Drawings of an inquiry: uploaded by its owner through the gateway, stored on
+// disk with size and checksum, downloadable only by those who see the inquiry.
+
+const maxBytes = 64 * 1024;
+let stack: Stack;
+let base: string;
+let inquiryId: string;
+const tokens: Record<string, string> = {};
+const members: Record<string, string> = {};
+
+async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
+  const r = await res;
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+}
+
+function upload(token: string | undefined, fileName: string, contentType: string, body: Buffer, id = inquiryId) {
+  return fetch(`${base}/attachments?inquiryId=${encodeURIComponent(id)}&fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+}
+
+const download = (token: string | undefined, path: string) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'x'), Buffer.from('\n%%EOF\n')]);
+const step = Buffer.from('ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION((\'Welle\'),\'2;1\');\nENDSEC;\nEND-ISO-10303-21;\n');
+
+async function storedFiles(): Promise<string[]> {
+  return readdir(stack.attachmentsDir).catch(() => []);
+}
+
+beforeAll(async () => {
+  stack = await startStack({ attachmentMaxBytes: maxBytes });
+  base = stack.gatewayUrl.replace(/\/graphql$/, '');
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const [key, network] of [['anders', 'LINAT'], ['brand', 'NIWE']]) {
+    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { name: `${key} GmbH`, postalCode: '99974', city: 'Mühlhausen' } }, tokens.admin)))
+      .createMember.id;
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
+  tokens.otherPartner = await stack.token({ role: 'partner', sub: 'someone-else' });
+  const input = {
+    title: 'Welle',
+    partDescription: 'Nach Zeichnung',
+    processes: ['3.2.1'],
+    quantities: [{ quantity: 100 }],
+    deliveryLocation: { postalCode: '99974' },
+    deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
+    quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+  };
+  inquiryId = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input }, tokens.partner))).createInquiry.id;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('attachments', () => {
+  let pdfPath: string;
+
+  test('the owner uploads a PDF drawing and a STEP model; size and checksum are kept', async () => {
+    const res = await upload(tokens.partner, 'Zeichnung Welle Ø40.pdf', 'application/pdf', pdf);
+    expect(res.status).toBe(201);
+    const stored = (await res.json()) as { downloadPath: string };
+    expect(stored).toMatchObject({ id: expect.stringMatching(/^att-\d+$/), fileName: 'Zeichnung Welle Ø40.pdf', contentType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+    pdfPath = stored.downloadPath;
+    expect((await upload(tokens.partner, 'welle.stp', 'model/step', step)).status).toBe(201);
+    const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id fileName size sha256 downloadPath } } }`, { id: inquiryId }, tokens.partner))).inquiry.attachments;
+    expect(listed.map((a: { fileName: string }) => a.fileName)).toEqual(['Zeichnung Welle Ø40.pdf', 'welle.stp']);
+    expect(await storedFiles()).toHaveLength(2);
+  });
+
+  test('too large, a type that is not allowed, or a file that is not what it claims: refused, nothing stored', async () => {
+    const tooLarge = await upload(tokens.partner, 'gross.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(maxBytes, 'x')]));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
+    const cases: [string, string, Buffer, string][] = [
+      ['angebot.docx', 'application/octet-stream', pdf, 'fileName'],
+      ['welle.pdf', 'text/plain', pdf, 'content-type'],
+      ['welle.pdf', 'application/pdf', step, 'body'],
+    ];
+    for (const [name, type, body, field] of cases) {
+      const res = await upload(tokens.partner, name, type, body);
+      expect(res.status, name).toBe(415);
+      const error = ((await res.json()) as any).errors[0];
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(error.message.length).toBeGreaterThan(20);
+    }
+    expect((await upload(undefined, 'welle.pdf', 'application/pdf', pdf)).status).toBe(401);
+    expect((await upload(tokens.otherPartner, 'welle.pdf', 'application/pdf', pdf)).status).toBe(404);
+    const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id } } }`, { id: inquiryId }, tokens.partner))).inquiry.attachments;
+    expect(listed).toHaveLength(2);
+    expect(await storedFiles()).toHaveLength(2);
+  });
+
+  test('only those who see the inquiry download; region refuses the request unless the gateway signed it', async () => {
+    const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
+    await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id: inquiryId, v: version }, tokens.partner));
+    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: inquiryId, m: members.anders }, tokens.admin));
+
+    const res = await download(tokens.anders, pdfPath);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('x-content-sha256')).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+    // An invited member may read, not add.
+    expect((await upload(tokens.anders, 'welle.pdf', 'application/pdf', pdf)).status).toBe(403);
+
+    expect((await download(tokens.brand, pdfPath)).status).toBe(404);
+    expect((await download(tokens.otherPartner, pdfPath)).status).toBe(404);
+    expect((await download(undefined, pdfPath)).status).toBe(401);
+    expect((await fetch(`${stack.regionUrl}/internal/attachments?id=${pdfPath.split('=')[1]}`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,291 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Customer inquiries through the gateway: a partner asks, the region's members
+// are matched and invited, offices adjust the invitees, members quote, the
+// partner compares and awards.
+
+let stack: Stack;
+const members: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+
+const companies = [
+  { key: 'anders', network: 'LINAT', name: 'Präzisionsdreherei Anders GmbH', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.1'], materials: ['42CrMo4'], employees: 80, iatf: true },
+  { key: 'conrad', network: 'KONAT', name: 'Fräserei Conrad AG', postalCode: '99817', city: 'Eisenach', processes: ['3.2.3'], materials: ['42CrMo4'], employees: 150, iatf: true },
+  { key: 'gerlach', network: 'NIWE', name: 'Drehteile Gerlach', postalCode: '37213', city: 'Witzenhausen', processes: ['3.2.1'], materials: ['S235JR'], employees: 40, iatf: true },
+  { key: 'dorn', network: 'NIWE', name: 'Gießerei Dorn', postalCode: '37281', city: 'Wanfried', processes: ['1.1'], employees: 200, iatf: true },
+  { key: 'brand', network: 'NIWE', name: 'Dreherei Brand', postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'], materials: ['C45'], employees: 20, iatf: false },
+];
+
+function inFuture(ms: number): string {
+  return new Date(Date.now() + ms).toISOString();
+}
+
+function dateInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const inquiryInput = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Antriebswelle 42CrMo4',
+  partDescription: 'Gedrehte und gefräste Welle, Ø 40 mm, Länge 320 mm, vergütet.',
+  processes: ['3.2'],
+  material: '42CrMo4',
+  quantities: [{ quantity: 5000, batchSize: 500 }],
+  tolerance: 'PRECISION',
+  certifications: ['IATF 16949'],
+  documents: ['Erstmusterprüfbericht'],
+  ppapLevel: 3,
+  deliveryLocation: { postalCode: '37269' },
+  deliveryDate: dateInDays(60),
+  quoteDeadline: inFuture(14 * 86_400_000),
+  ...overrides,
+});
+
+const inquiryFields = 'id title status version processes quantities { quantity batchSize } certifications ppapLevel deliveryPostalCode quoteDeadline invitations { member { id } network status score declineReason } quotes { id member { id } revision version priceTiers { minQuantity unitPrice } status }';
+
+async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
+  const r = await res;
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+}
+
+const create = (token: string, input: Record<string, unknown>, idempotencyKey?: string) =>
+  stack.query(`mutation($input: InquiryInput!, $key: String) { createInquiry(input: $input, idempotencyKey: $key) { ${inquiryFields} } }`, { input, key: idempotencyKey }, token);
+const read = (token: string, id: string) => stack.query(`query($id: ID!) { inquiry(id: $id) { ${inquiryFields} } }`, { id }, token);
+const publish = (token: string, id: string, version: number, invite: number) =>
+  stack.query(`mutation($id: ID!, $v: Int!, $n: Int) { publishInquiry(id: $id, version: $v, invite: $n) { ${inquiryFields} } }`, { id, v: version, n: invite }, token);
+const quote = (token: string, inquiryId: string, input: Record<string, unknown>, version?: number, idempotencyKey?: string) =>
+  stack.query(
+    `mutation($id: ID!, $input: QuoteInput!, $v: Int, $key: String) { submitQuote(inquiryId: $id, input: $input, version: $v, idempotencyKey: $key) { id inquiryId member { id } revision version status currency leadTimeDays revisions { revision priceTiers { unitPrice } } } }`,
+    { id: inquiryId, input, v: version, key: idempotencyKey },
+    token,
+  );
+const quoteInput = (unitPrice: number, leadTimeDays = 42) => ({ priceTiers: [{ minQuantity: 1, unitPrice: unitPrice + 2 }, { minQuantity: 1000, unitPrice }], leadTimeDays, validUntil: dateInDays(90), notes: 'inkl. Vergüten' });
+
+async function inquiryCount(): Promise<number> {
+  return (await ok(stack.query('{ inquiries(first: 100) { id } }', {}, tokens.admin))).inquiries.length;
+}
+
+function errorOf(r: GraphQLResponse) {
+  expect(r.errors, JSON.stringify(r.data)).toBeDefined();
+  return r.errors![0];
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const { key, network, iatf, ...input } of companies) {
+    const certifications = [{ standard: iatf ? 'IATF 16949' : 'ISO 9001', validUntil: '2099-12-31' }];
+    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { ...input, certifications } }, tokens.admin));
+    members[key] = data.createMember.id;
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.partner = await stack.token({ role: 'partner', sub: 'tier1-automotive' });
+  tokens.otherPartner = await stack.token({ role: 'partner', sub: 'another-customer' });
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+  tokens.konatOffice = await stack.token({ role: 'office', network: 'KONAT' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('an inquiry from creation to award', () => {
+  let id: string;
+  let version: number;
+
+  test('a partner creates a draft; a retry with the same idempotency key returns the same inquiry, another payload under that key is refused', async () => {
+    const input = inquiryInput();
+    const first = (await ok(create(tokens.partner, input, 'order-4711'))).createInquiry;
+    expect(first).toMatchObject({ status: 'DRAFT', version: 1, processes: ['3.2'], certifications: ['IATF 16949'], ppapLevel: 3, deliveryPostalCode: '37269', invitations: [], quotes: [] });
+    const retry = (await ok(create(tokens.partner, input, 'order-4711'))).createInquiry;
+    expect(retry.id).toBe(first.id);
+    const other = errorOf(await create(tokens.partner, { ...input, title: 'Flansch' }, 'order-4711'));
+    expect(other.extensions?.code).toBe('CONFLICT');
+    expect(other.message).toMatch(/idempotencyKey "order-4711" was already used/);
+    // The key is the caller's own: another partner may use the same one.
+    const foreign = (await ok(create(tokens.otherPartner, inquiryInput({ title: 'Flansch' }), 'order-4711'))).createInquiry;
+    expect(foreign.id).not.toBe(first.id);
+    id = first.id;
+    version = first.version;
+  });
+
+  test('a stale version gets CONFLICT and changes nothing', async () => {
+    const updated = (await ok(stack.query(`mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 4 }) { version ppapLevel } }`, { id, v: version }, tokens.partner))).updateInquiry;
+    expect(updated).toEqual({ version: version + 1, ppapLevel: 4 });
+    const stale = errorOf(await stack.query(`mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 1 }) { version } }`, { id, v: version }, tokens.partner));
+    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1 });
+    expect((await ok(read(tokens.partner, id))).inquiry.ppapLevel).toBe(4);
+    version += 1;
+  });
+
+  test('bad input names the field and writes nothing', async () => {
+    const before = await inquiryCount();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ quoteDeadline: '2020-01-01T00:00:00Z' }, 'input.quoteDeadline'],
+      [{ deliveryDate: dateInDays(3), quoteDeadline: inFuture(10 * 86_400_000) }, 'input.deliveryDate'],
+      [{ quantities: [{ quantity: 0 }] }, 'input.quantities[0].quantity'],
+      [{ processes: ['9.9.9'] }, 'input.processes'],
+      [{ material: 'Unobtainium' }, 'input.material'],
+      [{ certifications: ['ISO 4711'] }, 'input.certifications'],
+      [{ ppapLevel: 6 }, 'input.ppapLevel'],
+      [{ deliveryLocation: { postalCode: '1234' } }, 'input.deliveryLocation.postalCode'],
+    ];
+    for (const [override, field] of cases) {
+      const error = errorOf(await create(tokens.partner, inquiryInput(override)));
+      expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(error.message).toContain(field);
+    }
+    expect(await inquiryCount()).toBe(before);
+  });
+
+  test('publishing ranks suppliers across networks and invites the best; members outside see nothing, not even the drawing', async () => {
+    const base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const drawing = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+    const uploaded = await fetch(`${base}/attachments?inquiryId=${id}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` }, body: drawing });
+    expect(uploaded.status).toBe(201);
+    const { downloadPath } = (await uploaded.json()) as { downloadPath: string };
+    version = (await ok(read(tokens.partner, id))).inquiry.version;
+
+    const published = (await ok(publish(tokens.partner, id, version, 3))).publishInquiry;
+    expect(published.status).toBe('OPEN');
+    const invited = published.invitations.map((i: { member: { id: string } }) => i.member.id);
+    expect(invited.sort()).toEqual([members.anders, members.conrad, members.gerlach].sort());
+    expect(published.invitations.every((i: { status: string; score: number }) => i.status === 'INVITED' && i.score > 0)).toBe(true);
+    version = published.version;
+
+    const fetchDrawing = (token: string) => fetch(`${base}${downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
+    const got = await fetchDrawing(tokens.anders);
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(drawing)).toBe(true);
+    expect((await fetchDrawing(tokens.dorn)).status).toBe(404);
+
+    expect((await ok(read(tokens.dorn, id))).inquiry).toBeNull();
+    expect((await ok(stack.query('{ inquiries { id } }', {}, tokens.dorn))).inquiries).toEqual([]);
+    expect((await ok(read(tokens.otherPartner, id))).inquiry).toBeNull();
+    expect(errorOf(await stack.query('{ inquiries { id } }')).extensions?.code).toBe('UNAUTHENTICATED');
+    const refused = errorOf(await quote(tokens.dorn, id, quoteInput(10)));
+    expect(refused.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/not invited/);
+
+    const again = errorOf(await publish(tokens.partner, id, version, 3));
+    expect(again.extensions?.code).toBe('CONFLICT');
+    expect(again.message).toMatch(/is OPEN/);
+  });
+
+  test('an office adds and removes invitees of its own network only', async () => {
+    const add = (token: string, memberId: string) => stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { member { id } status score } }`, { id, m: memberId }, token);
+    expect((await ok(add(tokens.niweOffice, members.brand))).addInvitee).toEqual({ member: { id: members.brand }, status: 'INVITED', score: null });
+    expect(errorOf(await add(tokens.niweOffice, members.conrad)).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await add(tokens.niweOffice, members.brand)).extensions?.code).toBe('CONFLICT');
+    expect((await ok(stack.query(`mutation($id: ID!, $m: ID!) { removeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: members.gerlach }, tokens.niweOffice))).removeInvitee).toBe(true);
+    expect((await ok(read(tokens.gerlach, id))).inquiry).toBeNull();
+    // The office sees the inquiry its members are invited to, with every invitation.
+    const seen = (await ok(read(tokens.niweOffice, id))).inquiry;
+    expect(seen.invitations.map((i: { member: { id: string } }) => i.member.id).sort()).toEqual([members.anders, members.brand, members.conrad].sort());
+  });
+
+  test('invited members view, decline and quote; a competitor never sees another quote', async () => {
+    const viewed = (await ok(read(tokens.anders, id))).inquiry;
+    expect(viewed.invitations).toEqual([expect.objectContaining({ member: { id: members.anders }, status: 'VIEWED' })]);
+
+    const declined = (await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität bis Q2") { status declineReason } }`, { id }, tokens.conrad))).declineInquiry;
+    expect(declined).toEqual({ status: 'DECLINED', declineReason: 'Keine Kapazität bis Q2' });
+    expect(errorOf(await quote(tokens.conrad, id, quoteInput(9))).extensions?.code).toBe('CONFLICT');
+
+    const badQuotes: [Record<string, unknown>, string][] = [
+      [{ priceTiers: [] }, 'input.priceTiers'],
+      [{ priceTiers: [{ minQuantity: 1, unitPrice: -3 }] }, 'input.priceTiers[0].unitPrice'],
+      [{ currency: 'Euro' }, 'input.currency'],
+      [{ leadTimeDays: 0 }, 'input.leadTimeDays'],
+      [{ validUntil: '2020-01-31' }, 'input.validUntil'],
+    ];
+    for (const [override, field] of badQuotes) {
+      const error = errorOf(await quote(tokens.anders, id, { ...quoteInput(12.5), ...override }));
+      expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(error.message).toContain(field);
+    }
+    expect((await ok(read(tokens.partner, id))).inquiry.quotes).toEqual([]);
+
+    const a = (await ok(quote(tokens.anders, id, quoteInput(12.5), undefined, 'anders-q1'))).submitQuote;
+    expect(a).toMatchObject({ member: { id: members.anders }, revision: 1, status: 'SUBMITTED', currency: 'EUR' });
+    const retry = (await ok(quote(tokens.anders, id, quoteInput(12.5), undefined, 'anders-q1'))).submitQuote;
+    expect(retry).toMatchObject({ id: a.id, revision: 1 });
+    expect(errorOf(await quote(tokens.anders, id, quoteInput(11), undefined, 'anders-q1')).extensions?.code).toBe('CONFLICT');
+
+    const stale = errorOf(await quote(tokens.anders, id, quoteInput(11.8), a.version - 1));
+    expect(stale.extensions?.code).toBe('CONFLICT');
+    const revised = (await ok(quote(tokens.anders, id, quoteInput(11.8, 35), a.version))).submitQuote;
+    expect(revised).toMatchObject({ id: a.id, revision: 2, leadTimeDays: 35 });
+    expect(revised.revisions.map((r: { revision: number; priceTiers: { unitPrice: number }[] }) => [r.revision, r.priceTiers[1].unitPrice])).toEqual([
+      [1, 12.5],
+      [2, 11.8],
+    ]);
+
+    const b = (await ok(quote(tokens.brand, id, quoteInput(11.2, 56)))).submitQuote;
+    expect(b.revision).toBe(1);
+
+    const andersView = (await ok(read(tokens.anders, id))).inquiry;
+    expect(andersView.quotes.map((q: { id: string }) => q.id)).toEqual([a.id]);
+    const brandView = (await ok(read(tokens.brand, id))).inquiry;
+    expect(brandView.quotes.map((q: { id: string }) => q.id)).toEqual([b.id]);
+    expect(brandView.invitations).toHaveLength(1);
+    const konat = (await ok(read(tokens.konatOffice, id))).inquiry;
+    expect(konat.quotes).toEqual([]);
+    const owner = (await ok(read(tokens.partner, id))).inquiry;
+    expect(owner.quotes.map((q: { id: string }) => q.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  test('the owner compares quotes side by side and awards one; every other transition names the state', async () => {
+    const rows = (
+      await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id member { id } } unitPrice currency leadTimeDays distanceKm score certifications } }`, { id }, tokens.partner))
+    ).quoteComparison;
+    expect(rows.map((r: { quote: { member: { id: string } }; unitPrice: number }) => [r.quote.member.id, r.unitPrice])).toEqual([
+      [members.brand, 11.2],
+      [members.anders, 11.8],
+    ]);
+    expect(rows[1]).toMatchObject({ leadTimeDays: 35, certifications: ['IATF 16949'] });
+    expect(rows[1].score).toBeGreaterThan(0);
+    expect(rows[0]).toMatchObject({ score: null, certifications: [] });
+    expect(errorOf(await stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { unitPrice } }`, { id }, tokens.anders)).extensions?.code).toBe('FORBIDDEN');
+
+    const current = (await ok(read(tokens.partner, id))).inquiry;
+    const andersQuote = current.quotes.find((q: { member: { id: string } }) => q.member.id === members.anders);
+    const awarded = (
+      await ok(stack.query(`mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status version awardedQuote { id status } quotes { member { id } status } } }`, { id, q: andersQuote.id, v: current.version }, tokens.partner))
+    ).awardQuote;
+    expect(awarded.status).toBe('AWARDED');
+    expect(awarded.awardedQuote).toEqual({ id: andersQuote.id, status: 'AWARDED' });
+    expect(awarded.quotes.find((q: { member: { id: string } }) => q.member.id === members.brand).status).toBe('NOT_CHOSEN');
+    // Both bidders are told, in the transaction of the award.
+    const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: { $in: ['AWARDED', 'NOT_CHOSEN'] } }, { orderBy: { type: 'asc' } });
+    expect(told.map((e) => [e.type, e.memberId])).toEqual([
+      ['AWARDED', members.anders],
+      ['NOT_CHOSEN', members.brand],
+    ]);
+
+    const cancel = errorOf(await stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: awarded.version }, tokens.partner));
+    expect(cancel.extensions).toMatchObject({ code: 'CONFLICT', status: 'AWARDED' });
+    expect(cancel.message).toMatch(/is AWARDED/);
+    expect(errorOf(await quote(tokens.brand, id, quoteInput(10), 1)).message).toMatch(/is AWARDED/);
+  });
+});
+
+describe('the quote deadline', () => {
+  test('past the deadline the inquiry reads QUOTING_CLOSED and refuses quotes, but can still be awarded or closed', async () => {
+    const created = (await ok(create(tokens.partner, inquiryInput({ quoteDeadline: inFuture(3000) })))).createInquiry;
+    const published = (await ok(publish(tokens.partner, created.id, created.version, 1))).publishInquiry;
+    expect(published.status).toBe('OPEN');
+    const invitee = Object.entries(members).find(([, memberId]) => memberId === published.invitations[0].member.id)![0];
+    let status = published.status;
+    for (let i = 0; i < 100 && status !== 'QUOTING_CLOSED'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await ok(read(tokens.partner, created.id))).inquiry.status;
+    }
+    expect(status).toBe('QUOTING_CLOSED');
+    const late = errorOf(await quote(tokens[invitee], created.id, quoteInput(10)));
+    expect(late.extensions).toMatchObject({ code: 'CONFLICT', status: 'QUOTING_CLOSED' });
+    const closed = (await ok(stack.query(`mutation($id: ID!, $v: Int!) { closeInquiryWithoutAward(id: $id, version: $v) { status } }`, { id: created.id, v: published.version }, tokens.partner))).closeInquiryWithoutAward;
+    expect(closed.status).toBe('CLOSED_WITHOUT_AWARD');
+  });
+});

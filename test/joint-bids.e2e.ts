@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// A Bietergemeinschaft across two networks: the invited lead forms a
+// consortium, every partner accepts with its share, the lead quotes once.
+
+let stack: Stack;
+const members: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+let inquiryId: string;
+
+async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
+  const r = await res;
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+}
+
+const consortiumFields = 'id inquiryId lead { id } complete partners { member { id } network status processes sharePercent }';
+const respond = (token: string, id: string, accept: boolean, processes?: string[], sharePercent?: number) =>
+  stack.query(`mutation($id: ID!, $a: Boolean!, $p: [String!], $s: Float) { respondToConsortium(consortiumId: $id, accept: $a, processes: $p, sharePercent: $s) { ${consortiumFields} } }`, { id, a: accept, p: processes, s: sharePercent }, token);
+const quote = (token: string, consortiumId?: string) =>
+  stack.query(
+    `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id member { id } consortium { id complete partners { member { id } sharePercent } } } }`,
+    { id: inquiryId, input: { priceTiers: [{ minQuantity: 1, unitPrice: 48 }], leadTimeDays: 70, validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), consortiumId } },
+    token,
+  );
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const [key, network, postalCode, processes] of [['anders', 'LINAT', '99974', ['3.2.1']], ['conrad', 'KONAT', '99817', ['3.2.3']], ['gerlach', 'NIWE', '37213', ['3.2.1']]] as const) {
+    const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes };
+    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
+  const input = {
+    title: 'Getriebegehäuse',
+    partDescription: 'Gedreht und gefräst',
+    processes: ['3.2.1', '3.2.3'],
+    quantities: [{ quantity: 300, batchSize: 100 }],
+    deliveryLocation: { postalCode: '99817' },
+    deliveryDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    quoteDeadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+  };
+  const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner))).createInquiry;
+  inquiryId = created.id;
+  await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id: inquiryId, v: created.version }, tokens.partner));
+  await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: inquiryId, m: members.anders }, tokens.admin));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('a consortium across LINAT and KONAT', () => {
+  let consortiumId: string;
+
+  test('only an invited member can lead; the lead forms the consortium with a member of another network', async () => {
+    const notInvited = await stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id: inquiryId, p: [members.anders] }, tokens.conrad);
+    expect(notInvited.errors![0].extensions?.code).toBe('FORBIDDEN');
+    const created = (await ok(stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { ${consortiumFields} } }`, { id: inquiryId, p: [members.conrad] }, tokens.anders)))
+      .createConsortium;
+    expect(created).toMatchObject({ inquiryId, lead: { id: members.anders }, complete: false });
+    expect(created.partners.map((p: { member: { id: string }; status: string }) => [p.member.id, p.status])).toEqual([
+      [members.anders, 'INVITED'],
+      [members.conrad, 'INVITED'],
+    ]);
+    consortiumId = created.id;
+    // The partner sees the inquiry and the consortium; an outsider sees neither.
+    expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: inquiryId }, tokens.conrad))).inquiry).toEqual({ id: inquiryId });
+    expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortiumId }, tokens.conrad))).consortium).toEqual({ id: consortiumId });
+    expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortiumId }, tokens.gerlach))).consortium).toBeNull();
+    expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: inquiryId }, tokens.gerlach))).inquiry).toBeNull();
+  });
+
+  test('the lead quotes only when every partner accepted and the shares sum to 100', async () => {
+    const early = (await quote(tokens.anders, consortiumId)).errors![0];
+    expect(early.extensions?.code).toBe('CONFLICT');
+    expect(early.message).toMatch(/is INVITED/);
+
+    expect((await respond(tokens.conrad, consortiumId, true, ['3.2.3'])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sharePercent' });
+    expect((await respond(tokens.gerlach, consortiumId, true, ['3.2.1'], 10)).errors![0].extensions?.code).toBe('FORBIDDEN');
+    await ok(respond(tokens.conrad, consortiumId, true, ['3.2.3'], 40));
+    const partial = (await ok(respond(tokens.anders, consortiumId, true, ['3.2.1'], 50))).respondToConsortium;
+    expect(partial.complete).toBe(false);
+    expect((await quote(tokens.anders, consortiumId)).errors![0].message).toMatch(/shares sum to 90, not 100/);
+
+    const complete = (await ok(respond(tokens.anders, consortiumId, true, ['3.2.1'], 60))).respondToConsortium;
+    expect(complete.complete).toBe(true);
+    expect(complete.partners.map((p: { network: string; sharePercent: number; processes: string[] }) => [p.network, p.sharePercent, p.processes])).toEqual([
+      ['LINAT', 60, ['3.2.1']],
+      ['KONAT', 40, ['3.2.3']],
+    ]);
+
+    expect((await quote(tokens.conrad, consortiumId)).errors![0].extensions?.code).toBe('FORBIDDEN');
+    const submitted = (await ok(quote(tokens.anders, consortiumId))).submitQuote;
+    expect(submitted).toMatchObject({ member: { id: members.anders }, consortium: { id: consortiumId, complete: true } });
+
+    // The partner sees the consortium's quote; its shares are now fixed.
+    const partnerView = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { id consortium { id } } } }`, { id: inquiryId }, tokens.conrad))).inquiry;
+    expect(partnerView.quotes).toEqual([{ id: submitted.id, consortium: { id: consortiumId } }]);
+    expect((await respond(tokens.conrad, consortiumId, false)).errors![0].extensions?.code).toBe('CONFLICT');
+
+    const owner = (await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id consortium { partners { member { id } } } } unitPrice } }`, { id: inquiryId }, tokens.partner))).quoteComparison;
+    expect(owner).toHaveLength(1);
+    expect(owner[0].quote.consortium.partners).toHaveLength(2);
+
+    const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
+    await ok(stack.query(`mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`, { id: inquiryId, q: submitted.id, v: version }, tokens.partner));
+    const awarded = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'AWARDED' });
+    expect(awarded.map((e) => e.memberId).sort()).toEqual([members.anders, members.conrad].sort());
+  });
+});

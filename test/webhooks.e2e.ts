@@ -1,0 +1,130 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { close, listen } from '../shared/http.ts';
+import { refusedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Inquiry events reach the webhooks of members and offices from the outbox,
+// at least once, signed, retried with backoff until the receiver takes them.
+
+let stack: Stack;
+let receiver: Server;
+let receiverUrl: string;
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+const failuresPerEvent = new Map<string, number>();
+const tokens: Record<string, string> = {};
+const members: Record<string, string> = {};
+
+async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
+  const r = await res;
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
+}
+
+const register = (token: string, url: string, events: string[]) =>
+  stack.query(`mutation($url: String!, $events: [InquiryEventType!]!) { registerWebhook(url: $url, events: $events) { secret webhook { id url events } } }`, { url, events }, token);
+const deliveriesQuery = '{ webhooks { id url deliveries { eventId eventType attempts lastStatus lastError deliveredAt nextAttemptAt } } }';
+
+beforeAll(async () => {
+  // The receiver refuses each event twice (HTTP 503), then accepts it.
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const id = String(req.headers['x-irm-event-id']);
+      const failures = failuresPerEvent.get(id) ?? 0;
+      failuresPerEvent.set(id, failures + 1);
+      res.statusCode = failures < 2 ? 503 : 204;
+      res.end();
+    });
+  });
+  receiverUrl = await listen(receiver, 0);
+  stack = await startStack({ dispatcher: true });
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const [key, network, postalCode] of [['anders', 'LINAT', '99974'], ['conrad', 'KONAT', '99817']]) {
+    const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes: ['3.2.1'], materials: ['42CrMo4'], employees: 50 };
+    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
+  tokens.konatOffice = await stack.token({ role: 'office', network: 'KONAT' });
+});
+afterAll(async () => {
+  await stack?.stop();
+  if (receiver) await close(receiver);
+});
+
+describe('webhooks', () => {
+  test('only http(s) URLs, and without the loopback allowance no loopback or private address', async () => {
+    const bad = (await register(tokens.anders, 'ftp://example.org/hook', ['INVITED'])).errors![0];
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    expect(bad.message).toMatch(/http or https/);
+    expect(await refusedTarget('http://127.0.0.1:8080/hook', false)).toMatch(/loopback/);
+    expect(await refusedTarget('http://[::1]/hook', false)).toMatch(/loopback/);
+    expect(await refusedTarget('https://10.20.30.40/hook', false)).toMatch(/private/);
+    expect(await refusedTarget('https://169.254.169.254/latest', false)).toMatch(/link-local/);
+    expect(await refusedTarget('https://93.184.215.14/hook', false)).toBeNull();
+    expect(await refusedTarget('http://127.0.0.1:8080/hook', true)).toBeNull();
+    expect((await register(tokens.partner, `${receiverUrl}/hook`, ['INVITED'])).errors![0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('an event survives two failed deliveries: three attempts, one event id, a valid signature; the owner sees the delivery state', async () => {
+    const { secret, webhook } = (await ok(register(tokens.anders, `${receiverUrl}/anders`, ['INVITED', 'DEADLINE_NEAR', 'AWARDED']))).registerWebhook;
+    expect(secret.length).toBeGreaterThanOrEqual(40);
+    const office = (await ok(register(tokens.konatOffice, `${receiverUrl}/konat-office`, ['INVITED']))).registerWebhook;
+
+    const input = {
+      title: 'Buchse',
+      partDescription: 'Gedrehte Buchse',
+      processes: ['3.2.1'],
+      material: '42CrMo4',
+      quantities: [{ quantity: 200 }],
+      deliveryLocation: { postalCode: '99974' },
+      deliveryDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      // Within a day: the invitees also hear that the deadline is near.
+      quoteDeadline: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    };
+    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner))).createInquiry;
+    const published = (await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { invitations { member { id } } } }`, { id: created.id, v: created.version }, tokens.partner))).publishInquiry;
+    expect(published.invitations.map((i: { member: { id: string } }) => i.member.id).sort()).toEqual([members.anders, members.conrad].sort());
+
+    type Delivery = { eventId: string; eventType: string; attempts: number; lastStatus: number | null; deliveredAt: string | null };
+    let deliveries: Delivery[] = [];
+    for (let i = 0; i < 200; i++) {
+      deliveries = (await ok(stack.query(deliveriesQuery, {}, tokens.anders))).webhooks[0].deliveries;
+      if (deliveries.length === 2 && deliveries.every((d) => d.deliveredAt)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(deliveries.map((d) => d.eventType).sort()).toEqual(['DEADLINE_NEAR', 'INVITED']);
+    for (const d of deliveries) expect(d).toMatchObject({ attempts: 3, lastStatus: 204, deliveredAt: expect.any(String) });
+
+    const invited = deliveries.find((d) => d.eventType === 'INVITED')!;
+    const requests = received.filter((r) => r.headers['x-irm-event-id'] === invited.eventId);
+    expect(requests).toHaveLength(3);
+    for (const r of requests) {
+      expect(r.body).toBe(requests[0].body);
+      expect(r.headers['x-irm-signature']).toBe(`sha256=${createHmac('sha256', secret).update(r.body).digest('hex')}`);
+      const event = JSON.parse(r.body);
+      expect(event).toMatchObject({ id: invited.eventId, type: 'INVITED', data: { inquiryId: created.id, title: 'Buchse' } });
+    }
+
+    // The KONAT office hears of its member's invitation, with its own secret; anders' webhook is not shown to it.
+    const officeHooks = (await ok(stack.query(deliveriesQuery, {}, tokens.konatOffice))).webhooks;
+    expect(officeHooks.map((w: { id: string }) => w.id)).toEqual([office.webhook.id]);
+    let officeDelivery: Delivery | undefined;
+    for (let i = 0; i < 200 && !officeDelivery?.deliveredAt; i++) {
+      officeDelivery = (await ok(stack.query(deliveriesQuery, {}, tokens.konatOffice))).webhooks[0].deliveries[0];
+      if (!officeDelivery?.deliveredAt) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(officeDelivery).toMatchObject({ eventType: 'INVITED', attempts: 3, deliveredAt: expect.any(String) });
+    const officeRequest = received.find((r) => r.headers['x-irm-event-id'] === officeDelivery!.eventId)!;
+    expect(officeRequest.headers['x-irm-signature']).toBe(`sha256=${createHmac('sha256', office.secret).update(officeRequest.body).digest('hex')}`);
+    expect(JSON.parse(officeRequest.body).data.inquiryId).toBe(created.id);
+
+    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.conrad)).errors![0].extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.anders))).deleteWebhook).toBe(true);
+    expect((await ok(stack.query(deliveriesQuery, {}, tokens.anders))).webhooks).toEqual([]);
+  });
+});
