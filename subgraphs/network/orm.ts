@@ -10,7 +10,7 @@ export function initNetworkOrm(clientUrl: string, counter = new SqlCounter()) {
     entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema],
     migrations,
     counter,
-    // Typo tolerance of the text search: a word matches at 0.5 trigram word similarity (one wrong letter in a town name).
-    overrides: { driverOptions: { options: '-c pg_trgm.word_similarity_threshold=0.5' } },
+    // Typo tolerance of the text search: a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name).
+    overrides: { driverOptions: { options: '-c pg_trgm.similarity_threshold=0.4' } },
   });
 }

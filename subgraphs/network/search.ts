@@ -15,6 +15,20 @@ import { textArray } from './sql.ts';
 
 /** Words shorter than this match as parts only; longer ones also tolerate a typo. */
 const fuzzyMinLength = 4;
+
+/** For each search word, the dictionary's words spelled closely (one wrong or swapped letter in a longer word). */
+type Spellings = Map<string, string[]>;
+
+/** One statement looks up close spellings of every longer word (pg_trgm similarity on the small search_word table). */
+export async function closeSpellings(em: EntityManager, words: string[]): Promise<Spellings> {
+  const fuzzy = words.filter((w) => w.length >= fuzzyMinLength);
+  if (fuzzy.length === 0) return new Map();
+  const rows = await em.getConnection().execute<{ i: number; word: string }[]>(
+    fuzzy.map(() => `select ?::int as i, word from search_word where word % irm_fold(?)`).join(' union all '),
+    fuzzy.flatMap((w, i) => [i, w]),
+  );
+  return new Map(fuzzy.map((w, i) => [w, rows.filter((r) => r.i === i).map((r) => r.word)]));
+}
 const maxWords = 10;
 
 class Sql {
@@ -41,14 +55,15 @@ export function searchWords(text: string | null | undefined): string[] {
     .slice(0, maxWords);
 }
 
-function compile(filter: PushedDownFilter): Compiled {
+function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
   const where = new Sql();
   where.add('m.archived_at is null');
   const words = searchWords(filter.text);
   for (const word of words) {
     // Word parts via LIKE, typos via trigram word similarity; both use the trigram index on the folded text.
-    if (word.length >= fuzzyMinLength) where.add(`(m.search_text like '%' || irm_fold(?) || '%' or irm_fold(?) <% m.search_text)`, word, word);
-    else where.add(`m.search_text like '%' || irm_fold(?) || '%'`, word);
+    // Word parts via LIKE on the trigram index; a typo via the close spellings the dictionary knows, matched the same way.
+    const alternatives = spellings.get(word) ?? [];
+    where.add(`(m.search_text like '%' || irm_fold(?) || '%'${alternatives.map(() => ` or m.search_text like ?`).join('')})`, word, ...alternatives.map((a) => `%${a}%`));
   }
   const processCodes = validProcessCodes('filter.processes', filter.processes ?? []).map(processAndDescendants);
   for (const codes of processCodes) where.add('m.process_codes && ?::text[]', textArray(codes));
@@ -70,11 +85,27 @@ function compile(filter: PushedDownFilter): Compiled {
   return { where, words, processCodes, materials, standards };
 }
 
-/** Relevance in 0..scoreScale: per word the better of its similarity to the name and (weighted) to all searchable text, averaged. */
+/**
+ * Relevance in 0..scoreScale, averaged over the words. A word found in the
+ * name counts most (at the start of the name, then at a word start, then
+ * anywhere), found elsewhere less; only a word matched by typo tolerance pays
+ * for a trigram similarity, so broad searches stay cheap per row.
+ */
 function scoreSql(words: string[], params: unknown[]): string {
   const perWord = words.map((word) => {
-    params.push(word, word);
-    return `greatest(word_similarity(irm_fold(?), irm_fold(m.name)), 0.8 * word_similarity(irm_fold(?), m.search_text))`;
+    const cases = [
+      [`m.search_name like W || '%'`, '1.0'],
+      [`m.search_name like '% ' || W || '%'`, '0.95'],
+      [`m.search_name like '%' || W || '%'`, '0.9'],
+      [`m.search_text like W || '%' or m.search_text like '% ' || W || '%'`, '0.7'],
+      [`m.search_text like '%' || W || '%'`, '0.6'],
+    ];
+    const sql = `case ${cases.map(([test, value]) => `when ${test} then ${value}`).join(' ')} else greatest(word_similarity(W, m.search_name), 0.8 * word_similarity(W, m.search_text)) end`;
+    // The word is folded by the same SQL function as the documents; PostgreSQL folds the constant once per statement.
+    return sql.replace(/W/g, () => {
+      params.push(word);
+      return 'irm_fold(?)';
+    });
   });
   return `round((${perWord.join(' + ')}) / ${words.length} * ${scoreScale})::int`;
 }
@@ -109,10 +140,10 @@ export interface Statement {
 }
 
 /** The two statements of a search; separate from running them so the benchmark can EXPLAIN exactly what runs. */
-export function searchStatements(network: string, filter: PushedDownFilter, order: MemberOrder, first: number, after: MemberOrderKey | null, withFacets: boolean) {
+export function searchStatements(network: string, filter: PushedDownFilter, order: MemberOrder, first: number, after: MemberOrderKey | null, withFacets: boolean, spellings: Spellings = new Map()) {
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
-  const compiled = compile(filter);
+  const compiled = compile(filter, spellings);
   const filterSql = compiled.where.parts.join(' and ');
 
   const statsSql = [`select 'total' as kind, '' as value, count(*)::int as count from member m where ${filterSql}`];
@@ -128,7 +159,8 @@ export function searchStatements(network: string, filter: PushedDownFilter, orde
   const selectParams: unknown[] = [];
   const score = compiled.words.length ? scoreSql(compiled.words, selectParams) : 'null::int';
   const distance = filter.near ? distanceSql(filter.near, selectParams) : 'null::int';
-  const matchedText = compiled.words.length ? matchedTextSql(compiled.words, selectParams) : `'{}'::text[]`;
+  const matchedParams: unknown[] = [];
+  const matchedText = compiled.words.length ? matchedTextSql(compiled.words, matchedParams) : `'{}'::text[]`;
   const rank = order === 'RELEVANCE' ? `${scoreScale} - score` : order === 'DISTANCE' ? 'distance_m' : '0';
 
   const keyset = new Sql();
@@ -140,10 +172,12 @@ export function searchStatements(network: string, filter: PushedDownFilter, orde
     if (relation === 'same') keyset.add(`where (${columns}, id) > (${values.map(() => '?').join(', ')}, ?)`, ...values, after.localId);
     else keyset.add(`where (${columns}) ${relation === 'later' ? '>=' : '>'} (${values.map(() => '?').join(', ')})`, ...values);
   }
-  const inner = `select m.id, m.sort_key, m.process_codes, m.materials, ${score} as score, ${distance} as distance_m, ${matchedText} as matched_text from member m where ${filterSql}`;
+  const inner = `select m.id, m.sort_key, ${score} as score, ${distance} as distance_m from member m where ${filterSql}`;
+  const ranked = `select * from (select *, ${rank} as rank from (${inner}) scored) ranked ${keyset.parts.join('')} order by ${order === 'NAME' ? '' : 'rank, '}sort_key, id limit ?`;
+  // What explains a hit is worked out for the page's rows only, after the limit.
   const page: Statement = {
-    sql: `select * from (select *, ${rank} as rank from (${inner}) scored) ranked ${keyset.parts.join('')} order by ${order === 'NAME' ? '' : 'rank, '}sort_key, id limit ?`,
-    params: [...selectParams, ...compiled.where.params, ...keyset.params, first],
+    sql: `select p.*, m.process_codes, m.materials, ${matchedText} as matched_text from (${ranked}) p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`,
+    params: [...matchedParams, ...selectParams, ...compiled.where.params, ...keyset.params, first],
   };
   return { compiled, stats: { sql: statsSql.join(' union all '), params: statsParams } as Statement, page };
 }
@@ -157,7 +191,8 @@ export async function searchMembers(
   after: MemberOrderKey | null,
   withFacets: boolean,
 ): Promise<SearchPage> {
-  const { compiled, stats: statsStatement, page } = searchStatements(network, filter, order, first, after, withFacets);
+  const spellings = await closeSpellings(em, searchWords(filter.text));
+  const { compiled, stats: statsStatement, page } = searchStatements(network, filter, order, first, after, withFacets, spellings);
   const connection = em.getConnection();
   const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params);
   const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(page.sql, page.params);

@@ -1,10 +1,14 @@
 import { Migration20261123000000_members } from './Migration20261123000000_members.ts';
 import { Migration20261123010000_search } from './Migration20261123010000_search.ts';
 import { Migration20261124000000_audit } from './Migration20261124000000_audit.ts';
+import { Migration20261124010000_search_name } from './Migration20261124010000_search_name.ts';
+import { Migration20261124020000_search_words } from './Migration20261124020000_search_words.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
   { name: 'Migration20261123000000_members', class: Migration20261123000000_members },
   { name: 'Migration20261123010000_search', class: Migration20261123010000_search },
   { name: 'Migration20261124000000_audit', class: Migration20261124000000_audit },
+  { name: 'Migration20261124010000_search_name', class: Migration20261124010000_search_name },
+  { name: 'Migration20261124020000_search_words', class: Migration20261124020000_search_words },
 ];
