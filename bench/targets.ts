@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { supergraphPath } from '../gateway/composition.ts';
+import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { serviceUrlVariable } from '../shared/config.ts';
 import { freePort } from '../test/support/free-port.ts';
 
@@ -41,7 +42,7 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
   const launchers: Record<TargetName, () => Promise<Target>> = {
     floor: () => start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
     peer: () => start('peer', [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'], { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' }, (base) => `${base}/graphql`, peerPort),
-    gateway: () => start('gateway', ['gateway/index.ts'], { ...common, PORT: '0' }, (base) => `${base}/graphql`),
+    gateway: () => start('gateway', [...gatewayNodeFlags, 'gateway/index.ts'], { ...common, PORT: '0' }, (base) => `${base}/graphql`),
   };
   return Promise.all(only.map((name) => launchers[name]()));
 }

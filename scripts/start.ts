@@ -5,6 +5,7 @@ import { ConfigError, envOptional, envPort } from '../shared/config.ts';
 import { networks } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { regionPort } from '../gateway/composition.ts';
+import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { dataDir, ensureJwtSecret, ensureSubgraphSecret } from './local.ts';
 
 // `npm start`: the whole Innovationsregion Mitte graph on one machine.
@@ -56,7 +57,7 @@ async function main() {
   let stopping = false;
 
   const launch = (spec: ServiceSpec, attempt = 0) => {
-    const child = spawn(process.execPath, [join(root, spec.script)], {
+    const child = spawn(process.execPath, [...(spec.name === 'gateway' ? gatewayNodeFlags : []), join(root, spec.script)], {
       cwd: root,
       env: { ...process.env, ...urls, SUBGRAPH_SECRET: subgraphSecret, ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
