@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createHttpServer } from '../shared/http.ts';
+import { createHttpServer, jsonPostRoute } from '../shared/http.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
@@ -90,8 +90,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   return {
     http: createHttpServer([{ path: '/graphql', server, context }], {
       healthy: () => ready,
-      jsonEndpoints: { '/auth/token': exchangeToken },
       plainRoutes: [
+        jsonPostRoute('/auth/token', exchangeToken),
         ...exportRoutes(server, verify),
         ...attachmentRoutes(verify, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
       ],

@@ -18,13 +18,31 @@ export interface PlainRoute {
   handle: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
+/** A plain route that takes a POST with a small JSON body and answers JSON (the gateway's POST /auth/token). */
+export function jsonPostRoute(path: string, answer: (body: unknown) => Promise<{ status: number; body: unknown }>): PlainRoute {
+  return {
+    path,
+    async handle(req, res) {
+      if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
+        return sendJson(res, 405, { errors: [{ message: `${path} takes a POST with a JSON body.`, extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON or too large.', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      const reply = await answer(body);
+      sendJson(res, reply.status, reply.body);
+    },
+  };
+}
+
 export interface HttpOptions {
   plainRoutes?: PlainRoute[];
   /** GET /health answers 200 while this returns true, 503 otherwise. */
   healthy?: () => boolean;
   maxBodyBytes?: number;
-  /** Plain JSON endpoints answering POST, by path (the gateway's POST /auth/token). */
-  jsonEndpoints?: Record<string, (body: unknown) => Promise<{ status: number; body: unknown }>>;
   /** Subgraphs refuse every GraphQL request this does not accept (see shared/signature.ts); the gateway has none. */
   verifySignature?: SignatureVerifier;
 }
@@ -51,20 +69,6 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
   }
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
-  const endpoint = options.jsonEndpoints?.[url.pathname];
-  if (endpoint) {
-    if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
-      return sendJson(res, 405, { errors: [{ message: `${url.pathname} takes a POST with a JSON body.`, extensions: { code: 'BAD_REQUEST' } }] });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
-    } catch {
-      return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON or too large.', extensions: { code: 'BAD_REQUEST' } }] });
-    }
-    const reply = await endpoint(body);
-    return sendJson(res, reply.status, reply.body);
-  }
   const route = routes.find((r) => r.path === url.pathname);
   if (!route) return sendJson(res, 404, { errors: [{ message: `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.` }] });
 

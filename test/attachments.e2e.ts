@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Drawings of an inquiry: uploaded by its owner through the gateway, stored on
 // disk with size and checksum, downloadable only by those who see the inquiry.
@@ -12,12 +12,6 @@ let base: string;
 let inquiryId: string;
 const tokens: Record<string, string> = {};
 const members: Record<string, string> = {};
-
-async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
-  const r = await res;
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
-}
 
 function upload(token: string | undefined, fileName: string, contentType: string, body: Buffer, id = inquiryId) {
   return fetch(`${base}/attachments?inquiryId=${encodeURIComponent(id)}&fileName=${encodeURIComponent(fileName)}`, {

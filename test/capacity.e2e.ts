@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // The capacity exchange through the gateway, across networks.
 
@@ -27,12 +27,6 @@ const bookingFields = 'id hours from to status reason network member { id } offe
 
 async function post(token: string, input: Record<string, unknown>): Promise<GraphQLResponse> {
   return stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { ${postFields} } }`, { input }, token);
-}
-
-async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
-  const r = await res;
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
 }
 
 async function book(token: string, offerId: string, hours: number, from: string, to: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Customer inquiries through the gateway: a partner asks, the region's members
 // are matched and invited, offices adjust the invitees, members quote, the
@@ -43,12 +43,6 @@ const inquiryInput = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const inquiryFields = 'id title status version processes quantities { quantity batchSize } certifications ppapLevel deliveryPostalCode quoteDeadline invitations { member { id } network status score declineReason } quotes { id member { id } revision version priceTiers { minQuantity unitPrice } status }';
-
-async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
-  const r = await res;
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
-}
 
 const create = (token: string, input: Record<string, unknown>, idempotencyKey?: string) =>
   stack.query(`mutation($input: InquiryInput!, $key: String) { createInquiry(input: $input, idempotencyKey: $key) { ${inquiryFields} } }`, { input, key: idempotencyKey }, token);

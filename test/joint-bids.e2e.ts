@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
 
 // A Bietergemeinschaft across two networks: the invited lead forms a
 // consortium, every partner accepts with its share, the lead quotes once.
@@ -9,12 +9,6 @@ let stack: Stack;
 const members: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 let inquiryId: string;
-
-async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
-  const r = await res;
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
-}
 
 const consortiumFields = 'id inquiryId lead { id } complete partners { member { id } network status processes sharePercent }';
 const respond = (token: string, id: string, accept: boolean, processes?: string[], sharePercent?: number) =>

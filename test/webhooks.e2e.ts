@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { refusedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Inquiry events reach the webhooks of members and offices from the outbox,
 // at least once, signed, retried with backoff until the receiver takes them.
@@ -15,12 +15,6 @@ const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 const failuresPerEvent = new Map<string, number>();
 const tokens: Record<string, string> = {};
 const members: Record<string, string> = {};
-
-async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
-  const r = await res;
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data;
-}
 
 const register = (token: string, url: string, events: string[]) =>
   stack.query(`mutation($url: String!, $events: [InquiryEventType!]!) { registerWebhook(url: $url, events: $events) { secret webhook { id url events } } }`, { url, events }, token);

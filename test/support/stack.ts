@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
 import { supergraphPath } from '../../gateway/composition.ts';
 import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
@@ -24,6 +24,13 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** The data of a response that must have succeeded; the errors are shown when it did not. */
+export async function ok(res: GraphQLResponse | Promise<GraphQLResponse>) {
+  const r = await res;
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data;
 }
 
 export interface Stack {
