@@ -16,6 +16,8 @@ export interface Row {
   p99Ms: number;
   rssMb: number;
   sqlPerRequest: number;
+  /** SQL statements per request in the network service that sent the most: what a page costs one owner. */
+  sqlPerNetworkPerRequest: number;
   subgraphCallsPerRequest: number;
   requests: number;
   failures: number;
@@ -75,7 +77,8 @@ export function checkBudget(rows: Row[], concurrency: number): BudgetCheck[] {
   const gateway = rows.filter((r) => r.target === 'gateway');
   const at = (c: number) => gateway.filter((r) => r.concurrency === c);
   const q2 = at(1).filter((r) => r.shape.startsWith('Q2.'));
-  const sqlOf = (shape: string) => at(1).find((r) => r.shape === shape)?.sqlPerRequest;
+  const sqlOf = (shape: string) => at(1).find((r) => r.shape === shape)?.sqlPerNetworkPerRequest;
+  const q2Sql = ['Q2.1', 'Q2.10', 'Q2.100'].map(sqlOf);
   const peak = Math.max(...gateway.map((r) => r.rssMb));
   return [
     {
@@ -89,10 +92,11 @@ export function checkBudget(rows: Row[], concurrency: number): BudgetCheck[] {
       detail: at(concurrency).map((r) => `${r.shape}: ${r.rpsVsPeer} ×`).join(', '),
     },
     {
-      // first = 1 reaches one network and first = 10 all three; from there on the page size must not matter.
-      rule: 'SQL statements per request independent of first (Q2.10 = Q2.100, Q2.1 ≤ Q2.10)',
-      pass: sqlOf('Q2.10') !== undefined && sqlOf('Q2.10') === sqlOf('Q2.100') && (sqlOf('Q2.1') ?? Infinity) <= sqlOf('Q2.10')!,
-      detail: ['Q2.1', 'Q2.10', 'Q2.100'].map((s) => `${s}: ${sqlOf(s)}`).join(', '),
+      // A page reaches one network (first = 1) or all three (first = 100), so the request total grows with the networks
+      // on the page; what must not grow is the work of each network, counted where it is largest.
+      rule: 'SQL statements per request and network independent of first (Q2.1 = Q2.10 = Q2.100 in the busiest network)',
+      pass: q2Sql.every((n) => n !== undefined && n === q2Sql[0]),
+      detail: ['Q2.1', 'Q2.10', 'Q2.100'].map((s) => `${s}: ${sqlOf(s)} (${at(1).find((r) => r.shape === s)?.sqlPerRequest} in all)`).join(', '),
     },
     { rule: 'gateway RSS under load < 200 MB', pass: peak < 200, detail: `peak ${round(peak)} MB` },
   ];
@@ -123,11 +127,11 @@ function markdown(report: Report): string {
     '',
     '## Results',
     '',
-    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | RSS MB | SQL/req | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | RSS MB | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...report.rows.map(
       (r) =>
-        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.sqlPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
     ),
     '',
   ];

@@ -79,7 +79,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
           await settle(subgraphs);
         }
         for (const concurrency of [1, options.concurrency]) {
-          const before = { sql: subgraphs.sqlStatements(), calls: subgraphs.subgraphCalls() };
+          const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls() };
           const { result, rssMb } = await sampleRss(target, () =>
             load({ url, headers, body: next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
           );
@@ -87,6 +87,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
           await settle(subgraphs);
           const underLoad = {
             sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
+            sqlPerNetworkPerRequest: busiestNetwork(before.byNetwork, subgraphs.sqlByNetwork(), result.sent),
             subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
           };
           measurements.push({
@@ -98,7 +99,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
             p95Ms: round(result.p95Ms, 2),
             p99Ms: round(result.p99Ms, 2),
             rssMb: round(rssMb),
-            ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
+            ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, sqlPerNetworkPerRequest: probe.sqlPerNetworkPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
             requests: result.requests,
             failures: result.failures,
           });
@@ -126,11 +127,18 @@ interface Probe {
   /** The member ids of the answers, in order: every target must answer the same. */
   ids: string;
   sqlPerRequest: number;
+  sqlPerNetworkPerRequest: number;
   subgraphCallsPerRequest: number;
+}
+
+/** Statements per request of the network service that sent the most between two readings of the counters. */
+function busiestNetwork(before: Record<string, number>, after: Record<string, number>, requests: number): number {
+  return round(Math.max(...Object.keys(after).map((code) => after[code] - (before[code] ?? 0))) / requests, 2);
 }
 
 async function probeShape(url: string, headers: Record<string, string>, next: () => RequestBody, probes: number, subgraphs: Subgraphs): Promise<Probe> {
   const sql = subgraphs.sqlStatements();
+  const byNetwork = subgraphs.sqlByNetwork();
   const calls = subgraphs.subgraphCalls();
   const ids: string[] = [];
   for (let i = 0; i < probes; i++) {
@@ -142,6 +150,7 @@ async function probeShape(url: string, headers: Record<string, string>, next: ()
   return {
     ids: ids.join(' '),
     sqlPerRequest: round((subgraphs.sqlStatements() - sql) / probes, 2),
+    sqlPerNetworkPerRequest: busiestNetwork(byNetwork, subgraphs.sqlByNetwork(), probes),
     subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - calls) / probes, 2),
   };
 }

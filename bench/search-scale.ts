@@ -8,7 +8,9 @@ import pg from 'pg';
 import { networks } from '../shared/networks.ts';
 import { startEmbeddedPostgres } from '../shared/postgres.ts';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
-import { searchStatements } from '../subgraphs/network/search.ts';
+import { closeSpellingsStatement, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
+import type { PushedDownFilter, MemberOrder } from '../shared/search.ts';
+import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { progressReporter, seedBulk } from '../scripts/seed-bulk.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { load } from './load.ts';
@@ -27,8 +29,8 @@ interface SearchShape {
   name: string;
   description: string;
   query: string;
-  /** The page query a network runs for it, for EXPLAIN. */
-  explain: Parameters<typeof searchStatements>;
+  /** What region pushes down to a network for it, to EXPLAIN the statements the network runs. */
+  explain: { filter: PushedDownFilter; order: MemberOrder; facets: boolean };
 }
 
 const eisenach = postalCodeLocation('99817')!;
@@ -38,31 +40,31 @@ const searchShapes: SearchShape[] = [
     name: 'S1 text',
     description: 'text "Fräs" (word part), relevance order',
     query: '{ members(first: 20, filter: { text: "Fräs" }) { totalCount edges { score node { id name } } } }',
-    explain: ['NIWE', { text: 'Fräs' }, 'RELEVANCE', 21, null, false],
+    explain: { filter: { text: 'Fräs' }, order: 'RELEVANCE', facets: false },
   },
   {
     name: 'S2 typo',
     description: 'text "Eisenahc" (typo), relevance order',
     query: '{ members(first: 20, filter: { text: "Eisenahc" }) { totalCount edges { score node { id name } } } }',
-    explain: ['NIWE', { text: 'Eisenahc' }, 'RELEVANCE', 21, null, false],
+    explain: { filter: { text: 'Eisenahc' }, order: 'RELEVANCE', facets: false },
   },
   {
     name: 'S3 near',
     description: 'within 15 km of Eisenach, distance order',
     query: '{ members(first: 20, filter: { near: { postalCode: "99817", radiusKm: 15 } }) { totalCount edges { distanceKm node { id name } } } }',
-    explain: ['NIWE', { near: { ...eisenach, radiusKm: 15 } }, 'DISTANCE', 21, null, false],
+    explain: { filter: { near: { ...eisenach, radiusKm: 15 } }, order: 'DISTANCE', facets: false },
   },
   {
     name: 'S4 structured',
     description: 'process 3.2.3 (Fräsen), IATF 16949, 50+ employees, name order, with facets',
     query: '{ members(first: 20, filter: { processes: ["3.2.3"], certifications: ["IATF 16949"], employees: { min: 50 } }) { totalCount facets { processMainGroups { value count } } edges { node { id name } } } }',
-    explain: ['NIWE', { processes: ['3.2.3'], certifications: ['IATF 16949'], employeesMin: 50 }, 'NAME', 21, null, false],
+    explain: { filter: { processes: ['3.2.3'], certifications: ['IATF 16949'], employeesMin: 50 }, order: 'NAME', facets: true },
   },
   {
     name: 'S5 page',
     description: 'no filter, name order (the directory listing)',
     query: '{ members(first: 20) { totalCount edges { node { id name } } } }',
-    explain: ['NIWE', {}, 'NAME', 21, null, false],
+    explain: { filter: {}, order: 'NAME', facets: false },
   },
 ];
 
@@ -93,7 +95,8 @@ async function main() {
         await seedBulk({ databaseUrl: subgraphs.databaseUrls[n.code], network: n, members: size - current, progress: progressReporter(`${n.code} to ${size}`, size - current) });
         const client = new pg.Client({ connectionString: subgraphs.databaseUrls[n.code] });
         await client.connect();
-        await client.query('analyze');
+        // What autovacuum does to a settled table: statistics, and the visibility map index-only scans rely on.
+        await client.query('vacuum analyze');
         await client.end();
       }
       current = size;
@@ -110,12 +113,22 @@ async function main() {
     }
     const client = new pg.Client({ connectionString: subgraphs.databaseUrls.NIWE });
     await client.connect();
-    for (const shape of searchShapes) {
-      const { page } = searchStatements(...shape.explain);
+    const explain = async (statement: { sql: string; params: unknown[] }) => {
       let index = 0;
-      const sql = page.sql.replace(/\?/g, () => `$${++index}`);
-      const plan = await client.query(`explain ${sql}`, page.params);
-      plans[shape.name] = plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+      const plan = await client.query(`explain (analyze, costs off, timing off, summary off) ${statement.sql.replace(/\?/g, () => `$${++index}`)}`, statement.params);
+      return plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    };
+    for (const shape of searchShapes) {
+      const { filter, order, facets } = shape.explain;
+      const words = searchWords(filter.text);
+      const lookup = closeSpellingsStatement(words);
+      let rows: { i: number; word: string }[] = [];
+      if (lookup) {
+        let index = 0;
+        rows = (await client.query(lookup.sql.replace(/\?/g, () => `$${++index}`), lookup.params)).rows;
+      }
+      const { stats, page } = searchStatements('NIWE', filter, order, 21, null, facets, defaultSearchCountLimit, toSpellings(words, rows));
+      plans[shape.name] = `-- counts and facets\n${await explain(stats)}\n\n-- page\n${await explain(page)}`;
     }
     await client.end();
   } finally {
@@ -151,7 +164,7 @@ async function main() {
       return `| ${shape.name}: ${shape.description} | ${cells.join(' | ')} | ${b.ratio} | ${b.pass ? 'pass' : 'FAIL'} |`;
     }),
     '',
-    `## Plans of the page query at ${largest} members (NIWE)`,
+    `## Plans at ${largest} members (NIWE), with the rows each step read`,
     '',
     ...searchShapes.flatMap((shape) => [`### ${shape.name}`, '', '```', plans[shape.name], '```', '']),
   ].join('\n');

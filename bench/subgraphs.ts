@@ -18,6 +18,8 @@ export interface Subgraphs {
   /** Each network's database, for growing the data set between runs. */
   databaseUrls: Record<string, string>;
   sqlStatements(): number;
+  /** Statements sent so far by each network service, by code. */
+  sqlByNetwork(): Record<string, number>;
   subgraphCalls(): number;
   /** Requests the subgraph servers are still answering. */
   inFlight(): number;
@@ -63,6 +65,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
     urls,
     databaseUrls,
     sqlStatements: () => services.reduce((sum, s) => sum + s.sql.count, 0),
+    sqlByNetwork: () => Object.fromEntries(services.map((s) => [s.network, s.sql.count])),
     subgraphCalls: () => calls,
     inFlight: () => inFlight,
     async stop() {

@@ -41,6 +41,8 @@ export interface FacetCount {
 
 export interface SearchPage {
   totalCount: number;
+  /** False when the network stopped counting at the count limit: totalCount and facets are lower bounds. */
+  exactCounts: boolean;
   hits: SearchHit[];
   facets: { processMainGroups: FacetCount[]; certifications: FacetCount[] } | null;
 }

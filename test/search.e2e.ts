@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import { nameSortKey } from '../shared/sort-key.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Regional search on data this test creates through the mutations.
@@ -32,6 +33,11 @@ const fixtures: Fixture[] = [
   { name: 'Müller Präzision', network: 'NIWE', postalCode: '99817', city: 'Eisenach', processes: ['3.2.1'], employees: 22 },
   { name: 'Mueller Formenbau', network: 'KONAT', postalCode: '37242', city: 'Bad Sooden-Allendorf', processes: ['3.2.3'], employees: 12 },
   { name: 'Gerstunger Oberflächen GmbH', network: 'LINAT', postalCode: '99834', city: 'Gerstungen', processes: ['5.4', '5.8'], certifications: [{ standard: 'ISO 14001', validUntil: '2099-12-31' }], employees: 90 },
+  // Members at one postal code share one point: distance ties across and within networks, broken by name and id.
+  { name: 'Anker Lasertechnik', network: 'NIWE', postalCode: '99817', city: 'Eisenach' },
+  { name: 'Zahn Lasertechnik', network: 'KONAT', postalCode: '99817', city: 'Eisenach' },
+  { name: 'Berg Lasertechnik', network: 'LINAT', postalCode: '99817', city: 'Eisenach' },
+  { name: 'Anker Lasertechnik', network: 'KONAT', postalCode: '99817', city: 'Eisenach' },
 ];
 
 const ids = new Map<string, string>();
@@ -125,6 +131,20 @@ describe('text', () => {
     const service = await search({ filter: { text: 'Fräserei' } });
     expect(service.data.members.edges[0].matched.text).toEqual(['services']);
   });
+
+  test('relevance tiers: the name before other fields, the word as typed before a close spelling, then by name', async () => {
+    const res = await search({ filter: { text: 'Fräs' } });
+    const edges = res.data.members.edges.map((e: any) => [e.node.name, e.score]);
+    const textOnly = ['Mühlhäuser Präzisionsteile GmbH', 'Mueller Formenbau', 'Werkzeugbau Witzenhausen GmbH'].sort((a, b) => Buffer.compare(Buffer.from(nameSortKey(a)), Buffer.from(nameSortKey(b))));
+    expect(edges).toEqual([['Fräsen & Drehen Eschwege KG', 1], ...textOnly.map((name) => [name, 0.6])]);
+    const typed = await search({ filter: { text: 'Eschwege' } });
+    const typo = await search({ filter: { text: 'Eschwge' } });
+    expect(typed.data.members.edges.map((e: any) => [e.node.name, e.score])).toEqual([['Fräsen & Drehen Eschwege KG', 1]]);
+    expect(typo.data.members.edges.map((e: any) => [e.node.name, e.score])).toEqual([['Fräsen & Drehen Eschwege KG', 0.45]]);
+    // Inside the name but not at a word start ranks below a word start.
+    const inside = await search({ filter: { text: 'technik' } });
+    expect(inside.data.members.edges.every((e: any) => e.score === 0.9)).toBe(true);
+  });
 });
 
 describe('structured filters', () => {
@@ -194,6 +214,7 @@ describe('pagination', () => {
     ['NAME', { processes: ['3'] }],
     ['RELEVANCE', { text: 'GmbH' }],
     ['DISTANCE', { near: { postalCode: '99817', radiusKm: 500 } }],
+    ['DISTANCE', { near: { postalCode: '99817', radiusKm: 1 } }],
     ['DISTANCE', { near: { postalCode: '37269', radiusKm: 35 }, text: 'Präzision' }],
   ];
   test.each(orders)('walks in %s order with %j give exactly the matching set for page sizes 1, 7 and 100', async (orderBy, filter) => {

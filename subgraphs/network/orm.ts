@@ -11,6 +11,8 @@ export function initNetworkOrm(clientUrl: string, counter = new SqlCounter()) {
     migrations,
     counter,
     // Typo tolerance of the text search: a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name).
-    overrides: { driverOptions: { options: '-c pg_trgm.similarity_threshold=0.4' } },
+    // No parallel plans: the relevance page relies on Append running its tiers in order (search.ts), and on
+    // two shared cores parallel workers only add latency to short searches.
+    overrides: { driverOptions: { options: '-c pg_trgm.similarity_threshold=0.4 -c max_parallel_workers_per_gather=0' } },
   });
 }

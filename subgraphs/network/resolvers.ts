@@ -74,9 +74,11 @@ function written(m: Member) {
 export function internalResolvers(network: string): Resolvers {
   return {
     Query: {
-      search(_: unknown, args: { filter?: PushedDownFilter | null; order: MemberOrder; first: number; after?: MemberOrderKey | null; facets: boolean }, ctx: NetworkContext) {
+      search(_: unknown, args: { filter?: PushedDownFilter | null; order: MemberOrder; first: number; after?: MemberOrderKey | null; facets: boolean; countLimit?: number | null }, ctx: NetworkContext) {
         if (!Number.isInteger(args.first) || args.first < 0 || args.first > 1001) throw badInput('first', 'first must lie between 0 and 1001.');
-        return searchMembers(ctx.em, network, args.filter ?? {}, args.order, args.first, args.after ?? null, args.facets);
+        const countLimit = args.countLimit ?? null;
+        if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1)) throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).');
+        return searchMembers(ctx.em, network, args.filter ?? {}, args.order, args.first, args.after ?? null, args.facets, countLimit);
       },
       matchSuppliers(_: unknown, args: { requirements: Requirements; first: number }, ctx: NetworkContext) {
         if (!Number.isInteger(args.first) || args.first < 1 || args.first > 101) throw badInput('first', 'first must lie between 1 and 101.');

@@ -5,47 +5,47 @@ import { processAndDescendants } from '../../shared/data/processes.ts';
 import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
 import { scoreScale, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
-import { textArray } from './sql.ts';
+import { joinSql, sql, textArray, type Fragment } from './sql.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
 // the owner's database with its indexes, and the page comes back in the
 // region-wide order (rank, sort key, network, id) so region can merge exactly.
-// Two statements per search whatever the page size: statistics (count and
-// facets) and the page.
+// Three statements per search whatever the page size: close spellings of the
+// words, statistics (count and facets) and the page. Every statement reads a
+// bounded number of rows however large the network grows (see countLimit, the
+// relevance tiers and the nearest-first distance page).
 
 /** Words shorter than this match as parts only; longer ones also tolerate a typo. */
 const fuzzyMinLength = 4;
 
 /** For each search word, the dictionary's words spelled closely (one wrong or swapped letter in a longer word). */
-type Spellings = Map<string, string[]>;
+export type Spellings = Map<string, string[]>;
 
-/** One statement looks up close spellings of every longer word (pg_trgm similarity on the small search_word table). */
-export async function closeSpellings(em: EntityManager, words: string[]): Promise<Spellings> {
+/** One statement looks up close spellings of every longer word (pg_trgm similarity on the small search_word table); null when no word is long enough. */
+export function closeSpellingsStatement(words: string[]): Fragment | null {
   const fuzzy = words.filter((w) => w.length >= fuzzyMinLength);
-  if (fuzzy.length === 0) return new Map();
-  const rows = await em.getConnection().execute<{ i: number; word: string }[]>(
-    fuzzy.map(() => `select ?::int as i, word from search_word where word % irm_fold(?)`).join(' union all '),
-    fuzzy.flatMap((w, i) => [i, w]),
-  );
+  return fuzzy.length ? joinSql(fuzzy.map((w, i) => sql`select ${i}::int as i, word from search_word where word % irm_fold(${w})`), ' union all ') : null;
+}
+
+export function toSpellings(words: string[], rows: { i: number; word: string }[]): Spellings {
+  const fuzzy = words.filter((w) => w.length >= fuzzyMinLength);
   return new Map(fuzzy.map((w, i) => [w, rows.filter((r) => r.i === i).map((r) => r.word)]));
+}
+
+export async function closeSpellings(em: EntityManager, words: string[]): Promise<Spellings> {
+  const statement = closeSpellingsStatement(words);
+  return statement ? toSpellings(words, await em.getConnection().execute<{ i: number; word: string }[]>(statement.sql, statement.params)) : new Map();
 }
 const maxWords = 10;
 
-class Sql {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-  add(sql: string, ...params: unknown[]) {
-    this.parts.push(sql);
-    this.params.push(...params);
-  }
-}
-
 interface Compiled {
-  where: Sql;
+  where: Fragment;
   words: string[];
   processCodes: string[][];
   materials: string[][];
   standards: string[];
+  /** The centre of filter.near on the earth, when given. */
+  point: Fragment | null;
 }
 
 export function searchWords(text: string | null | undefined): string[] {
@@ -55,68 +55,150 @@ export function searchWords(text: string | null | undefined): string[] {
     .slice(0, maxWords);
 }
 
+/** The word as the documents are folded; PostgreSQL folds the constant once per statement. */
+const folded = (word: string) => sql`irm_fold(${word})`;
+const anyLike = (column: string, patterns: Fragment[]) => joinSql(patterns.map((p) => sql`${raw(column)} like ${p}`), ' or ');
+const raw = (text: string): Fragment => ({ sql: text, params: [] });
+const contains = (word: string) => sql`'%' || ${folded(word)} || '%'`;
+const containsAny = (spellings: string[]) => spellings.map((s) => sql`${`%${s}%`}`);
+
 function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
-  const where = new Sql();
-  where.add('m.archived_at is null');
+  const where: Fragment[] = [raw('m.archived_at is null')];
   const words = searchWords(filter.text);
-  for (const word of words) {
-    // Word parts via LIKE, typos via trigram word similarity; both use the trigram index on the folded text.
-    // Word parts via LIKE on the trigram index; a typo via the close spellings the dictionary knows, matched the same way.
-    const alternatives = spellings.get(word) ?? [];
-    where.add(`(m.search_text like '%' || irm_fold(?) || '%'${alternatives.map(() => ` or m.search_text like ?`).join('')})`, word, ...alternatives.map((a) => `%${a}%`));
-  }
+  // Word parts via LIKE on the trigram index; a typo via the close spellings the dictionary knows, matched the same way.
+  for (const word of words) where.push(sql`(${anyLike('m.search_text', [contains(word), ...containsAny(spellings.get(word) ?? [])])})`);
   const processCodes = validProcessCodes('filter.processes', filter.processes ?? []).map(processAndDescendants);
-  for (const codes of processCodes) where.add('m.process_codes && ?::text[]', textArray(codes));
+  for (const codes of processCodes) where.push(sql`m.process_codes && ${textArray(codes)}::text[]`);
   const materials = (filter.materials ?? []).map(materialSpellings);
-  for (const spellings of materials) where.add('m.materials && ?::text[]', textArray(spellings));
+  for (const spellings of materials) where.push(sql`m.materials && ${textArray(spellings)}::text[]`);
   const standards = (filter.certifications ?? []).map((value) => certificationName('filter.certifications', value));
   for (const standard of standards) {
-    where.add('exists (select 1 from certification c where c.member_id = m.id and c.standard = ? and c.valid_until >= coalesce(?::date, current_date))', standard, filter.certifiedOn ?? null);
+    where.push(sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = ${standard} and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date))`);
   }
+  let point: Fragment | null = null;
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;
-    where.add(
-      'm.latitude is not null and earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(m.latitude, m.longitude) and earth_distance(ll_to_earth(m.latitude, m.longitude), ll_to_earth(?, ?)) <= ?',
-      latitude, longitude, radiusKm * 1000, latitude, longitude, radiusKm * 1000,
-    );
+    point = sql`ll_to_earth(${latitude}, ${longitude})`;
+    // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle.
+    where.push(sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location and m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
   }
-  if (filter.employeesMin != null) where.add('m.employees >= ?', filter.employeesMin);
-  if (filter.employeesMax != null) where.add('m.employees <= ?', filter.employeesMax);
-  return { where, words, processCodes, materials, standards };
+  if (filter.employeesMin != null) where.push(sql`m.employees >= ${filter.employeesMin}`);
+  if (filter.employeesMax != null) where.push(sql`m.employees <= ${filter.employeesMax}`);
+  return { where: joinSql(where, ' and '), words, processCodes, materials, standards, point };
 }
 
 /**
- * Relevance in 0..scoreScale, averaged over the words. A word found in the
- * name counts most (at the start of the name, then at a word start, then
- * anywhere), found elsewhere less; only a word matched by typo tolerance pays
- * for a trigram similarity, so broad searches stay cheap per row.
+ * Relevance is a tier: how well the worst-placed search word sits in the
+ * member. Tiers (best first) and the score they give: a word of the name
+ * starts with it 1.0; the name contains it 0.9; another field contains it 0.6;
+ * the name contains a close spelling 0.45; another field does 0.3. A typo
+ * never outranks the word as typed. Within a tier members follow the name.
+ *
+ * Tiers, unlike a score computed per hit, can be read best first: each tier is
+ * its own query in name order with the page's limit, and PostgreSQL runs the
+ * next tier only while the page is not full. A broad word ("Fräs" in half of
+ * all members) therefore costs a page of name hits, not a score per hit.
  */
-function scoreSql(words: string[], params: unknown[]): string {
-  const perWord = words.map((word) => {
-    const cases = [
-      [`m.search_name like W || '%'`, '1.0'],
-      [`m.search_name like '% ' || W || '%'`, '0.95'],
-      [`m.search_name like '%' || W || '%'`, '0.9'],
-      [`m.search_text like W || '%' or m.search_text like '% ' || W || '%'`, '0.7'],
-      [`m.search_text like '%' || W || '%'`, '0.6'],
-    ];
-    const sql = `case ${cases.map(([test, value]) => `when ${test} then ${value}`).join(' ')} else greatest(word_similarity(W, m.search_name), 0.8 * word_similarity(W, m.search_text)) end`;
-    // The word is folded by the same SQL function as the documents; PostgreSQL folds the constant once per statement.
-    return sql.replace(/W/g, () => {
-      params.push(word);
-      return 'irm_fold(?)';
-    });
-  });
-  return `round((${perWord.join(' + ')}) / ${words.length} * ${scoreScale})::int`;
+const tierScores = [0.3, 0.45, 0.6, 0.9, 1.0].map((s) => Math.round(s * scoreScale));
+
+/** For one word, the condition "placed at least as well as tier t". Each tier's set contains the next better one's. */
+function atLeast(tier: number, word: string, closeSpellings: string[]): Fragment {
+  const close = containsAny(closeSpellings);
+  switch (tier) {
+    case 4:
+      return sql`(m.search_name like ${folded(word)} || '%' or m.search_name like '% ' || ${folded(word)} || '%')`;
+    case 3:
+      return sql`m.search_name like ${contains(word)}`;
+    case 2:
+      return sql`m.search_text like ${contains(word)}`;
+    case 1:
+      return close.length ? sql`(m.search_text like ${contains(word)} or ${anyLike('m.search_name', close)})` : atLeast(2, word, closeSpellings);
+    default:
+      return sql`(${anyLike('m.search_text', [contains(word), ...close])})`;
+  }
 }
 
-function distanceSql(near: NonNullable<PushedDownFilter['near']>, params: unknown[]): string {
-  params.push(near.latitude, near.longitude);
-  return `round(earth_distance(ll_to_earth(m.latitude, m.longitude), ll_to_earth(?, ?)))::int`;
+/** earthdistance's earth radius (earth()), in metres. */
+const earthRadius = 6378168;
+
+/**
+ * The straight line through the earth between two points this far apart on
+ * its surface. Distances compare as straight lines (cube's `<->`, the GiST
+ * index's own operator, a fraction of the cost of earth_distance per row):
+ * the order is the same, as the chord grows with the arc.
+ */
+function chordMetres(arcMetres: number): number {
+  return 2 * earthRadius * Math.sin(arcMetres / (2 * earthRadius));
+}
+
+/** The distance rank: whole metres of straight line, the same in every network. */
+function distanceRankSql(point: Fragment): Fragment {
+  return sql`round(m.location <-> ${point})::int`;
+}
+
+/**
+ * Rows after the cursor in (rank, sort key, network, id) order. Within a
+ * network the network part is fixed, so it decides how equal (rank, sort key)
+ * rows compare: after the cursor's own network they follow it, before it they
+ * precede it. `rank` null means the rank is the same constant on both sides.
+ */
+function keysetSql(network: string, after: MemberOrderKey | null, rank: Fragment | null): Fragment | null {
+  if (!after) return null;
+  const relation = network === after.network ? 'same' : Buffer.compare(Buffer.from(network), Buffer.from(after.network)) > 0 ? 'later' : 'earlier';
+  const left = rank ? sql`${rank}, m.sort_key` : raw('m.sort_key');
+  const right = rank ? sql`${after.rank}, ${after.sortKey}` : sql`${after.sortKey}`;
+  if (relation === 'same') return sql`(${left}, m.id) > (${right}, ${after.localId})`;
+  return sql`(${left}) ${raw(relation === 'later' ? '>=' : '>')} (${right})`;
+}
+
+const and = (...parts: (Fragment | null)[]) => joinSql(parts.filter((p): p is Fragment => p !== null), ' and ');
+
+/** The page in NAME order: the (sort key, id) index serves it, with the filter checked on the way. */
+function namePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null): Fragment {
+  return sql`select m.id, m.sort_key, null::int as score, 0 as rank from member m
+    where ${and(c.where, keysetSql(network, after, null))} order by m.sort_key, m.id limit ${first}`;
+}
+
+/** The page in RELEVANCE order, tier by tier (see tierScores). */
+function relevancePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null, spellings: Spellings): Fragment {
+  const anyClose = c.words.some((w) => (spellings.get(w) ?? []).length > 0);
+  const all = (tier: number) => joinSql(c.words.map((w) => atLeast(tier, w, spellings.get(w) ?? [])), ' and ');
+  const branches: Fragment[] = [];
+  for (let tier = 4; tier >= 0; tier--) {
+    // Without close spellings the typo tiers are empty.
+    if (!anyClose && tier < 2) continue;
+    const rank = scoreScale - tierScores[tier];
+    if (after && rank < after.rank) continue;
+    const keyset = after && rank === after.rank ? keysetSql(network, after, null) : null;
+    const worse = tier < 4 ? sql`not (${all(tier + 1)})` : null;
+    branches.push(sql`(select m.id, m.sort_key, ${tierScores[tier]}::int as score, ${rank}::int as rank from member m
+      where ${and(c.where, tier > 0 ? all(tier) : null, worse, keyset)} order by m.sort_key, m.id limit ${first})`);
+  }
+  if (branches.length === 0) return raw('select m.id, m.sort_key, null::int as score, 0 as rank from member m where false');
+  // Append runs its branches in order and the limit stops it as soon as the page is full
+  // (parallel plans, which could interleave branches, are off for the network's connections).
+  return sql`select * from (${joinSql(branches, ' union all ')}) tiers limit ${first}`;
+}
+
+/**
+ * The page in DISTANCE order. The GiST index hands members out nearest first
+ * (`<->`); the first `first` of them give the distance the page reaches, and
+ * only members within that distance are sorted, so members at equal distance
+ * (one postal code, one point) still come in name order.
+ */
+function distancePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null): Fragment {
+  const point = c.point!;
+  const distance = distanceRankSql(point);
+  const keyset = keysetSql(network, after, distance);
+  const reach = sql`(select max(d) from (select ${distance} as d from member m where ${and(c.where, keyset)} order by m.location <-> ${point} limit ${first}) nearest)`;
+  // The box of the reach (plus a metre for the rounding) holds every member the page can contain.
+  return sql`select m.id, m.sort_key, null::int as score, ${distance} as rank from member m
+    where ${and(c.where, keyset, sql`earth_box(${point}, ${reach} + 1) @> m.location`)} order by rank, m.sort_key, m.id limit ${first}`;
 }
 
 /** Which searchable fields contain one of the words, for the UI to explain the hit. */
-function matchedTextSql(words: string[], params: unknown[]): string {
+function matchedTextSql(words: string[]): Fragment {
+  if (words.length === 0) return raw(`'{}'::text[]`);
   const fields: [label: string, column: string][] = [
     ['name', 'm.name'],
     ['city', 'm.city'],
@@ -124,62 +206,49 @@ function matchedTextSql(words: string[], params: unknown[]): string {
     ['services', 'm.services_text'],
     ['processes', 'm.processes_text'],
   ];
-  const cases = fields.map(([label, column]) => {
-    const alternatives = words.map((word) => {
-      params.push(word);
-      return `irm_fold(${column}) like '%' || irm_fold(?) || '%'`;
-    });
-    return `case when ${alternatives.join(' or ')} then '${label}' end`;
-  });
-  return `array_remove(array[${cases.join(', ')}], null)`;
+  const cases = fields.map(([label, column]) => sql`case when ${joinSql(words.map((w) => sql`irm_fold(${raw(column)}) like ${contains(w)}`), ' or ')} then ${raw(`'${label}'`)} end`);
+  return sql`array_remove(array[${joinSql(cases, ', ')}], null)`;
 }
 
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
+export type Statement = Fragment;
 
-/** The two statements of a search; separate from running them so the benchmark can EXPLAIN exactly what runs. */
-export function searchStatements(network: string, filter: PushedDownFilter, order: MemberOrder, first: number, after: MemberOrderKey | null, withFacets: boolean, spellings: Spellings = new Map()) {
+/**
+ * The statements of a search; separate from running them so the benchmark can
+ * EXPLAIN exactly what runs. `countLimit` bounds the counting: past that many
+ * hits the total and the facets are lower bounds taken from the hits read so
+ * far, so a broad search does not count every member; null counts exactly.
+ */
+export function searchStatements(
+  network: string,
+  filter: PushedDownFilter,
+  order: MemberOrder,
+  first: number,
+  after: MemberOrderKey | null,
+  withFacets: boolean,
+  countLimit: number | null,
+  spellings: Spellings = new Map(),
+) {
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const compiled = compile(filter, spellings);
-  const filterSql = compiled.where.parts.join(' and ');
 
-  const statsSql = [`select 'total' as kind, '' as value, count(*)::int as count from member m where ${filterSql}`];
-  const statsParams = [...compiled.where.params];
+  const sample = countLimit === null ? raw('') : sql` limit ${countLimit + 1}`;
+  const stats = [raw(`select 'total' as kind, '' as value, count(*)::int as count from hit`)];
   if (withFacets) {
-    statsSql.push(`select 'process', split_part(code, '.', 1), count(distinct m.id)::int from member m cross join unnest(m.process_codes) as code where ${filterSql} group by 2`);
-    statsSql.push(
-      `select 'certification', c.standard, count(distinct m.id)::int from member m join certification c on c.member_id = m.id and c.valid_until >= coalesce(?::date, current_date) where ${filterSql} group by 2`,
-    );
-    statsParams.push(...compiled.where.params, filter.certifiedOn ?? null, ...compiled.where.params);
+    stats.push(raw(`select 'process', split_part(code, '.', 1), count(distinct hit.id)::int from hit cross join unnest(hit.process_codes) as code group by 2`));
+    // The hits' certificates by member id (the index), rather than a join the planner may turn into a scan of all certificates.
+    stats.push(sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date) group by 2`);
   }
+  const statsStatement = sql`with hit as (select m.id${raw(withFacets ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`;
 
-  const selectParams: unknown[] = [];
-  const score = compiled.words.length ? scoreSql(compiled.words, selectParams) : 'null::int';
-  const distance = filter.near ? distanceSql(filter.near, selectParams) : 'null::int';
-  const matchedParams: unknown[] = [];
-  const matchedText = compiled.words.length ? matchedTextSql(compiled.words, matchedParams) : `'{}'::text[]`;
-  const rank = order === 'RELEVANCE' ? `${scoreScale} - score` : order === 'DISTANCE' ? 'distance_m' : '0';
-
-  const keyset = new Sql();
-  if (after) {
-    // This network's code relative to the cursor's decides whether equal (rank, sort key) rows come before or after it.
-    const relation = network === after.network ? 'same' : Buffer.compare(Buffer.from(network), Buffer.from(after.network)) > 0 ? 'later' : 'earlier';
-    // In name order the rank is always 0 and is left out, so the (sort_key, id) index serves the page.
-    const [columns, values] = order === 'NAME' ? ['sort_key', [after.sortKey]] : ['rank, sort_key', [after.rank, after.sortKey]];
-    if (relation === 'same') keyset.add(`where (${columns}, id) > (${values.map(() => '?').join(', ')}, ?)`, ...values, after.localId);
-    else keyset.add(`where (${columns}) ${relation === 'later' ? '>=' : '>'} (${values.map(() => '?').join(', ')})`, ...values);
-  }
-  const inner = `select m.id, m.sort_key, ${score} as score, ${distance} as distance_m from member m where ${filterSql}`;
-  const ranked = `select * from (select *, ${rank} as rank from (${inner}) scored) ranked ${keyset.parts.join('')} order by ${order === 'NAME' ? '' : 'rank, '}sort_key, id limit ?`;
+  const ranked =
+    order === 'NAME' ? namePage(network, compiled, first, after) : order === 'RELEVANCE' ? relevancePage(network, compiled, first, after, spellings) : distancePage(network, compiled, first, after);
   // What explains a hit is worked out for the page's rows only, after the limit.
-  const page: Statement = {
-    sql: `select p.*, m.process_codes, m.materials, ${matchedText} as matched_text from (${ranked}) p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`,
-    params: [...matchedParams, ...selectParams, ...compiled.where.params, ...keyset.params, first],
-  };
-  return { compiled, stats: { sql: statsSql.join(' union all '), params: statsParams } as Statement, page };
+  // The distance shown is along the earth's surface, worked out for the page's rows only.
+  const distance = compiled.point ? sql`round(earth_distance(m.location, ${compiled.point}))::int` : raw('null::int');
+  const page = sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
+    from (${ranked}) p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
+  return { compiled, stats: statsStatement, page };
 }
 
 export async function searchMembers(
@@ -190,9 +259,10 @@ export async function searchMembers(
   first: number,
   after: MemberOrderKey | null,
   withFacets: boolean,
+  countLimit: number | null,
 ): Promise<SearchPage> {
   const spellings = await closeSpellings(em, searchWords(filter.text));
-  const { compiled, stats: statsStatement, page } = searchStatements(network, filter, order, first, after, withFacets, spellings);
+  const { compiled, stats: statsStatement, page } = searchStatements(network, filter, order, first, after, withFacets, countLimit, spellings);
   const connection = em.getConnection();
   const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params);
   const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(page.sql, page.params);
@@ -213,13 +283,14 @@ export async function searchMembers(
     },
   }));
   const facet = (kind: string): FacetCount[] => stats.filter((s) => s.kind === kind).map((s) => ({ value: s.value, count: s.count }));
+  const totalCount = stats.find((s) => s.kind === 'total')?.count ?? 0;
   return {
-    totalCount: stats.find((s) => s.kind === 'total')?.count ?? 0,
+    totalCount,
+    exactCounts: countLimit === null || totalCount <= countLimit,
     hits,
     facets: withFacets ? { processMainGroups: facet('process'), certifications: facet('certification') } : null,
   };
 }
-
 
 /** A known material matches by any of its spellings; an unknown one by its exact spelling. */
 function materialSpellings(value: string): string[] {

@@ -35,10 +35,10 @@ export async function matchSuppliers(em: EntityManager, requirements: Requiremen
   const distanceParams: unknown[] = [];
   if (requirements.delivery) {
     const { latitude, longitude } = requirements.delivery;
-    distance = 'case when m.latitude is null then null else earth_distance(ll_to_earth(m.latitude, m.longitude), ll_to_earth(?, ?)) / 1000 end';
+    distance = 'earth_distance(m.location, ll_to_earth(?, ?)) / 1000';
     distanceParams.push(latitude, longitude);
     if (requirements.maxDistanceKm != null) {
-      where.push('m.latitude is not null and earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(m.latitude, m.longitude) and earth_distance(ll_to_earth(m.latitude, m.longitude), ll_to_earth(?, ?)) <= ?');
+      where.push('earth_box(ll_to_earth(?, ?), ?) @> m.location and earth_distance(m.location, ll_to_earth(?, ?)) <= ?');
       const metres = requirements.maxDistanceKm * 1000;
       params.push(latitude, longitude, metres, latitude, longitude, metres);
     }

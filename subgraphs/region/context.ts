@@ -17,4 +17,6 @@ export interface RegionContext {
   availability: DataLoader<string, string>;
   /** Webhooks may point at loopback and private addresses (WEBHOOK_ALLOW_LOOPBACK=1). */
   allowLoopbackWebhooks: boolean;
+  /** Hits a network counts per search; past it counts are lower bounds. Null counts exactly. */
+  searchCountLimit: number | null;
 }

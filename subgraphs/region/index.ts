@@ -4,7 +4,7 @@ import { runService } from '../../shared/main.ts';
 import { subgraphSecret } from '../../shared/signature.ts';
 import { networks } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
-import { createRegionService, defaultInquiryOptions } from './server.ts';
+import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit } from './server.ts';
 
 await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '127.0.0.1'), async () => {
   const networkUrls = Object.fromEntries(networks.map((n) => [n.code, envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)]));
@@ -25,5 +25,7 @@ await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '12
       maxAttempts: envInteger('WEBHOOK_MAX_ATTEMPTS', defaultDispatcherOptions.maxAttempts, 1),
     },
   };
-  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, databaseUrl, inquiries });
+  // 0 counts every hit exactly, however broad the search.
+  const countLimit = envInteger('SEARCH_COUNT_LIMIT', defaultSearchCountLimit, 0);
+  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, databaseUrl, inquiries, searchCountLimit: countLimit === 0 ? null : countLimit });
 });

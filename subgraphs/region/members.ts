@@ -14,9 +14,10 @@ import { validateFilter, type MemberFilter } from './filter.ts';
 // shared order and returns references that the gateway resolves at the owners.
 
 const searchQuery = /* GraphQL */ `
-  query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean) {
-    search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets) {
+  query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean, $countLimit: Int) {
+    search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets, countLimit: $countLimit) {
       totalCount
+      exactCounts
       hits { localId sortKey rank score distanceKm matched { text processes materials certifications withinRadius employees } }
       facets { processMainGroups { value count } certifications { value count } }
     }
@@ -59,7 +60,7 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFa
     codes.map(async (code) => {
       const data = await ctx.client(code).request<{ search: SearchPage }>(
         searchQuery,
-        { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets },
+        { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets, countLimit: ctx.searchCountLimit },
         ctx.identityHeader,
       );
       return { code, page: data.search };
@@ -91,6 +92,7 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFa
   }));
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
+    exactCounts: pages.every((p) => p.page.exactCounts),
     edges,
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
     facets: withFacets ? mergeFacets(pages) : null,
@@ -111,6 +113,6 @@ function mergeFacets(pages: { code: string; page: SearchPage }[]) {
 }
 
 export async function memberCount(ctx: RegionContext, code: string): Promise<number> {
-  const data = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false }, ctx.identityHeader);
+  const data = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false, countLimit: null }, ctx.identityHeader);
   return data.search.totalCount;
 }

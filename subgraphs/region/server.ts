@@ -35,6 +35,8 @@ export interface RegionOptions {
   secret: string | undefined;
   /** Secret region signs its calls to each network with, by code. */
   networkSecrets: Record<string, string | undefined>;
+  /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 1000). */
+  searchCountLimit?: number | null;
   /** Customer inquiries: attachment store, webhook targets, the outbox dispatcher (off when absent). */
   inquiries?: Partial<InquiryOptions>;
 }
@@ -47,6 +49,9 @@ export interface InquiryOptions {
   /** Polls the outbox and delivers webhooks; null leaves it off (tests start it where they need it). */
   dispatcher: Omit<DispatcherOptions, 'allowLoopback'> | null;
 }
+
+/** Enough to count any network of this region exactly (NIWE has about 60 members); bounds the work of broad searches in large ones. */
+export const defaultSearchCountLimit = 1000;
 
 export const defaultInquiryOptions: InquiryOptions = {
   attachmentsDir: resolve(process.env.DATA_DIR || '.data', 'attachments'),
@@ -126,6 +131,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       client: (code) => clients.get(code)!,
       partialErrors: [],
       allowLoopbackWebhooks: inquiries.allowLoopbackWebhooks,
+      searchCountLimit: options.searchCountLimit === undefined ? defaultSearchCountLimit : options.searchCountLimit,
     };
   };
   const routes = [

@@ -65,6 +65,8 @@ export interface StackOptions {
   /** Starts region's webhook dispatcher, polling every 50 ms with short backoffs. */
   dispatcher?: boolean;
   attachmentMaxBytes?: number;
+  /** Region's SEARCH_COUNT_LIMIT (default 1000). */
+  searchCountLimit?: number | null;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -92,6 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     secret: subgraphSecret,
     networkSecrets,
     databaseUrl: regionDatabaseUrl,
+    searchCountLimit: options.searchCountLimit,
     inquiries: {
       attachmentsDir,
       attachmentMaxBytes,

@@ -3,6 +3,7 @@ import { Migration20261123010000_search } from './Migration20261123010000_search
 import { Migration20261124000000_audit } from './Migration20261124000000_audit.ts';
 import { Migration20261124010000_search_name } from './Migration20261124010000_search_name.ts';
 import { Migration20261124020000_search_words } from './Migration20261124020000_search_words.ts';
+import { Migration20261125000000_search_scale } from './Migration20261125000000_search_scale.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261124000000_audit', class: Migration20261124000000_audit },
   { name: 'Migration20261124010000_search_name', class: Migration20261124010000_search_name },
   { name: 'Migration20261124020000_search_words', class: Migration20261124020000_search_words },
+  { name: 'Migration20261125000000_search_scale', class: Migration20261125000000_search_scale },
 ];

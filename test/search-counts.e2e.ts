@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Broad searches stop counting at the count limit (SEARCH_COUNT_LIMIT): past
+// it totalCount and the facets are lower bounds and say so, while pages stay
+// exact. Here the limit is 2 hits per network.
+
+let stack: Stack;
+const perNetwork = { NIWE: 5, LINAT: 2, KONAT: 1 };
+
+beforeAll(async () => {
+  stack = await startStack({ searchCountLimit: 2 });
+  const admin = await stack.token({ role: 'admin' });
+  for (const [network, count] of Object.entries(perNetwork)) {
+    for (let i = 0; i < count; i++) {
+      const input = { name: `${network} Drehteile ${i}`, postalCode: '99817', city: 'Eisenach', processes: i === 0 ? ['3.2.3'] : ['3.2.1'] };
+      const res = await stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, admin);
+      expect(res.errors).toBeUndefined();
+    }
+  }
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const query = `query($filter: MemberFilter, $first: Int, $after: String) {
+  members(filter: $filter, first: $first, after: $after) {
+    totalCount exactCounts
+    edges { node { id } }
+    pageInfo { hasNextPage endCursor }
+    facets { networks { value count } processMainGroups { value count } }
+  }
+  networks { code memberCount }
+}`;
+
+test('past the limit the counts are lower bounds and say so; the walk still yields every member once', async () => {
+  const res = await stack.query(query, { filter: { text: 'Drehteile' }, first: 2 });
+  expect(res.errors).toBeUndefined();
+  const { totalCount, exactCounts, facets } = res.data.members;
+  expect(exactCounts).toBe(false);
+  // NIWE stopped at limit + 1 = 3 of its 5; LINAT (2) and KONAT (1) counted exactly.
+  expect(totalCount).toBe(3 + 2 + 1);
+  expect(facets.networks).toEqual(expect.arrayContaining([{ value: 'NIWE', count: 3 }, { value: 'LINAT', count: 2 }, { value: 'KONAT', count: 1 }]));
+  const trennen = facets.processMainGroups.find((f: { value: string }) => f.value === '3');
+  expect(trennen.count).toBe(totalCount);
+
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const next: GraphQLResponse = await stack.query(query, { filter: { text: 'Drehteile' }, first: 2, after });
+    seen.push(...next.data.members.edges.map((e: { node: { id: string } }) => e.node.id));
+    if (!next.data.members.pageInfo.hasNextPage) break;
+    after = next.data.members.pageInfo.endCursor;
+  }
+  expect(seen).toHaveLength(5 + 2 + 1);
+  expect(new Set(seen).size).toBe(seen.length);
+
+  // A network's member count is always exact.
+  const counts = Object.fromEntries(res.data.networks.map((n: { code: string; memberCount: number }) => [n.code, n.memberCount]));
+  expect(counts).toEqual(perNetwork);
+});
+
+test('within the limit the counts are exact', async () => {
+  const res = await stack.query(query, { filter: { processes: ['3.2.3'] }, first: 10 });
+  expect(res.errors).toBeUndefined();
+  expect(res.data.members.exactCounts).toBe(true);
+  expect(res.data.members.totalCount).toBe(3);
+  expect(res.data.members.edges).toHaveLength(3);
+});
