@@ -1,10 +1,18 @@
-import { findMaterial } from './data/materials.ts';
-import { findProcess } from './data/processes.ts';
+import { findMaterial, materialNamesOfFamily } from './data/materials.ts';
+import { findProcess, processAndDescendants } from './data/processes.ts';
+import { joinSql, raw, sql, textArray, type Fragment } from './sql.ts';
 
 // Supplier matching: how well one member fits a concrete part request. Every
 // network runs this same code on its own members, so scores compare across
 // networks. Hard requirements (certificates, maximum distance) are filters in
-// SQL; what remains here is soft and explained requirement by requirement.
+// SQL; what remains is soft and explained requirement by requirement.
+//
+// Each soft rule is written twice, side by side: in TypeScript, which explains
+// a member's fit with reasons, and in SQL, which ranks every candidate inside
+// the database so that only the page's members leave it. Both give the same
+// status, and the score comes from the statuses with integer arithmetic, so
+// the two agree to the last digit (test/matching.test.ts compares them on
+// generated members).
 
 export const quantities = ['PROTOTYPE', 'SMALL_SERIES', 'SERIES'] as const;
 export type Quantity = (typeof quantities)[number];
@@ -27,7 +35,7 @@ export interface Candidate {
   materials: string[];
   employees: number | null;
   distanceKm: number | null;
-  /** The required certificates the member holds, with their end of validity. */
+  /** The member's valid certificates, with their end of validity. */
   certificates: { standard: string; validUntil: string }[];
 }
 
@@ -43,80 +51,176 @@ export interface SupplierScore {
   breakdown: RequirementMatch[];
 }
 
-const weights = { processes: 0.4, material: 0.2, quantity: 0.15, tolerance: 0.15, distance: 0.1 };
-/** Distances up to this count as near; beyond twice this the distance no longer helps. */
+/** The columns a rule reads, as SQL over the member row `m`. */
+export interface CandidateSql {
+  /** Distance to the delivery location in km; null without a location. */
+  distanceKm: Fragment;
+}
+
+/** Weights in hundredths, so the score is integer arithmetic in both languages. */
+const weights = { processes: 40, material: 20, quantity: 15, tolerance: 15, distance: 10 };
+/** Distances up to this count as near; beyond three times this the distance no longer helps. */
 const nearKm = 50;
 
-const value: Record<MatchStatus, number> = { MET: 1, PARTLY_MET: 0.5, NOT_MET: 0 };
+/** Twice a status's value (MET 1, PARTLY_MET 0.5), to stay in integers. */
+const points: Record<MatchStatus, number> = { MET: 2, PARTLY_MET: 1, NOT_MET: 0 };
 const processName = (code: string) => findProcess(code)?.name ?? code;
 const covers = (offered: string, wanted: string) => offered === wanted || offered.startsWith(`${wanted}.`);
+/** SQL: the member offers the process or one below it. */
+const offersSql = (...codes: string[]) => sql`m.process_codes && ${textArray(codes.flatMap(processAndDescendants))}::text[]`;
+/** SQL: a CASE over conditions in order, giving the points of the first status that applies. */
+const statusSql = (cases: [Fragment, MatchStatus][], otherwise: MatchStatus) =>
+  sql`case ${joinSql(cases.map(([when, status]) => sql`when ${when} then ${raw(String(points[status]))}`), ' ')} else ${raw(String(points[otherwise]))} end`;
+const automotiveSql = raw(`exists (select 1 from certification c where c.member_id = m.id and c.standard = 'IATF 16949' and c.valid_until >= current_date)`);
 
-function processes(wanted: string[], c: Candidate): RequirementMatch {
-  const met = wanted.filter((w) => c.processCodes.some((o) => covers(o, w)));
-  const missing = wanted.filter((w) => !met.includes(w));
-  const status: MatchStatus = missing.length === 0 ? 'MET' : met.length > 0 ? 'PARTLY_MET' : 'NOT_MET';
-  const reason = [met.length ? `offers ${met.map(processName).join(', ')}` : '', missing.length ? `not ${missing.map(processName).join(', ')}` : ''].filter(Boolean).join('; ');
-  return { requirement: 'processes', status, reason };
+interface Rule {
+  weight: number;
+  match(c: Candidate): RequirementMatch;
+  /** The same status as match(), as points in SQL. */
+  sql(c: CandidateSql): Fragment;
 }
 
-function material(wanted: string, c: Candidate): RequirementMatch {
+function processes(wanted: string[]): Rule {
+  return {
+    weight: weights.processes,
+    match(c) {
+      const met = wanted.filter((w) => c.processCodes.some((o) => covers(o, w)));
+      const missing = wanted.filter((w) => !met.includes(w));
+      const status: MatchStatus = missing.length === 0 ? 'MET' : met.length > 0 ? 'PARTLY_MET' : 'NOT_MET';
+      const reason = [met.length ? `offers ${met.map(processName).join(', ')}` : '', missing.length ? `not ${missing.map(processName).join(', ')}` : ''].filter(Boolean).join('; ');
+      return { requirement: 'processes', status, reason };
+    },
+    sql() {
+      const met = joinSql(wanted.map((w) => sql`(${offersSql(w)})::int`), ' + ');
+      return statusSql([[sql`${met} = ${wanted.length}`, 'MET'], [sql`${met} > 0`, 'PARTLY_MET']], 'NOT_MET');
+    },
+  };
+}
+
+function material(wanted: string): Rule {
   const info = findMaterial(wanted);
   const spellings = info ? [info.name, ...info.aliases] : [wanted];
-  if (c.materials.some((m) => spellings.includes(m))) return { requirement: 'material', status: 'MET', reason: `works ${info?.name ?? wanted}` };
-  const sameFamily = info ? c.materials.filter((m) => findMaterial(m)?.family === info.family) : [];
-  if (sameFamily.length) return { requirement: 'material', status: 'PARTLY_MET', reason: `works ${info!.family} (${sameFamily.join(', ')}), not ${info!.name}` };
-  return { requirement: 'material', status: 'NOT_MET', reason: c.materials.length ? `works ${c.materials.join(', ')}` : 'lists no materials' };
+  return {
+    weight: weights.material,
+    match(c) {
+      if (c.materials.some((m) => spellings.includes(m))) return { requirement: 'material', status: 'MET', reason: `works ${info?.name ?? wanted}` };
+      const sameFamily = info ? c.materials.filter((m) => findMaterial(m)?.family === info.family) : [];
+      if (sameFamily.length) return { requirement: 'material', status: 'PARTLY_MET', reason: `works ${info!.family} (${sameFamily.join(', ')}), not ${info!.name}` };
+      return { requirement: 'material', status: 'NOT_MET', reason: c.materials.length ? `works ${c.materials.join(', ')}` : 'lists no materials' };
+    },
+    sql() {
+      const cases: [Fragment, MatchStatus][] = [[sql`m.materials && ${textArray(spellings)}::text[]`, 'MET']];
+      if (info) cases.push([sql`m.materials && ${textArray(materialNamesOfFamily(info.family))}::text[]`, 'PARTLY_MET']);
+      return statusSql(cases, 'NOT_MET');
+    },
+  };
 }
 
-function quantity(wanted: Quantity, c: Candidate): RequirementMatch {
-  const e = c.employees;
-  if (e === null) return { requirement: 'quantity', status: 'PARTLY_MET', reason: 'company size unknown' };
-  const automotive = c.certificates.some((cert) => cert.standard === 'IATF 16949');
-  if (wanted === 'PROTOTYPE') {
-    return e <= 100 ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to prototypes` } : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees: set up for larger lots` };
-  }
-  if (wanted === 'SMALL_SERIES') {
-    return e >= 10 && e <= 250 ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to small series` } : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees` };
-  }
-  if (e >= 50) return { requirement: 'quantity', status: 'MET', reason: `${e} employees${automotive ? ', IATF 16949 series supplier' : ''}` };
-  return { requirement: 'quantity', status: automotive ? 'PARTLY_MET' : 'NOT_MET', reason: `${e} employees: small for series production` };
+function quantity(wanted: Quantity): Rule {
+  return {
+    weight: weights.quantity,
+    match(c) {
+      const e = c.employees;
+      if (e === null) return { requirement: 'quantity', status: 'PARTLY_MET', reason: 'company size unknown' };
+      const automotive = c.certificates.some((cert) => cert.standard === 'IATF 16949');
+      if (wanted === 'PROTOTYPE') {
+        return e <= 100 ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to prototypes` } : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees: set up for larger lots` };
+      }
+      if (wanted === 'SMALL_SERIES') {
+        return e >= 10 && e <= 250 ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to small series` } : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees` };
+      }
+      if (e >= 50) return { requirement: 'quantity', status: 'MET', reason: `${e} employees${automotive ? ', IATF 16949 series supplier' : ''}` };
+      return { requirement: 'quantity', status: automotive ? 'PARTLY_MET' : 'NOT_MET', reason: `${e} employees: small for series production` };
+    },
+    sql() {
+      const unknown: [Fragment, MatchStatus] = [raw('m.employees is null'), 'PARTLY_MET'];
+      if (wanted === 'PROTOTYPE') return statusSql([unknown, [raw('m.employees <= 100'), 'MET']], 'PARTLY_MET');
+      if (wanted === 'SMALL_SERIES') return statusSql([unknown, [raw('m.employees between 10 and 250'), 'MET']], 'PARTLY_MET');
+      return statusSql([unknown, [raw('m.employees >= 50'), 'MET'], [automotiveSql, 'PARTLY_MET']], 'NOT_MET');
+    },
+  };
 }
 
-function tolerance(wanted: Tolerance, c: Candidate): RequirementMatch {
-  const machining = c.processCodes.some((p) => covers(p, '3.2'));
-  const fineFinishing = c.processCodes.filter((p) => ['3.3.1', '3.3.4', '3.3.5'].some((f) => covers(p, f)));
-  const finishing = c.processCodes.some((p) => covers(p, '3.3'));
-  if (wanted === 'COARSE' || wanted === 'MEDIUM') {
-    return machining || finishing ? { requirement: 'tolerance', status: 'MET', reason: 'machining for general tolerances (ISO 2768 m/c)' } : { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'no machining listed' };
-  }
-  if (fineFinishing.length) return { requirement: 'tolerance', status: 'MET', reason: `fine finishing: ${fineFinishing.map(processName).join(', ')}` };
-  if (wanted === 'FINE' && machining) return { requirement: 'tolerance', status: 'MET', reason: 'machining for fine tolerances (ISO 2768 f)' };
-  if (machining || finishing) return { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'machining, but no grinding, honing or lapping for IT6 and finer' };
-  return { requirement: 'tolerance', status: 'NOT_MET', reason: 'no machining or finishing listed' };
+const fineFinishingCodes = ['3.3.1', '3.3.4', '3.3.5'];
+
+function tolerance(wanted: Tolerance): Rule {
+  return {
+    weight: weights.tolerance,
+    match(c) {
+      const machining = c.processCodes.some((p) => covers(p, '3.2'));
+      const fineFinishing = c.processCodes.filter((p) => fineFinishingCodes.some((f) => covers(p, f)));
+      const finishing = c.processCodes.some((p) => covers(p, '3.3'));
+      if (wanted === 'COARSE' || wanted === 'MEDIUM') {
+        return machining || finishing ? { requirement: 'tolerance', status: 'MET', reason: 'machining for general tolerances (ISO 2768 m/c)' } : { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'no machining listed' };
+      }
+      if (fineFinishing.length) return { requirement: 'tolerance', status: 'MET', reason: `fine finishing: ${fineFinishing.map(processName).join(', ')}` };
+      if (wanted === 'FINE' && machining) return { requirement: 'tolerance', status: 'MET', reason: 'machining for fine tolerances (ISO 2768 f)' };
+      if (machining || finishing) return { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'machining, but no grinding, honing or lapping for IT6 and finer' };
+      return { requirement: 'tolerance', status: 'NOT_MET', reason: 'no machining or finishing listed' };
+    },
+    sql() {
+      const machiningOrFinishing = offersSql('3.2', '3.3');
+      if (wanted === 'COARSE' || wanted === 'MEDIUM') return statusSql([[machiningOrFinishing, 'MET']], 'PARTLY_MET');
+      const cases: [Fragment, MatchStatus][] = [[offersSql(...fineFinishingCodes), 'MET']];
+      if (wanted === 'FINE') cases.push([offersSql('3.2'), 'MET']);
+      cases.push([machiningOrFinishing, 'PARTLY_MET']);
+      return statusSql(cases, 'NOT_MET');
+    },
+  };
 }
 
-function distance(c: Candidate, maxKm: number | null | undefined): RequirementMatch {
-  const d = c.distanceKm;
-  if (d === null) return { requirement: 'distance', status: 'NOT_MET', reason: 'location unknown' };
-  const km = `${Math.round(d)} km from the delivery location`;
-  if (maxKm != null && d > maxKm) return { requirement: 'distance', status: 'NOT_MET', reason: `${km}, more than ${maxKm} km` };
-  if (d <= nearKm) return { requirement: 'distance', status: 'MET', reason: km };
-  return { requirement: 'distance', status: d <= 3 * nearKm ? 'PARTLY_MET' : 'NOT_MET', reason: km };
+function distance(maxKm: number | null | undefined): Rule {
+  return {
+    weight: weights.distance,
+    match(c) {
+      const d = c.distanceKm;
+      if (d === null) return { requirement: 'distance', status: 'NOT_MET', reason: 'location unknown' };
+      const km = `${Math.round(d)} km from the delivery location`;
+      if (maxKm != null && d > maxKm) return { requirement: 'distance', status: 'NOT_MET', reason: `${km}, more than ${maxKm} km` };
+      if (d <= nearKm) return { requirement: 'distance', status: 'MET', reason: km };
+      return { requirement: 'distance', status: d <= 3 * nearKm ? 'PARTLY_MET' : 'NOT_MET', reason: km };
+    },
+    sql(c) {
+      const cases: [Fragment, MatchStatus][] = [[sql`${c.distanceKm} is null`, 'NOT_MET']];
+      if (maxKm != null) cases.push([sql`${c.distanceKm} > ${maxKm}`, 'NOT_MET']);
+      cases.push([sql`${c.distanceKm} <= ${nearKm}`, 'MET'], [sql`${c.distanceKm} <= ${3 * nearKm}`, 'PARTLY_MET']);
+      return statusSql(cases, 'NOT_MET');
+    },
+  };
+}
+
+function rules(r: Requirements): Rule[] {
+  const list: Rule[] = [];
+  if (r.processes?.length) list.push(processes(r.processes));
+  if (r.material) list.push(material(r.material));
+  if (r.quantity) list.push(quantity(r.quantity));
+  if (r.tolerance) list.push(tolerance(r.tolerance));
+  if (r.delivery) list.push(distance(r.maxDistanceKm));
+  return list;
+}
+
+/** The weighted mean of the points in ten-thousandths, rounded half up; 10000 when only hard requirements were given. */
+function scoreFromPoints(weighted: number, weightSum: number): number {
+  return weightSum === 0 ? 10000 : Math.floor((weighted * 10000 + weightSum) / (2 * weightSum));
 }
 
 export function scoreSupplier(r: Requirements, c: Candidate): SupplierScore {
-  const parts: [RequirementMatch, number][] = [];
-  if (r.processes?.length) parts.push([processes(r.processes, c), weights.processes]);
-  if (r.material) parts.push([material(r.material, c), weights.material]);
-  if (r.quantity) parts.push([quantity(r.quantity, c), weights.quantity]);
-  if (r.tolerance) parts.push([tolerance(r.tolerance, c), weights.tolerance]);
-  if (r.delivery) parts.push([distance(c, r.maxDistanceKm), weights.distance]);
+  const parts = rules(r).map((rule) => ({ rule, match: rule.match(c) }));
+  const weighted = parts.reduce((sum, { rule, match }) => sum + points[match.status] * rule.weight, 0);
   const certificates: RequirementMatch[] = (r.certifications ?? []).map((standard) => {
     const held = c.certificates.find((cert) => cert.standard === standard);
     return { requirement: `certification ${standard}`, status: 'MET', reason: `valid until ${held?.validUntil ?? '?'}` };
   });
-  const total = parts.reduce((sum, [, w]) => sum + w, 0);
-  // Only hard requirements given: every remaining candidate fits fully.
-  const score = total === 0 ? 1 : parts.reduce((sum, [m, w]) => sum + value[m.status] * w, 0) / total;
-  return { score: Math.round(score * 10000) / 10000, breakdown: [...parts.map(([m]) => m), ...certificates] };
+  const score = scoreFromPoints(weighted, parts.reduce((sum, { rule }) => sum + rule.weight, 0));
+  return { score: score / 10000, breakdown: [...parts.map(({ match }) => match), ...certificates] };
+}
+
+/** The score of scoreSupplier in ten-thousandths, as SQL over the member row `m`: ranks all candidates where they are stored. */
+export function supplierScoreSql(r: Requirements, c: CandidateSql): Fragment {
+  const list = rules(r);
+  const weightSum = list.reduce((sum, rule) => sum + rule.weight, 0);
+  if (weightSum === 0) return raw('10000');
+  const weighted = joinSql(list.map((rule) => sql`${rule.sql(c)} * ${raw(String(rule.weight))}`), ' + ');
+  // Integer division of non-negative integers floors, as Math.floor does in scoreFromPoints.
+  return sql`((${weighted}) * 10000 + ${raw(String(weightSum))}) / ${raw(String(2 * weightSum))}`;
 }

@@ -24,7 +24,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     password,
     persistent: options.persistent,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    // 512 MB of buffers instead of the default 128 MB: three networks of 100,000 members (about 180 MB each
+    // with indexes) stay in PostgreSQL's own cache instead of being copied in from the OS on every search.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=512MB', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
     onLog: () => {},
     onError: (error) => console.error('[postgres]', error),
   });

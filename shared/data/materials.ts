@@ -66,3 +66,8 @@ export function findMaterial(value: string): MaterialInfo | undefined {
 export function canonicalMaterial(value: string): string {
   return findMaterial(value)?.name ?? value.trim();
 }
+
+/** The stored names of every listed material of a family. */
+export function materialNamesOfFamily(family: MaterialInfo['family']): string[] {
+  return table.filter((m) => m.family === family).map((m) => m.name);
+}

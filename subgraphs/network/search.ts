@@ -5,7 +5,7 @@ import { processAndDescendants } from '../../shared/data/processes.ts';
 import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
 import { scoreScale, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
-import { joinSql, sql, textArray, type Fragment } from './sql.ts';
+import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
 // the owner's database with its indexes, and the page comes back in the
@@ -58,7 +58,6 @@ export function searchWords(text: string | null | undefined): string[] {
 /** The word as the documents are folded; PostgreSQL folds the constant once per statement. */
 const folded = (word: string) => sql`irm_fold(${word})`;
 const anyLike = (column: string, patterns: Fragment[]) => joinSql(patterns.map((p) => sql`${raw(column)} like ${p}`), ' or ');
-const raw = (text: string): Fragment => ({ sql: text, params: [] });
 const contains = (word: string) => sql`'%' || ${folded(word)} || '%'`;
 const containsAny = (spellings: string[]) => spellings.map((s) => sql`${`%${s}%`}`);
 

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { processAndDescendants } from '../../shared/data/processes.ts';
-import { scoreSupplier, type Requirements } from '../../shared/matching.ts';
+import { scoreSupplier, supplierScoreSql, type Requirements } from '../../shared/matching.ts';
 import { scoreScale } from '../../shared/search.ts';
-import { compareOrderKeys } from '../../shared/sort-key.ts';
-import { textArray } from './sql.ts';
+import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
 
-// The network's half of findSuppliers: hard requirements filter in SQL, the
-// shared scoring code ranks the remaining candidates. One statement per request.
+// The network's half of findSuppliers, one statement per request: hard
+// requirements filter, the shared rules (shared/matching.ts) score every
+// candidate in SQL, and only the page's members come back, explained by the
+// same rules in TypeScript.
 
 export interface SupplierHit {
   localId: number;
@@ -17,39 +18,40 @@ export interface SupplierHit {
   breakdown: ReturnType<typeof scoreSupplier>['breakdown'];
 }
 
-export async function matchSuppliers(em: EntityManager, requirements: Requirements, first: number): Promise<{ totalCount: number; hits: SupplierHit[] }> {
-  const where = ['m.archived_at is null'];
-  const params: unknown[] = [];
-  const required = requirements.certifications ?? [];
-  for (const standard of required) {
-    where.push('exists (select 1 from certification c where c.member_id = m.id and c.standard = ? and c.valid_until >= current_date)');
-    params.push(standard);
+export function matchStatement(requirements: Requirements, first: number): Fragment {
+  const where: Fragment[] = [raw('m.archived_at is null')];
+  for (const standard of requirements.certifications ?? []) {
+    where.push(sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = ${standard} and c.valid_until >= current_date)`);
   }
   if (requirements.processes?.length) {
     // A supplier must offer at least one of the processes; how many it covers is scored.
-    const codes = requirements.processes.flatMap(processAndDescendants);
-    where.push('m.process_codes && ?::text[]');
-    params.push(textArray(codes));
+    where.push(sql`m.process_codes && ${textArray(requirements.processes.flatMap(processAndDescendants))}::text[]`);
   }
-  let distance = 'null::float8';
-  const distanceParams: unknown[] = [];
+  let distanceKm = raw('null::float8');
   if (requirements.delivery) {
-    const { latitude, longitude } = requirements.delivery;
-    distance = 'earth_distance(m.location, ll_to_earth(?, ?)) / 1000';
-    distanceParams.push(latitude, longitude);
+    const point = sql`ll_to_earth(${requirements.delivery.latitude}, ${requirements.delivery.longitude})`;
+    distanceKm = sql`earth_distance(m.location, ${point}) / 1000`;
     if (requirements.maxDistanceKm != null) {
-      where.push('earth_box(ll_to_earth(?, ?), ?) @> m.location and earth_distance(m.location, ll_to_earth(?, ?)) <= ?');
       const metres = requirements.maxDistanceKm * 1000;
-      params.push(latitude, longitude, metres, latitude, longitude, metres);
+      where.push(sql`earth_box(${point}, ${metres}) @> m.location and earth_distance(m.location, ${point}) <= ${metres}`);
     }
   }
-  const rows = await em.getConnection().execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; employees: number | null; distance_km: number | null; certificates: { standard: string; validUntil: string }[] }[]>(
-    `select m.id, m.sort_key, m.process_codes, m.materials, m.employees, ${distance} as distance_km,
-       coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until) order by c.valid_until desc)
-                 from certification c where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates
-     from member m where ${where.join(' and ')}`,
-    [...distanceParams, ...params],
-  );
+  const score = supplierScoreSql(requirements, { distanceKm });
+  // Every candidate is scored, the page is sorted out in the database, and what the
+  // explanation needs (certificates, distance) is read for the page's members only.
+  return sql`with candidate as (select m.id, m.sort_key, ${raw(String(scoreScale))} - ${score} as rank from member m where ${joinSql(where, ' and ')}),
+    page as (select *, count(*) over () as total from candidate order by rank, sort_key, id limit ${first})
+    select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km,
+      coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until) order by c.valid_until desc)
+                from certification c where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates
+    from page p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
+}
+
+export async function matchSuppliers(em: EntityManager, requirements: Requirements, first: number): Promise<{ totalCount: number; hits: SupplierHit[] }> {
+  const statement = matchStatement(requirements, first);
+  const rows = await em.getConnection().execute<
+    { id: number; sort_key: string; rank: number; total: string; process_codes: string[]; materials: string[]; employees: number | null; distance_km: number | null; certificates: { standard: string; validUntil: string }[] }[]
+  >(statement.sql, statement.params);
   const hits = rows.map((row) => {
     const { score, breakdown } = scoreSupplier(requirements, {
       processCodes: row.process_codes,
@@ -61,12 +63,11 @@ export async function matchSuppliers(em: EntityManager, requirements: Requiremen
     return {
       localId: row.id,
       sortKey: row.sort_key,
-      rank: scoreScale - Math.round(score * scoreScale),
+      rank: Number(row.rank),
       score,
       distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
       breakdown,
     };
   });
-  hits.sort((a, b) => compareOrderKeys({ ...a, network: '' }, { ...b, network: '' }));
-  return { totalCount: hits.length, hits: hits.slice(0, first) };
+  return { totalCount: rows.length ? Number(rows[0].total) : 0, hits };
 }

@@ -9,6 +9,11 @@ export interface Fragment {
   params: unknown[];
 }
 
+/** SQL text without parameters. */
+export function raw(text: string): Fragment {
+  return { sql: text, params: [] };
+}
+
 function isFragment(value: unknown): value is Fragment {
   return typeof value === 'object' && value !== null && 'sql' in value && 'params' in value;
 }
