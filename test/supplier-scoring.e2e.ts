@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import { quantities, scoreSupplier, supplierScoreSql, tolerances, type Requirements } from '../shared/matching.ts';
+import { findNetwork } from '../shared/networks.ts';
+import { ensureDatabase } from '../shared/postgres.ts';
+import { sql, type Fragment } from '../shared/sql.ts';
+import { seedBulk } from '../scripts/seed-bulk.ts';
+import { initNetworkOrm } from '../subgraphs/network/orm.ts';
+
+// findSuppliers ranks in SQL and explains in TypeScript; both come from the
+// rules in shared/matching.ts. Here every rule combination is scored both ways
+// for every member of a generated network, and the scores must be equal.
+
+let client: pg.Client;
+
+beforeAll(async () => {
+  const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_scoring`);
+  const { orm } = await initNetworkOrm(url);
+  await orm.close();
+  await seedBulk({ databaseUrl: url, network: findNetwork('NIWE')!, members: 300 });
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // The rules' edge cases: unknown size, unknown location, no processes or materials at all.
+  await client.query(`update member set employees = null where id % 11 = 0`);
+  await client.query(`update member set latitude = null, longitude = null where id % 13 = 0`);
+  await client.query(`update member set process_codes = '{}', materials = '{}' where id % 17 = 0`);
+}, 60_000);
+afterAll(async () => {
+  await client?.end();
+});
+
+async function run(statement: Fragment) {
+  let index = 0;
+  return (await client.query(statement.sql.replace(/\?/g, () => `$${++index}`), statement.params)).rows;
+}
+
+const eisenach = postalCodeLocation('99817')!;
+const processSets = [['3.2.1'], ['3.2.1', '3.3'], ['1.1', '6.2']];
+const materials = ['42CrMo4', 'PA66', 'AlMgSi1', 'Unobtainium', null];
+const deliveries: Pick<Requirements, 'delivery' | 'maxDistanceKm'>[] = [{}, { delivery: eisenach }, { delivery: eisenach, maxDistanceKm: 30 }];
+
+test('SQL and TypeScript give every member the same score for every rule combination', async () => {
+  let compared = 0;
+  for (const processes of processSets)
+    for (const material of materials)
+      for (const quantity of [...quantities, null])
+        for (const tolerance of [...tolerances, null])
+          for (const delivery of deliveries) {
+            const requirements: Requirements = { processes, material, quantity, tolerance, ...delivery };
+            const point = delivery.delivery ? sql`ll_to_earth(${eisenach.latitude}, ${eisenach.longitude})` : null;
+            const distanceKm = point ? sql`earth_distance(m.location, ${point}) / 1000` : sql`null::float8`;
+            const rows = await run(sql`select m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km,
+                coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until)) from certification c
+                          where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates,
+                ${supplierScoreSql(requirements, { distanceKm })} as score
+              from member m`);
+            for (const row of rows) {
+              const expected = scoreSupplier(requirements, { processCodes: row.process_codes, materials: row.materials, employees: row.employees, distanceKm: row.distance_km, certificates: row.certificates });
+              if (Math.round(expected.score * 10000) !== Number(row.score)) {
+                expect({ requirements, row, sql: Number(row.score) / 10000 }).toEqual({ requirements, row, sql: expected.score });
+              }
+              compared++;
+            }
+          }
+  expect(compared).toBe(processSets.length * materials.length * (quantities.length + 1) * (tolerances.length + 1) * deliveries.length * 300);
+}, 120_000);
