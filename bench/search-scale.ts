@@ -93,11 +93,6 @@ async function main() {
     for (const size of sizes) {
       for (const n of networks) {
         await seedBulk({ databaseUrl: subgraphs.databaseUrls[n.code], network: n, members: size - current, progress: progressReporter(`${n.code} to ${size}`, size - current) });
-        const client = new pg.Client({ connectionString: subgraphs.databaseUrls[n.code] });
-        await client.connect();
-        // What autovacuum does to a settled table: statistics, and the visibility map index-only scans rely on.
-        await client.query('vacuum analyze');
-        await client.end();
       }
       current = size;
       for (const shape of searchShapes) {
