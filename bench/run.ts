@@ -219,7 +219,7 @@ function parseOptions(argv: string[]): BenchOptions {
 if (import.meta.main) {
   try {
     const report = await runBenchmark(parseOptions(process.argv.slice(2)));
-    for (const check of report.budget) console.log(`${check.pass ? 'pass' : 'FAIL'}  ${check.rule}: ${check.detail}`);
+    for (const check of report.budget) console.log(`${!check.measured ? 'n/a ' : check.pass ? 'pass' : 'FAIL'}  ${check.rule}: ${check.detail}`);
     process.exit(0);
   } catch (error) {
     console.error(error);
