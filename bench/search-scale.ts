@@ -122,7 +122,7 @@ async function main() {
         let index = 0;
         rows = (await client.query(lookup.sql.replace(/\?/g, () => `$${++index}`), lookup.params)).rows;
       }
-      const { stats, page } = searchStatements('NIWE', filter, order, 21, null, facets, defaultSearchCountLimit, toSpellings(words, rows));
+      const { stats, page } = searchStatements({ network: 'NIWE', filter, order, first: 21, after: null, withFacets: facets, countLimit: defaultSearchCountLimit }, toSpellings(words, rows));
       plans[shape.name] = `-- counts and facets\n${await explain(stats)}\n\n-- page\n${await explain(page)}`;
     }
     await client.end();

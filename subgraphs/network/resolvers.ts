@@ -78,7 +78,7 @@ export function internalResolvers(network: string): Resolvers {
         if (!Number.isInteger(args.first) || args.first < 0 || args.first > 1001) throw badInput('first', 'first must lie between 0 and 1001.');
         const countLimit = args.countLimit ?? null;
         if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1)) throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).');
-        return searchMembers(ctx.em, network, args.filter ?? {}, args.order, args.first, args.after ?? null, args.facets, countLimit);
+        return searchMembers(ctx.em, { network, filter: args.filter ?? {}, order: args.order, first: args.first, after: args.after ?? null, withFacets: args.facets, countLimit });
       },
       matchSuppliers(_: unknown, args: { requirements: Requirements; first: number }, ctx: NetworkContext) {
         if (!Number.isInteger(args.first) || args.first < 1 || args.first > 101) throw badInput('first', 'first must lie between 1 and 101.');

@@ -211,22 +211,26 @@ function matchedTextSql(words: string[]): Fragment {
 
 export type Statement = Fragment;
 
+/** What region asks a network for: its next page after the cursor, in the region-wide order. */
+export interface SearchRequest {
+  network: string;
+  filter: PushedDownFilter;
+  order: MemberOrder;
+  first: number;
+  after: MemberOrderKey | null;
+  withFacets: boolean;
+  /** Hits counted before totalCount and facets become lower bounds; null counts all. */
+  countLimit: number | null;
+}
+
 /**
  * The statements of a search; separate from running them so the benchmark can
  * EXPLAIN exactly what runs. `countLimit` bounds the counting: past that many
  * hits the total and the facets are lower bounds taken from the hits read so
  * far, so a broad search does not count every member; null counts exactly.
  */
-export function searchStatements(
-  network: string,
-  filter: PushedDownFilter,
-  order: MemberOrder,
-  first: number,
-  after: MemberOrderKey | null,
-  withFacets: boolean,
-  countLimit: number | null,
-  spellings: Spellings = new Map(),
-) {
+export function searchStatements(request: SearchRequest, spellings: Spellings = new Map()) {
+  const { network, filter, order, first, after, withFacets, countLimit } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const compiled = compile(filter, spellings);
@@ -242,26 +246,17 @@ export function searchStatements(
 
   const ranked =
     order === 'NAME' ? namePage(network, compiled, first, after) : order === 'RELEVANCE' ? relevancePage(network, compiled, first, after, spellings) : distancePage(network, compiled, first, after);
-  // What explains a hit is worked out for the page's rows only, after the limit.
-  // The distance shown is along the earth's surface, worked out for the page's rows only.
+  // What explains a hit, and the distance shown (along the earth's surface), are worked out for the page's rows only.
   const distance = compiled.point ? sql`round(earth_distance(m.location, ${compiled.point}))::int` : raw('null::int');
   const page = sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
     from (${ranked}) p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
   return { compiled, stats: statsStatement, page };
 }
 
-export async function searchMembers(
-  em: EntityManager,
-  network: string,
-  filter: PushedDownFilter,
-  order: MemberOrder,
-  first: number,
-  after: MemberOrderKey | null,
-  withFacets: boolean,
-  countLimit: number | null,
-): Promise<SearchPage> {
+export async function searchMembers(em: EntityManager, request: SearchRequest): Promise<SearchPage> {
+  const { filter, withFacets, countLimit } = request;
   const spellings = await closeSpellings(em, searchWords(filter.text));
-  const { compiled, stats: statsStatement, page } = searchStatements(network, filter, order, first, after, withFacets, countLimit, spellings);
+  const { compiled, stats: statsStatement, page } = searchStatements(request, spellings);
   const connection = em.getConnection();
   const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params);
   const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(page.sql, page.params);
