@@ -38,6 +38,8 @@ const fixtures: Fixture[] = [
   { name: 'Zahn Lasertechnik', network: 'KONAT', postalCode: '99817', city: 'Eisenach' },
   { name: 'Berg Lasertechnik', network: 'LINAT', postalCode: '99817', city: 'Eisenach' },
   { name: 'Anker Lasertechnik', network: 'KONAT', postalCode: '99817', city: 'Eisenach' },
+  // Far enough away (about 330 km) that straight line and arc differ by tens of metres.
+  { name: 'Isar Lasertechnik', network: 'KONAT', postalCode: '80331', city: 'München' },
 ];
 
 const ids = new Map<string, string>();

@@ -190,9 +190,10 @@ function distancePage(network: string, c: Compiled, first: number, after: Member
   const distance = distanceRankSql(point);
   const keyset = keysetSql(network, after, distance);
   const reach = sql`(select max(d) from (select ${distance} as d from member m where ${and(c.where, keyset)} order by m.location <-> ${point} limit ${first}) nearest)`;
-  // The box of the reach (plus a metre for the rounding) holds every member the page can contain.
+  // The cube around the point that reaches that far in straight line (plus a metre for the rounding) holds every
+  // member the page can contain. Not earth_box: it takes a distance along the surface, which is longer.
   return sql`select m.id, m.sort_key, null::int as score, ${distance} as rank from member m
-    where ${and(c.where, keyset, sql`earth_box(${point}, ${reach} + 1) @> m.location`)} order by rank, m.sort_key, m.id limit ${first}`;
+    where ${and(c.where, keyset, sql`cube_enlarge(${point}, ${reach} + 1, 3) @> m.location`)} order by rank, m.sort_key, m.id limit ${first}`;
 }
 
 /** Which searchable fields contain one of the words, for the UI to explain the hit. */
