@@ -3,7 +3,7 @@ import { createVerifier } from '../gateway/auth.ts';
 import { envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { runService } from '../shared/main.ts';
-import { signedFetch } from '../shared/signature.ts';
+import { signedPost } from '../shared/http-client.ts';
 import { networkOfMemberType, networks } from '../shared/networks.ts';
 import { shapes, type RequestBody } from './shapes.ts';
 
@@ -24,12 +24,8 @@ const verify = createVerifier({ secret: envString('JWT_SECRET') });
 const secret = envString('SUBGRAPH_SECRET');
 
 async function post(url: string, query: string, variables: unknown, identity: string): Promise<{ data?: any; errors?: unknown[] }> {
-  const response = await signedFetch(secret, url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [identityHeader]: identity },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  const answer = await signedPost(secret, url, { headers: { [identityHeader]: identity }, body: JSON.stringify({ query, variables }) });
+  return JSON.parse(answer.body) as { data?: any; errors?: unknown[] };
 }
 
 function collectReferences(value: unknown, into: Reference[]): Reference[] {

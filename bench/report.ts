@@ -15,6 +15,8 @@ export interface Row {
   p95Ms: number;
   p99Ms: number;
   rssMb: number;
+  /** CPU time the target's process spent per request (user and system): what rps on a shared machine hides. */
+  cpuMsPerRequest: number;
   sqlPerRequest: number;
   /** SQL statements per request in the network service that sent the most: what a page costs one owner. */
   sqlPerNetworkPerRequest: number;
@@ -135,11 +137,11 @@ function markdown(report: Report): string {
     '',
     '## Results',
     '',
-    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | RSS MB | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | RSS MB | CPU ms/req | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...report.rows.map(
       (r) =>
-        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
     ),
     '',
   ];

@@ -80,12 +80,13 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
           await settle(subgraphs);
         }
         for (const concurrency of [1, options.concurrency]) {
-          const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls() };
+          const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls(), cpuMs: target.cpuMs() };
           const { result, rssMb } = await sampleRss(target, () =>
             load({ url, headers, body: next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
           );
           // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
           await settle(subgraphs);
+          const cpuMsPerRequest = round((target.cpuMs() - before.cpuMs) / result.sent, 2);
           const underLoad = {
             sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
             sqlPerNetworkPerRequest: busiestNetwork(before.byNetwork, subgraphs.sqlByNetwork(), result.sent),
@@ -100,11 +101,12 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
             p95Ms: round(result.p95Ms, 2),
             p99Ms: round(result.p99Ms, 2),
             rssMb: round(rssMb),
+            cpuMsPerRequest,
             ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, sqlPerNetworkPerRequest: probe.sqlPerNetworkPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
             requests: result.requests,
             failures: result.failures,
           });
-          options.log(`${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB${result.failures ? `, ${result.failures} failed` : ''}`);
+          options.log(`${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, ${cpuMsPerRequest} ms CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
         }
       }
     }

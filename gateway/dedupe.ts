@@ -1,47 +1,30 @@
-import { identityHeader } from '../shared/identity.ts';
-import type { SignedFetchInit } from '../shared/signature.ts';
-
 // Identical subgraph reads that are in flight at the same moment share one
 // request: under load many clients ask for the same page, and each extra copy
-// would cost the subgraph the same SQL again. The key includes the identity
-// header, so callers only share answers meant for the same identity; writes
-// are never shared.
+// would cost the subgraph the same SQL again. The caller builds the key from
+// everything that makes two requests the same (subgraph, identity, body), so
+// callers only share answers meant for the same identity; it shares reads only.
 
-type Fetch = (url: string, init: SignedFetchInit) => Promise<Response>;
-
-interface Settled {
-  status: number;
-  headers: [string, string][];
-  body: string;
+export interface InFlight<T> {
+  /** The answer of the request under `key` already in flight, or of `start()` if there is none. */
+  run(key: string, start: () => Promise<T>): Promise<T>;
+  /** Requests answered by another's call so far. */
+  shared(): number;
 }
 
-function isRead(body: string | undefined): boolean {
-  if (!body) return false;
-  try {
-    const query = (JSON.parse(body) as { query?: unknown }).query;
-    return typeof query === 'string' && !/^\s*(mutation|subscription)\b/.test(query);
-  } catch {
-    return false;
-  }
-}
-
-export function deduplicating(fetcher: Fetch): Fetch & { shared: () => number } {
-  const inFlight = new Map<string, Promise<Settled>>();
+export function inFlight<T>(): InFlight<T> {
+  const pending = new Map<string, Promise<T>>();
   let shared = 0;
-  const fetchOnce: Fetch = async (url, init) => {
-    if (!isRead(init.body)) return fetcher(url, init);
-    const identity = Object.entries(init.headers ?? {}).find(([name]) => name.toLowerCase() === identityHeader)?.[1] ?? '';
-    const key = `${url}\n${identity}\n${init.body}`;
-    let pending = inFlight.get(key);
-    if (pending) shared++;
-    else {
-      pending = fetcher(url, init)
-        .then(async (response) => ({ status: response.status, headers: [...response.headers], body: await response.text() }))
-        .finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
-    }
-    const settled = await pending;
-    return new Response(settled.body, { status: settled.status, headers: settled.headers });
+  return {
+    run(key, start) {
+      const running = pending.get(key);
+      if (running) {
+        shared++;
+        return running;
+      }
+      const started = start().finally(() => pending.delete(key));
+      pending.set(key, started);
+      return started;
+    },
+    shared: () => shared,
   };
-  return Object.assign(fetchOnce, { shared: () => shared });
 }

@@ -8,6 +8,7 @@ import { regionPort, supergraphPath } from './composition.ts';
 import { limitsFromEnv } from './limits.ts';
 import { rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
+import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { createGatewayService } from './server.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
@@ -42,5 +43,6 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     rateLimits: rateLimitsFromEnv(),
     safelist: manifest ? loadSafelist(manifest) : undefined,
     attachmentMaxBytes: envInteger('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
+    operationCacheMb: envInteger('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
   });
 });

@@ -1,19 +1,19 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createHttpServer, jsonPostRoute } from '../shared/http.ts';
-import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
-import { signedFetch, type SignedFetchInit } from '../shared/signature.ts';
+import type { Identity } from '../shared/identity.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
-import { deduplicating } from './dedupe.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { OperationLimits } from './limits.ts';
+import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
 import { operationPolicyPlugin } from './policy.ts';
 import { RateLimiter, type RateLimits } from './rate-limit.ts';
 import { persistedQueryCache, type Safelist } from './safelist.ts';
+import { SubgraphSource } from './subgraph-source.ts';
 import { createTokenExchange } from './token-exchange.ts';
 
 export interface GatewayOptions {
@@ -31,6 +31,8 @@ export interface GatewayOptions {
   safelist: Safelist | undefined;
   /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes: number;
+  /** Heap megabytes for parsed operations and query plans together (OPERATION_CACHE_MB); see shared/operation-caches.ts. */
+  operationCacheMb: number;
 }
 
 export interface GatewayContext {
@@ -43,23 +45,23 @@ export interface GatewayService {
   http: Server;
   /** Requests sent to each subgraph so far; tests and the benchmark read it. */
   subgraphCalls: Map<string, number>;
+  /** Parsed operations and query plans kept; tests read them. */
+  caches: OperationCaches;
   stop(): Promise<void>;
 }
 
 export async function createGatewayService(options: GatewayOptions): Promise<GatewayService> {
   const subgraphCalls = new Map<string, number>();
+  const caches = operationCaches(options.operationCacheMb);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    queryPlannerConfig: { cache: caches.plans },
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: options.subgraphUrls[name] ?? url,
-        // Signed where the final body is known: the data source serialises the request just before fetching.
-        fetcher: deduplicating((target: string, init: SignedFetchInit) => signedFetch(options.subgraphSecrets[name], target, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
-        willSendRequest({ request, context }) {
-          subgraphCalls.set(name, (subgraphCalls.get(name) ?? 0) + 1);
-          // The verified identity travels to every subgraph; subgraphs never see the raw token.
-          if (context.identity) request.http?.headers.set(identityHeader, encodeIdentity(context.identity));
-        },
+      new SubgraphSource({
+        name,
+        url: options.subgraphUrls[name] ?? url!,
+        secret: options.subgraphSecrets[name],
+        onRequest: () => subgraphCalls.set(name, (subgraphCalls.get(name) ?? 0) + 1),
       }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -71,6 +73,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: options.limits.tokens },
+    documentStore: caches.documents,
     persistedQueries: { cache: persistedQueryCache(options.safelist) },
     plugins: [
       requestIdPlugin,
@@ -97,6 +100,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       ],
     }),
     subgraphCalls,
+    caches,
     async stop() {
       ready = false;
       await server.stop();

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { signedFetch } from '../shared/signature.ts';
+import { signedPost } from '../shared/http-client.ts';
 import type { AuthConfig } from './auth.ts';
 
 // POST /auth/token {"apiKey": "..."}: a partner's API key, checked by region,
@@ -29,14 +29,12 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
     if (!options.auth.secret) return refuse(501, 'BAD_REQUEST', 'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.');
     let grant: Grant | null;
     try {
-      const response = await signedFetch(options.regionSecret, options.regionInternalUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
+      const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
         body: JSON.stringify({ query: grantQuery, variables: { key: apiKey } }),
-        signal: AbortSignal.timeout(5000),
+        timeoutMs: 5000,
       });
-      const result = (await response.json()) as { data?: { apiKeyGrant: Grant | null } };
-      if (!result.data) throw new Error(`region answered ${response.status}: ${JSON.stringify(result).slice(0, 300)}`);
+      const result = JSON.parse(answer.body) as { data?: { apiKeyGrant: Grant | null } };
+      if (!result.data) throw new Error(`region answered ${answer.status}: ${answer.body.slice(0, 300)}`);
       grant = result.data.apiKeyGrant;
     } catch (error) {
       console.error('[gateway] API key check failed:', error);

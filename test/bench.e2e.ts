@@ -32,7 +32,7 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   const keys = report.rows.map((r: { shape: string; target: string; concurrency: number }) => `${r.shape} ${r.target} ${r.concurrency}`);
   expect(keys.sort()).toEqual(shapes.flatMap((s) => targetNames.flatMap((t) => [1, concurrency].map((c) => `${s.name} ${t} ${c}`))).sort());
 
-  const numeric = ['concurrency', 'rps', 'p50Ms', 'p95Ms', 'p99Ms', 'rssMb', 'sqlPerRequest', 'sqlPerNetworkPerRequest', 'subgraphCallsPerRequest', 'rpsVsFloor', 'p50VsFloor', 'rpsVsPeer', 'p50VsPeer'];
+  const numeric = ['concurrency', 'rps', 'p50Ms', 'p95Ms', 'p99Ms', 'rssMb', 'cpuMsPerRequest', 'sqlPerRequest', 'sqlPerNetworkPerRequest', 'subgraphCallsPerRequest', 'rpsVsFloor', 'p50VsFloor', 'rpsVsPeer', 'p50VsPeer'];
   for (const row of report.rows) {
     for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
     expect(row.failures).toBe(0);

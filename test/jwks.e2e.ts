@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/composition.ts';
 import { defaultLimits } from '../gateway/limits.ts';
 import { defaultRateLimits } from '../gateway/rate-limit.ts';
+import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { createGatewayService, type GatewayService } from '../gateway/server.ts';
 import { close, listen } from '../shared/http.ts';
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
     rateLimits: defaultRateLimits,
     safelist: undefined,
     attachmentMaxBytes: defaultAttachmentMaxBytes,
+    operationCacheMb: defaultOperationCacheMb,
   });
   url = `${await listen(gateway.http, 0)}/graphql`;
 });

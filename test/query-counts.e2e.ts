@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { networks } from '../shared/networks.ts';
 import { createMember } from '../subgraphs/network/members.ts';
 import { demoMembers, seedDemoData } from '../subgraphs/network/seeders/demo.seeder.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
 
@@ -120,6 +120,21 @@ describe('all networks', () => {
       expect(m.sql).toBe(3 * 2 + m.touched * 4);
       expect(m.networkCalls).toBe(3);
     }
+  });
+});
+
+describe('operation caches', () => {
+  test('an operation is kept from its second request on, and a flood of one-off operations leaves it there', async () => {
+    const { documents, plans } = stack.gateway.caches;
+    const query = '{ network(code: KONAT) { members(first: 2) { edges { node { id name } } } } }';
+    const before = { documents: documents.keys().length, plans: plans.keys().length };
+    await ok(stack.query(query));
+    expect({ documents: documents.keys().length, plans: plans.keys().length }).toEqual(before);
+    await ok(stack.query(query));
+    expect({ documents: documents.keys().length, plans: plans.keys().length }).toEqual({ documents: before.documents + 1, plans: before.plans + 1 });
+    const kept = { documents: documents.keys(), plans: plans.keys() };
+    for (let n = 0; n < 30; n++) await ok(stack.query(`query OneOff${n} { network(code: KONAT) { members(first: 1) { edges { node { a${n}: id } } } } }`));
+    expect({ documents: documents.keys(), plans: plans.keys() }).toEqual(kept);
   });
 });
 

@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
+import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { createLoaders } from './loaders.ts';
 import { initNetworkOrm, SqlCounter } from './orm.ts';
@@ -42,6 +43,8 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   const serverOptions = { formatError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] };
   const subgraph = new ApolloServer<NetworkContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }),
+    // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
+    documentStore: documentStore(subgraphDocumentCacheMb),
     ...serverOptions,
   });
   const internal = new ApolloServer<NetworkContext>({

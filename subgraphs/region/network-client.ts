@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isClientErrorCode, networkUnavailable } from '../../shared/errors.ts';
 import { identityHeader } from '../../shared/identity.ts';
-import { signedFetch } from '../../shared/signature.ts';
+import { signedPost } from '../../shared/http-client.ts';
 
 // Region's calls to a network's internal API. The caller's identity travels
 // along so the network applies its own access rules; a network that is down or
@@ -9,7 +9,7 @@ import { signedFetch } from '../../shared/signature.ts';
 
 export class NetworkClient {
   readonly network: string;
-  readonly url: string;
+  readonly url: URL;
   readonly timeoutMs: number;
   readonly secret: string | undefined;
   /** Calls made so far; tests and the benchmark read it. */
@@ -17,7 +17,7 @@ export class NetworkClient {
 
   constructor(network: string, baseUrl: string, timeoutMs: number, secret: string | undefined) {
     this.network = network;
-    this.url = `${baseUrl}/internal/graphql`;
+    this.url = new URL(`${baseUrl}/internal/graphql`);
     this.timeoutMs = timeoutMs;
     this.secret = secret;
   }
@@ -26,13 +26,12 @@ export class NetworkClient {
     this.calls++;
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
-      const response = await signedFetch(this.secret, this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(identity ? { [identityHeader]: identity } : {}) },
+      const answer = await signedPost(this.secret, this.url, {
+        headers: identity ? { [identityHeader]: identity } : {},
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       });
-      body = (await response.json()) as typeof body;
+      body = JSON.parse(answer.body) as typeof body;
     } catch (error) {
       console.warn(`[region] network ${this.network} unavailable: ${(error as Error).message}`);
       throw networkUnavailable(this.network);

@@ -9,6 +9,7 @@ import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { networks } from '../../shared/networks.ts';
+import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
@@ -108,6 +109,8 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const { orm, counter } = await initRegionOrm(options.databaseUrl);
   const server = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers, inquiryResolvers) }),
+    // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
+    documentStore: documentStore(subgraphDocumentCacheMb),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],

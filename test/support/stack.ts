@@ -10,6 +10,7 @@ import { supergraphPath } from '../../gateway/composition.ts';
 import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
 import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
 import { loadSafelist } from '../../gateway/safelist.ts';
+import { defaultOperationCacheMb } from '../../shared/operation-caches.ts';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { close, listen } from '../../shared/http.ts';
 import { networks } from '../../shared/networks.ts';
@@ -67,6 +68,8 @@ export interface StackOptions {
   attachmentMaxBytes?: number;
   /** Region's SEARCH_COUNT_LIMIT (default 1000). */
   searchCountLimit?: number | null;
+  /** The gateway's OPERATION_CACHE_MB. */
+  operationCacheMb?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -117,6 +120,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
     safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
     attachmentMaxBytes,
+    operationCacheMb: options.operationCacheMb ?? defaultOperationCacheMb,
   });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 

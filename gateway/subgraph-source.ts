@@ -1,0 +1,60 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { signedPost, type PostAnswer } from '../shared/http-client.ts';
+import { encodeIdentity, identityHeader } from '../shared/identity.ts';
+import { inFlight, type InFlight } from './dedupe.ts';
+import type { GatewayContext } from './server.ts';
+
+// How the gateway calls one subgraph: the query plan's operation as a signed
+// JSON POST carrying the caller's verified identity (subgraphs never see the
+// raw token), reads in flight shared with identical ones. Apollo's
+// RemoteGraphQLDataSource does the same through node-fetch objects and fetch;
+// this is its work without them (see shared/http-client.ts).
+
+export interface SubgraphSourceOptions {
+  name: string;
+  url: string;
+  secret: string | undefined;
+  /** Called for every request sent; the gateway counts them. */
+  onRequest?: (name: string) => void;
+}
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+const isWrite = (query: string) => /^\s*(mutation|subscription)\b/.test(query);
+
+export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
+  readonly url: URL;
+  readonly #options: SubgraphSourceOptions;
+  readonly #reads: InFlight<PostAnswer> = inFlight();
+
+  constructor(options: SubgraphSourceOptions) {
+    this.#options = options;
+    this.url = new URL(options.url);
+  }
+
+  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables, operationName, extensions } = request;
+    if (!query) throw new Error(`No operation for subgraph ${this.#options.name}.`);
+    const body = JSON.stringify({ query, variables, operationName, extensions });
+    const identity = context.identity ? encodeIdentity(context.identity) : undefined;
+    const send = () => {
+      this.#options.onRequest?.(this.#options.name);
+      return signedPost(this.#options.secret, this.url, { headers: identity ? { [identityHeader]: identity } : {}, body });
+    };
+    const answer = isWrite(query) ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
+    if (answer.status < 200 || answer.status > 299) {
+      // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
+      const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
+      throw new GraphQLError(`${answer.status}: ${answer.statusText}`, { extensions: { ...(code && { code }), response: { status: answer.status, body: answer.body.slice(0, 2000) } } });
+    }
+    const result = JSON.parse(answer.body) as unknown;
+    if (typeof result !== 'object' || result === null) throw new Error(`Subgraph ${this.#options.name} answered something other than a JSON object.`);
+    return result as GatewayGraphQLResponse;
+  }
+
+  /** Requests answered by an identical one in flight so far. */
+  shared(): number {
+    return this.#reads.shared();
+  }
+}

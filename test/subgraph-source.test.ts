@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { SubgraphSource } from '../gateway/subgraph-source.ts';
+import { signedPost } from '../shared/http-client.ts';
+import { decodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
+import { createSignatureVerifier } from '../shared/signature.ts';
+import type { GatewayContext } from '../gateway/server.ts';
+
+// The gateway's calls to a subgraph, against a real HTTP server on port 0 that
+// holds every request until the test releases it, so requests are in flight together.
+
+const secret = 'a-secret-of-at-least-16-characters';
+const verify = createSignatureVerifier(secret);
+let url: string;
+let server: ReturnType<typeof createServer>;
+let held: { body: string; identity: string | undefined; refusal: string | null; answer: (status: number, body: string) => void }[] = [];
+let connections = 0;
+
+beforeAll(async () => {
+  server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const refusal = verify({ method: req.method!, path: req.url!, body, headers: req.headers });
+      held.push({ body: body.toString(), identity: req.headers[identityHeader] as string | undefined, refusal, answer: (status, text) => res.writeHead(status, { 'content-type': 'application/json' }).end(text) });
+    });
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+beforeEach(() => {
+  held = [];
+});
+
+const admin: Identity = { role: 'admin', subject: 'test' };
+const partner: Identity = { role: 'partner', subject: 'acme' };
+const read = 'query Q__niwe__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on NiweMember { name } } }';
+const write = 'mutation U__niwe__0 { archiveMember(id: "NIWE:m-1") { id } }';
+
+function call(source: SubgraphSource, query: string, identity: Identity, variables: Record<string, unknown> = {}) {
+  return source.process({ kind: 'incoming operation', request: { query, variables }, context: { identity, requestId: 'r' }, incomingRequestContext: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+}
+
+async function arrived(count: number): Promise<void> {
+  for (let i = 0; i < 200 && held.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(held).toHaveLength(count);
+}
+
+test('identical reads in flight share one signed request, and each caller gets its own copy of the answer', async () => {
+  const sent: string[] = [];
+  const source = new SubgraphSource({ name: 'niwe', url, secret, onRequest: (name) => sent.push(name) });
+  const answers = [call(source, read, admin), call(source, read, admin), call(source, read, admin)];
+  await arrived(1);
+  expect(held[0].refusal).toBeNull();
+  expect(decodeIdentity(held[0].identity)).toMatchObject({ role: 'admin', subject: 'test' });
+  expect(JSON.parse(held[0].body)).toMatchObject({ query: read, variables: {} });
+  held[0].answer(200, JSON.stringify({ data: { _entities: [{ name: 'Fräserei' }] } }));
+  const results = await Promise.all(answers);
+  expect(results.map((r) => r.data)).toEqual([{ _entities: [{ name: 'Fräserei' }] }, { _entities: [{ name: 'Fräserei' }] }, { _entities: [{ name: 'Fräserei' }] }]);
+  expect(results[0]).not.toBe(results[1]);
+  expect(sent).toEqual(['niwe']);
+  expect(source.shared()).toBe(2);
+
+  // Once answered, the same read goes out again.
+  const later = call(source, read, admin);
+  await arrived(2);
+  held[1].answer(200, '{"data":{"_entities":[]}}');
+  expect((await later).data).toEqual({ _entities: [] });
+  expect(sent).toEqual(['niwe', 'niwe']);
+});
+
+test('writes, other identities and other variables are never shared', async () => {
+  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const pending = [call(source, write, admin), call(source, write, admin), call(source, read, admin), call(source, read, partner), call(source, read, admin, { representations: [{ __typename: 'NiweMember', id: 'NIWE:m-2' }] })];
+  await arrived(5);
+  expect(held.map((h) => h.refusal)).toEqual([null, null, null, null, null]);
+  for (const h of held) h.answer(200, '{"data":{}}');
+  await Promise.all(pending);
+  expect(source.shared()).toBe(0);
+});
+
+test('a subgraph that answers with an error status becomes an error, with no address in it', async () => {
+  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const failing = call(source, read, admin);
+  await arrived(1);
+  held[0].answer(503, 'busy');
+  const error = await failing.then(() => undefined, (e: Error) => e);
+  expect(error?.message).toBe('503: Service Unavailable');
+  expect(JSON.stringify(error)).not.toContain('127.0.0.1');
+});
+
+test('calls reuse kept-alive connections and stop at their time limit', async () => {
+  const before = connections;
+  for (let i = 0; i < 3; i++) {
+    const pending = signedPost(secret, url, { body: '{}' });
+    await arrived(i + 1);
+    held[i].answer(200, '{}');
+    expect((await pending).status).toBe(200);
+  }
+  // At most the first call opens one (earlier tests may have left one open); the others reuse it.
+  expect(connections - before).toBeLessThanOrEqual(1);
+
+  const late = signedPost(secret, url, { body: '{}', timeoutMs: 50 });
+  await expect(late).rejects.toThrow('no answer within 50 ms');
+});
