@@ -21,6 +21,8 @@ export interface Row {
   /** SQL statements per request in the network service that sent the most: what a page costs one owner. */
   sqlPerNetworkPerRequest: number;
   subgraphCallsPerRequest: number;
+  /** Requests per second of each run at this concurrency (several at the fixed one with --repeat); `rps` is their median. */
+  rpsRounds: number[];
   requests: number;
   failures: number;
   rpsVsFloor: number;
@@ -46,6 +48,8 @@ export interface Settings {
   membersPerNetwork: number;
   concurrency: number;
   durationSeconds: number;
+  /** Runs per target at the fixed concurrency, of which the median is reported. */
+  repeat: number;
   dry: boolean;
 }
 
@@ -125,7 +129,8 @@ function markdown(report: Report): string {
     '',
     `${report.generatedAt}, ${report.machine.cpus} CPUs, Node ${report.machine.node}; ${settings.membersPerNetwork} members per network, ` +
       (settings.dry ? 'dry run (a few requests per run)' : `${settings.durationSeconds} s per run`) +
-      `, concurrency 1 and ${settings.concurrency}.`,
+      `, concurrency 1 and ${settings.concurrency}` +
+      (settings.repeat > 1 ? ` (at ${settings.concurrency}: ${settings.repeat} rounds, the targets taking turns in a new order each round; the median round is reported).` : '.'),
     '',
     'Absolute numbers depend on the machine and what else runs on it; read the ratios (×floor, ×peer), which come from the same run.',
     '',
@@ -137,11 +142,11 @@ function markdown(report: Report): string {
     '',
     '## Results',
     '',
-    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | RSS MB | CPU ms/req | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | rps of each round | RSS MB | CPU ms/req | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...report.rows.map(
       (r) =>
-        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
     ),
     '',
   ];

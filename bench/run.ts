@@ -14,7 +14,7 @@ import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
 import { startTargets, type Target } from './targets.ts';
 
-// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--shapes Q1,Q2.10] [--out DIR] [--database-url URL]
+// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--out DIR] [--database-url URL]
 // Measures every shape against the floor, the peer gateway and our gateway in
 // one run, on the same subgraphs and data, and writes latest.json and latest.md.
 
@@ -28,6 +28,8 @@ export interface BenchOptions {
   dry: boolean;
   /** Sequential requests per shape and target that check the answer and count SQL statements and subgraph calls. */
   probes: number;
+  /** Runs at the fixed concurrency per shape and target, taking turns; the median is reported. */
+  repeat: number;
   shapes: Shape[];
   outDir: string;
   /** A PostgreSQL server to create the benchmark's databases on; an embedded one is started otherwise. */
@@ -61,54 +63,70 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
     const writer = await new SignJWT({ role: 'admin', sub: 'bench' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1d').sign(new TextEncoder().encode(secret));
 
+    /** One load run of a shape against a target at a concurrency, with the work it caused. */
+    const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
+      const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls(), cpuMs: target.cpuMs() };
+      const { result, rssMb } = await sampleRss(target, () =>
+        load({ url: run.url, headers: run.headers, body: run.next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
+      );
+      // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
+      await settle(subgraphs);
+      const cpuMsPerRequest = round((target.cpuMs() - before.cpuMs) / result.sent, 2);
+      const underLoad = {
+        sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
+        sqlPerNetworkPerRequest: busiestNetwork(before.byNetwork, subgraphs.sqlByNetwork(), result.sent),
+        subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
+      };
+      const { probe } = run;
+      options.log(`${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, ${cpuMsPerRequest} ms CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
+      return {
+        shape: shape.name,
+        target: target.name,
+        concurrency,
+        rps: round(result.rps),
+        p50Ms: round(result.p50Ms, 2),
+        p95Ms: round(result.p95Ms, 2),
+        p99Ms: round(result.p99Ms, 2),
+        rssMb: round(rssMb),
+        cpuMsPerRequest,
+        ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, sqlPerNetworkPerRequest: probe.sqlPerNetworkPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
+        rpsRounds: [round(result.rps)],
+        requests: result.requests,
+        failures: result.failures,
+      };
+    };
+
     const measurements: Measurement[] = [];
     for (const [index, shape] of options.shapes.entries()) {
       let expected: { ids: string; target: string } | undefined;
       // Each shape starts with another target, so that none always runs last, on a machine that has grown busier.
-      for (const target of [...targets.slice(index % targets.length), ...targets.slice(0, index % targets.length)]) {
+      const order = rotate(targets, index);
+      const runs = new Map<Target, Run>();
+      for (const target of order) {
         let n = 0;
-        const next = () => shape.body(n++, options.membersPerNetwork);
-        const headers: Record<string, string> = shape.write ? { authorization: `Bearer ${writer}` } : {};
-        const url = target.url(shape.name);
-
-        const probe = await probeShape(url, headers, next, options.probes, subgraphs);
-        expected ??= { ids: probe.ids, target: target.name };
-        if (probe.ids !== expected.ids) throw new Error(`${shape.name}: ${target.name} answered members ${probe.ids}, ${expected.target} ${expected.ids}.`);
-
+        const run: Run = {
+          url: target.url(shape.name),
+          headers: shape.write ? { authorization: `Bearer ${writer}` } : {},
+          next: () => shape.body(n++, options.membersPerNetwork),
+          probe: undefined!,
+        };
+        runs.set(target, run);
+        run.probe = await probeShape(run.url, run.headers, run.next, options.probes, subgraphs);
+        expected ??= { ids: run.probe.ids, target: target.name };
+        if (run.probe.ids !== expected.ids) throw new Error(`${shape.name}: ${target.name} answered members ${run.probe.ids}, ${expected.target} ${expected.ids}.`);
         if (options.warmup > 0) {
-          await load({ url, headers, body: next, connections: options.concurrency, duration: options.warmup });
+          await load({ url: run.url, headers: run.headers, body: run.next, connections: options.concurrency, duration: options.warmup });
           await settle(subgraphs);
         }
-        for (const concurrency of [1, options.concurrency]) {
-          const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls(), cpuMs: target.cpuMs() };
-          const { result, rssMb } = await sampleRss(target, () =>
-            load({ url, headers, body: next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
-          );
-          // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
-          await settle(subgraphs);
-          const cpuMsPerRequest = round((target.cpuMs() - before.cpuMs) / result.sent, 2);
-          const underLoad = {
-            sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
-            sqlPerNetworkPerRequest: busiestNetwork(before.byNetwork, subgraphs.sqlByNetwork(), result.sent),
-            subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
-          };
-          measurements.push({
-            shape: shape.name,
-            target: target.name,
-            concurrency,
-            rps: round(result.rps),
-            p50Ms: round(result.p50Ms, 2),
-            p95Ms: round(result.p95Ms, 2),
-            p99Ms: round(result.p99Ms, 2),
-            rssMb: round(rssMb),
-            cpuMsPerRequest,
-            ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, sqlPerNetworkPerRequest: probe.sqlPerNetworkPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
-            requests: result.requests,
-            failures: result.failures,
-          });
-          options.log(`${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, ${cpuMsPerRequest} ms CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
-        }
+        measurements.push(await measure(shape, target, run, 1));
       }
+      // Under load the targets take turns, each round in another order, and each reports its median round:
+      // a machine that slows down for a while then costs every target about the same.
+      const rounds = new Map<Target, Measurement[]>(order.map((t) => [t, []]));
+      for (let round = 0; round < options.repeat; round++) {
+        for (const target of rotate(order, round)) rounds.get(target)!.push(await measure(shape, target, runs.get(target)!, options.concurrency));
+      }
+      for (const target of order) measurements.push(median(rounds.get(target)!));
     }
 
     // The table lists targets in one order whatever order they ran in.
@@ -118,7 +136,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     const report: Report = {
       generatedAt: new Date().toISOString(),
       machine: { cpus: availableParallelism(), node: process.versions.node },
-      settings: { membersPerNetwork: options.membersPerNetwork, concurrency: options.concurrency, durationSeconds: options.duration, dry: options.dry },
+      settings: { membersPerNetwork: options.membersPerNetwork, concurrency: options.concurrency, durationSeconds: options.duration, repeat: options.repeat, dry: options.dry },
       rows,
       budget: checkBudget(rows, options.concurrency),
     };
@@ -135,6 +153,21 @@ interface Probe {
   sqlPerRequest: number;
   sqlPerNetworkPerRequest: number;
   subgraphCallsPerRequest: number;
+}
+
+interface Run {
+  url: string;
+  headers: Record<string, string>;
+  next: () => RequestBody;
+  probe: Probe;
+}
+
+const rotate = <T>(items: T[], by: number): T[] => [...items.slice(by % items.length), ...items.slice(0, by % items.length)];
+
+/** The round with the median requests per second, with every run's rate alongside. */
+function median(rounds: Measurement[]): Measurement {
+  const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], rpsRounds: rounds.map((r) => r.rps) };
 }
 
 /** Statements per request of the network service that sent the most between two readings of the counters. */
@@ -191,13 +224,18 @@ function parseOptions(argv: string[]): BenchOptions {
       dry: { type: 'boolean', default: false },
       members: { type: 'string' },
       concurrency: { type: 'string', default: '32' },
+      repeat: { type: 'string' },
       duration: { type: 'string' },
       shapes: { type: 'string' },
       out: { type: 'string', default: defaultOutDir },
       'database-url': { type: 'string' },
     },
   });
-  const profile = values.dry ? { members: 20, duration: 0, warmup: 0, probes: 1 } : values.quick ? { members: 2000, duration: 1.5, warmup: 0.5, probes: 2 } : { members: 10000, duration: 8, warmup: 2, probes: 3 };
+  const profile = values.dry
+    ? { members: 20, duration: 0, warmup: 0, probes: 1, repeat: 1 }
+    : values.quick
+      ? { members: 2000, duration: 1.5, warmup: 0.5, probes: 2, repeat: 1 }
+      : { members: 10000, duration: 6, warmup: 2, probes: 3, repeat: 3 };
   const number = (name: string, raw: string | undefined, fallback: number) => {
     const value = raw === undefined ? fallback : Number(raw);
     if (!(value > 0)) throw new Error(`--${name} must be a positive number, got "${raw}".`);
@@ -214,6 +252,7 @@ function parseOptions(argv: string[]): BenchOptions {
     warmup: profile.warmup,
     dry: values.dry,
     probes: profile.probes,
+    repeat: Math.round(number('repeat', values.repeat, profile.repeat)),
     shapes,
     outDir: values.out,
     postgresUrl: values['database-url'] ?? process.env.DATABASE_URL,

@@ -22,6 +22,7 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     warmup: 0,
     dry: true,
     probes: 1,
+    repeat: 2,
     shapes,
     outDir,
     postgresUrl: inject('postgresUrl'),
@@ -37,6 +38,9 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
     expect(row.failures).toBe(0);
     expect(row.rssMb).toBeGreaterThan(0);
+    // Two rounds under load, the median of which is the row; one at concurrency 1.
+    expect(row.rpsRounds).toHaveLength(row.concurrency === 1 ? 1 : 2);
+    expect(row.rpsRounds).toContain(row.rps);
   }
   // Both gateways plan the same fetches for the same documents (under load the peer may merge identical ones).
   const work = (target: string) => report.rows.filter((r: { target: string; concurrency: number }) => r.target === target && r.concurrency === 1).map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
