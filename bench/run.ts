@@ -104,16 +104,14 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       const runs = new Map<Target, Run>();
       for (const target of order) {
         let n = 0;
-        const run: Run = {
-          url: target.url(shape.name),
-          headers: shape.write ? { authorization: `Bearer ${writer}` } : {},
-          next: () => shape.body(n++, options.membersPerNetwork),
-          probe: undefined!,
-        };
+        const url = target.url(shape.name);
+        const headers: Record<string, string> = shape.write ? { authorization: `Bearer ${writer}` } : {};
+        const next = () => shape.body(n++, options.membersPerNetwork);
+        const probe = await probeShape(url, headers, next, options.probes, subgraphs);
+        expected ??= { ids: probe.ids, target: target.name };
+        if (probe.ids !== expected.ids) throw new Error(`${shape.name}: ${target.name} answered members ${probe.ids}, ${expected.target} ${expected.ids}.`);
+        const run: Run = { url, headers, next, probe };
         runs.set(target, run);
-        run.probe = await probeShape(run.url, run.headers, run.next, options.probes, subgraphs);
-        expected ??= { ids: run.probe.ids, target: target.name };
-        if (run.probe.ids !== expected.ids) throw new Error(`${shape.name}: ${target.name} answered members ${run.probe.ids}, ${expected.target} ${expected.ids}.`);
         if (options.warmup > 0) {
           await load({ url: run.url, headers: run.headers, body: run.next, connections: options.concurrency, duration: options.warmup });
           await settle(subgraphs);
