@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { withoutApolloDefaults } from '../shared/apollo-plugins.ts';
 import { createHttpServer, jsonPostRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
@@ -76,6 +77,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     documentStore: caches.documents,
     persistedQueries: { cache: persistedQueryCache(options.safelist) },
     plugins: [
+      ...withoutApolloDefaults(),
       requestIdPlugin,
       operationPolicyPlugin({ limits: options.limits, rateLimiter: new RateLimiter(options.rateLimits), safelist: options.safelist }),
     ],

@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -39,8 +39,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     const em = orm.em.fork();
     return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em) };
   };
-  // No inline tracing: nothing reads the traces, and they cost time on every entity fetch.
-  const serverOptions = { formatError, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] };
+  const serverOptions = { formatError, includeStacktraceInErrorResponses: false, plugins: withoutApolloDefaults() };
   const subgraph = new ApolloServer<NetworkContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).

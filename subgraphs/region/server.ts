@@ -1,10 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
+import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -113,13 +113,13 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     documentStore: documentStore(subgraphDocumentCacheMb),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [partialErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [partialErrorsPlugin, ...withoutApolloDefaults()],
   });
   const internal = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(regionInternalSdl), resolvers: internalResolvers }),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: withoutApolloDefaults(),
   });
   await Promise.all([server.start(), internal.start()]);
 
