@@ -46,6 +46,8 @@ export interface GatewayService {
   http: Server;
   /** Requests sent to each subgraph so far; tests and the benchmark read it. */
   subgraphCalls: Map<string, number>;
+  /** Entity representations the query plans asked for so far, and those sent once repeats were collapsed. */
+  representations: { asked: number; sent: number };
   /** Parsed operations and query plans kept; tests read them. */
   caches: OperationCaches;
   stop(): Promise<void>;
@@ -53,6 +55,7 @@ export interface GatewayService {
 
 export async function createGatewayService(options: GatewayOptions): Promise<GatewayService> {
   const subgraphCalls = new Map<string, number>();
+  const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -63,6 +66,10 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
         url: options.subgraphUrls[name] ?? url!,
         secret: options.subgraphSecrets[name],
         onRequest: () => subgraphCalls.set(name, (subgraphCalls.get(name) ?? 0) + 1),
+        onRepresentations: (asked, sent) => {
+          representations.asked += asked;
+          representations.sent += sent;
+        },
       }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -102,6 +109,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       ],
     }),
     subgraphCalls,
+    representations,
     caches,
     async stop() {
       ready = false;

@@ -3,11 +3,13 @@ import { GraphQLError } from 'graphql';
 import { signedPost, type PostAnswer } from '../shared/http-client.ts';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { inFlight, type InFlight } from './dedupe.ts';
+import { collapseRepresentations, type SubgraphAnswer } from './representations.ts';
 import type { GatewayContext } from './server.ts';
 
 // How the gateway calls one subgraph: the query plan's operation as a signed
 // JSON POST carrying the caller's verified identity (subgraphs never see the
-// raw token), reads in flight shared with identical ones. Apollo's
+// raw token), each entity representation sent once (gateway/representations.ts),
+// reads in flight shared with identical ones. Apollo's
 // RemoteGraphQLDataSource does the same through node-fetch objects and fetch;
 // this is its work without them (see shared/http-client.ts).
 
@@ -17,6 +19,8 @@ export interface SubgraphSourceOptions {
   secret: string | undefined;
   /** Called for every request sent; the gateway counts them. */
   onRequest?: (name: string) => void;
+  /** Called for every entity fetch: representations the plan asked for, and those sent after collapsing repeats. */
+  onRepresentations?: (asked: number, sent: number) => void;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -34,8 +38,13 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   }
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const { query, variables, operationName, extensions } = request;
+    const { query, operationName, extensions } = request;
     if (!query) throw new Error(`No operation for subgraph ${this.#options.name}.`);
+    let variables = request.variables;
+    const asked: unknown = variables?.representations;
+    const collapsed = Array.isArray(asked) ? collapseRepresentations(asked) : undefined;
+    if (collapsed) variables = { ...variables, representations: collapsed.representations };
+    if (Array.isArray(asked)) this.#options.onRepresentations?.(asked.length, collapsed?.representations.length ?? asked.length);
     const body = JSON.stringify({ query, variables, operationName, extensions });
     const identity = context.identity ? encodeIdentity(context.identity) : undefined;
     const send = () => {
@@ -50,7 +59,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     }
     const result = JSON.parse(answer.body) as unknown;
     if (typeof result !== 'object' || result === null) throw new Error(`Subgraph ${this.#options.name} answered something other than a JSON object.`);
-    return result as GatewayGraphQLResponse;
+    return (collapsed ? collapsed.expand(result as SubgraphAnswer) : result) as GatewayGraphQLResponse;
   }
 
   /** Requests answered by an identical one in flight so far. */

@@ -176,6 +176,21 @@ describe('availability', () => {
   });
 });
 
+describe('many posts of one member', () => {
+  test('every post names its member, though the gateway asks the member\'s network once per member', async () => {
+    for (let i = 0; i < 3; i++) await ok(post(tokens.conrad, { side: 'REQUEST', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: monday(4), to: monday(4, 1), postalCode: '99817' }));
+    const before = { ...stack.gateway.representations };
+    const nodes = (await ok(stack.query(`{ capacityPosts(filter: { networks: [KONAT] }) { nodes { id member { id name availability } } } }`, {}, tokens.admin))).capacityPosts.nodes;
+    const conrads = nodes.filter((n: any) => n.member.id === members.conrad);
+    expect(conrads.length).toBeGreaterThanOrEqual(4);
+    // Only conrad posts in KONAT: the plan asks KONAT once per post, the gateway sends conrad once.
+    expect(new Set(nodes.map((n: any) => n.member.id))).toEqual(new Set([members.conrad]));
+    expect(stack.gateway.representations.asked - before.asked).toBe(nodes.length);
+    expect(stack.gateway.representations.sent - before.sent).toBe(1);
+    for (const n of conrads) expect(n.member).toEqual({ id: members.conrad, name: 'conrad GmbH', availability: expect.any(String) });
+  });
+});
+
 describe('capacityBalance', () => {
   test('matches a hand-computed fixture, in the graph and as CSV', async () => {
     const w10 = monday(10);

@@ -86,6 +86,49 @@ test('writes, other identities and other variables are never shared', async () =
   expect(source.shared()).toBe(0);
 });
 
+test('each distinct representation is sent once; the answer and its errors go back to every place that asked', async () => {
+  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const rep = (n: number) => ({ __typename: 'NiweMember', id: `NIWE:m-${n}` });
+  // Ten posts of two members and one more member: the plan's order of places, with repeats.
+  const asked = [rep(1), rep(2), rep(1), rep(1), rep(3), rep(2), rep(1), rep(1), rep(2), rep(1)];
+  const pending = call(source, read, admin, { representations: asked, other: 'kept' });
+  await arrived(1);
+  const sent = JSON.parse(held[0].body).variables;
+  expect(sent).toEqual({ representations: [rep(1), rep(2), rep(3)], other: 'kept' });
+  expect(held[0].refusal).toBeNull();
+  held[0].answer(
+    200,
+    JSON.stringify({
+      data: { _entities: [{ name: 'Eins', services: [{ title: 'Fräsen' }] }, null, { name: 'Drei', services: [] }] },
+      errors: [{ message: 'Member NIWE:m-2 is archived.', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } }, { message: 'elsewhere' }],
+    }),
+  );
+  const { data, errors } = await pending;
+  const entities = data!._entities as ({ name: string; services: unknown[] } | null)[];
+  expect(entities.map((e) => e?.name ?? null)).toEqual(['Eins', null, 'Eins', 'Eins', 'Drei', null, 'Eins', 'Eins', null, 'Eins']);
+  // The gateway merges later fetches into each place: no two places may hold the same object.
+  const ones = entities.filter((e) => e?.name === 'Eins');
+  expect(new Set(ones).size).toBe(6);
+  expect(new Set(ones.map((e) => e!.services)).size).toBe(6);
+  expect(errors!.map((e) => [e.message, e.path])).toEqual([
+    ['Member NIWE:m-2 is archived.', ['_entities', 1]],
+    ['Member NIWE:m-2 is archived.', ['_entities', 5]],
+    ['Member NIWE:m-2 is archived.', ['_entities', 8]],
+    ['elsewhere', undefined],
+  ]);
+  expect(errors![1].extensions).toEqual({ code: 'NOT_FOUND' });
+});
+
+test('distinct representations go out exactly as the plan made them', async () => {
+  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const asked = [{ __typename: 'NiweMember', id: 'NIWE:m-1' }, { __typename: 'NiweMember', id: 'NIWE:m-2' }];
+  const pending = call(source, read, admin, { representations: asked });
+  await arrived(1);
+  expect(JSON.parse(held[0].body).variables).toEqual({ representations: asked });
+  held[0].answer(200, JSON.stringify({ data: { _entities: [{ name: 'Eins' }, { name: 'Zwei' }] } }));
+  expect((await pending).data).toEqual({ _entities: [{ name: 'Eins' }, { name: 'Zwei' }] });
+});
+
 test('a subgraph that answers with an error status becomes an error, with no address in it', async () => {
   const source = new SubgraphSource({ name: 'niwe', url, secret });
   const failing = call(source, read, admin);
