@@ -75,6 +75,18 @@ describe('one network', () => {
   });
 });
 
+describe('prepared statements', () => {
+  test('entity loads reach PostgreSQL with their keys bound, one text whatever the number of keys', async () => {
+    const niwe = stack.networks.get('NIWE')!;
+    for (const first of [3, 7]) await measure({ first, filter: { networks: ['NIWE'] } });
+    // Each backend shows the last statement it ran; entity loads are the last of a request.
+    const rows: { query: string }[] = await niwe.orm.em.getConnection().execute(`select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    const loads = rows.map((r) => r.query).filter((q) => /from "(member|certification|service|contact_person)" where/.test(q));
+    expect(loads.length).toBeGreaterThan(0);
+    for (const q of loads) expect(q).toMatch(/= any\(\$1::int\[\]\) order by/);
+  });
+});
+
 describe('search and matching', () => {
   const searchQuery = `query($first: Int) {
     members(first: $first, filter: { networks: [NIWE], text: "Serienfertiger", processes: ["3.2"], certifications: ["IATF 16949"], near: { postalCode: "37269", radiusKm: 50 } }) {

@@ -1,28 +1,40 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { preparedLoad, type KeyedLoad } from '../../shared/prepared.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Certification, type ContactPerson, type Member, type Service } from './entities/index.ts';
 
 // One set of loaders per request: each field of a list of members costs one
-// query for the whole list, never one per member.
+// query for the whole list, never one per member. The queries are prepared
+// once per service (shared/prepared.ts).
+
+export interface MemberReads {
+  members: KeyedLoad<Member>;
+  certifications: KeyedLoad<Certification>;
+  services: KeyedLoad<Service>;
+  contacts: KeyedLoad<ContactPerson>;
+}
+
+export async function prepareMemberReads(orm: MikroORM): Promise<MemberReads> {
+  const [members, certifications, services, contacts] = await Promise.all([
+    preparedLoad(orm, MemberSchema, 'id', 'id'),
+    preparedLoad(orm, CertificationSchema, 'member_id', 'standard, id'),
+    preparedLoad(orm, ServiceSchema, 'member_id', 'id'),
+    preparedLoad(orm, ContactPersonSchema, 'member_id', 'id'),
+  ]);
+  return { members, certifications, services, contacts };
+}
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, reads: MemberReads) {
   return {
     member: new DataLoader<number, Member | null>(async (ids) => {
-      const rows = await em.find(MemberSchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((m) => [m.id, m]));
+      const byId = new Map((await reads.members(em, ids)).map((m) => [m.id, m]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    certifications: new DataLoader<number, Certification[]>(async (ids) =>
-      groupByMember(ids, await em.find(CertificationSchema, { member: { $in: [...ids] } }, { orderBy: { standard: 'asc', id: 'asc' } })),
-    ),
-    services: new DataLoader<number, Service[]>(async (ids) =>
-      groupByMember(ids, await em.find(ServiceSchema, { member: { $in: [...ids] } }, { orderBy: { id: 'asc' } })),
-    ),
-    contacts: new DataLoader<number, ContactPerson[]>(async (ids) =>
-      groupByMember(ids, await em.find(ContactPersonSchema, { member: { $in: [...ids] } }, { orderBy: { id: 'asc' } })),
-    ),
+    certifications: new DataLoader<number, Certification[]>(async (ids) => groupByMember(ids, await reads.certifications(em, ids))),
+    services: new DataLoader<number, Service[]>(async (ids) => groupByMember(ids, await reads.services(em, ids))),
+    contacts: new DataLoader<number, ContactPerson[]>(async (ids) => groupByMember(ids, await reads.contacts(em, ids))),
   };
 }
 

@@ -9,7 +9,7 @@ import { createHttpServer } from '../../shared/http.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
-import { createLoaders } from './loaders.ts';
+import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { initNetworkOrm, SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
@@ -34,10 +34,11 @@ export interface NetworkOptions {
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
   const { orm, counter } = await initNetworkOrm(options.databaseUrl);
+  const reads = await prepareMemberReads(orm);
 
   const context = async (req: IncomingMessage): Promise<NetworkContext> => {
     const em = orm.em.fork();
-    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em) };
+    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
   };
   const serverOptions = { formatError, includeStacktraceInErrorResponses: false, plugins: withoutApolloDefaults() };
   const subgraph = new ApolloServer<NetworkContext>({
