@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import pg from 'pg';
 import { close, listen } from '../shared/http.ts';
 import { networks } from '../shared/networks.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
@@ -23,6 +24,8 @@ export interface Subgraphs {
   subgraphCalls(): number;
   /** Requests the subgraph servers are still answering. */
   inFlight(): number;
+  /** Statements PostgreSQL is running for any client but this question, in any database. */
+  activeQueries(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
   const services: NetworkService[] = [];
   const urls: Record<string, string> = {};
   const databaseUrls: Record<string, string> = {};
+  const watcher = new pg.Pool({ connectionString: options.postgresUrl, max: 1 });
   let calls = 0;
   let inFlight = 0;
   const countCalls = (server: Server) =>
@@ -68,7 +72,13 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
     sqlByNetwork: () => Object.fromEntries(services.map((s) => [s.network, s.sql.count])),
     subgraphCalls: () => calls,
     inFlight: () => inFlight,
+    async activeQueries() {
+      // On a connection of its own: the services' statements are counted, this one must not be.
+      const { rows } = await watcher.query(`select count(*) as active from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`);
+      return Number(rows[0].active);
+    },
     async stop() {
+      await watcher.end();
       await close(region.http);
       await region.stop();
       for (const service of services) {

@@ -36,11 +36,13 @@ export function collapseRepresentations(representations: readonly unknown[]): Co
     return slot;
   });
   if (distinct.length === representations.length) return undefined;
-  return { representations: distinct, expand: (answer) => expandAnswer(answer, slots) };
+  return { representations: distinct, expand: (answer) => expandAnswer(answer, slots, distinct.length) };
 }
 
-function expandAnswer(answer: SubgraphAnswer, slots: number[]): SubgraphAnswer {
+function expandAnswer(answer: SubgraphAnswer, slots: number[], sent: number): SubgraphAnswer {
   const entities = answer.data?._entities;
+  // An answer of the wrong length goes back as it is, for the gateway to refuse ("Expected data._entities to contain ...").
+  if (Array.isArray(entities) && entities.length !== sent) return answer;
   const expanded: SubgraphAnswer = { ...answer };
   if (Array.isArray(entities)) {
     const handedOut = new Set<number>();

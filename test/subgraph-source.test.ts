@@ -119,6 +119,15 @@ test('each distinct representation is sent once; the answer and its errors go ba
   expect(errors![1].extensions).toEqual({ code: 'NOT_FOUND' });
 });
 
+test('an answer with too few entities is passed on as it came, for the gateway to refuse', async () => {
+  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const rep = { __typename: 'NiweMember', id: 'NIWE:m-1' };
+  const pending = call(source, read, admin, { representations: [rep, rep, { ...rep, id: 'NIWE:m-2' }] });
+  await arrived(1);
+  held[0].answer(200, JSON.stringify({ data: { _entities: [{ name: 'Eins' }] } }));
+  expect((await pending).data).toEqual({ _entities: [{ name: 'Eins' }] });
+});
+
 test('distinct representations go out exactly as the plan made them', async () => {
   const source = new SubgraphSource({ name: 'niwe', url, secret });
   const asked = [{ __typename: 'NiweMember', id: 'NIWE:m-1' }, { __typename: 'NiweMember', id: 'NIWE:m-2' }];
