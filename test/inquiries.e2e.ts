@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
+import { idempotencyKeyHours, purgeExpiredKeys } from '../subgraphs/region/inquiries/idempotency.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Customer inquiries through the gateway: a partner asks, the region's members
@@ -102,6 +103,24 @@ describe('an inquiry from creation to award', () => {
     expect(foreign.id).not.toBe(first.id);
     id = first.id;
     version = first.version;
+  });
+
+  test('a key answers retries for a day; then the same key starts a new inquiry, and expired keys are deleted', async () => {
+    const input = inquiryInput({ title: 'Lagerbock' });
+    const first = (await ok(create(tokens.partner, input, 'order-4712'))).createInquiry;
+    const em = stack.region.orm.em.fork();
+    await em.execute(`update "idempotency_key" set "created_at" = now() - make_interval(hours => ?) where "key" = 'order-4712'`, [idempotencyKeyHours - 1]);
+    expect((await ok(create(tokens.partner, input, 'order-4712'))).createInquiry.id).toBe(first.id);
+    await em.execute(`update "idempotency_key" set "created_at" = now() - make_interval(hours => ?) where "key" = 'order-4712'`, [idempotencyKeyHours + 1]);
+    const later = (await ok(create(tokens.partner, { ...input, title: 'Lagerbock B' }, 'order-4712'))).createInquiry;
+    expect(later.id).not.toBe(first.id);
+    expect((await ok(create(tokens.partner, { ...input, title: 'Lagerbock B' }, 'order-4712'))).createInquiry.id).toBe(later.id);
+
+    const keys = async () => Number((await em.execute(`select count(*) as n from "idempotency_key"`))[0].n);
+    const before = await keys();
+    await em.execute(`update "idempotency_key" set "created_at" = now() - make_interval(hours => ?) where "key" = 'order-4712'`, [idempotencyKeyHours + 1]);
+    expect(await purgeExpiredKeys(em)).toBe(1);
+    expect(await keys()).toBe(before - 1);
   });
 
   test('a stale version gets CONFLICT and changes nothing', async () => {

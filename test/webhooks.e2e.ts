@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
+import { idempotencyKeyHours } from '../subgraphs/region/inquiries/idempotency.ts';
 import { refusedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
@@ -120,5 +121,15 @@ describe('webhooks', () => {
     expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.conrad)).errors![0].extensions?.code).toBe('NOT_FOUND');
     expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.anders))).deleteWebhook).toBe(true);
     expect((await ok(stack.query(deliveriesQuery, {}, tokens.anders))).webhooks).toEqual([]);
+  });
+
+  test('the dispatcher deletes idempotency keys older than a day and keeps younger ones', async () => {
+    const em = stack.region.orm.em.fork();
+    const insert = `insert into "idempotency_key" ("scope", "operation", "key", "payload_hash", "result_id", "created_at") values (?, 'createInquiry', ?, 'h', 1, now() - make_interval(hours => ?))`;
+    await em.execute(insert, ['partner:old', 'k-old', idempotencyKeyHours + 1]);
+    await em.execute(insert, ['partner:young', 'k-young', idempotencyKeyHours - 1]);
+    const scopes = async () => (await em.execute<{ scope: string }[]>(`select "scope" from "idempotency_key" where "scope" like 'partner:%' order by "scope"`)).map((r) => r.scope);
+    for (let i = 0; i < 100 && (await scopes()).includes('partner:old'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await scopes()).toEqual(['partner:young']);
   });
 });

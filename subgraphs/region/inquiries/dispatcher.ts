@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { purgeExpiredKeys } from './idempotency.ts';
 import { refusedTarget } from './webhooks.ts';
 
 // Delivers the outbox to webhooks, at least once: each event is fanned out to
@@ -114,9 +115,10 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
     );
   }
 
-  /** One poll: deadline notices, fan-out, due deliveries. */
+  /** One poll: deadline notices, fan-out, due deliveries, and expired idempotency keys gone. */
   async function tick(): Promise<void> {
     const em = orm.em.fork();
+    await purgeExpiredKeys(em);
     await em.execute(deadlineNotices, [options.deadlineNoticeMs]);
     await em.execute(fanOut);
     const due = await em.execute<Claimed[]>(claim, [leaseMs, options.maxAttempts]);

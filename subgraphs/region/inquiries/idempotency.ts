@@ -5,7 +5,12 @@ import { IdempotencyKeySchema } from '../entities/index.ts';
 
 // Idempotency keys, scoped to the caller and the operation. Runs inside the
 // operation's transaction: an advisory lock on the key makes a concurrent
-// retry wait for the first attempt and then see its result.
+// retry wait for the first attempt and then see its result. A key answers
+// retries for a day (clients retry within minutes); after that it is
+// forgotten, so the same key starts a new request and the table stays small
+// (the outbox dispatcher deletes expired keys: purgeExpiredKeys).
+
+export const idempotencyKeyHours = 24;
 
 export interface Idempotency {
   scope: string;
@@ -24,12 +29,21 @@ export function idempotency(scope: string, operation: string, key: string | null
 export async function replayed(tx: EntityManager, i: Idempotency | null): Promise<number | null> {
   if (!i) return null;
   await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`${i.scope}\n${i.operation}\n${i.key}`]);
+  await tx.execute(`delete from "idempotency_key" where "scope" = ? and "operation" = ? and "key" = ? and ${expired}`, [i.scope, i.operation, i.key, idempotencyKeyHours]);
   const found = await tx.findOne(IdempotencyKeySchema, { scope: i.scope, operation: i.operation, key: i.key });
   if (!found) return null;
   if (found.payloadHash !== i.payloadHash) {
     throw conflict(`idempotencyKey "${i.key.slice(0, 60)}" was already used for ${i.operation} with a different payload; use a new key for a new request.`, { field: 'idempotencyKey' });
   }
   return found.resultId;
+}
+
+const expired = `"created_at" < now() - make_interval(hours => ?)`;
+
+/** Deletes the keys older than idempotencyKeyHours; returns how many. */
+export async function purgeExpiredKeys(em: EntityManager): Promise<number> {
+  const { affectedRows } = await em.getConnection().execute<{ affectedRows: number }>(`delete from "idempotency_key" where ${expired}`, [idempotencyKeyHours], 'run');
+  return affectedRows;
 }
 
 export function remember(tx: EntityManager, i: Idempotency | null, resultId: number): void {

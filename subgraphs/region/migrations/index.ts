@@ -1,10 +1,12 @@
 import { Migration20261123100000_capacity } from './Migration20261123100000_capacity.ts';
 import { Migration20261124000000_api_keys } from './Migration20261124000000_api_keys.ts';
 import { Migration20261125000000_inquiries } from './Migration20261125000000_inquiries.ts';
+import { Migration20261126000000_idempotency_key_age } from './Migration20261126000000_idempotency_key_age.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 export const migrations = [
   { name: 'Migration20261123100000_capacity', class: Migration20261123100000_capacity },
   { name: 'Migration20261124000000_api_keys', class: Migration20261124000000_api_keys },
   { name: 'Migration20261125000000_inquiries', class: Migration20261125000000_inquiries },
+  { name: 'Migration20261126000000_idempotency_key_age', class: Migration20261126000000_idempotency_key_age },
 ];
