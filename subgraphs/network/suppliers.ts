@@ -28,20 +28,25 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
     where.push(sql`m.process_codes && ${textArray(requirements.processes.flatMap(processAndDescendants))}::text[]`);
   }
   let distanceKm = raw('null::float8');
+  const withinReach: Fragment[] = [];
   if (requirements.delivery) {
     const point = sql`ll_to_earth(${requirements.delivery.latitude}, ${requirements.delivery.longitude})`;
     distanceKm = sql`earth_distance(m.location, ${point}) / 1000`;
     if (requirements.maxDistanceKm != null) {
-      const metres = requirements.maxDistanceKm * 1000;
-      where.push(sql`earth_box(${point}, ${metres}) @> m.location and earth_distance(m.location, ${point}) <= ${metres}`);
+      where.push(sql`earth_box(${point}, ${requirements.maxDistanceKm * 1000}) @> m.location`);
+      withinReach.push(sql`m.distance_km <= ${requirements.maxDistanceKm}`);
     }
   }
-  const score = supplierScoreSql(requirements, { distanceKm });
+  const score = supplierScoreSql(requirements, { distanceKm: raw('m.distance_km') });
+  // `near` computes each candidate's distance once: the distance rule compares it up to four times, and
+  // written inline PostgreSQL would evaluate earth_distance for every comparison (Q3 per network at
+  // 10,000 members: about 90 ms instead of 55). OFFSET 0 keeps the planner from inlining it back.
   // Every candidate is scored, the page is sorted out in the database, and what the
-  // explanation needs (certificates, distance) is read for the page's members only.
-  return sql`with candidate as (select m.id, m.sort_key, ${raw(String(scoreScale))} - ${score} as rank from member m where ${joinSql(where, ' and ')}),
+  // explanation needs (certificates) is read for the page's members only.
+  return sql`with near as (select m.id, m.sort_key, m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km from member m where ${joinSql(where, ' and ')} offset 0),
+    candidate as (select m.id, m.sort_key, m.distance_km, ${raw(String(scoreScale))} - ${score} as rank from near m${withinReach.length ? sql` where ${joinSql(withinReach, ' and ')}` : raw('')}),
     page as (select *, count(*) over () as total from candidate order by rank, sort_key, id limit ${first})
-    select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km,
+    select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, p.distance_km,
       coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until) order by c.valid_until desc)
                 from certification c where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates
     from page p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
