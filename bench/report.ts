@@ -122,8 +122,12 @@ export function writeReport(dir: string, report: Report): void {
   writeFileSync(join(dir, 'latest.md'), markdown(report));
 }
 
+/** A value that could not be measured (no answer came in the run, or nothing to compare with) reads as –. */
+const cell = (value: string | number) => (typeof value === 'number' && !Number.isFinite(value) ? '–' : value);
+
 function markdown(report: Report): string {
   const { settings } = report;
+  const unanswered = report.rows.filter((r) => r.requests === 0);
   const lines = [
     '# Benchmark results',
     '',
@@ -146,9 +150,10 @@ function markdown(report: Report): string {
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...report.rows.map(
       (r) =>
-        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].join(' | ')} |`,
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].map(cell).join(' | ')} |`,
     ),
     '',
+    ...unanswered.map((r) => `No answer came within the run of ${r.shape} ${r.target} at concurrency ${r.concurrency}: its latencies and the ratios to it read –.`),
   ];
   return lines.join('\n');
 }
