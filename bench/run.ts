@@ -194,17 +194,17 @@ async function probeShape(url: string, headers: Record<string, string>, next: ()
 
 /**
  * Waits until the requests the load generator abandoned at its stop have finished, so they don't run into the
- * next target's run: subgraphs idle, PostgreSQL idle and the counters still for 300 ms. A subgraph stops counting
+ * next target's run: subgraphs idle, PostgreSQL idle and the counters still for 200 ms. A subgraph stops counting
  * a request in flight when its client hangs up, while the request's statements may run on for seconds (the
  * floor's Q3 at concurrency 32 left ~30 findSuppliers behind), so PostgreSQL is asked too. At most a minute.
  */
 async function settle(subgraphs: Subgraphs): Promise<void> {
   const state = () => `${subgraphs.sqlStatements()} ${subgraphs.subgraphCalls()} ${subgraphs.inFlight()}`;
-  for (let i = 0, still = 0, last = ''; i < 600 && still < 3; i++) {
+  for (let i = 0, still = 0, last = ''; i < 1200 && still < 4; i++) {
     const idle = subgraphs.inFlight() === 0 && (await subgraphs.activeQueries()) === 0;
     still = idle && state() === last ? still + 1 : 0;
     last = state();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -238,7 +238,7 @@ function parseOptions(argv: string[]): BenchOptions {
   const profile = values.dry
     ? { members: 20, duration: 0, warmup: 0, probes: 1, repeat: 1 }
     : values.quick
-      ? { members: 2000, duration: 1.5, warmup: 0.5, probes: 2, repeat: 1 }
+      ? { members: 2000, duration: 1, warmup: 0.5, probes: 2, repeat: 1 }
       : { members: 10000, duration: 5, warmup: 2, probes: 3, repeat: 5 };
   const number = (name: string, raw: string | undefined, fallback: number) => {
     const value = raw === undefined ? fallback : Number(raw);
