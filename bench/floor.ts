@@ -41,14 +41,15 @@ async function answer(shapeName: string, body: RequestBody, req: IncomingMessage
   const shape = shapes.find((s) => s.name === shapeName);
   if (!shape) return { errors: [{ message: `No shape ${shapeName}.` }] };
   const identity = encodeIdentity(await verify(req.headers.authorization));
-  const root = await post(regionUrl, shape.floor.region, body.variables, identity);
+  const plan = typeof shape.floor === 'function' ? shape.floor(body) : shape.floor;
+  const root = await post(regionUrl, plan.region, body.variables, identity);
   if (root.errors) return root;
   const byType = Map.groupBy(collectReferences(root.data, []), (r) => r.__typename);
   const errors: unknown[] = [];
   await Promise.all(
     [...byType].map(async ([typename, refs]) => {
       const url = networkUrls.get(networkOfMemberType(typename)!.code)!;
-      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${shape.floor.memberFields} } } }`;
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${plan.memberFields} } } }`;
       const result = await post(url, query, { representations: refs.map(({ __typename, id }) => ({ __typename, id })) }, identity);
       if (result.errors) errors.push(...result.errors);
       result.data?._entities.forEach((fields: object, i: number) => Object.assign(refs[i], fields));

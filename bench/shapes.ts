@@ -10,13 +10,19 @@ export interface RequestBody {
   operationName?: string;
 }
 
+/** What the floor fetches: region answers `region` with member references, then each owner its `memberFields`, in parallel. */
+export interface FloorPlan {
+  region: string;
+  memberFields: string;
+}
+
 export interface Shape {
   name: string;
   description: string;
   /** The n-th request; `membersPerNetwork` bounds the ids a write may touch. */
   body(n: number, membersPerNetwork: number): RequestBody;
-  /** The plan the floor follows: region answers `region` with member references, then each owner its `memberFields`, in parallel. */
-  floor: { region: string; memberFields: string };
+  /** The plan the floor follows; a shape that mixes operations picks one per request. */
+  floor: FloorPlan | ((body: RequestBody) => FloorPlan);
   /** Writes need a token that may change every network's members. */
   write?: boolean;
 }
@@ -41,6 +47,10 @@ const q3Requirements = {
   deliveryLocation: { postalCode: '99817' },
   maxDistanceKm: 100,
 };
+
+// Q5's capacity offers: four weeks starting a week from the day the benchmark runs.
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const q5Window = { from: day(7), to: day(35) };
 
 // Q4 picks its fields from this pool by the bits of the request number, and
 // names operation and alias after it, so no two requests share a document.
@@ -76,13 +86,20 @@ export const shapes: Shape[] = [
   },
   {
     name: 'Q5',
-    description: 'writes: updateMember on members spread over the three networks, alternating a scalar change and a services replacement',
+    description: 'writes in turn: updateMember with a scalar change, updateMember replacing the services, and a CAD capacity offer posted in region for the member, on members spread over the three networks',
     body: (n, membersPerNetwork) => {
       const id = `${networks[n % networks.length].code}:m-${1 + ((n * 7919) % membersPerNetwork)}`;
-      const input = n % 2 === 0 ? { employees: 10 + (n % 400) } : { services: [{ title: `Lohnfertigung ${n % 100}`, processes: ['3.2.3'] }] };
-      return { query: 'mutation Q5($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id name employees services { title } } }', variables: { id, input } };
+      if (n % 3 === 2) {
+        const input = { side: 'OFFER', memberId: id, kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8 + (n % 32), from: q5Window.from, to: q5Window.to, postalCode: '99817' };
+        return { query: 'mutation Q5Post($input: CapacityPostInput!) { postCapacity(input: $input) { side hours weeks member { id name } } }', variables: { input }, operationName: 'Q5Post' };
+      }
+      const input = n % 3 === 0 ? { employees: 10 + (n % 400) } : { services: [{ title: `Lohnfertigung ${n % 100}`, processes: ['3.2.3'] }] };
+      return { query: 'mutation Q5($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id name employees services { title } } }', variables: { id, input }, operationName: 'Q5' };
     },
-    floor: { region: 'mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { __typename id } }', memberFields: 'name employees services { title }' },
+    floor: (body) =>
+      body.operationName === 'Q5Post'
+        ? { region: 'mutation($input: CapacityPostInput!) { postCapacity(input: $input) { side hours weeks member { __typename id } } }', memberFields: 'name' }
+        : { region: 'mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { __typename id } }', memberFields: 'name employees services { title }' },
     write: true,
   },
 ];
