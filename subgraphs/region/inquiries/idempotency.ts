@@ -12,6 +12,8 @@ import { IdempotencyKeySchema } from '../entities/index.ts';
 
 export const idempotencyKeyHours = 24;
 
+const expired = `"created_at" < now() - make_interval(hours => ?)`;
+
 export interface Idempotency {
   scope: string;
   operation: string;
@@ -29,16 +31,22 @@ export function idempotency(scope: string, operation: string, key: string | null
 export async function replayed(tx: EntityManager, i: Idempotency | null): Promise<number | null> {
   if (!i) return null;
   await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`${i.scope}\n${i.operation}\n${i.key}`]);
-  await tx.execute(`delete from "idempotency_key" where "scope" = ? and "operation" = ? and "key" = ? and ${expired}`, [i.scope, i.operation, i.key, idempotencyKeyHours]);
-  const found = await tx.findOne(IdempotencyKeySchema, { scope: i.scope, operation: i.operation, key: i.key });
+  const key = [i.scope, i.operation, i.key];
+  const [found] = await tx.execute<{ payload_hash: string; result_id: number; expired: boolean }[]>(
+    `select "payload_hash", "result_id", ${expired} as "expired" from "idempotency_key" where "scope" = ? and "operation" = ? and "key" = ?`,
+    [idempotencyKeyHours, ...key],
+  );
   if (!found) return null;
-  if (found.payloadHash !== i.payloadHash) {
+  if (found.expired) {
+    // Forgotten: this request starts anew, and remember() writes the key again.
+    await tx.execute(`delete from "idempotency_key" where "scope" = ? and "operation" = ? and "key" = ?`, key);
+    return null;
+  }
+  if (found.payload_hash !== i.payloadHash) {
     throw conflict(`idempotencyKey "${i.key.slice(0, 60)}" was already used for ${i.operation} with a different payload; use a new key for a new request.`, { field: 'idempotencyKey' });
   }
-  return found.resultId;
+  return found.result_id;
 }
-
-const expired = `"created_at" < now() - make_interval(hours => ?)`;
 
 /** Deletes the keys older than idempotencyKeyHours; returns how many. */
 export async function purgeExpiredKeys(em: EntityManager): Promise<number> {
