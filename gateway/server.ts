@@ -57,6 +57,10 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const subgraphCalls = new Map<string, number>();
   const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
+  // @apollo/gateway starts an OpenTelemetry exporter in its constructor unless this is set: it probed
+  // cloud metadata addresses (169.254.169.254, metadata.google.internal) at once and sent usage to
+  // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     queryPlannerConfig: { cache: caches.plans },
