@@ -23,8 +23,8 @@ const verify = createVerifier({ secret: envString('JWT_SECRET') });
 // Subgraphs answer only signed requests; the floor signs as the gateway does.
 const secret = envString('SUBGRAPH_SECRET');
 
-async function post(url: string, query: string, variables: unknown, identity: string): Promise<{ data?: any; errors?: unknown[] }> {
-  const answer = await signedPost(secret, url, { headers: { [identityHeader]: identity }, body: JSON.stringify({ query, variables }) });
+async function post(service: string, url: string, query: string, variables: unknown, identity: string): Promise<{ data?: any; errors?: unknown[] }> {
+  const answer = await signedPost(secret, url, { service, headers: { [identityHeader]: identity }, body: JSON.stringify({ query, variables }) });
   return JSON.parse(answer.body) as { data?: any; errors?: unknown[] };
 }
 
@@ -42,15 +42,16 @@ async function answer(shapeName: string, body: RequestBody, req: IncomingMessage
   if (!shape) return { errors: [{ message: `No shape ${shapeName}.` }] };
   const identity = encodeIdentity(await verify(req.headers.authorization));
   const plan = typeof shape.floor === 'function' ? shape.floor(body) : shape.floor;
-  const root = await post(regionUrl, plan.region, body.variables, identity);
+  const root = await post('region', regionUrl, plan.region, body.variables, identity);
   if (root.errors) return root;
   const byType = Map.groupBy(collectReferences(root.data, []), (r) => r.__typename);
   const errors: unknown[] = [];
   await Promise.all(
     [...byType].map(async ([typename, refs]) => {
-      const url = networkUrls.get(networkOfMemberType(typename)!.code)!;
+      const network = networkOfMemberType(typename)!.code;
+      const url = networkUrls.get(network)!;
       const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${plan.memberFields} } } }`;
-      const result = await post(url, query, { representations: refs.map(({ __typename, id }) => ({ __typename, id })) }, identity);
+      const result = await post(network, url, query, { representations: refs.map(({ __typename, id }) => ({ __typename, id })) }, identity);
       if (result.errors) errors.push(...result.errors);
       result.data?._entities.forEach((fields: object, i: number) => Object.assign(refs[i], fields));
     }),

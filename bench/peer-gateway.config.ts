@@ -23,6 +23,8 @@ function identityOf(request: Request): Promise<string> {
 
 const locations: Record<string, { location: string }> = { region: { location: `${envUrl(serviceUrlVariable('region'), '')}/graphql` } };
 for (const n of networks) locations[n.code.toLowerCase()] = { location: `${envUrl(serviceUrlVariable(n.code), '')}/graphql` };
+// The signature names the subgraph called; onFetch sees only its URL.
+const serviceAt = new Map(Object.entries(locations).map(([name, { location }]) => [location, name]));
 
 // A plain object rather than Hive's defineConfig: importing its types would put
 // its own fetch and Response declarations into the whole project's type check.
@@ -39,7 +41,7 @@ export const gatewayConfig = {
         const headers = Object.fromEntries(new Headers(options.headers).entries());
         const target = new URL(url);
         const body = typeof options.body === 'string' ? options.body : '';
-        setOptions({ ...options, headers: { ...headers, ...signRequest(secret, { method: options.method ?? 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }) } });
+        setOptions({ ...options, headers: { ...headers, ...signRequest(secret, { service: serviceAt.get(target.origin + target.pathname) ?? '', method: options.method ?? 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }) } });
       },
     },
   ],

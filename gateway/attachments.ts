@@ -52,7 +52,7 @@ export function attachmentRoutes(verify: Verifier, options: AttachmentProxyOptio
         const identityValue = encodeIdentity(identity);
         const headers: Record<string, string> = { [identityHeader]: identityValue };
         if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
-        if (options.regionSecret) Object.assign(headers, signRequest(options.regionSecret, { method: req.method, path: target.pathname + target.search, body, identity: identityValue }));
+        if (options.regionSecret) Object.assign(headers, signRequest(options.regionSecret, { service: 'region', method: req.method, path: target.pathname + target.search, body, identity: identityValue }));
         let response: Response;
         try {
           response = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined, signal: AbortSignal.timeout(30_000) });

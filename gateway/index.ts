@@ -10,6 +10,7 @@ import { rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { createGatewayService } from './server.ts';
+import { supergraphSubgraphNames } from './subgraph-source.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
 const { values } = parseArgs({ options: { supergraph: { type: 'string' } } });
@@ -29,11 +30,13 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     audience: envOptional('JWT_AUDIENCE'),
   };
   if (!auth.secret && !auth.jwksUrl) console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
-  const subgraphSecrets = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret(name)]));
+  const supergraphSdl = readFileSync(path, 'utf8');
+  const names = new Set([...Object.keys(subgraphUrls), ...supergraphSubgraphNames(supergraphSdl)]);
+  const subgraphSecrets = Object.fromEntries([...names].map((name) => [name, subgraphSecret(name)]));
   const production = process.env.NODE_ENV === 'production';
   const manifest = envOptional('PERSISTED_OPERATIONS');
   return createGatewayService({
-    supergraphSdl: readFileSync(path, 'utf8'),
+    supergraphSdl,
     subgraphUrls,
     auth,
     subgraphSecrets,

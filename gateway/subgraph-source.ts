@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse, type StringValueNode } from 'graphql';
 import { signedPost, type PostAnswer } from '../shared/http-client.ts';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { inFlight, type InFlight } from './dedupe.ts';
@@ -21,6 +21,20 @@ export interface SubgraphSourceOptions {
   onRequest?: (name: string) => void;
   /** Called for every entity fetch: representations the plan asked for, and those sent after collapsing repeats. */
   onRepresentations?: (asked: number, sent: number) => void;
+}
+
+/** The name of every subgraph a supergraph calls (its join__Graph values), so that each gets a signing secret, not just the known four. */
+export function supergraphSubgraphNames(supergraphSdl: string): string[] {
+  const names: string[] = [];
+  for (const definition of parse(supergraphSdl).definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const graph = value.directives?.find((d) => d.name.value === 'join__graph');
+      const name = graph?.arguments?.find((a) => a.name.value === 'name')?.value as StringValueNode | undefined;
+      if (name) names.push(name.value);
+    }
+  }
+  return names;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -49,7 +63,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const identity = context.identity ? encodeIdentity(context.identity) : undefined;
     const send = () => {
       this.#options.onRequest?.(this.#options.name);
-      return signedPost(this.#options.secret, this.url, { headers: identity ? { [identityHeader]: identity } : {}, body });
+      return signedPost(this.#options.secret, this.url, { service: this.#options.name, headers: identity ? { [identityHeader]: identity } : {}, body });
     };
     const answer = isWrite(query) ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
     if (answer.status < 200 || answer.status > 299) {

@@ -30,6 +30,7 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
     let grant: Grant | null;
     try {
       const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
+        service: 'region',
         body: JSON.stringify({ query: grantQuery, variables: { key: apiKey } }),
         timeoutMs: 5000,
       });

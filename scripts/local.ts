@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 // Where the embedded default keeps its state: the PostgreSQL data, the local JWT
-// signing key and the secret the gateway signs its subgraph requests with.
+// signing key and the secrets the gateway and region sign their subgraph requests with.
 
 export function dataDir(): string {
   return resolve(process.env.DATA_DIR || '.data');
@@ -18,14 +18,34 @@ export function ensureJwtSecret(): string {
   return ensureSecret(jwtSecretFile());
 }
 
-/** The secret shared by the gateway and every subgraph under `npm start`. */
-export function ensureSubgraphSecret(): string {
-  return ensureSecret(join(dataDir(), 'subgraph-secret'));
+/** `niwe` -> NIWE_SUBGRAPH_SECRET, the variable a service's own secret travels in (shared/signature.ts). */
+export function subgraphSecretVariable(service: string): string {
+  return `${service.toUpperCase()}_SUBGRAPH_SECRET`;
+}
+
+/**
+ * One secret per service under `npm start` (by the gateway's names: niwe, linat, konat, region), from
+ * <SERVICE>_SUBGRAPH_SECRET when set, else DATA_DIR/subgraph-secrets/<service>, created on first start.
+ * With one secret for all, a request signed for NIWE was accepted by LINAT and KONAT too.
+ */
+export function ensureSubgraphSecrets(services: string[], env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(services.map((s) => [s, env[subgraphSecretVariable(s)] || ensureSecret(join(dataDir(), 'subgraph-secrets', s))]));
+}
+
+/**
+ * A process's environment with only the signing secrets it needs: a network its own, the gateway and region
+ * (which call the networks) every one. Secrets in the caller's environment are not passed on to the others.
+ */
+export function withSubgraphSecrets(env: NodeJS.ProcessEnv, service: string, secrets: Record<string, string>): NodeJS.ProcessEnv {
+  const own = Object.fromEntries(Object.entries(env).filter(([name]) => !name.endsWith('SUBGRAPH_SECRET')));
+  const needed = service === 'gateway' || service === 'region' ? Object.keys(secrets) : [service];
+  for (const name of needed) own[subgraphSecretVariable(name)] = secrets[name];
+  return own;
 }
 
 function ensureSecret(file: string): string {
   if (!existsSync(file)) {
-    mkdirSync(dataDir(), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();

@@ -6,7 +6,7 @@ import { networks } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { regionPort } from '../gateway/composition.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
-import { dataDir, ensureJwtSecret, ensureSubgraphSecret } from './local.ts';
+import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, withSubgraphSecrets } from './local.ts';
 
 // `npm start`: the whole Innovationsregion Mitte graph on one machine.
 // Starts PostgreSQL (embedded unless DATABASE_URL is set), then every service
@@ -36,7 +36,7 @@ async function main() {
     serverUrl = postgres.url;
   }
   const secret = process.env.JWT_SECRET || ensureJwtSecret();
-  const subgraphSecret = process.env.SUBGRAPH_SECRET || ensureSubgraphSecret();
+  const subgraphSecrets = ensureSubgraphSecrets([...networks.map((n) => n.code.toLowerCase()), 'region']);
 
   const urls: Record<string, string> = {};
   const specs: ServiceSpec[] = [];
@@ -59,7 +59,7 @@ async function main() {
   const launch = (spec: ServiceSpec, attempt = 0) => {
     const child = spawn(process.execPath, [...(spec.name === 'gateway' ? gatewayNodeFlags : []), join(root, spec.script)], {
       cwd: root,
-      env: { ...process.env, ...urls, SUBGRAPH_SECRET: subgraphSecret, ...spec.env, PORT: String(spec.port) },
+      env: { ...withSubgraphSecrets(process.env, spec.name, subgraphSecrets), ...urls, ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(spec.name, child);

@@ -10,6 +10,8 @@ import { signRequest } from './signature.ts';
 // that was a sixth of the gateway's CPU (benchmark Q4, CPU profile).
 
 export interface PostOptions {
+  /** The service called (niwe, linat, konat, region, or another subgraph's name); the signature names it. */
+  service: string;
   /** Sent as they are, with content-type application/json added; the identity header is signed along. */
   headers?: Record<string, string>;
   body: string;
@@ -34,7 +36,7 @@ export function signedPost(secret: string | undefined, url: string | URL, option
   // Encoded once for the signature, the length and the socket.
   const body = Buffer.from(options.body);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers, 'content-length': String(body.length) };
-  if (secret) Object.assign(headers, signRequest(secret, { method: 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }));
+  if (secret) Object.assign(headers, signRequest(secret, { service: options.service, method: 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }));
   return post(target, headers, body, options.timeoutMs, true);
 }
 

@@ -3,9 +3,13 @@ import { ConfigError, envOptional } from './config.ts';
 import { identityHeader } from './identity.ts';
 
 // Subgraphs trust only the gateway (and region's calls to the networks): each
-// request carries an HMAC-SHA256 over method, path, timestamp, nonce, body hash
-// and identity header. A subgraph on another office's machine therefore cannot
-// be called with a forged identity, and a captured request cannot be replayed.
+// request carries an HMAC-SHA256 over the service it is meant for, method,
+// path, timestamp, nonce, body hash and identity header. A subgraph on another
+// office's machine therefore cannot be called with a forged identity, a
+// captured request cannot be replayed, and a request signed for one service is
+// refused by every other (each network has the same paths, so the path alone
+// did not tell them apart: one request signed for NIWE was accepted by LINAT
+// and KONAT while they shared a secret).
 
 export const signatureHeader = 'x-irm-signature';
 export const timestampHeader = 'x-irm-timestamp';
@@ -15,6 +19,8 @@ export const nonceHeader = 'x-irm-nonce';
 export const signatureWindowMs = 60_000;
 
 export interface SignedParts {
+  /** The service the request is meant for, as the gateway names it: niwe, linat, konat, region. */
+  service: string;
   method: string;
   /** Path and query string, e.g. /internal/graphql */
   path: string;
@@ -24,7 +30,7 @@ export interface SignedParts {
 
 function digest(secret: string, parts: SignedParts, timestamp: string, nonce: string): Buffer {
   const bodyHash = createHash('sha256').update(parts.body).digest('hex');
-  const canonical = [parts.method.toUpperCase(), parts.path, timestamp, nonce, bodyHash, parts.identity ?? ''].join('\n');
+  const canonical = [parts.service.toLowerCase(), parts.method.toUpperCase(), parts.path, timestamp, nonce, bodyHash, parts.identity ?? ''].join('\n');
   return createHmac('sha256', secret).update(canonical).digest();
 }
 
@@ -47,7 +53,8 @@ export interface SignatureCheck {
 /** Returns null for a good signature, otherwise why the request is refused. */
 export type SignatureVerifier = (request: SignatureCheck) => string | null;
 
-export function createSignatureVerifier(secret: string, now = () => Date.now()): SignatureVerifier {
+/** Accepts requests signed with `secret` for `service` (this service's own name) only. */
+export function createSignatureVerifier(service: string, secret: string, now = () => Date.now()): SignatureVerifier {
   const seen = new Map<string, number>();
   let nextSweep = 0;
   const header = (request: SignatureCheck, name: string) => {
@@ -62,7 +69,7 @@ export function createSignatureVerifier(secret: string, now = () => Date.now()):
     const at = Number(timestamp);
     const time = now();
     if (!Number.isSafeInteger(at) || Math.abs(time - at) > signatureWindowMs) return 'the signature timestamp is outside the allowed window';
-    const expected = digest(secret, { method: request.method, path: request.path, body: request.body, identity: header(request, identityHeader) }, timestamp, nonce);
+    const expected = digest(secret, { service, method: request.method, path: request.path, body: request.body, identity: header(request, identityHeader) }, timestamp, nonce);
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
     if (time > nextSweep) {

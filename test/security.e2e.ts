@@ -30,8 +30,9 @@ async function post(url: string, body: string, headers: Record<string, string> =
   return { status: response.status, text, body: JSON.parse(text) };
 }
 
-function signed(url: string, body: string, identity?: string, secret = stack.subgraphSecret) {
-  return { ...signRequest(secret, { method: 'POST', path: new URL(url).pathname, body, identity }), ...(identity ? { [identityHeader]: identity } : {}) };
+/** Headers of a request signed for `service` (the NIWE network unless said otherwise) with that service's secret. */
+function signed(url: string, body: string, identity?: string, service = 'niwe', secret = stack.subgraphSecrets[service]) {
+  return { ...signRequest(secret, { service, method: 'POST', path: new URL(url).pathname, body, identity }), ...(identity ? { [identityHeader]: identity } : {}) };
 }
 
 describe('subgraphs trust only the gateway', () => {
@@ -52,7 +53,7 @@ describe('subgraphs trust only the gateway', () => {
 
   test('a signature made with another secret is refused', async () => {
     const url = `${stack.networkUrls.NIWE}/graphql`;
-    const res = await post(url, entitiesQuery, signed(url, entitiesQuery, undefined, 'f'.repeat(64)));
+    const res = await post(url, entitiesQuery, signed(url, entitiesQuery, undefined, 'niwe', 'f'.repeat(64)));
     expect(res.status).toBe(401);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors[0].message).toMatch(/does not match/);
@@ -86,10 +87,26 @@ describe('subgraphs trust only the gateway', () => {
     }
   });
 
+  test('a request signed for one service is refused by every other: each has its own secret, and the signature names its target', async () => {
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const niwe = `${stack.networkUrls.NIWE}/graphql`;
+    // Signed for NIWE with NIWE's secret: LINAT, KONAT and region refuse it (before, all three answered it).
+    for (const url of [`${stack.networkUrls.LINAT}/graphql`, `${stack.networkUrls.KONAT}/graphql`, `${stack.regionUrl}/graphql`]) {
+      const res = await post(url, body, signed(niwe, body));
+      expect(res.status, url).toBe(401);
+      expect(res.body.errors[0].message).toMatch(/does not match/);
+    }
+    // Signed with LINAT's own secret but for NIWE: LINAT refuses it, as the target is part of what is signed.
+    const linat = `${stack.networkUrls.LINAT}/graphql`;
+    expect((await post(linat, body, signed(linat, body, undefined, 'niwe', stack.subgraphSecrets.linat))).status).toBe(401);
+    expect((await post(linat, body, signed(linat, body, undefined, 'linat'))).status).toBe(200);
+    expect((await post(niwe, body, signed(niwe, body))).status).toBe(200);
+  });
+
   test('a signature older than the time window is refused', async () => {
     const url = `${stack.regionUrl}/graphql`;
     const body = JSON.stringify({ query: '{ networks { code } }' });
-    const headers = signRequest(stack.subgraphSecret, { method: 'POST', path: '/graphql', body, identity: undefined }, Date.now() - 5 * 60_000);
+    const headers = signRequest(stack.subgraphSecrets.region, { service: 'region', method: 'POST', path: '/graphql', body, identity: undefined }, Date.now() - 5 * 60_000);
     const res = await post(url, body, headers);
     expect(res.status).toBe(401);
     expect(res.body.errors[0].message).toMatch(/outside the allowed window/);

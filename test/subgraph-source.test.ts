@@ -12,7 +12,7 @@ import type { GatewayContext } from '../gateway/server.ts';
 // holds every request until the test releases it, so requests are in flight together.
 
 const secret = 'a-secret-of-at-least-16-characters';
-const verify = createSignatureVerifier(secret);
+const verify = createSignatureVerifier('niwe', secret);
 let url: string;
 let server: ReturnType<typeof createServer>;
 let held: { body: string; identity: string | undefined; refusal: string | null; answer: (status: number, body: string) => void }[] = [];
@@ -151,7 +151,7 @@ test('a subgraph that answers with an error status becomes an error, with no add
 test('calls reuse kept-alive connections and stop at their time limit', async () => {
   const before = connections;
   for (let i = 0; i < 3; i++) {
-    const pending = signedPost(secret, url, { body: '{}' });
+    const pending = signedPost(secret, url, { service: 'niwe', body: '{}' });
     await arrived(i + 1);
     held[i].answer(200, '{}');
     expect((await pending).status).toBe(200);
@@ -159,6 +159,19 @@ test('calls reuse kept-alive connections and stop at their time limit', async ()
   // At most the first call opens one (earlier tests may have left one open); the others reuse it.
   expect(connections - before).toBeLessThanOrEqual(1);
 
-  const late = signedPost(secret, url, { body: '{}', timeoutMs: 50 });
+  const late = signedPost(secret, url, { service: 'niwe', body: '{}', timeoutMs: 50 });
   await expect(late).rejects.toThrow('no answer within 50 ms');
+});
+
+test('a request signed for another service is refused, even with the same secret', async () => {
+  const forLinat = signedPost(secret, url, { service: 'linat', body: '{}' });
+  await arrived(1);
+  expect(held[0].refusal).toBe('the signature does not match');
+  held[0].answer(401, '{}');
+  expect((await forLinat).status).toBe(401);
+  const forNiwe = signedPost(secret, url, { service: 'NIWE', body: '{}' });
+  await arrived(2);
+  expect(held[1].refusal).toBeNull();
+  held[1].answer(200, '{}');
+  await forNiwe;
 });

@@ -58,7 +58,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       { path: '/graphql', server: subgraph, context },
       { path: '/internal/graphql', server: internal, context },
     ],
-    { verifySignature: options.secret ? createSignatureVerifier(options.secret) : undefined },
+    { verifySignature: options.secret ? createSignatureVerifier(network, options.secret) : undefined },
   );
   return {
     network,

@@ -27,6 +27,7 @@ export class NetworkClient {
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
       const answer = await signedPost(this.secret, this.url, {
+        service: this.network,
         headers: identity ? { [identityHeader]: identity } : {},
         body: JSON.stringify({ query, variables }),
         timeoutMs: this.timeoutMs,

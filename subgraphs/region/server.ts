@@ -142,7 +142,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     { path: '/internal/graphql', server: internal, context },
   ];
   const dispatcher = inquiries.dispatcher ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks }) : null;
-  const verifySignature = options.secret ? createSignatureVerifier(options.secret) : undefined;
+  const verifySignature = options.secret ? createSignatureVerifier('region', options.secret) : undefined;
   const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {
     http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments] }),

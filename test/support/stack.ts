@@ -41,8 +41,8 @@ export interface Stack {
   regionDatabaseUrl: string;
   /** Region's attachment store, a fresh temporary directory. */
   attachmentsDir: string;
-  /** The secret every subgraph of this stack verifies requests with. */
-  subgraphSecret: string;
+  /** The secret each subgraph of this stack verifies requests with, by the gateway's name for it (niwe, …, region). */
+  subgraphSecrets: Record<string, string>;
   networks: Map<string, NetworkService>;
   region: RegionService;
   gateway: GatewayService;
@@ -76,25 +76,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const postgresUrl = inject('postgresUrl');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
-  const subgraphSecret = randomBytes(32).toString('hex');
+  // One secret per service, as under npm start: a request signed for one service is no good at another.
+  const subgraphSecrets = Object.fromEntries([...networks.map((n) => n.code.toLowerCase()), 'region'].map((name) => [name, randomBytes(32).toString('hex')]));
 
   const networkServices = new Map<string, NetworkService>();
   const networkUrls: Record<string, string> = {};
   await Promise.all(
     networks.map(async (n) => {
-      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`), secret: subgraphSecret });
+      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`), secret: subgraphSecrets[n.code.toLowerCase()] });
       networkServices.set(n.code, service);
       networkUrls[n.code] = await listen(service.http, 0);
     }),
   );
-  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret]));
+  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecrets[n.code.toLowerCase()]]));
   const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
   const attachmentMaxBytes = options.attachmentMaxBytes ?? defaultAttachmentMaxBytes;
   const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
   const region = await createRegionService({
     networkUrls,
     networkTimeoutMs: options.networkTimeoutMs ?? 2000,
-    secret: subgraphSecret,
+    secret: subgraphSecrets.region,
     networkSecrets,
     databaseUrl: regionDatabaseUrl,
     searchCountLimit: options.searchCountLimit,
@@ -113,7 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     subgraphUrls,
     auth: { secret },
-    subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, subgraphSecret])),
+    subgraphSecrets,
     production: options.production ?? false,
     introspection: options.introspection ?? !options.production,
     limits: { ...defaultLimits, ...options.limits },
@@ -131,7 +132,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     regionUrl,
     regionDatabaseUrl,
     attachmentsDir,
-    subgraphSecret,
+    subgraphSecrets,
     networks: networkServices,
     region,
     gateway,
