@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { unauthenticated } from '../shared/errors.ts';
 import { anonymous, parseIdentity, type Identity } from '../shared/identity.ts';
 
@@ -9,28 +9,61 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** Longest lifetime a token may claim, exp - iat (JWT_MAX_LIFETIME_S); defaults to tokenMaxLifetimeS. */
+  maxLifetimeS?: number;
 }
 
 export type Verifier = (authorization: string | undefined) => Promise<Identity>;
+
+// A stolen token is useful until its exp; a day covers a working session of an
+// office or a partner's batch job, and API-key tokens live 15 minutes
+// (gateway/token-exchange.ts). A token without exp would be valid forever.
+export const tokenMaxLifetimeS = 24 * 3600;
+
+// Issuers' clocks differ from ours by a few seconds under NTP; a minute absorbs
+// that without letting a token be minted far ahead of its use.
+export const clockToleranceS = 60;
+
+/**
+ * What is wrong with the claims of a token whose signature checked out, or
+ * undefined. A token must name its subject (rate limits, ownership and the audit
+ * log are per subject; without sub every such token shared one owner), must
+ * expire, may not live longer than maxLifetimeS counted from iat (from now if it
+ * has no iat) and may not have been issued in the future.
+ */
+export function tokenClaimsProblem(payload: JWTPayload, nowS: number, maxLifetimeS: number): string | undefined {
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') return 'The token has no sub claim; every token must name its subject (the user or partner it was issued to).';
+  if (typeof payload.exp !== 'number') return `The token has no exp claim; tokens must expire at most ${maxLifetimeS} s after they are issued.`;
+  if (typeof payload.iat === 'number' && payload.iat > nowS + clockToleranceS) {
+    return `The token's iat lies ${payload.iat - nowS} s in the future, more than the ${clockToleranceS} s of clock difference tolerated; check the issuer's clock.`;
+  }
+  const lifetime = payload.exp - (payload.iat ?? nowS);
+  if (lifetime > maxLifetimeS) return `The token is valid for ${lifetime} s (exp - iat), more than the ${maxLifetimeS} s allowed; issue a shorter-lived token.`;
+  return undefined;
+}
 
 /** Verifies `Authorization: Bearer <jwt>`; no header means anonymous, a bad token means 401. */
 export function createVerifier(config: AuthConfig): Verifier {
   let key: Uint8Array | JWTVerifyGetKey | undefined;
   if (config.jwksUrl) key = createRemoteJWKSet(new URL(config.jwksUrl));
   else if (config.secret) key = new TextEncoder().encode(config.secret);
+  const maxLifetimeS = config.maxLifetimeS ?? tokenMaxLifetimeS;
 
   return async (authorization) => {
     if (!authorization) return anonymous;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     if (!key) throw unauthenticated('This gateway has no signing key configured (JWT_SECRET or JWKS_URL); tokens cannot be verified.');
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(match[1], key as Uint8Array, { issuer: config.issuer, audience: config.audience });
-      return parseIdentity(payload as Record<string, unknown>);
+      ({ payload } = await jwtVerify(match[1], key as Uint8Array, { issuer: config.issuer, audience: config.audience }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; request a new one.');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid: its signature, issuer or audience does not match.');
       throw error;
     }
+    const problem = tokenClaimsProblem(payload, Math.floor(Date.now() / 1000), maxLifetimeS);
+    if (problem) throw unauthenticated(problem);
+    return parseIdentity(payload as Record<string, unknown>);
   };
 }

@@ -10,6 +10,8 @@ import { rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { createGatewayService } from './server.ts';
+import { tokenMaxLifetimeS } from './auth.ts';
+import { partnerTokenSeconds } from './token-exchange.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
@@ -28,6 +30,8 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     jwksUrl: envOptional('JWKS_URL'),
     issuer: envOptional('JWT_ISSUER'),
     audience: envOptional('JWT_AUDIENCE'),
+    // Tokens from /auth/token live 15 minutes; a shorter maximum would refuse them.
+    maxLifetimeS: envInteger('JWT_MAX_LIFETIME_S', tokenMaxLifetimeS, partnerTokenSeconds),
   };
   if (!auth.secret && !auth.jwksUrl) console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
   const supergraphSdl = readFileSync(path, 'utf8');

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
+import { tokenClaimsProblem, tokenMaxLifetimeS } from '../gateway/auth.ts';
+import { partnerTokenSeconds } from '../gateway/token-exchange.ts';
+import { envInteger } from '../shared/config.ts';
 import { parseIdentity, roles } from '../shared/identity.ts';
 import { jwtSecretFile } from './local.ts';
 
@@ -43,5 +46,18 @@ if (!secret) {
   console.error(`No signing key: run npm start once (it writes ${file}) or set JWT_SECRET.`);
   process.exit(1);
 }
-const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(values.expires).sign(new TextEncoder().encode(secret));
+let token: string;
+try {
+  token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(values.expires).sign(new TextEncoder().encode(secret));
+} catch (error) {
+  console.error(`--expires ${values.expires}: ${(error as Error).message}; give a duration such as 30m, 12h or 1d.\n${usage}`);
+  process.exit(1);
+}
+// The gateway refuses tokens that live longer than JWT_MAX_LIFETIME_S; say so now rather than at the first request.
+const maxLifetimeS = envInteger('JWT_MAX_LIFETIME_S', tokenMaxLifetimeS, partnerTokenSeconds);
+const problem = tokenClaimsProblem(decodeJwt(token), Math.floor(Date.now() / 1000), maxLifetimeS);
+if (problem) {
+  console.error(`--expires ${values.expires}: ${problem}\n${usage}`);
+  process.exit(1);
+}
 console.log(token);

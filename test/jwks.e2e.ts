@@ -54,7 +54,7 @@ async function call(token: string) {
 }
 
 const sign = (claims: Record<string, unknown>, issuer = 'https://idp.example') =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer(issuer).setAudience('irm-graph').setExpirationTime('5m').sign(privateKey);
+  new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer(issuer).setAudience('irm-graph').setIssuedAt().setExpirationTime('5m').sign(privateKey);
 
 test('a token signed by the identity provider is accepted', async () => {
   const { status, body } = await call(await sign({ role: 'partner', sub: 'buyer@zulieferer.example' }));
@@ -63,7 +63,7 @@ test('a token signed by the identity provider is accepted', async () => {
 });
 
 test('a token from another issuer is refused', async () => {
-  const { status, body } = await call(await sign({ role: 'partner' }, 'https://evil.example'));
+  const { status, body } = await call(await sign({ role: 'partner', sub: 'buyer@zulieferer.example' }, 'https://evil.example'));
   expect(status).toBe(401);
   expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });

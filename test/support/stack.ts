@@ -47,6 +47,7 @@ export interface Stack {
   region: RegionService;
   gateway: GatewayService;
   query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** A token signed with the gateway's key: iat now, exp in 1 h, sub from role, network and memberId unless the claims give them. */
   token(claims: Record<string, unknown>): Promise<string>;
   /** Stops one network's HTTP server, to see how the rest copes. */
   stopNetwork(code: string): Promise<void>;
@@ -145,7 +146,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return { status: response.status, ...((await response.json()) as object) };
     },
     token: (claims) => {
-      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
+      const sub = (claims.sub as string | undefined) ?? [claims.role, claims.network, claims.memberId].filter(Boolean).join('-');
+      const jwt = new SignJWT({ ...claims, sub }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
       return (claims.exp === undefined ? jwt.setExpirationTime('1h') : jwt).sign(new TextEncoder().encode(secret));
     },
     async stopNetwork(code) {

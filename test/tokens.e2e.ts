@@ -1,0 +1,142 @@
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clockToleranceS, tokenMaxLifetimeS, type AuthConfig } from '../gateway/auth.ts';
+import { supergraphPath } from '../gateway/composition.ts';
+import { defaultLimits } from '../gateway/limits.ts';
+import { defaultRateLimits } from '../gateway/rate-limit.ts';
+import { createGatewayService, type GatewayService } from '../gateway/server.ts';
+import { defaultAttachmentMaxBytes } from '../shared/config.ts';
+import { close, listen } from '../shared/http.ts';
+import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
+
+// The claims every bearer token must carry, checked alike for tokens signed
+// with JWT_SECRET (HS256) and for an identity provider's (JWKS_URL): a subject,
+// an expiry at most JWT_MAX_LIFETIME_S after issue, an issue time not ahead of
+// our clock. Only the gateway runs: `{ __typename }` is answered there, and a
+// refused token is refused before anything else.
+
+type Sign = (claims: JWTPayload) => Promise<string>;
+
+interface Gateway {
+  service: GatewayService;
+  url: string;
+}
+
+const jwksServer = createServer();
+const gateways: Record<string, Gateway> = {};
+const signers: Record<string, Sign> = {};
+
+async function startGateway(auth: AuthConfig): Promise<Gateway> {
+  const service = await createGatewayService({
+    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
+    // Nothing behind the gateway is called here.
+    subgraphUrls: { region: 'http://127.0.0.1:9/graphql' },
+    auth,
+    subgraphSecrets: {},
+    production: false,
+    introspection: false,
+    limits: defaultLimits,
+    rateLimits: defaultRateLimits,
+    safelist: undefined,
+    attachmentMaxBytes: defaultAttachmentMaxBytes,
+    operationCacheMb: defaultOperationCacheMb,
+  });
+  return { service, url: `${await listen(service.http, 0)}/graphql` };
+}
+
+beforeAll(async () => {
+  const secret = randomBytes(32).toString('hex');
+  const hsKey = new TextEncoder().encode(secret);
+  signers.HS256 = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(hsKey);
+  gateways.HS256 = await startGateway({ secret });
+
+  const keys = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
+  jwksServer.on('request', (_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  const jwksUrl = `${await listen(jwksServer, 0)}/.well-known/jwks.json`;
+  signers.JWKS = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer('https://idp.example').setAudience('irm-graph').sign(keys.privateKey);
+  gateways.JWKS = await startGateway({ jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' });
+
+  signers.short = signers.HS256;
+  gateways.short = await startGateway({ secret, maxLifetimeS: 3600 });
+});
+afterAll(async () => {
+  for (const gateway of Object.values(gateways)) {
+    await close(gateway.service.http);
+    await gateway.service.stop();
+  }
+  await close(jwksServer);
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+
+async function call(kind: string, claims: JWTPayload) {
+  const token = await signers[kind](claims);
+  const res = await fetch(gateways[kind].url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } };
+}
+
+async function expectAccepted(kind: string, claims: JWTPayload) {
+  const { status, body } = await call(kind, claims);
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  expect(status).toBe(200);
+  expect(body.data).toEqual({ __typename: 'Query' });
+}
+
+async function expectRefused(kind: string, claims: JWTPayload, message: RegExp) {
+  const { status, body } = await call(kind, claims);
+  expect(status).toBe(401);
+  expect(body.data).toBeUndefined();
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(body.errors![0].message).toMatch(message);
+}
+
+const partner = { role: 'partner', sub: 'buyer@zulieferer.example' };
+
+describe.each(['HS256', 'JWKS'])('%s tokens', (kind) => {
+  test('a token with sub, iat and an exp within the lifetime is accepted, up to the maximum lifetime exactly', async () => {
+    await expectAccepted(kind, { ...partner, iat: now(), exp: now() + 3600 });
+    const iat = now();
+    await expectAccepted(kind, { ...partner, iat, exp: iat + tokenMaxLifetimeS });
+  });
+
+  test('a token without exp is refused', async () => {
+    await expectRefused(kind, { ...partner, iat: now() }, /no exp claim; tokens must expire at most 86400 s after they are issued/);
+    await expectRefused(kind, { ...partner }, /no exp claim/);
+  });
+
+  test('a token that lives longer than the maximum lifetime is refused, counted from iat or, without iat, from now', async () => {
+    const iat = now();
+    await expectRefused(kind, { ...partner, iat, exp: iat + tokenMaxLifetimeS + 1 }, /valid for 86401 s \(exp - iat\), more than the 86400 s allowed/);
+    // A token issued 23 hours ago for 30 hours is within its exp, but lived too long from the start.
+    await expectRefused(kind, { ...partner, iat: iat - 23 * 3600, exp: iat + 7 * 3600 }, /valid for 108000 s/);
+    await expectAccepted(kind, { ...partner, exp: now() + 3600 });
+    await expectRefused(kind, { ...partner, exp: now() + 2 * tokenMaxLifetimeS }, /more than the 86400 s allowed/);
+  });
+
+  test('a token issued in the future is refused beyond the clock tolerance', async () => {
+    await expectRefused(kind, { ...partner, iat: now() + 2 * clockToleranceS, exp: now() + 3600 }, /iat lies \d+ s in the future, more than the 60 s of clock difference tolerated/);
+    await expectAccepted(kind, { ...partner, iat: now() + clockToleranceS / 2, exp: now() + 3600 });
+  });
+
+  test('every role needs sub: partner, member, office and admin tokens without it are refused', async () => {
+    const roles = [{ role: 'partner' }, { role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' }, { role: 'office', network: 'NIWE' }, { role: 'admin' }];
+    for (const claims of roles) {
+      await expectRefused(kind, { ...claims, iat: now(), exp: now() + 3600 }, /no sub claim; every token must name its subject/);
+      await expectRefused(kind, { ...claims, sub: ' ', iat: now(), exp: now() + 3600 }, /no sub claim/);
+      await expectAccepted(kind, { ...claims, sub: `${claims.role}-1`, iat: now(), exp: now() + 3600 });
+    }
+  });
+});
+
+test('JWT_MAX_LIFETIME_S shortens the lifetime a token may claim', async () => {
+  await expectAccepted('short', { ...partner, iat: now(), exp: now() + 3600 });
+  await expectRefused('short', { ...partner, iat: now(), exp: now() + 2 * 3600 }, /valid for 7200 s \(exp - iat\), more than the 3600 s allowed/);
+});
