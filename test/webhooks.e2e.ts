@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { idempotencyKeyHours } from '../subgraphs/region/inquiries/idempotency.ts';
-import { refusedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
+import { postEvent } from '../subgraphs/region/inquiries/dispatcher.ts';
+import { checkTarget, refusedTarget, type CheckedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Inquiry events reach the webhooks of members and offices from the outbox,
@@ -60,9 +61,42 @@ describe('webhooks', () => {
     expect(await refusedTarget('http://[::1]/hook', false)).toMatch(/loopback/);
     expect(await refusedTarget('https://10.20.30.40/hook', false)).toMatch(/private/);
     expect(await refusedTarget('https://169.254.169.254/latest', false)).toMatch(/link-local/);
+    // Ways around the first list: an IPv4 address inside IPv6, translated (NAT64, 6to4), site-local, benchmarking.
+    for (const url of ['http://[::127.0.0.1]/', 'http://[::ffff:127.0.0.1]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://[2002:7f00:1::]/', 'http://[fec0::1]/', 'http://198.18.0.1/', 'http://198.19.255.254/']) {
+      expect(await refusedTarget(url, false), url).toMatch(/loopback, private, link-local or reserved/);
+    }
+    // Every address a name resolves to is checked (decided here, nothing is connected to).
+    const resolvesTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    expect(await refusedTarget('https://hooks.example/hook', false, resolvesTo('93.184.215.14', '10.0.0.7'))).toMatch(/private/);
+    expect(await refusedTarget('https://hooks.example/hook', false, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'))).toBeNull();
     expect(await refusedTarget('https://93.184.215.14/hook', false)).toBeNull();
     expect(await refusedTarget('http://127.0.0.1:8080/hook', true)).toBeNull();
     expect((await register(tokens.partner, `${receiverUrl}/hook`, ['INVITED'])).errors![0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('a delivery connects to the address that was checked, not to what the name resolves to next (DNS rebinding)', async () => {
+    // localhost resolves to 127.0.0.2 for the check and to the receiver (127.0.0.1) on every later look-up.
+    // The system's resolver never answers 127.0.0.2, so a request arriving there used the checked address.
+    const port = new URL(receiverUrl).port;
+    const pinned: IncomingHttpHeaders[] = [];
+    const checkedServer = createServer((req, res) => {
+      pinned.push(req.headers);
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => checkedServer.listen(Number(port), '127.0.0.2', resolve));
+    let lookups = 0;
+    const rebinding = async () => [{ address: lookups++ === 0 ? '127.0.0.2' : '127.0.0.1', family: 4 }];
+    try {
+      const checked = await checkTarget(`http://localhost:${port}/pinned`, true, rebinding);
+      expect('refused' in checked).toBe(false);
+      const before = received.length;
+      expect(await postEvent(checked as CheckedTarget, { 'x-irm-event-id': 'pinned-1', 'content-type': 'application/json' }, '{}')).toBe(204);
+      expect(pinned.map((h) => [h.host, h['x-irm-event-id']])).toEqual([[`localhost:${port}`, 'pinned-1']]);
+      expect(received.length).toBe(before);
+      expect(lookups).toBe(1);
+    } finally {
+      await close(checkedServer);
+    }
   });
 
   test('an event survives two failed deliveries: three attempts, one event id, a valid signature; the owner sees the delivery state', async () => {

@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { purgeExpiredKeys } from './idempotency.ts';
-import { refusedTarget } from './webhooks.ts';
+import { checkTarget, pinnedLookup, type CheckedTarget, type Resolve } from './webhooks.ts';
 
 // Delivers the outbox to webhooks, at least once: each event is fanned out to
 // the matching webhooks as one delivery row each, and a delivery is retried
@@ -18,6 +20,8 @@ export interface DispatcherOptions {
   /** Invited members who have not quoted hear this long before the quote deadline. */
   deadlineNoticeMs: number;
   allowLoopback: boolean;
+  /** How webhook host names are resolved; the system's resolver unless a test gives its own. */
+  resolve?: Resolve;
 }
 
 export const defaultDispatcherOptions: DispatcherOptions = { intervalMs: 2000, backoffMs: 5000, maxAttempts: 10, deadlineNoticeMs: 24 * 3600_000, allowLoopback: false };
@@ -74,6 +78,26 @@ interface Claimed {
   secret: string;
 }
 
+const timedOut = 'timed out';
+
+/**
+ * POSTs one event to a checked target, connecting only to the addresses it was checked at (see checkTarget);
+ * resolves with the HTTP status. Redirects are not followed: a 3xx is a failed delivery.
+ */
+export function postEvent(target: CheckedTarget, headers: Record<string, string>, body: string): Promise<number> {
+  const client = target.url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(target.url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinnedLookup(target.addresses) }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    const timer = setTimeout(() => request.destroy(new Error(timedOut)), deliveryTimeoutMs);
+    request.on('close', () => clearTimeout(timer));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
@@ -87,21 +111,13 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
     const body = JSON.stringify({ id: d.event_id, type: d.type, occurredAt: new Date(d.created_at).toISOString(), data: d.payload });
     let status: number | null = null;
     let error: string | null = null;
-    const refused = await refusedTarget(d.url, options.allowLoopback);
-    if (refused) error = `url ${refused}`;
+    const target = await checkTarget(d.url, options.allowLoopback, options.resolve);
+    if ('refused' in target) error = `url ${target.refused}`;
     else {
       try {
-        const response = await fetch(d.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-irm-event-id': d.event_id, 'x-irm-event-type': d.type, 'x-irm-signature': signBody(d.secret, body) },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(deliveryTimeoutMs),
-        });
-        status = response.status;
-        await response.body?.cancel();
+        status = await postEvent(target, { 'content-type': 'application/json', 'x-irm-event-id': d.event_id, 'x-irm-event-type': d.type, 'x-irm-signature': signBody(d.secret, body) }, body);
       } catch (e) {
-        error = (e as Error).name === 'TimeoutError' ? 'timed out' : 'connection failed';
+        error = (e as Error).message === timedOut ? 'timed out' : 'connection failed';
       }
     }
     const attempts = d.attempts + 1;

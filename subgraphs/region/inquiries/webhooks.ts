@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
@@ -12,36 +13,74 @@ import { eventTypes } from './outbox.ts';
 // network; loopback and private addresses are allowed only when configured
 // (WEBHOOK_ALLOW_LOOPBACK=1, for development and tests).
 
+// Every range a webhook must not reach: besides loopback, private and link-local ones, the ranges that lead
+// to them by translation (NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32,
+// IPv4-compatible ::/96 as in [::127.0.0.1]; BlockList checks IPv4-mapped ::ffff:a.b.c.d against the IPv4
+// ranges itself), the deprecated site-local
+// fec0::/10, and the benchmarking (198.18.0.0/15), shared, reserved and documentation ranges.
 const internal = new BlockList();
-for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
-  internal.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) internal.addSubnet(network, prefix, 'ipv6');
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24],
+  ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) internal.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
+  ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+] as const) internal.addSubnet(network, prefix, 'ipv6');
 
 function isInternal(address: string): boolean {
   return internal.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
-/** Null when region may call the URL, else why not (in words for the caller). */
-export async function refusedTarget(url: string, allowLoopback: boolean): Promise<string | null> {
+/** Every address a host name resolves to; tests pass their own. */
+export type Resolve = (host: string) => Promise<LookupAddress[]>;
+
+const systemResolve: Resolve = (host) => lookup(host, { all: true });
+
+/** A webhook address that passed the check, with the addresses it was checked at: the only ones it is called at. */
+export interface CheckedTarget {
+  url: URL;
+  addresses: LookupAddress[];
+}
+
+/**
+ * Resolves the URL's host once and checks every address. The delivery connects to these same addresses
+ * (pinnedLookup), so a name that answers with a public address for the check and a private one for the
+ * connection (DNS rebinding) cannot lead region into its own network.
+ */
+export async function checkTarget(url: string, allowLoopback: boolean, resolve: Resolve = systemResolve): Promise<CheckedTarget | { refused: string }> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    return 'is not a URL';
+    return { refused: 'is not a URL' };
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return 'must use http or https';
-  if (target.username || target.password) return 'must not carry a user name or password';
-  if (allowLoopback) return null;
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return { refused: 'must use http or https' };
+  if (target.username || target.password) return { refused: 'must not carry a user name or password' };
   const host = target.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
+  let addresses: LookupAddress[];
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
   } catch {
-    return `names a host (${host.slice(0, 60)}) that does not resolve`;
+    return { refused: `names a host (${host.slice(0, 60)}) that does not resolve` };
   }
-  if (addresses.some(isInternal)) return 'points at a loopback, private or link-local address';
-  return null;
+  if (addresses.length === 0) return { refused: `names a host (${host.slice(0, 60)}) that does not resolve` };
+  if (!allowLoopback && addresses.some((a) => isInternal(a.address))) return { refused: 'points at a loopback, private, link-local or reserved address' };
+  return { url: target, addresses };
+}
+
+/** Null when region may call the URL, else why not (in words for the caller). */
+export async function refusedTarget(url: string, allowLoopback: boolean, resolve?: Resolve): Promise<string | null> {
+  const checked = await checkTarget(url, allowLoopback, resolve);
+  return 'refused' in checked ? checked.refused : null;
+}
+
+/** A `lookup` for node:http that answers with the checked addresses instead of asking DNS again. */
+export function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, addresses);
+    else callback(null, addresses[0].address, addresses[0].family);
+  };
 }
 
 export async function registerWebhook(em: EntityManager, owner: { memberId: string | null; network: string }, url: string, events: string[], allowLoopback: boolean) {
