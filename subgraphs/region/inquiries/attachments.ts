@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -89,8 +89,11 @@ async function upload(store: AttachmentStore, req: IncomingMessage, url: URL, bo
 
   const storageName = randomUUID();
   const temporary = join(store.dir, `${storageName}.part`);
-  await mkdir(store.dir, { recursive: true });
-  await writeFile(temporary, body, { flag: 'wx' });
+  // Drawings are the customers' secrets: only region's own user may list or read them (files 0600, folder 0700,
+  // also a folder made by an earlier version, which left both world-readable).
+  await mkdir(store.dir, { recursive: true, mode: 0o700 });
+  await chmod(store.dir, 0o700);
+  await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
   try {
     const attachment = em.create(AttachmentSchema, {
       inquiryId: inquiry.id,
