@@ -1,15 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLError } from 'graphql';
-import { encodeIdentity, identityHeader } from '../shared/identity.ts';
-import { sendJson, type PlainRoute } from '../shared/http.ts';
+import type { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { notFound, unauthenticated } from '../shared/errors.ts';
+import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
+import { sendError, sendJson, type PlainRoute } from '../shared/http.ts';
 import { signRequest } from '../shared/signature.ts';
 import type { Verifier } from './auth.ts';
+import type { Policy } from './policy.ts';
+import type { GatewayContext } from './server.ts';
 
 // Inquiry attachments over plain HTTP:
 //   POST /attachments?inquiryId=inq-12&fileName=welle.pdf  (raw body; application/pdf, model/step or application/octet-stream)
 //   GET  /attachments?id=att-3
-// The gateway checks the bearer token and hands the request, signed, to
-// region, which checks who may see the inquiry and keeps the file.
+// The gateway checks the bearer token, the safelist and the rate limit, and for
+// an upload that the caller sees the inquiry, all before it reads the body;
+// then it hands the request, signed, to region, which checks who may add to or
+// see the inquiry and keeps the file.
 
 export interface AttachmentProxyOptions {
   regionUrl: string;
@@ -20,8 +27,29 @@ export interface AttachmentProxyOptions {
 const refuse = (res: ServerResponse, status: number, code: string, message: string, field?: string) =>
   sendJson(res, status, { errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 
+// What one upload or download counts against the caller's cost per minute: a file of up to
+// ATTACHMENT_MAX_BYTES written or read once, taken as about what a page of 100 members costs.
+export const attachmentCost = 500;
+
+const inquiryQuery = 'query AttachmentInquiry($id: ID!) { inquiry(id: $id) { id } }';
+
+/**
+ * Refuses an upload to an inquiry the caller does not see, before its body is read.
+ * Asked through the graph, so the rule is region's own; an invited member's
+ * read marks its invitation VIEWED, as any read of the inquiry does.
+ */
+async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Identity, inquiryId: string): Promise<GraphQLError | undefined> {
+  const response = await server.executeOperation({ query: inquiryQuery, variables: { id: inquiryId } }, { contextValue: { identity, requestId: randomUUID() } });
+  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+  const error = result?.errors?.[0];
+  if (error) return new GraphQLError(error.message, { extensions: error.extensions });
+  if (!(result?.data?.inquiry as { id: string } | null)) return notFound(`Inquiry ${inquiryId.slice(0, 30)} does not exist.`);
+  return undefined;
+}
+
+const statusOf: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
+
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  if (Number(req.headers['content-length']) > limit) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -32,19 +60,35 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-export function attachmentRoutes(verify: Verifier, options: AttachmentProxyOptions): PlainRoute[] {
+/** Who may go on, or the refusal; every check here runs before the body is read. */
+async function admit(req: IncomingMessage, url: URL, verify: Verifier, policy: Policy, server: ApolloServer<GatewayContext>, maxBytes: number): Promise<Identity | GraphQLError> {
+  try {
+    const identity = await verify(req.headers.authorization);
+    if (identity.role === 'anonymous') return unauthenticated('Sign in: attachments need a bearer token.');
+    policy.admitRoute({ identity, address: req.socket.remoteAddress }, attachmentCost);
+    if (req.method !== 'POST') return identity;
+    const inquiryId = url.searchParams.get('inquiryId');
+    if (!inquiryId) return new GraphQLError('Give the inquiry as ?inquiryId=inq-12.', { extensions: { code: 'BAD_USER_INPUT', field: 'inquiryId' } });
+    if (Number(req.headers['content-length']) > maxBytes) return new GraphQLError(`The file exceeds the limit of ${maxBytes} bytes.`, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: { status: 413 } } });
+    return (await inquiryRefusal(server, identity, inquiryId)) ?? identity;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+}
+
+export function attachmentRoutes(verify: Verifier, policy: Policy, server: ApolloServer<GatewayContext>, options: AttachmentProxyOptions): PlainRoute[] {
   return [
     {
       path: '/attachments',
       async handle(req, res, url) {
         if (req.method !== 'POST' && req.method !== 'GET') return refuse(res, 405, 'BAD_REQUEST', 'Use POST to upload or GET to download.');
-        let identity;
-        try {
-          identity = await verify(req.headers.authorization);
-        } catch (error) {
-          return refuse(res, 401, 'UNAUTHENTICATED', (error as GraphQLError).message);
+        const identity = await admit(req, url, verify, policy, server, options.maxBytes);
+        if (identity instanceof GraphQLError) {
+          const code = String(identity.extensions.code);
+          // Closing the connection leaves an unread upload unread, instead of Node taking it in to keep the connection.
+          return sendError(res, identity, { status: statusOf[code], closeConnection: req.method === 'POST' });
         }
-        if (identity.role === 'anonymous') return refuse(res, 401, 'UNAUTHENTICATED', 'Sign in: attachments need a bearer token.');
         const body = req.method === 'POST' ? await readBody(req, options.maxBytes) : Buffer.alloc(0);
         if (!body) return refuse(res, 413, 'BAD_USER_INPUT', `The file exceeds the limit of ${options.maxBytes} bytes.`, 'body');
 

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLError } from 'graphql';
-import { sendJson, type PlainRoute } from '../shared/http.ts';
+import { GraphQLError } from 'graphql';
+import { sendError, sendJson, type PlainRoute } from '../shared/http.ts';
 import type { Verifier } from './auth.ts';
+import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
 // Downloads that run an ordinary graph query for the caller and hand the
-// result over as CSV, so exports obey the same access rules as the graph.
+// result over as CSV, so exports obey the same access rules, safelist, limits
+// and rate limits as the graph.
 
 const balanceQuery = `query Balance($from: String!, $to: String!, $kind: CapacityKind) {
   capacityBalance(from: $from, to: $to, kind: $kind) { week kind system network offeredHours requestedHours bookedHours balanceHours }
@@ -24,20 +26,21 @@ export function toCsv(rows: Record<string, unknown>[], columns: string[]): strin
   return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
 }
 
-export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verifier): PlainRoute[] {
+export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verifier, policy: Policy): PlainRoute[] {
   return [
     {
       path: '/export/capacity-balance.csv',
       async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
         if (req.method !== 'GET') return sendJson(res, 405, { errors: [{ message: 'Use GET.', extensions: { code: 'BAD_REQUEST' } }] });
+        const variables = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), kind: url.searchParams.get('kind') || null };
         let identity;
         try {
           identity = await verify(req.headers.authorization);
+          await policy.admitOperation({ identity, address: req.socket.remoteAddress }, { query: balanceQuery, variables });
         } catch (error) {
-          const e = error as GraphQLError;
-          return sendJson(res, 401, { errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+          if (error instanceof GraphQLError) return sendError(res, error);
+          throw error;
         }
-        const variables = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), kind: url.searchParams.get('kind') || null };
         if (!variables.from || !variables.to) {
           return sendJson(res, 400, { errors: [{ message: 'Give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.', extensions: { code: 'BAD_USER_INPUT' } }] });
         }

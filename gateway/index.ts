@@ -6,7 +6,7 @@ import { subgraphSecret } from '../shared/signature.ts';
 import { networks } from '../shared/networks.ts';
 import { regionPort, supergraphPath } from './composition.ts';
 import { limitsFromEnv } from './limits.ts';
-import { rateLimitsFromEnv } from './rate-limit.ts';
+import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { createGatewayService } from './server.ts';
@@ -48,6 +48,8 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     introspection: !production || process.env.INTROSPECTION === '1',
     limits: limitsFromEnv(),
     rateLimits: rateLimitsFromEnv(),
+    anonymousRateLimits: anonymousRateLimitsFromEnv(),
+    tokenFailuresPerMinute: envInteger('TOKEN_FAILURES_PER_MINUTE', defaultTokenFailuresPerMinute, 1),
     safelist: manifest ? loadSafelist(manifest) : undefined,
     attachmentMaxBytes: envInteger('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
     operationCacheMb: envInteger('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),

@@ -9,12 +9,16 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import { envInteger } from '../shared/config.ts';
+import { networks } from '../shared/networks.ts';
+import { fanOut, listSizes, unknownCoordinates } from './field-costs.ts';
 import { operationLimitExceeded } from '../shared/errors.ts';
 
-// Operation limits checked at the gateway before any subgraph is called, so a
-// partner's query cannot make the graph do unbounded work.
+// Operation limits checked at the gateway on the parsed document, before it is
+// validated and before any subgraph is called, so a caller's query cannot make
+// the graph do unbounded work.
 
 export interface OperationLimits {
   depth: number;
@@ -25,9 +29,9 @@ export interface OperationLimits {
   directives: number;
   /** Lexical tokens of the document; enforced by the parser, so a huge document is never fully read. */
   tokens: number;
-  /** Estimated work: every field costs 1, multiplied by the list sizes above it. */
+  /** Estimated work: every field costs 1, a fan-out field also per network and row it reads (field-costs.ts), multiplied by the list sizes above it. */
   cost: number;
-  /** Size assumed for a list whose size no `first` argument gives. */
+  /** Size assumed for a list whose size neither a `first` argument nor field-costs.ts gives. */
   defaultListSize: number;
 }
 
@@ -102,40 +106,71 @@ function isCompositeList(type: GraphQLType): boolean {
   return String(type).replace(/!$/, '').startsWith('[') && ('getFields' in named || 'getTypes' in named) && !('parseValue' in named);
 }
 
-export function measureOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-  defaultListSize: number,
-): OperationMeasure {
+/** A field-cost table's entry for a field of `parent`, by the type's own name or one of its interfaces'. */
+function entryFor<T>(table: Readonly<Record<string, T>>, parent: GraphQLNamedType | undefined, field: string): T | undefined {
+  if (!parent) return undefined;
+  const interfaces = 'getInterfaces' in parent ? parent.getInterfaces() : [];
+  for (const type of [parent, ...interfaces]) {
+    const entry = table[`${type.name}.${field}`];
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
+}
+
+/** Throws at start-up when a field-cost table names a field the supergraph does not have. */
+export function checkFieldCosts(schema: GraphQLSchema): void {
+  const unknown = unknownCoordinates((type, field) => Boolean(fieldsOf(schema.getType(type) ?? undefined)?.[field]));
+  if (unknown.length) throw new Error(`gateway/field-costs.ts names fields the supergraph does not have: ${unknown.join(', ')}; update the tables.`);
+}
+
+type Arguments = readonly { name: { value: string }; value: ValueNode }[];
+
+/**
+ * Measures an operation of a parsed document that has not been validated yet,
+ * so the limits are checked before validation does work proportional to the
+ * document: unknown fields and fragments count 1 and nothing below them, and a
+ * fragment spread inside itself is not followed.
+ */
+export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const measure: OperationMeasure = { depth: 0, aliases: 0, rootFields: 0, fields: 0, directives: operation.directives?.length ?? 0, cost: 0 };
+  // Fragments spread inside each other multiply; past this many fields (more than a document of
+  // `tokens` tokens holds without fragments) the count is over the limit whatever follows.
+  const stopAt = limits.fields + limits.tokens;
 
-  const argumentValue = (node: ValueNode | undefined): unknown => {
-    if (!node) return undefined;
-    if (node.kind === Kind.INT) return Number(node.value);
-    if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-    return undefined;
+  const argument = (args: Arguments, path: readonly string[]): unknown => {
+    const node = args.find((a) => a.name.value === path[0])?.value;
+    let value: unknown = node ? valueFromASTUntyped(node, variables) : undefined;
+    for (const key of path.slice(1)) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return value;
   };
 
   // A field with a `first` argument returns that many items and sizes the lists right below it (a connection's edges).
-  const listSize = (field: GraphQLField<unknown, unknown> | undefined, args: readonly { name: { value: string }; value: ValueNode }[], sizedByParent: boolean) => {
+  const listSize = (parent: GraphQLNamedType | undefined, field: GraphQLField<unknown, unknown> | undefined, args: Arguments, sizedByParent: boolean) => {
     if (!field) return 1;
     const first = field.args.find((a) => a.name === 'first');
     if (first) {
-      const given = argumentValue(args.find((a) => a.name.value === 'first')?.value);
+      const given = argument(args, ['first']);
       if (typeof given === 'number' && Number.isInteger(given) && given >= 0) return given;
-      return typeof first.defaultValue === 'number' ? first.defaultValue : defaultListSize;
+      return typeof first.defaultValue === 'number' ? first.defaultValue : limits.defaultListSize;
     }
-    if (isCompositeList(field.type)) return sizedByParent ? 1 : defaultListSize;
-    return 1;
+    if (!isCompositeList(field.type)) return 1;
+    return entryFor(listSizes, parent, field.name) ?? (sizedByParent ? 1 : limits.defaultListSize);
   };
 
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, sizedByParent: boolean): number => {
+  const fanOutCost = (parent: GraphQLNamedType | undefined, name: string, args: Arguments) => {
+    const entry = entryFor(fanOut, parent, name);
+    if (!entry) return 0;
+    const named = entry.networksArgument ? argument(args, entry.networksArgument) : [undefined];
+    const asked = Array.isArray(named) && named.length > 0 ? Math.min(new Set(named).size, networks.length) : networks.length;
+    return asked * entry.rowsPerNetwork;
+  };
+
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, sizedByParent: boolean, spread: ReadonlySet<string>): number => {
     let cost = 0;
     for (const selection of set.selections) {
+      if (measure.fields > stopAt) break;
       measure.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
         measure.fields++;
@@ -145,22 +180,24 @@ export function measureOperation(
         const nested = selection.name.value === 'ofType' ? depth : depth + 1;
         measure.depth = Math.max(measure.depth, depth);
         const field = fieldsOf(parent)?.[selection.name.value];
+        const args = selection.arguments ?? [];
         let childCost = 0;
-        if (selection.selectionSet) childCost = walk(selection.selectionSet, field ? namedType(field.type) : undefined, nested, field?.args.some((a) => a.name === 'first') ?? false);
-        cost += 1 + listSize(field, selection.arguments ?? [], sizedByParent) * childCost;
+        if (selection.selectionSet) childCost = walk(selection.selectionSet, field ? namedType(field.type) : undefined, nested, field?.args.some((a) => a.name === 'first') ?? false, spread);
+        cost += 1 + fanOutCost(parent, selection.name.value, args) + listSize(parent, field, args, sizedByParent) * childCost;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        cost += walk(selection.selectionSet, type ?? undefined, depth, sizedByParent);
+        cost += walk(selection.selectionSet, type ?? undefined, depth, sizedByParent, spread);
       } else {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment) continue;
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || spread.has(name)) continue;
         measure.directives += fragment.directives?.length ?? 0;
-        cost += walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, depth, sizedByParent);
+        cost += walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, depth, sizedByParent, new Set([...spread, name]));
       }
     }
     return cost;
   };
 
-  measure.cost = walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, 1, false);
+  measure.cost = walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, 1, false, new Set());
   return measure;
 }

@@ -1,40 +1,160 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { createRequire } from 'node:module';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { notSafelisted, rateLimited } from '../shared/errors.ts';
-import { enforceLimits, measureOperation, type OperationLimits } from './limits.ts';
-import type { RateLimiter } from './rate-limit.ts';
-import type { Safelist } from './safelist.ts';
-import type { GatewayContext } from './server.ts';
+import type { Identity } from '../shared/identity.ts';
+import { checkFieldCosts, enforceLimits, measureOperation, type OperationLimits } from './limits.ts';
+import { clientAddressKey, RateLimiter, type RateLimits } from './rate-limit.ts';
+import { sha256Hex, type Safelist } from './safelist.ts';
 
-// What the gateway checks once an operation is parsed and valid, before any subgraph is called:
-// the safelist of restricted partners, the operation limits, then the partner's rate limit.
+// One policy for every route of the gateway, checked before any work is done
+// for the caller: the safelist of restricted partners, the operation limits on
+// the parsed (not yet validated) document, then the rate limit, per partner
+// key or, for anonymous callers, per client address. Staff roles (member,
+// office, admin) sign in through trusted front-ends and have no rate limit.
 
 export interface PolicyOptions {
   limits: OperationLimits;
-  rateLimiter: RateLimiter;
+  partnerRateLimits: RateLimits;
+  anonymousRateLimits: RateLimits;
+  /** Wrong API keys per client address and minute at /auth/token. */
+  tokenFailuresPerMinute: number;
   safelist: Safelist | undefined;
+  /** Operation text of a persisted-query id (the manifest and automatically registered queries). */
+  persistedQuery(id: string): Promise<string | undefined>;
 }
 
-export function operationPolicyPlugin(options: PolicyOptions): ApolloServerPlugin<GatewayContext> {
+/** Who is asking: the verified token, and the TCP peer's address for anonymous callers. */
+export interface Caller {
+  identity: Identity;
+  address: string | undefined;
+}
+
+/** A GraphQL request as sent over HTTP, before Apollo reads it. */
+export interface OperationRequest {
+  query?: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  persistedQueryId?: string;
+}
+
+export type Policy = ReturnType<typeof createPolicy>;
+
+export function createPolicy(options: PolicyOptions) {
+  const partners = new RateLimiter(options.partnerRateLimits);
+  const anonymous = new RateLimiter(options.anonymousRateLimits);
+  const tokenFailures = new RateLimiter({ requestsPerMinute: options.tokenFailuresPerMinute, costPerMinute: 1 });
+  let schema: GraphQLSchema | undefined;
+
+  /** Takes one request and its cost from the caller's bucket; throws RATE_LIMITED when it does not hold enough. */
+  const charge = ({ identity, address }: Caller, cost: number) => {
+    const bucket = identity.role === 'partner' ? { limiter: partners, key: `partner:${identity.subject ?? ''}`, per: 'per partner' } : identity.role === 'anonymous' ? { limiter: anonymous, key: clientAddressKey(address), per: 'per client address without a token' } : undefined;
+    if (!bucket) return;
+    const { limiter, key, per } = bucket;
+    const retryAfter = limiter.take(key, cost);
+    if (retryAfter === 0) return;
+    const { requestsPerMinute, costPerMinute } = limiter.limits;
+    throw rateLimited(`Rate limit of ${requestsPerMinute} requests and ${costPerMinute} cost per minute ${per} reached; retry in ${retryAfter} s.`, retryAfter);
+  };
+
+  const requireSafelisted = (caller: Caller, query: string | undefined) => {
+    if (caller.identity.role === 'partner' && caller.identity.safelist && !(query !== undefined && options.safelist?.has(sha256Hex(query)))) throw notSafelisted();
+  };
+
+  /** The measured cost of a request's operation, after refusing it if over a limit; 0 when Apollo will refuse it anyway (no query, a syntax error, no such operation). */
+  const operationCost = (document: DocumentNode | undefined, request: OperationRequest) => {
+    const operation = document && getOperationAST(document, request.operationName);
+    if (!schema || !document || !operation) return 0;
+    const measure = measureOperation(schema, document, operation, request.variables ?? {}, options.limits);
+    enforceLimits(measure, options.limits);
+    return measure.cost;
+  };
+
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, queryHash, document, operation, schema, request }) {
-          const { identity } = contextValue;
-          const partner = identity.role === 'partner';
-          if (partner && identity.safelist && !options.safelist?.has(queryHash)) {
-            throw notSafelisted();
-          }
-          if (!operation) return;
-          const measure = measureOperation(schema, document, operation, request.variables ?? {}, options.limits.defaultListSize);
-          enforceLimits(measure, options.limits);
-          if (!partner) return;
-          const retryAfter = options.rateLimiter.take(identity.subject ?? 'partner', measure.cost);
-          if (retryAfter > 0) {
-            const { requestsPerMinute, costPerMinute } = options.rateLimiter.limits;
-            throw rateLimited(`Rate limit of ${requestsPerMinute} requests and ${costPerMinute} cost per minute reached; retry in ${retryAfter} s.`, retryAfter);
-          }
-        },
-      };
+    /** Keeps the gateway's API schema for measuring, and refuses to start when the field-cost tables name fields it does not have. */
+    plugin: {
+      async serverWillStart() {
+        return {
+          schemaDidLoadOrUpdate({ apiSchema }) {
+            checkFieldCosts(apiSchema);
+            schema = apiSchema;
+          },
+        };
+      },
+    } satisfies ApolloServerPlugin<any>,
+
+    /** Admits a GraphQL request before Apollo parses and validates it; throws the refusal. */
+    async admitOperation(caller: Caller, request: OperationRequest): Promise<void> {
+      const query = request.query ?? (request.persistedQueryId ? await options.persistedQuery(request.persistedQueryId) : undefined);
+      // An id nobody registered is answered PERSISTED_QUERY_NOT_FOUND by Apollo, and a restricted partner then sends no text.
+      if (query !== undefined || !request.persistedQueryId) requireSafelisted(caller, query);
+      charge(caller, operationCost(query === undefined ? undefined : parseOrUndefined(query, options.limits.tokens), request));
+    },
+
+    /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */
+    admitRoute(caller: Caller, cost: number): void {
+      requireSafelisted(caller, undefined);
+      charge(caller, cost);
+    },
+
+    /** Admits a request to /auth/token unless its address sent too many wrong keys lately. */
+    admitTokenRequest(caller: Caller): void {
+      charge(caller, 0);
+      const retryAfter = tokenFailures.wait(clientAddressKey(caller.address));
+      if (retryAfter > 0) throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);
+    },
+
+    tokenFailed(caller: Caller): void {
+      tokenFailures.take(clientAddressKey(caller.address), 0);
     },
   };
+}
+
+/** The document, or undefined when it does not parse: Apollo parses it again and answers the syntax error or the token limit in its usual form. */
+function parseOrUndefined(query: string, maxTokens: number): DocumentNode | undefined {
+  try {
+    return parse(query, { maxTokens });
+  } catch (error) {
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
+  }
+}
+
+/** The operation of a GraphQL HTTP request as Apollo reads it: a POST's JSON body, or a GET's query string. */
+export function operationRequest(http: { method: string; body: unknown; search: string }): OperationRequest {
+  let fields: Record<string, unknown>;
+  if (http.method === 'GET') {
+    const params = new URLSearchParams(http.search);
+    fields = { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: jsonParam(params.get('variables')), extensions: jsonParam(params.get('extensions')) };
+  } else {
+    fields = typeof http.body === 'object' && http.body !== null && !Array.isArray(http.body) ? (http.body as Record<string, unknown>) : {};
+  }
+  const persisted = (fields.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  return {
+    query: typeof fields.query === 'string' ? fields.query : undefined,
+    operationName: typeof fields.operationName === 'string' ? fields.operationName : undefined,
+    variables: typeof fields.variables === 'object' && fields.variables !== null ? (fields.variables as Record<string, unknown>) : undefined,
+    persistedQueryId: typeof persisted === 'string' ? persisted : undefined,
+  };
+}
+
+function jsonParam(value: string | null): unknown {
+  try {
+    return value === null ? undefined : JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+// Apollo Server loads graphql-js's CommonJS build (the package has no "exports"); an error of another
+// build (vitest resolves the ES module one for our sources) fails its instanceof check and would be
+// answered as "Context creation failed: ..." instead of as itself.
+const { GraphQLError: ApolloGraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+/** The refusal as Apollo answers it from the context function, with the request's id in its extensions and x-request-id header like every other error. */
+export function withRequestId(error: unknown, requestId: string): unknown {
+  if (!(error instanceof Error) || !('extensions' in error)) return error;
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: HeaderMap } };
+  const headers = new HeaderMap([...(http?.headers ?? []), ['x-request-id', requestId]]);
+  return new ApolloGraphQLError(error.message, { extensions: { ...extensions, requestId, http: { ...http, headers } } });
 }

@@ -3,19 +3,19 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { withoutApolloDefaults } from '../shared/apollo-plugins.ts';
-import { createHttpServer, jsonPostRoute } from '../shared/http.ts';
+import { createHttpServer } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { OperationLimits } from './limits.ts';
+import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
-import { operationPolicyPlugin } from './policy.ts';
-import { RateLimiter, type RateLimits } from './rate-limit.ts';
+import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, type RateLimits } from './rate-limit.ts';
 import { persistedQueryCache, type Safelist } from './safelist.ts';
 import { SubgraphSource } from './subgraph-source.ts';
-import { createTokenExchange } from './token-exchange.ts';
+import { createTokenExchange, tokenRoute } from './token-exchange.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -29,6 +29,10 @@ export interface GatewayOptions {
   introspection: boolean;
   limits: OperationLimits;
   rateLimits: RateLimits;
+  /** Per client address, for callers without a token (ANONYMOUS_REQUESTS_PER_MINUTE, ANONYMOUS_COST_PER_MINUTE). */
+  anonymousRateLimits?: RateLimits;
+  /** Wrong API keys per client address and minute at /auth/token (TOKEN_FAILURES_PER_MINUTE). */
+  tokenFailuresPerMinute?: number;
   safelist: Safelist | undefined;
   /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes: number;
@@ -57,6 +61,15 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const subgraphCalls = new Map<string, number>();
   const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
+  const persisted = persistedQueryCache(options.safelist);
+  const policy = createPolicy({
+    limits: options.limits,
+    partnerRateLimits: options.rateLimits,
+    anonymousRateLimits: options.anonymousRateLimits ?? defaultAnonymousRateLimits,
+    tokenFailuresPerMinute: options.tokenFailuresPerMinute ?? defaultTokenFailuresPerMinute,
+    safelist: options.safelist,
+    persistedQuery: (id) => persisted.get(id),
+  });
   // @apollo/gateway starts an OpenTelemetry exporter in its constructor unless this is set: it probed
   // cloud metadata addresses (169.254.169.254, metadata.google.internal) at once and sent usage to
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
@@ -86,17 +99,27 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     csrfPrevention: true,
     parseOptions: { maxTokens: options.limits.tokens },
     documentStore: caches.documents,
-    persistedQueries: { cache: persistedQueryCache(options.safelist) },
+    persistedQueries: { cache: persisted },
     plugins: [
       ...withoutApolloDefaults(),
       requestIdPlugin,
-      operationPolicyPlugin({ limits: options.limits, rateLimiter: new RateLimiter(options.rateLimits), safelist: options.safelist }),
+      policy.plugin,
     ],
   });
   await server.start();
 
   const verify = createVerifier(options.auth);
-  const context = async (req: IncomingMessage): Promise<GatewayContext> => ({ identity: await verify(req.headers.authorization), requestId: randomUUID() });
+  // Identity and policy are settled here, before Apollo parses or validates anything; a refusal carries the request id like every other error.
+  const context = async (req: IncomingMessage, http: { method: string; body: unknown; search: string }): Promise<GatewayContext> => {
+    const requestId = randomUUID();
+    try {
+      const identity = await verify(req.headers.authorization);
+      await policy.admitOperation({ identity, address: req.socket.remoteAddress }, operationRequest(http));
+      return { identity, requestId };
+    } catch (error) {
+      throw withRequestId(error, requestId);
+    }
+  };
   const exchangeToken = createTokenExchange({
     regionInternalUrl: new URL('/internal/graphql', options.subgraphUrls.region).toString(),
     regionSecret: options.subgraphSecrets.region,
@@ -107,9 +130,9 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     http: createHttpServer([{ path: '/graphql', server, context }], {
       healthy: () => ready,
       plainRoutes: [
-        jsonPostRoute('/auth/token', exchangeToken),
-        ...exportRoutes(server, verify),
-        ...attachmentRoutes(verify, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
+        tokenRoute(policy, exchangeToken),
+        ...exportRoutes(server, verify, policy),
+        ...attachmentRoutes(verify, policy, server, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
       ],
     }),
     subgraphCalls,

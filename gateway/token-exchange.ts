@@ -1,9 +1,15 @@
 import { SignJWT } from 'jose';
+import { GraphQLError } from 'graphql';
 import { signedPost } from '../shared/http-client.ts';
+import { jsonPostRoute, sendError, type PlainRoute } from '../shared/http.ts';
+import { anonymous } from '../shared/identity.ts';
 import type { AuthConfig } from './auth.ts';
+import type { Policy } from './policy.ts';
 
 // POST /auth/token {"apiKey": "..."}: a partner's API key, checked by region,
 // becomes a partner token for 15 minutes, so a revoked key stops working soon.
+// Callers are anonymous: they share the anonymous rate limit of their address,
+// and an address that sent too many wrong keys is refused before region is asked.
 
 export const partnerTokenSeconds = 15 * 60;
 
@@ -47,5 +53,25 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
     if (options.auth.audience) jwt = jwt.setAudience(options.auth.audience);
     const token = await jwt.sign(new TextEncoder().encode(options.auth.secret));
     return { status: 200, body: { token, tokenType: 'Bearer', expiresIn: partnerTokenSeconds } };
+  };
+}
+
+export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
+  const route = jsonPostRoute('/auth/token', async (body, req) => {
+    const reply = await exchange(body);
+    if (reply.status === 401) policy.tokenFailed({ identity: anonymous, address: req.socket.remoteAddress });
+    return reply;
+  });
+  return {
+    path: route.path,
+    async handle(req, res, url) {
+      try {
+        policy.admitTokenRequest({ identity: anonymous, address: req.socket.remoteAddress });
+      } catch (error) {
+        if (error instanceof GraphQLError) return sendError(res, error, { closeConnection: true });
+        throw error;
+      }
+      await route.handle(req, res, url);
+    },
   };
 }

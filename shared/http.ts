@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
@@ -9,7 +10,8 @@ import type { SignatureVerifier } from './signature.ts';
 export interface GraphQLRoute<C extends BaseContext> {
   path: string;
   server: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** Builds the context; it sees the request as Apollo will, so the gateway can refuse it before Apollo parses it. */
+  context: (req: IncomingMessage, request: { method: string; body: unknown; search: string }) => Promise<C>;
 }
 
 /** A non-GraphQL endpoint, such as a CSV export. */
@@ -19,7 +21,7 @@ export interface PlainRoute {
 }
 
 /** A plain route that takes a POST with a small JSON body and answers JSON (the gateway's POST /auth/token). */
-export function jsonPostRoute(path: string, answer: (body: unknown) => Promise<{ status: number; body: unknown }>): PlainRoute {
+export function jsonPostRoute(path: string, answer: (body: unknown, req: IncomingMessage) => Promise<{ status: number; body: unknown }>): PlainRoute {
   return {
     path,
     async handle(req, res) {
@@ -32,7 +34,7 @@ export function jsonPostRoute(path: string, answer: (body: unknown) => Promise<{
       } catch {
         return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON or too large.', extensions: { code: 'BAD_REQUEST' } }] });
       }
-      const reply = await answer(body);
+      const reply = await answer(body, req);
       sendJson(res, reply.status, reply.body);
     },
   };
@@ -96,7 +98,7 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
 
   const result = await route.server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: () => route.context(req),
+    context: () => route.context(req, { method: req.method?.toUpperCase() ?? 'GET', body, search: url.search }),
   });
   for (const [name, value] of result.headers) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
@@ -125,6 +127,19 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   const text = raw.toString('utf8');
   if (contentType?.startsWith('application/json')) return text === '' ? undefined : JSON.parse(text);
   return text;
+}
+
+/**
+ * Answers a plain route with one error, as the GraphQL routes would: status and
+ * headers (Retry-After) from `extensions.http`, the code and the rest of the
+ * extensions in the body (400 unless `extensions.http` or `status` says otherwise). `closeConnection` is for refusals sent before the
+ * request body was read: the connection closes instead of taking in the rest.
+ */
+export function sendError(res: ServerResponse, error: GraphQLError, options: { status?: number; closeConnection?: boolean } = {}) {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } };
+  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+  if (options.closeConnection) res.setHeader('connection', 'close');
+  sendJson(res, options.status ?? http?.status ?? 400, { errors: [{ message: error.message, extensions }] });
 }
 
 export function sendJson(res: ServerResponse, status: number, payload: unknown) {

@@ -60,15 +60,51 @@ describe('operation limits', () => {
     expect(huge.status).toBe(413);
   });
 
-  test('cost counts list sizes: first multiplies what is below it, other lists count 20', async () => {
+  test('cost counts list sizes: first multiplies what is below it, known lists their size, a fan-out field each network and row it reads', async () => {
     const costly = `{ members(first: 100) { edges { node { id services { processes { code name } } network { members(first: 100) { edges { node { id name city } } } } } } } }`;
     const res = await expectLimit(costly, 'cost', /^Estimated query cost \d+ exceeds the limit of 100000 by \d+\.$/);
-    const services = 1 + 20 * (1 + 20 * 2);
-    const network = 1 + (1 + 100 * (1 + (1 + 3)));
-    expect(res.errors?.[0].extensions?.actual).toBe(1 + 100 * (1 + (1 + (1 + services + network))));
+    // A member has up to 6 services of up to 6 processes (gateway/field-costs.ts).
+    const services = 1 + 6 * (1 + 6 * 2);
+    // Network.members asks one network, which reads up to 1,000 rows; Query.members asks all three.
+    const network = 1 + (1 + 1000 + 100 * (1 + (1 + 3)));
+    expect(res.errors?.[0].extensions?.actual).toBe(1 + 3 * 1000 + 100 * (1 + (1 + (1 + services + network))));
     // The same shape with small pages is fine.
     const cheap = await stack.query(costly.replaceAll('first: 100', 'first: 5'));
     expect(cheap.errors).toBeUndefined();
+  });
+
+  test('three nested lists without first pass: networks, services and processes have known sizes', async () => {
+    // 20 per level made this 337,641; with 3 networks, 6 services and 6 processes it is 8,287.
+    const nested = `{ networks { code members { edges { node { name services { title processes { code name } } } } } } }`;
+    const res = await stack.query(nested);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.networks).toHaveLength(3);
+  });
+
+  test('aliased findSuppliers are refused before any subgraph is called: each ranks every candidate of every network it asks', async () => {
+    const find = (i: number, networks = '') => `f${i}: findSuppliers(requirements: { processes: ["3.2.3"]${networks} }, first: 100) { edges { score node { id name } } }`;
+    const before = JSON.stringify([...stack.gateway.subgraphCalls]);
+    const aliased = await expectLimit(`{ ${repeat(20, (i) => find(i))} }`, 'cost', /^Estimated query cost 610020 exceeds the limit of 100000 by 510020\.$/);
+    expect(aliased.errors).toHaveLength(1);
+    // Four asking all three networks are too many; the same four asking one network each are not.
+    await expectLimit(`{ ${repeat(4, (i) => find(i))} }`, 'cost', /^Estimated query cost 122004 exceeds/);
+    expect(JSON.stringify([...stack.gateway.subgraphCalls])).toBe(before);
+    const oneNetwork = await stack.query(`{ ${repeat(4, (i) => find(i, ', networks: [NIWE]'))} }`);
+    expect(oneNetwork.errors).toBeUndefined();
+    expect(Object.keys(oneNetwork.data)).toHaveLength(4);
+  });
+
+  test('limits are checked before validation: 50 unknown directives get one error', async () => {
+    const res = await expectLimit(`{ networks ${repeat(50, (i) => `@unknown${i}`)} { code } }`, 'directives', /^Number of directives 50 exceeds the limit of 20 by 30\.$/);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0].extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('a fragment spread inside itself is measured once and left to validation', async () => {
+    const res = await stack.query(`query { ...Loop } fragment Loop on Query { networks { code } ...Loop }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors?.[0].message).toMatch(/Cannot spread fragment "Loop" within itself/);
   });
 });
 

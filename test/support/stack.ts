@@ -62,6 +62,9 @@ export interface StackOptions {
   introspection?: boolean;
   limits?: Partial<OperationLimits>;
   rateLimits?: Partial<RateLimits>;
+  /** Per client address for callers without a token; by default none, since every test request comes from 127.0.0.1. */
+  anonymousRateLimits?: Partial<RateLimits>;
+  tokenFailuresPerMinute?: number;
   /** Path of a persisted-operation manifest (PERSISTED_OPERATIONS). */
   manifest?: string;
   /** Starts region's webhook dispatcher, polling every 50 ms with short backoffs. */
@@ -120,6 +123,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     introspection: options.introspection ?? !options.production,
     limits: { ...defaultLimits, ...options.limits },
     rateLimits: { ...defaultRateLimits, ...options.rateLimits },
+    anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000, ...options.anonymousRateLimits },
+    tokenFailuresPerMinute: options.tokenFailuresPerMinute,
     safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
     attachmentMaxBytes,
     operationCacheMb: options.operationCacheMb ?? defaultOperationCacheMb,

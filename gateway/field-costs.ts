@@ -1,0 +1,61 @@
+import { certificationStandards } from '../shared/data/certifications.ts';
+import { networks } from '../shared/networks.ts';
+
+// What a field costs beyond the 1 every field costs, for the operation limits
+// (gateway/limits.ts). Two tables, by schema coordinate ("Type.field"; an
+// interface's entry also covers the types that implement it):
+//
+// listSizes: lists without a `first` argument, sized by what they hold. The
+// default of 20 per level (DEFAULT_LIST_SIZE) made three nested lists cost
+// 20 × 20 × 20 although a member has a handful of services. The member lists
+// are sized from the data: the demo and bulk members have 2–5 processes, 1–3
+// services and 1–3 certifications; the bounds leave room for real members
+// with about twice that. A member with more makes one estimate low, not the
+// work unbounded: its lists are what its network office entered.
+//
+// fanOut: fields whose resolver asks every network (or those named in an
+// argument), each of which reads many rows to answer. They cost per network
+// asked, and per row that network reads, on top of the objects they return.
+
+export const listSizes: Readonly<Record<string, number>> = {
+  'Query.networks': networks.length,
+  'Member.processes': 10,
+  'Member.services': 6,
+  'Member.certifications': 6,
+  'Member.contacts': 6,
+  'Service.processes': 6,
+  'MemberFacets.networks': networks.length,
+  // DIN 8580 has six main groups.
+  'MemberFacets.processMainGroups': 6,
+  'MemberFacets.certifications': certificationStandards.length,
+};
+
+export interface FanOut {
+  /** Path of the argument that lists the networks to ask (all of them when absent); no path: one network. */
+  networksArgument?: readonly string[];
+  /** Rows each network reads for one call. */
+  rowsPerNetwork: number;
+}
+
+// findSuppliers scores every live member that passes the hard requirements, so
+// up to all of a network's members: 10,000 in the benchmark, where one ranking
+// takes about 48 ms per network (README, Q3). A member search stops counting at
+// SEARCH_COUNT_LIMIT (1,000) hits and reads one page through an index; a
+// member count reads an index entry per member, far cheaper than scoring.
+const rankedCandidates = 10_000;
+const searchedRows = 1_000;
+
+export const fanOut: Readonly<Record<string, FanOut>> = {
+  'Query.findSuppliers': { networksArgument: ['requirements', 'networks'], rowsPerNetwork: rankedCandidates },
+  'Query.members': { networksArgument: ['filter', 'networks'], rowsPerNetwork: searchedRows },
+  'Network.members': { rowsPerNetwork: searchedRows },
+  'Network.memberCount': { rowsPerNetwork: searchedRows },
+};
+
+/** The table entries that name no field of the schema; the gateway refuses to start with any, so a renamed field cannot silently lose its cost. */
+export function unknownCoordinates(hasField: (type: string, field: string) => boolean): string[] {
+  return [...Object.keys(listSizes), ...Object.keys(fanOut)].filter((coordinate) => {
+    const [type, field] = coordinate.split('.');
+    return !hasField(type, field);
+  });
+}
