@@ -87,7 +87,7 @@ describe('rate limits per partner', () => {
     const body: any = await last!.json();
     expect(body.data).toBeUndefined();
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(body.errors[0].message).toMatch(/Rate limit of 5 requests and 5000 cost per minute reached; retry in \d+ s/);
+    expect(body.errors[0].message).toMatch(/Rate limit of 5 requests and 5000 cost per minute per partner reached; retry in \d+ s/);
 
     expect((await stack.query(`{ networks { code } }`, {}, await stack.token({ role: 'partner', sub: 'geduldig-gmbh' }))).status).toBe(200);
     for (let i = 0; i < 6; i++) expect((await stack.query(`{ networks { code } }`, {}, admin)).status).toBe(200);
@@ -95,8 +95,9 @@ describe('rate limits per partner', () => {
 
   test('costly queries use up the cost per minute first', async () => {
     const costly = await stack.token({ role: 'partner', sub: 'gruendlich-gmbh' });
-    // 1 + 80 * (edges 1 + node (1 + id + name + services (1 + 20 * title))) = 2001: two fit into 5000, a third waits about 12 s for refill.
-    const query = `{ members(first: 80) { edges { node { id name services { title } } } } }`;
+    // 1 + network (1 + one network's search 1000 + 80 * (edges 1 + node (1 + id + name + services (1 + 6 * title)))) = 1882:
+    // two fit into 5000, a third waits about 8 s for refill.
+    const query = `{ network(code: NIWE) { members(first: 80) { edges { node { id name services { title } } } } } }`;
     const first = await stack.query(query, {}, costly);
     expect(first.status).toBe(200);
     const second = await stack.query(query, {}, costly);

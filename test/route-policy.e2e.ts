@@ -1,0 +1,168 @@
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sha256Hex } from '../gateway/safelist.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
+
+// One policy for every route of the gateway: anonymous callers limited per
+// client address, and /attachments, /export and /auth/token under the same
+// identity, safelist and rate limits as /graphql, refusing before reading a body.
+
+let stack: Stack;
+let base: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irm-manifest-'));
+  const manifest = join(dir, 'persisted-operations.json');
+  const registered = 'query Networks { networks { code name } }';
+  writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(registered), name: 'Networks', type: 'query', body: registered }] }));
+  stack = await startStack({ manifest, rateLimits: { requestsPerMinute: 3, costPerMinute: 100_000 }, anonymousRateLimits: { requestsPerMinute: 3, costPerMinute: 100_000 }, tokenFailuresPerMinute: 2 });
+  base = stack.gatewayUrl.replace(/\/graphql$/, '');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+}
+
+/** A request from one of the loopback addresses (127.0.0.0/8), so the gateway sees distinct clients. */
+function send(from: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers, localAddress: from }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const graphql = (from: string, query: string, token?: string) =>
+  send(from, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+
+function expectRateLimited(answer: Answer, message: RegExp) {
+  expect(answer.status).toBe(429);
+  expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  expect(answer.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+  expect(answer.body.errors[0].message).toMatch(message);
+}
+
+describe('anonymous callers', () => {
+  test('are limited per client address: the fourth request of a minute gets 429, another address is served', async () => {
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await graphql('127.0.0.1', '{ networks { code } }')).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    expectRateLimited(await graphql('127.0.0.1', '{ networks { code } }'), /^Rate limit of 3 requests and 100000 cost per minute per client address without a token reached; retry in \d+ s\.$/);
+    const other = await graphql('127.0.0.2', '{ networks { code } }');
+    expect(other.status).toBe(200);
+    expect(other.body.data.networks).toHaveLength(3);
+  });
+
+  test('spend their cost per minute: three findSuppliers in one request fit, three more a moment later do not', async () => {
+    const find = (i: number) => `f${i}: findSuppliers(requirements: { processes: ["3.2.3"] }, first: 100) { edges { score } }`;
+    const query = `{ ${find(0)} ${find(1)} ${find(2)} }`;
+    // 3 × (1 + 3 networks × 10,000 candidates + 100 × (1 + 1)) = 90,603 of 100,000.
+    const first = await graphql('127.0.0.3', query);
+    expect(first.status).toBe(200);
+    expect(first.body.errors).toBeUndefined();
+    const calls = JSON.stringify([...stack.gateway.subgraphCalls]);
+    expectRateLimited(await graphql('127.0.0.3', query), /per client address without a token reached/);
+    expect(JSON.stringify([...stack.gateway.subgraphCalls])).toBe(calls);
+  });
+});
+
+describe('/auth/token', () => {
+  test('an address that sent two wrong keys is refused before the key is checked; other addresses are not', async () => {
+    const exchange = (from: string, apiKey: string) => send(from, '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
+    expect((await exchange('127.0.0.4', 'irm_wrong-1')).status).toBe(401);
+    expect((await exchange('127.0.0.4', 'irm_wrong-2')).status).toBe(401);
+    expectRateLimited(await exchange('127.0.0.4', 'irm_wrong-3'), /^Too many wrong API keys from this address \(2 per minute\); retry in \d+ s\.$/);
+    expect((await exchange('127.0.0.5', 'irm_wrong-4')).status).toBe(401);
+  });
+});
+
+describe('/export', () => {
+  test('a partner over its rate limit gets 429 with Retry-After, not 500', async () => {
+    const partner = await stack.token({ role: 'partner', sub: 'exporteur' });
+    const path = '/export/capacity-balance.csv?from=2026-12-01&to=2026-12-31';
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } })).status);
+    expect(statuses).not.toContain(429);
+    expectRateLimited(await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } }), /per partner reached/);
+  });
+
+  test('a safelisted partner may not run the export, which is no registered operation', async () => {
+    const restricted = await stack.token({ role: 'partner', sub: 'nur-registriert', safelist: true });
+    const res = await send('127.0.0.1', '/export/capacity-balance.csv?from=2026-12-01&to=2026-12-31', { headers: { authorization: `Bearer ${restricted}` } });
+    expect(res.status).toBe(403);
+    expect(res.body.errors[0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
+  });
+});
+
+describe('/attachments', () => {
+  let inquiryId: string;
+
+  beforeAll(async () => {
+    const owner = await stack.token({ role: 'partner', sub: 'auftraggeber' });
+    const input = {
+      title: 'Welle',
+      partDescription: 'Nach Zeichnung',
+      processes: ['3.2.1'],
+      quantities: [{ quantity: 100 }],
+      deliveryLocation: { postalCode: '99974' },
+      deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
+      quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    };
+    inquiryId = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input }, owner))).createInquiry.id;
+  });
+
+  test('a safelisted partner neither uploads nor downloads', async () => {
+    const restricted = await stack.token({ role: 'partner', sub: 'portal', safelist: true });
+    const download = await send('127.0.0.1', '/attachments?id=att-1', { headers: { authorization: `Bearer ${restricted}` } });
+    expect(download.status).toBe(403);
+    expect(download.body.errors[0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
+    const upload = await send('127.0.0.1', `/attachments?inquiryId=${inquiryId}&fileName=welle.pdf`, { method: 'POST', headers: { authorization: `Bearer ${restricted}`, 'content-type': 'application/pdf' }, body: '%PDF-1.7\n' });
+    expect(upload.status).toBe(403);
+  });
+
+  test('a partner over its rate limit gets 429', async () => {
+    const partner = await stack.token({ role: 'partner', sub: 'sammler' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send('127.0.0.1', `/attachments?id=att-${i + 1}`, { headers: { authorization: `Bearer ${partner}` } })).status);
+    expect(statuses).toEqual([404, 404, 404]);
+    expectRateLimited(await send('127.0.0.1', '/attachments?id=att-4', { headers: { authorization: `Bearer ${partner}` } }), /per partner reached/);
+  });
+
+  test("an upload to someone else's inquiry is refused before its body is sent", async () => {
+    const stranger = await stack.token({ role: 'partner', sub: 'fremder' });
+    // Announces 20 MB and sends 64 KB of it; the answer must come without the rest.
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      const req = httpRequest(`${base}/attachments?inquiryId=${inquiryId}&fileName=gross.pdf`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stranger}`, 'content-type': 'application/pdf', 'content-length': String(20 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) });
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(64 * 1024, 'x'));
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.headers.connection).toBe('close');
+    expect(answer.body.errors[0]).toMatchObject({ message: `Inquiry ${inquiryId} does not exist.`, extensions: { code: 'NOT_FOUND' } });
+  });
+});
