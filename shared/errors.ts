@@ -10,7 +10,7 @@ export const errorCodes = {
   NETWORK_UNAVAILABLE: 'A network subgraph did not answer in time; its part of the answer is missing.',
   CONFLICT: 'The record changed since the caller read it, or its state does not allow this; read it again.',
   OPERATION_LIMIT_EXCEEDED: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it. HTTP 400.',
-  RATE_LIMITED: "The partner's requests or cost per minute are used up; retry after the Retry-After header's seconds. HTTP 429.",
+  RATE_LIMITED: "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds. HTTP 429.",
   OPERATION_NOT_SAFELISTED: 'This partner may only send operations registered in the persisted-operation manifest. HTTP 403.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side.',
 } as const;
