@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import federation from '@apollo/federation-internals';
+import { parse } from 'graphql';
+import { describe, expect, test } from 'vitest';
+import { supergraphPath } from '../gateway/composition.ts';
+import { fanOut, listSizes } from '../gateway/field-costs.ts';
+import { checkFieldCosts, defaultLimits, measureOperation } from '../gateway/limits.ts';
+import { clientAddressKey, RateLimiter } from '../gateway/rate-limit.ts';
+
+const schema = federation.Supergraph.build(readFileSync(supergraphPath, 'utf8')).apiSchema().toGraphQLJSSchema();
+
+function cost(query: string, variables: Record<string, unknown> = {}) {
+  const document = parse(query);
+  return measureOperation(schema as never, document, document.definitions[0] as never, variables, defaultLimits).cost;
+}
+
+describe('field costs', () => {
+  test('every entry of the tables names a field of the supergraph', () => {
+    expect(() => checkFieldCosts(schema as never)).not.toThrow();
+    expect(Object.keys(listSizes).length + Object.keys(fanOut).length).toBeGreaterThan(5);
+  });
+
+  test('a fan-out field costs per network asked, from a literal or a variable', () => {
+    const query = 'query($n: [NetworkCode!]) { findSuppliers(requirements: { processes: ["3.2.3"], networks: $n }, first: 1) { totalCount } }';
+    expect(cost(query)).toBe(1 + 3 * 10_000 + 1 * 1);
+    expect(cost(query, { n: ['NIWE', 'LINAT'] })).toBe(1 + 2 * 10_000 + 1);
+    expect(cost(query, { n: ['NIWE', 'NIWE'] })).toBe(1 + 10_000 + 1);
+  });
+
+  test('an interface entry covers the types that implement it', () => {
+    expect(cost('{ member(id: "NIWE:m-1") { ... on NiweMember { services { title } } } }')).toBe(cost('{ member(id: "NIWE:m-1") { services { title } } }'));
+    expect(cost('{ member(id: "NIWE:m-1") { services { title } } }')).toBe(1 + (1 + 6 * 1));
+  });
+});
+
+describe('rate-limit keys and buckets', () => {
+  test('IPv4, IPv4-mapped IPv6 and an IPv6 /64', () => {
+    expect(clientAddressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddressKey('2001:db8:0:12::1')).toBe('2001:db8:0:12::/64');
+    expect(clientAddressKey('2001:0db8:0000:0012:ffff::9')).toBe('2001:db8:0:12::/64');
+    expect(clientAddressKey('::1')).toBe('0:0:0:0::/64');
+  });
+
+  test('wait takes nothing; take refills with time', () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 2, costPerMinute: 100 });
+    expect(limiter.wait('a', 0)).toBe(0);
+    expect(limiter.take('a', 60, 0)).toBe(0);
+    expect(limiter.take('a', 60, 0)).toBe(12);
+    expect(limiter.take('a', 40, 0)).toBe(0);
+    expect(limiter.wait('a', 0)).toBe(30);
+    expect(limiter.take('a', 0, 30_000)).toBe(0);
+  });
+});
