@@ -1,13 +1,26 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { clientError, internalError, isApolloRequestErrorCode, isClientErrorCode } from '../shared/errors.ts';
+import { clientError, isApolloRequestErrorCode, isClientErrorCode, masked } from '../shared/errors.ts';
 import { tokenLimitError } from './limits.ts';
 import type { GatewayContext } from './server.ts';
 
 // What clients see of errors at the gateway: client errors with their code,
-// everything else (a subgraph that failed or is gone) as INTERNAL_SERVER_ERROR.
-// The detail goes to the log under the request id the client receives.
+// everything else (a subgraph that failed, is gone, or refused our request) as
+// INTERNAL_SERVER_ERROR at the same path and locations, so a client still
+// knows which field is missing. The detail goes to the log under the request
+// id the client receives.
 
-type FormattedError = { message: string; extensions?: Record<string, unknown> };
+type FormattedError = Parameters<typeof masked>[0];
+
+/**
+ * A subgraph that answers with an HTTP error status did not run the operation
+ * (gateway/subgraph-source.ts keeps its raw answer in extensions.response):
+ * its 401 means our signature was refused, not the caller's token, so even a
+ * client-looking code is our failure.
+ */
+function isMasked(extensions: Record<string, unknown> | undefined): boolean {
+  const code = extensions?.code;
+  return (!isClientErrorCode(code) && !isApolloRequestErrorCode(code)) || extensions?.response !== undefined;
+}
 
 export function gatewayFormatError(production: boolean) {
   return (formatted: FormattedError): FormattedError => {
@@ -19,7 +32,7 @@ export function gatewayFormatError(production: boolean) {
       }
     }
     const client = clientError(formatted);
-    if (!client) return internalError;
+    if (!client || isMasked(formatted.extensions)) return masked(formatted);
     if (!production) return client;
     // Which subgraph answered is an internal detail.
     const { serviceName: _service, exception: _exception, ...extensions } = client.extensions ?? {};
@@ -33,8 +46,7 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
-          const code = error.extensions?.code;
-          if (!isClientErrorCode(code) && !isApolloRequestErrorCode(code)) console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
+          if (isMasked(error.extensions)) console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
         }
       },
       async willSendResponse({ response }) {

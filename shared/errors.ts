@@ -1,12 +1,12 @@
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 // Every error a client can see, by stable code. Anything else is masked as INTERNAL_SERVER_ERROR.
 export const errorCodes = {
   BAD_USER_INPUT: 'The request is well-formed GraphQL but an argument is invalid.',
   NOT_FOUND: 'The referenced record does not exist.',
   FORBIDDEN: 'The caller is known but may not do this.',
-  UNAUTHENTICATED: 'The caller must present a valid token.',
+  UNAUTHENTICATED: 'The caller must present a valid token: HTTP 401 when the bearer token itself is refused; a field that needs sign-in, asked anonymously, gets it at its path (HTTP 200).',
   NETWORK_UNAVAILABLE: 'A network subgraph did not answer in time; its part of the answer is missing.',
   CONFLICT: 'The record changed since the caller read it, or its state does not allow this; read it again.',
   OPERATION_LIMIT_EXCEEDED: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it. HTTP 400.',
@@ -33,8 +33,18 @@ export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/** A bearer token or signature that cannot be accepted: the whole request is refused with HTTP 401. */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * An anonymous caller asked for a field that needs sign-in: the error stands at
+ * that field's path and the rest of the answer is kept, so it carries no HTTP
+ * status (GraphQL over HTTP answers such a response with 200).
+ */
+export function signInRequired(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -61,7 +71,7 @@ export function notSafelisted(): GraphQLError {
   });
 }
 
-type FormattedError = { message: string; extensions?: Record<string, unknown> };
+type FormattedError = { message: string; locations?: GraphQLFormattedError['locations']; path?: GraphQLFormattedError['path']; extensions?: Record<string, unknown> };
 
 /**
  * Apollo Server `formatError` for every service: client errors pass unchanged,
@@ -72,7 +82,13 @@ export function formatError(formatted: FormattedError, error: unknown) {
   const client = clientError(formatted);
   if (client) return client;
   console.error('[error]', error);
-  return internalError;
+  return masked(formatted);
+}
+
+/** INTERNAL_SERVER_ERROR in place of an error, at its path and locations: the client learns which field is missing, not why. */
+export function masked(formatted: FormattedError): FormattedError {
+  const { locations, path } = formatted;
+  return { message: internalError.message, ...(locations !== undefined && { locations }), ...(path !== undefined && { path }), extensions: { ...internalError.extensions } };
 }
 
 /** The error as the client may see it if it is a client error (stack removed), else undefined. */

@@ -1,5 +1,5 @@
 import { findNetwork } from './networks.ts';
-import { forbidden, unauthenticated } from './errors.ts';
+import { forbidden, signInRequired, unauthenticated } from './errors.ts';
 
 export const roles = ['anonymous', 'partner', 'member', 'office', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -59,8 +59,9 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
   return identity;
 }
 
+/** Throws the per-field UNAUTHENTICATED error for anonymous callers (shared/errors.ts: signInRequired). */
 export function requireSignedIn(identity: Identity): void {
-  if (identity.role === 'anonymous') throw unauthenticated('Sign in: this operation needs a bearer token.');
+  if (identity.role === 'anonymous') throw signInRequired('Sign in: this operation needs a bearer token.');
 }
 
 /** Who may write a network's members: its office and admin; the member itself may also update and delete its contact persons. */

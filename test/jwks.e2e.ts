@@ -1,20 +1,13 @@
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { defaultAttachmentMaxBytes } from '../shared/config.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { supergraphPath } from '../gateway/composition.ts';
-import { defaultLimits } from '../gateway/limits.ts';
-import { defaultRateLimits } from '../gateway/rate-limit.ts';
-import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
-import { createGatewayService, type GatewayService } from '../gateway/server.ts';
 import { close, listen } from '../shared/http.ts';
+import { startGatewayOnly, type LoneGateway } from './support/gateway-only.ts';
 
 // Tokens from an external identity provider, verified against its JWKS URL.
 
 const jwksServer = createServer();
-let gateway: GatewayService;
-let url: string;
+let gateway: LoneGateway;
 let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
 beforeAll(async () => {
@@ -26,30 +19,16 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [jwk] }));
   });
   const jwksUrl = `${await listen(jwksServer, 0)}/.well-known/jwks.json`;
-  gateway = await createGatewayService({
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    // Nothing is called behind the gateway here: the query is answered by the gateway itself.
-    subgraphUrls: { region: 'http://127.0.0.1:9/graphql' },
-    auth: { jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' },
-    subgraphSecrets: {},
-    production: false,
-    introspection: false,
-    limits: defaultLimits,
-    rateLimits: defaultRateLimits,
-    safelist: undefined,
-    attachmentMaxBytes: defaultAttachmentMaxBytes,
-    operationCacheMb: defaultOperationCacheMb,
-  });
-  url = `${await listen(gateway.http, 0)}/graphql`;
+  // Nothing is called behind the gateway here: the query is answered by the gateway itself.
+  gateway = await startGatewayOnly({ auth: { jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' } });
 });
 afterAll(async () => {
-  await close(gateway.http);
   await gateway.stop();
   await close(jwksServer);
 });
 
 async function call(token: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
   return { status: res.status, body: (await res.json()) as any };
 }
 

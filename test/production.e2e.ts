@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { InquirySchema } from '../subgraphs/region/entities/index.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // NODE_ENV=production at the gateway: nothing about the schema or the services behind it leaks.
@@ -39,6 +40,49 @@ describe('production mode', () => {
     const res = await production.query(`{ member(id: "NIWE:m-999") { name } }`);
     expect(res.errors?.[0]).toMatchObject({ message: 'Member NIWE:m-999 does not exist.', extensions: { code: 'NOT_FOUND' } });
     expect(JSON.stringify(res)).not.toMatch(leaks);
+  });
+
+  test('an anonymous caller keeps the public fields; each field that needs sign-in gets UNAUTHENTICATED at its path, HTTP 200', async () => {
+    const res = await production.query(`{ networks { code } inquiries { id } webhooks { id } capacityBookings { id } }`);
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ networks: [{ code: 'NIWE' }, { code: 'LINAT' }, { code: 'KONAT' }], inquiries: null, webhooks: null, capacityBookings: null });
+    const signIn = (path: string) => ({ message: 'Sign in: this operation needs a bearer token.', path: [path], extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } });
+    expect(res.errors).toEqual(expect.arrayContaining(['inquiries', 'webhooks', 'capacityBookings'].map(signIn)));
+    expect(res.errors).toHaveLength(3);
+    // No subgraph's raw answer rides along (it used to: extensions.response.body with region's whole JSON, "401: Unauthorized").
+    expect(JSON.stringify(res)).not.toMatch(/response|Unauthorized|401/);
+  });
+
+  test('a write without a token is answered 200 with UNAUTHENTICATED at the field; a bad token is HTTP 401 and nothing runs', async () => {
+    const write = `mutation { createMember(network: NIWE, input: { name: "Anonym GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`;
+    const anonymous = await production.query(write);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.data).toBeNull();
+    expect(anonymous.errors).toEqual([{ message: 'Sign in: this operation needs a bearer token.', path: ['createMember'], extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }]);
+    const forged = await production.query(write, {}, `${await production.token({ role: 'admin' })}x`);
+    expect(forged.status).toBe(401);
+    expect(forged.data).toBeUndefined();
+    expect(forged.errors).toHaveLength(1);
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(forged.errors?.[0].message).toMatch(/The token is not valid: its signature, issuer or audience does not match/);
+    expect((await production.query(`{ members(filter: { text: "Anonym" }) { totalCount } }`)).data.members.totalCount).toBe(0);
+  });
+
+  test('a field that fails inside a subgraph is masked at its path; the other fields stand', async () => {
+    const table = production.region.orm.getMetadata().get(InquirySchema).tableName;
+    const admin = await production.token({ role: 'admin' });
+    await production.region.orm.em.getConnection().execute(`alter table "${table}" rename to "${table}_away"`);
+    let res;
+    try {
+      res = await production.query(`{ networks { code } inquiries { id } }`, {}, admin);
+    } finally {
+      await production.region.orm.em.getConnection().execute(`alter table "${table}_away" rename to "${table}"`);
+    }
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ networks: [{ code: 'NIWE' }, { code: 'LINAT' }, { code: 'KONAT' }], inquiries: null });
+    expect(res.errors).toEqual([{ message: 'Internal server error', path: ['inquiries'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
+    expect(JSON.stringify(res)).not.toMatch(leaks);
+    expect((await production.query(`{ inquiries { id } }`, {}, admin)).data).toEqual({ inquiries: [] });
   });
 
   test('a killed subgraph yields a masked error with the request id the log names', async () => {

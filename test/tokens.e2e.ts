@@ -1,16 +1,10 @@
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clockToleranceS, tokenMaxLifetimeS, type AuthConfig } from '../gateway/auth.ts';
-import { supergraphPath } from '../gateway/composition.ts';
-import { defaultLimits } from '../gateway/limits.ts';
-import { defaultRateLimits } from '../gateway/rate-limit.ts';
-import { createGatewayService, type GatewayService } from '../gateway/server.ts';
-import { defaultAttachmentMaxBytes } from '../shared/config.ts';
+import { clockToleranceS, tokenMaxLifetimeS } from '../gateway/auth.ts';
 import { close, listen } from '../shared/http.ts';
-import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
+import { startGatewayOnly, type LoneGateway } from './support/gateway-only.ts';
 
 // The claims every bearer token must carry, checked alike for tokens signed
 // with JWT_SECRET (HS256) and for an identity provider's (JWKS_URL): a subject,
@@ -20,38 +14,15 @@ import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 
 type Sign = (claims: JWTPayload) => Promise<string>;
 
-interface Gateway {
-  service: GatewayService;
-  url: string;
-}
-
 const jwksServer = createServer();
-const gateways: Record<string, Gateway> = {};
+const gateways: Record<string, LoneGateway> = {};
 const signers: Record<string, Sign> = {};
-
-async function startGateway(auth: AuthConfig): Promise<Gateway> {
-  const service = await createGatewayService({
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    // Nothing behind the gateway is called here.
-    subgraphUrls: { region: 'http://127.0.0.1:9/graphql' },
-    auth,
-    subgraphSecrets: {},
-    production: false,
-    introspection: false,
-    limits: defaultLimits,
-    rateLimits: defaultRateLimits,
-    safelist: undefined,
-    attachmentMaxBytes: defaultAttachmentMaxBytes,
-    operationCacheMb: defaultOperationCacheMb,
-  });
-  return { service, url: `${await listen(service.http, 0)}/graphql` };
-}
 
 beforeAll(async () => {
   const secret = randomBytes(32).toString('hex');
   const hsKey = new TextEncoder().encode(secret);
   signers.HS256 = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(hsKey);
-  gateways.HS256 = await startGateway({ secret });
+  gateways.HS256 = await startGatewayOnly({ auth: { secret } });
 
   const keys = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
@@ -61,16 +32,13 @@ beforeAll(async () => {
   });
   const jwksUrl = `${await listen(jwksServer, 0)}/.well-known/jwks.json`;
   signers.JWKS = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer('https://idp.example').setAudience('irm-graph').sign(keys.privateKey);
-  gateways.JWKS = await startGateway({ jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' });
+  gateways.JWKS = await startGatewayOnly({ auth: { jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' } });
 
   signers.short = signers.HS256;
-  gateways.short = await startGateway({ secret, maxLifetimeS: 3600 });
+  gateways.short = await startGatewayOnly({ auth: { secret, maxLifetimeS: 3600 } });
 });
 afterAll(async () => {
-  for (const gateway of Object.values(gateways)) {
-    await close(gateway.service.http);
-    await gateway.service.stop();
-  }
+  for (const gateway of Object.values(gateways)) await gateway.stop();
   await close(jwksServer);
 });
 
