@@ -35,6 +35,8 @@ export interface BenchOptions {
   /** A PostgreSQL server to create the benchmark's databases on; an embedded one is started otherwise. */
   postgresUrl?: string;
   log(line: string): void;
+  /** Ends the run early: every service it started is stopped, and the run rejects. */
+  signal?: AbortSignal;
   /** Reports the seeding of one network: called with the members written so far. */
   seedProgress(network: string): (written: number) => void;
 }
@@ -43,6 +45,16 @@ export const defaultOutDir = fileURLToPath(new URL('./results', import.meta.url)
 
 export async function runBenchmark(options: BenchOptions): Promise<Report> {
   const cleanup: (() => Promise<void>)[] = [];
+  // An abort (Ctrl-C, a test's timeout) stops what has started at once, not after the step in flight:
+  // a timed-out test once left the floor and both gateways serving for minutes. Steps run once each,
+  // in order, whether the abort or the end of the run gets to them first.
+  let cleaning = Promise.resolve();
+  const cleanUp = () => (cleaning = cleaning.then(async () => {
+    while (cleanup.length) await cleanup.shift()!();
+  }));
+  const onAbort = () => void cleanUp();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const started = () => options.signal?.throwIfAborted();
   try {
     let postgresUrl = options.postgresUrl;
     if (!postgresUrl) {
@@ -53,18 +65,23 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         rmSync(dir, { recursive: true, force: true });
       });
       postgresUrl = postgres.url;
+      started();
     }
     options.log(`seeding ${options.membersPerNetwork} members per network`);
     const subgraphSecret = randomBytes(32).toString('hex');
     const subgraphs = await startSubgraphs({ postgresUrl, membersPerNetwork: options.membersPerNetwork, secret: subgraphSecret, progress: options.seedProgress });
     cleanup.unshift(() => subgraphs.stop());
+    started();
     const secret = randomBytes(32).toString('hex');
     const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret });
     cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
+    for (const target of targets) options.log(`${target.name} started, pid ${target.pid}`);
+    started();
     const writer = await new SignJWT({ role: 'admin', sub: 'bench' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1d').sign(new TextEncoder().encode(secret));
 
     /** One load run of a shape against a target at a concurrency, with the work it caused. */
     const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
+      started();
       const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls(), cpuMs: target.cpuMs() };
       const { result, rssMb } = await sampleRss(target, () =>
         load({ url: run.url, headers: run.headers, body: run.next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
@@ -141,7 +158,8 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     writeReport(options.outDir, report);
     return report;
   } finally {
-    for (const step of cleanup) await step();
+    options.signal?.removeEventListener('abort', onAbort);
+    await cleanUp();
   }
 }
 
@@ -266,12 +284,16 @@ function parseOptions(argv: string[]): BenchOptions {
 }
 
 if (import.meta.main) {
+  // Ctrl-C or SIGTERM stops the servers, gateways and PostgreSQL this run started before it exits.
+  const interrupt = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupt.abort(new Error(`benchmark stopped by ${signal}`)));
   try {
-    const report = await runBenchmark(parseOptions(process.argv.slice(2)));
+    const report = await runBenchmark({ ...parseOptions(process.argv.slice(2)), signal: interrupt.signal });
     for (const check of report.budget) console.log(`${!check.measured ? 'n/a ' : check.pass ? 'pass' : 'FAIL'}  ${check.rule}: ${check.detail}`);
     process.exit(0);
   } catch (error) {
-    console.error(error);
-    process.exit(1);
+    if (!interrupt.signal.aborted) throw error;
+    console.error((interrupt.signal.reason as Error).message);
+    process.exit(130);
   }
 }

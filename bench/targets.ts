@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { supergraphPath } from '../gateway/composition.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { serviceUrlVariable } from '../shared/config.ts';
+import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from '../test/support/free-port.ts';
 
 // The three targets the benchmark compares, each its own Node process with one
@@ -15,6 +16,7 @@ export type TargetName = (typeof targetNames)[number];
 
 export interface Target {
   name: TargetName;
+  pid: number;
   /** URL a shape's requests go to. */
   url(shape: string): string;
   /** Resident set size of the process, in MB. */
@@ -51,7 +53,7 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
 }
 
 function start(name: TargetName, args: string[], env: Record<string, string>, url: (base: string, shape: string) => string, port?: number): Promise<Target> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnLeashed(args, { cwd: root, env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
     const onExit = (code: number | null) => reject(new Error(`${name} exited (code ${code}) before listening:\n${output}`));
@@ -70,7 +72,7 @@ function start(name: TargetName, args: string[], env: Record<string, string>, ur
       child.stderr!.off('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => chunk.toString().trim() && process.stderr.write(`[${name}] ${chunk}`));
       const base = `http://127.0.0.1:${port ?? match[1]}`;
-      resolve({ name, url: (shape) => url(base, shape), rssMb: () => rssMb(child), cpuMs: () => cpuMs(child), stop: () => stop(child) });
+      resolve({ name, pid: child.pid!, url: (shape) => url(base, shape), rssMb: () => rssMb(child), cpuMs: () => cpuMs(child), stop: () => stop(child) });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

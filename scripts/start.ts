@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, envOptional, envPort } from '../shared/config.ts';
 import { networks } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
+import { spawnLeashed } from '../shared/processes.ts';
 import { regionPort } from '../gateway/composition.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, withSubgraphSecrets } from './local.ts';
@@ -57,15 +58,16 @@ async function main() {
   let stopping = false;
 
   const launch = (spec: ServiceSpec, attempt = 0) => {
-    const child = spawn(process.execPath, [...(spec.name === 'gateway' ? gatewayNodeFlags : []), join(root, spec.script)], {
+    // Leashed: if the supervisor is killed outright, its services stop too instead of holding the ports.
+    const child = spawnLeashed([join(root, spec.script)], {
+      nodeArgs: spec.name === 'gateway' ? gatewayNodeFlags : [],
       cwd: root,
       env: { ...withSubgraphSecrets(process.env, spec.name, subgraphSecrets), ...urls, ...spec.env, PORT: String(spec.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(spec.name, child);
     log(spec.name, `started, pid ${child.pid}`);
     const startedAt = Date.now();
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => log(spec.name, line)));
     }

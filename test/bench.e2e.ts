@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { inject } from 'vitest';
-import { runBenchmark } from '../bench/run.ts';
+import { runBenchmark, type BenchOptions } from '../bench/run.ts';
+import { waitForExit } from '../shared/processes.ts';
 import { shapes } from '../bench/shapes.ts';
 import { targetNames } from '../bench/targets.ts';
 
@@ -13,22 +14,26 @@ import { targetNames } from '../bench/targets.ts';
 const outDir = mkdtempSync(join(tmpdir(), 'irm-bench-results-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-test('a dry run writes a row per shape, target and concurrency, with every field numeric', async () => {
-  const concurrency = 2;
-  await runBenchmark({
-    membersPerNetwork: 20,
-    concurrency,
-    duration: 0,
-    warmup: 0,
-    dry: true,
-    probes: 1,
-    repeat: 2,
-    shapes,
-    outDir,
-    postgresUrl: inject('postgresUrl'),
-    log: () => {},
-    seedProgress: () => () => {},
-  });
+const concurrency = 2;
+const dryRun = (overrides: Partial<BenchOptions>): BenchOptions => ({
+  membersPerNetwork: 20,
+  concurrency,
+  duration: 0,
+  warmup: 0,
+  dry: true,
+  probes: 1,
+  repeat: 2,
+  shapes,
+  outDir,
+  postgresUrl: inject('postgresUrl'),
+  log: () => {},
+  seedProgress: () => () => {},
+  ...overrides,
+});
+
+test('a dry run writes a row per shape, target and concurrency, with every field numeric', async ({ signal }) => {
+  // The test's signal aborts on its timeout, and the run then stops every process it started.
+  await runBenchmark(dryRun({ signal }));
   const report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
   const keys = report.rows.map((r: { shape: string; target: string; concurrency: number }) => `${r.shape} ${r.target} ${r.concurrency}`);
   expect(keys.sort()).toEqual(shapes.flatMap((s) => targetNames.flatMap((t) => [1, concurrency].map((c) => `${s.name} ${t} ${c}`))).sort());
@@ -36,7 +41,7 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   const numeric = ['concurrency', 'rps', 'p50Ms', 'p95Ms', 'p99Ms', 'rssMb', 'cpuMsPerRequest', 'sqlPerRequest', 'sqlPerNetworkPerRequest', 'subgraphCallsPerRequest', 'rpsVsFloor', 'p50VsFloor', 'rpsVsPeer', 'p50VsPeer'];
   for (const row of report.rows) {
     for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
-    expect(row.failures).toBe(0);
+    expect(row.failures, `${row.shape} ${row.target} ${row.concurrency}`).toBe(0);
     expect(row.rssMb).toBeGreaterThan(0);
     // Two rounds under load, the median of which is the row; one at concurrency 1.
     expect(row.rpsRounds).toHaveLength(row.concurrency === 1 ? 1 : 2);
@@ -52,4 +57,21 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   const markdown = readFileSync(join(outDir, 'latest.md'), 'utf8');
   expect(markdown).toContain('| Q2.100 | gateway | 2 |');
   expect(markdown).toContain('Q3');
+}, 90_000);
+
+test('an aborted run stops every process it started before it rejects', async () => {
+  const abort = new AbortController();
+  const pids: number[] = [];
+  const run = runBenchmark(
+    dryRun({
+      signal: abort.signal,
+      log: (line) => {
+        const pid = /started, pid (\d+)/.exec(line)?.[1];
+        if (pid && pids.push(Number(pid)) === targetNames.length) abort.abort(new Error('stopped by the test'));
+      },
+    }),
+  );
+  await expect(run).rejects.toThrow('stopped by the test');
+  expect(pids).toHaveLength(targetNames.length);
+  for (const pid of pids) expect(await waitForExit(pid, 1000), `process ${pid}`).toBe(true);
 }, 90_000);

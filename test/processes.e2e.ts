@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/composition.ts';
+import { spawnLeashed, waitForExit } from '../shared/processes.ts';
 
 // Each service is its own process, configured by environment and flags.
 
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 function start(script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnLeashed([script, ...args], { env: { ...process.env, ...env } });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
@@ -77,5 +78,20 @@ describe('network process', () => {
     const noDb = start('subgraphs/network/index.ts', [], { NETWORK: 'NIWE', PORT: '0', DATABASE_URL: '', NIWE_DATABASE_URL: '' });
     expect(await noDb.exited).toBe(1);
     expect(noDb.output()).toMatch(/Set DATABASE_URL \(or NIWE_DATABASE_URL\)/);
+  });
+});
+
+describe('processes the project starts', () => {
+  test('stop by themselves when the process that started them is killed', async () => {
+    const parent = start('test/fixtures/leash-parent.ts', [], {});
+    let pid = 0;
+    for (let i = 0; i < 600 && !pid; i++) {
+      pid = Number(/child pid (\d+)/.exec(parent.output())?.[1] ?? 0);
+      if (!pid) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(pid, parent.output()).toBeGreaterThan(0);
+    // SIGKILL: the parent runs no clean-up, as when a test worker is torn down after a timeout.
+    parent.child.kill('SIGKILL');
+    expect(await waitForExit(pid, 20_000)).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let output = '';
-let supervisor: ReturnType<typeof spawn>;
+let supervisor: ChildProcess;
 let gateway: string;
 
 async function query(body: object, token?: string) {
@@ -40,7 +41,7 @@ beforeAll(async () => {
   env = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
   delete env.DATABASE_URL;
   gateway = `http://localhost:${gw}`;
-  supervisor = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  supervisor = spawnLeashed(['scripts/start.ts'], { env });
   supervisor.stdout!.on('data', (c) => (output += c));
   supervisor.stderr!.on('data', (c) => (output += c));
   await waitFor(/graph is up/);
@@ -92,7 +93,7 @@ test('Ctrl-C stops everything and a restart keeps every write', async () => {
   supervisor.kill('SIGINT');
   expect(await new Promise((r) => supervisor.once('exit', r))).toBe(0);
   output = '';
-  supervisor = spawn(process.execPath, ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  supervisor = spawnLeashed(['scripts/start.ts'], { env });
   supervisor.stdout!.on('data', (c) => (output += c));
   supervisor.stderr!.on('data', (c) => (output += c));
   await waitFor(/graph is up/);

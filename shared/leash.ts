@@ -1,0 +1,10 @@
+// Loaded with `node --import` into every service process the project starts (shared/processes.ts):
+// a child on a leash stops when the process that started it is gone, however it went. A parent
+// that is killed (SIGKILL, a test worker torn down after a timeout) runs no clean-up of its own,
+// and its children used to serve on for minutes; the IPC channel closes whenever the parent's
+// process ends, so the child sees `disconnect` and stops itself the way Ctrl-C would, with SIGTERM.
+if (process.channel) {
+  // The channel carries no messages; it must not keep a child alive that has finished its work.
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}

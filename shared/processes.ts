@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// How the project starts its own Node processes: `npm start`'s services, the benchmark's targets,
+// the processes of the tests. Each is leashed to its parent (shared/leash.ts).
+
+const leash = fileURLToPath(new URL('./leash.ts', import.meta.url));
+
+/** Runs `node [nodeArgs] args` on this Node, stopping by itself when this process ends. */
+export function spawnLeashed(args: string[], options: SpawnOptions & { nodeArgs?: string[] } = {}): ChildProcess {
+  const { nodeArgs = [], ...rest } = options;
+  // stdin ignored, stdout and stderr piped for the caller to read, and the IPC channel the leash watches.
+  return spawn(process.execPath, ['--import', leash, ...nodeArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], ...rest });
+}
+
+/** Waits until the process with this pid has ended (a zombie counts as ended); false after `timeoutMs`. */
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isRunning(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return !isRunning(pid);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A child whose parent is gone may wait as a zombie for a reaper that never comes (PID 1 in some containers).
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
