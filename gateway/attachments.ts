@@ -47,7 +47,7 @@ async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Id
   return undefined;
 }
 
-const statusOf: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
+const statusOf: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, INTERNAL_SERVER_ERROR: 502 };
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
