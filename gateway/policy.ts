@@ -46,9 +46,15 @@ export function createPolicy(options: PolicyOptions) {
   const tokenFailures = new RateLimiter({ requestsPerMinute: options.tokenFailuresPerMinute, costPerMinute: 1 });
   let schema: GraphQLSchema | undefined;
 
+  const bucketOf = ({ identity, address }: Caller) => {
+    if (identity.role === 'partner') return { limiter: partners, key: `partner:${identity.subject ?? ''}`, per: 'per partner' };
+    if (identity.role === 'anonymous') return { limiter: anonymous, key: clientAddressKey(address), per: 'per client address without a token' };
+    return undefined;
+  };
+
   /** Takes one request and its cost from the caller's bucket; throws RATE_LIMITED when it does not hold enough. */
-  const charge = ({ identity, address }: Caller, cost: number) => {
-    const bucket = identity.role === 'partner' ? { limiter: partners, key: `partner:${identity.subject ?? ''}`, per: 'per partner' } : identity.role === 'anonymous' ? { limiter: anonymous, key: clientAddressKey(address), per: 'per client address without a token' } : undefined;
+  const charge = (caller: Caller, cost: number) => {
+    const bucket = bucketOf(caller);
     if (!bucket) return;
     const { limiter, key, per } = bucket;
     const retryAfter = limiter.take(key, cost);
