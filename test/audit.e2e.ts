@@ -79,6 +79,64 @@ describe('audit log', () => {
   });
 });
 
+describe("region's audit log", () => {
+  const regionAuditQuery = `query($first: Int, $after: String) {
+    regionAuditLog(first: $first, after: $after) { entries { id at subject role actorNetwork action target before after } pageInfo { hasNextPage endCursor } }
+  }`;
+  async function regionAudit(token = tokens.admin, first = 100) {
+    const res = await stack.query(regionAuditQuery, { first }, token);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data.regionAuditLog.entries as { id: string; at: string; subject: string; role: string; actorNetwork: string | null; action: string; target: string; before: string | null; after: string | null }[];
+  }
+  const createKey = `mutation($partner: String!, $name: String!) { createApiKey(partner: $partner, name: $name, safelist: true) { key apiKey { id } } }`;
+
+  test('creating and revoking an API key are recorded with who, what, before and after, never the key or its hash', async () => {
+    const { key, apiKey } = (await stack.query(createKey, { partner: 'Zulieferer AG', name: 'ERP' }, tokens.admin)).data.createApiKey;
+    const revoke = () => stack.query(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id }, tokens.admin);
+    const revokedAt = (await revoke()).data.revokeApiKey.revokedAt;
+    // Revoking again changes nothing and records nothing.
+    expect((await revoke()).data.revokeApiKey.revokedAt).toBe(revokedAt);
+
+    const entries = await regionAudit();
+    expect(entries.map((e) => [e.action, e.target, e.subject, e.role, e.actorNetwork])).toEqual([
+      ['revokeApiKey', apiKey.id, 'admin-anna', 'admin', null],
+      ['createApiKey', apiKey.id, 'admin-anna', 'admin', null],
+    ]);
+    const [revoked, created] = entries;
+    expect(created.id).toMatch(/^a-\d+$/);
+    expect(created.before).toBeNull();
+    expect(JSON.parse(created.after!)).toEqual({ partner: 'Zulieferer AG', name: 'ERP', prefix: key.slice(0, 12), safelist: true, createdBy: 'admin-anna', createdAt: expect.stringMatching(/^\d{4}-/), revokedAt: null });
+    expect(JSON.parse(revoked.before!).revokedAt).toBeNull();
+    expect(JSON.parse(revoked.after!).revokedAt).toBe(revokedAt);
+    const hashes = await stack.region.orm.em.fork().execute<{ hash: string }[]>(`select "hash" from "api_key"`);
+    for (const secret of [key, ...hashes.map((r) => r.hash)]) expect(JSON.stringify(entries)).not.toContain(secret);
+  });
+
+  test('a refused action leaves no entry; region’s log pages newest first', async () => {
+    const before = (await regionAudit()).length;
+    expect((await stack.query(createKey, { partner: 'X', name: 'Y' }, tokens.partner)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.query(createKey, { partner: ' ', name: 'Y' }, tokens.admin)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await stack.query(`mutation { revokeApiKey(id: "k-4503599627370497") { id } }`, {}, tokens.admin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await regionAudit()).toHaveLength(before);
+
+    for (const name of ['Eins', 'Zwei', 'Drei']) await stack.query(createKey, { partner: 'Seiten AG', name }, tokens.admin);
+    const first = (await stack.query(regionAuditQuery, { first: 2 }, tokens.admin)).data.regionAuditLog;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await stack.query(regionAuditQuery, { first: 2, after: first.pageInfo.endCursor }, tokens.admin)).data.regionAuditLog;
+    expect([...first.entries, ...second.entries].map((e: { after: string }) => JSON.parse(e.after).name).slice(0, 3)).toEqual(['Drei', 'Zwei', 'Eins']);
+  });
+
+  test('admin reads all of it, an office only the entries about its network, nobody else any', async () => {
+    expect((await regionAudit(tokens.admin)).some((e) => e.action === 'createApiKey')).toBe(true);
+    // API keys belong to no network.
+    expect((await regionAudit(tokens.niweOffice)).filter((e) => e.action.endsWith('ApiKey'))).toEqual([]);
+    for (const token of [tokens.partner, await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' })]) {
+      expect((await stack.query(regionAuditQuery, {}, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await stack.query(regionAuditQuery, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('deleteContactPerson', () => {
   test('the member itself, its office or admin remove a contact person; the removal is audited', async () => {
     const created = await stack.query(

@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden, notFound } from '../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../shared/identity.ts';
+import { recordRegionAudit } from './audit.ts';
 import { ApiKeySchema, type ApiKey } from './entities/api-key.entity.ts';
+import { localIdPattern, parseLocalId } from './inquiries/ids.ts';
 
 // Partners' API keys: created, listed and revoked by admin. The clear key is
 // returned once at creation; the gateway exchanges it for a short-lived token.
+// Creation and revocation are audited in region's log, in their own transaction.
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -20,40 +23,51 @@ function text(field: string, value: string): string {
   return trimmed;
 }
 
+export const apiKeyId = (id: number) => `k-${id}`;
+
+/** What the audit log keeps of a key: everything but its hash. */
+function snapshot(k: ApiKey): Record<string, unknown> {
+  return { partner: k.partner, name: k.name, prefix: k.prefix, safelist: k.safelist, createdBy: k.createdBy, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
+}
+
 export async function createApiKey(em: EntityManager, identity: Identity, args: { partner: string; name: string; safelist?: boolean | null }) {
   requireAdmin(identity, 'create API keys');
+  const partner = text('partner', args.partner);
+  const name = text('name', args.name);
   const key = `irm_${randomBytes(24).toString('base64url')}`;
-  const apiKey = em.create(ApiKeySchema, {
-    partner: text('partner', args.partner),
-    name: text('name', args.name),
-    prefix: key.slice(0, 12),
-    hash: hashKey(key),
-    safelist: args.safelist ?? false,
-    createdBy: identity.subject ?? null,
-    createdAt: new Date(),
+  const apiKey = await em.transactional(async (tx) => {
+    const created = tx.create(ApiKeySchema, { partner, name, prefix: key.slice(0, 12), hash: hashKey(key), safelist: args.safelist ?? false, createdBy: identity.subject ?? null, createdAt: new Date() });
+    await tx.flush();
+    recordRegionAudit(tx, identity, { action: 'createApiKey', target: apiKeyId(created.id), before: null, after: snapshot(created) });
+    return created;
   });
-  await em.flush();
   return { key, apiKey };
 }
 
 export function listApiKeys(em: EntityManager, identity: Identity): Promise<ApiKey[]> {
   requireAdmin(identity, 'list API keys');
-  return em.find(ApiKeySchema, {}, { orderBy: { id: 'asc' } });
+  return em.find(ApiKeySchema, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
 export async function revokeApiKey(em: EntityManager, identity: Identity, id: string): Promise<ApiKey> {
   requireAdmin(identity, 'revoke API keys');
-  const localId = /^k-([1-9][0-9]{0,9})$/.exec(id)?.[1];
-  if (!localId) throw badInput('id', `"${id.slice(0, 40)}" is not an API key id; they look like k-3.`);
-  const apiKey = await em.findOne(ApiKeySchema, Number(localId));
-  if (!apiKey) throw notFound(`API key ${id} does not exist.`);
-  apiKey.revokedAt ??= new Date();
-  await em.flush();
-  return apiKey;
+  const digits = new RegExp(`^k-(${localIdPattern})$`).exec(id)?.[1];
+  const localId = digits && parseLocalId(digits);
+  if (!localId) throw badInput('id', `"${id.slice(0, 40)}" is not an API key id; they look like k-5083124978213377.`);
+  return em.transactional(async (tx) => {
+    const apiKey = await tx.findOne(ApiKeySchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!apiKey) throw notFound(`API key ${id} does not exist.`);
+    // Revoking a revoked key changes nothing and records nothing.
+    if (apiKey.revokedAt) return apiKey;
+    const before = snapshot(apiKey);
+    apiKey.revokedAt = new Date();
+    recordRegionAudit(tx, identity, { action: 'revokeApiKey', target: apiKeyId(apiKey.id), before, after: snapshot(apiKey) });
+    return apiKey;
+  });
 }
 
 /** What the gateway needs to issue a partner token, or null for an unknown or revoked key. */
 export async function grantForKey(em: EntityManager, key: string) {
   const apiKey = await em.findOne(ApiKeySchema, { hash: hashKey(key), revokedAt: null });
-  return apiKey ? { keyId: `k-${apiKey.id}`, partner: apiKey.partner, safelist: apiKey.safelist } : null;
+  return apiKey ? { keyId: apiKeyId(apiKey.id), partner: apiKey.partner, safelist: apiKey.safelist } : null;
 }

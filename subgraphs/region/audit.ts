@@ -1,7 +1,13 @@
-import { badInput } from '../../shared/errors.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, forbidden } from '../../shared/errors.ts';
+import { requireSignedIn, type Identity } from '../../shared/identity.ts';
 import type { RegionContext } from './context.ts';
+import { RegionAuditEntrySchema, type RegionAuditEntry } from './entities/index.ts';
 
-// A network's audit log lives in the network's database; region pages through it there.
+// Two audit logs: a network's log of member writes lives in the network's
+// database, and region pages through it there (auditLog); region's own log
+// (API keys, webhooks) lives in region's database (regionAuditLog). Both record
+// who, what, when and the record before and after, in the write's transaction.
 
 const auditQuery = /* GraphQL */ `
   query Audit($first: Int!, $before: Int) {
@@ -29,14 +35,71 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-export async function auditLog(ctx: RegionContext, network: string, first: number | null | undefined, after: string | null | undefined) {
+function pageSize(first: number | null | undefined): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
+  return size;
+}
+
+export async function auditLog(ctx: RegionContext, network: string, first: number | null | undefined, after: string | null | undefined) {
+  const size = pageSize(first);
   const before = after ? decodeCursor(after) : null;
   const data = await ctx.client(network).request<{ auditLog: AuditRow[] }>(auditQuery, { first: size + 1, before }, ctx.identityHeader);
   const rows = data.auditLog.slice(0, size);
   return {
     entries: rows.map((row) => ({ ...row, id: `${network}:a-${row.id}`, target: `${network}:${row.target}` })),
     pageInfo: { hasNextPage: data.auditLog.length > size, endCursor: rows.length ? encodeCursor(rows.at(-1)!.id) : null },
+  };
+}
+
+/**
+ * Records a write to region's data in the caller's transaction (flush it with the write).
+ * target names the record as the API does (k-3, wh-…); network is the network the record
+ * belongs to, whose office may read the entry, or null for region-wide records.
+ */
+export function recordRegionAudit(
+  em: EntityManager,
+  actor: Identity,
+  entry: { action: string; target: string; network?: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null },
+): RegionAuditEntry {
+  return em.create(RegionAuditEntrySchema, {
+    subject: actor.subject ?? null,
+    role: actor.role,
+    actorNetwork: actor.network ?? null,
+    action: entry.action,
+    target: entry.target,
+    network: entry.network ?? null,
+    before: entry.before,
+    after: entry.after,
+    at: new Date(),
+  });
+}
+
+/** Region's own log, newest first: admin reads all of it, an office the entries about its network. */
+export async function regionAuditLog(ctx: RegionContext, first: number | null | undefined, after: string | null | undefined) {
+  const { identity } = ctx;
+  requireSignedIn(identity);
+  if (identity.role !== 'admin' && identity.role !== 'office') throw forbidden(`Role ${identity.role} may not read region's audit log; only admin and the offices may.`);
+  const size = pageSize(first);
+  const before = after ? decodeCursor(after) : null;
+  const where = {
+    ...(identity.role === 'office' ? { network: identity.network } : {}),
+    ...(before !== null ? { id: { $lt: before } } : {}),
+  };
+  const rows = await ctx.em.find(RegionAuditEntrySchema, where, { orderBy: { id: 'desc' }, limit: size + 1 });
+  const page = rows.slice(0, size);
+  return {
+    entries: page.map((e) => ({
+      id: `a-${e.id}`,
+      at: e.at.toISOString(),
+      subject: e.subject,
+      role: e.role,
+      actorNetwork: e.actorNetwork,
+      action: e.action,
+      target: e.target,
+      before: e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === null ? null : JSON.stringify(e.after),
+    })),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null },
   };
 }

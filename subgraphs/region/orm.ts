@@ -13,6 +13,7 @@ import {
   OutboxEventSchema,
   QuoteRevisionSchema,
   QuoteSchema,
+  RegionAuditEntrySchema,
   WebhookDeliverySchema,
   WebhookSchema,
 } from './entities/index.ts';
@@ -36,5 +37,6 @@ export function initRegionOrm(clientUrl: string, counter = new SqlCounter()) {
       OutboxEventSchema,
       WebhookSchema,
       WebhookDeliverySchema,
+      RegionAuditEntrySchema,
     ], migrations, counter });
 }

@@ -4,7 +4,7 @@ import { notFound } from '../../shared/errors.ts';
 import { parseContactId, parseMemberId } from '../../shared/ids.ts';
 import { findNetwork, networks, type NetworkInfo } from '../../shared/networks.ts';
 import { createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys.ts';
-import { auditLog } from './audit.ts';
+import { auditLog, regionAuditLog } from './audit.ts';
 import type { ApiKey } from './entities/api-key.entity.ts';
 import type { RegionContext } from './context.ts';
 import { memberCount, memberRef, searchMembers, type SearchArgs } from './members.ts';
@@ -34,6 +34,7 @@ export const resolvers = {
     findSuppliers: (_: unknown, args: { requirements: SupplierRequirements; first?: number | null }, ctx: RegionContext) => findSuppliers(ctx, args),
     members: (_: unknown, args: SearchArgs, ctx: RegionContext, info: GraphQLResolveInfo) => searchMembers(ctx, args, selectsField(info, 'facets')),
     auditLog: (_: unknown, args: { network: string; first?: number | null; after?: string | null }, ctx: RegionContext) => auditLog(ctx, args.network, args.first, args.after),
+    regionAuditLog: (_: unknown, args: { first?: number | null; after?: string | null }, ctx: RegionContext) => regionAuditLog(ctx, args.first, args.after),
     apiKeys: (_: unknown, _args: unknown, ctx: RegionContext) => listApiKeys(ctx.em, ctx.identity),
   },
   Mutation: {

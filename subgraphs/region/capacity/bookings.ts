@@ -15,7 +15,7 @@ export function bookingId(id: number): string {
 }
 
 export function parseBookingId(id: string): number {
-  const match = /^bk-([1-9][0-9]{0,9})$/.exec(id);
+  const match = /^bk-([1-9][0-9]{0,15})$/.exec(id);
   if (!match) throw badInput('id', `id "${id.slice(0, 30)}" is not a booking id; they look like bk-7.`);
   return Number(match[1]);
 }

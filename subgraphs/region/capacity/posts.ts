@@ -36,7 +36,7 @@ export function postId(id: number): string {
 }
 
 export function parsePostId(id: string, field = 'id'): number {
-  const match = /^cap-([1-9][0-9]{0,9})$/.exec(id);
+  const match = /^cap-([1-9][0-9]{0,15})$/.exec(id);
   if (!match) throw badInput(field, `${field} "${id.slice(0, 30)}" is not a capacity post id; they look like cap-12.`);
   return Number(match[1]);
 }

@@ -49,9 +49,12 @@ export const capacityResolvers = {
         ...(f.to ? { fromDate: { $lte: f.to } } : {}),
         ...(f.networks?.length ? { network: { $in: f.networks } } : {}),
       };
-      const after = args.after ? parsePostId(args.after, 'after') : null;
+      // Newest first by creation time (ids are random), the id breaking ties; the cursor is the last post's id.
+      const after = args.after ? await ctx.em.findOne(CapacityPostSchema, parsePostId(args.after, 'after'), { fields: ['createdAt'] }) : null;
+      if (args.after && !after) throw badInput('after', `after "${args.after.slice(0, 30)}" is not a post of this list; pass the endCursor of a previous page.`);
+      const keyset = after ? { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] } : {};
       const [nodes, totalCount] = await Promise.all([
-        ctx.em.find(CapacityPostSchema, after ? { ...where, id: { $lt: after } } : where, { orderBy: { id: 'desc' }, limit: size + 1 }),
+        ctx.em.find(CapacityPostSchema, { ...where, ...keyset }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 }),
         ctx.em.count(CapacityPostSchema, where),
       ]);
       const page = nodes.slice(0, size);
@@ -74,7 +77,7 @@ export const capacityResolvers = {
           : identity.role === 'office'
             ? { $or: [{ network: identity.network }, { offer: { network: identity.network } }] }
             : { $or: [{ memberId: identity.memberId }, { offer: { memberId: identity.memberId } }] };
-      return ctx.em.find(CapacityBookingSchema, mine, { populate: ['offer'], orderBy: { id: 'desc' }, limit: pageSize(args.first, 200, 50) });
+      return ctx.em.find(CapacityBookingSchema, mine, { populate: ['offer'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize(args.first, 200, 50) });
     },
     capacityBalance(_: unknown, args: { from: string; to: string; kind?: string | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);

@@ -4,7 +4,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 export const ApiKeySchema = defineEntity({
   name: 'ApiKey',
   properties: {
-    id: p.integer().primary().autoincrement(),
+    id: p.bigint('number').primary().autoincrement(),
     partner: p.string().length(200),
     name: p.string().length(200),
     prefix: p.string().length(12),

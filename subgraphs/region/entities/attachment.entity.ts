@@ -5,8 +5,8 @@ export const AttachmentSchema = defineEntity({
   name: 'Attachment',
   tableName: 'inquiry_attachment',
   properties: {
-    id: p.integer().primary().autoincrement(),
-    inquiryId: p.integer(),
+    id: p.bigint('number').primary().autoincrement(),
+    inquiryId: p.bigint('number'),
     fileName: p.string().length(200),
     contentType: p.string().length(100),
     size: p.integer(),

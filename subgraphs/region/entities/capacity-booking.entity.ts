@@ -4,7 +4,7 @@ import { CapacityPostSchema } from './capacity-post.entity.ts';
 export const CapacityBookingSchema = defineEntity({
   name: 'CapacityBooking',
   properties: {
-    id: p.integer().primary().autoincrement(),
+    id: p.bigint('number').primary().autoincrement(),
     offer: () => p.manyToOne(CapacityPostSchema),
     memberId: p.string().length(40),
     network: p.string().length(20),

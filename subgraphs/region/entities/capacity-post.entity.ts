@@ -4,7 +4,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 export const CapacityPostSchema = defineEntity({
   name: 'CapacityPost',
   properties: {
-    id: p.integer().primary().autoincrement(),
+    id: p.bigint('number').primary().autoincrement(),
     side: p.string().length(10),
     memberId: p.string().length(40),
     network: p.string().length(20),

@@ -4,8 +4,8 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 export const ConsortiumSchema = defineEntity({
   name: 'Consortium',
   properties: {
-    id: p.integer().primary().autoincrement(),
-    inquiryId: p.integer(),
+    id: p.bigint('number').primary().autoincrement(),
+    inquiryId: p.bigint('number'),
     leadMemberId: p.string().length(40),
     leadNetwork: p.string().length(20),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -19,7 +19,7 @@ export const ConsortiumPartnerSchema = defineEntity({
   name: 'ConsortiumPartner',
   properties: {
     id: p.integer().primary().autoincrement(),
-    consortiumId: p.integer(),
+    consortiumId: p.bigint('number'),
     memberId: p.string().length(40),
     network: p.string().length(20),
     status: p.string().length(20).default('INVITED'),

@@ -8,7 +8,7 @@ export const IdempotencyKeySchema = defineEntity({
     operation: p.string().length(40).primary(),
     key: p.string().length(200).primary(),
     payloadHash: p.string().length(64),
-    resultId: p.integer(),
+    resultId: p.bigint('number'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

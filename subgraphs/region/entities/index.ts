@@ -8,3 +8,4 @@ export { ConsortiumSchema, ConsortiumPartnerSchema, type Consortium, type Consor
 export { AttachmentSchema, type Attachment } from './attachment.entity.ts';
 export { IdempotencyKeySchema, type IdempotencyKey } from './idempotency-key.entity.ts';
 export { OutboxEventSchema, WebhookSchema, WebhookDeliverySchema, type OutboxEvent, type Webhook, type WebhookDelivery } from './webhook.entity.ts';
+export { RegionAuditEntrySchema, type RegionAuditEntry } from './audit-entry.entity.ts';

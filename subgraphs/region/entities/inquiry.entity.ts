@@ -9,7 +9,8 @@ export interface InquiryQuantity {
 export const InquirySchema = defineEntity({
   name: 'Inquiry',
   properties: {
-    id: p.integer().primary().autoincrement(),
+    /** Random (see Migration20261201100100_random_ids), so nobody guesses the next inquiry. */
+    id: p.bigint('number').primary().autoincrement(),
     ownerKey: p.string().length(240),
     ownerMemberId: p.string().length(40).nullable(),
     ownerNetwork: p.string().length(20).nullable(),
@@ -29,7 +30,7 @@ export const InquirySchema = defineEntity({
     deliveryDate: p.string().columnType('date'),
     quoteDeadline: p.datetime(),
     status: p.string().length(30).default('DRAFT'),
-    awardedQuoteId: p.integer().nullable(),
+    awardedQuoteId: p.bigint('number').nullable(),
     deadlineNoticeAt: p.datetime().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -45,7 +46,7 @@ export const InvitationSchema = defineEntity({
   tableName: 'inquiry_invitation',
   properties: {
     id: p.integer().primary().autoincrement(),
-    inquiryId: p.integer(),
+    inquiryId: p.bigint('number'),
     memberId: p.string().length(40),
     network: p.string().length(20),
     status: p.string().length(20).default('INVITED'),

@@ -9,11 +9,11 @@ export interface PriceTier {
 export const QuoteSchema = defineEntity({
   name: 'Quote',
   properties: {
-    id: p.integer().primary().autoincrement(),
-    inquiryId: p.integer(),
+    id: p.bigint('number').primary().autoincrement(),
+    inquiryId: p.bigint('number'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    consortiumId: p.integer().nullable(),
+    consortiumId: p.bigint('number').nullable(),
     priceTiers: p.json<PriceTier[]>(),
     currency: p.string().length(3),
     leadTimeDays: p.integer(),
@@ -33,7 +33,7 @@ export const QuoteRevisionSchema = defineEntity({
   name: 'QuoteRevision',
   properties: {
     id: p.integer().primary().autoincrement(),
-    quoteId: p.integer(),
+    quoteId: p.bigint('number'),
     revision: p.integer(),
     priceTiers: p.json<PriceTier[]>(),
     currency: p.string().length(3),

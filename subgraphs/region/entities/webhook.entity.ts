@@ -7,7 +7,7 @@ export const OutboxEventSchema = defineEntity({
   properties: {
     id: p.string().length(36).primary(),
     type: p.string().length(30),
-    inquiryId: p.integer(),
+    inquiryId: p.bigint('number'),
     memberId: p.string().length(40).nullable(),
     network: p.string().length(20).nullable(),
     payload: p.json<Record<string, unknown>>(),
@@ -22,7 +22,7 @@ export type OutboxEvent = InferEntity<typeof OutboxEventSchema>;
 export const WebhookSchema = defineEntity({
   name: 'Webhook',
   properties: {
-    id: p.integer().primary().autoincrement(),
+    id: p.bigint('number').primary().autoincrement(),
     memberId: p.string().length(40).nullable(),
     network: p.string().length(20),
     url: p.string().length(2000),
@@ -38,7 +38,7 @@ export const WebhookDeliverySchema = defineEntity({
   name: 'WebhookDelivery',
   properties: {
     id: p.integer().primary().autoincrement(),
-    webhookId: p.integer(),
+    webhookId: p.bigint('number'),
     eventId: p.string().length(36),
     eventType: p.string().length(30),
     attempts: p.integer().default(0),

@@ -3,9 +3,12 @@ import { forbidden } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, type Inquiry } from '../entities/index.ts';
 
-// Who sees an inquiry: its owner (every quote), admin (everything), the
-// offices of invited members (invitations, their members' quotes), invited
-// members and consortium partners (the inquiry and their own quote only).
+// Who sees an inquiry: its owner (every invitation and quote), admin
+// (everything), the offices of invited members (the invitations and quotes of
+// their own network's members only), invited members and consortium partners
+// (the inquiry, their own invitation and their own quote only). Whoever does
+// not see an inquiry gets the answer of an inquiry that does not exist, from
+// every query and mutation: nothing tells it the inquiry's state or existence.
 
 /** The caller as an owner of inquiries and idempotency keys: a member, an office, or a partner or admin by subject. */
 export function callerKey(identity: Identity): string {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import type { Identity } from '../../../shared/identity.ts';
 import { processCodes } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium } from '../entities/index.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
@@ -19,8 +20,14 @@ export async function consortiumStatus(em: EntityManager, consortiumKey: number)
   return { complete: true, reason: '' };
 }
 
-export async function createConsortium(tx: EntityManager, id: string, lead: { memberId: string; network: string }, partners: { memberId: string; network: string }[]): Promise<Consortium> {
-  const inquiry = await lockInquiry(tx, null, id, null, 'inquiryId');
+export async function createConsortium(
+  tx: EntityManager,
+  identity: Identity,
+  id: string,
+  lead: { memberId: string; network: string },
+  partners: { memberId: string; network: string }[],
+): Promise<Consortium> {
+  const inquiry = await lockInquiry(tx, identity, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'bid on', ['OPEN']);
   const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: lead.memberId });
   if (!invitation || invitation.status === 'DECLINED') throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);

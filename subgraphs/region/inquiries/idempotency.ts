@@ -32,7 +32,7 @@ export async function replayed(tx: EntityManager, i: Idempotency | null): Promis
   if (!i) return null;
   await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`${i.scope}\n${i.operation}\n${i.key}`]);
   const key = [i.scope, i.operation, i.key];
-  const [found] = await tx.execute<{ payload_hash: string; result_id: number; expired: boolean }[]>(
+  const [found] = await tx.execute<{ payload_hash: string; result_id: string | number; expired: boolean }[]>(
     `select "payload_hash", "result_id", ${expired} as "expired" from "idempotency_key" where "scope" = ? and "operation" = ? and "key" = ?`,
     [idempotencyKeyHours, ...key],
   );
@@ -45,7 +45,8 @@ export async function replayed(tx: EntityManager, i: Idempotency | null): Promis
   if (found.payload_hash !== i.payloadHash) {
     throw conflict(`idempotencyKey "${i.key.slice(0, 60)}" was already used for ${i.operation} with a different payload; use a new key for a new request.`, { field: 'idempotencyKey' });
   }
-  return found.result_id;
+  // A bigint column: the driver hands it over as a string.
+  return Number(found.result_id);
 }
 
 /** Deletes the keys older than idempotencyKeyHours; returns how many. */

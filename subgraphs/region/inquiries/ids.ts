@@ -1,15 +1,26 @@
 import { badInput } from '../../../shared/errors.ts';
 
-// Ids of the inquiry flow, with a prefix per kind: inq-12, q-3, con-4, att-9, wh-2.
+// Ids of the inquiry flow, with a prefix per kind: inq-…, q-…, con-…, att-…, wh-….
+// The number is random (16 digits since Migration20261201100100_random_ids;
+// older rows keep their small ones), so an id cannot be guessed from another.
+
+/** A local id as the API writes it: 1 to 16 digits, a safe integer. */
+export const localIdPattern = '[1-9][0-9]{0,15}';
+
+export function parseLocalId(digits: string): number | null {
+  const id = Number(digits);
+  return Number.isSafeInteger(id) ? id : null;
+}
 
 function idCodec(prefix: string, kind: string) {
-  const pattern = new RegExp(`^${prefix}-([1-9][0-9]{0,9})$`);
+  const pattern = new RegExp(`^${prefix}-(${localIdPattern})$`);
   return {
     format: (id: number) => `${prefix}-${id}`,
     parse(id: string, field = 'id'): number {
       const match = pattern.exec(id);
-      if (!match) throw badInput(field, `${field} "${id.slice(0, 30)}" is not ${kind} id; they look like ${prefix}-12.`);
-      return Number(match[1]);
+      const local = match && parseLocalId(match[1]);
+      if (!local) throw badInput(field, `${field} "${id.slice(0, 30)}" is not ${kind} id; they look like ${prefix}-5083124978213377.`);
+      return local;
     },
   };
 }

@@ -142,11 +142,12 @@ export function quantityClass(inquiry: Pick<Inquiry, 'quantities'>): Quantity {
 
 /**
  * Loads an inquiry for a change inside a transaction: row-locked, visible to
- * the caller (identity null: the caller checked access itself), at the version the caller read.
+ * the caller, at the version the caller read. One that the caller does not see
+ * is NOT_FOUND like one that does not exist, before anything about its state is checked.
  */
-export async function lockInquiry(tx: EntityManager, identity: Identity | null, id: string, version: number | null, field = 'id'): Promise<Inquiry> {
+export async function lockInquiry(tx: EntityManager, identity: Identity, id: string, version: number | null, field = 'id'): Promise<Inquiry> {
   const inquiry = await tx.findOne(InquirySchema, parseInquiryId(id, field), { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!inquiry || (identity && !(await resolveView(tx, identity, inquiry)))) throw notFound(`Inquiry ${id} does not exist.`);
+  if (!inquiry || !(await resolveView(tx, identity, inquiry))) throw notFound(`Inquiry ${id} does not exist.`);
   if (version !== null && inquiry.version !== version) {
     throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: inquiry.version });
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
+import type { Identity } from '../../../shared/identity.ts';
 import { isoDate } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
 import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from '../entities/index.ts';
@@ -55,14 +56,15 @@ export function unitPriceFor(tiers: PriceTier[], quantity: number): number {
 /** A first quote or a revision, only from an invited member, only while the inquiry takes quotes. */
 export async function submitQuote(
   tx: EntityManager,
+  identity: Identity,
   id: string,
   bidder: { memberId: string; network: string },
   terms: QuoteTerms,
   consortiumKey: number | null,
   version: number | null | undefined,
 ): Promise<Quote> {
-  // The invitation is the access check: a member that is not invited learns only that.
-  const inquiry = await lockInquiry(tx, null, id, null, 'inquiryId');
+  // Who does not see the inquiry learns nothing (NOT_FOUND); who sees it but is not invited learns only that.
+  const inquiry = await lockInquiry(tx, identity, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'quoted on', ['OPEN']);
   const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
   if (!invitation) throw forbidden(`${bidder.memberId} is not invited to inquiry ${id}; only invited members may quote.`);

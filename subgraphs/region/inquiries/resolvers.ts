@@ -49,13 +49,16 @@ async function markViewed(ctx: RegionContext, inquiry: Inquiry): Promise<void> {
   await ctx.em.nativeUpdate(InvitationSchema, { inquiryId: inquiry.id, memberId: view.memberId, status: 'INVITED' }, { status: 'VIEWED' });
 }
 
+/** Ids are random: lists in the order of creation sort by time, the id breaking ties. */
+const oldestFirst = { orderBy: { createdAt: 'asc', id: 'asc' } } as const;
+
 /** Quotes of an inquiry the caller may see: all for owner and admin, its members' for an office, its own (or its consortium's) for a bidder. */
 async function visibleQuotes(ctx: RegionContext, inquiry: Inquiry): Promise<Quote[]> {
   const view = viewOf(inquiry);
-  if (view.kind === 'office') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, network: view.network }, { orderBy: { id: 'asc' } });
-  if (view.kind !== 'bidder') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }, { orderBy: { id: 'asc' } });
+  if (view.kind === 'office') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, network: view.network }, oldestFirst);
+  if (view.kind !== 'bidder') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }, oldestFirst);
   const partnerships = await ctx.em.find(ConsortiumPartnerSchema, { memberId: view.memberId }, { fields: ['consortiumId'] });
-  return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, $or: [{ memberId: view.memberId }, { consortiumId: { $in: partnerships.map((p) => p.consortiumId) } }] }, { orderBy: { id: 'asc' } });
+  return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, $or: [{ memberId: view.memberId }, { consortiumId: { $in: partnerships.map((p) => p.consortiumId) } }] }, oldestFirst);
 }
 
 async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number) {
@@ -87,7 +90,7 @@ export const inquiryResolvers = {
       const now = new Date();
       const status =
         args.status === 'QUOTING_CLOSED' ? { status: 'OPEN', quoteDeadline: { $lte: now } } : args.status === 'OPEN' ? { status: 'OPEN', quoteDeadline: { $gt: now } } : args.status ? { status: args.status } : {};
-      const found = await ctx.em.find(InquirySchema, { $and: [where, status] }, { orderBy: { id: 'desc' }, limit: size });
+      const found = await ctx.em.find(InquirySchema, { $and: [where, status] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
       for (const inquiry of found) await resolveView(ctx.em, ctx.identity, inquiry);
       return found;
     },
@@ -117,7 +120,7 @@ export const inquiryResolvers = {
             certifications: invitation?.certifications ?? [],
           };
         })
-        .sort((a, b) => a.unitPrice - b.unitPrice || a.leadTimeDays - b.leadTimeDays || a.quote.id - b.quote.id);
+        .sort((a, b) => a.unitPrice - b.unitPrice || a.leadTimeDays - b.leadTimeDays || a.quote.createdAt.getTime() - b.quote.createdAt.getTime() || a.quote.id - b.quote.id);
     },
     async consortium(_: unknown, args: { id: string }, ctx: RegionContext) {
       requireSignedIn(ctx.identity);
@@ -126,13 +129,14 @@ export const inquiryResolvers = {
       if (ctx.identity.role === 'admin') return consortium;
       const inquiry = await visibleInquiry(ctx, inquiryId(consortium.inquiryId));
       const view = inquiry && viewOf(inquiry);
-      if (view?.kind === 'owner' || view?.kind === 'office') return consortium;
-      const isPartner = view?.kind === 'bidder' && (await ctx.em.count(ConsortiumPartnerSchema, { consortiumId: consortium.id, memberId: view.memberId })) > 0;
-      return isPartner ? consortium : null;
+      if (view?.kind === 'owner') return consortium;
+      // An office sees the consortia its network's members take part in, a member those it is a partner of.
+      const partner = view?.kind === 'office' ? { network: view.network } : view?.kind === 'bidder' ? { memberId: view.memberId } : null;
+      return partner && (await ctx.em.count(ConsortiumPartnerSchema, { consortiumId: consortium.id, ...partner })) > 0 ? consortium : null;
     },
     webhooks(_: unknown, __: unknown, ctx: RegionContext) {
       requireSignedIn(ctx.identity);
-      return ctx.em.find(WebhookSchema, ownedWhere(ctx.identity), { orderBy: { id: 'asc' } });
+      return ctx.em.find(WebhookSchema, ownedWhere(ctx.identity), oldestFirst);
     },
   },
   Mutation: {
@@ -179,7 +183,8 @@ export const inquiryResolvers = {
       requireOfficeOrAdmin(ctx.identity, network.code, `invite ${args.memberId}`);
       await assertMemberExists(ctx, args.memberId, 'memberId');
       return ctx.em.transactional(async (tx) => {
-        const inquiry = await lockInquiry(tx, null, args.inquiryId, null, 'inquiryId');
+        // Only into an inquiry the office already sees (its own, or one its members are invited to); any other is NOT_FOUND.
+        const inquiry = await lockInquiry(tx, ctx.identity, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'given new invitees', ['OPEN']);
         if (await tx.count(InvitationSchema, { inquiryId: inquiry.id, memberId: args.memberId })) throw conflict(`${args.memberId} is already invited to ${args.inquiryId}.`);
         emit(tx, 'INVITED', inquiry, { memberId: args.memberId, network: network.code }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
@@ -191,7 +196,7 @@ export const inquiryResolvers = {
       const { network } = parseMemberId(args.memberId, 'memberId');
       requireOfficeOrAdmin(ctx.identity, network.code, `withdraw the invitation of ${args.memberId}`);
       return ctx.em.transactional(async (tx) => {
-        const inquiry = await lockInquiry(tx, null, args.inquiryId, null, 'inquiryId');
+        const inquiry = await lockInquiry(tx, ctx.identity, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'changed', ['OPEN']);
         const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: args.memberId });
         if (!invitation) throw notFound(`${args.memberId} is not invited to ${args.inquiryId}.`);
@@ -223,7 +228,7 @@ export const inquiryResolvers = {
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(QuoteSchema, prior);
-        const quote = await submitQuote(tx, args.inquiryId, bidder, terms, consortiumKey, args.version);
+        const quote = await submitQuote(tx, ctx.identity, args.inquiryId, bidder, terms, consortiumKey, args.version);
         await tx.flush();
         remember(tx, key, quote.id);
         return quote;
@@ -233,7 +238,7 @@ export const inquiryResolvers = {
       const lead = await actingMember(ctx, args.memberId);
       const partners: { memberId: string; network: string }[] = [];
       for (const id of partnerList(lead.memberId, args.partners)) partners.push({ memberId: id, network: await assertMemberExists(ctx, id, 'partners') });
-      return ctx.em.transactional((tx) => createConsortium(tx, args.inquiryId, lead, partners));
+      return ctx.em.transactional((tx) => createConsortium(tx, ctx.identity, args.inquiryId, lead, partners));
     },
     async respondToConsortium(_: unknown, args: { consortiumId: string; accept: boolean; processes?: string[] | null; sharePercent?: number | null; memberId?: string | null }, ctx: RegionContext) {
       const partner = await actingMember(ctx, args.memberId);
@@ -260,10 +265,11 @@ export const inquiryResolvers = {
     quoteDeadline: (i: Inquiry) => i.quoteDeadline.toISOString(),
     status: (i: Inquiry) => effectiveStatus(i),
     createdAt: (i: Inquiry) => i.createdAt.toISOString(),
-    attachments: (i: Inquiry, _: unknown, ctx: RegionContext) => ctx.em.find(AttachmentSchema, { inquiryId: i.id }, { orderBy: { id: 'asc' } }),
+    attachments: (i: Inquiry, _: unknown, ctx: RegionContext) => ctx.em.find(AttachmentSchema, { inquiryId: i.id }, oldestFirst),
     invitations(i: Inquiry, _: unknown, ctx: RegionContext) {
+      // A bidder sees its own invitation, an office its network's (their decline reasons are theirs); owner and admin all.
       const view = viewOf(i);
-      const mine = view.kind === 'bidder' ? { memberId: view.memberId } : {};
+      const mine = view.kind === 'bidder' ? { memberId: view.memberId } : view.kind === 'office' ? { network: view.network } : {};
       return ctx.em.find(InvitationSchema, { inquiryId: i.id, ...mine }, { orderBy: { score: 'desc nulls last', id: 'asc' } });
     },
     quotes: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleQuotes(ctx, i),

@@ -2,6 +2,8 @@ import { Migration20261123100000_capacity } from './Migration20261123100000_capa
 import { Migration20261124000000_api_keys } from './Migration20261124000000_api_keys.ts';
 import { Migration20261125000000_inquiries } from './Migration20261125000000_inquiries.ts';
 import { Migration20261126000000_idempotency_key_age } from './Migration20261126000000_idempotency_key_age.ts';
+import { Migration20261201100000_region_audit } from './Migration20261201100000_region_audit.ts';
+import { Migration20261201100100_random_ids } from './Migration20261201100100_random_ids.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   { name: 'Migration20261124000000_api_keys', class: Migration20261124000000_api_keys },
   { name: 'Migration20261125000000_inquiries', class: Migration20261125000000_inquiries },
   { name: 'Migration20261126000000_idempotency_key_age', class: Migration20261126000000_idempotency_key_age },
+  { name: 'Migration20261201100000_region_audit', class: Migration20261201100000_region_audit },
+  { name: 'Migration20261201100100_random_ids', class: Migration20261201100100_random_ids },
 ];
