@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { canonicalMaterial } from '../shared/data/materials.ts';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { findProcess } from '../shared/data/processes.ts';
 import { findNetwork, networks, type NetworkInfo } from '../shared/networks.ts';
+import { embeddedServerUrl, ensureDatabase } from '../shared/postgres.ts';
 import { nameSortKey } from '../shared/sort-key.ts';
+import { dataDir } from './local.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { companyName, fakeMember, networkSeed, pickProfile, random } from '../subgraphs/network/seeders/demo.seeder.ts';
 
@@ -118,8 +121,7 @@ async function main() {
   const databaseUrl =
     values['database-url'] ??
     process.env[`${network.code}_DATABASE_URL`] ??
-    process.env.DATABASE_URL ??
-    `postgresql://postgres:postgres@127.0.0.1:${process.env.PG_PORT || 54329}/irm_${network.code.toLowerCase()}`;
+    (await ensureDatabase(process.env.DATABASE_URL ?? embeddedServerUrl(join(dataDir(), 'postgres'), Number(process.env.PG_PORT || 54329)), `irm_${network.code.toLowerCase()}`));
   // The tables come from the network's migrations; a fresh database gets them here.
   const { orm } = await initNetworkOrm(databaseUrl);
   await orm.close(true);

