@@ -126,6 +126,62 @@ describe('addInvitee', () => {
   });
 });
 
+describe('proposeInvitee', () => {
+  const propose = (token: string, id: string, memberId: string) => stack.query(`mutation($id: ID!, $m: ID!) { proposeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: memberId }, token);
+  const answer = (token: string, id: string, memberId: string, accept: boolean) =>
+    stack.query(
+      accept ? `mutation($id: ID!, $m: ID!) { r: acceptInviteeProposal(inquiryId: $id, memberId: $m) { member { id } status } }` : `mutation($id: ID!, $m: ID!) { r: rejectInviteeProposal(inquiryId: $id, memberId: $m) }`,
+      { id, m: memberId },
+      token,
+    );
+  const proposals = async (token: string, id: string) =>
+    ((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { inviteeProposals { member { id } network proposedAt } } }`, { id }, token))).inquiry?.inviteeProposals ?? null) as
+      | { member: { id: string }; network: string }[]
+      | null;
+
+  test('an office proposes its member for an inquiry it does not see; the answer is the same for any inquiry; the owner accepts and the office sees it', async () => {
+    const open = await openInquiry(tokens.partner, 'Nach Kundenwunsch');
+    await ok(addInvitee(tokens.admin, open.id, members.anders));
+    const cancelled = await openInquiry(tokens.partner, 'Abgesagt');
+    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id: cancelled.id, v: cancelled.version }, tokens.partner));
+    const draft = await createInquiry(tokens.partner, 'Noch Entwurf');
+    for (const id of [open.id, cancelled.id, draft.id, 'inq-4503599627370497']) expect((await ok(propose(tokens.niweOffice, id, members.brand))).proposeInvitee, id).toBe(true);
+    // Again, and for another member: still true, one proposal each.
+    expect((await ok(propose(tokens.niweOffice, open.id, members.brand))).proposeInvitee).toBe(true);
+    expect((await ok(propose(tokens.niweOffice, open.id, members.dorn))).proposeInvitee).toBe(true);
+    // Only an office for its own network's members (or admin) proposes.
+    expect(errorOf(await propose(tokens.linatOffice, open.id, members.brand)).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await propose(tokens.brand, open.id, members.brand)).extensions?.code).toBe('FORBIDDEN');
+
+    // Only the owner and admin see proposals; only for the OPEN inquiry were they kept.
+    expect((await proposals(tokens.partner, open.id))!.map((p) => [p.member.id, p.network])).toEqual([
+      [members.brand, 'NIWE'],
+      [members.dorn, 'NIWE'],
+    ]);
+    expect(await proposals(tokens.partner, cancelled.id)).toEqual([]);
+    expect(await proposals(tokens.partner, draft.id)).toEqual([]);
+    expect(await proposals(tokens.linatOffice, open.id)).toEqual([]);
+    expect(await proposals(tokens.anders, open.id)).toEqual([]);
+    // A proposal lets nobody in.
+    expect(await proposals(tokens.niweOffice, open.id)).toBeNull();
+    expect(await proposals(tokens.brand, open.id)).toBeNull();
+
+    // Only the owner (or admin) answers; who does not see the inquiry gets NOT_FOUND.
+    expect(errorOf(await answer(tokens.niweOffice, open.id, members.brand, true)).extensions?.code).toBe('NOT_FOUND');
+    expect(errorOf(await answer(tokens.linatOffice, open.id, members.brand, true)).extensions?.code).toBe('FORBIDDEN');
+    expect((await ok(answer(tokens.partner, open.id, members.brand, true))).r).toEqual({ member: { id: members.brand }, status: 'INVITED' });
+    expect((await ok(answer(tokens.partner, open.id, members.dorn, false))).r).toBe(true);
+    expect(errorOf(await answer(tokens.partner, open.id, members.dorn, true)).extensions?.code).toBe('NOT_FOUND');
+    expect(await proposals(tokens.partner, open.id)).toEqual([]);
+
+    // Now NIWE sees the inquiry through brand, with brand's invitation only; dorn was not invited.
+    const seen = (await ok(stack.query(invitationsQuery, { id: open.id }, tokens.niweOffice))).inquiry;
+    expect(seen.invitations.map((i: { member: { id: string } }) => i.member.id)).toEqual([members.brand]);
+    expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: open.id }, tokens.brand))).inquiry).toEqual({ id: open.id });
+    expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: open.id }, tokens.dorn))).inquiry).toBeNull();
+  });
+});
+
 describe('invitations', () => {
   test("an office sees its own network's invitations and their decline reasons, never another network's; the owner and admin see all, a member its own", async () => {
     const open = await openInquiry(tokens.partner, 'Getriebewelle');

@@ -10,6 +10,7 @@ import {
   IdempotencyKeySchema,
   InquirySchema,
   InvitationSchema,
+  InviteeProposalSchema,
   OutboxEventSchema,
   QuoteRevisionSchema,
   QuoteSchema,
@@ -38,5 +39,6 @@ export function initRegionOrm(clientUrl: string, counter = new SqlCounter()) {
       WebhookSchema,
       WebhookDeliverySchema,
       RegionAuditEntrySchema,
+      InviteeProposalSchema,
     ], migrations, counter });
 }

@@ -2,7 +2,7 @@ export { CapacityPostSchema, type CapacityPost } from './capacity-post.entity.ts
 export { CapacityBookingSchema, type CapacityBooking } from './capacity-booking.entity.ts';
 export { AvailabilitySchema, type Availability } from './availability.entity.ts';
 export { ApiKeySchema, type ApiKey } from './api-key.entity.ts';
-export { InquirySchema, InvitationSchema, type Inquiry, type Invitation, type InquiryQuantity } from './inquiry.entity.ts';
+export { InquirySchema, InvitationSchema, InviteeProposalSchema, type Inquiry, type Invitation, type InviteeProposal, type InquiryQuantity } from './inquiry.entity.ts';
 export { QuoteSchema, QuoteRevisionSchema, type Quote, type QuoteRevision, type PriceTier } from './quote.entity.ts';
 export { ConsortiumSchema, ConsortiumPartnerSchema, type Consortium, type ConsortiumPartner } from './consortium.entity.ts';
 export { AttachmentSchema, type Attachment } from './attachment.entity.ts';

@@ -59,3 +59,20 @@ export const InvitationSchema = defineEntity({
 });
 
 export type Invitation = InferEntity<typeof InvitationSchema>;
+
+// A member an office proposed for an inquiry it does not see; the owner accepts (an invitation is made) or rejects it.
+export const InviteeProposalSchema = defineEntity({
+  name: 'InviteeProposal',
+  tableName: 'inquiry_invitee_proposal',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    inquiryId: p.bigint('number'),
+    memberId: p.string().length(40),
+    network: p.string().length(20),
+    /** The subject of the office (or admin) that proposed it. */
+    proposedBy: p.string().length(240).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type InviteeProposal = InferEntity<typeof InviteeProposalSchema>;

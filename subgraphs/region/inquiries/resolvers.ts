@@ -16,6 +16,7 @@ import {
   type ConsortiumPartner,
   type Inquiry,
   type Invitation,
+  type InviteeProposal,
   type Quote,
   type QuoteRevision,
   type Webhook,
@@ -32,7 +33,7 @@ import { consortiumStatus, createConsortium, partnerList, respond } from './cons
 import { idempotency, remember, replayed } from './idempotency.ts';
 import { attachmentId, consortiumId, inquiryId, parseConsortiumId, parseInquiryId, parseQuoteId, parseWebhookId, quoteId, webhookId } from './ids.ts';
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus, type InquiryInput, type InquiryPatch } from './inquiries.ts';
-import { emit } from './outbox.ts';
+import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { quoteTerms, submitQuote, unitPriceFor, type QuoteInput } from './quotes.ts';
 import { ownedWebhook, ownedWhere, registerWebhook } from './webhooks.ts';
 
@@ -186,11 +187,18 @@ export const inquiryResolvers = {
         // Only into an inquiry the office already sees (its own, or one its members are invited to); any other is NOT_FOUND.
         const inquiry = await lockInquiry(tx, ctx.identity, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'given new invitees', ['OPEN']);
-        if (await tx.count(InvitationSchema, { inquiryId: inquiry.id, memberId: args.memberId })) throw conflict(`${args.memberId} is already invited to ${args.inquiryId}.`);
-        emit(tx, 'INVITED', inquiry, { memberId: args.memberId, network: network.code }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
-        return tx.create(InvitationSchema, { inquiryId: inquiry.id, memberId: args.memberId, network: network.code, status: 'INVITED', score: null, distanceKm: null, certifications: [] });
+        return inviteMember(tx, inquiry, args.inquiryId, args.memberId, network.code);
       });
     },
+    async proposeInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
+      requireProposer(ctx.identity, args.memberId);
+      await assertMemberExists(ctx, args.memberId, 'memberId');
+      return ctx.em.transactional((tx) => proposeInvitee(tx, ctx.identity, args.inquiryId, args.memberId));
+    },
+    acceptInviteeProposal: (_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) =>
+      ctx.em.transactional((tx) => answerProposal(tx, ctx.identity, args.inquiryId, args.memberId, true)),
+    rejectInviteeProposal: (_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) =>
+      ctx.em.transactional((tx) => answerProposal(tx, ctx.identity, args.inquiryId, args.memberId, false)),
     async removeInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
@@ -273,6 +281,7 @@ export const inquiryResolvers = {
       return ctx.em.find(InvitationSchema, { inquiryId: i.id, ...mine }, { orderBy: { score: 'desc nulls last', id: 'asc' } });
     },
     quotes: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleQuotes(ctx, i),
+    inviteeProposals: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleProposals(ctx.em, i),
     async awardedQuote(i: Inquiry, _: unknown, ctx: RegionContext) {
       if (i.awardedQuoteId == null) return null;
       return (await visibleQuotes(ctx, i)).find((q) => q.id === i.awardedQuoteId) ?? null;
@@ -280,6 +289,10 @@ export const inquiryResolvers = {
   },
   InquiryInvitation: {
     member: (i: Invitation) => memberRefById(i.memberId),
+  },
+  InviteeProposal: {
+    member: (p: InviteeProposal) => memberRefById(p.memberId),
+    proposedAt: (p: InviteeProposal) => p.createdAt.toISOString(),
   },
   Quote: {
     id: (q: Quote) => quoteId(q.id),

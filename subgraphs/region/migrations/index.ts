@@ -4,6 +4,7 @@ import { Migration20261125000000_inquiries } from './Migration20261125000000_inq
 import { Migration20261126000000_idempotency_key_age } from './Migration20261126000000_idempotency_key_age.ts';
 import { Migration20261201100000_region_audit } from './Migration20261201100000_region_audit.ts';
 import { Migration20261201100100_random_ids } from './Migration20261201100100_random_ids.ts';
+import { Migration20261201100200_invitee_proposals } from './Migration20261201100200_invitee_proposals.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261126000000_idempotency_key_age', class: Migration20261126000000_idempotency_key_age },
   { name: 'Migration20261201100000_region_audit', class: Migration20261201100000_region_audit },
   { name: 'Migration20261201100100_random_ids', class: Migration20261201100100_random_ids },
+  { name: 'Migration20261201100200_invitee_proposals', class: Migration20261201100200_invitee_proposals },
 ];
