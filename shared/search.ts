@@ -49,3 +49,19 @@ export interface SearchPage {
 
 /** Relevance scores travel as integers (0..10000) so that ranks compare exactly everywhere. */
 export const scoreScale = 10000;
+
+/** Words after the tenth are ignored: each word is one more LIKE on every candidate. */
+const maxWords = 10;
+
+/**
+ * The words of a search text that can match anything: those with a letter or
+ * digit (documents and queries are folded to letters and digits, irm_fold), at
+ * most maxWords. Region refuses a text without any (only "%", emoji or
+ * zero-width spaces) before it fans out; the networks search with these.
+ */
+export function searchWords(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, maxWords);
+}

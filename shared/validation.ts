@@ -13,11 +13,17 @@ export function isoDate(field: string, value: string): string {
   return value;
 }
 
-export function processCodes(field: string, codes: string[]): string[] {
+export function processCodes(field: string, codes: readonly string[]): string[] {
+  boundedList(field, codes, listLimits.processes);
   for (const code of codes) {
     if (!findProcess(code)) throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
   }
   return [...new Set(codes)];
+}
+
+/** Canonical names of a list of certificates, at most listLimits.certifications. */
+export function certificationNames(field: string, values: readonly string[]): string[] {
+  return boundedList(field, values, listLimits.certifications).map((c) => certificationName(field, c));
 }
 
 export function certificationName(field: string, value: string): string {
@@ -30,4 +36,54 @@ export function coordinates(field: string, latitude: number | null | undefined, 
   if (latitude == null || !(latitude >= -90 && latitude <= 90)) throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`);
   if (longitude == null || !(longitude >= -180 && longitude <= 180)) throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${longitude ?? 'nothing'}.`);
   return { latitude, longitude };
+}
+
+// One text validator for every string a client sends to a network or region.
+// PostgreSQL cannot store U+0000 in text, and a lone UTF-16 surrogate (half of
+// an emoji, as a JSON "\ud83d" escape can send) has no UTF-8 form: either
+// failed the statement, and the client read our INTERNAL_SERVER_ERROR or
+// NETWORK_UNAVAILABLE for its own malformed string.
+export function checkText(field: string, value: string): string {
+  if (value.includes('\u0000')) throw badInput(field, `${field} contains a NUL character (U+0000); remove it.`);
+  if (!value.isWellFormed()) throw badInput(field, `${field} contains a lone UTF-16 surrogate (half of a character such as an emoji); send well-formed Unicode.`);
+  return value;
+}
+
+/** Trimmed text of at most `max` characters; empty is null, or BAD_USER_INPUT when required. */
+export function text(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+  const trimmed = checkText(field, value ?? '').trim();
+  if (trimmed === '') {
+    if (required) throw badInput(field, `${field} must not be empty.`);
+    return null;
+  }
+  if (trimmed.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${trimmed.length}.`);
+  return trimmed;
+}
+
+/**
+ * Longest lists a client may send, per kind of list. Each sits well above
+ * real use (the demo's busiest member has 4 services and 6 processes; the
+ * code list has 105 DIN 8580 codes) and far below what makes a statement or an
+ * audit snapshot costly: one updateMember with 2,000 services and a filter
+ * with 20,000 process codes were accepted before.
+ */
+export const listLimits = {
+  /** DIN 8580 codes of a member, a service or a filter: the whole code list fits. */
+  processes: 105,
+  /** Materials of a member or a filter. */
+  materials: 50,
+  /** Certificates of a member, or required in a filter. */
+  certifications: 20,
+  /** Services of a member. */
+  services: 50,
+  /** Contact persons of a member. */
+  contacts: 50,
+  /** Network codes in a filter; each may appear once per registered network. */
+  networks: 10,
+} as const;
+
+/** The list itself, or BAD_USER_INPUT naming the field and its limit. */
+export function boundedList<T>(field: string, values: readonly T[], max: number): readonly T[] {
+  if (values.length > max) throw badInput(field, `${field} takes at most ${max} entries, got ${values.length}.`);
+  return values;
 }

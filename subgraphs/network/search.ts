@@ -3,7 +3,7 @@ import { badInput } from '../../shared/errors.ts';
 import { findMaterial } from '../../shared/data/materials.ts';
 import { processAndDescendants } from '../../shared/data/processes.ts';
 import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
-import { scoreScale, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
+import { scoreScale, searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
 
@@ -14,6 +14,8 @@ import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts
 // words, statistics (count and facets) and the page. Every statement reads a
 // bounded number of rows however large the network grows (see countLimit, the
 // relevance tiers and the nearest-first distance page).
+
+export { searchWords };
 
 /** Words shorter than this match as parts only; longer ones also tolerate a typo. */
 const fuzzyMinLength = 4;
@@ -36,7 +38,6 @@ export async function closeSpellings(em: EntityManager, words: string[]): Promis
   const statement = closeSpellingsStatement(words);
   return statement ? toSpellings(words, await em.getConnection().execute<{ i: number; word: string }[]>(statement.sql, statement.params)) : new Map();
 }
-const maxWords = 10;
 
 interface Compiled {
   where: Fragment;
@@ -48,12 +49,6 @@ interface Compiled {
   point: Fragment | null;
 }
 
-export function searchWords(text: string | null | undefined): string[] {
-  return (text ?? '')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, maxWords);
-}
 
 /** The word as the documents are folded; PostgreSQL folds the constant once per statement. */
 const folded = (word: string) => sql`irm_fold(${word})`;
@@ -232,7 +227,9 @@ export interface SearchRequest {
  */
 export function searchStatements(request: SearchRequest, spellings: Spellings = new Map()) {
   const { network, filter, order, first, after, withFacets, countLimit } = request;
-  if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
+  if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
+    throw filter.text?.trim() ? badInput('filter.text', 'filter.text has no letters or digits to search for.') : badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
+  }
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const compiled = compile(filter, spellings);
 

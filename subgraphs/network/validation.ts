@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/errors.ts';
 import { canonicalMaterial } from '../../shared/data/materials.ts';
 import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
-import { certificationName, coordinates, isoDate, processCodes } from '../../shared/validation.ts';
+import { boundedList, certificationName, coordinates, isoDate, listLimits, processCodes, text } from '../../shared/validation.ts';
 
 export { coordinates, processCodes };
 
@@ -30,36 +30,30 @@ export interface MemberFields {
 }
 
 export function requiredText(field: string, value: string | null | undefined, max: number): string {
-  const text = value?.trim() ?? '';
-  if (text === '') throw badInput(field, `${field} must not be empty.`);
-  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${text.length}.`);
-  return text;
+  return text(field, value, max, true)!;
 }
 
 export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  const text = value?.trim() ?? '';
-  if (text === '') return null;
-  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${text.length}.`);
-  return text;
+  return text(field, value, max, false);
 }
 
 export function postalCode(field: string, value: string | null | undefined): string {
-  const code = value?.trim() ?? '';
+  const code = optionalText(field, value, 20) ?? '';
   if (!isGermanPostalCode(code)) throw badInput(field, `${field} must be a German postal code of five digits (01001–99998), got "${code.slice(0, 20)}".`);
   return code;
 }
 
 export function website(field: string, value: string | null | undefined): string | null {
-  const text = optionalText(field, value, 300);
-  if (text === null) return null;
+  const given = optionalText(field, value, 300);
+  if (given === null) return null;
   let url: URL | undefined;
   try {
-    url = new URL(text);
+    url = new URL(given);
   } catch {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.')) {
-    throw badInput(field, `${field} must be an http or https URL such as https://www.example.de, got "${text.slice(0, 60)}".`);
+    throw badInput(field, `${field} must be an http or https URL such as https://www.example.de, got "${given.slice(0, 60)}".`);
   }
   return url.toString();
 }
@@ -73,20 +67,19 @@ export function employees(field: string, value: number | null | undefined): numb
 
 
 export function materials(field: string, values: string[]): string[] {
-  if (values.length > 50) throw badInput(field, `${field} takes at most 50 materials, got ${values.length}.`);
-  return [...new Set(values.map((v, i) => canonicalMaterial(requiredText(`${field}[${i}]`, v, 60))))];
+  return [...new Set(boundedList(field, values, listLimits.materials).map((v, i) => canonicalMaterial(requiredText(`${field}[${i}]`, v, 60))))];
 }
 
 
 export function certifications(field: string, values: CertificationInput[]): CertificationInput[] {
-  return values.map((c, i) => {
+  return boundedList(field, values, listLimits.certifications).map((c, i) => {
     const standard = certificationName(`${field}[${i}].standard`, c.standard);
     return { standard, number: optionalText(`${field}[${i}].number`, c.number, 100), validUntil: isoDate(`${field}[${i}].validUntil`, c.validUntil) };
   });
 }
 
 export function services(field: string, values: ServiceInput[]): Required<ServiceInput>[] {
-  return values.map((s, i) => ({
+  return boundedList(field, values, listLimits.services).map((s, i) => ({
     title: requiredText(`${field}[${i}].title`, s.title, 200),
     description: optionalText(`${field}[${i}].description`, s.description, 5000),
     processes: processCodes(`${field}[${i}].processes`, s.processes ?? []),
@@ -97,7 +90,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const phonePattern = /^\+?[0-9 ()/-]{5,30}$/;
 
 export function contacts(field: string, values: ContactPersonInput[]): Required<ContactPersonInput>[] {
-  return values.map((c, i) => {
+  return boundedList(field, values, listLimits.contacts).map((c, i) => {
     const email = optionalText(`${field}[${i}].email`, c.email, 254);
     if (email !== null && !emailPattern.test(email)) throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`);
     const phone = optionalText(`${field}[${i}].phone`, c.phone, 30);

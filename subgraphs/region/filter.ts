@@ -1,8 +1,8 @@
 import { badInput } from '../../shared/errors.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../shared/data/postal-codes.ts';
-import { certificationName, coordinates, isoDate, processCodes } from '../../shared/validation.ts';
+import { boundedList, certificationNames, checkText, coordinates, isoDate, listLimits, processCodes, text } from '../../shared/validation.ts';
 import { networks } from '../../shared/networks.ts';
-import type { PushedDownFilter } from '../../shared/search.ts';
+import { searchWords, type PushedDownFilter } from '../../shared/search.ts';
 
 // Checks the public filter once, in region, before it fans out, and turns it
 // into what each network runs: coordinates instead of a postal code, and
@@ -29,6 +29,7 @@ export function resolveLocation(field: string, near: { latitude?: number | null;
     throw badInput(field, `${field} takes either latitude and longitude or a postalCode.`);
   }
   if (near.postalCode != null) {
+    checkText(`${field}.postalCode`, near.postalCode);
     if (!isGermanPostalCode(near.postalCode)) throw badInput(`${field}.postalCode`, `${field}.postalCode must be a German postal code of five digits, got "${near.postalCode.slice(0, 20)}".`);
     const point = postalCodeLocation(near.postalCode);
     if (!point) throw badInput(`${field}.postalCode`, `${field}.postalCode ${near.postalCode} is unknown; give latitude and longitude instead.`);
@@ -39,10 +40,30 @@ export function resolveLocation(field: string, near: { latitude?: number | null;
 
 
 
+/** The network codes asked, each once; every network when none is named. */
+export function networkCodes(field: string, codes: readonly string[] | null | undefined): string[] {
+  return codes?.length ? [...new Set(boundedList(field, codes, listLimits.networks))] : networks.map((n) => n.code);
+}
+
+/** The search text, or null when none was given; text with nothing to search for is refused rather than read as absent. */
+function searchText(value: string | null | undefined): string | null {
+  const given = text('filter.text', value, 200, false);
+  if (given !== null && searchWords(given).length === 0) {
+    throw badInput('filter.text', `filter.text "${given.slice(0, 30)}" has no letters or digits to search for; search for a word, or leave filter.text out.`);
+  }
+  return given;
+}
+
+function materials(values: readonly string[]): string[] {
+  return boundedList('filter.materials', values, listLimits.materials).map((m) => {
+    const name = text('filter.materials', m, 60, false);
+    if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters.');
+    return name;
+  });
+}
+
 export function validateFilter(filter: MemberFilter | null | undefined): { pushedDown: PushedDownFilter; networks: string[] } {
   const f = filter ?? {};
-  if (f.text && f.text.length > 200) throw badInput('filter.text', `filter.text must be at most 200 characters, got ${f.text.length}.`);
-  if (f.materials?.some((m) => m.trim() === '' || m.length > 60)) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters.');
   const employees = f.employees ?? null;
   if (employees) {
     if (employees.min != null && employees.min < 0) throw badInput('filter.employees.min', `filter.employees.min must not be negative, got ${employees.min}.`);
@@ -51,12 +72,12 @@ export function validateFilter(filter: MemberFilter | null | undefined): { pushe
     }
   }
   return {
-    networks: f.networks?.length ? [...new Set(f.networks)] : networks.map((n) => n.code),
+    networks: networkCodes('filter.networks', f.networks),
     pushedDown: {
-      text: f.text?.trim() || null,
+      text: searchText(f.text),
       processes: f.processes ? processCodes('filter.processes', f.processes) : null,
-      materials: f.materials ?? null,
-      certifications: f.certifications?.map((c) => certificationName('filter.certifications', c)) ?? null,
+      materials: f.materials ? materials(f.materials) : null,
+      certifications: f.certifications ? certificationNames('filter.certifications', f.certifications) : null,
       certifiedOn: f.certifiedOn != null ? isoDate('filter.certifiedOn', f.certifiedOn) : null,
       near: f.near ? resolveLocation('filter.near', f.near) : null,
       employeesMin: employees?.min ?? null,

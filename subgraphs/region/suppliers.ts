@@ -4,8 +4,8 @@ import { networks } from '../../shared/networks.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../shared/matching.ts';
 import { compareOrderKeys } from '../../shared/sort-key.ts';
 import type { RegionContext } from './context.ts';
-import { certificationName, processCodes } from '../../shared/validation.ts';
-import { maxRadiusKm, resolveLocation } from './filter.ts';
+import { certificationNames, processCodes, text } from '../../shared/validation.ts';
+import { maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
 import { memberRef } from './members.ts';
 
 // findSuppliers: every network ranks its own members against the requirements
@@ -39,9 +39,8 @@ interface SupplierPage {
 function validate(r: SupplierRequirements) {
   const given = (r.processes?.length ?? 0) + (r.material ? 1 : 0) + (r.quantity ? 1 : 0) + (r.tolerance ? 1 : 0) + (r.certifications?.length ?? 0) + (r.deliveryLocation ? 1 : 0);
   if (given === 0) throw badInput('requirements', 'requirements are empty; give at least one of processes, material, quantity, tolerance, certifications or deliveryLocation.');
-  if (r.material !== undefined && r.material !== null && (r.material.trim() === '' || r.material.length > 60)) {
-    throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters.');
-  }
+  const material = text('requirements.material', r.material, 60, false);
+  if (r.material != null && material === null) throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters.');
   if (r.maxDistanceKm != null && !r.deliveryLocation) throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.');
   if (r.maxDistanceKm != null && !(r.maxDistanceKm > 0 && r.maxDistanceKm <= maxRadiusKm)) {
     throw badInput('requirements.maxDistanceKm', `requirements.maxDistanceKm must be more than 0 and at most ${maxRadiusKm} km, got ${r.maxDistanceKm}.`);
@@ -49,10 +48,10 @@ function validate(r: SupplierRequirements) {
   const delivery = r.deliveryLocation ? resolveLocation('requirements.deliveryLocation', { ...r.deliveryLocation, radiusKm: maxRadiusKm }) : null;
   return {
     processes: r.processes ? processCodes('requirements.processes', r.processes) : null,
-    material: r.material?.trim() ?? null,
+    material,
     quantity: r.quantity ?? null,
     tolerance: r.tolerance ?? null,
-    certifications: r.certifications?.map((c) => certificationName('requirements.certifications', c)) ?? null,
+    certifications: r.certifications ? certificationNames('requirements.certifications', r.certifications) : null,
     delivery: delivery ? { latitude: delivery.latitude, longitude: delivery.longitude } : null,
     maxDistanceKm: r.maxDistanceKm ?? null,
   };
@@ -62,7 +61,7 @@ export async function findSuppliers(ctx: RegionContext, args: { requirements: Su
   const size = args.first ?? 10;
   if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
   const requirements = validate(args.requirements);
-  const codes = args.requirements.networks?.length ? [...new Set(args.requirements.networks)] : networks.map((n) => n.code);
+  const codes = networkCodes('requirements.networks', args.requirements.networks);
 
   const results = await Promise.allSettled(
     codes.map(async (code) => ({ code, page: (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers })),

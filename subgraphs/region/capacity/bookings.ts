@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import { CapacityBookingSchema, CapacityPostSchema, type CapacityBooking } from '../entities/index.ts';
+import { text } from '../../../shared/validation.ts';
 import { parseDate } from './calendar.ts';
 import { canActFor } from './access.ts';
 import { checkWindow, parsePostId, type CapacityKind } from './posts.ts';
@@ -76,7 +77,7 @@ export async function transition(em: EntityManager, identity: Identity, id: stri
     if (!allowedFrom[action].includes(booking.status)) throw conflict(`Booking ${id} is ${booking.status}; it cannot be ${resultingStatus[action].toLowerCase()} now.`);
     if (action !== 'confirm') offer.bookedHours -= booking.hours;
     booking.status = resultingStatus[action];
-    if (reason !== undefined) booking.reason = reason?.trim().slice(0, 2000) || null;
+    if (reason !== undefined) booking.reason = text('reason', reason, 2000, false);
     return booking;
   });
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
-import { isoDate, processCodes } from '../../../shared/validation.ts';
+import { isoDate, processCodes, text } from '../../../shared/validation.ts';
 import { CapacityPostSchema, type CapacityPost } from '../entities/index.ts';
 import { parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from './access.ts';
@@ -54,12 +54,6 @@ export function checkWindow(kind: CapacityKind, hours: number, from: string, to:
   }
 }
 
-function text(field: string, value: string | null | undefined, max: number): string | null {
-  const t = value?.trim() ?? '';
-  if (t.length > max) throw badInput(field, `${field} must be at most ${max} characters.`);
-  return t === '' ? null : t;
-}
-
 function price(value: number | null | undefined): string | null {
   if (value == null) return null;
   if (!(value > 0 && value < 100_000)) throw badInput('input.pricePerHour', `input.pricePerHour must be a positive amount in euros, got ${value}.`);
@@ -85,8 +79,8 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
     kind: input.kind,
     cadSystem: input.cadSystem ?? null,
     processCode: input.process ?? null,
-    machine: text('input.machine', input.machine, 200),
-    workEnvelope: text('input.workEnvelope', input.workEnvelope, 200),
+    machine: text('input.machine', input.machine, 200, false),
+    workEnvelope: text('input.workEnvelope', input.workEnvelope, 200, false),
     hours: input.hours,
     bookedHours: 0,
     fromDate: input.from,
@@ -95,7 +89,7 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
     latitude: location?.latitude ?? null,
     longitude: location?.longitude ?? null,
     pricePerHour: price(input.pricePerHour),
-    notes: text('input.notes', input.notes, 2000),
+    notes: text('input.notes', input.notes, 2000, false),
     status: 'OPEN',
   } as CapacityPost);
 }
@@ -120,10 +114,10 @@ export function applyPatch(post: CapacityPost, patch: PostPatch): void {
   post.hours = hours;
   post.fromDate = from;
   post.toDate = to;
-  if (patch.machine !== undefined) post.machine = text('input.machine', patch.machine, 200);
-  if (patch.workEnvelope !== undefined) post.workEnvelope = text('input.workEnvelope', patch.workEnvelope, 200);
+  if (patch.machine !== undefined) post.machine = text('input.machine', patch.machine, 200, false);
+  if (patch.workEnvelope !== undefined) post.workEnvelope = text('input.workEnvelope', patch.workEnvelope, 200, false);
   if (patch.pricePerHour !== undefined) post.pricePerHour = price(patch.pricePerHour);
-  if (patch.notes !== undefined) post.notes = text('input.notes', patch.notes, 2000);
+  if (patch.notes !== undefined) post.notes = text('input.notes', patch.notes, 2000, false);
 }
 
 export function describeSystem(post: Pick<CapacityPost, 'cadSystem' | 'processCode'>): string {

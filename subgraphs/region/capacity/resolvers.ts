@@ -4,6 +4,7 @@ import { memberTypeName, networks } from '../../../shared/networks.ts';
 import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from '../entities/index.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRefById } from '../members.ts';
+import { boundedList, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
 import { actingMember, requireCooperation } from './access.ts';
 import { capacityBalance } from './balance.ts';
 import { book, bookingId, transition } from './bookings.ts';
@@ -39,6 +40,10 @@ export const capacityResolvers = {
       requireCooperation(ctx.identity);
       const size = pageSize(args.first, 100, 20);
       const f = args.filter ?? {};
+      if (f.process != null) processCodes('filter.process', [f.process]);
+      if (f.from != null) isoDate('filter.from', f.from);
+      if (f.to != null) isoDate('filter.to', f.to);
+      if (f.networks) boundedList('filter.networks', f.networks, listLimits.networks);
       const where = {
         status: 'OPEN',
         ...(f.side ? { side: f.side } : {}),
