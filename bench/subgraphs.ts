@@ -61,6 +61,7 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
     networkTimeoutMs: 10_000,
     secret: options.secret,
     networkSecrets: Object.fromEntries(networks.map((n) => [n.code, options.secret])),
+    webhookKey: randomBytes(32),
   });
   countCalls(region.http);
   urls.region = await listen(region.http, 0);

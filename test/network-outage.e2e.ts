@@ -41,7 +41,7 @@ test('a network that does not answer in time is cut off after the time budget', 
   const silent: Server = createServer(() => {});
   const silentUrl = await new Promise<string>((resolve) => silent.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(silent.address() as { port: number }).port}`)));
   const networkSecrets = { NIWE: stack.subgraphSecrets.niwe, LINAT: stack.subgraphSecrets.linat, KONAT: stack.subgraphSecrets.konat };
-  const region = await createRegionService({ networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300, secret: undefined, networkSecrets, databaseUrl: stack.regionDatabaseUrl });
+  const region = await createRegionService({ networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300, secret: undefined, networkSecrets, webhookKey: stack.webhookKey, databaseUrl: stack.regionDatabaseUrl });
   const url = await listen(region.http, 0);
   try {
     const response = await fetch(`${url}/graphql`, {

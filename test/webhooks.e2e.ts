@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { idempotencyKeyHours } from '../subgraphs/region/inquiries/idempotency.ts';
 import { postEvent } from '../subgraphs/region/inquiries/dispatcher.ts';
+import { openSecret } from '../subgraphs/region/inquiries/webhook-secrets.ts';
 import { checkTarget, refusedTarget, type CheckedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
-// Inquiry events reach the webhooks of members and offices from the outbox,
-// at least once, signed, retried with backoff until the receiver takes them.
+// Inquiry events reach the webhooks of members, offices and inquiry owners
+// from the outbox, at least once, signed, retried with backoff until the
+// receiver takes them. Secrets are sealed at rest; writes are audited.
 
 let stack: Stack;
 let receiver: Server;
@@ -38,14 +40,15 @@ beforeAll(async () => {
   });
   receiverUrl = await listen(receiver, 0);
   stack = await startStack({ dispatcher: true });
-  tokens.admin = await stack.token({ role: 'admin' });
+  tokens.admin = await stack.token({ role: 'admin', sub: 'webhook-admin' });
   for (const [key, network, postalCode] of [['anders', 'LINAT', '99974'], ['conrad', 'KONAT', '99817']]) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes: ['3.2.1'], materials: ['42CrMo4'], employees: 50 };
     members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
-  tokens.konatOffice = await stack.token({ role: 'office', network: 'KONAT' });
+  tokens.konatOffice = await stack.token({ role: 'office', network: 'KONAT', sub: 'konat-office' });
+  tokens.rival = await stack.token({ role: 'partner', sub: 'rival' });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -71,7 +74,12 @@ describe('webhooks', () => {
     expect(await refusedTarget('https://hooks.example/hook', false, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'))).toBeNull();
     expect(await refusedTarget('https://93.184.215.14/hook', false)).toBeNull();
     expect(await refusedTarget('http://127.0.0.1:8080/hook', true)).toBeNull();
-    expect((await register(tokens.partner, `${receiverUrl}/hook`, ['INVITED'])).errors![0].extensions?.code).toBe('FORBIDDEN');
+    // A partner's webhooks hear of the inquiries it owns: quotes received, nothing addressed to bidders.
+    const partnerInvited = (await register(tokens.partner, `${receiverUrl}/hook`, ['QUOTE_RECEIVED', 'INVITED'])).errors![0];
+    expect(partnerInvited.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events' });
+    expect(partnerInvited.message).toMatch(/events may be QUOTE_RECEIVED, not INVITED/);
+    const forMember = await stack.query(`mutation($url: String!, $m: ID) { registerWebhook(url: $url, events: [QUOTE_RECEIVED], memberId: $m) { secret } }`, { url: `${receiverUrl}/hook`, m: members.anders }, tokens.partner);
+    expect(forMember.errors![0].extensions?.code).toBe('FORBIDDEN');
   });
 
   test('a delivery connects to the address that was checked, not to what the name resolves to next (DNS rebinding)', async () => {
@@ -155,6 +163,78 @@ describe('webhooks', () => {
     expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.conrad)).errors![0].extensions?.code).toBe('NOT_FOUND');
     expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.anders))).deleteWebhook).toBe(true);
     expect((await ok(stack.query(deliveriesQuery, {}, tokens.anders))).webhooks).toEqual([]);
+  });
+
+  test('a partner owning an inquiry hears QUOTE_RECEIVED of it, and no partner hears of another one\'s', async () => {
+    // Before, a partner's registration was refused ("capacity exchange"), so a customer's quotes reached nobody.
+    const own = (await ok(register(tokens.partner, `${receiverUrl}/oem`, ['QUOTE_RECEIVED']))).registerWebhook;
+    const rival = (await ok(register(tokens.rival, `${receiverUrl}/rival`, ['QUOTE_RECEIVED']))).registerWebhook;
+    const input = {
+      title: 'Flansch',
+      partDescription: 'Gedrehter Flansch',
+      processes: ['3.2.1'],
+      material: '42CrMo4',
+      quantities: [{ quantity: 100 }],
+      deliveryLocation: { postalCode: '99974' },
+      deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
+      quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    };
+    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner))).createInquiry;
+    await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { id } }`, { id: created.id, v: created.version }, tokens.partner));
+    const quoteInput = { priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }], leadTimeDays: 42, validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) };
+    const quote = (await ok(stack.query(`mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`, { id: created.id, input: quoteInput }, tokens.conrad))).submitQuote;
+
+    type Hook = { id: string; deliveries: { eventId: string; eventType: string; deliveredAt: string | null }[] };
+    let hooks: Hook[] = [];
+    for (let i = 0; i < 200; i++) {
+      hooks = (await ok(stack.query(deliveriesQuery, {}, tokens.partner))).webhooks;
+      if (hooks[0]?.deliveries[0]?.deliveredAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // The partner sees its own webhook only, with the one event of its inquiry.
+    expect(hooks.map((h) => h.id)).toEqual([own.webhook.id]);
+    expect(hooks[0].deliveries).toMatchObject([{ eventType: 'QUOTE_RECEIVED', deliveredAt: expect.any(String) }]);
+    const request = received.find((r) => r.headers['x-irm-event-id'] === hooks[0].deliveries[0].eventId)!;
+    expect(request.headers['x-irm-signature']).toBe(`sha256=${createHmac('sha256', own.secret).update(request.body).digest('hex')}`);
+    expect(JSON.parse(request.body)).toMatchObject({ type: 'QUOTE_RECEIVED', data: { inquiryId: created.id, quoteId: quote.id } });
+
+    // The rival's webhook got nothing, and the partners cannot see or delete each other's.
+    const rivalHooks = (await ok(stack.query(deliveriesQuery, {}, tokens.rival))).webhooks;
+    expect(rivalHooks).toEqual([{ id: rival.webhook.id, url: `${receiverUrl}/rival`, deliveries: [] }]);
+    expect(received.filter((r) => r.body.includes(created.id)).every((r) => r.headers['x-irm-signature'] !== `sha256=${createHmac('sha256', rival.secret).update(r.body).digest('hex')}`)).toBe(true);
+    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: own.webhook.id }, tokens.rival)).errors![0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  test('webhook secrets are stored sealed (AES-256-GCM), never in plain text', async () => {
+    const { secret } = (await ok(register(tokens.conrad, `${receiverUrl}/sealed`, ['AWARDED']))).registerWebhook;
+    const rows = await stack.region.orm.em.fork().execute<{ secret: string }[]>(`select "secret" from "webhook"`);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row.secret).toMatch(/^v1:[\w-]{16}:[\w-]{22}:[\w-]+$/);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(openSecret(stack.webhookKey, rows.at(-1)!.secret)).toBe(secret);
+    expect(() => openSecret(Buffer.alloc(32, 7), rows.at(-1)!.secret)).toThrow();
+  });
+
+  test('registering and deleting webhooks, by their owners and by admin, is in region\'s audit log', async () => {
+    const { webhook } = (await ok(register(tokens.konatOffice, `${receiverUrl}/audited`, ['INVITED']))).registerWebhook;
+    expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.admin))).deleteWebhook).toBe(true);
+    const log = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { subject role actorNetwork action target before after } } }`, {}, tokens.admin))).regionAuditLog.entries;
+    type Entry = { subject: string; role: string; actorNetwork: string | null; action: string; target: string; before: string | null; after: string | null };
+    const about = log.filter((e: Entry) => e.target === webhook.id);
+    expect(about.map((e: Entry) => [e.action, e.subject, e.role, e.actorNetwork])).toEqual([
+      ['deleteWebhook', 'webhook-admin', 'admin', null],
+      ['registerWebhook', 'konat-office', 'office', 'KONAT'],
+    ]);
+    expect(JSON.parse(about[1].after!)).toEqual({ url: `${receiverUrl}/audited`, events: ['INVITED'], memberId: null, network: 'KONAT', owner: 'office:KONAT' });
+    expect(JSON.parse(about[0].before!)).toEqual(JSON.parse(about[1].after!));
+    expect(about[0].after).toBeNull();
+    // Every webhook write so far is there, the partners' too; no secret is.
+    const actions = log.filter((e: Entry) => e.target.startsWith('wh-')).map((e: Entry) => `${e.action} ${e.role}`);
+    expect(actions).toEqual(expect.arrayContaining(['registerWebhook partner', 'registerWebhook member', 'deleteWebhook member']));
+    expect(JSON.stringify(log)).not.toMatch(/secret/);
+    // The KONAT office reads the entries about its network's webhooks.
+    const office = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { action target } } }`, {}, tokens.konatOffice))).regionAuditLog.entries;
+    expect(office.filter((e: Entry) => e.target === webhook.id).map((e: Entry) => e.action)).toEqual(['deleteWebhook', 'registerWebhook']);
   });
 
   test('the dispatcher deletes idempotency keys older than a day and keeps younger ones', async () => {

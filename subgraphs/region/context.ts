@@ -17,6 +17,8 @@ export interface RegionContext {
   availability: DataLoader<string, string>;
   /** Webhooks may point at loopback and private addresses (WEBHOOK_ALLOW_LOOPBACK=1). */
   allowLoopbackWebhooks: boolean;
+  /** Seals webhook secrets at rest (inquiries/webhook-secrets.ts). */
+  webhookKey: Buffer;
   /** Hits a network counts per search; past it counts are lower bounds. Null counts exactly. */
   searchCountLimit: number | null;
 }

@@ -4,6 +4,7 @@ import { runService } from '../../shared/main.ts';
 import { subgraphSecret } from '../../shared/signature.ts';
 import { networks } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
+import { webhookKeyFromEnv } from './inquiries/webhook-secrets.ts';
 import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit } from './server.ts';
 
 await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '127.0.0.1'), async () => {
@@ -27,5 +28,6 @@ await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '12
   };
   // 0 counts every hit exactly, however broad the search.
   const countLimit = envInteger('SEARCH_COUNT_LIMIT', defaultSearchCountLimit, 0);
-  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, databaseUrl, inquiries, searchCountLimit: countLimit === 0 ? null : countLimit });
+  const webhookKey = webhookKeyFromEnv(process.env);
+  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, webhookKey, databaseUrl, inquiries, searchCountLimit: countLimit === 0 ? null : countLimit });
 });

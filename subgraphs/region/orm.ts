@@ -18,10 +18,10 @@ import {
   WebhookDeliverySchema,
   WebhookSchema,
 } from './entities/index.ts';
-import { migrations } from './migrations/index.ts';
+import { regionMigrations } from './migrations/index.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
-export function initRegionOrm(clientUrl: string, counter = new SqlCounter()) {
+export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
   return initOrm({ clientUrl, entities: [
       CapacityPostSchema,
       CapacityBookingSchema,
@@ -40,5 +40,5 @@ export function initRegionOrm(clientUrl: string, counter = new SqlCounter()) {
       WebhookDeliverySchema,
       RegionAuditEntrySchema,
       InviteeProposalSchema,
-    ], migrations, counter });
+    ], migrations: regionMigrations(webhookKey), counter });
 }

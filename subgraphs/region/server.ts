@@ -36,6 +36,8 @@ export interface RegionOptions {
   secret: string | undefined;
   /** Secret region signs its calls to each network with, by code. */
   networkSecrets: Record<string, string | undefined>;
+  /** AES-256 key that seals webhook secrets at rest (WEBHOOK_KEY or DATA_DIR/webhook-key). */
+  webhookKey: Buffer;
   /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 1000). */
   searchCountLimit?: number | null;
   /** Customer inquiries: attachment store, webhook targets, the outbox dispatcher (off when absent). */
@@ -48,7 +50,7 @@ export interface InquiryOptions {
   attachmentMaxBytes: number;
   allowLoopbackWebhooks: boolean;
   /** Polls the outbox and delivers webhooks; null leaves it off (tests start it where they need it). */
-  dispatcher: Omit<DispatcherOptions, 'allowLoopback'> | null;
+  dispatcher: Omit<DispatcherOptions, 'allowLoopback' | 'webhookKey'> | null;
 }
 
 /** Enough to count any network of this region exactly (NIWE has about 60 members); bounds the work of broad searches in large ones. */
@@ -106,7 +108,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     }),
   );
   const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
-  const { orm, counter } = await initRegionOrm(options.databaseUrl);
+  const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey);
   const server = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers, inquiryResolvers) }),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
@@ -134,6 +136,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       client: (code) => clients.get(code)!,
       partialErrors: [],
       allowLoopbackWebhooks: inquiries.allowLoopbackWebhooks,
+      webhookKey: options.webhookKey,
       searchCountLimit: options.searchCountLimit === undefined ? defaultSearchCountLimit : options.searchCountLimit,
     };
   };
@@ -141,7 +144,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     { path: '/graphql', server, context },
     { path: '/internal/graphql', server: internal, context },
   ];
-  const dispatcher = inquiries.dispatcher ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks }) : null;
+  const dispatcher = inquiries.dispatcher ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks, webhookKey: options.webhookKey }) : null;
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret) : undefined;
   const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {

@@ -43,6 +43,8 @@ export interface Stack {
   attachmentsDir: string;
   /** The secret each subgraph of this stack verifies requests with, by the gateway's name for it (niwe, …, region). */
   subgraphSecrets: Record<string, string>;
+  /** Region's key for webhook secrets at rest. */
+  webhookKey: Buffer;
   networks: Map<string, NetworkService>;
   region: RegionService;
   gateway: GatewayService;
@@ -93,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }),
   );
   const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecrets[n.code.toLowerCase()]]));
+  const webhookKey = randomBytes(32);
   const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
   const attachmentMaxBytes = options.attachmentMaxBytes ?? defaultAttachmentMaxBytes;
   const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
@@ -101,6 +104,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     networkTimeoutMs: options.networkTimeoutMs ?? 2000,
     secret: subgraphSecrets.region,
     networkSecrets,
+    webhookKey,
     databaseUrl: regionDatabaseUrl,
     searchCountLimit: options.searchCountLimit,
     inquiries: {
@@ -139,6 +143,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     regionDatabaseUrl,
     attachmentsDir,
     subgraphSecrets,
+    webhookKey,
     networks: networkServices,
     region,
     gateway,

@@ -10,6 +10,8 @@ export const OutboxEventSchema = defineEntity({
     inquiryId: p.bigint('number'),
     memberId: p.string().length(40).nullable(),
     network: p.string().length(20).nullable(),
+    /** The inquiry owner the event concerns (QUOTE_RECEIVED), as inquiry.ownerKey: its webhooks receive it too. */
+    ownerKey: p.string().length(240).nullable(),
     payload: p.json<Record<string, unknown>>(),
     fannedOut: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -18,16 +20,19 @@ export const OutboxEventSchema = defineEntity({
 
 export type OutboxEvent = InferEntity<typeof OutboxEventSchema>;
 
-/** Owned by a member (memberId set) or by a network office (memberId null). */
+/** Owned by a member (memberId set), a network office (memberId null), or an inquiry owner without network (partner, admin: network null). */
 export const WebhookSchema = defineEntity({
   name: 'Webhook',
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     memberId: p.string().length(40).nullable(),
-    network: p.string().length(20),
+    network: p.string().length(20).nullable(),
+    /** Who registered it for whom, as inquiry.ownerKey: member:NIWE:m-1, office:NIWE, partner:<sub>, admin:<sub>. */
+    ownerKey: p.string().length(240),
     url: p.string().length(2000),
     events: p.array(),
-    secret: p.string().length(100),
+    /** Sealed with region's webhook key (inquiries/webhook-secrets.ts), never stored in plain text. */
+    secret: p.string().length(200),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { purgeExpiredKeys } from './idempotency.ts';
 import { checkTarget, pinnedLookup, type CheckedTarget, type Resolve } from './webhooks.ts';
+import { openSecret } from './webhook-secrets.ts';
 
 // Delivers the outbox to webhooks, at least once: each event is fanned out to
 // the matching webhooks as one delivery row each, and a delivery is retried
@@ -22,9 +23,11 @@ export interface DispatcherOptions {
   allowLoopback: boolean;
   /** How webhook host names are resolved; the system's resolver unless a test gives its own. */
   resolve?: Resolve;
+  /** Opens the sealed webhook secrets (webhook-secrets.ts). */
+  webhookKey: Buffer;
 }
 
-export const defaultDispatcherOptions: DispatcherOptions = { intervalMs: 2000, backoffMs: 5000, maxAttempts: 10, deadlineNoticeMs: 24 * 3600_000, allowLoopback: false };
+export const defaultDispatcherOptions: Omit<DispatcherOptions, 'webhookKey'> = { intervalMs: 2000, backoffMs: 5000, maxAttempts: 10, deadlineNoticeMs: 24 * 3600_000, allowLoopback: false };
 
 const deliveryTimeoutMs = 10_000;
 const leaseMs = 60_000;
@@ -50,11 +53,11 @@ const fanOut = `
   with events as (
     update "outbox_event" set "fanned_out" = true
     where "id" in (select "id" from "outbox_event" where not "fanned_out" order by "created_at" limit 200 for update skip locked)
-    returning "id", "type", "member_id", "network")
+    returning "id", "type", "member_id", "network", "owner_key")
   insert into "webhook_delivery" ("webhook_id", "event_id", "event_type", "attempts", "next_attempt_at")
   select w."id", e."id", e."type", 0, now()
   from events e join "webhook" w on e."type" = any (w."events")
-    and ((w."member_id" is not null and w."member_id" = e."member_id") or (w."member_id" is null and w."network" = e."network"))
+    and ((w."member_id" is not null and w."member_id" = e."member_id") or (w."member_id" is null and w."network" = e."network") or w."owner_key" = e."owner_key")
   on conflict do nothing`;
 
 const claim = `
@@ -107,15 +110,25 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  function openable(sealed: string): string | null {
+    try {
+      return openSecret(options.webhookKey, sealed);
+    } catch {
+      return null;
+    }
+  }
+
   async function deliver(d: Claimed): Promise<void> {
     const body = JSON.stringify({ id: d.event_id, type: d.type, occurredAt: new Date(d.created_at).toISOString(), data: d.payload });
     let status: number | null = null;
     let error: string | null = null;
     const target = await checkTarget(d.url, options.allowLoopback, options.resolve);
+    const secret = openable(d.secret);
     if ('refused' in target) error = `url ${target.refused}`;
+    else if (secret === null) error = 'secret cannot be opened with region\'s webhook key (WEBHOOK_KEY changed?); register the webhook again';
     else {
       try {
-        status = await postEvent(target, { 'content-type': 'application/json', 'x-irm-event-id': d.event_id, 'x-irm-event-type': d.type, 'x-irm-signature': signBody(d.secret, body) }, body);
+        status = await postEvent(target, { 'content-type': 'application/json', 'x-irm-event-id': d.event_id, 'x-irm-event-type': d.type, 'x-irm-signature': signBody(secret, body) }, body);
       } catch (e) {
         error = (e as Error).message === timedOut ? 'timed out' : 'connection failed';
       }

@@ -82,7 +82,7 @@ export async function submitQuote(
   }
   tx.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision: quote.revision });
   invitation.status = 'QUOTED';
-  emit(tx, 'QUOTE_RECEIVED', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork }, { quoteId: quoteId(quote.id), revision: quote.revision });
+  emit(tx, 'QUOTE_RECEIVED', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey }, { quoteId: quoteId(quote.id), revision: quote.revision });
   return quote;
 }
 

@@ -35,7 +35,7 @@ import { attachmentId, consortiumId, inquiryId, parseConsortiumId, parseInquiryI
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus, type InquiryInput, type InquiryPatch } from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { quoteTerms, submitQuote, unitPriceFor, type QuoteInput } from './quotes.ts';
-import { ownedWebhook, ownedWhere, registerWebhook } from './webhooks.ts';
+import { deleteWebhook, ownedWhere, registerWebhook, webhookOwner } from './webhooks.ts';
 
 /** Loads an inquiry the caller may see, or null; an invited member's first read marks its invitation VIEWED. */
 async function visibleInquiry(ctx: RegionContext, id: string, field = 'id'): Promise<Inquiry | null> {
@@ -254,15 +254,12 @@ export const inquiryResolvers = {
       return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
     },
     async registerWebhook(_: unknown, args: { url: string; events: string[]; memberId?: string | null }, ctx: RegionContext) {
-      requireSignedIn(ctx.identity);
-      const owner = ctx.identity.role === 'office' && !args.memberId ? { memberId: null, network: ctx.identity.network! } : await actingMember(ctx, args.memberId);
-      return registerWebhook(ctx.em, owner, args.url, args.events, ctx.allowLoopbackWebhooks);
+      const owner = await webhookOwner(ctx, args.memberId);
+      return registerWebhook(ctx.em, ctx.identity, owner, args.url, args.events, ctx.allowLoopbackWebhooks, ctx.webhookKey);
     },
-    async deleteWebhook(_: unknown, args: { id: string }, ctx: RegionContext) {
+    deleteWebhook(_: unknown, args: { id: string }, ctx: RegionContext) {
       requireSignedIn(ctx.identity);
-      const webhook = await ownedWebhook(ctx.em, ctx.identity, parseWebhookId(args.id));
-      await ctx.em.remove(webhook).flush();
-      return true;
+      return deleteWebhook(ctx.em, ctx.identity, parseWebhookId(args.id));
     },
   },
   Inquiry: {

@@ -4,11 +4,18 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
-import type { Identity } from '../../../shared/identity.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import { recordRegionAudit } from '../audit.ts';
+import { actingMember } from '../capacity/access.ts';
+import type { RegionContext } from '../context.ts';
 import { WebhookSchema, type Webhook } from '../entities/index.ts';
+import { callerKey } from './access.ts';
+import { webhookId } from './ids.ts';
 import { eventTypes } from './outbox.ts';
+import { sealSecret } from './webhook-secrets.ts';
 
-// Webhooks of members and network offices. A webhook may only point at a
+// Webhooks of members, network offices and inquiry owners (partners). Who
+// registers or deletes one is recorded in region's audit log. A webhook may only point at a
 // public http(s) address, so that region cannot be made to call into its own
 // network; loopback and private addresses are allowed only when configured
 // (WEBHOOK_ALLOW_LOOPBACK=1, for development and tests).
@@ -83,28 +90,76 @@ export function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
   };
 }
 
-export async function registerWebhook(em: EntityManager, owner: { memberId: string | null; network: string }, url: string, events: string[], allowLoopback: boolean) {
+/** Who a webhook is for: a member, a network office, or an inquiry owner without network (a partner, admin). */
+export interface WebhookOwner {
+  memberId: string | null;
+  network: string | null;
+  /** As inquiry.ownerKey (inquiries/access.ts callerKey), so events about an owner's inquiries find its webhooks. */
+  ownerKey: string;
+}
+
+/** Events that concern an inquiry's owner; a webhook without network (a partner's) can hear of nothing else. */
+const ownerEvents: readonly string[] = ['QUOTE_RECEIVED'];
+
+/**
+ * The owner of a webhook being registered: a member for itself, an office for its network or one of its members,
+ * admin for a member; a partner (or admin without memberId) for itself, to hear of the inquiries it owns.
+ */
+export async function webhookOwner(ctx: RegionContext, memberId: string | null | undefined): Promise<WebhookOwner> {
+  const { identity } = ctx;
+  requireSignedIn(identity);
+  if (identity.role === 'partner' && memberId) throw forbidden('A partner registers webhooks for itself: leave out memberId; they hear of the inquiries it owns.');
+  if (!memberId && (identity.role === 'partner' || identity.role === 'admin')) return { memberId: null, network: null, ownerKey: callerKey(identity) };
+  if (!memberId && identity.role === 'office') return { memberId: null, network: identity.network!, ownerKey: callerKey(identity) };
+  const member = await actingMember(ctx, memberId);
+  return { ...member, ownerKey: `member:${member.memberId}` };
+}
+
+/** What the audit log keeps of a webhook: everything but its secret. */
+function snapshot(w: Webhook): Record<string, unknown> {
+  return { url: w.url, events: w.events, memberId: w.memberId, network: w.network, owner: w.ownerKey };
+}
+
+/** Registers a webhook and records it in region's audit log, in one transaction; the secret is returned once and stored sealed. */
+export async function registerWebhook(em: EntityManager, actor: Identity, owner: WebhookOwner, url: string, events: string[], allowLoopback: boolean, webhookKey: Buffer) {
   if (url.length > 2000) throw badInput('url', 'url must be at most 2000 characters.');
   const refused = await refusedTarget(url, allowLoopback);
   if (refused) throw badInput('url', `url ${refused}; give a public http(s) address.`);
   const unique = [...new Set(events)];
   if (unique.length === 0) throw badInput('events', `events needs at least one of ${eventTypes.join(', ')}.`);
+  const unheard = owner.network === null ? unique.filter((e) => !ownerEvents.includes(e)) : [];
+  if (unheard.length) throw badInput('events', `A webhook of an inquiry owner without network (a partner) hears of its own inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}.`);
   const secret = randomBytes(32).toString('base64url');
-  const webhook = em.create(WebhookSchema, { memberId: owner.memberId, network: owner.network, url, events: unique, secret });
-  await em.flush();
+  const webhook = await em.transactional(async (tx) => {
+    const created = tx.create(WebhookSchema, { ...owner, url, events: unique, secret: sealSecret(webhookKey, secret) });
+    await tx.flush();
+    recordRegionAudit(tx, actor, { action: 'registerWebhook', target: webhookId(created.id), network: created.network, before: null, after: snapshot(created) });
+    return created;
+  });
   return { webhook, secret };
 }
 
-/** A member's own webhooks, an office's webhooks for its network, or every webhook for admin. */
+/** Deletes one of the caller's webhooks (any, for admin) and records it in region's audit log, in one transaction. */
+export function deleteWebhook(em: EntityManager, actor: Identity, id: number): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    const webhook = await ownedWebhook(tx, actor, id);
+    recordRegionAudit(tx, actor, { action: 'deleteWebhook', target: webhookId(webhook.id), network: webhook.network, before: snapshot(webhook), after: null });
+    tx.remove(webhook);
+    return true;
+  });
+}
+
+/** A member's own webhooks, an office's webhooks for its network, a partner's own, or every webhook for admin. */
 export function ownedWhere(identity: Identity): Record<string, unknown> {
+  requireSignedIn(identity);
   if (identity.role === 'admin') return {};
   if (identity.role === 'office') return { memberId: null, network: identity.network };
   if (identity.role === 'member') return { memberId: identity.memberId };
-  throw forbidden('Webhooks belong to members and network offices.');
+  return { ownerKey: callerKey(identity) };
 }
 
 export async function ownedWebhook(em: EntityManager, identity: Identity, id: number): Promise<Webhook> {
   const webhook = await em.findOne(WebhookSchema, { id, ...ownedWhere(identity) });
-  if (!webhook) throw notFound(`Webhook wh-${id} does not exist or is not yours.`);
+  if (!webhook) throw notFound(`Webhook ${webhookId(id)} does not exist or is not yours.`);
   return webhook;
 }

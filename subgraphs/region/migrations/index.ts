@@ -5,9 +5,11 @@ import { Migration20261126000000_idempotency_key_age } from './Migration20261126
 import { Migration20261201100000_region_audit } from './Migration20261201100000_region_audit.ts';
 import { Migration20261201100100_random_ids } from './Migration20261201100100_random_ids.ts';
 import { Migration20261201100200_invitee_proposals } from './Migration20261201100200_invitee_proposals.ts';
+import { webhookOwnersMigration } from './Migration20261201200000_webhook_owners.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
-export const migrations = [
+// One encrypts webhook secrets, so the list is made for region's webhook key.
+export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261123100000_capacity', class: Migration20261123100000_capacity },
   { name: 'Migration20261124000000_api_keys', class: Migration20261124000000_api_keys },
   { name: 'Migration20261125000000_inquiries', class: Migration20261125000000_inquiries },
@@ -15,4 +17,5 @@ export const migrations = [
   { name: 'Migration20261201100000_region_audit', class: Migration20261201100000_region_audit },
   { name: 'Migration20261201100100_random_ids', class: Migration20261201100100_random_ids },
   { name: 'Migration20261201100200_invitee_proposals', class: Migration20261201100200_invitee_proposals },
+  { name: 'Migration20261201200000_webhook_owners', class: webhookOwnersMigration(webhookKey) },
 ];

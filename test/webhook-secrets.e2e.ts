@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { ormConfig } from '../shared/orm.ts';
+import { ensureDatabase } from '../shared/postgres.ts';
+import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
+import { openSecret } from '../subgraphs/region/inquiries/webhook-secrets.ts';
+
+// Webhooks registered before secrets were sealed: the migration seals every
+// stored secret with region's key and names each webhook's owner; down opens them again.
+
+const key = randomBytes(32);
+const migrations = regionMigrations(key);
+const sealing = migrations.findIndex((m) => m.name === 'Migration20261201200000_webhook_owners');
+let orm: MikroORM;
+
+beforeAll(async () => {
+  const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_sealing`);
+  orm = await MikroORM.init(ormConfig({ clientUrl: url, entities: [], migrations, overrides: { discovery: { warnWhenNoEntities: false } } }));
+});
+afterAll(async () => {
+  await orm?.close(true);
+});
+
+test('the migration seals plain-text secrets and names the owners; down restores them', async () => {
+  await orm.migrator.up({ to: migrations[sealing - 1].name });
+  const em = orm.em.fork();
+  const plain = { member: randomBytes(32).toString('base64url'), office: randomBytes(32).toString('base64url') };
+  await em.execute(`insert into "webhook" ("member_id", "network", "url", "events", "secret", "created_at") values ('NIWE:m-1', 'NIWE', 'https://hooks.example/m', '{INVITED}', ?, now()), (null, 'LINAT', 'https://hooks.example/o', '{INVITED}', ?, now())`, [plain.member, plain.office]);
+
+  await orm.migrator.up({ to: migrations[sealing].name });
+  const sealed = await em.execute<{ owner_key: string; secret: string }[]>(`select "owner_key", "secret" from "webhook" order by "url"`);
+  expect(sealed.map((r) => r.owner_key)).toEqual(['member:NIWE:m-1', 'office:LINAT']);
+  expect(JSON.stringify(sealed)).not.toContain(plain.member);
+  expect(JSON.stringify(sealed)).not.toContain(plain.office);
+  expect(sealed.map((r) => openSecret(key, r.secret))).toEqual([plain.member, plain.office]);
+
+  await orm.migrator.down({ to: migrations[sealing - 1].name });
+  const opened = await em.execute<{ secret: string }[]>(`select "secret" from "webhook" order by "url"`);
+  expect(opened.map((r) => r.secret)).toEqual([plain.member, plain.office]);
+});
