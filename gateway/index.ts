@@ -9,7 +9,7 @@ import { limitsFromEnv } from './limits.ts';
 import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
-import { createGatewayService } from './server.ts';
+import { createGatewayService, defaultSubgraphTimeoutMs } from './server.ts';
 import { tokenMaxLifetimeS } from './auth.ts';
 import { partnerTokenSeconds } from './token-exchange.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
@@ -53,5 +53,6 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
     safelist: manifest ? loadSafelist(manifest) : undefined,
     attachmentMaxBytes: envInteger('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
     operationCacheMb: envInteger('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
+    subgraphTimeoutMs: envInteger('SUBGRAPH_TIMEOUT_MS', defaultSubgraphTimeoutMs, 1),
   });
 });

@@ -21,6 +21,8 @@ export interface SubgraphSourceOptions {
   onRequest?: (name: string) => void;
   /** Called for every entity fetch: representations the plan asked for, and those sent after collapsing repeats. */
   onRepresentations?: (asked: number, sent: number) => void;
+  /** The time budget of one call (SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 /** The name of every subgraph a supergraph calls (its join__Graph values), so that each gets a signing secret, not just the known four. */
@@ -63,9 +65,13 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const identity = context.identity ? encodeIdentity(context.identity) : undefined;
     const send = () => {
       this.#options.onRequest?.(this.#options.name);
-      return signedPost(this.#options.secret, this.url, { service: this.#options.name, headers: identity ? { [identityHeader]: identity } : {}, body });
+      const headers: Record<string, string> = identity ? { [identityHeader]: identity } : {};
+      return signedPost(this.#options.secret, this.url, { service: this.#options.name, headers, body, timeoutMs: this.#options.timeoutMs }).catch((error: Error) => {
+        throw this.#unavailable(error, write);
+      });
     };
-    const answer = isWrite(query) ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
+    const write = isWrite(query);
+    const answer = write ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
       const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
@@ -74,6 +80,21 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const result = JSON.parse(answer.body) as unknown;
     if (typeof result !== 'object' || result === null) throw new Error(`Subgraph ${this.#options.name} answered something other than a JSON object.`);
     return (collapsed ? collapsed.expand(result as SubgraphAnswer) : result) as GatewayGraphQLResponse;
+  }
+
+  /**
+   * A subgraph that is hung (region under SIGSTOP kept the gateway waiting for over 60 s) or gone. The
+   * query planner puts the error at the fields this subgraph serves and answers the rest. A write that
+   * was sent may have been applied, so the client is told its outcome is unknown.
+   */
+  #unavailable(error: Error, write: boolean): GraphQLError {
+    const service = this.#options.name;
+    const reason = /no answer within/.test(error.message) ? `did not answer within ${this.#options.timeoutMs} ms` : 'could not be reached';
+    const outcome = write ? ' The write may or may not have been applied; retry it with the same idempotencyKey.' : '';
+    return new GraphQLError(`Service ${service} ${reason}.${outcome}`, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', service, ...(write && { writeOutcome: 'UNKNOWN' }) },
+      originalError: error,
+    });
   }
 
   /** Requests answered by an identical one in flight so far. */

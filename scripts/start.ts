@@ -28,13 +28,35 @@ function log(name: string, line: string) {
 
 async function main() {
   let postgres: EmbeddedServer | undefined;
+  let stopping = false;
   let serverUrl = envOptional('DATABASE_URL');
   if (!serverUrl) {
     const pgPort = envPort('PG_PORT', 54329);
     const dir = join(dataDir(), 'postgres');
     log('postgres', `starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dir}`);
-    postgres = await startEmbeddedPostgres(dir, pgPort, { persistent: true });
+    const start = () => startEmbeddedPostgres(dir, pgPort, { persistent: true });
+    postgres = await start();
     serverUrl = postgres.url;
+    // PostgreSQL killed used to stay down, with every write failing, until a full restart. It comes back
+    // on the same port with the same password, so the services' pools reconnect by themselves.
+    const watch = (server: EmbeddedServer) =>
+      void server.exited.then(async () => {
+        for (let attempt = 0; !stopping; attempt++) {
+          const delay = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
+          log('postgres', `exited; restarting in ${delay / 1000}s`);
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          if (stopping) return;
+          try {
+            postgres = await start();
+            log('postgres', 'restarted; the services reconnect by themselves');
+            return watch(postgres);
+          } catch (error) {
+            // Backends of the killed server can hold its shared memory for a moment; the next attempt gets it.
+            log('postgres', (error as Error).message);
+          }
+        }
+      });
+    watch(postgres);
   }
   const secret = process.env.JWT_SECRET || ensureJwtSecret();
   const subgraphSecrets = ensureSubgraphSecrets([...networks.map((n) => n.code.toLowerCase()), 'region']);
@@ -55,7 +77,6 @@ async function main() {
   specs.push({ name: 'gateway', script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
 
   const children = new Map<string, ChildProcess>();
-  let stopping = false;
 
   const launch = (spec: ServiceSpec, attempt = 0) => {
     // Leashed: if the supervisor is killed outright, its services stop too instead of holding the ports.
@@ -74,6 +95,8 @@ async function main() {
     child.on('exit', (code, signal) => {
       children.delete(spec.name);
       if (stopping) return;
+      // Exit code 0 is a service that was stopped on purpose (SIGTERM to it alone drains it and exits 0).
+      if (code === 0) return log(spec.name, 'stopped (exit code 0); not restarted');
       // A crash of one service must not take the others down; restart it with growing pauses.
       const next = Date.now() - startedAt > 60_000 ? 0 : attempt + 1;
       const delay = Math.min(30_000, 1000 * 2 ** Math.min(next, 5));

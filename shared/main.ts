@@ -1,10 +1,13 @@
 import type { Server } from 'node:http';
-import { ConfigError } from './config.ts';
+import { ConfigError, envInteger } from './config.ts';
 import { close, listen } from './http.ts';
 
 // The start-up every service shares: build, listen, report, and stop cleanly on
-// SIGINT/SIGTERM. A bad configuration ends the process with exit code 1 and one
+// SIGINT/SIGTERM, answering the requests in flight first. A bad configuration ends the process with exit code 1 and one
 // line that says what to fix.
+
+/** Longer than the gateway's budget for a subgraph call (10 s), so a request waiting on one still gets its answer. */
+export const defaultShutdownGraceMs = 15_000;
 
 export interface Runnable {
   http: Server;
@@ -22,10 +25,12 @@ export async function runService(name: string, port: number, host: string, build
     process.exit(1);
   }
   let stopping = false;
+  const graceMs = envInteger('SHUTDOWN_GRACE_MS', defaultShutdownGraceMs);
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    await close(service.http);
+    // Drain: no new connections, requests in flight answered (within the grace period), then the database closed.
+    await close(service.http, graceMs);
     await service.stop();
     process.exit(0);
   };

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,8 @@ process.on('exit', () => running.forEach((server) => void server.stop().catch(()
 
 export interface EmbeddedServer {
   url: string;
+  /** Resolves when the server process has ended, stopped or killed; `npm start` restarts it then. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,13 +61,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     throw new Error(`Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`);
   });
   running.add(server);
+  // The package keeps the server's process to itself; its end is what a supervisor must see.
+  const child = (server as unknown as { process: ChildProcess }).process;
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  let ended = false;
+  void exited.then(() => (ended = true));
   const stop = async () => {
     running.delete(server);
-    await server.stop();
+    // The package's stop() waits for an exit event that a server killed earlier will never send again.
+    if (!ended) await server.stop();
   };
   const url = (value: string) => `postgresql://postgres:${value}@127.0.0.1:${port}`;
   if (password.legacy) password.value = await replaceLegacyPassword(url(password.value), password.file);
-  return { url: url(password.value), stop };
+  return { url: url(password.value), exited, stop };
 }
 
 /** The URL of the embedded server kept in `dataDir` (as `npm start` runs it), for tools such as `npm run seed:bulk`. */
@@ -173,6 +182,26 @@ begin
     execute object.sql;
   end loop;
 end $$`;
+}
+
+/**
+ * Whether a service's database answers, for its `/health`: true, or what went wrong. A connection of its
+ * own rather than one from the service's pool, so that a health check is never counted as the service's
+ * SQL nor waits behind its queries.
+ */
+export async function databaseReachable(url: string, timeoutMs = 2000): Promise<true | string> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    // /health is open to anyone: the reason, not the address or the driver's message.
+    return 'database unreachable';
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -55,7 +55,7 @@ async function arrived(count: number): Promise<void> {
 
 test('identical reads in flight share one signed request, and each caller gets its own copy of the answer', async () => {
   const sent: string[] = [];
-  const source = new SubgraphSource({ name: 'niwe', url, secret, onRequest: (name) => sent.push(name) });
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret, onRequest: (name) => sent.push(name) });
   const answers = [call(source, read, admin), call(source, read, admin), call(source, read, admin)];
   await arrived(1);
   expect(held[0].refusal).toBeNull();
@@ -77,7 +77,7 @@ test('identical reads in flight share one signed request, and each caller gets i
 });
 
 test('writes, other identities and other variables are never shared', async () => {
-  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
   const pending = [call(source, write, admin), call(source, write, admin), call(source, read, admin), call(source, read, partner), call(source, read, admin, { representations: [{ __typename: 'NiweMember', id: 'NIWE:m-2' }] })];
   await arrived(5);
   expect(held.map((h) => h.refusal)).toEqual([null, null, null, null, null]);
@@ -87,7 +87,7 @@ test('writes, other identities and other variables are never shared', async () =
 });
 
 test('each distinct representation is sent once; the answer and its errors go back to every place that asked', async () => {
-  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
   const rep = (n: number) => ({ __typename: 'NiweMember', id: `NIWE:m-${n}` });
   // Ten posts of two members and one more member: the plan's order of places, with repeats.
   const asked = [rep(1), rep(2), rep(1), rep(1), rep(3), rep(2), rep(1), rep(1), rep(2), rep(1)];
@@ -120,7 +120,7 @@ test('each distinct representation is sent once; the answer and its errors go ba
 });
 
 test('an answer with too few entities is passed on as it came, for the gateway to refuse', async () => {
-  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
   const rep = { __typename: 'NiweMember', id: 'NIWE:m-1' };
   const pending = call(source, read, admin, { representations: [rep, rep, { ...rep, id: 'NIWE:m-2' }] });
   await arrived(1);
@@ -129,7 +129,7 @@ test('an answer with too few entities is passed on as it came, for the gateway t
 });
 
 test('distinct representations go out exactly as the plan made them', async () => {
-  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
   const asked = [{ __typename: 'NiweMember', id: 'NIWE:m-1' }, { __typename: 'NiweMember', id: 'NIWE:m-2' }];
   const pending = call(source, read, admin, { representations: asked });
   await arrived(1);
@@ -139,7 +139,7 @@ test('distinct representations go out exactly as the plan made them', async () =
 });
 
 test('a subgraph that answers with an error status becomes an error, with no address in it', async () => {
-  const source = new SubgraphSource({ name: 'niwe', url, secret });
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
   const failing = call(source, read, admin);
   await arrived(1);
   held[0].answer(503, 'busy');

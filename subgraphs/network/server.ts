@@ -4,11 +4,12 @@ import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
-import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
+import { databaseReachable } from '../../shared/postgres.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
+import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { initNetworkOrm, SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
@@ -40,7 +41,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     const em = orm.em.fork();
     return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
   };
-  const serverOptions = { formatError, includeStacktraceInErrorResponses: false, plugins: withoutApolloDefaults() };
+  const serverOptions = { formatError: networkFormatError(network), includeStacktraceInErrorResponses: false, plugins: withoutApolloDefaults() };
   const subgraph = new ApolloServer<NetworkContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
@@ -58,7 +59,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       { path: '/graphql', server: subgraph, context },
       { path: '/internal/graphql', server: internal, context },
     ],
-    { verifySignature: options.secret ? createSignatureVerifier(network, options.secret) : undefined },
+    { verifySignature: options.secret ? createSignatureVerifier(network, options.secret) : undefined, healthy: () => databaseReachable(options.databaseUrl) },
   );
   return {
     network,

@@ -7,6 +7,7 @@ import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
+import { databaseReachable } from '../../shared/postgres.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
@@ -148,7 +149,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret) : undefined;
   const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {
-    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments] }),
+    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments], healthy: () => databaseReachable(options.databaseUrl) }),
     clients,
     orm,
     sql: counter,

@@ -76,6 +76,8 @@ export interface StackOptions {
   searchCountLimit?: number | null;
   /** The gateway's OPERATION_CACHE_MB. */
   operationCacheMb?: number;
+  /** The gateway's SUBGRAPH_TIMEOUT_MS. */
+  subgraphTimeoutMs?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -132,6 +134,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
     attachmentMaxBytes,
     operationCacheMb: options.operationCacheMb ?? defaultOperationCacheMb,
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 

@@ -158,7 +158,9 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
     if (stopped) return;
     timer = setTimeout(() => {
       running = tick()
-        .catch((error) => console.error('[region] webhook dispatch failed:', error))
+        // A database that is down or shutting down (it answers with an error code) is one line per poll, not a
+        // 40-line stack every 2 s; anything else keeps its stack for whoever has to fix it.
+        .catch((error) => console.error('[region] webhook dispatch failed:', (error as { code?: string }).code ? (error as Error).message : error))
         .finally(schedule);
     }, options.intervalMs);
   }

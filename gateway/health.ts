@@ -1,0 +1,17 @@
+// The gateway's own GET /health says whether it can serve: region owns members, member, networks,
+// inquiries and the capacity exchange, so with region hung or gone almost every operation fails and
+// the gateway reports 503 (a hung region once left it answering 200 while nothing was served). A
+// network that is down only takes its share out of partial answers; that stays 200.
+
+/** Answers within `timeoutMs`: true, or why region cannot serve. */
+export function gatewayHealth(regionGraphqlUrl: string, timeoutMs: number): () => Promise<true | string> {
+  const url = new URL('/health', regionGraphqlUrl);
+  return async () => {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+      return response.ok ? true : 'region is not ready';
+    } catch (error) {
+      return (error as Error).name === 'TimeoutError' ? `region did not answer within ${timeoutMs} ms` : 'region is unreachable';
+    }
+  };
+}
