@@ -9,9 +9,12 @@ import { networks } from '../shared/networks.ts';
 // default of 20 per level (DEFAULT_LIST_SIZE) made three nested lists cost
 // 20 × 20 × 20 although a member has a handful of services. The member lists
 // are sized from the data: the demo and bulk members have 2–5 processes, 1–3
-// services and 1–3 certifications; the bounds leave room for real members
-// with about twice that. A member with more makes one estimate low, not the
-// work unbounded: its lists are what its network office entered.
+// services and 1–3 certifications (the busiest demo member 4 services and 6
+// processes); the sizes leave room for real members with about twice that.
+// Sizing them by the hard limits of member input instead (listLimits in
+// shared/validation.ts: 50 services of up to 105 processes) would price every
+// member at 5,000 and refuse ordinary queries again; a member that does come
+// near them makes one estimate low by that factor, never the work unbounded.
 //
 // fanOut: fields whose resolver asks every network (or those named in an
 // argument), each of which reads many rows to answer. They cost per network
