@@ -1,16 +1,18 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../shared/errors.ts';
+import { badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
 import { contactSnapshot, memberSnapshot, recordAudit, systemActor } from './audit.ts';
+import { remember, replayed, type Idempotency } from './idempotency.ts';
 import * as v from './validation.ts';
 
 // Writes to the network's members. Input is validated completely before the
 // transaction starts; the transaction writes the member, its lists and the
-// audit entry together.
+// audit entry together, with the write's idempotency key when it has one
+// (a retry finds the key and gets the first result; nothing is written twice).
 
 type ValidatedMember = ReturnType<typeof validate>;
 
@@ -60,27 +62,41 @@ function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
   for (const p of data.contacts ?? []) em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone });
 }
 
-export async function createMember(em: EntityManager, input: v.MemberFields, actor = systemActor): Promise<Member> {
+export async function createMember(em: EntityManager, input: v.MemberFields, actor = systemActor, key: Idempotency | null = null): Promise<Member> {
   const data = validate(input, false);
   return em.transactional(async (tx) => {
+    const prior = await replayed(tx, key);
+    if (prior !== null) return tx.findOneOrFail(MemberSchema, prior);
     const member = tx.create(MemberSchema, data.scalars as Member);
     writeLists(tx, member, data);
     await tx.flush();
     recordAudit(tx, actor, 'createMember', `m-${member.id}`, null, await memberSnapshot(tx, member));
+    await remember(tx, key, member.id);
     return member;
   });
 }
 
-export async function updateMember(em: EntityManager, localId: number, globalId: string, patch: v.MemberFields, actor = systemActor): Promise<Member> {
+/** A version the caller read that is no longer the member's: CONFLICT with the current one, as inquiries and capacity posts answer. */
+function assertVersion(member: Member, globalId: string, version: number | null): void {
+  if (version !== null && member.version !== version) {
+    throw conflict(`Member ${globalId} is at version ${member.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: member.version });
+  }
+}
+
+/** `version` null writes whatever the member's version (last writer wins), as before versions existed. */
+export async function updateMember(em: EntityManager, localId: number, globalId: string, patch: v.MemberFields, version: number | null = null, actor = systemActor, key: Idempotency | null = null): Promise<Member> {
   if (patch.name === null || patch.postalCode === null || patch.city === null) {
     const field = patch.name === null ? 'name' : patch.postalCode === null ? 'postalCode' : 'city';
     throw badInput(field, `${field} cannot be cleared; leave it out to keep the current value.`);
   }
   const data = validate(patch, true);
   return em.transactional(async (tx) => {
+    const prior = await replayed(tx, key);
+    if (prior !== null) return tx.findOneOrFail(MemberSchema, prior);
     const member = await tx.findOne(MemberSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!member) throw notFound(`Member ${globalId} does not exist.`);
     if (member.archivedAt) throw badInput('id', `Member ${globalId} is archived and can no longer be changed.`);
+    assertVersion(member, globalId, version);
     const before = await memberSnapshot(tx, member);
     tx.assign(member, data.scalars);
     if (data.certifications) await tx.nativeDelete(CertificationSchema, { member: localId });
@@ -88,8 +104,10 @@ export async function updateMember(em: EntityManager, localId: number, globalId:
     if (data.contacts) await tx.nativeDelete(ContactPersonSchema, { member: localId });
     writeLists(tx, member, data);
     member.updatedAt = new Date();
+    member.version++;
     await tx.flush();
     recordAudit(tx, actor, 'updateMember', `m-${localId}`, before, await memberSnapshot(tx, member));
+    await remember(tx, key, localId);
     return member;
   });
 }
@@ -101,6 +119,7 @@ export async function archiveMember(em: EntityManager, localId: number, globalId
     if (member.archivedAt) return member;
     const before = await memberSnapshot(tx, member);
     member.archivedAt = new Date();
+    member.version++;
     recordAudit(tx, actor, 'archiveMember', `m-${localId}`, before, { ...before, archivedAt: member.archivedAt.toISOString() });
     return member;
   });
@@ -112,7 +131,9 @@ export async function deleteContactPerson(em: EntityManager, localId: number, gl
     const contact = await tx.findOne(ContactPersonSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!contact) throw notFound(`Contact person ${globalId} does not exist.`);
     authorize(contact.member.id);
-    const member = await tx.findOneOrFail(MemberSchema, contact.member.id);
+    const member = await tx.findOneOrFail(MemberSchema, contact.member.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // The contact list is part of the member: an update made with the version read before this deletion would restore it.
+    member.version++;
     recordAudit(tx, actor, 'deleteContactPerson', `c-${localId}`, { member: `m-${member.id}`, ...contactSnapshot(contact) }, null);
     tx.remove(contact);
     return member;

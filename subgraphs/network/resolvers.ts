@@ -9,6 +9,7 @@ import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { auditPage } from './audit.ts';
 import type { AuditEntry, Certification, Member, Service } from './entities/index.ts';
 import type { Loaders } from './loaders.ts';
+import { idempotency } from './idempotency.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 import { searchMembers } from './search.ts';
 import { matchSuppliers } from './suppliers.ts';
@@ -86,7 +87,10 @@ export function internalResolvers(network: string): Resolvers {
       },
       async existing(_: unknown, args: { localIds: number[] }, ctx: NetworkContext) {
         const found = await ctx.loaders.member.loadMany(args.localIds);
-        return args.localIds.filter((_id, i) => found[i] !== null && !(found[i] instanceof Error));
+        // A failed load is an error, never an absent member: dropping it answered "does not exist" while the database was down.
+        const failed = found.find((m) => m instanceof Error);
+        if (failed) throw failed;
+        return args.localIds.filter((_id, i) => found[i] !== null);
       },
       auditLog(_: unknown, args: { first: number; before?: number | null }, ctx: NetworkContext) {
         assertCanReadAudit(ctx.identity, network);
@@ -95,14 +99,17 @@ export function internalResolvers(network: string): Resolvers {
       },
     },
     Mutation: {
-      async createMember(_: unknown, args: { input: MemberFields }, ctx: NetworkContext) {
+      async createMember(_: unknown, args: { input: MemberFields; idempotencyKey?: string | null }, ctx: NetworkContext) {
         assertCanWriteMember(ctx.identity, network, null, 'create');
-        return written(await createMember(ctx.em, args.input, ctx.identity));
+        const key = idempotency(ctx.identity, 'createMember', args.idempotencyKey, args.input);
+        return written(await createMember(ctx.em, args.input, ctx.identity, key));
       },
-      async updateMember(_: unknown, args: { localId: number; input: MemberFields }, ctx: NetworkContext) {
+      async updateMember(_: unknown, args: { localId: number; input: MemberFields; version?: number | null; idempotencyKey?: string | null }, ctx: NetworkContext) {
         const id = memberGlobalId(network, args.localId);
         assertCanWriteMember(ctx.identity, network, id, 'update');
-        return written(await updateMember(ctx.em, args.localId, id, args.input, ctx.identity));
+        const version = args.version ?? null;
+        const key = idempotency(ctx.identity, 'updateMember', args.idempotencyKey, { localId: args.localId, input: args.input, version });
+        return written(await updateMember(ctx.em, args.localId, id, args.input, version, ctx.identity, key));
       },
       async archiveMember(_: unknown, args: { localId: number }, ctx: NetworkContext) {
         const id = memberGlobalId(network, args.localId);

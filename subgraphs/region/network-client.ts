@@ -22,7 +22,17 @@ export class NetworkClient {
     this.secret = secret;
   }
 
-  async request<T>(query: string, variables: Record<string, unknown>, identity: string | undefined): Promise<T> {
+  /** Sends one operation; `write` marks a mutation, whose failure leaves its outcome unknown (see unconfirmedWrite). */
+  async request<T>(query: string, variables: Record<string, unknown>, identity: string | undefined, options: { write?: boolean } = {}): Promise<T> {
+    try {
+      return await this.send<T>(query, variables, identity);
+    } catch (error) {
+      if (options.write && (error as GraphQLError).extensions?.code === 'NETWORK_UNAVAILABLE') throw unconfirmedWrite(error as GraphQLError, this.network);
+      throw error;
+    }
+  }
+
+  private async send<T>(query: string, variables: Record<string, unknown>, identity: string | undefined): Promise<T> {
     this.calls++;
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
@@ -35,7 +45,10 @@ export class NetworkClient {
       body = JSON.parse(answer.body) as typeof body;
     } catch (error) {
       console.warn(`[region] network ${this.network} unavailable: ${(error as Error).message}`);
-      throw networkUnavailable(this.network);
+      const unavailable = networkUnavailable(this.network);
+      // Refused: the request never reached the network, so a write was certainly not applied.
+      if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') neverSent.add(unavailable);
+      throw unavailable;
     }
     const error = body.errors?.[0];
     if (error) {
@@ -47,4 +60,24 @@ export class NetworkClient {
     if (!body.data) throw networkUnavailable(this.network);
     return body.data;
   }
+}
+
+/** Errors of calls the network refused to connect: nothing was sent. */
+const neverSent = new WeakSet<GraphQLError>();
+
+/**
+ * A write the network did not confirm (no answer in time, a broken connection,
+ * its database lost mid-write) may have been applied or not: with NIWE hung,
+ * createMember answered NETWORK_UNAVAILABLE after 2 s and was applied when NIWE
+ * resumed. The error says so, and that a retry with the same idempotencyKey is
+ * safe (the network applies a key once).
+ */
+function unconfirmedWrite(error: GraphQLError, network: string): GraphQLError {
+  if (neverSent.has(error)) {
+    return new GraphQLError(`Network ${network} could not be reached; the write was not applied. Retry it later.`, { extensions: { ...error.extensions, network, writeOutcome: 'NOT_APPLIED' } });
+  }
+  return new GraphQLError(
+    `Network ${network} did not confirm the write, so it may or may not have been applied. Retrying with the same idempotencyKey is safe: the write is applied once.`,
+    { extensions: { ...error.extensions, code: 'NETWORK_UNAVAILABLE', network, writeOutcome: 'UNKNOWN' } },
+  );
 }

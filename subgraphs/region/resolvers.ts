@@ -7,13 +7,11 @@ import { createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys
 import { auditLog, regionAuditLog } from './audit.ts';
 import type { ApiKey } from './entities/api-key.entity.ts';
 import type { RegionContext } from './context.ts';
-import { memberCount, memberRef, searchMembers, type SearchArgs } from './members.ts';
+import { createMember, memberCount, memberRef, searchMembers, updateMember, type SearchArgs } from './members.ts';
 import { selectsField } from './selection.ts';
 import { findSuppliers, type SupplierRequirements } from './suppliers.ts';
 
 const writeQueries = {
-  create: `mutation($input: MemberInput!) { createMember(input: $input) { localId } }`,
-  update: `mutation($localId: Int!, $input: MemberPatch!) { updateMember(localId: $localId, input: $input) { localId } }`,
   archive: `mutation($localId: Int!) { archiveMember(localId: $localId) { localId } }`,
   deleteContact: `mutation($localId: Int!) { deleteContactPerson(localId: $localId) { localId } }`,
 };
@@ -38,23 +36,16 @@ export const resolvers = {
     apiKeys: (_: unknown, _args: unknown, ctx: RegionContext) => listApiKeys(ctx.em, ctx.identity),
   },
   Mutation: {
-    async createMember(_: unknown, args: { network: string; input: unknown }, ctx: RegionContext) {
-      const data = await ctx.client(args.network).request<{ createMember: Hit }>(writeQueries.create, { input: args.input }, ctx.identityHeader);
-      return memberRef(args.network, data.createMember.localId);
-    },
-    async updateMember(_: unknown, args: { id: string; input: unknown }, ctx: RegionContext) {
-      const { network, localId } = parseMemberId(args.id);
-      await ctx.client(network.code).request<{ updateMember: Hit }>(writeQueries.update, { localId, input: args.input }, ctx.identityHeader);
-      return memberRef(network.code, localId);
-    },
+    createMember: (_: unknown, args: Parameters<typeof createMember>[1], ctx: RegionContext) => createMember(ctx, args),
+    updateMember: (_: unknown, args: Parameters<typeof updateMember>[1], ctx: RegionContext) => updateMember(ctx, args),
     async archiveMember(_: unknown, args: { id: string }, ctx: RegionContext) {
       const { network, localId } = parseMemberId(args.id);
-      await ctx.client(network.code).request<{ archiveMember: Hit }>(writeQueries.archive, { localId }, ctx.identityHeader);
+      await ctx.client(network.code).request<{ archiveMember: Hit }>(writeQueries.archive, { localId }, ctx.identityHeader, { write: true });
       return memberRef(network.code, localId);
     },
     async deleteContactPerson(_: unknown, args: { id: string }, ctx: RegionContext) {
       const { network, localId } = parseContactId(args.id);
-      const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writeQueries.deleteContact, { localId }, ctx.identityHeader);
+      const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writeQueries.deleteContact, { localId }, ctx.identityHeader, { write: true });
       return memberRef(network.code, data.deleteContactPerson.localId);
     },
     createApiKey: (_: unknown, args: { partner: string; name: string; safelist?: boolean | null }, ctx: RegionContext) => createApiKey(ctx.em, ctx.identity, args),

@@ -24,6 +24,8 @@ export const MemberSchema = defineEntity({
     servicesText: p.text().default(''),
     processesText: p.text().default(''),
     archivedAt: p.datetime().nullable(),
+    // Optimistic locking: every write to the member raises it; updateMember refuses a stale one (members.ts).
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     certifications: () => p.oneToMany(CertificationSchema).mappedBy('member').orphanRemoval(),

@@ -4,6 +4,7 @@ import { Migration20261124000000_audit } from './Migration20261124000000_audit.t
 import { Migration20261124010000_search_name } from './Migration20261124010000_search_name.ts';
 import { Migration20261124020000_search_words } from './Migration20261124020000_search_words.ts';
 import { Migration20261125000000_search_scale } from './Migration20261125000000_search_scale.ts';
+import { Migration20261201300000_versions_idempotency } from './Migration20261201300000_versions_idempotency.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261124010000_search_name', class: Migration20261124010000_search_name },
   { name: 'Migration20261124020000_search_words', class: Migration20261124020000_search_words },
   { name: 'Migration20261125000000_search_scale', class: Migration20261125000000_search_scale },
+  { name: 'Migration20261201300000_versions_idempotency', class: Migration20261201300000_versions_idempotency },
 ];

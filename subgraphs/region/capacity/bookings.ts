@@ -3,6 +3,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import type { Identity } from '../../../shared/identity.ts';
 import { CapacityBookingSchema, CapacityPostSchema, type CapacityBooking } from '../entities/index.ts';
 import { text } from '../../../shared/validation.ts';
+import { remember, replayed, type Idempotency } from '../inquiries/idempotency.ts';
 import { parseDate } from './calendar.ts';
 import { canActFor } from './access.ts';
 import { checkWindow, parsePostId, type CapacityKind } from './posts.ts';
@@ -28,9 +29,12 @@ export interface BookingRequest {
   to: string;
 }
 
-export async function book(em: EntityManager, request: BookingRequest, booker: { memberId: string; network: string }): Promise<CapacityBooking> {
+/** Books within one transaction; a retry with the booking's idempotency key answers the first booking and books nothing. */
+export async function book(em: EntityManager, request: BookingRequest, booker: { memberId: string; network: string }, key: Idempotency | null = null): Promise<CapacityBooking> {
   const offerKey = parsePostId(request.offerId, 'offerId');
   return em.transactional(async (tx) => {
+    const prior = await replayed(tx, key);
+    if (prior !== null) return tx.findOneOrFail(CapacityBookingSchema, prior, { populate: ['offer'] });
     const offer = await tx.findOne(CapacityPostSchema, offerKey, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!offer) throw notFound(`Capacity post ${request.offerId} does not exist.`);
     if (offer.side !== 'OFFER') throw badInput('offerId', `${request.offerId} is a request, not an offer; only offers can be booked.`);
@@ -45,7 +49,7 @@ export async function book(em: EntityManager, request: BookingRequest, booker: {
       throw conflict(`Offer ${request.offerId} has only ${left} of ${offer.hours} hours left; book at most ${left}.`, { hoursLeft: left });
     }
     offer.bookedHours += request.hours;
-    return tx.create(CapacityBookingSchema, {
+    const booking = tx.create(CapacityBookingSchema, {
       offer,
       memberId: booker.memberId,
       network: booker.network,
@@ -54,6 +58,9 @@ export async function book(em: EntityManager, request: BookingRequest, booker: {
       toDate: request.to,
       status: 'REQUESTED',
     } as CapacityBooking);
+    await tx.flush();
+    remember(tx, key, booking.id);
+    return booking;
   });
 }
 

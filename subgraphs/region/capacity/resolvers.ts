@@ -4,13 +4,21 @@ import { memberTypeName, networks } from '../../../shared/networks.ts';
 import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from '../entities/index.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRefById } from '../members.ts';
-import { boundedList, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
+import { boundedList, checkText, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
+import { callerKey } from '../inquiries/access.ts';
+import { idempotency, remember, replayed, type Idempotency } from '../inquiries/idempotency.ts';
 import { actingMember, requireCooperation } from './access.ts';
 import { capacityBalance } from './balance.ts';
 import { book, bookingId, transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matching.ts';
 import { applyPatch, createPost, parsePostId, postForChange, postId, processOf, type PostInput, type PostPatch } from './posts.ts';
+
+/** The caller's key for one capacity write (inquiries/idempotency.ts: same table, same 24 hours). */
+function capacityKey(ctx: RegionContext, operation: string, key: string | null | undefined, payload: unknown): Idempotency | null {
+  if (key != null) checkText('idempotencyKey', key);
+  return idempotency(callerKey(ctx.identity), operation, key, payload);
+}
 
 function pageSize(first: number | null | undefined, max: number, fallback: number): number {
   const size = first ?? fallback;
@@ -90,18 +98,31 @@ export const capacityResolvers = {
     },
   },
   Mutation: {
-    async postCapacity(_: unknown, args: { input: PostInput }, ctx: RegionContext) {
+    async postCapacity(_: unknown, args: { input: PostInput; idempotencyKey?: string | null }, ctx: RegionContext) {
       const owner = await actingMember(ctx, args.input.memberId, 'input.memberId');
-      const post = createPost(ctx.em, args.input, owner);
-      await ctx.em.flush();
-      return post;
+      const key = capacityKey(ctx, 'postCapacity', args.idempotencyKey, args.input);
+      return ctx.em.transactional(async (tx) => {
+        const prior = await replayed(tx, key);
+        if (prior !== null) return tx.findOneOrFail(CapacityPostSchema, prior);
+        const post = createPost(tx, args.input, owner);
+        await tx.flush();
+        remember(tx, key, post.id);
+        return post;
+      });
     },
-    async updateCapacityPost(_: unknown, args: { id: string; version: number; input: PostPatch }, ctx: RegionContext) {
+    async updateCapacityPost(_: unknown, args: { id: string; version: number; input: PostPatch; idempotencyKey?: string | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
-      const post = await postForChange(ctx.em, ctx.identity, args.id, args.version);
-      applyPatch(post, args.input);
-      await ctx.em.flush();
-      return post;
+      const key = capacityKey(ctx, 'updateCapacityPost', args.idempotencyKey, { id: args.id, version: args.version, input: args.input });
+      return ctx.em.transactional(async (tx) => {
+        // A retry of an applied update would find its own version stale; the key answers it first.
+        const prior = await replayed(tx, key);
+        if (prior !== null) return tx.findOneOrFail(CapacityPostSchema, prior);
+        const post = await postForChange(tx, ctx.identity, args.id, args.version);
+        applyPatch(post, args.input);
+        await tx.flush();
+        remember(tx, key, post.id);
+        return post;
+      });
     },
     async withdrawCapacityPost(_: unknown, args: { id: string; version: number }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
@@ -110,9 +131,10 @@ export const capacityResolvers = {
       await ctx.em.flush();
       return post;
     },
-    async bookCapacity(_: unknown, args: { offerId: string; hours: number; from: string; to: string; memberId?: string | null }, ctx: RegionContext) {
+    async bookCapacity(_: unknown, args: { offerId: string; hours: number; from: string; to: string; memberId?: string | null; idempotencyKey?: string | null }, ctx: RegionContext) {
       const booker = await actingMember(ctx, args.memberId);
-      return book(ctx.em, args, booker);
+      const { idempotencyKey, ...request } = args;
+      return book(ctx.em, request, booker, capacityKey(ctx, 'bookCapacity', idempotencyKey, request));
     },
     confirmCapacityBooking: (_: unknown, args: { id: string }, ctx: RegionContext) => (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'confirm')),
     declineCapacityBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: RegionContext) =>

@@ -1,0 +1,90 @@
+import pg from 'pg';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { databaseUrl } from '../shared/postgres.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// A network whose database refuses connections: every answer that needs it is
+// NETWORK_UNAVAILABLE naming the network, never NOT_FOUND or BAD_USER_INPUT, the
+// other networks keep answering, and the network serves again by itself once
+// its database is back (its pool opens new connections).
+
+let stack: Stack;
+let admin: string;
+let niweMember: string;
+let niweMemberToken: string;
+let niweDatabase: string;
+
+/** Runs statements as the test server's superuser in its maintenance database. */
+async function asSuperuser(statements: string[]) {
+  const client = new pg.Client({ connectionString: databaseUrl(inject('postgresUrl'), 'postgres') });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** NIWE's database refuses new connections and loses the ones it had, as when its server went away. */
+const cutNiwe = () =>
+  asSuperuser([`alter database "${niweDatabase}" allow_connections false`, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${niweDatabase}' and pid <> pg_backend_pid()`]);
+const restoreNiwe = () => asSuperuser([`alter database "${niweDatabase}" allow_connections true`]);
+
+function expectNiweUnavailable(res: GraphQLResponse) {
+  expect(res.errors, JSON.stringify(res)).toBeDefined();
+  for (const error of res.errors!) {
+    expect(error.extensions, JSON.stringify(res.errors)).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'NIWE' });
+    expect(error.message).not.toMatch(/does not exist/);
+  }
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.token({ role: 'admin' });
+  niweDatabase = stack.networks.get('NIWE')!.orm.config.get('dbName')!;
+  const create = `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`;
+  niweMember = (await ok(stack.query(create, { n: 'NIWE', name: 'Ausfall Fräserei' }, admin))).createMember.id;
+  await ok(stack.query(create, { n: 'LINAT', name: 'Ausfall Dreherei' }, admin));
+  niweMemberToken = await stack.token({ role: 'member', network: 'NIWE', memberId: niweMember });
+});
+afterAll(async () => {
+  await restoreNiwe();
+  await stack?.stop();
+});
+
+test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FOUND, and recovers by itself', async () => {
+  await cutNiwe();
+  try {
+    const member = await stack.query(`query($id: ID!) { member(id: $id) { id } }`, { id: niweMember });
+    expectNiweUnavailable(member);
+    expect(member.data).toEqual({ member: null });
+
+    const post = await stack.query(
+      `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
+      { input: { side: 'OFFER', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: '2099-01-05', to: '2099-01-09', postalCode: '37269' } },
+      niweMemberToken,
+    );
+    expectNiweUnavailable(post);
+    expectNiweUnavailable(await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, niweMemberToken));
+
+    const update = await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { employees: 12 }) { id } }`, { id: niweMember }, admin);
+    expectNiweUnavailable(update);
+    // A write the network did not confirm is reported as possibly applied, with the safe retry named.
+    expect(update.errors![0].extensions?.writeOutcome).toBe('UNKNOWN');
+    expect(update.errors![0].message).toMatch(/same idempotencyKey/);
+
+    // The other networks answer; NIWE's part is missing with an error naming it.
+    const search = await stack.query(`{ members(filter: { text: "Ausfall" }) { totalCount edges { node { id } } } }`);
+    expect(search.data.members.totalCount).toBe(1);
+    expect(search.data.members.edges[0].node.id).toMatch(/^LINAT:/);
+    expectNiweUnavailable(search);
+  } finally {
+    await restoreNiwe();
+  }
+
+  // No restart: the next requests find the database again.
+  const again = await stack.query(`query($id: ID!) { member(id: $id) { id name } }`, { id: niweMember });
+  expect(again.errors).toBeUndefined();
+  expect(again.data.member).toEqual({ id: niweMember, name: 'Ausfall Fräserei' });
+  expect((await ok(stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, niweMemberToken))).setAvailability).toBe('AT_CAPACITY');
+});
