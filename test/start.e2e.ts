@@ -89,6 +89,31 @@ test('a service that dies is restarted while the others keep serving', async () 
   throw new Error('LINAT did not come back');
 });
 
+test('PostgreSQL killed is restarted by npm start, and the services reconnect by themselves', async () => {
+  const { stdout } = await run('pgrep', ['-f', `bin/postgres -D ${join(dataDir, 'postgres')}`]);
+  const pid = Number(stdout.trim().split('\n')[0]);
+  expect(pid).toBeGreaterThan(0);
+  process.kill(pid, 'SIGKILL');
+  await waitFor(/\[postgres\]\s+exited; restarting/);
+  await waitFor(/\[postgres\]\s+restarted/);
+  const token = (await run(process.execPath, ['scripts/token.ts', '--role', 'office', '--network', 'KONAT'], { env })).stdout.trim();
+  const write = 'mutation { createMember(network: KONAT, input: { name: "Nach Neustart GmbH", postalCode: "99974", city: "Mühlhausen" }) { id } }';
+  // A pool's first query after the restart may meet a connection the old server left dead; the next one opens anew.
+  for (let i = 0; i < 100; i++) {
+    const res = await query({ query: write }, token);
+    if (!res.errors) return expect(res.data.createMember.id).toMatch(/^KONAT:m-\d+$/);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no write succeeded after PostgreSQL came back:\n${output}`);
+});
+
+test('a service stopped on its own with SIGTERM exits 0 and is not restarted', async () => {
+  const pid = Number((await waitFor(/\[konat\]\s+started, pid (\d+)/))[1]);
+  process.kill(pid, 'SIGTERM');
+  await waitFor(/\[konat\]\s+stopped \(exit code 0\); not restarted/);
+  expect(output).not.toMatch(/\[konat\]\s+exited/);
+});
+
 test('Ctrl-C stops everything and a restart keeps every write', async () => {
   supervisor.kill('SIGINT');
   expect(await new Promise((r) => supervisor.once('exit', r))).toBe(0);
