@@ -143,3 +143,18 @@ describe("a network's database that goes away", () => {
     await until(async () => !(await stack.query('{ network(code: NIWE) { memberCount } }')).errors, 'NIWE answers again');
   });
 });
+
+describe('a network that is down', () => {
+  // Last in this file: KONAT stays down.
+  test('leaves `networks` answered, with memberCount null and NETWORK_UNAVAILABLE for that network alone', async () => {
+    await stack.stopNetwork('KONAT');
+    const res = await stack.query('{ networks { code memberCount } }');
+    expect(res.data.networks).toEqual([
+      { code: 'NIWE', memberCount: expect.any(Number) },
+      { code: 'LINAT', memberCount: expect.any(Number) },
+      { code: 'KONAT', memberCount: null },
+    ]);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]).toMatchObject({ path: ['networks', 2, 'memberCount'], extensions: { code: 'NETWORK_UNAVAILABLE', network: 'KONAT' } });
+  });
+});
