@@ -127,3 +127,62 @@ describe('member input', () => {
     );
   });
 });
+
+describe('malformed strings are refused at the edge, naming the field', () => {
+  // JSON carries both: "\u0000" and a lone "\ud83d" (half of an emoji). PostgreSQL stores neither, and each
+  // used to fail the statement: INTERNAL_SERVER_ERROR or NETWORK_UNAVAILABLE for the client's own input.
+  const nul = 'Fr\u0000äserei';
+  const surrogate = 'Fräserei \ud83d';
+
+  test.each([
+    ['name', { ...base, name: nul }],
+    ['description', { ...base, description: surrogate }],
+    ['services[0].title', { ...base, services: [{ title: nul }] }],
+    ['services[0].description', { ...base, services: [{ title: 'Fräsen', description: surrogate }] }],
+    ['materials[0]', { ...base, materials: [nul] }],
+    ['contacts[0].name', { ...base, contacts: [{ name: surrogate }] }],
+  ])('member input %s', async (field, input) => {
+    const res = await create(input);
+    expectError(res, 'BAD_USER_INPUT', new RegExp(`${field.replace(/[[\]]/g, '\\$&')} contains (a NUL character|a lone UTF-16 surrogate)`));
+    expect(res.errors![0].extensions?.field).toBe(field);
+  });
+
+  test('filters, requirements and capacity posts', async () => {
+    expectError(await stack.query(`query($t: String) { members(filter: { text: $t }) { totalCount } }`, { t: nul }), 'BAD_USER_INPUT', /filter.text contains a NUL/);
+    expectError(await stack.query(`query($m: String!) { members(filter: { materials: [$m] }) { totalCount } }`, { m: surrogate }), 'BAD_USER_INPUT', /filter.materials contains a lone/);
+    expectError(await stack.query(`query($m: String) { findSuppliers(requirements: { material: $m }) { totalCount } }`, { m: nul }), 'BAD_USER_INPUT', /requirements.material contains a NUL/);
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId });
+    const post = await stack.query(
+      `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
+      { input: { side: 'OFFER', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: '2099-01-05', to: '2099-01-09', postalCode: '37269', notes: nul } },
+      member,
+    );
+    expectError(post, 'BAD_USER_INPUT', /input.notes contains a NUL/);
+    const key = await stack.query(`mutation($k: String) { createMember(network: NIWE, input: { name: "Schlüssel GmbH", postalCode: "37269", city: "Eschwege" }, idempotencyKey: $k) { id } }`, { k: nul }, admin);
+    expectError(key, 'BAD_USER_INPUT', /idempotencyKey contains a NUL/);
+  });
+});
+
+describe('lists in input are bounded', () => {
+  test('a member with 2,000 services is refused, naming the field and its limit', async () => {
+    const services = Array.from({ length: 2000 }, (_, i) => ({ title: `Leistung ${i}` }));
+    const res = await stack.query(`mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id } }`, { id: memberId, input: { services } }, admin);
+    expectError(res, 'BAD_USER_INPUT', /services takes at most 50 entries, got 2000/);
+    expect(res.errors![0].extensions?.field).toBe('services');
+  });
+
+  test('a filter with 20,000 process codes is refused', async () => {
+    const processes = Array.from({ length: 20_000 }, () => '3.2.3');
+    expectError(await stack.query(`query($p: [String!]) { members(filter: { processes: $p }) { totalCount } }`, { p: processes }), 'BAD_USER_INPUT', /filter.processes takes at most 105 entries, got 20000/);
+    const networks = Array.from({ length: 500 }, () => 'NIWE');
+    expectError(await stack.query(`query($n: [NetworkCode!]) { members(filter: { networks: $n }) { totalCount } }`, { n: networks }), 'BAD_USER_INPUT', /filter.networks takes at most 10 entries/);
+  });
+});
+
+describe('search text without anything to search for', () => {
+  test.each(['%', '_', '\\', '🦊🔧', '\u200b\u200b'])('%j says what is wrong with the text', async (text) => {
+    const res = await stack.query(`query($t: String) { members(filter: { text: $t }) { totalCount } }`, { t: text });
+    expectError(res, 'BAD_USER_INPUT', /filter.text .* has no letters or digits to search for/);
+    expect(res.errors![0].extensions?.field).toBe('filter.text');
+  });
+});
