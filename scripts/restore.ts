@@ -1,0 +1,199 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { extract } from 'tar';
+import { envPort } from '../shared/config.ts';
+import { ormConfig } from '../shared/orm.ts';
+import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
+import { migrations as networkMigrations } from '../subgraphs/network/migrations/index.ts';
+import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
+import { webhookKeyFromEnv } from '../subgraphs/region/inquiries/webhook-secrets.ts';
+import {
+  archiveFormat, archiveVersion, attachmentsDir, BackupError, connect, copyPrivate, filesUnder, ident, keyEntries, log, migrationsTable,
+  postgresDir, runningServer, runScript, seconds, stackDatabases, type DatabaseDump, type Manifest, type Service,
+} from './backup-archive.ts';
+import { dataDir } from './local.ts';
+
+// npm run restore -- FILE [--force]
+// Makes DATA_DIR what it was when `npm run backup` wrote FILE: a new embedded server (with a new superuser
+// password), each database built by exactly the migrations the backup had applied, the rows loaded, the
+// sequences set, then the keys and attachment files. `npm start` on it afterwards runs any newer migrations,
+// so a backup of an older version comes up as if that stack had been upgraded.
+
+const usage = 'Usage: npm run restore -- FILE [--force]   (into DATA_DIR, which must be new or empty; --force replaces its data)';
+
+function parseArguments(): { file: string; force: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new BackupError(`${(error as Error).message}\n${usage}`);
+  }
+  if (parsed.positionals.length !== 1) throw new BackupError(`Give the backup file to restore.\n${usage}`);
+  const file = resolve(parsed.positionals[0]);
+  if (!existsSync(file)) throw new BackupError(`No backup file ${file}.`);
+  return { file, force: parsed.values.force };
+}
+
+/** What DATA_DIR already holds that a restore would replace: the database, its password, keys, attachments. */
+async function existingData(): Promise<string[]> {
+  const found = ['postgres', 'postgres-password', ...keyEntries].map((entry) => join(dataDir(), entry)).filter((path) => existsSync(path));
+  if ((await filesUnder(attachmentsDir())).length > 0) found.push(attachmentsDir());
+  return found;
+}
+
+/** Refuses a DATA_DIR whose server runs (even with --force), and one that holds data unless --force. */
+async function checkDataDir(force: boolean): Promise<string[]> {
+  const pid = runningServer(postgresDir());
+  if (pid) throw new BackupError(`PostgreSQL (pid ${pid}) is running on ${postgresDir()}: stop npm start on this DATA_DIR first.`);
+  const existing = await existingData();
+  if (existing.length > 0 && !force) throw new BackupError(`${dataDir()} already holds data (${existing.join(', ')}): set DATA_DIR to a new folder, or pass --force to replace it.`);
+  return existing;
+}
+
+/** Unpacks the archive into `dir` and reads its manifest, refusing anything it cannot restore. */
+async function unpack(file: string, dir: string): Promise<Manifest> {
+  try {
+    await extract({ file, cwd: dir, strict: true });
+  } catch (error) {
+    throw new BackupError(`${file} is not a backup of npm run backup (${(error as Error).message}).`);
+  }
+  const manifestFile = join(dir, 'manifest.json');
+  if (!existsSync(manifestFile)) throw new BackupError(`${file} has no manifest.json: it is not a backup of npm run backup.`);
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest;
+  if (manifest.format !== archiveFormat) throw new BackupError(`${file} is not a backup of npm run backup (format ${manifest.format}).`);
+  if (manifest.version !== archiveVersion) throw new BackupError(`${file} has backup format version ${manifest.version}; this version of the project restores version ${archiveVersion} only.`);
+  return manifest;
+}
+
+/** The migrations this version of the project has for a service, in order; region's are made for its webhook key. */
+function knownMigrations(service: Service, webhookKey: Buffer): { name: string; class: unknown }[] {
+  return service === 'network' ? networkMigrations : regionMigrations(webhookKey);
+}
+
+/** A backup may come from an older version (its migrations a subset of ours), never from a newer one. */
+function checkMigrations(manifest: Manifest): void {
+  const expected = new Map(stackDatabases().map((d) => [d.name, d.service]));
+  for (const database of manifest.databases) {
+    if (expected.get(database.name) !== database.service) throw new BackupError(`The backup holds database ${database.name} (${database.service}), which this version of the project does not have.`);
+    // Only the names are compared here, so any key will do.
+    const known = new Set(knownMigrations(database.service, Buffer.alloc(32)).map((m) => m.name));
+    const unknown = database.migrations.filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new BackupError(`The backup of ${database.name} was made by a newer version of the project (migration ${unknown[0]} is unknown here): restore it with that version.`);
+  }
+}
+
+/** Builds the schema the backup's rows were read from: exactly its migrations, run as the service's own role, as the service would. */
+async function buildSchema(database: DatabaseDump, roleUrl: string): Promise<void> {
+  // The key the backup brought (restored first), or WEBHOOK_KEY, as region reads it at start.
+  const webhookKey = webhookKeyFromEnv({ ...process.env, DATA_DIR: dataDir() });
+  const orm = await MikroORM.init(ormConfig({
+    clientUrl: roleUrl,
+    entities: [],
+    migrations: knownMigrations(database.service, webhookKey) as never,
+    overrides: { discovery: { warnWhenNoEntities: false } },
+  }));
+  try {
+    await orm.migrator.up({ migrations: database.migrations });
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/**
+ * Loads every table in one transaction as the superuser. Triggers and foreign-key checks are off
+ * (session_replication_role = replica), so tables load in any order and a trigger such as network's
+ * search-word collector does not add rows the backup already has. Rows a migration inserted are removed first.
+ */
+async function loadRows(client: pg.Client, database: DatabaseDump, dir: string): Promise<void> {
+  await client.query('begin');
+  await client.query('set local session_replication_role = replica');
+  if (database.tables.length > 0) await client.query(`truncate ${database.tables.map((t) => `public.${ident(t.name)}`).join(', ')}`);
+  for (const table of database.tables) {
+    const started = Date.now();
+    const columns = table.columns.map(ident).join(', ');
+    await pipeline(createReadStream(join(dir, table.file)), client.query(copyFrom(`copy public.${ident(table.name)} (${columns}) from stdin`)));
+    // Long tables get a line of their own; the database's line sums up the rest.
+    if (Date.now() - started > 2000) log(`restore: ${database.name}.${table.name}: ${table.rows} rows (${seconds(started)})`);
+  }
+  for (const sequence of database.sequences) {
+    await client.query('select setval($1::regclass, $2::bigint, $3)', [`public.${ident(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
+  }
+  await client.query('commit');
+}
+
+/** Row counts read back from the database must be the manifest's. */
+async function checkRows(client: pg.Client, database: DatabaseDump): Promise<void> {
+  for (const table of database.tables) {
+    const { rows } = await client.query<{ count: string }>(`select count(*)::text as count from public.${ident(table.name)}`);
+    if (Number(rows[0].count) !== table.rows) throw new BackupError(`${database.name}.${table.name} has ${rows[0].count} rows after the restore, the backup ${table.rows}.`);
+  }
+}
+
+async function restoreDatabase(server: EmbeddedServer, port: number, database: DatabaseDump, dir: string): Promise<void> {
+  const started = Date.now();
+  const roleUrl = await ensureDatabase(server.url, database.name);
+  await buildSchema(database, roleUrl);
+  const client = await connect(databaseUrl(server.url, database.name), port);
+  try {
+    await loadRows(client, database, dir);
+    await checkRows(client, database);
+  } finally {
+    await client.end();
+  }
+  const rows = database.tables.reduce((sum, t) => sum + t.rows, 0);
+  log(`restore: ${database.name}: ${database.migrations.length} migrations, ${database.tables.length} tables, ${rows} rows, counts checked (${seconds(started)})`);
+}
+
+/** Keys to DATA_DIR, attachments to ATTACHMENTS_DIR (or DATA_DIR/attachments), each checked against the manifest's size. */
+async function restoreFiles(files: Manifest['files'], dir: string): Promise<void> {
+  for (const file of files) {
+    const from = join(dir, 'data', file.path);
+    if (!existsSync(from)) throw new BackupError(`The backup lacks ${file.path}, which its manifest lists: the file is damaged.`);
+    const to = file.path.startsWith('attachments/') ? join(attachmentsDir(), file.path.slice('attachments/'.length)) : join(dataDir(), file.path);
+    await copyPrivate(from, to);
+    if ((await stat(to)).size !== file.bytes) throw new BackupError(`${file.path} has ${(await stat(to)).size} bytes, the manifest says ${file.bytes}: the backup is damaged.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { file, force } = parseArguments();
+  if (process.env.DATABASE_URL) throw new BackupError('DATABASE_URL is set: npm run restore restores the embedded PostgreSQL only; restore a server of your own with pg_restore (README, Backup and restore).');
+  const port = envPort('PG_PORT', 54329);
+  const existing = await checkDataDir(force);
+  await mkdir(dataDir(), { recursive: true, mode: 0o700 });
+  // Unpacked inside DATA_DIR: on the disk meant for the data, not in a small /tmp.
+  const dir = await mkdtemp(join(dataDir(), '.restore-'));
+  let server: EmbeddedServer | undefined;
+  let replacing = false;
+  try {
+    const manifest = await unpack(file, dir);
+    checkMigrations(manifest);
+    // Nothing is removed before the archive has been read and found restorable.
+    replacing = true;
+    for (const path of existing) await rm(path, { recursive: true, force: true });
+    log(`restore: ${file}, made ${manifest.createdAt} from PostgreSQL ${manifest.postgres}, into ${dataDir()}`);
+    // Keys first: region's migrations are made for the webhook key the backup brings.
+    await restoreFiles(manifest.files.filter((f) => !f.path.startsWith('attachments/')), dir);
+    server = await startEmbeddedPostgres(postgresDir(), port, { persistent: true }).catch((error: Error) => {
+      throw new BackupError(error.message);
+    });
+    for (const database of manifest.databases) await restoreDatabase(server, port, database, dir);
+    await restoreFiles(manifest.files.filter((f) => f.path.startsWith('attachments/')), dir);
+    const rows = manifest.databases.flatMap((d) => d.tables).reduce((sum, t) => sum + t.rows, 0);
+    log(`restore: done: ${manifest.databases.length} databases, ${rows} rows, ${manifest.files.length} files; start it with npm start (same DATA_DIR)`);
+  } catch (error) {
+    if (error instanceof BackupError && replacing) error.message += ` ${dataDir()} is partly restored: run again with --force.`;
+    throw error;
+  } finally {
+    await server?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+runScript('npm run restore', main);

@@ -1,0 +1,244 @@
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawnLeashed } from '../shared/processes.ts';
+import { freePort } from './support/free-port.ts';
+
+// npm run backup while `npm start` serves and writes go on, npm run restore into a new DATA_DIR, npm start on
+// that: the same members, inquiry, attachment bytes, capacity posts and bookings, and the old tokens still
+// work (the keys came along). The writes during the backup show that each database was read as one snapshot.
+
+interface Running {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  gateway: string;
+  process: ChildProcess;
+  output: string;
+}
+
+const base = mkdtempSync(join(tmpdir(), 'irm-backup-'));
+// Run as root, the embedded server runs as user `postgres`, which must reach the DATA_DIRs inside.
+chmodSync(base, 0o755);
+const archive = join(base, 'backup.tar.gz');
+const source = join(base, 'source');
+const restored = join(base, 'restored');
+const running: Running[] = [];
+const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
+const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251)), Buffer.from('\n%%EOF\n')]);
+let before: any;
+let backupOutput = '';
+/** KONAT members whose creation was acknowledged before the backup started, and all created while it ran. */
+const written = { beforeBackup: [] as string[], all: [] as string[] };
+
+async function environment(dataDir: string): Promise<NodeJS.ProcessEnv> {
+  const [gw, niwe, linat, konat, region, pg] = await Promise.all(Array.from({ length: 6 }, freePort));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
+  delete env.DATABASE_URL;
+  delete env.ATTACHMENTS_DIR;
+  return env;
+}
+
+async function start(env: NodeJS.ProcessEnv): Promise<Running> {
+  const child = spawnLeashed(['scripts/start.ts'], { env });
+  const stack: Running = { dataDir: env.DATA_DIR!, env, gateway: `http://localhost:${env.PORT}`, process: child, output: '' };
+  running.push(stack);
+  child.stdout!.on('data', (c) => (stack.output += c));
+  child.stderr!.on('data', (c) => (stack.output += c));
+  const deadline = Date.now() + 90_000;
+  while (!/graph is up/.test(stack.output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${stack.output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return stack;
+}
+
+async function stop(stack: Running): Promise<void> {
+  if (stack.process.exitCode !== null) return;
+  const exited = new Promise((r) => stack.process.once('exit', r));
+  stack.process.kill('SIGINT');
+  await exited;
+}
+
+/** Runs `npm run backup` or `npm run restore` (by their scripts) and returns exit code and everything printed. */
+async function script(name: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawnLeashed([`scripts/${name}.ts`, ...args], { env });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  return { code, output };
+}
+
+async function query(stack: Running, text: string, variables: Record<string, unknown> = {}, token = tokens.admin): Promise<any> {
+  const res = await fetch(`${stack.gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  const body = (await res.json()) as any;
+  if (body.errors) throw new Error(`${text.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Signed with the source's DATA_DIR/jwt-secret, as npm run token does; used against the restored stack too. */
+async function sign(dataDir: string, claims: Record<string, unknown>): Promise<string> {
+  const key = new TextEncoder().encode(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim());
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(key);
+}
+
+function nextMonday(weeks: number, days = 0): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7) + weeks * 7 + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What the tests compare before the backup and after the restore: every kind of record written below. */
+const stateQuery = `query($niwe: ID!, $linat: ID!, $inquiry: ID!) {
+  niwe: member(id: $niwe) { id name city processes { code } services { title processes { code } } contacts { name email } certifications { standard validUntil } }
+  linat: member(id: $linat) { id name city }
+  members(first: 100, orderBy: NAME, filter: { networks: [NIWE, LINAT] }) { totalCount edges { node { id name } } }
+  capacityPosts(first: 20) { nodes { id side hours bookedHours remainingHours from to version member { id } } }
+  capacityBookings { id hours from to status network member { id } offer { id } }
+  inquiry(id: $inquiry) { id title status version processes quantities { quantity } attachments { id fileName contentType size sha256 downloadPath } }
+}`;
+
+async function state(stack: Running): Promise<any> {
+  return query(stack, stateQuery, { niwe: ids.niwe, linat: ids.linat, inquiry: ids.inquiry });
+}
+
+/** Every id of a KONAT member, and every member id KONAT's audit log records a createMember for, page by page. */
+async function konatMembersAndCreations(stack: Running): Promise<{ members: string[]; created: string[] }> {
+  const members: string[] = [];
+  for (let after: string | null = null; ;) {
+    const page: any = (await query(stack, `query($after: String) { members(first: 100, after: $after, orderBy: NAME, filter: { networks: [KONAT] }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after })).members;
+    members.push(...page.edges.map((e: any) => e.node.id));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  const created: string[] = [];
+  for (let after: string | null = null; ;) {
+    const page: any = (await query(stack, `query($after: String) { auditLog(network: KONAT, first: 100, after: $after) { entries { action target } pageInfo { hasNextPage endCursor } } }`, { after })).auditLog;
+    created.push(...page.entries.filter((e: any) => e.action === 'createMember').map((e: any) => e.target));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { members: members.sort(), created: created.map((t) => (t.includes(':') ? t : `KONAT:${t}`)).sort() };
+}
+
+/** Creates KONAT members one after another until `done` resolves, recording each acknowledged id. */
+async function writeUntil(stack: Running, done: Promise<unknown>, backup: { started: boolean }): Promise<void> {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  for (let i = 0; !finished; i++) {
+    const { createMember } = await query(stack, `mutation($input: MemberInput!) { createMember(network: KONAT, input: $input) { id } }`, { input: { name: `Laufend ${i} GmbH`, postalCode: '99817', city: 'Eisenach' } });
+    written.all.push(createMember.id);
+    if (!backup.started) written.beforeBackup.push(createMember.id);
+  }
+}
+
+beforeAll(async () => {
+  const stack = await start(await environment(source));
+  tokens.admin = await sign(source, { role: 'admin', sub: 'admin' });
+  tokens.partner = await sign(source, { role: 'partner', sub: 'oem' });
+  const create = `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`;
+  ids.niwe = (await query(stack, create, { n: 'NIWE', input: {
+    name: 'Sicherung Fräserei GmbH', postalCode: '37269', city: 'Eschwege', processes: ['3.2.3'],
+    services: [{ title: '5-Achs-Fräsen', processes: ['3.2.3'] }], contacts: [{ name: 'Erika Muster', email: 'erika@example.org' }],
+    certifications: [{ standard: 'ISO 9001', validUntil: '2029-01-31' }],
+  } })).createMember.id;
+  ids.linat = (await query(stack, create, { n: 'LINAT', input: { name: 'Sicherung Dreherei GmbH', postalCode: '99974', city: 'Mühlhausen' } })).createMember.id;
+  tokens.niwe = await sign(source, { role: 'member', sub: 'niwe-member', network: 'NIWE', memberId: ids.niwe });
+  tokens.linat = await sign(source, { role: 'member', sub: 'linat-member', network: 'LINAT', memberId: ids.linat });
+
+  const offer = { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.3', machine: 'DMG DMU 65', hours: 80, from: nextMonday(2), to: nextMonday(3, 4), postalCode: '37269', pricePerHour: 85 };
+  ids.offer = (await query(stack, `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: offer }, tokens.niwe)).postCapacity.id;
+  ids.booking = (await query(stack, `mutation($o: ID!) { bookCapacity(offerId: $o, hours: 30, from: "${nextMonday(2)}", to: "${nextMonday(2, 4)}") { id } }`, { o: ids.offer }, tokens.linat)).bookCapacity.id;
+
+  const inquiry = {
+    title: 'Antriebswelle 42CrMo4', partDescription: 'Gedreht und gefräst', processes: ['3.2.1', '3.2.3'], quantities: [{ quantity: 500 }],
+    deliveryLocation: { postalCode: '37269' }, deliveryDate: nextMonday(8), quoteDeadline: `${nextMonday(4)}T12:00:00Z`,
+  };
+  ids.inquiry = (await query(stack, `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input: inquiry }, tokens.partner)).createInquiry.id;
+  const upload = await fetch(`${stack.gateway}/attachments?inquiryId=${ids.inquiry}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` }, body: pdf });
+  expect(upload.status).toBe(201);
+  before = await state(stack);
+  expect(before.capacityBookings).toHaveLength(1);
+  expect(before.capacityPosts.nodes).toHaveLength(1);
+  expect(before.inquiry.attachments).toHaveLength(1);
+  expect(before.niwe.contacts).toHaveLength(1);
+}, 150_000);
+
+afterAll(async () => {
+  for (const stack of running) await stop(stack);
+  rmSync(base, { recursive: true, force: true });
+});
+
+test('npm run backup reads a consistent snapshot while the stack serves writes', async () => {
+  const stack = running[0];
+  const backup = { started: false };
+  // Writes are under way before the backup starts and go on until it ends.
+  let release!: () => void;
+  const backupDone = new Promise<void>((r) => (release = r));
+  const writer = writeUntil(stack, backupDone, backup);
+  while (written.all.length < 3) await new Promise((r) => setTimeout(r, 20));
+  backup.started = true;
+  const run = await script('backup', [archive], stack.env);
+  release();
+  await writer;
+  backupOutput = run.output;
+  expect(run.code, run.output).toBe(0);
+  expect(run.output).toMatch(/backup: irm_region: \d+ tables, \d+ rows/);
+  expect(run.output).toMatch(/1 attachment files, 6 key files/);
+  expect(statSync(archive).mode & 0o777).toBe(0o600);
+  expect(written.all.length).toBeGreaterThan(written.beforeBackup.length);
+});
+
+test('restore refuses a DATA_DIR whose server runs, one that holds data, and a missing file, each in one line', async () => {
+  const stack = running[0];
+  const whileRunning = await script('restore', [archive, '--force'], stack.env);
+  expect(whileRunning.code).toBe(1);
+  expect(whileRunning.output).toMatch(/^npm run restore: PostgreSQL \(pid \d+\) is running on .*source\/postgres: stop npm start on this DATA_DIR first\.\n$/);
+
+  await stop(stack);
+  const stopped = await script('backup', [join(base, 'second.tar.gz')], stack.env);
+  expect(stopped.code).toBe(1);
+  expect(stopped.output).toBe(`npm run backup: No PostgreSQL answers on 127.0.0.1:${stack.env.PG_PORT}: start the stack (npm start) with this DATA_DIR and PG_PORT first.\n`);
+  expect(existsSync(join(base, 'second.tar.gz'))).toBe(false);
+
+  const holdsData = await script('restore', [archive], stack.env);
+  expect(holdsData.code).toBe(1);
+  expect(holdsData.output).toMatch(/^npm run restore: .*source already holds data \(.*postgres, .*jwt-secret.*\): set DATA_DIR to a new folder, or pass --force to replace it\.\n$/);
+
+  const missing = await script('restore', [join(base, 'nothing.tar.gz')], { ...stack.env, DATA_DIR: restored });
+  expect(missing.output).toBe(`npm run restore: No backup file ${join(base, 'nothing.tar.gz')}.\n`);
+  expect(existsSync(restored)).toBe(false);
+});
+
+test('npm run restore into a new DATA_DIR serves the same members, inquiry, attachment and bookings', async () => {
+  const env = await environment(restored);
+  const restore = await script('restore', [archive], env);
+  expect(restore.code, restore.output).toBe(0);
+  expect(restore.output).toMatch(/restore: done: 4 databases, \d+ rows, 7 files/);
+  for (const file of ['jwt-secret', 'webhook-key', 'subgraph-secrets/region']) expect(statSync(join(restored, file)).mode & 0o777).toBe(0o600);
+  expect(statSync(join(restored, 'attachments')).mode & 0o777).toBe(0o700);
+
+  const stack = await start(env);
+  expect(stack.output).not.toMatch(/seeded/);
+  // The same tokens: the restored stack signs and checks with the backed-up key.
+  expect(await state(stack)).toEqual(before);
+  const download = await fetch(`${stack.gateway}${before.inquiry.attachments[0].downloadPath}`, { headers: { authorization: `Bearer ${tokens.partner}` } });
+  expect(download.status).toBe(200);
+  expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
+
+  // Members written during the backup: each one restored has its audit entry and no entry lacks its member
+  // (members and audit entries, dumped one after the other, come from one snapshot), and every write
+  // acknowledged before the backup started is there.
+  const { members, created } = await konatMembersAndCreations(stack);
+  expect(members).toEqual(created);
+  expect(members).toEqual(expect.arrayContaining(written.beforeBackup));
+  expect(backupOutput).not.toMatch(/warning/);
+}, 150_000);
