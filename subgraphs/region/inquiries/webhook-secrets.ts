@@ -44,7 +44,12 @@ export function webhookKeyFromEnv(env: NodeJS.ProcessEnv): Buffer {
   const file = join(resolve(env.DATA_DIR || '.data'), 'webhook-key');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another region process of this DATA_DIR wrote it first: use that one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   return parseKey(readFileSync(file, 'utf8'), file);
 }
