@@ -134,32 +134,45 @@ describe('malformed strings are refused at the edge, naming the field', () => {
   const nul = 'Fr\u0000äserei';
   const surrogate = 'Fräserei \ud83d';
 
-  test.each([
-    ['name', { ...base, name: nul }],
-    ['description', { ...base, description: surrogate }],
-    ['services[0].title', { ...base, services: [{ title: nul }] }],
-    ['services[0].description', { ...base, services: [{ title: 'Fräsen', description: surrogate }] }],
-    ['materials[0]', { ...base, materials: [nul] }],
-    ['contacts[0].name', { ...base, contacts: [{ name: surrogate }] }],
-  ])('member input %s', async (field, input) => {
-    const res = await create(input);
-    expectError(res, 'BAD_USER_INPUT', new RegExp(`${field.replace(/[[\]]/g, '\\$&')} contains (a NUL character|a lone UTF-16 surrogate)`));
+  function expectMalformed(res: GraphQLResponse, field: string) {
+    expectError(res, 'BAD_USER_INPUT', new RegExp(`^${field.replace(/[[\].$]/g, '\\$&')} contains (a NUL character|a lone UTF-16 surrogate)`));
     expect(res.errors![0].extensions?.field).toBe(field);
+  }
+
+  test.each([
+    ['input.name', { ...base, name: nul }],
+    ['input.description', { ...base, description: surrogate }],
+    ['input.services[0].title', { ...base, services: [{ title: nul }] }],
+    ['input.services[0].description', { ...base, services: [{ title: 'Fräsen', description: surrogate }] }],
+    ['input.materials[0]', { ...base, materials: [nul] }],
+    ['input.contacts[0].name', { ...base, contacts: [{ name: surrogate }] }],
+  ])('member input %s', async (field, input) => {
+    const before = await stack.query(`{ network(code: NIWE) { memberCount } }`);
+    expectMalformed(await create(input), field);
+    expect((await stack.query(`{ network(code: NIWE) { memberCount } }`)).data).toEqual(before.data);
   });
 
-  test('filters, requirements and capacity posts', async () => {
-    expectError(await stack.query(`query($t: String) { members(filter: { text: $t }) { totalCount } }`, { t: nul }), 'BAD_USER_INPUT', /filter.text contains a NUL/);
-    expectError(await stack.query(`query($m: String!) { members(filter: { materials: [$m] }) { totalCount } }`, { m: surrogate }), 'BAD_USER_INPUT', /filter.materials contains a lone/);
-    expectError(await stack.query(`query($m: String) { findSuppliers(requirements: { material: $m }) { totalCount } }`, { m: nul }), 'BAD_USER_INPUT', /requirements.material contains a NUL/);
+  test('filters, requirements, capacity posts, inquiries and idempotency keys, as variables or literals', async () => {
+    expectMalformed(await stack.query(`query($t: String) { members(filter: { text: $t }) { totalCount } }`, { t: nul }), 'filter.text');
+    expectMalformed(await stack.query(`{ members(filter: { text: "Fr\\u0000s" }) { totalCount } }`), 'filter.text');
+    expectMalformed(await stack.query(`query($m: String!) { members(filter: { materials: [$m] }) { totalCount } }`, { m: surrogate }), 'filter.materials[0]');
+    expectMalformed(await stack.query(`query($m: String) { findSuppliers(requirements: { material: $m }) { totalCount } }`, { m: nul }), 'requirements.material');
     const member = await stack.token({ role: 'member', network: 'NIWE', memberId });
     const post = await stack.query(
       `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
       { input: { side: 'OFFER', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: '2099-01-05', to: '2099-01-09', postalCode: '37269', notes: nul } },
       member,
     );
-    expectError(post, 'BAD_USER_INPUT', /input.notes contains a NUL/);
+    expectMalformed(post, 'input.notes');
+    const partner = await stack.token({ role: 'partner', sub: 'malformed-partner' });
+    const inquiry = await stack.query(
+      `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`,
+      { input: { title: nul, processes: ['3.2.1'], quantities: [{ quantity: 10 }], deliveryLocation: { postalCode: '37269' }, quoteDeadline: '2099-01-15T12:00:00Z' } },
+      partner,
+    );
+    expectMalformed(inquiry, 'input.title');
     const key = await stack.query(`mutation($k: String) { createMember(network: NIWE, input: { name: "Schlüssel GmbH", postalCode: "37269", city: "Eschwege" }, idempotencyKey: $k) { id } }`, { k: nul }, admin);
-    expectError(key, 'BAD_USER_INPUT', /idempotencyKey contains a NUL/);
+    expectMalformed(key, 'idempotencyKey');
   });
 });
 
