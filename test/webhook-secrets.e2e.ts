@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { ormConfig } from '../shared/orm.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
-import { openSecret } from '../subgraphs/region/inquiries/webhook-secrets.ts';
+import { openSecret, sealSecret, webhookKeyFromEnv } from '../subgraphs/region/inquiries/webhook-secrets.ts';
 
 // Webhooks registered before secrets were sealed: the migration seals every
 // stored secret with region's key and names each webhook's owner; down opens them again.
@@ -38,4 +41,25 @@ test('the migration seals plain-text secrets and names the owners; down restores
   await orm.migrator.down({ to: migrations[sealing - 1].name });
   const opened = await em.execute<{ secret: string }[]>(`select "secret" from "webhook" order by "url"`);
   expect(opened.map((r) => r.secret)).toEqual([plain.member, plain.office]);
+});
+
+test('the key: WEBHOOK_KEY as hex or base64, else DATA_DIR/webhook-key made once (0600); a bad one says what to give', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'irm-webhook-key-'));
+  try {
+    const made = webhookKeyFromEnv({ DATA_DIR: dataDir });
+    expect(made).toHaveLength(32);
+    expect(statSync(join(dataDir, 'webhook-key')).mode & 0o777).toBe(0o600);
+    expect(webhookKeyFromEnv({ DATA_DIR: dataDir })).toEqual(made);
+    const given = randomBytes(32);
+    expect(webhookKeyFromEnv({ DATA_DIR: dataDir, WEBHOOK_KEY: given.toString('hex') })).toEqual(given);
+    expect(webhookKeyFromEnv({ DATA_DIR: dataDir, WEBHOOK_KEY: given.toString('base64') })).toEqual(given);
+    expect(() => webhookKeyFromEnv({ WEBHOOK_KEY: 'too-short' })).toThrow('WEBHOOK_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32).');
+    // A sealed secret does not open under another key, nor when altered.
+    const sealed = sealSecret(made, 's3cret');
+    expect(openSecret(made, sealed)).toBe('s3cret');
+    expect(() => openSecret(given, sealed)).toThrow();
+    expect(() => openSecret(made, sealed.slice(0, -2) + (sealed.endsWith('A') ? 'B' : 'A') + sealed.at(-1))).toThrow();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
