@@ -5,6 +5,7 @@ import { notSafelisted, rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
 import { checkFieldCosts, enforceLimits, measureOperation, type OperationLimits } from './limits.ts';
 import { clientAddressKey, RateLimiter, type RateLimits } from './rate-limit.ts';
+import { checkNumberLiterals, checkOperationName, checkPersistedQueryHash } from './request-checks.ts';
 import { sha256Hex, type Safelist } from './safelist.ts';
 
 // One policy for every route of the gateway, checked before any work is done
@@ -94,7 +95,13 @@ export function createPolicy(options: PolicyOptions) {
       const query = request.query ?? (request.persistedQueryId ? await options.persistedQuery(request.persistedQueryId) : undefined);
       // An id nobody registered is answered PERSISTED_QUERY_NOT_FOUND by Apollo, and a restricted partner then sends no text.
       if (query !== undefined || !request.persistedQueryId) requireSafelisted(caller, query);
-      charge(caller, operationCost(query === undefined ? undefined : parseOrUndefined(query, options.limits.tokens), request));
+      if (request.query !== undefined) checkPersistedQueryHash(request.query, request.persistedQueryId);
+      const document = query === undefined ? undefined : parseOrUndefined(query, options.limits.tokens);
+      if (document) {
+        checkOperationName(document, request.operationName);
+        checkNumberLiterals(document);
+      }
+      charge(caller, operationCost(document, request));
     },
 
     /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */

@@ -1,0 +1,38 @@
+import { getOperationAST, GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { sha256Hex } from './safelist.ts';
+
+// Mistakes in a request that Apollo's gateway only meets while planning, and then reports as our
+// failure (HTTP 500, or 400 with INTERNAL_SERVER_ERROR): an operation name the document does not have,
+// a number literal too large for a double (1e999 became Infinity, which the planner refused), and a
+// persisted-query hash that is not the text's. Each is the client's to fix, so it is refused here,
+// before any work, with HTTP 400 and a code.
+
+const refuse = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/** The automatic persisted-query hash must be the SHA-256 of the text sent with it. */
+export function checkPersistedQueryHash(query: string | undefined, persistedQueryId: string | undefined): void {
+  if (query === undefined || persistedQueryId === undefined || sha256Hex(query) === persistedQueryId.toLowerCase()) return;
+  throw refuse('extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.', 'BAD_REQUEST');
+}
+
+/** The operation to run must be in the document: the one named by operationName, or its only one. */
+export function checkOperationName(document: DocumentNode, operationName: string | undefined): void {
+  if (getOperationAST(document, operationName)) return;
+  const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
+  if (names.length === 0) return; // no operation at all: validation says so
+  const message = operationName
+    ? `Unknown operation named "${operationName}"; the document has ${names.join(', ')}.`
+    : `The document has ${names.length} operations (${names.join(', ')}); say which to run in operationName.`;
+  throw refuse(message, 'OPERATION_RESOLUTION_FAILURE');
+}
+
+/** Every number literal must fit a double: GraphQL's Float is one, and 1e999 is not. */
+export function checkNumberLiterals(document: DocumentNode): void {
+  visit(document, {
+    FloatValue(node) {
+      if (Number.isFinite(Number(node.value))) return;
+      const at = node.loc ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}` : '';
+      throw refuse(`The number ${node.value}${at} is out of range; a Float must be a finite number (at most about 1.8e308).`, 'BAD_USER_INPUT');
+    },
+  });
+}
