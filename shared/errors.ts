@@ -7,7 +7,7 @@ export const errorCodes = {
   NOT_FOUND: 'The referenced record does not exist.',
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The caller must present a valid token: HTTP 401 when the bearer token itself is refused; a field that needs sign-in, asked anonymously, gets it at its path (HTTP 200).',
-  NETWORK_UNAVAILABLE: 'A network subgraph did not answer in time; its part of the answer is missing.',
+  NETWORK_UNAVAILABLE: "A network subgraph did not answer in time or cannot reach its database; its part of the answer is missing. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey).",
   SERVICE_UNAVAILABLE: "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
   CONFLICT: 'The record changed since the caller read it, or its state does not allow this; read it again.',
   OPERATION_LIMIT_EXCEEDED: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it. HTTP 400.',
