@@ -2,6 +2,7 @@ import { chmod, copyFile, mkdir, readdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import { ConfigError } from '../shared/config.ts';
 import { networks } from '../shared/networks.ts';
 import { dataDir } from './local.ts';
 
@@ -161,7 +162,7 @@ export function log(line: string): void {
 /** Runs a command-line script: a BackupError ends it with its one line, anything else with its stack. */
 export function runScript(name: string, main: () => Promise<void>): void {
   main().catch((error) => {
-    console.error(error instanceof BackupError ? `${name}: ${error.message}` : error);
+    console.error(error instanceof BackupError || error instanceof ConfigError ? `${name}: ${error.message}` : error);
     process.exit(1);
   });
 }

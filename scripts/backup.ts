@@ -185,12 +185,8 @@ async function main(): Promise<void> {
   const file = outputFile();
   if (process.env.DATABASE_URL) throw new BackupError('DATABASE_URL is set: npm run backup reads the embedded PostgreSQL only; back up a server of your own with its pg_dump (README, Backup and restore).');
   const port = envPort('PG_PORT', 54329);
-  let serverUrl: string;
-  try {
-    serverUrl = embeddedServerUrl(postgresDir(), port);
-  } catch (error) {
-    throw new BackupError((error as Error).message);
-  }
+  if (!existsSync(join(dataDir(), 'postgres-password'))) throw new BackupError(`${dataDir()} holds no embedded PostgreSQL (no postgres-password): set DATA_DIR to the folder npm start uses.`);
+  const serverUrl = embeddedServerUrl(postgresDir(), port);
   const snapshots = await takeSnapshots(serverUrl, port);
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const staging = await mkdtemp(join(dirname(file), `.${basename(file)}-`));
@@ -206,6 +202,7 @@ async function main(): Promise<void> {
     await warnAboutOmissions();
     const manifest: Manifest = { format: archiveFormat, version: archiveVersion, createdAt: new Date().toISOString(), postgres, databases, files: [...keys, ...attachments] };
     await writeFile(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2), { mode: 0o600 });
+    log(`backup: packing ${file}…`);
     await pack(staging, file);
     log(`backup: written ${file} (${size((await stat(file)).size)})`);
   } finally {

@@ -90,6 +90,8 @@ function checkMigrations(manifest: Manifest): void {
 
 /** Builds the schema the backup's rows were read from: exactly its migrations, run as the service's own role, as the service would. */
 async function buildSchema(database: DatabaseDump, roleUrl: string): Promise<void> {
+  // MikroORM reads an empty list as "every pending migration"; a database the backup found without any stays empty.
+  if (database.migrations.length === 0) return;
   // The key the backup brought (restored first), or WEBHOOK_KEY, as region reads it at start.
   const webhookKey = webhookKeyFromEnv({ ...process.env, DATA_DIR: dataDir() });
   const orm = await MikroORM.init(ormConfig({
@@ -172,12 +174,13 @@ async function main(): Promise<void> {
   let server: EmbeddedServer | undefined;
   let replacing = false;
   try {
+    log(`restore: unpacking ${file}…`);
     const manifest = await unpack(file, dir);
     checkMigrations(manifest);
     // Nothing is removed before the archive has been read and found restorable.
     replacing = true;
     for (const path of existing) await rm(path, { recursive: true, force: true });
-    log(`restore: ${file}, made ${manifest.createdAt} from PostgreSQL ${manifest.postgres}, into ${dataDir()}`);
+    log(`restore: backup made ${manifest.createdAt} from PostgreSQL ${manifest.postgres}; starting a new embedded PostgreSQL in ${postgresDir()}`);
     // Keys first: region's migrations are made for the webhook key the backup brings.
     await restoreFiles(manifest.files.filter((f) => !f.path.startsWith('attachments/')), dir);
     server = await startEmbeddedPostgres(postgresDir(), port, { persistent: true }).catch((error: Error) => {

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
+import { create as createTar } from 'tar';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
@@ -63,14 +64,15 @@ async function stop(stack: Running): Promise<void> {
   await exited;
 }
 
-/** Runs `npm run backup` or `npm run restore` (by their scripts) and returns exit code and everything printed. */
-async function script(name: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+/** Runs `npm run backup` or `npm run restore` (by their scripts): exit code, progress (stdout) and errors (stderr). */
+async function script(name: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string; errors: string }> {
   const child = spawnLeashed([`scripts/${name}.ts`, ...args], { env });
   let output = '';
+  let errors = '';
   child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (errors += c));
   const code = await new Promise<number | null>((r) => child.once('exit', r));
-  return { code, output };
+  return { code, output: output + errors, errors };
 }
 
 async function query(stack: Running, text: string, variables: Record<string, unknown> = {}, token = tokens.admin): Promise<any> {
@@ -201,21 +203,34 @@ test('restore refuses a DATA_DIR whose server runs, one that holds data, and a m
   const stack = running[0];
   const whileRunning = await script('restore', [archive, '--force'], stack.env);
   expect(whileRunning.code).toBe(1);
-  expect(whileRunning.output).toMatch(/^npm run restore: PostgreSQL \(pid \d+\) is running on .*source\/postgres: stop npm start on this DATA_DIR first\.\n$/);
+  expect(whileRunning.errors).toMatch(/^npm run restore: PostgreSQL \(pid \d+\) is running on .*source\/postgres: stop npm start on this DATA_DIR first\.\n$/);
 
   await stop(stack);
   const stopped = await script('backup', [join(base, 'second.tar.gz')], stack.env);
   expect(stopped.code).toBe(1);
-  expect(stopped.output).toBe(`npm run backup: No PostgreSQL answers on 127.0.0.1:${stack.env.PG_PORT}: start the stack (npm start) with this DATA_DIR and PG_PORT first.\n`);
+  expect(stopped.errors).toBe(`npm run backup: No PostgreSQL answers on 127.0.0.1:${stack.env.PG_PORT}: start the stack (npm start) with this DATA_DIR and PG_PORT first.\n`);
   expect(existsSync(join(base, 'second.tar.gz'))).toBe(false);
 
   const holdsData = await script('restore', [archive], stack.env);
   expect(holdsData.code).toBe(1);
-  expect(holdsData.output).toMatch(/^npm run restore: .*source already holds data \(.*postgres, .*jwt-secret.*\): set DATA_DIR to a new folder, or pass --force to replace it\.\n$/);
+  expect(holdsData.errors).toMatch(/^npm run restore: .*source already holds data \(.*postgres, .*jwt-secret.*\): set DATA_DIR to a new folder, or pass --force to replace it\.\n$/);
 
-  const missing = await script('restore', [join(base, 'nothing.tar.gz')], { ...stack.env, DATA_DIR: restored });
-  expect(missing.output).toBe(`npm run restore: No backup file ${join(base, 'nothing.tar.gz')}.\n`);
-  expect(existsSync(restored)).toBe(false);
+  const elsewhere = { ...stack.env, DATA_DIR: join(base, 'refused') };
+  const missing = await script('restore', [join(base, 'nothing.tar.gz')], elsewhere);
+  expect(missing.errors).toBe(`npm run restore: No backup file ${join(base, 'nothing.tar.gz')}.\n`);
+
+  writeFileSync(join(base, 'notes.tar.gz'), 'not an archive');
+  const notArchive = await script('restore', [join(base, 'notes.tar.gz')], elsewhere);
+  expect(notArchive.errors).toMatch(/^npm run restore: .*notes\.tar\.gz is not a backup of npm run backup \(.*\)\.\n$/);
+
+  const future = join(base, 'future');
+  mkdirSync(future);
+  writeFileSync(join(future, 'manifest.json'), JSON.stringify({ format: 'irm-backup', version: 99 }));
+  await createTar({ gzip: true, cwd: future, file: join(base, 'future.tar.gz') }, ['manifest.json']);
+  const wrongVersion = await script('restore', [join(base, 'future.tar.gz')], elsewhere);
+  expect(wrongVersion.errors).toMatch(/^npm run restore: .*future\.tar\.gz has backup format version 99; this version of the project restores version 1 only\.\n$/);
+  // Refused before anything was written: the folder holds no data, and no server was started in it.
+  expect(existsSync(join(base, 'refused', 'postgres'))).toBe(false);
 });
 
 test('npm run restore into a new DATA_DIR serves the same members, inquiry, attachment and bookings', async () => {
@@ -241,4 +256,9 @@ test('npm run restore into a new DATA_DIR serves the same members, inquiry, atta
   expect(members).toEqual(created);
   expect(members).toEqual(expect.arrayContaining(written.beforeBackup));
   expect(backupOutput).not.toMatch(/warning/);
+
+  // Sequences came along: a new member gets a number after the last one written before the backup.
+  const fresh = (await query(stack, `mutation { createMember(network: NIWE, input: { name: "Nach der Sicherung GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`)).createMember.id;
+  const number = (id: string) => Number(id.split('-').at(-1));
+  expect(number(fresh)).toBeGreaterThan(number(ids.niwe));
 }, 150_000);
