@@ -146,5 +146,11 @@ describe('capacity writes with an idempotency key', () => {
     expect(again.id).toBe(booked.id);
     expect(again.offer.remainingHours).toBe(16);
     expect((await ok(stack.query(`{ capacityBookings { id } }`, {}, booker))).capacityBookings).toHaveLength(1);
+
+    // A state change retried with its key answers the booking it changed; without a key the retry is CONFLICT.
+    const confirm = `mutation($id: ID!, $key: String) { confirmCapacityBooking(id: $id, idempotencyKey: $key) { id status } }`;
+    const confirmed = (await ok(stack.query(confirm, { id: booked.id, key: 'confirm-1' }, offerer))).confirmCapacityBooking;
+    expect((await ok(stack.query(confirm, { id: booked.id, key: 'confirm-1' }, offerer))).confirmCapacityBooking).toEqual(confirmed);
+    expect((await stack.query(confirm, { id: booked.id }, offerer)).errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });

@@ -64,15 +64,17 @@ export async function book(em: EntityManager, request: BookingRequest, booker: {
   });
 }
 
-type Transition = 'confirm' | 'decline' | 'cancel';
+export type Transition = 'confirm' | 'decline' | 'cancel';
 
 const allowedFrom: Record<Transition, string[]> = { confirm: ['REQUESTED'], decline: ['REQUESTED'], cancel: ['REQUESTED', 'CONFIRMED'] };
 const resultingStatus: Record<Transition, string> = { confirm: 'CONFIRMED', decline: 'DECLINED', cancel: 'CANCELLED' };
 
 /** Confirm and decline are the offerer's; cancel is either party's. Declined and cancelled hours return to the offer. */
-export async function transition(em: EntityManager, identity: Identity, id: string, action: Transition, reason?: string | null): Promise<CapacityBooking> {
+export async function transition(em: EntityManager, identity: Identity, id: string, action: Transition, reason?: string | null, idempotencyKey: Idempotency | null = null): Promise<CapacityBooking> {
   const key = parseBookingId(id);
   return em.transactional(async (tx) => {
+    const prior = await replayed(tx, idempotencyKey);
+    if (prior !== null) return tx.findOneOrFail(CapacityBookingSchema, prior, { populate: ['offer'] });
     const booking = await tx.findOne(CapacityBookingSchema, key, { populate: ['offer'] });
     if (!booking) throw notFound(`Booking ${id} does not exist.`);
     const offer = await tx.findOneOrFail(CapacityPostSchema, booking.offer.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -85,6 +87,7 @@ export async function transition(em: EntityManager, identity: Identity, id: stri
     if (action !== 'confirm') offer.bookedHours -= booking.hours;
     booking.status = resultingStatus[action];
     if (reason !== undefined) booking.reason = text('reason', reason, 2000, false);
+    remember(tx, idempotencyKey, booking.id);
     return booking;
   });
 }

@@ -9,7 +9,7 @@ import { callerKey } from '../inquiries/access.ts';
 import { idempotency, remember, replayed, type Idempotency } from '../inquiries/idempotency.ts';
 import { actingMember, requireCooperation } from './access.ts';
 import { capacityBalance } from './balance.ts';
-import { book, bookingId, transition } from './bookings.ts';
+import { book, bookingId, transition, type Transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matching.ts';
 import { applyPatch, createPost, parsePostId, postForChange, postId, processOf, type PostInput, type PostPatch } from './posts.ts';
@@ -18,6 +18,19 @@ import { applyPatch, createPost, parsePostId, postForChange, postId, processOf, 
 function capacityKey(ctx: RegionContext, operation: string, key: string | null | undefined, payload: unknown): Idempotency | null {
   if (key != null) checkText('idempotencyKey', key);
   return idempotency(callerKey(ctx.identity), operation, key, payload);
+}
+
+interface BookingChange {
+  id: string;
+  reason?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** A retried confirm, decline or cancel answers the booking it changed, not CONFLICT for the state it left behind. */
+function changeBooking(ctx: RegionContext, args: BookingChange, action: Transition) {
+  requireCooperation(ctx.identity);
+  const key = capacityKey(ctx, `${action}CapacityBooking`, args.idempotencyKey, { id: args.id, reason: args.reason ?? null });
+  return transition(ctx.em, ctx.identity, args.id, action, args.reason, key);
 }
 
 function pageSize(first: number | null | undefined, max: number, fallback: number): number {
@@ -124,22 +137,27 @@ export const capacityResolvers = {
         return post;
       });
     },
-    async withdrawCapacityPost(_: unknown, args: { id: string; version: number }, ctx: RegionContext) {
+    async withdrawCapacityPost(_: unknown, args: { id: string; version: number; idempotencyKey?: string | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
-      const post = await postForChange(ctx.em, ctx.identity, args.id, args.version);
-      post.status = 'WITHDRAWN';
-      await ctx.em.flush();
-      return post;
+      const key = capacityKey(ctx, 'withdrawCapacityPost', args.idempotencyKey, { id: args.id, version: args.version });
+      return ctx.em.transactional(async (tx) => {
+        const prior = await replayed(tx, key);
+        if (prior !== null) return tx.findOneOrFail(CapacityPostSchema, prior);
+        const post = await postForChange(tx, ctx.identity, args.id, args.version);
+        post.status = 'WITHDRAWN';
+        await tx.flush();
+        remember(tx, key, post.id);
+        return post;
+      });
     },
     async bookCapacity(_: unknown, args: { offerId: string; hours: number; from: string; to: string; memberId?: string | null; idempotencyKey?: string | null }, ctx: RegionContext) {
       const booker = await actingMember(ctx, args.memberId);
       const { idempotencyKey, ...request } = args;
       return book(ctx.em, request, booker, capacityKey(ctx, 'bookCapacity', idempotencyKey, request));
     },
-    confirmCapacityBooking: (_: unknown, args: { id: string }, ctx: RegionContext) => (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'confirm')),
-    declineCapacityBooking: (_: unknown, args: { id: string; reason?: string | null }, ctx: RegionContext) =>
-      (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'decline', args.reason)),
-    cancelCapacityBooking: (_: unknown, args: { id: string }, ctx: RegionContext) => (requireCooperation(ctx.identity), transition(ctx.em, ctx.identity, args.id, 'cancel')),
+    confirmCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'confirm'),
+    declineCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'decline'),
+    cancelCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'cancel'),
     async setAvailability(_: unknown, args: { status: string; memberId?: string | null }, ctx: RegionContext) {
       const { memberId, network } = await actingMember(ctx, args.memberId);
       await ctx.em.upsert(AvailabilitySchema, { memberId, network, status: args.status, updatedAt: new Date() });
