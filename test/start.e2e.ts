@@ -1,63 +1,33 @@
-import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawnLeashed } from '../shared/processes.ts';
-import { freePort } from './support/free-port.ts';
+import { startSupervisor, type Supervisor } from './support/supervisor.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
 
 const run = promisify(execFile);
-let dataDir: string;
+let npmStart: Supervisor;
 let env: NodeJS.ProcessEnv;
-let output = '';
-let supervisor: ChildProcess;
 let gateway: string;
-
-async function query(body: object, token?: string) {
-  const res = await fetch(`${gateway}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as any;
-}
-
-async function waitFor(pattern: RegExp, timeoutMs = 90_000): Promise<RegExpExecArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = pattern.exec(output);
-    if (match) return match;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const output = () => npmStart.output();
+const waitFor = (pattern: RegExp) => npmStart.waitFor(pattern);
+const query = (body: { query: string }, token?: string) => npmStart.query(body, token);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'irm-start-'));
-  const [gw, niwe, linat, konat, region, pg] = await Promise.all(Array.from({ length: 6 }, freePort));
-  env = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
-  delete env.DATABASE_URL;
-  gateway = `http://localhost:${gw}`;
-  supervisor = spawnLeashed(['scripts/start.ts'], { env });
-  supervisor.stdout!.on('data', (c) => (output += c));
-  supervisor.stderr!.on('data', (c) => (output += c));
-  await waitFor(/graph is up/);
+  npmStart = await startSupervisor();
+  ({ env, gateway } = npmStart);
 }, 120_000);
 
 afterAll(async () => {
-  if (supervisor.exitCode === null) {
-    supervisor.kill('SIGINT');
-    await new Promise((r) => supervisor.once('exit', r));
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await npmStart?.stop();
+  if (npmStart) rmSync(npmStart.dataDir, { recursive: true, force: true });
 });
 
 test('serves the demo data and prints where everything listens', async () => {
-  expect(output).toMatch(new RegExp(`gateway\\s+${gateway}/graphql`));
-  expect(output).toMatch(/First query:/);
+  expect(output()).toMatch(new RegExp(`gateway\\s+${gateway}/graphql`));
+  expect(output()).toMatch(/First query:/);
   const res = await query({ query: '{ networks { code memberCount } }' });
   for (const network of res.data.networks) {
     expect(network.memberCount).toBeGreaterThanOrEqual(40);
@@ -90,7 +60,7 @@ test('a service that dies is restarted while the others keep serving', async () 
 });
 
 test('PostgreSQL killed is restarted by npm start, and the services reconnect by themselves', async () => {
-  const { stdout } = await run('pgrep', ['-f', `bin/postgres -D ${join(dataDir, 'postgres')}`]);
+  const { stdout } = await run('pgrep', ['-f', `bin/postgres -D ${join(npmStart.dataDir, 'postgres')}`]);
   const pid = Number(stdout.trim().split('\n')[0]);
   expect(pid).toBeGreaterThan(0);
   process.kill(pid, 'SIGKILL');
@@ -104,25 +74,23 @@ test('PostgreSQL killed is restarted by npm start, and the services reconnect by
     if (!res.errors) return expect(res.data.createMember.id).toMatch(/^KONAT:m-\d+$/);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no write succeeded after PostgreSQL came back:\n${output}`);
+  throw new Error(`no write succeeded after PostgreSQL came back:\n${output()}`);
 });
 
 test('a service stopped on its own with SIGTERM exits 0 and is not restarted', async () => {
   const pid = Number((await waitFor(/\[konat\]\s+started, pid (\d+)/))[1]);
   process.kill(pid, 'SIGTERM');
   await waitFor(/\[konat\]\s+stopped \(exit code 0\); not restarted/);
-  expect(output).not.toMatch(/\[konat\]\s+exited/);
+  expect(output()).not.toMatch(/\[konat\]\s+exited/);
 });
 
 test('Ctrl-C stops everything and a restart keeps every write', async () => {
-  supervisor.kill('SIGINT');
-  expect(await new Promise((r) => supervisor.once('exit', r))).toBe(0);
-  output = '';
-  supervisor = spawnLeashed(['scripts/start.ts'], { env });
-  supervisor.stdout!.on('data', (c) => (output += c));
-  supervisor.stderr!.on('data', (c) => (output += c));
-  await waitFor(/graph is up/);
-  expect(output).not.toMatch(/seeded/);
+  const before = output().length;
+  expect(await npmStart.stop()).toBe(0);
+  // Ctrl-C stopped every service and PostgreSQL, in that order, without a stack trace.
+  expect(output().slice(before)).not.toMatch(/\n\S*\s+at /);
+  npmStart = await startSupervisor(env);
+  expect(output()).not.toMatch(/seeded/);
   const res = await query({ query: '{ members(filter: { text: "Start Test" }) { edges { node { name } } } }' });
   expect(res.data.members.edges.map((e: any) => e.node.name)).toEqual(['Start Test GmbH']);
 }, 120_000);

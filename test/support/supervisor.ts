@@ -1,0 +1,81 @@
+import { execFile, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { spawnLeashed } from '../../shared/processes.ts';
+import { freePort } from './free-port.ts';
+
+// `npm start` as a user runs it, for tests of the whole process group: its own DATA_DIR and ports,
+// its output collected, and patterns in it waited for.
+
+const run = promisify(execFile);
+
+export interface Supervisor {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** http://localhost:<port> of the gateway. */
+  gateway: string;
+  process: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output so far or to come. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  query(body: { query: string; variables?: Record<string, unknown> }, token?: string): Promise<any>;
+  /** A token from `npm run token` with these arguments, signed with this DATA_DIR's key. */
+  token(...args: string[]): Promise<string>;
+  /** Ctrl-C, and its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** The environment of a supervisor on free ports with this DATA_DIR (a new one by default). */
+export async function supervisorEnvironment(dataDir = mkdtempSync(join(tmpdir(), 'irm-start-'))): Promise<NodeJS.ProcessEnv> {
+  // Run as root, the embedded server runs as user `postgres`, which must reach the DATA_DIR.
+  chmodSync(dataDir, 0o755);
+  const [gw, niwe, linat, konat, region, pg] = await Promise.all(Array.from({ length: 6 }, freePort));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+/** Starts `npm start` and waits until it says the graph is up. */
+export async function startSupervisor(env?: NodeJS.ProcessEnv): Promise<Supervisor> {
+  env ??= await supervisorEnvironment();
+  const child = spawnLeashed(['scripts/start.ts'], { env });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const supervisor: Supervisor = {
+    dataDir: env.DATA_DIR!,
+    env,
+    gateway: `http://localhost:${env.PORT}`,
+    process: child,
+    output: () => output,
+    async waitFor(pattern, timeoutMs = 90_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = pattern.exec(output);
+        if (match) return match;
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async query(body, token) {
+      const response = await fetch(`${supervisor.gateway}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    },
+    async token(...args) {
+      return (await run(process.execPath, ['scripts/token.ts', ...args], { env })).stdout.trim();
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGINT');
+      return exited;
+    },
+  };
+  await supervisor.waitFor(/graph is up/);
+  return supervisor;
+}
