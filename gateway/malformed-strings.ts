@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
-import { checkText } from '../shared/validation.ts';
+import { checkText, isMalformedText } from '../shared/validation.ts';
 
 // Every string argument of an operation, checked by the services' one text
 // validator (shared/validation.ts) before any subgraph is called: a NUL or a
@@ -22,6 +22,21 @@ function checkNode(path: string, node: ValueNode, variables: Record<string, unkn
   else if (node.kind === Kind.OBJECT) for (const field of node.fields) checkNode(`${path}.${field.name.value}`, field.value, variables);
 }
 
+function holdsMalformed(value: unknown): boolean {
+  if (typeof value === 'string') return isMalformedText(value);
+  if (Array.isArray(value)) return value.some(holdsMalformed);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsMalformed);
+}
+
+/**
+ * Only a string literal with a \u escape (a raw NUL does not lex, and a lone
+ * surrogate escape does not parse) or a malformed variable needs the walk
+ * that names it; every other request costs one pass over its variables.
+ */
+function mayHoldMalformed(query: string | undefined, variables: Record<string, unknown>): boolean {
+  return query === undefined || query.includes('\\u') || holdsMalformed(variables);
+}
+
 /** Throws BAD_USER_INPUT (HTTP 400) naming the first malformed string among the operation's arguments. */
 export function checkStrings(document: DocumentNode, variables: Record<string, unknown>): void {
   visit(document, {
@@ -38,8 +53,10 @@ export const malformedStringsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
+        const variables = request.variables ?? {};
+        if (!mayHoldMalformed(request.query, variables)) return;
         try {
-          checkStrings(document, request.variables ?? {});
+          checkStrings(document, variables);
         } catch (error) {
           const { message, extensions } = error as GraphQLError;
           throw new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });

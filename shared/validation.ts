@@ -43,6 +43,12 @@ export function coordinates(field: string, latitude: number | null | undefined, 
 // an emoji, as a JSON "\ud83d" escape can send) has no UTF-8 form: either
 // failed the statement, and the client read our INTERNAL_SERVER_ERROR or
 // NETWORK_UNAVAILABLE for its own malformed string.
+
+/** True for text PostgreSQL cannot take; cheap enough to test every string of a request (gateway/malformed-strings.ts). */
+export function isMalformedText(value: string): boolean {
+  return value.includes('\u0000') || !value.isWellFormed();
+}
+
 export function checkText(field: string, value: string): string {
   if (value.includes('\u0000')) throw badInput(field, `${field} contains a NUL character (U+0000); remove it.`);
   if (!value.isWellFormed()) throw badInput(field, `${field} contains a lone UTF-16 surrogate (half of a character such as an emoji); send well-formed Unicode.`);
