@@ -134,18 +134,27 @@ async function attachmentFiles(region: Snapshot): Promise<string[]> {
 }
 
 async function copyAttachments(names: string[], staging: string): Promise<StoredFile[]> {
-  const dir = attachmentsDir();
   const stored: StoredFile[] = [];
   for (const name of names) {
-    const source = [join(dir, name), join(dir, `${name}.part`)].find((file) => existsSync(file));
-    if (!source) {
-      log(`backup: warning: attachment file ${join(dir, name)} is missing; its row is kept, the file cannot be`);
-      continue;
-    }
-    await copyPrivate(source, join(staging, 'data', 'attachments', name));
-    stored.push({ path: `attachments/${name}`, bytes: (await stat(source)).size });
+    const bytes = await copyAttachment(name, join(staging, 'data', 'attachments', name));
+    if (bytes === undefined) log(`backup: warning: attachment file ${join(attachmentsDir(), name)} is missing; its row is kept, the file cannot be`);
+    else stored.push({ path: `attachments/${name}`, bytes });
   }
   return stored;
+}
+
+/** Copies `<name>`, else its `<name>.part`, else `<name>` again (renamed meanwhile); the bytes copied, or undefined when there is none. */
+async function copyAttachment(name: string, to: string): Promise<number | undefined> {
+  const dir = attachmentsDir();
+  for (const from of [join(dir, name), join(dir, `${name}.part`), join(dir, name)]) {
+    try {
+      await copyPrivate(from, to);
+      return (await stat(to)).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return undefined;
 }
 
 async function copyKeys(staging: string): Promise<StoredFile[]> {
@@ -176,9 +185,14 @@ async function warnAboutOmissions(): Promise<void> {
 
 /** Packs the staging folder into `file`, readable by its owner only: it holds the keys and every member's data. */
 async function pack(staging: string, file: string): Promise<void> {
+  // Written under another name first: a file by the given name is always a whole backup.
   const partial = `${file}.part`;
-  await pipeline(createTar({ gzip: true, cwd: staging, portable: true }, ['manifest.json', 'databases', 'data']), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
-  await rename(partial, file);
+  try {
+    await pipeline(createTar({ gzip: true, cwd: staging, portable: true }, ['manifest.json', 'databases', 'data']), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -195,8 +209,9 @@ async function main(): Promise<void> {
     log(`backup: snapshots of ${snapshots.map((s) => s.name).join(', ')} taken (PostgreSQL ${postgres} on port ${port})`);
     const databases: DatabaseDump[] = [];
     for (const snapshot of snapshots) databases.push(await dumpDatabase(snapshot, staging));
-    const attachments = await copyAttachments(await attachmentFiles(snapshots.find((s) => s.service === 'region')!), staging);
+    const attachmentNames = await attachmentFiles(snapshots.find((s) => s.service === 'region')!);
     await Promise.all(snapshots.map((s) => s.client.query('commit')));
+    const attachments = await copyAttachments(attachmentNames, staging);
     const keys = await copyKeys(staging);
     log(`backup: ${attachments.length} attachment files, ${keys.length} key files`);
     await warnAboutOmissions();

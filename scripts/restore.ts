@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -65,9 +65,17 @@ async function unpack(file: string, dir: string): Promise<Manifest> {
   }
   const manifestFile = join(dir, 'manifest.json');
   if (!existsSync(manifestFile)) throw new BackupError(`${file} has no manifest.json: it is not a backup of npm run backup.`);
-  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest;
+  } catch (error) {
+    throw new BackupError(`The manifest.json of ${file} is damaged (${(error as Error).message}).`);
+  }
   if (manifest.format !== archiveFormat) throw new BackupError(`${file} is not a backup of npm run backup (format ${manifest.format}).`);
   if (manifest.version !== archiveVersion) throw new BackupError(`${file} has backup format version ${manifest.version}; this version of the project restores version ${archiveVersion} only.`);
+  // Paths from the manifest are joined to DATA_DIR and the unpacked folder: none may lead out of them.
+  const outside = [...manifest.files.map((f) => f.path), ...manifest.databases.flatMap((d) => d.tables.map((t) => t.file))].find((path) => isAbsolute(path) || path.split(/[\\/]/).includes('..'));
+  if (outside !== undefined) throw new BackupError(`The manifest of ${file} names ${outside}, a path outside the backup: the file is damaged.`);
   return manifest;
 }
 
