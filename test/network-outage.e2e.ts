@@ -36,6 +36,14 @@ test('a network that is down leaves the others’ results and an error naming it
   expect(filtered.data.members.totalCount).toBe(2);
 });
 
+test('a write to a network that refuses connections says it was not applied', async () => {
+  // KONAT's server is stopped by the test above: the connection is refused, so nothing reached it.
+  const admin = await stack.token({ role: 'admin' });
+  const res = await stack.query(`mutation { createMember(network: KONAT, input: { name: "Nie Angekommen GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`, {}, admin);
+  expect(res.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', writeOutcome: 'NOT_APPLIED' });
+  expect(res.errors?.[0].message).toMatch(/not applied/);
+});
+
 test('a network that does not answer in time is cut off after the time budget', async () => {
   // A server that accepts connections and never answers.
   const silent: Server = createServer(() => {});
