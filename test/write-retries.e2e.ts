@@ -29,7 +29,7 @@ async function whileNiweLocked(lock: string, write: () => Promise<GraphQLRespons
 
 /** Waits until the network has applied what it was still writing when region gave up. */
 async function until(condition: () => Promise<boolean>) {
-  for (let attempt = 0; attempt < 200 && !(await condition()); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let attempt = 0; attempt < 400 && !(await condition()); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
   expect(await condition()).toBe(true);
 }
 
