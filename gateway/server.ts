@@ -10,7 +10,7 @@ import { attachmentRoutes } from './attachments.ts';
 import { gatewayHealth } from './health.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
-import { malformedStringsPlugin } from './malformed-strings.ts';
+import { inputChecksPlugin } from './input-checks.ts';
 import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
@@ -117,7 +117,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       ...withoutApolloDefaults(),
       requestIdPlugin,
       policy.plugin,
-      malformedStringsPlugin,
+      inputChecksPlugin,
     ],
   });
   await server.start();

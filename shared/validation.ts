@@ -86,6 +86,8 @@ export const listLimits = {
   contacts: 50,
   /** Network codes in a filter; each may appear once per registered network. */
   networks: 10,
+  /** Any list in a request, checked at the gateway: a backstop about twice the largest named limit, for lists without one. */
+  anyInput: 200,
 } as const;
 
 /** The list itself, or BAD_USER_INPUT naming the field and its limit. */

@@ -177,18 +177,31 @@ describe('malformed strings are refused at the edge, naming the field', () => {
 });
 
 describe('lists in input are bounded', () => {
-  test('a member with 2,000 services is refused, naming the field and its limit', async () => {
-    const services = Array.from({ length: 2000 }, (_, i) => ({ title: `Leistung ${i}` }));
-    const res = await stack.query(`mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id } }`, { id: memberId, input: { services } }, admin);
-    expectError(res, 'BAD_USER_INPUT', /services takes at most 50 entries, got 2000/);
+  const updateMember = `mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id } }`;
+  const services = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Leistung ${i}` }));
+
+  test('a member with more services than its named limit is refused, naming the field and the limit', async () => {
+    const res = await stack.query(updateMember, { id: memberId, input: { services: services(60) } }, admin);
+    expectError(res, 'BAD_USER_INPUT', /services takes at most 50 entries, got 60/);
     expect(res.errors![0].extensions?.field).toBe('services');
   });
 
-  test('a filter with 20,000 process codes is refused', async () => {
-    const processes = Array.from({ length: 20_000 }, () => '3.2.3');
-    expectError(await stack.query(`query($p: [String!]) { members(filter: { processes: $p }) { totalCount } }`, { p: processes }), 'BAD_USER_INPUT', /filter.processes takes at most 105 entries, got 20000/);
-    const networks = Array.from({ length: 500 }, () => 'NIWE');
-    expectError(await stack.query(`query($n: [NetworkCode!]) { members(filter: { networks: $n }) { totalCount } }`, { n: networks }), 'BAD_USER_INPUT', /filter.networks takes at most 10 entries/);
+  test('2,000 services or 20,000 process codes never reach a service', async () => {
+    const huge = await stack.query(updateMember, { id: memberId, input: { services: services(2000) } }, admin);
+    expectError(huge, 'BAD_USER_INPUT', /input.services has 2000 entries; no list in a request may have more than 200/);
+    expect(huge.errors![0].extensions?.field).toBe('input.services');
+    const members = `query($p: [String!], $n: [NetworkCode!]) { members(filter: { processes: $p, networks: $n }) { totalCount } }`;
+    expectError(await stack.query(members, { p: Array.from({ length: 20_000 }, () => '3.2.3') }), 'BAD_USER_INPUT', /filter.processes has 20000 entries/);
+    expectError(await stack.query(members, { p: Array.from({ length: 106 }, () => '3.2.3') }), 'BAD_USER_INPUT', /filter.processes takes at most 105 entries, got 106/);
+    expectError(await stack.query(members, { n: Array.from({ length: 11 }, () => 'NIWE') }), 'BAD_USER_INPUT', /filter.networks takes at most 10 entries, got 11/);
+    // A list without a limit of its own: an inquiry's quantities.
+    const partner = await stack.token({ role: 'partner', sub: 'list-partner' });
+    const inquiry = await stack.query(
+      `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`,
+      { input: { title: 'Welle', processes: ['3.2.1'], quantities: Array.from({ length: 5000 }, (_, i) => ({ quantity: i + 1 })), deliveryLocation: { postalCode: '37269' }, quoteDeadline: '2099-01-15T12:00:00Z' } },
+      partner,
+    );
+    expectError(inquiry, 'BAD_USER_INPUT', /input.quantities has 5000 entries/);
   });
 });
 
