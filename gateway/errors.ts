@@ -46,7 +46,8 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
-          if (isMasked(error.extensions)) console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
+          // A subgraph that is gone or hung is ours to fix too, though the client is told which one.
+          if (isMasked(error.extensions) || error.extensions?.code === 'SERVICE_UNAVAILABLE') console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
         }
       },
       async willSendResponse({ response }) {

@@ -160,7 +160,7 @@ export function databaseUrl(serverUrl: string, database: string): string {
  */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`Invalid database name ${database}.`);
-  const role = await withClient(databaseUrl(serverUrl, 'postgres'), async (client) => {
+  const role = await withClient(databaseUrl(serverUrl, 'postgres'), (client) => serialized(client, async () => {
     const { rows } = await client.query<{ roles: boolean }>('select rolsuper as roles from pg_roles where rolname = current_user');
     const exists = Boolean((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount);
     if (!rows[0]?.roles) {
@@ -175,7 +175,7 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
     // Every role may connect to every database unless told otherwise; the maintenance database included.
     await client.query(`revoke all on database "${database}", postgres from public`);
     return { name: database, password };
-  });
+  }));
   if (!role) return databaseUrl(serverUrl, database);
   await withClient(databaseUrl(serverUrl, database), async (client) => {
     // earthdistance is not a trusted extension: only a superuser may create it, so the migrations' own
@@ -188,6 +188,21 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   url.username = role.name;
   url.password = role.password;
   return url.toString();
+}
+
+/**
+ * Runs `work` while holding a server-wide advisory lock. Two test files setting up their databases at once
+ * revoked rights on the same `postgres` database together and one failed with "tuple concurrently
+ * updated"; CREATE DATABASE cannot run in a transaction, so the lock is a session's, released after.
+ */
+async function serialized<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
+  // Any fixed number serves; this one is "irm" in ASCII.
+  await client.query('select pg_advisory_lock(6910573)');
+  try {
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock(6910573)');
+  }
 }
 
 /** The password of a database's role, derived from the server's credentials: stable across restarts, stored nowhere. */

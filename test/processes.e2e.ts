@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/composition.ts';
 import { spawnLeashed, waitForExit } from '../shared/processes.ts';
+import { freePort } from './support/free-port.ts';
 
 // Each service is its own process, configured by environment and flags.
 
@@ -36,17 +37,18 @@ describe('gateway process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'irm-gw-'));
     const file = join(dir, 'elsewhere.graphql');
     copyFileSync(supergraphPath, file);
-    const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32), SUBGRAPH_SECRET: 's'.repeat(32) });
+    const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32), SUBGRAPH_SECRET: 's'.repeat(32), REGION_URL: `http://127.0.0.1:${await freePort()}` });
     const url = await gateway.listening;
+    // It serves, and says that without region it can serve almost nothing.
     const health = await fetch(`${url}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: 'region is unreachable' });
     // Subgraphs are not running: the gateway answers with an error, not a crash, and names no address.
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code } }' }) });
     const body: any = await res.json();
     expect(body.errors[0].extensions.code).toBeDefined();
     expect(JSON.stringify(body)).not.toMatch(/localhost:4004|127\.0\.0\.1:4004/);
-    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect((await fetch(`${url}/health`)).status).toBe(503);
   });
 
   test('a missing supergraph file stops it with a message that says what to do', async () => {
@@ -64,9 +66,9 @@ describe('subgraph signatures', () => {
     const region = start('subgraphs/region/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '' });
     expect(await region.exited).toBe(1);
     expect(region.output()).toMatch(/Set SUBGRAPH_SECRET/);
-    const unsigned = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '1' });
+    const unsigned = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '1', REGION_URL: `http://127.0.0.1:${await freePort()}` });
     const url = await unsigned.listening;
-    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'region is unreachable' });
   });
 });
 

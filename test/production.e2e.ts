@@ -88,14 +88,15 @@ describe('production mode', () => {
     expect((await production.query(`{ inquiries { id } }`, {}, admin)).data).toEqual({ inquiries: [] });
   });
 
-  test('a killed subgraph yields a masked error with the request id the log names', async () => {
+  test('a killed subgraph yields SERVICE_UNAVAILABLE with the request id the log names, and no address', async () => {
     await production.stopRegion();
     const response = await fetch(production.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code name } }' }) });
     const body: any = await response.json();
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.data).toBeNull();
-    expect(body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }]);
+    // Ours to fix, not the client's, and said plainly: which service, without its address.
+    expect(body.errors).toEqual([{ message: 'Service region could not be reached.', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', requestId } }]);
     expect(JSON.stringify(body)).not.toMatch(leaks);
   });
 });
