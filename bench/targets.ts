@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { supergraphPath } from '../gateway/composition.ts';
+import { supergraphPath } from '../gateway/supergraph.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { serviceUrlVariable } from '../shared/config.ts';
 import { spawnLeashed } from '../shared/processes.ts';

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, defaultAttachmentMaxBytes, envInteger, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
 import { runService } from '../shared/main.ts';
 import { subgraphSecret } from '../shared/signature.ts';
-import { networks } from '../shared/networks.ts';
-import { regionPort, supergraphPath } from './composition.ts';
+import { networks, regionService } from '../shared/networks.ts';
+import { supergraphPath } from './supergraph.ts';
 import { limitsFromEnv } from './limits.ts';
 import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
@@ -21,7 +21,7 @@ await runService('gateway', envPort('PORT', 4000), envString('HOST', '127.0.0.1'
   const path = values.supergraph ?? envOptional('SUPERGRAPH_PATH') ?? supergraphPath;
   if (!existsSync(path)) throw new ConfigError(`Supergraph file ${String(path)} does not exist; run npm run compose or pass --supergraph.`);
   const subgraphUrls: Record<string, string> = {
-    region: `${envUrl(serviceUrlVariable('region'), `http://localhost:${regionPort}`)}/graphql`,
+    region: `${envUrl(serviceUrlVariable('region'), `http://localhost:${regionService.port}`)}/graphql`,
   };
   for (const n of networks) subgraphUrls[n.code.toLowerCase()] = `${envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)}/graphql`;
   const secretFile = envOptional('JWT_SECRET_FILE');

@@ -2,10 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, envOptional, envPort } from '../shared/config.ts';
-import { networks } from '../shared/networks.ts';
+import { networks, regionService } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
-import { regionPort } from '../gateway/composition.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, withSubgraphSecrets } from './local.ts';
 
@@ -69,7 +68,7 @@ async function main() {
     const databaseUrl = envOptional(`${n.code}_DATABASE_URL`) ?? (await ensureDatabase(serverUrl, `irm_${n.code.toLowerCase()}`));
     specs.push({ name: n.code.toLowerCase(), script: 'subgraphs/network/index.ts', port, env: { NETWORK: n.code, DATABASE_URL: databaseUrl, DEMO_DATA: process.env.DEMO_DATA ?? '1' } });
   }
-  const region = envPort('REGION_PORT', regionPort);
+  const region = envPort('REGION_PORT', regionService.port);
   urls.REGION_URL = `http://localhost:${region}`;
   const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, 'irm_region'));
   specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl, WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? '1' } });

@@ -1,5 +1,7 @@
-// The network registry: the single place that knows which networks exist.
-// Adding a network is an entry here plus `npm run compose`; the code is shared.
+// The service registry: the single place that knows which networks exist, what
+// the other services are called, where each listens by default and where the
+// local state lives. Adding a network is an entry here plus `npm run compose`;
+// the code is shared.
 
 export interface NetworkOffice {
   name: string;
@@ -60,3 +62,32 @@ export function memberTypeName(code: string): string {
 export function networkOfMemberType(typename: string): NetworkInfo | undefined {
   return networks.find((n) => memberTypeName(n.code) === typename);
 }
+
+/** The gateway: default port 4000, the port `npm start` publishes. */
+export const gatewayService = { name: 'gateway', port: 4000 } as const;
+
+/** Region: its name in the supergraph and in request signatures, and its default port after the networks'. */
+export const regionService = { name: 'region', port: 4004 } as const;
+
+/** Every subgraph by its supergraph name: niwe, linat, konat, region. */
+export function subgraphNames(): string[] {
+  return [...networks.map((n) => n.code.toLowerCase()), regionService.name];
+}
+
+/** The database a service gets on a shared server (npm start, tests with a prefix): irm_niwe, …, irm_region. */
+export function serviceDatabase(service: string, prefix = 'irm'): string {
+  return `${prefix}_${service.toLowerCase()}`;
+}
+
+/** Where the embedded default keeps its state, inside DATA_DIR (default `.data`). */
+export const dataPaths = {
+  defaultDataDir: '.data',
+  /** Port of the embedded PostgreSQL (PG_PORT); beside the services' 4000-4004, out of PostgreSQL's usual 5432. */
+  defaultPgPort: 54329,
+  postgres: 'postgres',
+  jwtSecret: 'jwt-secret',
+  /** One file per service, by its supergraph name. */
+  subgraphSecrets: 'subgraph-secrets',
+  webhookKey: 'webhook-key',
+  attachments: 'attachments',
+} as const;

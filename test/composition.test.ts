@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { composeSupergraph, subgraphDefinitions, supergraphPath } from '../gateway/composition.ts';
+import { composeSupergraph, subgraphDefinitions } from '../scripts/compose.ts';
+import { supergraphPath } from '../gateway/supergraph.ts';
 import { memberTypeName, networks } from '../shared/networks.ts';
 
 describe('supergraph', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import federation from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { supergraphPath } from '../gateway/composition.ts';
+import { supergraphPath } from '../gateway/supergraph.ts';
 import { fanOut, listSizes } from '../gateway/field-costs.ts';
 import { checkFieldCosts, defaultLimits, measureOperation } from '../gateway/limits.ts';
 import { clientAddressKey, RateLimiter } from '../gateway/rate-limit.ts';

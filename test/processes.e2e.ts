@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { supergraphPath } from '../gateway/composition.ts';
+import { supergraphPath } from '../gateway/supergraph.ts';
 import { spawnLeashed, waitForExit } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { subgraphDefinitions } from '../gateway/composition.ts';
+import { subgraphDefinitions } from '../scripts/compose.ts';
 import { close, listen } from '../shared/http.ts';
 import { createSignatureVerifier } from '../shared/signature.ts';
 import { ensureSubgraphSecrets, withSubgraphSecrets } from '../scripts/local.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AuthConfig } from '../../gateway/auth.ts';
-import { supergraphPath } from '../../gateway/composition.ts';
+import { supergraphPath } from '../../gateway/supergraph.ts';
 import { defaultLimits } from '../../gateway/limits.ts';
 import { defaultRateLimits } from '../../gateway/rate-limit.ts';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { expect, inject } from 'vitest';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
-import { supergraphPath } from '../../gateway/composition.ts';
+import { supergraphPath } from '../../gateway/supergraph.ts';
 import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
 import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
 import { loadSafelist } from '../../gateway/safelist.ts';

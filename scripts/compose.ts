@@ -1,16 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { networks } from '../shared/networks.ts';
+import { supergraphPath } from '../gateway/supergraph.ts';
+import { networks, regionService } from '../shared/networks.ts';
 import { networkSubgraphSdl } from '../subgraphs/network/schema.ts';
 import { regionSubgraphSdl } from '../subgraphs/region/schema.ts';
 
-export const regionPort = 4004;
+// `npm run compose`: composes the subgraphs' SDL into the supergraph the gateway
+// serves (gateway/supergraph.graphql; commit it). Composition lives here, not in
+// the gateway, so the gateway reads one file and imports nothing of the subgraphs.
 
 /** Subgraph names as they appear in the supergraph; the gateway maps each to a URL variable (NIWE_URL, REGION_URL). */
 export function subgraphDefinitions() {
   return [
     ...networks.map((n) => ({ name: n.code.toLowerCase(), url: `http://localhost:${n.port}/graphql`, typeDefs: parse(networkSubgraphSdl(n.code)) })),
-    { name: 'region', url: `http://localhost:${regionPort}/graphql`, typeDefs: parse(regionSubgraphSdl()) },
+    { name: regionService.name, url: `http://localhost:${regionService.port}/graphql`, typeDefs: parse(regionSubgraphSdl()) },
   ];
 }
 
@@ -23,4 +28,12 @@ export function composeSupergraph(): string {
   return result.supergraphSdl;
 }
 
-export const supergraphPath = new URL('./supergraph.graphql', import.meta.url);
+if (import.meta.main) {
+  try {
+    writeFileSync(supergraphPath, composeSupergraph());
+    console.log(`Wrote ${fileURLToPath(supergraphPath)}`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
