@@ -123,11 +123,15 @@ async function buildSchema(database: DatabaseDump, roleUrl: string): Promise<voi
 async function loadRows(client: pg.Client, database: DatabaseDump, dir: string): Promise<void> {
   await client.query('begin');
   await client.query('set local session_replication_role = replica');
+  // For building the indexes again below; PostgreSQL's default of 64 MB spills a large trigram index to disk.
+  await client.query(`set local maintenance_work_mem = '256MB'`);
   if (database.tables.length > 0) await client.query(`truncate ${database.tables.map((t) => `public.${ident(t.name)}`).join(', ')}`);
   for (const table of database.tables) {
     const started = Date.now();
     const columns = table.columns.map(ident).join(', ');
+    const indexes = await dropIndexes(client, table.name);
     await pipeline(createReadStream(join(dir, table.file)), client.query(copyFrom(`copy public.${ident(table.name)} (${columns}) from stdin`)));
+    for (const definition of indexes) await client.query(definition);
     // Long tables get a line of their own; the database's line sums up the rest.
     if (Date.now() - started > 2000) log(`restore: ${database.name}.${table.name}: ${table.rows} rows (${seconds(started)})`);
   }
@@ -135,6 +139,21 @@ async function loadRows(client: pg.Client, database: DatabaseDump, dir: string):
     await client.query('select setval($1::regclass, $2::bigint, $3)', [`public.${ident(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
   }
   await client.query('commit');
+}
+
+/**
+ * Drops a table's indexes that no constraint owns and returns the statements that make them again. Built once
+ * over all rows instead of row by row, as pg_restore does: 100,000 members loaded in 54 s with the search
+ * indexes in place (trigram and earth-distance indexes updated per row), and in 12 s with them built afterwards.
+ * Primary keys and unique constraints stay.
+ */
+async function dropIndexes(client: pg.Client, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ name: string; definition: string }>(`
+    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i
+    where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`, [`public.${ident(table)}`]);
+  for (const { name } of rows) await client.query(`drop index ${name}`);
+  return rows.map((r) => r.definition);
 }
 
 /** Row counts read back from the database must be the manifest's. */
@@ -153,6 +172,9 @@ async function restoreDatabase(server: EmbeddedServer, port: number, database: D
   try {
     await loadRows(client, database, dir);
     await checkRows(client, database);
+    // As seed:bulk does after a load: statistics for the planner (without them Q3 was planned ten times slower),
+    // and the visibility map, without which no index-only scan skips the table.
+    await client.query('vacuum analyze');
   } finally {
     await client.end();
   }
