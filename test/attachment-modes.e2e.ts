@@ -1,7 +1,8 @@
 import { chmod, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ok, startStack, type Stack } from './support/stack.ts';
+import { startStack, type Stack } from './support/stack.ts';
+import { createInquiry } from './support/inquiries.ts';
 
 // Attachment files and their folder are region's alone: other local users can neither list nor read them.
 
@@ -18,16 +19,7 @@ test('an uploaded file is stored 0600 in a folder made 0700, also when the folde
   // As an earlier version left it.
   await chmod(stack.attachmentsDir, 0o755);
   const partner = await stack.token({ role: 'partner', sub: 'oem' });
-  const input = {
-    title: 'Welle',
-    partDescription: 'Nach Zeichnung',
-    processes: ['3.2.1'],
-    quantities: [{ quantity: 100 }],
-    deliveryLocation: { postalCode: '99974' },
-    deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
-    quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-  };
-  const inquiryId = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input }, partner))).createInquiry.id;
+  const inquiryId = await createInquiry(stack, partner);
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 'x'), Buffer.from('\n%%EOF\n')]);
   const base = stack.gatewayUrl.replace(/\/graphql$/, '');
   const res = await fetch(`${base}/attachments?inquiryId=${inquiryId}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${partner}` }, body: pdf });

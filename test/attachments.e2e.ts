@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ok, startStack, type Stack } from './support/stack.ts';
+import { createInquiry } from './support/inquiries.ts';
 
 // Drawings of an inquiry: uploaded by its owner through the gateway, stored on
 // disk with size and checksum, downloadable only by those who see the inquiry.
@@ -41,16 +42,7 @@ beforeAll(async () => {
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
   tokens.otherPartner = await stack.token({ role: 'partner', sub: 'someone-else' });
-  const input = {
-    title: 'Welle',
-    partDescription: 'Nach Zeichnung',
-    processes: ['3.2.1'],
-    quantities: [{ quantity: 100 }],
-    deliveryLocation: { postalCode: '99974' },
-    deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
-    quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-  };
-  inquiryId = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input }, tokens.partner))).createInquiry.id;
+  inquiryId = await createInquiry(stack, tokens.partner);
 });
 afterAll(async () => {
   await stack?.stop();

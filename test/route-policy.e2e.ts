@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256Hex } from '../gateway/safelist.ts';
-import { ok, startStack, type Stack } from './support/stack.ts';
+import { startStack, type Stack } from './support/stack.ts';
+import { createInquiry } from './support/inquiries.ts';
 
 // One policy for every route of the gateway: anonymous callers limited per
 // client address, and /attachments, /export and /auth/token under the same
@@ -112,16 +113,7 @@ describe('/attachments', () => {
 
   beforeAll(async () => {
     const owner = await stack.token({ role: 'partner', sub: 'auftraggeber' });
-    const input = {
-      title: 'Welle',
-      partDescription: 'Nach Zeichnung',
-      processes: ['3.2.1'],
-      quantities: [{ quantity: 100 }],
-      deliveryLocation: { postalCode: '99974' },
-      deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
-      quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-    };
-    inquiryId = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input }, owner))).createInquiry.id;
+    inquiryId = await createInquiry(stack, owner);
   });
 
   test('a safelisted partner neither uploads nor downloads', async () => {
