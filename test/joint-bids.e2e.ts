@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { OutboxEventSchema } from '../subgraphs/region/entities/index.ts';
+import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // A Bietergemeinschaft across two networks: the invited lead forms a

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { memberGlobalId, parseMemberId } from '../shared/ids.ts';
 import { compareOrderKeys, nameSortKey } from '../shared/sort-key.ts';
-import { decodeCursor, encodeCursor } from '../subgraphs/region/cursor.ts';
+import { decodeCursor, encodeCursor } from '../subgraphs/region/members/cursor.ts';
 
 describe('nameSortKey', () => {
   test('folds case, umlauts, accents and punctuation the same way everywhere', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InquirySchema } from '../subgraphs/region/entities/index.ts';
+import { InquirySchema } from '../subgraphs/region/inquiries/entities.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // NODE_ENV=production at the gateway: nothing about the schema or the services behind it leaks.

@@ -5,7 +5,7 @@ import type { Identity } from '../../shared/identity.ts';
 import { checkText } from '../../shared/validation.ts';
 
 // Idempotency keys of member writes, as region keeps them for inquiries and
-// capacity (subgraphs/region/inquiries/idempotency.ts): scoped to the caller
+// capacity (subgraphs/region/idempotency.ts): scoped to the caller
 // and the operation, checked and written inside the write's own transaction,
 // so a key is remembered exactly when its write commits. The members live
 // here, so the keys do too: a write region gave up on (no answer within its

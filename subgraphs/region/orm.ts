@@ -1,44 +1,12 @@
 import { initOrm, SqlCounter } from '../../shared/orm.ts';
-import {
-  ApiKeySchema,
-  AttachmentSchema,
-  AvailabilitySchema,
-  CapacityBookingSchema,
-  CapacityPostSchema,
-  ConsortiumPartnerSchema,
-  ConsortiumSchema,
-  IdempotencyKeySchema,
-  InquirySchema,
-  InvitationSchema,
-  InviteeProposalSchema,
-  OutboxEventSchema,
-  QuoteRevisionSchema,
-  QuoteSchema,
-  RegionAuditEntrySchema,
-  WebhookDeliverySchema,
-  WebhookSchema,
-} from './entities/index.ts';
+import { IdempotencyKeySchema } from './idempotency-key.entity.ts';
+import { capacityEntities } from './capacity/entities.ts';
+import { inquiryEntities } from './inquiries/entities.ts';
+import { RegionAuditEntrySchema } from './members/audit-entry.entity.ts';
+import { ApiKeySchema } from './partners/api-key.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
-  return initOrm({ clientUrl, entities: [
-      CapacityPostSchema,
-      CapacityBookingSchema,
-      AvailabilitySchema,
-      ApiKeySchema,
-      InquirySchema,
-      InvitationSchema,
-      QuoteSchema,
-      QuoteRevisionSchema,
-      ConsortiumSchema,
-      ConsortiumPartnerSchema,
-      AttachmentSchema,
-      IdempotencyKeySchema,
-      OutboxEventSchema,
-      WebhookSchema,
-      WebhookDeliverySchema,
-      RegionAuditEntrySchema,
-      InviteeProposalSchema,
-    ], migrations: regionMigrations(webhookKey), counter });
+  return initOrm({ clientUrl, entities: [...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema], migrations: regionMigrations(webhookKey), counter });
 }

@@ -1,16 +1,51 @@
+import { parse, type DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { memberTypeName, networks } from '../../shared/networks.ts';
 import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema/sdl.ts';
+import { capacityResolvers } from './capacity/capacity.resolvers.ts';
+import { consortiumResolvers } from './inquiries/consortia.resolvers.ts';
+import { inquiryResolvers } from './inquiries/inquiries.resolvers.ts';
+import { quoteResolvers } from './inquiries/quotes.resolvers.ts';
+import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
+import { memberResolvers } from './members/members.resolvers.ts';
+import { partnerInternalResolvers, partnerResolvers } from './partners/partners.resolvers.ts';
 
-const base = readSdl(new URL('./schema.graphql', import.meta.url));
-const capacity = readSdl(new URL('./capacity.graphql', import.meta.url));
-const inquiries = readSdl(new URL('./inquiries.graphql', import.meta.url));
+// Region in modules, each an SDL file beside its resolvers. The order is the
+// order of the root fields in the composed supergraph, so it stays fixed.
 
-/** Region's SDL: the static part, one Member implementation per registered network, the enum and the shared inputs. */
-export function regionSubgraphSdl(): string {
+const sdl = (path: string) => readSdl(new URL(path, import.meta.url));
+
+/** One Member implementation per registered network, the NetworkCode enum and the shared member inputs. */
+function registrySdl(): string {
   const implementations = networks
     .map((n) => `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  id: ID!\n  availability: AvailabilityStatus!\n}\n`)
     .join('\n');
-  return `${base}\n${capacity}\n${inquiries}\n${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
+  return `${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }
 
-export const regionInternalSdl = readSdl(new URL('./internal.graphql', import.meta.url));
+function modules(): { sdl: string; resolvers: GraphQLResolverMap<unknown> }[] {
+  return [
+    { sdl: sdl('./members/members.graphql'), resolvers: memberResolvers },
+    { sdl: sdl('./partners/partners.graphql'), resolvers: partnerResolvers },
+    { sdl: sdl('./capacity/capacity.graphql'), resolvers: capacityResolvers },
+    { sdl: sdl('./inquiries/inquiries.graphql'), resolvers: inquiryResolvers },
+    { sdl: sdl('./inquiries/quotes.graphql'), resolvers: quoteResolvers },
+    { sdl: sdl('./inquiries/consortia.graphql'), resolvers: consortiumResolvers },
+    { sdl: sdl('./inquiries/webhooks.graphql'), resolvers: webhookResolvers },
+    { sdl: registrySdl(), resolvers: {} },
+  ];
+}
+
+/** The modules as buildSubgraphSchema takes them. */
+export function regionModules(): { typeDefs: DocumentNode; resolvers: GraphQLResolverMap<unknown> }[] {
+  return modules().map((m) => ({ typeDefs: parse(m.sdl), resolvers: m.resolvers }));
+}
+
+/** Region's whole SDL, as composition reads it. */
+export function regionSubgraphSdl(): string {
+  return modules()
+    .map((m) => m.sdl)
+    .join('\n');
+}
+
+export const regionInternalModule = { typeDefs: parse(sdl('./partners/internal.graphql')), resolvers: partnerInternalResolvers };

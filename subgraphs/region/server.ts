@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
@@ -14,17 +13,13 @@ import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-c
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import type { RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
-import { internalResolvers, resolvers } from './resolvers.ts';
-import { capacityResolvers } from './capacity/resolvers.ts';
-import { inquiryResolvers } from './inquiries/resolvers.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { availabilityLoader } from './capacity/availability.ts';
 import { initRegionOrm } from './orm.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { regionInternalSdl, regionSubgraphSdl } from './schema.ts';
+import { regionInternalModule, regionModules } from './schema.ts';
 
 export interface RegionOptions {
   /** Region's own database: the capacity exchange, partners' API keys and what else crosses networks. */
@@ -91,15 +86,6 @@ const partialErrorsPlugin: ApolloServerPlugin<RegionContext> = {
   },
 };
 
-type ResolverMap = Record<string, Record<string, unknown>>;
-
-/** Region's resolvers come in modules (members, capacity); root types are merged field by field. */
-function mergeResolvers(...maps: object[]): GraphQLResolverMap<unknown> {
-  const merged: ResolverMap = {};
-  for (const map of maps as ResolverMap[]) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
-  return merged as GraphQLResolverMap<unknown>;
-}
-
 export async function createRegionService(options: RegionOptions): Promise<RegionService> {
   const clients = new Map(
     networks.map((n) => {
@@ -111,7 +97,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
   const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey);
   const server = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(regionSubgraphSdl()), resolvers: mergeResolvers(resolvers, capacityResolvers, inquiryResolvers) }),
+    schema: buildSubgraphSchema(regionModules()),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     formatError,
@@ -119,7 +105,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     plugins: [partialErrorsPlugin, ...withoutApolloDefaults()],
   });
   const internal = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(regionInternalSdl), resolvers: internalResolvers }),
+    schema: buildSubgraphSchema([regionInternalModule]),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: withoutApolloDefaults(),

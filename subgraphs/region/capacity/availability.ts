@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AvailabilitySchema } from '../entities/index.ts';
+import { AvailabilitySchema } from './entities.ts';
 
 /** Members that never set a status are NORMAL. */
 export function availabilityLoader(em: EntityManager) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../shared/errors.ts';
 import { isoDate } from '../../../shared/validation.ts';
-import { CapacityBookingSchema, CapacityPostSchema } from '../entities/index.ts';
+import { CapacityBookingSchema, CapacityPostSchema } from './entities.ts';
 import { hoursPerWeek, parseDate } from './calendar.ts';
 import { describeSystem } from './posts.ts';
 

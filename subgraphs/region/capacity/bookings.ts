@@ -1,11 +1,11 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { CapacityBookingSchema, CapacityPostSchema, type CapacityBooking } from '../entities/index.ts';
+import { CapacityBookingSchema, CapacityPostSchema, type CapacityBooking } from './entities.ts';
 import { text } from '../../../shared/validation.ts';
-import { remember, replayed, type Idempotency } from '../inquiries/idempotency.ts';
+import { remember, replayed, type Idempotency } from '../idempotency.ts';
 import { parseDate } from './calendar.ts';
-import { canActFor } from './access.ts';
+import { canActFor } from '../access.ts';
 import { checkWindow, parsePostId, type CapacityKind } from './posts.ts';
 
 // Booking offered hours. The offer's row is locked for the whole transaction,

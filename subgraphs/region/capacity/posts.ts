@@ -3,9 +3,9 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
-import { CapacityPostSchema, type CapacityPost } from '../entities/index.ts';
+import { CapacityPostSchema, type CapacityPost } from './entities.ts';
 import { parseDate, today, workingDays } from './calendar.ts';
-import { canActFor } from './access.ts';
+import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
 
 export const cadSystems = ['CATIA_V5', 'SIEMENS_NX', 'SOLIDWORKS', 'CREO', 'INVENTOR'] as const;

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden } from '../../../shared/errors.ts';
-import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, type Inquiry } from '../entities/index.ts';
+import type { Identity } from '../../../shared/identity.ts';
+import { callerKey } from '../access.ts';
+import type { RegionContext } from '../context.ts';
+import { parseInquiryId } from '../ids.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InquirySchema, InvitationSchema, type Inquiry } from './entities.ts';
 
 // Who sees an inquiry: its owner (every invitation and quote), admin
 // (everything), the offices of invited members (the invitations and quotes of
@@ -9,14 +12,6 @@ import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, type Inqui
 // (the inquiry, their own invitation and their own quote only). Whoever does
 // not see an inquiry gets the answer of an inquiry that does not exist, from
 // every query and mutation: nothing tells it the inquiry's state or existence.
-
-/** The caller as an owner of inquiries and idempotency keys: a member, an office, or a partner or admin by subject. */
-export function callerKey(identity: Identity): string {
-  requireSignedIn(identity);
-  if (identity.role === 'member') return `member:${identity.memberId}`;
-  if (identity.role === 'office') return `office:${identity.network}`;
-  return `${identity.role}:${identity.subject ?? ''}`;
-}
 
 export type InquiryView = { kind: 'owner' | 'admin' } | { kind: 'office'; network: string } | { kind: 'bidder'; memberId: string };
 
@@ -74,7 +69,9 @@ export function requireOwner(view: InquiryView | null, id: string): void {
   if (view?.kind !== 'owner' && view?.kind !== 'admin') throw forbidden(`Only the owner of inquiry ${id} or admin may do this.`);
 }
 
-export function requireOfficeOrAdmin(identity: Identity, network: string, what: string): void {
-  if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return;
-  throw forbidden(`Only the ${network} office or admin may ${what}.`);
+/** Loads an inquiry the caller may see, or null. */
+export async function visibleInquiry(ctx: RegionContext, id: string, field = 'id'): Promise<Inquiry | null> {
+  const inquiry = await ctx.em.findOne(InquirySchema, parseInquiryId(id, field));
+  if (!inquiry || !(await resolveView(ctx.em, ctx.identity, inquiry))) return null;
+  return inquiry;
 }

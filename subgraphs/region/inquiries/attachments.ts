@@ -9,9 +9,9 @@ import { badInput, isClientErrorCode, notFound, unauthenticated } from '../../..
 import { sendJson, type PlainRoute } from '../../../shared/http.ts';
 import { decodeIdentity, identityHeader, requireSignedIn } from '../../../shared/identity.ts';
 import type { SignatureVerifier } from '../../../shared/signature.ts';
-import { AttachmentSchema, InquirySchema } from '../entities/index.ts';
+import { AttachmentSchema, InquirySchema } from './entities.ts';
 import { requireOwner, resolveView } from './access.ts';
-import { attachmentId, parseAttachmentId, parseInquiryId } from './ids.ts';
+import { attachmentId, parseAttachmentId, parseInquiryId } from '../ids.ts';
 import { requireStatus } from './inquiries.ts';
 
 // Drawings and documents of inquiries, on disk, reached only through the

@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import { processCodes } from '../../../shared/validation.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium } from '../entities/index.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium } from './entities.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
-import { consortiumId } from './ids.ts';
+import { consortiumId } from '../ids.ts';
 import { emit } from './outbox.ts';
 
 // A Bietergemeinschaft: an invited member (the lead) bids with members of any

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { purgeExpiredKeys } from './idempotency.ts';
+import { purgeExpiredKeys } from '../idempotency.ts';
 import { checkTarget, pinnedLookup, type CheckedTarget, type Resolve } from './webhooks.ts';
 import { openSecret } from './webhook-secrets.ts';
 

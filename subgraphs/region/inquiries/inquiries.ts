@@ -4,10 +4,11 @@ import { findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
 import { certificationName, isoDate, processCodes } from '../../../shared/validation.ts';
-import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from '../entities/index.ts';
-import { maxRadiusKm, resolveLocation } from '../filter.ts';
-import { callerKey, requireOwner, resolveView, viewOf } from './access.ts';
-import { parseInquiryId, quoteId } from './ids.ts';
+import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from './entities.ts';
+import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
+import { requireOwner, resolveView, viewOf } from './access.ts';
+import { callerKey } from '../access.ts';
+import { parseInquiryId, quoteId } from '../ids.ts';
 import { emit } from './outbox.ts';
 
 export interface InquiryInput {

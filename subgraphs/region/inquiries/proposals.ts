@@ -2,9 +2,10 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { conflict, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
-import { InquirySchema, InvitationSchema, InviteeProposalSchema, type Inquiry, type Invitation, type InviteeProposal } from '../entities/index.ts';
-import { requireOfficeOrAdmin, requireOwner, viewOf } from './access.ts';
-import { parseInquiryId } from './ids.ts';
+import { InquirySchema, InvitationSchema, InviteeProposalSchema, type Inquiry, type Invitation, type InviteeProposal } from './entities.ts';
+import { requireOwner, viewOf } from './access.ts';
+import { requireOfficeOrAdmin } from '../access.ts';
+import { parseInquiryId } from '../ids.ts';
 import { effectiveStatus, lockInquiry, requireStatus } from './inquiries.ts';
 import { emit } from './outbox.ts';
 

@@ -3,10 +3,12 @@ import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import { isoDate } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
-import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from '../entities/index.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from './entities.ts';
 import { consortiumStatus } from './consortia.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
-import { consortiumId, inquiryId, quoteId } from './ids.ts';
+import type { RegionContext } from '../context.ts';
+import { consortiumId, inquiryId, oldestFirst, quoteId } from '../ids.ts';
+import { viewOf } from './access.ts';
 import { emit } from './outbox.ts';
 
 export interface QuoteInput {
@@ -92,4 +94,13 @@ async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, co
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
   const { complete, reason } = await consortiumStatus(tx, consortium.id);
   if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);
+}
+
+/** Quotes of an inquiry the caller may see: all for owner and admin, its members' for an office, its own (or its consortium's) for a bidder. */
+export async function visibleQuotes(ctx: RegionContext, inquiry: Inquiry): Promise<Quote[]> {
+  const view = viewOf(inquiry);
+  if (view.kind === 'office') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, network: view.network }, oldestFirst);
+  if (view.kind !== 'bidder') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }, oldestFirst);
+  const partnerships = await ctx.em.find(ConsortiumPartnerSchema, { memberId: view.memberId }, { fields: ['consortiumId'] });
+  return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, $or: [{ memberId: view.memberId }, { consortiumId: { $in: partnerships.map((p) => p.consortiumId) } }] }, oldestFirst);
 }

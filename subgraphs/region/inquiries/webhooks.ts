@@ -5,12 +5,12 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
-import { recordRegionAudit } from '../audit.ts';
-import { actingMember } from '../capacity/access.ts';
+import { recordRegionAudit } from '../members/audit.ts';
+import { actingMember } from '../access.ts';
 import type { RegionContext } from '../context.ts';
-import { WebhookSchema, type Webhook } from '../entities/index.ts';
-import { callerKey } from './access.ts';
-import { webhookId } from './ids.ts';
+import { WebhookSchema, type Webhook } from './entities.ts';
+import { callerKey } from '../access.ts';
+import { webhookId } from '../ids.ts';
 import { eventTypes } from './outbox.ts';
 import { sealSecret } from './webhook-secrets.ts';
 
@@ -94,7 +94,7 @@ export function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
 export interface WebhookOwner {
   memberId: string | null;
   network: string | null;
-  /** As inquiry.ownerKey (inquiries/access.ts callerKey), so events about an owner's inquiries find its webhooks. */
+  /** As inquiry.ownerKey (access.ts callerKey), so events about an owner's inquiries find its webhooks. */
   ownerKey: string;
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MatchStatus, RequirementMatch } from '../../../shared/matching.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
-import { CapacityPostSchema, type CapacityPost } from '../entities/index.ts';
+import { CapacityPostSchema, type CapacityPost } from './entities.ts';
 import { parseDate } from './calendar.ts';
 
 // Offers for a request, or requests for an offer: same kind and CAD system or

@@ -1,12 +1,12 @@
 import type { GraphQLError } from 'graphql';
-import { badInput } from '../../shared/errors.ts';
-import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
-import { findNetwork, memberTypeName } from '../../shared/networks.ts';
-import { findProcess } from '../../shared/data/processes.ts';
-import type { FacetCount, MemberOrder, PushedDownFilter, SearchHit, SearchPage } from '../../shared/search.ts';
-import { compareOrderKeys, type MemberOrderKey } from '../../shared/sort-key.ts';
+import { badInput } from '../../../shared/errors.ts';
+import { memberGlobalId, parseMemberId } from '../../../shared/ids.ts';
+import { findNetwork, memberTypeName } from '../../../shared/networks.ts';
+import { findProcess } from '../../../shared/data/processes.ts';
+import type { FacetCount, MemberOrder, PushedDownFilter, SearchHit, SearchPage } from '../../../shared/search.ts';
+import { compareOrderKeys, type MemberOrderKey } from '../../../shared/sort-key.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { RegionContext } from './context.ts';
+import type { RegionContext } from '../context.ts';
 import { validateFilter, type MemberFilter } from './filter.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
@@ -115,24 +115,4 @@ function mergeFacets(pages: { code: string; page: SearchPage }[]) {
 export async function memberCount(ctx: RegionContext, code: string): Promise<number> {
   const data = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false, countLimit: null }, ctx.identityHeader);
   return data.search.totalCount;
-}
-
-// Member writes go to the owning network, which applies them with their
-// idempotency key and version in one transaction; region passes both on.
-const memberWrites = {
-  create: `mutation($input: MemberInput!, $key: String) { createMember(input: $input, idempotencyKey: $key) { localId } }`,
-  update: `mutation($localId: Int!, $input: MemberPatch!, $version: Int, $key: String) { updateMember(localId: $localId, input: $input, version: $version, idempotencyKey: $key) { localId } }`,
-};
-
-export async function createMember(ctx: RegionContext, args: { network: string; input: unknown; idempotencyKey?: string | null }) {
-  const variables = { input: args.input, key: args.idempotencyKey ?? null };
-  const data = await ctx.client(args.network).request<{ createMember: { localId: number } }>(memberWrites.create, variables, ctx.identityHeader, { write: true });
-  return memberRef(args.network, data.createMember.localId);
-}
-
-export async function updateMember(ctx: RegionContext, args: { id: string; input: unknown; version?: number | null; idempotencyKey?: string | null }) {
-  const { network, localId } = parseMemberId(args.id);
-  const variables = { localId, input: args.input, version: args.version ?? null, key: args.idempotencyKey ?? null };
-  await ctx.client(network.code).request<{ updateMember: { localId: number } }>(memberWrites.update, variables, ctx.identityHeader, { write: true });
-  return memberRef(network.code, localId);
 }

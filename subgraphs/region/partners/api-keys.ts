@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { badInput, forbidden, notFound } from '../../shared/errors.ts';
-import { requireSignedIn, type Identity } from '../../shared/identity.ts';
-import { recordRegionAudit } from './audit.ts';
-import { ApiKeySchema, type ApiKey } from './entities/api-key.entity.ts';
-import { localIdPattern, parseLocalId } from './inquiries/ids.ts';
+import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import { recordRegionAudit } from '../members/audit.ts';
+import { ApiKeySchema, type ApiKey } from './api-key.entity.ts';
+import { localIdPattern, parseLocalId } from '../ids.ts';
 
 // Partners' API keys: created, listed and revoked by admin. The clear key is
 // returned once at creation; the gateway exchanges it for a short-lived token.

@@ -5,7 +5,7 @@ export interface InquiryQuantity {
   batchSize: number | null;
 }
 
-// A request for manufactured parts. ownerKey names the caller that created it (see inquiries/access.ts).
+// A request for manufactured parts. ownerKey names the caller that created it (see access.ts callerKey).
 export const InquirySchema = defineEntity({
   name: 'Inquiry',
   properties: {

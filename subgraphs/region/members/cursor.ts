@@ -1,7 +1,7 @@
-import { badInput } from '../../shared/errors.ts';
-import { findNetwork } from '../../shared/networks.ts';
-import type { MemberOrder } from '../../shared/search.ts';
-import type { MemberOrderKey } from '../../shared/sort-key.ts';
+import { badInput } from '../../../shared/errors.ts';
+import { findNetwork } from '../../../shared/networks.ts';
+import type { MemberOrder } from '../../../shared/search.ts';
+import type { MemberOrderKey } from '../../../shared/sort-key.ts';
 
 // Cursors are opaque to clients: the order and the order key of the last member seen.
 

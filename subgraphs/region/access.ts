@@ -1,11 +1,11 @@
-import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
-import { parseMemberId } from '../../../shared/ids.ts';
-import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
-import type { RegionContext } from '../context.ts';
+import { badInput, forbidden, notFound } from '../../shared/errors.ts';
+import { parseMemberId } from '../../shared/ids.ts';
+import { requireSignedIn, type Identity } from '../../shared/identity.ts';
+import type { RegionContext } from './context.ts';
 
-// Who may act in the capacity exchange: members for themselves, offices for
-// their network's members, admin for anyone. Partners and anonymous callers
-// take no part in it.
+// Access rules used by several modules. Who may act in the capacity exchange and the inquiry flow:
+// members for themselves, offices for their network's members, admin for anyone. Partners and anonymous
+// callers take no part in the capacity exchange.
 
 export function requireCooperation(identity: Identity): void {
   requireSignedIn(identity);
@@ -39,4 +39,17 @@ export async function assertMemberExists(ctx: RegionContext, memberId: string, f
   const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
   if (!found.existing.includes(localId)) throw notFound(`Member ${memberId} does not exist.`);
   return network.code;
+}
+
+/** The caller as an owner of inquiries and idempotency keys: a member, an office, or a partner or admin by subject. */
+export function callerKey(identity: Identity): string {
+  requireSignedIn(identity);
+  if (identity.role === 'member') return `member:${identity.memberId}`;
+  if (identity.role === 'office') return `office:${identity.network}`;
+  return `${identity.role}:${identity.subject ?? ''}`;
+}
+
+export function requireOfficeOrAdmin(identity: Identity, network: string, what: string): void {
+  if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return;
+  throw forbidden(`Only the ${network} office or admin may ${what}.`);
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, forbidden } from '../../shared/errors.ts';
-import { requireSignedIn, type Identity } from '../../shared/identity.ts';
-import type { RegionContext } from './context.ts';
-import { RegionAuditEntrySchema, type RegionAuditEntry } from './entities/index.ts';
+import { badInput, forbidden } from '../../../shared/errors.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import type { RegionContext } from '../context.ts';
+import { RegionAuditEntrySchema, type RegionAuditEntry } from './audit-entry.entity.ts';
 
 // Two audit logs: a network's log of member writes lives in the network's
 // database, and region pages through it there (auditLog); region's own log

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict } from '../../../shared/errors.ts';
-import { IdempotencyKeySchema } from '../entities/index.ts';
+import { badInput, conflict } from '../../shared/errors.ts';
+import { IdempotencyKeySchema } from './idempotency-key.entity.ts';
 
 // Idempotency keys, scoped to the caller and the operation. Runs inside the
 // operation's transaction: an advisory lock on the key makes a concurrent

@@ -1,12 +1,12 @@
 import type { GraphQLError } from 'graphql';
-import { badInput } from '../../shared/errors.ts';
-import { networks } from '../../shared/networks.ts';
-import type { Quantity, RequirementMatch, Tolerance } from '../../shared/matching.ts';
-import { compareOrderKeys } from '../../shared/sort-key.ts';
-import type { RegionContext } from './context.ts';
-import { certificationNames, processCodes, text } from '../../shared/validation.ts';
+import { badInput } from '../../../shared/errors.ts';
+import { networks } from '../../../shared/networks.ts';
+import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
+import { compareOrderKeys } from '../../../shared/sort-key.ts';
+import type { RegionContext } from '../context.ts';
+import { certificationNames, processCodes, text } from '../../../shared/validation.ts';
 import { maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
-import { memberRef } from './members.ts';
+import { memberRef } from './search.ts';
 
 // findSuppliers: every network ranks its own members against the requirements
 // with the shared scoring code; region merges the rankings.

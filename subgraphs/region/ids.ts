@@ -1,4 +1,4 @@
-import { badInput } from '../../../shared/errors.ts';
+import { badInput } from '../../shared/errors.ts';
 
 // Ids of the inquiry flow, with a prefix per kind: inq-…, q-…, con-…, att-…, wh-….
 // The number is random (16 digits since Migration20261201100100_random_ids;
@@ -41,3 +41,6 @@ export const attachmentId = attachment.format;
 export const parseAttachmentId = attachment.parse;
 export const webhookId = webhook.format;
 export const parseWebhookId = webhook.parse;
+
+/** Ids are random: lists in the order of creation sort by time, the id breaking ties. */
+export const oldestFirst = { orderBy: { createdAt: 'asc', id: 'asc' } } as const;

@@ -1,20 +1,20 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badInput, notFound } from '../../../shared/errors.ts';
 import { memberTypeName, networks } from '../../../shared/networks.ts';
-import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from '../entities/index.ts';
+import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from './entities.ts';
 import type { RegionContext } from '../context.ts';
-import { memberRefById } from '../members.ts';
+import { memberRefById } from '../members/search.ts';
 import { boundedList, checkText, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
-import { callerKey } from '../inquiries/access.ts';
-import { idempotency, remember, replayed, type Idempotency } from '../inquiries/idempotency.ts';
-import { actingMember, requireCooperation } from './access.ts';
+import { callerKey } from '../access.ts';
+import { idempotency, remember, replayed, type Idempotency } from '../idempotency.ts';
+import { actingMember, requireCooperation } from '../access.ts';
 import { capacityBalance } from './balance.ts';
 import { book, bookingId, transition, type Transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
-import { findMatches } from './matching.ts';
+import { findMatches } from './matches.ts';
 import { applyPatch, createPost, parsePostId, postForChange, postId, processOf, type PostInput, type PostPatch } from './posts.ts';
 
-/** The caller's key for one capacity write (inquiries/idempotency.ts: same table, same 24 hours). */
+/** The caller's key for one capacity write (idempotency.ts: the table and 24 hours of the inquiry flow). */
 function capacityKey(ctx: RegionContext, operation: string, key: string | null | undefined, payload: unknown): Idempotency | null {
   if (key != null) checkText('idempotencyKey', key);
   return idempotency(callerKey(ctx.identity), operation, key, payload);

@@ -1,8 +1,8 @@
-import { badInput } from '../../shared/errors.ts';
-import { isGermanPostalCode, postalCodeLocation } from '../../shared/data/postal-codes.ts';
-import { boundedList, certificationNames, checkText, coordinates, isoDate, listLimits, processCodes, text } from '../../shared/validation.ts';
-import { networks } from '../../shared/networks.ts';
-import { searchWords, type PushedDownFilter } from '../../shared/search.ts';
+import { badInput } from '../../../shared/errors.ts';
+import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
+import { boundedList, certificationNames, checkText, coordinates, isoDate, listLimits, processCodes, text } from '../../../shared/validation.ts';
+import { networks } from '../../../shared/networks.ts';
+import { searchWords, type PushedDownFilter } from '../../../shared/search.ts';
 
 // Checks the public filter once, in region, before it fans out, and turns it
 // into what each network runs: coordinates instead of a postal code, and

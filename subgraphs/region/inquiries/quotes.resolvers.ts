@@ -1,0 +1,67 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { notFound } from '../../../shared/errors.ts';
+import { requireSignedIn } from '../../../shared/identity.ts';
+import type { RegionContext } from '../context.ts';
+import { callerKey, actingMember } from '../access.ts';
+import { idempotency, remember, replayed } from '../idempotency.ts';
+import { inquiryId, parseConsortiumId, quoteId } from '../ids.ts';
+import { memberRefById } from '../members/search.ts';
+import { requireOwner, viewOf, visibleInquiry } from './access.ts';
+import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Quote, type QuoteRevision } from './entities.ts';
+import { submitQuote, quoteTerms, unitPriceFor, type QuoteInput } from './quotes.ts';
+
+// Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
+
+export const quoteResolvers = {
+  Query: {
+    async quoteComparison(_: unknown, args: { inquiryId: string }, ctx: RegionContext) {
+      requireSignedIn(ctx.identity);
+      const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
+      if (!inquiry) throw notFound(`Inquiry ${args.inquiryId} does not exist.`);
+      requireOwner(viewOf(inquiry), args.inquiryId);
+      const [quotes, invitations] = await Promise.all([ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }), ctx.em.find(InvitationSchema, { inquiryId: inquiry.id })]);
+      const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
+      return quotes
+        .map((quote) => {
+          const invitation = invitations.find((i) => i.memberId === quote.memberId);
+          return {
+            quote,
+            unitPrice: unitPriceFor(quote.priceTiers, largest),
+            currency: quote.currency,
+            leadTimeDays: quote.leadTimeDays,
+            distanceKm: invitation?.distanceKm ?? null,
+            score: invitation?.score ?? null,
+            certifications: invitation?.certifications ?? [],
+          };
+        })
+        .sort((a, b) => a.unitPrice - b.unitPrice || a.leadTimeDays - b.leadTimeDays || a.quote.createdAt.getTime() - b.quote.createdAt.getTime() || a.quote.id - b.quote.id);
+    },
+  },
+  Mutation: {
+    async submitQuote(_: unknown, args: { inquiryId: string; input: QuoteInput; version?: number | null; idempotencyKey?: string | null }, ctx: RegionContext) {
+      const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId');
+      const terms = quoteTerms(args.input);
+      const consortiumKey = args.input.consortiumId ? parseConsortiumId(args.input.consortiumId, 'input.consortiumId') : null;
+      const key = idempotency(callerKey(ctx.identity), 'submitQuote', args.idempotencyKey, { inquiryId: args.inquiryId, input: args.input, version: args.version ?? null });
+      return ctx.em.transactional(async (tx) => {
+        const prior = await replayed(tx, key);
+        if (prior !== null) return tx.findOneOrFail(QuoteSchema, prior);
+        const quote = await submitQuote(tx, ctx.identity, args.inquiryId, bidder, terms, consortiumKey, args.version);
+        await tx.flush();
+        remember(tx, key, quote.id);
+        return quote;
+      });
+    },
+  },
+  Quote: {
+    id: (q: Quote) => quoteId(q.id),
+    inquiryId: (q: Quote) => inquiryId(q.inquiryId),
+    member: (q: Quote) => memberRefById(q.memberId),
+    consortium: (q: Quote, _: unknown, ctx: RegionContext) => (q.consortiumId == null ? null : ctx.em.findOne(ConsortiumSchema, q.consortiumId)),
+    revisions: (q: Quote, _: unknown, ctx: RegionContext) => ctx.em.find(QuoteRevisionSchema, { quoteId: q.id }, { orderBy: { revision: 'asc' } }),
+    submittedAt: (q: Quote) => q.updatedAt.toISOString(),
+  },
+  QuoteRevision: {
+    submittedAt: (r: QuoteRevision) => r.createdAt.toISOString(),
+  },
+} as GraphQLResolverMap<unknown>;
