@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { notFound, unauthenticated } from '../shared/errors.ts';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { httpError, notFound, unauthenticated } from '../shared/errors.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
-import { sendError, sendJson, type PlainRoute } from '../shared/http.ts';
+import { sendError, type PlainRoute } from '../shared/http.ts';
 import { signRequest } from '../shared/signature.ts';
 import type { Verifier } from './auth.ts';
 import type { Policy } from './policy.ts';
@@ -23,9 +24,6 @@ export interface AttachmentProxyOptions {
   regionSecret: string | undefined;
   maxBytes: number;
 }
-
-const refuse = (res: ServerResponse, status: number, code: string, message: string, field?: string) =>
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 
 // What one upload or download counts against the caller's cost per minute: a file of up to
 // ATTACHMENT_MAX_BYTES written or read once, taken as about what a page of 100 members costs.
@@ -47,7 +45,7 @@ async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Id
   return undefined;
 }
 
-const statusOf: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, INTERNAL_SERVER_ERROR: 502 };
+const tooLarge = (maxBytes: number) => httpError('BAD_USER_INPUT', `The file exceeds the limit of ${maxBytes} bytes.`, { status: 413, extensions: { field: 'body' } });
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -68,8 +66,8 @@ async function admit(req: IncomingMessage, url: URL, verify: Verifier, policy: P
     policy.admitRoute({ identity, address: req.socket.remoteAddress }, attachmentCost);
     if (req.method !== 'POST') return identity;
     const inquiryId = url.searchParams.get('inquiryId');
-    if (!inquiryId) return new GraphQLError('Give the inquiry as ?inquiryId=inq-12.', { extensions: { code: 'BAD_USER_INPUT', field: 'inquiryId' } });
-    if (Number(req.headers['content-length']) > maxBytes) return new GraphQLError(`The file exceeds the limit of ${maxBytes} bytes.`, { extensions: { code: 'BAD_USER_INPUT', field: 'body', http: { status: 413 } } });
+    if (!inquiryId) return httpError('BAD_USER_INPUT', 'Give the inquiry as ?inquiryId=inq-12.', { extensions: { field: 'inquiryId' } });
+    if (Number(req.headers['content-length']) > maxBytes) return tooLarge(maxBytes);
     return (await inquiryRefusal(server, identity, inquiryId)) ?? identity;
   } catch (error) {
     if (error instanceof GraphQLError) return error;
@@ -82,15 +80,16 @@ export function attachmentRoutes(verify: Verifier, policy: Policy, server: Apoll
     {
       path: '/attachments',
       async handle(req, res, url) {
-        if (req.method !== 'POST' && req.method !== 'GET') return refuse(res, 405, 'BAD_REQUEST', 'Use POST to upload or GET to download.');
+        if (req.method !== 'POST' && req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use POST to upload or GET to download.', { status: 405 }));
         const identity = await admit(req, url, verify, policy, server, options.maxBytes);
         if (identity instanceof GraphQLError) {
-          const code = String(identity.extensions.code);
+          // Region failed to say whether the caller sees the inquiry: 502, its failure rather than the gateway's.
+          const upstream = identity.extensions.code === 'INTERNAL_SERVER_ERROR' ? 502 : undefined;
           // Closing the connection leaves an unread upload unread, instead of Node taking it in to keep the connection.
-          return sendError(res, identity, { status: statusOf[code], closeConnection: req.method === 'POST' });
+          return sendError(res, identity, { status: upstream, closeConnection: req.method === 'POST' });
         }
         const body = req.method === 'POST' ? await readBody(req, options.maxBytes) : Buffer.alloc(0);
-        if (!body) return refuse(res, 413, 'BAD_USER_INPUT', `The file exceeds the limit of ${options.maxBytes} bytes.`, 'body');
+        if (!body) return sendError(res, tooLarge(options.maxBytes));
 
         const target = new URL(`/internal/attachments${url.search}`, options.regionUrl);
         const identityValue = encodeIdentity(identity);
@@ -102,7 +101,7 @@ export function attachmentRoutes(verify: Verifier, policy: Policy, server: Apoll
           response = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined, signal: AbortSignal.timeout(30_000) });
         } catch (error) {
           console.error('[gateway] attachment request to region failed:', error);
-          return refuse(res, 502, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+          return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
         }
         res.statusCode = response.status;
         for (const name of ['content-type', 'content-length', 'content-disposition', 'x-content-sha256', 'x-content-type-options']) {

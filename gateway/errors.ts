@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { clientError, isApolloRequestErrorCode, isClientErrorCode, masked } from '../shared/errors.ts';
 import { tokenLimitError } from './limits.ts';
 import type { GatewayContext } from './server.ts';
@@ -24,7 +25,7 @@ function isMasked(extensions: Record<string, unknown> | undefined): boolean {
 
 export function gatewayFormatError(production: boolean) {
   return (formatted: FormattedError): FormattedError => {
-    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
+    if (formatted.extensions?.code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED) {
       const limit = tokenLimitError(formatted.message);
       if (limit) {
         const { http: _status, ...extensions } = limit.extensions;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { sendError, sendJson, type PlainRoute } from '../shared/http.ts';
+import { httpError, isErrorCode } from '../shared/errors.ts';
+import { sendError, type PlainRoute } from '../shared/http.ts';
 import type { Verifier } from './auth.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
@@ -14,8 +16,6 @@ import type { GatewayContext } from './server.ts';
 const balanceQuery = `query Balance($from: String!, $to: String!, $kind: CapacityKind) {
   capacityBalance(from: $from, to: $to, kind: $kind) { week kind system network offeredHours requestedHours bookedHours balanceHours }
 }`;
-
-const statusOf: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400 };
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -31,7 +31,7 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verif
     {
       path: '/export/capacity-balance.csv',
       async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
-        if (req.method !== 'GET') return sendJson(res, 405, { errors: [{ message: 'Use GET.', extensions: { code: 'BAD_REQUEST' } }] });
+        if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
         const variables = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), kind: url.searchParams.get('kind') || null };
         let identity;
         try {
@@ -42,14 +42,15 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verif
           throw error;
         }
         if (!variables.from || !variables.to) {
-          return sendJson(res, 400, { errors: [{ message: 'Give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.', extensions: { code: 'BAD_USER_INPUT' } }] });
+          return sendError(res, httpError('BAD_USER_INPUT', 'Give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.'));
         }
         const response = await server.executeOperation({ query: balanceQuery, variables }, { contextValue: { identity, requestId: randomUUID() } });
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
         const error = result?.errors?.[0];
         if (!result || error || !result.data) {
-          const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-          return sendJson(res, statusOf[code] ?? 500, { errors: [{ message: error?.message ?? 'Internal server error', extensions: { code } }] });
+          // The error is formatted already (gateway/errors.ts): a code outside the table was masked.
+          const code = error?.extensions?.code;
+          return sendError(res, isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
         }
         res.statusCode = 200;
         res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
-import { badInput } from '../shared/errors.ts';
+import { badInput, httpError } from '../shared/errors.ts';
 import { checkText, isMalformedText, listLimits } from '../shared/validation.ts';
 
 // Every argument of an operation, checked before any subgraph is called:
@@ -70,7 +70,7 @@ export const inputChecksPlugin: ApolloServerPlugin = {
         } catch (error) {
           // Thrown here the error answers the whole request, which Apollo sends as HTTP 500 unless told otherwise.
           const { message, extensions } = error as GraphQLError;
-          throw new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
+          throw httpError('BAD_USER_INPUT', message, { extensions });
         }
       },
     };

@@ -1,4 +1,6 @@
-import { getOperationAST, GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { getOperationAST, Kind, visit, type DocumentNode } from 'graphql';
+import { httpError } from '../shared/errors.ts';
 import { sha256Hex } from './safelist.ts';
 
 // Mistakes in a request that Apollo's gateway only meets while planning, and then reports as our
@@ -7,12 +9,10 @@ import { sha256Hex } from './safelist.ts';
 // persisted-query hash that is not the text's. Each is the client's to fix, so it is refused here,
 // before any work, with HTTP 400 and a code.
 
-const refuse = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
-
 /** The automatic persisted-query hash must be the SHA-256 of the text sent with it. */
 export function checkPersistedQueryHash(query: string | undefined, persistedQueryId: string | undefined): void {
   if (query === undefined || persistedQueryId === undefined || sha256Hex(query) === persistedQueryId.toLowerCase()) return;
-  throw refuse('extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.', 'BAD_REQUEST');
+  throw httpError(ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.');
 }
 
 /** The operation to run must be in the document: the one named by operationName, or its only one. */
@@ -23,7 +23,7 @@ export function checkOperationName(document: DocumentNode, operationName: string
   const message = operationName
     ? `Unknown operation named "${operationName}"; the document has ${names.join(', ')}.`
     : `The document has ${names.length} operations (${names.join(', ')}); say which to run in operationName.`;
-  throw refuse(message, 'OPERATION_RESOLUTION_FAILURE');
+  throw httpError(ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, message);
 }
 
 /** Every number literal must fit a double: GraphQL's Float is one, and 1e999 is not. */
@@ -32,7 +32,7 @@ export function checkNumberLiterals(document: DocumentNode): void {
     FloatValue(node) {
       if (Number.isFinite(Number(node.value))) return;
       const at = node.loc ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}` : '';
-      throw refuse(`The number ${node.value}${at} is out of range; a Float must be a finite number (at most about 1.8e308).`, 'BAD_USER_INPUT');
+      throw httpError('BAD_USER_INPUT', `The number ${node.value}${at} is out of range; a Float must be a finite number (at most about 1.8e308).`);
     },
   });
 }

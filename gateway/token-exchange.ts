@@ -1,5 +1,7 @@
 import { SignJWT } from 'jose';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { httpError } from '../shared/errors.ts';
 import { signedPost } from '../shared/http-client.ts';
 import { jsonPostRoute, sendError, type PlainRoute } from '../shared/http.ts';
 import { anonymous } from '../shared/identity.ts';
@@ -21,18 +23,11 @@ interface Grant {
   safelist: boolean;
 }
 
-export interface JsonReply {
-  status: number;
-  body: unknown;
-}
-
-const refuse = (status: number, code: string, message: string): JsonReply => ({ status, body: { errors: [{ message, extensions: { code } }] } });
-
 export function createTokenExchange(options: { regionInternalUrl: string; regionSecret: string | undefined; auth: AuthConfig }) {
-  return async (body: unknown): Promise<JsonReply> => {
+  return async (body: unknown): Promise<GraphQLError | { body: unknown }> => {
     const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
-    if (typeof apiKey !== 'string' || apiKey.length > 200) return refuse(400, 'BAD_REQUEST', 'Send the key as JSON: {"apiKey": "irm_..."}.');
-    if (!options.auth.secret) return refuse(501, 'BAD_REQUEST', 'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.');
+    if (typeof apiKey !== 'string' || apiKey.length > 200) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'Send the key as JSON: {"apiKey": "irm_..."}.');
+    if (!options.auth.secret) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.', { status: 501 });
     let grant: Grant | null;
     try {
       const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
@@ -45,21 +40,21 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
       grant = result.data.apiKeyGrant;
     } catch (error) {
       console.error('[gateway] API key check failed:', error);
-      return refuse(503, 'INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.');
+      return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });
     }
-    if (!grant) return refuse(401, 'UNAUTHENTICATED', 'The API key is unknown or revoked.');
+    if (!grant) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.');
     let jwt = new SignJWT({ role: 'partner', safelist: grant.safelist, keyId: grant.keyId }).setProtectedHeader({ alg: 'HS256' }).setSubject(grant.partner).setIssuedAt().setExpirationTime(`${partnerTokenSeconds}s`);
     if (options.auth.issuer) jwt = jwt.setIssuer(options.auth.issuer);
     if (options.auth.audience) jwt = jwt.setAudience(options.auth.audience);
     const token = await jwt.sign(new TextEncoder().encode(options.auth.secret));
-    return { status: 200, body: { token, tokenType: 'Bearer', expiresIn: partnerTokenSeconds } };
+    return { body: { token, tokenType: 'Bearer', expiresIn: partnerTokenSeconds } };
   };
 }
 
 export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
   const route = jsonPostRoute('/auth/token', async (body, req) => {
     const reply = await exchange(body);
-    if (reply.status === 401) policy.tokenFailed({ identity: anonymous, address: req.socket.remoteAddress });
+    if (reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED') policy.tokenFailed({ identity: anonymous, address: req.socket.remoteAddress });
     return reply;
   });
   return {

@@ -1,25 +1,76 @@
 import { HeaderMap } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-// Every error a client can see, by stable code. Anything else is masked as INTERNAL_SERVER_ERROR.
-export const errorCodes = {
-  BAD_USER_INPUT: 'The request is well-formed GraphQL but an argument is invalid.',
-  NOT_FOUND: 'The referenced record does not exist.',
-  FORBIDDEN: 'The caller is known but may not do this.',
-  UNAUTHENTICATED: 'The caller must present a valid token: HTTP 401 when the bearer token itself is refused; a field that needs sign-in, asked anonymously, gets it at its path (HTTP 200).',
-  NETWORK_UNAVAILABLE: "A network subgraph did not answer in time or cannot reach its database; its part of the answer is missing. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey).",
-  SERVICE_UNAVAILABLE: "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
-  CONFLICT: 'The record changed since the caller read it, or its state does not allow this; read it again.',
-  OPERATION_LIMIT_EXCEEDED: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it. HTTP 400.',
-  RATE_LIMITED: "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds. HTTP 429.",
-  OPERATION_NOT_SAFELISTED: 'This partner may only send operations registered in the persisted-operation manifest. HTTP 403.',
-  INTERNAL_SERVER_ERROR: 'Something failed on our side.',
-} as const;
+// Every error a client can see, by stable code, with the HTTP status of a
+// response that is this error alone: a plain route's refusal (shared/http.ts
+// sendError) or a request refused as a whole. An error at a field's path
+// inside a GraphQL answer leaves that answer at 200. Anything not in the table
+// is masked as INTERNAL_SERVER_ERROR.
 
-export type ErrorCode = keyof typeof errorCodes;
+interface ErrorRow {
+  status: number;
+  description: string;
+}
 
-export function isClientErrorCode(code: unknown): code is ErrorCode {
-  return typeof code === 'string' && code in errorCodes && code !== 'INTERNAL_SERVER_ERROR';
+const ownCodes = {
+  BAD_USER_INPUT: { status: 400, description: 'The request is well-formed GraphQL but an argument is invalid.' },
+  NOT_FOUND: { status: 404, description: 'The referenced record does not exist.' },
+  FORBIDDEN: { status: 403, description: 'The caller is known but may not do this.' },
+  UNAUTHENTICATED: { status: 401, description: 'The caller must present a valid token: HTTP 401 when the bearer token itself is refused; a field that needs sign-in, asked anonymously, gets it at its path (HTTP 200).' },
+  NETWORK_UNAVAILABLE: { status: 503, description: "A network subgraph did not answer in time or cannot reach its database; its part of the answer is missing. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey)." },
+  SERVICE_UNAVAILABLE: { status: 503, description: "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey." },
+  CONFLICT: { status: 409, description: 'The record changed since the caller read it, or its state does not allow this; read it again.' },
+  OPERATION_LIMIT_EXCEEDED: { status: 400, description: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it.' },
+  RATE_LIMITED: { status: 429, description: "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds." },
+  OPERATION_NOT_SAFELISTED: { status: 403, description: 'This partner may only send operations registered in the persisted-operation manifest.' },
+  INTERNAL_SERVER_ERROR: { status: 500, description: 'Something failed on our side.' },
+} as const satisfies Record<string, ErrorRow>;
+
+/**
+ * Apollo Server's own codes for a request it refuses before running it, named by its exported enum;
+ * the statuses are the ones Apollo sends. A persisted query it does not know is 200, as the APQ
+ * protocol wants: the client sends the text next.
+ */
+const apolloCodes = {
+  [ApolloServerErrorCode.GRAPHQL_PARSE_FAILED]: { status: 400, description: 'The operation is not valid GraphQL syntax.' },
+  [ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED]: { status: 400, description: 'The operation does not fit the schema.' },
+  [ApolloServerErrorCode.BAD_REQUEST]: { status: 400, description: 'The HTTP request itself is malformed: method, content type, body or a persisted-query hash that is not the text\'s.' },
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND]: { status: 200, description: 'The persisted-query hash is unknown; send the operation text with it.' },
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: { status: 200, description: 'This server takes no automatic persisted queries.' },
+  [ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE]: { status: 400, description: 'The operationName names no operation of the document, or the document has several and none is named.' },
+} as const satisfies Record<string, ErrorRow>;
+
+/** The one table: our codes and Apollo's, each with its HTTP status and what it means. */
+export const errorCodes: Readonly<Record<ErrorCode, ErrorRow>> = { ...ownCodes, ...apolloCodes };
+
+export type ErrorCode = keyof typeof ownCodes | keyof typeof apolloCodes;
+
+/** Our own client codes (INTERNAL_SERVER_ERROR and Apollo's excluded): region passes a network's error with one of these on unchanged. */
+export function isClientErrorCode(code: unknown): code is keyof typeof ownCodes {
+  return typeof code === 'string' && Object.hasOwn(ownCodes, code) && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+export function isApolloRequestErrorCode(code: unknown): boolean {
+  return typeof code === 'string' && Object.hasOwn(apolloCodes, code);
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorCodes, code);
+}
+
+/** HTTP status of a code; a code outside the table is an internal failure (500). */
+export function errorStatus(code: unknown): number {
+  return isErrorCode(code) ? errorCodes[code].status : ownCodes.INTERNAL_SERVER_ERROR.status;
+}
+
+/**
+ * An error whose response status is its code's, or `status` where one route means something more
+ * precise by the same code (405 for a wrong method, 413 for a body over the limit); what plain routes
+ * answer with through shared/http.ts sendError.
+ */
+export function httpError(code: ErrorCode, message: string, options: { status?: number; extensions?: Record<string, unknown> } = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...options.extensions, http: { status: options.status ?? errorCodes[code].status } } });
 }
 
 export function badInput(field: string, message: string): GraphQLError {
@@ -36,7 +87,7 @@ export function forbidden(message: string): GraphQLError {
 
 /** A bearer token or signature that cannot be accepted: the whole request is refused with HTTP 401. */
 export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: ownCodes.UNAUTHENTICATED.status } } });
 }
 
 /**
@@ -59,16 +110,16 @@ export function networkUnavailable(network: string): GraphQLError {
 }
 
 export function operationLimitExceeded(limit: string, message: string, actual: number | undefined, max: number): GraphQLError {
-  return new GraphQLError(`${message}.`, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit, actual, max, http: { status: 400 } } });
+  return new GraphQLError(`${message}.`, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit, actual, max, http: { status: ownCodes.OPERATION_LIMIT_EXCEEDED.status } } });
 }
 
 export function rateLimited(message: string, retryAfter: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } });
+  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: ownCodes.RATE_LIMITED.status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } });
 }
 
 export function notSafelisted(): GraphQLError {
   return new GraphQLError('This partner may send only registered operations; this one is not in the persisted-operation manifest. Ask the cooperation to register it.', {
-    extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
+    extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: ownCodes.OPERATION_NOT_SAFELISTED.status } },
   });
 }
 
@@ -101,16 +152,3 @@ export function clientError(formatted: FormattedError): FormattedError | undefin
 }
 
 export const internalError: FormattedError = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-
-const apolloRequestErrorCodes = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-export function isApolloRequestErrorCode(code: unknown): boolean {
-  return typeof code === 'string' && apolloRequestErrorCodes.has(code);
-}

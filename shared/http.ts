@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { errorStatus, httpError } from './errors.ts';
 import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
@@ -20,22 +22,23 @@ export interface PlainRoute {
   handle: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
-/** A plain route that takes a POST with a small JSON body and answers JSON (the gateway's POST /auth/token). */
-export function jsonPostRoute(path: string, answer: (body: unknown, req: IncomingMessage) => Promise<{ status: number; body: unknown }>): PlainRoute {
+/** A plain route that takes a POST with a small JSON body and answers JSON, or one error (the gateway's POST /auth/token). */
+export function jsonPostRoute(path: string, answer: (body: unknown, req: IncomingMessage) => Promise<GraphQLError | { body: unknown }>): PlainRoute {
   return {
     path,
     async handle(req, res) {
       if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
-        return sendJson(res, 405, { errors: [{ message: `${path} takes a POST with a JSON body.`, extensions: { code: 'BAD_REQUEST' } }] });
+        return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, `${path} takes a POST with a JSON body.`, { status: 405 }));
       }
       let body: unknown;
       try {
         body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON or too large.', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Request body is not valid JSON or too large.'));
       }
       const reply = await answer(body, req);
-      sendJson(res, reply.status, reply.body);
+      if ('body' in reply) sendJson(res, 200, reply.body);
+      else sendError(res, reply);
     },
   };
 }
@@ -55,7 +58,7 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
   const server = createServer((req, res) => {
     handle(routes, options, req, res).catch((error) => {
       console.error('[http]', error);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.end();
     });
   });
@@ -72,7 +75,7 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
   const route = routes.find((r) => r.path === url.pathname);
-  if (!route) return sendJson(res, 404, { errors: [{ message: `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.` }] });
+  if (!route) return sendError(res, httpError('NOT_FOUND', `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.`));
 
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -85,15 +88,13 @@ async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: In
       const refused = options.verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', body: raw, headers: req.headers });
       if (refused) {
         console.warn(`[http] refused ${req.method} ${url.pathname}: ${refused}`);
-        return sendJson(res, 401, { errors: [{ message: `This service answers only signed requests from the gateway: ${refused}.`, extensions: { code: 'UNAUTHENTICATED' } }] });
+        return sendError(res, httpError('UNAUTHENTICATED', `This service answers only signed requests from the gateway: ${refused}.`));
       }
     }
     body = parseBody(raw, headers.get('content-type'));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLarge;
-    return sendJson(res, tooLarge ? 413 : 400, {
-      errors: [{ message: tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-    });
+    return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', { status: tooLarge ? 413 : undefined }));
   }
 
   const result = await route.server.executeHTTPGraphQLRequest({
@@ -130,16 +131,18 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 }
 
 /**
- * Answers a plain route with one error, as the GraphQL routes would: status and
- * headers (Retry-After) from `extensions.http`, the code and the rest of the
- * extensions in the body (400 unless `extensions.http` or `status` says otherwise). `closeConnection` is for refusals sent before the
+ * The one way a plain route answers an error, as the GraphQL routes would: the
+ * status from `options.status`, else `extensions.http` (shared/errors.ts
+ * httpError and the policy's refusals set it), else the code's row of the error
+ * table; headers (Retry-After) from `extensions.http`; the code and the rest of
+ * the extensions in the body. `closeConnection` is for refusals sent before the
  * request body was read: the connection closes instead of taking in the rest.
  */
 export function sendError(res: ServerResponse, error: GraphQLError, options: { status?: number; closeConnection?: boolean } = {}) {
-  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } };
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> }; code?: unknown };
   for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
   if (options.closeConnection) res.setHeader('connection', 'close');
-  sendJson(res, options.status ?? http?.status ?? 400, { errors: [{ message: error.message, extensions }] });
+  sendJson(res, options.status ?? http?.status ?? errorStatus(extensions.code), { errors: [{ message: error.message, extensions }] });
 }
 
 export function sendJson(res: ServerResponse, status: number, payload: unknown) {
