@@ -11,6 +11,7 @@ import { gatewayHealth } from './health.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import { inputChecksPlugin } from './input-checks.ts';
+import { withPortal } from './portal.ts';
 import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
@@ -142,14 +143,14 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   let ready = true;
   const regionHealth = gatewayHealth(options.subgraphUrls.region, Math.min(subgraphTimeoutMs, 2000));
   return {
-    http: createHttpServer([{ path: '/graphql', server, context }], {
+    http: withPortal(createHttpServer([{ path: '/graphql', server, context }], {
       healthy: () => (ready ? regionHealth() : 'stopping'),
       plainRoutes: [
         tokenRoute(policy, exchangeToken),
         ...exportRoutes(server, verify, policy),
         ...attachmentRoutes(verify, policy, server, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
       ],
-    }),
+    }), { supergraphSdl: options.supergraphSdl }),
     subgraphCalls,
     representations,
     caches,

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import federation from '@apollo/federation-internals';
+import { printSchema } from 'graphql';
+
+// The portal (portal/, built by `npm run build:portal` into portal/dist) and GraphiQL, served as static
+// files by the gateway process: one origin, so the portal's GraphQL calls need no CORS, and nothing is
+// loaded from anywhere else. The gateway's own routes (/graphql, /health, /auth, /export, /attachments)
+// keep their handler; every other GET is the portal's, and a path that is not a file gets its index.html
+// so the portal's client-side routes can be bookmarked.
+
+export const portalDist = fileURLToPath(new URL('../portal/dist/', import.meta.url));
+
+const gatewayPaths = [/^\/graphql$/, /^\/health$/, /^\/auth(\/|$)/, /^\/export(\/|$)/, /^\/attachments(\/|$)/];
+
+/** Where GraphiQL reads the schema: the API schema as SDL, so it shows every description even where introspection is off. */
+export const explorerSchemaPath = '/graphql/schema.graphql';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.graphql': 'text/plain; charset=utf-8',
+};
+
+// Everything the pages use comes from this origin; workers are GraphiQL's editor (Monaco) workers.
+const securityHeaders: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
+interface StaticFile {
+  body: Buffer;
+  gzipped?: Buffer;
+  contentType: string;
+  etag: string;
+  /** Vite names files under assets/ by their content's hash: a new build gives new names. */
+  immutable: boolean;
+}
+
+function readDist(dist: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  if (!existsSync(join(dist, 'index.html'))) return files;
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const urlPath = `/${relative(dist, path).split(sep).join('/')}`;
+    files.set(urlPath, staticFile(readFileSync(path), extname(path), urlPath.startsWith('/assets/')));
+  }
+  return files;
+}
+
+function staticFile(body: Buffer, extension: string, immutable: boolean): StaticFile {
+  const contentType = contentTypes[extension] ?? 'application/octet-stream';
+  const compressible = /^(text\/|application\/json|image\/svg)/.test(contentType) && body.length > 1024;
+  return {
+    body,
+    gzipped: compressible ? gzipSync(body, { level: 9 }) : undefined,
+    contentType,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    immutable,
+  };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: StaticFile) {
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  res.setHeader('content-type', file.contentType);
+  res.setHeader('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader('etag', file.etag);
+  res.setHeader('vary', 'accept-encoding');
+  if (req.headers['if-none-match'] === file.etag) {
+    res.statusCode = 304;
+    return res.end();
+  }
+  const gzip = file.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? file.gzipped! : file.body;
+  if (gzip) res.setHeader('content-encoding', 'gzip');
+  res.setHeader('content-length', body.length);
+  res.statusCode = 200;
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function notBuilt(res: ServerResponse) {
+  res.statusCode = 503;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.end('The portal is not built: run `npm run build:portal` (npm start builds it by itself).\n');
+}
+
+/** A browser opening /graphql asks for HTML; tools ask for JSON or send a query. */
+function wantsExplorer(req: IncomingMessage, url: URL): boolean {
+  return url.pathname === '/graphql' && !url.searchParams.has('query') && !url.searchParams.has('extensions') &&
+    /\btext\/html\b/.test(String(req.headers.accept ?? ''));
+}
+
+export interface PortalOptions {
+  supergraphSdl: string;
+  /** Folder of the built portal; default portal/dist. */
+  dist?: string;
+}
+
+/**
+ * Puts the portal in front of the gateway's request handler: the gateway's paths go to it as before,
+ * GET /graphql from a browser and GET /graphql/schema.graphql to GraphiQL, every other GET to the portal.
+ */
+export function withPortal(server: Server, options: PortalOptions): Server {
+  const files = readDist(options.dist ?? portalDist);
+  // Built on the first request: tests start many gateways, few open GraphiQL.
+  let schemaFile: StaticFile | undefined;
+  const explorerSchema = () =>
+    (schemaFile ??= staticFile(Buffer.from(printSchema(federation.Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema())), '.graphql', false));
+  const gatewayHandlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://portal');
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    const explorer = read && wantsExplorer(req, url);
+    if (!read || (!explorer && gatewayPaths.some((p) => p.test(url.pathname)))) {
+      for (const handler of gatewayHandlers) handler.call(server, req, res);
+      return;
+    }
+    if (url.pathname === explorerSchemaPath) return send(req, res, explorerSchema());
+    if (files.size === 0) return notBuilt(res);
+    const file = explorer ? files.get('/graphiql.html') : files.get(url.pathname);
+    if (file) return send(req, res, file);
+    // A missing script or style is a 404, not the index: the browser would try to run HTML.
+    if (url.pathname.startsWith('/assets/')) {
+      res.statusCode = 404;
+      return res.end();
+    }
+    send(req, res, files.get('/index.html')!);
+  });
+  return server;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { initialLanguage, locale, storeLanguage, type Language } from './i18n.ts';
+import { LocaleContext, useLocale } from './use-locale.ts';
+import { onLinkClick, paths, useRoute } from './router.ts';
+import { HomePage } from './pages/home.tsx';
+import { SearchPage } from './pages/search.tsx';
+import { MemberPage } from './pages/member.tsx';
+import { SuppliersPage } from './pages/suppliers.tsx';
+
+function Page() {
+  const route = useRoute();
+  const { t } = useLocale();
+  if (route.path === paths.home) return <HomePage />;
+  if (route.path === paths.search) return <SearchPage params={route.params} />;
+  if (route.path === paths.suppliers) return <SuppliersPage params={route.params} />;
+  if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
+  return (
+    <>
+      <h1>{t.notFoundHeading}</h1>
+      <p>{t.notFoundText}</p>
+    </>
+  );
+}
+
+function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
+  const { t, language } = useLocale();
+  const route = useRoute();
+  const current = (path: string) => (route.path === path ? 'page' : undefined);
+  return (
+    <header class="site-header">
+      <a class="skip-link" href="#main">{t.skipToContent}</a>
+      <div class="brand">
+        <a href={paths.home} class="brand-name">{t.siteTitle}</a>
+        <span class="brand-tagline">{t.siteTagline}</span>
+      </div>
+      <nav aria-label={t.mainNavigation}>
+        <ul>
+          <li><a href={paths.home} aria-current={current(paths.home)}>{t.navHome}</a></li>
+          <li><a href={paths.search} aria-current={current(paths.search)}>{t.navSearch}</a></li>
+          <li><a href={paths.suppliers} aria-current={current(paths.suppliers)}>{t.navSuppliers}</a></li>
+          <li><a href="/graphql" data-external>{t.navGraphiql}</a></li>
+        </ul>
+      </nav>
+      <button type="button" class="language" lang={language === 'de' ? 'en' : 'de'} aria-label={t.switchLanguageLabel} onClick={() => onLanguage(language === 'de' ? 'en' : 'de')}>
+        {t.switchLanguage}
+      </button>
+    </header>
+  );
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const value = useMemo(() => locale(language), [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const choose = (next: Language) => {
+    storeLanguage(next);
+    setLanguage(next);
+  };
+  return (
+    <LocaleContext.Provider value={value}>
+      <div class="page" onClick={onLinkClick}>
+        <Header onLanguage={choose} />
+        <main id="main" tabIndex={-1}>
+          <Page />
+        </main>
+        <footer class="site-footer">{value.t.footer}</footer>
+      </div>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Operation } from './operations.ts';
+
+// The portal's GraphQL client: one POST per operation to the gateway it is served by.
+
+export interface GraphQLErrorLike {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; network?: string; [key: string]: unknown };
+}
+
+export interface Result<Data> {
+  data: Data | null;
+  errors: GraphQLErrorLike[];
+}
+
+export async function request<Data, Variables>(op: Operation<Data, Variables>, variables: Variables, signal?: AbortSignal): Promise<Result<Data>> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationName: op.name, query: op.text, variables }),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    return { data: null, errors: [{ message: 'The graph cannot be reached.', extensions: { code: 'UNREACHABLE' } }] };
+  }
+  const body = (await response.json().catch(() => ({}))) as { data?: Data | null; errors?: GraphQLErrorLike[] };
+  return { data: body.data ?? null, errors: body.errors ?? (response.ok ? [] : [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } }]) };
+}
+
+/** Networks whose part of the answer is missing (NETWORK_UNAVAILABLE); the rest of the answer is still shown. */
+export function unavailableNetworks(errors: GraphQLErrorLike[]): string[] {
+  return [...new Set(errors.filter((e) => e.extensions?.code === 'NETWORK_UNAVAILABLE').map((e) => e.extensions?.network ?? '?'))];
+}
+
+/** Errors other than a missing network: the answer cannot be trusted or is absent. */
+export function otherErrors(errors: GraphQLErrorLike[]): GraphQLErrorLike[] {
+  return errors.filter((e) => e.extensions?.code !== 'NETWORK_UNAVAILABLE');
+}

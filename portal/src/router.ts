@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+
+// Client-side routes over the History API: the gateway answers every portal path with index.html,
+// so each page's URL (search included) can be bookmarked, reloaded and shared.
+
+export interface Route {
+  path: string;
+  params: URLSearchParams;
+}
+
+function current(): Route {
+  return { path: decodeURIComponent(location.pathname), params: new URLSearchParams(location.search) };
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(url: string, options: { replace?: boolean } = {}) {
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  listeners.forEach((listener) => listener());
+  window.scrollTo(0, 0);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(current);
+  useEffect(() => {
+    const update = () => setRoute(current());
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return route;
+}
+
+/** Follows a same-origin link without reloading the page; new tabs, modified clicks and downloads stay the browser's. */
+export function onLinkClick(event: MouseEvent) {
+  const link = (event.target as Element).closest('a');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (link.origin !== location.origin || link.target || link.hasAttribute('download') || link.dataset.external !== undefined) return;
+  event.preventDefault();
+  navigate(link.pathname + link.search);
+}
+
+export const paths = {
+  home: '/',
+  search: '/suche',
+  suppliers: '/lieferanten',
+  member: (id: string) => `/mitglied/${encodeURIComponent(id)}`,
+};
+
+let searchUrl: string = paths.search;
+
+/** The search page remembers its URL, so a profile's "back" link returns to the same search. */
+export function rememberSearch(url: string) {
+  searchUrl = url;
+}
+
+export function lastSearch(): string {
+  return searchUrl;
+}

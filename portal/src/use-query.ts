@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request, type Result } from './graphql.ts';
+import type { Operation } from './operations.ts';
+
+export interface QueryState<Data> extends Result<Data> {
+  loading: boolean;
+}
+
+/**
+ * Runs an operation whenever its variables change (compared as JSON) and cancels the one before, so a
+ * quick second search never shows the first one's late answer. `variables` undefined runs nothing.
+ */
+export function useQuery<Data, Variables>(op: Operation<Data, Variables>, variables: Variables | undefined): QueryState<Data> {
+  const key = variables === undefined ? undefined : JSON.stringify(variables);
+  const [state, setState] = useState<QueryState<Data>>({ loading: key !== undefined, data: null, errors: [] });
+  useEffect(() => {
+    if (key === undefined) return setState({ loading: false, data: null, errors: [] });
+    const controller = new AbortController();
+    setState((previous) => ({ ...previous, loading: true }));
+    request(op, JSON.parse(key) as Variables, controller.signal).then(
+      (result) => setState({ ...result, loading: false }),
+      (error: Error) => error.name !== 'AbortError' && setState({ loading: false, data: null, errors: [{ message: error.message }] }),
+    );
+    return () => controller.abort();
+  }, [op, key]);
+  return state;
+}

@@ -1,0 +1,234 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startSupervisor, type Supervisor } from './support/supervisor.ts';
+
+// The public portal in a real browser (Debian's chromium, driven by playwright-core) against `npm start`:
+// a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a
+// profile, asks the supplier finder; GraphiQL works offline; every page passes axe-core's WCAG 2.1 AA
+// rules; the browser asks nothing but localhost. Screenshots go to test-results/screenshots.
+
+const screenshots = 'test-results/screenshots';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const budgetBytes = 200 * 1024;
+
+let stack: Supervisor;
+let browser: Browser;
+let context: BrowserContext;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  stack = await startSupervisor();
+  // Playwright gives every launch a fresh temporary profile (--user-data-dir) by itself. Without the
+  // background-networking flags chromium keeps trying Google's services, on a machine without internet.
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
+});
+
+async function newPage(options: { locale?: string } = {}): Promise<Page> {
+  context = await browser.newContext({ locale: options.locale ?? 'de-DE', viewport: { width: 1280, height: 900 } });
+  context.on('request', (request) => requested.push(request.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+afterEach(async () => {
+  await context?.close();
+  const outside = requested.filter((url) => !/^(http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/.test(url));
+  requested.length = 0;
+  expect(outside).toEqual([]);
+});
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; evaluate is not subject to the page's CSP. */
+async function expectAccessible(page: Page) {
+  await page.evaluate(axeSource);
+  // A string, because this file is checked without the DOM's types.
+  const violations = await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((result) => result.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`);
+  expect(violations).toEqual([]);
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
+}
+
+const hitNames = (page: Page) => page.locator('.hits .hit h3').allTextContents();
+
+test('the start page presents the region and its search box is reached by keyboard', async () => {
+  const page = await newPage();
+  await page.goto(`${stack.gateway}/`);
+  await expect.poll(() => page.locator('.network-card').count()).toBe(3);
+  const networks = (await stack.query({ query: '{ networks { code memberCount } }' })).data.networks as { code: string; memberCount: number }[];
+  for (const network of networks) {
+    await expect.poll(() => page.locator('.network-card', { hasText: `(${network.code})` }).locator('.count').textContent()).toBe(`${network.memberCount} Mitgliedsunternehmen`);
+  }
+  await expect.poll(() => page.locator('#capabilities-heading + p + .bars li').count()).toBeGreaterThan(2);
+  expect(await page.locator('#certifications-heading ~ .bars').textContent()).toMatch(/IATF 16949/);
+  await expectAccessible(page);
+  await screenshot(page, 'start');
+
+  let tabs = 0;
+  while ((await page.evaluate('document.activeElement?.id')) !== 'home-search') {
+    await page.keyboard.press('Tab');
+    expect(++tabs).toBeLessThan(15);
+  }
+  await page.keyboard.type('Fräs');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/suche\?q=Fr%C3%A4s$/);
+  await expect.poll(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
+  expect(await page.locator('.hits .reasons').first().textContent()).toMatch(/Suchbegriff in/);
+});
+
+test('a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a profile', async () => {
+  const page = await newPage();
+  await page.goto(`${stack.gateway}/suche`);
+  await page.selectOption('#search-processes', '3.2');
+  await page.getByRole('checkbox', { name: 'ISO 9001' }).check();
+  await page.fill('#search-postal-code', '37269');
+  await page.selectOption('#search-radius', '50');
+  await page.focus('#search-text');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('plz') === '37269' && url.searchParams.get('r') === '50');
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll('p')).toEqual(['3.2']);
+  expect(url.searchParams.getAll('c')).toEqual(['ISO 9001']);
+
+  const api = (await stack.query({
+    query: `{ members(first: 20, filter: { processes: ["3.2"], certifications: ["ISO 9001"], near: { postalCode: "37269", radiusKm: 50 } }) {
+      totalCount edges { node { name location { latitude } } } facets { networks { label count } } } }`,
+  })).data.members;
+  expect(api.totalCount).toBeGreaterThan(0);
+  await expect.poll(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
+  expect(await page.locator('#results-heading').textContent()).toContain(`${api.totalCount} Treffer`);
+  for (const reason of await page.locator('.hits .reasons').allTextContents()) expect(reason).toMatch(/Verfahren 3\.2\.\d.*Zertifikate ISO 9001.*im Umkreis/);
+  const networkFacet = await page.locator('.facet', { hasText: 'Netzwerk' }).locator('li').allTextContents();
+  expect(networkFacet).toEqual(api.facets.networks.map((f: { label: string; count: number }) => `${f.label} ${f.count}`));
+  await expect.poll(() => page.locator('.map .map-hits circle').count()).toBe(api.edges.filter((e: { node: { location: unknown } }) => e.node.location).length);
+  await expect.poll(() => page.locator('.map .map-radius circle').count()).toBe(1);
+  await expectAccessible(page);
+  await screenshot(page, 'search');
+
+  const first = await hitNames(page);
+  await page.reload();
+  await expect.poll(() => hitNames(page)).toEqual(first);
+  expect(await page.inputValue('#search-postal-code')).toBe('37269');
+  const bookmark = await newPage();
+  await bookmark.goto(page.url());
+  await expect.poll(() => hitNames(bookmark)).toEqual(first);
+
+  await page.locator('.hits .hit h3 a').first().click();
+  await page.waitForURL(/\/mitglied\//);
+  await expect.poll(() => page.locator('h1').textContent()).toBe(first[0]);
+  await expect.poll(() => page.locator('#certificates-heading ~ .certificates').textContent()).toMatch(/ISO 9001.*gültig bis/);
+  expect(await page.locator('.facts').textContent()).toMatch(/Netzwerk.*\((NIWE|LINAT|KONAT)\)/);
+  expect(await page.locator('.map .map-hits circle').count()).toBe(1);
+  // Anonymous visitors see no contact persons: the graph hides them.
+  expect(await page.locator('.contacts').count()).toBe(0);
+  await expectAccessible(page);
+  await screenshot(page, 'profile');
+  await page.getByRole('link', { name: 'Zurück zur Suche' }).click();
+  await expect.poll(() => hitNames(page)).toEqual(first);
+});
+
+test('cursor paging walks the hits; the language switch turns the page English', async () => {
+  const page = await newPage();
+  await page.goto(`${stack.gateway}/suche?sort=NAME`);
+  await expect.poll(() => page.locator('.hits .hit').count()).toBe(20);
+  const pageOne = await hitNames(page);
+  await page.getByRole('link', { name: 'Weitere Treffer' }).click();
+  await expect.poll(async () => (await hitNames(page))[0] !== pageOne[0]).toBe(true);
+  const pageTwo = await hitNames(page);
+  expect(pageTwo.filter((name) => pageOne.includes(name))).toEqual([]);
+  expect(await page.locator('ol.hits').getAttribute('start')).toBe('21');
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Find companies');
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  await expectAccessible(page);
+});
+
+test('the supplier finder shows the per-requirement breakdown', async () => {
+  const page = await newPage();
+  await page.goto(`${stack.gateway}/lieferanten?p=3.2.1&m=42CrMo4&qty=SERIES&tol=FINE&c=ISO%209001&plz=99817&max=80`);
+  const api = (await stack.query({
+    query: `{ findSuppliers(first: 10, requirements: { processes: ["3.2.1"], material: "42CrMo4", quantity: SERIES, tolerance: FINE, certifications: ["ISO 9001"], deliveryLocation: { postalCode: "99817" }, maxDistanceKm: 80 }) {
+      totalCount edges { node { name } breakdown { requirement status reason } } } }`,
+  })).data.findSuppliers;
+  expect(api.totalCount).toBeGreaterThan(0);
+  await expect.poll(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
+  const rows = await page.locator('.hits .hit').first().locator('tbody tr').allTextContents();
+  expect(rows).toHaveLength(api.edges[0].breakdown.length);
+  expect(rows.join('\n')).toContain(api.edges[0].breakdown[0].reason);
+  expect(await page.inputValue('#part-material')).toBe('42CrMo4');
+  await expectAccessible(page);
+  await screenshot(page, 'suppliers');
+});
+
+test('the public pages load less than 200 KB of JavaScript, gzipped, with immutable hashed assets', async () => {
+  const page = await newPage();
+  const scripts = new Map<string, number>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.set(response.url(), gzipSync(await response.body()).length);
+  });
+  for (const path of ['/', '/suche?q=Fr%C3%A4s&plz=37269&r=50', '/lieferanten?p=3.2']) {
+    await page.goto(`${stack.gateway}${path}`);
+    await page.waitForLoadState('networkidle');
+  }
+  const total = [...scripts.values()].reduce((a, b) => a + b, 0);
+  expect(scripts.size).toBeGreaterThan(0);
+  expect(total).toBeLessThan(budgetBytes);
+
+  const index = await fetch(`${stack.gateway}/suche/unknown/path`);
+  expect(index.headers.get('content-type')).toMatch(/text\/html/);
+  expect(index.headers.get('cache-control')).toBe('no-cache');
+  const asset = await fetch([...scripts.keys()][0]);
+  expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  expect((await fetch(`${stack.gateway}/assets/missing.js`)).status).toBe(404);
+  expect(await (await fetch(`${stack.gateway}/health`)).json()).toEqual({ status: 'ok' });
+  const get = await fetch(`${stack.gateway}/graphql?query=${encodeURIComponent('{ networks { code } }')}`, { headers: { 'apollo-require-preflight': '1', accept: 'application/json' } });
+  expect(((await get.json()) as { data: { networks: unknown[] } }).data.networks).toHaveLength(3);
+});
+
+test('GET /graphql in a browser opens GraphiQL from the gateway, with the schema descriptions', async () => {
+  const page = await newPage({ locale: 'en-GB' });
+  await page.goto(`${stack.gateway}/graphql`);
+  await page.locator('.graphiql-container').waitFor();
+  await page.getByRole('button', { name: /documentation explorer/i }).click();
+  await page.getByRole('link', { name: 'Query' }).click();
+  await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent()).toMatch(/Members of all networks/);
+  await page.locator('.graphiql-execute-button').click();
+  await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 20_000 }).toMatch(/totalCount/);
+  await screenshot(page, 'graphiql');
+});
+
+test('a network that is down leaves the others’ results and a notice naming it', async () => {
+  // SIGTERM drains the network and it exits 0, which npm start does not restart.
+  const pid = Number((await stack.waitFor(/\[konat\]\s+started, pid (\d+)/))[1]);
+  process.kill(pid, 'SIGTERM');
+  await stack.waitFor(/\[konat\]\s+stopped/);
+  const page = await newPage();
+  await page.goto(`${stack.gateway}/suche?q=Fr%C3%A4s`);
+  await expect.poll(() => page.locator('.notice-warning').textContent()).toMatch(/Das Netzwerk KONAT antwortet gerade nicht/);
+  await expect.poll(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
+  expect(await page.locator('.hits .hit .muted').allTextContents()).not.toContainEqual(expect.stringMatching(/KONAT/));
+  await page.goto(`${stack.gateway}/`);
+  await expect.poll(() => page.locator('.network-card', { hasText: '(KONAT)' }).locator('.count').textContent()).toBe('Mitgliederzahl gerade nicht verfügbar');
+  await expect.poll(() => page.locator('.notice-warning').textContent()).toMatch(/KONAT/);
+  await expectAccessible(page);
+  await screenshot(page, 'start-network-down');
+});
