@@ -11,7 +11,7 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
-import { envInteger } from '../shared/config.ts';
+import type { EnvReader } from '../shared/config.ts';
 import { networks } from '../shared/networks.ts';
 import { fanOut, listSizes, unknownCoordinates } from './field-costs.ts';
 import { operationLimitExceeded } from '../shared/errors.ts';
@@ -48,9 +48,9 @@ const envNames: Record<keyof OperationLimits, string> = {
   defaultListSize: 'DEFAULT_LIST_SIZE',
 };
 
-export function limitsFromEnv(): OperationLimits {
+export function limitsFromEnv(read: EnvReader): OperationLimits {
   const limits = { ...defaultLimits };
-  for (const key of Object.keys(envNames) as (keyof OperationLimits)[]) limits[key] = envInteger(envNames[key], defaultLimits[key], 1);
+  for (const key of Object.keys(envNames) as (keyof OperationLimits)[]) limits[key] = read.integer(envNames[key], defaultLimits[key], 1);
   return limits;
 }
 

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import { envInteger } from '../shared/config.ts';
+import type { EnvReader } from '../shared/config.ts';
 
 // Token buckets for requests and cost per minute: partners per key (token
 // `sub`), anonymous callers per client address. They live in the gateway
@@ -19,17 +19,17 @@ export const defaultAnonymousRateLimits: RateLimits = { requestsPerMinute: 60, c
 /** Wrong API keys one address may send to /auth/token per minute; guessing a 32-character key stays hopeless. */
 export const defaultTokenFailuresPerMinute = 10;
 
-export function rateLimitsFromEnv(): RateLimits {
+export function rateLimitsFromEnv(read: EnvReader): RateLimits {
   return {
-    requestsPerMinute: envInteger('PARTNER_REQUESTS_PER_MINUTE', defaultRateLimits.requestsPerMinute, 1),
-    costPerMinute: envInteger('PARTNER_COST_PER_MINUTE', defaultRateLimits.costPerMinute, 1),
+    requestsPerMinute: read.integer('PARTNER_REQUESTS_PER_MINUTE', defaultRateLimits.requestsPerMinute, 1),
+    costPerMinute: read.integer('PARTNER_COST_PER_MINUTE', defaultRateLimits.costPerMinute, 1),
   };
 }
 
-export function anonymousRateLimitsFromEnv(): RateLimits {
+export function anonymousRateLimitsFromEnv(read: EnvReader): RateLimits {
   return {
-    requestsPerMinute: envInteger('ANONYMOUS_REQUESTS_PER_MINUTE', defaultAnonymousRateLimits.requestsPerMinute, 1),
-    costPerMinute: envInteger('ANONYMOUS_COST_PER_MINUTE', defaultAnonymousRateLimits.costPerMinute, 1),
+    requestsPerMinute: read.integer('ANONYMOUS_REQUESTS_PER_MINUTE', defaultAnonymousRateLimits.requestsPerMinute, 1),
+    costPerMinute: read.integer('ANONYMOUS_COST_PER_MINUTE', defaultAnonymousRateLimits.costPerMinute, 1),
   };
 }
 

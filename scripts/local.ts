@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { dataPaths, gatewayService, regionService } from '../shared/networks.ts';
 
 // Where the embedded default keeps its state: the PostgreSQL data, the local JWT
 // signing key and the secrets the gateway and region sign their subgraph requests with.
 
 export function dataDir(): string {
-  return resolve(process.env.DATA_DIR || '.data');
+  return resolve(process.env.DATA_DIR || dataPaths.defaultDataDir);
 }
 
 export function jwtSecretFile(): string {
-  return join(dataDir(), 'jwt-secret');
+  return join(dataDir(), dataPaths.jwtSecret);
 }
 
 /** The local signing key; created on first start so `npm run token` and the gateway agree. */
@@ -29,7 +30,7 @@ export function subgraphSecretVariable(service: string): string {
  * With one secret for all, a request signed for NIWE was accepted by LINAT and KONAT too.
  */
 export function ensureSubgraphSecrets(services: string[], env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return Object.fromEntries(services.map((s) => [s, env[subgraphSecretVariable(s)] || ensureSecret(join(dataDir(), 'subgraph-secrets', s))]));
+  return Object.fromEntries(services.map((s) => [s, env[subgraphSecretVariable(s)] || ensureSecret(join(dataDir(), dataPaths.subgraphSecrets, s))]));
 }
 
 /**
@@ -38,7 +39,7 @@ export function ensureSubgraphSecrets(services: string[], env: NodeJS.ProcessEnv
  */
 export function withSubgraphSecrets(env: NodeJS.ProcessEnv, service: string, secrets: Record<string, string>): NodeJS.ProcessEnv {
   const own = Object.fromEntries(Object.entries(env).filter(([name]) => !name.endsWith('SUBGRAPH_SECRET')));
-  const needed = service === 'gateway' || service === 'region' ? Object.keys(secrets) : [service];
+  const needed = service === gatewayService.name || service === regionService.name ? Object.keys(secrets) : [service];
   for (const name of needed) own[subgraphSecretVariable(name)] = secrets[name];
   return own;
 }

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, envOptional, envPort } from '../shared/config.ts';
-import { networks, regionService } from '../shared/networks.ts';
+import { dataPaths, gatewayService, networks, regionService, serviceDatabase, subgraphNames } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
@@ -30,8 +30,8 @@ async function main() {
   let stopping = false;
   let serverUrl = envOptional('DATABASE_URL');
   if (!serverUrl) {
-    const pgPort = envPort('PG_PORT', 54329);
-    const dir = join(dataDir(), 'postgres');
+    const pgPort = envPort('PG_PORT', dataPaths.defaultPgPort);
+    const dir = join(dataDir(), dataPaths.postgres);
     log('postgres', `starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dir}`);
     const start = () => startEmbeddedPostgres(dir, pgPort, { persistent: true });
     postgres = await start();
@@ -58,29 +58,29 @@ async function main() {
     watch(postgres);
   }
   const secret = process.env.JWT_SECRET || ensureJwtSecret();
-  const subgraphSecrets = ensureSubgraphSecrets([...networks.map((n) => n.code.toLowerCase()), 'region']);
+  const subgraphSecrets = ensureSubgraphSecrets(subgraphNames());
 
   const urls: Record<string, string> = {};
   const specs: ServiceSpec[] = [];
   for (const n of networks) {
     const port = envPort(`${n.code}_PORT`, n.port);
     urls[`${n.code}_URL`] = `http://localhost:${port}`;
-    const databaseUrl = envOptional(`${n.code}_DATABASE_URL`) ?? (await ensureDatabase(serverUrl, `irm_${n.code.toLowerCase()}`));
+    const databaseUrl = envOptional(`${n.code}_DATABASE_URL`) ?? (await ensureDatabase(serverUrl, serviceDatabase(n.code)));
     specs.push({ name: n.code.toLowerCase(), script: 'subgraphs/network/index.ts', port, env: { NETWORK: n.code, DATABASE_URL: databaseUrl, DEMO_DATA: process.env.DEMO_DATA ?? '1' } });
   }
   const region = envPort('REGION_PORT', regionService.port);
   urls.REGION_URL = `http://localhost:${region}`;
-  const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, 'irm_region'));
-  specs.push({ name: 'region', script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl, WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? '1' } });
-  const gatewayPort = envPort('PORT', 4000);
-  specs.push({ name: 'gateway', script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
+  const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, serviceDatabase(regionService.name)));
+  specs.push({ name: regionService.name, script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl, WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? '1' } });
+  const gatewayPort = envPort('PORT', gatewayService.port);
+  specs.push({ name: gatewayService.name, script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
 
   const children = new Map<string, ChildProcess>();
 
   const launch = (spec: ServiceSpec, attempt = 0) => {
     // Leashed: if the supervisor is killed outright, its services stop too instead of holding the ports.
     const child = spawnLeashed([join(root, spec.script)], {
-      nodeArgs: spec.name === 'gateway' ? gatewayNodeFlags : [],
+      nodeArgs: spec.name === gatewayService.name ? gatewayNodeFlags(process.env) : [],
       cwd: root,
       env: { ...withSubgraphSecrets(process.env, spec.name, subgraphSecrets), ...urls, ...spec.env, PORT: String(spec.port) },
     });

@@ -1,51 +1,97 @@
-// Configuration is read once at start-up; every bad value stops the service with a message that says what to fix.
+// Configuration is read once at start-up: each service's index.ts hands its
+// environment to its `loadConfig(env)` and passes the typed result down as
+// options, so no module reads process.env on its own and tests build the same
+// config with overrides. Every bad value stops the service with a message that
+// says what to fix.
 
 export class ConfigError extends Error {}
 
-export function envString(name: string, fallback?: string): string {
-  const value = process.env[name];
-  if (value !== undefined && value !== '') return value;
-  if (fallback !== undefined) return fallback;
-  throw new ConfigError(`Environment variable ${name} is required.`);
+/** An environment: process.env in index.ts, a plain object in tests. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Typed readers over one environment; an empty variable counts as unset. */
+export function envReader(env: Env) {
+  const optional = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const string = (name: string, fallback?: string): string => {
+    const value = optional(name) ?? fallback;
+    if (value === undefined) throw new ConfigError(`Environment variable ${name} is required.`);
+    return value;
+  };
+  return {
+    optional,
+    string,
+    /** `1` is on; anything else, or unset, is off (ALLOW_UNSIGNED=1, INTROSPECTION=1). */
+    flag: (name: string): boolean => optional(name) === '1',
+    port(name: string, fallback: number): number {
+      const raw = optional(name);
+      if (raw === undefined) return fallback;
+      const port = Number(raw);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}".`);
+      return port;
+    },
+    integer(name: string, fallback: number, min = 0): number {
+      const raw = optional(name);
+      if (raw === undefined) return fallback;
+      const value = Number(raw);
+      if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}".`);
+      return value;
+    },
+    url(name: string, fallback: string): string {
+      const value = string(name, fallback);
+      try {
+        new URL(value);
+      } catch {
+        throw new ConfigError(`${name} must be an absolute URL such as http://localhost:4001, got "${value}".`);
+      }
+      return value.replace(/\/+$/, '');
+    },
+  };
 }
 
-export function envOptional(name: string): string | undefined {
-  const value = process.env[name];
-  return value === undefined || value === '' ? undefined : value;
-}
+export type EnvReader = ReturnType<typeof envReader>;
 
-export function envPort(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}".`);
-  }
-  return port;
-}
-
-export function envInteger(name: string, fallback: number, min = 0): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}".`);
-  return value;
-}
-
-export function envUrl(name: string, fallback: string): string {
-  const value = envString(name, fallback);
-  try {
-    new URL(value);
-  } catch {
-    throw new ConfigError(`${name} must be an absolute URL such as http://localhost:4001, got "${value}".`);
-  }
-  return value.replace(/\/+$/, '');
-}
+// The same readers over this process's environment, for scripts (npm start, token, backup, restore,
+// seed:bulk, the benchmark), each of which is its own entry point and reads it at its top level.
+export const envString = (name: string, fallback?: string) => envReader(process.env).string(name, fallback);
+export const envOptional = (name: string) => envReader(process.env).optional(name);
+export const envPort = (name: string, fallback: number) => envReader(process.env).port(name, fallback);
+export const envInteger = (name: string, fallback: number, min = 0) => envReader(process.env).integer(name, fallback, min);
+export const envUrl = (name: string, fallback: string) => envReader(process.env).url(name, fallback);
 
 /** `NIWE` -> `NIWE_URL`, the variable that tells gateway and region where a service runs. */
 export function serviceUrlVariable(service: string): string {
   return `${service.toUpperCase()}_URL`;
 }
 
+/**
+ * The secret shared with one service: `<SERVICE>_SUBGRAPH_SECRET` (e.g. NIWE_SUBGRAPH_SECRET)
+ * or SUBGRAPH_SECRET. Without one a service runs unsigned only when ALLOW_UNSIGNED=1.
+ */
+export function subgraphSecret(env: Env, service: string): string | undefined {
+  const read = envReader(env);
+  const secret = read.optional(`${service.toUpperCase()}_SUBGRAPH_SECRET`) ?? read.optional('SUBGRAPH_SECRET');
+  if (secret !== undefined && secret.length < 16) throw new ConfigError(`SUBGRAPH_SECRET must be at least 16 characters long.`);
+  if (secret === undefined && !read.flag('ALLOW_UNSIGNED')) {
+    throw new ConfigError(`Set SUBGRAPH_SECRET (or ${service.toUpperCase()}_SUBGRAPH_SECRET) to the secret shared by the gateway and the subgraphs, or ALLOW_UNSIGNED=1 to run without request signatures (development only).`);
+  }
+  return secret;
+}
+
 /** Largest inquiry attachment, in bytes, unless ATTACHMENT_MAX_BYTES says otherwise (gateway and region). */
 export const defaultAttachmentMaxBytes = 20 * 1024 * 1024;
+
+/**
+ * The configuration `load` returns, or the process ends with exit code 1 and one line: `<service>: <what to
+ * fix>` for a ConfigError, the error itself for anything else (a file that cannot be read).
+ */
+export function loadOrExit<C>(service: string, load: () => C): C {
+  try {
+    return load();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? `${service}: ${error.message}` : error);
+    process.exit(1);
+  }
+}

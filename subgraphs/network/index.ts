@@ -1,22 +1,44 @@
-import { ConfigError, envOptional, envPort, envString } from '../../shared/config.ts';
+import { ConfigError, envReader, loadOrExit, subgraphSecret, type Env } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
-import { subgraphSecret } from '../../shared/signature.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
-import { createNetworkService } from './server.ts';
+import { createNetworkService, type NetworkOptions } from './server.ts';
 
 // One network's subgraph: NETWORK=NIWE node subgraphs/network/index.ts
-const code = envString('NETWORK', '');
-const network = findNetwork(code);
 
-await runService(`${code || 'network'} subgraph`, network ? envPort('PORT', network.port) : 0, envString('HOST', '127.0.0.1'), async () => {
+export interface NetworkConfig {
+  port: number;
+  host: string;
+  /** DEMO_DATA=1: seed fictional demo members into an empty database. */
+  demoData: boolean;
+  network: NetworkOptions;
+}
+
+/** Everything a network's process reads from its environment, checked; the only place that does. */
+export function loadConfig(env: Env): NetworkConfig {
+  const read = envReader(env);
+  const code = read.string('NETWORK', '');
+  const network = findNetwork(code);
   if (!network) throw new ConfigError(`NETWORK must name a registered network (${networks.map((n) => n.code).join(', ')}), got "${code}".`);
-  const databaseUrl = envOptional(`${network.code}_DATABASE_URL`) ?? envOptional('DATABASE_URL');
+  const databaseUrl = read.optional(`${network.code}_DATABASE_URL`) ?? read.optional('DATABASE_URL');
   if (!databaseUrl) throw new ConfigError(`Set DATABASE_URL (or ${network.code}_DATABASE_URL) to this network's PostgreSQL database.`);
-  const service = await createNetworkService({ network: network.code, databaseUrl, secret: subgraphSecret(network.code) });
-  if (envString('DEMO_DATA', '0') === '1') {
-    const seeded = await seedDemoData(service.orm.em.fork(), network);
-    if (seeded > 0) console.log(`${network.code}: seeded ${seeded} fictional demo members`);
-  }
-  return service;
-});
+  return {
+    port: read.port('PORT', network.port),
+    host: read.string('HOST', '127.0.0.1'),
+    demoData: read.flag('DEMO_DATA'),
+    network: { network: network.code, databaseUrl, secret: subgraphSecret(env, network.code) },
+  };
+}
+
+if (import.meta.main) {
+  const name = `${process.env.NETWORK || 'network'} subgraph`;
+  const config = loadOrExit(name, () => loadConfig(process.env));
+  await runService(name, config.port, config.host, async () => {
+    const service = await createNetworkService(config.network);
+    if (config.demoData) {
+      const seeded = await seedDemoData(service.orm.em.fork(), findNetwork(config.network.network)!);
+      if (seeded > 0) console.log(`${config.network.network}: seeded ${seeded} fictional demo members`);
+    }
+    return service;
+  });
+}

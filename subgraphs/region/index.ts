@@ -1,33 +1,60 @@
-import { resolve } from 'node:path';
-import { ConfigError, envInteger, envOptional, envPort, envString, envUrl, serviceUrlVariable } from '../../shared/config.ts';
+import { join, resolve } from 'node:path';
+import { ConfigError, envReader, loadOrExit, serviceUrlVariable, subgraphSecret, type Env } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
-import { subgraphSecret } from '../../shared/signature.ts';
-import { networks } from '../../shared/networks.ts';
+import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
 import { webhookKeyFromEnv } from './inquiries/webhook-secrets.ts';
-import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit } from './server.ts';
+import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit, type RegionOptions } from './server.ts';
 
-await runService('region subgraph', envPort('PORT', 4004), envString('HOST', '127.0.0.1'), async () => {
-  const networkUrls = Object.fromEntries(networks.map((n) => [n.code, envUrl(serviceUrlVariable(n.code), `http://localhost:${n.port}`)]));
-  const timeout = Number(envString('NETWORK_TIMEOUT_MS', '2000'));
+// Region's subgraph: node subgraphs/region/index.ts
+
+export interface RegionConfig {
+  port: number;
+  host: string;
+  region: RegionOptions;
+}
+
+/** Everything region's process reads from its environment, checked; the only place that does. */
+export function loadConfig(env: Env): RegionConfig {
+  const read = envReader(env);
+  const networkUrls = Object.fromEntries(networks.map((n) => [n.code, read.url(serviceUrlVariable(n.code), `http://localhost:${n.port}`)]));
+  const timeout = Number(read.string('NETWORK_TIMEOUT_MS', '2000'));
   if (!Number.isInteger(timeout) || timeout < 50) throw new ConfigError(`NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.`);
-  const secret = subgraphSecret('region');
-  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret(n.code)]));
-  const databaseUrl = envOptional('REGION_DATABASE_URL') ?? envOptional('DATABASE_URL');
+  const secret = subgraphSecret(env, regionService.name);
+  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecret(env, n.code)]));
+  const databaseUrl = read.optional('REGION_DATABASE_URL') ?? read.optional('DATABASE_URL');
   if (!databaseUrl) throw new ConfigError('Set DATABASE_URL (or REGION_DATABASE_URL) to the region database (API keys).');
-  const inquiries = {
-    attachmentsDir: resolve(envOptional('ATTACHMENTS_DIR') ?? defaultInquiryOptions.attachmentsDir),
-    attachmentMaxBytes: envInteger('ATTACHMENT_MAX_BYTES', defaultInquiryOptions.attachmentMaxBytes, 1),
-    allowLoopbackWebhooks: process.env.WEBHOOK_ALLOW_LOOPBACK === '1',
-    dispatcher: {
-      ...defaultDispatcherOptions,
-      intervalMs: envInteger('WEBHOOK_POLL_MS', defaultDispatcherOptions.intervalMs, 10),
-      backoffMs: envInteger('WEBHOOK_BACKOFF_MS', defaultDispatcherOptions.backoffMs, 10),
-      maxAttempts: envInteger('WEBHOOK_MAX_ATTEMPTS', defaultDispatcherOptions.maxAttempts, 1),
+  // 0 counts every hit exactly, however broad the search.
+  const countLimit = read.integer('SEARCH_COUNT_LIMIT', defaultSearchCountLimit, 0);
+  const dataDir = read.string('DATA_DIR', dataPaths.defaultDataDir);
+  return {
+    port: read.port('PORT', regionService.port),
+    host: read.string('HOST', '127.0.0.1'),
+    region: {
+      networkUrls,
+      networkTimeoutMs: timeout,
+      secret,
+      networkSecrets,
+      webhookKey: webhookKeyFromEnv(env),
+      databaseUrl,
+      searchCountLimit: countLimit === 0 ? null : countLimit,
+      inquiries: {
+        attachmentsDir: resolve(read.optional('ATTACHMENTS_DIR') ?? join(dataDir, dataPaths.attachments)),
+        attachmentMaxBytes: read.integer('ATTACHMENT_MAX_BYTES', defaultInquiryOptions.attachmentMaxBytes, 1),
+        allowLoopbackWebhooks: read.flag('WEBHOOK_ALLOW_LOOPBACK'),
+        dispatcher: {
+          ...defaultDispatcherOptions,
+          intervalMs: read.integer('WEBHOOK_POLL_MS', defaultDispatcherOptions.intervalMs, 10),
+          backoffMs: read.integer('WEBHOOK_BACKOFF_MS', defaultDispatcherOptions.backoffMs, 10),
+          maxAttempts: read.integer('WEBHOOK_MAX_ATTEMPTS', defaultDispatcherOptions.maxAttempts, 1),
+        },
+      },
     },
   };
-  // 0 counts every hit exactly, however broad the search.
-  const countLimit = envInteger('SEARCH_COUNT_LIMIT', defaultSearchCountLimit, 0);
-  const webhookKey = webhookKeyFromEnv(process.env);
-  return createRegionService({ networkUrls, networkTimeoutMs: timeout, secret, networkSecrets, webhookKey, databaseUrl, inquiries, searchCountLimit: countLimit === 0 ? null : countLimit });
-});
+}
+
+if (import.meta.main) {
+  const name = `${regionService.name} subgraph`;
+  const config = loadOrExit(name, () => loadConfig(process.env));
+  await runService(name, config.port, config.host, () => createRegionService(config.region));
+}

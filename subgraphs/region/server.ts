@@ -8,7 +8,7 @@ import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseReachable } from '../../shared/postgres.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
-import { networks } from '../../shared/networks.ts';
+import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import type { RegionContext } from './context.ts';
@@ -53,7 +53,8 @@ export interface InquiryOptions {
 export const defaultSearchCountLimit = 1000;
 
 export const defaultInquiryOptions: InquiryOptions = {
-  attachmentsDir: resolve(process.env.DATA_DIR || '.data', 'attachments'),
+  // index.ts passes DATA_DIR's or ATTACHMENTS_DIR; this is the folder under the default DATA_DIR.
+  attachmentsDir: resolve(dataPaths.defaultDataDir, dataPaths.attachments),
   attachmentMaxBytes: defaultAttachmentMaxBytes,
   allowLoopbackWebhooks: false,
   dispatcher: null,

@@ -1,25 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { expect, inject } from 'vitest';
+import { loadConfig as gatewayConfig } from '../../gateway/index.ts';
 import { createGatewayService, type GatewayService } from '../../gateway/server.ts';
-import { supergraphPath } from '../../gateway/supergraph.ts';
-import { defaultLimits, type OperationLimits } from '../../gateway/limits.ts';
-import { defaultRateLimits, type RateLimits } from '../../gateway/rate-limit.ts';
-import { loadSafelist } from '../../gateway/safelist.ts';
-import { defaultOperationCacheMb } from '../../shared/operation-caches.ts';
-import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
+import type { OperationLimits } from '../../gateway/limits.ts';
+import type { RateLimits } from '../../gateway/rate-limit.ts';
+import type { Env } from '../../shared/config.ts';
 import { close, listen } from '../../shared/http.ts';
-import { networks } from '../../shared/networks.ts';
+import { networks, regionService, serviceDatabase, subgraphNames } from '../../shared/networks.ts';
 import { ensureDatabase } from '../../shared/postgres.ts';
+import { loadConfig as networkConfig } from '../../subgraphs/network/index.ts';
 import { createNetworkService, type NetworkService } from '../../subgraphs/network/server.ts';
+import { loadConfig as regionConfig } from '../../subgraphs/region/index.ts';
 import { createRegionService, type RegionService } from '../../subgraphs/region/server.ts';
 
 // The whole graph for one test file: fresh databases on the test PostgreSQL,
 // every service on a real HTTP port 0, the gateway on the committed supergraph.
+// Each service gets its configuration from its own loadConfig, as in production,
+// from an environment written here; only what no variable says is overridden.
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -85,56 +86,63 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
   // One secret per service, as under npm start: a request signed for one service is no good at another.
-  const subgraphSecrets = Object.fromEntries([...networks.map((n) => n.code.toLowerCase()), 'region'].map((name) => [name, randomBytes(32).toString('hex')]));
+  const subgraphSecrets = Object.fromEntries(subgraphNames().map((name) => [name, randomBytes(32).toString('hex')]));
+  const secretVariables = Object.fromEntries(Object.entries(subgraphSecrets).map(([name, value]) => [`${name.toUpperCase()}_SUBGRAPH_SECRET`, value]));
+  const given = (name: string, value: number | string | undefined): Env => (value === undefined ? {} : { [name]: String(value) });
 
   const networkServices = new Map<string, NetworkService>();
   const networkUrls: Record<string, string> = {};
   await Promise.all(
     networks.map(async (n) => {
-      const service = await createNetworkService({ network: n.code, databaseUrl: await ensureDatabase(postgresUrl, `${prefix}_${n.code.toLowerCase()}`), secret: subgraphSecrets[n.code.toLowerCase()] });
+      const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix));
+      const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables });
+      const service = await createNetworkService(config.network);
       networkServices.set(n.code, service);
       networkUrls[n.code] = await listen(service.http, 0);
     }),
   );
-  const networkSecrets = Object.fromEntries(networks.map((n) => [n.code, subgraphSecrets[n.code.toLowerCase()]]));
+  const networkUrlVariables = Object.fromEntries(Object.entries(networkUrls).map(([code, url]) => [`${code}_URL`, url]));
   const webhookKey = randomBytes(32);
-  const regionDatabaseUrl = await ensureDatabase(postgresUrl, `${prefix}_region`);
-  const attachmentMaxBytes = options.attachmentMaxBytes ?? defaultAttachmentMaxBytes;
+  const regionDatabaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(regionService.name, prefix));
   const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
-  const region = await createRegionService({
-    networkUrls,
-    networkTimeoutMs: options.networkTimeoutMs ?? 2000,
-    secret: subgraphSecrets.region,
-    networkSecrets,
-    webhookKey,
-    databaseUrl: regionDatabaseUrl,
-    searchCountLimit: options.searchCountLimit,
-    inquiries: {
-      attachmentsDir,
-      attachmentMaxBytes,
-      allowLoopbackWebhooks: true,
-      dispatcher: options.dispatcher ? { intervalMs: 50, backoffMs: 100, maxAttempts: 5, deadlineNoticeMs: 24 * 3600_000 } : null,
-    },
-  });
+  const regionEnv: Env = {
+    REGION_DATABASE_URL: regionDatabaseUrl,
+    ...networkUrlVariables,
+    ...secretVariables,
+    WEBHOOK_KEY: webhookKey.toString('hex'),
+    ATTACHMENTS_DIR: attachmentsDir,
+    WEBHOOK_ALLOW_LOOPBACK: '1',
+    // The dispatcher, when a test starts it, polls every 50 ms with short backoffs.
+    WEBHOOK_POLL_MS: '50',
+    WEBHOOK_BACKOFF_MS: '100',
+    WEBHOOK_MAX_ATTEMPTS: '5',
+    ...given('NETWORK_TIMEOUT_MS', options.networkTimeoutMs),
+    ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
+    ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),
+  };
+  const regionOptions = regionConfig(regionEnv).region;
+  const region = await createRegionService({ ...regionOptions, inquiries: { ...regionOptions.inquiries, dispatcher: options.dispatcher ? regionOptions.inquiries!.dispatcher : null } });
   const regionUrl = await listen(region.http, 0);
 
-  const subgraphUrls: Record<string, string> = { region: `${regionUrl}/graphql` };
-  for (const [code, url] of Object.entries(networkUrls)) subgraphUrls[code.toLowerCase()] = `${url}/graphql`;
+  const gatewayOptions = gatewayConfig({
+    JWT_SECRET: secret,
+    REGION_URL: regionUrl,
+    ...networkUrlVariables,
+    ...secretVariables,
+    ...given('NODE_ENV', options.production ? 'production' : undefined),
+    ...given('PERSISTED_OPERATIONS', options.manifest),
+    ...given('TOKEN_FAILURES_PER_MINUTE', options.tokenFailuresPerMinute),
+    ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
+    ...given('OPERATION_CACHE_MB', options.operationCacheMb),
+    ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
+  }).gateway;
   const gateway = await createGatewayService({
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    subgraphUrls,
-    auth: { secret },
-    subgraphSecrets,
-    production: options.production ?? false,
-    introspection: options.introspection ?? !options.production,
-    limits: { ...defaultLimits, ...options.limits },
-    rateLimits: { ...defaultRateLimits, ...options.rateLimits },
+    ...gatewayOptions,
+    introspection: options.introspection ?? gatewayOptions.introspection,
+    limits: { ...gatewayOptions.limits, ...options.limits },
+    rateLimits: { ...gatewayOptions.rateLimits, ...options.rateLimits },
+    // Every test request comes from 127.0.0.1: no limit per address unless a test sets one.
     anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000, ...options.anonymousRateLimits },
-    tokenFailuresPerMinute: options.tokenFailuresPerMinute,
-    safelist: options.manifest ? loadSafelist(options.manifest) : undefined,
-    attachmentMaxBytes,
-    operationCacheMb: options.operationCacheMb ?? defaultOperationCacheMb,
-    subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
 
