@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { networks } from '../shared/networks.ts';
 import { createMember } from '../subgraphs/network/members.ts';
 import { demoMembers, seedDemoData } from '../subgraphs/network/seeders/demo.seeder.ts';
+import { AttachmentSchema, InquirySchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema } from '../subgraphs/region/inquiries/entities.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
@@ -131,6 +132,66 @@ describe('all networks', () => {
       expect(m.subgraphCalls).toBe(2 + m.touched);
       expect(m.sql).toBe(3 * 2 + m.touched * 4);
       expect(m.networkCalls).toBe(3);
+    }
+  });
+});
+
+describe('inquiries', () => {
+  const inquiriesQuery = `query($first: Int) {
+    inquiries(first: $first) { id status invitations { status score } quotes { id revisions { revision } } attachments { id fileName } }
+  }`;
+  const bidder = 'NIWE:m-1';
+
+  /** 100 open inquiries of one partner, each with two invitations, a quote of the bidder in two revisions and an attachment. */
+  async function seedInquiries(owner: string) {
+    const em = stack.region.orm.em.fork();
+    const quoteDeadline = new Date(Date.now() + 7 * 86_400_000);
+    for (let n = 0; n < 100; n++) {
+      const inquiry = em.create(InquirySchema, {
+        ownerKey: owner, ownerMemberId: null, ownerNetwork: null, customer: null, title: `Flansch ${n}`, partDescription: 'Flansch DN 50',
+        processCodes: ['3.2.3'], material: null, quantities: [{ quantity: 500, batchSize: null }], tolerance: null, certifications: [], documents: [],
+        ppapLevel: null, postalCode: '37269', latitude: 51.19, longitude: 10.05, deliveryDate: '2099-01-01',
+        quoteDeadline, status: 'OPEN', awardedQuoteId: null, deadlineNoticeAt: null,
+      });
+      await em.flush();
+      for (const [memberId, network] of [[bidder, 'NIWE'], ['LINAT:m-1', 'LINAT']]) {
+        em.create(InvitationSchema, { inquiryId: inquiry.id, memberId, network, status: 'QUOTED', declineReason: null, score: 0.8, distanceKm: 12, certifications: [] });
+      }
+      const terms = { priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }], currency: 'EUR', leadTimeDays: 20, validUntil: '2099-01-01', notes: null };
+      const quote = em.create(QuoteSchema, { ...terms, inquiryId: inquiry.id, memberId: bidder, network: 'NIWE', consortiumId: null, status: 'SUBMITTED', revision: 2 });
+      await em.flush();
+      for (const revision of [1, 2]) em.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision });
+      em.create(AttachmentSchema, { inquiryId: inquiry.id, fileName: 'flansch.pdf', contentType: 'application/pdf', size: 9, sha256: '0'.repeat(64), storageName: `counting-${n}`, uploadedBy: owner });
+    }
+    await em.flush();
+  }
+
+  async function statements(token: string, first: number) {
+    const sql = stack.region.sql.count;
+    const res = await stack.query(inquiriesQuery, { first }, token);
+    expect(res.errors).toBeUndefined();
+    const inquiries = res.data.inquiries;
+    for (const inquiry of inquiries) expect([inquiry.quotes.length, inquiry.quotes[0].revisions.length, inquiry.attachments.length]).toEqual([1, 2, 1]);
+    return { inquiries: inquiries.length, invitations: inquiries[0].invitations.length, sql: stack.region.sql.count - sql };
+  }
+
+  test('inquiries with their invitations, quotes, revisions and attachments cost the same statements for first = 1, 20 and 100', async () => {
+    await seedInquiries('partner:counting-buyer');
+    const callers = {
+      owner: await stack.token({ role: 'partner', sub: 'counting-buyer' }),
+      office: await stack.token({ role: 'office', network: 'NIWE' }),
+      bidder: await stack.token({ role: 'member', network: 'NIWE', memberId: bidder }),
+    };
+    // 1 for the inquiries and 1 each for invitations, quotes, revisions and attachments; an office reads what its
+    // members are invited to first (1 more), a member its invitations and consortia (2 more). Views filter in memory.
+    const expected = { owner: 5, office: 6, bidder: 7 };
+    // Each caller sees all of the invitations (owner), those of its network (office) or its own (bidder).
+    const invitations = { owner: 2, office: 1, bidder: 1 };
+    for (const [caller, token] of Object.entries(callers) as [keyof typeof callers, string][]) {
+      const counts = [await statements(token, 1), await statements(token, 20), await statements(token, 100)];
+      expect(counts.map((c) => c.inquiries), caller).toEqual([1, 20, 100]);
+      expect(counts.map((c) => c.invitations), caller).toEqual([invitations[caller], invitations[caller], invitations[caller]]);
+      expect(counts.map((c) => c.sql), caller).toEqual([expected[caller], expected[caller], expected[caller]]);
     }
   });
 });

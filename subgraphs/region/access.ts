@@ -35,10 +35,25 @@ export async function actingMember(ctx: RegionContext, memberId: string | null |
 
 /** Asks the owning network whether a member exists; returns its network. */
 export async function assertMemberExists(ctx: RegionContext, memberId: string, field: string): Promise<string> {
-  const { network, localId } = parseMemberId(memberId, field);
-  const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
-  if (!found.existing.includes(localId)) throw notFound(`Member ${memberId} does not exist.`);
-  return network.code;
+  return (await assertMembersExist(ctx, [memberId], field))[0].network;
+}
+
+/** Asks each owning network once, for all of its members at a time, whether they exist; NOT_FOUND names the first that does not. */
+export async function assertMembersExist(ctx: RegionContext, memberIds: readonly string[], field: string): Promise<{ memberId: string; network: string }[]> {
+  const members = memberIds.map((memberId) => ({ memberId, ...parseMemberId(memberId, field) }));
+  const codes = [...new Set(members.map((m) => m.network.code))];
+  const existing = new Map(
+    await Promise.all(
+      codes.map(async (code) => {
+        const localIds = members.filter((m) => m.network.code === code).map((m) => m.localId);
+        const found = await ctx.client(code).request<{ existing: number[] }>(existingQuery, { localIds }, ctx.identityHeader);
+        return [code, new Set(found.existing)] as const;
+      }),
+    ),
+  );
+  const missing = members.find((m) => !existing.get(m.network.code)!.has(m.localId));
+  if (missing) throw notFound(`Member ${missing.memberId} does not exist.`);
+  return members.map((m) => ({ memberId: m.memberId, network: m.network.code }));
 }
 
 /** The caller as an owner of inquiries and idempotency keys: a member, an office, or a partner or admin by subject. */

@@ -2,6 +2,9 @@ import type DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../shared/identity.ts';
+import { availabilityLoader } from './capacity/availability.ts';
+import { InquiryAccess } from './inquiries/access.ts';
+import { createInquiryLoaders, type InquiryLoaders } from './inquiries/loaders.ts';
 import type { NetworkClient } from './network-client.ts';
 
 export interface RegionContext {
@@ -15,10 +18,19 @@ export interface RegionContext {
   em: EntityManager;
   /** Availability status by member id, batched per request. */
   availability: DataLoader<string, string>;
+  /** The inquiry flow's reads, batched per request. */
+  inquiryLoaders: InquiryLoaders;
+  /** What the caller may see of the inquiries this request loads. */
+  inquiryAccess: InquiryAccess;
   /** Webhooks may point at loopback and private addresses (WEBHOOK_ALLOW_LOOPBACK=1). */
   allowLoopbackWebhooks: boolean;
   /** Seals webhook secrets at rest (inquiries/webhook-secrets.ts). */
   webhookKey: Buffer;
   /** Hits a network counts per search; past it counts are lower bounds. Null counts exactly. */
   searchCountLimit: number | null;
+}
+
+/** What a request keeps for itself alone: its loaders and the caller's access to inquiries, never shared with another request. */
+export function requestState(em: EntityManager, identity: Identity): Pick<RegionContext, 'availability' | 'inquiryLoaders' | 'inquiryAccess'> {
+  return { availability: availabilityLoader(em), inquiryLoaders: createInquiryLoaders(em), inquiryAccess: new InquiryAccess(identity) };
 }

@@ -1,13 +1,16 @@
 import { badInput } from '../../shared/errors.ts';
+import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
+import { memberTypeName } from '../../shared/networks.ts';
 
-// Ids of the inquiry flow, with a prefix per kind: inq-…, q-…, con-…, att-…, wh-….
+// Region's ids, one codec for every kind, each with its prefix: inq-…, q-…, con-…, att-…, wh-… (inquiries),
+// cap-…, bk-… (capacity), k-… (API keys).
 // The number is random (16 digits since Migration20261201100100_random_ids;
 // older rows keep their small ones), so an id cannot be guessed from another.
 
 /** A local id as the API writes it: 1 to 16 digits, a safe integer. */
-export const localIdPattern = '[1-9][0-9]{0,15}';
+const localIdPattern = '[1-9][0-9]{0,15}';
 
-export function parseLocalId(digits: string): number | null {
+function parseLocalId(digits: string): number | null {
   const id = Number(digits);
   return Number.isSafeInteger(id) ? id : null;
 }
@@ -30,6 +33,9 @@ const quote = idCodec('q', 'a quote');
 const consortium = idCodec('con', 'a consortium');
 const attachment = idCodec('att', 'an attachment');
 const webhook = idCodec('wh', 'a webhook');
+const post = idCodec('cap', 'a capacity post');
+const booking = idCodec('bk', 'a booking');
+const apiKey = idCodec('k', 'an API key');
 
 export const inquiryId = inquiry.format;
 export const parseInquiryId = inquiry.parse;
@@ -41,6 +47,23 @@ export const attachmentId = attachment.format;
 export const parseAttachmentId = attachment.parse;
 export const webhookId = webhook.format;
 export const parseWebhookId = webhook.parse;
+export const postId = post.format;
+export const parsePostId = post.parse;
+export const bookingId = booking.format;
+export const parseBookingId = booking.parse;
+export const apiKeyId = apiKey.format;
+export const parseApiKeyId = apiKey.parse;
+
+/** The reference the gateway resolves at the member's network. */
+export function memberRef(network: string, localId: number) {
+  return { __typename: memberTypeName(network), id: memberGlobalId(network, localId) };
+}
+
+/** The reference for a global member id such as NIWE:m-42. */
+export function memberRefById(memberId: string) {
+  const { network, localId } = parseMemberId(memberId);
+  return memberRef(network.code, localId);
+}
 
 /** Ids are random: lists in the order of creation sort by time, the id breaking ties. */
 export const oldestFirst = { orderBy: { createdAt: 'asc', id: 'asc' } } as const;

@@ -1,8 +1,36 @@
+import type { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
+import { compareOrderKeys, type MemberOrderKey } from '../../shared/sort-key.ts';
+import type { RegionContext } from './context.ts';
 
 /** A page size from `first`, or BAD_USER_INPUT naming the allowed range; `fallback` when the client left it out. */
 export function pageSize(first: number | null | undefined, max: number, fallback = 20): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > max) throw badInput('first', `first must lie between 1 and ${max}, got ${size}.`);
   return size;
+}
+
+/**
+ * Asks every network at once for its page. A network that is down or late only
+ * removes its part: its NETWORK_UNAVAILABLE error is added to the response. A
+ * client error from a network is the caller's mistake and fails the field.
+ */
+export async function networkPages<P>(ctx: RegionContext, codes: readonly string[], ask: (code: string) => Promise<P>): Promise<{ code: string; page: P }[]> {
+  const results = await Promise.allSettled(codes.map(async (code) => ({ code, page: await ask(code) })));
+  const pages: { code: string; page: P }[] = [];
+  for (const result of results) {
+    if (result.status === 'fulfilled') {
+      pages.push(result.value);
+      continue;
+    }
+    const error = result.reason as GraphQLError;
+    if (error.extensions?.code !== 'NETWORK_UNAVAILABLE') throw error;
+    ctx.partialErrors.push(error);
+  }
+  return pages;
+}
+
+/** The hits of every network's page in the one order of the region (shared/sort-key.ts), each with its network. */
+export function mergeHits<H extends Omit<MemberOrderKey, 'network'>>(pages: { code: string; page: { hits: H[] } }[]): (H & { network: string })[] {
+  return pages.flatMap(({ code, page }) => page.hits.map((hit) => ({ ...hit, network: code }))).sort(compareOrderKeys);
 }

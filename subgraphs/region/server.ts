@@ -11,11 +11,10 @@ import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
-import type { RegionContext } from './context.ts';
+import { requestState, type RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
-import { availabilityLoader } from './capacity/availability.ts';
 import { initRegionOrm } from './orm.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -116,10 +115,11 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
     const em = orm.em.fork();
+    const identity = decodeIdentity(header);
     return {
       em,
-      availability: availabilityLoader(em),
-      identity: decodeIdentity(header),
+      ...requestState(em, identity),
+      identity,
       identityHeader: header,
       client: (code) => clients.get(code)!,
       partialErrors: [],

@@ -6,21 +6,12 @@ import { text } from '../../../shared/validation.ts';
 import { remember, replayed, type Idempotency } from '../idempotency.ts';
 import { parseDate } from './calendar.ts';
 import { canActFor } from '../access.ts';
-import { checkWindow, parsePostId, type CapacityKind } from './posts.ts';
+import { checkWindow, type CapacityKind } from './posts.ts';
+import { parseBookingId, parsePostId } from '../ids.ts';
 
 // Booking offered hours. The offer's row is locked for the whole transaction,
 // so concurrent bookings queue up and each sees what the previous ones left;
 // a check constraint on the offer (booked_hours <= hours) backs this up.
-
-export function bookingId(id: number): string {
-  return `bk-${id}`;
-}
-
-export function parseBookingId(id: string): number {
-  const match = /^bk-([1-9][0-9]{0,15})$/.exec(id);
-  if (!match) throw badInput('id', `id "${id.slice(0, 30)}" is not a booking id; they look like bk-7.`);
-  return Number(match[1]);
-}
 
 export interface BookingRequest {
   offerId: string;

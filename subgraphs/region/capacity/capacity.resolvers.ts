@@ -3,16 +3,17 @@ import { badInput, notFound } from '../../../shared/errors.ts';
 import { memberTypeName, networks } from '../../../shared/networks.ts';
 import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from './entities.ts';
 import type { RegionContext } from '../context.ts';
-import { memberRefById } from '../members/search.ts';
+import { pageSize } from '../pages.ts';
 import { boundedList, checkText, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
 import { callerKey } from '../access.ts';
 import { idempotency, remember, replayed, type Idempotency } from '../idempotency.ts';
 import { actingMember, requireCooperation } from '../access.ts';
 import { capacityBalance } from './balance.ts';
-import { book, bookingId, transition, type Transition } from './bookings.ts';
+import { book, transition, type Transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matches.ts';
-import { applyPatch, createPost, parsePostId, postForChange, postId, processOf, type PostInput, type PostPatch } from './posts.ts';
+import { applyPatch, createPost, postForChange, processOf, type PostInput, type PostPatch } from './posts.ts';
+import { bookingId, memberRefById, parsePostId, postId } from '../ids.ts';
 
 /** The caller's key for one capacity write (idempotency.ts: the table and 24 hours of the inquiry flow). */
 function capacityKey(ctx: RegionContext, operation: string, key: string | null | undefined, payload: unknown): Idempotency | null {
@@ -31,12 +32,6 @@ function changeBooking(ctx: RegionContext, args: BookingChange, action: Transiti
   requireCooperation(ctx.identity);
   const key = capacityKey(ctx, `${action}CapacityBooking`, args.idempotencyKey, { id: args.id, reason: args.reason ?? null });
   return transition(ctx.em, ctx.identity, args.id, action, args.reason, key);
-}
-
-function pageSize(first: number | null | undefined, max: number, fallback: number): number {
-  const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 1 || size > max) throw badInput('first', `first must lie between 1 and ${max}, got ${size}.`);
-  return size;
 }
 
 async function loadPost(ctx: RegionContext, id: string, field = 'id'): Promise<CapacityPost> {
@@ -59,7 +54,7 @@ export const capacityResolvers = {
   Query: {
     async capacityPosts(_: unknown, args: { filter?: PostFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
-      const size = pageSize(args.first, 100, 20);
+      const size = pageSize(args.first, 100);
       const f = args.filter ?? {};
       if (f.process != null) processCodes('filter.process', [f.process]);
       if (f.from != null) isoDate('filter.from', f.from);

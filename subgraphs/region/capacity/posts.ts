@@ -3,6 +3,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
+import { parsePostId } from '../ids.ts';
 import { CapacityPostSchema, type CapacityPost } from './entities.ts';
 import { parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
@@ -30,16 +31,6 @@ export interface PostInput {
 }
 
 export type PostPatch = Partial<Pick<PostInput, 'machine' | 'workEnvelope' | 'hours' | 'from' | 'to' | 'pricePerHour' | 'notes'>>;
-
-export function postId(id: number): string {
-  return `cap-${id}`;
-}
-
-export function parsePostId(id: string, field = 'id'): number {
-  const match = /^cap-([1-9][0-9]{0,15})$/.exec(id);
-  if (!match) throw badInput(field, `${field} "${id.slice(0, 30)}" is not a capacity post id; they look like cap-12.`);
-  return Number(match[1]);
-}
 
 /** A window must end on or after its start, reach today or later, and hold the hours in its working days. */
 export function checkWindow(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', from: 'from', to: 'to' }): void {

@@ -15,54 +15,84 @@ import { ConsortiumPartnerSchema, ConsortiumSchema, InquirySchema, InvitationSch
 
 export type InquiryView = { kind: 'owner' | 'admin' } | { kind: 'office'; network: string } | { kind: 'bidder'; memberId: string };
 
-const views = new WeakMap<Inquiry, InquiryView>();
-
-/** Memoised per loaded entity, which lives in one request's EntityManager. */
-export function viewOf(inquiry: Inquiry): InquiryView {
-  const view = views.get(inquiry);
-  if (!view) throw new Error(`Inquiry ${inquiry.id} was loaded without a view.`);
-  return view;
+/** What one caller takes part in: the inquiries it sees without owning them, and (a member) the consortia it is a partner of. */
+interface Participation {
+  inquiryIds: Set<number>;
+  consortiumIds: number[];
 }
 
-/** Ids of the inquiries a member takes part in as invitee or consortium partner. */
-async function memberInquiryIds(em: EntityManager, memberId: string): Promise<number[]> {
+/**
+ * The caller's access to inquiries for one request (on the context): the view
+ * of each inquiry it loaded, and what it takes part in, read once however many
+ * inquiries the request touches (3 statements for a member, 1 for an office).
+ */
+export class InquiryAccess {
+  readonly identity: Identity;
+  private readonly views = new Map<number, InquiryView>();
+  private participation: Promise<Participation> | null = null;
+
+  constructor(identity: Identity) {
+    this.identity = identity;
+  }
+
+  /** The view resolved for this inquiry earlier in the request. */
+  viewOf(inquiry: Inquiry): InquiryView {
+    const view = this.views.get(inquiry.id);
+    if (!view) throw new Error(`Inquiry ${inquiry.id} was loaded without a view.`);
+    return view;
+  }
+
+  /** The caller's view of an inquiry, or null when it may not see it. */
+  async resolve(em: EntityManager, inquiry: Inquiry): Promise<InquiryView | null> {
+    const view = await this.computeView(em, inquiry);
+    if (view) this.views.set(inquiry.id, view);
+    return view;
+  }
+
+  /** A where clause for the inquiries the caller may see. */
+  async visibleWhere(em: EntityManager): Promise<Record<string, unknown>> {
+    const { identity } = this;
+    const key = callerKey(identity);
+    if (identity.role === 'admin') return {};
+    if (identity.role === 'partner') return { ownerKey: key };
+    return { $or: [{ ownerKey: key }, { id: { $in: [...(await this.participating(em)).inquiryIds] } }] };
+  }
+
+  /** Consortia the caller (a member) is a partner of; none for anyone else. */
+  async consortiumIds(em: EntityManager): Promise<number[]> {
+    return (await this.participating(em)).consortiumIds;
+  }
+
+  private async computeView(em: EntityManager, inquiry: Inquiry): Promise<InquiryView | null> {
+    const { identity } = this;
+    if (identity.role === 'admin') return { kind: 'admin' };
+    if (inquiry.ownerKey === callerKey(identity)) return { kind: 'owner' };
+    if (inquiry.status === 'DRAFT' || (identity.role !== 'office' && identity.role !== 'member')) return null;
+    if (!(await this.participating(em)).inquiryIds.has(inquiry.id)) return null;
+    return identity.role === 'office' ? { kind: 'office', network: identity.network! } : { kind: 'bidder', memberId: identity.memberId! };
+  }
+
+  private participating(em: EntityManager): Promise<Participation> {
+    this.participation ??= readParticipation(em, this.identity);
+    return this.participation;
+  }
+}
+
+/** An office takes part through its members' invitations; a member as invitee or consortium partner. */
+async function readParticipation(em: EntityManager, identity: Identity): Promise<Participation> {
+  if (identity.role === 'office') {
+    const invitations = await em.find(InvitationSchema, { network: identity.network }, { fields: ['inquiryId'] });
+    return { inquiryIds: new Set(invitations.map((i) => i.inquiryId)), consortiumIds: [] };
+  }
+  if (identity.role !== 'member') return { inquiryIds: new Set(), consortiumIds: [] };
+  const memberId = identity.memberId!;
   const [invitations, partners] = await Promise.all([
     em.find(InvitationSchema, { memberId }, { fields: ['inquiryId'] }),
     em.find(ConsortiumPartnerSchema, { memberId }, { fields: ['consortiumId'] }),
   ]);
-  const consortia = partners.length ? await em.find(ConsortiumSchema, { id: { $in: partners.map((p) => p.consortiumId) } }, { fields: ['inquiryId'] }) : [];
-  return [...new Set([...invitations.map((i) => i.inquiryId), ...consortia.map((c) => c.inquiryId)])];
-}
-
-/** A where clause for the inquiries the caller may see. */
-export async function visibleWhere(em: EntityManager, identity: Identity): Promise<Record<string, unknown>> {
-  const key = callerKey(identity);
-  if (identity.role === 'admin') return {};
-  if (identity.role === 'partner') return { ownerKey: key };
-  if (identity.role === 'office') {
-    const invitations = await em.find(InvitationSchema, { network: identity.network }, { fields: ['inquiryId'] });
-    return { $or: [{ ownerKey: key }, { id: { $in: invitations.map((i) => i.inquiryId) } }] };
-  }
-  return { $or: [{ ownerKey: key }, { id: { $in: await memberInquiryIds(em, identity.memberId!) } }] };
-}
-
-/** The caller's view of an inquiry, or null when it may not see it. */
-export async function resolveView(em: EntityManager, identity: Identity, inquiry: Inquiry): Promise<InquiryView | null> {
-  const view = await computeView(em, identity, inquiry);
-  if (view) views.set(inquiry, view);
-  return view;
-}
-
-async function computeView(em: EntityManager, identity: Identity, inquiry: Inquiry): Promise<InquiryView | null> {
-  if (identity.role === 'admin') return { kind: 'admin' };
-  if (inquiry.ownerKey === callerKey(identity)) return { kind: 'owner' };
-  if (inquiry.status === 'DRAFT') return null;
-  if (identity.role === 'office') {
-    const invited = await em.count(InvitationSchema, { inquiryId: inquiry.id, network: identity.network });
-    return invited > 0 ? { kind: 'office', network: identity.network! } : null;
-  }
-  if (identity.role === 'member' && (await memberInquiryIds(em, identity.memberId!)).includes(inquiry.id)) return { kind: 'bidder', memberId: identity.memberId! };
-  return null;
+  const consortiumIds = partners.map((p) => p.consortiumId);
+  const consortia = consortiumIds.length ? await em.find(ConsortiumSchema, { id: { $in: consortiumIds } }, { fields: ['inquiryId'] }) : [];
+  return { inquiryIds: new Set([...invitations.map((i) => i.inquiryId), ...consortia.map((c) => c.inquiryId)]), consortiumIds };
 }
 
 export function requireOwner(view: InquiryView | null, id: string): void {
@@ -72,6 +102,6 @@ export function requireOwner(view: InquiryView | null, id: string): void {
 /** Loads an inquiry the caller may see, or null. */
 export async function visibleInquiry(ctx: RegionContext, id: string, field = 'id'): Promise<Inquiry | null> {
   const inquiry = await ctx.em.findOne(InquirySchema, parseInquiryId(id, field));
-  if (!inquiry || !(await resolveView(ctx.em, ctx.identity, inquiry))) return null;
+  if (!inquiry || !(await ctx.inquiryAccess.resolve(ctx.em, inquiry))) return null;
   return inquiry;
 }

@@ -10,7 +10,7 @@ import { sendJson, type PlainRoute } from '../../../shared/http.ts';
 import { decodeIdentity, identityHeader, requireSignedIn } from '../../../shared/identity.ts';
 import type { SignatureVerifier } from '../../../shared/signature.ts';
 import { AttachmentSchema, InquirySchema } from './entities.ts';
-import { requireOwner, resolveView } from './access.ts';
+import { InquiryAccess, requireOwner } from './access.ts';
 import { attachmentId, parseAttachmentId, parseInquiryId } from '../ids.ts';
 import { requireStatus } from './inquiries.ts';
 
@@ -82,7 +82,7 @@ async function upload(store: AttachmentStore, req: IncomingMessage, url: URL, bo
 
   const em = store.orm.em.fork();
   const inquiry = await em.findOne(InquirySchema, parseInquiryId(rawId, 'inquiryId'));
-  const view = inquiry && (await resolveView(em, identity, inquiry));
+  const view = inquiry && (await new InquiryAccess(identity).resolve(em, inquiry));
   if (!inquiry || !view) throw notFound(`Inquiry ${rawId} does not exist.`);
   requireOwner(view, rawId);
   requireStatus(inquiry, rawId, 'given attachments', ['DRAFT', 'OPEN']);
@@ -121,7 +121,7 @@ async function download(store: AttachmentStore, req: IncomingMessage, res: Serve
   const attachment = await em.findOne(AttachmentSchema, parseAttachmentId(rawId));
   const inquiry = attachment && (await em.findOne(InquirySchema, attachment.inquiryId));
   // Who may not see the inquiry learns nothing about its attachments, not even that they exist.
-  if (!attachment || !inquiry || !(await resolveView(em, identity, inquiry))) throw notFound(`Attachment ${rawId.slice(0, 30)} does not exist.`);
+  if (!attachment || !inquiry || !(await new InquiryAccess(identity).resolve(em, inquiry))) throw notFound(`Attachment ${rawId.slice(0, 30)} does not exist.`);
   res.statusCode = 200;
   res.setHeader('content-type', attachment.contentType);
   res.setHeader('content-length', String(attachment.size));

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
-import type { Identity } from '../../../shared/identity.ts';
 import { processCodes } from '../../../shared/validation.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium } from './entities.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium, type ConsortiumPartner } from './entities.ts';
+import type { InquiryAccess } from './access.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
 import { consortiumId } from '../ids.ts';
 import { emit } from './outbox.ts';
@@ -11,8 +11,8 @@ import { emit } from './outbox.ts';
 // network. Every partner, the lead included, accepts with its processes and
 // share of the value; the lead quotes once all accepted and shares sum to 100.
 
-export async function consortiumStatus(em: EntityManager, consortiumKey: number): Promise<{ complete: boolean; reason: string }> {
-  const partners = await em.find(ConsortiumPartnerSchema, { consortiumId: consortiumKey });
+/** Complete once every partner accepted and the shares sum to 100; else why not. */
+export function completeness(partners: readonly ConsortiumPartner[]): { complete: boolean; reason: string } {
   const waiting = partners.filter((p) => p.status !== 'ACCEPTED').map((p) => `${p.memberId} is ${p.status}`);
   if (waiting.length) return { complete: false, reason: waiting.join(', ') };
   const total = partners.reduce((sum, p) => sum + (p.sharePercent ?? 0), 0);
@@ -22,12 +22,12 @@ export async function consortiumStatus(em: EntityManager, consortiumKey: number)
 
 export async function createConsortium(
   tx: EntityManager,
-  identity: Identity,
+  access: InquiryAccess,
   id: string,
   lead: { memberId: string; network: string },
   partners: { memberId: string; network: string }[],
 ): Promise<Consortium> {
-  const inquiry = await lockInquiry(tx, identity, id, null, 'inquiryId');
+  const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'bid on', ['OPEN']);
   const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: lead.memberId });
   if (!invitation || invitation.status === 'DECLINED') throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);

@@ -1,17 +1,17 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
+import { text } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { Tolerance } from '../../../shared/matching.ts';
 import type { RegionContext } from '../context.ts';
 import { actingMember, assertMemberExists, callerKey, requireOfficeOrAdmin } from '../access.ts';
 import { idempotency, remember, replayed } from '../idempotency.ts';
-import { attachmentId, inquiryId, oldestFirst, parseQuoteId } from '../ids.ts';
-import { memberRefById } from '../members/search.ts';
+import { attachmentId, inquiryId, memberRefById, parseQuoteId } from '../ids.ts';
 import { findSuppliers } from '../members/suppliers.ts';
 import { pageSize } from '../pages.ts';
-import { requireOwner, resolveView, viewOf, visibleInquiry, visibleWhere } from './access.ts';
-import { AttachmentSchema, InquirySchema, InvitationSchema, type Attachment, type Inquiry, type Invitation, type InviteeProposal } from './entities.ts';
+import { requireOwner, visibleInquiry } from './access.ts';
+import { InquirySchema, InvitationSchema, type Attachment, type Inquiry, type Invitation, type InviteeProposal } from './entities.ts';
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus, type InquiryInput, type InquiryPatch } from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { visibleQuotes } from './quotes.ts';
@@ -20,7 +20,7 @@ import { visibleQuotes } from './quotes.ts';
 // owner; invitees added, proposed, removed and declining. Quotes, consortia and webhooks have their own maps.
 
 async function markViewed(ctx: RegionContext, inquiry: Inquiry): Promise<void> {
-  const view = viewOf(inquiry);
+  const view = ctx.inquiryAccess.viewOf(inquiry);
   if (view.kind !== 'bidder') return;
   await ctx.em.nativeUpdate(InvitationSchema, { inquiryId: inquiry.id, memberId: view.memberId, status: 'INVITED' }, { status: 'VIEWED' });
 }
@@ -44,12 +44,12 @@ export const inquiryResolvers = {
   Query: {
     async inquiries(_: unknown, args: { status?: string | null; first?: number | null }, ctx: RegionContext) {
       const size = pageSize(args.first, 100);
-      const where = await visibleWhere(ctx.em, ctx.identity);
+      const where = await ctx.inquiryAccess.visibleWhere(ctx.em);
       const now = new Date();
       const status =
         args.status === 'QUOTING_CLOSED' ? { status: 'OPEN', quoteDeadline: { $lte: now } } : args.status === 'OPEN' ? { status: 'OPEN', quoteDeadline: { $gt: now } } : args.status ? { status: args.status } : {};
       const found = await ctx.em.find(InquirySchema, { $and: [where, status] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
-      for (const inquiry of found) await resolveView(ctx.em, ctx.identity, inquiry);
+      for (const inquiry of found) await ctx.inquiryAccess.resolve(ctx.em, inquiry);
       return found;
     },
     async inquiry(_: unknown, args: { id: string }, ctx: RegionContext) {
@@ -70,13 +70,13 @@ export const inquiryResolvers = {
         remember(tx, key, created.id);
         return created;
       });
-      await resolveView(ctx.em, ctx.identity, inquiry);
+      await ctx.inquiryAccess.resolve(ctx.em, inquiry);
       return inquiry;
     },
     async updateInquiry(_: unknown, args: { id: string; version: number; input: InquiryPatch }, ctx: RegionContext) {
       return ctx.em.transactional(async (tx) => {
-        const inquiry = await lockInquiry(tx, ctx.identity, args.id, args.version);
-        requireOwner(viewOf(inquiry), args.id);
+        const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.id, args.version);
+        requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.id);
         requireStatus(inquiry, args.id, 'changed', ['DRAFT']);
         applyPatch(inquiry, args.input);
         return inquiry;
@@ -88,15 +88,15 @@ export const inquiryResolvers = {
       requireSignedIn(ctx.identity);
       const inquiry = await visibleInquiry(ctx, args.id);
       if (!inquiry) throw notFound(`Inquiry ${args.id} does not exist.`);
-      checkPublishable(inquiry, args.id);
+      checkPublishable(ctx.inquiryAccess, inquiry, args.id);
       const candidates = invite === 0 ? [] : await suppliersFor(ctx, inquiry, invite);
-      return ctx.em.transactional((tx) => publish(tx, ctx.identity, args.id, args.version, candidates));
+      return ctx.em.transactional((tx) => publish(tx, ctx.inquiryAccess, args.id, args.version, candidates));
     },
-    cancelInquiry: (_: unknown, args: { id: string; version: number }, ctx: RegionContext) => ctx.em.transactional((tx) => close(tx, ctx.identity, args.id, args.version, 'CANCELLED')),
+    cancelInquiry: (_: unknown, args: { id: string; version: number }, ctx: RegionContext) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
     closeInquiryWithoutAward: (_: unknown, args: { id: string; version: number }, ctx: RegionContext) =>
-      ctx.em.transactional((tx) => close(tx, ctx.identity, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
+      ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
     awardQuote: (_: unknown, args: { inquiryId: string; quoteId: string; version: number }, ctx: RegionContext) =>
-      ctx.em.transactional((tx) => award(tx, ctx.identity, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version)),
+      ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version)),
     async addInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
@@ -104,7 +104,7 @@ export const inquiryResolvers = {
       await assertMemberExists(ctx, args.memberId, 'memberId');
       return ctx.em.transactional(async (tx) => {
         // Only into an inquiry the office already sees (its own, or one its members are invited to); any other is NOT_FOUND.
-        const inquiry = await lockInquiry(tx, ctx.identity, args.inquiryId, null, 'inquiryId');
+        const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'given new invitees', ['OPEN']);
         return inviteMember(tx, inquiry, args.inquiryId, args.memberId, network.code);
       });
@@ -115,15 +115,15 @@ export const inquiryResolvers = {
       return ctx.em.transactional((tx) => proposeInvitee(tx, ctx.identity, args.inquiryId, args.memberId));
     },
     acceptInviteeProposal: (_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) =>
-      ctx.em.transactional((tx) => answerProposal(tx, ctx.identity, args.inquiryId, args.memberId, true)),
+      ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true)),
     rejectInviteeProposal: (_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) =>
-      ctx.em.transactional((tx) => answerProposal(tx, ctx.identity, args.inquiryId, args.memberId, false)),
+      ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, false)),
     async removeInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
       requireOfficeOrAdmin(ctx.identity, network.code, `withdraw the invitation of ${args.memberId}`);
       return ctx.em.transactional(async (tx) => {
-        const inquiry = await lockInquiry(tx, ctx.identity, args.inquiryId, null, 'inquiryId');
+        const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'changed', ['OPEN']);
         const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: args.memberId });
         if (!invitation) throw notFound(`${args.memberId} is not invited to ${args.inquiryId}.`);
@@ -134,10 +134,9 @@ export const inquiryResolvers = {
     },
     async declineInquiry(_: unknown, args: { inquiryId: string; reason: string; memberId?: string | null }, ctx: RegionContext) {
       const bidder = await actingMember(ctx, args.memberId);
-      const reason = args.reason.trim();
-      if (reason === '' || reason.length > 2000) throw badInput('reason', 'reason must be 1 to 2000 characters: say why, so the customer learns from it.');
+      const reason = text('reason', args.reason, 2000, true)!;
       return ctx.em.transactional(async (tx) => {
-        const inquiry = await lockInquiry(tx, ctx.identity, args.inquiryId, null, 'inquiryId');
+        const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'declined', ['OPEN', 'QUOTING_CLOSED']);
         const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
         if (!invitation) throw forbidden(`${bidder.memberId} is not invited to ${args.inquiryId}.`);
@@ -156,15 +155,17 @@ export const inquiryResolvers = {
     quoteDeadline: (i: Inquiry) => i.quoteDeadline.toISOString(),
     status: (i: Inquiry) => effectiveStatus(i),
     createdAt: (i: Inquiry) => i.createdAt.toISOString(),
-    attachments: (i: Inquiry, _: unknown, ctx: RegionContext) => ctx.em.find(AttachmentSchema, { inquiryId: i.id }, oldestFirst),
-    invitations(i: Inquiry, _: unknown, ctx: RegionContext) {
+    attachments: (i: Inquiry, _: unknown, ctx: RegionContext) => ctx.inquiryLoaders.attachments.load(i.id),
+    async invitations(i: Inquiry, _: unknown, ctx: RegionContext) {
       // A bidder sees its own invitation, an office its network's (their decline reasons are theirs); owner and admin all.
-      const view = viewOf(i);
-      const mine = view.kind === 'bidder' ? { memberId: view.memberId } : view.kind === 'office' ? { network: view.network } : {};
-      return ctx.em.find(InvitationSchema, { inquiryId: i.id, ...mine }, { orderBy: { score: 'desc nulls last', id: 'asc' } });
+      const view = ctx.inquiryAccess.viewOf(i);
+      const invitations = await ctx.inquiryLoaders.invitations.load(i.id);
+      if (view.kind === 'bidder') return invitations.filter((inv) => inv.memberId === view.memberId);
+      if (view.kind === 'office') return invitations.filter((inv) => inv.network === view.network);
+      return invitations;
     },
     quotes: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleQuotes(ctx, i),
-    inviteeProposals: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleProposals(ctx.em, i),
+    inviteeProposals: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleProposals(ctx, i),
     async awardedQuote(i: Inquiry, _: unknown, ctx: RegionContext) {
       if (i.awardedQuoteId == null) return null;
       return (await visibleQuotes(ctx, i)).find((q) => q.id === i.awardedQuoteId) ?? null;

@@ -3,10 +3,10 @@ import { badInput, conflict, notFound } from '../../../shared/errors.ts';
 import { findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
-import { certificationName, isoDate, processCodes } from '../../../shared/validation.ts';
+import { certificationName, isoDate, processCodes, text } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from './entities.ts';
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
-import { requireOwner, resolveView, viewOf } from './access.ts';
+import { requireOwner, type InquiryAccess } from './access.ts';
 import { callerKey } from '../access.ts';
 import { parseInquiryId, quoteId } from '../ids.ts';
 import { emit } from './outbox.ts';
@@ -32,13 +32,6 @@ export type InquiryPatch = Partial<Omit<InquiryInput, 'deliveryLocation' | 'cust
 /** OPEN past the quote deadline reads QUOTING_CLOSED: derived at every read, so no timer has to flip it. */
 export function effectiveStatus(inquiry: Inquiry, now = new Date()): string {
   return inquiry.status === 'OPEN' && inquiry.quoteDeadline <= now ? 'QUOTING_CLOSED' : inquiry.status;
-}
-
-function text(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
-  const t = value?.trim() ?? '';
-  if (required && t === '') throw badInput(field, `${field} must not be empty.`);
-  if (t.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${t.length}.`);
-  return t === '' ? null : t;
 }
 
 function quantities(field: string, list: InquiryInput['quantities']): InquiryQuantity[] {
@@ -146,9 +139,9 @@ export function quantityClass(inquiry: Pick<Inquiry, 'quantities'>): Quantity {
  * the caller, at the version the caller read. One that the caller does not see
  * is NOT_FOUND like one that does not exist, before anything about its state is checked.
  */
-export async function lockInquiry(tx: EntityManager, identity: Identity, id: string, version: number | null, field = 'id'): Promise<Inquiry> {
+export async function lockInquiry(tx: EntityManager, access: InquiryAccess, id: string, version: number | null, field = 'id'): Promise<Inquiry> {
   const inquiry = await tx.findOne(InquirySchema, parseInquiryId(id, field), { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!inquiry || !(await resolveView(tx, identity, inquiry))) throw notFound(`Inquiry ${id} does not exist.`);
+  if (!inquiry || !(await access.resolve(tx, inquiry))) throw notFound(`Inquiry ${id} does not exist.`);
   if (version !== null && inquiry.version !== version) {
     throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: inquiry.version });
   }
@@ -168,16 +161,16 @@ export interface RankedCandidate {
 }
 
 /** DRAFT → OPEN with the ranked candidates invited, each told so through the outbox. */
-export function checkPublishable(inquiry: Inquiry, id: string): void {
-  requireOwner(viewOf(inquiry), id);
+export function checkPublishable(access: InquiryAccess, inquiry: Inquiry, id: string): void {
+  requireOwner(access.viewOf(inquiry), id);
   requireStatus(inquiry, id, 'published', ['DRAFT']);
   if (inquiry.quoteDeadline <= new Date()) throw badInput('quoteDeadline', `The quote deadline of ${id} has passed; move it into the future (updateInquiry) before publishing.`);
 }
 
 /** The candidates were ranked before the transaction; the version check catches any change made meanwhile. */
-export async function publish(tx: EntityManager, identity: Identity, id: string, version: number, candidates: RankedCandidate[]): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, identity, id, version);
-  checkPublishable(inquiry, id);
+export async function publish(tx: EntityManager, access: InquiryAccess, id: string, version: number, candidates: RankedCandidate[]): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, access, id, version);
+  checkPublishable(access, inquiry, id);
   for (const c of candidates) {
     tx.create(InvitationSchema, { inquiryId: inquiry.id, memberId: c.memberId, network: c.network, status: 'INVITED', score: c.score, distanceKm: c.distanceKm, certifications: inquiry.certifications });
     emit(tx, 'INVITED', inquiry, { memberId: c.memberId, network: c.network }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
@@ -187,9 +180,9 @@ export async function publish(tx: EntityManager, identity: Identity, id: string,
 }
 
 /** OPEN or QUOTING_CLOSED → AWARDED: the chosen quote wins, every other quote is told it was not chosen. */
-export async function award(tx: EntityManager, identity: Identity, id: string, quoteKey: number, version: number): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, identity, id, version, 'inquiryId');
-  requireOwner(viewOf(inquiry), id);
+export async function award(tx: EntityManager, access: InquiryAccess, id: string, quoteKey: number, version: number): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, access, id, version, 'inquiryId');
+  requireOwner(access.viewOf(inquiry), id);
   requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
   const quotes = await tx.find(QuoteSchema, { inquiryId: inquiry.id });
   const winner = quotes.find((q) => q.id === quoteKey);
@@ -208,9 +201,9 @@ export async function award(tx: EntityManager, identity: Identity, id: string, q
   return inquiry;
 }
 
-export async function close(tx: EntityManager, identity: Identity, id: string, version: number, to: 'CANCELLED' | 'CLOSED_WITHOUT_AWARD'): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, identity, id, version);
-  requireOwner(viewOf(inquiry), id);
+export async function close(tx: EntityManager, access: InquiryAccess, id: string, version: number, to: 'CANCELLED' | 'CLOSED_WITHOUT_AWARD'): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, access, id, version);
+  requireOwner(access.viewOf(inquiry), id);
   if (to === 'CANCELLED') requireStatus(inquiry, id, 'cancelled', ['DRAFT', 'OPEN', 'QUOTING_CLOSED']);
   else requireStatus(inquiry, id, 'closed without award', ['OPEN', 'QUOTING_CLOSED']);
   inquiry.status = to;

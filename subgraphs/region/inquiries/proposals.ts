@@ -3,7 +3,8 @@ import { conflict, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import { InquirySchema, InvitationSchema, InviteeProposalSchema, type Inquiry, type Invitation, type InviteeProposal } from './entities.ts';
-import { requireOwner, viewOf } from './access.ts';
+import type { RegionContext } from '../context.ts';
+import { requireOwner, type InquiryAccess } from './access.ts';
 import { requireOfficeOrAdmin } from '../access.ts';
 import { parseInquiryId } from '../ids.ts';
 import { effectiveStatus, lockInquiry, requireStatus } from './inquiries.ts';
@@ -41,9 +42,9 @@ export function requireProposer(identity: Identity, memberId: string): void {
 }
 
 /** The owner's (or admin's) answer to a proposal: accepted, the member is invited; rejected, the proposal is gone. */
-export async function answerProposal(tx: EntityManager, identity: Identity, inquiryId: string, memberId: string, accept: boolean): Promise<Invitation | true> {
-  const inquiry = await lockInquiry(tx, identity, inquiryId, null, 'inquiryId');
-  requireOwner(viewOf(inquiry), inquiryId);
+export async function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: boolean): Promise<Invitation | true> {
+  const inquiry = await lockInquiry(tx, access, inquiryId, null, 'inquiryId');
+  requireOwner(access.viewOf(inquiry), inquiryId);
   const proposal = await tx.findOne(InviteeProposalSchema, { inquiryId: inquiry.id, memberId });
   if (!proposal) throw notFound(`No office proposed ${memberId.slice(0, 40)} for ${inquiryId}.`);
   if (!accept) {
@@ -55,8 +56,8 @@ export async function answerProposal(tx: EntityManager, identity: Identity, inqu
 }
 
 /** Pending proposals: the owner and admin see them, anyone else none. */
-export function visibleProposals(em: EntityManager, inquiry: Inquiry): Promise<InviteeProposal[]> | InviteeProposal[] {
-  const view = viewOf(inquiry);
+export function visibleProposals(ctx: RegionContext, inquiry: Inquiry): Promise<InviteeProposal[]> | InviteeProposal[] {
+  const view = ctx.inquiryAccess.viewOf(inquiry);
   if (view.kind !== 'owner' && view.kind !== 'admin') return [];
-  return em.find(InviteeProposalSchema, { inquiryId: inquiry.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return ctx.inquiryLoaders.proposals.load(inquiry.id);
 }

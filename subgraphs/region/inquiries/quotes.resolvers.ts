@@ -4,10 +4,9 @@ import { requireSignedIn } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
 import { callerKey, actingMember } from '../access.ts';
 import { idempotency, remember, replayed } from '../idempotency.ts';
-import { inquiryId, parseConsortiumId, quoteId } from '../ids.ts';
-import { memberRefById } from '../members/search.ts';
-import { requireOwner, viewOf, visibleInquiry } from './access.ts';
-import { ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Quote, type QuoteRevision } from './entities.ts';
+import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
+import { requireOwner, visibleInquiry } from './access.ts';
+import { InvitationSchema, QuoteSchema, type Quote, type QuoteRevision } from './entities.ts';
 import { submitQuote, quoteTerms, unitPriceFor, type QuoteInput } from './quotes.ts';
 
 // Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
@@ -18,7 +17,7 @@ export const quoteResolvers = {
       requireSignedIn(ctx.identity);
       const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
       if (!inquiry) throw notFound(`Inquiry ${args.inquiryId} does not exist.`);
-      requireOwner(viewOf(inquiry), args.inquiryId);
+      requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
       const [quotes, invitations] = await Promise.all([ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }), ctx.em.find(InvitationSchema, { inquiryId: inquiry.id })]);
       const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
       return quotes
@@ -46,7 +45,7 @@ export const quoteResolvers = {
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(QuoteSchema, prior);
-        const quote = await submitQuote(tx, ctx.identity, args.inquiryId, bidder, terms, consortiumKey, args.version);
+        const quote = await submitQuote(tx, ctx.inquiryAccess, args.inquiryId, bidder, terms, consortiumKey, args.version);
         await tx.flush();
         remember(tx, key, quote.id);
         return quote;
@@ -57,8 +56,8 @@ export const quoteResolvers = {
     id: (q: Quote) => quoteId(q.id),
     inquiryId: (q: Quote) => inquiryId(q.inquiryId),
     member: (q: Quote) => memberRefById(q.memberId),
-    consortium: (q: Quote, _: unknown, ctx: RegionContext) => (q.consortiumId == null ? null : ctx.em.findOne(ConsortiumSchema, q.consortiumId)),
-    revisions: (q: Quote, _: unknown, ctx: RegionContext) => ctx.em.find(QuoteRevisionSchema, { quoteId: q.id }, { orderBy: { revision: 'asc' } }),
+    consortium: (q: Quote, _: unknown, ctx: RegionContext) => (q.consortiumId == null ? null : ctx.inquiryLoaders.consortium.load(q.consortiumId)),
+    revisions: (q: Quote, _: unknown, ctx: RegionContext) => ctx.inquiryLoaders.revisions.load(q.id),
     submittedAt: (q: Quote) => q.updatedAt.toISOString(),
   },
   QuoteRevision: {

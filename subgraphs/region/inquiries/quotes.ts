@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
-import type { Identity } from '../../../shared/identity.ts';
-import { isoDate } from '../../../shared/validation.ts';
+import { isoDate, text } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from './entities.ts';
-import { consortiumStatus } from './consortia.ts';
+import { completeness } from './consortia.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
 import type { RegionContext } from '../context.ts';
-import { consortiumId, inquiryId, oldestFirst, quoteId } from '../ids.ts';
-import { viewOf } from './access.ts';
+import { consortiumId, inquiryId, quoteId } from '../ids.ts';
+import type { InquiryAccess } from './access.ts';
 import { emit } from './outbox.ts';
 
 export interface QuoteInput {
@@ -38,14 +37,12 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
   }
   isoDate('input.validUntil', input.validUntil);
   if (input.validUntil < today()) throw badInput('input.validUntil', `input.validUntil (${input.validUntil}) lies in the past.`);
-  const notes = input.notes?.trim() ?? '';
-  if (notes.length > 5000) throw badInput('input.notes', 'input.notes must be at most 5000 characters.');
   return {
     priceTiers: [...tiers].sort((a, b) => a.minQuantity - b.minQuantity).map((t) => ({ minQuantity: t.minQuantity, unitPrice: t.unitPrice })),
     currency,
     leadTimeDays: input.leadTimeDays,
     validUntil: input.validUntil,
-    notes: notes === '' ? null : notes,
+    notes: text('input.notes', input.notes, 5000, false),
   };
 }
 
@@ -58,7 +55,7 @@ export function unitPriceFor(tiers: PriceTier[], quantity: number): number {
 /** A first quote or a revision, only from an invited member, only while the inquiry takes quotes. */
 export async function submitQuote(
   tx: EntityManager,
-  identity: Identity,
+  access: InquiryAccess,
   id: string,
   bidder: { memberId: string; network: string },
   terms: QuoteTerms,
@@ -66,7 +63,7 @@ export async function submitQuote(
   version: number | null | undefined,
 ): Promise<Quote> {
   // Who does not see the inquiry learns nothing (NOT_FOUND); who sees it but is not invited learns only that.
-  const inquiry = await lockInquiry(tx, identity, id, null, 'inquiryId');
+  const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'quoted on', ['OPEN']);
   const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
   if (!invitation) throw forbidden(`${bidder.memberId} is not invited to inquiry ${id}; only invited members may quote.`);
@@ -92,15 +89,16 @@ async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, co
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
   if (!consortium || consortium.inquiryId !== inquiry.id) throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
-  const { complete, reason } = await consortiumStatus(tx, consortium.id);
+  const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortiumId: consortium.id }));
   if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);
 }
 
 /** Quotes of an inquiry the caller may see: all for owner and admin, its members' for an office, its own (or its consortium's) for a bidder. */
 export async function visibleQuotes(ctx: RegionContext, inquiry: Inquiry): Promise<Quote[]> {
-  const view = viewOf(inquiry);
-  if (view.kind === 'office') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, network: view.network }, oldestFirst);
-  if (view.kind !== 'bidder') return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }, oldestFirst);
-  const partnerships = await ctx.em.find(ConsortiumPartnerSchema, { memberId: view.memberId }, { fields: ['consortiumId'] });
-  return ctx.em.find(QuoteSchema, { inquiryId: inquiry.id, $or: [{ memberId: view.memberId }, { consortiumId: { $in: partnerships.map((p) => p.consortiumId) } }] }, oldestFirst);
+  const view = ctx.inquiryAccess.viewOf(inquiry);
+  const quotes = await ctx.inquiryLoaders.quotes.load(inquiry.id);
+  if (view.kind === 'office') return quotes.filter((q) => q.network === view.network);
+  if (view.kind !== 'bidder') return quotes;
+  const consortia = await ctx.inquiryAccess.consortiumIds(ctx.em);
+  return quotes.filter((q) => q.memberId === view.memberId || (q.consortiumId != null && consortia.includes(q.consortiumId)));
 }

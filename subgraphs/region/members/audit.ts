@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
+import { pageSize } from '../pages.ts';
 import { RegionAuditEntrySchema, type RegionAuditEntry } from './audit-entry.entity.ts';
 
 // Two audit logs: a network's log of member writes lives in the network's
@@ -35,14 +36,8 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-function pageSize(first: number | null | undefined): number {
-  const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
-  return size;
-}
-
 export async function auditLog(ctx: RegionContext, network: string, first: number | null | undefined, after: string | null | undefined) {
-  const size = pageSize(first);
+  const size = pageSize(first, 100);
   const before = after ? decodeCursor(after) : null;
   const data = await ctx.client(network).request<{ auditLog: AuditRow[] }>(auditQuery, { first: size + 1, before }, ctx.identityHeader);
   const rows = data.auditLog.slice(0, size);
@@ -80,7 +75,7 @@ export async function regionAuditLog(ctx: RegionContext, first: number | null | 
   const { identity } = ctx;
   requireSignedIn(identity);
   if (identity.role !== 'admin' && identity.role !== 'office') throw forbidden(`Role ${identity.role} may not read region's audit log; only admin and the offices may.`);
-  const size = pageSize(first);
+  const size = pageSize(first, 100);
   const before = after ? decodeCursor(after) : null;
   const where = {
     ...(identity.role === 'office' ? { network: identity.network } : {}),

@@ -1,12 +1,11 @@
-import type { GraphQLError } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
-import { memberGlobalId, parseMemberId } from '../../../shared/ids.ts';
-import { findNetwork, memberTypeName } from '../../../shared/networks.ts';
+import { findNetwork } from '../../../shared/networks.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
-import type { FacetCount, MemberOrder, PushedDownFilter, SearchHit, SearchPage } from '../../../shared/search.ts';
-import { compareOrderKeys, type MemberOrderKey } from '../../../shared/sort-key.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { FacetCount, MemberOrder, PushedDownFilter, SearchPage } from '../../../shared/search.ts';
 import type { RegionContext } from '../context.ts';
+import { memberRef } from '../ids.ts';
+import { mergeHits, networkPages, pageSize } from '../pages.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { validateFilter, type MemberFilter } from './filter.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
@@ -24,16 +23,6 @@ const searchQuery = /* GraphQL */ `
   }
 `;
 
-export function memberRef(network: string, localId: number) {
-  return { __typename: memberTypeName(network), id: memberGlobalId(network, localId) };
-}
-
-/** The reference for a global member id such as NIWE:m-42. */
-export function memberRefById(memberId: string) {
-  const { network, localId } = parseMemberId(memberId);
-  return memberRef(network.code, localId);
-}
-
 export interface SearchArgs {
   filter?: MemberFilter | null;
   orderBy?: MemberOrder | null;
@@ -48,47 +37,22 @@ function defaultOrder(filter: PushedDownFilter): MemberOrder {
 }
 
 export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFacets: boolean) {
-  const size = args.first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
+  const size = pageSize(args.first, 100);
   const { pushedDown, networks: codes } = validateFilter(args.filter);
   const order = args.orderBy ?? defaultOrder(pushedDown);
   if (order === 'RELEVANCE' && !pushedDown.text) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
   if (order === 'DISTANCE' && !pushedDown.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const cursor = args.after ? decodeCursor(args.after, order) : null;
 
-  const results = await Promise.allSettled(
-    codes.map(async (code) => {
-      const data = await ctx.client(code).request<{ search: SearchPage }>(
-        searchQuery,
-        { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets, countLimit: ctx.searchCountLimit },
-        ctx.identityHeader,
-      );
-      return { code, page: data.search };
-    }),
-  );
-
-  const pages: { code: string; page: SearchPage }[] = [];
-  for (const result of results) {
-    if (result.status === 'fulfilled') {
-      pages.push(result.value);
-      continue;
-    }
-    const error = result.reason as GraphQLError;
-    // A client error from a network is the caller's mistake and fails the field; an outage only removes that network's part.
-    if (error.extensions?.code !== 'NETWORK_UNAVAILABLE') throw error;
-    ctx.partialErrors.push(error);
-  }
-
-  const hits: (MemberOrderKey & { hit: SearchHit })[] = pages.flatMap(({ code, page }) =>
-    page.hits.map((hit) => ({ rank: hit.rank, sortKey: hit.sortKey, network: code, localId: hit.localId, hit })),
-  );
-  hits.sort(compareOrderKeys);
-  const edges = hits.slice(0, size).map((key) => ({
-    cursor: encodeCursor(order, key),
-    node: memberRef(key.network, key.localId),
-    score: key.hit.score,
-    distanceKm: key.hit.distanceKm,
-    matched: key.hit.matched,
+  const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets, countLimit: ctx.searchCountLimit };
+  const pages = await networkPages(ctx, codes, async (code) => (await ctx.client(code).request<{ search: SearchPage }>(searchQuery, variables, ctx.identityHeader)).search);
+  const hits = mergeHits(pages);
+  const edges = hits.slice(0, size).map((hit) => ({
+    cursor: encodeCursor(order, hit),
+    node: memberRef(hit.network, hit.localId),
+    score: hit.score,
+    distanceKm: hit.distanceKm,
+    matched: hit.matched,
   }));
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),

@@ -1,12 +1,10 @@
-import type { GraphQLError } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
-import { networks } from '../../../shared/networks.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
-import { compareOrderKeys } from '../../../shared/sort-key.ts';
-import type { RegionContext } from '../context.ts';
 import { certificationNames, processCodes, text } from '../../../shared/validation.ts';
+import type { RegionContext } from '../context.ts';
+import { memberRef } from '../ids.ts';
+import { mergeHits, networkPages, pageSize } from '../pages.ts';
 import { maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
-import { memberRef } from './search.ts';
 
 // findSuppliers: every network ranks its own members against the requirements
 // with the shared scoring code; region merges the rankings.
@@ -58,29 +56,13 @@ function validate(r: SupplierRequirements) {
 }
 
 export async function findSuppliers(ctx: RegionContext, args: { requirements: SupplierRequirements; first?: number | null }) {
-  const size = args.first ?? 10;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw badInput('first', `first must lie between 1 and 100, got ${size}.`);
+  const size = pageSize(args.first, 100, 10);
   const requirements = validate(args.requirements);
   const codes = networkCodes('requirements.networks', args.requirements.networks);
 
-  const results = await Promise.allSettled(
-    codes.map(async (code) => ({ code, page: (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers })),
-  );
-  let totalCount = 0;
-  const hits = [];
-  for (const result of results) {
-    if (result.status === 'rejected') {
-      const error = result.reason as GraphQLError;
-      if (error.extensions?.code !== 'NETWORK_UNAVAILABLE') throw error;
-      ctx.partialErrors.push(error);
-      continue;
-    }
-    totalCount += result.value.page.totalCount;
-    for (const hit of result.value.page.hits) hits.push({ ...hit, network: result.value.code });
-  }
-  hits.sort(compareOrderKeys);
+  const pages = await networkPages(ctx, codes, async (code) => (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers);
   return {
-    totalCount,
-    edges: hits.slice(0, size).map((hit) => ({ node: memberRef(hit.network, hit.localId), score: hit.score, distanceKm: hit.distanceKm, breakdown: hit.breakdown })),
+    totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
+    edges: mergeHits(pages).slice(0, size).map((hit) => ({ node: memberRef(hit.network, hit.localId), score: hit.score, distanceKm: hit.distanceKm, breakdown: hit.breakdown })),
   };
 }

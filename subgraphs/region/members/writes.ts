@@ -1,6 +1,6 @@
 import { parseContactId, parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
-import { memberRef } from './search.ts';
+import { memberRef } from '../ids.ts';
 
 // Member writes go to the owning network, which applies them with their
 // idempotency key and version in one transaction; region passes both on.

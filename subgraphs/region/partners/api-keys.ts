@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { badInput, forbidden, notFound } from '../../../shared/errors.ts';
+import { forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import { text } from '../../../shared/validation.ts';
 import { recordRegionAudit } from '../members/audit.ts';
 import { ApiKeySchema, type ApiKey } from './api-key.entity.ts';
-import { localIdPattern, parseLocalId } from '../ids.ts';
+import { apiKeyId, parseApiKeyId } from '../ids.ts';
 
 // Partners' API keys: created, listed and revoked by admin. The clear key is
 // returned once at creation; the gateway exchanges it for a short-lived token.
@@ -17,14 +18,6 @@ function requireAdmin(identity: Identity, action: string) {
   if (identity.role !== 'admin') throw forbidden(`Only admin may ${action}.`);
 }
 
-function text(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > 200) throw badInput(field, `${field} must be 1 to 200 characters long.`);
-  return trimmed;
-}
-
-export const apiKeyId = (id: number) => `k-${id}`;
-
 /** What the audit log keeps of a key: everything but its hash. */
 function snapshot(k: ApiKey): Record<string, unknown> {
   return { partner: k.partner, name: k.name, prefix: k.prefix, safelist: k.safelist, createdBy: k.createdBy, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
@@ -32,8 +25,8 @@ function snapshot(k: ApiKey): Record<string, unknown> {
 
 export async function createApiKey(em: EntityManager, identity: Identity, args: { partner: string; name: string; safelist?: boolean | null }) {
   requireAdmin(identity, 'create API keys');
-  const partner = text('partner', args.partner);
-  const name = text('name', args.name);
+  const partner = text('partner', args.partner, 200, true)!;
+  const name = text('name', args.name, 200, true)!;
   const key = `irm_${randomBytes(24).toString('base64url')}`;
   const apiKey = await em.transactional(async (tx) => {
     const created = tx.create(ApiKeySchema, { partner, name, prefix: key.slice(0, 12), hash: hashKey(key), safelist: args.safelist ?? false, createdBy: identity.subject ?? null, createdAt: new Date() });
@@ -51,9 +44,7 @@ export function listApiKeys(em: EntityManager, identity: Identity): Promise<ApiK
 
 export async function revokeApiKey(em: EntityManager, identity: Identity, id: string): Promise<ApiKey> {
   requireAdmin(identity, 'revoke API keys');
-  const digits = new RegExp(`^k-(${localIdPattern})$`).exec(id)?.[1];
-  const localId = digits && parseLocalId(digits);
-  if (!localId) throw badInput('id', `"${id.slice(0, 40)}" is not an API key id; they look like k-5083124978213377.`);
+  const localId = parseApiKeyId(id);
   return em.transactional(async (tx) => {
     const apiKey = await tx.findOne(ApiKeySchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!apiKey) throw notFound(`API key ${id} does not exist.`);

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { RegionContext } from '../context.ts';
-import { apiKeyId, createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys.ts';
+import { apiKeyId } from '../ids.ts';
+import { createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import type { ApiKey } from './api-key.entity.ts';
 
 export const partnerResolvers = {
