@@ -16,8 +16,11 @@ const budgetBytes = 200 * 1024;
 
 let stack: Supervisor;
 let browser: Browser;
-let context: BrowserContext;
+const contexts: BrowserContext[] = [];
 const requested: string[] = [];
+
+/** Waits for a condition on the page: a fresh browser context on a busy machine takes more than expect.poll's default second. */
+const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 50 });
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
@@ -38,7 +41,8 @@ afterAll(async () => {
 });
 
 async function newPage(options: { locale?: string } = {}): Promise<Page> {
-  context = await browser.newContext({ locale: options.locale ?? 'de-DE', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: options.locale ?? 'de-DE', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
   context.on('request', (request) => requested.push(request.url()));
   const page = await context.newPage();
   page.on('pageerror', (error) => {
@@ -48,7 +52,7 @@ async function newPage(options: { locale?: string } = {}): Promise<Page> {
 }
 
 afterEach(async () => {
-  await context?.close();
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
   const outside = requested.filter((url) => !/^(http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/.test(url));
   requested.length = 0;
   expect(outside).toEqual([]);
@@ -72,12 +76,12 @@ const hitNames = (page: Page) => page.locator('.hits .hit h3').allTextContents()
 test('the start page presents the region and its search box is reached by keyboard', async () => {
   const page = await newPage();
   await page.goto(`${stack.gateway}/`);
-  await expect.poll(() => page.locator('.network-card').count()).toBe(3);
+  await eventually(() => page.locator('.network-card').count()).toBe(3);
   const networks = (await stack.query({ query: '{ networks { code memberCount } }' })).data.networks as { code: string; memberCount: number }[];
   for (const network of networks) {
-    await expect.poll(() => page.locator('.network-card', { hasText: `(${network.code})` }).locator('.count').textContent()).toBe(`${network.memberCount} Mitgliedsunternehmen`);
+    await eventually(() => page.locator('.network-card', { hasText: `(${network.code})` }).locator('.count').textContent()).toBe(`${network.memberCount} Mitgliedsunternehmen`);
   }
-  await expect.poll(() => page.locator('#capabilities-heading + p + .bars li').count()).toBeGreaterThan(2);
+  await eventually(() => page.locator('#capabilities-heading + p + .bars li').count()).toBeGreaterThan(2);
   expect(await page.locator('#certifications-heading ~ .bars').textContent()).toMatch(/IATF 16949/);
   await expectAccessible(page);
   await screenshot(page, 'start');
@@ -90,7 +94,7 @@ test('the start page presents the region and its search box is reached by keyboa
   await page.keyboard.type('Fräs');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/suche\?q=Fr%C3%A4s$/);
-  await expect.poll(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
+  await eventually(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
   expect(await page.locator('.hits .reasons').first().textContent()).toMatch(/Suchbegriff in/);
 });
 
@@ -113,28 +117,28 @@ test('a visitor searches with filters, sees facets and the map, reloads and book
       totalCount edges { node { name location { latitude } } } facets { networks { label count } } } }`,
   })).data.members;
   expect(api.totalCount).toBeGreaterThan(0);
-  await expect.poll(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
+  await eventually(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
   expect(await page.locator('#results-heading').textContent()).toContain(`${api.totalCount} Treffer`);
   for (const reason of await page.locator('.hits .reasons').allTextContents()) expect(reason).toMatch(/Verfahren 3\.2\.\d.*Zertifikate ISO 9001.*im Umkreis/);
   const networkFacet = await page.locator('.facet', { hasText: 'Netzwerk' }).locator('li').allTextContents();
   expect(networkFacet).toEqual(api.facets.networks.map((f: { label: string; count: number }) => `${f.label} ${f.count}`));
-  await expect.poll(() => page.locator('.map .map-hits circle').count()).toBe(api.edges.filter((e: { node: { location: unknown } }) => e.node.location).length);
-  await expect.poll(() => page.locator('.map .map-radius circle').count()).toBe(1);
+  await eventually(() => page.locator('.map .map-hits circle').count()).toBe(api.edges.filter((e: { node: { location: unknown } }) => e.node.location).length);
+  await eventually(() => page.locator('.map .map-radius circle').count()).toBe(1);
   await expectAccessible(page);
   await screenshot(page, 'search');
 
   const first = await hitNames(page);
   await page.reload();
-  await expect.poll(() => hitNames(page)).toEqual(first);
+  await eventually(() => hitNames(page)).toEqual(first);
   expect(await page.inputValue('#search-postal-code')).toBe('37269');
   const bookmark = await newPage();
   await bookmark.goto(page.url());
-  await expect.poll(() => hitNames(bookmark)).toEqual(first);
+  await eventually(() => hitNames(bookmark)).toEqual(first);
 
   await page.locator('.hits .hit h3 a').first().click();
   await page.waitForURL(/\/mitglied\//);
-  await expect.poll(() => page.locator('h1').textContent()).toBe(first[0]);
-  await expect.poll(() => page.locator('#certificates-heading ~ .certificates').textContent()).toMatch(/ISO 9001.*gültig bis/);
+  await eventually(() => page.locator('h1').textContent()).toBe(first[0]);
+  await eventually(() => page.locator('#certificates-heading ~ .certificates').textContent()).toMatch(/ISO 9001.*gültig bis/);
   expect(await page.locator('.facts').textContent()).toMatch(/Netzwerk.*\((NIWE|LINAT|KONAT)\)/);
   expect(await page.locator('.map .map-hits circle').count()).toBe(1);
   // Anonymous visitors see no contact persons: the graph hides them.
@@ -142,22 +146,22 @@ test('a visitor searches with filters, sees facets and the map, reloads and book
   await expectAccessible(page);
   await screenshot(page, 'profile');
   await page.getByRole('link', { name: 'Zurück zur Suche' }).click();
-  await expect.poll(() => hitNames(page)).toEqual(first);
+  await eventually(() => hitNames(page)).toEqual(first);
 });
 
 test('cursor paging walks the hits; the language switch turns the page English', async () => {
   const page = await newPage();
   await page.goto(`${stack.gateway}/suche?sort=NAME`);
-  await expect.poll(() => page.locator('.hits .hit').count()).toBe(20);
+  await eventually(() => page.locator('.hits .hit').count()).toBe(20);
   const pageOne = await hitNames(page);
   await page.getByRole('link', { name: 'Weitere Treffer' }).click();
-  await expect.poll(async () => (await hitNames(page))[0] !== pageOne[0]).toBe(true);
+  await eventually(async () => (await hitNames(page))[0] !== pageOne[0]).toBe(true);
   const pageTwo = await hitNames(page);
   expect(pageTwo.filter((name) => pageOne.includes(name))).toEqual([]);
   expect(await page.locator('ol.hits').getAttribute('start')).toBe('21');
 
   await page.getByRole('button', { name: 'Switch to English' }).click();
-  await expect.poll(() => page.locator('h1').textContent()).toBe('Find companies');
+  await eventually(() => page.locator('h1').textContent()).toBe('Find companies');
   expect(await page.locator('html').getAttribute('lang')).toBe('en');
   await expectAccessible(page);
 });
@@ -170,7 +174,7 @@ test('the supplier finder shows the per-requirement breakdown', async () => {
       totalCount edges { node { name } breakdown { requirement status reason } } } }`,
   })).data.findSuppliers;
   expect(api.totalCount).toBeGreaterThan(0);
-  await expect.poll(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
+  await eventually(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
   const rows = await page.locator('.hits .hit').first().locator('tbody tr').allTextContents();
   expect(rows).toHaveLength(api.edges[0].breakdown.length);
   expect(rows.join('\n')).toContain(api.edges[0].breakdown[0].reason);
@@ -210,10 +214,29 @@ test('GET /graphql in a browser opens GraphiQL from the gateway, with the schema
   await page.locator('.graphiql-container').waitFor();
   await page.getByRole('button', { name: /documentation explorer/i }).click();
   await page.getByRole('link', { name: 'Query' }).click();
-  await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent()).toMatch(/Members of all networks/);
+  await eventually(() => page.locator('.graphiql-doc-explorer').textContent()).toMatch(/Members of all networks/);
   await page.locator('.graphiql-execute-button').click();
-  await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 20_000 }).toMatch(/totalCount/);
+  await eventually(() => page.locator('.graphiql-response').textContent(), 20_000).toMatch(/totalCount/);
   await screenshot(page, 'graphiql');
+});
+
+test('the search page is usable while the networks are searched', async () => {
+  const page = await newPage();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graphql', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${stack.gateway}/suche?q=Fr%C3%A4s&plz=37269&r=25`);
+  await page.locator('#search-text').waitFor();
+  expect(await page.inputValue('#search-text')).toBe('Fräs');
+  expect(await page.inputValue('#search-radius')).toBe('25');
+  expect(await page.locator('.searching').textContent()).toBe('Die Netzwerke werden durchsucht …');
+  expect(await page.locator('.hits').count()).toBe(0);
+  release();
+  await eventually(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
+  expect(await page.locator('.searching').count()).toBe(0);
 });
 
 test('a network that is down leaves the others’ results and a notice naming it', async () => {
@@ -223,12 +246,12 @@ test('a network that is down leaves the others’ results and a notice naming it
   await stack.waitFor(/\[konat\]\s+stopped/);
   const page = await newPage();
   await page.goto(`${stack.gateway}/suche?q=Fr%C3%A4s`);
-  await expect.poll(() => page.locator('.notice-warning').textContent()).toMatch(/Das Netzwerk KONAT antwortet gerade nicht/);
-  await expect.poll(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
+  await eventually(() => page.locator('.notice-warning').textContent()).toMatch(/Das Netzwerk KONAT antwortet gerade nicht/);
+  await eventually(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
   expect(await page.locator('.hits .hit .muted').allTextContents()).not.toContainEqual(expect.stringMatching(/KONAT/));
   await page.goto(`${stack.gateway}/`);
-  await expect.poll(() => page.locator('.network-card', { hasText: '(KONAT)' }).locator('.count').textContent()).toBe('Mitgliederzahl gerade nicht verfügbar');
-  await expect.poll(() => page.locator('.notice-warning').textContent()).toMatch(/KONAT/);
+  await eventually(() => page.locator('.network-card', { hasText: '(KONAT)' }).locator('.count').textContent()).toBe('Mitgliederzahl gerade nicht verfügbar');
+  await eventually(() => page.locator('.notice-warning').textContent()).toMatch(/KONAT/);
   await expectAccessible(page);
   await screenshot(page, 'start-network-down');
 });

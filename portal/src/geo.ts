@@ -73,8 +73,8 @@ export function project(points: GeoPoint[], circle: { centre: GeoPoint; radiusKm
     extend({ latitude: circle.centre.latitude - dLat, longitude: circle.centre.longitude - dLon });
     extend({ latitude: circle.centre.latitude + dLat, longitude: circle.centre.longitude + dLon });
   }
-  // At least 30 km across, so one hit does not fill the map; a margin around everything.
-  const minSpan = 30;
+  // At least 60 km across, so one hit shows the towns around it; a margin around everything.
+  const minSpan = 60;
   let spanX = Math.max((east - west) * kmPerDegreeLongitude, minSpan);
   let spanY = Math.max((north - south) * kmPerDegreeLatitude, minSpan * 0.6);
   const centreLat = (south + north) / 2;
