@@ -7,6 +7,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../s
 import { spawnLeashed } from '../shared/processes.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, withSubgraphSecrets } from './local.ts';
+import { ensurePortalBuilt } from './build-portal.ts';
 
 // `npm start`: the whole Innovationsregion Mitte graph on one machine.
 // Starts PostgreSQL (embedded unless DATABASE_URL is set), then every service
@@ -26,6 +27,9 @@ function log(name: string, line: string) {
 }
 
 async function main() {
+  // Built (only when its sources changed) while PostgreSQL and the subgraphs start; the gateway serves it.
+  const portal = ensurePortalBuilt((line) => log('portal', line)).catch((error: Error) =>
+    log('portal', `${error.message}; the portal's pages answer 503 until \`npm run build:portal\` succeeds`));
   let postgres: EmbeddedServer | undefined;
   let stopping = false;
   let serverUrl = envOptional('DATABASE_URL');
@@ -116,12 +120,13 @@ async function main() {
   process.on('SIGTERM', shutdown);
 
   for (const spec of specs.slice(0, -1)) launch(spec);
-  await Promise.all(specs.slice(0, -1).map((s) => waitForHealth(s.port)));
+  await Promise.all([...specs.slice(0, -1).map((s) => waitForHealth(s.port)), portal]);
   launch(specs.at(-1)!);
   await waitForHealth(gatewayPort);
 
   console.log(`
 Innovationsregion Mitte graph is up.
+  portal    http://localhost:${gatewayPort}/
   gateway   http://localhost:${gatewayPort}/graphql
 ${specs.slice(0, -1).map((s) => `  ${s.name.padEnd(9)} http://localhost:${s.port}/graphql`).join('\n')}
 
