@@ -67,6 +67,17 @@ export function text(field: string, value: string | null | undefined, max: numbe
 }
 
 /**
+ * An idempotency key as the client sent it (compared untrimmed, so a retry must send it
+ * byte for byte): well-formed text, not blank, at most 200 characters, room for a UUID
+ * (36) or a client's own request id.
+ */
+export function idempotencyKey(value: string): string {
+  checkText('idempotencyKey', value);
+  if (value.trim() === '' || value.length > 200) throw badInput('idempotencyKey', 'idempotencyKey must be 1 to 200 characters, for example a UUID.');
+  return value;
+}
+
+/**
  * Longest lists a client may send, per kind of list. Each sits well above
  * real use (the demo's busiest member has 4 services and 6 processes; the
  * code list has 105 DIN 8580 codes) and far below what makes a statement or an
@@ -89,6 +100,16 @@ export const listLimits = {
   /** Any list in a request, checked at the gateway: a backstop about twice the largest named limit, for lists without one. */
   anyInput: 200,
 } as const;
+
+/**
+ * The one page-size check: `first`, or `fallback` when the client left it out, if it is a whole
+ * number from `min` (1; 0 where a caller wants counts only) to `max`; else BAD_USER_INPUT naming the range.
+ */
+export function pageSize(first: number | null | undefined, max: number, { fallback = 20, min = 1 }: { fallback?: number; min?: number } = {}): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < min || size > max) throw badInput('first', `first must lie between ${min} and ${max}, got ${size}.`);
+  return size;
+}
 
 /** The list itself, or BAD_USER_INPUT naming the field and its limit. */
 export function boundedList<T>(field: string, values: readonly T[], max: number): readonly T[] {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict } from '../../shared/errors.ts';
+import { conflict } from '../../shared/errors.ts';
 import type { Identity } from '../../shared/identity.ts';
-import { checkText } from '../../shared/validation.ts';
+import { idempotencyKey } from '../../shared/validation.ts';
 
 // Idempotency keys of member writes, as region keeps them for inquiries and
 // capacity (subgraphs/region/idempotency.ts): scoped to the caller
@@ -33,9 +33,7 @@ function callerScope(identity: Identity): string {
 
 export function idempotency(identity: Identity, operation: string, key: string | null | undefined, payload: unknown): Idempotency | null {
   if (key == null) return null;
-  checkText('idempotencyKey', key);
-  if (key.trim() === '' || key.length > 200) throw badInput('idempotencyKey', 'idempotencyKey must be 1 to 200 characters, for example a UUID.');
-  return { scope: callerScope(identity), operation, key, payloadHash: createHash('sha256').update(JSON.stringify(payload)).digest('hex') };
+  return { scope: callerScope(identity), operation, key: idempotencyKey(key), payloadHash: createHash('sha256').update(JSON.stringify(payload)).digest('hex') };
 }
 
 /** The local id the key's first write produced, null for a new key; CONFLICT when the key came with another payload. */

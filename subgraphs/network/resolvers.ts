@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { badInput } from '../../shared/errors.ts';
 import { assertCanReadAudit, assertCanWriteMember, canSeeContacts, requireSignedIn, type Identity } from '../../shared/identity.ts';
-import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
+import { contactIds, memberGlobalId, parseMemberId, serviceIds } from '../../shared/ids.ts';
 import { memberTypeName } from '../../shared/networks.ts';
 import { processView } from '../../shared/data/processes.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
@@ -15,6 +15,7 @@ import { searchMembers } from './search.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
 import type { MemberOrder, PushedDownFilter } from '../../shared/search.ts';
+import { pageSize } from '../../shared/validation.ts';
 import type { MemberFields } from './validation.ts';
 
 export interface NetworkContext {
@@ -58,11 +59,11 @@ export function federatedResolvers(network: string): Resolvers {
       valid: (c: Certification) => c.validUntil >= today(),
     },
     Service: {
-      id: (s: Service) => `${network}:s-${s.id}`,
+      id: (s: Service) => serviceIds.format(network, s.id),
       processes: (s: Service) => toProcesses(s.processCodes),
     },
     ContactPerson: {
-      id: (c: { id: number }) => `${network}:c-${c.id}`,
+      id: (c: { id: number }) => contactIds.format(network, c.id),
     },
   } as Resolvers;
 }
@@ -76,14 +77,15 @@ export function internalResolvers(network: string): Resolvers {
   return {
     Query: {
       search(_: unknown, args: { filter?: PushedDownFilter | null; order: MemberOrder; first: number; after?: MemberOrderKey | null; facets: boolean; countLimit?: number | null }, ctx: NetworkContext) {
-        if (!Number.isInteger(args.first) || args.first < 0 || args.first > 1001) throw badInput('first', 'first must lie between 0 and 1001.');
+        // 0 asks for the count alone (Network.memberCount); region's pages ask at most 101 (100 and one that tells whether more follow).
+        const first = pageSize(args.first, 1001, { min: 0 });
         const countLimit = args.countLimit ?? null;
         if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1)) throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).');
-        return searchMembers(ctx.em, { network, filter: args.filter ?? {}, order: args.order, first: args.first, after: args.after ?? null, withFacets: args.facets, countLimit });
+        return searchMembers(ctx.em, { network, filter: args.filter ?? {}, order: args.order, first, after: args.after ?? null, withFacets: args.facets, countLimit });
       },
       matchSuppliers(_: unknown, args: { requirements: Requirements; first: number }, ctx: NetworkContext) {
-        if (!Number.isInteger(args.first) || args.first < 1 || args.first > 101) throw badInput('first', 'first must lie between 1 and 101.');
-        return matchSuppliers(ctx.em, args.requirements, args.first);
+        // Region's page of at most 100, and the one more that tells whether another page follows.
+        return matchSuppliers(ctx.em, args.requirements, pageSize(args.first, 101));
       },
       async existing(_: unknown, args: { localIds: number[] }, ctx: NetworkContext) {
         const found = await ctx.loaders.member.loadMany(args.localIds);
@@ -94,8 +96,7 @@ export function internalResolvers(network: string): Resolvers {
       },
       auditLog(_: unknown, args: { first: number; before?: number | null }, ctx: NetworkContext) {
         assertCanReadAudit(ctx.identity, network);
-        if (!Number.isInteger(args.first) || args.first < 1 || args.first > 101) throw badInput('first', `first must lie between 1 and 101, got ${args.first}.`);
-        return auditPage(ctx.em, args.first, args.before ?? null);
+        return auditPage(ctx.em, pageSize(args.first, 101), args.before ?? null);
       },
     },
     Mutation: {
@@ -119,7 +120,7 @@ export function internalResolvers(network: string): Resolvers {
       async deleteContactPerson(_: unknown, args: { localId: number }, ctx: NetworkContext) {
         requireSignedIn(ctx.identity);
         const authorize = (memberLocalId: number) => assertCanWriteMember(ctx.identity, network, memberGlobalId(network, memberLocalId), 'delete contact persons of');
-        return written(await deleteContactPerson(ctx.em, args.localId, `${network}:c-${args.localId}`, authorize, ctx.identity));
+        return written(await deleteContactPerson(ctx.em, args.localId, contactIds.format(network, args.localId), authorize, ctx.identity));
       },
     },
     AuditEntry: {

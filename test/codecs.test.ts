@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { contactIds, idCodec, memberIds, serviceIds } from '../shared/ids.ts';
+import { idempotencyKey, pageSize } from '../shared/validation.ts';
+
+// The one codec per kind of id, the one page-size check and the idempotency-key check every service uses.
+
+describe('network ids', () => {
+  test('format and parse are inverse for members, contact persons and services', () => {
+    for (const codec of [memberIds, contactIds, serviceIds]) {
+      const id = codec.format('KONAT', 42);
+      expect(codec.parse(id)).toMatchObject({ network: { code: 'KONAT' }, localId: 42 });
+    }
+    expect(memberIds.format('NIWE', 7)).toBe('NIWE:m-7');
+    expect(contactIds.format('NIWE', 7)).toBe('NIWE:c-7');
+    expect(serviceIds.format('NIWE', 7)).toBe('NIWE:s-7');
+  });
+
+  test('another kind, an unknown network, a leading zero or 16 digits are refused with the argument named', () => {
+    expect(() => contactIds.parse('NIWE:m-1', 'contact')).toThrow('"NIWE:m-1" is not a contact person id; they look like NIWE:c-12 (network code, then c- and a number).');
+    for (const id of ['FOO:m-1', 'NIWE:m-01', `NIWE:m-${'1'.repeat(16)}`, 'niwe:m-1']) {
+      expect(() => memberIds.parse(id), id).toThrow(/look like NIWE:m-42/);
+    }
+    const thrown = (() => {
+      try {
+        memberIds.parse('x', 'input.memberId');
+      } catch (error) {
+        return error as { extensions: unknown };
+      }
+    })();
+    expect(thrown?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+  });
+});
+
+describe('region ids', () => {
+  const codec = idCodec('inq', 'an inquiry');
+
+  test('round trip up to the largest safe integer, and not beyond it', () => {
+    expect(codec.parse(codec.format(5083124978213377))).toBe(5083124978213377);
+    expect(codec.parse('inq-9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => codec.parse('inq-9007199254740993', 'inquiryId')).toThrow('inquiryId "inq-9007199254740993" is not an inquiry id; they look like inq-5083124978213377.');
+    expect(() => codec.parse('q-12')).toThrow(/is not an inquiry id/);
+  });
+});
+
+describe('page sizes', () => {
+  test('the fallback when first is left out, the range checked otherwise', () => {
+    expect(pageSize(undefined, 100)).toBe(20);
+    expect(pageSize(null, 50, { fallback: 10 })).toBe(10);
+    expect(pageSize(0, 1001, { min: 0 })).toBe(0);
+    expect(pageSize(100, 100)).toBe(100);
+    for (const first of [0, 101, 2.5, Number.NaN]) expect(() => pageSize(first, 100), String(first)).toThrow(`first must lie between 1 and 100, got ${first}.`);
+  });
+});
+
+describe('idempotency keys', () => {
+  test('kept as sent; blank, over 200 characters or malformed text refused', () => {
+    expect(idempotencyKey(' order-4711 ')).toBe(' order-4711 ');
+    expect(idempotencyKey('k'.repeat(200))).toHaveLength(200);
+    for (const key of ['', '   ', 'k'.repeat(201)]) expect(() => idempotencyKey(key)).toThrow('idempotencyKey must be 1 to 200 characters, for example a UUID.');
+    expect(() => idempotencyKey('a\u0000b')).toThrow(/NUL/);
+  });
+});
