@@ -51,14 +51,16 @@ interface StaticFile {
   immutable: boolean;
 }
 
-function readDist(dist: string): Map<string, StaticFile> {
-  const files = new Map<string, StaticFile>();
+/** The built files by URL path, each read and compressed on its first request: tests start many gateways, few serve the portal. */
+function readDist(dist: string): Map<string, () => StaticFile> {
+  const files = new Map<string, () => StaticFile>();
   if (!existsSync(join(dist, 'index.html'))) return files;
   for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     const urlPath = `/${relative(dist, path).split(sep).join('/')}`;
-    files.set(urlPath, staticFile(readFileSync(path), extname(path), urlPath.startsWith('/assets/')));
+    let file: StaticFile | undefined;
+    files.set(urlPath, () => (file ??= staticFile(readFileSync(path), extname(path), urlPath.startsWith('/assets/'))));
   }
   return files;
 }
@@ -68,7 +70,7 @@ function staticFile(body: Buffer, extension: string, immutable: boolean): Static
   const compressible = /^(text\/|application\/json|image\/svg)/.test(contentType) && body.length > 1024;
   return {
     body,
-    gzipped: compressible ? gzipSync(body, { level: 9 }) : undefined,
+    gzipped: compressible ? gzipSync(body) : undefined,
     contentType,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     immutable,
@@ -123,24 +125,35 @@ export function withPortal(server: Server, options: PortalOptions): Server {
     (schemaFile ??= staticFile(Buffer.from(printSchema(federation.Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema())), '.graphql', false));
   const gatewayHandlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://portal');
-    const read = req.method === 'GET' || req.method === 'HEAD';
-    const explorer = read && wantsExplorer(req, url);
-    if (!read || (!explorer && gatewayPaths.some((p) => p.test(url.pathname)))) {
-      for (const handler of gatewayHandlers) handler.call(server, req, res);
-      return;
-    }
+  const servePortal = (req: IncomingMessage, res: ServerResponse, url: URL, explorer: boolean) => {
     if (url.pathname === explorerSchemaPath) return send(req, res, explorerSchema());
     if (files.size === 0) return notBuilt(res);
     const file = explorer ? files.get('/graphiql.html') : files.get(url.pathname);
-    if (file) return send(req, res, file);
+    if (file) return send(req, res, file());
     // A missing script or style is a 404, not the index: the browser would try to run HTML.
     if (url.pathname.startsWith('/assets/')) {
       res.statusCode = 404;
       return res.end();
     }
-    send(req, res, files.get('/index.html')!);
+    send(req, res, files.get('/index.html')!());
+  };
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = URL.parse(req.url ?? '/', 'http://portal');
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    const explorer = read && url !== null && wantsExplorer(req, url);
+    // A request target that is no URL goes to the gateway's handler, which answers it as before.
+    if (!url || !read || (!explorer && gatewayPaths.some((p) => p.test(url.pathname)))) {
+      for (const handler of gatewayHandlers) handler.call(server, req, res);
+      return;
+    }
+    try {
+      servePortal(req, res, url, explorer);
+    } catch (error) {
+      // A file removed since start-up (`npm run build:portal` while the gateway runs): the page reloads into the new build.
+      console.error('[portal]', (error as Error).message);
+      res.statusCode = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 404 : 500;
+      res.end();
+    }
   });
   return server;
 }
