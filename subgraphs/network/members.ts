@@ -6,7 +6,8 @@ import { findProcess } from '../../shared/data/processes.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
 import { contactSnapshot, memberSnapshot, recordAudit, systemActor } from './audit.ts';
-import { remember, replayed, type Idempotency } from './idempotency.ts';
+import { replayed, type Idempotency } from '../../shared/idempotency.ts';
+import { remember } from './idempotency.ts';
 import * as v from './validation.ts';
 
 // Writes to the network's members. Input is validated completely before the
