@@ -101,7 +101,8 @@ test('the start page presents the region and its search box is reached by keyboa
 test('a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a profile', async () => {
   const page = await newPage();
   await page.goto(`${stack.gateway}/suche`);
-  await page.selectOption('#search-processes', '3.2');
+  await page.locator('summary', { hasText: '3 Trennen' }).click();
+  await page.getByRole('checkbox', { name: '3.2 Spanen mit geometrisch bestimmten Schneiden' }).check();
   await page.getByRole('checkbox', { name: 'ISO 9001' }).check();
   await page.fill('#search-postal-code', '37269');
   await page.selectOption('#search-radius', '50');

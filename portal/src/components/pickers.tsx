@@ -1,70 +1,75 @@
-import { materialGroups, familyNames, processName, processTree } from '../catalog.ts';
+import { useState } from 'preact/hooks';
+import { materialGroups, familyNames, processTree } from '../catalog.ts';
 import { useLocale } from '../use-locale.ts';
 
-// Choosing several codes from a long list: a select adds one, each chosen code is a chip with a
-// remove button. Both are native controls, so they work by keyboard and with screen readers.
+// Choosing several codes from a long list: a tree of checkboxes, one collapsible group per DIN 8580
+// main group or material family, opened where something is chosen. Native details and checkboxes, so
+// arrow keys never add anything by accident (a select that adds on change does, by keyboard).
+
+interface TreeOption {
+  value: string;
+  label: string;
+  depth: number;
+}
+
+interface TreeGroupSpec {
+  key: string;
+  label: string;
+  options: TreeOption[];
+}
+
+function TreeGroup({ group, name, values, onChange }: { group: TreeGroupSpec; name: string; values: string[]; onChange: (values: string[]) => void }) {
+  const { t } = useLocale();
+  const chosen = group.options.filter((o) => values.includes(o.value)).length;
+  const [open, setOpen] = useState(chosen > 0);
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{group.label}{chosen > 0 && <span class="chosen"> ({t.chosen(chosen)})</span>}</summary>
+      {group.options.map((option) => (
+        <label style={{ paddingLeft: `${option.depth * 0.9}rem` }}>
+          <input type="checkbox" name={name} value={option.value} checked={values.includes(option.value)}
+            onChange={(e) => onChange(e.currentTarget.checked ? [...values, option.value] : values.filter((v) => v !== option.value))} />
+          {option.label}
+        </label>
+      ))}
+    </details>
+  );
+}
+
+function TreePicker({ legend, name, groups, values, onChange }: { legend: string; name: string; groups: TreeGroupSpec[]; values: string[]; onChange: (values: string[]) => void }) {
+  return (
+    <fieldset class="tree">
+      <legend>{legend}</legend>
+      {groups.map((group) => <TreeGroup key={group.key} group={group} name={name} values={values} onChange={onChange} />)}
+    </fieldset>
+  );
+}
 
 interface PickerProps {
-  id: string;
+  name: string;
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
 }
 
-function Chips({ values, name, onChange }: { values: string[]; name: (value: string) => string; onChange: (values: string[]) => void }) {
-  const { t } = useLocale();
-  if (!values.length) return null;
-  return (
-    <ul class="chips">
-      {values.map((value) => (
-        <li>
-          <span>{name(value)}</span>
-          <button type="button" aria-label={t.remove(name(value))} onClick={() => onChange(values.filter((v) => v !== value))}>×</button>
-        </li>
-      ))}
-    </ul>
-  );
+const processGroups: TreeGroupSpec[] = processTree.map((group) => ({
+  key: group.code,
+  label: `${group.code} ${group.name}`,
+  options: group.options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}`, depth: o.depth })),
+}));
+
+export function ProcessPicker({ name, label, values, onChange }: PickerProps) {
+  return <TreePicker legend={label} name={name} groups={processGroups} values={values} onChange={onChange} />;
 }
 
-export function ProcessPicker({ id, label, values, onChange }: PickerProps) {
-  const { t } = useLocale();
-  const name = (code: string) => `${code} ${processName(code)}`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} value="" onChange={(e) => e.currentTarget.value && onChange([...new Set([...values, e.currentTarget.value])])}>
-        <option value="">{t.addProcess}</option>
-        {processTree.map((group) => (
-          <optgroup label={`${group.code} ${group.name}`}>
-            {group.options.map((option) => (
-              <option value={option.code} disabled={values.includes(option.code)}>
-                {'\u00a0\u00a0'.repeat(option.depth)}{option.code} {option.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      <Chips values={values} name={name} onChange={onChange} />
-    </div>
-  );
-}
-
-export function MaterialPicker({ id, label, values, onChange }: PickerProps) {
-  const { t, language } = useLocale();
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} value="" onChange={(e) => e.currentTarget.value && onChange([...new Set([...values, e.currentTarget.value])])}>
-        <option value="">{t.addMaterial}</option>
-        {materialGroups.map((group) => (
-          <optgroup label={familyNames[group.family][language]}>
-            {group.names.map((material) => <option value={material} disabled={values.includes(material)}>{material}</option>)}
-          </optgroup>
-        ))}
-      </select>
-      <Chips values={values} name={(m) => m} onChange={onChange} />
-    </div>
-  );
+export function MaterialPicker({ name, label, values, onChange }: PickerProps) {
+  const { language } = useLocale();
+  const groups = materialGroups.map((group) => ({
+    key: group.family,
+    label: familyNames[group.family][language],
+    options: group.names.map((material) => ({ value: material, label: material, depth: 0 })),
+  }));
+  return <TreePicker legend={label} name={name} groups={groups} values={values} onChange={onChange} />;
 }
 
 /** A select of one material (the supplier finder's part has one). */

@@ -39,8 +39,8 @@ function SearchForm({ initial }: { initial: SearchState }) {
         <label for="search-text">{t.textLabel}</label>
         <input id="search-text" type="search" value={state.text} maxLength={200} placeholder={t.searchPlaceholder} onInput={(e) => set({ text: e.currentTarget.value })} />
       </div>
-      <ProcessPicker id="search-processes" label={t.processesLabel} values={state.processes} onChange={(processes) => set({ processes })} />
-      <MaterialPicker id="search-materials" label={t.materialsLabel} values={state.materials} onChange={(materials) => set({ materials })} />
+      <ProcessPicker name="process" label={t.processesLabel} values={state.processes} onChange={(processes) => set({ processes })} />
+      <MaterialPicker name="material" label={t.materialsLabel} values={state.materials} onChange={(materials) => set({ materials })} />
       <CheckboxGroup legend={t.certificationsLabel} name="certificate" options={certificates} values={state.certifications} onChange={(certifications) => set({ certifications })} />
       <div class="field-row">
         <div class="field">

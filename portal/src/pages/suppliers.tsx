@@ -26,7 +26,7 @@ function RequestForm({ initial }: { initial: SupplierState }) {
       navigate(paths.suppliers + writeSuppliers(state));
     }}>
       <h2 id="request-heading">{t.requirement}</h2>
-      <ProcessPicker id="part-processes" label={t.processesLabel} values={state.processes} onChange={(processes) => set({ processes })} />
+      <ProcessPicker name="part-process" label={t.processesLabel} values={state.processes} onChange={(processes) => set({ processes })} />
       <MaterialSelect id="part-material" label={t.materialLabel} value={state.material} onChange={(material) => set({ material })} />
       <div class="field-row">
         <div class="field">
