@@ -11,6 +11,8 @@ export const IdempotencyKeySchema = defineEntity({
     resultId: p.bigint('number'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
+  // Keys older than idempotencyKeyHours are purged by age.
+  indexes: [{ name: 'idempotency_key_created_at_index', properties: ['createdAt'] }],
 });
 
 export type IdempotencyKey = InferEntity<typeof IdempotencyKeySchema>;

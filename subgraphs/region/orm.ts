@@ -1,4 +1,5 @@
 import { initOrm, SqlCounter } from '../../shared/orm.ts';
+import { RandomIdBase } from './base.entity.ts';
 import { IdempotencyKeySchema } from './idempotency-key.entity.ts';
 import { capacityEntities } from './capacity/entities.ts';
 import { inquiryEntities } from './inquiries/entities.ts';
@@ -8,5 +9,5 @@ import { regionMigrations } from './migrations/index.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
-  return initOrm({ clientUrl, entities: [...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema], migrations: regionMigrations(webhookKey), counter });
+  return initOrm({ clientUrl, entities: [RandomIdBase, ...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema], migrations: regionMigrations(webhookKey), counter });
 }

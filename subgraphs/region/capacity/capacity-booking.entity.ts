@@ -1,11 +1,12 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { RandomIdBase } from '../base.entity.ts';
 import { CapacityPostSchema } from './capacity-post.entity.ts';
 
 export const CapacityBookingSchema = defineEntity({
   name: 'CapacityBooking',
+  extends: RandomIdBase,
   properties: {
-    id: p.bigint('number').primary().autoincrement(),
-    offer: () => p.manyToOne(CapacityPostSchema),
+    offer: () => p.manyToOne(CapacityPostSchema).foreignKeyName('capacity_booking_offer_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
     hours: p.integer(),
@@ -13,9 +14,13 @@ export const CapacityBookingSchema = defineEntity({
     toDate: p.string().columnType('date'),
     status: p.string().length(20).default('REQUESTED'),
     reason: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  checks: [{ name: 'capacity_booking_hours_check', expression: `"hours" > 0` }],
+  indexes: [
+    { name: 'capacity_booking_offer_idx', properties: ['offer'] },
+    { name: 'capacity_booking_member_idx', properties: ['memberId'] },
+  ],
 });
 
 export type CapacityBooking = InferEntity<typeof CapacityBookingSchema>;

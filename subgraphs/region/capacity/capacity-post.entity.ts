@@ -1,10 +1,11 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { RandomIdBase } from '../base.entity.ts';
 
 // An offer of free capacity or a request for capacity, posted by a member.
 export const CapacityPostSchema = defineEntity({
   name: 'CapacityPost',
+  extends: RandomIdBase,
   properties: {
-    id: p.bigint('number').primary().autoincrement(),
     side: p.string().length(10),
     memberId: p.string().length(40),
     network: p.string().length(20),
@@ -21,13 +22,25 @@ export const CapacityPostSchema = defineEntity({
     postalCode: p.string().length(5),
     latitude: p.double().nullable(),
     longitude: p.double().nullable(),
-    pricePerHour: p.decimal().nullable(),
+    pricePerHour: p.decimal().precision(10).scale(2).nullable(),
     notes: p.text().nullable(),
     status: p.string().length(20).default('OPEN'),
     version: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  checks: [
+    { name: 'capacity_post_side_check', expression: `"side" in ('OFFER', 'REQUEST')` },
+    { name: 'capacity_post_kind_check', expression: `"kind" in ('CAD', 'MACHINE_HOURS')` },
+    { name: 'capacity_post_hours_check', expression: `"hours" > 0` },
+    // Overbooking is impossible in the database itself, whatever the code does.
+    { name: 'capacity_post_booked_within_hours', expression: `"booked_hours" >= 0 and "booked_hours" <= "hours"` },
+    { name: 'capacity_post_window', expression: `"to_date" >= "from_date"` },
+  ],
+  indexes: [
+    { name: 'capacity_post_match_idx', properties: ['side', 'kind', 'status', 'fromDate', 'toDate'] },
+    { name: 'capacity_post_member_idx', properties: ['memberId'] },
+    { name: 'capacity_post_created_idx', properties: ['createdAt', 'id'] },
+  ],
 });
 
 export type CapacityPost = InferEntity<typeof CapacityPostSchema>;

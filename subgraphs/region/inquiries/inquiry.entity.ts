@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { RandomIdBase } from '../base.entity.ts';
 
 export interface InquiryQuantity {
   quantity: number;
@@ -8,9 +9,8 @@ export interface InquiryQuantity {
 // A request for manufactured parts. ownerKey names the caller that created it (see access.ts callerKey).
 export const InquirySchema = defineEntity({
   name: 'Inquiry',
+  extends: RandomIdBase,
   properties: {
-    /** Random (see Migration20261201100100_random_ids), so nobody guesses the next inquiry. */
-    id: p.bigint('number').primary().autoincrement(),
     ownerKey: p.string().length(240),
     ownerMemberId: p.string().length(40).nullable(),
     ownerNetwork: p.string().length(20).nullable(),
@@ -33,46 +33,18 @@ export const InquirySchema = defineEntity({
     awardedQuoteId: p.bigint('number').nullable(),
     deadlineNoticeAt: p.datetime().nullable(),
     version: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  checks: [
+    { name: 'inquiry_ppap_level_check', expression: `"ppap_level" >= 1 and "ppap_level" <= 5` },
+    // QUOTING_CLOSED is never stored: it is OPEN past the deadline (inquiries.ts effectiveStatus).
+    { name: 'inquiry_status_check', expression: `"status" in ('DRAFT', 'OPEN', 'AWARDED', 'CLOSED_WITHOUT_AWARD', 'CANCELLED')` },
+  ],
+  indexes: [
+    { name: 'inquiry_owner_idx', properties: ['ownerKey'] },
+    { name: 'inquiry_open_deadline_idx', properties: ['quoteDeadline'], where: `"status" = 'OPEN'` },
+    { name: 'inquiry_created_idx', properties: ['createdAt', 'id'] },
+  ],
 });
 
 export type Inquiry = InferEntity<typeof InquirySchema>;
-
-// One member invited to quote on an inquiry, with the matching score it was invited on.
-export const InvitationSchema = defineEntity({
-  name: 'Invitation',
-  tableName: 'inquiry_invitation',
-  properties: {
-    id: p.integer().primary().autoincrement(),
-    inquiryId: p.bigint('number'),
-    memberId: p.string().length(40),
-    network: p.string().length(20),
-    status: p.string().length(20).default('INVITED'),
-    declineReason: p.text().nullable(),
-    score: p.double().$type<number>().nullable(),
-    distanceKm: p.double().$type<number>().nullable(),
-    certifications: p.array().default([]),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-
-export type Invitation = InferEntity<typeof InvitationSchema>;
-
-// A member an office proposed for an inquiry it does not see; the owner accepts (an invitation is made) or rejects it.
-export const InviteeProposalSchema = defineEntity({
-  name: 'InviteeProposal',
-  tableName: 'inquiry_invitee_proposal',
-  properties: {
-    id: p.integer().primary().autoincrement(),
-    inquiryId: p.bigint('number'),
-    memberId: p.string().length(40),
-    network: p.string().length(20),
-    /** The subject of the office (or admin) that proposed it. */
-    proposedBy: p.string().length(240).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-
-export type InviteeProposal = InferEntity<typeof InviteeProposalSchema>;

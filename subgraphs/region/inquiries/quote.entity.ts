@@ -1,4 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { RandomIdBase } from '../base.entity.ts';
+import { ConsortiumSchema } from './consortium.entity.ts';
+import { InquirySchema } from './inquiry.entity.ts';
 
 export interface PriceTier {
   minQuantity: number;
@@ -8,12 +11,12 @@ export interface PriceTier {
 // A member's (or consortium's) current quote on an inquiry; every submission is also kept as a revision.
 export const QuoteSchema = defineEntity({
   name: 'Quote',
+  extends: RandomIdBase,
   properties: {
-    id: p.bigint('number').primary().autoincrement(),
-    inquiryId: p.bigint('number'),
+    inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('quote_inquiry_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    consortiumId: p.bigint('number').nullable(),
+    consortiumId: () => p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('quote_consortium_id_fkey').deleteRule('no action').nullable(),
     priceTiers: p.json<PriceTier[]>(),
     currency: p.string().length(3),
     leadTimeDays: p.integer(),
@@ -22,26 +25,10 @@ export const QuoteSchema = defineEntity({
     status: p.string().length(20).default('SUBMITTED'),
     revision: p.integer().default(1),
     version: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  checks: [{ name: 'quote_lead_time_days_check', expression: `"lead_time_days" > 0` }],
+  uniques: [{ name: 'quote_inquiry_id_member_id_key', properties: ['inquiryId', 'memberId'] }],
 });
 
 export type Quote = InferEntity<typeof QuoteSchema>;
-
-export const QuoteRevisionSchema = defineEntity({
-  name: 'QuoteRevision',
-  properties: {
-    id: p.integer().primary().autoincrement(),
-    quoteId: p.bigint('number'),
-    revision: p.integer(),
-    priceTiers: p.json<PriceTier[]>(),
-    currency: p.string().length(3),
-    leadTimeDays: p.integer(),
-    validUntil: p.string().columnType('date'),
-    notes: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-
-export type QuoteRevision = InferEntity<typeof QuoteRevisionSchema>;

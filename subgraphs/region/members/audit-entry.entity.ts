@@ -20,6 +20,8 @@ export const RegionAuditEntrySchema = defineEntity({
     before: p.json<Record<string, unknown>>().nullable(),
     after: p.json<Record<string, unknown>>().nullable(),
   },
+  // An office reads the entries about its network, newest first.
+  indexes: [{ name: 'audit_entry_network_idx', properties: ['network', 'id'] }],
 });
 
 export type RegionAuditEntry = InferEntity<typeof RegionAuditEntrySchema>;

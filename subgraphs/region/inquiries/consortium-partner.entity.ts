@@ -1,0 +1,21 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { ConsortiumSchema } from './consortium.entity.ts';
+
+/** The lead is a partner too: it states its own share like the others. */
+export const ConsortiumPartnerSchema = defineEntity({
+  name: 'ConsortiumPartner',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    consortiumId: () => p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('consortium_partner_consortium_id_fkey'),
+    memberId: p.string().length(40),
+    network: p.string().length(20),
+    status: p.string().length(20).default('INVITED'),
+    processCodes: p.array().default([]),
+    sharePercent: p.double().$type<number>().nullable(),
+  },
+  checks: [{ name: 'consortium_partner_share_percent_check', expression: `"share_percent"::numeric > 0 and "share_percent"::numeric <= 100` }],
+  uniques: [{ name: 'consortium_partner_consortium_id_member_id_key', properties: ['consortiumId', 'memberId'] }],
+  indexes: [{ name: 'consortium_partner_member_idx', properties: ['memberId'] }],
+});
+
+export type ConsortiumPartner = InferEntity<typeof ConsortiumPartnerSchema>;

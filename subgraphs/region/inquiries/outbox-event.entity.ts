@@ -1,0 +1,23 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+
+// An event of the inquiry flow, written in the transaction of the change. It concerns one member
+// (its webhooks and its network office's webhooks receive it) or, without member, one network office.
+export const OutboxEventSchema = defineEntity({
+  name: 'OutboxEvent',
+  properties: {
+    id: p.string().length(36).primary(),
+    type: p.string().length(30),
+    inquiryId: p.bigint('number'),
+    memberId: p.string().length(40).nullable(),
+    network: p.string().length(20).nullable(),
+    /** The inquiry owner the event concerns (QUOTE_RECEIVED), as inquiry.ownerKey: its webhooks receive it too. */
+    ownerKey: p.string().length(240).nullable(),
+    payload: p.json<Record<string, unknown>>(),
+    fannedOut: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  // The dispatcher's queue: events not yet fanned out to webhooks, oldest first.
+  indexes: [{ name: 'outbox_event_pending_idx', properties: ['createdAt'], where: 'not "fanned_out"' }],
+});
+
+export type OutboxEvent = InferEntity<typeof OutboxEventSchema>;

@@ -1,0 +1,23 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { OutboxEventSchema } from './outbox-event.entity.ts';
+import { WebhookSchema } from './webhook.entity.ts';
+
+// One event's delivery to one webhook, retried with backoff until it succeeds or runs out of attempts.
+export const WebhookDeliverySchema = defineEntity({
+  name: 'WebhookDelivery',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    webhookId: () => p.manyToOne(WebhookSchema).mapToPk().fieldName('webhook_id').foreignKeyName('webhook_delivery_webhook_id_fkey').deleteRule('cascade'),
+    eventId: () => p.manyToOne(OutboxEventSchema).mapToPk().fieldName('event_id').foreignKeyName('webhook_delivery_event_id_fkey'),
+    eventType: p.string().length(30),
+    attempts: p.integer().default(0),
+    lastStatus: p.integer().nullable(),
+    lastError: p.string().length(300).nullable(),
+    nextAttemptAt: p.datetime().nullable(),
+    deliveredAt: p.datetime().nullable(),
+  },
+  uniques: [{ name: 'webhook_delivery_webhook_id_event_id_key', properties: ['webhookId', 'eventId'] }],
+  indexes: [{ name: 'webhook_delivery_due_idx', properties: ['nextAttemptAt'], where: '"delivered_at" is null' }],
+});
+
+export type WebhookDelivery = InferEntity<typeof WebhookDeliverySchema>;
