@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ensureDatabase } from '../shared/postgres.ts';
+import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { initRegionOrm } from '../subgraphs/region/orm.ts';
 
 // Entities and migrations describe one schema twice. After the committed
@@ -11,9 +12,9 @@ import { initRegionOrm } from '../subgraphs/region/orm.ts';
 
 const orms: MikroORM[] = [];
 
-async function migratedOrm(service: 'region'): Promise<MikroORM> {
+async function migratedOrm(service: 'network' | 'region'): Promise<MikroORM> {
   const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_drift_${service}`);
-  const { orm } = await initRegionOrm(url, randomBytes(32));
+  const { orm } = service === 'network' ? await initNetworkOrm(url) : await initRegionOrm(url, randomBytes(32));
   orms.push(orm);
   return orm;
 }
@@ -23,16 +24,21 @@ async function drift(orm: MikroORM): Promise<string> {
   return (await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false })).trim();
 }
 
+let network: MikroORM;
 let region: MikroORM;
 
 beforeAll(async () => {
-  region = await migratedOrm('region');
+  [network, region] = await Promise.all([migratedOrm('network'), migratedOrm('region')]);
 });
 afterAll(async () => {
   await Promise.all(orms.map((orm) => orm.close(true)));
 });
 
 describe('schema drift', () => {
+  test("the network's entities match its migrations", async () => {
+    expect(await drift(network)).toBe('');
+  });
+
   test("region's entities match its migrations", async () => {
     expect(await drift(region)).toBe('');
   });

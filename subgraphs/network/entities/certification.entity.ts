@@ -5,11 +5,15 @@ export const CertificationSchema = defineEntity({
   name: 'Certification',
   properties: {
     id: p.integer().primary().autoincrement(),
-    member: () => p.manyToOne(MemberSchema).deleteRule('cascade'),
+    member: () => p.manyToOne(MemberSchema).deleteRule('cascade').foreignKeyName('certification_member_id_fkey'),
     standard: p.string().length(40),
     number: p.string().length(100).nullable(),
     validUntil: p.string().columnType('date'),
   },
+  indexes: [
+    { name: 'certification_member_id_idx', properties: ['member'] },
+    { name: 'certification_standard_idx', properties: ['standard', 'validUntil'] },
+  ],
 });
 
 export type Certification = InferEntity<typeof CertificationSchema>;

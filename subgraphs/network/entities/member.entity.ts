@@ -9,7 +9,7 @@ export const MemberSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     name: p.string().length(200),
     // Normalised name for the region-wide order; see shared/sort-key.ts.
-    sortKey: p.string().length(200),
+    sortKey: p.string().length(200).collation('C'),
     street: p.string().length(200).nullable(),
     postalCode: p.string().length(5),
     city: p.string().length(100),
@@ -32,6 +32,20 @@ export const MemberSchema = defineEntity({
     services: () => p.oneToMany(ServiceSchema).mappedBy('member').orphanRemoval(),
     contacts: () => p.oneToMany(ContactPersonSchema).mappedBy('member').orphanRemoval(),
   },
+  // The search's indexes (migrations: members, search, search_scale), declared so the schema diff stays empty.
+  // Those over columns the database derives (search_text, search_name, location) are given as their SQL.
+  indexes: [
+    { name: 'member_order_idx', properties: ['sortKey', 'id'], where: '"archived_at" is null' },
+    { name: 'member_process_codes_idx', properties: ['processCodes'], type: 'gin' },
+    { name: 'member_materials_idx', properties: ['materials'], type: 'gin' },
+    { name: 'member_employees_idx', properties: ['employees'], where: '"archived_at" is null' },
+    { name: 'member_search_text_trgm_idx', expression: 'create index "member_search_text_trgm_idx" on "member" using gin ("search_text" gin_trgm_ops) where "archived_at" is null' },
+    { name: 'member_search_name_trgm_idx', expression: 'create index "member_search_name_trgm_idx" on "member" using gin ("search_name" gin_trgm_ops) where "archived_at" is null' },
+    {
+      name: 'member_location_idx',
+      expression: 'create index "member_location_idx" on "member" using gist ("location") include ("sort_key", "id") where "archived_at" is null',
+    },
+  ],
 });
 
 export type Member = InferEntity<typeof MemberSchema>;
