@@ -1,6 +1,5 @@
 import { DefaultLogger, MikroORM, defineConfig, type LoggerOptions, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { SeedManager } from '@mikro-orm/seeder';
 
 // One way to open a service's database: entities listed, committed migrations
 // run at start, every statement counted.
@@ -35,7 +34,7 @@ export function ormConfig(setup: OrmSetup): Options {
   return defineConfig({
     clientUrl: setup.clientUrl,
     entities: setup.entities,
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator],
     migrations: { migrationsList: setup.migrations, silent: true, snapshot: false },
     loggerFactory: (options) => new CountingLogger(options, counter),
     debug: process.env.SQL_DEBUG === '1' ? ['query', 'query-params'] : false,
