@@ -36,7 +36,7 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verif
         let identity;
         try {
           identity = await verify(req.headers.authorization);
-          await policy.admitOperation({ identity, address: req.socket.remoteAddress }, { query: balanceQuery, variables });
+          await policy.admitOperation(policy.caller(identity, req), { query: balanceQuery, variables });
         } catch (error) {
           if (error instanceof GraphQLError) return sendError(res, error);
           throw error;

@@ -8,6 +8,7 @@ import { tokenMaxLifetimeS } from './auth.ts';
 import { limitsFromEnv } from './limits.ts';
 import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
+import { parseTrustedProxies } from './client-address.ts';
 import { createGatewayService, defaultSubgraphTimeoutMs, type GatewayOptions } from './server.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 import { supergraphPath } from './supergraph.ts';
@@ -63,6 +64,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
       attachmentMaxBytes: read.integer('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
       operationCacheMb: read.integer('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
       subgraphTimeoutMs: read.integer('SUBGRAPH_TIMEOUT_MS', defaultSubgraphTimeoutMs, 1),
+      trustedProxies: parseTrustedProxies(read.optional('TRUSTED_PROXIES')),
     },
   };
 }

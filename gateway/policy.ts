@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -5,6 +6,7 @@ import { notSafelisted, rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
 import { checkFieldCosts, enforceLimits, measureOperation, type OperationLimits } from './limits.ts';
 import { clientAddressKey, RateLimiter, type RateLimits } from './rate-limit.ts';
+import { clientAddressOf } from './client-address.ts';
 import { checkNumberLiterals, checkOperationName, checkPersistedQueryHash } from './request-checks.ts';
 import { sha256Hex, type Safelist } from './safelist.ts';
 
@@ -23,6 +25,8 @@ export interface PolicyOptions {
   safelist: Safelist | undefined;
   /** Operation text of a persisted-query id (the manifest and automatically registered queries). */
   persistedQuery(id: string): Promise<string | undefined>;
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); see gateway/client-address.ts. */
+  trustedProxies?: readonly string[];
 }
 
 /** Who is asking: the verified token, and the TCP peer's address for anonymous callers. */
@@ -77,7 +81,12 @@ export function createPolicy(options: PolicyOptions) {
     return measure.cost;
   };
 
+  const addressOf = clientAddressOf(options.trustedProxies ?? []);
+
   return {
+    /** Who sent `req`: its verified identity, and its client address for the anonymous limits. */
+    caller: (identity: Identity, req: IncomingMessage): Caller => ({ identity, address: addressOf(req) }),
+
     /** Keeps the gateway's API schema for measuring, and refuses to start when the field-cost tables name fields it does not have. */
     plugin: {
       async serverWillStart() {

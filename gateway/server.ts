@@ -34,6 +34,8 @@ export interface GatewayOptions {
   rateLimits: RateLimits;
   /** Per client address, for callers without a token (ANONYMOUS_REQUESTS_PER_MINUTE, ANONYMOUS_COST_PER_MINUTE). */
   anonymousRateLimits?: RateLimits;
+  /** Proxies in front of the gateway whose X-Forwarded-For names the client (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: string[];
   /** Wrong API keys per client address and minute at /auth/token (TOKEN_FAILURES_PER_MINUTE). */
   tokenFailuresPerMinute?: number;
   safelist: Safelist | undefined;
@@ -82,6 +84,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     tokenFailuresPerMinute: options.tokenFailuresPerMinute ?? defaultTokenFailuresPerMinute,
     safelist: options.safelist,
     persistedQuery: (id) => persisted.get(id),
+    trustedProxies: options.trustedProxies,
   });
   // @apollo/gateway starts an OpenTelemetry exporter in its constructor unless this is set: it probed
   // cloud metadata addresses (169.254.169.254, metadata.google.internal) at once and sent usage to
@@ -129,7 +132,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     const requestId = randomUUID();
     try {
       const identity = await verify(req.headers.authorization);
-      await policy.admitOperation({ identity, address: req.socket.remoteAddress }, operationRequest(http));
+      await policy.admitOperation(policy.caller(identity, req), operationRequest(http));
       return { identity, requestId };
     } catch (error) {
       throw withRequestId(error, requestId);

@@ -67,6 +67,8 @@ export interface StackOptions {
   rateLimits?: Partial<RateLimits>;
   /** Per client address for callers without a token; by default none, since every test request comes from 127.0.0.1. */
   anonymousRateLimits?: Partial<RateLimits>;
+  /** The gateway's TRUSTED_PROXIES. */
+  trustedProxies?: string;
   tokenFailuresPerMinute?: number;
   /** Path of a persisted-operation manifest (PERSISTED_OPERATIONS). */
   manifest?: string;
@@ -135,6 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
     ...given('OPERATION_CACHE_MB', options.operationCacheMb),
     ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
+    ...given('TRUSTED_PROXIES', options.trustedProxies),
   }).gateway;
   const gateway = await createGatewayService({
     ...gatewayOptions,
