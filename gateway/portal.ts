@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import federation from '@apollo/federation-internals';
 import { printSchema } from 'graphql';
 
@@ -52,25 +53,29 @@ interface StaticFile {
 }
 
 /** The built files by URL path, each read and compressed on its first request: tests start many gateways, few serve the portal. */
-function readDist(dist: string): Map<string, () => StaticFile> {
-  const files = new Map<string, () => StaticFile>();
+function readDist(dist: string): Map<string, () => Promise<StaticFile>> {
+  const files = new Map<string, () => Promise<StaticFile>>();
   if (!existsSync(join(dist, 'index.html'))) return files;
   for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     const urlPath = `/${relative(dist, path).split(sep).join('/')}`;
-    let file: StaticFile | undefined;
+    let file: Promise<StaticFile> | undefined;
+    // A read that fails (the file was removed) throws before anything is kept, so the next request reads again.
     files.set(urlPath, () => (file ??= staticFile(readFileSync(path), extname(path), urlPath.startsWith('/assets/'))));
   }
   return files;
 }
 
-function staticFile(body: Buffer, extension: string, immutable: boolean): StaticFile {
+const compress = promisify(gzip);
+
+/** Compressed off the event loop: GraphiQL's editor is megabytes, and the gateway keeps answering meanwhile. */
+async function staticFile(body: Buffer, extension: string, immutable: boolean): Promise<StaticFile> {
   const contentType = contentTypes[extension] ?? 'application/octet-stream';
   const compressible = /^(text\/|application\/json|image\/svg)/.test(contentType) && body.length > 1024;
   return {
     body,
-    gzipped: compressible ? gzipSync(body) : undefined,
+    gzipped: compressible ? await compress(body) : undefined,
     contentType,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     immutable,
@@ -120,22 +125,22 @@ export interface PortalOptions {
 export function withPortal(server: Server, options: PortalOptions): Server {
   const files = readDist(options.dist ?? portalDist);
   // Built on the first request: tests start many gateways, few open GraphiQL.
-  let schemaFile: StaticFile | undefined;
+  let schemaFile: Promise<StaticFile> | undefined;
   const explorerSchema = () =>
     (schemaFile ??= staticFile(Buffer.from(printSchema(federation.Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema())), '.graphql', false));
   const gatewayHandlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  const servePortal = (req: IncomingMessage, res: ServerResponse, url: URL, explorer: boolean) => {
-    if (url.pathname === explorerSchemaPath) return send(req, res, explorerSchema());
+  const servePortal = async (req: IncomingMessage, res: ServerResponse, url: URL, explorer: boolean) => {
+    if (url.pathname === explorerSchemaPath) return send(req, res, await explorerSchema());
     if (files.size === 0) return notBuilt(res);
     const file = explorer ? files.get('/graphiql.html') : files.get(url.pathname);
-    if (file) return send(req, res, file());
+    if (file) return send(req, res, await file());
     // A missing script or style is a 404, not the index: the browser would try to run HTML.
     if (url.pathname.startsWith('/assets/')) {
       res.statusCode = 404;
       return res.end();
     }
-    send(req, res, files.get('/index.html')!());
+    send(req, res, await files.get('/index.html')!());
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = URL.parse(req.url ?? '/', 'http://portal');
@@ -146,14 +151,12 @@ export function withPortal(server: Server, options: PortalOptions): Server {
       for (const handler of gatewayHandlers) handler.call(server, req, res);
       return;
     }
-    try {
-      servePortal(req, res, url, explorer);
-    } catch (error) {
+    servePortal(req, res, url, explorer).catch((error: NodeJS.ErrnoException) => {
       // A file removed since start-up (`npm run build:portal` while the gateway runs): the page reloads into the new build.
-      console.error('[portal]', (error as Error).message);
-      res.statusCode = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 404 : 500;
+      console.error('[portal]', error.message);
+      res.statusCode = error.code === 'ENOENT' ? 404 : 500;
       res.end();
-    }
+    });
   });
   return server;
 }
