@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { ConfigError } from '../shared/config.ts';
-import { networks } from '../shared/networks.ts';
+import { dataPaths, networks, regionService, serviceDatabase } from '../shared/networks.ts';
 import { dataDir } from './local.ts';
 
 // What `npm run backup` writes and `npm run restore` reads: one .tar.gz with
@@ -62,7 +62,7 @@ export interface Manifest {
 
 /** The databases `npm start` creates (scripts/start.ts), and which service's migrations make each one's schema. */
 export function stackDatabases(): { name: string; service: Service }[] {
-  return [...networks.map((n) => ({ name: `irm_${n.code.toLowerCase()}`, service: 'network' as const })), { name: 'irm_region', service: 'region' }];
+  return [...networks.map((n) => ({ name: serviceDatabase(n.code), service: 'network' as const })), { name: serviceDatabase(regionService.name), service: 'region' }];
 }
 
 /** MikroORM's record of applied migrations: kept in the manifest, never copied as rows. */
@@ -73,19 +73,19 @@ export const migrationsTable = 'mikro_orm_migrations';
  * (webhook-key) and old tokens stop working (jwt-secret). `postgres-password` is left out on purpose:
  * restore starts a new server, which generates its own, and the services' roles get passwords derived from it.
  */
-export const keyEntries = ['jwt-secret', 'webhook-key', 'subgraph-secrets'];
+export const keyEntries = [dataPaths.jwtSecret, dataPaths.webhookKey, dataPaths.subgraphSecrets];
 
 /** Entries of DATA_DIR that backup knows and leaves out; anything else there is named in a warning. */
-export const skippedEntries = ['postgres', 'postgres-password'];
+export const skippedEntries = [dataPaths.postgres, dataPaths.postgresPassword];
 
 /** Where region keeps attachment files: ATTACHMENTS_DIR, else DATA_DIR/attachments (subgraphs/region/server.ts). */
 export function attachmentsDir(): string {
-  return process.env.ATTACHMENTS_DIR ? resolve(process.env.ATTACHMENTS_DIR) : join(dataDir(), 'attachments');
+  return process.env.ATTACHMENTS_DIR ? resolve(process.env.ATTACHMENTS_DIR) : join(dataDir(), dataPaths.attachments);
 }
 
 /** The embedded server's data folder inside DATA_DIR, as `npm start` runs it. */
 export function postgresDir(): string {
-  return join(dataDir(), 'postgres');
+  return join(dataDir(), dataPaths.postgres);
 }
 
 /** `member` -> `"member"`: an identifier quoted for SQL, whatever it contains. */

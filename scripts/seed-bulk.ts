@@ -4,7 +4,7 @@ import pg from 'pg';
 import { canonicalMaterial } from '../shared/data/materials.ts';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { findProcess } from '../shared/data/processes.ts';
-import { findNetwork, networks, type NetworkInfo } from '../shared/networks.ts';
+import { dataPaths, findNetwork, networks, serviceDatabase, type NetworkInfo } from '../shared/networks.ts';
 import { embeddedServerUrl, ensureDatabase } from '../shared/postgres.ts';
 import { nameSortKey } from '../shared/sort-key.ts';
 import { dataDir } from './local.ts';
@@ -121,7 +121,7 @@ async function main() {
   const databaseUrl =
     values['database-url'] ??
     process.env[`${network.code}_DATABASE_URL`] ??
-    (await ensureDatabase(process.env.DATABASE_URL ?? embeddedServerUrl(join(dataDir(), 'postgres'), Number(process.env.PG_PORT || 54329)), `irm_${network.code.toLowerCase()}`));
+    (await ensureDatabase(process.env.DATABASE_URL ?? embeddedServerUrl(join(dataDir(), dataPaths.postgres), Number(process.env.PG_PORT || dataPaths.defaultPgPort)), serviceDatabase(network.code)));
   // The tables come from the network's migrations; a fresh database gets them here.
   const { orm } = await initNetworkOrm(databaseUrl);
   await orm.close(true);

@@ -85,6 +85,8 @@ export const dataPaths = {
   /** Port of the embedded PostgreSQL (PG_PORT); beside the services' 4000-4004, out of PostgreSQL's usual 5432. */
   defaultPgPort: 54329,
   postgres: 'postgres',
+  /** The embedded server's superuser password, beside its data folder (shared/postgres.ts). */
+  postgresPassword: 'postgres-password',
   jwtSecret: 'jwt-secret',
   /** One file per service, by its supergraph name. */
   subgraphSecrets: 'subgraph-secrets',
