@@ -44,7 +44,7 @@ export function coordinates(field: string, latitude: number | null | undefined, 
 // failed the statement, and the client read our INTERNAL_SERVER_ERROR or
 // NETWORK_UNAVAILABLE for its own malformed string.
 
-/** True for text PostgreSQL cannot take; cheap enough to test every string of a request (gateway/malformed-strings.ts). */
+/** True for text PostgreSQL cannot take; cheap enough to test every string of a request (gateway/input-checks.ts). */
 export function isMalformedText(value: string): boolean {
   return value.includes('\u0000') || !value.isWellFormed();
 }
