@@ -131,6 +131,12 @@ test('a visitor searches with filters, sees facets and the map, reloads and book
   const first = await hitNames(page);
   await page.reload();
   await eventually(() => hitNames(page)).toEqual(first);
+  // The skip link, first on every page, jumps over the header to the content and stays on this search.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Zum Inhalt springen');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('main');
+  await eventually(() => hitNames(page)).toEqual(first);
   expect(await page.inputValue('#search-postal-code')).toBe('37269');
   const bookmark = await newPage();
   await bookmark.goto(page.url());

@@ -40,6 +40,8 @@ export function onLinkClick(event: MouseEvent) {
   const link = (event.target as Element).closest('a');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   if (link.origin !== location.origin || link.target || link.hasAttribute('download') || link.dataset.external !== undefined) return;
+  // An anchor on this page (the skip link) is the browser's: it moves focus there.
+  if (link.hash && link.pathname === location.pathname && link.search === location.search) return;
   event.preventDefault();
   navigate(link.pathname + link.search);
 }
