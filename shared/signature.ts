@@ -1,5 +1,4 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { ConfigError, envOptional } from './config.ts';
 import { identityHeader } from './identity.ts';
 
 // Subgraphs trust only the gateway (and region's calls to the networks): each
@@ -80,17 +79,4 @@ export function createSignatureVerifier(service: string, secret: string, now = (
     seen.set(nonce, at + 2 * signatureWindowMs);
     return null;
   };
-}
-
-/**
- * The secret shared with one service: `<SERVICE>_SUBGRAPH_SECRET` (e.g. NIWE_SUBGRAPH_SECRET)
- * or SUBGRAPH_SECRET. Without one a service runs unsigned only when ALLOW_UNSIGNED=1.
- */
-export function subgraphSecret(service: string): string | undefined {
-  const secret = envOptional(`${service.toUpperCase()}_SUBGRAPH_SECRET`) ?? envOptional('SUBGRAPH_SECRET');
-  if (secret !== undefined && secret.length < 16) throw new ConfigError(`SUBGRAPH_SECRET must be at least 16 characters long.`);
-  if (secret === undefined && process.env.ALLOW_UNSIGNED !== '1') {
-    throw new ConfigError(`Set SUBGRAPH_SECRET (or ${service.toUpperCase()}_SUBGRAPH_SECRET) to the secret shared by the gateway and the subgraphs, or ALLOW_UNSIGNED=1 to run without request signatures (development only).`);
-  }
-  return secret;
 }
