@@ -3,7 +3,7 @@ import { badInput } from '../../../shared/errors.ts';
 import { isoDate } from '../../../shared/validation.ts';
 import { CapacityBookingSchema, CapacityPostSchema } from './entities.ts';
 import { hoursPerWeek, parseDate } from './calendar.ts';
-import { describeSystem } from './posts.ts';
+import { describeSystem, type CapacityKind } from './posts.ts';
 
 // The working group's view: per ISO week and kind/system, hours offered,
 // requested and booked (confirmed), per network and for the whole region.
@@ -30,7 +30,7 @@ function byNetworkThenRegion(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-export async function capacityBalance(em: EntityManager, from: string, to: string, kind: string | null | undefined): Promise<BalanceRow[]> {
+export async function capacityBalance(em: EntityManager, from: string, to: string, kind: CapacityKind | null | undefined): Promise<BalanceRow[]> {
   isoDate('from', from);
   isoDate('to', to);
   if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`);

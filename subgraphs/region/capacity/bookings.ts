@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { CapacityBookingSchema, CapacityPostSchema, type CapacityBooking } from './entities.ts';
+import { CapacityBookingSchema, CapacityPostSchema, type BookingStatus, type CapacityBooking } from './entities.ts';
 import { text } from '../../../shared/validation.ts';
 import { remember, replayed, type Idempotency } from '../idempotency.ts';
 import { parseDate } from './calendar.ts';
@@ -57,8 +57,8 @@ export async function book(em: EntityManager, request: BookingRequest, booker: {
 
 export type Transition = 'confirm' | 'decline' | 'cancel';
 
-const allowedFrom: Record<Transition, string[]> = { confirm: ['REQUESTED'], decline: ['REQUESTED'], cancel: ['REQUESTED', 'CONFIRMED'] };
-const resultingStatus: Record<Transition, string> = { confirm: 'CONFIRMED', decline: 'DECLINED', cancel: 'CANCELLED' };
+const allowedFrom: Record<Transition, BookingStatus[]> = { confirm: ['REQUESTED'], decline: ['REQUESTED'], cancel: ['REQUESTED', 'CONFIRMED'] };
+const resultingStatus: Record<Transition, BookingStatus> = { confirm: 'CONFIRMED', decline: 'DECLINED', cancel: 'CANCELLED' };
 
 /** Confirm and decline are the offerer's; cancel is either party's. Declined and cancelled hours return to the offer. */
 export async function transition(em: EntityManager, identity: Identity, id: string, action: Transition, reason?: string | null, idempotencyKey: Idempotency | null = null): Promise<CapacityBooking> {

@@ -2,6 +2,9 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { RandomIdBase } from '../base.entity.ts';
 import { CapacityPostSchema } from './capacity-post.entity.ts';
 
+export const bookingStatuses = ['REQUESTED', 'CONFIRMED', 'DECLINED', 'CANCELLED'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
 export const CapacityBookingSchema = defineEntity({
   name: 'CapacityBooking',
   extends: RandomIdBase,
@@ -12,7 +15,7 @@ export const CapacityBookingSchema = defineEntity({
     hours: p.integer(),
     fromDate: p.string().columnType('date'),
     toDate: p.string().columnType('date'),
-    status: p.string().length(20).default('REQUESTED'),
+    status: p.enum(bookingStatuses).columnType('varchar(20)').default('REQUESTED'),
     reason: p.text().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

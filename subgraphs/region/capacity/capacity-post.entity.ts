@@ -1,16 +1,23 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { RandomIdBase } from '../base.entity.ts';
 
+export const capacitySides = ['OFFER', 'REQUEST'] as const;
+export const capacityKinds = ['CAD', 'MACHINE_HOURS'] as const;
+export type CapacitySide = (typeof capacitySides)[number];
+export const cadSystems = ['CATIA_V5', 'SIEMENS_NX', 'SOLIDWORKS', 'CREO', 'INVENTOR'] as const;
+export type CadSystem = (typeof cadSystems)[number];
+export const postStatuses = ['OPEN', 'WITHDRAWN'] as const;
+
 // An offer of free capacity or a request for capacity, posted by a member.
 export const CapacityPostSchema = defineEntity({
   name: 'CapacityPost',
   extends: RandomIdBase,
   properties: {
-    side: p.string().length(10),
+    side: p.enum(capacitySides).columnType('varchar(10)'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    kind: p.string().length(20),
-    cadSystem: p.string().length(30).nullable(),
+    kind: p.enum(capacityKinds).columnType('varchar(20)'),
+    cadSystem: p.enum(cadSystems).columnType('varchar(30)').nullable(),
     processCode: p.string().length(20).nullable(),
     machine: p.string().length(200).nullable(),
     workEnvelope: p.string().length(200).nullable(),
@@ -24,13 +31,11 @@ export const CapacityPostSchema = defineEntity({
     longitude: p.double().nullable(),
     pricePerHour: p.decimal().precision(10).scale(2).nullable(),
     notes: p.text().nullable(),
-    status: p.string().length(20).default('OPEN'),
+    status: p.enum(postStatuses).columnType('varchar(20)').default('OPEN'),
     version: p.integer().version(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   checks: [
-    { name: 'capacity_post_side_check', expression: `"side" in ('OFFER', 'REQUEST')` },
-    { name: 'capacity_post_kind_check', expression: `"kind" in ('CAD', 'MACHINE_HOURS')` },
     { name: 'capacity_post_hours_check', expression: `"hours" > 0` },
     // Overbooking is impossible in the database itself, whatever the code does.
     { name: 'capacity_post_booked_within_hours', expression: `"booked_hours" >= 0 and "booked_hours" <= "hours"` },

@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badInput, notFound } from '../../../shared/errors.ts';
 import { memberTypeName, networks } from '../../../shared/networks.ts';
-import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type CapacityPost } from './entities.ts';
+import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type AvailabilityStatus, type CadSystem, type CapacityPost, type CapacitySide } from './entities.ts';
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
 import { boundedList, checkText, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
@@ -12,7 +12,7 @@ import { capacityBalance } from './balance.ts';
 import { book, transition, type Transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matches.ts';
-import { applyPatch, createPost, postForChange, processOf, type PostInput, type PostPatch } from './posts.ts';
+import { applyPatch, createPost, postForChange, processOf, type CapacityKind, type PostInput, type PostPatch } from './posts.ts';
 import { bookingId, memberRefById, parsePostId, postId } from '../ids.ts';
 
 /** The caller's key for one capacity write (idempotency.ts: the table and 24 hours of the inquiry flow). */
@@ -41,9 +41,9 @@ async function loadPost(ctx: RegionContext, id: string, field = 'id'): Promise<C
 }
 
 interface PostFilter {
-  side?: string | null;
-  kind?: string | null;
-  cadSystem?: string | null;
+  side?: CapacitySide | null;
+  kind?: CapacityKind | null;
+  cadSystem?: CadSystem | null;
   process?: string | null;
   from?: string | null;
   to?: string | null;
@@ -61,7 +61,7 @@ export const capacityResolvers = {
       if (f.to != null) isoDate('filter.to', f.to);
       if (f.networks) boundedList('filter.networks', f.networks, listLimits.networks);
       const where = {
-        status: 'OPEN',
+        status: 'OPEN' as const,
         ...(f.side ? { side: f.side } : {}),
         ...(f.kind ? { kind: f.kind } : {}),
         ...(f.cadSystem ? { cadSystem: f.cadSystem } : {}),
@@ -100,7 +100,7 @@ export const capacityResolvers = {
             : { $or: [{ memberId: identity.memberId }, { offer: { memberId: identity.memberId } }] };
       return ctx.em.find(CapacityBookingSchema, mine, { populate: ['offer'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize(args.first, 200, 50) });
     },
-    capacityBalance(_: unknown, args: { from: string; to: string; kind?: string | null }, ctx: RegionContext) {
+    capacityBalance(_: unknown, args: { from: string; to: string; kind?: CapacityKind | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
       return capacityBalance(ctx.em, args.from, args.to, args.kind);
     },
@@ -153,7 +153,7 @@ export const capacityResolvers = {
     confirmCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'confirm'),
     declineCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'decline'),
     cancelCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'cancel'),
-    async setAvailability(_: unknown, args: { status: string; memberId?: string | null }, ctx: RegionContext) {
+    async setAvailability(_: unknown, args: { status: AvailabilityStatus; memberId?: string | null }, ctx: RegionContext) {
       const { memberId, network } = await actingMember(ctx, args.memberId);
       await ctx.em.upsert(AvailabilitySchema, { memberId, network, status: args.status, updatedAt: new Date() });
       return args.status;

@@ -4,12 +4,11 @@ import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
 import { parsePostId } from '../ids.ts';
-import { CapacityPostSchema, type CapacityPost } from './entities.ts';
+import { cadSystems, CapacityPostSchema, type CadSystem, type CapacityPost } from './entities.ts';
 import { parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
 
-export const cadSystems = ['CATIA_V5', 'SIEMENS_NX', 'SOLIDWORKS', 'CREO', 'INVENTOR'] as const;
 /** Hours a working day holds: one designer's day for CAD, three shifts for machines. */
 export const hoursPerWorkingDay = { CAD: 8, MACHINE_HOURS: 24 } as const;
 export type CapacityKind = keyof typeof hoursPerWorkingDay;
@@ -18,7 +17,7 @@ export interface PostInput {
   side: 'OFFER' | 'REQUEST';
   memberId?: string | null;
   kind: CapacityKind;
-  cadSystem?: string | null;
+  cadSystem?: CadSystem | null;
   process?: string | null;
   machine?: string | null;
   workEnvelope?: string | null;

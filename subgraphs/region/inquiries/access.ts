@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { forbidden } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import { callerKey } from '../access.ts';
@@ -50,7 +50,7 @@ export class InquiryAccess {
   }
 
   /** A where clause for the inquiries the caller may see. */
-  async visibleWhere(em: EntityManager): Promise<Record<string, unknown>> {
+  async visibleWhere(em: EntityManager): Promise<FilterQuery<Inquiry>> {
     const { identity } = this;
     const key = callerKey(identity);
     if (identity.role === 'admin') return {};

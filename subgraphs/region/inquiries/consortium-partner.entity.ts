@@ -1,6 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { ConsortiumSchema } from './consortium.entity.ts';
 
+export const partnerStatuses = ['INVITED', 'ACCEPTED', 'DECLINED'] as const;
+
 /** The lead is a partner too: it states its own share like the others. */
 export const ConsortiumPartnerSchema = defineEntity({
   name: 'ConsortiumPartner',
@@ -9,7 +11,7 @@ export const ConsortiumPartnerSchema = defineEntity({
     consortiumId: () => p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('consortium_partner_consortium_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    status: p.string().length(20).default('INVITED'),
+    status: p.enum(partnerStatuses).columnType('varchar(20)').default('INVITED'),
     processCodes: p.array().default([]),
     sharePercent: p.double().$type<number>().nullable(),
   },

@@ -14,7 +14,7 @@ import { WebhookSchema } from './webhook.entity.ts';
 export { AttachmentSchema, type Attachment } from './attachment.entity.ts';
 export { ConsortiumPartnerSchema, type ConsortiumPartner } from './consortium-partner.entity.ts';
 export { ConsortiumSchema, type Consortium } from './consortium.entity.ts';
-export { InquirySchema, type Inquiry, type InquiryQuantity } from './inquiry.entity.ts';
+export { InquirySchema, type Inquiry, type InquiryQuantity, type InquiryStatus } from './inquiry.entity.ts';
 export { InvitationSchema, type Invitation } from './invitation.entity.ts';
 export { InviteeProposalSchema, type InviteeProposal } from './invitee-proposal.entity.ts';
 export { OutboxEventSchema, type OutboxEvent } from './outbox-event.entity.ts';

@@ -11,13 +11,21 @@ import { attachmentId, inquiryId, memberRefById, parseQuoteId } from '../ids.ts'
 import { findSuppliers } from '../members/suppliers.ts';
 import { pageSize } from '../pages.ts';
 import { requireOwner, visibleInquiry } from './access.ts';
-import { InquirySchema, InvitationSchema, type Attachment, type Inquiry, type Invitation, type InviteeProposal } from './entities.ts';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { InquirySchema, InvitationSchema, type Attachment, type Inquiry, type InquiryStatus, type Invitation, type InviteeProposal } from './entities.ts';
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus, type InquiryInput, type InquiryPatch } from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { visibleQuotes } from './quotes.ts';
 
 // Inquiries: created, changed, published (which invites the best suppliers), closed and awarded by their
 // owner; invitees added, proposed, removed and declining. Quotes, consortia and webhooks have their own maps.
+
+/** QUOTING_CLOSED is OPEN past the deadline, so OPEN is only before it (inquiries.ts effectiveStatus). */
+function statusWhere(status: InquiryStatus | 'QUOTING_CLOSED' | null | undefined, now: Date): FilterQuery<Inquiry> {
+  if (status === 'QUOTING_CLOSED') return { status: 'OPEN', quoteDeadline: { $lte: now } };
+  if (status === 'OPEN') return { status: 'OPEN', quoteDeadline: { $gt: now } };
+  return status ? { status } : {};
+}
 
 async function markViewed(ctx: RegionContext, inquiry: Inquiry): Promise<void> {
   const view = ctx.inquiryAccess.viewOf(inquiry);
@@ -42,13 +50,10 @@ async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number
 
 export const inquiryResolvers = {
   Query: {
-    async inquiries(_: unknown, args: { status?: string | null; first?: number | null }, ctx: RegionContext) {
+    async inquiries(_: unknown, args: { status?: InquiryStatus | 'QUOTING_CLOSED' | null; first?: number | null }, ctx: RegionContext) {
       const size = pageSize(args.first, 100);
       const where = await ctx.inquiryAccess.visibleWhere(ctx.em);
-      const now = new Date();
-      const status =
-        args.status === 'QUOTING_CLOSED' ? { status: 'OPEN', quoteDeadline: { $lte: now } } : args.status === 'OPEN' ? { status: 'OPEN', quoteDeadline: { $gt: now } } : args.status ? { status: args.status } : {};
-      const found = await ctx.em.find(InquirySchema, { $and: [where, status] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
+      const found = await ctx.em.find(InquirySchema, { $and: [where, statusWhere(args.status, new Date())] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
       for (const inquiry of found) await ctx.inquiryAccess.resolve(ctx.em, inquiry);
       return found;
     },

@@ -1,5 +1,10 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { tolerances } from '../../../shared/matching.ts';
 import { RandomIdBase } from '../base.entity.ts';
+
+/** As stored; QUOTING_CLOSED is never stored: it is OPEN past the deadline (inquiries.ts effectiveStatus). */
+export const inquiryStatuses = ['DRAFT', 'OPEN', 'AWARDED', 'CLOSED_WITHOUT_AWARD', 'CANCELLED'] as const;
+export type InquiryStatus = (typeof inquiryStatuses)[number];
 
 export interface InquiryQuantity {
   quantity: number;
@@ -20,7 +25,7 @@ export const InquirySchema = defineEntity({
     processCodes: p.array().default([]),
     material: p.string().length(60).nullable(),
     quantities: p.json<InquiryQuantity[]>(),
-    tolerance: p.string().length(20).nullable(),
+    tolerance: p.enum(tolerances).columnType('varchar(20)').nullable(),
     certifications: p.array().default([]),
     documents: p.array().default([]),
     ppapLevel: p.integer().nullable(),
@@ -29,7 +34,7 @@ export const InquirySchema = defineEntity({
     longitude: p.double().$type<number>(),
     deliveryDate: p.string().columnType('date'),
     quoteDeadline: p.datetime(),
-    status: p.string().length(30).default('DRAFT'),
+    status: p.enum(inquiryStatuses).columnType('varchar(30)').default('DRAFT'),
     awardedQuoteId: p.bigint('number').nullable(),
     deadlineNoticeAt: p.datetime().nullable(),
     version: p.integer().version(),
@@ -37,8 +42,6 @@ export const InquirySchema = defineEntity({
   },
   checks: [
     { name: 'inquiry_ppap_level_check', expression: `"ppap_level" >= 1 and "ppap_level" <= 5` },
-    // QUOTING_CLOSED is never stored: it is OPEN past the deadline (inquiries.ts effectiveStatus).
-    { name: 'inquiry_status_check', expression: `"status" in ('DRAFT', 'OPEN', 'AWARDED', 'CLOSED_WITHOUT_AWARD', 'CANCELLED')` },
   ],
   indexes: [
     { name: 'inquiry_owner_idx', properties: ['ownerKey'] },

@@ -1,6 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { InquirySchema } from './inquiry.entity.ts';
 
+export const invitationStatuses = ['INVITED', 'VIEWED', 'DECLINED', 'QUOTED'] as const;
+
 // One member invited to quote on an inquiry, with the matching score it was invited on.
 export const InvitationSchema = defineEntity({
   name: 'Invitation',
@@ -10,7 +12,7 @@ export const InvitationSchema = defineEntity({
     inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('inquiry_invitation_inquiry_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    status: p.string().length(20).default('INVITED'),
+    status: p.enum(invitationStatuses).columnType('varchar(20)').default('INVITED'),
     declineReason: p.text().nullable(),
     score: p.double().$type<number>().nullable(),
     distanceKm: p.double().$type<number>().nullable(),

@@ -1,12 +1,15 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
+export const eventTypes = ['INVITED', 'QUOTE_RECEIVED', 'AWARDED', 'NOT_CHOSEN', 'DEADLINE_NEAR', 'CONSORTIUM_INVITED'] as const;
+export type EventType = (typeof eventTypes)[number];
+
 // An event of the inquiry flow, written in the transaction of the change. It concerns one member
 // (its webhooks and its network office's webhooks receive it) or, without member, one network office.
 export const OutboxEventSchema = defineEntity({
   name: 'OutboxEvent',
   properties: {
     id: p.string().length(36).primary(),
-    type: p.string().length(30),
+    type: p.enum(eventTypes).columnType('varchar(30)'),
     inquiryId: p.bigint('number'),
     memberId: p.string().length(40).nullable(),
     network: p.string().length(20).nullable(),

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxEventSchema, type Inquiry, type OutboxEvent } from './entities.ts';
 import { inquiryId } from '../ids.ts';
-
-export const eventTypes = ['INVITED', 'QUOTE_RECEIVED', 'AWARDED', 'NOT_CHOSEN', 'DEADLINE_NEAR', 'CONSORTIUM_INVITED'] as const;
-export type EventType = (typeof eventTypes)[number];
+import type { EventType } from './outbox-event.entity.ts';
 
 /**
  * Records an event in the caller's transaction, so it exists exactly when the

@@ -3,6 +3,8 @@ import { RandomIdBase } from '../base.entity.ts';
 import { ConsortiumSchema } from './consortium.entity.ts';
 import { InquirySchema } from './inquiry.entity.ts';
 
+export const quoteStatuses = ['SUBMITTED', 'AWARDED', 'NOT_CHOSEN'] as const;
+
 export interface PriceTier {
   minQuantity: number;
   unitPrice: number;
@@ -22,7 +24,7 @@ export const QuoteSchema = defineEntity({
     leadTimeDays: p.integer(),
     validUntil: p.string().columnType('date'),
     notes: p.text().nullable(),
-    status: p.string().length(20).default('SUBMITTED'),
+    status: p.enum(quoteStatuses).columnType('varchar(20)').default('SUBMITTED'),
     revision: p.integer().default(1),
     version: p.integer().version(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

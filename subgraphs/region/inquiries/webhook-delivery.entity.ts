@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { OutboxEventSchema } from './outbox-event.entity.ts';
+import { eventTypes, OutboxEventSchema } from './outbox-event.entity.ts';
 import { WebhookSchema } from './webhook.entity.ts';
 
 // One event's delivery to one webhook, retried with backoff until it succeeds or runs out of attempts.
@@ -9,7 +9,7 @@ export const WebhookDeliverySchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     webhookId: () => p.manyToOne(WebhookSchema).mapToPk().fieldName('webhook_id').foreignKeyName('webhook_delivery_webhook_id_fkey').deleteRule('cascade'),
     eventId: () => p.manyToOne(OutboxEventSchema).mapToPk().fieldName('event_id').foreignKeyName('webhook_delivery_event_id_fkey'),
-    eventType: p.string().length(30),
+    eventType: p.enum(eventTypes).columnType('varchar(30)'),
     attempts: p.integer().default(0),
     lastStatus: p.integer().nullable(),
     lastError: p.string().length(300).nullable(),

@@ -11,7 +11,7 @@ import type { RegionContext } from '../context.ts';
 import { WebhookSchema, type Webhook } from './entities.ts';
 import { callerKey } from '../access.ts';
 import { webhookId } from '../ids.ts';
-import { eventTypes } from './outbox.ts';
+import { eventTypes } from './outbox-event.entity.ts';
 import { sealSecret } from './webhook-secrets.ts';
 
 // Webhooks of members, network offices and inquiry owners (partners). Who
