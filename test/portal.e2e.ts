@@ -94,6 +94,8 @@ test('the start page presents the region and its search box is reached by keyboa
   await page.keyboard.type('Fräs');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/suche\?q=Fr%C3%A4s$/);
+  // The new page's content has the focus, as after a page load.
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('main');
   await eventually(() => page.locator('.hits .hit').count()).toBeGreaterThan(0);
   expect(await page.locator('.hits .reasons').first().textContent()).toMatch(/Suchbegriff in/);
 });
@@ -171,6 +173,7 @@ test('cursor paging walks the hits; the language switch turns the page English',
   await eventually(() => page.locator('h1').textContent()).toBe('Find companies');
   expect(await page.locator('html').getAttribute('lang')).toBe('en');
   await expectAccessible(page);
+  await screenshot(page, 'search-en');
 });
 
 test('the supplier finder shows the per-requirement breakdown', async () => {

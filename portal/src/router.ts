@@ -19,6 +19,8 @@ export function navigate(url: string, options: { replace?: boolean } = {}) {
   else history.pushState(null, '', url);
   listeners.forEach((listener) => listener());
   window.scrollTo(0, 0);
+  // Where a page load would leave keyboard and screen-reader users: at the start of the content.
+  document.getElementById('main')?.focus({ preventScroll: true });
 }
 
 export function useRoute(): Route {
