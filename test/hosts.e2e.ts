@@ -7,7 +7,8 @@ import { ok, startStack, type GraphQLResponse, type Stack } from './support/stac
 
 // Each office on its own host: the networks, region and two gateways behind haproxy in network
 // namespaces of their own (test/support/hosts.ts), talking only over their links with their own
-// secrets. The same demo data on one host (the usual test stack) gives the reference answers.
+// secrets, NIWE behind a TLS proxy as docs/office.md deploys it. The same demo data on one host
+// (the usual test stack) gives the reference answers.
 // Needs root, iproute2 and haproxy; .ci/run installs them, and without them this file fails.
 
 const networkTimeoutMs = 1000;
@@ -57,6 +58,12 @@ describe('through haproxy to two gateways, every service on its own host', () =>
     expect(there.data).toEqual(await ok(here));
     // Not two empty answers that agree: every query here names at least one member or network.
     expect(JSON.stringify(there.data)).toMatch(/"name":"/);
+  });
+
+  test('haproxy shared the requests between both gateway replicas', async () => {
+    const requests = await hosts.gatewayRequests();
+    expect(Object.keys(requests)).toEqual(['gateway0', 'gateway1']);
+    for (const count of Object.values(requests)) expect(count).toBeGreaterThan(0);
   });
 
   test('an inquiry from creation to a quote: the same invitations and quote as on one host', async () => {

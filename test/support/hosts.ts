@@ -1,7 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +16,13 @@ import { waitForExit } from '../../shared/processes.ts';
 // route and nothing is NATed, so no packet can leave the machine; the root namespace gets no
 // address either. The test reaches haproxy through a Unix socket, which is a file, not an address.
 //
-//   niwe, linat, konat   a network's subgraph and its own embedded PostgreSQL (each on 127.0.0.1 of its host)
+//   niwe, linat, konat   a network's subgraph and its own embedded PostgreSQL (each on 127.0.0.1 of its host);
+//                        NIWE as docs/office.md deploys it: on its loopback, with a TLS proxy (haproxy) in front
 //   region               region's subgraph and its own embedded PostgreSQL
 //   gw                   two gateway replicas on the host's loopback behind haproxy
 //
 // Every service is configured through its environment only, with its own secret, as an office would
-// deploy it. Needs root, iproute2 and haproxy (.ci/run installs them).
+// deploy it. Needs root, iproute2, haproxy and openssl (.ci/run installs them).
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,6 +40,8 @@ export interface Hosts {
   slow(code: string): Promise<void>;
   /** Undoes cut and slow. */
   heal(code: string): Promise<void>;
+  /** Requests each gateway replica got from haproxy so far, by replica. */
+  gatewayRequests(): Promise<Record<string, number>>;
   /** What the hosts printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -53,11 +57,13 @@ const tc = (ns: string, ...args: string[]) => run('ip', ['netns', 'exec', ns, 't
 
 /** Ports inside each host: every PostgreSQL on the same port proves the servers do not share anything. */
 const ports = { postgres: 5432, gatewayA: 4100, gatewayB: 4101 };
+/** The network deployed as docs/office.md describes: its service on loopback, TLS in front. */
+const tlsHost = 'niwe';
 
 /** Fails, with what to do, where the hosts cannot be built: a test that needs them must not pass without them. */
 async function requireTools(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('Separate hosts are network namespaces: run as root.');
-  for (const [tool, pkg] of [['ip', 'iproute2'], ['tc', 'iproute2'], ['haproxy', 'haproxy']]) {
+  for (const [tool, pkg] of [['ip', 'iproute2'], ['tc', 'iproute2'], ['haproxy', 'haproxy'], ['openssl', 'openssl']]) {
     await run('sh', ['-c', `command -v ${tool}`]).catch(() => {
       throw new Error(`${tool} is missing: apt-get install -y ${pkg} (.ci/run does).`);
     });
@@ -116,7 +122,13 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
     const secrets = Object.fromEntries(subgraphNames().map((name) => [name, randomBytes(32).toString('hex')]));
     const secretOf = (name: string) => ({ [`${name.toUpperCase()}_SUBGRAPH_SECRET`]: secrets[name] });
     const url = (host: string, port: number) => `http://${address[host]}:${port}`;
-    const networkUrls = Object.fromEntries(networks.map((n) => [`${n.code}_URL`, url(n.code.toLowerCase(), n.port)]));
+    const tls = await selfSignedCertificate(base, address[tlsHost]);
+    // NIWE's only door is its TLS proxy on port 443; the others are reached on their service's port.
+    const networkUrls = Object.fromEntries(
+      networks.map((n) => [`${n.code}_URL`, n.code.toLowerCase() === tlsHost ? `https://${address[tlsHost]}` : url(n.code.toLowerCase(), n.port)]),
+    );
+    // Trusted by region and the gateways as an office's private CA would be (docs/office.md).
+    const trustTls = { NODE_EXTRA_CA_CERTS: tls.certificate };
     const jwtSecret = randomBytes(32).toString('hex');
 
     const start = (host: string, env: Record<string, string>) => {
@@ -154,9 +166,13 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
 
     const hostsReady = networks.map((n) => {
       const host = n.code.toLowerCase();
+      const behindTls = host === tlsHost;
+      const proxyConfig = join(base, `haproxy-${host}.cfg`);
+      if (behindTls) writeFileSync(proxyConfig, tlsProxyCfg(address[host], tls.pem, n.port));
       return start(host, {
         HOST_DATABASE: `irm_${host}`,
-        HOST_SERVICES: JSON.stringify([service(host, 'subgraphs/network/index.ts', n.port, address[host], { NETWORK: n.code, DEMO_DATA: '1', ...secretOf(host) })]),
+        HOST_SERVICES: JSON.stringify([service(host, 'subgraphs/network/index.ts', n.port, behindTls ? '127.0.0.1' : address[host], { NETWORK: n.code, DEMO_DATA: '1', ...secretOf(host) })]),
+        ...(behindTls ? { HOST_HAPROXY: proxyConfig } : {}),
       });
     });
     hostsReady.push(
@@ -168,14 +184,16 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
             ...Object.assign({}, ...subgraphNames().map(secretOf)),
             NETWORK_TIMEOUT_MS: String(options.networkTimeoutMs),
             WEBHOOK_KEY: randomBytes(32).toString('hex'),
+            ...trustTls,
           }),
         ]),
       }),
     );
 
-    // The gateways hold every subgraph's secret; region's reaches networks only with theirs.
+    // The gateways hold every subgraph's secret, region its own and the networks'; a network only its own.
     const gatewayEnv = {
       ...networkUrls,
+      ...trustTls,
       REGION_URL: url(regionService.name, regionService.port),
       ...Object.assign({}, ...subgraphNames().map(secretOf)),
       JWT_SECRET: jwtSecret,
@@ -184,8 +202,9 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
       ANONYMOUS_COST_PER_MINUTE: '1000000000',
     };
     const socket = join(base, 'haproxy.sock');
+    const statsSocket = join(base, 'haproxy-stats.sock');
     const haproxyConfig = join(base, 'haproxy.cfg');
-    writeFileSync(haproxyConfig, haproxyCfg(socket, [ports.gatewayA, ports.gatewayB]));
+    writeFileSync(haproxyConfig, gatewaysProxyCfg(socket, statsSocket, [ports.gatewayA, ports.gatewayB]));
     hostsReady.push(
       start('gw', {
         HOST_HAPROXY: haproxyConfig,
@@ -221,10 +240,18 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
         await ip('-n', switchNs, 'link', 'set', `p-${host}`, 'mtu', '1500');
         await ip('-n', ns(host), 'link', 'set', 'eth0', 'up');
       },
+      gatewayRequests: () => backendRequests(statsSocket, 'gateways'),
       output: () => log,
       stop,
     };
-    await waitFor(async () => (await hosts.query('{ networks { code } }')).status === 200, 30_000);
+    // Every network answering through the gateways, NIWE through its TLS proxy: the hosts are one graph.
+    let last: unknown;
+    await waitFor(async () => {
+      last = await hosts.query('{ networks { code memberCount } }');
+      return (last as { status: number; errors?: unknown }).status === 200 && !(last as { errors?: unknown }).errors;
+    }, 30_000).catch(() => {
+      throw new Error(`The hosts did not answer as one graph: ${JSON.stringify(last)}\n${log}`);
+    });
     return hosts;
   } catch (error) {
     await stop();
@@ -233,9 +260,10 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
 }
 
 /** haproxy for two gateway replicas: round robin, a replica that fails /health taken out until it answers again. */
-function haproxyCfg(socket: string, gatewayPorts: number[]): string {
+function gatewaysProxyCfg(socket: string, statsSocket: string, gatewayPorts: number[]): string {
   return `global
   maxconn 512
+  stats socket ${statsSocket} mode 600 level user
 
 defaults
   mode http
@@ -253,6 +281,53 @@ backend gateways
   http-check expect status 200
 ${gatewayPorts.map((port, i) => `  server gateway${i} 127.0.0.1:${port} check inter 1s fall 2 rise 1`).join('\n')}
 `;
+}
+
+/** A TLS proxy in front of a service on the host's loopback, as nginx or Caddy would be in an office. */
+function tlsProxyCfg(address: string, pem: string, servicePort: number): string {
+  return `global
+  maxconn 256
+
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+
+frontend office
+  bind ${address}:443 ssl crt ${pem}
+  default_backend service
+
+backend service
+  server service 127.0.0.1:${servicePort}
+`;
+}
+
+/** A certificate for an IP address, valid a day: the PEM haproxy serves (certificate and key) and the certificate alone for clients to trust. */
+async function selfSignedCertificate(base: string, ipAddress: string): Promise<{ pem: string; certificate: string }> {
+  const certificate = join(base, 'office-cert.pem');
+  const key = join(base, 'office-key.pem');
+  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=office', '-addext', `subjectAltName=IP:${ipAddress}`, '-keyout', key, '-out', certificate]);
+  const pem = join(base, 'office.pem');
+  writeFileSync(pem, readFileSync(certificate, 'utf8') + readFileSync(key, 'utf8'), { mode: 0o600 });
+  return { pem, certificate };
+}
+
+/** Sessions haproxy passed to each server of a backend, from its stats socket (`show stat`, CSV; column stot). */
+async function backendRequests(statsSocket: string, backend: string): Promise<Record<string, number>> {
+  const csv = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const socket = connect(statsSocket, () => socket.end('show stat\n'));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  const [header, ...rows] = csv.replace(/^# /, '').trim().split('\n').map((line) => line.split(','));
+  const column = (name: string) => header.indexOf(name);
+  return Object.fromEntries(
+    rows.filter((row) => row[column('pxname')] === backend && !['BACKEND', 'FRONTEND'].includes(row[column('svname')])).map((row) => [row[column('svname')], Number(row[column('stot')])]),
+  );
 }
 
 async function postJson(socket: string, path: string, body: unknown, token?: string): Promise<any> {
