@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
-import { idempotencyKeyHours, purgeExpiredKeys } from '../subgraphs/region/idempotency.ts';
+import { idempotencyKeyHours } from '../shared/idempotency.ts';
+import { purgeExpiredKeys } from '../subgraphs/region/idempotency.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Customer inquiries through the gateway: a partner asks, the region's members

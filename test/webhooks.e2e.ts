@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
-import { idempotencyKeyHours } from '../subgraphs/region/idempotency.ts';
+import { idempotencyKeyHours } from '../shared/idempotency.ts';
 import { postEvent } from '../subgraphs/region/inquiries/dispatcher.ts';
 import { openSecret } from '../subgraphs/region/inquiries/webhook-secrets.ts';
 import { checkTarget, refusedTarget, type CheckedTarget } from '../subgraphs/region/inquiries/webhooks.ts';

@@ -3,7 +3,8 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import type { Identity } from '../../../shared/identity.ts';
 import { CapacityBookingSchema, CapacityPostSchema, type BookingStatus, type CapacityBooking } from './entities.ts';
 import { text } from '../../../shared/validation.ts';
-import { remember, replayed, type Idempotency } from '../idempotency.ts';
+import { replayed, type Idempotency } from '../../../shared/idempotency.ts';
+import { remember } from '../idempotency.ts';
 import { parseDate } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import { checkWindow, type CapacityKind } from './posts.ts';

@@ -4,9 +4,9 @@ import { memberTypeName, networks } from '../../../shared/networks.ts';
 import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type AvailabilityStatus, type CadSystem, type CapacityPost, type CapacitySide } from './entities.ts';
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
-import { boundedList, checkText, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
-import { callerKey } from '../access.ts';
-import { idempotency, remember, replayed, type Idempotency } from '../idempotency.ts';
+import { boundedList, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
+import { replayed } from '../../../shared/idempotency.ts';
+import { idempotency, remember } from '../idempotency.ts';
 import { actingMember, requireCooperation } from '../access.ts';
 import { capacityBalance } from './balance.ts';
 import { book, transition, type Transition } from './bookings.ts';
@@ -14,12 +14,6 @@ import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matches.ts';
 import { applyPatch, createPost, postForChange, processOf, type CapacityKind, type PostInput, type PostPatch } from './posts.ts';
 import { bookingId, memberRefById, parsePostId, postId } from '../ids.ts';
-
-/** The caller's key for one capacity write (idempotency.ts: the table and 24 hours of the inquiry flow). */
-function capacityKey(ctx: RegionContext, operation: string, key: string | null | undefined, payload: unknown): Idempotency | null {
-  if (key != null) checkText('idempotencyKey', key);
-  return idempotency(callerKey(ctx.identity), operation, key, payload);
-}
 
 interface BookingChange {
   id: string;
@@ -30,7 +24,7 @@ interface BookingChange {
 /** A retried confirm, decline or cancel answers the booking it changed, not CONFLICT for the state it left behind. */
 function changeBooking(ctx: RegionContext, args: BookingChange, action: Transition) {
   requireCooperation(ctx.identity);
-  const key = capacityKey(ctx, `${action}CapacityBooking`, args.idempotencyKey, { id: args.id, reason: args.reason ?? null });
+  const key = idempotency(ctx.identity, `${action}CapacityBooking`, args.idempotencyKey, { id: args.id, reason: args.reason ?? null });
   return transition(ctx.em, ctx.identity, args.id, action, args.reason, key);
 }
 
@@ -108,7 +102,7 @@ export const capacityResolvers = {
   Mutation: {
     async postCapacity(_: unknown, args: { input: PostInput; idempotencyKey?: string | null }, ctx: RegionContext) {
       const owner = await actingMember(ctx, args.input.memberId, 'input.memberId');
-      const key = capacityKey(ctx, 'postCapacity', args.idempotencyKey, args.input);
+      const key = idempotency(ctx.identity, 'postCapacity', args.idempotencyKey, args.input);
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(CapacityPostSchema, prior);
@@ -120,7 +114,7 @@ export const capacityResolvers = {
     },
     async updateCapacityPost(_: unknown, args: { id: string; version: number; input: PostPatch; idempotencyKey?: string | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
-      const key = capacityKey(ctx, 'updateCapacityPost', args.idempotencyKey, { id: args.id, version: args.version, input: args.input });
+      const key = idempotency(ctx.identity, 'updateCapacityPost', args.idempotencyKey, { id: args.id, version: args.version, input: args.input });
       return ctx.em.transactional(async (tx) => {
         // A retry of an applied update would find its own version stale; the key answers it first.
         const prior = await replayed(tx, key);
@@ -134,7 +128,7 @@ export const capacityResolvers = {
     },
     async withdrawCapacityPost(_: unknown, args: { id: string; version: number; idempotencyKey?: string | null }, ctx: RegionContext) {
       requireCooperation(ctx.identity);
-      const key = capacityKey(ctx, 'withdrawCapacityPost', args.idempotencyKey, { id: args.id, version: args.version });
+      const key = idempotency(ctx.identity, 'withdrawCapacityPost', args.idempotencyKey, { id: args.id, version: args.version });
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(CapacityPostSchema, prior);
@@ -148,7 +142,7 @@ export const capacityResolvers = {
     async bookCapacity(_: unknown, args: { offerId: string; hours: number; from: string; to: string; memberId?: string | null; idempotencyKey?: string | null }, ctx: RegionContext) {
       const booker = await actingMember(ctx, args.memberId);
       const { idempotencyKey, ...request } = args;
-      return book(ctx.em, request, booker, capacityKey(ctx, 'bookCapacity', idempotencyKey, request));
+      return book(ctx.em, request, booker, idempotency(ctx.identity, 'bookCapacity', idempotencyKey, request));
     },
     confirmCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'confirm'),
     declineCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'decline'),

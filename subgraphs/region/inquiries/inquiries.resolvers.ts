@@ -5,8 +5,9 @@ import { text } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { Tolerance } from '../../../shared/matching.ts';
 import type { RegionContext } from '../context.ts';
-import { actingMember, assertMemberExists, callerKey, requireOfficeOrAdmin } from '../access.ts';
-import { idempotency, remember, replayed } from '../idempotency.ts';
+import { actingMember, assertMemberExists, requireOfficeOrAdmin } from '../access.ts';
+import { replayed } from '../../../shared/idempotency.ts';
+import { idempotency, remember } from '../idempotency.ts';
 import { attachmentId, inquiryId, memberRefById, parseQuoteId } from '../ids.ts';
 import { findSuppliers } from '../members/suppliers.ts';
 import { pageSize } from '../pages.ts';
@@ -66,7 +67,7 @@ export const inquiryResolvers = {
   },
   Mutation: {
     async createInquiry(_: unknown, args: { input: InquiryInput; idempotencyKey?: string | null }, ctx: RegionContext) {
-      const key = idempotency(callerKey(ctx.identity), 'createInquiry', args.idempotencyKey, args.input);
+      const key = idempotency(ctx.identity, 'createInquiry', args.idempotencyKey, args.input);
       const inquiry = await ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(InquirySchema, prior);

@@ -2,8 +2,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
-import { callerKey, actingMember } from '../access.ts';
-import { idempotency, remember, replayed } from '../idempotency.ts';
+import { actingMember } from '../access.ts';
+import { replayed } from '../../../shared/idempotency.ts';
+import { idempotency, remember } from '../idempotency.ts';
 import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
 import { requireOwner, visibleInquiry } from './access.ts';
 import { InvitationSchema, QuoteSchema, type Quote, type QuoteRevision } from './entities.ts';
@@ -41,7 +42,7 @@ export const quoteResolvers = {
       const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId');
       const terms = quoteTerms(args.input);
       const consortiumKey = args.input.consortiumId ? parseConsortiumId(args.input.consortiumId, 'input.consortiumId') : null;
-      const key = idempotency(callerKey(ctx.identity), 'submitQuote', args.idempotencyKey, { inquiryId: args.inquiryId, input: args.input, version: args.version ?? null });
+      const key = idempotency(ctx.identity, 'submitQuote', args.idempotencyKey, { inquiryId: args.inquiryId, input: args.input, version: args.version ?? null });
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(QuoteSchema, prior);
