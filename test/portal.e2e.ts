@@ -18,6 +18,8 @@ let stack: Supervisor;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const requested: string[] = [];
+/** Console errors of the pages: a Content-Security-Policy refusal or a failed load shows only there. */
+const consoleErrors: string[] = [];
 
 /** Waits for a condition on the page: a fresh browser context on a busy machine takes more than expect.poll's default second. */
 const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 50 });
@@ -45,6 +47,7 @@ async function newPage(options: { locale?: string } = {}): Promise<Page> {
   contexts.push(context);
   context.on('request', (request) => requested.push(request.url()));
   const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -56,6 +59,7 @@ afterEach(async () => {
   const outside = requested.filter((url) => !/^(http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/.test(url));
   requested.length = 0;
   expect(outside).toEqual([]);
+  expect(consoleErrors.splice(0)).toEqual([]);
 });
 
 /** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; evaluate is not subject to the page's CSP. */
