@@ -66,10 +66,12 @@ export function HitMap({ points, postalCode, radiusKm, label }: { points: MapPoi
         <g class="map-towns">
           {towns.filter((town) => map.inside(town.at)).map((town) => {
             const { x, y } = map.at(town.at);
+            // Near the right edge the name goes to the left of its town, so it is not cut off.
+            const left = x > map.width * 0.8;
             return (
               <g>
                 <rect x={x - 3} y={y - 3} width={6} height={6} />
-                <text x={x + 6} y={y - 5}>{town.name}</text>
+                <text x={left ? x - 6 : x + 6} y={y - 5} text-anchor={left ? 'end' : 'start'}>{town.name}</text>
               </g>
             );
           })}
