@@ -25,13 +25,15 @@ let separate: Target;
 let single: Target;
 
 beforeAll(async () => {
-  [hosts, stack] = await Promise.all([
-    startHosts({ networkTimeoutMs }),
+  // Each assigned as soon as it runs, so afterAll stops the one that started when the other failed.
+  const started = await Promise.allSettled([
+    startHosts({ networkTimeoutMs }).then((h) => (hosts = h)),
     startStack().then(async (s) => {
+      stack = s;
       for (const [code, service] of s.networks) await seedDemoData(service.orm.em.fork(), findNetwork(code)!);
-      return s;
     }),
   ]);
+  for (const result of started) if (result.status === 'rejected') throw result.reason;
   const secret = new TextEncoder().encode(hosts.jwtSecret);
   separate = {
     query: (query, variables, token) => hosts.query(query, variables, token),
