@@ -9,7 +9,7 @@ import { memberRef } from '../ids.ts';
 import { memberCount, searchMembers, type SearchArgs } from './search.ts';
 import { selectsField } from './selection.ts';
 import { findSuppliers, type SupplierRequirements } from './suppliers.ts';
-import { archiveMember, createMember, deleteContactPerson, updateMember } from './writes.ts';
+import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 
 // The region's members: one member by id, the search across networks, supplier
 // ranking, the writes passed on to the owning network, and the audit logs.
