@@ -2,41 +2,40 @@ import { parseContactId, parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 
-// Member writes go to the owning network, which applies them with their
-// idempotency key and version in one transaction; region passes both on.
-const memberWrites = {
+// The other half of the network's members.ts: member writes go to the owning
+// network, which applies them with their idempotency key and version in one
+// transaction; region passes both on.
+
+const writes = {
   create: `mutation($input: MemberInput!, $key: String) { createMember(input: $input, idempotencyKey: $key) { localId } }`,
   update: `mutation($localId: Int!, $input: MemberPatch!, $version: Int, $key: String) { updateMember(localId: $localId, input: $input, version: $version, idempotencyKey: $key) { localId } }`,
-};
-
-export async function createMember(ctx: RegionContext, args: { network: string; input: unknown; idempotencyKey?: string | null }) {
-  const variables = { input: args.input, key: args.idempotencyKey ?? null };
-  const data = await ctx.client(args.network).request<{ createMember: { localId: number } }>(memberWrites.create, variables, ctx.identityHeader, { write: true });
-  return memberRef(args.network, data.createMember.localId);
-}
-
-export async function updateMember(ctx: RegionContext, args: { id: string; input: unknown; version?: number | null; idempotencyKey?: string | null }) {
-  const { network, localId } = parseMemberId(args.id);
-  const variables = { localId, input: args.input, version: args.version ?? null, key: args.idempotencyKey ?? null };
-  await ctx.client(network.code).request<{ updateMember: { localId: number } }>(memberWrites.update, variables, ctx.identityHeader, { write: true });
-  return memberRef(network.code, localId);
-}
-
-const writeQueries = {
   archive: `mutation($localId: Int!) { archiveMember(localId: $localId) { localId } }`,
   deleteContact: `mutation($localId: Int!) { deleteContactPerson(localId: $localId) { localId } }`,
 };
 
 type Hit = { localId: number };
 
+export async function createMember(ctx: RegionContext, args: { network: string; input: unknown; idempotencyKey?: string | null }) {
+  const variables = { input: args.input, key: args.idempotencyKey ?? null };
+  const data = await ctx.client(args.network).request<{ createMember: Hit }>(writes.create, variables, ctx.identityHeader, { write: true });
+  return memberRef(args.network, data.createMember.localId);
+}
+
+export async function updateMember(ctx: RegionContext, args: { id: string; input: unknown; version?: number | null; idempotencyKey?: string | null }) {
+  const { network, localId } = parseMemberId(args.id);
+  const variables = { localId, input: args.input, version: args.version ?? null, key: args.idempotencyKey ?? null };
+  await ctx.client(network.code).request<{ updateMember: Hit }>(writes.update, variables, ctx.identityHeader, { write: true });
+  return memberRef(network.code, localId);
+}
+
 export async function archiveMember(ctx: RegionContext, id: string) {
   const { network, localId } = parseMemberId(id);
-  await ctx.client(network.code).request<{ archiveMember: Hit }>(writeQueries.archive, { localId }, ctx.identityHeader, { write: true });
+  await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, { write: true });
   return memberRef(network.code, localId);
 }
 
 export async function deleteContactPerson(ctx: RegionContext, id: string) {
   const { network, localId } = parseContactId(id);
-  const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writeQueries.deleteContact, { localId }, ctx.identityHeader, { write: true });
+  const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writes.deleteContact, { localId }, ctx.identityHeader, { write: true });
   return memberRef(network.code, data.deleteContactPerson.localId);
 }
