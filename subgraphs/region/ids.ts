@@ -2,10 +2,12 @@ import { badInput } from '../../shared/errors.ts';
 import { memberGlobalId, parseMemberId } from '../../shared/ids.ts';
 import { memberTypeName } from '../../shared/networks.ts';
 
-// Region's ids, one codec for every kind, each with its prefix: inq-…, q-…, con-…, att-…, wh-… (inquiries),
-// cap-…, bk-… (capacity), k-… (API keys).
-// The number is random (16 digits since Migration20261201100100_random_ids;
-// older rows keep their small ones), so an id cannot be guessed from another.
+// Region's ids: one codec for every kind, each with its prefix (inq-, q-,
+// con-, att-, wh- in the inquiry flow, cap-, bk- in the capacity exchange, k-
+// for API keys). The number is random (16 digits since
+// Migration20261201100100_random_ids; older rows keep their small ones), so an
+// id cannot be guessed from another. Members' ids are the networks'
+// (shared/ids.ts); region only turns them into references.
 
 /** A local id as the API writes it: 1 to 16 digits, a safe integer. */
 const localIdPattern = '[1-9][0-9]{0,15}';
