@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import federation from '@apollo/federation-internals';
-import { printSchema } from 'graphql';
 
 // The portal (portal/, built by `npm run build:portal` into portal/dist) and GraphiQL, served as static
 // files by the gateway process: one origin, so the portal's GraphQL calls need no CORS, and nothing is
@@ -114,6 +113,11 @@ function wantsExplorer(req: IncomingMessage, url: URL): boolean {
 
 export interface PortalOptions {
   supergraphSdl: string;
+  /**
+   * Whether GraphiQL may read the schema (as introspection is: off under NODE_ENV=production unless
+   * INTROSPECTION=1); otherwise the schema file would publish what production keeps to itself.
+   */
+  publishSchema: boolean;
   /** Folder of the built portal; default portal/dist. */
   dist?: string;
 }
@@ -127,11 +131,16 @@ export function withPortal(server: Server, options: PortalOptions): Server {
   // Built on the first request: tests start many gateways, few open GraphiQL.
   let schemaFile: Promise<StaticFile> | undefined;
   const explorerSchema = () =>
-    (schemaFile ??= staticFile(Buffer.from(printSchema(federation.Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema())), '.graphql', false));
+    (schemaFile ??= staticFile(Buffer.from(federation.printSchema(federation.Supergraph.build(options.supergraphSdl).apiSchema())), '.graphql', false));
   const gatewayHandlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   const servePortal = async (req: IncomingMessage, res: ServerResponse, url: URL, explorer: boolean) => {
-    if (url.pathname === explorerSchemaPath) return send(req, res, await explorerSchema());
+    if (url.pathname === explorerSchemaPath) {
+      if (options.publishSchema) return send(req, res, await explorerSchema());
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      return res.end('The schema is not published by this gateway (NODE_ENV=production without INTROSPECTION=1).\n');
+    }
     if (files.size === 0) return notBuilt(res);
     const file = explorer ? files.get('/graphiql.html') : files.get(url.pathname);
     if (file) return send(req, res, await file());

@@ -153,7 +153,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
         ...exportRoutes(server, verify, policy),
         ...attachmentRoutes(verify, policy, server, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
       ],
-    }), { supergraphSdl: options.supergraphSdl }),
+    }), { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection }),
     subgraphCalls,
     representations,
     caches,

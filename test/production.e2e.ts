@@ -17,6 +17,16 @@ afterAll(async () => {
 const leaks = /stacktrace|127\.0\.0\.1|localhost|serviceName|ECONNREFUSED|at .*\.ts:\d+/;
 
 describe('production mode', () => {
+  test('GraphiQL gets the schema only where introspection is allowed', async () => {
+    const schema = (stack: Stack) => fetch(new URL('/graphql/schema.graphql', stack.gatewayUrl));
+    const hidden = await schema(production);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).toMatch(/not published by this gateway/);
+    const shown = await schema(development);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toMatch(/type Query/);
+  });
+
   test('introspection is off', async () => {
     const res = await production.query(`{ __schema { types { name } } }`);
     expect(res.status).toBe(400);
