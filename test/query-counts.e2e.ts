@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { networks } from '../shared/networks.ts';
 import { createMember } from '../subgraphs/network/members.ts';
 import { demoMembers, seedDemoData } from '../subgraphs/network/seeders/demo.seeder.ts';
-import { AttachmentSchema, InquirySchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema } from '../subgraphs/region/inquiries/entities.ts';
+import {
+  AttachmentSchema,
+  InquirySchema,
+  InvitationSchema,
+  OutboxEventSchema,
+  QuoteRevisionSchema,
+  QuoteSchema,
+  WebhookDeliverySchema,
+  WebhookSchema,
+} from '../subgraphs/region/inquiries/entities.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
@@ -193,6 +202,40 @@ describe('inquiries', () => {
       expect(counts.map((c) => c.invitations), caller).toEqual([invitations[caller], invitations[caller], invitations[caller]]);
       expect(counts.map((c) => c.sql), caller).toEqual([expected[caller], expected[caller], expected[caller]]);
     }
+  });
+});
+
+describe('webhooks', () => {
+  const webhooksQuery = `{ webhooks { id deliveries(first: 2) { eventId attempts } } }`;
+
+  /** `count` webhooks of one partner, each with three deliveries, of which the newest two are asked for. */
+  async function seedWebhooks(owner: string, count: number, events: string[]) {
+    const em = stack.region.orm.em.fork();
+    for (let n = 0; n < count; n++) {
+      const webhook = em.create(WebhookSchema, { memberId: null, network: null, ownerKey: owner, url: `https://hooks.example/${n}`, events: ['QUOTE_RECEIVED'], secret: 'sealed' });
+      await em.flush();
+      for (const eventId of events) em.create(WebhookDeliverySchema, { webhookId: webhook.id, eventId, eventType: 'QUOTE_RECEIVED', attempts: 1, lastStatus: 200, lastError: null, nextAttemptAt: null, deliveredAt: new Date() });
+    }
+    await em.flush();
+  }
+
+  test('webhooks with their deliveries cost the same statements for 1, 20 and 100 webhooks', async () => {
+    const em = stack.region.orm.em.fork();
+    const events = ['e1', 'e2', 'e3'].map((name) => em.create(OutboxEventSchema, { id: `00000000-0000-4000-8000-0000000000${name.slice(1).padStart(2, '0')}`, type: 'QUOTE_RECEIVED', inquiryId: 1, memberId: null, network: null, ownerKey: null, payload: {}, fannedOut: true }));
+    await em.flush();
+    const counts = [];
+    for (const count of [1, 20, 100]) {
+      await seedWebhooks(`partner:hooks-${count}`, count, events.map((e) => e.id));
+      const token = await stack.token({ role: 'partner', sub: `hooks-${count}` });
+      const sql = stack.region.sql.count;
+      const res = await stack.query(webhooksQuery, {}, token);
+      expect(res.errors).toBeUndefined();
+      // The newest two of each webhook's three deliveries: the limit holds per webhook, not per statement.
+      for (const webhook of res.data.webhooks) expect(webhook.deliveries.map((d: { eventId: string }) => d.eventId)).toEqual([events[2].id, events[1].id]);
+      counts.push({ webhooks: res.data.webhooks.length, sql: stack.region.sql.count - sql });
+    }
+    // One for the webhooks, one for all of their deliveries.
+    expect(counts).toEqual([{ webhooks: 1, sql: 2 }, { webhooks: 20, sql: 2 }, { webhooks: 100, sql: 2 }]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   InviteeProposalSchema,
   QuoteRevisionSchema,
   QuoteSchema,
+  WebhookDeliverySchema,
   type Attachment,
   type Consortium,
   type ConsortiumPartner,
@@ -15,6 +16,7 @@ import {
   type InviteeProposal,
   type Quote,
   type QuoteRevision,
+  type WebhookDelivery,
 } from './entities.ts';
 import { oldestFirst } from '../ids.ts';
 
@@ -47,6 +49,25 @@ export function createInquiryLoaders(em: EntityManager) {
     partners: new DataLoader<number, ConsortiumPartner[]>(async (ids) =>
       groupBy(ids, await em.find(ConsortiumPartnerSchema, { consortiumId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.consortiumId),
     ),
+    deliveries: newestDeliveries(em),
+  };
+}
+
+/** The newest `first` deliveries of each webhook: one statement for all webhooks asked with the same `first`. */
+function newestDeliveries(em: EntityManager): (first: number) => DataLoader<number, WebhookDelivery[]> {
+  const byFirst = new Map<number, DataLoader<number, WebhookDelivery[]>>();
+  return (first) => {
+    let loader = byFirst.get(first);
+    if (!loader) {
+      // A limit per webhook rather than per statement: row_number counts each webhook's deliveries apart.
+      const sql = `select * from (select *, row_number() over (partition by "webhook_id" order by "id" desc) as "place" from "webhook_delivery" where "webhook_id" in (?)) as "ranked" where "place" <= ? order by "id" desc`;
+      loader = new DataLoader(async (ids) => {
+        const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [[...ids], first]);
+        return groupBy(ids, rows.map((row) => em.map(WebhookDeliverySchema, row)), (d) => d.webhookId);
+      });
+      byFirst.set(first, loader);
+    }
+    return loader;
   };
 }
 

@@ -3,7 +3,7 @@ import { requireSignedIn } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseWebhookId, webhookId } from '../ids.ts';
 import { pageSize } from '../pages.ts';
-import { WebhookDeliverySchema, WebhookSchema, type Webhook, type WebhookDelivery } from './entities.ts';
+import { WebhookSchema, type Webhook, type WebhookDelivery } from './entities.ts';
 import { deleteWebhook, ownedWhere, registerWebhook, webhookOwner } from './webhooks.ts';
 
 // Webhooks of the inquiry flow: registered by members, offices and partners, with their recent deliveries.
@@ -28,8 +28,7 @@ export const webhookResolvers = {
   Webhook: {
     id: (w: Webhook) => webhookId(w.id),
     createdAt: (w: Webhook) => w.createdAt.toISOString(),
-    deliveries: (w: Webhook, args: { first?: number | null }, ctx: RegionContext) =>
-      ctx.em.find(WebhookDeliverySchema, { webhookId: w.id }, { orderBy: { id: 'desc' }, limit: pageSize(args.first, 100) }),
+    deliveries: (w: Webhook, args: { first?: number | null }, ctx: RegionContext) => ctx.inquiryLoaders.deliveries(pageSize(args.first, 100)).load(w.id),
   },
   WebhookDelivery: {
     nextAttemptAt: (d: WebhookDelivery) => d.nextAttemptAt?.toISOString() ?? null,
