@@ -21,9 +21,10 @@ import {
 import { oldestFirst } from '../ids.ts';
 
 // One set of loaders per request (like the network's loaders.ts): a list of
-// inquiries costs one statement per field for the whole list, never one per
-// inquiry. Each loader reads everything of its parents; the resolver keeps
-// what the caller's view of the inquiry shows (inquiries/access.ts).
+// inquiries (or webhooks) costs one statement per field for the whole list,
+// never one per parent. Each loader reads everything of its parents but a
+// webhook's deliveries, the newest `first`; the resolver keeps what the
+// caller's view of the inquiry shows (inquiries/access.ts).
 
 export type InquiryLoaders = ReturnType<typeof createInquiryLoaders>;
 
