@@ -120,9 +120,9 @@ async function main() {
   process.on('SIGTERM', shutdown);
 
   for (const spec of specs.slice(0, -1)) launch(spec);
-  await Promise.all([...specs.slice(0, -1).map((s) => waitForHealth(s.port)), portal]);
+  await Promise.all([...specs.slice(0, -1).map((s) => waitForReady(s.port)), portal]);
   launch(specs.at(-1)!);
-  await waitForHealth(gatewayPort);
+  await waitForReady(gatewayPort);
 
   console.log(`
 Innovationsregion Mitte graph is up.
@@ -138,17 +138,17 @@ A token for writes: npm run token -- --role office --network NIWE
 Ctrl-C stops everything.`);
 }
 
-async function waitForHealth(port: number) {
+async function waitForReady(port: number) {
   for (let i = 0; i < 600; i++) {
     try {
-      const response = await fetch(`http://localhost:${port}/health`);
+      const response = await fetch(`http://localhost:${port}/ready`);
       if (response.ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`service on port ${port} did not become healthy within 60 s`);
+  throw new Error(`service on port ${port} did not become ready within 60 s`);
 }
 
 main().catch((error) => {

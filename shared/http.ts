@@ -7,7 +7,10 @@ import { errorStatus, httpError } from './errors.ts';
 import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
-// shares the same body limits, health endpoint and shutdown behaviour.
+// shares the same body limits, health and readiness endpoints and shutdown behaviour.
+// GET /health says the process is alive (it answers HTTP: 200 while it runs, draining included, so a
+// supervisor never kills a service that is finishing its requests); GET /ready says it can serve
+// (`healthy`: database, region) and turns 503 once it drains, so a load balancer sends it nothing new.
 
 export interface GraphQLRoute<C extends BaseContext> {
   path: string;
@@ -45,7 +48,7 @@ export function jsonPostRoute(path: string, answer: (body: unknown, req: Incomin
 
 export interface HttpOptions {
   plainRoutes?: PlainRoute[];
-  /** GET /health answers 200 while this returns true; otherwise 503 with the reason it returns (default: always healthy). */
+  /** Whether the service can serve: GET /ready answers 200 while this returns true; otherwise 503 with the reason it returns (default: always). */
   healthy?: () => true | string | Promise<true | string>;
   maxBodyBytes?: number;
   /** Subgraphs refuse every GraphQL request this does not accept (see shared/signature.ts); the gateway has none. */
@@ -54,9 +57,16 @@ export interface HttpOptions {
 
 const defaultMaxBodyBytes = 1024 * 1024;
 
+const draining = new WeakSet<Server>();
+
+/** From now on the server's GET /ready answers 503 "draining"; it still serves whatever it is sent. */
+export function startDraining(server: Server) {
+  draining.add(server);
+}
+
 export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptions = {}): Server {
   const server = createServer((req, res) => {
-    handle(routes, options, req, res).catch((error) => {
+    handle(server, routes, options, req, res).catch((error) => {
       console.error('[http]', error);
       if (!res.headersSent) sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.end();
@@ -66,11 +76,12 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
   return server;
 }
 
-async function handle(routes: GraphQLRoute<any>[], options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
+async function handle(server: Server, routes: GraphQLRoute<any>[], options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://service');
-  if (url.pathname === '/health') {
-    const health = options.healthy ? await options.healthy() : true;
-    return sendJson(res, health === true ? 200 : 503, { status: health === true ? 'ok' : health });
+  if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/ready') {
+    const ready = draining.has(server) ? 'draining' : options.healthy ? await options.healthy() : true;
+    return sendJson(res, ready === true ? 200 : 503, { status: ready === true ? 'ok' : ready });
   }
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, envInteger } from './config.ts';
-import { close, listen } from './http.ts';
+import { close, listen, startDraining } from './http.ts';
 
 // The start-up every service shares: build, listen, report, and stop cleanly on
 // SIGINT/SIGTERM, answering the requests in flight first. A bad configuration ends the process with exit code 1 and one
@@ -26,10 +27,15 @@ export async function runService(name: string, port: number, host: string, build
   }
   let stopping = false;
   const graceMs = envInteger('SHUTDOWN_GRACE_MS', defaultShutdownGraceMs);
+  const drainDelayMs = envInteger('DRAIN_DELAY_MS', 0);
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    // Drain: no new connections, requests in flight answered (within the grace period), then the database closed.
+    // Drain: /ready turns 503 and, behind a load balancer, the service keeps taking requests for DRAIN_DELAY_MS
+    // until the balancer has seen that (a closed port before then refuses what it still sends); then no new
+    // connections, requests in flight answered (within the grace period), then the database closed.
+    startDraining(service.http);
+    await sleep(drainDelayMs);
     await close(service.http, graceMs);
     await service.stop();
     process.exit(0);

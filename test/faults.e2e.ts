@@ -52,12 +52,12 @@ async function until(condition: () => boolean | Promise<boolean>, what: string) 
 }
 
 async function health(url: string) {
-  const response = await fetch(new URL('/health', url));
+  const response = await fetch(new URL('/ready', url));
   return { status: response.status, body: (await response.json()) as { status: string } };
 }
 
 describe('a hung region', () => {
-  test('is cut off after the budget: its fields are null with SERVICE_UNAVAILABLE, the gateway health is 503, and it heals', async () => {
+  test('is cut off after the budget: its fields are null with SERVICE_UNAVAILABLE, the gateway is not ready (503), and it heals', async () => {
     const resume = hang(stack.region.http);
     try {
       const res = await stack.query('{ networks { code } }');

@@ -72,7 +72,7 @@ async function startNetworkService(databaseUrl: string, demoData: boolean): Prom
   for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 200))) {
     if (child.exitCode !== null) throw new Error(`network service exited: ${output}`);
     if (Date.now() > deadline) throw new Error(`network service not healthy within 60 s: ${output}`);
-    if (await fetch(`${serviceUrl}/health`).then((r) => r.ok, () => false)) return serviceUrl;
+    if (await fetch(`${serviceUrl}/ready`).then((r) => r.ok, () => false)) return serviceUrl;
   }
 }
 

@@ -33,14 +33,15 @@ function start(script: string, args: string[], env: Record<string, string>) {
 }
 
 describe('gateway process', () => {
-  test('starts on a supergraph given by flag and reports health', async () => {
+  test('starts on a supergraph given by flag, alive but not ready without region', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'irm-gw-'));
     const file = join(dir, 'elsewhere.graphql');
     copyFileSync(supergraphPath, file);
     const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32), SUBGRAPH_SECRET: 's'.repeat(32), REGION_URL: `http://127.0.0.1:${await freePort()}` });
     const url = await gateway.listening;
-    // It serves, and says that without region it can serve almost nothing.
-    const health = await fetch(`${url}/health`);
+    // It is alive, and says that without region it can serve almost nothing.
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
+    const health = await fetch(`${url}/ready`);
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ status: 'region is unreachable' });
     // Subgraphs are not running: the gateway answers with an error, not a crash, and names no address.
@@ -48,7 +49,7 @@ describe('gateway process', () => {
     const body: any = await res.json();
     expect(body.errors[0].extensions.code).toBeDefined();
     expect(JSON.stringify(body)).not.toMatch(/localhost:4004|127\.0\.0\.1:4004/);
-    expect((await fetch(`${url}/health`)).status).toBe(503);
+    expect((await fetch(`${url}/ready`)).status).toBe(503);
   });
 
   test('a missing supergraph file stops it with a message that says what to do', async () => {
@@ -68,7 +69,7 @@ describe('subgraph signatures', () => {
     expect(region.output()).toMatch(/Set SUBGRAPH_SECRET/);
     const unsigned = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '1', REGION_URL: `http://127.0.0.1:${await freePort()}` });
     const url = await unsigned.listening;
-    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'region is unreachable' });
+    expect(await (await fetch(`${url}/ready`)).json()).toEqual({ status: 'region is unreachable' });
   });
 });
 

@@ -7,14 +7,14 @@ import { spawnLeashed } from '../../shared/processes.ts';
 // What runs on one host of test/hosts.e2e.ts, started inside its network namespace by
 // test/support/hosts.ts: the office's own embedded PostgreSQL (when HOST_DATABASE names a
 // database), the host's services, and haproxy (when HOST_HAPROXY names its configuration),
-// as an office's machine would run them. Prints `ready` once every service answers /health,
+// as an office's machine would run them. Prints `ready` once every service answers /ready,
 // and on SIGTERM (or when the test process is gone: the leash) stops them all, then PostgreSQL.
 
 interface ServiceSpec {
   name: string;
   script: string;
   env: Record<string, string>;
-  /** Where /health answers inside this host. */
+  /** Where /ready answers inside this host. */
   health: string;
 }
 

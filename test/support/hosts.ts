@@ -161,7 +161,7 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
       name,
       script,
       env: { PORT: String(port), HOST: bind, ...env },
-      health: `http://${bind}:${port}/health`,
+      health: `http://${bind}:${port}/ready`,
     });
 
     const hostsReady = networks.map((n) => {
@@ -259,7 +259,7 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
   }
 }
 
-/** haproxy for two gateway replicas: round robin, a replica that fails /health taken out until it answers again. */
+/** haproxy for two gateway replicas: round robin, a replica that fails /ready taken out until it answers again. */
 function gatewaysProxyCfg(socket: string, statsSocket: string, gatewayPorts: number[]): string {
   return `global
   maxconn 512
@@ -277,7 +277,7 @@ frontend graph
 
 backend gateways
   balance roundrobin
-  option httpchk GET /health
+  option httpchk GET /ready
   http-check expect status 200
 ${gatewayPorts.map((port, i) => `  server gateway${i} 127.0.0.1:${port} check inter 1s fall 2 rise 1`).join('\n')}
 `;
