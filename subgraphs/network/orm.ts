@@ -1,13 +1,14 @@
 import { initOrm, SqlCounter } from '../../shared/orm.ts';
 import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
+import { newsEntities } from '../../shared/news/news.entity.ts';
 
 export { SqlCounter };
 
 export function initNetworkOrm(clientUrl: string, counter = new SqlCounter()) {
   return initOrm({
     clientUrl,
-    entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema],
+    entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema, ...newsEntities],
     migrations,
     counter,
     // Typo tolerance of the text search: a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name).

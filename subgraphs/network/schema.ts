@@ -1,8 +1,10 @@
 import { memberTypeName } from '../../shared/networks.ts';
+import { newsInputSdl } from '../../shared/news/sdl.ts';
 import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema/sdl.ts';
 
 const federatedTemplate = readSdl(new URL('./schema.graphql', import.meta.url));
 const internalSdl = readSdl(new URL('./internal.graphql', import.meta.url));
+const newsSdl = readSdl(new URL('./news/news.internal.graphql', import.meta.url));
 
 /** The network's subgraph SDL: the template with its concrete member type, e.g. NiweMember. */
 export function networkSubgraphSdl(network: string): string {
@@ -10,5 +12,5 @@ export function networkSubgraphSdl(network: string): string {
 }
 
 export function networkInternalSdl(): string {
-  return `${internalSdl}\n${memberInputSdl}`;
+  return `${internalSdl}\n${memberInputSdl}\n${newsSdl}\n${newsInputSdl}`;
 }

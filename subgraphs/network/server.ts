@@ -14,6 +14,7 @@ import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { initNetworkOrm, SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
+import { withNewsResolvers } from './news/news.resolvers.ts';
 
 export interface NetworkService {
   network: string;
@@ -49,7 +50,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     ...serverOptions,
   });
   const internal = new ApolloServer<NetworkContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(networkInternalSdl()), resolvers: internalResolvers(network) }),
+    schema: buildSubgraphSchema({ typeDefs: parse(networkInternalSdl()), resolvers: withNewsResolvers(internalResolvers(network), network) }),
     ...serverOptions,
   });
   await Promise.all([subgraph.start(), internal.start()]);

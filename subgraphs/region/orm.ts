@@ -6,8 +6,9 @@ import { inquiryEntities } from './inquiries/entities.ts';
 import { RegionAuditEntrySchema } from './members/audit-entry.entity.ts';
 import { ApiKeySchema } from './partners/api-key.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
+import { newsEntities } from './news/entities.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
-  return initOrm({ clientUrl, entities: [RandomIdBase, ...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema], migrations: regionMigrations(webhookKey), counter });
+  return initOrm({ clientUrl, entities: [RandomIdBase, ...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema, ...newsEntities], migrations: regionMigrations(webhookKey), counter });
 }

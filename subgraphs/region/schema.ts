@@ -1,6 +1,7 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { memberTypeName, networks } from '../../shared/networks.ts';
+import { newsInputSdl } from '../../shared/news/sdl.ts';
 import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema/sdl.ts';
 import { capacityResolvers } from './capacity/capacity.resolvers.ts';
 import { consortiumResolvers } from './inquiries/consortia.resolvers.ts';
@@ -8,6 +9,7 @@ import { inquiryResolvers } from './inquiries/inquiries.resolvers.ts';
 import { quoteResolvers } from './inquiries/quotes.resolvers.ts';
 import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
 import { memberResolvers } from './members/members.resolvers.ts';
+import { newsResolvers } from './news/news.resolvers.ts';
 import { partnerInternalResolvers, partnerResolvers } from './partners/partners.resolvers.ts';
 
 // Region in modules, each an SDL file beside its resolvers. The order is the
@@ -32,7 +34,9 @@ function modules(): { sdl: string; resolvers: GraphQLResolverMap<unknown> }[] {
     { sdl: sdl('./inquiries/quotes.graphql'), resolvers: quoteResolvers },
     { sdl: sdl('./inquiries/consortia.graphql'), resolvers: consortiumResolvers },
     { sdl: sdl('./inquiries/webhooks.graphql'), resolvers: webhookResolvers },
+    { sdl: sdl('./news/news.graphql'), resolvers: newsResolvers },
     { sdl: registrySdl(), resolvers: {} },
+    { sdl: newsInputSdl, resolvers: {} },
   ];
 }
 

@@ -5,6 +5,7 @@ import { Migration20261124010000_search_name } from './Migration20261124010000_s
 import { Migration20261124020000_search_words } from './Migration20261124020000_search_words.ts';
 import { Migration20261125000000_search_scale } from './Migration20261125000000_search_scale.ts';
 import { Migration20261201300000_versions_idempotency } from './Migration20261201300000_versions_idempotency.ts';
+import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261124020000_search_words', class: Migration20261124020000_search_words },
   { name: 'Migration20261125000000_search_scale', class: Migration20261125000000_search_scale },
   { name: 'Migration20261201300000_versions_idempotency', class: Migration20261201300000_versions_idempotency },
+  { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
 ];

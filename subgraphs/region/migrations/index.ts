@@ -8,6 +8,7 @@ import { Migration20261201100200_invitee_proposals } from './Migration2026120110
 import { webhookOwnersMigration } from './Migration20261201200000_webhook_owners.ts';
 import { Migration20261201300000_share_percent_check } from './Migration20261201300000_share_percent_check.ts';
 import { Migration20261201300100_enum_checks } from './Migration20261201300100_enum_checks.ts';
+import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -22,4 +23,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261201200000_webhook_owners', class: webhookOwnersMigration(webhookKey) },
   { name: 'Migration20261201300000_share_percent_check', class: Migration20261201300000_share_percent_check },
   { name: 'Migration20261201300100_enum_checks', class: Migration20261201300100_enum_checks },
+  { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
 ];

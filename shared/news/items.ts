@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput } from '../errors.ts';
+import { NewsItemSchema, type NewsItem, type NewsKind, type Visibility } from './news.entity.ts';
+
+// Publishing: the input checked as a whole before anything is written, so bad
+// input changes nothing.
+
+export interface NewsInput {
+  kind: NewsKind;
+  title: string;
+  text: string;
+  visibility: Visibility;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  place?: string | null;
+  registrationLimit?: number | null;
+  registrationDeadline?: string | null;
+}
+
+/** What the feed and the API show of an item, with its registration counts. */
+export interface NewsView {
+  localId: number;
+  kind: NewsKind;
+  title: string;
+  text: string;
+  visibility: Visibility;
+  publishedAt: Date;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  place: string | null;
+  registrationLimit: number | null;
+  registrationDeadline: Date | null;
+  registered: number;
+  waiting: number;
+}
+
+function text(field: string, value: string | null | undefined, max: number): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed.length === 0 || trimmed.length > max) throw badInput(field, `${field} must have 1 to ${max} characters.`);
+  return trimmed;
+}
+
+function instant(field: string, value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const at = new Date(value);
+  // An ISO date with a time and an offset: an event at "2027-03-01" alone would fall on a different day in each time zone.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime())) throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-01T09:00:00Z.`);
+  return at;
+}
+
+/** The item to store, or BAD_USER_INPUT naming the first field at fault. */
+export function checkNewsInput(input: NewsInput, now = new Date()) {
+  const item = {
+    kind: input.kind,
+    title: text('title', input.title, 200),
+    text: text('text', input.text, 20000),
+    visibility: input.visibility,
+    startsAt: instant('startsAt', input.startsAt),
+    endsAt: instant('endsAt', input.endsAt),
+    place: input.place?.trim() || null,
+    registrationLimit: input.registrationLimit ?? null,
+    registrationDeadline: instant('registrationDeadline', input.registrationDeadline),
+  };
+  if (item.place !== null && item.place.length > 200) throw badInput('place', 'place must have at most 200 characters.');
+  if (item.kind === 'NEWS') {
+    for (const field of ['startsAt', 'endsAt', 'registrationLimit', 'registrationDeadline'] as const) {
+      if (item[field] !== null) throw badInput(field, `${field} belongs to events; news has none.`);
+    }
+    return item;
+  }
+  if (item.startsAt === null) throw badInput('startsAt', 'An event needs startsAt.');
+  if (item.startsAt <= now) throw badInput('startsAt', `An event must lie in the future; ${item.startsAt.toISOString()} has passed.`);
+  if (item.endsAt !== null && item.endsAt < item.startsAt) throw badInput('endsAt', 'endsAt must not lie before startsAt.');
+  if (item.registrationLimit !== null && (!Number.isInteger(item.registrationLimit) || item.registrationLimit < 1)) {
+    throw badInput('registrationLimit', `registrationLimit must be a positive whole number of places, got ${item.registrationLimit}.`);
+  }
+  if (item.registrationDeadline !== null) {
+    if (item.registrationDeadline > item.startsAt) throw badInput('registrationDeadline', 'registrationDeadline must not lie after the event starts.');
+    if (item.registrationDeadline <= now) throw badInput('registrationDeadline', 'registrationDeadline has already passed.');
+  }
+  return item;
+}
+
+export async function publishNews(em: EntityManager, input: NewsInput, publishedBy: string | null): Promise<NewsView> {
+  const fields = checkNewsInput(input);
+  const item = em.create(NewsItemSchema, { ...fields, publishedBy } as NewsItem);
+  await em.flush();
+  return { ...toView(item), registered: 0, waiting: 0 };
+}
+
+export function toView(item: NewsItem): Omit<NewsView, 'registered' | 'waiting'> {
+  return {
+    localId: item.id,
+    kind: item.kind,
+    title: item.title,
+    text: item.text,
+    visibility: item.visibility,
+    publishedAt: item.publishedAt,
+    startsAt: item.startsAt ?? null,
+    endsAt: item.endsAt ?? null,
+    place: item.place ?? null,
+    registrationLimit: item.registrationLimit ?? null,
+    registrationDeadline: item.registrationDeadline ?? null,
+  };
+}

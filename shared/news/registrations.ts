@@ -1,0 +1,116 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound } from '../errors.ts';
+import { EventRegistrationSchema, NewsItemSchema, type EventRegistration, type NewsItem, type RegistrationStatus } from './news.entity.ts';
+
+// Registration for an event. Every change takes the event's row lock first, so
+// registrations and cancellations of one event run one after another: the
+// count of registered people read under the lock is the count the new row
+// joins, and the limit holds however many requests arrive at once. Past the
+// limit people wait in the order they registered (their ids) and the first
+// waiting moves up when a registered person cancels.
+
+export interface Participant {
+  name: string;
+  email: string;
+}
+
+export interface RegistrationView {
+  localId: number;
+  eventLocalId: number;
+  memberId: string;
+  participant: string;
+  email: string;
+  status: RegistrationStatus;
+  /** 1 for the first in line; null unless WAITING. */
+  waitingPosition: number | null;
+  createdAt: Date;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkParticipant(participant: Participant): Participant {
+  const name = participant.name.trim();
+  const email = participant.email.trim();
+  if (name.length === 0 || name.length > 200) throw badInput('participant.name', 'participant.name must have 1 to 200 characters.');
+  if (email.length > 254 || !emailPattern.test(email)) throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`);
+  return { name, email };
+}
+
+async function lockedEvent(tx: EntityManager, localId: number, eventId: string): Promise<NewsItem> {
+  const event = await tx.findOne(NewsItemSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!event) throw notFound(`Event ${eventId} does not exist.`);
+  if (event.kind !== 'EVENT') throw badInput('eventId', `${eventId} is news, not an event; only events take registrations.`);
+  return event;
+}
+
+/** Registers one participant of a member: REGISTERED while places are left, WAITING after. */
+export async function register(em: EntityManager, eventLocalId: number, eventId: string, memberId: string, participant: Participant, visible: (event: NewsItem) => boolean): Promise<RegistrationView> {
+  const person = checkParticipant(participant);
+  return em.transactional(async (tx) => {
+    const event = await lockedEvent(tx, eventLocalId, eventId);
+    // A members-only event the caller may not see is, to the caller, not there.
+    if (!visible(event)) throw notFound(`Event ${eventId} does not exist.`);
+    const closesAt = event.registrationDeadline ?? event.startsAt!;
+    if (closesAt <= new Date()) throw conflict(`Registration for ${eventId} closed at ${closesAt.toISOString()}.`, { closedAt: closesAt.toISOString() });
+    const counts = await statusCounts(tx, event.id, person.email);
+    if (counts.same > 0) throw conflict(`${person.email} is already registered for ${eventId}.`);
+    const limit = event.registrationLimit ?? null;
+    const status: RegistrationStatus = limit === null || counts.registered < limit ? 'REGISTERED' : 'WAITING';
+    const registration = tx.create(EventRegistrationSchema, { event, memberId, participant: person.name, email: person.email, status } as EventRegistration);
+    await tx.flush();
+    return view(registration, event.id, status === 'WAITING' ? counts.waiting + 1 : null);
+  });
+}
+
+async function statusCounts(tx: EntityManager, eventId: number, email: string) {
+  const [row] = await tx.getConnection().execute<{ registered: number; waiting: number; same: number }[]>(
+    `select count(*) filter (where "status" = 'REGISTERED')::int as registered, count(*) filter (where "status" = 'WAITING')::int as waiting,
+            count(*) filter (where "status" <> 'CANCELLED' and lower("email") = lower(?))::int as same
+     from "event_registration" where "event_id" = ?`,
+    [email, eventId],
+    'all',
+    tx.getTransactionContext(),
+  );
+  return row;
+}
+
+/**
+ * Cancels a registration; when it held a place, the first waiting moves up in
+ * the same transaction. Returns the cancelled one and the one that moved up.
+ */
+export async function cancel(
+  em: EntityManager,
+  localId: number,
+  registrationId: string,
+  authorize: (registration: EventRegistration) => void,
+): Promise<{ cancelled: RegistrationView; movedUp: RegistrationView | null }> {
+  return em.transactional(async (tx) => {
+    const found = await tx.findOne(EventRegistrationSchema, localId);
+    if (!found) throw notFound(`Registration ${registrationId} does not exist.`);
+    authorize(found);
+    const eventLocalId = found.event.id;
+    await lockedEvent(tx, eventLocalId, String(eventLocalId));
+    // Read again under the event's lock: a cancellation that ran meanwhile has changed it.
+    await tx.refresh(found);
+    if (found.status === 'CANCELLED') throw conflict(`Registration ${registrationId} is already cancelled.`);
+    const heldPlace = found.status === 'REGISTERED';
+    found.status = 'CANCELLED';
+    const next = heldPlace ? await tx.findOne(EventRegistrationSchema, { event: eventLocalId, status: 'WAITING' }, { orderBy: { id: 'asc' } }) : null;
+    if (next) next.status = 'REGISTERED';
+    await tx.flush();
+    return { cancelled: view(found, eventLocalId, null), movedUp: next ? view(next, eventLocalId, null) : null };
+  });
+}
+
+/** An event's registrations in order: the registered, then the waiting list from its first. */
+export async function registrationsOf(em: EntityManager, eventLocalId: number): Promise<RegistrationView[]> {
+  const rows = await em.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
+  let waiting = 0;
+  const views = rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));
+  return [...views.filter((v) => v.status === 'REGISTERED'), ...views.filter((v) => v.status === 'WAITING')];
+}
+
+function view(r: EventRegistration, eventLocalId: number, waitingPosition: number | null): RegistrationView {
+  return { localId: r.id, eventLocalId, memberId: r.memberId, participant: r.participant, email: r.email, status: r.status, waitingPosition, createdAt: r.createdAt };
+}

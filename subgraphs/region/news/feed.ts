@@ -1,0 +1,76 @@
+import { badInput } from '../../../shared/errors.ts';
+import { networks } from '../../../shared/networks.ts';
+import { canSeeMembersOnly } from '../../../shared/news/access.ts';
+import { compareFeedKeys, feedPage, type FeedKey } from '../../../shared/news/feed.ts';
+import { regionSource } from '../../../shared/news/ids.ts';
+import type { NewsView } from '../../../shared/news/items.ts';
+import type { NewsKind } from '../../../shared/news/news.entity.ts';
+import { boundedList } from '../../../shared/validation.ts';
+import type { RegionContext } from '../context.ts';
+import { networkPages, pageSize } from '../pages.ts';
+import { newsRecordFields, toRecord, type NewsRecord } from './records.ts';
+
+// The feed: scatter-gather as in members/search.ts. Every network answers its
+// next page after the cursor from its own database, region adds its own page,
+// and the merge in the one feed order (shared/news/feed.ts) takes the first.
+// One statement per database whatever the page size.
+
+const feedQuery = /* GraphQL */ `
+  query Feed($first: Int!, $after: FeedKeyInput, $kind: NewsKind, $upcoming: Boolean) {
+    feed(first: $first, after: $after, kind: $kind, upcoming: $upcoming) { ${newsRecordFields} }
+  }
+`;
+
+export interface FeedArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: { kind?: NewsKind | null; networks?: string[] | null; regionWide?: boolean | null; upcoming?: boolean | null } | null;
+}
+
+export interface SourcedRecord extends NewsRecord {
+  source: string;
+}
+
+export async function feed(ctx: RegionContext, args: FeedArgs) {
+  const size = pageSize(args.first, 100);
+  const after = args.after ? decodeFeedCursor(args.after) : null;
+  const filter = args.filter ?? {};
+  const codes = filter.networks?.length ? [...new Set(boundedList('filter.networks', filter.networks, networks.length))] : networks.map((n) => n.code);
+  const query = { first: size + 1, after, kind: filter.kind ?? null, upcoming: filter.upcoming ?? false };
+
+  const [pages, own] = await Promise.all([
+    networkPages(ctx, codes, async (code) => (await ctx.client(code).request<{ feed: NewsRecord[] }>(feedQuery, query, ctx.identityHeader)).feed),
+    filter.regionWide === false ? [] : feedPage(ctx.em, regionSource, { ...query, membersOnly: canSeeMembersOnly(ctx.identity) }),
+  ]);
+  const items: SourcedRecord[] = [
+    ...pages.flatMap(({ code, page }) => page.map((r) => ({ ...r, source: code }))),
+    ...own.map((v: NewsView) => ({ ...toRecord(v), source: regionSource })),
+  ].sort((a, b) => compareFeedKeys(feedKey(a), feedKey(b)));
+
+  const edges = items.slice(0, size).map((node) => ({ cursor: encodeFeedCursor(feedKey(node)), node }));
+  return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+function feedKey(r: SourcedRecord): FeedKey {
+  return { at: Date.parse(r.publishedAt), source: r.source, localId: r.localId };
+}
+
+// Opaque to clients: the feed key of the last item seen.
+function encodeFeedCursor(key: FeedKey): string {
+  return Buffer.from(JSON.stringify(['feed', key.at, key.source, key.localId])).toString('base64url');
+}
+
+function decodeFeedCursor(cursor: string): FeedKey {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (Array.isArray(value) && value.length === 4 && value[0] === 'feed') {
+    const [, at, source, localId] = value;
+    const knownSource = source === regionSource || networks.some((n) => n.code === source);
+    if (Number.isSafeInteger(at) && knownSource && Number.isSafeInteger(localId) && localId > 0) return { at, source, localId };
+  }
+  throw badInput('after', 'after is not a cursor of the feed; pass the endCursor or an edge cursor of a previous page.');
+}

@@ -1,0 +1,102 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { findNetwork } from '../../../shared/networks.ts';
+import { assertCanListRegistrations, assertCanManageRegistration, assertCanPublish, canSeeMembersOnly, registrantOf } from '../../../shared/news/access.ts';
+import { newsByIds } from '../../../shared/news/feed.ts';
+import { newsIds, regionSource, registrationIds } from '../../../shared/news/ids.ts';
+import { publishNews, type NewsInput } from '../../../shared/news/items.ts';
+import { cancel, register, registrationsOf, type Participant } from '../../../shared/news/registrations.ts';
+import type { RegionContext } from '../context.ts';
+import { memberRefById } from '../ids.ts';
+import { feed, type FeedArgs, type SourcedRecord } from './feed.ts';
+import { newsRecordFields, registrationRecordFields, toRecord, toRegistrationRecord, type NewsRecord, type RegistrationRecord } from './records.ts';
+
+// News and events through region: the feed across networks, and every read or
+// write of one item routed by its id to the database that holds it — a
+// network's (over its internal API, where the network checks access again) or
+// region's own for region-wide items.
+
+const itemsQuery = `query($localIds: [Int!]!) { newsItems(localIds: $localIds) { ${newsRecordFields} } }`;
+const registrationsQuery = `query($localId: Int!) { eventRegistrations(localId: $localId) { ${registrationRecordFields} } }`;
+const publishMutation = `mutation($input: NewsInput!) { publishNews(input: $input) { ${newsRecordFields} } }`;
+const registerMutation = `mutation($localId: Int!, $memberId: String, $participant: ParticipantInput!) {
+  registerForEvent(localId: $localId, memberId: $memberId, participant: $participant) { ${registrationRecordFields} }
+}`;
+const cancelMutation = `mutation($localId: Int!) { cancelEventRegistration(localId: $localId) { cancelled { ${registrationRecordFields} } movedUp { ${registrationRecordFields} } } }`;
+
+type SourcedRegistration = RegistrationRecord & { source: string };
+const sourced = <T>(source: string, record: T) => ({ ...record, source });
+
+async function newsItem(ctx: RegionContext, id: string): Promise<SourcedRecord | null> {
+  const { source, localId } = newsIds.parse(id);
+  if (source === regionSource) {
+    const [found] = await newsByIds(ctx.em, [localId], canSeeMembersOnly(ctx.identity));
+    return found ? sourced(source, toRecord(found)) : null;
+  }
+  const data = await ctx.client(source).request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds: [localId] }, ctx.identityHeader);
+  return data.newsItems[0] ? sourced(source, data.newsItems[0]) : null;
+}
+
+async function publish(ctx: RegionContext, network: string | null | undefined, input: NewsInput): Promise<SourcedRecord> {
+  const source = network ?? regionSource;
+  assertCanPublish(ctx.identity, source);
+  if (source === regionSource) return sourced(source, toRecord(await publishNews(ctx.em, input, ctx.identity.subject ?? null)));
+  const data = await ctx.client(source).request<{ publishNews: NewsRecord }>(publishMutation, { input }, ctx.identityHeader, { write: true });
+  return sourced(source, data.publishNews);
+}
+
+async function registerFor(ctx: RegionContext, eventId: string, memberId: string | null | undefined, participant: Participant): Promise<SourcedRegistration> {
+  const { source, localId } = newsIds.parse(eventId, 'eventId');
+  const registrant = registrantOf(ctx.identity, memberId);
+  if (source === regionSource) {
+    const membersOnly = canSeeMembersOnly(ctx.identity);
+    const view = await register(ctx.em, localId, eventId, registrant, participant, (event) => membersOnly || event.visibility === 'PUBLIC');
+    return sourced(source, toRegistrationRecord(view));
+  }
+  const data = await ctx.client(source).request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, { write: true });
+  return sourced(source, data.registerForEvent);
+}
+
+async function cancelRegistration(ctx: RegionContext, id: string) {
+  const { source, localId } = registrationIds.parse(id);
+  if (source === regionSource) {
+    const result = await cancel(ctx.em, localId, id, (r) => assertCanManageRegistration(ctx.identity, r.memberId, regionSource));
+    return { cancelled: sourced(source, toRegistrationRecord(result.cancelled)), movedUp: result.movedUp && sourced(source, toRegistrationRecord(result.movedUp)) };
+  }
+  type Answer = { cancelEventRegistration: { cancelled: RegistrationRecord; movedUp: RegistrationRecord | null } };
+  const data = await ctx.client(source).request<Answer>(cancelMutation, { localId }, ctx.identityHeader, { write: true });
+  const { cancelled, movedUp } = data.cancelEventRegistration;
+  return { cancelled: sourced(source, cancelled), movedUp: movedUp && sourced(source, movedUp) };
+}
+
+async function eventRegistrations(ctx: RegionContext, eventId: string): Promise<SourcedRegistration[]> {
+  const { source, localId } = newsIds.parse(eventId, 'eventId');
+  assertCanListRegistrations(ctx.identity, source);
+  if (source === regionSource) return (await registrationsOf(ctx.em, localId)).map((v) => sourced(source, toRegistrationRecord(v)));
+  const data = await ctx.client(source).request<{ eventRegistrations: RegistrationRecord[] }>(registrationsQuery, { localId }, ctx.identityHeader);
+  return data.eventRegistrations.map((r) => sourced(source, r));
+}
+
+export const newsResolvers = {
+  Query: {
+    feed: (_: unknown, args: FeedArgs, ctx: RegionContext) => feed(ctx, args),
+    newsItem: (_: unknown, args: { id: string }, ctx: RegionContext) => newsItem(ctx, args.id),
+    eventRegistrations: (_: unknown, args: { eventId: string }, ctx: RegionContext) => eventRegistrations(ctx, args.eventId),
+  },
+  Mutation: {
+    publishNews: (_: unknown, args: { network?: string | null; input: NewsInput }, ctx: RegionContext) => publish(ctx, args.network, args.input),
+    registerForEvent: (_: unknown, args: { eventId: string; memberId?: string | null; participant: Participant }, ctx: RegionContext) => registerFor(ctx, args.eventId, args.memberId, args.participant),
+    cancelEventRegistration: (_: unknown, args: { id: string }, ctx: RegionContext) => cancelRegistration(ctx, args.id),
+  },
+  NewsItem: {
+    id: (n: SourcedRecord) => newsIds.format(n.source, n.localId),
+    network: (n: SourcedRecord) => (n.source === regionSource ? null : (findNetwork(n.source) ?? null)),
+    registeredCount: (n: SourcedRecord) => n.registered,
+    waitingCount: (n: SourcedRecord) => n.waiting,
+    calendarPath: (n: SourcedRecord) => (n.kind === 'EVENT' ? `/calendar/event/${encodeURIComponent(newsIds.format(n.source, n.localId))}.ics` : null),
+  },
+  EventRegistration: {
+    id: (r: SourcedRegistration) => registrationIds.format(r.source, r.localId),
+    eventId: (r: SourcedRegistration) => newsIds.format(r.source, r.eventLocalId),
+    member: (r: SourcedRegistration) => memberRefById(r.memberId),
+  },
+} as GraphQLResolverMap<unknown>;

@@ -1,0 +1,23 @@
+import type { NewsView } from '../../../shared/news/items.ts';
+import type { RegistrationView } from '../../../shared/news/registrations.ts';
+
+// Items and registrations as the networks' internal API answers them (times
+// as ISO strings); region's own are turned into the same shape, so one set of
+// resolvers serves both.
+
+export const newsRecordFields = 'localId kind title text visibility publishedAt startsAt endsAt place registrationLimit registrationDeadline registered waiting';
+export const registrationRecordFields = 'localId eventLocalId memberId participant email status waitingPosition createdAt';
+
+type Iso<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+export type NewsRecord = Iso<NewsView>;
+export type RegistrationRecord = Iso<RegistrationView>;
+
+const iso = (at: Date | null) => at?.toISOString() ?? null;
+
+export function toRecord(v: NewsView): NewsRecord {
+  return { ...v, publishedAt: v.publishedAt.toISOString(), startsAt: iso(v.startsAt), endsAt: iso(v.endsAt), registrationDeadline: iso(v.registrationDeadline) };
+}
+
+export function toRegistrationRecord(v: RegistrationView): RegistrationRecord {
+  return { ...v, createdAt: v.createdAt.toISOString() };
+}

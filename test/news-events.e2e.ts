@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NewsItemSchema, type NewsItem } from '../shared/news/news.entity.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// News and events through the gateway: offices of two networks and admin
+// publish, members and offices register, the feed merges every database.
+
+let stack: Stack;
+const tokens: Record<string, string> = {};
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+const publishMutation = `mutation($network: NetworkCode, $input: NewsInput!) {
+  publishNews(network: $network, input: $input) { id kind title visibility network { code } registrationLimit registeredCount waitingCount calendarPath }
+}`;
+const registerMutation = `mutation($eventId: ID!, $memberId: ID, $participant: ParticipantInput!) {
+  registerForEvent(eventId: $eventId, memberId: $memberId, participant: $participant) { id eventId status waitingPosition participant email }
+}`;
+const cancelMutation = `mutation($id: ID!) { cancelEventRegistration(id: $id) { cancelled { id status } movedUp { id email status } } }`;
+const registrationsQuery = `query($eventId: ID!) { eventRegistrations(eventId: $eventId) { id email status waitingPosition } }`;
+const feedQuery = `query($first: Int, $after: String, $filter: FeedFilter) {
+  feed(first: $first, after: $after, filter: $filter) { edges { cursor node { id title visibility publishedAt } } pageInfo { hasNextPage endCursor } }
+}`;
+
+function event(title: string, extra: Record<string, unknown> = {}) {
+  return { kind: 'EVENT', title, text: `${title}: Programm folgt.`, visibility: 'PUBLIC', startsAt: inDays(30), place: 'Bad Salzuflen', ...extra };
+}
+
+async function publish(token: string, network: string | null, input: Record<string, unknown>) {
+  return (await ok(stack.query(publishMutation, { network, input }, token))).publishNews as { id: string; calendarPath: string | null };
+}
+
+function codeOf(res: GraphQLResponse): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin' });
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+  tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
+  tokens.niweMember = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
+  tokens.linatMember = await stack.token({ role: 'member', network: 'LINAT', memberId: 'LINAT:m-1' });
+  tokens.partner = await stack.token({ role: 'partner' });
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('publishing', () => {
+  test("offices publish for their own network, admin region-wide; members-only items only for the cooperation's people", async () => {
+    const niwe = await publish(tokens.niweOffice, 'NIWE', { kind: 'NEWS', title: 'Neues Mitglied in Eschwege', text: 'Willkommen!', visibility: 'MEMBERS' });
+    const linat = await publish(tokens.linatOffice, 'LINAT', event('Stammtisch Leinefelde'));
+    const region = await publish(tokens.admin, null, event('Netzwerkmesse Bad Salzuflen', { registrationLimit: 100, registrationDeadline: inDays(20) }));
+    expect([niwe.id, linat.id, region.id]).toEqual([expect.stringMatching(/^NIWE:n-\d+$/), expect.stringMatching(/^LINAT:n-\d+$/), expect.stringMatching(/^REGION:n-\d+$/)]);
+    expect(region.calendarPath).toBe(`/calendar/event/${encodeURIComponent(region.id)}.ics`);
+
+    const ids = async (token?: string) => (await ok(stack.query(feedQuery, { first: 100 }, token))).feed.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(await ids(tokens.niweMember)).toEqual(expect.arrayContaining([niwe.id, linat.id, region.id]));
+    const anonymous = await ids();
+    expect(anonymous).toEqual(expect.arrayContaining([linat.id, region.id]));
+    expect(anonymous).not.toContain(niwe.id);
+    expect(await ids(tokens.partner)).not.toContain(niwe.id);
+    expect((await ok(stack.query(`query($id: ID!) { newsItem(id: $id) { id } }`, { id: niwe.id }))).newsItem).toBeNull();
+  });
+
+  test('bad input is refused with its code and changes nothing', async () => {
+    const before = (await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length;
+    const refusals: [string, string | null, Record<string, unknown>, string][] = [
+      [tokens.niweOffice, 'NIWE', event('Vergangen', { startsAt: inDays(-1) }), 'BAD_USER_INPUT'],
+      [tokens.niweOffice, 'NIWE', event('Frist danach', { registrationDeadline: inDays(31) }), 'BAD_USER_INPUT'],
+      [tokens.niweOffice, 'NIWE', event('Null Plätze', { registrationLimit: 0 }), 'BAD_USER_INPUT'],
+      [tokens.niweOffice, 'NIWE', { kind: 'NEWS', title: 'News mit Datum', text: 'x', visibility: 'PUBLIC', startsAt: inDays(3) }, 'BAD_USER_INPUT'],
+      [tokens.niweOffice, 'LINAT', event('Fremdes Netzwerk'), 'FORBIDDEN'],
+      [tokens.niweOffice, null, event('Regionweit als Büro'), 'FORBIDDEN'],
+      [tokens.niweMember, 'NIWE', event('Als Mitglied'), 'FORBIDDEN'],
+    ];
+    for (const [token, network, input, code] of refusals) {
+      expect(codeOf(await stack.query(publishMutation, { network, input }, token)), String(input.title)).toBe(code);
+    }
+    const participant = { name: 'Anna', email: 'anna@example.com' };
+    expect(codeOf(await stack.query(registerMutation, { eventId: 'NIWE:n-999999', participant }, tokens.niweMember))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.query(registerMutation, { eventId: 'REGION:n-999999', participant }, tokens.niweMember))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.query(registerMutation, { eventId: 'nonsense', participant }, tokens.niweMember))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(cancelMutation, { id: 'LINAT:r-999999' }, tokens.linatMember))).toBe('NOT_FOUND');
+    expect((await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length).toBe(before);
+  });
+});
+
+describe('registration', () => {
+  test('registering twice is CONFLICT, news takes none, and registration past the deadline is refused', async () => {
+    const { id } = await publish(tokens.niweOffice, 'NIWE', event('Workshop Härten', { registrationLimit: 5 }));
+    const participant = { name: 'Bernd', email: 'bernd@example.com' };
+    const first = (await ok(stack.query(registerMutation, { eventId: id, participant }, tokens.niweMember))).registerForEvent;
+    expect(first).toMatchObject({ eventId: id, status: 'REGISTERED', waitingPosition: null });
+    const again = await stack.query(registerMutation, { eventId: id, participant: { ...participant, email: 'BERND@example.com' } }, tokens.linatMember);
+    expect(codeOf(again)).toBe('CONFLICT');
+    expect((await ok(stack.query(registrationsQuery, { eventId: id }, tokens.niweOffice))).eventRegistrations).toHaveLength(1);
+
+    const news = await publish(tokens.niweOffice, 'NIWE', { kind: 'NEWS', title: 'Rundbrief', text: 'Text', visibility: 'PUBLIC' });
+    expect(codeOf(await stack.query(registerMutation, { eventId: news.id, participant }, tokens.niweMember))).toBe('BAD_USER_INPUT');
+
+    // A deadline cannot be set in the past through the API, so the test writes the closed event itself.
+    const em = stack.networks.get('NIWE')!.orm.em.fork();
+    const closed = em.create(NewsItemSchema, {
+      kind: 'EVENT', title: 'Geschlossen', text: 'Anmeldung vorbei', visibility: 'PUBLIC', startsAt: new Date(Date.now() + 86_400_000), registrationDeadline: new Date(Date.now() - 60_000),
+    } as NewsItem);
+    await em.flush();
+    const late = await stack.query(registerMutation, { eventId: `NIWE:n-${closed.id}`, participant }, tokens.niweMember);
+    expect(codeOf(late)).toBe('CONFLICT');
+    expect(late.errors![0].message).toMatch(/closed/);
+  });
+
+  test('members-only events are not there for a partner, and offices register only their own members', async () => {
+    const { id } = await publish(tokens.linatOffice, 'LINAT', event('Nur für Mitglieder', { visibility: 'MEMBERS' }));
+    const participant = { name: 'Cora', email: 'cora@example.com' };
+    expect(codeOf(await stack.query(registerMutation, { eventId: id, participant }, tokens.partner))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(registerMutation, { eventId: id, memberId: 'NIWE:m-3', participant }, tokens.linatOffice))).toBe('FORBIDDEN');
+    const byOffice = (await ok(stack.query(registerMutation, { eventId: id, memberId: 'LINAT:m-3', participant }, tokens.linatOffice))).registerForEvent;
+    expect(byOffice.status).toBe('REGISTERED');
+    expect(codeOf(await stack.query(registrationsQuery, { eventId: id }, tokens.niweOffice))).toBe('FORBIDDEN');
+  });
+
+  for (const [label, network, office] of [['a network', 'LINAT', 'linatOffice'], ['region', null, 'admin']] as const) {
+    test(`50 simultaneous registrations for ${label}'s event with 20 places: 20 registered, 30 waiting in order; a cancellation moves the first up`, async () => {
+      const { id } = await publish(tokens[office], network, event(`Betriebsbesichtigung ${label}`, { registrationLimit: 20 }));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          stack.query(registerMutation, { eventId: id, participant: { name: `Teilnehmer ${i}`, email: `t${i}@example.com` } }, i % 2 ? tokens.niweMember : tokens.linatMember),
+        ),
+      );
+      const registrations = results.map((r) => {
+        expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+        return r.data.registerForEvent as { id: string; status: string; waitingPosition: number | null };
+      });
+      expect(registrations.filter((r) => r.status === 'REGISTERED')).toHaveLength(20);
+      const waiting = registrations.filter((r) => r.status === 'WAITING');
+      expect(waiting.map((r) => r.waitingPosition).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+
+      const list = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations as { id: string; status: string; waitingPosition: number | null }[];
+      expect(list.map((r) => r.status)).toEqual([...Array(20).fill('REGISTERED'), ...Array(30).fill('WAITING')]);
+      // The waiting list is in the order the registrations were taken: each got the position the list shows.
+      const positionById = new Map(waiting.map((r) => [r.id, r.waitingPosition]));
+      expect(list.slice(20).map((r) => positionById.get(r.id))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+
+      const firstWaiting = list[20];
+      const registered = registrations.find((r) => r.status === 'REGISTERED')!;
+      const owner = results.indexOf(results.find((r) => r.data.registerForEvent.id === registered.id)!) % 2 ? tokens.niweMember : tokens.linatMember;
+      const cancelled = (await ok(stack.query(cancelMutation, { id: registered.id }, owner))).cancelEventRegistration;
+      expect(cancelled).toMatchObject({ cancelled: { id: registered.id, status: 'CANCELLED' }, movedUp: { id: firstWaiting.id, status: 'REGISTERED' } });
+      expect(codeOf(await stack.query(cancelMutation, { id: registered.id }, owner))).toBe('CONFLICT');
+
+      const after = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations as { id: string; status: string; waitingPosition: number | null }[];
+      expect(after.filter((r) => r.status === 'REGISTERED')).toHaveLength(20);
+      expect(after.find((r) => r.id === firstWaiting.id)!.status).toBe('REGISTERED');
+      expect(after.filter((r) => r.status === 'WAITING').map((r) => r.id)).toEqual(list.slice(21).map((r) => r.id));
+      expect(after.filter((r) => r.status === 'WAITING').map((r) => r.waitingPosition)).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
+    });
+  }
+});
+
+describe('feed', () => {
+  /** Every item of the feed, walked page by page in pages of `size`; the ids and the errors seen. */
+  async function walk(size: number, token: string) {
+    const ids: string[] = [];
+    const codes = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const res: GraphQLResponse = await stack.query(feedQuery, { first: size, after }, token);
+      for (const e of res.errors ?? []) codes.add(`${e.extensions?.code} ${e.extensions?.network ?? ''}`.trim());
+      ids.push(...res.data.feed.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!res.data.feed.pageInfo.hasNextPage) return { ids, codes };
+      after = res.data.feed.pageInfo.endCursor;
+    }
+  }
+
+  beforeAll(async () => {
+    // Items published at the same instant in every database: the ties the order breaks by source and id.
+    const at = new Date(Date.now() - 3_600_000);
+    const databases = [...[...stack.networks.values()].map((s) => s.orm), stack.region.orm];
+    for (const orm of databases) {
+      const em = orm.em.fork();
+      for (let i = 0; i < 3; i++) em.create(NewsItemSchema, { kind: 'NEWS', title: `Gleichzeitig ${i}`, text: 'x', visibility: 'PUBLIC', publishedAt: at } as NewsItem);
+      await em.flush();
+    }
+    for (const [network, office] of [['NIWE', 'niweOffice'], ['LINAT', 'linatOffice'], ['KONAT', 'admin']] as const) {
+      for (let i = 0; i < 3; i++) await publish(tokens[office], network, { kind: 'NEWS', title: `${network} Nachricht ${i}`, text: 'x', visibility: i === 0 ? 'MEMBERS' : 'PUBLIC' });
+    }
+  });
+
+  test('newest first, and the page walk in every page size yields each item once', async () => {
+    const all = await ok(stack.query(feedQuery, { first: 100 }, tokens.admin));
+    const edges = all.feed.edges as { node: { id: string; publishedAt: string } }[];
+    expect(all.feed.pageInfo.hasNextPage).toBe(false);
+    const times = edges.map((e) => Date.parse(e.node.publishedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const expected = edges.map((e) => e.node.id);
+    expect(new Set(expected.map((id) => id.split(':')[0]))).toEqual(new Set(['NIWE', 'LINAT', 'KONAT', 'REGION']));
+    for (let size = 1; size <= expected.length + 1; size++) {
+      const { ids, codes } = await walk(size, tokens.admin);
+      expect(codes).toEqual(new Set());
+      expect(ids, `page size ${size}`).toEqual(expected);
+    }
+  }, 120_000);
+
+  test('a bad cursor and a bad page size are BAD_USER_INPUT', async () => {
+    expect(codeOf(await stack.query(feedQuery, { first: 5, after: 'bm9wZQ' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(feedQuery, { first: 0 }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(feedQuery, { first: 101 }))).toBe('BAD_USER_INPUT');
+  });
+
+  test('SQL statements per feed request do not grow with the page size', async () => {
+    const databases = [...[...stack.networks.values()].map((s) => s.sql), stack.region.sql];
+    const count = () => databases.reduce((sum, c) => sum + c.count, 0);
+    const counts: number[] = [];
+    for (const first of [1, 5, 20, 100]) {
+      const before = count();
+      const res = await ok(stack.query(feedQuery, { first }, tokens.admin));
+      expect(res.feed.edges.length).toBeGreaterThanOrEqual(Math.min(first, 20));
+      counts.push(count() - before);
+    }
+    // One page statement in each of the three networks and in region.
+    expect(counts).toEqual([4, 4, 4, 4]);
+  });
+
+  test('with one network stopped, the walk yields every other item once and NETWORK_UNAVAILABLE names it', async () => {
+    const expected = (await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.map((e: { node: { id: string } }) => e.node.id).filter((id: string) => !id.startsWith('KONAT:'));
+    await stack.stopNetwork('KONAT');
+    for (const size of [1, 2, 3, 7, 100]) {
+      const { ids, codes } = await walk(size, tokens.admin);
+      expect(ids, `page size ${size}`).toEqual(expected);
+      expect(codes).toEqual(new Set(['NETWORK_UNAVAILABLE KONAT']));
+    }
+  }, 120_000);
+});
