@@ -11,6 +11,11 @@ export function networkSubgraphSdl(network: string): string {
   return `${federatedTemplate.replace(/\bNetworkMember\b/g, memberTypeName(network))}\n${networkCodeEnumSdl()}`;
 }
 
+/** The template as written, `NetworkMember` unrenamed: what the resolver types are generated from (scripts/codegen.ts). */
+export function networkTemplateSdl(): string {
+  return `${federatedTemplate}\n${networkCodeEnumSdl()}`;
+}
+
 export function networkInternalSdl(): string {
   return `${internalSdl}\n${memberInputSdl}\n${newsSdl}\n${newsInputSdl}`;
 }

@@ -61,6 +61,9 @@ export function memberRef(network: string, localId: number) {
   return { __typename: memberTypeName(network), id: memberGlobalId(network, localId) };
 }
 
+/** What region returns for a member: the gateway fetches the rest from the owning network. */
+export type MemberRef = ReturnType<typeof memberRef>;
+
 /** The reference for a global member id such as NIWE:m-42. */
 export function memberRefById(memberId: string) {
   const { network, localId } = parseMemberId(memberId);

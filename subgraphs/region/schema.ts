@@ -1,5 +1,5 @@
 import { parse, type DocumentNode } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Resolvers } from './generated/resolvers-types.ts';
 import { memberTypeName, networks } from '../../shared/networks.ts';
 import { newsInputSdl } from '../../shared/news/sdl.ts';
 import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema/sdl.ts';
@@ -25,7 +25,7 @@ function registrySdl(): string {
   return `${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }
 
-function modules(): { sdl: string; resolvers: GraphQLResolverMap<unknown> }[] {
+function modules(): { sdl: string; resolvers: Resolvers }[] {
   return [
     { sdl: sdl('./members/members.graphql'), resolvers: memberResolvers },
     { sdl: sdl('./partners/partners.graphql'), resolvers: partnerResolvers },
@@ -41,7 +41,7 @@ function modules(): { sdl: string; resolvers: GraphQLResolverMap<unknown> }[] {
 }
 
 /** The modules as buildSubgraphSchema takes them. */
-export function regionModules(): { typeDefs: DocumentNode; resolvers: GraphQLResolverMap<unknown> }[] {
+export function regionModules(): { typeDefs: DocumentNode; resolvers: Resolvers }[] {
   return modules().map((m) => ({ typeDefs: parse(m.sdl), resolvers: m.resolvers }));
 }
 
@@ -52,4 +52,7 @@ export function regionSubgraphSdl(): string {
     .join('\n');
 }
 
-export const regionInternalModule = { typeDefs: parse(sdl('./partners/internal.graphql')), resolvers: partnerInternalResolvers };
+/** Region's API for the gateway alone. */
+export const regionInternalSdl = () => sdl('./partners/internal.graphql');
+
+export const regionInternalModule = { typeDefs: parse(regionInternalSdl()), resolvers: partnerInternalResolvers };

@@ -1,7 +1,7 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { MutationDeclineCapacityBookingArgs, Resolvers } from '../generated/resolvers-types.ts';
 import { badInput, notFound } from '../../../shared/errors.ts';
 import { memberTypeName, networks } from '../../../shared/networks.ts';
-import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityBooking, type AvailabilityStatus, type CadSystem, type CapacityPost, type CapacitySide } from './entities.ts';
+import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type CapacityPost } from './entities.ts';
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
 import { boundedList, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
@@ -12,14 +12,11 @@ import { capacityBalance } from './balance.ts';
 import { book, transition, type Transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matches.ts';
-import { applyPatch, createPost, postForChange, processOf, type CapacityKind, type PostInput, type PostPatch } from './posts.ts';
-import { bookingId, memberRefById, parsePostId, postId } from '../ids.ts';
+import { applyPatch, createPost, postForChange, processOf } from './posts.ts';
+import { bookingId, memberRefById, parsePostId, postId, type MemberRef } from '../ids.ts';
 
-interface BookingChange {
-  id: string;
-  reason?: string | null;
-  idempotencyKey?: string | null;
-}
+/** Confirm and cancel take the same arguments without the reason. */
+type BookingChange = MutationDeclineCapacityBookingArgs;
 
 /** A retried confirm, decline or cancel answers the booking it changed, not CONFLICT for the state it left behind. */
 function changeBooking(ctx: RegionContext, args: BookingChange, action: Transition) {
@@ -34,19 +31,9 @@ async function loadPost(ctx: RegionContext, id: string, field = 'id'): Promise<C
   return post;
 }
 
-interface PostFilter {
-  side?: CapacitySide | null;
-  kind?: CapacityKind | null;
-  cadSystem?: CadSystem | null;
-  process?: string | null;
-  from?: string | null;
-  to?: string | null;
-  networks?: string[] | null;
-}
-
-export const capacityResolvers = {
+export const capacityResolvers: Resolvers = {
   Query: {
-    async capacityPosts(_: unknown, args: { filter?: PostFilter | null; first?: number | null; after?: string | null }, ctx: RegionContext) {
+    async capacityPosts(_, args, ctx) {
       requireCooperation(ctx.identity);
       const size = pageSize(args.first, 100);
       const f = args.filter ?? {};
@@ -75,15 +62,15 @@ export const capacityResolvers = {
       const page = nodes.slice(0, size);
       return { totalCount, nodes: page, pageInfo: { hasNextPage: nodes.length > size, endCursor: page.length ? postId(page.at(-1)!.id) : null } };
     },
-    async capacityPost(_: unknown, args: { id: string }, ctx: RegionContext) {
+    async capacityPost(_, args, ctx) {
       requireCooperation(ctx.identity);
       return loadPost(ctx, args.id);
     },
-    async capacityMatches(_: unknown, args: { postId: string; first?: number | null }, ctx: RegionContext) {
+    async capacityMatches(_, args, ctx) {
       requireCooperation(ctx.identity);
       return findMatches(ctx.em, await loadPost(ctx, args.postId, 'postId'), pageSize(args.first, 50, 10));
     },
-    async capacityBookings(_: unknown, args: { first?: number | null }, ctx: RegionContext) {
+    async capacityBookings(_, args, ctx) {
       requireCooperation(ctx.identity);
       const { identity } = ctx;
       const mine =
@@ -94,13 +81,13 @@ export const capacityResolvers = {
             : { $or: [{ memberId: identity.memberId }, { offer: { memberId: identity.memberId } }] };
       return ctx.em.find(CapacityBookingSchema, mine, { populate: ['offer'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize(args.first, 200, 50) });
     },
-    capacityBalance(_: unknown, args: { from: string; to: string; kind?: CapacityKind | null }, ctx: RegionContext) {
+    capacityBalance(_, args, ctx) {
       requireCooperation(ctx.identity);
       return capacityBalance(ctx.em, args.from, args.to, args.kind);
     },
   },
   Mutation: {
-    async postCapacity(_: unknown, args: { input: PostInput; idempotencyKey?: string | null }, ctx: RegionContext) {
+    async postCapacity(_, args, ctx) {
       const owner = await actingMember(ctx, args.input.memberId, 'input.memberId');
       const key = idempotency(ctx.identity, 'postCapacity', args.idempotencyKey, args.input);
       return ctx.em.transactional(async (tx) => {
@@ -112,7 +99,7 @@ export const capacityResolvers = {
         return post;
       });
     },
-    async updateCapacityPost(_: unknown, args: { id: string; version: number; input: PostPatch; idempotencyKey?: string | null }, ctx: RegionContext) {
+    async updateCapacityPost(_, args, ctx) {
       requireCooperation(ctx.identity);
       const key = idempotency(ctx.identity, 'updateCapacityPost', args.idempotencyKey, { id: args.id, version: args.version, input: args.input });
       return ctx.em.transactional(async (tx) => {
@@ -126,7 +113,7 @@ export const capacityResolvers = {
         return post;
       });
     },
-    async withdrawCapacityPost(_: unknown, args: { id: string; version: number; idempotencyKey?: string | null }, ctx: RegionContext) {
+    async withdrawCapacityPost(_, args, ctx) {
       requireCooperation(ctx.identity);
       const key = idempotency(ctx.identity, 'withdrawCapacityPost', args.idempotencyKey, { id: args.id, version: args.version });
       return ctx.em.transactional(async (tx) => {
@@ -139,41 +126,41 @@ export const capacityResolvers = {
         return post;
       });
     },
-    async bookCapacity(_: unknown, args: { offerId: string; hours: number; from: string; to: string; memberId?: string | null; idempotencyKey?: string | null }, ctx: RegionContext) {
+    async bookCapacity(_, args, ctx) {
       const booker = await actingMember(ctx, args.memberId);
       const { idempotencyKey, ...request } = args;
       return book(ctx.em, request, booker, idempotency(ctx.identity, 'bookCapacity', idempotencyKey, request));
     },
-    confirmCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'confirm'),
-    declineCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'decline'),
-    cancelCapacityBooking: (_: unknown, args: BookingChange, ctx: RegionContext) => changeBooking(ctx, args, 'cancel'),
-    async setAvailability(_: unknown, args: { status: AvailabilityStatus; memberId?: string | null }, ctx: RegionContext) {
+    confirmCapacityBooking: (_, args, ctx) => changeBooking(ctx, args, 'confirm'),
+    declineCapacityBooking: (_, args, ctx) => changeBooking(ctx, args, 'decline'),
+    cancelCapacityBooking: (_, args, ctx) => changeBooking(ctx, args, 'cancel'),
+    async setAvailability(_, args, ctx) {
       const { memberId, network } = await actingMember(ctx, args.memberId);
       await ctx.em.upsert(AvailabilitySchema, { memberId, network, status: args.status, updatedAt: new Date() });
       return args.status;
     },
   },
   CapacityPost: {
-    id: (p: CapacityPost) => postId(p.id),
-    member: (p: CapacityPost) => memberRefById(p.memberId),
-    process: (p: CapacityPost) => processOf(p),
-    remainingHours: (p: CapacityPost) => (p.side === 'OFFER' ? p.hours - p.bookedHours : 0),
-    from: (p: CapacityPost) => p.fromDate,
-    to: (p: CapacityPost) => p.toDate,
-    weeks: (p: CapacityPost) => [...hoursPerWeek(p.hours, p.fromDate, p.toDate, p.fromDate, p.toDate).keys()],
-    location: (p: CapacityPost) => (p.latitude == null || p.longitude == null ? null : { latitude: Number(p.latitude), longitude: Number(p.longitude) }),
-    pricePerHour: (p: CapacityPost) => (p.pricePerHour == null ? null : Number(p.pricePerHour)),
-    createdAt: (p: CapacityPost) => p.createdAt.toISOString(),
+    id: (p) => postId(p.id),
+    member: (p) => memberRefById(p.memberId),
+    process: (p) => processOf(p),
+    remainingHours: (p) => (p.side === 'OFFER' ? p.hours - p.bookedHours : 0),
+    from: (p) => p.fromDate,
+    to: (p) => p.toDate,
+    weeks: (p) => [...hoursPerWeek(p.hours, p.fromDate, p.toDate, p.fromDate, p.toDate).keys()],
+    location: (p) => (p.latitude == null || p.longitude == null ? null : { latitude: Number(p.latitude), longitude: Number(p.longitude) }),
+    pricePerHour: (p) => (p.pricePerHour == null ? null : Number(p.pricePerHour)),
+    createdAt: (p) => p.createdAt.toISOString(),
   },
   CapacityBooking: {
-    id: (b: CapacityBooking) => bookingId(b.id),
-    member: (b: CapacityBooking) => memberRefById(b.memberId),
-    from: (b: CapacityBooking) => b.fromDate,
-    to: (b: CapacityBooking) => b.toDate,
-    createdAt: (b: CapacityBooking) => b.createdAt.toISOString(),
+    id: (b) => bookingId(b.id),
+    member: (b) => memberRefById(b.memberId),
+    from: (b) => b.fromDate,
+    to: (b) => b.toDate,
+    createdAt: (b) => b.createdAt.toISOString(),
   },
   // Region contributes each member's availability to the member types of every network.
   ...Object.fromEntries(
-    networks.map((n) => [memberTypeName(n.code), { availability: (m: { id: string }, _: unknown, ctx: RegionContext) => ctx.availability.load(m.id) }]),
+    networks.map((n) => [memberTypeName(n.code), { availability: (m: MemberRef, _: unknown, ctx: RegionContext) => ctx.availability.load(m.id) }]),
   ),
-} as GraphQLResolverMap<unknown>;
+};

@@ -29,7 +29,8 @@ export interface PostInput {
   notes?: string | null;
 }
 
-export type PostPatch = Partial<Pick<PostInput, 'machine' | 'workEnvelope' | 'hours' | 'from' | 'to' | 'pricePerHour' | 'notes'>>;
+/** GraphQL passes null for a field given as null: applyPatch keeps the post's value for it, as for an absent one. */
+export type PostPatch = { [K in 'machine' | 'workEnvelope' | 'hours' | 'from' | 'to' | 'pricePerHour' | 'notes']?: PostInput[K] | null };
 
 /** A window must end on or after its start, reach today or later, and hold the hours in its working days. */
 export function checkWindow(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', from: 'from', to: 'to' }): void {

@@ -1,17 +1,16 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
-import type { RegionContext } from '../context.ts';
 import { actingMember, assertMembersExist } from '../access.ts';
 import { consortiumId, inquiryId, memberRefById, parseConsortiumId } from '../ids.ts';
 import { visibleInquiry } from './access.ts';
 import { completeness, createConsortium, partnerList, respond } from './consortia.ts';
-import { ConsortiumSchema, type Consortium, type ConsortiumPartner } from './entities.ts';
+import { ConsortiumSchema, type ConsortiumPartner } from './entities.ts';
 
 // Consortia (Bietergemeinschaften): formed by an invited member, answered by each partner.
 
-export const consortiumResolvers = {
+export const consortiumResolvers: Resolvers = {
   Query: {
-    async consortium(_: unknown, args: { id: string }, ctx: RegionContext) {
+    async consortium(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const consortium = await ctx.em.findOne(ConsortiumSchema, parseConsortiumId(args.id));
       if (!consortium) return null;
@@ -25,26 +24,26 @@ export const consortiumResolvers = {
     },
   },
   Mutation: {
-    async createConsortium(_: unknown, args: { inquiryId: string; partners: string[]; memberId?: string | null }, ctx: RegionContext) {
+    async createConsortium(_, args, ctx) {
       const lead = await actingMember(ctx, args.memberId);
       const partners = await assertMembersExist(ctx, partnerList(lead.memberId, args.partners), 'partners');
       return ctx.em.transactional((tx) => createConsortium(tx, ctx.inquiryAccess, args.inquiryId, lead, partners));
     },
-    async respondToConsortium(_: unknown, args: { consortiumId: string; accept: boolean; processes?: string[] | null; sharePercent?: number | null; memberId?: string | null }, ctx: RegionContext) {
+    async respondToConsortium(_, args, ctx) {
       const partner = await actingMember(ctx, args.memberId);
       const key = parseConsortiumId(args.consortiumId, 'consortiumId');
       return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
     },
   },
   Consortium: {
-    id: (c: Consortium) => consortiumId(c.id),
-    inquiryId: (c: Consortium) => inquiryId(c.inquiryId),
-    lead: (c: Consortium) => memberRefById(c.leadMemberId),
-    partners: (c: Consortium, _: unknown, ctx: RegionContext) => ctx.inquiryLoaders.partners.load(c.id),
-    complete: async (c: Consortium, _: unknown, ctx: RegionContext) => completeness(await ctx.inquiryLoaders.partners.load(c.id)).complete,
+    id: (c) => consortiumId(c.id),
+    inquiryId: (c) => inquiryId(c.inquiryId),
+    lead: (c) => memberRefById(c.leadMemberId),
+    partners: (c, _, ctx) => ctx.inquiryLoaders.partners.load(c.id),
+    complete: async (c, _, ctx) => completeness(await ctx.inquiryLoaders.partners.load(c.id)).complete,
   },
   ConsortiumPartner: {
-    member: (p: ConsortiumPartner) => memberRefById(p.memberId),
-    processes: (p: ConsortiumPartner) => p.processCodes,
+    member: (p) => memberRefById(p.memberId),
+    processes: (p) => p.processCodes,
   },
-} as GraphQLResolverMap<unknown>;
+};

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
 import { text } from '../../../shared/validation.ts';
@@ -13,8 +13,8 @@ import { findSuppliers } from '../members/suppliers.ts';
 import { pageSize } from '../pages.ts';
 import { requireOwner, visibleInquiry } from './access.ts';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { InquirySchema, InvitationSchema, type Attachment, type Inquiry, type InquiryStatus, type Invitation, type InviteeProposal } from './entities.ts';
-import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus, type InquiryInput, type InquiryPatch } from './inquiries.ts';
+import { InquirySchema, InvitationSchema, type Inquiry, type InquiryStatus } from './entities.ts';
+import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus } from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { visibleQuotes } from './quotes.ts';
 
@@ -49,16 +49,16 @@ async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number
   return ranked.edges.map((e) => ({ memberId: e.node.id, network: parseMemberId(e.node.id).network.code, score: e.score, distanceKm: e.distanceKm }));
 }
 
-export const inquiryResolvers = {
+export const inquiryResolvers: Resolvers = {
   Query: {
-    async inquiries(_: unknown, args: { status?: InquiryStatus | 'QUOTING_CLOSED' | null; first?: number | null }, ctx: RegionContext) {
+    async inquiries(_, args, ctx) {
       const size = pageSize(args.first, 100);
       const where = await ctx.inquiryAccess.visibleWhere(ctx.em);
       const found = await ctx.em.find(InquirySchema, { $and: [where, statusWhere(args.status, new Date())] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
       for (const inquiry of found) await ctx.inquiryAccess.resolve(ctx.em, inquiry);
       return found;
     },
-    async inquiry(_: unknown, args: { id: string }, ctx: RegionContext) {
+    async inquiry(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const inquiry = await visibleInquiry(ctx, args.id);
       if (inquiry) await markViewed(ctx, inquiry);
@@ -66,7 +66,7 @@ export const inquiryResolvers = {
     },
   },
   Mutation: {
-    async createInquiry(_: unknown, args: { input: InquiryInput; idempotencyKey?: string | null }, ctx: RegionContext) {
+    async createInquiry(_, args, ctx) {
       const key = idempotency(ctx.identity, 'createInquiry', args.idempotencyKey, args.input);
       const inquiry = await ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
@@ -79,7 +79,7 @@ export const inquiryResolvers = {
       await ctx.inquiryAccess.resolve(ctx.em, inquiry);
       return inquiry;
     },
-    async updateInquiry(_: unknown, args: { id: string; version: number; input: InquiryPatch }, ctx: RegionContext) {
+    async updateInquiry(_, args, ctx) {
       return ctx.em.transactional(async (tx) => {
         const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.id, args.version);
         requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.id);
@@ -88,7 +88,7 @@ export const inquiryResolvers = {
         return inquiry;
       });
     },
-    async publishInquiry(_: unknown, args: { id: string; version: number; invite?: number | null }, ctx: RegionContext) {
+    async publishInquiry(_, args, ctx) {
       const invite = args.invite ?? 10;
       if (!Number.isInteger(invite) || invite < 0 || invite > 100) throw badInput('invite', `invite must lie between 0 and 100, got ${invite}.`);
       requireSignedIn(ctx.identity);
@@ -98,12 +98,12 @@ export const inquiryResolvers = {
       const candidates = invite === 0 ? [] : await suppliersFor(ctx, inquiry, invite);
       return ctx.em.transactional((tx) => publish(tx, ctx.inquiryAccess, args.id, args.version, candidates));
     },
-    cancelInquiry: (_: unknown, args: { id: string; version: number }, ctx: RegionContext) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
-    closeInquiryWithoutAward: (_: unknown, args: { id: string; version: number }, ctx: RegionContext) =>
+    cancelInquiry: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
+    closeInquiryWithoutAward: (_, args, ctx) =>
       ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
-    awardQuote: (_: unknown, args: { inquiryId: string; quoteId: string; version: number }, ctx: RegionContext) =>
+    awardQuote: (_, args, ctx) =>
       ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version)),
-    async addInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
+    async addInvitee(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
       requireOfficeOrAdmin(ctx.identity, network.code, `invite ${args.memberId}`);
@@ -115,16 +115,16 @@ export const inquiryResolvers = {
         return inviteMember(tx, inquiry, args.inquiryId, args.memberId, network.code);
       });
     },
-    async proposeInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
+    async proposeInvitee(_, args, ctx) {
       requireProposer(ctx.identity, args.memberId);
       await assertMemberExists(ctx, args.memberId, 'memberId');
       return ctx.em.transactional((tx) => proposeInvitee(tx, ctx.identity, args.inquiryId, args.memberId));
     },
-    acceptInviteeProposal: (_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) =>
+    acceptInviteeProposal: (_, args, ctx) =>
       ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true)),
-    rejectInviteeProposal: (_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) =>
+    rejectInviteeProposal: (_, args, ctx) =>
       ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, false)),
-    async removeInvitee(_: unknown, args: { inquiryId: string; memberId: string }, ctx: RegionContext) {
+    async removeInvitee(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
       requireOfficeOrAdmin(ctx.identity, network.code, `withdraw the invitation of ${args.memberId}`);
@@ -138,7 +138,7 @@ export const inquiryResolvers = {
         return true;
       });
     },
-    async declineInquiry(_: unknown, args: { inquiryId: string; reason: string; memberId?: string | null }, ctx: RegionContext) {
+    async declineInquiry(_, args, ctx) {
       const bidder = await actingMember(ctx, args.memberId);
       const reason = text('reason', args.reason, 2000, true)!;
       return ctx.em.transactional(async (tx) => {
@@ -154,15 +154,15 @@ export const inquiryResolvers = {
     },
   },
   Inquiry: {
-    id: (i: Inquiry) => inquiryId(i.id),
-    processes: (i: Inquiry) => i.processCodes,
-    deliveryPostalCode: (i: Inquiry) => i.postalCode,
-    deliveryLocation: (i: Inquiry) => ({ latitude: i.latitude, longitude: i.longitude }),
-    quoteDeadline: (i: Inquiry) => i.quoteDeadline.toISOString(),
-    status: (i: Inquiry) => effectiveStatus(i),
-    createdAt: (i: Inquiry) => i.createdAt.toISOString(),
-    attachments: (i: Inquiry, _: unknown, ctx: RegionContext) => ctx.inquiryLoaders.attachments.load(i.id),
-    async invitations(i: Inquiry, _: unknown, ctx: RegionContext) {
+    id: (i) => inquiryId(i.id),
+    processes: (i) => i.processCodes,
+    deliveryPostalCode: (i) => i.postalCode,
+    deliveryLocation: (i) => ({ latitude: i.latitude, longitude: i.longitude }),
+    quoteDeadline: (i) => i.quoteDeadline.toISOString(),
+    status: (i) => effectiveStatus(i),
+    createdAt: (i) => i.createdAt.toISOString(),
+    attachments: (i, _, ctx) => ctx.inquiryLoaders.attachments.load(i.id),
+    async invitations(i, _, ctx) {
       // A bidder sees its own invitation, an office its network's (their decline reasons are theirs); owner and admin all.
       const view = ctx.inquiryAccess.viewOf(i);
       const invitations = await ctx.inquiryLoaders.invitations.load(i.id);
@@ -170,22 +170,22 @@ export const inquiryResolvers = {
       if (view.kind === 'office') return invitations.filter((inv) => inv.network === view.network);
       return invitations;
     },
-    quotes: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleQuotes(ctx, i),
-    inviteeProposals: (i: Inquiry, _: unknown, ctx: RegionContext) => visibleProposals(ctx, i),
-    async awardedQuote(i: Inquiry, _: unknown, ctx: RegionContext) {
+    quotes: (i, _, ctx) => visibleQuotes(ctx, i),
+    inviteeProposals: (i, _, ctx) => visibleProposals(ctx, i),
+    async awardedQuote(i, _, ctx) {
       if (i.awardedQuoteId == null) return null;
       return (await visibleQuotes(ctx, i)).find((q) => q.id === i.awardedQuoteId) ?? null;
     },
   },
   InquiryInvitation: {
-    member: (i: Invitation) => memberRefById(i.memberId),
+    member: (i) => memberRefById(i.memberId),
   },
   InviteeProposal: {
-    member: (p: InviteeProposal) => memberRefById(p.memberId),
-    proposedAt: (p: InviteeProposal) => p.createdAt.toISOString(),
+    member: (p) => memberRefById(p.memberId),
+    proposedAt: (p) => p.createdAt.toISOString(),
   },
   Attachment: {
-    id: (a: Attachment) => attachmentId(a.id),
-    downloadPath: (a: Attachment) => `/attachments?id=${attachmentId(a.id)}`,
+    id: (a) => attachmentId(a.id),
+    downloadPath: (a) => `/attachments?id=${attachmentId(a.id)}`,
   },
-} as GraphQLResolverMap<unknown>;
+};

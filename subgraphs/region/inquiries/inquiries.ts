@@ -27,10 +27,11 @@ export interface InquiryInput {
   customer?: string | null;
 }
 
-export type InquiryPatch = Partial<Omit<InquiryInput, 'deliveryLocation' | 'customer'>>;
+/** GraphQL passes null for a field given as null: applyPatch keeps the inquiry's value for it, as for an absent one. */
+export type InquiryPatch = { [K in Exclude<keyof InquiryInput, 'deliveryLocation' | 'customer'>]?: InquiryInput[K] | null };
 
 /** OPEN past the quote deadline reads QUOTING_CLOSED: derived at every read, so no timer has to flip it. */
-export function effectiveStatus(inquiry: Inquiry, now = new Date()): string {
+export function effectiveStatus(inquiry: Inquiry, now = new Date()): Inquiry['status'] | 'QUOTING_CLOSED' {
   return inquiry.status === 'OPEN' && inquiry.quoteDeadline <= now ? 'QUOTING_CLOSED' : inquiry.status;
 }
 

@@ -42,6 +42,8 @@ export function requireProposer(identity: Identity, memberId: string): void {
 }
 
 /** The owner's (or admin's) answer to a proposal: accepted, the member is invited; rejected, the proposal is gone. */
+export function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: true): Promise<Invitation>;
+export function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: false): Promise<true>;
 export async function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: boolean): Promise<Invitation | true> {
   const inquiry = await lockInquiry(tx, access, inquiryId, null, 'inquiryId');
   requireOwner(access.viewOf(inquiry), inquiryId);

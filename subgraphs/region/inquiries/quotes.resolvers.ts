@@ -1,20 +1,19 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
-import type { RegionContext } from '../context.ts';
 import { actingMember } from '../access.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
 import { requireOwner, visibleInquiry } from './access.ts';
-import { InvitationSchema, QuoteSchema, type Quote, type QuoteRevision } from './entities.ts';
-import { submitQuote, quoteTerms, unitPriceFor, type QuoteInput } from './quotes.ts';
+import { InvitationSchema, QuoteSchema } from './entities.ts';
+import { submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
 
 // Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
 
-export const quoteResolvers = {
+export const quoteResolvers: Resolvers = {
   Query: {
-    async quoteComparison(_: unknown, args: { inquiryId: string }, ctx: RegionContext) {
+    async quoteComparison(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
       if (!inquiry) throw notFound(`Inquiry ${args.inquiryId} does not exist.`);
@@ -38,7 +37,7 @@ export const quoteResolvers = {
     },
   },
   Mutation: {
-    async submitQuote(_: unknown, args: { inquiryId: string; input: QuoteInput; version?: number | null; idempotencyKey?: string | null }, ctx: RegionContext) {
+    async submitQuote(_, args, ctx) {
       const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId');
       const terms = quoteTerms(args.input);
       const consortiumKey = args.input.consortiumId ? parseConsortiumId(args.input.consortiumId, 'input.consortiumId') : null;
@@ -54,14 +53,14 @@ export const quoteResolvers = {
     },
   },
   Quote: {
-    id: (q: Quote) => quoteId(q.id),
-    inquiryId: (q: Quote) => inquiryId(q.inquiryId),
-    member: (q: Quote) => memberRefById(q.memberId),
-    consortium: (q: Quote, _: unknown, ctx: RegionContext) => (q.consortiumId == null ? null : ctx.inquiryLoaders.consortium.load(q.consortiumId)),
-    revisions: (q: Quote, _: unknown, ctx: RegionContext) => ctx.inquiryLoaders.revisions.load(q.id),
-    submittedAt: (q: Quote) => q.updatedAt.toISOString(),
+    id: (q) => quoteId(q.id),
+    inquiryId: (q) => inquiryId(q.inquiryId),
+    member: (q) => memberRefById(q.memberId),
+    consortium: (q, _, ctx) => (q.consortiumId == null ? null : ctx.inquiryLoaders.consortium.load(q.consortiumId)),
+    revisions: (q, _, ctx) => ctx.inquiryLoaders.revisions.load(q.id),
+    submittedAt: (q) => q.updatedAt.toISOString(),
   },
   QuoteRevision: {
-    submittedAt: (r: QuoteRevision) => r.createdAt.toISOString(),
+    submittedAt: (r) => r.createdAt.toISOString(),
   },
-} as GraphQLResolverMap<unknown>;
+};

@@ -1,14 +1,12 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
-import { findNetwork, networks, type NetworkInfo } from '../../../shared/networks.ts';
-import type { RegionContext } from '../context.ts';
+import { findNetwork, networks } from '../../../shared/networks.ts';
 import { auditLog, regionAuditLog } from './audit.ts';
 import { memberRef } from '../ids.ts';
-import { memberCount, searchMembers, type SearchArgs } from './search.ts';
+import { memberCount, searchMembers } from './search.ts';
 import { selectsField } from './selection.ts';
-import { findSuppliers, type SupplierRequirements } from './suppliers.ts';
+import { findSuppliers } from './suppliers.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 
 // The region's members: one member by id, the search across networks, supplier
@@ -16,34 +14,32 @@ import { archiveMember, createMember, deleteContactPerson, updateMember } from '
 
 const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
 
-export const memberResolvers = {
+export const memberResolvers: Resolvers = {
   Query: {
-    networks: () => networks,
-    network: (_: unknown, args: { code: string }) => findNetwork(args.code) ?? null,
-    async member(_: unknown, args: { id: string }, ctx: RegionContext) {
+    networks: () => [...networks],
+    network: (_, args) => findNetwork(args.code) ?? null,
+    async member(_, args, ctx) {
       const { network, localId } = parseMemberId(args.id);
       const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
       if (!found.existing.includes(localId)) throw notFound(`Member ${args.id} does not exist.`);
       return memberRef(network.code, localId);
     },
-    findSuppliers: (_: unknown, args: { requirements: SupplierRequirements; first?: number | null }, ctx: RegionContext) => findSuppliers(ctx, args),
-    members: (_: unknown, args: SearchArgs, ctx: RegionContext, info: GraphQLResolveInfo) => searchMembers(ctx, args, selectsField(info, 'facets')),
-    auditLog: (_: unknown, args: { network: string; first?: number | null; after?: string | null }, ctx: RegionContext) => auditLog(ctx, args.network, args.first, args.after),
-    regionAuditLog: (_: unknown, args: { first?: number | null; after?: string | null }, ctx: RegionContext) => regionAuditLog(ctx, args.first, args.after),
+    findSuppliers: (_, args, ctx) => findSuppliers(ctx, args),
+    members: (_, args, ctx, info) => searchMembers(ctx, args, selectsField(info, 'facets')),
+    auditLog: (_, args, ctx) => auditLog(ctx, args.network, args.first, args.after),
+    regionAuditLog: (_, args, ctx) => regionAuditLog(ctx, args.first, args.after),
   },
   Mutation: {
-    createMember: (_: unknown, args: Parameters<typeof createMember>[1], ctx: RegionContext) => createMember(ctx, args),
-    updateMember: (_: unknown, args: Parameters<typeof updateMember>[1], ctx: RegionContext) => updateMember(ctx, args),
-    archiveMember: (_: unknown, args: { id: string }, ctx: RegionContext) => archiveMember(ctx, args.id),
-    deleteContactPerson: (_: unknown, args: { id: string }, ctx: RegionContext) => deleteContactPerson(ctx, args.id),
+    createMember: (_, args, ctx) => createMember(ctx, args),
+    updateMember: (_, args, ctx) => updateMember(ctx, args),
+    archiveMember: (_, args, ctx) => archiveMember(ctx, args.id),
+    deleteContactPerson: (_, args, ctx) => deleteContactPerson(ctx, args.id),
   },
-  Member: {
-    __resolveType: (ref: { __typename: string }) => ref.__typename,
-  },
+  // Member needs no __resolveType: every member region returns is a reference with its __typename (ids.ts memberRef), which graphql-js's default type resolver reads.
   Network: {
-    __resolveReference: (ref: { code: string }) => findNetwork(ref.code) ?? null,
-    memberCount: (network: NetworkInfo, _: unknown, ctx: RegionContext) => memberCount(ctx, network.code),
-    members: (network: NetworkInfo, args: { first?: number | null; after?: string | null }, ctx: RegionContext, info: GraphQLResolveInfo) =>
+    __resolveReference: (ref) => findNetwork(ref.code) ?? null,
+    memberCount: (network, _, ctx) => memberCount(ctx, network.code),
+    members: (network, args, ctx, info) =>
       searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, selectsField(info, 'facets')),
   },
-} as GraphQLResolverMap<unknown>;
+};

@@ -36,6 +36,9 @@ function defaultOrder(filter: PushedDownFilter): MemberOrder {
   return 'NAME';
 }
 
+/** A page of `members`: facets are null when the query does not select them. */
+export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
+
 export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFacets: boolean) {
   const size = pageSize(args.first, 100);
   const { pushedDown, networks: codes } = validateFilter(args.filter);

@@ -1,27 +1,26 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { RegionContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 import { apiKeyId } from '../ids.ts';
 import { createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys.ts';
-import type { ApiKey } from './api-key.entity.ts';
 
-export const partnerResolvers = {
+export const partnerResolvers: Resolvers = {
   Query: {
-    apiKeys: (_: unknown, _args: unknown, ctx: RegionContext) => listApiKeys(ctx.em, ctx.identity),
+    apiKeys: (_, _args, ctx) => listApiKeys(ctx.em, ctx.identity),
   },
   Mutation: {
-    createApiKey: (_: unknown, args: { partner: string; name: string; safelist?: boolean | null }, ctx: RegionContext) => createApiKey(ctx.em, ctx.identity, args),
-    revokeApiKey: (_: unknown, args: { id: string }, ctx: RegionContext) => revokeApiKey(ctx.em, ctx.identity, args.id),
+    createApiKey: (_, args, ctx) => createApiKey(ctx.em, ctx.identity, args),
+    revokeApiKey: (_, args, ctx) => revokeApiKey(ctx.em, ctx.identity, args.id),
   },
   ApiKey: {
-    id: (k: ApiKey) => apiKeyId(k.id),
-    createdAt: (k: ApiKey) => k.createdAt.toISOString(),
-    revokedAt: (k: ApiKey) => k.revokedAt?.toISOString() ?? null,
+    id: (k) => apiKeyId(k.id),
+    createdAt: (k) => k.createdAt.toISOString(),
+    revokedAt: (k) => k.revokedAt?.toISOString() ?? null,
   },
-} as GraphQLResolverMap<unknown>;
+};
 
 /** The internal API the gateway calls to exchange an API key for a token. */
-export const partnerInternalResolvers = {
+export const partnerInternalResolvers: InternalResolvers = {
   Query: {
-    apiKeyGrant: (_: unknown, args: { key: string }, ctx: RegionContext) => grantForKey(ctx.em, args.key),
+    apiKeyGrant: (_, args, ctx) => grantForKey(ctx.em, args.key),
   },
-} as GraphQLResolverMap<unknown>;
+};

@@ -1,0 +1,90 @@
+import { generate, type CodegenConfig } from '@graphql-codegen/cli';
+import { memberTypeName, networks } from '../shared/networks.ts';
+import { networkInternalSdl, networkTemplateSdl } from '../subgraphs/network/schema.ts';
+import { regionInternalSdl, regionSubgraphSdl } from '../subgraphs/region/schema.ts';
+
+// `npm run codegen`: the resolver types of every subgraph, generated from the SDL the subgraphs serve
+// (region's modules, the network template with its `NetworkMember`, both internal APIs); commit them.
+// test/codegen.test.ts fails when a committed file differs from what this generates.
+
+const plugins = ['typescript', 'typescript-resolvers'];
+
+/** Shared by every output: federation's reference resolvers, string unions instead of TS enums (erasable syntax only). */
+const common = {
+  federation: true,
+  enumsAsTypes: true,
+  useTypeImports: true,
+  // A resolver may leave an optional field undefined; GraphQL answers null for it.
+  maybeValue: 'T | null | undefined',
+  // Entity types share names with the schema's types (Quote, ApiKey): imported as QuoteModel, ApiKeyModel.
+  mapperTypeSuffix: 'Model',
+};
+
+const regionContext = { ...common, contextType: '../context.ts#RegionContext' };
+
+/** Region's resolvers return MikroORM entities and, for members, references the gateway resolves at the networks. */
+const region = {
+  ...regionContext,
+  mappers: {
+    ...Object.fromEntries(networks.map((n) => [memberTypeName(n.code), '../ids.ts#MemberRef'])),
+    Network: '../../../shared/networks.ts#NetworkInfo',
+    MemberConnection: '../members/search.ts#MemberPage',
+    CapacityBalanceRow: '../capacity/balance.ts#BalanceRow',
+    CapacityPost: '../capacity/entities.ts#CapacityPost',
+    CapacityBooking: '../capacity/entities.ts#CapacityBooking',
+    ApiKey: '../partners/api-key.entity.ts#ApiKey',
+    Inquiry: '../inquiries/entities.ts#Inquiry',
+    InquiryInvitation: '../inquiries/entities.ts#Invitation',
+    InviteeProposal: '../inquiries/entities.ts#InviteeProposal',
+    Attachment: '../inquiries/entities.ts#Attachment',
+    Quote: '../inquiries/entities.ts#Quote',
+    QuoteRevision: '../inquiries/entities.ts#QuoteRevision',
+    Consortium: '../inquiries/entities.ts#Consortium',
+    ConsortiumPartner: '../inquiries/entities.ts#ConsortiumPartner',
+    Webhook: '../inquiries/entities.ts#Webhook',
+    WebhookDelivery: '../inquiries/entities.ts#WebhookDelivery',
+  },
+};
+
+const networkContext = { ...common, contextType: '../resolvers.ts#NetworkContext' };
+
+/** A network's resolvers return its MikroORM entities. */
+const network = {
+  ...networkContext,
+  mappers: {
+    NetworkMember: '../entities/index.ts#Member',
+    Certification: '../entities/index.ts#Certification',
+    Service: '../entities/index.ts#Service',
+    ContactPerson: '../entities/index.ts#ContactPerson',
+  },
+};
+
+const networkInternal = { ...networkContext, mappers: { AuditEntry: '../entities/index.ts#AuditEntry' } };
+
+/** Output path (from the repository root) → the SDL it is generated from and the plugin options. */
+export function codegenConfig(): CodegenConfig {
+  const output = (schema: string, config: object) => ({ schema, plugins, config });
+  return {
+    silent: true,
+    generates: {
+      'subgraphs/region/generated/resolvers-types.ts': output(regionSubgraphSdl(), region),
+      'subgraphs/region/generated/internal-resolvers-types.ts': output(regionInternalSdl(), regionContext),
+      'subgraphs/network/generated/resolvers-types.ts': output(networkTemplateSdl(), network),
+      'subgraphs/network/generated/internal-resolvers-types.ts': output(networkInternalSdl(), networkInternal),
+    },
+  };
+}
+
+/** The generated files, relative to the repository root, without writing them. */
+export async function generatedFiles(): Promise<{ filename: string; content: string }[]> {
+  return generate({ ...codegenConfig(), cwd: new URL('..', import.meta.url).pathname }, false);
+}
+
+if (import.meta.main) {
+  try {
+    await generate({ ...codegenConfig(), cwd: new URL('..', import.meta.url).pathname }, true);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,696 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditEntry as AuditEntryModel } from '../entities/index.ts';
+import type { NetworkContext } from '../resolvers.ts';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: Scalars['String']['output'];
+  actorNetwork?: Maybe<Scalars['String']['output']>;
+  /** JSON of the record after the write; null for a deletion. */
+  after?: Maybe<Scalars['String']['output']>;
+  at: Scalars['String']['output'];
+  /** JSON of the record before the write; null for a creation. */
+  before?: Maybe<Scalars['String']['output']>;
+  id: Scalars['Int']['output'];
+  role: Scalars['String']['output'];
+  subject?: Maybe<Scalars['String']['output']>;
+  /** Local reference such as m-12 or c-5. */
+  target: Scalars['String']['output'];
+};
+
+export type CancelledRegistration = {
+  __typename?: 'CancelledRegistration';
+  cancelled: RegistrationRecord;
+  movedUp?: Maybe<RegistrationRecord>;
+};
+
+export type CertificationInput = {
+  number?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 9001, IATF 16949, ISO 14001, ... */
+  standard: Scalars['String']['input'];
+  /** ISO date, YYYY-MM-DD. */
+  validUntil: Scalars['String']['input'];
+};
+
+export type ContactPersonInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  count: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type FeedKeyInput = {
+  at: Scalars['Float']['input'];
+  localId: Scalars['Int']['input'];
+  source: Scalars['String']['input'];
+};
+
+export type GeoPointInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+export type GeoRadiusInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  radiusKm: Scalars['Float']['input'];
+};
+
+export type Hit = {
+  __typename?: 'Hit';
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  localId: Scalars['Int']['output'];
+  matched: Match;
+  rank: Scalars['Int']['output'];
+  score?: Maybe<Scalars['Float']['output']>;
+  sortKey: Scalars['String']['output'];
+};
+
+export type Match = {
+  __typename?: 'Match';
+  certifications: Array<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Boolean']['output']>;
+  materials: Array<Scalars['String']['output']>;
+  processes: Array<Scalars['String']['output']>;
+  text: Array<Scalars['String']['output']>;
+  withinRadius?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
+ * A new member company. Only name, postalCode and city are required; the
+ * location is taken from the postal code when it is known.
+ */
+export type MemberInput = {
+  certifications?: InputMaybe<Array<CertificationInput>>;
+  city: Scalars['String']['input'];
+  contacts?: InputMaybe<Array<ContactPersonInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  /** Overrides the location derived from the postal code. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Materials, for example S235JR, 1.4301, AlMg3, PA6. */
+  materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  name: Scalars['String']['input'];
+  /** German postal code, five digits. */
+  postalCode: Scalars['String']['input'];
+  /** DIN 8580 process codes, for example 3.2.3 (Fräsen). */
+  processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  services?: InputMaybe<Array<ServiceInput>>;
+  street?: InputMaybe<Scalars['String']['input']>;
+  /** http(s) URL of the company's website. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Changes to a member: every field is optional, a given list replaces the
+ * current one, and null clears an optional field.
+ */
+export type MemberPatch = {
+  certifications?: InputMaybe<Array<CertificationInput>>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  contacts?: InputMaybe<Array<ContactPersonInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  location?: InputMaybe<GeoPointInput>;
+  materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  services?: InputMaybe<Array<ServiceInput>>;
+  street?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  archiveMember: Written;
+  cancelEventRegistration: CancelledRegistration;
+  /** A retry with the same idempotencyKey and input answers the first write's member; the same key with other input is CONFLICT. */
+  createMember: Written;
+  /** Removes a contact person. Allowed: the network's office, admin, the member itself. Answers the member it belonged to. */
+  deleteContactPerson: Written;
+  publishNews: NewsRecord;
+  /** memberId: the member registering (a member's own by default). */
+  registerForEvent: RegistrationRecord;
+  /** version: the member's version read; a stale one is CONFLICT (extensions.currentVersion). Without it the last writer wins. */
+  updateMember: Written;
+};
+
+
+export type MutationArchiveMemberArgs = {
+  localId: Scalars['Int']['input'];
+};
+
+
+export type MutationCancelEventRegistrationArgs = {
+  localId: Scalars['Int']['input'];
+};
+
+
+export type MutationCreateMemberArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: MemberInput;
+};
+
+
+export type MutationDeleteContactPersonArgs = {
+  localId: Scalars['Int']['input'];
+};
+
+
+export type MutationPublishNewsArgs = {
+  input: NewsInput;
+};
+
+
+export type MutationRegisterForEventArgs = {
+  localId: Scalars['Int']['input'];
+  memberId?: InputMaybe<Scalars['String']['input']>;
+  participant: ParticipantInput;
+};
+
+
+export type MutationUpdateMemberArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: MemberPatch;
+  localId: Scalars['Int']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type NewsInput = {
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  kind: NewsKind;
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** Events only: registration closes here (at the latest when the event starts); not after startsAt. */
+  registrationDeadline?: InputMaybe<Scalars['String']['input']>;
+  /** Events only: places; past them registrations join the waiting list. Null: no limit. */
+  registrationLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Events only: ISO 8601 date and time, in the future. */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  visibility: NewsVisibility;
+};
+
+export type NewsKind =
+  | 'EVENT'
+  | 'NEWS';
+
+export type NewsRecord = {
+  __typename?: 'NewsRecord';
+  endsAt?: Maybe<Scalars['String']['output']>;
+  kind: NewsKind;
+  localId: Scalars['Int']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  publishedAt: Scalars['String']['output'];
+  registered: Scalars['Int']['output'];
+  registrationDeadline?: Maybe<Scalars['String']['output']>;
+  registrationLimit?: Maybe<Scalars['Int']['output']>;
+  startsAt?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  visibility: NewsVisibility;
+  waiting: Scalars['Int']['output'];
+};
+
+/** PUBLIC: everyone sees it. MEMBERS: members, offices and admin only. */
+export type NewsVisibility =
+  | 'MEMBERS'
+  | 'PUBLIC';
+
+export type OrderKeyInput = {
+  localId: Scalars['Int']['input'];
+  network: Scalars['String']['input'];
+  rank: Scalars['Int']['input'];
+  sortKey: Scalars['String']['input'];
+};
+
+export type ParticipantInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The network's audit log, newest first, after the entry with id `before` when given. Allowed: the network's office, admin. */
+  auditLog: Array<AuditEntry>;
+  /** An event's active registrations, registered first, then the waiting list in order. */
+  eventRegistrations: Array<RegistrationRecord>;
+  /** Which of these local ids exist (archived members included). */
+  existing: Array<Scalars['Int']['output']>;
+  /** This network's items after the cursor, newest first (shared/news/feed.ts); members-only ones for members, offices and admin. */
+  feed: Array<NewsRecord>;
+  /** The best suppliers for a part request, ranked by the shared scoring code; hard requirements filter. */
+  matchSuppliers: SupplierPage;
+  /** Items by local id; unknown and invisible ones are left out. */
+  newsItems: Array<NewsRecord>;
+  /**
+   * Members matching the filter, in the region-wide order (rank, sortKey, network, localId), after the cursor.
+   * Counts stop at countLimit hits (null: count all); past it totalCount and facets are lower bounds.
+   */
+  search: SearchPage;
+};
+
+
+export type QueryAuditLogArgs = {
+  before?: InputMaybe<Scalars['Int']['input']>;
+  first: Scalars['Int']['input'];
+};
+
+
+export type QueryEventRegistrationsArgs = {
+  localId: Scalars['Int']['input'];
+};
+
+
+export type QueryExistingArgs = {
+  localIds: Array<Scalars['Int']['input']>;
+};
+
+
+export type QueryFeedArgs = {
+  after?: InputMaybe<FeedKeyInput>;
+  first: Scalars['Int']['input'];
+  kind?: InputMaybe<NewsKind>;
+  upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryMatchSuppliersArgs = {
+  first: Scalars['Int']['input'];
+  requirements: RequirementsInput;
+};
+
+
+export type QueryNewsItemsArgs = {
+  localIds: Array<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchArgs = {
+  after?: InputMaybe<OrderKeyInput>;
+  countLimit?: InputMaybe<Scalars['Int']['input']>;
+  facets?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<SearchFilter>;
+  first: Scalars['Int']['input'];
+  order: SearchOrder;
+};
+
+export type RegistrationRecord = {
+  __typename?: 'RegistrationRecord';
+  createdAt: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  eventLocalId: Scalars['Int']['output'];
+  localId: Scalars['Int']['output'];
+  memberId: Scalars['String']['output'];
+  participant: Scalars['String']['output'];
+  status: RegistrationStatus;
+  waitingPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RegistrationStatus =
+  | 'CANCELLED'
+  | 'REGISTERED'
+  | 'WAITING';
+
+export type RequirementMatch = {
+  __typename?: 'RequirementMatch';
+  reason: Scalars['String']['output'];
+  requirement: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type RequirementsInput = {
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  delivery?: InputMaybe<GeoPointInput>;
+  material?: InputMaybe<Scalars['String']['input']>;
+  maxDistanceKm?: InputMaybe<Scalars['Float']['input']>;
+  processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  quantity?: InputMaybe<Scalars['String']['input']>;
+  tolerance?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SearchFacets = {
+  __typename?: 'SearchFacets';
+  certifications: Array<FacetCount>;
+  processMainGroups: Array<FacetCount>;
+};
+
+export type SearchFilter = {
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  certifiedOn?: InputMaybe<Scalars['String']['input']>;
+  employeesMax?: InputMaybe<Scalars['Int']['input']>;
+  employeesMin?: InputMaybe<Scalars['Int']['input']>;
+  materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  near?: InputMaybe<GeoRadiusInput>;
+  processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SearchOrder =
+  | 'DISTANCE'
+  | 'NAME'
+  | 'RELEVANCE';
+
+export type SearchPage = {
+  __typename?: 'SearchPage';
+  /** False when the hits passed countLimit: totalCount and the facet counts are then lower bounds. */
+  exactCounts: Scalars['Boolean']['output'];
+  facets?: Maybe<SearchFacets>;
+  hits: Array<Hit>;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ServiceInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  title: Scalars['String']['input'];
+};
+
+export type SupplierHit = {
+  __typename?: 'SupplierHit';
+  breakdown: Array<RequirementMatch>;
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  localId: Scalars['Int']['output'];
+  rank: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
+  sortKey: Scalars['String']['output'];
+};
+
+export type SupplierPage = {
+  __typename?: 'SupplierPage';
+  hits: Array<SupplierHit>;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Written = {
+  __typename?: 'Written';
+  localId: Scalars['Int']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CancelledRegistration: ResolverTypeWrapper<CancelledRegistration>;
+  CertificationInput: CertificationInput;
+  ContactPersonInput: ContactPersonInput;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
+  FeedKeyInput: FeedKeyInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPointInput: GeoPointInput;
+  GeoRadiusInput: GeoRadiusInput;
+  Hit: ResolverTypeWrapper<Hit>;
+  Match: ResolverTypeWrapper<Match>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MemberInput: MemberInput;
+  MemberPatch: MemberPatch;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewsInput: NewsInput;
+  NewsKind: NewsKind;
+  NewsRecord: ResolverTypeWrapper<NewsRecord>;
+  NewsVisibility: NewsVisibility;
+  OrderKeyInput: OrderKeyInput;
+  ParticipantInput: ParticipantInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegistrationRecord: ResolverTypeWrapper<RegistrationRecord>;
+  RegistrationStatus: RegistrationStatus;
+  RequirementMatch: ResolverTypeWrapper<RequirementMatch>;
+  RequirementsInput: RequirementsInput;
+  SearchFacets: ResolverTypeWrapper<SearchFacets>;
+  SearchFilter: SearchFilter;
+  SearchOrder: SearchOrder;
+  SearchPage: ResolverTypeWrapper<SearchPage>;
+  ServiceInput: ServiceInput;
+  SupplierHit: ResolverTypeWrapper<SupplierHit>;
+  SupplierPage: ResolverTypeWrapper<SupplierPage>;
+  Written: ResolverTypeWrapper<Written>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AuditEntry: AuditEntryModel;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  CancelledRegistration: CancelledRegistration;
+  CertificationInput: CertificationInput;
+  ContactPersonInput: ContactPersonInput;
+  FacetCount: FacetCount;
+  FeedKeyInput: FeedKeyInput;
+  Float: Scalars['Float']['output'];
+  GeoPointInput: GeoPointInput;
+  GeoRadiusInput: GeoRadiusInput;
+  Hit: Hit;
+  Match: Match;
+  Boolean: Scalars['Boolean']['output'];
+  MemberInput: MemberInput;
+  MemberPatch: MemberPatch;
+  Mutation: Record<PropertyKey, never>;
+  NewsInput: NewsInput;
+  NewsRecord: NewsRecord;
+  OrderKeyInput: OrderKeyInput;
+  ParticipantInput: ParticipantInput;
+  Query: Record<PropertyKey, never>;
+  RegistrationRecord: RegistrationRecord;
+  RequirementMatch: RequirementMatch;
+  RequirementsInput: RequirementsInput;
+  SearchFacets: SearchFacets;
+  SearchFilter: SearchFilter;
+  SearchPage: SearchPage;
+  ServiceInput: ServiceInput;
+  SupplierHit: SupplierHit;
+  SupplierPage: SupplierPage;
+  Written: Written;
+};
+
+export type AuditEntryResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorNetwork?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CancelledRegistrationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['CancelledRegistration'] = ResolversParentTypes['CancelledRegistration']> = {
+  cancelled?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType>;
+  movedUp?: Resolver<Maybe<ResolversTypes['RegistrationRecord']>, ParentType, ContextType>;
+};
+
+export type FacetCountResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HitResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Hit'] = ResolversParentTypes['Hit']> = {
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Match'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sortKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MatchResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match']> = {
+  certifications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  processes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  withinRadius?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationArchiveMemberArgs, 'localId'>>;
+  cancelEventRegistration?: Resolver<ResolversTypes['CancelledRegistration'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'localId'>>;
+  createMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
+  deleteContactPerson?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'localId'>>;
+  publishNews?: Resolver<ResolversTypes['NewsRecord'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
+  registerForEvent?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'localId' | 'participant'>>;
+  updateMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input' | 'localId'>>;
+};
+
+export type NewsRecordResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['NewsRecord'] = ResolversParentTypes['NewsRecord']> = {
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NewsKind'], ParentType, ContextType>;
+  localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registrationDeadline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registrationLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['NewsVisibility'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  eventRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'localId'>>;
+  existing?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<QueryExistingArgs, 'localIds'>>;
+  feed?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'upcoming'>>;
+  matchSuppliers?: Resolver<ResolversTypes['SupplierPage'], ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'first' | 'requirements'>>;
+  newsItems?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryNewsItemsArgs, 'localIds'>>;
+  search?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'facets' | 'first' | 'order'>>;
+};
+
+export type RegistrationRecordResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['RegistrationRecord'] = ResolversParentTypes['RegistrationRecord']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventLocalId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
+  waitingPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type RequirementMatchResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['RequirementMatch'] = ResolversParentTypes['RequirementMatch']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SearchFacetsResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['SearchFacets'] = ResolversParentTypes['SearchFacets']> = {
+  certifications?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  processMainGroups?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+};
+
+export type SearchPageResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['SearchPage'] = ResolversParentTypes['SearchPage']> = {
+  exactCounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  facets?: Resolver<Maybe<ResolversTypes['SearchFacets']>, ParentType, ContextType>;
+  hits?: Resolver<Array<ResolversTypes['Hit']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplierHitResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['SupplierHit'] = ResolversParentTypes['SupplierHit']> = {
+  breakdown?: Resolver<Array<ResolversTypes['RequirementMatch']>, ParentType, ContextType>;
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sortKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SupplierPageResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['SupplierPage'] = ResolversParentTypes['SupplierPage']> = {
+  hits?: Resolver<Array<ResolversTypes['SupplierHit']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WrittenResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Written'] = ResolversParentTypes['Written']> = {
+  localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = NetworkContext> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  CancelledRegistration?: CancelledRegistrationResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
+  Hit?: HitResolvers<ContextType>;
+  Match?: MatchResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NewsRecord?: NewsRecordResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RegistrationRecord?: RegistrationRecordResolvers<ContextType>;
+  RequirementMatch?: RequirementMatchResolvers<ContextType>;
+  SearchFacets?: SearchFacetsResolvers<ContextType>;
+  SearchPage?: SearchPageResolvers<ContextType>;
+  SupplierHit?: SupplierHitResolvers<ContextType>;
+  SupplierPage?: SupplierPageResolvers<ContextType>;
+  Written?: WrittenResolvers<ContextType>;
+};
+

@@ -1,0 +1,330 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Member as MemberModel, Certification as CertificationModel, Service as ServiceModel, ContactPerson as ContactPersonModel } from '../entities/index.ts';
+import type { NetworkContext } from '../resolvers.ts';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Certification = {
+  __typename?: 'Certification';
+  number?: Maybe<Scalars['String']['output']>;
+  standard: Scalars['String']['output'];
+  /** True while validUntil is today or later. */
+  valid: Scalars['Boolean']['output'];
+  /** ISO date, YYYY-MM-DD. */
+  validUntil: Scalars['String']['output'];
+};
+
+export type ContactPerson = {
+  __typename?: 'ContactPerson';
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+/** A member company of one of the region's networks. */
+export type Member = {
+  /** ISO timestamp of archiving; archived members leave every list. */
+  archivedAt?: Maybe<Scalars['String']['output']>;
+  certifications: Array<Certification>;
+  city: Scalars['String']['output'];
+  /** Contact persons are personal data: empty for anonymous callers. */
+  contacts: Array<ContactPerson>;
+  createdAt: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
+  /** Global id that names the owning network, for example NIWE:m-42. */
+  id: Scalars['ID']['output'];
+  location?: Maybe<GeoPoint>;
+  materials: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
+  postalCode: Scalars['String']['output'];
+  processes: Array<Process>;
+  services: Array<Service>;
+  street?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+  /** Raised by every write to the member; pass it to updateMember to refuse a write over a change you have not seen. */
+  version: Scalars['Int']['output'];
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+export type Network = {
+  __typename?: 'Network';
+  code: NetworkCode;
+};
+
+export type NetworkCode =
+  | 'KONAT'
+  | 'LINAT'
+  | 'NIWE';
+
+export type NetworkMember = Member & {
+  __typename?: 'NetworkMember';
+  archivedAt?: Maybe<Scalars['String']['output']>;
+  certifications: Array<Certification>;
+  city: Scalars['String']['output'];
+  contacts: Array<ContactPerson>;
+  createdAt: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  location?: Maybe<GeoPoint>;
+  materials: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
+  postalCode: Scalars['String']['output'];
+  processes: Array<Process>;
+  services: Array<Service>;
+  street?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+/** A manufacturing process from the DIN 8580 hierarchy. */
+export type Process = {
+  __typename?: 'Process';
+  /** For example 3.2.3. */
+  code: Scalars['String']['output'];
+  /** The main group, for example Trennen. */
+  mainGroup: Scalars['String']['output'];
+  /** For example Fräsen. */
+  name: Scalars['String']['output'];
+  /** Names from the main group down to this process. */
+  path: Array<Scalars['String']['output']>;
+};
+
+/** What a member offers customers. */
+export type Service = {
+  __typename?: 'Service';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  processes: Array<Process>;
+  title: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  NetworkMember: NetworkMember;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  NetworkMember:
+    ( { __typename: 'NetworkMember' }
+    & GraphQLRecursivePick<FederationTypes['NetworkMember'], {"id":true}> );
+};
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Member: ( MemberModel );
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Certification: ResolverTypeWrapper<CertificationModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContactPerson: ResolverTypeWrapper<ContactPersonModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Network: ResolverTypeWrapper<Network>;
+  NetworkCode: NetworkCode;
+  NetworkMember: ResolverTypeWrapper<MemberModel>;
+  Process: ResolverTypeWrapper<Process>;
+  Service: ResolverTypeWrapper<ServiceModel>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Certification: CertificationModel;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  ContactPerson: ContactPersonModel;
+  ID: Scalars['ID']['output'];
+  GeoPoint: GeoPoint;
+  Float: Scalars['Float']['output'];
+  Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
+  Int: Scalars['Int']['output'];
+  Network: Network;
+  NetworkMember: MemberModel;
+  Process: Process;
+  Service: ServiceModel;
+};
+
+export type CertificationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = {
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ContactPersonResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ContactPerson'] = ResolversParentTypes['ContactPerson']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoPointResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MemberResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  __resolveType: TypeResolveFn<'NetworkMember', ParentType, ContextType>;
+};
+
+export type NetworkResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  code?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
+};
+
+export type NetworkMemberResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['NetworkMember'] = ResolversParentTypes['NetworkMember'], FederationReferenceType extends FederationReferenceTypes['NetworkMember'] = FederationReferenceTypes['NetworkMember']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['NetworkMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['ContactPerson']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  processes?: Resolver<Array<ResolversTypes['Process']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  street?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProcessResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Process'] = ResolversParentTypes['Process']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mainGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServiceResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processes?: Resolver<Array<ResolversTypes['Process']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = NetworkContext> = {
+  Certification?: CertificationResolvers<ContextType>;
+  ContactPerson?: ContactPersonResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkMember?: NetworkMemberResolvers<ContextType>;
+  Process?: ProcessResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
+};
+
