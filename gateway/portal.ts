@@ -9,13 +9,13 @@ import federation from '@apollo/federation-internals';
 
 // The portal (portal/, built by `npm run build:portal` into portal/dist) and GraphiQL, served as static
 // files by the gateway process: one origin, so the portal's GraphQL calls need no CORS, and nothing is
-// loaded from anywhere else. The gateway's own routes (/graphql, /health, /ready, /auth, /export, /attachments)
-// keep their handler; every other GET is the portal's, and a path that is not a file gets its index.html
+// loaded from anywhere else. The gateway's own routes (/graphql, /health, /ready, /auth, /export, /attachments,
+// /calendar) keep their handler; every other GET is the portal's, and a path that is not a file gets its index.html
 // so the portal's client-side routes can be bookmarked.
 
 export const portalDist = fileURLToPath(new URL('../portal/dist/', import.meta.url));
 
-const gatewayPaths = [/^\/graphql$/, /^\/health$/, /^\/ready$/, /^\/auth(\/|$)/, /^\/export(\/|$)/, /^\/attachments(\/|$)/];
+const gatewayPaths = [/^\/graphql$/, /^\/health$/, /^\/ready$/, /^\/auth(\/|$)/, /^\/export(\/|$)/, /^\/attachments(\/|$)/, /^\/calendar(\/|$)/];
 
 /** Where GraphiQL reads the schema: the API schema as SDL, so it shows every description even where introspection is off. */
 export const explorerSchemaPath = '/graphql/schema.graphql';

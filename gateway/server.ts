@@ -8,6 +8,7 @@ import type { Identity } from '../shared/identity.ts';
 import { createVerifier, type AuthConfig } from './auth.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { gatewayHealth } from './health.ts';
+import { calendarRoutes } from './calendar.ts';
 import { exportRoutes } from './exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import { inputChecksPlugin } from './input-checks.ts';
@@ -151,6 +152,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       plainRoutes: [
         tokenRoute(policy, exchangeToken),
         ...exportRoutes(server, verify, policy),
+        ...calendarRoutes(server, verify, policy),
         ...attachmentRoutes(verify, policy, server, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
       ],
     }), { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection }),

@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NewsItemSchema, type NewsItem } from '../shared/news/news.entity.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
@@ -7,6 +8,8 @@ import { ok, startStack, type GraphQLResponse, type Stack } from './support/stac
 
 let stack: Stack;
 const tokens: Record<string, string> = {};
+/** The gateway's origin, for its plain routes. */
+const origin = () => stack.gatewayUrl.replace(/\/graphql$/, '');
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const publishMutation = `mutation($network: NetworkCode, $input: NewsInput!) {
@@ -52,7 +55,7 @@ describe('publishing', () => {
     const linat = await publish(tokens.linatOffice, 'LINAT', event('Stammtisch Leinefelde'));
     const region = await publish(tokens.admin, null, event('Netzwerkmesse Bad Salzuflen', { registrationLimit: 100, registrationDeadline: inDays(20) }));
     expect([niwe.id, linat.id, region.id]).toEqual([expect.stringMatching(/^NIWE:n-\d+$/), expect.stringMatching(/^LINAT:n-\d+$/), expect.stringMatching(/^REGION:n-\d+$/)]);
-    expect(region.calendarPath).toBe(`/calendar/event/${encodeURIComponent(region.id)}.ics`);
+    expect(region.calendarPath).toBe(`/calendar/event.ics?id=${encodeURIComponent(region.id)}`);
 
     const ids = async (token?: string) => (await ok(stack.query(feedQuery, { first: 100 }, token))).feed.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(await ids(tokens.niweMember)).toEqual(expect.arrayContaining([niwe.id, linat.id, region.id]));
@@ -158,6 +161,66 @@ describe('registration', () => {
   }
 });
 
+describe('calendar', () => {
+  /** The calendar at path, parsed by ical.js: its events, or the error response. */
+  async function calendar(path: string, token?: string) {
+    const res = await fetch(`${origin()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const body = await res.text();
+    if (res.status !== 200) return { status: res.status, body, events: [] };
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    return { status: res.status, body, events };
+  }
+
+  test('one event as iCalendar, read back by a real parser: text with commas, semicolons, line breaks and umlauts survives', async () => {
+    const title = 'Härterei-Tag; Vorträge, Führung';
+    const text = 'Programm:\n1. Begrüßung, Kaffee\n2. Rundgang; danach Imbiss \\ Gespräche. '.repeat(3).trim();
+    const input = event(title, { text, startsAt: '2030-05-04T08:30:00.000Z', endsAt: '2030-05-04T15:00:00.000Z', place: 'Eschwege, Halle 2' });
+    const published = await publish(tokens.niweOffice, 'NIWE', input);
+    const { status, events } = await calendar(published.calendarPath!);
+    expect(status).toBe(200);
+    expect(events).toHaveLength(1);
+    const [parsed] = events;
+    expect(parsed.uid).toBe(`${published.id}@innovationsregion-mitte.de`);
+    expect(parsed.summary).toBe(title);
+    expect(parsed.description).toBe(text);
+    expect(parsed.location).toBe('Eschwege, Halle 2');
+    expect(parsed.startDate.toJSDate().toISOString()).toBe('2030-05-04T08:30:00.000Z');
+    expect(parsed.endDate.toJSDate().toISOString()).toBe('2030-05-04T15:00:00.000Z');
+  });
+
+  test("a network's feed holds its upcoming events only, members-only ones for signed-in callers", async () => {
+    const open = await publish(tokens.linatOffice, 'LINAT', event('Offener Abend'));
+    const closed = await publish(tokens.linatOffice, 'LINAT', event('Mitgliederversammlung', { visibility: 'MEMBERS' }));
+    await publish(tokens.niweOffice, 'NIWE', event('Anderes Netzwerk'));
+    const uids = async (token?: string) => (await calendar('/calendar/LINAT.ics', token)).events.map((e) => e.uid.split('@')[0]);
+    const anonymous = await uids();
+    expect(anonymous).toContain(open.id);
+    expect(anonymous).not.toContain(closed.id);
+    const member = await uids(tokens.niweMember);
+    expect(member).toEqual(expect.arrayContaining([open.id, closed.id]));
+    expect(member.every((id) => id.startsWith('LINAT:'))).toBe(true);
+  });
+
+  test('unknown events are 404 NOT_FOUND, news is no event, a bad id is 400, and members-only events need a token', async () => {
+    const news = await publish(tokens.niweOffice, 'NIWE', { kind: 'NEWS', title: 'Nur Text', text: 'x', visibility: 'PUBLIC' });
+    const hidden = await publish(tokens.niweOffice, 'NIWE', event('Intern', { visibility: 'MEMBERS' }));
+    for (const [path, status, code] of [
+      ['/calendar/event.ics?id=NIWE:n-999999', 404, 'NOT_FOUND'],
+      [`/calendar/event.ics?id=${encodeURIComponent(news.id)}`, 404, 'NOT_FOUND'],
+      [hidden.calendarPath!, 404, 'NOT_FOUND'],
+      ['/calendar/event.ics?id=nonsense', 400, 'BAD_USER_INPUT'],
+      ['/calendar/event.ics', 400, 'BAD_USER_INPUT'],
+    ] as const) {
+      const res = await calendar(path);
+      expect(res.status, path).toBe(status);
+      expect(JSON.parse(res.body).errors[0].extensions.code).toBe(code);
+    }
+    expect((await calendar(hidden.calendarPath!, tokens.linatMember)).events).toHaveLength(1);
+  });
+});
+
 describe('feed', () => {
   /** Every item of the feed, walked page by page in pages of `size`; the ids and the errors seen. */
   async function walk(size: number, token: string) {
@@ -230,5 +293,9 @@ describe('feed', () => {
       expect(ids, `page size ${size}`).toEqual(expected);
       expect(codes).toEqual(new Set(['NETWORK_UNAVAILABLE KONAT']));
     }
+    // Its calendar would look complete with its events missing, so it is refused.
+    const res = await fetch(`${origin()}/calendar/KONAT.ics`);
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as GraphQLResponse).errors![0].extensions!.code).toBe('NETWORK_UNAVAILABLE');
   }, 120_000);
 });

@@ -92,7 +92,7 @@ export const newsResolvers = {
     network: (n: SourcedRecord) => (n.source === regionSource ? null : (findNetwork(n.source) ?? null)),
     registeredCount: (n: SourcedRecord) => n.registered,
     waitingCount: (n: SourcedRecord) => n.waiting,
-    calendarPath: (n: SourcedRecord) => (n.kind === 'EVENT' ? `/calendar/event/${encodeURIComponent(newsIds.format(n.source, n.localId))}.ics` : null),
+    calendarPath: (n: SourcedRecord) => (n.kind === 'EVENT' ? `/calendar/event.ics?id=${encodeURIComponent(newsIds.format(n.source, n.localId))}` : null),
   },
   EventRegistration: {
     id: (r: SourcedRegistration) => registrationIds.format(r.source, r.localId),

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import { httpError, isErrorCode } from '../shared/errors.ts';
+import { sendError, type PlainRoute } from '../shared/http.ts';
+import { networks } from '../shared/networks.ts';
+import type { Verifier } from './auth.ts';
+import type { Policy } from './policy.ts';
+import type { GatewayContext } from './server.ts';
+
+// Events as iCalendar (RFC 5545), so people put them in their calendars: one
+// event at /calendar/event.ics?id=NIWE:n-12, every upcoming event of a network
+// at /calendar/<code>.ics. Like /export, each runs an ordinary graph query for
+// the caller, so members-only events need a member's token and the policy's
+// limits apply.
+
+const eventFields = 'id kind title text visibility publishedAt startsAt endsAt place network { code name }';
+const eventQuery = `query CalendarEvent($id: ID!) { newsItem(id: $id) { ${eventFields} } }`;
+const feedQuery = `query CalendarFeed($filter: FeedFilter, $after: String) {
+  feed(first: 100, after: $after, filter: $filter) { edges { node { ${eventFields} } } pageInfo { hasNextPage endCursor } }
+}`;
+/** A feed of more events than this is cut; a calendar subscription of a thousand events is already more than any client shows. */
+const maxFeedPages = 10;
+/** The right-hand side of every UID: the same for every gateway replica, so a calendar client sees one event once (RFC 5545 3.8.4.7). */
+export const uidDomain = 'innovationsregion-mitte.de';
+
+interface CalendarEvent {
+  id: string;
+  kind: 'NEWS' | 'EVENT';
+  title: string;
+  text: string;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  publishedAt: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  place: string | null;
+  network: { code: string; name: string } | null;
+}
+
+/** RFC 5545 3.3.11: backslash, semicolon, comma and line breaks escaped in TEXT values. */
+function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and a space; never inside a UTF-8 character. */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    // The first line holds 75 octets, the continuations 74 after their leading space.
+    if (octets + size > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** 20270301T090000Z: a UTC date-time (RFC 5545 3.3.5, form 2). */
+function utc(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function vevent(event: CalendarEvent): string[] {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${event.id}@${uidDomain}`,
+    `DTSTAMP:${utc(event.publishedAt)}`,
+    `DTSTART:${utc(event.startsAt!)}`,
+    ...(event.endsAt ? [`DTEND:${utc(event.endsAt)}`] : []),
+    `SUMMARY:${escapeText(event.title)}`,
+    `DESCRIPTION:${escapeText(event.text)}`,
+    ...(event.place ? [`LOCATION:${escapeText(event.place)}`] : []),
+    ...(event.network ? [`ORGANIZER;CN=${escapeText(event.network.name).replace(/"/g, "'")}:urn:irm:network:${event.network.code}`] : []),
+    `CLASS:${event.visibility === 'PUBLIC' ? 'PUBLIC' : 'PRIVATE'}`,
+    'END:VEVENT',
+  ];
+  return lines;
+}
+
+/** A whole VCALENDAR: CRLF line ends, folded lines. */
+export function toICalendar(name: string, events: CalendarEvent[]): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Innovationsregion Mitte//News and events//DE',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    ...events.filter((e) => e.kind === 'EVENT' && e.startsAt).flatMap(vevent),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+type Run = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
+
+/** A GET route that admits the caller through the policy and answers the calendar `produce` writes, or one error. */
+function calendarRoute(path: string, server: ApolloServer<GatewayContext>, verify: Verifier, policy: Policy, produce: (run: Run, url: URL) => Promise<{ filename: string; body: string }>): PlainRoute {
+  return {
+    path,
+    async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
+      if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
+      try {
+        const identity = await verify(req.headers.authorization);
+        const caller = policy.caller(identity, req);
+        const run: Run = async (query, variables) => {
+          await policy.admitOperation(caller, { query, variables });
+          const response = await server.executeOperation({ query, variables }, { contextValue: { identity, requestId: randomUUID() } });
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const error = result?.errors?.[0];
+          // A network that is down would leave its events out of a calendar that then looks complete: refuse instead.
+          if (!result?.data || error) {
+            const code = error?.extensions?.code;
+            throw isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error');
+          }
+          return result.data;
+        };
+        const { filename, body } = await produce(run, url);
+        res.statusCode = 200;
+        res.setHeader('content-type', 'text/calendar; charset=utf-8');
+        res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+        res.end(body);
+      } catch (error) {
+        if (error instanceof GraphQLError) return sendError(res, error);
+        throw error;
+      }
+    },
+  };
+}
+
+export function calendarRoutes(server: ApolloServer<GatewayContext>, verify: Verifier, policy: Policy): PlainRoute[] {
+  const single = calendarRoute('/calendar/event.ics', server, verify, policy, async (run, url) => {
+    const id = url.searchParams.get('id');
+    if (!id) throw httpError('BAD_USER_INPUT', 'Give the event id as ?id=, e.g. /calendar/event.ics?id=NIWE:n-12.');
+    const event = (await run(eventQuery, { id })).newsItem as CalendarEvent | null;
+    if (!event || event.kind !== 'EVENT') throw httpError('NOT_FOUND', `Event ${id.slice(0, 40)} does not exist.`);
+    return { filename: `${id.replace(/[^A-Za-z0-9-]/g, '-')}.ics`, body: toICalendar(event.title, [event]) };
+  });
+  const perNetwork = networks.map((n) =>
+    calendarRoute(`/calendar/${n.code}.ics`, server, verify, policy, async (run, url) => {
+      const events: CalendarEvent[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < maxFeedPages; page++) {
+        const data = await run(feedQuery, { filter: { networks: [n.code], regionWide: false, kind: 'EVENT', upcoming: true }, after });
+        events.push(...data.feed.edges.map((e: { node: CalendarEvent }) => e.node));
+        if (!data.feed.pageInfo.hasNextPage) break;
+        after = data.feed.pageInfo.endCursor;
+      }
+      return { filename: `${n.code}.ics`, body: toICalendar(`${n.name}: Veranstaltungen`, events) };
+    }),
+  );
+  return [single, ...perNetwork];
+}
