@@ -11,7 +11,7 @@ import { loadSafelist } from './safelist.ts';
 import { parseTrustedProxies } from './client-address.ts';
 import { createGatewayService, defaultSubgraphTimeoutMs, type GatewayOptions } from './server.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
-import { supergraphPath } from './supergraph.ts';
+import { defaultSupergraphPollMs, supergraphPath } from './supergraph.ts';
 import { partnerTokenSeconds } from './token-exchange.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
@@ -51,6 +51,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
     host: read.string('HOST', '127.0.0.1'),
     gateway: {
       supergraphSdl,
+      supergraphFile: { path, pollMs: read.integer('SUPERGRAPH_POLL_MS', defaultSupergraphPollMs, 1) },
       subgraphUrls,
       auth,
       subgraphSecrets: Object.fromEntries([...names].map((name) => [name, subgraphSecret(env, name)])),

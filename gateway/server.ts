@@ -19,10 +19,13 @@ import { operationCaches, type OperationCaches } from '../shared/operation-cache
 import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, type RateLimits } from './rate-limit.ts';
 import { persistedQueryCache, type Safelist } from './safelist.ts';
 import { SubgraphSource } from './subgraph-source.ts';
+import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
+  /** The file `supergraphSdl` was read from (SUPERGRAPH_PATH, --supergraph): reloaded without a restart when it changes. */
+  supergraphFile?: SupergraphFile;
   /** URL of each subgraph by its supergraph name (niwe, linat, konat, region); defaults to the URL in the supergraph. */
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
@@ -92,7 +95,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: supergraphManager(options.supergraphSdl, options.supergraphFile, new Set(Object.keys(options.subgraphSecrets))),
     queryPlannerConfig: { cache: caches.plans },
     buildService: ({ name, url }) =>
       new SubgraphSource({
