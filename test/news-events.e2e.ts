@@ -123,6 +123,20 @@ describe('registration', () => {
     expect(codeOf(await stack.query(registrationsQuery, { eventId: id }, tokens.niweOffice))).toBe('FORBIDDEN');
   });
 
+  test('the same person registered ten times at once: one registration, nine CONFLICTs that say why', async () => {
+    const { id } = await publish(tokens.niweOffice, 'NIWE', event('Anwendertreffen', { registrationLimit: 3 }));
+    const participant = { name: 'Dora', email: 'dora@example.com' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => stack.query(registerMutation, { eventId: id, participant }, tokens.niweMember)));
+    expect(results.filter((r) => r.data?.registerForEvent?.status === 'REGISTERED')).toHaveLength(1);
+    const refused = results.filter((r) => r.errors);
+    expect(refused).toHaveLength(9);
+    for (const r of refused) {
+      expect(codeOf(r)).toBe('CONFLICT');
+      expect(r.errors![0].message).toBe(`dora@example.com is already registered for ${id}.`);
+    }
+    expect((await ok(stack.query(registrationsQuery, { eventId: id }, tokens.niweOffice))).eventRegistrations).toHaveLength(1);
+  });
+
   for (const [label, network, office] of [['a network', 'LINAT', 'linatOffice'], ['region', null, 'admin']] as const) {
     test(`50 simultaneous registrations for ${label}'s event with 20 places: 20 registered, 30 waiting in order; a cancellation moves the first up`, async () => {
       const { id } = await publish(tokens[office], network, event(`Betriebsbesichtigung ${label}`, { registrationLimit: 20 }));
