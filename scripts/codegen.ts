@@ -53,6 +53,9 @@ const network = {
   ...networkContext,
   mappers: {
     NetworkMember: '../entities/index.ts#Member',
+    // A network names only itself; region resolves the rest of Network.
+    Network: '{ code: string }',
+    GeoPoint: '../resolvers.ts#MemberLocation',
     Certification: '../entities/index.ts#Certification',
     Service: '../entities/index.ts#Service',
     ContactPerson: '../entities/index.ts#ContactPerson',

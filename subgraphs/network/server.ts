@@ -44,7 +44,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   };
   const serverOptions = { formatError: networkFormatError(network), includeStacktraceInErrorResponses: false, plugins: withoutApolloDefaults() };
   const subgraph = new ApolloServer<NetworkContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }),
+    schema: buildSubgraphSchema([{ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }]),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     ...serverOptions,

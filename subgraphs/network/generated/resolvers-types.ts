@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Member as MemberModel, Certification as CertificationModel, Service as ServiceModel, ContactPerson as ContactPersonModel } from '../entities/index.ts';
-import type { NetworkContext } from '../resolvers.ts';
+import type { MemberLocation as MemberLocationModel, NetworkContext } from '../resolvers.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
 /** All built-in and custom scalars, mapped to their actual values */
@@ -223,11 +223,11 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactPerson: ResolverTypeWrapper<ContactPersonModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPoint: ResolverTypeWrapper<MemberLocationModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Network: ResolverTypeWrapper<Network>;
+  Network: ResolverTypeWrapper<{ code: string }>;
   NetworkCode: NetworkCode;
   NetworkMember: ResolverTypeWrapper<MemberModel>;
   Process: ResolverTypeWrapper<Process>;
@@ -241,11 +241,11 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ContactPerson: ContactPersonModel;
   ID: Scalars['ID']['output'];
-  GeoPoint: GeoPoint;
+  GeoPoint: MemberLocationModel;
   Float: Scalars['Float']['output'];
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
   Int: Scalars['Int']['output'];
-  Network: Network;
+  Network: { code: string };
   NetworkMember: MemberModel;
   Process: Process;
   Service: ServiceModel;

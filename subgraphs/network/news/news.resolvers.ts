@@ -7,6 +7,7 @@ import type { NewsKind } from '../../../shared/news/news.entity.ts';
 import { cancel, register, registrationsOf, type Participant } from '../../../shared/news/registrations.ts';
 import { pageSize } from '../../../shared/validation.ts';
 import type { NetworkContext } from '../resolvers.ts';
+import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 
 // The network's half of news and events (region's half: subgraphs/region/news/).
 // The office publishes in this database; registrations for its events are
@@ -25,7 +26,7 @@ function newsInternalResolvers(network: string) {
       newsItems: (_: unknown, args: { localIds: number[] }, ctx: NetworkContext) => newsByIds(ctx.em, args.localIds, canSeeMembersOnly(ctx.identity)),
       eventRegistrations(_: unknown, args: { localId: number }, ctx: NetworkContext) {
         assertCanListRegistrations(ctx.identity, network);
-        return registrationsOf(ctx.em, args.localId);
+        return registrationsOf(ctx.em, args.localId, newsIds.format(network, args.localId));
       },
     },
     Mutation: {
@@ -57,7 +58,7 @@ function newsInternalResolvers(network: string) {
 type ResolverMap = Record<string, Record<string, unknown>>;
 
 /** The internal API's resolvers with news and events added to its Query and Mutation (one SDL, networkInternalSdl). */
-export function withNewsResolvers(base: GraphQLResolverMap<unknown>, network: string): GraphQLResolverMap<unknown> {
+export function withNewsResolvers(base: InternalResolvers, network: string): GraphQLResolverMap<unknown> {
   const news = newsInternalResolvers(network) as ResolverMap;
   const own = base as ResolverMap;
   return { ...own, ...news, Query: { ...own.Query, ...news.Query }, Mutation: { ...own.Mutation, ...news.Mutation } } as GraphQLResolverMap<unknown>;
