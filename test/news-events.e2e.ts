@@ -85,6 +85,8 @@ describe('publishing', () => {
     expect(codeOf(await stack.query(registerMutation, { eventId: 'REGION:n-999999', participant }, tokens.niweMember))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registerMutation, { eventId: 'nonsense', participant }, tokens.niweMember))).toBe('BAD_USER_INPUT');
     expect(codeOf(await stack.query(cancelMutation, { id: 'LINAT:r-999999' }, tokens.linatMember))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.query(registrationsQuery, { eventId: 'LINAT:n-999999' }, tokens.linatOffice))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.query(registrationsQuery, { eventId: 'REGION:n-999999' }, tokens.admin))).toBe('NOT_FOUND');
     expect((await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length).toBe(before);
   });
 });

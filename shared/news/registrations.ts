@@ -104,7 +104,9 @@ export async function cancel(
 }
 
 /** An event's registrations in order: the registered, then the waiting list from its first. */
-export async function registrationsOf(em: EntityManager, eventLocalId: number): Promise<RegistrationView[]> {
+export async function registrationsOf(em: EntityManager, eventLocalId: number, eventId: string): Promise<RegistrationView[]> {
+  const event = await em.findOne(NewsItemSchema, eventLocalId);
+  if (!event || event.kind !== 'EVENT') throw notFound(`Event ${eventId} does not exist.`);
   const rows = await em.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
   let waiting = 0;
   const views = rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));

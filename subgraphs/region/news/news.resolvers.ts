@@ -71,7 +71,7 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
 async function eventRegistrations(ctx: RegionContext, eventId: string): Promise<SourcedRegistration[]> {
   const { source, localId } = newsIds.parse(eventId, 'eventId');
   assertCanListRegistrations(ctx.identity, source);
-  if (source === regionSource) return (await registrationsOf(ctx.em, localId)).map((v) => sourced(source, toRegistrationRecord(v)));
+  if (source === regionSource) return (await registrationsOf(ctx.em, localId, eventId)).map((v) => sourced(source, toRegistrationRecord(v)));
   const data = await ctx.client(source).request<{ eventRegistrations: RegistrationRecord[] }>(registrationsQuery, { localId }, ctx.identityHeader);
   return data.eventRegistrations.map((r) => sourced(source, r));
 }
