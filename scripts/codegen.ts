@@ -62,7 +62,14 @@ const network = {
   },
 };
 
-const networkInternal = { ...networkContext, mappers: { AuditEntry: '../entities/index.ts#AuditEntry' } };
+const networkInternal = {
+  ...networkContext,
+  mappers: {
+    AuditEntry: '../entities/index.ts#AuditEntry',
+    NewsRecord: '../../../shared/news/items.ts#NewsView',
+    RegistrationRecord: '../../../shared/news/registrations.ts#RegistrationView',
+  },
+};
 
 /** Output path (from the repository root) → the SDL it is generated from and the plugin options. */
 export function codegenConfig(): CodegenConfig {

@@ -50,7 +50,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     ...serverOptions,
   });
   const internal = new ApolloServer<NetworkContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(networkInternalSdl()), resolvers: withNewsResolvers(internalResolvers(network), network) }),
+    schema: buildSubgraphSchema([{ typeDefs: parse(networkInternalSdl()), resolvers: withNewsResolvers(internalResolvers(network), network) }]),
     ...serverOptions,
   });
   await Promise.all([subgraph.start(), internal.start()]);

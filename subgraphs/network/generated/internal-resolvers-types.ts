@@ -1,8 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditEntry as AuditEntryModel } from '../entities/index.ts';
+import type { NewsView as NewsViewModel } from '../../../shared/news/items.ts';
+import type { RegistrationView as RegistrationViewModel } from '../../../shared/news/registrations.ts';
 import type { NetworkContext } from '../resolvers.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -482,7 +485,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CancelledRegistration: ResolverTypeWrapper<CancelledRegistration>;
+  CancelledRegistration: ResolverTypeWrapper<Omit<CancelledRegistration, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['RegistrationRecord'], movedUp?: Maybe<ResolversTypes['RegistrationRecord']> }>;
   CertificationInput: CertificationInput;
   ContactPersonInput: ContactPersonInput;
   FacetCount: ResolverTypeWrapper<FacetCount>;
@@ -498,12 +501,12 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewsInput: NewsInput;
   NewsKind: NewsKind;
-  NewsRecord: ResolverTypeWrapper<NewsRecord>;
+  NewsRecord: ResolverTypeWrapper<NewsViewModel>;
   NewsVisibility: NewsVisibility;
   OrderKeyInput: OrderKeyInput;
   ParticipantInput: ParticipantInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RegistrationRecord: ResolverTypeWrapper<RegistrationRecord>;
+  RegistrationRecord: ResolverTypeWrapper<RegistrationViewModel>;
   RegistrationStatus: RegistrationStatus;
   RequirementMatch: ResolverTypeWrapper<RequirementMatch>;
   RequirementsInput: RequirementsInput;
@@ -522,7 +525,7 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
-  CancelledRegistration: CancelledRegistration;
+  CancelledRegistration: Omit<CancelledRegistration, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['RegistrationRecord'], movedUp?: Maybe<ResolversParentTypes['RegistrationRecord']> };
   CertificationInput: CertificationInput;
   ContactPersonInput: ContactPersonInput;
   FacetCount: FacetCount;
@@ -537,11 +540,11 @@ export type ResolversParentTypes = {
   MemberPatch: MemberPatch;
   Mutation: Record<PropertyKey, never>;
   NewsInput: NewsInput;
-  NewsRecord: NewsRecord;
+  NewsRecord: NewsViewModel;
   OrderKeyInput: OrderKeyInput;
   ParticipantInput: ParticipantInput;
   Query: Record<PropertyKey, never>;
-  RegistrationRecord: RegistrationRecord;
+  RegistrationRecord: RegistrationViewModel;
   RequirementMatch: RequirementMatch;
   RequirementsInput: RequirementsInput;
   SearchFacets: SearchFacets;
