@@ -45,7 +45,18 @@ async function lockedEvent(tx: EntityManager, localId: number, eventId: string):
 }
 
 /** Registers one participant of a member: REGISTERED while places are left, WAITING after. */
-export async function register(em: EntityManager, eventLocalId: number, eventId: string, memberId: string, participant: Participant, visible: (event: NewsItem) => boolean): Promise<RegistrationView> {
+/** Called inside the transaction of a change, so what it writes (region's outbox events) exists exactly when the change does. */
+export type InTransaction = (tx: EntityManager, registration: RegistrationView) => void;
+
+export async function register(
+  em: EntityManager,
+  eventLocalId: number,
+  eventId: string,
+  memberId: string,
+  participant: Participant,
+  visible: (event: NewsItem) => boolean,
+  onRegistered?: InTransaction,
+): Promise<RegistrationView> {
   const person = checkParticipant(participant);
   return em.transactional(async (tx) => {
     const event = await lockedEvent(tx, eventLocalId, eventId);
@@ -59,7 +70,12 @@ export async function register(em: EntityManager, eventLocalId: number, eventId:
     const status: RegistrationStatus = limit === null || counts.registered < limit ? 'REGISTERED' : 'WAITING';
     const registration = tx.create(EventRegistrationSchema, { event, memberId, participant: person.name, email: person.email, status } as EventRegistration);
     await tx.flush();
-    return view(registration, event.id, status === 'WAITING' ? counts.waiting + 1 : null);
+    const registered = view(registration, event.id, status === 'WAITING' ? counts.waiting + 1 : null);
+    if (onRegistered) {
+      onRegistered(tx, registered);
+      await tx.flush();
+    }
+    return registered;
   });
 }
 
@@ -84,6 +100,7 @@ export async function cancel(
   localId: number,
   registrationId: string,
   authorize: (registration: EventRegistration) => void,
+  onMovedUp?: InTransaction,
 ): Promise<{ cancelled: RegistrationView; movedUp: RegistrationView | null }> {
   return em.transactional(async (tx) => {
     const found = await tx.findOne(EventRegistrationSchema, localId);
@@ -98,8 +115,10 @@ export async function cancel(
     found.status = 'CANCELLED';
     const next = heldPlace ? await tx.findOne(EventRegistrationSchema, { event: eventLocalId, status: 'WAITING' }, { orderBy: { id: 'asc' } }) : null;
     if (next) next.status = 'REGISTERED';
+    const movedUp = next ? view(next, eventLocalId, null) : null;
+    if (movedUp) onMovedUp?.(tx, movedUp);
     await tx.flush();
-    return { cancelled: view(found, eventLocalId, null), movedUp: next ? view(next, eventLocalId, null) : null };
+    return { cancelled: view(found, eventLocalId, null), movedUp };
   });
 }
 

@@ -343,6 +343,10 @@ export type InquiryEventType =
   | 'AWARDED'
   | 'CONSORTIUM_INVITED'
   | 'DEADLINE_NEAR'
+  /** A participant on an event's waiting list moved up into a freed place. */
+  | 'EVENT_MOVED_UP'
+  /** A participant's registration for an event holds a place (news and events; the registering member receives it). */
+  | 'EVENT_REGISTRATION_CONFIRMED'
   | 'INVITED'
   | 'NOT_CHOSEN'
   | 'QUOTE_RECEIVED';

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
-export const eventTypes = ['INVITED', 'QUOTE_RECEIVED', 'AWARDED', 'NOT_CHOSEN', 'DEADLINE_NEAR', 'CONSORTIUM_INVITED'] as const;
+export const eventTypes = ['INVITED', 'QUOTE_RECEIVED', 'AWARDED', 'NOT_CHOSEN', 'DEADLINE_NEAR', 'CONSORTIUM_INVITED', 'EVENT_REGISTRATION_CONFIRMED', 'EVENT_MOVED_UP'] as const;
 export type EventType = (typeof eventTypes)[number];
 
 // An event of the inquiry flow, written in the transaction of the change. It concerns one member
@@ -10,7 +10,8 @@ export const OutboxEventSchema = defineEntity({
   properties: {
     id: p.string().length(36).primary(),
     type: p.enum(eventTypes).columnType('varchar(30)'),
-    inquiryId: p.bigint('number'),
+    /** The inquiry the event concerns; null for events of other modules (news/notifications.ts). */
+    inquiryId: p.bigint('number').nullable(),
     memberId: p.string().length(40).nullable(),
     network: p.string().length(20).nullable(),
     /** The inquiry owner the event concerns (QUOTE_RECEIVED), as inquiry.ownerKey: its webhooks receive it too. */

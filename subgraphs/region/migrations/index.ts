@@ -9,6 +9,7 @@ import { webhookOwnersMigration } from './Migration20261201200000_webhook_owners
 import { Migration20261201300000_share_percent_check } from './Migration20261201300000_share_percent_check.ts';
 import { Migration20261201300100_enum_checks } from './Migration20261201300100_enum_checks.ts';
 import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
+import { Migration20261201400100_news_notifications } from './Migration20261201400100_news_notifications.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -24,4 +25,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261201300000_share_percent_check', class: Migration20261201300000_share_percent_check },
   { name: 'Migration20261201300100_enum_checks', class: Migration20261201300100_enum_checks },
   { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
+  { name: 'Migration20261201400100_news_notifications', class: Migration20261201400100_news_notifications },
 ];

@@ -8,6 +8,7 @@ import { cancel, register, registrationsOf, type Participant } from '../../../sh
 import type { RegionContext } from '../context.ts';
 import { memberRefById } from '../ids.ts';
 import { feed, type FeedArgs, type SourcedRecord } from './feed.ts';
+import { notifyRegistration } from './notifications.ts';
 import { newsRecordFields, registrationRecordFields, toRecord, toRegistrationRecord, type NewsRecord, type RegistrationRecord } from './records.ts';
 
 // News and events through region: the feed across networks, and every read or
@@ -49,22 +50,30 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
   const registrant = registrantOf(ctx.identity, memberId);
   if (source === regionSource) {
     const membersOnly = canSeeMembersOnly(ctx.identity);
-    const view = await register(ctx.em, localId, eventId, registrant, participant, (event) => membersOnly || event.visibility === 'PUBLIC');
+    const visible = (event: { visibility: string }) => membersOnly || event.visibility === 'PUBLIC';
+    const view = await register(ctx.em, localId, eventId, registrant, participant, visible, (tx, registered) => notifyRegistration(tx, source, registered));
     return sourced(source, toRegistrationRecord(view));
   }
   const data = await ctx.client(source).request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, { write: true });
+  notifyRegistration(ctx.em, source, data.registerForEvent);
+  await ctx.em.flush();
   return sourced(source, data.registerForEvent);
 }
 
 async function cancelRegistration(ctx: RegionContext, id: string) {
   const { source, localId } = registrationIds.parse(id);
   if (source === regionSource) {
-    const result = await cancel(ctx.em, localId, id, (r) => assertCanManageRegistration(ctx.identity, r.memberId, regionSource));
+    const authorize = (r: { memberId: string }) => assertCanManageRegistration(ctx.identity, r.memberId, regionSource);
+    const result = await cancel(ctx.em, localId, id, authorize, (tx, movedUp) => notifyRegistration(tx, source, movedUp, true));
     return { cancelled: sourced(source, toRegistrationRecord(result.cancelled)), movedUp: result.movedUp && sourced(source, toRegistrationRecord(result.movedUp)) };
   }
   type Answer = { cancelEventRegistration: { cancelled: RegistrationRecord; movedUp: RegistrationRecord | null } };
   const data = await ctx.client(source).request<Answer>(cancelMutation, { localId }, ctx.identityHeader, { write: true });
   const { cancelled, movedUp } = data.cancelEventRegistration;
+  if (movedUp) {
+    notifyRegistration(ctx.em, source, movedUp, true);
+    await ctx.em.flush();
+  }
   return { cancelled: sourced(source, cancelled), movedUp: movedUp && sourced(source, movedUp) };
 }
 
