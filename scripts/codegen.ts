@@ -43,6 +43,8 @@ const region = {
     ConsortiumPartner: '../inquiries/entities.ts#ConsortiumPartner',
     Webhook: '../inquiries/entities.ts#Webhook',
     WebhookDelivery: '../inquiries/entities.ts#WebhookDelivery',
+    NewsItem: '../news/feed.ts#SourcedRecord',
+    EventRegistration: '../news/records.ts#SourcedRegistration',
   },
 };
 

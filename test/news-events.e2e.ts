@@ -37,7 +37,9 @@ function codeOf(res: GraphQLResponse): string | undefined {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  // 50 registrations for one event queue on its row lock; on a busy machine the last ones wait longer than
+  // region's default 2 s for a network, which would answer NETWORK_UNAVAILABLE for a registration that is still coming.
+  stack = await startStack({ networkTimeoutMs: 10_000 });
   tokens.admin = await stack.token({ role: 'admin' });
   tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
   tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });

@@ -6,6 +6,8 @@ import type { BalanceRow as BalanceRowModel } from '../capacity/balance.ts';
 import type { CapacityPost as CapacityPostModel, CapacityBooking as CapacityBookingModel } from '../capacity/entities.ts';
 import type { ApiKey as ApiKeyModel } from '../partners/api-key.entity.ts';
 import type { Inquiry as InquiryModel, Invitation as InvitationModel, InviteeProposal as InviteeProposalModel, Attachment as AttachmentModel, Quote as QuoteModel, QuoteRevision as QuoteRevisionModel, Consortium as ConsortiumModel, ConsortiumPartner as ConsortiumPartnerModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel } from '../inquiries/entities.ts';
+import type { SourcedRecord as SourcedRecordModel } from '../news/feed.ts';
+import type { SourcedRegistration as SourcedRegistrationModel } from '../news/records.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -1538,7 +1540,7 @@ export type ResolversTypes = {
   ConsortiumPartner: ResolverTypeWrapper<ConsortiumPartnerModel>;
   ConsortiumPartnerStatus: ConsortiumPartnerStatus;
   ContactPersonInput: ContactPersonInput;
-  EventRegistration: ResolverTypeWrapper<Omit<EventRegistration, 'member'> & { member: ResolversTypes['Member'] }>;
+  EventRegistration: ResolverTypeWrapper<SourcedRegistrationModel>;
   EventRegistrationCancellation: ResolverTypeWrapper<Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['EventRegistration'], movedUp?: Maybe<ResolversTypes['EventRegistration']> }>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FeedFilter: FeedFilter;
@@ -1576,7 +1578,7 @@ export type ResolversTypes = {
   NewsConnection: ResolverTypeWrapper<Omit<NewsConnection, 'edges'> & { edges: Array<ResolversTypes['NewsEdge']> }>;
   NewsEdge: ResolverTypeWrapper<Omit<NewsEdge, 'node'> & { node: ResolversTypes['NewsItem'] }>;
   NewsInput: NewsInput;
-  NewsItem: ResolverTypeWrapper<Omit<NewsItem, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>;
+  NewsItem: ResolverTypeWrapper<SourcedRecordModel>;
   NewsKind: NewsKind;
   NewsVisibility: NewsVisibility;
   NiweMember: ResolverTypeWrapper<MemberRefModel>;
@@ -1628,7 +1630,7 @@ export type ResolversParentTypes = {
   Consortium: ConsortiumModel;
   ConsortiumPartner: ConsortiumPartnerModel;
   ContactPersonInput: ContactPersonInput;
-  EventRegistration: Omit<EventRegistration, 'member'> & { member: ResolversParentTypes['Member'] };
+  EventRegistration: SourcedRegistrationModel;
   EventRegistrationCancellation: Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['EventRegistration'], movedUp?: Maybe<ResolversParentTypes['EventRegistration']> };
   FacetCount: FacetCount;
   FeedFilter: FeedFilter;
@@ -1660,7 +1662,7 @@ export type ResolversParentTypes = {
   NewsConnection: Omit<NewsConnection, 'edges'> & { edges: Array<ResolversParentTypes['NewsEdge']> };
   NewsEdge: Omit<NewsEdge, 'node'> & { node: ResolversParentTypes['NewsItem'] };
   NewsInput: NewsInput;
-  NewsItem: Omit<NewsItem, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> };
+  NewsItem: SourcedRecordModel;
   NiweMember: MemberRefModel;
   PageInfo: PageInfo;
   ParticipantInput: ParticipantInput;

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { findNetwork } from '../../../shared/networks.ts';
 import { assertCanListRegistrations, assertCanManageRegistration, assertCanPublish, canSeeMembersOnly, registrantOf } from '../../../shared/news/access.ts';
 import { newsByIds } from '../../../shared/news/feed.ts';
@@ -7,9 +7,9 @@ import { publishNews, type NewsInput } from '../../../shared/news/items.ts';
 import { cancel, register, registrationsOf, type Participant } from '../../../shared/news/registrations.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRefById } from '../ids.ts';
-import { feed, type FeedArgs, type SourcedRecord } from './feed.ts';
+import { feed, type SourcedRecord } from './feed.ts';
 import { notifyRegistration } from './notifications.ts';
-import { newsRecordFields, registrationRecordFields, toRecord, toRegistrationRecord, type NewsRecord, type RegistrationRecord } from './records.ts';
+import { newsRecordFields, registrationRecordFields, toRecord, toRegistrationRecord, type NewsRecord, type RegistrationRecord, type SourcedRegistration } from './records.ts';
 
 // News and events through region: the feed across networks, and every read or
 // write of one item routed by its id to the database that holds it — a
@@ -24,7 +24,6 @@ const registerMutation = `mutation($localId: Int!, $memberId: String, $participa
 }`;
 const cancelMutation = `mutation($localId: Int!) { cancelEventRegistration(localId: $localId) { cancelled { ${registrationRecordFields} } movedUp { ${registrationRecordFields} } } }`;
 
-type SourcedRegistration = RegistrationRecord & { source: string };
 const sourced = <T>(source: string, record: T) => ({ ...record, source });
 
 async function newsItem(ctx: RegionContext, id: string): Promise<SourcedRecord | null> {
@@ -85,27 +84,27 @@ async function eventRegistrations(ctx: RegionContext, eventId: string): Promise<
   return data.eventRegistrations.map((r) => sourced(source, r));
 }
 
-export const newsResolvers = {
+export const newsResolvers: Resolvers = {
   Query: {
-    feed: (_: unknown, args: FeedArgs, ctx: RegionContext) => feed(ctx, args),
-    newsItem: (_: unknown, args: { id: string }, ctx: RegionContext) => newsItem(ctx, args.id),
-    eventRegistrations: (_: unknown, args: { eventId: string }, ctx: RegionContext) => eventRegistrations(ctx, args.eventId),
+    feed: (_, args, ctx) => feed(ctx, args),
+    newsItem: (_, args, ctx) => newsItem(ctx, args.id),
+    eventRegistrations: (_, args, ctx) => eventRegistrations(ctx, args.eventId),
   },
   Mutation: {
-    publishNews: (_: unknown, args: { network?: string | null; input: NewsInput }, ctx: RegionContext) => publish(ctx, args.network, args.input),
-    registerForEvent: (_: unknown, args: { eventId: string; memberId?: string | null; participant: Participant }, ctx: RegionContext) => registerFor(ctx, args.eventId, args.memberId, args.participant),
-    cancelEventRegistration: (_: unknown, args: { id: string }, ctx: RegionContext) => cancelRegistration(ctx, args.id),
+    publishNews: (_, args, ctx) => publish(ctx, args.network, args.input),
+    registerForEvent: (_, args, ctx) => registerFor(ctx, args.eventId, args.memberId, args.participant),
+    cancelEventRegistration: (_, args, ctx) => cancelRegistration(ctx, args.id),
   },
   NewsItem: {
-    id: (n: SourcedRecord) => newsIds.format(n.source, n.localId),
-    network: (n: SourcedRecord) => (n.source === regionSource ? null : (findNetwork(n.source) ?? null)),
-    registeredCount: (n: SourcedRecord) => n.registered,
-    waitingCount: (n: SourcedRecord) => n.waiting,
-    calendarPath: (n: SourcedRecord) => (n.kind === 'EVENT' ? `/calendar/event.ics?id=${encodeURIComponent(newsIds.format(n.source, n.localId))}` : null),
+    id: (n) => newsIds.format(n.source, n.localId),
+    network: (n) => (n.source === regionSource ? null : (findNetwork(n.source) ?? null)),
+    registeredCount: (n) => n.registered,
+    waitingCount: (n) => n.waiting,
+    calendarPath: (n) => (n.kind === 'EVENT' ? `/calendar/event.ics?id=${encodeURIComponent(newsIds.format(n.source, n.localId))}` : null),
   },
   EventRegistration: {
-    id: (r: SourcedRegistration) => registrationIds.format(r.source, r.localId),
-    eventId: (r: SourcedRegistration) => newsIds.format(r.source, r.eventLocalId),
-    member: (r: SourcedRegistration) => memberRefById(r.memberId),
+    id: (r) => registrationIds.format(r.source, r.localId),
+    eventId: (r) => newsIds.format(r.source, r.eventLocalId),
+    member: (r) => memberRefById(r.memberId),
   },
-} as GraphQLResolverMap<unknown>;
+};

@@ -11,6 +11,8 @@ export const registrationRecordFields = 'localId eventLocalId memberId participa
 type Iso<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type NewsRecord = Iso<NewsView>;
 export type RegistrationRecord = Iso<RegistrationView>;
+/** A registration with the database that holds it: a network's code or REGION. */
+export type SourcedRegistration = RegistrationRecord & { source: string };
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
