@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { generate, type CodegenConfig } from '@graphql-codegen/cli';
 import { memberTypeName, networks } from '../shared/networks.ts';
 import { networkInternalSdl, networkTemplateSdl } from '../subgraphs/network/schema.ts';
@@ -87,14 +88,17 @@ export function codegenConfig(): CodegenConfig {
   };
 }
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+
 /** The generated files, relative to the repository root, without writing them. */
 export async function generatedFiles(): Promise<{ filename: string; content: string }[]> {
-  return generate({ ...codegenConfig(), cwd: new URL('..', import.meta.url).pathname }, false);
+  return generate({ ...codegenConfig(), cwd: root }, false);
 }
 
 if (import.meta.main) {
   try {
-    await generate({ ...codegenConfig(), cwd: new URL('..', import.meta.url).pathname }, true);
+    const written: { filename: string }[] = await generate({ ...codegenConfig(), cwd: root }, true);
+    console.log(`Wrote ${written.map((f) => f.filename).join(', ')}`);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
