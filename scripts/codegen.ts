@@ -46,6 +46,7 @@ const region = {
     WebhookDelivery: '../inquiries/entities.ts#WebhookDelivery',
     NewsItem: '../news/feed.ts#SourcedRecord',
     EventRegistration: '../news/records.ts#SourcedRegistration',
+    BusinessRelationship: '../relationships/relationship.entity.ts#BusinessRelationship',
   },
 };
 

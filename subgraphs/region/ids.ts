@@ -4,7 +4,7 @@ import { memberTypeName } from '../../shared/networks.ts';
 
 // Region's ids: one codec for every kind, each with its prefix (inq-, q-,
 // con-, att-, wh- in the inquiry flow, cap-, bk- in the capacity exchange, k-
-// for API keys). The number is random (16 digits since
+// for API keys, rel- for business relationships). The number is random (16 digits since
 // Migration20261201100100_random_ids; older rows keep their small ones), so an
 // id cannot be guessed from another. Members' ids are the networks'
 // (shared/ids.ts); region only turns them into references.
@@ -38,6 +38,7 @@ const webhook = idCodec('wh', 'a webhook');
 const post = idCodec('cap', 'a capacity post');
 const booking = idCodec('bk', 'a booking');
 const apiKey = idCodec('k', 'an API key');
+const relationship = idCodec('rel', 'a business relationship');
 
 export const inquiryId = inquiry.format;
 export const parseInquiryId = inquiry.parse;
@@ -55,6 +56,8 @@ export const bookingId = booking.format;
 export const parseBookingId = booking.parse;
 export const apiKeyId = apiKey.format;
 export const parseApiKeyId = apiKey.parse;
+export const relationshipId = relationship.format;
+export const parseRelationshipId = relationship.parse;
 
 /** The reference the gateway resolves at the member's network. */
 export function memberRef(network: string, localId: number) {

@@ -7,8 +7,9 @@ import { RegionAuditEntrySchema } from './members/audit-entry.entity.ts';
 import { ApiKeySchema } from './partners/api-key.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
 import { newsEntities } from './news/entities.ts';
+import { BusinessRelationshipSchema } from './relationships/relationship.entity.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
-  return initOrm({ clientUrl, entities: [RandomIdBase, ...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema, ...newsEntities], migrations: regionMigrations(webhookKey), counter });
+  return initOrm({ clientUrl, entities: [RandomIdBase, ...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema, ...newsEntities, BusinessRelationshipSchema], migrations: regionMigrations(webhookKey), counter });
 }

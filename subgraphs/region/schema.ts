@@ -10,6 +10,7 @@ import { quoteResolvers } from './inquiries/quotes.resolvers.ts';
 import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
 import { memberResolvers } from './members/members.resolvers.ts';
 import { newsResolvers } from './news/news.resolvers.ts';
+import { relationshipResolvers } from './relationships/relationships.resolvers.ts';
 import { partnerInternalResolvers, partnerResolvers } from './partners/partners.resolvers.ts';
 
 // Region in modules, each an SDL file beside its resolvers. The order is the
@@ -35,6 +36,7 @@ function modules(): { sdl: string; resolvers: Resolvers }[] {
     { sdl: sdl('./inquiries/consortia.graphql'), resolvers: consortiumResolvers },
     { sdl: sdl('./inquiries/webhooks.graphql'), resolvers: webhookResolvers },
     { sdl: sdl('./news/news.graphql'), resolvers: newsResolvers },
+    { sdl: sdl('./relationships/relationships.graphql'), resolvers: relationshipResolvers },
     { sdl: registrySdl(), resolvers: {} },
     { sdl: newsInputSdl, resolvers: {} },
   ];

@@ -8,6 +8,7 @@ import type { ApiKey as ApiKeyModel } from '../partners/api-key.entity.ts';
 import type { Inquiry as InquiryModel, Invitation as InvitationModel, InviteeProposal as InviteeProposalModel, Attachment as AttachmentModel, Quote as QuoteModel, QuoteRevision as QuoteRevisionModel, Consortium as ConsortiumModel, ConsortiumPartner as ConsortiumPartnerModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel } from '../inquiries/entities.ts';
 import type { SourcedRecord as SourcedRecordModel } from '../news/feed.ts';
 import type { SourcedRegistration as SourcedRegistrationModel } from '../news/records.ts';
+import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -78,6 +79,21 @@ export type AvailabilityStatus =
   | 'AT_CAPACITY'
   | 'LOOKING_FOR_WORK'
   | 'NORMAL';
+
+export type BusinessRelationship = {
+  __typename?: 'BusinessRelationship';
+  confirmedAt?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  /** Whether the two members belong to different networks. */
+  crossNetwork: Scalars['Boolean']['output'];
+  endedAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: RelationshipKind;
+  partner: Member;
+  /** The member that recorded it: requester is <kind> partner. */
+  requester: Member;
+  status: RelationshipStatus;
+};
 
 export type CadSystem =
   | 'CATIA_V5'
@@ -612,6 +628,8 @@ export type Mutation = {
   /** OPEN → CLOSED_WITHOUT_AWARD. */
   closeInquiryWithoutAward: Inquiry;
   confirmCapacityBooking: CapacityBooking;
+  /** The partner confirms a requested relationship; FORBIDDEN for the requester itself or a third party. */
+  confirmRelationship: BusinessRelationship;
   /** Creates an API key for a partner; the key is in this answer only. safelist: the partner may send only registered operations. Allowed: admin. */
   createApiKey: NewApiKey;
   /** An invited member (the lead) forms a consortium for one inquiry with members of any network. */
@@ -634,6 +652,8 @@ export type Mutation = {
   /** Removes a contact person (ids look like NIWE:c-12). Allowed: its network's office, admin, the member itself. */
   deleteContactPerson: Member;
   deleteWebhook: Scalars['Boolean']['output'];
+  /** Either side ends a relationship, requested or confirmed. */
+  endRelationship: BusinessRelationship;
   /**
    * Posts an offer or request. A member posts for itself; an office or admin names the member.
    * idempotencyKey (1..200 characters, kept 24 h per caller): a retry with the same key and input answers the
@@ -671,6 +691,12 @@ export type Mutation = {
   rejectInviteeProposal: Scalars['Boolean']['output'];
   /** An office (for its members) or admin withdraws an invitation that has no quote yet; an office only on an inquiry it sees. */
   removeInvitee: Scalars['Boolean']['output'];
+  /**
+   * Records "the caller's member is <kind> partner". REQUESTED until the partner
+   * confirms. BAD_USER_INPUT for oneself, NOT_FOUND for an unknown member,
+   * CONFLICT when an active relationship of that kind exists between the two.
+   */
+  requestRelationship: BusinessRelationship;
   /** A partner (or the lead) accepts with its share of the work, or declines. */
   respondToConsortium: Consortium;
   /** Revokes an API key: it no longer gives tokens; tokens already issued expire within 15 minutes. Allowed: admin. */
@@ -760,6 +786,11 @@ export type MutationConfirmCapacityBookingArgs = {
 };
 
 
+export type MutationConfirmRelationshipArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
   partner: Scalars['String']['input'];
@@ -807,6 +838,11 @@ export type MutationDeleteContactPersonArgs = {
 
 
 export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndRelationshipArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -859,6 +895,12 @@ export type MutationRejectInviteeProposalArgs = {
 export type MutationRemoveInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestRelationshipArgs = {
+  kind: RelationshipKind;
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -1130,6 +1172,12 @@ export type Query = {
   quoteComparison?: Maybe<Array<QuoteComparisonRow>>;
   /** Region's own audit log of writes (API keys, webhooks), newest first. Allowed: admin; an office reads the entries about its network. first: 1..100. */
   regionAuditLog?: Maybe<AuditLogPage>;
+  /**
+   * A member's relationships. The member itself (and admin) sees every one it
+   * is part of, requested ones too; anyone else signed in sees only confirmed
+   * ones. memberId defaults to the caller's own member.
+   */
+  relationships: Array<BusinessRelationship>;
   /** The caller's webhooks (a member's own, an office's, a partner's own; all for admin), with their recent deliveries. */
   webhooks?: Maybe<Array<Webhook>>;
 };
@@ -1239,6 +1287,12 @@ export type QueryRegionAuditLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryRelationshipsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Quote = {
   __typename?: 'Quote';
   consortium?: Maybe<Consortium>;
@@ -1309,6 +1363,17 @@ export type RegistrationStatus =
   | 'CANCELLED'
   | 'REGISTERED'
   | 'WAITING';
+
+export type RelationshipKind =
+  | 'CUSTOMER_OF'
+  | 'DEVELOPMENT_PARTNER'
+  | 'JOINT_PROJECT'
+  | 'SUPPLIER_OF';
+
+export type RelationshipStatus =
+  | 'CONFIRMED'
+  | 'ENDED'
+  | 'REQUESTED';
 
 export type RequirementMatch = {
   __typename?: 'RequirementMatch';
@@ -1521,6 +1586,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditLogPage: ResolverTypeWrapper<AuditLogPage>;
   AvailabilityStatus: AvailabilityStatus;
+  BusinessRelationship: ResolverTypeWrapper<BusinessRelationshipModel>;
   CadSystem: CadSystem;
   CapacityBalanceRow: ResolverTypeWrapper<BalanceRowModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1596,6 +1662,8 @@ export type ResolversTypes = {
   QuoteRevision: ResolverTypeWrapper<QuoteRevisionModel>;
   QuoteStatus: QuoteStatus;
   RegistrationStatus: RegistrationStatus;
+  RelationshipKind: RelationshipKind;
+  RelationshipStatus: RelationshipStatus;
   RequirementMatch: ResolverTypeWrapper<RequirementMatch>;
   ServiceInput: ServiceInput;
   SupplierMatchConnection: ResolverTypeWrapper<Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierMatchEdge']> }>;
@@ -1617,6 +1685,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
   AuditLogPage: AuditLogPage;
+  BusinessRelationship: BusinessRelationshipModel;
   CapacityBalanceRow: BalanceRowModel;
   Float: Scalars['Float']['output'];
   CapacityBooking: CapacityBookingModel;
@@ -1719,6 +1788,18 @@ export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends 
 export type AuditLogPageResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditLogPage'] = ResolversParentTypes['AuditLogPage']> = {
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BusinessRelationshipResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BusinessRelationship'] = ResolversParentTypes['BusinessRelationship']> = {
+  confirmedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  crossNetwork?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RelationshipKind'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RelationshipStatus'], ParentType, ContextType>;
 };
 
 export type CapacityBalanceRowResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['CapacityBalanceRow'] = ResolversParentTypes['CapacityBalanceRow']> = {
@@ -1933,6 +2014,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   cancelInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCancelInquiryArgs, 'id' | 'version'>>;
   closeInquiryWithoutAward?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCloseInquiryWithoutAwardArgs, 'id' | 'version'>>;
   confirmCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationConfirmCapacityBookingArgs, 'id'>>;
+  confirmRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationConfirmRelationshipArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['NewApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'partner' | 'safelist'>>;
   createConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationCreateConsortiumArgs, 'inquiryId' | 'partners'>>;
   createInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCreateInquiryArgs, 'input'>>;
@@ -1941,6 +2023,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   declineInquiry?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationDeclineInquiryArgs, 'inquiryId' | 'reason'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
   postCapacity?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationPostCapacityArgs, 'input'>>;
   proposeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationProposeInviteeArgs, 'inquiryId' | 'memberId'>>;
   publishInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationPublishInquiryArgs, 'id' | 'invite' | 'version'>>;
@@ -1949,6 +2032,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'events' | 'url'>>;
   rejectInviteeProposal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRejectInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
   removeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveInviteeArgs, 'inquiryId' | 'memberId'>>;
+  requestRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationRequestRelationshipArgs, 'kind' | 'partnerId'>>;
   respondToConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationRespondToConsortiumArgs, 'accept' | 'consortiumId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setAvailability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType, RequireFields<MutationSetAvailabilityArgs, 'status'>>;
@@ -2054,6 +2138,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   newsItem?: Resolver<Maybe<ResolversTypes['NewsItem']>, ParentType, ContextType, RequireFields<QueryNewsItemArgs, 'id'>>;
   quoteComparison?: Resolver<Maybe<Array<ResolversTypes['QuoteComparisonRow']>>, ParentType, ContextType, RequireFields<QueryQuoteComparisonArgs, 'inquiryId'>>;
   regionAuditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryRegionAuditLogArgs, 'first'>>;
+  relationships?: Resolver<Array<ResolversTypes['BusinessRelationship']>, ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'includeEnded'>>;
   webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;
 };
 
@@ -2141,6 +2226,7 @@ export type Resolvers<ContextType = RegionContext> = {
   Attachment?: AttachmentResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
+  BusinessRelationship?: BusinessRelationshipResolvers<ContextType>;
   CapacityBalanceRow?: CapacityBalanceRowResolvers<ContextType>;
   CapacityBooking?: CapacityBookingResolvers<ContextType>;
   CapacityMatch?: CapacityMatchResolvers<ContextType>;

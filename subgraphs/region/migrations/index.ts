@@ -10,6 +10,7 @@ import { Migration20261201300000_share_percent_check } from './Migration20261201
 import { Migration20261201300100_enum_checks } from './Migration20261201300100_enum_checks.ts';
 import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
 import { Migration20261201400100_news_notifications } from './Migration20261201400100_news_notifications.ts';
+import { Migration20261201500000_relationships } from './Migration20261201500000_relationships.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -26,4 +27,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261201300100_enum_checks', class: Migration20261201300100_enum_checks },
   { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
   { name: 'Migration20261201400100_news_notifications', class: Migration20261201400100_news_notifications },
+  { name: 'Migration20261201500000_relationships', class: Migration20261201500000_relationships },
 ];

@@ -1,0 +1,83 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
+import type { RegionContext } from '../context.ts';
+import { oldestFirst, parseRelationshipId } from '../ids.ts';
+import { actingMember, isSide, seesUnconfirmed } from './access.ts';
+import { BusinessRelationshipSchema, type BusinessRelationship, type RelationshipKind, type RelationshipStatus } from './relationship.entity.ts';
+
+// Recording, confirming and ending relationships. A refused request changes
+// nothing: every check runs before the one write, and the database's unique
+// index refuses a duplicate that slipped past the check in a race.
+
+const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
+
+/** NOT_FOUND unless the member exists at its network. */
+async function assertMemberExists(ctx: RegionContext, memberId: string): Promise<string> {
+  const { network, localId } = parseMemberId(memberId);
+  const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
+  if (!found.existing.includes(localId)) throw notFound(`Member ${memberId} does not exist.`);
+  return network.code;
+}
+
+const duplicate = (partnerId: string, kind: string) => conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`);
+
+export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
+  const requesterId = actingMember(ctx.identity);
+  if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.');
+  const partnerNetwork = await assertMemberExists(ctx, partnerId);
+  const active = await ctx.em.count(BusinessRelationshipSchema, {
+    kind,
+    status: { $ne: 'ENDED' },
+    $or: [{ requesterId, partnerId }, { requesterId: partnerId, partnerId: requesterId }],
+  });
+  if (active > 0) throw duplicate(partnerId, kind);
+  const relationship = ctx.em.create(BusinessRelationshipSchema, { kind, requesterId, requesterNetwork: parseMemberId(requesterId).network.code, partnerId, partnerNetwork });
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw duplicate(partnerId, kind);
+    throw error;
+  }
+  return relationship;
+}
+
+/** The relationship by id, for one of its sides; NOT_FOUND for anyone else, so a request stays invisible to third parties. */
+async function ownRelationship(em: EntityManager, id: string, memberId: string): Promise<BusinessRelationship> {
+  const found = await em.findOne(BusinessRelationshipSchema, { id: parseRelationshipId(id) });
+  if (!found || !isSide(found, memberId)) throw notFound(`Relationship ${id} does not exist.`);
+  return found;
+}
+
+export async function confirmRelationship(ctx: RegionContext, id: string): Promise<BusinessRelationship> {
+  const memberId = actingMember(ctx.identity);
+  const relationship = await ownRelationship(ctx.em, id, memberId);
+  if (relationship.requesterId === memberId) throw forbidden('The member that requested a relationship cannot confirm it; the partner does.');
+  if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`);
+  relationship.status = 'CONFIRMED';
+  relationship.confirmedAt = new Date();
+  await ctx.em.flush();
+  return relationship;
+}
+
+export async function endRelationship(ctx: RegionContext, id: string): Promise<BusinessRelationship> {
+  const memberId = actingMember(ctx.identity);
+  const relationship = await ownRelationship(ctx.em, id, memberId);
+  if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`);
+  relationship.status = 'ENDED';
+  relationship.endedAt = new Date();
+  relationship.endedBy = memberId;
+  await ctx.em.flush();
+  return relationship;
+}
+
+/** A member's relationships as the caller may see them, oldest first. */
+export async function relationshipsOf(ctx: RegionContext, memberId: string | null | undefined, includeEnded: boolean): Promise<BusinessRelationship[]> {
+  const member = memberId ?? ctx.identity.memberId;
+  if (!member) throw badInput('memberId', 'memberId is needed for callers that are not a member.');
+  parseMemberId(member);
+  const statuses: RelationshipStatus[] = !seesUnconfirmed(ctx.identity, member) ? ['CONFIRMED'] : includeEnded ? ['REQUESTED', 'CONFIRMED', 'ENDED'] : ['REQUESTED', 'CONFIRMED'];
+  return ctx.em.find(BusinessRelationshipSchema, { $or: [{ requesterId: member }, { partnerId: member }], status: { $in: statuses } }, oldestFirst);
+}
+

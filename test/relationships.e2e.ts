@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Business relationships through the gateway across two networks: one member
+// records, the other confirms, either ends; unconfirmed ones stay invisible to
+// third parties; bad input changes nothing.
+
+let stack: Stack;
+const members: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+
+const fields = 'id kind status crossNetwork requester { id } partner { id } confirmedAt endedAt';
+
+const request = (token: string, partnerId: string, kind = 'SUPPLIER_OF'): Promise<GraphQLResponse> =>
+  stack.query(`mutation($p: ID!, $k: RelationshipKind!) { requestRelationship(partnerId: $p, kind: $k) { ${fields} } }`, { p: partnerId, k: kind }, token);
+const confirm = (token: string, id: string) => stack.query(`mutation($id: ID!) { confirmRelationship(id: $id) { ${fields} } }`, { id }, token);
+const end = (token: string, id: string) => stack.query(`mutation($id: ID!) { endRelationship(id: $id) { ${fields} } }`, { id }, token);
+async function relationshipsOf(token: string, memberId?: string, includeEnded = false): Promise<any[]> {
+  return (await ok(stack.query(`query($m: ID, $e: Boolean) { relationships(memberId: $m, includeEnded: $e) { ${fields} } }`, { m: memberId, e: includeEnded }, token))).relationships;
+}
+const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const [key, network] of [['dreher', 'NIWE'], ['haerterei', 'LINAT'], ['dritter', 'LINAT']]) {
+    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { name: `${key} GmbH`, postalCode: '37269', city: 'Eschwege' } }, tokens.admin));
+    members[key] = data.createMember.id;
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('two-sided consent across networks', () => {
+  let id: string;
+
+  test('a request is seen by its two sides only until the partner confirms it', async () => {
+    const requested = (await ok(request(tokens.dreher, members.haerterei, 'CUSTOMER_OF'))).requestRelationship;
+    id = requested.id;
+    expect(requested).toMatchObject({ kind: 'CUSTOMER_OF', status: 'REQUESTED', crossNetwork: true, requester: { id: members.dreher }, partner: { id: members.haerterei }, confirmedAt: null });
+    expect((await relationshipsOf(tokens.dreher)).map((r) => r.id)).toEqual([id]);
+    expect((await relationshipsOf(tokens.haerterei)).map((r) => r.id)).toEqual([id]);
+    expect(await relationshipsOf(tokens.dritter, members.dreher)).toEqual([]);
+    expect(await relationshipsOf(tokens.niweOffice, members.dreher)).toEqual([]);
+    expect(code(await end(tokens.dritter, id))).toBe('NOT_FOUND');
+    expect(code(await confirm(tokens.dritter, id))).toBe('NOT_FOUND');
+  });
+
+  test('the requester cannot confirm its own request; the partner can, and then everyone signed in sees it', async () => {
+    const own = await confirm(tokens.dreher, id);
+    expect(code(own)).toBe('FORBIDDEN');
+    expect((await relationshipsOf(tokens.dreher))[0].status).toBe('REQUESTED');
+    const confirmed = (await ok(confirm(tokens.haerterei, id))).confirmRelationship;
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(Date.parse(confirmed.confirmedAt)).toBeGreaterThan(0);
+    expect((await relationshipsOf(tokens.dritter, members.dreher)).map((r) => [r.id, r.status])).toEqual([[id, 'CONFIRMED']]);
+    expect((await relationshipsOf(tokens.niweOffice, members.haerterei)).map((r) => r.id)).toEqual([id]);
+    expect(code(await confirm(tokens.haerterei, id))).toBe('CONFLICT');
+  });
+
+  test('either side ends it; it then leaves the lists, and the pair may record it again', async () => {
+    const ended = (await ok(end(tokens.haerterei, id))).endRelationship;
+    expect(ended.status).toBe('ENDED');
+    expect(await relationshipsOf(tokens.dritter, members.dreher)).toEqual([]);
+    expect(await relationshipsOf(tokens.dreher)).toEqual([]);
+    expect((await relationshipsOf(tokens.dreher, undefined, true)).map((r) => r.status)).toEqual(['ENDED']);
+    expect(code(await end(tokens.dreher, id))).toBe('CONFLICT');
+    const again = (await ok(request(tokens.haerterei, members.dreher, 'CUSTOMER_OF'))).requestRelationship;
+    expect((await ok(end(tokens.dreher, again.id))).endRelationship.status).toBe('ENDED');
+  });
+});
+
+describe('bad input: a clear error with its code, nothing changed', () => {
+  test('oneself, a duplicate either way round, unknown and malformed member ids, and callers that are not members', async () => {
+    const self = await request(tokens.dreher, members.dreher);
+    expect(code(self)).toBe('BAD_USER_INPUT');
+    expect(self.errors?.[0].extensions?.field).toBe('partnerId');
+
+    const first = (await ok(request(tokens.dreher, members.dritter, 'JOINT_PROJECT'))).requestRelationship;
+    expect(code(await request(tokens.dreher, members.dritter, 'JOINT_PROJECT'))).toBe('CONFLICT');
+    expect(code(await request(tokens.dritter, members.dreher, 'JOINT_PROJECT'))).toBe('CONFLICT');
+    // Two requests racing for the same pair: the database's unique index lets one through.
+    const raced = await Promise.all([request(tokens.haerterei, members.dritter, 'DEVELOPMENT_PARTNER'), request(tokens.dritter, members.haerterei, 'DEVELOPMENT_PARTNER')]);
+    expect(raced.map(code).sort()).toEqual(['CONFLICT', undefined].sort());
+
+    const unknown = members.haerterei.replace(/m-\d+$/, 'm-999999');
+    expect(code(await request(tokens.dreher, unknown))).toBe('NOT_FOUND');
+    expect(code(await request(tokens.dreher, 'not-a-member'))).toBe('BAD_USER_INPUT');
+    expect(code(await confirm(tokens.dritter, 'rel-999999'))).toBe('NOT_FOUND');
+    expect(code(await confirm(tokens.dritter, 'inq-5'))).toBe('BAD_USER_INPUT');
+    expect(code(await request(tokens.niweOffice, members.dritter))).toBe('FORBIDDEN');
+    expect(code(await request(tokens.admin, members.dritter))).toBe('FORBIDDEN');
+
+    // Nothing but the one good request and the race's winner was recorded.
+    expect((await relationshipsOf(tokens.dreher)).map((r) => r.id)).toEqual([first.id]);
+    expect((await relationshipsOf(tokens.admin, members.dritter)).map((r) => r.kind).sort()).toEqual(['DEVELOPMENT_PARTNER', 'JOINT_PROJECT']);
+  });
+});
