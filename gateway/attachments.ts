@@ -63,7 +63,7 @@ async function admit(req: IncomingMessage, url: URL, verify: Verifier, policy: P
   try {
     const identity = await verify(req.headers.authorization);
     if (identity.role === 'anonymous') return unauthenticated('Sign in: attachments need a bearer token.');
-    policy.admitRoute(policy.caller(identity, req), attachmentCost);
+    await policy.admitRoute(policy.caller(identity, req), attachmentCost);
     if (req.method !== 'POST') return identity;
     const inquiryId = url.searchParams.get('inquiryId');
     if (!inquiryId) return httpError('BAD_USER_INPUT', 'Give the inquiry as ?inquiryId=inq-12.', { extensions: { field: 'inquiryId' } });

@@ -6,7 +6,7 @@ import { gatewayService, networks, regionService } from '../shared/networks.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { tokenMaxLifetimeS } from './auth.ts';
 import { limitsFromEnv } from './limits.ts';
-import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitsFromEnv } from './rate-limit.ts';
+import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitRedisUrlFromEnv, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { parseTrustedProxies } from './client-address.ts';
 import { createGatewayService, defaultSubgraphTimeoutMs, type GatewayOptions } from './server.ts';
@@ -61,6 +61,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
       rateLimits: rateLimitsFromEnv(read),
       anonymousRateLimits: anonymousRateLimitsFromEnv(read),
       tokenFailuresPerMinute: read.integer('TOKEN_FAILURES_PER_MINUTE', defaultTokenFailuresPerMinute, 1),
+      rateLimitRedisUrl: rateLimitRedisUrlFromEnv(read),
       safelist: manifest ? loadSafelist(manifest) : undefined,
       attachmentMaxBytes: read.integer('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
       operationCacheMb: read.integer('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),

@@ -5,7 +5,7 @@ import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSc
 import { notSafelisted, rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
 import { checkFieldCosts, enforceLimits, measureOperation, type OperationLimits } from './limits.ts';
-import { clientAddressKey, RateLimiter, type RateLimits } from './rate-limit.ts';
+import { clientAddressKey, inProcessLimiters, type LimiterFactory, type RateLimits } from './rate-limit.ts';
 import { clientAddressOf } from './client-address.ts';
 import { checkNumberLiterals, checkOperationName, checkPersistedQueryHash } from './request-checks.ts';
 import { sha256Hex, type Safelist } from './safelist.ts';
@@ -27,6 +27,8 @@ export interface PolicyOptions {
   persistedQuery(id: string): Promise<string | undefined>;
   /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); see gateway/client-address.ts. */
   trustedProxies?: readonly string[];
+  /** Where the limits are counted: this process by default, Redis with RATE_LIMIT_REDIS_URL (gateway/rate-limit.ts). */
+  limiters?: LimiterFactory;
 }
 
 /** Who is asking: the verified token, and the TCP peer's address for anonymous callers. */
@@ -46,9 +48,10 @@ export interface OperationRequest {
 export type Policy = ReturnType<typeof createPolicy>;
 
 export function createPolicy(options: PolicyOptions) {
-  const partners = new RateLimiter(options.partnerRateLimits);
-  const anonymous = new RateLimiter(options.anonymousRateLimits);
-  const tokenFailures = new RateLimiter({ requestsPerMinute: options.tokenFailuresPerMinute, costPerMinute: 1 });
+  const limiter = options.limiters ?? inProcessLimiters;
+  const partners = limiter('partner', options.partnerRateLimits);
+  const anonymous = limiter('anonymous', options.anonymousRateLimits);
+  const tokenFailures = limiter('token-failures', { requestsPerMinute: options.tokenFailuresPerMinute, costPerMinute: 1 });
   let schema: GraphQLSchema | undefined;
 
   const bucketOf = ({ identity, address }: Caller) => {
@@ -58,11 +61,11 @@ export function createPolicy(options: PolicyOptions) {
   };
 
   /** Takes one request and its cost from the caller's bucket; throws RATE_LIMITED when it does not hold enough. */
-  const charge = (caller: Caller, cost: number) => {
+  const charge = async (caller: Caller, cost: number) => {
     const bucket = bucketOf(caller);
     if (!bucket) return;
     const { limiter, key, per } = bucket;
-    const retryAfter = limiter.take(key, cost);
+    const retryAfter = await limiter.take(key, cost);
     if (retryAfter === 0) return;
     const { requestsPerMinute, costPerMinute } = limiter.limits;
     throw rateLimited(`Rate limit of ${requestsPerMinute} requests and ${costPerMinute} cost per minute ${per} reached; retry in ${retryAfter} s.`, retryAfter);
@@ -110,24 +113,24 @@ export function createPolicy(options: PolicyOptions) {
         checkOperationName(document, request.operationName);
         checkNumberLiterals(document);
       }
-      charge(caller, operationCost(document, request));
+      await charge(caller, operationCost(document, request));
     },
 
     /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */
-    admitRoute(caller: Caller, cost: number): void {
+    async admitRoute(caller: Caller, cost: number): Promise<void> {
       requireSafelisted(caller, undefined);
-      charge(caller, cost);
+      await charge(caller, cost);
     },
 
     /** Admits a request to /auth/token unless its address sent too many wrong keys lately. */
-    admitTokenRequest(caller: Caller): void {
-      charge(caller, 0);
-      const retryAfter = tokenFailures.wait(clientAddressKey(caller.address));
+    async admitTokenRequest(caller: Caller): Promise<void> {
+      await charge(caller, 0);
+      const retryAfter = await tokenFailures.wait(clientAddressKey(caller.address));
       if (retryAfter > 0) throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);
     },
 
-    tokenFailed(caller: Caller): void {
-      tokenFailures.take(clientAddressKey(caller.address), 0);
+    async tokenFailed(caller: Caller): Promise<void> {
+      await tokenFailures.take(clientAddressKey(caller.address), 0);
     },
   };
 }

@@ -1,9 +1,12 @@
 import { isIPv6 } from 'node:net';
-import type { EnvReader } from '../shared/config.ts';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { ConfigError, type EnvReader } from '../shared/config.ts';
 
-// Token buckets for requests and cost per minute: partners per key (token
-// `sub`), anonymous callers per client address. They live in the gateway
-// process: with several gateway instances each one counts on its own.
+// Requests and cost per minute: partners per key (token `sub`), anonymous
+// callers per client address. By default token buckets in the gateway process,
+// each instance counting on its own; with RATE_LIMIT_REDIS_URL every replica
+// counts in one Redis, so a limit holds however requests are spread.
 
 export interface RateLimits {
   requestsPerMinute: number;
@@ -33,6 +36,14 @@ export function anonymousRateLimitsFromEnv(read: EnvReader): RateLimits {
   };
 }
 
+/** RATE_LIMIT_REDIS_URL, checked at start-up; the value is not repeated in the message, since it may hold a password. */
+export function rateLimitRedisUrlFromEnv(read: EnvReader): string | undefined {
+  const url = read.optional('RATE_LIMIT_REDIS_URL');
+  if (url !== undefined && !URL.canParse(url)) throw new ConfigError('RATE_LIMIT_REDIS_URL must be a URL such as redis://127.0.0.1:6379.');
+  if (url !== undefined && !/^rediss?:$/.test(new URL(url).protocol)) throw new ConfigError('RATE_LIMIT_REDIS_URL must start with redis:// or rediss://.');
+  return url;
+}
+
 /**
  * The bucket key of an anonymous caller: its IPv4 address, or the /64 of an
  * IPv6 address, since one host usually holds a whole /64 and could rotate through it.
@@ -58,6 +69,105 @@ interface Bucket {
 // A bucket untouched for a minute is full again, the same as no bucket; past this many
 // keys those are dropped, so a flood of addresses cannot grow the map without bound.
 const pruneAbove = 10_000;
+
+/** What the policy asks of a limit, wherever it is counted. */
+export interface Limiter {
+  readonly limits: RateLimits;
+  /** Takes one request and `cost`; resolves 0, or the seconds to wait when the key's budget does not hold enough. */
+  take(key: string, cost: number): Promise<number>;
+  /** The seconds until the key may make a request, taking nothing: for limits that count only failures. */
+  wait(key: string): Promise<number>;
+}
+
+/** Builds the limiter of one kind of caller; `name` keeps the kinds apart in a shared store. */
+export type LimiterFactory = (name: string, limits: RateLimits) => Limiter;
+
+export const inProcessLimiters: LimiterFactory = (_name, limits) => {
+  const buckets = new RateLimiter(limits);
+  return { limits, take: async (key, cost) => buckets.take(key, cost), wait: async (key) => buckets.wait(key) };
+};
+
+export interface SharedLimiters {
+  limiters: LimiterFactory;
+  /** Settles once the first connection succeeded or failed, so a gateway with a reachable Redis counts in it from its first request. */
+  connected: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Limiters counted in Redis (rate-limiter-flexible), one-minute windows per key rather than
+ * token buckets. When Redis cannot be reached each replica counts in its own memory
+ * (the insurance limiter) and says so once per outage: the limits protect the
+ * networks' capacity, and one replica's own count still does that, where refusing
+ * every partner with 503 would turn a cache outage into an outage of the API.
+ */
+export function redisLimiters(url: string, log: (line: string) => void = console.warn): SharedLimiters {
+  // No offline queue: while Redis is away a call fails at once and the insurance limiter answers, instead of the request waiting.
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  let reachable = true;
+  client.on('error', (error: Error) => {
+    if (reachable) log(`gateway: rate-limit store ${redactedUrl(url)} unreachable (${error.message}); counting per replica until it is back.`);
+    reachable = false;
+  });
+  client.on('ready', () => {
+    reachable = true;
+  });
+  const connected = new Promise<void>((resolve) => {
+    client.once('ready', resolve);
+    client.once('error', () => resolve());
+  });
+  const limiters: LimiterFactory = (name, limits) => {
+    const counter = (kind: string, points: number) =>
+      new RateLimiterRedis({ storeClient: client, keyPrefix: `rl:${name}:${kind}`, points, duration: 60, insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }) });
+    const requests = counter('requests', limits.requestsPerMinute);
+    const cost = counter('cost', limits.costPerMinute);
+    return {
+      limits,
+      async take(key, taken) {
+        // As the buckets do, an operation costlier than a whole minute's budget waits for a fresh window instead of never running.
+        const wait = await secondsRefused(requests.consume(key, 1));
+        return wait || (taken > 0 ? secondsRefused(cost.consume(key, Math.min(taken, limits.costPerMinute))) : 0);
+      },
+      async wait(key) {
+        const used = await requests.get(key);
+        return used && used.remainingPoints <= 0 ? secondsOf(used) : 0;
+      },
+    };
+  };
+  return {
+    limiters,
+    connected,
+    async close() {
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
+
+/** 0 when the points were taken; the seconds until the window turns when they were refused. */
+async function secondsRefused(consumed: Promise<RateLimiterRes>): Promise<number> {
+  try {
+    await consumed;
+    return 0;
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return secondsOf(refusal);
+    throw refusal;
+  }
+}
+
+function secondsOf(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** The URL without its password, for log lines. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'RATE_LIMIT_REDIS_URL';
+  }
+}
 
 export class RateLimiter {
   readonly limits: RateLimits;

@@ -16,7 +16,7 @@ import { withPortal } from './portal.ts';
 import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
-import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, type RateLimits } from './rate-limit.ts';
+import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, redisLimiters, type RateLimits } from './rate-limit.ts';
 import { persistedQueryCache, type Safelist } from './safelist.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
@@ -42,6 +42,8 @@ export interface GatewayOptions {
   trustedProxies?: string[];
   /** Wrong API keys per client address and minute at /auth/token (TOKEN_FAILURES_PER_MINUTE). */
   tokenFailuresPerMinute?: number;
+  /** Redis shared by every replica for the rate limits (RATE_LIMIT_REDIS_URL); undefined counts in this process. */
+  rateLimitRedisUrl?: string;
   safelist: Safelist | undefined;
   /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes: number;
@@ -81,6 +83,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
   const persisted = persistedQueryCache(options.safelist);
+  const shared = options.rateLimitRedisUrl ? redisLimiters(options.rateLimitRedisUrl) : undefined;
+  await shared?.connected;
   const policy = createPolicy({
     limits: options.limits,
     partnerRateLimits: options.rateLimits,
@@ -89,6 +93,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     safelist: options.safelist,
     persistedQuery: (id) => persisted.get(id),
     trustedProxies: options.trustedProxies,
+    limiters: shared?.limiters,
   });
   // @apollo/gateway starts an OpenTelemetry exporter in its constructor unless this is set: it probed
   // cloud metadata addresses (169.254.169.254, metadata.google.internal) at once and sent usage to
@@ -165,6 +170,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     async stop() {
       ready = false;
       await server.stop();
+      await shared?.close();
     },
   };
 }

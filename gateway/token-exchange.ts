@@ -54,14 +54,14 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
 export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
   const route = jsonPostRoute('/auth/token', async (body, req) => {
     const reply = await exchange(body);
-    if (reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED') policy.tokenFailed(policy.caller(anonymous, req));
+    if (reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED') await policy.tokenFailed(policy.caller(anonymous, req));
     return reply;
   });
   return {
     path: route.path,
     async handle(req, res, url) {
       try {
-        policy.admitTokenRequest(policy.caller(anonymous, req));
+        await policy.admitTokenRequest(policy.caller(anonymous, req));
       } catch (error) {
         if (error instanceof GraphQLError) return sendError(res, error, { closeConnection: true });
         throw error;

@@ -5,7 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { fanOut, listSizes } from '../gateway/field-costs.ts';
 import { checkFieldCosts, defaultLimits, measureOperation } from '../gateway/limits.ts';
-import { clientAddressKey, RateLimiter } from '../gateway/rate-limit.ts';
+import { clientAddressKey, RateLimiter, rateLimitRedisUrlFromEnv, redisLimiters } from '../gateway/rate-limit.ts';
+import { envReader } from '../shared/config.ts';
+import { freePort } from './support/free-port.ts';
 
 const schema = federation.Supergraph.build(readFileSync(supergraphPath, 'utf8')).apiSchema().toGraphQLJSSchema();
 
@@ -50,5 +52,29 @@ describe('rate-limit keys and buckets', () => {
     expect(limiter.take('a', 40, 0)).toBe(0);
     expect(limiter.wait('a', 0)).toBe(30);
     expect(limiter.take('a', 0, 30_000)).toBe(0);
+  });
+
+  test('RATE_LIMIT_REDIS_URL is a redis:// or rediss:// URL, never repeated in the error since it may hold a password', () => {
+    const url = (value: string | undefined) => rateLimitRedisUrlFromEnv(envReader({ RATE_LIMIT_REDIS_URL: value }));
+    expect(url(undefined)).toBeUndefined();
+    expect(url('rediss://:geheim@cache.example:6380/2')).toBe('rediss://:geheim@cache.example:6380/2');
+    expect(() => url('http://:geheim@cache.example')).toThrow(/^RATE_LIMIT_REDIS_URL must start with redis:\/\/ or rediss:\/\/\.$/);
+    expect(() => url('geheim')).toThrow(/^RATE_LIMIT_REDIS_URL must be a URL such as redis:\/\/127\.0\.0\.1:6379\.$/);
+  });
+
+  test('with RATE_LIMIT_REDIS_URL unreachable, each replica counts in its own memory and says so once', async () => {
+    const lines: string[] = [];
+    const shared = redisLimiters(`redis://127.0.0.1:${await freePort()}`, (line) => lines.push(line));
+    try {
+      await shared.connected;
+      const limiter = shared.limiters('partner', { requestsPerMinute: 2, costPerMinute: 100 });
+      expect(await limiter.take('a', 60)).toBe(0);
+      expect(await limiter.take('a', 60)).toBeGreaterThan(0);
+      expect(await limiter.take('b', 60)).toBe(0);
+      expect(await limiter.wait('a')).toBeGreaterThan(0);
+      expect(lines).toEqual([expect.stringMatching(/^gateway: rate-limit store redis:\/\/127\.0\.0\.1:\d+\/? unreachable \(.*\); counting per replica until it is back\.$/)]);
+    } finally {
+      await shared.close();
+    }
   });
 });

@@ -49,6 +49,8 @@ export interface Stack {
   networks: Map<string, NetworkService>;
   region: RegionService;
   gateway: GatewayService;
+  /** Another gateway on the same subgraphs and options, as a second replica; stopped with the stack. */
+  startGatewayReplica(): Promise<{ gatewayUrl: string; gateway: GatewayService }>;
   query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** A token signed with the gateway's key: iat now, exp in 1 h, sub from role, network and memberId unless the claims give them. */
   token(claims: Record<string, unknown>): Promise<string>;
@@ -81,6 +83,8 @@ export interface StackOptions {
   operationCacheMb?: number;
   /** The gateway's SUBGRAPH_TIMEOUT_MS. */
   subgraphTimeoutMs?: number;
+  /** The gateway's RATE_LIMIT_REDIS_URL: limits counted in that Redis, shared with replicas. */
+  rateLimitRedisUrl?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -138,16 +142,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...given('OPERATION_CACHE_MB', options.operationCacheMb),
     ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
     ...given('TRUSTED_PROXIES', options.trustedProxies),
+    ...given('RATE_LIMIT_REDIS_URL', options.rateLimitRedisUrl),
   }).gateway;
-  const gateway = await createGatewayService({
-    ...gatewayOptions,
-    introspection: options.introspection ?? gatewayOptions.introspection,
-    limits: { ...gatewayOptions.limits, ...options.limits },
-    rateLimits: { ...gatewayOptions.rateLimits, ...options.rateLimits },
-    // Every test request comes from 127.0.0.1: no limit per address unless a test sets one.
-    anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000, ...options.anonymousRateLimits },
-  });
-  const gatewayUrl = `${await listen(gateway.http, 0)}/graphql`;
+  const gateways: GatewayService[] = [];
+  const startGateway = async () => {
+    const gateway = await createGatewayService({
+      ...gatewayOptions,
+      introspection: options.introspection ?? gatewayOptions.introspection,
+      limits: { ...gatewayOptions.limits, ...options.limits },
+      rateLimits: { ...gatewayOptions.rateLimits, ...options.rateLimits },
+      // Every test request comes from 127.0.0.1: no limit per address unless a test sets one.
+      anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000, ...options.anonymousRateLimits },
+    });
+    gateways.push(gateway);
+    return { gateway, gatewayUrl: `${await listen(gateway.http, 0)}/graphql` };
+  };
+  const { gateway, gatewayUrl } = await startGateway();
 
   const stopped = new Set<string>();
   return {
@@ -161,6 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     networks: networkServices,
     region,
     gateway,
+    startGatewayReplica: startGateway,
     async query(query, variables, token) {
       const response = await fetch(gatewayUrl, {
         method: 'POST',
@@ -183,8 +194,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await close(region.http);
     },
     async stop() {
-      await close(gateway.http);
-      await gateway.stop();
+      for (const replica of gateways) {
+        await close(replica.http);
+        await replica.stop();
+      }
       if (!stopped.has('region')) await close(region.http);
       await region.stop();
       for (const service of networkServices.values()) {

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freePort } from './support/free-port.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+// Two gateway replicas on one stack's subgraphs, counting their rate limits in
+// one Redis (RATE_LIMIT_REDIS_URL): a caller's budget is the same however its
+// requests are spread over the replicas.
+
+let redis: ChildProcess | undefined;
+let stack: Stack;
+let replicas: string[];
+
+beforeAll(async () => {
+  const port = await freePort();
+  // spawnLeashed runs Node scripts only; this child is killed in afterAll whatever happened.
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await readyToAccept(redis);
+  const limits = { requestsPerMinute: 4, costPerMinute: 100_000 };
+  stack = await startStack({ rateLimitRedisUrl: `redis://127.0.0.1:${port}`, rateLimits: limits, anonymousRateLimits: limits });
+  replicas = [stack.gatewayUrl, (await stack.startGatewayReplica()).gatewayUrl];
+}, 60_000);
+
+afterAll(async () => {
+  try {
+    await stack?.stop();
+  } finally {
+    redis?.kill('SIGKILL');
+  }
+});
+
+/** Resolves once redis-server says it accepts connections; rejects if it exits first or stays silent for 10 s. */
+function readyToAccept(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not get ready:\n${output}`)), 10_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (/Ready to accept connections/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+/** A GraphQL request to one replica from one loopback address, so the anonymous limit sees distinct clients. */
+function graphql(url: string, from: string, token?: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const req = httpRequest(url, { method: 'POST', headers, localAddress: from }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ query: '{ networks { code } }' }));
+  });
+}
+
+/** Four requests alternating between the replicas are served; the fifth is refused on either. */
+async function expectSharedLimit(from: string, token: string | undefined, per: RegExp) {
+  const statuses = [];
+  for (let i = 0; i < 4; i++) statuses.push((await graphql(replicas[i % 2], from, token)).status);
+  expect(statuses).toEqual([200, 200, 200, 200]);
+  for (const url of replicas) {
+    const refused = await graphql(url, from, token);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(refused.body.errors[0].message).toMatch(per);
+  }
+}
+
+describe('rate limits across two gateway replicas', () => {
+  test("a partner's four requests a minute hold across both replicas", async () => {
+    const partner = await stack.token({ role: 'partner', sub: 'zwei-tore' });
+    await expectSharedLimit('127.0.0.1', partner, /^Rate limit of 4 requests and 100000 cost per minute per partner reached; retry in \d+ s\.$/);
+    // Another partner has its own budget.
+    expect((await graphql(replicas[1], '127.0.0.1', await stack.token({ role: 'partner', sub: 'anderer' }))).status).toBe(200);
+  });
+
+  test("an anonymous address's four requests a minute hold across both replicas", async () => {
+    await expectSharedLimit('127.0.0.2', undefined, /per client address without a token reached/);
+    expect((await graphql(replicas[0], '127.0.0.3')).status).toBe(200);
+  });
+});
