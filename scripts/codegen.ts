@@ -47,6 +47,7 @@ const region = {
     NewsItem: '../news/feed.ts#SourcedRecord',
     EventRegistration: '../news/records.ts#SourcedRegistration',
     BusinessRelationship: '../relationships/relationship.entity.ts#BusinessRelationship',
+    PartnerSuggestion: '../relationships/suggestions.ts#Suggestion',
   },
 };
 

@@ -23,12 +23,25 @@ const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.co
 beforeAll(async () => {
   stack = await startStack();
   tokens.admin = await stack.token({ role: 'admin' });
-  for (const [key, network] of [['dreher', 'NIWE'], ['haerterei', 'LINAT'], ['dritter', 'LINAT']]) {
-    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { name: `${key} GmbH`, postalCode: '37269', city: 'Eschwege' } }, tokens.admin));
+  // The suggestions' fixture: a turning shop in Eschwege; a hardening shop in Mühlhausen (29 km), a
+  // coating and hardening shop in Eisenach (about 40 km) and one in Munich (over 300 km); a bonding shop
+  // and another turning shop complement it not.
+  const fixture: [key: string, network: string, postalCode: string, processes: string[]][] = [
+    ['dreher', 'NIWE', '37269', ['3.2.1']],
+    ['haerterei', 'LINAT', '99974', ['6.2']],
+    ['dritter', 'LINAT', '99974', ['4.8']],
+    ['beschichter', 'KONAT', '99817', ['5.4', '6.2']],
+    ['muenchen', 'KONAT', '80331', ['6.2']],
+    ['dreher2', 'KONAT', '99817', ['3.2.1']],
+  ];
+  for (const [key, network, postalCode, processes] of fixture) {
+    const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes };
+    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin));
     members[key] = data.createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
   tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+  tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -97,5 +110,36 @@ describe('bad input: a clear error with its code, nothing changed', () => {
     // Nothing but the one good request and the race's winner was recorded.
     expect((await relationshipsOf(tokens.dreher)).map((r) => r.id)).toEqual([first.id]);
     expect((await relationshipsOf(tokens.admin, members.dritter)).map((r) => r.kind).sort()).toEqual(['DEVELOPMENT_PARTNER', 'JOINT_PROJECT']);
+  });
+});
+
+describe('partner suggestions across networks', () => {
+  const suggestions = (token: string, radiusKm: number) =>
+    stack.query(`query($id: ID!, $r: Int) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: $r) { member { id } distanceKm reasons } } } }`, { id: members.dreher, r: radiusKm }, token);
+  const ranked = async (token: string, radiusKm = 100) => (await ok(suggestions(token, radiusKm))).member.partnerSuggestions;
+  const cutting = 'Spanen mit geometrisch bestimmten Schneiden (yours)';
+
+  test('the turning shop gets the coating and hardening shop first (two reasons), then the hardening shop; nobody else within 100 km', async () => {
+    const found = await ranked(tokens.dreher);
+    expect(found.map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei]);
+    expect(found[0].reasons).toEqual([`${cutting} → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs)`, `${cutting} → Beschichten (theirs)`]);
+    expect(found[1].reasons).toEqual([`${cutting} → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs)`]);
+    expect(found[1].distanceKm).toBeCloseTo(28.9, 0);
+    expect((await ranked(tokens.dreher, 500)).map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei, members.muenchen]);
+  });
+
+  test('a member it has asked or works with leaves the suggestions until the relationship ends', async () => {
+    const asked = (await ok(request(tokens.dreher, members.haerterei, 'SUPPLIER_OF'))).requestRelationship;
+    expect((await ranked(tokens.dreher)).map((s: any) => s.member.id)).toEqual([members.beschichter]);
+    await ok(end(tokens.haerterei, asked.id));
+    expect((await ranked(tokens.dreher)).map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei]);
+  });
+
+  test("for the member, its network's office and admin only; a bad radius is BAD_USER_INPUT", async () => {
+    expect((await ranked(tokens.niweOffice)).length).toBe(2);
+    expect((await ranked(tokens.admin)).length).toBe(2);
+    expect(code(await suggestions(tokens.haerterei, 100))).toBe('FORBIDDEN');
+    expect(code(await suggestions(tokens.linatOffice, 100))).toBe('FORBIDDEN');
+    expect(code(await suggestions(tokens.dreher, 0))).toBe('BAD_USER_INPUT');
   });
 });

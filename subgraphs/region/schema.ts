@@ -18,10 +18,17 @@ import { partnerInternalResolvers, partnerResolvers } from './partners/partners.
 
 const sdl = (path: string) => readSdl(new URL(path, import.meta.url));
 
+// Partner suggestions need the member's processes and location, which its
+// network owns: the gateway fetches them there and hands them to region.
+const suggestionsField = `  processes: [Process!]! @external
+  location: GeoPoint @external
+  "Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin."
+  partnerSuggestions(radiusKm: Int = 50, first: Int = 10): [PartnerSuggestion!]! @requires(fields: "processes { code } location { latitude longitude }")`;
+
 /** One Member implementation per registered network, the NetworkCode enum and the shared member inputs. */
 function registrySdl(): string {
   const implementations = networks
-    .map((n) => `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  id: ID!\n  availability: AvailabilityStatus!\n}\n`)
+    .map((n) => `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  id: ID!\n  availability: AvailabilityStatus!\n${suggestionsField}\n}\n`)
     .join('\n');
   return `${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }

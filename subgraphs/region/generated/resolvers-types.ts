@@ -9,6 +9,7 @@ import type { Inquiry as InquiryModel, Invitation as InvitationModel, InviteePro
 import type { SourcedRecord as SourcedRecordModel } from '../news/feed.ts';
 import type { SourcedRegistration as SourcedRegistrationModel } from '../news/records.ts';
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
+import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -455,12 +456,32 @@ export type KonatMember = Member & {
   __typename?: 'KonatMember';
   availability: AvailabilityStatus;
   id: Scalars['ID']['output'];
+  location?: Maybe<GeoPoint>;
+  /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
+  partnerSuggestions: Array<PartnerSuggestion>;
+  processes: Array<Process>;
+};
+
+
+export type KonatMemberPartnerSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  radiusKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type LinatMember = Member & {
   __typename?: 'LinatMember';
   availability: AvailabilityStatus;
   id: Scalars['ID']['output'];
+  location?: Maybe<GeoPoint>;
+  /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
+  partnerSuggestions: Array<PartnerSuggestion>;
+  processes: Array<Process>;
+};
+
+
+export type LinatMemberPartnerSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  radiusKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A point: either latitude and longitude, or a German postal code. */
@@ -1069,6 +1090,16 @@ export type NiweMember = Member & {
   __typename?: 'NiweMember';
   availability: AvailabilityStatus;
   id: Scalars['ID']['output'];
+  location?: Maybe<GeoPoint>;
+  /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
+  partnerSuggestions: Array<PartnerSuggestion>;
+  processes: Array<Process>;
+};
+
+
+export type NiweMemberPartnerSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  radiusKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PageInfo = {
@@ -1080,6 +1111,16 @@ export type PageInfo = {
 export type ParticipantInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+/** A member that complements another's processes (relationships/complements.ts). */
+export type PartnerSuggestion = {
+  __typename?: 'PartnerSuggestion';
+  /** Null when the suggested-for member has no location. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  member: Member;
+  /** One per complementary process group, for example: Spanen mit geometrisch bestimmten Schneiden (yours) → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs). */
+  reasons: Array<Scalars['String']['output']>;
 };
 
 export type PriceTier = {
@@ -1550,10 +1591,14 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   KonatMember:
     ( { __typename: 'KonatMember' }
-    & GraphQLRecursivePick<FederationTypes['KonatMember'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['KonatMember'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['KonatMember'], {"processes":{"code":true},"location":{"latitude":true,"longitude":true}}> ) );
   LinatMember:
     ( { __typename: 'LinatMember' }
-    & GraphQLRecursivePick<FederationTypes['LinatMember'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['LinatMember'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['LinatMember'], {"processes":{"code":true},"location":{"latitude":true,"longitude":true}}> ) );
   Member:
     ( { __typename: 'Member' }
     & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}> );
@@ -1562,7 +1607,9 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Network'], {"code":true}> );
   NiweMember:
     ( { __typename: 'NiweMember' }
-    & GraphQLRecursivePick<FederationTypes['NiweMember'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['NiweMember'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['NiweMember'], {"processes":{"code":true},"location":{"latitude":true,"longitude":true}}> ) );
 };
 
 
@@ -1650,6 +1697,7 @@ export type ResolversTypes = {
   NiweMember: ResolverTypeWrapper<MemberRefModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantInput: ParticipantInput;
+  PartnerSuggestion: ResolverTypeWrapper<SuggestionModel>;
   PriceTier: ResolverTypeWrapper<PriceTier>;
   PriceTierInput: PriceTierInput;
   Process: ResolverTypeWrapper<Process>;
@@ -1735,6 +1783,7 @@ export type ResolversParentTypes = {
   NiweMember: MemberRefModel;
   PageInfo: PageInfo;
   ParticipantInput: ParticipantInput;
+  PartnerSuggestion: SuggestionModel;
   PriceTier: PriceTier;
   PriceTierInput: PriceTierInput;
   Process: Process;
@@ -1957,6 +2006,7 @@ export type KonatMemberResolvers<ContextType = RegionContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['KonatMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<KonatMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1964,6 +2014,7 @@ export type LinatMemberResolvers<ContextType = RegionContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LinatMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<LinatMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2097,12 +2148,19 @@ export type NiweMemberResolvers<ContextType = RegionContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['NiweMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<NiweMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartnerSuggestionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = {
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PriceTierResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PriceTier'] = ResolversParentTypes['PriceTier']> = {
@@ -2258,6 +2316,7 @@ export type Resolvers<ContextType = RegionContext> = {
   NewsItem?: NewsItemResolvers<ContextType>;
   NiweMember?: NiweMemberResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerSuggestion?: PartnerSuggestionResolvers<ContextType>;
   PriceTier?: PriceTierResolvers<ContextType>;
   Process?: ProcessResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

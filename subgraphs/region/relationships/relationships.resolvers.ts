@@ -1,8 +1,21 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { memberTypeName, networks } from '../../../shared/networks.ts';
+import type { RegionContext } from '../context.ts';
+import type { MemberRef } from '../ids.ts';
 import { memberRefById, relationshipId } from '../ids.ts';
+import { partnerSuggestions, type Capabilities } from './suggestions.ts';
 import { confirmRelationship, endRelationship, relationshipsOf, requestRelationship } from './relationships.ts';
 
+type SuggestionArgs = { radiusKm?: number | null; first?: number | null };
+
 export const relationshipResolvers: Resolvers = {
+  // Each network's member type gets its suggestions from region.
+  ...Object.fromEntries(
+    networks.map((n) => [
+      memberTypeName(n.code),
+      { partnerSuggestions: (m: MemberRef & Capabilities, args: SuggestionArgs, ctx: RegionContext) => partnerSuggestions(ctx, m, args.radiusKm ?? 50, args.first ?? 10) },
+    ]),
+  ),
   Query: {
     relationships: (_, args, ctx) => relationshipsOf(ctx, args.memberId, args.includeEnded ?? false),
   },

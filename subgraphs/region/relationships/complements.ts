@@ -1,0 +1,46 @@
+import { findProcess } from '../../../shared/data/processes.ts';
+
+// The one rule behind partner suggestions: two members complement each other
+// when a part's route runs from what one does to what the other does. The
+// pairs are DIN 8580 groups (shared/data/processes.ts); a member offers a
+// group when one of its processes lies at or below it. A pair holds both ways
+// (the turning shop needs a hardening shop, the hardening shop needs turned
+// parts), so the reason says which side does which.
+//
+//   first step                       → next step
+//   3.2 cutting (turning, milling…)  → 6.2 heat treatment, 5 coating, 3.3 grinding
+//   1.1 casting, 2.1.3 forging       → 3.2 cutting
+//   2 forming (sheet metal)          → 4.6 welding
+//   4.6 welding                      → 5 coating
+//   6.2 heat treatment               → 3.3 grinding (to size after hardening)
+export const complementaryGroups: readonly [from: string, to: string][] = [
+  ['3.2', '6.2'],
+  ['3.2', '5'],
+  ['3.2', '3.3'],
+  ['1.1', '3.2'],
+  ['2.1.3', '3.2'],
+  ['2', '4.6'],
+  ['4.6', '5'],
+  ['6.2', '3.3'],
+];
+
+export interface Complement {
+  /** The group the other member should offer. */
+  group: string;
+  /** Why: which of the two does the first step and which the next. */
+  reason: string;
+}
+
+const offersGroup = (codes: readonly string[], group: string) => codes.some((code) => code === group || code.startsWith(`${group}.`));
+const groupName = (code: string) => findProcess(code)?.name ?? code;
+
+/** The groups a member with these process codes is complemented by, each once, with the first reason found. */
+export function complementsOf(codes: readonly string[]): Complement[] {
+  const found = new Map<string, string>();
+  for (const [from, to] of complementaryGroups) {
+    if (offersGroup(codes, from) && !found.has(to)) found.set(to, `${groupName(from)} (yours) → ${groupName(to)} (theirs)`);
+    if (offersGroup(codes, to) && !found.has(from)) found.set(from, `${groupName(from)} (theirs) → ${groupName(to)} (yours)`);
+  }
+  // A group the member offers itself is no complement.
+  return [...found].filter(([group]) => !offersGroup(codes, group)).map(([group, reason]) => ({ group, reason }));
+}
