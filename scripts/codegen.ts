@@ -48,6 +48,7 @@ const region = {
     EventRegistration: '../news/records.ts#SourcedRegistration',
     BusinessRelationship: '../relationships/relationship.entity.ts#BusinessRelationship',
     PartnerSuggestion: '../relationships/suggestions.ts#Suggestion',
+    RelationshipQuarter: '../relationships/statistics.ts#QuarterRow',
   },
 };
 

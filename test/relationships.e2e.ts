@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BusinessRelationshipSchema } from '../subgraphs/region/relationships/relationship.entity.ts';
+import { parseRelationshipId } from '../subgraphs/region/ids.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Business relationships through the gateway across two networks: one member
@@ -141,5 +143,36 @@ describe('partner suggestions across networks', () => {
     expect(code(await suggestions(tokens.haerterei, 100))).toBe('FORBIDDEN');
     expect(code(await suggestions(tokens.linatOffice, 100))).toBe('FORBIDDEN');
     expect(code(await suggestions(tokens.dreher, 0))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe("the offices' measure: relationships confirmed across networks per quarter", () => {
+  const statistics = (token: string) =>
+    stack.query(`{ crossNetworkRelationships { quarter confirmed active { kind requester { id name } partner { id name } } } }`, {}, token);
+  const requestAndConfirm = async (from: string, to: string, kind: string) => {
+    const { id } = (await ok(request(tokens[from], members[to], kind))).requestRelationship;
+    await ok(confirm(tokens[to], id));
+    return id;
+  };
+  const now = new Date();
+  const thisQuarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+
+  test('counted by the quarter of confirmation; within one network or unconfirmed not at all; named only while both agree', async () => {
+    const earlier = await requestAndConfirm('beschichter', 'dreher', 'DEVELOPMENT_PARTNER');
+    // Confirmed in an earlier quarter: the API has no clock to set, so the row is moved back.
+    await stack.region.orm.em.fork().nativeUpdate(BusinessRelationshipSchema, { id: parseRelationshipId(earlier) }, { confirmedAt: new Date(`${now.getUTCFullYear() - 1}-05-10T12:00:00Z`) });
+    await requestAndConfirm('haerterei', 'beschichter', 'SUPPLIER_OF');
+    await requestAndConfirm('dritter', 'haerterei', 'SUPPLIER_OF');
+    await ok(request(tokens.dreher, members.muenchen, 'JOINT_PROJECT'));
+
+    const quarters = (await ok(statistics(tokens.linatOffice))).crossNetworkRelationships;
+    expect(quarters).toEqual([
+      { quarter: `${now.getUTCFullYear() - 1}-Q2`, confirmed: 1, active: [{ kind: 'DEVELOPMENT_PARTNER', requester: { id: members.beschichter, name: 'beschichter GmbH' }, partner: { id: members.dreher, name: 'dreher GmbH' } }] },
+      // dreher and haerterei confirmed one this quarter and ended it since: counted, not named.
+      { quarter: thisQuarter, confirmed: 2, active: [{ kind: 'SUPPLIER_OF', requester: { id: members.haerterei, name: 'haerterei GmbH' }, partner: { id: members.beschichter, name: 'beschichter GmbH' } }] },
+    ]);
+    expect(JSON.stringify(quarters)).not.toContain('muenchen');
+    expect((await ok(statistics(tokens.admin))).crossNetworkRelationships).toEqual(quarters);
+    expect(code(await statistics(tokens.dreher))).toBe('FORBIDDEN');
   });
 });

@@ -10,6 +10,7 @@ import type { SourcedRecord as SourcedRecordModel } from '../news/feed.ts';
 import type { SourcedRegistration as SourcedRegistrationModel } from '../news/records.ts';
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
+import type { QuarterRow as QuarterRowModel } from '../relationships/statistics.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -1175,6 +1176,12 @@ export type Query = {
   /** Open offers and requests, newest first. Filter by side, kind and overlap with a window. */
   capacityPosts?: Maybe<CapacityPostConnection>;
   consortium?: Maybe<Consortium>;
+  /**
+   * Relationships confirmed between members of different networks, per quarter
+   * of confirmation (UTC), oldest first: the measure of the region's business
+   * between its members. For offices and admin.
+   */
+  crossNetworkRelationships: Array<RelationshipQuarter>;
   /** An event's active registrations, registered first, then the waiting list in order; for its publisher and admin. */
   eventRegistrations: Array<EventRegistration>;
   /**
@@ -1410,6 +1417,16 @@ export type RelationshipKind =
   | 'DEVELOPMENT_PARTNER'
   | 'JOINT_PROJECT'
   | 'SUPPLIER_OF';
+
+export type RelationshipQuarter = {
+  __typename?: 'RelationshipQuarter';
+  /** Those not ended since, with their members: both sides agreed to them. */
+  active: Array<BusinessRelationship>;
+  /** Confirmed across networks in the quarter, those ended since included. */
+  confirmed: Scalars['Int']['output'];
+  /** For example 2026-Q4. */
+  quarter: Scalars['String']['output'];
+};
 
 export type RelationshipStatus =
   | 'CONFIRMED'
@@ -1711,6 +1728,7 @@ export type ResolversTypes = {
   QuoteStatus: QuoteStatus;
   RegistrationStatus: RegistrationStatus;
   RelationshipKind: RelationshipKind;
+  RelationshipQuarter: ResolverTypeWrapper<QuarterRowModel>;
   RelationshipStatus: RelationshipStatus;
   RequirementMatch: ResolverTypeWrapper<RequirementMatch>;
   ServiceInput: ServiceInput;
@@ -1793,6 +1811,7 @@ export type ResolversParentTypes = {
   QuoteComparisonRow: Omit<QuoteComparisonRow, 'quote'> & { quote: ResolversParentTypes['Quote'] };
   QuoteInput: QuoteInput;
   QuoteRevision: QuoteRevisionModel;
+  RelationshipQuarter: QuarterRowModel;
   RequirementMatch: RequirementMatch;
   ServiceInput: ServiceInput;
   SupplierMatchConnection: Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierMatchEdge']> };
@@ -2184,6 +2203,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   capacityPost?: Resolver<Maybe<ResolversTypes['CapacityPost']>, ParentType, ContextType, RequireFields<QueryCapacityPostArgs, 'id'>>;
   capacityPosts?: Resolver<Maybe<ResolversTypes['CapacityPostConnection']>, ParentType, ContextType, RequireFields<QueryCapacityPostsArgs, 'first'>>;
   consortium?: Resolver<Maybe<ResolversTypes['Consortium']>, ParentType, ContextType, RequireFields<QueryConsortiumArgs, 'id'>>;
+  crossNetworkRelationships?: Resolver<Array<ResolversTypes['RelationshipQuarter']>, ParentType, ContextType>;
   eventRegistrations?: Resolver<Array<ResolversTypes['EventRegistration']>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'eventId'>>;
   feed?: Resolver<ResolversTypes['NewsConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first'>>;
   findSuppliers?: Resolver<ResolversTypes['SupplierMatchConnection'], ParentType, ContextType, RequireFields<QueryFindSuppliersArgs, 'first' | 'requirements'>>;
@@ -2236,6 +2256,12 @@ export type QuoteRevisionResolvers<ContextType = RegionContext, ParentType exten
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RelationshipQuarterResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['RelationshipQuarter'] = ResolversParentTypes['RelationshipQuarter']> = {
+  active?: Resolver<Array<ResolversTypes['BusinessRelationship']>, ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RequirementMatchResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['RequirementMatch'] = ResolversParentTypes['RequirementMatch']> = {
@@ -2323,6 +2349,7 @@ export type Resolvers<ContextType = RegionContext> = {
   Quote?: QuoteResolvers<ContextType>;
   QuoteComparisonRow?: QuoteComparisonRowResolvers<ContextType>;
   QuoteRevision?: QuoteRevisionResolvers<ContextType>;
+  RelationshipQuarter?: RelationshipQuarterResolvers<ContextType>;
   RequirementMatch?: RequirementMatchResolvers<ContextType>;
   SupplierMatchConnection?: SupplierMatchConnectionResolvers<ContextType>;
   SupplierMatchEdge?: SupplierMatchEdgeResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { memberTypeName, networks } from '../../../shared/networks.ts';
 import type { RegionContext } from '../context.ts';
 import type { MemberRef } from '../ids.ts';
 import { memberRefById, relationshipId } from '../ids.ts';
+import { crossNetworkQuarters } from './statistics.ts';
 import { partnerSuggestions, type Capabilities } from './suggestions.ts';
 import { confirmRelationship, endRelationship, relationshipsOf, requestRelationship } from './relationships.ts';
 
@@ -18,6 +19,7 @@ export const relationshipResolvers: Resolvers = {
   ),
   Query: {
     relationships: (_, args, ctx) => relationshipsOf(ctx, args.memberId, args.includeEnded ?? false),
+    crossNetworkRelationships: (_, __, ctx) => crossNetworkQuarters(ctx),
   },
   Mutation: {
     requestRelationship: (_, args, ctx) => requestRelationship(ctx, args.partnerId, args.kind),
