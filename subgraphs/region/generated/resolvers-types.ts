@@ -369,7 +369,11 @@ export type InquiryEventType =
   | 'EVENT_REGISTRATION_CONFIRMED'
   | 'INVITED'
   | 'NOT_CHOSEN'
-  | 'QUOTE_RECEIVED';
+  | 'QUOTE_RECEIVED'
+  /** The partner confirmed a business relationship (the member that asked receives it). */
+  | 'RELATIONSHIP_CONFIRMED'
+  /** A member asked this member to confirm a business relationship (the partner receives it). */
+  | 'RELATIONSHIP_REQUESTED';
 
 export type InquiryInput = {
   /** e.g. IATF 16949. */

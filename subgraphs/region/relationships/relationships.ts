@@ -4,12 +4,14 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseRelationshipId } from '../ids.ts';
+import { notifyRelationship } from './notifications.ts';
 import { actingMember, isSide, seesUnconfirmed } from './access.ts';
 import { BusinessRelationshipSchema, type BusinessRelationship, type RelationshipKind, type RelationshipStatus } from './relationship.entity.ts';
 
 // Recording, confirming and ending relationships. A refused request changes
-// nothing: every check runs before the one write, and the database's unique
-// index refuses a duplicate that slipped past the check in a race.
+// nothing: every check runs before the one transaction that writes the
+// relationship with its notification (notifications.ts), and the database's
+// unique index refuses a duplicate that slipped past the check in a race.
 
 const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
 
@@ -33,14 +35,19 @@ export async function requestRelationship(ctx: RegionContext, partnerId: string,
     $or: [{ requesterId, partnerId }, { requesterId: partnerId, partnerId: requesterId }],
   });
   if (active > 0) throw duplicate(partnerId, kind);
-  const relationship = ctx.em.create(BusinessRelationshipSchema, { kind, requesterId, requesterNetwork: parseMemberId(requesterId).network.code, partnerId, partnerNetwork });
+  const requesterNetwork = parseMemberId(requesterId).network.code;
   try {
-    await ctx.em.flush();
+    return await ctx.em.transactional(async (tx) => {
+      const relationship = tx.create(BusinessRelationshipSchema, { kind, requesterId, requesterNetwork, partnerId, partnerNetwork, status: 'REQUESTED' });
+      // The database draws the id (random_id()), and the notification names it.
+      await tx.flush();
+      notifyRelationship(tx, relationship);
+      return relationship;
+    });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw duplicate(partnerId, kind);
     throw error;
   }
-  return relationship;
 }
 
 /** The relationship by id, for one of its sides; NOT_FOUND for anyone else, so a request stays invisible to third parties. */
@@ -57,6 +64,7 @@ export async function confirmRelationship(ctx: RegionContext, id: string): Promi
   if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`);
   relationship.status = 'CONFIRMED';
   relationship.confirmedAt = new Date();
+  notifyRelationship(ctx.em, relationship);
   await ctx.em.flush();
   return relationship;
 }
