@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startSupervisor, type Supervisor } from './support/supervisor.ts';
+import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // The public portal in a real browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a
@@ -26,7 +26,8 @@ const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.p
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  stack = await startSupervisor();
+  // Every visitor of these tests is 127.0.0.1: one address, many visitors' worth of requests a minute.
+  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
   // Playwright gives every launch a fresh temporary profile (--user-data-dir) by itself. Without the
   // background-networking flags chromium keeps trying Google's services, on a machine without internet.
   browser = await chromium.launch({
@@ -229,8 +230,10 @@ test('GET /graphql in a browser opens GraphiQL from the gateway, with the schema
   await page.getByRole('button', { name: /documentation explorer/i }).click();
   await page.getByRole('link', { name: 'Query' }).click();
   await eventually(() => page.locator('.graphiql-doc-explorer').textContent()).toMatch(/Members of all networks/);
+  // The editor loads its default query on its own time; run it only once it is there (a click before ran nothing).
+  await eventually(() => page.locator('.graphiql-query-editor').textContent(), 30_000).toMatch(/totalCount/);
   await page.locator('.graphiql-execute-button').click();
-  await eventually(() => page.locator('.graphiql-response').textContent(), 20_000).toMatch(/totalCount/);
+  await eventually(() => page.locator('.graphiql-response').textContent(), 30_000).toMatch(/totalCount/);
   await screenshot(page, 'graphiql');
 });
 
