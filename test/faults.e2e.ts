@@ -2,8 +2,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { databaseUrl } from '../shared/postgres.ts';
-import { spawnLeashed } from '../shared/processes.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
 
 // Faults the stack must survive without a restart: a service that hangs (as under SIGSTOP) is
 // cut off after the gateway's time budget, and the answer says which part is missing and why.
@@ -43,13 +44,6 @@ function gate(server: Server) {
   };
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 async function health(url: string) {
   const response = await fetch(new URL('/ready', url));
@@ -88,16 +82,7 @@ describe('a hung region', () => {
 
 describe('SIGTERM', () => {
   test('the gateway stops taking connections, answers every request in flight, then exits 0', async () => {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: '0', JWT_SECRET: 'j'.repeat(32), REGION_URL: stack.regionUrl };
-    for (const [code, url] of Object.entries(stack.networkUrls)) env[`${code}_URL`] = url;
-    for (const [name, secret] of Object.entries(stack.subgraphSecrets)) env[`${name.toUpperCase()}_SUBGRAPH_SECRET`] = secret;
-    const gateway = spawnLeashed(['gateway/index.ts'], { env });
-    let output = '';
-    gateway.stdout!.on('data', (chunk) => (output += chunk));
-    gateway.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => gateway.once('exit', resolve));
-    await until(() => /listening on (http:\/\/\S+)\/graphql/.test(output), 'the gateway listens');
-    const url = /listening on (http:\/\/\S+)\/graphql/.exec(output)![1];
+    const { url, child: gateway, exited, output } = await startGatewayProcess(stack);
 
     const region = gate(stack.region.http);
     try {
@@ -116,7 +101,7 @@ describe('SIGTERM', () => {
         expect(result.status).toBe(200);
         expect(result.body.data[`n${i}`]).toHaveLength(3);
       });
-      expect(await exited, output).toBe(0);
+      expect(await exited, output()).toBe(0);
     } finally {
       region.release();
       gateway.kill('SIGKILL');

@@ -1,9 +1,9 @@
 import { createServer, request, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnLeashed } from '../shared/processes.ts';
+import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
 
 // /health says a service is alive, /ready that it can serve. A rolling restart of two gateway replicas
 // behind a balancer that sends requests only to ready replicas drops no request: a replica that drains
@@ -16,44 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function until(condition: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 600; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
+type Replica = GatewayProcess;
 
-interface Replica {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output: () => string;
-}
-
-async function startReplica(): Promise<Replica> {
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: '0',
-    JWT_SECRET: 'r'.repeat(32),
-    REGION_URL: stack.regionUrl,
+function startReplica(): Promise<Replica> {
+  return startGatewayProcess(stack, {
     // Every request comes from the balancer's one address.
     ANONYMOUS_REQUESTS_PER_MINUTE: '1000000',
     ANONYMOUS_COST_PER_MINUTE: '1000000000',
     // Twenty and more of the balancer's checks, 50 ms apart, even when a check waits on a busy region.
     DRAIN_DELAY_MS: '1500',
-  };
-  for (const [code, url] of Object.entries(stack.networkUrls)) env[`${code}_URL`] = url;
-  for (const [name, secret] of Object.entries(stack.subgraphSecrets)) env[`${name.toUpperCase()}_SUBGRAPH_SECRET`] = secret;
-  const child = spawnLeashed(['gateway/index.ts'], { env });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await until(() => /listening on (http:\/\/\S+)\/graphql/.test(output) || child.exitCode !== null, 'a gateway replica listens');
-  const listening = /listening on (http:\/\/\S+)\/graphql/.exec(output);
-  if (!listening) throw new Error(`gateway replica did not start:\n${output}`);
-  return { url: listening[1], child, exited, output: () => output };
+  });
 }
 
 /**

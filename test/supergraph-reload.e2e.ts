@@ -7,6 +7,7 @@ import { createGatewayService, type GatewayService } from '../gateway/server.ts'
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { close, listen } from '../shared/http.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
 
 // The gateway reloads its supergraph file when it changes, without a restart and without dropping a
 // request; a file that is not a supergraph it can serve is refused with a log line and the one before
@@ -35,13 +36,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function until(condition: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 async function post(query: string): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
