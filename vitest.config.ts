@@ -15,10 +15,7 @@ export const endToEnd = { ...common, globalSetup: ['test/support/global-setup.ts
 
 export default defineConfig({
   test: {
-    projects: [
-      { test: { ...common, name: 'unit', include: ['test/**/*.test.ts'] } },
-      { test: { ...endToEnd, name: 'e2e', include: ['test/**/*.e2e.ts'] } },
-    ],
+    projects: [{ test: { ...common, name: 'unit', include: ['test/**/*.test.ts'] } }, { test: { ...endToEnd, name: 'e2e', include: ['test/**/*.e2e.ts'] } }],
     // Each e2e file starts its own stack with its own databases; two at a time suit a 2-core machine.
     maxWorkers: 2,
   },

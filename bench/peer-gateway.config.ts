@@ -41,7 +41,19 @@ export const gatewayConfig = {
         const headers = Object.fromEntries(new Headers(options.headers).entries());
         const target = new URL(url);
         const body = typeof options.body === 'string' ? options.body : '';
-        setOptions({ ...options, headers: { ...headers, ...signRequest(secret, { service: serviceAt.get(target.origin + target.pathname) ?? '', method: options.method ?? 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }) } });
+        setOptions({
+          ...options,
+          headers: {
+            ...headers,
+            ...signRequest(secret, {
+              service: serviceAt.get(target.origin + target.pathname) ?? '',
+              method: options.method ?? 'POST',
+              path: target.pathname + target.search,
+              body,
+              identity: headers[identityHeader],
+            }),
+          },
+        });
       },
     },
   ],

@@ -95,12 +95,19 @@ export function checkBudget(rows: Row[], concurrency: number): BudgetCheck[] {
   return [
     q2.length === 0
       ? notMeasured('Q2 p50 at concurrency 1 ≤ 1.5 × floor')
-      : { rule: 'Q2 p50 at concurrency 1 ≤ 1.5 × floor', pass: q2.every((r) => r.p50VsFloor <= 1.5), measured: true, detail: q2.map((r) => `${r.shape}: ${r.p50VsFloor} ×`).join(', ') },
+      : {
+          rule: 'Q2 p50 at concurrency 1 ≤ 1.5 × floor',
+          pass: q2.every((r) => r.p50VsFloor <= 1.5),
+          measured: true,
+          detail: q2.map((r) => `${r.shape}: ${r.p50VsFloor} ×`).join(', '),
+        },
     {
       rule: `gateway rps ≥ peer rps on every shape (concurrency ${concurrency})`,
       pass: at(concurrency).every((r) => r.rpsVsPeer >= 1),
       measured: true,
-      detail: at(concurrency).map((r) => `${r.shape}: ${r.rpsVsPeer} ×`).join(', '),
+      detail: at(concurrency)
+        .map((r) => `${r.shape}: ${r.rpsVsPeer} ×`)
+        .join(', '),
     },
     // A page reaches one network (first = 1) or all three (first = 100), so the request total grows with the networks
     // on the page; what must not grow is the work of each network, counted where it is largest.
@@ -134,7 +141,9 @@ function markdown(report: Report): string {
     `${report.generatedAt}, ${report.machine.cpus} CPUs, Node ${report.machine.node}; ${settings.membersPerNetwork} members per network, ` +
       (settings.dry ? 'dry run (a few requests per run)' : `${settings.durationSeconds} s per run`) +
       `, concurrency 1 and ${settings.concurrency}` +
-      (settings.repeat > 1 ? ` (at ${settings.concurrency}: ${settings.repeat} rounds, the targets taking turns in a new order each round; the median round is reported).` : '.'),
+      (settings.repeat > 1
+        ? ` (at ${settings.concurrency}: ${settings.repeat} rounds, the targets taking turns in a new order each round; the median round is reported).`
+        : '.'),
     '',
     'Absolute numbers depend on the machine and what else runs on it; read the ratios (×floor, ×peer), which come from the same run.',
     '',
@@ -153,7 +162,9 @@ function markdown(report: Report): string {
         `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].map(cell).join(' | ')} |`,
     ),
     '',
-    ...unanswered.map((r) => `No answer came within the run of ${r.shape} ${r.target} at concurrency ${r.concurrency}: its latencies and the ratios to it read –.`),
+    ...unanswered.map(
+      (r) => `No answer came within the run of ${r.shape} ${r.target} at concurrency ${r.concurrency}: its latencies and the ratios to it read –.`,
+    ),
   ];
   return lines.join('\n');
 }

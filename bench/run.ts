@@ -49,9 +49,10 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
   // a timed-out test once left the floor and both gateways serving for minutes. Steps run once each,
   // in order, whether the abort or the end of the run gets to them first.
   let cleaning = Promise.resolve();
-  const cleanUp = () => (cleaning = cleaning.then(async () => {
-    while (cleanup.length) await cleanup.shift()!();
-  }));
+  const cleanUp = () =>
+    (cleaning = cleaning.then(async () => {
+      while (cleanup.length) await cleanup.shift()!();
+    }));
   const onAbort = () => void cleanUp();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const started = () => options.signal?.throwIfAborted();
@@ -69,7 +70,12 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     }
     options.log(`seeding ${options.membersPerNetwork} members per network`);
     const subgraphSecret = randomBytes(32).toString('hex');
-    const subgraphs = await startSubgraphs({ postgresUrl, membersPerNetwork: options.membersPerNetwork, secret: subgraphSecret, progress: options.seedProgress });
+    const subgraphs = await startSubgraphs({
+      postgresUrl,
+      membersPerNetwork: options.membersPerNetwork,
+      secret: subgraphSecret,
+      progress: options.seedProgress,
+    });
     cleanup.unshift(() => subgraphs.stop());
     started();
     const secret = randomBytes(32).toString('hex');
@@ -77,14 +83,25 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
     for (const target of targets) options.log(`${target.name} started, pid ${target.pid}`);
     started();
-    const writer = await new SignJWT({ role: 'admin', sub: 'bench' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1d').sign(new TextEncoder().encode(secret));
+    const writer = await new SignJWT({ role: 'admin', sub: 'bench' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('1d')
+      .sign(new TextEncoder().encode(secret));
 
     /** One load run of a shape against a target at a concurrency, with the work it caused. */
     const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
       started();
       const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls(), cpuMs: target.cpuMs() };
       const { result, rssMb } = await sampleRss(target, () =>
-        load({ url: run.url, headers: run.headers, body: run.next, connections: concurrency, duration: options.duration, amount: options.dry ? 2 * concurrency : undefined }),
+        load({
+          url: run.url,
+          headers: run.headers,
+          body: run.next,
+          connections: concurrency,
+          duration: options.duration,
+          amount: options.dry ? 2 * concurrency : undefined,
+        }),
       );
       // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
       await settle(subgraphs);
@@ -95,7 +112,9 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
       };
       const { probe } = run;
-      options.log(`${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, ${cpuMsPerRequest} ms CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
+      options.log(
+        `${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, ${cpuMsPerRequest} ms CPU/req${result.failures ? `, ${result.failures} failed` : ''}`,
+      );
       return {
         shape: shape.name,
         target: target.name,
@@ -106,7 +125,13 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         p99Ms: round(result.p99Ms, 2),
         rssMb: round(rssMb),
         cpuMsPerRequest,
-        ...(concurrency === 1 ? { sqlPerRequest: probe.sqlPerRequest, sqlPerNetworkPerRequest: probe.sqlPerNetworkPerRequest, subgraphCallsPerRequest: probe.subgraphCallsPerRequest } : underLoad),
+        ...(concurrency === 1
+          ? {
+              sqlPerRequest: probe.sqlPerRequest,
+              sqlPerNetworkPerRequest: probe.sqlPerNetworkPerRequest,
+              subgraphCallsPerRequest: probe.subgraphCallsPerRequest,
+            }
+          : underLoad),
         rpsRounds: [round(result.rps)],
         requests: result.requests,
         failures: result.failures,
@@ -151,7 +176,13 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     const report: Report = {
       generatedAt: new Date().toISOString(),
       machine: { cpus: availableParallelism(), node: process.versions.node },
-      settings: { membersPerNetwork: options.membersPerNetwork, concurrency: options.concurrency, durationSeconds: options.duration, repeat: options.repeat, dry: options.dry },
+      settings: {
+        membersPerNetwork: options.membersPerNetwork,
+        concurrency: options.concurrency,
+        durationSeconds: options.duration,
+        repeat: options.repeat,
+        dry: options.dry,
+      },
       rows,
       budget: checkBudget(rows, options.concurrency),
     };
@@ -200,7 +231,10 @@ async function probeShape(url: string, headers: Record<string, string>, next: ()
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(next()) });
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
     if (!response.ok || body.errors || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
-    JSON.stringify(body.data, (key, value) => (key === 'id' && ids.push(value), value));
+    JSON.stringify(body.data, (key, value) => {
+      if (key === 'id') ids.push(value);
+      return value;
+    });
   }
   return {
     ids: ids.join(' '),

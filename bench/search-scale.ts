@@ -57,7 +57,8 @@ const searchShapes: SearchShape[] = [
   {
     name: 'S4 structured',
     description: 'process 3.2.3 (Fräsen), IATF 16949, 50+ employees, name order, with facets',
-    query: '{ members(first: 20, filter: { processes: ["3.2.3"], certifications: ["IATF 16949"], employees: { min: 50 } }) { totalCount exactCounts facets { processMainGroups { value count } } edges { node { id name } } } }',
+    query:
+      '{ members(first: 20, filter: { processes: ["3.2.3"], certifications: ["IATF 16949"], employees: { min: 50 } }) { totalCount exactCounts facets { processMainGroups { value count } } edges { node { id name } } } }',
     explain: { filter: { processes: ['3.2.3'], certifications: ['IATF 16949'], employeesMin: 50 }, order: 'NAME', facets: true },
   },
   {
@@ -68,15 +69,18 @@ const searchShapes: SearchShape[] = [
   },
 ];
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main() {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, requests: { type: 'string', default: '100' }, out: { type: 'string', default: defaultOutDir } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      requests: { type: 'string', default: '100' },
+      out: { type: 'string', default: defaultOutDir },
+    },
+  });
   const sizes = values.sizes.split(',').map(Number);
   const requests = Number(values.requests);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1])) throw new Error('--sizes takes increasing member counts, e.g. 1000,10000,100000');
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1]))
+    throw new Error('--sizes takes increasing member counts, e.g. 1000,10000,100000');
 
   const dir = mkdtempSync(join(tmpdir(), 'irm-search-scale-'));
   const postgres = await startEmbeddedPostgres(join(dir, 'pg'), await freePort(), { persistent: false });
@@ -84,7 +88,11 @@ async function main() {
   const subgraphSecret = randomBytes(32).toString('hex');
   const subgraphs = await startSubgraphs({ postgresUrl: postgres.url, membersPerNetwork: 0, secret: subgraphSecret, progress: () => () => {} });
   const [gateway] = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret }, ['gateway']);
-  const token = await new SignJWT({ role: 'office', network: 'NIWE', sub: 'bench' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1d').sign(new TextEncoder().encode(secret));
+  const token = await new SignJWT({ role: 'office', network: 'NIWE', sub: 'bench' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('1d')
+    .sign(new TextEncoder().encode(secret));
 
   const rows: { shape: string; membersPerNetwork: number; totalCount: number; exactCounts: boolean; p50Ms: number; p95Ms: number }[] = [];
   const plans: Record<string, string> = {};
@@ -92,25 +100,53 @@ async function main() {
     let current = 0;
     for (const size of sizes) {
       for (const n of networks) {
-        await seedBulk({ databaseUrl: subgraphs.databaseUrls[n.code], network: n, members: size - current, progress: progressReporter(`${n.code} to ${size}`, size - current) });
+        await seedBulk({
+          databaseUrl: subgraphs.databaseUrls[n.code],
+          network: n,
+          members: size - current,
+          progress: progressReporter(`${n.code} to ${size}`, size - current),
+        });
       }
       current = size;
       for (const shape of searchShapes) {
         const body = () => ({ query: shape.query });
-        const probe = await fetch(gateway.url(shape.name), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body()) });
+        const probe = await fetch(gateway.url(shape.name), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body()),
+        });
         const answer = (await probe.json()) as { data?: { members: { totalCount: number; exactCounts: boolean } }; errors?: unknown };
         if (answer.errors || !answer.data) throw new Error(`${shape.name}: ${JSON.stringify(answer.errors)}`);
         await load({ url: gateway.url(shape.name), headers: { authorization: `Bearer ${token}` }, body, connections: 1, duration: 0, amount: 10 });
-        const result = await load({ url: gateway.url(shape.name), headers: { authorization: `Bearer ${token}` }, body, connections: 1, duration: 0, amount: requests });
-        rows.push({ shape: shape.name, membersPerNetwork: size, totalCount: answer.data.members.totalCount, exactCounts: answer.data.members.exactCounts, p50Ms: Math.round(result.p50Ms * 10) / 10, p95Ms: Math.round(result.p95Ms * 10) / 10 });
-        console.log(`${shape.name.padEnd(14)} ${String(size).padStart(7)} per network: total ${answer.data.members.totalCount}, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms${result.failures ? `, ${result.failures} failed` : ''}`);
+        const result = await load({
+          url: gateway.url(shape.name),
+          headers: { authorization: `Bearer ${token}` },
+          body,
+          connections: 1,
+          duration: 0,
+          amount: requests,
+        });
+        rows.push({
+          shape: shape.name,
+          membersPerNetwork: size,
+          totalCount: answer.data.members.totalCount,
+          exactCounts: answer.data.members.exactCounts,
+          p50Ms: Math.round(result.p50Ms * 10) / 10,
+          p95Ms: Math.round(result.p95Ms * 10) / 10,
+        });
+        console.log(
+          `${shape.name.padEnd(14)} ${String(size).padStart(7)} per network: total ${answer.data.members.totalCount}, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms${result.failures ? `, ${result.failures} failed` : ''}`,
+        );
       }
     }
     const client = new pg.Client({ connectionString: subgraphs.databaseUrls.NIWE });
     await client.connect();
     const explain = async (statement: { sql: string; params: unknown[] }) => {
       let index = 0;
-      const plan = await client.query(`explain (analyze, costs off, timing off, summary off) ${statement.sql.replace(/\?/g, () => `$${++index}`)}`, statement.params);
+      const plan = await client.query(
+        `explain (analyze, costs off, timing off, summary off) ${statement.sql.replace(/\?/g, () => `$${++index}`)}`,
+        statement.params,
+      );
       return plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
     };
     for (const shape of searchShapes) {
@@ -120,9 +156,17 @@ async function main() {
       let rows: { i: number; word: string }[] = [];
       if (lookup) {
         let index = 0;
-        rows = (await client.query(lookup.sql.replace(/\?/g, () => `$${++index}`), lookup.params)).rows;
+        rows = (
+          await client.query(
+            lookup.sql.replace(/\?/g, () => `$${++index}`),
+            lookup.params,
+          )
+        ).rows;
       }
-      const { stats, page } = searchStatements({ network: 'NIWE', filter, order, first: 21, after: null, withFacets: facets, countLimit: defaultSearchCountLimit }, toSpellings(words, rows));
+      const { stats, page } = searchStatements(
+        { network: 'NIWE', filter, order, first: 21, after: null, withFacets: facets, countLimit: defaultSearchCountLimit },
+        toSpellings(words, rows),
+      );
       plans[shape.name] = `-- counts and facets\n${await explain(stats)}\n\n-- page\n${await explain(page)}`;
     }
     await client.end();
@@ -142,7 +186,10 @@ async function main() {
     return { shape: shape.name, ratio, pass: ratio <= 2 };
   });
   mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'search-scale.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), sizes, requests, rows, budget }, null, 2)}\n`);
+  writeFileSync(
+    join(values.out, 'search-scale.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), sizes, requests, rows, budget }, null, 2)}\n`,
+  );
   const md = [
     '# Search latency as the data grows',
     '',

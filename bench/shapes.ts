@@ -68,8 +68,12 @@ export const shapes: Shape[] = [
   unifiedMembers(100),
   {
     name: 'Q3',
-    description: 'findSuppliers for a realistic part request (milling and turning, 42CrMo4, small series, fine tolerances, ISO 9001, within 100 km of Eisenach), first = 10',
-    body: () => ({ query: `query Q3($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 10) { totalCount edges { score distanceKm breakdown { requirement status reason } node { id name services { title } } } } }`, variables: { r: q3Requirements } }),
+    description:
+      'findSuppliers for a realistic part request (milling and turning, 42CrMo4, small series, fine tolerances, ISO 9001, within 100 km of Eisenach), first = 10',
+    body: () => ({
+      query: `query Q3($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 10) { totalCount edges { score distanceKm breakdown { requirement status reason } node { id name services { title } } } } }`,
+      variables: { r: q3Requirements },
+    }),
     floor: {
       region: `query($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 10) { totalCount edges { score distanceKm breakdown { requirement status reason } node { __typename id } } } }`,
       memberFields: 'name services { title }',
@@ -86,20 +90,41 @@ export const shapes: Shape[] = [
   },
   {
     name: 'Q5',
-    description: 'writes in turn: updateMember with a scalar change, updateMember replacing the services, and a CAD capacity offer posted in region for the member, on members spread over the three networks',
+    description:
+      'writes in turn: updateMember with a scalar change, updateMember replacing the services, and a CAD capacity offer posted in region for the member, on members spread over the three networks',
     body: (n, membersPerNetwork) => {
       const id = `${networks[n % networks.length].code}:m-${1 + ((n * 7919) % membersPerNetwork)}`;
       if (n % 3 === 2) {
-        const input = { side: 'OFFER', memberId: id, kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8 + (n % 32), from: q5Window.from, to: q5Window.to, postalCode: '99817' };
-        return { query: 'mutation Q5Post($input: CapacityPostInput!) { postCapacity(input: $input) { side hours weeks member { id name } } }', variables: { input }, operationName: 'Q5Post' };
+        const input = {
+          side: 'OFFER',
+          memberId: id,
+          kind: 'CAD',
+          cadSystem: 'CATIA_V5',
+          hours: 8 + (n % 32),
+          from: q5Window.from,
+          to: q5Window.to,
+          postalCode: '99817',
+        };
+        return {
+          query: 'mutation Q5Post($input: CapacityPostInput!) { postCapacity(input: $input) { side hours weeks member { id name } } }',
+          variables: { input },
+          operationName: 'Q5Post',
+        };
       }
       const input = n % 3 === 0 ? { employees: 10 + (n % 400) } : { services: [{ title: `Lohnfertigung ${n % 100}`, processes: ['3.2.3'] }] };
-      return { query: 'mutation Q5($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id name employees services { title } } }', variables: { id, input }, operationName: 'Q5' };
+      return {
+        query: 'mutation Q5($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id name employees services { title } } }',
+        variables: { id, input },
+        operationName: 'Q5',
+      };
     },
     floor: (body) =>
       body.operationName === 'Q5Post'
         ? { region: 'mutation($input: CapacityPostInput!) { postCapacity(input: $input) { side hours weeks member { __typename id } } }', memberFields: 'name' }
-        : { region: 'mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { __typename id } }', memberFields: 'name employees services { title }' },
+        : {
+            region: 'mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { __typename id } }',
+            memberFields: 'name employees services { title }',
+          },
     write: true,
   },
 ];

@@ -29,7 +29,12 @@ export interface Subgraphs {
   stop(): Promise<void>;
 }
 
-export async function startSubgraphs(options: { postgresUrl: string; membersPerNetwork: number; secret: string; progress: (network: string) => (written: number) => void }): Promise<Subgraphs> {
+export async function startSubgraphs(options: {
+  postgresUrl: string;
+  membersPerNetwork: number;
+  secret: string;
+  progress: (network: string) => (written: number) => void;
+}): Promise<Subgraphs> {
   const prefix = `bench_${randomBytes(4).toString('hex')}`;
   const services: NetworkService[] = [];
   const urls: Record<string, string> = {};
@@ -75,7 +80,9 @@ export async function startSubgraphs(options: { postgresUrl: string; membersPerN
     inFlight: () => inFlight,
     async activeQueries() {
       // On a connection of its own: the services' statements are counted, this one must not be.
-      const { rows } = await watcher.query(`select count(*) as active from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`);
+      const { rows } = await watcher.query(
+        `select count(*) as active from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      );
       return Number(rows[0].active);
     },
     async stop() {

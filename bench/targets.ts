@@ -45,9 +45,22 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
   const peerPort = await freePort();
   const launchers: Record<TargetName, () => Promise<Target>> = {
     floor: () => start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
-    peer: () => start('peer', [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'], { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' }, (base) => `${base}/graphql`, peerPort),
+    peer: () =>
+      start(
+        'peer',
+        [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'],
+        { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' },
+        (base) => `${base}/graphql`,
+        peerPort,
+      ),
     // The load comes anonymously from one address; the peer limits no one, so ours does not either here.
-    gateway: () => start('gateway', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' }, (base) => `${base}/graphql`),
+    gateway: () =>
+      start(
+        'gateway',
+        [...gatewayNodeFlags(process.env), 'gateway/index.ts'],
+        { ...common, PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' },
+        (base) => `${base}/graphql`,
+      ),
   };
   return Promise.all(only.map((name) => launchers[name]()));
 }

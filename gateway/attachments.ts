@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
@@ -37,7 +37,10 @@ const inquiryQuery = 'query AttachmentInquiry($id: ID!) { inquiry(id: $id) { id 
  * read marks its invitation VIEWED, as any read of the inquiry does.
  */
 async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Identity, inquiryId: string): Promise<GraphQLError | undefined> {
-  const response = await server.executeOperation({ query: inquiryQuery, variables: { id: inquiryId } }, { contextValue: { identity, requestId: randomUUID() } });
+  const response = await server.executeOperation(
+    { query: inquiryQuery, variables: { id: inquiryId } },
+    { contextValue: { identity, requestId: randomUUID() } },
+  );
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   const error = result?.errors?.[0];
   if (error) return new GraphQLError(error.message, { extensions: error.extensions });
@@ -45,7 +48,8 @@ async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Id
   return undefined;
 }
 
-const tooLarge = (maxBytes: number) => httpError('BAD_USER_INPUT', `The file exceeds the limit of ${maxBytes} bytes.`, { status: 413, extensions: { field: 'body' } });
+const tooLarge = (maxBytes: number) =>
+  httpError('BAD_USER_INPUT', `The file exceeds the limit of ${maxBytes} bytes.`, { status: 413, extensions: { field: 'body' } });
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -59,7 +63,14 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 }
 
 /** Who may go on, or the refusal; every check here runs before the body is read. */
-async function admit(req: IncomingMessage, url: URL, verify: Verifier, policy: Policy, server: ApolloServer<GatewayContext>, maxBytes: number): Promise<Identity | GraphQLError> {
+async function admit(
+  req: IncomingMessage,
+  url: URL,
+  verify: Verifier,
+  policy: Policy,
+  server: ApolloServer<GatewayContext>,
+  maxBytes: number,
+): Promise<Identity | GraphQLError> {
   try {
     const identity = await verify(req.headers.authorization);
     if (identity.role === 'anonymous') return unauthenticated('Sign in: attachments need a bearer token.');
@@ -80,7 +91,8 @@ export function attachmentRoutes(verify: Verifier, policy: Policy, server: Apoll
     {
       path: '/attachments',
       async handle(req, res, url) {
-        if (req.method !== 'POST' && req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use POST to upload or GET to download.', { status: 405 }));
+        if (req.method !== 'POST' && req.method !== 'GET')
+          return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use POST to upload or GET to download.', { status: 405 }));
         const identity = await admit(req, url, verify, policy, server, options.maxBytes);
         if (identity instanceof GraphQLError) {
           // Region failed to say whether the caller sees the inquiry: 502, its failure rather than the gateway's.
@@ -95,7 +107,11 @@ export function attachmentRoutes(verify: Verifier, policy: Policy, server: Apoll
         const identityValue = encodeIdentity(identity);
         const headers: Record<string, string> = { [identityHeader]: identityValue };
         if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
-        if (options.regionSecret) Object.assign(headers, signRequest(options.regionSecret, { service: 'region', method: req.method, path: target.pathname + target.search, body, identity: identityValue }));
+        if (options.regionSecret)
+          Object.assign(
+            headers,
+            signRequest(options.regionSecret, { service: 'region', method: req.method, path: target.pathname + target.search, body, identity: identityValue }),
+          );
         let response: Response;
         try {
           response = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined, signal: AbortSignal.timeout(30_000) });

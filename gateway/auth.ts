@@ -32,7 +32,8 @@ export const clockToleranceS = 60;
  * has no iat) and may not have been issued in the future.
  */
 export function tokenClaimsProblem(payload: JWTPayload, nowS: number, maxLifetimeS: number): string | undefined {
-  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') return 'The token has no sub claim; every token must name its subject (the user or partner it was issued to).';
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '')
+    return 'The token has no sub claim; every token must name its subject (the user or partner it was issued to).';
   if (typeof payload.exp !== 'number') return `The token has no exp claim; tokens must expire at most ${maxLifetimeS} s after they are issued.`;
   if (typeof payload.iat === 'number' && payload.iat > nowS + clockToleranceS) {
     return `The token's iat lies ${payload.iat - nowS} s in the future, more than the ${clockToleranceS} s of clock difference tolerated; check the issuer's clock.`;

@@ -66,7 +66,10 @@ function fold(line: string): string {
 
 /** 20270301T090000Z: a UTC date-time (RFC 5545 3.3.5, form 2). */
 function utc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function vevent(event: CalendarEvent): string[] {
@@ -101,10 +104,17 @@ export function toICalendar(name: string, events: CalendarEvent[]): string {
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the answer's shape is the query's, read by the caller that wrote it
 type Run = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
 
 /** A GET route that admits the caller through the policy and answers the calendar `produce` writes, or one error. */
-function calendarRoute(path: string, server: ApolloServer<GatewayContext>, verify: Verifier, policy: Policy, produce: (run: Run, url: URL) => Promise<{ filename: string; body: string }>): PlainRoute {
+function calendarRoute(
+  path: string,
+  server: ApolloServer<GatewayContext>,
+  verify: Verifier,
+  policy: Policy,
+  produce: (run: Run, url: URL) => Promise<{ filename: string; body: string }>,
+): PlainRoute {
   return {
     path,
     async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -142,11 +152,11 @@ export function calendarRoutes(server: ApolloServer<GatewayContext>, verify: Ver
     const id = url.searchParams.get('id');
     if (!id) throw httpError('BAD_USER_INPUT', 'Give the event id as ?id=, e.g. /calendar/event.ics?id=NIWE:n-12.');
     const event = (await run(eventQuery, { id })).newsItem as CalendarEvent | null;
-    if (!event || event.kind !== 'EVENT') throw httpError('NOT_FOUND', `Event ${id.slice(0, 40)} does not exist.`);
+    if (event?.kind !== 'EVENT') throw httpError('NOT_FOUND', `Event ${id.slice(0, 40)} does not exist.`);
     return { filename: `${id.replace(/[^A-Za-z0-9-]/g, '-')}.ics`, body: toICalendar(event.title, [event]) };
   });
   const perNetwork = networks.map((n) =>
-    calendarRoute(`/calendar/${n.code}.ics`, server, verify, policy, async (run, url) => {
+    calendarRoute(`/calendar/${n.code}.ics`, server, verify, policy, async (run, _url) => {
       const events: CalendarEvent[] = [];
       let after: string | null = null;
       for (let page = 0; page < maxFeedPages; page++) {

@@ -31,7 +31,10 @@ export function clientAddressOf(trustedProxies: readonly string[]): (req: Incomi
 
 /** TRUSTED_PROXIES: comma-separated IP addresses; a value that is not one stops the gateway with a message. */
 export function parseTrustedProxies(raw: string | undefined): string[] {
-  const list = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.find((address) => !isIP(address));
   if (bad) throw new ConfigError(`TRUSTED_PROXIES must list IP addresses separated by commas, such as 127.0.0.1,::1; "${bad}" is none.`);
   return list;

@@ -48,7 +48,8 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
           // A subgraph that is gone or hung is ours to fix too, though the client is told which one.
-          if (isMasked(error.extensions) || error.extensions?.code === 'SERVICE_UNAVAILABLE') console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
+          if (isMasked(error.extensions) || error.extensions?.code === 'SERVICE_UNAVAILABLE')
+            console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
         }
       },
       async willSendResponse({ response }) {

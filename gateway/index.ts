@@ -73,6 +73,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
 
 if (import.meta.main) {
   const config = loadOrExit(gatewayService.name, () => loadConfig(process.env, process.argv.slice(2)));
-  if (!config.gateway.auth.secret && !config.gateway.auth.jwksUrl) console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
+  if (!config.gateway.auth.secret && !config.gateway.auth.jwksUrl)
+    console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
   await runService(gatewayService.name, config.port, config.host, () => createGatewayService(config.gateway));
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { type GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import { badInput, httpError } from '../shared/errors.ts';
 import { checkText, isMalformedText, listLimits } from '../shared/validation.ts';
 

@@ -35,7 +35,16 @@ export interface OperationLimits {
   defaultListSize: number;
 }
 
-export const defaultLimits: OperationLimits = { depth: 10, aliases: 30, rootFields: 20, fields: 300, directives: 20, tokens: 2000, cost: 100_000, defaultListSize: 20 };
+export const defaultLimits: OperationLimits = {
+  depth: 10,
+  aliases: 30,
+  rootFields: 20,
+  fields: 300,
+  directives: 20,
+  tokens: 2000,
+  cost: 100_000,
+  defaultListSize: 20,
+};
 
 const envNames: Record<keyof OperationLimits, string> = {
   depth: 'MAX_QUERY_DEPTH',
@@ -75,7 +84,13 @@ const labels: Record<keyof OperationMeasure, string> = {
 /** Throws OPERATION_LIMIT_EXCEEDED for the first limit the operation exceeds. */
 export function enforceLimits(measure: OperationMeasure, limits: OperationLimits): void {
   for (const key of Object.keys(labels) as (keyof OperationMeasure)[]) {
-    if (measure[key] > limits[key]) throw operationLimitExceeded(key, `${labels[key]} ${measure[key]} exceeds the limit of ${limits[key]} by ${measure[key] - limits[key]}`, measure[key], limits[key]);
+    if (measure[key] > limits[key])
+      throw operationLimitExceeded(
+        key,
+        `${labels[key]} ${measure[key]} exceeds the limit of ${limits[key]} by ${measure[key] - limits[key]}`,
+        measure[key],
+        limits[key],
+      );
   }
 }
 
@@ -131,7 +146,13 @@ type Arguments = readonly { name: { value: string }; value: ValueNode }[];
  * document: unknown fields and fragments count 1 and nothing below them, and a
  * fragment spread inside itself is not followed.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: OperationLimits,
+): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const measure: OperationMeasure = { depth: 0, aliases: 0, rootFields: 0, fields: 0, directives: operation.directives?.length ?? 0, cost: 0 };
@@ -182,7 +203,14 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const field = fieldsOf(parent)?.[selection.name.value];
         const args = selection.arguments ?? [];
         let childCost = 0;
-        if (selection.selectionSet) childCost = walk(selection.selectionSet, field ? namedType(field.type) : undefined, nested, field?.args.some((a) => a.name === 'first') ?? false, spread);
+        if (selection.selectionSet)
+          childCost = walk(
+            selection.selectionSet,
+            field ? namedType(field.type) : undefined,
+            nested,
+            field?.args.some((a) => a.name === 'first') ?? false,
+            spread,
+          );
         cost += 1 + fanOutCost(parent, selection.name.value, args) + listSize(parent, field, args, sizedByParent) * childCost;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

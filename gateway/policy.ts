@@ -72,7 +72,8 @@ export function createPolicy(options: PolicyOptions) {
   };
 
   const requireSafelisted = (caller: Caller, query: string | undefined) => {
-    if (caller.identity.role === 'partner' && caller.identity.safelist && !(query !== undefined && options.safelist?.has(sha256Hex(query)))) throw notSafelisted();
+    if (caller.identity.role === 'partner' && caller.identity.safelist && !(query !== undefined && options.safelist?.has(sha256Hex(query))))
+      throw notSafelisted();
   };
 
   /** The measured cost of a request's operation, after refusing it if over a limit; 0 when Apollo will refuse it anyway (no query, a syntax error, no such operation). */
@@ -100,6 +101,7 @@ export function createPolicy(options: PolicyOptions) {
           },
         };
       },
+      // biome-ignore lint/suspicious/noExplicitAny: the plugin reads no context, so it fits every server
     } satisfies ApolloServerPlugin<any>,
 
     /** Admits a GraphQL request before Apollo parses and validates it; throws the refusal. */
@@ -126,7 +128,8 @@ export function createPolicy(options: PolicyOptions) {
     async admitTokenRequest(caller: Caller): Promise<void> {
       await charge(caller, 0);
       const retryAfter = await tokenFailures.wait(clientAddressKey(caller.address));
-      if (retryAfter > 0) throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);
+      if (retryAfter > 0)
+        throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);
     },
 
     async tokenFailed(caller: Caller): Promise<void> {
@@ -150,7 +153,12 @@ export function operationRequest(http: { method: string; body: unknown; search: 
   let fields: Record<string, unknown>;
   if (http.method === 'GET') {
     const params = new URLSearchParams(http.search);
-    fields = { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: jsonParam(params.get('variables')), extensions: jsonParam(params.get('extensions')) };
+    fields = {
+      query: params.get('query') ?? undefined,
+      operationName: params.get('operationName') ?? undefined,
+      variables: jsonParam(params.get('variables')),
+      extensions: jsonParam(params.get('extensions')),
+    };
   } else {
     fields = typeof http.body === 'object' && http.body !== null && !Array.isArray(http.body) ? (http.body as Record<string, unknown>) : {};
   }

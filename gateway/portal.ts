@@ -107,8 +107,12 @@ function notBuilt(res: ServerResponse) {
 
 /** A browser opening /graphql asks for HTML; tools ask for JSON or send a query. */
 function wantsExplorer(req: IncomingMessage, url: URL): boolean {
-  return url.pathname === '/graphql' && !url.searchParams.has('query') && !url.searchParams.has('extensions') &&
-    /\btext\/html\b/.test(String(req.headers.accept ?? ''));
+  return (
+    url.pathname === '/graphql' &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('extensions') &&
+    /\btext\/html\b/.test(String(req.headers.accept ?? ''))
+  );
 }
 
 export interface PortalOptions {

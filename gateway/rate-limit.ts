@@ -57,7 +57,10 @@ export function clientAddressKey(address: string | undefined): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 interface Bucket {
@@ -118,7 +121,13 @@ export function redisLimiters(url: string, log: (line: string) => void = console
   });
   const limiters: LimiterFactory = (name, limits) => {
     const counter = (kind: string, points: number) =>
-      new RateLimiterRedis({ storeClient: client, keyPrefix: `rl:${name}:${kind}`, points, duration: 60, insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }) });
+      new RateLimiterRedis({
+        storeClient: client,
+        keyPrefix: `rl:${name}:${kind}`,
+        points,
+        duration: 60,
+        insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
+      });
     const requests = counter('requests', limits.requestsPerMinute);
     const cost = counter('cost', limits.costPerMinute);
     return {

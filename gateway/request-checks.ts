@@ -12,7 +12,10 @@ import { sha256Hex } from './safelist.ts';
 /** The automatic persisted-query hash must be the SHA-256 of the text sent with it. */
 export function checkPersistedQueryHash(query: string | undefined, persistedQueryId: string | undefined): void {
   if (query === undefined || persistedQueryId === undefined || sha256Hex(query) === persistedQueryId.toLowerCase()) return;
-  throw httpError(ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.');
+  throw httpError(
+    ApolloServerErrorCode.BAD_REQUEST,
+    'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.',
+  );
 }
 
 /** The operation to run must be in the document: the one named by operationName, or its only one. */

@@ -29,7 +29,8 @@ export function loadSafelist(path: string): Safelist {
   for (const [i, operation] of manifest.operations.entries()) {
     if (typeof operation.body !== 'string') throw new ConfigError(`PERSISTED_OPERATIONS ${path}: operations[${i}] has no body.`);
     const id = sha256Hex(operation.body);
-    if (operation.id !== undefined && operation.id !== id) throw new ConfigError(`PERSISTED_OPERATIONS ${path}: operations[${i}].id is not the sha256 of its body (expected ${id}).`);
+    if (operation.id !== undefined && operation.id !== id)
+      throw new ConfigError(`PERSISTED_OPERATIONS ${path}: operations[${i}].id is not the sha256 of its body (expected ${id}).`);
     bodies.set(id, operation.body);
   }
   return { has: (hash) => bodies.has(hash), size: bodies.size, bodies };

@@ -126,12 +126,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     parseOptions: { maxTokens: options.limits.tokens },
     documentStore: caches.documents,
     persistedQueries: { cache: persisted },
-    plugins: [
-      ...withoutApolloDefaults(),
-      requestIdPlugin,
-      policy.plugin,
-      inputChecksPlugin,
-    ],
+    plugins: [...withoutApolloDefaults(), requestIdPlugin, policy.plugin, inputChecksPlugin],
   });
   await server.start();
 
@@ -155,15 +150,22 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   let ready = true;
   const regionHealth = gatewayHealth(options.subgraphUrls.region, Math.min(subgraphTimeoutMs, 2000));
   return {
-    http: withPortal(createHttpServer([{ path: '/graphql', server, context }], {
-      healthy: () => (ready ? regionHealth() : 'stopping'),
-      plainRoutes: [
-        tokenRoute(policy, exchangeToken),
-        ...exportRoutes(server, verify, policy),
-        ...calendarRoutes(server, verify, policy),
-        ...attachmentRoutes(verify, policy, server, { regionUrl: options.subgraphUrls.region, regionSecret: options.subgraphSecrets.region, maxBytes: options.attachmentMaxBytes }),
-      ],
-    }), { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection }),
+    http: withPortal(
+      createHttpServer([{ path: '/graphql', server, context }], {
+        healthy: () => (ready ? regionHealth() : 'stopping'),
+        plainRoutes: [
+          tokenRoute(policy, exchangeToken),
+          ...exportRoutes(server, verify, policy),
+          ...calendarRoutes(server, verify, policy),
+          ...attachmentRoutes(verify, policy, server, {
+            regionUrl: options.subgraphUrls.region,
+            regionSecret: options.subgraphSecrets.region,
+            maxBytes: options.attachmentMaxBytes,
+          }),
+        ],
+      }),
+      { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection },
+    ),
     subgraphCalls,
     representations,
     caches,

@@ -66,16 +66,20 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const send = () => {
       this.#options.onRequest?.(this.#options.name);
       const headers: Record<string, string> = identity ? { [identityHeader]: identity } : {};
-      return signedPost(this.#options.secret, this.url, { service: this.#options.name, headers, body, timeoutMs: this.#options.timeoutMs }).catch((error: Error) => {
-        throw this.#unavailable(error, write);
-      });
+      return signedPost(this.#options.secret, this.url, { service: this.#options.name, headers, body, timeoutMs: this.#options.timeoutMs }).catch(
+        (error: Error) => {
+          throw this.#unavailable(error, write);
+        },
+      );
     };
     const write = isWrite(query);
     const answer = write ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
       const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
-      throw new GraphQLError(`${answer.status}: ${answer.statusText}`, { extensions: { ...(code && { code }), response: { status: answer.status, body: answer.body.slice(0, 2000) } } });
+      throw new GraphQLError(`${answer.status}: ${answer.statusText}`, {
+        extensions: { ...(code && { code }), response: { status: answer.status, body: answer.body.slice(0, 2000) } },
+      });
     }
     const result = JSON.parse(answer.body) as unknown;
     if (typeof result !== 'object' || result === null) throw new Error(`Subgraph ${this.#options.name} answered something other than a JSON object.`);

@@ -47,7 +47,7 @@ export function supergraphManager(initialSdl: string, file: SupergraphFile | und
       const reload = async () => {
         const next = await readFile(path, 'utf8').catch((error: Error) => error);
         if (next === current) return;
-        const problem = next instanceof Error ? `it cannot be read (${next.message})` : supergraphProblem(next, knownSubgraphs) ?? accept(next);
+        const problem = next instanceof Error ? `it cannot be read (${next.message})` : (supergraphProblem(next, knownSubgraphs) ?? accept(next));
         if (problem) console.error(`gateway: supergraph ${String(path)} rejected, the previous one keeps serving: ${problem}`);
         else console.log(`gateway: supergraph ${String(path)} reloaded`);
       };

@@ -27,7 +27,12 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
   return async (body: unknown): Promise<GraphQLError | { body: unknown }> => {
     const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
     if (typeof apiKey !== 'string' || apiKey.length > 200) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'Send the key as JSON: {"apiKey": "irm_..."}.');
-    if (!options.auth.secret) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.', { status: 501 });
+    if (!options.auth.secret)
+      return httpError(
+        ApolloServerErrorCode.BAD_REQUEST,
+        'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.',
+        { status: 501 },
+      );
     let grant: Grant | null;
     try {
       const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
@@ -43,7 +48,11 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
       return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });
     }
     if (!grant) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.');
-    let jwt = new SignJWT({ role: 'partner', safelist: grant.safelist, keyId: grant.keyId }).setProtectedHeader({ alg: 'HS256' }).setSubject(grant.partner).setIssuedAt().setExpirationTime(`${partnerTokenSeconds}s`);
+    let jwt = new SignJWT({ role: 'partner', safelist: grant.safelist, keyId: grant.keyId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(grant.partner)
+      .setIssuedAt()
+      .setExpirationTime(`${partnerTokenSeconds}s`);
     if (options.auth.issuer) jwt = jwt.setIssuer(options.auth.issuer);
     if (options.auth.audience) jwt = jwt.setAudience(options.auth.audience);
     const token = await jwt.sign(new TextEncoder().encode(options.auth.secret));

@@ -15,7 +15,7 @@ function javaScriptBudget(): Plugin {
     generateBundle(_options, bundle) {
       const portal = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'index');
       // GraphiQL's editor workers are bundles of their own, without the portal.
-      if (!portal || portal.type !== 'chunk') return;
+      if (portal?.type !== 'chunk') return;
       const loaded = new Set<string>();
       const visit = (fileName: string) => {
         const chunk = bundle[fileName];

@@ -62,7 +62,10 @@ export interface Manifest {
 
 /** The databases `npm start` creates (scripts/start.ts), and which service's migrations make each one's schema. */
 export function stackDatabases(): { name: string; service: Service }[] {
-  return [...networks.map((n) => ({ name: serviceDatabase(n.code), service: 'network' as const })), { name: serviceDatabase(regionService.name), service: 'region' }];
+  return [
+    ...networks.map((n) => ({ name: serviceDatabase(n.code), service: 'network' as const })),
+    { name: serviceDatabase(regionService.name), service: 'region' },
+  ];
 }
 
 /** MikroORM's record of applied migrations: kept in the manifest, never copied as rows. */
@@ -115,8 +118,12 @@ export async function connect(url: string, port: number): Promise<pg.Client> {
   } catch (error) {
     const { code } = error as { code?: string };
     const database = new URL(url).pathname.slice(1);
-    if (code === 'ECONNREFUSED') throw new BackupError(`No PostgreSQL answers on 127.0.0.1:${port}: start the stack (npm start) with this DATA_DIR and PG_PORT first.`);
-    if (code === '28P01') throw new BackupError(`PostgreSQL on port ${port} refused the password in ${join(dataDir(), 'postgres-password')}: is PG_PORT the port of this DATA_DIR's server?`);
+    if (code === 'ECONNREFUSED')
+      throw new BackupError(`No PostgreSQL answers on 127.0.0.1:${port}: start the stack (npm start) with this DATA_DIR and PG_PORT first.`);
+    if (code === '28P01')
+      throw new BackupError(
+        `PostgreSQL on port ${port} refused the password in ${join(dataDir(), 'postgres-password')}: is PG_PORT the port of this DATA_DIR's server?`,
+      );
     if (code === '3D000') throw new BackupError(`Database ${database} does not exist on port ${port}: has npm start run with this DATA_DIR?`);
     throw new BackupError(`Cannot connect to PostgreSQL on port ${port}: ${(error as Error).message}`);
   }

@@ -10,8 +10,28 @@ import { create as createTar } from 'tar';
 import { envPort } from '../shared/config.ts';
 import { databaseUrl, embeddedServerUrl } from '../shared/postgres.ts';
 import {
-  archiveFormat, archiveVersion, attachmentsDir, BackupError, connect, copyPrivate, filesUnder, ident, keyEntries, log, migrationsTable,
-  postgresDir, runScript, seconds, size, skippedEntries, stackDatabases, type DatabaseDump, type Manifest, type Service, type StoredFile, type TableDump,
+  archiveFormat,
+  archiveVersion,
+  attachmentsDir,
+  BackupError,
+  connect,
+  copyPrivate,
+  filesUnder,
+  ident,
+  keyEntries,
+  log,
+  migrationsTable,
+  postgresDir,
+  runScript,
+  seconds,
+  size,
+  skippedEntries,
+  stackDatabases,
+  type DatabaseDump,
+  type Manifest,
+  type Service,
+  type StoredFile,
+  type TableDump,
 } from './backup-archive.ts';
 import { dataDir } from './local.ts';
 
@@ -49,18 +69,21 @@ function outputFile(): string {
  * snapshots lie milliseconds apart, as no write spans two databases anyway (each service writes only its own).
  */
 async function takeSnapshots(serverUrl: string, port: number): Promise<Snapshot[]> {
-  return Promise.all(stackDatabases().map(async ({ name, service }) => {
-    const client = await connect(databaseUrl(serverUrl, name), port);
-    await client.query('begin isolation level repeatable read read only');
-    // The snapshot is taken by the transaction's first statement, not by BEGIN.
-    await client.query('select 1');
-    return { name, service, client };
-  }));
+  return Promise.all(
+    stackDatabases().map(async ({ name, service }) => {
+      const client = await connect(databaseUrl(serverUrl, name), port);
+      await client.query('begin isolation level repeatable read read only');
+      // The snapshot is taken by the transaction's first statement, not by BEGIN.
+      await client.query('select 1');
+      return { name, service, client };
+    }),
+  );
 }
 
 /** Ordinary tables of the public schema with their stored columns, extensions' own tables and MikroORM's record left out. */
 async function tablesOf(client: pg.Client): Promise<{ name: string; columns: string[] }[]> {
-  const { rows } = await client.query<{ name: string; columns: string[] }>(`
+  const { rows } = await client.query<{ name: string; columns: string[] }>(
+    `
     select c.relname as name,
       array(select a.attname::text from pg_attribute a
             where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
@@ -68,7 +91,9 @@ async function tablesOf(client: pg.Client): Promise<{ name: string; columns: str
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r' and c.relname <> $1
       and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
-    order by c.relname`, [migrationsTable]);
+    order by c.relname`,
+    [migrationsTable],
+  );
   return rows;
 }
 
@@ -77,7 +102,9 @@ async function tablesOf(client: pg.Client): Promise<{ name: string; columns: str
  * every value the snapshot's rows hold, so restored rows never meet a number they already use.
  */
 async function sequencesOf(client: pg.Client): Promise<DatabaseDump['sequences']> {
-  const { rows: names } = await client.query<{ name: string }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'S' order by 1`);
+  const { rows: names } = await client.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'S' order by 1`,
+  );
   const values: DatabaseDump['sequences'] = [];
   for (const { name } of names) {
     const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from public.${ident(name)}`);
@@ -127,7 +154,9 @@ async function dumpDatabase(snapshot: Snapshot, staging: string): Promise<Databa
  * complete already: that one is taken. Files of uploads after the snapshot, and temporaries, are left out.
  */
 async function attachmentFiles(region: Snapshot): Promise<string[]> {
-  const { rows: [{ exists }] } = await region.client.query<{ exists: boolean }>(`select to_regclass('public.inquiry_attachment') is not null as exists`);
+  const {
+    rows: [{ exists }],
+  } = await region.client.query<{ exists: boolean }>(`select to_regclass('public.inquiry_attachment') is not null as exists`);
   if (!exists) return [];
   const { rows } = await region.client.query<{ storage_name: string }>('select storage_name from inquiry_attachment order by storage_name');
   return rows.map((r) => r.storage_name);
@@ -188,7 +217,10 @@ async function pack(staging: string, file: string): Promise<void> {
   // Written under another name first: a file by the given name is always a whole backup.
   const partial = `${file}.part`;
   try {
-    await pipeline(createTar({ gzip: true, cwd: staging, portable: true }, ['manifest.json', 'databases', 'data']), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
+    await pipeline(
+      createTar({ gzip: true, cwd: staging, portable: true }, ['manifest.json', 'databases', 'data']),
+      createWriteStream(partial, { mode: 0o600, flags: 'wx' }),
+    );
     await rename(partial, file);
   } finally {
     await rm(partial, { force: true });
@@ -197,9 +229,13 @@ async function pack(staging: string, file: string): Promise<void> {
 
 async function main(): Promise<void> {
   const file = outputFile();
-  if (process.env.DATABASE_URL) throw new BackupError('DATABASE_URL is set: npm run backup reads the embedded PostgreSQL only; back up a server of your own with its pg_dump (README, Backup and restore).');
+  if (process.env.DATABASE_URL)
+    throw new BackupError(
+      'DATABASE_URL is set: npm run backup reads the embedded PostgreSQL only; back up a server of your own with its pg_dump (README, Backup and restore).',
+    );
   const port = envPort('PG_PORT', 54329);
-  if (!existsSync(join(dataDir(), 'postgres-password'))) throw new BackupError(`${dataDir()} holds no embedded PostgreSQL (no postgres-password): set DATA_DIR to the folder npm start uses.`);
+  if (!existsSync(join(dataDir(), 'postgres-password')))
+    throw new BackupError(`${dataDir()} holds no embedded PostgreSQL (no postgres-password): set DATA_DIR to the folder npm start uses.`);
   const serverUrl = embeddedServerUrl(postgresDir(), port);
   const snapshots = await takeSnapshots(serverUrl, port);
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
@@ -215,7 +251,14 @@ async function main(): Promise<void> {
     const keys = await copyKeys(staging);
     log(`backup: ${attachments.length} attachment files, ${keys.length} key files`);
     await warnAboutOmissions();
-    const manifest: Manifest = { format: archiveFormat, version: archiveVersion, createdAt: new Date().toISOString(), postgres, databases, files: [...keys, ...attachments] };
+    const manifest: Manifest = {
+      format: archiveFormat,
+      version: archiveVersion,
+      createdAt: new Date().toISOString(),
+      postgres,
+      databases,
+      files: [...keys, ...attachments],
+    };
     await writeFile(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2), { mode: 0o600 });
     log(`backup: packing ${file}…`);
     await pack(staging, file);

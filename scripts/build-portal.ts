@@ -37,7 +37,10 @@ function runVite(log: (line: string) => void): Promise<void> {
   }
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
-      output.split('\n').filter((line) => line.trim()).forEach(log);
+      output
+        .split('\n')
+        .filter((line) => line.trim())
+        .forEach(log);
       if (code === 0) resolve();
       else reject(new Error(`portal build failed (exit code ${code})`));
     });

@@ -14,8 +14,24 @@ import { migrations as networkMigrations } from '../subgraphs/network/migrations
 import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
 import { webhookKeyFromEnv } from '../subgraphs/region/inquiries/webhook-secrets.ts';
 import {
-  archiveFormat, archiveVersion, attachmentsDir, BackupError, connect, copyPrivate, filesUnder, ident, keyEntries, log, migrationsTable,
-  postgresDir, runningServer, runScript, seconds, stackDatabases, type DatabaseDump, type Manifest, type Service,
+  archiveFormat,
+  archiveVersion,
+  attachmentsDir,
+  BackupError,
+  connect,
+  copyPrivate,
+  filesUnder,
+  ident,
+  keyEntries,
+  log,
+  postgresDir,
+  runningServer,
+  runScript,
+  seconds,
+  stackDatabases,
+  type DatabaseDump,
+  type Manifest,
+  type Service,
 } from './backup-archive.ts';
 import { dataDir } from './local.ts';
 
@@ -52,7 +68,8 @@ async function checkDataDir(force: boolean): Promise<string[]> {
   const pid = runningServer(postgresDir());
   if (pid) throw new BackupError(`PostgreSQL (pid ${pid}) is running on ${postgresDir()}: stop npm start on this DATA_DIR first.`);
   const existing = await existingData();
-  if (existing.length > 0 && !force) throw new BackupError(`${dataDir()} already holds data (${existing.join(', ')}): set DATA_DIR to a new folder, or pass --force to replace it.`);
+  if (existing.length > 0 && !force)
+    throw new BackupError(`${dataDir()} already holds data (${existing.join(', ')}): set DATA_DIR to a new folder, or pass --force to replace it.`);
   return existing;
 }
 
@@ -72,9 +89,12 @@ async function unpack(file: string, dir: string): Promise<Manifest> {
     throw new BackupError(`The manifest.json of ${file} is damaged (${(error as Error).message}).`);
   }
   if (manifest.format !== archiveFormat) throw new BackupError(`${file} is not a backup of npm run backup (format ${manifest.format}).`);
-  if (manifest.version !== archiveVersion) throw new BackupError(`${file} has backup format version ${manifest.version}; this version of the project restores version ${archiveVersion} only.`);
+  if (manifest.version !== archiveVersion)
+    throw new BackupError(`${file} has backup format version ${manifest.version}; this version of the project restores version ${archiveVersion} only.`);
   // Paths from the manifest are joined to DATA_DIR and the unpacked folder: none may lead out of them.
-  const outside = [...manifest.files.map((f) => f.path), ...manifest.databases.flatMap((d) => d.tables.map((t) => t.file))].find((path) => isAbsolute(path) || path.split(/[\\/]/).includes('..'));
+  const outside = [...manifest.files.map((f) => f.path), ...manifest.databases.flatMap((d) => d.tables.map((t) => t.file))].find(
+    (path) => isAbsolute(path) || path.split(/[\\/]/).includes('..'),
+  );
   if (outside !== undefined) throw new BackupError(`The manifest of ${file} names ${outside}, a path outside the backup: the file is damaged.`);
   return manifest;
 }
@@ -88,11 +108,15 @@ function knownMigrations(service: Service, webhookKey: Buffer): { name: string; 
 function checkMigrations(manifest: Manifest): void {
   const expected = new Map(stackDatabases().map((d) => [d.name, d.service]));
   for (const database of manifest.databases) {
-    if (expected.get(database.name) !== database.service) throw new BackupError(`The backup holds database ${database.name} (${database.service}), which this version of the project does not have.`);
+    if (expected.get(database.name) !== database.service)
+      throw new BackupError(`The backup holds database ${database.name} (${database.service}), which this version of the project does not have.`);
     // Only the names are compared here, so any key will do.
     const known = new Set(knownMigrations(database.service, Buffer.alloc(32)).map((m) => m.name));
     const unknown = database.migrations.filter((name) => !known.has(name));
-    if (unknown.length > 0) throw new BackupError(`The backup of ${database.name} was made by a newer version of the project (migration ${unknown[0]} is unknown here): restore it with that version.`);
+    if (unknown.length > 0)
+      throw new BackupError(
+        `The backup of ${database.name} was made by a newer version of the project (migration ${unknown[0]} is unknown here): restore it with that version.`,
+      );
   }
 }
 
@@ -102,12 +126,14 @@ async function buildSchema(database: DatabaseDump, roleUrl: string): Promise<voi
   if (database.migrations.length === 0) return;
   // The key the backup brought (restored first), or WEBHOOK_KEY, as region reads it at start.
   const webhookKey = webhookKeyFromEnv({ ...process.env, DATA_DIR: dataDir() });
-  const orm = await MikroORM.init(ormConfig({
-    clientUrl: roleUrl,
-    entities: [],
-    migrations: knownMigrations(database.service, webhookKey) as never,
-    overrides: { discovery: { warnWhenNoEntities: false } },
-  }));
+  const orm = await MikroORM.init(
+    ormConfig({
+      clientUrl: roleUrl,
+      entities: [],
+      migrations: knownMigrations(database.service, webhookKey) as never,
+      overrides: { discovery: { warnWhenNoEntities: false } },
+    }),
+  );
   try {
     await orm.migrator.up({ migrations: database.migrations });
   } finally {
@@ -148,10 +174,13 @@ async function loadRows(client: pg.Client, database: DatabaseDump, dir: string):
  * Primary keys and unique constraints stay.
  */
 async function dropIndexes(client: pg.Client, table: string): Promise<string[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(`
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `
     select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
     from pg_index i
-    where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`, [`public.${ident(table)}`]);
+    where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+    [`public.${ident(table)}`],
+  );
   for (const { name } of rows) await client.query(`drop index ${name}`);
   return rows.map((r) => r.definition);
 }
@@ -160,7 +189,8 @@ async function dropIndexes(client: pg.Client, table: string): Promise<string[]> 
 async function checkRows(client: pg.Client, database: DatabaseDump): Promise<void> {
   for (const table of database.tables) {
     const { rows } = await client.query<{ count: string }>(`select count(*)::text as count from public.${ident(table.name)}`);
-    if (Number(rows[0].count) !== table.rows) throw new BackupError(`${database.name}.${table.name} has ${rows[0].count} rows after the restore, the backup ${table.rows}.`);
+    if (Number(rows[0].count) !== table.rows)
+      throw new BackupError(`${database.name}.${table.name} has ${rows[0].count} rows after the restore, the backup ${table.rows}.`);
   }
 }
 
@@ -179,7 +209,9 @@ async function restoreDatabase(server: EmbeddedServer, port: number, database: D
     await client.end();
   }
   const rows = database.tables.reduce((sum, t) => sum + t.rows, 0);
-  log(`restore: ${database.name}: ${database.migrations.length} migrations, ${database.tables.length} tables, ${rows} rows, counts checked (${seconds(started)})`);
+  log(
+    `restore: ${database.name}: ${database.migrations.length} migrations, ${database.tables.length} tables, ${rows} rows, counts checked (${seconds(started)})`,
+  );
 }
 
 /** Keys to DATA_DIR, attachments to ATTACHMENTS_DIR (or DATA_DIR/attachments), each checked against the manifest's size. */
@@ -189,13 +221,17 @@ async function restoreFiles(files: Manifest['files'], dir: string): Promise<void
     if (!existsSync(from)) throw new BackupError(`The backup lacks ${file.path}, which its manifest lists: the file is damaged.`);
     const to = file.path.startsWith('attachments/') ? join(attachmentsDir(), file.path.slice('attachments/'.length)) : join(dataDir(), file.path);
     await copyPrivate(from, to);
-    if ((await stat(to)).size !== file.bytes) throw new BackupError(`${file.path} has ${(await stat(to)).size} bytes, the manifest says ${file.bytes}: the backup is damaged.`);
+    if ((await stat(to)).size !== file.bytes)
+      throw new BackupError(`${file.path} has ${(await stat(to)).size} bytes, the manifest says ${file.bytes}: the backup is damaged.`);
   }
 }
 
 async function main(): Promise<void> {
   const { file, force } = parseArguments();
-  if (process.env.DATABASE_URL) throw new BackupError('DATABASE_URL is set: npm run restore restores the embedded PostgreSQL only; restore a server of your own with pg_restore (README, Backup and restore).');
+  if (process.env.DATABASE_URL)
+    throw new BackupError(
+      'DATABASE_URL is set: npm run restore restores the embedded PostgreSQL only; restore a server of your own with pg_restore (README, Backup and restore).',
+    );
   const port = envPort('PG_PORT', 54329);
   const existing = await checkDataDir(force);
   await mkdir(dataDir(), { recursive: true, mode: 0o700 });
@@ -212,12 +248,18 @@ async function main(): Promise<void> {
     for (const path of existing) await rm(path, { recursive: true, force: true });
     log(`restore: backup made ${manifest.createdAt} from PostgreSQL ${manifest.postgres}; starting a new embedded PostgreSQL in ${postgresDir()}`);
     // Keys first: region's migrations are made for the webhook key the backup brings.
-    await restoreFiles(manifest.files.filter((f) => !f.path.startsWith('attachments/')), dir);
+    await restoreFiles(
+      manifest.files.filter((f) => !f.path.startsWith('attachments/')),
+      dir,
+    );
     server = await startEmbeddedPostgres(postgresDir(), port, { persistent: true }).catch((error: Error) => {
       throw new BackupError(error.message);
     });
     for (const database of manifest.databases) await restoreDatabase(server, port, database, dir);
-    await restoreFiles(manifest.files.filter((f) => f.path.startsWith('attachments/')), dir);
+    await restoreFiles(
+      manifest.files.filter((f) => f.path.startsWith('attachments/')),
+      dir,
+    );
     const rows = manifest.databases.flatMap((d) => d.tables).reduce((sum, t) => sum + t.rows, 0);
     log(`restore: done: ${manifest.databases.length} databases, ${rows} rows, ${manifest.files.length} files; start it with npm start (same DATA_DIR)`);
   } catch (error) {

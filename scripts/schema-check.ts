@@ -92,11 +92,19 @@ function checkOperation(schema: GraphQLSchema, operation: ClientOperation): Brok
 }
 
 /** Composes with the overrides, classifies each API change against `baselineSupergraph` and validates `clients`. */
-export async function checkSchema(options: { overrides: Record<string, string>; baselineSupergraph: string; clients: ClientOperation[] }): Promise<SchemaCheckReport> {
+export async function checkSchema(options: {
+  overrides: Record<string, string>;
+  baselineSupergraph: string;
+  clients: ClientOperation[];
+}): Promise<SchemaCheckReport> {
   const composed = compose(options.overrides);
   if (!composed.supergraphSdl) return { compositionErrors: composed.errors, changes: [], operationCount: options.clients.length, brokenOperations: [] };
   const next = apiSchema(composed.supergraphSdl);
-  const changes = (await diff(apiSchema(options.baselineSupergraph), next)).map((c) => ({ level: levels[c.criticality.level], message: c.message, path: c.path }));
+  const changes = (await diff(apiSchema(options.baselineSupergraph), next)).map((c) => ({
+    level: levels[c.criticality.level],
+    message: c.message,
+    path: c.path,
+  }));
   const brokenOperations = options.clients.flatMap((operation) => checkOperation(next, operation) ?? []);
   return { compositionErrors: [], changes, operationCount: options.clients.length, brokenOperations };
 }
@@ -123,7 +131,11 @@ export function formatReport(report: SchemaCheckReport, baselineName: string): s
     }
   }
   const breaking = report.changes.filter((c) => c.level === 'breaking').length;
-  lines.push(failed(report) ? `Schema check FAILED${report.compositionErrors.length > 0 ? '' : `: ${breaking} breaking change(s), ${report.brokenOperations.length} broken operation(s)`}.` : 'Schema check passed.');
+  lines.push(
+    failed(report)
+      ? `Schema check FAILED${report.compositionErrors.length > 0 ? '' : `: ${breaking} breaking change(s), ${report.brokenOperations.length} broken operation(s)`}.`
+      : 'Schema check passed.',
+  );
   return lines.join('\n');
 }
 
@@ -132,7 +144,11 @@ function committedSupergraph(): { sdl: string; name: string } {
   const file = fileURLToPath(supergraphPath);
   const name = relative(process.cwd(), file);
   try {
-    const sdl = execFileSync('git', ['-C', dirname(file), 'show', `HEAD:./${basename(file)}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    const sdl = execFileSync('git', ['-C', dirname(file), 'show', `HEAD:./${basename(file)}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { sdl, name: `HEAD:${name}` };
   } catch {
     return { sdl: readFileSync(file, 'utf8'), name };
@@ -154,7 +170,13 @@ function parseOverrides(values: string[]): Record<string, string> {
 }
 
 async function main(): Promise<boolean> {
-  const { values } = parseArgs({ options: { subgraph: { type: 'string', multiple: true, default: [] }, supergraph: { type: 'string' }, manifest: { type: 'string', multiple: true, default: [] } } });
+  const { values } = parseArgs({
+    options: {
+      subgraph: { type: 'string', multiple: true, default: [] },
+      supergraph: { type: 'string' },
+      manifest: { type: 'string', multiple: true, default: [] },
+    },
+  });
   const baseline = values.supergraph ? { sdl: readFileSync(values.supergraph, 'utf8'), name: values.supergraph } : committedSupergraph();
   const manifests = [...(process.env.PERSISTED_OPERATIONS ? [process.env.PERSISTED_OPERATIONS] : []), ...values.manifest];
   const clients = [...portalOperations.map((o) => ({ client: 'portal', body: o.text })), ...manifests.flatMap(manifestOperations)];

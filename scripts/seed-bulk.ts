@@ -49,7 +49,9 @@ export async function seedBulk(options: BulkSeedOptions): Promise<void> {
 }
 
 async function insertBatch(client: pg.Client, network: NetworkInfo, rand: () => number, size: number) {
-  const ids = (await client.query<{ id: number }>(`select nextval(pg_get_serial_sequence('member', 'id'))::int as id from generate_series(1, $1)`, [size])).rows.map((r) => r.id);
+  const ids = (
+    await client.query<{ id: number }>(`select nextval(pg_get_serial_sequence('member', 'id'))::int as id from generate_series(1, $1)`, [size])
+  ).rows.map((r) => r.id);
   const members = [];
   const certifications = [];
   const services = [];
@@ -81,7 +83,13 @@ async function insertBatch(client: pg.Client, network: NetworkInfo, rand: () => 
     for (const p of m.contacts ?? []) contacts.push({ member_id: id, name: p.name, role: p.role, email: p.email, phone: p.phone });
   }
   await client.query('begin');
-  await insertJson(client, 'member', 'id int, name text, sort_key text, street text, postal_code text, city text, latitude float8, longitude float8, website text, employees int, description text, process_codes text[], materials text[], services_text text, processes_text text', members, { created_at: 'now()', updated_at: 'now()' });
+  await insertJson(
+    client,
+    'member',
+    'id int, name text, sort_key text, street text, postal_code text, city text, latitude float8, longitude float8, website text, employees int, description text, process_codes text[], materials text[], services_text text, processes_text text',
+    members,
+    { created_at: 'now()', updated_at: 'now()' },
+  );
   await insertJson(client, 'certification', 'member_id int, standard text, number text, valid_until date', certifications);
   await insertJson(client, 'service', 'member_id int, title text, description text, process_codes text[]', services);
   await insertJson(client, 'contact_person', 'member_id int, name text, role text, email text, phone text', contacts);
@@ -121,7 +129,10 @@ async function main() {
   const databaseUrl =
     values['database-url'] ??
     process.env[`${network.code}_DATABASE_URL`] ??
-    (await ensureDatabase(process.env.DATABASE_URL ?? embeddedServerUrl(join(dataDir(), dataPaths.postgres), Number(process.env.PG_PORT || dataPaths.defaultPgPort)), serviceDatabase(network.code)));
+    (await ensureDatabase(
+      process.env.DATABASE_URL ?? embeddedServerUrl(join(dataDir(), dataPaths.postgres), Number(process.env.PG_PORT || dataPaths.defaultPgPort)),
+      serviceDatabase(network.code),
+    ));
   // The tables come from the network's migrations; a fresh database gets them here.
   const { orm } = await initNetworkOrm(databaseUrl);
   await orm.close(true);

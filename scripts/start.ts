@@ -29,7 +29,8 @@ function log(name: string, line: string) {
 async function main() {
   // Built (only when its sources changed) while PostgreSQL and the subgraphs start; the gateway serves it.
   const portal = ensurePortalBuilt((line) => log('portal', line)).catch((error: Error) =>
-    log('portal', `${error.message}; the portal's pages answer 503 until \`npm run build:portal\` succeeds`));
+    log('portal', `${error.message}; the portal's pages answer 503 until \`npm run build:portal\` succeeds`),
+  );
   let postgres: EmbeddedServer | undefined;
   let stopping = false;
   let serverUrl = envOptional('DATABASE_URL');
@@ -70,12 +71,22 @@ async function main() {
     const port = envPort(`${n.code}_PORT`, n.port);
     urls[`${n.code}_URL`] = `http://localhost:${port}`;
     const databaseUrl = envOptional(`${n.code}_DATABASE_URL`) ?? (await ensureDatabase(serverUrl, serviceDatabase(n.code)));
-    specs.push({ name: n.code.toLowerCase(), script: 'subgraphs/network/index.ts', port, env: { NETWORK: n.code, DATABASE_URL: databaseUrl, DEMO_DATA: process.env.DEMO_DATA ?? '1' } });
+    specs.push({
+      name: n.code.toLowerCase(),
+      script: 'subgraphs/network/index.ts',
+      port,
+      env: { NETWORK: n.code, DATABASE_URL: databaseUrl, DEMO_DATA: process.env.DEMO_DATA ?? '1' },
+    });
   }
   const region = envPort('REGION_PORT', regionService.port);
   urls.REGION_URL = `http://localhost:${region}`;
   const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, serviceDatabase(regionService.name)));
-  specs.push({ name: regionService.name, script: 'subgraphs/region/index.ts', port: region, env: { DATABASE_URL: regionDatabaseUrl, WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? '1' } });
+  specs.push({
+    name: regionService.name,
+    script: 'subgraphs/region/index.ts',
+    port: region,
+    env: { DATABASE_URL: regionDatabaseUrl, WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? '1' },
+  });
   const gatewayPort = envPort('PORT', gatewayService.port);
   specs.push({ name: gatewayService.name, script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
 
@@ -93,7 +104,12 @@ async function main() {
     const startedAt = Date.now();
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => log(spec.name, line)));
+      stream.on('data', (chunk: string) =>
+        chunk
+          .split('\n')
+          .filter(Boolean)
+          .forEach((line) => log(spec.name, line)),
+      );
     }
     child.on('exit', (code, signal) => {
       children.delete(spec.name);
@@ -112,7 +128,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log('start', 'stopping…');
-    await Promise.all([...children.values()].map((child) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); })));
+    await Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     await postgres?.stop();
     process.exit(0);
   };
@@ -128,7 +152,10 @@ async function main() {
 Innovationsregion Mitte graph is up.
   portal    http://localhost:${gatewayPort}/
   gateway   http://localhost:${gatewayPort}/graphql
-${specs.slice(0, -1).map((s) => `  ${s.name.padEnd(9)} http://localhost:${s.port}/graphql`).join('\n')}
+${specs
+  .slice(0, -1)
+  .map((s) => `  ${s.name.padEnd(9)} http://localhost:${s.port}/graphql`)
+  .join('\n')}
 
 First query:
   curl -s http://localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\

@@ -27,7 +27,10 @@ try {
   process.exit(1);
 }
 
-const claims: Record<string, unknown> = { role: values.role, sub: values.sub ?? `${values.role ?? 'user'}${values.network ? `-${values.network.toLowerCase()}` : ''}` };
+const claims: Record<string, unknown> = {
+  role: values.role,
+  sub: values.sub ?? `${values.role ?? 'user'}${values.network ? `-${values.network.toLowerCase()}` : ''}`,
+};
 if (values.network) claims.network = values.network.toUpperCase();
 if (values.member) {
   claims.memberId = values.member;

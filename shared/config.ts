@@ -75,7 +75,9 @@ export function subgraphSecret(env: Env, service: string): string | undefined {
   const secret = read.optional(`${service.toUpperCase()}_SUBGRAPH_SECRET`) ?? read.optional('SUBGRAPH_SECRET');
   if (secret !== undefined && secret.length < 16) throw new ConfigError(`SUBGRAPH_SECRET must be at least 16 characters long.`);
   if (secret === undefined && !read.flag('ALLOW_UNSIGNED')) {
-    throw new ConfigError(`Set SUBGRAPH_SECRET (or ${service.toUpperCase()}_SUBGRAPH_SECRET) to the secret shared by the gateway and the subgraphs, or ALLOW_UNSIGNED=1 to run without request signatures (development only).`);
+    throw new ConfigError(
+      `Set SUBGRAPH_SECRET (or ${service.toUpperCase()}_SUBGRAPH_SECRET) to the secret shared by the gateway and the subgraphs, or ALLOW_UNSIGNED=1 to run without request signatures (development only).`,
+    );
   }
   return secret;
 }

@@ -17,12 +17,31 @@ const ownCodes = {
   BAD_USER_INPUT: { status: 400, description: 'The request is well-formed GraphQL but an argument is invalid.' },
   NOT_FOUND: { status: 404, description: 'The referenced record does not exist.' },
   FORBIDDEN: { status: 403, description: 'The caller is known but may not do this.' },
-  UNAUTHENTICATED: { status: 401, description: 'The caller must present a valid token: HTTP 401 when the bearer token itself is refused; a field that needs sign-in, asked anonymously, gets it at its path (HTTP 200).' },
-  NETWORK_UNAVAILABLE: { status: 503, description: "A network subgraph did not answer in time or cannot reach its database; its part of the answer is missing. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey)." },
-  SERVICE_UNAVAILABLE: { status: 503, description: "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey." },
+  UNAUTHENTICATED: {
+    status: 401,
+    description:
+      'The caller must present a valid token: HTTP 401 when the bearer token itself is refused; a field that needs sign-in, asked anonymously, gets it at its path (HTTP 200).',
+  },
+  NETWORK_UNAVAILABLE: {
+    status: 503,
+    description:
+      'A network subgraph did not answer in time or cannot reach its database; its part of the answer is missing. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey).',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    description:
+      "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
+  },
   CONFLICT: { status: 409, description: 'The record changed since the caller read it, or its state does not allow this; read it again.' },
-  OPERATION_LIMIT_EXCEEDED: { status: 400, description: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it.' },
-  RATE_LIMITED: { status: 429, description: "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds." },
+  OPERATION_LIMIT_EXCEEDED: {
+    status: 400,
+    description: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description:
+      "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds.",
+  },
   OPERATION_NOT_SAFELISTED: { status: 403, description: 'This partner may only send operations registered in the persisted-operation manifest.' },
   INTERNAL_SERVER_ERROR: { status: 500, description: 'Something failed on our side.' },
 } as const satisfies Record<string, ErrorRow>;
@@ -35,10 +54,16 @@ const ownCodes = {
 const apolloCodes = {
   [ApolloServerErrorCode.GRAPHQL_PARSE_FAILED]: { status: 400, description: 'The operation is not valid GraphQL syntax.' },
   [ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED]: { status: 400, description: 'The operation does not fit the schema.' },
-  [ApolloServerErrorCode.BAD_REQUEST]: { status: 400, description: 'The HTTP request itself is malformed: method, content type, body or a persisted-query hash that is not the text\'s.' },
+  [ApolloServerErrorCode.BAD_REQUEST]: {
+    status: 400,
+    description: "The HTTP request itself is malformed: method, content type, body or a persisted-query hash that is not the text's.",
+  },
   [ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND]: { status: 200, description: 'The persisted-query hash is unknown; send the operation text with it.' },
   [ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: { status: 200, description: 'This server takes no automatic persisted queries.' },
-  [ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE]: { status: 400, description: 'The operationName names no operation of the document, or the document has several and none is named.' },
+  [ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE]: {
+    status: 400,
+    description: 'The operationName names no operation of the document, or the document has several and none is named.',
+  },
 } as const satisfies Record<string, ErrorRow>;
 
 /** The one table: our codes and Apollo's, each with its HTTP status and what it means. */
@@ -110,20 +135,36 @@ export function networkUnavailable(network: string): GraphQLError {
 }
 
 export function operationLimitExceeded(limit: string, message: string, actual: number | undefined, max: number): GraphQLError {
-  return new GraphQLError(`${message}.`, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit, actual, max, http: { status: ownCodes.OPERATION_LIMIT_EXCEEDED.status } } });
-}
-
-export function rateLimited(message: string, retryAfter: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: ownCodes.RATE_LIMITED.status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } } });
-}
-
-export function notSafelisted(): GraphQLError {
-  return new GraphQLError('This partner may send only registered operations; this one is not in the persisted-operation manifest. Ask the cooperation to register it.', {
-    extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: ownCodes.OPERATION_NOT_SAFELISTED.status } },
+  return new GraphQLError(`${message}.`, {
+    extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit, actual, max, http: { status: ownCodes.OPERATION_LIMIT_EXCEEDED.status } },
   });
 }
 
-type FormattedError = { message: string; locations?: GraphQLFormattedError['locations']; path?: GraphQLFormattedError['path']; extensions?: Record<string, unknown> };
+export function rateLimited(message: string, retryAfter: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfter,
+      http: { status: ownCodes.RATE_LIMITED.status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+    },
+  });
+}
+
+export function notSafelisted(): GraphQLError {
+  return new GraphQLError(
+    'This partner may send only registered operations; this one is not in the persisted-operation manifest. Ask the cooperation to register it.',
+    {
+      extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: ownCodes.OPERATION_NOT_SAFELISTED.status } },
+    },
+  );
+}
+
+type FormattedError = {
+  message: string;
+  locations?: GraphQLFormattedError['locations'];
+  path?: GraphQLFormattedError['path'];
+  extensions?: Record<string, unknown>;
+};
 
 /**
  * Apollo Server `formatError` for every service: client errors pass unchanged,
@@ -140,7 +181,12 @@ export function formatError(formatted: FormattedError, error: unknown) {
 /** INTERNAL_SERVER_ERROR in place of an error, at its path and locations: the client learns which field is missing, not why. */
 export function masked(formatted: FormattedError): FormattedError {
   const { locations, path } = formatted;
-  return { message: internalError.message, ...(locations !== undefined && { locations }), ...(path !== undefined && { path }), extensions: { ...internalError.extensions } };
+  return {
+    message: internalError.message,
+    ...(locations !== undefined && { locations }),
+    ...(path !== undefined && { path }),
+    extensions: { ...internalError.extensions },
+  };
 }
 
 /** The error as the client may see it if it is a client error (stack removed), else undefined. */

@@ -36,7 +36,11 @@ export function signedPost(secret: string | undefined, url: string | URL, option
   // Encoded once for the signature, the length and the socket.
   const body = Buffer.from(options.body);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers, 'content-length': String(body.length) };
-  if (secret) Object.assign(headers, signRequest(secret, { service: options.service, method: 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }));
+  if (secret)
+    Object.assign(
+      headers,
+      signRequest(secret, { service: options.service, method: 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }),
+    );
   return post(target, headers, body, options.timeoutMs, true);
 }
 
@@ -49,7 +53,9 @@ function post(target: URL, headers: Record<string, string>, body: Buffer, timeou
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     if (timer) request.on('close', () => clearTimeout(timer));

@@ -64,6 +64,7 @@ export function startDraining(server: Server) {
   draining.add(server);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: routes of every context type share one server; each route builds its own context
 export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptions = {}): Server {
   const server = createServer((req, res) => {
     handle(server, routes, options, req, res).catch((error) => {
@@ -76,6 +77,7 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
   return server;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: as createHttpServer
 async function handle(server: Server, routes: GraphQLRoute<any>[], options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://service');
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
@@ -105,7 +107,12 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     body = parseBody(raw, headers.get('content-type'));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLarge;
-    return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', { status: tooLarge ? 413 : undefined }));
+    return sendError(
+      res,
+      httpError(ApolloServerErrorCode.BAD_REQUEST, tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', {
+        status: tooLarge ? 413 : undefined,
+      }),
+    );
   }
 
   const result = await route.server.executeHTTPGraphQLRequest({

@@ -51,7 +51,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
   if (role === 'partner' && claims.safelist === true) identity.safelist = true;
   if (role === 'member') {
     const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;
-    if (!memberId || !memberId.startsWith(`${identity.network}:`)) {
+    if (!memberId?.startsWith(`${identity.network}:`)) {
       throw unauthenticated('A member token needs a memberId claim that belongs to its network.');
     }
     identity.memberId = memberId;
@@ -65,7 +65,12 @@ export function requireSignedIn(identity: Identity): void {
 }
 
 /** Who may write a network's members: its office and admin; the member itself may also update and delete its contact persons. */
-export function assertCanWriteMember(identity: Identity, network: string, memberId: string | null, action: 'create' | 'update' | 'archive' | 'delete contact persons of'): void {
+export function assertCanWriteMember(
+  identity: Identity,
+  network: string,
+  memberId: string | null,
+  action: 'create' | 'update' | 'archive' | 'delete contact persons of',
+): void {
   requireSignedIn(identity);
   if (identity.role === 'admin') return;
   if (identity.role === 'office' && identity.network === network) return;
@@ -79,7 +84,9 @@ export function assertCanWriteMember(identity: Identity, network: string, member
 export function assertCanReadAudit(identity: Identity, network: string): void {
   requireSignedIn(identity);
   if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return;
-  throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not read the audit log of ${network}; only its office and admin may.`);
+  throw forbidden(
+    `Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not read the audit log of ${network}; only its office and admin may.`,
+  );
 }
 
 export function canSeeContacts(identity: Identity): boolean {

@@ -70,7 +70,10 @@ const covers = (offered: string, wanted: string) => offered === wanted || offere
 const offersSql = (...codes: string[]) => sql`m.process_codes && ${textArray(codes.flatMap(processAndDescendants))}::text[]`;
 /** SQL: a CASE over conditions in order, giving the points of the first status that applies. */
 const statusSql = (cases: [Fragment, MatchStatus][], otherwise: MatchStatus) =>
-  sql`case ${joinSql(cases.map(([when, status]) => sql`when ${when} then ${raw(String(points[status]))}`), ' ')} else ${raw(String(points[otherwise]))} end`;
+  sql`case ${joinSql(
+    cases.map(([when, status]) => sql`when ${when} then ${raw(String(points[status]))}`),
+    ' ',
+  )} else ${raw(String(points[otherwise]))} end`;
 const automotiveSql = raw(`exists (select 1 from certification c where c.member_id = m.id and c.standard = 'IATF 16949' and c.valid_until >= current_date)`);
 
 interface Rule {
@@ -87,12 +90,23 @@ function processes(wanted: string[]): Rule {
       const met = wanted.filter((w) => c.processCodes.some((o) => covers(o, w)));
       const missing = wanted.filter((w) => !met.includes(w));
       const status: MatchStatus = missing.length === 0 ? 'MET' : met.length > 0 ? 'PARTLY_MET' : 'NOT_MET';
-      const reason = [met.length ? `offers ${met.map(processName).join(', ')}` : '', missing.length ? `not ${missing.map(processName).join(', ')}` : ''].filter(Boolean).join('; ');
+      const reason = [met.length ? `offers ${met.map(processName).join(', ')}` : '', missing.length ? `not ${missing.map(processName).join(', ')}` : '']
+        .filter(Boolean)
+        .join('; ');
       return { requirement: 'processes', status, reason };
     },
     sql() {
-      const met = joinSql(wanted.map((w) => sql`(${offersSql(w)})::int`), ' + ');
-      return statusSql([[sql`${met} = ${wanted.length}`, 'MET'], [sql`${met} > 0`, 'PARTLY_MET']], 'NOT_MET');
+      const met = joinSql(
+        wanted.map((w) => sql`(${offersSql(w)})::int`),
+        ' + ',
+      );
+      return statusSql(
+        [
+          [sql`${met} = ${wanted.length}`, 'MET'],
+          [sql`${met} > 0`, 'PARTLY_MET'],
+        ],
+        'NOT_MET',
+      );
     },
   };
 }
@@ -105,7 +119,8 @@ function material(wanted: string): Rule {
     match(c) {
       if (c.materials.some((m) => spellings.includes(m))) return { requirement: 'material', status: 'MET', reason: `works ${info?.name ?? wanted}` };
       const sameFamily = info ? c.materials.filter((m) => findMaterial(m)?.family === info.family) : [];
-      if (sameFamily.length) return { requirement: 'material', status: 'PARTLY_MET', reason: `works ${info!.family} (${sameFamily.join(', ')}), not ${info!.name}` };
+      if (sameFamily.length)
+        return { requirement: 'material', status: 'PARTLY_MET', reason: `works ${info!.family} (${sameFamily.join(', ')}), not ${info!.name}` };
       return { requirement: 'material', status: 'NOT_MET', reason: c.materials.length ? `works ${c.materials.join(', ')}` : 'lists no materials' };
     },
     sql() {
@@ -124,10 +139,14 @@ function quantity(wanted: Quantity): Rule {
       if (e === null) return { requirement: 'quantity', status: 'PARTLY_MET', reason: 'company size unknown' };
       const automotive = c.certificates.some((cert) => cert.standard === 'IATF 16949');
       if (wanted === 'PROTOTYPE') {
-        return e <= 100 ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to prototypes` } : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees: set up for larger lots` };
+        return e <= 100
+          ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to prototypes` }
+          : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees: set up for larger lots` };
       }
       if (wanted === 'SMALL_SERIES') {
-        return e >= 10 && e <= 250 ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to small series` } : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees` };
+        return e >= 10 && e <= 250
+          ? { requirement: 'quantity', status: 'MET', reason: `${e} employees: suited to small series` }
+          : { requirement: 'quantity', status: 'PARTLY_MET', reason: `${e} employees` };
       }
       if (e >= 50) return { requirement: 'quantity', status: 'MET', reason: `${e} employees${automotive ? ', IATF 16949 series supplier' : ''}` };
       return { requirement: 'quantity', status: automotive ? 'PARTLY_MET' : 'NOT_MET', reason: `${e} employees: small for series production` };
@@ -151,11 +170,14 @@ function tolerance(wanted: Tolerance): Rule {
       const fineFinishing = c.processCodes.filter((p) => fineFinishingCodes.some((f) => covers(p, f)));
       const finishing = c.processCodes.some((p) => covers(p, '3.3'));
       if (wanted === 'COARSE' || wanted === 'MEDIUM') {
-        return machining || finishing ? { requirement: 'tolerance', status: 'MET', reason: 'machining for general tolerances (ISO 2768 m/c)' } : { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'no machining listed' };
+        return machining || finishing
+          ? { requirement: 'tolerance', status: 'MET', reason: 'machining for general tolerances (ISO 2768 m/c)' }
+          : { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'no machining listed' };
       }
       if (fineFinishing.length) return { requirement: 'tolerance', status: 'MET', reason: `fine finishing: ${fineFinishing.map(processName).join(', ')}` };
       if (wanted === 'FINE' && machining) return { requirement: 'tolerance', status: 'MET', reason: 'machining for fine tolerances (ISO 2768 f)' };
-      if (machining || finishing) return { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'machining, but no grinding, honing or lapping for IT6 and finer' };
+      if (machining || finishing)
+        return { requirement: 'tolerance', status: 'PARTLY_MET', reason: 'machining, but no grinding, honing or lapping for IT6 and finer' };
       return { requirement: 'tolerance', status: 'NOT_MET', reason: 'no machining or finishing listed' };
     },
     sql() {
@@ -211,7 +233,10 @@ export function scoreSupplier(r: Requirements, c: Candidate): SupplierScore {
     const held = c.certificates.find((cert) => cert.standard === standard);
     return { requirement: `certification ${standard}`, status: 'MET', reason: `valid until ${held?.validUntil ?? '?'}` };
   });
-  const score = scoreFromPoints(weighted, parts.reduce((sum, { rule }) => sum + rule.weight, 0));
+  const score = scoreFromPoints(
+    weighted,
+    parts.reduce((sum, { rule }) => sum + rule.weight, 0),
+  );
   return { score: score / 10000, breakdown: [...parts.map(({ match }) => match), ...certificates] };
 }
 
@@ -220,7 +245,10 @@ export function supplierScoreSql(r: Requirements, c: CandidateSql): Fragment {
   const list = rules(r);
   const weightSum = list.reduce((sum, rule) => sum + rule.weight, 0);
   if (weightSum === 0) return raw('10000');
-  const weighted = joinSql(list.map((rule) => sql`${rule.sql(c)} * ${raw(String(rule.weight))}`), ' + ');
+  const weighted = joinSql(
+    list.map((rule) => sql`${rule.sql(c)} * ${raw(String(rule.weight))}`),
+    ' + ',
+  );
   // Integer division of non-negative integers floors, as Math.floor does in scoreFromPoints.
   return sql`((${weighted}) * 10000 + ${raw(String(weightSum))}) / ${raw(String(2 * weightSum))}`;
 }

@@ -56,7 +56,7 @@ export function findNetwork(code: string): NetworkInfo | undefined {
 
 /** `NIWE` -> `NiweMember`: the concrete member type each network contributes to the graph. */
 export function memberTypeName(code: string): string {
-  return code.charAt(0) + code.slice(1).toLowerCase() + 'Member';
+  return `${code.charAt(0) + code.slice(1).toLowerCase()}Member`;
 }
 
 export function networkOfMemberType(typename: string): NetworkInfo | undefined {

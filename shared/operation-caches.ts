@@ -53,7 +53,7 @@ export class SecondSightingCache<V> implements KeyValueCache<V> {
     if (this.#seen.size > this.#remembered) this.#seen.delete(this.#seen.values().next().value!);
   }
 
-  delete(key: string): Promise<boolean | void> {
+  delete(key: string): Promise<boolean | undefined> {
     this.#seen.delete(key);
     return this.#cache.delete(key);
   }

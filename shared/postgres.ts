@@ -46,15 +46,20 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     persistent: options.persistent,
     createPostgresUser: true,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No Unix socket: in the shared temp directory (the default) any local user found it, and two servers
       // on one port collided even in separate network namespaces. Everything here connects over TCP.
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
       // 512 MB of buffers instead of the default 128 MB: three networks of 100,000 members (about 180 MB each
       // with indexes) stay in PostgreSQL's own cache instead of being copied in from the OS on every search.
-      '-c', 'shared_buffers=512MB',
-      '-c', 'fsync=' + (options.persistent ? 'on' : 'off'),
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      `fsync=${options.persistent ? 'on' : 'off'}`,
     ],
     onLog: () => {},
     onError: (error) => console.error('[postgres]', error),
@@ -63,7 +68,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   // initialise() creates the postgres user on a fresh machine; only now can its reach be checked.
   requireReachableByPostgres(dataDir);
   await server.start().catch(() => {
-    throw new Error(`Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`);
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`,
+    );
   });
   running.add(server);
   // The package keeps the server's process to itself; its end is what a supervisor must see.
@@ -160,22 +167,24 @@ export function databaseUrl(serverUrl: string, database: string): string {
  */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`Invalid database name ${database}.`);
-  const role = await withClient(databaseUrl(serverUrl, 'postgres'), (client) => serialized(client, async () => {
-    const { rows } = await client.query<{ roles: boolean }>('select rolsuper as roles from pg_roles where rolname = current_user');
-    const exists = Boolean((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount);
-    if (!rows[0]?.roles) {
-      if (!exists) await client.query(`create database "${database}"`);
-      return undefined;
-    }
-    const password = rolePassword(serverUrl, database);
-    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [database]);
-    await client.query(`${rowCount ? 'alter' : 'create'} role "${database}" login password '${password}'`);
-    if (!exists) await client.query(`create database "${database}" owner "${database}"`);
-    else await client.query(`alter database "${database}" owner to "${database}"`);
-    // Every role may connect to every database unless told otherwise; the maintenance database included.
-    await client.query(`revoke all on database "${database}", postgres from public`);
-    return { name: database, password };
-  }));
+  const role = await withClient(databaseUrl(serverUrl, 'postgres'), (client) =>
+    serialized(client, async () => {
+      const { rows } = await client.query<{ roles: boolean }>('select rolsuper as roles from pg_roles where rolname = current_user');
+      const exists = Boolean((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount);
+      if (!rows[0]?.roles) {
+        if (!exists) await client.query(`create database "${database}"`);
+        return undefined;
+      }
+      const password = rolePassword(serverUrl, database);
+      const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [database]);
+      await client.query(`${rowCount ? 'alter' : 'create'} role "${database}" login password '${password}'`);
+      if (!exists) await client.query(`create database "${database}" owner "${database}"`);
+      else await client.query(`alter database "${database}" owner to "${database}"`);
+      // Every role may connect to every database unless told otherwise; the maintenance database included.
+      await client.query(`revoke all on database "${database}", postgres from public`);
+      return { name: database, password };
+    }),
+  );
   if (!role) return databaseUrl(serverUrl, database);
   await withClient(databaseUrl(serverUrl, database), async (client) => {
     // earthdistance is not a trusted extension: only a superuser may create it, so the migrations' own
@@ -207,7 +216,9 @@ async function serialized<T>(client: pg.Client, work: () => Promise<T>): Promise
 
 /** The password of a database's role, derived from the server's credentials: stable across restarts, stored nowhere. */
 function rolePassword(serverUrl: string, database: string): string {
-  return createHmac('sha256', decodeURIComponent(new URL(serverUrl).password) || serverUrl).update(`role:${database}`).digest('hex');
+  return createHmac('sha256', decodeURIComponent(new URL(serverUrl).password) || serverUrl)
+    .update(`role:${database}`)
+    .digest('hex');
 }
 
 /** SQL that makes `role` the owner of the public schema and of every object in it that no extension owns. */

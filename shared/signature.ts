@@ -68,7 +68,12 @@ export function createSignatureVerifier(service: string, secret: string, now = (
     const at = Number(timestamp);
     const time = now();
     if (!Number.isSafeInteger(at) || Math.abs(time - at) > signatureWindowMs) return 'the signature timestamp is outside the allowed window';
-    const expected = digest(secret, { service, method: request.method, path: request.path, body: request.body, identity: header(request, identityHeader) }, timestamp, nonce);
+    const expected = digest(
+      secret,
+      { service, method: request.method, path: request.path, body: request.body, identity: header(request, identityHeader) },
+      timestamp,
+      nonce,
+    );
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
     if (time > nextSweep) {

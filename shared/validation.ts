@@ -16,7 +16,8 @@ export function isoDate(field: string, value: string): string {
 export function processCodes(field: string, codes: readonly string[]): string[] {
   boundedList(field, codes, listLimits.processes);
   for (const code of codes) {
-    if (!findProcess(code)) throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
+    if (!findProcess(code))
+      throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
   }
   return [...new Set(codes)];
 }
@@ -33,8 +34,10 @@ export function certificationName(field: string, value: string): string {
 }
 
 export function coordinates(field: string, latitude: number | null | undefined, longitude: number | null | undefined) {
-  if (latitude == null || !(latitude >= -90 && latitude <= 90)) throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`);
-  if (longitude == null || !(longitude >= -180 && longitude <= 180)) throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${longitude ?? 'nothing'}.`);
+  if (latitude == null || !(latitude >= -90 && latitude <= 90))
+    throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`);
+  if (longitude == null || !(longitude >= -180 && longitude <= 180))
+    throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${longitude ?? 'nothing'}.`);
   return { latitude, longitude };
 }
 
@@ -51,7 +54,8 @@ export function isMalformedText(value: string): boolean {
 
 export function checkText(field: string, value: string): string {
   if (value.includes('\u0000')) throw badInput(field, `${field} contains a NUL character (U+0000); remove it.`);
-  if (!value.isWellFormed()) throw badInput(field, `${field} contains a lone UTF-16 surrogate (half of a character such as an emoji); send well-formed Unicode.`);
+  if (!value.isWellFormed())
+    throw badInput(field, `${field} contains a lone UTF-16 surrogate (half of a character such as an emoji); send well-formed Unicode.`);
   return value;
 }
 

@@ -75,7 +75,9 @@ describe('personal data', () => {
   test('contact persons are hidden from anonymous callers and shown to signed-in ones', async () => {
     const query = `query($id: ID!) { member(id: $id) { contacts { name email } } }`;
     expect((await stack.query(query, { id: otherNiweMember })).data.member.contacts).toEqual([]);
-    expect((await stack.query(query, { id: otherNiweMember }, tokens.partner)).data.member.contacts).toEqual([{ name: 'Petra Privat', email: 'petra@neu.example' }]);
+    expect((await stack.query(query, { id: otherNiweMember }, tokens.partner)).data.member.contacts).toEqual([
+      { name: 'Petra Privat', email: 'petra@neu.example' },
+    ]);
   });
 });
 

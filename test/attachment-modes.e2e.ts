@@ -22,7 +22,11 @@ test('an uploaded file is stored 0600 in a folder made 0700, also when the folde
   const inquiryId = await createInquiry(stack, partner);
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 'x'), Buffer.from('\n%%EOF\n')]);
   const base = stack.gatewayUrl.replace(/\/graphql$/, '');
-  const res = await fetch(`${base}/attachments?inquiryId=${inquiryId}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${partner}` }, body: pdf });
+  const res = await fetch(`${base}/attachments?inquiryId=${inquiryId}&fileName=welle.pdf`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${partner}` },
+    body: pdf,
+  });
   expect(res.status).toBe(201);
 
   const files = await readdir(stack.attachmentsDir);

@@ -25,7 +25,7 @@ function upload(token: string | undefined, fileName: string, contentType: string
 const download = (token: string | undefined, path: string) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'x'), Buffer.from('\n%%EOF\n')]);
-const step = Buffer.from('ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION((\'Welle\'),\'2;1\');\nENDSEC;\nEND-ISO-10303-21;\n');
+const step = Buffer.from("ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION(('Welle'),'2;1');\nENDSEC;\nEND-ISO-10303-21;\n");
 
 async function storedFiles(): Promise<string[]> {
   return readdir(stack.attachmentsDir).catch(() => []);
@@ -35,9 +35,19 @@ beforeAll(async () => {
   stack = await startStack({ attachmentMaxBytes: maxBytes });
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
   tokens.admin = await stack.token({ role: 'admin' });
-  for (const [key, network] of [['anders', 'LINAT'], ['brand', 'NIWE']]) {
-    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { name: `${key} GmbH`, postalCode: '99974', city: 'Mühlhausen' } }, tokens.admin)))
-      .createMember.id;
+  for (const [key, network] of [
+    ['anders', 'LINAT'],
+    ['brand', 'NIWE'],
+  ]) {
+    members[key] = (
+      await ok(
+        stack.query(
+          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+          { n: network, input: { name: `${key} GmbH`, postalCode: '99974', city: 'Mühlhausen' } },
+          tokens.admin,
+        ),
+      )
+    ).createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
@@ -55,10 +65,18 @@ describe('attachments', () => {
     const res = await upload(tokens.partner, 'Zeichnung Welle Ø40.pdf', 'application/pdf', pdf);
     expect(res.status).toBe(201);
     const stored = (await res.json()) as { downloadPath: string };
-    expect(stored).toMatchObject({ id: expect.stringMatching(/^att-\d+$/), fileName: 'Zeichnung Welle Ø40.pdf', contentType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+    expect(stored).toMatchObject({
+      id: expect.stringMatching(/^att-\d+$/),
+      fileName: 'Zeichnung Welle Ø40.pdf',
+      contentType: 'application/pdf',
+      size: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
     pdfPath = stored.downloadPath;
     expect((await upload(tokens.partner, 'welle.stp', 'model/step', step)).status).toBe(201);
-    const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id fileName size sha256 downloadPath } } }`, { id: inquiryId }, tokens.partner))).inquiry.attachments;
+    const listed = (
+      await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id fileName size sha256 downloadPath } } }`, { id: inquiryId }, tokens.partner))
+    ).inquiry.attachments;
     expect(listed.map((a: { fileName: string }) => a.fileName)).toEqual(['Zeichnung Welle Ø40.pdf', 'welle.stp']);
     expect(await storedFiles()).toHaveLength(2);
   });
@@ -81,15 +99,20 @@ describe('attachments', () => {
     }
     expect((await upload(undefined, 'welle.pdf', 'application/pdf', pdf)).status).toBe(401);
     expect((await upload(tokens.otherPartner, 'welle.pdf', 'application/pdf', pdf)).status).toBe(404);
-    const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id } } }`, { id: inquiryId }, tokens.partner))).inquiry.attachments;
+    const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id } } }`, { id: inquiryId }, tokens.partner))).inquiry
+      .attachments;
     expect(listed).toHaveLength(2);
     expect(await storedFiles()).toHaveLength(2);
   });
 
   test('only those who see the inquiry download; region refuses the request unless the gateway signed it', async () => {
     const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
-    await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id: inquiryId, v: version }, tokens.partner));
-    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: inquiryId, m: members.anders }, tokens.admin));
+    await ok(
+      stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id: inquiryId, v: version }, tokens.partner),
+    );
+    await ok(
+      stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: inquiryId, m: members.anders }, tokens.admin),
+    );
 
     const res = await download(tokens.anders, pdfPath);
     expect(res.status).toBe(200);

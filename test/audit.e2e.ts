@@ -13,7 +13,16 @@ const auditQuery = `query($network: NetworkCode!, $first: Int, $after: String) {
 async function audit(network = 'NIWE', token = tokens.niweOffice, first = 100) {
   const res = await stack.query(auditQuery, { network, first }, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data.auditLog.entries as { id: string; subject: string; role: string; actorNetwork: string | null; action: string; target: string; before: string | null; after: string | null }[];
+  return res.data.auditLog.entries as {
+    id: string;
+    subject: string;
+    role: string;
+    actorNetwork: string | null;
+    action: string;
+    target: string;
+    before: string | null;
+    after: string | null;
+  }[];
 }
 
 beforeAll(async () => {
@@ -29,7 +38,11 @@ afterAll(async () => {
 
 describe('audit log', () => {
   test('create, update and archive are each recorded with who, what, before and after', async () => {
-    const created = await stack.query(`mutation { createMember(network: NIWE, input: { name: "Audit GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Rita Revision" }] }) { id } }`, {}, tokens.niweOffice);
+    const created = await stack.query(
+      `mutation { createMember(network: NIWE, input: { name: "Audit GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Rita Revision" }] }) { id } }`,
+      {},
+      tokens.niweOffice,
+    );
     const id = created.data.createMember.id;
     await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { employees: 12 }) { id } }`, { id }, tokens.niweOffice);
     await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id }, tokens.admin);
@@ -52,13 +65,22 @@ describe('audit log', () => {
   test('a refused write leaves no entry; other networks keep their own log', async () => {
     const before = (await audit()).length;
     await stack.query(`mutation { createMember(network: NIWE, input: { name: "Nein GmbH", postalCode: "1", city: "X" }) { id } }`, {}, tokens.niweOffice);
-    await stack.query(`mutation { createMember(network: NIWE, input: { name: "Fremd GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`, {}, tokens.linatOffice);
+    await stack.query(
+      `mutation { createMember(network: NIWE, input: { name: "Fremd GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`,
+      {},
+      tokens.linatOffice,
+    );
     expect(await audit()).toHaveLength(before);
     expect(await audit('LINAT', tokens.linatOffice)).toEqual([]);
   });
 
   test('pages newest first', async () => {
-    for (const name of ['Eins', 'Zwei', 'Drei']) await stack.query(`mutation($name: String!) { createMember(network: KONAT, input: { name: $name, postalCode: "99817", city: "Eisenach" }) { id } }`, { name }, tokens.admin);
+    for (const name of ['Eins', 'Zwei', 'Drei'])
+      await stack.query(
+        `mutation($name: String!) { createMember(network: KONAT, input: { name: $name, postalCode: "99817", city: "Eisenach" }) { id } }`,
+        { name },
+        tokens.admin,
+      );
     const first = await stack.query(auditQuery, { network: 'KONAT', first: 2 }, tokens.admin);
     expect(first.data.auditLog.pageInfo.hasNextPage).toBe(true);
     const second = await stack.query(auditQuery, { network: 'KONAT', first: 2, after: first.data.auditLog.pageInfo.endCursor }, tokens.admin);
@@ -86,7 +108,17 @@ describe("region's audit log", () => {
   async function regionAudit(token = tokens.admin, first = 100) {
     const res = await stack.query(regionAuditQuery, { first }, token);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data.regionAuditLog.entries as { id: string; at: string; subject: string; role: string; actorNetwork: string | null; action: string; target: string; before: string | null; after: string | null }[];
+    return res.data.regionAuditLog.entries as {
+      id: string;
+      at: string;
+      subject: string;
+      role: string;
+      actorNetwork: string | null;
+      action: string;
+      target: string;
+      before: string | null;
+      after: string | null;
+    }[];
   }
   const createKey = `mutation($partner: String!, $name: String!) { createApiKey(partner: $partner, name: $name, safelist: true) { key apiKey { id } } }`;
 
@@ -105,7 +137,15 @@ describe("region's audit log", () => {
     const [revoked, created] = entries;
     expect(created.id).toMatch(/^a-\d+$/);
     expect(created.before).toBeNull();
-    expect(JSON.parse(created.after!)).toEqual({ partner: 'Zulieferer AG', name: 'ERP', prefix: key.slice(0, 12), safelist: true, createdBy: 'admin-anna', createdAt: expect.stringMatching(/^\d{4}-/), revokedAt: null });
+    expect(JSON.parse(created.after!)).toEqual({
+      partner: 'Zulieferer AG',
+      name: 'ERP',
+      prefix: key.slice(0, 12),
+      safelist: true,
+      createdBy: 'admin-anna',
+      createdAt: expect.stringMatching(/^\d{4}-/),
+      revokedAt: null,
+    });
     expect(JSON.parse(revoked.before!).revokedAt).toBeNull();
     expect(JSON.parse(revoked.after!).revokedAt).toBe(revokedAt);
     const hashes = await stack.region.orm.em.fork().execute<{ hash: string }[]>(`select "hash" from "api_key"`);
@@ -148,9 +188,11 @@ describe('deleteContactPerson', () => {
     expect(contacts[0].id).toMatch(/^NIWE:c-\d+$/);
     const member = await stack.token({ role: 'member', network: 'NIWE', memberId: id, sub: 'kontakt-gmbh' });
     const otherMember = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
-    const remove = (contactId: string, token?: string) => stack.query(`mutation($id: ID!) { deleteContactPerson(id: $id) { id contacts { name } } }`, { id: contactId }, token);
+    const remove = (contactId: string, token?: string) =>
+      stack.query(`mutation($id: ID!) { deleteContactPerson(id: $id) { id contacts { name } } }`, { id: contactId }, token);
 
-    for (const token of [tokens.partner, tokens.linatOffice, otherMember]) expect((await remove(contacts[0].id, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const token of [tokens.partner, tokens.linatOffice, otherMember])
+      expect((await remove(contacts[0].id, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await remove(contacts[0].id)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const own = await remove(contacts[0].id, member);

@@ -36,7 +36,16 @@ const written = { beforeBackup: [] as string[], all: [] as string[] };
 
 async function environment(dataDir: string): Promise<NodeJS.ProcessEnv> {
   const [gw, niwe, linat, konat, region, pg] = await Promise.all(Array.from({ length: 6 }, freePort));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(gw),
+    NIWE_PORT: String(niwe),
+    LINAT_PORT: String(linat),
+    KONAT_PORT: String(konat),
+    REGION_PORT: String(region),
+    PG_PORT: String(pg),
+  };
   delete env.DATABASE_URL;
   delete env.ATTACHMENTS_DIR;
   return env;
@@ -114,15 +123,27 @@ async function state(stack: Running): Promise<any> {
 /** Every id of a KONAT member, and every member id KONAT's audit log records a createMember for, page by page. */
 async function konatMembersAndCreations(stack: Running): Promise<{ members: string[]; created: string[] }> {
   const members: string[] = [];
-  for (let after: string | null = null; ;) {
-    const page: any = (await query(stack, `query($after: String) { members(first: 100, after: $after, orderBy: NAME, filter: { networks: [KONAT] }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after })).members;
+  for (let after: string | null = null; ; ) {
+    const page: any = (
+      await query(
+        stack,
+        `query($after: String) { members(first: 100, after: $after, orderBy: NAME, filter: { networks: [KONAT] }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      )
+    ).members;
     members.push(...page.edges.map((e: any) => e.node.id));
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }
   const created: string[] = [];
-  for (let after: string | null = null; ;) {
-    const page: any = (await query(stack, `query($after: String) { auditLog(network: KONAT, first: 100, after: $after) { entries { action target } pageInfo { hasNextPage endCursor } } }`, { after })).auditLog;
+  for (let after: string | null = null; ; ) {
+    const page: any = (
+      await query(
+        stack,
+        `query($after: String) { auditLog(network: KONAT, first: 100, after: $after) { entries { action target } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      )
+    ).auditLog;
     created.push(...page.entries.filter((e: any) => e.action === 'createMember').map((e: any) => e.target));
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
@@ -135,7 +156,9 @@ async function writeUntil(stack: Running, done: Promise<unknown>, backup: { star
   let finished = false;
   void done.finally(() => (finished = true));
   for (let i = 0; !finished; i++) {
-    const { createMember } = await query(stack, `mutation($input: MemberInput!) { createMember(network: KONAT, input: $input) { id } }`, { input: { name: `Laufend ${i} GmbH`, postalCode: '99817', city: 'Eisenach' } });
+    const { createMember } = await query(stack, `mutation($input: MemberInput!) { createMember(network: KONAT, input: $input) { id } }`, {
+      input: { name: `Laufend ${i} GmbH`, postalCode: '99817', city: 'Eisenach' },
+    });
     written.all.push(createMember.id);
     if (!backup.started) written.beforeBackup.push(createMember.id);
   }
@@ -146,25 +169,64 @@ beforeAll(async () => {
   tokens.admin = await sign(source, { role: 'admin', sub: 'admin' });
   tokens.partner = await sign(source, { role: 'partner', sub: 'oem' });
   const create = `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`;
-  ids.niwe = (await query(stack, create, { n: 'NIWE', input: {
-    name: 'Sicherung Fräserei GmbH', postalCode: '37269', city: 'Eschwege', processes: ['3.2.3'],
-    services: [{ title: '5-Achs-Fräsen', processes: ['3.2.3'] }], contacts: [{ name: 'Erika Muster', email: 'erika@example.org' }],
-    certifications: [{ standard: 'ISO 9001', validUntil: '2029-01-31' }],
-  } })).createMember.id;
+  ids.niwe = (
+    await query(stack, create, {
+      n: 'NIWE',
+      input: {
+        name: 'Sicherung Fräserei GmbH',
+        postalCode: '37269',
+        city: 'Eschwege',
+        processes: ['3.2.3'],
+        services: [{ title: '5-Achs-Fräsen', processes: ['3.2.3'] }],
+        contacts: [{ name: 'Erika Muster', email: 'erika@example.org' }],
+        certifications: [{ standard: 'ISO 9001', validUntil: '2029-01-31' }],
+      },
+    })
+  ).createMember.id;
   ids.linat = (await query(stack, create, { n: 'LINAT', input: { name: 'Sicherung Dreherei GmbH', postalCode: '99974', city: 'Mühlhausen' } })).createMember.id;
   tokens.niwe = await sign(source, { role: 'member', sub: 'niwe-member', network: 'NIWE', memberId: ids.niwe });
   tokens.linat = await sign(source, { role: 'member', sub: 'linat-member', network: 'LINAT', memberId: ids.linat });
 
-  const offer = { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.3', machine: 'DMG DMU 65', hours: 80, from: nextMonday(2), to: nextMonday(3, 4), postalCode: '37269', pricePerHour: 85 };
-  ids.offer = (await query(stack, `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: offer }, tokens.niwe)).postCapacity.id;
-  ids.booking = (await query(stack, `mutation($o: ID!) { bookCapacity(offerId: $o, hours: 30, from: "${nextMonday(2)}", to: "${nextMonday(2, 4)}") { id } }`, { o: ids.offer }, tokens.linat)).bookCapacity.id;
+  const offer = {
+    side: 'OFFER',
+    kind: 'MACHINE_HOURS',
+    process: '3.2.3',
+    machine: 'DMG DMU 65',
+    hours: 80,
+    from: nextMonday(2),
+    to: nextMonday(3, 4),
+    postalCode: '37269',
+    pricePerHour: 85,
+  };
+  ids.offer = (
+    await query(stack, `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: offer }, tokens.niwe)
+  ).postCapacity.id;
+  ids.booking = (
+    await query(
+      stack,
+      `mutation($o: ID!) { bookCapacity(offerId: $o, hours: 30, from: "${nextMonday(2)}", to: "${nextMonday(2, 4)}") { id } }`,
+      { o: ids.offer },
+      tokens.linat,
+    )
+  ).bookCapacity.id;
 
   const inquiry = {
-    title: 'Antriebswelle 42CrMo4', partDescription: 'Gedreht und gefräst', processes: ['3.2.1', '3.2.3'], quantities: [{ quantity: 500 }],
-    deliveryLocation: { postalCode: '37269' }, deliveryDate: nextMonday(8), quoteDeadline: `${nextMonday(4)}T12:00:00Z`,
+    title: 'Antriebswelle 42CrMo4',
+    partDescription: 'Gedreht und gefräst',
+    processes: ['3.2.1', '3.2.3'],
+    quantities: [{ quantity: 500 }],
+    deliveryLocation: { postalCode: '37269' },
+    deliveryDate: nextMonday(8),
+    quoteDeadline: `${nextMonday(4)}T12:00:00Z`,
   };
-  ids.inquiry = (await query(stack, `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input: inquiry }, tokens.partner)).createInquiry.id;
-  const upload = await fetch(`${stack.gateway}/attachments?inquiryId=${ids.inquiry}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` }, body: pdf });
+  ids.inquiry = (
+    await query(stack, `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input: inquiry }, tokens.partner)
+  ).createInquiry.id;
+  const upload = await fetch(`${stack.gateway}/attachments?inquiryId=${ids.inquiry}&fileName=welle.pdf`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` },
+    body: pdf,
+  });
   expect(upload.status).toBe(201);
   before = await state(stack);
   expect(before.capacityBookings).toHaveLength(1);
@@ -208,12 +270,16 @@ test('one line each: restore into a running or non-empty DATA_DIR, backup withou
   await stop(stack);
   const stopped = await script('backup', [join(base, 'second.tar.gz')], stack.env);
   expect(stopped.code).toBe(1);
-  expect(stopped.errors).toBe(`npm run backup: No PostgreSQL answers on 127.0.0.1:${stack.env.PG_PORT}: start the stack (npm start) with this DATA_DIR and PG_PORT first.\n`);
+  expect(stopped.errors).toBe(
+    `npm run backup: No PostgreSQL answers on 127.0.0.1:${stack.env.PG_PORT}: start the stack (npm start) with this DATA_DIR and PG_PORT first.\n`,
+  );
   expect(existsSync(join(base, 'second.tar.gz'))).toBe(false);
 
   const holdsData = await script('restore', [archive], stack.env);
   expect(holdsData.code).toBe(1);
-  expect(holdsData.errors).toMatch(/^npm run restore: .*source already holds data \(.*postgres, .*jwt-secret.*\): set DATA_DIR to a new folder, or pass --force to replace it\.\n$/);
+  expect(holdsData.errors).toMatch(
+    /^npm run restore: .*source already holds data \(.*postgres, .*jwt-secret.*\): set DATA_DIR to a new folder, or pass --force to replace it\.\n$/,
+  );
 
   const elsewhere = { ...stack.env, DATA_DIR: join(base, 'refused') };
   const missing = await script('restore', [join(base, 'nothing.tar.gz')], elsewhere);
@@ -233,7 +299,9 @@ test('one line each: restore into a running or non-empty DATA_DIR, backup withou
   writeFileSync(join(future, 'manifest.json'), JSON.stringify({ format: 'irm-backup', version: 99 }));
   await createTar({ gzip: true, cwd: future, file: join(base, 'future.tar.gz') }, ['manifest.json']);
   const wrongVersion = await script('restore', [join(base, 'future.tar.gz')], elsewhere);
-  expect(wrongVersion.errors).toMatch(/^npm run restore: .*future\.tar\.gz has backup format version 99; this version of the project restores version 1 only\.\n$/);
+  expect(wrongVersion.errors).toMatch(
+    /^npm run restore: .*future\.tar\.gz has backup format version 99; this version of the project restores version 1 only\.\n$/,
+  );
   // Refused before anything was written: the folder holds no data, and no server was started in it.
   expect(existsSync(join(base, 'refused', 'postgres'))).toBe(false);
 });
@@ -262,7 +330,9 @@ test('npm run restore into a new DATA_DIR serves the same members, inquiry, atta
   expect(members).toEqual(expect.arrayContaining(written.beforeBackup));
 
   // Sequences came along: a new member gets a number after the last one written before the backup.
-  const fresh = (await query(stack, `mutation { createMember(network: NIWE, input: { name: "Nach der Sicherung GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`)).createMember.id;
+  const fresh = (
+    await query(stack, `mutation { createMember(network: NIWE, input: { name: "Nach der Sicherung GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`)
+  ).createMember.id;
   const number = (id: string) => Number(id.split('-').at(-1));
   expect(number(fresh)).toBeGreaterThan(number(ids.niwe));
 }, 150_000);

@@ -59,7 +59,11 @@ describe('ids and network codes', () => {
 describe('pagination', () => {
   test('first must lie in 1..100', async () => {
     for (const first of [0, -1, 101]) {
-      expectError(await stack.query(`query($first: Int) { members(first: $first) { totalCount } }`, { first }), 'BAD_USER_INPUT', /first must lie between 1 and 100/);
+      expectError(
+        await stack.query(`query($first: Int) { members(first: $first) { totalCount } }`, { first }),
+        'BAD_USER_INPUT',
+        /first must lie between 1 and 100/,
+      );
     }
     expectError(await stack.query(`{ network(code: NIWE) { members(first: 500) { totalCount } } }`), 'BAD_USER_INPUT', /first must lie between 1 and 100/);
   });
@@ -72,8 +76,16 @@ describe('pagination', () => {
 
   test('filters name the bad part', async () => {
     expectError(await stack.query(`{ members(filter: { processes: ["9.9"] }) { totalCount } }`), 'BAD_USER_INPUT', /"9\.9" is not a DIN 8580 process code/);
-    expectError(await stack.query(`{ members(filter: { certifications: ["ISO 0000"] }) { totalCount } }`), 'BAD_USER_INPUT', /"ISO 0000" is not a known certification/);
-    expectError(await stack.query(`query($text: String) { members(filter: { text: $text }) { totalCount } }`, { text: 'x'.repeat(201) }), 'BAD_USER_INPUT', /filter.text must be at most 200/);
+    expectError(
+      await stack.query(`{ members(filter: { certifications: ["ISO 0000"] }) { totalCount } }`),
+      'BAD_USER_INPUT',
+      /"ISO 0000" is not a known certification/,
+    );
+    expectError(
+      await stack.query(`query($text: String) { members(filter: { text: $text }) { totalCount } }`, { text: 'x'.repeat(201) }),
+      'BAD_USER_INPUT',
+      /filter.text must be at most 200/,
+    );
   });
 });
 
@@ -92,7 +104,15 @@ describe('member input', () => {
     [{ certifications: [{ standard: 'ISO 9001', validUntil: '2025-02-30' }] }, /certifications\[0\].validUntil must be a calendar date written YYYY-MM-DD/],
     [{ certifications: [{ standard: 'ISO 9001', validUntil: '31.12.2027' }] }, /certifications\[0\].validUntil must be a calendar date/],
     [{ certifications: [{ standard: 'ISO 99999', validUntil: '2027-12-31' }] }, /certifications\[0\].standard: "ISO 99999" is not a known certification/],
-    [{ contacts: [{ name: 'Ok', email: 'ok@firma.example' }, { name: 'Kaputt', email: 'kaputt@' }] }, /contacts\[1\].email must be an e-mail address/],
+    [
+      {
+        contacts: [
+          { name: 'Ok', email: 'ok@firma.example' },
+          { name: 'Kaputt', email: 'kaputt@' },
+        ],
+      },
+      /contacts\[1\].email must be an e-mail address/,
+    ],
     [{ contacts: [{ name: 'Tel', phone: 'call me' }] }, /contacts\[0\].phone must contain digits/],
     [{ services: [{ title: '' }] }, /services\[0\].title must not be empty/],
   ])('%j is refused', async (patch, message) => {
@@ -156,7 +176,10 @@ describe('malformed strings are refused at the edge, naming the field', () => {
     expectMalformed(await stack.query(`query($t: String) { members(filter: { text: $t }) { totalCount } }`, { t: nul }), 'filter.text');
     expectMalformed(await stack.query(`{ members(filter: { text: "Fr\\u0000s" }) { totalCount } }`), 'filter.text');
     expectMalformed(await stack.query(`query($m: String!) { members(filter: { materials: [$m] }) { totalCount } }`, { m: surrogate }), 'filter.materials[0]');
-    expectMalformed(await stack.query(`query($m: String) { findSuppliers(requirements: { material: $m }) { totalCount } }`, { m: nul }), 'requirements.material');
+    expectMalformed(
+      await stack.query(`query($m: String) { findSuppliers(requirements: { material: $m }) { totalCount } }`, { m: nul }),
+      'requirements.material',
+    );
     const member = await stack.token({ role: 'member', network: 'NIWE', memberId });
     const post = await stack.query(
       `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
@@ -167,11 +190,23 @@ describe('malformed strings are refused at the edge, naming the field', () => {
     const partner = await stack.token({ role: 'partner', sub: 'malformed-partner' });
     const inquiry = await stack.query(
       `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`,
-      { input: { title: nul, processes: ['3.2.1'], quantities: [{ quantity: 10 }], deliveryLocation: { postalCode: '37269' }, quoteDeadline: '2099-01-15T12:00:00Z' } },
+      {
+        input: {
+          title: nul,
+          processes: ['3.2.1'],
+          quantities: [{ quantity: 10 }],
+          deliveryLocation: { postalCode: '37269' },
+          quoteDeadline: '2099-01-15T12:00:00Z',
+        },
+      },
       partner,
     );
     expectMalformed(inquiry, 'input.title');
-    const key = await stack.query(`mutation($k: String) { createMember(network: NIWE, input: { name: "Schlüssel GmbH", postalCode: "37269", city: "Eschwege" }, idempotencyKey: $k) { id } }`, { k: nul }, admin);
+    const key = await stack.query(
+      `mutation($k: String) { createMember(network: NIWE, input: { name: "Schlüssel GmbH", postalCode: "37269", city: "Eschwege" }, idempotencyKey: $k) { id } }`,
+      { k: nul },
+      admin,
+    );
     expectMalformed(key, 'idempotencyKey');
   });
 });
@@ -192,13 +227,29 @@ describe('lists in input are bounded', () => {
     expect(huge.errors![0].extensions?.field).toBe('input.services');
     const members = `query($p: [String!], $n: [NetworkCode!]) { members(filter: { processes: $p, networks: $n }) { totalCount } }`;
     expectError(await stack.query(members, { p: Array.from({ length: 20_000 }, () => '3.2.3') }), 'BAD_USER_INPUT', /filter.processes has 20000 entries/);
-    expectError(await stack.query(members, { p: Array.from({ length: 106 }, () => '3.2.3') }), 'BAD_USER_INPUT', /filter.processes takes at most 105 entries, got 106/);
-    expectError(await stack.query(members, { n: Array.from({ length: 11 }, () => 'NIWE') }), 'BAD_USER_INPUT', /filter.networks takes at most 10 entries, got 11/);
+    expectError(
+      await stack.query(members, { p: Array.from({ length: 106 }, () => '3.2.3') }),
+      'BAD_USER_INPUT',
+      /filter.processes takes at most 105 entries, got 106/,
+    );
+    expectError(
+      await stack.query(members, { n: Array.from({ length: 11 }, () => 'NIWE') }),
+      'BAD_USER_INPUT',
+      /filter.networks takes at most 10 entries, got 11/,
+    );
     // A list without a limit of its own: an inquiry's quantities.
     const partner = await stack.token({ role: 'partner', sub: 'list-partner' });
     const inquiry = await stack.query(
       `mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`,
-      { input: { title: 'Welle', processes: ['3.2.1'], quantities: Array.from({ length: 5000 }, (_, i) => ({ quantity: i + 1 })), deliveryLocation: { postalCode: '37269' }, quoteDeadline: '2099-01-15T12:00:00Z' } },
+      {
+        input: {
+          title: 'Welle',
+          processes: ['3.2.1'],
+          quantities: Array.from({ length: 5000 }, (_, i) => ({ quantity: i + 1 })),
+          deliveryLocation: { postalCode: '37269' },
+          quoteDeadline: '2099-01-15T12:00:00Z',
+        },
+      },
       partner,
     );
     expectError(inquiry, 'BAD_USER_INPUT', /input.quantities has 5000 entries/);

@@ -38,7 +38,22 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   const keys = report.rows.map((r: { shape: string; target: string; concurrency: number }) => `${r.shape} ${r.target} ${r.concurrency}`);
   expect(keys.sort()).toEqual(shapes.flatMap((s) => targetNames.flatMap((t) => [1, concurrency].map((c) => `${s.name} ${t} ${c}`))).sort());
 
-  const numeric = ['concurrency', 'rps', 'p50Ms', 'p95Ms', 'p99Ms', 'rssMb', 'cpuMsPerRequest', 'sqlPerRequest', 'sqlPerNetworkPerRequest', 'subgraphCallsPerRequest', 'rpsVsFloor', 'p50VsFloor', 'rpsVsPeer', 'p50VsPeer'];
+  const numeric = [
+    'concurrency',
+    'rps',
+    'p50Ms',
+    'p95Ms',
+    'p99Ms',
+    'rssMb',
+    'cpuMsPerRequest',
+    'sqlPerRequest',
+    'sqlPerNetworkPerRequest',
+    'subgraphCallsPerRequest',
+    'rpsVsFloor',
+    'p50VsFloor',
+    'rpsVsPeer',
+    'p50VsPeer',
+  ];
   for (const row of report.rows) {
     for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
     expect(row.failures, `${row.shape} ${row.target} ${row.concurrency}`).toBe(0);
@@ -48,7 +63,10 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     expect(row.rpsRounds).toContain(row.rps);
   }
   // Both gateways plan the same fetches for the same documents (under load the peer may merge identical ones).
-  const work = (target: string) => report.rows.filter((r: { target: string; concurrency: number }) => r.target === target && r.concurrency === 1).map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
+  const work = (target: string) =>
+    report.rows
+      .filter((r: { target: string; concurrency: number }) => r.target === target && r.concurrency === 1)
+      .map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
   expect(work('gateway')).toEqual(work('peer'));
   expect(report.budget.map((b: { rule: string }) => b.rule)).toHaveLength(4);
   // Statement counts do not depend on the machine, so this budget line holds in every run.

@@ -16,13 +16,17 @@ function sources(folder: string): string[] {
 }
 
 /** Every module a file imports or re-exports, statically or dynamically, as a path from the project root. */
-export function importsOf(file: string, text = readFileSync(join(root, file), 'utf8')): string[] {
+function importsOf(file: string, text = readFileSync(join(root, file), 'utf8')): string[] {
   const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
   return specifiers.filter((s) => s.startsWith('.')).map((s) => relative(root, resolve(root, dirname(file), s)));
 }
 
 function crossings(folder: string, forbidden: string[]): string[] {
-  return sources(folder).flatMap((file) => importsOf(file).filter((target) => forbidden.some((f) => target === f || target.startsWith(`${f}/`))).map((target) => `${file} -> ${target}`));
+  return sources(folder).flatMap((file) =>
+    importsOf(file)
+      .filter((target) => forbidden.some((f) => target === f || target.startsWith(`${f}/`)))
+      .map((target) => `${file} -> ${target}`),
+  );
 }
 
 describe('module boundaries', () => {

@@ -22,7 +22,8 @@ function isoWeek(date: string): string {
   return `${year}-W${String(Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1).padStart(2, '0')}`;
 }
 
-const postFields = 'id side network kind cadSystem process { code name } hours bookedHours remainingHours from to weeks version status member { id name availability }';
+const postFields =
+  'id side network kind cadSystem process { code name } hours bookedHours remainingHours from to weeks version status member { id name availability }';
 const bookingFields = 'id hours from to status reason network member { id } offer { id remainingHours }';
 
 async function post(token: string, input: Record<string, unknown>): Promise<GraphQLResponse> {
@@ -30,16 +31,41 @@ async function post(token: string, input: Record<string, unknown>): Promise<Grap
 }
 
 async function book(token: string, offerId: string, hours: number, from: string, to: string) {
-  return stack.query(`mutation($o: ID!, $h: Int!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: $h, from: $f, to: $t) { ${bookingFields} } }`, { o: offerId, h: hours, f: from, t: to }, token);
+  return stack.query(
+    `mutation($o: ID!, $h: Int!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: $h, from: $f, to: $t) { ${bookingFields} } }`,
+    { o: offerId, h: hours, f: from, t: to },
+    token,
+  );
 }
 
-const machineOffer = (hours: number, from = monday(2), to = monday(3, 4)) => ({ side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.3', machine: 'DMG DMU 65 monoBLOCK', workEnvelope: '735 × 650 × 560 mm', hours, from, to, postalCode: '37269', pricePerHour: 85 });
+const machineOffer = (hours: number, from = monday(2), to = monday(3, 4)) => ({
+  side: 'OFFER',
+  kind: 'MACHINE_HOURS',
+  process: '3.2.3',
+  machine: 'DMG DMU 65 monoBLOCK',
+  workEnvelope: '735 × 650 × 560 mm',
+  hours,
+  from,
+  to,
+  postalCode: '37269',
+  pricePerHour: 85,
+});
 
 beforeAll(async () => {
   stack = await startStack();
   tokens.admin = await stack.token({ role: 'admin' });
-  for (const [key, network, postalCode, city] of [['anders', 'NIWE', '37269', 'Eschwege'], ['brandt', 'LINAT', '99974', 'Mühlhausen'], ['conrad', 'KONAT', '99817', 'Eisenach']]) {
-    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { name: `${key} GmbH`, postalCode, city } }, tokens.admin));
+  for (const [key, network, postalCode, city] of [
+    ['anders', 'NIWE', '37269', 'Eschwege'],
+    ['brandt', 'LINAT', '99974', 'Mühlhausen'],
+    ['conrad', 'KONAT', '99817', 'Eisenach'],
+  ]) {
+    const data = await ok(
+      stack.query(
+        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+        { n: network, input: { name: `${key} GmbH`, postalCode, city } },
+        tokens.admin,
+      ),
+    );
     members[key] = data.createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
@@ -57,27 +83,64 @@ describe('post, match, book, confirm, cancel across two networks', () => {
 
   test('members post an offer and a request; each finds the other', async () => {
     offer = (await ok(post(tokens.anders, machineOffer(80)))).postCapacity;
-    expect(offer).toMatchObject({ side: 'OFFER', network: 'NIWE', kind: 'MACHINE_HOURS', process: { code: '3.2.3', name: 'Fräsen' }, hours: 80, remainingHours: 80, status: 'OPEN', version: 1, member: { id: members.anders, name: 'anders GmbH' } });
+    expect(offer).toMatchObject({
+      side: 'OFFER',
+      network: 'NIWE',
+      kind: 'MACHINE_HOURS',
+      process: { code: '3.2.3', name: 'Fräsen' },
+      hours: 80,
+      remainingHours: 80,
+      status: 'OPEN',
+      version: 1,
+      member: { id: members.anders, name: 'anders GmbH' },
+    });
     expect(offer.weeks).toEqual([isoWeek(monday(2)), isoWeek(monday(3))]);
-    request = (await ok(post(tokens.brandt, { side: 'REQUEST', kind: 'MACHINE_HOURS', process: '3.2', hours: 40, from: monday(2, 2), to: monday(3, 1), postalCode: '99974' }))).postCapacity;
+    request = (
+      await ok(
+        post(tokens.brandt, { side: 'REQUEST', kind: 'MACHINE_HOURS', process: '3.2', hours: 40, from: monday(2, 2), to: monday(3, 1), postalCode: '99974' }),
+      )
+    ).postCapacity;
     await ok(post(tokens.conrad, { side: 'REQUEST', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 16, from: monday(2), to: monday(2, 4), postalCode: '99817' }));
 
-    const forRequest = (await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id) { score distanceKm post { id } breakdown { requirement status reason } } }`, { id: request.id }, tokens.brandt))).capacityMatches;
+    const forRequest = (
+      await ok(
+        stack.query(
+          `query($id: ID!) { capacityMatches(postId: $id) { score distanceKm post { id } breakdown { requirement status reason } } }`,
+          { id: request.id },
+          tokens.brandt,
+        ),
+      )
+    ).capacityMatches;
     expect(forRequest.map((m: any) => m.post.id)).toEqual([offer.id]);
     expect(forRequest[0].score).toBe(1);
-    expect(forRequest[0].breakdown.map((b: any) => [b.requirement, b.status])).toEqual([['hours', 'MET'], ['window', 'MET'], ['distance', 'MET'], ['process', 'MET']]);
+    expect(forRequest[0].breakdown.map((b: any) => [b.requirement, b.status])).toEqual([
+      ['hours', 'MET'],
+      ['window', 'MET'],
+      ['distance', 'MET'],
+      ['process', 'MET'],
+    ]);
     expect(forRequest[0].distanceKm).toBeCloseTo(28.9, 0);
-    const forOffer = (await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id) { post { id } } }`, { id: offer.id }, tokens.anders))).capacityMatches;
+    const forOffer = (await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id) { post { id } } }`, { id: offer.id }, tokens.anders)))
+      .capacityMatches;
     expect(forOffer.map((m: any) => m.post.id)).toEqual([request.id]);
   });
 
   test('a booking holds hours until the offerer decides; cancelling and declining return them', async () => {
     const booked = (await ok(book(tokens.brandt, offer.id, 30, monday(2, 2), monday(2, 4)))).bookCapacity;
-    expect(booked).toMatchObject({ hours: 30, status: 'REQUESTED', network: 'LINAT', member: { id: members.brandt }, offer: { id: offer.id, remainingHours: 50 } });
+    expect(booked).toMatchObject({
+      hours: 30,
+      status: 'REQUESTED',
+      network: 'LINAT',
+      member: { id: members.brandt },
+      offer: { id: offer.id, remainingHours: 50 },
+    });
 
     const byBooker = await stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.brandt);
     expect(byBooker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.anders))).confirmCapacityBooking.status).toBe('CONFIRMED');
+    expect(
+      (await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.anders))).confirmCapacityBooking
+        .status,
+    ).toBe('CONFIRMED');
 
     const list = `{ capacityBookings { id status } }`;
     for (const who of ['anders', 'brandt', 'niweOffice', 'linatOffice', 'admin']) {
@@ -85,20 +148,38 @@ describe('post, match, book, confirm, cancel across two networks', () => {
     }
     expect((await ok(stack.query(list, {}, tokens.conrad))).capacityBookings).toEqual([]);
 
-    const cancelled = (await ok(stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status offer { remainingHours } } }`, { id: booked.id }, tokens.brandt))).cancelCapacityBooking;
+    const cancelled = (
+      await ok(stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status offer { remainingHours } } }`, { id: booked.id }, tokens.brandt))
+    ).cancelCapacityBooking;
     expect(cancelled).toEqual({ status: 'CANCELLED', offer: { remainingHours: 80 } });
     const again = await stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status } }`, { id: booked.id }, tokens.brandt);
     expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/is CANCELLED/) });
 
     const second = (await ok(book(tokens.brandt, offer.id, 10, monday(3), monday(3, 1)))).bookCapacity;
-    const declined = (await ok(stack.query(`mutation($id: ID!) { declineCapacityBooking(id: $id, reason: "Maschine in Wartung") { status reason offer { remainingHours } } }`, { id: second.id }, tokens.niweOffice))).declineCapacityBooking;
+    const declined = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!) { declineCapacityBooking(id: $id, reason: "Maschine in Wartung") { status reason offer { remainingHours } } }`,
+          { id: second.id },
+          tokens.niweOffice,
+        ),
+      )
+    ).declineCapacityBooking;
     expect(declined).toEqual({ status: 'DECLINED', reason: 'Maschine in Wartung', offer: { remainingHours: 80 } });
   });
 
   test('an office books for one of its members', async () => {
-    const res = await stack.query(`mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${monday(3)}", to: "${monday(3)}", memberId: $m) { status member { id } } }`, { o: offer.id, m: members.brandt }, tokens.linatOffice);
+    const res = await stack.query(
+      `mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${monday(3)}", to: "${monday(3)}", memberId: $m) { status member { id } } }`,
+      { o: offer.id, m: members.brandt },
+      tokens.linatOffice,
+    );
     expect((await ok(res)).bookCapacity).toEqual({ status: 'REQUESTED', member: { id: members.brandt } });
-    const foreign = await stack.query(`mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${monday(3)}", to: "${monday(3)}", memberId: $m) { status } }`, { o: offer.id, m: members.conrad }, tokens.linatOffice);
+    const foreign = await stack.query(
+      `mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${monday(3)}", to: "${monday(3)}", memberId: $m) { status } }`,
+      { o: offer.id, m: members.conrad },
+      tokens.linatOffice,
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -108,7 +189,10 @@ describe('post, match, book, confirm, cancel across two networks', () => {
     const first = (await ok(stack.query(update, { id: offer.id, v: current.version }, tokens.anders))).updateCapacityPost;
     expect(first.version).toBe(current.version + 1);
     const stale = await stack.query(update, { id: offer.id, v: current.version }, tokens.niweOffice);
-    expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', currentVersion: current.version + 1 }, message: expect.stringMatching(/changed since you read it/) });
+    expect(stale.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT', currentVersion: current.version + 1 },
+      message: expect.stringMatching(/changed since you read it/),
+    });
   });
 });
 
@@ -124,7 +208,8 @@ describe('overbooking', () => {
       expect(r.errors![0].extensions?.code).toBe('CONFLICT');
       expect(r.errors![0].message).toBe(`Offer ${offer.id} has only 2 of 100 hours left; book at most 2.`);
     }
-    const after = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours remainingHours } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    const after = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours remainingHours } }`, { id: offer.id }, tokens.anders)))
+      .capacityPost;
     expect(after).toEqual({ bookedHours: 98, remainingHours: 2 });
   });
 });
@@ -134,10 +219,25 @@ describe('bad input changes nothing', () => {
     ['a window that ends before it starts', { ...machineOffer(10), from: monday(3), to: monday(2) }, 'BAD_USER_INPUT', /lies before/],
     ['a window entirely in the past', { ...machineOffer(10), from: '2024-03-04', to: '2024-03-08' }, 'BAD_USER_INPUT', /entirely in the past/],
     ['hours that are not positive', machineOffer(0), 'BAD_USER_INPUT', /positive whole number/],
-    ['hours above the working hours of the window', { ...machineOffer(10), hours: 500, from: monday(2), to: monday(2, 4) }, 'BAD_USER_INPUT', /exceed the window's working hours: 5 working days × 24 h = 120 h/],
+    [
+      'hours above the working hours of the window',
+      { ...machineOffer(10), hours: 500, from: monday(2), to: monday(2, 4) },
+      'BAD_USER_INPUT',
+      /exceed the window's working hours: 5 working days × 24 h = 120 h/,
+    ],
     ['an unknown process', { ...machineOffer(10), process: '9.9' }, 'BAD_USER_INPUT', /"9.9" is not a DIN 8580 process code/],
-    ['CAD without a system', { side: 'OFFER', kind: 'CAD', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' }, 'BAD_USER_INPUT', /cadSystem is required/],
-    ['an unknown CAD system', { side: 'OFFER', kind: 'CAD', cadSystem: 'AUTOCAD_1995', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' }, 'BAD_USER_INPUT', /AUTOCAD_1995/],
+    [
+      'CAD without a system',
+      { side: 'OFFER', kind: 'CAD', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' },
+      'BAD_USER_INPUT',
+      /cadSystem is required/,
+    ],
+    [
+      'an unknown CAD system',
+      { side: 'OFFER', kind: 'CAD', cadSystem: 'AUTOCAD_1995', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' },
+      'BAD_USER_INPUT',
+      /AUTOCAD_1995/,
+    ],
   ])('%s', async (_name, input, code, message) => {
     const count = `{ capacityPosts { totalCount } }`;
     const before = (await ok(stack.query(count, {}, tokens.anders))).capacityPosts.totalCount;
@@ -152,7 +252,10 @@ describe('bad input changes nothing', () => {
     const own = await book(tokens.anders, offer.id, 5, monday(2), monday(2));
     expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/cannot book its own offer/) });
     const tooMuch = await book(tokens.brandt, offer.id, 21, monday(2), monday(2, 1));
-    expect(tooMuch.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: `Offer ${offer.id} has only 20 of 20 hours left; book at most 20.` });
+    expect(tooMuch.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: `Offer ${offer.id} has only 20 of 20 hours left; book at most 20.`,
+    });
     const outside = await book(tokens.brandt, offer.id, 5, monday(5), monday(5));
     expect(outside.errors?.[0].message).toMatch(/must lie inside the offer's window/);
     const state = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours } }`, { id: offer.id }, tokens.anders))).capacityPost;
@@ -177,10 +280,12 @@ describe('availability', () => {
 });
 
 describe('many posts of one member', () => {
-  test('every post names its member, though the gateway asks the member\'s network once per member', async () => {
-    for (let i = 0; i < 3; i++) await ok(post(tokens.conrad, { side: 'REQUEST', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: monday(4), to: monday(4, 1), postalCode: '99817' }));
+  test("every post names its member, though the gateway asks the member's network once per member", async () => {
+    for (let i = 0; i < 3; i++)
+      await ok(post(tokens.conrad, { side: 'REQUEST', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: monday(4), to: monday(4, 1), postalCode: '99817' }));
     const before = { ...stack.gateway.representations };
-    const nodes = (await ok(stack.query(`{ capacityPosts(filter: { networks: [KONAT] }) { nodes { id member { id name availability } } } }`, {}, tokens.admin))).capacityPosts.nodes;
+    const nodes = (await ok(stack.query(`{ capacityPosts(filter: { networks: [KONAT] }) { nodes { id member { id name availability } } } }`, {}, tokens.admin)))
+      .capacityPosts.nodes;
     const conrads = nodes.filter((n: any) => n.member.id === members.conrad);
     expect(conrads.length).toBeGreaterThanOrEqual(4);
     // Only conrad posts in KONAT: the plan asks KONAT once per post, the gateway sends conrad once.
@@ -215,20 +320,34 @@ describe('capacityBalance', () => {
       { week: k11, network: null, offeredHours: 30, requestedHours: 50, bookedHours: 0, balanceHours: -20 },
     ].map((r) => ({ ...r, kind: 'MACHINE_HOURS', system: '2.1.3' }));
 
-    const rows = (await ok(stack.query(`query($f: String!, $t: String!) { capacityBalance(from: $f, to: $t, kind: MACHINE_HOURS) { week kind system network offeredHours requestedHours bookedHours balanceHours } }`, { f: w10, t: monday(11, 6) }, tokens.niweOffice))).capacityBalance;
+    const rows = (
+      await ok(
+        stack.query(
+          `query($f: String!, $t: String!) { capacityBalance(from: $f, to: $t, kind: MACHINE_HOURS) { week kind system network offeredHours requestedHours bookedHours balanceHours } }`,
+          { f: w10, t: monday(11, 6) },
+          tokens.niweOffice,
+        ),
+      )
+    ).capacityBalance;
     expect(rows.filter((r: any) => r.system === '2.1.3')).toEqual(expected);
 
-    const csv = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${monday(11, 6)}&kind=MACHINE_HOURS`, { headers: { authorization: `Bearer ${tokens.niweOffice}` } });
+    const csv = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${monday(11, 6)}&kind=MACHINE_HOURS`, {
+      headers: { authorization: `Bearer ${tokens.niweOffice}` },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('week,kind,system,network,offeredHours,requestedHours,bookedHours,balanceHours');
     const forged = lines.filter((l) => l.includes(',2.1.3,'));
-    expect(forged).toEqual(expected.map((r) => [r.week, r.kind, r.system, r.network ?? 'REGION', r.offeredHours, r.requestedHours, r.bookedHours, r.balanceHours].join(',')));
+    expect(forged).toEqual(
+      expected.map((r) => [r.week, r.kind, r.system, r.network ?? 'REGION', r.offeredHours, r.requestedHours, r.bookedHours, r.balanceHours].join(',')),
+    );
 
     const anonymous = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${w11}`);
     expect(anonymous.status).toBe(401);
-    const bad = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w11}&to=${w10}`, { headers: { authorization: `Bearer ${tokens.niweOffice}` } });
+    const bad = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w11}&to=${w10}`, {
+      headers: { authorization: `Bearer ${tokens.niweOffice}` },
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].message).toMatch(/lies before from/);
   });

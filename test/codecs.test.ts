@@ -16,7 +16,9 @@ describe('network ids', () => {
   });
 
   test('another kind, an unknown network, a leading zero or 16 digits are refused with the argument named', () => {
-    expect(() => contactIds.parse('NIWE:m-1', 'contact')).toThrow('"NIWE:m-1" is not a contact person id; they look like NIWE:c-12 (network code, then c- and a number).');
+    expect(() => contactIds.parse('NIWE:m-1', 'contact')).toThrow(
+      '"NIWE:m-1" is not a contact person id; they look like NIWE:c-12 (network code, then c- and a number).',
+    );
     for (const id of ['FOO:m-1', 'NIWE:m-01', `NIWE:m-${'1'.repeat(16)}`, 'niwe:m-1']) {
       expect(() => memberIds.parse(id), id).toThrow(/look like NIWE:m-42/);
     }
@@ -37,7 +39,9 @@ describe('region ids', () => {
   test('round trip up to the largest safe integer, and not beyond it', () => {
     expect(codec.parse(codec.format(5083124978213377))).toBe(5083124978213377);
     expect(codec.parse('inq-9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
-    expect(() => codec.parse('inq-9007199254740993', 'inquiryId')).toThrow('inquiryId "inq-9007199254740993" is not an inquiry id; they look like inq-5083124978213377.');
+    expect(() => codec.parse('inq-9007199254740993', 'inquiryId')).toThrow(
+      'inquiryId "inq-9007199254740993" is not an inquiry id; they look like inq-5083124978213377.',
+    );
     expect(() => codec.parse('q-12')).toThrow(/is not an inquiry id/);
   });
 });
@@ -56,7 +60,8 @@ describe('idempotency keys', () => {
   test('kept as sent; blank, over 200 characters or malformed text refused', () => {
     expect(idempotencyKey(' order-4711 ')).toBe(' order-4711 ');
     expect(idempotencyKey('k'.repeat(200))).toHaveLength(200);
-    for (const key of ['', '   ', 'k'.repeat(201)]) expect(() => idempotencyKey(key)).toThrow('idempotencyKey must be 1 to 200 characters, for example a UUID.');
+    for (const key of ['', '   ', 'k'.repeat(201)])
+      expect(() => idempotencyKey(key)).toThrow('idempotencyKey must be 1 to 200 characters, for example a UUID.');
     expect(() => idempotencyKey('a\u0000b')).toThrow(/NUL/);
   });
 });

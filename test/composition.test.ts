@@ -19,7 +19,14 @@ describe('supergraph', () => {
   });
 
   test('a fourth network is a registry entry: the same codebase composes for it', () => {
-    const fourth = { code: 'TESTNET', name: 'Test', focus: ['x'], office: { name: 'o', email: 'o@x.example', phone: '1', city: 'x' }, port: 4009, hubs: ['Eschwege'] };
+    const fourth = {
+      code: 'TESTNET',
+      name: 'Test',
+      focus: ['x'],
+      office: { name: 'o', email: 'o@x.example', phone: '1', city: 'x' },
+      port: 4009,
+      hubs: ['Eschwege'],
+    };
     (networks as unknown as object[]).push(fourth);
     try {
       const result = composeServices(subgraphDefinitions());

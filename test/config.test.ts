@@ -24,28 +24,47 @@ describe('gateway', () => {
     expect(config.port).toBe(4000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.gateway.limits).toEqual(defaultLimits);
-    expect(config.gateway.subgraphUrls).toEqual({ region: 'http://localhost:4004/graphql', niwe: 'http://localhost:4001/graphql', linat: 'http://localhost:4002/graphql', konat: 'http://localhost:4003/graphql' });
+    expect(config.gateway.subgraphUrls).toEqual({
+      region: 'http://localhost:4004/graphql',
+      niwe: 'http://localhost:4001/graphql',
+      linat: 'http://localhost:4002/graphql',
+      konat: 'http://localhost:4003/graphql',
+    });
     expect(config.gateway.subgraphSecrets.niwe).toBeUndefined();
     expect([config.gateway.production, config.gateway.introspection]).toEqual([false, true]);
   });
 
   test('variables given are read, typed and checked', () => {
-    const config = gatewayConfig({ SUBGRAPH_SECRET: 's'.repeat(32), NIWE_SUBGRAPH_SECRET: 'n'.repeat(32), NODE_ENV: 'production', MAX_QUERY_DEPTH: '4', REGION_URL: 'http://region.internal:9000/', PORT: '0' });
+    const config = gatewayConfig({
+      SUBGRAPH_SECRET: 's'.repeat(32),
+      NIWE_SUBGRAPH_SECRET: 'n'.repeat(32),
+      NODE_ENV: 'production',
+      MAX_QUERY_DEPTH: '4',
+      REGION_URL: 'http://region.internal:9000/',
+      PORT: '0',
+    });
     expect(config.port).toBe(0);
     expect(config.gateway.limits.depth).toBe(4);
     expect(config.gateway.subgraphUrls.region).toBe('http://region.internal:9000/graphql');
     expect(config.gateway.subgraphSecrets).toMatchObject({ niwe: 'n'.repeat(32), region: 's'.repeat(32) });
     expect([config.gateway.production, config.gateway.introspection]).toEqual([true, false]);
     expect(gatewayConfig({ ...unsigned, NODE_ENV: 'production', INTROSPECTION: '1' }).gateway.introspection).toBe(true);
-    expect(() => gatewayConfig({ ...unsigned, MAX_QUERY_DEPTH: 'deep' })).toThrow(new ConfigError('MAX_QUERY_DEPTH must be a whole number of at least 1, got "deep".'));
+    expect(() => gatewayConfig({ ...unsigned, MAX_QUERY_DEPTH: 'deep' })).toThrow(
+      new ConfigError('MAX_QUERY_DEPTH must be a whole number of at least 1, got "deep".'),
+    );
     expect(() => gatewayConfig({})).toThrow(/Set SUBGRAPH_SECRET .* or ALLOW_UNSIGNED=1/);
   });
 });
 
 describe('network', () => {
-  test("its registry port, its own database variable first, demo data only when asked", () => {
+  test('its registry port, its own database variable first, demo data only when asked', () => {
     const config = networkConfig({ ...unsigned, NETWORK: 'LINAT', DATABASE_URL: 'postgresql://db/any', LINAT_DATABASE_URL: 'postgresql://db/linat' });
-    expect(config).toEqual({ port: 4002, host: '127.0.0.1', demoData: false, network: { network: 'LINAT', databaseUrl: 'postgresql://db/linat', secret: undefined } });
+    expect(config).toEqual({
+      port: 4002,
+      host: '127.0.0.1',
+      demoData: false,
+      network: { network: 'LINAT', databaseUrl: 'postgresql://db/linat', secret: undefined },
+    });
     expect(networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DEMO_DATA: '1' }).demoData).toBe(true);
     expect(() => networkConfig({ NETWORK: 'FOO' })).toThrow('NETWORK must name a registered network (NIWE, LINAT, KONAT), got "FOO".');
   });
@@ -65,6 +84,8 @@ describe('region', () => {
     expect(config.region.webhookKey).toHaveLength(32);
     expect(config.region.searchCountLimit).toBeNull();
     expect(config.region.networkUrls).toEqual({ NIWE: 'http://localhost:4001', LINAT: 'http://localhost:4002', KONAT: 'http://localhost:4003' });
-    expect(() => regionConfig({ ...unsigned, DATABASE_URL: 'postgresql://db/region', DATA_DIR: dataDir, NETWORK_TIMEOUT_MS: '10' })).toThrow('NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.');
+    expect(() => regionConfig({ ...unsigned, DATABASE_URL: 'postgresql://db/region', DATA_DIR: dataDir, NETWORK_TIMEOUT_MS: '10' })).toThrow(
+      'NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.',
+    );
   });
 });

@@ -30,7 +30,10 @@ const input = (i: number) => ({
   name: `Crashtest ${i} GmbH`,
   postalCode: '37269',
   city: 'Eschwege',
-  services: [{ title: `Fräsen ${i}`, processes: ['3.2.3'] }, { title: `Drehen ${i}`, processes: ['3.2.1'] }],
+  services: [
+    { title: `Fräsen ${i}`, processes: ['3.2.3'] },
+    { title: `Drehen ${i}`, processes: ['3.2.1'] },
+  ],
 });
 
 /** Writes members one after another until `stop()`; each one retried with its key until it is acknowledged. */
@@ -85,7 +88,9 @@ test('kill -9 of a network and of PostgreSQL under writes: every acknowledged wr
   // The faults were felt: some writes needed more than one attempt.
   expect(writes.attempts()).toBeGreaterThan(writes.acknowledged.size);
 
-  const found = await npmStart.query({ query: '{ members(filter: { text: "Crashtest", networks: [NIWE] }, first: 100) { totalCount edges { node { id name services { title } } } } }' });
+  const found = await npmStart.query({
+    query: '{ members(filter: { text: "Crashtest", networks: [NIWE] }, first: 100) { totalCount edges { node { id name services { title } } } } }',
+  });
   const byName = new Map<string, { id: string; services: { title: string }[] }[]>();
   for (const { node } of found.data.members.edges) byName.set(node.name, [...(byName.get(node.name) ?? []), node]);
   for (const [i, id] of writes.acknowledged) {

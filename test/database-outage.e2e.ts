@@ -27,7 +27,10 @@ async function asSuperuser(statements: string[]) {
 
 /** NIWE's database refuses new connections and loses the ones it had, as when its server went away. */
 const cutNiwe = () =>
-  asSuperuser([`alter database "${niweDatabase}" allow_connections false`, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${niweDatabase}' and pid <> pg_backend_pid()`]);
+  asSuperuser([
+    `alter database "${niweDatabase}" allow_connections false`,
+    `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${niweDatabase}' and pid <> pg_backend_pid()`,
+  ]);
 const restoreNiwe = () => asSuperuser([`alter database "${niweDatabase}" allow_connections true`]);
 
 function expectNiweUnavailable(res: GraphQLResponse) {

@@ -17,7 +17,9 @@ describe('the error table', () => {
 
   test("Apollo's request codes are its enum's, so a code Apollo adds shows up here", () => {
     const apollo = Object.keys(errorCodes).filter(isApolloRequestErrorCode).sort();
-    const expected = Object.values(ApolloServerErrorCode).filter((c) => c !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR && c !== ApolloServerErrorCode.BAD_USER_INPUT);
+    const expected = Object.values(ApolloServerErrorCode).filter(
+      (c) => c !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR && c !== ApolloServerErrorCode.BAD_USER_INPUT,
+    );
     expect(apollo).toEqual(expected.sort());
   });
 
@@ -32,7 +34,11 @@ describe('the error table', () => {
 
   test("httpError takes its status from the code's row unless a route gives a more precise one", () => {
     expect(httpError('FORBIDDEN', 'no').extensions).toEqual({ code: 'FORBIDDEN', http: { status: 403 } });
-    expect(httpError('BAD_USER_INPUT', 'big', { status: 413, extensions: { field: 'body' } }).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body', http: { status: 413 } });
+    expect(httpError('BAD_USER_INPUT', 'big', { status: 413, extensions: { field: 'body' } }).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'body',
+      http: { status: 413 },
+    });
   });
 });
 
@@ -55,11 +61,19 @@ describe('sendError, the one writer of a plain route error', () => {
   };
 
   test("an error without extensions.http gets its code's status, and the body keeps the code and the other extensions", async () => {
-    expect(await answer(new GraphQLError('gone', { extensions: { code: 'NOT_FOUND', id: 'x' } }))).toEqual({ status: 404, retryAfter: null, body: { errors: [{ message: 'gone', extensions: { code: 'NOT_FOUND', id: 'x' } }] } });
+    expect(await answer(new GraphQLError('gone', { extensions: { code: 'NOT_FOUND', id: 'x' } }))).toEqual({
+      status: 404,
+      retryAfter: null,
+      body: { errors: [{ message: 'gone', extensions: { code: 'NOT_FOUND', id: 'x' } }] },
+    });
   });
 
   test('extensions.http gives status and headers; the option overrides the status', async () => {
-    expect(await answer(rateLimited('slow down', 7))).toMatchObject({ status: 429, retryAfter: '7', body: { errors: [{ extensions: { code: 'RATE_LIMITED', retryAfter: 7 } }] } });
+    expect(await answer(rateLimited('slow down', 7))).toMatchObject({
+      status: 429,
+      retryAfter: '7',
+      body: { errors: [{ extensions: { code: 'RATE_LIMITED', retryAfter: 7 } }] },
+    });
     expect((await answer(httpError('INTERNAL_SERVER_ERROR', 'Internal server error'), 502)).status).toBe(502);
   });
 

@@ -44,7 +44,6 @@ function gate(server: Server) {
   };
 }
 
-
 async function health(url: string) {
   const response = await fetch(new URL('/ready', url));
   return { status: response.status, body: (await response.json()) as { status: string } };
@@ -88,13 +87,22 @@ describe('SIGTERM', () => {
     try {
       // Distinct operations: identical reads in flight would be sent to region once (gateway/dedupe.ts).
       const answers = Array.from({ length: 10 }, (_, i) =>
-        fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ n${i}: networks { code } }` }) }).then(
-          async (response) => ({ status: response.status, body: (await response.json()) as { data: Record<string, { code: string }[]> } }),
-        ),
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ n${i}: networks { code } }` }),
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data: Record<string, { code: string }[]> } })),
       );
       await until(() => region.held() === 10, 'region holds all ten requests');
       gateway.kill('SIGTERM');
-      await until(() => fetch(`${url}/health`).then(() => false, () => true), 'the gateway refuses new connections');
+      await until(
+        () =>
+          fetch(`${url}/health`).then(
+            () => false,
+            () => true,
+          ),
+        'the gateway refuses new connections',
+      );
       region.release();
       const results = await Promise.all(answers);
       results.forEach((result, i) => {

@@ -72,7 +72,9 @@ describe('rate-limit keys and buckets', () => {
       expect(await limiter.take('a', 60)).toBeGreaterThan(0);
       expect(await limiter.take('b', 60)).toBe(0);
       expect(await limiter.wait('a')).toBeGreaterThan(0);
-      expect(lines).toEqual([expect.stringMatching(/^gateway: rate-limit store redis:\/\/127\.0\.0\.1:\d+\/? unreachable \(.*\); counting per replica until it is back\.$/)]);
+      expect(lines).toEqual([
+        expect.stringMatching(/^gateway: rate-limit store redis:\/\/127\.0\.0\.1:\d+\/? unreachable \(.*\); counting per replica until it is back\.$/),
+      ]);
     } finally {
       await shared.close();
     }

@@ -17,9 +17,14 @@ function runFixture(name: string): Promise<{ code: number | null; output: string
   delete env.VITEST_POOL_ID;
   delete env.VITEST_WORKER_ID;
   return new Promise((resolve) => {
-    execFile(process.execPath, [vitest, 'run', '--config', 'test/gate/vitest.config.ts', `test/gate/${name}.fixture.ts`], { cwd: root, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, output: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      [vitest, 'run', '--config', 'test/gate/vitest.config.ts', `test/gate/${name}.fixture.ts`],
+      { cwd: root, env },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, output: stdout + stderr });
+      },
+    );
   });
 }
 

@@ -37,7 +37,8 @@ beforeAll(async () => {
   const secret = new TextEncoder().encode(hosts.jwtSecret);
   separate = {
     query: (query, variables, token) => hosts.query(query, variables, token),
-    token: (claims) => new SignJWT({ sub: String(claims.role), ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(secret),
+    token: (claims) =>
+      new SignJWT({ sub: String(claims.role), ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(secret),
   };
   single = { query: stack.query, token: stack.token };
 }, 180_000);
@@ -48,10 +49,22 @@ afterAll(async () => {
 
 const reads: [name: string, query: string][] = [
   ['networks', '{ networks { code name focus memberCount office { name city } } }'],
-  ['members', '{ members(first: 30) { totalCount exactCounts edges { cursor node { id name city postalCode network { code } processes { code } certifications { standard } } } facets { networks { value count } processMainGroups { value count } } } }'],
-  ['search', '{ members(first: 10, filter: { text: "Fräsen", near: { postalCode: "99974", radiusKm: 60 } }) { totalCount edges { node { id name city } distanceKm } } }'],
-  ['filters', '{ members(first: 10, orderBy: NAME, filter: { networks: [NIWE, KONAT], processes: ["3.2"], employees: { min: 20 } }) { totalCount edges { node { id name employees } } pageInfo { hasNextPage endCursor } } }'],
-  ['suppliers', '{ findSuppliers(first: 5, requirements: { processes: ["3.2.1"], deliveryLocation: { postalCode: "37269" }, maxDistanceKm: 80 }) { totalCount edges { score node { id name } breakdown { requirement status } } } }'],
+  [
+    'members',
+    '{ members(first: 30) { totalCount exactCounts edges { cursor node { id name city postalCode network { code } processes { code } certifications { standard } } } facets { networks { value count } processMainGroups { value count } } } }',
+  ],
+  [
+    'search',
+    '{ members(first: 10, filter: { text: "Fräsen", near: { postalCode: "99974", radiusKm: 60 } }) { totalCount edges { node { id name city } distanceKm } } }',
+  ],
+  [
+    'filters',
+    '{ members(first: 10, orderBy: NAME, filter: { networks: [NIWE, KONAT], processes: ["3.2"], employees: { min: 20 } }) { totalCount edges { node { id name employees } } pageInfo { hasNextPage endCursor } } }',
+  ],
+  [
+    'suppliers',
+    '{ findSuppliers(first: 5, requirements: { processes: ["3.2.1"], deliveryLocation: { postalCode: "37269" }, maxDistanceKm: 80 }) { totalCount edges { score node { id name } breakdown { requirement status } } } }',
+  ],
 ];
 
 describe('through haproxy to two gateways, every service on its own host', () => {
@@ -81,13 +94,36 @@ describe('through haproxy to two gateways, every service on its own host', () =>
     };
     const flow = async (target: Target) => {
       const partner = await target.token({ role: 'partner', sub: 'tier1-automotive' });
-      const created = (await ok(target.query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version status } }', { input }, partner))).createInquiry;
-      const published = (await ok(target.query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 3) { status invitations { member { id } network status score } } }', { id: created.id, v: created.version }, partner))).publishInquiry;
+      const created = (await ok(target.query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version status } }', { input }, partner)))
+        .createInquiry;
+      const published = (
+        await ok(
+          target.query(
+            'mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 3) { status invitations { member { id } network status score } } }',
+            { id: created.id, v: created.version },
+            partner,
+          ),
+        )
+      ).publishInquiry;
       const invited = published.invitations[0];
       const member = await target.token({ role: 'member', network: invited.network, memberId: invited.member.id });
       const quoteInput = { priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }], leadTimeDays: 30, validUntil: input.deliveryDate };
-      await ok(target.query('mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }', { id: created.id, input: quoteInput }, member));
-      const read = (await ok(target.query('query($id: ID!) { inquiry(id: $id) { title status quotes { member { id ... on Member { availability } } priceTiers { minQuantity unitPrice } status } } }', { id: created.id }, partner))).inquiry;
+      await ok(
+        target.query(
+          'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
+          { id: created.id, input: quoteInput },
+          member,
+        ),
+      );
+      const read = (
+        await ok(
+          target.query(
+            'query($id: ID!) { inquiry(id: $id) { title status quotes { member { id ... on Member { availability } } priceTiers { minQuantity unitPrice } status } } }',
+            { id: created.id },
+            partner,
+          ),
+        )
+      ).inquiry;
       return { created: { status: created.status, version: created.version }, published, read };
     };
     const [there, here] = await Promise.all([flow(separate), flow(single)]);

@@ -13,11 +13,51 @@ const members: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 
 const companies = [
-  { key: 'anders', network: 'LINAT', name: 'Präzisionsdreherei Anders GmbH', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.1'], materials: ['42CrMo4'], employees: 80, iatf: true },
-  { key: 'conrad', network: 'KONAT', name: 'Fräserei Conrad AG', postalCode: '99817', city: 'Eisenach', processes: ['3.2.3'], materials: ['42CrMo4'], employees: 150, iatf: true },
-  { key: 'gerlach', network: 'NIWE', name: 'Drehteile Gerlach', postalCode: '37213', city: 'Witzenhausen', processes: ['3.2.1'], materials: ['S235JR'], employees: 40, iatf: true },
+  {
+    key: 'anders',
+    network: 'LINAT',
+    name: 'Präzisionsdreherei Anders GmbH',
+    postalCode: '99974',
+    city: 'Mühlhausen',
+    processes: ['3.2.1'],
+    materials: ['42CrMo4'],
+    employees: 80,
+    iatf: true,
+  },
+  {
+    key: 'conrad',
+    network: 'KONAT',
+    name: 'Fräserei Conrad AG',
+    postalCode: '99817',
+    city: 'Eisenach',
+    processes: ['3.2.3'],
+    materials: ['42CrMo4'],
+    employees: 150,
+    iatf: true,
+  },
+  {
+    key: 'gerlach',
+    network: 'NIWE',
+    name: 'Drehteile Gerlach',
+    postalCode: '37213',
+    city: 'Witzenhausen',
+    processes: ['3.2.1'],
+    materials: ['S235JR'],
+    employees: 40,
+    iatf: true,
+  },
   { key: 'dorn', network: 'NIWE', name: 'Gießerei Dorn', postalCode: '37281', city: 'Wanfried', processes: ['1.1'], employees: 200, iatf: true },
-  { key: 'brand', network: 'NIWE', name: 'Dreherei Brand', postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'], materials: ['C45'], employees: 20, iatf: false },
+  {
+    key: 'brand',
+    network: 'NIWE',
+    name: 'Dreherei Brand',
+    postalCode: '37269',
+    city: 'Eschwege',
+    processes: ['3.2.1'],
+    materials: ['C45'],
+    employees: 20,
+    iatf: false,
+  },
 ];
 
 function inFuture(ms: number): string {
@@ -44,20 +84,37 @@ const inquiryInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const inquiryFields = 'id title status version processes quantities { quantity batchSize } certifications ppapLevel deliveryPostalCode quoteDeadline invitations { member { id } network status score declineReason } quotes { id member { id } revision version priceTiers { minQuantity unitPrice } status }';
+const inquiryFields =
+  'id title status version processes quantities { quantity batchSize } certifications ppapLevel deliveryPostalCode quoteDeadline invitations { member { id } network status score declineReason } quotes { id member { id } revision version priceTiers { minQuantity unitPrice } status }';
 
 const create = (token: string, input: Record<string, unknown>, idempotencyKey?: string) =>
-  stack.query(`mutation($input: InquiryInput!, $key: String) { createInquiry(input: $input, idempotencyKey: $key) { ${inquiryFields} } }`, { input, key: idempotencyKey }, token);
+  stack.query(
+    `mutation($input: InquiryInput!, $key: String) { createInquiry(input: $input, idempotencyKey: $key) { ${inquiryFields} } }`,
+    { input, key: idempotencyKey },
+    token,
+  );
 const read = (token: string, id: string) => stack.query(`query($id: ID!) { inquiry(id: $id) { ${inquiryFields} } }`, { id }, token);
 const publish = (token: string, id: string, version: number, invite: number) =>
-  stack.query(`mutation($id: ID!, $v: Int!, $n: Int) { publishInquiry(id: $id, version: $v, invite: $n) { ${inquiryFields} } }`, { id, v: version, n: invite }, token);
+  stack.query(
+    `mutation($id: ID!, $v: Int!, $n: Int) { publishInquiry(id: $id, version: $v, invite: $n) { ${inquiryFields} } }`,
+    { id, v: version, n: invite },
+    token,
+  );
 const quote = (token: string, inquiryId: string, input: Record<string, unknown>, version?: number, idempotencyKey?: string) =>
   stack.query(
     `mutation($id: ID!, $input: QuoteInput!, $v: Int, $key: String) { submitQuote(inquiryId: $id, input: $input, version: $v, idempotencyKey: $key) { id inquiryId member { id } revision version status currency leadTimeDays revisions { revision priceTiers { unitPrice } } } }`,
     { id: inquiryId, input, v: version, key: idempotencyKey },
     token,
   );
-const quoteInput = (unitPrice: number, leadTimeDays = 42) => ({ priceTiers: [{ minQuantity: 1, unitPrice: unitPrice + 2 }, { minQuantity: 1000, unitPrice }], leadTimeDays, validUntil: dateInDays(90), notes: 'inkl. Vergüten' });
+const quoteInput = (unitPrice: number, leadTimeDays = 42) => ({
+  priceTiers: [
+    { minQuantity: 1, unitPrice: unitPrice + 2 },
+    { minQuantity: 1000, unitPrice },
+  ],
+  leadTimeDays,
+  validUntil: dateInDays(90),
+  notes: 'inkl. Vergüten',
+});
 
 async function inquiryCount(): Promise<number> {
   return (await ok(stack.query('{ inquiries(first: 100) { id } }', {}, tokens.admin))).inquiries.length;
@@ -73,7 +130,13 @@ beforeAll(async () => {
   tokens.admin = await stack.token({ role: 'admin' });
   for (const { key, network, iatf, ...input } of companies) {
     const certifications = [{ standard: iatf ? 'IATF 16949' : 'ISO 9001', validUntil: '2099-12-31' }];
-    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input: { ...input, certifications } }, tokens.admin));
+    const data = await ok(
+      stack.query(
+        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+        { n: network, input: { ...input, certifications } },
+        tokens.admin,
+      ),
+    );
     members[key] = data.createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
@@ -93,7 +156,16 @@ describe('an inquiry from creation to award', () => {
   test('a partner creates a draft; a retry with the same idempotency key returns the same inquiry, another payload under that key is refused', async () => {
     const input = inquiryInput();
     const first = (await ok(create(tokens.partner, input, 'order-4711'))).createInquiry;
-    expect(first).toMatchObject({ status: 'DRAFT', version: 1, processes: ['3.2'], certifications: ['IATF 16949'], ppapLevel: 3, deliveryPostalCode: '37269', invitations: [], quotes: [] });
+    expect(first).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      processes: ['3.2'],
+      certifications: ['IATF 16949'],
+      ppapLevel: 3,
+      deliveryPostalCode: '37269',
+      invitations: [],
+      quotes: [],
+    });
     const retry = (await ok(create(tokens.partner, input, 'order-4711'))).createInquiry;
     expect(retry.id).toBe(first.id);
     const other = errorOf(await create(tokens.partner, { ...input, title: 'Flansch' }, 'order-4711'));
@@ -125,9 +197,23 @@ describe('an inquiry from creation to award', () => {
   });
 
   test('a stale version gets CONFLICT and changes nothing', async () => {
-    const updated = (await ok(stack.query(`mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 4 }) { version ppapLevel } }`, { id, v: version }, tokens.partner))).updateInquiry;
+    const updated = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 4 }) { version ppapLevel } }`,
+          { id, v: version },
+          tokens.partner,
+        ),
+      )
+    ).updateInquiry;
     expect(updated).toEqual({ version: version + 1, ppapLevel: 4 });
-    const stale = errorOf(await stack.query(`mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 1 }) { version } }`, { id, v: version }, tokens.partner));
+    const stale = errorOf(
+      await stack.query(
+        `mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 1 }) { version } }`,
+        { id, v: version },
+        tokens.partner,
+      ),
+    );
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1 });
     expect((await ok(read(tokens.partner, id))).inquiry.ppapLevel).toBe(4);
     version += 1;
@@ -156,7 +242,11 @@ describe('an inquiry from creation to award', () => {
   test('publishing ranks suppliers across networks and invites the best; members outside see nothing, not even the drawing', async () => {
     const base = stack.gatewayUrl.replace(/\/graphql$/, '');
     const drawing = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
-    const uploaded = await fetch(`${base}/attachments?inquiryId=${id}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` }, body: drawing });
+    const uploaded = await fetch(`${base}/attachments?inquiryId=${id}&fileName=welle.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` },
+      body: drawing,
+    });
     expect(uploaded.status).toBe(201);
     const { downloadPath } = (await uploaded.json()) as { downloadPath: string };
     version = (await ok(read(tokens.partner, id))).inquiry.version;
@@ -189,11 +279,15 @@ describe('an inquiry from creation to award', () => {
   });
 
   test('an office adds and removes invitees of its own network only', async () => {
-    const add = (token: string, memberId: string) => stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { member { id } status score } }`, { id, m: memberId }, token);
+    const add = (token: string, memberId: string) =>
+      stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { member { id } status score } }`, { id, m: memberId }, token);
     expect((await ok(add(tokens.niweOffice, members.brand))).addInvitee).toEqual({ member: { id: members.brand }, status: 'INVITED', score: null });
     expect(errorOf(await add(tokens.niweOffice, members.conrad)).extensions?.code).toBe('FORBIDDEN');
     expect(errorOf(await add(tokens.niweOffice, members.brand)).extensions?.code).toBe('CONFLICT');
-    expect((await ok(stack.query(`mutation($id: ID!, $m: ID!) { removeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: members.gerlach }, tokens.niweOffice))).removeInvitee).toBe(true);
+    expect(
+      (await ok(stack.query(`mutation($id: ID!, $m: ID!) { removeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: members.gerlach }, tokens.niweOffice)))
+        .removeInvitee,
+    ).toBe(true);
     expect((await ok(read(tokens.gerlach, id))).inquiry).toBeNull();
     // The office sees the inquiry its members are invited to, with its own members' invitations only; the owner sees them all.
     const seen = (await ok(read(tokens.niweOffice, id))).inquiry;
@@ -206,7 +300,11 @@ describe('an inquiry from creation to award', () => {
     const viewed = (await ok(read(tokens.anders, id))).inquiry;
     expect(viewed.invitations).toEqual([expect.objectContaining({ member: { id: members.anders }, status: 'VIEWED' })]);
 
-    const declined = (await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität bis Q2") { status declineReason } }`, { id }, tokens.conrad))).declineInquiry;
+    const declined = (
+      await ok(
+        stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität bis Q2") { status declineReason } }`, { id }, tokens.conrad),
+      )
+    ).declineInquiry;
     expect(declined).toEqual({ status: 'DECLINED', declineReason: 'Keine Kapazität bis Q2' });
     expect(errorOf(await quote(tokens.conrad, id, quoteInput(9))).extensions?.code).toBe('CONFLICT');
 
@@ -255,7 +353,13 @@ describe('an inquiry from creation to award', () => {
 
   test('the owner compares quotes side by side and awards one; every other transition names the state', async () => {
     const rows = (
-      await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id member { id } } unitPrice currency leadTimeDays distanceKm score certifications } }`, { id }, tokens.partner))
+      await ok(
+        stack.query(
+          `query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id member { id } } unitPrice currency leadTimeDays distanceKm score certifications } }`,
+          { id },
+          tokens.partner,
+        ),
+      )
     ).quoteComparison;
     expect(rows.map((r: { quote: { member: { id: string } }; unitPrice: number }) => [r.quote.member.id, r.unitPrice])).toEqual([
       [members.brand, 11.2],
@@ -264,12 +368,20 @@ describe('an inquiry from creation to award', () => {
     expect(rows[1]).toMatchObject({ leadTimeDays: 35, certifications: ['IATF 16949'] });
     expect(rows[1].score).toBeGreaterThan(0);
     expect(rows[0]).toMatchObject({ score: null, certifications: [] });
-    expect(errorOf(await stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { unitPrice } }`, { id }, tokens.anders)).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { unitPrice } }`, { id }, tokens.anders)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
 
     const current = (await ok(read(tokens.partner, id))).inquiry;
     const andersQuote = current.quotes.find((q: { member: { id: string } }) => q.member.id === members.anders);
     const awarded = (
-      await ok(stack.query(`mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status version awardedQuote { id status } quotes { member { id } status } } }`, { id, q: andersQuote.id, v: current.version }, tokens.partner))
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status version awardedQuote { id status } quotes { member { id } status } } }`,
+          { id, q: andersQuote.id, v: current.version },
+          tokens.partner,
+        ),
+      )
     ).awardQuote;
     expect(awarded.status).toBe('AWARDED');
     expect(awarded.awardedQuote).toEqual({ id: andersQuote.id, status: 'AWARDED' });
@@ -281,7 +393,9 @@ describe('an inquiry from creation to award', () => {
       ['NOT_CHOSEN', members.brand],
     ]);
 
-    const cancel = errorOf(await stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: awarded.version }, tokens.partner));
+    const cancel = errorOf(
+      await stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: awarded.version }, tokens.partner),
+    );
     expect(cancel.extensions).toMatchObject({ code: 'CONFLICT', status: 'AWARDED' });
     expect(cancel.message).toMatch(/is AWARDED/);
     expect(errorOf(await quote(tokens.brand, id, quoteInput(10), 1)).message).toMatch(/is AWARDED/);
@@ -302,7 +416,15 @@ describe('the quote deadline', () => {
     expect(status).toBe('QUOTING_CLOSED');
     const late = errorOf(await quote(tokens[invitee], created.id, quoteInput(10)));
     expect(late.extensions).toMatchObject({ code: 'CONFLICT', status: 'QUOTING_CLOSED' });
-    const closed = (await ok(stack.query(`mutation($id: ID!, $v: Int!) { closeInquiryWithoutAward(id: $id, version: $v) { status } }`, { id: created.id, v: published.version }, tokens.partner))).closeInquiryWithoutAward;
+    const closed = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $v: Int!) { closeInquiryWithoutAward(id: $id, version: $v) { status } }`,
+          { id: created.id, v: published.version },
+          tokens.partner,
+        ),
+      )
+    ).closeInquiryWithoutAward;
     expect(closed.status).toBe('CLOSED_WITHOUT_AWARD');
   });
 });

@@ -23,18 +23,28 @@ const inquiryInput = (title: string) => ({
 });
 
 async function createInquiry(token: string, title: string): Promise<{ id: string; version: number }> {
-  return (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input: inquiryInput(title) }, token))).createInquiry;
+  return (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input: inquiryInput(title) }, token)))
+    .createInquiry;
 }
 
 /** An OPEN inquiry of `token` with no one invited yet. */
 async function openInquiry(token: string, title: string): Promise<{ id: string; version: number }> {
   const created = await createInquiry(token, title);
-  return (await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id version } }`, { id: created.id, v: created.version }, token))).publishInquiry;
+  return (
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id version } }`,
+        { id: created.id, v: created.version },
+        token,
+      ),
+    )
+  ).publishInquiry;
 }
 
 const addInvitee = (token: string, id: string, memberId: string) =>
   stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { member { id } status } }`, { id, m: memberId }, token);
-const removeInvitee = (token: string, id: string, memberId: string) => stack.query(`mutation($id: ID!, $m: ID!) { removeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: memberId }, token);
+const removeInvitee = (token: string, id: string, memberId: string) =>
+  stack.query(`mutation($id: ID!, $m: ID!) { removeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: memberId }, token);
 const invitationsQuery = `query($id: ID!) { inquiry(id: $id) { invitations { member { id } network status declineReason } } }`;
 const quoteInput = { priceTiers: [{ minQuantity: 1, unitPrice: 9.5 }], leadTimeDays: 30, validUntil: dateInDays(90) };
 
@@ -61,7 +71,15 @@ beforeAll(async () => {
     ['dorn', 'NIWE', '37281'],
   ]) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes: ['3.2.1'] };
-    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
+    members[key] = (
+      await ok(
+        stack.query(
+          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+          { n: network, input },
+          tokens.admin,
+        ),
+      )
+    ).createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
@@ -80,11 +98,21 @@ describe('addInvitee', () => {
     await ok(addInvitee(tokens.admin, open.id, members.anders));
     const drawing = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
     const draft = await createInquiry(tokens.partner, 'Entwurf');
-    const uploaded = await fetch(`${base}/attachments?inquiryId=${draft.id}&fileName=welle.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` }, body: drawing });
+    const uploaded = await fetch(`${base}/attachments?inquiryId=${draft.id}&fileName=welle.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.partner}` },
+      body: drawing,
+    });
     expect(uploaded.status).toBe(201);
     const { downloadPath } = (await uploaded.json()) as { downloadPath: string };
     const cancelled = await openInquiry(tokens.partner, 'Storniert');
-    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id: cancelled.id, v: cancelled.version }, tokens.partner));
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`,
+        { id: cancelled.id, v: cancelled.version },
+        tokens.partner,
+      ),
+    );
     const missing = 'inq-4503599627370497';
 
     const expected = { message: 'Inquiry <id> does not exist.', code: 'NOT_FOUND', status: undefined };
@@ -92,7 +120,17 @@ describe('addInvitee', () => {
       expect(shape(await addInvitee(tokens.niweOffice, id, members.brand), id), id).toEqual(expected);
       expect(shape(await removeInvitee(tokens.niweOffice, id, members.brand), id), id).toEqual(expected);
       // An uninvited member learns no more when it quotes.
-      expect(shape(await stack.query(`mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`, { id, input: quoteInput }, tokens.dorn), id), id).toEqual(expected);
+      expect(
+        shape(
+          await stack.query(
+            `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+            { id, input: quoteInput },
+            tokens.dorn,
+          ),
+          id,
+        ),
+        id,
+      ).toEqual(expected);
     }
 
     // Nothing was added, and the way in stays closed: neither the office nor its member reads the inquiry or the drawing.
@@ -113,39 +151,56 @@ describe('addInvitee', () => {
     expect((await ok(removeInvitee(tokens.linatOffice, open.id, members.arndt))).removeInvitee).toBe(true);
     // Its state is no secret to an office that sees the inquiry.
     const cancelled = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: open.id }, tokens.partner))).inquiry;
-    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id: open.id, v: cancelled.version }, tokens.partner));
+    await ok(
+      stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id: open.id, v: cancelled.version }, tokens.partner),
+    );
     expect(errorOf(await addInvitee(tokens.linatOffice, open.id, members.arndt)).extensions).toMatchObject({ code: 'CONFLICT', status: 'CANCELLED' });
 
     // An office asking on behalf of a customer owns the inquiry and invites its members from the start.
     const own = await openInquiry(tokens.niweOffice, 'Kundenanfrage NIWE');
     expect((await ok(addInvitee(tokens.niweOffice, own.id, members.brand))).addInvitee.status).toBe('INVITED');
     // A member that sees the inquiry but is not invited may not quote: it is told so.
-    const uninvited = errorOf(await stack.query(`mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`, { id: own.id, input: { ...quoteInput, memberId: members.dorn } }, tokens.niweOffice));
+    const uninvited = errorOf(
+      await stack.query(
+        `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+        { id: own.id, input: { ...quoteInput, memberId: members.dorn } },
+        tokens.niweOffice,
+      ),
+    );
     expect(uninvited.extensions?.code).toBe('FORBIDDEN');
     expect(uninvited.message).toMatch(/not invited/);
   });
 });
 
 describe('proposeInvitee', () => {
-  const propose = (token: string, id: string, memberId: string) => stack.query(`mutation($id: ID!, $m: ID!) { proposeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: memberId }, token);
+  const propose = (token: string, id: string, memberId: string) =>
+    stack.query(`mutation($id: ID!, $m: ID!) { proposeInvitee(inquiryId: $id, memberId: $m) }`, { id, m: memberId }, token);
   const answer = (token: string, id: string, memberId: string, accept: boolean) =>
     stack.query(
-      accept ? `mutation($id: ID!, $m: ID!) { r: acceptInviteeProposal(inquiryId: $id, memberId: $m) { member { id } status } }` : `mutation($id: ID!, $m: ID!) { r: rejectInviteeProposal(inquiryId: $id, memberId: $m) }`,
+      accept
+        ? `mutation($id: ID!, $m: ID!) { r: acceptInviteeProposal(inquiryId: $id, memberId: $m) { member { id } status } }`
+        : `mutation($id: ID!, $m: ID!) { r: rejectInviteeProposal(inquiryId: $id, memberId: $m) }`,
       { id, m: memberId },
       token,
     );
   const proposals = async (token: string, id: string) =>
-    ((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { inviteeProposals { member { id } network proposedAt } } }`, { id }, token))).inquiry?.inviteeProposals ?? null) as
-      | { member: { id: string }; network: string }[]
-      | null;
+    ((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { inviteeProposals { member { id } network proposedAt } } }`, { id }, token))).inquiry
+      ?.inviteeProposals ?? null) as { member: { id: string }; network: string }[] | null;
 
   test('an office proposes its member for an inquiry it does not see; the answer is the same for any inquiry; the owner accepts and the office sees it', async () => {
     const open = await openInquiry(tokens.partner, 'Nach Kundenwunsch');
     await ok(addInvitee(tokens.admin, open.id, members.anders));
     const cancelled = await openInquiry(tokens.partner, 'Abgesagt');
-    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id: cancelled.id, v: cancelled.version }, tokens.partner));
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`,
+        { id: cancelled.id, v: cancelled.version },
+        tokens.partner,
+      ),
+    );
     const draft = await createInquiry(tokens.partner, 'Noch Entwurf');
-    for (const id of [open.id, cancelled.id, draft.id, 'inq-4503599627370497']) expect((await ok(propose(tokens.niweOffice, id, members.brand))).proposeInvitee, id).toBe(true);
+    for (const id of [open.id, cancelled.id, draft.id, 'inq-4503599627370497'])
+      expect((await ok(propose(tokens.niweOffice, id, members.brand))).proposeInvitee, id).toBe(true);
     // Again, and for another member: still true, one proposal each.
     expect((await ok(propose(tokens.niweOffice, open.id, members.brand))).proposeInvitee).toBe(true);
     expect((await ok(propose(tokens.niweOffice, open.id, members.dorn))).proposeInvitee).toBe(true);
@@ -187,10 +242,18 @@ describe('invitations', () => {
     const open = await openInquiry(tokens.partner, 'Getriebewelle');
     for (const key of ['anders', 'conrad', 'brand']) await ok(addInvitee(tokens.admin, open.id, members[key]));
     await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität bis Q3") { status } }`, { id: open.id }, tokens.conrad));
-    await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Material nicht lieferbar") { status } }`, { id: open.id }, tokens.brand));
+    await ok(
+      stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Material nicht lieferbar") { status } }`, { id: open.id }, tokens.brand),
+    );
 
     const seenBy = async (token: string) =>
-      ((await ok(stack.query(invitationsQuery, { id: open.id }, token))).inquiry.invitations as { member: { id: string }; network: string; declineReason: string | null }[])
+      (
+        (await ok(stack.query(invitationsQuery, { id: open.id }, token))).inquiry.invitations as {
+          member: { id: string };
+          network: string;
+          declineReason: string | null;
+        }[]
+      )
         .map((i) => [i.member.id, i.declineReason])
         .sort();
     const all = [
@@ -212,9 +275,18 @@ describe('consortia', () => {
   test('an office sees the consortia its members take part in; another office that sees the inquiry does not', async () => {
     const open = await openInquiry(tokens.partner, 'Gehäuse');
     for (const key of ['anders', 'brand']) await ok(addInvitee(tokens.admin, open.id, members[key]));
-    const consortium = (await ok(stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id: open.id, p: [members.conrad] }, tokens.anders))).createConsortium;
+    const consortium = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`,
+          { id: open.id, p: [members.conrad] },
+          tokens.anders,
+        ),
+      )
+    ).createConsortium;
     const read = async (token: string) => (await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortium.id }, token))).consortium;
-    for (const token of [tokens.partner, tokens.admin, tokens.linatOffice, tokens.anders, tokens.conrad]) expect(await read(token)).toEqual({ id: consortium.id });
+    for (const token of [tokens.partner, tokens.admin, tokens.linatOffice, tokens.anders, tokens.conrad])
+      expect(await read(token)).toEqual({ id: consortium.id });
     // NIWE sees the inquiry through brand, but none of its members is in the consortium.
     expect(await read(tokens.niweOffice)).toBeNull();
     expect(await read(tokens.brand)).toBeNull();
@@ -238,13 +310,22 @@ describe('ids', () => {
     expect(new Set(numbers).size).toBe(3);
     expect(numbers[1] - numbers[0]).not.toBe(1n);
     expect(numbers[2] - numbers[1]).not.toBe(1n);
-    for (const guess of inquiries.flatMap(neighbours)) expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: guess }, tokens.admin))).inquiry).toBeNull();
+    for (const guess of inquiries.flatMap(neighbours))
+      expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: guess }, tokens.admin))).inquiry).toBeNull();
     // Still newest first.
     const listed = (await ok(stack.query(`{ inquiries(first: 3) { id } }`, {}, tokens.partner))).inquiries.map((i: { id: string }) => i.id);
     expect(listed).toEqual([...inquiries].reverse());
 
     await ok(addInvitee(tokens.admin, inquiries[0], members.anders));
-    const quote = (await ok(stack.query(`mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`, { id: inquiries[0], input: quoteInput }, tokens.anders))).submitQuote;
+    const quote = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+          { id: inquiries[0], input: quoteInput },
+          tokens.anders,
+        ),
+      )
+    ).submitQuote;
     expect(quote.id).toMatch(idPattern('q'));
 
     const draft = await createInquiry(tokens.partner, 'Mit Zeichnung');
@@ -255,7 +336,9 @@ describe('ids', () => {
     });
     expect(((await uploaded.json()) as { id: string }).id).toMatch(idPattern('att'));
 
-    const webhook = (await ok(stack.query(`mutation { registerWebhook(url: "http://127.0.0.1:9/hook", events: [INVITED]) { webhook { id } } }`, {}, tokens.anders))).registerWebhook.webhook;
+    const webhook = (
+      await ok(stack.query(`mutation { registerWebhook(url: "http://127.0.0.1:9/hook", events: [INVITED]) { webhook { id } } }`, {}, tokens.anders))
+    ).registerWebhook.webhook;
     expect(webhook.id).toMatch(idPattern('wh'));
 
     const monday = new Date();
@@ -263,26 +346,43 @@ describe('ids', () => {
     const day = (offset: number) => new Date(monday.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const offerInput = { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.3', machine: 'DMU 65', hours: 40, from: day(0), to: day(11), postalCode: '37269' };
     const offers = [];
-    for (let i = 0; i < 3; i++) offers.push((await ok(stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: offerInput }, tokens.brand))).postCapacity.id);
+    for (let i = 0; i < 3; i++)
+      offers.push(
+        (await ok(stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: offerInput }, tokens.brand))).postCapacity
+          .id,
+      );
     for (const id of offers) expect(id).toMatch(idPattern('cap'));
     // Newest first, page by page.
-    const page = (after?: string) => stack.query(`query($after: String) { capacityPosts(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after }, tokens.brand);
+    const page = (after?: string) =>
+      stack.query(
+        `query($after: String) { capacityPosts(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        tokens.brand,
+      );
     const first = (await ok(page())).capacityPosts;
     const second = (await ok(page(first.pageInfo.endCursor))).capacityPosts;
     expect([...first.nodes, ...second.nodes].map((n: { id: string }) => n.id)).toEqual([...offers].reverse());
     expect(second.pageInfo.hasNextPage).toBe(false);
-    const booking = (await ok(stack.query(`mutation($o: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${day(1)}", to: "${day(2)}") { id } }`, { o: offers[0] }, tokens.anders))).bookCapacity;
+    const booking = (
+      await ok(
+        stack.query(`mutation($o: ID!) { bookCapacity(offerId: $o, hours: 8, from: "${day(1)}", to: "${day(2)}") { id } }`, { o: offers[0] }, tokens.anders),
+      )
+    ).bookCapacity;
     expect(booking.id).toMatch(idPattern('bk'));
 
-    const apiKey = (await ok(stack.query(`mutation { createApiKey(partner: "Zulieferer AG", name: "ERP") { apiKey { id } } }`, {}, tokens.admin))).createApiKey.apiKey;
+    const apiKey = (await ok(stack.query(`mutation { createApiKey(partner: "Zulieferer AG", name: "ERP") { apiKey { id } } }`, {}, tokens.admin))).createApiKey
+      .apiKey;
     expect(apiKey.id).toMatch(idPattern('k'));
 
     // Consortia draw from the same source; the ids nobody outside region sees keep their counters.
     const defaults = await stack.region.orm.em
       .fork()
-      .execute<{ table_name: string; column_default: string }[]>(`select "table_name", "column_default" from information_schema.columns where "table_schema" = current_schema() and "column_name" = 'id'`);
+      .execute<{ table_name: string; column_default: string }[]>(
+        `select "table_name", "column_default" from information_schema.columns where "table_schema" = current_schema() and "column_name" = 'id'`,
+      );
     const byTable = Object.fromEntries(defaults.map((d) => [d.table_name, d.column_default]));
-    for (const table of ['inquiry', 'quote', 'consortium', 'inquiry_attachment', 'webhook', 'capacity_post', 'capacity_booking', 'api_key']) expect(byTable[table], table).toBe('random_id()');
+    for (const table of ['inquiry', 'quote', 'consortium', 'inquiry_attachment', 'webhook', 'capacity_post', 'capacity_booking', 'api_key'])
+      expect(byTable[table], table).toBe('random_id()');
     expect(byTable.inquiry_invitation).toMatch(/nextval/);
   });
 

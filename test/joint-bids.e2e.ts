@@ -12,20 +12,44 @@ let inquiryId: string;
 
 const consortiumFields = 'id inquiryId lead { id } complete partners { member { id } network status processes sharePercent }';
 const respond = (token: string, id: string, accept: boolean, processes?: string[], sharePercent?: number) =>
-  stack.query(`mutation($id: ID!, $a: Boolean!, $p: [String!], $s: Float) { respondToConsortium(consortiumId: $id, accept: $a, processes: $p, sharePercent: $s) { ${consortiumFields} } }`, { id, a: accept, p: processes, s: sharePercent }, token);
+  stack.query(
+    `mutation($id: ID!, $a: Boolean!, $p: [String!], $s: Float) { respondToConsortium(consortiumId: $id, accept: $a, processes: $p, sharePercent: $s) { ${consortiumFields} } }`,
+    { id, a: accept, p: processes, s: sharePercent },
+    token,
+  );
 const quote = (token: string, consortiumId?: string) =>
   stack.query(
     `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id member { id } consortium { id complete partners { member { id } sharePercent } } } }`,
-    { id: inquiryId, input: { priceTiers: [{ minQuantity: 1, unitPrice: 48 }], leadTimeDays: 70, validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), consortiumId } },
+    {
+      id: inquiryId,
+      input: {
+        priceTiers: [{ minQuantity: 1, unitPrice: 48 }],
+        leadTimeDays: 70,
+        validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        consortiumId,
+      },
+    },
     token,
   );
 
 beforeAll(async () => {
   stack = await startStack();
   tokens.admin = await stack.token({ role: 'admin' });
-  for (const [key, network, postalCode, processes] of [['anders', 'LINAT', '99974', ['3.2.1']], ['conrad', 'KONAT', '99817', ['3.2.3']], ['gerlach', 'NIWE', '37213', ['3.2.1']]] as const) {
+  for (const [key, network, postalCode, processes] of [
+    ['anders', 'LINAT', '99974', ['3.2.1']],
+    ['conrad', 'KONAT', '99817', ['3.2.3']],
+    ['gerlach', 'NIWE', '37213', ['3.2.1']],
+  ] as const) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes };
-    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
+    members[key] = (
+      await ok(
+        stack.query(
+          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+          { n: network, input },
+          tokens.admin,
+        ),
+      )
+    ).createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
@@ -38,10 +62,19 @@ beforeAll(async () => {
     deliveryDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
     quoteDeadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
   };
-  const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner))).createInquiry;
+  const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner)))
+    .createInquiry;
   inquiryId = created.id;
-  await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id: inquiryId, v: created.version }, tokens.partner));
-  await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: inquiryId, m: members.anders }, tokens.admin));
+  await ok(
+    stack.query(
+      `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`,
+      { id: inquiryId, v: created.version },
+      tokens.partner,
+    ),
+  );
+  await ok(
+    stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: inquiryId, m: members.anders }, tokens.admin),
+  );
 });
 afterAll(async () => {
   await stack?.stop();
@@ -52,10 +85,21 @@ describe('a consortium across LINAT and KONAT', () => {
 
   test('only an invited member can lead; the lead forms the consortium with a member of another network', async () => {
     // A member that is neither invited nor a partner does not see the inquiry: NOT_FOUND, as for one that does not exist.
-    const notInvited = await stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id: inquiryId, p: [members.anders] }, tokens.conrad);
+    const notInvited = await stack.query(
+      `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`,
+      { id: inquiryId, p: [members.anders] },
+      tokens.conrad,
+    );
     expect(notInvited.errors![0].extensions?.code).toBe('NOT_FOUND');
-    const created = (await ok(stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { ${consortiumFields} } }`, { id: inquiryId, p: [members.conrad] }, tokens.anders)))
-      .createConsortium;
+    const created = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { ${consortiumFields} } }`,
+          { id: inquiryId, p: [members.conrad] },
+          tokens.anders,
+        ),
+      )
+    ).createConsortium;
     expect(created).toMatchObject({ inquiryId, lead: { id: members.anders }, complete: false });
     expect(created.partners.map((p: { member: { id: string }; status: string }) => [p.member.id, p.status])).toEqual([
       [members.anders, 'INVITED'],
@@ -64,7 +108,9 @@ describe('a consortium across LINAT and KONAT', () => {
     consortiumId = created.id;
     // The partner sees the inquiry and the consortium; an outsider sees neither.
     expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: inquiryId }, tokens.conrad))).inquiry).toEqual({ id: inquiryId });
-    expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortiumId }, tokens.conrad))).consortium).toEqual({ id: consortiumId });
+    expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortiumId }, tokens.conrad))).consortium).toEqual({
+      id: consortiumId,
+    });
     expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortiumId }, tokens.gerlach))).consortium).toBeNull();
     expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: inquiryId }, tokens.gerlach))).inquiry).toBeNull();
   });
@@ -74,7 +120,10 @@ describe('a consortium across LINAT and KONAT', () => {
     expect(early.extensions?.code).toBe('CONFLICT');
     expect(early.message).toMatch(/is INVITED/);
 
-    expect((await respond(tokens.conrad, consortiumId, true, ['3.2.3'])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sharePercent' });
+    expect((await respond(tokens.conrad, consortiumId, true, ['3.2.3'])).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'sharePercent',
+    });
     expect((await respond(tokens.gerlach, consortiumId, true, ['3.2.1'], 10)).errors![0].extensions?.code).toBe('FORBIDDEN');
     await ok(respond(tokens.conrad, consortiumId, true, ['3.2.3'], 40));
     const partial = (await ok(respond(tokens.anders, consortiumId, true, ['3.2.1'], 50))).respondToConsortium;
@@ -93,16 +142,31 @@ describe('a consortium across LINAT and KONAT', () => {
     expect(submitted).toMatchObject({ member: { id: members.anders }, consortium: { id: consortiumId, complete: true } });
 
     // The partner sees the consortium's quote; its shares are now fixed.
-    const partnerView = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { id consortium { id } } } }`, { id: inquiryId }, tokens.conrad))).inquiry;
+    const partnerView = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { id consortium { id } } } }`, { id: inquiryId }, tokens.conrad)))
+      .inquiry;
     expect(partnerView.quotes).toEqual([{ id: submitted.id, consortium: { id: consortiumId } }]);
     expect((await respond(tokens.conrad, consortiumId, false)).errors![0].extensions?.code).toBe('CONFLICT');
 
-    const owner = (await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id consortium { partners { member { id } } } } unitPrice } }`, { id: inquiryId }, tokens.partner))).quoteComparison;
+    const owner = (
+      await ok(
+        stack.query(
+          `query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id consortium { partners { member { id } } } } unitPrice } }`,
+          { id: inquiryId },
+          tokens.partner,
+        ),
+      )
+    ).quoteComparison;
     expect(owner).toHaveLength(1);
     expect(owner[0].quote.consortium.partners).toHaveLength(2);
 
     const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
-    await ok(stack.query(`mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`, { id: inquiryId, q: submitted.id, v: version }, tokens.partner));
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`,
+        { id: inquiryId, q: submitted.id, v: version },
+        tokens.partner,
+      ),
+    );
     const awarded = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'AWARDED' });
     expect(awarded.map((e) => e.memberId).sort()).toEqual([members.anders, members.conrad].sort());
   });

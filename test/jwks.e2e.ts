@@ -8,7 +8,7 @@ import { startGatewayOnly, type LoneGateway } from './support/gateway-only.ts';
 
 const jwksServer = createServer();
 let gateway: LoneGateway;
-let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 beforeAll(async () => {
   const keys = await generateKeyPair('RS256');
@@ -28,12 +28,22 @@ afterAll(async () => {
 });
 
 async function call(token: string) {
-  const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const res = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 const sign = (claims: Record<string, unknown>, issuer = 'https://idp.example') =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer(issuer).setAudience('irm-graph').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+    .setIssuer(issuer)
+    .setAudience('irm-graph')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
 
 test('a token signed by the identity provider is accepted', async () => {
   const { status, body } = await call(await sign({ role: 'partner', sub: 'buyer@zulieferer.example' }));

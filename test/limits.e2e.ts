@@ -46,7 +46,11 @@ describe('operation limits', () => {
     expect(repeated.status).toBe(400);
     expect(repeated.data).toBeUndefined();
     expect(repeated.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    await expectLimit(`{ networks { ${repeat(21, (i) => `c${i}: code @include(if: true)`)} } }`, 'directives', /^Number of directives 21 exceeds the limit of 20 by 1\.$/);
+    await expectLimit(
+      `{ networks { ${repeat(21, (i) => `c${i}: code @include(if: true)`)} } }`,
+      'directives',
+      /^Number of directives 21 exceeds the limit of 20 by 1\.$/,
+    );
   });
 
   test('deep nesting', async () => {
@@ -56,7 +60,11 @@ describe('operation limits', () => {
 
   test('oversized documents', async () => {
     await expectLimit(`{ networks { ${repeat(2500, () => 'code')} } }`, 'tokens', /more than 2000 tokens, the limit/);
-    const huge = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ networks { code } } #${'x'.repeat(1_100_000)}` }) });
+    const huge = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ networks { code } } #${'x'.repeat(1_100_000)}` }),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -82,7 +90,8 @@ describe('operation limits', () => {
   });
 
   test('aliased findSuppliers are refused before any subgraph is called: each ranks every candidate of every network it asks', async () => {
-    const find = (i: number, networks = '') => `f${i}: findSuppliers(requirements: { processes: ["3.2.3"]${networks} }, first: 100) { edges { score node { id name } } }`;
+    const find = (i: number, networks = '') =>
+      `f${i}: findSuppliers(requirements: { processes: ["3.2.3"]${networks} }, first: 100) { edges { score node { id name } } }`;
     const before = JSON.stringify([...stack.gateway.subgraphCalls]);
     const aliased = await expectLimit(`{ ${repeat(20, (i) => find(i))} }`, 'cost', /^Estimated query cost 610020 exceeds the limit of 100000 by 510020\.$/);
     expect(aliased.errors).toHaveLength(1);
@@ -95,7 +104,11 @@ describe('operation limits', () => {
   });
 
   test('limits are checked before validation: 50 unknown directives get one error', async () => {
-    const res = await expectLimit(`{ networks ${repeat(50, (i) => `@unknown${i}`)} { code } }`, 'directives', /^Number of directives 50 exceeds the limit of 20 by 30\.$/);
+    const res = await expectLimit(
+      `{ networks ${repeat(50, (i) => `@unknown${i}`)} { code } }`,
+      'directives',
+      /^Number of directives 50 exceeds the limit of 20 by 30\.$/,
+    );
     expect(res.errors).toHaveLength(1);
     expect(res.errors?.[0].extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -110,7 +123,11 @@ describe('operation limits', () => {
 
 describe('HTTP surface', () => {
   test('array batching is refused', async () => {
-    const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ networks { code } }' }, { query: '{ networks { name } }' }]) });
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ networks { code } }' }, { query: '{ networks { name } }' }]),
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).not.toMatch(/NIWE/);
   });
@@ -131,7 +148,11 @@ describe('HTTP surface', () => {
 
   test('form-encoded and plain-text POSTs are refused', async () => {
     for (const contentType of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': contentType }, body: `query=${encodeURIComponent('{ networks { code } }')}` });
+      const res = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: `query=${encodeURIComponent('{ networks { code } }')}`,
+      });
       expect(res.status, contentType).toBe(400);
       expect(await res.text()).not.toMatch(/NIWE/);
     }

@@ -20,14 +20,25 @@ describe('scoreSupplier', () => {
 
   test('series need a company of some size; prototypes suit small ones', () => {
     expect(scoreSupplier({ quantity: 'SERIES' }, { ...base, employees: 12 }).breakdown[0].status).toBe('NOT_MET');
-    expect(scoreSupplier({ quantity: 'SERIES' }, { ...base, employees: 12, certificates: [{ standard: 'IATF 16949', validUntil: '2099-01-01' }] }).breakdown[0].status).toBe('PARTLY_MET');
+    expect(
+      scoreSupplier({ quantity: 'SERIES' }, { ...base, employees: 12, certificates: [{ standard: 'IATF 16949', validUntil: '2099-01-01' }] }).breakdown[0]
+        .status,
+    ).toBe('PARTLY_MET');
     expect(scoreSupplier({ quantity: 'PROTOTYPE' }, { ...base, employees: 12 }).breakdown[0].status).toBe('MET');
-    expect(scoreSupplier({ quantity: 'PROTOTYPE' }, base).breakdown[0]).toEqual({ requirement: 'quantity', status: 'PARTLY_MET', reason: 'company size unknown' });
+    expect(scoreSupplier({ quantity: 'PROTOTYPE' }, base).breakdown[0]).toEqual({
+      requirement: 'quantity',
+      status: 'PARTLY_MET',
+      reason: 'company size unknown',
+    });
   });
 
   test('distance counts only with a delivery location, and beyond three times near it no longer helps', () => {
     const delivery = { latitude: 51, longitude: 10 };
-    expect(scoreSupplier({ delivery }, { ...base, distanceKm: 20 }).breakdown[0]).toEqual({ requirement: 'distance', status: 'MET', reason: '20 km from the delivery location' });
+    expect(scoreSupplier({ delivery }, { ...base, distanceKm: 20 }).breakdown[0]).toEqual({
+      requirement: 'distance',
+      status: 'MET',
+      reason: '20 km from the delivery location',
+    });
     expect(scoreSupplier({ delivery }, { ...base, distanceKm: 120 }).breakdown[0].status).toBe('PARTLY_MET');
     expect(scoreSupplier({ delivery }, { ...base, distanceKm: 400 }).breakdown[0].status).toBe('NOT_MET');
   });

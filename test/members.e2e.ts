@@ -11,7 +11,11 @@ const memberFields = `id name network { code name } street postalCode city locat
   services { id title description processes { code } } contacts { id name role email phone } archivedAt`;
 
 async function create(network: string, input: Record<string, unknown>) {
-  const res = await stack.query(`mutation($network: NetworkCode!, $input: MemberInput!) { createMember(network: $network, input: $input) { id name } }`, { network, input }, admin);
+  const res = await stack.query(
+    `mutation($network: NetworkCode!, $input: MemberInput!) { createMember(network: $network, input: $input) { id name } }`,
+    { network, input },
+    admin,
+  );
   expect(res.errors).toBeUndefined();
   return res.data.createMember.id as string;
 }
@@ -49,11 +53,28 @@ afterAll(async () => {
 
 describe('createMember', () => {
   test('needs only name, postal code and city, and takes the location from the postal code', async () => {
-    const res = await stack.query(`mutation { createMember(network: LINAT, input: { name: "Minimal GmbH", postalCode: "99974", city: "Mühlhausen" }) { ${memberFields} } }`, {}, admin);
+    const res = await stack.query(
+      `mutation { createMember(network: LINAT, input: { name: "Minimal GmbH", postalCode: "99974", city: "Mühlhausen" }) { ${memberFields} } }`,
+      {},
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     const m = res.data.createMember;
     expect(m.id).toMatch(/^LINAT:m-\d+$/);
-    expect(m).toMatchObject({ name: 'Minimal GmbH', network: { code: 'LINAT' }, postalCode: '99974', city: 'Mühlhausen', street: null, website: null, processes: [], materials: [], certifications: [], services: [], contacts: [], archivedAt: null });
+    expect(m).toMatchObject({
+      name: 'Minimal GmbH',
+      network: { code: 'LINAT' },
+      postalCode: '99974',
+      city: 'Mühlhausen',
+      street: null,
+      website: null,
+      processes: [],
+      materials: [],
+      certifications: [],
+      services: [],
+      contacts: [],
+      archivedAt: null,
+    });
     expect(m.location.latitude).toBeCloseTo(51.237, 2);
     expect(m.location.longitude).toBeCloseTo(10.451, 2);
   });
@@ -69,7 +90,10 @@ describe('createMember', () => {
       description: 'CNC-Fräsen und Drehen für Automotive',
       processes: ['3.2.3', '3.2.1'],
       materials: ['42CrMo4', '1.4301'],
-      certifications: [{ standard: 'iatf16949', number: 'IATF-1', validUntil: '2099-12-31' }, { standard: 'ISO 9001', validUntil: '2001-01-01' }],
+      certifications: [
+        { standard: 'iatf16949', number: 'IATF-1', validUntil: '2099-12-31' },
+        { standard: 'ISO 9001', validUntil: '2001-01-01' },
+      ],
       services: [{ title: '5-Achs-Fräsen', description: 'bis 800 mm', processes: ['3.2.3'] }],
       contacts: [{ name: 'Anna Beck', role: 'Vertrieb', email: 'anna@werra.example', phone: '+49 5651 12345' }],
     };
@@ -96,17 +120,36 @@ describe('createMember', () => {
 
 describe('updateMember and archiveMember', () => {
   test('a patch changes only the given fields and replaces given lists', async () => {
-    const id = await create('KONAT', { name: 'Patch AG', postalCode: '99817', city: 'Eisenach', employees: 10, services: [{ title: 'Alt' }], contacts: [{ name: 'Bleibt' }] });
+    const id = await create('KONAT', {
+      name: 'Patch AG',
+      postalCode: '99817',
+      city: 'Eisenach',
+      employees: 10,
+      services: [{ title: 'Alt' }],
+      contacts: [{ name: 'Bleibt' }],
+    });
     const res = await stack.query(
       `mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { name employees description city postalCode location { latitude } services { title } contacts { name } } }`,
       { id, input: { employees: 12, description: 'Neu', postalCode: '99974', city: 'Mühlhausen', services: [{ title: 'Neu 1' }, { title: 'Neu 2' }] } },
       admin,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.updateMember).toMatchObject({ name: 'Patch AG', employees: 12, description: 'Neu', city: 'Mühlhausen', postalCode: '99974', services: [{ title: 'Neu 1' }, { title: 'Neu 2' }], contacts: [{ name: 'Bleibt' }] });
+    expect(res.data.updateMember).toMatchObject({
+      name: 'Patch AG',
+      employees: 12,
+      description: 'Neu',
+      city: 'Mühlhausen',
+      postalCode: '99974',
+      services: [{ title: 'Neu 1' }, { title: 'Neu 2' }],
+      contacts: [{ name: 'Bleibt' }],
+    });
     expect(res.data.updateMember.location.latitude).toBeCloseTo(51.237, 2);
 
-    const cleared = await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { description: null, services: [] }) { description services { title } } }`, { id }, admin);
+    const cleared = await stack.query(
+      `mutation($id: ID!) { updateMember(id: $id, input: { description: null, services: [] }) { description services { title } } }`,
+      { id },
+      admin,
+    );
     expect(cleared.data.updateMember).toEqual({ description: null, services: [] });
   });
 
@@ -130,7 +173,9 @@ describe('updateMember and archiveMember', () => {
 describe('networks', () => {
   test('lists the registered networks with their members', async () => {
     await create('LINAT', { name: 'Netz Eins GmbH', postalCode: '99974', city: 'Mühlhausen' });
-    const res = await stack.query(`{ networks { code name focus office { name email } memberCount members(first: 100) { totalCount edges { node { id network { code } } } } } }`);
+    const res = await stack.query(
+      `{ networks { code name focus office { name email } memberCount members(first: 100) { totalCount edges { node { id network { code } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.networks.map((n: { code: string }) => n.code)).toEqual(['NIWE', 'LINAT', 'KONAT']);
     for (const network of res.data.networks) {
@@ -151,9 +196,26 @@ describe('networks', () => {
 describe('members across networks', () => {
   beforeAll(async () => {
     // Same names in several networks, umlauts and case: the order must still be total and shared.
-    const names = ['Zeller GmbH', 'ahrens kg', 'Äpfel & Co', 'Müller Formenbau', 'Mueller Formenbau', 'Müller Formenbau', 'Beck', 'Beck', 'Öko Guss', '3D Druck Nord'];
+    const names = [
+      'Zeller GmbH',
+      'ahrens kg',
+      'Äpfel & Co',
+      'Müller Formenbau',
+      'Mueller Formenbau',
+      'Müller Formenbau',
+      'Beck',
+      'Beck',
+      'Öko Guss',
+      '3D Druck Nord',
+    ];
     for (const [i, name] of names.entries()) {
-      await create(['NIWE', 'LINAT', 'KONAT'][i % 3], { name, postalCode: '37269', city: 'Eschwege', processes: i % 2 ? ['3.2.1'] : ['1.2'], certifications: i % 4 === 0 ? [{ standard: 'IATF 16949', validUntil: '2099-01-01' }] : [] });
+      await create(['NIWE', 'LINAT', 'KONAT'][i % 3], {
+        name,
+        postalCode: '37269',
+        city: 'Eschwege',
+        processes: i % 2 ? ['3.2.1'] : ['1.2'],
+        certifications: i % 4 === 0 ? [{ standard: 'IATF 16949', validUntil: '2099-01-01' }] : [],
+      });
     }
   });
 

@@ -13,7 +13,11 @@ beforeAll(async () => {
   const admin = await stack.token({ role: 'admin' });
   for (const network of ['NIWE', 'LINAT', 'KONAT']) {
     for (const name of ['Alpha', 'Beta']) {
-      const res = await stack.query(`mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`, { n: network, name: `${name} ${network}` }, admin);
+      const res = await stack.query(
+        `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`,
+        { n: network, name: `${name} ${network}` },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
     }
   }
@@ -39,7 +43,11 @@ test('a network that is down leaves the others’ results and an error naming it
 test('a write to a network that refuses connections says it was not applied', async () => {
   // KONAT's server is stopped by the test above: the connection is refused, so nothing reached it.
   const admin = await stack.token({ role: 'admin' });
-  const res = await stack.query(`mutation { createMember(network: KONAT, input: { name: "Nie Angekommen GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`, {}, admin);
+  const res = await stack.query(
+    `mutation { createMember(network: KONAT, input: { name: "Nie Angekommen GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`,
+    {},
+    admin,
+  );
   expect(res.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', writeOutcome: 'NOT_APPLIED' });
   expect(res.errors?.[0].message).toMatch(/not applied/);
 });
@@ -47,9 +55,18 @@ test('a write to a network that refuses connections says it was not applied', as
 test('a network that does not answer in time is cut off after the time budget', async () => {
   // A server that accepts connections and never answers.
   const silent: Server = createServer(() => {});
-  const silentUrl = await new Promise<string>((resolve) => silent.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(silent.address() as { port: number }).port}`)));
+  const silentUrl = await new Promise<string>((resolve) =>
+    silent.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(silent.address() as { port: number }).port}`)),
+  );
   const networkSecrets = { NIWE: stack.subgraphSecrets.niwe, LINAT: stack.subgraphSecrets.linat, KONAT: stack.subgraphSecrets.konat };
-  const region = await createRegionService({ networkUrls: { ...stack.networkUrls, LINAT: silentUrl }, networkTimeoutMs: 300, secret: undefined, networkSecrets, webhookKey: stack.webhookKey, databaseUrl: stack.regionDatabaseUrl });
+  const region = await createRegionService({
+    networkUrls: { ...stack.networkUrls, LINAT: silentUrl },
+    networkTimeoutMs: 300,
+    secret: undefined,
+    networkSecrets,
+    webhookKey: stack.webhookKey,
+    databaseUrl: stack.regionDatabaseUrl,
+  });
   const url = await listen(region.http, 0);
   try {
     const response = await fetch(`${url}/graphql`, {

@@ -56,7 +56,11 @@ describe('publishing', () => {
     const niwe = await publish(tokens.niweOffice, 'NIWE', { kind: 'NEWS', title: 'Neues Mitglied in Eschwege', text: 'Willkommen!', visibility: 'MEMBERS' });
     const linat = await publish(tokens.linatOffice, 'LINAT', event('Stammtisch Leinefelde'));
     const region = await publish(tokens.admin, null, event('Netzwerkmesse Bad Salzuflen', { registrationLimit: 100, registrationDeadline: inDays(20) }));
-    expect([niwe.id, linat.id, region.id]).toEqual([expect.stringMatching(/^NIWE:n-\d+$/), expect.stringMatching(/^LINAT:n-\d+$/), expect.stringMatching(/^REGION:n-\d+$/)]);
+    expect([niwe.id, linat.id, region.id]).toEqual([
+      expect.stringMatching(/^NIWE:n-\d+$/),
+      expect.stringMatching(/^LINAT:n-\d+$/),
+      expect.stringMatching(/^REGION:n-\d+$/),
+    ]);
     expect(region.calendarPath).toBe(`/calendar/event.ics?id=${encodeURIComponent(region.id)}`);
 
     const ids = async (token?: string) => (await ok(stack.query(feedQuery, { first: 100 }, token))).feed.edges.map((e: { node: { id: string } }) => e.node.id);
@@ -109,7 +113,12 @@ describe('registration', () => {
     // A deadline cannot be set in the past through the API, so the test writes the closed event itself.
     const em = stack.networks.get('NIWE')!.orm.em.fork();
     const closed = em.create(NewsItemSchema, {
-      kind: 'EVENT', title: 'Geschlossen', text: 'Anmeldung vorbei', visibility: 'PUBLIC', startsAt: new Date(Date.now() + 86_400_000), registrationDeadline: new Date(Date.now() - 60_000),
+      kind: 'EVENT',
+      title: 'Geschlossen',
+      text: 'Anmeldung vorbei',
+      visibility: 'PUBLIC',
+      startsAt: new Date(Date.now() + 86_400_000),
+      registrationDeadline: new Date(Date.now() - 60_000),
     } as NewsItem);
     await em.flush();
     const late = await stack.query(registerMutation, { eventId: `NIWE:n-${closed.id}`, participant }, tokens.niweMember);
@@ -141,12 +150,19 @@ describe('registration', () => {
     expect((await ok(stack.query(registrationsQuery, { eventId: id }, tokens.niweOffice))).eventRegistrations).toHaveLength(1);
   });
 
-  for (const [label, network, office] of [['a network', 'LINAT', 'linatOffice'], ['region', null, 'admin']] as const) {
+  for (const [label, network, office] of [
+    ['a network', 'LINAT', 'linatOffice'],
+    ['region', null, 'admin'],
+  ] as const) {
     test(`50 simultaneous registrations for ${label}'s event with 20 places: 20 registered, 30 waiting in order; a cancellation moves the first up`, async () => {
       const { id } = await publish(tokens[office], network, event(`Betriebsbesichtigung ${label}`, { registrationLimit: 20 }));
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          stack.query(registerMutation, { eventId: id, participant: { name: `Teilnehmer ${i}`, email: `t${i}@example.com` } }, i % 2 ? tokens.niweMember : tokens.linatMember),
+          stack.query(
+            registerMutation,
+            { eventId: id, participant: { name: `Teilnehmer ${i}`, email: `t${i}@example.com` } },
+            i % 2 ? tokens.niweMember : tokens.linatMember,
+          ),
         ),
       );
       const registrations = results.map((r) => {
@@ -157,7 +173,11 @@ describe('registration', () => {
       const waiting = registrations.filter((r) => r.status === 'WAITING');
       expect(waiting.map((r) => r.waitingPosition).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
 
-      const list = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations as { id: string; status: string; waitingPosition: number | null }[];
+      const list = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations as {
+        id: string;
+        status: string;
+        waitingPosition: number | null;
+      }[];
       expect(list.map((r) => r.status)).toEqual([...Array(20).fill('REGISTERED'), ...Array(30).fill('WAITING')]);
       // The waiting list is in the order the registrations were taken: each got the position the list shows.
       const positionById = new Map(waiting.map((r) => [r.id, r.waitingPosition]));
@@ -170,7 +190,11 @@ describe('registration', () => {
       expect(cancelled).toMatchObject({ cancelled: { id: registered.id, status: 'CANCELLED' }, movedUp: { id: firstWaiting.id, status: 'REGISTERED' } });
       expect(codeOf(await stack.query(cancelMutation, { id: registered.id }, owner))).toBe('CONFLICT');
 
-      const after = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations as { id: string; status: string; waitingPosition: number | null }[];
+      const after = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations as {
+        id: string;
+        status: string;
+        waitingPosition: number | null;
+      }[];
       expect(after.filter((r) => r.status === 'REGISTERED')).toHaveLength(20);
       expect(after.find((r) => r.id === firstWaiting.id)!.status).toBe('REGISTERED');
       expect(after.filter((r) => r.status === 'WAITING').map((r) => r.id)).toEqual(list.slice(21).map((r) => r.id));
@@ -260,11 +284,17 @@ describe('feed', () => {
     const databases = [...[...stack.networks.values()].map((s) => s.orm), stack.region.orm];
     for (const orm of databases) {
       const em = orm.em.fork();
-      for (let i = 0; i < 3; i++) em.create(NewsItemSchema, { kind: 'NEWS', title: `Gleichzeitig ${i}`, text: 'x', visibility: 'PUBLIC', publishedAt: at } as NewsItem);
+      for (let i = 0; i < 3; i++)
+        em.create(NewsItemSchema, { kind: 'NEWS', title: `Gleichzeitig ${i}`, text: 'x', visibility: 'PUBLIC', publishedAt: at } as NewsItem);
       await em.flush();
     }
-    for (const [network, office] of [['NIWE', 'niweOffice'], ['LINAT', 'linatOffice'], ['KONAT', 'admin']] as const) {
-      for (let i = 0; i < 3; i++) await publish(tokens[office], network, { kind: 'NEWS', title: `${network} Nachricht ${i}`, text: 'x', visibility: i === 0 ? 'MEMBERS' : 'PUBLIC' });
+    for (const [network, office] of [
+      ['NIWE', 'niweOffice'],
+      ['LINAT', 'linatOffice'],
+      ['KONAT', 'admin'],
+    ] as const) {
+      for (let i = 0; i < 3; i++)
+        await publish(tokens[office], network, { kind: 'NEWS', title: `${network} Nachricht ${i}`, text: 'x', visibility: i === 0 ? 'MEMBERS' : 'PUBLIC' });
     }
   });
 
@@ -304,7 +334,9 @@ describe('feed', () => {
   });
 
   test('with one network stopped, the walk yields every other item once and NETWORK_UNAVAILABLE names it', async () => {
-    const expected = (await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.map((e: { node: { id: string } }) => e.node.id).filter((id: string) => !id.startsWith('KONAT:'));
+    const expected = (await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges
+      .map((e: { node: { id: string } }) => e.node.id)
+      .filter((id: string) => !id.startsWith('KONAT:'));
     await stack.stopNetwork('KONAT');
     for (const size of [1, 2, 3, 7, 100]) {
       const { ids, codes } = await walk(size, tokens.admin);

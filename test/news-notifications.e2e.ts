@@ -43,10 +43,15 @@ beforeAll(async () => {
   tokens.admin = await stack.token({ role: 'admin' });
   tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
   const input = { name: 'Eventgast GmbH', postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'] };
-  const memberId = (await ok(stack.query(`mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`, { input }, tokens.admin))).createMember.id;
+  const memberId = (await ok(stack.query(`mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`, { input }, tokens.admin)))
+    .createMember.id;
   tokens.member = await stack.token({ role: 'member', network: 'NIWE', memberId });
   await ok(
-    stack.query(`mutation($url: String!) { registerWebhook(url: $url, events: [EVENT_REGISTRATION_CONFIRMED, EVENT_MOVED_UP]) { webhook { id } } }`, { url: receiverUrl }, tokens.member),
+    stack.query(
+      `mutation($url: String!) { registerWebhook(url: $url, events: [EVENT_REGISTRATION_CONFIRMED, EVENT_MOVED_UP]) { webhook { id } } }`,
+      { url: receiverUrl },
+      tokens.member,
+    ),
   );
 }, 120_000);
 afterAll(async () => {
@@ -61,8 +66,10 @@ test.each([
   const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
   const input = { kind: 'EVENT', title: 'Kleiner Kreis', text: 'Ein Platz.', visibility: 'PUBLIC', startsAt, registrationLimit: 1 };
   const eventId = (await ok(stack.query(publishMutation, { network, input }, tokens[office]))).publishNews.id as string;
-  const first = (await ok(stack.query(registerMutation, { eventId, participant: { name: 'Erste', email: 'erste@example.com' } }, tokens.member))).registerForEvent;
-  const second = (await ok(stack.query(registerMutation, { eventId, participant: { name: 'Zweite', email: 'zweite@example.com' } }, tokens.member))).registerForEvent;
+  const first = (await ok(stack.query(registerMutation, { eventId, participant: { name: 'Erste', email: 'erste@example.com' } }, tokens.member)))
+    .registerForEvent;
+  const second = (await ok(stack.query(registerMutation, { eventId, participant: { name: 'Zweite', email: 'zweite@example.com' } }, tokens.member)))
+    .registerForEvent;
   expect([first.status, second.status]).toEqual(['REGISTERED', 'WAITING']);
   const movedUp = (await ok(stack.query(cancelMutation, { id: first.id }, tokens.member))).cancelEventRegistration.movedUp;
   expect(movedUp.id).toBe(second.id);

@@ -50,7 +50,9 @@ async function asSuperuser(sql: string, database = 'postgres'): Promise<void> {
  * use are created by the superuser, since earthdistance is not one a database owner may create.
  */
 async function createDatabase(name: string): Promise<string> {
-  await asSuperuser(`do $$ begin if not exists (select from pg_roles where rolname = 'irm_niwe') then create role irm_niwe login password '${rolePassword}'; end if; end $$`);
+  await asSuperuser(
+    `do $$ begin if not exists (select from pg_roles where rolname = 'irm_niwe') then create role irm_niwe login password '${rolePassword}'; end if; end $$`,
+  );
   await asSuperuser(`create database ${name} owner irm_niwe`);
   await asSuperuser('create extension cube; create extension earthdistance; create extension pg_trgm', name);
   return url('irm_niwe', rolePassword, name);
@@ -62,7 +64,15 @@ const earthSearchPath = (action: string) => `alter function ll_to_earth(float8, 
 async function startNetworkService(databaseUrl: string, demoData: boolean): Promise<string> {
   const port = await freePort();
   const child = spawnLeashed(['subgraphs/network/index.ts'], {
-    env: { PATH: process.env.PATH, NETWORK: 'NIWE', DATABASE_URL: databaseUrl, NIWE_SUBGRAPH_SECRET: secret, HOST: '127.0.0.1', PORT: String(port), DEMO_DATA: demoData ? '1' : '0' },
+    env: {
+      PATH: process.env.PATH,
+      NETWORK: 'NIWE',
+      DATABASE_URL: databaseUrl,
+      NIWE_SUBGRAPH_SECRET: secret,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEMO_DATA: demoData ? '1' : '0',
+    },
   });
   services.push(child);
   let output = '';
@@ -72,14 +82,21 @@ async function startNetworkService(databaseUrl: string, demoData: boolean): Prom
   for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 200))) {
     if (child.exitCode !== null) throw new Error(`network service exited: ${output}`);
     if (Date.now() > deadline) throw new Error(`network service not healthy within 60 s: ${output}`);
-    if (await fetch(`${serviceUrl}/ready`).then((r) => r.ok, () => false)) return serviceUrl;
+    if (
+      await fetch(`${serviceUrl}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return serviceUrl;
   }
 }
 
 /** Every member of ids NIWE:m-1 … m-200 as the gateway would fetch it (null where none), signed like the gateway's calls. */
 async function members(serviceUrl: string): Promise<unknown[]> {
   const representations = Array.from({ length: 200 }, (_, i) => ({ __typename: 'NiweMember', id: `NIWE:m-${i + 1}` }));
-  const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on NiweMember { id name street postalCode city location { latitude longitude } website employees description processes { code } materials certifications { standard number validUntil } services { title } archivedAt version createdAt updatedAt } } }';
+  const query =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on NiweMember { id name street postalCode city location { latitude longitude } website employees description processes { code } materials certifications { standard number validUntil } services { title } archivedAt version createdAt updatedAt } } }';
   const answer = await signedPost(secret, `${serviceUrl}/graphql`, { service: 'niwe', body: JSON.stringify({ query, variables: { r: representations } }) });
   const body = JSON.parse(answer.body);
   expect(body.errors).toBeUndefined();
@@ -95,9 +112,17 @@ beforeAll(async () => {
   writeFileSync(passwordFile, 'postgres');
   chownSync(passwordFile, uid, gid);
   chownSync(base, uid, gid);
-  await run(`${bin}/initdb`, ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C.UTF-8'], postgresUser);
+  await run(
+    `${bin}/initdb`,
+    ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C.UTF-8'],
+    postgresUser,
+  );
   serverPort = await freePort();
-  await run(`${bin}/pg_ctl`, ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-o', `-p ${serverPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`, 'start'], postgresUser);
+  await run(
+    `${bin}/pg_ctl`,
+    ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-o', `-p ${serverPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`, 'start'],
+    postgresUser,
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -16,7 +16,14 @@ const registered = 'query Networks { networks { code name } }';
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'irm-manifest-'));
   const manifest = join(dir, 'persisted-operations.json');
-  writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(registered), name: 'Networks', type: 'query', body: registered }] }));
+  writeFileSync(
+    manifest,
+    JSON.stringify({
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: sha256Hex(registered), name: 'Networks', type: 'query', body: registered }],
+    }),
+  );
   stack = await startStack({ manifest, rateLimits: { requestsPerMinute: 5, costPerMinute: 5000 } });
   admin = await stack.token({ role: 'admin', sub: 'admin' });
 });
@@ -27,7 +34,11 @@ afterAll(async () => {
 const createKey = `mutation($partner: String!, $name: String!, $safelist: Boolean) { createApiKey(partner: $partner, name: $name, safelist: $safelist) { key apiKey { id partner name prefix safelist revokedAt } } }`;
 
 async function exchange(apiKey: unknown) {
-  const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/auth/token'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
+  const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/auth/token'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ apiKey }),
+  });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -54,7 +65,10 @@ describe('API keys', () => {
 
     const revoked = await stack.query(`mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`, { id: apiKey.id }, admin);
     expect(revoked.data.revokeApiKey.revokedAt).toMatch(/^\d{4}-/);
-    expect(await exchange(key)).toMatchObject({ status: 401, body: { errors: [{ message: 'The API key is unknown or revoked.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await exchange(key)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'The API key is unknown or revoked.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
   });
 
   test('wrong keys and malformed requests are refused', async () => {
@@ -79,7 +93,11 @@ describe('rate limits per partner', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 6; i++) {
-      last = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${busy}` }, body: JSON.stringify({ query: '{ networks { code } }' }) });
+      last = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${busy}` },
+        body: JSON.stringify({ query: '{ networks { code } }' }),
+      });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);

@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
-import { emptySearch, readSearch, readSuppliers, searchFilter, supplierRequirements, writeSearch, writeSuppliers, type SearchState } from '../portal/src/search-state.ts';
+import {
+  emptySearch,
+  readSearch,
+  readSuppliers,
+  searchFilter,
+  supplierRequirements,
+  writeSearch,
+  writeSuppliers,
+  type SearchState,
+} from '../portal/src/search-state.ts';
 
 // The portal's URL is its search: what a bookmark holds must come back as the same search.
 
@@ -20,7 +29,14 @@ const full: SearchState = {
 test('a search written to the URL reads back the same', () => {
   expect(readSearch(new URLSearchParams(writeSearch(full)))).toEqual(full);
   expect(writeSearch(emptySearch)).toBe('');
-  expect(readSearch(new URLSearchParams(''))).toEqual({ ...emptySearch, radiusKm: undefined, employeesMin: undefined, employeesMax: undefined, sort: undefined, after: undefined });
+  expect(readSearch(new URLSearchParams(''))).toEqual({
+    ...emptySearch,
+    radiusKm: undefined,
+    employeesMin: undefined,
+    employeesMax: undefined,
+    sort: undefined,
+    after: undefined,
+  });
 });
 
 test('a hand-edited URL cannot send what the graph refuses', () => {
@@ -36,15 +52,34 @@ test('the filter sent: only what is set, a postal code without radius searches t
   expect(searchFilter(emptySearch)).toEqual({});
   expect(searchFilter({ ...emptySearch, text: '  Fräs ', postalCode: '99817' })).toEqual({ text: 'Fräs', near: { postalCode: '99817', radiusKm: 500 } });
   expect(searchFilter(full)).toEqual({
-    text: 'Fräs & Dreh', networks: ['NIWE', 'KONAT'], processes: ['3.2', '4.6.2'], materials: ['42CrMo4', 'EN AW-6082'],
-    certifications: ['IATF 16949', 'ISO 9001'], near: { postalCode: '37269', radiusKm: 50 }, employees: { min: 20, max: 250 },
+    text: 'Fräs & Dreh',
+    networks: ['NIWE', 'KONAT'],
+    processes: ['3.2', '4.6.2'],
+    materials: ['42CrMo4', 'EN AW-6082'],
+    certifications: ['IATF 16949', 'ISO 9001'],
+    near: { postalCode: '37269', radiusKm: 50 },
+    employees: { min: 20, max: 250 },
   });
 });
 
 test('a part request reads back the same, and asks nothing until it names a process, material or certificate', () => {
-  const request = { processes: ['3.2.1'], material: '42CrMo4', quantity: 'SERIES' as const, tolerance: 'FINE' as const, certifications: ['ISO 9001'], postalCode: '99817', maxDistanceKm: 80 };
+  const request = {
+    processes: ['3.2.1'],
+    material: '42CrMo4',
+    quantity: 'SERIES' as const,
+    tolerance: 'FINE' as const,
+    certifications: ['ISO 9001'],
+    postalCode: '99817',
+    maxDistanceKm: 80,
+  };
   expect(readSuppliers(new URLSearchParams(writeSuppliers(request)))).toEqual(request);
   expect(supplierRequirements({ processes: [], material: '', certifications: [], postalCode: '99817', maxDistanceKm: 80 })).toBeUndefined();
-  expect(supplierRequirements({ ...request, postalCode: '' })).toEqual({ processes: ['3.2.1'], material: '42CrMo4', quantity: 'SERIES', tolerance: 'FINE', certifications: ['ISO 9001'] });
+  expect(supplierRequirements({ ...request, postalCode: '' })).toEqual({
+    processes: ['3.2.1'],
+    material: '42CrMo4',
+    quantity: 'SERIES',
+    tolerance: 'FINE',
+    certifications: ['ISO 9001'],
+  });
   expect(supplierRequirements(request)).toMatchObject({ deliveryLocation: { postalCode: '99817' }, maxDistanceKm: 80 });
 });

@@ -33,7 +33,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -84,7 +92,12 @@ test('the start page presents the region and its search box is reached by keyboa
   await eventually(() => page.locator('.network-card').count()).toBe(3);
   const networks = (await stack.query({ query: '{ networks { code memberCount } }' })).data.networks as { code: string; memberCount: number }[];
   for (const network of networks) {
-    await eventually(() => page.locator('.network-card', { hasText: `(${network.code})` }).locator('.count').textContent()).toBe(`${network.memberCount} Mitgliedsunternehmen`);
+    await eventually(() =>
+      page
+        .locator('.network-card', { hasText: `(${network.code})` })
+        .locator('.count')
+        .textContent(),
+    ).toBe(`${network.memberCount} Mitgliedsunternehmen`);
   }
   await eventually(() => page.locator('#capabilities-heading + p + .bars li').count()).toBeGreaterThan(2);
   expect(await page.locator('#certifications-heading ~ .bars').textContent()).toMatch(/IATF 16949/);
@@ -120,10 +133,12 @@ test('a visitor searches with filters, sees facets and the map, reloads and book
   expect(url.searchParams.getAll('p')).toEqual(['3.2']);
   expect(url.searchParams.getAll('c')).toEqual(['ISO 9001']);
 
-  const api = (await stack.query({
-    query: `{ members(first: 20, filter: { processes: ["3.2"], certifications: ["ISO 9001"], near: { postalCode: "37269", radiusKm: 50 } }) {
+  const api = (
+    await stack.query({
+      query: `{ members(first: 20, filter: { processes: ["3.2"], certifications: ["ISO 9001"], near: { postalCode: "37269", radiusKm: 50 } }) {
       totalCount edges { node { name location { latitude } } } facets { networks { label count } } } }`,
-  })).data.members;
+    })
+  ).data.members;
   expect(api.totalCount).toBeGreaterThan(0);
   await eventually(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
   expect(await page.locator('#results-heading').textContent()).toContain(`${api.totalCount} Treffer`);
@@ -184,10 +199,12 @@ test('cursor paging walks the hits; the language switch turns the page English',
 test('the supplier finder shows the per-requirement breakdown', async () => {
   const page = await newPage();
   await page.goto(`${stack.gateway}/lieferanten?p=3.2.1&m=42CrMo4&qty=SERIES&tol=FINE&c=ISO%209001&plz=99817&max=80`);
-  const api = (await stack.query({
-    query: `{ findSuppliers(first: 10, requirements: { processes: ["3.2.1"], material: "42CrMo4", quantity: SERIES, tolerance: FINE, certifications: ["ISO 9001"], deliveryLocation: { postalCode: "99817" }, maxDistanceKm: 80 }) {
+  const api = (
+    await stack.query({
+      query: `{ findSuppliers(first: 10, requirements: { processes: ["3.2.1"], material: "42CrMo4", quantity: SERIES, tolerance: FINE, certifications: ["ISO 9001"], deliveryLocation: { postalCode: "99817" }, maxDistanceKm: 80 }) {
       totalCount edges { node { name } breakdown { requirement status reason } } } }`,
-  })).data.findSuppliers;
+    })
+  ).data.findSuppliers;
   expect(api.totalCount).toBeGreaterThan(0);
   await eventually(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
   const rows = await page.locator('.hits .hit').first().locator('tbody tr').allTextContents();
@@ -219,7 +236,9 @@ test('the public pages load less than 200 KB of JavaScript, gzipped, with immuta
   expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   expect((await fetch(`${stack.gateway}/assets/missing.js`)).status).toBe(404);
   expect(await (await fetch(`${stack.gateway}/health`)).json()).toEqual({ status: 'ok' });
-  const get = await fetch(`${stack.gateway}/graphql?query=${encodeURIComponent('{ networks { code } }')}`, { headers: { 'apollo-require-preflight': '1', accept: 'application/json' } });
+  const get = await fetch(`${stack.gateway}/graphql?query=${encodeURIComponent('{ networks { code } }')}`, {
+    headers: { 'apollo-require-preflight': '1', accept: 'application/json' },
+  });
   expect(((await get.json()) as { data: { networks: unknown[] } }).data.networks).toHaveLength(3);
 });
 

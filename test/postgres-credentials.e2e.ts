@@ -117,7 +117,9 @@ test.skipIf(process.getuid?.() !== 0)('a folder the postgres user cannot enter s
   chmodSync(locked, 0o700);
   try {
     const start = startEmbeddedPostgres(join(locked, 'data', 'pg'), await freePort(), { persistent: false });
-    await expect(start).rejects.toThrow(`The embedded PostgreSQL runs as the user postgres, which cannot enter ${locked} (mode 0700) to reach ${join(locked, 'data')}.`);
+    await expect(start).rejects.toThrow(
+      `The embedded PostgreSQL runs as the user postgres, which cannot enter ${locked} (mode 0700) to reach ${join(locked, 'data')}.`,
+    );
     await expect(start).rejects.toThrow(/chmod o\+x/);
   } finally {
     rmSync(locked, { recursive: true, force: true });

@@ -37,7 +37,12 @@ describe('gateway process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'irm-gw-'));
     const file = join(dir, 'elsewhere.graphql');
     copyFileSync(supergraphPath, file);
-    const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', JWT_SECRET: 'x'.repeat(32), SUBGRAPH_SECRET: 's'.repeat(32), REGION_URL: `http://127.0.0.1:${await freePort()}` });
+    const gateway = start('gateway/index.ts', ['--supergraph', file], {
+      PORT: '0',
+      JWT_SECRET: 'x'.repeat(32),
+      SUBGRAPH_SECRET: 's'.repeat(32),
+      REGION_URL: `http://127.0.0.1:${await freePort()}`,
+    });
     const url = await gateway.listening;
     // It is alive, and says that without region it can serve almost nothing.
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
@@ -45,7 +50,11 @@ describe('gateway process', () => {
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ status: 'region is unreachable' });
     // Subgraphs are not running: the gateway answers with an error, not a crash, and names no address.
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code } }' }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ networks { code } }' }),
+    });
     const body: any = await res.json();
     expect(body.errors[0].extensions.code).toBeDefined();
     expect(JSON.stringify(body)).not.toMatch(/localhost:4004|127\.0\.0\.1:4004/);

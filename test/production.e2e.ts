@@ -56,7 +56,11 @@ describe('production mode', () => {
     const res = await production.query(`{ networks { code } inquiries { id } webhooks { id } capacityBookings { id } }`);
     expect(res.status).toBe(200);
     expect(res.data).toEqual({ networks: [{ code: 'NIWE' }, { code: 'LINAT' }, { code: 'KONAT' }], inquiries: null, webhooks: null, capacityBookings: null });
-    const signIn = (path: string) => ({ message: 'Sign in: this operation needs a bearer token.', path: [path], extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } });
+    const signIn = (path: string) => ({
+      message: 'Sign in: this operation needs a bearer token.',
+      path: [path],
+      extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
+    });
     expect(res.errors).toEqual(expect.arrayContaining(['inquiries', 'webhooks', 'capacityBookings'].map(signIn)));
     expect(res.errors).toHaveLength(3);
     // No subgraph's raw answer rides along (it used to: extensions.response.body with region's whole JSON, "401: Unauthorized").
@@ -66,11 +70,16 @@ describe('production mode', () => {
   test('a write without a token is answered 200 with UNAUTHENTICATED at the field; a bad token is HTTP 401 and nothing runs', async () => {
     const write = `mutation { createMember(network: NIWE, input: { name: "Anonym GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`;
     // createMember is refused in a network, revokeApiKey in region itself (which used to answer HTTP 401 for it).
-    for (const [mutation, field] of [[write, 'createMember'], ['mutation { revokeApiKey(id: "k-1") { id } }', 'revokeApiKey']]) {
+    for (const [mutation, field] of [
+      [write, 'createMember'],
+      ['mutation { revokeApiKey(id: "k-1") { id } }', 'revokeApiKey'],
+    ]) {
       const anonymous = await production.query(mutation);
       expect(anonymous.status).toBe(200);
       expect(anonymous.data).toBeNull();
-      expect(anonymous.errors).toEqual([{ message: 'Sign in: this operation needs a bearer token.', path: [field], extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } }]);
+      expect(anonymous.errors).toEqual([
+        { message: 'Sign in: this operation needs a bearer token.', path: [field], extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) } },
+      ]);
     }
     const forged = await production.query(write, {}, `${await production.token({ role: 'admin' })}x`);
     expect(forged.status).toBe(401);
@@ -93,20 +102,28 @@ describe('production mode', () => {
     }
     expect(res.status).toBe(200);
     expect(res.data).toEqual({ networks: [{ code: 'NIWE' }, { code: 'LINAT' }, { code: 'KONAT' }], inquiries: null });
-    expect(res.errors).toEqual([{ message: 'Internal server error', path: ['inquiries'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
+    expect(res.errors).toEqual([
+      { message: 'Internal server error', path: ['inquiries'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+    ]);
     expect(JSON.stringify(res)).not.toMatch(leaks);
     expect((await production.query(`{ inquiries { id } }`, {}, admin)).data).toEqual({ inquiries: [] });
   });
 
   test('a killed subgraph yields SERVICE_UNAVAILABLE with the request id the log names, and no address', async () => {
     await production.stopRegion();
-    const response = await fetch(production.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code name } }' }) });
+    const response = await fetch(production.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ networks { code name } }' }),
+    });
     const body: any = await response.json();
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.data).toBeNull();
     // Ours to fix, not the client's, and said plainly: which service, without its address.
-    expect(body.errors).toEqual([{ message: 'Service region could not be reached.', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', requestId } }]);
+    expect(body.errors).toEqual([
+      { message: 'Service region could not be reached.', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', requestId } },
+    ]);
     expect(JSON.stringify(body)).not.toMatch(leaks);
   });
 });

@@ -45,7 +45,13 @@ async function measure(variables: Record<string, unknown>) {
   const res = await stack.query(deepQuery, variables, token);
   expect(res.errors).toBeUndefined();
   const touched = new Set(res.data.members.edges.map((e: { node: { network: { code: string } } }) => e.node.network.code)).size;
-  return { touched, edges: res.data.members.edges.length, sql: sqlCount() - sql, subgraphCalls: subgraphCalls() - calls, networkCalls: networkCalls() - internal };
+  return {
+    touched,
+    edges: res.data.members.edges.length,
+    sql: sqlCount() - sql,
+    subgraphCalls: subgraphCalls() - calls,
+    networkCalls: networkCalls() - internal,
+  };
 }
 
 beforeAll(async () => {
@@ -58,8 +64,14 @@ beforeAll(async () => {
       postalCode: '37269',
       city: 'Eschwege',
       processes: ['3.2.3', '3.2.1'],
-      certifications: [{ standard: 'ISO 9001', validUntil: '2030-01-01' }, { standard: 'IATF 16949', validUntil: '2030-01-01' }],
-      services: [{ title: 'Fräsen', processes: ['3.2.3'] }, { title: 'Drehen', processes: ['3.2.1'] }],
+      certifications: [
+        { standard: 'ISO 9001', validUntil: '2030-01-01' },
+        { standard: 'IATF 16949', validUntil: '2030-01-01' },
+      ],
+      services: [
+        { title: 'Fräsen', processes: ['3.2.3'] },
+        { title: 'Drehen', processes: ['3.2.1'] },
+      ],
       contacts: [{ name: 'Kontakt', email: 'k@serie.example' }],
     });
   }
@@ -90,7 +102,9 @@ describe('prepared statements', () => {
     const niwe = stack.networks.get('NIWE')!;
     for (const first of [3, 7]) await measure({ first, filter: { networks: ['NIWE'] } });
     // Each backend shows the last statement it ran; entity loads are the last of a request.
-    const rows: { query: string }[] = await niwe.orm.em.getConnection().execute(`select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    const rows: { query: string }[] = await niwe.orm.em
+      .getConnection()
+      .execute(`select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
     const loads = rows.map((r) => r.query).filter((q) => /from "(member|certification|service|contact_person)" where/.test(q));
     expect(loads.length).toBeGreaterThan(0);
     for (const q of loads) expect(q).toMatch(/= any\(\$1::int\[\]\) order by/);
@@ -157,20 +171,65 @@ describe('inquiries', () => {
     const quoteDeadline = new Date(Date.now() + 7 * 86_400_000);
     for (let n = 0; n < 100; n++) {
       const inquiry = em.create(InquirySchema, {
-        ownerKey: owner, ownerMemberId: null, ownerNetwork: null, customer: null, title: `Flansch ${n}`, partDescription: 'Flansch DN 50',
-        processCodes: ['3.2.3'], material: null, quantities: [{ quantity: 500, batchSize: null }], tolerance: null, certifications: [], documents: [],
-        ppapLevel: null, postalCode: '37269', latitude: 51.19, longitude: 10.05, deliveryDate: '2099-01-01',
-        quoteDeadline, status: 'OPEN', awardedQuoteId: null, deadlineNoticeAt: null,
+        ownerKey: owner,
+        ownerMemberId: null,
+        ownerNetwork: null,
+        customer: null,
+        title: `Flansch ${n}`,
+        partDescription: 'Flansch DN 50',
+        processCodes: ['3.2.3'],
+        material: null,
+        quantities: [{ quantity: 500, batchSize: null }],
+        tolerance: null,
+        certifications: [],
+        documents: [],
+        ppapLevel: null,
+        postalCode: '37269',
+        latitude: 51.19,
+        longitude: 10.05,
+        deliveryDate: '2099-01-01',
+        quoteDeadline,
+        status: 'OPEN',
+        awardedQuoteId: null,
+        deadlineNoticeAt: null,
       });
       await em.flush();
-      for (const [memberId, network] of [[bidder, 'NIWE'], ['LINAT:m-1', 'LINAT']]) {
-        em.create(InvitationSchema, { inquiryId: inquiry.id, memberId, network, status: 'QUOTED', declineReason: null, score: 0.8, distanceKm: 12, certifications: [] });
+      for (const [memberId, network] of [
+        [bidder, 'NIWE'],
+        ['LINAT:m-1', 'LINAT'],
+      ]) {
+        em.create(InvitationSchema, {
+          inquiryId: inquiry.id,
+          memberId,
+          network,
+          status: 'QUOTED',
+          declineReason: null,
+          score: 0.8,
+          distanceKm: 12,
+          certifications: [],
+        });
       }
       const terms = { priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }], currency: 'EUR', leadTimeDays: 20, validUntil: '2099-01-01', notes: null };
-      const quote = em.create(QuoteSchema, { ...terms, inquiryId: inquiry.id, memberId: bidder, network: 'NIWE', consortiumId: null, status: 'SUBMITTED', revision: 2 });
+      const quote = em.create(QuoteSchema, {
+        ...terms,
+        inquiryId: inquiry.id,
+        memberId: bidder,
+        network: 'NIWE',
+        consortiumId: null,
+        status: 'SUBMITTED',
+        revision: 2,
+      });
       await em.flush();
       for (const revision of [1, 2]) em.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision });
-      em.create(AttachmentSchema, { inquiryId: inquiry.id, fileName: 'flansch.pdf', contentType: 'application/pdf', size: 9, sha256: '0'.repeat(64), storageName: `counting-${n}`, uploadedBy: owner });
+      em.create(AttachmentSchema, {
+        inquiryId: inquiry.id,
+        fileName: 'flansch.pdf',
+        contentType: 'application/pdf',
+        size: 9,
+        sha256: '0'.repeat(64),
+        storageName: `counting-${n}`,
+        uploadedBy: owner,
+      });
     }
     await em.flush();
   }
@@ -198,9 +257,18 @@ describe('inquiries', () => {
     const invitations = { owner: 2, office: 1, bidder: 1 };
     for (const [caller, token] of Object.entries(callers) as [keyof typeof callers, string][]) {
       const counts = [await statements(token, 1), await statements(token, 20), await statements(token, 100)];
-      expect(counts.map((c) => c.inquiries), caller).toEqual([1, 20, 100]);
-      expect(counts.map((c) => c.invitations), caller).toEqual([invitations[caller], invitations[caller], invitations[caller]]);
-      expect(counts.map((c) => c.sql), caller).toEqual([expected[caller], expected[caller], expected[caller]]);
+      expect(
+        counts.map((c) => c.inquiries),
+        caller,
+      ).toEqual([1, 20, 100]);
+      expect(
+        counts.map((c) => c.invitations),
+        caller,
+      ).toEqual([invitations[caller], invitations[caller], invitations[caller]]);
+      expect(
+        counts.map((c) => c.sql),
+        caller,
+      ).toEqual([expected[caller], expected[caller], expected[caller]]);
     }
   });
 });
@@ -212,20 +280,52 @@ describe('webhooks', () => {
   async function seedWebhooks(owner: string, count: number, events: string[]) {
     const em = stack.region.orm.em.fork();
     for (let n = 0; n < count; n++) {
-      const webhook = em.create(WebhookSchema, { memberId: null, network: null, ownerKey: owner, url: `https://hooks.example/${n}`, events: ['QUOTE_RECEIVED'], secret: 'sealed' });
+      const webhook = em.create(WebhookSchema, {
+        memberId: null,
+        network: null,
+        ownerKey: owner,
+        url: `https://hooks.example/${n}`,
+        events: ['QUOTE_RECEIVED'],
+        secret: 'sealed',
+      });
       await em.flush();
-      for (const eventId of events) em.create(WebhookDeliverySchema, { webhookId: webhook.id, eventId, eventType: 'QUOTE_RECEIVED', attempts: 1, lastStatus: 200, lastError: null, nextAttemptAt: null, deliveredAt: new Date() });
+      for (const eventId of events)
+        em.create(WebhookDeliverySchema, {
+          webhookId: webhook.id,
+          eventId,
+          eventType: 'QUOTE_RECEIVED',
+          attempts: 1,
+          lastStatus: 200,
+          lastError: null,
+          nextAttemptAt: null,
+          deliveredAt: new Date(),
+        });
     }
     await em.flush();
   }
 
   test('webhooks with their deliveries cost the same statements for 1, 20 and 100 webhooks', async () => {
     const em = stack.region.orm.em.fork();
-    const events = ['e1', 'e2', 'e3'].map((name) => em.create(OutboxEventSchema, { id: `00000000-0000-4000-8000-0000000000${name.slice(1).padStart(2, '0')}`, type: 'QUOTE_RECEIVED', inquiryId: 1, memberId: null, network: null, ownerKey: null, payload: {}, fannedOut: true }));
+    const events = ['e1', 'e2', 'e3'].map((name) =>
+      em.create(OutboxEventSchema, {
+        id: `00000000-0000-4000-8000-0000000000${name.slice(1).padStart(2, '0')}`,
+        type: 'QUOTE_RECEIVED',
+        inquiryId: 1,
+        memberId: null,
+        network: null,
+        ownerKey: null,
+        payload: {},
+        fannedOut: true,
+      }),
+    );
     await em.flush();
     const counts = [];
     for (const count of [1, 20, 100]) {
-      await seedWebhooks(`partner:hooks-${count}`, count, events.map((e) => e.id));
+      await seedWebhooks(
+        `partner:hooks-${count}`,
+        count,
+        events.map((e) => e.id),
+      );
       const token = await stack.token({ role: 'partner', sub: `hooks-${count}` });
       const sql = stack.region.sql.count;
       const res = await stack.query(webhooksQuery, {}, token);
@@ -235,7 +335,11 @@ describe('webhooks', () => {
       counts.push({ webhooks: res.data.webhooks.length, sql: stack.region.sql.count - sql });
     }
     // One for the webhooks, one for all of their deliveries.
-    expect(counts).toEqual([{ webhooks: 1, sql: 2 }, { webhooks: 20, sql: 2 }, { webhooks: 100, sql: 2 }]);
+    expect(counts).toEqual([
+      { webhooks: 1, sql: 2 },
+      { webhooks: 20, sql: 2 },
+      { webhooks: 100, sql: 2 },
+    ]);
   });
 });
 
@@ -262,7 +366,9 @@ describe('demo data', () => {
       expect(members.length).toBeLessThanOrEqual(80);
       expect(new Set(members.map((m) => m.name)).size).toBe(members.length);
     }
-    const res = await stack.query(`{ members(first: 100, filter: { networks: [LINAT] }) { totalCount edges { node { location { latitude longitude } processes { code } certifications { standard } services { title } } } } }`);
+    const res = await stack.query(
+      `{ members(first: 100, filter: { networks: [LINAT] }) { totalCount edges { node { location { latitude longitude } processes { code } certifications { standard } services { title } } } } }`,
+    );
     expect(res.data.members.totalCount).toBe(demoMembers(networks[1]).length);
     for (const { node } of res.data.members.edges) {
       expect(node.location.latitude).toBeGreaterThan(50.5);

@@ -40,7 +40,10 @@ function balancer() {
   const watch = async (replica: Replica) => {
     const state = pool.get(replica)!;
     while (!state.removed) {
-      state.ready = await fetch(`${replica.url}/ready`).then((r) => r.ok, () => false);
+      state.ready = await fetch(`${replica.url}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
@@ -53,7 +56,7 @@ function balancer() {
       res.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(res);
     });
-    upstream.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end('replica failed'));
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end('replica failed')));
     req.pipe(upstream);
   });
   return {
@@ -95,7 +98,11 @@ describe('/health and /ready', () => {
       const caller = async () => {
         while (restarting && results.sent < 100_000 && Date.now() < deadline) {
           results.sent++;
-          const outcome = await fetch(`${lbUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code } }' }) }).then(
+          const outcome = await fetch(`${lbUrl}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ networks { code } }' }),
+          }).then(
             async (r) => (r.status === 200 && ((await r.json()) as { data?: { networks?: unknown[] } }).data?.networks?.length === 3 ? 'ok' : `${r.status}`),
             (error: Error) => error.message,
           );
@@ -111,7 +118,14 @@ describe('/health and /ready', () => {
         await until(() => lb.served(old) > servedBefore, 'the replica serves part of the load');
         old.child.kill('SIGTERM');
         // Draining: still alive and answering, but not ready.
-        await until(async () => (await fetch(`${old.url}/ready`).then((r) => r.status, () => 0)) === 503, 'the draining replica is not ready');
+        await until(
+          async () =>
+            (await fetch(`${old.url}/ready`).then(
+              (r) => r.status,
+              () => 0,
+            )) === 503,
+          'the draining replica is not ready',
+        );
         expect(await (await fetch(`${old.url}/health`)).json()).toEqual({ status: 'ok' });
         expect(await (await fetch(`${old.url}/ready`)).json()).toEqual({ status: 'draining' });
         expect(await old.exited, old.output()).toBe(0);

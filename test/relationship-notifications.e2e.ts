@@ -43,12 +43,29 @@ async function deliveries(key: string, count: number): Promise<Delivery[]> {
 beforeAll(async () => {
   stack = await startStack({ dispatcher: true });
   tokens.admin = await stack.token({ role: 'admin' });
-  for (const [key, network] of [['dreher', 'NIWE'], ['haerterei', 'LINAT']]) {
+  for (const [key, network] of [
+    ['dreher', 'NIWE'],
+    ['haerterei', 'LINAT'],
+  ]) {
     const input = { name: `${key} GmbH`, postalCode: '37269', city: 'Eschwege' };
-    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
+    members[key] = (
+      await ok(
+        stack.query(
+          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+          { n: network, input },
+          tokens.admin,
+        ),
+      )
+    ).createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
     const url = await receiver(key);
-    await ok(stack.query(`mutation($url: String!) { registerWebhook(url: $url, events: [RELATIONSHIP_REQUESTED, RELATIONSHIP_CONFIRMED]) { webhook { id } } }`, { url }, tokens[key]));
+    await ok(
+      stack.query(
+        `mutation($url: String!) { registerWebhook(url: $url, events: [RELATIONSHIP_REQUESTED, RELATIONSHIP_CONFIRMED]) { webhook { id } } }`,
+        { url },
+        tokens[key],
+      ),
+    );
   }
 }, 120_000);
 afterAll(async () => {
@@ -57,8 +74,14 @@ afterAll(async () => {
 });
 
 test('the partner hears of the request, the requester of the confirmation; a duplicate notifies nobody', async () => {
-  const { id } = (await ok(stack.query(`mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`, { p: members.haerterei }, tokens.dreher))).requestRelationship;
-  const refused = await stack.query(`mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`, { p: members.dreher }, tokens.haerterei);
+  const { id } = (
+    await ok(stack.query(`mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`, { p: members.haerterei }, tokens.dreher))
+  ).requestRelationship;
+  const refused = await stack.query(
+    `mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`,
+    { p: members.dreher },
+    tokens.haerterei,
+  );
   expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
   const expected = { relationshipId: id, kind: 'SUPPLIER_OF', requesterId: members.dreher, partnerId: members.haerterei };
   expect((await deliveries('haerterei', 1)).map((d) => [d.type, d.data])).toEqual([['RELATIONSHIP_REQUESTED', { ...expected, status: 'REQUESTED' }]]);

@@ -18,7 +18,9 @@ const request = (token: string, partnerId: string, kind = 'SUPPLIER_OF'): Promis
 const confirm = (token: string, id: string) => stack.query(`mutation($id: ID!) { confirmRelationship(id: $id) { ${fields} } }`, { id }, token);
 const end = (token: string, id: string) => stack.query(`mutation($id: ID!) { endRelationship(id: $id) { ${fields} } }`, { id }, token);
 async function relationshipsOf(token: string, memberId?: string, includeEnded = false): Promise<any[]> {
-  return (await ok(stack.query(`query($m: ID, $e: Boolean) { relationships(memberId: $m, includeEnded: $e) { ${fields} } }`, { m: memberId, e: includeEnded }, token))).relationships;
+  return (
+    await ok(stack.query(`query($m: ID, $e: Boolean) { relationships(memberId: $m, includeEnded: $e) { ${fields} } }`, { m: memberId, e: includeEnded }, token))
+  ).relationships;
 }
 const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
@@ -38,7 +40,9 @@ beforeAll(async () => {
   ];
   for (const [key, network, postalCode, processes] of fixture) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes };
-    const data = await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin));
+    const data = await ok(
+      stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin),
+    );
     members[key] = data.createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
@@ -55,7 +59,14 @@ describe('two-sided consent across networks', () => {
   test('a request is seen by its two sides only until the partner confirms it', async () => {
     const requested = (await ok(request(tokens.dreher, members.haerterei, 'CUSTOMER_OF'))).requestRelationship;
     id = requested.id;
-    expect(requested).toMatchObject({ kind: 'CUSTOMER_OF', status: 'REQUESTED', crossNetwork: true, requester: { id: members.dreher }, partner: { id: members.haerterei }, confirmedAt: null });
+    expect(requested).toMatchObject({
+      kind: 'CUSTOMER_OF',
+      status: 'REQUESTED',
+      crossNetwork: true,
+      requester: { id: members.dreher },
+      partner: { id: members.haerterei },
+      confirmedAt: null,
+    });
     expect((await relationshipsOf(tokens.dreher)).map((r) => r.id)).toEqual([id]);
     expect((await relationshipsOf(tokens.haerterei)).map((r) => r.id)).toEqual([id]);
     expect(await relationshipsOf(tokens.dritter, members.dreher)).toEqual([]);
@@ -98,7 +109,10 @@ describe('bad input: a clear error with its code, nothing changed', () => {
     expect(code(await request(tokens.dreher, members.dritter, 'JOINT_PROJECT'))).toBe('CONFLICT');
     expect(code(await request(tokens.dritter, members.dreher, 'JOINT_PROJECT'))).toBe('CONFLICT');
     // Two requests racing for the same pair: the database's unique index lets one through.
-    const raced = await Promise.all([request(tokens.haerterei, members.dritter, 'DEVELOPMENT_PARTNER'), request(tokens.dritter, members.haerterei, 'DEVELOPMENT_PARTNER')]);
+    const raced = await Promise.all([
+      request(tokens.haerterei, members.dritter, 'DEVELOPMENT_PARTNER'),
+      request(tokens.dritter, members.haerterei, 'DEVELOPMENT_PARTNER'),
+    ]);
     expect(raced.map(code).sort()).toEqual(['CONFLICT', undefined].sort());
 
     const unknown = members.haerterei.replace(/m-\d+$/, 'm-999999');
@@ -117,7 +131,11 @@ describe('bad input: a clear error with its code, nothing changed', () => {
 
 describe('partner suggestions across networks', () => {
   const suggestions = (token: string, radiusKm: number) =>
-    stack.query(`query($id: ID!, $r: Int) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: $r) { member { id } distanceKm reasons } } } }`, { id: members.dreher, r: radiusKm }, token);
+    stack.query(
+      `query($id: ID!, $r: Int) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: $r) { member { id } distanceKm reasons } } } }`,
+      { id: members.dreher, r: radiusKm },
+      token,
+    );
   const ranked = async (token: string, radiusKm = 100) => (await ok(suggestions(token, radiusKm))).member.partnerSuggestions;
   const cutting = 'Spanen mit geometrisch bestimmten Schneiden (yours)';
 
@@ -160,16 +178,34 @@ describe("the offices' measure: relationships confirmed across networks per quar
   test('counted by the quarter of confirmation; within one network or unconfirmed not at all; named only while both agree', async () => {
     const earlier = await requestAndConfirm('beschichter', 'dreher', 'DEVELOPMENT_PARTNER');
     // Confirmed in an earlier quarter: the API has no clock to set, so the row is moved back.
-    await stack.region.orm.em.fork().nativeUpdate(BusinessRelationshipSchema, { id: parseRelationshipId(earlier) }, { confirmedAt: new Date(`${now.getUTCFullYear() - 1}-05-10T12:00:00Z`) });
+    await stack.region.orm.em
+      .fork()
+      .nativeUpdate(BusinessRelationshipSchema, { id: parseRelationshipId(earlier) }, { confirmedAt: new Date(`${now.getUTCFullYear() - 1}-05-10T12:00:00Z`) });
     await requestAndConfirm('haerterei', 'beschichter', 'SUPPLIER_OF');
     await requestAndConfirm('dritter', 'haerterei', 'SUPPLIER_OF');
     await ok(request(tokens.dreher, members.muenchen, 'JOINT_PROJECT'));
 
     const quarters = (await ok(statistics(tokens.linatOffice))).crossNetworkRelationships;
     expect(quarters).toEqual([
-      { quarter: `${now.getUTCFullYear() - 1}-Q2`, confirmed: 1, active: [{ kind: 'DEVELOPMENT_PARTNER', requester: { id: members.beschichter, name: 'beschichter GmbH' }, partner: { id: members.dreher, name: 'dreher GmbH' } }] },
+      {
+        quarter: `${now.getUTCFullYear() - 1}-Q2`,
+        confirmed: 1,
+        active: [
+          {
+            kind: 'DEVELOPMENT_PARTNER',
+            requester: { id: members.beschichter, name: 'beschichter GmbH' },
+            partner: { id: members.dreher, name: 'dreher GmbH' },
+          },
+        ],
+      },
       // dreher and haerterei confirmed one this quarter and ended it since: counted, not named.
-      { quarter: thisQuarter, confirmed: 2, active: [{ kind: 'SUPPLIER_OF', requester: { id: members.haerterei, name: 'haerterei GmbH' }, partner: { id: members.beschichter, name: 'beschichter GmbH' } }] },
+      {
+        quarter: thisQuarter,
+        confirmed: 2,
+        active: [
+          { kind: 'SUPPLIER_OF', requester: { id: members.haerterei, name: 'haerterei GmbH' }, partner: { id: members.beschichter, name: 'beschichter GmbH' } },
+        ],
+      },
     ]);
     expect(JSON.stringify(quarters)).not.toContain('muenchen');
     expect((await ok(statistics(tokens.admin))).crossNetworkRelationships).toEqual(quarters);

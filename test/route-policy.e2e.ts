@@ -18,8 +18,20 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'irm-manifest-'));
   const manifest = join(dir, 'persisted-operations.json');
   const registered = 'query Networks { networks { code name } }';
-  writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(registered), name: 'Networks', type: 'query', body: registered }] }));
-  stack = await startStack({ manifest, rateLimits: { requestsPerMinute: 3, costPerMinute: 100_000 }, anonymousRateLimits: { requestsPerMinute: 3, costPerMinute: 100_000 }, tokenFailuresPerMinute: 2 });
+  writeFileSync(
+    manifest,
+    JSON.stringify({
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: sha256Hex(registered), name: 'Networks', type: 'query', body: registered }],
+    }),
+  );
+  stack = await startStack({
+    manifest,
+    rateLimits: { requestsPerMinute: 3, costPerMinute: 100_000 },
+    anonymousRateLimits: { requestsPerMinute: 3, costPerMinute: 100_000 },
+    tokenFailuresPerMinute: 2,
+  });
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
 });
 afterAll(async () => {
@@ -47,7 +59,11 @@ function send(from: string, path: string, options: { method?: string; headers?: 
 }
 
 const graphql = (from: string, query: string, token?: string) =>
-  send(from, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+  send(from, '/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
 
 function expectRateLimited(answer: Answer, message: RegExp) {
   expect(answer.status).toBe(429);
@@ -61,7 +77,10 @@ describe('anonymous callers', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await graphql('127.0.0.1', '{ networks { code } }')).status);
     expect(statuses).toEqual([200, 200, 200]);
-    expectRateLimited(await graphql('127.0.0.1', '{ networks { code } }'), /^Rate limit of 3 requests and 100000 cost per minute per client address without a token reached; retry in \d+ s\.$/);
+    expectRateLimited(
+      await graphql('127.0.0.1', '{ networks { code } }'),
+      /^Rate limit of 3 requests and 100000 cost per minute per client address without a token reached; retry in \d+ s\.$/,
+    );
     const other = await graphql('127.0.0.2', '{ networks { code } }');
     expect(other.status).toBe(200);
     expect(other.body.data.networks).toHaveLength(3);
@@ -82,7 +101,8 @@ describe('anonymous callers', () => {
 
 describe('/auth/token', () => {
   test('an address that sent two wrong keys is refused before the key is checked; other addresses are not', async () => {
-    const exchange = (from: string, apiKey: string) => send(from, '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
+    const exchange = (from: string, apiKey: string) =>
+      send(from, '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
     expect((await exchange('127.0.0.4', 'irm_wrong-1')).status).toBe(401);
     expect((await exchange('127.0.0.4', 'irm_wrong-2')).status).toBe(401);
     expectRateLimited(await exchange('127.0.0.4', 'irm_wrong-3'), /^Too many wrong API keys from this address \(2 per minute\); retry in \d+ s\.$/);
@@ -121,14 +141,19 @@ describe('/attachments', () => {
     const download = await send('127.0.0.1', '/attachments?id=att-1', { headers: { authorization: `Bearer ${restricted}` } });
     expect(download.status).toBe(403);
     expect(download.body.errors[0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
-    const upload = await send('127.0.0.1', `/attachments?inquiryId=${inquiryId}&fileName=welle.pdf`, { method: 'POST', headers: { authorization: `Bearer ${restricted}`, 'content-type': 'application/pdf' }, body: '%PDF-1.7\n' });
+    const upload = await send('127.0.0.1', `/attachments?inquiryId=${inquiryId}&fileName=welle.pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${restricted}`, 'content-type': 'application/pdf' },
+      body: '%PDF-1.7\n',
+    });
     expect(upload.status).toBe(403);
   });
 
   test('a partner over its rate limit gets 429', async () => {
     const partner = await stack.token({ role: 'partner', sub: 'sammler' });
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await send('127.0.0.1', `/attachments?id=att-${i + 1}`, { headers: { authorization: `Bearer ${partner}` } })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await send('127.0.0.1', `/attachments?id=att-${i + 1}`, { headers: { authorization: `Bearer ${partner}` } })).status);
     expect(statuses).toEqual([404, 404, 404]);
     expectRateLimited(await send('127.0.0.1', '/attachments?id=att-4', { headers: { authorization: `Bearer ${partner}` } }), /per partner reached/);
   });

@@ -62,7 +62,7 @@ describe('npm run schema:check', () => {
     expect(code).toBe(1);
   });
 
-  test("a change that breaks a registered partner operation names the operation and its manifest; the others pass", async () => {
+  test('a change that breaks a registered partner operation names the operation and its manifest; the others pass', async () => {
     const partner = manifest(['query OneNetwork { network(code: NIWE) { name } }', 'query AllNetworks { networks { code name } }']);
     const file = regionWith(networkQuery, 'network(code: NetworkCode!, asOf: String!): Network');
     const { code, output } = await schemaCheck(['--subgraph', `region=${file}`, '--manifest', partner]);

@@ -14,7 +14,11 @@ beforeAll(async () => {
   for (const [network, count] of Object.entries(perNetwork)) {
     for (let i = 0; i < count; i++) {
       const input = { name: `${network} Drehteile ${i}`, postalCode: '99817', city: 'Eisenach', processes: i === 0 ? ['3.2.3'] : ['3.2.1'] };
-      const res = await stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, admin);
+      const res = await stack.query(
+        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+        { n: network, input },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
     }
   }
@@ -40,7 +44,13 @@ test('past the limit the counts are lower bounds and say so; the walk still yiel
   expect(exactCounts).toBe(false);
   // NIWE stopped at limit + 1 = 3 of its 5; LINAT (2) and KONAT (1) counted exactly.
   expect(totalCount).toBe(3 + 2 + 1);
-  expect(facets.networks).toEqual(expect.arrayContaining([{ value: 'NIWE', count: 3 }, { value: 'LINAT', count: 2 }, { value: 'KONAT', count: 1 }]));
+  expect(facets.networks).toEqual(
+    expect.arrayContaining([
+      { value: 'NIWE', count: 3 },
+      { value: 'LINAT', count: 2 },
+      { value: 'KONAT', count: 1 },
+    ]),
+  );
   const trennen = facets.processMainGroups.find((f: { value: string }) => f.value === '3');
   expect(trennen.count).toBe(totalCount);
 

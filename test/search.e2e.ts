@@ -21,18 +21,99 @@ interface Fixture {
 }
 
 const fixtures: Fixture[] = [
-  { name: 'Mühlhäuser Präzisionsteile GmbH', network: 'LINAT', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.1'], materials: ['42CrMo4'], certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }], employees: 40, services: [{ title: 'CNC-Fräserei und Drehteile' }] },
-  { name: 'Fräsen & Drehen Eschwege KG', network: 'NIWE', postalCode: '37269', city: 'Eschwege', processes: ['3.2.3', '3.2.1'], materials: ['1.7225'], certifications: [{ standard: 'ISO 9001', validUntil: '2027-06-30' }], employees: 120 },
-  { name: 'Gießerei Ruhla GmbH', network: 'KONAT', postalCode: '99842', city: 'Ruhla', processes: ['1.1'], materials: ['AlMgSi1'], certifications: [{ standard: 'ISO 9001', validUntil: '2099-01-01' }, { standard: 'IATF 16949', validUntil: '2024-01-01' }], employees: 250 },
-  { name: 'Kunststofftechnik Wanfried GmbH', network: 'NIWE', postalCode: '37281', city: 'Wanfried', description: 'Spritzguss für Automotive', processes: ['1.2'], materials: ['PA66'], employees: 15 },
-  { name: 'Blechbearbeitung Sontra GmbH', network: 'LINAT', postalCode: '36205', city: 'Sontra', processes: ['3.1.1', '2.4.1'], materials: ['S235JR'], certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }], employees: 60 },
+  {
+    name: 'Mühlhäuser Präzisionsteile GmbH',
+    network: 'LINAT',
+    postalCode: '99974',
+    city: 'Mühlhausen',
+    processes: ['3.2.1'],
+    materials: ['42CrMo4'],
+    certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }],
+    employees: 40,
+    services: [{ title: 'CNC-Fräserei und Drehteile' }],
+  },
+  {
+    name: 'Fräsen & Drehen Eschwege KG',
+    network: 'NIWE',
+    postalCode: '37269',
+    city: 'Eschwege',
+    processes: ['3.2.3', '3.2.1'],
+    materials: ['1.7225'],
+    certifications: [{ standard: 'ISO 9001', validUntil: '2027-06-30' }],
+    employees: 120,
+  },
+  {
+    name: 'Gießerei Ruhla GmbH',
+    network: 'KONAT',
+    postalCode: '99842',
+    city: 'Ruhla',
+    processes: ['1.1'],
+    materials: ['AlMgSi1'],
+    certifications: [
+      { standard: 'ISO 9001', validUntil: '2099-01-01' },
+      { standard: 'IATF 16949', validUntil: '2024-01-01' },
+    ],
+    employees: 250,
+  },
+  {
+    name: 'Kunststofftechnik Wanfried GmbH',
+    network: 'NIWE',
+    postalCode: '37281',
+    city: 'Wanfried',
+    description: 'Spritzguss für Automotive',
+    processes: ['1.2'],
+    materials: ['PA66'],
+    employees: 15,
+  },
+  {
+    name: 'Blechbearbeitung Sontra GmbH',
+    network: 'LINAT',
+    postalCode: '36205',
+    city: 'Sontra',
+    processes: ['3.1.1', '2.4.1'],
+    materials: ['S235JR'],
+    certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }],
+    employees: 60,
+  },
   { name: 'Härterei Gotha GmbH', network: 'KONAT', postalCode: '99867', city: 'Gotha', processes: ['6.2'], employees: 30 },
-  { name: 'Straßenbau-Zulieferer Langensalza', network: 'LINAT', postalCode: '99947', city: 'Bad Langensalza', description: 'Schweißkonstruktionen', processes: ['4.6.2'], employees: 8 },
-  { name: 'Schleiftechnik Heiligenstadt GmbH', network: 'KONAT', postalCode: '37308', city: 'Heilbad Heiligenstadt', processes: ['3.3.1', '3.3.4'], employees: 45 },
-  { name: 'Werkzeugbau Witzenhausen GmbH', network: 'NIWE', postalCode: '37213', city: 'Witzenhausen', processes: ['3.2.3', '3.4.1'], materials: ['1.2343'], certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }], employees: 75 },
+  {
+    name: 'Straßenbau-Zulieferer Langensalza',
+    network: 'LINAT',
+    postalCode: '99947',
+    city: 'Bad Langensalza',
+    description: 'Schweißkonstruktionen',
+    processes: ['4.6.2'],
+    employees: 8,
+  },
+  {
+    name: 'Schleiftechnik Heiligenstadt GmbH',
+    network: 'KONAT',
+    postalCode: '37308',
+    city: 'Heilbad Heiligenstadt',
+    processes: ['3.3.1', '3.3.4'],
+    employees: 45,
+  },
+  {
+    name: 'Werkzeugbau Witzenhausen GmbH',
+    network: 'NIWE',
+    postalCode: '37213',
+    city: 'Witzenhausen',
+    processes: ['3.2.3', '3.4.1'],
+    materials: ['1.2343'],
+    certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }],
+    employees: 75,
+  },
   { name: 'Müller Präzision', network: 'NIWE', postalCode: '99817', city: 'Eisenach', processes: ['3.2.1'], employees: 22 },
   { name: 'Mueller Formenbau', network: 'KONAT', postalCode: '37242', city: 'Bad Sooden-Allendorf', processes: ['3.2.3'], employees: 12 },
-  { name: 'Gerstunger Oberflächen GmbH', network: 'LINAT', postalCode: '99834', city: 'Gerstungen', processes: ['5.4', '5.8'], certifications: [{ standard: 'ISO 14001', validUntil: '2099-12-31' }], employees: 90 },
+  {
+    name: 'Gerstunger Oberflächen GmbH',
+    network: 'LINAT',
+    postalCode: '99834',
+    city: 'Gerstungen',
+    processes: ['5.4', '5.8'],
+    certifications: [{ standard: 'ISO 14001', validUntil: '2099-12-31' }],
+    employees: 90,
+  },
   // Members at one postal code share one point: distance ties across and within networks, broken by name and id.
   { name: 'Anker Lasertechnik', network: 'NIWE', postalCode: '99817', city: 'Eisenach' },
   { name: 'Zahn Lasertechnik', network: 'KONAT', postalCode: '99817', city: 'Eisenach' },
@@ -79,7 +160,9 @@ async function walk(variables: Record<string, unknown>, pageSize: number) {
 const earthRadiusKm = 6378.168;
 function km(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) {
   const r = Math.PI / 180;
-  const x = Math.sin(((b.latitude - a.latitude) * r) / 2) ** 2 + Math.cos(a.latitude * r) * Math.cos(b.latitude * r) * Math.sin(((b.longitude - a.longitude) * r) / 2) ** 2;
+  const x =
+    Math.sin(((b.latitude - a.latitude) * r) / 2) ** 2 +
+    Math.cos(a.latitude * r) * Math.cos(b.latitude * r) * Math.sin(((b.longitude - a.longitude) * r) / 2) ** 2;
   return 2 * earthRadiusKm * Math.asin(Math.sqrt(x));
 }
 
@@ -87,7 +170,11 @@ beforeAll(async () => {
   stack = await startStack();
   const admin = await stack.token({ role: 'admin' });
   for (const { network, ...input } of fixtures) {
-    const res = await stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, admin);
+    const res = await stack.query(
+      `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+      { n: network, input },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
     ids.set(input.name, res.data.createMember.id);
   }
@@ -109,7 +196,12 @@ describe('text', () => {
 
   test('word parts match inside words and across name, description, services and process names', async () => {
     // "Fräs" is in a name (Fräsen), a service (CNC-Fräserei) and the process name Fräsen (3.2.3).
-    expect((await names({ text: 'Fräs' })).sort()).toEqual(['Fräsen & Drehen Eschwege KG', 'Mueller Formenbau', 'Mühlhäuser Präzisionsteile GmbH', 'Werkzeugbau Witzenhausen GmbH']);
+    expect((await names({ text: 'Fräs' })).sort()).toEqual([
+      'Fräsen & Drehen Eschwege KG',
+      'Mueller Formenbau',
+      'Mühlhäuser Präzisionsteile GmbH',
+      'Werkzeugbau Witzenhausen GmbH',
+    ]);
     expect(await names({ text: 'spritzguss' })).toEqual(['Kunststofftechnik Wanfried GmbH']);
     expect(await names({ text: 'schweiß' })).toEqual(['Straßenbau-Zulieferer Langensalza']);
   });
@@ -137,7 +229,9 @@ describe('text', () => {
   test('relevance tiers: the name before other fields, the word as typed before a close spelling, then by name', async () => {
     const res = await search({ filter: { text: 'Fräs' } });
     const edges = res.data.members.edges.map((e: any) => [e.node.name, e.score]);
-    const textOnly = ['Mühlhäuser Präzisionsteile GmbH', 'Mueller Formenbau', 'Werkzeugbau Witzenhausen GmbH'].sort((a, b) => Buffer.compare(Buffer.from(nameSortKey(a)), Buffer.from(nameSortKey(b))));
+    const textOnly = ['Mühlhäuser Präzisionsteile GmbH', 'Mueller Formenbau', 'Werkzeugbau Witzenhausen GmbH'].sort((a, b) =>
+      Buffer.compare(Buffer.from(nameSortKey(a)), Buffer.from(nameSortKey(b))),
+    );
     expect(edges).toEqual([['Fräsen & Drehen Eschwege KG', 1], ...textOnly.map((name) => [name, 0.6])]);
     const typed = await search({ filter: { text: 'Eschwege' } });
     const typo = await search({ filter: { text: 'Eschwge' } });
@@ -153,7 +247,13 @@ describe('structured filters', () => {
   test('a process code matches every process below it', async () => {
     expect((await names({ processes: ['3.2.1'] })).sort()).toEqual(['Fräsen & Drehen Eschwege KG', 'Mühlhäuser Präzisionsteile GmbH', 'Müller Präzision']);
     const spanen = await names({ processes: ['3.2'] });
-    expect(spanen.sort()).toEqual(['Fräsen & Drehen Eschwege KG', 'Mueller Formenbau', 'Mühlhäuser Präzisionsteile GmbH', 'Müller Präzision', 'Werkzeugbau Witzenhausen GmbH']);
+    expect(spanen.sort()).toEqual([
+      'Fräsen & Drehen Eschwege KG',
+      'Mueller Formenbau',
+      'Mühlhäuser Präzisionsteile GmbH',
+      'Müller Präzision',
+      'Werkzeugbau Witzenhausen GmbH',
+    ]);
     const trennen = await names({ processes: ['3'] });
     expect(trennen).toEqual(expect.arrayContaining([...spanen, 'Blechbearbeitung Sontra GmbH', 'Schleiftechnik Heiligenstadt GmbH']));
     expect(trennen).toHaveLength(spanen.length + 2);
@@ -171,16 +271,28 @@ describe('structured filters', () => {
   });
 
   test('certificates count only while valid on the date asked', async () => {
-    expect((await names({ certifications: ['IATF 16949'] })).sort()).toEqual(['Blechbearbeitung Sontra GmbH', 'Mühlhäuser Präzisionsteile GmbH', 'Werkzeugbau Witzenhausen GmbH']);
-    expect((await names({ certifications: ['IATF 16949'], certifiedOn: '2023-06-01' })).sort()).toEqual(
-      ['Blechbearbeitung Sontra GmbH', 'Gießerei Ruhla GmbH', 'Mühlhäuser Präzisionsteile GmbH', 'Werkzeugbau Witzenhausen GmbH'],
-    );
+    expect((await names({ certifications: ['IATF 16949'] })).sort()).toEqual([
+      'Blechbearbeitung Sontra GmbH',
+      'Mühlhäuser Präzisionsteile GmbH',
+      'Werkzeugbau Witzenhausen GmbH',
+    ]);
+    expect((await names({ certifications: ['IATF 16949'], certifiedOn: '2023-06-01' })).sort()).toEqual([
+      'Blechbearbeitung Sontra GmbH',
+      'Gießerei Ruhla GmbH',
+      'Mühlhäuser Präzisionsteile GmbH',
+      'Werkzeugbau Witzenhausen GmbH',
+    ]);
     expect(await names({ certifications: ['ISO 9001'], certifiedOn: '2028-01-01' })).toEqual(['Gießerei Ruhla GmbH']);
     expect((await names({ certifications: ['ISO 9001'], certifiedOn: '2027-06-30' })).sort()).toEqual(['Fräsen & Drehen Eschwege KG', 'Gießerei Ruhla GmbH']);
   });
 
   test('employees range', async () => {
-    expect((await names({ employees: { min: 60, max: 120 } })).sort()).toEqual(['Blechbearbeitung Sontra GmbH', 'Fräsen & Drehen Eschwege KG', 'Gerstunger Oberflächen GmbH', 'Werkzeugbau Witzenhausen GmbH']);
+    expect((await names({ employees: { min: 60, max: 120 } })).sort()).toEqual([
+      'Blechbearbeitung Sontra GmbH',
+      'Fräsen & Drehen Eschwege KG',
+      'Gerstunger Oberflächen GmbH',
+      'Werkzeugbau Witzenhausen GmbH',
+    ]);
     expect(await names({ employees: { min: 200 } })).toEqual(['Gießerei Ruhla GmbH']);
   });
 });
@@ -206,7 +318,9 @@ describe('near', () => {
       }
     }
     const byPoint = await search({ filter: { near: { ...centre, radiusKm: 20 } } });
-    expect(byPoint.data.members.edges.map((e: any) => e.node.id)).toEqual((await search({ filter: { near: { postalCode: '37269', radiusKm: 20 } } })).data.members.edges.map((e: any) => e.node.id));
+    expect(byPoint.data.members.edges.map((e: any) => e.node.id)).toEqual(
+      (await search({ filter: { near: { postalCode: '37269', radiusKm: 20 } } })).data.members.edges.map((e: any) => e.node.id),
+    );
   });
 });
 
@@ -249,23 +363,27 @@ describe('pagination', () => {
 });
 
 describe('facets', () => {
-  test.each([{}, { processes: ['3'] }, { text: 'GmbH' }, { certifications: ['IATF 16949'], certifiedOn: '2023-01-01' }])('equal the counts of a full walk for %j', async (filter) => {
-    const full = await walk({ filter }, 7);
-    const facets = full.facets;
-    const names = full.edges.map((e: any) => e.node.name);
-    const members = fixtures.filter((f) => names.includes(f.name));
-    const count = (pred: (f: Fixture) => boolean) => members.filter(pred).length;
-    for (const f of facets.networks) expect(f.count).toBe(count((m) => m.network === f.value));
-    expect(facets.networks.reduce((s: number, f: any) => s + f.count, 0)).toBe(full.totalCount);
-    for (const f of facets.processMainGroups) expect(f.count).toBe(count((m) => (m.processes ?? []).some((p) => p.split('.')[0] === f.value)));
-    const groups = new Set(members.flatMap((m) => (m.processes ?? []).map((p) => p.split('.')[0])));
-    expect(facets.processMainGroups.map((f: any) => f.value).sort()).toEqual([...groups].sort());
-    const on = (filter as { certifiedOn?: string }).certifiedOn ?? new Date().toISOString().slice(0, 10);
-    for (const f of facets.certifications) expect(f.count).toBe(count((m) => (m.certifications ?? []).some((c) => c.standard === f.value && c.validUntil >= on)));
-    const standards = new Set(members.flatMap((m) => (m.certifications ?? []).filter((c) => c.validUntil >= on).map((c) => c.standard)));
-    expect(facets.certifications.map((f: any) => f.value).sort()).toEqual([...standards].sort());
-    expect(facets.processMainGroups.every((f: any) => f.label !== f.value)).toBe(true);
-  });
+  test.each([{}, { processes: ['3'] }, { text: 'GmbH' }, { certifications: ['IATF 16949'], certifiedOn: '2023-01-01' }])(
+    'equal the counts of a full walk for %j',
+    async (filter) => {
+      const full = await walk({ filter }, 7);
+      const facets = full.facets;
+      const names = full.edges.map((e: any) => e.node.name);
+      const members = fixtures.filter((f) => names.includes(f.name));
+      const count = (pred: (f: Fixture) => boolean) => members.filter(pred).length;
+      for (const f of facets.networks) expect(f.count).toBe(count((m) => m.network === f.value));
+      expect(facets.networks.reduce((s: number, f: any) => s + f.count, 0)).toBe(full.totalCount);
+      for (const f of facets.processMainGroups) expect(f.count).toBe(count((m) => (m.processes ?? []).some((p) => p.split('.')[0] === f.value)));
+      const groups = new Set(members.flatMap((m) => (m.processes ?? []).map((p) => p.split('.')[0])));
+      expect(facets.processMainGroups.map((f: any) => f.value).sort()).toEqual([...groups].sort());
+      const on = (filter as { certifiedOn?: string }).certifiedOn ?? new Date().toISOString().slice(0, 10);
+      for (const f of facets.certifications)
+        expect(f.count).toBe(count((m) => (m.certifications ?? []).some((c) => c.standard === f.value && c.validUntil >= on)));
+      const standards = new Set(members.flatMap((m) => (m.certifications ?? []).filter((c) => c.validUntil >= on).map((c) => c.standard)));
+      expect(facets.certifications.map((f: any) => f.value).sort()).toEqual([...standards].sort());
+      expect(facets.processMainGroups.every((f: any) => f.label !== f.value)).toBe(true);
+    },
+  );
 });
 
 describe('bad input', () => {

@@ -16,7 +16,11 @@ const entitiesQuery = JSON.stringify({
 beforeAll(async () => {
   stack = await startStack();
   const admin = await stack.token({ role: 'admin' });
-  const res = await stack.query(`mutation { createMember(network: NIWE, input: { name: "Geheim GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Vera Vertraulich", email: "vera@geheim.example" }] }) { id } }`, {}, admin);
+  const res = await stack.query(
+    `mutation { createMember(network: NIWE, input: { name: "Geheim GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Vera Vertraulich", email: "vera@geheim.example" }] }) { id } }`,
+    {},
+    admin,
+  );
   memberId = res.data.createMember.id;
   expect(memberId).toBe('NIWE:m-1');
 });
@@ -32,7 +36,10 @@ async function post(url: string, body: string, headers: Record<string, string> =
 
 /** Headers of a request signed for `service` (the NIWE network unless said otherwise) with that service's secret. */
 function signed(url: string, body: string, identity?: string, service = 'niwe', secret = stack.subgraphSecrets[service]) {
-  return { ...signRequest(secret, { service, method: 'POST', path: new URL(url).pathname, body, identity }), ...(identity ? { [identityHeader]: identity } : {}) };
+  return {
+    ...signRequest(secret, { service, method: 'POST', path: new URL(url).pathname, body, identity }),
+    ...(identity ? { [identityHeader]: identity } : {}),
+  };
 }
 
 describe('subgraphs trust only the gateway', () => {
@@ -106,7 +113,11 @@ describe('subgraphs trust only the gateway', () => {
   test('a signature older than the time window is refused', async () => {
     const url = `${stack.regionUrl}/graphql`;
     const body = JSON.stringify({ query: '{ networks { code } }' });
-    const headers = signRequest(stack.subgraphSecrets.region, { service: 'region', method: 'POST', path: '/graphql', body, identity: undefined }, Date.now() - 5 * 60_000);
+    const headers = signRequest(
+      stack.subgraphSecrets.region,
+      { service: 'region', method: 'POST', path: '/graphql', body, identity: undefined },
+      Date.now() - 5 * 60_000,
+    );
     const res = await post(url, body, headers);
     expect(res.status).toBe(401);
     expect(res.body.errors[0].message).toMatch(/outside the allowed window/);

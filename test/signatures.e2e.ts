@@ -70,7 +70,11 @@ describe('request signatures', () => {
     const file = join(dataDir, 'supergraph.graphql');
     writeFileSync(file, composed.supergraphSdl!);
     const gateway = await startGateway(file);
-    const res = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ extraGreeting }' }) });
+    const res = await fetch(`${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ extraGreeting }' }),
+    });
     // Before, the gateway had secrets for niwe, linat, konat and region only, and called "extra" unsigned.
     expect(refusals).toEqual([null]);
     expect(await res.json()).toEqual({ data: { extraGreeting: 'signed' } });
@@ -94,7 +98,12 @@ describe('request signatures', () => {
       const secretsOf = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => name.endsWith('SUBGRAPH_SECRET')));
       expect(secretsOf(withSubgraphSecrets(inherited, 'niwe', secrets))).toEqual({ NIWE_SUBGRAPH_SECRET: secrets.niwe });
       expect(withSubgraphSecrets(inherited, 'niwe', secrets).PATH).toBe('/bin');
-      const all = { NIWE_SUBGRAPH_SECRET: secrets.niwe, LINAT_SUBGRAPH_SECRET: secrets.linat, KONAT_SUBGRAPH_SECRET: secrets.konat, REGION_SUBGRAPH_SECRET: secrets.region };
+      const all = {
+        NIWE_SUBGRAPH_SECRET: secrets.niwe,
+        LINAT_SUBGRAPH_SECRET: secrets.linat,
+        KONAT_SUBGRAPH_SECRET: secrets.konat,
+        REGION_SUBGRAPH_SECRET: secrets.region,
+      };
       expect(secretsOf(withSubgraphSecrets(inherited, 'gateway', secrets))).toEqual(all);
       expect(secretsOf(withSubgraphSecrets(inherited, 'region', secrets))).toEqual(all);
     } finally {

@@ -37,7 +37,10 @@ test('serves the demo data and prints where everything listens', async () => {
 
 test('npm run token signs with the local key, so the README write works', async () => {
   const { stdout } = await run(process.execPath, ['scripts/token.ts', '--role', 'office', '--network', 'NIWE'], { env });
-  const res = await query({ query: 'mutation { createMember(network: NIWE, input: { name: "Start Test GmbH", postalCode: "37269", city: "Eschwege" }) { id name } }' }, stdout.trim());
+  const res = await query(
+    { query: 'mutation { createMember(network: NIWE, input: { name: "Start Test GmbH", postalCode: "37269", city: "Eschwege" }) { id name } }' },
+    stdout.trim(),
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data.createMember.id).toMatch(/^NIWE:m-\d+$/);
   await expect(run(process.execPath, ['scripts/token.ts', '--role', 'office'], { env })).rejects.toThrow(/office token needs a known network/);

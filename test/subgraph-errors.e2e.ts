@@ -8,7 +8,9 @@ import { startGatewayOnly, type LoneGateway } from './support/gateway-only.ts';
 // secret), not the caller. Clients get INTERNAL_SERVER_ERROR, never the
 // subgraph's answer. Region here is a stand-in that answers every request so.
 
-const refusal = { errors: [{ message: 'This service answers only signed requests from the gateway: the signature does not match.', extensions: { code: 'UNAUTHENTICATED' } }] };
+const refusal = {
+  errors: [{ message: 'This service answers only signed requests from the gateway: the signature does not match.', extensions: { code: 'UNAUTHENTICATED' } }],
+};
 const region = createServer((_req, res) => {
   res.statusCode = 401;
   res.setHeader('content-type', 'application/json');
@@ -19,7 +21,11 @@ const gateways: Record<string, LoneGateway> = {};
 beforeAll(async () => {
   const regionUrl = `${await listen(region, 0)}/graphql`;
   for (const production of [true, false]) {
-    gateways[production ? 'production' : 'development'] = await startGatewayOnly({ auth: { secret: 'a'.repeat(32) }, production, subgraphUrls: { region: regionUrl } });
+    gateways[production ? 'production' : 'development'] = await startGatewayOnly({
+      auth: { secret: 'a'.repeat(32) },
+      production,
+      subgraphUrls: { region: regionUrl },
+    });
   }
 });
 afterAll(async () => {
@@ -29,11 +35,17 @@ afterAll(async () => {
 
 describe.each(['production', 'development'])('%s', (mode) => {
   test("a subgraph's 401 reaches the client as a masked error without the subgraph's answer", async () => {
-    const res = await fetch(gateways[mode].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ networks { code } }' }) });
+    const res = await fetch(gateways[mode].url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ networks { code } }' }),
+    });
     const body = (await res.json()) as { data: unknown; errors: unknown[] };
     expect(res.status).toBe(200);
     expect(body.data).toBeNull();
-    expect(body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') } }]);
+    expect(body.errors).toEqual([
+      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') } },
+    ]);
     // Word boundaries: the random request id may contain the digits 401 (fb401d06-…), as it once did.
     expect(JSON.stringify(body)).not.toMatch(/signed requests|"response"|\b401\b/);
   });

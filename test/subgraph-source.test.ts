@@ -25,7 +25,12 @@ beforeAll(async () => {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const refusal = verify({ method: req.method!, path: req.url!, body, headers: req.headers });
-      held.push({ body: body.toString(), identity: req.headers[identityHeader] as string | undefined, refusal, answer: (status, text) => res.writeHead(status, { 'content-type': 'application/json' }).end(text) });
+      held.push({
+        body: body.toString(),
+        identity: req.headers[identityHeader] as string | undefined,
+        refusal,
+        answer: (status, text) => res.writeHead(status, { 'content-type': 'application/json' }).end(text),
+      });
     });
   });
   server.on('connection', () => connections++);
@@ -45,7 +50,12 @@ const read = 'query Q__niwe__1($representations: [_Any!]!) { _entities(represent
 const write = 'mutation U__niwe__0 { archiveMember(id: "NIWE:m-1") { id } }';
 
 function call(source: SubgraphSource, query: string, identity: Identity, variables: Record<string, unknown> = {}) {
-  return source.process({ kind: 'incoming operation', request: { query, variables }, context: { identity, requestId: 'r' }, incomingRequestContext: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  return source.process({
+    kind: 'incoming operation',
+    request: { query, variables },
+    context: { identity, requestId: 'r' },
+    incomingRequestContext: {},
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
 }
 
 async function arrived(count: number): Promise<void> {
@@ -63,7 +73,11 @@ test('identical reads in flight share one signed request, and each caller gets i
   expect(JSON.parse(held[0].body)).toMatchObject({ query: read, variables: {} });
   held[0].answer(200, JSON.stringify({ data: { _entities: [{ name: 'Fräserei' }] } }));
   const results = await Promise.all(answers);
-  expect(results.map((r) => r.data)).toEqual([{ _entities: [{ name: 'Fräserei' }] }, { _entities: [{ name: 'Fräserei' }] }, { _entities: [{ name: 'Fräserei' }] }]);
+  expect(results.map((r) => r.data)).toEqual([
+    { _entities: [{ name: 'Fräserei' }] },
+    { _entities: [{ name: 'Fräserei' }] },
+    { _entities: [{ name: 'Fräserei' }] },
+  ]);
   expect(results[0]).not.toBe(results[1]);
   expect(sent).toEqual(['niwe']);
   expect(source.shared()).toBe(2);
@@ -78,7 +92,13 @@ test('identical reads in flight share one signed request, and each caller gets i
 
 test('writes, other identities and other variables are never shared', async () => {
   const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
-  const pending = [call(source, write, admin), call(source, write, admin), call(source, read, admin), call(source, read, partner), call(source, read, admin, { representations: [{ __typename: 'NiweMember', id: 'NIWE:m-2' }] })];
+  const pending = [
+    call(source, write, admin),
+    call(source, write, admin),
+    call(source, read, admin),
+    call(source, read, partner),
+    call(source, read, admin, { representations: [{ __typename: 'NiweMember', id: 'NIWE:m-2' }] }),
+  ];
   await arrived(5);
   expect(held.map((h) => h.refusal)).toEqual([null, null, null, null, null]);
   for (const h of held) h.answer(200, '{"data":{}}');
@@ -130,7 +150,10 @@ test('an answer with too few entities is passed on as it came, for the gateway t
 
 test('distinct representations go out exactly as the plan made them', async () => {
   const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
-  const asked = [{ __typename: 'NiweMember', id: 'NIWE:m-1' }, { __typename: 'NiweMember', id: 'NIWE:m-2' }];
+  const asked = [
+    { __typename: 'NiweMember', id: 'NIWE:m-1' },
+    { __typename: 'NiweMember', id: 'NIWE:m-2' },
+  ];
   const pending = call(source, read, admin, { representations: asked });
   await arrived(1);
   expect(JSON.parse(held[0].body).variables).toEqual({ representations: asked });
@@ -143,7 +166,10 @@ test('a subgraph that answers with an error status becomes an error, with no add
   const failing = call(source, read, admin);
   await arrived(1);
   held[0].answer(503, 'busy');
-  const error = await failing.then(() => undefined, (e: Error) => e);
+  const error = await failing.then(
+    () => undefined,
+    (e: Error) => e,
+  );
   expect(error?.message).toBe('503: Service Unavailable');
   expect(JSON.stringify(error)).not.toContain('127.0.0.1');
 });

@@ -36,7 +36,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-
 async function post(query: string): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   return { status: response.status, body: await response.json() };
@@ -88,7 +87,11 @@ describe('supergraph reload', () => {
 
       const bad = [
         ['not GraphQL', 'type Query {', /Syntax Error/],
-        ['a field joined to a graph the supergraph does not have', original.replace('networks: [Network!]! @join__field(graph: REGION)', 'networks: [Network!]! @join__field(graph: NOWHERE)'), /NOWHERE/],
+        [
+          'a field joined to a graph the supergraph does not have',
+          original.replace('networks: [Network!]! @join__field(graph: REGION)', 'networks: [Network!]! @join__field(graph: NOWHERE)'),
+          /NOWHERE/,
+        ],
         [
           'a subgraph the gateway has no secret for',
           original.replace('enum join__Graph {\n', 'enum join__Graph {\n  EXTRA @join__graph(name: "extra", url: "http://127.0.0.1:9/graphql")\n'),

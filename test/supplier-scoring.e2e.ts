@@ -33,7 +33,12 @@ afterAll(async () => {
 
 async function run(statement: Fragment) {
   let index = 0;
-  return (await client.query(statement.sql.replace(/\?/g, () => `$${++index}`), statement.params)).rows;
+  return (
+    await client.query(
+      statement.sql.replace(/\?/g, () => `$${++index}`),
+      statement.params,
+    )
+  ).rows;
 }
 
 const eisenach = postalCodeLocation('99817')!;
@@ -57,7 +62,13 @@ test('SQL and TypeScript give every member the same score for every rule combina
                 ${supplierScoreSql(requirements, { distanceKm })} as score
               from member m`);
             for (const row of rows) {
-              const expected = scoreSupplier(requirements, { processCodes: row.process_codes, materials: row.materials, employees: row.employees, distanceKm: row.distance_km, certificates: row.certificates });
+              const expected = scoreSupplier(requirements, {
+                processCodes: row.process_codes,
+                materials: row.materials,
+                employees: row.employees,
+                distanceKm: row.distance_km,
+                certificates: row.certificates,
+              });
               if (Math.round(expected.score * 10000) !== Number(row.score)) {
                 expect({ requirements, row, sql: Number(row.score) / 10000 }).toEqual({ requirements, row, sql: expected.score });
               }

@@ -6,12 +6,65 @@ import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts
 let stack: Stack;
 
 const members = [
-  { network: 'LINAT', name: 'Präzisionsdreherei Anders GmbH', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.1', '3.3.1'], materials: ['42CrMo4'], employees: 80, certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }] },
-  { network: 'NIWE', name: 'Dreherei Brand', postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'], materials: ['C45'], employees: 20, certifications: [{ standard: 'ISO 9001', validUntil: '2099-12-31' }] },
-  { network: 'KONAT', name: 'Fräserei Conrad AG', postalCode: '99817', city: 'Eisenach', processes: ['3.2.3'], materials: ['42CrMo4'], employees: 150, certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }] },
-  { network: 'NIWE', name: 'Gießerei Dorn', postalCode: '37281', city: 'Wanfried', processes: ['1.1'], employees: 200, certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }] },
-  { network: 'LINAT', name: 'Schleiferei Ebert', postalCode: '36205', city: 'Sontra', processes: ['3.3.1', '3.3.4'], materials: ['1.4301'], employees: 30, certifications: [{ standard: 'IATF 16949', validUntil: '2020-12-31' }] },
-  { network: 'NIWE', name: 'Drehteile Gerlach', postalCode: '37213', city: 'Witzenhausen', processes: ['3.2.1'], materials: ['S235JR'], employees: 40, certifications: [{ standard: 'IATF 16949', validUntil: '2030-06-30' }] },
+  {
+    network: 'LINAT',
+    name: 'Präzisionsdreherei Anders GmbH',
+    postalCode: '99974',
+    city: 'Mühlhausen',
+    processes: ['3.2.1', '3.3.1'],
+    materials: ['42CrMo4'],
+    employees: 80,
+    certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }],
+  },
+  {
+    network: 'NIWE',
+    name: 'Dreherei Brand',
+    postalCode: '37269',
+    city: 'Eschwege',
+    processes: ['3.2.1'],
+    materials: ['C45'],
+    employees: 20,
+    certifications: [{ standard: 'ISO 9001', validUntil: '2099-12-31' }],
+  },
+  {
+    network: 'KONAT',
+    name: 'Fräserei Conrad AG',
+    postalCode: '99817',
+    city: 'Eisenach',
+    processes: ['3.2.3'],
+    materials: ['42CrMo4'],
+    employees: 150,
+    certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }],
+  },
+  {
+    network: 'NIWE',
+    name: 'Gießerei Dorn',
+    postalCode: '37281',
+    city: 'Wanfried',
+    processes: ['1.1'],
+    employees: 200,
+    certifications: [{ standard: 'IATF 16949', validUntil: '2099-12-31' }],
+  },
+  {
+    network: 'LINAT',
+    name: 'Schleiferei Ebert',
+    postalCode: '36205',
+    city: 'Sontra',
+    processes: ['3.3.1', '3.3.4'],
+    materials: ['1.4301'],
+    employees: 30,
+    certifications: [{ standard: 'IATF 16949', validUntil: '2020-12-31' }],
+  },
+  {
+    network: 'NIWE',
+    name: 'Drehteile Gerlach',
+    postalCode: '37213',
+    city: 'Witzenhausen',
+    processes: ['3.2.1'],
+    materials: ['S235JR'],
+    employees: 40,
+    certifications: [{ standard: 'IATF 16949', validUntil: '2030-06-30' }],
+  },
 ];
 
 const query = `query($r: SupplierRequirements!, $first: Int) {
@@ -36,7 +89,11 @@ beforeAll(async () => {
   stack = await startStack();
   const admin = await stack.token({ role: 'admin' });
   for (const { network, ...input } of members) {
-    const res = await stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, admin);
+    const res = await stack.query(
+      `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+      { n: network, input },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
   }
 });
@@ -56,13 +113,21 @@ describe('findSuppliers', () => {
     const [anders, gerlach] = edges;
     expect(anders.score).toBe(1);
     expect(anders.breakdown.map((b: any) => [b.requirement, b.status])).toEqual([
-      ['processes', 'MET'], ['material', 'MET'], ['quantity', 'MET'], ['tolerance', 'MET'], ['distance', 'MET'], ['certification IATF 16949', 'MET'],
+      ['processes', 'MET'],
+      ['material', 'MET'],
+      ['quantity', 'MET'],
+      ['tolerance', 'MET'],
+      ['distance', 'MET'],
+      ['certification IATF 16949', 'MET'],
     ]);
     expect(anders.distanceKm).toBeCloseTo(28.9, 0);
 
     expect(gerlach.score).toBeCloseTo(0.55, 4);
     const byRequirement = Object.fromEntries(gerlach.breakdown.map((b: any) => [b.requirement, b]));
-    expect(byRequirement.processes).toMatchObject({ status: 'PARTLY_MET', reason: expect.stringMatching(/offers Drehen; not Spanen mit geometrisch unbestimmten Schneiden/) });
+    expect(byRequirement.processes).toMatchObject({
+      status: 'PARTLY_MET',
+      reason: expect.stringMatching(/offers Drehen; not Spanen mit geometrisch unbestimmten Schneiden/),
+    });
     expect(byRequirement.material).toMatchObject({ status: 'PARTLY_MET', reason: expect.stringMatching(/works steel \(S235JR\), not 42CrMo4/) });
     expect(byRequirement.quantity.status).toBe('PARTLY_MET');
     expect(byRequirement.tolerance).toMatchObject({ status: 'PARTLY_MET', reason: expect.stringMatching(/no grinding, honing or lapping/) });

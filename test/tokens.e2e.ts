@@ -31,7 +31,8 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [jwk] }));
   });
   const jwksUrl = `${await listen(jwksServer, 0)}/.well-known/jwks.json`;
-  signers.JWKS = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer('https://idp.example').setAudience('irm-graph').sign(keys.privateKey);
+  signers.JWKS = (claims) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer('https://idp.example').setAudience('irm-graph').sign(keys.privateKey);
   gateways.JWKS = await startGatewayOnly({ auth: { jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' } });
 
   signers.short = signers.HS256;
@@ -46,7 +47,11 @@ const now = () => Math.floor(Date.now() / 1000);
 
 async function call(kind: string, claims: JWTPayload) {
   const token = await signers[kind](claims);
-  const res = await fetch(gateways[kind].url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const res = await fetch(gateways[kind].url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } };
 }
 
@@ -90,7 +95,11 @@ describe.each(['HS256', 'JWKS'])('%s tokens', (kind) => {
   });
 
   test('a token issued in the future is refused beyond the clock tolerance', async () => {
-    await expectRefused(kind, { ...partner, iat: now() + 2 * clockToleranceS, exp: now() + 3600 }, /iat lies \d+ s in the future, more than the 60 s of clock difference tolerated/);
+    await expectRefused(
+      kind,
+      { ...partner, iat: now() + 2 * clockToleranceS, exp: now() + 3600 },
+      /iat lies \d+ s in the future, more than the 60 s of clock difference tolerated/,
+    );
     await expectAccepted(kind, { ...partner, iat: now() + clockToleranceS / 2, exp: now() + 3600 });
   });
 

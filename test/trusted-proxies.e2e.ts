@@ -44,5 +44,7 @@ test('anyone else writing X-Forwarded-For is limited by their own address', asyn
 
 test('TRUSTED_PROXIES takes IP addresses only', () => {
   expect(parseTrustedProxies('127.0.0.1, ::1')).toEqual(['127.0.0.1', '::1']);
-  expect(() => parseTrustedProxies('proxy.local')).toThrow('TRUSTED_PROXIES must list IP addresses separated by commas, such as 127.0.0.1,::1; "proxy.local" is none.');
+  expect(() => parseTrustedProxies('proxy.local')).toThrow(
+    'TRUSTED_PROXIES must list IP addresses separated by commas, such as 127.0.0.1,::1; "proxy.local" is none.',
+  );
 });

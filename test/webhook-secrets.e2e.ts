@@ -29,7 +29,10 @@ test('the migration seals plain-text secrets and names the owners; down restores
   await orm.migrator.up({ to: migrations[sealing - 1].name });
   const em = orm.em.fork();
   const plain = { member: randomBytes(32).toString('base64url'), office: randomBytes(32).toString('base64url') };
-  await em.execute(`insert into "webhook" ("member_id", "network", "url", "events", "secret", "created_at") values ('NIWE:m-1', 'NIWE', 'https://hooks.example/m', '{INVITED}', ?, now()), (null, 'LINAT', 'https://hooks.example/o', '{INVITED}', ?, now())`, [plain.member, plain.office]);
+  await em.execute(
+    `insert into "webhook" ("member_id", "network", "url", "events", "secret", "created_at") values ('NIWE:m-1', 'NIWE', 'https://hooks.example/m', '{INVITED}', ?, now()), (null, 'LINAT', 'https://hooks.example/o', '{INVITED}', ?, now())`,
+    [plain.member, plain.office],
+  );
 
   await orm.migrator.up({ to: migrations[sealing].name });
   const sealed = await em.execute<{ owner_key: string; secret: string }[]>(`select "owner_key", "secret" from "webhook" order by "url"`);

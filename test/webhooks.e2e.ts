@@ -21,7 +21,11 @@ const tokens: Record<string, string> = {};
 const members: Record<string, string> = {};
 
 const register = (token: string, url: string, events: string[]) =>
-  stack.query(`mutation($url: String!, $events: [InquiryEventType!]!) { registerWebhook(url: $url, events: $events) { secret webhook { id url events } } }`, { url, events }, token);
+  stack.query(
+    `mutation($url: String!, $events: [InquiryEventType!]!) { registerWebhook(url: $url, events: $events) { secret webhook { id url events } } }`,
+    { url, events },
+    token,
+  );
 const deliveriesQuery = '{ webhooks { id url deliveries { eventId eventType attempts lastStatus lastError deliveredAt nextAttemptAt } } }';
 
 beforeAll(async () => {
@@ -41,9 +45,20 @@ beforeAll(async () => {
   receiverUrl = await listen(receiver, 0);
   stack = await startStack({ dispatcher: true });
   tokens.admin = await stack.token({ role: 'admin', sub: 'webhook-admin' });
-  for (const [key, network, postalCode] of [['anders', 'LINAT', '99974'], ['conrad', 'KONAT', '99817']]) {
+  for (const [key, network, postalCode] of [
+    ['anders', 'LINAT', '99974'],
+    ['conrad', 'KONAT', '99817'],
+  ]) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes: ['3.2.1'], materials: ['42CrMo4'], employees: 50 };
-    members[key] = (await ok(stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin))).createMember.id;
+    members[key] = (
+      await ok(
+        stack.query(
+          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+          { n: network, input },
+          tokens.admin,
+        ),
+      )
+    ).createMember.id;
     tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
@@ -65,11 +80,22 @@ describe('webhooks', () => {
     expect(await refusedTarget('https://10.20.30.40/hook', false)).toMatch(/private/);
     expect(await refusedTarget('https://169.254.169.254/latest', false)).toMatch(/link-local/);
     // Ways around the first list: an IPv4 address inside IPv6, translated (NAT64, 6to4), site-local, benchmarking.
-    for (const url of ['http://[::127.0.0.1]/', 'http://[::ffff:127.0.0.1]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://[2002:7f00:1::]/', 'http://[fec0::1]/', 'http://198.18.0.1/', 'http://198.19.255.254/']) {
+    for (const url of [
+      'http://[::127.0.0.1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[64:ff9b::a9fe:a9fe]/',
+      'http://[2002:7f00:1::]/',
+      'http://[fec0::1]/',
+      'http://198.18.0.1/',
+      'http://198.19.255.254/',
+    ]) {
       expect(await refusedTarget(url, false), url).toMatch(/loopback, private, link-local or reserved/);
     }
     // Every address a name resolves to is checked (decided here, nothing is connected to).
-    const resolvesTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    const resolvesTo =
+      (...addresses: string[]) =>
+      async () =>
+        addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
     expect(await refusedTarget('https://hooks.example/hook', false, resolvesTo('93.184.215.14', '10.0.0.7'))).toMatch(/private/);
     expect(await refusedTarget('https://hooks.example/hook', false, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'))).toBeNull();
     expect(await refusedTarget('https://93.184.215.14/hook', false)).toBeNull();
@@ -78,7 +104,11 @@ describe('webhooks', () => {
     const partnerInvited = (await register(tokens.partner, `${receiverUrl}/hook`, ['QUOTE_RECEIVED', 'INVITED'])).errors![0];
     expect(partnerInvited.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events' });
     expect(partnerInvited.message).toMatch(/events may be QUOTE_RECEIVED, not INVITED/);
-    const forMember = await stack.query(`mutation($url: String!, $m: ID) { registerWebhook(url: $url, events: [QUOTE_RECEIVED], memberId: $m) { secret } }`, { url: `${receiverUrl}/hook`, m: members.anders }, tokens.partner);
+    const forMember = await stack.query(
+      `mutation($url: String!, $m: ID) { registerWebhook(url: $url, events: [QUOTE_RECEIVED], memberId: $m) { secret } }`,
+      { url: `${receiverUrl}/hook`, m: members.anders },
+      tokens.partner,
+    );
     expect(forMember.errors![0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -123,8 +153,17 @@ describe('webhooks', () => {
       // Within a day: the invitees also hear that the deadline is near.
       quoteDeadline: new Date(Date.now() + 3 * 3600_000).toISOString(),
     };
-    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner))).createInquiry;
-    const published = (await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { invitations { member { id } } } }`, { id: created.id, v: created.version }, tokens.partner))).publishInquiry;
+    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner)))
+      .createInquiry;
+    const published = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { invitations { member { id } } } }`,
+          { id: created.id, v: created.version },
+          tokens.partner,
+        ),
+      )
+    ).publishInquiry;
     expect(published.invitations.map((i: { member: { id: string } }) => i.member.id).sort()).toEqual([members.anders, members.conrad].sort());
 
     type Delivery = { eventId: string; eventType: string; attempts: number; lastStatus: number | null; deliveredAt: string | null };
@@ -160,12 +199,14 @@ describe('webhooks', () => {
     expect(officeRequest.headers['x-irm-signature']).toBe(`sha256=${createHmac('sha256', office.secret).update(officeRequest.body).digest('hex')}`);
     expect(JSON.parse(officeRequest.body).data.inquiryId).toBe(created.id);
 
-    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.conrad)).errors![0].extensions?.code).toBe('NOT_FOUND');
+    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.conrad)).errors![0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.anders))).deleteWebhook).toBe(true);
     expect((await ok(stack.query(deliveriesQuery, {}, tokens.anders))).webhooks).toEqual([]);
   });
 
-  test('a partner owning an inquiry hears QUOTE_RECEIVED of it, and no partner hears of another one\'s', async () => {
+  test("a partner owning an inquiry hears QUOTE_RECEIVED of it, and no partner hears of another one's", async () => {
     // Before, a partner's registration was refused ("capacity exchange"), so a customer's quotes reached nobody.
     const own = (await ok(register(tokens.partner, `${receiverUrl}/oem`, ['QUOTE_RECEIVED']))).registerWebhook;
     const rival = (await ok(register(tokens.rival, `${receiverUrl}/rival`, ['QUOTE_RECEIVED']))).registerWebhook;
@@ -179,10 +220,29 @@ describe('webhooks', () => {
       deliveryDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
       quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
     };
-    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner))).createInquiry;
-    await ok(stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { id } }`, { id: created.id, v: created.version }, tokens.partner));
-    const quoteInput = { priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }], leadTimeDays: 42, validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) };
-    const quote = (await ok(stack.query(`mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`, { id: created.id, input: quoteInput }, tokens.conrad))).submitQuote;
+    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner)))
+      .createInquiry;
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { id } }`,
+        { id: created.id, v: created.version },
+        tokens.partner,
+      ),
+    );
+    const quoteInput = {
+      priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }],
+      leadTimeDays: 42,
+      validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    };
+    const quote = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+          { id: created.id, input: quoteInput },
+          tokens.conrad,
+        ),
+      )
+    ).submitQuote;
 
     type Hook = { id: string; deliveries: { eventId: string; eventType: string; deliveredAt: string | null }[] };
     let hooks: Hook[] = [];
@@ -201,8 +261,14 @@ describe('webhooks', () => {
     // The rival's webhook got nothing, and the partners cannot see or delete each other's.
     const rivalHooks = (await ok(stack.query(deliveriesQuery, {}, tokens.rival))).webhooks;
     expect(rivalHooks).toEqual([{ id: rival.webhook.id, url: `${receiverUrl}/rival`, deliveries: [] }]);
-    expect(received.filter((r) => r.body.includes(created.id)).every((r) => r.headers['x-irm-signature'] !== `sha256=${createHmac('sha256', rival.secret).update(r.body).digest('hex')}`)).toBe(true);
-    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: own.webhook.id }, tokens.rival)).errors![0].extensions?.code).toBe('NOT_FOUND');
+    expect(
+      received
+        .filter((r) => r.body.includes(created.id))
+        .every((r) => r.headers['x-irm-signature'] !== `sha256=${createHmac('sha256', rival.secret).update(r.body).digest('hex')}`),
+    ).toBe(true);
+    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: own.webhook.id }, tokens.rival)).errors![0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   test('webhook secrets are stored sealed (AES-256-GCM), never in plain text', async () => {
@@ -215,17 +281,24 @@ describe('webhooks', () => {
     expect(() => openSecret(Buffer.alloc(32, 7), rows.at(-1)!.secret)).toThrow();
   });
 
-  test('registering and deleting webhooks, by their owners and by admin, is in region\'s audit log', async () => {
+  test("registering and deleting webhooks, by their owners and by admin, is in region's audit log", async () => {
     const { webhook } = (await ok(register(tokens.konatOffice, `${receiverUrl}/audited`, ['INVITED']))).registerWebhook;
     expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id: webhook.id }, tokens.admin))).deleteWebhook).toBe(true);
-    const log = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { subject role actorNetwork action target before after } } }`, {}, tokens.admin))).regionAuditLog.entries;
+    const log = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { subject role actorNetwork action target before after } } }`, {}, tokens.admin)))
+      .regionAuditLog.entries;
     type Entry = { subject: string; role: string; actorNetwork: string | null; action: string; target: string; before: string | null; after: string | null };
     const about = log.filter((e: Entry) => e.target === webhook.id);
     expect(about.map((e: Entry) => [e.action, e.subject, e.role, e.actorNetwork])).toEqual([
       ['deleteWebhook', 'webhook-admin', 'admin', null],
       ['registerWebhook', 'konat-office', 'office', 'KONAT'],
     ]);
-    expect(JSON.parse(about[1].after!)).toEqual({ url: `${receiverUrl}/audited`, events: ['INVITED'], memberId: null, network: 'KONAT', owner: 'office:KONAT' });
+    expect(JSON.parse(about[1].after!)).toEqual({
+      url: `${receiverUrl}/audited`,
+      events: ['INVITED'],
+      memberId: null,
+      network: 'KONAT',
+      owner: 'office:KONAT',
+    });
     expect(JSON.parse(about[0].before!)).toEqual(JSON.parse(about[1].after!));
     expect(about[0].after).toBeNull();
     // Every webhook write so far is there, the partners' too; no secret is.
@@ -242,7 +315,8 @@ describe('webhooks', () => {
     const insert = `insert into "idempotency_key" ("scope", "operation", "key", "payload_hash", "result_id", "created_at") values (?, 'createInquiry', ?, 'h', 1, now() - make_interval(hours => ?))`;
     await em.execute(insert, ['partner:old', 'k-old', idempotencyKeyHours + 1]);
     await em.execute(insert, ['partner:young', 'k-young', idempotencyKeyHours - 1]);
-    const scopes = async () => (await em.execute<{ scope: string }[]>(`select "scope" from "idempotency_key" where "scope" like 'partner:%' order by "scope"`)).map((r) => r.scope);
+    const scopes = async () =>
+      (await em.execute<{ scope: string }[]>(`select "scope" from "idempotency_key" where "scope" like 'partner:%' order by "scope"`)).map((r) => r.scope);
     for (let i = 0; i < 100 && (await scopes()).includes('partner:old'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await scopes()).toEqual(['partner:young']);
   });

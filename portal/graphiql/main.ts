@@ -31,6 +31,4 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, unk
 }
 
 const sdl = await (await fetch('/graphql/schema.graphql')).text();
-createRoot(document.getElementById('graphiql')!).render(
-  createElement(GraphiQL, { fetcher, schema: buildSchema(sdl), defaultQuery }),
-);
+createRoot(document.getElementById('graphiql')!).render(createElement(GraphiQL, { fetcher, schema: buildSchema(sdl), defaultQuery }));

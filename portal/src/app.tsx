@@ -28,20 +28,46 @@ function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
   const current = (path: string) => (route.path === path ? 'page' : undefined);
   return (
     <header class="site-header">
-      <a class="skip-link" href="#main">{t.skipToContent}</a>
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
       <div class="brand">
-        <a href={paths.home} class="brand-name">{t.siteTitle}</a>
+        <a href={paths.home} class="brand-name">
+          {t.siteTitle}
+        </a>
         <span class="brand-tagline">{t.siteTagline}</span>
       </div>
       <nav aria-label={t.mainNavigation}>
         <ul>
-          <li><a href={paths.home} aria-current={current(paths.home)}>{t.navHome}</a></li>
-          <li><a href={paths.search} aria-current={current(paths.search)}>{t.navSearch}</a></li>
-          <li><a href={paths.suppliers} aria-current={current(paths.suppliers)}>{t.navSuppliers}</a></li>
-          <li><a href="/graphql" data-external>{t.navGraphiql}</a></li>
+          <li>
+            <a href={paths.home} aria-current={current(paths.home)}>
+              {t.navHome}
+            </a>
+          </li>
+          <li>
+            <a href={paths.search} aria-current={current(paths.search)}>
+              {t.navSearch}
+            </a>
+          </li>
+          <li>
+            <a href={paths.suppliers} aria-current={current(paths.suppliers)}>
+              {t.navSuppliers}
+            </a>
+          </li>
+          <li>
+            <a href="/graphql" data-external>
+              {t.navGraphiql}
+            </a>
+          </li>
         </ul>
       </nav>
-      <button type="button" class="language" lang={language === 'de' ? 'en' : 'de'} aria-label={t.switchLanguageLabel} onClick={() => onLanguage(language === 'de' ? 'en' : 'de')}>
+      <button
+        type="button"
+        class="language"
+        lang={language === 'de' ? 'en' : 'de'}
+        aria-label={t.switchLanguageLabel}
+        onClick={() => onLanguage(language === 'de' ? 'en' : 'de')}
+      >
         {t.switchLanguage}
       </button>
     </header>
@@ -60,6 +86,7 @@ export function App() {
   };
   return (
     <LocaleContext.Provider value={value}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: delegates the clicks of the links inside (Enter on a link fires click), so every link navigates without a reload */}
       <div class="page" onClick={onLinkClick}>
         <Header onLanguage={choose} />
         <main id="main" tabIndex={-1}>

@@ -23,9 +23,7 @@ export const processTree: ProcessGroup[] = [...processes.values()]
   .map((main) => ({
     code: main.code,
     name: main.name,
-    options: [...processes.values()]
-      .filter((p) => p.path[0] === main.code)
-      .map((p) => ({ code: p.code, name: p.name, depth: p.path.length - 1 })),
+    options: [...processes.values()].filter((p) => p.path[0] === main.code).map((p) => ({ code: p.code, name: p.name, depth: p.path.length - 1 })),
   }));
 
 export function processName(code: string): string {

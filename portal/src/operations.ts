@@ -38,11 +38,14 @@ export interface StartPageData {
   members: { totalCount: number; exactCounts: boolean; facets: { processMainGroups: FacetCount[]; certifications: FacetCount[] } };
 }
 
-export const startPage = operation<StartPageData>('StartPage', `
+export const startPage = operation<StartPageData>(
+  'StartPage',
+  `
   query StartPage {
     networks { code name focus memberCount office { name city } }
     members(first: 1) { totalCount exactCounts facets { processMainGroups { value label count } certifications { value label count } } }
-  }`);
+  }`,
+);
 
 export interface MemberFilter {
   text?: string;
@@ -64,7 +67,16 @@ export interface SearchHit {
   score: number | null;
   distanceKm: number | null;
   matched: { text: string[]; processes: string[]; materials: string[]; certifications: string[]; withinRadius: boolean | null; employees: boolean | null };
-  node: { id: string; name: string; city: string; postalCode: string; employees: number | null; location: GeoPoint | null; network: { code: NetworkCode }; processes: { code: string; name: string }[] };
+  node: {
+    id: string;
+    name: string;
+    city: string;
+    postalCode: string;
+    employees: number | null;
+    location: GeoPoint | null;
+    network: { code: NetworkCode };
+    processes: { code: string; name: string }[];
+  };
 }
 
 export interface SearchData {
@@ -84,7 +96,9 @@ export interface SearchVariables {
   after?: string;
 }
 
-export const searchMembers = operation<SearchData, SearchVariables>('SearchMembers', `
+export const searchMembers = operation<SearchData, SearchVariables>(
+  'SearchMembers',
+  `
   query SearchMembers($filter: MemberFilter, $orderBy: MemberOrder, $first: Int, $after: String) {
     members(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount exactCounts
@@ -96,7 +110,8 @@ export const searchMembers = operation<SearchData, SearchVariables>('SearchMembe
       }
       pageInfo { hasNextPage endCursor }
     }
-  }`);
+  }`,
+);
 
 export interface Process {
   code: string;
@@ -123,7 +138,9 @@ export interface MemberProfile {
   contacts: { id: string; name: string; role: string | null; email: string | null; phone: string | null }[];
 }
 
-export const memberProfile = operation<{ member: MemberProfile | null }, { id: string }>('MemberProfile', `
+export const memberProfile = operation<{ member: MemberProfile | null }, { id: string }>(
+  'MemberProfile',
+  `
   query MemberProfile($id: ID!) {
     member(id: $id) {
       id name street postalCode city website employees description availability
@@ -135,7 +152,8 @@ export const memberProfile = operation<{ member: MemberProfile | null }, { id: s
       services { id title description processes { code name mainGroup } }
       contacts { id name role email phone }
     }
-  }`);
+  }`,
+);
 
 export interface SupplierRequirements {
   processes?: string[];
@@ -154,13 +172,19 @@ export interface SupplierMatch {
   breakdown: { requirement: string; status: MatchStatus; reason: string }[];
 }
 
-export const findSuppliers = operation<{ findSuppliers: { totalCount: number; edges: SupplierMatch[] } }, { requirements: SupplierRequirements; first: number }>('FindSuppliers', `
+export const findSuppliers = operation<
+  { findSuppliers: { totalCount: number; edges: SupplierMatch[] } },
+  { requirements: SupplierRequirements; first: number }
+>(
+  'FindSuppliers',
+  `
   query FindSuppliers($requirements: SupplierRequirements!, $first: Int) {
     findSuppliers(requirements: $requirements, first: $first) {
       totalCount
       edges { score distanceKm node { id name city location { latitude longitude } network { code } } breakdown { requirement status reason } }
     }
-  }`);
+  }`,
+);
 
 /** Every operation, for a persisted-operation manifest. */
 export const operations = [startPage, searchMembers, memberProfile, findSuppliers];

@@ -81,10 +81,7 @@ export interface ProcessInfo {
 }
 
 export const processes: ReadonlyMap<string, ProcessInfo> = new Map(
-  table.map(([code, name]) => [
-    code,
-    { code, name, path: code.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')) },
-  ]),
+  table.map(([code, name]) => [code, { code, name, path: code.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')) }]),
 );
 
 export function findProcess(code: string): ProcessInfo | undefined {

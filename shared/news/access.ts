@@ -16,7 +16,9 @@ export function assertCanPublish(identity: Identity, source: string): void {
   requireSignedIn(identity);
   if (identity.role === 'admin') return;
   if (identity.role === 'office' && source !== regionSource && identity.network === source) return;
-  throw forbidden(source === regionSource ? 'Only admin publishes region-wide news and events.' : `Only ${source}'s office or admin may publish for ${source}.`);
+  throw forbidden(
+    source === regionSource ? 'Only admin publishes region-wide news and events.' : `Only ${source}'s office or admin may publish for ${source}.`,
+  );
 }
 
 /**
@@ -32,7 +34,8 @@ export function registrantOf(identity: Identity, memberId: string | null | undef
   if (identity.role !== 'office' && identity.role !== 'admin') throw forbidden(`Role ${identity.role} cannot register for events; members and offices can.`);
   if (!memberId) throw forbidden('An office or admin registers on behalf of a member: pass memberId.');
   const { network } = parseMemberId(memberId, 'memberId');
-  if (identity.role === 'office' && network.code !== identity.network) throw forbidden(`${identity.network}'s office registers members of ${identity.network} only, not ${memberId}.`);
+  if (identity.role === 'office' && network.code !== identity.network)
+    throw forbidden(`${identity.network}'s office registers members of ${identity.network} only, not ${memberId}.`);
   return memberId;
 }
 
@@ -49,7 +52,11 @@ export function assertCanManageRegistration(identity: Identity, memberId: string
 export function assertCanListRegistrations(identity: Identity, source: string): void {
   requireSignedIn(identity);
   if (identity.role === 'admin' || (identity.role === 'office' && identity.network === source)) return;
-  throw forbidden(source === regionSource ? "Only admin reads a region-wide event's registrations." : `Only ${source}'s office or admin reads the registrations of ${source}'s events.`);
+  throw forbidden(
+    source === regionSource
+      ? "Only admin reads a region-wide event's registrations."
+      : `Only ${source}'s office or admin reads the registrations of ${source}'s events.`,
+  );
 }
 
 function requireSignedIn(identity: Identity): void {

@@ -44,7 +44,8 @@ function instant(field: string, value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
   const at = new Date(value);
   // An ISO date with a time and an offset: an event at "2027-03-01" alone would fall on a different day in each time zone.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime())) throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-01T09:00:00Z.`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime()))
+    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-01T09:00:00Z.`);
   return at;
 }
 

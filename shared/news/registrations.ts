@@ -33,7 +33,8 @@ function checkParticipant(participant: Participant): Participant {
   const name = participant.name.trim();
   const email = participant.email.trim();
   if (name.length === 0 || name.length > 200) throw badInput('participant.name', 'participant.name must have 1 to 200 characters.');
-  if (email.length > 254 || !emailPattern.test(email)) throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`);
+  if (email.length > 254 || !emailPattern.test(email))
+    throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`);
   return { name, email };
 }
 
@@ -125,7 +126,7 @@ export async function cancel(
 /** An event's registrations in order: the registered, then the waiting list from its first. */
 export async function registrationsOf(em: EntityManager, eventLocalId: number, eventId: string): Promise<RegistrationView[]> {
   const event = await em.findOne(NewsItemSchema, eventLocalId);
-  if (!event || event.kind !== 'EVENT') throw notFound(`Event ${eventId} does not exist.`);
+  if (event?.kind !== 'EVENT') throw notFound(`Event ${eventId} does not exist.`);
   const rows = await em.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
   let waiting = 0;
   const views = rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));
@@ -133,5 +134,14 @@ export async function registrationsOf(em: EntityManager, eventLocalId: number, e
 }
 
 function view(r: EventRegistration, eventLocalId: number, waitingPosition: number | null): RegistrationView {
-  return { localId: r.id, eventLocalId, memberId: r.memberId, participant: r.participant, email: r.email, status: r.status, waitingPosition, createdAt: r.createdAt };
+  return {
+    localId: r.id,
+    eventLocalId,
+    memberId: r.memberId,
+    participant: r.participant,
+    email: r.email,
+    status: r.status,
+    waitingPosition,
+    createdAt: r.createdAt,
+  };
 }

@@ -1,14 +1,38 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../shared/identity.ts';
-import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, ServiceSchema, type AuditEntry, type ContactPerson, type Member } from './entities/index.ts';
+import {
+  AuditEntrySchema,
+  CertificationSchema,
+  ContactPersonSchema,
+  ServiceSchema,
+  type AuditEntry,
+  type ContactPerson,
+  type Member,
+} from './entities/index.ts';
 
 // The audit log of a network: who wrote what, when, with the record before and after.
 
 /** Writes done by the service itself (demo data, tests' fixtures). */
 export const systemActor: Identity = { role: 'admin', subject: 'system' };
 
-export function recordAudit(em: EntityManager, actor: Identity, action: string, target: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): void {
-  em.create(AuditEntrySchema, { subject: actor.subject ?? null, role: actor.role, actorNetwork: actor.network ?? null, action, target, before, after, at: new Date() });
+export function recordAudit(
+  em: EntityManager,
+  actor: Identity,
+  action: string,
+  target: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  em.create(AuditEntrySchema, {
+    subject: actor.subject ?? null,
+    role: actor.role,
+    actorNetwork: actor.network ?? null,
+    action,
+    target,
+    before,
+    after,
+    at: new Date(),
+  });
 }
 
 export function contactSnapshot(c: ContactPerson) {

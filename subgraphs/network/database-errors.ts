@@ -14,11 +14,14 @@ const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300', '3D000'])
 /** Errors of the socket under the pool. */
 const socketErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** node-postgres reports a lost or refused connection by message only. */
-const driverMessages = /Connection terminated|timeout exceeded when trying to connect|not queryable|not currently accepting connections|Cannot use a pool after calling end/;
+const driverMessages =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|not currently accepting connections|Cannot use a pool after calling end/;
 
 function isUnavailable(error: { code?: unknown; message?: unknown }): boolean {
   const code = typeof error.code === 'string' ? error.code : '';
-  return code.startsWith('08') || unavailableStates.has(code) || socketErrors.has(code) || (typeof error.message === 'string' && driverMessages.test(error.message));
+  return (
+    code.startsWith('08') || unavailableStates.has(code) || socketErrors.has(code) || (typeof error.message === 'string' && driverMessages.test(error.message))
+  );
 }
 
 /** True when the error, or one it wraps (GraphQL's originalError, an Error's cause, AggregateError's errors), is a lost database. */

@@ -25,7 +25,13 @@ export function idempotency(identity: Identity, operation: string, key: string |
 /** Records the key with the write's result, in the write's transaction, and drops a batch of expired keys (rows another transaction holds are skipped). */
 export async function remember(tx: EntityManager, i: Idempotency | null, resultId: number): Promise<void> {
   if (!i) return;
-  await tx.execute(`insert into "idempotency_key" ("scope", "operation", "key", "payload_hash", "result_id") values (?, ?, ?, ?, ?)`, [i.scope, i.operation, i.key, i.payloadHash, resultId]);
+  await tx.execute(`insert into "idempotency_key" ("scope", "operation", "key", "payload_hash", "result_id") values (?, ?, ?, ?, ?)`, [
+    i.scope,
+    i.operation,
+    i.key,
+    i.payloadHash,
+    resultId,
+  ]);
   await tx.execute(
     `delete from "idempotency_key" where ctid in (select ctid from "idempotency_key" where "created_at" < now() - make_interval(hours => ?) limit ? for update skip locked)`,
     [idempotencyKeyHours, purgeBatch],

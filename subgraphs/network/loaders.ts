@@ -1,7 +1,16 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { preparedLoad, type KeyedLoad } from '../../shared/prepared.ts';
-import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Certification, type ContactPerson, type Member, type Service } from './entities/index.ts';
+import {
+  CertificationSchema,
+  ContactPersonSchema,
+  MemberSchema,
+  ServiceSchema,
+  type Certification,
+  type ContactPerson,
+  type Member,
+  type Service,
+} from './entities/index.ts';
 
 // One set of loaders per request: each field of a list of members costs one
 // query for the whole list, never one per member. The queries are prepared

@@ -19,7 +19,12 @@ type ValidatedMember = ReturnType<typeof validate>;
 
 function validate(input: v.MemberFields, isPatch: boolean) {
   const has = (key: keyof v.MemberFields) => !isPatch || input[key] !== undefined;
-  const scalars: Partial<Pick<Member, 'name' | 'sortKey' | 'street' | 'postalCode' | 'city' | 'latitude' | 'longitude' | 'website' | 'employees' | 'description' | 'processCodes' | 'materials'>> = {};
+  const scalars: Partial<
+    Pick<
+      Member,
+      'name' | 'sortKey' | 'street' | 'postalCode' | 'city' | 'latitude' | 'longitude' | 'website' | 'employees' | 'description' | 'processCodes' | 'materials'
+    >
+  > = {};
   if (has('name')) {
     scalars.name = v.requiredText('name', input.name, 200);
     scalars.sortKey = nameSortKey(scalars.name);
@@ -58,7 +63,8 @@ function searchTexts(member: Member, data: ValidatedMember) {
 
 function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
   searchTexts(member, data);
-  for (const c of data.certifications ?? []) em.create(CertificationSchema, { member, standard: c.standard, number: c.number ?? null, validUntil: c.validUntil });
+  for (const c of data.certifications ?? [])
+    em.create(CertificationSchema, { member, standard: c.standard, number: c.number ?? null, validUntil: c.validUntil });
   for (const s of data.services ?? []) em.create(ServiceSchema, { member, title: s.title, description: s.description, processCodes: s.processes ?? [] });
   for (const p of data.contacts ?? []) em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone });
 }
@@ -80,12 +86,22 @@ export async function createMember(em: EntityManager, input: v.MemberFields, act
 /** A version the caller read that is no longer the member's: CONFLICT with the current one, as inquiries and capacity posts answer. */
 function assertVersion(member: Member, globalId: string, version: number | null): void {
   if (version !== null && member.version !== version) {
-    throw conflict(`Member ${globalId} is at version ${member.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: member.version });
+    throw conflict(`Member ${globalId} is at version ${member.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+      currentVersion: member.version,
+    });
   }
 }
 
 /** `version` null writes whatever the member's version (last writer wins), as before versions existed. */
-export async function updateMember(em: EntityManager, localId: number, globalId: string, patch: v.MemberFields, version: number | null = null, actor = systemActor, key: Idempotency | null = null): Promise<Member> {
+export async function updateMember(
+  em: EntityManager,
+  localId: number,
+  globalId: string,
+  patch: v.MemberFields,
+  version: number | null = null,
+  actor = systemActor,
+  key: Idempotency | null = null,
+): Promise<Member> {
   if (patch.name === null || patch.postalCode === null || patch.city === null) {
     const field = patch.name === null ? 'name' : patch.postalCode === null ? 'postalCode' : 'city';
     throw badInput(field, `${field} cannot be cleared; leave it out to keep the current value.`);
@@ -127,7 +143,13 @@ export async function archiveMember(em: EntityManager, localId: number, globalId
 }
 
 /** Removes one contact person; `authorize` sees the member it belongs to before anything changes. */
-export async function deleteContactPerson(em: EntityManager, localId: number, globalId: string, authorize: (memberLocalId: number) => void, actor: Identity): Promise<Member> {
+export async function deleteContactPerson(
+  em: EntityManager,
+  localId: number,
+  globalId: string,
+  authorize: (memberLocalId: number) => void,
+  actor: Identity,
+): Promise<Member> {
   return em.transactional(async (tx) => {
     const contact = await tx.findOne(ContactPersonSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!contact) throw notFound(`Contact person ${globalId} does not exist.`);

@@ -79,8 +79,17 @@ export function internalResolvers(network: string): InternalResolvers {
         // 0 asks for the count alone (Network.memberCount); region's pages ask at most 101 (100 and one that tells whether more follow).
         const first = pageSize(args.first, 1001, { min: 0 });
         const countLimit = args.countLimit ?? null;
-        if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1)) throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).');
-        return searchMembers(ctx.em, { network, filter: args.filter ?? {}, order: args.order, first, after: args.after ?? null, withFacets: args.facets, countLimit });
+        if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1))
+          throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).');
+        return searchMembers(ctx.em, {
+          network,
+          filter: args.filter ?? {},
+          order: args.order,
+          first,
+          after: args.after ?? null,
+          withFacets: args.facets,
+          countLimit,
+        });
       },
       matchSuppliers(_, args, ctx) {
         // Region's page of at most 100, and the one more that tells whether another page follows.
@@ -119,7 +128,8 @@ export function internalResolvers(network: string): InternalResolvers {
       },
       async deleteContactPerson(_, args, ctx) {
         requireSignedIn(ctx.identity);
-        const authorize = (memberLocalId: number) => assertCanWriteMember(ctx.identity, network, memberGlobalId(network, memberLocalId), 'delete contact persons of');
+        const authorize = (memberLocalId: number) =>
+          assertCanWriteMember(ctx.identity, network, memberGlobalId(network, memberLocalId), 'delete contact persons of');
         return written(await deleteContactPerson(ctx.em, args.localId, contactIds.format(network, args.localId), authorize, ctx.identity));
       },
     },

@@ -26,7 +26,12 @@ export type Spellings = Map<string, string[]>;
 /** One statement looks up close spellings of every longer word (pg_trgm similarity on the small search_word table); null when no word is long enough. */
 export function closeSpellingsStatement(words: string[]): Fragment | null {
   const fuzzy = words.filter((w) => w.length >= fuzzyMinLength);
-  return fuzzy.length ? joinSql(fuzzy.map((w, i) => sql`select ${i}::int as i, word from search_word where word % irm_fold(${w})`), ' union all ') : null;
+  return fuzzy.length
+    ? joinSql(
+        fuzzy.map((w, i) => sql`select ${i}::int as i, word from search_word where word % irm_fold(${w})`),
+        ' union all ',
+      )
+    : null;
 }
 
 export function toSpellings(words: string[], rows: { i: number; word: string }[]): Spellings {
@@ -49,10 +54,13 @@ interface Compiled {
   point: Fragment | null;
 }
 
-
 /** The word as the documents are folded; PostgreSQL folds the constant once per statement. */
 const folded = (word: string) => sql`irm_fold(${word})`;
-const anyLike = (column: string, patterns: Fragment[]) => joinSql(patterns.map((p) => sql`${raw(column)} like ${p}`), ' or ');
+const anyLike = (column: string, patterns: Fragment[]) =>
+  joinSql(
+    patterns.map((p) => sql`${raw(column)} like ${p}`),
+    ' or ',
+  );
 const contains = (word: string) => sql`'%' || ${folded(word)} || '%'`;
 const containsAny = (spellings: string[]) => spellings.map((s) => sql`${`%${s}%`}`);
 
@@ -67,7 +75,9 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
   for (const spellings of materials) where.push(sql`m.materials && ${textArray(spellings)}::text[]`);
   const standards = (filter.certifications ?? []).map((value) => certificationName('filter.certifications', value));
   for (const standard of standards) {
-    where.push(sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = ${standard} and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date))`);
+    where.push(
+      sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = ${standard} and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date))`,
+    );
   }
   let point: Fragment | null = null;
   if (filter.near) {
@@ -145,7 +155,11 @@ function keysetSql(network: string, after: MemberOrderKey | null, rank: Fragment
   return sql`(${left}) ${raw(relation === 'later' ? '>=' : '>')} (${right})`;
 }
 
-const and = (...parts: (Fragment | null)[]) => joinSql(parts.filter((p): p is Fragment => p !== null), ' and ');
+const and = (...parts: (Fragment | null)[]) =>
+  joinSql(
+    parts.filter((p): p is Fragment => p !== null),
+    ' and ',
+  );
 
 /** The page in NAME order: the (sort key, id) index serves it, with the filter checked on the way. */
 function namePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null): Fragment {
@@ -156,7 +170,11 @@ function namePage(network: string, c: Compiled, first: number, after: MemberOrde
 /** The page in RELEVANCE order, tier by tier (see tierScores). */
 function relevancePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null, spellings: Spellings): Fragment {
   const anyClose = c.words.some((w) => (spellings.get(w) ?? []).length > 0);
-  const all = (tier: number) => joinSql(c.words.map((w) => atLeast(tier, w, spellings.get(w) ?? [])), ' and ');
+  const all = (tier: number) =>
+    joinSql(
+      c.words.map((w) => atLeast(tier, w, spellings.get(w) ?? [])),
+      ' and ',
+    );
   const branches: Fragment[] = [];
   for (let tier = 4; tier >= 0; tier--) {
     // Without close spellings the typo tiers are empty.
@@ -201,7 +219,13 @@ function matchedTextSql(words: string[]): Fragment {
     ['services', 'm.services_text'],
     ['processes', 'm.processes_text'],
   ];
-  const cases = fields.map(([label, column]) => sql`case when ${joinSql(words.map((w) => sql`irm_fold(${raw(column)}) like ${contains(w)}`), ' or ')} then ${raw(`'${label}'`)} end`);
+  const cases = fields.map(
+    ([label, column]) =>
+      sql`case when ${joinSql(
+        words.map((w) => sql`irm_fold(${raw(column)}) like ${contains(w)}`),
+        ' or ',
+      )} then ${raw(`'${label}'`)} end`,
+  );
   return sql`array_remove(array[${joinSql(cases, ', ')}], null)`;
 }
 
@@ -228,7 +252,9 @@ export interface SearchRequest {
 export function searchStatements(request: SearchRequest, spellings: Spellings = new Map()) {
   const { network, filter, order, first, after, withFacets, countLimit } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
-    throw filter.text?.trim() ? badInput('filter.text', 'filter.text has no letters or digits to search for.') : badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
+    throw filter.text?.trim()
+      ? badInput('filter.text', 'filter.text has no letters or digits to search for.')
+      : badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
   }
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const compiled = compile(filter, spellings);
@@ -238,12 +264,18 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   if (withFacets) {
     stats.push(raw(`select 'process', split_part(code, '.', 1), count(distinct hit.id)::int from hit cross join unnest(hit.process_codes) as code group by 2`));
     // The hits' certificates by member id (the index), rather than a join the planner may turn into a scan of all certificates.
-    stats.push(sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date) group by 2`);
+    stats.push(
+      sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date) group by 2`,
+    );
   }
   const statsStatement = sql`with hit as (select m.id${raw(withFacets ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`;
 
   const ranked =
-    order === 'NAME' ? namePage(network, compiled, first, after) : order === 'RELEVANCE' ? relevancePage(network, compiled, first, after, spellings) : distancePage(network, compiled, first, after);
+    order === 'NAME'
+      ? namePage(network, compiled, first, after)
+      : order === 'RELEVANCE'
+        ? relevancePage(network, compiled, first, after, spellings)
+        : distancePage(network, compiled, first, after);
   // What explains a hit, and the distance shown (along the earth's surface), are worked out for the page's rows only.
   const distance = compiled.point ? sql`round(earth_distance(m.location, ${compiled.point}))::int` : raw('null::int');
   const page = sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
@@ -257,7 +289,18 @@ export async function searchMembers(em: EntityManager, request: SearchRequest): 
   const { compiled, stats: statsStatement, page } = searchStatements(request, spellings);
   const connection = em.getConnection();
   const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params);
-  const rows = await connection.execute<{ id: number; sort_key: string; process_codes: string[]; materials: string[]; score: number | null; distance_m: number | null; matched_text: string[]; rank: number }[]>(page.sql, page.params);
+  const rows = await connection.execute<
+    {
+      id: number;
+      sort_key: string;
+      process_codes: string[];
+      materials: string[];
+      score: number | null;
+      distance_m: number | null;
+      matched_text: string[];
+      rank: number;
+    }[]
+  >(page.sql, page.params);
 
   const hits: SearchHit[] = rows.map((row) => ({
     localId: row.id,

@@ -11,7 +11,7 @@ import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-c
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
-import { initNetworkOrm, SqlCounter } from './orm.ts';
+import { initNetworkOrm, type SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
 import { withNewsResolvers } from './news/news.resolvers.ts';

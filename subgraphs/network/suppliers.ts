@@ -55,7 +55,17 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
 export async function matchSuppliers(em: EntityManager, requirements: Requirements, first: number): Promise<{ totalCount: number; hits: SupplierHit[] }> {
   const statement = matchStatement(requirements, first);
   const rows = await em.getConnection().execute<
-    { id: number; sort_key: string; rank: number; total: string; process_codes: string[]; materials: string[]; employees: number | null; distance_km: number | null; certificates: { standard: string; validUntil: string }[] }[]
+    {
+      id: number;
+      sort_key: string;
+      rank: number;
+      total: string;
+      process_codes: string[];
+      materials: string[];
+      employees: number | null;
+      distance_km: number | null;
+      certificates: { standard: string; validUntil: string }[];
+    }[]
   >(statement.sql, statement.params);
   const hits = rows.map((row) => {
     const { score, breakdown } = scoreSupplier(requirements, {

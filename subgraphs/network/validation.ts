@@ -8,10 +8,26 @@ export { coordinates, processCodes };
 // Turns client input into clean values or throws BAD_USER_INPUT naming the field.
 // Everything is checked before the first write, so a rejected request changes nothing.
 
-export interface GeoPointInput { latitude: number; longitude: number }
-export interface CertificationInput { standard: string; number?: string | null; validUntil: string }
-export interface ServiceInput { title: string; description?: string | null; processes?: string[] | null }
-export interface ContactPersonInput { name: string; role?: string | null; email?: string | null; phone?: string | null }
+export interface GeoPointInput {
+  latitude: number;
+  longitude: number;
+}
+export interface CertificationInput {
+  standard: string;
+  number?: string | null;
+  validUntil: string;
+}
+export interface ServiceInput {
+  title: string;
+  description?: string | null;
+  processes?: string[] | null;
+}
+export interface ContactPersonInput {
+  name: string;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
 
 export interface MemberFields {
   name?: string | null;
@@ -64,12 +80,9 @@ export function employees(field: string, value: number | null | undefined): numb
   return value;
 }
 
-
-
 export function materials(field: string, values: string[]): string[] {
   return [...new Set(boundedList(field, values, listLimits.materials).map((v, i) => canonicalMaterial(requiredText(`${field}[${i}]`, v, 60))))];
 }
-
 
 export function certifications(field: string, values: CertificationInput[]): CertificationInput[] {
   return boundedList(field, values, listLimits.certifications).map((c, i) => {
@@ -92,9 +105,11 @@ const phonePattern = /^\+?[0-9 ()/-]{5,30}$/;
 export function contacts(field: string, values: ContactPersonInput[]): Required<ContactPersonInput>[] {
   return boundedList(field, values, listLimits.contacts).map((c, i) => {
     const email = optionalText(`${field}[${i}].email`, c.email, 254);
-    if (email !== null && !emailPattern.test(email)) throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`);
+    if (email !== null && !emailPattern.test(email))
+      throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`);
     const phone = optionalText(`${field}[${i}].phone`, c.phone, 30);
-    if (phone !== null && !phonePattern.test(phone)) throw badInput(`${field}[${i}].phone`, `${field}[${i}].phone must contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`);
+    if (phone !== null && !phonePattern.test(phone))
+      throw badInput(`${field}[${i}].phone`, `${field}[${i}].phone must contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`);
     return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone };
   });
 }

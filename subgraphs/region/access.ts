@@ -21,7 +21,11 @@ export function canActFor(identity: Identity, memberId: string, network: string)
 const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
 
 /** The member the caller acts for: itself for a member, the named member (checked to exist) for an office or admin. */
-export async function actingMember(ctx: RegionContext, memberId: string | null | undefined, field = 'memberId'): Promise<{ memberId: string; network: string }> {
+export async function actingMember(
+  ctx: RegionContext,
+  memberId: string | null | undefined,
+  field = 'memberId',
+): Promise<{ memberId: string; network: string }> {
   requireCooperation(ctx.identity);
   const id = memberId ?? (ctx.identity.role === 'member' ? ctx.identity.memberId : undefined);
   if (!id) throw badInput(field, `${field} is required: an office or admin acts for one named member.`);

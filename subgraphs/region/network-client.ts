@@ -74,7 +74,9 @@ const neverSent = new WeakSet<GraphQLError>();
  */
 function unconfirmedWrite(error: GraphQLError, network: string): GraphQLError {
   if (neverSent.has(error)) {
-    return new GraphQLError(`Network ${network} could not be reached; the write was not applied. Retry it later.`, { extensions: { ...error.extensions, network, writeOutcome: 'NOT_APPLIED' } });
+    return new GraphQLError(`Network ${network} could not be reached; the write was not applied. Retry it later.`, {
+      extensions: { ...error.extensions, network, writeOutcome: 'NOT_APPLIED' },
+    });
   }
   return new GraphQLError(
     `Network ${network} did not confirm the write, so it may or may not have been applied. Retrying with the same idempotencyKey is safe: the write is applied once.`,

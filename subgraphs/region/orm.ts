@@ -11,5 +11,19 @@ import { BusinessRelationshipSchema } from './relationships/relationship.entity.
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
-  return initOrm({ clientUrl, entities: [RandomIdBase, ...capacityEntities, ApiKeySchema, ...inquiryEntities, IdempotencyKeySchema, RegionAuditEntrySchema, ...newsEntities, BusinessRelationshipSchema], migrations: regionMigrations(webhookKey), counter });
+  return initOrm({
+    clientUrl,
+    entities: [
+      RandomIdBase,
+      ...capacityEntities,
+      ApiKeySchema,
+      ...inquiryEntities,
+      IdempotencyKeySchema,
+      RegionAuditEntrySchema,
+      ...newsEntities,
+      BusinessRelationshipSchema,
+    ],
+    migrations: regionMigrations(webhookKey),
+    counter,
+  });
 }

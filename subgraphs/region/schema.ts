@@ -28,7 +28,9 @@ const suggestionsField = `  processes: [Process!]! @external
 /** One Member implementation per registered network, the NetworkCode enum and the shared member inputs. */
 function registrySdl(): string {
   const implementations = networks
-    .map((n) => `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  id: ID!\n  availability: AvailabilityStatus!\n${suggestionsField}\n}\n`)
+    .map(
+      (n) => `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  id: ID!\n  availability: AvailabilityStatus!\n${suggestionsField}\n}\n`,
+    )
     .join('\n');
   return `${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }

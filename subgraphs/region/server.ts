@@ -132,7 +132,9 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     { path: '/graphql', server, context },
     { path: '/internal/graphql', server: internal, context },
   ];
-  const dispatcher = inquiries.dispatcher ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks, webhookKey: options.webhookKey }) : null;
+  const dispatcher = inquiries.dispatcher
+    ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks, webhookKey: options.webhookKey })
+    : null;
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret) : undefined;
   const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {

@@ -25,7 +25,12 @@ let postgres: EmbeddedServer | undefined;
 function relay(name: string, child: ChildProcess): void {
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => console.log(`[${name}] ${line}`)));
+    stream?.on('data', (chunk: string) =>
+      chunk
+        .split('\n')
+        .filter(Boolean)
+        .forEach((line) => console.log(`[${name}] ${line}`)),
+    );
   }
   child.on('exit', (code, signal) => console.log(`[${name}] exited (${signal ?? `code ${code}`})`));
 }
@@ -42,7 +47,16 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 async function stop(): Promise<never> {
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
   await postgres?.stop();
   process.exit(0);
 }

@@ -31,7 +31,11 @@ const leash = fileURLToPath(new URL('../../shared/leash.ts', import.meta.url));
 
 export interface Hosts {
   /** POSTs a GraphQL request to the gateways through haproxy's Unix socket. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }>;
   /** The gateways' HS256 key, for tokens. */
   jwtSecret: string;
   /** Takes a network host's link down, as a cut cable would. */
@@ -63,7 +67,12 @@ const tlsHost = 'niwe';
 /** Fails, with what to do, where the hosts cannot be built: a test that needs them must not pass without them. */
 async function requireTools(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('Separate hosts are network namespaces: run as root.');
-  for (const [tool, pkg] of [['ip', 'iproute2'], ['tc', 'iproute2'], ['haproxy', 'haproxy'], ['openssl', 'openssl']]) {
+  for (const [tool, pkg] of [
+    ['ip', 'iproute2'],
+    ['tc', 'iproute2'],
+    ['haproxy', 'haproxy'],
+    ['openssl', 'openssl'],
+  ]) {
     await run('sh', ['-c', `command -v ${tool}`]).catch(() => {
       throw new Error(`${tool} is missing: apt-get install -y ${pkg} (.ci/run does).`);
     });
@@ -171,7 +180,9 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
       if (behindTls) writeFileSync(proxyConfig, tlsProxyCfg(address[host], tls.pem, n.port));
       return start(host, {
         HOST_DATABASE: `irm_${host}`,
-        HOST_SERVICES: JSON.stringify([service(host, 'subgraphs/network/index.ts', n.port, behindTls ? '127.0.0.1' : address[host], { NETWORK: n.code, DEMO_DATA: '1', ...secretOf(host) })]),
+        HOST_SERVICES: JSON.stringify([
+          service(host, 'subgraphs/network/index.ts', n.port, behindTls ? '127.0.0.1' : address[host], { NETWORK: n.code, DEMO_DATA: '1', ...secretOf(host) }),
+        ]),
         ...(behindTls ? { HOST_HAPROXY: proxyConfig } : {}),
       });
     });
@@ -307,7 +318,25 @@ backend service
 async function selfSignedCertificate(base: string, ipAddress: string): Promise<{ pem: string; certificate: string }> {
   const certificate = join(base, 'office-cert.pem');
   const key = join(base, 'office-key.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=office', '-addext', `subjectAltName=IP:${ipAddress}`, '-keyout', key, '-out', certificate]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=office',
+    '-addext',
+    `subjectAltName=IP:${ipAddress}`,
+    '-keyout',
+    key,
+    '-out',
+    certificate,
+  ]);
   const pem = join(base, 'office.pem');
   writeFileSync(pem, readFileSync(certificate, 'utf8') + readFileSync(key, 'utf8'), { mode: 0o600 });
   return { pem, certificate };
@@ -323,28 +352,42 @@ async function backendRequests(statsSocket: string, backend: string): Promise<Re
     socket.on('end', () => resolve(text));
     socket.on('error', reject);
   });
-  const [header, ...rows] = csv.replace(/^# /, '').trim().split('\n').map((line) => line.split(','));
+  const [header, ...rows] = csv
+    .replace(/^# /, '')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
   const column = (name: string) => header.indexOf(name);
   return Object.fromEntries(
-    rows.filter((row) => row[column('pxname')] === backend && !['BACKEND', 'FRONTEND'].includes(row[column('svname')])).map((row) => [row[column('svname')], Number(row[column('stot')])]),
+    rows
+      .filter((row) => row[column('pxname')] === backend && !['BACKEND', 'FRONTEND'].includes(row[column('svname')]))
+      .map((row) => [row[column('svname')], Number(row[column('stot')])]),
   );
 }
 
 async function postJson(socket: string, path: string, body: unknown, token?: string): Promise<any> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: socket, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode, ...JSON.parse(text) });
-        } catch {
-          resolve({ status: res.statusCode, errors: [{ message: text }] });
-        }
-      });
-    });
+    const req = request(
+      {
+        socketPath: socket,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode, ...JSON.parse(text) });
+          } catch {
+            resolve({ status: res.statusCode, errors: [{ message: text }] });
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -127,7 +127,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),
   };
   const regionOptions = regionConfig(regionEnv).region;
-  const region = await createRegionService({ ...regionOptions, inquiries: { ...regionOptions.inquiries, dispatcher: options.dispatcher ? regionOptions.inquiries!.dispatcher : null } });
+  const region = await createRegionService({
+    ...regionOptions,
+    inquiries: { ...regionOptions.inquiries, dispatcher: options.dispatcher ? regionOptions.inquiries!.dispatcher : null },
+  });
   const regionUrl = await listen(region.http, 0);
 
   const gatewayOptions = gatewayConfig({

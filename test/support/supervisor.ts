@@ -32,7 +32,16 @@ export async function supervisorEnvironment(dataDir = mkdtempSync(join(tmpdir(),
   // Run as root, the embedded server runs as user `postgres`, which must reach the DATA_DIR.
   chmodSync(dataDir, 0o755);
   const [gw, niwe, linat, konat, region, pg] = await Promise.all(Array.from({ length: 6 }, freePort));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(gw), NIWE_PORT: String(niwe), LINAT_PORT: String(linat), KONAT_PORT: String(konat), REGION_PORT: String(region), PG_PORT: String(pg) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(gw),
+    NIWE_PORT: String(niwe),
+    LINAT_PORT: String(linat),
+    KONAT_PORT: String(konat),
+    REGION_PORT: String(region),
+    PG_PORT: String(pg),
+  };
   delete env.DATABASE_URL;
   return env;
 }

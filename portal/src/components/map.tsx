@@ -22,7 +22,10 @@ function usePostalCode(postalCode: string | undefined): GeoPoint | undefined {
     setPoint(undefined);
     if (!postalCode) return;
     let current = true;
-    postalCodeLocation(postalCode).then((p) => current && setPoint(p), () => undefined);
+    postalCodeLocation(postalCode).then(
+      (p) => current && setPoint(p),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
@@ -38,8 +41,11 @@ export function HitMap({ points, postalCode, radiusKm, label }: { points: MapPoi
   const { t, number } = useLocale();
   const centre = usePostalCode(postalCode);
   const circle = centre && radiusKm ? { centre, radiusKm } : undefined;
-  const map = project(points.map((p) => p.at), circle);
-  const scaleKm = niceScale((map.width / map.scale) / 5);
+  const map = project(
+    points.map((p) => p.at),
+    circle,
+  );
+  const scaleKm = niceScale(map.width / map.scale / 5);
   const graticule: { d: string }[] = [];
   for (let lat = 49; lat <= 53; lat += 0.25) {
     const a = map.at({ latitude: lat, longitude: 5 });
@@ -56,7 +62,11 @@ export function HitMap({ points, postalCode, radiusKm, label }: { points: MapPoi
     <figure class="map">
       <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
         <rect width={map.width} height={map.height} class="map-land" />
-        <g class="map-graticule">{graticule.map((line) => <path d={line.d} />)}</g>
+        <g class="map-graticule">
+          {graticule.map((line) => (
+            <path key={line.d} d={line.d} />
+          ))}
+        </g>
         {circle && (
           <g class="map-radius">
             <circle cx={map.at(circle.centre).x} cy={map.at(circle.centre).y} r={circle.radiusKm * map.scale} />
@@ -64,23 +74,27 @@ export function HitMap({ points, postalCode, radiusKm, label }: { points: MapPoi
           </g>
         )}
         <g class="map-towns">
-          {towns.filter((town) => map.inside(town.at)).map((town) => {
-            const { x, y } = map.at(town.at);
-            // Near the right edge the name goes to the left of its town, so it is not cut off.
-            const left = x > map.width * 0.8;
-            return (
-              <g>
-                <rect x={x - 3} y={y - 3} width={6} height={6} />
-                <text x={left ? x - 6 : x + 6} y={y - 5} text-anchor={left ? 'end' : 'start'}>{town.name}</text>
-              </g>
-            );
-          })}
+          {towns
+            .filter((town) => map.inside(town.at))
+            .map((town) => {
+              const { x, y } = map.at(town.at);
+              // Near the right edge the name goes to the left of its town, so it is not cut off.
+              const left = x > map.width * 0.8;
+              return (
+                <g key={town.name}>
+                  <rect x={x - 3} y={y - 3} width={6} height={6} />
+                  <text x={left ? x - 6 : x + 6} y={y - 5} text-anchor={left ? 'end' : 'start'}>
+                    {town.name}
+                  </text>
+                </g>
+              );
+            })}
         </g>
         <g class="map-hits">
           {points.map((point) => {
             const { x, y } = map.at(point.at);
             return (
-              <circle cx={x} cy={y} r={6} fill={networkColours[point.network]} data-member={point.id}>
+              <circle key={point.id} cx={x} cy={y} r={6} fill={networkColours[point.network]} data-member={point.id}>
                 <title>{point.name}</title>
               </circle>
             );
@@ -88,15 +102,34 @@ export function HitMap({ points, postalCode, radiusKm, label }: { points: MapPoi
         </g>
         <g class="map-scale" transform={`translate(12 ${map.height - 14})`}>
           <path d={`M0,-4v4h${scaleKm * map.scale}v-4`} />
-          <text x={scaleKm * map.scale + 6} y={0}>{t.km(number(scaleKm))}</text>
+          <text x={scaleKm * map.scale + 6} y={0}>
+            {t.km(number(scaleKm))}
+          </text>
         </g>
       </svg>
       <figcaption class="map-legend">
         {networks.map((code) => (
-          <span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill={networkColours[code]} /></svg> {t.mapLegendHit} ({code})</span>
+          <span key={code}>
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="5" fill={networkColours[code]} />
+            </svg>{' '}
+            {t.mapLegendHit} ({code})
+          </span>
         ))}
-        <span><svg width="12" height="12" aria-hidden="true"><rect x="3" y="3" width="6" height="6" class="legend-town" /></svg> {t.mapLegendTown}</span>
-        {circle && <span><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" class="legend-radius" /></svg> {t.mapLegendCentre} ({postalCode})</span>}
+        <span>
+          <svg width="12" height="12" aria-hidden="true">
+            <rect x="3" y="3" width="6" height="6" class="legend-town" />
+          </svg>{' '}
+          {t.mapLegendTown}
+        </span>
+        {circle && (
+          <span>
+            <svg width="14" height="14" aria-hidden="true">
+              <circle cx="7" cy="7" r="6" class="legend-radius" />
+            </svg>{' '}
+            {t.mapLegendCentre} ({postalCode})
+          </span>
+        )}
       </figcaption>
     </figure>
   );

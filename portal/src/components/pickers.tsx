@@ -24,11 +24,19 @@ function TreeGroup({ group, name, values, onChange }: { group: TreeGroupSpec; na
   const [open, setOpen] = useState(chosen > 0);
   return (
     <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{group.label}{chosen > 0 && <span class="chosen"> ({t.chosen(chosen)})</span>}</summary>
+      <summary>
+        {group.label}
+        {chosen > 0 && <span class="chosen"> ({t.chosen(chosen)})</span>}
+      </summary>
       {group.options.map((option) => (
-        <label style={{ paddingLeft: `${option.depth * 0.9}rem` }}>
-          <input type="checkbox" name={name} value={option.value} checked={values.includes(option.value)}
-            onChange={(e) => onChange(e.currentTarget.checked ? [...values, option.value] : values.filter((v) => v !== option.value))} />
+        <label key={option.value} style={{ paddingLeft: `${option.depth * 0.9}rem` }}>
+          <input
+            type="checkbox"
+            name={name}
+            value={option.value}
+            checked={values.includes(option.value)}
+            onChange={(e) => onChange(e.currentTarget.checked ? [...values, option.value] : values.filter((v) => v !== option.value))}
+          />
           {option.label}
         </label>
       ))}
@@ -36,11 +44,25 @@ function TreeGroup({ group, name, values, onChange }: { group: TreeGroupSpec; na
   );
 }
 
-function TreePicker({ legend, name, groups, values, onChange }: { legend: string; name: string; groups: TreeGroupSpec[]; values: string[]; onChange: (values: string[]) => void }) {
+function TreePicker({
+  legend,
+  name,
+  groups,
+  values,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  groups: TreeGroupSpec[];
+  values: string[];
+  onChange: (values: string[]) => void;
+}) {
   return (
     <fieldset class="tree">
       <legend>{legend}</legend>
-      {groups.map((group) => <TreeGroup key={group.key} group={group} name={name} values={values} onChange={onChange} />)}
+      {groups.map((group) => (
+        <TreeGroup key={group.key} group={group} name={name} values={values} onChange={onChange} />
+      ))}
     </fieldset>
   );
 }
@@ -81,8 +103,12 @@ export function MaterialSelect({ id, label, value, onChange }: { id: string; lab
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">{t.anyMaterial}</option>
         {materialGroups.map((group) => (
-          <optgroup label={familyNames[group.family][language]}>
-            {group.names.map((material) => <option value={material}>{material}</option>)}
+          <optgroup key={group.family} label={familyNames[group.family][language]}>
+            {group.names.map((material) => (
+              <option key={material} value={material}>
+                {material}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>
@@ -90,13 +116,33 @@ export function MaterialSelect({ id, label, value, onChange }: { id: string; lab
   );
 }
 
-export function CheckboxGroup({ legend, name, options, values, onChange, label }: { legend: string; name: string; options: readonly string[]; values: string[]; onChange: (values: string[]) => void; label?: (value: string) => string }) {
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  values,
+  onChange,
+  label,
+}: {
+  legend: string;
+  name: string;
+  options: readonly string[];
+  values: string[];
+  onChange: (values: string[]) => void;
+  label?: (value: string) => string;
+}) {
   return (
     <fieldset class="checkboxes">
       <legend>{legend}</legend>
       {options.map((option) => (
-        <label>
-          <input type="checkbox" name={name} value={option} checked={values.includes(option)} onChange={(e) => onChange(e.currentTarget.checked ? [...values, option] : values.filter((v) => v !== option))} />
+        <label key={option}>
+          <input
+            type="checkbox"
+            name={name}
+            value={option}
+            checked={values.includes(option)}
+            onChange={(e) => onChange(e.currentTarget.checked ? [...values, option] : values.filter((v) => v !== option))}
+          />
           {label ? label(option) : option}
         </label>
       ))}

@@ -18,7 +18,15 @@ export function SearchBox() {
     >
       <label for="home-search">{t.searchLabel}</label>
       <div class="search-row">
-        <input id="home-search" type="search" name="q" value={text} placeholder={t.searchPlaceholder} maxLength={200} onInput={(e) => setText(e.currentTarget.value)} />
+        <input
+          id="home-search"
+          type="search"
+          name="q"
+          value={text}
+          placeholder={t.searchPlaceholder}
+          maxLength={200}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
         <button type="submit">{t.searchButton}</button>
       </div>
     </form>

@@ -16,7 +16,7 @@ function FacetList({ facets, link }: { facets: FacetCount[]; link: (f: FacetCoun
   return (
     <ul class="bars">
       {facets.map((facet) => (
-        <li>
+        <li key={facet.value}>
           <a href={link(facet)}>
             <span class="bar-label">{facet.label}</span>
             <span class="bar-count">{t.companies(number(facet.count))}</span>
@@ -45,9 +45,11 @@ export function HomePage() {
         {!data && loading && <p>{t.loading}</p>}
         <ul class="networks">
           {data?.networks.map((network) => (
-            <li class="network-card" style={{ borderTopColor: networkColours[network.code] }}>
+            <li key={network.code} class="network-card" style={{ borderTopColor: networkColours[network.code] }}>
               <h3>
-                <a href={paths.search + writeSearch({ ...emptySearch, networks: [network.code] })}>{network.name} ({network.code})</a>
+                <a href={paths.search + writeSearch({ ...emptySearch, networks: [network.code] })}>
+                  {network.name} ({network.code})
+                </a>
               </h3>
               <p class="count">{network.memberCount === null ? t.membersUnknown : t.members(number(network.memberCount))}</p>
               <p>{network.focus.join(' · ')}</p>
@@ -61,13 +63,17 @@ export function HomePage() {
           <h2 id="capabilities-heading">{t.capabilitiesHeading}</h2>
           <p class="muted">{t.capabilitiesIntro}</p>
           {!data && loading && <p>{t.loading}</p>}
-          {data && <FacetList facets={data.members.facets.processMainGroups} link={(f) => paths.search + writeSearch({ ...emptySearch, processes: [f.value] })} />}
+          {data && (
+            <FacetList facets={data.members.facets.processMainGroups} link={(f) => paths.search + writeSearch({ ...emptySearch, processes: [f.value] })} />
+          )}
         </section>
         <section aria-labelledby="certifications-heading" aria-busy={loading}>
           <h2 id="certifications-heading">{t.certificationsHeading}</h2>
           <p class="muted">{t.certificationsIntro}</p>
           {!data && loading && <p>{t.loading}</p>}
-          {data && <FacetList facets={data.members.facets.certifications} link={(f) => paths.search + writeSearch({ ...emptySearch, certifications: [f.value] })} />}
+          {data && (
+            <FacetList facets={data.members.facets.certifications} link={(f) => paths.search + writeSearch({ ...emptySearch, certifications: [f.value] })} />
+          )}
         </section>
       </div>
     </>

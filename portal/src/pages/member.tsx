@@ -12,7 +12,13 @@ import { useQuery } from '../use-query.ts';
 function ProcessList({ processes }: { processes: Process[] }) {
   return (
     <ul class="tags">
-      {processes.map((p) => <li><a href={`${paths.search}?p=${encodeURIComponent(p.code)}`}>{p.code} {p.name}</a></li>)}
+      {processes.map((p) => (
+        <li key={p.code}>
+          <a href={`${paths.search}?p=${encodeURIComponent(p.code)}`}>
+            {p.code} {p.name}
+          </a>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -24,7 +30,9 @@ export function MemberPage({ id }: { id: string }) {
   if (loading && !member) {
     return (
       <>
-        <p><a href={lastSearch()}>{t.profileBack}</a></p>
+        <p>
+          <a href={lastSearch()}>{t.profileBack}</a>
+        </p>
         <h1 aria-busy="true">{t.loading}</h1>
       </>
     );
@@ -32,7 +40,9 @@ export function MemberPage({ id }: { id: string }) {
   if (!member) {
     return (
       <>
-        <p><a href={lastSearch()}>{t.profileBack}</a></p>
+        <p>
+          <a href={lastSearch()}>{t.profileBack}</a>
+        </p>
         <NetworkNotice errors={errors} />
         <ErrorNotice errors={errors} />
         {!errors.length && <h1>{t.notFoundMember}</h1>}
@@ -42,14 +52,18 @@ export function MemberPage({ id }: { id: string }) {
   const office = member.network.office;
   return (
     <article class="profile">
-      <p><a href={lastSearch()}>{t.profileBack}</a></p>
+      <p>
+        <a href={lastSearch()}>{t.profileBack}</a>
+      </p>
       <h1>{member.name}</h1>
       <NetworkNotice errors={errors} />
       <ErrorNotice errors={errors} />
       {member.description && <p class="lead">{member.description}</p>}
       <dl class="facts">
         <dt>{t.network}</dt>
-        <dd>{member.network.name} ({member.network.code})</dd>
+        <dd>
+          {member.network.name} ({member.network.code})
+        </dd>
         <dt>{t.address}</dt>
         <dd>{[member.street, `${member.postalCode} ${member.city}`].filter(Boolean).join(', ')}</dd>
         {member.employees !== null && (
@@ -63,7 +77,11 @@ export function MemberPage({ id }: { id: string }) {
         {member.website && (
           <>
             <dt>{t.website}</dt>
-            <dd><a href={member.website} rel="noopener noreferrer" data-external>{member.website}</a></dd>
+            <dd>
+              <a href={member.website} rel="noopener noreferrer" data-external>
+                {member.website}
+              </a>
+            </dd>
           </>
         )}
       </dl>
@@ -72,7 +90,7 @@ export function MemberPage({ id }: { id: string }) {
           <h2 id="services-heading">{t.services}</h2>
           {member.services.length === 0 && <p>{t.noServices}</p>}
           {member.services.map((service) => (
-            <div class="service">
+            <div key={service.id} class="service">
               <h3>{service.title}</h3>
               {service.description && <p>{service.description}</p>}
               {service.processes.length > 0 && <ProcessList processes={service.processes} />}
@@ -81,14 +99,22 @@ export function MemberPage({ id }: { id: string }) {
           <h2>{t.processes}</h2>
           {member.processes.length ? <ProcessList processes={member.processes} /> : <p>{t.none}</p>}
           <h2>{t.materials}</h2>
-          {member.materials.length ? <ul class="tags">{member.materials.map((m) => <li>{m}</li>)}</ul> : <p>{t.none}</p>}
+          {member.materials.length ? (
+            <ul class="tags">
+              {member.materials.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t.none}</p>
+          )}
         </section>
         <section aria-labelledby="certificates-heading">
           <h2 id="certificates-heading">{t.certifications}</h2>
           {member.certifications.length ? (
             <ul class="certificates">
               {member.certifications.map((c) => (
-                <li class={c.valid ? 'valid' : 'expired'}>
+                <li key={c.standard} class={c.valid ? 'valid' : 'expired'}>
                   <strong>{c.standard}</strong>
                   {c.number && <span class="muted"> ({t.certificateNumber(c.number)})</span>}
                   <br />
@@ -96,18 +122,38 @@ export function MemberPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-          ) : <p>{t.none}</p>}
+          ) : (
+            <p>{t.none}</p>
+          )}
           <h2>{t.location}</h2>
-          {member.location && <HitMap points={[{ id: member.id, name: member.name, network: member.network.code, at: member.location }]} label={`${t.location}: ${member.postalCode} ${member.city}`} />}
+          {member.location && (
+            <HitMap
+              points={[{ id: member.id, name: member.name, network: member.network.code, at: member.location }]}
+              label={`${t.location}: ${member.postalCode} ${member.city}`}
+            />
+          )}
           {member.contacts.length > 0 && (
             <>
               <h2>{t.contacts}</h2>
               <ul class="contacts">
                 {member.contacts.map((c) => (
-                  <li>
-                    <strong>{c.name}</strong>{c.role && `, ${c.role}`}
-                    {c.email && <><br /><a href={`mailto:${c.email}`} data-external>{c.email}</a></>}
-                    {c.phone && <><br />{c.phone}</>}
+                  <li key={c.id}>
+                    <strong>{c.name}</strong>
+                    {c.role && `, ${c.role}`}
+                    {c.email && (
+                      <>
+                        <br />
+                        <a href={`mailto:${c.email}`} data-external>
+                          {c.email}
+                        </a>
+                      </>
+                    )}
+                    {c.phone && (
+                      <>
+                        <br />
+                        {c.phone}
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -115,8 +161,12 @@ export function MemberPage({ id }: { id: string }) {
           )}
           <h2>{t.networkOffice}</h2>
           <p>
-            {office.name}, {office.city}<br />
-            <a href={`mailto:${office.email}`} data-external>{office.email}</a><br />
+            {office.name}, {office.city}
+            <br />
+            <a href={`mailto:${office.email}`} data-external>
+              {office.email}
+            </a>
+            <br />
             {office.phone}
           </p>
         </section>

@@ -37,21 +37,46 @@ function SearchForm({ initial }: { initial: SearchState }) {
       <h2 id="filters-heading">{t.filtersHeading}</h2>
       <div class="field">
         <label for="search-text">{t.textLabel}</label>
-        <input id="search-text" type="search" value={state.text} maxLength={200} placeholder={t.searchPlaceholder} onInput={(e) => set({ text: e.currentTarget.value })} />
+        <input
+          id="search-text"
+          type="search"
+          value={state.text}
+          maxLength={200}
+          placeholder={t.searchPlaceholder}
+          onInput={(e) => set({ text: e.currentTarget.value })}
+        />
       </div>
       <ProcessPicker name="process" label={t.processesLabel} values={state.processes} onChange={(processes) => set({ processes })} />
       <MaterialPicker name="material" label={t.materialsLabel} values={state.materials} onChange={(materials) => set({ materials })} />
-      <CheckboxGroup legend={t.certificationsLabel} name="certificate" options={certificates} values={state.certifications} onChange={(certifications) => set({ certifications })} />
+      <CheckboxGroup
+        legend={t.certificationsLabel}
+        name="certificate"
+        options={certificates}
+        values={state.certifications}
+        onChange={(certifications) => set({ certifications })}
+      />
       <div class="field-row">
         <div class="field">
           <label for="search-postal-code">{t.postalCodeLabel}</label>
-          <input id="search-postal-code" inputMode="numeric" pattern="[0-9]{5}" maxLength={5} autoComplete="postal-code" value={state.postalCode} onInput={(e) => set({ postalCode: e.currentTarget.value })} />
+          <input
+            id="search-postal-code"
+            inputMode="numeric"
+            pattern="[0-9]{5}"
+            maxLength={5}
+            autoComplete="postal-code"
+            value={state.postalCode}
+            onInput={(e) => set({ postalCode: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for="search-radius">{t.radiusLabel}</label>
           <select id="search-radius" value={state.radiusKm ?? ''} onChange={(e) => set({ radiusKm: optionalNumber(e.currentTarget.value) })}>
             <option value="">{t.anyRadius}</option>
-            {radii.map((km) => <option value={km}>{t.km(number(km))}</option>)}
+            {radii.map((km) => (
+              <option key={km} value={km}>
+                {t.km(number(km))}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -59,14 +84,34 @@ function SearchForm({ initial }: { initial: SearchState }) {
         <legend>{t.employeesLabel}</legend>
         <div class="field">
           <label for="search-employees-min">{t.employeesMin}</label>
-          <input id="search-employees-min" type="number" min={0} step={1} value={state.employeesMin ?? ''} onInput={(e) => set({ employeesMin: optionalNumber(e.currentTarget.value) })} />
+          <input
+            id="search-employees-min"
+            type="number"
+            min={0}
+            step={1}
+            value={state.employeesMin ?? ''}
+            onInput={(e) => set({ employeesMin: optionalNumber(e.currentTarget.value) })}
+          />
         </div>
         <div class="field">
           <label for="search-employees-max">{t.employeesMax}</label>
-          <input id="search-employees-max" type="number" min={0} step={1} value={state.employeesMax ?? ''} onInput={(e) => set({ employeesMax: optionalNumber(e.currentTarget.value) })} />
+          <input
+            id="search-employees-max"
+            type="number"
+            min={0}
+            step={1}
+            value={state.employeesMax ?? ''}
+            onInput={(e) => set({ employeesMax: optionalNumber(e.currentTarget.value) })}
+          />
         </div>
       </fieldset>
-      <CheckboxGroup legend={t.networksLabel} name="network" options={networkCodes} values={state.networks} onChange={(networks) => set({ networks: networks as NetworkCode[] })} />
+      <CheckboxGroup
+        legend={t.networksLabel}
+        name="network"
+        options={networkCodes}
+        values={state.networks}
+        onChange={(networks) => set({ networks: networks as NetworkCode[] })}
+      />
       <div class="field">
         <label for="search-sort">{t.sortLabel}</label>
         <select id="search-sort" value={state.sort ?? ''} onChange={(e) => set({ sort: (e.currentTarget.value || undefined) as MemberOrder | undefined })}>
@@ -93,7 +138,7 @@ function Facet({ title, facets, chosen, toggle }: { title: string; facets: Facet
       <h3>{title}</h3>
       <ul>
         {facets.map((facet) => (
-          <li>
+          <li key={facet.value}>
             <a href={toggle(facet.value)} aria-current={chosen.includes(facet.value) ? 'true' : undefined}>
               {facet.label} <span class="facet-count">{number(facet.count)}</span>
             </a>
@@ -135,10 +180,20 @@ function Hit({ hit }: { hit: SearchHit }) {
   if (hit.score !== null) facts.push(t.relevance(percent(hit.score)));
   return (
     <li class="hit">
-      <h3><a href={paths.member(node.id)}>{node.name}</a></h3>
+      <h3>
+        <a href={paths.member(node.id)}>{node.name}</a>
+      </h3>
       <p class="muted">{facts.join(' · ')}</p>
       <Reasons hit={hit} />
-      {node.processes.length > 0 && <p class="processes">{node.processes.slice(0, 6).map((p) => p.name).join(', ')}{node.processes.length > 6 ? ' …' : ''}</p>}
+      {node.processes.length > 0 && (
+        <p class="processes">
+          {node.processes
+            .slice(0, 6)
+            .map((p) => p.name)
+            .join(', ')}
+          {node.processes.length > 6 ? ' …' : ''}
+        </p>
+      )}
     </li>
   );
 }
@@ -151,7 +206,9 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   const { data, errors, loading } = useQuery(searchMembers, { filter: searchFilter(search), orderBy: search.sort, first: pageSize, after: search.after });
   const members = data?.members;
   const url = (change: Partial<SearchState>) => paths.search + writeSearch({ ...search, after: undefined, ...change });
-  const points: MapPoint[] = (members?.edges ?? []).flatMap((e) => (e.node.location ? [{ id: e.node.id, name: e.node.name, network: e.node.network.code, at: e.node.location }] : []));
+  const points: MapPoint[] = (members?.edges ?? []).flatMap((e) =>
+    e.node.location ? [{ id: e.node.id, name: e.node.name, network: e.node.network.code, at: e.node.location }] : [],
+  );
   const radius = search.postalCode && search.radiusKm ? t.mapRadius(number(search.radiusKm), search.postalCode) : '';
   return (
     <>
@@ -165,30 +222,62 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
           </h2>
           <NetworkNotice errors={errors} />
           <ErrorNotice errors={errors} />
-          {loading && <p class="searching" role="status">{t.searching}</p>}
+          {loading && (
+            <p class="searching" role="status">
+              {t.searching}
+            </p>
+          )}
           {members && (
             <>
               <div class="facets" aria-label={t.facetsHeading} role="group">
-                <Facet title={t.facetNetworks} facets={members.facets.networks} chosen={search.networks} toggle={(v) => url({ networks: toggled(search.networks, v) as NetworkCode[] })} />
-                <Facet title={t.facetProcesses} facets={members.facets.processMainGroups} chosen={search.processes} toggle={(v) => url({ processes: toggled(search.processes, v) })} />
-                <Facet title={t.facetCertifications} facets={members.facets.certifications} chosen={search.certifications} toggle={(v) => url({ certifications: toggled(search.certifications, v) })} />
+                <Facet
+                  title={t.facetNetworks}
+                  facets={members.facets.networks}
+                  chosen={search.networks}
+                  toggle={(v) => url({ networks: toggled(search.networks, v) as NetworkCode[] })}
+                />
+                <Facet
+                  title={t.facetProcesses}
+                  facets={members.facets.processMainGroups}
+                  chosen={search.processes}
+                  toggle={(v) => url({ processes: toggled(search.processes, v) })}
+                />
+                <Facet
+                  title={t.facetCertifications}
+                  facets={members.facets.certifications}
+                  chosen={search.certifications}
+                  toggle={(v) => url({ certifications: toggled(search.certifications, v) })}
+                />
               </div>
               {members.edges.length === 0 ? (
                 <p>{t.noHits}</p>
               ) : (
                 <>
                   <h2 class="map-heading">{t.mapHeading}</h2>
-                  {points.length ? <HitMap points={points} postalCode={search.postalCode || undefined} radiusKm={search.radiusKm} label={t.mapLabel(number(points.length), radius)} /> : <p>{t.mapNoLocation}</p>}
+                  {points.length ? (
+                    <HitMap
+                      points={points}
+                      postalCode={search.postalCode || undefined}
+                      radiusKm={search.radiusKm}
+                      label={t.mapLabel(number(points.length), radius)}
+                    />
+                  ) : (
+                    <p>{t.mapNoLocation}</p>
+                  )}
                   <p class="muted">{t.pageOf(number(from), number(from + members.edges.length - 1))}</p>
                   <ol class="hits" start={from}>
-                    {members.edges.map((hit) => <Hit hit={hit} />)}
+                    {members.edges.map((hit) => (
+                      <Hit key={hit.node.id} hit={hit} />
+                    ))}
                   </ol>
                 </>
               )}
               <nav class="paging" aria-label={t.resultsHeading}>
                 {search.after && <a href={url({})}>{t.firstPage}</a>}
                 {members.pageInfo.hasNextPage && members.pageInfo.endCursor && (
-                  <a href={`${url({ after: members.pageInfo.endCursor })}&from=${from + members.edges.length}`} rel="next">{t.nextPage}</a>
+                  <a href={`${url({ after: members.pageInfo.endCursor })}&from=${from + members.edges.length}`} rel="next">
+                    {t.nextPage}
+                  </a>
                 )}
               </nav>
             </>
@@ -198,4 +287,3 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
     </>
   );
 }
-

@@ -21,38 +21,78 @@ function RequestForm({ initial }: { initial: SupplierState }) {
   const [state, setState] = useState(initial);
   const set = (change: Partial<SupplierState>) => setState({ ...state, ...change });
   return (
-    <form class="filters" aria-labelledby="request-heading" onSubmit={(event) => {
-      event.preventDefault();
-      navigate(paths.suppliers + writeSuppliers(state));
-    }}>
+    <form
+      class="filters"
+      aria-labelledby="request-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate(paths.suppliers + writeSuppliers(state));
+      }}
+    >
       <h2 id="request-heading">{t.requirement}</h2>
       <ProcessPicker name="part-process" label={t.processesLabel} values={state.processes} onChange={(processes) => set({ processes })} />
       <MaterialSelect id="part-material" label={t.materialLabel} value={state.material} onChange={(material) => set({ material })} />
       <div class="field-row">
         <div class="field">
           <label for="part-quantity">{t.quantityLabel}</label>
-          <select id="part-quantity" value={state.quantity ?? ''} onChange={(e) => set({ quantity: (e.currentTarget.value || undefined) as Quantity | undefined })}>
+          <select
+            id="part-quantity"
+            value={state.quantity ?? ''}
+            onChange={(e) => set({ quantity: (e.currentTarget.value || undefined) as Quantity | undefined })}
+          >
             <option value="">{t.notSpecified}</option>
-            {quantities.map((q) => <option value={q}>{t[`quantity_${q}`]}</option>)}
+            {quantities.map((q) => (
+              <option key={q} value={q}>
+                {t[`quantity_${q}`]}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="part-tolerance">{t.toleranceLabel}</label>
-          <select id="part-tolerance" value={state.tolerance ?? ''} onChange={(e) => set({ tolerance: (e.currentTarget.value || undefined) as Tolerance | undefined })}>
+          <select
+            id="part-tolerance"
+            value={state.tolerance ?? ''}
+            onChange={(e) => set({ tolerance: (e.currentTarget.value || undefined) as Tolerance | undefined })}
+          >
             <option value="">{t.notSpecified}</option>
-            {tolerances.map((q) => <option value={q}>{t[`tolerance_${q}`]}</option>)}
+            {tolerances.map((q) => (
+              <option key={q} value={q}>
+                {t[`tolerance_${q}`]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      <CheckboxGroup legend={t.certificationsLabel} name="part-certificate" options={certificates} values={state.certifications} onChange={(certifications) => set({ certifications })} />
+      <CheckboxGroup
+        legend={t.certificationsLabel}
+        name="part-certificate"
+        options={certificates}
+        values={state.certifications}
+        onChange={(certifications) => set({ certifications })}
+      />
       <div class="field-row">
         <div class="field">
           <label for="part-postal-code">{t.deliveryLabel}</label>
-          <input id="part-postal-code" inputMode="numeric" pattern="[0-9]{5}" maxLength={5} value={state.postalCode} onInput={(e) => set({ postalCode: e.currentTarget.value })} />
+          <input
+            id="part-postal-code"
+            inputMode="numeric"
+            pattern="[0-9]{5}"
+            maxLength={5}
+            value={state.postalCode}
+            onInput={(e) => set({ postalCode: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for="part-distance">{t.maxDistanceLabel}</label>
-          <input id="part-distance" type="number" min={1} max={500} value={state.maxDistanceKm ?? ''} onInput={(e) => set({ maxDistanceKm: optionalNumber(e.currentTarget.value) })} />
+          <input
+            id="part-distance"
+            type="number"
+            min={1}
+            max={500}
+            value={state.maxDistanceKm ?? ''}
+            onInput={(e) => set({ maxDistanceKm: optionalNumber(e.currentTarget.value) })}
+          />
         </div>
       </div>
       <div class="actions">
@@ -74,19 +114,28 @@ function Match({ match, rank }: { match: SupplierMatch; rank: number }) {
   if (match.distanceKm !== null) facts.push(t.distance(number(match.distanceKm, 1)));
   return (
     <li class="hit">
-      <h3><a href={paths.member(match.node.id)}>{match.node.name}</a></h3>
+      <h3>
+        <a href={paths.member(match.node.id)}>{match.node.name}</a>
+      </h3>
       <p class="muted">{facts.join(' · ')}</p>
       <meter min={0} max={1} value={match.score} aria-label={t.score(percent(match.score))} />
       <table class="breakdown">
         <caption class="visually-hidden">{t.breakdownCaption(match.node.name)}</caption>
         <thead>
-          <tr><th scope="col">{t.requirement}</th><th scope="col">{t.status}</th><th scope="col">{t.reason}</th></tr>
+          <tr>
+            <th scope="col">{t.requirement}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.reason}</th>
+          </tr>
         </thead>
         <tbody>
           {match.breakdown.map((row) => (
-            <tr class={`status-${row.status}`} data-rank={rank}>
+            <tr key={row.requirement} class={`status-${row.status}`} data-rank={rank}>
               <th scope="row">{requirementName(row.requirement, t)}</th>
-              <td>{row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}{t[`status_${row.status}`]}</td>
+              <td>
+                {row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}
+                {t[`status_${row.status}`]}
+              </td>
               <td>{row.reason}</td>
             </tr>
           ))}
@@ -102,7 +151,9 @@ export function SuppliersPage({ params }: { params: URLSearchParams }) {
   const requirements = supplierRequirements(state);
   const { data, errors, loading } = useQuery(findSuppliers, requirements && { requirements, first: 10 });
   const result = data?.findSuppliers;
-  const points = (result?.edges ?? []).flatMap((e) => (e.node.location ? [{ id: e.node.id, name: e.node.name, network: e.node.network.code, at: e.node.location }] : []));
+  const points = (result?.edges ?? []).flatMap((e) =>
+    e.node.location ? [{ id: e.node.id, name: e.node.name, network: e.node.network.code, at: e.node.location }] : [],
+  );
   return (
     <>
       <h1>{t.suppliersHeading}</h1>
@@ -110,18 +161,35 @@ export function SuppliersPage({ params }: { params: URLSearchParams }) {
       <div class="search-layout">
         <RequestForm key={params.toString()} initial={state} />
         <section class="results" aria-labelledby="suppliers-results" aria-busy={loading}>
-          <h2 id="suppliers-results">{t.resultsHeading}{result && <span class="hit-count">: {t.suppliersFound(number(result.totalCount))}</span>}</h2>
+          <h2 id="suppliers-results">
+            {t.resultsHeading}
+            {result && <span class="hit-count">: {t.suppliersFound(number(result.totalCount))}</span>}
+          </h2>
           <NetworkNotice errors={errors} />
           <ErrorNotice errors={errors} />
           {!requirements && <p>{t.suppliersEmpty}</p>}
-          {loading && <p class="searching" role="status">{t.searching}</p>}
+          {loading && (
+            <p class="searching" role="status">
+              {t.searching}
+            </p>
+          )}
           {result && result.edges.length === 0 && <p>{t.noSuppliers}</p>}
           {points.length > 0 && (
-            <HitMap points={points} postalCode={state.postalCode || undefined} radiusKm={state.maxDistanceKm} label={t.mapLabel(number(points.length), state.postalCode && state.maxDistanceKm ? t.mapRadius(number(state.maxDistanceKm), state.postalCode) : '')} />
+            <HitMap
+              points={points}
+              postalCode={state.postalCode || undefined}
+              radiusKm={state.maxDistanceKm}
+              label={t.mapLabel(
+                number(points.length),
+                state.postalCode && state.maxDistanceKm ? t.mapRadius(number(state.maxDistanceKm), state.postalCode) : '',
+              )}
+            />
           )}
           {result && result.edges.length > 0 && (
             <ol class="hits">
-              {result.edges.map((match, i) => <Match match={match} rank={i + 1} />)}
+              {result.edges.map((match, i) => (
+                <Match key={match.node.id} match={match} rank={i + 1} />
+              ))}
             </ol>
           )}
         </section>

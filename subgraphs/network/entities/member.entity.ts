@@ -27,7 +27,10 @@ export const MemberSchema = defineEntity({
     // Optimistic locking: every write to the member raises it; updateMember refuses a stale one (members.ts).
     version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     certifications: () => p.oneToMany(CertificationSchema).mappedBy('member').orphanRemoval(),
     services: () => p.oneToMany(ServiceSchema).mappedBy('member').orphanRemoval(),
     contacts: () => p.oneToMany(ContactPersonSchema).mappedBy('member').orphanRemoval(),
@@ -39,8 +42,14 @@ export const MemberSchema = defineEntity({
     { name: 'member_process_codes_idx', properties: ['processCodes'], type: 'gin' },
     { name: 'member_materials_idx', properties: ['materials'], type: 'gin' },
     { name: 'member_employees_idx', properties: ['employees'], where: '"archived_at" is null' },
-    { name: 'member_search_text_trgm_idx', expression: 'create index "member_search_text_trgm_idx" on "member" using gin ("search_text" gin_trgm_ops) where "archived_at" is null' },
-    { name: 'member_search_name_trgm_idx', expression: 'create index "member_search_name_trgm_idx" on "member" using gin ("search_name" gin_trgm_ops) where "archived_at" is null' },
+    {
+      name: 'member_search_text_trgm_idx',
+      expression: 'create index "member_search_text_trgm_idx" on "member" using gin ("search_text" gin_trgm_ops) where "archived_at" is null',
+    },
+    {
+      name: 'member_search_name_trgm_idx',
+      expression: 'create index "member_search_name_trgm_idx" on "member" using gin ("search_name" gin_trgm_ops) where "archived_at" is null',
+    },
     {
       name: 'member_location_idx',
       expression: 'create index "member_location_idx" on "member" using gist ("location") include ("sort_key", "id") where "archived_at" is null',

@@ -21,7 +21,9 @@ export class Migration20261123010000_search extends Migration {
     this.addSql(`alter table "member" add column "search_text" text generated always as (
       irm_fold("name" || ' ' || "city" || ' ' || coalesce("description", '') || ' ' || "services_text" || ' ' || "processes_text")) stored;`);
     this.addSql(`create index "member_search_text_trgm_idx" on "member" using gin ("search_text" gin_trgm_ops) where "archived_at" is null;`);
-    this.addSql(`create index "member_location_idx" on "member" using gist (ll_to_earth("latitude", "longitude")) where "archived_at" is null and "latitude" is not null;`);
+    this.addSql(
+      `create index "member_location_idx" on "member" using gist (ll_to_earth("latitude", "longitude")) where "archived_at" is null and "latitude" is not null;`,
+    );
     this.addSql(`create index "member_materials_idx" on "member" using gin ("materials");`);
     this.addSql(`create index "member_employees_idx" on "member" ("employees") where "archived_at" is null;`);
   }

@@ -14,8 +14,12 @@ export class Migration20261124020000_search_words extends Migration {
           on conflict do nothing;
         return null;
       end $$;`);
-    this.addSql(`create trigger "member_search_words" after insert or update of "search_text" on "member" for each row execute function irm_collect_search_words();`);
-    this.addSql(`insert into search_word (word) select distinct w from member, unnest(string_to_array(search_text, ' ')) as w where length(w) >= 4 on conflict do nothing;`);
+    this.addSql(
+      `create trigger "member_search_words" after insert or update of "search_text" on "member" for each row execute function irm_collect_search_words();`,
+    );
+    this.addSql(
+      `insert into search_word (word) select distinct w from member, unnest(string_to_array(search_text, ' ')) as w where length(w) >= 4 on conflict do nothing;`,
+    );
   }
 
   override down(): void {

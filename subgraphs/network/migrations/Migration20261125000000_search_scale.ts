@@ -18,6 +18,8 @@ export class Migration20261125000000_search_scale extends Migration {
   override down(): void {
     this.addSql(`drop index if exists "member_search_name_trgm_idx", "member_location_idx";`);
     this.addSql(`alter table "member" drop column "location";`);
-    this.addSql(`create index "member_location_idx" on "member" using gist (ll_to_earth("latitude", "longitude")) where "archived_at" is null and "latitude" is not null;`);
+    this.addSql(
+      `create index "member_location_idx" on "member" using gist (ll_to_earth("latitude", "longitude")) where "archived_at" is null and "latitude" is not null;`,
+    );
   }
 }

@@ -18,7 +18,13 @@ function newsInternalResolvers(network: string): InternalResolvers {
       feed(_, args, ctx) {
         // Region's page of at most 100, and the one more that tells whether another page follows.
         const first = pageSize(args.first, 101);
-        return feedPage(ctx.em, network, { first, after: args.after ?? null, kind: args.kind ?? null, membersOnly: canSeeMembersOnly(ctx.identity), upcoming: args.upcoming });
+        return feedPage(ctx.em, network, {
+          first,
+          after: args.after ?? null,
+          kind: args.kind ?? null,
+          membersOnly: canSeeMembersOnly(ctx.identity),
+          upcoming: args.upcoming,
+        });
       },
       newsItems: (_, args, ctx) => newsByIds(ctx.em, args.localIds, canSeeMembersOnly(ctx.identity)),
       eventRegistrations(_, args, ctx) {
@@ -34,10 +40,19 @@ function newsInternalResolvers(network: string): InternalResolvers {
       registerForEvent(_, args, ctx) {
         const memberId = registrantOf(ctx.identity, args.memberId);
         const membersOnly = canSeeMembersOnly(ctx.identity);
-        return register(ctx.em, args.localId, newsIds.format(network, args.localId), memberId, args.participant, (event) => membersOnly || event.visibility === 'PUBLIC');
+        return register(
+          ctx.em,
+          args.localId,
+          newsIds.format(network, args.localId),
+          memberId,
+          args.participant,
+          (event) => membersOnly || event.visibility === 'PUBLIC',
+        );
       },
       cancelEventRegistration(_, args, ctx) {
-        return cancel(ctx.em, args.localId, registrationIds.format(network, args.localId), (r) => assertCanManageRegistration(ctx.identity, r.memberId, network));
+        return cancel(ctx.em, args.localId, registrationIds.format(network, args.localId), (r) =>
+          assertCanManageRegistration(ctx.identity, r.memberId, network),
+        );
       },
     },
     NewsRecord: {

@@ -9,9 +9,43 @@ import type { MemberFields } from '../validation.ts';
 // network, so every fresh start shows the same data.
 
 const towns: Record<string, [postalCode: string, city: string][]> = {
-  Eschwege: [['37269', 'Eschwege'], ['37276', 'Meinhard'], ['37281', 'Wanfried'], ['37287', 'Wehretal'], ['37284', 'Waldkappel'], ['37242', 'Bad Sooden-Allendorf'], ['37213', 'Witzenhausen'], ['37235', 'Hessisch Lichtenau'], ['36205', 'Sontra'], ['37293', 'Herleshausen'], ['37296', 'Ringgau']],
-  Eisenach: [['99817', 'Eisenach'], ['99834', 'Gerstungen'], ['99842', 'Ruhla'], ['99848', 'Wutha-Farnroda'], ['99830', 'Treffurt'], ['99831', 'Amt Creuzburg'], ['36433', 'Bad Salzungen'], ['36448', 'Bad Liebenstein'], ['36456', 'Barchfeld-Immelborn'], ['36208', 'Wildeck']],
-  Mühlhausen: [['99974', 'Mühlhausen'], ['99998', 'Körner'], ['99947', 'Bad Langensalza'], ['99991', 'Unstrut-Hainich'], ['99986', 'Vogtei'], ['99976', 'Südeichsfeld'], ['37351', 'Dingelstädt'], ['37327', 'Leinefelde-Worbis'], ['99996', 'Menteroda'], ['37308', 'Heilbad Heiligenstadt']],
+  Eschwege: [
+    ['37269', 'Eschwege'],
+    ['37276', 'Meinhard'],
+    ['37281', 'Wanfried'],
+    ['37287', 'Wehretal'],
+    ['37284', 'Waldkappel'],
+    ['37242', 'Bad Sooden-Allendorf'],
+    ['37213', 'Witzenhausen'],
+    ['37235', 'Hessisch Lichtenau'],
+    ['36205', 'Sontra'],
+    ['37293', 'Herleshausen'],
+    ['37296', 'Ringgau'],
+  ],
+  Eisenach: [
+    ['99817', 'Eisenach'],
+    ['99834', 'Gerstungen'],
+    ['99842', 'Ruhla'],
+    ['99848', 'Wutha-Farnroda'],
+    ['99830', 'Treffurt'],
+    ['99831', 'Amt Creuzburg'],
+    ['36433', 'Bad Salzungen'],
+    ['36448', 'Bad Liebenstein'],
+    ['36456', 'Barchfeld-Immelborn'],
+    ['36208', 'Wildeck'],
+  ],
+  Mühlhausen: [
+    ['99974', 'Mühlhausen'],
+    ['99998', 'Körner'],
+    ['99947', 'Bad Langensalza'],
+    ['99991', 'Unstrut-Hainich'],
+    ['99986', 'Vogtei'],
+    ['99976', 'Südeichsfeld'],
+    ['37351', 'Dingelstädt'],
+    ['37327', 'Leinefelde-Worbis'],
+    ['99996', 'Menteroda'],
+    ['37308', 'Heilbad Heiligenstadt'],
+  ],
 };
 
 export interface Profile {
@@ -106,12 +140,81 @@ const profileWeights: Record<string, string[]> = {
   KONAT: ['machineBuilding', 'machineBuilding', 'machining', 'toolmaking', 'surface'],
 };
 
-const founders = ['Hoffmann', 'Becker', 'Schäfer', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Herrmann', 'Walter', 'Möller', 'Beck', 'Jäger', 'Fuchs', 'Vogel', 'Günther', 'Sommer', 'Brandt', 'Weiß', 'Engel', 'Ziegler', 'Kühn', 'Pohl', 'Heinrich', 'Thiele', 'Seidel', 'Ludwig', 'Dietrich'];
+const founders = [
+  'Hoffmann',
+  'Becker',
+  'Schäfer',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Herrmann',
+  'Walter',
+  'Möller',
+  'Beck',
+  'Jäger',
+  'Fuchs',
+  'Vogel',
+  'Günther',
+  'Sommer',
+  'Brandt',
+  'Weiß',
+  'Engel',
+  'Ziegler',
+  'Kühn',
+  'Pohl',
+  'Heinrich',
+  'Thiele',
+  'Seidel',
+  'Ludwig',
+  'Dietrich',
+];
 const regionWords = ['Werra', 'Wartburg', 'Hainich', 'Eichsfeld', 'Meißner', 'Unstrut', 'Rhön', 'Ringgau', 'Thüringer', 'Nordhessen'];
 const forms = ['GmbH', 'GmbH & Co. KG', 'GmbH', 'KG', 'e.K.', 'GmbH'];
-const firstNames = ['Anna', 'Jens', 'Katrin', 'Thomas', 'Sabine', 'Michael', 'Julia', 'Stefan', 'Claudia', 'Andreas', 'Nicole', 'Frank', 'Sandra', 'Matthias', 'Petra', 'Uwe'];
+const firstNames = [
+  'Anna',
+  'Jens',
+  'Katrin',
+  'Thomas',
+  'Sabine',
+  'Michael',
+  'Julia',
+  'Stefan',
+  'Claudia',
+  'Andreas',
+  'Nicole',
+  'Frank',
+  'Sandra',
+  'Matthias',
+  'Petra',
+  'Uwe',
+];
 const roles = ['Geschäftsführung', 'Vertrieb', 'Arbeitsvorbereitung', 'Qualitätsmanagement', 'Einkauf', 'Konstruktion'];
-const streets = ['Industriestraße', 'Gewerbering', 'Am Werratal', 'Zum Sportplatz', 'Hauptstraße', 'Auf der Aue', 'Mühlenweg', 'Gartenstraße', 'Am Bahnhof', 'Lindenallee'];
+const streets = [
+  'Industriestraße',
+  'Gewerbering',
+  'Am Werratal',
+  'Zum Sportplatz',
+  'Hauptstraße',
+  'Auf der Aue',
+  'Mühlenweg',
+  'Gartenstraße',
+  'Am Bahnhof',
+  'Lindenallee',
+];
 
 /** A small deterministic PRNG (mulberry32), so demo data is the same on every machine. */
 export function random(seed: number): Random {
@@ -131,7 +234,11 @@ export function pick<T>(rand: Random, list: readonly T[]): T {
 }
 
 function some<T>(rand: Random, list: readonly T[], min: number, max: number): T[] {
-  return list.filter(() => rand() < 0.6).slice(0, max).concat(list.slice(0, min)).filter((v, i, a) => a.indexOf(v) === i);
+  return list
+    .filter(() => rand() < 0.6)
+    .slice(0, max)
+    .concat(list.slice(0, min))
+    .filter((v, i, a) => a.indexOf(v) === i);
 }
 
 export function pickProfile(rand: Random, network: NetworkInfo): Profile {
@@ -148,15 +255,28 @@ export function companyName(rand: Random, profile: Profile, partners = false): s
 /** A fictional member of the network with the given profile and name: a town near one of its hubs, processes, certifications, services, contacts. */
 export function fakeMember(rand: Random, network: NetworkInfo, profile: Profile, name: string): MemberFields {
   const [postalCode, city] = pick(rand, towns[pick(rand, network.hubs)]);
-  const slug = name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const year = 2026 + Math.floor(rand() * 4);
   const certifications = [{ standard: 'ISO 9001', number: `Q-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-0${1 + Math.floor(rand() * 9)}-15` }];
-  if (rand() < profile.automotive) certifications.push({ standard: 'IATF 16949', number: `IATF-${Math.floor(rand() * 900000 + 100000)}`, validUntil: `${year}-11-30` });
+  if (rand() < profile.automotive)
+    certifications.push({ standard: 'IATF 16949', number: `IATF-${Math.floor(rand() * 900000 + 100000)}`, validUntil: `${year}-11-30` });
   if (rand() < 0.35) certifications.push({ standard: 'ISO 14001', number: `U-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-06-30` });
   const contacts = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => {
     const first = pick(rand, firstNames);
     const last = pick(rand, founders);
-    return { name: `${first} ${last}`, role: i === 0 ? 'Geschäftsführung' : pick(rand, roles), email: `${first.toLowerCase()}.${slug.slice(0, 12)}@${slug}.example`, phone: `+49 ${postalCode.startsWith('3') ? '5651' : '3691'} ${Math.floor(rand() * 900000 + 100000)}` };
+    return {
+      name: `${first} ${last}`,
+      role: i === 0 ? 'Geschäftsführung' : pick(rand, roles),
+      email: `${first.toLowerCase()}.${slug.slice(0, 12)}@${slug}.example`,
+      phone: `+49 ${postalCode.startsWith('3') ? '5651' : '3691'} ${Math.floor(rand() * 900000 + 100000)}`,
+    };
   });
   return {
     name,

@@ -10,7 +10,10 @@ export const AvailabilitySchema = defineEntity({
     memberId: p.string().length(40).primary(),
     network: p.string().length(20),
     status: p.enum(availabilityStatuses).columnType('varchar(20)'),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -49,7 +49,10 @@ export async function capacityBalance(em: EntityManager, from: string, to: strin
     for (const scope of [network, null]) {
       const key = `${week}|${kind}|${system}|${scope ?? ''}`;
       let row = rows.get(key);
-      if (!row) rows.set(key, (row = { week, kind, system, network: scope, offeredHours: 0, requestedHours: 0, bookedHours: 0, balanceHours: 0 }));
+      if (!row) {
+        row = { week, kind, system, network: scope, offeredHours: 0, requestedHours: 0, bookedHours: 0, balanceHours: 0 };
+        rows.set(key, row);
+      }
       row[field] += hours;
     }
   };
@@ -67,6 +70,18 @@ export async function capacityBalance(em: EntityManager, from: string, to: strin
   }
   const round = (n: number) => Math.round(n * 100) / 100;
   return [...rows.values()]
-    .map((r) => ({ ...r, offeredHours: round(r.offeredHours), requestedHours: round(r.requestedHours), bookedHours: round(r.bookedHours), balanceHours: round(r.offeredHours - r.requestedHours) }))
-    .sort((a, b) => a.week.localeCompare(b.week, 'en') || a.kind.localeCompare(b.kind, 'en') || a.system.localeCompare(b.system, 'en') || byNetworkThenRegion(a.network, b.network));
+    .map((r) => ({
+      ...r,
+      offeredHours: round(r.offeredHours),
+      requestedHours: round(r.requestedHours),
+      bookedHours: round(r.bookedHours),
+      balanceHours: round(r.offeredHours - r.requestedHours),
+    }))
+    .sort(
+      (a, b) =>
+        a.week.localeCompare(b.week, 'en') ||
+        a.kind.localeCompare(b.kind, 'en') ||
+        a.system.localeCompare(b.system, 'en') ||
+        byNetworkThenRegion(a.network, b.network),
+    );
 }

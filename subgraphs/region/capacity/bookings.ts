@@ -22,7 +22,12 @@ export interface BookingRequest {
 }
 
 /** Books within one transaction; a retry with the booking's idempotency key answers the first booking and books nothing. */
-export async function book(em: EntityManager, request: BookingRequest, booker: { memberId: string; network: string }, key: Idempotency | null = null): Promise<CapacityBooking> {
+export async function book(
+  em: EntityManager,
+  request: BookingRequest,
+  booker: { memberId: string; network: string },
+  key: Idempotency | null = null,
+): Promise<CapacityBooking> {
   const offerKey = parsePostId(request.offerId, 'offerId');
   return em.transactional(async (tx) => {
     const prior = await replayed(tx, key);
@@ -62,7 +67,14 @@ const allowedFrom: Record<Transition, BookingStatus[]> = { confirm: ['REQUESTED'
 const resultingStatus: Record<Transition, BookingStatus> = { confirm: 'CONFIRMED', decline: 'DECLINED', cancel: 'CANCELLED' };
 
 /** Confirm and decline are the offerer's; cancel is either party's. Declined and cancelled hours return to the offer. */
-export async function transition(em: EntityManager, identity: Identity, id: string, action: Transition, reason?: string | null, idempotencyKey: Idempotency | null = null): Promise<CapacityBooking> {
+export async function transition(
+  em: EntityManager,
+  identity: Identity,
+  id: string,
+  action: Transition,
+  reason?: string | null,
+  idempotencyKey: Idempotency | null = null,
+): Promise<CapacityBooking> {
   const key = parseBookingId(id);
   return em.transactional(async (tx) => {
     const prior = await replayed(tx, idempotencyKey);
@@ -73,9 +85,14 @@ export async function transition(em: EntityManager, identity: Identity, id: stri
     const offerer = canActFor(identity, offer.memberId, offer.network);
     const booker = canActFor(identity, booking.memberId, booking.network);
     if (!(offerer || (action === 'cancel' && booker))) {
-      throw forbidden(action === 'cancel' ? `Only the parties of ${id}, their offices or admin may cancel it.` : `Only the offerer ${offer.memberId}, its office or admin may ${action} ${id}.`);
+      throw forbidden(
+        action === 'cancel'
+          ? `Only the parties of ${id}, their offices or admin may cancel it.`
+          : `Only the offerer ${offer.memberId}, its office or admin may ${action} ${id}.`,
+      );
     }
-    if (!allowedFrom[action].includes(booking.status)) throw conflict(`Booking ${id} is ${booking.status}; it cannot be ${resultingStatus[action].toLowerCase()} now.`);
+    if (!allowedFrom[action].includes(booking.status))
+      throw conflict(`Booking ${id} is ${booking.status}; it cannot be ${resultingStatus[action].toLowerCase()} now.`);
     if (action !== 'confirm') offer.bookedHours -= booking.hours;
     booking.status = resultingStatus[action];
     if (reason !== undefined) booking.reason = text('reason', reason, 2000, false);

@@ -17,7 +17,10 @@ export const CapacityBookingSchema = defineEntity({
     toDate: p.string().columnType('date'),
     status: p.enum(bookingStatuses).columnType('varchar(20)').default('REQUESTED'),
     reason: p.text().nullable(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   checks: [{ name: 'capacity_booking_hours_check', expression: `"hours" > 0` }],
   indexes: [

@@ -33,7 +33,10 @@ export const CapacityPostSchema = defineEntity({
     notes: p.text().nullable(),
     status: p.enum(postStatuses).columnType('varchar(20)').default('OPEN'),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   checks: [
     { name: 'capacity_post_hours_check', expression: `"hours" > 0` },

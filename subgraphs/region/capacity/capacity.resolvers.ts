@@ -53,7 +53,8 @@ export const capacityResolvers: Resolvers = {
       };
       // Newest first by creation time (ids are random), the id breaking ties; the cursor is the last post's id.
       const after = args.after ? await ctx.em.findOne(CapacityPostSchema, parsePostId(args.after, 'after'), { fields: ['createdAt'] }) : null;
-      if (args.after && !after) throw badInput('after', `after "${args.after.slice(0, 30)}" is not a post of this list; pass the endCursor of a previous page.`);
+      if (args.after && !after)
+        throw badInput('after', `after "${args.after.slice(0, 30)}" is not a post of this list; pass the endCursor of a previous page.`);
       const keyset = after ? { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] } : {};
       const [nodes, totalCount] = await Promise.all([
         ctx.em.find(CapacityPostSchema, { ...where, ...keyset }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 }),
@@ -79,7 +80,11 @@ export const capacityResolvers: Resolvers = {
           : identity.role === 'office'
             ? { $or: [{ network: identity.network }, { offer: { network: identity.network } }] }
             : { $or: [{ memberId: identity.memberId }, { offer: { memberId: identity.memberId } }] };
-      return ctx.em.find(CapacityBookingSchema, mine, { populate: ['offer'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize(args.first, 200, 50) });
+      return ctx.em.find(CapacityBookingSchema, mine, {
+        populate: ['offer'],
+        orderBy: { createdAt: 'desc', id: 'desc' },
+        limit: pageSize(args.first, 200, 50),
+      });
     },
     capacityBalance(_, args, ctx) {
       requireCooperation(ctx.identity);

@@ -33,7 +33,8 @@ export function scoreMatch(post: CapacityPost, other: CapacityPost) {
     free >= request.hours
       ? { requirement: 'hours', status: 'MET', reason: `${free} h free for ${request.hours} h needed` }
       : { requirement: 'hours', status: 'PARTLY_MET', reason: `${free} h free of ${request.hours} h needed` };
-  const overlapDays = (Math.min(parseDate(offer.toDate), parseDate(request.toDate)) - Math.max(parseDate(offer.fromDate), parseDate(request.fromDate))) / day + 1;
+  const overlapDays =
+    (Math.min(parseDate(offer.toDate), parseDate(request.toDate)) - Math.max(parseDate(offer.fromDate), parseDate(request.fromDate))) / day + 1;
   const requestDays = (parseDate(request.toDate) - parseDate(request.fromDate)) / day + 1;
   const window: RequirementMatch =
     overlapDays >= requestDays

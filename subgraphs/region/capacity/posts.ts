@@ -41,7 +41,10 @@ export function checkWindow(kind: CapacityKind, hours: number, from: string, to:
   if (!Number.isInteger(hours) || hours <= 0) throw badInput(fields.hours, `${fields.hours} must be a positive whole number, got ${hours}.`);
   const capacity = workingDays(from, to) * hoursPerWorkingDay[kind];
   if (hours > capacity) {
-    throw badInput(fields.hours, `${fields.hours} (${hours}) exceed the window's working hours: ${workingDays(from, to)} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`);
+    throw badInput(
+      fields.hours,
+      `${fields.hours} (${hours}) exceed the window's working hours: ${workingDays(from, to)} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`,
+    );
   }
 }
 
@@ -61,7 +64,8 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
     if (input.cadSystem) throw badInput('input.cadSystem', 'input.cadSystem is for CAD posts.');
   }
   checkWindow(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
-  if (!isGermanPostalCode(input.postalCode)) throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`);
+  if (!isGermanPostalCode(input.postalCode))
+    throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`);
   const location = postalCodeLocation(input.postalCode);
   return em.create(CapacityPostSchema, {
     side: input.side,
@@ -90,7 +94,10 @@ export async function postForChange(em: EntityManager, identity: Identity, id: s
   const post = await em.findOne(CapacityPostSchema, parsePostId(id));
   if (!post) throw notFound(`Capacity post ${id} does not exist.`);
   if (!canActFor(identity, post.memberId, post.network)) throw forbidden(`Only ${post.memberId}, its network office or admin may change ${id}.`);
-  if (post.version !== version) throw conflict(`Capacity post ${id} is at version ${post.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: post.version });
+  if (post.version !== version)
+    throw conflict(`Capacity post ${id} is at version ${post.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+      currentVersion: post.version,
+    });
   if (post.status !== 'OPEN') throw conflict(`Capacity post ${id} is ${post.status} and can no longer be changed.`);
   return post;
 }

@@ -38,16 +38,25 @@ class Refused extends Error {
 
 function fileNameOf(raw: string | null): string {
   const name = (raw ?? '').replace(/^.*[\\/]/, '').trim();
-  if (name === '' || name.length > 200 || /[\u0000-\u001f"]/.test(name)) throw badInput('fileName', 'fileName must be a file name of 1 to 200 characters ending in .pdf, .step or .stp.');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses in a file name
+  if (name === '' || name.length > 200 || /[\u0000-\u001f"]/.test(name))
+    throw badInput('fileName', 'fileName must be a file name of 1 to 200 characters ending in .pdf, .step or .stp.');
   return name;
 }
 
 /** The file's kind from name, declared type and first bytes; all three must agree. */
 function checkKind(fileName: string, contentType: string, body: Buffer): void {
   const kind = kinds.find((k) => k.extension.test(fileName));
-  if (!kind) throw new Refused(415, 'fileName', `Only drawings and documents as PDF (.pdf) or STEP (.step, .stp) are accepted, not "${fileName.slice(0, 60)}".`);
-  if (!kind.types.includes(contentType)) throw new Refused(415, 'content-type', `A ${kind.label} file is sent as ${kind.types.join(' or ')}, not ${contentType.slice(0, 60) || 'without a content type'}.`);
-  if (!body.subarray(0, 1024).includes(kind.magic)) throw new Refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`);
+  if (!kind)
+    throw new Refused(415, 'fileName', `Only drawings and documents as PDF (.pdf) or STEP (.step, .stp) are accepted, not "${fileName.slice(0, 60)}".`);
+  if (!kind.types.includes(contentType))
+    throw new Refused(
+      415,
+      'content-type',
+      `A ${kind.label} file is sent as ${kind.types.join(' or ')}, not ${contentType.slice(0, 60) || 'without a content type'}.`,
+    );
+  if (!body.subarray(0, 1024).includes(kind.magic))
+    throw new Refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`);
 }
 
 async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -106,7 +115,14 @@ async function upload(store: AttachmentStore, req: IncomingMessage, url: URL, bo
     });
     await em.flush();
     await rename(temporary, join(store.dir, storageName));
-    return { id: attachmentId(attachment.id), fileName, contentType, size: attachment.size, sha256: attachment.sha256, downloadPath: `/attachments?id=${attachmentId(attachment.id)}` };
+    return {
+      id: attachmentId(attachment.id),
+      fileName,
+      contentType,
+      size: attachment.size,
+      sha256: attachment.sha256,
+      downloadPath: `/attachments?id=${attachmentId(attachment.id)}`,
+    };
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
@@ -149,7 +165,8 @@ export function attachmentRoute(store: AttachmentStore): PlainRoute {
         sendJson(res, 405, { errors: [{ message: 'Use POST to upload or GET to download.', extensions: { code: 'BAD_REQUEST' } }] });
       } catch (error) {
         if (res.headersSent) return void res.destroy();
-        if (error instanceof Refused) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: error.field } }] });
+        if (error instanceof Refused)
+          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: error.field } }] });
         const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
         if (!isClientErrorCode(code)) throw error;
         const { http: _status, ...extensions } = (error as GraphQLError).extensions;

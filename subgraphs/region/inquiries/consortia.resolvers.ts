@@ -19,7 +19,12 @@ export const consortiumResolvers: Resolvers = {
       const view = inquiry && ctx.inquiryAccess.viewOf(inquiry);
       if (view?.kind === 'owner') return consortium;
       // An office sees the consortia its network's members take part in, a member those it is a partner of.
-      const takesPart = view?.kind === 'office' ? (p: ConsortiumPartner) => p.network === view.network : view?.kind === 'bidder' ? (p: ConsortiumPartner) => p.memberId === view.memberId : null;
+      const takesPart =
+        view?.kind === 'office'
+          ? (p: ConsortiumPartner) => p.network === view.network
+          : view?.kind === 'bidder'
+            ? (p: ConsortiumPartner) => p.memberId === view.memberId
+            : null;
       return takesPart && (await ctx.inquiryLoaders.partners.load(consortium.id)).some(takesPart) ? consortium : null;
     },
   },

@@ -30,12 +30,21 @@ export async function createConsortium(
   const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'bid on', ['OPEN']);
   const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: lead.memberId });
-  if (!invitation || invitation.status === 'DECLINED') throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
-  if (await tx.count(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId })) throw conflict(`${lead.memberId} already leads a consortium for ${id}.`);
+  if (!invitation || invitation.status === 'DECLINED')
+    throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
+  if (await tx.count(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId }))
+    throw conflict(`${lead.memberId} already leads a consortium for ${id}.`);
   const consortium = tx.create(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId, leadNetwork: lead.network });
   await tx.flush();
   for (const member of [lead, ...partners]) {
-    tx.create(ConsortiumPartnerSchema, { consortiumId: consortium.id, memberId: member.memberId, network: member.network, status: 'INVITED', processCodes: [], sharePercent: null });
+    tx.create(ConsortiumPartnerSchema, {
+      consortiumId: consortium.id,
+      memberId: member.memberId,
+      network: member.network,
+      status: 'INVITED',
+      processCodes: [],
+      sharePercent: null,
+    });
     if (member !== lead) emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead: lead.memberId });
   }
   return consortium;
@@ -58,10 +67,12 @@ export async function respond(
   if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
   const partner = await tx.findOne(ConsortiumPartnerSchema, { consortiumId: consortiumKey, memberId: member });
   if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);
-  if (await tx.count(QuoteSchema, { consortiumId: consortiumKey })) throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
+  if (await tx.count(QuoteSchema, { consortiumId: consortiumKey }))
+    throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
   if (answer.accept) {
     const share = answer.sharePercent;
-    if (share == null || !(share > 0 && share <= 100)) throw badInput('sharePercent', `sharePercent must be more than 0 and at most 100 when accepting, got ${share ?? 'nothing'}.`);
+    if (share == null || !(share > 0 && share <= 100))
+      throw badInput('sharePercent', `sharePercent must be more than 0 and at most 100 when accepting, got ${share ?? 'nothing'}.`);
     if (!answer.processes?.length) throw badInput('processes', 'processes must name the DIN 8580 processes this partner takes on, e.g. ["3.2.3"].');
     partner.processCodes = processCodes('processes', answer.processes);
     partner.sharePercent = share;

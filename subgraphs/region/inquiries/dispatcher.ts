@@ -27,7 +27,13 @@ export interface DispatcherOptions {
   webhookKey: Buffer;
 }
 
-export const defaultDispatcherOptions: Omit<DispatcherOptions, 'webhookKey'> = { intervalMs: 2000, backoffMs: 5000, maxAttempts: 10, deadlineNoticeMs: 24 * 3600_000, allowLoopback: false };
+export const defaultDispatcherOptions: Omit<DispatcherOptions, 'webhookKey'> = {
+  intervalMs: 2000,
+  backoffMs: 5000,
+  maxAttempts: 10,
+  deadlineNoticeMs: 24 * 3600_000,
+  allowLoopback: false,
+};
 
 const deliveryTimeoutMs = 10_000;
 const leaseMs = 60_000;
@@ -90,10 +96,14 @@ const timedOut = 'timed out';
 export function postEvent(target: CheckedTarget, headers: Record<string, string>, body: string): Promise<number> {
   const client = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.request(target.url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinnedLookup(target.addresses) }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = client.request(
+      target.url,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: pinnedLookup(target.addresses) },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     const timer = setTimeout(() => request.destroy(new Error(timedOut)), deliveryTimeoutMs);
     request.on('close', () => clearTimeout(timer));
     request.on('error', reject);
@@ -125,10 +135,14 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
     const target = await checkTarget(d.url, options.allowLoopback, options.resolve);
     const secret = openable(d.secret);
     if ('refused' in target) error = `url ${target.refused}`;
-    else if (secret === null) error = 'secret cannot be opened with region\'s webhook key (WEBHOOK_KEY changed?); register the webhook again';
+    else if (secret === null) error = "secret cannot be opened with region's webhook key (WEBHOOK_KEY changed?); register the webhook again";
     else {
       try {
-        status = await postEvent(target, { 'content-type': 'application/json', 'x-irm-event-id': d.event_id, 'x-irm-event-type': d.type, 'x-irm-signature': signBody(secret, body) }, body);
+        status = await postEvent(
+          target,
+          { 'content-type': 'application/json', 'x-irm-event-id': d.event_id, 'x-irm-event-type': d.type, 'x-irm-signature': signBody(secret, body) },
+          body,
+        );
       } catch (e) {
         error = (e as Error).message === timedOut ? 'timed out' : 'connection failed';
       }

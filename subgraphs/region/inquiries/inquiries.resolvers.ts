@@ -54,7 +54,11 @@ export const inquiryResolvers: Resolvers = {
     async inquiries(_, args, ctx) {
       const size = pageSize(args.first, 100);
       const where = await ctx.inquiryAccess.visibleWhere(ctx.em);
-      const found = await ctx.em.find(InquirySchema, { $and: [where, statusWhere(args.status, new Date())] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size });
+      const found = await ctx.em.find(
+        InquirySchema,
+        { $and: [where, statusWhere(args.status, new Date())] },
+        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size },
+      );
       for (const inquiry of found) await ctx.inquiryAccess.resolve(ctx.em, inquiry);
       return found;
     },
@@ -99,8 +103,7 @@ export const inquiryResolvers: Resolvers = {
       return ctx.em.transactional((tx) => publish(tx, ctx.inquiryAccess, args.id, args.version, candidates));
     },
     cancelInquiry: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
-    closeInquiryWithoutAward: (_, args, ctx) =>
-      ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
+    closeInquiryWithoutAward: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
     awardQuote: (_, args, ctx) =>
       ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version)),
     async addInvitee(_, args, ctx) {
@@ -120,10 +123,8 @@ export const inquiryResolvers: Resolvers = {
       await assertMemberExists(ctx, args.memberId, 'memberId');
       return ctx.em.transactional((tx) => proposeInvitee(tx, ctx.identity, args.inquiryId, args.memberId));
     },
-    acceptInviteeProposal: (_, args, ctx) =>
-      ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true)),
-    rejectInviteeProposal: (_, args, ctx) =>
-      ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, false)),
+    acceptInviteeProposal: (_, args, ctx) => ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true)),
+    rejectInviteeProposal: (_, args, ctx) => ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, false)),
     async removeInvitee(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
@@ -146,7 +147,8 @@ export const inquiryResolvers: Resolvers = {
         requireStatus(inquiry, args.inquiryId, 'declined', ['OPEN', 'QUOTING_CLOSED']);
         const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
         if (!invitation) throw forbidden(`${bidder.memberId} is not invited to ${args.inquiryId}.`);
-        if (invitation.status === 'QUOTED' || invitation.status === 'DECLINED') throw conflict(`${bidder.memberId} has ${invitation.status.toLowerCase()} on ${args.inquiryId} already.`);
+        if (invitation.status === 'QUOTED' || invitation.status === 'DECLINED')
+          throw conflict(`${bidder.memberId} has ${invitation.status.toLowerCase()} on ${args.inquiryId} already.`);
         invitation.status = 'DECLINED';
         invitation.declineReason = reason;
         return invitation;

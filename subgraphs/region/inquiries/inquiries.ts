@@ -38,10 +38,14 @@ export function effectiveStatus(inquiry: Inquiry, now = new Date()): Inquiry['st
 function quantities(field: string, list: InquiryInput['quantities']): InquiryQuantity[] {
   if (list.length === 0 || list.length > 20) throw badInput(field, `${field} needs 1 to 20 entries, got ${list.length}.`);
   return list.map((q, i) => {
-    if (!Number.isInteger(q.quantity) || q.quantity <= 0) throw badInput(`${field}[${i}].quantity`, `${field}[${i}].quantity must be a positive whole number of parts, got ${q.quantity}.`);
+    if (!Number.isInteger(q.quantity) || q.quantity <= 0)
+      throw badInput(`${field}[${i}].quantity`, `${field}[${i}].quantity must be a positive whole number of parts, got ${q.quantity}.`);
     const batch = q.batchSize ?? null;
     if (batch !== null && (!Number.isInteger(batch) || batch <= 0 || batch > q.quantity)) {
-      throw badInput(`${field}[${i}].batchSize`, `${field}[${i}].batchSize must be a positive whole number no larger than the quantity ${q.quantity}, got ${batch}.`);
+      throw badInput(
+        `${field}[${i}].batchSize`,
+        `${field}[${i}].batchSize must be a positive whole number no larger than the quantity ${q.quantity}, got ${batch}.`,
+      );
     }
     return { quantity: q.quantity, batchSize: batch };
   });
@@ -49,7 +53,8 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
 
 function deadline(field: string, value: string, now: Date): Date {
   const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : null;
-  if (!time || Number.isNaN(time.getTime())) throw badInput(field, `${field} must be an ISO date-time with a time zone, e.g. 2026-12-01T12:00:00Z, got "${value.slice(0, 40)}".`);
+  if (!time || Number.isNaN(time.getTime()))
+    throw badInput(field, `${field} must be an ISO date-time with a time zone, e.g. 2026-12-01T12:00:00Z, got "${value.slice(0, 40)}".`);
   if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`);
   return time;
 }
@@ -144,7 +149,9 @@ export async function lockInquiry(tx: EntityManager, access: InquiryAccess, id: 
   const inquiry = await tx.findOne(InquirySchema, parseInquiryId(id, field), { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!inquiry || !(await access.resolve(tx, inquiry))) throw notFound(`Inquiry ${id} does not exist.`);
   if (version !== null && inquiry.version !== version) {
-    throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: inquiry.version });
+    throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+      currentVersion: inquiry.version,
+    });
   }
   return inquiry;
 }
@@ -165,7 +172,8 @@ export interface RankedCandidate {
 export function checkPublishable(access: InquiryAccess, inquiry: Inquiry, id: string): void {
   requireOwner(access.viewOf(inquiry), id);
   requireStatus(inquiry, id, 'published', ['DRAFT']);
-  if (inquiry.quoteDeadline <= new Date()) throw badInput('quoteDeadline', `The quote deadline of ${id} has passed; move it into the future (updateInquiry) before publishing.`);
+  if (inquiry.quoteDeadline <= new Date())
+    throw badInput('quoteDeadline', `The quote deadline of ${id} has passed; move it into the future (updateInquiry) before publishing.`);
 }
 
 /** The candidates were ranked before the transaction; the version check catches any change made meanwhile. */
@@ -173,7 +181,15 @@ export async function publish(tx: EntityManager, access: InquiryAccess, id: stri
   const inquiry = await lockInquiry(tx, access, id, version);
   checkPublishable(access, inquiry, id);
   for (const c of candidates) {
-    tx.create(InvitationSchema, { inquiryId: inquiry.id, memberId: c.memberId, network: c.network, status: 'INVITED', score: c.score, distanceKm: c.distanceKm, certifications: inquiry.certifications });
+    tx.create(InvitationSchema, {
+      inquiryId: inquiry.id,
+      memberId: c.memberId,
+      network: c.network,
+      status: 'INVITED',
+      score: c.score,
+      distanceKm: c.distanceKm,
+      certifications: inquiry.certifications,
+    });
     emit(tx, 'INVITED', inquiry, { memberId: c.memberId, network: c.network }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
   }
   inquiry.status = 'OPEN';
@@ -194,8 +210,12 @@ export async function award(tx: EntityManager, access: InquiryAccess, id: string
     const won = quote === winner;
     quote.status = won ? 'AWARDED' : 'NOT_CHOSEN';
     // A consortium's partners hear the outcome as well as its lead.
-    const bidders = [{ memberId: quote.memberId, network: quote.network }, ...partners.filter((p) => p.consortiumId === quote.consortiumId && p.memberId !== quote.memberId)];
-    for (const bidder of bidders) emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });
+    const bidders = [
+      { memberId: quote.memberId, network: quote.network },
+      ...partners.filter((p) => p.consortiumId === quote.consortiumId && p.memberId !== quote.memberId),
+    ];
+    for (const bidder of bidders)
+      emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });
   }
   inquiry.status = 'AWARDED';
   inquiry.awardedQuoteId = winner.id;

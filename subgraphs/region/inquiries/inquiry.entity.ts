@@ -38,11 +38,12 @@ export const InquirySchema = defineEntity({
     awardedQuoteId: p.bigint('number').nullable(),
     deadlineNoticeAt: p.datetime().nullable(),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
-  checks: [
-    { name: 'inquiry_ppap_level_check', expression: `"ppap_level" >= 1 and "ppap_level" <= 5` },
-  ],
+  checks: [{ name: 'inquiry_ppap_level_check', expression: `"ppap_level" >= 1 and "ppap_level" <= 5` }],
   indexes: [
     { name: 'inquiry_owner_idx', properties: ['ownerKey'] },
     { name: 'inquiry_open_deadline_idx', properties: ['quoteDeadline'], where: `"status" = 'OPEN'` },

@@ -36,7 +36,9 @@ export function createInquiryLoaders(em: EntityManager) {
     proposals: new DataLoader<number, InviteeProposal[]>(async (ids) =>
       groupBy(ids, await em.find(InviteeProposalSchema, { inquiryId: { $in: [...ids] } }, oldestFirst), (p) => p.inquiryId),
     ),
-    quotes: new DataLoader<number, Quote[]>(async (ids) => groupBy(ids, await em.find(QuoteSchema, { inquiryId: { $in: [...ids] } }, oldestFirst), (q) => q.inquiryId)),
+    quotes: new DataLoader<number, Quote[]>(async (ids) =>
+      groupBy(ids, await em.find(QuoteSchema, { inquiryId: { $in: [...ids] } }, oldestFirst), (q) => q.inquiryId),
+    ),
     revisions: new DataLoader<number, QuoteRevision[]>(async (ids) =>
       groupBy(ids, await em.find(QuoteRevisionSchema, { quoteId: { $in: [...ids] } }, { orderBy: { revision: 'asc' } }), (r) => r.quoteId),
     ),
@@ -64,7 +66,11 @@ function newestDeliveries(em: EntityManager): (first: number) => DataLoader<numb
       const sql = `select * from (select *, row_number() over (partition by "webhook_id" order by "id" desc) as "place" from "webhook_delivery" where "webhook_id" in (?)) as "ranked" where "place" <= ? order by "id" desc`;
       loader = new DataLoader(async (ids) => {
         const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [[...ids], first]);
-        return groupBy(ids, rows.map((row) => em.map(WebhookDeliverySchema, row)), (d) => d.webhookId);
+        return groupBy(
+          ids,
+          rows.map((row) => em.map(WebhookDeliverySchema, row)),
+          (d) => d.webhookId,
+        );
       });
       byFirst.set(first, loader);
     }

@@ -1,6 +1,17 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
-export const eventTypes = ['INVITED', 'QUOTE_RECEIVED', 'AWARDED', 'NOT_CHOSEN', 'DEADLINE_NEAR', 'CONSORTIUM_INVITED', 'EVENT_REGISTRATION_CONFIRMED', 'EVENT_MOVED_UP', 'RELATIONSHIP_REQUESTED', 'RELATIONSHIP_CONFIRMED'] as const;
+export const eventTypes = [
+  'INVITED',
+  'QUOTE_RECEIVED',
+  'AWARDED',
+  'NOT_CHOSEN',
+  'DEADLINE_NEAR',
+  'CONSORTIUM_INVITED',
+  'EVENT_REGISTRATION_CONFIRMED',
+  'EVENT_MOVED_UP',
+  'RELATIONSHIP_REQUESTED',
+  'RELATIONSHIP_CONFIRMED',
+] as const;
 export type EventType = (typeof eventTypes)[number];
 
 // An event of the inquiry flow, written in the transaction of the change. It concerns one member

@@ -10,7 +10,13 @@ import type { EventType } from './outbox-event.entity.ts';
  * office, or, without a member, of the office of `network`; and those of
  * `ownerKey`, the inquiry owner it concerns (a partner has no network).
  */
-export function emit(em: EntityManager, type: EventType, inquiry: Inquiry, to: { memberId?: string | null; network?: string | null; ownerKey?: string }, data: Record<string, unknown> = {}): OutboxEvent | null {
+export function emit(
+  em: EntityManager,
+  type: EventType,
+  inquiry: Inquiry,
+  to: { memberId?: string | null; network?: string | null; ownerKey?: string },
+  data: Record<string, unknown> = {},
+): OutboxEvent | null {
   if (!to.memberId && !to.network && !to.ownerKey) return null;
   return em.create(OutboxEventSchema, {
     id: randomUUID(),

@@ -31,7 +31,8 @@ export async function proposeInvitee(tx: EntityManager, identity: Identity, inqu
   const inquiry = await tx.findOne(InquirySchema, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!inquiry || effectiveStatus(inquiry) !== 'OPEN') return true;
   const taken = (await tx.count(InvitationSchema, { inquiryId: key, memberId })) + (await tx.count(InviteeProposalSchema, { inquiryId: key, memberId }));
-  if (taken === 0) tx.create(InviteeProposalSchema, { inquiryId: key, memberId, network: parseMemberId(memberId).network.code, proposedBy: identity.subject ?? null });
+  if (taken === 0)
+    tx.create(InviteeProposalSchema, { inquiryId: key, memberId, network: parseMemberId(memberId).network.code, proposedBy: identity.subject ?? null });
   return true;
 }
 
@@ -44,7 +45,13 @@ export function requireProposer(identity: Identity, memberId: string): void {
 /** The owner's (or admin's) answer to a proposal: accepted, the member is invited; rejected, the proposal is gone. */
 export function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: true): Promise<Invitation>;
 export function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: false): Promise<true>;
-export async function answerProposal(tx: EntityManager, access: InquiryAccess, inquiryId: string, memberId: string, accept: boolean): Promise<Invitation | true> {
+export async function answerProposal(
+  tx: EntityManager,
+  access: InquiryAccess,
+  inquiryId: string,
+  memberId: string,
+  accept: boolean,
+): Promise<Invitation | true> {
   const inquiry = await lockInquiry(tx, access, inquiryId, null, 'inquiryId');
   requireOwner(access.viewOf(inquiry), inquiryId);
   const proposal = await tx.findOne(InviteeProposalSchema, { inquiryId: inquiry.id, memberId });

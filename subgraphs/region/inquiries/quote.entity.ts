@@ -18,7 +18,8 @@ export const QuoteSchema = defineEntity({
     inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('quote_inquiry_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    consortiumId: () => p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('quote_consortium_id_fkey').deleteRule('no action').nullable(),
+    consortiumId: () =>
+      p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('quote_consortium_id_fkey').deleteRule('no action').nullable(),
     priceTiers: p.json<PriceTier[]>(),
     currency: p.string().length(3),
     leadTimeDays: p.integer(),
@@ -27,7 +28,10 @@ export const QuoteSchema = defineEntity({
     status: p.enum(quoteStatuses).columnType('varchar(20)').default('SUBMITTED'),
     revision: p.integer().default(1),
     version: p.integer().version(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   checks: [{ name: 'quote_lead_time_days_check', expression: `"lead_time_days" > 0` }],
   uniques: [{ name: 'quote_inquiry_id_member_id_key', properties: ['inquiryId', 'memberId'] }],

@@ -18,7 +18,10 @@ export const quoteResolvers: Resolvers = {
       const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
       if (!inquiry) throw notFound(`Inquiry ${args.inquiryId} does not exist.`);
       requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
-      const [quotes, invitations] = await Promise.all([ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }), ctx.em.find(InvitationSchema, { inquiryId: inquiry.id })]);
+      const [quotes, invitations] = await Promise.all([
+        ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }),
+        ctx.em.find(InvitationSchema, { inquiryId: inquiry.id }),
+      ]);
       const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
       return quotes
         .map((quote) => {
@@ -33,7 +36,13 @@ export const quoteResolvers: Resolvers = {
             certifications: invitation?.certifications ?? [],
           };
         })
-        .sort((a, b) => a.unitPrice - b.unitPrice || a.leadTimeDays - b.leadTimeDays || a.quote.createdAt.getTime() - b.quote.createdAt.getTime() || a.quote.id - b.quote.id);
+        .sort(
+          (a, b) =>
+            a.unitPrice - b.unitPrice ||
+            a.leadTimeDays - b.leadTimeDays ||
+            a.quote.createdAt.getTime() - b.quote.createdAt.getTime() ||
+            a.quote.id - b.quote.id,
+        );
     },
   },
   Mutation: {
@@ -41,7 +50,11 @@ export const quoteResolvers: Resolvers = {
       const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId');
       const terms = quoteTerms(args.input);
       const consortiumKey = args.input.consortiumId ? parseConsortiumId(args.input.consortiumId, 'input.consortiumId') : null;
-      const key = idempotency(ctx.identity, 'submitQuote', args.idempotencyKey, { inquiryId: args.inquiryId, input: args.input, version: args.version ?? null });
+      const key = idempotency(ctx.identity, 'submitQuote', args.idempotencyKey, {
+        inquiryId: args.inquiryId,
+        input: args.input,
+        version: args.version ?? null,
+      });
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(QuoteSchema, prior);

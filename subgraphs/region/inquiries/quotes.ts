@@ -2,7 +2,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
 import { isoDate, text } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteRevisionSchema, QuoteSchema, type Inquiry, type PriceTier, type Quote } from './entities.ts';
+import {
+  ConsortiumPartnerSchema,
+  ConsortiumSchema,
+  InvitationSchema,
+  QuoteRevisionSchema,
+  QuoteSchema,
+  type Inquiry,
+  type PriceTier,
+  type Quote,
+} from './entities.ts';
 import { completeness } from './consortia.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
 import type { RegionContext } from '../context.ts';
@@ -26,12 +35,16 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
   const tiers = input.priceTiers;
   if (tiers.length === 0 || tiers.length > 20) throw badInput('input.priceTiers', `input.priceTiers needs 1 to 20 tiers, got ${tiers.length}.`);
   tiers.forEach((t, i) => {
-    if (!Number.isInteger(t.minQuantity) || t.minQuantity < 1) throw badInput(`input.priceTiers[${i}].minQuantity`, `input.priceTiers[${i}].minQuantity must be a positive whole number, got ${t.minQuantity}.`);
-    if (!(t.unitPrice > 0 && t.unitPrice < 10_000_000)) throw badInput(`input.priceTiers[${i}].unitPrice`, `input.priceTiers[${i}].unitPrice must be a positive amount, got ${t.unitPrice}.`);
+    if (!Number.isInteger(t.minQuantity) || t.minQuantity < 1)
+      throw badInput(`input.priceTiers[${i}].minQuantity`, `input.priceTiers[${i}].minQuantity must be a positive whole number, got ${t.minQuantity}.`);
+    if (!(t.unitPrice > 0 && t.unitPrice < 10_000_000))
+      throw badInput(`input.priceTiers[${i}].unitPrice`, `input.priceTiers[${i}].unitPrice must be a positive amount, got ${t.unitPrice}.`);
   });
-  if (new Set(tiers.map((t) => t.minQuantity)).size !== tiers.length) throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.');
+  if (new Set(tiers.map((t) => t.minQuantity)).size !== tiers.length)
+    throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.');
   const currency = input.currency ?? 'EUR';
-  if (!/^[A-Z]{3}$/.test(currency)) throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`);
   if (!Number.isInteger(input.leadTimeDays) || input.leadTimeDays < 1 || input.leadTimeDays > 3650) {
     throw badInput('input.leadTimeDays', `input.leadTimeDays must be a whole number of days from 1 to 3650, got ${input.leadTimeDays}.`);
   }
@@ -72,22 +85,44 @@ export async function submitQuote(
 
   let quote = await tx.findOne(QuoteSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
   if (quote) {
-    if (version == null) throw conflict(`${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`, { currentVersion: quote.version, field: 'version' });
-    if (quote.version !== version) throw conflict(`Quote ${quoteId(quote.id)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, { currentVersion: quote.version });
+    if (version == null)
+      throw conflict(`${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`, {
+        currentVersion: quote.version,
+        field: 'version',
+      });
+    if (quote.version !== version)
+      throw conflict(`Quote ${quoteId(quote.id)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+        currentVersion: quote.version,
+      });
     Object.assign(quote, terms, { consortiumId: consortiumKey, revision: quote.revision + 1 });
   } else {
-    quote = tx.create(QuoteSchema, { ...terms, inquiryId: inquiry.id, memberId: bidder.memberId, network: bidder.network, consortiumId: consortiumKey, status: 'SUBMITTED', revision: 1 });
+    quote = tx.create(QuoteSchema, {
+      ...terms,
+      inquiryId: inquiry.id,
+      memberId: bidder.memberId,
+      network: bidder.network,
+      consortiumId: consortiumKey,
+      status: 'SUBMITTED',
+      revision: 1,
+    });
     await tx.flush();
   }
   tx.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision: quote.revision });
   invitation.status = 'QUOTED';
-  emit(tx, 'QUOTE_RECEIVED', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey }, { quoteId: quoteId(quote.id), revision: quote.revision });
+  emit(
+    tx,
+    'QUOTE_RECEIVED',
+    inquiry,
+    { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey },
+    { quoteId: quoteId(quote.id), revision: quote.revision },
+  );
   return quote;
 }
 
 async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<void> {
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
-  if (!consortium || consortium.inquiryId !== inquiry.id) throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
+  if (!consortium || consortium.inquiryId !== inquiry.id)
+    throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
   const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortiumId: consortium.id }));
   if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);

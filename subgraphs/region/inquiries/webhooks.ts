@@ -27,13 +27,37 @@ import { sealSecret } from './webhook-secrets.ts';
 // fec0::/10, and the benchmarking (198.18.0.0/15), shared, reserved and documentation ranges.
 const internal = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24],
-  ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) internal.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  internal.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
-  ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) internal.addSubnet(network, prefix, 'ipv6');
+  ['::', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  internal.addSubnet(network, prefix, 'ipv6');
 
 function isInternal(address: string): boolean {
   return internal.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
@@ -108,7 +132,8 @@ const ownerEvents: readonly string[] = ['QUOTE_RECEIVED'];
 export async function webhookOwner(ctx: RegionContext, memberId: string | null | undefined): Promise<WebhookOwner> {
   const { identity } = ctx;
   requireSignedIn(identity);
-  if (identity.role === 'partner' && memberId) throw forbidden('A partner registers webhooks for itself: leave out memberId; they hear of the inquiries it owns.');
+  if (identity.role === 'partner' && memberId)
+    throw forbidden('A partner registers webhooks for itself: leave out memberId; they hear of the inquiries it owns.');
   if (!memberId && (identity.role === 'partner' || identity.role === 'admin')) return { memberId: null, network: null, ownerKey: callerKey(identity) };
   if (!memberId && identity.role === 'office') return { memberId: null, network: identity.network!, ownerKey: callerKey(identity) };
   const member = await actingMember(ctx, memberId);
@@ -121,19 +146,37 @@ function snapshot(w: Webhook): Record<string, unknown> {
 }
 
 /** Registers a webhook and records it in region's audit log, in one transaction; the secret is returned once and stored sealed. */
-export async function registerWebhook(em: EntityManager, actor: Identity, owner: WebhookOwner, url: string, events: string[], allowLoopback: boolean, webhookKey: Buffer) {
+export async function registerWebhook(
+  em: EntityManager,
+  actor: Identity,
+  owner: WebhookOwner,
+  url: string,
+  events: string[],
+  allowLoopback: boolean,
+  webhookKey: Buffer,
+) {
   if (url.length > 2000) throw badInput('url', 'url must be at most 2000 characters.');
   const refused = await refusedTarget(url, allowLoopback);
   if (refused) throw badInput('url', `url ${refused}; give a public http(s) address.`);
   const unique = [...new Set(events)];
   if (unique.length === 0) throw badInput('events', `events needs at least one of ${eventTypes.join(', ')}.`);
   const unheard = owner.network === null ? unique.filter((e) => !ownerEvents.includes(e)) : [];
-  if (unheard.length) throw badInput('events', `A webhook of an inquiry owner without network (a partner) hears of its own inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}.`);
+  if (unheard.length)
+    throw badInput(
+      'events',
+      `A webhook of an inquiry owner without network (a partner) hears of its own inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}.`,
+    );
   const secret = randomBytes(32).toString('base64url');
   const webhook = await em.transactional(async (tx) => {
     const created = tx.create(WebhookSchema, { ...owner, url, events: unique, secret: sealSecret(webhookKey, secret) });
     await tx.flush();
-    recordRegionAudit(tx, actor, { action: 'registerWebhook', target: webhookId(created.id), network: created.network, before: null, after: snapshot(created) });
+    recordRegionAudit(tx, actor, {
+      action: 'registerWebhook',
+      target: webhookId(created.id),
+      network: created.network,
+      before: null,
+      after: snapshot(created),
+    });
     return created;
   });
   return { webhook, secret };

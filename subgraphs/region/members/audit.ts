@@ -74,7 +74,8 @@ export function recordRegionAudit(
 export async function regionAuditLog(ctx: RegionContext, first: number | null | undefined, after: string | null | undefined) {
   const { identity } = ctx;
   requireSignedIn(identity);
-  if (identity.role !== 'admin' && identity.role !== 'office') throw forbidden(`Role ${identity.role} may not read region's audit log; only admin and the offices may.`);
+  if (identity.role !== 'admin' && identity.role !== 'office')
+    throw forbidden(`Role ${identity.role} may not read region's audit log; only admin and the offices may.`);
   const size = pageSize(first, 100);
   const before = after ? decodeCursor(after) : null;
   const where = {

@@ -21,7 +21,14 @@ export function decodeCursor(cursor: string, order: MemberOrder, field = 'after'
     if (typeof cursorOrder === 'string' && cursorOrder !== order) {
       throw badInput(field, `${field} is a cursor of a ${cursorOrder} ordered list; this list is ordered by ${order}. Start again without ${field}.`);
     }
-    if (Number.isSafeInteger(rank) && typeof sortKey === 'string' && typeof network === 'string' && findNetwork(network) && Number.isSafeInteger(localId) && localId > 0) {
+    if (
+      Number.isSafeInteger(rank) &&
+      typeof sortKey === 'string' &&
+      typeof network === 'string' &&
+      findNetwork(network) &&
+      Number.isSafeInteger(localId) &&
+      localId > 0
+    ) {
       return { rank, sortKey, network, localId };
     }
   }

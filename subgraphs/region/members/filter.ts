@@ -21,24 +21,27 @@ export interface MemberFilter {
 
 export const maxRadiusKm = 500;
 
-
-export function resolveLocation(field: string, near: { latitude?: number | null; longitude?: number | null; postalCode?: string | null; radiusKm: number }, maxKm = maxRadiusKm) {
-  if (!(near.radiusKm > 0 && near.radiusKm <= maxKm)) throw badInput(`${field}.radiusKm`, `${field}.radiusKm must be more than 0 and at most ${maxKm} km, got ${near.radiusKm}.`);
+export function resolveLocation(
+  field: string,
+  near: { latitude?: number | null; longitude?: number | null; postalCode?: string | null; radiusKm: number },
+  maxKm = maxRadiusKm,
+) {
+  if (!(near.radiusKm > 0 && near.radiusKm <= maxKm))
+    throw badInput(`${field}.radiusKm`, `${field}.radiusKm must be more than 0 and at most ${maxKm} km, got ${near.radiusKm}.`);
   const hasPoint = near.latitude != null || near.longitude != null;
   if (hasPoint === (near.postalCode != null)) {
     throw badInput(field, `${field} takes either latitude and longitude or a postalCode.`);
   }
   if (near.postalCode != null) {
     checkText(`${field}.postalCode`, near.postalCode);
-    if (!isGermanPostalCode(near.postalCode)) throw badInput(`${field}.postalCode`, `${field}.postalCode must be a German postal code of five digits, got "${near.postalCode.slice(0, 20)}".`);
+    if (!isGermanPostalCode(near.postalCode))
+      throw badInput(`${field}.postalCode`, `${field}.postalCode must be a German postal code of five digits, got "${near.postalCode.slice(0, 20)}".`);
     const point = postalCodeLocation(near.postalCode);
     if (!point) throw badInput(`${field}.postalCode`, `${field}.postalCode ${near.postalCode} is unknown; give latitude and longitude instead.`);
     return { ...point, radiusKm: near.radiusKm };
   }
   return { ...coordinates(field, near.latitude, near.longitude), radiusKm: near.radiusKm };
 }
-
-
 
 /** The network codes asked, each once; every network when none is named. */
 export function networkCodes(field: string, codes: readonly string[] | null | undefined): string[] {

@@ -39,7 +39,6 @@ export const memberResolvers: Resolvers = {
   Network: {
     __resolveReference: (ref) => findNetwork(ref.code) ?? null,
     memberCount: (network, _, ctx) => memberCount(ctx, network.code),
-    members: (network, args, ctx, info) =>
-      searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, selectsField(info, 'facets')),
+    members: (network, args, ctx, info) => searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, selectsField(info, 'facets')),
   },
 };

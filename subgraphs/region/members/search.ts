@@ -48,7 +48,11 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFa
   const cursor = args.after ? decodeCursor(args.after, order) : null;
 
   const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets, countLimit: ctx.searchCountLimit };
-  const pages = await networkPages(ctx, codes, async (code) => (await ctx.client(code).request<{ search: SearchPage }>(searchQuery, variables, ctx.identityHeader)).search);
+  const pages = await networkPages(
+    ctx,
+    codes,
+    async (code) => (await ctx.client(code).request<{ search: SearchPage }>(searchQuery, variables, ctx.identityHeader)).search,
+  );
   const hits = mergeHits(pages);
   const edges = hits.slice(0, size).map((hit) => ({
     cursor: encodeCursor(order, hit),
@@ -80,6 +84,8 @@ function mergeFacets(pages: { code: string; page: SearchPage }[]) {
 }
 
 export async function memberCount(ctx: RegionContext, code: string): Promise<number> {
-  const data = await ctx.client(code).request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false, countLimit: null }, ctx.identityHeader);
+  const data = await ctx
+    .client(code)
+    .request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false, countLimit: null }, ctx.identityHeader);
   return data.search.totalCount;
 }

@@ -35,8 +35,18 @@ interface SupplierPage {
 }
 
 function validate(r: SupplierRequirements) {
-  const given = (r.processes?.length ?? 0) + (r.material ? 1 : 0) + (r.quantity ? 1 : 0) + (r.tolerance ? 1 : 0) + (r.certifications?.length ?? 0) + (r.deliveryLocation ? 1 : 0);
-  if (given === 0) throw badInput('requirements', 'requirements are empty; give at least one of processes, material, quantity, tolerance, certifications or deliveryLocation.');
+  const given =
+    (r.processes?.length ?? 0) +
+    (r.material ? 1 : 0) +
+    (r.quantity ? 1 : 0) +
+    (r.tolerance ? 1 : 0) +
+    (r.certifications?.length ?? 0) +
+    (r.deliveryLocation ? 1 : 0);
+  if (given === 0)
+    throw badInput(
+      'requirements',
+      'requirements are empty; give at least one of processes, material, quantity, tolerance, certifications or deliveryLocation.',
+    );
   const material = text('requirements.material', r.material, 60, false);
   if (r.material != null && material === null) throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters.');
   if (r.maxDistanceKm != null && !r.deliveryLocation) throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.');
@@ -60,9 +70,16 @@ export async function findSuppliers(ctx: RegionContext, args: { requirements: Su
   const requirements = validate(args.requirements);
   const codes = networkCodes('requirements.networks', args.requirements.networks);
 
-  const pages = await networkPages(ctx, codes, async (code) => (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers);
+  const pages = await networkPages(
+    ctx,
+    codes,
+    async (code) =>
+      (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers,
+  );
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
-    edges: mergeHits(pages).slice(0, size).map((hit) => ({ node: memberRef(hit.network, hit.localId), score: hit.score, distanceKm: hit.distanceKm, breakdown: hit.breakdown })),
+    edges: mergeHits(pages)
+      .slice(0, size)
+      .map((hit) => ({ node: memberRef(hit.network, hit.localId), score: hit.score, distanceKm: hit.distanceKm, breakdown: hit.breakdown })),
   };
 }

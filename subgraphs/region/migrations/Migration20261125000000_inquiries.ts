@@ -141,6 +141,8 @@ export class Migration20261125000000_inquiries extends Migration {
   }
 
   override down(): void {
-    this.addSql(`drop table if exists "webhook_delivery", "webhook", "outbox_event", "idempotency_key", "inquiry_attachment", "quote_revision", "quote", "consortium_partner", "consortium", "inquiry_invitation", "inquiry" cascade;`);
+    this.addSql(
+      `drop table if exists "webhook_delivery", "webhook", "outbox_event", "idempotency_key", "inquiry_attachment", "quote_revision", "quote", "consortium_partner", "consortium", "inquiry_invitation", "inquiry" cascade;`,
+    );
   }
 }

@@ -13,7 +13,9 @@ import { openSecret, sealSecret } from '../inquiries/webhook-secrets.ts';
 export function webhookOwnersMigration(webhookKey: Buffer) {
   return class Migration20261201200000_webhook_owners extends Migration {
     override async up(): Promise<void> {
-      await this.execute(`alter table "webhook" add column "owner_key" varchar(240) null, alter column "network" drop not null, alter column "secret" type varchar(200);`);
+      await this.execute(
+        `alter table "webhook" add column "owner_key" varchar(240) null, alter column "network" drop not null, alter column "secret" type varchar(200);`,
+      );
       await this.execute(`update "webhook" set "owner_key" = case when "member_id" is not null then 'member:' || "member_id" else 'office:' || "network" end;`);
       await this.execute(`alter table "webhook" alter column "owner_key" set not null;`);
       await this.execute(`create index "webhook_owner_key_idx" on "webhook" ("owner_key");`);

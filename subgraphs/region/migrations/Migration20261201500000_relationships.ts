@@ -12,8 +12,12 @@ export class Migration20261201500000_relationships extends Migration {
       `create unique index "business_relationship_active_pair_idx" on "business_relationship" (least("requester_id", "partner_id"), greatest("requester_id", "partner_id"), "kind") where "status" <> 'ENDED';`,
     );
     this.addSql(`alter table "business_relationship" add constraint "business_relationship_not_self" check ("requester_id" <> "partner_id");`);
-    this.addSql(`alter table "business_relationship" add constraint "business_relationship_kind_check" check ("kind" in ('SUPPLIER_OF', 'CUSTOMER_OF', 'DEVELOPMENT_PARTNER', 'JOINT_PROJECT'));`);
-    this.addSql(`alter table "business_relationship" add constraint "business_relationship_status_check" check ("status" in ('REQUESTED', 'CONFIRMED', 'ENDED'));`);
+    this.addSql(
+      `alter table "business_relationship" add constraint "business_relationship_kind_check" check ("kind" in ('SUPPLIER_OF', 'CUSTOMER_OF', 'DEVELOPMENT_PARTNER', 'JOINT_PROJECT'));`,
+    );
+    this.addSql(
+      `alter table "business_relationship" add constraint "business_relationship_status_check" check ("status" in ('REQUESTED', 'CONFIRMED', 'ENDED'));`,
+    );
   }
 
   override down(): void {

@@ -9,7 +9,15 @@ import type { RegionContext } from '../context.ts';
 import { memberRefById } from '../ids.ts';
 import { feed, type SourcedRecord } from './feed.ts';
 import { notifyRegistration } from './notifications.ts';
-import { newsRecordFields, registrationRecordFields, toRecord, toRegistrationRecord, type NewsRecord, type RegistrationRecord, type SourcedRegistration } from './records.ts';
+import {
+  newsRecordFields,
+  registrationRecordFields,
+  toRecord,
+  toRegistrationRecord,
+  type NewsRecord,
+  type RegistrationRecord,
+  type SourcedRegistration,
+} from './records.ts';
 
 // News and events through region: the feed across networks, and every read or
 // write of one item routed by its id to the database that holds it — a
@@ -53,7 +61,9 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
     const view = await register(ctx.em, localId, eventId, registrant, participant, visible, (tx, registered) => notifyRegistration(tx, source, registered));
     return sourced(source, toRegistrationRecord(view));
   }
-  const data = await ctx.client(source).request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, { write: true });
+  const data = await ctx
+    .client(source)
+    .request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, { write: true });
   notifyRegistration(ctx.em, source, data.registerForEvent);
   await ctx.em.flush();
   return sourced(source, data.registerForEvent);
@@ -64,7 +74,10 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
   if (source === regionSource) {
     const authorize = (r: { memberId: string }) => assertCanManageRegistration(ctx.identity, r.memberId, regionSource);
     const result = await cancel(ctx.em, localId, id, authorize, (tx, movedUp) => notifyRegistration(tx, source, movedUp, true));
-    return { cancelled: sourced(source, toRegistrationRecord(result.cancelled)), movedUp: result.movedUp && sourced(source, toRegistrationRecord(result.movedUp)) };
+    return {
+      cancelled: sourced(source, toRegistrationRecord(result.cancelled)),
+      movedUp: result.movedUp && sourced(source, toRegistrationRecord(result.movedUp)),
+    };
   }
   type Answer = { cancelEventRegistration: { cancelled: RegistrationRecord; movedUp: RegistrationRecord | null } };
   const data = await ctx.client(source).request<Answer>(cancelMutation, { localId }, ctx.identityHeader, { write: true });

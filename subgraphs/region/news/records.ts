@@ -5,7 +5,8 @@ import type { RegistrationView } from '../../../shared/news/registrations.ts';
 // as ISO strings); region's own are turned into the same shape, so one set of
 // resolvers serves both.
 
-export const newsRecordFields = 'localId kind title text visibility publishedAt startsAt endsAt place registrationLimit registrationDeadline registered waiting';
+export const newsRecordFields =
+  'localId kind title text visibility publishedAt startsAt endsAt place registrationLimit registrationDeadline registered waiting';
 export const registrationRecordFields = 'localId eventLocalId memberId participant email status waitingPosition createdAt';
 
 type Iso<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -17,7 +18,13 @@ export type SourcedRegistration = RegistrationRecord & { source: string };
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 export function toRecord(v: NewsView): NewsRecord {
-  return { ...v, publishedAt: v.publishedAt.toISOString(), startsAt: iso(v.startsAt), endsAt: iso(v.endsAt), registrationDeadline: iso(v.registrationDeadline) };
+  return {
+    ...v,
+    publishedAt: v.publishedAt.toISOString(),
+    startsAt: iso(v.startsAt),
+    endsAt: iso(v.endsAt),
+    registrationDeadline: iso(v.registrationDeadline),
+  };
 }
 
 export function toRegistrationRecord(v: RegistrationView): RegistrationRecord {

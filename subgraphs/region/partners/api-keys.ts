@@ -20,7 +20,15 @@ function requireAdmin(identity: Identity, action: string) {
 
 /** What the audit log keeps of a key: everything but its hash. */
 function snapshot(k: ApiKey): Record<string, unknown> {
-  return { partner: k.partner, name: k.name, prefix: k.prefix, safelist: k.safelist, createdBy: k.createdBy, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
+  return {
+    partner: k.partner,
+    name: k.name,
+    prefix: k.prefix,
+    safelist: k.safelist,
+    createdBy: k.createdBy,
+    createdAt: k.createdAt.toISOString(),
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
 }
 
 export async function createApiKey(em: EntityManager, identity: Identity, args: { partner: string; name: string; safelist?: boolean | null }) {
@@ -29,7 +37,15 @@ export async function createApiKey(em: EntityManager, identity: Identity, args: 
   const name = text('name', args.name, 200, true)!;
   const key = `irm_${randomBytes(24).toString('base64url')}`;
   const apiKey = await em.transactional(async (tx) => {
-    const created = tx.create(ApiKeySchema, { partner, name, prefix: key.slice(0, 12), hash: hashKey(key), safelist: args.safelist ?? false, createdBy: identity.subject ?? null, createdAt: new Date() });
+    const created = tx.create(ApiKeySchema, {
+      partner,
+      name,
+      prefix: key.slice(0, 12),
+      hash: hashKey(key),
+      safelist: args.safelist ?? false,
+      createdBy: identity.subject ?? null,
+      createdAt: new Date(),
+    });
     await tx.flush();
     recordRegionAudit(tx, identity, { action: 'createApiKey', target: apiKeyId(created.id), before: null, after: snapshot(created) });
     return created;

@@ -14,7 +14,10 @@ export const relationshipResolvers: Resolvers = {
   ...Object.fromEntries(
     networks.map((n) => [
       memberTypeName(n.code),
-      { partnerSuggestions: (m: MemberRef & Capabilities, args: SuggestionArgs, ctx: RegionContext) => partnerSuggestions(ctx, m, args.radiusKm ?? 50, args.first ?? 10) },
+      {
+        partnerSuggestions: (m: MemberRef & Capabilities, args: SuggestionArgs, ctx: RegionContext) =>
+          partnerSuggestions(ctx, m, args.radiusKm ?? 50, args.first ?? 10),
+      },
     ]),
   ),
   Query: {

@@ -23,7 +23,8 @@ async function assertMemberExists(ctx: RegionContext, memberId: string): Promise
   return network.code;
 }
 
-const duplicate = (partnerId: string, kind: string) => conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`);
+const duplicate = (partnerId: string, kind: string) =>
+  conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`);
 
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);
@@ -32,7 +33,10 @@ export async function requestRelationship(ctx: RegionContext, partnerId: string,
   const active = await ctx.em.count(BusinessRelationshipSchema, {
     kind,
     status: { $ne: 'ENDED' },
-    $or: [{ requesterId, partnerId }, { requesterId: partnerId, partnerId: requesterId }],
+    $or: [
+      { requesterId, partnerId },
+      { requesterId: partnerId, partnerId: requesterId },
+    ],
   });
   if (active > 0) throw duplicate(partnerId, kind);
   const requesterNetwork = parseMemberId(requesterId).network.code;
@@ -85,7 +89,10 @@ export async function relationshipsOf(ctx: RegionContext, memberId: string | nul
   const member = memberId ?? ctx.identity.memberId;
   if (!member) throw badInput('memberId', 'memberId is needed for callers that are not a member.');
   parseMemberId(member);
-  const statuses: RelationshipStatus[] = !seesUnconfirmed(ctx.identity, member) ? ['CONFIRMED'] : includeEnded ? ['REQUESTED', 'CONFIRMED', 'ENDED'] : ['REQUESTED', 'CONFIRMED'];
+  const statuses: RelationshipStatus[] = !seesUnconfirmed(ctx.identity, member)
+    ? ['CONFIRMED']
+    : includeEnded
+      ? ['REQUESTED', 'CONFIRMED', 'ENDED']
+      : ['REQUESTED', 'CONFIRMED'];
   return ctx.em.find(BusinessRelationshipSchema, { $or: [{ requesterId: member }, { partnerId: member }], status: { $in: statuses } }, oldestFirst);
 }
-

@@ -36,7 +36,11 @@ function assertMaySee(ctx: RegionContext, memberId: string): void {
 
 /** The members memberId has an active relationship with, requested or confirmed, either way round. */
 async function relatedTo(ctx: RegionContext, memberId: string): Promise<Set<string>> {
-  const rows = await ctx.em.find(BusinessRelationshipSchema, { $or: [{ requesterId: memberId }, { partnerId: memberId }], status: { $ne: 'ENDED' } }, { fields: ['requesterId', 'partnerId'] });
+  const rows = await ctx.em.find(
+    BusinessRelationshipSchema,
+    { $or: [{ requesterId: memberId }, { partnerId: memberId }], status: { $ne: 'ENDED' } },
+    { fields: ['requesterId', 'partnerId'] },
+  );
   return new Set(rows.map((r) => (r.requesterId === memberId ? r.partnerId : r.requesterId)));
 }
 
@@ -49,7 +53,9 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
   const near = location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : null;
   const [related, pages] = await Promise.all([
     relatedTo(ctx, member.id),
-    Promise.all(complements.map((c) => searchMembers(ctx, { filter: { processes: [c.group], near }, orderBy: near ? 'DISTANCE' : 'NAME', first: perGroup }, false))),
+    Promise.all(
+      complements.map((c) => searchMembers(ctx, { filter: { processes: [c.group], near }, orderBy: near ? 'DISTANCE' : 'NAME', first: perGroup }, false)),
+    ),
   ]);
   const found = new Map<string, Suggestion>();
   complements.forEach((complement, i) => {
@@ -61,5 +67,7 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
     }
   });
   const distance = (s: Suggestion) => s.distanceKm ?? Number.POSITIVE_INFINITY;
-  return [...found.values()].sort((a, b) => b.reasons.length - a.reasons.length || distance(a) - distance(b) || a.member.id.localeCompare(b.member.id)).slice(0, first);
+  return [...found.values()]
+    .sort((a, b) => b.reasons.length - a.reasons.length || distance(a) - distance(b) || a.member.id.localeCompare(b.member.id))
+    .slice(0, first);
 }
