@@ -361,6 +361,8 @@ export type Inquiry = {
 
 export type InquiryEventType =
   | 'AWARDED'
+  /** The organising office confirmed a member's registration for the region's joint trade-fair booth (the exhibitor receives it). */
+  | 'BOOTH_REGISTRATION_CONFIRMED'
   | 'CONSORTIUM_INVITED'
   | 'DEADLINE_NEAR'
   /** A participant on an event's waiting list moved up into a freed place. */
@@ -368,12 +370,16 @@ export type InquiryEventType =
   /** A participant's registration for an event holds a place (news and events; the registering member receives it). */
   | 'EVENT_REGISTRATION_CONFIRMED'
   | 'INVITED'
+  /** A meeting of a working group was scheduled (each member of the group receives it). */
+  | 'MEETING_SCHEDULED'
   | 'NOT_CHOSEN'
   | 'QUOTE_RECEIVED'
   /** The partner confirmed a business relationship (the member that asked receives it). */
   | 'RELATIONSHIP_CONFIRMED'
   /** A member asked this member to confirm a business relationship (the partner receives it). */
-  | 'RELATIONSHIP_REQUESTED';
+  | 'RELATIONSHIP_REQUESTED'
+  /** The lead of a working group invited this member to join it (the invited member receives it). */
+  | 'WORKING_GROUP_INVITED';
 
 export type InquiryInput = {
   /** e.g. IATF 16949. */

@@ -11,6 +11,9 @@ export const eventTypes = [
   'EVENT_MOVED_UP',
   'RELATIONSHIP_REQUESTED',
   'RELATIONSHIP_CONFIRMED',
+  'WORKING_GROUP_INVITED',
+  'MEETING_SCHEDULED',
+  'BOOTH_REGISTRATION_CONFIRMED',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -12,6 +12,7 @@ import { Migration20261201400000_news } from './Migration20261201400000_news.ts'
 import { Migration20261201400100_news_notifications } from './Migration20261201400100_news_notifications.ts';
 import { Migration20261201500000_relationships } from './Migration20261201500000_relationships.ts';
 import { Migration20261201500100_relationship_notifications } from './Migration20261201500100_relationship_notifications.ts';
+import { Migration20261202000000_cooperation_notifications } from './Migration20261202000000_cooperation_notifications.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -30,4 +31,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261201400100_news_notifications', class: Migration20261201400100_news_notifications },
   { name: 'Migration20261201500000_relationships', class: Migration20261201500000_relationships },
   { name: 'Migration20261201500100_relationship_notifications', class: Migration20261201500100_relationship_notifications },
+  { name: 'Migration20261202000000_cooperation_notifications', class: Migration20261202000000_cooperation_notifications },
 ];
