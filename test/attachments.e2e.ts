@@ -97,6 +97,14 @@ describe('attachments', () => {
       expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
       expect(error.message.length).toBeGreaterThan(20);
     }
+    for (const [name, body, field] of [
+      ['leer.pdf', Buffer.alloc(0), 'body'],
+      ['"welle".pdf', pdf, 'fileName'],
+    ] as const) {
+      const res = await upload(tokens.partner, name, 'application/pdf', body);
+      expect(res.status, name).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions, name).toEqual({ code: 'BAD_USER_INPUT', field });
+    }
     expect((await upload(undefined, 'welle.pdf', 'application/pdf', pdf)).status).toBe(401);
     expect((await upload(tokens.otherPartner, 'welle.pdf', 'application/pdf', pdf)).status).toBe(404);
     const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { id } } }`, { id: inquiryId }, tokens.partner))).inquiry
@@ -126,5 +134,13 @@ describe('attachments', () => {
     expect((await download(tokens.otherPartner, pdfPath)).status).toBe(404);
     expect((await download(undefined, pdfPath)).status).toBe(401);
     expect((await fetch(`${stack.regionUrl}/internal/attachments?id=${pdfPath.split('=')[1]}`)).status).toBe(401);
+
+    // A cancelled inquiry takes no more drawings: CONFLICT, with the status that refuses it.
+    const current = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
+    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { id } }`, { id: inquiryId, v: current }, tokens.partner));
+    const late = await upload(tokens.partner, 'welle.pdf', 'application/pdf', pdf);
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as any).errors[0].extensions).toEqual({ code: 'CONFLICT', status: 'CANCELLED' });
+    expect(await storedFiles()).toHaveLength(2);
   });
 });

@@ -4,9 +4,10 @@ import { chmod, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { badInput, isClientErrorCode, notFound, unauthenticated } from '../../../shared/errors.ts';
-import { sendJson, type PlainRoute } from '../../../shared/http.ts';
+import { badInput, httpError, isClientErrorCode, notFound, unauthenticated } from '../../../shared/errors.ts';
+import { sendError, sendJson, type PlainRoute } from '../../../shared/http.ts';
 import { decodeIdentity, identityHeader, requireSignedIn } from '../../../shared/identity.ts';
 import type { SignatureVerifier } from '../../../shared/signature.ts';
 import { AttachmentSchema, InquirySchema } from './entities.ts';
@@ -24,17 +25,8 @@ const kinds = [
   { extension: /\.(step|stp)$/i, types: ['model/step', 'application/step', 'application/octet-stream'], magic: Buffer.from('ISO-10303-21'), label: 'STEP' },
 ];
 
-const statusOf: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
-
-class Refused extends Error {
-  readonly status: number;
-  readonly field: string;
-  constructor(status: number, field: string, message: string) {
-    super(message);
-    this.status = status;
-    this.field = field;
-  }
-}
+/** Bad input answered with a status more precise than 400: 413 for a body over the limit, 415 for a file of a kind not taken. */
+const refused = (status: 413 | 415, field: string, message: string) => httpError('BAD_USER_INPUT', message, { status, extensions: { field } });
 
 function fileNameOf(raw: string | null): string {
   const name = (raw ?? '').replace(/^.*[\\/]/, '').trim();
@@ -47,26 +39,25 @@ function fileNameOf(raw: string | null): string {
 /** The file's kind from name, declared type and first bytes; all three must agree. */
 function checkKind(fileName: string, contentType: string, body: Buffer): void {
   const kind = kinds.find((k) => k.extension.test(fileName));
-  if (!kind)
-    throw new Refused(415, 'fileName', `Only drawings and documents as PDF (.pdf) or STEP (.step, .stp) are accepted, not "${fileName.slice(0, 60)}".`);
+  if (!kind) throw refused(415, 'fileName', `Only drawings and documents as PDF (.pdf) or STEP (.step, .stp) are accepted, not "${fileName.slice(0, 60)}".`);
   if (!kind.types.includes(contentType))
-    throw new Refused(
+    throw refused(
       415,
       'content-type',
       `A ${kind.label} file is sent as ${kind.types.join(' or ')}, not ${contentType.slice(0, 60) || 'without a content type'}.`,
     );
   if (!body.subarray(0, 1024).includes(kind.magic))
-    throw new Refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`);
+    throw refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`);
 }
 
 async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (declared > limit) throw new Refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`);
+  if (declared > limit) throw refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`);
+    if (size > limit) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -86,7 +77,7 @@ async function upload(store: AttachmentStore, req: IncomingMessage, url: URL, bo
   if (!rawId) throw badInput('inquiryId', 'Give the inquiry as ?inquiryId=inq-12.');
   const fileName = fileNameOf(url.searchParams.get('fileName'));
   const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (body.length === 0) throw new Refused(400, 'body', 'The file is empty.');
+  if (body.length === 0) throw badInput('body', 'The file is empty.');
   checkKind(fileName, contentType, body);
 
   const em = store.orm.em.fork();
@@ -158,19 +149,16 @@ export function attachmentRoute(store: AttachmentStore): PlainRoute {
       try {
         // The signature covers the body, so the body is read before anything else is trusted.
         const body = req.method === 'POST' ? await readLimited(req, store.maxBytes) : Buffer.alloc(0);
-        const refused = store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
-        if (refused) throw unauthenticated(`This service answers only signed requests from the gateway: ${refused}.`);
+        const unsigned = store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
+        if (unsigned) throw unauthenticated(`This service answers only signed requests from the gateway: ${unsigned}.`);
         if (req.method === 'POST') return sendJson(res, 201, await upload(store, req, url, body));
         if (req.method === 'GET') return await download(store, req, res, url);
-        sendJson(res, 405, { errors: [{ message: 'Use POST to upload or GET to download.', extensions: { code: 'BAD_REQUEST' } }] });
+        sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use POST to upload or GET to download.', { status: 405 }));
       } catch (error) {
         if (res.headersSent) return void res.destroy();
-        if (error instanceof Refused)
-          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: error.field } }] });
-        const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
-        if (!isClientErrorCode(code)) throw error;
-        const { http: _status, ...extensions } = (error as GraphQLError).extensions;
-        sendJson(res, statusOf[code] ?? 400, { errors: [{ message: (error as GraphQLError).message, extensions }] });
+        // Our own failures go on to shared/http.ts, which logs them and answers 500 without saying why.
+        if (!(error instanceof GraphQLError && isClientErrorCode(error.extensions.code))) throw error;
+        sendError(res, error);
       }
     },
   };
