@@ -10,5 +10,6 @@ export const memberInputSdl = readSdl(new URL('./member-input.graphql', import.m
 
 /** The NetworkCode enum, generated from the registry so a new network needs no schema edit. */
 export function networkCodeEnumSdl(): string {
-  return `enum NetworkCode {\n${networks.map((n) => `  ${n.code}`).join('\n')}\n}\n`;
+  const values = networks.map((n) => `  ${JSON.stringify(`${n.name}; its office: ${n.office.name}, ${n.office.city}.`)}\n  ${n.code}`);
+  return `"The region's company networks, by code."\nenum NetworkCode {\n${values.join('\n')}\n}\n`;
 }

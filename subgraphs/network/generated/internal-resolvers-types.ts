@@ -39,7 +39,9 @@ export type CancelledRegistration = {
   movedUp?: Maybe<RegistrationRecord>;
 };
 
+/** A certificate a member holds. */
 export type CertificationInput = {
+  /** The certificate's number as issued, up to 100 characters. */
   number?: InputMaybe<Scalars['String']['input']>;
   /** ISO 9001, IATF 16949, ISO 14001, ... */
   standard: Scalars['String']['input'];
@@ -47,10 +49,15 @@ export type CertificationInput = {
   validUntil: Scalars['String']['input'];
 };
 
+/** A contact person at a member company. */
 export type ContactPersonInput = {
+  /** E-mail address, for example name@firma.de, up to 254 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Full name, 1..200 characters. */
   name: Scalars['String']['input'];
+  /** Telephone number: digits, spaces and + ( ) / - only, 5..30 characters, for example +49 5651 12345. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Role in the company, for example Vertrieb (sales), up to 200 characters. */
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -66,8 +73,11 @@ export type FeedKeyInput = {
   source: Scalars['String']['input'];
 };
 
+/** A point in WGS 84 degrees. */
 export type GeoPointInput = {
+  /** Degrees north, -90..90. */
   latitude: Scalars['Float']['input'];
+  /** Degrees east, -180..180. */
   longitude: Scalars['Float']['input'];
 };
 
@@ -102,21 +112,29 @@ export type Match = {
  * location is taken from the postal code when it is known.
  */
 export type MemberInput = {
+  /** Certificates held, at most 20. */
   certifications?: InputMaybe<Array<CertificationInput>>;
+  /** Town or city, 1..100 characters. */
   city: Scalars['String']['input'];
+  /** Contact persons, at most 50. */
   contacts?: InputMaybe<Array<ContactPersonInput>>;
+  /** What the company does, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Number of employees, a whole number from 1 to 1000000. */
   employees?: InputMaybe<Scalars['Int']['input']>;
   /** Overrides the location derived from the postal code. */
   location?: InputMaybe<GeoPointInput>;
   /** Materials, for example S235JR, 1.4301, AlMg3, PA6. */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The company's name, 1..200 characters, with at least one letter or digit. */
   name: Scalars['String']['input'];
   /** German postal code, five digits. */
   postalCode: Scalars['String']['input'];
   /** DIN 8580 process codes, for example 3.2.3 (Fräsen). */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Services offered, at most 50. */
   services?: InputMaybe<Array<ServiceInput>>;
+  /** Street and house number, up to 200 characters. */
   street?: InputMaybe<Scalars['String']['input']>;
   /** http(s) URL of the company's website. */
   website?: InputMaybe<Scalars['String']['input']>;
@@ -127,18 +145,31 @@ export type MemberInput = {
  * current one, and null clears an optional field.
  */
 export type MemberPatch = {
+  /** Replaces the certificates, at most 20. */
   certifications?: InputMaybe<Array<CertificationInput>>;
+  /** New town or city, 1..100 characters. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the contact persons, at most 50. */
   contacts?: InputMaybe<Array<ContactPersonInput>>;
+  /** New description, up to 5000 characters; null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** New number of employees, 1..1000000; null clears it. */
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** New coordinates, overriding those derived from the postal code. */
   location?: InputMaybe<GeoPointInput>;
+  /** Replaces the materials, for example S235JR, 1.4301. */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New name, 1..200 characters; null is refused (a member always has a name). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New German postal code, five digits; also moves the location unless location is given. */
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the DIN 8580 process codes, for example 3.2.3 (Fräsen). */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Replaces the services, at most 50. */
   services?: InputMaybe<Array<ServiceInput>>;
+  /** New street and house number, up to 200 characters; null clears it. */
   street?: InputMaybe<Scalars['String']['input']>;
+  /** New http(s) URL of the website; null clears it. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -198,9 +229,13 @@ export type MutationUpdateMemberArgs = {
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A new piece of news or event. */
 export type NewsInput = {
+  /** Events only: ISO 8601 date and time, not before startsAt. */
   endsAt?: InputMaybe<Scalars['String']['input']>;
+  /** News or event. */
   kind: NewsKind;
+  /** Events only: where, up to 200 characters. */
   place?: InputMaybe<Scalars['String']['input']>;
   /** Events only: registration closes here (at the latest when the event starts); not after startsAt. */
   registrationDeadline?: InputMaybe<Scalars['String']['input']>;
@@ -208,13 +243,19 @@ export type NewsInput = {
   registrationLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Events only: ISO 8601 date and time, in the future. */
   startsAt?: InputMaybe<Scalars['String']['input']>;
+  /** The body, plain text, 1..20000 characters. */
   text: Scalars['String']['input'];
+  /** Headline, 1..200 characters. */
   title: Scalars['String']['input'];
+  /** Who may read it. */
   visibility: NewsVisibility;
 };
 
+/** News or event. */
 export type NewsKind =
+  /** An event (Veranstaltung) with a start, a place and, maybe, registrations. */
   | 'EVENT'
+  /** A piece of news (Meldung). */
   | 'NEWS';
 
 export type NewsRecord = {
@@ -236,7 +277,9 @@ export type NewsRecord = {
 
 /** PUBLIC: everyone sees it. MEMBERS: members, offices and admin only. */
 export type NewsVisibility =
+  /** Members, offices and admin only. */
   | 'MEMBERS'
+  /** Everyone, signed in or not. */
   | 'PUBLIC';
 
 export type OrderKeyInput = {
@@ -246,8 +289,11 @@ export type OrderKeyInput = {
   sortKey: Scalars['String']['input'];
 };
 
+/** The person who will attend an event. */
 export type ParticipantInput = {
+  /** E-mail address, for the confirmation. */
   email: Scalars['String']['input'];
+  /** Full name, 1..200 characters. */
   name: Scalars['String']['input'];
 };
 
@@ -329,9 +375,13 @@ export type RegistrationRecord = {
   waitingPosition?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Where a registration for an event stands. */
 export type RegistrationStatus =
+  /** Cancelled; frees its place. */
   | 'CANCELLED'
+  /** Holds a place. */
   | 'REGISTERED'
+  /** On the waiting list; moves up when a place is freed. */
   | 'WAITING';
 
 export type RequirementMatch = {
@@ -382,9 +432,13 @@ export type SearchPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A service a member offers. */
 export type ServiceInput = {
+  /** Details, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** DIN 8580 process codes the service uses, for example 3.2.3. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short name of the service, 1..200 characters. */
   title: Scalars['String']['input'];
 };
 

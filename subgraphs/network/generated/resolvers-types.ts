@@ -13,9 +13,12 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A management-system or product certificate a member holds, for example ISO 9001 (quality) or IATF 16949 (automotive quality). */
 export type Certification = {
   __typename?: 'Certification';
+  /** The certificate's number as issued by the certification body; null when not given. */
   number?: Maybe<Scalars['String']['output']>;
+  /** The standard, canonical spelling, for example ISO 9001, IATF 16949, ISO 14001, EN 9100. */
   standard: Scalars['String']['output'];
   /** True while validUntil is today or later. */
   valid: Scalars['Boolean']['output'];
@@ -23,78 +26,128 @@ export type Certification = {
   validUntil: Scalars['String']['output'];
 };
 
+/** A person to contact at a member company. Personal data: only signed-in callers see contact persons. */
 export type ContactPerson = {
   __typename?: 'ContactPerson';
+  /** E-mail address; null when not given. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Global id of the contact person, for example NIWE:c-12. */
   id: Scalars['ID']['output'];
+  /** Full name. */
   name: Scalars['String']['output'];
+  /** Telephone number as written by the office, for example +49 5651 12345; null when not given. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Role in the company, for example Vertrieb (sales) or Geschäftsführung (management); null when not given. */
   role?: Maybe<Scalars['String']['output']>;
 };
 
+/** A point on the earth in WGS 84 degrees, as GPS and web maps use. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
+  /** Degrees north, -90..90; Germany lies between about 47.3 and 55.1. */
   latitude: Scalars['Float']['output'];
+  /** Degrees east, -180..180; Germany lies between about 5.9 and 15.0. */
   longitude: Scalars['Float']['output'];
 };
 
-/** A member company of one of the region's networks. */
+/** A member company. Each network contributes its own implementation (NiweMember, ...). */
 export type Member = {
   /** ISO timestamp of archiving; archived members leave every list. */
   archivedAt?: Maybe<Scalars['String']['output']>;
+  /** Certificates held, valid and expired, each with its validity date. */
   certifications: Array<Certification>;
+  /** Town or city of the company's site. */
   city: Scalars['String']['output'];
-  /** Contact persons are personal data: empty for anonymous callers. */
+  /** Contact persons are personal data: empty for anonymous callers, listed for every signed-in caller (partner, member, office, customer, admin). */
   contacts: Array<ContactPerson>;
+  /** ISO 8601 timestamp (UTC) of when the member was created. */
   createdAt: Scalars['String']['output'];
+  /** What the company does, in its own words (up to 5000 characters); null when not given. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Number of employees; null when the company has not said. */
   employees?: Maybe<Scalars['Int']['output']>;
   /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
+  /** WGS 84 coordinates of the site: given by the office or taken from the postal code; null when neither is known. */
   location?: Maybe<GeoPoint>;
+  /** Materials the company works, canonical names such as S235JR (structural steel), 1.4301 (stainless steel), AlMg3, PA6. */
   materials: Array<Scalars['String']['output']>;
+  /** The company's name as registered, for example Werra Zerspanung GmbH (1..200 characters). */
   name: Scalars['String']['output'];
+  /** The network the company is a member of. */
   network: Network;
+  /** German postal code (Postleitzahl), five digits, for example 37269. */
   postalCode: Scalars['String']['output'];
+  /** The manufacturing processes the company masters, from the DIN 8580 hierarchy. */
   processes: Array<Process>;
+  /** What the company offers customers. */
   services: Array<Service>;
+  /** Street and house number; null when not given. */
   street?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC) of the member's last change. */
   updatedAt: Scalars['String']['output'];
   /** Raised by every write to the member; pass it to updateMember to refuse a write over a change you have not seen. */
   version: Scalars['Int']['output'];
+  /** http(s) URL of the company's website; null when not given. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** One of the region's company networks (Netzwerke), for example NIWE, each run by its own office (Netzwerkbüro). */
 export type Network = {
   __typename?: 'Network';
+  /** The network's code, for example NIWE. */
   code: NetworkCode;
 };
 
+/** The region's company networks, by code. */
 export type NetworkCode =
+  /** KONAT – Konstruktions- und Automatisierungsnetzwerk Thüringen; its office: Netzwerkbüro KONAT, Eisenach. */
   | 'KONAT'
+  /** LINAT – Leichtbau- und Industrienetzwerk Nordthüringen; its office: Netzwerkbüro LINAT, Mühlhausen. */
   | 'LINAT'
+  /** NIWE – Netzwerk Industrie Werra; its office: Netzwerkbüro NIWE, Eschwege. */
   | 'NIWE';
 
+/** A member company of this network (the type is named after the network, for example NiweMember for NIWE). */
 export type NetworkMember = Member & {
   __typename?: 'NetworkMember';
+  /** ISO timestamp of archiving; archived members leave every list. */
   archivedAt?: Maybe<Scalars['String']['output']>;
+  /** Certificates held, valid and expired, each with its validity date. */
   certifications: Array<Certification>;
+  /** Town or city of the company's site. */
   city: Scalars['String']['output'];
+  /** Contact persons are personal data: empty for anonymous callers, listed for every signed-in caller (partner, member, office, customer, admin). */
   contacts: Array<ContactPerson>;
+  /** ISO 8601 timestamp (UTC) of when the member was created. */
   createdAt: Scalars['String']['output'];
+  /** What the company does, in its own words (up to 5000 characters); null when not given. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Number of employees; null when the company has not said. */
   employees?: Maybe<Scalars['Int']['output']>;
+  /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
+  /** WGS 84 coordinates of the site: given by the office or taken from the postal code; null when neither is known. */
   location?: Maybe<GeoPoint>;
+  /** Materials the company works, canonical names such as S235JR (structural steel), 1.4301 (stainless steel), AlMg3, PA6. */
   materials: Array<Scalars['String']['output']>;
+  /** The company's name as registered, for example Werra Zerspanung GmbH (1..200 characters). */
   name: Scalars['String']['output'];
+  /** The network the company is a member of. */
   network: Network;
+  /** German postal code (Postleitzahl), five digits, for example 37269. */
   postalCode: Scalars['String']['output'];
+  /** The manufacturing processes the company masters, from the DIN 8580 hierarchy. */
   processes: Array<Process>;
+  /** What the company offers customers. */
   services: Array<Service>;
+  /** Street and house number; null when not given. */
   street?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC) of the member's last change. */
   updatedAt: Scalars['String']['output'];
+  /** Raised by every write to the member; pass it to updateMember to refuse a write over a change you have not seen. */
   version: Scalars['Int']['output'];
+  /** http(s) URL of the company's website; null when not given. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -114,9 +167,13 @@ export type Process = {
 /** What a member offers customers. */
 export type Service = {
   __typename?: 'Service';
+  /** Details such as machine park, sizes and batch sizes; null when not given. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Global id of the service, for example NIWE:s-7. */
   id: Scalars['ID']['output'];
+  /** The DIN 8580 processes the service uses. */
   processes: Array<Process>;
+  /** Short name of the service, for example CNC-Fräsen bis 5 Achsen (5-axis CNC milling). */
   title: Scalars['String']['output'];
 };
 

@@ -29,25 +29,36 @@ export type Scalars = {
 /** A partner's API key, exchanged at the gateway (POST /auth/token) for a 15-minute partner token. */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** ISO 8601 timestamp (UTC) of creation. */
   createdAt: Scalars['String']['output'];
   /** For example k-5083124978213377: random, like region's other ids. */
   id: Scalars['ID']['output'];
+  /** What the key is used for. */
   name: Scalars['String']['output'];
+  /** The partner organisation the key is for. */
   partner: Scalars['String']['output'];
   /** The first characters of the key, to tell keys apart. */
   prefix: Scalars['String']['output'];
+  /** ISO 8601 timestamp (UTC) of revocation; null while the key is in use. */
   revokedAt?: Maybe<Scalars['String']['output']>;
+  /** True when the partner may send only operations of the persisted-operation manifest. */
   safelist: Scalars['Boolean']['output'];
 };
 
+/** A file attached to an inquiry, such as a drawing (PDF) or a 3D model (STEP). */
 export type Attachment = {
   __typename?: 'Attachment';
+  /** MIME type, for example application/pdf or model/step. */
   contentType: Scalars['String']['output'];
   /** GET this path at the gateway with a bearer token. */
   downloadPath: Scalars['String']['output'];
+  /** The file name as uploaded. */
   fileName: Scalars['String']['output'];
+  /** The attachment's id. */
   id: Scalars['ID']['output'];
+  /** SHA-256 of the content, hex, to check a download. */
   sha256: Scalars['String']['output'];
+  /** Size in bytes. */
   size: Scalars['Int']['output'];
 };
 
@@ -56,6 +67,7 @@ export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** createMember, updateMember, archiveMember or deleteContactPerson in a network's log; createApiKey or revokeApiKey (and webhook writes) in region's. */
   action: Scalars['String']['output'];
+  /** The writer's network (for an office or member); null for admin and partners. */
   actorNetwork?: Maybe<Scalars['String']['output']>;
   /** JSON of the record after the write; null for a deletion. */
   after?: Maybe<Scalars['String']['output']>;
@@ -65,54 +77,82 @@ export type AuditEntry = {
   before?: Maybe<Scalars['String']['output']>;
   /** For example NIWE:a-7 (a network's log) or a-7 (region's log). */
   id: Scalars['ID']['output'];
+  /** The writer's role: partner, member, office or admin. */
   role: Scalars['String']['output'];
+  /** Who wrote: the token's subject (a user id, or the API key's id for a partner); null when the token named none. */
   subject?: Maybe<Scalars['String']['output']>;
   /** The record written, for example NIWE:m-12 or NIWE:c-5, or k-5083124978213377 for an API key. */
   target: Scalars['ID']['output'];
 };
 
+/** One page of an audit log, newest entry first. */
 export type AuditLogPage = {
   __typename?: 'AuditLogPage';
+  /** The entries of this page. */
   entries: Array<AuditEntry>;
+  /** Whether older entries follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
 };
 
+/** How busy a member is, as it tells the region. */
 export type AvailabilityStatus =
+  /** Fully booked: takes no new orders for now. */
   | 'AT_CAPACITY'
+  /** Has free capacity and wants orders. */
   | 'LOOKING_FOR_WORK'
+  /** Takes orders as usual (the default). */
   | 'NORMAL';
 
+/** A business relationship (Geschäftsbeziehung) between two members of any network, confirmed by both. */
 export type BusinessRelationship = {
   __typename?: 'BusinessRelationship';
+  /** ISO 8601 timestamp (UTC) of the partner's confirmation; null until then. */
   confirmedAt?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC) of the request. */
   createdAt: Scalars['String']['output'];
   /** Whether the two members belong to different networks. */
   crossNetwork: Scalars['Boolean']['output'];
+  /** ISO 8601 timestamp (UTC) of the end; null while it lasts. */
   endedAt?: Maybe<Scalars['String']['output']>;
+  /** The relationship's id. */
   id: Scalars['ID']['output'];
+  /** What the requester is to the partner. */
   kind: RelationshipKind;
+  /** The member asked to confirm. */
   partner: Member;
   /** The member that recorded it: requester is <kind> partner. */
   requester: Member;
+  /** Requested, confirmed or ended. */
   status: RelationshipStatus;
 };
 
+/** The CAD system design work is done in. */
 export type CadSystem =
+  /** Dassault Systèmes CATIA V5. */
   | 'CATIA_V5'
+  /** PTC Creo. */
   | 'CREO'
+  /** Autodesk Inventor. */
   | 'INVENTOR'
+  /** Siemens NX. */
   | 'SIEMENS_NX'
+  /** Dassault Systèmes SOLIDWORKS. */
   | 'SOLIDWORKS';
 
+/** Capacity of one ISO week, one kind and one CAD system or process, for one network or the whole region (the working group's balance). */
 export type CapacityBalanceRow = {
   __typename?: 'CapacityBalanceRow';
   /** Offered minus requested: above 0 the region has spare capacity, below 0 it lacks some. */
   balanceHours: Scalars['Float']['output'];
+  /** Hours of requested and confirmed bookings in this week. */
   bookedHours: Scalars['Float']['output'];
+  /** CAD design or machine hours. */
   kind: CapacityKind;
   /** Null for the whole region. */
   network?: Maybe<NetworkCode>;
+  /** Hours offered in this week (a post's hours spread over its window's working days). */
   offeredHours: Scalars['Float']['output'];
+  /** Hours requested in this week. */
   requestedHours: Scalars['Float']['output'];
   /** CAD system or DIN 8580 process code. */
   system: Scalars['String']['output'];
@@ -120,128 +160,205 @@ export type CapacityBalanceRow = {
   week: Scalars['String']['output'];
 };
 
+/** Hours of an offer booked by another member. */
 export type CapacityBooking = {
   __typename?: 'CapacityBooking';
+  /** ISO 8601 timestamp (UTC) of the booking. */
   createdAt: Scalars['String']['output'];
+  /** First day of the booking, ISO date (YYYY-MM-DD). */
   from: Scalars['String']['output'];
+  /** Hours booked. */
   hours: Scalars['Int']['output'];
+  /** The booking's id. */
   id: Scalars['ID']['output'];
   /** The booking member. */
   member: Member;
+  /** The booking member's network. */
   network: NetworkCode;
+  /** The offer booked. */
   offer: CapacityPost;
+  /** Why it was declined; null otherwise. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Where the booking stands. */
   status: CapacityBookingStatus;
+  /** Last day of the booking, ISO date. */
   to: Scalars['String']['output'];
 };
 
+/** Where a booking stands; REQUESTED and CONFIRMED hold the offer's hours. */
 export type CapacityBookingStatus =
+  /** Called off by either side; the hours are free again. */
   | 'CANCELLED'
+  /** Accepted by the offering member. */
   | 'CONFIRMED'
+  /** Refused by the offering member (see reason); the hours are free again. */
   | 'DECLINED'
+  /** Asked for by the booker, awaiting the offering member. */
   | 'REQUESTED';
 
+/** What kind of capacity a post is about. */
 export type CapacityKind =
   /** Design work in a CAD system. */
   | 'CAD'
   /** Machine hours for a DIN 8580 process. */
   | 'MACHINE_HOURS';
 
+/** A post that fits another: an offer for a request, or a request for an offer. */
 export type CapacityMatch = {
   __typename?: 'CapacityMatch';
+  /** How the post meets each criterion (kind and system or process, window, hours, distance). */
   breakdown: Array<RequirementMatch>;
+  /** Distance between the two posts' postal codes in km; null when one is not known. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The fitting post. */
   post: CapacityPost;
+  /** 0..1: the weighted share of the criteria met. */
   score: Scalars['Float']['output'];
 };
 
+/** An offer of free capacity or a request for capacity, posted by a member on the capacity exchange (Kapazitätsbörse). */
 export type CapacityPost = {
   __typename?: 'CapacityPost';
   /** Hours held by requested and confirmed bookings (offers only). */
   bookedHours: Scalars['Int']['output'];
+  /** The CAD system, for CAD posts; null for machine hours. */
   cadSystem?: Maybe<CadSystem>;
+  /** ISO 8601 timestamp (UTC) of posting. */
   createdAt: Scalars['String']['output'];
+  /** First day of the window, ISO date (YYYY-MM-DD). */
   from: Scalars['String']['output'];
+  /** Hours offered or requested in the window. */
   hours: Scalars['Int']['output'];
+  /** The post's id. */
   id: Scalars['ID']['output'];
+  /** CAD design or machine hours. */
   kind: CapacityKind;
+  /** Coordinates of the postal code; null when it is not in the shipped list. */
   location?: Maybe<GeoPoint>;
+  /** The machine; null when not given. */
   machine?: Maybe<Scalars['String']['output']>;
+  /** The posting member. */
   member: Member;
+  /** The posting member's network. */
   network: NetworkCode;
+  /** Anything else; null when not given. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Where the work is done: German postal code, five digits. */
   postalCode: Scalars['String']['output'];
+  /** Price in euros per hour, net; null: on request. */
   pricePerHour?: Maybe<Scalars['Float']['output']>;
+  /** The DIN 8580 process, for machine hours; null for CAD. */
   process?: Maybe<Process>;
   /** Hours still free to book (offers only). */
   remainingHours: Scalars['Int']['output'];
+  /** Offer or request. */
   side: CapacitySide;
+  /** Open or withdrawn. */
   status: CapacityPostStatus;
+  /** Last day of the window, ISO date. */
   to: Scalars['String']['output'];
+  /** Raised by every change; pass it to updateCapacityPost and withdrawCapacityPost. */
   version: Scalars['Int']['output'];
   /** ISO weeks the window covers, e.g. 2026-W50. */
   weeks: Array<Scalars['String']['output']>;
+  /** Largest part the machine takes, free text; null when not given. */
   workEnvelope?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of capacity posts. */
 export type CapacityPostConnection = {
   __typename?: 'CapacityPostConnection';
+  /** The posts of this page, newest first. */
   nodes: Array<CapacityPost>;
+  /** Whether more follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
+  /** Posts matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** Which capacity posts to list; every part given must hold. */
 export type CapacityPostFilter = {
+  /** Only posts for this CAD system. */
   cadSystem?: InputMaybe<CadSystem>;
   /** Posts whose window overlaps [from, to]. */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** Only CAD or only machine hours. */
   kind?: InputMaybe<CapacityKind>;
+  /** Only posts of members of these networks. */
   networks?: InputMaybe<Array<NetworkCode>>;
+  /** Only posts for this DIN 8580 process code, for example 3.2.3. */
   process?: InputMaybe<Scalars['String']['input']>;
+  /** Only offers or only requests. */
   side?: InputMaybe<CapacitySide>;
+  /** End of the window to overlap, ISO date (YYYY-MM-DD). */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new offer or request of capacity. */
 export type CapacityPostInput = {
   /** Required for CAD. */
   cadSystem?: InputMaybe<CadSystem>;
   /** ISO date (YYYY-MM-DD); the window may not lie entirely in the past. */
   from: Scalars['String']['input'];
+  /** Hours in the window, a positive whole number no more than the window's working days times the hours of a working day. */
   hours: Scalars['Int']['input'];
+  /** CAD design or machine hours. */
   kind: CapacityKind;
+  /** The machine, for example DMG MORI DMU 65 monoBLOCK; up to 200 characters. */
   machine?: InputMaybe<Scalars['String']['input']>;
   /** The posting member; a member posting for itself leaves it out. */
   memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** Anything else, up to 2000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** Where the work is done; German postal code. */
   postalCode: Scalars['String']['input'];
+  /** Price in euros per hour, net, more than 0 and less than 100000; null: on request. */
   pricePerHour?: InputMaybe<Scalars['Float']['input']>;
   /** DIN 8580 process code, required for MACHINE_HOURS. */
   process?: InputMaybe<Scalars['String']['input']>;
+  /** Offer or request. */
   side: CapacitySide;
+  /** Last day of the window, ISO date, not before from. */
   to: Scalars['String']['input'];
+  /** Largest part the machine takes, free text such as 650 x 520 x 475 mm; up to 200 characters. */
   workEnvelope?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a post: fields left out stay, null clears an optional one. */
 export type CapacityPostPatch = {
+  /** First day, ISO date (YYYY-MM-DD). */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** Hours in the window; not below the hours already booked. */
   hours?: InputMaybe<Scalars['Int']['input']>;
+  /** The machine, up to 200 characters. */
   machine?: InputMaybe<Scalars['String']['input']>;
+  /** Anything else, up to 2000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** Price in euros per hour, net. */
   pricePerHour?: InputMaybe<Scalars['Float']['input']>;
+  /** Last day, ISO date, not before from. */
   to?: InputMaybe<Scalars['String']['input']>;
+  /** Largest part the machine takes, up to 200 characters. */
   workEnvelope?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether a post still stands. */
 export type CapacityPostStatus =
+  /** Listed and, for an offer, bookable. */
   | 'OPEN'
+  /** Withdrawn by its member or office. */
   | 'WITHDRAWN';
 
+/** Whether a post offers free capacity or asks for some. */
 export type CapacitySide =
+  /** Free capacity a member offers (Angebot). */
   | 'OFFER'
+  /** Capacity a member needs (Bedarf). */
   | 'REQUEST';
 
+/** A certificate a member holds. */
 export type CertificationInput = {
+  /** The certificate's number as issued, up to 100 characters. */
   number?: InputMaybe<Scalars['String']['input']>;
   /** ISO 9001, IATF 16949, ISO 14001, ... */
   standard: Scalars['String']['input'];
@@ -249,65 +366,101 @@ export type CertificationInput = {
   validUntil: Scalars['String']['input'];
 };
 
+/** A consortium (Bietergemeinschaft): members of any network that quote together on one inquiry, led by an invited member. */
 export type Consortium = {
   __typename?: 'Consortium';
   /** True when every partner accepted and the shares sum to 100. */
   complete: Scalars['Boolean']['output'];
+  /** The consortium's id. */
   id: Scalars['ID']['output'];
+  /** The inquiry the consortium quotes on. */
   inquiryId: Scalars['ID']['output'];
+  /** The invited member that leads and submits the quote. */
   lead: Member;
+  /** The lead and the other members with their answers. */
   partners: Array<ConsortiumPartner>;
 };
 
+/** A member of a consortium and its part in the work. */
 export type ConsortiumPartner = {
   __typename?: 'ConsortiumPartner';
+  /** The member. */
   member: Member;
+  /** The member's network. */
   network: NetworkCode;
+  /** DIN 8580 process codes it takes on; empty until it accepts. */
   processes: Array<Scalars['String']['output']>;
+  /** Its share of the work in percent; null until it accepts. */
   sharePercent?: Maybe<Scalars['Float']['output']>;
+  /** Invited, accepted or declined. */
   status: ConsortiumPartnerStatus;
 };
 
+/** A partner's answer to a consortium. */
 export type ConsortiumPartnerStatus =
+  /** Joined, with its processes and share. */
   | 'ACCEPTED'
+  /** Will not take part. */
   | 'DECLINED'
+  /** Asked by the lead, no answer yet. */
   | 'INVITED';
 
+/** A contact person at a member company. */
 export type ContactPersonInput = {
+  /** E-mail address, for example name@firma.de, up to 254 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Full name, 1..200 characters. */
   name: Scalars['String']['input'];
+  /** Telephone number: digits, spaces and + ( ) / - only, 5..30 characters, for example +49 5651 12345. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Role in the company, for example Vertrieb (sales), up to 200 characters. */
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A person of a member company registered for an event. */
 export type EventRegistration = {
   __typename?: 'EventRegistration';
+  /** ISO 8601 timestamp (UTC) of registration. */
   createdAt: Scalars['String']['output'];
+  /** The participant's e-mail address (personal data: eventRegistrations lists it for the event's publisher and admin only). */
   email: Scalars['String']['output'];
+  /** The event's id. */
   eventId: Scalars['ID']['output'];
+  /** The registration's id. */
   id: Scalars['ID']['output'];
+  /** The participant's member company. */
   member: Member;
+  /** The participant's name. */
   participant: Scalars['String']['output'];
+  /** Registered, waiting or cancelled. */
   status: RegistrationStatus;
   /** 1 for the first in line; null unless WAITING. */
   waitingPosition?: Maybe<Scalars['Int']['output']>;
 };
 
+/** The result of cancelling a registration. */
 export type EventRegistrationCancellation = {
   __typename?: 'EventRegistrationCancellation';
+  /** The registration, now CANCELLED. */
   cancelled: EventRegistration;
   /** The first of the waiting list, now registered in the freed place. */
   movedUp?: Maybe<EventRegistration>;
 };
 
+/** How many hits have one value of a facet. */
 export type FacetCount = {
   __typename?: 'FacetCount';
+  /** Hits with this value. */
   count: Scalars['Int']['output'];
+  /** The value as people read it, for example Trennen (cutting) for main group 3; the value itself where it reads well. */
   label: Scalars['String']['output'];
+  /** The value to put into the filter: a network code, a DIN 8580 main group code (1..6) or a certificate's standard. */
   value: Scalars['String']['output'];
 };
 
+/** Which news and events the feed lists. */
 export type FeedFilter = {
+  /** Only news or only events; both when left out. */
   kind?: InputMaybe<NewsKind>;
   /** Only these networks' items (default: all). */
   networks?: InputMaybe<Array<NetworkCode>>;
@@ -317,62 +470,95 @@ export type FeedFilter = {
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A point on the earth in WGS 84 degrees, as GPS and web maps use. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
+  /** Degrees north, -90..90; Germany lies between about 47.3 and 55.1. */
   latitude: Scalars['Float']['output'];
+  /** Degrees east, -180..180; Germany lies between about 5.9 and 15.0. */
   longitude: Scalars['Float']['output'];
 };
 
+/** A point in WGS 84 degrees. */
 export type GeoPointInput = {
+  /** Degrees north, -90..90. */
   latitude: Scalars['Float']['input'];
+  /** Degrees east, -180..180. */
   longitude: Scalars['Float']['input'];
 };
 
+/** A customer's request for manufactured parts (Anfrage), to which invited members of every network quote. */
 export type Inquiry = {
   __typename?: 'Inquiry';
+  /** Drawings and documents (PDF, STEP), uploaded at the gateway; seen by whoever sees the inquiry. */
   attachments: Array<Attachment>;
+  /** The winning quote once AWARDED; null before, and for callers who may not see it. */
   awardedQuote?: Maybe<Quote>;
+  /** Certificates suppliers must hold, for example IATF 16949. */
   certifications: Array<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC) of creation. */
   createdAt: Scalars['String']['output'];
+  /** The customer an office or admin entered the inquiry for; null when the owner asks for itself. */
   customer?: Maybe<Scalars['String']['output']>;
+  /** Delivery date, YYYY-MM-DD. */
   deliveryDate: Scalars['String']['output'];
+  /** Coordinates of the delivery location; null when its postal code is not in the shipped list. */
   deliveryLocation?: Maybe<GeoPoint>;
+  /** Postal code of the delivery location; null when given as coordinates. */
   deliveryPostalCode?: Maybe<Scalars['String']['output']>;
+  /** Documents expected with delivery, for example Erstmusterprüfbericht (initial sample inspection report). */
   documents: Array<Scalars['String']['output']>;
+  /** The inquiry's id. */
   id: Scalars['ID']['output'];
   /** The owner and admin see every invitation; an office those of its own network's members; an invited member its own. */
   invitations: Array<InquiryInvitation>;
   /** Members offices proposed (proposeInvitee), waiting for the owner's answer. Only the owner and admin see them; anyone else an empty list. */
   inviteeProposals: Array<InviteeProposal>;
+  /** The part's material, canonical name; null when not given. */
   material?: Maybe<Scalars['String']['output']>;
+  /** What the part is and needs. */
   partDescription: Scalars['String']['output'];
+  /** PPAP (Production Part Approval Process) submission level 1 to 5; null when not asked. */
   ppapLevel?: Maybe<Scalars['Int']['output']>;
+  /** DIN 8580 process codes the part needs, for example 3.2.3. */
   processes: Array<Scalars['String']['output']>;
+  /** The quantities to quote for. */
   quantities: Array<InquiryQuantity>;
+  /** Quotes are accepted until this ISO 8601 date-time (UTC). */
   quoteDeadline: Scalars['String']['output'];
   /** The owner and admin see every quote; an office those of its own network's members; a bidder its own (and its consortium's). */
   quotes: Array<Quote>;
   /** Derived: OPEN past the deadline reads QUOTING_CLOSED. */
   status: InquiryStatus;
+  /** Short title. */
   title: Scalars['String']['output'];
+  /** The tightest tolerance class; null when not given. */
   tolerance?: Maybe<Tolerance>;
+  /** Raised by every change; pass it to the inquiry's mutations. */
   version: Scalars['Int']['output'];
 };
 
+/** The events a webhook can receive: the inquiry flow, and news, relationships, working groups and trade fairs that notify the same way. */
 export type InquiryEventType =
+  /** The member's quote won the inquiry. */
   | 'AWARDED'
   /** The organising office confirmed a member's registration for the region's joint trade-fair booth (the exhibitor receives it). */
   | 'BOOTH_REGISTRATION_CONFIRMED'
+  /** A lead invited this member into a consortium (Bietergemeinschaft) for an inquiry. */
   | 'CONSORTIUM_INVITED'
+  /** An inquiry's quote deadline is near and the invited member has not quoted yet. */
   | 'DEADLINE_NEAR'
   /** A participant on an event's waiting list moved up into a freed place. */
   | 'EVENT_MOVED_UP'
   /** A participant's registration for an event holds a place (news and events; the registering member receives it). */
   | 'EVENT_REGISTRATION_CONFIRMED'
+  /** A member was invited to quote on an inquiry (the invited member receives it). */
   | 'INVITED'
   /** A meeting of a working group was scheduled (each member of the group receives it). */
   | 'MEETING_SCHEDULED'
+  /** The inquiry went to another quote or closed without award (the other bidders receive it). */
   | 'NOT_CHOSEN'
+  /** A quote was submitted or revised on an inquiry (the inquiry's owner receives it). */
   | 'QUOTE_RECEIVED'
   /** The partner confirmed a business relationship (the member that asked receives it). */
   | 'RELATIONSHIP_CONFIRMED'
@@ -381,6 +567,7 @@ export type InquiryEventType =
   /** The lead of a working group invited this member to join it (the invited member receives it). */
   | 'WORKING_GROUP_INVITED';
 
+/** A new inquiry (Anfrage): a customer's request for manufactured parts. */
 export type InquiryInput = {
   /** e.g. IATF 16949. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -388,76 +575,120 @@ export type InquiryInput = {
   customer?: InputMaybe<Scalars['String']['input']>;
   /** YYYY-MM-DD, after the quote deadline. */
   deliveryDate: Scalars['String']['input'];
+  /** Where the parts go: a German postal code or coordinates. */
   deliveryLocation: LocationInput;
   /** Documents expected with delivery, e.g. an initial sample inspection report. */
   documents?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The part's material by name or number, for example 42CrMo4, 1.4301 or EN AW-6082. */
   material?: InputMaybe<Scalars['String']['input']>;
+  /** What the part is and needs, 1..10000 characters; drawings go as attachments. */
   partDescription: Scalars['String']['input'];
   /** PPAP submission level 1 to 5. */
   ppapLevel?: InputMaybe<Scalars['Int']['input']>;
   /** DIN 8580 codes, e.g. 3.2.3. */
   processes: Array<Scalars['String']['input']>;
+  /** The quantities to quote for, 1 to 20. */
   quantities: Array<QuantityInput>;
   /** ISO date-time in the future, e.g. 2026-12-01T12:00:00Z. */
   quoteDeadline: Scalars['String']['input'];
+  /** Short title, 1..200 characters, for example Lagerbock aus 42CrMo4 (bearing bracket). */
   title: Scalars['String']['input'];
+  /** The tightest tolerance class the part needs. */
   tolerance?: InputMaybe<Tolerance>;
 };
 
+/** A member invited to quote on an inquiry. */
 export type InquiryInvitation = {
   __typename?: 'InquiryInvitation';
+  /** The member's reason when DECLINED; null otherwise. */
   declineReason?: Maybe<Scalars['String']['output']>;
+  /** Distance from the delivery location in km; null when not known. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The member invited. */
   member: Member;
+  /** The member's network. */
   network: NetworkCode;
   /** The supplier score from matching, 0..1; null for invitees added by an office. */
   score?: Maybe<Scalars['Float']['output']>;
+  /** Invited, viewed, declined or quoted. */
   status: InvitationStatus;
 };
 
+/** Changes to a DRAFT inquiry: fields left out stay; a given list replaces the current one. */
 export type InquiryPatch = {
+  /** New required certificates. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New delivery date, YYYY-MM-DD, after the quote deadline. */
   deliveryDate?: InputMaybe<Scalars['String']['input']>;
+  /** New documents expected with delivery. */
   documents?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New material by name or number. */
   material?: InputMaybe<Scalars['String']['input']>;
+  /** New part description, 1..10000 characters. */
   partDescription?: InputMaybe<Scalars['String']['input']>;
+  /** New PPAP submission level, 1 to 5. */
   ppapLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** New DIN 8580 process codes, at least one. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New quantities, 1 to 20. */
   quantities?: InputMaybe<Array<QuantityInput>>;
+  /** New quote deadline, ISO date-time in the future. */
   quoteDeadline?: InputMaybe<Scalars['String']['input']>;
+  /** New title, 1..200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** New tolerance class. */
   tolerance?: InputMaybe<Tolerance>;
 };
 
+/** One quantity an inquiry asks prices for. */
 export type InquiryQuantity = {
   __typename?: 'InquiryQuantity';
+  /** Parts per delivery; null: one delivery. */
   batchSize?: Maybe<Scalars['Int']['output']>;
+  /** Parts in total. */
   quantity: Scalars['Int']['output'];
 };
 
+/** Where an inquiry stands in its life: DRAFT → OPEN → AWARDED, CLOSED_WITHOUT_AWARD or CANCELLED. */
 export type InquiryStatus =
+  /** A quote won (awardedQuote); the other bidders were told. */
   | 'AWARDED'
+  /** Called off by the owner. */
   | 'CANCELLED'
+  /** Closed by the owner without choosing a quote. */
   | 'CLOSED_WITHOUT_AWARD'
+  /** Being written: seen by its owner (and admin) only, no one invited yet. */
   | 'DRAFT'
+  /** Published: invited members read it and quote until the quote deadline. */
   | 'OPEN'
   /** OPEN past its quote deadline: no more quotes, award still possible. */
   | 'QUOTING_CLOSED';
 
+/** A range of whole numbers, both ends included; an end left out is open. */
 export type IntRange = {
+  /** Largest value allowed. */
   max?: InputMaybe<Scalars['Int']['input']>;
+  /** Smallest value allowed. */
   min?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where an invited member stands with an inquiry. */
 export type InvitationStatus =
+  /** The member said it will not quote (see declineReason). */
   | 'DECLINED'
+  /** Invited, not read yet. */
   | 'INVITED'
+  /** The member submitted a quote, alone or in a consortium. */
   | 'QUOTED'
+  /** The member has read the inquiry. */
   | 'VIEWED';
 
+/** A member an office proposed for an inquiry, waiting for the owner's answer. */
 export type InviteeProposal = {
   __typename?: 'InviteeProposal';
+  /** The member proposed. */
   member: Member;
+  /** The member's network. */
   network: NetworkCode;
   /** ISO timestamp. */
   proposedAt: Scalars['String']['output'];
@@ -465,7 +696,9 @@ export type InviteeProposal = {
 
 export type KonatMember = Member & {
   __typename?: 'KonatMember';
+  /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
   availability: AvailabilityStatus;
+  /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
@@ -481,7 +714,9 @@ export type KonatMemberPartnerSuggestionsArgs = {
 
 export type LinatMember = Member & {
   __typename?: 'LinatMember';
+  /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
   availability: AvailabilityStatus;
+  /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
@@ -497,14 +732,21 @@ export type LinatMemberPartnerSuggestionsArgs = {
 
 /** A point: either latitude and longitude, or a German postal code. */
 export type LocationInput = {
+  /** Degrees north (WGS 84), with longitude. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Degrees east (WGS 84), with latitude. */
   longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** A German postal code (five digits), instead of latitude and longitude. */
   postalCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How far a supplier meets one requirement. */
 export type MatchStatus =
+  /** Fully met. */
   | 'MET'
+  /** Not met. */
   | 'NOT_MET'
+  /** Partly met, for example some of the processes, or company size unknown. */
   | 'PARTLY_MET';
 
 /** A member company. Each network contributes its own implementation (NiweMember, ...). */
@@ -514,8 +756,10 @@ export type Member = {
   id: Scalars['ID']['output'];
 };
 
+/** One page of members, with counts and facets over all pages. */
 export type MemberConnection = {
   __typename?: 'MemberConnection';
+  /** The members of this page, in the order asked for. */
   edges: Array<MemberEdge>;
   /**
    * True when totalCount and the facet counts are exact. A network stops counting
@@ -526,40 +770,51 @@ export type MemberConnection = {
   exactCounts: Scalars['Boolean']['output'];
   /** Counts for the current filter, over all pages. */
   facets: MemberFacets;
+  /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
   /** Members matching the filter; a lower bound when exactCounts is false. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One hit of a member search: the member and why it matched. */
 export type MemberEdge = {
   __typename?: 'MemberEdge';
+  /** Opaque position of this hit; pass it as after to continue behind it. */
   cursor: Scalars['String']['output'];
   /** Distance from filter.near in km, when given. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
   /** Which parts of the filter this member met. */
   matched: MemberMatch;
+  /** The member. */
   node: Member;
   /** Text relevance in 0..1, when filter.text is given. */
   score?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Counts of the hits per value of a filter, to offer next to the hits (the counts of a supplier directory's side bar). */
 export type MemberFacets = {
   __typename?: 'MemberFacets';
+  /** Hits per certificate held (for example ISO 9001, IATF 16949). */
   certifications: Array<FacetCount>;
+  /** Hits per network; networks with none are left out. */
   networks: Array<FacetCount>;
   /** Per DIN 8580 main group (1 Urformen ... 6 Stoffeigenschaft ändern). */
   processMainGroups: Array<FacetCount>;
 };
 
+/** What the members of a search must meet: every part given, all of them. */
 export type MemberFilter = {
   /** Standards such as IATF 16949; a member must hold all of them, valid on certifiedOn. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ISO date (YYYY-MM-DD) on which certificates must be valid; default today. */
   certifiedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Only members whose employee count lies in this range (members that have not said are left out). */
   employees?: InputMaybe<IntRange>;
   /** Materials by EN 10027 name or number (42CrMo4 or 1.7225), aluminium (EN AW-6082, AlMgSi1) or plastics (PA66). A member must work all of them. */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only members within this circle; also gives each hit its distanceKm. */
   near?: InputMaybe<NearInput>;
+  /** Only members of these networks; all networks when left out. */
   networks?: InputMaybe<Array<NetworkCode>>;
   /** DIN 8580 codes; a code also matches every process below it. A member must offer all of them. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -576,30 +831,40 @@ export type MemberFilter = {
  * location is taken from the postal code when it is known.
  */
 export type MemberInput = {
+  /** Certificates held, at most 20. */
   certifications?: InputMaybe<Array<CertificationInput>>;
+  /** Town or city, 1..100 characters. */
   city: Scalars['String']['input'];
+  /** Contact persons, at most 50. */
   contacts?: InputMaybe<Array<ContactPersonInput>>;
+  /** What the company does, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Number of employees, a whole number from 1 to 1000000. */
   employees?: InputMaybe<Scalars['Int']['input']>;
   /** Overrides the location derived from the postal code. */
   location?: InputMaybe<GeoPointInput>;
   /** Materials, for example S235JR, 1.4301, AlMg3, PA6. */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The company's name, 1..200 characters, with at least one letter or digit. */
   name: Scalars['String']['input'];
   /** German postal code, five digits. */
   postalCode: Scalars['String']['input'];
   /** DIN 8580 process codes, for example 3.2.3 (Fräsen). */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Services offered, at most 50. */
   services?: InputMaybe<Array<ServiceInput>>;
+  /** Street and house number, up to 200 characters. */
   street?: InputMaybe<Scalars['String']['input']>;
   /** http(s) URL of the company's website. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which parts of a search filter a member met, for showing the reasons of a hit. */
 export type MemberMatch = {
   __typename?: 'MemberMatch';
   /** Required certificates the member holds, valid on the date asked. */
   certifications: Array<Scalars['String']['output']>;
+  /** True when the member's employee count lies within filter.employees; null when no range was asked. */
   employees?: Maybe<Scalars['Boolean']['output']>;
   /** The member's materials that met filter.materials. */
   materials: Array<Scalars['String']['output']>;
@@ -607,12 +872,17 @@ export type MemberMatch = {
   processes: Array<Scalars['String']['output']>;
   /** Fields that contain the search text: name, city, description, services, processes. */
   text: Array<Scalars['String']['output']>;
+  /** True when the member lies within filter.near's radius; null when no radius was asked. */
   withinRadius?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** The order of a member search's hits; ties by name, then id. */
 export type MemberOrder =
+  /** Nearest to filter.near first (needs filter.near). */
   | 'DISTANCE'
+  /** Alphabetical by name, German collation (ä sorts as a). */
   | 'NAME'
+  /** Best text match first (needs filter.text). */
   | 'RELEVANCE';
 
 /**
@@ -620,21 +890,35 @@ export type MemberOrder =
  * current one, and null clears an optional field.
  */
 export type MemberPatch = {
+  /** Replaces the certificates, at most 20. */
   certifications?: InputMaybe<Array<CertificationInput>>;
+  /** New town or city, 1..100 characters. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the contact persons, at most 50. */
   contacts?: InputMaybe<Array<ContactPersonInput>>;
+  /** New description, up to 5000 characters; null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** New number of employees, 1..1000000; null clears it. */
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** New coordinates, overriding those derived from the postal code. */
   location?: InputMaybe<GeoPointInput>;
+  /** Replaces the materials, for example S235JR, 1.4301. */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New name, 1..200 characters; null is refused (a member always has a name). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New German postal code, five digits; also moves the location unless location is given. */
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the DIN 8580 process codes, for example 3.2.3 (Fräsen). */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Replaces the services, at most 50. */
   services?: InputMaybe<Array<ServiceInput>>;
+  /** New street and house number, up to 200 characters; null clears it. */
   street?: InputMaybe<Scalars['String']['input']>;
+  /** New http(s) URL of the website; null clears it. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** The owner (or admin) accepts a proposal: the member is invited to the OPEN inquiry. */
@@ -659,6 +943,7 @@ export type Mutation = {
   cancelInquiry: Inquiry;
   /** OPEN → CLOSED_WITHOUT_AWARD. */
   closeInquiryWithoutAward: Inquiry;
+  /** Confirms a requested booking. Allowed: the offering member, its office, admin. */
   confirmCapacityBooking: CapacityBooking;
   /** The partner confirms a requested relationship; FORBIDDEN for the requester itself or a third party. */
   confirmRelationship: BusinessRelationship;
@@ -678,11 +963,13 @@ export type Mutation = {
    * extensions.writeOutcome UNKNOWN means the write may have been applied: retry with the same key.
    */
   createMember: Member;
+  /** Declines a requested booking; its hours return to the offer. Allowed: the offering member, its office, admin. */
   declineCapacityBooking: CapacityBooking;
   /** An invited member declines, with a reason. A member acts for itself; an office or admin names the member. */
   declineInquiry: InquiryInvitation;
   /** Removes a contact person (ids look like NIWE:c-12). Allowed: its network's office, admin, the member itself. */
   deleteContactPerson: Member;
+  /** Deletes a webhook: no further deliveries. Allowed: whoever may see it (see webhooks). True when deleted. */
   deleteWebhook: Scalars['Boolean']['output'];
   /** Either side ends a relationship, requested or confirmed. */
   endRelationship: BusinessRelationship;
@@ -751,27 +1038,32 @@ export type Mutation = {
    * last writer wins). idempotencyKey as for createMember.
    */
   updateMember: Member;
+  /** Withdraws a post: it leaves the lists and cannot be booked; bookings already made stay. Allowed: the posting member, its office, admin. */
   withdrawCapacityPost: CapacityPost;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationAcceptInviteeProposalArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationAddInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationArchiveMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationAwardQuoteArgs = {
   inquiryId: Scalars['ID']['input'];
   quoteId: Scalars['ID']['input'];
@@ -779,6 +1071,7 @@ export type MutationAwardQuoteArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationBookCapacityArgs = {
   from: Scalars['String']['input'];
   hours: Scalars['Int']['input'];
@@ -789,40 +1082,47 @@ export type MutationBookCapacityArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCancelCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCancelEventRegistrationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCancelInquiryArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCloseInquiryWithoutAwardArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationConfirmCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationConfirmRelationshipArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
   partner: Scalars['String']['input'];
@@ -830,6 +1130,7 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCreateConsortiumArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -837,12 +1138,14 @@ export type MutationCreateConsortiumArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCreateInquiryArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: InquiryInput;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCreateMemberArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: MemberInput;
@@ -850,6 +1153,7 @@ export type MutationCreateMemberArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationDeclineCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -857,6 +1161,7 @@ export type MutationDeclineCapacityBookingArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationDeclineInquiryArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -864,33 +1169,39 @@ export type MutationDeclineInquiryArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationDeleteContactPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationEndRelationshipArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationPostCapacityArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CapacityPostInput;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationProposeInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationPublishInquiryArgs = {
   id: Scalars['ID']['input'];
   invite?: InputMaybe<Scalars['Int']['input']>;
@@ -898,12 +1209,14 @@ export type MutationPublishInquiryArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationPublishNewsArgs = {
   input: NewsInput;
   network?: InputMaybe<NetworkCode>;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRegisterForEventArgs = {
   eventId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -911,6 +1224,7 @@ export type MutationRegisterForEventArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRegisterWebhookArgs = {
   events: Array<InquiryEventType>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -918,24 +1232,28 @@ export type MutationRegisterWebhookArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRejectInviteeProposalArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRemoveInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRequestRelationshipArgs = {
   kind: RelationshipKind;
   partnerId: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRespondToConsortiumArgs = {
   accept: Scalars['Boolean']['input'];
   consortiumId: Scalars['ID']['input'];
@@ -945,17 +1263,20 @@ export type MutationRespondToConsortiumArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationSetAvailabilityArgs = {
   memberId?: InputMaybe<Scalars['ID']['input']>;
   status: AvailabilityStatus;
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationSubmitQuoteArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: QuoteInput;
@@ -964,6 +1285,7 @@ export type MutationSubmitQuoteArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationUpdateCapacityPostArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -972,6 +1294,7 @@ export type MutationUpdateCapacityPostArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationUpdateInquiryArgs = {
   id: Scalars['ID']['input'];
   input: InquiryPatch;
@@ -979,6 +1302,7 @@ export type MutationUpdateInquiryArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -987,6 +1311,7 @@ export type MutationUpdateMemberArgs = {
 };
 
 
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationWithdrawCapacityPostArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -995,14 +1320,20 @@ export type MutationWithdrawCapacityPostArgs = {
 
 /** A circle: either latitude and longitude, or a German postal code, and a radius of up to 500 km. */
 export type NearInput = {
+  /** Centre, degrees north (WGS 84), with longitude. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Centre, degrees east (WGS 84), with latitude. */
   longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Centre as a German postal code (five digits), instead of latitude and longitude. */
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Radius in km, more than 0 and at most 500. */
   radiusKm: Scalars['Float']['input'];
 };
 
+/** One of the region's company networks (Netzwerke), for example NIWE, each run by its own office (Netzwerkbüro). */
 export type Network = {
   __typename?: 'Network';
+  /** The network's code, for example NIWE. */
   code: NetworkCode;
   /** Focus themes of the network's companies. */
   focus: Array<Scalars['String']['output']>;
@@ -1010,51 +1341,75 @@ export type Network = {
   memberCount?: Maybe<Scalars['Int']['output']>;
   /** The network's members by name; null, with a NETWORK_UNAVAILABLE error at this path, while the network does not answer. */
   members?: Maybe<MemberConnection>;
+  /** The network's full name, for example NIWE – Netzwerk Industrie Werra. */
   name: Scalars['String']['output'];
+  /** The network office (Netzwerkbüro) that runs the network and speaks for its members. */
   office: NetworkOffice;
 };
 
 
+/** One of the region's company networks (Netzwerke), for example NIWE, each run by its own office (Netzwerkbüro). */
 export type NetworkMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The region's company networks, by code. */
 export type NetworkCode =
+  /** KONAT – Konstruktions- und Automatisierungsnetzwerk Thüringen; its office: Netzwerkbüro KONAT, Eisenach. */
   | 'KONAT'
+  /** LINAT – Leichtbau- und Industrienetzwerk Nordthüringen; its office: Netzwerkbüro LINAT, Mühlhausen. */
   | 'LINAT'
+  /** NIWE – Netzwerk Industrie Werra; its office: Netzwerkbüro NIWE, Eschwege. */
   | 'NIWE';
 
+/** The network office (Netzwerkbüro): the people who run a network, public contact data. */
 export type NetworkOffice = {
   __typename?: 'NetworkOffice';
+  /** The town the office sits in. */
   city: Scalars['String']['output'];
+  /** The office's e-mail address. */
   email: Scalars['String']['output'];
+  /** For example Netzwerkbüro NIWE. */
   name: Scalars['String']['output'];
+  /** The office's telephone number, international form, for example +49 5651 000100. */
   phone: Scalars['String']['output'];
 };
 
+/** A key just created: the secret itself, shown this once, and its stored record. */
 export type NewApiKey = {
   __typename?: 'NewApiKey';
+  /** The stored record of the key, as apiKeys lists it. */
   apiKey: ApiKey;
   /** The key itself; it is not stored and cannot be shown again. */
   key: Scalars['String']['output'];
 };
 
+/** One page of the news feed. */
 export type NewsConnection = {
   __typename?: 'NewsConnection';
+  /** The items of this page, newest first. */
   edges: Array<NewsEdge>;
+  /** Whether older items follow, and the cursor to ask for them. */
   pageInfo: PageInfo;
 };
 
+/** One item of the news feed. */
 export type NewsEdge = {
   __typename?: 'NewsEdge';
+  /** Opaque position of this item; pass it as after to continue behind it. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: NewsItem;
 };
 
+/** A new piece of news or event. */
 export type NewsInput = {
+  /** Events only: ISO 8601 date and time, not before startsAt. */
   endsAt?: InputMaybe<Scalars['String']['input']>;
+  /** News or event. */
   kind: NewsKind;
+  /** Events only: where, up to 200 characters. */
   place?: InputMaybe<Scalars['String']['input']>;
   /** Events only: registration closes here (at the latest when the event starts); not after startsAt. */
   registrationDeadline?: InputMaybe<Scalars['String']['input']>;
@@ -1062,44 +1417,68 @@ export type NewsInput = {
   registrationLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Events only: ISO 8601 date and time, in the future. */
   startsAt?: InputMaybe<Scalars['String']['input']>;
+  /** The body, plain text, 1..20000 characters. */
   text: Scalars['String']['input'];
+  /** Headline, 1..200 characters. */
   title: Scalars['String']['input'];
+  /** Who may read it. */
   visibility: NewsVisibility;
 };
 
+/** A piece of news or an event (Veranstaltung) published by a network's office or, region-wide, by admin. */
 export type NewsItem = {
   __typename?: 'NewsItem';
   /** The event as iCalendar (RFC 5545) at the gateway; null for news. */
   calendarPath?: Maybe<Scalars['String']['output']>;
+  /** Events: ISO 8601 end; null for news or when open-ended. */
   endsAt?: Maybe<Scalars['String']['output']>;
+  /** For example NIWE:n-12, or REGION:n-3 for a region-wide item. */
   id: Scalars['ID']['output'];
+  /** News or event. */
   kind: NewsKind;
   /** The publishing network, null for region-wide items. */
   network?: Maybe<Network>;
+  /** Events: where it takes place; null when not given. */
   place?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp (UTC) of publication. */
   publishedAt: Scalars['String']['output'];
+  /** Events: registrations holding a place; 0 for news. */
   registeredCount: Scalars['Int']['output'];
+  /** Events: ISO 8601 time registration closes; null: when the event starts. */
   registrationDeadline?: Maybe<Scalars['String']['output']>;
+  /** Events: places available; null: no limit. */
   registrationLimit?: Maybe<Scalars['Int']['output']>;
+  /** Events: ISO 8601 start; null for news. */
   startsAt?: Maybe<Scalars['String']['output']>;
+  /** The body, plain text with line breaks. */
   text: Scalars['String']['output'];
+  /** Headline. */
   title: Scalars['String']['output'];
+  /** Who may read it: everyone, or members, offices and admin. */
   visibility: NewsVisibility;
+  /** Events: registrations on the waiting list; 0 for news. */
   waitingCount: Scalars['Int']['output'];
 };
 
+/** News or event. */
 export type NewsKind =
+  /** An event (Veranstaltung) with a start, a place and, maybe, registrations. */
   | 'EVENT'
+  /** A piece of news (Meldung). */
   | 'NEWS';
 
 /** PUBLIC: everyone sees it. MEMBERS: members, offices and admin only. */
 export type NewsVisibility =
+  /** Members, offices and admin only. */
   | 'MEMBERS'
+  /** Everyone, signed in or not. */
   | 'PUBLIC';
 
 export type NiweMember = Member & {
   __typename?: 'NiweMember';
+  /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
   availability: AvailabilityStatus;
+  /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
@@ -1113,14 +1492,20 @@ export type NiweMemberPartnerSuggestionsArgs = {
   radiusKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a page ends, for asking for the next one. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the page's last item, to pass as after; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when there are more items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The person who will attend an event. */
 export type ParticipantInput = {
+  /** E-mail address, for the confirmation. */
   email: Scalars['String']['input'];
+  /** Full name, 1..200 characters. */
   name: Scalars['String']['input'];
 };
 
@@ -1129,43 +1514,65 @@ export type PartnerSuggestion = {
   __typename?: 'PartnerSuggestion';
   /** Null when the suggested-for member has no location. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The member suggested. */
   member: Member;
   /** One per complementary process group, for example: Spanen mit geometrisch bestimmten Schneiden (yours) → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs). */
   reasons: Array<Scalars['String']['output']>;
 };
 
+/** A unit price that applies from a quantity on (Staffelpreis: tiered price). */
 export type PriceTier = {
   __typename?: 'PriceTier';
+  /** From this many parts on. */
   minQuantity: Scalars['Int']['output'];
+  /** Price per part in the quote's currency, net. */
   unitPrice: Scalars['Float']['output'];
 };
 
+/** A unit price that applies from a quantity on (Staffelpreis: tiered price). */
 export type PriceTierInput = {
   /** From this many parts on. */
   minQuantity: Scalars['Int']['input'];
+  /** Price per part in the quote's currency, net, more than 0. */
   unitPrice: Scalars['Float']['input'];
 };
 
+/** A manufacturing process from the DIN 8580 hierarchy. */
 export type Process = {
   __typename?: 'Process';
+  /** For example 3.2.3. */
   code: Scalars['String']['output'];
+  /** The main group, for example Trennen. */
   mainGroup: Scalars['String']['output'];
+  /** For example Fräsen. */
   name: Scalars['String']['output'];
+  /** Names from the main group down to this process. */
   path: Array<Scalars['String']['output']>;
 };
 
+/** The lot size of a part request. */
 export type Quantity =
+  /** Fewer than 10 pieces (Prototyp, Muster: prototype, sample). */
   | 'PROTOTYPE'
+  /** 1000 pieces and more (Serie: series production). */
   | 'SERIES'
+  /** 10 to 999 pieces (Kleinserie: small series). */
   | 'SMALL_SERIES';
 
+/** One quantity to quote for; an inquiry may ask prices for several (for example 100, 1000, 10000 parts). */
 export type QuantityInput = {
-  /** Parts per delivery. */
+  /** Parts per delivery, no more than quantity; null: one delivery. */
   batchSize?: InputMaybe<Scalars['Int']['input']>;
   /** Parts in total. */
   quantity: Scalars['Int']['input'];
 };
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type Query = {
   __typename?: 'Query';
   /** Partners' API keys (never the keys themselves). Allowed: admin. */
@@ -1182,9 +1589,11 @@ export type Query = {
   capacityBookings?: Maybe<Array<CapacityBooking>>;
   /** For a request: the offers that fit it; for an offer: the requests it could serve. Best first, with reasons. */
   capacityMatches?: Maybe<Array<CapacityMatch>>;
+  /** One post by id (withdrawn ones too); null when there is none. */
   capacityPost?: Maybe<CapacityPost>;
   /** Open offers and requests, newest first. Filter by side, kind and overlap with a window. */
   capacityPosts?: Maybe<CapacityPostConnection>;
+  /** One consortium, or null when it does not exist or the caller may not see it: seen by its members, the inquiry's owner, the offices of its members and admin. */
   consortium?: Maybe<Consortium>;
   /**
    * Relationships confirmed between members of different networks, per quarter
@@ -1221,6 +1630,7 @@ export type Query = {
    * first: 1..100.
    */
   members: MemberConnection;
+  /** One network by code; null when the code names no network. */
   network?: Maybe<Network>;
   /** The region's networks. */
   networks: Array<Network>;
@@ -1241,6 +1651,12 @@ export type Query = {
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1248,6 +1664,12 @@ export type QueryAuditLogArgs = {
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryCapacityBalanceArgs = {
   from: Scalars['String']['input'];
   kind?: InputMaybe<CapacityKind>;
@@ -1255,22 +1677,46 @@ export type QueryCapacityBalanceArgs = {
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryCapacityBookingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryCapacityMatchesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   postId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryCapacityPostArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryCapacityPostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CapacityPostFilter>;
@@ -1278,16 +1724,34 @@ export type QueryCapacityPostsArgs = {
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryConsortiumArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryEventRegistrationsArgs = {
   eventId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FeedFilter>;
@@ -1295,28 +1759,58 @@ export type QueryFeedArgs = {
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryFindSuppliersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   requirements: SupplierRequirements;
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryInquiriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<InquiryStatus>;
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryInquiryArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MemberFilter>;
@@ -1325,61 +1819,109 @@ export type QueryMembersArgs = {
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryNetworkArgs = {
   code: NetworkCode;
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryNewsItemArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryQuoteComparisonArgs = {
   inquiryId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryRegionAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryRelationshipsArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A member's (or consortium's) quote on an inquiry, in its latest revision. */
 export type Quote = {
   __typename?: 'Quote';
+  /** The consortium (Bietergemeinschaft) quoting; null for a member quoting alone. */
   consortium?: Maybe<Consortium>;
+  /** ISO 4217 code, for example EUR. */
   currency: Scalars['String']['output'];
+  /** The quote's id. */
   id: Scalars['ID']['output'];
+  /** The inquiry quoted on. */
   inquiryId: Scalars['ID']['output'];
+  /** Calendar days from order to delivery. */
   leadTimeDays: Scalars['Int']['output'];
   /** The quoting member (the lead for a consortium). */
   member: Member;
+  /** The quoting member's network. */
   network: NetworkCode;
+  /** Conditions and remarks; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Unit prices by quantity, smallest minQuantity first. */
   priceTiers: Array<PriceTier>;
   /** 1 for the first submission, +1 per revision. */
   revision: Scalars['Int']['output'];
   /** Every submission, oldest first. */
   revisions: Array<QuoteRevision>;
+  /** Submitted, awarded or not chosen. */
   status: QuoteStatus;
+  /** ISO 8601 timestamp (UTC) of the latest submission. */
   submittedAt: Scalars['String']['output'];
+  /** The quote binds the member until this date, YYYY-MM-DD. */
   validUntil: Scalars['String']['output'];
+  /** Pass it to submitQuote to revise the quote. */
   version: Scalars['Int']['output'];
 };
 
+/** One quote in the owner's side-by-side comparison. */
 export type QuoteComparisonRow = {
   __typename?: 'QuoteComparisonRow';
   /** Required certifications the bidder was matched on (matching filters on them); empty for invitees added by an office. */
   certifications: Array<Scalars['String']['output']>;
+  /** ISO 4217 code of unitPrice. */
   currency: Scalars['String']['output'];
+  /** The bidder's distance from the delivery location in km; null when not known. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** Calendar days from order to delivery. */
   leadTimeDays: Scalars['Int']['output'];
+  /** The quote. */
   quote: Quote;
   /** The supplier score from matching; null for invitees added by an office. */
   score?: Maybe<Scalars['Float']['output']>;
@@ -1387,47 +1929,73 @@ export type QuoteComparisonRow = {
   unitPrice: Scalars['Float']['output'];
 };
 
+/** A quote (Angebot) on an inquiry. */
 export type QuoteInput = {
   /** Quote for this consortium; the caller must be its lead. */
   consortiumId?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217, EUR by default. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** Calendar days from order to delivery, 1..3650. */
   leadTimeDays: Scalars['Int']['input'];
   /** The quoting member; a member quoting for itself leaves it out. */
   memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** Conditions and remarks, up to 5000 characters. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 20 tiers, each minQuantity once. */
   priceTiers: Array<PriceTierInput>;
   /** YYYY-MM-DD. */
   validUntil: Scalars['String']['input'];
 };
 
+/** One submission of a quote, as it was sent. */
 export type QuoteRevision = {
   __typename?: 'QuoteRevision';
+  /** ISO 4217 code. */
   currency: Scalars['String']['output'];
+  /** Calendar days from order to delivery. */
   leadTimeDays: Scalars['Int']['output'];
+  /** Conditions and remarks; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Unit prices by quantity. */
   priceTiers: Array<PriceTier>;
+  /** 1 for the first submission, +1 per revision. */
   revision: Scalars['Int']['output'];
+  /** ISO 8601 timestamp (UTC) of this submission. */
   submittedAt: Scalars['String']['output'];
+  /** Binding until this date, YYYY-MM-DD. */
   validUntil: Scalars['String']['output'];
 };
 
+/** Where a quote stands. */
 export type QuoteStatus =
+  /** Won: the owner awarded the inquiry to this quote. */
   | 'AWARDED'
+  /** The inquiry went to another quote, or closed without award. */
   | 'NOT_CHOSEN'
+  /** Submitted, the inquiry not decided yet. */
   | 'SUBMITTED';
 
+/** Where a registration for an event stands. */
 export type RegistrationStatus =
+  /** Cancelled; frees its place. */
   | 'CANCELLED'
+  /** Holds a place. */
   | 'REGISTERED'
+  /** On the waiting list; moves up when a place is freed. */
   | 'WAITING';
 
+/** What the requester is to the partner. */
 export type RelationshipKind =
+  /** The requester buys from the partner (Kunde). */
   | 'CUSTOMER_OF'
+  /** The two develop products or processes together (Entwicklungspartner). */
   | 'DEVELOPMENT_PARTNER'
+  /** The two work on a joint project (Verbundprojekt). */
   | 'JOINT_PROJECT'
+  /** The requester supplies the partner (Lieferant). */
   | 'SUPPLIER_OF';
 
+/** Relationships confirmed across networks in one calendar quarter. */
 export type RelationshipQuarter = {
   __typename?: 'RelationshipQuarter';
   /** Those not ended since, with their members: both sides agreed to them. */
@@ -1438,92 +2006,135 @@ export type RelationshipQuarter = {
   quarter: Scalars['String']['output'];
 };
 
+/** Where a relationship stands. */
 export type RelationshipStatus =
+  /** Confirmed by the partner: both sides agree. */
   | 'CONFIRMED'
+  /** Ended by either side. */
   | 'ENDED'
+  /** Recorded by the requester, waiting for the partner's confirmation. */
   | 'REQUESTED';
 
+/** How a supplier meets one requirement of a part request. */
 export type RequirementMatch = {
   __typename?: 'RequirementMatch';
+  /** Why, in English, for example: 120 employees: suited to small series. */
   reason: Scalars['String']['output'];
   /** processes, material, quantity, tolerance, distance or certification <standard>. */
   requirement: Scalars['String']['output'];
+  /** Met, partly met or not met. */
   status: MatchStatus;
 };
 
+/** A service a member offers. */
 export type ServiceInput = {
+  /** Details, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** DIN 8580 process codes the service uses, for example 3.2.3. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short name of the service, 1..200 characters. */
   title: Scalars['String']['input'];
 };
 
+/** The suppliers found for a part request, best first. */
 export type SupplierMatchConnection = {
   __typename?: 'SupplierMatchConnection';
+  /** The best suppliers, highest score first. */
   edges: Array<SupplierMatchEdge>;
   /** Suppliers that meet every hard requirement. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One supplier found for a part request, with its score and the reasons per requirement. */
 export type SupplierMatchEdge = {
   __typename?: 'SupplierMatchEdge';
+  /** How the supplier meets each requirement asked. */
   breakdown: Array<RequirementMatch>;
+  /** Distance from the delivery location in km; null when no delivery location was given or the member's location is unknown. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The supplier. */
   node: Member;
   /** 0..1: the weighted share of requirements met. */
   score: Scalars['Float']['output'];
 };
 
+/** A concrete part request (Anfrage) for findSuppliers: what the part needs. Soft requirements raise the score; hard ones leave out who misses them. */
 export type SupplierRequirements = {
   /** Hard requirement: certificates valid today, for example IATF 16949. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where the parts go (weight 10 of 100): nearer suppliers score higher and each gets its distanceKm. */
   deliveryLocation?: InputMaybe<LocationInput>;
   /** The part's material, for example 42CrMo4, 1.4301, EN AW-6082 or PA66. */
   material?: InputMaybe<Scalars['String']['input']>;
   /** Hard requirement: at most this far from deliveryLocation (1..500 km). */
   maxDistanceKm?: InputMaybe<Scalars['Float']['input']>;
+  /** Only suppliers of these networks; all networks when left out. */
   networks?: InputMaybe<Array<NetworkCode>>;
   /** DIN 8580 codes the part needs; a code also matches the processes below it. Suppliers offer at least one. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Lot size (weight 15 of 100): suppliers whose company size suits it score higher. */
   quantity?: InputMaybe<Quantity>;
+  /** Tolerance class (weight 15 of 100): machining meets general tolerances; FINE and PRECISION need fine finishing (grinding, honing, lapping) to be met fully. */
   tolerance?: InputMaybe<Tolerance>;
 };
 
 /** ISO 2768 c (COARSE), m (MEDIUM), f (FINE), or IT6 and finer (PRECISION). */
 export type Tolerance =
+  /** ISO 2768 c: coarse general tolerances. */
   | 'COARSE'
+  /** ISO 2768 f: fine general tolerances. */
   | 'FINE'
+  /** ISO 2768 m: medium general tolerances, the usual machining default. */
   | 'MEDIUM'
+  /** ISO 286 IT6 and finer: precision fits, for example for bearing seats. */
   | 'PRECISION';
 
+/** An HTTPS endpoint that receives events as signed POST requests. */
 export type Webhook = {
   __typename?: 'Webhook';
+  /** ISO 8601 timestamp (UTC) of registration. */
   createdAt: Scalars['String']['output'];
+  /** Recent deliveries, newest first. */
   deliveries: Array<WebhookDelivery>;
+  /** The event types delivered. */
   events: Array<InquiryEventType>;
+  /** The webhook's id. */
   id: Scalars['ID']['output'];
+  /** Where the events are POSTed. */
   url: Scalars['String']['output'];
 };
 
 
+/** An HTTPS endpoint that receives events as signed POST requests. */
 export type WebhookDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One event's delivery to a webhook, retried with growing waits until the receiver answers 2xx. */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
+  /** POST attempts so far. */
   attempts: Scalars['Int']['output'];
+  /** ISO 8601 timestamp (UTC) of the successful delivery; null until then. */
   deliveredAt?: Maybe<Scalars['String']['output']>;
+  /** The event's id, the same in every delivery of it (to tell repeats apart). */
   eventId: Scalars['ID']['output'];
+  /** What happened. */
   eventType: InquiryEventType;
+  /** Why the last attempt failed (timeout, connection refused, ...); null when it did not. */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt; null before the first or when no answer came. */
   lastStatus?: Maybe<Scalars['Int']['output']>;
+  /** ISO 8601 timestamp (UTC) of the next attempt; null once delivered or given up. */
   nextAttemptAt?: Maybe<Scalars['String']['output']>;
 };
 
+/** A webhook just registered, with its signing secret shown this once. */
 export type WebhookRegistration = {
   __typename?: 'WebhookRegistration';
   /** HMAC key of the signatures; shown only now. */
   secret: Scalars['String']['output'];
+  /** The webhook as stored. */
   webhook: Webhook;
 };
 
