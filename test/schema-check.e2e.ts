@@ -40,7 +40,7 @@ function schemaCheck(args: string[]): Promise<{ code: number; output: string }> 
   });
 }
 
-const networkQuery = 'network(code: NetworkCode!): Network';
+const networkQuery = 'network("The network\'s code, for example NIWE." code: NetworkCode!): Network';
 
 describe('npm run schema:check', () => {
   test('an added optional field is a safe change and passes', async () => {
@@ -54,7 +54,7 @@ describe('npm run schema:check', () => {
   });
 
   test('removing a field no client uses is still breaking and fails', async () => {
-    const file = regionWith(`  ${networkQuery}\n`, '');
+    const file = regionWith(`  "One network by code; null when the code names no network."\n  ${networkQuery}\n`, '');
     const { code, output } = await schemaCheck(['--subgraph', `region=${file}`]);
     expect(output).toMatch(/BREAKING\s+Field 'network' .*removed from object type 'Query'/);
     expect(output).toMatch(/all valid/);
@@ -74,7 +74,7 @@ describe('npm run schema:check', () => {
   });
 
   test("the portal's operations are checked too: removing a field its start page reads breaks it", async () => {
-    const file = regionWith('  focus: [String!]!\n', '');
+    const file = regionWith('  "Focus themes of the network\'s companies."\n  focus: [String!]!\n', '');
     const { code, output } = await schemaCheck(['--subgraph', `region=${file}`]);
     expect(output).toContain('BROKEN    StartPage (portal)');
     expect(output).toMatch(/Cannot query field "focus" on type "Network"/);
@@ -82,7 +82,8 @@ describe('npm run schema:check', () => {
   });
 
   test('a composition error is reported and fails', async () => {
-    const file = regionWith('type Network @key(fields: "code") {\n  code: NetworkCode!', 'type Network @key(fields: "code") {\n  code: String!');
+    const networkCode = 'type Network @key(fields: "code") {\n  "The network\'s code, for example NIWE."\n  code: ';
+    const file = regionWith(`${networkCode}NetworkCode!`, `${networkCode}String!`);
     const { code, output } = await schemaCheck(['--subgraph', `region=${file}`]);
     expect(output).toMatch(/Composition failed:\n\s+- .*Network\.code/);
     expect(code).toBe(1);
