@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { createVerifier } from '../gateway/auth.ts';
-import { envString, envUrl, serviceUrlVariable } from '../shared/config.ts';
+import { envReader, envString, envUrl, serviceFromEnv, serviceUrlVariable } from '../shared/config.ts';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { runService } from '../shared/main.ts';
 import { signedPost } from '../shared/http-client.ts';
@@ -59,7 +59,7 @@ async function answer(shapeName: string, body: RequestBody, req: IncomingMessage
   return errors.length ? { data: root.data, errors } : { data: root.data };
 }
 
-await runService('floor', Number(envString('PORT', '0')), '127.0.0.1', async () => ({
+await runService('floor', { ...serviceFromEnv(envReader(process.env), 0), host: '127.0.0.1' }, async () => ({
   http: createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

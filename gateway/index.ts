@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, defaultAttachmentMaxBytes, envReader, loadOrExit, serviceUrlVariable, subgraphSecret, type Env } from '../shared/config.ts';
+import {
+  ConfigError,
+  defaultAttachmentMaxBytes,
+  envReader,
+  loadOrExit,
+  serviceFromEnv,
+  serviceUrlVariable,
+  subgraphSecret,
+  type Env,
+  type ServiceConfig,
+} from '../shared/config.ts';
 import { runService } from '../shared/main.ts';
 import { gatewayService, networks, regionService } from '../shared/networks.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
@@ -16,9 +26,7 @@ import { partnerTokenSeconds } from './token-exchange.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
 
-export interface GatewayConfig {
-  port: number;
-  host: string;
+export interface GatewayConfig extends ServiceConfig {
   gateway: GatewayOptions;
 }
 
@@ -47,8 +55,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
   const production = read.optional('NODE_ENV') === 'production';
   const manifest = read.optional('PERSISTED_OPERATIONS');
   return {
-    port: read.port('PORT', gatewayService.port),
-    host: read.string('HOST', '127.0.0.1'),
+    ...serviceFromEnv(read, gatewayService.port),
     gateway: {
       supergraphSdl,
       supergraphFile: { path, pollMs: read.integer('SUPERGRAPH_POLL_MS', defaultSupergraphPollMs, 1) },
@@ -75,5 +82,5 @@ if (import.meta.main) {
   const config = loadOrExit(gatewayService.name, () => loadConfig(process.env, process.argv.slice(2)));
   if (!config.gateway.auth.secret && !config.gateway.auth.jwksUrl)
     console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
-  await runService(gatewayService.name, config.port, config.host, () => createGatewayService(config.gateway));
+  await runService(gatewayService.name, config, () => createGatewayService(config.gateway));
 }

@@ -82,6 +82,26 @@ export function subgraphSecret(env: Env, service: string): string | undefined {
   return secret;
 }
 
+/** Where a service listens and how it stops (shared/main.ts runService); every service reads these the same way. */
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  /** On SIGTERM/SIGINT: keep taking requests with /ready at 503 for `drainDelayMs`, then give those in flight `graceMs`. */
+  shutdown: { graceMs: number; drainDelayMs: number };
+}
+
+/** Longer than the gateway's budget for a subgraph call (10 s), so a request waiting on one still gets its answer. */
+export const defaultShutdownGraceMs = 15_000;
+
+/** PORT (the registry's port by default), HOST, SHUTDOWN_GRACE_MS and DRAIN_DELAY_MS. */
+export function serviceFromEnv(read: EnvReader, defaultPort: number): ServiceConfig {
+  return {
+    port: read.port('PORT', defaultPort),
+    host: read.string('HOST', '127.0.0.1'),
+    shutdown: { graceMs: read.integer('SHUTDOWN_GRACE_MS', defaultShutdownGraceMs), drainDelayMs: read.integer('DRAIN_DELAY_MS', 0) },
+  };
+}
+
 /** Largest inquiry attachment, in bytes, unless ATTACHMENT_MAX_BYTES says otherwise (gateway and region). */
 export const defaultAttachmentMaxBytes = 20 * 1024 * 1024;
 

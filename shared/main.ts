@@ -1,33 +1,28 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, envInteger } from './config.ts';
+import { ConfigError, type ServiceConfig } from './config.ts';
 import { close, listen, startDraining } from './http.ts';
 
 // The start-up every service shares: build, listen, report, and stop cleanly on
 // SIGINT/SIGTERM, answering the requests in flight first. A bad configuration ends the process with exit code 1 and one
 // line that says what to fix.
 
-/** Longer than the gateway's budget for a subgraph call (10 s), so a request waiting on one still gets its answer. */
-export const defaultShutdownGraceMs = 15_000;
-
 export interface Runnable {
   http: Server;
   stop(): Promise<void>;
 }
 
-export async function runService(name: string, port: number, host: string, build: () => Promise<Runnable>): Promise<void> {
+export async function runService(name: string, config: ServiceConfig, build: () => Promise<Runnable>): Promise<void> {
   let service: Runnable;
   try {
     service = await build();
-    const url = await listen(service.http, port, host);
+    const url = await listen(service.http, config.port, config.host);
     console.log(`${name} listening on ${url}/graphql`);
   } catch (error) {
     console.error(error instanceof ConfigError ? `${name}: ${error.message}` : error);
     process.exit(1);
   }
   let stopping = false;
-  const graceMs = envInteger('SHUTDOWN_GRACE_MS', defaultShutdownGraceMs);
-  const drainDelayMs = envInteger('DRAIN_DELAY_MS', 0);
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
@@ -35,8 +30,8 @@ export async function runService(name: string, port: number, host: string, build
     // until the balancer has seen that (a closed port before then refuses what it still sends); then no new
     // connections, requests in flight answered (within the grace period), then the database closed.
     startDraining(service.http);
-    await sleep(drainDelayMs);
-    await close(service.http, graceMs);
+    await sleep(config.shutdown.drainDelayMs);
+    await close(service.http, config.shutdown.graceMs);
     await service.stop();
     process.exit(0);
   };

@@ -19,9 +19,10 @@ afterEach(() => {
 
 describe('gateway', () => {
   test("README's defaults, and nothing taken from process.env", () => {
-    Object.assign(process.env, { PORT: '9999', MAX_QUERY_DEPTH: '3', NODE_ENV: 'production', SUBGRAPH_SECRET: 'p'.repeat(32) });
+    Object.assign(process.env, { PORT: '9999', MAX_QUERY_DEPTH: '3', NODE_ENV: 'production', SUBGRAPH_SECRET: 'p'.repeat(32), SHUTDOWN_GRACE_MS: '1' });
     const config = gatewayConfig(unsigned);
     expect(config.port).toBe(4000);
+    expect(config.shutdown).toEqual({ graceMs: 15_000, drainDelayMs: 0 });
     expect(config.host).toBe('127.0.0.1');
     expect(config.gateway.limits).toEqual(defaultLimits);
     expect(config.gateway.subgraphUrls).toEqual({
@@ -48,6 +49,10 @@ describe('gateway', () => {
     expect(config.gateway.subgraphUrls.region).toBe('http://region.internal:9000/graphql');
     expect(config.gateway.subgraphSecrets).toMatchObject({ niwe: 'n'.repeat(32), region: 's'.repeat(32) });
     expect([config.gateway.production, config.gateway.introspection]).toEqual([true, false]);
+    expect(gatewayConfig({ ...unsigned, SHUTDOWN_GRACE_MS: '500', DRAIN_DELAY_MS: '1500' }).shutdown).toEqual({ graceMs: 500, drainDelayMs: 1500 });
+    expect(() => gatewayConfig({ ...unsigned, DRAIN_DELAY_MS: '-1' })).toThrow(
+      new ConfigError('DRAIN_DELAY_MS must be a whole number of at least 0, got "-1".'),
+    );
     expect(gatewayConfig({ ...unsigned, NODE_ENV: 'production', INTROSPECTION: '1' }).gateway.introspection).toBe(true);
     expect(() => gatewayConfig({ ...unsigned, MAX_QUERY_DEPTH: 'deep' })).toThrow(
       new ConfigError('MAX_QUERY_DEPTH must be a whole number of at least 1, got "deep".'),
@@ -62,10 +67,12 @@ describe('network', () => {
     expect(config).toEqual({
       port: 4002,
       host: '127.0.0.1',
+      shutdown: { graceMs: 15_000, drainDelayMs: 0 },
       demoData: false,
-      network: { network: 'LINAT', databaseUrl: 'postgresql://db/linat', secret: undefined },
+      network: { network: 'LINAT', databaseUrl: 'postgresql://db/linat', secret: undefined, sqlDebug: false },
     });
-    expect(networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DEMO_DATA: '1' }).demoData).toBe(true);
+    const asked = networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DEMO_DATA: '1', SQL_DEBUG: '1' });
+    expect([asked.demoData, asked.network.sqlDebug]).toEqual([true, true]);
     expect(() => networkConfig({ NETWORK: 'FOO' })).toThrow('NETWORK must name a registered network (NIWE, LINAT, KONAT), got "FOO".');
   });
 });
@@ -80,6 +87,8 @@ describe('region', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'irm-config-'));
     const config = regionConfig({ ...unsigned, DATABASE_URL: 'postgresql://db/region', DATA_DIR: dataDir, SEARCH_COUNT_LIMIT: '0' });
     expect(config.port).toBe(4004);
+    expect(config.shutdown).toEqual({ graceMs: 15_000, drainDelayMs: 0 });
+    expect(config.region.sqlDebug).toBe(false);
     expect(config.region.inquiries?.attachmentsDir).toBe(resolve(dataDir, 'attachments'));
     expect(config.region.webhookKey).toHaveLength(32);
     expect(config.region.searchCountLimit).toBeNull();

@@ -1,4 +1,4 @@
-import { ConfigError, envReader, loadOrExit, subgraphSecret, type Env } from '../../shared/config.ts';
+import { ConfigError, envReader, loadOrExit, serviceFromEnv, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
@@ -6,9 +6,7 @@ import { createNetworkService, type NetworkOptions } from './server.ts';
 
 // One network's subgraph: NETWORK=NIWE node subgraphs/network/index.ts
 
-export interface NetworkConfig {
-  port: number;
-  host: string;
+export interface NetworkConfig extends ServiceConfig {
   /** DEMO_DATA=1: seed fictional demo members into an empty database. */
   demoData: boolean;
   network: NetworkOptions;
@@ -23,17 +21,16 @@ export function loadConfig(env: Env): NetworkConfig {
   const databaseUrl = read.optional(`${network.code}_DATABASE_URL`) ?? read.optional('DATABASE_URL');
   if (!databaseUrl) throw new ConfigError(`Set DATABASE_URL (or ${network.code}_DATABASE_URL) to this network's PostgreSQL database.`);
   return {
-    port: read.port('PORT', network.port),
-    host: read.string('HOST', '127.0.0.1'),
+    ...serviceFromEnv(read, network.port),
     demoData: read.flag('DEMO_DATA'),
-    network: { network: network.code, databaseUrl, secret: subgraphSecret(env, network.code) },
+    network: { network: network.code, databaseUrl, secret: subgraphSecret(env, network.code), sqlDebug: read.flag('SQL_DEBUG') },
   };
 }
 
 if (import.meta.main) {
   const name = `${process.env.NETWORK || 'network'} subgraph`;
   const config = loadOrExit(name, () => loadConfig(process.env));
-  await runService(name, config.port, config.host, async () => {
+  await runService(name, config, async () => {
     const service = await createNetworkService(config.network);
     if (config.demoData) {
       const seeded = await seedDemoData(service.orm.em.fork(), findNetwork(config.network.network)!);

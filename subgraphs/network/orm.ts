@@ -1,16 +1,16 @@
-import { initOrm, SqlCounter } from '../../shared/orm.ts';
+import { initOrm, type SqlCounter } from '../../shared/orm.ts';
 import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 import { newsEntities } from '../../shared/news/news.entity.ts';
 
-export { SqlCounter };
+export type { SqlCounter };
 
-export function initNetworkOrm(clientUrl: string, counter = new SqlCounter()) {
+export function initNetworkOrm(clientUrl: string, sqlDebug = false) {
   return initOrm({
     clientUrl,
     entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema, ...newsEntities],
     migrations,
-    counter,
+    sqlDebug,
     // Typo tolerance of the text search: a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name).
     // No parallel plans: the relevance page relies on Append running its tiers in order (search.ts), and on
     // two shared cores parallel workers only add latency to short searches.

@@ -31,11 +31,13 @@ export interface NetworkOptions {
   databaseUrl: string;
   /** Secret the gateway and region sign requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
   secret: string | undefined;
+  /** SQL_DEBUG=1: every SQL statement logged. */
+  sqlDebug?: boolean;
 }
 
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
-  const { orm, counter } = await initNetworkOrm(options.databaseUrl);
+  const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
   const reads = await prepareMemberReads(orm);
 
   const context = async (req: IncomingMessage): Promise<NetworkContext> => {

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { ConfigError, envReader, loadOrExit, serviceUrlVariable, subgraphSecret, type Env } from '../../shared/config.ts';
+import { ConfigError, envReader, loadOrExit, serviceFromEnv, serviceUrlVariable, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
 import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
@@ -8,9 +8,7 @@ import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit, ty
 
 // Region's subgraph: node subgraphs/region/index.ts
 
-export interface RegionConfig {
-  port: number;
-  host: string;
+export interface RegionConfig extends ServiceConfig {
   region: RegionOptions;
 }
 
@@ -28,8 +26,7 @@ export function loadConfig(env: Env): RegionConfig {
   const countLimit = read.integer('SEARCH_COUNT_LIMIT', defaultSearchCountLimit, 0);
   const dataDir = read.string('DATA_DIR', dataPaths.defaultDataDir);
   return {
-    port: read.port('PORT', regionService.port),
-    host: read.string('HOST', '127.0.0.1'),
+    ...serviceFromEnv(read, regionService.port),
     region: {
       networkUrls,
       networkTimeoutMs: timeout,
@@ -37,6 +34,7 @@ export function loadConfig(env: Env): RegionConfig {
       networkSecrets,
       webhookKey: webhookKeyFromEnv(env),
       databaseUrl,
+      sqlDebug: read.flag('SQL_DEBUG'),
       searchCountLimit: countLimit === 0 ? null : countLimit,
       inquiries: {
         attachmentsDir: resolve(read.optional('ATTACHMENTS_DIR') ?? join(dataDir, dataPaths.attachments)),
@@ -56,5 +54,5 @@ export function loadConfig(env: Env): RegionConfig {
 if (import.meta.main) {
   const name = `${regionService.name} subgraph`;
   const config = loadOrExit(name, () => loadConfig(process.env));
-  await runService(name, config.port, config.host, () => createRegionService(config.region));
+  await runService(name, config, () => createRegionService(config.region));
 }

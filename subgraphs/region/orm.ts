@@ -1,4 +1,4 @@
-import { initOrm, SqlCounter } from '../../shared/orm.ts';
+import { initOrm } from '../../shared/orm.ts';
 import { RandomIdBase } from './base.entity.ts';
 import { IdempotencyKeySchema } from './idempotency-key.entity.ts';
 import { capacityEntities } from './capacity/entities.ts';
@@ -10,7 +10,7 @@ import { newsEntities } from './news/entities.ts';
 import { BusinessRelationshipSchema } from './relationships/relationship.entity.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
-export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = new SqlCounter()) {
+export function initRegionOrm(clientUrl: string, webhookKey: Buffer, sqlDebug = false) {
   return initOrm({
     clientUrl,
     entities: [
@@ -24,6 +24,6 @@ export function initRegionOrm(clientUrl: string, webhookKey: Buffer, counter = n
       BusinessRelationshipSchema,
     ],
     migrations: regionMigrations(webhookKey),
-    counter,
+    sqlDebug,
   });
 }

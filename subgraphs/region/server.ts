@@ -33,6 +33,8 @@ export interface RegionOptions {
   networkSecrets: Record<string, string | undefined>;
   /** AES-256 key that seals webhook secrets at rest (WEBHOOK_KEY or DATA_DIR/webhook-key). */
   webhookKey: Buffer;
+  /** SQL_DEBUG=1: every SQL statement logged. */
+  sqlDebug?: boolean;
   /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 1000). */
   searchCountLimit?: number | null;
   /** Customer inquiries: attachment store, webhook targets, the outbox dispatcher (off when absent). */
@@ -95,7 +97,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     }),
   );
   const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
-  const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey);
+  const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey, options.sqlDebug);
   const server = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema(regionModules()),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
