@@ -199,7 +199,7 @@ describe('inquiries', () => {
         ['LINAT:m-1', 'LINAT'],
       ]) {
         em.create(InvitationSchema, {
-          inquiryId: inquiry.id,
+          inquiry,
           memberId,
           network,
           status: 'QUOTED',
@@ -212,17 +212,17 @@ describe('inquiries', () => {
       const terms = { priceTiers: [{ minQuantity: 1, unitPrice: 12.5 }], currency: 'EUR', leadTimeDays: 20, validUntil: '2099-01-01', notes: null };
       const quote = em.create(QuoteSchema, {
         ...terms,
-        inquiryId: inquiry.id,
+        inquiry,
         memberId: bidder,
         network: 'NIWE',
-        consortiumId: null,
+        consortium: null,
         status: 'SUBMITTED',
         revision: 2,
       });
       await em.flush();
-      for (const revision of [1, 2]) em.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision });
+      for (const revision of [1, 2]) em.create(QuoteRevisionSchema, { ...terms, quote, revision });
       em.create(AttachmentSchema, {
-        inquiryId: inquiry.id,
+        inquiry,
         fileName: 'flansch.pdf',
         contentType: 'application/pdf',
         size: 9,
@@ -291,8 +291,8 @@ describe('webhooks', () => {
       await em.flush();
       for (const eventId of events)
         em.create(WebhookDeliverySchema, {
-          webhookId: webhook.id,
-          eventId,
+          webhook,
+          event: eventId,
           eventType: 'QUOTE_RECEIVED',
           attempts: 1,
           lastStatus: 200,

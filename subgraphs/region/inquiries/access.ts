@@ -81,18 +81,18 @@ export class InquiryAccess {
 /** An office takes part through its members' invitations; a member as invitee or consortium partner. */
 async function readParticipation(em: EntityManager, identity: Identity): Promise<Participation> {
   if (identity.role === 'office') {
-    const invitations = await em.find(InvitationSchema, { network: identity.network }, { fields: ['inquiryId'] });
-    return { inquiryIds: new Set(invitations.map((i) => i.inquiryId)), consortiumIds: [] };
+    const invitations = await em.find(InvitationSchema, { network: identity.network }, { fields: ['inquiry'] });
+    return { inquiryIds: new Set(invitations.map((i) => i.inquiry.id)), consortiumIds: [] };
   }
   if (identity.role !== 'member') return { inquiryIds: new Set(), consortiumIds: [] };
   const memberId = identity.memberId!;
   const [invitations, partners] = await Promise.all([
-    em.find(InvitationSchema, { memberId }, { fields: ['inquiryId'] }),
-    em.find(ConsortiumPartnerSchema, { memberId }, { fields: ['consortiumId'] }),
+    em.find(InvitationSchema, { memberId }, { fields: ['inquiry'] }),
+    em.find(ConsortiumPartnerSchema, { memberId }, { fields: ['consortium'] }),
   ]);
-  const consortiumIds = partners.map((p) => p.consortiumId);
-  const consortia = consortiumIds.length ? await em.find(ConsortiumSchema, { id: { $in: consortiumIds } }, { fields: ['inquiryId'] }) : [];
-  return { inquiryIds: new Set([...invitations.map((i) => i.inquiryId), ...consortia.map((c) => c.inquiryId)]), consortiumIds };
+  const consortiumIds = partners.map((p) => p.consortium.id);
+  const consortia = consortiumIds.length ? await em.find(ConsortiumSchema, { id: { $in: consortiumIds } }, { fields: ['inquiry'] }) : [];
+  return { inquiryIds: new Set([...invitations.map((i) => i.inquiry.id), ...consortia.map((c) => c.inquiry.id)]), consortiumIds };
 }
 
 export function requireOwner(view: InquiryView | null, id: string): void {

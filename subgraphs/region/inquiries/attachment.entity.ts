@@ -8,7 +8,7 @@ export const AttachmentSchema = defineEntity({
   tableName: 'inquiry_attachment',
   extends: RandomIdBase,
   properties: {
-    inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('inquiry_attachment_inquiry_id_fkey'),
+    inquiry: () => p.manyToOne(InquirySchema).ref().foreignKeyName('inquiry_attachment_inquiry_id_fkey'),
     fileName: p.string().length(200),
     contentType: p.string().length(100),
     size: p.integer(),
@@ -16,7 +16,7 @@ export const AttachmentSchema = defineEntity({
     storageName: p.string().length(100).unique('inquiry_attachment_storage_name_key'),
     uploadedBy: p.string().length(240),
   },
-  indexes: [{ name: 'inquiry_attachment_inquiry_idx', properties: ['inquiryId'] }],
+  indexes: [{ name: 'inquiry_attachment_inquiry_idx', properties: ['inquiry'] }],
 });
 
 export type Attachment = InferEntity<typeof AttachmentSchema>;

@@ -96,7 +96,7 @@ async function upload(store: AttachmentStore, req: IncomingMessage, url: URL, bo
   await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
   try {
     const attachment = em.create(AttachmentSchema, {
-      inquiryId: inquiry.id,
+      inquiry,
       fileName,
       contentType,
       size: body.length,
@@ -126,7 +126,7 @@ async function download(store: AttachmentStore, req: IncomingMessage, res: Serve
   const rawId = url.searchParams.get('id') ?? '';
   const em = store.orm.em.fork();
   const attachment = await em.findOne(AttachmentSchema, parseAttachmentId(rawId));
-  const inquiry = attachment && (await em.findOne(InquirySchema, attachment.inquiryId));
+  const inquiry = attachment && (await em.findOne(InquirySchema, attachment.inquiry.id));
   // Who may not see the inquiry learns nothing about its attachments, not even that they exist.
   if (!attachment || !inquiry || !(await new InquiryAccess(identity).resolve(em, inquiry))) throw notFound(`Attachment ${rawId.slice(0, 30)} does not exist.`);
   res.statusCode = 200;

@@ -15,7 +15,7 @@ export const consortiumResolvers: Resolvers = {
       const consortium = await ctx.em.findOne(ConsortiumSchema, parseConsortiumId(args.id));
       if (!consortium) return null;
       if (ctx.identity.role === 'admin') return consortium;
-      const inquiry = await visibleInquiry(ctx, inquiryId(consortium.inquiryId));
+      const inquiry = await visibleInquiry(ctx, inquiryId(consortium.inquiry.id));
       const view = inquiry && ctx.inquiryAccess.viewOf(inquiry);
       if (view?.kind === 'owner') return consortium;
       // An office sees the consortia its network's members take part in, a member those it is a partner of.
@@ -42,7 +42,7 @@ export const consortiumResolvers: Resolvers = {
   },
   Consortium: {
     id: (c) => consortiumId(c.id),
-    inquiryId: (c) => inquiryId(c.inquiryId),
+    inquiryId: (c) => inquiryId(c.inquiry.id),
     lead: (c) => memberRefById(c.leadMemberId),
     partners: (c, _, ctx) => ctx.inquiryLoaders.partners.load(c.id),
     complete: async (c, _, ctx) => completeness(await ctx.inquiryLoaders.partners.load(c.id)).complete,

@@ -29,16 +29,15 @@ export async function createConsortium(
 ): Promise<Consortium> {
   const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'bid on', ['OPEN']);
-  const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: lead.memberId });
+  const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: lead.memberId });
   if (!invitation || invitation.status === 'DECLINED')
     throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
-  if (await tx.count(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId }))
-    throw conflict(`${lead.memberId} already leads a consortium for ${id}.`);
-  const consortium = tx.create(ConsortiumSchema, { inquiryId: inquiry.id, leadMemberId: lead.memberId, leadNetwork: lead.network });
+  if (await tx.count(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId })) throw conflict(`${lead.memberId} already leads a consortium for ${id}.`);
+  const consortium = tx.create(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId, leadNetwork: lead.network });
   await tx.flush();
   for (const member of [lead, ...partners]) {
     tx.create(ConsortiumPartnerSchema, {
-      consortiumId: consortium.id,
+      consortium,
       memberId: member.memberId,
       network: member.network,
       status: 'INVITED',
@@ -65,9 +64,9 @@ export async function respond(
 ): Promise<Consortium> {
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
   if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
-  const partner = await tx.findOne(ConsortiumPartnerSchema, { consortiumId: consortiumKey, memberId: member });
+  const partner = await tx.findOne(ConsortiumPartnerSchema, { consortium: consortiumKey, memberId: member });
   if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);
-  if (await tx.count(QuoteSchema, { consortiumId: consortiumKey }))
+  if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
     throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
   if (answer.accept) {
     const share = answer.sharePercent;

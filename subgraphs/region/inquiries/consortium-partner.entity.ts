@@ -8,7 +8,7 @@ export const ConsortiumPartnerSchema = defineEntity({
   name: 'ConsortiumPartner',
   properties: {
     id: p.integer().primary().autoincrement(),
-    consortiumId: () => p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('consortium_partner_consortium_id_fkey'),
+    consortium: () => p.manyToOne(ConsortiumSchema).ref().foreignKeyName('consortium_partner_consortium_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
     status: p.enum(partnerStatuses).columnType('varchar(20)').default('INVITED'),
@@ -16,7 +16,7 @@ export const ConsortiumPartnerSchema = defineEntity({
     sharePercent: p.double().$type<number>().nullable(),
   },
   checks: [{ name: 'consortium_partner_share_percent_check', expression: `"share_percent"::numeric > 0 and "share_percent"::numeric <= 100` }],
-  uniques: [{ name: 'consortium_partner_consortium_id_member_id_key', properties: ['consortiumId', 'memberId'] }],
+  uniques: [{ name: 'consortium_partner_consortium_id_member_id_key', properties: ['consortium', 'memberId'] }],
   indexes: [{ name: 'consortium_partner_member_idx', properties: ['memberId'] }],
 });
 

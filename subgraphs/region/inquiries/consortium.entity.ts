@@ -7,11 +7,11 @@ export const ConsortiumSchema = defineEntity({
   name: 'Consortium',
   extends: RandomIdBase,
   properties: {
-    inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('consortium_inquiry_id_fkey'),
+    inquiry: () => p.manyToOne(InquirySchema).ref().foreignKeyName('consortium_inquiry_id_fkey'),
     leadMemberId: p.string().length(40),
     leadNetwork: p.string().length(20),
   },
-  uniques: [{ name: 'consortium_inquiry_id_lead_member_id_key', properties: ['inquiryId', 'leadMemberId'] }],
+  uniques: [{ name: 'consortium_inquiry_id_lead_member_id_key', properties: ['inquiry', 'leadMemberId'] }],
 });
 
 export type Consortium = InferEntity<typeof ConsortiumSchema>;

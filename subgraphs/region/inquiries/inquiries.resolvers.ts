@@ -31,7 +31,7 @@ function statusWhere(status: InquiryStatus | 'QUOTING_CLOSED' | null | undefined
 async function markViewed(ctx: RegionContext, inquiry: Inquiry): Promise<void> {
   const view = ctx.inquiryAccess.viewOf(inquiry);
   if (view.kind !== 'bidder') return;
-  await ctx.em.nativeUpdate(InvitationSchema, { inquiryId: inquiry.id, memberId: view.memberId, status: 'INVITED' }, { status: 'VIEWED' });
+  await ctx.em.nativeUpdate(InvitationSchema, { inquiry: inquiry.id, memberId: view.memberId, status: 'INVITED' }, { status: 'VIEWED' });
 }
 
 async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number) {
@@ -132,7 +132,7 @@ export const inquiryResolvers: Resolvers = {
       return ctx.em.transactional(async (tx) => {
         const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'changed', ['OPEN']);
-        const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: args.memberId });
+        const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: args.memberId });
         if (!invitation) throw notFound(`${args.memberId} is not invited to ${args.inquiryId}.`);
         if (invitation.status === 'QUOTED') throw conflict(`${args.memberId} has already quoted on ${args.inquiryId}; its invitation stays.`);
         tx.remove(invitation);
@@ -145,7 +145,7 @@ export const inquiryResolvers: Resolvers = {
       return ctx.em.transactional(async (tx) => {
         const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');
         requireStatus(inquiry, args.inquiryId, 'declined', ['OPEN', 'QUOTING_CLOSED']);
-        const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
+        const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: bidder.memberId });
         if (!invitation) throw forbidden(`${bidder.memberId} is not invited to ${args.inquiryId}.`);
         if (invitation.status === 'QUOTED' || invitation.status === 'DECLINED')
           throw conflict(`${bidder.memberId} has ${invitation.status.toLowerCase()} on ${args.inquiryId} already.`);

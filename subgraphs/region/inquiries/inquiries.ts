@@ -182,7 +182,7 @@ export async function publish(tx: EntityManager, access: InquiryAccess, id: stri
   checkPublishable(access, inquiry, id);
   for (const c of candidates) {
     tx.create(InvitationSchema, {
-      inquiryId: inquiry.id,
+      inquiry,
       memberId: c.memberId,
       network: c.network,
       status: 'INVITED',
@@ -201,18 +201,18 @@ export async function award(tx: EntityManager, access: InquiryAccess, id: string
   const inquiry = await lockInquiry(tx, access, id, version, 'inquiryId');
   requireOwner(access.viewOf(inquiry), id);
   requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
-  const quotes = await tx.find(QuoteSchema, { inquiryId: inquiry.id });
+  const quotes = await tx.find(QuoteSchema, { inquiry });
   const winner = quotes.find((q) => q.id === quoteKey);
   if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`);
-  const consortia = quotes.flatMap((q) => (q.consortiumId == null ? [] : [q.consortiumId]));
-  const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortiumId: { $in: consortia }, status: 'ACCEPTED' }) : [];
+  const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
+  const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {
     const won = quote === winner;
     quote.status = won ? 'AWARDED' : 'NOT_CHOSEN';
     // A consortium's partners hear the outcome as well as its lead.
     const bidders = [
       { memberId: quote.memberId, network: quote.network },
-      ...partners.filter((p) => p.consortiumId === quote.consortiumId && p.memberId !== quote.memberId),
+      ...partners.filter((p) => p.consortium.id === quote.consortium?.id && p.memberId !== quote.memberId),
     ];
     for (const bidder of bidders)
       emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });

@@ -9,7 +9,7 @@ export const InvitationSchema = defineEntity({
   tableName: 'inquiry_invitation',
   properties: {
     id: p.integer().primary().autoincrement(),
-    inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('inquiry_invitation_inquiry_id_fkey'),
+    inquiry: () => p.manyToOne(InquirySchema).ref().foreignKeyName('inquiry_invitation_inquiry_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
     status: p.enum(invitationStatuses).columnType('varchar(20)').default('INVITED'),
@@ -19,7 +19,7 @@ export const InvitationSchema = defineEntity({
     certifications: p.array().default([]),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-  uniques: [{ name: 'inquiry_invitation_inquiry_id_member_id_key', properties: ['inquiryId', 'memberId'] }],
+  uniques: [{ name: 'inquiry_invitation_inquiry_id_member_id_key', properties: ['inquiry', 'memberId'] }],
   indexes: [
     { name: 'inquiry_invitation_member_idx', properties: ['memberId'] },
     { name: 'inquiry_invitation_network_idx', properties: ['network'] },

@@ -7,14 +7,14 @@ export const InviteeProposalSchema = defineEntity({
   tableName: 'inquiry_invitee_proposal',
   properties: {
     id: p.integer().primary().autoincrement(),
-    inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('inquiry_invitee_proposal_inquiry_id_fkey'),
+    inquiry: () => p.manyToOne(InquirySchema).ref().foreignKeyName('inquiry_invitee_proposal_inquiry_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
     /** The subject of the office (or admin) that proposed it. */
     proposedBy: p.string().length(240).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-  uniques: [{ name: 'inquiry_invitee_proposal_inquiry_id_member_id_key', properties: ['inquiryId', 'memberId'] }],
+  uniques: [{ name: 'inquiry_invitee_proposal_inquiry_id_member_id_key', properties: ['inquiry', 'memberId'] }],
 });
 
 export type InviteeProposal = InferEntity<typeof InviteeProposalSchema>;

@@ -31,26 +31,26 @@ export type InquiryLoaders = ReturnType<typeof createInquiryLoaders>;
 export function createInquiryLoaders(em: EntityManager) {
   return {
     invitations: new DataLoader<number, Invitation[]>(async (ids) =>
-      groupBy(ids, await em.find(InvitationSchema, { inquiryId: { $in: [...ids] } }, { orderBy: { score: 'desc nulls last', id: 'asc' } }), (i) => i.inquiryId),
+      groupBy(ids, await em.find(InvitationSchema, { inquiry: { $in: [...ids] } }, { orderBy: { score: 'desc nulls last', id: 'asc' } }), (i) => i.inquiry.id),
     ),
     proposals: new DataLoader<number, InviteeProposal[]>(async (ids) =>
-      groupBy(ids, await em.find(InviteeProposalSchema, { inquiryId: { $in: [...ids] } }, oldestFirst), (p) => p.inquiryId),
+      groupBy(ids, await em.find(InviteeProposalSchema, { inquiry: { $in: [...ids] } }, oldestFirst), (p) => p.inquiry.id),
     ),
     quotes: new DataLoader<number, Quote[]>(async (ids) =>
-      groupBy(ids, await em.find(QuoteSchema, { inquiryId: { $in: [...ids] } }, oldestFirst), (q) => q.inquiryId),
+      groupBy(ids, await em.find(QuoteSchema, { inquiry: { $in: [...ids] } }, oldestFirst), (q) => q.inquiry.id),
     ),
     revisions: new DataLoader<number, QuoteRevision[]>(async (ids) =>
-      groupBy(ids, await em.find(QuoteRevisionSchema, { quoteId: { $in: [...ids] } }, { orderBy: { revision: 'asc' } }), (r) => r.quoteId),
+      groupBy(ids, await em.find(QuoteRevisionSchema, { quote: { $in: [...ids] } }, { orderBy: { revision: 'asc' } }), (r) => r.quote.id),
     ),
     attachments: new DataLoader<number, Attachment[]>(async (ids) =>
-      groupBy(ids, await em.find(AttachmentSchema, { inquiryId: { $in: [...ids] } }, oldestFirst), (a) => a.inquiryId),
+      groupBy(ids, await em.find(AttachmentSchema, { inquiry: { $in: [...ids] } }, oldestFirst), (a) => a.inquiry.id),
     ),
     consortium: new DataLoader<number, Consortium | null>(async (ids) => {
       const byId = new Map((await em.find(ConsortiumSchema, { id: { $in: [...ids] } })).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     partners: new DataLoader<number, ConsortiumPartner[]>(async (ids) =>
-      groupBy(ids, await em.find(ConsortiumPartnerSchema, { consortiumId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.consortiumId),
+      groupBy(ids, await em.find(ConsortiumPartnerSchema, { consortium: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.consortium.id),
     ),
     deliveries: newestDeliveries(em),
   };
@@ -69,7 +69,7 @@ function newestDeliveries(em: EntityManager): (first: number) => DataLoader<numb
         return groupBy(
           ids,
           rows.map((row) => em.map(WebhookDeliverySchema, row)),
-          (d) => d.webhookId,
+          (d) => d.webhook.id,
         );
       });
       byFirst.set(first, loader);

@@ -19,10 +19,10 @@ import { emit } from './outbox.ts';
 
 /** Invites a member to an OPEN inquiry, tells it through the outbox, and settles any proposal of it. */
 export async function inviteMember(tx: EntityManager, inquiry: Inquiry, id: string, memberId: string, network: string): Promise<Invitation> {
-  if (await tx.count(InvitationSchema, { inquiryId: inquiry.id, memberId })) throw conflict(`${memberId} is already invited to ${id}.`);
-  await tx.nativeDelete(InviteeProposalSchema, { inquiryId: inquiry.id, memberId });
+  if (await tx.count(InvitationSchema, { inquiry, memberId })) throw conflict(`${memberId} is already invited to ${id}.`);
+  await tx.nativeDelete(InviteeProposalSchema, { inquiry: inquiry.id, memberId });
   emit(tx, 'INVITED', inquiry, { memberId, network }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
-  return tx.create(InvitationSchema, { inquiryId: inquiry.id, memberId, network, status: 'INVITED', score: null, distanceKm: null, certifications: [] });
+  return tx.create(InvitationSchema, { inquiry, memberId, network, status: 'INVITED', score: null, distanceKm: null, certifications: [] });
 }
 
 /** Always true: a proposal is kept only for an OPEN inquiry and a member neither invited nor proposed yet. */
@@ -30,9 +30,9 @@ export async function proposeInvitee(tx: EntityManager, identity: Identity, inqu
   const key = parseInquiryId(inquiryId, 'inquiryId');
   const inquiry = await tx.findOne(InquirySchema, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!inquiry || effectiveStatus(inquiry) !== 'OPEN') return true;
-  const taken = (await tx.count(InvitationSchema, { inquiryId: key, memberId })) + (await tx.count(InviteeProposalSchema, { inquiryId: key, memberId }));
+  const taken = (await tx.count(InvitationSchema, { inquiry: key, memberId })) + (await tx.count(InviteeProposalSchema, { inquiry: key, memberId }));
   if (taken === 0)
-    tx.create(InviteeProposalSchema, { inquiryId: key, memberId, network: parseMemberId(memberId).network.code, proposedBy: identity.subject ?? null });
+    tx.create(InviteeProposalSchema, { inquiry: key, memberId, network: parseMemberId(memberId).network.code, proposedBy: identity.subject ?? null });
   return true;
 }
 
@@ -54,7 +54,7 @@ export async function answerProposal(
 ): Promise<Invitation | true> {
   const inquiry = await lockInquiry(tx, access, inquiryId, null, 'inquiryId');
   requireOwner(access.viewOf(inquiry), inquiryId);
-  const proposal = await tx.findOne(InviteeProposalSchema, { inquiryId: inquiry.id, memberId });
+  const proposal = await tx.findOne(InviteeProposalSchema, { inquiry, memberId });
   if (!proposal) throw notFound(`No office proposed ${memberId.slice(0, 40)} for ${inquiryId}.`);
   if (!accept) {
     tx.remove(proposal);

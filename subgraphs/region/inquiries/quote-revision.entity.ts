@@ -6,7 +6,7 @@ export const QuoteRevisionSchema = defineEntity({
   name: 'QuoteRevision',
   properties: {
     id: p.integer().primary().autoincrement(),
-    quoteId: () => p.manyToOne(QuoteSchema).mapToPk().fieldName('quote_id').foreignKeyName('quote_revision_quote_id_fkey'),
+    quote: () => p.manyToOne(QuoteSchema).ref().foreignKeyName('quote_revision_quote_id_fkey'),
     revision: p.integer(),
     priceTiers: p.json<PriceTier[]>(),
     currency: p.string().length(3),
@@ -15,7 +15,7 @@ export const QuoteRevisionSchema = defineEntity({
     notes: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-  uniques: [{ name: 'quote_revision_quote_id_revision_key', properties: ['quoteId', 'revision'] }],
+  uniques: [{ name: 'quote_revision_quote_id_revision_key', properties: ['quote', 'revision'] }],
 });
 
 export type QuoteRevision = InferEntity<typeof QuoteRevisionSchema>;

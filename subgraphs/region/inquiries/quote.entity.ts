@@ -15,11 +15,10 @@ export const QuoteSchema = defineEntity({
   name: 'Quote',
   extends: RandomIdBase,
   properties: {
-    inquiryId: () => p.manyToOne(InquirySchema).mapToPk().fieldName('inquiry_id').foreignKeyName('quote_inquiry_id_fkey'),
+    inquiry: () => p.manyToOne(InquirySchema).ref().foreignKeyName('quote_inquiry_id_fkey'),
     memberId: p.string().length(40),
     network: p.string().length(20),
-    consortiumId: () =>
-      p.manyToOne(ConsortiumSchema).mapToPk().fieldName('consortium_id').foreignKeyName('quote_consortium_id_fkey').deleteRule('no action').nullable(),
+    consortium: () => p.manyToOne(ConsortiumSchema).ref().foreignKeyName('quote_consortium_id_fkey').deleteRule('no action').nullable(),
     priceTiers: p.json<PriceTier[]>(),
     currency: p.string().length(3),
     leadTimeDays: p.integer(),
@@ -34,7 +33,7 @@ export const QuoteSchema = defineEntity({
       .onUpdate(() => new Date()),
   },
   checks: [{ name: 'quote_lead_time_days_check', expression: `"lead_time_days" > 0` }],
-  uniques: [{ name: 'quote_inquiry_id_member_id_key', properties: ['inquiryId', 'memberId'] }],
+  uniques: [{ name: 'quote_inquiry_id_member_id_key', properties: ['inquiry', 'memberId'] }],
 });
 
 export type Quote = InferEntity<typeof QuoteSchema>;

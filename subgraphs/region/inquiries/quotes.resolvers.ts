@@ -18,10 +18,7 @@ export const quoteResolvers: Resolvers = {
       const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
       if (!inquiry) throw notFound(`Inquiry ${args.inquiryId} does not exist.`);
       requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
-      const [quotes, invitations] = await Promise.all([
-        ctx.em.find(QuoteSchema, { inquiryId: inquiry.id }),
-        ctx.em.find(InvitationSchema, { inquiryId: inquiry.id }),
-      ]);
+      const [quotes, invitations] = await Promise.all([ctx.em.find(QuoteSchema, { inquiry }), ctx.em.find(InvitationSchema, { inquiry })]);
       const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
       return quotes
         .map((quote) => {
@@ -67,9 +64,9 @@ export const quoteResolvers: Resolvers = {
   },
   Quote: {
     id: (q) => quoteId(q.id),
-    inquiryId: (q) => inquiryId(q.inquiryId),
+    inquiryId: (q) => inquiryId(q.inquiry.id),
     member: (q) => memberRefById(q.memberId),
-    consortium: (q, _, ctx) => (q.consortiumId == null ? null : ctx.inquiryLoaders.consortium.load(q.consortiumId)),
+    consortium: (q, _, ctx) => (q.consortium == null ? null : ctx.inquiryLoaders.consortium.load(q.consortium.id)),
     revisions: (q, _, ctx) => ctx.inquiryLoaders.revisions.load(q.id),
     submittedAt: (q) => q.updatedAt.toISOString(),
   },

@@ -8,6 +8,7 @@ import {
   InvitationSchema,
   QuoteRevisionSchema,
   QuoteSchema,
+  type Consortium,
   type Inquiry,
   type PriceTier,
   type Quote,
@@ -78,12 +79,12 @@ export async function submitQuote(
   // Who does not see the inquiry learns nothing (NOT_FOUND); who sees it but is not invited learns only that.
   const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'quoted on', ['OPEN']);
-  const invitation = await tx.findOne(InvitationSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
+  const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: bidder.memberId });
   if (!invitation) throw forbidden(`${bidder.memberId} is not invited to inquiry ${id}; only invited members may quote.`);
   if (invitation.status === 'DECLINED') throw conflict(`${bidder.memberId} declined inquiry ${id} and can no longer quote on it.`);
-  if (consortiumKey !== null) await requireCompleteConsortium(tx, inquiry, consortiumKey, bidder.memberId);
+  const consortium = consortiumKey === null ? undefined : await requireCompleteConsortium(tx, inquiry, consortiumKey, bidder.memberId);
 
-  let quote = await tx.findOne(QuoteSchema, { inquiryId: inquiry.id, memberId: bidder.memberId });
+  let quote = await tx.findOne(QuoteSchema, { inquiry, memberId: bidder.memberId });
   if (quote) {
     if (version == null)
       throw conflict(`${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`, {
@@ -94,20 +95,20 @@ export async function submitQuote(
       throw conflict(`Quote ${quoteId(quote.id)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
         currentVersion: quote.version,
       });
-    Object.assign(quote, terms, { consortiumId: consortiumKey, revision: quote.revision + 1 });
+    Object.assign(quote, terms, { consortium: consortium ?? null, revision: quote.revision + 1 });
   } else {
     quote = tx.create(QuoteSchema, {
       ...terms,
-      inquiryId: inquiry.id,
+      inquiry,
       memberId: bidder.memberId,
       network: bidder.network,
-      consortiumId: consortiumKey,
+      consortium: consortium ?? null,
       status: 'SUBMITTED',
       revision: 1,
     });
     await tx.flush();
   }
-  tx.create(QuoteRevisionSchema, { ...terms, quoteId: quote.id, revision: quote.revision });
+  tx.create(QuoteRevisionSchema, { ...terms, quote, revision: quote.revision });
   invitation.status = 'QUOTED';
   emit(
     tx,
@@ -119,13 +120,14 @@ export async function submitQuote(
   return quote;
 }
 
-async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<void> {
+async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<Consortium> {
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
-  if (!consortium || consortium.inquiryId !== inquiry.id)
+  if (!consortium || consortium.inquiry.id !== inquiry.id)
     throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
-  const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortiumId: consortium.id }));
+  const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortium }));
   if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);
+  return consortium;
 }
 
 /** Quotes of an inquiry the caller may see: all for owner and admin, its members' for an office, its own (or its consortium's) for a bidder. */
@@ -135,5 +137,5 @@ export async function visibleQuotes(ctx: RegionContext, inquiry: Inquiry): Promi
   if (view.kind === 'office') return quotes.filter((q) => q.network === view.network);
   if (view.kind !== 'bidder') return quotes;
   const consortia = await ctx.inquiryAccess.consortiumIds(ctx.em);
-  return quotes.filter((q) => q.memberId === view.memberId || (q.consortiumId != null && consortia.includes(q.consortiumId)));
+  return quotes.filter((q) => q.memberId === view.memberId || (q.consortium != null && consortia.includes(q.consortium.id)));
 }

@@ -7,8 +7,8 @@ export const WebhookDeliverySchema = defineEntity({
   name: 'WebhookDelivery',
   properties: {
     id: p.integer().primary().autoincrement(),
-    webhookId: () => p.manyToOne(WebhookSchema).mapToPk().fieldName('webhook_id').foreignKeyName('webhook_delivery_webhook_id_fkey').deleteRule('cascade'),
-    eventId: () => p.manyToOne(OutboxEventSchema).mapToPk().fieldName('event_id').foreignKeyName('webhook_delivery_event_id_fkey'),
+    webhook: () => p.manyToOne(WebhookSchema).ref().foreignKeyName('webhook_delivery_webhook_id_fkey').deleteRule('cascade'),
+    event: () => p.manyToOne(OutboxEventSchema).ref().foreignKeyName('webhook_delivery_event_id_fkey'),
     eventType: p.enum(eventTypes).columnType('varchar(30)'),
     attempts: p.integer().default(0),
     lastStatus: p.integer().nullable(),
@@ -16,7 +16,7 @@ export const WebhookDeliverySchema = defineEntity({
     nextAttemptAt: p.datetime().nullable(),
     deliveredAt: p.datetime().nullable(),
   },
-  uniques: [{ name: 'webhook_delivery_webhook_id_event_id_key', properties: ['webhookId', 'eventId'] }],
+  uniques: [{ name: 'webhook_delivery_webhook_id_event_id_key', properties: ['webhook', 'event'] }],
   indexes: [{ name: 'webhook_delivery_due_idx', properties: ['nextAttemptAt'], where: '"delivered_at" is null' }],
 });
 

@@ -30,6 +30,7 @@ export const webhookResolvers: Resolvers = {
     deliveries: (w, args, ctx) => ctx.inquiryLoaders.deliveries(pageSize(args.first, 100)).load(w.id),
   },
   WebhookDelivery: {
+    eventId: (d) => d.event.id,
     nextAttemptAt: (d) => d.nextAttemptAt?.toISOString() ?? null,
     deliveredAt: (d) => d.deliveredAt?.toISOString() ?? null,
   },
