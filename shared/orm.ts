@@ -1,6 +1,7 @@
 import { DefaultLogger, MikroORM, defineConfig, type LoggerOptions, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { ConfigError } from './config.ts';
 
 // One way to open a service's database: entities listed, committed migrations
 // run at start, every statement counted.
@@ -27,8 +28,7 @@ export interface OrmSetup {
   entities: NonNullable<Options['entities']>;
   migrations: NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
   counter?: SqlCounter;
-  /** SQL_DEBUG=1 (network, region): every statement logged with its parameters. */
-  sqlDebug?: boolean;
+  databaseSettings?: DatabaseSettings;
   overrides?: Partial<Options>;
 }
 
@@ -40,7 +40,7 @@ export function ormConfig(setup: OrmSetup): Options {
     extensions: [Migrator],
     migrations: { migrationsList: setup.migrations, silent: true, snapshot: false },
     loggerFactory: (options) => new CountingLogger(options, counter),
-    debug: setup.sqlDebug ? ['query', 'query-params'] : false,
+    debug: process.env.SQL_DEBUG === '1' ? ['query', 'query-params'] : false,
     pool: { max: 10 },
     ...setup.overrides,
   });
@@ -49,11 +49,11 @@ export function ormConfig(setup: OrmSetup): Options {
 /** Connects and brings the schema up to date by running the committed migrations, one instance at a time. */
 export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter: SqlCounter }> {
   const counter = setup.counter ?? new SqlCounter();
-  const orm = await withMigrationLock(setup.clientUrl, async () => {
+  const orm = await withMigrationLock(setup.clientUrl, async (session) => {
     const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
-    const ran = await orm.migrator.up();
-    // Settings a migration gave the database (alter database … set) reach only connections opened after it.
-    if (ran.length > 0) await orm.reconnect();
+    await orm.migrator.up();
+    // Settings given to the database reach only sessions opened after: the pool starts over.
+    if (setup.databaseSettings && (await keepDatabaseSettings(session, setup.databaseSettings))) await orm.reconnect();
     return orm;
   });
   return { orm, counter };
@@ -66,16 +66,50 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
  * own, since the migrator takes pool connections one migration at a time; the second replica waits and
  * then finds everything done. Advisory locks are per database, so one fixed number serves every service.
  */
-async function withMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+async function withMigrationLock<T>(url: string, work: (session: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {});
   await client.connect();
   try {
     // Any fixed number serves; "irm" in ASCII and 1 for migrations (shared/postgres.ts uses 6910573 for set-up).
     await client.query('select pg_advisory_lock(69105731)');
-    return await work();
+    return await work(client);
   } finally {
     // Ending the session releases the lock, also where the work failed half-way.
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * Settings a database keeps for every session (`alter database … set`), as poolers such as PgBouncer need
+ * them: they refuse start-up options (`-c name=value`). Checked at every start rather than set once by a
+ * migration, since pg_dump leaves them out of a dump (without --create) and a restored copy would silently
+ * search differently. `load` runs first, for an extension's settings, which a database owner may set only
+ * once its library is loaded (an unknown, placeholder setting needs a superuser).
+ */
+export interface DatabaseSettings {
+  load?: string;
+  values: Record<string, string>;
+}
+
+/** Sets the settings that differ, where the connecting role owns the database; true when it set any. */
+async function keepDatabaseSettings(session: pg.Client, settings: DatabaseSettings): Promise<boolean> {
+  if (settings.load) await session.query(settings.load);
+  const differing: string[] = [];
+  for (const [name, value] of Object.entries(settings.values)) {
+    const { rows } = await session.query<{ value: string }>('select current_setting($1) as value', [name]);
+    if (rows[0].value !== value) differing.push(`${name} = ${session.escapeLiteral(value)}`);
+  }
+  if (differing.length === 0) return false;
+  const { rows } = await session.query<{ database: string; owner: boolean }>(
+    "select datname as database, pg_has_role(current_user, datdba, 'usage') as owner from pg_database where datname = current_database()",
+  );
+  const statements = differing.map((setting) => `alter database ${session.escapeIdentifier(rows[0].database)} set ${setting}`);
+  if (!rows[0].owner) {
+    throw new ConfigError(
+      `The database ${rows[0].database} keeps settings this service needs, which only its owner may set: as its owner run ${statements.join('; ')}; then start the service again.`,
+    );
+  }
+  for (const statement of statements) await session.query(statement);
+  return true;
 }
