@@ -29,6 +29,8 @@ export interface OrmSetup {
   migrations: NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
   counter?: SqlCounter;
   databaseSettings?: DatabaseSettings;
+  /** SQL_DEBUG=1 (network, region): every statement logged with its parameters. */
+  sqlDebug?: boolean;
   overrides?: Partial<Options>;
 }
 
@@ -40,7 +42,7 @@ export function ormConfig(setup: OrmSetup): Options {
     extensions: [Migrator],
     migrations: { migrationsList: setup.migrations, silent: true, snapshot: false },
     loggerFactory: (options) => new CountingLogger(options, counter),
-    debug: process.env.SQL_DEBUG === '1' ? ['query', 'query-params'] : false,
+    debug: setup.sqlDebug ? ['query', 'query-params'] : false,
     pool: { max: 10 },
     ...setup.overrides,
   });

@@ -1,16 +1,16 @@
-import { initOrm, SqlCounter } from '../../shared/orm.ts';
+import { initOrm, type SqlCounter } from '../../shared/orm.ts';
 import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 import { newsEntities } from '../../shared/news/news.entity.ts';
 
-export { SqlCounter };
+export type { SqlCounter };
 
-export function initNetworkOrm(clientUrl: string, counter = new SqlCounter()) {
+export function initNetworkOrm(clientUrl: string, sqlDebug = false) {
   return initOrm({
     clientUrl,
     entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema, ...newsEntities],
     migrations,
-    counter,
+    sqlDebug,
     // Kept by the database, not sent as start-up options, which PgBouncer refuses. Typo tolerance of the text search:
     // a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name; the default
     // 0.3 lets in words that share a syllable, test/search-settings.e2e.ts). No parallel plans: the relevance page
