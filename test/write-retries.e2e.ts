@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
 
 // Writes a client may retry: idempotency keys on member and capacity writes,
 // a write region gave up on that the network applied later, and optimistic
@@ -25,12 +26,6 @@ async function whileNiweLocked(lock: string, write: () => Promise<GraphQLRespons
     await tx.execute(lock);
     return write();
   });
-}
-
-/** Waits until the network has applied what it was still writing when region gave up. */
-async function until(condition: () => Promise<boolean>) {
-  for (let attempt = 0; attempt < 400 && !(await condition()); attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(await condition()).toBe(true);
 }
 
 beforeAll(async () => {
@@ -73,7 +68,10 @@ describe('createMember with an idempotency key', () => {
     const late = await whileNiweLocked('lock table "member" in share mode', () => stack.query(createMember, { input, key: 'late-create' }, admin));
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'NIWE', writeOutcome: 'UNKNOWN' });
     expect(late.errors?.[0].message).toMatch(/may or may not have been applied.*same idempotencyKey/);
-    await until(async () => (await niweCount(`select count(*) as n from member where name = 'Spät Angelegt GmbH'`)) === 1);
+    await until(
+      async () => (await niweCount(`select count(*) as n from member where name = 'Spät Angelegt GmbH'`)) === 1,
+      'NIWE has applied the create region gave up on',
+    );
 
     const retry = (await ok(stack.query(createMember, { input, key: 'late-create' }, admin))).createMember;
     expect(retry.name).toBe('Spät Angelegt GmbH');
@@ -105,7 +103,10 @@ describe('updateMember', () => {
     const variables = { id, input: { employees: 42 }, version, key: 'late-update' };
     const late = await whileNiweLocked(`select id from member where id = ${localId} for update`, () => stack.query(updateMember, variables, admin));
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', writeOutcome: 'UNKNOWN' });
-    await until(async () => (await niweCount(`select version as n from member where id = ?`, [localId])) === version + 1);
+    await until(
+      async () => (await niweCount(`select version as n from member where id = ?`, [localId])) === version + 1,
+      'NIWE has applied the update region gave up on',
+    );
 
     const retry = (await ok(stack.query(updateMember, variables, admin))).updateMember;
     expect(retry).toMatchObject({ employees: 42, version: version + 1 });
