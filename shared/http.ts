@@ -98,7 +98,7 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
   try {
     const raw = await readBody(req, options.maxBodyBytes ?? defaultMaxBodyBytes);
     if (options.verifySignature) {
-      const refused = options.verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', body: raw, headers: req.headers });
+      const refused = await options.verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', body: raw, headers: req.headers });
       if (refused) {
         console.warn(`[http] refused ${req.method} ${url.pathname}: ${refused}`);
         return sendError(res, httpError('UNAUTHENTICATED', `This service answers only signed requests from the gateway: ${refused}.`));

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { identityHeader } from './identity.ts';
+import { memoryNonceStore, type NonceStore } from './nonce-store.ts';
 
 // Subgraphs trust only the gateway (and region's calls to the networks): each
 // request carries an HMAC-SHA256 over the service it is meant for, method,
@@ -49,18 +50,24 @@ export interface SignatureCheck {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** Returns null for a good signature, otherwise why the request is refused. */
-export type SignatureVerifier = (request: SignatureCheck) => string | null;
+/** Resolves null for a good signature, otherwise why the request is refused. */
+export type SignatureVerifier = (request: SignatureCheck) => Promise<string | null>;
 
-/** Accepts requests signed with `secret` for `service` (this service's own name) only. */
-export function createSignatureVerifier(service: string, secret: string, now = () => Date.now()): SignatureVerifier {
-  const seen = new Map<string, number>();
-  let nextSweep = 0;
+export interface VerifierOptions {
+  now?: () => number;
+  /** Where accepted nonces are remembered: the process's memory by default, Redis to hold across replicas (shared/nonce-store.ts). */
+  nonces?: NonceStore;
+}
+
+/** Accepts requests signed with `secret` for `service` (this service's own name) only, each nonce once. */
+export function createSignatureVerifier(service: string, secret: string, options: VerifierOptions = {}): SignatureVerifier {
+  const now = options.now ?? (() => Date.now());
+  const nonces = options.nonces ?? memoryNonceStore(now);
   const header = (request: SignatureCheck, name: string) => {
     const value = request.headers[name];
     return typeof value === 'string' ? value : undefined;
   };
-  return (request) => {
+  return async (request) => {
     const signature = header(request, signatureHeader);
     const timestamp = header(request, timestampHeader);
     const nonce = header(request, nonceHeader);
@@ -76,12 +83,7 @@ export function createSignatureVerifier(service: string, secret: string, now = (
     );
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
-    if (time > nextSweep) {
-      for (const [key, expiry] of seen) if (expiry < time) seen.delete(key);
-      nextSweep = time + signatureWindowMs;
-    }
-    if (seen.has(nonce)) return 'the request was already received (replayed nonce)';
-    seen.set(nonce, at + 2 * signatureWindowMs);
-    return null;
+    // Kept past the window on both sides of the timestamp, after which the timestamp check refuses the request anyway.
+    return (await nonces.claim(service, nonce, at + 2 * signatureWindowMs)) ? null : 'the request was already received (replayed nonce)';
   };
 }

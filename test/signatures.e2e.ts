@@ -28,8 +28,8 @@ beforeAll(async () => {
   extra = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const refused = verify({ method: req.method!, path: req.url!, body: Buffer.concat(chunks), headers: req.headers });
+    req.on('end', async () => {
+      const refused = await verify({ method: req.method!, path: req.url!, body: Buffer.concat(chunks), headers: req.headers });
       refusals.push(refused);
       res.writeHead(refused ? 401 : 200, { 'content-type': 'application/json' }).end(refused ? '{}' : JSON.stringify({ data: { extraGreeting: 'signed' } }));
     });

@@ -22,9 +22,9 @@ beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks);
-      const refusal = verify({ method: req.method!, path: req.url!, body, headers: req.headers });
+      const refusal = await verify({ method: req.method!, path: req.url!, body, headers: req.headers });
       held.push({
         body: body.toString(),
         identity: req.headers[identityHeader] as string | undefined,

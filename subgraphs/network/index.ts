@@ -1,5 +1,6 @@
 import { ConfigError, envReader, loadOrExit, serviceFromEnv, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
+import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
 import { createNetworkService, type NetworkOptions } from './server.ts';
@@ -23,7 +24,7 @@ export function loadConfig(env: Env): NetworkConfig {
   return {
     ...serviceFromEnv(read, network.port),
     demoData: read.flag('DEMO_DATA'),
-    network: { network: network.code, databaseUrl, secret: subgraphSecret(env, network.code), sqlDebug: read.flag('SQL_DEBUG') },
+    network: { network: network.code, databaseUrl, secret: subgraphSecret(env, network.code), replayRedisUrl: replayRedisUrlFromEnv(read), sqlDebug: read.flag('SQL_DEBUG') },
   };
 }
 

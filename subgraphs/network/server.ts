@@ -9,6 +9,7 @@ import { databaseReachable } from '../../shared/postgres.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
+import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { initNetworkOrm, type SqlCounter } from './orm.ts';
@@ -31,6 +32,8 @@ export interface NetworkOptions {
   databaseUrl: string;
   /** Secret the gateway and region sign requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
   secret: string | undefined;
+  /** REPLAY_REDIS_URL: nonces of signed requests remembered in this Redis, so a request replayed to another replica is refused too; else in the process. */
+  replayRedisUrl?: string;
   /** SQL_DEBUG=1: every SQL statement logged. */
   sqlDebug?: boolean;
 }
@@ -39,6 +42,8 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   const { network } = options;
   const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
   const reads = await prepareMemberReads(orm);
+  const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
+  await nonces?.connected;
 
   const context = async (req: IncomingMessage): Promise<NetworkContext> => {
     const em = orm.em.fork();
@@ -62,7 +67,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       { path: '/graphql', server: subgraph, context },
       { path: '/internal/graphql', server: internal, context },
     ],
-    { verifySignature: options.secret ? createSignatureVerifier(network, options.secret) : undefined, healthy: () => databaseReachable(options.databaseUrl) },
+    { verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces }) : undefined, healthy: () => databaseReachable(options.databaseUrl) },
   );
   return {
     network,
@@ -72,6 +77,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);
       await orm.close(true);
+      await nonces?.close();
     },
   };
 }

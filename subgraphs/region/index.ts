@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, envReader, loadOrExit, serviceFromEnv, serviceUrlVariable, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
+import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
 import { webhookKeyFromEnv } from './inquiries/webhook-secrets.ts';
@@ -31,6 +32,7 @@ export function loadConfig(env: Env): RegionConfig {
       networkUrls,
       networkTimeoutMs: timeout,
       secret,
+      replayRedisUrl: replayRedisUrlFromEnv(read),
       networkSecrets,
       webhookKey: webhookKeyFromEnv(env),
       databaseUrl,

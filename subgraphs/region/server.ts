@@ -11,6 +11,7 @@ import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
+import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { requestState, type RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
@@ -29,6 +30,8 @@ export interface RegionOptions {
   networkTimeoutMs: number;
   /** Secret this service verifies requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
   secret: string | undefined;
+  /** REPLAY_REDIS_URL: nonces of signed requests remembered in this Redis, so a request replayed to another replica is refused too; else in the process. */
+  replayRedisUrl?: string;
   /** Secret region signs its calls to each network with, by code. */
   networkSecrets: Record<string, string | undefined>;
   /** AES-256 key that seals webhook secrets at rest (WEBHOOK_KEY or DATA_DIR/webhook-key). */
@@ -137,7 +140,9 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const dispatcher = inquiries.dispatcher
     ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks, webhookKey: options.webhookKey })
     : null;
-  const verifySignature = options.secret ? createSignatureVerifier('region', options.secret) : undefined;
+  const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
+  await nonces?.connected;
+  const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces }) : undefined;
   const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {
     http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments], healthy: () => databaseReachable(options.databaseUrl) }),
@@ -149,6 +154,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       await dispatcher?.stop();
       await Promise.all([server.stop(), internal.stop()]);
       await orm.close(true);
+      await nonces?.close();
     },
   };
 }

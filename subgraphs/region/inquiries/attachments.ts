@@ -149,7 +149,7 @@ export function attachmentRoute(store: AttachmentStore): PlainRoute {
       try {
         // The signature covers the body, so the body is read before anything else is trusted.
         const body = req.method === 'POST' ? await readLimited(req, store.maxBytes) : Buffer.alloc(0);
-        const unsigned = store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
+        const unsigned = await store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
         if (unsigned) throw unauthenticated(`This service answers only signed requests from the gateway: ${unsigned}.`);
         if (req.method === 'POST') return sendJson(res, 201, await upload(store, req, url, body));
         if (req.method === 'GET') return await download(store, req, res, url);
