@@ -10,6 +10,7 @@ import { attachmentRoutes } from './attachments.ts';
 import { gatewayHealth } from './health.ts';
 import { calendarRoutes } from './calendar.ts';
 import { exportRoutes } from './exports.ts';
+import { boothExportRoutes } from './booth-exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import { inputChecksPlugin } from './input-checks.ts';
 import { withPortal } from './portal.ts';
@@ -156,6 +157,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
         plainRoutes: [
           tokenRoute(policy, exchangeToken),
           ...exportRoutes(server, verify, policy),
+          ...boothExportRoutes(server, (req) => verify(req.headers.authorization), policy),
           ...calendarRoutes(server, verify, policy),
           ...attachmentRoutes(verify, policy, server, {
             regionUrl: options.subgraphUrls.region,

@@ -49,6 +49,12 @@ const region = {
     BusinessRelationship: '../relationships/relationship.entity.ts#BusinessRelationship',
     PartnerSuggestion: '../relationships/suggestions.ts#Suggestion',
     RelationshipQuarter: '../relationships/statistics.ts#QuarterRow',
+    TradeFair: '../trade-fairs/trade-fairs.ts#FairRecord',
+    JointBooth: '../trade-fairs/entities.ts#JointBooth',
+    BoothRegistration: '../trade-fairs/entities.ts#BoothRegistration',
+    BoothCostSplit: '../trade-fairs/costs.ts#CostSplitView',
+    ExhibitorCost: '../trade-fairs/costs.ts#ExhibitorCostLine',
+    NetworkBoothCost: '../trade-fairs/costs.ts#NetworkCostLine',
   },
 };
 

@@ -39,6 +39,9 @@ const post = idCodec('cap', 'a capacity post');
 const booking = idCodec('bk', 'a booking');
 const apiKey = idCodec('k', 'an API key');
 const relationship = idCodec('rel', 'a business relationship');
+const tradeFair = idCodec('tf', 'a trade fair');
+const booth = idCodec('jb', 'a joint booth');
+const boothRegistration = idCodec('br', 'a booth registration');
 
 export const inquiryId = inquiry.format;
 export const parseInquiryId = inquiry.parse;
@@ -58,6 +61,12 @@ export const apiKeyId = apiKey.format;
 export const parseApiKeyId = apiKey.parse;
 export const relationshipId = relationship.format;
 export const parseRelationshipId = relationship.parse;
+export const tradeFairId = tradeFair.format;
+export const parseTradeFairId = tradeFair.parse;
+export const boothId = booth.format;
+export const parseBoothId = booth.parse;
+export const boothRegistrationId = boothRegistration.format;
+export const parseBoothRegistrationId = boothRegistration.parse;
 
 /** The reference the gateway resolves at the member's network. */
 export function memberRef(network: string, localId: number) {

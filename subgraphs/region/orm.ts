@@ -8,6 +8,7 @@ import { ApiKeySchema } from './partners/api-key.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
 import { newsEntities } from './news/entities.ts';
 import { BusinessRelationshipSchema } from './relationships/relationship.entity.ts';
+import { tradeFairEntities } from './trade-fairs/entities.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
 export function initRegionOrm(clientUrl: string, webhookKey: Buffer, sqlDebug = false) {
@@ -22,6 +23,7 @@ export function initRegionOrm(clientUrl: string, webhookKey: Buffer, sqlDebug = 
       RegionAuditEntrySchema,
       ...newsEntities,
       BusinessRelationshipSchema,
+      ...tradeFairEntities,
     ],
     migrations: regionMigrations(webhookKey),
     sqlDebug,

@@ -11,6 +11,7 @@ import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
 import { memberResolvers } from './members/members.resolvers.ts';
 import { newsResolvers } from './news/news.resolvers.ts';
 import { relationshipResolvers } from './relationships/relationships.resolvers.ts';
+import { tradeFairResolvers } from './trade-fairs/trade-fairs.resolvers.ts';
 import { partnerInternalResolvers, partnerResolvers } from './partners/partners.resolvers.ts';
 
 // Region in modules, each an SDL file beside its resolvers. The order is the
@@ -47,6 +48,7 @@ function modules(): { sdl: string; resolvers: Resolvers }[] {
     { sdl: sdl('./inquiries/webhooks.graphql'), resolvers: webhookResolvers },
     { sdl: sdl('./news/news.graphql'), resolvers: newsResolvers },
     { sdl: sdl('./relationships/relationships.graphql'), resolvers: relationshipResolvers },
+    { sdl: sdl('./trade-fairs/trade-fairs.graphql'), resolvers: tradeFairResolvers },
     { sdl: registrySdl(), resolvers: {} },
     { sdl: newsInputSdl, resolvers: {} },
   ];

@@ -1,0 +1,179 @@
+import { CheckConstraintViolationException, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound } from '../../../shared/errors.ts';
+import { text } from '../../../shared/validation.ts';
+import { actingMember } from '../access.ts';
+import type { RegionContext } from '../context.ts';
+import { parseBoothId, parseBoothRegistrationId } from '../ids.ts';
+import { assertOrganiser, requireCooperation, seesRegistration, withdrawal } from './access.ts';
+import { holdingArea } from './booth-registration.entity.ts';
+import { BoothRegistrationSchema, JointBoothSchema, TradeFairSchema, type BoothRegistration, type JointBooth } from './entities.ts';
+import { notifyBoothConfirmed } from './notifications.ts';
+
+// Registering for a joint booth and deciding on registrations. Every change
+// takes the booth's row lock first (select … for update), so the changes of
+// one booth run one after another: the area left, read under the lock, is the
+// area the new registration takes from, and the check joint_booth_allocated_check
+// refuses any write past the total. A pending registration holds its area
+// until the organiser decides, so confirming never finds the booth full;
+// declining or withdrawing frees it. A refused change writes nothing.
+
+export interface BoothRegistrationInput {
+  areaM2: number;
+  products: string[];
+  contact: { name: string; email: string; phone?: string | null };
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A catalogue entry of more than 20 products no longer fits its page. */
+const maxProducts = 20;
+
+function checkRegistrationInput(input: BoothRegistrationInput) {
+  if (!Number.isInteger(input.areaM2) || input.areaM2 <= 0)
+    throw badInput('input.areaM2', `input.areaM2 must be a whole number of m² above 0, got ${input.areaM2}.`);
+  if (input.products.length === 0 || input.products.length > maxProducts)
+    throw badInput('input.products', `input.products must name 1 to ${maxProducts} products, got ${input.products.length}.`);
+  const products = input.products.map((p, i) => text(`input.products[${i}]`, p, 200, true)!);
+  const contactName = text('input.contact.name', input.contact.name, 200, true)!;
+  const contactEmail = text('input.contact.email', input.contact.email, 254, true)!;
+  if (!emailPattern.test(contactEmail)) throw badInput('input.contact.email', `input.contact.email "${contactEmail.slice(0, 40)}" is not an e-mail address.`);
+  const contactPhone = text('input.contact.phone', input.contact.phone, 40, false);
+  return { areaM2: input.areaM2, products, contactName, contactEmail, contactPhone };
+}
+
+/** The booth under its row lock, for the rest of the transaction. */
+async function lockedBooth(tx: EntityManager, localId: number, boothId: string): Promise<JointBooth> {
+  const booth = await tx.findOne(JointBoothSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!booth) throw notFound(`Joint booth ${boothId} does not exist.`);
+  // Read again under the lock: a change that committed while this one waited has moved the area.
+  await tx.refresh(booth);
+  return booth;
+}
+
+const duplicate = (memberId: string, boothId: string) =>
+  conflict(`${memberId} is registered for joint booth ${boothId} already; withdraw that registration to register anew.`);
+
+export async function registerForBooth(
+  ctx: RegionContext,
+  boothId: string,
+  memberIdArg: string | null | undefined,
+  input: BoothRegistrationInput,
+): Promise<BoothRegistration> {
+  requireCooperation(ctx.identity);
+  const localBooth = parseBoothId(boothId, 'boothId');
+  const entry = checkRegistrationInput(input);
+  const { memberId, network } = await actingMember(ctx, memberIdArg);
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const booth = await lockedBooth(tx, localBooth, boothId);
+      const fair = await tx.findOneOrFail(TradeFairSchema, booth.fair.id);
+      if (fair.registrationDeadline <= new Date()) {
+        const closedAt = fair.registrationDeadline.toISOString();
+        throw conflict(`Registration for joint booth ${boothId} closed at ${closedAt}; ask the organising office.`, { closedAt });
+      }
+      if ((await tx.count(BoothRegistrationSchema, { booth: booth.id, memberId, status: { $in: [...holdingArea] } })) > 0) throw duplicate(memberId, boothId);
+      const remainingAreaM2 = booth.totalAreaM2 - booth.allocatedAreaM2;
+      if (entry.areaM2 > remainingAreaM2) {
+        throw conflict(
+          `Joint booth ${boothId} has ${remainingAreaM2} m² left, less than the ${entry.areaM2} m² asked for; ask for at most ${remainingAreaM2} m².`,
+          {
+            remainingAreaM2,
+          },
+        );
+      }
+      booth.allocatedAreaM2 += entry.areaM2;
+      const registration = tx.create(BoothRegistrationSchema, {
+        ...entry,
+        booth,
+        memberId,
+        memberNetwork: network,
+        status: 'PENDING',
+        registeredBy: ctx.identity.subject ?? null,
+      });
+      await tx.flush();
+      return registration;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw duplicate(memberId, boothId);
+    // The database's last word on the area (joint_booth_allocated_check), should a write ever bypass the lock.
+    if (error instanceof CheckConstraintViolationException) throw conflict(`Joint booth ${boothId} has less than ${entry.areaM2} m² left; read it again.`);
+    throw error;
+  }
+}
+
+const done = { confirm: 'confirmed', decline: 'declined', cancel: 'withdrawn' } as const;
+
+interface Decision {
+  verb: keyof typeof done;
+  /** Whether the caller may do this to the registration; throws FORBIDDEN when not. */
+  authorize(tx: EntityManager, r: BoothRegistration, booth: JointBooth): void | Promise<void>;
+  apply(tx: EntityManager, r: BoothRegistration, booth: JointBooth): void;
+}
+
+/**
+ * Loads the registration the caller may see (NOT_FOUND otherwise, so others' registrations stay
+ * invisible), locks its booth, reads the registration again under the lock, checks the caller's
+ * right and the status, and applies the decision with its time and author.
+ */
+async function decide(ctx: RegionContext, id: string, decision: Decision): Promise<BoothRegistration> {
+  requireCooperation(ctx.identity);
+  const localId = parseBoothRegistrationId(id);
+  return ctx.em.transactional(async (tx) => {
+    const found = await tx.findOne(BoothRegistrationSchema, localId);
+    if (!found) throw notFound(`Booth registration ${id} does not exist.`);
+    const booth = await lockedBooth(tx, found.booth.id, String(found.booth.id));
+    if (!seesRegistration(ctx.identity, booth, found)) throw notFound(`Booth registration ${id} does not exist.`);
+    await tx.refresh(found);
+    await decision.authorize(tx, found, booth);
+    const allowed = decision.verb === 'cancel' ? ['PENDING', 'CONFIRMED'] : ['PENDING'];
+    if (!allowed.includes(found.status))
+      throw conflict(`Booth registration ${id} is ${found.status}; only a ${allowed.join(' or ')} registration can be ${done[decision.verb]}.`);
+    decision.apply(tx, found, booth);
+    found.decidedAt = new Date();
+    found.decidedBy = ctx.identity.subject ?? null;
+    await tx.flush();
+    return found;
+  });
+}
+
+export function confirmBoothRegistration(ctx: RegionContext, id: string): Promise<BoothRegistration> {
+  return decide(ctx, id, {
+    verb: 'confirm',
+    authorize: (_tx, _r, booth) => assertOrganiser(ctx.identity, booth),
+    apply(tx, r, booth) {
+      r.status = 'CONFIRMED';
+      notifyBoothConfirmed(tx, r, booth);
+    },
+  });
+}
+
+export function declineBoothRegistration(ctx: RegionContext, id: string, reason: string | null | undefined): Promise<BoothRegistration> {
+  const why = text('reason', reason, 500, false);
+  return decide(ctx, id, {
+    verb: 'decline',
+    authorize: (_tx, _r, booth) => assertOrganiser(ctx.identity, booth),
+    apply(_tx, r, booth) {
+      r.status = 'DECLINED';
+      r.declineReason = why;
+      booth.allocatedAreaM2 -= r.areaM2;
+    },
+  });
+}
+
+export function cancelBoothRegistration(ctx: RegionContext, id: string): Promise<BoothRegistration> {
+  return decide(ctx, id, {
+    verb: 'cancel',
+    async authorize(tx, r, booth) {
+      if (withdrawal(ctx.identity, booth, r) !== 'until the deadline') return;
+      const fair = await tx.findOneOrFail(TradeFairSchema, booth.fair.id);
+      if (fair.registrationDeadline <= new Date()) {
+        const closedAt = fair.registrationDeadline.toISOString();
+        throw conflict(`The registration deadline passed at ${closedAt}; after it only the organising office withdraws a registration.`, { closedAt });
+      }
+    },
+    apply(_tx, r, booth) {
+      r.status = 'CANCELLED';
+      booth.allocatedAreaM2 -= r.areaM2;
+    },
+  });
+}

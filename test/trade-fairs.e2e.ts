@@ -1,0 +1,445 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { close, listen } from '../shared/http.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Joint trade-fair booths through the gateway, with the roles that use them
+// across two networks: NIWE's office organises the booth at the network fair in
+// Bad Salzuflen, members of NIWE and LINAT register (themselves or through their
+// office), the organiser confirms or declines, the costs are split cent-exact
+// (the hand-computed fixture of test/booth-cost-split.test.ts) and exported,
+// the catalogue is downloaded as CSV and as a page to print. Then the deadline
+// passes, and 50 members race for a booth with room for exactly 10.
+
+let stack: Stack;
+const members: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+const received: { type: string; data: Record<string, unknown> }[] = [];
+let receiver: Server;
+
+const registrationFields = 'id status areaM2 products contact { name email phone } member { id } network { code } booth { id remainingAreaM2 } declineReason';
+const boothFields =
+  'id totalAreaM2 allocatedAreaM2 remainingAreaM2 fixedCostsCents baseFeeCents organiser { code } costsCsvPath catalogueCsvPath cataloguePrintPath';
+const createMutation = `mutation($input: TradeFairInput!) { createTradeFair(input: $input) { id name city registrationOpen booth { ${boothFields} } } }`;
+const registerMutation = `mutation($booth: ID!, $member: ID, $input: BoothRegistrationInput!) {
+  registerForBooth(boothId: $booth, memberId: $member, input: $input) { ${registrationFields} }
+}`;
+const decide = (verb: 'confirm' | 'decline' | 'cancel', token: string, id: string) =>
+  stack.query(`mutation($id: ID!) { ${verb}BoothRegistration(id: $id) { ${registrationFields} } }`, { id }, token);
+const boothQuery = (fields: string) => `query($id: ID!) { jointBooth(id: $id) { ${fields} } }`;
+const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+const inDays = (days: number, hour = 9) => {
+  const at = new Date(Date.now() + days * 86_400_000);
+  at.setUTCHours(hour, 0, 0, 0);
+  return at.toISOString();
+};
+
+/** The network fair, with the costs of the hand-computed split of test/booth-cost-split.test.ts (1 876 542 cents fixed, 250 € base fee) on 40 m². */
+const fairInput = (overrides: Record<string, unknown> = {}, booth: Record<string, unknown> = {}) => ({
+  name: 'Netzwerkmesse Bad Salzuflen',
+  city: 'Bad Salzuflen',
+  startsAt: inDays(60),
+  endsAt: inDays(62, 17),
+  registrationDeadline: inDays(30, 22),
+  ...overrides,
+  booth: { totalAreaM2: 40, rentCents: 1_234_567, constructionCents: 543_210, servicesCents: 98_765, baseFeeCents: 25_000, ...booth },
+});
+
+const entry = (areaM2: number, products = ['Drehteile bis Ø 300 mm'], contact: Record<string, unknown> = {}) => ({
+  areaM2,
+  products,
+  contact: { name: 'Anna Beispiel', email: 'messe@example.com', phone: '+49 5651 1234', ...contact },
+});
+
+const gatewayBase = () => stack.gatewayUrl.replace(/\/graphql$/, '');
+const download = (path: string, token?: string) => fetch(`${gatewayBase()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+/** CSV as rows of cells; quoted cells may hold commas and doubled quotes, never line breaks in these files. */
+function parseCsv(text: string): Record<string, string>[] {
+  const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const [header, ...lines] = text.trimEnd().split('\n');
+  const columns = cells(header);
+  return lines.map((line) => Object.fromEntries(cells(line).map((v, i) => [columns[i], v])));
+}
+
+async function createMember(network: string, name: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const input = { name, postalCode: '37269', city: 'Eschwege', ...extra };
+  const data = await ok(
+    stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin),
+  );
+  return data.createMember.id;
+}
+
+beforeAll(async () => {
+  stack = await startStack({ dispatcher: true, networkTimeoutMs: 10_000 });
+  tokens.admin = await stack.token({ role: 'admin' });
+  const validUntil = `${new Date().getUTCFullYear() + 2}-06-30`;
+  const fixture: [key: string, network: string, extra: Record<string, unknown>][] = [
+    [
+      'dreher',
+      'NIWE',
+      {
+        website: 'https://dreherei.example/',
+        processes: ['3.2.1'],
+        certifications: [
+          { standard: 'ISO 9001', number: 'Q-1', validUntil },
+          { standard: 'ISO 14001', validUntil: '2020-01-31' },
+        ],
+      },
+    ],
+    ['haerterei', 'LINAT', { processes: ['6.2'], certifications: [{ standard: 'IATF 16949', validUntil }] }],
+    ['fraeser', 'NIWE', { processes: ['3.2.3'] }],
+    ['giesserei', 'LINAT', { processes: ['1.1'] }],
+    ['spaet', 'LINAT', {}],
+  ];
+  for (const [key, network, extra] of fixture) {
+    members[key] = await createMember(network, `${key[0].toUpperCase()}${key.slice(1)} GmbH`, extra);
+    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  }
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+  tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
+  tokens.partner = await stack.token({ role: 'partner', sub: 'partner-1' });
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      res.statusCode = 204;
+      res.end();
+    });
+  });
+  const url = await listen(receiver, 0);
+  for (const key of ['dreher', 'giesserei']) {
+    await ok(
+      stack.query(`mutation($url: String!) { registerWebhook(url: $url, events: [BOOTH_REGISTRATION_CONFIRMED]) { webhook { id } } }`, { url }, tokens[key]),
+    );
+  }
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+  if (receiver) await close(receiver);
+});
+
+describe('the joint booth at the network fair', () => {
+  let booth: { id: string; costsCsvPath: string; catalogueCsvPath: string; cataloguePrintPath: string };
+  const registrations: Record<string, string> = {};
+
+  test('bad input is refused with its field and changes nothing; members and partners do not organise', async () => {
+    const cases: [Record<string, unknown>, Record<string, unknown>, string][] = [
+      [{ startsAt: inDays(-1), endsAt: inDays(1) }, {}, 'startsAt'],
+      [{ registrationDeadline: inDays(61) }, {}, 'registrationDeadline'],
+      [{ registrationDeadline: inDays(-2) }, {}, 'registrationDeadline'],
+      [{ endsAt: inDays(59) }, {}, 'endsAt'],
+      [{ startsAt: '2027-03-10' }, {}, 'startsAt'],
+      [{ name: '  ' }, {}, 'name'],
+      [{}, { totalAreaM2: 0 }, 'booth.totalAreaM2'],
+      [{}, { rentCents: -1 }, 'booth.rentCents'],
+      [{}, { baseFeeCents: 100_000_000 }, 'booth.baseFeeCents'],
+      [{}, { servicesCents: 100_000_001 }, 'booth.servicesCents'],
+    ];
+    for (const [fair, costs, field] of cases) {
+      const refused = await stack.query(createMutation, { input: fairInput(fair, costs) }, tokens.niweOffice);
+      expect([code(refused), refused.errors?.[0].extensions?.field], JSON.stringify(refused.errors)).toEqual(['BAD_USER_INPUT', field]);
+    }
+    expect(code(await stack.query(createMutation, { input: fairInput() }, tokens.dreher))).toBe('FORBIDDEN');
+    expect(code(await stack.query(createMutation, { input: fairInput() }, tokens.partner))).toBe('FORBIDDEN');
+    expect(code(await stack.query(createMutation, { input: fairInput() }))).toBe('UNAUTHENTICATED');
+    expect((await ok(stack.query(`{ tradeFairs(includePast: true) { id } }`, {}, tokens.admin))).tradeFairs).toEqual([]);
+  });
+
+  test("NIWE's office organises the booth; every member of the cooperation sees it", async () => {
+    const created = (await ok(stack.query(createMutation, { input: fairInput() }, tokens.niweOffice))).createTradeFair;
+    expect(created).toMatchObject({
+      name: 'Netzwerkmesse Bad Salzuflen',
+      registrationOpen: true,
+      booth: { totalAreaM2: 40, allocatedAreaM2: 0, remainingAreaM2: 40, fixedCostsCents: 1_876_542, baseFeeCents: 25_000, organiser: { code: 'NIWE' } },
+    });
+    booth = created.booth;
+    expect(booth.costsCsvPath).toBe(`/export/booth-costs.csv?booth=${booth.id}`);
+    const seen = (await ok(stack.query(`{ tradeFairs { id booth { id } } }`, {}, tokens.haerterei))).tradeFairs;
+    expect(seen).toEqual([{ id: created.id, booth: { id: booth.id } }]);
+    expect((await ok(stack.query(`query($id: ID!) { tradeFair(id: $id) { city } }`, { id: created.id }, tokens.linatOffice))).tradeFair).toEqual({
+      city: 'Bad Salzuflen',
+    });
+    expect((await ok(stack.query(boothQuery('id'), { id: 'jb-1' }, tokens.dreher))).jointBooth).toBeNull();
+  });
+
+  test('members of both networks register, themselves or through their office; the area is held and never over-allocated', async () => {
+    const dreher = (await ok(stack.query(registerMutation, { booth: booth.id, input: entry(12, ['Drehteile', 'Wellen']) }, tokens.dreher))).registerForBooth;
+    expect(dreher).toMatchObject({ status: 'PENDING', areaM2: 12, member: { id: members.dreher }, network: { code: 'NIWE' }, booth: { remainingAreaM2: 28 } });
+    registrations.dreher = dreher.id;
+    // LINAT's office registers its member; it may not register NIWE's.
+    registrations.haerterei = (
+      await ok(stack.query(registerMutation, { booth: booth.id, member: members.haerterei, input: entry(9, ['Gehärtete Zahnräder']) }, tokens.linatOffice))
+    ).registerForBooth.id;
+    expect(code(await stack.query(registerMutation, { booth: booth.id, member: members.fraeser, input: entry(9) }, tokens.linatOffice))).toBe('FORBIDDEN');
+    registrations.fraeser = (await ok(stack.query(registerMutation, { booth: booth.id, input: entry(9, ['Frästeile']) }, tokens.fraeser))).registerForBooth.id;
+
+    // Registering twice, an area that is not positive or more than is left, unknown ids: each refused, nothing held.
+    const twice = await stack.query(registerMutation, { booth: booth.id, input: entry(1) }, tokens.haerterei);
+    expect([code(twice), twice.errors?.[0].message]).toEqual([
+      'CONFLICT',
+      `${members.haerterei} is registered for joint booth ${booth.id} already; withdraw that registration to register anew.`,
+    ]);
+    const tooMuch = await stack.query(registerMutation, { booth: booth.id, input: entry(11) }, tokens.giesserei);
+    expect([code(tooMuch), tooMuch.errors?.[0].extensions?.remainingAreaM2]).toEqual(['CONFLICT', 10]);
+    const none = await stack.query(registerMutation, { booth: booth.id, input: entry(0) }, tokens.giesserei);
+    expect([code(none), none.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.areaM2']);
+    expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2, []) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
+    expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2, ['x'], { email: 'kein' }) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
+    expect(code(await stack.query(registerMutation, { booth: 'jb-1', input: entry(2) }, tokens.giesserei))).toBe('NOT_FOUND');
+    expect(code(await stack.query(registerMutation, { booth: 'booth-1', input: entry(2) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
+    expect(code(await stack.query(registerMutation, { booth: booth.id, member: 'LINAT:m-999999', input: entry(2) }, tokens.linatOffice))).toBe('NOT_FOUND');
+    expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2) }, tokens.partner))).toBe('FORBIDDEN');
+
+    registrations.giesserei = (
+      await ok(stack.query(registerMutation, { booth: booth.id, input: entry(6, ['Gussteile']) }, tokens.giesserei))
+    ).registerForBooth.id;
+    const full = await stack.query(registerMutation, { booth: booth.id, input: entry(5) }, tokens.spaet);
+    expect([code(full), full.errors?.[0].extensions?.remainingAreaM2]).toEqual(['CONFLICT', 4]);
+    expect((await ok(stack.query(boothQuery('allocatedAreaM2 remainingAreaM2'), { id: booth.id }, tokens.dreher))).jointBooth).toEqual({
+      allocatedAreaM2: 36,
+      remainingAreaM2: 4,
+    });
+  });
+
+  test('the organiser sees every registration, another office its members, a member its own', async () => {
+    const list = async (token: string) =>
+      (await ok(stack.query(boothQuery('registrations { id }'), { id: booth.id }, token))).jointBooth.registrations.map((r: { id: string }) => r.id);
+    expect(await list(tokens.niweOffice)).toEqual([registrations.dreher, registrations.haerterei, registrations.fraeser, registrations.giesserei]);
+    expect(await list(tokens.linatOffice)).toEqual([registrations.haerterei, registrations.giesserei]);
+    expect(await list(tokens.dreher)).toEqual([registrations.dreher]);
+    expect(await list(tokens.spaet)).toEqual([]);
+  });
+
+  test('only the organising office confirms or declines; a decline frees the area; a confirmation reaches the member by webhook', async () => {
+    expect(code(await decide('confirm', tokens.linatOffice, registrations.haerterei))).toBe('FORBIDDEN');
+    expect(code(await decide('confirm', tokens.dreher, registrations.dreher))).toBe('FORBIDDEN');
+    expect(code(await decide('confirm', tokens.spaet, registrations.dreher))).toBe('NOT_FOUND');
+    expect(code(await decide('confirm', tokens.niweOffice, 'br-1'))).toBe('NOT_FOUND');
+    for (const key of ['dreher', 'haerterei', 'fraeser']) {
+      expect((await ok(decide('confirm', tokens.niweOffice, registrations[key])))[`confirmBoothRegistration`].status).toBe('CONFIRMED');
+    }
+    const declined = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!) { declineBoothRegistration(id: $id, reason: "Gussteile zeigt schon ein anderer Stand.") { ${registrationFields} } }`,
+          { id: registrations.giesserei },
+          tokens.niweOffice,
+        ),
+      )
+    ).declineBoothRegistration;
+    expect(declined).toMatchObject({ status: 'DECLINED', declineReason: 'Gussteile zeigt schon ein anderer Stand.', booth: { remainingAreaM2: 10 } });
+    expect(code(await decide('confirm', tokens.niweOffice, registrations.giesserei))).toBe('CONFLICT');
+    expect(code(await decide('confirm', tokens.niweOffice, registrations.dreher))).toBe('CONFLICT');
+
+    // The freed area is registered for again and confirmed: the four exhibitors of the hand-computed split, in that order.
+    registrations.giesserei = (
+      await ok(stack.query(registerMutation, { booth: booth.id, input: entry(6, ['Gussteile']) }, tokens.giesserei))
+    ).registerForBooth.id;
+    await ok(decide('confirm', tokens.niweOffice, registrations.giesserei));
+
+    await expect.poll(() => received.length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(2);
+    const byRegistration = new Map(received.map((d) => [d.data.registrationId, d]));
+    expect(byRegistration.get(registrations.dreher)).toMatchObject({
+      type: 'BOOTH_REGISTRATION_CONFIRMED',
+      data: { registrationId: registrations.dreher, boothId: booth.id, areaM2: 12, status: 'CONFIRMED' },
+    });
+    expect(byRegistration.get(registrations.giesserei)?.type).toBe('BOOTH_REGISTRATION_CONFIRMED');
+    // The declined registration was never confirmed, so giesserei heard once.
+    expect(received).toHaveLength(2);
+  });
+
+  test('the cost split per exhibitor and per network, cent-exact; a member sees its own line', async () => {
+    const splitFields = `costSplit { fixedCostsCents baseFeesCents sharedCents totalCents exhibitorCount confirmedAreaM2
+      exhibitors { registration { id member { id } } areaM2 baseFeeCents areaShareCents totalCents } networks { network { code } exhibitors areaM2 totalCents } }`;
+    const split = (await ok(stack.query(boothQuery(splitFields), { id: booth.id }, tokens.linatOffice))).jointBooth.costSplit;
+    expect(split).toMatchObject({
+      fixedCostsCents: 1_876_542,
+      baseFeesCents: 100_000,
+      sharedCents: 1_776_542,
+      totalCents: 1_876_542,
+      exhibitorCount: 4,
+      confirmedAreaM2: 36,
+    });
+    expect(split.exhibitors.map((e: any) => [e.registration.id, e.areaM2, e.areaShareCents, e.totalCents])).toEqual([
+      [registrations.dreher, 12, 592_181, 617_181],
+      [registrations.haerterei, 9, 444_136, 469_136],
+      [registrations.fraeser, 9, 444_135, 469_135],
+      [registrations.giesserei, 6, 296_090, 321_090],
+    ]);
+    expect(split.networks).toEqual([
+      { network: { code: 'NIWE' }, exhibitors: 2, areaM2: 21, totalCents: 617_181 + 469_135 },
+      { network: { code: 'LINAT' }, exhibitors: 2, areaM2: 15, totalCents: 469_136 + 321_090 },
+    ]);
+    const own = (await ok(stack.query(boothQuery(splitFields), { id: booth.id }, tokens.fraeser))).jointBooth.costSplit;
+    expect(own).toMatchObject({ totalCents: 1_876_542, networks: [] });
+    expect(own.exhibitors.map((e: any) => e.totalCents)).toEqual([469_135]);
+  });
+
+  test('the cost split as CSV, under the graph access rules', async () => {
+    const response = await download(booth.costsCsvPath, tokens.niweOffice);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = parseCsv(await response.text());
+    const exhibitors = rows.filter((r) => r.line === 'EXHIBITOR');
+    expect(exhibitors.map((r) => [r.memberName, r.network, r.areaM2, r.totalCents, r.totalEur])).toEqual([
+      ['Dreher GmbH', 'NIWE', '12', '617181', '6171.81'],
+      ['Haerterei GmbH', 'LINAT', '9', '469136', '4691.36'],
+      ['Fraeser GmbH', 'NIWE', '9', '469135', '4691.35'],
+      ['Giesserei GmbH', 'LINAT', '6', '321090', '3210.90'],
+    ]);
+    expect(rows.filter((r) => r.line === 'NETWORK').map((r) => [r.network, r.totalCents])).toEqual([
+      ['NIWE', '1086316'],
+      ['LINAT', '790226'],
+    ]);
+    const total = rows.find((r) => r.line === 'TOTAL')!;
+    expect(total).toMatchObject({
+      exhibitors: '4',
+      areaM2: '36',
+      baseFeeCents: '100000',
+      areaShareCents: '1776542',
+      totalCents: '1876542',
+      totalEur: '18765.42',
+    });
+    expect(exhibitors.reduce((sum, r) => sum + Number(r.totalCents), 0)).toBe(Number(total.totalCents));
+
+    const own = parseCsv(await (await download(booth.costsCsvPath, tokens.dreher)).text());
+    expect(own.filter((r) => r.line === 'EXHIBITOR').map((r) => r.memberId)).toEqual([members.dreher]);
+    expect(own.filter((r) => r.line === 'NETWORK')).toEqual([]);
+
+    const refusals: [string, string | undefined, number, string][] = [
+      [booth.costsCsvPath, undefined, 401, 'UNAUTHENTICATED'],
+      [booth.costsCsvPath, tokens.partner, 403, 'FORBIDDEN'],
+      ['/export/booth-costs.csv', tokens.admin, 400, 'BAD_USER_INPUT'],
+      ['/export/booth-costs.csv?booth=jb-1', tokens.admin, 404, 'NOT_FOUND'],
+      ['/export/booth-catalogue.html?booth=nonsense', tokens.admin, 400, 'BAD_USER_INPUT'],
+    ];
+    for (const [path, token, status, errorCode] of refusals) {
+      const refused = await download(path, token);
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect([path, refused.status, body.errors[0].extensions.code]).toEqual([path, status, errorCode]);
+    }
+  });
+
+  test('the exhibitor catalogue as CSV: processes and valid certifications from the networks, products and contact from the registration', async () => {
+    const response = await download(booth.catalogueCsvPath, tokens.haerterei);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${booth.id}-catalogue.csv"`);
+    const rows = parseCsv(await response.text());
+    expect(rows.map((r) => r.memberId)).toEqual([members.dreher, members.haerterei, members.fraeser, members.giesserei]);
+    expect(rows[0]).toMatchObject({
+      name: 'Dreher GmbH',
+      network: 'NIWE',
+      website: 'https://dreherei.example/',
+      products: 'Drehteile; Wellen',
+      areaM2: '12',
+      contactName: 'Anna Beispiel',
+      contactEmail: 'messe@example.com',
+      contactPhone: '+49 5651 1234',
+    });
+    expect(rows[0].processes).toMatch(/^3\.2\.1 \S/);
+    // The expired ISO 14001 is left out: the catalogue offers what holds at the fair.
+    expect(rows[0].certifications).toMatch(/^ISO 9001 Q-1 \(gültig bis \d{4}-06-30\)$/);
+    expect(rows[1].certifications).toMatch(/^IATF 16949 /);
+  });
+
+  test('the catalogue as a print-ready, accessible page; what members typed is text, never markup', async () => {
+    await ok(
+      stack.query(
+        registerMutation,
+        { booth: booth.id, input: entry(1, ['Schilder <script>alert(1)</script> & "Zeichen"'], { name: 'Otto <b>Spät</b>' }) },
+        tokens.spaet,
+      ),
+    );
+    const pending = await download(booth.cataloguePrintPath, tokens.dreher);
+    expect((await pending.text()).match(/<article /g)).toHaveLength(4);
+    const spaet = (await ok(stack.query(boothQuery('registrations(status: PENDING) { id }'), { id: booth.id }, tokens.niweOffice))).jointBooth.registrations[0]
+      .id;
+    await ok(decide('confirm', tokens.niweOffice, spaet));
+
+    const response = await download(booth.cataloguePrintPath, tokens.dreher);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    const page = await response.text();
+    expect(page).toMatch(/^<!doctype html>\n<html lang="de">/);
+    expect(page).toContain('<title>Gemeinschaftsstand der Innovationsregion Mitte – Netzwerkmesse Bad Salzuflen</title>');
+    expect(page).toContain('@media print');
+    expect(page).toContain('@page { size: A4;');
+    expect(page).toContain('break-inside: avoid');
+    expect(page.match(/<main>/g)).toHaveLength(1);
+    expect(page.match(/<h1>/g)).toHaveLength(1);
+    expect(page.match(/<article aria-labelledby="exhibitor-\d+">/g)).toHaveLength(5);
+    expect(page.match(/<h2 id="exhibitor-\d+">/g)).toHaveLength(5);
+    expect(page).toContain('<h2 id="exhibitor-1">Dreher GmbH</h2>');
+    expect(page).toContain('<a href="https://dreherei.example/">');
+    expect(page).toContain('Organisiert von Netzwerkbüro NIWE');
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<b>');
+    expect(page).toContain('Schilder &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zeichen&quot;');
+    expect(page).toContain('Otto &lt;b&gt;Spät&lt;/b&gt;');
+  });
+
+  test('past the deadline registration is closed; the member no longer withdraws, the organiser still does', async () => {
+    const fairId = (await ok(stack.query(boothQuery('fair { id }'), { id: booth.id }, tokens.admin))).jointBooth.fair.id;
+    await stack.region.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update "trade_fair" set "registration_deadline" = now() - interval '1 hour' where "id" = ?`, [Number(fairId.slice(3))]);
+    expect((await ok(stack.query(`query($id: ID!) { tradeFair(id: $id) { registrationOpen } }`, { id: fairId }, tokens.dreher))).tradeFair).toEqual({
+      registrationOpen: false,
+    });
+    await ok(decide('cancel', tokens.niweOffice, registrations.fraeser));
+    const closed = await stack.query(registerMutation, { booth: booth.id, input: entry(1) }, tokens.fraeser);
+    expect(code(closed)).toBe('CONFLICT');
+    expect(closed.errors?.[0].extensions?.closedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(code(await decide('cancel', tokens.dreher, registrations.dreher))).toBe('CONFLICT');
+    const withdrawn = (await ok(decide('cancel', tokens.niweOffice, registrations.dreher))).cancelBoothRegistration;
+    expect(withdrawn).toMatchObject({ status: 'CANCELLED', booth: { remainingAreaM2: 40 - 12 - 9 - 9 - 6 - 1 + 9 + 12 } });
+    expect(code(await decide('cancel', tokens.niweOffice, registrations.dreher))).toBe('CONFLICT');
+  });
+});
+
+describe('50 members race for a booth with room for exactly 10', () => {
+  test('10 hold their area, 40 are refused with CONFLICT naming what is left; the booth is never over-allocated', async () => {
+    const created = (
+      await ok(stack.query(createMutation, { input: fairInput({ name: 'Zuliefermesse Erfurt', city: 'Erfurt' }, { totalAreaM2: 60 }) }, tokens.linatOffice))
+    ).createTradeFair;
+    const racers = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const network = i % 2 ? 'NIWE' : 'LINAT';
+        const memberId = await createMember(network, `Aussteller ${i} GmbH`);
+        return stack.token({ role: 'member', network, memberId });
+      }),
+    );
+    const results = await Promise.all(racers.map((token) => stack.query(registerMutation, { booth: created.booth.id, input: entry(6) }, token)));
+    const held = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(held).toHaveLength(10);
+    expect(held.every((r) => r.data.registerForBooth.status === 'PENDING' && r.data.registerForBooth.areaM2 === 6)).toBe(true);
+    expect(refused).toHaveLength(40);
+    for (const r of refused) {
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', remainingAreaM2: 0 });
+      expect(r.errors![0].message).toBe(`Joint booth ${created.booth.id} has 0 m² left, less than the 6 m² asked for; ask for at most 0 m².`);
+    }
+    // The database agrees: the area held is the sum of the holding registrations, and no more than the total.
+    const [row] = await stack.region.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ allocated: number; held: number; rows: number }[]>(
+        `select b."allocated_area_m2" as allocated, sum(r."area_m2")::int as held, count(r.*)::int as rows
+         from "joint_booth" b join "booth_registration" r on r."booth_id" = b."id" and r."status" in ('PENDING', 'CONFIRMED')
+         where b."id" = ? group by b."id"`,
+        [Number(created.booth.id.slice(3))],
+      );
+    expect(row).toEqual({ allocated: 60, held: 60, rows: 10 });
+    // Freed area goes to the next one to ask.
+    const first = held[0].data.registerForBooth.id;
+    await ok(decide('decline', tokens.linatOffice, first));
+    const next = racers[results.findIndex((r) => r.errors)];
+    expect((await ok(stack.query(registerMutation, { booth: created.booth.id, input: entry(6) }, next))).registerForBooth.booth.remainingAreaM2).toBe(0);
+  });
+});
