@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { auditFields } from '../../shared/audit.ts';
 import type { Identity } from '../../shared/identity.ts';
 import {
   AuditEntrySchema,
@@ -23,16 +24,7 @@ export function recordAudit(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): void {
-  em.create(AuditEntrySchema, {
-    subject: actor.subject ?? null,
-    role: actor.role,
-    actorNetwork: actor.network ?? null,
-    action,
-    target,
-    before,
-    after,
-    at: new Date(),
-  });
+  em.create(AuditEntrySchema, auditFields(actor, { action, target, before, after }));
 }
 
 export function contactSnapshot(c: ContactPerson) {

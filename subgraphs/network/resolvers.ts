@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NetworkMemberResolvers, Resolvers } from './generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from './generated/internal-resolvers-types.ts';
 import { badInput } from '../../shared/errors.ts';
+import { auditRecord } from '../../shared/audit.ts';
 import { assertCanReadAudit, assertCanWriteMember, canSeeContacts, requireSignedIn, type Identity } from '../../shared/identity.ts';
 import { contactIds, memberGlobalId, parseMemberId, serviceIds } from '../../shared/ids.ts';
 import { memberTypeName } from '../../shared/networks.ts';
@@ -135,8 +136,8 @@ export function internalResolvers(network: string): InternalResolvers {
     },
     AuditEntry: {
       at: (e) => e.at.toISOString(),
-      before: (e) => (e.before === null ? null : JSON.stringify(e.before)),
-      after: (e) => (e.after === null ? null : JSON.stringify(e.after)),
+      before: (e) => auditRecord(e.before),
+      after: (e) => auditRecord(e.after),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { auditFields, auditRecord, type AuditChange } from '../../../shared/audit.ts';
 import { badInput, forbidden } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
@@ -52,22 +53,9 @@ export async function auditLog(ctx: RegionContext, network: string, first: numbe
  * target names the record as the API does (k-3, wh-…); network is the network the record
  * belongs to, whose office may read the entry, or null for region-wide records.
  */
-export function recordRegionAudit(
-  em: EntityManager,
-  actor: Identity,
-  entry: { action: string; target: string; network?: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null },
-): RegionAuditEntry {
-  return em.create(RegionAuditEntrySchema, {
-    subject: actor.subject ?? null,
-    role: actor.role,
-    actorNetwork: actor.network ?? null,
-    action: entry.action,
-    target: entry.target,
-    network: entry.network ?? null,
-    before: entry.before,
-    after: entry.after,
-    at: new Date(),
-  });
+export function recordRegionAudit(em: EntityManager, actor: Identity, entry: AuditChange & { network?: string | null }): RegionAuditEntry {
+  const { network = null, ...change } = entry;
+  return em.create(RegionAuditEntrySchema, { ...auditFields(actor, change), network });
 }
 
 /** Region's own log, newest first: admin reads all of it, an office the entries about its network. */
@@ -93,8 +81,8 @@ export async function regionAuditLog(ctx: RegionContext, first: number | null | 
       actorNetwork: e.actorNetwork,
       action: e.action,
       target: e.target,
-      before: e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === null ? null : JSON.stringify(e.after),
+      before: auditRecord(e.before),
+      after: auditRecord(e.after),
     })),
     pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null },
   };
