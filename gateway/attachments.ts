@@ -7,7 +7,7 @@ import { httpError, notFound, unauthenticated } from '../shared/errors.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { signRequest } from '../shared/signature.ts';
-import type { Verifier } from './auth.ts';
+import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -66,13 +66,13 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 async function admit(
   req: IncomingMessage,
   url: URL,
-  verify: Verifier,
+  verify: RequestVerifier,
   policy: Policy,
   server: ApolloServer<GatewayContext>,
   maxBytes: number,
 ): Promise<Identity | GraphQLError> {
   try {
-    const identity = await verify(req.headers.authorization);
+    const identity = await verify(req);
     if (identity.role === 'anonymous') return unauthenticated('Sign in: attachments need a bearer token.');
     await policy.admitRoute(policy.caller(identity, req), attachmentCost);
     if (req.method !== 'POST') return identity;
@@ -86,7 +86,7 @@ async function admit(
   }
 }
 
-export function attachmentRoutes(verify: Verifier, policy: Policy, server: ApolloServer<GatewayContext>, options: AttachmentProxyOptions): PlainRoute[] {
+export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server: ApolloServer<GatewayContext>, options: AttachmentProxyOptions): PlainRoute[] {
   return [
     {
       path: '/attachments',

@@ -43,21 +43,26 @@ export function tokenClaimsProblem(payload: JWTPayload, nowS: number, maxLifetim
   return undefined;
 }
 
-/** Verifies `Authorization: Bearer <jwt>`; no header means anonymous, a bad token means 401. */
-export function createVerifier(config: AuthConfig): Verifier {
+/** A verified token: the identity it carries and all of its claims (a session token's name, e-mail and CSRF token among them). */
+export interface VerifiedToken {
+  identity: Identity;
+  claims: JWTPayload;
+}
+
+/** Verifies one token, whether it came as a bearer token or in the session cookie (gateway/sessions.ts); a bad token is 401. */
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
+
+export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   let key: Uint8Array | JWTVerifyGetKey | undefined;
   if (config.jwksUrl) key = createRemoteJWKSet(new URL(config.jwksUrl));
   else if (config.secret) key = new TextEncoder().encode(config.secret);
   const maxLifetimeS = config.maxLifetimeS ?? tokenMaxLifetimeS;
 
-  return async (authorization) => {
-    if (!authorization) return anonymous;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return async (token) => {
     if (!key) throw unauthenticated('This gateway has no signing key configured (JWT_SECRET or JWKS_URL); tokens cannot be verified.');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], key as Uint8Array, { issuer: config.issuer, audience: config.audience }));
+      ({ payload } = await jwtVerify(token, key as Uint8Array, { issuer: config.issuer, audience: config.audience }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; request a new one.');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid: its signature, issuer or audience does not match.');
@@ -65,6 +70,17 @@ export function createVerifier(config: AuthConfig): Verifier {
     }
     const problem = tokenClaimsProblem(payload, Math.floor(Date.now() / 1000), maxLifetimeS);
     if (problem) throw unauthenticated(problem);
-    return parseIdentity(payload as Record<string, unknown>);
+    return { identity: parseIdentity(payload as Record<string, unknown>), claims: payload };
+  };
+}
+
+/** Verifies `Authorization: Bearer <jwt>`; no header means anonymous, a bad token means 401. */
+export function createVerifier(config: AuthConfig): Verifier {
+  const verifyToken = createTokenVerifier(config);
+  return async (authorization) => {
+    if (!authorization) return anonymous;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    return (await verifyToken(match[1])).identity;
   };
 }

@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { httpError, isErrorCode } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { networks } from '../shared/networks.ts';
-import type { Verifier } from './auth.ts';
+import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -111,7 +111,7 @@ type Run = (query: string, variables: Record<string, unknown>) => Promise<Record
 function calendarRoute(
   path: string,
   server: ApolloServer<GatewayContext>,
-  verify: Verifier,
+  verify: RequestVerifier,
   policy: Policy,
   produce: (run: Run, url: URL) => Promise<{ filename: string; body: string }>,
 ): PlainRoute {
@@ -120,7 +120,7 @@ function calendarRoute(
     async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
       if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
       try {
-        const identity = await verify(req.headers.authorization);
+        const identity = await verify(req);
         const caller = policy.caller(identity, req);
         const run: Run = async (query, variables) => {
           await policy.admitOperation(caller, { query, variables });
@@ -147,7 +147,7 @@ function calendarRoute(
   };
 }
 
-export function calendarRoutes(server: ApolloServer<GatewayContext>, verify: Verifier, policy: Policy): PlainRoute[] {
+export function calendarRoutes(server: ApolloServer<GatewayContext>, verify: RequestVerifier, policy: Policy): PlainRoute[] {
   const single = calendarRoute('/calendar/event.ics', server, verify, policy, async (run, url) => {
     const id = url.searchParams.get('id');
     if (!id) throw httpError('BAD_USER_INPUT', 'Give the event id as ?id=, e.g. /calendar/event.ics?id=NIWE:n-12.');

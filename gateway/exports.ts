@@ -5,7 +5,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { httpError, isErrorCode } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
-import type { Verifier } from './auth.ts';
+import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -26,7 +26,7 @@ export function toCsv(rows: Record<string, unknown>[], columns: string[]): strin
   return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
 }
 
-export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verifier, policy: Policy): PlainRoute[] {
+export function exportRoutes(server: ApolloServer<GatewayContext>, verify: RequestVerifier, policy: Policy): PlainRoute[] {
   return [
     {
       path: '/export/capacity-balance.csv',
@@ -35,7 +35,7 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Verif
         const variables = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), kind: url.searchParams.get('kind') || null };
         let identity;
         try {
-          identity = await verify(req.headers.authorization);
+          identity = await verify(req);
           await policy.admitOperation(policy.caller(identity, req), { query: balanceQuery, variables });
         } catch (error) {
           if (error instanceof GraphQLError) return sendError(res, error);

@@ -23,6 +23,7 @@ import { createGatewayService, defaultSubgraphTimeoutMs, type GatewayOptions } f
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 import { defaultSupergraphPollMs, supergraphPath } from './supergraph.ts';
 import { partnerTokenSeconds } from './token-exchange.ts';
+import { sessionOptionsFromEnv } from './sessions.ts';
 
 // The gateway: node gateway/index.ts [--supergraph path]
 
@@ -74,6 +75,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
       operationCacheMb: read.integer('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
       subgraphTimeoutMs: read.integer('SUBGRAPH_TIMEOUT_MS', defaultSubgraphTimeoutMs, 1),
       trustedProxies: parseTrustedProxies(read.optional('TRUSTED_PROXIES')),
+      sessions: sessionOptionsFromEnv(read),
     },
   };
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { withoutApolloDefaults } from '../shared/apollo-plugins.ts';
 import { createHttpServer } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
-import { createVerifier, type AuthConfig } from './auth.ts';
+import { createTokenVerifier, createVerifier, type AuthConfig } from './auth.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { gatewayHealth } from './health.ts';
 import { calendarRoutes } from './calendar.ts';
@@ -17,11 +17,12 @@ import { withPortal } from './portal.ts';
 import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
-import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, redisLimiters, type RateLimits } from './rate-limit.ts';
+import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, inProcessLimiters, redisLimiters, type RateLimits } from './rate-limit.ts';
 import { persistedQueryCache, type Safelist } from './safelist.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
+import { createRequestVerifier, defaultLoginLimits, sessionRoutes, type SessionOptions } from './sessions.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   safelist: Safelist | undefined;
   /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes: number;
+  /** Portal sessions: login limits and whether cookies are Secure (gateway/sessions.ts). */
+  sessions?: SessionOptions;
   /** Heap megabytes for parsed operations and query plans together (OPERATION_CACHE_MB); see shared/operation-caches.ts. */
   operationCacheMb: number;
   /** Time budget of each call to a subgraph (SUBGRAPH_TIMEOUT_MS); default defaultSubgraphTimeoutMs. */
@@ -131,12 +134,14 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   });
   await server.start();
 
-  const verify = createVerifier(options.auth);
+  const verifyToken = createTokenVerifier(options.auth);
+  // Bearer tokens as before; else the portal's session cookie, with its CSRF token on writes.
+  const verify = createRequestVerifier(createVerifier(options.auth), verifyToken);
   // Identity and policy are settled here, before Apollo parses or validates anything; a refusal carries the request id like every other error.
   const context = async (req: IncomingMessage, http: { method: string; body: unknown; search: string }): Promise<GatewayContext> => {
     const requestId = randomUUID();
     try {
-      const identity = await verify(req.headers.authorization);
+      const identity = await verify(req);
       await policy.admitOperation(policy.caller(identity, req), operationRequest(http));
       return { identity, requestId };
     } catch (error) {
@@ -156,6 +161,15 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
         healthy: () => (ready ? regionHealth() : 'stopping'),
         plainRoutes: [
           tokenRoute(policy, exchangeToken),
+          ...sessionRoutes(policy, verifyToken, {
+            ...(options.sessions ?? { loginLimits: defaultLoginLimits, secureCookies: undefined }),
+            regionInternalUrl: new URL('/internal/graphql', options.subgraphUrls.region).toString(),
+            regionSecret: options.subgraphSecrets.region,
+            auth: options.auth,
+            production: options.production,
+            limiters: shared?.limiters ?? inProcessLimiters,
+            trustedProxies: options.trustedProxies ?? [],
+          }),
           ...exportRoutes(server, verify, policy),
           ...boothExportRoutes(server, (req) => verify(req.headers.authorization), policy),
           ...calendarRoutes(server, verify, policy),

@@ -17,13 +17,36 @@ export const partnerTokenSeconds = 15 * 60;
 
 const grantQuery = `query($key: String!) { apiKeyGrant(key: $key) { keyId partner safelist } }`;
 
-interface Grant {
+export interface Grant {
   keyId: string;
   partner: string;
   safelist: boolean;
 }
 
-export function createTokenExchange(options: { regionInternalUrl: string; regionSecret: string | undefined; auth: AuthConfig }) {
+/** Region's internal API, as the gateway calls it to exchange an API key or check a login (gateway/sessions.ts). */
+export interface RegionInternal {
+  regionInternalUrl: string;
+  regionSecret: string | undefined;
+}
+
+/** Asks region's internal API one query, signed; throws when region does not answer with data. */
+export async function askRegion<T>(options: RegionInternal, query: string, variables: Record<string, unknown>, timeoutMs = 5000): Promise<T> {
+  const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
+    service: 'region',
+    body: JSON.stringify({ query, variables }),
+    timeoutMs,
+  });
+  const result = JSON.parse(answer.body) as { data?: T };
+  if (!result.data) throw new Error(`region answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  return result.data;
+}
+
+/** The partner an API key belongs to, or null for an unknown or revoked key. */
+export async function apiKeyGrant(options: RegionInternal, apiKey: string): Promise<Grant | null> {
+  return (await askRegion<{ apiKeyGrant: Grant | null }>(options, grantQuery, { key: apiKey })).apiKeyGrant;
+}
+
+export function createTokenExchange(options: RegionInternal & { auth: AuthConfig }) {
   return async (body: unknown): Promise<GraphQLError | { body: unknown }> => {
     const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
     if (typeof apiKey !== 'string' || apiKey.length > 200) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'Send the key as JSON: {"apiKey": "irm_..."}.');
@@ -35,14 +58,7 @@ export function createTokenExchange(options: { regionInternalUrl: string; region
       );
     let grant: Grant | null;
     try {
-      const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
-        service: 'region',
-        body: JSON.stringify({ query: grantQuery, variables: { key: apiKey } }),
-        timeoutMs: 5000,
-      });
-      const result = JSON.parse(answer.body) as { data?: { apiKeyGrant: Grant | null } };
-      if (!result.data) throw new Error(`region answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-      grant = result.data.apiKeyGrant;
+      grant = await apiKeyGrant(options, apiKey);
     } catch (error) {
       console.error('[gateway] API key check failed:', error);
       return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });

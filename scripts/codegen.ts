@@ -34,6 +34,7 @@ const region = {
     CapacityPost: '../capacity/entities.ts#CapacityPost',
     CapacityBooking: '../capacity/entities.ts#CapacityBooking',
     ApiKey: '../partners/api-key.entity.ts#ApiKey',
+    Account: '../accounts/account.entity.ts#Account',
     Inquiry: '../inquiries/entities.ts#Inquiry',
     InquiryInvitation: '../inquiries/entities.ts#Invitation',
     InviteeProposal: '../inquiries/entities.ts#InviteeProposal',

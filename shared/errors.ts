@@ -43,6 +43,11 @@ const ownCodes = {
       "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds.",
   },
   OPERATION_NOT_SAFELISTED: { status: 403, description: 'This partner may only send operations registered in the persisted-operation manifest.' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    description:
+      'A request signed in by the session cookie changes something (POST) but its x-csrf-token header is missing or differs from the irm_csrf cookie of its session; read the cookie and send it in the header.',
+  },
   INTERNAL_SERVER_ERROR: { status: 500, description: 'Something failed on our side.' },
 } as const satisfies Record<string, ErrorRow>;
 
@@ -148,6 +153,11 @@ export function rateLimited(message: string, retryAfter: number): GraphQLError {
       http: { status: ownCodes.RATE_LIMITED.status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
     },
   });
+}
+
+/** A POST signed in by the session cookie without its CSRF token (gateway/sessions.ts): refused as a whole, 403. */
+export function csrfTokenInvalid(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CSRF_TOKEN_INVALID', http: { status: ownCodes.CSRF_TOKEN_INVALID.status } } });
 }
 
 export function notSafelisted(): GraphQLError {

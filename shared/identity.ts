@@ -14,6 +14,8 @@ export interface Identity {
   memberId?: string;
   /** For `partner`: may send only operations of the persisted-operation manifest. */
   safelist?: boolean;
+  /** The portal account (acc-…) a session was issued for (gateway/sessions.ts); absent for other tokens. */
+  accountId?: string;
 }
 
 export const anonymous: Identity = { role: 'anonymous' };
@@ -49,6 +51,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
     identity.network = network;
   }
   if (role === 'partner' && claims.safelist === true) identity.safelist = true;
+  if (typeof claims.accountId === 'string' && /^acc-[1-9][0-9]{0,15}$/.test(claims.accountId)) identity.accountId = claims.accountId;
   if (role === 'member') {
     const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;
     if (!memberId?.startsWith(`${identity.network}:`)) {

@@ -4,7 +4,7 @@ import { memberTypeName } from '../../shared/networks.ts';
 
 // Region's ids: one codec for every kind, each with its prefix (inq-, q-,
 // con-, att-, wh- in the inquiry flow, cap-, bk- in the capacity exchange, k-
-// for API keys, rel- for business relationships). The number is random (16 digits since
+// for API keys, rel- for business relationships, acc- for portal accounts). The number is random (16 digits since
 // Migration20261201100100_random_ids; older rows keep their small ones), so an
 // id cannot be guessed from another. Members' ids are the networks'
 // (shared/ids.ts); region only turns them into references.
@@ -39,6 +39,7 @@ const post = idCodec('cap', 'a capacity post');
 const booking = idCodec('bk', 'a booking');
 const apiKey = idCodec('k', 'an API key');
 const relationship = idCodec('rel', 'a business relationship');
+const account = idCodec('acc', 'an account');
 const tradeFair = idCodec('tf', 'a trade fair');
 const booth = idCodec('jb', 'a joint booth');
 const boothRegistration = idCodec('br', 'a booth registration');
@@ -61,6 +62,8 @@ export const apiKeyId = apiKey.format;
 export const parseApiKeyId = apiKey.parse;
 export const relationshipId = relationship.format;
 export const parseRelationshipId = relationship.parse;
+export const accountId = account.format;
+export const parseAccountId = account.parse;
 export const tradeFairId = tradeFair.format;
 export const parseTradeFairId = tradeFair.parse;
 export const boothId = booth.format;

@@ -5,6 +5,7 @@ import { capacityEntities } from './capacity/entities.ts';
 import { inquiryEntities } from './inquiries/entities.ts';
 import { RegionAuditEntrySchema } from './members/audit-entry.entity.ts';
 import { ApiKeySchema } from './partners/api-key.entity.ts';
+import { AccountSchema } from './accounts/account.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
 import { newsEntities } from './news/entities.ts';
 import { BusinessRelationshipSchema } from './relationships/relationship.entity.ts';
@@ -18,6 +19,7 @@ export function initRegionOrm(clientUrl: string, webhookKey: Buffer, sqlDebug = 
       RandomIdBase,
       ...capacityEntities,
       ApiKeySchema,
+      AccountSchema,
       ...inquiryEntities,
       IdempotencyKeySchema,
       RegionAuditEntrySchema,

@@ -1,5 +1,6 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { Resolvers } from './generated/resolvers-types.ts';
+import type { Resolvers as InternalResolvers } from './generated/internal-resolvers-types.ts';
 import { memberTypeName, networks } from '../../shared/networks.ts';
 import { newsInputSdl } from '../../shared/news/sdl.ts';
 import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema/sdl.ts';
@@ -13,6 +14,7 @@ import { newsResolvers } from './news/news.resolvers.ts';
 import { relationshipResolvers } from './relationships/relationships.resolvers.ts';
 import { tradeFairResolvers } from './trade-fairs/trade-fairs.resolvers.ts';
 import { partnerInternalResolvers, partnerResolvers } from './partners/partners.resolvers.ts';
+import { accountInternalResolvers, accountResolvers } from './accounts/accounts.resolvers.ts';
 
 // Region in modules, each an SDL file beside its resolvers. The order is the
 // order of the root fields in the composed supergraph, so it stays fixed.
@@ -41,6 +43,7 @@ function modules(): { sdl: string; resolvers: Resolvers }[] {
   return [
     { sdl: sdl('./members/members.graphql'), resolvers: memberResolvers },
     { sdl: sdl('./partners/partners.graphql'), resolvers: partnerResolvers },
+    { sdl: sdl('./accounts/accounts.graphql'), resolvers: accountResolvers },
     { sdl: sdl('./capacity/capacity.graphql'), resolvers: capacityResolvers },
     { sdl: sdl('./inquiries/inquiries.graphql'), resolvers: inquiryResolvers },
     { sdl: sdl('./inquiries/quotes.graphql'), resolvers: quoteResolvers },
@@ -66,7 +69,10 @@ export function regionSubgraphSdl(): string {
     .join('\n');
 }
 
-/** Region's API for the gateway alone. */
-export const regionInternalSdl = () => sdl('./partners/internal.graphql');
+/** Region's API for the gateway alone: exchanging API keys, and signing in with an account. */
+export const regionInternalSdl = () => [sdl('./partners/internal.graphql'), sdl('./accounts/internal.graphql')].join('\n');
 
-export const regionInternalModule = { typeDefs: parse(regionInternalSdl()), resolvers: partnerInternalResolvers };
+export const regionInternalModule = {
+  typeDefs: parse(regionInternalSdl()),
+  resolvers: { Query: { ...partnerInternalResolvers.Query, ...accountInternalResolvers.Query } } satisfies InternalResolvers,
+};

@@ -13,6 +13,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What the gateway writes into a session token. */
+export type AccountGrant = {
+  __typename?: 'AccountGrant';
+  /** The account, such as acc-5083124978213377. */
+  accountId: Scalars['ID']['output'];
+  /** The sign-in address. */
+  email: Scalars['String']['output'];
+  /** The member of a member account, such as NIWE:m-42. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The person's name, for the portal's header. */
+  name: Scalars['String']['output'];
+  /** The network of a member or office account. */
+  network?: Maybe<Scalars['String']['output']>;
+  /** The role the session carries: member, office, or partner for a customer. */
+  role: Scalars['String']['output'];
+  /** The token's sub: the account id, or the customer organisation for a customer. */
+  subject: Scalars['String']['output'];
+};
+
 export type ApiKeyGrant = {
   __typename?: 'ApiKeyGrant';
   keyId: Scalars['ID']['output'];
@@ -22,8 +41,16 @@ export type ApiKeyGrant = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The session grant for an account's e-mail address and password; null when either is wrong or the account is archived (the same answer, after the same work). */
+  accountLogin?: Maybe<AccountGrant>;
   /** The partner an API key belongs to; null for an unknown or revoked key. */
   apiKeyGrant?: Maybe<ApiKeyGrant>;
+};
+
+
+export type QueryAccountLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
 };
 
 
@@ -104,20 +131,32 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrant>;
+  AccountGrant: ResolverTypeWrapper<AccountGrant>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrant>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ApiKeyGrant: ApiKeyGrant;
+  AccountGrant: AccountGrant;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ApiKeyGrant: ApiKeyGrant;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+};
+
+export type AccountGrantResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AccountGrant'] = ResolversParentTypes['AccountGrant']> = {
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyGrantResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ApiKeyGrant'] = ResolversParentTypes['ApiKeyGrant']> = {
@@ -127,10 +166,12 @@ export type ApiKeyGrantResolvers<ContextType = RegionContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accountLogin?: Resolver<Maybe<ResolversTypes['AccountGrant']>, ParentType, ContextType, RequireFields<QueryAccountLoginArgs, 'email' | 'password'>>;
   apiKeyGrant?: Resolver<Maybe<ResolversTypes['ApiKeyGrant']>, ParentType, ContextType, RequireFields<QueryApiKeyGrantArgs, 'key'>>;
 };
 
 export type Resolvers<ContextType = RegionContext> = {
+  AccountGrant?: AccountGrantResolvers<ContextType>;
   ApiKeyGrant?: ApiKeyGrantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };

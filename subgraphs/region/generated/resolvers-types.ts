@@ -5,15 +5,13 @@ import type { MemberPage as MemberPageModel } from '../members/search.ts';
 import type { BalanceRow as BalanceRowModel } from '../capacity/balance.ts';
 import type { CapacityPost as CapacityPostModel, CapacityBooking as CapacityBookingModel } from '../capacity/entities.ts';
 import type { ApiKey as ApiKeyModel } from '../partners/api-key.entity.ts';
+import type { Account as AccountModel } from '../accounts/account.entity.ts';
 import type { Inquiry as InquiryModel, Invitation as InvitationModel, InviteeProposal as InviteeProposalModel, Attachment as AttachmentModel, Quote as QuoteModel, QuoteRevision as QuoteRevisionModel, Consortium as ConsortiumModel, ConsortiumPartner as ConsortiumPartnerModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel } from '../inquiries/entities.ts';
 import type { SourcedRecord as SourcedRecordModel } from '../news/feed.ts';
 import type { SourcedRegistration as SourcedRegistrationModel } from '../news/records.ts';
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
 import type { QuarterRow as QuarterRowModel } from '../relationships/statistics.ts';
-import type { FairRecord as FairRecordModel } from '../trade-fairs/trade-fairs.ts';
-import type { JointBooth as JointBoothModel, BoothRegistration as BoothRegistrationModel } from '../trade-fairs/entities.ts';
-import type { CostSplitView as CostSplitViewModel, ExhibitorCostLine as ExhibitorCostLineModel, NetworkCostLine as NetworkCostLineModel } from '../trade-fairs/costs.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -28,6 +26,40 @@ export type Scalars = {
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** A person who signs in to the portal. The password is never returned; only its scrypt hash is stored. */
+export type Account = {
+  __typename?: 'Account';
+  /** When the account was archived (ISO 8601); null while it may sign in. */
+  archivedAt?: Maybe<Scalars['String']['output']>;
+  /** When the account was created (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** The customer organisation of a CUSTOMER account. */
+  customer?: Maybe<Scalars['String']['output']>;
+  /** The sign-in address, lower-cased. */
+  email: Scalars['String']['output'];
+  /** Random, such as acc-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** Whom the account acts for. */
+  kind: AccountKind;
+  /** The member company of a MEMBER account, such as NIWE:m-42. */
+  memberId?: Maybe<Scalars['ID']['output']>;
+  /** The person's name, shown in the portal's header. */
+  name: Scalars['String']['output'];
+  /** The network of a MEMBER or OFFICE account; null for a customer. */
+  network?: Maybe<NetworkCode>;
+  /** When the password was last set (ISO 8601). */
+  passwordChangedAt: Scalars['String']['output'];
+};
+
+/** Whom an account acts for. */
+export type AccountKind =
+  /** A customer (such as an automotive supplier): signs in as role partner, named by its customer organisation, like that customer's API key. */
+  | 'CUSTOMER'
+  /** Staff of a member company: signs in as role member for its memberId. */
+  | 'MEMBER'
+  /** Staff of a network office: signs in as role office for its network. */
+  | 'OFFICE';
 
 /** A partner's API key, exchanged at the gateway (POST /auth/token) for a 15-minute partner token. */
 export type ApiKey = {
@@ -105,101 +137,6 @@ export type AvailabilityStatus =
   | 'LOOKING_FOR_WORK'
   /** Takes orders as usual (the default). */
   | 'NORMAL';
-
-/** The exhibitor's contact at the booth. */
-export type BoothContact = {
-  __typename?: 'BoothContact';
-  /** E-mail address. */
-  email: Scalars['String']['output'];
-  /** Full name. */
-  name: Scalars['String']['output'];
-  /** Phone number. */
-  phone?: Maybe<Scalars['String']['output']>;
-};
-
-/** The exhibitor's contact at the booth, printed in the catalogue. */
-export type BoothContactInput = {
-  /** E-mail address. */
-  email: Scalars['String']['input'];
-  /** Full name, 1 to 200 characters. */
-  name: Scalars['String']['input'];
-  /** Phone number, at most 40 characters. */
-  phone?: InputMaybe<Scalars['String']['input']>;
-};
-
-/**
- * The booth's costs among its confirmed exhibitors, in integer cents: each pays
- * the base fee and a share by area of what the base fees leave of the fixed
- * costs (largest remainder; equal remainders to the earlier registration). The
- * lines sum to totalCents exactly.
- */
-export type BoothCostSplit = {
-  __typename?: 'BoothCostSplit';
-  /** One base fee per confirmed exhibitor. */
-  baseFeesCents: Scalars['Int']['output'];
-  /** Area of the confirmed exhibitors, m². */
-  confirmedAreaM2: Scalars['Int']['output'];
-  /** Confirmed exhibitors. */
-  exhibitorCount: Scalars['Int']['output'];
-  /** One line per exhibitor the caller may see, in registration order. */
-  exhibitors: Array<ExhibitorCost>;
-  /** Rent + construction + services. */
-  fixedCostsCents: Scalars['Int']['output'];
-  /** Sums per network, in network order; for offices and admin (empty for a member). */
-  networks: Array<NetworkBoothCost>;
-  /** What the base fees leave of the fixed costs, shared by area. */
-  sharedCents: Scalars['Int']['output'];
-  /** What the exhibitors pay together: the fixed costs, or the base fees when these alone exceed them; 0 without exhibitors. */
-  totalCents: Scalars['Int']['output'];
-};
-
-/** A member's registration for a joint booth; confirmed, it is an exhibitor. */
-export type BoothRegistration = {
-  __typename?: 'BoothRegistration';
-  /** Area held, m². */
-  areaM2: Scalars['Int']['output'];
-  /** The booth registered for. */
-  booth: JointBooth;
-  /** The person to contact at the booth. */
-  contact: BoothContact;
-  /** When the organiser confirmed or declined it, or it was cancelled, ISO 8601. */
-  decidedAt?: Maybe<Scalars['String']['output']>;
-  /** The organiser's reason for declining. */
-  declineReason?: Maybe<Scalars['String']['output']>;
-  /** Its id, for example br-5083124978213377. */
-  id: Scalars['ID']['output'];
-  /** The exhibiting member; the gateway fetches its name, processes, certifications and contacts from its network. */
-  member: Member;
-  /** The member's network. */
-  network: Network;
-  /** Products or parts shown. */
-  products: Array<Scalars['String']['output']>;
-  /** When it was made, ISO 8601. */
-  registeredAt: Scalars['String']['output'];
-  /** Where it stands. */
-  status: BoothRegistrationStatus;
-};
-
-/** A member's registration for a joint booth. */
-export type BoothRegistrationInput = {
-  /** Area wanted, 1 m² up to what is left on the booth. */
-  areaM2: Scalars['Int']['input'];
-  /** The person to contact at the booth. */
-  contact: BoothContactInput;
-  /** The products or parts shown, 1 to 20, each 1 to 200 characters. */
-  products: Array<Scalars['String']['input']>;
-};
-
-/** Where a booth registration stands. */
-export type BoothRegistrationStatus =
-  /** Withdrawn; its area is free again. */
-  | 'CANCELLED'
-  /** An exhibitor of the booth; holds its area and shares the costs. */
-  | 'CONFIRMED'
-  /** Declined by the organiser; its area is free again. */
-  | 'DECLINED'
-  /** Waiting for the organiser; holds its area. */
-  | 'PENDING';
 
 /** A business relationship (Geschäftsbeziehung) between two members of any network, confirmed by both. */
 export type BusinessRelationship = {
@@ -515,6 +452,24 @@ export type ContactPersonInput = {
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new account and its first password. */
+export type CreateAccountInput = {
+  /** For CUSTOMER: the customer organisation, the name its inquiries are kept under. */
+  customer?: InputMaybe<Scalars['String']['input']>;
+  /** The sign-in address; compared without regard to case. */
+  email: Scalars['String']['input'];
+  /** Whom the account acts for. */
+  kind: AccountKind;
+  /** For MEMBER: the member company, such as NIWE:m-42. */
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person's name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** For OFFICE: the office's network (an office may leave it out for its own). For MEMBER: left out or the member's network. */
+  network?: InputMaybe<NetworkCode>;
+  /** The first password: 12 to 128 characters, not the e-mail address, not one character repeated. */
+  password: Scalars['String']['input'];
+};
+
 /** A person of a member company registered for an event. */
 export type EventRegistration = {
   __typename?: 'EventRegistration';
@@ -543,21 +498,6 @@ export type EventRegistrationCancellation = {
   cancelled: EventRegistration;
   /** The first of the waiting list, now registered in the freed place. */
   movedUp?: Maybe<EventRegistration>;
-};
-
-/** What one exhibitor pays. */
-export type ExhibitorCost = {
-  __typename?: 'ExhibitorCost';
-  /** Its area, m². */
-  areaM2: Scalars['Int']['output'];
-  /** Its share of the fixed costs by area, cents. */
-  areaShareCents: Scalars['Int']['output'];
-  /** The base fee, cents. */
-  baseFeeCents: Scalars['Int']['output'];
-  /** The exhibitor's registration. */
-  registration: BoothRegistration;
-  /** Base fee + area share, cents. */
-  totalCents: Scalars['Int']['output'];
 };
 
 /** How many hits have one value of a facet. */
@@ -807,68 +747,6 @@ export type InviteeProposal = {
   proposedAt: Scalars['String']['output'];
 };
 
-/** The region's joint booth at a trade fair: area, costs, registrations, exhibitors. */
-export type JointBooth = {
-  __typename?: 'JointBooth';
-  /** Area held by pending and confirmed registrations, m²; never more than the total. */
-  allocatedAreaM2: Scalars['Int']['output'];
-  /** Each exhibitor's base fee, cents. */
-  baseFeeCents: Scalars['Int']['output'];
-  /** Gateway path of the exhibitor catalogue as CSV. */
-  catalogueCsvPath: Scalars['String']['output'];
-  /** Gateway path of the exhibitor catalogue as a print-ready HTML page. */
-  cataloguePrintPath: Scalars['String']['output'];
-  /** Stand construction, cents. */
-  constructionCents: Scalars['Int']['output'];
-  /** What each confirmed exhibitor pays. Offices and admin see every line; a member its own. */
-  costSplit: BoothCostSplit;
-  /** Gateway path of the cost split as CSV. */
-  costsCsvPath: Scalars['String']['output'];
-  /** The confirmed exhibitors in the order they registered: the booth's catalogue, the region's joint offer at the fair. */
-  exhibitors: Array<BoothRegistration>;
-  /** The fair the booth is at. */
-  fair: TradeFair;
-  /** Rent + construction + services, cents. */
-  fixedCostsCents: Scalars['Int']['output'];
-  /** Its id, for example jb-5083124978213377. */
-  id: Scalars['ID']['output'];
-  /** The organising network office, which confirms and declines registrations; null when admin organises for the region. */
-  organiser?: Maybe<Network>;
-  /**
-   * Registrations, in the order they were made: all for the organiser and admin,
-   * its network's members' for another office, its own for a member.
-   */
-  registrations: Array<BoothRegistration>;
-  /** Area still free to register for, m². */
-  remainingAreaM2: Scalars['Int']['output'];
-  /** Rent, cents. */
-  rentCents: Scalars['Int']['output'];
-  /** Shared services, cents. */
-  servicesCents: Scalars['Int']['output'];
-  /** Total area, m². */
-  totalAreaM2: Scalars['Int']['output'];
-};
-
-
-/** The region's joint booth at a trade fair: area, costs, registrations, exhibitors. */
-export type JointBoothRegistrationsArgs = {
-  status?: InputMaybe<BoothRegistrationStatus>;
-};
-
-/** The joint booth's area and costs, in whole square metres and integer cents. */
-export type JointBoothInput = {
-  /** What every exhibitor pays first; the fixed costs the base fees leave are shared by area. In cents. */
-  baseFeeCents: Scalars['Int']['input'];
-  /** Building the stand, in cents. */
-  constructionCents: Scalars['Int']['input'];
-  /** Rent for the area charged by the fair, in cents. */
-  rentCents: Scalars['Int']['input'];
-  /** Shared services (power, cleaning, catering, staff), in cents. */
-  servicesCents: Scalars['Int']['input'];
-  /** Total area to share among the exhibitors, 1 to 5000 m². */
-  totalAreaM2: Scalars['Int']['input'];
-};
-
 export type KonatMember = Member & {
   __typename?: 'KonatMember';
   /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
@@ -1104,32 +982,39 @@ export type Mutation = {
    * invited to); any other is NOT_FOUND, as if it did not exist.
    */
   addInvitee: InquiryInvitation;
+  /** Archives an account: it signs in no more; sessions already open end within 8 hours. The account's office and admin (admin alone for customers). */
+  archiveAccount: Account;
   /** Archives a member: it leaves every list but stays readable by id. Allowed: its network's office, admin. */
   archiveMember: Member;
   /** OPEN → AWARDED to one quote; the other bidders are told they were not chosen. */
   awardQuote: Inquiry;
   /** Books hours of an offer for a window inside the offer's window. Never more than the offer has left. */
   bookCapacity: CapacityBooking;
-  /**
-   * Withdraws a pending or confirmed registration; its area is free again. The
-   * member and its office until the registration deadline, the organiser and
-   * admin at any time.
-   */
-  cancelBoothRegistration?: Maybe<BoothRegistration>;
   /** Cancels a requested or confirmed booking; its hours return to the offer. */
   cancelCapacityBooking: CapacityBooking;
   /** Cancels a registration; when it held a place, the first on the waiting list moves up (movedUp). */
   cancelEventRegistration: EventRegistrationCancellation;
   /** OPEN → CANCELLED, or DRAFT → CANCELLED. */
   cancelInquiry: Inquiry;
+  /** The signed-in person changes their own password. BAD_USER_INPUT at currentPassword when it is wrong, at newPassword when it breaks the rule. */
+  changePassword: Account;
   /** OPEN → CLOSED_WITHOUT_AWARD. */
   closeInquiryWithoutAward: Inquiry;
-  /** The organising office (or admin) confirms a pending registration: the member is an exhibitor and hears so (BOOTH_REGISTRATION_CONFIRMED). */
-  confirmBoothRegistration?: Maybe<BoothRegistration>;
   /** Confirms a requested booking. Allowed: the offering member, its office, admin. */
   confirmCapacityBooking: CapacityBooking;
   /** The partner confirms a requested relationship; FORBIDDEN for the requester itself or a third party. */
   confirmRelationship: BusinessRelationship;
+  /**
+   * Creates an account whose holder signs in with its e-mail address and this
+   * first password. An office creates MEMBER accounts for members of its own
+   * network and OFFICE accounts for its own staff; admin creates any, CUSTOMER
+   * accounts alone. BAD_USER_INPUT (extensions.field names the input field) for
+   * a malformed address or a password against the rule (12 to 128 characters, not
+   * the e-mail address, not one character repeated), NOT_FOUND for an unknown
+   * member, FORBIDDEN for another network's member, CONFLICT for an e-mail
+   * address that has an account already. A refusal writes nothing.
+   */
+  createAccount: Account;
   /** Creates an API key for a partner; the key is in this answer only. safelist: the partner may send only registered operations. Allowed: admin. */
   createApiKey: NewApiKey;
   /** An invited member (the lead) forms a consortium for one inquiry with members of any network. */
@@ -1146,15 +1031,6 @@ export type Mutation = {
    * extensions.writeOutcome UNKNOWN means the write may have been applied: retry with the same key.
    */
   createMember: Member;
-  /**
-   * Creates a trade fair with the region's joint booth at it. A network office
-   * organises it for the region (it confirms and declines registrations), or
-   * admin. BAD_USER_INPUT for dates in the past, a deadline after the fair's
-   * start, an area that is not positive or costs that are negative.
-   */
-  createTradeFair?: Maybe<TradeFair>;
-  /** The organising office (or admin) declines a pending registration; its area is free again. */
-  declineBoothRegistration?: Maybe<BoothRegistration>;
   /** Declines a requested booking; its hours return to the offer. Allowed: the offering member, its office, admin. */
   declineCapacityBooking: CapacityBooking;
   /** An invited member declines, with a reason. A member acts for itself; an office or admin names the member. */
@@ -1185,15 +1061,6 @@ export type Mutation = {
   publishInquiry: Inquiry;
   /** network: where to publish; an office publishes for its own network. Without it the item is region-wide (admin only). */
   publishNews: NewsItem;
-  /**
-   * Registers a member as exhibitor on the booth: the caller's own member, or
-   * memberId for an office (its network's members) or admin. The area is held
-   * at once (PENDING) until the organiser confirms or declines. CONFLICT when
-   * registration has closed, the member is registered already, or the area is
-   * more than is left (extensions.remainingAreaM2); NOT_FOUND for an unknown
-   * booth or member.
-   */
-  registerForBooth?: Maybe<BoothRegistration>;
   /**
    * Registers a participant of a member (the caller's own member; offices and
    * admin name memberId). REGISTERED while places are left, WAITING after;
@@ -1259,6 +1126,12 @@ export type MutationAddInviteeArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationArchiveAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationArchiveMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1284,12 +1157,6 @@ export type MutationBookCapacityArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
-export type MutationCancelBoothRegistrationArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCancelCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1310,15 +1177,16 @@ export type MutationCancelInquiryArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
-export type MutationCloseInquiryWithoutAwardArgs = {
-  id: Scalars['ID']['input'];
-  version: Scalars['Int']['input'];
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
-export type MutationConfirmBoothRegistrationArgs = {
+export type MutationCloseInquiryWithoutAwardArgs = {
   id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -1332,6 +1200,12 @@ export type MutationConfirmCapacityBookingArgs = {
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationConfirmRelationshipArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationCreateAccountArgs = {
+  input: CreateAccountInput;
 };
 
 
@@ -1363,19 +1237,6 @@ export type MutationCreateMemberArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: MemberInput;
   network: NetworkCode;
-};
-
-
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
-export type MutationCreateTradeFairArgs = {
-  input: TradeFairInput;
-};
-
-
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
-export type MutationDeclineBoothRegistrationArgs = {
-  id: Scalars['ID']['input'];
-  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1439,14 +1300,6 @@ export type MutationPublishInquiryArgs = {
 export type MutationPublishNewsArgs = {
   input: NewsInput;
   network?: InputMaybe<NetworkCode>;
-};
-
-
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
-export type MutationRegisterForBoothArgs = {
-  boothId: Scalars['ID']['input'];
-  input: BoothRegistrationInput;
-  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1586,19 +1439,6 @@ export type Network = {
 export type NetworkMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** What one network's exhibitors pay together. */
-export type NetworkBoothCost = {
-  __typename?: 'NetworkBoothCost';
-  /** Their area, m². */
-  areaM2: Scalars['Int']['output'];
-  /** Its confirmed exhibitors. */
-  exhibitors: Scalars['Int']['output'];
-  /** The network. */
-  network: Network;
-  /** Their base fees + area shares, cents. */
-  totalCents: Scalars['Int']['output'];
 };
 
 /** The region's company networks, by code. */
@@ -1822,6 +1662,8 @@ export type QuantityInput = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Accounts, oldest first. An office sees its own network's (network may only name it), admin all or one network's; archived ones only with includeArchived. */
+  accounts: Array<Account>;
   /** Partners' API keys (never the keys themselves). Allowed: admin. */
   apiKeys?: Maybe<Array<ApiKey>>;
   /** A network's audit log of writes, newest first. Allowed: that network's office, admin. first: 1..100. */
@@ -1868,8 +1710,6 @@ export type Query = {
   inquiries?: Maybe<Array<Inquiry>>;
   /** One inquiry, or null when it does not exist or the caller may not see it. An invited member's first read marks its invitation VIEWED. */
   inquiry?: Maybe<Inquiry>;
-  /** One joint booth by id; null when there is none. */
-  jointBooth?: Maybe<JointBooth>;
   /** One member by global id, archived members included. */
   member?: Maybe<Member>;
   /**
@@ -1879,6 +1719,8 @@ export type Query = {
    * first: 1..100.
    */
   members: MemberConnection;
+  /** The signed-in person's own account; null when the caller did not sign in with an account (a bearer token, an API key, anonymous). */
+  myAccount?: Maybe<Account>;
   /** One network by code; null when the code names no network. */
   network?: Maybe<Network>;
   /** The region's networks. */
@@ -1895,12 +1737,20 @@ export type Query = {
    * ones. memberId defaults to the caller's own member.
    */
   relationships: Array<BusinessRelationship>;
-  /** One trade fair by id; null when there is none. */
-  tradeFair?: Maybe<TradeFair>;
-  /** Trade fairs with a joint booth of the region, soonest first; those that have ended only with includePast. */
-  tradeFairs?: Maybe<Array<TradeFair>>;
   /** The caller's webhooks (a member's own, an office's, a partner's own; all for admin), with their recent deliveries. */
   webhooks?: Maybe<Array<Webhook>>;
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryAccountsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  network?: InputMaybe<NetworkCode>;
 };
 
 
@@ -2053,17 +1903,6 @@ export type QueryInquiryArgs = {
  * keeps the rest of the answer. Sign in with a bearer token in the Authorization
  * header; partners exchange an API key for one at POST /auth/token.
  */
-export type QueryJointBoothArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * What anyone can read, and what signed-in callers read by role. Fields that need
- * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
- * keeps the rest of the answer. Sign in with a bearer token in the Authorization
- * header; partners exchange an API key for one at POST /auth/token.
- */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2137,28 +1976,6 @@ export type QueryRegionAuditLogArgs = {
 export type QueryRelationshipsArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-/**
- * What anyone can read, and what signed-in callers read by role. Fields that need
- * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
- * keeps the rest of the answer. Sign in with a bearer token in the Authorization
- * header; partners exchange an API key for one at POST /auth/token.
- */
-export type QueryTradeFairArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * What anyone can read, and what signed-in callers read by role. Fields that need
- * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
- * keeps the rest of the answer. Sign in with a bearer token in the Authorization
- * header; partners exchange an API key for one at POST /auth/token.
- */
-export type QueryTradeFairsArgs = {
-  includePast?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A member's (or consortium's) quote on an inquiry, in its latest revision. */
@@ -2375,45 +2192,6 @@ export type Tolerance =
   /** ISO 286 IT6 and finer: precision fits, for example for bearing seats. */
   | 'PRECISION';
 
-/** A trade fair the region appears at with a joint booth. */
-export type TradeFair = {
-  __typename?: 'TradeFair';
-  /** The region's joint booth at the fair. */
-  booth: JointBooth;
-  /** Where it takes place. */
-  city: Scalars['String']['output'];
-  /** When it was created, ISO 8601. */
-  createdAt: Scalars['String']['output'];
-  /** Close, ISO 8601. */
-  endsAt: Scalars['String']['output'];
-  /** Its id, for example tf-5083124978213377. */
-  id: Scalars['ID']['output'];
-  /** The fair's name. */
-  name: Scalars['String']['output'];
-  /** Registration for the booth closes here, ISO 8601. */
-  registrationDeadline: Scalars['String']['output'];
-  /** Whether members can still register (the deadline has not passed). */
-  registrationOpen: Scalars['Boolean']['output'];
-  /** Opening, ISO 8601. */
-  startsAt: Scalars['String']['output'];
-};
-
-/** A trade fair and its dates; the region's joint booth is at it. */
-export type TradeFairInput = {
-  /** The region's joint booth at the fair. */
-  booth: JointBoothInput;
-  /** Where it takes place, 1 to 120 characters. */
-  city: Scalars['String']['input'];
-  /** Close, ISO 8601 date and time, not before startsAt. */
-  endsAt: Scalars['String']['input'];
-  /** The fair's name, 1 to 200 characters, for example Netzwerkmesse Bad Salzuflen 2027. */
-  name: Scalars['String']['input'];
-  /** Registration for the booth closes here: in the future and not after startsAt. */
-  registrationDeadline: Scalars['String']['input'];
-  /** Opening, ISO 8601 date and time with offset, in the future. */
-  startsAt: Scalars['String']['input'];
-};
-
 /** An HTTPS endpoint that receives events as signed POST requests. */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2587,21 +2365,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  Account: ResolverTypeWrapper<AccountModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccountKind: AccountKind;
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Attachment: ResolverTypeWrapper<AttachmentModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditLogPage: ResolverTypeWrapper<AuditLogPage>;
   AvailabilityStatus: AvailabilityStatus;
-  BoothContact: ResolverTypeWrapper<BoothContact>;
-  BoothContactInput: BoothContactInput;
-  BoothCostSplit: ResolverTypeWrapper<CostSplitViewModel>;
-  BoothRegistration: ResolverTypeWrapper<BoothRegistrationModel>;
-  BoothRegistrationInput: BoothRegistrationInput;
-  BoothRegistrationStatus: BoothRegistrationStatus;
   BusinessRelationship: ResolverTypeWrapper<BusinessRelationshipModel>;
   CadSystem: CadSystem;
   CapacityBalanceRow: ResolverTypeWrapper<BalanceRowModel>;
@@ -2622,9 +2396,9 @@ export type ResolversTypes = {
   ConsortiumPartner: ResolverTypeWrapper<ConsortiumPartnerModel>;
   ConsortiumPartnerStatus: ConsortiumPartnerStatus;
   ContactPersonInput: ContactPersonInput;
+  CreateAccountInput: CreateAccountInput;
   EventRegistration: ResolverTypeWrapper<SourcedRegistrationModel>;
   EventRegistrationCancellation: ResolverTypeWrapper<Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['EventRegistration'], movedUp?: Maybe<ResolversTypes['EventRegistration']> }>;
-  ExhibitorCost: ResolverTypeWrapper<ExhibitorCostLineModel>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FeedFilter: FeedFilter;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
@@ -2639,8 +2413,6 @@ export type ResolversTypes = {
   IntRange: IntRange;
   InvitationStatus: InvitationStatus;
   InviteeProposal: ResolverTypeWrapper<InviteeProposalModel>;
-  JointBooth: ResolverTypeWrapper<JointBoothModel>;
-  JointBoothInput: JointBoothInput;
   KonatMember: ResolverTypeWrapper<MemberRefModel>;
   LinatMember: ResolverTypeWrapper<MemberRefModel>;
   LocationInput: LocationInput;
@@ -2657,7 +2429,6 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Network: ResolverTypeWrapper<NetworkInfoModel>;
-  NetworkBoothCost: ResolverTypeWrapper<NetworkCostLineModel>;
   NetworkCode: NetworkCode;
   NetworkOffice: ResolverTypeWrapper<NetworkOffice>;
   NewApiKey: ResolverTypeWrapper<Omit<NewApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
@@ -2692,8 +2463,6 @@ export type ResolversTypes = {
   SupplierMatchEdge: ResolverTypeWrapper<Omit<SupplierMatchEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   SupplierRequirements: SupplierRequirements;
   Tolerance: Tolerance;
-  TradeFair: ResolverTypeWrapper<FairRecordModel>;
-  TradeFairInput: TradeFairInput;
   Webhook: ResolverTypeWrapper<WebhookModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
   WebhookRegistration: ResolverTypeWrapper<Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
@@ -2701,19 +2470,15 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ApiKey: ApiKeyModel;
+  Account: AccountModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  ApiKey: ApiKeyModel;
   Boolean: Scalars['Boolean']['output'];
   Attachment: AttachmentModel;
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
   AuditLogPage: AuditLogPage;
-  BoothContact: BoothContact;
-  BoothContactInput: BoothContactInput;
-  BoothCostSplit: CostSplitViewModel;
-  BoothRegistration: BoothRegistrationModel;
-  BoothRegistrationInput: BoothRegistrationInput;
   BusinessRelationship: BusinessRelationshipModel;
   CapacityBalanceRow: BalanceRowModel;
   Float: Scalars['Float']['output'];
@@ -2728,9 +2493,9 @@ export type ResolversParentTypes = {
   Consortium: ConsortiumModel;
   ConsortiumPartner: ConsortiumPartnerModel;
   ContactPersonInput: ContactPersonInput;
+  CreateAccountInput: CreateAccountInput;
   EventRegistration: SourcedRegistrationModel;
   EventRegistrationCancellation: Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['EventRegistration'], movedUp?: Maybe<ResolversParentTypes['EventRegistration']> };
-  ExhibitorCost: ExhibitorCostLineModel;
   FacetCount: FacetCount;
   FeedFilter: FeedFilter;
   GeoPoint: GeoPoint;
@@ -2742,8 +2507,6 @@ export type ResolversParentTypes = {
   InquiryQuantity: InquiryQuantity;
   IntRange: IntRange;
   InviteeProposal: InviteeProposalModel;
-  JointBooth: JointBoothModel;
-  JointBoothInput: JointBoothInput;
   KonatMember: MemberRefModel;
   LinatMember: MemberRefModel;
   LocationInput: LocationInput;
@@ -2758,7 +2521,6 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NearInput: NearInput;
   Network: NetworkInfoModel;
-  NetworkBoothCost: NetworkCostLineModel;
   NetworkOffice: NetworkOffice;
   NewApiKey: Omit<NewApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   NewsConnection: Omit<NewsConnection, 'edges'> & { edges: Array<ResolversParentTypes['NewsEdge']> };
@@ -2784,11 +2546,22 @@ export type ResolversParentTypes = {
   SupplierMatchConnection: Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierMatchEdge']> };
   SupplierMatchEdge: Omit<SupplierMatchEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   SupplierRequirements: SupplierRequirements;
-  TradeFair: FairRecordModel;
-  TradeFairInput: TradeFairInput;
   Webhook: WebhookModel;
   WebhookDelivery: WebhookDeliveryModel;
   WebhookRegistration: Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
+};
+
+export type AccountResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AccountKind'], ParentType, ContextType>;
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['NetworkCode']>, ParentType, ContextType>;
+  passwordChangedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -2825,37 +2598,6 @@ export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends 
 export type AuditLogPageResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditLogPage'] = ResolversParentTypes['AuditLogPage']> = {
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-};
-
-export type BoothContactResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BoothContact'] = ResolversParentTypes['BoothContact']> = {
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type BoothCostSplitResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BoothCostSplit'] = ResolversParentTypes['BoothCostSplit']> = {
-  baseFeesCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  confirmedAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  exhibitorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  exhibitors?: Resolver<Array<ResolversTypes['ExhibitorCost']>, ParentType, ContextType>;
-  fixedCostsCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  networks?: Resolver<Array<ResolversTypes['NetworkBoothCost']>, ParentType, ContextType>;
-  sharedCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type BoothRegistrationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BoothRegistration'] = ResolversParentTypes['BoothRegistration']> = {
-  areaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  booth?: Resolver<ResolversTypes['JointBooth'], ParentType, ContextType>;
-  contact?: Resolver<ResolversTypes['BoothContact'], ParentType, ContextType>;
-  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
-  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['BoothRegistrationStatus'], ParentType, ContextType>;
 };
 
 export type BusinessRelationshipResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BusinessRelationship'] = ResolversParentTypes['BusinessRelationship']> = {
@@ -2964,14 +2706,6 @@ export type EventRegistrationCancellationResolvers<ContextType = RegionContext, 
   movedUp?: Resolver<Maybe<ResolversTypes['EventRegistration']>, ParentType, ContextType>;
 };
 
-export type ExhibitorCostResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ExhibitorCost'] = ResolversParentTypes['ExhibitorCost']> = {
-  areaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  areaShareCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  baseFeeCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  registration?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType>;
-  totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type FacetCountResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3029,26 +2763,6 @@ export type InviteeProposalResolvers<ContextType = RegionContext, ParentType ext
   proposedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type JointBoothResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['JointBooth'] = ResolversParentTypes['JointBooth']> = {
-  allocatedAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  baseFeeCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  catalogueCsvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  cataloguePrintPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  constructionCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  costSplit?: Resolver<ResolversTypes['BoothCostSplit'], ParentType, ContextType>;
-  costsCsvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  exhibitors?: Resolver<Array<ResolversTypes['BoothRegistration']>, ParentType, ContextType>;
-  fair?: Resolver<ResolversTypes['TradeFair'], ParentType, ContextType>;
-  fixedCostsCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  organiser?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
-  registrations?: Resolver<Array<ResolversTypes['BoothRegistration']>, ParentType, ContextType, Partial<JointBoothRegistrationsArgs>>;
-  remainingAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rentCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  servicesCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  totalAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type KonatMemberResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['KonatMember'] = ResolversParentTypes['KonatMember'], FederationReferenceType extends FederationReferenceTypes['KonatMember'] = FederationReferenceTypes['KonatMember']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['KonatMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
@@ -3104,23 +2818,22 @@ export type MemberMatchResolvers<ContextType = RegionContext, ParentType extends
 export type MutationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInviteeProposal?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationAcceptInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
   addInvitee?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationAddInviteeArgs, 'inquiryId' | 'memberId'>>;
+  archiveAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationArchiveAccountArgs, 'id'>>;
   archiveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationArchiveMemberArgs, 'id'>>;
   awardQuote?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationAwardQuoteArgs, 'inquiryId' | 'quoteId' | 'version'>>;
   bookCapacity?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationBookCapacityArgs, 'from' | 'hours' | 'offerId' | 'to'>>;
-  cancelBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationCancelBoothRegistrationArgs, 'id'>>;
   cancelCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationCancelCapacityBookingArgs, 'id'>>;
   cancelEventRegistration?: Resolver<ResolversTypes['EventRegistrationCancellation'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'id'>>;
   cancelInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCancelInquiryArgs, 'id' | 'version'>>;
+  changePassword?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeInquiryWithoutAward?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCloseInquiryWithoutAwardArgs, 'id' | 'version'>>;
-  confirmBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationConfirmBoothRegistrationArgs, 'id'>>;
   confirmCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationConfirmCapacityBookingArgs, 'id'>>;
   confirmRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationConfirmRelationshipArgs, 'id'>>;
+  createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['NewApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'partner' | 'safelist'>>;
   createConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationCreateConsortiumArgs, 'inquiryId' | 'partners'>>;
   createInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCreateInquiryArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input' | 'network'>>;
-  createTradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<MutationCreateTradeFairArgs, 'input'>>;
-  declineBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationDeclineBoothRegistrationArgs, 'id'>>;
   declineCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationDeclineCapacityBookingArgs, 'id'>>;
   declineInquiry?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationDeclineInquiryArgs, 'inquiryId' | 'reason'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
@@ -3130,7 +2843,6 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   proposeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationProposeInviteeArgs, 'inquiryId' | 'memberId'>>;
   publishInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationPublishInquiryArgs, 'id' | 'invite' | 'version'>>;
   publishNews?: Resolver<ResolversTypes['NewsItem'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
-  registerForBooth?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterForBoothArgs, 'boothId' | 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'eventId' | 'participant'>>;
   registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'events' | 'url'>>;
   rejectInviteeProposal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRejectInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
@@ -3154,13 +2866,6 @@ export type NetworkResolvers<ContextType = RegionContext, ParentType extends Res
   members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, RequireFields<NetworkMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   office?: Resolver<ResolversTypes['NetworkOffice'], ParentType, ContextType>;
-};
-
-export type NetworkBoothCostResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NetworkBoothCost'] = ResolversParentTypes['NetworkBoothCost']> = {
-  areaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  exhibitors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
-  totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NetworkOfficeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NetworkOffice'] = ResolversParentTypes['NetworkOffice']> = {
@@ -3235,6 +2940,7 @@ export type ProcessResolvers<ContextType = RegionContext, ParentType extends Res
 };
 
 export type QueryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountsArgs, 'includeArchived'>>;
   apiKeys?: Resolver<Maybe<Array<ResolversTypes['ApiKey']>>, ParentType, ContextType>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first' | 'network'>>;
   capacityBalance?: Resolver<Maybe<Array<ResolversTypes['CapacityBalanceRow']>>, ParentType, ContextType, RequireFields<QueryCapacityBalanceArgs, 'from' | 'to'>>;
@@ -3249,17 +2955,15 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   findSuppliers?: Resolver<ResolversTypes['SupplierMatchConnection'], ParentType, ContextType, RequireFields<QueryFindSuppliersArgs, 'first' | 'requirements'>>;
   inquiries?: Resolver<Maybe<Array<ResolversTypes['Inquiry']>>, ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
   inquiry?: Resolver<Maybe<ResolversTypes['Inquiry']>, ParentType, ContextType, RequireFields<QueryInquiryArgs, 'id'>>;
-  jointBooth?: Resolver<Maybe<ResolversTypes['JointBooth']>, ParentType, ContextType, RequireFields<QueryJointBoothArgs, 'id'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  myAccount?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'code'>>;
   networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
   newsItem?: Resolver<Maybe<ResolversTypes['NewsItem']>, ParentType, ContextType, RequireFields<QueryNewsItemArgs, 'id'>>;
   quoteComparison?: Resolver<Maybe<Array<ResolversTypes['QuoteComparisonRow']>>, ParentType, ContextType, RequireFields<QueryQuoteComparisonArgs, 'inquiryId'>>;
   regionAuditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryRegionAuditLogArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['BusinessRelationship']>, ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'includeEnded'>>;
-  tradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<QueryTradeFairArgs, 'id'>>;
-  tradeFairs?: Resolver<Maybe<Array<ResolversTypes['TradeFair']>>, ParentType, ContextType, RequireFields<QueryTradeFairsArgs, 'includePast'>>;
   webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;
 };
 
@@ -3325,18 +3029,6 @@ export type SupplierMatchEdgeResolvers<ContextType = RegionContext, ParentType e
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type TradeFairResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['TradeFair'] = ResolversParentTypes['TradeFair']> = {
-  booth?: Resolver<ResolversTypes['JointBooth'], ParentType, ContextType>;
-  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  endsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  registrationDeadline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  registrationOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
 export type WebhookResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookDeliveriesArgs, 'first'>>;
@@ -3361,13 +3053,11 @@ export type WebhookRegistrationResolvers<ContextType = RegionContext, ParentType
 };
 
 export type Resolvers<ContextType = RegionContext> = {
+  Account?: AccountResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
-  BoothContact?: BoothContactResolvers<ContextType>;
-  BoothCostSplit?: BoothCostSplitResolvers<ContextType>;
-  BoothRegistration?: BoothRegistrationResolvers<ContextType>;
   BusinessRelationship?: BusinessRelationshipResolvers<ContextType>;
   CapacityBalanceRow?: CapacityBalanceRowResolvers<ContextType>;
   CapacityBooking?: CapacityBookingResolvers<ContextType>;
@@ -3378,14 +3068,12 @@ export type Resolvers<ContextType = RegionContext> = {
   ConsortiumPartner?: ConsortiumPartnerResolvers<ContextType>;
   EventRegistration?: EventRegistrationResolvers<ContextType>;
   EventRegistrationCancellation?: EventRegistrationCancellationResolvers<ContextType>;
-  ExhibitorCost?: ExhibitorCostResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Inquiry?: InquiryResolvers<ContextType>;
   InquiryInvitation?: InquiryInvitationResolvers<ContextType>;
   InquiryQuantity?: InquiryQuantityResolvers<ContextType>;
   InviteeProposal?: InviteeProposalResolvers<ContextType>;
-  JointBooth?: JointBoothResolvers<ContextType>;
   KonatMember?: KonatMemberResolvers<ContextType>;
   LinatMember?: LinatMemberResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
@@ -3395,7 +3083,6 @@ export type Resolvers<ContextType = RegionContext> = {
   MemberMatch?: MemberMatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
-  NetworkBoothCost?: NetworkBoothCostResolvers<ContextType>;
   NetworkOffice?: NetworkOfficeResolvers<ContextType>;
   NewApiKey?: NewApiKeyResolvers<ContextType>;
   NewsConnection?: NewsConnectionResolvers<ContextType>;
@@ -3414,7 +3101,6 @@ export type Resolvers<ContextType = RegionContext> = {
   RequirementMatch?: RequirementMatchResolvers<ContextType>;
   SupplierMatchConnection?: SupplierMatchConnectionResolvers<ContextType>;
   SupplierMatchEdge?: SupplierMatchEdgeResolvers<ContextType>;
-  TradeFair?: TradeFairResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookRegistration?: WebhookRegistrationResolvers<ContextType>;

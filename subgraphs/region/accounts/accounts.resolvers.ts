@@ -1,0 +1,29 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
+import { accountId } from '../ids.ts';
+import { accountLogin, archiveAccount, changePassword, createAccount, listAccounts, myAccount } from './accounts.ts';
+
+export const accountResolvers: Resolvers = {
+  Query: {
+    accounts: (_, args, ctx) => listAccounts(ctx, args.network, args.includeArchived ?? false),
+    myAccount: (_, __, ctx) => myAccount(ctx),
+  },
+  Mutation: {
+    createAccount: (_, args, ctx) => createAccount(ctx, args.input),
+    archiveAccount: (_, args, ctx) => archiveAccount(ctx, args.id),
+    changePassword: (_, args, ctx) => changePassword(ctx, args.currentPassword, args.newPassword),
+  },
+  Account: {
+    id: (a) => accountId(a.id),
+    createdAt: (a) => a.createdAt.toISOString(),
+    passwordChangedAt: (a) => a.passwordChangedAt.toISOString(),
+    archivedAt: (a) => a.archivedAt?.toISOString() ?? null,
+  },
+};
+
+/** The internal API the gateway calls to sign a person in. */
+export const accountInternalResolvers: InternalResolvers = {
+  Query: {
+    accountLogin: (_, args, ctx) => accountLogin(ctx.em, args.email, args.password),
+  },
+};

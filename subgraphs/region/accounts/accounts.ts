@@ -1,0 +1,210 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import { findNetwork } from '../../../shared/networks.ts';
+import { checkText, text } from '../../../shared/validation.ts';
+import { assertMemberExists } from '../access.ts';
+import type { RegionContext } from '../context.ts';
+import { accountId, oldestFirst, parseAccountId } from '../ids.ts';
+import { recordRegionAudit } from '../members/audit.ts';
+import { AccountSchema, type Account, type AccountKind } from './account.entity.ts';
+import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+
+// Portal accounts. Who creates which: an office creates MEMBER accounts for the
+// staff of its own network's members and OFFICE accounts for its own staff;
+// admin creates OFFICE accounts for any network and CUSTOMER accounts (and may
+// do what an office does). Every check runs before the one transaction that
+// writes the account with its audit entry, so a refusal writes nothing; the
+// unique index on the e-mail address refuses a duplicate that slipped past the
+// check in a race.
+
+export interface CreateAccountInput {
+  email: string;
+  name: string;
+  password: string;
+  kind: AccountKind;
+  network?: string | null;
+  memberId?: string | null;
+  customer?: string | null;
+}
+
+/** E-mail addresses are compared trimmed and lower-cased; RFC 5321 allows 254 characters. */
+export function normalEmail(field: string, value: string): string {
+  const email = checkText(field, value).trim().toLowerCase();
+  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw badInput(field, `${field} must be an e-mail address such as anna.schmidt@example.de, got "${value.slice(0, 40)}".`);
+  return email;
+}
+
+const who = (identity: Identity) => `Role ${identity.role}${identity.network ? ` (${identity.network})` : ''}`;
+
+/** What the audit log keeps of an account: everything but its password hash. */
+function snapshot(a: Account): Record<string, unknown> {
+  return {
+    email: a.email,
+    name: a.name,
+    kind: a.kind,
+    network: a.network,
+    memberId: a.memberId,
+    customer: a.customer,
+    archivedAt: a.archivedAt?.toISOString() ?? null,
+  };
+}
+
+const duplicate = (email: string) => conflict(`An account with the e-mail address ${email} exists already.`, { field: 'input.email' });
+
+/** The account's network, member and customer as the caller may create it; throws FORBIDDEN, BAD_USER_INPUT or NOT_FOUND. */
+async function placement(ctx: RegionContext, input: CreateAccountInput) {
+  const { identity } = ctx;
+  requireSignedIn(identity);
+  if (identity.role !== 'office' && identity.role !== 'admin')
+    throw forbidden(`${who(identity)} may not create accounts; offices create them for their members' staff and their own, admin for offices and customers.`);
+  if (input.kind !== 'MEMBER' && input.memberId) throw badInput('input.memberId', 'input.memberId is for MEMBER accounts only.');
+  if (input.kind !== 'CUSTOMER' && input.customer) throw badInput('input.customer', 'input.customer is for CUSTOMER accounts only.');
+  if (input.kind === 'MEMBER') {
+    if (!input.memberId) throw badInput('input.memberId', 'input.memberId is required for a MEMBER account, such as NIWE:m-42.');
+    const network = parseMemberId(input.memberId, 'input.memberId').network.code;
+    if (input.network && input.network !== network) throw badInput('input.network', `input.network must be the member's network ${network} or left out.`);
+    if (identity.role === 'office' && identity.network !== network)
+      throw forbidden(`${who(identity)} may create accounts for members of its own network only; ${input.memberId} belongs to ${network}.`);
+    await assertMemberExists(ctx, input.memberId, 'input.memberId');
+    return { network, memberId: input.memberId, customer: null };
+  }
+  if (input.kind === 'OFFICE') {
+    const network = input.network ?? (identity.role === 'office' ? identity.network! : undefined);
+    if (!network || !findNetwork(network)) throw badInput('input.network', 'input.network is required for an OFFICE account: the network the office runs.');
+    if (identity.role === 'office' && identity.network !== network)
+      throw forbidden(`${who(identity)} may create office accounts for its own network only, not for ${network}.`);
+    return { network, memberId: null, customer: null };
+  }
+  if (identity.role !== 'admin') throw forbidden(`${who(identity)} may not create CUSTOMER accounts; only admin may.`);
+  if (input.network) throw badInput('input.network', 'A CUSTOMER account belongs to no network; leave input.network out.');
+  const customer = text('input.customer', input.customer, 200, true)!;
+  return { network: null, memberId: null, customer };
+}
+
+export async function createAccount(ctx: RegionContext, input: CreateAccountInput): Promise<Account> {
+  const email = normalEmail('input.email', input.email);
+  const name = text('input.name', input.name, 200, true)!;
+  checkPassword('input.password', input.password, email);
+  const place = await placement(ctx, input);
+  if ((await ctx.em.count(AccountSchema, { email })) > 0) throw duplicate(email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const account = tx.create(AccountSchema, {
+        email,
+        name,
+        kind: input.kind,
+        ...place,
+        passwordHash,
+        passwordChangedAt: new Date(),
+        createdBy: ctx.identity.subject ?? null,
+        archivedAt: null,
+      });
+      // The database draws the id (random_id()), and the audit entry names it.
+      await tx.flush();
+      recordRegionAudit(tx, ctx.identity, {
+        action: 'createAccount',
+        target: accountId(account.id),
+        network: account.network,
+        before: null,
+        after: snapshot(account),
+      });
+      return account;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw duplicate(email);
+    throw error;
+  }
+}
+
+/** Whether the caller manages the account: admin every one, an office its network's member and office accounts. */
+function manages(identity: Identity, account: Account): boolean {
+  return identity.role === 'admin' || (identity.role === 'office' && account.network !== null && account.network === identity.network);
+}
+
+export function listAccounts(ctx: RegionContext, network: string | null | undefined, includeArchived: boolean): Promise<Account[]> {
+  const { identity } = ctx;
+  requireSignedIn(identity);
+  if (identity.role === 'office' && network && network !== identity.network) throw forbidden(`${who(identity)} may list the accounts of its own network only.`);
+  if (identity.role !== 'office' && identity.role !== 'admin') throw forbidden(`${who(identity)} may not list accounts; offices and admin may.`);
+  const where = {
+    ...((identity.role === 'office' || network) && { network: identity.role === 'office' ? identity.network! : network! }),
+    ...(!includeArchived && { archivedAt: null }),
+  };
+  return ctx.em.find(AccountSchema, where, oldestFirst);
+}
+
+/** The caller's own account, or null for a caller that signed in without one (a bearer token, an API key). */
+export async function myAccount(ctx: RegionContext): Promise<Account | null> {
+  if (!ctx.identity.accountId) return null;
+  return ctx.em.findOne(AccountSchema, { id: parseAccountId(ctx.identity.accountId), archivedAt: null });
+}
+
+/** Archives an account: it signs in no more. Its sessions end when they expire (gateway/sessions.ts, at most 8 h). Archiving twice changes nothing. */
+export async function archiveAccount(ctx: RegionContext, id: string): Promise<Account> {
+  requireSignedIn(ctx.identity);
+  const localId = parseAccountId(id);
+  return ctx.em.transactional(async (tx) => {
+    const account = await tx.findOne(AccountSchema, { id: localId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!account) throw notFound(`Account ${id} does not exist.`);
+    if (!manages(ctx.identity, account))
+      throw forbidden(`${who(ctx.identity)} may not archive ${id}; its network's office and admin may (admin alone for customers).`);
+    if (account.archivedAt) return account;
+    const before = snapshot(account);
+    account.archivedAt = new Date();
+    recordRegionAudit(tx, ctx.identity, { action: 'archiveAccount', target: id, network: account.network, before, after: snapshot(account) });
+    return account;
+  });
+}
+
+/** The signed-in person changes their own password, giving the current one. */
+export async function changePassword(ctx: RegionContext, currentPassword: string, newPassword: string): Promise<Account> {
+  requireSignedIn(ctx.identity);
+  const account = await myAccount(ctx);
+  if (!account) throw forbidden('Only a person signed in with an account (e-mail and password) can change a password.');
+  if (!(await verifyPassword(currentPassword, account.passwordHash))) throw badInput('currentPassword', 'currentPassword is not the current password.');
+  checkPassword('newPassword', newPassword, account.email);
+  if (newPassword === currentPassword) throw badInput('newPassword', 'newPassword must differ from the current password.');
+  const passwordHash = await hashPassword(newPassword);
+  return ctx.em.transactional(async (tx) => {
+    const locked = await tx.findOneOrFail(AccountSchema, { id: account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    locked.passwordHash = passwordHash;
+    locked.passwordChangedAt = new Date();
+    recordRegionAudit(tx, ctx.identity, { action: 'changePassword', target: accountId(locked.id), network: locked.network, before: null, after: null });
+    return locked;
+  });
+}
+
+/** The identity a session of the account carries, as the gateway issues it. */
+export interface AccountGrant {
+  accountId: string;
+  role: 'member' | 'office' | 'partner';
+  subject: string;
+  network: string | null;
+  memberId: string | null;
+  name: string;
+  email: string;
+}
+
+export function grantOf(account: Account): AccountGrant {
+  const id = accountId(account.id);
+  const role = account.kind === 'MEMBER' ? 'member' : account.kind === 'OFFICE' ? 'office' : 'partner';
+  // A customer acts as its organisation, as a partner's API key does: inquiries are owned by partner:<subject> (access.ts callerKey).
+  const subject = account.kind === 'CUSTOMER' ? account.customer! : id;
+  return { accountId: id, role, subject, network: account.network ?? null, memberId: account.memberId ?? null, name: account.name, email: account.email };
+}
+
+/**
+ * The gateway's login check: the grant for a live account and its password, else null. An unknown
+ * address and an archived account are checked against a dummy hash, so every answer takes one scrypt.
+ */
+export async function accountLogin(em: EntityManager, email: string, password: string): Promise<AccountGrant | null> {
+  const normal = email.trim().toLowerCase();
+  const account = normal.length <= 254 ? await em.findOne(AccountSchema, { email: normal, archivedAt: null }) : null;
+  if (!account) return verifyAgainstDummy(password).then(() => null);
+  return (await verifyPassword(password, account.passwordHash)) ? grantOf(account) : null;
+}
