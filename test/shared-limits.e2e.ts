@@ -1,24 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from './support/free-port.ts';
+import { startRedis } from './support/redis.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // Two gateway replicas on one stack's subgraphs, counting their rate limits in
 // one Redis (RATE_LIMIT_REDIS_URL): a caller's budget is the same however its
 // requests are spread over the replicas.
 
-let redis: ChildProcess | undefined;
+let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
 let stack: Stack;
 let replicas: string[];
 
 beforeAll(async () => {
-  const port = await freePort();
-  // spawnLeashed runs Node scripts only; this child is killed in afterAll whatever happened.
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await readyToAccept(redis);
+  // Killed in afterAll whatever happened.
+  redis = await startRedis();
   const limits = { requestsPerMinute: 4, costPerMinute: 100_000 };
-  stack = await startStack({ rateLimitRedisUrl: `redis://127.0.0.1:${port}`, rateLimits: limits, anonymousRateLimits: limits });
+  stack = await startStack({ rateLimitRedisUrl: redis.url, rateLimits: limits, anonymousRateLimits: limits });
   replicas = [stack.gatewayUrl, (await stack.startGatewayReplica()).gatewayUrl];
 }, 60_000);
 
@@ -26,26 +23,9 @@ afterAll(async () => {
   try {
     await stack?.stop();
   } finally {
-    redis?.kill('SIGKILL');
+    redis?.kill();
   }
 });
-
-/** Resolves once redis-server says it accepts connections; rejects if it exits first or stays silent for 10 s. */
-function readyToAccept(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not get ready:\n${output}`)), 10_000);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
-      if (/Ready to accept connections/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
 
 /** A GraphQL request to one replica from one loopback address, so the anonymous limit sees distinct clients. */
 function graphql(url: string, from: string, token?: string): Promise<{ status: number; body: any }> {
