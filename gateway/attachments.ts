@@ -6,6 +6,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { httpError, notFound, unauthenticated } from '../shared/errors.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
+import { currentLog } from '../shared/observability.ts';
 import { signRequest } from '../shared/signature.ts';
 import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
@@ -116,7 +117,7 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
         try {
           response = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined, signal: AbortSignal.timeout(30_000) });
         } catch (error) {
-          console.error('[gateway] attachment request to region failed:', error);
+          currentLog().error({ err: error }, 'attachment request to region failed');
           return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
         }
         res.statusCode = response.status;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { clientError, isApolloRequestErrorCode, isClientErrorCode, masked } from '../shared/errors.ts';
+import { currentLog } from '../shared/observability.ts';
 import { tokenLimitError } from './limits.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -49,7 +50,10 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
         for (const error of errors) {
           // A subgraph that is gone or hung is ours to fix too, though the client is told which one.
           if (isMasked(error.extensions) || error.extensions?.code === 'SERVICE_UNAVAILABLE')
-            console.error(`[gateway] request ${requestId}:`, error.originalError ?? error);
+            currentLog().error(
+              { err: error.originalError ?? error, requestId, code: error.extensions?.code, path: error.path },
+              'error masked or from an unavailable service',
+            );
         }
       },
       async willSendResponse({ response }) {

@@ -12,6 +12,7 @@ import {
   type ServiceConfig,
 } from '../shared/config.ts';
 import { runService } from '../shared/main.ts';
+import { currentLog, observabilityFromEnv } from '../shared/observability.ts';
 import { gatewayService, networks, regionService } from '../shared/networks.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { tokenMaxLifetimeS } from './auth.ts';
@@ -75,6 +76,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
       operationCacheMb: read.integer('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
       subgraphTimeoutMs: read.integer('SUBGRAPH_TIMEOUT_MS', defaultSubgraphTimeoutMs, 1),
       trustedProxies: parseTrustedProxies(read.optional('TRUSTED_PROXIES')),
+      observability: observabilityFromEnv(read),
       sessions: sessionOptionsFromEnv(read),
     },
   };
@@ -83,6 +85,6 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
 if (import.meta.main) {
   const config = loadOrExit(gatewayService.name, () => loadConfig(process.env, process.argv.slice(2)));
   if (!config.gateway.auth.secret && !config.gateway.auth.jwksUrl)
-    console.warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
+    currentLog().warn('gateway: no JWT_SECRET or JWKS_URL; every caller is anonymous and writes are refused.');
   await runService(gatewayService.name, config, () => createGatewayService(config.gateway));
 }

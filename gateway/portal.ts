@@ -6,16 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import federation from '@apollo/federation-internals';
+import { currentLog } from '../shared/observability.ts';
 
 // The portal (portal/, built by `npm run build:portal` into portal/dist) and GraphiQL, served as static
 // files by the gateway process: one origin, so the portal's GraphQL calls need no CORS, and nothing is
-// loaded from anywhere else. The gateway's own routes (/graphql, /health, /ready, /auth, /export, /attachments,
+// loaded from anywhere else. The gateway's own routes (/graphql, /health, /ready, /metrics, /auth, /export, /attachments,
 // /calendar) keep their handler; every other GET is the portal's, and a path that is not a file gets its index.html
 // so the portal's client-side routes can be bookmarked.
 
 export const portalDist = fileURLToPath(new URL('../portal/dist/', import.meta.url));
 
-const gatewayPaths = [/^\/graphql$/, /^\/health$/, /^\/ready$/, /^\/auth(\/|$)/, /^\/export(\/|$)/, /^\/attachments(\/|$)/, /^\/calendar(\/|$)/];
+const gatewayPaths = [/^\/graphql$/, /^\/health$/, /^\/ready$/, /^\/metrics$/, /^\/auth(\/|$)/, /^\/export(\/|$)/, /^\/attachments(\/|$)/, /^\/calendar(\/|$)/];
 
 /** Where GraphiQL reads the schema: the API schema as SDL, so it shows every description even where introspection is off. */
 export const explorerSchemaPath = '/graphql/schema.graphql';
@@ -166,7 +167,7 @@ export function withPortal(server: Server, options: PortalOptions): Server {
     }
     servePortal(req, res, url, explorer).catch((error: NodeJS.ErrnoException) => {
       // A file removed since start-up (`npm run build:portal` while the gateway runs): the page reloads into the new build.
-      console.error('[portal]', error.message);
+      currentLog().error({ err: error }, 'portal file could not be served');
       res.statusCode = error.code === 'ENOENT' ? 404 : 500;
       res.end();
     });

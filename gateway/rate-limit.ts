@@ -2,6 +2,7 @@ import { isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ConfigError, type EnvReader } from '../shared/config.ts';
+import { currentLog } from '../shared/observability.ts';
 
 // Requests and cost per minute: partners per key (token `sub`), anonymous
 // callers per client address. By default token buckets in the gateway process,
@@ -104,7 +105,7 @@ export interface SharedLimiters {
  * networks' capacity, and one replica's own count still does that, where refusing
  * every partner with 503 would turn a cache outage into an outage of the API.
  */
-export function redisLimiters(url: string, log: (line: string) => void = console.warn): SharedLimiters {
+export function redisLimiters(url: string, log: (line: string) => void = (line) => currentLog().warn(line)): SharedLimiters {
   // No offline queue: while Redis is away a call fails at once and the insurance limiter answers, instead of the request waiting.
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   let reachable = true;

@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { withoutApolloDefaults } from '../shared/apollo-plugins.ts';
+import { createObservability, currentScope, observabilityPlugin, type Observability, type ObservabilityConfig } from '../shared/observability.ts';
 import { createHttpServer } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { createTokenVerifier, createVerifier, type AuthConfig } from './auth.ts';
@@ -55,6 +56,8 @@ export interface GatewayOptions {
   operationCacheMb: number;
   /** Time budget of each call to a subgraph (SUBGRAPH_TIMEOUT_MS); default defaultSubgraphTimeoutMs. */
   subgraphTimeoutMs?: number;
+  /** Logs, metrics and traces (LOG_LEVEL, METRICS_*, OTEL_EXPORTER_OTLP_*); defaults: info, no metrics listener, no tracing. */
+  observability?: ObservabilityConfig;
 }
 
 export interface GatewayContext {
@@ -71,6 +74,7 @@ export interface GatewayService {
   representations: { asked: number; sent: number };
   /** Parsed operations and query plans kept; tests read them. */
   caches: OperationCaches;
+  observability: Observability;
   stop(): Promise<void>;
 }
 
@@ -83,6 +87,7 @@ export const defaultSubgraphTimeoutMs = 10_000;
 
 export async function createGatewayService(options: GatewayOptions): Promise<GatewayService> {
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? defaultSubgraphTimeoutMs;
+  const observability = await createObservability('gateway', options.observability);
   const subgraphCalls = new Map<string, number>();
   const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
@@ -130,7 +135,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     parseOptions: { maxTokens: options.limits.tokens },
     documentStore: caches.documents,
     persistedQueries: { cache: persisted },
-    plugins: [...withoutApolloDefaults(), requestIdPlugin, policy.plugin, inputChecksPlugin],
+    plugins: [...withoutApolloDefaults(), requestIdPlugin, policy.plugin, inputChecksPlugin, observabilityPlugin],
   });
   await server.start();
 
@@ -140,6 +145,9 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // Identity and policy are settled here, before Apollo parses or validates anything; a refusal carries the request id like every other error.
   const context = async (req: IncomingMessage, http: { method: string; body: unknown; search: string }): Promise<GatewayContext> => {
     const requestId = randomUUID();
+    // The request's log line names it too, so a client's requestId leads to the trace id that joins the services' lines.
+    const scope = currentScope();
+    if (scope) scope.requestId = requestId;
     try {
       const identity = await verify(req);
       await policy.admitOperation(policy.caller(identity, req), operationRequest(http));
@@ -159,6 +167,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     http: withPortal(
       createHttpServer([{ path: '/graphql', server, context }], {
         healthy: () => (ready ? regionHealth() : 'stopping'),
+        observability,
         plainRoutes: [
           tokenRoute(policy, exchangeToken),
           ...sessionRoutes(policy, verifyToken, {
@@ -185,10 +194,12 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     subgraphCalls,
     representations,
     caches,
+    observability,
     async stop() {
       ready = false;
       await server.stop();
       await shared?.close();
+      await observability.shutdown();
     },
   };
 }

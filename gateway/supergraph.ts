@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { SupergraphManager } from '@apollo/gateway';
 import federation from '@apollo/federation-internals';
+import { currentLog } from '../shared/observability.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 
 // The supergraph the gateway serves by default, composed ahead of time by `npm run compose` (scripts/compose.ts).
@@ -48,8 +49,8 @@ export function supergraphManager(initialSdl: string, file: SupergraphFile | und
         const next = await readFile(path, 'utf8').catch((error: Error) => error);
         if (next === current) return;
         const problem = next instanceof Error ? `it cannot be read (${next.message})` : (supergraphProblem(next, knownSubgraphs) ?? accept(next));
-        if (problem) console.error(`gateway: supergraph ${String(path)} rejected, the previous one keeps serving: ${problem}`);
-        else console.log(`gateway: supergraph ${String(path)} reloaded`);
+        if (problem) currentLog().error(`gateway: supergraph ${String(path)} rejected, the previous one keeps serving: ${problem}`);
+        else currentLog().info(`gateway: supergraph ${String(path)} reloaded`);
       };
       const accept = (sdl: string): string | undefined => {
         try {

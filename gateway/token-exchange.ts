@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { httpError } from '../shared/errors.ts';
 import { signedPost } from '../shared/http-client.ts';
+import { currentLog } from '../shared/observability.ts';
 import { jsonPostRoute, sendError, type PlainRoute } from '../shared/http.ts';
 import { anonymous } from '../shared/identity.ts';
 import type { AuthConfig } from './auth.ts';
@@ -60,7 +61,7 @@ export function createTokenExchange(options: RegionInternal & { auth: AuthConfig
     try {
       grant = await apiKeyGrant(options, apiKey);
     } catch (error) {
-      console.error('[gateway] API key check failed:', error);
+      currentLog().error({ err: error }, 'API key check failed');
       return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });
     }
     if (!grant) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.');

@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { currentLog } from './observability.ts';
 
 // Every error a client can see, by stable code, with the HTTP status of a
 // response that is this error alone: a plain route's refusal (shared/http.ts
@@ -184,7 +185,8 @@ type FormattedError = {
 export function formatError(formatted: FormattedError, error: unknown) {
   const client = clientError(formatted);
   if (client) return client;
-  console.error('[error]', error);
+  // The stack is for the log only; the client gets INTERNAL_SERVER_ERROR.
+  currentLog().error({ err: error, path: formatted.path }, 'internal error');
   return masked(formatted);
 }
 

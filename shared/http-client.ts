@@ -1,13 +1,20 @@
 import http from 'node:http';
 import https from 'node:https';
 import { identityHeader } from './identity.ts';
+import { currentScope } from './observability.ts';
 import { signRequest } from './signature.ts';
+import { formatTraceparent, traceparentHeader } from './tracing.ts';
 
 // Calls between the services (gateway → subgraphs, region → networks): a
 // signed JSON POST on a kept-alive connection, answered by a status and a
 // body. node:http rather than fetch because fetch builds WHATWG streams,
 // Headers and a Response for every call; at four subgraph calls per operation
 // that was a sixth of the gateway's CPU (benchmark Q4, CPU profile).
+//
+// Within a request, each call carries its trace on (traceparent), is counted and timed in the caller's
+// metrics and, with tracing on, gets a client span. The traceparent header is not signed: it labels log lines
+// and spans and grants nothing, and leaving it out of the signature keeps a network service of an office that
+// has not updated yet accepting region's calls; a malformed one only starts a new trace (shared/tracing.ts).
 
 export interface PostOptions {
   /** The service called (niwe, linat, konat, region, or another subgraph's name); the signature names it. */
@@ -41,7 +48,28 @@ export function signedPost(secret: string | undefined, url: string | URL, option
       headers,
       signRequest(secret, { service: options.service, method: 'POST', path: target.pathname + target.search, body, identity: headers[identityHeader] }),
     );
-  return post(target, headers, body, options.timeoutMs, true);
+  const scope = currentScope();
+  if (!scope) return post(target, headers, body, options.timeoutMs, true);
+  const span = scope.obs.tracing?.startSpan(`POST ${options.service}`, {
+    kind: 'client',
+    parent: scope.trace,
+    attributes: { 'peer.service': options.service, 'url.full': target.href },
+  });
+  headers[traceparentHeader] = formatTraceparent(span ? { ...scope.trace, spanId: span.spanId } : scope.trace);
+  const started = performance.now();
+  return post(target, headers, body, options.timeoutMs, true).then(
+    (answer) => {
+      scope.obs.metrics.upstream(options.service, answer.status, (performance.now() - started) / 1000);
+      span?.setAttribute('http.response.status_code', answer.status);
+      span?.end(answer.status >= 500 ? `HTTP ${answer.status}` : undefined);
+      return answer;
+    },
+    (error: Error) => {
+      scope.obs.metrics.upstream(options.service, 'error', (performance.now() - started) / 1000);
+      span?.end(error.message);
+      throw error;
+    },
+  );
 }
 
 function post(target: URL, headers: Record<string, string>, body: Buffer, timeoutMs: number | undefined, mayRetry: boolean): Promise<PostAnswer> {

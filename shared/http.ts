@@ -1,9 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { errorStatus, httpError } from './errors.ts';
+import { currentLog, observeRequest, type Observability } from './observability.ts';
 import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
@@ -11,6 +13,8 @@ import type { SignatureVerifier } from './signature.ts';
 // GET /health says the process is alive (it answers HTTP: 200 while it runs, draining included, so a
 // supervisor never kills a service that is finishing its requests); GET /ready says it can serve
 // (`healthy`: database, region) and turns 503 once it drains, so a load balancer sends it nothing new.
+// GET /metrics answers Prometheus only with the service's METRICS_TOKEN (or on its own METRICS_PORT, see
+// createMetricsServer): the same port faces the internet at the gateway.
 
 export interface GraphQLRoute<C extends BaseContext> {
   path: string;
@@ -53,6 +57,8 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Subgraphs refuse every GraphQL request this does not accept (see shared/signature.ts); the gateway has none. */
   verifySignature?: SignatureVerifier;
+  /** Every request logged, counted and traced (shared/observability.ts); /metrics served. */
+  observability?: Observability;
 }
 
 const defaultMaxBodyBytes = 1024 * 1024;
@@ -66,13 +72,15 @@ export function startDraining(server: Server) {
 
 // biome-ignore lint/suspicious/noExplicitAny: routes of every context type share one server; each route builds its own context
 export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptions = {}): Server {
-  const server = createServer((req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
     handle(server, routes, options, req, res).catch((error) => {
-      console.error('[http]', error);
+      currentLog().error({ err: error }, 'request failed');
       if (!res.headersSent) sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.end();
     });
-  });
+  const { observability } = options;
+  const paths = new Set([...routes.map((r) => r.path), ...(options.plainRoutes ?? []).map((r) => r.path)]);
+  const server: Server = createServer(observability ? (req, res) => observeRequest(observability, paths, req, res, () => serve(req, res)) : serve);
   server.keepAliveTimeout = 65_000;
   return server;
 }
@@ -85,6 +93,7 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     const ready = draining.has(server) ? 'draining' : options.healthy ? await options.healthy() : true;
     return sendJson(res, ready === true ? 200 : 503, { status: ready === true ? 'ok' : ready });
   }
+  if (url.pathname === '/metrics' && options.observability) return sendMetrics(options.observability, req, res, false);
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
   const route = routes.find((r) => r.path === url.pathname);
@@ -100,7 +109,7 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     if (options.verifySignature) {
       const refused = await options.verifySignature({ method: req.method ?? 'GET', path: req.url ?? '/', body: raw, headers: req.headers });
       if (refused) {
-        console.warn(`[http] refused ${req.method} ${url.pathname}: ${refused}`);
+        currentLog().warn({ method: req.method, path: url.pathname, reason: refused }, 'unsigned or badly signed request refused');
         return sendError(res, httpError('UNAUTHENTICATED', `This service answers only signed requests from the gateway: ${refused}.`));
       }
     }
@@ -167,6 +176,47 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown) 
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(payload));
+}
+
+/**
+ * Prometheus' view of the service. With METRICS_TOKEN set, only for `Authorization: Bearer <token>`; without
+ * one, not on the service's own port (`ownPort`: the listener of createMetricsServer, which is bound to
+ * loopback unless METRICS_HOST says otherwise).
+ */
+async function sendMetrics(observability: Observability, req: IncomingMessage, res: ServerResponse, ownPort: boolean) {
+  const { metricsToken } = observability.config;
+  if (metricsToken === undefined && !ownPort) {
+    return sendError(res, httpError('NOT_FOUND', 'Metrics are served on METRICS_PORT, or here with METRICS_TOKEN set (see README, Observability).'));
+  }
+  if (metricsToken !== undefined && !sameSecret(req.headers.authorization, `Bearer ${metricsToken}`)) {
+    res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+    return sendError(res, httpError('UNAUTHENTICATED', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.'));
+  }
+  if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, '/metrics takes a GET.', { status: 405 }));
+  const { registry } = observability.metrics;
+  const body = await registry.metrics();
+  res.statusCode = 200;
+  res.setHeader('content-type', registry.contentType);
+  res.end(body);
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** METRICS_PORT's listener: GET /metrics and nothing else, so a proxy in front of the service's port can never expose it. */
+export function createMetricsServer(observability: Observability): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/metrics') return sendError(res, httpError('NOT_FOUND', 'This port serves GET /metrics only.'));
+    sendMetrics(observability, req, res, true).catch((error) => {
+      observability.log.error({ err: error }, 'metrics could not be collected');
+      if (!res.headersSent) sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+      else res.end();
+    });
+  });
 }
 
 /** Listens and resolves with the URL the service can be reached at (port 0 picks a free port). */

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, type ServiceConfig } from './config.ts';
-import { close, listen, startDraining } from './http.ts';
+import { close, createMetricsServer, listen, startDraining } from './http.ts';
+import { currentLog, setProcessLog, type Observability } from './observability.ts';
 
 // The start-up every service shares: build, listen, report, and stop cleanly on
 // SIGINT/SIGTERM, answering the requests in flight first. A bad configuration ends the process with exit code 1 and one
@@ -9,6 +10,8 @@ import { close, listen, startDraining } from './http.ts';
 
 export interface Runnable {
   http: Server;
+  /** Its log writes the start-up lines; with METRICS_PORT set, its metrics get a listener of their own. */
+  observability?: Observability;
   stop(): Promise<void>;
 }
 
@@ -17,9 +20,16 @@ export async function runService(name: string, config: ServiceConfig, build: () 
   try {
     service = await build();
     const url = await listen(service.http, config.port, config.host);
-    console.log(`${name} listening on ${url}/graphql`);
+    const { observability } = service;
+    if (observability) setProcessLog(observability.log);
+    currentLog().info({ url }, `${name} listening on ${url}/graphql`);
+    if (observability?.config.metricsPort !== undefined) {
+      const metricsUrl = await listen(createMetricsServer(observability), observability.config.metricsPort, observability.config.metricsHost);
+      currentLog().info({ url: metricsUrl }, `${name} serves its metrics at ${metricsUrl}/metrics`);
+    }
   } catch (error) {
-    console.error(error instanceof ConfigError ? `${name}: ${error.message}` : error);
+    if (error instanceof ConfigError) currentLog().fatal(`${name}: ${error.message}`);
+    else currentLog().fatal({ err: error }, `${name} did not start`);
     process.exit(1);
   }
   let stopping = false;

@@ -1,6 +1,7 @@
 import { DefaultLogger, MikroORM, defineConfig, type LoggerOptions, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { traceStatement } from './observability.ts';
 import { ConfigError } from './config.ts';
 import { explainConnectError, pgConfig, tlsOptions } from './pg-connection.ts';
 
@@ -20,6 +21,7 @@ class CountingLogger extends DefaultLogger {
   }
   override logQuery(context: Parameters<DefaultLogger['logQuery']>[0]): void {
     this.counter.count++;
+    traceStatement(context.query, context.took, context.level === 'error');
     super.logQuery(context);
   }
 }

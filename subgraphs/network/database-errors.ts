@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formatError } from '../../shared/errors.ts';
+import { currentLog } from '../../shared/observability.ts';
 
 // A network whose database cannot be reached must say so, never answer as if
 // a record were absent or the request wrong: with NIWE's database refusing
@@ -45,7 +46,7 @@ type FormattedError = Parameters<typeof formatError>[0];
 export function networkFormatError(network: string) {
   return (formatted: FormattedError, error: unknown): GraphQLFormattedError => {
     if (!isDatabaseUnavailable(error)) return formatError(formatted, error) as GraphQLFormattedError;
-    console.warn(`[${network}] database unavailable: ${(error as Error).message}`);
+    currentLog().warn({ code: 'NETWORK_UNAVAILABLE' }, `${network}: database unavailable: ${(error as Error).message}`);
     const { message, extensions } = databaseUnavailable(network);
     return { message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
   };

@@ -1,5 +1,6 @@
 import { ConfigError, envReader, loadOrExit, serviceFromEnv, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
+import { observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
@@ -24,7 +25,14 @@ export function loadConfig(env: Env): NetworkConfig {
   return {
     ...serviceFromEnv(read, network.port),
     demoData: read.flag('DEMO_DATA'),
-    network: { network: network.code, databaseUrl, secret: subgraphSecret(env, network.code), replayRedisUrl: replayRedisUrlFromEnv(read), sqlDebug: read.flag('SQL_DEBUG') },
+    network: {
+      network: network.code,
+      databaseUrl,
+      secret: subgraphSecret(env, network.code),
+      observability: observabilityFromEnv(read),
+      replayRedisUrl: replayRedisUrlFromEnv(read),
+      sqlDebug: read.flag('SQL_DEBUG'),
+    },
   };
 }
 
@@ -35,7 +43,7 @@ if (import.meta.main) {
     const service = await createNetworkService(config.network);
     if (config.demoData) {
       const seeded = await seedDemoData(service.orm.em.fork(), findNetwork(config.network.network)!);
-      if (seeded > 0) console.log(`${config.network.network}: seeded ${seeded} fictional demo members`);
+      if (seeded > 0) service.observability.log.info({ seeded }, `${config.network.network}: seeded ${seeded} fictional demo members`);
     }
     return service;
   });

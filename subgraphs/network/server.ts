@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
+import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseReachable } from '../../shared/postgres.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -23,6 +24,7 @@ export interface NetworkService {
   orm: MikroORM;
   /** SQL statements sent so far by this service. */
   sql: SqlCounter;
+  observability: Observability;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export interface NetworkOptions {
   databaseUrl: string;
   /** Secret the gateway and region sign requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
   secret: string | undefined;
+  /** Logs, metrics and traces (LOG_LEVEL, METRICS_*, OTEL_EXPORTER_OTLP_*); defaults: info, no metrics listener, no tracing. */
+  observability?: ObservabilityConfig;
   /** REPLAY_REDIS_URL: nonces of signed requests remembered in this Redis, so a request replayed to another replica is refused too; else in the process. */
   replayRedisUrl?: string;
   /** SQL_DEBUG=1: every SQL statement logged. */
@@ -42,6 +46,8 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   const { network } = options;
   const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
   const reads = await prepareMemberReads(orm);
+  const observability = await createObservability(network.toLowerCase(), options.observability);
+  observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
   await nonces?.connected;
 
@@ -49,7 +55,11 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     const em = orm.em.fork();
     return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
   };
-  const serverOptions = { formatError: networkFormatError(network), includeStacktraceInErrorResponses: false, plugins: withoutApolloDefaults() };
+  const serverOptions = {
+    formatError: networkFormatError(network),
+    includeStacktraceInErrorResponses: false,
+    plugins: [...withoutApolloDefaults(), observabilityPlugin],
+  };
   const subgraph = new ApolloServer<NetworkContext>({
     schema: buildSubgraphSchema([{ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }]),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
@@ -67,16 +77,22 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       { path: '/graphql', server: subgraph, context },
       { path: '/internal/graphql', server: internal, context },
     ],
-    { verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces }) : undefined, healthy: () => databaseReachable(options.databaseUrl) },
+    {
+      verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces }) : undefined,
+      healthy: () => databaseReachable(options.databaseUrl),
+      observability,
+    },
   );
   return {
     network,
     http,
     orm,
     sql: counter,
+    observability,
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);
       await orm.close(true);
+      await observability.shutdown();
       await nonces?.close();
     },
   };

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, envReader, loadOrExit, serviceFromEnv, serviceUrlVariable, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
+import { observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
@@ -35,6 +36,7 @@ export function loadConfig(env: Env): RegionConfig {
       replayRedisUrl: replayRedisUrlFromEnv(read),
       networkSecrets,
       webhookKey: webhookKeyFromEnv(env),
+      observability: observabilityFromEnv(read),
       databaseUrl,
       sqlDebug: read.flag('SQL_DEBUG'),
       searchCountLimit: countLimit === 0 ? null : countLimit,

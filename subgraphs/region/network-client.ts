@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { isClientErrorCode, networkUnavailable } from '../../shared/errors.ts';
 import { identityHeader } from '../../shared/identity.ts';
 import { signedPost } from '../../shared/http-client.ts';
+import { currentLog } from '../../shared/observability.ts';
 
 // Region's calls to a network's internal API. The caller's identity travels
 // along so the network applies its own access rules; a network that is down or
@@ -44,7 +45,7 @@ export class NetworkClient {
       });
       body = JSON.parse(answer.body) as typeof body;
     } catch (error) {
-      console.warn(`[region] network ${this.network} unavailable: ${(error as Error).message}`);
+      currentLog().warn({ network: this.network, code: 'NETWORK_UNAVAILABLE' }, `network ${this.network} unavailable: ${(error as Error).message}`);
       const unavailable = networkUnavailable(this.network);
       // Refused: the request never reached the network, so a write was certainly not applied.
       if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') neverSent.add(unavailable);
@@ -54,7 +55,7 @@ export class NetworkClient {
     if (error) {
       // The owner's client errors (validation, access, not found) reach the caller unchanged.
       if (isClientErrorCode(error.extensions?.code)) throw new GraphQLError(error.message, { extensions: error.extensions });
-      console.warn(`[region] network ${this.network} failed: ${error.message}`);
+      currentLog().warn({ network: this.network, code: error.extensions?.code }, `network ${this.network} failed: ${error.message}`);
       throw networkUnavailable(this.network);
     }
     if (!body.data) throw networkUnavailable(this.network);

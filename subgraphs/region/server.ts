@@ -4,6 +4,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
+import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
+import { watchOutbox } from './outbox-metrics.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseReachable } from '../../shared/postgres.ts';
@@ -15,7 +17,7 @@ import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { requestState, type RegionContext } from './context.ts';
 import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
-import { startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
+import { defaultDispatcherOptions, startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { initRegionOrm } from './orm.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -36,6 +38,8 @@ export interface RegionOptions {
   networkSecrets: Record<string, string | undefined>;
   /** AES-256 key that seals webhook secrets at rest (WEBHOOK_KEY or DATA_DIR/webhook-key). */
   webhookKey: Buffer;
+  /** Logs, metrics and traces (LOG_LEVEL, METRICS_*, OTEL_EXPORTER_OTLP_*); defaults: info, no metrics listener, no tracing. */
+  observability?: ObservabilityConfig;
   /** SQL_DEBUG=1: every SQL statement logged. */
   sqlDebug?: boolean;
   /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 1000). */
@@ -71,6 +75,7 @@ export interface RegionService {
   sql: SqlCounter;
   /** The outbox dispatcher, when started. */
   dispatcher: Dispatcher | null;
+  observability: Observability;
   stop(): Promise<void>;
 }
 
@@ -101,19 +106,22 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   );
   const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
   const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey, options.sqlDebug);
+  const observability = await createObservability('region', options.observability);
+  observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
+  watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
   const server = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema(regionModules()),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [partialErrorsPlugin, ...withoutApolloDefaults()],
+    plugins: [partialErrorsPlugin, ...withoutApolloDefaults(), observabilityPlugin],
   });
   const internal = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema([regionInternalModule]),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: withoutApolloDefaults(),
+    plugins: [...withoutApolloDefaults(), observabilityPlugin],
   });
   await Promise.all([server.start(), internal.start()]);
 
@@ -145,15 +153,17 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces }) : undefined;
   const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
   return {
-    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments], healthy: () => databaseReachable(options.databaseUrl) }),
+    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments], healthy: () => databaseReachable(options.databaseUrl), observability }),
     clients,
     orm,
     sql: counter,
     dispatcher,
+    observability,
     async stop() {
       await dispatcher?.stop();
       await Promise.all([server.stop(), internal.stop()]);
       await orm.close(true);
+      await observability.shutdown();
       await nonces?.close();
     },
   };

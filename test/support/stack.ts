@@ -10,6 +10,7 @@ import type { OperationLimits } from '../../gateway/limits.ts';
 import type { RateLimits } from '../../gateway/rate-limit.ts';
 import type { Env } from '../../shared/config.ts';
 import { close, listen } from '../../shared/http.ts';
+import type { ObservabilityConfig } from '../../shared/observability.ts';
 import { networks, regionService, serviceDatabase, subgraphNames } from '../../shared/networks.ts';
 import { ensureDatabase } from '../../shared/postgres.ts';
 import { loadConfig as networkConfig } from '../../subgraphs/network/index.ts';
@@ -85,6 +86,10 @@ export interface StackOptions {
   subgraphTimeoutMs?: number;
   /** The gateway's RATE_LIMIT_REDIS_URL: limits counted in that Redis, shared with replicas. */
   rateLimitRedisUrl?: string;
+  /** Every service's LOG_LEVEL (warn unless given), METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT and the like. */
+  observability?: Env;
+  /** Where every service writes its log lines, instead of standard output. */
+  logDestination?: ObservabilityConfig['logDestination'];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -95,14 +100,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const subgraphSecrets = Object.fromEntries(subgraphNames().map((name) => [name, randomBytes(32).toString('hex')]));
   const secretVariables = Object.fromEntries(Object.entries(subgraphSecrets).map(([name, value]) => [`${name.toUpperCase()}_SUBGRAPH_SECRET`, value]));
   const given = (name: string, value: number | string | undefined): Env => (value === undefined ? {} : { [name]: String(value) });
+  // A test's request lines would bury its output; warnings and errors still show.
+  const observabilityEnv: Env = { LOG_LEVEL: 'warn', ...options.observability };
+  const observed = (config: ObservabilityConfig | undefined) =>
+    config && options.logDestination ? { ...config, logDestination: options.logDestination } : config;
 
   const networkServices = new Map<string, NetworkService>();
   const networkUrls: Record<string, string> = {};
   await Promise.all(
     networks.map(async (n) => {
       const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix));
-      const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables });
-      const service = await createNetworkService(config.network);
+      const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables, ...observabilityEnv });
+      const service = await createNetworkService({ ...config.network, observability: observed(config.network.observability) });
       networkServices.set(n.code, service);
       networkUrls[n.code] = await listen(service.http, 0);
     }),
@@ -125,10 +134,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...given('NETWORK_TIMEOUT_MS', options.networkTimeoutMs),
     ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
     ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),
+    ...observabilityEnv,
   };
   const regionOptions = regionConfig(regionEnv).region;
   const region = await createRegionService({
     ...regionOptions,
+    observability: observed(regionOptions.observability),
     inquiries: { ...regionOptions.inquiries, dispatcher: options.dispatcher ? regionOptions.inquiries!.dispatcher : null },
   });
   const regionUrl = await listen(region.http, 0);
@@ -146,11 +157,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
     ...given('TRUSTED_PROXIES', options.trustedProxies),
     ...given('RATE_LIMIT_REDIS_URL', options.rateLimitRedisUrl),
+    ...observabilityEnv,
   }).gateway;
   const gateways: GatewayService[] = [];
   const startGateway = async () => {
     const gateway = await createGatewayService({
       ...gatewayOptions,
+      observability: observed(gatewayOptions.observability),
       introspection: options.introspection ?? gatewayOptions.introspection,
       limits: { ...gatewayOptions.limits, ...options.limits },
       rateLimits: { ...gatewayOptions.rateLimits, ...options.rateLimits },

@@ -12,6 +12,9 @@ import type { SourcedRegistration as SourcedRegistrationModel } from '../news/re
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
 import type { QuarterRow as QuarterRowModel } from '../relationships/statistics.ts';
+import type { FairRecord as FairRecordModel } from '../trade-fairs/trade-fairs.ts';
+import type { JointBooth as JointBoothModel, BoothRegistration as BoothRegistrationModel } from '../trade-fairs/entities.ts';
+import type { CostSplitView as CostSplitViewModel, ExhibitorCostLine as ExhibitorCostLineModel, NetworkCostLine as NetworkCostLineModel } from '../trade-fairs/costs.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -137,6 +140,101 @@ export type AvailabilityStatus =
   | 'LOOKING_FOR_WORK'
   /** Takes orders as usual (the default). */
   | 'NORMAL';
+
+/** The exhibitor's contact at the booth. */
+export type BoothContact = {
+  __typename?: 'BoothContact';
+  /** E-mail address. */
+  email: Scalars['String']['output'];
+  /** Full name. */
+  name: Scalars['String']['output'];
+  /** Phone number. */
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** The exhibitor's contact at the booth, printed in the catalogue. */
+export type BoothContactInput = {
+  /** E-mail address. */
+  email: Scalars['String']['input'];
+  /** Full name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Phone number, at most 40 characters. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * The booth's costs among its confirmed exhibitors, in integer cents: each pays
+ * the base fee and a share by area of what the base fees leave of the fixed
+ * costs (largest remainder; equal remainders to the earlier registration). The
+ * lines sum to totalCents exactly.
+ */
+export type BoothCostSplit = {
+  __typename?: 'BoothCostSplit';
+  /** One base fee per confirmed exhibitor. */
+  baseFeesCents: Scalars['Int']['output'];
+  /** Area of the confirmed exhibitors, m². */
+  confirmedAreaM2: Scalars['Int']['output'];
+  /** Confirmed exhibitors. */
+  exhibitorCount: Scalars['Int']['output'];
+  /** One line per exhibitor the caller may see, in registration order. */
+  exhibitors: Array<ExhibitorCost>;
+  /** Rent + construction + services. */
+  fixedCostsCents: Scalars['Int']['output'];
+  /** Sums per network, in network order; for offices and admin (empty for a member). */
+  networks: Array<NetworkBoothCost>;
+  /** What the base fees leave of the fixed costs, shared by area. */
+  sharedCents: Scalars['Int']['output'];
+  /** What the exhibitors pay together: the fixed costs, or the base fees when these alone exceed them; 0 without exhibitors. */
+  totalCents: Scalars['Int']['output'];
+};
+
+/** A member's registration for a joint booth; confirmed, it is an exhibitor. */
+export type BoothRegistration = {
+  __typename?: 'BoothRegistration';
+  /** Area held, m². */
+  areaM2: Scalars['Int']['output'];
+  /** The booth registered for. */
+  booth: JointBooth;
+  /** The person to contact at the booth. */
+  contact: BoothContact;
+  /** When the organiser confirmed or declined it, or it was cancelled, ISO 8601. */
+  decidedAt?: Maybe<Scalars['String']['output']>;
+  /** The organiser's reason for declining. */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** Its id, for example br-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** The exhibiting member; the gateway fetches its name, processes, certifications and contacts from its network. */
+  member: Member;
+  /** The member's network. */
+  network: Network;
+  /** Products or parts shown. */
+  products: Array<Scalars['String']['output']>;
+  /** When it was made, ISO 8601. */
+  registeredAt: Scalars['String']['output'];
+  /** Where it stands. */
+  status: BoothRegistrationStatus;
+};
+
+/** A member's registration for a joint booth. */
+export type BoothRegistrationInput = {
+  /** Area wanted, 1 m² up to what is left on the booth. */
+  areaM2: Scalars['Int']['input'];
+  /** The person to contact at the booth. */
+  contact: BoothContactInput;
+  /** The products or parts shown, 1 to 20, each 1 to 200 characters. */
+  products: Array<Scalars['String']['input']>;
+};
+
+/** Where a booth registration stands. */
+export type BoothRegistrationStatus =
+  /** Withdrawn; its area is free again. */
+  | 'CANCELLED'
+  /** An exhibitor of the booth; holds its area and shares the costs. */
+  | 'CONFIRMED'
+  /** Declined by the organiser; its area is free again. */
+  | 'DECLINED'
+  /** Waiting for the organiser; holds its area. */
+  | 'PENDING';
 
 /** A business relationship (Geschäftsbeziehung) between two members of any network, confirmed by both. */
 export type BusinessRelationship = {
@@ -500,6 +598,21 @@ export type EventRegistrationCancellation = {
   movedUp?: Maybe<EventRegistration>;
 };
 
+/** What one exhibitor pays. */
+export type ExhibitorCost = {
+  __typename?: 'ExhibitorCost';
+  /** Its area, m². */
+  areaM2: Scalars['Int']['output'];
+  /** Its share of the fixed costs by area, cents. */
+  areaShareCents: Scalars['Int']['output'];
+  /** The base fee, cents. */
+  baseFeeCents: Scalars['Int']['output'];
+  /** The exhibitor's registration. */
+  registration: BoothRegistration;
+  /** Base fee + area share, cents. */
+  totalCents: Scalars['Int']['output'];
+};
+
 /** How many hits have one value of a facet. */
 export type FacetCount = {
   __typename?: 'FacetCount';
@@ -747,6 +860,68 @@ export type InviteeProposal = {
   proposedAt: Scalars['String']['output'];
 };
 
+/** The region's joint booth at a trade fair: area, costs, registrations, exhibitors. */
+export type JointBooth = {
+  __typename?: 'JointBooth';
+  /** Area held by pending and confirmed registrations, m²; never more than the total. */
+  allocatedAreaM2: Scalars['Int']['output'];
+  /** Each exhibitor's base fee, cents. */
+  baseFeeCents: Scalars['Int']['output'];
+  /** Gateway path of the exhibitor catalogue as CSV. */
+  catalogueCsvPath: Scalars['String']['output'];
+  /** Gateway path of the exhibitor catalogue as a print-ready HTML page. */
+  cataloguePrintPath: Scalars['String']['output'];
+  /** Stand construction, cents. */
+  constructionCents: Scalars['Int']['output'];
+  /** What each confirmed exhibitor pays. Offices and admin see every line; a member its own. */
+  costSplit: BoothCostSplit;
+  /** Gateway path of the cost split as CSV. */
+  costsCsvPath: Scalars['String']['output'];
+  /** The confirmed exhibitors in the order they registered: the booth's catalogue, the region's joint offer at the fair. */
+  exhibitors: Array<BoothRegistration>;
+  /** The fair the booth is at. */
+  fair: TradeFair;
+  /** Rent + construction + services, cents. */
+  fixedCostsCents: Scalars['Int']['output'];
+  /** Its id, for example jb-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** The organising network office, which confirms and declines registrations; null when admin organises for the region. */
+  organiser?: Maybe<Network>;
+  /**
+   * Registrations, in the order they were made: all for the organiser and admin,
+   * its network's members' for another office, its own for a member.
+   */
+  registrations: Array<BoothRegistration>;
+  /** Area still free to register for, m². */
+  remainingAreaM2: Scalars['Int']['output'];
+  /** Rent, cents. */
+  rentCents: Scalars['Int']['output'];
+  /** Shared services, cents. */
+  servicesCents: Scalars['Int']['output'];
+  /** Total area, m². */
+  totalAreaM2: Scalars['Int']['output'];
+};
+
+
+/** The region's joint booth at a trade fair: area, costs, registrations, exhibitors. */
+export type JointBoothRegistrationsArgs = {
+  status?: InputMaybe<BoothRegistrationStatus>;
+};
+
+/** The joint booth's area and costs, in whole square metres and integer cents. */
+export type JointBoothInput = {
+  /** What every exhibitor pays first; the fixed costs the base fees leave are shared by area. In cents. */
+  baseFeeCents: Scalars['Int']['input'];
+  /** Building the stand, in cents. */
+  constructionCents: Scalars['Int']['input'];
+  /** Rent for the area charged by the fair, in cents. */
+  rentCents: Scalars['Int']['input'];
+  /** Shared services (power, cleaning, catering, staff), in cents. */
+  servicesCents: Scalars['Int']['input'];
+  /** Total area to share among the exhibitors, 1 to 5000 m². */
+  totalAreaM2: Scalars['Int']['input'];
+};
+
 export type KonatMember = Member & {
   __typename?: 'KonatMember';
   /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
@@ -990,6 +1165,12 @@ export type Mutation = {
   awardQuote: Inquiry;
   /** Books hours of an offer for a window inside the offer's window. Never more than the offer has left. */
   bookCapacity: CapacityBooking;
+  /**
+   * Withdraws a pending or confirmed registration; its area is free again. The
+   * member and its office until the registration deadline, the organiser and
+   * admin at any time.
+   */
+  cancelBoothRegistration?: Maybe<BoothRegistration>;
   /** Cancels a requested or confirmed booking; its hours return to the offer. */
   cancelCapacityBooking: CapacityBooking;
   /** Cancels a registration; when it held a place, the first on the waiting list moves up (movedUp). */
@@ -1000,6 +1181,8 @@ export type Mutation = {
   changePassword: Account;
   /** OPEN → CLOSED_WITHOUT_AWARD. */
   closeInquiryWithoutAward: Inquiry;
+  /** The organising office (or admin) confirms a pending registration: the member is an exhibitor and hears so (BOOTH_REGISTRATION_CONFIRMED). */
+  confirmBoothRegistration?: Maybe<BoothRegistration>;
   /** Confirms a requested booking. Allowed: the offering member, its office, admin. */
   confirmCapacityBooking: CapacityBooking;
   /** The partner confirms a requested relationship; FORBIDDEN for the requester itself or a third party. */
@@ -1031,6 +1214,15 @@ export type Mutation = {
    * extensions.writeOutcome UNKNOWN means the write may have been applied: retry with the same key.
    */
   createMember: Member;
+  /**
+   * Creates a trade fair with the region's joint booth at it. A network office
+   * organises it for the region (it confirms and declines registrations), or
+   * admin. BAD_USER_INPUT for dates in the past, a deadline after the fair's
+   * start, an area that is not positive or costs that are negative.
+   */
+  createTradeFair?: Maybe<TradeFair>;
+  /** The organising office (or admin) declines a pending registration; its area is free again. */
+  declineBoothRegistration?: Maybe<BoothRegistration>;
   /** Declines a requested booking; its hours return to the offer. Allowed: the offering member, its office, admin. */
   declineCapacityBooking: CapacityBooking;
   /** An invited member declines, with a reason. A member acts for itself; an office or admin names the member. */
@@ -1061,6 +1253,15 @@ export type Mutation = {
   publishInquiry: Inquiry;
   /** network: where to publish; an office publishes for its own network. Without it the item is region-wide (admin only). */
   publishNews: NewsItem;
+  /**
+   * Registers a member as exhibitor on the booth: the caller's own member, or
+   * memberId for an office (its network's members) or admin. The area is held
+   * at once (PENDING) until the organiser confirms or declines. CONFLICT when
+   * registration has closed, the member is registered already, or the area is
+   * more than is left (extensions.remainingAreaM2); NOT_FOUND for an unknown
+   * booth or member.
+   */
+  registerForBooth?: Maybe<BoothRegistration>;
   /**
    * Registers a participant of a member (the caller's own member; offices and
    * admin name memberId). REGISTERED while places are left, WAITING after;
@@ -1157,6 +1358,12 @@ export type MutationBookCapacityArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationCancelBoothRegistrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCancelCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1187,6 +1394,12 @@ export type MutationChangePasswordArgs = {
 export type MutationCloseInquiryWithoutAwardArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationConfirmBoothRegistrationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1237,6 +1450,19 @@ export type MutationCreateMemberArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: MemberInput;
   network: NetworkCode;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationCreateTradeFairArgs = {
+  input: TradeFairInput;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationDeclineBoothRegistrationArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1300,6 +1526,14 @@ export type MutationPublishInquiryArgs = {
 export type MutationPublishNewsArgs = {
   input: NewsInput;
   network?: InputMaybe<NetworkCode>;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationRegisterForBoothArgs = {
+  boothId: Scalars['ID']['input'];
+  input: BoothRegistrationInput;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1439,6 +1673,19 @@ export type Network = {
 export type NetworkMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What one network's exhibitors pay together. */
+export type NetworkBoothCost = {
+  __typename?: 'NetworkBoothCost';
+  /** Their area, m². */
+  areaM2: Scalars['Int']['output'];
+  /** Its confirmed exhibitors. */
+  exhibitors: Scalars['Int']['output'];
+  /** The network. */
+  network: Network;
+  /** Their base fees + area shares, cents. */
+  totalCents: Scalars['Int']['output'];
 };
 
 /** The region's company networks, by code. */
@@ -1710,6 +1957,8 @@ export type Query = {
   inquiries?: Maybe<Array<Inquiry>>;
   /** One inquiry, or null when it does not exist or the caller may not see it. An invited member's first read marks its invitation VIEWED. */
   inquiry?: Maybe<Inquiry>;
+  /** One joint booth by id; null when there is none. */
+  jointBooth?: Maybe<JointBooth>;
   /** One member by global id, archived members included. */
   member?: Maybe<Member>;
   /**
@@ -1737,6 +1986,10 @@ export type Query = {
    * ones. memberId defaults to the caller's own member.
    */
   relationships: Array<BusinessRelationship>;
+  /** One trade fair by id; null when there is none. */
+  tradeFair?: Maybe<TradeFair>;
+  /** Trade fairs with a joint booth of the region, soonest first; those that have ended only with includePast. */
+  tradeFairs?: Maybe<Array<TradeFair>>;
   /** The caller's webhooks (a member's own, an office's, a partner's own; all for admin), with their recent deliveries. */
   webhooks?: Maybe<Array<Webhook>>;
 };
@@ -1903,6 +2156,17 @@ export type QueryInquiryArgs = {
  * keeps the rest of the answer. Sign in with a bearer token in the Authorization
  * header; partners exchange an API key for one at POST /auth/token.
  */
+export type QueryJointBoothArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1976,6 +2240,28 @@ export type QueryRegionAuditLogArgs = {
 export type QueryRelationshipsArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryTradeFairArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryTradeFairsArgs = {
+  includePast?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A member's (or consortium's) quote on an inquiry, in its latest revision. */
@@ -2192,6 +2478,45 @@ export type Tolerance =
   /** ISO 286 IT6 and finer: precision fits, for example for bearing seats. */
   | 'PRECISION';
 
+/** A trade fair the region appears at with a joint booth. */
+export type TradeFair = {
+  __typename?: 'TradeFair';
+  /** The region's joint booth at the fair. */
+  booth: JointBooth;
+  /** Where it takes place. */
+  city: Scalars['String']['output'];
+  /** When it was created, ISO 8601. */
+  createdAt: Scalars['String']['output'];
+  /** Close, ISO 8601. */
+  endsAt: Scalars['String']['output'];
+  /** Its id, for example tf-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** The fair's name. */
+  name: Scalars['String']['output'];
+  /** Registration for the booth closes here, ISO 8601. */
+  registrationDeadline: Scalars['String']['output'];
+  /** Whether members can still register (the deadline has not passed). */
+  registrationOpen: Scalars['Boolean']['output'];
+  /** Opening, ISO 8601. */
+  startsAt: Scalars['String']['output'];
+};
+
+/** A trade fair and its dates; the region's joint booth is at it. */
+export type TradeFairInput = {
+  /** The region's joint booth at the fair. */
+  booth: JointBoothInput;
+  /** Where it takes place, 1 to 120 characters. */
+  city: Scalars['String']['input'];
+  /** Close, ISO 8601 date and time, not before startsAt. */
+  endsAt: Scalars['String']['input'];
+  /** The fair's name, 1 to 200 characters, for example Netzwerkmesse Bad Salzuflen 2027. */
+  name: Scalars['String']['input'];
+  /** Registration for the booth closes here: in the future and not after startsAt. */
+  registrationDeadline: Scalars['String']['input'];
+  /** Opening, ISO 8601 date and time with offset, in the future. */
+  startsAt: Scalars['String']['input'];
+};
+
 /** An HTTPS endpoint that receives events as signed POST requests. */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2376,6 +2701,12 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditLogPage: ResolverTypeWrapper<AuditLogPage>;
   AvailabilityStatus: AvailabilityStatus;
+  BoothContact: ResolverTypeWrapper<BoothContact>;
+  BoothContactInput: BoothContactInput;
+  BoothCostSplit: ResolverTypeWrapper<CostSplitViewModel>;
+  BoothRegistration: ResolverTypeWrapper<BoothRegistrationModel>;
+  BoothRegistrationInput: BoothRegistrationInput;
+  BoothRegistrationStatus: BoothRegistrationStatus;
   BusinessRelationship: ResolverTypeWrapper<BusinessRelationshipModel>;
   CadSystem: CadSystem;
   CapacityBalanceRow: ResolverTypeWrapper<BalanceRowModel>;
@@ -2399,6 +2730,7 @@ export type ResolversTypes = {
   CreateAccountInput: CreateAccountInput;
   EventRegistration: ResolverTypeWrapper<SourcedRegistrationModel>;
   EventRegistrationCancellation: ResolverTypeWrapper<Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['EventRegistration'], movedUp?: Maybe<ResolversTypes['EventRegistration']> }>;
+  ExhibitorCost: ResolverTypeWrapper<ExhibitorCostLineModel>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FeedFilter: FeedFilter;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
@@ -2413,6 +2745,8 @@ export type ResolversTypes = {
   IntRange: IntRange;
   InvitationStatus: InvitationStatus;
   InviteeProposal: ResolverTypeWrapper<InviteeProposalModel>;
+  JointBooth: ResolverTypeWrapper<JointBoothModel>;
+  JointBoothInput: JointBoothInput;
   KonatMember: ResolverTypeWrapper<MemberRefModel>;
   LinatMember: ResolverTypeWrapper<MemberRefModel>;
   LocationInput: LocationInput;
@@ -2429,6 +2763,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Network: ResolverTypeWrapper<NetworkInfoModel>;
+  NetworkBoothCost: ResolverTypeWrapper<NetworkCostLineModel>;
   NetworkCode: NetworkCode;
   NetworkOffice: ResolverTypeWrapper<NetworkOffice>;
   NewApiKey: ResolverTypeWrapper<Omit<NewApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
@@ -2463,6 +2798,8 @@ export type ResolversTypes = {
   SupplierMatchEdge: ResolverTypeWrapper<Omit<SupplierMatchEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   SupplierRequirements: SupplierRequirements;
   Tolerance: Tolerance;
+  TradeFair: ResolverTypeWrapper<FairRecordModel>;
+  TradeFairInput: TradeFairInput;
   Webhook: ResolverTypeWrapper<WebhookModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
   WebhookRegistration: ResolverTypeWrapper<Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
@@ -2479,6 +2816,11 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
   AuditLogPage: AuditLogPage;
+  BoothContact: BoothContact;
+  BoothContactInput: BoothContactInput;
+  BoothCostSplit: CostSplitViewModel;
+  BoothRegistration: BoothRegistrationModel;
+  BoothRegistrationInput: BoothRegistrationInput;
   BusinessRelationship: BusinessRelationshipModel;
   CapacityBalanceRow: BalanceRowModel;
   Float: Scalars['Float']['output'];
@@ -2496,6 +2838,7 @@ export type ResolversParentTypes = {
   CreateAccountInput: CreateAccountInput;
   EventRegistration: SourcedRegistrationModel;
   EventRegistrationCancellation: Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['EventRegistration'], movedUp?: Maybe<ResolversParentTypes['EventRegistration']> };
+  ExhibitorCost: ExhibitorCostLineModel;
   FacetCount: FacetCount;
   FeedFilter: FeedFilter;
   GeoPoint: GeoPoint;
@@ -2507,6 +2850,8 @@ export type ResolversParentTypes = {
   InquiryQuantity: InquiryQuantity;
   IntRange: IntRange;
   InviteeProposal: InviteeProposalModel;
+  JointBooth: JointBoothModel;
+  JointBoothInput: JointBoothInput;
   KonatMember: MemberRefModel;
   LinatMember: MemberRefModel;
   LocationInput: LocationInput;
@@ -2521,6 +2866,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NearInput: NearInput;
   Network: NetworkInfoModel;
+  NetworkBoothCost: NetworkCostLineModel;
   NetworkOffice: NetworkOffice;
   NewApiKey: Omit<NewApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   NewsConnection: Omit<NewsConnection, 'edges'> & { edges: Array<ResolversParentTypes['NewsEdge']> };
@@ -2546,6 +2892,8 @@ export type ResolversParentTypes = {
   SupplierMatchConnection: Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierMatchEdge']> };
   SupplierMatchEdge: Omit<SupplierMatchEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   SupplierRequirements: SupplierRequirements;
+  TradeFair: FairRecordModel;
+  TradeFairInput: TradeFairInput;
   Webhook: WebhookModel;
   WebhookDelivery: WebhookDeliveryModel;
   WebhookRegistration: Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
@@ -2598,6 +2946,37 @@ export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends 
 export type AuditLogPageResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditLogPage'] = ResolversParentTypes['AuditLogPage']> = {
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BoothContactResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BoothContact'] = ResolversParentTypes['BoothContact']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BoothCostSplitResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BoothCostSplit'] = ResolversParentTypes['BoothCostSplit']> = {
+  baseFeesCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confirmedAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exhibitorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exhibitors?: Resolver<Array<ResolversTypes['ExhibitorCost']>, ParentType, ContextType>;
+  fixedCostsCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['NetworkBoothCost']>, ParentType, ContextType>;
+  sharedCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BoothRegistrationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BoothRegistration'] = ResolversParentTypes['BoothRegistration']> = {
+  areaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  booth?: Resolver<ResolversTypes['JointBooth'], ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['BoothContact'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BoothRegistrationStatus'], ParentType, ContextType>;
 };
 
 export type BusinessRelationshipResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['BusinessRelationship'] = ResolversParentTypes['BusinessRelationship']> = {
@@ -2706,6 +3085,14 @@ export type EventRegistrationCancellationResolvers<ContextType = RegionContext, 
   movedUp?: Resolver<Maybe<ResolversTypes['EventRegistration']>, ParentType, ContextType>;
 };
 
+export type ExhibitorCostResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ExhibitorCost'] = ResolversParentTypes['ExhibitorCost']> = {
+  areaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  areaShareCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  baseFeeCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registration?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType>;
+  totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type FacetCountResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2761,6 +3148,26 @@ export type InviteeProposalResolvers<ContextType = RegionContext, ParentType ext
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   proposedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type JointBoothResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['JointBooth'] = ResolversParentTypes['JointBooth']> = {
+  allocatedAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  baseFeeCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  catalogueCsvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cataloguePrintPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  constructionCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costSplit?: Resolver<ResolversTypes['BoothCostSplit'], ParentType, ContextType>;
+  costsCsvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exhibitors?: Resolver<Array<ResolversTypes['BoothRegistration']>, ParentType, ContextType>;
+  fair?: Resolver<ResolversTypes['TradeFair'], ParentType, ContextType>;
+  fixedCostsCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organiser?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  registrations?: Resolver<Array<ResolversTypes['BoothRegistration']>, ParentType, ContextType, Partial<JointBoothRegistrationsArgs>>;
+  remainingAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rentCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servicesCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type KonatMemberResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['KonatMember'] = ResolversParentTypes['KonatMember'], FederationReferenceType extends FederationReferenceTypes['KonatMember'] = FederationReferenceTypes['KonatMember']> = {
@@ -2822,11 +3229,13 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   archiveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationArchiveMemberArgs, 'id'>>;
   awardQuote?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationAwardQuoteArgs, 'inquiryId' | 'quoteId' | 'version'>>;
   bookCapacity?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationBookCapacityArgs, 'from' | 'hours' | 'offerId' | 'to'>>;
+  cancelBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationCancelBoothRegistrationArgs, 'id'>>;
   cancelCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationCancelCapacityBookingArgs, 'id'>>;
   cancelEventRegistration?: Resolver<ResolversTypes['EventRegistrationCancellation'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'id'>>;
   cancelInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCancelInquiryArgs, 'id' | 'version'>>;
   changePassword?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeInquiryWithoutAward?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCloseInquiryWithoutAwardArgs, 'id' | 'version'>>;
+  confirmBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationConfirmBoothRegistrationArgs, 'id'>>;
   confirmCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationConfirmCapacityBookingArgs, 'id'>>;
   confirmRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationConfirmRelationshipArgs, 'id'>>;
   createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
@@ -2834,6 +3243,8 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   createConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationCreateConsortiumArgs, 'inquiryId' | 'partners'>>;
   createInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCreateInquiryArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input' | 'network'>>;
+  createTradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<MutationCreateTradeFairArgs, 'input'>>;
+  declineBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationDeclineBoothRegistrationArgs, 'id'>>;
   declineCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationDeclineCapacityBookingArgs, 'id'>>;
   declineInquiry?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationDeclineInquiryArgs, 'inquiryId' | 'reason'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
@@ -2843,6 +3254,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   proposeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationProposeInviteeArgs, 'inquiryId' | 'memberId'>>;
   publishInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationPublishInquiryArgs, 'id' | 'invite' | 'version'>>;
   publishNews?: Resolver<ResolversTypes['NewsItem'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
+  registerForBooth?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterForBoothArgs, 'boothId' | 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'eventId' | 'participant'>>;
   registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'events' | 'url'>>;
   rejectInviteeProposal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRejectInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
@@ -2866,6 +3278,13 @@ export type NetworkResolvers<ContextType = RegionContext, ParentType extends Res
   members?: Resolver<Maybe<ResolversTypes['MemberConnection']>, ParentType, ContextType, RequireFields<NetworkMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   office?: Resolver<ResolversTypes['NetworkOffice'], ParentType, ContextType>;
+};
+
+export type NetworkBoothCostResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NetworkBoothCost'] = ResolversParentTypes['NetworkBoothCost']> = {
+  areaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exhibitors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NetworkOfficeResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NetworkOffice'] = ResolversParentTypes['NetworkOffice']> = {
@@ -2955,6 +3374,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   findSuppliers?: Resolver<ResolversTypes['SupplierMatchConnection'], ParentType, ContextType, RequireFields<QueryFindSuppliersArgs, 'first' | 'requirements'>>;
   inquiries?: Resolver<Maybe<Array<ResolversTypes['Inquiry']>>, ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
   inquiry?: Resolver<Maybe<ResolversTypes['Inquiry']>, ParentType, ContextType, RequireFields<QueryInquiryArgs, 'id'>>;
+  jointBooth?: Resolver<Maybe<ResolversTypes['JointBooth']>, ParentType, ContextType, RequireFields<QueryJointBoothArgs, 'id'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   myAccount?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
@@ -2964,6 +3384,8 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   quoteComparison?: Resolver<Maybe<Array<ResolversTypes['QuoteComparisonRow']>>, ParentType, ContextType, RequireFields<QueryQuoteComparisonArgs, 'inquiryId'>>;
   regionAuditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryRegionAuditLogArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['BusinessRelationship']>, ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'includeEnded'>>;
+  tradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<QueryTradeFairArgs, 'id'>>;
+  tradeFairs?: Resolver<Maybe<Array<ResolversTypes['TradeFair']>>, ParentType, ContextType, RequireFields<QueryTradeFairsArgs, 'includePast'>>;
   webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;
 };
 
@@ -3029,6 +3451,18 @@ export type SupplierMatchEdgeResolvers<ContextType = RegionContext, ParentType e
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type TradeFairResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['TradeFair'] = ResolversParentTypes['TradeFair']> = {
+  booth?: Resolver<ResolversTypes['JointBooth'], ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registrationDeadline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registrationOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WebhookResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookDeliveriesArgs, 'first'>>;
@@ -3058,6 +3492,9 @@ export type Resolvers<ContextType = RegionContext> = {
   Attachment?: AttachmentResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
+  BoothContact?: BoothContactResolvers<ContextType>;
+  BoothCostSplit?: BoothCostSplitResolvers<ContextType>;
+  BoothRegistration?: BoothRegistrationResolvers<ContextType>;
   BusinessRelationship?: BusinessRelationshipResolvers<ContextType>;
   CapacityBalanceRow?: CapacityBalanceRowResolvers<ContextType>;
   CapacityBooking?: CapacityBookingResolvers<ContextType>;
@@ -3068,12 +3505,14 @@ export type Resolvers<ContextType = RegionContext> = {
   ConsortiumPartner?: ConsortiumPartnerResolvers<ContextType>;
   EventRegistration?: EventRegistrationResolvers<ContextType>;
   EventRegistrationCancellation?: EventRegistrationCancellationResolvers<ContextType>;
+  ExhibitorCost?: ExhibitorCostResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Inquiry?: InquiryResolvers<ContextType>;
   InquiryInvitation?: InquiryInvitationResolvers<ContextType>;
   InquiryQuantity?: InquiryQuantityResolvers<ContextType>;
   InviteeProposal?: InviteeProposalResolvers<ContextType>;
+  JointBooth?: JointBoothResolvers<ContextType>;
   KonatMember?: KonatMemberResolvers<ContextType>;
   LinatMember?: LinatMemberResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
@@ -3083,6 +3522,7 @@ export type Resolvers<ContextType = RegionContext> = {
   MemberMatch?: MemberMatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
+  NetworkBoothCost?: NetworkBoothCostResolvers<ContextType>;
   NetworkOffice?: NetworkOfficeResolvers<ContextType>;
   NewApiKey?: NewApiKeyResolvers<ContextType>;
   NewsConnection?: NewsConnectionResolvers<ContextType>;
@@ -3101,6 +3541,7 @@ export type Resolvers<ContextType = RegionContext> = {
   RequirementMatch?: RequirementMatchResolvers<ContextType>;
   SupplierMatchConnection?: SupplierMatchConnectionResolvers<ContextType>;
   SupplierMatchEdge?: SupplierMatchEdgeResolvers<ContextType>;
+  TradeFair?: TradeFairResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookRegistration?: WebhookRegistrationResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { currentLog } from '../../../shared/observability.ts';
 import { purgeExpiredKeys } from '../idempotency.ts';
 import { checkTarget, pinnedLookup, type CheckedTarget, type Resolve } from './webhooks.ts';
 import { openSecret } from './webhook-secrets.ts';
@@ -174,7 +175,11 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
       running = tick()
         // A database that is down or shutting down (it answers with an error code) is one line per poll, not a
         // 40-line stack every 2 s; anything else keeps its stack for whoever has to fix it.
-        .catch((error) => console.error('[region] webhook dispatch failed:', (error as { code?: string }).code ? (error as Error).message : error))
+        .catch((error) =>
+          (error as { code?: string }).code
+            ? currentLog().error({ code: (error as { code: string }).code }, `webhook dispatch failed: ${(error as Error).message}`)
+            : currentLog().error({ err: error }, 'webhook dispatch failed'),
+        )
         .finally(schedule);
     }, options.intervalMs);
   }

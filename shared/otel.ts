@@ -1,0 +1,48 @@
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import type { SpanKind as OurKind, Tracing } from './tracing.ts';
+
+// The OpenTelemetry SDK behind shared/tracing.ts, imported only when an OTLP endpoint is configured. Spans are
+// made by hand where a request enters a service (shared/http.ts), leaves it (shared/http-client.ts) and sends
+// SQL (shared/orm.ts), with the parent passed explicitly: no global provider, context manager or module
+// patching, so several services in one process (the tests) each keep their own service name, and nothing
+// needs a `--import` hook under Node's ES modules.
+
+const kinds: Record<OurKind, SpanKind> = { server: SpanKind.SERVER, client: SpanKind.CLIENT, internal: SpanKind.INTERNAL };
+
+export function otlpTracing(service: string, endpoint: string): Tracing {
+  const provider = new TracerProvider({
+    resource: resourceFromAttributes({ 'service.name': service }),
+    // Batches of up to 512 spans every second: one export per second at most, whatever the request rate.
+    spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: endpoint }), scheduledDelayMillis: 1000 })],
+  });
+  const tracer = provider.getTracer('irm');
+  return {
+    startSpan(name, start) {
+      const parent = start.parent
+        ? trace.setSpanContext(ROOT_CONTEXT, {
+            traceId: start.parent.traceId,
+            spanId: start.parent.spanId,
+            traceFlags: start.parent.sampled ? 1 : 0,
+            isRemote: true,
+          })
+        : ROOT_CONTEXT;
+      const span = tracer.startSpan(name, { kind: kinds[start.kind], attributes: start.attributes, startTime: start.startTime }, parent);
+      const { traceId, spanId, traceFlags } = span.spanContext();
+      return {
+        traceId,
+        spanId,
+        sampled: (traceFlags & 1) === 1,
+        setAttribute: (key, value) => void span.setAttribute(key, value),
+        end(error) {
+          if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: error });
+          span.end();
+        },
+      };
+    },
+    flush: () => provider.forceFlush(),
+    shutdown: () => provider.shutdown(),
+  };
+}
