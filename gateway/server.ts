@@ -180,7 +180,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
             trustedProxies: options.trustedProxies ?? [],
           }),
           ...exportRoutes(server, verify, policy),
-          ...boothExportRoutes(server, (req) => verify(req.headers.authorization), policy),
+          ...boothExportRoutes(server, verify, policy),
           ...calendarRoutes(server, verify, policy),
           ...attachmentRoutes(verify, policy, server, {
             regionUrl: options.subgraphUrls.region,
