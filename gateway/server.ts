@@ -11,6 +11,7 @@ import { attachmentRoutes } from './attachments.ts';
 import { gatewayHealth } from './health.ts';
 import { calendarRoutes } from './calendar.ts';
 import { exportRoutes } from './exports.ts';
+import { memberExportRoutes } from './member-export.ts';
 import { boothExportRoutes } from './booth-exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import { inputChecksPlugin } from './input-checks.ts';
@@ -180,6 +181,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
             trustedProxies: options.trustedProxies ?? [],
           }),
           ...exportRoutes(server, verify, policy),
+          ...memberExportRoutes(server, verify, policy),
           ...boothExportRoutes(server, verify, policy),
           ...calendarRoutes(server, verify, policy),
           ...attachmentRoutes(verify, policy, server, {

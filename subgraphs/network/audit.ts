@@ -7,8 +7,10 @@ import {
   ContactPersonSchema,
   ServiceSchema,
   type AuditEntry,
+  type Certification,
   type ContactPerson,
   type Member,
+  type Service,
 } from './entities/index.ts';
 
 // The audit log of a network: who wrote what, when, with the record before and after.
@@ -23,8 +25,8 @@ export function recordAudit(
   target: string,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
-): void {
-  em.create(AuditEntrySchema, auditFields(actor, { action, target, before, after }));
+): AuditEntry {
+  return em.create(AuditEntrySchema, auditFields(actor, { action, target, before, after }));
 }
 
 export function contactSnapshot(c: ContactPerson) {
@@ -38,6 +40,12 @@ export async function memberSnapshot(em: EntityManager, m: Member): Promise<Reco
     em.find(ServiceSchema, { member: m.id }, { orderBy: { id: 'asc' } }),
     em.find(ContactPersonSchema, { member: m.id }, { orderBy: { id: 'asc' } }),
   ]);
+  return snapshotOf(m, { certifications, services, contacts });
+}
+
+/** The member with the lists given, in id order: for members just written, whose lists are at hand (importMembers). */
+export function snapshotOf(m: Member, lists: { certifications: Certification[]; services: Service[]; contacts: ContactPerson[] }): Record<string, unknown> {
+  const { certifications, services, contacts } = lists;
   return {
     name: m.name,
     street: m.street,

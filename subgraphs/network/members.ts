@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
@@ -15,43 +16,67 @@ import * as v from './validation.ts';
 // audit entry together, with the write's idempotency key when it has one
 // (a retry finds the key and gets the first result; nothing is written twice).
 
-type ValidatedMember = ReturnType<typeof validate>;
+export type ValidatedMember = ReturnType<typeof validate>;
 
-function validate(input: v.MemberFields, isPatch: boolean) {
+/**
+ * The input as the columns it writes, or BAD_USER_INPUT naming the first bad field. With `errors`
+ * every field is checked and each field's error collected there instead (importMembers reports a
+ * row's errors all at once); the result is then only good to write when none were collected.
+ */
+export function validate(input: v.MemberFields, isPatch: boolean, errors: GraphQLError[] | null = null) {
   const has = (key: keyof v.MemberFields) => !isPatch || input[key] !== undefined;
+  const check = <T>(key: keyof v.MemberFields, run: () => T): T | undefined => {
+    if (!has(key)) return undefined;
+    if (errors === null) return run();
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
   const scalars: Partial<
     Pick<
       Member,
       'name' | 'sortKey' | 'street' | 'postalCode' | 'city' | 'latitude' | 'longitude' | 'website' | 'employees' | 'description' | 'processCodes' | 'materials'
     >
   > = {};
-  if (has('name')) {
-    scalars.name = v.requiredText('name', input.name, 200);
-    scalars.sortKey = nameSortKey(scalars.name);
-    if (scalars.sortKey === '') throw badInput('name', 'name must contain at least one letter or digit.');
-  }
-  if (has('street')) scalars.street = v.optionalText('street', input.street, 200);
-  if (has('postalCode')) scalars.postalCode = v.postalCode('postalCode', input.postalCode);
-  if (has('city')) scalars.city = v.requiredText('city', input.city, 100);
+  const set = <K extends keyof typeof scalars>(key: keyof v.MemberFields, column: K, run: () => (typeof scalars)[K]) => {
+    const value = check(key, run);
+    if (value !== undefined) scalars[column] = value;
+  };
+  check('name', () => {
+    const name = v.requiredText('name', input.name, 200);
+    const sortKey = nameSortKey(name);
+    if (sortKey === '') throw badInput('name', 'name must contain at least one letter or digit.');
+    scalars.name = name;
+    scalars.sortKey = sortKey;
+  });
+  set('street', 'street', () => v.optionalText('street', input.street, 200));
+  set('postalCode', 'postalCode', () => v.postalCode('postalCode', input.postalCode));
+  set('city', 'city', () => v.requiredText('city', input.city, 100));
   if (input.location) {
-    const point = v.coordinates('location', input.location.latitude, input.location.longitude);
-    scalars.latitude = point.latitude;
-    scalars.longitude = point.longitude;
+    check('location', () => {
+      const point = v.coordinates('location', input.location!.latitude, input.location!.longitude);
+      scalars.latitude = point.latitude;
+      scalars.longitude = point.longitude;
+    });
   } else if (scalars.postalCode !== undefined) {
     const point = postalCodeLocation(scalars.postalCode);
     scalars.latitude = point?.latitude ?? null;
     scalars.longitude = point?.longitude ?? null;
   }
-  if (has('website')) scalars.website = v.website('website', input.website);
-  if (has('employees')) scalars.employees = v.employees('employees', input.employees);
-  if (has('description')) scalars.description = v.optionalText('description', input.description, 5000);
-  if (has('processes')) scalars.processCodes = v.processCodes('processes', input.processes ?? []);
-  if (has('materials')) scalars.materials = v.materials('materials', input.materials ?? []);
+  set('website', 'website', () => v.website('website', input.website));
+  set('employees', 'employees', () => v.employees('employees', input.employees));
+  set('description', 'description', () => v.optionalText('description', input.description, 5000));
+  set('processes', 'processCodes', () => v.processCodes('processes', input.processes ?? []));
+  set('materials', 'materials', () => v.materials('materials', input.materials ?? []));
   return {
     scalars,
-    certifications: has('certifications') ? v.certifications('certifications', input.certifications ?? []) : undefined,
-    services: has('services') ? v.services('services', input.services ?? []) : undefined,
-    contacts: has('contacts') ? v.contacts('contacts', input.contacts ?? []) : undefined,
+    certifications: check('certifications', () => v.certifications('certifications', input.certifications ?? [])),
+    services: check('services', () => v.services('services', input.services ?? [])),
+    contacts: check('contacts', () => v.contacts('contacts', input.contacts ?? [])),
   };
 }
 
@@ -61,12 +86,18 @@ function searchTexts(member: Member, data: ValidatedMember) {
   if (data.scalars.processCodes) member.processesText = data.scalars.processCodes.map((c) => findProcess(c)?.name ?? '').join(' ');
 }
 
-function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
+/** Creates the member's given lists (flushed with the member); answers what it created. */
+export function writeLists(em: EntityManager, member: Member, data: ValidatedMember) {
   searchTexts(member, data);
-  for (const c of data.certifications ?? [])
-    em.create(CertificationSchema, { member, standard: c.standard, number: c.number ?? null, validUntil: c.validUntil });
-  for (const s of data.services ?? []) em.create(ServiceSchema, { member, title: s.title, description: s.description, processCodes: s.processes ?? [] });
-  for (const p of data.contacts ?? []) em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone });
+  return {
+    certifications: (data.certifications ?? []).map((c) =>
+      em.create(CertificationSchema, { member, standard: c.standard, number: c.number ?? null, validUntil: c.validUntil }),
+    ),
+    services: (data.services ?? []).map((s) =>
+      em.create(ServiceSchema, { member, title: s.title, description: s.description, processCodes: s.processes ?? [] }),
+    ),
+    contacts: (data.contacts ?? []).map((p) => em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone })),
+  };
 }
 
 export async function createMember(em: EntityManager, input: v.MemberFields, actor = systemActor, key: Idempotency | null = null): Promise<Member> {

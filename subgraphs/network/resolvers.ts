@@ -12,6 +12,7 @@ import type { Member } from './entities/index.ts';
 import type { Loaders } from './loaders.ts';
 import { idempotency } from './idempotency.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
+import { importMembers } from './member-import.ts';
 import { searchMembers } from './search.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
@@ -121,6 +122,11 @@ export function internalResolvers(network: string): InternalResolvers {
         const version = args.version ?? null;
         const key = idempotency(ctx.identity, 'updateMember', args.idempotencyKey, { localId: args.localId, input: args.input, version });
         return written(await updateMember(ctx.em, args.localId, id, args.input, version, ctx.identity, key));
+      },
+      async importMembers(_, args, ctx) {
+        assertCanWriteMember(ctx.identity, network, null, 'create');
+        const key = args.dryRun ? null : idempotency(ctx.identity, 'importMembers', args.idempotencyKey, { csv: args.csv });
+        return importMembers(ctx.em, args.csv, args.dryRun, ctx.identity, key);
       },
       async archiveMember(_, args, ctx) {
         const id = memberGlobalId(network, args.localId);

@@ -5,6 +5,7 @@ import { memberInputSdl, networkCodeEnumSdl, readSdl } from '../../shared/schema
 const federatedTemplate = readSdl(new URL('./schema.graphql', import.meta.url));
 const internalSdl = readSdl(new URL('./internal.graphql', import.meta.url));
 const newsSdl = readSdl(new URL('./news/news.internal.graphql', import.meta.url));
+const importSdl = readSdl(new URL('./member-import.internal.graphql', import.meta.url));
 
 /** The network's subgraph SDL: the template with its concrete member type, e.g. NiweMember. */
 export function networkSubgraphSdl(network: string): string {
@@ -17,5 +18,5 @@ export function networkTemplateSdl(): string {
 }
 
 export function networkInternalSdl(): string {
-  return `${internalSdl}\n${memberInputSdl}\n${newsSdl}\n${newsInputSdl}`;
+  return `${internalSdl}\n${memberInputSdl}\n${newsSdl}\n${newsInputSdl}\n${importSdl}`;
 }

@@ -23,17 +23,25 @@ export class NetworkClient {
     this.secret = secret;
   }
 
-  /** Sends one operation; `write` marks a mutation, whose failure leaves its outcome unknown (see unconfirmedWrite). */
-  async request<T>(query: string, variables: Record<string, unknown>, identity: string | undefined, options: { write?: boolean } = {}): Promise<T> {
+  /**
+   * Sends one operation; `write` marks a mutation, whose failure leaves its outcome unknown (see unconfirmedWrite).
+   * `timeoutMs` replaces the network's budget for an operation known to take longer (a member import).
+   */
+  async request<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    identity: string | undefined,
+    options: { write?: boolean; timeoutMs?: number } = {},
+  ): Promise<T> {
     try {
-      return await this.send<T>(query, variables, identity);
+      return await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
     } catch (error) {
       if (options.write && (error as GraphQLError).extensions?.code === 'NETWORK_UNAVAILABLE') throw unconfirmedWrite(error as GraphQLError, this.network);
       throw error;
     }
   }
 
-  private async send<T>(query: string, variables: Record<string, unknown>, identity: string | undefined): Promise<T> {
+  private async send<T>(query: string, variables: Record<string, unknown>, identity: string | undefined, timeoutMs: number): Promise<T> {
     this.calls++;
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
@@ -41,7 +49,7 @@ export class NetworkClient {
         service: this.network,
         headers: identity ? { [identityHeader]: identity } : {},
         body: JSON.stringify({ query, variables }),
-        timeoutMs: this.timeoutMs,
+        timeoutMs,
       });
       body = JSON.parse(answer.body) as typeof body;
     } catch (error) {

@@ -10,6 +10,7 @@ import { inquiryResolvers } from './inquiries/inquiries.resolvers.ts';
 import { quoteResolvers } from './inquiries/quotes.resolvers.ts';
 import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
 import { memberResolvers } from './members/members.resolvers.ts';
+import { memberImportResolvers } from './members/member-import.ts';
 import { newsResolvers } from './news/news.resolvers.ts';
 import { relationshipResolvers } from './relationships/relationships.resolvers.ts';
 import { tradeFairResolvers } from './trade-fairs/trade-fairs.resolvers.ts';
@@ -52,6 +53,7 @@ function modules(): { sdl: string; resolvers: Resolvers }[] {
     { sdl: sdl('./news/news.graphql'), resolvers: newsResolvers },
     { sdl: sdl('./relationships/relationships.graphql'), resolvers: relationshipResolvers },
     { sdl: sdl('./trade-fairs/trade-fairs.graphql'), resolvers: tradeFairResolvers },
+    { sdl: sdl('./members/member-import.graphql'), resolvers: memberImportResolvers },
     { sdl: registrySdl(), resolvers: {} },
     { sdl: newsInputSdl, resolvers: {} },
   ];

@@ -97,6 +97,49 @@ export type Hit = {
   sortKey: Scalars['String']['output'];
 };
 
+/** A column of the file. */
+export type ImportColumn = {
+  __typename?: 'ImportColumn';
+  /** The member field it fills, null when it fills none. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The header as the file has it. */
+  header: Scalars['String']['output'];
+};
+
+/** One error of one row. */
+export type ImportError = {
+  __typename?: 'ImportError';
+  /** BAD_USER_INPUT or CONFLICT. */
+  code: Scalars['String']['output'];
+  /** The file's header of the column, null for the row as a whole. */
+  column?: Maybe<Scalars['String']['output']>;
+  /** The member field, for example certifications[1].validUntil. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** The row as a spreadsheet numbers it (header: 1). */
+  row: Scalars['Int']['output'];
+};
+
+/** What importMembers found and did. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Each column of the file and the member field it fills (null: not imported). */
+  columns: Array<ImportColumn>;
+  /** The file's delimiter. */
+  delimiter: Scalars['String']['output'];
+  /** True for a dry run. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Every row's errors; empty when the file could be written. */
+  errors: Array<ImportError>;
+  /** True when the members were written. */
+  imported: Scalars['Boolean']['output'];
+  /** The members created, in the file's order. */
+  localIds: Array<Scalars['Int']['output']>;
+  /** Member rows read. */
+  rowCount: Scalars['Int']['output'];
+};
+
 export type Match = {
   __typename?: 'Match';
   certifications: Array<Scalars['String']['output']>;
@@ -181,6 +224,8 @@ export type Mutation = {
   createMember: Written;
   /** Removes a contact person. Allowed: the network's office, admin, the member itself. Answers the member it belonged to. */
   deleteContactPerson: Written;
+  /** Reads a members CSV file, checks every row, and creates all its members in one transaction or none. Allowed: the network's office, admin. */
+  importMembers: ImportReport;
   publishNews: NewsRecord;
   /** memberId: the member registering (a member's own by default). */
   registerForEvent: RegistrationRecord;
@@ -207,6 +252,13 @@ export type MutationCreateMemberArgs = {
 
 export type MutationDeleteContactPersonArgs = {
   localId: Scalars['Int']['input'];
+};
+
+
+export type MutationImportMembersArgs = {
+  csv: Scalars['String']['input'];
+  dryRun: Scalars['Boolean']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -548,8 +600,11 @@ export type ResolversTypes = {
   GeoPointInput: GeoPointInput;
   GeoRadiusInput: GeoRadiusInput;
   Hit: ResolverTypeWrapper<Hit>;
-  Match: ResolverTypeWrapper<Match>;
+  ImportColumn: ResolverTypeWrapper<ImportColumn>;
+  ImportError: ResolverTypeWrapper<ImportError>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Match: ResolverTypeWrapper<Match>;
   MemberInput: MemberInput;
   MemberPatch: MemberPatch;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -588,8 +643,11 @@ export type ResolversParentTypes = {
   GeoPointInput: GeoPointInput;
   GeoRadiusInput: GeoRadiusInput;
   Hit: Hit;
-  Match: Match;
+  ImportColumn: ImportColumn;
+  ImportError: ImportError;
+  ImportReport: ImportReport;
   Boolean: Scalars['Boolean']['output'];
+  Match: Match;
   MemberInput: MemberInput;
   MemberPatch: MemberPatch;
   Mutation: Record<PropertyKey, never>;
@@ -641,6 +699,29 @@ export type HitResolvers<ContextType = NetworkContext, ParentType extends Resolv
   sortKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportColumnResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ImportColumn'] = ResolversParentTypes['ImportColumn']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportErrorResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ImportError'] = ResolversParentTypes['ImportError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  columns?: Resolver<Array<ResolversTypes['ImportColumn']>, ParentType, ContextType>;
+  delimiter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportError']>, ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  localIds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MatchResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match']> = {
   certifications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -655,6 +736,7 @@ export type MutationResolvers<ContextType = NetworkContext, ParentType extends R
   cancelEventRegistration?: Resolver<ResolversTypes['CancelledRegistration'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'localId'>>;
   createMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'localId'>>;
+  importMembers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'csv' | 'dryRun'>>;
   publishNews?: Resolver<ResolversTypes['NewsRecord'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'localId' | 'participant'>>;
   updateMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input' | 'localId'>>;
@@ -738,6 +820,9 @@ export type Resolvers<ContextType = NetworkContext> = {
   CancelledRegistration?: CancelledRegistrationResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
   Hit?: HitResolvers<ContextType>;
+  ImportColumn?: ImportColumnResolvers<ContextType>;
+  ImportError?: ImportErrorResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
   Match?: MatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewsRecord?: NewsRecordResolvers<ContextType>;

@@ -1054,6 +1054,49 @@ export type MemberFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What importMembers found in the file and what it wrote. */
+export type MemberImport = {
+  __typename?: 'MemberImport';
+  /** Each column of the file, in order, with the member field it fills. */
+  columns: Array<MemberImportColumn>;
+  /** The delimiter the file uses: a comma, or a semicolon (German Excel). */
+  delimiter: Scalars['String']['output'];
+  /** True when this was a dry run, which writes nothing. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Every error of every row, by row; empty when the file can be (or was) written. */
+  errors: Array<MemberImportError>;
+  /** True when the members were written: not a dry run, and no row had an error. */
+  imported: Scalars['Boolean']['output'];
+  /** The members created, in the file's order; empty unless imported. */
+  members: Array<Member>;
+  /** Member rows read (blank rows are skipped). */
+  rowCount: Scalars['Int']['output'];
+};
+
+/** A column of the imported file. */
+export type MemberImportColumn = {
+  __typename?: 'MemberImportColumn';
+  /** The member field the column fills, for example postalCode or contacts.email; null for a column that is not imported. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The header as the file has it. */
+  header: Scalars['String']['output'];
+};
+
+/** One problem of one row, to fix in the file before importing it again. */
+export type MemberImportError = {
+  __typename?: 'MemberImportError';
+  /** BAD_USER_INPUT for a value to correct; CONFLICT for a member the network already has or one the file lists twice. */
+  code: Scalars['String']['output'];
+  /** The column's header as the file has it; null for the row as a whole. */
+  column?: Maybe<Scalars['String']['output']>;
+  /** The member field the error is about, as createMember names it (for example certifications[1].validUntil); null for the row as a whole. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** The row as a spreadsheet numbers it: the header is row 1, the first member row 2. */
+  row: Scalars['Int']['output'];
+};
+
 /**
  * A new member company. Only name, postalCode and city are required; the
  * location is taken from the postal code when it is known.
@@ -1233,6 +1276,18 @@ export type Mutation = {
   deleteWebhook: Scalars['Boolean']['output'];
   /** Either side ends a relationship, requested or confirmed. */
   endRelationship: BusinessRelationship;
+  /**
+   * Creates a network's members from a CSV file as offices keep them: one member per row, columns Name, Straße,
+   * PLZ, Ort, Mitarbeiter, Verfahren, Werkstoffe, Zertifikate, E-Mail, ... (German headers or their English aliases;
+   * README "Member import and export" lists them). Takes UTF-8 text with commas, or the form German Excel writes
+   * (BOM, semicolons, decimal commas); the client decodes the file's bytes (a Windows-1252 file must be decoded as
+   * such; text decoded wrongly is refused). At most 1000 member rows and 512 KiB.
+   * Every row is checked as createMember checks its input, and members already in the network (same name and postal
+   * code) or twice in the file are refused; each error is reported with its row and column. Only a file without any
+   * error is written, all its members in one transaction; otherwise nothing is written and `imported` is false.
+   * Allowed: that network's office, admin.
+   */
+  importMembers: MemberImport;
   /**
    * Posts an offer or request. A member posts for itself; an office or admin names the member.
    * idempotencyKey (1..200 characters, kept 24 h per caller): a retry with the same key and input answers the
@@ -1497,6 +1552,15 @@ export type MutationDeleteWebhookArgs = {
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationEndRelationshipArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationImportMembersArgs = {
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  network: NetworkCode;
 };
 
 
@@ -2756,6 +2820,9 @@ export type ResolversTypes = {
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   MemberFacets: ResolverTypeWrapper<MemberFacets>;
   MemberFilter: MemberFilter;
+  MemberImport: ResolverTypeWrapper<Omit<MemberImport, 'members'> & { members: Array<ResolversTypes['Member']> }>;
+  MemberImportColumn: ResolverTypeWrapper<MemberImportColumn>;
+  MemberImportError: ResolverTypeWrapper<MemberImportError>;
   MemberInput: MemberInput;
   MemberMatch: ResolverTypeWrapper<MemberMatch>;
   MemberOrder: MemberOrder;
@@ -2860,6 +2927,9 @@ export type ResolversParentTypes = {
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   MemberFacets: MemberFacets;
   MemberFilter: MemberFilter;
+  MemberImport: Omit<MemberImport, 'members'> & { members: Array<ResolversParentTypes['Member']> };
+  MemberImportColumn: MemberImportColumn;
+  MemberImportError: MemberImportError;
   MemberInput: MemberInput;
   MemberMatch: MemberMatch;
   MemberPatch: MemberPatch;
@@ -3213,6 +3283,29 @@ export type MemberFacetsResolvers<ContextType = RegionContext, ParentType extend
   processMainGroups?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
 };
 
+export type MemberImportResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MemberImport'] = ResolversParentTypes['MemberImport']> = {
+  columns?: Resolver<Array<ResolversTypes['MemberImportColumn']>, ParentType, ContextType>;
+  delimiter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['MemberImportError']>, ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberImportColumnResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MemberImportColumn'] = ResolversParentTypes['MemberImportColumn']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MemberImportErrorResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MemberImportError'] = ResolversParentTypes['MemberImportError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MemberMatchResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MemberMatch'] = ResolversParentTypes['MemberMatch']> = {
   certifications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3250,6 +3343,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
+  importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'csv' | 'dryRun' | 'network'>>;
   postCapacity?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationPostCapacityArgs, 'input'>>;
   proposeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationProposeInviteeArgs, 'inquiryId' | 'memberId'>>;
   publishInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationPublishInquiryArgs, 'id' | 'invite' | 'version'>>;
@@ -3519,6 +3613,9 @@ export type Resolvers<ContextType = RegionContext> = {
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   MemberFacets?: MemberFacetsResolvers<ContextType>;
+  MemberImport?: MemberImportResolvers<ContextType>;
+  MemberImportColumn?: MemberImportColumnResolvers<ContextType>;
+  MemberImportError?: MemberImportErrorResolvers<ContextType>;
   MemberMatch?: MemberMatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import { httpError, isErrorCode } from '../shared/errors.ts';
+import { sendError, type PlainRoute } from '../shared/http.ts';
+import type { Identity } from '../shared/identity.ts';
+import { membersCsv, type CsvForm, type ExportedMember } from '../shared/member-csv.ts';
+import { findNetwork, networks } from '../shared/networks.ts';
+import type { Policy } from './policy.ts';
+import type { GatewayContext } from './server.ts';
+
+// GET /export/members.csv?network=NIWE&form=excel: a network's live members
+// in the form importMembers reads (shared/member-csv.ts), so an export imports
+// again unchanged. Like /export/capacity-balance.csv it runs ordinary graph
+// queries for the caller, a page of 100 members each (Network.members' most),
+// each admitted by the policy as any operation is: the graph's access rules
+// hold (contact persons only for a signed-in caller), and so do its limits and
+// rate limits. A network that does not answer fails the download rather than
+// handing over a list that looks complete.
+
+const pageQuery = `query MemberExport($network: NetworkCode!, $after: String) {
+  network(code: $network) {
+    members(first: 100, after: $after) {
+      edges { node {
+        name street postalCode city location { latitude longitude } website employees description
+        processes { code name } materials certifications { standard number validUntil }
+        services { title description processes { code } } contacts { name role email phone }
+      } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+interface Page {
+  network: { members: { edges: { node: ExportedMember }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
+}
+
+const forms: Record<string, CsvForm> = { utf8: 'UTF8', excel: 'EXCEL' };
+
+/** Answers the caller's identity from the request (bearer token or the portal's session), as the graph's own route does. */
+type Identify = (req: IncomingMessage) => Promise<Identity>;
+
+async function runPage(server: ApolloServer<GatewayContext>, identity: Identity, variables: Record<string, unknown>): Promise<Page | GraphQLError> {
+  const response = await server.executeOperation({ query: pageQuery, variables }, { contextValue: { identity, requestId: randomUUID() } });
+  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+  const error = result?.errors?.[0];
+  if (!result || error || !result.data) {
+    // The error is formatted already (gateway/errors.ts): a code outside the table was masked.
+    const code = error?.extensions?.code;
+    return isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error');
+  }
+  return result.data as unknown as Page;
+}
+
+export function memberExportRoutes(server: ApolloServer<GatewayContext>, identify: Identify, policy: Policy): PlainRoute[] {
+  return [
+    {
+      path: '/export/members.csv',
+      async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
+        if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
+        const network = findNetwork(url.searchParams.get('network') ?? '');
+        if (!network) {
+          const codes = networks.map((n) => n.code).join(', ');
+          return sendError(res, httpError('BAD_USER_INPUT', `Give the network as a query parameter, one of ${codes}: ?network=${networks[0].code}.`));
+        }
+        const form = forms[url.searchParams.get('form') ?? 'utf8'];
+        if (!form)
+          return sendError(res, httpError('BAD_USER_INPUT', 'form must be utf8 (commas, UTF-8) or excel (semicolons and a BOM, as German Excel reads).'));
+        const members: ExportedMember[] = [];
+        let after: string | null = null;
+        try {
+          const identity = await identify(req);
+          const caller = policy.caller(identity, req);
+          for (;;) {
+            const variables = { network: network.code, after };
+            await policy.admitOperation(caller, { query: pageQuery, variables });
+            const page = await runPage(server, identity, variables);
+            if (page instanceof GraphQLError) return sendError(res, page);
+            const connection = page.network?.members;
+            if (!connection) return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+            members.push(...connection.edges.map((e) => e.node));
+            if (!connection.pageInfo.hasNextPage) break;
+            after = connection.pageInfo.endCursor;
+          }
+        } catch (error) {
+          if (error instanceof GraphQLError) return sendError(res, error);
+          throw error;
+        }
+        res.statusCode = 200;
+        res.setHeader('content-type', 'text/csv; charset=utf-8');
+        res.setHeader('content-disposition', `attachment; filename="members-${network.code}${form === 'EXCEL' ? '-excel' : ''}.csv"`);
+        res.end(membersCsv(members, form));
+      },
+    },
+  ];
+}

@@ -1,0 +1,424 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { GraphQLError } from 'graphql';
+import { badInput } from './errors.ts';
+import { processes } from './data/processes.ts';
+
+// The member list as offices keep it in a spreadsheet: one member a row, the
+// columns below (German headers, English aliases), read by the networks'
+// importMembers and written by the gateway's /export/members.csv, so an export
+// imports again unchanged. Two forms: UTF-8 with commas (what tools exchange)
+// and the form German Excel writes (a BOM, semicolons, a decimal comma).
+// The file arrives as text: decoding its bytes is the client's (the portal
+// decodes Windows-1252 itself); text that shows a broken decoding is refused.
+
+/** A member as one row gives it: the shape of the networks' MemberInput. */
+export interface CsvMember {
+  name: string;
+  street: string | null;
+  postalCode: string;
+  city: string;
+  location?: { latitude: number; longitude: number } | null;
+  website: string | null;
+  employees: number | null;
+  description: string | null;
+  processes: string[];
+  materials: string[];
+  certifications: { standard: string; number: string | null; validUntil: string }[];
+  services: { title: string; description: string | null; processes: string[] }[];
+  contacts: { name: string; role: string | null; email: string | null; phone: string | null }[];
+}
+
+export interface MemberCsvColumn {
+  /** The header the export writes. */
+  header: string;
+  /** Further headers the import takes for it, compared without case, spaces, dashes and dots (Strasse = Straße). */
+  aliases: readonly string[];
+  /** The member field it fills; a list field's errors (certifications[1].validUntil) are reported at its column. */
+  field: string;
+  required?: boolean;
+}
+
+export const memberCsvColumns: readonly MemberCsvColumn[] = [
+  { header: 'Name', aliases: ['Firma', 'Firmenname', 'Unternehmen', 'Company', 'Company name'], field: 'name', required: true },
+  { header: 'Straße', aliases: ['Str', 'Anschrift', 'Adresse', 'Street', 'Address'], field: 'street' },
+  { header: 'PLZ', aliases: ['Postleitzahl', 'Postal code', 'Postcode', 'ZIP', 'ZIP code'], field: 'postalCode', required: true },
+  { header: 'Ort', aliases: ['Stadt', 'City', 'Town'], field: 'city', required: true },
+  { header: 'Breitengrad', aliases: ['Latitude', 'Lat'], field: 'location.latitude' },
+  { header: 'Längengrad', aliases: ['Longitude', 'Lon', 'Lng'], field: 'location.longitude' },
+  { header: 'Webseite', aliases: ['Website', 'Internet', 'Homepage', 'URL', 'Web'], field: 'website' },
+  { header: 'Mitarbeiter', aliases: ['Beschäftigte', 'Mitarbeiterzahl', 'Anzahl Mitarbeiter', 'Employees'], field: 'employees' },
+  { header: 'Beschreibung', aliases: ['Description'], field: 'description' },
+  { header: 'Verfahren', aliases: ['Fertigungsverfahren', 'Prozesse', 'Processes'], field: 'processes' },
+  { header: 'Werkstoffe', aliases: ['Materialien', 'Material', 'Materials'], field: 'materials' },
+  { header: 'Zertifikate', aliases: ['Zertifizierungen', 'Certificates', 'Certifications'], field: 'certifications' },
+  { header: 'Leistungen', aliases: ['Dienstleistungen', 'Services'], field: 'services' },
+  { header: 'Ansprechpartner', aliases: ['Kontakt', 'Kontaktperson', 'Contact', 'Contact person', 'Contacts'], field: 'contacts.name' },
+  { header: 'Funktion', aliases: ['Position', 'Rolle', 'Role'], field: 'contacts.role' },
+  { header: 'E-Mail', aliases: ['Mail', 'E-Mail-Adresse', 'Email address'], field: 'contacts.email' },
+  { header: 'Telefon', aliases: ['Tel', 'Telefonnummer', 'Phone', 'Telephone'], field: 'contacts.phone' },
+];
+
+/**
+ * Largest file the import takes. A network's list of a few hundred members at
+ * about 300 bytes a row fills a third of it; every service reads request bodies
+ * up to 1 MiB (shared/http.ts), and JSON escaping of a file's quotes and line
+ * breaks can add half again, so 512 KiB of CSV always arrives.
+ */
+export const csvImportLimits = { bytes: 512 * 1024, rows: 1000 } as const;
+
+export type CsvForm = 'UTF8' | 'EXCEL';
+
+function headerKey(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const columnByKey = new Map(memberCsvColumns.flatMap((c) => [c.header, ...c.aliases].map((name) => [headerKey(name), c] as const)));
+
+/** One cell's or row's problem, before the network's validation sees the row. */
+export interface CsvRowError {
+  field: string | null;
+  message: string;
+}
+
+export interface CsvRow {
+  /** The row as a spreadsheet numbers it: the header is 1, the first member 2. */
+  row: number;
+  member: CsvMember;
+  errors: CsvRowError[];
+}
+
+export interface ParsedMembersCsv {
+  delimiter: string;
+  /** Each header of the file and the field it fills; null for a column that is not imported. */
+  columns: { header: string; field: string | null }[];
+  rows: CsvRow[];
+  /** The file's header of the column that gives a field, for reporting errors at the column the office sees. */
+  columnOf(field: string | null): string | null;
+}
+
+const mojibake = /Ã[\u0080-\u00bf]|Ã[„–œŸ¤¶¼]/;
+
+/** Refuses text that shows a decoding other than the file's, naming the row. */
+function checkDecoding(text: string): void {
+  const broken = text.indexOf('\ufffd');
+  const misread = mojibake.exec(text);
+  if (broken < 0 && !misread) return;
+  const line = text.slice(0, broken >= 0 ? broken : misread!.index).split('\n').length;
+  throw badInput(
+    'csv',
+    broken >= 0
+      ? `Line ${line} contains "\ufffd": the file was read as UTF-8 but is not (German Excel's "CSV (Trennzeichen-getrennt)" writes Windows-1252). Save it as "CSV UTF-8 (durch Trennzeichen getrennt)", or decode it as windows-1252 before sending.`
+      : `Line ${line} contains "${misread![0]}" where an umlaut belongs: the UTF-8 file was decoded as Windows-1252. Decode it as UTF-8 before sending.`,
+  );
+}
+
+/** The delimiter of the header line: the most frequent of semicolon, comma and tab (a sep= line, as Excel writes, says it outright). */
+function detectDelimiter(headerLine: string): string {
+  const counts = [';', ',', '\t'].map((d) => [d, headerLine.split(d).length - 1] as const);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best[1] > 0 ? best[0] : ',';
+}
+
+function parseRecords(text: string, delimiter: string): string[][] {
+  try {
+    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, trim: false }) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw badInput('csv', `The file is not readable as CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Reads a members file: the columns, every row as member input, and what could not be read. Throws BAD_USER_INPUT (field csv) for the file as a whole. */
+export function parseMembersCsv(csv: string): ParsedMembersCsv {
+  const bytes = Buffer.byteLength(csv, 'utf8');
+  if (bytes > csvImportLimits.bytes) {
+    throw new GraphQLError(
+      `The file has ${bytes} bytes; the import takes at most ${csvImportLimits.bytes} (512 KiB, about ${csvImportLimits.rows} members). Split it into several files.`,
+      { extensions: { code: 'BAD_USER_INPUT', field: 'csv', limit: 'bytes', max: csvImportLimits.bytes, actual: bytes } },
+    );
+  }
+  let text = csv.replace(/^\ufeff/, '');
+  checkDecoding(text);
+  let delimiter: string | undefined;
+  // Excel hides a sep= line: the header stays row 1.
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) {
+    delimiter = sep[1];
+    text = text.slice(sep[0].length);
+  }
+  delimiter ??= detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  const records = parseRecords(text, delimiter);
+  const header = records[0] ?? [];
+  if (header.every((h) => h.trim() === '')) throw badInput('csv', 'The file is empty; its first row must name the columns, for example Name;PLZ;Ort.');
+
+  const columns = header.map((h) => ({ header: h.trim(), field: columnByKey.get(headerKey(h))?.field ?? null }));
+  const fieldIndex = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (c.field === null) return;
+    const earlier = fieldIndex.get(c.field);
+    if (earlier !== undefined) throw badInput('csv', `Columns "${columns[earlier].header}" and "${c.header}" both give ${c.field}; keep one of them.`);
+    fieldIndex.set(c.field, i);
+  });
+  const missing = memberCsvColumns.filter((c) => c.required && !fieldIndex.has(c.field));
+  if (missing.length > 0) {
+    throw badInput(
+      'csv',
+      `The first row must name the columns; missing: ${missing.map((c) => `${c.header} (or ${c.aliases.join(', ')})`).join('; ')}. Found: ${columns.map((c) => c.header).join(', ')}.`,
+    );
+  }
+
+  const rows: CsvRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i];
+    if (record.every((cell) => cell.trim() === '')) continue;
+    if (rows.length === csvImportLimits.rows) {
+      const total = records.slice(1).filter((r) => r.some((cell) => cell.trim() !== '')).length;
+      throw new GraphQLError(`The file has ${total} member rows; the import takes at most ${csvImportLimits.rows}. Split it into several files.`, {
+        extensions: { code: 'BAD_USER_INPUT', field: 'csv', limit: 'rows', max: csvImportLimits.rows, actual: total },
+      });
+    }
+    rows.push(readRow(record, i + 1, fieldIndex, header.length));
+  }
+  const columnOf = (field: string | null) => {
+    if (field === null) return null;
+    const path = field.replace(/\[\d+\]/g, '');
+    const top = path.split('.')[0];
+    const index = fieldIndex.get(path) ?? fieldIndex.get(top) ?? [...fieldIndex].find(([f]) => f.startsWith(`${top}.`))?.[1];
+    return index === undefined ? null : columns[index].header;
+  };
+  return { delimiter, columns, rows, columnOf };
+}
+
+/** Excel's way to keep a leading zero or a leading + as text: ="01067". */
+function unwrapFormula(cell: string): string {
+  const wrapped = /^="(.*)"$/s.exec(cell.trim());
+  return wrapped ? wrapped[1].replace(/""/g, '"') : cell;
+}
+
+function readRow(record: string[], row: number, fieldIndex: Map<string, number>, width: number): CsvRow {
+  const errors: CsvRowError[] = [];
+  if (record.length > width && record.slice(width).some((cell) => cell.trim() !== '')) {
+    errors.push({ field: null, message: `Row ${row} has ${record.length} cells but the header names ${width} columns; a cell may lack its quotes.` });
+  }
+  const cell = (field: string): string => {
+    const index = fieldIndex.get(field);
+    return index === undefined ? '' : unwrapFormula(record[index] ?? '').trim();
+  };
+  // Contact columns keep their leading empty lines: line n of each is person n.
+  const lines = (field: string): string => {
+    const index = fieldIndex.get(field);
+    return index === undefined ? '' : unwrapFormula(record[index] ?? '').trimEnd();
+  };
+  const optional = (field: string) => cell(field) || null;
+  const name = cell('name');
+  const member: CsvMember = {
+    name,
+    street: optional('street'),
+    postalCode: postalCode(cell('postalCode')),
+    city: cell('city'),
+    website: optional('website'),
+    employees: wholeNumber(cell('employees'), errors),
+    description: optional('description'),
+    processes: processList(cell('processes')),
+    materials: cell('materials')
+      .split(/[\n;,]/)
+      .map((m) => m.trim())
+      .filter(Boolean),
+    certifications: certificationList(cell('certifications'), errors),
+    services: serviceList(cell('services')),
+    contacts: contactList(name, lines('contacts.name'), lines('contacts.role'), lines('contacts.email'), lines('contacts.phone')),
+  };
+  const location = coordinates(cell('location.latitude'), cell('location.longitude'), errors);
+  if (location) member.location = location;
+  return { row, member, errors };
+}
+
+/** German Excel shows 01067 as the number 1067 and writes it so: four digits get their leading zero back. */
+function postalCode(value: string): string {
+  return /^\d{4}$/.test(value) ? `0${value}` : value;
+}
+
+function wholeNumber(value: string, errors: CsvRowError[]): number | null {
+  if (value === '') return null;
+  // 1.250 (German), 1,250 (English) or 1 250: a count of employees has no fraction, so a group of three digits is thousands.
+  const digits = /^\d{1,3}(?:[.,\u00a0\u202f ']\d{3})+$/.test(value) ? value.replace(/\D/g, '') : value;
+  if (!/^\d{1,9}$/.test(digits)) {
+    errors.push({ field: 'employees', message: `employees must be a whole number such as 120 or 1.250, got "${value.slice(0, 30)}".` });
+    return null;
+  }
+  return Number(digits);
+}
+
+function decimal(value: string): number | null {
+  return /^[+-]?\d{1,3}(?:[.,]\d+)?$/.test(value) ? Number(value.replace(',', '.')) : null;
+}
+
+function coordinates(latitude: string, longitude: string, errors: CsvRowError[]) {
+  if (latitude === '' && longitude === '') return null;
+  const lat = decimal(latitude);
+  const lon = decimal(longitude);
+  if (lat === null)
+    errors.push({
+      field: 'location.latitude',
+      message: `location.latitude must be a decimal number such as 51,2345 or 51.2345, got "${latitude.slice(0, 30)}".`,
+    });
+  if (lon === null)
+    errors.push({
+      field: 'location.longitude',
+      message: `location.longitude must be a decimal number such as 9,8765 or 9.8765, got "${longitude.slice(0, 30)}".`,
+    });
+  return lat === null || lon === null ? null : { latitude: lat, longitude: lon };
+}
+
+const processByName = new Map(
+  [...processes.values()].flatMap((p) => [
+    [p.name.toLowerCase(), p.code],
+    [p.name.replace(/\s*\(.*\)$/, '').toLowerCase(), p.code],
+  ]),
+);
+const codePattern = /(?:^|[\s,])(\d(?:\.\d+)*)(?=$|[\s,])/g;
+
+/**
+ * Processes as offices write them, one item per line or separated by ; — by code ("3.2.3"), code and name
+ * ("3.2.3 Fräsen"; the code counts) or name ("Fräsen"; names without a code may also be separated by commas).
+ * What is neither stays as written, for the validation to name.
+ */
+function processList(value: string): string[] {
+  return value
+    .split(/[\n;]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .flatMap((item) => {
+      const codes = [...item.matchAll(codePattern)].map((m) => m[1]);
+      if (codes.length > 0) return codes;
+      return item
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .map((name) => processByName.get(name.toLowerCase()) ?? name);
+    });
+}
+
+/** 30.06.2027 or 2027-06-30; anything else stays as written, for the date check to name. */
+function isoDate(value: string): string {
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  return german ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}` : value;
+}
+
+const certificationPattern = /^(.+?)\s+(?:(?:Nr\.?|No\.?)\s*(.+?)\s+)?(?:gültig bis|valid until|bis|until)\s+(\S+)$/i;
+
+/** One certificate per line (or separated by ;): "ISO 9001 bis 30.06.2027", "IATF 16949 Nr. Q-4711 bis 2027-06-30" or "until". */
+function certificationList(value: string, errors: CsvRowError[]): CsvMember['certifications'] {
+  const entries = value
+    .split(/[\n;]/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+  return entries.map((entry, i) => {
+    const match = certificationPattern.exec(entry);
+    if (!match) {
+      errors.push({
+        field: `certifications[${i}]`,
+        message: `certifications[${i}]: "${entry.slice(0, 60)}" needs its validity, written "ISO 9001 bis 30.06.2027" (or "Nr. <number> bis <date>").`,
+      });
+      return { standard: entry, number: null, validUntil: '2999-12-31' };
+    }
+    return { standard: match[1].trim(), number: match[2]?.trim() || null, validUntil: isoDate(match[3]) };
+  });
+}
+
+/** One service per line: "Title", "Title | 3.2.3, 3.2.1" or "Title | 3.2.3 | Description" (the description may contain | itself). */
+function serviceList(value: string): CsvMember['services'] {
+  return value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [title, codes = '', ...description] = line.split('|');
+      return { title: title.trim(), processes: processList(codes.replace(/,/g, ';')), description: description.join('|').trim() || null };
+    });
+}
+
+/**
+ * Contact persons in four columns, one person per line in each (line n of every column is person n).
+ * An e-mail or phone without a name belongs to the company: the person is named after it.
+ */
+function contactList(company: string, names: string, roles: string, emails: string, phones: string): CsvMember['contacts'] {
+  const lines = [names, roles, emails, phones].map((cell) => (cell === '' ? [] : cell.split(/\r?\n/).map((l) => l.trim())));
+  const count = Math.max(...lines.map((l) => l.length));
+  return Array.from({ length: count }, (_, i) => lines.map((l) => l[i] || null))
+    .filter((values) => values.some((v) => v !== null))
+    .map(([name, role, email, phone]) => ({ name: name ?? company, role, email, phone }));
+}
+
+// --- Writing: the export, in the form the import reads.
+
+/** A member as the graph answers it, with the fields the export writes. */
+export interface ExportedMember {
+  name: string;
+  street: string | null;
+  postalCode: string;
+  city: string;
+  location: { latitude: number; longitude: number } | null;
+  website: string | null;
+  employees: number | null;
+  description: string | null;
+  processes: { code: string; name: string }[];
+  materials: string[];
+  certifications: { standard: string; number: string | null; validUntil: string }[];
+  services: { title: string; description: string | null; processes: { code: string }[] }[];
+  contacts: { name: string; role: string | null; email: string | null; phone: string | null }[];
+}
+
+const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ');
+
+function cells(m: ExportedMember, form: CsvForm): string[] {
+  const number = (n: number | null | undefined) => (n == null ? '' : form === 'EXCEL' ? String(n).replace('.', ',') : String(n));
+  const contactColumn = (key: 'name' | 'role' | 'email' | 'phone') => m.contacts.map((c) => oneLine(c[key] ?? '')).join('\n');
+  return [
+    m.name,
+    m.street ?? '',
+    m.postalCode,
+    m.city,
+    number(m.location?.latitude),
+    number(m.location?.longitude),
+    m.website ?? '',
+    m.employees === null ? '' : String(m.employees),
+    m.description ?? '',
+    m.processes.map((p) => `${p.code} ${p.name}`).join('; '),
+    m.materials.join(', '),
+    m.certifications.map((c) => `${oneLine(c.standard)}${c.number ? ` Nr. ${oneLine(c.number)}` : ''} bis ${c.validUntil}`).join('\n'),
+    m.services
+      .map((s) => [oneLine(s.title), s.processes.map((p) => p.code).join(', '), oneLine(s.description ?? '')].join(' | ').replace(/( \| )+$/, ''))
+      .join('\n'),
+    contactColumn('name'),
+    contactColumn('role'),
+    contactColumn('email'),
+    contactColumn('phone'),
+  ];
+}
+
+/** Excel reads a cell starting with = + - @ as a formula (a phone +49 … shows #NAME?) and drops a postal code's leading zero: such cells are written ="…". */
+function excelCell(value: string, index: number): string {
+  const postalCodeColumn = 2;
+  return /^[=+\-@]/.test(value) || (index === postalCodeColumn && value.startsWith('0')) ? `="${value.replace(/"/g, '""')}"` : value;
+}
+
+function quote(value: string, delimiter: string): string {
+  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The member list as a file: UTF8 with commas and LF, or EXCEL with a BOM, semicolons, decimal commas and CRLF. */
+export function membersCsv(members: ExportedMember[], form: CsvForm): string {
+  const delimiter = form === 'EXCEL' ? ';' : ',';
+  const newline = form === 'EXCEL' ? '\r\n' : '\n';
+  const lines = [memberCsvColumns.map((c) => c.header), ...members.map((m) => cells(m, form).map((v, i) => (form === 'EXCEL' ? excelCell(v, i) : v)))];
+  return `${form === 'EXCEL' ? '\ufeff' : ''}${lines.map((line) => line.map((v) => quote(v, delimiter)).join(delimiter)).join(newline)}${newline}`;
+}

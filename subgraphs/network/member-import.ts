@@ -1,0 +1,111 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLError } from 'graphql';
+import { badInput } from '../../shared/errors.ts';
+import type { Identity } from '../../shared/identity.ts';
+import { replayed, type Idempotency } from '../../shared/idempotency.ts';
+import { parseMembersCsv } from '../../shared/member-csv.ts';
+import { AuditEntrySchema, MemberSchema, type Member } from './entities/index.ts';
+import { recordAudit, snapshotOf } from './audit.ts';
+import { remember } from './idempotency.ts';
+import { validate, writeLists, type ValidatedMember } from './members.ts';
+
+// A members file written as one: every row read (shared/member-csv.ts) and
+// checked by createMember's own validation, each field's error collected with
+// its row and column, then members already in the network (or twice in the
+// file) found by one query; only a file without any error is written, in one
+// transaction, by batch inserts, so its SQL does not grow per row (MikroORM
+// sends up to 300 rows a statement). The import is audited per member and as a
+// whole; the whole's entry lists the members and answers an idempotent retry.
+
+export interface ImportError {
+  row: number;
+  column: string | null;
+  field: string | null;
+  message: string;
+  code: string;
+}
+
+export interface ImportReport {
+  imported: boolean;
+  dryRun: boolean;
+  rowCount: number;
+  delimiter: string;
+  columns: { header: string; field: string | null }[];
+  errors: ImportError[];
+  localIds: number[];
+}
+
+interface CheckedRow {
+  row: number;
+  data: ValidatedMember;
+}
+
+/** Rows that name a live member of the network (same name, as sorted, and postal code), or a row above them: CONFLICT. */
+async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (field: string) => string | null): Promise<ImportError[]> {
+  const keyed = rows.filter((r) => r.data.scalars.sortKey && r.data.scalars.postalCode);
+  if (keyed.length === 0) return [];
+  const existing = await tx.execute<{ id: number; sort_key: string; postal_code: string }[]>(
+    `select "id", "sort_key", "postal_code" from "member" where "archived_at" is null and "sort_key" in (select jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify([...new Set(keyed.map((r) => r.data.scalars.sortKey))])],
+  );
+  const seen = new Map<string, string>(existing.map((m) => [`${m.sort_key}\n${m.postal_code}`, `member m-${m.id}`]));
+  const errors: ImportError[] = [];
+  for (const { row, data } of keyed) {
+    const key = `${data.scalars.sortKey}\n${data.scalars.postalCode}`;
+    const first = seen.get(key);
+    if (first) {
+      errors.push({
+        row,
+        column: columnOf('name'),
+        field: 'name',
+        code: 'CONFLICT',
+        message: `"${data.scalars.name}" in ${data.scalars.postalCode} is already ${first}; the import only creates members (change existing ones with updateMember), so remove this row.`,
+      });
+    } else {
+      seen.set(key, `in row ${row}`);
+    }
+  }
+  return errors;
+}
+
+export async function importMembers(em: EntityManager, csv: string, dryRun: boolean, actor: Identity, key: Idempotency | null): Promise<ImportReport> {
+  const file = parseMembersCsv(csv);
+  if (file.rows.length === 0) throw badInput('csv', 'The file names its columns but has no member rows below them.');
+  const errors: ImportError[] = [];
+  const checked: CheckedRow[] = [];
+  for (const { row, member, errors: cellErrors } of file.rows) {
+    const found: GraphQLError[] = [];
+    const data = validate(member, false, found);
+    const rowErrors = [
+      ...cellErrors.map((e) => ({ field: e.field, message: e.message, code: 'BAD_USER_INPUT' })),
+      ...found.map((e) => ({ field: (e.extensions.field as string | undefined) ?? null, message: e.message, code: String(e.extensions.code) })),
+    ];
+    for (const e of rowErrors) errors.push({ row, column: file.columnOf(e.field), ...e });
+    checked.push({ row, data });
+  }
+  const report = { dryRun, rowCount: file.rows.length, delimiter: file.delimiter, columns: file.columns };
+
+  return em.transactional(async (tx) => {
+    const prior = dryRun ? null : await replayed(tx, key);
+    if (prior !== null) {
+      const entry = await tx.findOneOrFail(AuditEntrySchema, prior);
+      return { ...report, imported: true, errors: [], localIds: ((entry.after?.members ?? []) as string[]).map((m) => Number(m.slice(2))) };
+    }
+    errors.push(...(await duplicates(tx, checked, (field) => file.columnOf(field))));
+    if (errors.length > 0 || dryRun) return { ...report, imported: false, errors: errors.sort((a, b) => a.row - b.row), localIds: [] };
+
+    const written = checked.map(({ data }) => {
+      const member = tx.create(MemberSchema, data.scalars as Member);
+      return { member, lists: writeLists(tx, member, data) };
+    });
+    await tx.flush();
+    for (const { member, lists } of written) recordAudit(tx, actor, 'importMembers', `m-${member.id}`, null, snapshotOf(member, lists));
+    const whole = recordAudit(tx, actor, 'importMembers', 'members', null, {
+      rows: written.length,
+      members: written.map(({ member }) => `m-${member.id}`),
+    });
+    await tx.flush();
+    await remember(tx, key, whole.id);
+    return { ...report, imported: true, errors: [], localIds: written.map(({ member }) => member.id) };
+  });
+}

@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { csvImportLimits } from '../shared/member-csv.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
+
+// importMembers and GET /export/members.csv through the real gateway: a file's
+// every row error before anything is written, all or nothing, German Excel's
+// form, access, size limits, idempotent retries, statements per import, and an
+// export that imports into an empty network as the same members.
+// NIWE takes the imports; LINAT and KONAT stay empty until the round trips.
+
+let stack: Stack;
+let admin: string;
+let niweOffice: string;
+
+const importMutation = `mutation($network: NetworkCode!, $csv: String!, $dryRun: Boolean, $key: String) {
+  importMembers(network: $network, csv: $csv, dryRun: $dryRun, idempotencyKey: $key) {
+    imported dryRun rowCount delimiter columns { header field } errors { row column field message code } members { id name }
+  }
+}`;
+
+const memberFields = `name street postalCode city location { latitude longitude } website employees description
+  processes { code } materials certifications { standard number validUntil } services { title description processes { code } }
+  contacts { name role email phone }`;
+
+function importCsv(network: string, csv: string, token: string, extra: { dryRun?: boolean; key?: string } = {}) {
+  return stack.query(importMutation, { network, csv, ...extra }, token);
+}
+
+async function memberCount(network: string): Promise<number> {
+  const data = await ok(stack.query(`query($code: NetworkCode!) { network(code: $code) { memberCount } }`, { code: network }));
+  return data.network.memberCount;
+}
+
+/** Every live member of a network with the fields an import writes, by name. */
+async function membersOf(network: string) {
+  const members: unknown[] = [];
+  let after: string | null = null;
+  do {
+    const data = await ok(
+      stack.query(
+        `query($code: NetworkCode!, $after: String) { network(code: $code) { members(first: 100, after: $after) { edges { node { ${memberFields} } } pageInfo { hasNextPage endCursor } } } }`,
+        { code: network, after },
+        admin,
+      ),
+    );
+    const page = data.network.members;
+    members.push(...page.edges.map((e: { node: unknown }) => e.node));
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after !== null);
+  return members;
+}
+
+function exportUrl(network: string, form?: string) {
+  return `${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/members.csv?network=${network}${form ? `&form=${form}` : ''}`;
+}
+
+const header = 'Name,Straße,PLZ,Ort,Webseite,Mitarbeiter,Verfahren,Werkstoffe,Zertifikate,Leistungen,Ansprechpartner,Funktion,E-Mail,Telefon,Bemerkung';
+const goodRows = [
+  'Fräswerk Nord GmbH,Industriestraße 4,37269,Eschwege,https://fraeswerk.example,120,"3.2.3 Fräsen; 3.2.1 Drehen","42CrMo4, 1.4301",ISO 9001 bis 2030-06-30,"Fräsen | 3.2.3 | 5-Achs bis 800 mm",Anna Schmidt,Vertrieb,anna@fraeswerk.example,+49 5651 12345,Stammkunde',
+  'Blechform Werra KG,,37213,Witzenhausen,,45,2.4.1,S235JR,,,,,info@blechform.example,,',
+  'Gießerei Meißner AG,Hüttenweg 1,37290,Meißner,,310,1.1,EN AC-42100,"IATF 16949 Nr. Q-4711 bis 31.12.2029",,"Bernd Kurz\nCarla Lang","\nEinkauf",b.kurz@giesserei.example,,',
+  'Schweißtechnik Sontra,Am Markt 2,36205,Sontra,,,4.6.2,,,,,,,,',
+];
+// Row 3 (a bad postal code and e-mail) and row 5 (a word for employees, 31 February): four errors in two rows.
+const badRows = [
+  goodRows[0],
+  'Blechform Werra KG,,3721x,Witzenhausen,,45,2.4.1,S235JR,,,,,info(at)blechform.example,,',
+  goodRows[2],
+  'Schweißtechnik Sontra,Am Markt 2,36205,Sontra,,viele,4.6.2,,ISO 9001 bis 31.02.2030,,,,,,',
+];
+const fixedFile = `${[header, ...goodRows].join('\n')}\n`;
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.token({ role: 'admin', sub: 'import-admin' });
+  niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('importMembers', () => {
+  test('a file with two bad rows reports all four errors with their rows and columns, and writes nothing', async () => {
+    const before = await memberCount('NIWE');
+    const report = (await ok(importCsv('NIWE', [header, ...badRows].join('\n'), niweOffice))).importMembers;
+    expect(report).toMatchObject({ imported: false, dryRun: false, rowCount: 4, delimiter: ',', members: [] });
+    expect(report.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.field, e.code])).toEqual([
+      [3, 'PLZ', 'postalCode', 'BAD_USER_INPUT'],
+      [3, 'E-Mail', 'contacts[0].email', 'BAD_USER_INPUT'],
+      [5, 'Mitarbeiter', 'employees', 'BAD_USER_INPUT'],
+      [5, 'Zertifikate', 'certifications[0].validUntil', 'BAD_USER_INPUT'],
+    ]);
+    expect(report.errors[2].message).toContain('"viele"');
+    expect(report.columns.find((c: { header: string }) => c.header === 'Bemerkung')).toEqual({ header: 'Bemerkung', field: null });
+    expect(await memberCount('NIWE')).toBe(before);
+  });
+
+  test('a dry run of the fixed file reports no error and writes nothing; the import then writes every row', async () => {
+    const before = await memberCount('NIWE');
+    const dry = (await ok(importCsv('NIWE', fixedFile, niweOffice, { dryRun: true }))).importMembers;
+    expect(dry).toMatchObject({ imported: false, dryRun: true, rowCount: 4, errors: [], members: [] });
+    expect(await memberCount('NIWE')).toBe(before);
+
+    const report = (await ok(importCsv('NIWE', fixedFile, niweOffice))).importMembers;
+    expect(report).toMatchObject({ imported: true, rowCount: 4, errors: [] });
+    expect(report.members.map((m: { name: string }) => m.name)).toEqual([
+      'Fräswerk Nord GmbH',
+      'Blechform Werra KG',
+      'Gießerei Meißner AG',
+      'Schweißtechnik Sontra',
+    ]);
+    expect(await memberCount('NIWE')).toBe(before + 4);
+    const [first, second, third] = report.members.map((m: { id: string }) => m.id);
+    const read = await ok(
+      stack.query(
+        `query($a: ID!, $b: ID!, $c: ID!) { a: member(id: $a) { ${memberFields} } b: member(id: $b) { ${memberFields} } c: member(id: $c) { ${memberFields} } }`,
+        { a: first, b: second, c: third },
+        admin,
+      ),
+    );
+    expect(read.a).toMatchObject({
+      street: 'Industriestraße 4',
+      website: 'https://fraeswerk.example/',
+      employees: 120,
+      processes: [{ code: '3.2.3' }, { code: '3.2.1' }],
+      // Materials by their canonical name, as createMember stores them: 1.4301 is X5CrNi18-10.
+      materials: ['42CrMo4', 'X5CrNi18-10'],
+      certifications: [{ standard: 'ISO 9001', number: null, validUntil: '2030-06-30' }],
+      services: [{ title: 'Fräsen', description: '5-Achs bis 800 mm', processes: [{ code: '3.2.3' }] }],
+      contacts: [{ name: 'Anna Schmidt', role: 'Vertrieb', email: 'anna@fraeswerk.example', phone: '+49 5651 12345' }],
+    });
+    // An e-mail without a contact name belongs to the company.
+    expect(read.b.contacts).toEqual([{ name: 'Blechform Werra KG', role: null, email: 'info@blechform.example', phone: null }]);
+    expect(read.c.certifications).toEqual([{ standard: 'IATF 16949', number: 'Q-4711', validUntil: '2029-12-31' }]);
+    expect(read.c.contacts).toEqual([
+      { name: 'Bernd Kurz', role: null, email: 'b.kurz@giesserei.example', phone: null },
+      { name: 'Carla Lang', role: 'Einkauf', email: null, phone: null },
+    ]);
+  });
+
+  test('the same members again, or twice in one file, are CONFLICT at their rows', async () => {
+    const twice = `${[header, goodRows[0], goodRows[0].replace('Fräswerk Nord GmbH', 'Neue Dreherei'), goodRows[0].replace('Fräswerk Nord GmbH', 'Neue Dreherei')].join('\n')}`;
+    const report = (await ok(importCsv('NIWE', twice, niweOffice, { dryRun: true }))).importMembers;
+    expect(report.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Name', 'CONFLICT'],
+      [4, 'Name', 'CONFLICT'],
+    ]);
+    expect(report.errors[0].message).toMatch(/already member m-\d+/);
+    expect(report.errors[1].message).toContain('in row 3');
+  });
+
+  test("German Excel's form: BOM, sep= line, semicolons, decimal commas, 1.250 employees, a postal code without its zero, ÄÖÜß", async () => {
+    const excel = [
+      '\ufeffsep=;',
+      'Firma;Strasse;PLZ;Stadt;Breitengrad;Längengrad;Beschäftigte;Verfahren;Werkstoffe;Zertifikate;E-Mail;Telefon',
+      'Härterei Müller & Söhne;Am Großen Teich 7;1067;Dresden;51,0504;13,7373;1.250;Wärmebehandeln;42CrMo4;ISO 9001 bis 30.06.2029;"info@haerterei.example";="+49 351 4711"',
+      ';;;;;;;;;;;',
+      '"Öko-Kunststoff ""Ülzen"" GmbH";Straße 1;37269;Eschwege;;;15;"Fräsen, Drehen";PA66;;;',
+    ].join('\r\n');
+    const report = (await ok(importCsv('NIWE', excel, niweOffice))).importMembers;
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ imported: true, delimiter: ';', rowCount: 2 });
+    const [haerterei, oeko] = report.members.map((m: { id: string }) => m.id);
+    const read = await ok(
+      stack.query(`query($a: ID!, $b: ID!) { a: member(id: $a) { ${memberFields} } b: member(id: $b) { ${memberFields} } }`, { a: haerterei, b: oeko }, admin),
+    );
+    expect(read.a).toMatchObject({
+      name: 'Härterei Müller & Söhne',
+      street: 'Am Großen Teich 7',
+      postalCode: '01067',
+      city: 'Dresden',
+      location: { latitude: 51.0504, longitude: 13.7373 },
+      employees: 1250,
+      processes: [{ code: '6.2' }],
+      certifications: [{ standard: 'ISO 9001', validUntil: '2029-06-30' }],
+      contacts: [{ name: 'Härterei Müller & Söhne', email: 'info@haerterei.example', phone: '+49 351 4711' }],
+    });
+    expect(read.b).toMatchObject({ name: 'Öko-Kunststoff "Ülzen" GmbH', processes: [{ code: '3.2.3' }, { code: '3.2.1' }], materials: ['PA66'] });
+    // A blank row is skipped but keeps its number, as Excel shows it: the row after it is 4.
+    const broken = ['Name;PLZ;Ort;Verfahren', 'Bohrwerk;37269;Eschwege;Fräsen, Bohren, Senken, Reiben', ';;;', 'Zu breit;37269;Eschwege;;überzählig'].join(
+      '\r\n',
+    );
+    const report2 = (await ok(importCsv('NIWE', broken, niweOffice, { dryRun: true }))).importMembers;
+    expect(report2.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.field])).toEqual([
+      [2, 'Verfahren', 'processes'],
+      [4, null, null],
+    ]);
+  });
+
+  test('a Windows-1252 file decoded as UTF-8 is refused with what to do', async () => {
+    const res = await importCsv('NIWE', 'Name;PLZ;Ort\nH\ufffdrterei;37269;Eschwege\n', niweOffice);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect(res.errors?.[0].message).toContain('CSV UTF-8');
+  });
+
+  test('a file without the required columns is refused naming them', async () => {
+    const res = await importCsv('NIWE', 'Firma,Ort\nA GmbH,Eschwege\n', niweOffice);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect(res.errors?.[0].message).toContain('PLZ (or Postleitzahl');
+  });
+
+  test("another network's office and a member are FORBIDDEN and write nothing", async () => {
+    const linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
+    const before = await memberCount('NIWE');
+    for (const token of [linatOffice, member]) {
+      const res = await importCsv('NIWE', fixedFile.replace(/GmbH|KG|AG/g, 'SE'), token);
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.data?.importMembers ?? null).toBeNull();
+    }
+    const anonymous = await stack.query(importMutation, { network: 'NIWE', csv: fixedFile });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await memberCount('NIWE')).toBe(before);
+  });
+
+  test('too many rows or bytes: BAD_USER_INPUT naming the limit, nothing written', async () => {
+    const before = await memberCount('NIWE');
+    const rows = Array.from({ length: csvImportLimits.rows + 1 }, (_, i) => `Massenfertiger ${i},37269,Eschwege`);
+    const many = await importCsv('NIWE', `Name,PLZ,Ort\n${rows.join('\n')}\n`, niweOffice);
+    expect(many.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', limit: 'rows', max: 1000, actual: 1001 });
+    expect(many.errors?.[0].message).toContain('at most 1000');
+    const large = await importCsv('NIWE', `Name,PLZ,Ort,Beschreibung\nA,37269,Eschwege,${'x'.repeat(csvImportLimits.bytes)}\n`, niweOffice);
+    expect(large.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv', limit: 'bytes', max: csvImportLimits.bytes });
+    expect(await memberCount('NIWE')).toBe(before);
+  });
+
+  test('a retry with the same idempotencyKey answers the first import and writes nothing; the key with another file is CONFLICT', async () => {
+    const file = `Name,PLZ,Ort\nWiederholer Eins,37269,Eschwege\nWiederholer Zwei,37269,Eschwege\n`;
+    const first = (await ok(importCsv('NIWE', file, niweOffice, { key: 'import-retry-1' }))).importMembers;
+    expect(first.imported).toBe(true);
+    const count = await memberCount('NIWE');
+    const again = (await ok(importCsv('NIWE', file, niweOffice, { key: 'import-retry-1' }))).importMembers;
+    expect(again).toMatchObject({ imported: true, errors: [] });
+    expect(again.members).toEqual(first.members);
+    expect(await memberCount('NIWE')).toBe(count);
+    const other = await importCsv('NIWE', file.replace('Zwei', 'Drei'), niweOffice, { key: 'import-retry-1' });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+  });
+
+  test('SQL statements of an import do not grow with its rows (batch inserts)', async () => {
+    const niwe = stack.networks.get('NIWE')!;
+    const file = (n: number, prefix: string) =>
+      `${[
+        'Name,PLZ,Ort,Verfahren,Zertifikate,Leistungen,Ansprechpartner,E-Mail',
+        ...Array.from(
+          { length: n },
+          (_, i) => `${prefix} ${i} GmbH,37269,Eschwege,3.2.3,ISO 9001 bis 2030-01-01,Fräsen | 3.2.3,Kontakt ${i},k${i}@serie.example`,
+        ),
+      ].join('\n')}\n`;
+    const counts: number[] = [];
+    for (const [n, prefix] of [
+      [5, 'Kleinserie'],
+      [200, 'Großserie'],
+    ] as const) {
+      const before = niwe.sql.count;
+      // Only the ids, which region answers: a member's name would be read at NIWE after the import.
+      const report = await ok(
+        stack.query(
+          `mutation($csv: String!, $key: String) { importMembers(network: NIWE, csv: $csv, idempotencyKey: $key) { imported members { id } } }`,
+          { csv: file(n, prefix), key: `count-${n}` },
+          niweOffice,
+        ),
+      );
+      expect(report.importMembers.members).toHaveLength(n);
+      counts.push(niwe.sql.count - before);
+    }
+    // begin, idempotency lock and lookup, the duplicate check, one insert each for members, certificates,
+    // services, contacts and audit entries, the key and its purge, commit: 12 whether 5 rows or 200.
+    // MikroORM sends up to 300 rows a statement, so an import of N members with L list entries of a
+    // kind at most makes 7 + 5 × ceil(max(N + 1, L) / 300) statements.
+    expect(counts).toEqual([12, 12]);
+  });
+});
+
+describe('GET /export/members.csv', () => {
+  test('exports in both forms; each imports into an empty network as the same members', async () => {
+    const niweMembers = await membersOf('NIWE');
+    expect(niweMembers.length).toBeGreaterThan(200);
+    // Round trips of the richest members: the first import's and the Excel one's, with a description of two lines starting with a dash.
+    const descriptive = (
+      await ok(importCsv('NIWE', `Name,PLZ,Ort,Beschreibung\nZeilenwerk,37269,Eschwege,"- Fräsen\n- Drehen; auch ""Eilaufträge"""\n`, admin))
+    ).importMembers;
+    expect(descriptive.imported).toBe(true);
+    const source = await membersOf('NIWE');
+
+    for (const [form, target] of [
+      ['excel', 'LINAT'],
+      ['utf8', 'KONAT'],
+    ] as const) {
+      const res = await fetch(exportUrl('NIWE', form), { headers: { authorization: `Bearer ${niweOffice}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      if (form === 'excel') {
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(text).toMatch(/^\ufeffName;Straße;PLZ;Ort;Breitengrad;Längengrad;/);
+        // The postal code as Excel keeps its leading zero (="01067", quoted for CSV), decimal commas.
+        expect(text).toContain(';"=""01067""";Dresden;51,0504;13,7373;');
+      } else {
+        expect(text).toMatch(/^Name,Straße,PLZ,Ort,/);
+      }
+      expect(await memberCount(target)).toBe(0);
+      const report = (await ok(importCsv(target, text, admin))).importMembers;
+      expect(report.errors).toEqual([]);
+      expect(report.members).toHaveLength(source.length);
+      expect(await membersOf(target)).toEqual(source);
+    }
+  });
+
+  test('anonymous callers get no contact persons; a bad network or form is BAD_USER_INPUT', async () => {
+    const anonymous = await (await fetch(exportUrl('NIWE'))).text();
+    expect(anonymous).toContain('Fräswerk Nord GmbH');
+    expect(anonymous).not.toContain('anna@fraeswerk.example');
+    for (const url of [exportUrl('NOPE'), exportUrl('NIWE', 'xlsx')]) {
+      const res = await fetch(url);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('an import of the largest file', () => {
+  test(`${csvImportLimits.rows} members with their lists are written within region's budget for an import`, async () => {
+    const rows = Array.from(
+      { length: csvImportLimits.rows },
+      (_, i) =>
+        `Zulieferer ${i} GmbH,Industriestraße ${i},37269,Eschwege,120,"3.2.3; 3.2.1","42CrMo4, 1.4301",ISO 9001 bis 2030-06-30,"Fräsen | 3.2.3\nDrehen | 3.2.1",Anna ${i},Vertrieb,anna${i}@zulieferer.example,+49 5651 12345`,
+    );
+    const csv = `Name,Straße,PLZ,Ort,Mitarbeiter,Verfahren,Werkstoffe,Zertifikate,Leistungen,Ansprechpartner,Funktion,E-Mail,Telefon\n${rows.join('\n')}\n`;
+    const before = await memberCount('LINAT');
+    const report = await ok(stack.query(`mutation($csv: String!) { importMembers(network: LINAT, csv: $csv) { imported rowCount } }`, { csv }, admin));
+    expect(report.importMembers).toEqual({ imported: true, rowCount: csvImportLimits.rows });
+    expect(await memberCount('LINAT')).toBe(before + csvImportLimits.rows);
+  });
+});
