@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { type ExportedMember, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
+
+// The members file as offices keep it (shared/member-csv.ts): how cells are read, and that what the export
+// writes reads back as the same member in both forms. test/member-import.e2e.ts runs it through the graph.
+
+const rich: ExportedMember = {
+  name: 'Öko-Kunststoff "Ülzen" GmbH',
+  street: 'Am Großen Teich 7',
+  postalCode: '01067',
+  city: 'Dresden',
+  location: { latitude: 51.0504, longitude: -3.5 },
+  website: 'https://oeko.example/',
+  employees: 1250,
+  description: '- Spritzguss; Extrusion\n- Montage, "just in time"',
+  processes: [
+    { code: '3.2.2', name: 'Bohren, Senken, Reiben' },
+    { code: '1.2', name: 'Urformen aus dem plastischen Zustand (Spritzgießen, Extrudieren)' },
+  ],
+  materials: ['PA66', 'X5CrNi18-10'],
+  certifications: [
+    { standard: 'IATF 16949', number: 'Q-4711', validUntil: '2029-12-31' },
+    { standard: 'ISO 9001', number: null, validUntil: '2030-06-30' },
+  ],
+  services: [
+    { title: 'Spritzguss', description: 'bis 500 t | zweifarbig', processes: [{ code: '1.2' }] },
+    { title: 'Bohren', description: null, processes: [] },
+    { title: 'Beratung', description: 'vor Ort', processes: [] },
+  ],
+  contacts: [
+    { name: 'Anna Schmidt', role: null, email: 'anna@oeko.example', phone: '+49 351 4711' },
+    { name: 'Bernd Kurz', role: 'Einkauf', email: null, phone: null },
+  ],
+};
+
+/** The member as the import reads it back: the export's member in input form. */
+function asInput(m: ExportedMember) {
+  return {
+    name: m.name,
+    street: m.street,
+    postalCode: m.postalCode,
+    city: m.city,
+    ...(m.location && { location: m.location }),
+    website: m.website,
+    employees: m.employees,
+    description: m.description,
+    processes: m.processes.map((p) => p.code),
+    materials: m.materials,
+    certifications: m.certifications,
+    services: m.services.map((s) => ({ title: s.title, description: s.description, processes: s.processes.map((p) => p.code) })),
+    contacts: m.contacts,
+  };
+}
+
+describe('members CSV', () => {
+  test.each(['UTF8', 'EXCEL'] as const)('what the %s export writes reads back as the same member', (form) => {
+    const plain: ExportedMember = {
+      ...rich,
+      name: 'Schlicht GmbH',
+      postalCode: '37269',
+      location: null,
+      processes: [],
+      services: [],
+      contacts: [],
+      certifications: [],
+    };
+    const file = parseMembersCsv(membersCsv([rich, plain], form));
+    expect(file.delimiter).toBe(form === 'EXCEL' ? ';' : ',');
+    expect(file.rows.map((r) => r.errors)).toEqual([[], []]);
+    expect(file.rows.map((r) => r.member)).toEqual([asInput(rich), asInput(plain)]);
+  });
+
+  test('the Excel form starts with a BOM, separates by semicolons and writes decimal commas, leading zeros and + as ="…"', () => {
+    const text = membersCsv([rich], 'EXCEL');
+    expect(text.startsWith('\ufeffName;Straße;PLZ;Ort;')).toBe(true);
+    expect(text).toContain(';"=""01067""";Dresden;51,0504;"=""-3,5""";');
+    expect(text).toContain('"=""+49 351 4711');
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  test('headers are matched without case, umlauts, spaces or dashes; unknown ones are kept out; a blank row keeps its number', () => {
+    const file = parseMembersCsv('FIRMA;strasse;Post-Leit-Zahl;ort;E Mail;Notiz\nA GmbH;Weg 1;37269;Eschwege;a@a.example;x\n;;;;;\nB GmbH;;37269;Eschwege;;\n');
+    expect(file.columns.map((c) => c.field)).toEqual(['name', 'street', 'postalCode', 'city', 'contacts.email', null]);
+    expect(file.rows.map((r) => r.row)).toEqual([2, 4]);
+    expect(file.rows[0].member.contacts).toEqual([{ name: 'A GmbH', role: null, email: 'a@a.example', phone: null }]);
+  });
+
+  test('cells offices write: 4-digit postal codes, grouped employees, German dates, process names, certificates without a date', () => {
+    const file = parseMembersCsv(
+      'Name,PLZ,Ort,Mitarbeiter,Verfahren,Zertifikate\n' +
+        'A,1067,Dresden,1.250,"Fräsen, Drehen","ISO 9001 bis 1.7.2027; TISAX Nr. 7 until 2028-01-31"\n' +
+        'B,37269,Eschwege,12 Leute,3.2.3 Fräsen; 6.2,ISO 9001\n',
+    );
+    const [a, b] = file.rows;
+    expect(a.member).toMatchObject({ postalCode: '01067', employees: 1250, processes: ['3.2.3', '3.2.1'] });
+    expect(a.member.certifications).toEqual([
+      { standard: 'ISO 9001', number: null, validUntil: '2027-07-01' },
+      { standard: 'TISAX', number: '7', validUntil: '2028-01-31' },
+    ]);
+    expect(b.member.processes).toEqual(['3.2.3', '6.2']);
+    expect(b.errors.map((e) => e.field)).toEqual(['employees', 'certifications[0]']);
+    expect(file.columnOf('certifications[0]')).toBe('Zertifikate');
+    expect(file.columnOf('contacts[2].email')).toBe(null);
+  });
+
+  test('a file is refused as a whole for a missing column, a column twice, or text decoded with the wrong encoding', () => {
+    expect(() => parseMembersCsv('Name,Ort\nA,B\n')).toThrow(/missing: PLZ \(or Postleitzahl/);
+    expect(() => parseMembersCsv('Name,PLZ,Ort,Firma\n')).toThrow('Columns "Name" and "Firma" both give name; keep one of them.');
+    expect(() => parseMembersCsv('Name,PLZ,Ort\nH\ufffdrterei,37269,Eschwege\n')).toThrow(/Line 2 contains/);
+    expect(() => parseMembersCsv('Name,PLZ,Ort\nHÃ¤rterei,37269,Eschwege\n')).toThrow(/decoded as Windows-1252/);
+  });
+});
