@@ -93,7 +93,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
   const persisted = persistedQueryCache(options.safelist);
-  const shared = options.rateLimitRedisUrl ? redisLimiters(options.rateLimitRedisUrl) : undefined;
+  const shared = options.rateLimitRedisUrl ? redisLimiters(options.rateLimitRedisUrl, (line) => observability.log.warn(line)) : undefined;
   await shared?.connected;
   const policy = createPolicy({
     limits: options.limits,
@@ -110,7 +110,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphManager(options.supergraphSdl, options.supergraphFile, new Set(Object.keys(options.subgraphSecrets))),
+    supergraphSdl: supergraphManager(options.supergraphSdl, options.supergraphFile, new Set(Object.keys(options.subgraphSecrets)), observability.log),
     queryPlannerConfig: { cache: caches.plans },
     buildService: ({ name, url }) =>
       new SubgraphSource({

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { SupergraphManager } from '@apollo/gateway';
 import federation from '@apollo/federation-internals';
+import type { Logger } from 'pino';
 import { currentLog } from '../shared/observability.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 
@@ -39,7 +40,12 @@ export function supergraphProblem(supergraphSdl: string, knownSubgraphs: Readonl
  * one is logged and the one before keeps serving. Polling the modification time, unlike fs.watch, also sees
  * a file replaced by a rename (the safe way to write it) and works on every file system.
  */
-export function supergraphManager(initialSdl: string, file: SupergraphFile | undefined, knownSubgraphs: ReadonlySet<string>): SupergraphManager {
+export function supergraphManager(
+  initialSdl: string,
+  file: SupergraphFile | undefined,
+  knownSubgraphs: ReadonlySet<string>,
+  log: Pick<Logger, 'info' | 'error'> = currentLog(),
+): SupergraphManager {
   return {
     async initialize({ update }) {
       if (!file) return { supergraphSdl: initialSdl };
@@ -49,8 +55,8 @@ export function supergraphManager(initialSdl: string, file: SupergraphFile | und
         const next = await readFile(path, 'utf8').catch((error: Error) => error);
         if (next === current) return;
         const problem = next instanceof Error ? `it cannot be read (${next.message})` : (supergraphProblem(next, knownSubgraphs) ?? accept(next));
-        if (problem) currentLog().error(`gateway: supergraph ${String(path)} rejected, the previous one keeps serving: ${problem}`);
-        else currentLog().info(`gateway: supergraph ${String(path)} reloaded`);
+        if (problem) log.error(`gateway: supergraph ${String(path)} rejected, the previous one keeps serving: ${problem}`);
+        else log.info(`gateway: supergraph ${String(path)} reloaded`);
       };
       const accept = (sdl: string): string | undefined => {
         try {

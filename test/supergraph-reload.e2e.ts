@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig as gatewayConfig } from '../gateway/index.ts';
 import { createGatewayService, type GatewayService } from '../gateway/server.ts';
 import { supergraphPath } from '../gateway/supergraph.ts';
@@ -18,6 +18,8 @@ let gateway: GatewayService;
 let url: string;
 const file = join(mkdtempSync(join(tmpdir(), 'irm-supergraph-')), 'supergraph.graphql');
 const original = readFileSync(supergraphPath, 'utf8');
+/** The gateway's log lines, as it writes them (JSON). */
+const logs: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
@@ -25,7 +27,12 @@ beforeAll(async () => {
   const env: Record<string, string> = { JWT_SECRET: 'g'.repeat(32), REGION_URL: stack.regionUrl, SUPERGRAPH_PATH: file, SUPERGRAPH_POLL_MS: '50' };
   for (const [code, networkUrl] of Object.entries(stack.networkUrls)) env[`${code}_URL`] = networkUrl;
   for (const [name, secret] of Object.entries(stack.subgraphSecrets)) env[`${name.toUpperCase()}_SUBGRAPH_SECRET`] = secret;
-  gateway = await createGatewayService({ ...gatewayConfig(env).gateway, anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000 } });
+  const config = gatewayConfig(env).gateway;
+  gateway = await createGatewayService({
+    ...config,
+    observability: { ...config.observability!, logDestination: { write: (line: string) => void logs.push(line) } },
+    anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000 },
+  });
   url = `${await listen(gateway.http, 0)}/graphql`;
 });
 afterAll(async () => {
@@ -57,9 +64,6 @@ const description = `"""The region's networks."""`;
 describe('supergraph reload', () => {
   test('a new supergraph is served without a restart, bad ones are refused with a log line, and no request is dropped', async () => {
     expect(original).toContain(description);
-    const logs: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
-    const error = vi.spyOn(console, 'error').mockImplementation((line: string) => void logs.push(line));
     const logged = (pattern: RegExp) => logs.filter((line) => pattern.test(String(line))).length;
 
     // A bounded load: four callers, until the swaps are done or 100,000 requests were sent or two minutes passed.
@@ -118,8 +122,6 @@ describe('supergraph reload', () => {
     } finally {
       swapping = false;
       await load;
-      log.mockRestore();
-      error.mockRestore();
     }
   }, 180_000);
 });

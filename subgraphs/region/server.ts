@@ -146,7 +146,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     { path: '/internal/graphql', server: internal, context },
   ];
   const dispatcher = inquiries.dispatcher
-    ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks, webhookKey: options.webhookKey })
+    ? startDispatcher(orm, { ...inquiries.dispatcher, allowLoopback: inquiries.allowLoopbackWebhooks, webhookKey: options.webhookKey, log: observability.log })
     : null;
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
   await nonces?.connected;

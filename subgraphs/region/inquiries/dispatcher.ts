@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import { currentLog } from '../../../shared/observability.ts';
 import { purgeExpiredKeys } from '../idempotency.ts';
 import { checkTarget, pinnedLookup, type CheckedTarget, type Resolve } from './webhooks.ts';
@@ -26,6 +27,8 @@ export interface DispatcherOptions {
   resolve?: Resolve;
   /** Opens the sealed webhook secrets (webhook-secrets.ts). */
   webhookKey: Buffer;
+  /** Region's log; the process's when absent. */
+  log?: Pick<Logger, 'error'>;
 }
 
 export const defaultDispatcherOptions: Omit<DispatcherOptions, 'webhookKey'> = {
@@ -177,8 +180,8 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
         // 40-line stack every 2 s; anything else keeps its stack for whoever has to fix it.
         .catch((error) =>
           (error as { code?: string }).code
-            ? currentLog().error({ code: (error as { code: string }).code }, `webhook dispatch failed: ${(error as Error).message}`)
-            : currentLog().error({ err: error }, 'webhook dispatch failed'),
+            ? (options.log ?? currentLog()).error({ code: (error as { code: string }).code }, `webhook dispatch failed: ${(error as Error).message}`)
+            : (options.log ?? currentLog()).error({ err: error }, 'webhook dispatch failed'),
         )
         .finally(schedule);
     }, options.intervalMs);
