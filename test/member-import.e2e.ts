@@ -110,6 +110,15 @@ describe('importMembers', () => {
       'Schweißtechnik Sontra',
     ]);
     expect(await memberCount('NIWE')).toBe(before + 4);
+    // Audited per member and as a whole, newest first: the whole names the members it created.
+    const audit = await ok(stack.query(`{ auditLog(network: NIWE, first: 5) { entries { action target after } } }`, {}, niweOffice));
+    const [whole, ...perMember] = audit.auditLog.entries;
+    expect(whole).toMatchObject({ action: 'importMembers', target: 'NIWE:members' });
+    expect(JSON.parse(whole.after).members.map((m: string) => `NIWE:${m}`)).toEqual(report.members.map((m: { id: string }) => m.id));
+    expect(perMember.map((e: { action: string; target: string }) => [e.action, e.target])).toEqual(
+      report.members.map((m: { id: string }) => ['importMembers', m.id]).reverse(),
+    );
+    expect(JSON.parse(perMember[3].after)).toMatchObject({ name: 'Fräswerk Nord GmbH', contacts: [{ name: 'Anna Schmidt' }] });
     const [first, second, third] = report.members.map((m: { id: string }) => m.id);
     const read = await ok(
       stack.query(

@@ -103,7 +103,7 @@ export type Attachment = {
 /** One write: who (subject, role, network of the caller), what (action, target), when, and the record before and after. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
-  /** createMember, updateMember, archiveMember or deleteContactPerson in a network's log; createApiKey or revokeApiKey (and webhook writes) in region's. */
+  /** createMember, updateMember, archiveMember, deleteContactPerson or importMembers (one entry per member created, and one for the import as a whole) in a network's log; createApiKey or revokeApiKey (and webhook writes) in region's. */
   action: Scalars['String']['output'];
   /** The writer's network (for an office or member); null for admin and partners. */
   actorNetwork?: Maybe<Scalars['String']['output']>;
@@ -119,7 +119,7 @@ export type AuditEntry = {
   role: Scalars['String']['output'];
   /** Who wrote: the token's subject (a user id, or the API key's id for a partner); null when the token named none. */
   subject?: Maybe<Scalars['String']['output']>;
-  /** The record written, for example NIWE:m-12 or NIWE:c-5, or k-5083124978213377 for an API key. */
+  /** The record written, for example NIWE:m-12 or NIWE:c-5 (NIWE:members for an import as a whole, whose after lists the members), or k-5083124978213377 for an API key. */
   target: Scalars['ID']['output'];
 };
 
