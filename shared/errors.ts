@@ -33,6 +33,11 @@ const ownCodes = {
     description:
       "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
   },
+  INTERNAL_API_VERSION: {
+    status: 502,
+    description:
+      "Region and a network's service speak versions of their internal API that do not fit (extensions.network, regionVersion, networkVersion): the network's part is missing until its office updates the service.",
+  },
   CONFLICT: { status: 409, description: 'The record changed since the caller read it, or its state does not allow this; read it again.' },
   OPERATION_LIMIT_EXCEEDED: {
     status: 400,

@@ -11,6 +11,7 @@ import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { redisNonceStore } from '../../shared/nonce-store.ts';
+import { internalApiVersionPlugin } from '../../shared/internal-api.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { initNetworkOrm, type SqlCounter } from './orm.ts';
@@ -69,6 +70,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   const internal = new ApolloServer<NetworkContext>({
     schema: buildSubgraphSchema([{ typeDefs: parse(networkInternalSdl()), resolvers: withNewsResolvers(internalResolvers(network), network) }]),
     ...serverOptions,
+    plugins: [...serverOptions.plugins, internalApiVersionPlugin(network)],
   });
   await Promise.all([subgraph.start(), internal.start()]);
 

@@ -3,6 +3,7 @@ import { isClientErrorCode, networkUnavailable } from '../../shared/errors.ts';
 import { identityHeader } from '../../shared/identity.ts';
 import { signedPost } from '../../shared/http-client.ts';
 import { currentLog } from '../../shared/observability.ts';
+import { internalApiVersion, sameMajor, serves, unversioned, versionMismatch } from '../../shared/internal-api.ts';
 
 // Region's calls to a network's internal API. The caller's identity travels
 // along so the network applies its own access rules; a network that is down or
@@ -13,11 +14,16 @@ export class NetworkClient {
   readonly url: URL;
   readonly timeoutMs: number;
   readonly secret: string | undefined;
+  /** The internal API version region speaks (shared/internal-api.ts). */
+  readonly version: string;
+  /** The version the network said it serves in its last answer; undefined before the first. */
+  served: string | undefined;
   /** Calls made so far; tests and the benchmark read it. */
   calls = 0;
 
-  constructor(network: string, baseUrl: string, timeoutMs: number, secret: string | undefined) {
+  constructor(network: string, baseUrl: string, timeoutMs: number, secret: string | undefined, version = internalApiVersion) {
     this.network = network;
+    this.version = version;
     this.url = new URL(`${baseUrl}/internal/graphql`);
     this.timeoutMs = timeoutMs;
     this.secret = secret;
@@ -26,13 +32,19 @@ export class NetworkClient {
   /**
    * Sends one operation; `write` marks a mutation, whose failure leaves its outcome unknown (see unconfirmedWrite).
    * `timeoutMs` replaces the network's budget for an operation known to take longer (a member import).
+   * `since` is the internal API version that brought the operation (1.0 unless said): a network known to
+   * serve an older one is not asked, and gets an error naming both versions instead.
    */
   async request<T>(
     query: string,
     variables: Record<string, unknown>,
     identity: string | undefined,
-    options: { write?: boolean; timeoutMs?: number } = {},
+    options: { write?: boolean; timeoutMs?: number; since?: string } = {},
   ): Promise<T> {
+    const since = options.since ?? unversioned;
+    if (this.served !== undefined && !serves(this.served, since)) {
+      throw versionMismatch(this.network, this.version, this.served, `this needs ${since}, which that network does not serve yet`);
+    }
     try {
       return await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
     } catch (error) {
@@ -43,12 +55,12 @@ export class NetworkClient {
 
   private async send<T>(query: string, variables: Record<string, unknown>, identity: string | undefined, timeoutMs: number): Promise<T> {
     this.calls++;
-    let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: { internalApiVersion?: unknown } };
     try {
       const answer = await signedPost(this.secret, this.url, {
         service: this.network,
         headers: identity ? { [identityHeader]: identity } : {},
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, extensions: { internalApiVersion: this.version } }),
         timeoutMs,
       });
       body = JSON.parse(answer.body) as typeof body;
@@ -59,7 +71,17 @@ export class NetworkClient {
       if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') neverSent.add(unavailable);
       throw unavailable;
     }
+    const served = typeof body.extensions?.internalApiVersion === 'string' ? body.extensions.internalApiVersion : unversioned;
+    this.served = served;
     const error = body.errors?.[0];
+    // A network of another major version, or one that does not know what was asked (an older minor): said
+    // with both versions, never as the network being down, since waiting will not mend it.
+    if (error?.extensions?.code === 'INTERNAL_API_VERSION') throw new GraphQLError(error.message, { extensions: error.extensions });
+    if (!sameMajor(served, this.version))
+      throw versionMismatch(this.network, this.version, served, 'their major versions differ, so they cannot work together');
+    if (error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && !serves(served, this.version)) {
+      throw versionMismatch(this.network, this.version, served, `that network does not know what was asked (${error.message})`);
+    }
     if (error) {
       // The owner's client errors (validation, access, not found) reach the caller unchanged.
       if (isClientErrorCode(error.extensions?.code)) throw new GraphQLError(error.message, { extensions: error.extensions });

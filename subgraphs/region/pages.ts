@@ -11,9 +11,10 @@ export function pageSize(first: number | null | undefined, max: number, fallback
 }
 
 /**
- * Asks every network at once for its page. A network that is down or late only
- * removes its part: its NETWORK_UNAVAILABLE error is added to the response. A
- * client error from a network is the caller's mistake and fails the field.
+ * Asks every network at once for its page. A network that is down or late, or whose service speaks
+ * an internal API version that does not fit region's, only removes its part: its NETWORK_UNAVAILABLE or
+ * INTERNAL_API_VERSION error is added to the response. A client error from a network is the caller's
+ * mistake and fails the field.
  */
 export async function networkPages<P>(ctx: RegionContext, codes: readonly string[], ask: (code: string) => Promise<P>): Promise<{ code: string; page: P }[]> {
   const results = await Promise.allSettled(codes.map(async (code) => ({ code, page: await ask(code) })));
@@ -24,7 +25,7 @@ export async function networkPages<P>(ctx: RegionContext, codes: readonly string
       continue;
     }
     const error = result.reason as GraphQLError;
-    if (error.extensions?.code !== 'NETWORK_UNAVAILABLE') throw error;
+    if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') throw error;
     ctx.partialErrors.push(error);
   }
   return pages;

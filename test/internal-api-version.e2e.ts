@@ -1,0 +1,116 @@
+import { createServer, request, type Server } from 'node:http';
+import type { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listen } from '../shared/http.ts';
+import { internalApiVersion } from '../shared/internal-api.ts';
+import { NetworkClient } from '../subgraphs/region/network-client.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+// Region and each office's network service exchange the internal API version they speak and serve
+// (shared/internal-api.ts). A network that has not been updated keeps serving what it has; what it cannot
+// serve is an INTERNAL_API_VERSION error naming both versions, never a wrong answer or "unavailable".
+
+let stack: Stack;
+let unversioned: Server;
+let unversionedUrl: string;
+
+/**
+ * NIWE as a network service from before versions were exchanged: the same API, but its answers carry no
+ * version (the proxy strips it) and it checks none. Requests pass unchanged, so their signatures hold.
+ */
+function networkWithoutVersion(target: string): Server {
+  return createServer((req, res) => {
+    const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString());
+        delete body.extensions;
+        res.writeHead(answer.statusCode!, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
+    });
+    req.pipe(upstream);
+  });
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  unversioned = networkWithoutVersion(stack.networkUrls.NIWE);
+  unversionedUrl = await listen(unversioned, 0);
+});
+afterAll(async () => {
+  unversioned?.close();
+  await stack?.stop();
+});
+
+const existing = 'query($ids: [Int!]!) { existing(localIds: $ids) }';
+/** The error a call fails with; fails the test when it succeeds. */
+async function failure(call: Promise<unknown>): Promise<GraphQLError> {
+  return call.then(
+    (answer) => {
+      throw new Error(`expected an error, got ${JSON.stringify(answer)}`);
+    },
+    (error: GraphQLError) => error,
+  );
+}
+
+const client = (url: string, version?: string) => new NetworkClient('NIWE', url, 5000, stack.subgraphSecrets.niwe, version);
+
+describe('the internal API is versioned', () => {
+  test('a current network answers with the version it serves, and region remembers it', async () => {
+    const niwe = client(stack.networkUrls.NIWE);
+    expect(await niwe.request(existing, { ids: [1] }, undefined)).toEqual({ existing: [] });
+    expect(niwe.served).toBe(internalApiVersion);
+  });
+
+  test('a network from before versions were exchanged still serves what it has (1.0)', async () => {
+    const niwe = client(unversionedUrl);
+    expect(await niwe.request(existing, { ids: [1] }, undefined)).toEqual({ existing: [] });
+    expect(niwe.served).toBe('1.0');
+    const search = await niwe.request<{ search: { hits: unknown[] } }>('{ search(order: NAME, first: 5) { hits { localId } } }', {}, undefined);
+    expect(search.search.hits).toEqual([]);
+  });
+
+  test('what such a network cannot serve is an error naming both versions, asked or not', async () => {
+    const niwe = client(unversionedUrl);
+    await niwe.request(existing, { ids: [1] }, undefined);
+    // An operation that came with 1.1 is not even sent to a network known to serve 1.0.
+    const calls = niwe.calls;
+    const notSent = await failure(niwe.request('{ existing(localIds: [1]) }', {}, undefined, { since: '1.1' }));
+    expect(niwe.calls).toBe(calls);
+    expect(notSent.extensions).toEqual({ code: 'INTERNAL_API_VERSION', network: 'NIWE', regionVersion: internalApiVersion, networkVersion: '1.0' });
+    expect(notSent.message).toContain(`Region speaks internal API ${internalApiVersion}, network NIWE's service serves 1.0 (it sends no version`);
+    expect(notSent.message).toContain('this needs 1.1');
+    // A field the old network's schema lacks: its validation error, said as the version mismatch it is.
+    const unknown = await failure(client(unversionedUrl).request('{ existing(localIds: [1]) internalApiChanges }', {}, undefined));
+    expect(unknown.extensions?.code).toBe('INTERNAL_API_VERSION');
+    expect(unknown.message).toMatch(/serves 1\.0 .*does not know what was asked \(Cannot query field "internalApiChanges"/);
+  });
+
+  test('a region of another major version is refused by the network, naming both', async () => {
+    const newer = client(stack.networkUrls.NIWE, '2.0');
+    const refused = await failure(newer.request(existing, { ids: [1] }, undefined));
+    expect(refused.extensions).toMatchObject({ code: 'INTERNAL_API_VERSION', network: 'NIWE', regionVersion: '2.0', networkVersion: internalApiVersion });
+    expect(refused.message).toContain(`Region speaks internal API 2.0, network NIWE's service serves ${internalApiVersion}: their major versions differ`);
+  });
+
+  test('through the gateway: a network whose version does not fit leaves its part out with the error, the others answer', async () => {
+    const regionClients = stack.region.clients;
+    const current = regionClients.get('NIWE')!;
+    regionClients.set('NIWE', new NetworkClient('NIWE', stack.networkUrls.NIWE, current.timeoutMs, stack.subgraphSecrets.niwe, '2.0'));
+    try {
+      const res = await stack.query('{ members(first: 10) { totalCount } }');
+      expect(res.data.members.totalCount).toBe(0);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'INTERNAL_API_VERSION',
+        network: 'NIWE',
+        regionVersion: '2.0',
+        networkVersion: internalApiVersion,
+      });
+    } finally {
+      regionClients.set('NIWE', current);
+    }
+    expect((await stack.query('{ members(first: 10) { totalCount } }')).errors).toBeUndefined();
+  });
+});
