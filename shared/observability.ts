@@ -40,7 +40,11 @@ export function observabilityFromEnv(read: EnvReader): ObservabilityConfig {
   if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters long.');
   const base = read.optional('OTEL_EXPORTER_OTLP_ENDPOINT');
   const traces = read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? (base ? `${read.url('OTEL_EXPORTER_OTLP_ENDPOINT', base)}/v1/traces` : undefined);
-  if (traces !== undefined && !URL.canParse(traces)) throw new ConfigError(`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an absolute URL, got "${traces}".`);
+  // OTLP over HTTP: "collector:4318" parses as a URL of the scheme "collector:".
+  if (traces !== undefined && !/^https?:$/.test(URL.parse(traces)?.protocol ?? '')) {
+    const name = read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+    throw new ConfigError(`${name} must be an http: or https: URL such as http://127.0.0.1:4318, got "${read.optional(name)}".`);
+  }
   const metricsPort = read.optional('METRICS_PORT') === undefined ? undefined : read.port('METRICS_PORT', 0);
   return { logLevel: logLevel as Level, metricsPort, metricsHost: read.string('METRICS_HOST', '127.0.0.1'), metricsToken, otlpTracesUrl: traces };
 }
