@@ -6,6 +6,8 @@ import { HomePage } from './pages/home.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { MemberPage } from './pages/member.tsx';
 import { SuppliersPage } from './pages/suppliers.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+import { AccountMenu } from './components/account-menu.tsx';
 
 function Page() {
   const route = useRoute();
@@ -13,6 +15,7 @@ function Page() {
   if (route.path === paths.home) return <HomePage />;
   if (route.path === paths.search) return <SearchPage params={route.params} />;
   if (route.path === paths.suppliers) return <SuppliersPage params={route.params} />;
+  if (route.path === paths.signIn) return <SignInPage params={route.params} />;
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   return (
     <>
@@ -70,6 +73,7 @@ function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
       >
         {t.switchLanguage}
       </button>
+      <AccountMenu />
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import type { Operation } from './operations.ts';
+import { csrfHeaders } from './session.ts';
 
 // The portal's GraphQL client: one POST per operation to the gateway it is served by.
 
@@ -18,7 +19,7 @@ export async function request<Data, Variables>(op: Operation<Data, Variables>, v
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ operationName: op.name, query: op.text, variables }),
       signal,
     });

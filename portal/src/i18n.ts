@@ -149,6 +149,19 @@ const de = {
   notFoundHeading: 'Seite nicht gefunden',
   notFoundText: 'Diese Adresse gibt es im Portal nicht.',
   footer: 'Innovationsregion Mitte · Daten der Netzwerke NIWE, LINAT und KONAT',
+  navSignIn: 'Anmelden',
+  signInHeading: 'Anmelden',
+  signInIntro: 'Für Mitgliedsunternehmen, Geschäftsstellen und Kunden mit einem Zugang zum Portal. Den Zugang richtet Ihre Geschäftsstelle ein.',
+  emailLabel: 'E-Mail-Adresse',
+  passwordLabel: 'Passwort',
+  signInButton: 'Anmelden',
+  signingIn: 'Wird angemeldet …',
+  signInEmailMissing: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
+  signInPasswordMissing: 'Bitte geben Sie Ihr Passwort ein.',
+  signInWrong: 'E-Mail-Adresse oder Passwort ist falsch.',
+  signInLimited: (seconds: number) => `Zu viele Anmeldeversuche. Bitte versuchen Sie es in ${seconds} Sekunden erneut.`,
+  signedInAs: (name: string) => `Angemeldet als ${name}`,
+  signOut: 'Abmelden',
 };
 
 export type Messages = typeof de;
@@ -296,6 +309,19 @@ const en: Messages = {
   notFoundHeading: 'Page not found',
   notFoundText: 'The portal has no page at this address.',
   footer: 'Innovationsregion Mitte · data of the NIWE, LINAT and KONAT networks',
+  navSignIn: 'Sign in',
+  signInHeading: 'Sign in',
+  signInIntro: 'For member companies, network offices and customers with a portal account. Your network office sets up the account.',
+  emailLabel: 'E-mail address',
+  passwordLabel: 'Password',
+  signInButton: 'Sign in',
+  signingIn: 'Signing in …',
+  signInEmailMissing: 'Please enter your e-mail address.',
+  signInPasswordMissing: 'Please enter your password.',
+  signInWrong: 'The e-mail address or the password is wrong.',
+  signInLimited: (seconds) => `Too many sign-in attempts. Please try again in ${seconds} seconds.`,
+  signedInAs: (name) => `Signed in as ${name}`,
+  signOut: 'Sign out',
 };
 
 const storageKey = 'irm-language';

@@ -52,6 +52,7 @@ export const paths = {
   home: '/',
   search: '/suche',
   suppliers: '/lieferanten',
+  signIn: '/anmelden',
   member: (id: string) => `/mitglied/${encodeURIComponent(id)}`,
 };
 

@@ -1,0 +1,37 @@
+import { navigate, paths, useRoute } from '../router.ts';
+import { signedOut, signOut, useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+
+/** The header's corner: who is signed in and a sign-out button, or the link to sign in. */
+export function AccountMenu() {
+  const { t } = useLocale();
+  const { session, setSession } = useSession();
+  const route = useRoute();
+  // Until /auth/session answers nothing is shown, so the header does not flicker from "sign in" to a name.
+  if (!session) return null;
+  if (!session.signedIn) {
+    if (route.path === paths.signIn) return null;
+    const here = route.path + (route.params.size ? `?${route.params}` : '');
+    return (
+      <a class="account-link" href={`${paths.signIn}?weiter=${encodeURIComponent(here)}`}>
+        {t.navSignIn}
+      </a>
+    );
+  }
+  return (
+    <div class="account">
+      <span class="account-name">{t.signedInAs(session.name ?? session.email ?? '')}</span>
+      <button
+        type="button"
+        class="sign-out"
+        onClick={async () => {
+          await signOut();
+          setSession(signedOut);
+          navigate(paths.home);
+        }}
+      >
+        {t.signOut}
+      </button>
+    </div>
+  );
+}

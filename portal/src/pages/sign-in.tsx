@@ -1,0 +1,120 @@
+import { useRef, useState } from 'preact/hooks';
+import { navigate, paths } from '../router.ts';
+import { signIn, useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+
+type Field = 'email' | 'password';
+type Errors = Partial<Record<Field | 'form', string>>;
+
+/** Only a path of this portal is a place to go after signing in, never another site. */
+function nextPath(params: URLSearchParams): string {
+  const next = params.get('weiter') ?? paths.home;
+  return next.startsWith('/') && !next.startsWith('//') ? next : paths.home;
+}
+
+/** E-mail and password; each error stands at its field, linked to it for screen readers, and the first field in error gets the focus. */
+export function SignInPage({ params }: { params: URLSearchParams }) {
+  const { t } = useLocale();
+  const { session, setSession } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const inputs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+
+  if (session?.signedIn) {
+    return (
+      <>
+        <h1>{t.signInHeading}</h1>
+        <p>{t.signedInAs(session.name ?? session.email ?? '')}</p>
+        <p>
+          <a href={paths.home}>{t.navHome}</a>
+        </p>
+      </>
+    );
+  }
+
+  /** Shows the errors, and moves the focus to the first field in error, whose message its screen reader then reads. */
+  const fail = (next: Errors) => {
+    setErrors(next);
+    const first = (['email', 'password'] as const).find((f) => next[f]);
+    if (first) inputs[first].current?.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const missing: Errors = {};
+    if (!email.trim()) missing.email = t.signInEmailMissing;
+    if (!password) missing.password = t.signInPasswordMissing;
+    if (missing.email || missing.password) return fail(missing);
+    setBusy(true);
+    const answer = await signIn(email, password);
+    setBusy(false);
+    if ('signedIn' in answer) {
+      setErrors({});
+      setSession(answer);
+      return navigate(nextPath(params));
+    }
+    if (answer.code === 'UNAUTHENTICATED') return fail({ password: t.signInWrong });
+    if (answer.code === 'RATE_LIMITED') return fail({ form: t.signInLimited(answer.retryAfter ?? 60) });
+    if (answer.field === 'email' || answer.field === 'password') return fail({ [answer.field]: answer.message });
+    fail({ form: `${t.failed} ${answer.message}` });
+  };
+
+  const fieldProps = (field: Field) => ({
+    id: `sign-in-${field}`,
+    'aria-invalid': errors[field] ? ('true' as const) : undefined,
+    'aria-describedby': errors[field] ? `sign-in-${field}-error` : undefined,
+  });
+  const fieldError = (field: Field) =>
+    errors[field] && (
+      <p class="field-error" id={`sign-in-${field}-error`}>
+        {errors[field]}
+      </p>
+    );
+
+  return (
+    <>
+      <h1 id="sign-in-heading">{t.signInHeading}</h1>
+      <p class="lead">{t.signInIntro}</p>
+      <form class="sign-in" onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
+        {errors.form && (
+          <p class="notice notice-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div class="field">
+          <label for="sign-in-email">{t.emailLabel}</label>
+          <input
+            ref={inputs.email}
+            {...fieldProps('email')}
+            type="email"
+            name="email"
+            autocomplete="username"
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+          {fieldError('email')}
+        </div>
+        <div class="field">
+          <label for="sign-in-password">{t.passwordLabel}</label>
+          <input
+            ref={inputs.password}
+            {...fieldProps('password')}
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          {fieldError('password')}
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t.signingIn : t.signInButton}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

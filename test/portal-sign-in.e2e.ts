@@ -1,0 +1,118 @@
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+
+// Signing in to the portal in a real browser against `npm start`: an office account signs in by
+// keyboard, a wrong password is reported at the password field, the header shows the name, the
+// portal's GraphQL POSTs carry the CSRF token of the session, and signing out ends the session.
+// Every state passes axe-core's WCAG 2.1 AA rules.
+
+let stack: Supervisor;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const consoleErrors: string[] = [];
+const password = 'Werra-Meissner-2026';
+
+beforeAll(async () => {
+  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
+  browser = await launchBrowser();
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const created = await stack.query(
+    {
+      query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+      variables: { input: { email: 'bernd.beispiel@niwe.example', name: 'Bernd Beispiel', password, kind: 'OFFICE', network: 'NIWE' } },
+    },
+    admin,
+  );
+  expect(created.errors).toBeUndefined();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  // A failed load or a Content-Security-Policy refusal shows only in the console. The wrong password's 401 is the one expected.
+  expect(consoleErrors.splice(0).filter((line) => !/status of 401/.test(line))).toEqual([]);
+});
+
+async function newPage(): Promise<{ page: Page; context: BrowserContext; csrfHeaders: (string | undefined)[] }> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const csrfHeaders: (string | undefined)[] = [];
+  context.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') csrfHeaders.push(request.headers()['x-csrf-token']);
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return { page, context, csrfHeaders };
+}
+
+/** Presses Tab until the element with `id` has the focus; at most `limit` times. */
+async function tabTo(page: Page, id: string, limit = 20) {
+  for (let tabs = 0; (await page.evaluate('document.activeElement?.id')) !== id; tabs++) {
+    expect(tabs).toBeLessThan(limit);
+    await page.keyboard.press('Tab');
+  }
+}
+
+test('an office signs in by keyboard, sees the error at the field for a wrong password, its name in the header, and signs out', async () => {
+  const { page, context, csrfHeaders } = await newPage();
+  await page.goto(`${stack.gateway}/suche`);
+  // From any page the header's link leads to the sign-in page and back.
+  await page.getByRole('link', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/anmelden\?weiter=%2Fsuche$/);
+  await eventually(() => page.locator('h1').textContent()).toBe('Anmelden');
+  await expectAccessible(page);
+
+  await tabTo(page, 'sign-in-email');
+  await page.keyboard.type('bernd.beispiel@niwe.example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('falsches-passwort-1');
+  await page.keyboard.press('Enter');
+  const passwordField = page.locator('#sign-in-password');
+  await eventually(() => page.locator('#sign-in-password-error').textContent()).toBe('E-Mail-Adresse oder Passwort ist falsch.');
+  expect(await passwordField.getAttribute('aria-invalid')).toBe('true');
+  expect(await passwordField.getAttribute('aria-describedby')).toBe('sign-in-password-error');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('sign-in-password');
+  expect(await page.locator('#sign-in-email').getAttribute('aria-invalid')).toBeNull();
+  await expectAccessible(page);
+  await screenshot(page, 'sign-in-wrong-password');
+
+  await passwordField.fill('');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/suche$/);
+  await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Bernd Beispiel');
+  await expectAccessible(page);
+  await screenshot(page, 'signed-in');
+
+  const cookies = Object.fromEntries((await context.cookies()).map((c) => [c.name, c]));
+  expect(cookies.irm_session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(cookies.irm_csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
+  // The search page's GraphQL requests after signing in carry the session's CSRF token.
+  await page.fill('#search-text', 'Fräsen');
+  await page.keyboard.press('Enter');
+  await eventually(() => csrfHeaders.filter((h) => h === cookies.irm_csrf.value).length).toBeGreaterThan(0);
+  expect(csrfHeaders.at(-1)).toBe(cookies.irm_csrf.value);
+
+  // A reload keeps the session; the sign-out button is reached and pressed by keyboard.
+  await page.reload();
+  await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Bernd Beispiel');
+  await page.locator('.sign-out').focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => page.getByRole('link', { name: 'Anmelden' }).count()).toBe(1);
+  expect(await page.locator('.account-name').count()).toBe(0);
+  expect(new URL(page.url()).pathname).toBe('/');
+  const session = await page.evaluate(`fetch('/auth/session').then((r) => r.json())`);
+  expect(session).toEqual({ signedIn: false, role: 'anonymous' });
+  expect((await context.cookies()).map((c) => c.name)).toEqual([]);
+});
