@@ -56,22 +56,25 @@ export function ormConfig(setup: OrmSetup): Options {
 /** Connects and brings the schema up to date by running the committed migrations, one instance at a time. */
 export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter: SqlCounter }> {
   const counter = setup.counter ?? new SqlCounter();
-  const orm = await withMigrationLock(setup.clientUrl, async (session) => {
+  const { orm, settingsChanged } = await withMigrationLock(setup.clientUrl, async (session) => {
     const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
     await orm.migrator.up();
-    // Settings given to the database reach only sessions opened after: the pool starts over.
-    if (setup.databaseSettings && (await keepDatabaseSettings(session, setup.databaseSettings))) await orm.reconnect();
-    return orm;
+    return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
   });
+  // Settings given to the database reach only sessions opened after they were committed: the pool starts over.
+  if (settingsChanged) await orm.reconnect();
   return { orm, counter };
 }
 
 /**
- * Runs `work` holding a session advisory lock of the database. Two replicas of a service starting together
- * on a fresh database both found no migration done and both ran the first: one stopped on "type
- * capacity_post already exists" (test/migration-lock.e2e.ts). The lock is held on a connection of its
- * own, since the migrator takes pool connections one migration at a time; the second replica waits and
- * then finds everything done. Advisory locks are per database, so one fixed number serves every service.
+ * Runs `work` holding an advisory lock of the database. Two replicas of a service starting together on a
+ * fresh database both found no migration done and both ran the first: one stopped on "type capacity_post
+ * already exists" (test/migration-lock.e2e.ts). The lock is held on a connection of its own, since the
+ * migrator takes pool connections one migration at a time; the second replica waits and then finds
+ * everything done. Advisory locks are per database, so one fixed number serves every service. A
+ * transaction's lock rather than a session's: behind PgBouncer in transaction mode a session lock stays
+ * with a server connection the pooler hands on, never released, while an open transaction keeps its
+ * server connection and ends (lock and all) when committed or when this client goes away.
  */
 async function withMigrationLock<T>(url: string, work: (session: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(pgConfig(url));
@@ -81,11 +84,14 @@ async function withMigrationLock<T>(url: string, work: (session: pg.Client) => P
     throw explainConnectError(error, url);
   });
   try {
+    await client.query('begin');
     // Any fixed number serves; "irm" in ASCII and 1 for migrations (shared/postgres.ts uses 6910573 for set-up).
-    await client.query('select pg_advisory_lock(69105731)');
-    return await work(client);
+    await client.query('select pg_advisory_xact_lock(69105731)');
+    const done = await work(client);
+    await client.query('commit');
+    return done;
   } finally {
-    // Ending the session releases the lock, also where the work failed half-way.
+    // Ending the session rolls back and releases the lock where the work failed half-way.
     await client.end().catch(() => {});
   }
 }
