@@ -443,3 +443,23 @@ describe('50 members race for a booth with room for exactly 10', () => {
     expect((await ok(stack.query(registerMutation, { booth: created.booth.id, input: entry(6) }, next))).registerForBooth.booth.remainingAreaM2).toBe(0);
   });
 });
+
+describe('statements per request', () => {
+  test('a list of fairs with their booths, registrations, exhibitors and cost splits costs two statements, however many fairs it holds', async () => {
+    // The webhook dispatcher polls region's database every 50 ms; stopped, every statement counted is the request's.
+    await stack.region.dispatcher?.stop();
+    const list = `{ tradeFairs(includePast: true) { name booth { fair { name } remainingAreaM2 registrations { id booth { id } } exhibitors { id } costSplit { totalCents } } } }`;
+    const statements = async () => {
+      const before = stack.region.sql.count;
+      const fairs = (await ok(stack.query(list, {}, tokens.admin))).tradeFairs;
+      return { fairs: fairs.length, sql: stack.region.sql.count - before };
+    };
+    const two = await statements();
+    await ok(stack.query(createMutation, { input: fairInput({ name: 'Metallmesse Kassel', city: 'Kassel' }) }, tokens.niweOffice));
+    // One for the booths with their fairs (a join), one for the registrations of all booths (a DataLoader).
+    expect([two, await statements()]).toEqual([
+      { fairs: 2, sql: 2 },
+      { fairs: 3, sql: 2 },
+    ]);
+  });
+});
