@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { httpError, notFound, unauthenticated } from '../shared/errors.ts';
+import { forbidden, httpError, notFound, unauthenticated } from '../shared/errors.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { currentLog } from '../shared/observability.ts';
@@ -12,9 +12,10 @@ import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
-// Inquiry attachments over plain HTTP:
+// Inquiry attachments and meetings' minutes over plain HTTP:
 //   POST /attachments?inquiryId=inq-12&fileName=welle.pdf  (raw body; application/pdf, model/step or application/octet-stream)
-//   GET  /attachments?id=att-3
+//   POST /attachments?meetingId=mtg-5&fileName=protokoll.pdf  (a working group's minutes, PDF only)
+//   GET  /attachments?id=att-3  or  ?id=min-7
 // The gateway checks the bearer token, the safelist and the rate limit, and for
 // an upload that the caller sees the inquiry, all before it reads the body;
 // then it hands the request, signed, to region, which checks who may add to or
@@ -31,6 +32,7 @@ export interface AttachmentProxyOptions {
 export const attachmentCost = 500;
 
 const inquiryQuery = 'query AttachmentInquiry($id: ID!) { inquiry(id: $id) { id } }';
+const meetingQuery = 'query MinutesMeeting($id: ID!) { meeting(id: $id) { viewerCanUploadMinutes } }';
 
 /**
  * Refuses an upload to an inquiry the caller does not see, before its body is read.
@@ -48,6 +50,25 @@ async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Id
   if (!(result?.data?.inquiry as { id: string } | null)) return notFound(`Inquiry ${inquiryId.slice(0, 30)} does not exist.`);
   return undefined;
 }
+
+/** Refuses minutes from anyone but the meeting's lead and admin, before the body is read; region checks again. */
+async function minutesRefusal(server: ApolloServer<GatewayContext>, identity: Identity, meetingId: string): Promise<GraphQLError | undefined> {
+  const response = await server.executeOperation(
+    { query: meetingQuery, variables: { id: meetingId } },
+    { contextValue: { identity, requestId: randomUUID() } },
+  );
+  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+  const error = result?.errors?.[0];
+  if (error) return new GraphQLError(error.message, { extensions: error.extensions });
+  const meeting = result?.data?.meeting as { viewerCanUploadMinutes: boolean } | null | undefined;
+  if (!meeting) return notFound(`Meeting ${meetingId.slice(0, 30)} does not exist.`);
+  if (!meeting.viewerCanUploadMinutes) return forbidden("Only the working group's lead or admin upload a meeting's minutes.");
+  return undefined;
+}
+
+/** Region's endpoint for the request: a meeting's minutes or an inquiry's attachment. */
+const regionPath = (url: URL) =>
+  url.searchParams.has('meetingId') || url.searchParams.get('id')?.startsWith('min-') ? '/internal/minutes' : '/internal/attachments';
 
 const tooLarge = (maxBytes: number) =>
   httpError('BAD_USER_INPUT', `The file exceeds the limit of ${maxBytes} bytes.`, { status: 413, extensions: { field: 'body' } });
@@ -78,9 +99,13 @@ async function admit(
     await policy.admitRoute(policy.caller(identity, req), attachmentCost);
     if (req.method !== 'POST') return identity;
     const inquiryId = url.searchParams.get('inquiryId');
-    if (!inquiryId) return httpError('BAD_USER_INPUT', 'Give the inquiry as ?inquiryId=inq-12.', { extensions: { field: 'inquiryId' } });
+    const meetingId = url.searchParams.get('meetingId');
+    if (!inquiryId && !meetingId)
+      return httpError('BAD_USER_INPUT', 'Give the inquiry as ?inquiryId=inq-12, or the meeting whose minutes these are as ?meetingId=mtg-5.', {
+        extensions: { field: 'inquiryId' },
+      });
     if (Number(req.headers['content-length']) > maxBytes) return tooLarge(maxBytes);
-    return (await inquiryRefusal(server, identity, inquiryId)) ?? identity;
+    return (await (meetingId ? minutesRefusal(server, identity, meetingId) : inquiryRefusal(server, identity, inquiryId!))) ?? identity;
   } catch (error) {
     if (error instanceof GraphQLError) return error;
     throw error;
@@ -104,7 +129,7 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
         const body = req.method === 'POST' ? await readBody(req, options.maxBytes) : Buffer.alloc(0);
         if (!body) return sendError(res, tooLarge(options.maxBytes));
 
-        const target = new URL(`/internal/attachments${url.search}`, options.regionUrl);
+        const target = new URL(`${regionPath(url)}${url.search}`, options.regionUrl);
         const identityValue = encodeIdentity(identity);
         const headers: Record<string, string> = { [identityHeader]: identityValue };
         if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];

@@ -6,6 +6,7 @@ import { availabilityLoader } from './capacity/availability.ts';
 import { InquiryAccess } from './inquiries/access.ts';
 import { createInquiryLoaders, type InquiryLoaders } from './inquiries/loaders.ts';
 import type { NetworkClient } from './network-client.ts';
+import { createWorkingGroupLoaders, type WorkingGroupLoaders } from './working-groups/loaders.ts';
 
 export interface RegionContext {
   identity: Identity;
@@ -22,6 +23,8 @@ export interface RegionContext {
   inquiryLoaders: InquiryLoaders;
   /** What the caller may see of the inquiries this request loads. */
   inquiryAccess: InquiryAccess;
+  /** The working groups' reads and access checks, batched per request. */
+  workingGroupLoaders: WorkingGroupLoaders;
   /** Webhooks may point at loopback and private addresses (WEBHOOK_ALLOW_LOOPBACK=1). */
   allowLoopbackWebhooks: boolean;
   /** Seals webhook secrets at rest (inquiries/webhook-secrets.ts). */
@@ -31,6 +34,14 @@ export interface RegionContext {
 }
 
 /** What a request keeps for itself alone: its loaders and the caller's access to inquiries, never shared with another request. */
-export function requestState(em: EntityManager, identity: Identity): Pick<RegionContext, 'availability' | 'inquiryLoaders' | 'inquiryAccess'> {
-  return { availability: availabilityLoader(em), inquiryLoaders: createInquiryLoaders(em), inquiryAccess: new InquiryAccess(identity) };
+export function requestState(
+  em: EntityManager,
+  identity: Identity,
+): Pick<RegionContext, 'availability' | 'inquiryLoaders' | 'inquiryAccess' | 'workingGroupLoaders'> {
+  return {
+    availability: availabilityLoader(em),
+    inquiryLoaders: createInquiryLoaders(em),
+    inquiryAccess: new InquiryAccess(identity),
+    workingGroupLoaders: createWorkingGroupLoaders(em, identity),
+  };
 }

@@ -9,6 +9,7 @@ import { AccountSchema } from './accounts/account.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
 import { newsEntities } from './news/entities.ts';
 import { BusinessRelationshipSchema } from './relationships/relationship.entity.ts';
+import { workingGroupEntities } from './working-groups/entities.ts';
 import { tradeFairEntities } from './trade-fairs/entities.ts';
 
 /** Region's own database (irm_region): what belongs to the cooperation, such as the capacity exchange, customer inquiries and partners' API keys. */
@@ -25,6 +26,7 @@ export function initRegionOrm(clientUrl: string, webhookKey: Buffer, sqlDebug = 
       RegionAuditEntrySchema,
       ...newsEntities,
       BusinessRelationshipSchema,
+      ...workingGroupEntities,
       ...tradeFairEntities,
     ],
     migrations: regionMigrations(webhookKey),

@@ -13,6 +13,7 @@ import { memberResolvers } from './members/members.resolvers.ts';
 import { memberImportResolvers } from './members/member-import.ts';
 import { newsResolvers } from './news/news.resolvers.ts';
 import { relationshipResolvers } from './relationships/relationships.resolvers.ts';
+import { workingGroupResolvers } from './working-groups/working-groups.resolvers.ts';
 import { tradeFairResolvers } from './trade-fairs/trade-fairs.resolvers.ts';
 import { partnerInternalResolvers, partnerResolvers } from './partners/partners.resolvers.ts';
 import { accountInternalResolvers, accountResolvers } from './accounts/accounts.resolvers.ts';
@@ -52,6 +53,7 @@ function modules(): { sdl: string; resolvers: Resolvers }[] {
     { sdl: sdl('./inquiries/webhooks.graphql'), resolvers: webhookResolvers },
     { sdl: sdl('./news/news.graphql'), resolvers: newsResolvers },
     { sdl: sdl('./relationships/relationships.graphql'), resolvers: relationshipResolvers },
+    { sdl: sdl('./working-groups/working-groups.graphql'), resolvers: workingGroupResolvers },
     { sdl: sdl('./trade-fairs/trade-fairs.graphql'), resolvers: tradeFairResolvers },
     { sdl: sdl('./members/member-import.graphql'), resolvers: memberImportResolvers },
     { sdl: registrySdl(), resolvers: {} },

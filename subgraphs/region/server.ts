@@ -19,6 +19,7 @@ import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
 import { defaultDispatcherOptions, startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { initRegionOrm } from './orm.ts';
+import { minutesRoute } from './working-groups/minutes.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { regionInternalModule, regionModules } from './schema.ts';
@@ -151,9 +152,15 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
   await nonces?.connected;
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces }) : undefined;
-  const attachments = attachmentRoute({ orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature });
+  // A meeting's minutes lie in the same store as inquiries' drawings (working-groups/minutes.ts).
+  const store = { orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature };
   return {
-    http: createHttpServer(routes, { verifySignature, plainRoutes: [attachments], healthy: () => databaseReachable(options.databaseUrl), observability }),
+    http: createHttpServer(routes, {
+      verifySignature,
+      plainRoutes: [attachmentRoute(store), minutesRoute(store)],
+      healthy: () => databaseReachable(options.databaseUrl),
+      observability,
+    }),
     clients,
     orm,
     sql: counter,

@@ -12,6 +12,7 @@ import type { SourcedRegistration as SourcedRegistrationModel } from '../news/re
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
 import type { QuarterRow as QuarterRowModel } from '../relationships/statistics.ts';
+import type { WorkingGroup as WorkingGroupModel, WorkingGroupMembership as WorkingGroupMembershipModel, Meeting as MeetingModel, MeetingRsvp as MeetingRsvpModel, MeetingMinutes as MeetingMinutesModel } from '../working-groups/entities.ts';
 import type { FairRecord as FairRecordModel } from '../trade-fairs/trade-fairs.ts';
 import type { JointBooth as JointBoothModel, BoothRegistration as BoothRegistrationModel } from '../trade-fairs/entities.ts';
 import type { CostSplitView as CostSplitViewModel, ExhibitorCostLine as ExhibitorCostLineModel, NetworkCostLine as NetworkCostLineModel } from '../trade-fairs/costs.ts';
@@ -271,6 +272,19 @@ export type CadSystem =
   | 'SIEMENS_NX'
   /** Dassault Systèmes SOLIDWORKS. */
   | 'SOLIDWORKS';
+
+/** Where the capacity balance of the CAD working group is (capacity/capacity.graphql capacityBalance). */
+export type CapacityBalanceLink = {
+  __typename?: 'CapacityBalanceLink';
+  /** The balance of the next 12 weeks from today as CSV at the gateway, to open with a bearer token. */
+  csvPath: Scalars['String']['output'];
+  /** The first day of that window (YYYY-MM-DD), to use as from. */
+  from: Scalars['String']['output'];
+  /** The query to send to /graphql, with from and to as variables (YYYY-MM-DD). */
+  query: Scalars['String']['output'];
+  /** The last day of that window (YYYY-MM-DD), to use as to. */
+  to: Scalars['String']['output'];
+};
 
 /** Capacity of one ISO week, one kind and one CAD system or process, for one network or the whole region (the working group's balance). */
 export type CapacityBalanceRow = {
@@ -977,6 +991,79 @@ export type MatchStatus =
   /** Partly met, for example some of the processes, or company size unknown. */
   | 'PARTLY_MET';
 
+/** A meeting of a working group. */
+export type Meeting = {
+  __typename?: 'Meeting';
+  /** What is discussed; FORBIDDEN to callers outside the group (see WorkingGroup.viewerIsMember). */
+  agenda?: Maybe<Scalars['String']['output']>;
+  /** The working group's id. */
+  groupId: Scalars['ID']['output'];
+  /** Such as mtg-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** The newest minutes (PDF); null before the lead uploads them; FORBIDDEN to callers outside the group (see WorkingGroup.viewerIsMember). */
+  minutes?: Maybe<MeetingMinutes>;
+  /** How many may answer YES. */
+  participantLimit: Scalars['Int']['output'];
+  /** Where the group meets; null for a meeting by video alone. */
+  place?: Maybe<Scalars['String']['output']>;
+  /** Places left for YES. */
+  placesLeft: Scalars['Int']['output'];
+  /** The members' answers, oldest first; FORBIDDEN to callers outside the group (see WorkingGroup.viewerIsMember). */
+  rsvps?: Maybe<Array<MeetingRsvp>>;
+  /** Date and time (ISO 8601, UTC). */
+  startsAt: Scalars['String']['output'];
+  /** The video call's URL; FORBIDDEN to callers outside the group (see WorkingGroup.viewerIsMember). */
+  videoLink?: Maybe<Scalars['String']['output']>;
+  /** Whether the caller may upload the minutes: the group's lead and admin. Upload: POST /attachments?meetingId=<id>&fileName=protokoll.pdf with the PDF as body. */
+  viewerCanUploadMinutes: Scalars['Boolean']['output'];
+  /** How many answered YES. */
+  yesCount: Scalars['Int']['output'];
+};
+
+/** A meeting to schedule. */
+export type MeetingInput = {
+  /** What is discussed, up to 10000 characters; shown to the group's members only. */
+  agenda: Scalars['String']['input'];
+  /** How many may answer YES, at least 1. */
+  participantLimit: Scalars['Int']['input'];
+  /** Where the group meets, up to 200 characters; place or videoLink or both. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** Date and time, ISO 8601 with offset (2027-01-14T15:00:00+01:00); must lie in the future. */
+  startsAt: Scalars['String']['input'];
+  /** The video call's https URL, up to 500 characters. */
+  videoLink?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The minutes of a meeting, a PDF. */
+export type MeetingMinutes = {
+  __typename?: 'MeetingMinutes';
+  /** GET this at the gateway with a bearer token to download the file. */
+  downloadPath: Scalars['String']['output'];
+  /** The file's name as uploaded. */
+  fileName: Scalars['String']['output'];
+  /** Such as min-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** SHA-256 of the file, hex. */
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Int']['output'];
+  /** When the lead uploaded it (ISO 8601). */
+  uploadedAt: Scalars['String']['output'];
+};
+
+/** An active member's answer to a meeting. */
+export type MeetingRsvp = {
+  __typename?: 'MeetingRsvp';
+  /** Its answer. */
+  answer: RsvpAnswer;
+  /** When it last answered (ISO 8601). */
+  answeredAt: Scalars['String']['output'];
+  /** The meeting's id. */
+  meetingId: Scalars['ID']['output'];
+  /** The member that answered. */
+  member: Member;
+};
+
 /** A member company. Each network contributes its own implementation (NiweMember, ...). */
 export type Member = {
   /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
@@ -1194,6 +1281,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The owner (or admin) accepts a proposal: the member is invited to the OPEN inquiry. */
   acceptInviteeProposal: InquiryInvitation;
+  /** The invited member (or its office or admin) accepts: INVITED becomes ACTIVE. CONFLICT for any other status. */
+  acceptWorkingGroupInvitation: WorkingGroupMembership;
   /**
    * An office (for its members) or admin invites a member to an OPEN inquiry. An
    * office only to an inquiry it already sees (its own, or one its members are
@@ -1230,6 +1319,8 @@ export type Mutation = {
   confirmCapacityBooking: CapacityBooking;
   /** The partner confirms a requested relationship; FORBIDDEN for the requester itself or a third party. */
   confirmRelationship: BusinessRelationship;
+  /** The lead (or admin) confirms a member's request to join: REQUESTED becomes ACTIVE. CONFLICT for any other status. */
+  confirmWorkingGroupMembership: WorkingGroupMembership;
   /**
    * Creates an account whose holder signs in with its e-mail address and this
    * first password. An office creates MEMBER accounts for members of its own
@@ -1264,6 +1355,13 @@ export type Mutation = {
    * start, an area that is not positive or costs that are negative.
    */
   createTradeFair?: Maybe<TradeFair>;
+  /**
+   * Founds a working group, for offices and admin. The lead is an office
+   * (lead.network alone) or a member (lead.memberId, who becomes the group's
+   * first member); an office founds groups led by itself or one of its members.
+   * CONFLICT when a group with this topic exists.
+   */
+  createWorkingGroup: WorkingGroup;
   /** The organising office (or admin) declines a pending registration; its area is free again. */
   declineBoothRegistration?: Maybe<BoothRegistration>;
   /** Declines a requested booking; its hours return to the offer. Allowed: the offering member, its office, admin. */
@@ -1288,6 +1386,14 @@ export type Mutation = {
    * Allowed: that network's office, admin.
    */
   importMembers: MemberImport;
+  /**
+   * The lead (or admin) invites a member of any network; the member accepts with
+   * acceptWorkingGroupInvitation and hears of it by webhook
+   * (WORKING_GROUP_INVITED). NOT_FOUND for an unknown member; CONFLICT as above.
+   */
+  inviteToWorkingGroup: WorkingGroupMembership;
+  /** A member leaves the group, or withdraws its request, or declines its invitation: LEFT. NOT_FOUND when it has no open membership. */
+  leaveWorkingGroup: WorkingGroupMembership;
   /**
    * Posts an offer or request. A member posts for itself; an office or admin names the member.
    * idempotencyKey (1..200 characters, kept 24 h per caller): a retry with the same key and input answers the
@@ -1332,6 +1438,8 @@ export type Mutation = {
   registerWebhook: WebhookRegistration;
   /** The owner (or admin) rejects a proposal; it is deleted. */
   rejectInviteeProposal: Scalars['Boolean']['output'];
+  /** The lead, the member's office or admin remove a member, or decline a request or withdraw an invitation: REMOVED. */
+  removeFromWorkingGroup: WorkingGroupMembership;
   /** An office (for its members) or admin withdraws an invitation that has no quote yet; an office only on an inquiry it sees. */
   removeInvitee: Scalars['Boolean']['output'];
   /**
@@ -1340,10 +1448,30 @@ export type Mutation = {
    * CONFLICT when an active relationship of that kind exists between the two.
    */
   requestRelationship: BusinessRelationship;
+  /**
+   * A member asks to join; the lead confirms with confirmWorkingGroupMembership.
+   * A member asks for itself; its office or admin name the member. CONFLICT when
+   * the member is invited, has asked already or belongs to the group.
+   */
+  requestToJoinWorkingGroup: WorkingGroupMembership;
   /** A partner (or the lead) accepts with its share of the work, or declines. */
   respondToConsortium: Consortium;
   /** Revokes an API key: it no longer gives tokens; tokens already issued expire within 15 minutes. Allowed: admin. */
   revokeApiKey: ApiKey;
+  /**
+   * An active member answers a meeting's invitation; answering again changes
+   * the answer. At most participantLimit answers are YES, held by the database
+   * under simultaneous answers: past it, YES is CONFLICT (extensions.participantLimit)
+   * and MAYBE or NO still go. FORBIDDEN for a non-member, CONFLICT for a meeting that has begun.
+   */
+  rsvpMeeting: MeetingRsvp;
+  /**
+   * The lead (or admin) schedules a meeting; each active member hears of it by
+   * webhook (MEETING_SCHEDULED). BAD_USER_INPUT for a time not in the future, a
+   * participant limit below 1, neither place nor video link, or a video link
+   * that is not an https URL.
+   */
+  scheduleMeeting: Meeting;
   /** Sets a member's availability status, visible to the whole region. */
   setAvailability: AvailabilityStatus;
   /**
@@ -1371,6 +1499,12 @@ export type Mutation = {
 export type MutationAcceptInviteeProposalArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationAcceptWorkingGroupInvitationArgs = {
+  membershipId: Scalars['ID']['input'];
 };
 
 
@@ -1472,6 +1606,12 @@ export type MutationConfirmRelationshipArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationConfirmWorkingGroupMembershipArgs = {
+  membershipId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
 };
@@ -1511,6 +1651,12 @@ export type MutationCreateMemberArgs = {
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationCreateTradeFairArgs = {
   input: TradeFairInput;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationCreateWorkingGroupArgs = {
+  input: WorkingGroupInput;
 };
 
 
@@ -1561,6 +1707,20 @@ export type MutationImportMembersArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   network: NetworkCode;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationInviteToWorkingGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationLeaveWorkingGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1625,6 +1785,12 @@ export type MutationRejectInviteeProposalArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationRemoveFromWorkingGroupArgs = {
+  membershipId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRemoveInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
@@ -1635,6 +1801,13 @@ export type MutationRemoveInviteeArgs = {
 export type MutationRequestRelationshipArgs = {
   kind: RelationshipKind;
   partnerId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationRequestToJoinWorkingGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1651,6 +1824,21 @@ export type MutationRespondToConsortiumArgs = {
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationRsvpMeetingArgs = {
+  answer: RsvpAnswer;
+  meetingId: Scalars['ID']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationScheduleMeetingArgs = {
+  groupId: Scalars['ID']['input'];
+  input: MeetingInput;
 };
 
 
@@ -2023,6 +2211,8 @@ export type Query = {
   inquiry?: Maybe<Inquiry>;
   /** One joint booth by id; null when there is none. */
   jointBooth?: Maybe<JointBooth>;
+  /** One meeting of a working group; NOT_FOUND when there is none with this id. */
+  meeting?: Maybe<Meeting>;
   /** One member by global id, archived members included. */
   member?: Maybe<Member>;
   /**
@@ -2056,6 +2246,10 @@ export type Query = {
   tradeFairs?: Maybe<Array<TradeFair>>;
   /** The caller's webhooks (a member's own, an office's, a partner's own; all for admin), with their recent deliveries. */
   webhooks?: Maybe<Array<Webhook>>;
+  /** One working group; NOT_FOUND when there is none with this id. */
+  workingGroup?: Maybe<WorkingGroup>;
+  /** The region's working groups, in the order they were founded (the CAD working group first). */
+  workingGroups?: Maybe<WorkingGroupConnection>;
 };
 
 
@@ -2231,6 +2425,17 @@ export type QueryJointBoothArgs = {
  * keeps the rest of the answer. Sign in with a bearer token in the Authorization
  * header; partners exchange an API key for one at POST /auth/token.
  */
+export type QueryMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2326,6 +2531,29 @@ export type QueryTradeFairArgs = {
  */
 export type QueryTradeFairsArgs = {
   includePast?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryWorkingGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryWorkingGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A member's (or consortium's) quote on an inquiry, in its latest revision. */
@@ -2479,6 +2707,15 @@ export type RequirementMatch = {
   status: MatchStatus;
 };
 
+/** A member's answer to a meeting. */
+export type RsvpAnswer =
+  /** Does not know yet: holds no place. */
+  | 'MAYBE'
+  /** Does not take part. */
+  | 'NO'
+  /** Takes part: holds one of the meeting's places. */
+  | 'YES';
+
 /** A service a member offers. */
 export type ServiceInput = {
   /** Details, up to 5000 characters. */
@@ -2630,6 +2867,100 @@ export type WebhookRegistration = {
   webhook: Webhook;
 };
 
+/** A working group (Arbeitskreis) of the region. */
+export type WorkingGroup = {
+  __typename?: 'WorkingGroup';
+  /** For the CAD working group, which balances capacity: where its capacity balance is; null for every other group. */
+  capacityBalance?: Maybe<CapacityBalanceLink>;
+  /** When the group was founded (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** What the group does and for whom. */
+  description: Scalars['String']['output'];
+  /** Such as wg-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** The leading member; null when an office leads. */
+  leadMember?: Maybe<Member>;
+  /** The leading office's network (for a member lead, the member's network). */
+  leadNetwork: Network;
+  /** The meetings, soonest first; with upcomingOnly (default) only those that have not begun. */
+  meetings: Array<Meeting>;
+  /** The active members, oldest first; seen by everyone signed in. */
+  members: Array<WorkingGroupMembership>;
+  /** Invitations and requests not yet answered, oldest first: all of them for the lead, admin and the offices of the members concerned; a member's own for itself; none for anyone else. */
+  pending: Array<WorkingGroupMembership>;
+  /** What the group works on. */
+  topic: Scalars['String']['output'];
+  /** Whether the caller is inside the group and so sees its meetings' agendas, video links, RSVPs and minutes: an active member or its network office, the lead, or admin. */
+  viewerIsMember: Scalars['Boolean']['output'];
+};
+
+
+/** A working group (Arbeitskreis) of the region. */
+export type WorkingGroupMeetingsArgs = {
+  upcomingOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One page of working groups. */
+export type WorkingGroupConnection = {
+  __typename?: 'WorkingGroupConnection';
+  /** The groups of this page, in the order they were founded. */
+  nodes: Array<WorkingGroup>;
+  /** Whether more follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Working groups over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new working group. */
+export type WorkingGroupInput = {
+  /** What the group does and for whom, up to 5000 characters. */
+  description: Scalars['String']['input'];
+  /** The lead. */
+  lead: WorkingGroupLeadInput;
+  /** What the group works on, 3 to 200 characters, unique in the region (case-insensitive). */
+  topic: Scalars['String']['input'];
+};
+
+/** Who leads a working group: a network office, or one member. */
+export type WorkingGroupLeadInput = {
+  /** The leading member, such as KONAT:m-3; leave out for an office lead. */
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** The leading office's network; for a member lead, its network (may be left out). */
+  network?: InputMaybe<NetworkCode>;
+};
+
+/** A member's place in a working group. */
+export type WorkingGroupMembership = {
+  __typename?: 'WorkingGroupMembership';
+  /** When it was invited or asked (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** When it left or was removed (ISO 8601). */
+  endedAt?: Maybe<Scalars['String']['output']>;
+  /** The working group's id. */
+  groupId: Scalars['ID']['output'];
+  /** Such as wgm-5083124978213377. */
+  id: Scalars['ID']['output'];
+  /** When it became ACTIVE (ISO 8601). */
+  joinedAt?: Maybe<Scalars['String']['output']>;
+  /** The member. */
+  member: Member;
+  /** Where the member stands. */
+  status: WorkingGroupMembershipStatus;
+};
+
+/** Where a member stands in a working group. */
+export type WorkingGroupMembershipStatus =
+  /** A member of the group. */
+  | 'ACTIVE'
+  /** The lead invited the member; it has not yet accepted. */
+  | 'INVITED'
+  /** The member left, withdrew its request or declined its invitation. */
+  | 'LEFT'
+  /** The lead, the member's office or admin removed the member or declined its request. */
+  | 'REMOVED'
+  /** The member asked to join; the lead has not yet confirmed. */
+  | 'REQUESTED';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2773,6 +3104,7 @@ export type ResolversTypes = {
   BoothRegistrationStatus: BoothRegistrationStatus;
   BusinessRelationship: ResolverTypeWrapper<BusinessRelationshipModel>;
   CadSystem: CadSystem;
+  CapacityBalanceLink: ResolverTypeWrapper<CapacityBalanceLink>;
   CapacityBalanceRow: ResolverTypeWrapper<BalanceRowModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CapacityBooking: ResolverTypeWrapper<CapacityBookingModel>;
@@ -2815,6 +3147,10 @@ export type ResolversTypes = {
   LinatMember: ResolverTypeWrapper<MemberRefModel>;
   LocationInput: LocationInput;
   MatchStatus: MatchStatus;
+  Meeting: ResolverTypeWrapper<MeetingModel>;
+  MeetingInput: MeetingInput;
+  MeetingMinutes: ResolverTypeWrapper<MeetingMinutesModel>;
+  MeetingRsvp: ResolverTypeWrapper<MeetingRsvpModel>;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
   MemberConnection: ResolverTypeWrapper<MemberPageModel>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -2860,6 +3196,7 @@ export type ResolversTypes = {
   RelationshipQuarter: ResolverTypeWrapper<QuarterRowModel>;
   RelationshipStatus: RelationshipStatus;
   RequirementMatch: ResolverTypeWrapper<RequirementMatch>;
+  RsvpAnswer: RsvpAnswer;
   ServiceInput: ServiceInput;
   SupplierMatchConnection: ResolverTypeWrapper<Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierMatchEdge']> }>;
   SupplierMatchEdge: ResolverTypeWrapper<Omit<SupplierMatchEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -2870,6 +3207,12 @@ export type ResolversTypes = {
   Webhook: ResolverTypeWrapper<WebhookModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
   WebhookRegistration: ResolverTypeWrapper<Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
+  WorkingGroup: ResolverTypeWrapper<WorkingGroupModel>;
+  WorkingGroupConnection: ResolverTypeWrapper<{ totalCount: number; nodes: WorkingGroupModel[]; pageInfo: PageInfo }>;
+  WorkingGroupInput: WorkingGroupInput;
+  WorkingGroupLeadInput: WorkingGroupLeadInput;
+  WorkingGroupMembership: ResolverTypeWrapper<WorkingGroupMembershipModel>;
+  WorkingGroupMembershipStatus: WorkingGroupMembershipStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2889,6 +3232,7 @@ export type ResolversParentTypes = {
   BoothRegistration: BoothRegistrationModel;
   BoothRegistrationInput: BoothRegistrationInput;
   BusinessRelationship: BusinessRelationshipModel;
+  CapacityBalanceLink: CapacityBalanceLink;
   CapacityBalanceRow: BalanceRowModel;
   Float: Scalars['Float']['output'];
   CapacityBooking: CapacityBookingModel;
@@ -2922,6 +3266,10 @@ export type ResolversParentTypes = {
   KonatMember: MemberRefModel;
   LinatMember: MemberRefModel;
   LocationInput: LocationInput;
+  Meeting: MeetingModel;
+  MeetingInput: MeetingInput;
+  MeetingMinutes: MeetingMinutesModel;
+  MeetingRsvp: MeetingRsvpModel;
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
   MemberConnection: MemberPageModel;
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -2967,6 +3315,11 @@ export type ResolversParentTypes = {
   Webhook: WebhookModel;
   WebhookDelivery: WebhookDeliveryModel;
   WebhookRegistration: Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
+  WorkingGroup: WorkingGroupModel;
+  WorkingGroupConnection: { totalCount: number; nodes: WorkingGroupModel[]; pageInfo: PageInfo };
+  WorkingGroupInput: WorkingGroupInput;
+  WorkingGroupLeadInput: WorkingGroupLeadInput;
+  WorkingGroupMembership: WorkingGroupMembershipModel;
 };
 
 export type AccountResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -3059,6 +3412,13 @@ export type BusinessRelationshipResolvers<ContextType = RegionContext, ParentTyp
   partner?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   requester?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RelationshipStatus'], ParentType, ContextType>;
+};
+
+export type CapacityBalanceLinkResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['CapacityBalanceLink'] = ResolversParentTypes['CapacityBalanceLink']> = {
+  csvPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CapacityBalanceRowResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['CapacityBalanceRow'] = ResolversParentTypes['CapacityBalanceRow']> = {
@@ -3256,6 +3616,37 @@ export type LinatMemberResolvers<ContextType = RegionContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeetingResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  agenda?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minutes?: Resolver<Maybe<ResolversTypes['MeetingMinutes']>, ParentType, ContextType>;
+  participantLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  placesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rsvps?: Resolver<Maybe<Array<ResolversTypes['MeetingRsvp']>>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  videoLink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerCanUploadMinutes?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  yesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingMinutesResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MeetingMinutes'] = ResolversParentTypes['MeetingMinutes']> = {
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeetingRsvpResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MeetingRsvp'] = ResolversParentTypes['MeetingRsvp']> = {
+  answer?: Resolver<ResolversTypes['RsvpAnswer'], ParentType, ContextType>;
+  answeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
   __resolveType: TypeResolveFn<'KonatMember' | 'LinatMember' | 'NiweMember', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Member']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -3317,6 +3708,7 @@ export type MemberMatchResolvers<ContextType = RegionContext, ParentType extends
 
 export type MutationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInviteeProposal?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationAcceptInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
+  acceptWorkingGroupInvitation?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationAcceptWorkingGroupInvitationArgs, 'membershipId'>>;
   addInvitee?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationAddInviteeArgs, 'inquiryId' | 'memberId'>>;
   archiveAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationArchiveAccountArgs, 'id'>>;
   archiveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationArchiveMemberArgs, 'id'>>;
@@ -3331,12 +3723,14 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   confirmBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationConfirmBoothRegistrationArgs, 'id'>>;
   confirmCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationConfirmCapacityBookingArgs, 'id'>>;
   confirmRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationConfirmRelationshipArgs, 'id'>>;
+  confirmWorkingGroupMembership?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationConfirmWorkingGroupMembershipArgs, 'membershipId'>>;
   createAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['NewApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'partner' | 'safelist'>>;
   createConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationCreateConsortiumArgs, 'inquiryId' | 'partners'>>;
   createInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCreateInquiryArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input' | 'network'>>;
   createTradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<MutationCreateTradeFairArgs, 'input'>>;
+  createWorkingGroup?: Resolver<ResolversTypes['WorkingGroup'], ParentType, ContextType, RequireFields<MutationCreateWorkingGroupArgs, 'input'>>;
   declineBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationDeclineBoothRegistrationArgs, 'id'>>;
   declineCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationDeclineCapacityBookingArgs, 'id'>>;
   declineInquiry?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationDeclineInquiryArgs, 'inquiryId' | 'reason'>>;
@@ -3344,6 +3738,8 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
   importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'csv' | 'dryRun' | 'network'>>;
+  inviteToWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationInviteToWorkingGroupArgs, 'groupId' | 'memberId'>>;
+  leaveWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationLeaveWorkingGroupArgs, 'groupId'>>;
   postCapacity?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationPostCapacityArgs, 'input'>>;
   proposeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationProposeInviteeArgs, 'inquiryId' | 'memberId'>>;
   publishInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationPublishInquiryArgs, 'id' | 'invite' | 'version'>>;
@@ -3352,10 +3748,14 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   registerForEvent?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'eventId' | 'participant'>>;
   registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'events' | 'url'>>;
   rejectInviteeProposal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRejectInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
+  removeFromWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationRemoveFromWorkingGroupArgs, 'membershipId'>>;
   removeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveInviteeArgs, 'inquiryId' | 'memberId'>>;
   requestRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationRequestRelationshipArgs, 'kind' | 'partnerId'>>;
+  requestToJoinWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationRequestToJoinWorkingGroupArgs, 'groupId'>>;
   respondToConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationRespondToConsortiumArgs, 'accept' | 'consortiumId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rsvpMeeting?: Resolver<ResolversTypes['MeetingRsvp'], ParentType, ContextType, RequireFields<MutationRsvpMeetingArgs, 'answer' | 'meetingId'>>;
+  scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'groupId' | 'input'>>;
   setAvailability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType, RequireFields<MutationSetAvailabilityArgs, 'status'>>;
   submitQuote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<MutationSubmitQuoteArgs, 'input' | 'inquiryId'>>;
   updateCapacityPost?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationUpdateCapacityPostArgs, 'id' | 'input' | 'version'>>;
@@ -3469,6 +3869,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   inquiries?: Resolver<Maybe<Array<ResolversTypes['Inquiry']>>, ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
   inquiry?: Resolver<Maybe<ResolversTypes['Inquiry']>, ParentType, ContextType, RequireFields<QueryInquiryArgs, 'id'>>;
   jointBooth?: Resolver<Maybe<ResolversTypes['JointBooth']>, ParentType, ContextType, RequireFields<QueryJointBoothArgs, 'id'>>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   myAccount?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
@@ -3481,6 +3882,8 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   tradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<QueryTradeFairArgs, 'id'>>;
   tradeFairs?: Resolver<Maybe<Array<ResolversTypes['TradeFair']>>, ParentType, ContextType, RequireFields<QueryTradeFairsArgs, 'includePast'>>;
   webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;
+  workingGroup?: Resolver<Maybe<ResolversTypes['WorkingGroup']>, ParentType, ContextType, RequireFields<QueryWorkingGroupArgs, 'id'>>;
+  workingGroups?: Resolver<Maybe<ResolversTypes['WorkingGroupConnection']>, ParentType, ContextType, RequireFields<QueryWorkingGroupsArgs, 'first'>>;
 };
 
 export type QuoteResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote']> = {
@@ -3580,6 +3983,36 @@ export type WebhookRegistrationResolvers<ContextType = RegionContext, ParentType
   webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
 };
 
+export type WorkingGroupResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['WorkingGroup'] = ResolversParentTypes['WorkingGroup']> = {
+  capacityBalance?: Resolver<Maybe<ResolversTypes['CapacityBalanceLink']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  leadNetwork?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<WorkingGroupMeetingsArgs, 'upcomingOnly'>>;
+  members?: Resolver<Array<ResolversTypes['WorkingGroupMembership']>, ParentType, ContextType>;
+  pending?: Resolver<Array<ResolversTypes['WorkingGroupMembership']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerIsMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type WorkingGroupConnectionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['WorkingGroupConnection'] = ResolversParentTypes['WorkingGroupConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WorkingGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkingGroupMembershipResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['WorkingGroupMembership'] = ResolversParentTypes['WorkingGroupMembership']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WorkingGroupMembershipStatus'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RegionContext> = {
   Account?: AccountResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
@@ -3590,6 +4023,7 @@ export type Resolvers<ContextType = RegionContext> = {
   BoothCostSplit?: BoothCostSplitResolvers<ContextType>;
   BoothRegistration?: BoothRegistrationResolvers<ContextType>;
   BusinessRelationship?: BusinessRelationshipResolvers<ContextType>;
+  CapacityBalanceLink?: CapacityBalanceLinkResolvers<ContextType>;
   CapacityBalanceRow?: CapacityBalanceRowResolvers<ContextType>;
   CapacityBooking?: CapacityBookingResolvers<ContextType>;
   CapacityMatch?: CapacityMatchResolvers<ContextType>;
@@ -3609,6 +4043,9 @@ export type Resolvers<ContextType = RegionContext> = {
   JointBooth?: JointBoothResolvers<ContextType>;
   KonatMember?: KonatMemberResolvers<ContextType>;
   LinatMember?: LinatMemberResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
+  MeetingMinutes?: MeetingMinutesResolvers<ContextType>;
+  MeetingRsvp?: MeetingRsvpResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -3642,5 +4079,8 @@ export type Resolvers<ContextType = RegionContext> = {
   Webhook?: WebhookResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookRegistration?: WebhookRegistrationResolvers<ContextType>;
+  WorkingGroup?: WorkingGroupResolvers<ContextType>;
+  WorkingGroupConnection?: WorkingGroupConnectionResolvers<ContextType>;
+  WorkingGroupMembership?: WorkingGroupMembershipResolvers<ContextType>;
 };
 

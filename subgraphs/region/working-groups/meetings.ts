@@ -1,0 +1,116 @@
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
+import { canActFor, requireCooperation } from '../access.ts';
+import type { RegionContext } from '../context.ts';
+import { requireLead } from './access.ts';
+import {
+  MeetingRsvpSchema,
+  MeetingSchema,
+  WorkingGroupMembershipSchema,
+  type Meeting,
+  type MeetingRsvp,
+  type RsvpAnswer,
+  type WorkingGroup,
+} from './entities.ts';
+import { meetingIds } from './ids.ts';
+import { notifyMeetingScheduled } from './notifications.ts';
+import { boundedText, loadGroup } from './working-groups.ts';
+
+// Meetings and the members' answers. The limit of YES answers is the
+// database's: a trigger counts them on the meeting and a check holds the
+// count within the limit (Migration20261202200000_working_groups), so one
+// answer past it fails, however many arrive at once, and is refused here with
+// CONFLICT naming the limit.
+
+export interface MeetingInput {
+  startsAt: string;
+  place?: string | null;
+  videoLink?: string | null;
+  agenda: string;
+  participantLimit: number;
+}
+
+// ISO 8601 with a date, a time and an offset: a time without offset would be read in the server's zone.
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function futureTime(field: string, value: string): Date {
+  const at = isoDateTime.test(value) ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime()))
+    throw badInput(field, `${field} must be a date and time with offset, such as 2027-01-14T15:00:00+01:00, got "${value.slice(0, 40)}".`);
+  if (at.getTime() <= Date.now()) throw badInput(field, `${field} ${value.slice(0, 40)} is not in the future; a meeting is scheduled ahead.`);
+  return at;
+}
+
+function videoLinkOf(field: string, value: string): string {
+  const text = boundedText(field, value, 500);
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url?.protocol !== 'https:' || !url.hostname)
+    throw badInput(field, `${field} must be an https URL of the video call, such as https://meet.example/arbeitskreis-cad.`);
+  return text;
+}
+
+function checkMeeting(input: MeetingInput) {
+  const startsAt = futureTime('input.startsAt', input.startsAt);
+  const place = input.place == null ? null : boundedText('input.place', input.place, 200);
+  const videoLink = input.videoLink == null ? null : videoLinkOf('input.videoLink', input.videoLink);
+  if (!place && !videoLink) throw badInput('input.place', 'Give input.place, input.videoLink or both: where does the group meet?');
+  if (!Number.isInteger(input.participantLimit) || input.participantLimit < 1)
+    throw badInput('input.participantLimit', `input.participantLimit must be at least 1, got ${input.participantLimit}.`);
+  const agenda = boundedText('input.agenda', input.agenda, 10_000);
+  return { startsAt, place, videoLink, agenda, participantLimit: input.participantLimit };
+}
+
+export async function scheduleMeeting(ctx: RegionContext, groupId: string, input: MeetingInput): Promise<Meeting> {
+  requireCooperation(ctx.identity);
+  const group = await loadGroup(ctx, groupId, 'groupId');
+  requireLead(ctx.identity, group, 'schedule meetings');
+  const fields = checkMeeting(input);
+  return ctx.em.transactional(async (tx) => {
+    const meeting = tx.create(MeetingSchema, { groupId: group.id, ...fields, yesCount: 0, scheduledBy: ctx.identity.subject ?? ctx.identity.role });
+    // The notifications name the meeting's id, which the database draws.
+    await tx.flush();
+    const members = await tx.find(WorkingGroupMembershipSchema, { groupId: group.id, status: 'ACTIVE' });
+    notifyMeetingScheduled(tx, group, meeting, members);
+    return meeting;
+  });
+}
+
+export async function loadMeeting(ctx: RegionContext, id: string, field = 'id'): Promise<{ meeting: Meeting; group: WorkingGroup }> {
+  const meeting = await ctx.em.findOne(MeetingSchema, meetingIds.parse(id, field));
+  const group = meeting && (await ctx.workingGroupLoaders.groups.load(meeting.groupId));
+  if (!meeting || !group) throw notFound(`Meeting ${id} does not exist.`);
+  return { meeting, group };
+}
+
+// One statement, so the answer and its count on the meeting (the trigger) are one change; answering again replaces the answer.
+const upsertRsvp = `insert into "meeting_rsvp" ("meeting_id", "member_id", "answer", "answered_at", "created_at") values (?, ?, ?, now(), now())
+  on conflict ("meeting_id", "member_id") do update set "answer" = excluded."answer", "answered_at" = excluded."answered_at" returning *`;
+
+/** The check that holds the YES answers within the limit refused one; 23514 is PostgreSQL's check_violation (a raw statement's error is the driver's, not MikroORM's). */
+const isFull = (error: unknown) =>
+  error instanceof Error && (error as { code?: string }).code === '23514' && error.message.includes('working_group_meeting_yes_within_limit');
+
+export async function rsvp(ctx: RegionContext, meetingId: string, answer: RsvpAnswer, memberId: string | null | undefined): Promise<MeetingRsvp> {
+  requireCooperation(ctx.identity);
+  const member = memberId ?? ctx.identity.memberId;
+  if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that answers.');
+  const { network } = parseMemberId(member, 'memberId');
+  if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin answer for it.`);
+  const { meeting, group } = await loadMeeting(ctx, meetingId, 'meetingId');
+  if (meeting.startsAt.getTime() <= Date.now()) throw conflict(`Meeting ${meetingId} began at ${meeting.startsAt.toISOString()}; answers are closed.`);
+  const active = await ctx.em.count(WorkingGroupMembershipSchema, { groupId: group.id, memberId: member, status: 'ACTIVE' });
+  if (active === 0) throw forbidden(`${member} is not a member of working group "${group.topic}"; only its members answer its meetings. Ask to join first.`);
+  try {
+    const [row] = await ctx.em.getConnection().execute<Record<string, unknown>[]>(upsertRsvp, [meeting.id, member, answer]);
+    return ctx.em.map(MeetingRsvpSchema, row);
+  } catch (error) {
+    if (isFull(error))
+      throw conflict(
+        `Meeting ${meetingId} is full: all ${meeting.participantLimit} places are taken. Answer MAYBE or NO; a place frees up when someone changes a YES.`,
+        {
+          participantLimit: meeting.participantLimit,
+        },
+      );
+    throw error;
+  }
+}

@@ -1,0 +1,219 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
+import { checkText } from '../../../shared/validation.ts';
+import { actingMember, assertMemberExists, canActFor, requireCooperation } from '../access.ts';
+import type { RegionContext } from '../context.ts';
+import { pageSize } from '../pages.ts';
+import { isLead, requireLead } from './access.ts';
+import {
+  openStatuses,
+  WorkingGroupMembershipSchema,
+  WorkingGroupSchema,
+  type MembershipStatus,
+  type WorkingGroup,
+  type WorkingGroupMembership,
+} from './entities.ts';
+import { groupIds, membershipIds } from './ids.ts';
+import { notifyInvited } from './notifications.ts';
+
+// Working groups and their memberships. A refused change changes nothing:
+// every check runs before the one transaction that writes, and the database's
+// unique indexes refuse what slipped past a check in a race (a second group of
+// one topic, a second open membership of one member).
+
+/** Text of 1..max characters (min for the topic), trimmed, that PostgreSQL can store. */
+export function boundedText(field: string, value: string, max: number, min = 1): string {
+  const text = checkText(field, value).trim();
+  if (text.length < min || text.length > max) throw badInput(field, `${field} must have ${min} to ${max} characters, got ${text.length}.`);
+  return text;
+}
+
+export async function loadGroup(ctx: RegionContext, id: string, field = 'id'): Promise<WorkingGroup> {
+  const group = await ctx.workingGroupLoaders.groups.load(groupIds.parse(id, field));
+  if (!group) throw notFound(`Working group ${id} does not exist.`);
+  return group;
+}
+
+/** Working groups in the order they were founded; 100 per page at most, as for capacity posts. */
+export async function listGroups(ctx: RegionContext, first: number | null | undefined, after: string | null | undefined) {
+  requireCooperation(ctx.identity);
+  const size = pageSize(first, 100);
+  const from = after ? await ctx.em.findOne(WorkingGroupSchema, groupIds.parse(after, 'after'), { fields: ['createdAt'] }) : null;
+  if (after && !from) throw badInput('after', `after "${after.slice(0, 30)}" is not a working group; pass the endCursor of a previous page.`);
+  const keyset = from ? { $or: [{ createdAt: { $gt: from.createdAt } }, { createdAt: from.createdAt, id: { $gt: from.id } }] } : {};
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(WorkingGroupSchema, keyset, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 }),
+    ctx.em.count(WorkingGroupSchema),
+  ]);
+  const nodes = rows.slice(0, size);
+  // The meetings' access checks load groups by id: the page has them already.
+  for (const group of nodes) ctx.workingGroupLoaders.groups.prime(group.id, group);
+  return { totalCount, nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length ? groupIds.format(nodes.at(-1)!.id) : null } };
+}
+
+export interface GroupInput {
+  topic: string;
+  description: string;
+  lead: { network?: string | null; memberId?: string | null };
+}
+
+/** The lead as stored: an office's network, or a member and its network (checked to exist). */
+async function leadOf(ctx: RegionContext, lead: GroupInput['lead']): Promise<{ leadNetwork: string; leadMemberId: string | null }> {
+  if (lead.memberId) {
+    const network = parseMemberId(lead.memberId, 'input.lead.memberId').network.code;
+    if (lead.network && lead.network !== network)
+      throw badInput('input.lead.network', `input.lead.network ${lead.network} is not the network of ${lead.memberId}; leave it out for a member lead.`);
+    if (!canActFor(ctx.identity, lead.memberId, network)) throw forbidden(`The ${ctx.identity.network} office may name only its own members as lead.`);
+    await assertMemberExists(ctx, lead.memberId, 'input.lead.memberId');
+    return { leadNetwork: network, leadMemberId: lead.memberId };
+  }
+  if (!lead.network) throw badInput('input.lead', 'input.lead needs network (an office leads) or memberId (a member leads).');
+  if (ctx.identity.role === 'office' && ctx.identity.network !== lead.network)
+    throw forbidden(`The ${ctx.identity.network} office may found groups led by itself or one of its members, not by ${lead.network}.`);
+  return { leadNetwork: lead.network, leadMemberId: null };
+}
+
+export async function createGroup(ctx: RegionContext, input: GroupInput): Promise<WorkingGroup> {
+  requireCooperation(ctx.identity);
+  if (ctx.identity.role !== 'office' && ctx.identity.role !== 'admin')
+    throw forbidden('Network offices and admin found working groups; a member asks to join one.');
+  const topic = boundedText('input.topic', input.topic, 200, 3);
+  const description = boundedText('input.description', input.description, 5000);
+  const lead = await leadOf(ctx, input.lead);
+  const duplicate = () => conflict(`A working group on "${topic}" exists already; ask to join it.`);
+  if ((await ctx.em.count(WorkingGroupSchema, { topic: { $ilike: topic.replace(/[\\%_]/g, '\\$&') } })) > 0) throw duplicate();
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const group = tx.create(WorkingGroupSchema, { topic, description, ...lead, balancesCapacity: false, createdBy: creator(ctx) });
+      // The database draws the id (random_id()), which the lead's membership names.
+      await tx.flush();
+      if (lead.leadMemberId)
+        tx.create(WorkingGroupMembershipSchema, {
+          groupId: group.id,
+          memberId: lead.leadMemberId,
+          network: lead.leadNetwork,
+          status: 'ACTIVE',
+          joinedAt: new Date(),
+        });
+      return group;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw duplicate();
+    throw error;
+  }
+}
+
+const creator = (ctx: RegionContext) => ctx.identity.subject ?? ctx.identity.memberId ?? ctx.identity.network ?? ctx.identity.role;
+
+const standing: Record<MembershipStatus, string> = {
+  INVITED: 'is invited already; accept the invitation instead',
+  REQUESTED: 'has asked to join already; the lead confirms the request',
+  ACTIVE: 'is a member already',
+  LEFT: 'has left',
+  REMOVED: 'was removed',
+};
+
+/** A new open membership, refused with CONFLICT while the member has one (checked, and held by the unique index in a race). */
+async function openMembership(
+  ctx: RegionContext,
+  group: WorkingGroup,
+  memberId: string,
+  status: 'INVITED' | 'REQUESTED',
+  notify: boolean,
+): Promise<WorkingGroupMembership> {
+  const refuse = (current: MembershipStatus) => conflict(`${memberId} ${standing[current]} in working group "${group.topic}".`, { status: current });
+  const existing = await ctx.em.findOne(WorkingGroupMembershipSchema, { groupId: group.id, memberId, status: { $in: openStatuses } });
+  if (existing) throw refuse(existing.status);
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const membership = tx.create(WorkingGroupMembershipSchema, { groupId: group.id, memberId, network: parseMemberId(memberId).network.code, status });
+      await tx.flush();
+      if (notify) notifyInvited(tx, group, membership);
+      return membership;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw refuse(status);
+    throw error;
+  }
+}
+
+export async function requestToJoin(ctx: RegionContext, groupId: string, memberId: string | null | undefined): Promise<WorkingGroupMembership> {
+  const group = await loadGroup(ctx, groupId, 'groupId');
+  const member = await actingMember(ctx, memberId);
+  return openMembership(ctx, group, member.memberId, 'REQUESTED', false);
+}
+
+export async function invite(ctx: RegionContext, groupId: string, memberId: string): Promise<WorkingGroupMembership> {
+  requireCooperation(ctx.identity);
+  const group = await loadGroup(ctx, groupId, 'groupId');
+  requireLead(ctx.identity, group, 'invite members');
+  await assertMemberExists(ctx, memberId, 'memberId');
+  return openMembership(ctx, group, memberId, 'INVITED', true);
+}
+
+async function loadMembership(ctx: RegionContext, id: string): Promise<{ membership: WorkingGroupMembership; group: WorkingGroup }> {
+  requireCooperation(ctx.identity);
+  const membership = await ctx.em.findOne(WorkingGroupMembershipSchema, membershipIds.parse(id, 'membershipId'));
+  const group = membership && (await ctx.workingGroupLoaders.groups.load(membership.groupId));
+  if (!membership || !group) throw notFound(`Membership ${id} does not exist.`);
+  return { membership, group };
+}
+
+function requireStatus(membership: WorkingGroupMembership, id: string, expected: MembershipStatus, what: string): void {
+  if (membership.status !== expected)
+    throw conflict(`Membership ${id} is ${membership.status}, not ${expected}: nothing to ${what}.`, { status: membership.status });
+}
+
+export async function confirmMembership(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
+  const { membership, group } = await loadMembership(ctx, id);
+  requireLead(ctx.identity, group, 'confirm requests to join');
+  requireStatus(membership, id, 'REQUESTED', 'confirm');
+  return activate(ctx, membership);
+}
+
+export async function acceptInvitation(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
+  const { membership } = await loadMembership(ctx, id);
+  if (!canActFor(ctx.identity, membership.memberId, membership.network))
+    throw forbidden(`Only ${membership.memberId}, its office or admin accept its invitation.`);
+  requireStatus(membership, id, 'INVITED', 'accept');
+  return activate(ctx, membership);
+}
+
+async function activate(ctx: RegionContext, membership: WorkingGroupMembership): Promise<WorkingGroupMembership> {
+  membership.status = 'ACTIVE';
+  membership.joinedAt = new Date();
+  await ctx.em.flush();
+  return membership;
+}
+
+async function end(ctx: RegionContext, membership: WorkingGroupMembership, group: WorkingGroup, status: 'LEFT' | 'REMOVED') {
+  if (membership.memberId === group.leadMemberId)
+    throw conflict(`${membership.memberId} leads working group "${group.topic}" and stays its member; admin can hand the lead to someone else first.`);
+  membership.status = status;
+  membership.endedAt = new Date();
+  membership.endedBy = creator(ctx);
+  await ctx.em.flush();
+  return membership;
+}
+
+export async function leave(ctx: RegionContext, groupId: string, memberId: string | null | undefined): Promise<WorkingGroupMembership> {
+  requireCooperation(ctx.identity);
+  const group = await loadGroup(ctx, groupId, 'groupId');
+  const member = memberId ?? ctx.identity.memberId;
+  if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that leaves.');
+  const { network } = parseMemberId(member, 'memberId');
+  if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin decide that it leaves; the lead removes members.`);
+  const membership = await ctx.em.findOne(WorkingGroupMembershipSchema, { groupId: group.id, memberId: member, status: { $in: openStatuses } });
+  if (!membership) throw notFound(`${member} is not a member of working group "${group.topic}", nor invited or asking to join.`);
+  return end(ctx, membership, group, 'LEFT');
+}
+
+export async function remove(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
+  const { membership, group } = await loadMembership(ctx, id);
+  const office = ctx.identity.role === 'office' && ctx.identity.network === membership.network;
+  if (!office && !isLead(ctx.identity, group))
+    throw forbidden(`Only the lead of "${group.topic}", the ${membership.network} office or admin remove ${membership.memberId}.`);
+  if (!openStatuses.includes(membership.status)) throw conflict(`Membership ${id} is ${membership.status} already.`, { status: membership.status });
+  return end(ctx, membership, group, 'REMOVED');
+}

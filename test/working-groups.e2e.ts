@@ -1,0 +1,489 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { close, listen } from '../shared/http.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// Working groups through the gateway, with the roles that use them across
+// networks: offices found groups, leads invite and confirm, members of NIWE,
+// LINAT and KONAT join, meet, answer and read the minutes; webhooks hear of
+// invitations and meetings. The limit of YES answers holds under 50
+// simultaneous answers; a page of groups costs the same statements for any size.
+
+const maxBytes = 64 * 1024;
+let stack: Stack;
+let origin: string;
+const tokens: Record<string, string> = {};
+const members: Record<string, string> = {};
+const receivers: Server[] = [];
+
+interface Delivery {
+  type: string;
+  data: Record<string, unknown>;
+}
+const received: Record<string, Delivery[]> = { dreher: [], haerter: [] };
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
+const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 'p'), Buffer.from('\n%%EOF\n')]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
+
+const groupFields = 'id topic leadNetwork { code } leadMember { id } members { id status member { id } } pending { id status member { id } }';
+const createMutation = `mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { ${groupFields} } }`;
+const inviteMutation = `mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id status member { id } } }`;
+const acceptMutation = `mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id status joinedAt } }`;
+const joinMutation = `mutation($g: ID!, $m: ID) { requestToJoinWorkingGroup(groupId: $g, memberId: $m) { id status } }`;
+const confirmMutation = `mutation($id: ID!) { confirmWorkingGroupMembership(membershipId: $id) { id status } }`;
+const leaveMutation = `mutation($g: ID!, $m: ID) { leaveWorkingGroup(groupId: $g, memberId: $m) { id status endedAt } }`;
+const removeMutation = `mutation($id: ID!) { removeFromWorkingGroup(membershipId: $id) { id status } }`;
+const scheduleMutation = `mutation($g: ID!, $input: MeetingInput!) {
+  scheduleMeeting(groupId: $g, input: $input) { id groupId startsAt place videoLink agenda participantLimit yesCount placesLeft }
+}`;
+const rsvpMutation = `mutation($id: ID!, $answer: RsvpAnswer!, $m: ID) { rsvpMeeting(meetingId: $id, answer: $answer, memberId: $m) { meetingId answer member { id } } }`;
+const groupQuery = `query($id: ID!) { workingGroup(id: $id) { ${groupFields} viewerIsMember } }`;
+
+function meetingInput(extra: Record<string, unknown> = {}) {
+  return {
+    startsAt: inDays(14),
+    videoLink: 'https://meet.example/arbeitskreis',
+    agenda: '1. Härteverzug bei 42CrMo4\n2. Sammelbestellung Schutzgas',
+    participantLimit: 5,
+    ...extra,
+  };
+}
+
+async function createMember(key: string, network: string): Promise<string> {
+  const input = { name: `${key} GmbH`, postalCode: '37269', city: 'Eschwege' };
+  const created = await ok(
+    stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin),
+  );
+  members[key] = created.createMember.id;
+  tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  return members[key];
+}
+
+/** A webhook receiver that keeps what it is sent under `key`. */
+async function receiver(key: string): Promise<string> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received[key].push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Delivery);
+      res.statusCode = 204;
+      res.end();
+    });
+  });
+  receivers.push(server);
+  return listen(server, 0);
+}
+
+/** Waits until `key`'s receiver holds `count` deliveries: the dispatcher polls every 50 ms in tests. */
+async function deliveries(key: string, count: number): Promise<Delivery[]> {
+  await expect.poll(() => received[key].length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(count);
+  return received[key];
+}
+
+function upload(token: string | undefined, meetingId: string, fileName: string, contentType: string, body: Buffer) {
+  return fetch(`${origin}/attachments?meetingId=${encodeURIComponent(meetingId)}&fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+}
+
+const download = (token: string, path: string) => fetch(`${origin}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+/** Rows of region's database, to see that a refusal changed nothing. */
+async function regionCount(table: string): Promise<number> {
+  const [row] = await stack.region.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from "${table}"`);
+  return row.n;
+}
+
+/** Runs `work` for each item, `width` at a time. */
+async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += width) results.push(...(await Promise.all(items.slice(i, i + width).map(work))));
+  return results;
+}
+
+beforeAll(async () => {
+  // 50 answers and 50 invitations queue in region; on a busy machine a network's answer may take longer than region's 2-s default.
+  stack = await startStack({ dispatcher: true, attachmentMaxBytes: maxBytes, networkTimeoutMs: 10_000 });
+  origin = stack.gatewayUrl.replace(/\/graphql$/, '');
+  tokens.admin = await stack.token({ role: 'admin' });
+  for (const network of ['NIWE', 'LINAT', 'KONAT']) tokens[`${network.toLowerCase()}Office`] = await stack.token({ role: 'office', network });
+  tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
+  await createMember('dreher', 'NIWE');
+  await createMember('haerter', 'LINAT');
+  await createMember('konstrukteur', 'KONAT');
+  await createMember('aussen', 'NIWE');
+  await createMember('beschichter', 'LINAT');
+  for (const key of ['dreher', 'haerter']) {
+    const url = await receiver(key);
+    await ok(
+      stack.query(
+        `mutation($url: String!) { registerWebhook(url: $url, events: [WORKING_GROUP_INVITED, MEETING_SCHEDULED]) { webhook { id } } }`,
+        { url },
+        tokens[key],
+      ),
+    );
+  }
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+  await Promise.all(receivers.map(close));
+});
+
+describe('the CAD working group', () => {
+  test('is there from the start, led by the KONAT office, and links to the capacity balance', async () => {
+    const page = (
+      await ok(
+        stack.query(
+          `{ workingGroups(first: 5) { totalCount nodes { topic leadNetwork { code } leadMember { id } capacityBalance { query csvPath from to } } } }`,
+          {},
+          tokens.haerter,
+        ),
+      )
+    ).workingGroups;
+    const cad = page.nodes[0];
+    expect(cad).toMatchObject({ topic: 'CAD-Kapazitätsausgleich', leadNetwork: { code: 'KONAT' }, leadMember: null });
+    expect(cad.capacityBalance.csvPath).toBe(`/export/capacity-balance.csv?from=${cad.capacityBalance.from}&to=${cad.capacityBalance.to}&kind=CAD`);
+    // The link works: the query runs as given, and the CSV comes from the gateway.
+    const rows = await ok(stack.query(cad.capacityBalance.query, { from: cad.capacityBalance.from, to: cad.capacityBalance.to }, tokens.haerter));
+    expect(Array.isArray(rows.capacityBalance)).toBe(true);
+    const csv = await download(tokens.haerter, cad.capacityBalance.csvPath);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^week,kind,system,network,/);
+
+    const anonymous = await stack.query(`{ workingGroups { totalCount } }`);
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(codeOf(await stack.query(`{ workingGroups { totalCount } }`, {}, tokens.partner))).toBe('FORBIDDEN');
+  });
+});
+
+describe('membership', () => {
+  let groupId: string;
+
+  test('an office founds a group led by its member; the lead invites a member of another network, who accepts and hears of it', async () => {
+    const group = (
+      await ok(
+        stack.query(
+          createMutation,
+          { input: { topic: 'Härten und Beschichten', description: 'Wärmebehandlung und Beschichtung für Drehteile.', lead: { memberId: members.dreher } } },
+          tokens.niweOffice,
+        ),
+      )
+    ).createWorkingGroup;
+    groupId = group.id;
+    expect(group).toMatchObject({ id: expect.stringMatching(/^wg-\d+$/), leadNetwork: { code: 'NIWE' }, leadMember: { id: members.dreher } });
+    expect(group.members.map((m: { member: { id: string } }) => m.member.id)).toEqual([members.dreher]);
+
+    // Only the lead (or admin) invites; a member of another group is no lead.
+    expect(codeOf(await stack.query(inviteMutation, { g: groupId, m: members.haerter }, tokens.aussen))).toBe('FORBIDDEN');
+    const invited = (await ok(stack.query(inviteMutation, { g: groupId, m: members.haerter }, tokens.dreher))).inviteToWorkingGroup;
+    expect(invited).toMatchObject({ id: expect.stringMatching(/^wgm-\d+$/), status: 'INVITED', member: { id: members.haerter } });
+    const [delivery] = await deliveries('haerter', 1);
+    expect(delivery).toMatchObject({
+      type: 'WORKING_GROUP_INVITED',
+      data: { workingGroupId: groupId, topic: 'Härten und Beschichten', membershipId: invited.id, memberId: members.haerter },
+    });
+
+    // The invitation is seen by the lead and the invited member, not by others.
+    const byOutsider = (await ok(stack.query(groupQuery, { id: groupId }, tokens.aussen))).workingGroup;
+    expect(byOutsider).toMatchObject({ pending: [], viewerIsMember: false });
+    expect((await ok(stack.query(groupQuery, { id: groupId }, tokens.haerter))).workingGroup.pending.map((p: { id: string }) => p.id)).toEqual([invited.id]);
+
+    expect(codeOf(await stack.query(acceptMutation, { id: invited.id }, tokens.aussen))).toBe('FORBIDDEN');
+    expect((await ok(stack.query(acceptMutation, { id: invited.id }, tokens.haerter))).acceptWorkingGroupInvitation.status).toBe('ACTIVE');
+    expect(codeOf(await stack.query(acceptMutation, { id: invited.id }, tokens.haerter))).toBe('CONFLICT');
+  });
+
+  test('a member of a third network asks to join, the lead confirms; leaving and removing end memberships', async () => {
+    const asked = (await ok(stack.query(joinMutation, { g: groupId }, tokens.konstrukteur))).requestToJoinWorkingGroup;
+    expect(asked.status).toBe('REQUESTED');
+    const twice = await stack.query(joinMutation, { g: groupId }, tokens.konstrukteur);
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'REQUESTED' });
+    // The member cannot confirm itself; the lead does.
+    expect(codeOf(await stack.query(confirmMutation, { id: asked.id }, tokens.konstrukteur))).toBe('FORBIDDEN');
+    expect((await ok(stack.query(confirmMutation, { id: asked.id }, tokens.dreher))).confirmWorkingGroupMembership.status).toBe('ACTIVE');
+    const joinedAgain = await stack.query(joinMutation, { g: groupId }, tokens.konstrukteur);
+    expect(joinedAgain.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'ACTIVE' });
+
+    let group = (await ok(stack.query(groupQuery, { id: groupId }, tokens.konstrukteur))).workingGroup;
+    expect(group.members.map((m: { member: { id: string } }) => m.member.id)).toEqual([members.dreher, members.haerter, members.konstrukteur]);
+    expect(group.viewerIsMember).toBe(true);
+
+    expect((await ok(stack.query(leaveMutation, { g: groupId }, tokens.konstrukteur))).leaveWorkingGroup.status).toBe('LEFT');
+    // The lead stays a member while it leads.
+    expect(codeOf(await stack.query(leaveMutation, { g: groupId }, tokens.dreher))).toBe('CONFLICT');
+    // An invitation withdrawn by the member's office: REMOVED; a request by the office for its member, declined by the lead.
+    const invited = (await ok(stack.query(inviteMutation, { g: groupId, m: members.beschichter }, tokens.dreher))).inviteToWorkingGroup;
+    // Another network's office neither leads nor acts for the member.
+    expect(codeOf(await stack.query(removeMutation, { id: invited.id }, tokens.konatOffice))).toBe('FORBIDDEN');
+    expect((await ok(stack.query(removeMutation, { id: invited.id }, tokens.linatOffice))).removeFromWorkingGroup.status).toBe('REMOVED');
+    const forOutsider = (await ok(stack.query(joinMutation, { g: groupId, m: members.aussen }, tokens.niweOffice))).requestToJoinWorkingGroup;
+    expect((await ok(stack.query(removeMutation, { id: forOutsider.id }, tokens.dreher))).removeFromWorkingGroup.status).toBe('REMOVED');
+
+    group = (await ok(stack.query(groupQuery, { id: groupId }, tokens.dreher))).workingGroup;
+    expect(group.members.map((m: { member: { id: string } }) => m.member.id)).toEqual([members.dreher, members.haerter]);
+    expect(group.pending).toEqual([]);
+  });
+
+  test('bad input: a clear code, and nothing changed', async () => {
+    const before = await Promise.all(['working_group', 'working_group_membership', 'working_group_meeting', 'outbox_event'].map(regionCount));
+    const cases: [string, Record<string, unknown>, string, string, string?][] = [
+      [createMutation, { input: { topic: 'härten UND beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
+      [createMutation, { input: { topic: 'Leichtbau', description: 'x', lead: { network: 'LINAT' } } }, 'niweOffice', 'FORBIDDEN'],
+      [createMutation, { input: { topic: 'Leichtbau', description: 'x', lead: {} } }, 'admin', 'BAD_USER_INPUT', 'input.lead'],
+      [createMutation, { input: { topic: 'LB', description: 'x', lead: { network: 'LINAT' } } }, 'admin', 'BAD_USER_INPUT', 'input.topic'],
+      [createMutation, { input: { topic: 'Leichtbau', description: 'x', lead: { network: 'LINAT' } } }, 'haerter', 'FORBIDDEN'],
+      [createMutation, { input: { topic: 'Leichtbau', description: 'x', lead: { memberId: 'LINAT:m-999999' } } }, 'admin', 'NOT_FOUND'],
+      [inviteMutation, { g: groupId, m: 'KONAT:m-999999' }, 'dreher', 'NOT_FOUND'],
+      [inviteMutation, { g: 'wg-123456789', m: members.aussen }, 'admin', 'NOT_FOUND'],
+      [inviteMutation, { g: 'group-1', m: members.aussen }, 'admin', 'BAD_USER_INPUT', 'groupId'],
+      [inviteMutation, { g: groupId, m: members.haerter }, 'dreher', 'CONFLICT'],
+      [joinMutation, { g: groupId }, 'haerter', 'CONFLICT'],
+      [confirmMutation, { id: 'wgm-98765' }, 'dreher', 'NOT_FOUND'],
+      [scheduleMutation, { g: groupId, input: meetingInput({ startsAt: inDays(-1) }) }, 'dreher', 'BAD_USER_INPUT', 'input.startsAt'],
+      [scheduleMutation, { g: groupId, input: meetingInput({ startsAt: '2027-01-14T15:00:00' }) }, 'dreher', 'BAD_USER_INPUT', 'input.startsAt'],
+      [scheduleMutation, { g: groupId, input: meetingInput({ participantLimit: 0 }) }, 'dreher', 'BAD_USER_INPUT', 'input.participantLimit'],
+      [scheduleMutation, { g: groupId, input: meetingInput({ videoLink: 'http://meet.example/x' }) }, 'dreher', 'BAD_USER_INPUT', 'input.videoLink'],
+      [scheduleMutation, { g: groupId, input: meetingInput({ videoLink: null, place: null }) }, 'dreher', 'BAD_USER_INPUT', 'input.place'],
+      [scheduleMutation, { g: groupId, input: meetingInput() }, 'haerter', 'FORBIDDEN'],
+      [scheduleMutation, { g: 'wg-42', input: meetingInput() }, 'admin', 'NOT_FOUND'],
+      [rsvpMutation, { id: 'mtg-42', answer: 'YES' }, 'haerter', 'NOT_FOUND'],
+    ];
+    for (const [query, variables, who, code, field] of cases) {
+      const res = await stack.query(query, variables, tokens[who]);
+      const error = res.errors?.[0];
+      expect(error?.extensions?.code, `${who}: ${JSON.stringify(variables)}`).toBe(code);
+      if (field) expect(error?.extensions?.field, JSON.stringify(variables)).toBe(field);
+      expect(error?.message.length).toBeGreaterThan(20);
+    }
+    expect(await Promise.all(['working_group', 'working_group_membership', 'working_group_meeting', 'outbox_event'].map(regionCount))).toEqual(before);
+  });
+
+  describe('meetings', () => {
+    let meetingId: string;
+    const meetingQuery = `query($id: ID!) { meeting(id: $id) { id startsAt yesCount placesLeft viewerCanUploadMinutes } }`;
+    const insideQuery = `query($id: ID!) { meeting(id: $id) { agenda videoLink rsvps { answer member { id } } minutes { id fileName size sha256 downloadPath } } }`;
+
+    test('the lead schedules one; each member hears of it; members answer and change their answers', async () => {
+      const before = { dreher: received.dreher.length, haerter: received.haerter.length };
+      const meeting = (await ok(stack.query(scheduleMutation, { g: groupId, input: meetingInput() }, tokens.dreher))).scheduleMeeting;
+      meetingId = meeting.id;
+      expect(meeting).toMatchObject({ id: expect.stringMatching(/^mtg-\d+$/), groupId, participantLimit: 5, yesCount: 0, placesLeft: 5, place: null });
+      for (const key of ['dreher', 'haerter'] as const) {
+        const delivery = (await deliveries(key, before[key] + 1)).at(-1)!;
+        expect(delivery).toMatchObject({
+          type: 'MEETING_SCHEDULED',
+          data: { workingGroupId: groupId, meetingId, memberId: members[key], startsAt: meeting.startsAt },
+        });
+        // The agenda and video link are for the group: not in a payload an office's webhook may receive.
+        expect(delivery.data).not.toHaveProperty('agenda');
+      }
+      // Members who left or were removed hear nothing: only the two active members were notified.
+      const [scheduled] = await stack.region.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: number }[]>(`select count(*)::int as n from "outbox_event" where "type" = 'MEETING_SCHEDULED'`);
+      expect(scheduled.n).toBe(2);
+
+      await ok(stack.query(rsvpMutation, { id: meetingId, answer: 'YES' }, tokens.haerter));
+      await ok(stack.query(rsvpMutation, { id: meetingId, answer: 'MAYBE' }, tokens.dreher));
+      expect((await ok(stack.query(meetingQuery, { id: meetingId }, tokens.haerter))).meeting).toMatchObject({ yesCount: 1, placesLeft: 4 });
+      await ok(stack.query(rsvpMutation, { id: meetingId, answer: 'NO' }, tokens.haerter));
+      await ok(stack.query(rsvpMutation, { id: meetingId, answer: 'YES', m: members.dreher }, tokens.niweOffice));
+      const inside = (await ok(stack.query(insideQuery, { id: meetingId }, tokens.haerter))).meeting;
+      expect(inside.rsvps.map((r: { answer: string; member: { id: string } }) => [r.member.id, r.answer])).toEqual([
+        [members.haerter, 'NO'],
+        [members.dreher, 'YES'],
+      ]);
+      expect(inside.agenda).toContain('Härteverzug');
+      expect((await ok(stack.query(meetingQuery, { id: meetingId }, tokens.haerter))).meeting.yesCount).toBe(1);
+
+      // Not a member: FORBIDDEN, and its answer is not taken.
+      const outsider = await stack.query(rsvpMutation, { id: meetingId, answer: 'YES' }, tokens.aussen);
+      expect(codeOf(outsider)).toBe('FORBIDDEN');
+      expect(codeOf(await stack.query(rsvpMutation, { id: meetingId, answer: 'YES' }, tokens.konstrukteur))).toBe('FORBIDDEN');
+      expect(await regionCount('meeting_rsvp')).toBe(2);
+    });
+
+    test("the agenda, video link, answers and minutes are the group's: FORBIDDEN to others, who see when it meets", async () => {
+      const outside = await stack.query(insideQuery, { id: meetingId }, tokens.aussen);
+      expect(outside.data.meeting).toEqual({ agenda: null, videoLink: null, rsvps: null, minutes: null });
+      expect(outside.errors!.map((e) => [e.path!.join('.'), e.extensions!.code])).toEqual([
+        ['meeting.agenda', 'FORBIDDEN'],
+        ['meeting.videoLink', 'FORBIDDEN'],
+        ['meeting.rsvps', 'FORBIDDEN'],
+        ['meeting.minutes', 'FORBIDDEN'],
+      ]);
+      expect((await ok(stack.query(meetingQuery, { id: meetingId }, tokens.aussen))).meeting).toMatchObject({ yesCount: 1, viewerCanUploadMinutes: false });
+      // The member's office acts for it, and sees what it sees; admin sees everything.
+      expect((await ok(stack.query(insideQuery, { id: meetingId }, tokens.linatOffice))).meeting.agenda).toContain('Schutzgas');
+      expect((await ok(stack.query(insideQuery, { id: meetingId }, tokens.admin))).meeting.agenda).toContain('Schutzgas');
+      expect(codeOf(await stack.query(insideQuery, { id: meetingId }, tokens.konatOffice))).toBe('FORBIDDEN');
+    });
+
+    test('the lead uploads the minutes as PDF; members download them, others are refused; nothing else is stored', async () => {
+      const filesBefore = (await readdir(stack.attachmentsDir).catch(() => [])).length;
+      // Not a PDF, whatever its name says; not the lead; too large; another type: refused, nothing stored.
+      const png_ = await upload(tokens.dreher, meetingId, 'protokoll.pdf', 'application/pdf', png);
+      expect(png_.status).toBe(415);
+      expect(((await png_.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
+      const docx = await upload(tokens.dreher, meetingId, 'protokoll.docx', 'application/octet-stream', pdf);
+      expect(docx.status).toBe(415);
+      expect(((await docx.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'fileName' });
+      const step = await upload(tokens.dreher, meetingId, 'welle.step', 'model/step', Buffer.from('ISO-10303-21;\n'));
+      expect(step.status).toBe(415);
+      expect((await upload(tokens.dreher, meetingId, 'protokoll.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(maxBytes)]))).status).toBe(413);
+      const notLead = await upload(tokens.haerter, meetingId, 'protokoll.pdf', 'application/pdf', pdf);
+      expect(notLead.status).toBe(403);
+      expect(((await notLead.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect((await upload(tokens.dreher, 'mtg-4242', 'protokoll.pdf', 'application/pdf', pdf)).status).toBe(404);
+      expect((await upload(undefined, meetingId, 'protokoll.pdf', 'application/pdf', pdf)).status).toBe(401);
+      expect(await regionCount('meeting_minutes')).toBe(0);
+      expect((await readdir(stack.attachmentsDir).catch(() => [])).length).toBe(filesBefore);
+
+      expect((await ok(stack.query(meetingQuery, { id: meetingId }, tokens.dreher))).meeting.viewerCanUploadMinutes).toBe(true);
+      const res = await upload(tokens.dreher, meetingId, 'Protokoll Arbeitskreis.pdf', 'application/pdf', pdf);
+      expect(res.status).toBe(201);
+      const stored = (await res.json()) as { id: string; downloadPath: string };
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      expect(stored).toMatchObject({ id: expect.stringMatching(/^min-\d+$/), meetingId, fileName: 'Protokoll Arbeitskreis.pdf', size: pdf.length, sha256 });
+      const minutes = (await ok(stack.query(insideQuery, { id: meetingId }, tokens.haerter))).meeting.minutes;
+      expect(minutes).toEqual({ id: stored.id, fileName: 'Protokoll Arbeitskreis.pdf', size: pdf.length, sha256, downloadPath: stored.downloadPath });
+
+      const got = await download(tokens.haerter, minutes.downloadPath);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
+      const refused = await download(tokens.aussen, minutes.downloadPath);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect((await download(tokens.konstrukteur, minutes.downloadPath)).status).toBe(403);
+      expect((await download(tokens.haerter, '/attachments?id=min-4242')).status).toBe(404);
+      expect((await readdir(stack.attachmentsDir)).length).toBe(filesBefore + 1);
+    });
+  });
+});
+
+describe('the limit of YES answers', () => {
+  test('50 members answer YES at once for 20 places: 20 hold one, 30 are refused with CONFLICT naming the limit', async () => {
+    const group = (
+      await ok(
+        stack.query(
+          createMutation,
+          { input: { topic: 'Leichtbau mit Faserverbund', description: 'Gemeinsam prüfen.', lead: { network: 'KONAT' } } },
+          tokens.admin,
+        ),
+      )
+    ).createWorkingGroup;
+    const keys = Array.from({ length: 50 }, (_, i) => `teilnehmer${i}`);
+    const networkOf = (i: number) => ['NIWE', 'LINAT', 'KONAT'][i % 3];
+    await inBatches(keys, 10, (key) => createMember(key, networkOf(keys.indexOf(key))));
+    const invitations = await inBatches(
+      keys,
+      10,
+      async (key) => (await ok(stack.query(inviteMutation, { g: group.id, m: members[key] }, tokens.konatOffice))).inviteToWorkingGroup,
+    );
+    await inBatches(invitations, 10, (invitation: { id: string }) => ok(stack.query(acceptMutation, { id: invitation.id }, tokens.admin)));
+    const meeting = (await ok(stack.query(scheduleMutation, { g: group.id, input: meetingInput({ participantLimit: 20 }) }, tokens.konatOffice)))
+      .scheduleMeeting;
+
+    const results = await Promise.all(keys.map((key) => stack.query(rsvpMutation, { id: meeting.id, answer: 'YES' }, tokens[key])));
+    const taken = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(taken).toHaveLength(20);
+    expect(refused).toHaveLength(30);
+    for (const r of refused) {
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', participantLimit: 20 });
+      expect(r.errors![0].message).toMatch(/is full: all 20 places are taken/);
+    }
+    const [row] = await stack.region.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ yes: number; count: number }[]>(
+        `select (select count(*)::int from "meeting_rsvp" r where r."meeting_id" = m."id" and r."answer" = 'YES') as yes, m."yes_count" as count from "working_group_meeting" m where m."id" = ?`,
+        [Number(meeting.id.slice(4))],
+      );
+    expect(row).toEqual({ yes: 20, count: 20 });
+
+    // A YES changed to NO frees a place for one that was refused; MAYBE is always taken.
+    const holder = keys[results.indexOf(taken[0])];
+    const waiting = keys[results.indexOf(refused[0])];
+    await ok(stack.query(rsvpMutation, { id: meeting.id, answer: 'MAYBE' }, tokens[keys[results.indexOf(refused[1])]]));
+    expect(codeOf(await stack.query(rsvpMutation, { id: meeting.id, answer: 'YES' }, tokens[waiting]))).toBe('CONFLICT');
+    await ok(stack.query(rsvpMutation, { id: meeting.id, answer: 'NO' }, tokens[holder]));
+    await ok(stack.query(rsvpMutation, { id: meeting.id, answer: 'YES' }, tokens[waiting]));
+    const after = (await ok(stack.query(`query($id: ID!) { meeting(id: $id) { yesCount placesLeft } }`, { id: meeting.id }, tokens.admin))).meeting;
+    expect(after).toEqual({ yesCount: 20, placesLeft: 0 });
+  }, 120_000);
+});
+
+describe('SQL statements per request', () => {
+  test('workingGroups { members meetings { rsvps } } costs the same for 1, 4 and 8 groups', async () => {
+    // The last group so far: the page starts after it, at eight more groups, each with two members of two networks, a meeting and both members' answers.
+    const start = (await ok(stack.query(`{ workingGroups(first: 100) { pageInfo { endCursor } } }`, {}, tokens.admin))).workingGroups.pageInfo.endCursor;
+    for (let g = 0; g < 8; g++) {
+      const group = (
+        await ok(
+          stack.query(
+            createMutation,
+            { input: { topic: `Erfahrungsaustausch ${g}`, description: 'Treffen reihum.', lead: { network: 'NIWE' } } },
+            tokens.niweOffice,
+          ),
+        )
+      ).createWorkingGroup;
+      for (const key of ['haerter', 'konstrukteur']) {
+        const invited = (await ok(stack.query(inviteMutation, { g: group.id, m: members[key] }, tokens.niweOffice))).inviteToWorkingGroup;
+        await ok(stack.query(acceptMutation, { id: invited.id }, tokens[key]));
+      }
+      const meeting = (await ok(stack.query(scheduleMutation, { g: group.id, input: meetingInput({ place: 'Eschwege' }) }, tokens.niweOffice))).scheduleMeeting;
+      for (const key of ['haerter', 'konstrukteur']) await ok(stack.query(rsvpMutation, { id: meeting.id, answer: 'YES' }, tokens[key]));
+    }
+    const listQuery = `query($first: Int, $after: String) { workingGroups(first: $first, after: $after) { nodes { id topic
+      members { status member { id } } pending { id } viewerIsMember
+      meetings { id startsAt agenda videoLink yesCount rsvps { answer member { id } } minutes { id } }
+    } pageInfo { endCursor } } }`;
+    // The webhook dispatcher's polls count in region's statements too; the webhooks were heard above.
+    await stack.region.dispatcher?.stop();
+    const counts: number[] = [];
+    for (const first of [1, 4, 8]) {
+      const sql = stack.region.sql.count;
+      const page = (await ok(stack.query(listQuery, { first, after: start }, tokens.haerter))).workingGroups.nodes;
+      counts.push(stack.region.sql.count - sql);
+      expect(page).toHaveLength(first);
+      for (const group of page) {
+        expect(group.members).toHaveLength(2);
+        expect(group.viewerIsMember).toBe(true);
+        expect(group.meetings[0].rsvps).toHaveLength(2);
+      }
+    }
+    // The cursor's group, the page and its count, then one each for memberships, meetings, answers and minutes.
+    expect(counts).toEqual([7, 7, 7]);
+
+    // Pages of two walk every group once, the seeded CAD group too.
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
+        await ok(
+          stack.query(
+            `query($after: String) { workingGroups(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+            tokens.admin,
+          ),
+        )
+      ).workingGroups;
+      seen.push(...page.nodes.map((n) => n.id));
+      total = page.totalCount;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(total);
+  }, 120_000);
+});
