@@ -7,6 +7,7 @@ import type { EnvReader } from '../shared/config.ts';
 import { csrfTokenInvalid, httpError, rateLimited, unauthenticated } from '../shared/errors.ts';
 import { jsonPostRoute, sendError, sendJson, type PlainRoute } from '../shared/http.ts';
 import { anonymous, type Identity } from '../shared/identity.ts';
+import { currentLog } from '../shared/observability.ts';
 import { tokenMaxLifetimeS, type AuthConfig, type TokenVerifier, type Verifier } from './auth.ts';
 import type { Policy } from './policy.ts';
 import { clientAddressKey, type LimiterFactory } from './rate-limit.ts';
@@ -244,7 +245,7 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
     try {
       found = (await askRegion<{ accountLogin: AccountGrant | null }>(options, loginQuery, { email, password }, loginTimeoutMs)).accountLogin;
     } catch (error) {
-      console.error('[gateway] login check failed:', error);
+      currentLog().error({ err: error }, 'login check failed');
       return httpError('INTERNAL_SERVER_ERROR', 'Sign-in cannot be checked right now; try again shortly.', { status: 503 });
     }
     if (!found) return null;
@@ -265,7 +266,7 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
       return { subject: grant.partner, claims: { role: 'partner', safelist: grant.safelist, keyId: grant.keyId, name: grant.partner } };
     } catch (error) {
       if (error instanceof GraphQLError) return error;
-      console.error('[gateway] API key check failed:', error);
+      currentLog().error({ err: error }, 'API key check failed');
       return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });
     }
   };

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { ConfigError, type EnvReader } from './config.ts';
+import { currentLog } from './observability.ts';
 
 // Where a service remembers the nonces of the signed requests it accepted (shared/signature.ts), so that a
 // captured request is refused the second time. In the process by default; with REPLAY_REDIS_URL in one
@@ -43,7 +44,7 @@ export function memoryNonceStore(now = () => Date.now()): NonceStore {
  * outage of the service; a replay to another replica stays possible only within that outage and the
  * signature's 60-s window.
  */
-export function redisNonceStore(url: string, log: (line: string) => void = console.warn): NonceStore {
+export function redisNonceStore(url: string, log: (line: string) => void = (line) => currentLog().warn(line)): NonceStore {
   // No offline queue: while Redis is away a claim fails at once instead of holding the request.
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const local = memoryNonceStore();
