@@ -217,6 +217,13 @@ describe('membership', () => {
     expect((await ok(stack.query(leaveMutation, { g: groupId }, tokens.konstrukteur))).leaveWorkingGroup.status).toBe('LEFT');
     // The lead stays a member while it leads.
     expect(codeOf(await stack.query(leaveMutation, { g: groupId }, tokens.dreher))).toBe('CONFLICT');
+    // Ten simultaneous requests of one member: one is taken, the database's unique index refuses the rest.
+    const racing = await Promise.all(Array.from({ length: 10 }, () => stack.query(joinMutation, { g: groupId }, tokens.konstrukteur)));
+    expect(racing.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of racing.filter((r) => r.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', status: 'REQUESTED' });
+    const again = (await ok(stack.query(groupQuery, { id: groupId }, tokens.dreher))).workingGroup.pending;
+    expect(again).toHaveLength(1);
+    expect((await ok(stack.query(leaveMutation, { g: groupId }, tokens.konstrukteur))).leaveWorkingGroup.status).toBe('LEFT');
     // An invitation withdrawn by the member's office: REMOVED; a request by the office for its member, declined by the lead.
     const invited = (await ok(stack.query(inviteMutation, { g: groupId, m: members.beschichter }, tokens.dreher))).inviteToWorkingGroup;
     // Another network's office neither leads nor acts for the member.
@@ -308,6 +315,31 @@ describe('membership', () => {
       expect(codeOf(outsider)).toBe('FORBIDDEN');
       expect(codeOf(await stack.query(rsvpMutation, { id: meetingId, answer: 'YES' }, tokens.konstrukteur))).toBe('FORBIDDEN');
       expect(await regionCount('meeting_rsvp')).toBe(2);
+    });
+
+    test('a meeting that has begun takes no more answers', async () => {
+      const begun = (await ok(stack.query(scheduleMutation, { g: groupId, input: meetingInput({ place: 'Eschwege' }) }, tokens.dreher))).scheduleMeeting;
+      // Scheduling refuses the past, so the database moves this one back in time.
+      await stack.region.orm.em
+        .fork()
+        .getConnection()
+        .execute(`update "working_group_meeting" set "starts_at" = now() - interval '1 hour' where "id" = ?`, [Number(begun.id.slice(4))]);
+      const late = await stack.query(rsvpMutation, { id: begun.id, answer: 'YES' }, tokens.haerter);
+      expect(codeOf(late)).toBe('CONFLICT');
+      expect(late.errors![0].message).toMatch(/began at .*answers are closed/);
+      expect(await regionCount('meeting_rsvp')).toBe(2);
+      // Upcoming meetings only, by default; all of them on request.
+      const group = (
+        await ok(
+          stack.query(
+            `query($id: ID!) { workingGroup(id: $id) { upcoming: meetings { id } all: meetings(upcomingOnly: false) { id } } }`,
+            { id: groupId },
+            tokens.haerter,
+          ),
+        )
+      ).workingGroup;
+      expect(group.upcoming.map((m: { id: string }) => m.id)).toEqual([meetingId]);
+      expect(group.all.map((m: { id: string }) => m.id)).toEqual([begun.id, meetingId]);
     });
 
     test("the agenda, video link, answers and minutes are the group's: FORBIDDEN to others, who see when it meets", async () => {

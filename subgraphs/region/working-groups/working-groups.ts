@@ -189,7 +189,7 @@ async function activate(ctx: RegionContext, membership: WorkingGroupMembership):
 
 async function end(ctx: RegionContext, membership: WorkingGroupMembership, group: WorkingGroup, status: 'LEFT' | 'REMOVED') {
   if (membership.memberId === group.leadMemberId)
-    throw conflict(`${membership.memberId} leads working group "${group.topic}" and stays its member; admin can hand the lead to someone else first.`);
+    throw conflict(`${membership.memberId} leads working group "${group.topic}" and stays its member while it leads.`);
   membership.status = status;
   membership.endedAt = new Date();
   membership.endedBy = creator(ctx);
