@@ -8,8 +8,9 @@ import { processes } from './data/processes.ts';
 // importMembers and written by the gateway's /export/members.csv, so an export
 // imports again unchanged. Two forms: UTF-8 with commas (what tools exchange)
 // and the form German Excel writes (a BOM, semicolons, a decimal comma).
-// The file arrives as text: decoding its bytes is the client's (the portal
-// decodes Windows-1252 itself); text that shows a broken decoding is refused.
+// The file arrives as text, or as its bytes in base64, read as UTF-8 or else
+// as Windows-1252 (decodeMembersFile); text that shows a broken decoding on
+// the client's side is refused.
 
 /** A member as one row gives it: the shape of the networks' MemberInput. */
 export interface CsvMember {
@@ -136,15 +137,42 @@ function parseRecords(text: string, delimiter: string): string[][] {
   }
 }
 
-/** Reads a members file: the columns, every row as member input, and what could not be read. Throws BAD_USER_INPUT (field csv) for the file as a whole. */
-export function parseMembersCsv(csv: string): ParsedMembersCsv {
-  const bytes = Buffer.byteLength(csv, 'utf8');
+function checkSize(bytes: number, field: string): void {
   if (bytes > csvImportLimits.bytes) {
     throw new GraphQLError(
       `The file has ${bytes} bytes; the import takes at most ${csvImportLimits.bytes} (512 KiB, about ${csvImportLimits.rows} members). Split it into several files.`,
-      { extensions: { code: 'BAD_USER_INPUT', field: 'csv', limit: 'bytes', max: csvImportLimits.bytes, actual: bytes } },
+      { extensions: { code: 'BAD_USER_INPUT', field, limit: 'bytes', max: csvImportLimits.bytes, actual: bytes } },
     );
   }
+}
+
+export type CsvEncoding = 'UTF-8' | 'windows-1252';
+
+/**
+ * The text of a file sent as its bytes in base64: UTF-8 (with or without a BOM) when the bytes are valid UTF-8,
+ * else Windows-1252, which German Excel's "CSV (Trennzeichen-getrennt)" writes. A Windows-1252 file with any
+ * umlaut is never valid UTF-8 (ä is the byte E4, which UTF-8 only starts a three-byte sequence with), and a
+ * file of ASCII alone reads the same either way.
+ */
+export function decodeMembersFile(base64: string): { text: string; encoding: CsvEncoding; bytes: number } {
+  // Four characters per three bytes: a longer string is over the limit before it is decoded.
+  if (base64.length > Math.ceil(csvImportLimits.bytes / 3) * 4 + 1024) checkSize(Math.floor((base64.length * 3) / 4), 'fileBase64');
+  const compact = base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
+    throw badInput('fileBase64', "fileBase64 must be the file's bytes in base64 (A–Z, a–z, 0–9, + and /, padded with =).");
+  }
+  const bytes = Buffer.from(compact, 'base64');
+  checkSize(bytes.length, 'fileBase64');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8', bytes: bytes.length };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bytes: bytes.length };
+  }
+}
+
+/** Reads a members file: the columns, every row as member input, and what could not be read. Throws BAD_USER_INPUT (field csv) for the file as a whole. */
+export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf8')): ParsedMembersCsv {
+  checkSize(bytes, 'csv');
   let text = csv.replace(/^\ufeff/, '');
   checkDecoding(text);
   let delimiter: string | undefined;

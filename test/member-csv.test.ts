@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type ExportedMember, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
+import { csvImportLimits, decodeMembersFile, type ExportedMember, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
 
 // The members file as offices keep it (shared/member-csv.ts): how cells are read, and that what the export
 // writes reads back as the same member in both forms. test/member-import.e2e.ts runs it through the graph.
@@ -108,5 +108,17 @@ describe('members CSV', () => {
     expect(() => parseMembersCsv('Name,PLZ,Ort,Firma\n')).toThrow('Columns "Name" and "Firma" both give name; keep one of them.');
     expect(() => parseMembersCsv('Name,PLZ,Ort\nH\ufffdrterei,37269,Eschwege\n')).toThrow(/Line 2 contains/);
     expect(() => parseMembersCsv('Name,PLZ,Ort\nHÃ¤rterei,37269,Eschwege\n')).toThrow(/decoded as Windows-1252/);
+  });
+});
+
+describe('members file as bytes', () => {
+  test('valid UTF-8 is read as UTF-8 (its BOM dropped), anything else as Windows-1252; too many bytes and bad base64 are refused', () => {
+    const utf8 = Buffer.from('\ufeffName;PLZ;Ort\nGrün AG;37269;Eschwege\n', 'utf8');
+    expect(decodeMembersFile(utf8.toString('base64'))).toEqual({ text: 'Name;PLZ;Ort\nGrün AG;37269;Eschwege\n', encoding: 'UTF-8', bytes: utf8.length });
+    const ansi = Buffer.from('Name;PLZ;Ort\nGr\u00fcn \u0080 AG;37269;Eschwege\n', 'latin1');
+    expect(decodeMembersFile(ansi.toString('base64'))).toMatchObject({ text: 'Name;PLZ;Ort\nGrün € AG;37269;Eschwege\n', encoding: 'windows-1252' });
+    expect(() => decodeMembersFile('Name;PLZ')).toThrow(/base64/);
+    const large = Buffer.alloc(csvImportLimits.bytes + 1, 'a').toString('base64');
+    expect(() => decodeMembersFile(large)).toThrow(/at most 524288/);
   });
 });

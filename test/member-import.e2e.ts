@@ -202,6 +202,42 @@ describe('importMembers', () => {
     expect(res.errors?.[0].message).toContain('CSV UTF-8');
   });
 
+  test("the file's bytes in base64: Windows-1252 as Excel's plain CSV writes it, and UTF-8 with a BOM", async () => {
+    // Windows-1252: ä ö ü ß are single bytes, the en dash is 0x96 (U+0096 in latin1's byte-per-character mapping).
+    const ansi = Buffer.from('Name;PLZ;Ort\r\nBöhm \u0096 Präzisionsdreherei;37269;Eschwege\r\nStraßenbau Kühn;37213;Witzenhausen\r\n', 'latin1');
+    const report = (
+      await ok(
+        stack.query(
+          `mutation($file: String) { importMembers(network: NIWE, fileBase64: $file) { imported encoding delimiter members { name city } } }`,
+          { file: ansi.toString('base64') },
+          niweOffice,
+        ),
+      )
+    ).importMembers;
+    expect(report).toEqual({
+      imported: true,
+      encoding: 'windows-1252',
+      delimiter: ';',
+      members: [
+        { name: 'Böhm – Präzisionsdreherei', city: 'Eschwege' },
+        { name: 'Straßenbau Kühn', city: 'Witzenhausen' },
+      ],
+    });
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name;PLZ;Ort\r\nÜberlandwerk Grün;37269;Eschwege\r\n', 'utf8')]);
+    const dry = await ok(
+      stack.query(
+        `mutation($file: String) { importMembers(network: NIWE, fileBase64: $file, dryRun: true) { encoding rowCount errors { message } columns { header } } }`,
+        { file: utf8.toString('base64') },
+        niweOffice,
+      ),
+    );
+    expect(dry.importMembers).toEqual({ encoding: 'UTF-8', rowCount: 1, errors: [], columns: [{ header: 'Name' }, { header: 'PLZ' }, { header: 'Ort' }] });
+    const both = await stack.query(`mutation { importMembers(network: NIWE, csv: "Name,PLZ,Ort", fileBase64: "") { imported } }`, {}, niweOffice);
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    const notBase64 = await stack.query(`mutation { importMembers(network: NIWE, fileBase64: "Name;PLZ;Ort") { imported } }`, {}, niweOffice);
+    expect(notBase64.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileBase64' });
+  });
+
   test('a file without the required columns is refused naming them', async () => {
     const res = await importCsv('NIWE', 'Firma,Ort\nA GmbH,Eschwege\n', niweOffice);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });

@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
-import { parseMembersCsv } from '../../shared/member-csv.ts';
+import { decodeMembersFile, parseMembersCsv, type CsvEncoding } from '../../shared/member-csv.ts';
 import { AuditEntrySchema, MemberSchema, type Member } from './entities/index.ts';
 import { recordAudit, snapshotOf } from './audit.ts';
 import { remember } from './idempotency.ts';
@@ -29,6 +29,7 @@ export interface ImportReport {
   imported: boolean;
   dryRun: boolean;
   rowCount: number;
+  encoding: CsvEncoding;
   delimiter: string;
   columns: { header: string; field: string | null }[];
   errors: ImportError[];
@@ -68,8 +69,24 @@ async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (fiel
   return errors;
 }
 
-export async function importMembers(em: EntityManager, csv: string, dryRun: boolean, actor: Identity, key: Idempotency | null): Promise<ImportReport> {
-  const file = parseMembersCsv(csv);
+/** The file's text: `csv` as sent, or `fileBase64`'s bytes decoded; exactly one of them. */
+export function importedText(source: { csv?: string | null; fileBase64?: string | null }): { text: string; bytes: number; encoding: CsvEncoding } {
+  if ((source.csv == null) === (source.fileBase64 == null)) {
+    throw badInput('csv', 'Give the file either as text (csv) or as its bytes in base64 (fileBase64), not both and not neither.');
+  }
+  if (source.fileBase64 != null) return decodeMembersFile(source.fileBase64);
+  const text = source.csv as string;
+  return { text, bytes: Buffer.byteLength(text, 'utf8'), encoding: 'UTF-8' };
+}
+
+export async function importMembers(
+  em: EntityManager,
+  source: { text: string; bytes: number; encoding: CsvEncoding },
+  dryRun: boolean,
+  actor: Identity,
+  key: Idempotency | null,
+): Promise<ImportReport> {
+  const file = parseMembersCsv(source.text, source.bytes);
   if (file.rows.length === 0) throw badInput('csv', 'The file names its columns but has no member rows below them.');
   const errors: ImportError[] = [];
   const checked: CheckedRow[] = [];
@@ -83,7 +100,7 @@ export async function importMembers(em: EntityManager, csv: string, dryRun: bool
     for (const e of rowErrors) errors.push({ row, column: file.columnOf(e.field), ...e });
     checked.push({ row, data });
   }
-  const report = { dryRun, rowCount: file.rows.length, delimiter: file.delimiter, columns: file.columns };
+  const report = { dryRun, rowCount: file.rows.length, encoding: source.encoding, delimiter: file.delimiter, columns: file.columns };
 
   return em.transactional(async (tx) => {
     const prior = dryRun ? null : await replayed(tx, key);

@@ -12,7 +12,7 @@ import type { Member } from './entities/index.ts';
 import type { Loaders } from './loaders.ts';
 import { idempotency } from './idempotency.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
-import { importMembers } from './member-import.ts';
+import { importedText, importMembers } from './member-import.ts';
 import { searchMembers } from './search.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
@@ -125,8 +125,10 @@ export function internalResolvers(network: string): InternalResolvers {
       },
       async importMembers(_, args, ctx) {
         assertCanWriteMember(ctx.identity, network, null, 'create');
-        const key = args.dryRun ? null : idempotency(ctx.identity, 'importMembers', args.idempotencyKey, { csv: args.csv });
-        return importMembers(ctx.em, args.csv, args.dryRun, ctx.identity, key);
+        const file = importedText(args);
+        // The text read is the payload: the same file sent as text or as bytes is one request.
+        const key = args.dryRun ? null : idempotency(ctx.identity, 'importMembers', args.idempotencyKey, { csv: file.text });
+        return importMembers(ctx.em, file, args.dryRun, ctx.identity, key);
       },
       async archiveMember(_, args, ctx) {
         const id = memberGlobalId(network, args.localId);

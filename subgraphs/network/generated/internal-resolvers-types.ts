@@ -130,6 +130,8 @@ export type ImportReport = {
   delimiter: Scalars['String']['output'];
   /** True for a dry run. */
   dryRun: Scalars['Boolean']['output'];
+  /** UTF-8, or windows-1252 for bytes that are not UTF-8. */
+  encoding: Scalars['String']['output'];
   /** Every row's errors; empty when the file could be written. */
   errors: Array<ImportError>;
   /** True when the members were written. */
@@ -256,8 +258,9 @@ export type MutationDeleteContactPersonArgs = {
 
 
 export type MutationImportMembersArgs = {
-  csv: Scalars['String']['input'];
+  csv?: InputMaybe<Scalars['String']['input']>;
   dryRun: Scalars['Boolean']['input'];
+  fileBase64?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -716,6 +719,7 @@ export type ImportReportResolvers<ContextType = NetworkContext, ParentType exten
   columns?: Resolver<Array<ResolversTypes['ImportColumn']>, ParentType, ContextType>;
   delimiter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  encoding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['ImportError']>, ParentType, ContextType>;
   imported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   localIds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -736,7 +740,7 @@ export type MutationResolvers<ContextType = NetworkContext, ParentType extends R
   cancelEventRegistration?: Resolver<ResolversTypes['CancelledRegistration'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'localId'>>;
   createMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'localId'>>;
-  importMembers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'csv' | 'dryRun'>>;
+  importMembers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun'>>;
   publishNews?: Resolver<ResolversTypes['NewsRecord'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'localId' | 'participant'>>;
   updateMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input' | 'localId'>>;

@@ -1150,6 +1150,8 @@ export type MemberImport = {
   delimiter: Scalars['String']['output'];
   /** True when this was a dry run, which writes nothing. */
   dryRun: Scalars['Boolean']['output'];
+  /** How the file was read: UTF-8, or windows-1252 for bytes (fileBase64) that are not valid UTF-8. */
+  encoding: Scalars['String']['output'];
   /** Every error of every row, by row; empty when the file can be (or was) written. */
   errors: Array<MemberImportError>;
   /** True when the members were written: not a dry run, and no row had an error. */
@@ -1377,9 +1379,10 @@ export type Mutation = {
   /**
    * Creates a network's members from a CSV file as offices keep them: one member per row, columns Name, Straße,
    * PLZ, Ort, Mitarbeiter, Verfahren, Werkstoffe, Zertifikate, E-Mail, ... (German headers or their English aliases;
-   * README "Member import and export" lists them). Takes UTF-8 text with commas, or the form German Excel writes
-   * (BOM, semicolons, decimal commas); the client decodes the file's bytes (a Windows-1252 file must be decoded as
-   * such; text decoded wrongly is refused). At most 1000 member rows and 512 KiB.
+   * README "Member import and export" lists them), with commas or, as German Excel writes, semicolons and decimal
+   * commas. Give the file as text (csv), or as its bytes (fileBase64): UTF-8 with or without a BOM, or Windows-1252
+   * (Excel's "CSV (Trennzeichen-getrennt)"), told apart by whether the bytes are valid UTF-8. Text that shows a
+   * wrong decoding on the client's side is refused. At most 1000 member rows and 512 KiB.
    * Every row is checked as createMember checks its input, and members already in the network (same name and postal
    * code) or twice in the file are refused; each error is reported with its row and column. Only a file without any
    * error is written, all its members in one transaction; otherwise nothing is written and `imported` is false.
@@ -1703,8 +1706,9 @@ export type MutationEndRelationshipArgs = {
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationImportMembersArgs = {
-  csv: Scalars['String']['input'];
+  csv?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  fileBase64?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   network: NetworkCode;
 };
@@ -3678,6 +3682,7 @@ export type MemberImportResolvers<ContextType = RegionContext, ParentType extend
   columns?: Resolver<Array<ResolversTypes['MemberImportColumn']>, ParentType, ContextType>;
   delimiter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  encoding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MemberImportError']>, ParentType, ContextType>;
   imported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -3737,7 +3742,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
-  importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'csv' | 'dryRun' | 'network'>>;
+  importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun' | 'network'>>;
   inviteToWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationInviteToWorkingGroupArgs, 'groupId' | 'memberId'>>;
   leaveWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationLeaveWorkingGroupArgs, 'groupId'>>;
   postCapacity?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationPostCapacityArgs, 'input'>>;

@@ -8,9 +8,9 @@ import { memberRef } from '../ids.ts';
 // answers into members.
 
 const importMutation = /* GraphQL */ `
-  mutation ($csv: String!, $dryRun: Boolean!, $key: String) {
-    importMembers(csv: $csv, dryRun: $dryRun, idempotencyKey: $key) {
-      imported dryRun rowCount delimiter
+  mutation ($csv: String, $fileBase64: String, $dryRun: Boolean!, $key: String) {
+    importMembers(csv: $csv, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $key) {
+      imported dryRun rowCount encoding delimiter
       columns { header field }
       errors { row column field message code }
       localIds
@@ -29,14 +29,23 @@ interface ImportReport {
   imported: boolean;
   dryRun: boolean;
   rowCount: number;
+  encoding: string;
   delimiter: string;
   columns: { header: string; field: string | null }[];
   errors: { row: number; column: string | null; field: string | null; message: string; code: string }[];
   localIds: number[];
 }
 
-async function importMembers(ctx: RegionContext, args: { network: string; csv: string; dryRun?: boolean | null; idempotencyKey?: string | null }) {
-  const variables = { csv: args.csv, dryRun: args.dryRun ?? false, key: args.idempotencyKey ?? null };
+interface ImportArgs {
+  network: string;
+  csv?: string | null;
+  fileBase64?: string | null;
+  dryRun?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+async function importMembers(ctx: RegionContext, args: ImportArgs) {
+  const variables = { csv: args.csv ?? null, fileBase64: args.fileBase64 ?? null, dryRun: args.dryRun ?? false, key: args.idempotencyKey ?? null };
   const client = ctx.client(args.network);
   const data = await client.request<{ importMembers: ImportReport }>(importMutation, variables, ctx.identityHeader, {
     write: !variables.dryRun,
