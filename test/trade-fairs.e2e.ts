@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
@@ -219,7 +222,7 @@ describe('the joint booth at the network fair', () => {
     expect(code(await decide('confirm', tokens.spaet, registrations.dreher))).toBe('NOT_FOUND');
     expect(code(await decide('confirm', tokens.niweOffice, 'br-1'))).toBe('NOT_FOUND');
     for (const key of ['dreher', 'haerterei', 'fraeser']) {
-      expect((await ok(decide('confirm', tokens.niweOffice, registrations[key])))[`confirmBoothRegistration`].status).toBe('CONFIRMED');
+      expect((await ok(decide('confirm', tokens.niweOffice, registrations[key]))).confirmBoothRegistration.status).toBe('CONFIRMED');
     }
     const declined = (
       await ok(
@@ -380,6 +383,27 @@ describe('the joint booth at the network fair', () => {
     expect(page).not.toContain('<b>');
     expect(page).toContain('Schilder &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zeichen&quot;');
     expect(page).toContain('Otto &lt;b&gt;Spät&lt;/b&gt;');
+
+    // In a real browser (Debian's chromium, as the portal's tests use it): axe-core's WCAG 2.1 A and AA rules on
+    // screen and in print, and the page prints to an A4 PDF. setContent: nothing is fetched, the page needs nothing.
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const tab = await browser.newPage();
+      await tab.setContent(page);
+      await tab.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      // A string, because this file is checked without the DOM's types.
+      const violations = () =>
+        tab.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+          .then((result) => result.violations.map((v) => v.id + ': ' + v.help))`);
+      expect(await violations()).toEqual([]);
+      await tab.emulateMedia({ media: 'print' });
+      expect(await violations()).toEqual([]);
+      expect(await tab.evaluate(`getComputedStyle(document.querySelector('article')).breakInside`)).toBe('avoid');
+      const pdf = await tab.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await browser.close();
+    }
   });
 
   test('past the deadline registration is closed; the member no longer withdraws, the organiser still does', async () => {
