@@ -144,6 +144,11 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       // Each shape starts with another target, so that none always runs last, on a machine that has grown busier.
       const order = rotate(targets, index);
       const runs = new Map<Target, Run>();
+      if (shape.prepare) {
+        const gateway = targets.find((t) => t.name === 'gateway')!;
+        const headers: Record<string, string> = shape.write ? { authorization: `Bearer ${writer}` } : {};
+        options.log(`${shape.name}: prepared ${await shape.prepare((body) => ask(gateway.url(shape.name), headers, body))}`);
+      }
       for (const target of order) {
         let n = 0;
         const url = target.url(shape.name);
@@ -222,16 +227,21 @@ function busiestNetwork(before: Record<string, number>, after: Record<string, nu
   return round(Math.max(...Object.keys(after).map((code) => after[code] - (before[code] ?? 0))) / requests, 2);
 }
 
+/** One request; its data, or an error with the answer. */
+async function ask(url: string, headers: Record<string, string>, request: RequestBody): Promise<Record<string, any>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  if (!response.ok || body.errors || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  return body.data;
+}
+
 async function probeShape(url: string, headers: Record<string, string>, next: () => RequestBody, probes: number, subgraphs: Subgraphs): Promise<Probe> {
   const sql = subgraphs.sqlStatements();
   const byNetwork = subgraphs.sqlByNetwork();
   const calls = subgraphs.subgraphCalls();
   const ids: string[] = [];
   for (let i = 0; i < probes; i++) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(next()) });
-    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
-    if (!response.ok || body.errors || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
-    JSON.stringify(body.data, (key, value) => {
+    JSON.stringify(await ask(url, headers, next()), (key, value) => {
       if (key === 'id') ids.push(value);
       return value;
     });

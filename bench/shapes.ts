@@ -1,4 +1,5 @@
 import { networks } from '../shared/networks.ts';
+import { variedShapes, type Ask } from './traffic.ts';
 
 // The query shapes the benchmark drives. Adding a shape is one entry in
 // `shapes`: how a client asks (through a gateway) and what the query planner
@@ -25,6 +26,11 @@ export interface Shape {
   floor: FloorPlan | ((body: RequestBody) => FloorPlan);
   /** Writes need a token that may change every network's members. */
   write?: boolean;
+  /**
+   * Runs once before the shape's runs, through our gateway with the shape's token: what the requests need
+   * from the data (cursors, inquiries to read). Says what it prepared, for the log.
+   */
+  prepare?(ask: Ask): Promise<string>;
 }
 
 const q2Fields = 'name services { title } processes { code name } certifications { standard validUntil }';
@@ -127,4 +133,6 @@ export const shapes: Shape[] = [
           },
     write: true,
   },
+  // Traffic as users send it: no two requests in flight alike (bench/traffic.ts).
+  ...variedShapes,
 ];
