@@ -396,6 +396,8 @@ describe('membership', () => {
       expect(((await refused.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
       expect((await download(tokens.konstrukteur, minutes.downloadPath)).status).toBe(403);
       expect((await download(tokens.haerter, '/attachments?id=min-4242')).status).toBe(404);
+      // Region takes files only from the gateway, signed.
+      expect((await fetch(`${stack.regionUrl}/internal/minutes${minutes.downloadPath.slice('/attachments'.length)}`)).status).toBe(401);
       expect((await readdir(stack.attachmentsDir)).length).toBe(filesBefore + 1);
     });
   });

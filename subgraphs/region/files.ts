@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import { badInput, httpError, isClientErrorCode, unauthenticated } from '../../shared/errors.ts';
+import { sendError, sendJson, type PlainRoute } from '../../shared/http.ts';
+import { decodeIdentity, identityHeader, requireSignedIn, type Identity } from '../../shared/identity.ts';
+import type { SignatureVerifier } from '../../shared/signature.ts';
+
+// Region's file store, shared by inquiries' drawings (inquiries/attachments.ts)
+// and working groups' minutes (working-groups/minutes.ts): files on disk,
+// reached only through the gateway's /attachments, which checks the bearer
+// token and signs the request. A file is written under a temporary name and
+// renamed once its row is committed, so no row points at a half-written file.
+
+export interface AttachmentStore {
+  orm: MikroORM;
+  dir: string;
+  maxBytes: number;
+  verifySignature: SignatureVerifier | undefined;
+}
+
+/** A kind of file taken: its name's extension, the content types it may be sent as, and the bytes it starts with. */
+export interface FileKind {
+  extension: RegExp;
+  types: string[];
+  magic: Buffer;
+  label: string;
+}
+
+/** Bad input answered with a status more precise than 400: 413 for a body over the limit, 415 for a file of a kind not taken. */
+export const refused = (status: 413 | 415, field: string, message: string) => httpError('BAD_USER_INPUT', message, { status, extensions: { field } });
+
+/** The file name without any path, 1 to 200 characters without control characters or quotes; `endings` names what it may end in. */
+export function fileNameOf(raw: string | null, endings: string): string {
+  const name = (raw ?? '').replace(/^.*[\\/]/, '').trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses in a file name
+  if (name === '' || name.length > 200 || /[\u0000-\u001f"]/.test(name))
+    throw badInput('fileName', `fileName must be a file name of 1 to 200 characters ending in ${endings}.`);
+  return name;
+}
+
+/** The file's kind from name, declared type and first bytes; all three must agree. `taken` says what is accepted, for the refusal. */
+export function checkKind(kinds: readonly FileKind[], taken: string, fileName: string, contentType: string, body: Buffer): void {
+  if (body.length === 0) throw badInput('body', 'The file is empty.');
+  const kind = kinds.find((k) => k.extension.test(fileName));
+  if (!kind) throw refused(415, 'fileName', `Only ${taken} are accepted, not "${fileName.slice(0, 60)}".`);
+  if (!kind.types.includes(contentType))
+    throw refused(
+      415,
+      'content-type',
+      `A ${kind.label} file is sent as ${kind.types.join(' or ')}, not ${contentType.slice(0, 60) || 'without a content type'}.`,
+    );
+  // Readers accept a header within the first 1024 bytes (PDF's %PDF- may follow a few bytes of junk).
+  if (!body.subarray(0, 1024).includes(kind.magic))
+    throw refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`);
+}
+
+async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) throw refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Writes the file, then `record` its row (given the storage name and checksum) and commits it, then gives the
+ * file its name; a failure of the row removes the file again.
+ */
+export async function keepFile<T>(store: AttachmentStore, body: Buffer, record: (storageName: string, sha256: string) => Promise<T>): Promise<T> {
+  const storageName = randomUUID();
+  const temporary = join(store.dir, `${storageName}.part`);
+  // Drawings are the customers' secrets: only region's own user may list or read them (files 0600, folder 0700,
+  // also a folder made by an earlier version, which left both world-readable).
+  await mkdir(store.dir, { recursive: true, mode: 0o700 });
+  await chmod(store.dir, 0o700);
+  await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
+  try {
+    const row = await record(storageName, createHash('sha256').update(body).digest('hex'));
+    await rename(temporary, join(store.dir, storageName));
+    return row;
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Sends a stored file as a download under its own name. */
+export async function sendFile(
+  store: AttachmentStore,
+  res: ServerResponse,
+  file: { contentType: string; size: number; fileName: string; sha256: string; storageName: string },
+): Promise<void> {
+  res.statusCode = 200;
+  res.setHeader('content-type', file.contentType);
+  res.setHeader('content-length', String(file.size));
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
+  res.setHeader('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  res.setHeader('x-content-sha256', file.sha256);
+  res.setHeader('x-content-type-options', 'nosniff');
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(join(store.dir, file.storageName)).on('error', reject).pipe(res).on('finish', resolve);
+  });
+}
+
+/** What a file route does once the request is signed and its caller signed in. */
+export interface FileHandlers {
+  upload(identity: Identity, url: URL, contentType: string, body: Buffer): Promise<unknown>;
+  download(identity: Identity, res: ServerResponse, url: URL): Promise<void>;
+}
+
+/** One of region's internal file endpoints, for the gateway's /attachments route: POST uploads, GET downloads. */
+export function fileRoute(path: string, store: AttachmentStore, handlers: FileHandlers): PlainRoute {
+  return {
+    path,
+    async handle(req, res, url) {
+      try {
+        // The signature covers the body, so the body is read before anything else is trusted.
+        const body = req.method === 'POST' ? await readLimited(req, store.maxBytes) : Buffer.alloc(0);
+        const unsigned = await store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
+        if (unsigned) throw unauthenticated(`This service answers only signed requests from the gateway: ${unsigned}.`);
+        if (req.method !== 'POST' && req.method !== 'GET')
+          return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use POST to upload or GET to download.', { status: 405 }));
+        const identity = decodeIdentity(req.headers[identityHeader] as string | undefined);
+        requireSignedIn(identity);
+        const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        if (req.method === 'POST') return sendJson(res, 201, await handlers.upload(identity, url, contentType, body));
+        await handlers.download(identity, res, url);
+      } catch (error) {
+        if (res.headersSent) return void res.destroy();
+        // Our own failures go on to shared/http.ts, which logs them and answers 500 without saying why.
+        if (!(error instanceof GraphQLError && isClientErrorCode(error.extensions.code))) throw error;
+        sendError(res, error);
+      }
+    },
+  };
+}
