@@ -91,13 +91,16 @@ async function main() {
   specs.push({ name: gatewayService.name, script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } });
 
   const children = new Map<string, ChildProcess>();
+  // Each service listens on a port of its own, so METRICS_PORT here is the first of five: NIWE, LINAT, KONAT, region, gateway.
+  const metricsPort = envOptional('METRICS_PORT') === undefined ? undefined : envPort('METRICS_PORT', 0);
+  const metricsEnv = (spec: ServiceSpec) => (metricsPort === undefined ? {} : { METRICS_PORT: String(metricsPort && metricsPort + specs.indexOf(spec)) });
 
   const launch = (spec: ServiceSpec, attempt = 0) => {
     // Leashed: if the supervisor is killed outright, its services stop too instead of holding the ports.
     const child = spawnLeashed([join(root, spec.script)], {
       nodeArgs: spec.name === gatewayService.name ? gatewayNodeFlags(process.env) : [],
       cwd: root,
-      env: { ...withSubgraphSecrets(process.env, spec.name, subgraphSecrets), ...urls, ...spec.env, PORT: String(spec.port) },
+      env: { ...withSubgraphSecrets(process.env, spec.name, subgraphSecrets), ...urls, ...spec.env, PORT: String(spec.port), ...metricsEnv(spec) },
     });
     children.set(spec.name, child);
     log(spec.name, `started, pid ${child.pid}`);

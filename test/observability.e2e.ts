@@ -4,6 +4,7 @@ import { close, createHttpServer, createMetricsServer, listen } from '../shared/
 import { createObservability } from '../shared/observability.ts';
 import { createMember } from '../subgraphs/network/members.ts';
 import { eventTypes } from '../subgraphs/region/inquiries/outbox-event.entity.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
 import { startStack, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
 
@@ -127,6 +128,19 @@ describe('logs', () => {
     await until(() => lines.some((l) => l.service === 'gateway' && l.operation === 'ObsBad'), 'the line is written');
     expect(lines.find((l) => l.service === 'gateway' && l.operation === 'ObsBad')).toMatchObject({ status: 400, errors: ['GRAPHQL_VALIDATION_FAILED'] });
   });
+
+  test("a caller refused before its operation runs is logged with the refusal's code", async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ query: membersQuery }),
+    });
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    const requestId = response.headers.get('x-request-id');
+    await until(() => lines.some((l) => l.requestId === requestId), 'the line is written');
+    expect(lines.find((l) => l.requestId === requestId)).toMatchObject({ service: 'gateway', status: response.status, errors: ['UNAUTHENTICATED'] });
+  });
 });
 
 describe('metrics', () => {
@@ -188,6 +202,33 @@ describe('who may read /metrics', () => {
       expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect((await fetch(metricsUrl(base), { headers: { authorization: `Bearer ${metricsToken}x` } })).status).toBe(401);
       expect((await fetch(metricsUrl(base), { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(200);
+    }
+  });
+
+  test('a service process with METRICS_PORT serves its metrics there, on loopback, and writes JSON lines', async () => {
+    const gateway = await startGatewayProcess(stack, { METRICS_PORT: '0', LOG_LEVEL: 'info' });
+    try {
+      await until(() => /serves its metrics at/.test(gateway.output()), 'the metrics listener is announced');
+      const started = gateway
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Line & { url?: string });
+      expect(started.find((l) => /listening on/.test(l.msg))).toMatchObject({ level: 'info', service: 'gateway' });
+      const metricsAt = started.find((l) => /serves its metrics at/.test(l.msg))!.url!;
+      expect(metricsAt).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ networks { code } }' }),
+      });
+      const text = await (await fetch(metricsUrl(metricsAt))).text();
+      expect(sample(text, 'http_requests_total', { route: '/graphql', operation: 'anonymous', status: '200' })).toBe(1);
+      // Not on the gateway's own port, which faces the internet; there it is neither metrics nor the portal's page.
+      expect((await fetch(metricsUrl(gateway.url))).status).toBe(404);
+    } finally {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
     }
   });
 
