@@ -399,6 +399,16 @@ describe('membership', () => {
       // Region takes files only from the gateway, signed.
       expect((await fetch(`${stack.regionUrl}/internal/minutes${minutes.downloadPath.slice('/attachments'.length)}`)).status).toBe(401);
       expect((await readdir(stack.attachmentsDir)).length).toBe(filesBefore + 1);
+
+      // A corrected version: the meeting shows the newest, the first stays downloadable by its id.
+      const corrected = Buffer.concat([pdf, Buffer.from('% korrigiert\n')]);
+      const second = (await (await upload(tokens.dreher, meetingId, 'Protokoll korrigiert.pdf', 'application/pdf', corrected)).json()) as { id: string };
+      expect((await ok(stack.query(insideQuery, { id: meetingId }, tokens.haerter))).meeting.minutes).toMatchObject({
+        id: second.id,
+        fileName: 'Protokoll korrigiert.pdf',
+        size: corrected.length,
+      });
+      expect((await download(tokens.haerter, minutes.downloadPath)).status).toBe(200);
     });
   });
 });
