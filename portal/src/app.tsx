@@ -7,6 +7,7 @@ import { SearchPage } from './pages/search.tsx';
 import { MemberPage } from './pages/member.tsx';
 import { SuppliersPage } from './pages/suppliers.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
+import { MemberFormPage } from './pages/member-form.tsx';
 import { AccountMenu } from './components/account-menu.tsx';
 
 function Page() {
@@ -16,6 +17,8 @@ function Page() {
   if (route.path === paths.search) return <SearchPage params={route.params} />;
   if (route.path === paths.suppliers) return <SuppliersPage params={route.params} />;
   if (route.path === paths.signIn) return <SignInPage params={route.params} />;
+  if (route.path === paths.memberNew) return <MemberFormPage />;
+  if (route.path.startsWith('/mitglieder/bearbeiten/')) return <MemberFormPage id={route.path.slice('/mitglieder/bearbeiten/'.length)} />;
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   return (
     <>

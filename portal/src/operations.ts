@@ -187,4 +187,42 @@ export const findSuppliers = operation<
 );
 
 /** Every operation, for a persisted-operation manifest. */
-export const operations = [startPage, searchMembers, memberProfile, findSuppliers];
+/** The fields of a member an office edits in the portal's member form (pages/member-form.tsx). */
+export interface MemberFormFields {
+  name: string;
+  street: string | null;
+  postalCode: string;
+  city: string;
+  website: string | null;
+  employees: number | null;
+  description: string | null;
+}
+
+export interface EditedMember extends MemberFormFields {
+  id: string;
+  version: number;
+  network: { code: NetworkCode };
+}
+
+const editedMemberFields = 'id version name street postalCode city website employees description network { code }';
+
+export const memberForEdit = operation<{ member: EditedMember | null }, { id: string }>(
+  'MemberForEdit',
+  `query MemberForEdit($id: ID!) { member(id: $id) { ${editedMemberFields} } }`,
+);
+
+export const createMember = operation<{ createMember: EditedMember }, { network: NetworkCode; input: MemberFormFields; idempotencyKey: string }>(
+  'CreateMember',
+  `mutation CreateMember($network: NetworkCode!, $input: MemberInput!, $idempotencyKey: String) {
+    createMember(network: $network, input: $input, idempotencyKey: $idempotencyKey) { ${editedMemberFields} }
+  }`,
+);
+
+export const updateMember = operation<{ updateMember: EditedMember }, { id: string; input: MemberFormFields; version: number }>(
+  'UpdateMember',
+  `mutation UpdateMember($id: ID!, $input: MemberPatch!, $version: Int) {
+    updateMember(id: $id, input: $input, version: $version) { ${editedMemberFields} }
+  }`,
+);
+
+export const operations = [startPage, searchMembers, memberProfile, findSuppliers, memberForEdit, createMember, updateMember];

@@ -53,6 +53,8 @@ export const paths = {
   search: '/suche',
   suppliers: '/lieferanten',
   signIn: '/anmelden',
+  memberNew: '/mitglieder/neu',
+  memberEdit: (id: string) => `/mitglieder/bearbeiten/${encodeURIComponent(id)}`,
   member: (id: string) => `/mitglied/${encodeURIComponent(id)}`,
 };
 

@@ -20,6 +20,11 @@ export function AccountMenu() {
   }
   return (
     <div class="account">
+      {(session.role === 'office' || session.role === 'admin') && (
+        <a class="account-link" href={paths.memberNew}>
+          {t.memberNewLink}
+        </a>
+      )}
       <span class="account-name">{t.signedInAs(session.name ?? session.email ?? '')}</span>
       <button
         type="button"

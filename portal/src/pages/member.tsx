@@ -4,6 +4,7 @@ import { memberProfile, type Process } from '../operations.ts';
 import { lastSearch, paths } from '../router.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
+import { EditMemberLink } from './member-form.tsx';
 
 // A member's profile: what it offers (services, processes, materials), its certificates with their
 // validity, where it is and which network it belongs to. Contact persons appear only when the graph
@@ -56,6 +57,7 @@ export function MemberPage({ id }: { id: string }) {
         <a href={lastSearch()}>{t.profileBack}</a>
       </p>
       <h1>{member.name}</h1>
+      <EditMemberLink member={member} />
       <NetworkNotice errors={errors} />
       <ErrorNotice errors={errors} />
       {member.description && <p class="lead">{member.description}</p>}

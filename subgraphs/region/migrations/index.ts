@@ -13,8 +13,8 @@ import { Migration20261201400100_news_notifications } from './Migration202612014
 import { Migration20261201500000_relationships } from './Migration20261201500000_relationships.ts';
 import { Migration20261201500100_relationship_notifications } from './Migration20261201500100_relationship_notifications.ts';
 import { Migration20261202000000_cooperation_notifications } from './Migration20261202000000_cooperation_notifications.ts';
-import { Migration20261202200000_working_groups } from './Migration20261202200000_working_groups.ts';
 import { Migration20261202100000_accounts } from './Migration20261202100000_accounts.ts';
+import { Migration20261202200000_working_groups } from './Migration20261202200000_working_groups.ts';
 import { Migration20261202300000_trade_fairs } from './Migration20261202300000_trade_fairs.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
@@ -35,7 +35,7 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261201500000_relationships', class: Migration20261201500000_relationships },
   { name: 'Migration20261201500100_relationship_notifications', class: Migration20261201500100_relationship_notifications },
   { name: 'Migration20261202000000_cooperation_notifications', class: Migration20261202000000_cooperation_notifications },
-  { name: 'Migration20261202200000_working_groups', class: Migration20261202200000_working_groups },
   { name: 'Migration20261202100000_accounts', class: Migration20261202100000_accounts },
+  { name: 'Migration20261202200000_working_groups', class: Migration20261202200000_working_groups },
   { name: 'Migration20261202300000_trade_fairs', class: Migration20261202300000_trade_fairs },
 ];
