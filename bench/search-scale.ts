@@ -164,10 +164,18 @@ async function main() {
         ).rows;
       }
       const { stats, page } = searchStatements(
-        { network: 'NIWE', filter, order, first: 21, after: null, withFacets: facets, countLimit: defaultSearchCountLimit },
+        {
+          network: 'NIWE',
+          filter,
+          order,
+          first: 21,
+          after: null,
+          statistics: { total: true, processMainGroups: facets, certifications: facets },
+          countLimit: defaultSearchCountLimit,
+        },
         toSpellings(words, rows),
       );
-      plans[shape.name] = `-- counts and facets\n${await explain(stats)}\n\n-- page\n${await explain(page)}`;
+      plans[shape.name] = `-- counts and facets\n${stats ? await explain(stats) : '(none selected)'}\n\n-- page\n${await explain(page)}`;
     }
     await client.end();
   } finally {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { searchStatements, type SearchStatistics } from '../subgraphs/network/search.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Broad searches stop counting at the count limit (SEARCH_COUNT_LIMIT): past
@@ -76,4 +77,58 @@ test('within the limit the counts are exact', async () => {
   expect(res.data.members.exactCounts).toBe(true);
   expect(res.data.members.totalCount).toBe(3);
   expect(res.data.members.edges).toHaveLength(3);
+});
+
+// What the client selects decides what the networks count: no count or facet selected, no statistics statement
+// at all; one facet, only that one. Filtered by process (no text, so no close-spelling lookup): per network the
+// page is one statement and the statistics one more.
+describe('the statistics follow the selection', () => {
+  const sqlCount = () => [...stack.networks.values()].reduce((sum, s) => sum + s.sql.count, 0);
+  async function statements(selection: string) {
+    const before = sqlCount();
+    const res = await stack.query(`query($filter: MemberFilter) { members(filter: $filter, first: 3) { ${selection} } }`, { filter: { processes: ['3.2'] } });
+    expect(res.errors).toBeUndefined();
+    return { members: res.data.members, sql: sqlCount() - before };
+  }
+
+  test('a page without counts or facets runs no statistics statement', async () => {
+    const { members, sql } = await statements('edges { node { id } } pageInfo { hasNextPage }');
+    expect(members.edges).toHaveLength(3);
+    expect(members.pageInfo.hasNextPage).toBe(true);
+    expect(sql).toBe(3);
+  });
+
+  test.each([
+    ['totalCount', 'totalCount edges { node { id } }'],
+    ['exactCounts', 'exactCounts edges { node { id } }'],
+    ['the networks facet', 'facets { networks { value count } } edges { node { id } }'],
+    ['one facet', 'facets { certifications { value count } } edges { node { id } }'],
+    [
+      'everything',
+      'totalCount exactCounts facets { networks { value count } processMainGroups { value count } certifications { value count } } edges { node { id } }',
+    ],
+  ])('%s: one statistics statement per network', async (_, selection) => {
+    expect((await statements(selection)).sql).toBe(6);
+  });
+
+  test('one facet alone counts what the full statement counts', async () => {
+    const all = await statements('totalCount facets { processMainGroups { value count } certifications { value count } networks { value count } }');
+    const processes = await statements('facets { processMainGroups { value count } }');
+    const certifications = await statements('facets { certifications { value count } }');
+    expect(processes.members.facets.processMainGroups).toEqual(all.members.facets.processMainGroups);
+    expect(certifications.members.facets.certifications).toEqual(all.members.facets.certifications);
+    // Every member of the fixture does turning or milling (3.2.x): the main group 3 holds them all, up to the limit.
+    expect(all.members.facets.processMainGroups).toEqual([{ value: '3', count: all.members.totalCount }]);
+  });
+
+  test('the statistics statement holds only the parts selected', () => {
+    const request = { network: 'NIWE', filter: { processes: ['3.2'] }, order: 'NAME' as const, first: 10, after: null, countLimit: 100 };
+    const statement = (statistics: SearchStatistics) => searchStatements({ ...request, statistics }).stats?.sql ?? null;
+    expect(statement({ total: false, processMainGroups: false, certifications: false })).toBeNull();
+    expect(statement({ total: true, processMainGroups: false, certifications: false })).not.toMatch(/unnest|certification c/);
+    expect(statement({ total: false, processMainGroups: true, certifications: false })).toMatch(/unnest/);
+    expect(statement({ total: false, processMainGroups: true, certifications: false })).not.toMatch(/certification c/);
+    expect(statement({ total: false, processMainGroups: false, certifications: true })).toMatch(/certification c/);
+    expect(statement({ total: false, processMainGroups: false, certifications: true })).not.toMatch(/unnest/);
+  });
 });

@@ -13,7 +13,7 @@ import type { Loaders } from './loaders.ts';
 import { idempotency } from './idempotency.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 import { importedText, importMembers } from './member-import.ts';
-import { searchMembers } from './search.ts';
+import { searchMembers, selectedStatistics } from './search.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
 import { pageSize } from '../../shared/validation.ts';
@@ -77,7 +77,7 @@ function written(m: Member) {
 export function internalResolvers(network: string): InternalResolvers {
   return {
     Query: {
-      search(_, args, ctx) {
+      search(_, args, ctx, info) {
         // 0 asks for the count alone (Network.memberCount); region's pages ask at most 101 (100 and one that tells whether more follow).
         const first = pageSize(args.first, 1001, { min: 0 });
         const countLimit = args.countLimit ?? null;
@@ -89,7 +89,7 @@ export function internalResolvers(network: string): InternalResolvers {
           order: args.order,
           first,
           after: args.after ?? null,
-          withFacets: args.facets,
+          statistics: selectedStatistics(info, args.facets),
           countLimit,
         });
       },

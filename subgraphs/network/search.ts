@@ -1,17 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
 import { findMaterial } from '../../shared/data/materials.ts';
 import { processAndDescendants } from '../../shared/data/processes.ts';
 import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
 import { scoreScale, searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
+import { selectsField } from '../../shared/selection.ts';
 import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
 // the owner's database with its indexes, and the page comes back in the
 // region-wide order (rank, sort key, network, id) so region can merge exactly.
-// Three statements per search whatever the page size: close spellings of the
-// words, statistics (count and facets) and the page. Every statement reads a
+// At most three statements per search whatever the page size: close spellings
+// of the words, statistics (count and the facets asked for) and the page. The
+// statistics run only when the caller selected a count or a facet, and count
+// only the facets selected: the portal's list without counts costs the page. Every statement reads a
 // bounded number of rows however large the network grows (see countLimit, the
 // relevance tiers and the nearest-first distance page).
 
@@ -231,6 +235,24 @@ function matchedTextSql(words: string[]): Fragment {
 
 export type Statement = Fragment;
 
+/** Which statistics the caller selected. None: no statistics statement; a facet alone still brings the total, which its statement counts anyway. */
+export interface SearchStatistics {
+  total: boolean;
+  processMainGroups: boolean;
+  certifications: boolean;
+}
+
+export const allStatistics: SearchStatistics = { total: true, processMainGroups: true, certifications: true };
+
+/** The statistics region's query selects (facets only when it passed facets: true, as the API says). */
+export function selectedStatistics(info: GraphQLResolveInfo, facets: boolean): SearchStatistics {
+  return {
+    total: selectsField(info, 'totalCount') || selectsField(info, 'exactCounts'),
+    processMainGroups: facets && selectsField(info, 'facets', 'processMainGroups'),
+    certifications: facets && selectsField(info, 'facets', 'certifications'),
+  };
+}
+
 /** What region asks a network for: its next page after the cursor, in the region-wide order. */
 export interface SearchRequest {
   network: string;
@@ -238,7 +260,7 @@ export interface SearchRequest {
   order: MemberOrder;
   first: number;
   after: MemberOrderKey | null;
-  withFacets: boolean;
+  statistics: SearchStatistics;
   /** Hits counted before totalCount and facets become lower bounds; null counts all. */
   countLimit: number | null;
 }
@@ -250,7 +272,7 @@ export interface SearchRequest {
  * far, so a broad search does not count every member; null counts exactly.
  */
 export function searchStatements(request: SearchRequest, spellings: Spellings = new Map()) {
-  const { network, filter, order, first, after, withFacets, countLimit } = request;
+  const { network, filter, order, first, after, statistics, countLimit } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
     throw filter.text?.trim()
       ? badInput('filter.text', 'filter.text has no letters or digits to search for.')
@@ -261,14 +283,19 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
 
   const sample = countLimit === null ? raw('') : sql` limit ${countLimit + 1}`;
   const stats = [raw(`select 'total' as kind, '' as value, count(*)::int as count from hit`)];
-  if (withFacets) {
+  if (statistics.processMainGroups) {
     stats.push(raw(`select 'process', split_part(code, '.', 1), count(distinct hit.id)::int from hit cross join unnest(hit.process_codes) as code group by 2`));
+  }
+  if (statistics.certifications) {
     // The hits' certificates by member id (the index), rather than a join the planner may turn into a scan of all certificates.
     stats.push(
       sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date) group by 2`,
     );
   }
-  const statsStatement = sql`with hit as (select m.id${raw(withFacets ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`;
+  const wanted = statistics.total || statistics.processMainGroups || statistics.certifications;
+  const statsStatement = wanted
+    ? sql`with hit as (select m.id${raw(statistics.processMainGroups ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`
+    : null;
 
   const ranked =
     order === 'NAME'
@@ -284,11 +311,11 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
 }
 
 export async function searchMembers(em: EntityManager, request: SearchRequest): Promise<SearchPage> {
-  const { filter, withFacets, countLimit } = request;
+  const { filter, statistics, countLimit } = request;
   const spellings = await closeSpellings(em, searchWords(filter.text));
   const { compiled, stats: statsStatement, page } = searchStatements(request, spellings);
   const connection = em.getConnection();
-  const stats = await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params);
+  const stats = statsStatement ? await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params) : [];
   const rows = await connection.execute<
     {
       id: number;
@@ -318,12 +345,14 @@ export async function searchMembers(em: EntityManager, request: SearchRequest): 
     },
   }));
   const facet = (kind: string): FacetCount[] => stats.filter((s) => s.kind === kind).map((s) => ({ value: s.value, count: s.count }));
+  // Counts not selected were not counted; graphql-js reads only selected fields, so their placeholders are never seen.
   const totalCount = stats.find((s) => s.kind === 'total')?.count ?? 0;
+  const facets = statistics.processMainGroups || statistics.certifications;
   return {
     totalCount,
     exactCounts: countLimit === null || totalCount <= countLimit,
     hits,
-    facets: withFacets ? { processMainGroups: facet('process'), certifications: facet('certification') } : null,
+    facets: facets ? { processMainGroups: facet('process'), certifications: facet('certification') } : null,
   };
 }
 

@@ -4,8 +4,7 @@ import { parseMemberId } from '../../../shared/ids.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
 import { auditLog, regionAuditLog } from './audit.ts';
 import { memberRef } from '../ids.ts';
-import { memberCount, searchMembers } from './search.ts';
-import { selectsField } from './selection.ts';
+import { memberCount, searchMembers, searchSelection } from './search.ts';
 import { findSuppliers } from './suppliers.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 
@@ -25,7 +24,7 @@ export const memberResolvers: Resolvers = {
       return memberRef(network.code, localId);
     },
     findSuppliers: (_, args, ctx) => findSuppliers(ctx, args),
-    members: (_, args, ctx, info) => searchMembers(ctx, args, selectsField(info, 'facets')),
+    members: (_, args, ctx, info) => searchMembers(ctx, args, searchSelection(info)),
     auditLog: (_, args, ctx) => auditLog(ctx, args.network, args.first, args.after),
     regionAuditLog: (_, args, ctx) => regionAuditLog(ctx, args.first, args.after),
   },
@@ -39,6 +38,6 @@ export const memberResolvers: Resolvers = {
   Network: {
     __resolveReference: (ref) => findNetwork(ref.code) ?? null,
     memberCount: (network, _, ctx) => memberCount(ctx, network.code),
-    members: (network, args, ctx, info) => searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, selectsField(info, 'facets')),
+    members: (network, args, ctx, info) => searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, searchSelection(info)),
   },
 };

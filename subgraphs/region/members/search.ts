@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
 import { findNetwork } from '../../../shared/networks.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
 import type { FacetCount, MemberOrder, PushedDownFilter, SearchPage } from '../../../shared/search.ts';
+import { selectsField } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
@@ -12,16 +14,47 @@ import { validateFilter, type MemberFilter } from './filter.ts';
 // database for its next page after the cursor, region merges the pages in the
 // shared order and returns references that the gateway resolves at the owners.
 
-const searchQuery = /* GraphQL */ `
+/**
+ * What the client selected of a page's counts. Each network computes only
+ * what region asks it for: without a count or facet selected no statistics
+ * statement runs at all, and a facet of one dimension is counted alone.
+ */
+export interface SearchSelection {
+  /** totalCount or exactCounts, or the networks facet (each network's total). */
+  total: boolean;
+  /** The facets object itself (null when not selected). */
+  facets: boolean;
+  processMainGroups: boolean;
+  certifications: boolean;
+}
+
+/** Edges and page info only: what a list of suggestions reads. */
+export const pageOnly: SearchSelection = { total: false, facets: false, processMainGroups: false, certifications: false };
+
+export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
+  return {
+    total: selectsField(info, 'totalCount') || selectsField(info, 'exactCounts') || selectsField(info, 'facets', 'networks'),
+    facets: selectsField(info, 'facets'),
+    processMainGroups: selectsField(info, 'facets', 'processMainGroups'),
+    certifications: selectsField(info, 'facets', 'certifications'),
+  };
+}
+
+/** The network's search selecting what `selection` needs: the network reads its own selection the same way (network/search.ts selectedStatistics). */
+function searchQuery(selection: SearchSelection): string {
+  const facets = [selection.processMainGroups && 'processMainGroups { value count }', selection.certifications && 'certifications { value count }'].filter(
+    Boolean,
+  );
+  return /* GraphQL */ `
   query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean, $countLimit: Int) {
     search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets, countLimit: $countLimit) {
-      totalCount
-      exactCounts
+      ${selection.total ? 'totalCount exactCounts' : ''}
       hits { localId sortKey rank score distanceKm matched { text processes materials certifications withinRadius employees } }
-      facets { processMainGroups { value count } certifications { value count } }
+      ${facets.length ? `facets { ${facets.join(' ')} }` : ''}
     }
   }
 `;
+}
 
 export interface SearchArgs {
   filter?: MemberFilter | null;
@@ -39,7 +72,7 @@ function defaultOrder(filter: PushedDownFilter): MemberOrder {
 /** A page of `members`: facets are null when the query does not select them. */
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
 
-export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFacets: boolean) {
+export async function searchMembers(ctx: RegionContext, args: SearchArgs, selection: SearchSelection) {
   const size = pageSize(args.first, 100);
   const { pushedDown, networks: codes } = validateFilter(args.filter);
   const order = args.orderBy ?? defaultOrder(pushedDown);
@@ -47,11 +80,13 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFa
   if (order === 'DISTANCE' && !pushedDown.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
   const cursor = args.after ? decodeCursor(args.after, order) : null;
 
-  const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets: withFacets, countLimit: ctx.searchCountLimit };
+  const facets = selection.processMainGroups || selection.certifications;
+  const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets, countLimit: ctx.searchCountLimit };
+  const query = searchQuery(selection);
   const pages = await networkPages(
     ctx,
     codes,
-    async (code) => (await ctx.client(code).request<{ search: SearchPage }>(searchQuery, variables, ctx.identityHeader)).search,
+    async (code) => (await ctx.client(code).request<{ search: SearchPage }>(query, variables, ctx.identityHeader)).search,
   );
   const hits = mergeHits(pages);
   const edges = hits.slice(0, size).map((hit) => ({
@@ -61,12 +96,13 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, withFa
     distanceKm: hit.distanceKm,
     matched: hit.matched,
   }));
+  // Counts nobody selected were not asked of the networks; graphql-js reads only selected fields, so these are never seen.
   return {
-    totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
-    exactCounts: pages.every((p) => p.page.exactCounts),
+    totalCount: selection.total ? pages.reduce((sum, p) => sum + p.page.totalCount, 0) : 0,
+    exactCounts: selection.total ? pages.every((p) => p.page.exactCounts) : true,
     edges,
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-    facets: withFacets ? mergeFacets(pages) : null,
+    facets: selection.facets ? mergeFacets(pages) : null,
   };
 }
 
@@ -86,6 +122,10 @@ function mergeFacets(pages: { code: string; page: SearchPage }[]) {
 export async function memberCount(ctx: RegionContext, code: string): Promise<number> {
   const data = await ctx
     .client(code)
-    .request<{ search: SearchPage }>(searchQuery, { filter: {}, order: 'NAME', first: 0, after: null, facets: false, countLimit: null }, ctx.identityHeader);
+    .request<{ search: SearchPage }>(
+      searchQuery({ ...pageOnly, total: true }),
+      { filter: {}, order: 'NAME', first: 0, after: null, facets: false, countLimit: null },
+      ctx.identityHeader,
+    );
   return data.search.totalCount;
 }

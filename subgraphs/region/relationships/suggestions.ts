@@ -2,7 +2,7 @@ import { badInput, forbidden } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import type { MemberRef } from '../ids.ts';
-import { searchMembers } from '../members/search.ts';
+import { pageOnly, searchMembers } from '../members/search.ts';
 import { BusinessRelationshipSchema } from './relationship.entity.ts';
 import { complementsOf } from './complements.ts';
 
@@ -54,7 +54,7 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
   const [related, pages] = await Promise.all([
     relatedTo(ctx, member.id),
     Promise.all(
-      complements.map((c) => searchMembers(ctx, { filter: { processes: [c.group], near }, orderBy: near ? 'DISTANCE' : 'NAME', first: perGroup }, false)),
+      complements.map((c) => searchMembers(ctx, { filter: { processes: [c.group], near }, orderBy: near ? 'DISTANCE' : 'NAME', first: perGroup }, pageOnly)),
     ),
   ]);
   const found = new Map<string, Suggestion>();
