@@ -476,6 +476,14 @@ describe('50 members race for a booth with room for exactly 10', () => {
         [Number(created.booth.id.slice(3))],
       );
     expect(row).toEqual({ allocated: 60, held: 60, rows: 10 });
+    // And refuses to hold more than the total, whatever writes it.
+    const overAllocate = `update "joint_booth" set "allocated_area_m2" = "allocated_area_m2" + 6 where "id" = ?`;
+    await expect(
+      stack.region.orm.em
+        .fork()
+        .getConnection()
+        .execute(overAllocate, [Number(created.booth.id.slice(3))]),
+    ).rejects.toThrow(/joint_booth_allocated_check/);
     // Freed area goes to the next one to ask.
     const first = held[0].data.registerForBooth.id;
     await ok(decide('decline', tokens.linatOffice, first));

@@ -96,7 +96,8 @@ export async function registerForBooth(
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw duplicate(memberId, boothId);
     // The database's last word on the area (joint_booth_allocated_check), should a write ever bypass the lock.
-    if (error instanceof CheckConstraintViolationException) throw conflict(`Joint booth ${boothId} has less than ${entry.areaM2} m² left; read it again.`);
+    if (error instanceof CheckConstraintViolationException && error.message.includes('joint_booth_allocated_check'))
+      throw conflict(`Joint booth ${boothId} has less than ${entry.areaM2} m² left; read it again.`);
     throw error;
   }
 }
