@@ -97,6 +97,16 @@ describe('creating accounts', () => {
     expect((await ok(stack.query(`{ accounts { email } }`, {}, tokens.admin))).accounts).toHaveLength(4);
     expect(code(await stack.query(`{ accounts(network: NIWE) { email } }`, {}, tokens.linat))).toBe('FORBIDDEN');
     expect(code(await stack.query(`{ accounts { email } }`, {}, tokens.member))).toBe('FORBIDDEN');
+
+    // Region's audit log names each account created, by whom, without its password or hash; the NIWE office reads its network's.
+    const audit = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { action target subject after } } }`, {}, tokens.niwe))).regionAuditLog.entries;
+    const created = audit.filter((e: { action: string }) => e.action === 'createAccount');
+    expect(created.map((e: { target: string }) => e.target).sort()).toEqual([member.id, office.id].sort());
+    expect(JSON.parse(created.find((e: { target: string }) => e.target === member.id).after)).toMatchObject({
+      email: 'anna.schmidt@example.de',
+      kind: 'MEMBER',
+    });
+    expect(JSON.stringify(audit)).not.toMatch(/scrypt|Werra-Meissner/);
   });
 
   test('refusals name their field and code and write nothing', async () => {
