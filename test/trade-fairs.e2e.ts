@@ -463,7 +463,9 @@ describe('50 members race for a booth with room for exactly 10', () => {
     for (const r of refused) {
       expect(r.errors).toHaveLength(1);
       expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', remainingAreaM2: 0 });
-      expect(r.errors![0].message).toBe(`Joint booth ${created.booth.id} has 0 m² left, less than the 6 m² asked for; ask for at most 0 m².`);
+      expect(r.errors![0].message).toBe(
+        `Joint booth ${created.booth.id} has 0 m² left, less than the 6 m² asked for; it is taken until a registration is declined or withdrawn.`,
+      );
     }
     // The database agrees: the area held is the sum of the holding registrations, and no more than the total.
     const [row] = await stack.region.orm.em

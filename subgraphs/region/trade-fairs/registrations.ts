@@ -74,12 +74,8 @@ export async function registerForBooth(
       if ((await tx.count(BoothRegistrationSchema, { booth: booth.id, memberId, status: { $in: [...holdingArea] } })) > 0) throw duplicate(memberId, boothId);
       const remainingAreaM2 = booth.totalAreaM2 - booth.allocatedAreaM2;
       if (entry.areaM2 > remainingAreaM2) {
-        throw conflict(
-          `Joint booth ${boothId} has ${remainingAreaM2} m² left, less than the ${entry.areaM2} m² asked for; ask for at most ${remainingAreaM2} m².`,
-          {
-            remainingAreaM2,
-          },
-        );
+        const hint = remainingAreaM2 > 0 ? `ask for at most ${remainingAreaM2} m²` : 'it is taken until a registration is declined or withdrawn';
+        throw conflict(`Joint booth ${boothId} has ${remainingAreaM2} m² left, less than the ${entry.areaM2} m² asked for; ${hint}.`, { remainingAreaM2 });
       }
       booth.allocatedAreaM2 += entry.areaM2;
       const registration = tx.create(BoothRegistrationSchema, {
