@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { listen } from '../shared/http.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { signRequest } from '../shared/signature.ts';
 import { loadConfig } from '../subgraphs/network/index.ts';
 import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
+import { loadConfig as regionConfig } from '../subgraphs/region/index.ts';
+import { createRegionService } from '../subgraphs/region/server.ts';
 import { startRedis } from './support/redis.ts';
 
 // Two replicas of one network service behind a balancer. A signed request captured on the way (by a proxy,
@@ -13,9 +18,10 @@ import { startRedis } from './support/redis.ts';
 // replay to the other replica is served a second time (shown below, so this test can fail).
 
 const secret = randomBytes(32).toString('hex');
-const services: NetworkService[] = [];
+const services: Pick<NetworkService, 'stop'>[] = [];
 let redis: Awaited<ReturnType<typeof startRedis>>;
 let databaseUrl: string;
+const attachmentsDir = mkdtempSync(join(tmpdir(), 'irm-replay-'));
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -26,6 +32,7 @@ afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
   } finally {
     redis?.kill();
+    rmSync(attachmentsDir, { recursive: true, force: true });
   }
 });
 
@@ -41,10 +48,29 @@ async function replicas(env: Record<string, string>): Promise<string[]> {
   );
 }
 
-/** One request signed for NIWE, the exact bytes and headers a captured copy would carry. */
-function signedMembersQuery(): { body: string; headers: Record<string, string> } {
+/** Two region replicas on one database (attachments in a temporary folder, no webhook dispatcher); their URLs. */
+async function regionReplicas(env: Record<string, string>): Promise<string[]> {
+  const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_replay_region`);
+  const config = regionConfig({
+    REGION_DATABASE_URL: url,
+    SUBGRAPH_SECRET: secret,
+    WEBHOOK_KEY: randomBytes(32).toString('hex'),
+    ATTACHMENTS_DIR: attachmentsDir,
+    ...env,
+  });
+  return Promise.all(
+    [0, 1].map(async () => {
+      const service = await createRegionService({ ...config.region, inquiries: { ...config.region.inquiries, dispatcher: null } });
+      services.push(service);
+      return listen(service.http, 0);
+    }),
+  );
+}
+
+/** One request signed for `service` (NIWE unless said), the exact bytes and headers a captured copy would carry. */
+function signedMembersQuery(service = 'niwe'): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({ query: '{ _service { sdl } }' });
-  const headers = signRequest(secret, { service: 'niwe', method: 'POST', path: '/graphql', body, identity: undefined });
+  const headers = signRequest(secret, { service, method: 'POST', path: '/graphql', body, identity: undefined });
   return { body, headers: { 'content-type': 'application/json', ...headers } };
 }
 
@@ -64,6 +90,13 @@ describe('replay protection across replicas', () => {
     expect((await send(first, captured)).message).toContain('replayed nonce');
     // A fresh signature is served by both: only the nonce was refused.
     expect((await send(second, signedMembersQuery())).status).toBe(200);
+  });
+
+  test("the same for region's replicas", async () => {
+    const [first, second] = await regionReplicas({ REPLAY_REDIS_URL: redis.url });
+    const captured = signedMembersQuery('region');
+    expect((await send(first, captured)).status).toBe(200);
+    expect((await send(second, captured)).message).toContain('replayed nonce');
   });
 
   test('without it (the in-process default) each replica knows only its own nonces', async () => {
