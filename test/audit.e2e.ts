@@ -214,3 +214,80 @@ describe('deleteContactPerson', () => {
     expect(JSON.parse(entries[2].before!)).toMatchObject({ member: id.replace('NIWE:', ''), name: 'Erna Eins', email: 'erna@kontakt.example' });
   });
 });
+
+describe('news and events', () => {
+  const publish = `mutation($network: NetworkCode, $input: NewsInput!) { publishNews(network: $network, input: $input) { id } }`;
+  const register = `mutation($eventId: ID!, $memberId: ID, $participant: ParticipantInput!) { registerForEvent(eventId: $eventId, memberId: $memberId, participant: $participant) { id status } }`;
+  const cancel = `mutation($id: ID!) { cancelEventRegistration(id: $id) { cancelled { id } movedUp { id } } }`;
+  const event = (title: string) => ({
+    kind: 'EVENT',
+    title,
+    text: 'Programm folgt.',
+    visibility: 'PUBLIC',
+    startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    registrationLimit: 1,
+  });
+  async function ok(res: Promise<{ data?: any; errors?: unknown }>) {
+    const { data, errors } = await res;
+    expect(errors, JSON.stringify(errors)).toBeUndefined();
+    return data;
+  }
+
+  test("a network's news, registrations and cancellations are in its log; a refused one is not", async () => {
+    const niweMember = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1', sub: 'member-eins' });
+    const before = (await audit()).length;
+    expect((await stack.query(publish, { network: 'NIWE', input: event('LINAT darf nicht') }, tokens.linatOffice)).errors).toBeDefined();
+    expect((await stack.query(publish, { network: 'NIWE', input: { ...event('Null'), registrationLimit: 0 } }, tokens.niweOffice)).errors).toBeDefined();
+    expect(await audit()).toHaveLength(before);
+
+    const eventId = (await ok(stack.query(publish, { network: 'NIWE', input: event('Härtereitag') }, tokens.niweOffice))).publishNews.id;
+    const held = (await ok(stack.query(register, { eventId, participant: { name: 'Ada', email: 'ada@example.com' } }, niweMember))).registerForEvent;
+    const waiting = (
+      await ok(stack.query(register, { eventId, memberId: 'NIWE:m-2', participant: { name: 'Bo', email: 'bo@example.com' } }, tokens.niweOffice))
+    ).registerForEvent;
+    expect([held.status, waiting.status]).toEqual(['REGISTERED', 'WAITING']);
+    await ok(stack.query(cancel, { id: held.id }, niweMember));
+
+    const entries = (await audit()).slice(0, 5);
+    expect(entries.map((e) => [e.action, e.target, e.subject, e.role, e.actorNetwork])).toEqual([
+      ['cancelEventRegistration', waiting.id, 'member-eins', 'member', 'NIWE'],
+      ['cancelEventRegistration', held.id, 'member-eins', 'member', 'NIWE'],
+      ['registerForEvent', waiting.id, 'office-niwe', 'office', 'NIWE'],
+      ['registerForEvent', held.id, 'member-eins', 'member', 'NIWE'],
+      ['publishNews', eventId, 'office-niwe', 'office', 'NIWE'],
+    ]);
+    const [movedUp, cancelled, registeredWaiting, registered, published] = entries.map((e) => ({
+      before: e.before && JSON.parse(e.before),
+      after: e.after && JSON.parse(e.after),
+    }));
+    expect(published).toMatchObject({ before: null, after: { kind: 'EVENT', title: 'Härtereitag', registrationLimit: 1 } });
+    expect(registered).toEqual({
+      before: null,
+      after: { event: eventId, memberId: 'NIWE:m-1', participant: 'Ada', email: 'ada@example.com', status: 'REGISTERED' },
+    });
+    expect(registeredWaiting.after).toMatchObject({ memberId: 'NIWE:m-2', status: 'WAITING' });
+    expect([cancelled.before.status, cancelled.after.status]).toEqual(['REGISTERED', 'CANCELLED']);
+    expect([movedUp.before.status, movedUp.after.status]).toEqual(['WAITING', 'REGISTERED']);
+  });
+
+  test("region-wide ones are in region's log; a registration's entries are its member's office's to read too", async () => {
+    const linatMember = await stack.token({ role: 'member', network: 'LINAT', memberId: 'LINAT:m-1', sub: 'member-linat' });
+    const eventId = (await ok(stack.query(publish, { network: null, input: event('Netzwerkmesse') }, tokens.admin))).publishNews.id;
+    const registration = (await ok(stack.query(register, { eventId, participant: { name: 'Cy', email: 'cy@example.com' } }, linatMember))).registerForEvent;
+    await ok(stack.query(cancel, { id: registration.id }, tokens.linatOffice));
+
+    const regionAuditQuery = `query { regionAuditLog(first: 3) { entries { action target subject role actorNetwork before after } } }`;
+    const entries = (await ok(stack.query(regionAuditQuery, {}, tokens.admin))).regionAuditLog.entries as { [k: string]: string | null }[];
+    expect(entries.map((e) => [e.action, e.target, e.subject, e.actorNetwork])).toEqual([
+      ['cancelEventRegistration', registration.id, 'office-linat', 'LINAT'],
+      ['registerForEvent', registration.id, 'member-linat', 'LINAT'],
+      ['publishNews', eventId, 'admin-anna', null],
+    ]);
+    expect(JSON.parse(entries[0].after!)).toMatchObject({ event: eventId, memberId: 'LINAT:m-1', status: 'CANCELLED' });
+    expect(JSON.parse(entries[2].after!)).toMatchObject({ title: 'Netzwerkmesse', visibility: 'PUBLIC' });
+    // The registration is about a LINAT member; the region-wide item belongs to no network.
+    const linat = (await ok(stack.query(regionAuditQuery, {}, tokens.linatOffice))).regionAuditLog.entries as { action: string }[];
+    expect(linat.map((e) => e.action).slice(0, 2)).toEqual(['cancelEventRegistration', 'registerForEvent']);
+    expect(linat.some((e) => e.action === 'publishNews')).toBe(false);
+  });
+});

@@ -97,6 +97,34 @@ describe('publishing', () => {
   });
 });
 
+describe('publishing with an idempotency key', () => {
+  const keyed = `mutation($network: NetworkCode, $input: NewsInput!, $key: String) { publishNews(network: $network, input: $input, idempotencyKey: $key) { id title } }`;
+  const count = async () => (await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length;
+
+  for (const [label, network, office] of [
+    ['a network', 'NIWE', 'niweOffice'],
+    ['region', null, 'admin'],
+  ] as const) {
+    test(`${label}: a retry with the same key and input answers the first item and publishes nothing; other input is CONFLICT`, async () => {
+      const input = event(`Wiederholt ${label}`);
+      const before = await count();
+      const first = (await ok(stack.query(keyed, { network, input, key: `rundbrief-${label}` }, tokens[office]))).publishNews;
+      const retries = await Promise.all(Array.from({ length: 3 }, () => stack.query(keyed, { network, input, key: `rundbrief-${label}` }, tokens[office])));
+      for (const r of retries) expect(r.data?.publishNews, JSON.stringify(r.errors)).toEqual(first);
+      expect(await count()).toBe(before + 1);
+
+      const other = await stack.query(keyed, { network, input: { ...input, title: 'Anderer Titel' }, key: `rundbrief-${label}` }, tokens[office]);
+      expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+      expect(other.errors?.[0].message).toMatch(/different input/);
+      expect(await count()).toBe(before + 1);
+      // An empty key is no key: refused rather than taken as none.
+      const bad = await stack.query(keyed, { network, input, key: '' }, tokens[office]);
+      expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+      expect(await count()).toBe(before + 1);
+    });
+  }
+});
+
 describe('registration', () => {
   test('registering twice is CONFLICT, news takes none, and registration past the deadline is refused', async () => {
     const { id } = await publish(tokens.niweOffice, 'NIWE', event('Workshop Härten', { registrationLimit: 5 }));

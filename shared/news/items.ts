@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors.ts';
+import { replayed, type Idempotency } from '../idempotency.ts';
+import { newsByIds } from './feed.ts';
 import { NewsItemSchema, type NewsItem, type NewsKind, type Visibility } from './news.entity.ts';
 
 // Publishing: the input checked as a whole before anything is written, so bad
@@ -82,11 +84,53 @@ export function checkNewsInput(input: NewsInput, now = new Date()) {
   return item;
 }
 
-export async function publishNews(em: EntityManager, input: NewsInput, publishedBy: string | null): Promise<NewsView> {
+/**
+ * What the service that holds the item writes in the publishing transaction: the
+ * request's idempotency key (each service keeps its own table) and its audit entry.
+ */
+export interface PublishRecords {
+  key: Idempotency | null;
+  remember: (tx: EntityManager, key: Idempotency | null, resultId: number) => void | Promise<void>;
+  audit: (tx: EntityManager, item: NewsView) => void;
+}
+
+/**
+ * Publishes the item with its audit entry and idempotency key in one transaction.
+ * A retry with the same key and input answers the item the first request wrote
+ * (and writes nothing); the same key with other input is CONFLICT (shared/idempotency.ts).
+ */
+export async function publishNews(em: EntityManager, input: NewsInput, publishedBy: string | null, records: PublishRecords): Promise<NewsView> {
   const fields = checkNewsInput(input);
-  const item = em.create(NewsItemSchema, { ...fields, publishedBy } as NewsItem);
-  await em.flush();
-  return { ...toView(item), registered: 0, waiting: 0 };
+  return em.transactional(async (tx) => {
+    const prior = await replayed(tx, records.key);
+    if (prior !== null) {
+      const [first] = await newsByIds(tx, [prior], true);
+      return first;
+    }
+    const item = tx.create(NewsItemSchema, { ...fields, publishedBy } as NewsItem);
+    await tx.flush();
+    const view = { ...toView(item), registered: 0, waiting: 0 };
+    records.audit(tx, view);
+    await records.remember(tx, records.key, item.id);
+    return view;
+  });
+}
+
+/** An item as its audit entry keeps it. */
+export function newsSnapshot(v: NewsView): Record<string, unknown> {
+  const iso = (at: Date | null) => at?.toISOString() ?? null;
+  return {
+    kind: v.kind,
+    title: v.title,
+    text: v.text,
+    visibility: v.visibility,
+    publishedAt: v.publishedAt.toISOString(),
+    startsAt: iso(v.startsAt),
+    endsAt: iso(v.endsAt),
+    place: v.place,
+    registrationLimit: v.registrationLimit,
+    registrationDeadline: iso(v.registrationDeadline),
+  };
 }
 
 export function toView(item: NewsItem): Omit<NewsView, 'registered' | 'waiting'> {

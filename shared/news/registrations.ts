@@ -92,6 +92,19 @@ async function statusCounts(tx: EntityManager, eventId: number, email: string) {
   return row;
 }
 
+/** The cancelled registration and the first of the waiting list that took its place, if any. */
+export interface Cancellation {
+  cancelled: RegistrationView;
+  /** What the cancelled registration was: REGISTERED or WAITING. */
+  was: RegistrationStatus;
+  movedUp: RegistrationView | null;
+}
+
+/** A registration as its audit entry keeps it. */
+export function registrationSnapshot(r: RegistrationView, eventId: string): Record<string, unknown> {
+  return { event: eventId, memberId: r.memberId, participant: r.participant, email: r.email, status: r.status };
+}
+
 /**
  * Cancels a registration; when it held a place, the first waiting moves up in
  * the same transaction. Returns the cancelled one and the one that moved up.
@@ -101,8 +114,8 @@ export async function cancel(
   localId: number,
   registrationId: string,
   authorize: (registration: EventRegistration) => void,
-  onMovedUp?: InTransaction,
-): Promise<{ cancelled: RegistrationView; movedUp: RegistrationView | null }> {
+  onCancelled: (tx: EntityManager, result: Cancellation) => void,
+): Promise<Cancellation> {
   return em.transactional(async (tx) => {
     const found = await tx.findOne(EventRegistrationSchema, localId);
     if (!found) throw notFound(`Registration ${registrationId} does not exist.`);
@@ -116,10 +129,14 @@ export async function cancel(
     found.status = 'CANCELLED';
     const next = heldPlace ? await tx.findOne(EventRegistrationSchema, { event: eventLocalId, status: 'WAITING' }, { orderBy: { id: 'asc' } }) : null;
     if (next) next.status = 'REGISTERED';
-    const movedUp = next ? view(next, eventLocalId, null) : null;
-    if (movedUp) onMovedUp?.(tx, movedUp);
+    const result = {
+      cancelled: view(found, eventLocalId, null),
+      was: heldPlace ? ('REGISTERED' as const) : ('WAITING' as const),
+      movedUp: next ? view(next, eventLocalId, null) : null,
+    };
+    onCancelled(tx, result);
     await tx.flush();
-    return { cancelled: view(found, eventLocalId, null), movedUp };
+    return result;
   });
 }
 

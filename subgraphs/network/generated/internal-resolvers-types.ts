@@ -228,6 +228,7 @@ export type Mutation = {
   deleteContactPerson: Written;
   /** Reads a members CSV file, checks every row, and creates all its members in one transaction or none. Allowed: the network's office, admin. */
   importMembers: ImportReport;
+  /** A retry with the same idempotencyKey and input answers the first write's item; the same key with other input is CONFLICT. */
   publishNews: NewsRecord;
   /** memberId: the member registering (a member's own by default). */
   registerForEvent: RegistrationRecord;
@@ -266,6 +267,7 @@ export type MutationImportMembersArgs = {
 
 
 export type MutationPublishNewsArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: NewsInput;
 };
 

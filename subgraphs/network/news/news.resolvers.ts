@@ -1,16 +1,31 @@
 import { assertCanListRegistrations, assertCanManageRegistration, assertCanPublish, canSeeMembersOnly, registrantOf } from '../../../shared/news/access.ts';
 import { feedPage, newsByIds } from '../../../shared/news/feed.ts';
 import { newsIds, registrationIds } from '../../../shared/news/ids.ts';
-import { publishNews } from '../../../shared/news/items.ts';
-import { cancel, register, registrationsOf } from '../../../shared/news/registrations.ts';
+import { newsSnapshot, publishNews } from '../../../shared/news/items.ts';
+import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
+import { cancel, register, registrationSnapshot, registrationsOf, type RegistrationView } from '../../../shared/news/registrations.ts';
 import { pageSize } from '../../../shared/validation.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Identity } from '../../../shared/identity.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
+import { recordAudit } from '../audit.ts';
+import { idempotency, remember } from '../idempotency.ts';
 
 // The network's half of news and events (region's half: subgraphs/region/news/).
 // The office publishes in this database; registrations for its events are
 // counted under the event's row lock here, where the event lives.
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
+
+/**
+ * A registration's change in the network's audit log: registered (before
+ * null), cancelled, or moved up by a cancellation (entered under the
+ * cancellation's action, as importMembers enters each member it writes).
+ */
+function audit(tx: EntityManager, actor: Identity, action: string, network: string, was: RegistrationStatus | null, r: RegistrationView): void {
+  const now = registrationSnapshot(r, newsIds.format(network, r.eventLocalId));
+  recordAudit(tx, actor, action, `r-${r.localId}`, was && { ...now, status: was }, now);
+}
 
 function newsInternalResolvers(network: string): InternalResolvers {
   return {
@@ -35,7 +50,11 @@ function newsInternalResolvers(network: string): InternalResolvers {
     Mutation: {
       publishNews(_, args, ctx) {
         assertCanPublish(ctx.identity, network);
-        return publishNews(ctx.em, args.input, ctx.identity.subject ?? null);
+        return publishNews(ctx.em, args.input, ctx.identity.subject ?? null, {
+          key: idempotency(ctx.identity, 'publishNews', args.idempotencyKey, args.input),
+          remember,
+          audit: (tx, item) => recordAudit(tx, ctx.identity, 'publishNews', `n-${item.localId}`, null, newsSnapshot(item)),
+        });
       },
       registerForEvent(_, args, ctx) {
         const memberId = registrantOf(ctx.identity, args.memberId);
@@ -47,11 +66,19 @@ function newsInternalResolvers(network: string): InternalResolvers {
           memberId,
           args.participant,
           (event) => membersOnly || event.visibility === 'PUBLIC',
+          (tx, registered) => audit(tx, ctx.identity, 'registerForEvent', network, null, registered),
         );
       },
       cancelEventRegistration(_, args, ctx) {
-        return cancel(ctx.em, args.localId, registrationIds.format(network, args.localId), (r) =>
-          assertCanManageRegistration(ctx.identity, r.memberId, network),
+        return cancel(
+          ctx.em,
+          args.localId,
+          registrationIds.format(network, args.localId),
+          (r) => assertCanManageRegistration(ctx.identity, r.memberId, network),
+          (tx, { cancelled, was, movedUp }) => {
+            audit(tx, ctx.identity, 'cancelEventRegistration', network, was, cancelled);
+            if (movedUp) audit(tx, ctx.identity, 'cancelEventRegistration', network, 'WAITING', movedUp);
+          },
         );
       },
     },

@@ -12,10 +12,10 @@ import type { SourcedRegistration as SourcedRegistrationModel } from '../news/re
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
 import type { QuarterRow as QuarterRowModel } from '../relationships/statistics.ts';
-import type { WorkingGroup as WorkingGroupModel, WorkingGroupMembership as WorkingGroupMembershipModel, Meeting as MeetingModel, MeetingRsvp as MeetingRsvpModel, MeetingMinutes as MeetingMinutesModel } from '../working-groups/entities.ts';
 import type { FairRecord as FairRecordModel } from '../trade-fairs/trade-fairs.ts';
 import type { JointBooth as JointBoothModel, BoothRegistration as BoothRegistrationModel } from '../trade-fairs/entities.ts';
 import type { CostSplitView as CostSplitViewModel, ExhibitorCostLine as ExhibitorCostLineModel, NetworkCostLine as NetworkCostLineModel } from '../trade-fairs/costs.ts';
+import type { WorkingGroup as WorkingGroupModel, WorkingGroupMembership as WorkingGroupMembershipModel, Meeting as MeetingModel, MeetingRsvp as MeetingRsvpModel, MeetingMinutes as MeetingMinutesModel } from '../working-groups/entities.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -1415,7 +1415,11 @@ export type Mutation = {
   proposeInvitee: Scalars['Boolean']['output'];
   /** DRAFT → OPEN: ranks suppliers across all networks and invites the best `invite` of them. */
   publishInquiry: Inquiry;
-  /** network: where to publish; an office publishes for its own network. Without it the item is region-wide (admin only). */
+  /**
+   * network: where to publish; an office publishes for its own network. Without it the item is region-wide (admin only).
+   * idempotencyKey (1..200 characters, kept 24 h per caller): a retry with the same key and input answers the
+   * item the first request published and publishes nothing; the same key with other input is CONFLICT.
+   */
   publishNews: NewsItem;
   /**
    * Registers a member as exhibitor on the booth: the caller's own member, or
@@ -1752,6 +1756,7 @@ export type MutationPublishInquiryArgs = {
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationPublishNewsArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: NewsInput;
   network?: InputMaybe<NetworkCode>;
 };

@@ -3,10 +3,16 @@ import { findNetwork } from '../../../shared/networks.ts';
 import { assertCanListRegistrations, assertCanManageRegistration, assertCanPublish, canSeeMembersOnly, registrantOf } from '../../../shared/news/access.ts';
 import { newsByIds } from '../../../shared/news/feed.ts';
 import { newsIds, regionSource, registrationIds } from '../../../shared/news/ids.ts';
-import { publishNews, type NewsInput } from '../../../shared/news/items.ts';
-import { cancel, register, registrationsOf, type Participant } from '../../../shared/news/registrations.ts';
+import { newsSnapshot, publishNews, type NewsInput } from '../../../shared/news/items.ts';
+import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
+import { cancel, register, registrationSnapshot, registrationsOf, type Participant, type RegistrationView } from '../../../shared/news/registrations.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parseMemberId } from '../../../shared/ids.ts';
+import type { Identity } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
+import { idempotency, remember } from '../idempotency.ts';
 import { memberRefById } from '../ids.ts';
+import { recordRegionAudit } from '../members/audit.ts';
 import { feed, type SourcedRecord } from './feed.ts';
 import { notifyRegistration } from './notifications.ts';
 import {
@@ -26,7 +32,7 @@ import {
 
 const itemsQuery = `query($localIds: [Int!]!) { newsItems(localIds: $localIds) { ${newsRecordFields} } }`;
 const registrationsQuery = `query($localId: Int!) { eventRegistrations(localId: $localId) { ${registrationRecordFields} } }`;
-const publishMutation = `mutation($input: NewsInput!) { publishNews(input: $input) { ${newsRecordFields} } }`;
+const publishMutation = `mutation($input: NewsInput!, $key: String) { publishNews(input: $input, idempotencyKey: $key) { ${newsRecordFields} } }`;
 const registerMutation = `mutation($localId: Int!, $memberId: String, $participant: ParticipantInput!) {
   registerForEvent(localId: $localId, memberId: $memberId, participant: $participant) { ${registrationRecordFields} }
 }`;
@@ -44,12 +50,38 @@ async function newsItem(ctx: RegionContext, id: string): Promise<SourcedRecord |
   return data.newsItems[0] ? sourced(source, data.newsItems[0]) : null;
 }
 
-async function publish(ctx: RegionContext, network: string | null | undefined, input: NewsInput): Promise<SourcedRecord> {
+async function publish(
+  ctx: RegionContext,
+  network: string | null | undefined,
+  input: NewsInput,
+  idempotencyKey: string | null | undefined,
+): Promise<SourcedRecord> {
   const source = network ?? regionSource;
   assertCanPublish(ctx.identity, source);
-  if (source === regionSource) return sourced(source, toRecord(await publishNews(ctx.em, input, ctx.identity.subject ?? null)));
-  const data = await ctx.client(source).request<{ publishNews: NewsRecord }>(publishMutation, { input }, ctx.identityHeader, { write: true });
+  if (source === regionSource) {
+    const item = await publishNews(ctx.em, input, ctx.identity.subject ?? null, {
+      key: idempotency(ctx.identity, 'publishNews', idempotencyKey, input),
+      remember,
+      audit: (tx, view) =>
+        recordRegionAudit(tx, ctx.identity, { action: 'publishNews', target: newsIds.format(source, view.localId), before: null, after: newsSnapshot(view) }),
+    });
+    return sourced(source, toRecord(item));
+  }
+  // The network keeps the key with the item, so a retry after an answer lost on the way finds the first write.
+  const variables = { input, key: idempotencyKey ?? null };
+  const data = await ctx.client(source).request<{ publishNews: NewsRecord }>(publishMutation, variables, ctx.identityHeader, { write: true });
   return sourced(source, data.publishNews);
+}
+
+/**
+ * A region-wide event's registration in region's audit log, readable by the
+ * registering member's office as well as admin (its network).
+ */
+function auditRegistration(tx: EntityManager, actor: Identity, action: string, was: RegistrationStatus | null, r: RegistrationView): void {
+  const target = registrationIds.format(regionSource, r.localId);
+  const after = registrationSnapshot(r, newsIds.format(regionSource, r.eventLocalId));
+  const network = parseMemberId(r.memberId).network.code;
+  recordRegionAudit(tx, actor, { action, target, before: was && { ...after, status: was }, after, network });
 }
 
 async function registerFor(ctx: RegionContext, eventId: string, memberId: string | null | undefined, participant: Participant): Promise<SourcedRegistration> {
@@ -58,7 +90,10 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
   if (source === regionSource) {
     const membersOnly = canSeeMembersOnly(ctx.identity);
     const visible = (event: { visibility: string }) => membersOnly || event.visibility === 'PUBLIC';
-    const view = await register(ctx.em, localId, eventId, registrant, participant, visible, (tx, registered) => notifyRegistration(tx, source, registered));
+    const view = await register(ctx.em, localId, eventId, registrant, participant, visible, (tx, registered) => {
+      notifyRegistration(tx, source, registered);
+      auditRegistration(tx, ctx.identity, 'registerForEvent', null, registered);
+    });
     return sourced(source, toRegistrationRecord(view));
   }
   const data = await ctx
@@ -73,7 +108,12 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
   const { source, localId } = registrationIds.parse(id);
   if (source === regionSource) {
     const authorize = (r: { memberId: string }) => assertCanManageRegistration(ctx.identity, r.memberId, regionSource);
-    const result = await cancel(ctx.em, localId, id, authorize, (tx, movedUp) => notifyRegistration(tx, source, movedUp, true));
+    const result = await cancel(ctx.em, localId, id, authorize, (tx, { cancelled, was, movedUp }) => {
+      auditRegistration(tx, ctx.identity, 'cancelEventRegistration', was, cancelled);
+      if (!movedUp) return;
+      notifyRegistration(tx, source, movedUp, true);
+      auditRegistration(tx, ctx.identity, 'cancelEventRegistration', 'WAITING', movedUp);
+    });
     return {
       cancelled: sourced(source, toRegistrationRecord(result.cancelled)),
       movedUp: result.movedUp && sourced(source, toRegistrationRecord(result.movedUp)),
@@ -104,7 +144,7 @@ export const newsResolvers: Resolvers = {
     eventRegistrations: (_, args, ctx) => eventRegistrations(ctx, args.eventId),
   },
   Mutation: {
-    publishNews: (_, args, ctx) => publish(ctx, args.network, args.input),
+    publishNews: (_, args, ctx) => publish(ctx, args.network, args.input, args.idempotencyKey),
     registerForEvent: (_, args, ctx) => registerFor(ctx, args.eventId, args.memberId, args.participant),
     cancelEventRegistration: (_, args, ctx) => cancelRegistration(ctx, args.id),
   },
