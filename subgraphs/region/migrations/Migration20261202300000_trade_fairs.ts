@@ -21,7 +21,9 @@ export class Migration20261202300000_trade_fairs extends Migration {
       `alter table "joint_booth" add constraint "joint_booth_fair_id_fkey" foreign key ("fair_id") references "trade_fair" ("id") on delete cascade;`,
     );
     this.addSql(`alter table "joint_booth" add constraint "joint_booth_area_check" check ("total_area_m2" > 0);`);
-    this.addSql(`alter table "joint_booth" add constraint "joint_booth_allocated_check" check ("allocated_area_m2" >= 0 and "allocated_area_m2" <= "total_area_m2");`);
+    this.addSql(
+      `alter table "joint_booth" add constraint "joint_booth_allocated_check" check ("allocated_area_m2" >= 0 and "allocated_area_m2" <= "total_area_m2");`,
+    );
     this.addSql(
       `alter table "joint_booth" add constraint "joint_booth_costs_check" check ("rent_cents" >= 0 and "construction_cents" >= 0 and "services_cents" >= 0 and "base_fee_cents" >= 0);`,
     );
