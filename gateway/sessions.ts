@@ -274,6 +274,7 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
   const login: PlainRoute = {
     path: '/auth/login',
     async handle(req, res, url) {
+      // Built per request: a session's answer sets its cookies on this request's response.
       const route = jsonPostRoute(url.pathname, async (body) => {
         const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
         if (!options.auth.secret)
@@ -314,7 +315,8 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
           // Only the page that holds the CSRF token may sign its user out; a session that is no longer valid is cleared all the same.
           await sessionOf(req, verifyToken);
         } catch (error) {
-          if (!(error instanceof GraphQLError) || error.extensions.code === 'CSRF_TOKEN_INVALID') return sendError(res, error as GraphQLError);
+          if (!(error instanceof GraphQLError)) throw error;
+          if (error.extensions.code === 'CSRF_TOKEN_INVALID') return sendError(res, error);
         }
         setCookies(req, res, undefined, 0);
         sendJson(res, 200, { signedIn: false, role: 'anonymous' });
