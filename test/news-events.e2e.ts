@@ -291,6 +291,89 @@ describe('calendar', () => {
   });
 });
 
+const myRegistrationsQuery = `query($first: Int, $memberId: ID) {
+  myEventRegistrations(first: $first, memberId: $memberId) { id eventId status waitingPosition member { id } }
+}`;
+/** A member's registrations in four databases, newest first, as the next describe blocks expect them. */
+const ownRegistrations: { id: string; eventId: string; status: string; waitingPosition: number | null }[] = [];
+
+describe("a member's own registrations", () => {
+  test("across every network and the region, newest first, with status and place in line; an office sees its members'", async () => {
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-7' });
+    const niwe = await publish(tokens.niweOffice, 'NIWE', event('Eigene Anmeldungen NIWE', { registrationLimit: 1 }));
+    const konat = await publish(tokens.admin, 'KONAT', event('Eigene Anmeldungen KONAT'));
+    const region = await publish(tokens.admin, null, event('Eigene Anmeldungen Region', { registrationLimit: 1 }));
+    const linat = await publish(tokens.linatOffice, 'LINAT', event('Eigene Anmeldungen LINAT'));
+    const taken = (
+      await ok(
+        stack.query(
+          registerMutation,
+          { eventId: niwe.id, memberId: 'NIWE:m-2', participant: { name: 'Vorher', email: 'vorher@example.com' } },
+          tokens.niweOffice,
+        ),
+      )
+    ).registerForEvent;
+    await ok(
+      stack.query(registerMutation, { eventId: region.id, memberId: 'LINAT:m-2', participant: { name: 'Erste', email: 'erste@example.com' } }, tokens.admin),
+    );
+
+    const mine = [];
+    for (const [i, e] of [niwe, konat, region, linat].entries()) {
+      const participant = { name: `Sieben ${i}`, email: `sieben${i}@example.com` };
+      mine.push((await ok(stack.query(registerMutation, { eventId: e.id, participant }, member))).registerForEvent);
+    }
+    await ok(
+      stack.query(registerMutation, { eventId: linat.id, memberId: 'NIWE:m-8', participant: { name: 'Acht', email: 'acht@example.com' } }, tokens.niweOffice),
+    );
+
+    const list = (await ok(stack.query(myRegistrationsQuery, {}, member))).myEventRegistrations;
+    expect(list.map((r: { id: string; status: string; waitingPosition: number | null }) => [r.id, r.status, r.waitingPosition])).toEqual([
+      [mine[3].id, 'REGISTERED', null],
+      [mine[2].id, 'WAITING', 1],
+      [mine[1].id, 'REGISTERED', null],
+      [mine[0].id, 'WAITING', 1],
+    ]);
+    expect(new Set(list.map((r: { member: { id: string } }) => r.member.id))).toEqual(new Set(['NIWE:m-7']));
+    expect(list.map((r: { eventId: string }) => r.eventId)).toEqual([linat.id, region.id, konat.id, niwe.id]);
+    expect((await ok(stack.query(myRegistrationsQuery, { first: 2 }, member))).myEventRegistrations.map((r: { id: string }) => r.id)).toEqual([
+      mine[3].id,
+      mine[2].id,
+    ]);
+
+    // The place freed moves NIWE:m-7 up, and its list says so.
+    await ok(stack.query(cancelMutation, { id: taken.id }, tokens.niweOffice));
+    const moved = (await ok(stack.query(myRegistrationsQuery, {}, member))).myEventRegistrations;
+    expect(moved.at(-1)).toMatchObject({ id: mine[0].id, status: 'REGISTERED', waitingPosition: null });
+    ownRegistrations.push(...moved);
+
+    // The office: every registration of its members, newest first, in every database; none of another network's members.
+    const office = (await ok(stack.query(myRegistrationsQuery, { first: 100 }, tokens.niweOffice))).myEventRegistrations as {
+      id: string;
+      member: { id: string };
+    }[];
+    expect(office.every((r) => r.member.id.startsWith('NIWE:'))).toBe(true);
+    expect(office.slice(0, 5).map((r) => [r.id, r.member.id])).toEqual([
+      [expect.stringMatching(/^LINAT:r-/), 'NIWE:m-8'],
+      ...mine.toReversed().map((r: { id: string }) => [r.id, 'NIWE:m-7']),
+    ]);
+    expect(office.map((r) => r.id)).toContain(taken.id);
+    const one = (await ok(stack.query(myRegistrationsQuery, { memberId: 'NIWE:m-8' }, tokens.niweOffice))).myEventRegistrations;
+    expect(one.map((r: { member: { id: string } }) => r.member.id)).toEqual(['NIWE:m-8']);
+  });
+
+  test('another member, another network, admin and anonymous callers are refused', async () => {
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-7' });
+    expect(codeOf(await stack.query(myRegistrationsQuery, { memberId: 'NIWE:m-8' }, member))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(myRegistrationsQuery, { memberId: 'LINAT:m-2' }, tokens.niweOffice))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(myRegistrationsQuery, { memberId: 'nonsense' }, tokens.niweOffice))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(myRegistrationsQuery, {}, tokens.admin))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(myRegistrationsQuery, {}, tokens.partner))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(myRegistrationsQuery, {}))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await stack.query(myRegistrationsQuery, { first: 0 }, member))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(myRegistrationsQuery, { first: 101 }, member))).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('feed', () => {
   /** Every item of the feed, walked page by page in pages of `size`; the ids and the errors seen. */
   async function walk(size: number, token: string) {
@@ -366,7 +449,7 @@ describe('feed', () => {
       .map((e: { node: { id: string } }) => e.node.id)
       .filter((id: string) => !id.startsWith('KONAT:'));
     await stack.stopNetwork('KONAT');
-    for (const size of [1, 2, 3, 7, 100]) {
+    for (let size = 1; size <= expected.length + 1; size++) {
       const { ids, codes } = await walk(size, tokens.admin);
       expect(ids, `page size ${size}`).toEqual(expected);
       expect(codes).toEqual(new Set(['NETWORK_UNAVAILABLE KONAT']));
@@ -376,4 +459,15 @@ describe('feed', () => {
     expect(res.status).toBe(503);
     expect(((await res.json()) as GraphQLResponse).errors![0].extensions!.code).toBe('NETWORK_UNAVAILABLE');
   }, 120_000);
+});
+
+describe("a member's own registrations with a network stopped", () => {
+  test('the others are listed, newest first, with NETWORK_UNAVAILABLE naming it', async () => {
+    // The feed's last test stopped KONAT.
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-7' });
+    const res = await stack.query(myRegistrationsQuery, {}, member);
+    expect(res.data.myEventRegistrations.map((r: { id: string }) => r.id)).toEqual(ownRegistrations.map((r) => r.id).filter((id) => !id.startsWith('KONAT:')));
+    expect(ownRegistrations.filter((r) => r.id.startsWith('KONAT:'))).toHaveLength(1);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.extensions?.network])).toEqual([['NETWORK_UNAVAILABLE', 'KONAT']]);
+  });
 });

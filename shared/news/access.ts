@@ -48,6 +48,26 @@ export function assertCanManageRegistration(identity: Identity, memberId: string
   throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not manage ${memberId}'s registration.`);
 }
 
+/** Whose registrations a caller's own list holds: one member's, or those of all members of an office's network. */
+export type RegistrationOwners = { memberId: string } | { network: string };
+
+/**
+ * A member reads its own registrations, an office its members' (or one of
+ * them, named by memberId); admin and partners have no members of their own.
+ */
+export function ownRegistrationsOf(identity: Identity, memberId: string | null | undefined): RegistrationOwners {
+  requireSignedIn(identity);
+  if (identity.role === 'member') {
+    if (memberId && memberId !== identity.memberId) throw forbidden(`A member reads its own registrations; ${memberId} is not ${identity.memberId}.`);
+    return { memberId: identity.memberId! };
+  }
+  if (identity.role !== 'office') throw forbidden(`Role ${identity.role} has no members' registrations; members and offices read theirs.`);
+  if (!memberId) return { network: identity.network! };
+  if (parseMemberId(memberId, 'memberId').network.code !== identity.network)
+    throw forbidden(`${identity.network}'s office reads the registrations of members of ${identity.network} only, not ${memberId}.`);
+  return { memberId };
+}
+
 /** The registrations of an event are its publisher's to read (and admin's). */
 export function assertCanListRegistrations(identity: Identity, source: string): void {
   requireSignedIn(identity);

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../errors.ts';
+import type { RegistrationOwners } from './access.ts';
 import { EventRegistrationSchema, NewsItemSchema, type EventRegistration, type NewsItem, type RegistrationStatus } from './news.entity.ts';
 
 // Registration for an event. Every change takes the event's row lock first, so
@@ -148,6 +149,46 @@ export async function registrationsOf(em: EntityManager, eventLocalId: number, e
   let waiting = 0;
   const views = rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));
   return [...views.filter((v) => v.status === 'REGISTERED'), ...views.filter((v) => v.status === 'WAITING')];
+}
+
+/**
+ * The registrations of one member, or of every member of a network, for the
+ * events of this database, newest first, each waiting one with its place in
+ * line: one statement, whatever the count (the position is counted per row
+ * over the event's index on event, status and id).
+ */
+export async function registrationsOfOwners(em: EntityManager, owners: RegistrationOwners, first: number): Promise<RegistrationView[]> {
+  // Network codes are capital letters only (shared/networks.ts), so the prefix needs no escaping.
+  const [where, value] = 'memberId' in owners ? ['r."member_id" = ?', owners.memberId] : ['r."member_id" like ?', `${owners.network}:%`];
+  const rows = await em
+    .getConnection()
+    .execute<
+      {
+        id: number;
+        event_id: number;
+        member_id: string;
+        participant: string;
+        email: string;
+        status: RegistrationStatus;
+        created_at: Date;
+        position: number | null;
+      }[]
+    >(
+      `select r.*, case when r."status" = 'WAITING' then (select count(*) from "event_registration" w
+                   where w."event_id" = r."event_id" and w."status" = 'WAITING' and w."id" <= r."id")::int end as "position"
+     from "event_registration" r where ${where} order by r."created_at" desc, r."id" desc limit ?`,
+      [value, first],
+    );
+  return rows.map((r) => ({
+    localId: r.id,
+    eventLocalId: r.event_id,
+    memberId: r.member_id,
+    participant: r.participant,
+    email: r.email,
+    status: r.status,
+    waitingPosition: r.position,
+    createdAt: new Date(r.created_at),
+  }));
 }
 
 function view(r: EventRegistration, eventLocalId: number, waitingPosition: number | null): RegistrationView {

@@ -368,6 +368,8 @@ export type Query = {
   matchSuppliers: SupplierPage;
   /** Items by local id; unknown and invisible ones are left out. */
   newsItems: Array<NewsRecord>;
+  /** The caller's own registrations here, newest first: a member's, an office's members' (or one member's, memberId). */
+  ownRegistrations: Array<RegistrationRecord>;
   /**
    * Members matching the filter, in the region-wide order (rank, sortKey, network, localId), after the cursor.
    * Counts stop at countLimit hits (null: count all); past it totalCount and facets are lower bounds.
@@ -408,6 +410,12 @@ export type QueryMatchSuppliersArgs = {
 
 export type QueryNewsItemsArgs = {
   localIds: Array<Scalars['Int']['input']>;
+};
+
+
+export type QueryOwnRegistrationsArgs = {
+  first: Scalars['Int']['input'];
+  memberId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -771,6 +779,7 @@ export type QueryResolvers<ContextType = NetworkContext, ParentType extends Reso
   feed?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'upcoming'>>;
   matchSuppliers?: Resolver<ResolversTypes['SupplierPage'], ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'first' | 'requirements'>>;
   newsItems?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryNewsItemsArgs, 'localIds'>>;
+  ownRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryOwnRegistrationsArgs, 'first'>>;
   search?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'facets' | 'first' | 'order'>>;
 };
 

@@ -1,9 +1,16 @@
-import { assertCanListRegistrations, assertCanManageRegistration, assertCanPublish, canSeeMembersOnly, registrantOf } from '../../../shared/news/access.ts';
+import {
+  assertCanListRegistrations,
+  assertCanManageRegistration,
+  assertCanPublish,
+  canSeeMembersOnly,
+  ownRegistrationsOf,
+  registrantOf,
+} from '../../../shared/news/access.ts';
 import { feedPage, newsByIds } from '../../../shared/news/feed.ts';
 import { newsIds, registrationIds } from '../../../shared/news/ids.ts';
 import { newsSnapshot, publishNews } from '../../../shared/news/items.ts';
 import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
-import { cancel, register, registrationSnapshot, registrationsOf, type RegistrationView } from '../../../shared/news/registrations.ts';
+import { cancel, register, registrationSnapshot, registrationsOf, registrationsOfOwners, type RegistrationView } from '../../../shared/news/registrations.ts';
 import { pageSize } from '../../../shared/validation.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../../shared/identity.ts';
@@ -42,6 +49,8 @@ function newsInternalResolvers(network: string): InternalResolvers {
         });
       },
       newsItems: (_, args, ctx) => newsByIds(ctx.em, args.localIds, canSeeMembersOnly(ctx.identity)),
+      // Region's list of at most 100, as for the feed.
+      ownRegistrations: (_, args, ctx) => registrationsOfOwners(ctx.em, ownRegistrationsOf(ctx.identity, args.memberId), pageSize(args.first, 100)),
       eventRegistrations(_, args, ctx) {
         assertCanListRegistrations(ctx.identity, network);
         return registrationsOf(ctx.em, args.localId, newsIds.format(network, args.localId));

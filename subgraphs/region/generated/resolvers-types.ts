@@ -2233,6 +2233,14 @@ export type Query = {
   members: MemberConnection;
   /** The signed-in person's own account; null when the caller did not sign in with an account (a bearer token, an API key, anonymous). */
   myAccount?: Maybe<Account>;
+  /**
+   * The caller's own registrations for events of every network and the region,
+   * newest first (registration time, then source, then id), each with its status
+   * and, while waiting, its place in line: a member's, an office's members'.
+   * A network that is down leaves its registrations out and adds
+   * NETWORK_UNAVAILABLE naming it. Members and offices only.
+   */
+  myEventRegistrations: Array<EventRegistration>;
   /** One network by code; null when the code names no network. */
   network?: Maybe<Network>;
   /** The region's networks. */
@@ -2461,6 +2469,18 @@ export type QueryMembersArgs = {
   filter?: InputMaybe<MemberFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MemberOrder>;
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryMyEventRegistrationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3883,6 +3903,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   myAccount?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  myEventRegistrations?: Resolver<Array<ResolversTypes['EventRegistration']>, ParentType, ContextType, RequireFields<QueryMyEventRegistrationsArgs, 'first'>>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'code'>>;
   networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
   newsItem?: Resolver<Maybe<ResolversTypes['NewsItem']>, ParentType, ContextType, RequireFields<QueryNewsItemArgs, 'id'>>;

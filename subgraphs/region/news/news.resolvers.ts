@@ -1,17 +1,33 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { findNetwork } from '../../../shared/networks.ts';
-import { assertCanListRegistrations, assertCanManageRegistration, assertCanPublish, canSeeMembersOnly, registrantOf } from '../../../shared/news/access.ts';
+import { findNetwork, networks } from '../../../shared/networks.ts';
+import {
+  assertCanListRegistrations,
+  assertCanManageRegistration,
+  assertCanPublish,
+  canSeeMembersOnly,
+  ownRegistrationsOf,
+  registrantOf,
+} from '../../../shared/news/access.ts';
 import { newsByIds } from '../../../shared/news/feed.ts';
 import { newsIds, regionSource, registrationIds } from '../../../shared/news/ids.ts';
 import { newsSnapshot, publishNews, type NewsInput } from '../../../shared/news/items.ts';
 import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
-import { cancel, register, registrationSnapshot, registrationsOf, type Participant, type RegistrationView } from '../../../shared/news/registrations.ts';
+import {
+  cancel,
+  register,
+  registrationSnapshot,
+  registrationsOf,
+  registrationsOfOwners,
+  type Participant,
+  type RegistrationView,
+} from '../../../shared/news/registrations.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { memberRefById } from '../ids.ts';
+import { networkPages, pageSize } from '../pages.ts';
 import { recordRegionAudit } from '../members/audit.ts';
 import { feed, type SourcedRecord } from './feed.ts';
 import { notifyRegistration } from './notifications.ts';
@@ -137,11 +153,41 @@ async function eventRegistrations(ctx: RegionContext, eventId: string): Promise<
   return data.eventRegistrations.map((r) => sourced(source, r));
 }
 
+const ownRegistrationsQuery = `query($memberId: String, $first: Int!) { ownRegistrations(memberId: $memberId, first: $first) { ${registrationRecordFields} } }`;
+
+/**
+ * The caller's registrations in every database, merged newest first: each
+ * network answers its newest `first` (checking the caller again), region adds
+ * its own, and the merge keeps the first `first`.
+ */
+async function myEventRegistrations(ctx: RegionContext, first: number | null | undefined, memberId: string | null | undefined): Promise<SourcedRegistration[]> {
+  const size = pageSize(first, 100, 50);
+  const owners = ownRegistrationsOf(ctx.identity, memberId);
+  const variables = { memberId: memberId ?? null, first: size };
+  const [pages, own] = await Promise.all([
+    networkPages(
+      ctx,
+      networks.map((n) => n.code),
+      async (code) =>
+        (await ctx.client(code).request<{ ownRegistrations: RegistrationRecord[] }>(ownRegistrationsQuery, variables, ctx.identityHeader)).ownRegistrations,
+    ),
+    registrationsOfOwners(ctx.em, owners, size),
+  ]);
+  const all: SourcedRegistration[] = [
+    ...pages.flatMap(({ code, page }) => page.map((r) => sourced(code, r))),
+    ...own.map((v) => sourced(regionSource, toRegistrationRecord(v))),
+  ];
+  const newestFirst = (a: SourcedRegistration, b: SourcedRegistration) =>
+    Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.source < b.source ? 1 : a.source > b.source ? -1 : b.localId - a.localId);
+  return all.sort(newestFirst).slice(0, size);
+}
+
 export const newsResolvers: Resolvers = {
   Query: {
     feed: (_, args, ctx) => feed(ctx, args),
     newsItem: (_, args, ctx) => newsItem(ctx, args.id),
     eventRegistrations: (_, args, ctx) => eventRegistrations(ctx, args.eventId),
+    myEventRegistrations: (_, args, ctx) => myEventRegistrations(ctx, args.first, args.memberId),
   },
   Mutation: {
     publishNews: (_, args, ctx) => publish(ctx, args.network, args.input, args.idempotencyKey),
