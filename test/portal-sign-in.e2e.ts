@@ -116,3 +116,45 @@ test('an office signs in by keyboard, sees the error at the field for a wrong pa
   expect(session).toEqual({ signedIn: false, role: 'anonymous' });
   expect((await context.cookies()).map((c) => c.name)).toEqual([]);
 });
+
+test('the signed-in person changes the password on "Mein Zugang", with the server\'s errors at their fields', async () => {
+  const { page } = await newPage();
+  await page.goto(`${stack.gateway}/anmelden`);
+  await page.fill('#sign-in-email', 'bernd.beispiel@niwe.example');
+  await page.fill('#sign-in-password', password);
+  await page.press('#sign-in-password', 'Enter');
+  await page.getByRole('link', { name: 'Angemeldet als Bernd Beispiel' }).click();
+  await page.waitForURL(/\/konto$/);
+  await eventually(() => page.locator('.facts').textContent()).toContain('bernd.beispiel@niwe.example');
+  expect(await page.locator('.facts').textContent()).toContain('Geschäftsstelle · NIWE');
+  await expectAccessible(page);
+
+  const current = page.locator('#account-currentPassword');
+  const next = page.locator('#account-newPassword');
+  await current.fill('falsches-passwort-1');
+  await next.fill('Eisenach-Wartburg-2027');
+  await page.press('#account-newPassword', 'Enter');
+  await eventually(() => page.locator('#account-currentPassword-error').textContent()).toBe('currentPassword is not the current password.');
+  expect(await current.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('account-currentPassword');
+
+  await current.fill(password);
+  await next.fill('kurz');
+  await page.press('#account-newPassword', 'Enter');
+  await eventually(() => page.locator('#account-newPassword-error').textContent()).toMatch(/^newPassword must be 12 to 128 characters long, got 4/);
+  expect(await next.getAttribute('aria-describedby')).toBe('account-newPassword-error password-rule');
+  expect(await current.getAttribute('aria-invalid')).toBeNull();
+  await expectAccessible(page);
+  await screenshot(page, 'account-password-error');
+
+  await next.fill('Eisenach-Wartburg-2027');
+  await page.press('#account-newPassword', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Das Passwort ist geändert. Melden Sie sich künftig mit dem neuen Passwort an.');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+  const login = (secret: string) =>
+    page.evaluate(
+      `fetch('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bernd.beispiel@niwe.example', password: ${JSON.stringify(secret)} }) }).then((r) => r.status)`,
+    );
+  expect(await login(password)).toBe(401);
+  expect(await login('Eisenach-Wartburg-2027')).toBe(200);
+});

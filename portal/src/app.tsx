@@ -8,6 +8,7 @@ import { MemberPage } from './pages/member.tsx';
 import { SuppliersPage } from './pages/suppliers.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { MemberFormPage } from './pages/member-form.tsx';
+import { AccountPage } from './pages/account.tsx';
 import { AccountMenu } from './components/account-menu.tsx';
 
 function Page() {
@@ -18,6 +19,7 @@ function Page() {
   if (route.path === paths.suppliers) return <SuppliersPage params={route.params} />;
   if (route.path === paths.signIn) return <SignInPage params={route.params} />;
   if (route.path === paths.memberNew) return <MemberFormPage />;
+  if (route.path === paths.account) return <AccountPage />;
   if (route.path.startsWith('/mitglieder/bearbeiten/')) return <MemberFormPage id={route.path.slice('/mitglieder/bearbeiten/'.length)} />;
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   return (

@@ -182,6 +182,18 @@ const de = {
   memberSaving: 'Wird gespeichert …',
   memberSaved: (name: string) => `Gespeichert: ${name}.`,
   memberShowProfile: 'Zum Profil',
+  accountHeading: 'Mein Zugang',
+  accountNone: 'Sie sind ohne eigenen Zugang angemeldet (mit einem Token oder API-Schlüssel); ein Passwort gibt es dafür nicht.',
+  accountKind: 'Art des Zugangs',
+  accountKind_MEMBER: 'Mitgliedsunternehmen',
+  accountKind_OFFICE: 'Geschäftsstelle',
+  accountKind_CUSTOMER: 'Kunde',
+  accountPasswordChanged: 'Passwort zuletzt gesetzt',
+  accountChangePassword: 'Passwort ändern',
+  account_currentPassword: 'Bisheriges Passwort',
+  account_newPassword: 'Neues Passwort',
+  accountPasswordRule: 'Mindestens 12 Zeichen, nicht die E-Mail-Adresse; ein Satz aus mehreren Wörtern ist am leichtesten zu merken.',
+  accountPasswordSaved: 'Das Passwort ist geändert. Melden Sie sich künftig mit dem neuen Passwort an.',
 };
 
 export type Messages = typeof de;
@@ -362,6 +374,18 @@ const en: Messages = {
   memberSaving: 'Saving …',
   memberSaved: (name) => `Saved: ${name}.`,
   memberShowProfile: 'Show profile',
+  accountHeading: 'My account',
+  accountNone: 'You are signed in without an account of your own (with a token or API key); there is no password for it.',
+  accountKind: 'Kind of account',
+  accountKind_MEMBER: 'Member company',
+  accountKind_OFFICE: 'Network office',
+  accountKind_CUSTOMER: 'Customer',
+  accountPasswordChanged: 'Password last set',
+  accountChangePassword: 'Change password',
+  account_currentPassword: 'Current password',
+  account_newPassword: 'New password',
+  accountPasswordRule: 'At least 12 characters, not the e-mail address; a sentence of several words is easiest to remember.',
+  accountPasswordSaved: 'The password has been changed. Sign in with the new password from now on.',
 };
 
 const storageKey = 'irm-language';

@@ -218,6 +218,28 @@ export const createMember = operation<{ createMember: EditedMember }, { network:
   }`,
 );
 
+export interface OwnAccount {
+  id: string;
+  email: string;
+  name: string;
+  kind: 'MEMBER' | 'OFFICE' | 'CUSTOMER';
+  network: NetworkCode | null;
+  memberId: string | null;
+  customer: string | null;
+  passwordChangedAt: string;
+}
+
+const ownAccountFields = 'id email name kind network memberId customer passwordChangedAt';
+
+export const myAccount = operation<{ myAccount: OwnAccount | null }>('MyAccount', `query MyAccount { myAccount { ${ownAccountFields} } }`);
+
+export const changePassword = operation<{ changePassword: OwnAccount }, { currentPassword: string; newPassword: string }>(
+  'ChangePassword',
+  `mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { ${ownAccountFields} }
+  }`,
+);
+
 export const updateMember = operation<{ updateMember: EditedMember }, { id: string; input: MemberFormFields; version: number }>(
   'UpdateMember',
   `mutation UpdateMember($id: ID!, $input: MemberPatch!, $version: Int) {

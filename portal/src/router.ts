@@ -54,6 +54,7 @@ export const paths = {
   suppliers: '/lieferanten',
   signIn: '/anmelden',
   memberNew: '/mitglieder/neu',
+  account: '/konto',
   memberEdit: (id: string) => `/mitglieder/bearbeiten/${encodeURIComponent(id)}`,
   member: (id: string) => `/mitglied/${encodeURIComponent(id)}`,
 };

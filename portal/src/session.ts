@@ -9,6 +9,8 @@ export interface Session {
   role: string;
   name?: string;
   email?: string;
+  /** The account (acc-…) of a person signed in with e-mail and password; absent for an API key. */
+  accountId?: string;
   network?: string;
   memberId?: string;
 }

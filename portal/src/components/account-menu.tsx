@@ -25,7 +25,13 @@ export function AccountMenu() {
           {t.memberNewLink}
         </a>
       )}
-      <span class="account-name">{t.signedInAs(session.name ?? session.email ?? '')}</span>
+      {session.accountId ? (
+        <a class="account-name" href={paths.account}>
+          {t.signedInAs(session.name ?? session.email ?? '')}
+        </a>
+      ) : (
+        <span class="account-name">{t.signedInAs(session.name ?? session.email ?? '')}</span>
+      )}
       <button
         type="button"
         class="sign-out"

@@ -1,0 +1,134 @@
+import { useRef, useState } from 'preact/hooks';
+import { request } from '../graphql.ts';
+import { changePassword, myAccount } from '../operations.ts';
+import { paths } from '../router.ts';
+import { useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { useQuery } from '../use-query.ts';
+
+// The signed-in person's own account: what it is, and changing its password. The rule for a new
+// password is the server's; its message stands at the field it names (currentPassword or newPassword).
+
+type Field = 'currentPassword' | 'newPassword';
+type Errors = Partial<Record<Field | 'form', string>>;
+
+export function AccountPage() {
+  const { t, date } = useLocale();
+  const { session } = useSession();
+  const { data, errors: loadErrors, loading } = useQuery(myAccount, session?.signedIn ? {} : undefined);
+  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [changed, setChanged] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const inputs = { currentPassword: useRef<HTMLInputElement>(null), newPassword: useRef<HTMLInputElement>(null) };
+
+  if (!session || loading) {
+    return (
+      <>
+        <h1>{t.accountHeading}</h1>
+        <p aria-busy="true">{t.loading}</p>
+      </>
+    );
+  }
+  const account = data?.myAccount;
+  if (!session.signedIn || !account) {
+    return (
+      <>
+        <h1>{t.accountHeading}</h1>
+        {loadErrors.length > 0 && (
+          <p class="notice notice-error" role="alert">
+            {t.failed} {loadErrors.map((e) => e.message).join(' ')}
+          </p>
+        )}
+        <p>{session.signedIn ? t.accountNone : t.memberFormSignIn}</p>
+        {!session.signedIn && (
+          <p>
+            <a href={`${paths.signIn}?weiter=${encodeURIComponent(paths.account)}`}>{t.navSignIn}</a>
+          </p>
+        )}
+      </>
+    );
+  }
+
+  const fail = (next: Errors) => {
+    setErrors(next);
+    setChanged(false);
+    const first = (['currentPassword', 'newPassword'] as const).find((f) => next[f]);
+    if (first) inputs[first].current?.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await request(changePassword, values);
+    setBusy(false);
+    if (result.data?.changePassword) {
+      setErrors({});
+      setValues({ currentPassword: '', newPassword: '' });
+      setChanged(true);
+      return;
+    }
+    const error = result.errors[0];
+    const field = error?.extensions?.field;
+    if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: error.message });
+    fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+  };
+
+  const passwordField = (field: Field, autocomplete: string) => (
+    <div class="field">
+      <label for={`account-${field}`}>{t[`account_${field}`]}</label>
+      <input
+        ref={inputs[field]}
+        id={`account-${field}`}
+        type="password"
+        autocomplete={autocomplete}
+        value={values[field]}
+        aria-invalid={errors[field] ? 'true' : undefined}
+        aria-describedby={[errors[field] && `account-${field}-error`, field === 'newPassword' && 'password-rule'].filter(Boolean).join(' ') || undefined}
+        onInput={(e) => setValues({ ...values, [field]: e.currentTarget.value })}
+      />
+      {errors[field] && (
+        <p class="field-error" id={`account-${field}-error`}>
+          {errors[field]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{t.accountHeading}</h1>
+      <dl class="facts">
+        <dt>{t.memberField_name}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t.emailLabel}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t.accountKind}</dt>
+        <dd>{[t[`accountKind_${account.kind}`], account.network, account.memberId, account.customer].filter(Boolean).join(' · ')}</dd>
+        <dt>{t.accountPasswordChanged}</dt>
+        <dd>{date(account.passwordChangedAt)}</dd>
+      </dl>
+      <h2 id="password-heading">{t.accountChangePassword}</h2>
+      <form class="sign-in" onSubmit={submit} noValidate aria-labelledby="password-heading">
+        {errors.form && (
+          <p class="notice notice-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        {passwordField('currentPassword', 'current-password')}
+        {passwordField('newPassword', 'new-password')}
+        <p class="muted" id="password-rule">
+          {t.accountPasswordRule}
+        </p>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t.memberSaving : t.accountChangePassword}
+          </button>
+        </div>
+        <div role="status" class="saved">
+          {changed && <p class="notice notice-ok">{t.accountPasswordSaved}</p>}
+        </div>
+      </form>
+    </>
+  );
+}
