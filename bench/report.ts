@@ -15,8 +15,14 @@ export interface Row {
   p95Ms: number;
   p99Ms: number;
   rssMb: number;
-  /** CPU time the target's process spent per request (user and system): what rps on a shared machine hides. */
+  /** CPU time the target's process (and any it forked) spent per request (user and system): what rps on a shared machine hides. */
   cpuMsPerRequest: number;
+  /** CPU time of the subgraphs (network and region services, in the benchmark's process) per request, the load generator's taken off. */
+  subgraphsCpuMsPerRequest: number;
+  /** CPU time of PostgreSQL (postmaster and every backend) per request; NaN when the server runs on another machine. */
+  postgresCpuMsPerRequest: number;
+  /** The whole stack's CPU per request: target, subgraphs and PostgreSQL. */
+  stackCpuMsPerRequest: number;
   sqlPerRequest: number;
   /** SQL statements per request in the network service that sent the most: what a page costs one owner. */
   sqlPerNetworkPerRequest: number;
@@ -155,11 +161,13 @@ function markdown(report: Report): string {
     '',
     '## Results',
     '',
-    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | rps of each round | RSS MB | CPU ms/req | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    "CPU ms/req: the target's process; stack: target, subgraphs and PostgreSQL together, each read from /proc (the load generator not counted); subgraphs and PostgreSQL: their parts of it.",
+    '',
+    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | rps of each round | RSS MB | CPU ms/req | stack CPU ms/req | subgraphs | PostgreSQL | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | failed |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...report.rows.map(
       (r) =>
-        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].map(cell).join(' | ')} |`,
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.stackCpuMsPerRequest, r.subgraphsCpuMsPerRequest, r.postgresCpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.failures || ''].map(cell).join(' | ')} |`,
     ),
     '',
     ...unanswered.map(

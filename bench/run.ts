@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../shared/postgres.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { progressReporter } from '../scripts/seed-bulk.ts';
 import { load, type LoadResult } from './load.ts';
+import { postmasterPid, treeCpuMs } from './cpu.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
@@ -78,6 +79,8 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     });
     cleanup.unshift(() => subgraphs.stop());
     started();
+    // PostgreSQL's CPU is read from /proc when the server runs on this machine.
+    const postgresPid = await postmasterPid(postgresUrl);
     const secret = randomBytes(32).toString('hex');
     const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret });
     cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
@@ -92,7 +95,14 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     /** One load run of a shape against a target at a concurrency, with the work it caused. */
     const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
       started();
-      const before = { sql: subgraphs.sqlStatements(), byNetwork: subgraphs.sqlByNetwork(), calls: subgraphs.subgraphCalls(), cpuMs: target.cpuMs() };
+      const before = {
+        sql: subgraphs.sqlStatements(),
+        byNetwork: subgraphs.sqlByNetwork(),
+        calls: subgraphs.subgraphCalls(),
+        cpuMs: target.cpuMs(),
+        ownCpu: process.cpuUsage(),
+        postgresCpuMs: postgresPid ? treeCpuMs(postgresPid) : Number.NaN,
+      };
       const { result, rssMb } = await sampleRss(target, () =>
         load({
           url: run.url,
@@ -106,6 +116,15 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
       await settle(subgraphs);
       const cpuMsPerRequest = round((target.cpuMs() - before.cpuMs) / result.sent, 2);
+      // The subgraphs run in this process beside the load generator, whose thread and bodies load() timed.
+      const own = process.cpuUsage(before.ownCpu);
+      const subgraphsCpuMsPerRequest = round(Math.max(0, (own.user + own.system) / 1000 - result.generatorCpuMs) / result.sent, 2);
+      const postgresCpuMsPerRequest = round((treeCpuMs(postgresPid ?? -1) - before.postgresCpuMs) / result.sent, 2);
+      const stackCpuMsPerRequest = round(
+        cpuMsPerRequest + subgraphsCpuMsPerRequest + (Number.isFinite(postgresCpuMsPerRequest) ? postgresCpuMsPerRequest : 0),
+        2,
+      );
+      if (result.starved) options.log(`${shape.name} ${target.name}: ${result.starved} requests repeated a body that came late from the main thread`);
       const underLoad = {
         sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
         sqlPerNetworkPerRequest: busiestNetwork(before.byNetwork, subgraphs.sqlByNetwork(), result.sent),
@@ -113,7 +132,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       };
       const { probe } = run;
       options.log(
-        `${shape.name.padEnd(7)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, ${cpuMsPerRequest} ms CPU/req${result.failures ? `, ${result.failures} failed` : ''}`,
+        `${shape.name.padEnd(9)} ${target.name.padEnd(8)} c=${String(concurrency).padEnd(3)} ${round(result.rps)} rps, p50 ${round(result.p50Ms, 1)} ms, p99 ${round(result.p99Ms, 1)} ms, ${round(rssMb)} MB, CPU ms/req ${cpuMsPerRequest} (stack ${stackCpuMsPerRequest})${result.failures ? `, ${result.failures} failed` : ''}`,
       );
       return {
         shape: shape.name,
@@ -125,6 +144,9 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         p99Ms: round(result.p99Ms, 2),
         rssMb: round(rssMb),
         cpuMsPerRequest,
+        subgraphsCpuMsPerRequest,
+        postgresCpuMsPerRequest,
+        stackCpuMsPerRequest,
         ...(concurrency === 1
           ? {
               sqlPerRequest: probe.sqlPerRequest,

@@ -6,6 +6,7 @@ import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { serviceUrlVariable } from '../shared/config.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from '../test/support/free-port.ts';
+import { treeCpuMs } from './cpu.ts';
 
 // The three targets the benchmark compares, each its own Node process with one
 // worker, so each one's resident memory is its own and none shares an event
@@ -21,7 +22,7 @@ export interface Target {
   url(shape: string): string;
   /** Resident set size of the process, in MB. */
   rssMb(): number;
-  /** CPU time the process has used so far (user and system), in ms. */
+  /** CPU time the process and its descendants (a gateway's forked workers) have used so far (user and system), in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
 }
@@ -85,7 +86,14 @@ function start(name: TargetName, args: string[], env: Record<string, string>, ur
       child.stderr!.off('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => chunk.toString().trim() && process.stderr.write(`[${name}] ${chunk}`));
       const base = `http://127.0.0.1:${port ?? match[1]}`;
-      resolve({ name, pid: child.pid!, url: (shape) => url(base, shape), rssMb: () => rssMb(child), cpuMs: () => cpuMs(child), stop: () => stop(child) });
+      resolve({
+        name,
+        pid: child.pid!,
+        url: (shape) => url(base, shape),
+        rssMb: () => rssMb(child),
+        cpuMs: () => treeCpuMs(child.pid!),
+        stop: () => stop(child),
+      });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -95,12 +103,6 @@ function start(name: TargetName, args: string[], env: Record<string, string>, ur
 function rssMb(child: ChildProcess): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
   return kb ? Number(kb[1]) / 1024 : NaN;
-}
-
-// /proc/<pid>/stat counts in clock ticks of 10 ms (USER_HZ is 100 on Linux); fields 14 and 15 are user and system time.
-function cpuMs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function stop(child: ChildProcess): Promise<void> {

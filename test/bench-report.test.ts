@@ -20,6 +20,9 @@ const measurement = (target: Measurement['target'], rps: number, p50Ms: number):
   p99Ms: p50Ms,
   rssMb: 100,
   cpuMsPerRequest: 1,
+  subgraphsCpuMsPerRequest: 2,
+  postgresCpuMsPerRequest: 1.5,
+  stackCpuMsPerRequest: 4.5,
   sqlPerRequest: 9,
   sqlPerNetworkPerRequest: 3,
   subgraphCallsPerRequest: 4,
@@ -44,3 +47,4 @@ test('a run without answers reads as – in its cells and in the ratios to it', 
   expect(markdown).toContain('No answer came within the run of Q3 floor at concurrency 32');
   expect(rows.find((r) => r.target === 'gateway')!.rpsVsPeer).toBe(1.25);
 });
+

@@ -46,6 +46,9 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     'p99Ms',
     'rssMb',
     'cpuMsPerRequest',
+    'subgraphsCpuMsPerRequest',
+    'postgresCpuMsPerRequest',
+    'stackCpuMsPerRequest',
     'sqlPerRequest',
     'sqlPerNetworkPerRequest',
     'subgraphCallsPerRequest',
@@ -58,6 +61,9 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
     expect(row.failures, `${row.shape} ${row.target} ${row.concurrency}`).toBe(0);
     expect(row.rssMb).toBeGreaterThan(0);
+    // The stack's CPU holds the target's, the subgraphs' and PostgreSQL's; every request makes the subgraphs work.
+    expect(row.stackCpuMsPerRequest, `${row.shape} ${row.target} ${row.concurrency}`).toBeGreaterThan(0);
+    expect(row.stackCpuMsPerRequest).toBeCloseTo(row.cpuMsPerRequest + row.subgraphsCpuMsPerRequest + row.postgresCpuMsPerRequest, 1);
     // Two rounds under load, the median of which is the row; one at concurrency 1.
     expect(row.rpsRounds).toHaveLength(row.concurrency === 1 ? 1 : 2);
     expect(row.rpsRounds).toContain(row.rps);

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+
+// CPU time from /proc, in milliseconds: what each part of the stack spent,
+// whatever the machine's other work. /proc/<pid>/stat counts clock ticks of
+// 10 ms (USER_HZ is 100 on Linux); after the command, field 14 is user time,
+// 15 system time, 16 and 17 those of children the process has waited for.
+
+interface Stat {
+  ppid: number;
+  /** User and system time of the process itself (all its threads). */
+  ownMs: number;
+  /** User and system time of its children that ended and were reaped. */
+  reapedMs: number;
+}
+
+function stat(path: string): Stat | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command (field 2) may hold spaces; the fields after it follow the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(fields[1]), ownMs: (Number(fields[11]) + Number(fields[12])) * 10, reapedMs: (Number(fields[13]) + Number(fields[14])) * 10 };
+}
+
+/** CPU of one thread or process, given its /proc path ('/proc/thread-self' for the calling thread). */
+export function cpuMsOf(path: string): number {
+  return stat(`${path}/stat`)?.ownMs ?? Number.NaN;
+}
+
+/**
+ * CPU of a process and all its descendants, with what their ended children
+ * spent: a gateway's forked workers, PostgreSQL's backends (the postmaster
+ * reaps those that end). NaN once the process is gone.
+ */
+export function treeCpuMs(root: number): number {
+  const stats = new Map<number, Stat>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = stat(`/proc/${entry}/stat`);
+    if (s) stats.set(Number(entry), s);
+  }
+  if (!stats.has(root)) return Number.NaN;
+  const children = Map.groupBy([...stats.keys()], (pid) => stats.get(pid)!.ppid);
+  let total = 0;
+  for (const pending = [root]; pending.length; ) {
+    const pid = pending.pop()!;
+    const s = stats.get(pid)!;
+    total += s.ownMs + s.reapedMs;
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * The postmaster of the PostgreSQL server at `url` when it runs on this
+ * machine (the parent of the backend answering), else null: a server
+ * elsewhere cannot be read from /proc.
+ */
+export async function postmasterPid(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const backend = stat(`/proc/${rows[0].pid}/stat`);
+    // The same pid on this machine may be another program's: the postmaster's command line names postgres.
+    if (!backend) return null;
+    const command = readFileSync(`/proc/${backend.ppid}/cmdline`, 'utf8');
+    return command.includes('postgres') ? backend.ppid : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
