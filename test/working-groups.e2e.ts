@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
 
 // Working groups through the gateway, with the roles that use them across
 // networks: offices found groups, leads invite and confirm, members of NIWE,
@@ -530,4 +531,125 @@ describe('SQL statements per request', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(total);
   }, 120_000);
+});
+
+describe('handing the lead over', () => {
+  const handOver = `mutation($g: ID!, $lead: WorkingGroupLeadInput!) { handOverWorkingGroupLead(groupId: $g, lead: $lead) { id leadNetwork { code } leadMember { id } } }`;
+
+  test('the lead hands it to an active member or an office; others are refused and nothing changes', async () => {
+    await createMember('fuehrend', 'NIWE');
+    await createMember('folgend', 'LINAT');
+    await createMember('fremd', 'KONAT');
+    const group = (
+      await ok(
+        stack.query(
+          createMutation,
+          { input: { topic: 'Additive Fertigung', description: 'Druck in Metall.', lead: { memberId: members.fuehrend } } },
+          tokens.niweOffice,
+        ),
+      )
+    ).createWorkingGroup;
+    const invited = (await ok(stack.query(inviteMutation, { g: group.id, m: members.folgend }, tokens.fuehrend))).inviteToWorkingGroup;
+    const lead = async () => (await ok(stack.query(groupQuery, { id: group.id }, tokens.admin))).workingGroup;
+    const leadOf = async () => {
+      const g = await lead();
+      return [g.leadNetwork.code, g.leadMember?.id ?? null];
+    };
+
+    // Invited is not active yet; a non-member, the member that does not lead and another network's office are refused.
+    for (const [token, input, code] of [
+      [tokens.fuehrend, { memberId: members.folgend }, 'CONFLICT'],
+      [tokens.fuehrend, { memberId: members.fremd }, 'CONFLICT'],
+      [tokens.fuehrend, { memberId: members.fuehrend }, 'CONFLICT'],
+      [tokens.fuehrend, { memberId: 'nonsense' }, 'BAD_USER_INPUT'],
+      [tokens.fuehrend, { memberId: members.folgend, network: 'KONAT' }, 'BAD_USER_INPUT'],
+      [tokens.fuehrend, {}, 'BAD_USER_INPUT'],
+      [tokens.folgend, { network: 'LINAT' }, 'FORBIDDEN'],
+      [tokens.konatOffice, { network: 'KONAT' }, 'FORBIDDEN'],
+      [tokens.partner, { network: 'KONAT' }, 'FORBIDDEN'],
+    ] as const) {
+      expect(codeOf(await stack.query(handOver, { g: group.id, lead: input }, token)), JSON.stringify(input)).toBe(code);
+    }
+    expect(codeOf(await stack.query(handOver, { g: 'wg-42', lead: { network: 'NIWE' } }, tokens.admin))).toBe('NOT_FOUND');
+    expect(await leadOf()).toEqual(['NIWE', members.fuehrend]);
+
+    await ok(stack.query(acceptMutation, { id: invited.id }, tokens.folgend));
+    // The member lead's own office acts for it.
+    const handed = (await ok(stack.query(handOver, { g: group.id, lead: { memberId: members.folgend } }, tokens.niweOffice))).handOverWorkingGroupLead;
+    expect(handed).toEqual({ id: group.id, leadNetwork: { code: 'LINAT' }, leadMember: { id: members.folgend } });
+    // The former lead is a member like the others now, and may leave; the new lead invites.
+    expect(codeOf(await stack.query(inviteMutation, { g: group.id, m: members.fremd }, tokens.fuehrend))).toBe('FORBIDDEN');
+    expect((await ok(stack.query(leaveMutation, { g: group.id }, tokens.fuehrend))).leaveWorkingGroup.status).toBe('LEFT');
+    expect(codeOf(await stack.query(leaveMutation, { g: group.id }, tokens.folgend))).toBe('CONFLICT');
+
+    expect((await ok(stack.query(handOver, { g: group.id, lead: { network: 'KONAT' } }, tokens.folgend))).handOverWorkingGroupLead).toMatchObject({
+      leadNetwork: { code: 'KONAT' },
+      leadMember: null,
+    });
+    expect(codeOf(await stack.query(handOver, { g: group.id, lead: { network: 'NIWE' } }, tokens.folgend))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(handOver, { g: group.id, lead: { network: 'KONAT' } }, tokens.konatOffice))).toBe('CONFLICT');
+    await ok(stack.query(handOver, { g: group.id, lead: { network: 'NIWE' } }, tokens.admin));
+    expect(await leadOf()).toEqual(['NIWE', null]);
+  });
+});
+
+describe('an answer racing with the member’s removal', () => {
+  const region = () => stack.region.orm.em.fork();
+  /** Backends of region's database waiting for a lock another transaction holds. */
+  async function waitingForLocks(): Promise<number> {
+    const [row] = await region()
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+    return row.n;
+  }
+  async function answersOf(memberId: string, meetingId: string) {
+    const [row] = await region()
+      .getConnection()
+      .execute<{ answers: number; yes: number }[]>(
+        `select (select count(*)::int from "meeting_rsvp" where "member_id" = ? and "meeting_id" = m."id") as answers, m."yes_count" as yes from "working_group_meeting" m where m."id" = ?`,
+        [memberId, Number(meetingId.slice(4))],
+      );
+    return row;
+  }
+  async function groupWithMeeting(topic: string, key: string) {
+    await createMember(key, 'LINAT');
+    const group = (await ok(stack.query(createMutation, { input: { topic, description: 'Rennen.', lead: { network: 'NIWE' } } }, tokens.admin)))
+      .createWorkingGroup;
+    const invited = (await ok(stack.query(inviteMutation, { g: group.id, m: members[key] }, tokens.niweOffice))).inviteToWorkingGroup;
+    await ok(stack.query(acceptMutation, { id: invited.id }, tokens[key]));
+    const meeting = (await ok(stack.query(scheduleMutation, { g: group.id, input: meetingInput({ participantLimit: 3 }) }, tokens.niweOffice))).scheduleMeeting;
+    return { membershipId: invited.id as string, meetingId: meeting.id as string };
+  }
+
+  test('removed first: the answer waits for the removal, then is refused and not recorded', async () => {
+    const { membershipId, meetingId } = await groupWithMeeting('Rennen eins', 'renner1');
+    let answer: Promise<GraphQLResponse> | undefined;
+    await region().transactional(async (tx) => {
+      // The removal's transaction, held open while the answer arrives.
+      await tx.execute(`update "working_group_membership" set "status" = 'REMOVED', "ended_at" = now() where "id" = ?`, [Number(membershipId.slice(4))]);
+      answer = stack.query(rsvpMutation, { id: meetingId, answer: 'YES' }, tokens.renner1);
+      await until(async () => (await waitingForLocks()) >= 1, 'the answer waits for the removal', 10_000);
+    });
+    const res = await answer!;
+    expect(codeOf(res), JSON.stringify(res)).toBe('FORBIDDEN');
+    expect(await answersOf(members.renner1, meetingId)).toEqual({ answers: 0, yes: 0 });
+  });
+
+  test('answered first: the removal waits for the answer and withdraws it', async () => {
+    const { membershipId, meetingId } = await groupWithMeeting('Rennen zwei', 'renner2');
+    let answer: Promise<GraphQLResponse> | undefined;
+    let removal: Promise<GraphQLResponse> | undefined;
+    await region().transactional(async (tx) => {
+      // Holding the meeting's row stops the answer at its count (the trigger), after it has read the membership.
+      await tx.execute(`select 1 from "working_group_meeting" where "id" = ? for update`, [Number(meetingId.slice(4))]);
+      answer = stack.query(rsvpMutation, { id: meetingId, answer: 'YES' }, tokens.renner2);
+      await until(async () => (await waitingForLocks()) >= 1, 'the answer waits at the meeting', 10_000);
+      removal = stack.query(removeMutation, { id: membershipId }, tokens.niweOffice);
+      await until(async () => (await waitingForLocks()) >= 2, 'the removal waits for the answer', 10_000);
+    });
+    expect((await answer!).data?.rsvpMeeting.answer).toBe('YES');
+    expect((await removal!).data?.removeFromWorkingGroup.status).toBe('REMOVED');
+    expect(await answersOf(members.renner2, meetingId)).toEqual({ answers: 0, yes: 0 });
+    expect(codeOf(await stack.query(rsvpMutation, { id: meetingId, answer: 'MAYBE' }, tokens.renner2))).toBe('FORBIDDEN');
+  });
 });

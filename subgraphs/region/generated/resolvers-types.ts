@@ -1377,6 +1377,13 @@ export type Mutation = {
   /** Either side ends a relationship, requested or confirmed. */
   endRelationship: BusinessRelationship;
   /**
+   * The lead (a member lead, or its office) or admin hands the lead to another
+   * network's office (lead.network) or to an active member of the group
+   * (lead.memberId); a member lead stays a member and may then leave. CONFLICT
+   * when the new lead is not an active member or leads already.
+   */
+  handOverWorkingGroupLead: WorkingGroup;
+  /**
    * Creates a network's members from a CSV file as offices keep them: one member per row, columns Name, Straße,
    * PLZ, Ort, Mitarbeiter, Verfahren, Werkstoffe, Zertifikate, E-Mail, ... (German headers or their English aliases;
    * README "Member import and export" lists them), with commas or, as German Excel writes, semicolons and decimal
@@ -1395,7 +1402,7 @@ export type Mutation = {
    * (WORKING_GROUP_INVITED). NOT_FOUND for an unknown member; CONFLICT as above.
    */
   inviteToWorkingGroup: WorkingGroupMembership;
-  /** A member leaves the group, or withdraws its request, or declines its invitation: LEFT. NOT_FOUND when it has no open membership. */
+  /** A member leaves the group, or withdraws its request, or declines its invitation: LEFT (its answers to meetings not yet begun are withdrawn). NOT_FOUND when it has no open membership; CONFLICT for its lead, who hands the lead over first. */
   leaveWorkingGroup: WorkingGroupMembership;
   /**
    * Posts an offer or request. A member posts for itself; an office or admin names the member.
@@ -1445,7 +1452,7 @@ export type Mutation = {
   registerWebhook: WebhookRegistration;
   /** The owner (or admin) rejects a proposal; it is deleted. */
   rejectInviteeProposal: Scalars['Boolean']['output'];
-  /** The lead, the member's office or admin remove a member, or decline a request or withdraw an invitation: REMOVED. */
+  /** The lead, the member's office or admin remove a member, or decline a request or withdraw an invitation: REMOVED. The member's answers to meetings not yet begun are withdrawn. */
   removeFromWorkingGroup: WorkingGroupMembership;
   /** An office (for its members) or admin withdraws an invitation that has no quote yet; an office only on an inquiry it sees. */
   removeInvitee: Scalars['Boolean']['output'];
@@ -1705,6 +1712,13 @@ export type MutationDeleteWebhookArgs = {
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
 export type MutationEndRelationshipArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+export type MutationHandOverWorkingGroupLeadArgs = {
+  groupId: Scalars['ID']['input'];
+  lead: WorkingGroupLeadInput;
 };
 
 
@@ -3767,6 +3781,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
+  handOverWorkingGroupLead?: Resolver<ResolversTypes['WorkingGroup'], ParentType, ContextType, RequireFields<MutationHandOverWorkingGroupLeadArgs, 'groupId' | 'lead'>>;
   importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun' | 'network'>>;
   inviteToWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationInviteToWorkingGroupArgs, 'groupId' | 'memberId'>>;
   leaveWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationLeaveWorkingGroupArgs, 'groupId'>>;

@@ -98,11 +98,22 @@ export async function rsvp(ctx: RegionContext, meetingId: string, answer: RsvpAn
   if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin answer for it.`);
   const { meeting, group } = await loadMeeting(ctx, meetingId, 'meetingId');
   if (meeting.startsAt.getTime() <= Date.now()) throw conflict(`Meeting ${meetingId} began at ${meeting.startsAt.toISOString()}; answers are closed.`);
-  const active = await ctx.em.count(WorkingGroupMembershipSchema, { groupId: group.id, memberId: member, status: 'ACTIVE' });
-  if (active === 0) throw forbidden(`${member} is not a member of working group "${group.topic}"; only its members answer its meetings. Ask to join first.`);
   try {
-    const [row] = await ctx.em.getConnection().execute<Record<string, unknown>[]>(upsertRsvp, [meeting.id, member, answer]);
-    return ctx.em.map(MeetingRsvpSchema, row);
+    return await ctx.em.transactional(async (tx) => {
+      // The membership is read with a share lock in the answer's transaction: a removal or leave running at the same
+      // time waits for this answer and then withdraws it (working-groups.ts end), or has ended the membership first and
+      // this answer is refused; never an answer recorded for a member the group no longer has.
+      const connection = tx.getConnection();
+      const [active] = await connection.execute<{ id: string }[]>(
+        `select "id" from "working_group_membership" where "group_id" = ? and "member_id" = ? and "status" = 'ACTIVE' for share`,
+        [group.id, member],
+        'all',
+        tx.getTransactionContext(),
+      );
+      if (!active) throw forbidden(`${member} is not a member of working group "${group.topic}"; only its members answer its meetings. Ask to join first.`);
+      const [row] = await connection.execute<Record<string, unknown>[]>(upsertRsvp, [meeting.id, member, answer], 'all', tx.getTransactionContext());
+      return tx.map(MeetingRsvpSchema, row);
+    });
   } catch (error) {
     if (isFull(error))
       throw conflict(

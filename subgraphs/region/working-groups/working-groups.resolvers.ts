@@ -8,7 +8,18 @@ import type { Meeting, WorkingGroup } from './entities.ts';
 import { groupIds, meetingIds, membershipIds, minutesIds } from './ids.ts';
 import { loadMeeting, rsvp, scheduleMeeting } from './meetings.ts';
 import { downloadPath } from './minutes.ts';
-import { acceptInvitation, confirmMembership, createGroup, invite, leave, listGroups, loadGroup, remove, requestToJoin } from './working-groups.ts';
+import {
+  acceptInvitation,
+  confirmMembership,
+  createGroup,
+  handOverLead,
+  invite,
+  leave,
+  listGroups,
+  loadGroup,
+  remove,
+  requestToJoin,
+} from './working-groups.ts';
 
 /** The group of a meeting, from the request's loader (primed by a list of groups). */
 async function groupOf(ctx: RegionContext, meeting: Meeting): Promise<WorkingGroup> {
@@ -58,6 +69,7 @@ export const workingGroupResolvers: Resolvers = {
     requestToJoinWorkingGroup: (_, args, ctx) => requestToJoin(ctx, args.groupId, args.memberId),
     inviteToWorkingGroup: (_, args, ctx) => invite(ctx, args.groupId, args.memberId),
     confirmWorkingGroupMembership: (_, args, ctx) => confirmMembership(ctx, args.membershipId),
+    handOverWorkingGroupLead: (_, args, ctx) => handOverLead(ctx, args.groupId, args.lead),
     acceptWorkingGroupInvitation: (_, args, ctx) => acceptInvitation(ctx, args.membershipId),
     leaveWorkingGroup: (_, args, ctx) => leave(ctx, args.groupId, args.memberId),
     removeFromWorkingGroup: (_, args, ctx) => remove(ctx, args.membershipId),

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { checkText } from '../../../shared/validation.ts';
@@ -187,14 +187,68 @@ async function activate(ctx: RegionContext, membership: WorkingGroupMembership):
   return membership;
 }
 
+/**
+ * Ends a membership and withdraws the member's answers to meetings that have
+ * not begun (a YES would hold a place it no longer takes), in one transaction.
+ * The membership's row is updated first: an answer being recorded holds that
+ * row (rsvp, meetings.ts), so the removal waits for it and then withdraws it,
+ * and an answer that comes after finds the membership ended.
+ */
 async function end(ctx: RegionContext, membership: WorkingGroupMembership, group: WorkingGroup, status: 'LEFT' | 'REMOVED') {
   if (membership.memberId === group.leadMemberId)
-    throw conflict(`${membership.memberId} leads working group "${group.topic}" and stays its member while it leads.`);
-  membership.status = status;
-  membership.endedAt = new Date();
-  membership.endedBy = creator(ctx);
-  await ctx.em.flush();
-  return membership;
+    throw conflict(`${membership.memberId} leads working group "${group.topic}" and stays its member while it leads; hand the lead over first.`);
+  return ctx.em.transactional(async (tx) => {
+    membership.status = status;
+    membership.endedAt = new Date();
+    membership.endedBy = creator(ctx);
+    await tx.flush();
+    await tx.execute(
+      `delete from "meeting_rsvp" where "member_id" = ? and "meeting_id" in (select "id" from "working_group_meeting" where "group_id" = ? and "starts_at" > now())`,
+      [membership.memberId, group.id],
+    );
+    return membership;
+  });
+}
+
+/**
+ * Hands the lead to another office, or to an active member of the group. The
+ * lead (a member lead, its office), or admin, hands it on; a member lead
+ * stays a member and may then leave. The new lead's membership is checked
+ * under the group's row lock and the membership's, so a removal running at the
+ * same time cannot leave the group led by a member it no longer has.
+ */
+export async function handOverLead(ctx: RegionContext, groupId: string, lead: GroupInput['lead']): Promise<WorkingGroup> {
+  requireCooperation(ctx.identity);
+  const group = await loadGroup(ctx, groupId, 'groupId');
+  requireLead(ctx.identity, group, 'hand the lead over');
+  const next = await newLeadOf(lead);
+  if (next.leadNetwork === group.leadNetwork && next.leadMemberId === (group.leadMemberId ?? null))
+    throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`);
+  return ctx.em.transactional(async (tx) => {
+    const locked = await tx.findOneOrFail(WorkingGroupSchema, group.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (next.leadMemberId) {
+      const [active] = await tx.execute<{ id: string }[]>(
+        `select "id" from "working_group_membership" where "group_id" = ? and "member_id" = ? and "status" = 'ACTIVE' for share`,
+        [group.id, next.leadMemberId],
+      );
+      if (!active) throw conflict(`${next.leadMemberId} is not an active member of working group "${group.topic}"; only its members lead it. Invite it first.`);
+    }
+    locked.leadNetwork = next.leadNetwork;
+    locked.leadMemberId = next.leadMemberId;
+    return locked;
+  });
+}
+
+/** The lead to hand over to: an office by its network, or a member (its network from its id). */
+async function newLeadOf(lead: GroupInput['lead']): Promise<{ leadNetwork: string; leadMemberId: string | null }> {
+  if (lead.memberId) {
+    const network = parseMemberId(lead.memberId, 'lead.memberId').network.code;
+    if (lead.network && lead.network !== network)
+      throw badInput('lead.network', `lead.network ${lead.network} is not the network of ${lead.memberId}; leave it out for a member lead.`);
+    return { leadNetwork: network, leadMemberId: lead.memberId };
+  }
+  if (!lead.network) throw badInput('lead', 'lead needs network (an office leads) or memberId (a member leads).');
+  return { leadNetwork: lead.network, leadMemberId: null };
 }
 
 export async function leave(ctx: RegionContext, groupId: string, memberId: string | null | undefined): Promise<WorkingGroupMembership> {
