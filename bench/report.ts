@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { charts, type Chart } from './charts.ts';
 import type { TargetName } from './targets.ts';
 
 // The benchmark's results: one row per shape × target × concurrency, each with
@@ -132,13 +134,18 @@ export function checkBudget(rows: Row[], concurrency: number): BudgetCheck[] {
 export function writeReport(dir: string, report: Report): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(dir, 'latest.md'), markdown(report));
+  const drawn = charts(report);
+  for (const chart of drawn) writeFileSync(join(dir, chart.file), chart.svg);
+  writeFileSync(join(dir, 'latest.md'), markdown(report, drawn));
 }
 
-/** A value that could not be measured (no answer came in the run, or nothing to compare with) reads as –. */
-const cell = (value: string | number) => (typeof value === 'number' && !Number.isFinite(value) ? '–' : value);
+/**
+ * A value that could not be measured (no answer came in the run, or nothing to compare with) reads as –, and so
+ * does one a report of an older run lacks (a column added since), and NaN read back from JSON (null).
+ */
+const cell = (value: string | number | null | undefined) => (value == null || (typeof value === 'number' && !Number.isFinite(value)) ? '–' : value);
 
-function markdown(report: Report): string {
+function markdown(report: Report, drawn: Chart[]): string {
   const { settings } = report;
   const unanswered = report.rows.filter((r) => r.requests === 0);
   const lines = [
@@ -159,6 +166,9 @@ function markdown(report: Report): string {
     '|---|---|---|',
     ...report.budget.map((b) => `| ${!b.measured ? '–' : b.pass ? '✅' : '❌'} | ${b.rule} | ${b.detail} |`),
     '',
+    '## Charts',
+    '',
+    ...drawn.flatMap((chart) => [`![${chart.title}](${chart.file})`, '']),
     '## Results',
     '',
     "CPU ms/req: the target's process; stack: target, subgraphs and PostgreSQL together, each read from /proc (the load generator not counted); subgraphs and PostgreSQL: their parts of it.",
@@ -175,4 +185,11 @@ function markdown(report: Report): string {
     ),
   ];
   return lines.join('\n');
+}
+
+// node bench/report.ts [DIR]: latest.md and the charts again from DIR/latest.json (bench/results by default),
+// after a change to the report's layout, without running the benchmark.
+if (import.meta.main) {
+  const dir = process.argv[2] ?? fileURLToPath(new URL('./results', import.meta.url));
+  writeReport(dir, JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as Report);
 }

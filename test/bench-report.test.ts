@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { checkBudget, withRatios, writeReport, type Measurement } from '../bench/report.ts';
+import { charts } from '../bench/charts.ts';
+import { checkBudget, withRatios, writeReport, type Measurement, type Report } from '../bench/report.ts';
 
 // The report of a run in which one target answered nothing: what it could not
 // measure reads as –, never NaN, and a line under the table says which run it was.
@@ -48,3 +49,40 @@ test('a run without answers reads as – in its cells and in the ratios to it', 
   expect(rows.find((r) => r.target === 'gateway')!.rpsVsPeer).toBe(1.25);
 });
 
+// Charts from a run's latest.json (test/fixtures/bench-latest.json, a dry run of Q2.10 and search): requests per
+// second at the fixed concurrency and latencies at 1, each a bar per shape × target, written beside latest.md.
+const fixture: Report = JSON.parse(readFileSync(new URL('./fixtures/bench-latest.json', import.meta.url), 'utf8'));
+const bars = (svg: string) => [...svg.matchAll(/<rect class="bar" data-shape="([^"]+)" data-target="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+
+test('the report draws one bar per shape and target in each chart, and latest.md shows them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irm-bench-charts-'));
+  try {
+    writeReport(dir, fixture);
+    const expected = ['Q2.10', 'search'].flatMap((shape) => ['floor', 'peer', 'gateway'].map((target) => `${shape} ${target}`));
+    for (const file of ['rps.svg', 'latency.svg']) {
+      const svg = readFileSync(join(dir, file), 'utf8');
+      expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'), file).toBe(true);
+      expect(bars(svg).sort(), file).toEqual(expected.sort());
+      expect(svg).not.toContain('NaN');
+    }
+    // The gateway's search bar in the rate chart carries its rate at the fixed concurrency.
+    const gatewaySearch = fixture.rows.find((r) => r.shape === 'search' && r.target === 'gateway' && r.concurrency === fixture.settings.concurrency)!;
+    const shown = /<title>search gateway: ([\d.]+)<\/title>/.exec(readFileSync(join(dir, 'rps.svg'), 'utf8'));
+    expect(Number(shown?.[1])).toBe(gatewaySearch.rps);
+    const markdown = readFileSync(join(dir, 'latest.md'), 'utf8');
+    expect(markdown).toContain('![Requests per second at concurrency 2 (median round)](rps.svg)');
+    expect(markdown).toContain('(latency.svg)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a run without answers still has its bar, marked as not measured', () => {
+  const rows = withRatios([measurement('floor', 0, Number.NaN), measurement('peer', 200, 120), measurement('gateway', 250, 100)]);
+  const report: Report = { ...fixture, settings: { ...fixture.settings, concurrency: 32 }, rows: [...rows, ...rows.map((r) => ({ ...r, concurrency: 1 }))] };
+  const [rps, latency] = charts(report);
+  expect(bars(rps.svg)).toEqual(['Q3 floor', 'Q3 peer', 'Q3 gateway']);
+  expect(bars(latency.svg)).toEqual(['Q3 floor', 'Q3 peer', 'Q3 gateway']);
+  expect(latency.svg).toContain('<title>Q3 floor: not measured</title>');
+  expect(latency.svg).not.toContain('NaN');
+});
