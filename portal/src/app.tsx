@@ -10,6 +10,10 @@ import { SignInPage } from './pages/sign-in.tsx';
 import { MemberFormPage } from './pages/member-form.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { AccountMenu } from './components/account-menu.tsx';
+import { LazyPage } from './components/lazy-page.tsx';
+import { useSession } from './session.ts';
+
+const inquiryPages = () => import('./pages/inquiries.tsx').then((module) => module.InquiryPages);
 
 function Page() {
   const route = useRoute();
@@ -22,6 +26,7 @@ function Page() {
   if (route.path === paths.account) return <AccountPage />;
   if (route.path.startsWith('/mitglieder/bearbeiten/')) return <MemberFormPage id={route.path.slice('/mitglieder/bearbeiten/'.length)} />;
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
+  if (route.path === paths.inquiries || route.path.startsWith(`${paths.inquiries}/`)) return <LazyPage load={inquiryPages} props={{ path: route.path }} />;
   return (
     <>
       <h1>{t.notFoundHeading}</h1>
@@ -33,6 +38,7 @@ function Page() {
 function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
   const { t, language } = useLocale();
   const route = useRoute();
+  const { session } = useSession();
   const current = (path: string) => (route.path === path ? 'page' : undefined);
   return (
     <header class="site-header">
@@ -62,6 +68,13 @@ function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
               {t.navSuppliers}
             </a>
           </li>
+          {session?.signedIn && (
+            <li>
+              <a href={paths.inquiries} aria-current={route.path.startsWith(paths.inquiries) ? 'page' : undefined}>
+                {t.navInquiries}
+              </a>
+            </li>
+          )}
           <li>
             <a href="/graphql" data-external>
               {t.navGraphiql}

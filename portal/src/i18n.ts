@@ -11,6 +11,7 @@ const de = {
   navHome: 'Start',
   navSearch: 'Unternehmen suchen',
   navSuppliers: 'Lieferanten für ein Teil finden',
+  navInquiries: 'Anfragen',
   navGraphiql: 'GraphQL-Schnittstelle',
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
@@ -205,6 +206,7 @@ const en: Messages = {
   navHome: 'Home',
   navSearch: 'Find companies',
   navSuppliers: 'Find suppliers for a part',
+  navInquiries: 'Inquiries',
   navGraphiql: 'GraphQL API',
   switchLanguage: 'Deutsch',
   switchLanguageLabel: 'Auf Deutsch umschalten',
@@ -406,6 +408,10 @@ export interface Locale {
   number(value: number, digits?: number): string;
   percent(value: number): string;
   date(iso: string): string;
+  /** An ISO date-time in the browser's time zone, e.g. 15.01.2027, 13:00. */
+  dateTime(iso: string): string;
+  /** An amount in an ISO 4217 currency, e.g. 12,50 €. */
+  currency(value: number, code: string): string;
 }
 
 export function locale(language: Language): Locale {
@@ -413,6 +419,8 @@ export function locale(language: Language): Locale {
   const numbers = new Map<number, Intl.NumberFormat>();
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const currencies = new Map<string, Intl.NumberFormat>();
   return {
     language,
     t: language === 'de' ? de : en,
@@ -423,5 +431,10 @@ export function locale(language: Language): Locale {
     percent: (value) => percent.format(value),
     // Dates of the graph are calendar days (YYYY-MM-DD): formatted in UTC so no time zone shifts them.
     date: (iso) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    currency(value, code) {
+      if (!currencies.has(code)) currencies.set(code, new Intl.NumberFormat(tag, { style: 'currency', currency: code }));
+      return currencies.get(code)!.format(value);
+    },
   };
 }

@@ -247,4 +247,208 @@ export const updateMember = operation<{ updateMember: EditedMember }, { id: stri
   }`,
 );
 
-export const operations = [startPage, searchMembers, memberProfile, findSuppliers, memberForEdit, createMember, updateMember];
+// Inquiries in the portal (pages/inquiries.tsx, inquiry.tsx, inquiry-new.tsx): a customer writes, publishes and
+// awards; an invited member reads, quotes and revises. Each caller sees what region lets it see (README "Inquiries").
+
+export type InquiryStatus = 'DRAFT' | 'OPEN' | 'QUOTING_CLOSED' | 'AWARDED' | 'CLOSED_WITHOUT_AWARD' | 'CANCELLED';
+export type InvitationStatus = 'INVITED' | 'VIEWED' | 'DECLINED' | 'QUOTED';
+export type QuoteStatus = 'SUBMITTED' | 'AWARDED' | 'NOT_CHOSEN';
+
+export interface InquiryQuantity {
+  quantity: number;
+  batchSize: number | null;
+}
+
+export interface InquirySummary {
+  id: string;
+  title: string;
+  status: InquiryStatus;
+  deliveryDate: string;
+  quoteDeadline: string;
+  createdAt: string;
+  quantities: InquiryQuantity[];
+  invitations: { network: NetworkCode; status: InvitationStatus; member: { id: string; name: string } }[];
+  quotes: { id: string; status: QuoteStatus }[];
+}
+
+export const myInquiries = operation<{ inquiries: InquirySummary[] | null }, { first: number }>(
+  'MyInquiries',
+  `query MyInquiries($first: Int) {
+    inquiries(first: $first) {
+      id title status deliveryDate quoteDeadline createdAt quantities { quantity batchSize }
+      invitations { network status member { id name } }
+      quotes { id status }
+    }
+  }`,
+);
+
+export interface PriceTier {
+  minQuantity: number;
+  unitPrice: number;
+}
+
+export interface QuoteTerms {
+  priceTiers: PriceTier[];
+  currency: string;
+  leadTimeDays: number;
+  validUntil: string;
+  notes: string | null;
+  submittedAt: string;
+}
+
+export interface ConsortiumView {
+  id: string;
+  complete: boolean;
+  lead: { id: string; name: string };
+  partners: {
+    network: NetworkCode;
+    status: 'INVITED' | 'ACCEPTED' | 'DECLINED';
+    processes: string[];
+    sharePercent: number | null;
+    member: { id: string; name: string };
+  }[];
+}
+
+export interface QuoteView extends QuoteTerms {
+  id: string;
+  network: NetworkCode;
+  status: QuoteStatus;
+  revision: number;
+  version: number;
+  member: { id: string; name: string; city: string };
+  consortium: ConsortiumView | null;
+  revisions: (QuoteTerms & { revision: number })[];
+}
+
+export interface InquiryDetail {
+  id: string;
+  title: string;
+  partDescription: string;
+  processes: string[];
+  material: string | null;
+  quantities: InquiryQuantity[];
+  tolerance: Tolerance | null;
+  certifications: string[];
+  documents: string[];
+  ppapLevel: number | null;
+  deliveryPostalCode: string | null;
+  deliveryDate: string;
+  quoteDeadline: string;
+  customer: string | null;
+  status: InquiryStatus;
+  version: number;
+  createdAt: string;
+  attachments: { id: string; fileName: string; contentType: string; size: number; downloadPath: string }[];
+  invitations: {
+    network: NetworkCode;
+    status: InvitationStatus;
+    declineReason: string | null;
+    score: number | null;
+    distanceKm: number | null;
+    member: { id: string; name: string; city: string };
+  }[];
+  quotes: QuoteView[];
+  awardedQuote: { id: string } | null;
+}
+
+const quoteTermsFields = 'priceTiers { minQuantity unitPrice } currency leadTimeDays validUntil notes submittedAt';
+const quoteFields = `id network status revision version ${quoteTermsFields}
+  member { id name city }
+  consortium { id complete lead { id name } partners { network status processes sharePercent member { id name } } }
+  revisions { revision ${quoteTermsFields} }`;
+const inquiryFields = `id title partDescription processes material quantities { quantity batchSize } tolerance certifications documents ppapLevel
+  deliveryPostalCode deliveryDate quoteDeadline customer status version createdAt
+  attachments { id fileName contentType size downloadPath }
+  invitations { network status declineReason score distanceKm member { id name city } }
+  quotes { ${quoteFields} }
+  awardedQuote { id }`;
+
+export const inquiryDetail = operation<{ inquiry: InquiryDetail | null }, { id: string }>(
+  'InquiryDetail',
+  `query InquiryDetail($id: ID!) { inquiry(id: $id) { ${inquiryFields} } }`,
+);
+
+export interface QuoteComparisonRow {
+  unitPrice: number;
+  currency: string;
+  leadTimeDays: number;
+  distanceKm: number | null;
+  score: number | null;
+  certifications: string[];
+  quote: QuoteView;
+}
+
+export const quoteComparison = operation<{ quoteComparison: QuoteComparisonRow[] | null }, { inquiryId: string }>(
+  'QuoteComparison',
+  `query QuoteComparison($inquiryId: ID!) {
+    quoteComparison(inquiryId: $inquiryId) { unitPrice currency leadTimeDays distanceKm score certifications quote { ${quoteFields} } }
+  }`,
+);
+
+export interface InquiryInput {
+  title: string;
+  partDescription: string;
+  processes: string[];
+  material?: string;
+  quantities: { quantity: number; batchSize?: number }[];
+  tolerance?: Tolerance;
+  certifications?: string[];
+  documents?: string[];
+  ppapLevel?: number;
+  deliveryLocation: { postalCode: string };
+  deliveryDate: string;
+  quoteDeadline: string;
+}
+
+export const createInquiry = operation<{ createInquiry: InquiryDetail }, { input: InquiryInput; idempotencyKey: string }>(
+  'CreateInquiry',
+  `mutation CreateInquiry($input: InquiryInput!, $idempotencyKey: String) {
+    createInquiry(input: $input, idempotencyKey: $idempotencyKey) { ${inquiryFields} }
+  }`,
+);
+
+export const publishInquiry = operation<{ publishInquiry: InquiryDetail }, { id: string; version: number; invite: number }>(
+  'PublishInquiry',
+  `mutation PublishInquiry($id: ID!, $version: Int!, $invite: Int) {
+    publishInquiry(id: $id, version: $version, invite: $invite) { ${inquiryFields} }
+  }`,
+);
+
+export const awardQuote = operation<{ awardQuote: InquiryDetail }, { inquiryId: string; quoteId: string; version: number }>(
+  'AwardQuote',
+  `mutation AwardQuote($inquiryId: ID!, $quoteId: ID!, $version: Int!) {
+    awardQuote(inquiryId: $inquiryId, quoteId: $quoteId, version: $version) { ${inquiryFields} }
+  }`,
+);
+
+export interface QuoteInput {
+  priceTiers: PriceTier[];
+  currency: string;
+  leadTimeDays: number;
+  validUntil: string;
+  notes: string | null;
+}
+
+export const submitQuote = operation<{ submitQuote: QuoteView }, { inquiryId: string; input: QuoteInput; version?: number; idempotencyKey: string }>(
+  'SubmitQuote',
+  `mutation SubmitQuote($inquiryId: ID!, $input: QuoteInput!, $version: Int, $idempotencyKey: String) {
+    submitQuote(inquiryId: $inquiryId, input: $input, version: $version, idempotencyKey: $idempotencyKey) { ${quoteFields} }
+  }`,
+);
+
+export const operations = [
+  startPage,
+  searchMembers,
+  memberProfile,
+  findSuppliers,
+  memberForEdit,
+  createMember,
+  updateMember,
+  myInquiries,
+  inquiryDetail,
+  quoteComparison,
+  createInquiry,
+  publishInquiry,
+  awardQuote,
+  submitQuote,
+];

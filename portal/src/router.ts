@@ -57,6 +57,9 @@ export const paths = {
   account: '/konto',
   memberEdit: (id: string) => `/mitglieder/bearbeiten/${encodeURIComponent(id)}`,
   member: (id: string) => `/mitglied/${encodeURIComponent(id)}`,
+  inquiries: '/anfragen',
+  inquiryNew: '/anfragen/neu',
+  inquiry: (id: string) => `/anfragen/${encodeURIComponent(id)}`,
 };
 
 let searchUrl: string = paths.search;

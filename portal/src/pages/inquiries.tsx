@@ -1,0 +1,103 @@
+import { ErrorNotice } from '../components/notices.tsx';
+import { myInquiries, type InquirySummary } from '../operations.ts';
+import { paths } from '../router.ts';
+import { useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { mayCreateInquiry, SignInFirst, useReloadable } from './inquiry-common.tsx';
+import { useInquiryText } from './inquiry-messages.ts';
+import { InquiryPage } from './inquiry.tsx';
+import { NewInquiryPage } from './inquiry-new.tsx';
+import './inquiries.css';
+
+// The signed-in inquiry pages, loaded only when one is opened (app.tsx), so the public pages'
+// JavaScript stays as small as it was: /anfragen (the list), /anfragen/neu (the form) and
+// /anfragen/<id> (one inquiry, as its owner or as an invited member sees it).
+
+/** The page for a path under /anfragen. */
+export function InquiryPages({ path }: { path: string }) {
+  const rest = path.slice(paths.inquiries.length + 1);
+  if (!rest) return <InquiryListPage />;
+  if (rest === 'neu') return <NewInquiryPage />;
+  return <InquiryPage id={rest} />;
+}
+
+function InquiryListPage() {
+  const text = useInquiryText();
+  const { t, date, dateTime, number } = useLocale();
+  const { session } = useSession();
+  const list = useReloadable(myInquiries, session?.signedIn ? { first: 100 } : undefined);
+  if (session && !session.signedIn) return <SignInFirst heading={text.listHeading} />;
+  const member = session?.role === 'member';
+  const rows: InquirySummary[] = list.data?.inquiries ?? [];
+  const ownInvitation = (inquiry: InquirySummary) => inquiry.invitations.find((i) => i.member.id === session?.memberId);
+  return (
+    <>
+      <h1>{text.listHeading}</h1>
+      <p class="lead">{member ? text.listIntroMember : text.listIntroCustomer}</p>
+      {session && mayCreateInquiry(session) && (
+        <p>
+          <a class="button-link" href={paths.inquiryNew}>
+            {text.newInquiryLink}
+          </a>
+        </p>
+      )}
+      <ErrorNotice errors={list.errors} />
+      {!session || list.loading ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : rows.length === 0 ? (
+        <p>{member ? text.noInvitations : text.noInquiries}</p>
+      ) : (
+        <table class="inquiry-list">
+          <caption class="visually-hidden">{text.listHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.columnTitle}</th>
+              <th scope="col">{text.columnStatus}</th>
+              <th scope="col">{text.columnDeadline}</th>
+              <th scope="col">{text.columnDelivery}</th>
+              {member ? (
+                <>
+                  <th scope="col">{text.columnMyInvitation}</th>
+                  <th scope="col">{text.columnMyQuote}</th>
+                </>
+              ) : (
+                <>
+                  <th scope="col">{text.columnInvited}</th>
+                  <th scope="col">{text.columnQuotes}</th>
+                  <th scope="col">{text.columnCreated}</th>
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((inquiry) => {
+              const invitation = ownInvitation(inquiry);
+              return (
+                <tr key={inquiry.id}>
+                  <th scope="row">
+                    <a href={paths.inquiry(inquiry.id)}>{inquiry.title}</a>
+                  </th>
+                  <td>{text.status[inquiry.status]}</td>
+                  <td>{dateTime(inquiry.quoteDeadline)}</td>
+                  <td>{date(inquiry.deliveryDate)}</td>
+                  {member ? (
+                    <>
+                      <td>{invitation ? text.invitation[invitation.status] : text.none}</td>
+                      <td>{inquiry.quotes[0] ? text.quote[inquiry.quotes[0].status] : text.none}</td>
+                    </>
+                  ) : (
+                    <>
+                      <td>{number(inquiry.invitations.length)}</td>
+                      <td>{number(inquiry.quotes.length)}</td>
+                      <td>{date(inquiry.createdAt)}</td>
+                    </>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,771 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { processName } from '../catalog.ts';
+import { ErrorNotice } from '../components/notices.tsx';
+import { request, type GraphQLErrorLike } from '../graphql.ts';
+import {
+  awardQuote,
+  inquiryDetail,
+  publishInquiry,
+  quoteComparison,
+  submitQuote,
+  type InquiryDetail,
+  type PriceTier,
+  type QuoteComparisonRow,
+  type QuoteView,
+} from '../operations.ts';
+import { paths } from '../router.ts';
+import { csrfHeaders, useSession, type Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { SignInFirst, useReloadable } from './inquiry-common.tsx';
+import { useInquiryText } from './inquiry-messages.ts';
+
+// One inquiry. Its owner (a customer, or an office for one) uploads drawings, publishes it, follows the
+// invitations, compares the quotes side by side and awards one. An invited member reads it, downloads
+// the drawings, and submits or revises its quote. The heading and the part's facts come with the first
+// answer; the quote comparison is a second request, so a slow one does not hold the page back.
+
+/** The unit price that applies to `quantity`: the tier with the largest minQuantity not above it. */
+export function tierFor(tiers: PriceTier[], quantity: number): PriceTier | undefined {
+  return tiers.filter((tier) => tier.minQuantity <= quantity).sort((a, b) => b.minQuantity - a.minQuantity)[0];
+}
+
+/** The type an upload declares: the browser's, or by the name for STEP files browsers know no type for. */
+function uploadType(file: File): string {
+  if (file.type) return file.type;
+  return /\.(step|stp)$/i.test(file.name) ? 'model/step' : 'application/octet-stream';
+}
+
+/** Uploads one file through the gateway (the session cookie and its CSRF token); the server's message when refused. */
+async function upload(inquiryId: string, file: File): Promise<string | null> {
+  try {
+    const response = await fetch(`/attachments?inquiryId=${encodeURIComponent(inquiryId)}&fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': uploadType(file), ...csrfHeaders() },
+      body: file,
+    });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] };
+    return body.errors?.[0]?.message ?? `HTTP ${response.status}`;
+  } catch {
+    return 'The portal cannot be reached.';
+  }
+}
+
+export function InquiryPage({ id }: { id: string }) {
+  const text = useInquiryText();
+  const { t } = useLocale();
+  const { session } = useSession();
+  const detail = useReloadable(inquiryDetail, session?.signedIn ? { id } : undefined);
+  if (session && !session.signedIn) return <SignInFirst heading={text.listHeading} />;
+  const inquiry = detail.data?.inquiry;
+  if (!session || (detail.loading && !inquiry)) {
+    return (
+      <>
+        <p>
+          <a href={paths.inquiries}>{text.backToList}</a>
+        </p>
+        <h1>{text.listHeading}</h1>
+        <p aria-busy="true">{t.loading}</p>
+      </>
+    );
+  }
+  if (!inquiry) {
+    return (
+      <>
+        <h1>{text.listHeading}</h1>
+        <ErrorNotice errors={detail.errors} />
+        {!detail.errors.length && <p>{text.notFound}</p>}
+      </>
+    );
+  }
+  const invitation = session.role === 'member' ? inquiry.invitations.find((i) => i.member.id === session.memberId) : undefined;
+  const bidder = session.role === 'member' && (invitation !== undefined || inquiry.quotes.some((q) => q.member.id === session.memberId));
+  return (
+    <>
+      <p>
+        <a href={paths.inquiries}>{text.backToList}</a>
+      </p>
+      <h1>{inquiry.title}</h1>
+      <p class="inquiry-status">
+        {text.columnStatus}: <strong>{text.status[inquiry.status]}</strong>
+        {invitation && <> · {text.invitationState(text.invitation[invitation.status])}</>}
+      </p>
+      <ErrorNotice errors={detail.errors} />
+      <Facts inquiry={inquiry} />
+      <Drawings inquiry={inquiry} canUpload={!bidder && (inquiry.status === 'DRAFT' || inquiry.status === 'OPEN')} onUploaded={detail.reload} />
+      {bidder ? <BidderSection inquiry={inquiry} session={session} onSaved={detail.reload} /> : <OwnerSection inquiry={inquiry} onChanged={detail.reload} />}
+    </>
+  );
+}
+
+function Facts({ inquiry }: { inquiry: InquiryDetail }) {
+  const text = useInquiryText();
+  const { t, date, dateTime, number } = useLocale();
+  return (
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading">{text.factsHeading}</h2>
+      <p class="part-description">{inquiry.partDescription}</p>
+      <dl class="facts">
+        <dt>{text.field.processes}</dt>
+        <dd>{inquiry.processes.map((code) => `${code} ${processName(code)}`).join(', ')}</dd>
+        <dt>{text.field.quantities}</dt>
+        <dd>{inquiry.quantities.map((q) => text.quantityRow(number(q.quantity), q.batchSize === null ? null : number(q.batchSize))).join('; ')}</dd>
+        <dt>{text.field.material}</dt>
+        <dd>{inquiry.material ?? text.notGiven}</dd>
+        <dt>{text.field.tolerance}</dt>
+        <dd>{inquiry.tolerance ? t[`tolerance_${inquiry.tolerance}`] : text.notGiven}</dd>
+        <dt>{text.field.certifications}</dt>
+        <dd>{inquiry.certifications.join(', ') || text.notGiven}</dd>
+        <dt>{text.field.documents}</dt>
+        <dd>{inquiry.documents.join(', ') || text.notGiven}</dd>
+        <dt>{text.field.ppapLevel}</dt>
+        <dd>{inquiry.ppapLevel ?? text.ppapNone}</dd>
+        <dt>{text.field.postalCode}</dt>
+        <dd>{inquiry.deliveryPostalCode ?? text.notGiven}</dd>
+        <dt>{text.field.deliveryDate}</dt>
+        <dd>{date(inquiry.deliveryDate)}</dd>
+        <dt>{text.field.quoteDeadline}</dt>
+        <dd>{dateTime(inquiry.quoteDeadline)}</dd>
+        {inquiry.customer && (
+          <>
+            <dt>{text.customer}</dt>
+            <dd>{inquiry.customer}</dd>
+          </>
+        )}
+        <dt>{text.created}</dt>
+        <dd>{dateTime(inquiry.createdAt)}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; canUpload: boolean; onUploaded: () => void }) {
+  const text = useInquiryText();
+  const { number } = useLocale();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const size = (bytes: number) => (bytes < 1024 * 1024 ? `${number(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB` : `${number(bytes / 1024 / 1024, 1)} MB`);
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const files = [...(input.current?.files ?? [])];
+    setDone(null);
+    if (!files.length) {
+      setError(text.chooseFile);
+      return input.current?.focus();
+    }
+    setBusy(true);
+    let uploaded = 0;
+    for (const file of files) {
+      const refusal = await upload(inquiry.id, file);
+      if (refusal) {
+        setError(`${file.name}: ${refusal}`);
+        break;
+      }
+      uploaded++;
+    }
+    setBusy(false);
+    if (uploaded === files.length) {
+      setError(null);
+      if (input.current) input.current.value = '';
+    } else input.current?.focus();
+    if (uploaded) {
+      setDone(uploaded);
+      onUploaded();
+    }
+  };
+
+  return (
+    <section aria-labelledby="drawings-heading">
+      <h2 id="drawings-heading">{text.drawingsHeading}</h2>
+      {inquiry.attachments.length === 0 ? (
+        <p>{text.noDrawings}</p>
+      ) : (
+        <ul class="attachments">
+          {inquiry.attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <a href={attachment.downloadPath} download={attachment.fileName} data-external>
+                {text.download(attachment.fileName, size(attachment.size))}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canUpload && (
+        <form class="upload" onSubmit={send} noValidate>
+          <div class="field">
+            <label for="inquiry-upload">{text.uploadLabel}</label>
+            <input
+              ref={input}
+              id="inquiry-upload"
+              type="file"
+              multiple
+              accept=".pdf,.step,.stp,application/pdf,model/step"
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'inquiry-upload-error' : undefined}
+            />
+            {error && (
+              <p class="field-error" id="inquiry-upload-error">
+                {error}
+              </p>
+            )}
+          </div>
+          <button type="submit" disabled={busy}>
+            {busy ? text.uploading : text.upload}
+          </button>
+          <div role="status">{done !== null && <p class="notice notice-ok">{text.uploaded(done)}</p>}</div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged: () => void }) {
+  const text = useInquiryText();
+  const { number, percent } = useLocale();
+  return (
+    <>
+      {inquiry.status === 'DRAFT' && <Publish inquiry={inquiry} onPublished={onChanged} />}
+      <section aria-labelledby="invitations-heading">
+        <h2 id="invitations-heading">{text.invitationsHeading}</h2>
+        {inquiry.invitations.length === 0 ? (
+          <p>{text.noInvitees}</p>
+        ) : (
+          <table class="invitations">
+            <thead>
+              <tr>
+                <th scope="col">{text.columnMember}</th>
+                <th scope="col">{text.columnNetwork}</th>
+                <th scope="col">{text.columnStatus}</th>
+                <th scope="col">{text.columnDistance}</th>
+                <th scope="col">{text.columnScore}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inquiry.invitations.map((invitation) => (
+                <tr key={invitation.member.id}>
+                  <th scope="row">
+                    <a href={paths.member(invitation.member.id)}>{invitation.member.name}</a>, {invitation.member.city}
+                  </th>
+                  <td>{invitation.network}</td>
+                  <td>
+                    {text.invitation[invitation.status]}
+                    {invitation.declineReason && `: ${invitation.declineReason}`}
+                  </td>
+                  <td>{invitation.distanceKm === null ? text.none : `${number(invitation.distanceKm)} km`}</td>
+                  <td>{invitation.score === null ? text.none : percent(invitation.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onAwarded={onChanged} />}
+    </>
+  );
+}
+
+function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished: () => void }) {
+  const text = useInquiryText();
+  const { t } = useLocale();
+  const [invite, setInvite] = useState('10');
+  const [error, setError] = useState<GraphQLErrorLike | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const send = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await request(publishInquiry, { id: inquiry.id, version: inquiry.version, invite: Number(invite) });
+    setBusy(false);
+    if (result.data?.publishInquiry) return onPublished();
+    setError(result.errors[0] ?? { message: t.failed });
+    field.current?.focus();
+  };
+  const atField = error?.extensions?.field === 'invite';
+  return (
+    <section aria-labelledby="publish-heading">
+      <h2 id="publish-heading">{text.publishHeading}</h2>
+      <p>{text.publishIntro}</p>
+      <form class="publish" onSubmit={send} noValidate>
+        {error && !atField && (
+          <p class="notice notice-error" role="alert">
+            {error.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : `${t.failed} ${error.message}`}
+          </p>
+        )}
+        <div class="field">
+          <label for="inquiry-invite">{text.inviteLabel}</label>
+          <input
+            ref={field}
+            id="inquiry-invite"
+            type="number"
+            min={0}
+            max={100}
+            value={invite}
+            onInput={(e) => setInvite(e.currentTarget.value)}
+            aria-invalid={atField ? 'true' : undefined}
+            aria-describedby={atField ? 'inquiry-invite-error' : undefined}
+          />
+          {atField && (
+            <p class="field-error" id="inquiry-invite-error">
+              {error.message}
+            </p>
+          )}
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? text.publishing : text.publish}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded: () => void }) {
+  const text = useInquiryText();
+  const { t, number, currency, date, dateTime } = useLocale();
+  const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [chosen, setChosen] = useState<QuoteComparisonRow | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rows = comparison.data?.quoteComparison ?? [];
+  const awardable = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
+  const quantities = inquiry.quantities.map((q) => q.quantity);
+  const bidderName = (quote: QuoteView) => `${quote.member.name} (${quote.network})`;
+
+  const ask = (row: QuoteComparisonRow) => setChosen(row);
+  // Opened once its question is rendered, so the dialog's first focus lands on its buttons.
+  useEffect(() => {
+    if (chosen && !dialog.current?.open) dialog.current?.showModal();
+  }, [chosen]);
+  const award = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    const result = await request(awardQuote, { inquiryId: inquiry.id, quoteId: chosen.quote.id, version: inquiry.version });
+    setBusy(false);
+    dialog.current?.close();
+    const error = result.errors[0];
+    setOutcome(
+      result.data?.awardQuote
+        ? { ok: true, message: text.awarded(bidderName(chosen.quote)) }
+        : { ok: false, message: error?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : `${t.failed} ${error?.message ?? ''}` },
+    );
+    if (result.data?.awardQuote) {
+      onAwarded();
+      comparison.reload();
+    }
+  };
+
+  return (
+    <section aria-labelledby="quotes-heading">
+      <h2 id="quotes-heading">{text.quotesHeading}</h2>
+      <p>{text.quotesIntro}</p>
+      <div role="status">{outcome?.ok && <p class="notice notice-ok">{outcome.message}</p>}</div>
+      {outcome && !outcome.ok && (
+        <p class="notice notice-error" role="alert">
+          {outcome.message}
+        </p>
+      )}
+      <ErrorNotice errors={comparison.errors} />
+      {comparison.loading && !comparison.data ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : rows.length === 0 ? (
+        <p>{text.noQuotes}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="comparison">
+            <caption class="visually-hidden">{text.quotesHeading}</caption>
+            <thead>
+              <tr>
+                <td />
+                {rows.map((row) => (
+                  <th scope="col" key={row.quote.id}>
+                    {bidderName(row.quote)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{text.rowConsortium}</th>
+                {rows.map(({ quote }) => (
+                  <td key={quote.id}>
+                    {quote.consortium ? (
+                      <ul class="partners">
+                        {quote.consortium.partners.map((p) => (
+                          <li key={p.member.id}>
+                            {text.partner(p.member.name, p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      text.alone
+                    )}
+                  </td>
+                ))}
+              </tr>
+              {quantities.map((quantity) => (
+                <tr key={`unit-${quantity}`}>
+                  <th scope="row">{text.rowUnitPrice(number(quantity))}</th>
+                  {rows.map(({ quote }) => {
+                    const tier = tierFor(quote.priceTiers, quantity);
+                    return <td key={quote.id}>{tier ? currency(tier.unitPrice, quote.currency) : text.none}</td>;
+                  })}
+                </tr>
+              ))}
+              {quantities.map((quantity) => (
+                <tr key={`total-${quantity}`}>
+                  <th scope="row">{text.rowTotal(number(quantity))}</th>
+                  {rows.map(({ quote }) => {
+                    const tier = tierFor(quote.priceTiers, quantity);
+                    return <td key={quote.id}>{tier ? currency(tier.unitPrice * quantity, quote.currency) : text.none}</td>;
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{text.rowLeadTime}</th>
+                {rows.map((row) => (
+                  <td key={row.quote.id}>{text.days(number(row.leadTimeDays))}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{text.rowValidUntil}</th>
+                {rows.map(({ quote }) => (
+                  <td key={quote.id}>{date(quote.validUntil)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{text.rowRevision}</th>
+                {rows.map(({ quote }) => (
+                  <td key={quote.id}>{text.revisionOf(number(quote.revision), dateTime(quote.submittedAt))}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{text.rowDistance}</th>
+                {rows.map((row) => (
+                  <td key={row.quote.id}>{row.distanceKm === null ? text.none : `${number(row.distanceKm)} km`}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{text.rowNotes}</th>
+                {rows.map(({ quote }) => (
+                  <td key={quote.id}>{quote.notes ?? text.none}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{text.rowStatus}</th>
+                {rows.map(({ quote }) => (
+                  <td key={quote.id}>
+                    {awardable && quote.status === 'SUBMITTED' ? (
+                      <button
+                        type="button"
+                        class="award"
+                        aria-label={text.awardFor(bidderName(quote))}
+                        onClick={() => ask(rows.find((r) => r.quote.id === quote.id)!)}
+                      >
+                        {text.award}
+                      </button>
+                    ) : (
+                      text.quote[quote.status]
+                    )}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+      <dialog ref={dialog} class="confirm" aria-labelledby="award-question" onClose={() => setChosen(null)}>
+        {chosen && (
+          <>
+            <p id="award-question">{text.awardQuestion(bidderName(chosen.quote), currency(chosen.unitPrice, chosen.currency))}</p>
+            <div class="actions">
+              <button type="button" class="confirm-award" disabled={busy} onClick={award}>
+                {text.awardConfirm}
+              </button>
+              {/* The safe choice has the focus when the dialog opens: Enter alone awards nothing. */}
+              <button type="button" class="secondary" autofocus onClick={() => dialog.current?.close()}>
+                {text.cancel}
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
+    </section>
+  );
+}
+
+interface QuoteFormValues {
+  /** key: a stable id for the row, so its inputs keep their state when rows change. */
+  tiers: { key: string; minQuantity: string; unitPrice: string }[];
+  currency: string;
+  leadTimeDays: string;
+  validUntil: string;
+  notes: string;
+}
+
+/** "1.234,50" (de) or "1,234.50" (en) → 1234.5; NaN when it is not a number. */
+function parseAmount(value: string, language: 'de' | 'en'): number {
+  const plain = language === 'de' ? value.replace(/[\s.]/g, '').replace(',', '.') : value.replace(/[\s,]/g, '');
+  return /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
+}
+
+function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; session: Session; onSaved: () => void }) {
+  const text = useInquiryText();
+  const { number, currency, date, dateTime } = useLocale();
+  const quote = inquiry.quotes.find((q) => q.member.id === session.memberId) ?? inquiry.quotes[0];
+  const open = inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED');
+  return (
+    <>
+      {quote && (
+        <section aria-labelledby="own-quote-heading">
+          <h2 id="own-quote-heading">{text.yourQuoteHeading}</h2>
+          {quote.status === 'AWARDED' && <p class="notice notice-ok">{text.yourQuoteAwarded}</p>}
+          {quote.status === 'NOT_CHOSEN' && <p class="notice notice-warning">{text.yourQuoteNotChosen}</p>}
+          <dl class="facts">
+            <dt>{text.rowStatus}</dt>
+            <dd>{text.quote[quote.status]}</dd>
+            <dt>{text.tiersLegend}</dt>
+            <dd>{quote.priceTiers.map((tier) => `${text.tierFrom(number(tier.minQuantity))}: ${currency(tier.unitPrice, quote.currency)}`).join('; ')}</dd>
+            <dt>{text.rowLeadTime}</dt>
+            <dd>{text.days(number(quote.leadTimeDays))}</dd>
+            <dt>{text.rowValidUntil}</dt>
+            <dd>{date(quote.validUntil)}</dd>
+            <dt>{text.rowRevision}</dt>
+            <dd>{text.revisionOf(number(quote.revision), dateTime(quote.submittedAt))}</dd>
+            {quote.notes && (
+              <>
+                <dt>{text.rowNotes}</dt>
+                <dd>{quote.notes}</dd>
+              </>
+            )}
+          </dl>
+          {quote.consortium && (
+            <>
+              <h3>{text.consortiumHeading}</h3>
+              <ul class="partners">
+                {quote.consortium.partners.map((p) => (
+                  <li key={p.member.id}>{text.partner(p.member.name, p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {quote.revisions.length > 1 && (
+            <>
+              <h3>{text.revisionsHeading}</h3>
+              <ul class="revisions">
+                {quote.revisions
+                  .filter((revision) => revision.revision !== quote.revision)
+                  .map((revision) => (
+                    <li key={revision.revision}>
+                      {text.revisionOf(number(revision.revision), dateTime(revision.submittedAt))}:{' '}
+                      {revision.priceTiers
+                        .map((tier) => `${text.tierFrom(number(tier.minQuantity))}: ${currency(tier.unitPrice, revision.currency)}`)
+                        .join('; ')}
+                      , {text.days(number(revision.leadTimeDays))}
+                    </li>
+                  ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      {open ? <QuoteForm inquiry={inquiry} quote={quote} onSaved={onSaved} /> : !quote && <p>{text.quoteClosed}</p>}
+    </>
+  );
+}
+
+type QuoteField = 'currency' | 'leadTimeDays' | 'validUntil' | 'notes' | 'tiers' | `tier-${number}-min` | `tier-${number}-price`;
+
+/** The form field of a server error: input.priceTiers[1].unitPrice → tier-1-price, input.leadTimeDays → leadTimeDays. */
+function quoteFieldOf(error: GraphQLErrorLike): QuoteField | undefined {
+  const path = typeof error.extensions?.field === 'string' ? error.extensions.field : '';
+  const tier = /^input\.priceTiers\[(\d+)\]\.(minQuantity|unitPrice)$/.exec(path);
+  if (tier) return `tier-${Number(tier[1])}-${tier[2] === 'minQuantity' ? 'min' : 'price'}`;
+  if (path === 'input.priceTiers') return 'tiers';
+  const name = path.replace(/^input\./, '');
+  return (['currency', 'leadTimeDays', 'validUntil', 'notes'] as const).find((f) => f === name);
+}
+
+function QuoteForm({ inquiry, quote, onSaved }: { inquiry: InquiryDetail; quote: QuoteView | undefined; onSaved: () => void }) {
+  const text = useInquiryText();
+  const { t, language, number } = useLocale();
+  const [values, setValues] = useState<QuoteFormValues>(() => ({
+    tiers: quote
+      ? quote.priceTiers.map((tier) => ({
+          key: crypto.randomUUID(),
+          minQuantity: String(tier.minQuantity),
+          unitPrice: language === 'de' ? String(tier.unitPrice).replace('.', ',') : String(tier.unitPrice),
+        }))
+      : inquiry.quantities.map((q) => ({ key: crypto.randomUUID(), minQuantity: String(q.quantity), unitPrice: '' })),
+    currency: quote?.currency ?? 'EUR',
+    leadTimeDays: quote ? String(quote.leadTimeDays) : '',
+    validUntil: quote?.validUntil ?? '',
+    notes: quote?.notes ?? '',
+  }));
+  const [errors, setErrors] = useState<Partial<Record<QuoteField | 'form', string>>>({});
+  const [saved, setSaved] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const idempotencyKey = useRef(crypto.randomUUID());
+
+  const fail = (next: Partial<Record<QuoteField | 'form', string>>) => {
+    setErrors(next);
+    setSaved(null);
+    const first = Object.keys(next).find((key) => key !== 'form');
+    const target = first === 'tiers' ? 'quote-tier-0-price' : first ? `quote-${first}` : undefined;
+    if (target) form.current?.querySelector<HTMLElement>(`#${target}`)?.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const tiers = values.tiers.map((tier) => ({ minQuantity: Number(tier.minQuantity), unitPrice: parseAmount(tier.unitPrice, language) }));
+    const badPrice = tiers.findIndex((tier) => Number.isNaN(tier.unitPrice));
+    if (badPrice >= 0) return fail({ [`tier-${badPrice}-price`]: text.priceFormat });
+    if (!/^\d+$/.test(values.leadTimeDays.trim())) return fail({ leadTimeDays: text.wholeDays });
+    setBusy(true);
+    const result = await request(submitQuote, {
+      inquiryId: inquiry.id,
+      input: {
+        priceTiers: tiers,
+        currency: values.currency,
+        leadTimeDays: Number(values.leadTimeDays),
+        validUntil: values.validUntil,
+        notes: values.notes.trim() || null,
+      },
+      ...(quote ? { version: quote.version } : {}),
+      idempotencyKey: idempotencyKey.current,
+    });
+    setBusy(false);
+    if (result.errors[0]?.extensions?.code !== 'UNREACHABLE') idempotencyKey.current = crypto.randomUUID();
+    const submitted = result.data?.submitQuote;
+    if (submitted) {
+      setErrors({});
+      setSaved(submitted.revision);
+      return onSaved();
+    }
+    const error = result.errors[0];
+    const field = error && quoteFieldOf(error);
+    if (field) return fail({ [field]: error.message });
+    if (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'version') return fail({ form: text.changedMeanwhile });
+    return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+  };
+
+  const errorAt = (field: QuoteField) =>
+    errors[field] && (
+      <p class="field-error" id={`quote-${field}-error`}>
+        {errors[field]}
+      </p>
+    );
+  const invalid = (field: QuoteField) =>
+    errors[field]
+      ? { 'aria-invalid': 'true' as const, 'aria-describedby': `quote-${field}-error` }
+      : { 'aria-invalid': undefined, 'aria-describedby': undefined };
+  const setTier = (index: number, key: 'minQuantity' | 'unitPrice', value: string) =>
+    setValues({ ...values, tiers: values.tiers.map((tier, i) => (i === index ? { ...tier, [key]: value } : tier)) });
+  const heading = quote ? text.reviseFormHeading : text.quoteFormHeading;
+
+  return (
+    <section aria-labelledby="quote-form-heading">
+      <h2 id="quote-form-heading">{heading}</h2>
+      <form ref={form} class="quote-form" onSubmit={submit} noValidate aria-labelledby="quote-form-heading">
+        {errors.form && (
+          <p class="notice notice-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <fieldset class="tiers">
+          <legend>{text.tiersLegend}</legend>
+          {errorAt('tiers')}
+          {values.tiers.map((tier, index) => (
+            <div class="field-row" key={tier.key}>
+              <div class="field">
+                <label for={`quote-tier-${index}-min`}>{text.tierMin(index + 1)}</label>
+                <input
+                  id={`quote-tier-${index}-min`}
+                  type="text"
+                  inputMode="numeric"
+                  value={tier.minQuantity}
+                  onInput={(e) => setTier(index, 'minQuantity', e.currentTarget.value)}
+                  {...invalid(`tier-${index}-min`)}
+                />
+                {errorAt(`tier-${index}-min`)}
+              </div>
+              <div class="field">
+                <label for={`quote-tier-${index}-price`}>{text.tierFrom(number(Number(tier.minQuantity) || index + 1))}</label>
+                <input
+                  id={`quote-tier-${index}-price`}
+                  type="text"
+                  inputMode="decimal"
+                  value={tier.unitPrice}
+                  onInput={(e) => setTier(index, 'unitPrice', e.currentTarget.value)}
+                  {...invalid(`tier-${index}-price`)}
+                />
+                {errorAt(`tier-${index}-price`)}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <div class="field-row">
+          <div class="field">
+            <label for="quote-currency">{text.currency}</label>
+            <select
+              id="quote-currency"
+              value={values.currency}
+              onChange={(e) => setValues({ ...values, currency: e.currentTarget.value })}
+              {...invalid('currency')}
+            >
+              {['EUR', 'CHF', 'USD', 'GBP', 'PLN', 'CZK'].map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+            {errorAt('currency')}
+          </div>
+          <div class="field">
+            <label for="quote-leadTimeDays">{text.leadTimeDays}</label>
+            <input
+              id="quote-leadTimeDays"
+              type="text"
+              inputMode="numeric"
+              value={values.leadTimeDays}
+              onInput={(e) => setValues({ ...values, leadTimeDays: e.currentTarget.value })}
+              {...invalid('leadTimeDays')}
+            />
+            {errorAt('leadTimeDays')}
+          </div>
+          <div class="field">
+            <label for="quote-validUntil">{text.validUntil}</label>
+            <input
+              id="quote-validUntil"
+              type="date"
+              value={values.validUntil}
+              onInput={(e) => setValues({ ...values, validUntil: e.currentTarget.value })}
+              {...invalid('validUntil')}
+            />
+            {errorAt('validUntil')}
+          </div>
+        </div>
+        <div class="field">
+          <label for="quote-notes">{text.notes}</label>
+          <textarea
+            id="quote-notes"
+            rows={3}
+            value={values.notes}
+            onInput={(e) => setValues({ ...values, notes: e.currentTarget.value })}
+            {...invalid('notes')}
+          />
+          {errorAt('notes')}
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? text.submitting : quote ? text.reviseQuote : text.submitQuote}
+          </button>
+        </div>
+        <div role="status">{saved !== null && <p class="notice notice-ok">{text.quoteSaved(saved)}</p>}</div>
+      </form>
+    </section>
+  );
+}

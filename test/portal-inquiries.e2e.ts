@@ -1,0 +1,246 @@
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+
+// The inquiry pages in Debian's chromium against `npm start`: a customer signs in, writes an inquiry
+// (one bad field gets the server's message at the field), uploads a drawing and publishes it; a
+// member invited to it signs in in another browser context, downloads the drawing, quotes and revises
+// its quote; the customer compares the quotes side by side and awards by keyboard after confirming;
+// the member then sees the award, in German and in English. axe-core's WCAG 2.1 AA rules hold in
+// every state; screenshots go to test-results/screenshots.
+
+let stack: Supervisor;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const consoleErrors: string[] = [];
+const password = 'Werra-Meissner-2026';
+const customer = { email: 'einkauf@zulieferer.example', name: 'Dana Einkauf' };
+const bidder = { email: 'angebote@mitglied.example', name: 'Max Angebot' };
+// The member publishing will invite: findSuppliers' best for the inquiry's requirements (the ranking publishing uses).
+let invited: { id: string; name: string; network: string };
+
+const day = 86_400_000;
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+// A PDF as region checks it: the name, the declared type and the first bytes agree.
+const drawing = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+beforeAll(async () => {
+  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
+  browser = await launchBrowser();
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const createAccount = async (token: string, input: Record<string, unknown>) => {
+    const result = await stack.query({ query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', variables: { input } }, token);
+    expect(result.errors).toBeUndefined();
+  };
+  await createAccount(admin, { ...customer, password, kind: 'CUSTOMER', customer: 'Zulieferer AG' });
+  const ranked = await stack.query(
+    {
+      query: 'query($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 1) { edges { node { id name network { code } } } } }',
+      variables: { r: { processes: ['3.2.3'], quantity: 'SERIES', deliveryLocation: { postalCode: '99974' } } },
+    },
+    admin,
+  );
+  const best = ranked.data.findSuppliers.edges[0].node;
+  invited = { id: best.id, name: best.name, network: best.network.code };
+  // The member's account comes from its own network's office.
+  const office = await stack.token('--role', 'office', '--network', invited.network);
+  await createAccount(office, { ...bidder, password, kind: 'MEMBER', memberId: invited.id });
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+  await stack?.stop();
+  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
+});
+
+async function signIn(account: { email: string; name: string }, next: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${stack.gateway}/anmelden?weiter=${encodeURIComponent(next)}`);
+  await page.fill('#sign-in-email', account.email);
+  await page.fill('#sign-in-password', password);
+  await page.press('#sign-in-password', 'Enter');
+  await page.waitForURL((url) => url.pathname === next);
+  await eventually(() => page.locator('.account-name').count()).toBe(1);
+  return page;
+}
+
+/** Text as read, with Intl's no-break spaces (12,50\u00a0€) as plain ones. */
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/** Downloads a link's file in the page, with the page's session cookie, and returns its size. */
+const downloadSize = (page: Page, path: string) =>
+  page.evaluate(`fetch(${JSON.stringify(path)}).then((r) => r.ok ? r.arrayBuffer().then((b) => b.byteLength) : -r.status)`);
+
+test('a customer creates, publishes and awards an inquiry; an invited member of another context quotes, revises and sees the award', async () => {
+  // The customer: an empty list, then the form.
+  const customerPage = await signIn(customer, '/anfragen');
+  await eventually(() => customerPage.locator('main').textContent()).toContain('Noch keine Anfragen.');
+  expect(await customerPage.locator('h1').textContent()).toBe('Anfragen');
+  await expectAccessible(customerPage);
+  await customerPage.getByRole('link', { name: 'Neue Anfrage' }).click();
+  await customerPage.waitForURL(/\/anfragen\/neu$/);
+  await eventually(() => customerPage.locator('h1').textContent()).toBe('Neue Anfrage');
+  await expectAccessible(customerPage);
+
+  await customerPage.fill('#inquiry-title', 'Lagerbock gefräst');
+  await customerPage.fill('#inquiry-partDescription', 'Lagerbock nach Zeichnung, gefräst, entgratet');
+  await customerPage.locator('summary').filter({ hasText: /^3 / }).click();
+  await customerPage.check('input[name="processes"][value="3.2.3"]');
+  await customerPage.fill('#inquiry-quantities', '100, 1000');
+  await customerPage.fill('#inquiry-postalCode', '99974');
+  await customerPage.fill('#inquiry-quoteDeadline', `${isoDay(10)}T12:00`);
+  // Bad input: delivery on the deadline's own day. The server's message appears at that field, which gets the focus.
+  await customerPage.fill('#inquiry-deliveryDate', isoDay(10));
+  await customerPage.press('#inquiry-deliveryDate', 'Enter');
+  const deliveryError = customerPage.locator('#inquiry-deliveryDate-error');
+  await eventually(() => deliveryError.count()).toBe(1);
+  expect(await deliveryError.textContent()).toMatch(/deliveryDate .* must lie after the quote deadline's day/);
+  expect(await customerPage.locator('#inquiry-deliveryDate').getAttribute('aria-invalid')).toBe('true');
+  expect(await customerPage.locator('#inquiry-deliveryDate').getAttribute('aria-describedby')).toBe('inquiry-deliveryDate-error');
+  expect(await customerPage.evaluate('document.activeElement?.id')).toBe('inquiry-deliveryDate');
+  expect(await customerPage.locator('.field-error').count()).toBe(1);
+  await expectAccessible(customerPage);
+  await screenshot(customerPage, 'inquiry-new-field-error');
+
+  await customerPage.fill('#inquiry-deliveryDate', isoDay(40));
+  await customerPage.press('#inquiry-deliveryDate', 'Enter');
+  await customerPage.waitForURL(/\/anfragen\/inq-\d+$/);
+  const inquiryPath = new URL(customerPage.url()).pathname;
+  await eventually(() => customerPage.locator('h1').textContent()).toBe('Lagerbock gefräst');
+  expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: Entwurf');
+  await expectAccessible(customerPage);
+
+  // A drawing through the gateway's /attachments with the session cookie and its CSRF token.
+  await customerPage.setInputFiles('#inquiry-upload', { name: 'lagerbock.pdf', mimeType: 'application/pdf', buffer: drawing });
+  await customerPage.getByRole('button', { name: 'Hochladen', exact: true }).click();
+  const drawingLink = customerPage.getByRole('link', { name: /^lagerbock\.pdf herunterladen/ });
+  await eventually(() => drawingLink.count()).toBe(1);
+  expect(await customerPage.getByRole('status').filter({ hasText: '1 Datei hochgeladen.' }).count()).toBe(1);
+  const downloadPath = (await drawingLink.getAttribute('href'))!;
+  expect(await downloadSize(customerPage, downloadPath)).toBe(drawing.length);
+  await expectAccessible(customerPage);
+  await screenshot(customerPage, 'inquiry-draft');
+
+  await customerPage.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
+  await eventually(() => customerPage.locator('.inquiry-status').textContent()).toBe('Stand: offen');
+  const invitationRow = customerPage.locator('table.invitations tr').filter({ hasText: invited.name });
+  await eventually(() => invitationRow.count()).toBe(1);
+  expect(await invitationRow.locator('td').nth(1).textContent()).toBe('eingeladen');
+  await eventually(() => customerPage.locator('main').textContent()).toContain('Noch keine Angebote.');
+  await expectAccessible(customerPage);
+  await screenshot(customerPage, 'inquiry-published');
+
+  // The member, in a browser context of its own: its invitation in the list, the inquiry, the drawing.
+  const memberPage = await signIn(bidder, '/anfragen');
+  const listRow = memberPage.locator('table.inquiry-list tbody tr').filter({ hasText: 'Lagerbock gefräst' });
+  await eventually(() => listRow.count()).toBe(1);
+  expect(await listRow.locator('td').nth(3).textContent()).toBe('eingeladen');
+  await expectAccessible(memberPage);
+  await screenshot(memberPage, 'inquiries-member');
+  await listRow.getByRole('link', { name: 'Lagerbock gefräst' }).click();
+  await memberPage.waitForURL((url) => url.pathname === inquiryPath);
+  await eventually(() => memberPage.locator('#quote-form-heading').textContent()).toBe('Angebot abgeben');
+  expect(await downloadSize(memberPage, downloadPath)).toBe(drawing.length);
+  // One tier per quantity asked for, filled in German notation.
+  expect(await memberPage.inputValue('#quote-tier-0-min')).toBe('100');
+  expect(await memberPage.inputValue('#quote-tier-1-min')).toBe('1000');
+  await expectAccessible(memberPage);
+  await memberPage.fill('#quote-tier-0-price', '12,50');
+  await memberPage.fill('#quote-tier-1-price', '9,80');
+  await memberPage.fill('#quote-leadTimeDays', '42');
+  await memberPage.fill('#quote-validUntil', isoDay(60));
+  await memberPage.fill('#quote-notes', 'Frei Haus, Zahlung 30 Tage netto');
+  await memberPage.press('#quote-leadTimeDays', 'Enter');
+  await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihr Angebot ist abgegeben.' }).count()).toBe(1);
+  await eventually(() => memberPage.locator('#quote-form-heading').textContent()).toBe('Angebot überarbeiten');
+  expect(await memberPage.inputValue('#quote-tier-1-price')).toBe('9,80');
+  // The revision: a lower price for 1000.
+  await memberPage.fill('#quote-tier-1-price', '9,40');
+  await memberPage.press('#quote-tier-1-price', 'Enter');
+  await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihre 2. Fassung ist abgegeben.' }).count()).toBe(1);
+  await eventually(() => memberPage.locator('.revisions li').count()).toBe(1);
+  expect(plain(await memberPage.locator('.revisions li').textContent())).toMatch(
+    /^1\. Fassung vom .*: Stückpreis ab 100\. Stück: 12,50 €; Stückpreis ab 1\.000\. Stück: 9,80 €, 42 Tage$/,
+  );
+  await expectAccessible(memberPage);
+  await screenshot(memberPage, 'inquiry-member-quoted');
+
+  // The customer compares: prices per quantity, totals, lead time and revision side by side.
+  await customerPage.reload();
+  const comparison = customerPage.locator('table.comparison');
+  await eventually(() => comparison.count()).toBe(1);
+  const header = `${invited.name} (${invited.network})`;
+  expect(await comparison.locator('thead th').allTextContents()).toEqual([header]);
+  const row = async (label: string) =>
+    (
+      await comparison
+        .locator('tbody tr')
+        .filter({ has: customerPage.locator('th', { hasText: label }) })
+        .locator('td')
+        .allTextContents()
+    ).map(plain);
+  expect(await row('Stückpreis bei 100 Stück')).toEqual(['12,50 €']);
+  expect(await row('Stückpreis bei 1.000 Stück')).toEqual(['9,40 €']);
+  expect(await row('Summe bei 1.000 Stück')).toEqual(['9.400,00 €']);
+  expect(await row('Lieferzeit')).toEqual(['42 Tage']);
+  expect((await row('Fassung'))[0]).toMatch(/^2\. Fassung vom /);
+  expect(await row('Bietergemeinschaft')).toEqual(['allein']);
+  expect(await invitationRow.locator('td').nth(1).textContent()).toBe('Angebot abgegeben');
+  await expectAccessible(customerPage);
+  await screenshot(customerPage, 'inquiry-comparison');
+
+  // Awarding by keyboard asks first; the focus starts on "Abbrechen", so Enter alone awards nothing.
+  await customerPage.getByRole('button', { name: `Zuschlag erteilen: ${header}` }).focus();
+  await customerPage.keyboard.press('Enter');
+  const dialog = customerPage.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(plain(await dialog.textContent())).toContain(`Den Auftrag an ${header} vergeben (9,40 € je Stück)?`);
+  expect(await customerPage.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await expectAccessible(customerPage);
+  await screenshot(customerPage, 'inquiry-award-confirm');
+  await customerPage.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(false);
+  expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: offen');
+  await customerPage.getByRole('button', { name: `Zuschlag erteilen: ${header}` }).focus();
+  await customerPage.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await customerPage.keyboard.press('Shift+Tab');
+  expect(await customerPage.evaluate('document.activeElement?.textContent')).toBe('Ja, Zuschlag erteilen');
+  await customerPage.keyboard.press('Enter');
+  await eventually(() =>
+    customerPage
+      .getByRole('status')
+      .filter({ hasText: `Zuschlag erteilt an ${header}.` })
+      .count(),
+  ).toBe(1);
+  await eventually(() => customerPage.locator('.inquiry-status').textContent()).toBe('Stand: vergeben');
+  await eventually(() => row('Stand')).toEqual(['Zuschlag erhalten']);
+  await expectAccessible(customerPage);
+  await screenshot(customerPage, 'inquiry-awarded');
+
+  // The member sees the award, in German and, after switching, in English with English number formats.
+  await memberPage.reload();
+  await eventually(() => memberPage.locator('main').textContent()).toContain('Ihr Angebot hat den Zuschlag erhalten.');
+  expect(await memberPage.locator('.inquiry-status').textContent()).toMatch(/^Stand: vergeben/);
+  expect(await memberPage.locator('#quote-form-heading').count()).toBe(0);
+  await expectAccessible(memberPage);
+  await screenshot(memberPage, 'inquiry-member-awarded');
+  await memberPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => memberPage.locator('main').textContent()).toContain('Your quote won the order.');
+  expect(await memberPage.locator('main').textContent()).toContain('Unit price from part 1,000: €9.40');
+  await expectAccessible(memberPage);
+
+  const list = await stack.query(
+    { query: 'query($id: ID!) { inquiry(id: $id) { status awardedQuote { member { id } revision } } }', variables: { id: inquiryPath.split('/').pop() } },
+    await stack.token('--role', 'admin', '--sub', 'admin'),
+  );
+  expect(list.data.inquiry).toEqual({ status: 'AWARDED', awardedQuote: { member: { id: invited.id }, revision: 2 } });
+  expect(consoleErrors).toEqual([]);
+}, 300_000);
