@@ -14,6 +14,7 @@ import { LazyPage } from './components/lazy-page.tsx';
 import { useSession } from './session.ts';
 
 const inquiryPages = () => import('./pages/inquiries.tsx').then((module) => module.InquiryPages);
+const officePages = () => import('./pages/office.tsx').then((module) => module.OfficePages);
 
 function Page() {
   const route = useRoute();
@@ -27,6 +28,7 @@ function Page() {
   if (route.path.startsWith('/mitglieder/bearbeiten/')) return <MemberFormPage id={route.path.slice('/mitglieder/bearbeiten/'.length)} />;
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   if (route.path === paths.inquiries || route.path.startsWith(`${paths.inquiries}/`)) return <LazyPage load={inquiryPages} props={{ path: route.path }} />;
+  if (route.path === paths.office || route.path.startsWith(`${paths.office}/`)) return <LazyPage load={officePages} props={{ path: route.path }} />;
   return (
     <>
       <h1>{t.notFoundHeading}</h1>
@@ -72,6 +74,13 @@ function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
             <li>
               <a href={paths.inquiries} aria-current={route.path.startsWith(paths.inquiries) ? 'page' : undefined}>
                 {t.navInquiries}
+              </a>
+            </li>
+          )}
+          {(session?.role === 'office' || session?.role === 'admin') && (
+            <li>
+              <a href={paths.office} aria-current={route.path.startsWith(paths.office) ? 'page' : undefined}>
+                {t.navOffice}
               </a>
             </li>
           )}

@@ -436,7 +436,12 @@ export const submitQuote = operation<{ submitQuote: QuoteView }, { inquiryId: st
   }`,
 );
 
+// The network office's pages' operations (pages/office-*.tsx) live beside them.
+export * from './office-operations.ts';
+import { officeOperations } from './office-operations.ts';
+
 export const operations = [
+  ...officeOperations,
   startPage,
   searchMembers,
   memberProfile,

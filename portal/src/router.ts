@@ -60,6 +60,7 @@ export const paths = {
   inquiries: '/anfragen',
   inquiryNew: '/anfragen/neu',
   inquiry: (id: string) => `/anfragen/${encodeURIComponent(id)}`,
+  office: '/geschaeftsstelle',
 };
 
 let searchUrl: string = paths.search;

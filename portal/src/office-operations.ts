@@ -1,0 +1,105 @@
+import type { NetworkCode, Operation } from './operations.ts';
+
+// The network office's operations (pages/office-*.tsx), typed like the rest of portal/src/operations.ts,
+// which re-exports them: the persisted-operation manifest and `npm run schema:check` take them from there.
+
+function operation<Data, Variables>(name: string, text: string): Operation<Data, Variables> {
+  return { name, text: text.replace(/\s+/g, ' ').trim() };
+}
+
+export interface MemberImportError {
+  row: number;
+  column: string | null;
+  field: string | null;
+  message: string;
+  code: string;
+}
+
+export interface MemberImportReport {
+  imported: boolean;
+  dryRun: boolean;
+  rowCount: number;
+  encoding: string;
+  delimiter: string;
+  columns: { header: string; field: string | null }[];
+  errors: MemberImportError[];
+  members: { id: string; name: string; postalCode: string; city: string }[];
+}
+
+export const importMembersFile = operation<
+  { importMembers: MemberImportReport },
+  { network: NetworkCode; fileBase64: string; dryRun: boolean; idempotencyKey?: string }
+>(
+  'ImportMembersFile',
+  `mutation ImportMembersFile($network: NetworkCode!, $fileBase64: String, $dryRun: Boolean, $idempotencyKey: String) {
+    importMembers(network: $network, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $idempotencyKey) {
+      imported dryRun rowCount encoding delimiter
+      columns { header field }
+      errors { row column field message code }
+      members { id name postalCode city }
+    }
+  }`,
+);
+
+export type CapacityKind = 'CAD' | 'MACHINE_HOURS';
+
+export interface CapacityBalanceRow {
+  week: string;
+  kind: CapacityKind;
+  system: string;
+  network: NetworkCode | null;
+  offeredHours: number;
+  requestedHours: number;
+  bookedHours: number;
+  balanceHours: number;
+}
+
+export const officeCapacityBalance = operation<{ capacityBalance: CapacityBalanceRow[] | null }, { from: string; to: string; kind?: CapacityKind }>(
+  'OfficeCapacityBalance',
+  `query OfficeCapacityBalance($from: String!, $to: String!, $kind: CapacityKind) {
+    capacityBalance(from: $from, to: $to, kind: $kind) { week kind system network offeredHours requestedHours bookedHours balanceHours }
+  }`,
+);
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  subject: string | null;
+  role: string;
+  actorNetwork: string | null;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
+}
+
+export const officeAuditLog = operation<
+  { auditLog: { entries: AuditEntry[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null },
+  { network: NetworkCode; first: number; after?: string }
+>(
+  'OfficeAuditLog',
+  `query OfficeAuditLog($network: NetworkCode!, $first: Int, $after: String) {
+    auditLog(network: $network, first: $first, after: $after) {
+      entries { id at subject role actorNetwork action target before after }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+);
+
+export interface OfficeInquiry {
+  id: string;
+  title: string;
+  status: string;
+  deliveryDate: string;
+  quoteDeadline: string;
+  invitations: { network: NetworkCode; status: string; member: { id: string; name: string } }[];
+}
+
+export const officeInquiries = operation<{ inquiries: OfficeInquiry[] | null }, { first: number }>(
+  'OfficeInquiries',
+  `query OfficeInquiries($first: Int) {
+    inquiries(first: $first) { id title status deliveryDate quoteDeadline invitations { network status member { id name } } }
+  }`,
+);
+
+export const officeOperations = [importMembersFile, officeCapacityBalance, officeAuditLog, officeInquiries];

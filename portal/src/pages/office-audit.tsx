@@ -1,0 +1,141 @@
+import { useRef, useState } from 'preact/hooks';
+import { ErrorNotice } from '../components/notices.tsx';
+import { officeAuditLog } from '../operations.ts';
+import type { Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { useQuery } from '../use-query.ts';
+import { BackToOverview, useOfficeNetwork } from './office.tsx';
+import { useOfficeText } from './office-messages.ts';
+
+// The network's audit log, newest first, a page at a time by cursor: "older" follows endCursor, "newer" returns
+// to the cursor the page before was read with (the graph pages forward only, so the page keeps the cursors it used).
+
+const pageSizes = [5, 20, 50, 100];
+
+/** An import writes an entry per member created (its target the member) and one for the file (target NIWE:members). */
+const actionOf = (entry: { action: string; target: string }) =>
+  entry.action === 'importMembers' && !entry.target.endsWith(':members') ? 'importMember' : entry.action;
+
+export function AuditPage({ session }: { session: Session }) {
+  const text = useOfficeText();
+  const { t, dateTime, number } = useLocale();
+  const { network, chooser } = useOfficeNetwork(session, 'audit-network');
+  const [pageSize, setPageSize] = useState(20);
+  // The cursors of the pages read so far: cursors[0] is the first page's (none).
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const tableHeading = useRef<HTMLHeadingElement>(null);
+  const after = cursors.at(-1);
+  const log = useQuery(officeAuditLog, { network, first: pageSize, ...(after ? { after } : {}) });
+  const page = log.data?.auditLog;
+
+  const move = (next: (string | undefined)[]) => {
+    setCursors(next);
+    // The button pressed may leave the page (no newer entries on the first): the focus goes to the table's heading.
+    requestAnimationFrame(() => tableHeading.current?.focus());
+  };
+
+  return (
+    <>
+      <BackToOverview />
+      <h1>{text.auditHeading}</h1>
+      <p class="lead">{text.auditIntro}</p>
+      <form class="office-form" onSubmit={(e) => e.preventDefault()} aria-label={text.auditHeading}>
+        <div class="field-row">
+          {chooser}
+          <div class="field">
+            <label for="audit-page-size">{text.pageSizeLabel}</label>
+            <select
+              id="audit-page-size"
+              value={pageSize}
+              onChange={(e) => {
+                setPageSize(Number(e.currentTarget.value));
+                setCursors([undefined]);
+              }}
+            >
+              {pageSizes.map((size) => (
+                <option key={size} value={size}>
+                  {number(size)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </form>
+      <ErrorNotice errors={log.errors} />
+      <section aria-labelledby="audit-table-heading" aria-busy={log.loading ? 'true' : undefined}>
+        <h2 id="audit-table-heading" ref={tableHeading} tabIndex={-1}>
+          {text.pageNumber(number(cursors.length))}
+        </h2>
+        {!page ? (
+          log.loading && <p>{t.loading}</p>
+        ) : page.entries.length === 0 ? (
+          <p>{text.auditEmpty}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="office-table audit-table">
+              <caption class="visually-hidden">{text.auditHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{text.columnAt}</th>
+                  <th scope="col">{text.columnWho}</th>
+                  <th scope="col">{text.columnAction}</th>
+                  <th scope="col">{text.columnTarget}</th>
+                  <th scope="col">{text.columnDetails}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.entries.map((entry) => (
+                  <tr key={entry.id} data-action={entry.action}>
+                    <td>
+                      <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+                    </td>
+                    <td>
+                      {text.role[entry.role] ?? entry.role}
+                      {entry.actorNetwork && ` ${entry.actorNetwork}`}
+                      {entry.subject && <span class="muted"> ({entry.subject})</span>}
+                    </td>
+                    <td>{text.action[actionOf(entry)] ?? entry.action}</td>
+                    <td>
+                      <code>{entry.target}</code>
+                    </td>
+                    <td>
+                      {(entry.before || entry.after) && (
+                        <details>
+                          <summary>{text.showDetails}</summary>
+                          {entry.before && (
+                            <>
+                              <p>{text.before}</p>
+                              <pre>{entry.before}</pre>
+                            </>
+                          )}
+                          {entry.after && (
+                            <>
+                              <p>{text.after}</p>
+                              <pre>{entry.after}</pre>
+                            </>
+                          )}
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div class="paging">
+          {cursors.length > 1 && (
+            <button type="button" class="link-button" onClick={() => move(cursors.slice(0, -1))}>
+              {text.newerEntries}
+            </button>
+          )}
+          {page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
+            <button type="button" class="link-button" onClick={() => move([...cursors, page.pageInfo.endCursor ?? undefined])}>
+              {text.olderEntries}
+            </button>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}

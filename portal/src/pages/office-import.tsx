@@ -1,0 +1,259 @@
+import { useRef, useState } from 'preact/hooks';
+import { request, type GraphQLErrorLike } from '../graphql.ts';
+import { importMembersFile, type MemberImportReport } from '../operations.ts';
+import { paths } from '../router.ts';
+import type { Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { BackToOverview, useOfficeNetwork } from './office.tsx';
+import { useOfficeText } from './office-messages.ts';
+
+// Member import: the office chooses its CSV file, the network checks it (importMembers with dryRun) and the page
+// lists every row's errors before anything is written; once the file checks clean, one button imports all its
+// rows (all or none, on the server). The file goes as its bytes (fileBase64), so the network, not the browser,
+// tells UTF-8 from Excel's Windows-1252. Below: the export of the list in both forms the import reads.
+
+/** The file's bytes as base64, in slices: String.fromCharCode takes at most some 65 000 arguments. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** An error about the file as a whole (its size, its encoding): shown at the file field. */
+const isFileError = (error: GraphQLErrorLike) => ['fileBase64', 'csv'].includes(String(error.extensions?.field));
+
+export function ImportPage({ session }: { session: Session }) {
+  const text = useOfficeText();
+  const { t } = useLocale();
+  const { network, chooser } = useOfficeNetwork(session, 'import-network');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [report, setReport] = useState<MemberImportReport | null>(null);
+  // One key per checked file, so a retried import of it writes its members once.
+  const [checked, setChecked] = useState<{ fileBase64: string; key: string } | null>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+
+  const show = (next: MemberImportReport) => {
+    setReport(next);
+    // The report replaces the form's answer: its heading takes the focus, so a screen reader reads it next.
+    requestAnimationFrame(() => reportHeading.current?.focus());
+  };
+
+  const fail = (errors: GraphQLErrorLike[]) => {
+    const atFile = errors.find(isFileError);
+    if (atFile) {
+      setFileError(atFile.message);
+      fileInput.current?.focus();
+    } else setFormError(`${t.failed} ${errors.map((e) => e.message).join(' ')}`);
+  };
+
+  const reset = () => {
+    setReport(null);
+    setChecked(null);
+    setFileError(null);
+    setFormError(null);
+  };
+
+  const check = async (event: Event) => {
+    event.preventDefault();
+    reset();
+    const file = fileInput.current?.files?.[0];
+    if (!file) {
+      setFileError(text.fileMissing);
+      fileInput.current?.focus();
+      return;
+    }
+    setBusy('check');
+    const fileBase64 = await base64Of(file);
+    const result = await request(importMembersFile, { network, fileBase64, dryRun: true });
+    setBusy(null);
+    if (!result.data) return fail(result.errors);
+    setChecked({ fileBase64, key: crypto.randomUUID() });
+    show(result.data.importMembers);
+  };
+
+  const importAll = async () => {
+    if (!checked) return;
+    setBusy('import');
+    setFormError(null);
+    const result = await request(importMembersFile, { network, fileBase64: checked.fileBase64, dryRun: false, idempotencyKey: checked.key });
+    setBusy(null);
+    if (!result.data) return fail(result.errors);
+    show(result.data.importMembers);
+  };
+
+  const exportPath = (form: 'excel' | 'utf8') => `/export/members.csv?network=${network}&form=${form}`;
+
+  return (
+    <>
+      <BackToOverview />
+      <h1>{text.importHeading}</h1>
+      <p class="lead">{text.importIntro}</p>
+      <form class="office-form" onSubmit={check} noValidate aria-labelledby="import-form-heading">
+        <h2 id="import-form-heading" class="visually-hidden">
+          {text.importHeading}
+        </h2>
+        {chooser}
+        <div class="field">
+          <label for="import-file">{text.fileLabel}</label>
+          <input
+            ref={fileInput}
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-invalid={fileError ? 'true' : undefined}
+            aria-describedby={fileError ? 'import-file-error' : undefined}
+            onChange={reset}
+          />
+          {fileError && (
+            <p class="field-error" id="import-file-error">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy !== null}>
+            {busy === 'check' ? text.checking : text.checkButton}
+          </button>
+        </div>
+        {formError && (
+          <p class="notice notice-error" role="alert">
+            {formError}
+          </p>
+        )}
+      </form>
+
+      {report && <Report report={report} headingRef={reportHeading} busy={busy === 'import'} onImport={importAll} />}
+
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading">{text.exportHeading}</h2>
+        <p>{text.exportIntro}</p>
+        <ul class="office-downloads">
+          <li>
+            <a href={exportPath('excel')} download={`mitglieder-${network}.csv`} data-external>
+              {text.exportExcel}
+            </a>
+          </li>
+          <li>
+            <a href={exportPath('utf8')} download={`members-${network}.csv`} data-external>
+              {text.exportUtf8}
+            </a>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function Report({
+  report,
+  headingRef,
+  busy,
+  onImport,
+}: {
+  report: MemberImportReport;
+  headingRef: { current: HTMLHeadingElement | null };
+  busy: boolean;
+  onImport: () => void;
+}) {
+  const text = useOfficeText();
+  const { number } = useLocale();
+  const rows = number(report.rowCount);
+  return (
+    <section class="import-report" aria-labelledby="import-report-heading">
+      <h2 id="import-report-heading" ref={headingRef} tabIndex={-1}>
+        {text.reportHeading}
+      </h2>
+      <p>{text.reportSummary(rows, report.encoding, text.delimiterName(report.delimiter))}</p>
+      {report.imported ? (
+        <>
+          <p class="notice notice-ok" role="status">
+            {text.imported(number(report.members.length))}
+          </p>
+          <table class="office-table">
+            <caption>{text.importedCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{text.columnName}</th>
+                <th scope="col">{text.columnPlace}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.members.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <a href={paths.member(member.id)}>{member.name}</a>
+                  </td>
+                  <td>
+                    {member.postalCode} {member.city}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : report.errors.length ? (
+        <>
+          <p class="notice notice-error" role="alert">
+            {text.errorsFound(number(report.errors.length))}
+          </p>
+          <div class="table-scroll">
+            <table class="office-table import-errors">
+              <caption>{text.errorsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{text.columnRow}</th>
+                  <th scope="col">{text.columnColumn}</th>
+                  <th scope="col">{text.columnField}</th>
+                  <th scope="col">{text.columnMessage}</th>
+                  <th scope="col">{text.columnCode}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((error, index) => (
+                  // Two errors of one row in one column are possible (a certificate's date and number), so the index keys.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the report's order is the file's and never changes
+                  <tr key={index}>
+                    <td>{number(error.row)}</td>
+                    <td>{error.column ?? text.wholeRow}</td>
+                    <td>
+                      <code>{error.field ?? '–'}</code>
+                    </td>
+                    <td>{error.message}</td>
+                    <td>{error.code === 'CONFLICT' ? text.codeCONFLICT : text.codeBAD_USER_INPUT}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <>
+          <p class="notice notice-ok" role="status">
+            {text.noErrors(rows)}
+          </p>
+          {report.rowCount > 0 && (
+            <div class="actions">
+              <button type="button" class="import-all" disabled={busy} onClick={onImport}>
+                {busy ? text.importing : text.importButton(rows)}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      <details>
+        <summary>{text.columnsHeading}</summary>
+        <ul>
+          {report.columns.map((column) => (
+            <li key={column.header}>
+              {column.header}: {column.field ? <code>{column.field}</code> : <em>{text.notImported}</em>}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

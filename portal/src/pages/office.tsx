@@ -1,0 +1,148 @@
+import type { ComponentChildren } from 'preact';
+import type { NetworkCode } from '../operations.ts';
+import { paths, useRoute } from '../router.ts';
+import { useSession, type Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { AuditPage } from './office-audit.tsx';
+import { CapacityPage } from './office-capacity.tsx';
+import { ImportPage } from './office-import.tsx';
+import { OfficeInquiriesPage } from './office-inquiries.tsx';
+import { useOfficeText } from './office-messages.ts';
+import './office.css';
+
+// The network office's pages, loaded only when one is opened (app.tsx), so the public pages' JavaScript
+// stays as it was: /geschaeftsstelle (the overview), /import, /kapazitaet, /protokoll and /anfragen below it.
+// Admin uses them too and chooses the network.
+
+export const officePaths = {
+  overview: paths.office,
+  import: `${paths.office}/import`,
+  capacity: `${paths.office}/kapazitaet`,
+  audit: `${paths.office}/protokoll`,
+  inquiries: `${paths.office}/anfragen`,
+};
+
+const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
+
+export const mayUseOfficePages = (session: Session) => session.role === 'office' || session.role === 'admin';
+
+/** The page for a path under /geschaeftsstelle. */
+export function OfficePages({ path }: { path: string }) {
+  const { session } = useSession();
+  const text = useOfficeText();
+  const { t } = useLocale();
+  const route = useRoute();
+  const heading = {
+    [officePaths.overview]: text.overviewHeading,
+    [officePaths.import]: text.importHeading,
+    [officePaths.capacity]: text.capacityHeading,
+    [officePaths.audit]: text.auditHeading,
+    [officePaths.inquiries]: text.inquiriesHeading,
+  }[path];
+  if (!heading)
+    return (
+      <>
+        <h1>{t.notFoundHeading}</h1>
+        <p>{t.notFoundText}</p>
+      </>
+    );
+  if (!session)
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p aria-busy="true">{t.loading}</p>
+      </>
+    );
+  if (!session.signedIn || !mayUseOfficePages(session))
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p>{session.signedIn ? text.notAllowed : text.signInFirst}</p>
+        {!session.signedIn && (
+          <p>
+            <a href={`${paths.signIn}?weiter=${encodeURIComponent(route.path + (route.params.size ? `?${route.params}` : ''))}`}>{t.navSignIn}</a>
+          </p>
+        )}
+      </>
+    );
+  if (path === officePaths.import) return <ImportPage session={session} />;
+  if (path === officePaths.capacity) return <CapacityPage />;
+  if (path === officePaths.audit) return <AuditPage session={session} />;
+  if (path === officePaths.inquiries) return <OfficeInquiriesPage session={session} />;
+  return <Overview session={session} />;
+}
+
+function Overview({ session }: { session: Session }) {
+  const text = useOfficeText();
+  const links: [string, string, string][] = [
+    [officePaths.import, text.linkImport, text.linkImportText],
+    [paths.memberNew, text.linkNewMember, text.linkNewMemberText],
+    [officePaths.capacity, text.linkCapacity, text.linkCapacityText],
+    [officePaths.inquiries, text.linkInquiries, text.linkInquiriesText],
+    [officePaths.audit, text.linkAudit, text.linkAuditText],
+  ];
+  return (
+    <>
+      <h1>{text.overviewHeading}</h1>
+      <p class="lead">{text.overviewIntro(session.network ?? networkCodes.join(', '))}</p>
+      <ul class="office-links">
+        {links.map(([href, label, description]) => (
+          <li key={href}>
+            <a href={href}>{label}</a>
+            <p>{description}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** A link back to the overview, above each office page's heading. */
+export function BackToOverview() {
+  const text = useOfficeText();
+  return (
+    <p class="office-back">
+      <a href={officePaths.overview}>{text.back}</a>
+    </p>
+  );
+}
+
+/**
+ * Puts a page's choices into its URL without a new history entry and without moving the focus (router.ts's
+ * navigate moves it to the content, right for a new page, wrong for a choice in a select), then lets
+ * useRoute's listeners read it.
+ */
+export function replaceParams(path: string, params: URLSearchParams) {
+  history.replaceState(null, '', `${path}?${params}`);
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/**
+ * The network an office page works on: the office's own; admin chooses one (kept in the URL's `netzwerk`).
+ * Answers the network and, for admin, the field to choose it with.
+ */
+export function useOfficeNetwork(session: Session, id: string): { network: NetworkCode; chooser: ComponentChildren } {
+  const route = useRoute();
+  const text = useOfficeText();
+  if (session.role !== 'admin') return { network: session.network as NetworkCode, chooser: null };
+  const asked = route.params.get('netzwerk') as NetworkCode | null;
+  const network = asked && networkCodes.includes(asked) ? asked : 'NIWE';
+  const choose = (code: string) => {
+    const params = new URLSearchParams(route.params);
+    params.set('netzwerk', code);
+    replaceParams(route.path, params);
+  };
+  const chooser = (
+    <div class="field">
+      <label for={id}>{text.networkLabel}</label>
+      <select id={id} value={network} onChange={(e) => choose(e.currentTarget.value)}>
+        {networkCodes.map((code) => (
+          <option key={code} value={code}>
+            {code}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return { network, chooser };
+}

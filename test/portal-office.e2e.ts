@@ -1,0 +1,274 @@
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+
+// The network office's pages against `npm start`, in Debian's chromium: a CSV import whose two bad rows are
+// reported before anything is written, fixed and imported whole (the members are then found); the capacity
+// balance chart of a fixture posted through the graph, whose bars and table hold the hand-computed hours; the
+// audit log paged by cursor; the inquiries list. Every state passes axe-core's WCAG 2.1 AA rules.
+
+let stack: Supervisor;
+let browser: Browser;
+let admin: string;
+const contexts: BrowserContext[] = [];
+const consoleErrors: string[] = [];
+const password = 'Werra-Meissner-2026';
+
+async function graph(query: string, variables: Record<string, unknown> = {}) {
+  const result = await stack.query({ query, variables }, admin);
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+
+async function firstMember(network: string): Promise<string> {
+  const data = await graph('query($n: NetworkCode!) { network(code: $n) { members(first: 1) { edges { node { id } } } } }', { n: network });
+  return data.network.members.edges[0].node.id;
+}
+
+// The fixture, machine hours of 3.2.3 Fräsen in ISO weeks 2027-W09 (1–5 March) and W10 (8–12 March); a post's hours
+// spread evenly over its window's working days (README "Capacity exchange"):
+// - NIWE offers 80 h for 1–12 March, 10 working days: 40 h in W09, 40 h in W10;
+// - LINAT offers 30 h for Thursday 4 to Tuesday 9 March, 4 working days: 15 h in W09 (Thu, Fri), 15 h in W10 (Mon, Tue);
+// - KONAT requests 60 h for 8–12 March: 60 h in W10;
+// - KONAT books 20 h of NIWE's offer for 8–9 March, confirmed: 20 h booked in W10, counted for NIWE, the offering network.
+// Balance = offered − requested. The region is the sum of the networks.
+const expected: Record<string, Record<string, [offered: number, requested: number, booked: number, balance: number]>> = {
+  '': { '2027-W09': [55, 0, 0, 55], '2027-W10': [55, 60, 20, -5] },
+  NIWE: { '2027-W09': [40, 0, 0, 40], '2027-W10': [40, 0, 20, 40] },
+  LINAT: { '2027-W09': [15, 0, 0, 15], '2027-W10': [15, 0, 0, 15] },
+  KONAT: { '2027-W09': [0, 0, 0, 0], '2027-W10': [0, 60, 0, -60] },
+};
+
+beforeAll(async () => {
+  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
+  browser = await launchBrowser();
+  admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  await graph('mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', {
+    input: { email: 'office@niwe.example', name: 'Olga Office', password, kind: 'OFFICE', network: 'NIWE' },
+  });
+  const [niwe, linat, konat] = await Promise.all(['NIWE', 'LINAT', 'KONAT'].map(firstMember));
+  const post = async (input: Record<string, unknown>) =>
+    (await graph('mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }', { input })).postCapacity.id as string;
+  const machine = { kind: 'MACHINE_HOURS', process: '3.2.3', postalCode: '37269' };
+  const offer = await post({ ...machine, side: 'OFFER', memberId: niwe, hours: 80, from: '2027-03-01', to: '2027-03-12' });
+  await post({ ...machine, side: 'OFFER', memberId: linat, hours: 30, from: '2027-03-04', to: '2027-03-09' });
+  await post({ ...machine, side: 'REQUEST', memberId: konat, hours: 60, from: '2027-03-08', to: '2027-03-12' });
+  const booking = await graph(
+    'mutation($o: ID!, $m: ID!) { bookCapacity(offerId: $o, hours: 20, from: "2027-03-08", to: "2027-03-09", memberId: $m) { id } }',
+    {
+      o: offer,
+      m: konat,
+    },
+  );
+  await graph('mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }', { id: booking.bookCapacity.id });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  expect(consoleErrors.splice(0)).toEqual([]);
+});
+
+async function signedInPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${stack.gateway}/anmelden`);
+  await page.fill('#sign-in-email', 'office@niwe.example');
+  await page.fill('#sign-in-password', password);
+  await page.press('#sign-in-password', 'Enter');
+  await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Olga Office');
+  return page;
+}
+
+const header = 'Name;Straße;PLZ;Ort;Mitarbeiter\r\n';
+const rows = (postalCodeBeta: string, employeesDelta: string) =>
+  [
+    'Importtest Alpha Fräserei GmbH;Werrastraße 1;37269;Eschwege;12',
+    `Importtest Beta Dreherei GmbH;Werrastraße 2;${postalCodeBeta};Eschwege;30`,
+    'Importtest Gamma Härterei GmbH;Werrastraße 3;37213;Witzenhausen;8',
+    `Importtest Delta Gießerei GmbH;Werrastraße 4;99817;Eisenach;${employeesDelta}`,
+    'Importtest Epsilon Schleiferei GmbH;Werrastraße 5;99974;Mühlhausen;5',
+  ].join('\r\n');
+// As German Excel saves "CSV UTF-8": a byte-order mark, semicolons, CRLF.
+const csvFile = (body: string) => ({ name: 'mitglieder.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${header}${body}\r\n`, 'utf8') });
+const importedCount = async () => (await graph('{ members(filter: { text: "Importtest" }) { totalCount } }')).members.totalCount as number;
+
+test('an office imports a CSV: both bad rows are reported before anything is written, fixed the file imports whole', async () => {
+  const page = await signedInPage();
+  await page.getByRole('link', { name: 'Geschäftsstelle' }).click();
+  await page.waitForURL(/\/geschaeftsstelle$/);
+  await eventually(() => page.locator('h1').textContent()).toBe('Geschäftsstelle');
+  await expectAccessible(page);
+  await screenshot(page, 'office-overview');
+  await page.getByRole('link', { name: 'Mitglieder importieren und exportieren' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Mitglieder importieren');
+  await expectAccessible(page);
+
+  await page.setInputFiles('#import-file', csvFile(rows('3721x', 'viele')));
+  await page.locator('button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+  const errorRows = page.locator('.import-errors tbody tr');
+  await eventually(() => errorRows.count()).toBe(2);
+  const cells = async (row: number) => errorRows.nth(row).locator('td').allTextContents();
+  expect((await cells(0)).slice(0, 3)).toEqual(['3', 'PLZ', 'postalCode']);
+  expect((await cells(0))[3]).toMatch(/3721x/);
+  expect((await cells(1)).slice(0, 3)).toEqual(['5', 'Mitarbeiter', 'employees']);
+  expect(await page.locator('.import-report [role="alert"]').textContent()).toMatch(/^2 Fehler gefunden\. Es wurde nichts geschrieben/);
+  // The report's heading has the focus, so a screen reader reads the report next.
+  expect(await page.evaluate('document.activeElement?.id')).toBe('import-report-heading');
+  expect(await page.locator('button.import-all').count()).toBe(0);
+  expect(await importedCount()).toBe(0);
+  await expectAccessible(page);
+  await screenshot(page, 'office-import-errors');
+
+  await page.setInputFiles('#import-file', csvFile(rows('37216', '40')));
+  expect(await page.locator('.import-report').count()).toBe(0);
+  await page.locator('button[type="submit"]').click();
+  await eventually(() => page.locator('.import-report [role="status"]').textContent()).toBe('Keine Fehler: Die Datei kann importiert werden (5 Mitglieder).');
+  expect(await importedCount()).toBe(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Alle 5 Mitglieder importieren' }).click();
+  await eventually(() => page.locator('.import-report [role="status"]').textContent()).toBe('5 Mitglieder importiert.');
+  expect(await page.locator('.import-report tbody tr').count()).toBe(5);
+  await expectAccessible(page);
+  await screenshot(page, 'office-import-done');
+  expect(await importedCount()).toBe(5);
+
+  // The export link downloads the network's list in the Excel form, the imported members in it.
+  const href = await page.getByRole('link', { name: 'Für Excel herunterladen (Semikolons)' }).getAttribute('href');
+  expect(href).toBe('/export/members.csv?network=NIWE&form=excel');
+  const exported = (await page.evaluate(`fetch(${JSON.stringify(href)}).then((r) => r.text())`)) as string;
+  expect(exported.match(/Importtest [A-Za-z]+/g)?.sort()).toEqual([
+    'Importtest Alpha',
+    'Importtest Beta',
+    'Importtest Delta',
+    'Importtest Epsilon',
+    'Importtest Gamma',
+  ]);
+
+  // The members are found by the portal's search.
+  await page.goto(`${stack.gateway}/suche?q=Importtest`);
+  await eventually(() => page.locator('.hit').count()).toBe(5);
+});
+
+test('the capacity balance chart and its table show the hand-computed hours per week, for the region and each network', async () => {
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle/kapazitaet?von=2027-03-01&bis=2027-03-14&art=MACHINE_HOURS`);
+  await eventually(() => page.locator('#capacity-system').inputValue()).toBe('MACHINE_HOURS|3.2.3');
+  const german = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+  const series = ['offeredHours', 'requestedHours', 'bookedHours', 'balanceHours'];
+  const check = async (scope: string) => {
+    const want = expected[scope];
+    await eventually(() => page.locator('.capacity-table caption').textContent()).toBe(`Kapazität 3.2.3, ${scope || 'ganze Region'}, in Stunden`);
+    expect(await page.locator('.capacity-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-week')))).toEqual(Object.keys(want));
+    // The bars as the browser draws them (a stylesheet can override an SVG attribute), with the hours each stands for.
+    const bars: { week: string; series: string; hours: number; height: number; top: number; bottom: number }[] = await page
+      .locator('.capacity-chart rect.chart-bar[data-series]')
+      .evaluateAll((rects) =>
+        rects.map((r) => {
+          const box = r.getBoundingClientRect();
+          return {
+            week: r.closest('[data-week]')!.getAttribute('data-week')!,
+            series: r.getAttribute('data-series')!,
+            hours: Number(r.getAttribute('data-hours')),
+            height: box.height,
+            top: box.top,
+            bottom: box.bottom,
+          };
+        }),
+      );
+    expect(bars.map((b) => [b.week, b.series, b.hours])).toEqual(
+      Object.entries(want).flatMap(([week, values]) => values.map((hours, i) => [week, series[i], hours])),
+    );
+    // Heights are proportional to the hours, one scale for every bar: positive bars stand on the zero line, a negative balance hangs below it.
+    const tallest = bars.reduce((a, b) => (Math.abs(b.hours) > Math.abs(a.hours) ? b : a));
+    const pixelsPerHour = tallest.height / Math.abs(tallest.hours);
+    expect(pixelsPerHour).toBeGreaterThan(1);
+    for (const bar of bars) expect(bar.height).toBeCloseTo(Math.abs(bar.hours) * pixelsPerHour, 1);
+    const zeroLine = bars.find((b) => b.hours > 0)!.bottom;
+    for (const bar of bars.filter((b) => b.hours > 0)) expect(bar.bottom).toBeCloseTo(zeroLine, 1);
+    for (const bar of bars.filter((b) => b.hours < 0)) expect(bar.top).toBeCloseTo(zeroLine, 1);
+    for (const [week, values] of Object.entries(want)) {
+      const row = page.locator(`.capacity-table tr[data-week="${week}"] td`);
+      expect(await row.allTextContents()).toEqual(values.map((v) => german.format(v)));
+    }
+  };
+  await check('');
+  await expectAccessible(page);
+  await screenshot(page, 'office-capacity-region');
+  for (const scope of ['NIWE', 'LINAT', 'KONAT']) {
+    // By keyboard: the arrow key moves the scope's select to the next network (region, NIWE, LINAT, KONAT).
+    await page.locator('#capacity-scope').focus();
+    await page.keyboard.press('ArrowDown');
+    await check(scope);
+  }
+  expect(new URL(page.url()).searchParams.get('bereich')).toBe('KONAT');
+  await expectAccessible(page);
+  await screenshot(page, 'office-capacity-konat');
+
+  // A range the region refuses gets its message at the field.
+  await page.fill('#capacity-to', '2026-12-01');
+  await page.press('#capacity-to', 'Enter');
+  await eventually(() => page.locator('#capacity-to-error').textContent()).toMatch(/lies before from/);
+  expect(await page.locator('#capacity-to').getAttribute('aria-invalid')).toBe('true');
+  await expectAccessible(page);
+
+  // In English, with English number formatting.
+  await page.goto(`${stack.gateway}/geschaeftsstelle/kapazitaet?von=2027-03-01&bis=2027-03-14&art=MACHINE_HOURS&bereich=KONAT`);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Capacity balance');
+  await eventually(() => page.locator('.capacity-table tr[data-week="2027-W10"] td').allTextContents()).toEqual(['0', '60', '0', '-60']);
+  await expectAccessible(page);
+});
+
+test('the audit log pages by cursor through the import’s entries; the inquiries list answers', async () => {
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle/protokoll`);
+  const rows = page.locator('.audit-table tbody tr');
+  // Newest first: the import test's 5 members (an entry each) and the import as a whole, then the seeded members' entries.
+  await eventually(() => rows.count()).toBe(20);
+  await expectAccessible(page);
+  await screenshot(page, 'office-audit');
+  const texts = async () => rows.evaluateAll((trs) => trs.map((tr) => tr.textContent));
+  const all = await texts();
+  // Each member imported is an entry of its own, the import as a whole one more (its target NIWE:members); the office wrote them.
+  const newest = await rows.evaluateAll((trs) => trs.slice(0, 6).map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent)));
+  expect(
+    newest.filter(([who, action, target]) => who?.startsWith('Geschäftsstelle NIWE') && action === 'Mitglied importiert' && /^NIWE:m-\d+$/.test(target ?? '')),
+  ).toHaveLength(5);
+  expect(newest.filter(([, action, target]) => action === 'Mitglieder importiert' && target === 'NIWE:members')).toHaveLength(1);
+  await page.locator('#audit-page-size').selectOption('5');
+  await eventually(() => texts()).toEqual(all.slice(0, 5));
+  await page.getByRole('button', { name: 'Ältere Einträge' }).click();
+  await eventually(() => page.locator('#audit-table-heading').textContent()).toBe('Seite 2');
+  await eventually(() => texts()).toEqual(all.slice(5, 10));
+  await page.getByRole('button', { name: 'Ältere Einträge' }).click();
+  await eventually(() => texts()).toEqual(all.slice(10, 15));
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Neuere Einträge' }).click();
+  await eventually(() => page.locator('#audit-table-heading').textContent()).toBe('Seite 2');
+  await eventually(() => texts()).toEqual(all.slice(5, 10));
+  await page.getByRole('button', { name: 'Neuere Einträge' }).click();
+  await eventually(() => texts()).toEqual(all.slice(0, 5));
+  // The first page has no newer entries: the button went, the focus is on the table's heading.
+  expect(await page.getByRole('button', { name: 'Neuere Einträge' }).count()).toBe(0);
+  expect(await page.evaluate('document.activeElement?.id')).toBe('audit-table-heading');
+
+  await page.getByRole('link', { name: 'Zurück zur Übersicht der Geschäftsstelle' }).click();
+  await page.getByRole('link', { name: 'Anfragen an unsere Mitglieder' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Anfragen an unsere Mitglieder');
+  await eventually(() => page.locator('main').textContent()).toContain('Ihre Mitglieder sind zu keiner Anfrage eingeladen.');
+  await expectAccessible(page);
+});
