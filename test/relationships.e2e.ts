@@ -155,6 +155,40 @@ describe('partner suggestions across networks', () => {
     expect((await ranked(tokens.dreher)).map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei]);
   });
 
+  test('one request to each network per suggestions request, whatever the groups, radius and page size', async () => {
+    const calls = () => [...stack.region.clients.values()].reduce((sum, c) => sum + c.calls, 0);
+    // member(id) itself asks the member's network whether it exists: the calls of the field are the rest.
+    const start = calls();
+    await ok(stack.query(`query($id: ID!) { member(id: $id) { id } }`, { id: members.dreher }, tokens.dreher));
+    const lookup = calls() - start;
+    // The turning shop is complemented by five groups (hardening, coating, grinding, casting, forging): five searches per network before.
+    for (const [radiusKm, first] of [
+      [100, 10],
+      [500, 1],
+      [500, 50],
+    ]) {
+      const before = calls();
+      const res = await ok(
+        stack.query(
+          `query($id: ID!, $r: Int, $f: Int) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: $r, first: $f) { member { id } } } } }`,
+          { id: members.dreher, r: radiusKm, f: first },
+          tokens.dreher,
+        ),
+      );
+      expect(res.member.partnerSuggestions.length).toBe(Math.min(first, radiusKm === 100 ? 2 : 3));
+      expect(calls() - before - lookup, `radius ${radiusKm}, first ${first}`).toBe(3);
+    }
+    // first cuts the ranking across networks: the best of each network's best.
+    const best = await ok(
+      stack.query(
+        `query($id: ID!) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: 500, first: 2) { member { id } } } } }`,
+        { id: members.dreher },
+        tokens.dreher,
+      ),
+    );
+    expect(best.member.partnerSuggestions.map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei]);
+  });
+
   test("for the member, its network's office and admin only; a bad radius is BAD_USER_INPUT", async () => {
     expect((await ranked(tokens.niweOffice)).length).toBe(2);
     expect((await ranked(tokens.admin)).length).toBe(2);

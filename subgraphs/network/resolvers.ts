@@ -14,6 +14,7 @@ import { idempotency } from './idempotency.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 import { importedText, importMembers } from './member-import.ts';
 import { searchMembers, selectedStatistics } from './search.ts';
+import { partnerCandidates } from './suggestions.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
 import { pageSize } from '../../shared/validation.ts';
@@ -105,6 +106,8 @@ export function internalResolvers(network: string): InternalResolvers {
         if (failed) throw failed;
         return args.localIds.filter((_id, i) => found[i] !== null);
       },
+      // Region's suggestions of at most 50, each network's best 50 (relationships/suggestions.ts).
+      partnerCandidates: (_, args, ctx) => partnerCandidates(ctx.em, { ...args, first: pageSize(args.first, 50) }),
       auditLog(_, args, ctx) {
         assertCanReadAudit(ctx.identity, network);
         return auditPage(ctx.em, pageSize(args.first, 101), args.before ?? null);

@@ -354,6 +354,14 @@ export type ParticipantInput = {
   name: Scalars['String']['input'];
 };
 
+export type PartnerCandidate = {
+  __typename?: 'PartnerCandidate';
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The groups asked for that the member offers, in the order asked. */
+  groups: Array<Scalars['String']['output']>;
+  localId: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The network's audit log, newest first, after the entry with id `before` when given. Allowed: the network's office, admin. */
@@ -370,6 +378,8 @@ export type Query = {
   newsItems: Array<NewsRecord>;
   /** The caller's own registrations here, newest first: a member's, an office's members' (or one member's, memberId). */
   ownRegistrations: Array<RegistrationRecord>;
+  /** Members offering any of these process groups, within the radius when near is given, more groups first, then the nearer (suggestions.ts). */
+  partnerCandidates: Array<PartnerCandidate>;
   /**
    * Members matching the filter, in the region-wide order (rank, sortKey, network, localId), after the cursor.
    * Counts stop at countLimit hits (null: count all); past it totalCount and facets are lower bounds.
@@ -416,6 +426,14 @@ export type QueryNewsItemsArgs = {
 export type QueryOwnRegistrationsArgs = {
   first: Scalars['Int']['input'];
   memberId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPartnerCandidatesArgs = {
+  exclude: Array<Scalars['Int']['input']>;
+  first: Scalars['Int']['input'];
+  groups: Array<Scalars['String']['input']>;
+  near?: InputMaybe<GeoRadiusInput>;
 };
 
 
@@ -627,6 +645,7 @@ export type ResolversTypes = {
   NewsVisibility: NewsVisibility;
   OrderKeyInput: OrderKeyInput;
   ParticipantInput: ParticipantInput;
+  PartnerCandidate: ResolverTypeWrapper<PartnerCandidate>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegistrationRecord: ResolverTypeWrapper<RegistrationViewModel>;
   RegistrationStatus: RegistrationStatus;
@@ -668,6 +687,7 @@ export type ResolversParentTypes = {
   NewsRecord: NewsViewModel;
   OrderKeyInput: OrderKeyInput;
   ParticipantInput: ParticipantInput;
+  PartnerCandidate: PartnerCandidate;
   Query: Record<PropertyKey, never>;
   RegistrationRecord: RegistrationViewModel;
   RequirementMatch: RequirementMatch;
@@ -772,6 +792,12 @@ export type NewsRecordResolvers<ContextType = NetworkContext, ParentType extends
   waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PartnerCandidateResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['PartnerCandidate'] = ResolversParentTypes['PartnerCandidate']> = {
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   eventRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'localId'>>;
@@ -780,6 +806,7 @@ export type QueryResolvers<ContextType = NetworkContext, ParentType extends Reso
   matchSuppliers?: Resolver<ResolversTypes['SupplierPage'], ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'first' | 'requirements'>>;
   newsItems?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryNewsItemsArgs, 'localIds'>>;
   ownRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryOwnRegistrationsArgs, 'first'>>;
+  partnerCandidates?: Resolver<Array<ResolversTypes['PartnerCandidate']>, ParentType, ContextType, RequireFields<QueryPartnerCandidatesArgs, 'exclude' | 'first' | 'groups'>>;
   search?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'facets' | 'first' | 'order'>>;
 };
 
@@ -841,6 +868,7 @@ export type Resolvers<ContextType = NetworkContext> = {
   Match?: MatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewsRecord?: NewsRecordResolvers<ContextType>;
+  PartnerCandidate?: PartnerCandidateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegistrationRecord?: RegistrationRecordResolvers<ContextType>;
   RequirementMatch?: RequirementMatchResolvers<ContextType>;

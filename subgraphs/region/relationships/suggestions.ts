@@ -1,15 +1,33 @@
 import { badInput, forbidden } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
+import { networks } from '../../../shared/networks.ts';
 import type { RegionContext } from '../context.ts';
-import type { MemberRef } from '../ids.ts';
-import { pageOnly, searchMembers } from '../members/search.ts';
+import { memberRef, type MemberRef } from '../ids.ts';
+import { networkPages } from '../pages.ts';
 import { BusinessRelationshipSchema } from './relationship.entity.ts';
 import { complementsOf } from './complements.ts';
 
-// Partner suggestions: for each group that complements the member's processes
-// (complements.ts), region's member search across the networks finds who
-// offers it within the radius; members found for several groups rank first,
-// then the nearer. Members it already works with (or has asked) are left out.
+// Partner suggestions: the groups that complement the member's processes
+// (complements.ts, the one rule) are asked of every network in one request
+// each (the network's half: subgraphs/network/suggestions.ts), with only what
+// the rule needs: who offers which of the groups, and how far away. Members
+// offering several groups rank first, then the nearer, then by network and id;
+// each network answers its best `first` in that order, leaving out the member
+// and those it already works with (or has asked), so the merge of the pages is
+// the ranking across networks. A network that is down leaves its members out
+// and adds NETWORK_UNAVAILABLE.
+
+const candidatesQuery = /* GraphQL */ `
+  query PartnerCandidates($groups: [String!]!, $near: GeoRadiusInput, $exclude: [Int!]!, $first: Int!) {
+    partnerCandidates(groups: $groups, near: $near, exclude: $exclude, first: $first) { localId groups distanceKm }
+  }
+`;
+
+interface Candidate {
+  localId: number;
+  groups: string[];
+  distanceKm: number | null;
+}
 
 /** What the gateway fetches from the member's network for this field (@requires). */
 export interface Capabilities {
@@ -23,8 +41,6 @@ export interface Suggestion {
   reasons: string[];
 }
 
-/** Candidates per complementary group: enough to fill a page after the ones already related are left out. */
-const perGroup = 100;
 const maxRadiusKm = 500;
 
 function assertMaySee(ctx: RegionContext, memberId: string): void {
@@ -49,25 +65,27 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
   if (!(radiusKm > 0 && radiusKm <= maxRadiusKm)) throw badInput('radiusKm', `radiusKm must be more than 0 and at most ${maxRadiusKm}, got ${radiusKm}.`);
   if (!(first >= 1 && first <= 50)) throw badInput('first', `first must be 1..50, got ${first}.`);
   const complements = complementsOf((member.processes ?? []).map((p) => p.code));
+  if (complements.length === 0) return [];
+  const reasons = new Map(complements.map((c) => [c.group, c.reason]));
   const { location } = member;
   const near = location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : null;
-  const [related, pages] = await Promise.all([
-    relatedTo(ctx, member.id),
-    Promise.all(
-      complements.map((c) => searchMembers(ctx, { filter: { processes: [c.group], near }, orderBy: near ? 'DISTANCE' : 'NAME', first: perGroup }, pageOnly)),
-    ),
-  ]);
-  const found = new Map<string, Suggestion>();
-  complements.forEach((complement, i) => {
-    for (const edge of pages[i].edges) {
-      if (edge.node.id === member.id || related.has(edge.node.id)) continue;
-      const suggestion = found.get(edge.node.id) ?? { member: edge.node, distanceKm: edge.distanceKm ?? null, reasons: [] };
-      suggestion.reasons.push(complement.reason);
-      found.set(edge.node.id, suggestion);
-    }
-  });
-  const distance = (s: Suggestion) => s.distanceKm ?? Number.POSITIVE_INFINITY;
-  return [...found.values()]
-    .sort((a, b) => b.reasons.length - a.reasons.length || distance(a) - distance(b) || a.member.id.localeCompare(b.member.id))
-    .slice(0, first);
+  const left = [member.id, ...(await relatedTo(ctx, member.id))].map((id) => parseMemberId(id));
+  const pages = await networkPages(
+    ctx,
+    networks.map((n) => n.code),
+    async (code) => {
+      const exclude = left.filter((m) => m.network.code === code).map((m) => m.localId);
+      const variables = { groups: complements.map((c) => c.group), near, exclude, first };
+      return (await ctx.client(code).request<{ partnerCandidates: Candidate[] }>(candidatesQuery, variables, ctx.identityHeader)).partnerCandidates;
+    },
+  );
+  const distance = (c: Candidate) => c.distanceKm ?? Number.POSITIVE_INFINITY;
+  return pages
+    .flatMap(({ code, page }) => page.map((c) => ({ ...c, network: code })))
+    .sort(
+      (a, b) =>
+        b.groups.length - a.groups.length || distance(a) - distance(b) || (a.network < b.network ? -1 : a.network > b.network ? 1 : a.localId - b.localId),
+    )
+    .slice(0, first)
+    .map((c) => ({ member: memberRef(c.network, c.localId), distanceKm: c.distanceKm, reasons: c.groups.map((g) => reasons.get(g)!) }));
 }
