@@ -24,8 +24,16 @@ function isMasked(extensions: Record<string, unknown> | undefined): boolean {
   return (!isClientErrorCode(code) && !isApolloRequestErrorCode(code)) || extensions?.response !== undefined;
 }
 
+/**
+ * Apollo says only "PersistedQueryNotFound". The code stays, since automatic-persisted-query clients send
+ * the text on seeing it; the message tells someone reading it what the hash missed and what to do.
+ */
+const persistedQueryNotFound =
+  "No operation is registered under this extensions.persistedQuery.sha256Hash. Send the query text with the hash (automatic persisted queries) or register the operation in a persisted-operation manifest; the gateway reads the portal's manifest when it starts, so a portal built later needs a gateway restart.";
+
 export function gatewayFormatError(production: boolean) {
   return (formatted: FormattedError): FormattedError => {
+    if (formatted.extensions?.code === ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND) return clientError({ ...formatted, message: persistedQueryNotFound })!;
     if (formatted.extensions?.code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED) {
       const limit = tokenLimitError(formatted.message);
       if (limit) {

@@ -16,6 +16,9 @@ import { currentLog } from '../shared/observability.ts';
 
 export const portalDist = fileURLToPath(new URL('../portal/dist/', import.meta.url));
 
+/** The persisted-operation manifest the portal's build writes beside it (manifestFileName in portal/persisted-operations.ts). */
+export const portalManifestPath = join(portalDist, 'persisted-operations.json');
+
 const gatewayPaths = [/^\/graphql$/, /^\/health$/, /^\/ready$/, /^\/metrics$/, /^\/auth(\/|$)/, /^\/export(\/|$)/, /^\/attachments(\/|$)/, /^\/calendar(\/|$)/];
 
 /** Where GraphiQL reads the schema: the API schema as SDL, so it shows every description even where introspection is off. */

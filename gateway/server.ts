@@ -20,7 +20,7 @@ import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
 import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, inProcessLimiters, redisLimiters, type RateLimits } from './rate-limit.ts';
-import { persistedQueryCache, type Safelist } from './safelist.ts';
+import { loadPortalOperations, persistedQueryCache, type Safelist } from './safelist.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
@@ -92,7 +92,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const subgraphCalls = new Map<string, number>();
   const representations = { asked: 0, sent: 0 };
   const caches = operationCaches(options.operationCacheMb);
-  const persisted = persistedQueryCache(options.safelist);
+  // The portal sends its operations by hash only; its build's manifest needs no configuration.
+  const persisted = persistedQueryCache([options.safelist, loadPortalOperations()]);
   const shared = options.rateLimitRedisUrl ? redisLimiters(options.rateLimitRedisUrl, (line) => observability.log.warn(line)) : undefined;
   await shared?.connected;
   const policy = createPolicy({

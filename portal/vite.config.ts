@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { manifestFileName, persistedOperationManifest } from './persisted-operations.ts';
 
 // Two pages: the public portal (Preact, index.html) and GraphiQL (React, graphiql.html) for
 // front-end developers. Only the portal counts against the public pages' JavaScript budget.
@@ -32,6 +33,24 @@ function javaScriptBudget(): Plugin {
   };
 }
 
+/**
+ * Registers the portal's operations at build time: writes the persisted-operation manifest into dist and
+ * gives the portal's client each operation's hash (__PERSISTED_OPERATION_IDS__), which it sends instead of the text.
+ */
+function persistedOperations(): Plugin {
+  const manifest = persistedOperationManifest();
+  return {
+    name: 'persisted-operations',
+    config: () => ({ define: { __PERSISTED_OPERATION_IDS__: JSON.stringify(Object.fromEntries(manifest.operations.map((o) => [o.name, o.id]))) } }),
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: manifestFileName, source: `${JSON.stringify(manifest, null, 2)}\n` });
+      console.log(
+        `persisted-operation manifest: ${manifest.operations.length} operations (${manifest.operations.map((o) => o.name).join(', ')}) in ${manifestFileName}`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
@@ -55,5 +74,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [javaScriptBudget()],
+  plugins: [javaScriptBudget(), persistedOperations()],
 });

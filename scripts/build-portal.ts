@@ -10,7 +10,16 @@ import { spawnLeashed } from '../shared/processes.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'portal/dist/index.html');
-const sources = ['portal/src', 'portal/graphiql', 'portal/index.html', 'portal/graphiql.html', 'portal/vite.config.ts', 'shared/data', 'package-lock.json'];
+const sources = [
+  'portal/src',
+  'portal/graphiql',
+  'portal/index.html',
+  'portal/graphiql.html',
+  'portal/vite.config.ts',
+  'portal/persisted-operations.ts',
+  'shared/data',
+  'package-lock.json',
+];
 const lockFile = join(root, 'portal/.build.lock');
 
 function newestSource(): number {

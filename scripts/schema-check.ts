@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { composeServices } from '@apollo/composition';
 import federation from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { portalManifestPath } from '../gateway/portal.ts';
 import { loadSafelist } from '../gateway/safelist.ts';
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { operations as portalOperations } from '../portal/src/operations.ts';
@@ -23,7 +24,9 @@ import { subgraphDefinitions } from './compose.ts';
 //                          instead of the committed one, e.g. an office's next version
 //   --supergraph file      compare with this supergraph instead of HEAD's gateway/supergraph.graphql
 //   --manifest file        a persisted-operation manifest to validate (repeatable); the
-//                          gateway's PERSISTED_OPERATIONS and the portal's operations always are
+//                          gateway's PERSISTED_OPERATIONS, the portal's operations and the
+//                          manifest its build wrote (portal/dist/persisted-operations.json,
+//                          what the gateway runs by hash) always are
 
 export type Level = 'breaking' | 'dangerous' | 'safe';
 
@@ -49,6 +52,8 @@ export interface SchemaCheckReport {
   compositionErrors: string[];
   changes: SchemaChange[];
   operationCount: number;
+  /** Operations checked per client, in the order given. */
+  clients: Record<string, number>;
   brokenOperations: BrokenOperation[];
 }
 
@@ -98,7 +103,10 @@ export async function checkSchema(options: {
   clients: ClientOperation[];
 }): Promise<SchemaCheckReport> {
   const composed = compose(options.overrides);
-  if (!composed.supergraphSdl) return { compositionErrors: composed.errors, changes: [], operationCount: options.clients.length, brokenOperations: [] };
+  const clients: Record<string, number> = {};
+  for (const { client } of options.clients) clients[client] = (clients[client] ?? 0) + 1;
+  if (!composed.supergraphSdl)
+    return { compositionErrors: composed.errors, changes: [], operationCount: options.clients.length, clients, brokenOperations: [] };
   const next = apiSchema(composed.supergraphSdl);
   const changes = (await diff(apiSchema(options.baselineSupergraph), next)).map((c) => ({
     level: levels[c.criticality.level],
@@ -106,7 +114,7 @@ export async function checkSchema(options: {
     path: c.path,
   }));
   const brokenOperations = options.clients.flatMap((operation) => checkOperation(next, operation) ?? []);
-  return { compositionErrors: [], changes, operationCount: options.clients.length, brokenOperations };
+  return { compositionErrors: [], changes, operationCount: options.clients.length, clients, brokenOperations };
 }
 
 export function failed(report: SchemaCheckReport): boolean {
@@ -125,7 +133,10 @@ export function formatReport(report: SchemaCheckReport, baselineName: string): s
       for (const change of report.changes.filter((c) => c.level === level)) lines.push(`  ${level.toUpperCase().padEnd(9)} ${change.message}`);
     }
     const broken = report.brokenOperations.length;
-    lines.push(`Client operations: ${report.operationCount} checked, ${broken === 0 ? 'all valid' : `${broken} broken:`}`);
+    const perClient = Object.entries(report.clients).map(([client, count]) => `${client}: ${count}`);
+    lines.push(
+      `Client operations: ${report.operationCount} checked${perClient.length > 0 ? ` (${perClient.join(', ')})` : ''}, ${broken === 0 ? 'all valid' : `${broken} broken:`}`,
+    );
     for (const operation of report.brokenOperations) {
       lines.push(`  BROKEN    ${operation.name} (${operation.client})`, ...operation.errors.map((e) => `            ${e}`));
     }
@@ -178,7 +189,13 @@ async function main(): Promise<boolean> {
     },
   });
   const baseline = values.supergraph ? { sdl: readFileSync(values.supergraph, 'utf8'), name: values.supergraph } : committedSupergraph();
-  const manifests = [...(process.env.PERSISTED_OPERATIONS ? [process.env.PERSISTED_OPERATIONS] : []), ...values.manifest];
+  const portalManifest = relative(process.cwd(), portalManifestPath);
+  if (!existsSync(portalManifestPath)) console.log(`The portal is not built: ${portalManifest} not checked (npm run build:portal).`);
+  const manifests = [
+    ...(existsSync(portalManifestPath) ? [portalManifest] : []),
+    ...(process.env.PERSISTED_OPERATIONS ? [process.env.PERSISTED_OPERATIONS] : []),
+    ...values.manifest,
+  ];
   const clients = [...portalOperations.map((o) => ({ client: 'portal', body: o.text })), ...manifests.flatMap(manifestOperations)];
   const report = await checkSchema({ overrides: parseOverrides(values.subgraph), baselineSupergraph: baseline.sdl, clients });
   console.log(formatReport(report, baseline.name));

@@ -18,6 +18,8 @@ let stack: Supervisor;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const requested: string[] = [];
+/** The bodies of the GraphQL requests the pages sent. */
+const graphqlBodies: Record<string, unknown>[] = [];
 /** Console errors of the pages: a Content-Security-Policy refusal or a failed load shows only there. */
 const consoleErrors: string[] = [];
 
@@ -54,7 +56,10 @@ afterAll(async () => {
 async function newPage(options: { locale?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ locale: options.locale ?? 'de-DE', viewport: { width: 1280, height: 900 } });
   contexts.push(context);
-  context.on('request', (request) => requested.push(request.url()));
+  context.on('request', (request) => {
+    requested.push(request.url());
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') graphqlBodies.push(request.postDataJSON());
+  });
   const page = await context.newPage();
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => {
@@ -67,16 +72,39 @@ afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
   const outside = requested.filter((url) => !/^(http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:)/.test(url));
   requested.length = 0;
+  graphqlBodies.length = 0;
   expect(outside).toEqual([]);
   expect(consoleErrors.splice(0)).toEqual([]);
 });
 
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; evaluate is not subject to the page's CSP. */
-async function expectAccessible(page: Page) {
+/** A rule that does not hold for one element, which we cannot change, and why. */
+interface AxeException {
+  rule: string;
+  selector: string;
+  why: string;
+}
+
+/**
+ * axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; evaluate is not subject to the page's CSP.
+ * An exception's element is checked by every rule but its own: the page without those elements first, then
+ * each such element (and what it holds) with its one rule off.
+ */
+async function expectAccessible(page: Page, exceptions: AxeException[] = []) {
   await page.evaluate(axeSource);
-  // A string, because this file is checked without the DOM's types.
-  const violations = await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((result) => result.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`);
+  const tags = `runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }`;
+  const list = `.then((result) => result.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`;
+  // Strings, because this file is checked without the DOM's types.
+  const context = JSON.stringify({ include: [['html']], exclude: exceptions.map((e) => [e.selector]) });
+  const violations = (await page.evaluate(`axe.run(${context}, { ${tags} })${list}`)) as string[];
+  for (const { rule, selector } of exceptions) {
+    const present = await page.evaluate(`document.querySelector(${JSON.stringify(selector)}) !== null`);
+    if (present)
+      violations.push(
+        ...((await page.evaluate(
+          `axe.run(${JSON.stringify({ include: [[selector]] })}, { ${tags}, rules: { '${rule}': { enabled: false } } })${list}`,
+        )) as string[]),
+      );
+  }
   expect(violations).toEqual([]);
 }
 
@@ -100,6 +128,13 @@ test('the start page presents the region and its search box is reached by keyboa
     ).toBe(`${network.memberCount} Mitgliedsunternehmen`);
   }
   await eventually(() => page.locator('#capabilities-heading + p + .bars li').count()).toBeGreaterThan(2);
+  // The portal sends its operations by the hash its build registered them under, never their text.
+  const manifest = (await (await fetch(`${stack.gateway}/persisted-operations.json`)).json()) as { operations: { id: string; name: string }[] };
+  expect(graphqlBodies.map((b) => b.operationName)).toContain('StartPage');
+  for (const body of graphqlBodies) {
+    expect(body.query).toBeUndefined();
+    expect(body.extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: manifest.operations.find((o) => o.name === body.operationName)?.id } });
+  }
   expect(await page.locator('#certifications-heading ~ .bars').textContent()).toMatch(/IATF 16949/);
   await expectAccessible(page);
   await screenshot(page, 'start');
@@ -242,6 +277,23 @@ test('the public pages load less than 200 KB of JavaScript, gzipped, with immuta
   expect(((await get.json()) as { data: { networks: unknown[] } }).data.networks).toHaveLength(3);
 });
 
+/**
+ * Two of GraphiQL's own components break a rule, and their markup is GraphiQL's React (graphiql 5.4.0), which no
+ * stylesheet or page of ours can change; everything else of GraphiQL passes with portal/graphiql/accessible.css.
+ */
+const graphiqlExceptions: AxeException[] = [
+  {
+    rule: 'nested-interactive',
+    selector: '.graphiql-tab',
+    why: 'each editor tab is an <li role="tab"> around a <button> of its own; the button is reached and announced by keyboard and screen readers',
+  },
+  {
+    rule: 'label-content-name-mismatch',
+    selector: '.graphiql-history-item-label',
+    why: 'a history entry is a button showing the query\'s name but labelled "Set active" by GraphiQL',
+  },
+];
+
 test('GET /graphql in a browser opens GraphiQL from the gateway, with the schema descriptions', async () => {
   const page = await newPage({ locale: 'en-GB' });
   await page.goto(`${stack.gateway}/graphql`);
@@ -251,9 +303,18 @@ test('GET /graphql in a browser opens GraphiQL from the gateway, with the schema
   await eventually(() => page.locator('.graphiql-doc-explorer').textContent()).toMatch(/Members of all networks/);
   // The editor loads its default query on its own time; run it only once it is there (a click before ran nothing).
   await eventually(() => page.locator('.graphiql-query-editor').textContent(), 30_000).toMatch(/totalCount/);
+  await expectAccessible(page, graphiqlExceptions);
   await page.locator('.graphiql-execute-button').click();
   await eventually(() => page.locator('.graphiql-response').textContent(), 30_000).toMatch(/totalCount/);
+  await expectAccessible(page, graphiqlExceptions);
   await screenshot(page, 'graphiql');
+  // The arguments of a field, with their types as links, and the history of the query just run.
+  await page.locator('.graphiql-doc-explorer').getByRole('link', { name: 'members', exact: true }).click();
+  await eventually(() => page.locator('.graphiql-doc-explorer').textContent()).toMatch(/Page size, 1\.\.100/);
+  await page.getByRole('button', { name: /history/i }).click();
+  await page.locator('.graphiql-history-item-label').first().waitFor();
+  await expectAccessible(page, graphiqlExceptions);
+  await screenshot(page, 'graphiql-docs-history');
 });
 
 test('the search page is usable while the networks are searched', async () => {

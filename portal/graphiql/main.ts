@@ -1,5 +1,6 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './accessible.css';
 import { GraphiQL } from 'graphiql';
 import { buildSchema } from 'graphql';
 import { createElement } from 'react';

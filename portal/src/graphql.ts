@@ -1,7 +1,12 @@
 import type { Operation } from './operations.ts';
 import { csrfHeaders } from './session.ts';
 
-// The portal's GraphQL client: one POST per operation to the gateway it is served by.
+// The portal's GraphQL client: one POST per operation to the gateway it is served by, naming the
+// operation by its hash in the persisted-operation manifest the build registered it in
+// (portal/persisted-operations.ts); the gateway loads that manifest and runs the text it holds.
+
+/** Each operation's id (hex SHA-256 of its text) by name, put in by the build (portal/vite.config.ts). */
+declare const __PERSISTED_OPERATION_IDS__: Readonly<Record<string, string>>;
 
 export interface GraphQLErrorLike {
   message: string;
@@ -15,12 +20,14 @@ export interface Result<Data> {
 }
 
 export async function request<Data, Variables>(op: Operation<Data, Variables>, variables: Variables, signal?: AbortSignal): Promise<Result<Data>> {
+  const sha256Hash = __PERSISTED_OPERATION_IDS__[op.name];
+  if (!sha256Hash) throw new Error(`The portal's build registered no operation ${op.name}: export it from operations.ts and build again.`);
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...csrfHeaders() },
-      body: JSON.stringify({ operationName: op.name, query: op.text, variables }),
+      body: JSON.stringify({ operationName: op.name, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
       signal,
     });
   } catch (error) {
