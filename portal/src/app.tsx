@@ -15,6 +15,9 @@ import { useSession } from './session.ts';
 
 const inquiryPages = () => import('./pages/inquiries.tsx').then((module) => module.InquiryPages);
 const officePages = () => import('./pages/office.tsx').then((module) => module.OfficePages);
+const cooperationPages = () => import('./pages/cooperation.tsx').then((module) => module.CooperationPages);
+const cooperationRoots = [paths.cooperation, paths.feed, paths.workingGroups, paths.tradeFairs, paths.relationships];
+const isCooperation = (path: string) => cooperationRoots.some((root) => path === root || path.startsWith(`${root}/`));
 
 function Page() {
   const route = useRoute();
@@ -29,6 +32,7 @@ function Page() {
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   if (route.path === paths.inquiries || route.path.startsWith(`${paths.inquiries}/`)) return <LazyPage load={inquiryPages} props={{ path: route.path }} />;
   if (route.path === paths.office || route.path.startsWith(`${paths.office}/`)) return <LazyPage load={officePages} props={{ path: route.path }} />;
+  if (isCooperation(route.path)) return <LazyPage load={cooperationPages} props={{ path: route.path, params: route.params }} />;
   return (
     <>
       <h1>{t.notFoundHeading}</h1>
@@ -70,6 +74,18 @@ function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
               {t.navSuppliers}
             </a>
           </li>
+          <li>
+            <a href={paths.feed} aria-current={route.path.startsWith(paths.feed) ? 'page' : undefined}>
+              {t.navFeed}
+            </a>
+          </li>
+          {(session?.role === 'member' || session?.role === 'office' || session?.role === 'admin') && (
+            <li>
+              <a href={paths.cooperation} aria-current={isCooperation(route.path) && !route.path.startsWith(paths.feed) ? 'page' : undefined}>
+                {t.navCooperation}
+              </a>
+            </li>
+          )}
           {session?.signedIn && (
             <li>
               <a href={paths.inquiries} aria-current={route.path.startsWith(paths.inquiries) ? 'page' : undefined}>

@@ -439,9 +439,13 @@ export const submitQuote = operation<{ submitQuote: QuoteView }, { inquiryId: st
 // The network office's pages' operations (pages/office-*.tsx) live beside them.
 export * from './office-operations.ts';
 import { officeOperations } from './office-operations.ts';
+// The cooperation's pages' operations (news and events, working groups, the joint booth, relationships) too.
+export * from './cooperation-operations.ts';
+import { cooperationOperations } from './cooperation-operations.ts';
 
 export const operations = [
   ...officeOperations,
+  ...cooperationOperations,
   startPage,
   searchMembers,
   memberProfile,

@@ -61,6 +61,14 @@ export const paths = {
   inquiryNew: '/anfragen/neu',
   inquiry: (id: string) => `/anfragen/${encodeURIComponent(id)}`,
   office: '/geschaeftsstelle',
+  cooperation: '/zusammenarbeit',
+  feed: '/neuigkeiten',
+  newsItem: (id: string) => `/neuigkeiten/${encodeURIComponent(id)}`,
+  workingGroups: '/arbeitskreise',
+  workingGroup: (id: string) => `/arbeitskreise/${encodeURIComponent(id)}`,
+  tradeFairs: '/messen',
+  tradeFair: (id: string) => `/messen/${encodeURIComponent(id)}`,
+  relationships: '/beziehungen',
 };
 
 let searchUrl: string = paths.search;

@@ -1,0 +1,381 @@
+import type { NetworkCode, Operation } from './operations.ts';
+
+// The cooperation's operations (pages/feed.tsx, working-group.tsx, booth.tsx, relationships.tsx): news and
+// events, working groups, the joint trade-fair booth and business relationships, typed like the rest of
+// portal/src/operations.ts, which re-exports them: the persisted-operation manifest and `npm run schema:check`
+// take them from there. Types name only the fields the operations select.
+
+function operation<Data, Variables>(name: string, text: string): Operation<Data, Variables> {
+  return { name, text: text.replace(/\s+/g, ' ').trim() };
+}
+
+// News and events (README "News and events").
+
+export type NewsKind = 'NEWS' | 'EVENT';
+export type EventRegistrationStatus = 'REGISTERED' | 'WAITING' | 'CANCELLED';
+
+export interface NewsItemView {
+  id: string;
+  network: { code: NetworkCode; name: string } | null;
+  kind: NewsKind;
+  title: string;
+  text: string;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  publishedAt: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  place: string | null;
+  registrationLimit: number | null;
+  registrationDeadline: string | null;
+  registeredCount: number;
+  waitingCount: number;
+  calendarPath: string | null;
+}
+
+const newsItemFields = `id network { code name } kind title text visibility publishedAt startsAt endsAt place
+  registrationLimit registrationDeadline registeredCount waitingCount calendarPath`;
+
+export interface FeedFilter {
+  kind?: NewsKind;
+  networks?: NetworkCode[];
+  regionWide?: boolean;
+  upcoming?: boolean;
+}
+
+export interface FeedData {
+  feed: { edges: { cursor: string; node: NewsItemView }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+export const newsFeed = operation<FeedData, { first: number; after?: string; filter: FeedFilter }>(
+  'NewsFeed',
+  `query NewsFeed($first: Int, $after: String, $filter: FeedFilter) {
+    feed(first: $first, after: $after, filter: $filter) {
+      edges { cursor node { ${newsItemFields} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+);
+
+export const newsItem = operation<{ newsItem: NewsItemView | null }, { id: string }>(
+  'NewsItem',
+  `query NewsItem($id: ID!) { newsItem(id: $id) { ${newsItemFields} } }`,
+);
+
+export interface EventRegistrationView {
+  id: string;
+  eventId: string;
+  participant: string;
+  email: string;
+  status: EventRegistrationStatus;
+  waitingPosition: number | null;
+}
+
+const registrationFields = 'id eventId participant email status waitingPosition';
+
+export const registerForEvent = operation<{ registerForEvent: EventRegistrationView }, { eventId: string; participant: { name: string; email: string } }>(
+  'RegisterForEvent',
+  `mutation RegisterForEvent($eventId: ID!, $participant: ParticipantInput!) {
+    registerForEvent(eventId: $eventId, participant: $participant) { ${registrationFields} }
+  }`,
+);
+
+export const cancelEventRegistration = operation<
+  { cancelEventRegistration: { cancelled: EventRegistrationView; movedUp: EventRegistrationView | null } },
+  { id: string }
+>(
+  'CancelEventRegistration',
+  `mutation CancelEventRegistration($id: ID!) {
+    cancelEventRegistration(id: $id) { cancelled { ${registrationFields} } movedUp { ${registrationFields} } }
+  }`,
+);
+
+// Working groups (README "Working groups").
+
+export type RsvpAnswer = 'YES' | 'NO' | 'MAYBE';
+export type MembershipStatus = 'INVITED' | 'REQUESTED' | 'ACTIVE' | 'LEFT' | 'REMOVED';
+
+export interface MemberRef {
+  id: string;
+  name: string;
+  network: { code: NetworkCode };
+}
+
+export interface WorkingGroupSummary {
+  id: string;
+  topic: string;
+  description: string;
+  leadNetwork: { code: NetworkCode; name: string };
+  leadMember: { id: string; name: string } | null;
+  viewerIsMember: boolean;
+  members: { id: string }[];
+}
+
+export const workingGroupList = operation<
+  { workingGroups: { totalCount: number; nodes: WorkingGroupSummary[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null },
+  { first: number; after?: string }
+>(
+  'WorkingGroupList',
+  `query WorkingGroupList($first: Int, $after: String) {
+    workingGroups(first: $first, after: $after) {
+      totalCount
+      nodes { id topic description leadNetwork { code name } leadMember { id name } viewerIsMember members { id } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+);
+
+export interface MeetingView {
+  id: string;
+  startsAt: string;
+  place: string | null;
+  videoLink: string | null;
+  agenda: string | null;
+  participantLimit: number;
+  yesCount: number;
+  placesLeft: number;
+  rsvps: { answer: RsvpAnswer; answeredAt: string; member: { id: string; name: string } }[] | null;
+  minutes: { id: string; fileName: string; size: number; uploadedAt: string; downloadPath: string } | null;
+}
+
+export interface WorkingGroupView {
+  id: string;
+  topic: string;
+  description: string;
+  leadNetwork: { code: NetworkCode; name: string };
+  leadMember: MemberRef | null;
+  viewerIsMember: boolean;
+  members: { id: string; status: MembershipStatus; joinedAt: string | null; member: MemberRef }[];
+  meetings: MeetingView[];
+  capacityBalance: { csvPath: string; from: string; to: string } | null;
+}
+
+export const workingGroupPage = operation<{ workingGroup: WorkingGroupView | null }, { id: string }>(
+  'WorkingGroupPage',
+  `query WorkingGroupPage($id: ID!) {
+    workingGroup(id: $id) {
+      id topic description leadNetwork { code name } leadMember { id name network { code } } viewerIsMember
+      members { id status joinedAt member { id name network { code } } }
+      meetings(upcomingOnly: false) {
+        id startsAt place videoLink agenda participantLimit yesCount placesLeft
+        rsvps { answer answeredAt member { id name } }
+        minutes { id fileName size uploadedAt downloadPath }
+      }
+      capacityBalance { csvPath from to }
+    }
+  }`,
+);
+
+export const rsvpMeeting = operation<
+  { rsvpMeeting: { meetingId: string; answer: RsvpAnswer; answeredAt: string; member: { id: string; name: string } } },
+  { meetingId: string; answer: RsvpAnswer }
+>(
+  'RsvpMeeting',
+  `mutation RsvpMeeting($meetingId: ID!, $answer: RsvpAnswer!) {
+    rsvpMeeting(meetingId: $meetingId, answer: $answer) { meetingId answer answeredAt member { id name } }
+  }`,
+);
+
+export const requestToJoinWorkingGroup = operation<{ requestToJoinWorkingGroup: { id: string; status: MembershipStatus } }, { groupId: string }>(
+  'RequestToJoinWorkingGroup',
+  `mutation RequestToJoinWorkingGroup($groupId: ID!) { requestToJoinWorkingGroup(groupId: $groupId) { id status } }`,
+);
+
+// The joint trade-fair booth (README "Joint trade-fair booths").
+
+export type BoothRegistrationStatus = 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
+
+export interface TradeFairSummary {
+  id: string;
+  name: string;
+  city: string;
+  startsAt: string;
+  endsAt: string;
+  registrationDeadline: string;
+  registrationOpen: boolean;
+  booth: { id: string; totalAreaM2: number; remainingAreaM2: number; organiser: { code: NetworkCode } | null };
+}
+
+export const tradeFairList = operation<{ tradeFairs: TradeFairSummary[] | null }, Record<string, never>>(
+  'TradeFairList',
+  `query TradeFairList {
+    tradeFairs { id name city startsAt endsAt registrationDeadline registrationOpen booth { id totalAreaM2 remainingAreaM2 organiser { code } } }
+  }`,
+);
+
+export interface BoothRegistrationView {
+  id: string;
+  member: { id: string; name: string };
+  network: { code: NetworkCode };
+  areaM2: number;
+  products: string[];
+  contact: { name: string; email: string; phone: string | null };
+  status: BoothRegistrationStatus;
+  registeredAt: string;
+  decidedAt: string | null;
+  declineReason: string | null;
+}
+
+const boothRegistrationFields = `id member { id name } network { code } areaM2 products contact { name email phone } status registeredAt decidedAt declineReason`;
+
+export interface TradeFairView extends Omit<TradeFairSummary, 'booth'> {
+  booth: {
+    id: string;
+    organiser: { code: NetworkCode; name: string } | null;
+    totalAreaM2: number;
+    allocatedAreaM2: number;
+    remainingAreaM2: number;
+    rentCents: number;
+    constructionCents: number;
+    servicesCents: number;
+    fixedCostsCents: number;
+    baseFeeCents: number;
+    registrations: BoothRegistrationView[];
+    costSplit: {
+      fixedCostsCents: number;
+      baseFeesCents: number;
+      sharedCents: number;
+      totalCents: number;
+      exhibitorCount: number;
+      confirmedAreaM2: number;
+      exhibitors: {
+        registration: { id: string; member: { id: string; name: string } };
+        areaM2: number;
+        baseFeeCents: number;
+        areaShareCents: number;
+        totalCents: number;
+      }[];
+      networks: { network: { code: NetworkCode }; exhibitors: number; areaM2: number; totalCents: number }[];
+    };
+    costsCsvPath: string;
+    catalogueCsvPath: string;
+    cataloguePrintPath: string;
+  };
+}
+
+export const tradeFairPage = operation<{ tradeFair: TradeFairView | null }, { id: string }>(
+  'TradeFairPage',
+  `query TradeFairPage($id: ID!) {
+    tradeFair(id: $id) {
+      id name city startsAt endsAt registrationDeadline registrationOpen
+      booth {
+        id organiser { code name } totalAreaM2 allocatedAreaM2 remainingAreaM2
+        rentCents constructionCents servicesCents fixedCostsCents baseFeeCents
+        registrations { ${boothRegistrationFields} }
+        costSplit {
+          fixedCostsCents baseFeesCents sharedCents totalCents exhibitorCount confirmedAreaM2
+          exhibitors { registration { id member { id name } } areaM2 baseFeeCents areaShareCents totalCents }
+          networks { network { code } exhibitors areaM2 totalCents }
+        }
+        costsCsvPath catalogueCsvPath cataloguePrintPath
+      }
+    }
+  }`,
+);
+
+export interface BoothRegistrationInput {
+  areaM2: number;
+  products: string[];
+  contact: { name: string; email: string; phone: string | null };
+}
+
+export const registerForBooth = operation<{ registerForBooth: BoothRegistrationView | null }, { boothId: string; input: BoothRegistrationInput }>(
+  'RegisterForBooth',
+  `mutation RegisterForBooth($boothId: ID!, $input: BoothRegistrationInput!) {
+    registerForBooth(boothId: $boothId, input: $input) { ${boothRegistrationFields} }
+  }`,
+);
+
+export const confirmBoothRegistration = operation<{ confirmBoothRegistration: BoothRegistrationView | null }, { id: string }>(
+  'ConfirmBoothRegistration',
+  `mutation ConfirmBoothRegistration($id: ID!) { confirmBoothRegistration(id: $id) { ${boothRegistrationFields} } }`,
+);
+
+export const declineBoothRegistration = operation<{ declineBoothRegistration: BoothRegistrationView | null }, { id: string; reason?: string }>(
+  'DeclineBoothRegistration',
+  `mutation DeclineBoothRegistration($id: ID!, $reason: String) { declineBoothRegistration(id: $id, reason: $reason) { ${boothRegistrationFields} } }`,
+);
+
+export const cancelBoothRegistration = operation<{ cancelBoothRegistration: BoothRegistrationView | null }, { id: string }>(
+  'CancelBoothRegistration',
+  `mutation CancelBoothRegistration($id: ID!) { cancelBoothRegistration(id: $id) { ${boothRegistrationFields} } }`,
+);
+
+// Business relationships (README "Business relationships").
+
+export type RelationshipKind = 'SUPPLIER_OF' | 'CUSTOMER_OF' | 'DEVELOPMENT_PARTNER' | 'JOINT_PROJECT';
+export type RelationshipStatus = 'REQUESTED' | 'CONFIRMED' | 'ENDED';
+
+export interface RelationshipView {
+  id: string;
+  kind: RelationshipKind;
+  status: RelationshipStatus;
+  crossNetwork: boolean;
+  createdAt: string;
+  confirmedAt: string | null;
+  endedAt: string | null;
+  requester: MemberRef;
+  partner: MemberRef;
+}
+
+const relationshipFields =
+  'id kind status crossNetwork createdAt confirmedAt endedAt requester { id name network { code } } partner { id name network { code } }';
+
+export interface PartnerSuggestionView {
+  member: MemberRef & { city: string };
+  distanceKm: number | null;
+  reasons: string[];
+}
+
+const suggestionFields = 'partnerSuggestions(radiusKm: $radiusKm, first: 10) { member { id name city network { code } } distanceKm reasons }';
+
+export const memberRelationships = operation<
+  { relationships: RelationshipView[]; member: { id: string; name: string; partnerSuggestions?: PartnerSuggestionView[] } | null },
+  { memberId: string; radiusKm: number; includeEnded: boolean }
+>(
+  'MemberRelationships',
+  `query MemberRelationships($memberId: ID!, $radiusKm: Int, $includeEnded: Boolean) {
+    relationships(memberId: $memberId, includeEnded: $includeEnded) { ${relationshipFields} }
+    member(id: $memberId) {
+      id name
+      ... on NiweMember { ${suggestionFields} }
+      ... on LinatMember { ${suggestionFields} }
+      ... on KonatMember { ${suggestionFields} }
+    }
+  }`,
+);
+
+export const requestRelationship = operation<{ requestRelationship: RelationshipView }, { partnerId: string; kind: RelationshipKind }>(
+  'RequestRelationship',
+  `mutation RequestRelationship($partnerId: ID!, $kind: RelationshipKind!) { requestRelationship(partnerId: $partnerId, kind: $kind) { ${relationshipFields} } }`,
+);
+
+export const confirmRelationship = operation<{ confirmRelationship: RelationshipView }, { id: string }>(
+  'ConfirmRelationship',
+  `mutation ConfirmRelationship($id: ID!) { confirmRelationship(id: $id) { ${relationshipFields} } }`,
+);
+
+export const endRelationship = operation<{ endRelationship: RelationshipView }, { id: string }>(
+  'EndRelationship',
+  `mutation EndRelationship($id: ID!) { endRelationship(id: $id) { ${relationshipFields} } }`,
+);
+
+export const cooperationOperations = [
+  newsFeed,
+  newsItem,
+  registerForEvent,
+  cancelEventRegistration,
+  workingGroupList,
+  workingGroupPage,
+  rsvpMeeting,
+  requestToJoinWorkingGroup,
+  tradeFairList,
+  tradeFairPage,
+  registerForBooth,
+  confirmBoothRegistration,
+  declineBoothRegistration,
+  cancelBoothRegistration,
+  memberRelationships,
+  requestRelationship,
+  confirmRelationship,
+  endRelationship,
+];

@@ -1,0 +1,436 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { request, type GraphQLErrorLike } from '../graphql.ts';
+import {
+  cancelEventRegistration,
+  newsFeed,
+  newsItem,
+  registerForEvent,
+  type EventRegistrationView,
+  type FeedFilter,
+  type NetworkCode,
+  type NewsItemView,
+} from '../operations.ts';
+import { navigate, paths } from '../router.ts';
+import { useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { errorField, Field, useReloadable } from './cooperation.tsx';
+import { useCooperationText } from './cooperation-messages.ts';
+
+// The feed of every network's and the region's news and events, newest first, ten at a time by cursor
+// ("load more" appends the next page), filtered by kind, network and upcoming events in the URL
+// (?art=EVENT&netz=NIWE,LINAT&kommend=1), so a selection can be bookmarked; and one item's page, where a
+// signed-in member registers its people for an event (REGISTERED, or WAITING with its place in line) and cancels.
+
+/** Ten items fill a screen; the feed costs one statement per database whatever the page size (README "News and events"). */
+const pageSize = 10;
+const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
+
+function filterOf(params: URLSearchParams): FeedFilter & { networks: NetworkCode[] } {
+  const kind = params.get('art');
+  const networks = (params.get('netz') ?? '').split(',').filter((c): c is NetworkCode => networkCodes.includes(c as NetworkCode));
+  return {
+    ...(kind === 'NEWS' || kind === 'EVENT' ? { kind } : {}),
+    networks,
+    upcoming: params.get('kommend') === '1',
+  };
+}
+
+function urlOf(filter: ReturnType<typeof filterOf>): string {
+  const params = new URLSearchParams();
+  if (filter.kind) params.set('art', filter.kind);
+  if (filter.networks.length) params.set('netz', filter.networks.join(','));
+  if (filter.upcoming) params.set('kommend', '1');
+  const query = params.toString();
+  return query ? `${paths.feed}?${query}` : paths.feed;
+}
+
+/** The graph's filter: no network chosen means all of them and the region's items; some chosen means those alone. */
+const graphFilter = (filter: ReturnType<typeof filterOf>): FeedFilter => ({
+  ...(filter.kind ? { kind: filter.kind } : {}),
+  ...(filter.networks.length ? { networks: filter.networks, regionWide: false } : {}),
+  upcoming: filter.upcoming,
+});
+
+interface FeedState {
+  items: NewsItemView[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  errors: GraphQLErrorLike[];
+  loading: boolean;
+}
+
+export function FeedPage({ params }: { params: URLSearchParams }) {
+  const text = useCooperationText();
+  const { t, number } = useLocale();
+  const filter = filterOf(params);
+  const key = JSON.stringify(graphFilter(filter));
+  const [state, setState] = useState<FeedState>({ items: [], endCursor: null, hasNextPage: false, errors: [], loading: true });
+  const firstNew = useRef<number | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ items: [], endCursor: null, hasNextPage: false, errors: [], loading: true });
+    request(newsFeed, { first: pageSize, filter: JSON.parse(key) as FeedFilter }, controller.signal).then(
+      (result) =>
+        setState({
+          items: result.data?.feed.edges.map((e) => e.node) ?? [],
+          endCursor: result.data?.feed.pageInfo.endCursor ?? null,
+          hasNextPage: result.data?.feed.pageInfo.hasNextPage ?? false,
+          errors: result.errors,
+          loading: false,
+        }),
+      (error: Error) => error.name !== 'AbortError' && setState((s) => ({ ...s, loading: false, errors: [{ message: error.message }] })),
+    );
+    return () => controller.abort();
+  }, [key]);
+
+  useEffect(() => {
+    // After "load more" the keyboard goes on at the first new item rather than at the button, which moved down.
+    if (firstNew.current === null || state.loading) return;
+    list.current?.querySelectorAll<HTMLAnchorElement>('.feed-item h2 a')[firstNew.current]?.focus();
+    firstNew.current = null;
+  }, [state]);
+
+  const more = async () => {
+    if (!state.endCursor) return;
+    firstNew.current = state.items.length;
+    setState((s) => ({ ...s, loading: true }));
+    const result = await request(newsFeed, { first: pageSize, after: state.endCursor, filter: JSON.parse(key) as FeedFilter });
+    setState((s) => ({
+      items: [...s.items, ...(result.data?.feed.edges.map((e) => e.node) ?? [])],
+      endCursor: result.data?.feed.pageInfo.endCursor ?? s.endCursor,
+      hasNextPage: result.data ? result.data.feed.pageInfo.hasNextPage : s.hasNextPage,
+      errors: result.errors,
+      loading: false,
+    }));
+  };
+
+  const change = (next: Partial<ReturnType<typeof filterOf>>) => navigate(urlOf({ ...filter, ...next }), { replace: true });
+
+  return (
+    <>
+      <h1>{text.feedHeading}</h1>
+      <p class="lead">{text.feedIntro}</p>
+      <form class="feed-filter" onSubmit={(e) => e.preventDefault()} aria-label={text.feedHeading}>
+        <div class="field">
+          <label for="feed-kind">{text.filterKind}</label>
+          <select id="feed-kind" value={filter.kind ?? ''} onChange={(e) => change({ kind: (e.currentTarget.value || undefined) as FeedFilter['kind'] })}>
+            <option value="">{text.kindAll}</option>
+            <option value="EVENT">{text.kindPlural.EVENT}</option>
+            <option value="NEWS">{text.kindPlural.NEWS}</option>
+          </select>
+        </div>
+        <fieldset>
+          <legend>{text.filterNetworks}</legend>
+          {networkCodes.map((code) => (
+            <label key={code} class="check">
+              <input
+                type="checkbox"
+                name="feed-network"
+                value={code}
+                checked={filter.networks.includes(code)}
+                onChange={(e) => change({ networks: e.currentTarget.checked ? [...filter.networks, code] : filter.networks.filter((c) => c !== code) })}
+              />{' '}
+              {code}
+            </label>
+          ))}
+        </fieldset>
+        <label class="check">
+          <input id="feed-upcoming" type="checkbox" checked={filter.upcoming} onChange={(e) => change({ upcoming: e.currentTarget.checked })} />{' '}
+          {text.filterUpcoming}
+        </label>
+      </form>
+      <NetworkNotice errors={state.errors} />
+      <ErrorNotice errors={state.errors} />
+      <section aria-label={text.feedHeading} aria-busy={state.loading ? 'true' : undefined}>
+        {state.items.length === 0 ? (
+          <p class={state.loading ? 'searching' : undefined}>{state.loading ? t.loading : text.feedEmpty}</p>
+        ) : (
+          <ol class="feed" ref={list}>
+            {state.items.map((item) => (
+              <FeedItem key={item.id} item={item} />
+            ))}
+          </ol>
+        )}
+        <p class="muted" role="status">
+          {state.items.length > 0 && text.itemsShown(number(state.items.length))}
+        </p>
+        {state.hasNextPage && (
+          <button type="button" class="more" onClick={more} disabled={state.loading}>
+            {state.loading ? t.loading : text.moreItems}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Source({ item }: { item: NewsItemView }) {
+  const text = useCooperationText();
+  return <span class="source">{item.network ? item.network.code : text.regionWide}</span>;
+}
+
+function FeedItem({ item }: { item: NewsItemView }) {
+  const text = useCooperationText();
+  const { dateTime } = useLocale();
+  return (
+    <li class={`feed-item kind-${item.kind.toLowerCase()}`} data-id={item.id}>
+      <p class="feed-meta">
+        <span class="kind">{text.kind[item.kind]}</span> · <Source item={item} />
+        {item.visibility === 'MEMBERS' && <> · {text.membersOnly}</>}
+      </p>
+      <h2>
+        <a href={paths.newsItem(item.id)}>{item.title}</a>
+      </h2>
+      {item.kind === 'EVENT' && item.startsAt && (
+        <p class="event-when">
+          <time dateTime={item.startsAt}>{dateTime(item.startsAt)}</time>
+          {item.place && <>, {item.place}</>}
+        </p>
+      )}
+      <p class="muted">{text.publishedAt(dateTime(item.publishedAt))}</p>
+    </li>
+  );
+}
+
+export function EventPage({ id }: { id: string }) {
+  const text = useCooperationText();
+  const { t, dateTime, number } = useLocale();
+  const loaded = useReloadable(newsItem, { id });
+  const item = loaded.data?.newsItem;
+  if (!item) {
+    return (
+      <>
+        <p>
+          <a href={paths.feed}>{text.backToFeed}</a>
+        </p>
+        {loaded.loading ? (
+          <p aria-busy="true">{t.loading}</p>
+        ) : (
+          <>
+            <h1>{text.feedHeading}</h1>
+            <ErrorNotice errors={loaded.errors} />
+            {loaded.errors.length === 0 && <p>{text.itemNotFound}</p>}
+          </>
+        )}
+      </>
+    );
+  }
+  const closesAt = item.registrationDeadline ?? item.startsAt;
+  return (
+    <>
+      <p>
+        <a href={paths.feed}>{text.backToFeed}</a>
+      </p>
+      <p class="feed-meta">
+        <span class="kind">{text.kind[item.kind]}</span> · <Source item={item} />
+        {item.visibility === 'MEMBERS' && <> · {text.membersOnly}</>}
+      </p>
+      <h1>{item.title}</h1>
+      <p class="muted">{text.publishedAt(dateTime(item.publishedAt))}</p>
+      {item.kind === 'EVENT' && (
+        <dl class="facts event-facts">
+          {item.startsAt && (
+            <>
+              <dt>{text.when}</dt>
+              <dd>
+                <time dateTime={item.startsAt}>{dateTime(item.startsAt)}</time>
+                {item.endsAt && (
+                  <>
+                    {' – '}
+                    <time dateTime={item.endsAt}>{dateTime(item.endsAt)}</time>
+                  </>
+                )}
+              </dd>
+            </>
+          )}
+          {item.place && (
+            <>
+              <dt>{text.where}</dt>
+              <dd>{item.place}</dd>
+            </>
+          )}
+          <dt>{text.places}</dt>
+          <dd class="places">
+            {item.registrationLimit === null
+              ? text.placesUnlimited(number(item.registeredCount))
+              : text.placesOf(number(item.registeredCount), number(item.registrationLimit))}
+            {item.waitingCount > 0 && `; ${text.waitingCount(number(item.waitingCount))}`}
+          </dd>
+          {closesAt && (
+            <>
+              <dt>{text.deadline}</dt>
+              <dd>
+                <time dateTime={closesAt}>{dateTime(closesAt)}</time>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      <div class="news-text">
+        {item.text.split(/\n{2,}/).map((paragraph, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of one text, never reordered
+          <p key={i}>{paragraph}</p>
+        ))}
+      </div>
+      {item.calendarPath && (
+        <p>
+          <a class="button-link" href={item.calendarPath} download>
+            {text.calendarLink}
+          </a>
+        </p>
+      )}
+      {item.kind === 'EVENT' && <EventRegistration item={item} closed={closesAt !== null && Date.parse(closesAt) <= Date.now()} onChange={loaded.reload} />}
+    </>
+  );
+}
+
+type RegistrationField = 'name' | 'email';
+
+function EventRegistration({ item, closed, onChange }: { item: NewsItemView; closed: boolean; onChange: () => void }) {
+  const text = useCooperationText();
+  const { t, number } = useLocale();
+  const { session } = useSession();
+  const [values, setValues] = useState<Record<RegistrationField, string>>({ name: '', email: '' });
+  const [errors, setErrors] = useState<Partial<Record<RegistrationField | 'form', string>>>({});
+  const [registration, setRegistration] = useState<EventRegistrationView | null>(null);
+  const [cancelled, setCancelled] = useState<EventRegistrationView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = useRef<Partial<Record<RegistrationField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (session?.signedIn) setValues((v) => ({ name: v.name || session.name || '', email: v.email || session.email || '' }));
+  }, [session]);
+  useEffect(() => {
+    if (registration) cancelButton.current?.focus();
+  }, [registration]);
+
+  if (!session) return <p aria-busy="true">{t.loading}</p>;
+  if (!session.signedIn) return <SignInFirstInline />;
+  if (session.role !== 'member') return <p>{text.registerMembersOnly}</p>;
+
+  const register = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await request(registerForEvent, { eventId: item.id, participant: { name: values.name, email: values.email } });
+    setBusy(false);
+    const made = result.data?.registerForEvent;
+    if (!made) {
+      const error = result.errors[0];
+      const field = errorField(error);
+      // The same e-mail address twice for one event is a CONFLICT about that address.
+      const at: RegistrationField | 'form' =
+        field === 'name' || field === 'email' ? field : error?.extensions?.code === 'CONFLICT' && /already registered/.test(error.message) ? 'email' : 'form';
+      setErrors({ [at]: at === 'form' ? `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` : error?.message });
+      if (at !== 'form') inputs.current[at]?.focus();
+      return;
+    }
+    setErrors({});
+    setCancelled(null);
+    setRegistration(made);
+    onChange();
+  };
+
+  const cancel = async () => {
+    if (!registration) return;
+    setBusy(true);
+    const result = await request(cancelEventRegistration, { id: registration.id });
+    setBusy(false);
+    if (!result.data) return setErrors({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    setCancelled(result.data.cancelEventRegistration.cancelled);
+    setRegistration(null);
+    onChange();
+  };
+
+  return (
+    <section class="event-registration" aria-labelledby="event-registration-heading">
+      <h2 id="event-registration-heading">{text.registerHeading}</h2>
+      <div role="status" class="registration-status">
+        {registration && (
+          <p class={`notice ${registration.status === 'REGISTERED' ? 'notice-ok' : 'notice-warning'}`} data-status={registration.status}>
+            {registration.status === 'WAITING'
+              ? text.waiting(registration.participant, number(registration.waitingPosition ?? 0))
+              : text.registered(registration.participant)}
+          </p>
+        )}
+        {cancelled && <p class="notice notice-ok">{text.cancelled(cancelled.participant)}</p>}
+      </div>
+      {registration ? (
+        <div class="actions">
+          <button type="button" ref={cancelButton} onClick={cancel} disabled={busy}>
+            {text.cancelButton}
+          </button>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              setRegistration(null);
+              setValues({ name: '', email: '' });
+              requestAnimationFrame(() => inputs.current.name?.focus());
+            }}
+          >
+            {text.anotherRegistration}
+          </button>
+        </div>
+      ) : closed ? (
+        <p>{text.registrationClosed}</p>
+      ) : (
+        <form onSubmit={register} noValidate aria-labelledby="event-registration-heading">
+          {errors.form && (
+            <p class="notice notice-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <div class="field-row">
+            <Field
+              id="participant-name"
+              label={text.participantName}
+              value={values.name}
+              onInput={(name) => setValues({ ...values, name })}
+              error={errors.name}
+              required
+              autocomplete="name"
+              inputRef={(e) => {
+                inputs.current.name = e;
+              }}
+            />
+            <Field
+              id="participant-email"
+              label={text.participantEmail}
+              type="email"
+              value={values.email}
+              onInput={(email) => setValues({ ...values, email })}
+              error={errors.email}
+              required
+              autocomplete="email"
+              inputRef={(e) => {
+                inputs.current.email = e;
+              }}
+            />
+          </div>
+          <div class="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? text.registering : text.registerButton}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function SignInFirstInline() {
+  const text = useCooperationText();
+  return (
+    <section class="event-registration" aria-labelledby="event-registration-heading">
+      <h2 id="event-registration-heading">{text.registerHeading}</h2>
+      <p>{text.registerSignIn}</p>
+      <p>
+        <a href={`${paths.signIn}?weiter=${encodeURIComponent(location.pathname)}`}>{text.signInLink}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,227 @@
+import { useRef, useState } from 'preact/hooks';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { request } from '../graphql.ts';
+import { confirmRelationship, endRelationship, memberRelationships, requestRelationship, type RelationshipKind, type RelationshipView } from '../operations.ts';
+import { paths } from '../router.ts';
+import { useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { errorField, Field, SignInFirst, useReloadable } from './cooperation.tsx';
+import { useCooperationText } from './cooperation-messages.ts';
+
+// A member's business relationships (/beziehungen): those it asked for and those asked of it, to confirm or end,
+// a request to a partner (the graph's error at the partner field: oneself, unknown, or a duplicate), and partner
+// suggestions within a radius, each with the reasons the graph gives (README "Business relationships").
+// Members consent for themselves; offices and admin read relationships elsewhere.
+
+const kinds: RelationshipKind[] = ['SUPPLIER_OF', 'CUSTOMER_OF', 'DEVELOPMENT_PARTNER', 'JOINT_PROJECT'];
+/** Radii offered for suggestions; 50 km is the graph's default, about the region's extent from Eschwege. */
+const radii = [25, 50, 100, 200];
+
+export function RelationshipsPage() {
+  const text = useCooperationText();
+  const { t, number } = useLocale();
+  const { session } = useSession();
+  const [radiusKm, setRadiusKm] = useState(50);
+  const [includeEnded, setIncludeEnded] = useState(false);
+  const [partnerId, setPartnerId] = useState('');
+  const [kind, setKind] = useState<RelationshipKind>('SUPPLIER_OF');
+  const [errors, setErrors] = useState<{ partnerId?: string; form?: string }>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const partnerInput = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const kindSelect = useRef<HTMLSelectElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const memberId = session?.role === 'member' ? session.memberId : undefined;
+  const loaded = useReloadable(memberRelationships, memberId ? { memberId, radiusKm, includeEnded } : undefined);
+
+  if (session && !session.signedIn) return <SignInFirst heading={text.relationshipsHeading}>{text.relationshipsSignIn}</SignInFirst>;
+  if (session && !memberId)
+    return (
+      <>
+        <h1>{text.relationshipsHeading}</h1>
+        <p>{text.relationshipsMembersOnly}</p>
+      </>
+    );
+
+  const relationships = loaded.data?.relationships ?? [];
+  const suggestions = loaded.data?.member?.partnerSuggestions ?? [];
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await request(requestRelationship, { partnerId: partnerId.trim(), kind });
+    setBusy(false);
+    const made = result.data?.requestRelationship;
+    if (!made) {
+      const error = result.errors[0];
+      // Oneself and a malformed id name partnerId; an unknown member or a duplicate of the pair are about the partner too.
+      const atPartner = errorField(error) === 'partnerId' || ['NOT_FOUND', 'CONFLICT'].includes(String(error?.extensions?.code));
+      setErrors(atPartner ? { partnerId: error?.message } : { form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+      if (atPartner) partnerInput.current?.focus();
+      return;
+    }
+    setErrors({});
+    setPartnerId('');
+    setStatus(text.requested(made.partner.name));
+    loaded.reload();
+  };
+
+  const change = async (relationship: RelationshipView, action: 'confirm' | 'end') => {
+    const result = action === 'confirm' ? await request(confirmRelationship, { id: relationship.id }) : await request(endRelationship, { id: relationship.id });
+    const changed = result.data && ('confirmRelationship' in result.data ? result.data.confirmRelationship : result.data.endRelationship);
+    if (!changed) return setErrors({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    setErrors({});
+    const other = changed.requester.id === memberId ? changed.partner : changed.requester;
+    setStatus(`${other.name}: ${text.relationshipStatus[changed.status]}.`);
+    // The row's buttons change with it: the keyboard continues at the list's heading.
+    listHeading.current?.focus();
+    loaded.reload();
+  };
+
+  const choose = (id: string) => {
+    setPartnerId(id);
+    setErrors({});
+    kindSelect.current?.focus();
+  };
+
+  return (
+    <>
+      <h1>{text.relationshipsHeading}</h1>
+      <p class="lead">{text.relationshipsIntro}</p>
+      <NetworkNotice errors={loaded.errors} />
+      <ErrorNotice errors={loaded.errors} />
+      <p role="status" class="relationship-status">
+        {status}
+      </p>
+      <section aria-labelledby="relationships-heading" aria-busy={loaded.loading ? 'true' : undefined}>
+        <h2 id="relationships-heading" ref={listHeading} tabIndex={-1}>
+          {loaded.data?.member?.name ? `${text.relationshipsHeading}: ${loaded.data.member.name}` : text.relationshipsHeading}
+        </h2>
+        <label class="check">
+          <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} /> {text.showEnded}
+        </label>
+        {!loaded.data ? (
+          <p aria-busy="true">{t.loading}</p>
+        ) : relationships.length === 0 ? (
+          <p>{text.noRelationships}</p>
+        ) : (
+          <ul class="relationships">
+            {relationships.map((r) => {
+              const incoming = r.partner.id === memberId;
+              return (
+                <li key={r.id} data-id={r.id} data-status={r.status}>
+                  <p>
+                    <a href={paths.member(r.requester.id)}>{r.requester.name}</a> {text.relationshipKind[r.kind]}{' '}
+                    <a href={paths.member(r.partner.id)}>{r.partner.name}</a>
+                  </p>
+                  <p class="muted">
+                    {text.relationshipStatus[r.status]}
+                    {r.status === 'REQUESTED' && !incoming && ` (${text.waitingForPartner})`}
+                    {r.crossNetwork && ` · ${text.crossNetwork}`}
+                  </p>
+                  {r.status !== 'ENDED' && (
+                    <div class="row-actions">
+                      {r.status === 'REQUESTED' && incoming && (
+                        <button type="button" onClick={() => change(r, 'confirm')} aria-label={`${text.confirmRelationship}: ${r.requester.name}`}>
+                          {text.confirmRelationship}
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        class="secondary"
+                        onClick={() => change(r, 'end')}
+                        aria-label={`${text.endRelationship}: ${incoming ? r.requester.name : r.partner.name}`}
+                      >
+                        {text.endRelationship}
+                      </button>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="relationship-request-heading">
+        <h2 id="relationship-request-heading">{text.requestHeading}</h2>
+        <form class="relationship-form" onSubmit={send} noValidate aria-labelledby="relationship-request-heading">
+          {errors.form && (
+            <p class="notice notice-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <div class="field-row">
+            <Field
+              id="relationship-partner"
+              label={text.partnerId}
+              value={partnerId}
+              onInput={setPartnerId}
+              error={errors.partnerId}
+              required
+              inputRef={(e) => {
+                partnerInput.current = e;
+              }}
+            />
+            <div class="field">
+              <label for="relationship-kind">{text.relationshipKindLabel}</label>
+              <select id="relationship-kind" ref={kindSelect} value={kind} onChange={(e) => setKind(e.currentTarget.value as RelationshipKind)}>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {text.relationshipKind[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div class="actions">
+            <button type="submit" disabled={busy}>
+              {text.requestButton}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="suggestions-heading">
+        <h2 id="suggestions-heading">{text.suggestionsHeading}</h2>
+        <p>{text.suggestionsIntro(number(radiusKm))}</p>
+        <div class="field">
+          <label for="suggestions-radius">{text.radius}</label>
+          <select id="suggestions-radius" value={radiusKm} onChange={(e) => setRadiusKm(Number(e.currentTarget.value))}>
+            {radii.map((r) => (
+              <option key={r} value={r}>
+                {t.km(number(r))}
+              </option>
+            ))}
+          </select>
+        </div>
+        {!loaded.data ? (
+          <p aria-busy="true">{t.loading}</p>
+        ) : suggestions.length === 0 ? (
+          <p>{text.noSuggestions}</p>
+        ) : (
+          <ol class="suggestions">
+            {suggestions.map((s) => (
+              <li key={s.member.id} data-id={s.member.id}>
+                <p>
+                  <a href={paths.member(s.member.id)}>{s.member.name}</a>{' '}
+                  <span class="muted">
+                    ({s.member.network.code}, {s.member.city}
+                    {s.distanceKm !== null && `, ${text.distance(number(s.distanceKm, 1))}`})
+                  </span>
+                </p>
+                <p class="reasons-label">{text.reasons}:</p>
+                <ul class="reasons">
+                  {s.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+                <button type="button" class="secondary" onClick={() => choose(s.member.id)}>
+                  {text.choosePartner(s.member.name)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,317 @@
+import { useRef, useState } from 'preact/hooks';
+import { ErrorNotice } from '../components/notices.tsx';
+import { request, type GraphQLErrorLike } from '../graphql.ts';
+import { requestToJoinWorkingGroup, rsvpMeeting, workingGroupList, workingGroupPage, type MeetingView, type RsvpAnswer } from '../operations.ts';
+import { paths } from '../router.ts';
+import { useSession, type Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { inCooperation, SignInFirst, useReloadable } from './cooperation.tsx';
+import { useCooperationText } from './cooperation-messages.ts';
+
+// Working groups: the list (/arbeitskreise) and one group (/arbeitskreise/<id>) with its topic, lead, members and
+// meetings. A member of the group answers each meeting yes, no or maybe; past the participant limit the graph
+// refuses a yes (CONFLICT with extensions.participantLimit) and the refusal stands at the answer's control.
+// Agenda, video link, answers and minutes are the group's own (README "Working groups"): for anyone else the graph
+// answers them FORBIDDEN at their path, which this page shows as a sentence, not as an error. The CAD working
+// group's page links to its capacity balance.
+
+/** The office's capacity chart (pages/office-capacity.tsx), the working group's view for offices. */
+const officeCapacityPath = '/geschaeftsstelle/kapazitaet';
+const answers: RsvpAnswer[] = ['YES', 'MAYBE', 'NO'];
+
+export function WorkingGroupsPage() {
+  const text = useCooperationText();
+  const { t, number } = useLocale();
+  const { session } = useSession();
+  const list = useReloadable(workingGroupList, session?.signedIn ? { first: 100 } : undefined);
+  if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
+  const groups = list.data?.workingGroups?.nodes ?? [];
+  return (
+    <>
+      <h1>{text.groupsHeading}</h1>
+      <p class="lead">{text.groupsIntro}</p>
+      <ErrorNotice errors={list.errors} />
+      {!session || list.loading ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : groups.length === 0 ? (
+        <p>{text.groupsEmpty}</p>
+      ) : (
+        <ul class="group-list">
+          {groups.map((group) => (
+            <li key={group.id} class="group-card">
+              <h2>
+                <a href={paths.workingGroup(group.id)}>{group.topic}</a>
+              </h2>
+              <p>{group.description}</p>
+              <p class="muted">
+                {text.lead}: {group.leadMember?.name ?? text.ledByOffice(group.leadNetwork.code)} · {text.memberCount(number(group.members.length))}
+                {group.viewerIsMember && <> · {text.youAreMember}</>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The graph's refusals of the group's own fields to someone outside it: expected, shown as a sentence. */
+const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FORBIDDEN' && (error.path ?? []).includes('meetings');
+
+export function WorkingGroupPage({ id }: { id: string }) {
+  const text = useCooperationText();
+  const { t, date } = useLocale();
+  const { session } = useSession();
+  const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
+  const [joined, setJoined] = useState<string | null>(null);
+  if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
+  const group = loaded.data?.workingGroup;
+  const back = (
+    <p>
+      <a href={paths.workingGroups}>{text.backToGroups}</a>
+    </p>
+  );
+  if (!group) {
+    return (
+      <>
+        {back}
+        {!session || loaded.loading ? (
+          <p aria-busy="true">{t.loading}</p>
+        ) : (
+          <>
+            <h1>{text.groupsHeading}</h1>
+            <ErrorNotice errors={loaded.errors} />
+            {loaded.errors.length === 0 && <p>{text.groupNotFound}</p>}
+          </>
+        )}
+      </>
+    );
+  }
+  const errors = loaded.errors.filter((e) => !isGroupOnly(e));
+  const isMember = session?.role === 'member' && group.members.some((m) => m.member.id === session.memberId);
+  const join = async () => {
+    const result = await request(requestToJoinWorkingGroup, { groupId: group.id });
+    setJoined(result.data ? text.joinRequested : `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+  };
+  return (
+    <>
+      {back}
+      <h1>{group.topic}</h1>
+      <p class="lead">{group.description}</p>
+      <dl class="facts">
+        <dt>{text.lead}</dt>
+        <dd>
+          {group.leadMember ? (
+            <>
+              <a href={paths.member(group.leadMember.id)}>{group.leadMember.name}</a> ({group.leadMember.network.code})
+            </>
+          ) : (
+            text.ledByOffice(group.leadNetwork.code)
+          )}
+        </dd>
+      </dl>
+      <ErrorNotice errors={errors} />
+      {session?.role === 'member' && !group.viewerIsMember && (
+        <div class="actions">
+          <button type="button" onClick={join} disabled={joined !== null}>
+            {text.joinButton}
+          </button>
+          <p role="status">{joined}</p>
+        </div>
+      )}
+      {group.capacityBalance && <CapacityBalanceLink balance={group.capacityBalance} session={session} />}
+      <section aria-labelledby="group-members-heading">
+        <h2 id="group-members-heading">{text.membersHeading}</h2>
+        {group.members.length === 0 ? (
+          <p>{text.noMembers}</p>
+        ) : (
+          <ul class="group-members">
+            {group.members.map((m) => (
+              <li key={m.id}>
+                <a href={paths.member(m.member.id)}>{m.member.name}</a> <span class="muted">({m.member.network.code})</span>
+                {m.joinedAt && <span class="muted"> · {text.since(date(m.joinedAt))}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="group-meetings-heading">
+        <h2 id="group-meetings-heading">{text.meetingsHeading}</h2>
+        {!group.viewerIsMember && <p class="muted">{text.membersSee}</p>}
+        {group.meetings.length === 0 ? (
+          <p>{text.noMeetings}</p>
+        ) : (
+          <ol class="meetings">
+            {group.meetings.map((meeting) => (
+              <Meeting key={meeting.id} meeting={meeting} canAnswer={isMember} memberId={session?.memberId} onAnswered={loaded.reload} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function CapacityBalanceLink({ balance, session }: { balance: { csvPath: string; from: string; to: string }; session: Session | undefined }) {
+  const text = useCooperationText();
+  const { date } = useLocale();
+  return (
+    <section aria-labelledby="group-capacity-heading" class="capacity-link">
+      <h2 id="group-capacity-heading">{text.capacityHeading}</h2>
+      <p>{text.capacityText(date(balance.from), date(balance.to))}</p>
+      <ul>
+        <li>
+          <a href={balance.csvPath} download>
+            {text.capacityCsv}
+          </a>
+        </li>
+        {(session?.role === 'office' || session?.role === 'admin') && (
+          <li>
+            <a href={officeCapacityPath}>{text.capacityChart}</a>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function Meeting({
+  meeting,
+  canAnswer,
+  memberId,
+  onAnswered,
+}: {
+  meeting: MeetingView;
+  canAnswer: boolean;
+  memberId: string | undefined;
+  onAnswered: () => void;
+}) {
+  const text = useCooperationText();
+  const { t, dateTime, number } = useLocale();
+  const own = meeting.rsvps?.find((r) => r.member.id === memberId)?.answer;
+  const [choice, setChoice] = useState<RsvpAnswer | undefined>(own);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<RsvpAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstRadio = useRef<HTMLInputElement>(null);
+  const past = Date.parse(meeting.startsAt) <= Date.now();
+  const heading = `meeting-${meeting.id}-heading`;
+  const errorId = `meeting-${meeting.id}-error`;
+
+  const answer = async (event: Event) => {
+    event.preventDefault();
+    if (!choice) return;
+    setBusy(true);
+    const result = await request(rsvpMeeting, { meetingId: meeting.id, answer: choice });
+    setBusy(false);
+    if (!result.data) {
+      setSaved(null);
+      setError(result.errors.map((e) => e.message).join(' '));
+      // The refused answer is not held: the control shows what the graph holds, and keeps the focus.
+      setChoice(own);
+      firstRadio.current?.focus();
+      return;
+    }
+    setError(null);
+    setSaved(result.data.rsvpMeeting.answer);
+    onAnswered();
+  };
+
+  return (
+    <li class="meeting" data-id={meeting.id}>
+      <h3 id={heading}>
+        {text.meetingAt(dateTime(meeting.startsAt))}
+        {past && <span class="muted"> ({text.past})</span>}
+      </h3>
+      <dl class="facts">
+        {meeting.place && (
+          <>
+            <dt>{text.where}</dt>
+            <dd>{meeting.place}</dd>
+          </>
+        )}
+        {meeting.videoLink && (
+          <>
+            <dt>{text.video}</dt>
+            <dd>
+              <a href={meeting.videoLink} data-external rel="noopener">
+                {meeting.videoLink}
+              </a>
+            </dd>
+          </>
+        )}
+        <dt>{text.places}</dt>
+        <dd class="meeting-limit">{text.limit(number(meeting.yesCount), number(meeting.participantLimit), number(meeting.placesLeft))}</dd>
+        {meeting.agenda && (
+          <>
+            <dt>{text.agenda}</dt>
+            <dd class="agenda">{meeting.agenda}</dd>
+          </>
+        )}
+        {meeting.rsvps && (
+          <>
+            <dt>{text.minutes}</dt>
+            <dd>
+              {meeting.minutes ? (
+                <a href={meeting.minutes.downloadPath} download={meeting.minutes.fileName} class="minutes-link">
+                  {text.minutesDownload(meeting.minutes.fileName, number(meeting.minutes.size / 1024, 1))}
+                </a>
+              ) : (
+                text.noMinutes
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+      {canAnswer && !past && (
+        <form class="rsvp" onSubmit={answer} noValidate>
+          <fieldset aria-describedby={error ? errorId : undefined} aria-invalid={error ? 'true' : undefined}>
+            <legend>{text.yourAnswer}</legend>
+            {answers.map((value, i) => (
+              <label key={value} class="check">
+                <input
+                  ref={i === 0 ? firstRadio : undefined}
+                  type="radio"
+                  name={`rsvp-${meeting.id}`}
+                  value={value}
+                  checked={choice === value}
+                  onChange={() => setChoice(value)}
+                />{' '}
+                {text.answer[value]}
+              </label>
+            ))}
+            <button type="submit" disabled={busy || !choice}>
+              {busy ? t.loading : text.saveAnswer}
+            </button>
+          </fieldset>
+          {error && (
+            <p class="field-error" id={errorId} role="alert">
+              {error}
+            </p>
+          )}
+          <p role="status" class="rsvp-saved">
+            {saved && text.answerSaved(text.answer[saved])}
+          </p>
+        </form>
+      )}
+      {meeting.rsvps && (
+        <details class="rsvps">
+          <summary>
+            {text.answersHeading} ({number(meeting.rsvps.length)})
+          </summary>
+          {meeting.rsvps.length === 0 ? (
+            <p>{text.noAnswers}</p>
+          ) : (
+            <ul>
+              {meeting.rsvps.map((r) => (
+                <li key={r.member.id}>
+                  {r.member.name}: {text.answer[r.answer]}
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
+      )}
+    </li>
+  );
+}
