@@ -113,4 +113,28 @@ describe('the internal API is versioned', () => {
     }
     expect((await stack.query('{ members(first: 10) { totalCount } }')).errors).toBeUndefined();
   });
+
+  test('a network of 1.0 still publishes news; what 1.2 brought is refused for it with its version, the other networks answer', async () => {
+    const regionClients = stack.region.clients;
+    const current = regionClients.get('NIWE')!;
+    regionClients.set('NIWE', new NetworkClient('NIWE', unversionedUrl, current.timeoutMs, stack.subgraphSecrets.niwe));
+    const office = await stack.token({ role: 'office', network: 'NIWE' });
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
+    const publish = `mutation($input: NewsInput!, $key: String) { publishNews(network: NIWE, input: $input, idempotencyKey: $key) { id } }`;
+    const input = { kind: 'NEWS', title: 'Rundbrief', text: 'Text', visibility: 'PUBLIC' };
+    try {
+      const plain = await stack.query(publish, { input }, office);
+      expect(plain.errors, JSON.stringify(plain.errors)).toBeUndefined();
+      expect(plain.data.publishNews.id).toMatch(/^NIWE:n-\d+$/);
+      const keyed = await stack.query(publish, { input, key: 'rundbrief-1' }, office);
+      expect(keyed.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_API_VERSION', network: 'NIWE', networkVersion: '1.0' });
+      expect(keyed.errors?.[0].message).toContain('this needs 1.2');
+
+      const own = await stack.query('{ myEventRegistrations { id } }', {}, member);
+      expect(own.data.myEventRegistrations).toEqual([]);
+      expect(own.errors?.map((e) => [e.extensions?.code, e.extensions?.network])).toEqual([['INTERNAL_API_VERSION', 'NIWE']]);
+    } finally {
+      regionClients.set('NIWE', current);
+    }
+  });
 });

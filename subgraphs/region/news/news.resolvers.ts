@@ -48,7 +48,8 @@ import {
 
 const itemsQuery = `query($localIds: [Int!]!) { newsItems(localIds: $localIds) { ${newsRecordFields} } }`;
 const registrationsQuery = `query($localId: Int!) { eventRegistrations(localId: $localId) { ${registrationRecordFields} } }`;
-const publishMutation = `mutation($input: NewsInput!, $key: String) { publishNews(input: $input, idempotencyKey: $key) { ${newsRecordFields} } }`;
+const publishMutation = `mutation($input: NewsInput!) { publishNews(input: $input) { ${newsRecordFields} } }`;
+const keyedPublishMutation = `mutation($input: NewsInput!, $key: String!) { publishNews(input: $input, idempotencyKey: $key) { ${newsRecordFields} } }`;
 const registerMutation = `mutation($localId: Int!, $memberId: String, $participant: ParticipantInput!) {
   registerForEvent(localId: $localId, memberId: $memberId, participant: $participant) { ${registrationRecordFields} }
 }`;
@@ -84,8 +85,15 @@ async function publish(
     return sourced(source, toRecord(item));
   }
   // The network keeps the key with the item, so a retry after an answer lost on the way finds the first write.
-  const variables = { input, key: idempotencyKey ?? null };
-  const data = await ctx.client(source).request<{ publishNews: NewsRecord }>(publishMutation, variables, ctx.identityHeader, { write: true });
+  // A network of internal API 1.1 publishes without a key; a keyed request needs 1.2.
+  const client = ctx.client(source);
+  const data =
+    idempotencyKey == null
+      ? await client.request<{ publishNews: NewsRecord }>(publishMutation, { input }, ctx.identityHeader, { write: true })
+      : await client.request<{ publishNews: NewsRecord }>(keyedPublishMutation, { input, key: idempotencyKey }, ctx.identityHeader, {
+          write: true,
+          since: '1.2',
+        });
   return sourced(source, data.publishNews);
 }
 
@@ -169,7 +177,8 @@ async function myEventRegistrations(ctx: RegionContext, first: number | null | u
       ctx,
       networks.map((n) => n.code),
       async (code) =>
-        (await ctx.client(code).request<{ ownRegistrations: RegistrationRecord[] }>(ownRegistrationsQuery, variables, ctx.identityHeader)).ownRegistrations,
+        (await ctx.client(code).request<{ ownRegistrations: RegistrationRecord[] }>(ownRegistrationsQuery, variables, ctx.identityHeader, { since: '1.2' }))
+          .ownRegistrations,
     ),
     registrationsOfOwners(ctx.em, owners, size),
   ]);

@@ -76,7 +76,8 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
     async (code) => {
       const exclude = left.filter((m) => m.network.code === code).map((m) => m.localId);
       const variables = { groups: complements.map((c) => c.group), near, exclude, first };
-      return (await ctx.client(code).request<{ partnerCandidates: Candidate[] }>(candidatesQuery, variables, ctx.identityHeader)).partnerCandidates;
+      return (await ctx.client(code).request<{ partnerCandidates: Candidate[] }>(candidatesQuery, variables, ctx.identityHeader, { since: '1.2' }))
+        .partnerCandidates;
     },
   );
   const distance = (c: Candidate) => c.distanceKm ?? Number.POSITIVE_INFINITY;
