@@ -97,3 +97,45 @@ test('an office creates a member: the invalid postal code gets the server error 
   await eventually(() => page.locator('#member-postalCode').inputValue()).toBe('37269');
   expect(await page.locator('#member-employees').inputValue()).toBe('25');
 });
+
+test("an office creates an account for a member's staff (a taken e-mail address at its field first) and archives it", async () => {
+  const page = await signedInPage();
+  await page.getByRole('link', { name: 'Zugänge' }).click();
+  await page.waitForURL(/\/zugaenge$/);
+  await eventually(() => page.locator('.accounts tbody tr').count()).toBe(1);
+  expect(await page.locator('.accounts tbody').textContent()).toContain('office@niwe.example');
+  await eventually(() => page.locator('#account-new-memberId option').count()).toBeGreaterThan(2);
+  await expectAccessible(page);
+
+  await page.selectOption('#account-new-memberId', { label: 'Testfräserei Werra GmbH' });
+  await page.fill('#account-new-name', 'Mia Mitarbeiterin');
+  await page.fill('#account-new-email', 'OFFICE@niwe.example');
+  await page.fill('#account-new-password', 'Fraesen-in-Eschwege-1');
+  await page.press('#account-new-password', 'Enter');
+  await eventually(() => page.locator('#account-new-email-error').textContent()).toBe('An account with the e-mail address office@niwe.example exists already.');
+  expect(await page.locator('#account-new-email').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('account-new-email');
+  await expectAccessible(page);
+  await screenshot(page, 'accounts-error');
+
+  await page.fill('#account-new-email', 'mia@werra-fraeserei.example');
+  await page.press('#account-new-email', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Zugang für Mia Mitarbeiterin (mia@werra-fraeserei.example) angelegt.');
+  const row = page.locator('.accounts tbody tr', { hasText: 'mia@werra-fraeserei.example' });
+  expect(await row.textContent()).toContain('Mitgliedsunternehmen · NIWE · Testfräserei Werra GmbH');
+  // Outside the browser: a sign-in inside it would replace the office's own session.
+  const login = async () =>
+    (
+      await fetch(`${stack.gateway}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'mia@werra-fraeserei.example', password: 'Fraesen-in-Eschwege-1' }),
+      })
+    ).json();
+  expect(await login()).toMatchObject({ role: 'member' });
+
+  await page.getByRole('button', { name: 'Zugang von Mia Mitarbeiterin archivieren' }).click();
+  await eventually(() => row.textContent()).toMatch(/archiviert am/);
+  await expectAccessible(page);
+  expect(await login()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+});

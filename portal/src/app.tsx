@@ -9,6 +9,7 @@ import { SuppliersPage } from './pages/suppliers.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { MemberFormPage } from './pages/member-form.tsx';
 import { AccountPage } from './pages/account.tsx';
+import { AccountsPage } from './pages/accounts.tsx';
 import { AccountMenu } from './components/account-menu.tsx';
 import { LazyPage } from './components/lazy-page.tsx';
 import { useSession } from './session.ts';
@@ -28,6 +29,7 @@ function Page() {
   if (route.path === paths.signIn) return <SignInPage params={route.params} />;
   if (route.path === paths.memberNew) return <MemberFormPage />;
   if (route.path === paths.account) return <AccountPage />;
+  if (route.path === paths.accounts) return <AccountsPage />;
   if (route.path.startsWith('/mitglieder/bearbeiten/')) return <MemberFormPage id={route.path.slice('/mitglieder/bearbeiten/'.length)} />;
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   if (route.path === paths.inquiries || route.path.startsWith(`${paths.inquiries}/`)) return <LazyPage load={inquiryPages} props={{ path: route.path }} />;

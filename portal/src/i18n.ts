@@ -198,6 +198,25 @@ const de = {
   account_newPassword: 'Neues Passwort',
   accountPasswordRule: 'Mindestens 12 Zeichen, nicht die E-Mail-Adresse; ein Satz aus mehreren Wörtern ist am leichtesten zu merken.',
   accountPasswordSaved: 'Das Passwort ist geändert. Melden Sie sich künftig mit dem neuen Passwort an.',
+  navAccounts: 'Zugänge',
+  accountsHeading: 'Zugänge zum Portal',
+  accountsIntro:
+    'Die Zugänge Ihres Netzwerks: für die Beschäftigten Ihrer Mitgliedsunternehmen und für Ihre Geschäftsstelle. Geben Sie das erste Passwort persönlich weiter; ändern lässt es sich unter „Mein Zugang“.',
+  accountsOfficesOnly: 'Zugänge verwalten die Geschäftsstellen und die Administration.',
+  accountsNewHeading: 'Neuer Zugang',
+  accountsField_name: 'Name',
+  accountsField_email: 'E-Mail-Adresse',
+  accountsField_password: 'Erstes Passwort',
+  accountsField_customer: 'Kunde (Unternehmen)',
+  accountsField_memberId: 'Mitgliedsunternehmen',
+  accountsChooseMember: 'Bitte wählen …',
+  accountsState: 'Status',
+  accountsArchive: 'Archivieren',
+  accountsArchiveLabel: (name: string) => `Zugang von ${name} archivieren`,
+  accountsArchivedOn: (date: string) => `archiviert am ${date}`,
+  accountsArchived: (name: string) => `Der Zugang von ${name} ist archiviert; er meldet sich nicht mehr an.`,
+  accountsCreated: (name: string, email: string) => `Zugang für ${name} (${email}) angelegt.`,
+  accountsCreate: 'Zugang anlegen',
 };
 
 export type Messages = typeof de;
@@ -394,6 +413,25 @@ const en: Messages = {
   account_newPassword: 'New password',
   accountPasswordRule: 'At least 12 characters, not the e-mail address; a sentence of several words is easiest to remember.',
   accountPasswordSaved: 'The password has been changed. Sign in with the new password from now on.',
+  navAccounts: 'Accounts',
+  accountsHeading: 'Portal accounts',
+  accountsIntro:
+    "Your network's accounts: for the staff of your member companies and for your office. Hand over the first password in person; it can be changed under 'My account'.",
+  accountsOfficesOnly: 'Accounts are managed by the network offices and the administration.',
+  accountsNewHeading: 'New account',
+  accountsField_name: 'Name',
+  accountsField_email: 'E-mail address',
+  accountsField_password: 'First password',
+  accountsField_customer: 'Customer (company)',
+  accountsField_memberId: 'Member company',
+  accountsChooseMember: 'Please choose …',
+  accountsState: 'Status',
+  accountsArchive: 'Archive',
+  accountsArchiveLabel: (name) => `Archive the account of ${name}`,
+  accountsArchivedOn: (date) => `archived on ${date}`,
+  accountsArchived: (name) => `The account of ${name} is archived; it signs in no more.`,
+  accountsCreated: (name, email) => `Account for ${name} (${email}) created.`,
+  accountsCreate: 'Create account',
 };
 
 const storageKey = 'irm-language';

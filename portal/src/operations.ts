@@ -240,6 +240,54 @@ export const changePassword = operation<{ changePassword: OwnAccount }, { curren
   }`,
 );
 
+export type AccountKind = 'MEMBER' | 'OFFICE' | 'CUSTOMER';
+
+export interface ListedAccount {
+  id: string;
+  email: string;
+  name: string;
+  kind: AccountKind;
+  network: NetworkCode | null;
+  memberId: string | null;
+  customer: string | null;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+const listedAccountFields = 'id email name kind network memberId customer createdAt archivedAt';
+
+export const accountList = operation<{ accounts: ListedAccount[] }, { network?: NetworkCode }>(
+  'AccountList',
+  `query AccountList($network: NetworkCode) { accounts(network: $network, includeArchived: true) { ${listedAccountFields} } }`,
+);
+
+export const networkMemberNames = operation<{ members: { edges: { node: { id: string; name: string } }[] } }, { network: NetworkCode }>(
+  'NetworkMemberNames',
+  `query NetworkMemberNames($network: NetworkCode!) {
+    members(first: 100, filter: { networks: [$network] }, orderBy: NAME) { edges { node { id name } } }
+  }`,
+);
+
+export interface AccountInput {
+  email: string;
+  name: string;
+  password: string;
+  kind: AccountKind;
+  network?: NetworkCode;
+  memberId?: string;
+  customer?: string;
+}
+
+export const createAccount = operation<{ createAccount: ListedAccount }, { input: AccountInput }>(
+  'CreateAccount',
+  `mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { ${listedAccountFields} } }`,
+);
+
+export const archiveAccount = operation<{ archiveAccount: ListedAccount }, { id: string }>(
+  'ArchiveAccount',
+  `mutation ArchiveAccount($id: ID!) { archiveAccount(id: $id) { ${listedAccountFields} } }`,
+);
+
 export const updateMember = operation<{ updateMember: EditedMember }, { id: string; input: MemberFormFields; version: number }>(
   'UpdateMember',
   `mutation UpdateMember($id: ID!, $input: MemberPatch!, $version: Int) {

@@ -55,6 +55,7 @@ export const paths = {
   signIn: '/anmelden',
   memberNew: '/mitglieder/neu',
   account: '/konto',
+  accounts: '/zugaenge',
   memberEdit: (id: string) => `/mitglieder/bearbeiten/${encodeURIComponent(id)}`,
   member: (id: string) => `/mitglied/${encodeURIComponent(id)}`,
   inquiries: '/anfragen',

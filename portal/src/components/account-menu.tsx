@@ -21,9 +21,14 @@ export function AccountMenu() {
   return (
     <div class="account">
       {(session.role === 'office' || session.role === 'admin') && (
-        <a class="account-link" href={paths.memberNew}>
-          {t.memberNewLink}
-        </a>
+        <>
+          <a class="account-link" href={paths.memberNew}>
+            {t.memberNewLink}
+          </a>
+          <a class="account-link" href={paths.accounts}>
+            {t.navAccounts}
+          </a>
+        </>
       )}
       {session.accountId ? (
         <a class="account-name" href={paths.account}>

@@ -1,0 +1,240 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../graphql.ts';
+import {
+  accountList,
+  archiveAccount,
+  createAccount,
+  networkMemberNames,
+  type AccountInput,
+  type AccountKind,
+  type ListedAccount,
+  type NetworkCode,
+} from '../operations.ts';
+import { paths } from '../router.ts';
+import { useSession } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { useQuery } from '../use-query.ts';
+
+// An office's portal accounts: those of its network (its members' staff and its own), a form to
+// create one, and archiving. Admin sees every account and may also create customers' accounts.
+// Who may create which is region's rule (subgraphs/region/accounts); its errors stand at their field.
+
+type Field = 'email' | 'name' | 'password' | 'kind' | 'network' | 'memberId' | 'customer';
+type Errors = Partial<Record<Field | 'form', string>>;
+
+const fieldOrder: Field[] = ['kind', 'network', 'memberId', 'customer', 'name', 'email', 'password'];
+const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
+
+export function AccountsPage() {
+  const { t, date } = useLocale();
+  const { session } = useSession();
+  const staff = session?.role === 'office' || session?.role === 'admin';
+  const list = useQuery(accountList, staff ? {} : undefined);
+  const [accounts, setAccounts] = useState<ListedAccount[]>([]);
+  const [kind, setKind] = useState<AccountKind>('MEMBER');
+  const [network, setNetwork] = useState<NetworkCode>('NIWE');
+  const [values, setValues] = useState({ email: '', name: '', password: '', memberId: '', customer: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const inputs = useRef<Partial<Record<Field, HTMLInputElement | HTMLSelectElement | null>>>({});
+  const members = useQuery(networkMemberNames, staff && kind === 'MEMBER' ? { network } : undefined);
+
+  useEffect(() => setAccounts(list.data?.accounts ?? []), [list.data]);
+  useEffect(() => {
+    if (session?.role === 'office' && session.network) setNetwork(session.network as NetworkCode);
+  }, [session]);
+
+  if (!session || list.loading) {
+    return (
+      <>
+        <h1>{t.accountsHeading}</h1>
+        <p aria-busy="true">{t.loading}</p>
+      </>
+    );
+  }
+  if (!staff) {
+    return (
+      <>
+        <h1>{t.accountsHeading}</h1>
+        <p>{session.signedIn ? t.accountsOfficesOnly : t.memberFormSignIn}</p>
+        {!session.signedIn && (
+          <p>
+            <a href={`${paths.signIn}?weiter=${encodeURIComponent(paths.accounts)}`}>{t.navSignIn}</a>
+          </p>
+        )}
+      </>
+    );
+  }
+
+  const fail = (next: Errors) => {
+    setErrors(next);
+    setStatus('');
+    const first = fieldOrder.find((f) => next[f]);
+    if (first) inputs.current[first]?.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const input: AccountInput = { email: values.email, name: values.name, password: values.password, kind };
+    if (kind === 'MEMBER') input.memberId = values.memberId;
+    if (kind === 'OFFICE') input.network = network;
+    if (kind === 'CUSTOMER') input.customer = values.customer;
+    setBusy(true);
+    const result = await request(createAccount, { input });
+    setBusy(false);
+    const created = result.data?.createAccount;
+    if (!created) {
+      const error = result.errors[0];
+      const field = typeof error?.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
+      const known = fieldOrder.find((f) => f === field);
+      if (known) return fail({ [known]: error.message });
+      return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    }
+    setAccounts([...accounts, created]);
+    setValues({ email: '', name: '', password: '', memberId: values.memberId, customer: '' });
+    setErrors({});
+    setStatus(t.accountsCreated(created.name, created.email));
+  };
+
+  const archive = async (account: ListedAccount) => {
+    const result = await request(archiveAccount, { id: account.id });
+    const archived = result.data?.archiveAccount;
+    if (!archived) return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    setAccounts(accounts.map((a) => (a.id === archived.id ? archived : a)));
+    setStatus(t.accountsArchived(archived.name));
+  };
+
+  const described = (field: Field) => ({
+    id: `account-new-${field}`,
+    'aria-invalid': errors[field] ? ('true' as const) : undefined,
+    'aria-describedby': errors[field] ? `account-new-${field}-error` : undefined,
+    ref: (element: HTMLInputElement | HTMLSelectElement | null) => {
+      inputs.current[field] = element;
+    },
+  });
+  const fieldError = (field: Field) =>
+    errors[field] && (
+      <p class="field-error" id={`account-new-${field}-error`}>
+        {errors[field]}
+      </p>
+    );
+  const textField = (field: 'email' | 'name' | 'password' | 'customer', autocomplete: string) => {
+    const props = {
+      ...described(field),
+      autocomplete,
+      value: values[field],
+      onInput: (e: Event) => setValues({ ...values, [field]: (e.currentTarget as HTMLInputElement).value }),
+    };
+    return (
+      <div class="field">
+        <label for={`account-new-${field}`}>{t[`accountsField_${field}`]}</label>
+        {field === 'password' ? <input type="password" {...props} /> : <input type="text" {...props} />}
+        {fieldError(field)}
+      </div>
+    );
+  };
+  const memberName = new Map(members.data?.members?.edges.map((e) => [e.node.id, e.node.name]) ?? []);
+
+  return (
+    <>
+      <h1>{t.accountsHeading}</h1>
+      <p class="lead">{t.accountsIntro}</p>
+      <div role="status" class="saved">
+        {status && <p class="notice notice-ok">{status}</p>}
+      </div>
+      <table class="accounts">
+        <caption class="visually-hidden">{t.accountsHeading}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.accountsField_name}</th>
+            <th scope="col">{t.accountsField_email}</th>
+            <th scope="col">{t.accountKind}</th>
+            <th scope="col">{t.accountsState}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((account) => (
+            <tr key={account.id}>
+              <td>{account.name}</td>
+              <td>{account.email}</td>
+              <td>
+                {[
+                  t[`accountKind_${account.kind}`],
+                  account.network,
+                  account.memberId && (memberName.get(account.memberId) ?? account.memberId),
+                  account.customer,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </td>
+              <td>
+                {account.archivedAt ? (
+                  t.accountsArchivedOn(date(account.archivedAt))
+                ) : (
+                  <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => archive(account)}>
+                    {t.accountsArchive}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="account-new-heading">{t.accountsNewHeading}</h2>
+      <form class="member-form" onSubmit={submit} noValidate aria-labelledby="account-new-heading">
+        {errors.form && (
+          <p class="notice notice-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div class="field">
+          <label for="account-new-kind">{t.accountKind}</label>
+          <select {...described('kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as AccountKind)}>
+            <option value="MEMBER">{t.accountKind_MEMBER}</option>
+            <option value="OFFICE">{t.accountKind_OFFICE}</option>
+            {session.role === 'admin' && <option value="CUSTOMER">{t.accountKind_CUSTOMER}</option>}
+          </select>
+          {fieldError('kind')}
+        </div>
+        {kind !== 'CUSTOMER' && session.role === 'admin' && (
+          <div class="field">
+            <label for="account-new-network">{t.network}</label>
+            <select {...described('network')} value={network} onChange={(e) => setNetwork(e.currentTarget.value as NetworkCode)}>
+              {networkCodes.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+            {fieldError('network')}
+          </div>
+        )}
+        {kind === 'MEMBER' && (
+          <div class="field">
+            <label for="account-new-memberId">{t.accountsField_memberId}</label>
+            <select {...described('memberId')} value={values.memberId} onChange={(e) => setValues({ ...values, memberId: e.currentTarget.value })}>
+              <option value="">{t.accountsChooseMember}</option>
+              {members.data?.members?.edges.map(({ node }) => (
+                <option key={node.id} value={node.id}>
+                  {node.name}
+                </option>
+              ))}
+            </select>
+            {fieldError('memberId')}
+          </div>
+        )}
+        {kind === 'CUSTOMER' && textField('customer', 'organization')}
+        {textField('name', 'off')}
+        {textField('email', 'off')}
+        {textField('password', 'new-password')}
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t.memberSaving : t.accountsCreate}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
