@@ -46,6 +46,23 @@ beforeAll(async () => {
   tokens.niweMember = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
   tokens.linatMember = await stack.token({ role: 'member', network: 'LINAT', memberId: 'LINAT:m-1' });
   tokens.partner = await stack.token({ role: 'partner' });
+  // The members offices register (NIWE:m-1..8, LINAT:m-1..3): the databases start empty, and an unknown member is NOT_FOUND.
+  for (const [network, count] of [
+    ['NIWE', 8],
+    ['LINAT', 3],
+  ] as const) {
+    for (let i = 1; i <= count; i++) {
+      const input = { name: `${network} Mitglied ${i}`, postalCode: '37269', city: 'Eschwege' };
+      const created = await ok(
+        stack.query(
+          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
+          { n: network, input },
+          tokens.admin,
+        ),
+      );
+      expect(created.createMember.id).toBe(`${network}:m-${i}`);
+    }
+  }
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -90,10 +107,34 @@ describe('publishing', () => {
     expect(codeOf(await stack.query(registerMutation, { eventId: 'NIWE:n-999999', participant }, tokens.niweMember))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registerMutation, { eventId: 'REGION:n-999999', participant }, tokens.niweMember))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registerMutation, { eventId: 'nonsense', participant }, tokens.niweMember))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(registerMutation, { eventId: 'nonsense', participant }, tokens.niweMember))).toBe('BAD_USER_INPUT');
+    // An unknown member, named by its office or admin, for an event of a network and a region-wide one.
+    const upcoming = await publish(tokens.niweOffice, 'NIWE', event('Unbekannte Mitglieder'));
+    const regionWide = await publish(tokens.admin, null, event('Unbekannte Mitglieder regionweit'));
+    for (const [eventId, token] of [
+      [upcoming.id, tokens.niweOffice],
+      [regionWide.id, tokens.admin],
+    ]) {
+      const unknown = await stack.query(registerMutation, { eventId, memberId: 'NIWE:m-999999', participant }, token);
+      expect([codeOf(unknown), unknown.errors?.[0].message]).toEqual(['NOT_FOUND', 'Member NIWE:m-999999 does not exist.']);
+    }
+    expect(codeOf(await stack.query(registerMutation, { eventId: upcoming.id, memberId: 'm-1', participant }, tokens.niweOffice))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(registerMutation, { eventId: upcoming.id, participant: { name: ' ', email: 'a@example.com' } }, tokens.niweMember))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await stack.query(registerMutation, { eventId: upcoming.id, participant: { name: 'Anna', email: 'kein' } }, tokens.niweMember))).toBe(
+      'BAD_USER_INPUT',
+    );
+    for (const id of [upcoming.id, regionWide.id])
+      expect((await ok(stack.query(registrationsQuery, { eventId: id }, id.startsWith('NIWE') ? tokens.niweOffice : tokens.admin))).eventRegistrations).toEqual(
+        [],
+      );
+    expect(codeOf(await stack.query(cancelMutation, { id: 'REGION:r-999999' }, tokens.admin))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.query(cancelMutation, { id: 'NIWE:n-1' }, tokens.admin))).toBe('BAD_USER_INPUT');
     expect(codeOf(await stack.query(cancelMutation, { id: 'LINAT:r-999999' }, tokens.linatMember))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registrationsQuery, { eventId: 'LINAT:n-999999' }, tokens.linatOffice))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registrationsQuery, { eventId: 'REGION:n-999999' }, tokens.admin))).toBe('NOT_FOUND');
-    expect((await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length).toBe(before);
+    expect((await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length).toBe(before + 2);
   });
 });
 

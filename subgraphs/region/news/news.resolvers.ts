@@ -24,6 +24,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { Identity } from '../../../shared/identity.ts';
+import { assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { memberRefById } from '../ids.ts';
@@ -111,6 +112,8 @@ function auditRegistration(tx: EntityManager, actor: Identity, action: string, w
 async function registerFor(ctx: RegionContext, eventId: string, memberId: string | null | undefined, participant: Participant): Promise<SourcedRegistration> {
   const { source, localId } = newsIds.parse(eventId, 'eventId');
   const registrant = registrantOf(ctx.identity, memberId);
+  // An office or admin names the member, who must exist (its network answers); a member registers itself.
+  if (ctx.identity.role !== 'member') await assertMemberExists(ctx, registrant, 'memberId');
   if (source === regionSource) {
     const membersOnly = canSeeMembersOnly(ctx.identity);
     const visible = (event: { visibility: string }) => membersOnly || event.visibility === 'PUBLIC';
