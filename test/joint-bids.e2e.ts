@@ -113,6 +113,22 @@ describe('a consortium across LINAT and KONAT', () => {
     });
     expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { id } }`, { id: consortiumId }, tokens.gerlach))).consortium).toBeNull();
     expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { id } }`, { id: inquiryId }, tokens.gerlach))).inquiry).toBeNull();
+    // The inquiry names its consortia to those who see them: the partner asked in (not invited itself), the lead, the owner, the lead's office (an office sees inquiries its members are invited to).
+    const consortiaSeenBy = async (token: string) =>
+      (
+        await ok(
+          stack.query(`query($id: ID!) { inquiry(id: $id) { consortia { id lead { id } partners { member { id } status } } } }`, { id: inquiryId }, token),
+        )
+      ).inquiry.consortia;
+    const seen = [
+      {
+        id: consortiumId,
+        lead: { id: members.anders },
+        partners: created.partners.map((p: { member: { id: string }; status: string }) => ({ member: p.member, status: p.status })),
+      },
+    ];
+    for (const token of [tokens.conrad, tokens.anders, tokens.partner, await stack.token({ role: 'office', network: 'LINAT' })])
+      expect(await consortiaSeenBy(token)).toEqual(seen);
   });
 
   test('the lead quotes only when every partner accepted and the shares sum to 100', async () => {

@@ -676,6 +676,8 @@ export type Inquiry = {
   awardedQuote?: Maybe<Quote>;
   /** Certificates suppliers must hold, for example IATF 16949. */
   certifications: Array<Scalars['String']['output']>;
+  /** Consortia (Bietergemeinschaften) formed for this inquiry that the caller sees, oldest first: all for the owner and admin, those with a member of its network for an office, those it leads or is asked into for a member. */
+  consortia: Array<Consortium>;
   /** ISO 8601 timestamp (UTC) of creation. */
   createdAt: Scalars['String']['output'];
   /** The customer an office or admin entered the inquiry for; null when the owner asks for itself. */
@@ -3581,6 +3583,7 @@ export type InquiryResolvers<ContextType = RegionContext, ParentType extends Res
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   awardedQuote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
   certifications?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  consortia?: Resolver<Array<ResolversTypes['Consortium']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deliveryDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

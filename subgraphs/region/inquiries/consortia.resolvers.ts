@@ -40,6 +40,19 @@ export const consortiumResolvers: Resolvers = {
       return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
     },
   },
+  Inquiry: {
+    async consortia(i, _, ctx) {
+      const view = ctx.inquiryAccess.viewOf(i);
+      const consortia = await ctx.inquiryLoaders.consortia.load(i.id);
+      if (view.kind === 'owner' || view.kind === 'admin') return consortia;
+      // As the consortium query decides: an office through its network's members, a member as lead or partner.
+      const network = view.kind === 'office' ? view.network : null;
+      const memberId = view.kind === 'bidder' ? view.memberId : null;
+      const takesPart = (p: ConsortiumPartner) => (network ? p.network === network : p.memberId === memberId);
+      const partners = await Promise.all(consortia.map((c) => ctx.inquiryLoaders.partners.load(c.id)));
+      return consortia.filter((_c, k) => partners[k].some(takesPart));
+    },
+  },
   Consortium: {
     id: (c) => consortiumId(c.id),
     inquiryId: (c) => inquiryId(c.inquiry.id),

@@ -49,6 +49,9 @@ export function createInquiryLoaders(em: EntityManager) {
       const byId = new Map((await em.find(ConsortiumSchema, { id: { $in: [...ids] } })).map((c) => [c.id, c]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    consortia: new DataLoader<number, Consortium[]>(async (ids) =>
+      groupBy(ids, await em.find(ConsortiumSchema, { inquiry: { $in: [...ids] } }, oldestFirst), (c) => c.inquiry.id),
+    ),
     partners: new DataLoader<number, ConsortiumPartner[]>(async (ids) =>
       groupBy(ids, await em.find(ConsortiumPartnerSchema, { consortium: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.consortium.id),
     ),
