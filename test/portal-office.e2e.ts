@@ -2,12 +2,13 @@ import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { inquiryInput } from './support/inquiries.ts';
 import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // The network office's pages against `npm start`, in Debian's chromium: a CSV import whose two bad rows are
 // reported before anything is written, fixed and imported whole (the members are then found); the capacity
 // balance chart of a fixture posted through the graph, whose bars and table hold the hand-computed hours; the
-// audit log paged by cursor; the inquiries list. Every state passes axe-core's WCAG 2.1 AA rules.
+// audit log paged by cursor; the inquiries the office's members are invited to. Every state passes axe-core's WCAG 2.1 AA rules.
 
 let stack: Supervisor;
 let browser: Browser;
@@ -233,7 +234,7 @@ test('the capacity balance chart and its table show the hand-computed hours per 
   await expectAccessible(page);
 });
 
-test('the audit log pages by cursor through the import’s entries; the inquiries list answers', async () => {
+test('the audit log pages by cursor through the import’s entries; the inquiries list shows the office’s invited members', async () => {
   const page = await signedInPage();
   await page.goto(`${stack.gateway}/geschaeftsstelle/protokoll`);
   const rows = page.locator('.audit-table tbody tr');
@@ -271,4 +272,36 @@ test('the audit log pages by cursor through the import’s entries; the inquirie
   await eventually(() => page.locator('h1').textContent()).toBe('Anfragen an unsere Mitglieder');
   await eventually(() => page.locator('main').textContent()).toContain('Ihre Mitglieder sind zu keiner Anfrage eingeladen.');
   await expectAccessible(page);
+
+  // A customer's inquiry, published to the ten best suppliers of the region: the office sees it with its own members' invitations only.
+  const customer = await stack.token('--role', 'partner', '--sub', 'zulieferer-ag');
+  const created = await stack.query(
+    {
+      query: 'mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }',
+      variables: { input: inquiryInput({ title: 'Frästeil Gehäusedeckel', processes: ['3.2.3'], deliveryLocation: { postalCode: '37269' } }) },
+    },
+    customer,
+  );
+  expect(created.errors).toBeUndefined();
+  const { id, version } = created.data.createInquiry;
+  const published = await stack.query(
+    {
+      query: 'mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 10) { invitations { network member { name } } } }',
+      variables: { id, v: version },
+    },
+    customer,
+  );
+  expect(published.errors).toBeUndefined();
+  const invitations: { network: string; member: { name: string } }[] = published.data.publishInquiry.invitations;
+  const ours = invitations.filter((i) => i.network === 'NIWE').map((i) => `${i.member.name}: eingeladen`);
+  expect(ours.length).toBeGreaterThan(0);
+  expect(ours.length).toBeLessThan(invitations.length);
+  await page.reload();
+  const row = page.locator('.office-inquiries tbody tr');
+  await eventually(() => row.count()).toBe(1);
+  expect(await row.locator('th').textContent()).toBe('Frästeil Gehäusedeckel');
+  expect(await row.locator('td').nth(0).textContent()).toBe('offen');
+  expect((await row.locator('li').allTextContents()).sort()).toEqual(ours.sort());
+  await expectAccessible(page);
+  await screenshot(page, 'office-inquiries');
 });
