@@ -19,7 +19,7 @@ const columns = 4;
 const barWidth = 44;
 const barGap = 16;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const format = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 interface Bar {
@@ -38,10 +38,10 @@ function render(title: string, description: string, bars: Bar[]): string {
   const height = 56 + rows * panel.height;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" role="img" aria-labelledby="title desc">`,
-    `<title id="title">${escape(title)}</title>`,
-    `<desc id="desc">${escape(description)}</desc>`,
+    `<title id="title">${xmlText(title)}</title>`,
+    `<desc id="desc">${xmlText(description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="12" y="20" font-size="14" font-weight="bold">${escape(title)}</text>`,
+    `<text x="12" y="20" font-size="14" font-weight="bold">${xmlText(title)}</text>`,
     ...(Object.keys(colours) as TargetName[]).map(
       (t, i) => `<rect x="${12 + i * 90}" y="30" width="10" height="10" fill="${colours[t]}"/><text x="${26 + i * 90}" y="39">${t}</text>`,
     ),
@@ -55,19 +55,19 @@ function render(title: string, description: string, bars: Bar[]): string {
     const plot = panel.height - panel.top - panel.bottom;
     const base = y0 + panel.top + plot;
     const y = (v: number) => base - (v / max) * plot;
-    parts.push(`<g data-panel="${escape(shape)}">`, `<text x="${x0 + panel.left}" y="${y0 + 16}" font-weight="bold">${escape(shape)}</text>`);
+    parts.push(`<g data-panel="${xmlText(shape)}">`, `<text x="${x0 + panel.left}" y="${y0 + 16}" font-weight="bold">${xmlText(shape)}</text>`);
     parts.push(`<line x1="${x0 + panel.left}" y1="${base}" x2="${x0 + panel.width - 12}" y2="${base}" stroke="#333333"/>`);
     inPanel.forEach((bar, i) => {
       const x = x0 + panel.left + 8 + i * (barWidth + barGap);
       const centre = x + barWidth / 2;
       if (Number.isFinite(bar.value)) {
         parts.push(
-          `<rect class="bar" data-shape="${escape(bar.shape)}" data-target="${bar.target}" x="${x}" y="${y(bar.value).toFixed(1)}" width="${barWidth}" height="${(base - y(bar.value)).toFixed(1)}" fill="${colours[bar.target]}"><title>${escape(`${bar.shape} ${bar.target}: ${format(bar.value)}`)}</title></rect>`,
+          `<rect class="bar" data-shape="${xmlText(bar.shape)}" data-target="${bar.target}" x="${x}" y="${y(bar.value).toFixed(1)}" width="${barWidth}" height="${(base - y(bar.value)).toFixed(1)}" fill="${colours[bar.target]}"><title>${xmlText(`${bar.shape} ${bar.target}: ${format(bar.value)}`)}</title></rect>`,
         );
       } else {
         // A run without an answer has no value: an empty bar marked –, so every shape × target still has its bar.
         parts.push(
-          `<rect class="bar" data-shape="${escape(bar.shape)}" data-target="${bar.target}" x="${x}" y="${base - 1}" width="${barWidth}" height="1" fill="${colours[bar.target]}"><title>${escape(`${bar.shape} ${bar.target}: not measured`)}</title></rect>`,
+          `<rect class="bar" data-shape="${xmlText(bar.shape)}" data-target="${bar.target}" x="${x}" y="${base - 1}" width="${barWidth}" height="1" fill="${colours[bar.target]}"><title>${xmlText(`${bar.shape} ${bar.target}: not measured`)}</title></rect>`,
         );
       }
       const ticks = bar.ticks.filter(Number.isFinite);
