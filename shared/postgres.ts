@@ -46,6 +46,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     password: password.value,
     persistent: options.persistent,
     createPostgresUser: true,
+    // Not the caller's locale: started without LANG (a service manager, a network namespace's bare environment)
+    // initdb made a C cluster in SQL_ASCII, where lower('MÜLLER') is 'mÜller' and pg_trgm splits words at
+    // every umlaut, so 'müller' no longer found 'Mueller' (search.e2e.ts in the vitest project hosts).
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
