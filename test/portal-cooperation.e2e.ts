@@ -246,7 +246,8 @@ test('the feed pages by cursor and filters by kind and network; an event takes r
   expect(await text(page, '.event-registration')).toMatch(/melden Sie sich bitte als Mitgliedsunternehmen an/);
   await expectAccessible(page);
 
-  // A member registers one person (the place), a second (waiting, place 1), cancels the second, and is told a duplicate at its field.
+  // A member registers one person (the place), a second (waiting, place 1), sees both after a reload, cancels the
+  // second by keyboard, and is told a duplicate at its field.
   const member = await signedInPage('dieter@dreherei.example', 'Dieter Dreher');
   await member.goto(`${stack.gateway}/neuigkeiten/${fixture.eventId}`);
   await eventually(() => member.inputValue('#participant-name')).toBe('Dieter Dreher');
@@ -255,8 +256,7 @@ test('the feed pages by cursor and filters by kind and network; an event takes r
   await member.press('#participant-email', 'Enter');
   await eventually(() => text(member, '.registration-status')).toBe('Anna Schmidt ist angemeldet; der Platz ist sicher.');
   await eventually(() => text(member, '.places')).toBe('1 von 1 vergeben');
-  expect((await activeElement(member)).text).toBe('Anmeldung stornieren');
-  await member.getByRole('button', { name: 'Eine weitere Person anmelden' }).click();
+  expect(await member.inputValue('#participant-name')).toBe('');
   await member.fill('#participant-name', 'Bernd Weber');
   await member.fill('#participant-email', 'bernd@dreherei.example');
   await member.press('#participant-email', 'Enter');
@@ -264,10 +264,18 @@ test('the feed pages by cursor and filters by kind and network; an event takes r
     'Bernd Weber steht auf der Warteliste, Platz 1. Wird ein Platz frei, rückt die Anmeldung nach.',
   );
   await eventually(() => text(member, '.places')).toBe('1 von 1 vergeben; 1 auf der Warteliste');
+  await member.reload();
+  await eventually(() => member.locator('.own-registrations li').allInnerTexts()).toEqual([
+    'Bernd Weber (bernd@dreherei.example): Warteliste, Platz 1 Stornieren',
+    'Anna Schmidt (anna@dreherei.example): angemeldet Stornieren',
+  ]);
   await expectAccessible(member);
   await screenshot(member, 'cooperation-event-waiting');
-  await member.keyboard.press('Enter'); // the focus is on "cancel"
+  await member.getByRole('button', { name: 'Anmeldung von Bernd Weber stornieren' }).focus();
+  await member.keyboard.press('Enter');
   await eventually(() => text(member, '.registration-status')).toBe('Die Anmeldung von Bernd Weber ist storniert.');
+  expect((await activeElement(member)).id).toBe('event-registration-heading');
+  await eventually(() => member.locator('.own-registrations li').count()).toBe(1);
   await eventually(() => text(member, '.places')).toBe('1 von 1 vergeben');
   await member.fill('#participant-name', 'Anna S.');
   await member.fill('#participant-email', 'anna@dreherei.example');

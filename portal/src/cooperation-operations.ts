@@ -79,6 +79,12 @@ export const registerForEvent = operation<{ registerForEvent: EventRegistrationV
   }`,
 );
 
+/** The member's own registrations for events of every network and the region, newest first; a network down leaves its part out. */
+export const myEventRegistrations = operation<{ myEventRegistrations: EventRegistrationView[] }, { first: number }>(
+  'MyEventRegistrations',
+  `query MyEventRegistrations($first: Int) { myEventRegistrations(first: $first) { ${registrationFields} } }`,
+);
+
 export const cancelEventRegistration = operation<
   { cancelEventRegistration: { cancelled: EventRegistrationView; movedUp: EventRegistrationView | null } },
   { id: string }
@@ -363,6 +369,7 @@ export const cooperationOperations = [
   newsFeed,
   newsItem,
   registerForEvent,
+  myEventRegistrations,
   cancelEventRegistration,
   workingGroupList,
   workingGroupPage,

@@ -3,6 +3,7 @@ import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   cancelEventRegistration,
+  myEventRegistrations,
   newsFeed,
   newsItem,
   registerForEvent,
@@ -289,28 +290,35 @@ export function EventPage({ id }: { id: string }) {
 
 type RegistrationField = 'name' | 'email';
 
+/** A member's registrations read at once: 100 covers a year of a company's events. */
+const ownRegistrationsRead = 100;
+
+/**
+ * A member registers its people for the event and sees those it has registered (myEventRegistrations, so they are
+ * there after a reload too), each registered or waiting with its place, and cancels one.
+ */
 function EventRegistration({ item, closed, onChange }: { item: NewsItemView; closed: boolean; onChange: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
   const { session } = useSession();
+  const member = session?.role === 'member';
+  const mine = useReloadable(myEventRegistrations, member ? { first: ownRegistrationsRead } : undefined);
   const [values, setValues] = useState<Record<RegistrationField, string>>({ name: '', email: '' });
   const [errors, setErrors] = useState<Partial<Record<RegistrationField | 'form', string>>>({});
-  const [registration, setRegistration] = useState<EventRegistrationView | null>(null);
-  const [cancelled, setCancelled] = useState<EventRegistrationView | null>(null);
+  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warning'; state?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<RegistrationField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (session?.signedIn) setValues((v) => ({ name: v.name || session.name || '', email: v.email || session.email || '' }));
   }, [session]);
-  useEffect(() => {
-    if (registration) cancelButton.current?.focus();
-  }, [registration]);
 
   if (!session) return <p aria-busy="true">{t.loading}</p>;
   if (!session.signedIn) return <SignInFirstInline />;
-  if (session.role !== 'member') return <p>{text.registerMembersOnly}</p>;
+  if (!member) return <p>{text.registerMembersOnly}</p>;
+
+  const own = (mine.data?.myEventRegistrations ?? []).filter((r) => r.eventId === item.id && r.status !== 'CANCELLED');
 
   const register = async (event: Event) => {
     event.preventDefault();
@@ -325,57 +333,65 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
       const at: RegistrationField | 'form' =
         field === 'name' || field === 'email' ? field : error?.extensions?.code === 'CONFLICT' && /already registered/.test(error.message) ? 'email' : 'form';
       setErrors({ [at]: at === 'form' ? `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` : error?.message });
+      setStatus(null);
       if (at !== 'form') inputs.current[at]?.focus();
       return;
     }
     setErrors({});
-    setCancelled(null);
-    setRegistration(made);
+    setStatus(
+      made.status === 'WAITING'
+        ? { text: text.waiting(made.participant, number(made.waitingPosition ?? 0)), kind: 'warning', state: made.status }
+        : { text: text.registered(made.participant), kind: 'ok', state: made.status },
+    );
+    // The form is ready for the next person.
+    setValues({ name: '', email: '' });
+    mine.reload();
     onChange();
   };
 
-  const cancel = async () => {
-    if (!registration) return;
+  const cancel = async (registration: EventRegistrationView) => {
     setBusy(true);
     const result = await request(cancelEventRegistration, { id: registration.id });
     setBusy(false);
     if (!result.data) return setErrors({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
-    setCancelled(result.data.cancelEventRegistration.cancelled);
-    setRegistration(null);
+    const { cancelled, movedUp } = result.data.cancelEventRegistration;
+    setErrors({});
+    setStatus({ text: [text.cancelled(cancelled.participant), movedUp && text.movedUp(movedUp.participant)].filter(Boolean).join(' '), kind: 'ok' });
+    // The cancelled row and its button go away: the keyboard continues at the section's heading.
+    heading.current?.focus();
+    mine.reload();
     onChange();
   };
 
   return (
     <section class="event-registration" aria-labelledby="event-registration-heading">
-      <h2 id="event-registration-heading">{text.registerHeading}</h2>
+      <h2 id="event-registration-heading" ref={heading} tabIndex={-1}>
+        {text.registerHeading}
+      </h2>
       <div role="status" class="registration-status">
-        {registration && (
-          <p class={`notice ${registration.status === 'REGISTERED' ? 'notice-ok' : 'notice-warning'}`} data-status={registration.status}>
-            {registration.status === 'WAITING'
-              ? text.waiting(registration.participant, number(registration.waitingPosition ?? 0))
-              : text.registered(registration.participant)}
+        {status && (
+          <p class={`notice notice-${status.kind}`} data-status={status.state}>
+            {status.text}
           </p>
         )}
-        {cancelled && <p class="notice notice-ok">{text.cancelled(cancelled.participant)}</p>}
       </div>
-      {registration ? (
-        <div class="actions">
-          <button type="button" ref={cancelButton} onClick={cancel} disabled={busy}>
-            {text.cancelButton}
-          </button>
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => {
-              setRegistration(null);
-              setValues({ name: '', email: '' });
-              requestAnimationFrame(() => inputs.current.name?.focus());
-            }}
-          >
-            {text.anotherRegistration}
-          </button>
-        </div>
-      ) : closed ? (
+      <NetworkNotice errors={mine.errors} />
+      {own.length > 0 && (
+        <>
+          <h3>{text.ownRegistrations}</h3>
+          <ul class="own-registrations">
+            {own.map((r) => (
+              <li key={r.id} data-status={r.status}>
+                {r.participant} ({r.email}): {r.status === 'WAITING' ? text.waitingShort(number(r.waitingPosition ?? 0)) : text.registeredShort}{' '}
+                <button type="button" class="link-button" onClick={() => cancel(r)} disabled={busy} aria-label={text.cancelFor(r.participant)}>
+                  {text.cancelShort}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {closed ? (
         <p>{text.registrationClosed}</p>
       ) : (
         <form onSubmit={register} noValidate aria-labelledby="event-registration-heading">
