@@ -333,7 +333,7 @@ describe('calendar', () => {
 });
 
 const myRegistrationsQuery = `query($first: Int, $memberId: ID) {
-  myEventRegistrations(first: $first, memberId: $memberId) { id eventId status waitingPosition member { id } }
+  myEventRegistrations(first: $first, memberId: $memberId) { id eventId status waitingPosition member { id } event { id title } }
 }`;
 /** A member's registrations in four databases, newest first, as the next describe blocks expect them. */
 const ownRegistrations: { id: string; eventId: string; status: string; waitingPosition: number | null }[] = [];
@@ -376,6 +376,12 @@ describe("a member's own registrations", () => {
     ]);
     expect(new Set(list.map((r: { member: { id: string } }) => r.member.id))).toEqual(new Set(['NIWE:m-7']));
     expect(list.map((r: { eventId: string }) => r.eventId)).toEqual([linat.id, region.id, konat.id, niwe.id]);
+    expect(list.map((r: { event: { id: string; title: string } }) => [r.event.id, r.event.title])).toEqual([
+      [linat.id, 'Eigene Anmeldungen LINAT'],
+      [region.id, 'Eigene Anmeldungen Region'],
+      [konat.id, 'Eigene Anmeldungen KONAT'],
+      [niwe.id, 'Eigene Anmeldungen NIWE'],
+    ]);
     expect((await ok(stack.query(myRegistrationsQuery, { first: 2 }, member))).myEventRegistrations.map((r: { id: string }) => r.id)).toEqual([
       mine[3].id,
       mine[2].id,
@@ -398,6 +404,19 @@ describe("a member's own registrations", () => {
       ...mine.toReversed().map((r: { id: string }) => [r.id, 'NIWE:m-7']),
     ]);
     expect(office.map((r) => r.id)).toContain(taken.id);
+    // However many registrations and events: each network once for its registrations and once for their events.
+    const calls = () => [...stack.region.clients.values()].reduce((sum, c) => sum + c.calls, 0);
+    for (const [first, token] of [
+      [1, member],
+      [4, member],
+      [100, tokens.niweOffice],
+    ] as const) {
+      const before = calls();
+      const res = (await ok(stack.query(myRegistrationsQuery, { first }, token))).myEventRegistrations as { event: { id: string } | null }[];
+      expect(res.every((r) => r.event !== null)).toBe(true);
+      const sources = new Set(res.map((r) => r.event!.id.split(':')[0]).filter((source) => source !== 'REGION'));
+      expect(calls() - before, `first ${first}`).toBe(3 + sources.size);
+    }
     const one = (await ok(stack.query(myRegistrationsQuery, { memberId: 'NIWE:m-8' }, tokens.niweOffice))).myEventRegistrations;
     expect(one.map((r: { member: { id: string } }) => r.member.id)).toEqual(['NIWE:m-8']);
   });

@@ -589,6 +589,12 @@ export type EventRegistration = {
   createdAt: Scalars['String']['output'];
   /** The participant's e-mail address (personal data: eventRegistrations lists it for the event's publisher and admin only). */
   email: Scalars['String']['output'];
+  /**
+   * The event as the caller may see it; null when it is not visible to the
+   * caller or its network is down (NETWORK_UNAVAILABLE). A list of
+   * registrations asks each database for its events once.
+   */
+  event?: Maybe<NewsItem>;
   /** The event's id. */
   eventId: Scalars['ID']['output'];
   /** The registration's id. */
@@ -3198,7 +3204,7 @@ export type ResolversTypes = {
   MeetingRsvp: ResolverTypeWrapper<MeetingRsvpModel>;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
   MemberConnection: ResolverTypeWrapper<MemberPageModel>;
-  MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
+  MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'matched' | 'node'> & { matched: ResolversTypes['MemberMatch'], node: ResolversTypes['Member'] }>;
   MemberFacets: ResolverTypeWrapper<MemberFacets>;
   MemberFilter: MemberFilter;
   MemberImport: ResolverTypeWrapper<Omit<MemberImport, 'members'> & { members: Array<ResolversTypes['Member']> }>;
@@ -3317,7 +3323,7 @@ export type ResolversParentTypes = {
   MeetingRsvp: MeetingRsvpModel;
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
   MemberConnection: MemberPageModel;
-  MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
+  MemberEdge: Omit<MemberEdge, 'matched' | 'node'> & { matched: ResolversParentTypes['MemberMatch'], node: ResolversParentTypes['Member'] };
   MemberFacets: MemberFacets;
   MemberFilter: MemberFilter;
   MemberImport: Omit<MemberImport, 'members'> & { members: Array<ResolversParentTypes['Member']> };
@@ -3547,6 +3553,7 @@ export type ConsortiumPartnerResolvers<ContextType = RegionContext, ParentType e
 export type EventRegistrationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['EventRegistration'] = ResolversParentTypes['EventRegistration']> = {
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['NewsItem']>, ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;

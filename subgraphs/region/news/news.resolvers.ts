@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
 import {
@@ -194,6 +195,38 @@ async function myEventRegistrations(ctx: RegionContext, first: number | null | u
   return all.sort(newestFirst).slice(0, size);
 }
 
+/**
+ * The events of a request's registrations, by id: one newsItems request per
+ * network and one statement for region's, however many registrations the
+ * answer lists. A network that is down leaves its events null, with its error.
+ */
+const eventLoaders = new WeakMap<RegionContext, DataLoader<string, SourcedRecord | null>>();
+
+function eventLoader(ctx: RegionContext): DataLoader<string, SourcedRecord | null> {
+  let loader = eventLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const refs = ids.map((id) => newsIds.parse(id));
+      const wanted = (source: string) => [...new Set(refs.filter((r) => r.source === source).map((r) => r.localId))];
+      const sources = [...new Set(refs.map((r) => r.source))];
+      const [pages, own] = await Promise.all([
+        networkPages(
+          ctx,
+          sources.filter((s) => s !== regionSource),
+          async (code) => (await ctx.client(code).request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds: wanted(code) }, ctx.identityHeader)).newsItems,
+        ),
+        sources.includes(regionSource) ? newsByIds(ctx.em, wanted(regionSource), canSeeMembersOnly(ctx.identity)) : [],
+      ]);
+      const found = new Map<string, SourcedRecord>();
+      for (const { code, page } of pages) for (const record of page) found.set(newsIds.format(code, record.localId), sourced(code, record));
+      for (const view of own) found.set(newsIds.format(regionSource, view.localId), sourced(regionSource, toRecord(view)));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    eventLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 export const newsResolvers: Resolvers = {
   Query: {
     feed: (_, args, ctx) => feed(ctx, args),
@@ -216,6 +249,7 @@ export const newsResolvers: Resolvers = {
   EventRegistration: {
     id: (r) => registrationIds.format(r.source, r.localId),
     eventId: (r) => newsIds.format(r.source, r.eventLocalId),
+    event: (r, _, ctx) => eventLoader(ctx).load(newsIds.format(r.source, r.eventLocalId)),
     member: (r) => memberRefById(r.memberId),
   },
 };
