@@ -160,25 +160,23 @@ export async function registrationsOf(em: EntityManager, eventLocalId: number, e
 export async function registrationsOfOwners(em: EntityManager, owners: RegistrationOwners, first: number): Promise<RegistrationView[]> {
   // Network codes are capital letters only (shared/networks.ts), so the prefix needs no escaping.
   const [where, value] = 'memberId' in owners ? ['r."member_id" = ?', owners.memberId] : ['r."member_id" like ?', `${owners.network}:%`];
-  const rows = await em
-    .getConnection()
-    .execute<
-      {
-        id: number;
-        event_id: number;
-        member_id: string;
-        participant: string;
-        email: string;
-        status: RegistrationStatus;
-        created_at: Date;
-        position: number | null;
-      }[]
-    >(
-      `select r.*, case when r."status" = 'WAITING' then (select count(*) from "event_registration" w
+  const rows = await em.getConnection().execute<
+    {
+      id: number;
+      event_id: number;
+      member_id: string;
+      participant: string;
+      email: string;
+      status: RegistrationStatus;
+      created_at: Date;
+      position: number | null;
+    }[]
+  >(
+    `select r.*, case when r."status" = 'WAITING' then (select count(*) from "event_registration" w
                    where w."event_id" = r."event_id" and w."status" = 'WAITING' and w."id" <= r."id")::int end as "position"
      from "event_registration" r where ${where} order by r."created_at" desc, r."id" desc limit ?`,
-      [value, first],
-    );
+    [value, first],
+  );
   return rows.map((r) => ({
     localId: r.id,
     eventLocalId: r.event_id,
