@@ -18,8 +18,11 @@ const consoleErrors: string[] = [];
 const password = 'Werra-Meissner-2026';
 const customer = { email: 'einkauf@zulieferer.example', name: 'Dana Einkauf' };
 const bidder = { email: 'angebote@mitglied.example', name: 'Max Angebot' };
+const consortiumPartner = { email: 'verbund@partner.example', name: 'Paula Partner' };
 // The member publishing will invite: findSuppliers' best for the inquiry's requirements (the ranking publishing uses).
 let invited: { id: string; name: string; network: string };
+// A member of another network, asked into the invited member's consortium in the second test.
+let asked: { id: string; name: string; network: string };
 
 const day = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
@@ -37,16 +40,27 @@ beforeAll(async () => {
   await createAccount(admin, { ...customer, password, kind: 'CUSTOMER', customer: 'Zulieferer AG' });
   const ranked = await stack.query(
     {
-      query: 'query($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 1) { edges { node { id name network { code } } } } }',
+      query: 'query($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 20) { edges { node { id name network { code } } } } }',
       variables: { r: { processes: ['3.2.3'], quantity: 'SERIES', deliveryLocation: { postalCode: '99974' } } },
     },
     admin,
   );
-  const best = ranked.data.findSuppliers.edges[0].node;
-  invited = { id: best.id, name: best.name, network: best.network.code };
+  const nodes = ranked.data.findSuppliers.edges.map((e: { node: { id: string; name: string; network: { code: string } } }) => ({
+    id: e.node.id,
+    name: e.node.name,
+    network: e.node.network.code,
+  }));
+  invited = nodes[0];
+  asked = nodes.find((node: { network: string }) => node.network !== invited.network);
   // The member's account comes from its own network's office.
   const office = await stack.token('--role', 'office', '--network', invited.network);
   await createAccount(office, { ...bidder, password, kind: 'MEMBER', memberId: invited.id });
+  await createAccount(await stack.token('--role', 'office', '--network', asked.network), {
+    ...consortiumPartner,
+    password,
+    kind: 'MEMBER',
+    memberId: asked.id,
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -242,5 +256,63 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
     await stack.token('--role', 'admin', '--sub', 'admin'),
   );
   expect(list.data.inquiry).toEqual({ status: 'AWARDED', awardedQuote: { member: { id: invited.id }, revision: 2 } });
+  expect(consoleErrors).toEqual([]);
+}, 300_000);
+
+test('a member of another network asked into a consortium sees the request and accepts with its processes and share', async () => {
+  // Through the graph: an inquiry the invited member is invited to, and its consortium with the asked member.
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const owner = await stack.token('--role', 'partner', '--sub', 'oem');
+  const lead = await stack.token('--role', 'member', '--member', invited.id);
+  const query = async (text: string, variables: Record<string, unknown>, token: string) => {
+    const result = await stack.query({ query: text, variables }, token);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const input = {
+    title: 'Getriebegehäuse im Verbund',
+    partDescription: 'Gefräst und gedreht',
+    processes: ['3.2.3', '3.2.1'],
+    quantities: [{ quantity: 300 }],
+    deliveryLocation: { postalCode: '99974' },
+    deliveryDate: isoDay(60),
+    quoteDeadline: new Date(Date.now() + 20 * day).toISOString(),
+  };
+  const created = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input }, owner)).createInquiry;
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, owner);
+  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  const consortium = (
+    await query('mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }', { id: created.id, p: [asked.id] }, lead)
+  ).createConsortium;
+
+  const page = await signIn(consortiumPartner, '/anfragen');
+  const listRow = page.locator('table.inquiry-list tbody tr').filter({ hasText: 'Getriebegehäuse im Verbund' });
+  await eventually(() => listRow.count()).toBe(1);
+  expect(await listRow.locator('td').nth(3).textContent()).toBe('Bietergemeinschaft: angefragt');
+  await expectAccessible(page);
+  await listRow.getByRole('link', { name: 'Getriebegehäuse im Verbund' }).click();
+  const request = page.getByRole('article', { name: `Federführend: ${invited.name}` });
+  await eventually(() => request.count()).toBe(1);
+  expect(await request.locator('.partners li').allTextContents()).toEqual([
+    `${invited.name} (${invited.network}): angefragt`,
+    `${asked.name} (${asked.network}): angefragt`,
+  ]);
+  // Asked, not invited: no quote form.
+  expect(await page.locator('#quote-form-heading').count()).toBe(0);
+  await expectAccessible(page);
+  await screenshot(page, 'inquiry-consortium-request');
+
+  await request.getByRole('checkbox', { name: /^3\.2\.3 / }).check();
+  await page.fill(`#consortium-${consortium.id}-share`, '40');
+  await request.getByRole('button', { name: 'Zusagen' }).click();
+  await eventually(() => page.getByRole('status').filter({ hasText: 'Ihre Antwort ist gespeichert: zugesagt.' }).count()).toBe(1);
+  await eventually(() => request.locator('.partners li').nth(1).textContent()).toBe(`${asked.name} (${asked.network}): zugesagt – 3.2.3, 40 %`);
+  await expectAccessible(page);
+  await screenshot(page, 'inquiry-consortium-accepted');
+
+  const partners = (
+    await query('query($id: ID!) { consortium(id: $id) { partners { member { id } status processes sharePercent } } }', { id: consortium.id }, lead)
+  ).consortium.partners;
+  expect(partners).toContainEqual({ member: { id: asked.id }, status: 'ACCEPTED', processes: ['3.2.3'], sharePercent: 40 });
   expect(consoleErrors).toEqual([]);
 }, 300_000);

@@ -317,6 +317,7 @@ export interface InquirySummary {
   quantities: InquiryQuantity[];
   invitations: { network: NetworkCode; status: InvitationStatus; member: { id: string; name: string } }[];
   quotes: { id: string; status: QuoteStatus }[];
+  consortia: { id: string; partners: { status: ConsortiumPartnerStatus; member: { id: string } }[] }[];
 }
 
 export const myInquiries = operation<{ inquiries: InquirySummary[] | null }, { first: number }>(
@@ -326,6 +327,7 @@ export const myInquiries = operation<{ inquiries: InquirySummary[] | null }, { f
       id title status deliveryDate quoteDeadline createdAt quantities { quantity batchSize }
       invitations { network status member { id name } }
       quotes { id status }
+      consortia { id partners { status member { id } } }
     }
   }`,
 );
@@ -344,13 +346,15 @@ export interface QuoteTerms {
   submittedAt: string;
 }
 
+export type ConsortiumPartnerStatus = 'INVITED' | 'ACCEPTED' | 'DECLINED';
+
 export interface ConsortiumView {
   id: string;
   complete: boolean;
   lead: { id: string; name: string };
   partners: {
     network: NetworkCode;
-    status: 'INVITED' | 'ACCEPTED' | 'DECLINED';
+    status: ConsortiumPartnerStatus;
     processes: string[];
     sharePercent: number | null;
     member: { id: string; name: string };
@@ -397,19 +401,22 @@ export interface InquiryDetail {
   }[];
   quotes: QuoteView[];
   awardedQuote: { id: string } | null;
+  consortia: ConsortiumView[];
 }
 
 const quoteTermsFields = 'priceTiers { minQuantity unitPrice } currency leadTimeDays validUntil notes submittedAt';
+const consortiumFields = 'id complete lead { id name } partners { network status processes sharePercent member { id name } }';
 const quoteFields = `id network status revision version ${quoteTermsFields}
   member { id name city }
-  consortium { id complete lead { id name } partners { network status processes sharePercent member { id name } } }
+  consortium { ${consortiumFields} }
   revisions { revision ${quoteTermsFields} }`;
 const inquiryFields = `id title partDescription processes material quantities { quantity batchSize } tolerance certifications documents ppapLevel
   deliveryPostalCode deliveryDate quoteDeadline customer status version createdAt
   attachments { id fileName contentType size downloadPath }
   invitations { network status declineReason score distanceKm member { id name city } }
   quotes { ${quoteFields} }
-  awardedQuote { id }`;
+  awardedQuote { id }
+  consortia { ${consortiumFields} }`;
 
 export const inquiryDetail = operation<{ inquiry: InquiryDetail | null }, { id: string }>(
   'InquiryDetail',
@@ -491,6 +498,16 @@ import { officeOperations } from './office-operations.ts';
 export * from './cooperation-operations.ts';
 import { cooperationOperations } from './cooperation-operations.ts';
 
+export const respondToConsortium = operation<
+  { respondToConsortium: ConsortiumView },
+  { consortiumId: string; accept: boolean; processes?: string[]; sharePercent?: number }
+>(
+  'RespondToConsortium',
+  `mutation RespondToConsortium($consortiumId: ID!, $accept: Boolean!, $processes: [String!], $sharePercent: Float) {
+    respondToConsortium(consortiumId: $consortiumId, accept: $accept, processes: $processes, sharePercent: $sharePercent) { ${consortiumFields} }
+  }`,
+);
+
 export const operations = [
   ...officeOperations,
   ...cooperationOperations,
@@ -508,4 +525,5 @@ export const operations = [
   publishInquiry,
   awardQuote,
   submitQuote,
+  respondToConsortium,
 ];

@@ -72,6 +72,8 @@ function InquiryListPage() {
           <tbody>
             {rows.map((inquiry) => {
               const invitation = ownInvitation(inquiry);
+              // A member asked into a consortium sees the inquiry without an invitation of its own.
+              const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.member.id === session?.memberId);
               return (
                 <tr key={inquiry.id}>
                   <th scope="row">
@@ -82,7 +84,7 @@ function InquiryListPage() {
                   <td>{date(inquiry.deliveryDate)}</td>
                   {member ? (
                     <>
-                      <td>{invitation ? text.invitation[invitation.status] : text.none}</td>
+                      <td>{invitation ? text.invitation[invitation.status] : asked ? text.consortiumRequest(text.partnerStatus[asked.status]) : text.none}</td>
                       <td>{inquiry.quotes[0] ? text.quote[inquiry.quotes[0].status] : text.none}</td>
                     </>
                   ) : (

@@ -1,4 +1,4 @@
-import type { InquiryStatus, InvitationStatus, QuoteStatus } from '../operations.ts';
+import type { ConsortiumPartnerStatus, InquiryStatus, InvitationStatus, QuoteStatus } from '../operations.ts';
 import { useLocale } from '../use-locale.ts';
 
 // The inquiry pages' texts, German first and English, beside the pages that load them (lazily,
@@ -140,6 +140,23 @@ const de = {
   submitting: 'Wird gesendet …',
   quoteSaved: (revision: number) => (revision === 1 ? 'Ihr Angebot ist abgegeben.' : `Ihre ${revision}. Fassung ist abgegeben.`),
   consortiumHeading: 'Bietergemeinschaft',
+  consortiaHeading: 'Bietergemeinschaften',
+  ledBy: (name: string) => `Federführend: ${name}`,
+  partnerStatus: { INVITED: 'angefragt', ACCEPTED: 'zugesagt', DECLINED: 'abgesagt' } satisfies Record<ConsortiumPartnerStatus, string>,
+  partnerLine: (name: string, network: string, status: string) => `${name} (${network}): ${status}`,
+  partnerShare: (processes: string, share: string) => ` – ${processes}, ${share}`,
+  consortiumComplete: 'Vollständig: alle haben zugesagt, die Anteile ergeben 100 %.',
+  consortiumIncomplete: 'Noch nicht vollständig: erst wenn alle zugesagt haben und die Anteile 100 % ergeben, kann die Federführung anbieten.',
+  consortiumRequest: (status: string) => `Bietergemeinschaft: ${status}`,
+  respondHeading: 'Ihre Antwort',
+  respondIntro:
+    'Sie sind gebeten, in dieser Bietergemeinschaft mitzuarbeiten. Sagen Sie zu mit den Verfahren, die Sie übernehmen, und Ihrem Anteil an der Arbeit, oder sagen Sie ab.',
+  yourProcesses: 'Verfahren, die Sie übernehmen',
+  shareLabel: 'Ihr Anteil an der Arbeit in Prozent',
+  shareFormat: 'Bitte geben Sie den Anteil als Zahl an, z. B. 40.',
+  accept: 'Zusagen',
+  decline: 'Absagen',
+  responded: (status: string) => `Ihre Antwort ist gespeichert: ${status}.`,
 };
 
 export type InquiryMessages = typeof de;
@@ -269,6 +286,22 @@ const en: InquiryMessages = {
   submitting: 'Sending …',
   quoteSaved: (revision) => (revision === 1 ? 'Your quote has been submitted.' : `Your revision ${revision} has been submitted.`),
   consortiumHeading: 'Consortium',
+  consortiaHeading: 'Consortia',
+  ledBy: (name) => `Led by ${name}`,
+  partnerStatus: { INVITED: 'asked', ACCEPTED: 'accepted', DECLINED: 'declined' },
+  partnerLine: (name, network, status) => `${name} (${network}): ${status}`,
+  partnerShare: (processes, share) => ` – ${processes}, ${share}`,
+  consortiumComplete: 'Complete: everyone accepted and the shares sum to 100 %.',
+  consortiumIncomplete: 'Not complete yet: the lead can quote once everyone has accepted and the shares sum to 100 %.',
+  consortiumRequest: (status) => `Consortium: ${status}`,
+  respondHeading: 'Your answer',
+  respondIntro: 'You are asked to work in this consortium. Accept with the processes you take on and your share of the work, or decline.',
+  yourProcesses: 'Processes you take on',
+  shareLabel: 'Your share of the work in percent',
+  shareFormat: 'Please enter the share as a number, e.g. 40.',
+  accept: 'Accept',
+  decline: 'Decline',
+  responded: (status) => `Your answer is saved: ${status}.`,
 };
 
 /** The inquiry pages' texts in the visitor's language. */

@@ -7,7 +7,9 @@ import {
   inquiryDetail,
   publishInquiry,
   quoteComparison,
+  respondToConsortium,
   submitQuote,
+  type ConsortiumPartnerStatus,
   type InquiryDetail,
   type PriceTier,
   type QuoteComparisonRow,
@@ -79,7 +81,8 @@ export function InquiryPage({ id }: { id: string }) {
     );
   }
   const invitation = session.role === 'member' ? inquiry.invitations.find((i) => i.member.id === session.memberId) : undefined;
-  const bidder = session.role === 'member' && (invitation !== undefined || inquiry.quotes.some((q) => q.member.id === session.memberId));
+  const partner = inquiry.consortia.some((c) => c.partners.some((p) => p.member.id === session.memberId));
+  const bidder = session.role === 'member' && (invitation !== undefined || partner || inquiry.quotes.some((q) => q.member.id === session.memberId));
   return (
     <>
       <p>
@@ -515,7 +518,9 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
   const text = useInquiryText();
   const { number, currency, date, dateTime } = useLocale();
   const quote = inquiry.quotes.find((q) => q.member.id === session.memberId) ?? inquiry.quotes[0];
-  const open = inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED');
+  // A partner asked into a consortium answers it; only invited members (a consortium's lead among them) quote.
+  const invited = inquiry.invitations.some((i) => i.member.id === session.memberId);
+  const open = invited && inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED');
   return (
     <>
       {quote && (
@@ -571,7 +576,8 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
           )}
         </section>
       )}
-      {open ? <QuoteForm inquiry={inquiry} quote={quote} onSaved={onSaved} /> : !quote && <p>{text.quoteClosed}</p>}
+      {inquiry.consortia.length > 0 && <Consortia inquiry={inquiry} session={session} onChanged={onSaved} />}
+      {open ? <QuoteForm inquiry={inquiry} quote={quote} onSaved={onSaved} /> : invited && !quote && <p>{text.quoteClosed}</p>}
     </>
   );
 }
@@ -767,5 +773,151 @@ function QuoteForm({ inquiry, quote, onSaved }: { inquiry: InquiryDetail; quote:
         <div role="status">{saved !== null && <p class="notice notice-ok">{text.quoteSaved(saved)}</p>}</div>
       </form>
     </section>
+  );
+}
+
+/** The consortia a member leads or is asked into, and its answer to a request (respondToConsortium). */
+function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; session: Session; onChanged: () => void }) {
+  const text = useInquiryText();
+  const { number } = useLocale();
+  return (
+    <section aria-labelledby="consortia-heading">
+      <h2 id="consortia-heading">{text.consortiaHeading}</h2>
+      {inquiry.consortia.map((consortium) => {
+        const own = consortium.partners.find((p) => p.member.id === session.memberId);
+        return (
+          <article key={consortium.id} class="consortium" aria-label={text.ledBy(consortium.lead.name)}>
+            <h3>{text.ledBy(consortium.lead.name)}</h3>
+            <ul class="partners">
+              {consortium.partners.map((p) => (
+                <li key={p.member.id}>
+                  {text.partnerLine(p.member.name, p.network, text.partnerStatus[p.status])}
+                  {p.status === 'ACCEPTED' && text.partnerShare(p.processes.join(', '), `${number(p.sharePercent ?? 0, 1)} %`)}
+                </li>
+              ))}
+            </ul>
+            <p>{consortium.complete ? text.consortiumComplete : text.consortiumIncomplete}</p>
+            {own && inquiry.status === 'OPEN' && !inquiry.quotes.some((q) => q.consortium?.id === consortium.id) && (
+              <ConsortiumAnswer inquiry={inquiry} consortiumId={consortium.id} answered={own.status} onChanged={onChanged} />
+            )}
+          </article>
+        );
+      })}
+    </section>
+  );
+}
+
+function ConsortiumAnswer({
+  inquiry,
+  consortiumId,
+  answered,
+  onChanged,
+}: {
+  inquiry: InquiryDetail;
+  consortiumId: string;
+  answered: ConsortiumPartnerStatus;
+  onChanged: () => void;
+}) {
+  const text = useInquiryText();
+  const { t, language } = useLocale();
+  const [processes, setProcesses] = useState<string[]>([]);
+  const [share, setShare] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<'processes' | 'sharePercent' | 'form', string>>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const id = (name: string) => `consortium-${consortiumId}-${name}`;
+
+  const fail = (next: typeof errors) => {
+    setErrors(next);
+    setSaved(null);
+    if (next.processes) form.current?.querySelector<HTMLElement>('input[type="checkbox"]')?.focus();
+    else if (next.sharePercent) form.current?.querySelector<HTMLElement>(`#${CSS.escape(id('share'))}`)?.focus();
+  };
+  const send = async (accept: boolean) => {
+    const sharePercent = parseAmount(share, language);
+    if (accept && share.trim() !== '' && Number.isNaN(sharePercent)) return fail({ sharePercent: text.shareFormat });
+    setBusy(true);
+    const result = await request(
+      respondToConsortium,
+      accept ? { consortiumId, accept, processes, ...(share.trim() === '' ? {} : { sharePercent }) } : { consortiumId, accept },
+    );
+    setBusy(false);
+    const consortium = result.data?.respondToConsortium;
+    if (consortium) {
+      setErrors({});
+      setSaved(text.partnerStatus[accept ? 'ACCEPTED' : 'DECLINED']);
+      return onChanged();
+    }
+    const error = result.errors[0];
+    const field = error?.extensions?.field;
+    if (field === 'processes' || field === 'sharePercent') return fail({ [field]: error.message });
+    return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+  };
+
+  return (
+    <form
+      ref={form}
+      class="consortium-answer"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        send(true);
+      }}
+    >
+      <h4>{text.respondHeading}</h4>
+      {answered === 'INVITED' && <p>{text.respondIntro}</p>}
+      {errors.form && (
+        <p class="notice notice-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <fieldset class="checkboxes" aria-describedby={errors.processes ? id('processes-error') : undefined}>
+        <legend>{text.yourProcesses}</legend>
+        {inquiry.processes.map((code) => (
+          <label key={code}>
+            <input
+              type="checkbox"
+              name="processes"
+              value={code}
+              checked={processes.includes(code)}
+              onChange={(e) => setProcesses(e.currentTarget.checked ? [...processes, code] : processes.filter((c) => c !== code))}
+            />
+            {code} {processName(code)}
+          </label>
+        ))}
+      </fieldset>
+      {errors.processes && (
+        <p class="field-error" id={id('processes-error')}>
+          {errors.processes}
+        </p>
+      )}
+      <div class="field">
+        <label for={id('share')}>{text.shareLabel}</label>
+        <input
+          id={id('share')}
+          type="text"
+          inputMode="decimal"
+          value={share}
+          onInput={(e) => setShare(e.currentTarget.value)}
+          aria-invalid={errors.sharePercent ? 'true' : undefined}
+          aria-describedby={errors.sharePercent ? id('share-error') : undefined}
+        />
+        {errors.sharePercent && (
+          <p class="field-error" id={id('share-error')}>
+            {errors.sharePercent}
+          </p>
+        )}
+      </div>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {text.accept}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => send(false)}>
+          {text.decline}
+        </button>
+      </div>
+      <div role="status">{saved && <p class="notice notice-ok">{text.responded(saved)}</p>}</div>
+    </form>
   );
 }
