@@ -374,6 +374,7 @@ test('the joint booth: an area above what is left at its field, the organiser co
   await page.fill('#booth-areaM2', '12');
   await page.keyboard.press('Enter');
   await eventually(() => page.locator('.booth-registrations tbody tr').count()).toBe(1);
+  expect(await text(page, '.booth-registered')).toBe('Ihre Anmeldung ist eingegangen; die organisierende Geschäftsstelle bestätigt sie.');
   expect(await text(page, '.booth-registrations tbody tr')).toMatch(
     /^Dreherei Werra GmbH NIWE 12 m² Drehteile bis Ø 300 mm, Wellen Dieter Dreher, dieter@dreherei\.example, \+49 5651 1234 offen/,
   );
@@ -472,6 +473,23 @@ test("a member's relationships: suggestions with reasons, a request to oneself r
   const recorded = await graph('query($m: ID) { relationships(memberId: $m, includeEnded: true) { kind status } }', { m: members.dreher }, tokens.dreher);
   expect(recorded.relationships).toEqual([{ kind: 'CUSTOMER_OF', status: 'ENDED' }]);
   await expectAccessible(page);
+});
+
+test('the feed is usable while the graph has not answered', async () => {
+  const page = await signedInPage('dieter@dreherei.example', 'Dieter Dreher');
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graphql', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${stack.gateway}/neuigkeiten?art=EVENT`);
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeiten und Veranstaltungen');
+  expect(await page.inputValue('#feed-kind')).toBe('EVENT');
+  expect(await text(page, '.searching')).toBe('Lädt …');
+  expect(await page.locator('.feed-item').count()).toBe(0);
+  release();
+  await eventually(() => page.locator('.feed-item h2').allTextContents()).toEqual(await feedTitles({ kind: 'EVENT' }));
 });
 
 test('a network that is down leaves the feed of the others and a notice naming it', async () => {

@@ -69,6 +69,7 @@ export function BoothPage({ id }: { id: string }) {
   const { t, dateTime, date, number } = useLocale();
   const { session } = useSession();
   const loaded = useReloadable(tradeFairPage, session?.signedIn ? { id } : undefined);
+  const [registered, setRegistered] = useState(false);
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.fairsHeading}>{text.fairsSignIn}</SignInFirst>;
   const fair = loaded.data?.tradeFair;
   const back = (
@@ -115,9 +116,22 @@ export function BoothPage({ id }: { id: string }) {
         <dd class="booth-area">{text.boothArea(number(booth.totalAreaM2), number(booth.remainingAreaM2))}</dd>
       </dl>
       <ErrorNotice errors={loaded.errors} />
+      <p role="status" class="booth-registered">
+        {registered && text.boothRegistered}
+      </p>
       {session.role === 'member' &&
         !own &&
-        (fair.registrationOpen ? <BoothRegistrationForm booth={booth} onRegistered={loaded.reload} /> : <p>{text.registrationClosed}</p>)}
+        (fair.registrationOpen ? (
+          <BoothRegistrationForm
+            booth={booth}
+            onRegistered={() => {
+              setRegistered(true);
+              loaded.reload();
+            }}
+          />
+        ) : (
+          <p>{text.registrationClosed}</p>
+        ))}
       <Registrations booth={booth} session={session} open={fair.registrationOpen} onChange={loaded.reload} />
       <CostSplit booth={booth} />
     </>

@@ -166,12 +166,7 @@ const de = {
   since: (at: string) => `seit ${at}`,
   // Shared
   navCooperation: 'Zusammenarbeit in der Region',
-  navFeed: 'Neuigkeiten',
-  navGroups: 'Arbeitskreise',
-  navFairs: 'Messen',
-  navRelationships: 'Beziehungen',
   signInLink: 'Anmelden',
-  done: 'Erledigt.',
 };
 
 export type CooperationMessages = typeof de;
@@ -333,12 +328,7 @@ const en: CooperationMessages = {
   choosePartner: (name) => `Choose ${name} as partner`,
   since: (at) => `since ${at}`,
   navCooperation: 'Working together in the region',
-  navFeed: 'News',
-  navGroups: 'Working groups',
-  navFairs: 'Trade fairs',
-  navRelationships: 'Relationships',
   signInLink: 'Sign in',
-  done: 'Done.',
 };
 
 /** The cooperation pages' texts in the visitor's language. */
