@@ -222,8 +222,11 @@ test('the feed pages by cursor and filters by kind and network; an event takes r
   expect((await activeElement(page)).text).toBe(all[10]);
 
   // Filters live in the URL: events only, then one network.
-  await page.selectOption('#feed-kind', 'EVENT');
+  // By keyboard: the focus stays on the control the visitor changed.
+  await page.locator('#feed-kind').focus();
+  await page.keyboard.press('ArrowDown');
   await eventually(() => page.url()).toMatch(/\/neuigkeiten\?art=EVENT$/);
+  expect((await activeElement(page)).id).toBe('feed-kind');
   await eventually(() => page.locator('.feed-item h2').allTextContents()).toEqual(await feedTitles({ kind: 'EVENT' }));
   await page.selectOption('#feed-kind', '');
   await page.getByLabel('LINAT').check();

@@ -12,7 +12,7 @@ import {
   type NetworkCode,
   type NewsItemView,
 } from '../operations.ts';
-import { navigate, paths } from '../router.ts';
+import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { errorField, Field, useReloadable } from './cooperation.tsx';
@@ -108,7 +108,11 @@ export function FeedPage({ params }: { params: URLSearchParams }) {
     }));
   };
 
-  const change = (next: Partial<ReturnType<typeof filterOf>>) => navigate(urlOf({ ...filter, ...next }), { replace: true });
+  /** Puts a choice into the URL, replacing the entry (a choice is no page to go back to); the focus stays on the control. */
+  const change = (next: Partial<ReturnType<typeof filterOf>>) => {
+    history.replaceState(null, '', urlOf({ ...filter, ...next }));
+    dispatchEvent(new PopStateEvent('popstate'));
+  };
 
   return (
     <>
