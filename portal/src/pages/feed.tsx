@@ -177,6 +177,11 @@ function Source({ item }: { item: NewsItemView }) {
   return <span class="source">{item.network ? item.network.code : text.regionWide}</span>;
 }
 
+/** About two lines of the text: the feed shows what an item is about, its page the whole of it. */
+const excerptLength = 180;
+const excerpt = (text: string) =>
+  text.length <= excerptLength ? text : `${text.slice(0, text.lastIndexOf(' ', excerptLength) + 1 || excerptLength).trimEnd()} …`;
+
 function FeedItem({ item }: { item: NewsItemView }) {
   const text = useCooperationText();
   const { dateTime } = useLocale();
@@ -195,6 +200,7 @@ function FeedItem({ item }: { item: NewsItemView }) {
           {item.place && <>, {item.place}</>}
         </p>
       )}
+      <p class="excerpt">{excerpt(item.text)}</p>
       <p class="muted">{text.publishedAt(dateTime(item.publishedAt))}</p>
     </li>
   );
