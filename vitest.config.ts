@@ -13,9 +13,21 @@ const common = {
 /** What an end-to-end file needs: one embedded PostgreSQL for the run (test/gate/vitest.config.ts reuses it). */
 export const endToEnd = { ...common, globalSetup: ['test/support/global-setup.ts'] };
 
+/**
+ * The end-to-end checks of members, search and inquiries once more with every service on a host of its own
+ * (TEST_STACK=hosts: network namespaces, each network and region with its own PostgreSQL and secret, two
+ * gateways behind haproxy; test/support/hosts.ts). Needs root, iproute2, haproxy and openssl (.ci/run).
+ */
+const acrossHosts = ['members', 'search', 'suppliers', 'inquiries', 'inquiry-access'].map((name) => `test/${name}.e2e.ts`);
+
 export default defineConfig({
   test: {
-    projects: [{ test: { ...common, name: 'unit', include: ['test/**/*.test.ts'] } }, { test: { ...endToEnd, name: 'e2e', include: ['test/**/*.e2e.ts'] } }],
+    projects: [
+      { test: { ...common, name: 'unit', include: ['test/**/*.test.ts'] } },
+      { test: { ...endToEnd, name: 'e2e', include: ['test/**/*.e2e.ts'] } },
+      // A deployment of seven hosts takes about 27 s of CPU to start, several times the one-host stack.
+      { test: { ...endToEnd, name: 'hosts', include: acrossHosts, env: { TEST_STACK: 'hosts' }, hookTimeout: 300_000 } },
+    ],
     // Each e2e file starts its own stack with its own databases; two at a time suit a 2-core machine.
     maxWorkers: 2,
   },

@@ -27,7 +27,7 @@ let single: Target;
 beforeAll(async () => {
   // Each assigned as soon as it runs, so afterAll stops the one that started when the other failed.
   const started = await Promise.allSettled([
-    startHosts({ networkTimeoutMs }).then((h) => (hosts = h)),
+    startHosts({ networkTimeoutMs, demoData: true }).then((h) => (hosts = h)),
     startStack().then(async (s) => {
       stack = s;
       for (const [code, service] of s.networks) await seedDemoData(service.orm.em.fork(), findNetwork(code)!);

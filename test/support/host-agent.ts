@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../../shared/postgres.ts';
@@ -35,15 +37,19 @@ function relay(name: string, child: ChildProcess): void {
   child.on('exit', (code, signal) => console.log(`[${name}] exited (${signal ?? `code ${code}`})`));
 }
 
+/**
+ * Waits for a service's /ready. A gateway is ready only once region on its own host is, and two deployments
+ * starting at once on a busy 2-core machine took 100 s to get there (27 s of CPU each): 240 s before giving up.
+ */
 async function waitForHealth(url: string): Promise<void> {
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+  for (const deadline = Date.now() + 240_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
     } catch {
       // not listening yet
     }
   }
-  throw new Error(`${url} did not answer 200 within 90 s`);
+  throw new Error(`${url} did not answer 200 within 240 s`);
 }
 
 async function stop(): Promise<never> {
@@ -61,6 +67,22 @@ async function stop(): Promise<never> {
   process.exit(0);
 }
 
+/**
+ * The office's operator at its database: a Unix socket (a file the test process sees, no address) passed
+ * through to this host's PostgreSQL, and the service's database URL beside it (0600), for a test that
+ * reads or changes rows as an operator with psql would. Only where HOST_DATABASE_SOCKET asks for it.
+ */
+async function openDatabaseDoor(socketPath: string, databaseUrl: string): Promise<void> {
+  const door = createServer((client) => {
+    const server = connect(Number(process.env.PG_PORT), '127.0.0.1');
+    client.pipe(server).pipe(client);
+    client.on('error', () => server.destroy());
+    server.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve, reject) => door.once('error', reject).listen(socketPath, resolve));
+  writeFileSync(`${socketPath}.url`, databaseUrl, { mode: 0o600 });
+}
+
 async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
@@ -69,6 +91,7 @@ async function main(): Promise<void> {
   if (database) {
     postgres = await startEmbeddedPostgres(join(process.env.DATA_DIR!, 'postgres'), Number(process.env.PG_PORT), { persistent: false });
     env.DATABASE_URL = await ensureDatabase(postgres.url, database);
+    if (process.env.HOST_DATABASE_SOCKET) await openDatabaseDoor(process.env.HOST_DATABASE_SOCKET, env.DATABASE_URL);
   }
   const services: ServiceSpec[] = JSON.parse(process.env.HOST_SERVICES ?? '[]');
   for (const service of services) {

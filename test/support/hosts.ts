@@ -1,14 +1,18 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { networks, regionService, subgraphNames } from '../../shared/networks.ts';
 import { waitForExit } from '../../shared/processes.ts';
+import { initRegionOrm } from '../../subgraphs/region/orm.ts';
+import type { RegionService } from '../../subgraphs/region/server.ts';
+import { tokenSigner, type Stack, type StackOptions } from './stack.ts';
 
 // Separate hosts on this machine: each host is a Linux network namespace with one interface,
 // joined to the others by veth links on a bridge in a namespace of its own (a switch), with
@@ -38,6 +42,14 @@ export interface Hosts {
   ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }>;
   /** The gateways' HS256 key, for tokens. */
   jwtSecret: string;
+  /** haproxy's Unix socket in front of the two gateways. */
+  gatewaySocket: string;
+  /** A Unix socket passed through to region's PostgreSQL on its host, and the URL region connects with there. */
+  regionDatabase: { socket: string; url: string };
+  /** Region's WEBHOOK_KEY. */
+  webhookKey: Buffer;
+  /** The secret each subgraph verifies requests with, by the gateway's name for it (niwe, …, region). */
+  subgraphSecrets: Record<string, string>;
   /** Takes a network host's link down, as a cut cable would. */
   cut(code: string): Promise<void>;
   /** Throttles a network host's link both ways so far that any answer takes longer than region's budget. */
@@ -54,6 +66,10 @@ export interface Hosts {
 export interface HostsOptions {
   /** Region's NETWORK_TIMEOUT_MS. */
   networkTimeoutMs: number;
+  /** Each network seeds its demo members (DEMO_DATA=1); without it every database starts empty, as a test stack's do. */
+  demoData: boolean;
+  /** More of region's environment. */
+  regionEnv?: Record<string, string>;
 }
 
 const ip = (...args: string[]) => run('ip', args);
@@ -139,6 +155,8 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
     // Trusted by region and the gateways as an office's private CA would be (docs/office.md).
     const trustTls = { NODE_EXTRA_CA_CERTS: tls.certificate };
     const jwtSecret = randomBytes(32).toString('hex');
+    const webhookKey = randomBytes(32);
+    const regionDatabaseSocket = join(base, 'region-postgres.sock');
 
     const start = (host: string, env: Record<string, string>) => {
       const dataDir = join(base, host);
@@ -178,24 +196,27 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
       const behindTls = host === tlsHost;
       const proxyConfig = join(base, `haproxy-${host}.cfg`);
       if (behindTls) writeFileSync(proxyConfig, tlsProxyCfg(address[host], tls.pem, n.port));
+      const bind = behindTls ? '127.0.0.1' : address[host];
+      // The example's HOST and PORT are NIWE's on its own machine; each host listens where the others reach it.
+      const unit = officeUnit(n.code, { HOST: bind, PORT: String(n.port), ...(options.demoData ? { DEMO_DATA: '1' } : {}), ...secretOf(host) });
       return start(host, {
         HOST_DATABASE: `irm_${host}`,
-        HOST_SERVICES: JSON.stringify([
-          service(host, 'subgraphs/network/index.ts', n.port, behindTls ? '127.0.0.1' : address[host], { NETWORK: n.code, DEMO_DATA: '1', ...secretOf(host) }),
-        ]),
+        HOST_SERVICES: JSON.stringify([service(host, unit.script, n.port, bind, unit.env)]),
         ...(behindTls ? { HOST_HAPROXY: proxyConfig } : {}),
       });
     });
     hostsReady.push(
       start(regionService.name, {
         HOST_DATABASE: `irm_${regionService.name}`,
+        HOST_DATABASE_SOCKET: regionDatabaseSocket,
         HOST_SERVICES: JSON.stringify([
           service(regionService.name, 'subgraphs/region/index.ts', regionService.port, address.region, {
             ...networkUrls,
             ...Object.assign({}, ...subgraphNames().map(secretOf)),
             NETWORK_TIMEOUT_MS: String(options.networkTimeoutMs),
-            WEBHOOK_KEY: randomBytes(32).toString('hex'),
+            WEBHOOK_KEY: webhookKey.toString('hex'),
             ...trustTls,
+            ...options.regionEnv,
           }),
         ]),
       }),
@@ -229,6 +250,10 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
 
     const hosts: Hosts = {
       jwtSecret,
+      gatewaySocket: socket,
+      regionDatabase: { socket: regionDatabaseSocket, url: readFileSync(`${regionDatabaseSocket}.url`, 'utf8') },
+      webhookKey,
+      subgraphSecrets: secrets,
       query: (query, variables, token) => postJson(socket, '/graphql', { query, variables }, token),
       async cut(code) {
         await ip('-n', ns(code.toLowerCase()), 'link', 'set', 'eth0', 'down');
@@ -260,7 +285,7 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
     await waitFor(async () => {
       last = await hosts.query('{ networks { code memberCount } }');
       return (last as { status: number; errors?: unknown }).status === 200 && !(last as { errors?: unknown }).errors;
-    }, 30_000).catch(() => {
+    }, 120_000).catch(() => {
       throw new Error(`The hosts did not answer as one graph: ${JSON.stringify(last)}\n${log}`);
     });
     return hosts;
@@ -268,6 +293,38 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
     await stop();
     throw error;
   }
+}
+
+/**
+ * A network's service as an office deploys it with the kit: the script of deploy/irm-network@.service's
+ * ExecStart, its Environment= lines with %i the network's code, and every variable of
+ * deploy/network.env.example (written for NIWE) with `given` over them. DATABASE_URL is the host's own
+ * PostgreSQL, set by its agent. A unit or example that no longer starts a working service fails every
+ * test on the hosts, and so does a CHANGE-ME the hosts do not fill in.
+ */
+function officeUnit(code: string, given: Record<string, string>): { script: string; env: Record<string, string> } {
+  const unit = readFileSync(join(root, 'deploy/irm-network@.service'), 'utf8');
+  const directive = (name: string) => [...unit.matchAll(new RegExp(`^${name}=(.*)$`, 'gm'))].map((match) => match[1].replaceAll('%i', code));
+  const [workingDirectory] = directive('WorkingDirectory');
+  const [node, script, ...rest] = directive('ExecStart')[0].split(/\s+/);
+  if (
+    rest.length > 0 ||
+    !node.startsWith(`${workingDirectory}/`) ||
+    !existsSync(join(root, node.slice(workingDirectory.length + 1))) ||
+    !existsSync(join(root, script))
+  )
+    throw new Error(`deploy/irm-network@.service: ExecStart must be the installed node and the network's script, both under ${workingDirectory}.`);
+  const env: Record<string, string> = {};
+  for (const assignment of directive('Environment')) env[assignment.slice(0, assignment.indexOf('='))] = assignment.slice(assignment.indexOf('=') + 1);
+  for (const line of readFileSync(join(root, 'deploy/network.env.example'), 'utf8').split('\n')) {
+    if (!/^[A-Z_]+=/.test(line)) continue;
+    env[line.slice(0, line.indexOf('=')).replaceAll('NIWE', code)] = line.slice(line.indexOf('=') + 1);
+  }
+  delete env.DATABASE_URL;
+  Object.assign(env, given);
+  const unfilled = Object.keys(env).filter((name) => env[name].includes('CHANGE-ME'));
+  if (unfilled.length > 0) throw new Error(`deploy/network.env.example: the hosts leave ${unfilled.join(', ')} at CHANGE-ME.`);
+  return { script, env };
 }
 
 /** haproxy for two gateway replicas: round robin, a replica that fails /ready taken out until it answers again. */
@@ -401,4 +458,125 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs: numb
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+/**
+ * The test stack's contract (test/support/stack.ts) on separate hosts, for `TEST_STACK=hosts` (the vitest
+ * project hosts): the same test bodies run against haproxy and two gateway replicas, each network and region
+ * on a host of its own with its own PostgreSQL and secret, every database empty at first. The gateways are
+ * reached at a loopback port passed through to haproxy's socket; region's database, for a test that reads
+ * rows as an office's operator would, through a socket its host's agent opens. What lives only inside
+ * another host's process (a service object, its HTTP server) throws, naming what to do instead.
+ */
+export async function startHostsStack(options: StackOptions): Promise<Stack> {
+  const unsupported = Object.keys(options).filter((option) => option !== 'networkTimeoutMs');
+  if (unsupported.length > 0)
+    throw new Error(`On separate hosts startStack takes no ${unsupported.join(', ')}: leave this file out of the hosts project (vitest.config.ts).`);
+  const hosts = await startHosts({
+    networkTimeoutMs: options.networkTimeoutMs ?? 2000,
+    demoData: false,
+    // As the one-host stack's region: tests register webhooks at loopback receivers.
+    regionEnv: { WEBHOOK_ALLOW_LOOPBACK: '1' },
+  });
+  const doors: Door[] = [];
+  let orm: MikroORM | undefined;
+  try {
+    const gateway = await passThrough(hosts.gatewaySocket);
+    doors.push(gateway);
+    const database = await passThrough(hosts.regionDatabase.socket);
+    doors.push(database);
+    const regionDatabaseUrl = new URL(hosts.regionDatabase.url);
+    regionDatabaseUrl.host = `127.0.0.1:${database.port}`;
+    orm = (await initRegionOrm(regionDatabaseUrl.href, hosts.webhookKey)).orm;
+    const regionOrm = orm;
+    const gatewayUrl = `http://127.0.0.1:${gateway.port}/graphql`;
+    return {
+      gatewayUrl,
+      regionDatabaseUrl: regionDatabaseUrl.href,
+      subgraphSecrets: hosts.subgraphSecrets,
+      webhookKey: hosts.webhookKey,
+      region: onlyThese<RegionService>('region', { orm: regionOrm }),
+      get networkUrls() {
+        return elsewhere('networkUrls');
+      },
+      get regionUrl() {
+        return elsewhere('regionUrl');
+      },
+      get attachmentsDir() {
+        return elsewhere('attachmentsDir');
+      },
+      get networks() {
+        return elsewhere('networks');
+      },
+      get gateway() {
+        return elsewhere('gateway');
+      },
+      startGatewayReplica: () => elsewhere('startGatewayReplica'),
+      stopNetwork: () => elsewhere('stopNetwork'),
+      stopRegion: () => elsewhere('stopRegion'),
+      async query(query, variables, token) {
+        const response = await fetch(gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as object) };
+      },
+      token: tokenSigner(hosts.jwtSecret),
+      async stop() {
+        await regionOrm.close(true);
+        for (const door of doors) await door.close();
+        await hosts.stop();
+      },
+    };
+  } catch (error) {
+    await orm?.close(true);
+    for (const door of doors) await door.close();
+    await hosts.stop();
+    throw error;
+  }
+}
+
+function elsewhere(what: string): never {
+  throw new Error(
+    `stack.${what} lives in another host's process under TEST_STACK=hosts: reach it through the gateway, or leave this file out of the hosts project (vitest.config.ts).`,
+  );
+}
+
+/** A service object of which only `fields` exist in this process; any other property throws as elsewhere() does. */
+function onlyThese<T extends object>(name: string, fields: Partial<T>): T {
+  return new Proxy(fields, {
+    get: (target, key) => (typeof key === 'string' && !(key in target) ? elsewhere(`${name}.${key}`) : Reflect.get(target, key)),
+  }) as T;
+}
+
+interface Door {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A port on this process's loopback whose every connection is passed to a Unix socket (the hosts' only doors to the test). */
+async function passThrough(socketPath: string): Promise<Door> {
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    const inner = connect(socketPath);
+    open.add(client).add(inner);
+    client.pipe(inner).pipe(client);
+    for (const side of [client, inner])
+      side.on('error', () => {
+        client.destroy();
+        inner.destroy();
+      });
+    client.on('close', () => open.delete(client));
+    inner.on('close', () => open.delete(inner));
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -17,6 +17,7 @@ import { loadConfig as networkConfig } from '../../subgraphs/network/index.ts';
 import { createNetworkService, type NetworkService } from '../../subgraphs/network/server.ts';
 import { loadConfig as regionConfig } from '../../subgraphs/region/index.ts';
 import { createRegionService, type RegionService } from '../../subgraphs/region/server.ts';
+import { startHostsStack } from './hosts.ts';
 
 // The whole graph for one test file: fresh databases on the test PostgreSQL,
 // every service on a real HTTP port 0, the gateway on the committed supergraph.
@@ -92,7 +93,18 @@ export interface StackOptions {
   logDestination?: ObservabilityConfig['logDestination'];
 }
 
+/** Signs tokens for a gateway with HS256 key `secret`: iat now, exp in 1 h, sub from role, network and memberId unless the claims give them. */
+export function tokenSigner(secret: string): Stack['token'] {
+  return (claims) => {
+    const sub = (claims.sub as string | undefined) ?? [claims.role, claims.network, claims.memberId].filter(Boolean).join('-');
+    const jwt = new SignJWT({ ...claims, sub }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
+    return (claims.exp === undefined ? jwt.setExpirationTime('1h') : jwt).sign(new TextEncoder().encode(secret));
+  };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  // The vitest project hosts runs the same test bodies with every service on a host of its own (test/support/hosts.ts).
+  if (process.env.TEST_STACK === 'hosts') return startHostsStack(options);
   const postgresUrl = inject('postgresUrl');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
@@ -196,11 +208,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
-    token: (claims) => {
-      const sub = (claims.sub as string | undefined) ?? [claims.role, claims.network, claims.memberId].filter(Boolean).join('-');
-      const jwt = new SignJWT({ ...claims, sub }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
-      return (claims.exp === undefined ? jwt.setExpirationTime('1h') : jwt).sign(new TextEncoder().encode(secret));
-    },
+    token: tokenSigner(secret),
     async stopNetwork(code) {
       stopped.add(code);
       await close(networkServices.get(code)!.http);
