@@ -10,6 +10,7 @@ import { freePort } from '../test/support/free-port.ts';
 import { progressReporter } from '../scripts/seed-bulk.ts';
 import { load, type LoadResult } from './load.ts';
 import { postmasterPid, treeCpuMs } from './cpu.ts';
+import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
@@ -354,7 +355,9 @@ if (import.meta.main) {
   const interrupt = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupt.abort(new Error(`benchmark stopped by ${signal}`)));
   try {
-    const report = await runBenchmark({ ...parseOptions(process.argv.slice(2)), signal: interrupt.signal });
+    const options = parseOptions(process.argv.slice(2));
+    ensureBenchDependencies(options.log);
+    const report = await runBenchmark({ ...options, signal: interrupt.signal });
     for (const check of report.budget) console.log(`${!check.measured ? 'n/a ' : check.pass ? 'pass' : 'FAIL'}  ${check.rule}: ${check.detail}`);
     process.exit(0);
   } catch (error) {

@@ -13,6 +13,7 @@ import type { PushedDownFilter, MemberOrder } from '../shared/search.ts';
 import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { progressReporter, seedBulk } from '../scripts/seed-bulk.ts';
 import { freePort } from '../test/support/free-port.ts';
+import { ensureBenchDependencies } from './dependencies.ts';
 import { load } from './load.ts';
 import { defaultOutDir } from './run.ts';
 import { startSubgraphs } from './subgraphs.ts';
@@ -81,6 +82,7 @@ async function main() {
   const requests = Number(values.requests);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1]))
     throw new Error('--sizes takes increasing member counts, e.g. 1000,10000,100000');
+  ensureBenchDependencies((line) => console.log(line));
 
   const dir = mkdtempSync(join(tmpdir(), 'irm-search-scale-'));
   const postgres = await startEmbeddedPostgres(join(dir, 'pg'), await freePort(), { persistent: false });

@@ -7,6 +7,7 @@ import { serviceUrlVariable } from '../shared/config.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { treeCpuMs } from './cpu.ts';
+import { benchDependenciesInstalled, benchInstallCommand } from './dependencies.ts';
 
 // The three targets the benchmark compares, each its own Node process with one
 // worker, so each one's resident memory is its own and none shares an event
@@ -36,8 +37,11 @@ export interface TargetEnvironment {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The package exports no path to its command; it sits beside the main module.
-const hiveGatewayBin = fileURLToPath(new URL('./bin.js', import.meta.resolve('@graphql-hive/gateway')));
+/** Hive Gateway's command, from bench/node_modules (bench/dependencies.ts): the package exports no path to it; it sits beside the main module. */
+function hiveGatewayBin(): string {
+  if (!benchDependenciesInstalled()) throw new Error(`The peer gateway is not installed: run ${benchInstallCommand} (npm run bench does it when needed).`);
+  return fileURLToPath(new URL('./bin.js', import.meta.resolve('@graphql-hive/gateway')));
+}
 
 export async function startTargets(env: TargetEnvironment, only: readonly TargetName[] = targetNames): Promise<Target[]> {
   const common: Record<string, string> = { JWT_SECRET: env.jwtSecret, SUBGRAPH_SECRET: env.subgraphSecret, NODE_ENV: 'production' };
@@ -49,7 +53,7 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
     peer: () =>
       start(
         'peer',
-        [hiveGatewayBin, 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'],
+        [hiveGatewayBin(), 'supergraph', '--config-path', 'bench/peer-gateway.config.ts', '--port', String(peerPort), '--host', '127.0.0.1', '--fork', '1'],
         { ...common, SUPERGRAPH_PATH: fileURLToPath(supergraphPath), NO_COLOR: '1' },
         (base) => `${base}/graphql`,
         peerPort,

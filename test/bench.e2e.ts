@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { inject } from 'vitest';
+import { benchDependenciesInstalled, benchInstallCommand } from '../bench/dependencies.ts';
 import { runBenchmark, type BenchOptions } from '../bench/run.ts';
 import { waitForExit } from '../shared/processes.ts';
 import { shapes } from '../bench/shapes.ts';
@@ -13,6 +14,10 @@ import { targetNames } from '../bench/targets.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'irm-bench-results-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+// The peer gateway and autocannon come from bench/node_modules, which .ci/run installs (tests reach no registry).
+beforeAll(() => {
+  if (!benchDependenciesInstalled()) throw new Error(`The benchmark's packages are not installed: run ${benchInstallCommand} first.`);
+});
 
 const concurrency = 2;
 const dryRun = (overrides: Partial<BenchOptions>): BenchOptions => ({
