@@ -18,7 +18,7 @@ export const endToEnd = { ...common, globalSetup: ['test/support/global-setup.ts
  * (TEST_STACK=hosts: network namespaces, each network and region with its own PostgreSQL and secret, two
  * gateways behind haproxy; test/support/hosts.ts). Needs root, iproute2, haproxy and openssl (.ci/run).
  */
-const acrossHosts = ['members', 'search', 'suppliers', 'inquiries', 'inquiry-access'].map((name) => `test/${name}.e2e.ts`);
+const acrossHosts = ['members', 'search', 'suppliers', 'inquiries', 'inquiry-access', 'bad-input', 'access'].map((name) => `test/${name}.e2e.ts`);
 
 export default defineConfig({
   test: {
