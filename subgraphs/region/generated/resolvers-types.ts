@@ -12,10 +12,10 @@ import type { SourcedRegistration as SourcedRegistrationModel } from '../news/re
 import type { BusinessRelationship as BusinessRelationshipModel } from '../relationships/relationship.entity.ts';
 import type { Suggestion as SuggestionModel } from '../relationships/suggestions.ts';
 import type { QuarterRow as QuarterRowModel } from '../relationships/statistics.ts';
+import type { WorkingGroup as WorkingGroupModel, WorkingGroupMembership as WorkingGroupMembershipModel, Meeting as MeetingModel, MeetingRsvp as MeetingRsvpModel, MeetingMinutes as MeetingMinutesModel } from '../working-groups/entities.ts';
 import type { FairRecord as FairRecordModel } from '../trade-fairs/trade-fairs.ts';
 import type { JointBooth as JointBoothModel, BoothRegistration as BoothRegistrationModel } from '../trade-fairs/entities.ts';
 import type { CostSplitView as CostSplitViewModel, ExhibitorCostLine as ExhibitorCostLineModel, NetworkCostLine as NetworkCostLineModel } from '../trade-fairs/costs.ts';
-import type { WorkingGroup as WorkingGroupModel, WorkingGroupMembership as WorkingGroupMembershipModel, Meeting as MeetingModel, MeetingRsvp as MeetingRsvpModel, MeetingMinutes as MeetingMinutesModel } from '../working-groups/entities.ts';
 import type { RegionContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
