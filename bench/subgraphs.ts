@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import pg from 'pg';
 import { close, listen } from '../shared/http.ts';
+import { defaultObservabilityConfig, type ObservabilityConfig } from '../shared/observability.ts';
 import { networks } from '../shared/networks.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
@@ -12,6 +13,15 @@ import { seedBulk } from '../scripts/seed-bulk.ts';
 // work can be counted: SQL statements from the network services' counters,
 // subgraph calls from the requests arriving at their /graphql endpoints
 // (region's calls to /internal/graphql are region's own work, not a gateway's).
+
+// The subgraphs run in the benchmark's own process, and a JSON line per request from each would
+// flood its output (and CI's log of the dry run) with tens of thousands of lines: they log warnings
+// unless LOG_LEVEL says otherwise. The gateway under test keeps its default (info, a line per
+// request), as it is deployed; its output is read until it listens and then dropped.
+const benchObservability: ObservabilityConfig = {
+  ...defaultObservabilityConfig,
+  logLevel: (process.env.LOG_LEVEL ?? 'warn') as ObservabilityConfig['logLevel'],
+};
 
 export interface Subgraphs {
   /** Base URL of each service: region, NIWE, LINAT, KONAT. */
@@ -53,7 +63,7 @@ export async function startSubgraphs(options: {
     networks.map(async (network) => {
       const databaseUrl = await ensureDatabase(options.postgresUrl, `${prefix}_${network.code.toLowerCase()}`);
       databaseUrls[network.code] = databaseUrl;
-      const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret });
+      const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret, observability: benchObservability });
       services.push(service);
       await seedBulk({ databaseUrl, network, members: options.membersPerNetwork, progress: options.progress(network.code) });
       countCalls(service.http);
@@ -67,6 +77,7 @@ export async function startSubgraphs(options: {
     secret: options.secret,
     networkSecrets: Object.fromEntries(networks.map((n) => [n.code, options.secret])),
     webhookKey: randomBytes(32),
+    observability: benchObservability,
   });
   countCalls(region.http);
   urls.region = await listen(region.http, 0);
