@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
 
 // The cooperation's pages against `npm start` in Debian's chromium: the feed (paged by cursor, filtered, a network
 // down) and an event's registration (REGISTERED, WAITING with its place, cancelled, a duplicate at its field); a
@@ -14,8 +14,7 @@ import { startSupervisor, supervisorEnvironment, type Supervisor } from './suppo
 
 let stack: Supervisor;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
+let pages: PortalPages;
 const password = 'Werra-Meissner-2026';
 const tokens: Record<string, string> = {};
 const members: Record<string, string> = {};
@@ -59,8 +58,7 @@ const publish = (token: string, network: string | null, input: Record<string, un
   );
 
 beforeAll(async () => {
-  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
-  browser = await launchBrowser();
+  ({ stack, browser, pages } = await startPortalStack());
   tokens.admin = await stack.token('--role', 'admin', '--sub', 'admin');
   for (const network of ['NIWE', 'LINAT', 'KONAT']) tokens[network] = await stack.token('--role', 'office', '--network', network);
 
@@ -84,8 +82,7 @@ beforeAll(async () => {
     { email: 'hanna@haerterei.example', name: 'Hanna Härter', kind: 'MEMBER', memberId: members.haerter },
     { email: 'olga@niwe.example', name: 'Olga Office', kind: 'OFFICE', network: 'NIWE' },
   ];
-  for (const input of accounts)
-    await graph('mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { input: { ...input, password } }, tokens.admin);
+  for (const input of accounts) await createAccount(stack, tokens.admin, { ...input, password });
 
   // News of every network and the region: more than a page of ten. The event has one place, so a second person waits.
   const event = await publish(tokens.NIWE, 'NIWE', {
@@ -156,37 +153,14 @@ beforeAll(async () => {
   fixture.boothId = fair.createTradeFair.booth.id;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopPortalStack(stack, browser));
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(consoleErrors.splice(0)).toEqual([]);
+  expect(await pages.close()).toEqual([]);
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function signedInPage(email: string, name: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${stack.gateway}/anmelden`);
-  await page.fill('#sign-in-email', email);
-  await page.fill('#sign-in-password', password);
-  await page.press('#sign-in-password', 'Enter');
-  await eventually(() => page.locator('.account-name').textContent()).toBe(`Angemeldet als ${name}`);
-  return page;
-}
+const newPage = () => pages.newPage();
+const signedInPage = (email: string, name: string) => pages.signedIn({ email, name, password });
 
 /** What the element shows, as a screen reader's virtual buffer reads it: cells and lines apart, whitespace as one space. */
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text on purpose, so table cells and lines stay apart

@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { eventually, expectAccessible, type PortalAccount, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
 
 // The inquiry pages in Debian's chromium against `npm start`: a customer signs in, writes an inquiry
 // (one bad field gets the server's message at the field), uploads a drawing and publishes it; a
@@ -13,12 +13,11 @@ import { startSupervisor, supervisorEnvironment, type Supervisor } from './suppo
 
 let stack: Supervisor;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
+let pages: PortalPages;
 const password = 'Werra-Meissner-2026';
-const customer = { email: 'einkauf@zulieferer.example', name: 'Dana Einkauf' };
-const bidder = { email: 'angebote@mitglied.example', name: 'Max Angebot' };
-const consortiumPartner = { email: 'verbund@partner.example', name: 'Paula Partner' };
+const customer = { email: 'einkauf@zulieferer.example', name: 'Dana Einkauf', password };
+const bidder = { email: 'angebote@mitglied.example', name: 'Max Angebot', password };
+const consortiumPartner = { email: 'verbund@partner.example', name: 'Paula Partner', password };
 // The member publishing will invite: findSuppliers' best for the inquiry's requirements (the ranking publishing uses).
 let invited: { id: string; name: string; network: string };
 // A member of another network, asked into the invited member's consortium in the second test.
@@ -30,14 +29,9 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).t
 const drawing = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 beforeAll(async () => {
-  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
-  browser = await launchBrowser();
+  ({ stack, browser, pages } = await startPortalStack());
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  const createAccount = async (token: string, input: Record<string, unknown>) => {
-    const result = await stack.query({ query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', variables: { input } }, token);
-    expect(result.errors).toBeUndefined();
-  };
-  await createAccount(admin, { ...customer, password, kind: 'CUSTOMER', customer: 'Zulieferer AG' });
+  await createAccount(stack, admin, { ...customer, kind: 'CUSTOMER', customer: 'Zulieferer AG' });
   const ranked = await stack.query(
     {
       query: 'query($r: SupplierRequirements!) { findSuppliers(requirements: $r, first: 20) { edges { node { id name network { code } } } } }',
@@ -54,36 +48,17 @@ beforeAll(async () => {
   asked = nodes.find((node: { network: string }) => node.network !== invited.network);
   // The member's account comes from its own network's office.
   const office = await stack.token('--role', 'office', '--network', invited.network);
-  await createAccount(office, { ...bidder, password, kind: 'MEMBER', memberId: invited.id });
-  await createAccount(await stack.token('--role', 'office', '--network', asked.network), {
+  await createAccount(stack, office, { ...bidder, kind: 'MEMBER', memberId: invited.id });
+  await createAccount(stack, await stack.token('--role', 'office', '--network', asked.network), {
     ...consortiumPartner,
-    password,
     kind: 'MEMBER',
     memberId: asked.id,
   });
 }, 240_000);
 
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await stack?.stop();
-  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopPortalStack(stack, browser));
 
-async function signIn(account: { email: string; name: string }, next: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${stack.gateway}/anmelden?weiter=${encodeURIComponent(next)}`);
-  await page.fill('#sign-in-email', account.email);
-  await page.fill('#sign-in-password', password);
-  await page.press('#sign-in-password', 'Enter');
-  await page.waitForURL((url) => url.pathname === next);
-  await eventually(() => page.locator('.account-name').count()).toBe(1);
-  return page;
-}
+const signIn = (account: PortalAccount, next: string) => pages.signedIn(account, next);
 
 /** Text as read, with Intl's no-break spaces (12,50\u00a0€) as plain ones. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -256,7 +231,7 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
     await stack.token('--role', 'admin', '--sub', 'admin'),
   );
   expect(list.data.inquiry).toEqual({ status: 'AWARDED', awardedQuote: { member: { id: invited.id }, revision: 2 } });
-  expect(consoleErrors).toEqual([]);
+  expect(pages.errors).toEqual([]);
 }, 300_000);
 
 test('a member of another network asked into a consortium sees the request and accepts with its processes and share', async () => {
@@ -314,5 +289,5 @@ test('a member of another network asked into a consortium sees the request and a
     await query('query($id: ID!) { consortium(id: $id) { partners { member { id } status processes sharePercent } } }', { id: consortium.id }, lead)
   ).consortium.partners;
   expect(partners).toContainEqual({ member: { id: asked.id }, status: 'ACCEPTED', processes: ['3.2.3'], sharePercent: 40 });
-  expect(consoleErrors).toEqual([]);
+  expect(pages.errors).toEqual([]);
 }, 300_000);

@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
 
 // An office creates a member in the portal against `npm start`, in Debian's chromium: one invalid
 // field gets the server's message at that field (and the focus), the office fixes it and the member
@@ -10,50 +10,21 @@ import { startSupervisor, supervisorEnvironment, type Supervisor } from './suppo
 
 let stack: Supervisor;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
-const password = 'Werra-Meissner-2026';
+let pages: PortalPages;
+const office = { email: 'office@niwe.example', name: 'Olga Office', password: 'Werra-Meissner-2026' };
 
 beforeAll(async () => {
-  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
-  browser = await launchBrowser();
-  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  const created = await stack.query(
-    {
-      query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-      variables: { input: { email: 'office@niwe.example', name: 'Olga Office', password, kind: 'OFFICE', network: 'NIWE' } },
-    },
-    admin,
-  );
-  expect(created.errors).toBeUndefined();
+  ({ stack, browser, pages } = await startPortalStack());
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...office, kind: 'OFFICE', network: 'NIWE' });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopPortalStack(stack, browser));
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(consoleErrors.splice(0)).toEqual([]);
+  expect(await pages.close()).toEqual([]);
 });
 
-async function signedInPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${stack.gateway}/anmelden`);
-  await page.fill('#sign-in-email', 'office@niwe.example');
-  await page.fill('#sign-in-password', password);
-  await page.press('#sign-in-password', 'Enter');
-  await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Olga Office');
-  return page;
-}
+const signedInPage = () => pages.signedIn(office);
 
 test('an office creates a member: the invalid postal code gets the server error at its field, fixed it is saved', async () => {
   const page = await signedInPage();

@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { inquiryInput } from './support/inquiries.ts';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
 
 // The network office's pages against `npm start`, in Debian's chromium: a CSV import whose two bad rows are
 // reported before anything is written, fixed and imported whole (the members are then found); the capacity
@@ -12,10 +12,9 @@ import { startSupervisor, supervisorEnvironment, type Supervisor } from './suppo
 
 let stack: Supervisor;
 let browser: Browser;
+let pages: PortalPages;
 let admin: string;
-const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
-const password = 'Werra-Meissner-2026';
+const office = { email: 'office@niwe.example', name: 'Olga Office', password: 'Werra-Meissner-2026' };
 
 async function graph(query: string, variables: Record<string, unknown> = {}) {
   const result = await stack.query({ query, variables }, admin);
@@ -43,12 +42,9 @@ const expected: Record<string, Record<string, [offered: number, requested: numbe
 };
 
 beforeAll(async () => {
-  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
-  browser = await launchBrowser();
+  ({ stack, browser, pages } = await startPortalStack());
   admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  await graph('mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', {
-    input: { email: 'office@niwe.example', name: 'Olga Office', password, kind: 'OFFICE', network: 'NIWE' },
-  });
+  await createAccount(stack, admin, { ...office, kind: 'OFFICE', network: 'NIWE' });
   const [niwe, linat, konat] = await Promise.all(['NIWE', 'LINAT', 'KONAT'].map(firstMember));
   const post = async (input: Record<string, unknown>) =>
     (await graph('mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }', { input })).postCapacity.id as string;
@@ -66,32 +62,13 @@ beforeAll(async () => {
   await graph('mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }', { id: booking.bookCapacity.id });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopPortalStack(stack, browser));
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(consoleErrors.splice(0)).toEqual([]);
+  expect(await pages.close()).toEqual([]);
 });
 
-async function signedInPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${stack.gateway}/anmelden`);
-  await page.fill('#sign-in-email', 'office@niwe.example');
-  await page.fill('#sign-in-password', password);
-  await page.press('#sign-in-password', 'Enter');
-  await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Olga Office');
-  return page;
-}
+const signedInPage = () => pages.signedIn(office);
 
 const header = 'Name;Straße;PLZ;Ort;Mitarbeiter\r\n';
 const rows = (postalCodeBeta: string, employeesDelta: string) =>

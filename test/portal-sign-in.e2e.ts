@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { eventually, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
 
 // Signing in to the portal in a real browser against `npm start`: an office account signs in by
 // keyboard, a wrong password is reported at the password field, the header shows the name, the
@@ -11,47 +11,29 @@ import { startSupervisor, supervisorEnvironment, type Supervisor } from './suppo
 
 let stack: Supervisor;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
+let pages: PortalPages;
 const password = 'Werra-Meissner-2026';
+const office = { email: 'bernd.beispiel@niwe.example', name: 'Bernd Beispiel', password };
 
 beforeAll(async () => {
-  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
-  browser = await launchBrowser();
-  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  const created = await stack.query(
-    {
-      query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-      variables: { input: { email: 'bernd.beispiel@niwe.example', name: 'Bernd Beispiel', password, kind: 'OFFICE', network: 'NIWE' } },
-    },
-    admin,
-  );
-  expect(created.errors).toBeUndefined();
+  ({ stack, browser, pages } = await startPortalStack());
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...office, kind: 'OFFICE', network: 'NIWE' });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
-});
+afterAll(() => stopPortalStack(stack, browser));
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  // A failed load or a Content-Security-Policy refusal shows only in the console. The wrong password's 401 is the one expected.
-  expect(consoleErrors.splice(0).filter((line) => !/status of 401/.test(line))).toEqual([]);
+  // The wrong password's 401 is the one error expected.
+  expect((await pages.close()).filter((line) => !/status of 401/.test(line))).toEqual([]);
 });
 
+/** A page, its context, and the x-csrf-token header of each of its GraphQL POSTs. */
 async function newPage(): Promise<{ page: Page; context: BrowserContext; csrfHeaders: (string | undefined)[] }> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
+  const page = await pages.newPage();
+  const context = page.context();
   const csrfHeaders: (string | undefined)[] = [];
   context.on('request', (request) => {
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') csrfHeaders.push(request.headers()['x-csrf-token']);
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => {
-    throw error;
   });
   return { page, context, csrfHeaders };
 }
@@ -118,11 +100,7 @@ test('an office signs in by keyboard, sees the error at the field for a wrong pa
 });
 
 test('the signed-in person changes the password on "Mein Zugang", with the server\'s errors at their fields', async () => {
-  const { page } = await newPage();
-  await page.goto(`${stack.gateway}/anmelden`);
-  await page.fill('#sign-in-email', 'bernd.beispiel@niwe.example');
-  await page.fill('#sign-in-password', password);
-  await page.press('#sign-in-password', 'Enter');
+  const page = await pages.signedIn(office);
   await page.getByRole('link', { name: 'Angemeldet als Bernd Beispiel' }).click();
   await page.waitForURL(/\/konto$/);
   await eventually(() => page.locator('.facts').textContent()).toContain('bernd.beispiel@niwe.example');

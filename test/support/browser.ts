@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { startSupervisor, supervisorEnvironment, type Supervisor } from './supervisor.ts';
 
 // Debian's chromium driven by playwright-core, as test/portal.e2e.ts runs it, for the portal's other
 // browser tests: the launch flags, axe-core's WCAG 2.1 AA rules, and screenshots to a folder that is
@@ -42,4 +43,70 @@ export async function expectAccessible(page: Page) {
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
+}
+
+/**
+ * `npm start` and chromium for a browser test file. Anonymous requests are not throttled: every page
+ * load of the file comes from one address.
+ */
+export async function startPortalStack(): Promise<{ stack: Supervisor; browser: Browser; pages: PortalPages }> {
+  const stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
+  const browser = await launchBrowser();
+  return { stack, browser, pages: new PortalPages(browser, stack.gateway) };
+}
+
+/** Closes what startPortalStack started (either may be missing when it failed) and removes the DATA_DIR. */
+export async function stopPortalStack(stack: Supervisor | undefined, browser: Browser | undefined) {
+  await browser?.close();
+  await stack?.stop();
+  if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
+}
+
+export interface PortalAccount {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/**
+ * A test file's pages, each in a fresh context (German, 1280×900). The console's errors and the pages'
+ * uncaught errors are kept in `errors`: a failed load or a Content-Security-Policy refusal shows only there.
+ */
+export class PortalPages {
+  readonly errors: string[] = [];
+  readonly #contexts: BrowserContext[] = [];
+  readonly #browser: Browser;
+  readonly #gateway: string;
+
+  constructor(browser: Browser, gateway: string) {
+    this.#browser = browser;
+    this.#gateway = gateway;
+  }
+
+  async newPage(): Promise<Page> {
+    const context = await this.#browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    this.#contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (message) => message.type() === 'error' && this.errors.push(message.text()));
+    page.on('pageerror', (error) => this.errors.push(error.message));
+    return page;
+  }
+
+  /** A new page signed in through the sign-in form; with `next`, the path the form leads back to. */
+  async signedIn(account: PortalAccount, next?: string): Promise<Page> {
+    const page = await this.newPage();
+    await page.goto(`${this.#gateway}/anmelden${next ? `?weiter=${encodeURIComponent(next)}` : ''}`);
+    await page.fill('#sign-in-email', account.email);
+    await page.fill('#sign-in-password', account.password);
+    await page.press('#sign-in-password', 'Enter');
+    if (next) await page.waitForURL((url) => url.pathname === next);
+    await eventually(() => page.locator('.account-name').textContent()).toBe(`Angemeldet als ${account.name}`);
+    return page;
+  }
+
+  /** Closes the pages' contexts; returns the errors kept since the last call and forgets them. */
+  async close(): Promise<string[]> {
+    await Promise.all(this.#contexts.splice(0).map((context) => context.close()));
+    return this.errors.splice(0);
+  }
 }

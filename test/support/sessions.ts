@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 // A browser's part of a portal session, for tests that sign in over plain fetch: the cookies the
 // gateway sets (Set-Cookie), sent back in a Cookie header, and the CSRF token read from its cookie.
 
@@ -42,4 +44,14 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
     csrf: cookies.find((c) => c.name.endsWith('irm_csrf'))?.value,
   };
+}
+
+/** Creates a portal account through the graph with `token` (admin, or the member's office). */
+export async function createAccount(
+  stack: { query(body: { query: string; variables?: Record<string, unknown> }, token?: string): Promise<any> },
+  token: string,
+  input: Record<string, unknown>,
+) {
+  const result = await stack.query({ query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', variables: { input } }, token);
+  expect(result.errors).toBeUndefined();
 }
