@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Who may reach an inquiry through the gateway: an office invites only into
@@ -71,16 +72,7 @@ beforeAll(async () => {
     ['dorn', 'NIWE', '37281'],
   ]) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes: ['3.2.1'] };
-    members[key] = (
-      await ok(
-        stack.query(
-          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-          { n: network, input },
-          tokens.admin,
-        ),
-      )
-    ).createMember.id;
-    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, input));
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
   tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });

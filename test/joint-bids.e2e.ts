@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // A Bietergemeinschaft across two networks: the invited lead forms a
@@ -41,16 +42,7 @@ beforeAll(async () => {
     ['gerlach', 'NIWE', '37213', ['3.2.1']],
   ] as const) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes };
-    members[key] = (
-      await ok(
-        stack.query(
-          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-          { n: network, input },
-          tokens.admin,
-        ),
-      )
-    ).createMember.id;
-    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, input));
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
   const input = {

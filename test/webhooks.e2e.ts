@@ -6,6 +6,7 @@ import { idempotencyKeyHours } from '../shared/idempotency.ts';
 import { postEvent } from '../subgraphs/region/inquiries/dispatcher.ts';
 import { openSecret } from '../subgraphs/region/inquiries/webhook-secrets.ts';
 import { checkTarget, refusedTarget, type CheckedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Inquiry events reach the webhooks of members, offices and inquiry owners
@@ -50,16 +51,7 @@ beforeAll(async () => {
     ['conrad', 'KONAT', '99817'],
   ]) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes: ['3.2.1'], materials: ['42CrMo4'], employees: 50 };
-    members[key] = (
-      await ok(
-        stack.query(
-          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-          { n: network, input },
-          tokens.admin,
-        ),
-      )
-    ).createMember.id;
-    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, input));
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'oem' });
   tokens.konatOffice = await stack.token({ role: 'office', network: 'KONAT', sub: 'konat-office' });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { close, listen } from '../shared/http.ts';
+import { createMember as createMemberAs } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
+import { WebhookReceivers } from './support/webhooks.ts';
 
 // Working groups through the gateway, with the roles that use them across
 // networks: offices found groups, leads invite and confirm, members of NIWE,
@@ -17,13 +17,12 @@ let stack: Stack;
 let origin: string;
 const tokens: Record<string, string> = {};
 const members: Record<string, string> = {};
-const receivers: Server[] = [];
 
 interface Delivery {
   type: string;
   data: Record<string, unknown>;
 }
-const received: Record<string, Delivery[]> = { dreher: [], haerter: [] };
+const receivers = new WebhookReceivers<Delivery>();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
@@ -56,33 +55,8 @@ function meetingInput(extra: Record<string, unknown> = {}) {
 
 async function createMember(key: string, network: string): Promise<string> {
   const input = { name: `${key} GmbH`, postalCode: '37269', city: 'Eschwege' };
-  const created = await ok(
-    stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin),
-  );
-  members[key] = created.createMember.id;
-  tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+  ({ id: members[key], token: tokens[key] } = await createMemberAs(stack, tokens.admin, network, input));
   return members[key];
-}
-
-/** A webhook receiver that keeps what it is sent under `key`. */
-async function receiver(key: string): Promise<string> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received[key].push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Delivery);
-      res.statusCode = 204;
-      res.end();
-    });
-  });
-  receivers.push(server);
-  return listen(server, 0);
-}
-
-/** Waits until `key`'s receiver holds `count` deliveries: the dispatcher polls every 50 ms in tests. */
-async function deliveries(key: string, count: number): Promise<Delivery[]> {
-  await expect.poll(() => received[key].length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(count);
-  return received[key];
 }
 
 function upload(token: string | undefined, meetingId: string, fileName: string, contentType: string, body: Buffer) {
@@ -121,19 +95,12 @@ beforeAll(async () => {
   await createMember('aussen', 'NIWE');
   await createMember('beschichter', 'LINAT');
   for (const key of ['dreher', 'haerter']) {
-    const url = await receiver(key);
-    await ok(
-      stack.query(
-        `mutation($url: String!) { registerWebhook(url: $url, events: [WORKING_GROUP_INVITED, MEETING_SCHEDULED]) { webhook { id } } }`,
-        { url },
-        tokens[key],
-      ),
-    );
+    await receivers.register(stack, key, tokens[key], ['WORKING_GROUP_INVITED', 'MEETING_SCHEDULED']);
   }
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
-  await Promise.all(receivers.map(close));
+  await receivers.close();
 });
 
 describe('the CAD working group', () => {
@@ -184,7 +151,7 @@ describe('membership', () => {
     expect(codeOf(await stack.query(inviteMutation, { g: groupId, m: members.haerter }, tokens.aussen))).toBe('FORBIDDEN');
     const invited = (await ok(stack.query(inviteMutation, { g: groupId, m: members.haerter }, tokens.dreher))).inviteToWorkingGroup;
     expect(invited).toMatchObject({ id: expect.stringMatching(/^wgm-\d+$/), status: 'INVITED', member: { id: members.haerter } });
-    const [delivery] = await deliveries('haerter', 1);
+    const [delivery] = await receivers.deliveries('haerter', 1);
     expect(delivery).toMatchObject({
       type: 'WORKING_GROUP_INVITED',
       data: { workingGroupId: groupId, topic: 'Härten und Beschichten', membershipId: invited.id, memberId: members.haerter },
@@ -278,12 +245,12 @@ describe('membership', () => {
     const insideQuery = `query($id: ID!) { meeting(id: $id) { agenda videoLink rsvps { answer member { id } } minutes { id fileName size sha256 downloadPath } } }`;
 
     test('the lead schedules one; each member hears of it; members answer and change their answers', async () => {
-      const before = { dreher: received.dreher.length, haerter: received.haerter.length };
+      const before = { dreher: receivers.received.dreher.length, haerter: receivers.received.haerter.length };
       const meeting = (await ok(stack.query(scheduleMutation, { g: groupId, input: meetingInput() }, tokens.dreher))).scheduleMeeting;
       meetingId = meeting.id;
       expect(meeting).toMatchObject({ id: expect.stringMatching(/^mtg-\d+$/), groupId, participantLimit: 5, yesCount: 0, placesLeft: 5, place: null });
       for (const key of ['dreher', 'haerter'] as const) {
-        const delivery = (await deliveries(key, before[key] + 1)).at(-1)!;
+        const delivery = (await receivers.deliveries(key, before[key] + 1)).at(-1)!;
         expect(delivery).toMatchObject({
           type: 'MEETING_SCHEDULED',
           data: { workingGroupId: groupId, meetingId, memberId: members[key], startsAt: meeting.startsAt },

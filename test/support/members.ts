@@ -1,0 +1,10 @@
+import { ok, type Stack } from './stack.ts';
+
+/** Creates a member of `network` as the admin of `adminToken`; returns its id and a token of the member. */
+export async function createMember(stack: Stack, adminToken: string, network: string, input: Record<string, unknown>): Promise<{ id: string; token: string }> {
+  const data = await ok(
+    stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, adminToken),
+  );
+  const id: string = data.createMember.id;
+  return { id, token: await stack.token({ role: 'member', network, memberId: id }) };
+}
