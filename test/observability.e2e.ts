@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, createHttpServer, createMetricsServer, listen } from '../shared/http.ts';
 import { createObservability } from '../shared/observability.ts';
-import { createMember } from '../subgraphs/network/members.ts';
 import { eventTypes } from '../subgraphs/region/inquiries/outbox-event.entity.ts';
 import { startGatewayProcess } from './support/gateway-process.ts';
+import { seedEschwegeMembers } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
 
@@ -72,17 +72,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 beforeAll(async () => {
   stack = await startStack({ observability: { LOG_LEVEL: 'info', METRICS_TOKEN: metricsToken }, logDestination: destination });
   token = await stack.token({ role: 'partner' });
-  for (const code of ['NIWE', 'LINAT']) {
-    await createMember(stack.networks.get(code)!.orm.em.fork(), {
-      name: `Beobachtbar ${code} GmbH`,
-      postalCode: '37269',
-      city: 'Eschwege',
-      processes: ['3.2.3'],
-      certifications: [],
-      services: [],
-      contacts: [],
-    });
-  }
+  await seedEschwegeMembers(stack, (code) => `Beobachtbar ${code} GmbH`);
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
-import { createMember } from '../subgraphs/network/members.ts';
+import { seedEschwegeMembers } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
 
@@ -74,17 +74,7 @@ beforeAll(async () => {
   });
   const collectorUrl = await listen(collector, 0);
   stack = await startStack({ observability: { OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl } });
-  for (const code of ['NIWE', 'LINAT']) {
-    await createMember(stack.networks.get(code)!.orm.em.fork(), {
-      name: `Verfolgt ${code} GmbH`,
-      postalCode: '37269',
-      city: 'Eschwege',
-      processes: ['3.2.3'],
-      certifications: [],
-      services: [],
-      contacts: [],
-    });
-  }
+  await seedEschwegeMembers(stack, (code) => `Verfolgt ${code} GmbH`);
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
