@@ -55,7 +55,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   publicDir: false,
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // development: false whatever NODE_ENV is: a build started under vitest (NODE_ENV=test) otherwise emits
+  // jsxDEV calls carrying every element's absolute source path and line, in the public bundle.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
