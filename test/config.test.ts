@@ -69,7 +69,14 @@ describe('network', () => {
       host: '127.0.0.1',
       shutdown: { graceMs: 15_000, drainDelayMs: 0 },
       demoData: false,
-      network: { network: 'LINAT', databaseUrl: 'postgresql://db/linat', secret: undefined, sqlDebug: false },
+      network: {
+        network: 'LINAT',
+        databaseUrl: 'postgresql://db/linat',
+        secret: undefined,
+        sqlDebug: false,
+        replayRedisUrl: undefined,
+        observability: { logLevel: 'info', metricsHost: '127.0.0.1', metricsPort: undefined, metricsToken: undefined, otlpTracesUrl: undefined },
+      },
     });
     const asked = networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DEMO_DATA: '1', SQL_DEBUG: '1' });
     expect([asked.demoData, asked.network.sqlDebug]).toEqual([true, true]);
