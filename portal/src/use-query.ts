@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { request, type Result } from './graphql.ts';
 import type { Operation } from './operations.ts';
 
@@ -11,8 +11,15 @@ export interface QueryState<Data> extends Result<Data> {
  * quick second search never shows the first one's late answer. `variables` undefined runs nothing.
  */
 export function useQuery<Data, Variables>(op: Operation<Data, Variables>, variables: Variables | undefined): QueryState<Data> {
+  return useReloadable(op, variables);
+}
+
+/** Runs an operation as useQuery does, and again when `reload` is called (after a write or an upload). */
+export function useReloadable<Data, Variables>(op: Operation<Data, Variables>, variables: Variables | undefined): QueryState<Data> & { reload: () => void } {
   const key = variables === undefined ? undefined : JSON.stringify(variables);
+  const [round, setRound] = useState(0);
   const [state, setState] = useState<QueryState<Data>>({ loading: key !== undefined, data: null, errors: [] });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new round runs the operation again (reload)
   useEffect(() => {
     if (key === undefined) return setState({ loading: false, data: null, errors: [] });
     const controller = new AbortController();
@@ -22,6 +29,7 @@ export function useQuery<Data, Variables>(op: Operation<Data, Variables>, variab
       (error: Error) => error.name !== 'AbortError' && setState({ loading: false, data: null, errors: [{ message: error.message }] }),
     );
     return () => controller.abort();
-  }, [op, key]);
-  return state;
+  }, [op, key, round]);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { ...state, reload };
 }

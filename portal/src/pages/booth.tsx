@@ -14,7 +14,8 @@ import {
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { errorField, euros, Field, inCooperation, SignInFirst, useReloadable } from './cooperation.tsx';
+import { useReloadable } from '../use-query.ts';
+import { errorField, euros, Field, inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
 
 // Trade fairs with the region's joint booth (/messen) and one fair's booth (/messen/<fair id>): the area left, a

@@ -1,10 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { request, type GraphQLErrorLike } from '../graphql.ts';
-import type { Operation } from '../operations.ts';
+import type { GraphQLErrorLike } from '../graphql.ts';
 import { paths, useRoute } from '../router.ts';
 import type { Session } from '../session.ts';
-import type { QueryState } from '../use-query.ts';
 import { BoothPage, TradeFairsPage } from './booth.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
 import { EventPage, FeedPage } from './feed.tsx';
@@ -15,7 +12,7 @@ import './cooperation.css';
 // The cooperation's pages, loaded only when one is opened (app.tsx): the feed (/neuigkeiten) and an item
 // (/neuigkeiten/<id>), working groups (/arbeitskreise, /arbeitskreise/<id>), trade fairs with the joint booth
 // (/messen, /messen/<id>), a member's relationships (/beziehungen) and the overview (/zusammenarbeit).
-// Besides the pages: what they share (a query that can run again, fields with the server's error, sign-in hint).
+// Besides the pages: what they share (fields with the server's error, sign-in hint).
 
 /** The page for a path of the cooperation. */
 export function CooperationPages({ path, params }: { path: string; params: URLSearchParams }) {
@@ -60,26 +57,6 @@ function CooperationOverview() {
       </ul>
     </>
   );
-}
-
-/** Runs an operation as useQuery does, and again when `reload` is called (after a write). */
-export function useReloadable<Data, Variables>(op: Operation<Data, Variables>, variables: Variables | undefined): QueryState<Data> & { reload: () => void } {
-  const key = variables === undefined ? undefined : JSON.stringify(variables);
-  const [round, setRound] = useState(0);
-  const [state, setState] = useState<QueryState<Data>>({ loading: key !== undefined, data: null, errors: [] });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new round runs the operation again (reload)
-  useEffect(() => {
-    if (key === undefined) return;
-    const controller = new AbortController();
-    setState((previous) => ({ ...previous, loading: true }));
-    request(op, JSON.parse(key) as Variables, controller.signal).then(
-      (result) => setState({ ...result, loading: false }),
-      (error: Error) => error.name !== 'AbortError' && setState({ loading: false, data: null, errors: [{ message: error.message }] }),
-    );
-    return () => controller.abort();
-  }, [op, key, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, reload };
 }
 
 /** Members, offices and admin: who takes part in working groups, booths and registrations. */

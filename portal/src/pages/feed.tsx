@@ -15,7 +15,8 @@ import {
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { errorField, Field, useReloadable } from './cooperation.tsx';
+import { useReloadable } from '../use-query.ts';
+import { errorField, Field } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
 
 // The feed of every network's and the region's news and events, newest first, ten at a time by cursor

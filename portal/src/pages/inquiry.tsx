@@ -18,7 +18,8 @@ import {
 import { paths } from '../router.ts';
 import { csrfHeaders, useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { SignInFirst, useReloadable } from './inquiry-common.tsx';
+import { useReloadable } from '../use-query.ts';
+import { SignInFirst } from './inquiry-common.tsx';
 import { useInquiryText } from './inquiry-messages.ts';
 
 // One inquiry. Its owner (a customer, or an office for one) uploads drawings, publishes it, follows the

@@ -5,7 +5,8 @@ import { confirmRelationship, endRelationship, memberRelationships, requestRelat
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { errorField, Field, SignInFirst, useReloadable } from './cooperation.tsx';
+import { useReloadable } from '../use-query.ts';
+import { errorField, Field, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
 
 // A member's business relationships (/beziehungen): those it asked for and those asked of it, to confirm or end,

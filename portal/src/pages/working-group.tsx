@@ -5,7 +5,8 @@ import { requestToJoinWorkingGroup, rsvpMeeting, workingGroupList, workingGroupP
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { inCooperation, SignInFirst, useReloadable } from './cooperation.tsx';
+import { useReloadable } from '../use-query.ts';
+import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
 
 // Working groups: the list (/arbeitskreise) and one group (/arbeitskreise/<id>) with its topic, lead, members and
