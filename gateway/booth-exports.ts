@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
-import { httpError, isErrorCode } from '../shared/errors.ts';
-import { sendError, type PlainRoute } from '../shared/http.ts';
-import type { Identity } from '../shared/identity.ts';
+import { httpError } from '../shared/errors.ts';
+import type { PlainRoute } from '../shared/http.ts';
 import { toCsv } from './exports.ts';
+import { graphGetRoute, type Run, type VerifyRequest } from './graph-routes.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -70,12 +66,6 @@ interface Catalogue {
   exhibitors: CatalogueEntry[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the answer's shape is the query's, read by the caller that wrote it
-type Run = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
-
-/** The caller of a request: its bearer token verified, anonymous without one. */
-type VerifyRequest = (req: IncomingMessage) => Promise<Identity>;
-
 interface Download {
   contentType: string;
   /** attachment for files to save, inline for the page to print. */
@@ -84,7 +74,7 @@ interface Download {
   body: string;
 }
 
-/** A GET route for one booth (?booth=jb-…): admits the caller through the policy, runs the graph for it and answers what `produce` makes, or one error. */
+/** A GET route for one booth (?booth=jb-…): runs the graph for the caller and answers what `produce` makes, or one error. */
 function boothRoute(
   path: string,
   server: ApolloServer<GatewayContext>,
@@ -92,43 +82,23 @@ function boothRoute(
   policy: Policy,
   produce: (run: Run, boothId: string) => Promise<Download>,
 ): PlainRoute {
-  return {
-    path,
-    async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
-      if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
-      try {
-        const identity = await verify(req);
-        const caller = policy.caller(identity, req);
-        const boothId = url.searchParams.get('booth');
-        if (!boothId) throw httpError('BAD_USER_INPUT', `Give the booth's id as ?booth=, e.g. ${path}?booth=jb-5083124978213377 (JointBooth.id).`);
-        const run: Run = async (query, variables) => {
-          await policy.admitOperation(caller, { query, variables });
-          const response = await server.executeOperation({ query, variables }, { contextValue: { identity, requestId: randomUUID() } });
-          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const error = result?.errors?.[0];
-          if (!result?.data || error) {
-            // The error is formatted already (gateway/errors.ts): a code outside the table was masked.
-            const code = error?.extensions?.code;
-            throw isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error');
-          }
-          if (!result.data.jointBooth) throw httpError('NOT_FOUND', `Joint booth ${boothId.slice(0, 40)} does not exist.`);
-          return result.data;
-        };
-        const download = await produce(run, boothId);
-        res.statusCode = 200;
-        res.setHeader('content-type', download.contentType);
-        res.setHeader('content-disposition', `${download.disposition}; filename="${download.filename}"`);
-        if (download.contentType.startsWith('text/html')) {
-          // The page is ours alone: no script runs and nothing loads from elsewhere, whatever a member's data holds.
-          res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-        }
-        res.end(download.body);
-      } catch (error) {
-        if (error instanceof GraphQLError) return sendError(res, error);
-        throw error;
-      }
-    },
-  };
+  return graphGetRoute(path, server, verify, policy, async (run, url, res) => {
+    const boothId = url.searchParams.get('booth');
+    if (!boothId) throw httpError('BAD_USER_INPUT', `Give the booth's id as ?booth=, e.g. ${path}?booth=jb-5083124978213377 (JointBooth.id).`);
+    const download = await produce(async (query, variables) => {
+      const data = await run(query, variables);
+      if (!data.jointBooth) throw httpError('NOT_FOUND', `Joint booth ${boothId.slice(0, 40)} does not exist.`);
+      return data;
+    }, boothId);
+    res.statusCode = 200;
+    res.setHeader('content-type', download.contentType);
+    res.setHeader('content-disposition', `${download.disposition}; filename="${download.filename}"`);
+    if (download.contentType.startsWith('text/html')) {
+      // The page is ours alone: no script runs and nothing loads from elsewhere, whatever a member's data holds.
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    }
+    res.end(download.body);
+  });
 }
 
 /** 123456 → 1234.56: euros with a point, as spreadsheets read CSV numbers. */

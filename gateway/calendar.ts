@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
-import { httpError, isErrorCode } from '../shared/errors.ts';
-import { sendError, type PlainRoute } from '../shared/http.ts';
+import { httpError } from '../shared/errors.ts';
+import type { PlainRoute } from '../shared/http.ts';
 import { networks } from '../shared/networks.ts';
+import { graphGetRoute, type Run } from './graph-routes.ts';
 import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
@@ -104,10 +101,7 @@ export function toICalendar(name: string, events: CalendarEvent[]): string {
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the answer's shape is the query's, read by the caller that wrote it
-type Run = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
-
-/** A GET route that admits the caller through the policy and answers the calendar `produce` writes, or one error. */
+/** A GET route that answers the calendar `produce` writes from the graph, read for the caller, or one error. */
 function calendarRoute(
   path: string,
   server: ApolloServer<GatewayContext>,
@@ -115,36 +109,13 @@ function calendarRoute(
   policy: Policy,
   produce: (run: Run, url: URL) => Promise<{ filename: string; body: string }>,
 ): PlainRoute {
-  return {
-    path,
-    async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
-      if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
-      try {
-        const identity = await verify(req);
-        const caller = policy.caller(identity, req);
-        const run: Run = async (query, variables) => {
-          await policy.admitOperation(caller, { query, variables });
-          const response = await server.executeOperation({ query, variables }, { contextValue: { identity, requestId: randomUUID() } });
-          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const error = result?.errors?.[0];
-          // A network that is down would leave its events out of a calendar that then looks complete: refuse instead.
-          if (!result?.data || error) {
-            const code = error?.extensions?.code;
-            throw isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error');
-          }
-          return result.data;
-        };
-        const { filename, body } = await produce(run, url);
-        res.statusCode = 200;
-        res.setHeader('content-type', 'text/calendar; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-        res.end(body);
-      } catch (error) {
-        if (error instanceof GraphQLError) return sendError(res, error);
-        throw error;
-      }
-    },
-  };
+  return graphGetRoute(path, server, verify, policy, async (run, url, res) => {
+    const { filename, body } = await produce(run, url);
+    res.statusCode = 200;
+    res.setHeader('content-type', 'text/calendar; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+    res.end(body);
+  });
 }
 
 export function calendarRoutes(server: ApolloServer<GatewayContext>, verify: RequestVerifier, policy: Policy): PlainRoute[] {
