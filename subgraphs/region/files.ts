@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { badInput, httpError, isClientErrorCode, unauthenticated } from '../../shared/errors.ts';
@@ -31,6 +31,9 @@ export interface FileKind {
   magic: Buffer;
   label: string;
 }
+
+/** PDF, as drawings and minutes are taken: some clients send it as application/octet-stream. */
+export const pdfKind: FileKind = { extension: /\.pdf$/i, types: ['application/pdf', 'application/octet-stream'], magic: Buffer.from('%PDF-'), label: 'PDF' };
 
 /** Bad input answered with a status more precise than 400: 413 for a body over the limit, 415 for a file of a kind not taken. */
 export const refused = (status: 413 | 415, field: string, message: string) => httpError('BAD_USER_INPUT', message, { status, extensions: { field } });
@@ -73,11 +76,25 @@ async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
+/** What a file's row keeps of the stored file: its size, checksum, name on disk and who uploaded it. */
+export interface StoredFile {
+  size: number;
+  sha256: string;
+  storageName: string;
+  uploadedBy: string;
+}
+
 /**
- * Writes the file, then `record` its row (given the storage name and checksum) and commits it, then gives the
+ * Writes the file, then creates its row with `create` (given what is stored) and flushes it, then gives the
  * file its name; a failure of the row removes the file again.
  */
-export async function keepFile<T>(store: AttachmentStore, body: Buffer, record: (storageName: string, sha256: string) => Promise<T>): Promise<T> {
+export async function keepFile<T extends object>(
+  store: AttachmentStore,
+  em: EntityManager,
+  identity: Identity,
+  body: Buffer,
+  create: (stored: StoredFile) => T,
+): Promise<T> {
   const storageName = randomUUID();
   const temporary = join(store.dir, `${storageName}.part`);
   // Drawings are the customers' secrets: only region's own user may list or read them (files 0600, folder 0700,
@@ -86,7 +103,13 @@ export async function keepFile<T>(store: AttachmentStore, body: Buffer, record: 
   await chmod(store.dir, 0o700);
   await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
   try {
-    const row = await record(storageName, createHash('sha256').update(body).digest('hex'));
+    const row = create({
+      size: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      storageName,
+      uploadedBy: identity.subject ?? identity.memberId ?? identity.network ?? identity.role,
+    });
+    await em.flush();
     await rename(temporary, join(store.dir, storageName));
     return row;
   } catch (error) {

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { PlainRoute } from '../../../shared/http.ts';
 import { badInput, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { checkKind, fileNameOf, fileRoute, keepFile, sendFile, type AttachmentStore, type FileKind } from '../files.ts';
+import { checkKind, fileNameOf, fileRoute, keepFile, pdfKind, sendFile, type AttachmentStore, type FileKind } from '../files.ts';
 import { AttachmentSchema, InquirySchema } from './entities.ts';
 import { InquiryAccess, requireOwner } from './access.ts';
 import { attachmentId, parseAttachmentId, parseInquiryId } from '../ids.ts';
@@ -12,7 +12,7 @@ import { requireStatus } from './inquiries.ts';
 // the inquiry's owner uploads them, those who see the inquiry download them.
 
 const kinds: FileKind[] = [
-  { extension: /\.pdf$/i, types: ['application/pdf', 'application/octet-stream'], magic: Buffer.from('%PDF-'), label: 'PDF' },
+  pdfKind,
   { extension: /\.(step|stp)$/i, types: ['model/step', 'application/step', 'application/octet-stream'], magic: Buffer.from('ISO-10303-21'), label: 'STEP' },
 ];
 
@@ -29,19 +29,7 @@ async function upload(store: AttachmentStore, identity: Identity, url: URL, cont
   requireOwner(view, rawId);
   requireStatus(inquiry, rawId, 'given attachments', ['DRAFT', 'OPEN']);
 
-  const attachment = await keepFile(store, body, async (storageName, sha256) => {
-    const row = em.create(AttachmentSchema, {
-      inquiry,
-      fileName,
-      contentType,
-      size: body.length,
-      sha256,
-      storageName,
-      uploadedBy: identity.subject ?? identity.memberId ?? identity.network ?? identity.role,
-    });
-    await em.flush();
-    return row;
-  });
+  const attachment = await keepFile(store, em, identity, body, (stored) => em.create(AttachmentSchema, { inquiry, fileName, contentType, ...stored }));
   return {
     id: attachmentId(attachment.id),
     fileName,

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { forbidden, notFound } from '../../../shared/errors.ts';
 import type { PlainRoute } from '../../../shared/http.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { checkKind, fileNameOf, fileRoute, keepFile, sendFile, type AttachmentStore, type FileKind } from '../files.ts';
+import { checkKind, fileNameOf, fileRoute, keepFile, pdfKind, sendFile, type AttachmentStore } from '../files.ts';
 import { isLead, seesInside } from './access.ts';
 import { MeetingMinutesSchema, MeetingSchema, openStatuses, WorkingGroupMembershipSchema, WorkingGroupSchema } from './entities.ts';
 import { meetingIds, minutesIds } from './ids.ts';
@@ -12,8 +12,6 @@ import { meetingIds, minutesIds } from './ids.ts';
 // (?meetingId=) and min- downloads to region's /internal/minutes. The lead (or
 // admin) uploads; the group's members (and their offices), its lead and admin
 // download; anyone else signed in is FORBIDDEN, as for the minutes field in the graph.
-
-const pdf: FileKind[] = [{ extension: /\.pdf$/i, types: ['application/pdf', 'application/octet-stream'], magic: Buffer.from('%PDF-'), label: 'PDF' }];
 
 /** The meeting with its group and whether the caller leads it or sees inside it (access.ts). */
 async function meetingFor(store: AttachmentStore, identity: Identity, meetingId: number, rawId: string) {
@@ -28,22 +26,12 @@ async function meetingFor(store: AttachmentStore, identity: Identity, meetingId:
 async function upload(store: AttachmentStore, identity: Identity, url: URL, contentType: string, body: Buffer) {
   const rawId = url.searchParams.get('meetingId') ?? '';
   const fileName = fileNameOf(url.searchParams.get('fileName'), '.pdf');
-  checkKind(pdf, 'minutes as PDF (.pdf)', fileName, contentType, body);
+  checkKind([pdfKind], 'minutes as PDF (.pdf)', fileName, contentType, body);
   const { em, meeting, group, leads } = await meetingFor(store, identity, meetingIds.parse(rawId, 'meetingId'), rawId);
   if (!leads) throw forbidden(`Only the lead of working group "${group.topic}" or admin upload the minutes of its meetings.`);
-  const minutes = await keepFile(store, body, async (storageName, sha256) => {
-    const row = em.create(MeetingMinutesSchema, {
-      meetingId: meeting.id,
-      fileName,
-      contentType: 'application/pdf',
-      size: body.length,
-      sha256,
-      storageName,
-      uploadedBy: identity.subject ?? identity.memberId ?? identity.network ?? identity.role,
-    });
-    await em.flush();
-    return row;
-  });
+  const minutes = await keepFile(store, em, identity, body, (stored) =>
+    em.create(MeetingMinutesSchema, { meetingId: meeting.id, fileName, contentType: 'application/pdf', ...stored }),
+  );
   return {
     id: minutesIds.format(minutes.id),
     meetingId: meetingIds.format(meeting.id),
