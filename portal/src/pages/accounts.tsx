@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NetworkOptions } from '../components/network-options.tsx';
 import { request } from '../graphql.ts';
 import {
   accountList,
@@ -23,7 +24,6 @@ type Field = 'email' | 'name' | 'password' | 'kind' | 'network' | 'memberId' | '
 type Errors = Partial<Record<Field | 'form', string>>;
 
 const fieldOrder: Field[] = ['kind', 'network', 'memberId', 'customer', 'name', 'email', 'password'];
-const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
 
 export function AccountsPage() {
   const { t, date } = useLocale();
@@ -202,11 +202,7 @@ export function AccountsPage() {
           <div class="field">
             <label for="account-new-network">{t.network}</label>
             <select {...described('network')} value={network} onChange={(e) => setNetwork(e.currentTarget.value as NetworkCode)}>
-              {networkCodes.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
+              <NetworkOptions />
             </select>
             {fieldError('network')}
           </div>

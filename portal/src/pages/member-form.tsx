@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NetworkOptions } from '../components/network-options.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { createMember, memberForEdit, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
@@ -16,7 +17,6 @@ type Errors = Partial<Record<FieldName | 'form', string>>;
 
 const fieldOrder: FieldName[] = ['name', 'street', 'postalCode', 'city', 'website', 'employees', 'description'];
 const empty: Values = { name: '', street: '', postalCode: '', city: '', website: '', employees: '', description: '' };
-const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
 
 /** Who may create members (offices for their network, admin for any) and edit one (also the member itself). */
 function mayEdit(session: Session, member?: { id: string; network: { code: string } }): boolean {
@@ -218,11 +218,7 @@ export function MemberFormPage({ id }: { id?: string }) {
           <div class="field">
             <label for="member-network">{t.network}</label>
             <select id="member-network" value={network} onChange={(e) => setNetwork(e.currentTarget.value as NetworkCode)}>
-              {networkCodes.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
+              <NetworkOptions />
             </select>
           </div>
         ) : (

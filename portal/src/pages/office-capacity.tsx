@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { networkCodes, NetworkOptions } from '../components/network-options.tsx';
 import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
@@ -16,7 +17,6 @@ const day = 86_400_000;
 const defaultWeeks = 12;
 const series = ['offeredHours', 'requestedHours', 'bookedHours', 'balanceHours'] as const;
 type Series = (typeof series)[number];
-const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
 
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
@@ -155,11 +155,7 @@ export function CapacityPage() {
                 <label for="capacity-scope">{text.scopeLabel}</label>
                 <select id="capacity-scope" value={scope ?? ''} onChange={(e) => update({ bereich: e.currentTarget.value || undefined })}>
                   <option value="">{text.scopeRegion}</option>
-                  {networkCodes.map((code) => (
-                    <option key={code} value={code}>
-                      {code}
-                    </option>
-                  ))}
+                  <NetworkOptions />
                 </select>
               </div>
             </div>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { networkCodes, NetworkOptions } from '../components/network-options.tsx';
 import type { NetworkCode } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
@@ -21,8 +22,6 @@ export const officePaths = {
   audit: `${paths.office}/protokoll`,
   inquiries: `${paths.office}/anfragen`,
 };
-
-const networkCodes: NetworkCode[] = ['NIWE', 'LINAT', 'KONAT'];
 
 export const mayUseOfficePages = (session: Session) => session.role === 'office' || session.role === 'admin';
 
@@ -136,11 +135,7 @@ export function useOfficeNetwork(session: Session, id: string): { network: Netwo
     <div class="field">
       <label for={id}>{text.networkLabel}</label>
       <select id={id} value={network} onChange={(e) => choose(e.currentTarget.value)}>
-        {networkCodes.map((code) => (
-          <option key={code} value={code}>
-            {code}
-          </option>
-        ))}
+        <NetworkOptions />
       </select>
     </div>
   );
