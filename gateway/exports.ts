@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { httpError, isErrorCode } from '../shared/errors.ts';
+import { httpError } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
+import { runOperation } from './graph-routes.ts';
 import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
@@ -44,18 +44,17 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Reque
         if (!variables.from || !variables.to) {
           return sendError(res, httpError('BAD_USER_INPUT', 'Give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.'));
         }
-        const response = await server.executeOperation({ query: balanceQuery, variables }, { contextValue: { identity, requestId: randomUUID() } });
-        const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        const error = result?.errors?.[0];
-        if (!result || error || !result.data) {
-          // The error is formatted already (gateway/errors.ts): a code outside the table was masked.
-          const code = error?.extensions?.code;
-          return sendError(res, isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+        let data: Awaited<ReturnType<typeof runOperation>>;
+        try {
+          data = await runOperation(server, identity, balanceQuery, variables);
+        } catch (error) {
+          if (error instanceof GraphQLError) return sendError(res, error);
+          throw error;
         }
         res.statusCode = 200;
         res.setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-disposition', `attachment; filename="capacity-balance-${variables.from}-${variables.to}.csv"`);
-        const rows = (result.data.capacityBalance as Record<string, unknown>[]).map((r) => ({ ...r, network: r.network ?? 'REGION' }));
+        const rows = (data.capacityBalance as Record<string, unknown>[]).map((r) => ({ ...r, network: r.network ?? 'REGION' }));
         res.end(toCsv(rows, ['week', 'kind', 'system', 'network', 'offeredHours', 'requestedHours', 'bookedHours', 'balanceHours']));
       },
     },

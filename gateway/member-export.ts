@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { httpError, isErrorCode } from '../shared/errors.ts';
+import { httpError } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { membersCsv, type CsvForm, type ExportedMember } from '../shared/member-csv.ts';
 import { findNetwork, networks } from '../shared/networks.ts';
+import { runOperation } from './graph-routes.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -43,15 +43,12 @@ const forms: Record<string, CsvForm> = { utf8: 'UTF8', excel: 'EXCEL' };
 type Identify = (req: IncomingMessage) => Promise<Identity>;
 
 async function runPage(server: ApolloServer<GatewayContext>, identity: Identity, variables: Record<string, unknown>): Promise<Page | GraphQLError> {
-  const response = await server.executeOperation({ query: pageQuery, variables }, { contextValue: { identity, requestId: randomUUID() } });
-  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-  const error = result?.errors?.[0];
-  if (!result || error || !result.data) {
-    // The error is formatted already (gateway/errors.ts): a code outside the table was masked.
-    const code = error?.extensions?.code;
-    return isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error');
+  try {
+    return (await runOperation(server, identity, pageQuery, variables)) as Page;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
   }
-  return result.data as unknown as Page;
 }
 
 export function memberExportRoutes(server: ApolloServer<GatewayContext>, identify: Identify, policy: Policy): PlainRoute[] {
