@@ -330,7 +330,13 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const { t, number, currency, date, dateTime } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
   const dialog = useRef<HTMLDialogElement>(null);
-  const [chosen, setChosen] = useState<QuoteComparisonRow | null>(null);
+  // Each ask is a new value, even for the same row: the dialog's close event arrives a task after
+  // close(), and a quick Enter on the same award button in between used to be lost (the state did not
+  // change, so the dialog never reopened, then the late close event cleared it).
+  const [asked, setAsked] = useState<{ row: QuoteComparisonRow; n: number } | null>(null);
+  const asks = useRef(0);
+  const shownAsk = useRef(0);
+  const chosen = asked?.row ?? null;
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const rows = comparison.data?.quoteComparison ?? [];
@@ -338,11 +344,19 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const quantities = inquiry.quantities.map((q) => q.quantity);
   const bidderName = (quote: QuoteView) => `${quote.member.name} (${quote.network})`;
 
-  const ask = (row: QuoteComparisonRow) => setChosen(row);
+  const ask = (row: QuoteComparisonRow) => setAsked({ row, n: ++asks.current });
   // Opened once its question is rendered, so the dialog's first focus lands on its buttons.
   useEffect(() => {
-    if (chosen && !dialog.current?.open) dialog.current?.showModal();
-  }, [chosen]);
+    if (!asked || dialog.current?.open) return;
+    shownAsk.current = asked.n;
+    dialog.current?.showModal();
+  }, [asked]);
+  /** The close event of the ask that was shown: clears it unless another ask came since. */
+  const closed = () => {
+    if (dialog.current?.open) return;
+    const n = shownAsk.current;
+    setAsked((current) => (current?.n === n ? null : current));
+  };
   const award = async () => {
     if (!chosen) return;
     setBusy(true);
@@ -480,7 +494,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
           </table>
         </div>
       )}
-      <dialog ref={dialog} class="confirm" aria-labelledby="award-question" onClose={() => setChosen(null)}>
+      <dialog ref={dialog} class="confirm" aria-labelledby="award-question" onClose={closed}>
         {chosen && (
           <>
             <p id="award-question">{text.awardQuestion(bidderName(chosen.quote), currency(chosen.unitPrice, chosen.currency))}</p>
