@@ -17,8 +17,11 @@ export const endToEnd = { ...common, globalSetup: ['test/support/global-setup.ts
  * The end-to-end checks of members, search and inquiries once more with every service on a host of its own
  * (TEST_STACK=hosts: network namespaces, each network and region with its own PostgreSQL and secret, two
  * gateways behind haproxy; test/support/hosts.ts). Needs root, iproute2, haproxy and openssl (.ci/run).
+ * The three files the issue on separate hosts names: each costs a deployment of its own (15-30 s), and with
+ * suppliers, inquiry-access, bad-input and access as well (all pass there: TEST_STACK=hosts
+ * npx vitest run --project hosts, after adding them here) the suite took 524 s on a quiet 2-core machine.
  */
-const acrossHosts = ['members', 'search', 'suppliers', 'inquiries', 'inquiry-access', 'bad-input', 'access'].map((name) => `test/${name}.e2e.ts`);
+const acrossHosts = ['members', 'search', 'inquiries'].map((name) => `test/${name}.e2e.ts`);
 
 export default defineConfig({
   test: {
