@@ -296,6 +296,31 @@ describe('many posts of one member', () => {
   });
 });
 
+describe('a member’s own posts', () => {
+  test('filter.member lists only that member’s open posts; a malformed id is BAD_USER_INPUT at filter.member', async () => {
+    const own = await ok(post(tokens.brandt, machineOffer(12)));
+    await ok(post(tokens.anders, machineOffer(14)));
+    const list = `query($m: ID!) { capacityPosts(first: 100, filter: { member: $m }) { totalCount nodes { id member { id } } } }`;
+    const mine = (await ok(stack.query(list, { m: members.brandt }, tokens.brandt))).capacityPosts;
+    expect(mine.nodes.length).toBeGreaterThanOrEqual(1);
+    expect(mine.totalCount).toBe(mine.nodes.length);
+    expect(new Set(mine.nodes.map((n: any) => n.member.id))).toEqual(new Set([members.brandt]));
+    expect(mine.nodes.map((n: any) => n.id)).toContain(own.postCapacity.id);
+    const withdrawn = await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!) { withdrawCapacityPost(id: $id, version: $v) { id } }`,
+        { id: own.postCapacity.id, v: own.postCapacity.version },
+        tokens.brandt,
+      ),
+    );
+    expect(withdrawn.withdrawCapacityPost.id).toBe(own.postCapacity.id);
+    const after = (await ok(stack.query(list, { m: members.brandt }, tokens.brandt))).capacityPosts;
+    expect(after.totalCount).toBe(mine.totalCount - 1);
+    const bad = await stack.query(list, { m: 'brandt' }, tokens.brandt);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.member' });
+  });
+});
+
 describe('capacityBalance', () => {
   test('matches a hand-computed fixture, in the graph and as CSV', async () => {
     const w10 = monday(10);

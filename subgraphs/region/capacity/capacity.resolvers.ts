@@ -5,6 +5,7 @@ import { AvailabilitySchema, CapacityBookingSchema, CapacityPostSchema, type Cap
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
 import { boundedList, isoDate, listLimits, processCodes } from '../../../shared/validation.ts';
+import { parseMemberId } from '../../../shared/ids.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { actingMember, requireCooperation } from '../access.ts';
@@ -41,6 +42,7 @@ export const capacityResolvers: Resolvers = {
       if (f.from != null) isoDate('filter.from', f.from);
       if (f.to != null) isoDate('filter.to', f.to);
       if (f.networks) boundedList('filter.networks', f.networks, listLimits.networks);
+      if (f.member != null) parseMemberId(f.member, 'filter.member');
       const where = {
         status: 'OPEN' as const,
         ...(f.side ? { side: f.side } : {}),
@@ -50,6 +52,7 @@ export const capacityResolvers: Resolvers = {
         ...(f.from ? { toDate: { $gte: f.from } } : {}),
         ...(f.to ? { fromDate: { $lte: f.to } } : {}),
         ...(f.networks?.length ? { network: { $in: f.networks } } : {}),
+        ...(f.member != null ? { memberId: f.member } : {}),
       };
       // Newest first by creation time (ids are random), the id breaking ties; the cursor is the last post's id.
       const after = args.after ? await ctx.em.findOne(CapacityPostSchema, parsePostId(args.after, 'after'), { fields: ['createdAt'] }) : null;

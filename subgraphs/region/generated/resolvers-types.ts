@@ -431,6 +431,8 @@ export type CapacityPostFilter = {
   from?: InputMaybe<Scalars['String']['input']>;
   /** Only CAD or only machine hours. */
   kind?: InputMaybe<CapacityKind>;
+  /** Only the posts of this member, for example NIWE:m-42: a member's own list of offers and requests. */
+  member?: InputMaybe<Scalars['ID']['input']>;
   /** Only posts of members of these networks. */
   networks?: InputMaybe<Array<NetworkCode>>;
   /** Only posts for this DIN 8580 process code, for example 3.2.3. */
