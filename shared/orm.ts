@@ -4,6 +4,7 @@ import pg from 'pg';
 import { traceStatement } from './observability.ts';
 import { ConfigError } from './config.ts';
 import { explainConnectError, pgConfig, tlsOptions } from './pg-connection.ts';
+import { requireUtf8Database } from './database-locale.ts';
 
 // One way to open a service's database: entities listed, committed migrations
 // run at start, every statement counted.
@@ -57,6 +58,7 @@ export function ormConfig(setup: OrmSetup): Options {
 export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter: SqlCounter }> {
   const counter = setup.counter ?? new SqlCounter();
   const { orm, settingsChanged } = await withMigrationLock(setup.clientUrl, async (session) => {
+    await requireUtf8Database(session);
     const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
     await orm.migrator.up();
     return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
