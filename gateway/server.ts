@@ -18,13 +18,13 @@ import { inputChecksPlugin } from './input-checks.ts';
 import { withPortal } from './portal.ts';
 import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
-import { operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
+import { analysisShare, operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
 import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, inProcessLimiters, redisLimiters, type RateLimits } from './rate-limit.ts';
 import { loadPortalOperations, persistedQueryCache, type Safelist } from './safelist.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
-import { createRequestVerifier, defaultLoginLimits, sessionRoutes, type SessionOptions } from './sessions.ts';
+import { createRequestVerifier, defaultSessionOptions, portalSessions, withSessionRenewal, type SessionOptions } from './sessions.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -51,7 +51,7 @@ export interface GatewayOptions {
   safelist: Safelist | undefined;
   /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes: number;
-  /** Portal sessions: login limits and whether cookies are Secure (gateway/sessions.ts). */
+  /** Portal sessions: login limits, whether cookies are Secure, how often a session is renewed (gateway/sessions.ts). */
   sessions?: SessionOptions;
   /** Heap megabytes for parsed operations and query plans together (OPERATION_CACHE_MB); see shared/operation-caches.ts. */
   operationCacheMb: number;
@@ -105,6 +105,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     persistedQuery: (id) => persisted.get(id),
     trustedProxies: options.trustedProxies,
     limiters: shared?.limiters,
+    analysisCacheMb: options.operationCacheMb * analysisShare,
   });
   // @apollo/gateway starts an OpenTelemetry exporter in its constructor unless this is set: it probed
   // cloud metadata addresses (169.254.169.254, metadata.google.internal) at once and sent usage to
@@ -137,7 +138,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     parseOptions: { maxTokens: options.limits.tokens },
     documentStore: caches.documents,
     persistedQueries: { cache: persisted },
-    plugins: [...withoutApolloDefaults(), requestIdPlugin, policy.plugin, inputChecksPlugin, observabilityPlugin],
+    plugins: [...withoutApolloDefaults(), requestIdPlugin, policy.plugin, inputChecksPlugin(policy.analyses), observabilityPlugin],
   });
   await server.start();
 
@@ -163,36 +164,40 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     regionSecret: options.subgraphSecrets.region,
     auth: options.auth,
   });
+  const sessions = portalSessions(policy, verifyToken, {
+    ...(options.sessions ?? defaultSessionOptions),
+    regionInternalUrl: new URL('/internal/graphql', options.subgraphUrls.region).toString(),
+    regionSecret: options.subgraphSecrets.region,
+    auth: options.auth,
+    production: options.production,
+    limiters: shared?.limiters ?? inProcessLimiters,
+    trustedProxies: options.trustedProxies ?? [],
+  });
   let ready = true;
   const regionHealth = gatewayHealth(options.subgraphUrls.region, Math.min(subgraphTimeoutMs, 2000));
   return {
-    http: withPortal(
-      createHttpServer([{ path: '/graphql', server, context }], {
-        healthy: () => (ready ? regionHealth() : 'stopping'),
-        observability,
-        plainRoutes: [
-          tokenRoute(policy, exchangeToken),
-          ...sessionRoutes(policy, verifyToken, {
-            ...(options.sessions ?? { loginLimits: defaultLoginLimits, secureCookies: undefined }),
-            regionInternalUrl: new URL('/internal/graphql', options.subgraphUrls.region).toString(),
-            regionSecret: options.subgraphSecrets.region,
-            auth: options.auth,
-            production: options.production,
-            limiters: shared?.limiters ?? inProcessLimiters,
-            trustedProxies: options.trustedProxies ?? [],
-          }),
-          ...exportRoutes(server, verify, policy),
-          ...memberExportRoutes(server, verify, policy),
-          ...boothExportRoutes(server, verify, policy),
-          ...calendarRoutes(server, verify, policy),
-          ...attachmentRoutes(verify, policy, server, {
-            regionUrl: options.subgraphUrls.region,
-            regionSecret: options.subgraphSecrets.region,
-            maxBytes: options.attachmentMaxBytes,
-          }),
-        ],
-      }),
-      { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection },
+    http: withSessionRenewal(
+      withPortal(
+        createHttpServer([{ path: '/graphql', server, context }], {
+          healthy: () => (ready ? regionHealth() : 'stopping'),
+          observability,
+          plainRoutes: [
+            tokenRoute(policy, exchangeToken),
+            ...sessions.routes,
+            ...exportRoutes(server, verify, policy),
+            ...memberExportRoutes(server, verify, policy),
+            ...boothExportRoutes(server, verify, policy),
+            ...calendarRoutes(server, verify, policy),
+            ...attachmentRoutes(verify, policy, server, {
+              regionUrl: options.subgraphUrls.region,
+              regionSecret: options.subgraphSecrets.region,
+              maxBytes: options.attachmentMaxBytes,
+            }),
+          ],
+        }),
+        { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection },
+      ),
+      sessions.renew,
     ),
     subgraphCalls,
     representations,

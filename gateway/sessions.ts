@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SignJWT, type JWTPayload } from 'jose';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { EnvReader } from '../shared/config.ts';
@@ -23,6 +23,14 @@ import { apiKeyGrant, askRegion, type RegionInternal } from './token-exchange.ts
 // verified on every request by the same code (gateway/auth.ts) so the same policy applies.
 // The token rides in an HttpOnly, SameSite=Strict cookie that scripts cannot read.
 //
+// Renewal: the token lives only sessionRenewalSeconds (10 minutes); the session itself lasts the working
+// day from its sign-in (auth_time + 8 h). The first request after the token expired asks region once whether
+// the account is still active and its password unchanged (AccountGrant.generation), or the API key not
+// revoked, and gets a new token in a new cookie on its own answer (withSessionRenewal, before any route
+// sees the request); every request in between is checked by signature alone, as before. So archiving an
+// account, changing its password or revoking the key ends its sessions within one renewal window, without
+// a database call per request. The CSRF token stays the session's for the whole day.
+//
 // CSRF: a cookie goes along with any request the browser makes, so a request signed in by
 // the cookie that changes something (any method but GET and HEAD) must also carry the
 // x-csrf-token header, equal to the readable irm_csrf cookie (double submit: another site
@@ -30,11 +38,16 @@ import { apiKeyGrant, askRegion, type RegionInternal } from './token-exchange.ts
 // (so a cookie planted by a sibling subdomain does not match). Bearer tokens are not sent by
 // the browser on its own and need no CSRF token.
 
-/**
- * A working day: an account that is archived, or a password that is changed, leaves sessions
- * already issued valid until they expire, since the gateway checks no database per request.
- */
+/** A working day: the longest a session lasts from its sign-in, however often its token was renewed. */
 export const sessionSeconds = 8 * 3600;
+
+/**
+ * How long one session token is good for before region is asked again (SESSION_RENEWAL_S). Ten minutes is how
+ * long an archived account, a changed password or a revoked key can still be used by a session open elsewhere;
+ * it costs region one lookup by primary key per signed-in person and 10 minutes (48 in a working day; 300
+ * people signed in at once are one lookup every 2 s), where checking every request would cost one per request.
+ */
+export const defaultSessionRenewalSeconds = 10 * 60;
 
 export const csrfHeader = 'x-csrf-token';
 const cookieNames = { session: 'irm_session', csrf: 'irm_csrf' } as const;
@@ -59,7 +72,15 @@ export interface SessionOptions {
   loginLimits: LoginLimits;
   /** Secure cookies: always (SESSION_COOKIE_SECURE=1), never (=0), or undefined: under NODE_ENV=production and for requests a trusted proxy says came over https. */
   secureCookies: boolean | undefined;
+  /** How long a session token lives before it is renewed after asking region (SESSION_RENEWAL_S). */
+  renewalSeconds: number;
 }
+
+export const defaultSessionOptions: SessionOptions = {
+  loginLimits: defaultLoginLimits,
+  secureCookies: undefined,
+  renewalSeconds: defaultSessionRenewalSeconds,
+};
 
 export function sessionOptionsFromEnv(read: EnvReader): SessionOptions {
   const secure = read.optional('SESSION_COOKIE_SECURE');
@@ -69,6 +90,7 @@ export function sessionOptionsFromEnv(read: EnvReader): SessionOptions {
       perAddress: read.integer('LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', defaultLoginLimits.perAddress, 1),
     },
     secureCookies: secure === undefined ? undefined : read.flag('SESSION_COOKIE_SECURE'),
+    renewalSeconds: read.integer('SESSION_RENEWAL_S', defaultSessionRenewalSeconds, 1),
   };
 }
 
@@ -95,6 +117,9 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
 
 const safeMethods = new Set(['GET', 'HEAD']);
 
+/** Requests whose session came up for renewal and was refused (ended) or could not be renewed (region unreachable). */
+const notRenewed = new WeakMap<IncomingMessage, GraphQLError>();
+
 interface Session {
   identity: Identity;
   claims: JWTPayload;
@@ -105,6 +130,8 @@ async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier): Prom
   const cookies = parseCookies(req.headers.cookie);
   const token = cookie(cookies, cookieNames.session);
   if (!token) return undefined;
+  const refused = notRenewed.get(req);
+  if (refused) throw refused;
   let session: Session;
   try {
     session = await verifyToken(token);
@@ -139,7 +166,7 @@ interface SessionView {
   accountId?: string;
   network?: string;
   memberId?: string;
-  /** When the session ends (ISO 8601). */
+  /** When the session ends, the working day after its sign-in (ISO 8601). */
   expiresAt?: string;
 }
 
@@ -154,7 +181,7 @@ function view(identity: Identity, claims: JWTPayload | undefined): SessionView {
     accountId: identity.accountId,
     network: identity.network,
     memberId: identity.memberId,
-    expiresAt: typeof claims?.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined,
+    expiresAt: typeof claims?.ends === 'number' ? new Date(claims.ends * 1000).toISOString() : undefined,
   };
 }
 
@@ -172,9 +199,55 @@ interface AccountGrant {
   memberId: string | null;
   name: string;
   email: string;
+  generation: string;
 }
 
-const loginQuery = `query($email: String!, $password: String!) { accountLogin(email: $email, password: $password) { accountId role subject network memberId name email } }`;
+interface KeyGrant {
+  keyId: string;
+  partner: string;
+  safelist: boolean;
+}
+
+// Named, so region's metrics count each kind of call (http_requests_total{operation}).
+const grantFields = 'accountId role subject network memberId name email generation';
+const loginQuery = `query AccountLogin($email: String!, $password: String!) { accountLogin(email: $email, password: $password) { ${grantFields} } }`;
+const accountSessionQuery = `query AccountSession($accountId: ID!, $generation: String!) { accountSession(accountId: $accountId, generation: $generation) { ${grantFields} } }`;
+const keySessionQuery = `query ApiKeySession($keyId: ID!) { apiKeySession(keyId: $keyId) { keyId partner safelist } }`;
+
+const accountClaims = ({ subject, ...rest }: AccountGrant): Grant => ({
+  subject,
+  claims: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)),
+});
+const keyClaims = (grant: KeyGrant): Grant => ({
+  subject: grant.partner,
+  claims: { role: 'partner', safelist: grant.safelist, keyId: grant.keyId, name: grant.partner },
+});
+
+/** The routes the session cookie is read on (the portal's static files are not): renewal runs for these. */
+const sessionPaths = /^\/(graphql|auth\/session|export|attachments|calendar)(\/|$)/;
+
+/** Renews the request's session token when it is due (see the top of this file); sets the new cookie on `res`. */
+export type SessionRenewal = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Runs `renew` before the server's own handlers see a request, so they see the renewed session. */
+export function withSessionRenewal(server: Server, renew: SessionRenewal): Server {
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const renewed = sessionPaths.test(path) ? renew(req, res) : Promise.resolve();
+    renewed.then(
+      () => {
+        for (const handler of handlers) handler.call(server, req, res);
+      },
+      (error) => {
+        currentLog().error({ err: error }, 'session renewal failed');
+        sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+      },
+    );
+  });
+  return server;
+}
 
 // Region hashes at most four passwords at a time (libuv's worker threads, accounts/passwords.ts); a burst
 // of logins queues there. Twenty at once, one address's whole minute, took over 5 s on the 2-core test
@@ -190,12 +263,18 @@ export interface SessionRoutesOptions extends RegionInternal, SessionOptions {
   trustedProxies: readonly string[];
 }
 
-/** POST /auth/login, POST /auth/logout and GET /auth/session. */
-export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, options: SessionRoutesOptions): PlainRoute[] {
+/** POST /auth/login, POST /auth/logout and GET /auth/session, and the renewal of the sessions they issue. */
+export function portalSessions(policy: Policy, verifyToken: TokenVerifier, options: SessionRoutesOptions): { routes: PlainRoute[]; renew: SessionRenewal } {
   const perEmail = options.limiters('login-email', { requestsPerMinute: options.loginLimits.perEmail, costPerMinute: 1 });
   const perAddress = options.limiters('login-address', { requestsPerMinute: options.loginLimits.perAddress, costPerMinute: 1 });
   const lifetime = Math.min(sessionSeconds, options.auth.maxLifetimeS ?? tokenMaxLifetimeS);
+  const renewalSeconds = Math.min(options.renewalSeconds, lifetime);
+  // A token is renewed a little before it expires, so that one found valid here has not expired by the time the
+  // route verifies it (a request's body is read in between): a quarter of the window, at most 30 s. Without it,
+  // a request a few milliseconds before the expiry was refused as expired (seen in session-renewal.e2e).
+  const marginSeconds = Math.min(30, renewalSeconds / 4);
   const trusted = new Set(options.trustedProxies);
+  const key = options.auth.secret ? new TextEncoder().encode(options.auth.secret) : undefined;
 
   /** Secure as configured; else under NODE_ENV=production, or when the TLS proxy in front (a trusted proxy) says the request came over https. */
   const secure = (req: IncomingMessage) => {
@@ -204,31 +283,125 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
     return options.production || (peer !== undefined && trusted.has(peer) && req.headers['x-forwarded-proto'] === 'https');
   };
 
-  const setCookies = (req: IncomingMessage, res: ServerResponse, values: { session: string; csrf: string } | undefined, maxAge: number) => {
+  const cookieHeader = (req: IncomingMessage, name: string, value: string, maxAge: number, httpOnly: boolean) => {
     const isSecure = secure(req);
-    const prefix = isSecure ? securePrefix : '';
-    const attributes = `Path=/; SameSite=Strict; Max-Age=${maxAge}${isSecure ? '; Secure' : ''}`;
+    return `${isSecure ? securePrefix : ''}${name}=${value};${httpOnly ? ' HttpOnly;' : ''} Path=/; SameSite=Strict; Max-Age=${maxAge}${isSecure ? '; Secure' : ''}`;
+  };
+
+  const setCookies = (req: IncomingMessage, res: ServerResponse, values: { session: string; csrf: string } | undefined, maxAge: number) => {
     res.setHeader('set-cookie', [
-      `${prefix}${cookieNames.session}=${values?.session ?? ''}; HttpOnly; ${attributes}`,
+      cookieHeader(req, cookieNames.session, values?.session ?? '', maxAge, true),
       // Readable by the portal's scripts, which send it back in the x-csrf-token header.
-      `${prefix}${cookieNames.csrf}=${values?.csrf ?? ''}; ${attributes}`,
+      cookieHeader(req, cookieNames.csrf, values?.csrf ?? '', maxAge, false),
     ]);
+  };
+
+  /** A renewed token: the CSRF cookie stays as it is. */
+  const setSessionCookie = (req: IncomingMessage, res: ServerResponse, token: string, maxAge: number) => {
+    res.setHeader('set-cookie', cookieHeader(req, cookieNames.session, token, maxAge, true));
+  };
+
+  /**
+   * A session token for `grant`: the session's CSRF token, its sign-in time (auth_time) and end (ends, the
+   * working day after it), valid until the next renewal or the end, whichever comes first.
+   */
+  const sign = async (grant: Grant, csrf: string, authTime: number) => {
+    const ends = authTime + lifetime;
+    let jwt = new SignJWT({ ...grant.claims, csrf, auth_time: authTime, ends })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(grant.subject)
+      .setIssuedAt()
+      .setExpirationTime(Math.min(Math.floor(Date.now() / 1000) + renewalSeconds, ends));
+    if (options.auth.issuer) jwt = jwt.setIssuer(options.auth.issuer);
+    if (options.auth.audience) jwt = jwt.setAudience(options.auth.audience);
+    return { token: await jwt.sign(key!), ends };
   };
 
   /** Sets the cookies of a new session on `res` and returns what the answer says of it. */
   const issue = async (req: IncomingMessage, res: ServerResponse, grant: Grant) => {
     const csrf = randomBytes(32).toString('base64url');
-    let jwt = new SignJWT({ ...grant.claims, csrf })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(grant.subject)
-      .setIssuedAt()
-      .setExpirationTime(`${lifetime}s`);
-    if (options.auth.issuer) jwt = jwt.setIssuer(options.auth.issuer);
-    if (options.auth.audience) jwt = jwt.setAudience(options.auth.audience);
-    const token = await jwt.sign(new TextEncoder().encode(options.auth.secret));
+    const { token } = await sign(grant, csrf, Math.floor(Date.now() / 1000));
     const { identity, claims } = await verifyToken(token);
+    // The cookies last the working day, beyond the token's renewal time, so an expired token comes back to be renewed.
     setCookies(req, res, { session: token, csrf }, lifetime);
     return { ...view(identity, claims), csrfToken: csrf };
+  };
+
+  /** The claims of a session token about to expire or expired whose session has not ended; undefined for anything else, which the verifier judges. */
+  const dueForRenewal = async (token: string): Promise<JWTPayload | undefined> => {
+    let exp: unknown;
+    try {
+      ({ exp } = decodeJwt(token));
+    } catch {
+      return undefined;
+    }
+    const now = Date.now() / 1000;
+    if (!key || typeof exp !== 'number' || exp > now + marginSeconds) return undefined;
+    let claims: JWTPayload;
+    try {
+      // Signature, issuer and audience as the verifier checks them, at a moment the token was still valid.
+      ({ payload: claims } = await jwtVerify(token, key, {
+        issuer: options.auth.issuer,
+        audience: options.auth.audience,
+        algorithms: ['HS256'],
+        currentDate: new Date(Math.min(now, exp - 1) * 1000),
+      }));
+    } catch {
+      return undefined;
+    }
+    const { csrf, auth_time: authTime, ends } = claims;
+    if (typeof csrf !== 'string' || typeof authTime !== 'number' || typeof ends !== 'number' || now >= ends) return undefined;
+    return claims;
+  };
+
+  type Renewal = { token: string; ends: number } | { refused: GraphQLError; ended: boolean };
+
+  /** Asks region whether the session may go on, and signs its next token if so. */
+  const renewal = async (claims: JWTPayload): Promise<Renewal> => {
+    let grant: Grant | null = null;
+    try {
+      if (typeof claims.keyId === 'string') {
+        const found = (await askRegion<{ apiKeySession: KeyGrant | null }>(options, keySessionQuery, { keyId: claims.keyId })).apiKeySession;
+        grant = found && keyClaims(found);
+      } else if (typeof claims.accountId === 'string' && typeof claims.generation === 'string') {
+        const variables = { accountId: claims.accountId, generation: claims.generation };
+        const found = (await askRegion<{ accountSession: AccountGrant | null }>(options, accountSessionQuery, variables)).accountSession;
+        grant = found && accountClaims(found);
+      }
+    } catch (error) {
+      currentLog().error({ err: error }, 'session renewal check failed');
+      return { refused: httpError('INTERNAL_SERVER_ERROR', 'The session cannot be renewed right now; try again shortly.', { status: 503 }), ended: false };
+    }
+    if (!grant)
+      return {
+        refused: unauthenticated('The session has ended: the account was archived, its password changed or the API key revoked since sign-in; sign in again.'),
+        ended: true,
+      };
+    return sign(grant, claims.csrf as string, claims.auth_time as number);
+  };
+
+  // Requests the browser sends at once with the same expired token share one question to region.
+  const pending = new Map<string, Promise<Renewal>>();
+
+  const renew: SessionRenewal = async (req, res) => {
+    if (req.headers.authorization) return;
+    const token = cookie(parseCookies(req.headers.cookie), cookieNames.session);
+    const claims = token ? await dueForRenewal(token) : undefined;
+    if (!token || !claims) return;
+    let answer = pending.get(token);
+    if (!answer) {
+      answer = renewal(claims).finally(() => pending.delete(token));
+      pending.set(token, answer);
+    }
+    const renewed = await answer;
+    if ('refused' in renewed) {
+      notRenewed.set(req, renewed.refused);
+      if (renewed.ended) setCookies(req, res, undefined, 0);
+      return;
+    }
+    // The routes behind read the new token; the browser keeps it for the rest of the working day.
+    req.headers.cookie = req.headers.cookie!.replace(token, renewed.token);
+    setSessionCookie(req, res, renewed.token, renewed.ends - Math.floor(Date.now() / 1000));
   };
 
   /** The grant for an e-mail address and password, after the limits; null when they are wrong. */
@@ -248,10 +421,7 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
       currentLog().error({ err: error }, 'login check failed');
       return httpError('INTERNAL_SERVER_ERROR', 'Sign-in cannot be checked right now; try again shortly.', { status: 503 });
     }
-    if (!found) return null;
-    const { subject, ...rest } = found;
-    const claims = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null));
-    return { subject, claims };
+    return found && accountClaims(found);
   };
 
   const keyGrant = async (req: IncomingMessage, apiKey: string): Promise<Grant | null | GraphQLError> => {
@@ -263,7 +433,7 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
         await policy.tokenFailed(caller);
         return null;
       }
-      return { subject: grant.partner, claims: { role: 'partner', safelist: grant.safelist, keyId: grant.keyId, name: grant.partner } };
+      return keyClaims(grant);
     } catch (error) {
       if (error instanceof GraphQLError) return error;
       currentLog().error({ err: error }, 'API key check failed');
@@ -305,7 +475,7 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
     },
   };
 
-  return [
+  const routes: PlainRoute[] = [
     login,
     {
       path: '/auth/logout',
@@ -342,4 +512,5 @@ export function sessionRoutes(policy: Policy, verifyToken: TokenVerifier, option
       },
     },
   ];
+  return { routes, renew };
 }

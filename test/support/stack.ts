@@ -87,6 +87,8 @@ export interface StackOptions {
   subgraphTimeoutMs?: number;
   /** The gateway's RATE_LIMIT_REDIS_URL: limits counted in that Redis, shared with replicas. */
   rateLimitRedisUrl?: string;
+  /** The gateway's SESSION_RENEWAL_S: how long a portal session token lives before region is asked to renew it. */
+  sessionRenewalSeconds?: number;
   /** Every service's LOG_LEVEL (warn unless given), METRICS_TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT and the like. */
   observability?: Env;
   /** Where every service writes its log lines, instead of standard output. */
@@ -169,6 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
     ...given('TRUSTED_PROXIES', options.trustedProxies),
     ...given('RATE_LIMIT_REDIS_URL', options.rateLimitRedisUrl),
+    ...given('SESSION_RENEWAL_S', options.sessionRenewalSeconds),
     ...observabilityEnv,
   }).gateway;
   const gateways: GatewayService[] = [];

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 import { accountId } from '../ids.ts';
-import { accountLogin, archiveAccount, changePassword, createAccount, listAccounts, myAccount } from './accounts.ts';
+import { accountLogin, accountSession, archiveAccount, changePassword, createAccount, listAccounts, myAccount } from './accounts.ts';
 
 export const accountResolvers: Resolvers = {
   Query: {
@@ -21,9 +21,10 @@ export const accountResolvers: Resolvers = {
   },
 };
 
-/** The internal API the gateway calls to sign a person in. */
+/** The internal API the gateway calls to sign a person in and to renew the session. */
 export const accountInternalResolvers: InternalResolvers = {
   Query: {
     accountLogin: (_, args, ctx) => accountLogin(ctx.em, args.email, args.password),
+    accountSession: (_, args, ctx) => accountSession(ctx.em, args.accountId, args.generation),
   },
 };

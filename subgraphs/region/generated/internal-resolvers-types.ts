@@ -20,6 +20,8 @@ export type AccountGrant = {
   accountId: Scalars['ID']['output'];
   /** The sign-in address. */
   email: Scalars['String']['output'];
+  /** Changes whenever the password is changed: a session issued for another generation is not renewed. */
+  generation: Scalars['String']['output'];
   /** The member of a member account, such as NIWE:m-42. */
   memberId?: Maybe<Scalars['ID']['output']>;
   /** The person's name, for the portal's header. */
@@ -43,8 +45,12 @@ export type Query = {
   __typename?: 'Query';
   /** The session grant for an account's e-mail address and password; null when either is wrong or the account is archived (the same answer, after the same work). */
   accountLogin?: Maybe<AccountGrant>;
+  /** The grant of a session being renewed (gateway/sessions.ts): as now, or null when the account is archived or gone, or its password was changed since the session's generation. */
+  accountSession?: Maybe<AccountGrant>;
   /** The partner an API key belongs to; null for an unknown or revoked key. */
   apiKeyGrant?: Maybe<ApiKeyGrant>;
+  /** The grant of a portal session signed in with an API key, being renewed (gateway/sessions.ts); null when the key was revoked. */
+  apiKeySession?: Maybe<ApiKeyGrant>;
 };
 
 
@@ -54,8 +60,19 @@ export type QueryAccountLoginArgs = {
 };
 
 
+export type QueryAccountSessionArgs = {
+  accountId: Scalars['ID']['input'];
+  generation: Scalars['String']['input'];
+};
+
+
 export type QueryApiKeyGrantArgs = {
   key: Scalars['String']['input'];
+};
+
+
+export type QueryApiKeySessionArgs = {
+  keyId: Scalars['ID']['input'];
 };
 
 
@@ -152,6 +169,7 @@ export type ResolversParentTypes = {
 export type AccountGrantResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AccountGrant'] = ResolversParentTypes['AccountGrant']> = {
   accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -167,7 +185,9 @@ export type ApiKeyGrantResolvers<ContextType = RegionContext, ParentType extends
 
 export type QueryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accountLogin?: Resolver<Maybe<ResolversTypes['AccountGrant']>, ParentType, ContextType, RequireFields<QueryAccountLoginArgs, 'email' | 'password'>>;
+  accountSession?: Resolver<Maybe<ResolversTypes['AccountGrant']>, ParentType, ContextType, RequireFields<QueryAccountSessionArgs, 'accountId' | 'generation'>>;
   apiKeyGrant?: Resolver<Maybe<ResolversTypes['ApiKeyGrant']>, ParentType, ContextType, RequireFields<QueryApiKeyGrantArgs, 'key'>>;
+  apiKeySession?: Resolver<Maybe<ResolversTypes['ApiKeyGrant']>, ParentType, ContextType, RequireFields<QueryApiKeySessionArgs, 'keyId'>>;
 };
 
 export type Resolvers<ContextType = RegionContext> = {

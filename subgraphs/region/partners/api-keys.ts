@@ -73,8 +73,16 @@ export async function revokeApiKey(em: EntityManager, identity: Identity, id: st
   });
 }
 
+const grantOf = (apiKey: ApiKey) => ({ keyId: apiKeyId(apiKey.id), partner: apiKey.partner, safelist: apiKey.safelist });
+
 /** What the gateway needs to issue a partner token, or null for an unknown or revoked key. */
 export async function grantForKey(em: EntityManager, key: string) {
   const apiKey = await em.findOne(ApiKeySchema, { hash: hashKey(key), revokedAt: null });
-  return apiKey ? { keyId: apiKeyId(apiKey.id), partner: apiKey.partner, safelist: apiKey.safelist } : null;
+  return apiKey ? grantOf(apiKey) : null;
+}
+
+/** The same for a portal session signed in with the key, when the gateway renews it (gateway/sessions.ts): null once the key is revoked. */
+export async function grantForKeyId(em: EntityManager, keyId: string) {
+  const apiKey = await em.findOne(ApiKeySchema, { id: parseApiKeyId(keyId, 'keyId'), revokedAt: null });
+  return apiKey ? grantOf(apiKey) : null;
 }

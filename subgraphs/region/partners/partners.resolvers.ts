@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 import { apiKeyId } from '../ids.ts';
-import { createApiKey, grantForKey, listApiKeys, revokeApiKey } from './api-keys.ts';
+import { createApiKey, grantForKey, grantForKeyId, listApiKeys, revokeApiKey } from './api-keys.ts';
 
 export const partnerResolvers: Resolvers = {
   Query: {
@@ -18,9 +18,10 @@ export const partnerResolvers: Resolvers = {
   },
 };
 
-/** The internal API the gateway calls to exchange an API key for a token. */
+/** The internal API the gateway calls to exchange an API key for a token, and to renew a session signed in with one. */
 export const partnerInternalResolvers: InternalResolvers = {
   Query: {
     apiKeyGrant: (_, args, ctx) => grantForKey(ctx.em, args.key),
+    apiKeySession: (_, args, ctx) => grantForKeyId(ctx.em, args.keyId),
   },
 };
