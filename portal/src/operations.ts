@@ -482,6 +482,8 @@ export interface QuoteInput {
   leadTimeDays: number;
   validUntil: string;
   notes: string | null;
+  /** The consortium the lead quotes for; left out (or null) to quote alone. */
+  consortiumId?: string | null;
 }
 
 export const submitQuote = operation<{ submitQuote: QuoteView }, { inquiryId: string; input: QuoteInput; version?: number; idempotencyKey: string }>(
@@ -508,6 +510,35 @@ export const respondToConsortium = operation<
   }`,
 );
 
+export const declineInquiry = operation<{ declineInquiry: { status: InvitationStatus; declineReason: string | null } }, { inquiryId: string; reason: string }>(
+  'DeclineInquiry',
+  `mutation DeclineInquiry($inquiryId: ID!, $reason: String!) {
+    declineInquiry(inquiryId: $inquiryId, reason: $reason) { status declineReason }
+  }`,
+);
+
+export interface ConsortiumCandidate {
+  id: string;
+  name: string;
+  city: string;
+  network: { code: NetworkCode };
+}
+
+/** Members of every network a lead may ask into its consortium, found by text (name, town, service). */
+export const consortiumCandidates = operation<{ members: { edges: { node: ConsortiumCandidate }[] } }, { filter: MemberFilter; first: number }>(
+  'ConsortiumCandidates',
+  `query ConsortiumCandidates($filter: MemberFilter, $first: Int) {
+    members(filter: $filter, first: $first) { edges { node { id name city network { code } } } }
+  }`,
+);
+
+export const createConsortium = operation<{ createConsortium: ConsortiumView }, { inquiryId: string; partners: string[] }>(
+  'CreateConsortium',
+  `mutation CreateConsortium($inquiryId: ID!, $partners: [ID!]!) {
+    createConsortium(inquiryId: $inquiryId, partners: $partners) { ${consortiumFields} }
+  }`,
+);
+
 export const operations = [
   ...officeOperations,
   ...cooperationOperations,
@@ -526,4 +557,7 @@ export const operations = [
   awardQuote,
   submitQuote,
   respondToConsortium,
+  declineInquiry,
+  consortiumCandidates,
+  createConsortium,
 ];

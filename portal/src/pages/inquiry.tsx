@@ -10,6 +10,7 @@ import {
   respondToConsortium,
   submitQuote,
   type ConsortiumPartnerStatus,
+  type ConsortiumView,
   type InquiryDetail,
   type PriceTier,
   type QuoteComparisonRow,
@@ -20,6 +21,8 @@ import { csrfHeaders, useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { SignInFirst } from './inquiry-common.tsx';
+import { FormConsortium } from './inquiry-consortium.tsx';
+import { DeclineInvitation } from './inquiry-decline.tsx';
 import { useInquiryText } from './inquiry-messages.ts';
 
 // One inquiry. Its owner (a customer, or an office for one) uploads drawings, publishes it, follows the
@@ -533,11 +536,16 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
   const text = useInquiryText();
   const { number, currency, date, dateTime } = useLocale();
   const quote = inquiry.quotes.find((q) => q.member.id === session.memberId) ?? inquiry.quotes[0];
-  // A partner asked into a consortium answers it; only invited members (a consortium's lead among them) quote.
-  const invited = inquiry.invitations.some((i) => i.member.id === session.memberId);
+  // A partner asked into a consortium answers it; only invited members (a consortium's lead among them) quote, until they decline.
+  const invitation = inquiry.invitations.find((i) => i.member.id === session.memberId);
+  const invited = invitation !== undefined && invitation.status !== 'DECLINED';
   const open = invited && inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED');
+  const led = inquiry.consortia.find((c) => c.lead.id === session.memberId);
+  const declinable =
+    (invitation?.status === 'INVITED' || invitation?.status === 'VIEWED') && (inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED');
   return (
     <>
+      {invitation?.status === 'DECLINED' && <p class="notice notice-warning">{text.youDeclined(invitation.declineReason ?? text.none)}</p>}
       {quote && (
         <section aria-labelledby="own-quote-heading">
           <h2 id="own-quote-heading">{text.yourQuoteHeading}</h2>
@@ -592,12 +600,14 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
         </section>
       )}
       {inquiry.consortia.length > 0 && <Consortia inquiry={inquiry} session={session} onChanged={onSaved} />}
-      {open ? <QuoteForm inquiry={inquiry} quote={quote} onSaved={onSaved} /> : invited && !quote && <p>{text.quoteClosed}</p>}
+      {open && !led && session.memberId && <FormConsortium inquiryId={inquiry.id} leadId={session.memberId} onFormed={onSaved} />}
+      {open ? <QuoteForm inquiry={inquiry} quote={quote} led={led} onSaved={onSaved} /> : invited && !quote && <p>{text.quoteClosed}</p>}
+      {declinable && <DeclineInvitation inquiryId={inquiry.id} onDeclined={onSaved} />}
     </>
   );
 }
 
-type QuoteField = 'currency' | 'leadTimeDays' | 'validUntil' | 'notes' | 'tiers' | `tier-${number}-min` | `tier-${number}-price`;
+type QuoteField = 'bidAs' | 'currency' | 'leadTimeDays' | 'validUntil' | 'notes' | 'tiers' | `tier-${number}-min` | `tier-${number}-price`;
 
 /** The form field of a server error: input.priceTiers[1].unitPrice → tier-1-price, input.leadTimeDays → leadTimeDays. */
 function quoteFieldOf(error: GraphQLErrorLike): QuoteField | undefined {
@@ -605,11 +615,23 @@ function quoteFieldOf(error: GraphQLErrorLike): QuoteField | undefined {
   const tier = /^input\.priceTiers\[(\d+)\]\.(minQuantity|unitPrice)$/.exec(path);
   if (tier) return `tier-${Number(tier[1])}-${tier[2] === 'minQuantity' ? 'min' : 'price'}`;
   if (path === 'input.priceTiers') return 'tiers';
+  if (path === 'input.consortiumId') return 'bidAs';
   const name = path.replace(/^input\./, '');
   return (['currency', 'leadTimeDays', 'validUntil', 'notes'] as const).find((f) => f === name);
 }
 
-function QuoteForm({ inquiry, quote, onSaved }: { inquiry: InquiryDetail; quote: QuoteView | undefined; onSaved: () => void }) {
+function QuoteForm({
+  inquiry,
+  quote,
+  led,
+  onSaved,
+}: {
+  inquiry: InquiryDetail;
+  quote: QuoteView | undefined;
+  /** The consortium this member leads on the inquiry, if any: it may quote for it. */
+  led: ConsortiumView | undefined;
+  onSaved: () => void;
+}) {
   const text = useInquiryText();
   const { t, language, number } = useLocale();
   const [values, setValues] = useState<QuoteFormValues>(() => ({
@@ -630,12 +652,17 @@ function QuoteForm({ inquiry, quote, onSaved }: { inquiry: InquiryDetail; quote:
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const idempotencyKey = useRef(crypto.randomUUID());
+  // null until the member chooses: a revision keeps how the quote was made (a revision without the
+  // consortium would turn a joint quote into a lone one); a first quote is joint once the consortium is complete.
+  const [bidAs, setBidAs] = useState<'alone' | 'joint' | null>(null);
+  const joint = led !== undefined && (bidAs ?? (quote ? (quote.consortium ? 'joint' : 'alone') : led.complete ? 'joint' : 'alone')) === 'joint';
 
   const fail = (next: Partial<Record<QuoteField | 'form', string>>) => {
     setErrors(next);
     setSaved(null);
     const first = Object.keys(next).find((key) => key !== 'form');
-    const target = first === 'tiers' ? 'quote-tier-0-price' : first ? `quote-${first}` : undefined;
+    const target =
+      first === 'tiers' ? 'quote-tier-0-price' : first === 'bidAs' ? `quote-bidAs-${joint ? 'joint' : 'alone'}` : first ? `quote-${first}` : undefined;
     if (target) form.current?.querySelector<HTMLElement>(`#${target}`)?.focus();
   };
 
@@ -654,6 +681,7 @@ function QuoteForm({ inquiry, quote, onSaved }: { inquiry: InquiryDetail; quote:
         leadTimeDays: Number(values.leadTimeDays),
         validUntil: values.validUntil,
         notes: values.notes.trim() || null,
+        ...(joint && led ? { consortiumId: led.id } : {}),
       },
       ...(quote ? { version: quote.version } : {}),
       idempotencyKey: idempotencyKey.current,
@@ -695,6 +723,30 @@ function QuoteForm({ inquiry, quote, onSaved }: { inquiry: InquiryDetail; quote:
           <p class="notice notice-error" role="alert">
             {errors.form}
           </p>
+        )}
+        {led && (
+          <fieldset class="checkboxes" aria-describedby={errors.bidAs ? 'quote-bidAs-error' : led.complete ? undefined : 'quote-bidAs-hint'}>
+            <legend>{text.bidAsLegend}</legend>
+            <label>
+              <input id="quote-bidAs-alone" type="radio" name="bidAs" checked={!joint} onChange={() => setBidAs('alone')} />
+              {text.bidAlone}
+            </label>
+            <label>
+              <input id="quote-bidAs-joint" type="radio" name="bidAs" checked={joint} onChange={() => setBidAs('joint')} />
+              {text.bidJoint(
+                led.partners
+                  .filter((p) => p.member.id !== led.lead.id)
+                  .map((p) => `${p.member.name} (${p.network})`)
+                  .join(', '),
+              )}
+            </label>
+            {!led.complete && (
+              <p class="hint" id="quote-bidAs-hint">
+                {text.bidJointIncomplete}
+              </p>
+            )}
+            {errorAt('bidAs')}
+          </fieldset>
         )}
         <fieldset class="tiers">
           <legend>{text.tiersLegend}</legend>
@@ -813,7 +865,13 @@ function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; se
             </ul>
             <p>{consortium.complete ? text.consortiumComplete : text.consortiumIncomplete}</p>
             {own && inquiry.status === 'OPEN' && !inquiry.quotes.some((q) => q.consortium?.id === consortium.id) && (
-              <ConsortiumAnswer inquiry={inquiry} consortiumId={consortium.id} answered={own.status} onChanged={onChanged} />
+              <ConsortiumAnswer
+                inquiry={inquiry}
+                consortiumId={consortium.id}
+                answered={own.status}
+                lead={consortium.lead.id === session.memberId}
+                onChanged={onChanged}
+              />
             )}
           </article>
         );
@@ -826,11 +884,13 @@ function ConsortiumAnswer({
   inquiry,
   consortiumId,
   answered,
+  lead,
   onChanged,
 }: {
   inquiry: InquiryDetail;
   consortiumId: string;
   answered: ConsortiumPartnerStatus;
+  lead: boolean;
   onChanged: () => void;
 }) {
   const text = useInquiryText();
@@ -881,7 +941,7 @@ function ConsortiumAnswer({
       }}
     >
       <h4>{text.respondHeading}</h4>
-      {answered === 'INVITED' && <p>{text.respondIntro}</p>}
+      {answered === 'INVITED' && <p>{lead ? text.leadIntro : text.respondIntro}</p>}
       {errors.form && (
         <p class="notice notice-error" role="alert">
           {errors.form}

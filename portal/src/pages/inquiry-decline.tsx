@@ -1,0 +1,77 @@
+import { useRef, useState } from 'preact/hooks';
+import { request } from '../graphql.ts';
+import { declineInquiry } from '../operations.ts';
+import { useLocale } from '../use-locale.ts';
+import { useInquiryText } from './inquiry-messages.ts';
+
+// An invited member that will not quote declines with a reason (declineInquiry); the owner's list of
+// invitations then shows it as declined with that reason, and the member can no longer quote.
+
+export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string; onDeclined: () => void }) {
+  const text = useInquiryText();
+  const { t } = useLocale();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<{ atField: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  const fail = (atField: boolean, message: string) => {
+    setError({ atField, message });
+    if (atField) field.current?.focus();
+  };
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (!reason.trim()) return fail(true, text.declineReasonMissing);
+    setBusy(true);
+    const result = await request(declineInquiry, { inquiryId, reason: reason.trim() });
+    setBusy(false);
+    if (result.data?.declineInquiry) {
+      setError(null);
+      return onDeclined();
+    }
+    const first = result.errors[0];
+    if (first?.extensions?.field === 'reason') return fail(true, first.message);
+    return fail(false, first?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+  };
+
+  const atField = error?.atField === true;
+  return (
+    <section aria-labelledby="decline-heading">
+      <h2 id="decline-heading">{text.declineHeading}</h2>
+      <p>{text.declineIntro}</p>
+      <form class="decline-form" onSubmit={send} noValidate aria-labelledby="decline-heading">
+        {error && !atField && (
+          <p class="notice notice-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div class="field">
+          <label for="decline-reason">{text.declineReason}</label>
+          <textarea
+            ref={field}
+            id="decline-reason"
+            rows={2}
+            maxLength={2000}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+            aria-invalid={atField ? 'true' : undefined}
+            aria-describedby={atField ? 'decline-reason-hint decline-reason-error' : 'decline-reason-hint'}
+          />
+          <p class="hint" id="decline-reason-hint">
+            {text.declineReasonHint}
+          </p>
+          {atField && (
+            <p class="field-error" id="decline-reason-error">
+              {error.message}
+            </p>
+          )}
+        </div>
+        <div class="actions">
+          <button type="submit" class="secondary" disabled={busy}>
+            {busy ? text.declining : text.declineSubmit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
