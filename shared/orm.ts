@@ -1,5 +1,6 @@
 import { DefaultLogger, MikroORM, defineConfig, type LoggerOptions, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { traceStatement } from './observability.ts';
 import { ConfigError } from './config.ts';
@@ -76,7 +77,10 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
  * everything done. Advisory locks are per database, so one fixed number serves every service. A
  * transaction's lock rather than a session's: behind PgBouncer in transaction mode a session lock stays
  * with a server connection the pooler hands on, never released, while an open transaction keeps its
- * server connection and ends (lock and all) when committed or when this client goes away.
+ * server connection and ends (lock and all) when committed or when this client goes away. Tried rather than
+ * waited for: a transaction waiting on the lock holds a server connection of the pooler's, and with two
+ * instances behind a pool of two the waiting one held the connection the migrating one needed, and both hung
+ * (test/pgbouncer-transaction.e2e.ts, for its whole 120 s). Between tries it holds none.
  */
 async function withMigrationLock<T>(url: string, work: (session: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(pgConfig(url));
@@ -86,9 +90,15 @@ async function withMigrationLock<T>(url: string, work: (session: pg.Client) => P
     throw explainConnectError(error, url);
   });
   try {
-    await client.query('begin');
     // Any fixed number serves; "irm" in ASCII and 1 for migrations (shared/postgres.ts uses 6910573 for set-up).
-    await client.query('select pg_advisory_xact_lock(69105731)');
+    // 100 ms between tries: migrating a fresh database takes 1–2 s (three network instances: 1.8 s in migration-lock.e2e).
+    for (;;) {
+      await client.query('begin');
+      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_xact_lock(69105731) as locked');
+      if (rows[0].locked) break;
+      await client.query('rollback');
+      await sleep(100);
+    }
     const done = await work(client);
     await client.query('commit');
     return done;

@@ -13,6 +13,24 @@ import { ConfigError } from './config.ts';
 const sslModes = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 type SslMode = (typeof sslModes)[number];
 
+/**
+ * DATABASE_POOL_MODE: what holds between the service and PostgreSQL. `session` (the default): each of the
+ * service's connections is a server session of its own, directly or through PgBouncer's `pool_mode =
+ * session`. `transaction`: PgBouncer's `pool_mode = transaction`, where a server session serves a client for
+ * one transaction only, so the service names no prepared statement (PgBouncer 1.18 keeps none across
+ * transactions: a name prepared on one server session is missing on the next, or taken on another).
+ */
+export type PoolMode = 'session' | 'transaction';
+
+export function poolModeFromEnv(read: { string(name: string, fallback: string): string }): PoolMode {
+  const mode = read.string('DATABASE_POOL_MODE', 'session');
+  if (mode !== 'session' && mode !== 'transaction')
+    throw new ConfigError(
+      `DATABASE_POOL_MODE must be session (a server session per connection, the default) or transaction (PgBouncer's pool_mode = transaction), got "${mode}".`,
+    );
+  return mode;
+}
+
 /** The `pg` client settings of a database URL: explicit fields, so `pg` does not re-read the URL's sslmode its own way. */
 export function pgConfig(url: string): pg.ClientConfig {
   const parsed = new URL(url);

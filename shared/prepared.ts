@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityDictionary, type EntityManager, type EntitySchema, type MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
+import type { PoolMode } from './pg-connection.ts';
 
 // MikroORM writes every parameter into the SQL text and sends it as a simple
 // query, so PostgreSQL parses and plans each statement anew, and a list of ten
@@ -9,12 +10,20 @@ import type { Pool } from 'pg';
 // on PostgreSQL only binds the array of keys. Measured on a 10,000-member table,
 // a ten-id load cost PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs
 // prepared. The rows become managed entities of the request's EntityManager
-// (em.map), exactly as em.find would leave them.
+// (em.map), exactly as em.find would leave them. Behind PgBouncer in transaction
+// mode the same text goes as an unnamed statement (parsed and planned per call,
+// the parameters still bound), since a name lives in one server session.
 
 export type KeyedLoad<T> = (em: EntityManager, keys: readonly number[]) => Promise<T[]>;
 
 /** Loads the rows of `schema` whose `column` is one of the keys, in `orderBy` order, as one prepared statement. */
-export async function preparedLoad<T extends object>(orm: MikroORM, schema: EntitySchema<T>, column: string, orderBy: string): Promise<KeyedLoad<T>> {
+export async function preparedLoad<T extends object>(
+  orm: MikroORM,
+  schema: EntitySchema<T>,
+  column: string,
+  orderBy: string,
+  poolMode: PoolMode = 'session',
+): Promise<KeyedLoad<T>> {
   const pool: Pool = await orm.em.getConnection().getNativeClient();
   const meta = orm.getMetadata().get(schema);
   const columns = meta.props
@@ -22,7 +31,7 @@ export async function preparedLoad<T extends object>(orm: MikroORM, schema: Enti
     .flatMap((p) => p.fieldNames.map((f) => `"${f}"`));
   const text = `select ${columns.join(', ')} from "${meta.tableName}" where "${column}" = any($1::int[]) order by ${orderBy}`;
   // One name per text: a connection that has prepared a name refuses a different text under it.
-  const name = `irm_${meta.tableName}_by_${column}`;
+  const name = poolMode === 'session' ? `irm_${meta.tableName}_by_${column}` : undefined;
   const logger = orm.config.getLogger();
   return async (em, keys) => {
     const started = performance.now();

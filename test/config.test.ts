@@ -74,12 +74,23 @@ describe('network', () => {
         databaseUrl: 'postgresql://db/linat',
         secret: undefined,
         sqlDebug: false,
+        databasePoolMode: 'session',
         replayRedisUrl: undefined,
         observability: { logLevel: 'info', metricsHost: '127.0.0.1', metricsPort: undefined, metricsToken: undefined, otlpTracesUrl: undefined },
       },
     });
-    const asked = networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DEMO_DATA: '1', SQL_DEBUG: '1' });
-    expect([asked.demoData, asked.network.sqlDebug]).toEqual([true, true]);
+    const asked = networkConfig({
+      ...unsigned,
+      NETWORK: 'NIWE',
+      DATABASE_URL: 'postgresql://db/x',
+      DEMO_DATA: '1',
+      SQL_DEBUG: '1',
+      DATABASE_POOL_MODE: 'transaction',
+    });
+    expect([asked.demoData, asked.network.sqlDebug, asked.network.databasePoolMode]).toEqual([true, true, 'transaction']);
+    expect(() => networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DATABASE_POOL_MODE: 'statement' })).toThrow(
+      'DATABASE_POOL_MODE must be session',
+    );
     expect(() => networkConfig({ NETWORK: 'FOO' })).toThrow('NETWORK must name a registered network (NIWE, LINAT, KONAT), got "FOO".');
   });
 });

@@ -1,10 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
@@ -12,83 +7,29 @@ import { listen } from '../shared/http.ts';
 import { signRequest } from '../shared/signature.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
-import { freePort } from './support/free-port.ts';
-import { until } from './support/wait.ts';
+import { session, startPgBouncer, type PgBouncer } from './support/pgbouncer.ts';
 
 // A network service behind PgBouncer (Debian's, .ci/run installs it), as an office with a pooler in front of
 // its PostgreSQL runs it. PgBouncer refuses start-up options, so the search settings the service used to send
-// that way kept it from connecting at all; they are the database's own now (shared/orm.ts). Session pooling:
-// the service's loads are named prepared statements, which PgBouncer 1.18 keeps only in session mode.
+// that way kept it from connecting at all; they are the database's own now (shared/orm.ts). Session pooling
+// here; transaction pooling in test/pgbouncer-transaction.e2e.ts.
 
-const base = mkdtempSync(join(tmpdir(), 'irm-pgbouncer-'));
-chmodSync(base, 0o755);
 const orms: MikroORM[] = [];
 const services: NetworkService[] = [];
-let bouncer: ChildProcess | undefined;
-let bouncerPort: number;
+let bouncer: PgBouncer;
 /** The service's database URL on the server itself, and its role and password. */
 let direct: URL;
-
-const viaBouncer = (database = direct.pathname.slice(1)) => {
-  const url = new URL(direct);
-  url.port = String(bouncerPort);
-  url.pathname = `/${database}`;
-  return url.toString();
-};
-
-async function session<T>(url: string, work: (client: pg.Client) => Promise<T>, options: Partial<pg.ClientConfig> = {}): Promise<T> {
-  const client = new pg.Client({ connectionString: url, ...options });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const viaBouncer = (database?: string) => bouncer.url(database);
 
 beforeAll(async () => {
   direct = new URL(await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_bouncer_niwe`));
-  bouncerPort = await freePort();
-  const role = decodeURIComponent(direct.username);
-  writeFileSync(join(base, 'users.txt'), `"${role}" "${decodeURIComponent(direct.password)}"\n`, { mode: 0o644 });
-  writeFileSync(
-    join(base, 'pgbouncer.ini'),
-    `[databases]
-* = host=${direct.hostname} port=${direct.port}
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = ${bouncerPort}
-unix_socket_dir =
-auth_type = scram-sha-256
-auth_file = ${join(base, 'users.txt')}
-admin_users = ${role}
-pool_mode = session
-default_pool_size = 20
-max_client_conn = 200
-`,
-    { mode: 0o644 },
-  );
-  // PgBouncer will not run as root; as the PostgreSQL packages' user it reads the files above.
-  bouncer = spawn('pgbouncer', ['-u', 'postgres', join(base, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  bouncer.stdout!.on('data', (chunk) => (output += chunk));
-  bouncer.stderr!.on('data', (chunk) => (output += chunk));
-  await until(
-    () =>
-      session(viaBouncer(), (client) => client.query('select 1')).then(
-        () => true,
-        () => bouncer!.exitCode !== null && Promise.reject(new Error(`pgbouncer exited:\n${output}`)),
-      ),
-    'PgBouncer passes connections on',
-  );
+  bouncer = await startPgBouncer(direct, { poolMode: 'session', poolSize: 20 });
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(services.map((service) => service.stop()));
   await Promise.all(orms.map((orm) => orm.close(true)));
-  bouncer?.kill('SIGKILL');
-  rmSync(base, { recursive: true, force: true });
+  bouncer?.stop();
 });
 
 describe('a network service behind PgBouncer', () => {
@@ -114,7 +55,7 @@ describe('a network service behind PgBouncer', () => {
   test("the service's search through it tells a close spelling from a shared syllable, as at 0.4", async () => {
     // Server connections PgBouncer opened before the settings were set keep the old values (docs/office.md:
     // RECONNECT once after the first start); its console does that here.
-    await session(viaBouncer('pgbouncer'), (client) => client.query('RECONNECT'));
+    await bouncer.console('RECONNECT');
     const secret = randomBytes(32).toString('hex');
     const service = await createNetworkService({ network: 'NIWE', databaseUrl: viaBouncer(), secret });
     services.push(service);

@@ -3,6 +3,7 @@ import { runService } from '../../shared/main.ts';
 import { observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
+import { poolModeFromEnv } from '../../shared/pg-connection.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
 import { createNetworkService, type NetworkOptions } from './server.ts';
 
@@ -32,6 +33,7 @@ export function loadConfig(env: Env): NetworkConfig {
       observability: observabilityFromEnv(read),
       replayRedisUrl: replayRedisUrlFromEnv(read),
       sqlDebug: read.flag('SQL_DEBUG'),
+      databasePoolMode: poolModeFromEnv(read),
     },
   };
 }

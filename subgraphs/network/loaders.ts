@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { PoolMode } from '../../shared/pg-connection.ts';
 import { preparedLoad, type KeyedLoad } from '../../shared/prepared.ts';
 import {
   CertificationSchema,
@@ -23,12 +24,12 @@ export interface MemberReads {
   contacts: KeyedLoad<ContactPerson>;
 }
 
-export async function prepareMemberReads(orm: MikroORM): Promise<MemberReads> {
+export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'session'): Promise<MemberReads> {
   const [members, certifications, services, contacts] = await Promise.all([
-    preparedLoad(orm, MemberSchema, 'id', 'id'),
-    preparedLoad(orm, CertificationSchema, 'member_id', 'standard, id'),
-    preparedLoad(orm, ServiceSchema, 'member_id', 'id'),
-    preparedLoad(orm, ContactPersonSchema, 'member_id', 'id'),
+    preparedLoad(orm, MemberSchema, 'id', 'id', poolMode),
+    preparedLoad(orm, CertificationSchema, 'member_id', 'standard, id', poolMode),
+    preparedLoad(orm, ServiceSchema, 'member_id', 'id', poolMode),
+    preparedLoad(orm, ContactPersonSchema, 'member_id', 'id', poolMode),
   ]);
   return { members, certifications, services, contacts };
 }

@@ -7,6 +7,7 @@ import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseReachable } from '../../shared/postgres.ts';
+import type { PoolMode } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
@@ -41,12 +42,14 @@ export interface NetworkOptions {
   replayRedisUrl?: string;
   /** SQL_DEBUG=1: every SQL statement logged. */
   sqlDebug?: boolean;
+  /** DATABASE_POOL_MODE=transaction behind PgBouncer's transaction pooling: no named prepared statements. Default session. */
+  databasePoolMode?: PoolMode;
 }
 
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
   const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
-  const reads = await prepareMemberReads(orm);
+  const reads = await prepareMemberReads(orm, options.databasePoolMode);
   const observability = await createObservability(network.toLowerCase(), options.observability);
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
