@@ -55,7 +55,12 @@ describe('network services behind PgBouncer in transaction mode, two server conn
     const created = await Promise.all(
       towns.map((city, i) =>
         call(urls[i % 2], '/internal/graphql', 'mutation($input: MemberInput!) { createMember(input: $input) { localId } }', {
-          input: { name: `Werkzeugbau ${city} GmbH`, postalCode: '37213', city, certifications: [{ standard: 'ISO 9001', number: `Q-${i}`, validUntil: '2028-12-31' }] },
+          input: {
+            name: `Werkzeugbau ${city} GmbH`,
+            postalCode: '37213',
+            city,
+            certifications: [{ standard: 'ISO 9001', number: `Q-${i}`, validUntil: '2028-12-31' }],
+          },
         }),
       ),
     );
