@@ -16,6 +16,7 @@ import { useSession } from './session.ts';
 
 const inquiryPages = () => import('./pages/inquiries.tsx').then((module) => module.InquiryPages);
 const officePages = () => import('./pages/office.tsx').then((module) => module.OfficePages);
+const memberAreaPages = () => import('./pages/member-area.tsx').then((module) => module.MemberAreaPages);
 const cooperationPages = () => import('./pages/cooperation.tsx').then((module) => module.CooperationPages);
 const cooperationRoots = [paths.cooperation, paths.feed, paths.workingGroups, paths.tradeFairs, paths.relationships];
 const isCooperation = (path: string) => cooperationRoots.some((root) => path === root || path.startsWith(`${root}/`));
@@ -34,6 +35,7 @@ function Page() {
   if (route.path.startsWith('/mitglied/')) return <MemberPage id={route.path.slice('/mitglied/'.length)} />;
   if (route.path === paths.inquiries || route.path.startsWith(`${paths.inquiries}/`)) return <LazyPage load={inquiryPages} props={{ path: route.path }} />;
   if (route.path === paths.office || route.path.startsWith(`${paths.office}/`)) return <LazyPage load={officePages} props={{ path: route.path }} />;
+  if (route.path === paths.myCompany || route.path.startsWith(`${paths.myCompany}/`)) return <LazyPage load={memberAreaPages} props={{ path: route.path }} />;
   if (isCooperation(route.path)) return <LazyPage load={cooperationPages} props={{ path: route.path, params: route.params }} />;
   return (
     <>

@@ -499,6 +499,9 @@ import { officeOperations } from './office-operations.ts';
 // The cooperation's pages' operations (news and events, working groups, the joint booth, relationships) too.
 export * from './cooperation-operations.ts';
 import { cooperationOperations } from './cooperation-operations.ts';
+// A member's own pages' operations (availability, capacity) too.
+export * from './member-operations.ts';
+import { memberOperations } from './member-operations.ts';
 
 export const respondToConsortium = operation<
   { respondToConsortium: ConsortiumView },
@@ -542,6 +545,7 @@ export const createConsortium = operation<{ createConsortium: ConsortiumView }, 
 export const operations = [
   ...officeOperations,
   ...cooperationOperations,
+  ...memberOperations,
   startPage,
   searchMembers,
   memberProfile,

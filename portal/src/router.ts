@@ -70,6 +70,7 @@ export const paths = {
   tradeFairs: '/messen',
   tradeFair: (id: string) => `/messen/${encodeURIComponent(id)}`,
   relationships: '/beziehungen',
+  myCompany: '/mein-unternehmen',
 };
 
 let searchUrl: string = paths.search;

@@ -30,6 +30,11 @@ export function AccountMenu() {
           </a>
         </>
       )}
+      {session.role === 'member' && session.memberId && (
+        <a class="account-link" href={paths.myCompany}>
+          {t.navMyCompany}
+        </a>
+      )}
       {session.accountId ? (
         <a class="account-name" href={paths.account}>
           {t.signedInAs(session.name ?? session.email ?? '')}

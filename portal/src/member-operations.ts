@@ -1,0 +1,113 @@
+import type { NetworkCode, Operation } from './operations.ts';
+
+// A signed-in member's own pages (pages/member-area.tsx): its availability, its capacity offers and
+// requests with the bookings on them and by it. Typed like the rest of portal/src/operations.ts, which
+// re-exports them: the persisted-operation manifest and `npm run schema:check` take them from there.
+
+function operation<Data, Variables>(name: string, text: string): Operation<Data, Variables> {
+  return { name, text: text.replace(/\s+/g, ' ').trim() };
+}
+
+export type AvailabilityStatus = 'LOOKING_FOR_WORK' | 'NORMAL' | 'AT_CAPACITY';
+
+export type CapacitySide = 'OFFER' | 'REQUEST';
+export type CadSystem = 'CATIA_V5' | 'SIEMENS_NX' | 'SOLIDWORKS' | 'CREO' | 'INVENTOR';
+
+export interface OwnMember {
+  id: string;
+  name: string;
+  postalCode: string;
+  availability: AvailabilityStatus;
+  network: { code: NetworkCode };
+}
+
+export const ownMember = operation<{ member: OwnMember | null }, { id: string }>(
+  'OwnMember',
+  `query OwnMember($id: ID!) { member(id: $id) { id name postalCode availability network { code } } }`,
+);
+
+export const setOwnAvailability = operation<{ setAvailability: AvailabilityStatus }, { status: AvailabilityStatus }>(
+  'SetOwnAvailability',
+  `mutation SetOwnAvailability($status: AvailabilityStatus!) { setAvailability(status: $status) }`,
+);
+
+export interface OwnCapacityPost {
+  id: string;
+  side: CapacitySide;
+  kind: 'CAD' | 'MACHINE_HOURS';
+  cadSystem: CadSystem | null;
+  process: { code: string; name: string } | null;
+  machine: string | null;
+  hours: number;
+  bookedHours: number;
+  remainingHours: number;
+  from: string;
+  to: string;
+  postalCode: string;
+  pricePerHour: number | null;
+  status: 'OPEN' | 'WITHDRAWN';
+  version: number;
+}
+
+export interface CapacityBookingRow {
+  id: string;
+  hours: number;
+  from: string;
+  to: string;
+  status: 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
+  createdAt: string;
+  member: { id: string; name: string };
+  offer: {
+    id: string;
+    kind: 'CAD' | 'MACHINE_HOURS';
+    cadSystem: CadSystem | null;
+    process: { code: string; name: string } | null;
+    member: { id: string; name: string };
+  };
+}
+
+const ownPostFields = 'id side kind cadSystem process { code name } machine hours bookedHours remainingHours from to postalCode pricePerHour status version';
+
+export const ownCapacity = operation<
+  { capacityPosts: { totalCount: number; nodes: OwnCapacityPost[] } | null; capacityBookings: CapacityBookingRow[] | null },
+  { member: string }
+>(
+  'OwnCapacity',
+  `query OwnCapacity($member: ID!) {
+    capacityPosts(first: 100, filter: { member: $member }) { totalCount nodes { ${ownPostFields} } }
+    capacityBookings(first: 200) {
+      id hours from to status createdAt member { id name }
+      offer { id kind cadSystem process { code name } member { id name } }
+    }
+  }`,
+);
+
+export interface CapacityPostFields {
+  side: CapacitySide;
+  kind: 'CAD' | 'MACHINE_HOURS';
+  cadSystem: CadSystem | null;
+  process: string | null;
+  machine: string | null;
+  hours: number;
+  from: string;
+  to: string;
+  postalCode: string;
+  pricePerHour: number | null;
+  notes: string | null;
+}
+
+export const postOwnCapacity = operation<{ postCapacity: OwnCapacityPost }, { input: CapacityPostFields; idempotencyKey: string }>(
+  'PostOwnCapacity',
+  `mutation PostOwnCapacity($input: CapacityPostInput!, $idempotencyKey: String) {
+    postCapacity(input: $input, idempotencyKey: $idempotencyKey) { ${ownPostFields} }
+  }`,
+);
+
+export const withdrawOwnCapacity = operation<{ withdrawCapacityPost: OwnCapacityPost }, { id: string; version: number; idempotencyKey: string }>(
+  'WithdrawOwnCapacity',
+  `mutation WithdrawOwnCapacity($id: ID!, $version: Int!, $idempotencyKey: String) {
+    withdrawCapacityPost(id: $id, version: $version, idempotencyKey: $idempotencyKey) { ${ownPostFields} }
+  }`,
+);
+
+export const memberOperations = [ownMember, setOwnAvailability, ownCapacity, postOwnCapacity, withdrawOwnCapacity];

@@ -1,0 +1,510 @@
+import { useRef, useState } from 'preact/hooks';
+import { request, type GraphQLErrorLike } from '../graphql.ts';
+import {
+  ownCapacity,
+  ownMember,
+  postOwnCapacity,
+  setOwnAvailability,
+  withdrawOwnCapacity,
+  type AvailabilityStatus,
+  type CadSystem,
+  type CapacityBookingRow,
+  type CapacityPostFields,
+  type OwnCapacityPost,
+  type OwnMember,
+} from '../member-operations.ts';
+import { paths, useRoute } from '../router.ts';
+import { useSession, type Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { useReloadable } from '../use-query.ts';
+import { type MemberMessages, useMemberText } from './member-messages.ts';
+import './member-area.css';
+
+// A signed-in member's own pages, loaded only when one is opened (app.tsx): /mein-unternehmen (its
+// availability and the way to its profile, which the member form edits as the office's does) and
+// /mein-unternehmen/kapazitaet (its open offers and requests, the bookings on them and by it, a new
+// post, withdrawing one). The server checks every value; its errors stand at their field.
+
+const availabilityStatuses: AvailabilityStatus[] = ['LOOKING_FOR_WORK', 'NORMAL', 'AT_CAPACITY'];
+const cadSystems: CadSystem[] = ['CATIA_V5', 'SIEMENS_NX', 'SOLIDWORKS', 'CREO', 'INVENTOR'];
+
+export const memberAreaPaths = {
+  overview: paths.myCompany,
+  capacity: `${paths.myCompany}/kapazitaet`,
+};
+
+/** The page for a path under /mein-unternehmen. */
+export function MemberAreaPages({ path }: { path: string }) {
+  const { session } = useSession();
+  const text = useMemberText();
+  const { t } = useLocale();
+  const route = useRoute();
+  const heading = { [memberAreaPaths.overview]: text.overviewHeading, [memberAreaPaths.capacity]: text.capacityHeading }[path];
+  if (!heading)
+    return (
+      <>
+        <h1>{t.notFoundHeading}</h1>
+        <p>{t.notFoundText}</p>
+      </>
+    );
+  if (!session)
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p aria-busy="true">{t.loading}</p>
+      </>
+    );
+  if (!session.signedIn || session.role !== 'member' || !session.memberId)
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p>{session.signedIn ? text.notAllowed : text.signInFirst}</p>
+        {!session.signedIn && (
+          <p>
+            <a href={`${paths.signIn}?weiter=${encodeURIComponent(route.path)}`}>{t.navSignIn}</a>
+          </p>
+        )}
+      </>
+    );
+  if (path === memberAreaPaths.capacity) return <CapacityPage memberId={session.memberId} />;
+  return <Overview session={session} memberId={session.memberId} />;
+}
+
+function Overview({ session, memberId }: { session: Session; memberId: string }) {
+  const text = useMemberText();
+  const { t } = useLocale();
+  const member = useReloadable(ownMember, { id: memberId });
+  const own = member.data?.member;
+  return (
+    <>
+      <h1>{text.overviewHeading}</h1>
+      <p class="lead">{text.overviewIntro(own?.name ?? session.name ?? '')}</p>
+      {member.loading && !own && <p aria-busy="true">{t.loading}</p>}
+      {!member.loading && !own && (
+        <p class="notice notice-error" role="alert">
+          {member.errors.length ? `${t.failed} ${member.errors.map((e) => e.message).join(' ')}` : t.notFoundMember}
+        </p>
+      )}
+      {own && <AvailabilityForm member={own} />}
+      <section aria-labelledby="my-profile-heading">
+        <h2 id="my-profile-heading">{text.profileHeading}</h2>
+        <p>{text.profileIntro}</p>
+        <ul class="member-area-links">
+          <li>
+            <a href={paths.memberEdit(memberId)}>{text.profileEdit}</a>
+          </li>
+          <li>
+            <a href={paths.member(memberId)}>{text.profileShow}</a>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="my-capacity-heading">
+        <h2 id="my-capacity-heading">{text.capacityLink}</h2>
+        <p>{text.capacityLinkText}</p>
+        <p>
+          <a href={memberAreaPaths.capacity}>{text.capacityLink}</a>
+        </p>
+      </section>
+    </>
+  );
+}
+
+function AvailabilityForm({ member }: { member: OwnMember }) {
+  const text = useMemberText();
+  const { t } = useLocale();
+  const [status, setStatus] = useState<AvailabilityStatus>(member.availability);
+  const [saved, setSaved] = useState<AvailabilityStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await request(setOwnAvailability, { status });
+    setBusy(false);
+    if (!result.data) {
+      setSaved(null);
+      return setError(`${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+    }
+    setError(null);
+    setSaved(result.data.setAvailability);
+  };
+  return (
+    <section aria-labelledby="my-availability-heading">
+      <h2 id="my-availability-heading">{text.availabilityHeading}</h2>
+      <form class="member-area-form" onSubmit={submit}>
+        <fieldset>
+          <legend>{text.availabilityIntro}</legend>
+          {availabilityStatuses.map((value) => (
+            <div class="choice" key={value}>
+              <input type="radio" id={`availability-${value}`} name="availability" value={value} checked={status === value} onChange={() => setStatus(value)} />
+              <label for={`availability-${value}`}>{t[`availability_${value}`]}</label>
+            </div>
+          ))}
+        </fieldset>
+        {error && (
+          <p class="notice notice-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? text.availabilitySaving : text.availabilitySave}
+          </button>
+        </div>
+        <div role="status" class="saved">
+          {saved && <p class="notice notice-ok">{text.availabilitySaved(t[`availability_${saved}`])}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A post's capacity as people read it: CAD system or the process's name with its code. */
+function describe(text: MemberMessages, post: Pick<OwnCapacityPost, 'kind' | 'cadSystem' | 'process'>): string {
+  const detail = post.kind === 'CAD' ? text.cadSystem[post.cadSystem ?? ''] : post.process ? `${post.process.name} (${post.process.code})` : '';
+  return `${text.kind[post.kind]}: ${detail}`;
+}
+
+function CapacityPage({ memberId }: { memberId: string }) {
+  const text = useMemberText();
+  const { t, date, number, currency } = useLocale();
+  const capacity = useReloadable(ownCapacity, { member: memberId });
+  const member = useReloadable(ownMember, { id: memberId });
+  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const postsHeading = useRef<HTMLHeadingElement>(null);
+  const posts = capacity.data?.capacityPosts?.nodes ?? [];
+  const bookings = capacity.data?.capacityBookings ?? [];
+  const window = (from: string, to: string) => text.window(date(from), date(to));
+
+  const withdraw = async (post: OwnCapacityPost) => {
+    const result = await request(withdrawOwnCapacity, { id: post.id, version: post.version, idempotencyKey: crypto.randomUUID() });
+    if (result.data) setNotice({ ok: true, message: text.withdrawn(`${text.side[post.side]} ${describe(text, post)}`) });
+    else if (result.errors[0]?.extensions?.code === 'CONFLICT') setNotice({ ok: false, message: text.postChanged });
+    else setNotice({ ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    capacity.reload();
+    // The row and its button are gone: the focus goes to the list's heading, the notice below it says what happened.
+    postsHeading.current?.focus();
+  };
+
+  return (
+    <>
+      <p class="member-area-back">
+        <a href={memberAreaPaths.overview}>{text.back}</a>
+      </p>
+      <h1>{text.capacityHeading}</h1>
+      <p class="lead">{text.capacityIntro}</p>
+      {capacity.errors.length > 0 && (
+        <p class="notice notice-error" role="alert">
+          {t.failed} {capacity.errors.map((e) => e.message).join(' ')}
+        </p>
+      )}
+      <section aria-labelledby="my-posts-heading">
+        <h2 id="my-posts-heading" ref={postsHeading} tabIndex={-1}>
+          {text.postsHeading}
+        </h2>
+        <div role="status">{notice && <p class={`notice ${notice.ok ? 'notice-ok' : 'notice-error'}`}>{notice.message}</p>}</div>
+        {capacity.loading && !capacity.data ? (
+          <p aria-busy="true">{t.loading}</p>
+        ) : posts.length === 0 ? (
+          <p>{text.noPosts}</p>
+        ) : (
+          <table class="member-area-table">
+            <caption>{text.postsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{text.columnSide}</th>
+                <th scope="col">{text.columnWhat}</th>
+                <th scope="col">{text.columnWindow}</th>
+                <th scope="col" class="number">
+                  {text.columnHours}
+                </th>
+                <th scope="col" class="number">
+                  {text.columnBooked}
+                </th>
+                <th scope="col" class="number">
+                  {text.columnRemaining}
+                </th>
+                <th scope="col">{text.columnPrice}</th>
+                <th scope="col">{text.columnActions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {posts.map((post) => (
+                <tr key={post.id} data-post={post.id}>
+                  <td>{text.side[post.side]}</td>
+                  <th scope="row">
+                    {describe(text, post)}
+                    {post.machine && <span class="detail">{post.machine}</span>}
+                  </th>
+                  <td>{window(post.from, post.to)}</td>
+                  <td class="number">{number(post.hours)}</td>
+                  <td class="number">{post.side === 'OFFER' ? number(post.bookedHours) : '–'}</td>
+                  <td class="number">{post.side === 'OFFER' ? number(post.remainingHours) : '–'}</td>
+                  <td>{post.pricePerHour === null ? text.onRequest : currency(post.pricePerHour, 'EUR')}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={text.withdrawLabel(describe(text, post), window(post.from, post.to))}
+                      onClick={() => withdraw(post)}
+                    >
+                      {text.withdraw}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="my-bookings-heading">
+        <h2 id="my-bookings-heading">{text.bookingsHeading}</h2>
+        {capacity.data && bookings.length === 0 && <p>{text.noBookings}</p>}
+        {bookings.length > 0 && <BookingsTable bookings={bookings} memberId={memberId} window={window} />}
+      </section>
+      {member.data?.member && (
+        <NewPostForm
+          postalCode={member.data.member.postalCode}
+          onPosted={(post) => {
+            setNotice(null);
+            capacity.reload();
+            return text.posted(`${text.side[post.side]} ${describe(text, post)}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function BookingsTable({ bookings, memberId, window }: { bookings: CapacityBookingRow[]; memberId: string; window: (from: string, to: string) => string }) {
+  const text = useMemberText();
+  const { number } = useLocale();
+  return (
+    <table class="member-area-table">
+      <caption>{text.bookingsCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{text.columnDirection}</th>
+          <th scope="col">{text.columnPartner}</th>
+          <th scope="col">{text.columnWhat}</th>
+          <th scope="col">{text.columnWindow}</th>
+          <th scope="col" class="number">
+            {text.columnHours}
+          </th>
+          <th scope="col">{text.columnStatus}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bookings.map((booking) => {
+          const onOurs = booking.offer.member.id === memberId;
+          return (
+            <tr key={booking.id} data-booking={booking.id}>
+              <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
+              <th scope="row">{onOurs ? booking.member.name : booking.offer.member.name}</th>
+              <td>{describe(text, booking.offer)}</td>
+              <td>{window(booking.from, booking.to)}</td>
+              <td class="number">{number(booking.hours)}</td>
+              <td>{text.bookingStatus[booking.status]}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+type PostField = 'side' | 'kind' | 'cadSystem' | 'process' | 'machine' | 'hours' | 'from' | 'to' | 'postalCode' | 'pricePerHour' | 'notes';
+const postFieldOrder: PostField[] = ['side', 'kind', 'cadSystem', 'process', 'machine', 'hours', 'from', 'to', 'postalCode', 'pricePerHour', 'notes'];
+type PostValues = Record<PostField, string>;
+type PostErrors = Partial<Record<PostField | 'form', string>>;
+
+/** The form field a server error is about: it names the input's field (input.hours, input.from, …). */
+function postFieldOf(error: GraphQLErrorLike): PostField | undefined {
+  const field = typeof error.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
+  return postFieldOrder.find((f) => f === field);
+}
+
+/** The form's text as postCapacity takes it, or the field whose text is no number. */
+function postInputOf(values: PostValues): CapacityPostFields | { notNumber: 'hours' | 'pricePerHour' } {
+  const optional = (value: string) => (value.trim() === '' ? null : value.trim());
+  const hours = values.hours.trim();
+  if (!/^\d+$/.test(hours)) return { notNumber: 'hours' };
+  const price = values.pricePerHour.trim().replace(',', '.');
+  if (price !== '' && !/^\d+(\.\d+)?$/.test(price)) return { notNumber: 'pricePerHour' };
+  const cad = values.kind === 'CAD';
+  return {
+    side: values.side as CapacityPostFields['side'],
+    kind: values.kind as CapacityPostFields['kind'],
+    cadSystem: cad ? (values.cadSystem as CapacityPostFields['cadSystem']) : null,
+    process: cad ? null : optional(values.process),
+    machine: optional(values.machine),
+    hours: Number(hours),
+    from: values.from,
+    to: values.to,
+    postalCode: values.postalCode.trim(),
+    pricePerHour: price === '' ? null : Number(price),
+    notes: optional(values.notes),
+  };
+}
+
+function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (post: OwnCapacityPost) => string }) {
+  const text = useMemberText();
+  const { t } = useLocale();
+  const initial: PostValues = {
+    side: 'OFFER',
+    kind: 'MACHINE_HOURS',
+    cadSystem: 'CATIA_V5',
+    process: '',
+    machine: '',
+    hours: '',
+    from: '',
+    to: '',
+    postalCode,
+    pricePerHour: '',
+    notes: '',
+  };
+  const [values, setValues] = useState<PostValues>(initial);
+  const [errors, setErrors] = useState<PostErrors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = useRef<Partial<Record<PostField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>>({});
+
+  /** Shows the errors and moves the focus to the first field in error, whose message its screen reader then reads. */
+  const fail = (next: PostErrors) => {
+    setErrors(next);
+    setSaved(null);
+    const first = postFieldOrder.find((f) => next[f]);
+    if (first) inputs.current[first]?.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const input = postInputOf(values);
+    if ('notNumber' in input) return fail({ [input.notNumber]: input.notNumber === 'hours' ? text.hoursWhole : text.priceNumber });
+    setBusy(true);
+    const result = await request(postOwnCapacity, { input, idempotencyKey: crypto.randomUUID() });
+    setBusy(false);
+    const post = result.data?.postCapacity;
+    if (!post) {
+      const error = result.errors[0];
+      const field = error && postFieldOf(error);
+      if (field) return fail({ [field]: error.message });
+      return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    }
+    setErrors({});
+    setValues(initial);
+    setSaved(onPosted(post));
+  };
+
+  const ref = (name: PostField) => (element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null) => {
+    inputs.current[name] = element;
+  };
+  const common = (name: PostField, hint?: string) => {
+    const error = errors[name];
+    const describedBy = [hint && `post-${name}-hint`, error && `post-${name}-error`].filter(Boolean).join(' ');
+    return {
+      id: `post-${name}`,
+      name,
+      value: values[name],
+      'aria-invalid': error ? ('true' as const) : undefined,
+      'aria-describedby': describedBy || undefined,
+      onInput: (e: Event) => setValues({ ...values, [name]: (e.currentTarget as HTMLInputElement).value }),
+    };
+  };
+  const label = (name: PostField, required = false) => (
+    <label for={`post-${name}`}>
+      {text[`field_${name}`]}
+      {required && <span aria-hidden="true"> *</span>}
+    </label>
+  );
+  const errorOf = (name: PostField) =>
+    errors[name] && (
+      <p class="field-error" id={`post-${name}-error`}>
+        {errors[name]}
+      </p>
+    );
+  const input = (name: PostField, options: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string } = {}) => (
+    <div class="field">
+      {label(name, options.required)}
+      <input
+        ref={ref(name)}
+        type={options.type ?? 'text'}
+        inputMode={options.inputMode}
+        aria-required={options.required ? 'true' : undefined}
+        {...common(name, options.hint)}
+      />
+      {options.hint && (
+        <p class="field-hint" id={`post-${name}-hint`}>
+          {options.hint}
+        </p>
+      )}
+      {errorOf(name)}
+    </div>
+  );
+  const select = (name: PostField, options: [string, string][]) => (
+    <div class="field">
+      {label(name, true)}
+      <select ref={ref(name)} {...common(name)} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })}>
+        {options.map(([value, shown]) => (
+          <option key={value} value={value}>
+            {shown}
+          </option>
+        ))}
+      </select>
+      {errorOf(name)}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="new-post-heading">
+      <h2 id="new-post-heading">{text.newHeading}</h2>
+      <p>{text.newIntro}</p>
+      <form class="member-area-form" onSubmit={submit} noValidate aria-labelledby="new-post-heading">
+        {errors.form && (
+          <p class="notice notice-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div class="field-row">
+          {select('side', [
+            ['OFFER', text.side.OFFER],
+            ['REQUEST', text.side.REQUEST],
+          ])}
+          {select('kind', [
+            ['MACHINE_HOURS', text.kind.MACHINE_HOURS],
+            ['CAD', text.kind.CAD],
+          ])}
+        </div>
+        {values.kind === 'CAD'
+          ? select(
+              'cadSystem',
+              cadSystems.map((system) => [system, text.cadSystem[system]]),
+            )
+          : input('process', { required: true, hint: text.processHint })}
+        {input('machine')}
+        <div class="field-row">
+          {input('hours', { required: true, inputMode: 'numeric' })}
+          {input('from', { required: true, type: 'date' })}
+          {input('to', { required: true, type: 'date' })}
+        </div>
+        <div class="field-row">
+          {input('postalCode', { required: true, inputMode: 'numeric' })}
+          {input('pricePerHour', { inputMode: 'decimal' })}
+        </div>
+        <div class="field">
+          {label('notes')}
+          <textarea ref={ref('notes')} rows={3} {...common('notes')} />
+          {errorOf('notes')}
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? text.posting : text.post}
+          </button>
+        </div>
+        <div role="status" class="saved">
+          {saved && <p class="notice notice-ok">{saved}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
+
+// A member company's own pages in Debian's chromium against `npm start`: its staff signs in with the
+// account its office created, sets the availability, posts an offer (a window too small for the
+// hours first: the server's error at the hours field), sees another network's member book it,
+// withdraws it, and edits the profile (an invalid website at its field first); the public profile
+// shows the change. The key steps by keyboard; axe-core's WCAG 2.1 AA rules in every state.
+
+let stack: Supervisor;
+let browser: Browser;
+let pages: PortalPages;
+const account = { email: 'frieda.fraese@werra-fraese.example', name: 'Frieda Fräse', password: 'Werra-Meissner-2026' };
+const members: Record<'werra' | 'linat', string> = { werra: '', linat: '' };
+let linatToken: string;
+
+/** The Monday `weeks` weeks after next Monday, as YYYY-MM-DD, plus `days`: a window that never lies in the past. */
+function monday(weeks: number, days = 0): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7) + weeks * 7 + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function graph(query: string, variables: Record<string, unknown>, token?: string) {
+  const result = await stack.query({ query, variables }, token);
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+
+beforeAll(async () => {
+  ({ stack, browser, pages } = await startPortalStack());
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const create = `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`;
+  members.werra = (await graph(create, { n: 'NIWE', input: { name: 'Werra-Fräse GmbH', postalCode: '37269', city: 'Eschwege' } }, admin)).createMember.id;
+  members.linat = (await graph(create, { n: 'LINAT', input: { name: 'Unstrut Guss KG', postalCode: '99974', city: 'Mühlhausen' } }, admin)).createMember.id;
+  await createAccount(stack, admin, { ...account, kind: 'MEMBER', memberId: members.werra });
+  linatToken = await stack.token('--role', 'member', '--network', 'LINAT', '--member', members.linat);
+}, 180_000);
+
+afterAll(() => stopPortalStack(stack, browser));
+
+afterEach(async () => {
+  expect(await pages.close()).toEqual([]);
+});
+
+/** Moves the focus to `selector` and presses Enter, as a keyboard user follows a link or presses a button. */
+async function press(page: Page, selector: string) {
+  await page.locator(selector).focus();
+  await page.keyboard.press('Enter');
+}
+
+test('a member sets its availability, posts an offer, sees it booked, withdraws it, and edits its profile', async () => {
+  const page = await pages.signedIn(account);
+  await press(page, '.account-link[href="/mein-unternehmen"]');
+  await page.waitForURL(/\/mein-unternehmen$/);
+  await eventually(() => page.locator('input[name="availability"]:checked').getAttribute('value')).toBe('NORMAL');
+  expect(await page.locator('h1').textContent()).toBe('Mein Unternehmen');
+  await expectAccessible(page);
+  await screenshot(page, 'member-overview');
+
+  // Availability: the radio group by arrow keys, saved with Enter.
+  await page.locator('#availability-NORMAL').focus();
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('availability-AT_CAPACITY');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.saved').first().textContent()).toBe('Gespeichert: voll ausgelastet.');
+  const availability = `query($id: ID!) { member(id: $id) { availability } }`;
+  expect((await graph(availability, { id: members.werra })).member.availability).toBe('AT_CAPACITY');
+  await expectAccessible(page);
+
+  // Capacity: empty at first.
+  await press(page, 'a[href="/mein-unternehmen/kapazitaet"]');
+  await page.waitForURL(/\/mein-unternehmen\/kapazitaet$/);
+  await eventually(() => page.locator('#my-posts-heading + [role=status] + p').textContent()).toBe('Sie haben kein offenes Angebot und kein offenes Gesuch.');
+  await eventually(() => page.locator('#post-postalCode').inputValue()).toBe('37269');
+  await expectAccessible(page);
+
+  // A week of machine hours holds 5 × 24 h: 500 h is the server's error at the hours field, and nothing is posted.
+  const [from, to] = [monday(2), monday(2, 4)];
+  await page.fill('#post-process', '3.2.3');
+  await page.fill('#post-machine', 'DMG MORI DMU 65 monoBLOCK');
+  await page.fill('#post-hours', '500');
+  await page.fill('#post-from', from);
+  await page.fill('#post-to', to);
+  await page.fill('#post-pricePerHour', '85');
+  await page.press('#post-pricePerHour', 'Enter');
+  const hours = page.locator('#post-hours');
+  await eventually(() => page.locator('#post-hours-error').textContent()).toMatch(/500.*120/);
+  expect(await hours.getAttribute('aria-invalid')).toBe('true');
+  expect(await hours.getAttribute('aria-describedby')).toBe('post-hours-error');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('post-hours');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
+  const own = `query($m: ID!) { capacityPosts(filter: { member: $m }) { totalCount nodes { id status remainingHours } } }`;
+  expect((await graph(own, { m: members.werra }, linatToken)).capacityPosts.totalCount).toBe(0);
+  await expectAccessible(page);
+  await screenshot(page, 'member-capacity-error');
+
+  await hours.fill('80');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.member-area-form .saved').textContent()).toBe('Veröffentlicht: Angebot Maschinenstunden: Fräsen (3.2.3).');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+  await eventually(() => page.locator('tr[data-post]').count()).toBe(1);
+  const posted = (await graph(own, { m: members.werra }, linatToken)).capacityPosts.nodes;
+  expect(posted).toEqual([{ id: expect.any(String), status: 'OPEN', remainingHours: 80 }]);
+  const offerId: string = posted[0].id;
+  const cells = () => page.locator(`tr[data-post="${offerId}"] td`).allTextContents();
+  expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '0', '80', '85,00\u00a0€', 'Zurückziehen']);
+
+  // Another network's member books 30 of the 80 hours; the offerer's page shows the booking and 50 h left.
+  const booking = await graph(
+    `mutation($o: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 30, from: $f, to: $t) { id status } }`,
+    { o: offerId, f: from, t: monday(2, 1) },
+    linatToken,
+  );
+  expect(booking.bookCapacity.status).toBe('REQUESTED');
+  await page.reload();
+  await eventually(() => page.locator(`tr[data-booking="${booking.bookCapacity.id}"] > *`).allTextContents()).toEqual([
+    'bei Ihnen gebucht',
+    'Unstrut Guss KG',
+    'Maschinenstunden: Fräsen (3.2.3)',
+    expect.stringMatching(/bis/),
+    '30',
+    'angefragt',
+  ]);
+  expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '30', '50', '85,00\u00a0€', 'Zurückziehen']);
+  await expectAccessible(page);
+  await screenshot(page, 'member-capacity-booked');
+
+  // Withdrawn by keyboard: the offer leaves the list, the focus goes to its heading, the booking stays.
+  await press(page, `tr[data-post="${offerId}"] button`);
+  await eventually(() => page.locator('#my-posts-heading + [role=status]').textContent()).toBe(
+    'Zurückgezogen: Angebot Maschinenstunden: Fräsen (3.2.3). Bestehende Buchungen bleiben.',
+  );
+  await eventually(() => page.locator('tr[data-post]').count()).toBe(0);
+  expect(await page.evaluate('document.activeElement?.id')).toBe('my-posts-heading');
+  expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"]`).count()).toBe(1);
+  expect((await graph(`query($id: ID!) { capacityPost(id: $id) { status } }`, { id: offerId }, linatToken)).capacityPost.status).toBe('WITHDRAWN');
+  await expectAccessible(page);
+
+  // The profile: an invalid website is the server's error at its field; fixed, the public profile shows the change.
+  await press(page, '.member-area-back a');
+  await page.waitForURL(/\/mein-unternehmen$/);
+  await press(page, `a[href="/mitglieder/bearbeiten/${encodeURIComponent(members.werra)}"]`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Werra-Fräse GmbH');
+  await expectAccessible(page);
+  await page.fill('#member-website', 'werra-fraese');
+  await page.fill('#member-description', 'Fünfachsfräsen bis 650 mm, auch am Wochenende.');
+  await press(page, '.member-form button[type=submit]');
+  const website = page.locator('#member-website');
+  await eventually(() => page.locator('#member-website-error').textContent()).toMatch(/https/);
+  expect(await website.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('member-website');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
+  await expectAccessible(page);
+  await screenshot(page, 'member-profile-error');
+  const profile = `query($id: ID!) { member(id: $id) { website description } }`;
+  expect((await graph(profile, { id: members.werra })).member).toEqual({ website: null, description: null });
+
+  await website.fill('https://werra-fraese.example');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Werra-Fräse GmbH. Zum Profil');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+  await expectAccessible(page);
+
+  // The public profile, seen by someone not signed in, shows the new description, website and availability.
+  const visitor = await pages.newPage();
+  await visitor.goto(`${stack.gateway}/mitglied/${encodeURIComponent(members.werra)}`);
+  await eventually(() => visitor.locator('h1').textContent()).toBe('Werra-Fräse GmbH');
+  await eventually(() => visitor.locator('.lead').first().textContent()).toBe('Fünfachsfräsen bis 650 mm, auch am Wochenende.');
+  expect(await visitor.locator('main').textContent()).toContain('voll ausgelastet');
+  expect(await visitor.locator('a[href="https://werra-fraese.example/"]').count()).toBe(1);
+  await expectAccessible(visitor);
+  await screenshot(visitor, 'member-public-profile');
+});
+
+test('the member pages ask a visitor to sign in, and lead back after it', async () => {
+  const visitor = await pages.newPage();
+  await visitor.goto(`${stack.gateway}/mein-unternehmen/kapazitaet`);
+  await eventually(() => visitor.locator('main p').first().textContent()).toBe('Diese Seiten sind für Mitgliedsunternehmen. Bitte melden Sie sich an.');
+  await expectAccessible(visitor);
+  await press(visitor, 'main a[href="/anmelden?weiter=%2Fmein-unternehmen%2Fkapazitaet"]');
+  await visitor.waitForURL(/\/anmelden\?weiter=/);
+  await eventually(() => visitor.locator('#sign-in-email').count()).toBe(1);
+  await visitor.fill('#sign-in-email', account.email);
+  await visitor.fill('#sign-in-password', account.password);
+  await visitor.press('#sign-in-password', 'Enter');
+  await visitor.waitForURL(/\/mein-unternehmen\/kapazitaet$/);
+  await eventually(() => visitor.locator('h2#new-post-heading').textContent()).toBe('Neues Angebot oder Gesuch');
+  expect(await visitor.locator('h1').textContent()).toBe('Kapazitäten und Buchungen');
+});
