@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './load-worker.ts';
 import type { RequestBody } from './shapes.ts';
 
-// One load run with autocannon, on a worker thread (load-worker.ts). Latency
+// Load runs with autocannon, on a worker thread (load-worker.ts). Latency
 // percentiles come from every response time (autocannon's histogram has no
 // p95); requests per second from the responses over the time until the last
 // one (autocannon's own duration ends on its next sampling tick).
@@ -52,39 +53,82 @@ export interface WorkerOptions {
 const firstBatch = 256;
 const largestBatch = 4096;
 
-export async function load(options: LoadOptions): Promise<LoadResult> {
-  // A fixed amount, and one body for each connection's request that autocannon prepares but does not send.
-  let batch = options.amount === undefined ? firstBatch : options.amount + options.connections;
-  let bodyCpuUs = 0;
-  const make = (count: number) => {
-    const before = process.threadCpuUsage();
-    const bodies = Array.from({ length: count }, () => JSON.stringify(options.body()));
-    const spent = process.threadCpuUsage(before);
-    bodyCpuUs += spent.user + spent.system;
-    return bodies;
+export interface LoadGenerator {
+  /** One run; runs take turns (a second run while one is under way is refused). */
+  load(options: LoadOptions): Promise<LoadResult>;
+  stop(): Promise<void>;
+}
+
+/** The load generator's thread, started once for every run of a benchmark (bench/load-worker.ts says why). */
+export async function startLoadGenerator(): Promise<LoadGenerator> {
+  const worker = new Worker(new URL('./load-worker.ts', import.meta.url));
+  let failed: Error | undefined;
+  let current: { onMessage(message: FromWorker): void; reject(error: Error): void } | undefined;
+  const fail = (error: Error) => {
+    failed ??= error;
+    current?.reject(error);
   };
-  const worker = new Worker(new URL('./load-worker.ts', import.meta.url), {
-    workerData: {
-      url: options.url,
-      connections: options.connections,
-      duration: options.duration,
-      amount: options.amount,
-      headers: options.headers,
-      refill: options.amount === undefined,
-    } satisfies WorkerOptions,
+  worker.once('error', fail);
+  worker.once('exit', (code) => fail(new Error(`the load generator exited with code ${code}`)));
+  worker.on('message', (message: FromWorker) => current?.onMessage(message));
+  await new Promise<void>((resolve, reject) => {
+    current = { onMessage: (message) => 'ready' in message && resolve(), reject };
   });
-  worker.postMessage(make(batch));
-  const result = await new Promise<LoadResult>((resolve, reject) => {
-    worker.on('message', (message: { more?: true; result?: LoadResult }) => {
-      if (message.result) resolve(message.result);
-      else if (message.more) {
-        batch = Math.min(batch * 2, largestBatch);
-        worker.postMessage(make(batch));
+  current = undefined;
+  return {
+    async load(options) {
+      if (failed) throw failed;
+      if (current) throw new Error('the load generator is running another load run');
+      // A fixed amount, and one body for each connection's request that autocannon prepares but does not send.
+      let batch = options.amount === undefined ? firstBatch : options.amount + options.connections;
+      let bodyCpuUs = 0;
+      const make = (count: number) => {
+        const before = process.threadCpuUsage();
+        const bodies = Array.from({ length: count }, () => JSON.stringify(options.body()));
+        const spent = process.threadCpuUsage(before);
+        bodyCpuUs += spent.user + spent.system;
+        return bodies;
+      };
+      const run: WorkerOptions = {
+        url: options.url,
+        connections: options.connections,
+        duration: options.duration,
+        amount: options.amount,
+        headers: options.headers,
+        refill: options.amount === undefined,
+      };
+      try {
+        const result = await new Promise<LoadResult>((resolve, reject) => {
+          current = {
+            onMessage(message) {
+              if ('result' in message) resolve(message.result);
+              else if ('more' in message) {
+                batch = Math.min(batch * 2, largestBatch);
+                worker.postMessage({ bodies: make(batch) } satisfies ToWorker);
+              }
+            },
+            reject,
+          };
+          worker.postMessage({ run, bodies: make(batch) } satisfies ToWorker);
+        });
+        return { ...result, generatorCpuMs: result.generatorCpuMs + bodyCpuUs / 1000 };
+      } finally {
+        current = undefined;
       }
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the load generator exited with code ${code} before its result`)));
-  });
-  await worker.terminate();
-  return { ...result, generatorCpuMs: result.generatorCpuMs + bodyCpuUs / 1000 };
+    },
+    async stop() {
+      current = undefined;
+      await worker.terminate();
+    },
+  };
+}
+
+/** One load run on a load generator of its own (started and stopped for it). */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const generator = await startLoadGenerator();
+  try {
+    return await generator.load(options);
+  } finally {
+    await generator.stop();
+  }
 }

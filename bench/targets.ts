@@ -6,7 +6,6 @@ import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { serviceUrlVariable } from '../shared/config.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from '../test/support/free-port.ts';
-import { treeCpuMs } from './cpu.ts';
 import { benchDependenciesInstalled, benchInstallCommand } from './dependencies.ts';
 
 // The three targets the benchmark compares, each its own Node process with one
@@ -18,13 +17,12 @@ export type TargetName = (typeof targetNames)[number];
 
 export interface Target {
   name: TargetName;
+  /** Its process: the CPU it and its descendants (a gateway's forked workers) use is read from /proc (bench/cpu.ts). */
   pid: number;
   /** URL a shape's requests go to. */
   url(shape: string): string;
   /** Resident set size of the process, in MB. */
   rssMb(): number;
-  /** CPU time the process and its descendants (a gateway's forked workers) have used so far (user and system), in ms. */
-  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -95,7 +93,6 @@ function start(name: TargetName, args: string[], env: Record<string, string>, ur
         pid: child.pid!,
         url: (shape) => url(base, shape),
         rssMb: () => rssMb(child),
-        cpuMs: () => treeCpuMs(child.pid!),
         stop: () => stop(child),
       });
     };

@@ -121,14 +121,20 @@ function searchShape(): Shape {
       nextPages.length = 0;
       // 40 cursors: a fifth of 32 requests in flight is about 7 next pages, each with its own cursor. At most 100
       // first pages are read for them: tiny data sets (the dry run's 20 members per network) have few second pages.
-      for (let n = 0; n < 100 && nextPages.length < 40; n++) {
-        const variables = firstPageVariables(n);
-        const data = await ask({
-          query: 'query Cursor($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { pageInfo { hasNextPage endCursor } } }',
-          variables,
-        });
-        const { hasNextPage, endCursor } = data.members.pageInfo;
-        if (hasNextPage) nextPages.push({ ...variables, after: endCursor });
+      // Ten at a time, kept in the order of n: one after the other took 5 s of the dry run's 100.
+      for (let from = 0; from < 100 && nextPages.length < 40; from += 10) {
+        const pages = await Promise.all(
+          Array.from({ length: 10 }, async (_, i) => {
+            const variables = firstPageVariables(from + i);
+            const data = await ask({
+              query: 'query Cursor($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { pageInfo { hasNextPage endCursor } } }',
+              variables,
+            });
+            const { hasNextPage, endCursor } = data.members.pageInfo;
+            return hasNextPage ? { ...variables, after: endCursor as string } : null;
+          }),
+        );
+        for (const page of pages) if (page && nextPages.length < 40) nextPages.push(page);
       }
       return `${nextPages.length} next-page cursors`;
     },
