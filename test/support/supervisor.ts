@@ -46,8 +46,8 @@ export async function supervisorEnvironment(dataDir = mkdtempSync(join(tmpdir(),
   return env;
 }
 
-/** Starts `npm start` and waits until it says the graph is up. */
-export async function startSupervisor(env?: NodeJS.ProcessEnv): Promise<Supervisor> {
+/** Starts `npm start` and waits until it says the graph is up (90 s unless `readyTimeoutMs` says otherwise). */
+export async function startSupervisor(env?: NodeJS.ProcessEnv, readyTimeoutMs?: number): Promise<Supervisor> {
   env ??= await supervisorEnvironment();
   const child = spawnLeashed(['scripts/start.ts'], { env });
   let output = '';
@@ -85,6 +85,6 @@ export async function startSupervisor(env?: NodeJS.ProcessEnv): Promise<Supervis
       return exited;
     },
   };
-  await supervisor.waitFor(/graph is up/);
+  await supervisor.waitFor(/graph is up/, readyTimeoutMs);
   return supervisor;
 }
