@@ -5,10 +5,11 @@ import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
 // A member company's own pages in Debian's chromium against `npm start`: its staff signs in with the
-// account its office created, sets the availability, posts an offer (a window too small for the
-// hours first: the server's error at the hours field), sees another network's member book it,
-// withdraws it, and edits the profile (an invalid website at its field first); the public profile
-// shows the change. The key steps by keyboard; axe-core's WCAG 2.1 AA rules in every state.
+// account its office created, sets the availability, chooses its processes and materials, posts an
+// offer (a window too small for the hours first: the server's error at the hours field), sees another
+// network's member book it, withdraws it, and edits the profile (an invalid website at its field
+// first); the public profile shows the change. Key steps by keyboard; axe-core's WCAG 2.1 AA rules
+// in every state.
 
 let stack: Supervisor;
 let browser: Browser;
@@ -70,6 +71,23 @@ test('a member sets its availability, posts an offer, sees it booked, withdraws 
   await eventually(() => page.locator('.saved').first().textContent()).toBe('Gespeichert: voll ausgelastet.');
   const availability = `query($id: ID!) { member(id: $id) { availability } }`;
   expect((await graph(availability, { id: members.werra })).member.availability).toBe('AT_CAPACITY');
+  await expectAccessible(page);
+
+  // Processes and materials in the search's pickers, by keyboard: a group opens with Enter, a box is ticked with Space.
+  await page.locator('fieldset.tree summary', { hasText: /^3 Trennen/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('input[name="own-processes"][value="3.2.3"]').focus();
+  await page.keyboard.press('Space');
+  await page.locator('fieldset.tree:has(input[name="own-materials"]) summary').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('input[name="own-materials"][value="42CrMo4"]').focus();
+  await page.keyboard.press('Space');
+  await press(page, 'button:text("Verfahren und Werkstoffe speichern")');
+  await eventually(() => page.locator('section[aria-labelledby="my-capabilities-heading"] .saved').textContent()).toBe(
+    'Gespeichert: 1 Verfahren, 1 Werkstoffe.',
+  );
+  const capabilities = `query($id: ID!) { member(id: $id) { processes { code } materials } }`;
+  expect((await graph(capabilities, { id: members.werra })).member).toEqual({ processes: [{ code: '3.2.3' }], materials: ['42CrMo4'] });
   await expectAccessible(page);
 
   // Capacity: empty at first.
@@ -172,6 +190,7 @@ test('a member sets its availability, posts an offer, sees it booked, withdraws 
   await eventually(() => visitor.locator('h1').textContent()).toBe('Werra-Fräse GmbH');
   await eventually(() => visitor.locator('.lead').first().textContent()).toBe('Fünfachsfräsen bis 650 mm, auch am Wochenende.');
   expect(await visitor.locator('main').textContent()).toContain('voll ausgelastet');
+  expect(await visitor.locator('ul.tags li').allTextContents()).toEqual(['3.2.3 Fräsen', '42CrMo4']);
   expect(await visitor.locator('a[href="https://werra-fraese.example/"]').count()).toBe(1);
   await expectAccessible(visitor);
   await screenshot(visitor, 'member-public-profile');

@@ -110,4 +110,29 @@ export const withdrawOwnCapacity = operation<{ withdrawCapacityPost: OwnCapacity
   }`,
 );
 
-export const memberOperations = [ownMember, setOwnAvailability, ownCapacity, postOwnCapacity, withdrawOwnCapacity];
+export interface OwnCapabilities {
+  id: string;
+  version: number;
+  processes: { code: string }[];
+  materials: string[];
+}
+
+const capabilityFields = 'id version processes { code } materials';
+
+export const ownCapabilities = operation<{ member: OwnCapabilities | null }, { id: string }>(
+  'OwnCapabilities',
+  `query OwnCapabilities($id: ID!) { member(id: $id) { ${capabilityFields} } }`,
+);
+
+/** A member's processes and materials, replaced as a whole (MemberPatch: the lists replace the member's). */
+export const updateOwnCapabilities = operation<
+  { updateMember: OwnCapabilities },
+  { id: string; input: { processes: string[]; materials: string[] }; version: number }
+>(
+  'UpdateOwnCapabilities',
+  `mutation UpdateOwnCapabilities($id: ID!, $input: MemberPatch!, $version: Int) {
+    updateMember(id: $id, input: $input, version: $version) { ${capabilityFields} }
+  }`,
+);
+
+export const memberOperations = [ownMember, setOwnAvailability, ownCapacity, postOwnCapacity, withdrawOwnCapacity, ownCapabilities, updateOwnCapabilities];

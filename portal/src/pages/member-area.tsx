@@ -1,10 +1,13 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
+  ownCapabilities,
   ownCapacity,
   ownMember,
   postOwnCapacity,
   setOwnAvailability,
+  updateOwnCapabilities,
   withdrawOwnCapacity,
   type AvailabilityStatus,
   type CadSystem,
@@ -98,6 +101,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
           </li>
         </ul>
       </section>
+      <CapabilitiesForm memberId={memberId} />
       <section aria-labelledby="my-capacity-heading">
         <h2 id="my-capacity-heading">{text.capacityLink}</h2>
         <p>{text.capacityLinkText}</p>
@@ -153,6 +157,73 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
         </div>
         <div role="status" class="saved">
           {saved && <p class="notice notice-ok">{text.availabilitySaved(t[`availability_${saved}`])}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The member's processes and materials, chosen in the search's pickers and saved with updateMember (the
+ * member form edits the rest of the profile). The lists replace the member's, with the version read.
+ */
+function CapabilitiesForm({ memberId }: { memberId: string }) {
+  const text = useMemberText();
+  const { t, number } = useLocale();
+  const loaded = useReloadable(ownCapabilities, { id: memberId });
+  const [processes, setProcesses] = useState<string[]>([]);
+  const [materials, setMaterials] = useState<string[]>([]);
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; field?: 'processes' | 'materials' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const own = loaded.data?.member;
+  useEffect(() => {
+    if (!own) return;
+    setProcesses(own.processes.map((p) => p.code));
+    setMaterials(own.materials);
+    setVersion(own.version);
+  }, [own]);
+  if (!own) return null;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await request(updateOwnCapabilities, { id: memberId, input: { processes, materials }, version });
+    setBusy(false);
+    const saved = result.data?.updateMember;
+    if (saved) {
+      setVersion(saved.version);
+      return setMessage({ ok: true, text: text.capabilitiesSaved(number(saved.processes.length), number(saved.materials.length)) });
+    }
+    const error = result.errors[0];
+    const field = String(error?.extensions?.field ?? '').replace(/^input\./, '');
+    if (error?.extensions?.code === 'CONFLICT') {
+      loaded.reload();
+      return setMessage({ ok: false, text: text.capabilitiesChanged });
+    }
+    setMessage({
+      ok: false,
+      text: field === 'processes' || field === 'materials' ? error.message : `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`,
+      field: field === 'processes' || field === 'materials' ? field : undefined,
+    });
+  };
+
+  return (
+    <section aria-labelledby="my-capabilities-heading">
+      <h2 id="my-capabilities-heading">{text.capabilitiesHeading}</h2>
+      <p>{text.capabilitiesIntro}</p>
+      <form class="member-area-form" onSubmit={submit} aria-labelledby="my-capabilities-heading">
+        <ProcessPicker name="own-processes" label={text.processesLabel} values={processes} onChange={setProcesses} />
+        {message?.field === 'processes' && <p class="field-error">{message.text}</p>}
+        <MaterialPicker name="own-materials" label={text.materialsLabel} values={materials} onChange={setMaterials} />
+        {message?.field === 'materials' && <p class="field-error">{message.text}</p>}
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? text.availabilitySaving : text.capabilitiesSave}
+          </button>
+        </div>
+        <div role="status" class="saved">
+          {message && !message.field && <p class={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}>{message.text}</p>}
         </div>
       </form>
     </section>
@@ -423,16 +494,20 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
         {errors[name]}
       </p>
     );
-  const input = (name: PostField, options: { required?: boolean; type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string } = {}) => (
+  const input = (name: PostField, options: { required?: boolean; type?: 'text' | 'date'; inputMode?: 'numeric' | 'decimal'; hint?: string } = {}) => (
     <div class="field">
       {label(name, options.required)}
-      <input
-        ref={ref(name)}
-        type={options.type ?? 'text'}
-        inputMode={options.inputMode}
-        aria-required={options.required ? 'true' : undefined}
-        {...common(name, options.hint)}
-      />
+      {options.type === 'date' ? (
+        <input ref={ref(name)} type="date" required={options.required} {...common(name, options.hint)} />
+      ) : (
+        <input
+          ref={ref(name)}
+          type="text"
+          inputMode={options.inputMode}
+          aria-required={options.required ? 'true' : undefined}
+          {...common(name, options.hint)}
+        />
+      )}
       {options.hint && (
         <p class="field-hint" id={`post-${name}-hint`}>
           {options.hint}
