@@ -71,7 +71,10 @@ const regionPath = (url: URL) =>
   url.searchParams.has('meetingId') || url.searchParams.get('id')?.startsWith('min-') ? '/internal/minutes' : '/internal/attachments';
 
 const tooLarge = (maxBytes: number) =>
-  httpError('BAD_USER_INPUT', `The file exceeds the limit of ${maxBytes} bytes.`, { status: 413, extensions: { field: 'body' } });
+  httpError('BAD_USER_INPUT', `The file exceeds the limit of ${maxBytes} bytes.`, {
+    status: 413,
+    extensions: { field: 'body', reason: 'TOO_LARGE', max: maxBytes },
+  });
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];

@@ -13,7 +13,11 @@ import { checkText, isMalformedText, listLimits } from '../shared/validation.ts'
 // this covers every argument at once, named by its path (input.services[0].title).
 
 function checkList(path: string, length: number): void {
-  if (length > listLimits.anyInput) throw badInput(path, `${path} has ${length} entries; no list in a request may have more than ${listLimits.anyInput}.`);
+  if (length > listLimits.anyInput)
+    throw badInput(path, `${path} has ${length} entries; no list in a request may have more than ${listLimits.anyInput}.`, {
+      reason: 'TOO_MANY',
+      max: listLimits.anyInput,
+    });
 }
 
 function checkJson(path: string, value: unknown): void {

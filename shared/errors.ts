@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { InputReason } from './input-reasons.ts';
 import { currentLog } from './observability.ts';
 
 // Every error a client can see, by stable code, with the HTTP status of a
@@ -109,8 +110,12 @@ export function httpError(code: ErrorCode, message: string, options: { status?: 
   return new GraphQLError(message, { extensions: { code, ...options.extensions, http: { status: options.status ?? errorCodes[code].status } } });
 }
 
-export function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+/**
+ * BAD_USER_INPUT at `field`: the English message for API users, and the reason with its parameters
+ * (shared/input-reasons.ts) for clients that show the error in their user's language.
+ */
+export function badInput(field: string, message: string, reason: InputReason): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, ...reason } });
 }
 
 export function notFound(message: string): GraphQLError {

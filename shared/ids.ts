@@ -25,7 +25,8 @@ export function networkIdCodec(letter: string, kind: string, example: string) {
     parse(id: string, field = 'id'): ParsedNetworkId {
       const match = pattern.exec(id);
       const network = match ? findNetwork(match[1]) : undefined;
-      if (!match || !network) throw badInput(field, `"${truncate(id)}" is not ${kind}; ${example} (network code, then ${letter}- and a number).`);
+      if (!match || !network)
+        throw badInput(field, `"${truncate(id)}" is not ${kind}; ${example} (network code, then ${letter}- and a number).`, { reason: 'NOT_AN_ID' });
       return { network, localId: Number(match[2]) };
     },
   };
@@ -48,7 +49,7 @@ export function idCodec(prefix: string, kind: string) {
     parse(id: string, field = 'id'): number {
       const match = pattern.exec(id);
       const local = match && parseLocalId(match[1]);
-      if (!local) throw badInput(field, `${field} "${id.slice(0, 30)}" is not ${kind} id; they look like ${prefix}-5083124978213377.`);
+      if (!local) throw badInput(field, `${field} "${id.slice(0, 30)}" is not ${kind} id; they look like ${prefix}-5083124978213377.`, { reason: 'NOT_AN_ID' });
       return local;
     },
   };

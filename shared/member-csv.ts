@@ -116,6 +116,7 @@ function checkDecoding(text: string): void {
     broken >= 0
       ? `Line ${line} contains "\ufffd": the file was read as UTF-8 but is not (German Excel's "CSV (Trennzeichen-getrennt)" writes Windows-1252). Save it as "CSV UTF-8 (durch Trennzeichen getrennt)", or decode it as windows-1252 before sending.`
       : `Line ${line} contains "${misread![0]}" where an umlaut belongs: the UTF-8 file was decoded as Windows-1252. Decode it as UTF-8 before sending.`,
+    { reason: 'FILE' },
   );
 }
 
@@ -131,7 +132,9 @@ function parseRecords(text: string, delimiter: string): string[][] {
     return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, trim: false }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
-      throw badInput('csv', `The file is not readable as CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message}`);
+      throw badInput('csv', `The file is not readable as CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message}`, {
+        reason: 'FILE',
+      });
     }
     throw error;
   }
@@ -141,7 +144,7 @@ function checkSize(bytes: number, field: string): void {
   if (bytes > csvImportLimits.bytes) {
     throw new GraphQLError(
       `The file has ${bytes} bytes; the import takes at most ${csvImportLimits.bytes} (512 KiB, about ${csvImportLimits.rows} members). Split it into several files.`,
-      { extensions: { code: 'BAD_USER_INPUT', field, limit: 'bytes', max: csvImportLimits.bytes, actual: bytes } },
+      { extensions: { code: 'BAD_USER_INPUT', field, reason: 'TOO_LARGE', limit: 'bytes', max: csvImportLimits.bytes, actual: bytes } },
     );
   }
 }
@@ -159,7 +162,7 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
   if (base64.length > Math.ceil(csvImportLimits.bytes / 3) * 4 + 1024) checkSize(Math.floor((base64.length * 3) / 4), 'fileBase64');
   const compact = base64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw badInput('fileBase64', "fileBase64 must be the file's bytes in base64 (A–Z, a–z, 0–9, + and /, padded with =).");
+    throw badInput('fileBase64', "fileBase64 must be the file's bytes in base64 (A–Z, a–z, 0–9, + and /, padded with =).", { reason: 'FILE' });
   }
   const bytes = Buffer.from(compact, 'base64');
   checkSize(bytes.length, 'fileBase64');
@@ -185,14 +188,16 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
   delimiter ??= detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   const records = parseRecords(text, delimiter);
   const header = records[0] ?? [];
-  if (header.every((h) => h.trim() === '')) throw badInput('csv', 'The file is empty; its first row must name the columns, for example Name;PLZ;Ort.');
+  if (header.every((h) => h.trim() === ''))
+    throw badInput('csv', 'The file is empty; its first row must name the columns, for example Name;PLZ;Ort.', { reason: 'FILE' });
 
   const columns = header.map((h) => ({ header: h.trim(), field: columnByKey.get(headerKey(h))?.field ?? null }));
   const fieldIndex = new Map<string, number>();
   columns.forEach((c, i) => {
     if (c.field === null) return;
     const earlier = fieldIndex.get(c.field);
-    if (earlier !== undefined) throw badInput('csv', `Columns "${columns[earlier].header}" and "${c.header}" both give ${c.field}; keep one of them.`);
+    if (earlier !== undefined)
+      throw badInput('csv', `Columns "${columns[earlier].header}" and "${c.header}" both give ${c.field}; keep one of them.`, { reason: 'DUPLICATE' });
     fieldIndex.set(c.field, i);
   });
   const missing = memberCsvColumns.filter((c) => c.required && !fieldIndex.has(c.field));
@@ -200,6 +205,7 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
     throw badInput(
       'csv',
       `The first row must name the columns; missing: ${missing.map((c) => `${c.header} (or ${c.aliases.join(', ')})`).join('; ')}. Found: ${columns.map((c) => c.header).join(', ')}.`,
+      { reason: 'FILE' },
     );
   }
 
@@ -210,7 +216,7 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
     if (rows.length === csvImportLimits.rows) {
       const total = records.slice(1).filter((r) => r.some((cell) => cell.trim() !== '')).length;
       throw new GraphQLError(`The file has ${total} member rows; the import takes at most ${csvImportLimits.rows}. Split it into several files.`, {
-        extensions: { code: 'BAD_USER_INPUT', field: 'csv', limit: 'rows', max: csvImportLimits.rows, actual: total },
+        extensions: { code: 'BAD_USER_INPUT', field: 'csv', reason: 'TOO_MANY', limit: 'rows', max: csvImportLimits.rows, actual: total },
       });
     }
     rows.push(readRow(record, i + 1, fieldIndex, header.length));

@@ -8,7 +8,7 @@ export function isoDate(field: string, value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
   if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3] || +match[1] < 1900 || +match[1] > 2999) {
-    throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`);
+    throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`, { reason: 'DATE' });
   }
   return value;
 }
@@ -17,7 +17,9 @@ export function processCodes(field: string, codes: readonly string[]): string[] 
   boundedList(field, codes, listLimits.processes);
   for (const code of codes) {
     if (!findProcess(code))
-      throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`);
+      throw badInput(field, `${field}: "${code.slice(0, 20)}" is not a DIN 8580 process code of the code list (for example 3.2.3 for Fräsen).`, {
+        reason: 'UNKNOWN_PROCESS',
+      });
   }
   return [...new Set(codes)];
 }
@@ -29,15 +31,26 @@ export function certificationNames(field: string, values: readonly string[]): st
 
 export function certificationName(field: string, value: string): string {
   const standard = canonicalStandard(value);
-  if (!standard) throw badInput(field, `${field}: "${value.slice(0, 30)}" is not a known certification; use one of ${certificationStandards.join(', ')}.`);
+  if (!standard)
+    throw badInput(field, `${field}: "${value.slice(0, 30)}" is not a known certification; use one of ${certificationStandards.join(', ')}.`, {
+      reason: 'UNKNOWN_CERTIFICATION',
+    });
   return standard;
 }
 
 export function coordinates(field: string, latitude: number | null | undefined, longitude: number | null | undefined) {
   if (latitude == null || !(latitude >= -90 && latitude <= 90))
-    throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`);
+    throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: -90,
+      max: 90,
+    });
   if (longitude == null || !(longitude >= -180 && longitude <= 180))
-    throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${longitude ?? 'nothing'}.`);
+    throw badInput(`${field}.longitude`, `${field}.longitude must lie between -180 and 180, got ${longitude ?? 'nothing'}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: -180,
+      max: 180,
+    });
   return { latitude, longitude };
 }
 
@@ -53,9 +66,11 @@ export function isMalformedText(value: string): boolean {
 }
 
 export function checkText(field: string, value: string): string {
-  if (value.includes('\u0000')) throw badInput(field, `${field} contains a NUL character (U+0000); remove it.`);
+  if (value.includes('\u0000')) throw badInput(field, `${field} contains a NUL character (U+0000); remove it.`, { reason: 'MALFORMED_TEXT' });
   if (!value.isWellFormed())
-    throw badInput(field, `${field} contains a lone UTF-16 surrogate (half of a character such as an emoji); send well-formed Unicode.`);
+    throw badInput(field, `${field} contains a lone UTF-16 surrogate (half of a character such as an emoji); send well-formed Unicode.`, {
+      reason: 'MALFORMED_TEXT',
+    });
   return value;
 }
 
@@ -63,10 +78,10 @@ export function checkText(field: string, value: string): string {
 export function text(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
   const trimmed = checkText(field, value ?? '').trim();
   if (trimmed === '') {
-    if (required) throw badInput(field, `${field} must not be empty.`);
+    if (required) throw badInput(field, `${field} must not be empty.`, { reason: 'REQUIRED' });
     return null;
   }
-  if (trimmed.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${trimmed.length}.`);
+  if (trimmed.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${trimmed.length}.`, { reason: 'TOO_LONG', max });
   return trimmed;
 }
 
@@ -77,7 +92,12 @@ export function text(field: string, value: string | null | undefined, max: numbe
  */
 export function idempotencyKey(value: string): string {
   checkText('idempotencyKey', value);
-  if (value.trim() === '' || value.length > 200) throw badInput('idempotencyKey', 'idempotencyKey must be 1 to 200 characters, for example a UUID.');
+  if (value.trim() === '' || value.length > 200)
+    throw badInput(
+      'idempotencyKey',
+      'idempotencyKey must be 1 to 200 characters, for example a UUID.',
+      value.trim() === '' ? { reason: 'REQUIRED' } : { reason: 'TOO_LONG', max: 200 },
+    );
   return value;
 }
 
@@ -111,12 +131,13 @@ export const listLimits = {
  */
 export function pageSize(first: number | null | undefined, max: number, { fallback = 20, min = 1 }: { fallback?: number; min?: number } = {}): number {
   const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < min || size > max) throw badInput('first', `first must lie between ${min} and ${max}, got ${size}.`);
+  if (!Number.isInteger(size) || size < min || size > max)
+    throw badInput('first', `first must lie between ${min} and ${max}, got ${size}.`, { reason: 'OUT_OF_RANGE', min, max, integer: true });
   return size;
 }
 
 /** The list itself, or BAD_USER_INPUT naming the field and its limit. */
 export function boundedList<T>(field: string, values: readonly T[], max: number): readonly T[] {
-  if (values.length > max) throw badInput(field, `${field} takes at most ${max} entries, got ${values.length}.`);
+  if (values.length > max) throw badInput(field, `${field} takes at most ${max} entries, got ${values.length}.`, { reason: 'TOO_MANY', max });
   return values;
 }

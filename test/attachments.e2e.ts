@@ -84,7 +84,12 @@ describe('attachments', () => {
   test('too large, a type that is not allowed, or a file that is not what it claims: refused, nothing stored', async () => {
     const tooLarge = await upload(tokens.partner, 'gross.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(maxBytes, 'x')]));
     expect(tooLarge.status).toBe(413);
-    expect(((await tooLarge.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
+    expect(((await tooLarge.json()) as any).errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'body',
+      reason: 'TOO_LARGE',
+      max: expect.any(Number),
+    });
     const cases: [string, string, Buffer, string][] = [
       ['angebot.docx', 'application/octet-stream', pdf, 'fileName'],
       ['welle.pdf', 'text/plain', pdf, 'content-type'],
@@ -94,7 +99,7 @@ describe('attachments', () => {
       const res = await upload(tokens.partner, name, type, body);
       expect(res.status, name).toBe(415);
       const error = ((await res.json()) as any).errors[0];
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field, reason: 'FILE' });
       expect(error.message.length).toBeGreaterThan(20);
     }
     for (const [name, body, field] of [
@@ -103,7 +108,7 @@ describe('attachments', () => {
     ] as const) {
       const res = await upload(tokens.partner, name, 'application/pdf', body);
       expect(res.status, name).toBe(400);
-      expect(((await res.json()) as any).errors[0].extensions, name).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(((await res.json()) as any).errors[0].extensions, name).toEqual({ code: 'BAD_USER_INPUT', field, reason: 'FILE' });
     }
     expect((await upload(undefined, 'welle.pdf', 'application/pdf', pdf)).status).toBe(401);
     expect((await upload(tokens.otherPartner, 'welle.pdf', 'application/pdf', pdf)).status).toBe(404);

@@ -29,7 +29,7 @@ describe('network ids', () => {
         return error as { extensions: unknown };
       }
     })();
-    expect(thrown?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+    expect(thrown?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.memberId', reason: 'NOT_AN_ID' });
   });
 });
 

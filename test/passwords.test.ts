@@ -38,10 +38,10 @@ describe('the password rule', () => {
 
   test(`${passwordRule.minLength} to ${passwordRule.maxLength} characters, not the e-mail address, not one character repeated`, () => {
     expect(field('Eschwege2026')).toBeUndefined();
-    expect(field('kurz')).toEqual({ code: 'BAD_USER_INPUT', field: 'input.password' });
-    expect(field('x'.repeat(passwordRule.maxLength + 1))).toMatchObject({ field: 'input.password' });
-    expect(field(' Anna@Example.de ')).toMatchObject({ field: 'input.password' });
-    expect(field('zzzzzzzzzzzzzzzz')).toMatchObject({ field: 'input.password' });
+    expect(field('kurz')).toEqual({ code: 'BAD_USER_INPUT', field: 'input.password', reason: 'TOO_SHORT', min: passwordRule.minLength });
+    expect(field('x'.repeat(passwordRule.maxLength + 1))).toMatchObject({ field: 'input.password', reason: 'TOO_LONG', max: passwordRule.maxLength });
+    expect(field(' Anna@Example.de ')).toMatchObject({ field: 'input.password', reason: 'PASSWORD_RULE' });
+    expect(field('zzzzzzzzzzzzzzzz')).toMatchObject({ field: 'input.password', reason: 'PASSWORD_RULE' });
     // Characters, not UTF-16 units: twelve umlauts and emoji are twelve characters.
     expect(field('äöüßäöüß😀😀😀😀')).toBeUndefined();
   });

@@ -20,7 +20,9 @@ function sourceCodec(letter: string, kind: string) {
     parse(id: string, field = 'id'): NewsRef {
       const match = pattern.exec(id);
       if (!match || (match[1] !== regionSource && !findNetwork(match[1]))) {
-        throw badInput(field, `"${id.slice(0, 40)}" is not ${kind}; they look like NIWE:${letter}-12 or ${regionSource}:${letter}-12.`);
+        throw badInput(field, `"${id.slice(0, 40)}" is not ${kind}; they look like NIWE:${letter}-12 or ${regionSource}:${letter}-12.`, {
+          reason: 'NOT_AN_ID',
+        });
       }
       return { source: match[1], localId: Number(match[2]) };
     },

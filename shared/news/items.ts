@@ -38,7 +38,8 @@ export interface NewsView {
 
 function text(field: string, value: string | null | undefined, max: number): string {
   const trimmed = value?.trim() ?? '';
-  if (trimmed.length === 0 || trimmed.length > max) throw badInput(field, `${field} must have 1 to ${max} characters.`);
+  if (trimmed.length === 0 || trimmed.length > max)
+    throw badInput(field, `${field} must have 1 to ${max} characters.`, trimmed.length === 0 ? { reason: 'REQUIRED' } : { reason: 'TOO_LONG', max });
   return trimmed;
 }
 
@@ -47,7 +48,7 @@ function instant(field: string, value: string | null | undefined): Date | null {
   const at = new Date(value);
   // An ISO date with a time and an offset: an event at "2027-03-01" alone would fall on a different day in each time zone.
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime()))
-    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-01T09:00:00Z.`);
+    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-01T09:00:00Z.`, { reason: 'DATE_TIME' });
   return at;
 }
 
@@ -64,22 +65,29 @@ export function checkNewsInput(input: NewsInput, now = new Date()) {
     registrationLimit: input.registrationLimit ?? null,
     registrationDeadline: instant('registrationDeadline', input.registrationDeadline),
   };
-  if (item.place !== null && item.place.length > 200) throw badInput('place', 'place must have at most 200 characters.');
+  if (item.place !== null && item.place.length > 200) throw badInput('place', 'place must have at most 200 characters.', { reason: 'TOO_LONG', max: 200 });
   if (item.kind === 'NEWS') {
     for (const field of ['startsAt', 'endsAt', 'registrationLimit', 'registrationDeadline'] as const) {
-      if (item[field] !== null) throw badInput(field, `${field} belongs to events; news has none.`);
+      if (item[field] !== null) throw badInput(field, `${field} belongs to events; news has none.`, { reason: 'COMBINATION' });
     }
     return item;
   }
-  if (item.startsAt === null) throw badInput('startsAt', 'An event needs startsAt.');
-  if (item.startsAt <= now) throw badInput('startsAt', `An event must lie in the future; ${item.startsAt.toISOString()} has passed.`);
-  if (item.endsAt !== null && item.endsAt < item.startsAt) throw badInput('endsAt', 'endsAt must not lie before startsAt.');
+  if (item.startsAt === null) throw badInput('startsAt', 'An event needs startsAt.', { reason: 'REQUIRED' });
+  if (item.startsAt <= now)
+    throw badInput('startsAt', `An event must lie in the future; ${item.startsAt.toISOString()} has passed.`, { reason: 'IN_THE_PAST' });
+  if (item.endsAt !== null && item.endsAt < item.startsAt)
+    throw badInput('endsAt', 'endsAt must not lie before startsAt.', { reason: 'ORDER', other: 'startsAt' });
   if (item.registrationLimit !== null && (!Number.isInteger(item.registrationLimit) || item.registrationLimit < 1)) {
-    throw badInput('registrationLimit', `registrationLimit must be a positive whole number of places, got ${item.registrationLimit}.`);
+    throw badInput('registrationLimit', `registrationLimit must be a positive whole number of places, got ${item.registrationLimit}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: 1,
+      integer: true,
+    });
   }
   if (item.registrationDeadline !== null) {
-    if (item.registrationDeadline > item.startsAt) throw badInput('registrationDeadline', 'registrationDeadline must not lie after the event starts.');
-    if (item.registrationDeadline <= now) throw badInput('registrationDeadline', 'registrationDeadline has already passed.');
+    if (item.registrationDeadline > item.startsAt)
+      throw badInput('registrationDeadline', 'registrationDeadline must not lie after the event starts.', { reason: 'ORDER', other: 'startsAt' });
+    if (item.registrationDeadline <= now) throw badInput('registrationDeadline', 'registrationDeadline has already passed.', { reason: 'IN_THE_PAST' });
   }
   return item;
 }

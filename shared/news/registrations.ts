@@ -33,16 +33,21 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function checkParticipant(participant: Participant): Participant {
   const name = participant.name.trim();
   const email = participant.email.trim();
-  if (name.length === 0 || name.length > 200) throw badInput('participant.name', 'participant.name must have 1 to 200 characters.');
+  if (name.length === 0 || name.length > 200)
+    throw badInput(
+      'participant.name',
+      'participant.name must have 1 to 200 characters.',
+      name.length === 0 ? { reason: 'REQUIRED' } : { reason: 'TOO_LONG', max: 200 },
+    );
   if (email.length > 254 || !emailPattern.test(email))
-    throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`);
+    throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`, { reason: 'EMAIL' });
   return { name, email };
 }
 
 async function lockedEvent(tx: EntityManager, localId: number, eventId: string): Promise<NewsItem> {
   const event = await tx.findOne(NewsItemSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!event) throw notFound(`Event ${eventId} does not exist.`);
-  if (event.kind !== 'EVENT') throw badInput('eventId', `${eventId} is news, not an event; only events take registrations.`);
+  if (event.kind !== 'EVENT') throw badInput('eventId', `${eventId} is news, not an event; only events take registrations.`, { reason: 'NOT_APPLICABLE' });
   return event;
 }
 

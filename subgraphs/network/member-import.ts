@@ -72,7 +72,7 @@ async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (fiel
 /** The file's text: `csv` as sent, or `fileBase64`'s bytes decoded; exactly one of them. */
 export function importedText(source: { csv?: string | null; fileBase64?: string | null }): { text: string; bytes: number; encoding: CsvEncoding } {
   if ((source.csv == null) === (source.fileBase64 == null)) {
-    throw badInput('csv', 'Give the file either as text (csv) or as its bytes in base64 (fileBase64), not both and not neither.');
+    throw badInput('csv', 'Give the file either as text (csv) or as its bytes in base64 (fileBase64), not both and not neither.', { reason: 'COMBINATION' });
   }
   if (source.fileBase64 != null) return decodeMembersFile(source.fileBase64);
   const text = source.csv as string;
@@ -87,7 +87,7 @@ export async function importMembers(
   key: Idempotency | null,
 ): Promise<ImportReport> {
   const file = parseMembersCsv(source.text, source.bytes);
-  if (file.rows.length === 0) throw badInput('csv', 'The file names its columns but has no member rows below them.');
+  if (file.rows.length === 0) throw badInput('csv', 'The file names its columns but has no member rows below them.', { reason: 'FILE' });
   const errors: ImportError[] = [];
   const checked: CheckedRow[] = [];
   for (const { row, member, errors: cellErrors } of file.rows) {

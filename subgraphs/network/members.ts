@@ -49,7 +49,7 @@ export function validate(input: v.MemberFields, isPatch: boolean, errors: GraphQ
   check('name', () => {
     const name = v.requiredText('name', input.name, 200);
     const sortKey = nameSortKey(name);
-    if (sortKey === '') throw badInput('name', 'name must contain at least one letter or digit.');
+    if (sortKey === '') throw badInput('name', 'name must contain at least one letter or digit.', { reason: 'NO_LETTERS' });
     scalars.name = name;
     scalars.sortKey = sortKey;
   });
@@ -135,7 +135,7 @@ export async function updateMember(
 ): Promise<Member> {
   if (patch.name === null || patch.postalCode === null || patch.city === null) {
     const field = patch.name === null ? 'name' : patch.postalCode === null ? 'postalCode' : 'city';
-    throw badInput(field, `${field} cannot be cleared; leave it out to keep the current value.`);
+    throw badInput(field, `${field} cannot be cleared; leave it out to keep the current value.`, { reason: 'REQUIRED' });
   }
   const data = validate(patch, true);
   return em.transactional(async (tx) => {
@@ -143,7 +143,7 @@ export async function updateMember(
     if (prior !== null) return tx.findOneOrFail(MemberSchema, prior);
     const member = await tx.findOne(MemberSchema, localId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!member) throw notFound(`Member ${globalId} does not exist.`);
-    if (member.archivedAt) throw badInput('id', `Member ${globalId} is archived and can no longer be changed.`);
+    if (member.archivedAt) throw badInput('id', `Member ${globalId} is archived and can no longer be changed.`, { reason: 'NOT_APPLICABLE' });
     assertVersion(member, globalId, version);
     const before = await memberSnapshot(tx, member);
     tx.assign(member, data.scalars);

@@ -83,7 +83,7 @@ export function internalResolvers(network: string): InternalResolvers {
         const first = pageSize(args.first, 1001, { min: 0 });
         const countLimit = args.countLimit ?? null;
         if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1))
-          throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).');
+          throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).', { reason: 'OUT_OF_RANGE', min: 1, integer: true });
         return searchMembers(ctx.em, {
           network,
           filter: args.filter ?? {},

@@ -275,10 +275,10 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   const { network, filter, order, first, after, statistics, countLimit } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
     throw filter.text?.trim()
-      ? badInput('filter.text', 'filter.text has no letters or digits to search for.')
-      : badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
+      ? badInput('filter.text', 'filter.text has no letters or digits to search for.', { reason: 'NO_LETTERS' })
+      : badInput('orderBy', 'orderBy RELEVANCE needs filter.text.', { reason: 'COMBINATION' });
   }
-  if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
+  if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.', { reason: 'COMBINATION' });
   const compiled = compile(filter, spellings);
 
   const sample = countLimit === null ? raw('') : sql` limit ${countLimit + 1}`;

@@ -31,13 +31,15 @@ const maxGroups = 20;
 
 function codesOf(group: string): string[] {
   const codes = processAndDescendants(group);
-  if (codes.length === 0) throw badInput('groups', `"${group.slice(0, 20)}" is not a process group of the catalogue (DIN 8580), such as 3.2.`);
+  if (codes.length === 0)
+    throw badInput('groups', `"${group.slice(0, 20)}" is not a process group of the catalogue (DIN 8580), such as 3.2.`, { reason: 'UNKNOWN_PROCESS' });
   return codes;
 }
 
 export async function partnerCandidates(em: EntityManager, args: PartnerCandidatesArgs): Promise<PartnerCandidate[]> {
   if (args.groups.length === 0) return [];
-  if (args.groups.length > maxGroups) throw badInput('groups', `At most ${maxGroups} groups, got ${args.groups.length}.`);
+  if (args.groups.length > maxGroups)
+    throw badInput('groups', `At most ${maxGroups} groups, got ${args.groups.length}.`, { reason: 'TOO_MANY', max: maxGroups });
   const groups = args.groups.map((group) => ({ group, codes: codesOf(group) }));
   const offered = joinSql(
     groups.map(({ group, codes }) => sql`case when m.process_codes && ${textArray(codes)}::text[] then ${group} end`),

@@ -55,7 +55,8 @@ export function optionalText(field: string, value: string | null | undefined, ma
 
 export function postalCode(field: string, value: string | null | undefined): string {
   const code = optionalText(field, value, 20) ?? '';
-  if (!isGermanPostalCode(code)) throw badInput(field, `${field} must be a German postal code of five digits (01001–99998), got "${code.slice(0, 20)}".`);
+  if (!isGermanPostalCode(code))
+    throw badInput(field, `${field} must be a German postal code of five digits (01001–99998), got "${code.slice(0, 20)}".`, { reason: 'POSTAL_CODE' });
   return code;
 }
 
@@ -69,14 +70,20 @@ export function website(field: string, value: string | null | undefined): string
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.')) {
-    throw badInput(field, `${field} must be an http or https URL such as https://www.example.de, got "${given.slice(0, 60)}".`);
+    throw badInput(field, `${field} must be an http or https URL such as https://www.example.de, got "${given.slice(0, 60)}".`, { reason: 'URL' });
   }
   return url.toString();
 }
 
 export function employees(field: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw badInput(field, `${field} must be a whole number from 1 to 1000000, got ${value}.`);
+  if (!Number.isInteger(value) || value < 1 || value > 1_000_000)
+    throw badInput(field, `${field} must be a whole number from 1 to 1000000, got ${value}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: 1,
+      max: 1_000_000,
+      integer: true,
+    });
   return value;
 }
 
@@ -106,10 +113,14 @@ export function contacts(field: string, values: ContactPersonInput[]): Required<
   return boundedList(field, values, listLimits.contacts).map((c, i) => {
     const email = optionalText(`${field}[${i}].email`, c.email, 254);
     if (email !== null && !emailPattern.test(email))
-      throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`);
+      throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`, {
+        reason: 'EMAIL',
+      });
     const phone = optionalText(`${field}[${i}].phone`, c.phone, 30);
     if (phone !== null && !phonePattern.test(phone))
-      throw badInput(`${field}[${i}].phone`, `${field}[${i}].phone must contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`);
+      throw badInput(`${field}[${i}].phone`, `${field}[${i}].phone must contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`, {
+        reason: 'PHONE',
+      });
     return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone };
   });
 }

@@ -28,7 +28,7 @@ export async function actingMember(
 ): Promise<{ memberId: string; network: string }> {
   requireCooperation(ctx.identity);
   const id = memberId ?? (ctx.identity.role === 'member' ? ctx.identity.memberId : undefined);
-  if (!id) throw badInput(field, `${field} is required: an office or admin acts for one named member.`);
+  if (!id) throw badInput(field, `${field} is required: an office or admin acts for one named member.`, { reason: 'REQUIRED' });
   const { network } = parseMemberId(id, field);
   if (!canActFor(ctx.identity, id, network.code)) {
     throw forbidden(`Role ${ctx.identity.role}${ctx.identity.network ? ` (${ctx.identity.network})` : ''} may not act for ${id}.`);

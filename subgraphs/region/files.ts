@@ -8,6 +8,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { badInput, httpError, isClientErrorCode, unauthenticated } from '../../shared/errors.ts';
 import { sendError, sendJson, type PlainRoute } from '../../shared/http.ts';
+import type { InputReason } from '../../shared/input-reasons.ts';
 import { decodeIdentity, identityHeader, requireSignedIn, type Identity } from '../../shared/identity.ts';
 import type { SignatureVerifier } from '../../shared/signature.ts';
 
@@ -36,41 +37,47 @@ export interface FileKind {
 export const pdfKind: FileKind = { extension: /\.pdf$/i, types: ['application/pdf', 'application/octet-stream'], magic: Buffer.from('%PDF-'), label: 'PDF' };
 
 /** Bad input answered with a status more precise than 400: 413 for a body over the limit, 415 for a file of a kind not taken. */
-export const refused = (status: 413 | 415, field: string, message: string) => httpError('BAD_USER_INPUT', message, { status, extensions: { field } });
+export const refused = (status: 413 | 415, field: string, message: string, reason: InputReason) =>
+  httpError('BAD_USER_INPUT', message, { status, extensions: { field, ...reason } });
 
 /** The file name without any path, 1 to 200 characters without control characters or quotes; `endings` names what it may end in. */
 export function fileNameOf(raw: string | null, endings: string): string {
   const name = (raw ?? '').replace(/^.*[\\/]/, '').trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses in a file name
   if (name === '' || name.length > 200 || /[\u0000-\u001f"]/.test(name))
-    throw badInput('fileName', `fileName must be a file name of 1 to 200 characters ending in ${endings}.`);
+    throw badInput(
+      'fileName',
+      `fileName must be a file name of 1 to 200 characters ending in ${endings}.`,
+      name === '' ? { reason: 'REQUIRED' } : name.length > 200 ? { reason: 'TOO_LONG', max: 200 } : { reason: 'FILE' },
+    );
   return name;
 }
 
 /** The file's kind from name, declared type and first bytes; all three must agree. `taken` says what is accepted, for the refusal. */
 export function checkKind(kinds: readonly FileKind[], taken: string, fileName: string, contentType: string, body: Buffer): void {
-  if (body.length === 0) throw badInput('body', 'The file is empty.');
+  if (body.length === 0) throw badInput('body', 'The file is empty.', { reason: 'FILE' });
   const kind = kinds.find((k) => k.extension.test(fileName));
-  if (!kind) throw refused(415, 'fileName', `Only ${taken} are accepted, not "${fileName.slice(0, 60)}".`);
+  if (!kind) throw refused(415, 'fileName', `Only ${taken} are accepted, not "${fileName.slice(0, 60)}".`, { reason: 'FILE' });
   if (!kind.types.includes(contentType))
     throw refused(
       415,
       'content-type',
       `A ${kind.label} file is sent as ${kind.types.join(' or ')}, not ${contentType.slice(0, 60) || 'without a content type'}.`,
+      { reason: 'FILE' },
     );
   // Readers accept a header within the first 1024 bytes (PDF's %PDF- may follow a few bytes of junk).
   if (!body.subarray(0, 1024).includes(kind.magic))
-    throw refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`);
+    throw refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`, { reason: 'FILE' });
 }
 
 async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (declared > limit) throw refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`);
+  if (declared > limit) throw refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`);
+    if (size > limit) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -24,7 +24,7 @@ function idCodec(prefix: string, kind: string) {
     parse(id: string, field = 'id'): number {
       const match = pattern.exec(id);
       const local = match && parseLocalId(match[1]);
-      if (!local) throw badInput(field, `${field} "${id.slice(0, 30)}" is not ${kind} id; they look like ${prefix}-5083124978213377.`);
+      if (!local) throw badInput(field, `${field} "${id.slice(0, 30)}" is not ${kind} id; they look like ${prefix}-5083124978213377.`, { reason: 'NOT_AN_ID' });
       return local;
     },
   };

@@ -34,7 +34,7 @@ export interface CreateAccountInput {
 export function normalEmail(field: string, value: string): string {
   const email = checkText(field, value).trim().toLowerCase();
   if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    throw badInput(field, `${field} must be an e-mail address such as anna.schmidt@example.de, got "${value.slice(0, 40)}".`);
+    throw badInput(field, `${field} must be an e-mail address such as anna.schmidt@example.de, got "${value.slice(0, 40)}".`, { reason: 'EMAIL' });
   return email;
 }
 
@@ -61,12 +61,13 @@ async function placement(ctx: RegionContext, input: CreateAccountInput) {
   requireSignedIn(identity);
   if (identity.role !== 'office' && identity.role !== 'admin')
     throw forbidden(`${who(identity)} may not create accounts; offices create them for their members' staff and their own, admin for offices and customers.`);
-  if (input.kind !== 'MEMBER' && input.memberId) throw badInput('input.memberId', 'input.memberId is for MEMBER accounts only.');
-  if (input.kind !== 'CUSTOMER' && input.customer) throw badInput('input.customer', 'input.customer is for CUSTOMER accounts only.');
+  if (input.kind !== 'MEMBER' && input.memberId) throw badInput('input.memberId', 'input.memberId is for MEMBER accounts only.', { reason: 'COMBINATION' });
+  if (input.kind !== 'CUSTOMER' && input.customer) throw badInput('input.customer', 'input.customer is for CUSTOMER accounts only.', { reason: 'COMBINATION' });
   if (input.kind === 'MEMBER') {
-    if (!input.memberId) throw badInput('input.memberId', 'input.memberId is required for a MEMBER account, such as NIWE:m-42.');
+    if (!input.memberId) throw badInput('input.memberId', 'input.memberId is required for a MEMBER account, such as NIWE:m-42.', { reason: 'REQUIRED' });
     const network = parseMemberId(input.memberId, 'input.memberId').network.code;
-    if (input.network && input.network !== network) throw badInput('input.network', `input.network must be the member's network ${network} or left out.`);
+    if (input.network && input.network !== network)
+      throw badInput('input.network', `input.network must be the member's network ${network} or left out.`, { reason: 'NOT_APPLICABLE' });
     if (identity.role === 'office' && identity.network !== network)
       throw forbidden(`${who(identity)} may create accounts for members of its own network only; ${input.memberId} belongs to ${network}.`);
     await assertMemberExists(ctx, input.memberId, 'input.memberId');
@@ -74,13 +75,14 @@ async function placement(ctx: RegionContext, input: CreateAccountInput) {
   }
   if (input.kind === 'OFFICE') {
     const network = input.network ?? (identity.role === 'office' ? identity.network! : undefined);
-    if (!network || !findNetwork(network)) throw badInput('input.network', 'input.network is required for an OFFICE account: the network the office runs.');
+    if (!network || !findNetwork(network))
+      throw badInput('input.network', 'input.network is required for an OFFICE account: the network the office runs.', { reason: 'REQUIRED' });
     if (identity.role === 'office' && identity.network !== network)
       throw forbidden(`${who(identity)} may create office accounts for its own network only, not for ${network}.`);
     return { network, memberId: null, customer: null };
   }
   if (identity.role !== 'admin') throw forbidden(`${who(identity)} may not create CUSTOMER accounts; only admin may.`);
-  if (input.network) throw badInput('input.network', 'A CUSTOMER account belongs to no network; leave input.network out.');
+  if (input.network) throw badInput('input.network', 'A CUSTOMER account belongs to no network; leave input.network out.', { reason: 'COMBINATION' });
   const customer = text('input.customer', input.customer, 200, true)!;
   return { network: null, memberId: null, customer };
 }
@@ -166,9 +168,10 @@ export async function changePassword(ctx: RegionContext, currentPassword: string
   requireSignedIn(ctx.identity);
   const account = await myAccount(ctx);
   if (!account) throw forbidden('Only a person signed in with an account (e-mail and password) can change a password.');
-  if (!(await verifyPassword(currentPassword, account.passwordHash))) throw badInput('currentPassword', 'currentPassword is not the current password.');
+  if (!(await verifyPassword(currentPassword, account.passwordHash)))
+    throw badInput('currentPassword', 'currentPassword is not the current password.', { reason: 'WRONG_PASSWORD' });
   checkPassword('newPassword', newPassword, account.email);
-  if (newPassword === currentPassword) throw badInput('newPassword', 'newPassword must differ from the current password.');
+  if (newPassword === currentPassword) throw badInput('newPassword', 'newPassword must differ from the current password.', { reason: 'PASSWORD_RULE' });
   const passwordHash = await hashPassword(newPassword);
   return ctx.em.transactional(async (tx) => {
     const locked = await tx.findOneOrFail(AccountSchema, { id: account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -60,10 +60,11 @@ export function checkPassword(field: string, password: string, email: string): s
     throw badInput(
       field,
       `${field} must be ${minLength} to ${maxLength} characters long, got ${length}; a passphrase of several words is easiest to remember.`,
+      length < minLength ? { reason: 'TOO_SHORT', min: minLength } : { reason: 'TOO_LONG', max: maxLength },
     );
-  if (password.trim().toLowerCase() === email) throw badInput(field, `${field} must not be the e-mail address.`);
-  if (new Set(password).size === 1) throw badInput(field, `${field} must not be one character repeated.`);
+  if (password.trim().toLowerCase() === email) throw badInput(field, `${field} must not be the e-mail address.`, { reason: 'PASSWORD_RULE' });
+  if (new Set(password).size === 1) throw badInput(field, `${field} must not be one character repeated.`, { reason: 'PASSWORD_RULE' });
   if (!password.isWellFormed() || password.includes('\u0000'))
-    throw badInput(field, `${field} contains a NUL character or a lone UTF-16 surrogate; send well-formed Unicode.`);
+    throw badInput(field, `${field} contains a NUL character or a lone UTF-16 surrogate; send well-formed Unicode.`, { reason: 'MALFORMED_TEXT' });
   return password;
 }

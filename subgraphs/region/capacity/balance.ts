@@ -33,8 +33,9 @@ function byNetworkThenRegion(a: string | null, b: string | null): number {
 export async function capacityBalance(em: EntityManager, from: string, to: string, kind: CapacityKind | null | undefined): Promise<BalanceRow[]> {
   isoDate('from', from);
   isoDate('to', to);
-  if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`);
-  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxDays) throw badInput('to', `The balance covers at most ${maxDays} days; narrow from and to.`);
+  if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`, { reason: 'ORDER', other: 'from' });
+  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxDays)
+    throw badInput('to', `The balance covers at most ${maxDays} days; narrow from and to.`, { reason: 'OUT_OF_RANGE', max: maxDays });
 
   const kindFilter = kind ? { kind } : {};
   const posts = await em.find(CapacityPostSchema, { status: 'OPEN', fromDate: { $lte: to }, toDate: { $gte: from }, ...kindFilter });

@@ -34,12 +34,16 @@ export async function book(
     if (prior !== null) return tx.findOneOrFail(CapacityBookingSchema, prior, { populate: ['offer'] });
     const offer = await tx.findOne(CapacityPostSchema, offerKey, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!offer) throw notFound(`Capacity post ${request.offerId} does not exist.`);
-    if (offer.side !== 'OFFER') throw badInput('offerId', `${request.offerId} is a request, not an offer; only offers can be booked.`);
+    if (offer.side !== 'OFFER')
+      throw badInput('offerId', `${request.offerId} is a request, not an offer; only offers can be booked.`, { reason: 'NOT_APPLICABLE' });
     if (offer.status !== 'OPEN') throw conflict(`Offer ${request.offerId} is ${offer.status} and takes no bookings.`);
-    if (offer.memberId === booker.memberId) throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`);
+    if (offer.memberId === booker.memberId)
+      throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`, { reason: 'NOT_APPLICABLE' });
     checkWindow(offer.kind as CapacityKind, request.hours, request.from, request.to);
     if (parseDate(request.from) < parseDate(offer.fromDate) || parseDate(request.to) > parseDate(offer.toDate)) {
-      throw badInput('from', `The booking window ${request.from} to ${request.to} must lie inside the offer's window ${offer.fromDate} to ${offer.toDate}.`);
+      throw badInput('from', `The booking window ${request.from} to ${request.to} must lie inside the offer's window ${offer.fromDate} to ${offer.toDate}.`, {
+        reason: 'NOT_APPLICABLE',
+      });
     }
     const left = offer.hours - offer.bookedHours;
     if (request.hours > left) {

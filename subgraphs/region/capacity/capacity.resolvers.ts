@@ -57,7 +57,9 @@ export const capacityResolvers: Resolvers = {
       // Newest first by creation time (ids are random), the id breaking ties; the cursor is the last post's id.
       const after = args.after ? await ctx.em.findOne(CapacityPostSchema, parsePostId(args.after, 'after'), { fields: ['createdAt'] }) : null;
       if (args.after && !after)
-        throw badInput('after', `after "${args.after.slice(0, 30)}" is not a post of this list; pass the endCursor of a previous page.`);
+        throw badInput('after', `after "${args.after.slice(0, 30)}" is not a post of this list; pass the endCursor of a previous page.`, {
+          reason: 'NOT_A_CURSOR',
+        });
       const keyset = after ? { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] } : {};
       const [nodes, totalCount] = await Promise.all([
         ctx.em.find(CapacityPostSchema, { ...where, ...keyset }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 }),

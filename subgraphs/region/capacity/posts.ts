@@ -36,36 +36,47 @@ export type PostPatch = { [K in 'machine' | 'workEnvelope' | 'hours' | 'from' | 
 export function checkWindow(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', from: 'from', to: 'to' }): void {
   isoDate(fields.from, from);
   isoDate(fields.to, to);
-  if (parseDate(to) < parseDate(from)) throw badInput(fields.to, `${fields.to} (${to}) lies before ${fields.from} (${from}).`);
-  if (to < today()) throw badInput(fields.to, `The window ${from} to ${to} lies entirely in the past.`);
-  if (!Number.isInteger(hours) || hours <= 0) throw badInput(fields.hours, `${fields.hours} must be a positive whole number, got ${hours}.`);
+  if (parseDate(to) < parseDate(from))
+    throw badInput(fields.to, `${fields.to} (${to}) lies before ${fields.from} (${from}).`, { reason: 'ORDER', other: fields.from });
+  if (to < today()) throw badInput(fields.to, `The window ${from} to ${to} lies entirely in the past.`, { reason: 'IN_THE_PAST' });
+  if (!Number.isInteger(hours) || hours <= 0)
+    throw badInput(fields.hours, `${fields.hours} must be a positive whole number, got ${hours}.`, { reason: 'OUT_OF_RANGE', min: 1, integer: true });
   const capacity = workingDays(from, to) * hoursPerWorkingDay[kind];
   if (hours > capacity) {
     throw badInput(
       fields.hours,
       `${fields.hours} (${hours}) exceed the window's working hours: ${workingDays(from, to)} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`,
+      { reason: 'OUT_OF_RANGE', min: 1, max: capacity, integer: true },
     );
   }
 }
 
 function price(value: number | null | undefined): string | null {
   if (value == null) return null;
-  if (!(value > 0 && value < 100_000)) throw badInput('input.pricePerHour', `input.pricePerHour must be a positive amount in euros, got ${value}.`);
+  if (!(value > 0 && value < 100_000))
+    throw badInput('input.pricePerHour', `input.pricePerHour must be a positive amount in euros, got ${value}.`, {
+      reason: 'OUT_OF_RANGE',
+      above: 0,
+      max: 99_999.99,
+    });
   return value.toFixed(2);
 }
 
 export function createPost(em: EntityManager, input: PostInput, owner: { memberId: string; network: string }): CapacityPost {
   if (input.kind === 'CAD') {
-    if (!input.cadSystem) throw badInput('input.cadSystem', `input.cadSystem is required for CAD; one of ${cadSystems.join(', ')}.`);
-    if (input.process) throw badInput('input.process', 'input.process is for MACHINE_HOURS; CAD posts name a cadSystem.');
+    if (!input.cadSystem) throw badInput('input.cadSystem', `input.cadSystem is required for CAD; one of ${cadSystems.join(', ')}.`, { reason: 'REQUIRED' });
+    if (input.process) throw badInput('input.process', 'input.process is for MACHINE_HOURS; CAD posts name a cadSystem.', { reason: 'COMBINATION' });
   } else {
-    if (!input.process) throw badInput('input.process', 'input.process is required for MACHINE_HOURS: a DIN 8580 code such as 3.2.3 (Fräsen).');
+    if (!input.process)
+      throw badInput('input.process', 'input.process is required for MACHINE_HOURS: a DIN 8580 code such as 3.2.3 (Fräsen).', { reason: 'REQUIRED' });
     processCodes('input.process', [input.process]);
-    if (input.cadSystem) throw badInput('input.cadSystem', 'input.cadSystem is for CAD posts.');
+    if (input.cadSystem) throw badInput('input.cadSystem', 'input.cadSystem is for CAD posts.', { reason: 'COMBINATION' });
   }
   checkWindow(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
   if (!isGermanPostalCode(input.postalCode))
-    throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`);
+    throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`, {
+      reason: 'POSTAL_CODE',
+    });
   const location = postalCodeLocation(input.postalCode);
   return em.create(CapacityPostSchema, {
     side: input.side,
@@ -108,7 +119,11 @@ export function applyPatch(post: CapacityPost, patch: PostPatch): void {
   const from = patch.from ?? post.fromDate;
   const to = patch.to ?? post.toDate;
   checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
-  if (hours < post.bookedHours) throw badInput('input.hours', `input.hours (${hours}) cannot go below the ${post.bookedHours} hours already booked.`);
+  if (hours < post.bookedHours)
+    throw badInput('input.hours', `input.hours (${hours}) cannot go below the ${post.bookedHours} hours already booked.`, {
+      reason: 'OUT_OF_RANGE',
+      min: post.bookedHours,
+    });
   post.hours = hours;
   post.fromDate = from;
   post.toDate = to;

@@ -1288,7 +1288,7 @@ export type MemberPatch = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** The owner (or admin) accepts a proposal: the member is invited to the OPEN inquiry. */
@@ -1519,39 +1519,39 @@ export type Mutation = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationAcceptInviteeProposalArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationAcceptWorkingGroupInvitationArgs = {
   membershipId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationAddInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationArchiveAccountArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationArchiveMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationAwardQuoteArgs = {
   inquiryId: Scalars['ID']['input'];
   quoteId: Scalars['ID']['input'];
@@ -1559,7 +1559,7 @@ export type MutationAwardQuoteArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationBookCapacityArgs = {
   from: Scalars['String']['input'];
   hours: Scalars['Int']['input'];
@@ -1570,78 +1570,78 @@ export type MutationBookCapacityArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCancelBoothRegistrationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCancelCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCancelEventRegistrationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCancelInquiryArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCloseInquiryWithoutAwardArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationConfirmBoothRegistrationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationConfirmCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationConfirmRelationshipArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationConfirmWorkingGroupMembershipArgs = {
   membershipId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
   partner: Scalars['String']['input'];
@@ -1649,7 +1649,7 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateConsortiumArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -1657,14 +1657,14 @@ export type MutationCreateConsortiumArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateInquiryArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: InquiryInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateMemberArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: MemberInput;
@@ -1672,26 +1672,26 @@ export type MutationCreateMemberArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateTradeFairArgs = {
   input: TradeFairInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationCreateWorkingGroupArgs = {
   input: WorkingGroupInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationDeclineBoothRegistrationArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationDeclineCapacityBookingArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1699,7 +1699,7 @@ export type MutationDeclineCapacityBookingArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationDeclineInquiryArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -1707,32 +1707,32 @@ export type MutationDeclineInquiryArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationDeleteContactPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationEndRelationshipArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationHandOverWorkingGroupLeadArgs = {
   groupId: Scalars['ID']['input'];
   lead: WorkingGroupLeadInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationImportMembersArgs = {
   csv?: InputMaybe<Scalars['String']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1742,35 +1742,35 @@ export type MutationImportMembersArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationInviteToWorkingGroupArgs = {
   groupId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationLeaveWorkingGroupArgs = {
   groupId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationPostCapacityArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CapacityPostInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationProposeInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationPublishInquiryArgs = {
   id: Scalars['ID']['input'];
   invite?: InputMaybe<Scalars['Int']['input']>;
@@ -1778,7 +1778,7 @@ export type MutationPublishInquiryArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationPublishNewsArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: NewsInput;
@@ -1786,7 +1786,7 @@ export type MutationPublishNewsArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRegisterForBoothArgs = {
   boothId: Scalars['ID']['input'];
   input: BoothRegistrationInput;
@@ -1794,7 +1794,7 @@ export type MutationRegisterForBoothArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRegisterForEventArgs = {
   eventId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -1802,7 +1802,7 @@ export type MutationRegisterForEventArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRegisterWebhookArgs = {
   events: Array<InquiryEventType>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -1810,41 +1810,41 @@ export type MutationRegisterWebhookArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRejectInviteeProposalArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRemoveFromWorkingGroupArgs = {
   membershipId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRemoveInviteeArgs = {
   inquiryId: Scalars['ID']['input'];
   memberId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRequestRelationshipArgs = {
   kind: RelationshipKind;
   partnerId: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRequestToJoinWorkingGroupArgs = {
   groupId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRespondToConsortiumArgs = {
   accept: Scalars['Boolean']['input'];
   consortiumId: Scalars['ID']['input'];
@@ -1854,13 +1854,13 @@ export type MutationRespondToConsortiumArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRsvpMeetingArgs = {
   answer: RsvpAnswer;
   meetingId: Scalars['ID']['input'];
@@ -1868,21 +1868,21 @@ export type MutationRsvpMeetingArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationScheduleMeetingArgs = {
   groupId: Scalars['ID']['input'];
   input: MeetingInput;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationSetAvailabilityArgs = {
   memberId?: InputMaybe<Scalars['ID']['input']>;
   status: AvailabilityStatus;
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationSubmitQuoteArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: QuoteInput;
@@ -1891,7 +1891,7 @@ export type MutationSubmitQuoteArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationUpdateCapacityPostArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1900,7 +1900,7 @@ export type MutationUpdateCapacityPostArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationUpdateInquiryArgs = {
   id: Scalars['ID']['input'];
   input: InquiryPatch;
@@ -1908,7 +1908,7 @@ export type MutationUpdateInquiryArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1917,7 +1917,7 @@ export type MutationUpdateMemberArgs = {
 };
 
 
-/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix, and nothing is written. */
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationWithdrawCapacityPostArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;

@@ -18,7 +18,7 @@ const kinds: FileKind[] = [
 
 async function upload(store: AttachmentStore, identity: Identity, url: URL, contentType: string, body: Buffer) {
   const rawId = url.searchParams.get('inquiryId');
-  if (!rawId) throw badInput('inquiryId', 'Give the inquiry as ?inquiryId=inq-12.');
+  if (!rawId) throw badInput('inquiryId', 'Give the inquiry as ?inquiryId=inq-12.', { reason: 'REQUIRED' });
   const fileName = fileNameOf(url.searchParams.get('fileName'), '.pdf, .step or .stp');
   checkKind(kinds, 'drawings and documents as PDF (.pdf) or STEP (.step, .stp)', fileName, contentType, body);
 

@@ -51,8 +51,13 @@ export async function createConsortium(
 
 export function partnerList(lead: string, partners: string[]): string[] {
   const unique = [...new Set(partners)];
-  if (unique.length === 0 || unique.length > 20) throw badInput('partners', `partners needs 1 to 20 members besides the lead, got ${unique.length}.`);
-  if (unique.includes(lead)) throw badInput('partners', `partners lists the lead ${lead}; name only the other members.`);
+  if (unique.length === 0 || unique.length > 20)
+    throw badInput(
+      'partners',
+      `partners needs 1 to 20 members besides the lead, got ${unique.length}.`,
+      unique.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: 20 },
+    );
+  if (unique.includes(lead)) throw badInput('partners', `partners lists the lead ${lead}; name only the other members.`, { reason: 'NOT_APPLICABLE' });
   return unique;
 }
 
@@ -71,8 +76,13 @@ export async function respond(
   if (answer.accept) {
     const share = answer.sharePercent;
     if (share == null || !(share > 0 && share <= 100))
-      throw badInput('sharePercent', `sharePercent must be more than 0 and at most 100 when accepting, got ${share ?? 'nothing'}.`);
-    if (!answer.processes?.length) throw badInput('processes', 'processes must name the DIN 8580 processes this partner takes on, e.g. ["3.2.3"].');
+      throw badInput(
+        'sharePercent',
+        `sharePercent must be more than 0 and at most 100 when accepting, got ${share ?? 'nothing'}.`,
+        share == null ? { reason: 'REQUIRED' } : { reason: 'OUT_OF_RANGE', above: 0, max: 100 },
+      );
+    if (!answer.processes?.length)
+      throw badInput('processes', 'processes must name the DIN 8580 processes this partner takes on, e.g. ["3.2.3"].', { reason: 'REQUIRED' });
     partner.processCodes = processCodes('processes', answer.processes);
     partner.sharePercent = share;
   }

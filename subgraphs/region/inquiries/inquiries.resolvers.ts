@@ -94,7 +94,8 @@ export const inquiryResolvers: Resolvers = {
     },
     async publishInquiry(_, args, ctx) {
       const invite = args.invite ?? 10;
-      if (!Number.isInteger(invite) || invite < 0 || invite > 100) throw badInput('invite', `invite must lie between 0 and 100, got ${invite}.`);
+      if (!Number.isInteger(invite) || invite < 0 || invite > 100)
+        throw badInput('invite', `invite must lie between 0 and 100, got ${invite}.`, { reason: 'OUT_OF_RANGE', min: 0, max: 100, integer: true });
       requireSignedIn(ctx.identity);
       const inquiry = await visibleInquiry(ctx, args.id);
       if (!inquiry) throw notFound(`Inquiry ${args.id} does not exist.`);

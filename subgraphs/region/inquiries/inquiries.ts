@@ -36,15 +36,25 @@ export function effectiveStatus(inquiry: Inquiry, now = new Date()): Inquiry['st
 }
 
 function quantities(field: string, list: InquiryInput['quantities']): InquiryQuantity[] {
-  if (list.length === 0 || list.length > 20) throw badInput(field, `${field} needs 1 to 20 entries, got ${list.length}.`);
+  if (list.length === 0 || list.length > 20)
+    throw badInput(
+      field,
+      `${field} needs 1 to 20 entries, got ${list.length}.`,
+      list.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: 20 },
+    );
   return list.map((q, i) => {
     if (!Number.isInteger(q.quantity) || q.quantity <= 0)
-      throw badInput(`${field}[${i}].quantity`, `${field}[${i}].quantity must be a positive whole number of parts, got ${q.quantity}.`);
+      throw badInput(`${field}[${i}].quantity`, `${field}[${i}].quantity must be a positive whole number of parts, got ${q.quantity}.`, {
+        reason: 'OUT_OF_RANGE',
+        min: 1,
+        integer: true,
+      });
     const batch = q.batchSize ?? null;
     if (batch !== null && (!Number.isInteger(batch) || batch <= 0 || batch > q.quantity)) {
       throw badInput(
         `${field}[${i}].batchSize`,
         `${field}[${i}].batchSize must be a positive whole number no larger than the quantity ${q.quantity}, got ${batch}.`,
+        { reason: 'OUT_OF_RANGE', min: 1, max: q.quantity, integer: true },
       );
     }
     return { quantity: q.quantity, batchSize: batch };
@@ -54,15 +64,20 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
 function deadline(field: string, value: string, now: Date): Date {
   const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : null;
   if (!time || Number.isNaN(time.getTime()))
-    throw badInput(field, `${field} must be an ISO date-time with a time zone, e.g. 2026-12-01T12:00:00Z, got "${value.slice(0, 40)}".`);
-  if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`);
+    throw badInput(field, `${field} must be an ISO date-time with a time zone, e.g. 2026-12-01T12:00:00Z, got "${value.slice(0, 40)}".`, {
+      reason: 'DATE_TIME',
+    });
+  if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`, { reason: 'IN_THE_PAST' });
   return time;
 }
 
 function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadline: Date): string {
   isoDate(field, deliveryDate);
   if (deliveryDate <= quoteDeadline.toISOString().slice(0, 10)) {
-    throw badInput(field, `${field} (${deliveryDate}) must lie after the quote deadline's day (${quoteDeadline.toISOString().slice(0, 10)}).`);
+    throw badInput(field, `${field} (${deliveryDate}) must lie after the quote deadline's day (${quoteDeadline.toISOString().slice(0, 10)}).`, {
+      reason: 'ORDER',
+      other: 'quoteDeadline',
+    });
   }
   return deliveryDate;
 }
@@ -70,24 +85,28 @@ function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadlin
 function material(field: string, value: string | null | undefined): string | null {
   if (value == null || value.trim() === '') return null;
   const info = findMaterial(value.trim());
-  if (!info) throw badInput(field, `${field}: "${value.slice(0, 40)}" is not a known material; use a name or number such as 42CrMo4, 1.4301 or EN AW-6082.`);
+  if (!info)
+    throw badInput(field, `${field}: "${value.slice(0, 40)}" is not a known material; use a name or number such as 42CrMo4, 1.4301 or EN AW-6082.`, {
+      reason: 'UNKNOWN_MATERIAL',
+    });
   return info.name;
 }
 
 function documents(field: string, list: string[] | null | undefined): string[] {
   const docs = (list ?? []).map((d, i) => text(`${field}[${i}]`, d, 200, true)!);
-  if (docs.length > 30) throw badInput(field, `${field} takes at most 30 documents.`);
+  if (docs.length > 30) throw badInput(field, `${field} takes at most 30 documents.`, { reason: 'TOO_MANY', max: 30 });
   return docs;
 }
 
 function ppap(field: string, level: number | null | undefined): number | null {
   if (level == null) return null;
-  if (!Number.isInteger(level) || level < 1 || level > 5) throw badInput(field, `${field} must be a PPAP submission level from 1 to 5, got ${level}.`);
+  if (!Number.isInteger(level) || level < 1 || level > 5)
+    throw badInput(field, `${field} must be a PPAP submission level from 1 to 5, got ${level}.`, { reason: 'OUT_OF_RANGE', min: 1, max: 5, integer: true });
   return level;
 }
 
 function processList(field: string, codes: string[]): string[] {
-  if (codes.length === 0) throw badInput(field, `${field} needs at least one DIN 8580 process code, e.g. 3.2.3 (Fräsen).`);
+  if (codes.length === 0) throw badInput(field, `${field} needs at least one DIN 8580 process code, e.g. 3.2.3 (Fräsen).`, { reason: 'TOO_FEW', min: 1 });
   return processCodes(field, codes);
 }
 
@@ -173,7 +192,9 @@ export function checkPublishable(access: InquiryAccess, inquiry: Inquiry, id: st
   requireOwner(access.viewOf(inquiry), id);
   requireStatus(inquiry, id, 'published', ['DRAFT']);
   if (inquiry.quoteDeadline <= new Date())
-    throw badInput('quoteDeadline', `The quote deadline of ${id} has passed; move it into the future (updateInquiry) before publishing.`);
+    throw badInput('quoteDeadline', `The quote deadline of ${id} has passed; move it into the future (updateInquiry) before publishing.`, {
+      reason: 'IN_THE_PAST',
+    });
 }
 
 /** The candidates were ranked before the transaction; the version check catches any change made meanwhile. */
@@ -203,7 +224,7 @@ export async function award(tx: EntityManager, access: InquiryAccess, id: string
   requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
   const quotes = await tx.find(QuoteSchema, { inquiry });
   const winner = quotes.find((q) => q.id === quoteKey);
-  if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`);
+  if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`, { reason: 'NOT_APPLICABLE' });
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {

@@ -34,23 +34,42 @@ export type QuoteTerms = Pick<Quote, 'priceTiers' | 'currency' | 'leadTimeDays' 
 
 export function quoteTerms(input: QuoteInput): QuoteTerms {
   const tiers = input.priceTiers;
-  if (tiers.length === 0 || tiers.length > 20) throw badInput('input.priceTiers', `input.priceTiers needs 1 to 20 tiers, got ${tiers.length}.`);
+  if (tiers.length === 0 || tiers.length > 20)
+    throw badInput(
+      'input.priceTiers',
+      `input.priceTiers needs 1 to 20 tiers, got ${tiers.length}.`,
+      tiers.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: 20 },
+    );
   tiers.forEach((t, i) => {
     if (!Number.isInteger(t.minQuantity) || t.minQuantity < 1)
-      throw badInput(`input.priceTiers[${i}].minQuantity`, `input.priceTiers[${i}].minQuantity must be a positive whole number, got ${t.minQuantity}.`);
+      throw badInput(`input.priceTiers[${i}].minQuantity`, `input.priceTiers[${i}].minQuantity must be a positive whole number, got ${t.minQuantity}.`, {
+        reason: 'OUT_OF_RANGE',
+        min: 1,
+        integer: true,
+      });
     if (!(t.unitPrice > 0 && t.unitPrice < 10_000_000))
-      throw badInput(`input.priceTiers[${i}].unitPrice`, `input.priceTiers[${i}].unitPrice must be a positive amount, got ${t.unitPrice}.`);
+      throw badInput(`input.priceTiers[${i}].unitPrice`, `input.priceTiers[${i}].unitPrice must be a positive amount, got ${t.unitPrice}.`, {
+        reason: 'OUT_OF_RANGE',
+        above: 0,
+      });
   });
   if (new Set(tiers.map((t) => t.minQuantity)).size !== tiers.length)
-    throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.');
+    throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.', { reason: 'DUPLICATE' });
   const currency = input.currency ?? 'EUR';
   if (!/^[A-Z]{3}$/.test(currency))
-    throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`);
+    throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`, {
+      reason: 'CURRENCY',
+    });
   if (!Number.isInteger(input.leadTimeDays) || input.leadTimeDays < 1 || input.leadTimeDays > 3650) {
-    throw badInput('input.leadTimeDays', `input.leadTimeDays must be a whole number of days from 1 to 3650, got ${input.leadTimeDays}.`);
+    throw badInput('input.leadTimeDays', `input.leadTimeDays must be a whole number of days from 1 to 3650, got ${input.leadTimeDays}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: 1,
+      max: 3650,
+      integer: true,
+    });
   }
   isoDate('input.validUntil', input.validUntil);
-  if (input.validUntil < today()) throw badInput('input.validUntil', `input.validUntil (${input.validUntil}) lies in the past.`);
+  if (input.validUntil < today()) throw badInput('input.validUntil', `input.validUntil (${input.validUntil}) lies in the past.`, { reason: 'IN_THE_PAST' });
   return {
     priceTiers: [...tiers].sort((a, b) => a.minQuantity - b.minQuantity).map((t) => ({ minQuantity: t.minQuantity, unitPrice: t.unitPrice })),
     currency,
@@ -123,7 +142,9 @@ export async function submitQuote(
 async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<Consortium> {
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
   if (!consortium || consortium.inquiry.id !== inquiry.id)
-    throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`);
+    throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`, {
+      reason: 'NOT_APPLICABLE',
+    });
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
   const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortium }));
   if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);

@@ -155,16 +155,17 @@ export async function registerWebhook(
   allowLoopback: boolean,
   webhookKey: Buffer,
 ) {
-  if (url.length > 2000) throw badInput('url', 'url must be at most 2000 characters.');
+  if (url.length > 2000) throw badInput('url', 'url must be at most 2000 characters.', { reason: 'TOO_LONG', max: 2000 });
   const refused = await refusedTarget(url, allowLoopback);
-  if (refused) throw badInput('url', `url ${refused}; give a public http(s) address.`);
+  if (refused) throw badInput('url', `url ${refused}; give a public http(s) address.`, { reason: 'URL' });
   const unique = [...new Set(events)];
-  if (unique.length === 0) throw badInput('events', `events needs at least one of ${eventTypes.join(', ')}.`);
+  if (unique.length === 0) throw badInput('events', `events needs at least one of ${eventTypes.join(', ')}.`, { reason: 'TOO_FEW', min: 1 });
   const unheard = owner.network === null ? unique.filter((e) => !ownerEvents.includes(e)) : [];
   if (unheard.length)
     throw badInput(
       'events',
       `A webhook of an inquiry owner without network (a partner) hears of its own inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}.`,
+      { reason: 'NOT_APPLICABLE' },
     );
   const secret = randomBytes(32).toString('base64url');
   const webhook = await em.transactional(async (tx) => {

@@ -33,7 +33,7 @@ const encodeCursor = (id: number) => Buffer.from(`audit:${id}`).toString('base64
 
 function decodeCursor(cursor: string): number {
   const match = /^audit:([1-9][0-9]{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('after', 'after is not an audit log cursor; pass the endCursor of a previous page.');
+  if (!match) throw badInput('after', 'after is not an audit log cursor; pass the endCursor of a previous page.', { reason: 'NOT_A_CURSOR' });
   return Number(match[1]);
 }
 

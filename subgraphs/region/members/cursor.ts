@@ -19,7 +19,9 @@ export function decodeCursor(cursor: string, order: MemberOrder, field = 'after'
   if (Array.isArray(value) && value.length === 5) {
     const [cursorOrder, rank, sortKey, network, localId] = value;
     if (typeof cursorOrder === 'string' && cursorOrder !== order) {
-      throw badInput(field, `${field} is a cursor of a ${cursorOrder} ordered list; this list is ordered by ${order}. Start again without ${field}.`);
+      throw badInput(field, `${field} is a cursor of a ${cursorOrder} ordered list; this list is ordered by ${order}. Start again without ${field}.`, {
+        reason: 'NOT_A_CURSOR',
+      });
     }
     if (
       Number.isSafeInteger(rank) &&
@@ -32,5 +34,5 @@ export function decodeCursor(cursor: string, order: MemberOrder, field = 'after'
       return { rank, sortKey, network, localId };
     }
   }
-  throw badInput(field, `${field} is not a cursor from this API; pass the endCursor or an edge cursor of a previous page.`);
+  throw badInput(field, `${field} is not a cursor from this API; pass the endCursor or an edge cursor of a previous page.`, { reason: 'NOT_A_CURSOR' });
 }

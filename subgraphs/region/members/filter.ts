@@ -27,17 +27,26 @@ export function resolveLocation(
   maxKm = maxRadiusKm,
 ) {
   if (!(near.radiusKm > 0 && near.radiusKm <= maxKm))
-    throw badInput(`${field}.radiusKm`, `${field}.radiusKm must be more than 0 and at most ${maxKm} km, got ${near.radiusKm}.`);
+    throw badInput(`${field}.radiusKm`, `${field}.radiusKm must be more than 0 and at most ${maxKm} km, got ${near.radiusKm}.`, {
+      reason: 'OUT_OF_RANGE',
+      above: 0,
+      max: maxKm,
+    });
   const hasPoint = near.latitude != null || near.longitude != null;
   if (hasPoint === (near.postalCode != null)) {
-    throw badInput(field, `${field} takes either latitude and longitude or a postalCode.`);
+    throw badInput(field, `${field} takes either latitude and longitude or a postalCode.`, { reason: 'COMBINATION' });
   }
   if (near.postalCode != null) {
     checkText(`${field}.postalCode`, near.postalCode);
     if (!isGermanPostalCode(near.postalCode))
-      throw badInput(`${field}.postalCode`, `${field}.postalCode must be a German postal code of five digits, got "${near.postalCode.slice(0, 20)}".`);
+      throw badInput(`${field}.postalCode`, `${field}.postalCode must be a German postal code of five digits, got "${near.postalCode.slice(0, 20)}".`, {
+        reason: 'POSTAL_CODE',
+      });
     const point = postalCodeLocation(near.postalCode);
-    if (!point) throw badInput(`${field}.postalCode`, `${field}.postalCode ${near.postalCode} is unknown; give latitude and longitude instead.`);
+    if (!point)
+      throw badInput(`${field}.postalCode`, `${field}.postalCode ${near.postalCode} is unknown; give latitude and longitude instead.`, {
+        reason: 'UNKNOWN_POSTAL_CODE',
+      });
     return { ...point, radiusKm: near.radiusKm };
   }
   return { ...coordinates(field, near.latitude, near.longitude), radiusKm: near.radiusKm };
@@ -52,7 +61,9 @@ export function networkCodes(field: string, codes: readonly string[] | null | un
 function searchText(value: string | null | undefined): string | null {
   const given = text('filter.text', value, 200, false);
   if (given !== null && searchWords(given).length === 0) {
-    throw badInput('filter.text', `filter.text "${given.slice(0, 30)}" has no letters or digits to search for; search for a word, or leave filter.text out.`);
+    throw badInput('filter.text', `filter.text "${given.slice(0, 30)}" has no letters or digits to search for; search for a word, or leave filter.text out.`, {
+      reason: 'NO_LETTERS',
+    });
   }
   return given;
 }
@@ -60,7 +71,7 @@ function searchText(value: string | null | undefined): string | null {
 function materials(values: readonly string[]): string[] {
   return boundedList('filter.materials', values, listLimits.materials).map((m) => {
     const name = text('filter.materials', m, 60, false);
-    if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters.');
+    if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters.', { reason: 'TOO_LONG', max: 60 });
     return name;
   });
 }
@@ -69,9 +80,13 @@ export function validateFilter(filter: MemberFilter | null | undefined): { pushe
   const f = filter ?? {};
   const employees = f.employees ?? null;
   if (employees) {
-    if (employees.min != null && employees.min < 0) throw badInput('filter.employees.min', `filter.employees.min must not be negative, got ${employees.min}.`);
+    if (employees.min != null && employees.min < 0)
+      throw badInput('filter.employees.min', `filter.employees.min must not be negative, got ${employees.min}.`, { reason: 'OUT_OF_RANGE', min: 0 });
     if (employees.min != null && employees.max != null && employees.min > employees.max) {
-      throw badInput('filter.employees', `filter.employees.min (${employees.min}) must not exceed max (${employees.max}).`);
+      throw badInput('filter.employees', `filter.employees.min (${employees.min}) must not exceed max (${employees.max}).`, {
+        reason: 'ORDER',
+        other: 'filter.employees.max',
+      });
     }
   }
   return {

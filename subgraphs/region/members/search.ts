@@ -76,8 +76,8 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const size = pageSize(args.first, 100);
   const { pushedDown, networks: codes } = validateFilter(args.filter);
   const order = args.orderBy ?? defaultOrder(pushedDown);
-  if (order === 'RELEVANCE' && !pushedDown.text) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.');
-  if (order === 'DISTANCE' && !pushedDown.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.');
+  if (order === 'RELEVANCE' && !pushedDown.text) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.', { reason: 'COMBINATION' });
+  if (order === 'DISTANCE' && !pushedDown.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.', { reason: 'COMBINATION' });
   const cursor = args.after ? decodeCursor(args.after, order) : null;
 
   const facets = selection.processMainGroups || selection.certifications;

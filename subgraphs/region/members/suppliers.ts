@@ -46,12 +46,19 @@ function validate(r: SupplierRequirements) {
     throw badInput(
       'requirements',
       'requirements are empty; give at least one of processes, material, quantity, tolerance, certifications or deliveryLocation.',
+      { reason: 'REQUIRED' },
     );
   const material = text('requirements.material', r.material, 60, false);
-  if (r.material != null && material === null) throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters.');
-  if (r.maxDistanceKm != null && !r.deliveryLocation) throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.');
+  if (r.material != null && material === null)
+    throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters.', { reason: 'TOO_LONG', max: 60 });
+  if (r.maxDistanceKm != null && !r.deliveryLocation)
+    throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.', { reason: 'COMBINATION' });
   if (r.maxDistanceKm != null && !(r.maxDistanceKm > 0 && r.maxDistanceKm <= maxRadiusKm)) {
-    throw badInput('requirements.maxDistanceKm', `requirements.maxDistanceKm must be more than 0 and at most ${maxRadiusKm} km, got ${r.maxDistanceKm}.`);
+    throw badInput('requirements.maxDistanceKm', `requirements.maxDistanceKm must be more than 0 and at most ${maxRadiusKm} km, got ${r.maxDistanceKm}.`, {
+      reason: 'OUT_OF_RANGE',
+      above: 0,
+      max: maxRadiusKm,
+    });
   }
   const delivery = r.deliveryLocation ? resolveLocation('requirements.deliveryLocation', { ...r.deliveryLocation, radiusKm: maxRadiusKm }) : null;
   return {

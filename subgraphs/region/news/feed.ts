@@ -72,5 +72,5 @@ function decodeFeedCursor(cursor: string): FeedKey {
     const knownSource = source === regionSource || networks.some((n) => n.code === source);
     if (Number.isSafeInteger(at) && knownSource && Number.isSafeInteger(localId) && localId > 0) return { at, source, localId };
   }
-  throw badInput('after', 'after is not a cursor of the feed; pass the endCursor or an edge cursor of a previous page.');
+  throw badInput('after', 'after is not a cursor of the feed; pass the endCursor or an edge cursor of a previous page.', { reason: 'NOT_A_CURSOR' });
 }

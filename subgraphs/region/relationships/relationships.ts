@@ -28,7 +28,7 @@ const duplicate = (partnerId: string, kind: string) =>
 
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);
-  if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.');
+  if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.', { reason: 'NOT_APPLICABLE' });
   const partnerNetwork = await assertMemberExists(ctx, partnerId);
   const active = await ctx.em.count(BusinessRelationshipSchema, {
     kind,
@@ -87,7 +87,7 @@ export async function endRelationship(ctx: RegionContext, id: string): Promise<B
 /** A member's relationships as the caller may see them, oldest first. */
 export async function relationshipsOf(ctx: RegionContext, memberId: string | null | undefined, includeEnded: boolean): Promise<BusinessRelationship[]> {
   const member = memberId ?? ctx.identity.memberId;
-  if (!member) throw badInput('memberId', 'memberId is needed for callers that are not a member.');
+  if (!member) throw badInput('memberId', 'memberId is needed for callers that are not a member.', { reason: 'REQUIRED' });
   parseMemberId(member);
   const statuses: RelationshipStatus[] = !seesUnconfirmed(ctx.identity, member)
     ? ['CONFIRMED']

@@ -30,13 +30,22 @@ const maxProducts = 20;
 
 function checkRegistrationInput(input: BoothRegistrationInput) {
   if (!Number.isInteger(input.areaM2) || input.areaM2 <= 0)
-    throw badInput('input.areaM2', `input.areaM2 must be a whole number of m² above 0, got ${input.areaM2}.`);
+    throw badInput('input.areaM2', `input.areaM2 must be a whole number of m² above 0, got ${input.areaM2}.`, {
+      reason: 'OUT_OF_RANGE',
+      above: 0,
+      integer: true,
+    });
   if (input.products.length === 0 || input.products.length > maxProducts)
-    throw badInput('input.products', `input.products must name 1 to ${maxProducts} products, got ${input.products.length}.`);
+    throw badInput(
+      'input.products',
+      `input.products must name 1 to ${maxProducts} products, got ${input.products.length}.`,
+      input.products.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: maxProducts },
+    );
   const products = input.products.map((p, i) => text(`input.products[${i}]`, p, 200, true)!);
   const contactName = text('input.contact.name', input.contact.name, 200, true)!;
   const contactEmail = text('input.contact.email', input.contact.email, 254, true)!;
-  if (!emailPattern.test(contactEmail)) throw badInput('input.contact.email', `input.contact.email "${contactEmail.slice(0, 40)}" is not an e-mail address.`);
+  if (!emailPattern.test(contactEmail))
+    throw badInput('input.contact.email', `input.contact.email "${contactEmail.slice(0, 40)}" is not an e-mail address.`, { reason: 'EMAIL' });
   const contactPhone = text('input.contact.phone', input.contact.phone, 40, false);
   return { areaM2: input.areaM2, products, contactName, contactEmail, contactPhone };
 }

@@ -41,13 +41,20 @@ function instant(field: string, value: string): Date {
   const at = new Date(value);
   // A time and an offset: "2027-03-10" alone would open at a different hour in each time zone.
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime()))
-    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-10T09:00:00+01:00, got "${value.slice(0, 40)}".`);
+    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-10T09:00:00+01:00, got "${value.slice(0, 40)}".`, {
+      reason: 'DATE_TIME',
+    });
   return at;
 }
 
 function whole(field: string, value: number, min: number, max: number, unit: string): number {
   if (!Number.isInteger(value) || value < min || value > max)
-    throw badInput(field, `${field} must be a whole number of ${unit} from ${min} to ${max}, got ${value}.`);
+    throw badInput(field, `${field} must be a whole number of ${unit} from ${min} to ${max}, got ${value}.`, {
+      reason: 'OUT_OF_RANGE',
+      min,
+      max,
+      integer: true,
+    });
   return value;
 }
 
@@ -58,13 +65,16 @@ export function checkTradeFairInput(input: TradeFairInput, now = new Date()) {
   const startsAt = instant('startsAt', input.startsAt);
   const endsAt = instant('endsAt', input.endsAt);
   const registrationDeadline = instant('registrationDeadline', input.registrationDeadline);
-  if (startsAt <= now) throw badInput('startsAt', `startsAt ${input.startsAt} lies in the past; a fair to register for is still to come.`);
-  if (endsAt < startsAt) throw badInput('endsAt', `endsAt ${input.endsAt} lies before startsAt ${input.startsAt}.`);
-  if (registrationDeadline <= now) throw badInput('registrationDeadline', `registrationDeadline ${input.registrationDeadline} lies in the past.`);
+  if (startsAt <= now)
+    throw badInput('startsAt', `startsAt ${input.startsAt} lies in the past; a fair to register for is still to come.`, { reason: 'IN_THE_PAST' });
+  if (endsAt < startsAt) throw badInput('endsAt', `endsAt ${input.endsAt} lies before startsAt ${input.startsAt}.`, { reason: 'ORDER', other: 'startsAt' });
+  if (registrationDeadline <= now)
+    throw badInput('registrationDeadline', `registrationDeadline ${input.registrationDeadline} lies in the past.`, { reason: 'IN_THE_PAST' });
   if (registrationDeadline > startsAt)
     throw badInput(
       'registrationDeadline',
       `registrationDeadline ${input.registrationDeadline} lies after the fair's start ${input.startsAt}; registration must close before.`,
+      { reason: 'ORDER', other: 'startsAt' },
     );
   const b = input.booth;
   const booth = {
@@ -79,6 +89,7 @@ export function checkTradeFairInput(input: TradeFairInput, now = new Date()) {
     throw badInput(
       'booth.baseFeeCents',
       `The booth's costs could reach more than ${maxTotalCents} cents (the fixed costs, or a base fee for each of ${booth.totalAreaM2} m²); check the amounts, which are in cents.`,
+      { reason: 'COMBINATION' },
     );
   return { fair: { name, city, startsAt, endsAt, registrationDeadline }, booth };
 }

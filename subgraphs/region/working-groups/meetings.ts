@@ -36,8 +36,11 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
 function futureTime(field: string, value: string): Date {
   const at = isoDateTime.test(value) ? new Date(value) : null;
   if (!at || Number.isNaN(at.getTime()))
-    throw badInput(field, `${field} must be a date and time with offset, such as 2027-01-14T15:00:00+01:00, got "${value.slice(0, 40)}".`);
-  if (at.getTime() <= Date.now()) throw badInput(field, `${field} ${value.slice(0, 40)} is not in the future; a meeting is scheduled ahead.`);
+    throw badInput(field, `${field} must be a date and time with offset, such as 2027-01-14T15:00:00+01:00, got "${value.slice(0, 40)}".`, {
+      reason: 'DATE_TIME',
+    });
+  if (at.getTime() <= Date.now())
+    throw badInput(field, `${field} ${value.slice(0, 40)} is not in the future; a meeting is scheduled ahead.`, { reason: 'IN_THE_PAST' });
   return at;
 }
 
@@ -45,7 +48,7 @@ function videoLinkOf(field: string, value: string): string {
   const text = boundedText(field, value, 500);
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url?.protocol !== 'https:' || !url.hostname)
-    throw badInput(field, `${field} must be an https URL of the video call, such as https://meet.example/arbeitskreis-cad.`);
+    throw badInput(field, `${field} must be an https URL of the video call, such as https://meet.example/arbeitskreis-cad.`, { reason: 'URL' });
   return text;
 }
 
@@ -53,9 +56,13 @@ function checkMeeting(input: MeetingInput) {
   const startsAt = futureTime('input.startsAt', input.startsAt);
   const place = input.place == null ? null : boundedText('input.place', input.place, 200);
   const videoLink = input.videoLink == null ? null : videoLinkOf('input.videoLink', input.videoLink);
-  if (!place && !videoLink) throw badInput('input.place', 'Give input.place, input.videoLink or both: where does the group meet?');
+  if (!place && !videoLink) throw badInput('input.place', 'Give input.place, input.videoLink or both: where does the group meet?', { reason: 'REQUIRED' });
   if (!Number.isInteger(input.participantLimit) || input.participantLimit < 1)
-    throw badInput('input.participantLimit', `input.participantLimit must be at least 1, got ${input.participantLimit}.`);
+    throw badInput('input.participantLimit', `input.participantLimit must be at least 1, got ${input.participantLimit}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: 1,
+      integer: true,
+    });
   const agenda = boundedText('input.agenda', input.agenda, 10_000);
   return { startsAt, place, videoLink, agenda, participantLimit: input.participantLimit };
 }
@@ -93,7 +100,7 @@ const isFull = (error: unknown) =>
 export async function rsvp(ctx: RegionContext, meetingId: string, answer: RsvpAnswer, memberId: string | null | undefined): Promise<MeetingRsvp> {
   requireCooperation(ctx.identity);
   const member = memberId ?? ctx.identity.memberId;
-  if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that answers.');
+  if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that answers.', { reason: 'REQUIRED' });
   const { network } = parseMemberId(member, 'memberId');
   if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin answer for it.`);
   const { meeting, group } = await loadMeeting(ctx, meetingId, 'meetingId');

@@ -25,7 +25,12 @@ import { notifyInvited } from './notifications.ts';
 /** Text of 1..max characters (min for the topic), trimmed, that PostgreSQL can store. */
 export function boundedText(field: string, value: string, max: number, min = 1): string {
   const text = checkText(field, value).trim();
-  if (text.length < min || text.length > max) throw badInput(field, `${field} must have ${min} to ${max} characters, got ${text.length}.`);
+  if (text.length < min || text.length > max)
+    throw badInput(
+      field,
+      `${field} must have ${min} to ${max} characters, got ${text.length}.`,
+      text.length === 0 ? { reason: 'REQUIRED' } : text.length < min ? { reason: 'TOO_SHORT', min } : { reason: 'TOO_LONG', max },
+    );
   return text;
 }
 
@@ -40,7 +45,8 @@ export async function listGroups(ctx: RegionContext, first: number | null | unde
   requireCooperation(ctx.identity);
   const size = pageSize(first, 100);
   const from = after ? await ctx.em.findOne(WorkingGroupSchema, groupIds.parse(after, 'after'), { fields: ['createdAt'] }) : null;
-  if (after && !from) throw badInput('after', `after "${after.slice(0, 30)}" is not a working group; pass the endCursor of a previous page.`);
+  if (after && !from)
+    throw badInput('after', `after "${after.slice(0, 30)}" is not a working group; pass the endCursor of a previous page.`, { reason: 'NOT_A_CURSOR' });
   const keyset = from ? { $or: [{ createdAt: { $gt: from.createdAt } }, { createdAt: from.createdAt, id: { $gt: from.id } }] } : {};
   const [rows, totalCount] = await Promise.all([
     ctx.em.find(WorkingGroupSchema, keyset, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 }),
@@ -63,12 +69,14 @@ async function leadOf(ctx: RegionContext, lead: GroupInput['lead']): Promise<{ l
   if (lead.memberId) {
     const network = parseMemberId(lead.memberId, 'input.lead.memberId').network.code;
     if (lead.network && lead.network !== network)
-      throw badInput('input.lead.network', `input.lead.network ${lead.network} is not the network of ${lead.memberId}; leave it out for a member lead.`);
+      throw badInput('input.lead.network', `input.lead.network ${lead.network} is not the network of ${lead.memberId}; leave it out for a member lead.`, {
+        reason: 'NOT_APPLICABLE',
+      });
     if (!canActFor(ctx.identity, lead.memberId, network)) throw forbidden(`The ${ctx.identity.network} office may name only its own members as lead.`);
     await assertMemberExists(ctx, lead.memberId, 'input.lead.memberId');
     return { leadNetwork: network, leadMemberId: lead.memberId };
   }
-  if (!lead.network) throw badInput('input.lead', 'input.lead needs network (an office leads) or memberId (a member leads).');
+  if (!lead.network) throw badInput('input.lead', 'input.lead needs network (an office leads) or memberId (a member leads).', { reason: 'REQUIRED' });
   if (ctx.identity.role === 'office' && ctx.identity.network !== lead.network)
     throw forbidden(`The ${ctx.identity.network} office may found groups led by itself or one of its members, not by ${lead.network}.`);
   return { leadNetwork: lead.network, leadMemberId: null };
@@ -244,10 +252,12 @@ async function newLeadOf(lead: GroupInput['lead']): Promise<{ leadNetwork: strin
   if (lead.memberId) {
     const network = parseMemberId(lead.memberId, 'lead.memberId').network.code;
     if (lead.network && lead.network !== network)
-      throw badInput('lead.network', `lead.network ${lead.network} is not the network of ${lead.memberId}; leave it out for a member lead.`);
+      throw badInput('lead.network', `lead.network ${lead.network} is not the network of ${lead.memberId}; leave it out for a member lead.`, {
+        reason: 'NOT_APPLICABLE',
+      });
     return { leadNetwork: network, leadMemberId: lead.memberId };
   }
-  if (!lead.network) throw badInput('lead', 'lead needs network (an office leads) or memberId (a member leads).');
+  if (!lead.network) throw badInput('lead', 'lead needs network (an office leads) or memberId (a member leads).', { reason: 'REQUIRED' });
   return { leadNetwork: lead.network, leadMemberId: null };
 }
 
@@ -255,7 +265,7 @@ export async function leave(ctx: RegionContext, groupId: string, memberId: strin
   requireCooperation(ctx.identity);
   const group = await loadGroup(ctx, groupId, 'groupId');
   const member = memberId ?? ctx.identity.memberId;
-  if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that leaves.');
+  if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that leaves.', { reason: 'REQUIRED' });
   const { network } = parseMemberId(member, 'memberId');
   if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin decide that it leaves; the lead removes members.`);
   const membership = await ctx.em.findOne(WorkingGroupMembershipSchema, { groupId: group.id, memberId: member, status: { $in: openStatuses } });

@@ -1,0 +1,75 @@
+// Why a value was refused: every BAD_USER_INPUT carries extensions.reason, one stable word a client can
+// show in its user's language (the portal translates it to German or English, portal/src/field-errors.ts),
+// with its parameters beside it in extensions (min, max, above, integer, other). The English message
+// stays for API users. Kept free of imports so the portal's bundle can read the table too.
+// The set is what the validators check; a new kind of check adds a reason here, and the compiler then
+// asks the portal's two tables for its words.
+
+/** One refusal's reason and its parameters, as badInput (shared/errors.ts) requires them. */
+export type InputReason =
+  | { reason: 'REQUIRED' }
+  | { reason: 'TOO_SHORT'; min: number }
+  | { reason: 'TOO_LONG'; max: number }
+  | { reason: 'MALFORMED_TEXT' }
+  | { reason: 'NO_LETTERS' }
+  | { reason: 'OUT_OF_RANGE'; min?: number; above?: number; max?: number; integer?: true }
+  | { reason: 'POSTAL_CODE' }
+  | { reason: 'UNKNOWN_POSTAL_CODE' }
+  | { reason: 'URL' }
+  | { reason: 'EMAIL' }
+  | { reason: 'PHONE' }
+  | { reason: 'CURRENCY' }
+  | { reason: 'DATE' }
+  | { reason: 'DATE_TIME' }
+  | { reason: 'IN_THE_PAST' }
+  | { reason: 'ORDER'; other: string }
+  | { reason: 'UNKNOWN_PROCESS' }
+  | { reason: 'UNKNOWN_MATERIAL' }
+  | { reason: 'UNKNOWN_CERTIFICATION' }
+  | { reason: 'TOO_MANY'; max: number }
+  | { reason: 'TOO_FEW'; min: number }
+  | { reason: 'DUPLICATE' }
+  | { reason: 'NOT_AN_ID' }
+  | { reason: 'NOT_A_CURSOR' }
+  | { reason: 'COMBINATION' }
+  | { reason: 'NOT_APPLICABLE' }
+  | { reason: 'FILE' }
+  | { reason: 'TOO_LARGE'; max: number }
+  | { reason: 'PASSWORD_RULE' }
+  | { reason: 'WRONG_PASSWORD' };
+
+export type InputReasonName = InputReason['reason'];
+
+/** Every reason with what it means; README "Errors" lists them from here, and a test keeps the two in step. */
+export const inputReasons: Readonly<Record<InputReasonName, string>> = {
+  REQUIRED: 'The value is missing or blank but needed.',
+  TOO_SHORT: 'Text (or a password) shorter than min characters.',
+  TOO_LONG: 'Text longer than max characters.',
+  MALFORMED_TEXT: 'Text with a NUL character or a lone UTF-16 surrogate.',
+  NO_LETTERS: 'Text without a letter or digit where one is needed (a name, search words).',
+  OUT_OF_RANGE: 'A number outside its range: at least min, more than above, at most max (each given when it applies); integer when it must be whole.',
+  POSTAL_CODE: 'Not a German postal code of five digits.',
+  UNKNOWN_POSTAL_CODE: 'A German postal code without known coordinates.',
+  URL: 'Not an http(s) address of the kind asked for.',
+  EMAIL: 'Not an e-mail address.',
+  PHONE: 'Not a telephone number (digits, spaces and + ( ) / - only).',
+  CURRENCY: 'Not an ISO 4217 currency code.',
+  DATE: 'Not a calendar date written YYYY-MM-DD.',
+  DATE_TIME: 'Not an ISO 8601 date and time with an offset.',
+  IN_THE_PAST: 'A date or time that has passed where a future one is needed.',
+  ORDER: 'A date, time or bound on the wrong side of the field named by other (an end before its start, a minimum above its maximum).',
+  UNKNOWN_PROCESS: 'Not a DIN 8580 process code or group of the code list.',
+  UNKNOWN_MATERIAL: 'Not a known material name or number.',
+  UNKNOWN_CERTIFICATION: 'Not a known certification standard.',
+  TOO_MANY: 'A list with more than max entries.',
+  TOO_FEW: 'A list with fewer than min entries.',
+  DUPLICATE: 'The same entry twice where each may appear once.',
+  NOT_AN_ID: 'Not an id of the kind the field takes.',
+  NOT_A_CURSOR: 'Not a cursor of this list.',
+  COMBINATION: 'Needed together with, or not allowed beside, another field or value of the request; the message names it.',
+  NOT_APPLICABLE: 'Well-formed, but the record it names or that record’s state does not take it; the message says why.',
+  FILE: 'A file that is empty, of the wrong kind or not readable as its kind.',
+  TOO_LARGE: 'A file larger than max bytes.',
+  PASSWORD_RULE: 'A password that breaks the rule: the e-mail address, one character repeated, or the current password again.',
+  WRONG_PASSWORD: 'Not the current password.',
+};
