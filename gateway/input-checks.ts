@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import type { DocumentAnalyses, DocumentAnalysis } from './document-analysis.ts';
+import type { GatewayContext } from './server.ts';
 import { badInput, httpError } from '../shared/errors.ts';
 import { checkText, isMalformedText, listLimits } from '../shared/validation.ts';
 
@@ -28,23 +30,12 @@ function checkJson(path: string, value: unknown): void {
   } else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) checkJson(`${path}.${key}`, item);
 }
 
-function checkNode(path: string, node: ValueNode, variables: Record<string, unknown>): void {
-  if (node.kind === Kind.STRING) checkText(path, node.value);
-  else if (node.kind === Kind.VARIABLE) checkJson(path, variables[node.name.value]);
-  else if (node.kind === Kind.LIST) node.values.forEach((item, i) => checkNode(`${path}[${i}]`, item, variables));
-  else if (node.kind === Kind.OBJECT) for (const field of node.fields) checkNode(`${path}.${field.name.value}`, field.value, variables);
-}
-
-/** Throws BAD_USER_INPUT naming the first malformed string or overlong list among the operation's arguments. */
-export function checkArguments(document: DocumentNode, variables: Record<string, unknown>): void {
-  visit(document, {
-    Argument(node) {
-      checkNode(node.name.value, node.value, variables);
-    },
-    VariableDefinition(node) {
-      if (node.defaultValue) checkNode(`$${node.variable.name.value}`, node.defaultValue, variables);
-    },
-  });
+/** Throws BAD_USER_INPUT naming the first malformed string or overlong list among the operation's arguments, in document order. */
+export function checkArguments(analysis: DocumentAnalysis, variables: Record<string, unknown>): void {
+  for (const check of analysis.argumentChecks) {
+    if ('error' in check) throw check.error;
+    checkJson(check.path, variables[check.variable]);
+  }
 }
 
 function needsCheck(value: unknown): boolean {
@@ -54,29 +45,34 @@ function needsCheck(value: unknown): boolean {
 }
 
 /**
- * Only a string literal with a \u escape (a raw NUL does not lex, and a lone
- * surrogate escape does not parse) or a variable that fails needs the walk
- * that names it; every other request costs one pass over its variables.
+ * The document's literals were checked once, with its analysis (gateway/document-analysis.ts);
+ * only a document with a failing literal or variables that fail need the walk over its
+ * arguments that names the first problem; every other request costs one pass over its variables.
  * Literal lists need no length check: MAX_QUERY_TOKENS (2000) bounds them.
  */
-function mayFail(query: string | undefined, variables: Record<string, unknown>): boolean {
-  return query === undefined || query.includes('\\u') || needsCheck(variables);
+export function inputChecksPlugin(analyses: DocumentAnalyses): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, contextValue }) {
+          const variables = request.variables ?? {};
+          const { admitted } = contextValue;
+          const analysis =
+            request.query === undefined
+              ? analyses.ofDocument(document)
+              : admitted?.query === request.query
+                ? admitted.analysis
+                : await analyses.of(request.query);
+          if (!analysis.literalFails && !needsCheck(variables)) return;
+          try {
+            checkArguments(analysis, variables);
+          } catch (error) {
+            // Thrown here the error answers the whole request, which Apollo sends as HTTP 500 unless told otherwise.
+            const { message, extensions } = error as GraphQLError;
+            throw httpError('BAD_USER_INPUT', message, { extensions });
+          }
+        },
+      };
+    },
+  };
 }
-
-export const inputChecksPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ document, request }) {
-        const variables = request.variables ?? {};
-        if (!mayFail(request.query, variables)) return;
-        try {
-          checkArguments(document, variables);
-        } catch (error) {
-          // Thrown here the error answers the whole request, which Apollo sends as HTTP 500 unless told otherwise.
-          const { message, extensions } = error as GraphQLError;
-          throw httpError('BAD_USER_INPUT', message, { extensions });
-        }
-      },
-    };
-  },
-};

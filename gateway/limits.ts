@@ -140,11 +140,26 @@ export function checkFieldCosts(schema: GraphQLSchema): void {
 
 type Arguments = readonly { name: { value: string }; value: ValueNode }[];
 
+/** An argument value a measurement read: the argument's value in the document (none when absent) and the path into it. */
+export interface ArgumentRead {
+  node: ValueNode | undefined;
+  path: readonly string[];
+}
+
+/** The value at `read.path` in the argument, its variables taken from `variables`. */
+export function argumentValue(read: ArgumentRead, variables: Record<string, unknown>): unknown {
+  let value: unknown = read.node ? valueFromASTUntyped(read.node, variables) : undefined;
+  for (const key of read.path.slice(1)) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
 /**
  * Measures an operation of a parsed document that has not been validated yet,
  * so the limits are checked before validation does work proportional to the
  * document: unknown fields and fragments count 1 and nothing below them, and a
- * fragment spread inside itself is not followed.
+ * fragment spread inside itself is not followed. Every argument value it reads
+ * is appended to `reads`, in order: the walk reads the same arguments whatever
+ * their values, so the measure depends on the document and these values only.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -152,6 +167,7 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   limits: OperationLimits,
+  reads: ArgumentRead[] = [],
 ): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -161,10 +177,9 @@ export function measureOperation(
   const stopAt = limits.fields + limits.tokens;
 
   const argument = (args: Arguments, path: readonly string[]): unknown => {
-    const node = args.find((a) => a.name.value === path[0])?.value;
-    let value: unknown = node ? valueFromASTUntyped(node, variables) : undefined;
-    for (const key of path.slice(1)) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-    return value;
+    const read = { node: args.find((a) => a.name.value === path[0])?.value, path };
+    reads.push(read);
+    return argumentValue(read, variables);
   };
 
   // A field with a `first` argument returns that many items and sizes the lists right below it (a connection's edges).

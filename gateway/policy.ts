@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { notSafelisted, rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
-import { checkFieldCosts, enforceLimits, measureOperation, type OperationLimits } from './limits.ts';
+import { documentAnalyses, type AdmittedOperation, type DocumentAnalysis } from './document-analysis.ts';
+import { checkFieldCosts, enforceLimits, type OperationLimits } from './limits.ts';
 import { clientAddressKey, inProcessLimiters, type LimiterFactory, type RateLimits } from './rate-limit.ts';
 import { clientAddressOf } from './client-address.ts';
 import { checkNumberLiterals, checkOperationName, checkPersistedQueryHash } from './request-checks.ts';
@@ -29,6 +30,8 @@ export interface PolicyOptions {
   trustedProxies?: readonly string[];
   /** Where the limits are counted: this process by default, Redis with RATE_LIMIT_REDIS_URL (gateway/rate-limit.ts). */
   limiters?: LimiterFactory;
+  /** Heap megabytes for the analyses of documents (gateway/document-analysis.ts). */
+  analysisCacheMb: number;
 }
 
 /** Who is asking: the verified token, and the TCP peer's address for anonymous callers. */
@@ -53,6 +56,7 @@ export function createPolicy(options: PolicyOptions) {
   const anonymous = limiter('anonymous', options.anonymousRateLimits);
   const tokenFailures = limiter('token-failures', { requestsPerMinute: options.tokenFailuresPerMinute, costPerMinute: 1 });
   let schema: GraphQLSchema | undefined;
+  const analyses = documentAnalyses(options.limits.tokens, options.analysisCacheMb);
 
   const bucketOf = ({ identity, address }: Caller) => {
     if (identity.role === 'partner') return { limiter: partners, key: `partner:${identity.subject ?? ''}`, per: 'per partner' };
@@ -77,10 +81,10 @@ export function createPolicy(options: PolicyOptions) {
   };
 
   /** The measured cost of a request's operation, after refusing it if over a limit; 0 when Apollo will refuse it anyway (no query, a syntax error, no such operation). */
-  const operationCost = (document: DocumentNode | undefined, request: OperationRequest) => {
-    const operation = document && getOperationAST(document, request.operationName);
-    if (!schema || !document || !operation) return 0;
-    const measure = measureOperation(schema, document, operation, request.variables ?? {}, options.limits);
+  const operationCost = (analysis: DocumentAnalysis | undefined, request: OperationRequest) => {
+    const operation = analysis?.document && getOperationAST(analysis.document, request.operationName);
+    if (!schema || !analysis || !operation) return 0;
+    const measure = analyses.measure(analysis, operation, request.operationName, request.variables ?? {}, schema, options.limits);
     enforceLimits(measure, options.limits);
     return measure.cost;
   };
@@ -88,6 +92,9 @@ export function createPolicy(options: PolicyOptions) {
   const addressOf = clientAddressOf(options.trustedProxies ?? []);
 
   return {
+    /** The documents' analyses, shared with the input checks (gateway/input-checks.ts). */
+    analyses,
+
     /** Who sent `req`: its verified identity, and its client address for the anonymous limits. */
     caller: (identity: Identity, req: IncomingMessage): Caller => ({ identity, address: addressOf(req) }),
 
@@ -98,24 +105,26 @@ export function createPolicy(options: PolicyOptions) {
           schemaDidLoadOrUpdate({ apiSchema }) {
             checkFieldCosts(apiSchema);
             schema = apiSchema;
+            analyses.clear();
           },
         };
       },
       // biome-ignore lint/suspicious/noExplicitAny: the plugin reads no context, so it fits every server
     } satisfies ApolloServerPlugin<any>,
 
-    /** Admits a GraphQL request before Apollo parses and validates it; throws the refusal. */
-    async admitOperation(caller: Caller, request: OperationRequest): Promise<void> {
+    /** Admits a GraphQL request before Apollo parses and validates it; throws the refusal. Returns the text it admitted and its analysis, if it had a text. */
+    async admitOperation(caller: Caller, request: OperationRequest): Promise<AdmittedOperation | undefined> {
       const query = request.query ?? (request.persistedQueryId ? await options.persistedQuery(request.persistedQueryId) : undefined);
       // An id nobody registered is answered PERSISTED_QUERY_NOT_FOUND by Apollo, and a restricted partner then sends no text.
       if (query !== undefined || !request.persistedQueryId) requireSafelisted(caller, query);
       if (request.query !== undefined) checkPersistedQueryHash(request.query, request.persistedQueryId);
-      const document = query === undefined ? undefined : parseOrUndefined(query, options.limits.tokens);
-      if (document) {
-        checkOperationName(document, request.operationName);
-        checkNumberLiterals(document);
+      const analysis = query === undefined ? undefined : await analyses.of(query);
+      if (analysis?.document) {
+        checkOperationName(analysis.document, request.operationName);
+        checkNumberLiterals(analysis);
       }
-      await charge(caller, operationCost(document, request));
+      await charge(caller, operationCost(analysis, request));
+      return analysis && { query: query!, analysis };
     },
 
     /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */
@@ -136,16 +145,6 @@ export function createPolicy(options: PolicyOptions) {
       await tokenFailures.take(clientAddressKey(caller.address), 0);
     },
   };
-}
-
-/** The document, or undefined when it does not parse: Apollo parses it again and answers the syntax error or the token limit in its usual form. */
-function parseOrUndefined(query: string, maxTokens: number): DocumentNode | undefined {
-  try {
-    return parse(query, { maxTokens });
-  } catch (error) {
-    if (error instanceof GraphQLError) return undefined;
-    throw error;
-  }
 }
 
 /** The operation of a GraphQL HTTP request as Apollo reads it: a POST's JSON body, or a GET's query string. */

@@ -1,5 +1,6 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { getOperationAST, Kind, visit, type DocumentNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode } from 'graphql';
+import type { DocumentAnalysis } from './document-analysis.ts';
 import { httpError } from '../shared/errors.ts';
 import { sha256Hex } from './safelist.ts';
 
@@ -30,12 +31,6 @@ export function checkOperationName(document: DocumentNode, operationName: string
 }
 
 /** Every number literal must fit a double: GraphQL's Float is one, and 1e999 is not. */
-export function checkNumberLiterals(document: DocumentNode): void {
-  visit(document, {
-    FloatValue(node) {
-      if (Number.isFinite(Number(node.value))) return;
-      const at = node.loc ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}` : '';
-      throw httpError('BAD_USER_INPUT', `The number ${node.value}${at} is out of range; a Float must be a finite number (at most about 1.8e308).`);
-    },
-  });
+export function checkNumberLiterals(analysis: DocumentAnalysis): void {
+  if (analysis.numberProblem !== undefined) throw httpError('BAD_USER_INPUT', analysis.numberProblem);
 }

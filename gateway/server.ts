@@ -14,6 +14,7 @@ import { exportRoutes } from './exports.ts';
 import { memberExportRoutes } from './member-export.ts';
 import { boothExportRoutes } from './booth-exports.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
+import type { AdmittedOperation } from './document-analysis.ts';
 import { inputChecksPlugin } from './input-checks.ts';
 import { withPortal } from './portal.ts';
 import type { OperationLimits } from './limits.ts';
@@ -65,6 +66,8 @@ export interface GatewayContext {
   identity: Identity;
   /** Sent to the client in the x-request-id header and extensions.requestId of every error; logged with every masked error. */
   requestId: string;
+  /** What the policy admitted at /graphql, so that the input checks need not look its analysis up again. */
+  admitted?: AdmittedOperation;
 }
 
 export interface GatewayService {
@@ -153,8 +156,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     if (scope) scope.requestId = requestId;
     try {
       const identity = await verify(req);
-      await policy.admitOperation(policy.caller(identity, req), operationRequest(http));
-      return { identity, requestId };
+      const admitted = await policy.admitOperation(policy.caller(identity, req), operationRequest(http));
+      return { identity, requestId, admitted };
     } catch (error) {
       throw withRequestId(error, requestId);
     }

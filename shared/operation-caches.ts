@@ -19,8 +19,14 @@ import type { DocumentNode } from 'graphql';
 // neither evicts the operations in use nor moves garbage into the old
 // generation, where collecting it is dear.
 
-/** Heap bytes per byte of JSON, and each cache's share of the budget. */
-const documents = { heapPerJsonByte: 4.2, share: 0.7 };
+/**
+ * Heap bytes per byte of JSON, and each cache's share of the budget. The
+ * gateway's document analyses (gateway/document-analysis.ts) hold a parsed
+ * document each, like Apollo's store, and the same operations: the documents'
+ * share is split between the two.
+ */
+const documents = { heapPerJsonByte: 4.2, share: 0.4 };
+const analyses = { heapPerJsonByte: 4.2, share: 0.3 };
 const plans = { heapPerJsonByte: 2.3, share: 0.3 };
 
 /** The gateway's default (OPERATION_CACHE_MB). */
@@ -76,6 +82,14 @@ const jsonBytes = (heapMb: number, cache: { heapPerJsonByte: number }) => Math.m
 export function documentStore(heapMb: number): SecondSightingCache<DocumentNode> {
   return new SecondSightingCache(new InMemoryLRUCache<DocumentNode>({ maxSize: jsonBytes(heapMb, documents) }));
 }
+
+/** The gateway's store of document analyses for `heapMb` of the OPERATION_CACHE_MB budget (see analysisShare). */
+export function analysisStore<T>(heapMb: number): SecondSightingCache<T> {
+  return new SecondSightingCache(new InMemoryLRUCache<T>({ maxSize: jsonBytes(heapMb, analyses) }));
+}
+
+/** The part of OPERATION_CACHE_MB the gateway gives its document analyses. */
+export const analysisShare = analyses.share;
 
 export interface OperationCaches {
   /** Apollo Server's `documentStore`. */
