@@ -414,7 +414,9 @@ test("a member's relationships: suggestions with reasons, a request to oneself r
 
   await page.fill('#relationship-partner', members.dreher);
   await page.press('#relationship-partner', 'Enter');
-  await eventually(() => text(page, '#relationship-partner-error')).toBe('A member cannot have a business relationship with itself.');
+  await eventually(() => text(page, '#relationship-partner-error')).toBe(
+    'Diese Angabe ist hier nicht möglich. Hinweis des Servers: A member cannot have a business relationship with itself.',
+  );
   expect((await activeElement(page)).id).toBe('relationship-partner');
   await expectAccessible(page);
 

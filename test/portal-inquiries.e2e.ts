@@ -90,7 +90,8 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await customerPage.press('#inquiry-deliveryDate', 'Enter');
   const deliveryError = customerPage.locator('#inquiry-deliveryDate-error');
   await eventually(() => deliveryError.count()).toBe(1);
-  expect(await deliveryError.textContent()).toMatch(/deliveryDate .* must lie after the quote deadline's day/);
+  // ORDER with other quoteDeadline, in German with the form's label for it (portal/src/field-errors.ts).
+  expect(await deliveryError.textContent()).toBe('Dieser Wert widerspricht „Angebote bis“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.');
   expect(await customerPage.locator('#inquiry-deliveryDate').getAttribute('aria-invalid')).toBe('true');
   expect(await customerPage.locator('#inquiry-deliveryDate').getAttribute('aria-describedby')).toBe('inquiry-deliveryDate-error');
   expect(await customerPage.evaluate('document.activeElement?.id')).toBe('inquiry-deliveryDate');

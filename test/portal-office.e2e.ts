@@ -199,7 +199,9 @@ test('the capacity balance chart and its table show the hand-computed hours per 
   // A range the region refuses gets its message at the field.
   await page.fill('#capacity-to', '2026-12-01');
   await page.press('#capacity-to', 'Enter');
-  await eventually(() => page.locator('#capacity-to-error').textContent()).toMatch(/lies before from/);
+  await eventually(() => page.locator('#capacity-to-error').textContent()).toBe(
+    'Dieser Wert widerspricht „Von“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.',
+  );
   expect(await page.locator('#capacity-to').getAttribute('aria-invalid')).toBe('true');
   await expectAccessible(page);
 

@@ -112,14 +112,14 @@ test('the signed-in person changes the password on "Mein Zugang", with the serve
   await current.fill('falsches-passwort-1');
   await next.fill('Eisenach-Wartburg-2027');
   await page.press('#account-newPassword', 'Enter');
-  await eventually(() => page.locator('#account-currentPassword-error').textContent()).toBe('currentPassword is not the current password.');
+  await eventually(() => page.locator('#account-currentPassword-error').textContent()).toBe('Das ist nicht Ihr bisheriges Passwort.');
   expect(await current.getAttribute('aria-invalid')).toBe('true');
   expect(await page.evaluate('document.activeElement?.id')).toBe('account-currentPassword');
 
   await current.fill(password);
   await next.fill('kurz');
   await page.press('#account-newPassword', 'Enter');
-  await eventually(() => page.locator('#account-newPassword-error').textContent()).toMatch(/^newPassword must be 12 to 128 characters long, got 4/);
+  await eventually(() => page.locator('#account-newPassword-error').textContent()).toBe('Bitte geben Sie mindestens 12 Zeichen ein.');
   expect(await next.getAttribute('aria-describedby')).toBe('account-newPassword-error password-rule');
   expect(await current.getAttribute('aria-invalid')).toBeNull();
   await expectAccessible(page);

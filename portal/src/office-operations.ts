@@ -102,4 +102,30 @@ export const officeInquiries = operation<{ inquiries: OfficeInquiry[] | null }, 
   }`,
 );
 
-export const officeOperations = [importMembersFile, officeCapacityBalance, officeAuditLog, officeInquiries];
+export interface OfficeMember {
+  id: string;
+  name: string;
+  postalCode: string;
+  city: string;
+}
+
+/** A network's live members by name, a page at a time (archived ones have left the list). */
+export const officeMembers = operation<
+  { members: { edges: { node: OfficeMember }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null },
+  { network: NetworkCode; first: number; after?: string }
+>(
+  'OfficeMembers',
+  `query OfficeMembers($network: NetworkCode!, $first: Int, $after: String) {
+    members(filter: { networks: [$network] }, orderBy: NAME, first: $first, after: $after) {
+      edges { node { id name postalCode city } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+);
+
+export const archiveMember = operation<{ archiveMember: { id: string; name: string; archivedAt: string | null } }, { id: string }>(
+  'ArchiveMember',
+  `mutation ArchiveMember($id: ID!) { archiveMember(id: $id) { id name archivedAt } }`,
+);
+
+export const officeOperations = [importMembersFile, officeCapacityBalance, officeAuditLog, officeInquiries, officeMembers, archiveMember];

@@ -4,6 +4,7 @@ import { changePassword, myAccount } from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { useQuery } from '../use-query.ts';
 
 // The signed-in person's own account: what it is, and changing its password. The rule for a new
@@ -14,6 +15,7 @@ type Errors = Partial<Record<Field | 'form', string>>;
 
 export function AccountPage() {
   const { t, date } = useLocale();
+  const errorText = useFieldErrorText();
   const { session } = useSession();
   const { data, errors: loadErrors, loading } = useQuery(myAccount, session?.signedIn ? {} : undefined);
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '' });
@@ -70,7 +72,7 @@ export function AccountPage() {
     }
     const error = result.errors[0];
     const field = error?.extensions?.field;
-    if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: error.message });
+    if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: errorText(error) });
     fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkOptions } from '../components/network-options.tsx';
+import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
 import {
   accountList,
@@ -26,7 +27,8 @@ type Errors = Partial<Record<Field | 'form', string>>;
 const fieldOrder: Field[] = ['kind', 'network', 'memberId', 'customer', 'name', 'email', 'password'];
 
 export function AccountsPage() {
-  const { t, date } = useLocale();
+  const locale = useLocale();
+  const { t, date } = locale;
   const { session } = useSession();
   const staff = session?.role === 'office' || session?.role === 'admin';
   const list = useQuery(accountList, staff ? {} : undefined);
@@ -86,9 +88,8 @@ export function AccountsPage() {
     const created = result.data?.createAccount;
     if (!created) {
       const error = result.errors[0];
-      const field = typeof error?.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
-      const known = fieldOrder.find((f) => f === field);
-      if (known) return fail({ [known]: error.message });
+      const known = fieldOfError(error, fieldOrder);
+      if (known) return fail({ [known]: fieldErrorText(error, locale) });
       return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
     }
     setAccounts([...accounts, created]);

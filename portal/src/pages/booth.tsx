@@ -14,6 +14,7 @@ import {
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, euros, Field, inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -152,6 +153,7 @@ const boothFieldOfError: Record<string, BoothField> = {
 function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['booth']; onRegistered: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
+  const errorText = useFieldErrorText();
   const { session } = useSession();
   const [values, setValues] = useState<Record<BoothField, string>>({
     areaM2: '',
@@ -195,7 +197,7 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
     const remaining = error?.extensions?.remainingAreaM2;
     if (typeof remaining === 'number') return fail({ areaM2: `${text.areaTooLarge(number(remaining))} (${error?.message})` });
     const field = boothFieldOfError[errorField(error) ?? ''];
-    if (field) return fail({ [field]: error?.message });
+    if (field) return fail({ [field]: errorText(error) });
     fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
   };
 

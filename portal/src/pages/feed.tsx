@@ -15,6 +15,7 @@ import {
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -311,6 +312,7 @@ const ownRegistrationsRead = 100;
 function EventRegistration({ item, closed, onChange }: { item: NewsItemView; closed: boolean; onChange: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
+  const errorText = useFieldErrorText();
   const { session } = useSession();
   const member = session?.role === 'member';
   const mine = useReloadable(myEventRegistrations, member ? { first: ownRegistrationsRead } : undefined);
@@ -343,7 +345,7 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
       // The same e-mail address twice for one event is a CONFLICT about that address.
       const at: RegistrationField | 'form' =
         field === 'name' || field === 'email' ? field : error?.extensions?.code === 'CONFLICT' && /already registered/.test(error.message) ? 'email' : 'form';
-      setErrors({ [at]: at === 'form' ? `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` : error?.message });
+      setErrors({ [at]: at === 'form' ? `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` : errorText(error) });
       setStatus(null);
       if (at !== 'form') inputs.current[at]?.focus();
       return;

@@ -6,6 +6,7 @@ import { createInquiry, type InquiryInput, type Tolerance } from '../operations.
 import { navigate, paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
 import { useInquiryText } from './inquiry-messages.ts';
 
@@ -64,6 +65,7 @@ function parseQuantities(value: string): number[] | null {
 export function NewInquiryPage() {
   const text = useInquiryText();
   const { t } = useLocale();
+  const errorText = useFieldErrorText();
   const { session } = useSession();
   const [values, setValues] = useState({
     title: '',
@@ -134,7 +136,7 @@ export function NewInquiryPage() {
     if (created) return navigate(paths.inquiry(created.id));
     const error = result.errors[0];
     const field = error && fieldOf(error);
-    if (field) return fail({ [field]: error.message });
+    if (field) return fail({ [field]: errorText(error, text.field) });
     return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
   };
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkOptions } from '../components/network-options.tsx';
-import { request, type GraphQLErrorLike } from '../graphql.ts';
+import { fieldErrorText, fieldOfError } from '../field-errors.ts';
+import { request } from '../graphql.ts';
 import { createMember, memberForEdit, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
@@ -9,7 +10,7 @@ import { useQuery } from '../use-query.ts';
 
 // An office creates and edits its network's members (admin any network's; a member edits its own
 // record). The portal checks nothing the server checks: each field's error is the server's
-// message (BAD_USER_INPUT with extensions.field), shown at that field and read out there.
+// (BAD_USER_INPUT with extensions.field), in the user's language (field-errors.ts), shown at that field and read out there.
 
 type FieldName = keyof MemberFormFields;
 type Values = Record<FieldName, string>;
@@ -51,12 +52,6 @@ function inputOf(values: Values): MemberFormFields | { employeesNotWhole: true }
   };
 }
 
-/** The form field an error is about: the server names it as the input's field (postalCode, input.website, …). */
-function fieldOf(error: GraphQLErrorLike): FieldName | undefined {
-  const field = typeof error.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
-  return fieldOrder.find((f) => f === field);
-}
-
 /** A link to the member form on a member's profile, for those who may edit the member. */
 export function EditMemberLink({ member }: { member: { id: string; network: { code: string } } }) {
   const { t } = useLocale();
@@ -70,7 +65,8 @@ export function EditMemberLink({ member }: { member: { id: string; network: { co
 }
 
 export function MemberFormPage({ id }: { id?: string }) {
-  const { t } = useLocale();
+  const locale = useLocale();
+  const { t } = locale;
   const route = useRoute();
   const { session } = useSession();
   // After creating, the form goes on editing the member it created.
@@ -147,8 +143,8 @@ export function MemberFormPage({ id }: { id?: string }) {
     const member = result.data && ('createMember' in result.data ? result.data.createMember : result.data.updateMember);
     if (!member) {
       const error = result.errors[0];
-      const field = error && fieldOf(error);
-      if (field) return fail({ [field]: error.message });
+      const field = fieldOfError(error, fieldOrder);
+      if (field) return fail({ [field]: fieldErrorText(error, locale) });
       if (error?.extensions?.code === 'CONFLICT' && memberId) return fail({ form: t.memberChanged });
       return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
     }

@@ -4,6 +4,7 @@ import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { useQuery } from '../use-query.ts';
 import { BackToOverview, replaceParams } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';
@@ -54,7 +55,11 @@ export function CapacityPage() {
   const values = draft ?? { from, to, kind: kind ?? '' };
   const balance = useQuery(officeCapacityBalance, { from, to, ...(kind ? { kind } : {}) });
   const rows = balance.data?.capacityBalance ?? [];
-  const fieldError = (field: 'from' | 'to') => balance.errors.find((e) => e.extensions?.field === field)?.message;
+  const errorText = useFieldErrorText();
+  const fieldError = (field: 'from' | 'to') => {
+    const error = balance.errors.find((e) => e.extensions?.field === field);
+    return error && errorText(error, { from: text.fromLabel, to: text.toLabel });
+  };
   const errors = { from: fieldError('from'), to: fieldError('to') };
   const otherProblems = otherErrors(balance.errors).filter((e) => !['from', 'to'].includes(String(e.extensions?.field)));
 

@@ -4,6 +4,7 @@ import { importMembersFile, type MemberImportReport } from '../operations.ts';
 import { paths } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';
 
@@ -26,6 +27,7 @@ const isFileError = (error: GraphQLErrorLike) => ['fileBase64', 'csv'].includes(
 export function ImportPage({ session }: { session: Session }) {
   const text = useOfficeText();
   const { t } = useLocale();
+  const errorText = useFieldErrorText();
   const { network, chooser } = useOfficeNetwork(session, 'import-network');
   const fileInput = useRef<HTMLInputElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
@@ -45,7 +47,7 @@ export function ImportPage({ session }: { session: Session }) {
   const fail = (errors: GraphQLErrorLike[]) => {
     const atFile = errors.find(isFileError);
     if (atFile) {
-      setFileError(atFile.message);
+      setFileError(errorText(atFile));
       fileInput.current?.focus();
     } else setFormError(`${t.failed} ${errors.map((e) => e.message).join(' ')}`);
   };

@@ -8,11 +8,12 @@ import { AuditPage } from './office-audit.tsx';
 import { CapacityPage } from './office-capacity.tsx';
 import { ImportPage } from './office-import.tsx';
 import { OfficeInquiriesPage } from './office-inquiries.tsx';
+import { MembersPage } from './office-members.tsx';
 import { useOfficeText } from './office-messages.ts';
 import './office.css';
 
 // The network office's pages, loaded only when one is opened (app.tsx), so the public pages' JavaScript
-// stays as it was: /geschaeftsstelle (the overview), /import, /kapazitaet, /protokoll and /anfragen below it.
+// stays as it was: /geschaeftsstelle (the overview), /mitglieder, /import, /kapazitaet, /protokoll and /anfragen below it.
 // Admin uses them too and chooses the network.
 
 export const officePaths = {
@@ -21,6 +22,7 @@ export const officePaths = {
   capacity: `${paths.office}/kapazitaet`,
   audit: `${paths.office}/protokoll`,
   inquiries: `${paths.office}/anfragen`,
+  members: `${paths.office}/mitglieder`,
 };
 
 export const mayUseOfficePages = (session: Session) => session.role === 'office' || session.role === 'admin';
@@ -37,6 +39,7 @@ export function OfficePages({ path }: { path: string }) {
     [officePaths.capacity]: text.capacityHeading,
     [officePaths.audit]: text.auditHeading,
     [officePaths.inquiries]: text.inquiriesHeading,
+    [officePaths.members]: text.membersHeading,
   }[path];
   if (!heading)
     return (
@@ -68,12 +71,14 @@ export function OfficePages({ path }: { path: string }) {
   if (path === officePaths.capacity) return <CapacityPage />;
   if (path === officePaths.audit) return <AuditPage session={session} />;
   if (path === officePaths.inquiries) return <OfficeInquiriesPage session={session} />;
+  if (path === officePaths.members) return <MembersPage session={session} />;
   return <Overview session={session} />;
 }
 
 function Overview({ session }: { session: Session }) {
   const text = useOfficeText();
   const links: [string, string, string][] = [
+    [officePaths.members, text.linkMembers, text.linkMembersText],
     [officePaths.import, text.linkImport, text.linkImportText],
     [paths.memberNew, text.linkNewMember, text.linkNewMemberText],
     [officePaths.capacity, text.linkCapacity, text.linkCapacityText],

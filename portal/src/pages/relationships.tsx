@@ -5,6 +5,7 @@ import { confirmRelationship, endRelationship, memberRelationships, requestRelat
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFieldErrorText } from '../field-errors.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -21,6 +22,7 @@ const radii = [25, 50, 100, 200];
 export function RelationshipsPage() {
   const text = useCooperationText();
   const { t, number } = useLocale();
+  const errorText = useFieldErrorText();
   const { session } = useSession();
   const [radiusKm, setRadiusKm] = useState(50);
   const [includeEnded, setIncludeEnded] = useState(false);
@@ -57,7 +59,7 @@ export function RelationshipsPage() {
       const error = result.errors[0];
       // Oneself and a malformed id name partnerId; an unknown member or a duplicate of the pair are about the partner too.
       const atPartner = errorField(error) === 'partnerId' || ['NOT_FOUND', 'CONFLICT'].includes(String(error?.extensions?.code));
-      setErrors(atPartner ? { partnerId: error?.message } : { form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+      setErrors(atPartner ? { partnerId: errorText(error) } : { form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
       if (atPartner) partnerInput.current?.focus();
       return;
     }

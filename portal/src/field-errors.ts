@@ -1,0 +1,143 @@
+import type { InputReasonName } from '../../shared/input-reasons.ts';
+import type { GraphQLErrorLike } from './graphql.ts';
+import type { Locale } from './i18n.ts';
+import { useLocale } from './use-locale.ts';
+
+// The server's field errors in the user's language. A BAD_USER_INPUT names its field (extensions.field)
+// and why it was refused (extensions.reason with its parameters, shared/input-reasons.ts); the message
+// itself is English, for API users. Forms show fieldErrorText(error, locale) at the field instead; an
+// error without a reason this table knows keeps the server's message, so a reason added on the server
+// before the portal learns it still says what to fix.
+
+interface ReasonParams {
+  min?: number;
+  above?: number;
+  max?: number;
+  integer?: boolean;
+  other?: string;
+}
+
+type Phrase = (p: ReasonParams, n: (value: number) => string, message: string) => string;
+
+/** Bytes as the user reads a file limit: 512 KB, 20 MB. */
+const size = (bytes: number, n: (value: number) => string) => (bytes >= 1_048_576 ? `${n(bytes / 1_048_576)} MB` : `${n(bytes / 1024)} KB`);
+
+function rangeDe({ min, above, max }: ReasonParams, n: (value: number) => string): string {
+  if (min !== undefined && max !== undefined) return `von ${n(min)} bis ${n(max)}`;
+  if (above !== undefined && max !== undefined) return `über ${n(above)} und höchstens ${n(max)}`;
+  if (above !== undefined) return `über ${n(above)}`;
+  if (min !== undefined) return `von mindestens ${n(min)}`;
+  return max !== undefined ? `von höchstens ${n(max)}` : 'im erlaubten Bereich';
+}
+
+function rangeEn({ min, above, max }: ReasonParams, n: (value: number) => string): string {
+  if (min !== undefined && max !== undefined) return `from ${n(min)} to ${n(max)}`;
+  if (above !== undefined && max !== undefined) return `above ${n(above)} and at most ${n(max)}`;
+  if (above !== undefined) return `above ${n(above)}`;
+  if (min !== undefined) return `of at least ${n(min)}`;
+  return max !== undefined ? `of at most ${n(max)}` : 'in the allowed range';
+}
+
+const de: Record<InputReasonName, Phrase> = {
+  REQUIRED: () => 'Bitte füllen Sie dieses Feld aus.',
+  TOO_SHORT: (p, n) => `Bitte geben Sie mindestens ${n(p.min ?? 1)} Zeichen ein.`,
+  TOO_LONG: (p, n) => `Bitte kürzen Sie auf höchstens ${n(p.max ?? 0)} Zeichen.`,
+  MALFORMED_TEXT: () => 'Der Text enthält ein Steuerzeichen oder ein halbes Zeichen (etwa eines Emojis); bitte entfernen Sie es.',
+  NO_LETTERS: () => 'Bitte verwenden Sie mindestens einen Buchstaben oder eine Ziffer.',
+  OUT_OF_RANGE: (p, n) => `Bitte geben Sie ${p.integer ? 'eine ganze Zahl' : 'einen Wert'} ${rangeDe(p, n)} ein.`,
+  POSTAL_CODE: () => 'Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.',
+  UNKNOWN_POSTAL_CODE: () => 'Diese Postleitzahl ist uns nicht bekannt; bitte prüfen Sie sie.',
+  URL: () => 'Bitte geben Sie eine Webadresse mit http:// oder https:// ein, z. B. https://www.beispiel.de.',
+  EMAIL: () => 'Bitte geben Sie eine E-Mail-Adresse ein, z. B. name@firma.de.',
+  PHONE: () => 'Bitte geben Sie eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - ein, z. B. +49 5651 12345.',
+  CURRENCY: () => 'Bitte geben Sie einen Währungscode aus drei Großbuchstaben ein, z. B. EUR.',
+  DATE: () => 'Bitte geben Sie ein gültiges Datum ein.',
+  DATE_TIME: () => 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
+  IN_THE_PAST: () => 'Dieser Zeitpunkt liegt in der Vergangenheit; bitte wählen Sie einen künftigen.',
+  ORDER: (p) => `Dieser Wert widerspricht „${p.other ?? '?'}“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.`,
+  UNKNOWN_PROCESS: () => 'Das ist kein Fertigungsverfahren der Liste nach DIN 8580.',
+  UNKNOWN_MATERIAL: () => 'Diesen Werkstoff kennen wir nicht; bitte geben Sie einen Namen oder eine Nummer an, z. B. 42CrMo4 oder 1.4301.',
+  UNKNOWN_CERTIFICATION: () => 'Diese Zertifizierung kennen wir nicht; bitte wählen Sie eine aus der Liste.',
+  TOO_MANY: (p, n) => `Bitte geben Sie höchstens ${n(p.max ?? 0)} Einträge an.`,
+  TOO_FEW: (p, n) => (p.min === 1 ? 'Bitte geben Sie mindestens einen Eintrag an.' : `Bitte geben Sie mindestens ${n(p.min ?? 1)} Einträge an.`),
+  DUPLICATE: () => 'Ein Eintrag kommt doppelt vor; bitte geben Sie jeden nur einmal an.',
+  NOT_AN_ID: () => 'Dieser Verweis ist ungültig; bitte wählen Sie den Eintrag erneut aus.',
+  NOT_A_CURSOR: () => 'Diese Seite der Liste gibt es nicht mehr; bitte beginnen Sie von vorn.',
+  COMBINATION: (_p, _n, message) => `Diese Angabe passt nicht zu den übrigen Angaben. Hinweis des Servers: ${message}`,
+  NOT_APPLICABLE: (_p, _n, message) => `Diese Angabe ist hier nicht möglich. Hinweis des Servers: ${message}`,
+  FILE: () => 'Diese Datei lässt sich nicht verwenden: Sie ist leer, von einer anderen Art oder nicht lesbar.',
+  TOO_LARGE: (p, n) => `Die Datei ist zu groß; erlaubt sind höchstens ${size(p.max ?? 0, n)}.`,
+  PASSWORD_RULE: () => 'Dieses Passwort ist nicht erlaubt: nicht die E-Mail-Adresse, nicht ein einziges wiederholtes Zeichen, nicht das bisherige Passwort.',
+  WRONG_PASSWORD: () => 'Das ist nicht Ihr bisheriges Passwort.',
+};
+
+// COMBINATION and NOT_APPLICABLE depend on the request (which other field, which state of the record):
+// German readers get a phrase and the server's message after it, English readers that message alone.
+const en: Record<InputReasonName, Phrase> = {
+  REQUIRED: () => 'Please fill in this field.',
+  TOO_SHORT: (p, n) => `Please enter at least ${n(p.min ?? 1)} characters.`,
+  TOO_LONG: (p, n) => `Please shorten this to at most ${n(p.max ?? 0)} characters.`,
+  MALFORMED_TEXT: () => 'The text contains a control character or half a character (such as of an emoji); please remove it.',
+  NO_LETTERS: () => 'Please use at least one letter or digit.',
+  OUT_OF_RANGE: (p, n) => `Please enter ${p.integer ? 'a whole number' : 'a value'} ${rangeEn(p, n)}.`,
+  POSTAL_CODE: () => 'Please enter a German postal code of five digits, e.g. 37269.',
+  UNKNOWN_POSTAL_CODE: () => 'This postal code is not known to us; please check it.',
+  URL: () => 'Please enter a web address starting with http:// or https://, e.g. https://www.example.com.',
+  EMAIL: () => 'Please enter an e-mail address, e.g. name@company.com.',
+  PHONE: () => 'Please enter a telephone number of digits, spaces and + ( ) / - only, e.g. +49 5651 12345.',
+  CURRENCY: () => 'Please enter a currency code of three capital letters, e.g. EUR.',
+  DATE: () => 'Please enter a valid date.',
+  DATE_TIME: () => 'Please enter a valid date and time.',
+  IN_THE_PAST: () => 'This lies in the past; please choose a time in the future.',
+  ORDER: (p) => `This value contradicts "${p.other ?? '?'}" (such as an end before its start); please check both.`,
+  UNKNOWN_PROCESS: () => 'This is not a manufacturing process of the DIN 8580 list.',
+  UNKNOWN_MATERIAL: () => 'We do not know this material; please give a name or number such as 42CrMo4 or 1.4301.',
+  UNKNOWN_CERTIFICATION: () => 'We do not know this certification; please choose one from the list.',
+  TOO_MANY: (p, n) => `Please give at most ${n(p.max ?? 0)} entries.`,
+  TOO_FEW: (p, n) => (p.min === 1 ? 'Please give at least one entry.' : `Please give at least ${n(p.min ?? 1)} entries.`),
+  DUPLICATE: () => 'An entry appears twice; please give each one once.',
+  NOT_AN_ID: () => 'This reference is not valid; please choose the entry again.',
+  NOT_A_CURSOR: () => 'This page of the list no longer exists; please start again.',
+  COMBINATION: (_p, _n, message) => message,
+  NOT_APPLICABLE: (_p, _n, message) => message,
+  FILE: (_p, _n, message) => message,
+  TOO_LARGE: (p, n) => `The file is too large; at most ${size(p.max ?? 0, n)} are allowed.`,
+  PASSWORD_RULE: () => 'This password is not allowed: not the e-mail address, not one character repeated, not the current password.',
+  WRONG_PASSWORD: () => 'This is not your current password.',
+};
+
+export const fieldErrorPhrases: Readonly<Record<'de' | 'en', Readonly<Record<InputReasonName, Phrase>>>> = { de, en };
+
+const numberOrUndefined = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/**
+ * The text to show at a field for a server error: the reason in the locale's language with its
+ * parameters (numbers in the locale's notation); the server's message for an error without a reason
+ * the portal knows. `labels` names other fields as the form shows them (ORDER's extensions.other).
+ */
+export function fieldErrorText(error: GraphQLErrorLike, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
+  const extensions = error.extensions ?? {};
+  const reason = extensions.reason;
+  if (typeof reason !== 'string' || !Object.hasOwn(de, reason)) return error.message;
+  const other = typeof extensions.other === 'string' ? extensions.other : undefined;
+  const params: ReasonParams = {
+    min: numberOrUndefined(extensions.min),
+    above: numberOrUndefined(extensions.above),
+    max: numberOrUndefined(extensions.max),
+    integer: extensions.integer === true,
+    other: other === undefined ? undefined : (labels[other] ?? labels[other.replace(/^input\./, '')] ?? other),
+  };
+  return fieldErrorPhrases[locale.language][reason as InputReasonName](params, (value) => locale.number(value, 2), error.message);
+}
+
+/** The form field an error is about, among `fields`: extensions.field without the input's prefix (input.website is website). */
+export function fieldOfError<F extends string>(error: GraphQLErrorLike | undefined, fields: readonly F[]): F | undefined {
+  const field = typeof error?.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
+  return fields.find((f) => f === field);
+}
+
+/** fieldErrorText in the visitor's language, for a component. */
+export function useFieldErrorText(): (error: GraphQLErrorLike, labels?: Readonly<Record<string, string>>) => string {
+  const locale = useLocale();
+  return (error, labels) => fieldErrorText(error, locale, labels);
+}

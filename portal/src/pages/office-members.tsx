@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorNotice } from '../components/notices.tsx';
+import { request } from '../graphql.ts';
+import { archiveMember, officeMembers, type OfficeMember } from '../operations.ts';
+import { paths } from '../router.ts';
+import type { Session } from '../session.ts';
+import { useLocale } from '../use-locale.ts';
+import { useReloadable } from '../use-query.ts';
+import { BackToOverview, useOfficeNetwork } from './office.tsx';
+import { useOfficeText } from './office-messages.ts';
+
+// The network's live members by name, each with "Bearbeiten" (the member form) and "Archivieren". Archiving
+// asks first in a modal dialog whose focus starts on "Abbrechen", so Enter alone archives nothing (as the
+// award dialog in inquiry.tsx); confirmed, archiveMember takes the member out of every list and the search.
+// The graph has no way back (no unarchive), so the page offers none.
+
+/** The graph's largest page: a network of the demo's size (40 to 80 members) fits on one; more page by cursor. */
+const pageSize = 100;
+
+export function MembersPage({ session }: { session: Session }) {
+  const text = useOfficeText();
+  const { t } = useLocale();
+  const { network, chooser } = useOfficeNetwork(session, 'members-network');
+  // The cursors of the pages read so far, cursors[0] the first page's (none); another network starts afresh.
+  const [paging, setPaging] = useState<{ network: string; cursors: (string | undefined)[] }>({ network, cursors: [undefined] });
+  const cursors = paging.network === network ? paging.cursors : [undefined];
+  const after = cursors.at(-1);
+  const list = useReloadable(officeMembers, { network, first: pageSize, ...(after ? { after } : {}) });
+  const page = list.data?.members;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const tableHeading = useRef<HTMLHeadingElement>(null);
+  // Each ask is a new value, even for the same member, for the reason inquiry.tsx's award dialog gives.
+  const [asked, setAsked] = useState<{ member: OfficeMember; n: number } | null>(null);
+  const asks = useRef(0);
+  const shownAsk = useRef(0);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!asked || dialog.current?.open) return;
+    shownAsk.current = asked.n;
+    dialog.current?.showModal();
+  }, [asked]);
+  const closed = () => {
+    if (dialog.current?.open) return;
+    const n = shownAsk.current;
+    setAsked((current) => (current?.n === n ? null : current));
+  };
+
+  const archive = async () => {
+    if (!asked) return;
+    const { member } = asked;
+    setBusy(true);
+    const result = await request(archiveMember, { id: member.id });
+    setBusy(false);
+    dialog.current?.close();
+    const archived = result.data?.archiveMember;
+    setOutcome(
+      archived ? { ok: true, message: text.archived(archived.name) } : { ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` },
+    );
+    if (archived) list.reload();
+    // The row and its button are gone: the focus goes to the list's heading, the outcome is announced below it.
+    requestAnimationFrame(() => tableHeading.current?.focus());
+  };
+
+  const members = page?.edges.map((e) => e.node) ?? [];
+  return (
+    <>
+      <BackToOverview />
+      <h1>{text.membersHeading}</h1>
+      <p class="lead">{text.membersIntro}</p>
+      {chooser && (
+        <form class="office-form" onSubmit={(e) => e.preventDefault()} aria-label={text.membersHeading}>
+          {chooser}
+        </form>
+      )}
+      <h2 ref={tableHeading} tabIndex={-1} class="office-page-heading">
+        {text.membersCaption(network)}
+      </h2>
+      <div role="status" class="archive-status">
+        {outcome && <p class={`notice ${outcome.ok ? 'notice-ok' : 'notice-error'}`}>{outcome.message}</p>}
+      </div>
+      {list.errors.length > 0 && <ErrorNotice errors={list.errors} />}
+      {list.loading && !page ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : members.length === 0 ? (
+        <p>{text.membersEmpty}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="office-table">
+            <caption class="visually-hidden">{text.membersCaption(network)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{text.columnName}</th>
+                <th scope="col">{text.columnPlace}</th>
+                <th scope="col">{text.columnActions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row">
+                    <a href={paths.member(member.id)}>{member.name}</a>
+                  </th>
+                  <td>
+                    {member.postalCode} {member.city}
+                  </td>
+                  <td class="actions">
+                    <a href={paths.memberEdit(member.id)} aria-label={text.editLabel(member.name)}>
+                      {text.edit}
+                    </a>{' '}
+                    <button
+                      type="button"
+                      class="link-button"
+                      aria-label={text.archiveLabel(member.name)}
+                      onClick={() => setAsked({ member, n: ++asks.current })}
+                    >
+                      {text.archive}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
+        <p>
+          <button type="button" class="link-button" onClick={() => setPaging({ network, cursors: [...cursors, page.pageInfo.endCursor ?? undefined] })}>
+            {text.moreMembers}
+          </button>
+        </p>
+      )}
+      <dialog ref={dialog} class="confirm" aria-labelledby="archive-question" onClose={closed}>
+        {asked && (
+          <>
+            <p id="archive-question">{text.archiveQuestion(asked.member.name)}</p>
+            <div class="actions">
+              <button type="button" class="confirm-archive" disabled={busy} onClick={archive}>
+                {text.archiveConfirm}
+              </button>
+              {/* The safe choice has the focus when the dialog opens: Enter alone archives nothing. */}
+              <button type="button" class="link-button" autofocus onClick={() => dialog.current?.close()}>
+                {text.cancel}
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}

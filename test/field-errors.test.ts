@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { GraphQLError } from 'graphql';
+import { describe, expect, test } from 'vitest';
+import { fieldErrorPhrases, fieldErrorText, fieldOfError } from '../portal/src/field-errors.ts';
+import { locale } from '../portal/src/i18n.ts';
+import { badInput } from '../shared/errors.ts';
+import { inputReasons } from '../shared/input-reasons.ts';
+import { idempotencyKey, pageSize, text } from '../shared/validation.ts';
+import { employees, postalCode, website } from '../subgraphs/network/validation.ts';
+
+// BAD_USER_INPUT's extensions.reason: what the validators send, and how the portal turns it into the
+// user's language (portal/src/field-errors.ts), falling back to the server's message.
+
+const de = locale('de');
+const en = locale('en');
+
+/** The error a check throws, as a client reads it (message and extensions). */
+function refusal(check: () => unknown): { message: string; extensions: Record<string, unknown> } {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return { message: error.message, extensions: { ...error.extensions } };
+  }
+  throw new Error('the check passed');
+}
+
+describe('the reasons the server sends', () => {
+  test('badInput puts the reason and its parameters beside code and field, the message stays English', () => {
+    const error = badInput('name', 'name must be at most 200 characters, got 201.', { reason: 'TOO_LONG', max: 200 });
+    expect(error.message).toBe('name must be at most 200 characters, got 201.');
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name', reason: 'TOO_LONG', max: 200 });
+  });
+
+  test("the member form's checks name their reason with the numbers the portal shows", () => {
+    expect(refusal(() => text('name', '  ', 200, true)).extensions).toMatchObject({ field: 'name', reason: 'REQUIRED' });
+    expect(refusal(() => text('city', 'x'.repeat(101), 100, true)).extensions).toMatchObject({ field: 'city', reason: 'TOO_LONG', max: 100 });
+    expect(refusal(() => text('city', 'Esch\u0000wege', 100, true)).extensions).toMatchObject({ reason: 'MALFORMED_TEXT' });
+    expect(refusal(() => postalCode('postalCode', '3726')).extensions).toMatchObject({ field: 'postalCode', reason: 'POSTAL_CODE' });
+    expect(refusal(() => website('website', 'ftp://example.de')).extensions).toMatchObject({ field: 'website', reason: 'URL' });
+    expect(refusal(() => employees('employees', 0)).extensions).toMatchObject({ reason: 'OUT_OF_RANGE', min: 1, max: 1_000_000, integer: true });
+    expect(refusal(() => pageSize(500, 100)).extensions).toMatchObject({ field: 'first', reason: 'OUT_OF_RANGE', min: 1, max: 100 });
+    expect(refusal(() => idempotencyKey(' ')).extensions).toMatchObject({ reason: 'REQUIRED' });
+    expect(refusal(() => idempotencyKey('k'.repeat(201))).extensions).toMatchObject({ reason: 'TOO_LONG', max: 200 });
+  });
+
+  test('README\'s "Errors" section lists every reason', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 1));
+    const missing = Object.keys(inputReasons).filter((reason) => !section.includes(`\`${reason}\``));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("the portal's words for them", () => {
+  test('German and English have a phrase for every reason the server knows, and no other', () => {
+    const reasons = Object.keys(inputReasons).sort();
+    expect(Object.keys(fieldErrorPhrases.de).sort()).toEqual(reasons);
+    expect(Object.keys(fieldErrorPhrases.en).sort()).toEqual(reasons);
+  });
+
+  test('each reason reads in German, with its numbers in German notation', () => {
+    const postal = refusal(() => postalCode('postalCode', '3726'));
+    expect(fieldErrorText(postal, de)).toBe('Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.');
+    expect(fieldErrorText(postal, en)).toBe('Please enter a German postal code of five digits, e.g. 37269.');
+    const many = refusal(() => employees('employees', 2_000_000));
+    expect(fieldErrorText(many, de)).toBe('Bitte geben Sie eine ganze Zahl von 1 bis 1.000.000 ein.');
+    expect(fieldErrorText(many, en)).toBe('Please enter a whole number from 1 to 1,000,000.');
+    const long = refusal(() => text('description', 'x'.repeat(5001), 5000, false));
+    expect(fieldErrorText(long, de)).toBe('Bitte kürzen Sie auf höchstens 5.000 Zeichen.');
+    const radius = { message: 'radiusKm must be more than 0 and at most 500, got 0.', extensions: { reason: 'OUT_OF_RANGE', above: 0, max: 500 } };
+    expect(fieldErrorText(radius, de)).toBe('Bitte geben Sie einen Wert über 0 und höchstens 500 ein.');
+    const file = { message: 'The file has 600000 bytes; the limit is 524288 bytes.', extensions: { reason: 'TOO_LARGE', max: 524_288 } };
+    expect(fieldErrorText(file, de)).toBe('Die Datei ist zu groß; erlaubt sind höchstens 512 KB.');
+  });
+
+  test("ORDER names the other field by the form's label when the form gives one", () => {
+    const error = { message: 'endsAt lies before startsAt.', extensions: { reason: 'ORDER', other: 'input.startsAt' } };
+    expect(fieldErrorText(error, de, { startsAt: 'Beginn' })).toBe('Dieser Wert widerspricht „Beginn“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.');
+    expect(fieldErrorText(error, de)).toContain('„input.startsAt“');
+  });
+
+  test("an error without a reason the portal knows keeps the server's message", () => {
+    expect(fieldErrorText({ message: 'An account with this address exists already.', extensions: { code: 'CONFLICT', field: 'email' } }, de)).toBe(
+      'An account with this address exists already.',
+    );
+    expect(fieldErrorText({ message: 'Something new.', extensions: { code: 'BAD_USER_INPUT', reason: 'ADDED_LATER' } }, de)).toBe('Something new.');
+    expect(fieldErrorText({ message: 'No extensions.' }, en)).toBe('No extensions.');
+    // English readers get the server's message where it is the more precise one.
+    const combination = { message: 'input.memberId is for MEMBER accounts only.', extensions: { reason: 'COMBINATION' } };
+    expect(fieldErrorText(combination, en)).toBe('input.memberId is for MEMBER accounts only.');
+    expect(fieldErrorText(combination, de)).toBe(
+      'Diese Angabe passt nicht zu den übrigen Angaben. Hinweis des Servers: input.memberId is for MEMBER accounts only.',
+    );
+  });
+
+  test("fieldOfError finds the form's field without the input's prefix", () => {
+    const fields = ['name', 'website'] as const;
+    expect(fieldOfError({ message: '', extensions: { field: 'input.website' } }, fields)).toBe('website');
+    expect(fieldOfError({ message: '', extensions: { field: 'name' } }, fields)).toBe('name');
+    expect(fieldOfError({ message: '', extensions: { field: 'city' } }, fields)).toBeUndefined();
+    expect(fieldOfError(undefined, fields)).toBeUndefined();
+  });
+});
