@@ -116,6 +116,13 @@ describe('/health and /ready', () => {
         const old = replicas[i];
         const servedBefore = lb.served(old);
         await until(() => lb.served(old) > servedBefore, 'the replica serves part of the load');
+        // Its replacement starts while it drains (about 3 s of the file's 11 each, one after the other); the
+        // balancer gets the replacement only once the old replica has exited.
+        const replacement = startReplica();
+        void replacement.then(
+          (replica) => started.push(replica),
+          () => {},
+        );
         old.child.kill('SIGTERM');
         // Draining: still alive and answering, but not ready.
         await until(
@@ -130,8 +137,7 @@ describe('/health and /ready', () => {
         expect(await (await fetch(`${old.url}/ready`)).json()).toEqual({ status: 'draining' });
         expect(await old.exited, old.output()).toBe(0);
         lb.remove(old);
-        replicas[i] = await startReplica();
-        started.push(replicas[i]);
+        replicas[i] = await replacement;
         lb.add(replicas[i]);
         await until(() => lb.isReady(replicas[i]), 'the new replica is ready');
         const fresh = replicas[i];
