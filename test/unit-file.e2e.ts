@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+
+// deploy/irm-network@.service as systemd reads it, without a running systemd: `systemd-analyze verify` (the
+// unit's syntax, its directives and that ExecStart is an executable) and `systemd-analyze security --offline`
+// (its sandbox). Debian's systemd package has systemd-analyze (.ci/run installs it).
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'irm-unit-'));
+// The unit names the installed checkout (/opt/irm); here it is this one, so that ExecStart's node exists.
+const unit = join(dir, 'irm-network@.service');
+writeFileSync(unit, readFileSync(join(root, 'deploy/irm-network@.service'), 'utf8').replaceAll('/opt/irm', root.replace(/\/$/, '')));
+symlinkSync(unit, join(dir, 'irm-network@NIWE.service'));
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** systemd-analyze's exit code and everything it printed. */
+async function analyze(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run('systemd-analyze', args, { cwd: dir }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number | string; stdout?: string; stderr?: string }) => {
+      if (error.code === 'ENOENT') throw new Error('systemd-analyze is missing: apt-get install -y systemd (.ci/run does).');
+      return { code: Number(error.code), stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
+    },
+  );
+}
+
+// What the sandbox still allows, each needed (the unit's comment says why): a rating of 1.1 ("OK"; the scale
+// runs from 0, everything locked, to 10). A setting loosened or dropped adds to it and fails the threshold.
+const allowed = [
+  'RootDirectory=/RootImage=',
+  'MemoryDenyWriteExecute=',
+  'RestrictAddressFamilies=~AF_UNIX',
+  'RestrictAddressFamilies=~AF_(INET|INET6)',
+  'ProcSubset=',
+  'PrivateNetwork=',
+  'DeviceAllow=',
+  'IPAddressDeny=',
+];
+const threshold = 1.1;
+
+describe('deploy/irm-network@.service', () => {
+  test('systemd-analyze verify finds nothing in the template nor in an instance of it', async () => {
+    for (const name of ['irm-network@.service', 'irm-network@NIWE.service']) {
+      expect(await analyze('verify', `./${name}`)).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+  });
+
+  test(`systemd-analyze security rates its sandbox at most ${threshold}, and what it leaves open is the list above`, async () => {
+    const rated = await analyze('security', '--offline=true', `--threshold=${threshold * 10}`, './irm-network@.service');
+    const exposure = Number(/Overall exposure level for .*: (\d+\.\d+)/.exec(rated.stdout)?.[1]);
+    expect(rated.code, rated.stdout).toBe(0);
+    expect(exposure).toBeGreaterThan(0);
+    expect(exposure).toBeLessThanOrEqual(threshold);
+    const checks = JSON.parse((await analyze('security', '--offline=true', '--json=short', './irm-network@.service')).stdout) as {
+      name: string;
+      set: boolean;
+      exposure: number | null;
+    }[];
+    expect(checks.filter((check) => !check.set && (check.exposure ?? 0) > 0).map((check) => check.name)).toEqual(expect.arrayContaining(allowed));
+    expect(checks.filter((check) => !check.set && (check.exposure ?? 0) > 0)).toHaveLength(allowed.length);
+  });
+});
