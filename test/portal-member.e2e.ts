@@ -7,9 +7,9 @@ import type { Supervisor } from './support/supervisor.ts';
 // A member company's own pages in Debian's chromium against `npm start`: its staff signs in with the
 // account its office created, sets the availability, chooses its processes and materials, posts an
 // offer (a window too small for the hours first: the server's error at the hours field), sees another
-// network's member book it, withdraws it, and edits the profile (an invalid website at its field
-// first); the public profile shows the change. Key steps by keyboard; axe-core's WCAG 2.1 AA rules
-// in every state.
+// network's member book it, confirms the booking, withdraws the offer, and edits the profile (an
+// invalid website at its field first); the public profile shows the change. Key steps by keyboard;
+// axe-core's WCAG 2.1 AA rules in every state.
 
 let stack: Supervisor;
 let browser: Browser;
@@ -54,7 +54,7 @@ async function press(page: Page, selector: string) {
   await page.keyboard.press('Enter');
 }
 
-test('a member sets its availability, posts an offer, sees it booked, withdraws it, and edits its profile', async () => {
+test('a member sets its availability, posts an offer, confirms a booking of it, withdraws it, and edits its profile', async () => {
   const page = await pages.signedIn(account);
   await press(page, '.account-link[href="/mein-unternehmen"]');
   await page.waitForURL(/\/mein-unternehmen$/);
@@ -143,10 +143,21 @@ test('a member sets its availability, posts an offer, sees it booked, withdraws 
     expect.stringMatching(/bis/),
     '30',
     'angefragt',
+    'BestätigenAblehnen',
   ]);
   expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '30', '50', '85,00\u00a0€', 'Zurückziehen']);
   await expectAccessible(page);
   await screenshot(page, 'member-capacity-booked');
+
+  // The offerer confirms the booking by keyboard; its buttons go and the focus moves to the bookings' heading.
+  await press(page, 'button[aria-label="Buchung von Unstrut Guss KG über 30 Stunden bestätigen"]');
+  await eventually(() => page.locator('#my-bookings-heading + [role=status]').textContent()).toBe('Buchung von Unstrut Guss KG: bestätigt.');
+  await eventually(() => page.locator(`tr[data-booking="${booking.bookCapacity.id}"] td`).nth(4).textContent()).toBe('bestätigt');
+  expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"] button`).count()).toBe(0);
+  expect(await page.evaluate('document.activeElement?.id')).toBe('my-bookings-heading');
+  const bookings = (await graph(`{ capacityBookings { id status } }`, {}, linatToken)).capacityBookings;
+  expect(bookings).toEqual([{ id: booking.bookCapacity.id, status: 'CONFIRMED' }]);
+  await expectAccessible(page);
 
   // Withdrawn by keyboard: the offer leaves the list, the focus goes to its heading, the booking stays.
   await press(page, `tr[data-post="${offerId}"] button`);

@@ -135,4 +135,28 @@ export const updateOwnCapabilities = operation<
   }`,
 );
 
-export const memberOperations = [ownMember, setOwnAvailability, ownCapacity, postOwnCapacity, withdrawOwnCapacity, ownCapabilities, updateOwnCapabilities];
+type BookingStatus = CapacityBookingRow['status'];
+
+/** The offering member accepts a requested booking of its offer. */
+export const confirmOwnBooking = operation<{ confirmCapacityBooking: { id: string; status: BookingStatus } }, { id: string; idempotencyKey: string }>(
+  'ConfirmOwnBooking',
+  `mutation ConfirmOwnBooking($id: ID!, $idempotencyKey: String) { confirmCapacityBooking(id: $id, idempotencyKey: $idempotencyKey) { id status } }`,
+);
+
+/** The offering member refuses a requested booking; its hours return to the offer. */
+export const declineOwnBooking = operation<{ declineCapacityBooking: { id: string; status: BookingStatus } }, { id: string; idempotencyKey: string }>(
+  'DeclineOwnBooking',
+  `mutation DeclineOwnBooking($id: ID!, $idempotencyKey: String) { declineCapacityBooking(id: $id, idempotencyKey: $idempotencyKey) { id status } }`,
+);
+
+export const memberOperations = [
+  ownMember,
+  setOwnAvailability,
+  ownCapacity,
+  postOwnCapacity,
+  withdrawOwnCapacity,
+  ownCapabilities,
+  updateOwnCapabilities,
+  confirmOwnBooking,
+  declineOwnBooking,
+];

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
+  confirmOwnBooking,
+  declineOwnBooking,
   ownCapabilities,
   ownCapacity,
   ownMember,
@@ -243,6 +245,8 @@ function CapacityPage({ memberId }: { memberId: string }) {
   const member = useReloadable(ownMember, { id: memberId });
   const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
   const postsHeading = useRef<HTMLHeadingElement>(null);
+  const [bookingNotice, setBookingNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const bookingsHeading = useRef<HTMLHeadingElement>(null);
   const posts = capacity.data?.capacityPosts?.nodes ?? [];
   const bookings = capacity.data?.capacityBookings ?? [];
   const window = (from: string, to: string) => text.window(date(from), date(to));
@@ -255,6 +259,22 @@ function CapacityPage({ memberId }: { memberId: string }) {
     capacity.reload();
     // The row and its button are gone: the focus goes to the list's heading, the notice below it says what happened.
     postsHeading.current?.focus();
+  };
+
+  /** Confirms or declines a booking of an offer of ours; its buttons go, so the focus goes to the bookings' heading. */
+  const decide = async (booking: CapacityBookingRow, confirm: boolean) => {
+    const idempotencyKey = crypto.randomUUID();
+    const result = confirm
+      ? await request(confirmOwnBooking, { id: booking.id, idempotencyKey })
+      : await request(declineOwnBooking, { id: booking.id, idempotencyKey });
+    const changed = result.data && ('confirmCapacityBooking' in result.data ? result.data.confirmCapacityBooking : result.data.declineCapacityBooking);
+    setBookingNotice(
+      changed
+        ? { ok: true, message: text.bookingChanged(booking.member.name, text.bookingStatus[changed.status]) }
+        : { ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` },
+    );
+    capacity.reload();
+    bookingsHeading.current?.focus();
   };
 
   return (
@@ -329,9 +349,12 @@ function CapacityPage({ memberId }: { memberId: string }) {
         )}
       </section>
       <section aria-labelledby="my-bookings-heading">
-        <h2 id="my-bookings-heading">{text.bookingsHeading}</h2>
+        <h2 id="my-bookings-heading" ref={bookingsHeading} tabIndex={-1}>
+          {text.bookingsHeading}
+        </h2>
+        <div role="status">{bookingNotice && <p class={`notice ${bookingNotice.ok ? 'notice-ok' : 'notice-error'}`}>{bookingNotice.message}</p>}</div>
         {capacity.data && bookings.length === 0 && <p>{text.noBookings}</p>}
-        {bookings.length > 0 && <BookingsTable bookings={bookings} memberId={memberId} window={window} />}
+        {bookings.length > 0 && <BookingsTable bookings={bookings} memberId={memberId} window={window} onDecide={decide} />}
       </section>
       {member.data?.member && (
         <NewPostForm
@@ -347,7 +370,17 @@ function CapacityPage({ memberId }: { memberId: string }) {
   );
 }
 
-function BookingsTable({ bookings, memberId, window }: { bookings: CapacityBookingRow[]; memberId: string; window: (from: string, to: string) => string }) {
+function BookingsTable({
+  bookings,
+  memberId,
+  window,
+  onDecide,
+}: {
+  bookings: CapacityBookingRow[];
+  memberId: string;
+  window: (from: string, to: string) => string;
+  onDecide: (booking: CapacityBookingRow, confirm: boolean) => void;
+}) {
   const text = useMemberText();
   const { number } = useLocale();
   return (
@@ -363,6 +396,7 @@ function BookingsTable({ bookings, memberId, window }: { bookings: CapacityBooki
             {text.columnHours}
           </th>
           <th scope="col">{text.columnStatus}</th>
+          <th scope="col">{text.columnActions}</th>
         </tr>
       </thead>
       <tbody>
@@ -376,6 +410,23 @@ function BookingsTable({ bookings, memberId, window }: { bookings: CapacityBooki
               <td>{window(booking.from, booking.to)}</td>
               <td class="number">{number(booking.hours)}</td>
               <td>{text.bookingStatus[booking.status]}</td>
+              <td>
+                {onOurs && booking.status === 'REQUESTED' && (
+                  <span class="member-area-buttons">
+                    <button type="button" aria-label={text.confirmLabel(booking.member.name, number(booking.hours))} onClick={() => onDecide(booking, true)}>
+                      {text.confirm}
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={text.declineLabel(booking.member.name, number(booking.hours))}
+                      onClick={() => onDecide(booking, false)}
+                    >
+                      {text.decline}
+                    </button>
+                  </span>
+                )}
+              </td>
             </tr>
           );
         })}
