@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { withoutApolloDefaults } from '../shared/apollo-plugins.ts';
+import { apolloServerOptions, withoutApolloDefaults } from '../shared/apollo-plugins.ts';
 import { createObservability, currentScope, observabilityPlugin, type Observability, type ObservabilityConfig } from '../shared/observability.ts';
 import { createHttpServer } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
@@ -131,6 +131,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       }),
   });
   const server = new ApolloServer<GatewayContext>({
+    ...apolloServerOptions,
     gateway,
     formatError: gatewayFormatError(options.production),
     includeStacktraceInErrorResponses: false,

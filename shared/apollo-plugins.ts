@@ -21,6 +21,15 @@ import {
 //   stays in its office's hands, so no environment variable turns them on;
 // - the default landing page makes the visitor's browser load Apollo's
 //   Sandbox from Apollo's CDN.
+/**
+ * Constructor options every ApolloServer of ours takes. Apollo stops a server on SIGTERM by itself unless
+ * NODE_ENV is test, while shared/main.ts keeps serving through the drain (DRAIN_DELAY_MS, until the load
+ * balancer has taken the service out): started without NODE_ENV (systemd, the hosts) every request of the
+ * drain failed with 500 "received during server shutdown" (test/hosts.e2e.ts, rolling restart; the tests'
+ * own replicas inherit NODE_ENV=test and never showed it). main.ts stops the servers once the drain is over.
+ */
+export const apolloServerOptions = { stopOnTerminationSignals: false } as const;
+
 export function withoutApolloDefaults(): ApolloServerPlugin[] {
   return [
     ApolloServerPluginInlineTraceDisabled(),

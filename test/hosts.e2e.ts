@@ -13,6 +13,9 @@ import { ok, startStack, type GraphQLResponse, type Stack } from './support/stac
 
 // Region's default budget; a slowed link takes many times longer.
 const networkTimeoutMs = 2000;
+// haproxy checks each gateway's /ready every second and takes it out after two failures (hosts.ts), so within
+// 2–3 s of its drain starting; a draining gateway goes on serving for 5 s before it closes its port.
+const gatewayDrainDelayMs = 5000;
 let hosts: Hosts;
 let stack: Stack;
 
@@ -27,7 +30,7 @@ let single: Target;
 beforeAll(async () => {
   // Each assigned as soon as it runs, so afterAll stops the one that started when the other failed.
   const started = await Promise.allSettled([
-    startHosts({ networkTimeoutMs, demoData: true }).then((h) => (hosts = h)),
+    startHosts({ networkTimeoutMs, demoData: true, gatewayEnv: { DRAIN_DELAY_MS: String(gatewayDrainDelayMs) } }).then((h) => (hosts = h)),
     startStack().then(async (s) => {
       stack = s;
       for (const [code, service] of s.networks) await seedDemoData(service.orm.em.fork(), findNetwork(code)!);
@@ -181,4 +184,45 @@ describe('a network host cut off or slowed', () => {
     }
     await expectHealed(total);
   });
+});
+
+describe('a rolling restart of the two gateway replicas behind haproxy', () => {
+  test('replica a, then b: drained, taken out by haproxy, stopped, started, taken back, under continuous load; no request fails', async () => {
+    // A bounded load: four callers, until both restarts are done or 100,000 requests were sent.
+    let restarting = true;
+    const results = { sent: 0, answered: 0, failures: [] as string[] };
+    const caller = async () => {
+      while (restarting && results.sent < 100_000) {
+        results.sent++;
+        const outcome = await hosts.query('{ networks { code } }').then(
+          (res) => (res.status === 200 && !res.errors && res.data?.networks?.length === 3 ? 'ok' : `${res.status} ${JSON.stringify(res.errors)}`),
+          (error: Error) => error.message,
+        );
+        if (outcome === 'ok') results.answered++;
+        else results.failures.push(outcome);
+      }
+    };
+    const load = Promise.all(Array.from({ length: 4 }, caller));
+    const restarts = [];
+    try {
+      for (const replica of ['a', 'b'] as const) {
+        restarts.push(await hosts.restartGateway(replica));
+        // The new process serves its share of the load.
+        const server = `gateway${replica === 'a' ? 0 : 1}`;
+        const servedBefore = (await hosts.gatewayRequests())[server];
+        await waitFor(async () => (await hosts.gatewayRequests())[server] > servedBefore, 30_000);
+      }
+    } finally {
+      restarting = false;
+      await load;
+    }
+    const restarted = { readyWhileDraining: { status: 'draining' }, takenOutBeforeExit: true, exitCode: 0 };
+    expect(restarts).toEqual([restarted, restarted]);
+    expect(results.failures).toEqual([]);
+    expect(results.answered).toBe(results.sent);
+    // The load ran through both restarts rather than ending early; what it came to is in the report of the run.
+    expect(results.sent).toBeGreaterThan(0);
+    expect(results.sent).toBeLessThan(100_000);
+    console.info(`rolling restart through haproxy: ${results.answered} of ${results.sent} requests answered, ${results.failures.length} failed`);
+  }, 180_000);
 });

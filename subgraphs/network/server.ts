@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
+import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseReachable } from '../../shared/postgres.ts';
@@ -60,6 +60,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
   };
   const serverOptions = {
+    ...apolloServerOptions,
     formatError: networkFormatError(network),
     includeStacktraceInErrorResponses: false,
     plugins: [...withoutApolloDefaults(), observabilityPlugin],

@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
-import { withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
+import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { watchOutbox } from './outbox-metrics.ts';
 import { formatError } from '../../shared/errors.ts';
@@ -114,12 +114,14 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     schema: buildSubgraphSchema(regionModules()),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
+    ...apolloServerOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ...withoutApolloDefaults(), observabilityPlugin],
   });
   const internal = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema([regionInternalModule]),
+    ...apolloServerOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [...withoutApolloDefaults(), observabilityPlugin],

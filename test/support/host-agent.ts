@@ -11,6 +11,7 @@ import { spawnLeashed } from '../../shared/processes.ts';
 // database), the host's services, and haproxy (when HOST_HAPROXY names its configuration),
 // as an office's machine would run them. Prints `ready` once every service answers /ready,
 // and on SIGTERM (or when the test process is gone: the leash) stops them all, then PostgreSQL.
+// Over its IPC channel it stops and starts one service by name, as an operator's rolling restart does.
 
 interface ServiceSpec {
   name: string;
@@ -23,6 +24,14 @@ interface ServiceSpec {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
 let postgres: EmbeddedServer | undefined;
+
+/** What the test asks of one service: `stop` (SIGTERM: it drains, then exits) or `start` (again, as before). */
+interface Command {
+  command: 'stop' | 'start';
+  service: string;
+}
+/** Answers: `draining` once its /ready says 503 (with the body), `exited` with its exit code, `started` once ready again. */
+type Report = { service: string } & ({ event: 'draining'; ready: unknown } | { event: 'exited'; code: number | null } | { event: 'started' });
 
 function relay(name: string, child: ChildProcess): void {
   for (const stream of [child.stdout, child.stderr]) {
@@ -94,11 +103,35 @@ async function main(): Promise<void> {
     if (process.env.HOST_DATABASE_SOCKET) await openDatabaseDoor(process.env.HOST_DATABASE_SOCKET, env.DATABASE_URL);
   }
   const services: ServiceSpec[] = JSON.parse(process.env.HOST_SERVICES ?? '[]');
-  for (const service of services) {
+  const running = new Map<string, ChildProcess>();
+  const launch = (service: ServiceSpec) => {
     const child = spawnLeashed([join(root, service.script)], { cwd: root, env: { ...env, ...service.env } });
     children.push(child);
+    running.set(service.name, child);
     relay(service.name, child);
-  }
+  };
+  services.forEach(launch);
+  const report = (message: Report) => process.send?.(message);
+  process.on('message', async ({ command, service: name }: Command) => {
+    const service = services.find((s) => s.name === name)!;
+    if (command === 'start') {
+      launch(service);
+      await waitForHealth(service.health);
+      return report({ service: name, event: 'started' });
+    }
+    const child = running.get(name)!;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    for (;;) {
+      const answer = await fetch(service.health).catch(() => undefined);
+      if (answer?.status === 503) {
+        report({ service: name, event: 'draining', ready: await answer.json() });
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    report({ service: name, event: 'exited', code: await exited });
+  });
   if (process.env.HOST_HAPROXY) {
     // -db: in the foreground, so it is this process's child and stops with it.
     const haproxy = spawn('haproxy', ['-db', '-f', process.env.HOST_HAPROXY], { stdio: ['ignore', 'pipe', 'pipe'] });

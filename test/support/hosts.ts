@@ -58,9 +58,23 @@ export interface Hosts {
   heal(code: string): Promise<void>;
   /** Requests each gateway replica got from haproxy so far, by replica. */
   gatewayRequests(): Promise<Record<string, number>>;
+  /**
+   * Restarts one gateway replica as an operator's rolling restart does: SIGTERM (it drains: /ready 503, still
+   * serving), haproxy's health check takes it out, it exits, it is started again, haproxy's check takes it
+   * back in. What was seen on the way.
+   */
+  restartGateway(replica: 'a' | 'b'): Promise<GatewayRestart>;
   /** What the hosts printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
+}
+
+export interface GatewayRestart {
+  /** /ready's body while it drained. */
+  readyWhileDraining: unknown;
+  /** haproxy marked it DOWN while the process still ran. */
+  takenOutBeforeExit: boolean;
+  exitCode: number | null;
 }
 
 export interface HostsOptions {
@@ -70,6 +84,8 @@ export interface HostsOptions {
   demoData: boolean;
   /** More of region's environment. */
   regionEnv?: Record<string, string>;
+  /** More of the gateways' environment. */
+  gatewayEnv?: Record<string, string>;
 }
 
 const ip = (...args: string[]) => run('ip', args);
@@ -108,6 +124,7 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
   const address = Object.fromEntries(hostNames.map((host, i) => [host, `${subnet}.${10 + i}`]));
   const created: string[] = [];
   const agents: ChildProcess[] = [];
+  const agentOf: Record<string, ChildProcess> = {};
   let log = '';
 
   const stop = async () => {
@@ -171,6 +188,7 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       agents.push(child);
+      agentOf[host] = child;
       const ready = new Promise<void>((resolve, reject) => {
         for (const stream of [child.stdout!, child.stderr!]) {
           stream.setEncoding('utf8');
@@ -232,6 +250,7 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
       // Every client comes through haproxy from 127.0.0.1; no per-address limit for the test's requests.
       ANONYMOUS_REQUESTS_PER_MINUTE: '1000000',
       ANONYMOUS_COST_PER_MINUTE: '1000000000',
+      ...options.gatewayEnv,
     };
     const socket = join(base, 'haproxy.sock');
     const statsSocket = join(base, 'haproxy-stats.sock');
@@ -276,7 +295,37 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
         await ip('-n', switchNs, 'link', 'set', `p-${host}`, 'mtu', '1500');
         await ip('-n', ns(host), 'link', 'set', 'eth0', 'up');
       },
-      gatewayRequests: () => backendRequests(statsSocket, 'gateways'),
+      gatewayRequests: async () =>
+        Object.fromEntries(Object.entries(await backendColumn(statsSocket, 'gateways', 'stot')).map(([server, value]) => [server, Number(value)])),
+      async restartGateway(replica) {
+        const service = `gateway-${replica}`;
+        const server = `gateway${replica === 'a' ? 0 : 1}`;
+        const agent = agentOf.gw;
+        const next = <E extends AgentReport['event']>(event: E) =>
+          new Promise<Extract<AgentReport, { event: E }>>((resolve) => {
+            const listen = (message: AgentReport) => {
+              if (message.service !== service || message.event !== event) return;
+              agent.off('message', listen);
+              resolve(message as Extract<AgentReport, { event: E }>);
+            };
+            agent.on('message', listen);
+          });
+        const status = async () => (await backendColumn(statsSocket, 'gateways', 'status'))[server];
+        const draining = next('draining');
+        const exited = next('exited');
+        let hasExited = false;
+        void exited.then(() => (hasExited = true));
+        agent.send({ command: 'stop', service });
+        const { ready } = await draining;
+        await waitFor(async () => (await status()) === 'DOWN', 30_000);
+        const takenOutBeforeExit = !hasExited;
+        const { code } = await exited;
+        const started = next('started');
+        agent.send({ command: 'start', service });
+        await started;
+        await waitFor(async () => (await status()) === 'UP', 30_000);
+        return { readyWhileDraining: ready, takenOutBeforeExit, exitCode: code };
+      },
       output: () => log,
       stop,
     };
@@ -399,8 +448,11 @@ async function selfSignedCertificate(base: string, ipAddress: string): Promise<{
   return { pem, certificate };
 }
 
-/** Sessions haproxy passed to each server of a backend, from its stats socket (`show stat`, CSV; column stot). */
-async function backendRequests(statsSocket: string, backend: string): Promise<Record<string, number>> {
+/** What the gw host's agent reports of a service it stops or starts (test/support/host-agent.ts). */
+type AgentReport = { service: string } & ({ event: 'draining'; ready: unknown } | { event: 'exited'; code: number | null } | { event: 'started' });
+
+/** One column of haproxy's stats (`show stat`, CSV) for each server of a backend: stot (sessions passed on), status (UP, DOWN, …). */
+async function backendColumn(statsSocket: string, backend: string, name: string): Promise<Record<string, string>> {
   const csv = await new Promise<string>((resolve, reject) => {
     let text = '';
     const socket = connect(statsSocket, () => socket.end('show stat\n'));
@@ -418,7 +470,7 @@ async function backendRequests(statsSocket: string, backend: string): Promise<Re
   return Object.fromEntries(
     rows
       .filter((row) => row[column('pxname')] === backend && !['BACKEND', 'FRONTEND'].includes(row[column('svname')]))
-      .map((row) => [row[column('svname')], Number(row[column('stot')])]),
+      .map((row) => [row[column('svname')], row[column(name)]]),
   );
 }
 
