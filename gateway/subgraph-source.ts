@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, Kind, parse, type StringValueNode } from 'graphql';
 import { signedPost, type PostAnswer } from '../shared/http-client.ts';
-import { encodeIdentity, identityHeader } from '../shared/identity.ts';
+import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { inFlight, type InFlight } from './dedupe.ts';
 import { collapseRepresentations, type SubgraphAnswer } from './representations.ts';
 import type { GatewayContext } from './server.ts';
@@ -41,6 +41,18 @@ export function supergraphSubgraphNames(supergraphSdl: string): string[] {
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
+// A request's plan calls up to four subgraphs with one identity (an anonymous caller's is one object for all):
+// its header is encoded once, not per call.
+const identityHeaders = new WeakMap<Identity, string>();
+function identityHeaderOf(identity: Identity): string {
+  let header = identityHeaders.get(identity);
+  if (header === undefined) {
+    header = encodeIdentity(identity);
+    identityHeaders.set(identity, header);
+  }
+  return header;
+}
+
 const isWrite = (query: string) => /^\s*(mutation|subscription)\b/.test(query);
 
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
@@ -62,7 +74,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     if (collapsed) variables = { ...variables, representations: collapsed.representations };
     if (Array.isArray(asked)) this.#options.onRepresentations?.(asked.length, collapsed?.representations.length ?? asked.length);
     const body = JSON.stringify({ query, variables, operationName, extensions });
-    const identity = context.identity ? encodeIdentity(context.identity) : undefined;
+    const identity = context.identity ? identityHeaderOf(context.identity) : undefined;
     const send = () => {
       this.#options.onRequest?.(this.#options.name);
       const headers: Record<string, string> = identity ? { [identityHeader]: identity } : {};
