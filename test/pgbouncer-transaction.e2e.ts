@@ -5,6 +5,8 @@ import { listen } from '../shared/http.ts';
 import { signedPost } from '../shared/http-client.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
+import { initRegionOrm } from '../subgraphs/region/orm.ts';
+import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
 import { session, startPgBouncer, type PgBouncer } from './support/pgbouncer.ts';
 
 // Two network services behind one PgBouncer in transaction mode with a pool of two server connections
@@ -96,3 +98,20 @@ describe('network services behind PgBouncer in transaction mode, two server conn
     expect(servers.length).toBeLessThanOrEqual(poolSize);
   });
 });
+
+test('two region instances starting at once through a pool of two both start and migrate once', async () => {
+  const regionDirect = new URL(await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_txpool_region`));
+  const regionBouncer = await startPgBouncer(regionDirect, { poolMode: 'transaction', poolSize });
+  const key = randomBytes(32);
+  try {
+    const started = await Promise.allSettled([initRegionOrm(regionBouncer.url(), key), initRegionOrm(regionBouncer.url(), key)]);
+    await Promise.all(started.map((result) => result.status === 'fulfilled' && result.value.orm.close(true)));
+    expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+    const names = await session(regionDirect.toString(), async (client) =>
+      (await client.query('select name from mikro_orm_migrations order by id')).rows.map((row) => row.name),
+    );
+    expect(names).toEqual(regionMigrations(key).map((m) => m.name));
+  } finally {
+    regionBouncer.stop();
+  }
+}, 120_000);
