@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { processName } from '../catalog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
+import { useFieldErrorText } from '../field-errors.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   awardQuote,
@@ -41,8 +42,8 @@ function uploadType(file: File): string {
   return /\.(step|stp)$/i.test(file.name) ? 'model/step' : 'application/octet-stream';
 }
 
-/** Uploads one file through the gateway (the session cookie and its CSRF token); the server's message when refused. */
-async function upload(inquiryId: string, file: File): Promise<string | null> {
+/** Uploads one file through the gateway (the session cookie and its CSRF token); the server's error when refused. */
+async function upload(inquiryId: string, file: File): Promise<GraphQLErrorLike | null> {
   try {
     const response = await fetch(`/attachments?inquiryId=${encodeURIComponent(inquiryId)}&fileName=${encodeURIComponent(file.name)}`, {
       method: 'POST',
@@ -50,10 +51,10 @@ async function upload(inquiryId: string, file: File): Promise<string | null> {
       body: file,
     });
     if (response.ok) return null;
-    const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] };
-    return body.errors?.[0]?.message ?? `HTTP ${response.status}`;
+    const body = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorLike[] };
+    return body.errors?.[0] ?? { message: `HTTP ${response.status}` };
   } catch {
-    return 'The portal cannot be reached.';
+    return { message: 'The portal cannot be reached.' };
   }
 }
 
@@ -149,6 +150,7 @@ function Facts({ inquiry }: { inquiry: InquiryDetail }) {
 function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; canUpload: boolean; onUploaded: () => void }) {
   const text = useInquiryText();
   const { number } = useLocale();
+  const errorText = useFieldErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
@@ -168,7 +170,7 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
     for (const file of files) {
       const refusal = await upload(inquiry.id, file);
       if (refusal) {
-        setError(`${file.name}: ${refusal}`);
+        setError(`${file.name}: ${errorText(refusal)}`);
         break;
       }
       uploaded++;
@@ -277,6 +279,7 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
 function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished: () => void }) {
   const text = useInquiryText();
   const { t } = useLocale();
+  const errorText = useFieldErrorText();
   const [invite, setInvite] = useState('10');
   const [error, setError] = useState<GraphQLErrorLike | null>(null);
   const [busy, setBusy] = useState(false);
@@ -316,7 +319,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
           />
           {atField && (
             <p class="field-error" id="inquiry-invite-error">
-              {error.message}
+              {errorText(error)}
             </p>
           )}
         </div>
@@ -634,6 +637,7 @@ function QuoteForm({
 }) {
   const text = useInquiryText();
   const { t, language, number } = useLocale();
+  const errorText = useFieldErrorText();
   const [values, setValues] = useState<QuoteFormValues>(() => ({
     tiers: quote
       ? quote.priceTiers.map((tier) => ({
@@ -696,7 +700,7 @@ function QuoteForm({
     }
     const error = result.errors[0];
     const field = error && quoteFieldOf(error);
-    if (field) return fail({ [field]: error.message });
+    if (field) return fail({ [field]: errorText(error) });
     if (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'version') return fail({ form: text.changedMeanwhile });
     return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
   };
@@ -895,6 +899,7 @@ function ConsortiumAnswer({
 }) {
   const text = useInquiryText();
   const { t, language } = useLocale();
+  const errorText = useFieldErrorText();
   const [processes, setProcesses] = useState<string[]>([]);
   const [share, setShare] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'processes' | 'sharePercent' | 'form', string>>>({});
@@ -926,7 +931,7 @@ function ConsortiumAnswer({
     }
     const error = result.errors[0];
     const field = error?.extensions?.field;
-    if (field === 'processes' || field === 'sharePercent') return fail({ [field]: error.message });
+    if (field === 'processes' || field === 'sharePercent') return fail({ [field]: errorText(error) });
     return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
   };
 
