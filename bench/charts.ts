@@ -12,7 +12,7 @@ export interface Chart {
 }
 
 /** Colours that stay apart for red-green colour blindness (Okabe–Ito). */
-const colours: Record<TargetName, string> = { floor: '#999999', peer: '#E69F00', gateway: '#0072B2' };
+const colours: Record<TargetName, string> = { floor: '#999999', peer: '#E69F00', gateway: '#0072B2', unobserved: '#56B4E9' };
 
 const panel = { width: 210, height: 170, top: 34, bottom: 30, left: 12 };
 const columns = 4;
@@ -100,7 +100,7 @@ export function charts(report: Report): Chart[] {
       title: `Requests per second at concurrency ${concurrency} (median round)`,
       svg: render(
         `Requests per second at concurrency ${concurrency} (median round)`,
-        'One panel per shape with its own scale; one bar per target: floor, peer gateway, our gateway. Higher is better.',
+        'One panel per shape with its own scale; one bar per target: floor, peer gateway, our gateway, ours with its logs off (unobserved). Higher is better.',
         at(report.rows, concurrency).map((r) => ({ shape: r.shape, target: r.target, value: r.rps, ticks: [] })),
       ),
     },

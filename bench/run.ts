@@ -99,6 +99,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     /** One load run of a shape against a target at a concurrency, with the work it caused. */
     const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
       started();
+      subgraphs.logging(target.name !== 'unobserved');
       const processes = processTable();
       const before = {
         sql: subgraphs.sqlStatements(),
@@ -190,6 +191,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         const run: Run = { url, headers, next, probe };
         runs.set(target, run);
         if (options.warmup > 0) {
+          subgraphs.logging(target.name !== 'unobserved');
           await generator.load({ url: run.url, headers: run.headers, body: run.next, connections: options.concurrency, duration: options.warmup });
           await settle(subgraphs, true);
         }

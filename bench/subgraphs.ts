@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import pg from 'pg';
+import { pino } from 'pino';
 import { close, listen } from '../shared/http.ts';
 import { defaultObservabilityConfig, type ObservabilityConfig } from '../shared/observability.ts';
 import { networks } from '../shared/networks.ts';
@@ -14,14 +15,20 @@ import { seedBulk } from '../scripts/seed-bulk.ts';
 // subgraph calls from the requests arriving at their /graphql endpoints
 // (region's calls to /internal/graphql are region's own work, not a gateway's).
 
-// The subgraphs run in the benchmark's own process, and a JSON line per request from each would
-// flood its output (and CI's log of the dry run) with tens of thousands of lines: they log warnings
-// unless LOG_LEVEL says otherwise. The gateway under test keeps its default (info, a line per
-// request), as it is deployed; its output is read until it listens and then dropped.
-const benchObservability: ObservabilityConfig = {
-  ...defaultObservabilityConfig,
-  logLevel: (process.env.LOG_LEVEL ?? 'warn') as ObservabilityConfig['logLevel'],
-};
+// The subgraphs log as deployed (LOG_LEVEL, default info: a JSON line per request), while any target but
+// unobserved is measured. They run in the benchmark's own process, where tens of thousands of lines would
+// flood its output (and CI's log of the dry run): every line is made and written to /dev/null, and warnings
+// and errors to standard output as well. The gateway under test logs to its own output, which is read until
+// it listens and then dropped.
+const logLevel = (process.env.LOG_LEVEL ?? defaultObservabilityConfig.logLevel) as ObservabilityConfig['logLevel'];
+
+function benchObservability(): ObservabilityConfig {
+  const streams = [
+    { level: 'warn' as const, stream: pino.destination({ dest: 1, sync: false }) },
+    { level: 'trace' as const, stream: pino.destination({ dest: '/dev/null', sync: false }) },
+  ];
+  return { ...defaultObservabilityConfig, logLevel, logDestination: pino.multistream(streams) };
+}
 
 export interface Subgraphs {
   /** Base URL of each service: region, NIWE, LINAT, KONAT. */
@@ -36,6 +43,8 @@ export interface Subgraphs {
   inFlight(): number;
   /** Statements PostgreSQL is running for any client but this question, in any database. */
   activeQueries(): Promise<number>;
+  /** Logs on (at LOG_LEVEL) or off in every subgraph, from the next request on. */
+  logging(on: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -63,7 +72,7 @@ export async function startSubgraphs(options: {
     networks.map(async (network) => {
       const databaseUrl = await ensureDatabase(options.postgresUrl, `${prefix}_${network.code.toLowerCase()}`);
       databaseUrls[network.code] = databaseUrl;
-      const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret, observability: benchObservability });
+      const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret, observability: benchObservability() });
       services.push(service);
       await seedBulk({ databaseUrl, network, members: options.membersPerNetwork, progress: options.progress(network.code) });
       countCalls(service.http);
@@ -77,7 +86,7 @@ export async function startSubgraphs(options: {
     secret: options.secret,
     networkSecrets: Object.fromEntries(networks.map((n) => [n.code, options.secret])),
     webhookKey: randomBytes(32),
-    observability: benchObservability,
+    observability: benchObservability(),
   });
   countCalls(region.http);
   urls.region = await listen(region.http, 0);
@@ -95,6 +104,9 @@ export async function startSubgraphs(options: {
         `select count(*) as active from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()`,
       );
       return Number(rows[0].active);
+    },
+    logging(on) {
+      for (const { observability } of [region, ...services]) observability.log.level = on ? logLevel : 'silent';
     },
     async stop() {
       await watcher.end();

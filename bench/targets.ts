@@ -8,11 +8,13 @@ import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { benchDependenciesInstalled, benchInstallCommand } from './dependencies.ts';
 
-// The three targets the benchmark compares, each its own Node process with one
+// The targets the benchmark compares, each its own Node process with one
 // worker, so each one's resident memory is its own and none shares an event
-// loop with the subgraphs or the load generator.
+// loop with the subgraphs or the load generator. `unobserved` is our gateway
+// again with its logs off, measured while the subgraphs log nothing either:
+// what logs cost the stack (issue 19: at most 5 % of the requests per second).
 
-export const targetNames = ['floor', 'peer', 'gateway'] as const;
+export const targetNames = ['floor', 'peer', 'gateway', 'unobserved'] as const;
 export type TargetName = (typeof targetNames)[number];
 
 export interface Target {
@@ -44,8 +46,12 @@ function hiveGatewayBin(): string {
 export async function startTargets(env: TargetEnvironment, only: readonly TargetName[] = targetNames): Promise<Target[]> {
   const common: Record<string, string> = { JWT_SECRET: env.jwtSecret, SUBGRAPH_SECRET: env.subgraphSecret, NODE_ENV: 'production' };
   for (const [service, url] of Object.entries(env.serviceUrls)) common[serviceUrlVariable(service)] = url;
+  // The load comes anonymously from one address; the peer limits no one, so ours does not either here. Logs
+  // as deployed (LOG_LEVEL's default, info: a line per request); unobserved sets its own.
+  const ours = { PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' };
   // Hive Gateway reports port 0 as 0, so it gets a port picked here.
   const peerPort = await freePort();
+  const unobservedPort = await freePort();
   const launchers: Record<TargetName, () => Promise<Target>> = {
     floor: () => start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
     peer: () =>
@@ -56,38 +62,52 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
         (base) => `${base}/graphql`,
         peerPort,
       ),
-    // The load comes anonymously from one address; the peer limits no one, so ours does not either here.
-    gateway: () =>
+    gateway: () => start('gateway', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
+    // With its logs off it does not say where it listens, so it gets a port picked here too.
+    unobserved: () =>
       start(
-        'gateway',
+        'unobserved',
         [...gatewayNodeFlags(process.env), 'gateway/index.ts'],
-        { ...common, PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' },
+        { ...common, ...ours, PORT: String(unobservedPort), LOG_LEVEL: 'silent' },
         (base) => `${base}/graphql`,
+        unobservedPort,
+        true,
       ),
   };
   return Promise.all(only.map((name) => launchers[name]()));
 }
 
-function start(name: TargetName, args: string[], env: Record<string, string>, url: (base: string, shape: string) => string, port?: number): Promise<Target> {
+/**
+ * Spawns a target and waits until it listens: until its output names its port, or, for one that logs nothing
+ * (`port` given and `silent`), until it answers GET /health on that port.
+ */
+function start(
+  name: TargetName,
+  args: string[],
+  env: Record<string, string>,
+  url: (base: string, shape: string) => string,
+  port?: number,
+  silent = false,
+): Promise<Target> {
   const child = spawnLeashed(args, { cwd: root, env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
+    let waiting = true;
     const onExit = (code: number | null) => reject(new Error(`${name} exited (code ${code}) before listening:\n${output}`));
     child.once('exit', onExit);
     const timer = setTimeout(() => {
+      waiting = false;
       child.kill();
       reject(new Error(`${name} did not listen within 60 s:\n${output}`));
     }, 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on https?:\/\/[\w.]+:(\d+)/i.exec(output);
-      if (!match) return;
+    const listening = (listeningPort: number) => {
+      waiting = false;
       clearTimeout(timer);
       child.off('exit', onExit);
       child.stdout!.off('data', onData);
       child.stderr!.off('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => chunk.toString().trim() && process.stderr.write(`[${name}] ${chunk}`));
-      const base = `http://127.0.0.1:${port ?? match[1]}`;
+      const base = `http://127.0.0.1:${listeningPort}`;
       resolve({
         name,
         pid: child.pid!,
@@ -96,8 +116,25 @@ function start(name: TargetName, args: string[], env: Record<string, string>, ur
         stop: () => stop(child),
       });
     };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on https?:\/\/[\w.]+:(\d+)/i.exec(output);
+      if (match && waiting) listening(port ?? Number(match[1]));
+    };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    if (silent && port !== undefined) {
+      void (async () => {
+        while (waiting) {
+          const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (up && waiting) return listening(port);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+    }
   });
 }
 

@@ -61,6 +61,7 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     'p50VsFloor',
     'rpsVsPeer',
     'p50VsPeer',
+    'rpsVsUnobserved',
   ];
   for (const row of report.rows) {
     for (const field of numeric) expect(Number.isFinite(row[field]), `${row.shape} ${row.target} ${field}`).toBe(true);
@@ -79,12 +80,20 @@ test('a dry run writes a row per shape, target and concurrency, with every field
       .filter((r: { target: string; concurrency: number }) => r.target === target && r.concurrency === 1)
       .map((r: { sqlPerRequest: number; subgraphCallsPerRequest: number }) => [r.sqlPerRequest, r.subgraphCallsPerRequest]);
   expect(work('gateway')).toEqual(work('peer'));
-  expect(report.budget.map((b: { rule: string }) => b.rule)).toHaveLength(4);
+  // Logs off change no plan: the same statements and calls as with them on.
+  expect(work('unobserved')).toEqual(work('gateway'));
+  expect(report.budget.map((b: { rule: string }) => b.rule)).toHaveLength(5);
+  // The cost of logs is judged on every shape at the fixed concurrency.
+  const logsRule = report.budget.find((b: { rule: string }) => b.rule.startsWith('logs cost'));
+  expect(logsRule.measured).toBe(true);
+  expect(logsRule.detail.split(', ')).toHaveLength(shapes.length);
   // Statement counts do not depend on the machine, so this budget line holds in every run.
   const sqlRule = report.budget.find((b: { rule: string }) => b.rule.startsWith('SQL'));
   expect(sqlRule.pass, sqlRule.detail).toBe(true);
   const markdown = readFileSync(join(outDir, 'latest.md'), 'utf8');
   expect(markdown).toContain('| Q2.100 | gateway | 2 |');
+  expect(markdown).toContain('| Q2.100 | unobserved | 2 |');
+  expect(markdown).toContain('rps ×unobserved');
   expect(markdown).toContain('Q3');
   // 53 s at load 25 on the shared 2-core machine (204 s before the load generator's thread served every run);
   // 90 s ran out once while eight other test runs shared its two cores. The limit is a guard against a hang, not a measure.
