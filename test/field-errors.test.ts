@@ -32,6 +32,13 @@ describe('the reasons the server sends', () => {
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name', reason: 'TOO_LONG', max: 200 });
   });
 
+  test('a refusal without a reason does not compile (npm run typecheck checks this file)', () => {
+    const withoutReason = () =>
+      // @ts-expect-error badInput requires an InputReason: every refusal a client can translate.
+      badInput('name', 'name must not be empty.');
+    expect(withoutReason().extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
   test("the member form's checks name their reason with the numbers the portal shows", () => {
     expect(refusal(() => text('name', '  ', 200, true)).extensions).toMatchObject({ field: 'name', reason: 'REQUIRED' });
     expect(refusal(() => text('city', 'x'.repeat(101), 100, true)).extensions).toMatchObject({ field: 'city', reason: 'TOO_LONG', max: 100 });
