@@ -5,7 +5,8 @@ import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
 // A member company's own pages in Debian's chromium against `npm start`: its staff signs in with the
-// account its office created, sets the availability, chooses its processes and materials, posts an
+// account its office created, sets the availability, chooses its processes and materials, adds a
+// contact person (an invalid e-mail address at its field first), posts an
 // offer (a window too small for the hours first: the server's error at the hours field), sees another
 // network's member book it, confirms the booking, withdraws the offer, and edits the profile (an
 // invalid website at its field first); the public profile shows the change. Key steps by keyboard;
@@ -88,6 +89,35 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   );
   const capabilities = `query($id: ID!) { member(id: $id) { processes { code } materials } }`;
   expect((await graph(capabilities, { id: members.werra })).member).toEqual({ processes: [{ code: '3.2.3' }], materials: ['42CrMo4'] });
+  await expectAccessible(page);
+
+  // A contact person by keyboard: an e-mail address without @ is the network's error at that field; fixed, it is saved.
+  await press(page, 'button:text("Ansprechperson hinzufügen")');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('contact-0-name');
+  await page.keyboard.type('Frieda Fräse');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Vertrieb');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('vertrieb.werra-fraese.example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('+49 5651 12345');
+  await page.keyboard.press('Enter');
+  const email = page.locator('#contact-0-email');
+  await eventually(() => page.locator('#contact-0-email-error').textContent()).toMatch(/vertrieb\.werra-fraese\.example/);
+  expect(await email.getAttribute('aria-invalid')).toBe('true');
+  expect(await email.getAttribute('aria-describedby')).toBe('contact-0-email-error');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('contact-0-email');
+  await expectAccessible(page);
+  await screenshot(page, 'member-contact-error');
+  const contacts = `query($id: ID!) { member(id: $id) { contacts { name role email phone } } }`;
+  expect((await graph(contacts, { id: members.werra }, linatToken)).member.contacts).toEqual([]);
+  await email.fill('vertrieb@werra-fraese.example');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('section[aria-labelledby="my-contacts-heading"] .saved').textContent()).toBe('Gespeichert: 1 Ansprechpersonen.');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+  expect((await graph(contacts, { id: members.werra }, linatToken)).member.contacts).toEqual([
+    { name: 'Frieda Fräse', role: 'Vertrieb', email: 'vertrieb@werra-fraese.example', phone: '+49 5651 12345' },
+  ]);
   await expectAccessible(page);
 
   // Capacity: empty at first.

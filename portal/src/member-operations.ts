@@ -110,24 +110,32 @@ export const withdrawOwnCapacity = operation<{ withdrawCapacityPost: OwnCapacity
   }`,
 );
 
+export interface OwnContact {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 export interface OwnCapabilities {
   id: string;
   version: number;
   processes: { code: string }[];
   materials: string[];
+  contacts: OwnContact[];
 }
 
-const capabilityFields = 'id version processes { code } materials';
+const capabilityFields = 'id version processes { code } materials contacts { name role email phone }';
 
 export const ownCapabilities = operation<{ member: OwnCapabilities | null }, { id: string }>(
   'OwnCapabilities',
   `query OwnCapabilities($id: ID!) { member(id: $id) { ${capabilityFields} } }`,
 );
 
-/** A member's processes and materials, replaced as a whole (MemberPatch: the lists replace the member's). */
+/** A member's processes and materials, or its contact persons, each list replaced as a whole (MemberPatch: a list given replaces the member's). */
 export const updateOwnCapabilities = operation<
   { updateMember: OwnCapabilities },
-  { id: string; input: { processes: string[]; materials: string[] }; version: number }
+  { id: string; input: { processes?: string[]; materials?: string[]; contacts?: OwnContact[] }; version: number }
 >(
   'UpdateOwnCapabilities',
   `mutation UpdateOwnCapabilities($id: ID!, $input: MemberPatch!, $version: Int) {

@@ -15,7 +15,9 @@ import {
   type CadSystem,
   type CapacityBookingRow,
   type CapacityPostFields,
+  type OwnCapabilities,
   type OwnCapacityPost,
+  type OwnContact,
   type OwnMember,
 } from '../member-operations.ts';
 import { paths, useRoute } from '../router.ts';
@@ -103,7 +105,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
           </li>
         </ul>
       </section>
-      <CapabilitiesForm memberId={memberId} />
+      <ProfileLists memberId={memberId} />
       <section aria-labelledby="my-capacity-heading">
         <h2 id="my-capacity-heading">{text.capacityLink}</h2>
         <p>{text.capacityLinkText}</p>
@@ -169,23 +171,42 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
  * The member's processes and materials, chosen in the search's pickers and saved with updateMember (the
  * member form edits the rest of the profile). The lists replace the member's, with the version read.
  */
-function CapabilitiesForm({ memberId }: { memberId: string }) {
-  const text = useMemberText();
-  const { t, number } = useLocale();
+/** The lists of the member's profile it keeps here, sharing the version read, so saving one then the other is no CONFLICT. */
+function ProfileLists({ memberId }: { memberId: string }) {
   const loaded = useReloadable(ownCapabilities, { id: memberId });
-  const [processes, setProcesses] = useState<string[]>([]);
-  const [materials, setMaterials] = useState<string[]>([]);
   const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<{ ok: boolean; text: string; field?: 'processes' | 'materials' } | null>(null);
-  const [busy, setBusy] = useState(false);
   const own = loaded.data?.member;
   useEffect(() => {
-    if (!own) return;
-    setProcesses(own.processes.map((p) => p.code));
-    setMaterials(own.materials);
-    setVersion(own.version);
+    if (own) setVersion(own.version);
   }, [own]);
   if (!own) return null;
+  return (
+    <>
+      <CapabilitiesForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
+      <ContactsForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
+    </>
+  );
+}
+
+interface ListFormProps {
+  memberId: string;
+  own: OwnCapabilities;
+  version: number;
+  onSaved: (version: number) => void;
+  reload: () => void;
+}
+
+function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
+  const text = useMemberText();
+  const { t, number } = useLocale();
+  const [processes, setProcesses] = useState<string[]>([]);
+  const [materials, setMaterials] = useState<string[]>([]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; field?: 'processes' | 'materials' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setProcesses(own.processes.map((p) => p.code));
+    setMaterials(own.materials);
+  }, [own]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -194,13 +215,13 @@ function CapabilitiesForm({ memberId }: { memberId: string }) {
     setBusy(false);
     const saved = result.data?.updateMember;
     if (saved) {
-      setVersion(saved.version);
+      onSaved(saved.version);
       return setMessage({ ok: true, text: text.capabilitiesSaved(number(saved.processes.length), number(saved.materials.length)) });
     }
     const error = result.errors[0];
     const field = String(error?.extensions?.field ?? '').replace(/^input\./, '');
     if (error?.extensions?.code === 'CONFLICT') {
-      loaded.reload();
+      reload();
       return setMessage({ ok: false, text: text.capabilitiesChanged });
     }
     setMessage({
@@ -226,6 +247,135 @@ function CapabilitiesForm({ memberId }: { memberId: string }) {
         </div>
         <div role="status" class="saved">
           {message && !message.field && <p class={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}>{message.text}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+type ContactField = keyof OwnContact;
+const contactFields: ContactField[] = ['name', 'role', 'email', 'phone'];
+const blankContact: OwnContact = { name: '', role: '', email: '', phone: '' };
+
+/**
+ * The member's contact persons (seen only by signed-in users), edited row by row and saved as one list with
+ * updateMember; the network's error names its row and field (contacts[1].email), shown and focused there.
+ */
+function ContactsForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
+  const text = useMemberText();
+  const { t } = useLocale();
+  const [rows, setRows] = useState<OwnContact[]>([]);
+  const [error, setError] = useState<{ row: number; field: ContactField; message: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setRows(own.contacts.map((c) => ({ ...c }))), [own]);
+  const inputs = useRef(new Map<string, HTMLInputElement | null>());
+  const optional = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const contacts = rows.map((r) => ({ name: r.name, role: optional(r.role), email: optional(r.email), phone: optional(r.phone) }));
+    const result = await request(updateOwnCapabilities, { id: memberId, input: { contacts }, version });
+    setBusy(false);
+    const saved = result.data?.updateMember;
+    if (saved) {
+      onSaved(saved.version);
+      setError(null);
+      return setNotice({ ok: true, message: text.contactsSaved(String(saved.contacts.length)) });
+    }
+    const first = result.errors[0];
+    if (first?.extensions?.code === 'CONFLICT') {
+      reload();
+      setError(null);
+      return setNotice({ ok: false, message: text.capabilitiesChanged });
+    }
+    const at = /contacts\[(\d+)\]\.(\w+)$/.exec(String(first?.extensions?.field ?? ''));
+    const field = at && contactFields.find((f) => f === at[2]);
+    if (at && field) {
+      setNotice(null);
+      setError({ row: Number(at[1]), field, message: first.message });
+      return inputs.current.get(`${at[1]}-${field}`)?.focus();
+    }
+    setError(null);
+    setNotice({ ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+  };
+
+  const change = (index: number, field: ContactField, value: string) => setRows(rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
+
+  return (
+    <section aria-labelledby="my-contacts-heading">
+      <h2 id="my-contacts-heading">{text.contactsHeading}</h2>
+      <p>{text.contactsIntro}</p>
+      <form class="member-area-form" onSubmit={submit} noValidate aria-labelledby="my-contacts-heading">
+        {rows.length === 0 && <p>{text.noContacts}</p>}
+        {rows.map((row, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved; the index is what the server's error names
+          <fieldset class="member-area-contact" key={index}>
+            <legend>{text.contactLegend(String(index + 1))}</legend>
+            <div class="field-row">
+              {contactFields.map((field) => {
+                const id = `contact-${index}-${field}`;
+                const failed = error?.row === index && error.field === field;
+                return (
+                  <div class="field" key={field}>
+                    <label for={id}>
+                      {text[`contact_${field}`]}
+                      {field === 'name' && <span aria-hidden="true"> *</span>}
+                    </label>
+                    <input
+                      id={id}
+                      ref={(element) => {
+                        inputs.current.set(`${index}-${field}`, element);
+                      }}
+                      type="text"
+                      autocomplete="off"
+                      value={row[field] ?? ''}
+                      aria-required={field === 'name' ? 'true' : undefined}
+                      aria-invalid={failed ? 'true' : undefined}
+                      aria-describedby={failed ? `${id}-error` : undefined}
+                      onInput={(e) => change(index, field, e.currentTarget.value)}
+                    />
+                    {failed && (
+                      <p class="field-error" id={`${id}-error`}>
+                        {error.message}
+                      </p>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={text.removeContactLabel(row.name || String(index + 1))}
+              onClick={() => {
+                setRows(rows.filter((_, i) => i !== index));
+                setError(null);
+              }}
+            >
+              {text.removeContact}
+            </button>
+          </fieldset>
+        ))}
+        <div class="actions">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setRows([...rows, { ...blankContact }]);
+              // The new row's first field, once rendered.
+              setTimeout(() => inputs.current.get(`${rows.length}-name`)?.focus());
+            }}
+          >
+            {text.addContact}
+          </button>
+          <button type="submit" disabled={busy}>
+            {busy ? text.availabilitySaving : text.contactsSave}
+          </button>
+        </div>
+        <div role="status" class="saved">
+          {notice && <p class={`notice ${notice.ok ? 'notice-ok' : 'notice-error'}`}>{notice.message}</p>}
         </div>
       </form>
     </section>
