@@ -53,8 +53,8 @@ afterAll(async () => {
   if (stack) rmSync(stack.dataDir, { recursive: true, force: true });
 });
 
-async function newPage(options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: options.locale ?? 'de-DE', viewport: { width: 1280, height: 900 } });
+async function newPage(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: options.locale ?? 'de-DE', colorScheme: options.colorScheme, viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   context.on('request', (request) => {
     requested.push(request.url());
@@ -315,6 +315,33 @@ test('GET /graphql in a browser opens GraphiQL from the gateway, with the schema
   await page.locator('.graphiql-history-item-label').first().waitFor();
   await expectAccessible(page, graphiqlExceptions);
   await screenshot(page, 'graphiql-docs-history');
+});
+
+test("GraphiQL's dark theme passes too, editors included, by the system's setting and by GraphiQL's own", async () => {
+  const page = await newPage({ locale: 'en-GB', colorScheme: 'dark' });
+  await page.goto(`${stack.gateway}/graphql`);
+  await eventually(() => page.locator('.graphiql-query-editor').textContent(), 30_000).toMatch(/totalCount/);
+  await page.locator('.graphiql-execute-button').click();
+  await eventually(() => page.locator('.graphiql-response').textContent(), 30_000).toMatch(/totalCount/);
+  // The editors are drawn in portal/graphiql/main.ts's dark editor theme once it is defined: its comment colour.
+  // A string, because this file is checked without the DOM's types.
+  const commentColour = (on: Page) =>
+    on.evaluate(
+      `[...document.querySelectorAll('.graphiql-query-editor .view-line span span')].filter((s) => s.textContent.includes('companies')).map((s) => getComputedStyle(s).color)[0]`,
+    );
+  await eventually(() => commentColour(page)).toBe('rgb(127, 174, 106)');
+  await expectAccessible(page, graphiqlExceptions);
+  await screenshot(page, 'graphiql-dark');
+  // A light system, and Dark chosen in GraphiQL's settings: the editors switch from GraphiQL's light theme to ours.
+  const light = await newPage({ locale: 'en-GB', colorScheme: 'light' });
+  await light.goto(`${stack.gateway}/graphql`);
+  await eventually(() => light.locator('.graphiql-query-editor').textContent(), 30_000).toMatch(/totalCount/);
+  await light.getByRole('button', { name: 'Open settings dialog' }).click();
+  await light.getByRole('button', { name: 'Dark', exact: true }).click();
+  await light.keyboard.press('Escape');
+  await eventually(() => light.evaluate('document.body.className')).toMatch(/graphiql-dark/);
+  await eventually(() => commentColour(light)).toBe('rgb(127, 174, 106)');
+  await expectAccessible(light, graphiqlExceptions);
 });
 
 test('the search page is usable while the networks are searched', async () => {
