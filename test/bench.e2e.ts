@@ -95,7 +95,8 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   expect(markdown).toContain('| Q2.100 | unobserved | 2 |');
   expect(markdown).toContain('rps ×unobserved');
   expect(markdown).toContain('Q3');
-  // 53 s at load 25 on the shared 2-core machine (204 s before the load generator's thread served every run);
+  // 27 s at load 15 on the shared 2-core machine with four targets (three took 204 s at load 25 before the
+  // load generator's thread served every run, 53 s after);
   // 90 s ran out once while eight other test runs shared its two cores. The limit is a guard against a hang, not a measure.
 }, 300_000);
 
