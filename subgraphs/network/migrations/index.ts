@@ -6,6 +6,7 @@ import { Migration20261124020000_search_words } from './Migration20261124020000_
 import { Migration20261125000000_search_scale } from './Migration20261125000000_search_scale.ts';
 import { Migration20261201300000_versions_idempotency } from './Migration20261201300000_versions_idempotency.ts';
 import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
+import { Migration20261201500000_search_fields } from './Migration20261201500000_search_fields.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261125000000_search_scale', class: Migration20261125000000_search_scale },
   { name: 'Migration20261201300000_versions_idempotency', class: Migration20261201300000_versions_idempotency },
   { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
+  { name: 'Migration20261201500000_search_fields', class: Migration20261201500000_search_fields },
 ];
