@@ -1,13 +1,18 @@
 import type { InputReasonName } from '../../shared/input-reasons.ts';
-import type { GraphQLErrorLike } from './graphql.ts';
 import type { Locale } from './i18n.ts';
-import { useLocale } from './use-locale.ts';
 
 // The server's field errors in the user's language. A BAD_USER_INPUT names its field (extensions.field)
 // and why it was refused (extensions.reason with its parameters, shared/input-reasons.ts); the message
 // itself is English, for API users. Forms show fieldErrorText(error, locale) at the field instead; an
 // error without a reason this table knows keeps the server's message, so a reason added on the server
-// before the portal learns it still says what to fix.
+// before the portal learns it still says what to fix. Free of Preact, so unit tests run it as it is;
+// components take it with the visitor's locale from use-field-error-text.ts.
+
+/** A GraphQL error as the portal reads it (graphql.ts's GraphQLErrorLike fits), named here so this module imports no Preact. */
+export interface ServerError {
+  message: string;
+  extensions?: Readonly<Record<string, unknown>>;
+}
 
 interface ReasonParams {
   min?: number;
@@ -115,7 +120,7 @@ const numberOrUndefined = (value: unknown) => (typeof value === 'number' && Numb
  * parameters (numbers in the locale's notation); the server's message for an error without a reason
  * the portal knows. `labels` names other fields as the form shows them (ORDER's extensions.other).
  */
-export function fieldErrorText(error: GraphQLErrorLike, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
+export function fieldErrorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
   const extensions = error.extensions ?? {};
   const reason = extensions.reason;
   if (typeof reason !== 'string' || !Object.hasOwn(de, reason)) return error.message;
@@ -131,13 +136,7 @@ export function fieldErrorText(error: GraphQLErrorLike, locale: Pick<Locale, 'la
 }
 
 /** The form field an error is about, among `fields`: extensions.field without the input's prefix (input.website is website). */
-export function fieldOfError<F extends string>(error: GraphQLErrorLike | undefined, fields: readonly F[]): F | undefined {
+export function fieldOfError<F extends string>(error: ServerError | undefined, fields: readonly F[]): F | undefined {
   const field = typeof error?.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
   return fields.find((f) => f === field);
-}
-
-/** fieldErrorText in the visitor's language, for a component. */
-export function useFieldErrorText(): (error: GraphQLErrorLike, labels?: Readonly<Record<string, string>>) => string {
-  const locale = useLocale();
-  return (error, labels) => fieldErrorText(error, locale, labels);
 }

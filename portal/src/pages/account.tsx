@@ -4,7 +4,7 @@ import { changePassword, myAccount } from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // The signed-in person's own account: what it is, and changing its password. The rule for a new

@@ -14,7 +14,7 @@ import {
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, euros, Field, inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';

@@ -6,7 +6,7 @@ import { createInquiry, type InquiryInput, type Tolerance } from '../operations.
 import { navigate, paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
 import { useInquiryText } from './inquiry-messages.ts';
 

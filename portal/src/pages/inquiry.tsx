@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { processName } from '../catalog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   awardQuote,

@@ -4,7 +4,7 @@ import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 import { BackToOverview, replaceParams } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';

@@ -4,7 +4,7 @@ import { importMembersFile, type MemberImportReport } from '../operations.ts';
 import { paths } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';
 

@@ -5,7 +5,7 @@ import { confirmRelationship, endRelationship, memberRelationships, requestRelat
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../field-errors.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
