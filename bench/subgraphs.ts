@@ -43,7 +43,7 @@ export interface Subgraphs {
   inFlight(): number;
   /** Statements PostgreSQL is running for any client but this question, in any database. */
   activeQueries(): Promise<number>;
-  /** Logs on (at LOG_LEVEL) or off in every subgraph, from the next request on. */
+  /** Logs (at LOG_LEVEL) and metrics on, or both off, in every subgraph, from the next request on. */
   logging(on: boolean): void;
   stop(): Promise<void>;
 }
@@ -106,7 +106,10 @@ export async function startSubgraphs(options: {
       return Number(rows[0].active);
     },
     logging(on) {
-      for (const { observability } of [region, ...services]) observability.log.level = on ? logLevel : 'silent';
+      for (const { observability } of [region, ...services]) {
+        observability.log.level = on ? logLevel : 'silent';
+        observability.metrics.enabled = on;
+      }
     },
     async stop() {
       await watcher.end();

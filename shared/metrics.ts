@@ -19,6 +19,11 @@ const graphqlName = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 
 export interface ServiceMetrics {
   registry: Registry;
+  /**
+   * Whether requests and upstream calls are counted (METRICS=off turns it off at start; the benchmark turns it
+   * off while it measures what observing costs). The scrape-time gauges cost nothing between scrapes and stay.
+   */
+  enabled: boolean;
   /** The label for an operation name: the name, "none" (no GraphQL operation), or "other" (past the limit, or not a GraphQL name). */
   operationLabel(name: string | undefined): string;
   /** One answered request. */
@@ -31,7 +36,7 @@ export interface ServiceMetrics {
   readAtScrape(name: string, help: string, read: () => Promise<number>): void;
 }
 
-export function createServiceMetrics(): ServiceMetrics {
+export function createServiceMetrics(enabled = true): ServiceMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -89,8 +94,9 @@ export function createServiceMetrics(): ServiceMetrics {
       );
     },
   });
-  return {
+  const metrics: ServiceMetrics = {
     registry,
+    enabled,
     operationLabel(name) {
       if (name === undefined) return 'none';
       if (operations.has(name)) return name;
@@ -101,11 +107,13 @@ export function createServiceMetrics(): ServiceMetrics {
       return 'other';
     },
     request(route, operation, status, seconds, errorCodes) {
+      if (!metrics.enabled) return;
       requests.inc({ route, operation, status });
       latency.observe({ route, operation }, seconds);
       if (errorCodes) for (const code of errorCodes) errors.inc({ operation, code });
     },
     upstream(service, status, seconds) {
+      if (!metrics.enabled) return;
       upstreamCalls.inc({ upstream: service, status });
       upstreamLatency.observe({ upstream: service }, seconds);
     },
@@ -123,4 +131,5 @@ export function createServiceMetrics(): ServiceMetrics {
       });
     },
   };
+  return metrics;
 }

@@ -16,6 +16,8 @@ import { newSpanId, newTraceId, parseTraceparent, startTracing, traceparentHeade
 export interface ObservabilityConfig {
   /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
   logLevel: Level | 'silent';
+  /** METRICS: on (default) counts requests, latency and errors; off counts none of them (the benchmark's baseline). */
+  metrics: boolean;
   /** METRICS_PORT: a second listener that serves only GET /metrics, on METRICS_HOST (default 127.0.0.1). */
   metricsPort?: number;
   metricsHost: string;
@@ -27,7 +29,7 @@ export interface ObservabilityConfig {
   logDestination?: DestinationStream;
 }
 
-export const defaultObservabilityConfig: ObservabilityConfig = { logLevel: 'info', metricsHost: '127.0.0.1' };
+export const defaultObservabilityConfig: ObservabilityConfig = { logLevel: 'info', metrics: true, metricsHost: '127.0.0.1' };
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -45,8 +47,17 @@ export function observabilityFromEnv(read: EnvReader): ObservabilityConfig {
     const name = read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
     throw new ConfigError(`${name} must be an http: or https: URL such as http://127.0.0.1:4318, got "${read.optional(name)}".`);
   }
+  const metrics = read.string('METRICS', 'on');
+  if (metrics !== 'on' && metrics !== 'off') throw new ConfigError(`METRICS must be on or off, got "${metrics}".`);
   const metricsPort = read.optional('METRICS_PORT') === undefined ? undefined : read.port('METRICS_PORT', 0);
-  return { logLevel: logLevel as Level, metricsPort, metricsHost: read.string('METRICS_HOST', '127.0.0.1'), metricsToken, otlpTracesUrl: traces };
+  return {
+    logLevel: logLevel as Level,
+    metrics: metrics === 'on',
+    metricsPort,
+    metricsHost: read.string('METRICS_HOST', '127.0.0.1'),
+    metricsToken,
+    otlpTracesUrl: traces,
+  };
 }
 
 export interface Observability {
@@ -64,7 +75,7 @@ export interface Observability {
 export async function createObservability(service: string, config: ObservabilityConfig = defaultObservabilityConfig): Promise<Observability> {
   const log = createLogger(service, config);
   const tracing = await startTracing(service, config.otlpTracesUrl);
-  return { service, config, log, metrics: createServiceMetrics(), tracing, shutdown: async () => tracing?.shutdown() };
+  return { service, config, log, metrics: createServiceMetrics(config.metrics), tracing, shutdown: async () => tracing?.shutdown() };
 }
 
 function createLogger(service: string, config: ObservabilityConfig, sync = false): Logger {

@@ -76,7 +76,7 @@ describe('network', () => {
         sqlDebug: false,
         databasePoolMode: 'session',
         replayRedisUrl: undefined,
-        observability: { logLevel: 'info', metricsHost: '127.0.0.1', metricsPort: undefined, metricsToken: undefined, otlpTracesUrl: undefined },
+        observability: { logLevel: 'info', metrics: true, metricsHost: '127.0.0.1', metricsPort: undefined, metricsToken: undefined, otlpTracesUrl: undefined },
       },
     });
     const asked = networkConfig({

@@ -223,7 +223,7 @@ describe('who may read /metrics', () => {
   });
 
   test('without METRICS_TOKEN not on the service port; METRICS_PORT serves /metrics and nothing else', async () => {
-    const observability = await createObservability('probe', { logLevel: 'silent', metricsHost: '127.0.0.1' });
+    const observability = await createObservability('probe', { logLevel: 'silent', metrics: true, metricsHost: '127.0.0.1' });
     const service = createHttpServer([], { observability });
     const metrics = createMetricsServer(observability);
     const serviceUrl = await listen(service, 0);

@@ -8,9 +8,10 @@ import { formatTraceparent, parseTraceparent } from '../shared/tracing.ts';
 // cap on operation labels.
 
 describe('settings', () => {
-  test('defaults: info, no metrics listener or token, no tracing', () => {
+  test('defaults: info, metrics on, no metrics listener or token, no tracing', () => {
     expect(observabilityFromEnv(envReader({}))).toEqual({
       logLevel: 'info',
+      metrics: true,
       metricsHost: '127.0.0.1',
       metricsPort: undefined,
       metricsToken: undefined,
@@ -28,6 +29,7 @@ describe('settings', () => {
 
   test('bad values stop the service with what to fix', () => {
     expect(() => observabilityFromEnv(envReader({ LOG_LEVEL: 'verbose' }))).toThrow(ConfigError);
+    expect(() => observabilityFromEnv(envReader({ METRICS: 'no' }))).toThrow('METRICS must be on or off, got "no".');
     expect(() => observabilityFromEnv(envReader({ LOG_LEVEL: 'verbose' }))).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info/);
     expect(() => observabilityFromEnv(envReader({ METRICS_TOKEN: 'short' }))).toThrow(/METRICS_TOKEN must be at least 16 characters/);
     expect(() => observabilityFromEnv(envReader({ METRICS_PORT: '70000' }))).toThrow(/METRICS_PORT must be a port number/);
@@ -76,5 +78,19 @@ describe('operation labels', () => {
     for (let i = 0; i < 199; i++) expect(metrics.operationLabel(`Op${i}`)).toBe(`Op${i}`);
     expect(metrics.operationLabel('OneTooMany')).toBe('other');
     expect(metrics.operationLabel('Op7')).toBe('Op7');
+  });
+});
+
+describe('METRICS=off', () => {
+  test('counts no request and no upstream call, and counts again once turned on', async () => {
+    const metrics = createServiceMetrics(false);
+    const count = async (name: string) => (await metrics.registry.getSingleMetric(name)?.get())?.values.reduce((sum, v) => sum + v.value, 0);
+    metrics.request('/graphql', 'Q', 200, 0.01, ['BAD_USER_INPUT']);
+    metrics.upstream('niwe', 200, 0.01);
+    expect([await count('http_requests_total'), await count('graphql_errors_total'), await count('upstream_requests_total')]).toEqual([0, 0, 0]);
+    metrics.enabled = true;
+    metrics.request('/graphql', 'Q', 200, 0.01, ['BAD_USER_INPUT']);
+    metrics.upstream('niwe', 200, 0.01);
+    expect([await count('http_requests_total'), await count('graphql_errors_total'), await count('upstream_requests_total')]).toEqual([1, 1, 1]);
   });
 });

@@ -148,7 +148,7 @@ describe('tracing', () => {
         const packages = new Set();
         registerHooks({ resolve(specifier, context, next) { const result = next(specifier, context); const name = /@opentelemetry\\/[^/]+/.exec(result.url); if (name) packages.add(name[0]); return result; } });
         const { createObservability } = await import('./shared/observability.ts');
-        const observability = await createObservability('probe', { logLevel: 'silent', metricsHost: '127.0.0.1', otlpTracesUrl: ${JSON.stringify(endpoint)} });
+        const observability = await createObservability('probe', { logLevel: 'silent', metrics: true, metricsHost: '127.0.0.1', otlpTracesUrl: ${JSON.stringify(endpoint)} });
         await observability.shutdown();
         console.log(JSON.stringify({ tracing: observability.tracing !== undefined, packages: [...packages].sort() }));
       `;
