@@ -1301,7 +1301,7 @@ export type Mutation = {
    * invited to); any other is NOT_FOUND, as if it did not exist.
    */
   addInvitee: InquiryInvitation;
-  /** Archives an account: it signs in no more; sessions already open end within 8 hours. The account's office and admin (admin alone for customers). */
+  /** Archives an account: it signs in no more; sessions already open end at their next renewal, within 10 minutes (the gateway's SESSION_RENEWAL_S). The account's office and admin (admin alone for customers). */
   archiveAccount: Account;
   /** Archives a member: it leaves every list but stays readable by id. Allowed: its network's office, admin. */
   archiveMember: Member;
