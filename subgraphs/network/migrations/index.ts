@@ -7,6 +7,7 @@ import { Migration20261125000000_search_scale } from './Migration20261125000000_
 import { Migration20261201300000_versions_idempotency } from './Migration20261201300000_versions_idempotency.ts';
 import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
 import { Migration20261201500000_search_fields } from './Migration20261201500000_search_fields.ts';
+import { Migration20261201510000_search_gin_direct } from './Migration20261201510000_search_gin_direct.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261201300000_versions_idempotency', class: Migration20261201300000_versions_idempotency },
   { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
   { name: 'Migration20261201500000_search_fields', class: Migration20261201500000_search_fields },
+  { name: 'Migration20261201510000_search_gin_direct', class: Migration20261201510000_search_gin_direct },
 ];
