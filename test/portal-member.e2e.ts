@@ -6,7 +6,8 @@ import type { Supervisor } from './support/supervisor.ts';
 
 // A member company's own pages in Debian's chromium against `npm start`: its staff signs in with the
 // account its office created, sets the availability, chooses its processes and materials, adds a
-// contact person (an invalid e-mail address at its field first), posts an
+// contact person (an invalid e-mail address at its field first), a service and a certification (without
+// its date first; the field errors in German from their reason, field-errors.ts), posts an
 // offer (a window too small for the hours first: the server's error at the hours field), sees another
 // network's member book it, confirms the booking, withdraws the offer, and edits the profile (an
 // invalid website at its field first); the public profile shows the change. Key steps by keyboard;
@@ -103,7 +104,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await page.keyboard.type('+49 5651 12345');
   await page.keyboard.press('Enter');
   const email = page.locator('#contact-0-email');
-  await eventually(() => page.locator('#contact-0-email-error').textContent()).toMatch(/vertrieb\.werra-fraese\.example/);
+  await eventually(() => page.locator('#contact-0-email-error').textContent()).toBe('Bitte geben Sie eine E-Mail-Adresse ein, z. B. name@firma.de.');
   expect(await email.getAttribute('aria-invalid')).toBe('true');
   expect(await email.getAttribute('aria-describedby')).toBe('contact-0-email-error');
   expect(await page.evaluate('document.activeElement?.id')).toBe('contact-0-email');
@@ -117,6 +118,48 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
   expect((await graph(contacts, { id: members.werra }, linatToken)).member.contacts).toEqual([
     { name: 'Frieda Fräse', role: 'Vertrieb', email: 'vertrieb@werra-fraese.example', phone: '+49 5651 12345' },
+  ]);
+  await expectAccessible(page);
+
+  // A service by keyboard, saved as the list of services.
+  await press(page, 'button:text("Leistung hinzufügen")');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('service-0-title');
+  await page.keyboard.type('CNC-Fräsen bis 5 Achsen');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Bauteile bis 650 mm, Losgrößen ab 1.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('3.2.3');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('section[aria-labelledby="my-services-heading"] .saved').textContent()).toBe('Gespeichert: 1 Leistungen.');
+  const services = `query($id: ID!) { member(id: $id) { services { title description processes { code } } } }`;
+  expect((await graph(services, { id: members.werra })).member.services).toEqual([
+    { title: 'CNC-Fräsen bis 5 Achsen', description: 'Bauteile bis 650 mm, Losgrößen ab 1.', processes: [{ code: '3.2.3' }] },
+  ]);
+  await expectAccessible(page);
+
+  // A certification without its date: the network's DATE reason, in German at that field; dated, it is saved.
+  await press(page, 'button:text("Zertifizierung hinzufügen")');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('certificate-0-standard');
+  await page.keyboard.type('ISO 9001');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Q-2026-117');
+  await page.keyboard.press('Enter');
+  const validUntil = page.locator('#certificate-0-validUntil');
+  await eventually(() => page.locator('#certificate-0-validUntil-error').textContent()).toBe('Bitte geben Sie ein gültiges Datum ein.');
+  expect(await validUntil.getAttribute('aria-invalid')).toBe('true');
+  expect(await validUntil.getAttribute('aria-describedby')).toBe('certificate-0-validUntil-error');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('certificate-0-validUntil');
+  await expectAccessible(page);
+  await screenshot(page, 'member-certificate-error');
+  const certifications = `query($id: ID!) { member(id: $id) { certifications { standard number validUntil valid } } }`;
+  expect((await graph(certifications, { id: members.werra })).member.certifications).toEqual([]);
+  const until = monday(52);
+  await validUntil.fill(until);
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('section[aria-labelledby="my-certifications-heading"] .saved').textContent()).toBe('Gespeichert: 1 Zertifizierungen.');
+  expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+  expect((await graph(certifications, { id: members.werra })).member.certifications).toEqual([
+    { standard: 'ISO 9001', number: 'Q-2026-117', validUntil: until, valid: true },
   ]);
   await expectAccessible(page);
 
@@ -137,7 +180,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await page.fill('#post-pricePerHour', '85');
   await page.press('#post-pricePerHour', 'Enter');
   const hours = page.locator('#post-hours');
-  await eventually(() => page.locator('#post-hours-error').textContent()).toMatch(/500.*120/);
+  await eventually(() => page.locator('#post-hours-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl von 1 bis 120 ein.');
   expect(await hours.getAttribute('aria-invalid')).toBe('true');
   expect(await hours.getAttribute('aria-describedby')).toBe('post-hours-error');
   expect(await page.evaluate('document.activeElement?.id')).toBe('post-hours');
@@ -231,7 +274,11 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await eventually(() => visitor.locator('h1').textContent()).toBe('Werra-Fräse GmbH');
   await eventually(() => visitor.locator('.lead').first().textContent()).toBe('Fünfachsfräsen bis 650 mm, auch am Wochenende.');
   expect(await visitor.locator('main').textContent()).toContain('voll ausgelastet');
-  expect(await visitor.locator('ul.tags li').allTextContents()).toEqual(['3.2.3 Fräsen', '42CrMo4']);
+  expect(await visitor.locator('section > ul.tags li').allTextContents()).toEqual(['3.2.3 Fräsen', '42CrMo4']);
+  expect(await visitor.locator('.service h3').allTextContents()).toEqual(['CNC-Fräsen bis 5 Achsen']);
+  expect(await visitor.locator('.service ul.tags li').allTextContents()).toEqual(['3.2.3 Fräsen']);
+  const validity = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${until}T00:00:00Z`));
+  expect(await visitor.locator('ul.certificates li').allTextContents()).toEqual([`ISO 9001 (Nr. Q-2026-117)✓ gültig bis ${validity}`]);
   expect(await visitor.locator('a[href="https://werra-fraese.example/"]').count()).toBe(1);
   await expectAccessible(visitor);
   await screenshot(visitor, 'member-public-profile');

@@ -117,26 +117,47 @@ export interface OwnContact {
   phone: string | null;
 }
 
+export interface OwnService {
+  title: string;
+  description: string | null;
+  processes: { code: string }[];
+}
+
+export interface OwnCertification {
+  standard: string;
+  number: string | null;
+  validUntil: string;
+}
+
 export interface OwnCapabilities {
   id: string;
   version: number;
   processes: { code: string }[];
   materials: string[];
   contacts: OwnContact[];
+  services: OwnService[];
+  certifications: OwnCertification[];
 }
 
-const capabilityFields = 'id version processes { code } materials contacts { name role email phone }';
+/** The lists of a member's profile as updateMember takes them (MemberPatch: a list given replaces the member's). */
+export interface OwnListsPatch {
+  processes?: string[];
+  materials?: string[];
+  contacts?: OwnContact[];
+  services?: { title: string; description: string | null; processes: string[] }[];
+  certifications?: OwnCertification[];
+}
+
+const capabilityFields =
+  'id version processes { code } materials contacts { name role email phone } services { title description processes { code } } certifications { standard number validUntil }';
 
 export const ownCapabilities = operation<{ member: OwnCapabilities | null }, { id: string }>(
   'OwnCapabilities',
   `query OwnCapabilities($id: ID!) { member(id: $id) { ${capabilityFields} } }`,
 );
 
-/** A member's processes and materials, or its contact persons, each list replaced as a whole (MemberPatch: a list given replaces the member's). */
-export const updateOwnCapabilities = operation<
-  { updateMember: OwnCapabilities },
-  { id: string; input: { processes?: string[]; materials?: string[]; contacts?: OwnContact[] }; version: number }
->(
+/** A member's processes and materials, contact persons, services or certifications, each list replaced as a whole. */
+export const updateOwnCapabilities = operation<{ updateMember: OwnCapabilities }, { id: string; input: OwnListsPatch; version: number }>(
   'UpdateOwnCapabilities',
   `mutation UpdateOwnCapabilities($id: ID!, $input: MemberPatch!, $version: Int) {
     updateMember(id: $id, input: $input, version: $version) { ${capabilityFields} }

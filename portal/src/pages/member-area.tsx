@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { certificates } from '../catalog.ts';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
@@ -15,16 +16,16 @@ import {
   type CadSystem,
   type CapacityBookingRow,
   type CapacityPostFields,
-  type OwnCapabilities,
   type OwnCapacityPost,
-  type OwnContact,
   type OwnMember,
 } from '../member-operations.ts';
 import { paths, useRoute } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
+import { useFieldErrorText } from '../use-field-error-text.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { type MemberMessages, useMemberText } from './member-messages.ts';
+import { type ListFormProps, RowsForm } from './member-rows.tsx';
 import './member-area.css';
 
 // A signed-in member's own pages, loaded only when one is opened (app.tsx): /mein-unternehmen (its
@@ -120,6 +121,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
 function AvailabilityForm({ member }: { member: OwnMember }) {
   const text = useMemberText();
   const { t } = useLocale();
+  const errorText = useFieldErrorText();
   const [status, setStatus] = useState<AvailabilityStatus>(member.availability);
   const [saved, setSaved] = useState<AvailabilityStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -131,7 +133,7 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
     setBusy(false);
     if (!result.data) {
       setSaved(null);
-      return setError(`${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+      return setError(`${t.failed} ${result.errors.map((e) => errorText(e)).join(' ')}`);
     }
     setError(null);
     setSaved(result.data.setAvailability);
@@ -183,22 +185,17 @@ function ProfileLists({ memberId }: { memberId: string }) {
   return (
     <>
       <CapabilitiesForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
+      <ServicesForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
+      <CertificationsForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
       <ContactsForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
     </>
   );
 }
 
-interface ListFormProps {
-  memberId: string;
-  own: OwnCapabilities;
-  version: number;
-  onSaved: (version: number) => void;
-  reload: () => void;
-}
-
 function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
   const text = useMemberText();
   const { t, number } = useLocale();
+  const errorText = useFieldErrorText();
   const [processes, setProcesses] = useState<string[]>([]);
   const [materials, setMaterials] = useState<string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: 'processes' | 'materials' } | null>(null);
@@ -226,7 +223,7 @@ function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormP
     }
     setMessage({
       ok: false,
-      text: field === 'processes' || field === 'materials' ? error.message : `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`,
+      text: field === 'processes' || field === 'materials' ? errorText(error) : `${t.failed} ${result.errors.map((e) => errorText(e)).join(' ')}`,
       field: field === 'processes' || field === 'materials' ? field : undefined,
     });
   };
@@ -253,132 +250,105 @@ function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormP
   );
 }
 
-type ContactField = keyof OwnContact;
-const contactFields: ContactField[] = ['name', 'role', 'email', 'phone'];
-const blankContact: OwnContact = { name: '', role: '', email: '', phone: '' };
+const optional = (value: string) => (value.trim() === '' ? null : value.trim());
 
-/**
- * The member's contact persons (seen only by signed-in users), edited row by row and saved as one list with
- * updateMember; the network's error names its row and field (contacts[1].email), shown and focused there.
- */
-function ContactsForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
+/** The member's contact persons, seen only by signed-in users. */
+function ContactsForm(props: ListFormProps) {
   const text = useMemberText();
-  const { t } = useLocale();
-  const [rows, setRows] = useState<OwnContact[]>([]);
-  const [error, setError] = useState<{ row: number; field: ContactField; message: string } | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => setRows(own.contacts.map((c) => ({ ...c }))), [own]);
-  const inputs = useRef(new Map<string, HTMLInputElement | null>());
-  const optional = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    const contacts = rows.map((r) => ({ name: r.name, role: optional(r.role), email: optional(r.email), phone: optional(r.phone) }));
-    const result = await request(updateOwnCapabilities, { id: memberId, input: { contacts }, version });
-    setBusy(false);
-    const saved = result.data?.updateMember;
-    if (saved) {
-      onSaved(saved.version);
-      setError(null);
-      return setNotice({ ok: true, message: text.contactsSaved(String(saved.contacts.length)) });
-    }
-    const first = result.errors[0];
-    if (first?.extensions?.code === 'CONFLICT') {
-      reload();
-      setError(null);
-      return setNotice({ ok: false, message: text.capabilitiesChanged });
-    }
-    const at = /contacts\[(\d+)\]\.(\w+)$/.exec(String(first?.extensions?.field ?? ''));
-    const field = at && contactFields.find((f) => f === at[2]);
-    if (at && field) {
-      setNotice(null);
-      setError({ row: Number(at[1]), field, message: first.message });
-      return inputs.current.get(`${at[1]}-${field}`)?.focus();
-    }
-    setError(null);
-    setNotice({ ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
-  };
-
-  const change = (index: number, field: ContactField, value: string) => setRows(rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
-
   return (
-    <section aria-labelledby="my-contacts-heading">
-      <h2 id="my-contacts-heading">{text.contactsHeading}</h2>
-      <p>{text.contactsIntro}</p>
-      <form class="member-area-form" onSubmit={submit} noValidate aria-labelledby="my-contacts-heading">
-        {rows.length === 0 && <p>{text.noContacts}</p>}
-        {rows.map((row, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved; the index is what the server's error names
-          <fieldset class="member-area-contact" key={index}>
-            <legend>{text.contactLegend(String(index + 1))}</legend>
-            <div class="field-row">
-              {contactFields.map((field) => {
-                const id = `contact-${index}-${field}`;
-                const failed = error?.row === index && error.field === field;
-                return (
-                  <div class="field" key={field}>
-                    <label for={id}>
-                      {text[`contact_${field}`]}
-                      {field === 'name' && <span aria-hidden="true"> *</span>}
-                    </label>
-                    <input
-                      id={id}
-                      ref={(element) => {
-                        inputs.current.set(`${index}-${field}`, element);
-                      }}
-                      type="text"
-                      autocomplete="off"
-                      value={row[field] ?? ''}
-                      aria-required={field === 'name' ? 'true' : undefined}
-                      aria-invalid={failed ? 'true' : undefined}
-                      aria-describedby={failed ? `${id}-error` : undefined}
-                      onInput={(e) => change(index, field, e.currentTarget.value)}
-                    />
-                    {failed && (
-                      <p class="field-error" id={`${id}-error`}>
-                        {error.message}
-                      </p>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-            <button
-              type="button"
-              class="secondary"
-              aria-label={text.removeContactLabel(row.name || String(index + 1))}
-              onClick={() => {
-                setRows(rows.filter((_, i) => i !== index));
-                setError(null);
-              }}
-            >
-              {text.removeContact}
-            </button>
-          </fieldset>
+    <RowsForm
+      {...props}
+      list="contacts"
+      idPrefix="contact"
+      fields={[
+        { name: 'name', label: text.contact_name, required: true },
+        { name: 'role', label: text.contact_role },
+        { name: 'email', label: text.contact_email },
+        { name: 'phone', label: text.contact_phone },
+      ]}
+      rowsOf={(own) => own.contacts.map((c) => ({ name: c.name, role: c.role ?? '', email: c.email ?? '', phone: c.phone ?? '' }))}
+      patchOf={(rows) => ({ contacts: rows.map((r) => ({ name: r.name, role: optional(r.role), email: optional(r.email), phone: optional(r.phone) })) })}
+      texts={{
+        heading: text.contactsHeading,
+        intro: text.contactsIntro,
+        empty: text.noContacts,
+        legend: text.contactLegend,
+        add: text.addContact,
+        removeLabel: text.removeContactLabel,
+        save: text.contactsSave,
+        saved: text.contactsSaved,
+      }}
+    />
+  );
+}
+
+/** The member's services, each with the DIN 8580 codes of its processes written as a list (3.2.3, 3.2.1). */
+function ServicesForm(props: ListFormProps) {
+  const text = useMemberText();
+  return (
+    <RowsForm
+      {...props}
+      list="services"
+      idPrefix="service"
+      fields={[
+        { name: 'title', label: text.service_title, required: true },
+        { name: 'description', label: text.service_description, type: 'textarea' },
+        { name: 'processes', label: text.service_processes, hint: text.serviceProcessesHint },
+      ]}
+      rowsOf={(own) => own.services.map((s) => ({ title: s.title, description: s.description ?? '', processes: s.processes.map((p) => p.code).join(', ') }))}
+      patchOf={(rows) => ({
+        services: rows.map((r) => ({
+          title: r.title,
+          description: optional(r.description),
+          processes: r.processes.split(/[\s,;]+/).filter((code) => code !== ''),
+        })),
+      })}
+      texts={{
+        heading: text.servicesHeading,
+        intro: text.servicesIntro,
+        empty: text.noServices,
+        legend: text.serviceLegend,
+        add: text.addService,
+        removeLabel: text.removeServiceLabel,
+        save: text.servicesSave,
+        saved: text.servicesSaved,
+      }}
+    />
+  );
+}
+
+/** The member's certifications: the standard suggested from the list the network knows, its number, the date it is valid until. */
+function CertificationsForm(props: ListFormProps) {
+  const text = useMemberText();
+  return (
+    <RowsForm
+      {...props}
+      list="certifications"
+      idPrefix="certificate"
+      fields={[
+        { name: 'standard', label: text.certificate_standard, required: true, list: 'certificate-standards' },
+        { name: 'number', label: text.certificate_number },
+        { name: 'validUntil', label: text.certificate_validUntil, required: true, type: 'date' },
+      ]}
+      rowsOf={(own) => own.certifications.map((c) => ({ standard: c.standard, number: c.number ?? '', validUntil: c.validUntil }))}
+      patchOf={(rows) => ({ certifications: rows.map((r) => ({ standard: r.standard.trim(), number: optional(r.number), validUntil: r.validUntil })) })}
+      texts={{
+        heading: text.certificationsHeading,
+        intro: text.certificationsIntro,
+        empty: text.noCertifications,
+        legend: text.certificateLegend,
+        add: text.addCertificate,
+        removeLabel: text.removeCertificateLabel,
+        save: text.certificationsSave,
+        saved: text.certificationsSaved,
+      }}
+    >
+      <datalist id="certificate-standards">
+        {certificates.map((standard) => (
+          <option key={standard} value={standard} />
         ))}
-        <div class="actions">
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setRows([...rows, { ...blankContact }]);
-              // The new row's first field, once rendered.
-              setTimeout(() => inputs.current.get(`${rows.length}-name`)?.focus());
-            }}
-          >
-            {text.addContact}
-          </button>
-          <button type="submit" disabled={busy}>
-            {busy ? text.availabilitySaving : text.contactsSave}
-          </button>
-        </div>
-        <div role="status" class="saved">
-          {notice && <p class={`notice ${notice.ok ? 'notice-ok' : 'notice-error'}`}>{notice.message}</p>}
-        </div>
-      </form>
-    </section>
+      </datalist>
+    </RowsForm>
   );
 }
 
@@ -635,11 +605,14 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     pricePerHour: '',
     notes: '',
   };
+  const errorText = useFieldErrorText();
   const [values, setValues] = useState<PostValues>(initial);
   const [errors, setErrors] = useState<PostErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<PostField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>>({});
+  // ORDER names the other field (to before from): the error says it as the form labels it.
+  const postLabels = Object.fromEntries(postFieldOrder.map((f) => [f, text[`field_${f}`]]));
 
   /** Shows the errors and moves the focus to the first field in error, whose message its screen reader then reads. */
   const fail = (next: PostErrors) => {
@@ -660,8 +633,8 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     if (!post) {
       const error = result.errors[0];
       const field = error && postFieldOf(error);
-      if (field) return fail({ [field]: error.message });
-      return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+      if (field) return fail({ [field]: errorText(error, postLabels) });
+      return fail({ form: `${t.failed} ${result.errors.map((e) => errorText(e, postLabels)).join(' ')}` });
     }
     setErrors({});
     setValues(initial);
