@@ -13,6 +13,7 @@ export type InputReason =
   | { reason: 'MALFORMED_TEXT' }
   | { reason: 'NO_LETTERS' }
   | { reason: 'OUT_OF_RANGE'; min?: number; above?: number; max?: number; integer?: true }
+  | { reason: 'NUMBER'; integer?: true }
   | { reason: 'POSTAL_CODE' }
   | { reason: 'UNKNOWN_POSTAL_CODE' }
   | { reason: 'URL' }
@@ -35,6 +36,7 @@ export type InputReason =
   | { reason: 'NOT_APPLICABLE' }
   | { reason: 'FILE' }
   | { reason: 'TOO_LARGE'; max: number }
+  | { reason: 'CELL_COUNT'; max: number }
   | { reason: 'PASSWORD_RULE' }
   | { reason: 'WRONG_PASSWORD' };
 
@@ -48,6 +50,7 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   MALFORMED_TEXT: 'Text with a NUL character or a lone UTF-16 surrogate.',
   NO_LETTERS: 'Text without a letter or digit where one is needed (a name, search words).',
   OUT_OF_RANGE: 'A number outside its range: at least min, more than above, at most max (each given when it applies); integer when it must be whole.',
+  NUMBER: 'Text where a number belongs (a CSV cell: 1.250 or 51,2345); integer when it must be whole.',
   POSTAL_CODE: 'Not a German postal code of five digits.',
   UNKNOWN_POSTAL_CODE: 'A German postal code without known coordinates.',
   URL: 'Not an http(s) address of the kind asked for.',
@@ -70,6 +73,7 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   NOT_APPLICABLE: 'Well-formed, but the record it names or that record’s state does not take it; the message says why.',
   FILE: 'A file that is empty, of the wrong kind or not readable as its kind.',
   TOO_LARGE: 'A file larger than max bytes.',
+  CELL_COUNT: 'A CSV row with more cells than its header names columns (max); a cell may lack its quotes.',
   PASSWORD_RULE: 'A password that breaks the rule: the e-mail address, one character repeated, or the current password again.',
   WRONG_PASSWORD: 'Not the current password.',
 };

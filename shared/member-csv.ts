@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { GraphQLError } from 'graphql';
 import { badInput } from './errors.ts';
+import type { InputReason } from './input-reasons.ts';
 import { processes } from './data/processes.ts';
 
 // The member list as offices keep it in a spreadsheet: one member a row, the
@@ -81,10 +82,11 @@ function headerKey(header: string): string {
 
 const columnByKey = new Map(memberCsvColumns.flatMap((c) => [c.header, ...c.aliases].map((name) => [headerKey(name), c] as const)));
 
-/** One cell's or row's problem, before the network's validation sees the row. */
+/** One cell's or row's problem, before the network's validation sees the row; its reason as a validator's badInput gives it. */
 export interface CsvRowError {
   field: string | null;
   message: string;
+  reason: InputReason;
 }
 
 export interface CsvRow {
@@ -240,7 +242,11 @@ function unwrapFormula(cell: string): string {
 function readRow(record: string[], row: number, fieldIndex: Map<string, number>, width: number): CsvRow {
   const errors: CsvRowError[] = [];
   if (record.length > width && record.slice(width).some((cell) => cell.trim() !== '')) {
-    errors.push({ field: null, message: `Row ${row} has ${record.length} cells but the header names ${width} columns; a cell may lack its quotes.` });
+    errors.push({
+      field: null,
+      message: `Row ${row} has ${record.length} cells but the header names ${width} columns; a cell may lack its quotes.`,
+      reason: { reason: 'CELL_COUNT', max: width },
+    });
   }
   const cell = (field: string): string => {
     const index = fieldIndex.get(field);
@@ -285,7 +291,11 @@ function wholeNumber(value: string, errors: CsvRowError[]): number | null {
   // 1.250 (German), 1,250 (English) or 1 250: a count of employees has no fraction, so a group of three digits is thousands.
   const digits = /^\d{1,3}(?:[.,\u00a0\u202f ']\d{3})+$/.test(value) ? value.replace(/\D/g, '') : value;
   if (!/^\d{1,9}$/.test(digits)) {
-    errors.push({ field: 'employees', message: `employees must be a whole number such as 120 or 1.250, got "${value.slice(0, 30)}".` });
+    errors.push({
+      field: 'employees',
+      message: `employees must be a whole number such as 120 or 1.250, got "${value.slice(0, 30)}".`,
+      reason: { reason: 'NUMBER', integer: true },
+    });
     return null;
   }
   return Number(digits);
@@ -303,11 +313,13 @@ function coordinates(latitude: string, longitude: string, errors: CsvRowError[])
     errors.push({
       field: 'location.latitude',
       message: `location.latitude must be a decimal number such as 51,2345 or 51.2345, got "${latitude.slice(0, 30)}".`,
+      reason: latitude === '' ? { reason: 'REQUIRED' } : { reason: 'NUMBER' },
     });
   if (lon === null)
     errors.push({
       field: 'location.longitude',
       message: `location.longitude must be a decimal number such as 9,8765 or 9.8765, got "${longitude.slice(0, 30)}".`,
+      reason: longitude === '' ? { reason: 'REQUIRED' } : { reason: 'NUMBER' },
     });
   return lat === null || lon === null ? null : { latitude: lat, longitude: lon };
 }
@@ -359,8 +371,9 @@ function certificationList(value: string, errors: CsvRowError[]): CsvMember['cer
     const match = certificationPattern.exec(entry);
     if (!match) {
       errors.push({
-        field: `certifications[${i}]`,
+        field: `certifications[${i}].validUntil`,
         message: `certifications[${i}]: "${entry.slice(0, 60)}" needs its validity, written "ISO 9001 bis 30.06.2027" (or "Nr. <number> bis <date>").`,
+        reason: { reason: 'REQUIRED' },
       });
       return { standard: entry, number: null, validUntil: '2999-12-31' };
     }

@@ -98,9 +98,24 @@ describe('members CSV', () => {
       { standard: 'TISAX', number: '7', validUntil: '2028-01-31' },
     ]);
     expect(b.member.processes).toEqual(['3.2.3', '6.2']);
-    expect(b.errors.map((e) => e.field)).toEqual(['employees', 'certifications[0]']);
-    expect(file.columnOf('certifications[0]')).toBe('Zertifikate');
+    expect(b.errors.map((e) => [e.field, e.reason])).toEqual([
+      ['employees', { reason: 'NUMBER', integer: true }],
+      ['certifications[0].validUntil', { reason: 'REQUIRED' }],
+    ]);
+    expect(file.columnOf('certifications[0].validUntil')).toBe('Zertifikate');
     expect(file.columnOf('contacts[2].email')).toBe(null);
+  });
+
+  test('a cell that cannot be read, a coordinate without the other and a row wider than the header name their reason', () => {
+    const file = parseMembersCsv('Name;PLZ;Ort;Breitengrad;Längengrad\nA;37269;Eschwege;51,2;Osten\nB;37269;Eschwege;x;;;zu viel\n');
+    expect(file.rows.map((r) => r.errors.map((e) => [e.field, e.reason]))).toEqual([
+      [['location.longitude', { reason: 'NUMBER' }]],
+      [
+        [null, { reason: 'CELL_COUNT', max: 5 }],
+        ['location.latitude', { reason: 'NUMBER' }],
+        ['location.longitude', { reason: 'REQUIRED' }],
+      ],
+    ]);
   });
 
   test('a file is refused as a whole for a missing column, a column twice, or text decoded with the wrong encoding', () => {

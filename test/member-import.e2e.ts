@@ -14,7 +14,7 @@ let niweOffice: string;
 
 const importMutation = `mutation($network: NetworkCode!, $csv: String!, $dryRun: Boolean, $key: String) {
   importMembers(network: $network, csv: $csv, dryRun: $dryRun, idempotencyKey: $key) {
-    imported dryRun rowCount delimiter columns { header field } errors { row column field message code } members { id name }
+    imported dryRun rowCount delimiter columns { header field } errors { row column field message code reason min max above integer other } members { id name }
   }
 }`;
 
@@ -91,6 +91,14 @@ describe('importMembers', () => {
       [5, 'Zertifikate', 'certifications[0].validUntil', 'BAD_USER_INPUT'],
     ]);
     expect(report.errors[2].message).toContain('"viele"');
+    // Each error's reason and parameters, as the portal translates them; the ones a check has not are null.
+    const none = { min: null, max: null, above: null, integer: null, other: null };
+    expect(report.errors.map(({ reason, min, max, above, integer, other }: Record<string, unknown>) => ({ reason, min, max, above, integer, other }))).toEqual([
+      { ...none, reason: 'POSTAL_CODE' },
+      { ...none, reason: 'EMAIL' },
+      { ...none, reason: 'NUMBER', integer: true },
+      { ...none, reason: 'DATE' },
+    ]);
     expect(report.columns.find((c: { header: string }) => c.header === 'Bemerkung')).toEqual({ header: 'Bemerkung', field: null });
     expect(await memberCount('NIWE')).toBe(before);
   });
@@ -190,9 +198,22 @@ describe('importMembers', () => {
       '\r\n',
     );
     const report2 = (await ok(importCsv('NIWE', broken, niweOffice, { dryRun: true }))).importMembers;
-    expect(report2.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.field])).toEqual([
-      [2, 'Verfahren', 'processes'],
-      [4, null, null],
+    expect(report2.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.field, e.reason, e.max])).toEqual([
+      [2, 'Verfahren', 'processes', 'UNKNOWN_PROCESS', null],
+      [4, null, null, 'CELL_COUNT', 4],
+    ]);
+    // A certificate without its validity, a latitude that is a word, employees out of range, a member twice: CONFLICT alone has no reason.
+    const more = [
+      'Name,PLZ,Ort,Breitengrad,Längengrad,Mitarbeiter,Zertifikate',
+      'Dreherei Ost,37269,Eschwege,nördlich,10,0,ISO 9001',
+      'Dreherei Ost,37269,Eschwege,,,,',
+    ].join('\n');
+    const report3 = (await ok(importCsv('NIWE', more, niweOffice, { dryRun: true }))).importMembers;
+    expect(report3.errors.map((e: Record<string, unknown>) => [e.row, e.column, e.field, e.code, e.reason, e.min, e.max, e.integer])).toEqual([
+      [2, 'Zertifikate', 'certifications[0].validUntil', 'BAD_USER_INPUT', 'REQUIRED', null, null, null],
+      [2, 'Breitengrad', 'location.latitude', 'BAD_USER_INPUT', 'NUMBER', null, null, null],
+      [2, 'Mitarbeiter', 'employees', 'BAD_USER_INPUT', 'OUT_OF_RANGE', 1, 1_000_000, true],
+      [3, 'Name', 'name', 'CONFLICT', null, null, null, null],
     ]);
   });
 

@@ -13,6 +13,13 @@ export interface MemberImportError {
   field: string | null;
   message: string;
   code: string;
+  /** Why, with its parameters, as a BAD_USER_INPUT's extensions give them (field-errors.ts translates them); null for a CONFLICT. */
+  reason: string | null;
+  min: number | null;
+  max: number | null;
+  above: number | null;
+  integer: boolean | null;
+  other: string | null;
 }
 
 export interface MemberImportReport {
@@ -35,7 +42,7 @@ export const importMembersFile = operation<
     importMembers(network: $network, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $idempotencyKey) {
       imported dryRun rowCount encoding delimiter
       columns { header field }
-      errors { row column field message code }
+      errors { row column field message code reason min max above integer other }
       members { id name postalCode city }
     }
   }`,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
+import type { InputReason } from '../../shared/input-reasons.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
 import { decodeMembersFile, parseMembersCsv, type CsvEncoding } from '../../shared/member-csv.ts';
@@ -17,12 +18,33 @@ import { validate, writeLists, type ValidatedMember } from './members.ts';
 // sends up to 300 rows a statement). The import is audited per member and as a
 // whole; the whole's entry lists the members and answers an idempotent retry.
 
+/** A row's error; a BAD_USER_INPUT's reason and parameters as badInput gives them (shared/input-reasons.ts), none for a CONFLICT. */
 export interface ImportError {
   row: number;
   column: string | null;
   field: string | null;
   message: string;
   code: string;
+  reason: string | null;
+  min?: number;
+  max?: number;
+  above?: number;
+  integer?: boolean;
+  other?: string;
+}
+
+/** The reason and parameters of a validator's error (its extensions) or of a cell's (its InputReason), and nothing else of them. */
+function reasonOf(source: Readonly<Record<string, unknown>> | InputReason): Pick<ImportError, 'reason' | 'min' | 'max' | 'above' | 'integer' | 'other'> {
+  const { reason, min, max, above, integer, other } = source as Record<string, unknown>;
+  const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  return {
+    reason: typeof reason === 'string' ? reason : null,
+    min: number(min),
+    max: number(max),
+    above: number(above),
+    integer: integer === true ? true : undefined,
+    other: typeof other === 'string' ? other : undefined,
+  };
 }
 
 export interface ImportReport {
@@ -60,6 +82,7 @@ async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (fiel
         column: columnOf('name'),
         field: 'name',
         code: 'CONFLICT',
+        reason: null,
         message: `"${data.scalars.name}" in ${data.scalars.postalCode} is already ${first}; the import only creates members (change existing ones with updateMember), so remove this row.`,
       });
     } else {
@@ -94,8 +117,13 @@ export async function importMembers(
     const found: GraphQLError[] = [];
     const data = validate(member, false, found);
     const rowErrors = [
-      ...cellErrors.map((e) => ({ field: e.field, message: e.message, code: 'BAD_USER_INPUT' })),
-      ...found.map((e) => ({ field: (e.extensions.field as string | undefined) ?? null, message: e.message, code: String(e.extensions.code) })),
+      ...cellErrors.map((e) => ({ field: e.field, message: e.message, code: 'BAD_USER_INPUT', ...reasonOf(e.reason) })),
+      ...found.map((e) => ({
+        field: (e.extensions.field as string | undefined) ?? null,
+        message: e.message,
+        code: String(e.extensions.code),
+        ...reasonOf(e.extensions),
+      })),
     ];
     for (const e of rowErrors) errors.push({ row, column: file.columnOf(e.field), ...e });
     checked.push({ row, data });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
-import { importMembersFile, type MemberImportReport } from '../operations.ts';
+import { importMembersFile, type MemberImportError, type MemberImportReport } from '../operations.ts';
 import { paths } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
@@ -19,6 +19,12 @@ async function base64Of(file: File): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** A row's error as fieldErrorText reads a GraphQL error: its reason and parameters as extensions (absent ones left out). */
+function asServerError({ message, code, field, reason, min, max, above, integer, other }: MemberImportError): GraphQLErrorLike {
+  const parameters = Object.entries({ reason, min, max, above, integer, other }).filter(([, value]) => value !== null);
+  return { message, extensions: { code, field, ...Object.fromEntries(parameters) } };
 }
 
 /** An error about the file as a whole (its size, its encoding): shown at the file field. */
@@ -163,7 +169,10 @@ function Report({
 }) {
   const text = useOfficeText();
   const { number } = useLocale();
+  const errorText = useFieldErrorText();
   const rows = number(report.rowCount);
+  // ORDER names its other field: the report says it by that field's column header, as the office's file has it.
+  const labels = Object.fromEntries(report.columns.flatMap((column) => (column.field ? [[column.field, column.header]] : [])));
   return (
     <section class="import-report" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading" ref={headingRef} tabIndex={-1}>
@@ -224,7 +233,7 @@ function Report({
                     <td>
                       <code>{error.field ?? '–'}</code>
                     </td>
-                    <td>{error.message}</td>
+                    <td>{errorText(asServerError(error), labels)}</td>
                     <td>{error.code === 'CONFLICT' ? text.codeCONFLICT : text.codeBAD_USER_INPUT}</td>
                   </tr>
                 ))}

@@ -109,14 +109,26 @@ export type ImportColumn = {
 /** One error of one row. */
 export type ImportError = {
   __typename?: 'ImportError';
+  /** OUT_OF_RANGE's excluded lower bound: the value must be above it. */
+  above?: Maybe<Scalars['Float']['output']>;
   /** BAD_USER_INPUT or CONFLICT. */
   code: Scalars['String']['output'];
   /** The file's header of the column, null for the row as a whole. */
   column?: Maybe<Scalars['String']['output']>;
   /** The member field, for example certifications[1].validUntil. */
   field?: Maybe<Scalars['String']['output']>;
+  /** True when the value must be a whole number (OUT_OF_RANGE, NUMBER); null otherwise. */
+  integer?: Maybe<Scalars['Boolean']['output']>;
+  /** The reason's upper bound (TOO_LONG, TOO_MANY, OUT_OF_RANGE, CELL_COUNT), when it has one. */
+  max?: Maybe<Scalars['Float']['output']>;
   /** What is wrong and how to fix it. */
   message: Scalars['String']['output'];
+  /** The reason's lower bound (TOO_SHORT, TOO_FEW, OUT_OF_RANGE), when it has one. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** ORDER's other field, the one this value contradicts. */
+  other?: Maybe<Scalars['String']['output']>;
+  /** Why the value was refused, one word of README's Errors list (shared/input-reasons.ts), as extensions.reason; null for a CONFLICT. */
+  reason?: Maybe<Scalars['String']['output']>;
   /** The row as a spreadsheet numbers it (header: 1). */
   row: Scalars['Int']['output'];
 };
@@ -633,8 +645,8 @@ export type ResolversTypes = {
   Hit: ResolverTypeWrapper<Hit>;
   ImportColumn: ResolverTypeWrapper<ImportColumn>;
   ImportError: ResolverTypeWrapper<ImportError>;
-  ImportReport: ResolverTypeWrapper<ImportReport>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   Match: ResolverTypeWrapper<Match>;
   MemberInput: MemberInput;
   MemberPatch: MemberPatch;
@@ -677,8 +689,8 @@ export type ResolversParentTypes = {
   Hit: Hit;
   ImportColumn: ImportColumn;
   ImportError: ImportError;
-  ImportReport: ImportReport;
   Boolean: Scalars['Boolean']['output'];
+  ImportReport: ImportReport;
   Match: Match;
   MemberInput: MemberInput;
   MemberPatch: MemberPatch;
@@ -738,10 +750,16 @@ export type ImportColumnResolvers<ContextType = NetworkContext, ParentType exten
 };
 
 export type ImportErrorResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ImportError'] = ResolversParentTypes['ImportError']> = {
+  above?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  integer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

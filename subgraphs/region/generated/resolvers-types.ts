@@ -1184,14 +1184,26 @@ export type MemberImportColumn = {
 /** One problem of one row, to fix in the file before importing it again. */
 export type MemberImportError = {
   __typename?: 'MemberImportError';
+  /** OUT_OF_RANGE's excluded lower bound: the value must be above it. */
+  above?: Maybe<Scalars['Float']['output']>;
   /** BAD_USER_INPUT for a value to correct; CONFLICT for a member the network already has or one the file lists twice. */
   code: Scalars['String']['output'];
   /** The column's header as the file has it; null for the row as a whole. */
   column?: Maybe<Scalars['String']['output']>;
   /** The member field the error is about, as createMember names it (for example certifications[1].validUntil); null for the row as a whole. */
   field?: Maybe<Scalars['String']['output']>;
+  /** True when the value must be a whole number (OUT_OF_RANGE, NUMBER); null otherwise. */
+  integer?: Maybe<Scalars['Boolean']['output']>;
+  /** The reason's upper bound (TOO_LONG, TOO_MANY, OUT_OF_RANGE, CELL_COUNT), when it has one. */
+  max?: Maybe<Scalars['Float']['output']>;
   /** What is wrong and how to fix it. */
   message: Scalars['String']['output'];
+  /** The reason's lower bound (TOO_SHORT, TOO_FEW, OUT_OF_RANGE), when it has one. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** ORDER's other field, the one this value contradicts. */
+  other?: Maybe<Scalars['String']['output']>;
+  /** Why the value was refused, one word of README's Errors list, as a BAD_USER_INPUT's extensions.reason (the portal shows it in German or English); null for a CONFLICT. */
+  reason?: Maybe<Scalars['String']['output']>;
   /** The row as a spreadsheet numbers it: the header is row 1, the first member row 2. */
   row: Scalars['Int']['output'];
 };
@@ -3746,10 +3758,16 @@ export type MemberImportColumnResolvers<ContextType = RegionContext, ParentType 
 };
 
 export type MemberImportErrorResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MemberImportError'] = ResolversParentTypes['MemberImportError']> = {
+  above?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  integer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

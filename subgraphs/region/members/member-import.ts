@@ -12,7 +12,7 @@ const importMutation = /* GraphQL */ `
     importMembers(csv: $csv, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $key) {
       imported dryRun rowCount encoding delimiter
       columns { header field }
-      errors { row column field message code }
+      errors { row column field message code reason min max above integer other }
       localIds
     }
   }
@@ -32,7 +32,19 @@ interface ImportReport {
   encoding: string;
   delimiter: string;
   columns: { header: string; field: string | null }[];
-  errors: { row: number; column: string | null; field: string | null; message: string; code: string }[];
+  errors: {
+    row: number;
+    column: string | null;
+    field: string | null;
+    message: string;
+    code: string;
+    reason: string | null;
+    min: number | null;
+    max: number | null;
+    above: number | null;
+    integer: boolean | null;
+    other: string | null;
+  }[];
   localIds: number[];
 }
 
