@@ -81,6 +81,16 @@ describe("the portal's words for them", () => {
     expect(fieldErrorText(file, de)).toBe('Die Datei ist zu groß; erlaubt sind höchstens 512 KB.');
   });
 
+  test("the member import's cell reasons read in German and English", () => {
+    const employeesCell = { message: 'employees must be a whole number such as 120 or 1.250, got "viele".', extensions: { reason: 'NUMBER', integer: true } };
+    expect(fieldErrorText(employeesCell, de)).toBe('Bitte geben Sie eine ganze Zahl ein, z. B. 120 oder 1.250.');
+    expect(fieldErrorText(employeesCell, en)).toBe('Please enter a whole number, e.g. 120 or 1,250.');
+    expect(fieldErrorText({ message: '', extensions: { reason: 'NUMBER' } }, de)).toBe('Bitte geben Sie eine Zahl ein, z. B. 51,2345.');
+    const wide = { message: 'Row 4 has 5 cells but the header names 4 columns; a cell may lack its quotes.', extensions: { reason: 'CELL_COUNT', max: 4 } };
+    expect(fieldErrorText(wide, de)).toBe('Die Zeile hat mehr Zellen als die Kopfzeile Spalten (4); vermutlich fehlen einer Zelle die Anführungszeichen.');
+    expect(fieldErrorText(wide, en)).toBe('The row has more cells than the header has columns (4); a cell probably lacks its quotes.');
+  });
+
   test("ORDER names the other field by the form's label when the form gives one", () => {
     const error = { message: 'endsAt lies before startsAt.', extensions: { reason: 'ORDER', other: 'input.startsAt' } };
     expect(fieldErrorText(error, de, { startsAt: 'Beginn' })).toBe('Dieser Wert widerspricht „Beginn“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.');
