@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
 import { useFieldErrorText } from '../use-field-error-text.ts';
@@ -335,14 +336,8 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const text = useInquiryText();
   const { t, number, currency, date, dateTime } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
-  const dialog = useRef<HTMLDialogElement>(null);
-  // Each ask is a new value, even for the same row: the dialog's close event arrives a task after
-  // close(), and a quick Enter on the same award button in between used to be lost (the state did not
-  // change, so the dialog never reopened, then the late close event cleared it).
-  const [asked, setAsked] = useState<{ row: QuoteComparisonRow; n: number } | null>(null);
-  const asks = useRef(0);
-  const shownAsk = useRef(0);
-  const chosen = asked?.row ?? null;
+  const confirm = useConfirmDialog<QuoteComparisonRow>();
+  const chosen = confirm.subject;
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const rows = comparison.data?.quoteComparison ?? [];
@@ -350,25 +345,12 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const quantities = inquiry.quantities.map((q) => q.quantity);
   const bidderName = (quote: QuoteView) => `${quote.member.name} (${quote.network})`;
 
-  const ask = (row: QuoteComparisonRow) => setAsked({ row, n: ++asks.current });
-  // Opened once its question is rendered, so the dialog's first focus lands on its buttons.
-  useEffect(() => {
-    if (!asked || dialog.current?.open) return;
-    shownAsk.current = asked.n;
-    dialog.current?.showModal();
-  }, [asked]);
-  /** The close event of the ask that was shown: clears it unless another ask came since. */
-  const closed = () => {
-    if (dialog.current?.open) return;
-    const n = shownAsk.current;
-    setAsked((current) => (current?.n === n ? null : current));
-  };
   const award = async () => {
     if (!chosen) return;
     setBusy(true);
     const result = await request(awardQuote, { inquiryId: inquiry.id, quoteId: chosen.quote.id, version: inquiry.version });
     setBusy(false);
-    dialog.current?.close();
+    confirm.close();
     const error = result.errors[0];
     setOutcome(
       result.data?.awardQuote
@@ -486,7 +468,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
                         type="button"
                         class="award"
                         aria-label={text.awardFor(bidderName(quote))}
-                        onClick={() => ask(rows.find((r) => r.quote.id === quote.id)!)}
+                        onClick={() => confirm.ask(rows.find((r) => r.quote.id === quote.id)!)}
                       >
                         {text.award}
                       </button>
@@ -500,7 +482,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
           </table>
         </div>
       )}
-      <dialog ref={dialog} class="confirm" aria-labelledby="award-question" onClose={closed}>
+      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="award-question" onClose={confirm.closed}>
         {chosen && (
           <>
             <p id="award-question">{text.awardQuestion(bidderName(chosen.quote), currency(chosen.unitPrice, chosen.currency))}</p>
@@ -509,7 +491,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
                 {text.awardConfirm}
               </button>
               {/* The safe choice has the focus when the dialog opens: Enter alone awards nothing. */}
-              <button type="button" class="secondary" autofocus onClick={() => dialog.current?.close()}>
+              <button type="button" class="secondary" autofocus onClick={confirm.close}>
                 {text.cancel}
               </button>
             </div>

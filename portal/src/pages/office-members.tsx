@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
 import { request } from '../graphql.ts';
 import { archiveMember, officeMembers, type OfficeMember } from '../operations.ts';
@@ -27,33 +28,18 @@ export function MembersPage({ session }: { session: Session }) {
   const after = cursors.at(-1);
   const list = useReloadable(officeMembers, { network, first: pageSize, ...(after ? { after } : {}) });
   const page = list.data?.members;
-  const dialog = useRef<HTMLDialogElement>(null);
   const tableHeading = useRef<HTMLHeadingElement>(null);
-  // Each ask is a new value, even for the same member, for the reason inquiry.tsx's award dialog gives.
-  const [asked, setAsked] = useState<{ member: OfficeMember; n: number } | null>(null);
-  const asks = useRef(0);
-  const shownAsk = useRef(0);
+  const confirm = useConfirmDialog<OfficeMember>();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!asked || dialog.current?.open) return;
-    shownAsk.current = asked.n;
-    dialog.current?.showModal();
-  }, [asked]);
-  const closed = () => {
-    if (dialog.current?.open) return;
-    const n = shownAsk.current;
-    setAsked((current) => (current?.n === n ? null : current));
-  };
-
   const archive = async () => {
-    if (!asked) return;
-    const { member } = asked;
+    const member = confirm.subject;
+    if (!member) return;
     setBusy(true);
     const result = await request(archiveMember, { id: member.id });
     setBusy(false);
-    dialog.current?.close();
+    confirm.close();
     const archived = result.data?.archiveMember;
     setOutcome(
       archived ? { ok: true, message: text.archived(archived.name) } : { ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` },
@@ -109,12 +95,7 @@ export function MembersPage({ session }: { session: Session }) {
                     <a href={paths.memberEdit(member.id)} aria-label={text.editLabel(member.name)}>
                       {text.edit}
                     </a>{' '}
-                    <button
-                      type="button"
-                      class="link-button"
-                      aria-label={text.archiveLabel(member.name)}
-                      onClick={() => setAsked({ member, n: ++asks.current })}
-                    >
+                    <button type="button" class="link-button" aria-label={text.archiveLabel(member.name)} onClick={() => confirm.ask(member)}>
                       {text.archive}
                     </button>
                   </td>
@@ -131,16 +112,16 @@ export function MembersPage({ session }: { session: Session }) {
           </button>
         </p>
       )}
-      <dialog ref={dialog} class="confirm" aria-labelledby="archive-question" onClose={closed}>
-        {asked && (
+      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="archive-question" onClose={confirm.closed}>
+        {confirm.subject && (
           <>
-            <p id="archive-question">{text.archiveQuestion(asked.member.name)}</p>
+            <p id="archive-question">{text.archiveQuestion(confirm.subject.name)}</p>
             <div class="actions">
               <button type="button" class="confirm-archive" disabled={busy} onClick={archive}>
                 {text.archiveConfirm}
               </button>
               {/* The safe choice has the focus when the dialog opens: Enter alone archives nothing. */}
-              <button type="button" class="link-button" autofocus onClick={() => dialog.current?.close()}>
+              <button type="button" class="link-button" autofocus onClick={confirm.close}>
                 {text.cancel}
               </button>
             </div>
