@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { certificates } from '../catalog.ts';
+import { useAreaGate } from '../components/area-gate.tsx';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
@@ -19,7 +20,7 @@ import {
   type OwnCapacityPost,
   type OwnMember,
 } from '../member-operations.ts';
-import { paths, useRoute } from '../router.ts';
+import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useFieldErrorText } from '../use-field-error-text.ts';
 import { useLocale } from '../use-locale.ts';
@@ -41,41 +42,18 @@ export const memberAreaPaths = {
   capacity: `${paths.myCompany}/kapazitaet`,
 };
 
+const isMember = (session: Session): session is Session & { memberId: string } => session.role === 'member' && !!session.memberId;
+
 /** The page for a path under /mein-unternehmen. */
 export function MemberAreaPages({ path }: { path: string }) {
   const { session } = useSession();
   const text = useMemberText();
-  const { t } = useLocale();
-  const route = useRoute();
   const heading = { [memberAreaPaths.overview]: text.overviewHeading, [memberAreaPaths.capacity]: text.capacityHeading }[path];
-  if (!heading)
-    return (
-      <>
-        <h1>{t.notFoundHeading}</h1>
-        <p>{t.notFoundText}</p>
-      </>
-    );
-  if (!session)
-    return (
-      <>
-        <h1>{heading}</h1>
-        <p aria-busy="true">{t.loading}</p>
-      </>
-    );
-  if (!session.signedIn || session.role !== 'member' || !session.memberId)
-    return (
-      <>
-        <h1>{heading}</h1>
-        <p>{session.signedIn ? text.notAllowed : text.signInFirst}</p>
-        {!session.signedIn && (
-          <p>
-            <a href={`${paths.signIn}?weiter=${encodeURIComponent(route.path)}`}>{t.navSignIn}</a>
-          </p>
-        )}
-      </>
-    );
-  if (path === memberAreaPaths.capacity) return <CapacityPage memberId={session.memberId} />;
-  return <Overview session={session} memberId={session.memberId} />;
+  const gate = useAreaGate(heading, session, isMember, text);
+  if ('page' in gate) return gate.page;
+  const { session: member } = gate;
+  if (path === memberAreaPaths.capacity) return <CapacityPage memberId={member.memberId} />;
+  return <Overview session={member} memberId={member.memberId} />;
 }
 
 function Overview({ session, memberId }: { session: Session; memberId: string }) {

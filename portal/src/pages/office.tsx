@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { useAreaGate } from '../components/area-gate.tsx';
 import { networkCodes, NetworkOptions } from '../components/network-options.tsx';
 import type { NetworkCode } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
-import { useLocale } from '../use-locale.ts';
 import { AuditPage } from './office-audit.tsx';
 import { CapacityPage } from './office-capacity.tsx';
 import { ImportPage } from './office-import.tsx';
@@ -25,14 +25,12 @@ export const officePaths = {
   members: `${paths.office}/mitglieder`,
 };
 
-export const mayUseOfficePages = (session: Session) => session.role === 'office' || session.role === 'admin';
+export const mayUseOfficePages = (session: Session): session is Session => session.role === 'office' || session.role === 'admin';
 
 /** The page for a path under /geschaeftsstelle. */
 export function OfficePages({ path }: { path: string }) {
   const { session } = useSession();
   const text = useOfficeText();
-  const { t } = useLocale();
-  const route = useRoute();
   const heading = {
     [officePaths.overview]: text.overviewHeading,
     [officePaths.import]: text.importHeading,
@@ -41,38 +39,15 @@ export function OfficePages({ path }: { path: string }) {
     [officePaths.inquiries]: text.inquiriesHeading,
     [officePaths.members]: text.membersHeading,
   }[path];
-  if (!heading)
-    return (
-      <>
-        <h1>{t.notFoundHeading}</h1>
-        <p>{t.notFoundText}</p>
-      </>
-    );
-  if (!session)
-    return (
-      <>
-        <h1>{heading}</h1>
-        <p aria-busy="true">{t.loading}</p>
-      </>
-    );
-  if (!session.signedIn || !mayUseOfficePages(session))
-    return (
-      <>
-        <h1>{heading}</h1>
-        <p>{session.signedIn ? text.notAllowed : text.signInFirst}</p>
-        {!session.signedIn && (
-          <p>
-            <a href={`${paths.signIn}?weiter=${encodeURIComponent(route.path + (route.params.size ? `?${route.params}` : ''))}`}>{t.navSignIn}</a>
-          </p>
-        )}
-      </>
-    );
-  if (path === officePaths.import) return <ImportPage session={session} />;
+  const gate = useAreaGate(heading, session, mayUseOfficePages, text);
+  if ('page' in gate) return gate.page;
+  const { session: signedIn } = gate;
+  if (path === officePaths.import) return <ImportPage session={signedIn} />;
   if (path === officePaths.capacity) return <CapacityPage />;
-  if (path === officePaths.audit) return <AuditPage session={session} />;
-  if (path === officePaths.inquiries) return <OfficeInquiriesPage session={session} />;
-  if (path === officePaths.members) return <MembersPage session={session} />;
-  return <Overview session={session} />;
+  if (path === officePaths.audit) return <AuditPage session={signedIn} />;
+  if (path === officePaths.inquiries) return <OfficeInquiriesPage session={signedIn} />;
+  if (path === officePaths.members) return <MembersPage session={signedIn} />;
+  return <Overview session={signedIn} />;
 }
 
 function Overview({ session }: { session: Session }) {
