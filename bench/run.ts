@@ -14,9 +14,9 @@ import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
-import { startTargets, type Target } from './targets.ts';
+import { startTargets, targetNames, type Target, type TargetName } from './targets.ts';
 
-// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--out DIR] [--database-url URL]
+// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--targets gateway,unobserved] [--out DIR] [--database-url URL]
 // Measures every shape against the floor, the peer gateway and our gateway in
 // one run, on the same subgraphs and data, and writes latest.json and latest.md.
 
@@ -33,6 +33,8 @@ export interface BenchOptions {
   /** Runs at the fixed concurrency per shape and target, taking turns; the median is reported. */
   repeat: number;
   shapes: Shape[];
+  /** The targets to measure (all four unless given); our gateway always, since the shapes prepare their data through it. */
+  targets?: readonly TargetName[];
   outDir: string;
   /** A PostgreSQL server to create the benchmark's databases on; an embedded one is started otherwise. */
   postgresUrl?: string;
@@ -83,7 +85,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     // PostgreSQL's CPU is read from /proc when the server runs on this machine.
     const postgresPid = await postmasterPid(postgresUrl);
     const secret = randomBytes(32).toString('hex');
-    const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret });
+    const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret }, options.targets);
     cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
     for (const target of targets) options.log(`${target.name} started, pid ${target.pid}`);
     started();
@@ -328,6 +330,7 @@ function parseOptions(argv: string[]): BenchOptions {
       repeat: { type: 'string' },
       duration: { type: 'string' },
       shapes: { type: 'string' },
+      targets: { type: 'string' },
       out: { type: 'string', default: defaultOutDir },
       'database-url': { type: 'string' },
     },
@@ -345,6 +348,9 @@ function parseOptions(argv: string[]): BenchOptions {
   const names = values.shapes?.split(',');
   const shapes = names ? allShapes.filter((s) => names.includes(s.name)) : allShapes;
   if (names && shapes.length !== names.length) throw new Error(`--shapes: known shapes are ${allShapes.map((s) => s.name).join(', ')}.`);
+  const targets = values.targets?.split(',') as TargetName[] | undefined;
+  if (targets?.some((t) => !targetNames.includes(t))) throw new Error(`--targets: known targets are ${targetNames.join(', ')}.`);
+  if (targets && !targets.includes('gateway')) throw new Error('--targets must include gateway: the shapes prepare their data through it.');
   const membersPerNetwork = Math.round(number('members', values.members, profile.members));
   return {
     membersPerNetwork,
@@ -355,6 +361,7 @@ function parseOptions(argv: string[]): BenchOptions {
     probes: profile.probes,
     repeat: Math.round(number('repeat', values.repeat, profile.repeat)),
     shapes,
+    targets,
     outDir: values.out,
     postgresUrl: values['database-url'] ?? process.env.DATABASE_URL,
     log: (line) => console.log(line),

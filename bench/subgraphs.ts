@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import pg from 'pg';
 import { pino } from 'pino';
 import { close, listen } from '../shared/http.ts';
-import { defaultObservabilityConfig, type ObservabilityConfig } from '../shared/observability.ts';
+import { defaultObservabilityConfig, logDestination, type ObservabilityConfig } from '../shared/observability.ts';
 import { networks } from '../shared/networks.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
@@ -25,7 +25,8 @@ const logLevel = (process.env.LOG_LEVEL ?? defaultObservabilityConfig.logLevel) 
 function benchObservability(): ObservabilityConfig {
   const streams = [
     { level: 'warn' as const, stream: pino.destination({ dest: 1, sync: false }) },
-    { level: 'trace' as const, stream: pino.destination({ dest: '/dev/null', sync: false }) },
+    // Buffered as a service's own standard output is (shared/observability.ts).
+    { level: 'trace' as const, stream: logDestination('/dev/null') },
   ];
   return { ...defaultObservabilityConfig, logLevel, logDestination: pino.multistream(streams) };
 }
@@ -59,6 +60,8 @@ export async function startSubgraphs(options: {
   const urls: Record<string, string> = {};
   const databaseUrls: Record<string, string> = {};
   const watcher = new pg.Pool({ connectionString: options.postgresUrl, max: 1 });
+  // An idle connection that PostgreSQL ends (a server stopped before the watcher) must not end the benchmark.
+  watcher.on('error', () => {});
   let calls = 0;
   let inFlight = 0;
   const countCalls = (server: Server) =>

@@ -27,6 +27,8 @@ export async function runService(name: string, config: ServiceConfig, build: () 
       const metricsUrl = await listen(createMetricsServer(observability), observability.config.metricsPort, observability.config.metricsHost);
       currentLog().info({ url: metricsUrl }, `${name} serves its metrics at ${metricsUrl}/metrics`);
     }
+    // At once, not with the next 4 KB of lines: supervisors and the benchmark wait for this line.
+    currentLog().flush();
   } catch (error) {
     if (error instanceof ConfigError) currentLog().fatal(`${name}: ${error.message}`);
     else currentLog().fatal({ err: error }, `${name} did not start`);
