@@ -147,9 +147,11 @@ async function main() {
   process.on('SIGTERM', shutdown);
 
   for (const spec of specs.slice(0, -1)) launch(spec);
-  await Promise.all([...specs.slice(0, -1).map((s) => waitForReady(s.port)), portal]);
+  // The gateway needs none of the subgraphs to start (its supergraph is a file), only the portal it serves:
+  // started alongside them it is ready as soon as region is, where after them it took another 1.6-1.8 s.
+  await portal;
   launch(specs.at(-1)!);
-  await waitForReady(gatewayPort);
+  await Promise.all(specs.map((s) => waitForReady(s.port)));
 
   console.log(`
 Innovationsregion Mitte graph is up.

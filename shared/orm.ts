@@ -65,8 +65,32 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
     return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
   });
   // Settings given to the database reach only sessions opened after they were committed: the pool starts over.
-  if (settingsChanged) await orm.reconnect();
+  if (settingsChanged) {
+    await endIdleSessions(orm);
+    await orm.reconnect();
+  }
   return { orm, counter };
+}
+
+/** Marks the migration lock's session, which another instance's idle sessions must not take down. */
+const lockSessionName = 'irm migration lock';
+
+/**
+ * Sessions of this role in this database that sit idle when the settings change keep the old values: other
+ * instances' pools, and the server connections a pooler such as PgBouncer keeps, which it hands to this very
+ * service again (an office once had to send RECONNECT to PgBouncer's console after the first start). They are
+ * ended here, and whoever held them opens new ones with the new settings; the asking session ends itself
+ * last, since through a pooler it is one of them. A role may end its own sessions without being superuser.
+ * Sessions at work, and other instances' migration locks (their session is named), are left alone.
+ */
+async function endIdleSessions(orm: MikroORM) {
+  const connection = orm.em.getConnection();
+  await connection.execute(
+    `select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and usename = current_user and pid <> pg_backend_pid() and state = 'idle' and application_name <> ?`,
+    [lockSessionName],
+  );
+  await connection.execute('select pg_terminate_backend(pg_backend_pid())').catch(() => {});
 }
 
 /**
@@ -83,7 +107,7 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
  * (test/pgbouncer-transaction.e2e.ts, for its whole 120 s). Between tries it holds none.
  */
 async function withMigrationLock<T>(url: string, work: (session: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(pgConfig(url));
+  const client = new pg.Client({ ...pgConfig(url), application_name: lockSessionName });
   client.on('error', () => {});
   // The service's first connection: a TLS setting the server disagrees with is said here, in one line.
   await client.connect().catch((error) => {

@@ -7,11 +7,23 @@ import { fileURLToPath } from 'node:url';
 
 const leash = fileURLToPath(new URL('./leash.ts', import.meta.url));
 
+/**
+ * Node's compile cache (V8's code for every module, TypeScript already stripped, checked against each file's
+ * contents): with it a service process imports its modules in 0.8 s instead of 1.2 s (NIWE's network service
+ * alone on the 2-core machine), and `npm start` starts five of them at once. NODE_COMPILE_CACHE set by the
+ * caller wins; a cache folder that cannot be written only costs the time it would have saved.
+ */
+export const compileCacheDir = fileURLToPath(new URL('../node_modules/.cache/node-compile-cache', import.meta.url));
+
 /** Runs `node [nodeArgs] args` on this Node, stopping by itself when this process ends. */
 export function spawnLeashed(args: string[], options: SpawnOptions & { nodeArgs?: string[] } = {}): ChildProcess {
-  const { nodeArgs = [], ...rest } = options;
+  const { nodeArgs = [], env = process.env, ...rest } = options;
   // stdin ignored, stdout and stderr piped for the caller to read, and the IPC channel the leash watches.
-  return spawn(process.execPath, ['--import', leash, ...nodeArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], ...rest });
+  return spawn(process.execPath, ['--import', leash, ...nodeArgs, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { NODE_COMPILE_CACHE: compileCacheDir, ...env },
+    ...rest,
+  });
 }
 
 /** Waits until the process with this pid has ended (a zombie counts as ended); false after `timeoutMs`. */

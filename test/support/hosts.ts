@@ -351,9 +351,13 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
  * PostgreSQL, set by its agent. A unit or example that no longer starts a working service fails every
  * test on the hosts, and so does a CHANGE-ME the hosts do not fill in.
  */
+const unitCacheRoot = join(tmpdir(), 'irm-hosts-cache');
+
 function officeUnit(code: string, given: Record<string, string>): { script: string; env: Record<string, string> } {
   const unit = readFileSync(join(root, 'deploy/irm-network@.service'), 'utf8');
-  const directive = (name: string) => [...unit.matchAll(new RegExp(`^${name}=(.*)$`, 'gm'))].map((match) => match[1].replaceAll('%i', code));
+  // %C is systemd's cache root (/var/cache), where CacheDirectory= makes the service's folder.
+  const directive = (name: string) =>
+    [...unit.matchAll(new RegExp(`^${name}=(.*)$`, 'gm'))].map((match) => match[1].replaceAll('%i', code).replaceAll('%C', unitCacheRoot));
   const [workingDirectory] = directive('WorkingDirectory');
   const [node, script, ...rest] = directive('ExecStart')[0].split(/\s+/);
   if (
