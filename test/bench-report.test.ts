@@ -50,6 +50,16 @@ test('a run without answers reads as – in its cells and in the ratios to it', 
   expect(rows.find((r) => r.target === 'gateway')!.rpsVsPeer).toBe(1.25);
 });
 
+test("at the fixed concurrency a ratio of rates is the median of each round's own, the runs of a round being seconds apart", () => {
+  const rounds = (target: Measurement['target'], rps: number[]) => ({ ...measurement(target, [...rps].sort((a, b) => a - b)[1], 10), rpsRounds: rps });
+  // A machine growing busier round by round, the gateway 5 % ahead in each.
+  const rows = withRatios([rounds('unobserved', [200, 150, 100]), rounds('gateway', [210, 157.5, 105])]);
+  expect(rows.find((r) => r.target === 'gateway')!.rpsVsUnobserved).toBe(1.05);
+  const drifting = withRatios([rounds('unobserved', [100, 200, 140]), rounds('gateway', [210, 150, 100])]);
+  // Per round 2.1, 0.75 and 0.71: the median 0.75, not 150 / 140.
+  expect(drifting.find((r) => r.target === 'gateway')!.rpsVsUnobserved).toBe(0.75);
+});
+
 // Charts from a run's latest.json (test/fixtures/bench-latest.json, a dry run of Q2.10 and search): requests per
 // second at the fixed concurrency and latencies at 1, each a bar per shape × target, written beside latest.md.
 const fixture: Report = JSON.parse(readFileSync(new URL('./fixtures/bench-latest.json', import.meta.url), 'utf8'));
