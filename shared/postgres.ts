@@ -170,20 +170,22 @@ export function databaseUrl(serverUrl: string, database: string): string {
  * that owns it and can connect to nothing else: a service then reads only its own data, and no
  * service holds the superuser's password. Elsewhere the server's URL is used as given.
  */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`Invalid database name ${database}.`);
+export async function ensureDatabase(serverUrl: string, database: string, options: { template?: string } = {}): Promise<string> {
+  // A copy of a database already migrated (the tests' templates, test/support/templates.ts).
+  const from = options.template ? ` template "${options.template}"` : '';
+  for (const name of [database, options.template ?? 'none']) if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name ${name}.`);
   const role = await withClient(databaseUrl(serverUrl, 'postgres'), (client) =>
     serialized(client, async () => {
       const { rows } = await client.query<{ roles: boolean }>('select rolsuper as roles from pg_roles where rolname = current_user');
       const exists = Boolean((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount);
       if (!rows[0]?.roles) {
-        if (!exists) await client.query(`create database "${database}"`);
+        if (!exists) await client.query(`create database "${database}"${from}`);
         return undefined;
       }
       const password = rolePassword(serverUrl, database);
       const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [database]);
       await client.query(`${rowCount ? 'alter' : 'create'} role "${database}" login password '${password}'`);
-      if (!exists) await client.query(`create database "${database}" owner "${database}"`);
+      if (!exists) await client.query(`create database "${database}" owner "${database}"${from}`);
       else await client.query(`alter database "${database}" owner to "${database}"`);
       // Every role may connect to every database unless told otherwise; the maintenance database included.
       await client.query(`revoke all on database "${database}", postgres from public`);
@@ -195,7 +197,8 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
     // earthdistance is not a trusted extension: only a superuser may create it, so the migrations' own
     // `create extension if not exists` finds these in place.
     for (const extension of ['pg_trgm', 'cube', 'earthdistance']) await client.query(`create extension if not exists ${extension}`);
-    // A database created before roles existed holds objects the superuser owns; the service's role takes them over.
+    // A database created before roles existed holds objects the superuser owns, and a template's copy those of the
+    // template's role; the service's role takes them over.
     await client.query(takeOverObjects(role.name));
   });
   const url = new URL(databaseUrl(serverUrl, database));

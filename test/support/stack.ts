@@ -108,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The vitest project hosts runs the same test bodies with every service on a host of its own (test/support/hosts.ts).
   if (process.env.TEST_STACK === 'hosts') return startHostsStack(options);
   const postgresUrl = inject('postgresUrl');
+  const templates = inject('templates');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
   // One secret per service, as under npm start: a request signed for one service is no good at another.
@@ -123,7 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const networkUrls: Record<string, string> = {};
   await Promise.all(
     networks.map(async (n) => {
-      const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix));
+      const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix), { template: templates?.network });
       const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables, ...observabilityEnv });
       const service = await createNetworkService({ ...config.network, observability: observed(config.network.observability) });
       networkServices.set(n.code, service);
@@ -132,7 +133,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
   const networkUrlVariables = Object.fromEntries(Object.entries(networkUrls).map(([code, url]) => [`${code}_URL`, url]));
   const webhookKey = randomBytes(32);
-  const regionDatabaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(regionService.name, prefix));
+  const regionDatabaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(regionService.name, prefix), { template: templates?.region });
   const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
   const regionEnv: Env = {
     REGION_DATABASE_URL: regionDatabaseUrl,
