@@ -136,7 +136,7 @@ test('SIGKILL of one gateway replica under writes: every acknowledged write is t
   await until(() => acknowledged.size >= atKill + 50, '50 more writes are acknowledged after the kill', 60_000);
   stopped = true;
   await writers;
-  expect((await fetch(`${survivor.url}/ready`)).status).toBe(200);
+  await until(async () => (await fetch(`${survivor.url}/ready`)).status === 200, 'the surviving replica is ready');
 
   // Every acknowledged write in NIWE's database, once; nothing beyond them, since each writer saw every write it began acknowledged.
   const rows = await niweMembers();
