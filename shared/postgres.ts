@@ -173,7 +173,9 @@ export function databaseUrl(serverUrl: string, database: string): string {
 export async function ensureDatabase(serverUrl: string, database: string, options: { template?: string } = {}): Promise<string> {
   // A copy of a database already migrated (the tests' templates, test/support/templates.ts).
   const from = options.template ? ` template "${options.template}"` : '';
-  for (const name of [database, options.template ?? 'none']) if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name ${name}.`);
+  for (const name of options.template ? [database, options.template] : [database]) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name ${name}.`);
+  }
   const role = await withClient(databaseUrl(serverUrl, 'postgres'), (client) =>
     serialized(client, async () => {
       const { rows } = await client.query<{ roles: boolean }>('select rolsuper as roles from pg_roles where rolname = current_user');

@@ -344,6 +344,9 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
   }
 }
 
+/** Stands in for systemd's cache root (%C, /var/cache), where the unit's CacheDirectory= is made. */
+const unitCacheRoot = join(tmpdir(), 'irm-hosts-cache');
+
 /**
  * A network's service as an office deploys it with the kit: the script of deploy/irm-network@.service's
  * ExecStart, its Environment= lines with %i the network's code, and every variable of
@@ -351,11 +354,8 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
  * PostgreSQL, set by its agent. A unit or example that no longer starts a working service fails every
  * test on the hosts, and so does a CHANGE-ME the hosts do not fill in.
  */
-const unitCacheRoot = join(tmpdir(), 'irm-hosts-cache');
-
 function officeUnit(code: string, given: Record<string, string>): { script: string; env: Record<string, string> } {
   const unit = readFileSync(join(root, 'deploy/irm-network@.service'), 'utf8');
-  // %C is systemd's cache root (/var/cache), where CacheDirectory= makes the service's folder.
   const directive = (name: string) =>
     [...unit.matchAll(new RegExp(`^${name}=(.*)$`, 'gm'))].map((match) => match[1].replaceAll('%i', code).replaceAll('%C', unitCacheRoot));
   const [workingDirectory] = directive('WorkingDirectory');
