@@ -12,12 +12,13 @@ export interface Chart {
 }
 
 /** Colours that stay apart for red-green colour blindness (Okabe–Ito). */
-const colours: Record<TargetName, string> = { floor: '#999999', peer: '#E69F00', gateway: '#0072B2', unobserved: '#56B4E9' };
+const colours: Record<TargetName, string> = { floor: '#999999', peer: '#E69F00', gateway: '#0072B2', unobserved: '#56B4E9', twin: '#009E73' };
 
-const panel = { width: 210, height: 170, top: 34, bottom: 30, left: 12 };
-const columns = 4;
+const panel = { height: 170, top: 34, bottom: 30, left: 12, right: 12 };
+const columns = 3;
 const barWidth = 44;
 const barGap = 16;
+const legendStep = 90;
 
 const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const format = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
@@ -33,8 +34,12 @@ interface Bar {
 
 function render(title: string, description: string, bars: Bar[]): string {
   const shapes = [...new Set(bars.map((b) => b.shape))];
+  // Only the targets the run measured get a slot and a legend entry; a panel is as wide as its bars need, since
+  // a fixed 210 px panel held three bars and let a fourth (unobserved) run into the next panel.
+  const targets = (Object.keys(colours) as TargetName[]).filter((t) => bars.some((b) => b.target === t));
+  const panelWidth = panel.left + 8 + targets.length * (barWidth + barGap) - barGap + panel.right;
   const rows = Math.ceil(shapes.length / columns);
-  const width = columns * panel.width;
+  const width = Math.max(columns * panelWidth, 12 + targets.length * legendStep);
   const height = 56 + rows * panel.height;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" role="img" aria-labelledby="title desc">`,
@@ -42,12 +47,12 @@ function render(title: string, description: string, bars: Bar[]): string {
     `<desc id="desc">${xmlText(description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="12" y="20" font-size="14" font-weight="bold">${xmlText(title)}</text>`,
-    ...(Object.keys(colours) as TargetName[]).map(
-      (t, i) => `<rect x="${12 + i * 90}" y="30" width="10" height="10" fill="${colours[t]}"/><text x="${26 + i * 90}" y="39">${t}</text>`,
+    ...targets.map(
+      (t, i) => `<rect x="${12 + i * legendStep}" y="30" width="10" height="10" fill="${colours[t]}"/><text x="${26 + i * legendStep}" y="39">${t}</text>`,
     ),
   ];
   shapes.forEach((shape, index) => {
-    const x0 = (index % columns) * panel.width;
+    const x0 = (index % columns) * panelWidth;
     const y0 = 56 + Math.floor(index / columns) * panel.height;
     const inPanel = bars.filter((b) => b.shape === shape);
     const finite = inPanel.flatMap((b) => [b.value, ...b.ticks]).filter(Number.isFinite);
@@ -56,9 +61,9 @@ function render(title: string, description: string, bars: Bar[]): string {
     const base = y0 + panel.top + plot;
     const y = (v: number) => base - (v / max) * plot;
     parts.push(`<g data-panel="${xmlText(shape)}">`, `<text x="${x0 + panel.left}" y="${y0 + 16}" font-weight="bold">${xmlText(shape)}</text>`);
-    parts.push(`<line x1="${x0 + panel.left}" y1="${base}" x2="${x0 + panel.width - 12}" y2="${base}" stroke="#333333"/>`);
-    inPanel.forEach((bar, i) => {
-      const x = x0 + panel.left + 8 + i * (barWidth + barGap);
+    parts.push(`<line x1="${x0 + panel.left}" y1="${base}" x2="${x0 + panelWidth - panel.right}" y2="${base}" stroke="#333333"/>`);
+    inPanel.forEach((bar) => {
+      const x = x0 + panel.left + 8 + targets.indexOf(bar.target) * (barWidth + barGap);
       const centre = x + barWidth / 2;
       if (Number.isFinite(bar.value)) {
         parts.push(
@@ -100,7 +105,7 @@ export function charts(report: Report): Chart[] {
       title: `Requests per second at concurrency ${concurrency} (median round)`,
       svg: render(
         `Requests per second at concurrency ${concurrency} (median round)`,
-        'One panel per shape with its own scale; one bar per target: floor, peer gateway, our gateway, ours with its logs off (unobserved). Higher is better.',
+        'One panel per shape with its own scale; one bar per target: floor, peer gateway, our gateway, ours with its logs off (unobserved), ours again (twin, an A/A control) when measured. Higher is better.',
         at(report.rows, concurrency).map((r) => ({ shape: r.shape, target: r.target, value: r.rps, ticks: [] })),
       ),
     },

@@ -39,9 +39,11 @@ export interface Row {
   p50VsPeer: number;
   /** Against our gateway and subgraphs with their logs off: what the logs cost (gateway's row). */
   rpsVsUnobserved: number;
+  /** Against the same gateway once more (the twin target, when measured): how far two identical processes differ in this run. */
+  rpsVsTwin: number;
 }
 
-export type Measurement = Omit<Row, 'rpsVsFloor' | 'p50VsFloor' | 'rpsVsPeer' | 'p50VsPeer' | 'rpsVsUnobserved'>;
+export type Measurement = Omit<Row, 'rpsVsFloor' | 'p50VsFloor' | 'rpsVsPeer' | 'p50VsPeer' | 'rpsVsUnobserved' | 'rpsVsTwin'>;
 
 export interface BudgetCheck {
   rule: string;
@@ -84,6 +86,7 @@ export function withRatios(measurements: Measurement[]): Row[] {
       rpsVsPeer: rpsRatio(m, peer),
       p50VsPeer: ratio(m.p50Ms, peer?.p50Ms),
       rpsVsUnobserved: rpsRatio(m, unobserved),
+      rpsVsTwin: rpsRatio(m, find(m, 'twin')),
     };
   });
 }
@@ -161,7 +164,8 @@ export function checkBudget(rows: Row[], concurrency: number): BudgetCheck[] {
           rule: logsRule,
           pass: observed.every((r) => r.rpsVsUnobserved >= 0.95),
           measured: true,
-          detail: observed.map((r) => `${r.shape}: ${r.rpsVsUnobserved} ×`).join(', '),
+          // With the twin measured, each shape's A/A ratio beside it: the difference two identical gateways show.
+          detail: observed.map((r) => `${r.shape}: ${r.rpsVsUnobserved} ×${Number.isFinite(r.rpsVsTwin) ? ` (A/A ${r.rpsVsTwin} ×)` : ''}`).join(', '),
         },
   ];
 }
@@ -208,11 +212,11 @@ function markdown(report: Report, drawn: Chart[]): string {
     '',
     "CPU ms/req: the target's process; stack: target, subgraphs and PostgreSQL together, each read from /proc (the load generator not counted); subgraphs and PostgreSQL: their parts of it.",
     '',
-    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | rps of each round | RSS MB | CPU ms/req | stack CPU ms/req | subgraphs | PostgreSQL | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | rps ×unobserved | failed |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| shape | target | conc. | rps | p50 ms | p95 ms | p99 ms | rps of each round | RSS MB | CPU ms/req | stack CPU ms/req | subgraphs | PostgreSQL | SQL/req | SQL/req/network | calls/req | rps ×floor | p50 ×floor | rps ×peer | p50 ×peer | rps ×unobserved | rps ×twin | failed |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...report.rows.map(
       (r) =>
-        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.stackCpuMsPerRequest, r.subgraphsCpuMsPerRequest, r.postgresCpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.rpsVsUnobserved, r.failures || ''].map(cell).join(' | ')} |`,
+        `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.stackCpuMsPerRequest, r.subgraphsCpuMsPerRequest, r.postgresCpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.rpsVsUnobserved, r.rpsVsTwin, r.failures || ''].map(cell).join(' | ')} |`,
     ),
     '',
     ...unanswered.map(

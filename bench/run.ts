@@ -14,9 +14,9 @@ import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
-import { startTargets, targetNames, type Target, type TargetName } from './targets.ts';
+import { defaultTargets, startTargets, targetNames, type Target, type TargetName } from './targets.ts';
 
-// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--targets gateway,unobserved] [--out DIR] [--database-url URL]
+// npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--targets gateway,unobserved,twin] [--out DIR] [--database-url URL]
 // Measures every shape against the floor, the peer gateway and our gateway in
 // one run, on the same subgraphs and data, and writes latest.json and latest.md.
 
@@ -33,7 +33,7 @@ export interface BenchOptions {
   /** Runs at the fixed concurrency per shape and target, taking turns; the median is reported. */
   repeat: number;
   shapes: Shape[];
-  /** The targets to measure (all four unless given); our gateway always, since the shapes prepare their data through it. */
+  /** The targets to measure (defaultTargets unless given; twin only when asked for); our gateway always, since the shapes prepare their data through it. */
   targets?: readonly TargetName[];
   outDir: string;
   /** A PostgreSQL server to create the benchmark's databases on; an embedded one is started otherwise. */
@@ -85,7 +85,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     // PostgreSQL's CPU is read from /proc when the server runs on this machine.
     const postgresPid = await postmasterPid(postgresUrl);
     const secret = randomBytes(32).toString('hex');
-    const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret }, options.targets);
+    const targets = await startTargets({ serviceUrls: subgraphs.urls, jwtSecret: secret, subgraphSecret }, options.targets ?? defaultTargets);
     cleanup.unshift(async () => void (await Promise.all(targets.map((t) => t.stop()))));
     for (const target of targets) options.log(`${target.name} started, pid ${target.pid}`);
     started();

@@ -14,10 +14,13 @@ import { benchDependenciesInstalled, benchInstallCommand } from './dependencies.
 // again with its logs and metrics off (LOG_LEVEL=silent, METRICS=off), measured
 // while the subgraphs neither log nor count: what logs and metrics cost the
 // stack (issue 19: at most 5 % of the requests per second). Tracing is off in
-// both, as it is by default.
+// both, as it is by default. `twin` is our gateway once more, exactly as `gateway` (--targets only): an A/A
+// control, whose ratio to `gateway` shows how far two identical processes differ in the same run.
 
-export const targetNames = ['floor', 'peer', 'gateway', 'unobserved'] as const;
+export const targetNames = ['floor', 'peer', 'gateway', 'unobserved', 'twin'] as const;
 export type TargetName = (typeof targetNames)[number];
+/** What a run measures unless --targets says otherwise. */
+export const defaultTargets: readonly TargetName[] = ['floor', 'peer', 'gateway', 'unobserved'];
 
 export interface Target {
   name: TargetName;
@@ -45,7 +48,7 @@ function hiveGatewayBin(): string {
   return fileURLToPath(new URL('./bin.js', import.meta.resolve('@graphql-hive/gateway')));
 }
 
-export async function startTargets(env: TargetEnvironment, only: readonly TargetName[] = targetNames): Promise<Target[]> {
+export async function startTargets(env: TargetEnvironment, only: readonly TargetName[] = defaultTargets): Promise<Target[]> {
   const common: Record<string, string> = { JWT_SECRET: env.jwtSecret, SUBGRAPH_SECRET: env.subgraphSecret, NODE_ENV: 'production' };
   for (const [service, url] of Object.entries(env.serviceUrls)) common[serviceUrlVariable(service)] = url;
   // The load comes anonymously from one address; the peer limits no one, so ours does not either here. Logs
@@ -65,6 +68,7 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
         peerPort,
       ),
     gateway: () => start('gateway', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
+    twin: () => start('twin', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
     // With its logs off it does not say where it listens, so it gets a port picked here too.
     unobserved: () =>
       start(

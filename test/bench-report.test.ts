@@ -45,7 +45,7 @@ test('a run without answers reads as – in its cells and in the ratios to it', 
   expect(markdown).not.toContain('NaN');
   expect(markdown).toContain('| Q3 | floor | 32 | 0 | – | – | – |');
   // No unobserved row in this run: the ratio to it reads – too.
-  expect(markdown).toMatch(/\| Q3 \| gateway \| 32 \| 250 \|.*\| – \| – \| 1\.25 \| 0\.83 \| – \| {2}\|/);
+  expect(markdown).toMatch(/\| Q3 \| gateway \| 32 \| 250 \|.*\| – \| – \| 1\.25 \| 0\.83 \| – \| – \| {2}\|/);
   expect(markdown).toContain('No answer came within the run of Q3 floor at concurrency 32');
   expect(rows.find((r) => r.target === 'gateway')!.rpsVsPeer).toBe(1.25);
 });
@@ -96,4 +96,43 @@ test('a run without answers still has its bar, marked as not measured', () => {
   expect(bars(latency.svg)).toEqual(['Q3 floor', 'Q3 peer', 'Q3 gateway']);
   expect(latency.svg).toContain('<title>Q3 floor: not measured</title>');
   expect(latency.svg).not.toContain('NaN');
+});
+
+test("the A/A control: with the twin measured, the logs rule names each shape's ratio between the two identical gateways", () => {
+  const rounds = (target: Measurement['target'], rps: number[]) => ({ ...measurement(target, [...rps].sort((a, b) => a - b)[1], 10), rpsRounds: rps });
+  const rows = withRatios([rounds('gateway', [100, 96, 104]), rounds('unobserved', [100, 100, 100]), rounds('twin', [98, 100, 100])]);
+  expect(rows.find((r) => r.target === 'gateway')!.rpsVsTwin).toBe(1.02);
+  const logs = checkBudget(rows, 32).find((b) => b.rule.startsWith('logs cost'))!;
+  expect(logs.detail).toBe('Q3: 1 × (A/A 1.02 ×)');
+  // Without the twin (the default targets) the detail is the logs ratio alone.
+  const plain = checkBudget(withRatios([rounds('gateway', [100, 96, 104]), rounds('unobserved', [100, 100, 100])]), 32);
+  expect(plain.find((b) => b.rule.startsWith('logs cost'))!.detail).toBe('Q3: 1 ×');
+});
+
+test("each panel is as wide as its bars: no bar reaches into the next shape's panel, whatever the number of targets", () => {
+  for (const targets of [
+    ['floor', 'peer', 'gateway'],
+    ['floor', 'peer', 'gateway', 'unobserved'],
+    ['floor', 'peer', 'gateway', 'unobserved', 'twin'],
+  ] as const) {
+    const rows = withRatios(['Q1', 'Q2.1', 'Q3', 'Q4'].flatMap((shape) => targets.map((t) => ({ ...measurement(t, 100, 10), shape }))));
+    const [rps] = charts({ ...fixture, settings: { ...fixture.settings, concurrency: 32 }, rows });
+    const spans = [...rps.svg.matchAll(/<rect class="bar" data-shape="([^"]+)" data-target="[^"]+" x="([\d.]+)"[^>]* width="([\d.]+)"/g)].map((m) => ({
+      shape: m[1],
+      from: Number(m[2]),
+      to: Number(m[2]) + Number(m[3]),
+    }));
+    expect(spans).toHaveLength(4 * targets.length);
+    // Q1, Q2.1 and Q3 share the first row of panels: each ends before the next begins.
+    for (const [left, right] of [
+      ['Q1', 'Q2.1'],
+      ['Q2.1', 'Q3'],
+    ]) {
+      const end = Math.max(...spans.filter((s) => s.shape === left).map((s) => s.to));
+      const start = Math.min(...spans.filter((s) => s.shape === right).map((s) => s.from));
+      expect(end, `${targets.length} targets: ${left} before ${right}`).toBeLessThan(start);
+    }
+    // The legend names the measured targets only.
+    expect([...rps.svg.matchAll(/y="39">(\w+)</g)].map((m) => m[1])).toEqual([...targets]);
+  }
 });

@@ -7,7 +7,7 @@ import { benchDependenciesInstalled, benchInstallCommand } from '../bench/depend
 import { runBenchmark, type BenchOptions } from '../bench/run.ts';
 import { waitForExit } from '../shared/processes.ts';
 import { shapes } from '../bench/shapes.ts';
-import { targetNames } from '../bench/targets.ts';
+import { defaultTargets } from '../bench/targets.ts';
 
 // The benchmark harness end to end at CI size: tiny data, a few requests per
 // run, every shape against every target. Checks what it writes, never a time.
@@ -41,7 +41,7 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   await runBenchmark(dryRun({ signal }));
   const report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
   const keys = report.rows.map((r: { shape: string; target: string; concurrency: number }) => `${r.shape} ${r.target} ${r.concurrency}`);
-  expect(keys.sort()).toEqual(shapes.flatMap((s) => targetNames.flatMap((t) => [1, concurrency].map((c) => `${s.name} ${t} ${c}`))).sort());
+  expect(keys.sort()).toEqual(shapes.flatMap((s) => defaultTargets.flatMap((t) => [1, concurrency].map((c) => `${s.name} ${t} ${c}`))).sort());
 
   const numeric = [
     'concurrency',
@@ -108,11 +108,11 @@ test('an aborted run stops every process it started before it rejects', async ()
       signal: abort.signal,
       log: (line) => {
         const pid = /started, pid (\d+)/.exec(line)?.[1];
-        if (pid && pids.push(Number(pid)) === targetNames.length) abort.abort(new Error('stopped by the test'));
+        if (pid && pids.push(Number(pid)) === defaultTargets.length) abort.abort(new Error('stopped by the test'));
       },
     }),
   );
   await expect(run).rejects.toThrow('stopped by the test');
-  expect(pids).toHaveLength(targetNames.length);
+  expect(pids).toHaveLength(defaultTargets.length);
   for (const pid of pids) expect(await waitForExit(pid, 1000), `process ${pid}`).toBe(true);
 }, 90_000);
