@@ -36,6 +36,21 @@ export interface ServiceMetrics {
   readAtScrape(name: string, help: string, read: () => Promise<number>): void;
 }
 
+interface Series {
+  count: { inc(): void };
+  latency: { observe(value: number): void };
+}
+
+/** The value under `key`, made the first time it is asked for. */
+function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export function createServiceMetrics(enabled = true): ServiceMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -72,6 +87,11 @@ export function createServiceMetrics(enabled = true): ServiceMetrics {
     registers: [registry],
   });
   const operations = new Set<string>();
+  // A request's series, looked up once per route, operation and status: prom-client hashes the label object at
+  // every inc and observe (sorting its keys), 2.6 µs of the 2-core machine's CPU per request for the four calls.
+  // The keys are bounded as the labels are (200 operations).
+  const requestSeries = new Map<string, Series>();
+  const upstreamSeries = new Map<string, Series>();
   const pools: Pool[] = [];
   new Gauge({
     name: 'db_pool_connections',
@@ -108,14 +128,22 @@ export function createServiceMetrics(enabled = true): ServiceMetrics {
     },
     request(route, operation, status, seconds, errorCodes) {
       if (!metrics.enabled) return;
-      requests.inc({ route, operation, status });
-      latency.observe({ route, operation }, seconds);
+      const series = cached(requestSeries, `${route} ${operation} ${status}`, () => ({
+        count: requests.labels(route, operation, String(status)),
+        latency: latency.labels(route, operation),
+      }));
+      series.count.inc();
+      series.latency.observe(seconds);
       if (errorCodes) for (const code of errorCodes) errors.inc({ operation, code });
     },
     upstream(service, status, seconds) {
       if (!metrics.enabled) return;
-      upstreamCalls.inc({ upstream: service, status });
-      upstreamLatency.observe({ upstream: service }, seconds);
+      const series = cached(upstreamSeries, `${service} ${status}`, () => ({
+        count: upstreamCalls.labels(service, String(status)),
+        latency: upstreamLatency.labels(service),
+      }));
+      series.count.inc();
+      series.latency.observe(seconds);
     },
     watchPool(pool) {
       pools.push(pool);

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import { Kind } from 'graphql';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { ConfigError, type EnvReader } from './config.ts';
+import { LineBuffer } from './log-buffer.ts';
 import { createServiceMetrics, type ServiceMetrics } from './metrics.ts';
 import { newSpanId, newTraceId, parseTraceparent, startTracing, traceparentHeader, type SpanHandle, type TraceContext, type Tracing } from './tracing.ts';
 
@@ -79,16 +80,13 @@ export async function createObservability(service: string, config: Observability
 }
 
 /**
- * Where a service's lines go: file descriptor 1 (standard output) or a path. Buffered: lines are written once
- * 4 KB (about 13 request lines) have gathered, and at least every second, so a quiet service's lines still
- * show within a second. Written one by one as they came, each line cost a write through libuv's thread pool
- * and a wake-up of the reader: 70-85 µs of CPU per line on the 2-core machine with lines 1 ms apart, against
- * 15-35 µs buffered; a gateway request makes three lines (gateway, region, a network), so logging alone cost
- * about 0.2 ms per request, 7-12 % of a profile read (issue 19's budget is 5 %). pino writes what is left
- * when the process exits; a process killed outright loses at most the last second of lines.
+ * Where a service's lines go: file descriptor 1 (standard output) or a path, in batches of about 50 lines and
+ * at least once a second (shared/log-buffer.ts). Written one by one as they came, each line cost a write
+ * through libuv's thread pool and a wake-up of the reader: 70-85 µs of CPU per line on the 2-core machine,
+ * with lines 1 ms apart; a gateway request makes three lines (gateway, region, a network).
  */
 export function logDestination(dest: number | string): DestinationStream {
-  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 });
+  return new LineBuffer(dest);
 }
 
 function createLogger(service: string, config: ObservabilityConfig, sync = false): Logger {
