@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { startPortalSupervisor } from './support/browser.ts';
+import type { Supervisor } from './support/supervisor.ts';
 
 // The public portal in a real browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a
@@ -28,8 +29,7 @@ const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.p
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  // Every visitor of these tests is 127.0.0.1: one address, many visitors' worth of requests a minute.
-  stack = await startSupervisor({ ...(await supervisorEnvironment()), ANONYMOUS_REQUESTS_PER_MINUTE: '100000' });
+  stack = await startPortalSupervisor();
   // Playwright gives every launch a fresh temporary profile (--user-data-dir) by itself. Without the
   // background-networking flags chromium keeps trying Google's services, on a machine without internet.
   browser = await chromium.launch({
