@@ -102,6 +102,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
       started();
       subgraphs.logging(target.name !== 'unobserved');
+      await target.prepare();
       const processes = processTable();
       const before = {
         sql: subgraphs.sqlStatements(),
@@ -194,6 +195,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         runs.set(target, run);
         if (options.warmup > 0) {
           subgraphs.logging(target.name !== 'unobserved');
+          await target.prepare();
           await generator.load({ url: run.url, headers: run.headers, body: run.next, connections: options.concurrency, duration: options.warmup });
           await settle(subgraphs, true);
         }

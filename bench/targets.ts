@@ -10,12 +10,16 @@ import { benchDependenciesInstalled, benchInstallCommand } from './dependencies.
 
 // The targets the benchmark compares, each its own Node process with one
 // worker, so each one's resident memory is its own and none shares an event
-// loop with the subgraphs or the load generator. `unobserved` is our gateway
-// again with its logs and metrics off (LOG_LEVEL=silent, METRICS=off), measured
-// while the subgraphs neither log nor count: what logs and metrics cost the
-// stack (issue 19: at most 5 % of the requests per second). Tracing is off in
-// both, as it is by default. `twin` is our gateway once more, exactly as `gateway` (--targets only): an A/A
-// control, whose ratio to `gateway` shows how far two identical processes differ in the same run.
+// loop with the subgraphs or the load generator. `unobserved` is our gateway's
+// own process with its request lines and metrics turned off (SIGUSR2,
+// shared/main.ts), measured while the subgraphs neither log nor count: what
+// logs and metrics cost the stack (issue 19: at most 5 % of the requests per
+// second). One process, turned off and on between runs, because two processes
+// of the same build differed by up to 10 % in CPU per request (A/A runs with
+// `twin`, 2026-12-02), as much as what was to be measured. Tracing is off, as
+// it is by default. `twin` is our gateway once more as a process of its own,
+// exactly as `gateway` (--targets only): the A/A control, whose ratio to
+// `gateway` shows how far two identical processes differ in the same run.
 
 export const targetNames = ['floor', 'peer', 'gateway', 'unobserved', 'twin'] as const;
 export type TargetName = (typeof targetNames)[number];
@@ -30,6 +34,10 @@ export interface Target {
   url(shape: string): string;
   /** Resident set size of the process, in MB. */
   rssMb(): number;
+  /** Called before each of its runs: puts its process in the state it is measured in (unobserved: request lines and metrics off). */
+  prepare(): Promise<void>;
+  /** The process's standard output, after the line that it listens. */
+  output: NodeJS.ReadableStream;
   stop(): Promise<void>;
 }
 
@@ -52,12 +60,11 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
   const common: Record<string, string> = { JWT_SECRET: env.jwtSecret, SUBGRAPH_SECRET: env.subgraphSecret, NODE_ENV: 'production' };
   for (const [service, url] of Object.entries(env.serviceUrls)) common[serviceUrlVariable(service)] = url;
   // The load comes anonymously from one address; the peer limits no one, so ours does not either here. Logs
-  // as deployed (LOG_LEVEL's default, info: a line per request); unobserved sets its own.
+  // as deployed (LOG_LEVEL's default, info: a line per request); unobserved turns them off in the same process.
   const ours = { PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' };
   // Hive Gateway reports port 0 as 0, so it gets a port picked here.
   const peerPort = await freePort();
-  const unobservedPort = await freePort();
-  const launchers: Record<TargetName, () => Promise<Target>> = {
+  const launchers: Record<Exclude<TargetName, 'unobserved'>, () => Promise<Target>> = {
     floor: () => start('floor', ['bench/floor.ts'], { ...common, PORT: '0' }, (base, shape) => `${base}/${encodeURIComponent(shape)}`),
     peer: () =>
       start(
@@ -69,32 +76,51 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
       ),
     gateway: () => start('gateway', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
     twin: () => start('twin', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
-    // With its logs off it does not say where it listens, so it gets a port picked here too.
-    unobserved: () =>
-      start(
-        'unobserved',
-        [...gatewayNodeFlags(process.env), 'gateway/index.ts'],
-        { ...common, ...ours, PORT: String(unobservedPort), LOG_LEVEL: 'silent', METRICS: 'off' },
-        (base) => `${base}/graphql`,
-        unobservedPort,
-        true,
-      ),
   };
-  return Promise.all(only.map((name) => launchers[name]()));
+  const started = await Promise.all(only.filter((name) => name !== 'unobserved').map((name) => launchers[name]()));
+  const gateway = started.find((t) => t.name === 'gateway');
+  if (!only.includes('unobserved')) return started;
+  if (!gateway) throw new Error('unobserved is the gateway process with its observing off: measure gateway too.');
+  const observing = observationSwitch(gateway);
+  const observed: Target = { ...gateway, prepare: () => observing(true) };
+  const unobserved: Target = { ...gateway, name: 'unobserved', prepare: () => observing(false), stop: async () => {} };
+  return only.map((name) => (name === 'unobserved' ? unobserved : name === 'gateway' ? observed : started.find((t) => t.name === name)!));
 }
 
 /**
- * Spawns a target and waits until it listens: until its output names its port, or, for one that logs nothing
- * (`port` given and `silent`), until it answers GET /health on that port.
+ * Turns the gateway process's request lines and metrics on or off (SIGUSR2 toggles them) and waits until it
+ * says so: it writes that line at once (shared/observability.ts setObserved).
  */
-function start(
-  name: TargetName,
-  args: string[],
-  env: Record<string, string>,
-  url: (base: string, shape: string) => string,
-  port?: number,
-  silent = false,
-): Promise<Target> {
+function observationSwitch(gateway: Target): (on: boolean) => Promise<void> {
+  let observed = true;
+  return async (on) => {
+    if (on === observed) return;
+    const said = `request lines and metrics ${on ? 'on' : 'off'}`;
+    const { output } = gateway;
+    let tail = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => finish(new Error(`the gateway did not say "${said}" within 10 s of SIGUSR2`)), 10_000);
+      const onData = (chunk: Buffer) => {
+        // A line split across two reads is found in the tail of the one before.
+        const text = tail + chunk.toString();
+        if (text.includes(said)) finish();
+        tail = text.slice(-said.length);
+      };
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        output.off('data', onData);
+        if (error) reject(error);
+        else resolve();
+      };
+      output.on('data', onData);
+      process.kill(gateway.pid, 'SIGUSR2');
+    });
+    observed = on;
+  };
+}
+
+/** Spawns a target and waits until it listens: until its output names its port (`port`, when given, is the one it was told). */
+function start(name: TargetName, args: string[], env: Record<string, string>, url: (base: string, shape: string) => string, port?: number): Promise<Target> {
   const child = spawnLeashed(args, { cwd: root, env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -119,7 +145,9 @@ function start(
         pid: child.pid!,
         url: (shape) => url(base, shape),
         rssMb: () => rssMb(child),
+        prepare: async () => {},
         stop: () => stop(child),
+        output: child.stdout!,
       });
     };
     const onData = (chunk: Buffer) => {
@@ -129,18 +157,6 @@ function start(
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    if (silent && port !== undefined) {
-      void (async () => {
-        while (waiting) {
-          const up = await fetch(`http://127.0.0.1:${port}/health`).then(
-            (r) => r.ok,
-            () => false,
-          );
-          if (up && waiting) return listening(port);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      })();
-    }
   });
 }
 

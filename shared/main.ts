@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, type ServiceConfig } from './config.ts';
 import { close, createMetricsServer, listen, startDraining } from './http.ts';
-import { currentLog, setProcessLog, type Observability } from './observability.ts';
+import { currentLog, setObserved, setProcessLog, type Observability } from './observability.ts';
 
 // The start-up every service shares: build, listen, report, and stop cleanly on
 // SIGINT/SIGTERM, answering the requests in flight first. A bad configuration ends the process with exit code 1 and one
@@ -49,4 +49,12 @@ export async function runService(name: string, config: ServiceConfig, build: () 
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  const { observability } = service;
+  if (observability) {
+    let observed = true;
+    process.on('SIGUSR2', () => {
+      observed = !observed;
+      setObserved(observability, observed);
+    });
+  }
 }

@@ -102,6 +102,21 @@ function createLogger(service: string, config: ObservabilityConfig, sync = false
   );
 }
 
+/**
+ * Request lines and request metrics off, or on again as configured (SIGUSR2 toggles them, shared/main.ts): to
+ * quiet a service for a while, and for the benchmark, which measures what observing costs in one process
+ * (two processes of the same build differed by up to 10 % in CPU per request, as much as what was measured).
+ * Warnings and errors still show; the line saying so is written at once, before lines stop or after they resume.
+ */
+export function setObserved(obs: Observability, on: boolean): void {
+  if (!on) obs.log.warn('request lines and metrics off (SIGUSR2 turns them on again)');
+  // Never more than configured: a service set to errors only stays so.
+  obs.log.level = on || ['fatal', 'error', 'silent'].includes(obs.config.logLevel) ? obs.config.logLevel : 'warn';
+  obs.metrics.enabled = on && obs.config.metrics;
+  if (on) obs.log.warn('request lines and metrics on, as configured');
+  obs.log.flush();
+}
+
 /** The log of whatever runs outside a request and outside a service (start-up failures, scripts' child processes); set by runService. */
 let processLog: Logger | undefined;
 

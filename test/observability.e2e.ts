@@ -222,6 +222,45 @@ describe('who may read /metrics', () => {
     }
   });
 
+  test("SIGUSR2 turns a running service's request lines and request metrics off, and on again with the next", async () => {
+    const gateway = await startGatewayProcess(stack, { METRICS_PORT: '0', LOG_LEVEL: 'info' });
+    try {
+      await until(() => /serves its metrics at/.test(gateway.output()), 'the metrics listener is announced');
+      const metricsAt = /serves its metrics at (http:\/\/\S+)"/.exec(gateway.output())![1];
+      const parsed = () =>
+        gateway
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Line);
+      const ask = (operation: string) =>
+        fetch(`${gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `query ${operation} { networks { code } }` }),
+        });
+      const counted = async (operation: string) =>
+        sample(await (await fetch(metricsUrl(metricsAt))).text(), 'http_requests_total', { route: '/graphql', operation, status: '200' });
+
+      gateway.child.kill('SIGUSR2');
+      await until(() => parsed().some((l) => /request lines and metrics off/.test(l.msg)), 'the gateway says they are off');
+      expect((await ask('Quiet')).status).toBe(200);
+      expect(await counted('Quiet')).toBe(0);
+      gateway.child.kill('SIGUSR2');
+      // The line that they are on again is written at once, with any line still held: none is the request's.
+      await until(() => parsed().some((l) => /request lines and metrics on/.test(l.msg)), 'the gateway says they are on');
+      expect(parsed().filter((l) => l.operation === 'Quiet')).toEqual([]);
+      expect(parsed().find((l) => /metrics off/.test(l.msg))).toMatchObject({ level: 'warn', service: 'gateway' });
+
+      expect((await ask('Loud')).status).toBe(200);
+      expect(await counted('Loud')).toBe(1);
+      await until(() => parsed().some((l) => l.msg === 'request' && l.operation === 'Loud'), "the request's line is written");
+    } finally {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    }
+  });
+
   test('without METRICS_TOKEN not on the service port; METRICS_PORT serves /metrics and nothing else', async () => {
     const observability = await createObservability('probe', { logLevel: 'silent', metrics: true, metricsHost: '127.0.0.1' });
     const service = createHttpServer([], { observability });
