@@ -136,3 +136,13 @@ test("each panel is as wide as its bars: no bar reaches into the next shape's pa
     expect([...rps.svg.matchAll(/y="39">(\w+)</g)].map((m) => m[1])).toEqual([...targets]);
   }
 });
+
+test('a run without the floor (--targets gateway,unobserved) judges no rule against the floor: not measured, not failed', () => {
+  const rows = withRatios(
+    ['Q2.1', 'Q2.10'].flatMap((shape) =>
+      (['gateway', 'unobserved'] as const).flatMap((target) => [1, 32].map((concurrency) => ({ ...measurement(target, 100, 10), shape, concurrency }))),
+    ),
+  );
+  const q2 = checkBudget(rows, 32).find((b) => b.rule.startsWith('Q2 p50'))!;
+  expect(q2).toMatchObject({ measured: false, pass: false, detail: 'not measured in this run' });
+});
