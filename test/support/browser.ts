@@ -56,7 +56,8 @@ const portalEnvironment = { ANONYMOUS_REQUESTS_PER_MINUTE: '100000' };
  * A DATA_DIR of its own for a browser test file, copied from one that `npm start` filled once in this run:
  * PostgreSQL's cluster with the four databases migrated and the demo data in, and the secrets. Each file's
  * `npm start` is then a warm one, without initdb, migrations and seeding: 4.3-4.6 s against 9.5-10.3 s cold
- * (npm run bench:start, quiet machine), for nine files a run. The first file to ask makes the template while
+ * (npm run bench:start, quiet machine), for eight files a run: they took 185 s of CPU instead of 214 s (their
+ * wall time hardly moved, 182 s against 185 s: their browser work dominates). The first file to ask makes the template while
  * the others wait for it; `cp -a` keeps the cluster's owner (the embedded server runs as user postgres) and its
  * 0700 mode, without which PostgreSQL refuses the folder.
  */
