@@ -55,7 +55,9 @@ export class LineBuffer {
     this.#lines.push(line);
     // Characters, not bytes: a line of umlauts counts short, which only delays its batch a little.
     this.#chars += line.length;
-    if (this.#chars >= batchChars) this.#write();
+    // While a refused write waits for its retry, a full batch waits with it: trying again at every line would
+    // copy the whole pending output each time, on the request's path.
+    if (this.#chars >= batchChars && !this.#rest) this.#write();
     else this.#timer ??= setTimeout(() => this.#write(), flushAfterMs).unref();
   }
 
@@ -68,9 +70,10 @@ export class LineBuffer {
   /** Writes everything pending, retrying a full pipe for up to a second: the process is about to exit. */
   flushSync(): void {
     const deadline = Date.now() + 1000;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
     this.#write();
     while (this.#rest && Date.now() < deadline) {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      Atomics.wait(pause, 0, 0, 10);
       this.#write();
     }
   }
