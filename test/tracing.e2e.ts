@@ -163,6 +163,6 @@ describe('tracing', () => {
     expect(await loaded(undefined)).toEqual({ tracing: false, packages: ['@opentelemetry/api'] });
     const on = await loaded('http://127.0.0.1:9/v1/traces');
     expect(on.tracing).toBe(true);
-    expect(on.packages).toEqual(expect.arrayContaining(['@opentelemetry/sdk-trace', '@opentelemetry/exporter-trace-otlp-http']));
+    expect(on.packages).toEqual(expect.arrayContaining(['@opentelemetry/sdk-trace-base', '@opentelemetry/exporter-trace-otlp-http']));
   });
 });
