@@ -1,13 +1,16 @@
+import { createRequire } from 'node:module';
 import { isIPv6 } from 'node:net';
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRes } from 'rate-limiter-flexible';
 import { ConfigError, type EnvReader } from '../shared/config.ts';
 import { currentLog } from '../shared/observability.ts';
+import { redisClient } from '../shared/redis.ts';
 
 // Requests and cost per minute: partners per key (token `sub`), anonymous
 // callers per client address. By default token buckets in the gateway process,
 // each instance counting on its own; with RATE_LIMIT_REDIS_URL every replica
 // counts in one Redis, so a limit holds however requests are spread.
+
+const require = createRequire(import.meta.url);
 
 export interface RateLimits {
   requestsPerMinute: number;
@@ -106,8 +109,10 @@ export interface SharedLimiters {
  * every partner with 503 would turn a cache outage into an outage of the API.
  */
 export function redisLimiters(url: string, log: (line: string) => void = (line) => currentLog().warn(line)): SharedLimiters {
-  // No offline queue: while Redis is away a call fails at once and the insurance limiter answers, instead of the request waiting.
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // While Redis is away a call fails at once and the insurance limiter answers, instead of the request waiting.
+  const client = redisClient(url);
+  // Loaded with the client, for the same reason (shared/redis.ts): 36 more modules that only Redis needs.
+  const { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } = require('rate-limiter-flexible') as typeof import('rate-limiter-flexible');
   let reachable = true;
   client.on('error', (error: Error) => {
     if (reachable) log(`gateway: rate-limit store ${redactedUrl(url)} unreachable (${error.message}); counting per replica until it is back.`);
@@ -135,8 +140,8 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
       limits,
       async take(key, taken) {
         // As the buckets do, an operation costlier than a whole minute's budget waits for a fresh window instead of never running.
-        const wait = await secondsRefused(requests.consume(key, 1));
-        return wait || (taken > 0 ? secondsRefused(cost.consume(key, Math.min(taken, limits.costPerMinute))) : 0);
+        const wait = await secondsRefused(requests.consume(key, 1), RateLimiterRes);
+        return wait || (taken > 0 ? secondsRefused(cost.consume(key, Math.min(taken, limits.costPerMinute)), RateLimiterRes) : 0);
       },
       async wait(key) {
         const used = await requests.get(key);
@@ -154,12 +159,12 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
 }
 
 /** 0 when the points were taken; the seconds until the window turns when they were refused. */
-async function secondsRefused(consumed: Promise<RateLimiterRes>): Promise<number> {
+async function secondsRefused(consumed: Promise<RateLimiterRes>, Refusal: typeof RateLimiterRes): Promise<number> {
   try {
     await consumed;
     return 0;
   } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return secondsOf(refusal);
+    if (refusal instanceof Refusal) return secondsOf(refusal);
     throw refusal;
   }
 }

@@ -67,10 +67,17 @@ async function main() {
 
   const urls: Record<string, string> = {};
   const specs: ServiceSpec[] = [];
-  for (const n of networks) {
+  // Together: each waits for the server-wide set-up lock only for its roles and CREATE DATABASE, and sets up
+  // its extensions beside the others (one after the other, the four took 0.2 s of every warm start).
+  const database = (variable: string, name: string) => envOptional(variable) ?? ensureDatabase(serverUrl, serviceDatabase(name));
+  const [regionDatabaseUrl, ...networkDatabaseUrls] = await Promise.all([
+    database('REGION_DATABASE_URL', regionService.name),
+    ...networks.map((n) => database(`${n.code}_DATABASE_URL`, n.code)),
+  ]);
+  for (const [i, n] of networks.entries()) {
     const port = envPort(`${n.code}_PORT`, n.port);
     urls[`${n.code}_URL`] = `http://localhost:${port}`;
-    const databaseUrl = envOptional(`${n.code}_DATABASE_URL`) ?? (await ensureDatabase(serverUrl, serviceDatabase(n.code)));
+    const databaseUrl = networkDatabaseUrls[i];
     specs.push({
       name: n.code.toLowerCase(),
       script: 'subgraphs/network/index.ts',
@@ -80,7 +87,6 @@ async function main() {
   }
   const region = envPort('REGION_PORT', regionService.port);
   urls.REGION_URL = `http://localhost:${region}`;
-  const regionDatabaseUrl = envOptional('REGION_DATABASE_URL') ?? (await ensureDatabase(serverUrl, serviceDatabase(regionService.name)));
   specs.push({
     name: regionService.name,
     script: 'subgraphs/region/index.ts',

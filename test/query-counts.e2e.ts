@@ -18,6 +18,8 @@ import { ok, startStack, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 let token: string;
+/** SQL statements each network's demo seeding sent, by network. */
+const seedStatements = new Map<string, number>();
 
 const deepQuery = `query($first: Int, $filter: MemberFilter) {
   members(first: $first, filter: $filter) { totalCount edges { node {
@@ -75,7 +77,11 @@ beforeAll(async () => {
       contacts: [{ name: 'Kontakt', email: 'k@serie.example' }],
     });
   }
-  for (const code of ['LINAT', 'KONAT']) await seedDemoData(stack.networks.get(code)!.orm.em.fork(), networks.find((n) => n.code === code)!);
+  for (const code of ['LINAT', 'KONAT']) {
+    const before = sqlCount();
+    await seedDemoData(stack.networks.get(code)!.orm.em.fork(), networks.find((n) => n.code === code)!);
+    seedStatements.set(code, sqlCount() - before);
+  }
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
@@ -379,5 +385,9 @@ describe('demo data', () => {
     }
     // Seeding runs on an empty database only.
     expect(await seedDemoData(stack.networks.get('LINAT')!.orm.em.fork(), networks[1])).toBe(0);
+    // A batch, whatever the number of members (LINAT 75, KONAT 56): begin, count, one insert per table (members,
+    // certifications, services, contacts, audit entries), commit. One by one it was about ten per member.
+    expect(demoMembers(networks[1]).length).not.toBe(demoMembers(networks[2]).length);
+    expect(Object.fromEntries(seedStatements)).toEqual({ LINAT: 8, KONAT: 8 });
   });
 });

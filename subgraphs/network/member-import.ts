@@ -5,10 +5,10 @@ import type { InputReason } from '../../shared/input-reasons.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
 import { decodeMembersFile, parseMembersCsv, type CsvEncoding } from '../../shared/member-csv.ts';
-import { AuditEntrySchema, MemberSchema, type Member } from './entities/index.ts';
-import { recordAudit, snapshotOf } from './audit.ts';
+import { AuditEntrySchema } from './entities/index.ts';
+import { recordAudit } from './audit.ts';
 import { remember } from './idempotency.ts';
-import { validate, writeLists, type ValidatedMember } from './members.ts';
+import { validate, writeMembers, type ValidatedMember } from './members.ts';
 
 // A members file written as one: every row read (shared/member-csv.ts) and
 // checked by createMember's own validation, each field's error collected with
@@ -139,18 +139,15 @@ export async function importMembers(
     errors.push(...(await duplicates(tx, checked, (field) => file.columnOf(field))));
     if (errors.length > 0 || dryRun) return { ...report, imported: false, errors: errors.sort((a, b) => a.row - b.row), localIds: [] };
 
-    const written = checked.map(({ data }) => {
-      const member = tx.create(MemberSchema, data.scalars as Member);
-      return { member, lists: writeLists(tx, member, data) };
-    });
-    await tx.flush();
-    for (const { member, lists } of written) recordAudit(tx, actor, 'importMembers', `m-${member.id}`, null, snapshotOf(member, lists));
-    const whole = recordAudit(tx, actor, 'importMembers', 'members', null, {
-      rows: written.length,
-      members: written.map(({ member }) => `m-${member.id}`),
-    });
+    const written = await writeMembers(
+      tx,
+      checked.map(({ data }) => data),
+      actor,
+      'importMembers',
+    );
+    const whole = recordAudit(tx, actor, 'importMembers', 'members', null, { rows: written.length, members: written.map((member) => `m-${member.id}`) });
     await tx.flush();
     await remember(tx, key, whole.id);
-    return { ...report, imported: true, errors: [], localIds: written.map(({ member }) => member.id) };
+    return { ...report, imported: true, errors: [], localIds: written.map((member) => member.id) };
   });
 }

@@ -6,7 +6,7 @@ import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
-import { contactSnapshot, memberSnapshot, recordAudit, systemActor } from './audit.ts';
+import { contactSnapshot, memberSnapshot, recordAudit, snapshotOf, systemActor } from './audit.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
 import { remember } from './idempotency.ts';
 import * as v from './validation.ts';
@@ -98,6 +98,23 @@ export function writeLists(em: EntityManager, member: Member, data: ValidatedMem
     ),
     contacts: (data.contacts ?? []).map((p) => em.create(ContactPersonSchema, { member, name: p.name, role: p.role, email: p.email, phone: p.phone })),
   };
+}
+
+/**
+ * Writes many validated members in one flush, and an audit entry for each with its lists as written: a
+ * statement per table instead of about ten per member. Seeding the demo network this way took 1.2 s for 77
+ * members through createMember one by one (a savepoint, flush and snapshot query each), three networks at
+ * once on two cores at every first `npm start`. The audit entries are left for the caller's next flush, with
+ * entries of its own (importMembers adds the import as a whole), in the caller's transaction.
+ */
+export async function writeMembers(tx: EntityManager, members: ValidatedMember[], actor: Identity, action: string): Promise<Member[]> {
+  const written = members.map((data) => {
+    const member = tx.create(MemberSchema, data.scalars as Member);
+    return { member, lists: writeLists(tx, member, data) };
+  });
+  await tx.flush();
+  for (const { member, lists } of written) recordAudit(tx, actor, action, `m-${member.id}`, null, snapshotOf(member, lists));
+  return written.map(({ member }) => member);
 }
 
 export async function createMember(em: EntityManager, input: v.MemberFields, actor = systemActor, key: Idempotency | null = null): Promise<Member> {

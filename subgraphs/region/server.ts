@@ -8,7 +8,7 @@ import { createObservability, observabilityPlugin, type Observability, type Obse
 import { watchOutbox } from './outbox-metrics.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseReachable } from '../../shared/postgres.ts';
+import { databaseReachable } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
