@@ -84,9 +84,12 @@ test('within the limit the counts are exact', async () => {
 // page is one statement and the statistics one more.
 describe('the statistics follow the selection', () => {
   const sqlCount = () => [...stack.networks.values()].reduce((sum, s) => sum + s.sql.count, 0);
-  async function statements(selection: string) {
+  async function statements(selection: string, first = 3) {
     const before = sqlCount();
-    const res = await stack.query(`query($filter: MemberFilter) { members(filter: $filter, first: 3) { ${selection} } }`, { filter: { processes: ['3.2'] } });
+    const res = await stack.query(`query($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { ${selection} } }`, {
+      filter: { processes: ['3.2'] },
+      first,
+    });
     expect(res.errors).toBeUndefined();
     return { members: res.data.members, sql: sqlCount() - before };
   }
@@ -98,17 +101,40 @@ describe('the statistics follow the selection', () => {
     expect(sql).toBe(3);
   });
 
+  // Region asks each network for 4 (first + 1): NIWE's page is full, LINAT's 2 and KONAT's 1 hits are their
+  // whole answer, and for a count alone that page is the count.
   test.each([
-    ['totalCount', 'totalCount edges { node { id } }'],
-    ['exactCounts', 'exactCounts edges { node { id } }'],
-    ['the networks facet', 'facets { networks { value count } } edges { node { id } }'],
-    ['one facet', 'facets { certifications { value count } } edges { node { id } }'],
+    ['totalCount', 'totalCount edges { node { id } }', 4],
+    ['exactCounts', 'exactCounts edges { node { id } }', 4],
+    ['the networks facet', 'facets { networks { value count } } edges { node { id } }', 4],
+    ['one facet', 'facets { certifications { value count } } edges { node { id } }', 6],
     [
       'everything',
       'totalCount exactCounts facets { networks { value count } processMainGroups { value count } certifications { value count } } edges { node { id } }',
+      6,
     ],
-  ])('%s: one statistics statement per network', async (_, selection) => {
-    expect((await statements(selection)).sql).toBe(6);
+  ])('%s: a statistics statement per network whose page does not hold every hit, or for a facet, per network', async (_, selection, sql) => {
+    expect((await statements(selection)).sql).toBe(sql);
+  });
+
+  test('a first page that holds every hit is its own count, exact even past the count limit', async () => {
+    const whole = await statements('totalCount exactCounts edges { node { id } } pageInfo { hasNextPage }', 50);
+    expect(whole.members.pageInfo.hasNextPage).toBe(false);
+    // NIWE's 5 hits are past its count limit (2), and the page read them all: no lower bound.
+    expect(whole.members).toMatchObject({ totalCount: 5 + 2 + 1, exactCounts: true });
+    expect(whole.members.edges).toHaveLength(5 + 2 + 1);
+    // The three pages only (no text: no close spellings to look up).
+    expect(whole.sql).toBe(3);
+    const networks = await statements('facets { networks { value count } } edges { node { id } }', 50);
+    expect(networks.sql).toBe(3);
+    expect(networks.members.facets.networks).toEqual(
+      expect.arrayContaining([
+        { value: 'NIWE', count: 5 },
+        { value: 'LINAT', count: 2 },
+        { value: 'KONAT', count: 1 },
+      ]),
+    );
+    expect((await statements('totalCount facets { certifications { value count } } edges { node { id } }', 50)).sql).toBe(6);
   });
 
   test('one facet alone counts what the full statement counts', async () => {
