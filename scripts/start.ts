@@ -112,7 +112,7 @@ async function main() {
   // after 6-8 s. Whether the first answer comes sooner was lost in the noise of the busy machine (bench:start).
   const gateway: ServiceSpec = { name: gatewayService.name, script: 'gateway/index.ts', port: gatewayPort, env: { JWT_SECRET: secret } };
   specs.push(gateway);
-  const gatewayLaunched = portal.then(() => launch(gateway));
+  const gatewayLaunched = portal.then(() => !stopping && launch(gateway));
 
   let serverUrl = envOptional('DATABASE_URL');
   if (!serverUrl) {

@@ -340,9 +340,9 @@ export async function searchMembers(em: EntityManager, request: SearchRequest): 
       rank: number;
     }[]
   >(page.sql, page.params);
-  // A first page that is not full holds every hit, so it is its own count. The statistics statement counts up to
-  // countLimit hits all over again: 4.4 of the 7.9 ms of PostgreSQL a search took at 10k members (bench/search-cpu.ts),
-  // and at a network's real size (60-80 members) most searches fit one page. Facets are still counted.
+  // A first page that is not full holds every hit, so it is its own count, and a statement saved: the statistics
+  // statement reads up to countLimit hits again (at 10k members 4.2 of the 7.7 ms of PostgreSQL planning and
+  // running a search's three statements, by EXPLAIN ANALYZE over 60 of the benchmark's texts). Facets are still counted.
   const countedByPage = request.after === null && rows.length < request.first && !statistics.processMainGroups && !statistics.certifications;
   const stats =
     statsStatement && !countedByPage
