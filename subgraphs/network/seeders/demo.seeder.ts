@@ -321,9 +321,10 @@ export function demoMembers(network: NetworkInfo): MemberFields[] {
  * each (writeMembers): 77 members one by one took 1.2 s at every first `npm start`.
  */
 export async function seedDemoData(em: EntityManager, network: NetworkInfo): Promise<number> {
-  const members = demoMembers(network).map((member) => validate(member, false));
   return em.transactional(async (tx) => {
+    // Every warm start asks; only an empty network pays for making and validating the members.
     if ((await tx.count(MemberSchema, {})) > 0) return 0;
+    const members = demoMembers(network).map((member) => validate(member, false));
     const written = await writeMembers(tx, members, systemActor, 'createMember');
     await tx.flush();
     return written.length;
