@@ -100,6 +100,7 @@ async function drive(run: Run): Promise<void> {
       failures: result.non2xx + result.errors,
       // A run in which no answer came (the floor on Q3 at concurrency 32 within a few seconds) served 0 per second.
       rps: times.length === 0 ? 0 : times.length / ((last - started) / 1000),
+      meanMs: times.length === 0 ? Number.NaN : times.reduce((sum, t) => sum + t, 0) / times.length,
       p50Ms: percentile(50),
       p95Ms: percentile(95),
       p99Ms: percentile(99),

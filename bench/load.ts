@@ -25,6 +25,8 @@ export interface LoadResult {
   /** Non-2xx responses and connection errors. */
   failures: number;
   rps: number;
+  /** Mean time to an answer; at concurrency 1 the time each request had the stack to itself. */
+  meanMs: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { charts, type Chart } from './charts.ts';
 import type { TargetName } from './targets.ts';
+import type { TimeShares } from './time-shares.ts';
 
 // The benchmark's results: one row per shape × target × concurrency, each with
 // its ratios to the floor and to the peer gateway measured in the same run,
@@ -29,6 +30,8 @@ export interface Row {
   /** SQL statements per request in the network service that sent the most: what a page costs one owner. */
   sqlPerNetworkPerRequest: number;
   subgraphCallsPerRequest: number;
+  /** At concurrency 1: where a request's time went (bench/time-shares.ts). */
+  timeShares?: TimeShares;
   /** Requests per second of each run at this concurrency (several at the fixed one with --repeat); `rps` is their median. */
   rpsRounds: number[];
   requests: number;
@@ -220,11 +223,39 @@ function markdown(report: Report, drawn: Chart[]): string {
         `| ${[r.shape, r.target, r.concurrency, round(r.rps, 0), r.p50Ms, r.p95Ms, r.p99Ms, r.rpsRounds.map((v) => round(v, 0)).join(' / '), r.rssMb, r.cpuMsPerRequest, r.stackCpuMsPerRequest, r.subgraphsCpuMsPerRequest, r.postgresCpuMsPerRequest, r.sqlPerRequest, r.sqlPerNetworkPerRequest, r.subgraphCallsPerRequest, r.rpsVsFloor, r.p50VsFloor, r.rpsVsPeer, r.p50VsPeer, r.rpsVsUnobserved, r.rpsVsTwin, r.failures || ''].map(cell).join(' | ')} |`,
     ),
     '',
+    ...timeSharesSection(report.rows),
     ...unanswered.map(
       (r) => `No answer came within the run of ${r.shape} ${r.target} at concurrency ${r.concurrency}: its latencies and the ratios to it read –.`,
     ),
   ];
   return lines.join('\n');
+}
+
+/** The shares of a request's time at concurrency 1, for the rows that have them (a report of an older run has none). */
+function timeSharesSection(rows: Row[]): string[] {
+  const measured = rows.filter((r) => r.timeShares && r.requests > 0);
+  if (measured.length === 0) return [];
+  const names = [...new Set(measured.flatMap((r) => Object.keys(r.timeShares!.services)))];
+  const services = [...names.filter((n) => n === 'region'), ...names.filter((n) => n !== 'region')];
+  return [
+    '## Where the time goes',
+    '',
+    'At concurrency 1, in ms per request (means): the latency; the target and the wire around it (while no subgraph was answering); ' +
+      "each service's own time (answering, less its statements in PostgreSQL and, for region, less the networks answering it); " +
+      "PostgreSQL's planning and running of the statements (pg_stat_statements, summed over the services); and the latency over " +
+      "PostgreSQL's time, the distance to the floor of the floors, the SQL alone. The networks answer in parallel, so their parts " +
+      "and PostgreSQL's can add up to more than the latency; and they share the benchmark's one thread, so a service's time " +
+      "includes waiting for the others' turns (deployed, each has a process of its own).",
+    '',
+    `| shape | target | latency | target and wire | ${services.join(' | ')} | PostgreSQL planning | PostgreSQL running | × SQL alone |`,
+    `|---|---|--:|--:|${services.map(() => '--:').join('|')}|--:|--:|--:|`,
+    ...measured.map((r) => {
+      const t = r.timeShares!;
+      const sql = t.postgres ? t.postgres.planMs + t.postgres.execMs : Number.NaN;
+      return `| ${[r.shape, r.target, t.latencyMs, t.targetMs, ...services.map((n) => t.services[n] ?? 0), t.postgres?.planMs, t.postgres?.execMs, sql > 0 ? round(t.latencyMs / sql, 2) : Number.NaN].map(cell).join(' | ')} |`;
+    }),
+    '',
+  ];
 }
 
 // node bench/report.ts [DIR]: latest.md and the charts again from DIR/latest.json (bench/results by default),

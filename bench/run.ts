@@ -14,6 +14,7 @@ import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
+import { timeShares, type StatementTime } from './time-shares.ts';
 import { defaultTargets, startTargets, targetNames, type Target, type TargetName } from './targets.ts';
 
 // npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--targets gateway,unobserved,twin] [--out DIR] [--database-url URL]
@@ -111,7 +112,10 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         cpuMs: treeCpuMs(target.pid, processes),
         ownCpu: process.cpuUsage(),
         postgresCpuMs: postgresPid ? treeCpuMs(postgresPid, processes) : Number.NaN,
+        // One request at a time: every moment of the run is one request's, so its time can be told apart.
+        statements: concurrency === 1 ? await subgraphs.statementTime() : null,
       };
+      if (concurrency === 1) subgraphs.markBusy();
       const { result, rssMb } = await sampleRss(target, () =>
         generator.load({
           url: run.url,
@@ -126,6 +130,11 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       );
       // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
       await settle(subgraphs, result.sent > result.requests);
+      const busy = subgraphs.busy();
+      const shares =
+        concurrency === 1
+          ? timeShares(result.meanMs, result.requests, busy, difference(before.statements, await subgraphs.statementTime()), 'region')
+          : undefined;
       const after = processTable();
       const cpuMsPerRequest = round((treeCpuMs(target.pid, after) - before.cpuMs) / result.sent, 2);
       // The subgraphs run in this process beside the load generator, whose thread and bodies load() timed.
@@ -166,6 +175,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
               subgraphCallsPerRequest: probe.subgraphCallsPerRequest,
             }
           : underLoad),
+        ...(shares ? { timeShares: shares } : {}),
         rpsRounds: [round(result.rps)],
         requests: result.requests,
         failures: result.failures,
@@ -253,6 +263,17 @@ interface Run {
 const rotate = <T>(items: T[], by: number): T[] => [...items.slice(by % items.length), ...items.slice(0, by % items.length)];
 
 /** The round with the median requests per second, with every run's rate alongside. */
+/** Each service's statement time between two readings; null when either is missing. */
+function difference(before: Record<string, StatementTime> | null, after: Record<string, StatementTime> | null): Record<string, StatementTime> | null {
+  if (!before || !after) return null;
+  return Object.fromEntries(
+    Object.entries(after).map(([service, t]) => [
+      service,
+      { planMs: t.planMs - (before[service]?.planMs ?? 0), execMs: t.execMs - (before[service]?.execMs ?? 0) },
+    ]),
+  );
+}
+
 function median(rounds: Measurement[]): Measurement {
   const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
   return { ...sorted[Math.floor((sorted.length - 1) / 2)], rpsRounds: rounds.map((r) => r.rps) };

@@ -9,6 +9,7 @@ import { ensureDatabase } from '../shared/postgres.ts';
 import { createNetworkService, type NetworkService } from '../subgraphs/network/server.ts';
 import { createRegionService, type RegionService } from '../subgraphs/region/server.ts';
 import { seedBulk } from '../scripts/seed-bulk.ts';
+import type { Busy, StatementTime } from './time-shares.ts';
 
 // The subgraphs every target calls, in the benchmark's own process so their
 // work can be counted: SQL statements from the network services' counters,
@@ -44,6 +45,14 @@ export interface Subgraphs {
   inFlight(): number;
   /** Statements PostgreSQL is running for any client but this question, in any database. */
   activeQueries(): Promise<number>;
+  /** Marks each request the subgraphs answer from now on, until `busy()` takes the marks. */
+  markBusy(): void;
+  busy(): Busy[];
+  /**
+   * PostgreSQL's planning and running time so far for each service's statements (region, NIWE, LINAT, KONAT),
+   * from pg_stat_statements; null when the server does not keep them (shared/postgres.ts loads it).
+   */
+  statementTime(): Promise<Record<string, StatementTime> | null>;
   /** Logs (at LOG_LEVEL) and metrics on, or both off, in every subgraph, from the next request on. */
   logging(on: boolean): void;
   stop(): Promise<void>;
@@ -64,26 +73,41 @@ export async function startSubgraphs(options: {
   watcher.on('error', () => {});
   let calls = 0;
   let inFlight = 0;
-  const countCalls = (server: Server) =>
+  let marks: Busy[] | null = null;
+  const countCalls = (service: string, server: Server) =>
     server.on('request', (req, res) => {
-      if (req.url?.split('?')[0] === '/graphql') calls++;
+      const internal = req.url?.split('?')[0] !== '/graphql';
+      if (!internal) calls++;
       inFlight++;
-      res.once('close', () => inFlight--);
+      const start = performance.now();
+      res.once('close', () => {
+        inFlight--;
+        marks?.push({ service, internal, start, end: performance.now() });
+      });
     });
+  const statistics = await statementStatistics(watcher);
+  const database = async (service: string) => {
+    const name = `${prefix}_${service.toLowerCase()}`;
+    const url = await ensureDatabase(options.postgresUrl, name);
+    // Planning is most of a search's statements (1.5 of 2.6 ms for the page at 10k members): counted too, in
+    // the benchmark's databases only, before their services connect.
+    if (statistics) await watcher.query(`alter database "${name}" set pg_stat_statements.track_planning = on`);
+    return url;
+  };
 
   await Promise.all(
     networks.map(async (network) => {
-      const databaseUrl = await ensureDatabase(options.postgresUrl, `${prefix}_${network.code.toLowerCase()}`);
+      const databaseUrl = await database(network.code);
       databaseUrls[network.code] = databaseUrl;
       const service = await createNetworkService({ network: network.code, databaseUrl, secret: options.secret, observability: benchObservability() });
       services.push(service);
       await seedBulk({ databaseUrl, network, members: options.membersPerNetwork, progress: options.progress(network.code) });
-      countCalls(service.http);
+      countCalls(network.code, service.http);
       urls[network.code] = await listen(service.http, 0);
     }),
   );
   const region: RegionService = await createRegionService({
-    databaseUrl: await ensureDatabase(options.postgresUrl, `${prefix}_region`),
+    databaseUrl: await database('region'),
     networkUrls: { ...urls },
     networkTimeoutMs: 10_000,
     secret: options.secret,
@@ -91,7 +115,7 @@ export async function startSubgraphs(options: {
     webhookKey: randomBytes(32),
     observability: benchObservability(),
   });
-  countCalls(region.http);
+  countCalls('region', region.http);
   urls.region = await listen(region.http, 0);
 
   return {
@@ -101,6 +125,28 @@ export async function startSubgraphs(options: {
     sqlByNetwork: () => Object.fromEntries(services.map((s) => [s.network, s.sql.count])),
     subgraphCalls: () => calls,
     inFlight: () => inFlight,
+    markBusy() {
+      marks = [];
+    },
+    busy() {
+      const taken = marks ?? [];
+      marks = null;
+      return taken;
+    },
+    async statementTime() {
+      if (!statistics) return null;
+      const { rows } = await watcher.query<{ database: string; plan: number; exec: number }>(
+        `select d.datname as database, sum(s.total_plan_time)::float8 as plan, sum(s.total_exec_time)::float8 as exec
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname like $1 group by 1`,
+        [`${prefix}\\_%`],
+      );
+      const byService: Record<string, StatementTime> = {};
+      for (const service of ['region', ...networks.map((n) => n.code)]) {
+        const row = rows.find((r) => r.database === `${prefix}_${service.toLowerCase()}`);
+        byService[service] = { planMs: row?.plan ?? 0, execMs: row?.exec ?? 0 };
+      }
+      return byService;
+    },
     async activeQueries() {
       // On a connection of its own: the services' statements are counted, this one must not be.
       const { rows } = await watcher.query(
@@ -124,4 +170,20 @@ export async function startSubgraphs(options: {
       }
     },
   };
+}
+
+/**
+ * Whether the server keeps statement statistics, with the extension that reads them made where missing. Several
+ * benchmarks (the tests' dry runs) may make it at once in one server: the loser of that race finds it made.
+ */
+async function statementStatistics(watcher: pg.Pool): Promise<boolean> {
+  const { rows } = await watcher.query(
+    `select 1 from pg_settings where name = 'shared_preload_libraries' and 'pg_stat_statements' = any(string_to_array(replace(setting, ' ', ''), ','))`,
+  );
+  if (rows.length === 0) return false;
+  await watcher.query('create extension if not exists pg_stat_statements').catch(async (error: Error) => {
+    const { rows: made } = await watcher.query(`select 1 from pg_extension where extname = 'pg_stat_statements'`);
+    if (made.length === 0) throw error;
+  });
+  return true;
 }

@@ -63,6 +63,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       // with indexes) stay in PostgreSQL's own cache instead of being copied in from the OS on every search.
       '-c',
       'shared_buffers=512MB',
+      // What each statement costs, kept by the server (select * from pg_stat_statements after `create extension
+      // pg_stat_statements`): the benchmark's "where the time goes" reads it, and an office can see its own.
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
       '-c',
       `fsync=${options.persistent ? 'on' : 'off'}`,
     ],

@@ -74,6 +74,20 @@ test('a dry run writes a row per shape, target and concurrency, with every field
     expect(row.rpsRounds).toHaveLength(row.concurrency === 1 ? 1 : 2);
     expect(row.rpsRounds).toContain(row.rps);
   }
+  // Where the time goes, at concurrency 1: every part measured, none more than the whole but the parallel ones,
+  // and PostgreSQL's own accounts (the tests' server loads pg_stat_statements) for every shape, as each reads members.
+  for (const row of report.rows.filter((r: { concurrency: number }) => r.concurrency === 1)) {
+    const label = `${row.shape} ${row.target}`;
+    const t = row.timeShares;
+    expect(t, label).toBeDefined();
+    expect(t.latencyMs, label).toBeGreaterThan(0);
+    expect(t.targetMs, label).toBeGreaterThanOrEqual(0);
+    expect(t.targetMs, label).toBeLessThanOrEqual(t.latencyMs);
+    expect(t.postgres.planMs + t.postgres.execMs, label).toBeGreaterThan(0);
+    // Region or a network answered every shape's request.
+    expect(Object.keys(t.services).length, label).toBeGreaterThan(0);
+  }
+  expect(report.rows.filter((r: { concurrency: number; timeShares?: unknown }) => r.concurrency !== 1 && r.timeShares)).toEqual([]);
   // Both gateways plan the same fetches for the same documents (under load the peer may merge identical ones).
   const work = (target: string) =>
     report.rows
@@ -94,6 +108,8 @@ test('a dry run writes a row per shape, target and concurrency, with every field
   expect(markdown).toContain('| Q2.100 | gateway | 2 |');
   expect(markdown).toContain('| Q2.100 | unobserved | 2 |');
   expect(markdown).toContain('rps ×unobserved');
+  expect(markdown).toContain('## Where the time goes');
+  expect(markdown).toMatch(/\| latency \| target and wire \| region \| NIWE \| LINAT \| KONAT \| PostgreSQL planning \|/);
   expect(markdown).toContain('Q3');
   // 27 s at load 15 on the shared 2-core machine with four targets (three took 204 s at load 25 before the
   // load generator's thread served every run, 53 s after);
