@@ -22,7 +22,7 @@ import { loadSafelist } from './safelist.ts';
 import { parseTrustedProxies } from './client-address.ts';
 import { createGatewayService, defaultSubgraphTimeoutMs, type GatewayOptions } from './server.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
-import { defaultSupergraphPollMs, supergraphPath } from './supergraph.ts';
+import { defaultSupergraphPollMs, supergraphPath, supergraphProblem } from './supergraph.ts';
 import { partnerTokenSeconds } from './token-exchange.ts';
 import { sessionOptionsFromEnv } from './sessions.ts';
 
@@ -54,6 +54,10 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
   const supergraphSdl = readFileSync(path, 'utf8');
   // Every subgraph the supergraph names is called signed, one beyond the registry included.
   const names = new Set([...Object.keys(subgraphUrls), ...supergraphSubgraphNames(supergraphSdl)]);
+  // Checked here, once and in every environment (the gateway itself is told not to: gateway/server.ts).
+  const problem = supergraphProblem(supergraphSdl, names);
+  if (problem)
+    throw new ConfigError(`Supergraph file ${String(path)} is refused: ${problem}. Run npm run compose, or pass --supergraph with a composed supergraph.`);
   const production = read.optional('NODE_ENV') === 'production';
   const manifest = read.optional('PERSISTED_OPERATIONS');
   return {

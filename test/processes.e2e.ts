@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -65,6 +65,23 @@ describe('gateway process', () => {
     const gateway = start('gateway/index.ts', ['--supergraph', '/nonexistent/supergraph.graphql'], { PORT: '0' });
     expect(await gateway.exited).toBe(1);
     expect(gateway.output()).toMatch(/does not exist; run npm run compose or pass --supergraph/);
+  });
+
+  test('a file that is not a valid supergraph stops it with the cause, in production too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'irm-supergraph-'));
+    const file = join(dir, 'supergraph.graphql');
+    // The committed supergraph with a join__type naming a subgraph it does not list.
+    writeFileSync(file, readFileSync(supergraphPath, 'utf8').replace(/@join__type\(graph: REGION/, '@join__type(graph: NOWHERE'));
+    try {
+      for (const env of [{}, { NODE_ENV: 'production' }] as Record<string, string>[]) {
+        const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', ...env });
+        expect(await gateway.exited).toBe(1);
+        expect(gateway.output()).toMatch(/Supergraph file .*supergraph\.graphql is refused: .*NOWHERE.*\. Run npm run compose/);
+        expect(gateway.output()).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
