@@ -13,7 +13,7 @@ import { postmasterPid, processTable, treeCpuMs } from './cpu.ts';
 import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
-import { startSubgraphs, type Subgraphs } from './subgraphs.ts';
+import { startSubgraphs, type StatementTimes, type Subgraphs } from './subgraphs.ts';
 import { timeShares, type StatementTime } from './time-shares.ts';
 import { defaultTargets, startTargets, targetNames, type Target, type TargetName } from './targets.ts';
 
@@ -263,13 +263,13 @@ interface Run {
 const rotate = <T>(items: T[], by: number): T[] => [...items.slice(by % items.length), ...items.slice(0, by % items.length)];
 
 /** The round with the median requests per second, with every run's rate alongside. */
-/** Each service's statement time between two readings; null when either is missing. */
-function difference(before: Record<string, StatementTime> | null, after: Record<string, StatementTime> | null): Record<string, StatementTime> | null {
-  if (!before || !after) return null;
+/** Each service's statement time between two readings; null when either is missing or entries were dropped between them. */
+function difference(before: StatementTimes | null, after: StatementTimes | null): Record<string, StatementTime> | null {
+  if (!before || !after || after.evictions !== before.evictions) return null;
   return Object.fromEntries(
-    Object.entries(after).map(([service, t]) => [
+    Object.entries(after.services).map(([service, t]) => [
       service,
-      { planMs: t.planMs - (before[service]?.planMs ?? 0), execMs: t.execMs - (before[service]?.execMs ?? 0) },
+      { planMs: t.planMs - (before.services[service]?.planMs ?? 0), execMs: t.execMs - (before.services[service]?.execMs ?? 0) },
     ]),
   );
 }
