@@ -262,7 +262,6 @@ interface Run {
 
 const rotate = <T>(items: T[], by: number): T[] => [...items.slice(by % items.length), ...items.slice(0, by % items.length)];
 
-/** The round with the median requests per second, with every run's rate alongside. */
 /** Each service's statement time between two readings; null when either is missing or entries were dropped between them. */
 function difference(before: StatementTimes | null, after: StatementTimes | null): Record<string, StatementTime> | null {
   if (!before || !after || after.evictions !== before.evictions) return null;
@@ -274,6 +273,7 @@ function difference(before: StatementTimes | null, after: StatementTimes | null)
   );
 }
 
+/** The round with the median requests per second, with every run's rate alongside. */
 function median(rounds: Measurement[]): Measurement {
   const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
   return { ...sorted[Math.floor((sorted.length - 1) / 2)], rpsRounds: rounds.map((r) => r.rps) };
