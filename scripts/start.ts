@@ -51,9 +51,8 @@ async function main() {
   const children = new Map<string, ChildProcess>();
   // Each service listens on a port of its own, so METRICS_PORT here is the first of five: NIWE, LINAT, KONAT, region, gateway.
   const metricsPort = envOptional('METRICS_PORT') === undefined ? undefined : envPort('METRICS_PORT', 0);
-  const metricsOrder = [...networks.map((n) => n.code.toLowerCase()), regionService.name, gatewayService.name];
   const metricsEnv = (spec: ServiceSpec) =>
-    metricsPort === undefined ? {} : { METRICS_PORT: String(metricsPort && metricsPort + metricsOrder.indexOf(spec.name)) };
+    metricsPort === undefined ? {} : { METRICS_PORT: String(metricsPort && metricsPort + Object.keys(ports).indexOf(spec.name)) };
 
   const launch = (spec: ServiceSpec, attempt = 0) => {
     // Leashed: if the supervisor is killed outright, its services stop too instead of holding the ports.
