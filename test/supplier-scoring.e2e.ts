@@ -7,6 +7,7 @@ import { findNetwork } from '../shared/networks.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { sql, type Fragment } from '../shared/sql.ts';
 import { seedBulk } from '../scripts/seed-bulk.ts';
+import { earthPoint, surfaceMetresSql } from '../subgraphs/network/geo.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 
 // findSuppliers ranks in SQL and explains in TypeScript; both come from the
@@ -54,8 +55,8 @@ test('SQL and TypeScript give every member the same score for every rule combina
         for (const tolerance of [...tolerances, null])
           for (const delivery of deliveries) {
             const requirements: Requirements = { processes, material, quantity, tolerance, ...delivery };
-            const point = delivery.delivery ? sql`ll_to_earth(${eisenach.latitude}, ${eisenach.longitude})` : null;
-            const distanceKm = point ? sql`earth_distance(m.location, ${point}) / 1000` : sql`null::float8`;
+            const point = delivery.delivery ? earthPoint(eisenach.latitude, eisenach.longitude) : null;
+            const distanceKm = point ? sql`${surfaceMetresSql(point)} / 1000` : sql`null::float8`;
             const rows = await run(sql`select m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km,
                 coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until)) from certification c
                           where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates,
@@ -77,3 +78,26 @@ test('SQL and TypeScript give every member the same score for every rule combina
           }
   expect(compared).toBe(processSets.length * materials.length * (quantities.length + 1) * (tolerances.length + 1) * deliveries.length * 300);
 }, 120_000);
+
+test("distances along the surface are earthdistance's earth_distance, to the millimetre, from nearby to the antipode", async () => {
+  // Members all over the globe as well as the region's, so that every branch of sec_to_gc is crossed.
+  const points = [
+    eisenach,
+    { latitude: 50.98, longitude: 10.32 },
+    { latitude: -50.98566, longitude: -169.68554 },
+    { latitude: 0, longitude: 0 },
+    { latitude: 90, longitude: 0 },
+  ];
+  let compared = 0;
+  for (const { latitude, longitude } of points) {
+    const point = earthPoint(latitude, longitude);
+    const rows = await run(sql`select earth_distance(m.location, ${point}) as expected, ${surfaceMetresSql(point)} as actual
+      from member m where m.location is not null`);
+    for (const row of rows) {
+      if (Math.abs(row.expected - row.actual) > 0.001)
+        expect({ latitude, longitude, actual: row.actual }).toEqual({ latitude, longitude, actual: row.expected });
+      compared++;
+    }
+  }
+  expect(compared).toBeGreaterThan(points.length * 250);
+});

@@ -8,6 +8,7 @@ import { scoreScale, searchWords, type FacetCount, type MemberOrder, type Pushed
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { selectsField } from '../../shared/selection.ts';
 import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
+import { chordMetres, earthPoint, surfaceMetresSql } from './geo.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
 // the owner's database with its indexes, and the page comes back in the
@@ -94,7 +95,7 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
   let point: Fragment | null = null;
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;
-    point = sql`ll_to_earth(${latitude}, ${longitude})`;
+    point = earthPoint(latitude, longitude);
     // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle.
     where.push(sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location and m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
   }
@@ -134,19 +135,6 @@ function atLeast(tier: number, word: string, closeSpellings: string[]): Fragment
     default:
       return sql`(${anyLike('m.search_text', [contains(word), ...close])})`;
   }
-}
-
-/** earthdistance's earth radius (earth()), in metres. */
-const earthRadius = 6378168;
-
-/**
- * The straight line through the earth between two points this far apart on
- * its surface. Distances compare as straight lines (cube's `<->`, the GiST
- * index's own operator, a fraction of the cost of earth_distance per row):
- * the order is the same, as the chord grows with the arc.
- */
-function chordMetres(arcMetres: number): number {
-  return 2 * earthRadius * Math.sin(arcMetres / (2 * earthRadius));
 }
 
 /** The distance rank: whole metres of straight line, the same in every network. */
@@ -317,7 +305,7 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
         ? relevancePage(network, compiled, first, after, spellings)
         : distancePage(network, compiled, first, after);
   // What explains a hit, and the distance shown (along the earth's surface), are worked out for the page's rows only.
-  const distance = compiled.point ? sql`round(earth_distance(m.location, ${compiled.point}))::int` : raw('null::int');
+  const distance = compiled.point ? sql`round(${surfaceMetresSql(compiled.point)})::int` : raw('null::int');
   const page = sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
     from (${ranked}) p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
   return { compiled, stats: statsStatement, page };

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { processAndDescendants } from '../../shared/data/processes.ts';
 import { badInput } from '../../shared/errors.ts';
 import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
+import { chordMetres, earthPoint, surfaceMetresSql } from './geo.ts';
 
 // The network's half of partner suggestions (region's half:
 // subgraphs/region/relationships/suggestions.ts, which holds the rule). Region
@@ -53,10 +54,10 @@ export async function partnerCandidates(em: EntityManager, args: PartnerCandidat
   let distance = raw('null::int');
   if (args.near) {
     const { latitude, longitude, radiusKm } = args.near;
-    const point = sql`ll_to_earth(${latitude}, ${longitude})`;
-    // The box finds candidates on the GiST index; the distance along the surface, in whole metres as search shows it, keeps those inside.
-    where.push(sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location and earth_distance(m.location, ${point}) <= ${radiusKm * 1000}`);
-    distance = sql`round(earth_distance(m.location, ${point}))::int`;
+    const point = earthPoint(latitude, longitude);
+    // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle, as search does.
+    where.push(sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location and m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
+    distance = sql`round(${surfaceMetresSql(point)})::int`;
   }
   const statement = sql`select c.* from (
       select m.id, array_remove(array[${offered}]::text[], null) as groups, ${distance} as distance_m from member m where ${joinSql(where, ' and ')}
