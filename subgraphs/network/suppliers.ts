@@ -49,10 +49,12 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
   // written inline PostgreSQL would evaluate it for every comparison (Q3 per network at 10,000 members,
   // with earth_distance: about 82 ms instead of 48). OFFSET 0 keeps the planner from inlining it back.
   // Every candidate is scored, the page is sorted out in the database, and what the
-  // explanation needs (certificates) is read for the page's members only.
+  // explanation needs (certificates) is read for the page's members only. The total is counted over the
+  // candidates apart: `count(*) over ()` kept every scored row in the window's store before the sort could
+  // start (Q3 per network at 10,000 members: 28 ms for the statement, 24 this way).
   return sql`with near as (select m.id, m.sort_key, m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km from member m where ${joinSql(where, ' and ')} offset 0),
     candidate as (select m.id, m.sort_key, m.distance_km, ${raw(String(scoreScale))} - ${score} as rank from near m${withinReach.length ? sql` where ${joinSql(withinReach, ' and ')}` : raw('')}),
-    page as (select *, count(*) over () as total from candidate order by rank, sort_key, id limit ${first})
+    page as (select *, (select count(*) from candidate) as total from candidate order by rank, sort_key, id limit ${first})
     select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, p.distance_km,
       coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until) order by c.valid_until desc)
                 from certification c where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates
