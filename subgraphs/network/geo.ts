@@ -5,11 +5,11 @@ import { raw, sql, type Fragment } from '../../shared/sql.ts';
 // sphere of earthdistance's radius, as cube. Straight lines between two such
 // points are cube's `<->`, written in C and the GiST index's own operator.
 // earthdistance's earth_distance turns that line into the arc along the
-// surface, but it is a SQL function over SQL functions, evaluated per row
-// without inlining (declared STRICT around a CASE, which PostgreSQL may not
-// inline): at 7,631 candidates, findSuppliers' distances cost about 15 ms
-// through it and 3 ms as the same formula written inline (see
-// test/supplier-scoring.e2e.ts, which holds the two to the same numbers).
+// surface through sec_to_gc, a SQL function declared STRICT around a CASE:
+// PostgreSQL does not inline such a function, so it runs through the SQL
+// function executor for every row. At 7,631 candidates findSuppliers'
+// distances cost about 15 ms that way and 3 ms as the same formula written
+// inline (test/supplier-scoring.e2e.ts holds the two to the same numbers).
 
 /** The radius earthdistance's earth() gives, in metres. */
 const earthRadius = 6378168;
