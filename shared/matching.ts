@@ -100,13 +100,9 @@ function processes(wanted: string[]): Rule {
         wanted.map((w) => sql`(${offersSql(w)})::int`),
         ' + ',
       );
-      return statusSql(
-        [
-          [sql`${met} = ${wanted.length}`, 'MET'],
-          [sql`${met} > 0`, 'PARTLY_MET'],
-        ],
-        'NOT_MET',
-      );
+      // The count once per row, as the operand of a simple CASE: a WHEN per status would compare the arrays
+      // again for every member not offering them all (each `&&` about 0.6 µs a row at 10,000 members).
+      return sql`case ${met} when ${raw(String(wanted.length))} then ${raw(String(points.MET))} when 0 then ${raw(String(points.NOT_MET))} else ${raw(String(points.PARTLY_MET))} end`;
     },
   };
 }
@@ -183,10 +179,15 @@ function tolerance(wanted: Tolerance): Rule {
     sql() {
       const machiningOrFinishing = offersSql('3.2', '3.3');
       if (wanted === 'COARSE' || wanted === 'MEDIUM') return statusSql([[machiningOrFinishing, 'MET']], 'PARTLY_MET');
-      const cases: [Fragment, MatchStatus][] = [[offersSql(...fineFinishingCodes), 'MET']];
-      if (wanted === 'FINE') cases.push([offersSql('3.2'), 'MET']);
-      cases.push([machiningOrFinishing, 'PARTLY_MET']);
-      return statusSql(cases, 'NOT_MET');
+      // Fine finishing, or for FINE machining too: one array, one comparison per row.
+      const met = offersSql(...fineFinishingCodes, ...(wanted === 'FINE' ? ['3.2'] : []));
+      return statusSql(
+        [
+          [met, 'MET'],
+          [machiningOrFinishing, 'PARTLY_MET'],
+        ],
+        'NOT_MET',
+      );
     },
   };
 }
