@@ -80,7 +80,7 @@ test('SQL and TypeScript give every member the same score for every rule combina
 }, 120_000);
 
 test("distances along the surface are earthdistance's earth_distance, to the millimetre, from nearby to the antipode", async () => {
-  // Members all over the globe as well as the region's, so that every branch of sec_to_gc is crossed.
+  // Points all over the globe, from next to the region's members to near their antipode, so that every branch of sec_to_gc is crossed.
   const points = [
     eisenach,
     { latitude: 50.98, longitude: 10.32 },
