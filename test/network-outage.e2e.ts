@@ -9,7 +9,9 @@ import { startStack, type Stack } from './support/stack.ts';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ networkTimeoutMs: 500 });
+  // No test here waits for this budget to run out (a stopped network refuses at once); the creates
+  // below must fit in it on a busy machine, where a fresh stack's first create took 1 s (CI at load 9).
+  stack = await startStack({ networkTimeoutMs: 4000 });
   const admin = await stack.token({ role: 'admin' });
   for (const network of ['NIWE', 'LINAT', 'KONAT']) {
     for (const name of ['Alpha', 'Beta']) {
@@ -61,7 +63,8 @@ test('a network that does not answer in time is cut off after the time budget', 
   const networkSecrets = { NIWE: stack.subgraphSecrets.niwe, LINAT: stack.subgraphSecrets.linat, KONAT: stack.subgraphSecrets.konat };
   const region = await createRegionService({
     networkUrls: { ...stack.networkUrls, LINAT: silentUrl },
-    networkTimeoutMs: 300,
+    // The silent network costs the whole budget; NIWE's answer must fit in it at load 9 too.
+    networkTimeoutMs: 2000,
     secret: undefined,
     networkSecrets,
     webhookKey: stack.webhookKey,
