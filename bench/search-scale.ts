@@ -186,7 +186,7 @@ async function main() {
           )
         ).rows;
       }
-      const { stats, page } = searchStatements(
+      const statements = searchStatements(
         {
           network: 'NIWE',
           filter,
@@ -198,7 +198,21 @@ async function main() {
         },
         toSpellings(words, rows),
       );
-      plans[shape.name] = `-- counts and facets\n${stats ? await explain(stats) : '(none selected)'}\n\n-- page\n${await explain(page)}`;
+      const { stats, page } = statements;
+      let walk = '';
+      if (statements.walk) {
+        // The tiers' walk runs when the sample does not hold every hit; it is planned from the sample's tier counts.
+        let index = 0;
+        const sample = await client.query(
+          page.sql.replace(/\?/g, () => `$${++index}`),
+          page.params,
+        );
+        const counts = sample.rows[0].tiers ?? {};
+        const sampled = Object.values(counts as Record<string, number>).reduce((sum, n) => sum + n, 0);
+        walk = sampled > statements.whole ? `\n\n-- the tiers' walk\n${await explain(statements.walk(counts))}` : '\n\n-- (the sample held every hit: no walk)';
+      }
+      plans[shape.name] =
+        `-- counts and facets\n${stats ? await explain(stats) : '(none selected)'}\n\n-- page${statements.walk ? ', from a sample of the hits' : ''}\n${await explain(page)}${walk}`;
     }
     await client.end();
   } finally {

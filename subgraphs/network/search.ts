@@ -13,13 +13,15 @@ import { chordMetres, earthPoint, surfaceMetresSql } from './geo.ts';
 // The network's half of the region-wide member search: the filter runs here, in
 // the owner's database with its indexes, and the page comes back in the
 // region-wide order (rank, sort key, network, id) so region can merge exactly.
-// At most three statements per search whatever the page size: close spellings
-// of the words, the page, and statistics (count and the facets asked for). The
-// statistics run only when the caller selected a count or a facet, count only
-// the facets selected, and not at all for a count that a first page holding
-// every hit already gives: the portal's list without counts costs the page. Every statement reads a
-// bounded number of rows however large the network grows (see countLimit, the
-// relevance tiers and the nearest-first distance page).
+// At most four statements per search whatever the page size: close spellings
+// of the words, the page, and statistics (count and the facets asked for); a
+// RELEVANCE page reads a sample of the hits first, and needs a second statement
+// only when the sample does not hold them all. The statistics run only when the
+// caller selected a count or a facet, count only the facets selected, and not
+// at all for a count that a first page holding every hit, or a RELEVANCE
+// sample, already gives: the portal's list without counts costs the page. Every
+// statement reads a bounded number of rows however large the network grows (see
+// countLimit, rankSampleLimit, the relevance tiers and the nearest-first distance page).
 
 export { searchWords };
 
@@ -57,8 +59,16 @@ export async function closeSpellings(em: EntityManager, words: string[]): Promis
 
 interface Compiled {
   where: Fragment;
-  /** The filter without the words' conditions: the relevance tiers (1 and better) state stricter ones of their own. */
-  whereButText: Fragment;
+  /**
+   * For the relevance tiers' walks of the name index: the filter without the words' conditions (the tiers state their
+   * own) and without filter.near's box. cube has no statistics, so the planner takes the box for 0.1 % of the members
+   * and reads every tier through it: 9,216 of 10,000 rows per tier for 40 km around Eschwege, 85 ms for a page. The walks
+   * run only when a sample of the hits is full (see rankSampleLimit), where the box rules out too few to be worth an index;
+   * the distance still counts.
+   */
+  walkFilter: Fragment;
+  /** The words' conditions. */
+  text: Fragment;
   words: string[];
   processCodes: string[][];
   materials: string[][];
@@ -93,17 +103,28 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
     );
   }
   let point: Fragment | null = null;
+  let box: Fragment | null = null;
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;
     point = earthPoint(latitude, longitude);
     // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle.
-    where.push(sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location and m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
+    box = sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location`;
+    where.push(sql`m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
   }
   if (filter.employeesMin != null) where.push(sql`m.employees >= ${filter.employeesMin}`);
   if (filter.employeesMax != null) where.push(sql`m.employees <= ${filter.employeesMax}`);
   // The words last: PostgreSQL checks conditions of equal cost in the order written, and a number or an array
   // compared first spares the LIKE over the whole folded text for rows it already rules out.
-  return { where: joinSql([...where, ...text], ' and '), whereButText: joinSql(where, ' and '), words, processCodes, materials, standards, point };
+  return {
+    where: joinSql([...(box ? [box] : []), ...where, ...text], ' and '),
+    walkFilter: joinSql(where, ' and '),
+    text: text.length ? joinSql(text, ' and ') : raw('true'),
+    words,
+    processCodes,
+    materials,
+    standards,
+    point,
+  };
 }
 
 /**
@@ -169,14 +190,66 @@ function namePage(network: string, c: Compiled, first: number, after: MemberOrde
     where ${and(c.where, keysetSql(network, after, null))} order by m.sort_key, m.id limit ${first}`;
 }
 
-/** The page in RELEVANCE order, tier by tier (see tierScores). */
-function relevancePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null, spellings: Spellings): Fragment {
-  const anyClose = c.words.some((w) => (spellings.get(w) ?? []).length > 0);
-  const all = (tier: number) =>
-    joinSql(
-      c.words.map((w) => atLeast(tier, w, spellings.get(w) ?? [])),
-      ' and ',
-    );
+/** For the words of a search, the condition "every word placed at least as well as tier t". */
+function allAtLeast(c: Compiled, spellings: Spellings, tier: number): Fragment {
+  return joinSql(
+    c.words.map((w) => atLeast(tier, w, spellings.get(w) ?? [])),
+    ' and ',
+  );
+}
+
+/** Whether any word has a close spelling; without one the two typo tiers are empty. */
+const hasCloseSpellings = (c: Compiled, spellings: Spellings) => c.words.some((w) => (spellings.get(w) ?? []).length > 0);
+
+/** The rank (scoreScale less the score) of a row that matches the filter: the best tier whose condition it meets, tried best first. */
+function tierRankSql(c: Compiled, spellings: Spellings): Fragment {
+  const floor = hasCloseSpellings(c, spellings) ? 0 : 2;
+  const rank = (tier: number) => raw(String(scoreScale - tierScores[tier]));
+  const better = [4, 3, 2, 1].filter((tier) => tier > floor);
+  return sql`case ${joinSql(
+    better.map((tier) => sql`when ${allAtLeast(c, spellings, tier)} then ${rank(tier)}`),
+    ' ',
+  )} else ${rank(floor)} end`;
+}
+
+/**
+ * How many hits a RELEVANCE page reads first when no count is asked for; with a
+ * count, the count's hits (SEARCH_COUNT_LIMIT) are the sample. A sample that
+ * holds every hit is ranked whole. Otherwise it tells the tiers' walks which
+ * tiers are rare (see relevancePage). A tier read in name order stops when the
+ * page is full, but a tier that no hit reaches reads the whole name index in
+ * vain: 9-12 ms per empty tier at 10,000 members, 40-100 ms for a page (the
+ * planner takes the filter and the words as independent, and expects hundreds).
+ * Over the benchmark's 789 texts and filters at 10,000 members (exp, EXPLAIN
+ * ANALYZE), a page without a count took 9.9 ms on average before, p95 49; with
+ * a sample of 1,000 5.7 (p95 16), of 300 5.0 (p95 14), of 100 5.1.
+ */
+export const rankSampleLimit = 300;
+
+/** How many hits of a RELEVANCE search's sample each tier holds, by rank. */
+export type TierCounts = Record<number, number>;
+
+/** The sample's hits in RELEVANCE order, when the sample holds them all (no more than `whole`); nothing otherwise. */
+function rankedSample(network: string, first: number, after: MemberOrderKey | null, whole: number): Fragment {
+  return sql`select m.id, m.sort_key, ${scoreScale} - m.rank as score, m.rank from hit m
+    where ${and(sql`(select count(*) from hit) <= ${whole}`, keysetSql(network, after, raw('m.rank')))} order by m.rank, m.sort_key, m.id limit ${first}`;
+}
+
+/**
+ * The page in RELEVANCE order (see tierScores) when its sample is full: the
+ * tiers best first, each read in one of two ways, chosen by how many of the
+ * sampled hits it holds:
+ * - a page or more: the tier is common among the hits, and a walk of the name
+ *   index in order fills the page soon;
+ * - fewer: the tier is rare, and a walk could read the whole index for it.
+ *   Its rows are read by the filter's and the words' own indexes and sorted.
+ * A tier that holds a page of the sample and starts after the cursor fills the
+ * page, so the tiers after it are left out of the statement, unplanned.
+ * Append runs the rest in order and the limit stops it once the page is full
+ * (parallel plans, which could interleave branches, are off for the network's connections).
+ */
+function relevancePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null, spellings: Spellings, counts: TierCounts): Fragment {
+  const anyClose = hasCloseSpellings(c, spellings);
   const branches: Fragment[] = [];
   for (let tier = 4; tier >= 0; tier--) {
     // Without close spellings the typo tiers are empty.
@@ -184,15 +257,19 @@ function relevancePage(network: string, c: Compiled, first: number, after: Membe
     const rank = scoreScale - tierScores[tier];
     if (after && rank < after.rank) continue;
     const keyset = after && rank === after.rank ? keysetSql(network, after, null) : null;
-    const worse = tier < 4 ? sql`not (${all(tier + 1)})` : null;
+    const worse = tier < 4 ? sql`not (${allAtLeast(c, spellings, tier + 1)})` : null;
     // Tier 0's condition is the filter's own text condition; a better tier's implies it (a close spelling in the name is in the text),
     // so it is not stated twice: each LIKE costs the planner a pass over the column's histogram.
-    branches.push(sql`(select m.id, m.sort_key, ${tierScores[tier]}::int as score, ${rank}::int as rank from member m
-      where ${and(tier > 0 ? c.whereButText : c.where, tier > 0 ? all(tier) : null, worse, keyset)} order by m.sort_key, m.id limit ${first})`);
+    const rows = sql`select m.id, m.sort_key, ${tierScores[tier]}::int as score, ${rank}::int as rank from member m
+      where ${and(c.walkFilter, tier > 0 ? allAtLeast(c, spellings, tier) : c.text, worse, keyset)}`;
+    const common = (counts[rank] ?? 0) >= first;
+    // offset 0 keeps the order out of the planning of a rare tier's rows, so no walk of the name index is chosen for them.
+    branches.push(
+      common ? sql`(${rows} order by m.sort_key, m.id limit ${first})` : sql`(select * from (${rows} offset 0) rare order by sort_key, id limit ${first})`,
+    );
+    if (common && !keyset) break;
   }
   if (branches.length === 0) return raw('select m.id, m.sort_key, null::int as score, 0 as rank from member m where false');
-  // Append runs its branches in order and the limit stops it as soon as the page is full
-  // (parallel plans, which could interleave branches, are off for the network's connections).
   return sql`select * from (${joinSql(branches, ' union all ')}) tiers limit ${first}`;
 }
 
@@ -282,6 +359,11 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.', { reason: 'COMBINATION' });
   const compiled = compile(filter, spellings);
 
+  // A RELEVANCE page reads a sample of the hits first (see rankSampleLimit). With a count limit that sample
+  // is the count as well, so a count alone costs no statement of its own; facets still have theirs.
+  const countedBySample = order === 'RELEVANCE' && statistics.total && countLimit !== null && !statistics.processMainGroups && !statistics.certifications;
+  const sampled = order !== 'RELEVANCE' ? null : countedBySample ? countLimit : Math.min(countLimit ?? rankSampleLimit, rankSampleLimit);
+
   const sample = countLimit === null ? raw('') : sql` limit ${countLimit + 1}`;
   const stats = [raw(`select 'total' as kind, '' as value, count(*)::int as count from hit`)];
   if (statistics.processMainGroups) {
@@ -294,49 +376,70 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
     );
   }
   const wanted = statistics.total || statistics.processMainGroups || statistics.certifications;
-  const statsStatement = wanted
-    ? sql`with hit as (select m.id${raw(statistics.processMainGroups ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`
-    : null;
+  const statsStatement =
+    wanted && !countedBySample
+      ? sql`with hit as (select m.id${raw(statistics.processMainGroups ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`
+      : null;
 
-  const ranked =
-    order === 'NAME'
-      ? namePage(network, compiled, first, after)
-      : order === 'RELEVANCE'
-        ? relevancePage(network, compiled, first, after, spellings)
-        : distancePage(network, compiled, first, after);
   // What explains a hit, and the distance shown (along the earth's surface), are worked out for the page's rows only.
   const distance = compiled.point ? sql`round(${surfaceMetresSql(compiled.point)})::int` : raw('null::int');
-  const page = sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
-    from (${ranked}) p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
-  return { compiled, stats: statsStatement, page };
+  const details = (
+    ranked: Fragment,
+  ) => sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
+    from (${ranked}) p join member m on m.id = p.id`;
+  const ordered = (ranked: Fragment) => sql`${details(ranked)} order by p.rank, p.sort_key, p.id`;
+  if (sampled === null) {
+    const ranked = order === 'NAME' ? namePage(network, compiled, first, after) : distancePage(network, compiled, first, after);
+    return { compiled, stats: statsStatement, page: ordered(ranked), countedBySample, walk: null };
+  }
+  // RELEVANCE: the sample, with how many of its hits each tier holds, and the page ranked from it when it holds every
+  // hit; one row per hit of the page, or one without a hit. Only a larger sample needs the tiers' walk, a second statement.
+  const whole = sampled;
+  const page = sql`with hit as materialized (select m.id, m.sort_key, ${tierRankSql(compiled, spellings)} as rank from member m where ${compiled.where} limit ${sampled + 1})
+    select s.tiers, r.* from (select json_object_agg(rank, n) as tiers from (select rank, count(*)::int as n from hit group by rank) t) s
+    left join lateral (${details(rankedSample(network, first, after, whole))}) r on true order by r.rank, r.sort_key, r.id`;
+  const walk = (counts: TierCounts) => ordered(relevancePage(network, compiled, first, after, spellings, counts));
+  return { compiled, stats: statsStatement, page, countedBySample, walk, whole };
 }
 
 export async function searchMembers(em: EntityManager, request: SearchRequest): Promise<SearchPage> {
   const { filter, statistics, countLimit } = request;
   const spellings = await closeSpellings(em, searchWords(filter.text));
-  const { compiled, stats: statsStatement, page } = searchStatements(request, spellings);
+  const statements = searchStatements(request, spellings);
+  const { compiled, stats: statsStatement, countedBySample } = statements;
   const connection = em.getConnection();
-  const rows = await connection.execute<
-    {
-      id: number;
-      sort_key: string;
-      process_codes: string[];
-      materials: string[];
-      score: number | null;
-      distance_m: number | null;
-      matched_text: string[];
-      rank: number;
-    }[]
-  >(page.sql, page.params);
+  type Row = {
+    id: number | null;
+    sort_key: string;
+    process_codes: string[];
+    materials: string[];
+    score: number | null;
+    distance_m: number | null;
+    matched_text: string[];
+    rank: number;
+    tiers?: TierCounts | null;
+  };
+  let answer = await connection.execute<Row[]>(statements.page.sql, statements.page.params);
+  let sampled: number | null = null;
+  if (statements.walk) {
+    const counts = answer[0].tiers ?? {};
+    sampled = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    if (sampled > statements.whole) {
+      const walk = statements.walk(counts);
+      answer = await connection.execute<Row[]>(walk.sql, walk.params);
+    }
+  }
+  const rows = answer.filter((row): row is Row & { id: number } => row.id !== null);
   // A first page that is not full holds every hit, so it is its own count, and a statement saved: the statistics
   // statement reads up to countLimit hits again (at 10k members 4.2 of the 7.7 ms of PostgreSQL planning and
   // running a search's three statements, by EXPLAIN ANALYZE over 60 of the benchmark's texts). Facets are still counted.
   const countedByPage = request.after === null && rows.length < request.first && !statistics.processMainGroups && !statistics.certifications;
+  const total = countedByPage ? rows.length : countedBySample ? sampled : null;
   const stats =
-    statsStatement && !countedByPage
+    statsStatement && total === null
       ? await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params)
-      : statistics.total
-        ? [{ kind: 'total', value: '', count: rows.length }]
+      : statistics.total && total !== null
+        ? [{ kind: 'total', value: '', count: total }]
         : [];
 
   const hits: SearchHit[] = rows.map((row) => ({
