@@ -8,7 +8,7 @@ import type { PushedDownFilter, SearchHit } from '../shared/search.ts';
 import type { MemberOrderKey } from '../shared/sort-key.ts';
 import { seedBulk } from '../scripts/seed-bulk.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
-import { rankSampleLimit, searchMembers, type SearchStatistics } from '../subgraphs/network/search.ts';
+import { searchMembers, type SearchStatistics } from '../subgraphs/network/search.ts';
 
 // A RELEVANCE page comes one of two ways (subgraphs/network/search.ts): from a
 // sample that holds every hit, ranked whole, or, past the sample, from walks
@@ -51,7 +51,7 @@ const ways: { name: string; countLimit: number | null; statistics: SearchStatist
   { name: 'sample of every hit', countLimit: 100_000, statistics: { total: true, processMainGroups: false, certifications: false } },
   { name: 'sample of 3', countLimit: 2, statistics: { total: false, processMainGroups: false, certifications: false } },
   { name: 'count of 31 as sample', countLimit: 30, statistics: { total: true, processMainGroups: false, certifications: false } },
-  { name: `sample of ${rankSampleLimit + 1}`, countLimit: null, statistics: { total: false, processMainGroups: false, certifications: false } },
+  { name: 'sample of three pages', countLimit: null, statistics: { total: false, processMainGroups: false, certifications: false } },
 ];
 
 const key = (hit: SearchHit): MemberOrderKey => ({ network: 'NIWE', rank: hit.rank, sortKey: hit.sortKey, localId: hit.localId });
@@ -94,6 +94,18 @@ describe.each(filters)('RELEVANCE pages with %j', (base) => {
     }
     const counted = await page(filter, ways[2], 25, null);
     expect({ totalCount: counted.totalCount, exactCounts: counted.exactCounts }).toEqual({ totalCount: Math.min(total, 31), exactCounts: total <= 30 });
+    // The facets a RELEVANCE sample counts are those the statistics statement of another order counts.
+    const statistics = { total: true, processMainGroups: true, certifications: true };
+    const [sampledFacets, byName] = await Promise.all(
+      (['RELEVANCE', 'NAME'] as const).map((order) =>
+        searchMembers(orm.em.fork(), { network: 'NIWE', filter, order, first: 5, after: null, statistics, countLimit: 100_000 }),
+      ),
+    );
+    const byValue = (facets: typeof sampledFacets.facets) =>
+      facets && Object.fromEntries(Object.entries(facets).map(([name, counts]) => [name, [...counts].sort((a, b) => a.value.localeCompare(b.value))]));
+    expect(byValue(sampledFacets.facets)).toEqual(byValue(byName.facets));
+    expect(sampledFacets.facets?.processMainGroups.length).toBeGreaterThan(0);
+    expect(sampledFacets.totalCount).toBe(total);
   });
 });
 

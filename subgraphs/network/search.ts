@@ -21,7 +21,7 @@ import { chordMetres, earthPoint, surfaceMetresSql } from './geo.ts';
 // at all for a count that a first page holding every hit, or a RELEVANCE
 // sample, already gives: the portal's list without counts costs the page. Every
 // statement reads a bounded number of rows however large the network grows (see
-// countLimit, rankSampleLimit, the relevance tiers and the nearest-first distance page).
+// countLimit, rankSamplePages, the relevance tiers and the nearest-first distance page).
 
 export { searchWords };
 
@@ -63,7 +63,7 @@ interface Compiled {
    * For the relevance tiers' walks of the name index: the filter without the words' conditions (the tiers state their
    * own) and without filter.near's box. cube has no statistics, so the planner takes the box for 0.1 % of the members
    * and reads every tier through it: 9,216 of 10,000 rows per tier for 40 km around Eschwege, 85 ms for a page. The walks
-   * run only when a sample of the hits is full (see rankSampleLimit), where the box rules out too few to be worth an index;
+   * run only when a sample of the hits is full (see rankSamplePages), where the box rules out too few to be worth an index;
    * the distance still counts.
    */
   walkFilter: Fragment;
@@ -213,18 +213,21 @@ function tierRankSql(c: Compiled, spellings: Spellings): Fragment {
 }
 
 /**
- * How many hits a RELEVANCE page reads first when no count is asked for; with a
- * count, the count's hits (SEARCH_COUNT_LIMIT) are the sample. A sample that
- * holds every hit is ranked whole. Otherwise it tells the tiers' walks which
- * tiers are rare (see relevancePage). A tier read in name order stops when the
- * page is full, but a tier that no hit reaches reads the whole name index in
- * vain: 9-12 ms per empty tier at 10,000 members, 40-100 ms for a page (the
- * planner takes the filter and the words as independent, and expects hundreds).
- * Over the benchmark's 789 texts and filters at 10,000 members (exp, EXPLAIN
- * ANALYZE), a page without a count took 9.9 ms on average before, p95 49; with
- * a sample of 1,000 5.7 (p95 16), of 300 5.0 (p95 14), of 100 5.1.
+ * How many pages of hits a RELEVANCE page reads first when no count is asked
+ * for; with a count, the count's hits (SEARCH_COUNT_LIMIT) are the sample. A
+ * sample that holds every hit is ranked whole. Otherwise it tells the tiers'
+ * walks which tiers are rare (see relevancePage). A tier read in name order
+ * stops when the page is full, but a tier that no hit reaches reads the whole
+ * name index in vain: 9-12 ms per empty tier at 10,000 members, 40-100 ms for
+ * a page (the planner takes the filter and the words as independent, and
+ * expects hundreds). Over the benchmark's 789 texts and filters at 10,000
+ * members (EXPLAIN ANALYZE, planning and execution of every statement, first
+ * 10, no count): 9.9 ms on average before, p95 49; with a sample of 1,000
+ * hits 5.7 (p95 16), of 300 5.0, of 30 4.1-4.8 (p95 13-15). The sample is not
+ * free where the first tier fills the page at once: with `employees.min` the
+ * only filter, 1.8-2.4 ms before, 2.7-2.9 with 30.
  */
-export const rankSampleLimit = 300;
+export const rankSamplePages = 3;
 
 /** How many hits of a RELEVANCE search's sample each tier holds, by rank. */
 export type TierCounts = Record<number, number>;
@@ -359,10 +362,11 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.', { reason: 'COMBINATION' });
   const compiled = compile(filter, spellings);
 
-  // A RELEVANCE page reads a sample of the hits first (see rankSampleLimit). With a count limit that sample
-  // is the count as well, so a count alone costs no statement of its own; facets still have theirs.
-  const countedBySample = order === 'RELEVANCE' && statistics.total && countLimit !== null && !statistics.processMainGroups && !statistics.certifications;
-  const sampled = order !== 'RELEVANCE' ? null : countedBySample ? countLimit : Math.min(countLimit ?? rankSampleLimit, rankSampleLimit);
+  // A RELEVANCE page reads a sample of the hits first (see rankSamplePages). With a count limit that sample
+  // is the count's hits as well, so the count and the facets are taken from it in the same statement.
+  const wanted = statistics.total || statistics.processMainGroups || statistics.certifications;
+  const countedBySample = order === 'RELEVANCE' && countLimit !== null && wanted;
+  const sampled = order !== 'RELEVANCE' ? null : countedBySample ? countLimit : Math.min(countLimit ?? Infinity, rankSamplePages * first);
 
   const sample = countLimit === null ? raw('') : sql` limit ${countLimit + 1}`;
   const stats = [raw(`select 'total' as kind, '' as value, count(*)::int as count from hit`)];
@@ -375,10 +379,10 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
       sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date) group by 2`,
     );
   }
-  const wanted = statistics.total || statistics.processMainGroups || statistics.certifications;
+  const processCodes = raw(statistics.processMainGroups ? ', m.process_codes' : '');
   const statsStatement =
     wanted && !countedBySample
-      ? sql`with hit as (select m.id${raw(statistics.processMainGroups ? ', m.process_codes' : '')} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`
+      ? sql`with hit as (select m.id${processCodes} from member m where ${compiled.where}${sample}) ${joinSql(stats, ' union all ')}`
       : null;
 
   // What explains a hit, and the distance shown (along the earth's surface), are worked out for the page's rows only.
@@ -392,11 +396,12 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
     const ranked = order === 'NAME' ? namePage(network, compiled, first, after) : distancePage(network, compiled, first, after);
     return { compiled, stats: statsStatement, page: ordered(ranked), countedBySample, walk: null };
   }
-  // RELEVANCE: the sample, with how many of its hits each tier holds, and the page ranked from it when it holds every
-  // hit; one row per hit of the page, or one without a hit. Only a larger sample needs the tiers' walk, a second statement.
+  // RELEVANCE: the sample, with how many of its hits each tier holds and the statistics asked for, and the page ranked
+  // from it when it holds every hit; one row per hit of the page, or one without a hit. Only a larger sample needs the tiers' walk, a second statement.
   const whole = sampled;
-  const page = sql`with hit as materialized (select m.id, m.sort_key, ${tierRankSql(compiled, spellings)} as rank from member m where ${compiled.where} limit ${sampled + 1})
-    select s.tiers, r.* from (select json_object_agg(rank, n) as tiers from (select rank, count(*)::int as n from hit group by rank) t) s
+  const sampleStatistics = countedBySample ? sql`(select json_agg(x) from (${joinSql(stats, ' union all ')}) x)` : raw('null::json');
+  const page = sql`with hit as materialized (select m.id, m.sort_key, ${tierRankSql(compiled, spellings)} as rank${processCodes} from member m where ${compiled.where} limit ${sampled + 1})
+    select s.tiers, ${sampleStatistics} as statistics, r.* from (select json_object_agg(rank, n) as tiers from (select rank, count(*)::int as n from hit group by rank) t) s
     left join lateral (${details(rankedSample(network, first, after, whole))}) r on true order by r.rank, r.sort_key, r.id`;
   const walk = (counts: TierCounts) => ordered(relevancePage(network, compiled, first, after, spellings, counts));
   return { compiled, stats: statsStatement, page, countedBySample, walk, whole };
@@ -418,13 +423,14 @@ export async function searchMembers(em: EntityManager, request: SearchRequest): 
     matched_text: string[];
     rank: number;
     tiers?: TierCounts | null;
+    statistics?: Statistic[] | null;
   };
+  type Statistic = { kind: string; value: string; count: number };
   let answer = await connection.execute<Row[]>(statements.page.sql, statements.page.params);
-  let sampled: number | null = null;
+  const fromSample = answer[0]?.statistics ?? null;
   if (statements.walk) {
     const counts = answer[0].tiers ?? {};
-    sampled = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    if (sampled > statements.whole) {
+    if (Object.values(counts).reduce((sum, n) => sum + n, 0) > statements.whole) {
       const walk = statements.walk(counts);
       answer = await connection.execute<Row[]>(walk.sql, walk.params);
     }
@@ -433,13 +439,16 @@ export async function searchMembers(em: EntityManager, request: SearchRequest): 
   // A first page that is not full holds every hit, so it is its own count, and a statement saved: the statistics
   // statement reads up to countLimit hits again (at 10k members 4.2 of the 7.7 ms of PostgreSQL planning and
   // running a search's three statements, by EXPLAIN ANALYZE over 60 of the benchmark's texts). Facets are still counted.
-  const countedByPage = request.after === null && rows.length < request.first && !statistics.processMainGroups && !statistics.certifications;
-  const total = countedByPage ? rows.length : countedBySample ? sampled : null;
-  const stats =
-    statsStatement && total === null
-      ? await connection.execute<{ kind: string; value: string; count: number }[]>(statsStatement.sql, statsStatement.params)
-      : statistics.total && total !== null
-        ? [{ kind: 'total', value: '', count: total }]
+  const countedByPage =
+    !countedBySample && request.after === null && rows.length < request.first && !statistics.processMainGroups && !statistics.certifications;
+  const stats: Statistic[] = countedBySample
+    ? (fromSample ?? [])
+    : countedByPage
+      ? statistics.total
+        ? [{ kind: 'total', value: '', count: rows.length }]
+        : []
+      : statsStatement
+        ? await connection.execute<Statistic[]>(statsStatement.sql, statsStatement.params)
         : [];
 
   const hits: SearchHit[] = rows.map((row) => ({
