@@ -209,7 +209,8 @@ async function main() {
         );
         const counts = sample.rows[0].tiers ?? {};
         const sampled = Object.values(counts as Record<string, number>).reduce((sum, n) => sum + n, 0);
-        walk = sampled > statements.whole ? `\n\n-- the tiers' walk\n${await explain(statements.walk(counts))}` : '\n\n-- (the sample held every hit: no walk)';
+        walk =
+          sampled > statements.sampled ? `\n\n-- the tiers' walk\n${await explain(statements.walk(counts))}` : '\n\n-- (the sample held every hit: no walk)';
       }
       plans[shape.name] =
         `-- counts and facets\n${stats ? await explain(stats) : '(none selected)'}\n\n-- page${statements.walk ? ', from a sample of the hits' : ''}\n${await explain(page)}${walk}`;

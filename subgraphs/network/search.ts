@@ -225,17 +225,17 @@ function tierRankSql(c: Compiled, spellings: Spellings): Fragment {
  * 10, no count): 9.9 ms on average before, p95 49; with a sample of 1,000
  * hits 5.7 (p95 16), of 300 5.0, of 30 4.1-4.8 (p95 13-15). The sample is not
  * free where the first tier fills the page at once: with `employees.min` the
- * only filter, 1.8-2.4 ms before, 2.7-2.9 with 30.
+ * only filter, 1.9 ms before, 3.0-3.2 with 30.
  */
 export const rankSamplePages = 3;
 
 /** How many hits of a RELEVANCE search's sample each tier holds, by rank. */
 export type TierCounts = Record<number, number>;
 
-/** The sample's hits in RELEVANCE order, when the sample holds them all (no more than `whole`); nothing otherwise. */
-function rankedSample(network: string, first: number, after: MemberOrderKey | null, whole: number): Fragment {
+/** The sample's hits in RELEVANCE order, when the sample holds them all (no more than `sampled`); nothing otherwise. */
+function rankedSample(network: string, first: number, after: MemberOrderKey | null, sampled: number): Fragment {
   return sql`select m.id, m.sort_key, ${scoreScale} - m.rank as score, m.rank from hit m
-    where ${and(sql`(select count(*) from hit) <= ${whole}`, keysetSql(network, after, raw('m.rank')))} order by m.rank, m.sort_key, m.id limit ${first}`;
+    where ${and(sql`(select count(*) from hit) <= ${sampled}`, keysetSql(network, after, raw('m.rank')))} order by m.rank, m.sort_key, m.id limit ${first}`;
 }
 
 /**
@@ -397,14 +397,14 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
     return { compiled, stats: statsStatement, page: ordered(ranked), countedBySample, walk: null };
   }
   // RELEVANCE: the sample, with how many of its hits each tier holds and the statistics asked for, and the page ranked
-  // from it when it holds every hit; one row per hit of the page, or one without a hit. Only a larger sample needs the tiers' walk, a second statement.
-  const whole = sampled;
+  // from it when it holds every hit: one row per hit of the page, or one without a hit. Only a sample with more than
+  // `sampled` hits needs the tiers' walk, a second statement.
   const sampleStatistics = countedBySample ? sql`(select json_agg(x) from (${joinSql(stats, ' union all ')}) x)` : raw('null::json');
   const page = sql`with hit as materialized (select m.id, m.sort_key, ${tierRankSql(compiled, spellings)} as rank${processCodes} from member m where ${compiled.where} limit ${sampled + 1})
     select s.tiers, ${sampleStatistics} as statistics, r.* from (select json_object_agg(rank, n) as tiers from (select rank, count(*)::int as n from hit group by rank) t) s
-    left join lateral (${details(rankedSample(network, first, after, whole))}) r on true order by r.rank, r.sort_key, r.id`;
+    left join lateral (${details(rankedSample(network, first, after, sampled))}) r on true order by r.rank, r.sort_key, r.id`;
   const walk = (counts: TierCounts) => ordered(relevancePage(network, compiled, first, after, spellings, counts));
-  return { compiled, stats: statsStatement, page, countedBySample, walk, whole };
+  return { compiled, stats: statsStatement, page, countedBySample, walk, sampled };
 }
 
 export async function searchMembers(em: EntityManager, request: SearchRequest): Promise<SearchPage> {
@@ -430,7 +430,7 @@ export async function searchMembers(em: EntityManager, request: SearchRequest): 
   const fromSample = answer[0]?.statistics ?? null;
   if (statements.walk) {
     const counts = answer[0].tiers ?? {};
-    if (Object.values(counts).reduce((sum, n) => sum + n, 0) > statements.whole) {
+    if (Object.values(counts).reduce((sum, n) => sum + n, 0) > statements.sampled) {
       const walk = statements.walk(counts);
       answer = await connection.execute<Row[]>(walk.sql, walk.params);
     }
