@@ -8,6 +8,7 @@ import pg from 'pg';
 import { networks } from '../shared/networks.ts';
 import { startEmbeddedPostgres } from '../shared/postgres.ts';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import { positional } from '../shared/sql.ts';
 import { closeSpellingsStatement, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
 import type { PushedDownFilter, MemberOrder } from '../shared/search.ts';
 import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
@@ -165,11 +166,7 @@ async function main() {
     const client = new pg.Client({ connectionString: subgraphs.databaseUrls.NIWE });
     await client.connect();
     const explain = async (statement: { sql: string; params: unknown[] }) => {
-      let index = 0;
-      const plan = await client.query(
-        `explain (analyze, costs off, timing off, summary off) ${statement.sql.replace(/\?/g, () => `$${++index}`)}`,
-        statement.params,
-      );
+      const plan = await client.query(`explain (analyze, costs off, timing off, summary off) ${positional(statement.sql)}`, statement.params);
       return plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
     };
     for (const shape of searchShapes) {
@@ -177,15 +174,7 @@ async function main() {
       const words = searchWords(filter.text);
       const lookup = closeSpellingsStatement(words);
       let rows: { i: number; word: string }[] = [];
-      if (lookup) {
-        let index = 0;
-        rows = (
-          await client.query(
-            lookup.sql.replace(/\?/g, () => `$${++index}`),
-            lookup.params,
-          )
-        ).rows;
-      }
+      if (lookup) rows = (await client.query(positional(lookup.sql), lookup.params)).rows;
       const statements = searchStatements(
         {
           network: 'NIWE',
@@ -202,15 +191,8 @@ async function main() {
       let walk = '';
       if (statements.walk) {
         // The tiers' walk runs when the sample does not hold every hit; it is planned from the sample's tier counts.
-        let index = 0;
-        const sample = await client.query(
-          page.sql.replace(/\?/g, () => `$${++index}`),
-          page.params,
-        );
-        const counts = sample.rows[0].tiers ?? {};
-        const sampled = Object.values(counts as Record<string, number>).reduce((sum, n) => sum + n, 0);
-        walk =
-          sampled > statements.sampled ? `\n\n-- the tiers' walk\n${await explain(statements.walk(counts))}` : '\n\n-- (the sample held every hit: no walk)';
+        const tiers = statements.walk((await client.query(positional(page.sql), page.params)).rows[0].tiers ?? {});
+        walk = tiers ? `\n\n-- the tiers' walk\n${await explain(tiers)}` : '\n\n-- (the sample held every hit: no walk)';
       }
       plans[shape.name] =
         `-- counts and facets\n${stats ? await explain(stats) : '(none selected)'}\n\n-- page${statements.walk ? ', from a sample of the hits' : ''}\n${await explain(page)}${walk}`;

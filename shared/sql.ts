@@ -38,3 +38,9 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
 export function joinSql(fragments: Fragment[], separator: string): Fragment {
   return { sql: fragments.map((f) => f.sql).join(separator), params: fragments.flatMap((f) => f.params) };
 }
+
+/** A fragment's `?` parameters as pg's `$1, $2, …`, for running it on a plain pg client (the benchmark, tests). */
+export function positional(text: string): string {
+  let index = 0;
+  return text.replace(/\?/g, () => `$${++index}`);
+}

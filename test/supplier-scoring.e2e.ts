@@ -5,7 +5,7 @@ import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { quantities, scoreSupplier, supplierScoreSql, tolerances, type Requirements } from '../shared/matching.ts';
 import { findNetwork } from '../shared/networks.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
-import { sql, type Fragment } from '../shared/sql.ts';
+import { positional, sql, type Fragment } from '../shared/sql.ts';
 import { seedBulk } from '../scripts/seed-bulk.ts';
 import { earthPoint, surfaceMetresSql } from '../subgraphs/network/geo.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
@@ -33,13 +33,7 @@ afterAll(async () => {
 });
 
 async function run(statement: Fragment) {
-  let index = 0;
-  return (
-    await client.query(
-      statement.sql.replace(/\?/g, () => `$${++index}`),
-      statement.params,
-    )
-  ).rows;
+  return (await client.query(positional(statement.sql), statement.params)).rows;
 }
 
 const eisenach = postalCodeLocation('99817')!;
