@@ -368,12 +368,27 @@ test('the joint booth: an area above what is left at its field, the organiser co
   await office.goto(`${stack.gateway}/messen/${fixture.fairId}`);
   await eventually(() => office.locator('.booth-registrations tbody tr').count()).toBe(2);
   await expectAccessible(office);
+  // The reload after the first decision brings no data (as when the graph is not reached in time): the table
+  // and the keyboard's place stay, with a notice; the second decision's reload brings both up to date.
+  let failedReloads = 0;
+  await office.route('**/graphql', (route) => {
+    if (failedReloads > 0 || route.request().postDataJSON()?.operationName !== 'TradeFairPage') return route.continue();
+    failedReloads++;
+    return route.fulfill({ json: { data: null, errors: [{ message: 'Die Antwort kam nicht rechtzeitig.', extensions: { code: 'TIMEOUT' } }] } });
+  });
   for (const name of ['Dreherei Werra GmbH', 'Härterei Unstrut GmbH']) {
     await office.getByRole('button', { name: `${name} bestätigen` }).focus();
     await office.keyboard.press('Enter');
     await eventually(() => text(office, '.booth-status')).toBe(`${name}: bestätigt.`);
     expect((await activeElement(office)).id).toBe('booth-registrations-heading');
+    if (name === 'Dreherei Werra GmbH') {
+      await eventually(() => text(office, '.notice-error')).toBe('Die Anfrage ist fehlgeschlagen: Die Antwort kam nicht rechtzeitig.');
+      expect(await office.locator('.booth-registrations tbody tr').count()).toBe(2);
+      expect((await activeElement(office)).id).toBe('booth-registrations-heading');
+    }
   }
+  expect(failedReloads).toBe(1);
+  await eventually(() => office.locator('.notice-error').count()).toBe(0);
   await eventually(() => office.locator('.booth-registrations tbody tr[data-status="CONFIRMED"]').count()).toBe(2);
 
   // By hand: fixed 5 000 €, base fees 2 × 250 €, the 4 500 € left by area 12 : 8 = 2 700 € and 1 800 €.
