@@ -116,6 +116,8 @@ function requireReachableByPostgres(dataDir: string): boolean {
   const folders = paths.flatMap(ancestors);
   // Prints the first folder the user cannot enter, outermost first.
   const probe = spawnSync('sh', ['-c', 'for d do [ -x "$d" ] || { printf %s "$d"; exit; }; done', 'sh', ...folders], { uid, gid, encoding: 'utf8' });
+  // A probe that could not run tells nothing: the check is tried again after initialise().
+  if (probe.error || probe.status !== 0) return false;
   const blocked = probe.stdout;
   if (!blocked) return true;
   const path = paths.find((p) => ancestors(p).includes(blocked));
