@@ -16,7 +16,9 @@ export function gatewayHealth(regionGraphqlUrl: string, timeoutMs: number): () =
   const get = url.protocol === 'https:' ? httpsGet : httpGet;
   return () =>
     new Promise((resolve) => {
-      const request = get(url, (response) => {
+      // A connection of its own each time: a kept-alive one that region closed as idle meanwhile (its keep-alive
+      // timeout is 5 s, a balancer's interval about as long) would fail the check of a region that is fine.
+      const request = get(url, { agent: false }, (response) => {
         clearTimeout(timer);
         response.resume();
         resolve(response.statusCode === 200 ? true : 'region is not ready');
