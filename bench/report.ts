@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { networks } from '../shared/networks.ts';
 import { charts, type Chart } from './charts.ts';
 import type { TargetName } from './targets.ts';
 import type { TimeShares } from './time-shares.ts';
@@ -235,8 +236,11 @@ function markdown(report: Report, drawn: Chart[]): string {
 function timeSharesSection(rows: Row[]): string[] {
   const measured = rows.filter((r) => r.timeShares && r.requests > 0);
   if (measured.length === 0) return [];
-  const names = [...new Set(measured.flatMap((r) => Object.keys(r.timeShares!.services)))];
-  const services = [...names.filter((n) => n === 'region'), ...names.filter((n) => n !== 'region')];
+  // Region first, then the networks as registered, then any other: the order the services first answered in
+  // changed from run to run (NIWE, KONAT, LINAT in one), and with it the columns.
+  const order = ['region', ...networks.map((n) => n.code)];
+  const place = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const services = [...new Set(measured.flatMap((r) => Object.keys(r.timeShares!.services)))].sort((a, b) => place(a) - place(b) || a.localeCompare(b));
   return [
     '## Where the time goes',
     '',

@@ -146,3 +146,26 @@ test('a run without the floor (--targets gateway,unobserved) judges no rule agai
   const q2 = checkBudget(rows, 32).find((b) => b.rule.startsWith('Q2 p50'))!;
   expect(q2).toMatchObject({ measured: false, pass: false, detail: 'not measured in this run' });
 });
+
+test('"Where the time goes" names region, then the networks as registered, whichever answered first', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irm-bench-report-order-'));
+  try {
+    // Keys in the order the services first answered in one run: KONAT before LINAT.
+    const services = { NIWE: 1, region: 2, KONAT: 3, LINAT: 4 };
+    const rows = withRatios([
+      { ...measurement('gateway', 100, 10), concurrency: 1, timeShares: { latencyMs: 10, targetMs: 1, services, postgres: { planMs: 1, execMs: 2 } } },
+    ]);
+    writeReport(dir, {
+      generatedAt: 'now',
+      machine: { cpus: 2, node: '24' },
+      settings: { membersPerNetwork: 10, concurrency: 32, durationSeconds: 5, repeat: 1, dry: false },
+      rows,
+      budget: [],
+    });
+    const markdown = readFileSync(join(dir, 'latest.md'), 'utf8');
+    expect(markdown).toContain('| shape | target | latency | target and wire | region | NIWE | LINAT | KONAT | PostgreSQL planning |');
+    expect(markdown).toMatch(/\| Q3 \| gateway \| 10 \| 1 \| 2 \| 1 \| 4 \| 3 \| 1 \| 2 \|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
