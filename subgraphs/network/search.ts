@@ -47,9 +47,19 @@ export function closeSpellingsStatement(words: string[]): Fragment | null {
     : null;
 }
 
+/**
+ * The spellings found for each longer word, less those that contain another of them: a text containing
+ * "spritzgiesswerkzeugen" contains "spritzgiesswerkzeuge", so the longer one adds no hit and no tier, only a
+ * LIKE per row read. 18 of the 121 spellings found for the benchmark's 240 texts at 10,000 members were such.
+ */
 export function toSpellings(words: string[], rows: { i: number; word: string }[]): Spellings {
   const fuzzy = words.filter((w) => w.length >= fuzzyMinLength);
-  return new Map(fuzzy.map((w, i) => [w, rows.filter((r) => r.i === i).map((r) => r.word)]));
+  return new Map(
+    fuzzy.map((w, i) => {
+      const close = rows.filter((r) => r.i === i).map((r) => r.word);
+      return [w, close.filter((word) => !close.some((other) => other !== word && word.includes(other)))];
+    }),
+  );
 }
 
 export async function closeSpellings(em: EntityManager, words: string[]): Promise<Spellings> {
