@@ -239,7 +239,10 @@ function timeSharesSection(rows: Row[]): string[] {
   // Region first, then the networks as registered, then any other: the order the services first answered in
   // changed from run to run (NIWE, KONAT, LINAT in one), and with it the columns.
   const order = ['region', ...networks.map((n) => n.code)];
-  const place = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const place = (name: string) => {
+    const at = order.indexOf(name);
+    return at < 0 ? order.length : at;
+  };
   const services = [...new Set(measured.flatMap((r) => Object.keys(r.timeShares!.services)))].sort((a, b) => place(a) - place(b) || a.localeCompare(b));
   return [
     '## Where the time goes',

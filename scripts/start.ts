@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { get } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, envOptional, envPort } from '../shared/config.ts';
 import { dataPaths, gatewayService, networks, regionService, serviceDatabase, subgraphNames } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
+import { probeReady } from '../shared/ready-probe.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
 import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, withSubgraphSecrets } from './local.ts';
 import { ensurePortalBuilt } from './build-portal.ts';
@@ -194,18 +194,8 @@ async function waitForReady(port: number) {
 // The services listen on HOST (127.0.0.1 unless set); listening on every address, they answer on loopback.
 const readyHost = !process.env.HOST || ['0.0.0.0', '::'].includes(process.env.HOST) ? '127.0.0.1' : process.env.HOST;
 
-/**
- * One look at a service's /ready, with node:http: fetch loaded undici on its first call and resolved
- * `localhost` on every one, 0.35 s and 0.11 s of this process's CPU (profiled) while five services start on two cores.
- */
-function ready(port: number): Promise<boolean> {
-  return new Promise((resolve) =>
-    get({ host: readyHost, port, path: '/ready', agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    }).on('error', () => resolve(false)),
-  );
-}
+/** One look at a service's /ready; a second of patience, as the loop above looks again. */
+const ready = async (port: number) => (await probeReady({ host: readyHost, port }, 1000)) === 'ready';
 
 main().catch((error) => {
   console.error(error instanceof ConfigError ? error.message : error);
