@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { notSafelisted, rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
 import { documentAnalyses, type AdmittedOperation, type DocumentAnalysis } from './document-analysis.ts';
@@ -178,15 +177,10 @@ function jsonParam(value: string | null): unknown {
   }
 }
 
-// Apollo Server loads graphql-js's CommonJS build (the package has no "exports"); an error of another
-// build (vitest resolves the ES module one for our sources) fails its instanceof check and would be
-// answered as "Context creation failed: ..." instead of as itself.
-const { GraphQLError: ApolloGraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
-
 /** The refusal as Apollo answers it from the context function, with the request's id in its extensions and x-request-id header like every other error. */
 export function withRequestId(error: unknown, requestId: string): unknown {
   if (!(error instanceof Error) || !('extensions' in error)) return error;
   const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: HeaderMap } };
   const headers = new HeaderMap([...(http?.headers ?? []), ['x-request-id', requestId]]);
-  return new ApolloGraphQLError(error.message, { extensions: { ...extensions, requestId, http: { ...http, headers } } });
+  return new GraphQLError(error.message, { extensions: { ...extensions, requestId, http: { ...http, headers } } });
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -33,6 +33,24 @@ test('serves the demo data and prints where everything listens', async () => {
     expect(network.memberCount).toBeGreaterThanOrEqual(40);
     expect(network.memberCount).toBeLessThanOrEqual(80);
   }
+});
+
+test('runs the services from their bundle, which answers a refusal as the .ts files do', async () => {
+  expect(output()).toMatch(/\[start\]\s+the services run from their bundle/);
+  const pid = Number((await waitFor(/\[niwe\]\s+started, pid (\d+)/))[1]);
+  expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toMatch(/node_modules\/\.cache\/irm-services\/network-[\w-]+\.mjs/);
+  // A refusal from the context function must be a GraphQLError of the graphql-js Apollo runs: one of another copy
+  // (a second graphql-js in the bundle) is answered with "Context creation failed: " before its message.
+  const response = await fetch(`${gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+    body: JSON.stringify({ query: '{ networks { code } }' }),
+  });
+  const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(response.status).toBe(401);
+  expect(body.errors[0].message).toMatch(/^The token is not valid/);
+  expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(body.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
 test('npm run token signs with the local key, so the README write works', async () => {
