@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Plugin } from 'rolldown';
+import type { OutputAsset, OutputChunk, Plugin } from 'rolldown';
 import { buildWhenStale, newestModification } from './stale-build.ts';
 
 // `npm start` runs each service from a bundle of its modules, built here with rolldown (Vite's bundler,
@@ -100,7 +100,7 @@ function httpWithoutUndici(): Plugin {
   };
 }
 
-async function build(dir: string): Promise<void> {
+async function build(dir: string, log: (line: string) => void): Promise<void> {
   const sourcesAt = Date.now();
   // Loaded only to build: rolldown's own start is 0.1 s that a start with a current bundle does not need.
   const { build } = await import('rolldown');
@@ -108,16 +108,22 @@ async function build(dir: string): Promise<void> {
   // current one, and a file of the same name has the same contents (names carry a hash of them).
   const staging = join(dir, `.build-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  const { output } = await build({
-    input: Object.fromEntries(Object.entries(programSources).map(([name, file]) => [name, join(root, file)])),
-    platform: 'node',
-    plugins: [keepLocations(new Set(Object.values(programSources).map((file) => resolve(root, file)))), httpWithoutUndici()],
-    // .mjs: outside a package.json of "type": "module", Node would first try each .js file as CommonJS.
-    output: { dir: staging, format: 'esm', entryFileNames: '[name]-[hash].mjs', chunkFileNames: '[name]-[hash].mjs' },
-  });
+  let output: (OutputChunk | OutputAsset)[];
+  try {
+    ({ output } = await build({
+      input: Object.fromEntries(Object.entries(programSources).map(([name, file]) => [name, join(root, file)])),
+      platform: 'node',
+      plugins: [keepLocations(new Set(Object.values(programSources).map((file) => resolve(root, file)))), httpWithoutUndici()],
+      // Rolldown's warnings on npm start's output, as its own lines; none came from these sources when this was written.
+      onLog: (level, entry) => log(`bundle ${level}: ${entry.message}`),
+      // .mjs: outside a package.json of "type": "module", Node would first try each .js file as CommonJS.
+      output: { dir: staging, format: 'esm', entryFileNames: '[name]-[hash].mjs', chunkFileNames: '[name]-[hash].mjs' },
+    }));
+    for (const file of output) if (!existsSync(join(dir, file.fileName))) renameSync(join(staging, file.fileName), join(dir, file.fileName));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   const files = output.map((file) => file.fileName);
-  for (const file of files) if (!existsSync(join(dir, file))) renameSync(join(staging, file), join(dir, file));
-  rmSync(staging, { recursive: true, force: true });
   const entryFile = (name: string) => output.find((file) => file.type === 'chunk' && file.isEntry && file.name === name)!.fileName;
   const manifest: Manifest = {
     root,
@@ -147,7 +153,7 @@ export async function ensureServicesBundled(log: (line: string) => void = consol
         () => !currentBundle(dir),
         async () => {
           const started = Date.now();
-          await build(dir);
+          await build(dir, log);
           log(`services bundled in ${((Date.now() - started) / 1000).toFixed(1)} s (their sources changed since the last bundle)`);
         },
       );
