@@ -195,6 +195,8 @@ export async function ensureDatabase(serverUrl: string, database: string, option
  * authenticates (about 0.1 s of a warm start's critical path, and 20-40 ms of PostgreSQL's CPU each).
  */
 export async function ensureDatabases(serverUrl: string, databases: string[], options: { template?: string } = {}): Promise<string[]> {
+  // Every service given a URL of its own: nothing to set up, and the server's user may not even reach `postgres`.
+  if (databases.length === 0) return [];
   // A copy of a database already migrated (the tests' templates, test/support/templates.ts).
   const from = options.template ? ` template "${options.template}"` : '';
   for (const name of options.template ? [...databases, options.template] : databases) {
