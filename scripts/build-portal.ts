@@ -48,12 +48,17 @@ function runVite(log: (line: string) => void): Promise<void> {
 
 /** Builds when stale; a second `npm start` at the same time waits for the first's build. */
 export async function ensurePortalBuilt(log: (line: string) => void = console.log): Promise<void> {
-  await buildWhenStale(lockFile, portalIsStale, async () => {
-    log('building the portal (portal/ changed since the last build) …');
-    const started = Date.now();
-    await runVite(log);
-    log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  });
+  await buildWhenStale(
+    lockFile,
+    portalIsStale,
+    async () => {
+      log('building the portal (portal/ changed since the last build) …');
+      const started = Date.now();
+      await runVite(log);
+      log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+    () => log('waiting for another npm start to build the portal …'),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -156,6 +156,7 @@ export async function ensureServicesBundled(log: (line: string) => void = consol
           await build(dir, log);
           log(`services bundled in ${((Date.now() - started) / 1000).toFixed(1)} s (their sources changed since the last bundle)`);
         },
+        () => log('waiting for another npm start to bundle the services …'),
       );
     } catch (error) {
       log(`could not bundle the services (${(error as Error).message.split('\n')[0]}); running them from their .ts files`);

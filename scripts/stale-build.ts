@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 // What `npm start`'s two builds share (the portal, scripts/build-portal.ts, and the services' bundle,
@@ -18,18 +18,21 @@ export function newestModification(root: string, paths: string[]): number {
 
 /**
  * Runs `build` if `isStale()`, holding `lockFile`. Two `npm start`s at once (the tests run several) would
- * write the same files: the second waits for the first's lock and then finds the build current.
+ * write the same files: the second waits for the first's lock and then finds the build current. The lock
+ * names its holder's pid: one left by a start stopped with Ctrl-C during its build (process.exit runs no
+ * finally) is taken over at once, not after the five minutes that stay the limit for a holder still alive.
  */
-export async function buildWhenStale(lockFile: string, isStale: () => boolean, build: () => Promise<void>): Promise<void> {
+export async function buildWhenStale(lockFile: string, isStale: () => boolean, build: () => Promise<void>, waiting?: () => void): Promise<void> {
   if (!isStale()) return;
   let lock: number | undefined;
-  while (lock === undefined) {
+  for (let tries = 0; lock === undefined; tries++) {
     try {
       lock = openSync(lockFile, 'wx');
+      writeSync(lock, String(process.pid));
     } catch {
-      // A lock left by a build that was killed is older than any build takes.
+      if (tries === 0) waiting?.();
       const held = statSync(lockFile, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 5 * 60_000) rmSync(lockFile, { force: true });
+      if (held && (!holderAlive(lockFile) || Date.now() - held.mtimeMs > 5 * 60_000)) rmSync(lockFile, { force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -38,5 +41,23 @@ export async function buildWhenStale(lockFile: string, isStale: () => boolean, b
   } finally {
     closeSync(lock);
     rmSync(lockFile, { force: true });
+  }
+}
+
+/** Whether the process named in the lock runs; a lock without a pid yet (just created) counts as held. */
+function holderAlive(lockFile: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lockFile, 'utf8'));
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
