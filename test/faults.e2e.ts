@@ -133,7 +133,7 @@ describe("a network's database that goes away", () => {
       await admin.query(`alter database "${database}" allow_connections true`);
       await admin.end();
     }
-    // /ready opens a fresh connection each time; on a loaded machine the first after the return may miss its 2 s.
+    // /ready's session was ended with the others, so it opens a new one; on a loaded machine the first may miss its 2 s.
     await until(async () => (await health(stack.networkUrls.NIWE)).status === 200, "NIWE's health is 200 again");
     // The pool lost every connection; the next query opens new ones by itself (the first may meet a dead one).
     await until(async () => !(await stack.query('{ network(code: NIWE) { memberCount } }')).errors, 'NIWE answers again');

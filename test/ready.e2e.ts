@@ -1,6 +1,9 @@
 import { createServer, request, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { healthSessionName } from '../shared/pg-connection.ts';
+import { databaseUrl } from '../shared/postgres.ts';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.ts';
 import { startStack, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
@@ -154,4 +157,27 @@ describe('/health and /ready', () => {
       for (const replica of started) replica.child.kill('SIGKILL');
     }
   }, 180_000);
+});
+
+describe("a network's /ready", () => {
+  test('looks at its database on one session of its own, kept between looks', async () => {
+    const database = new URL(stack.networks.get('NIWE')!.orm.config.get('clientUrl')!).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: databaseUrl(inject('postgresUrl'), 'postgres') });
+    await admin.connect();
+    const healthSessions = async () =>
+      (await admin.query('select pid from pg_stat_activity where datname = $1 and application_name = $2', [database, healthSessionName])).rows.map(
+        (row) => row.pid as number,
+      );
+    const look = async () => expect((await fetch(`${stack.networkUrls.NIWE}/ready`)).status).toBe(200);
+    try {
+      for (let i = 0; i < 5; i++) await look();
+      const first = await healthSessions();
+      // Each look opened a session and closed it before: none would be left here.
+      expect(first).toHaveLength(1);
+      for (let i = 0; i < 5; i++) await look();
+      expect(await healthSessions()).toEqual(first);
+    } finally {
+      await admin.end();
+    }
+  });
 });

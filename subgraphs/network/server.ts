@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseReachable, type PoolMode } from '../../shared/pg-connection.ts';
+import { databaseHealth, type PoolMode } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
@@ -77,6 +77,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   });
   await Promise.all([subgraph.start(), internal.start()]);
 
+  const health = databaseHealth(options.databaseUrl);
   const http = createHttpServer(
     [
       { path: '/graphql', server: subgraph, context },
@@ -84,7 +85,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     ],
     {
       verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces }) : undefined,
-      healthy: () => databaseReachable(options.databaseUrl),
+      healthy: health.reachable,
       observability,
     },
   );
@@ -96,6 +97,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     observability,
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);
+      await health.close();
       await orm.close(true);
       await observability.shutdown();
       await nonces?.close();

@@ -8,7 +8,7 @@ import { createObservability, observabilityPlugin, type Observability, type Obse
 import { watchOutbox } from './outbox-metrics.ts';
 import { formatError } from '../../shared/errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseReachable } from '../../shared/pg-connection.ts';
+import { databaseHealth } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
@@ -156,11 +156,12 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces }) : undefined;
   // A meeting's minutes lie in the same store as inquiries' drawings (working-groups/minutes.ts).
   const store = { orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature };
+  const health = databaseHealth(options.databaseUrl);
   return {
     http: createHttpServer(routes, {
       verifySignature,
       plainRoutes: [attachmentRoute(store), minutesRoute(store)],
-      healthy: () => databaseReachable(options.databaseUrl),
+      healthy: health.reachable,
       observability,
     }),
     clients,
@@ -171,6 +172,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     async stop() {
       await dispatcher?.stop();
       await Promise.all([server.stop(), internal.stop()]);
+      await health.close();
       await orm.close(true);
       await observability.shutdown();
       await nonces?.close();
