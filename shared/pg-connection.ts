@@ -143,7 +143,8 @@ export interface DatabaseHealth {
  * its own rather than one from the service's pool, so that a look is never counted as the service's SQL nor
  * waits behind its queries; kept between looks, because a new session for each look cost PostgreSQL about 20 ms
  * of CPU (a backend forked, the password checked: 10 sessions took 190 ms on the 2-core machine), so a balancer
- * that asks every second spent 2 % of a core per service on it. A look that fails drops the connection, and the next opens a new one.
+ * that asks every second spent 2 % of a core per service on it. A look that fails drops the connection, and the
+ * next opens a new one.
  */
 export function databaseHealth(url: string, timeoutMs = 2000): DatabaseHealth {
   let client: pg.Client | undefined;
