@@ -28,13 +28,15 @@ export interface SupergraphFile {
  * subgraph new to it would be called unsigned.
  */
 export function supergraphProblem(supergraphSdl: string, knownSubgraphs: ReadonlySet<string>): string | undefined {
-  if (!validatedBefore(supergraphSdl)) {
+  const key = validationKey(supergraphSdl);
+  const validated = validatedKeys();
+  if (!validated.includes(key)) {
     try {
       federation.Supergraph.build(supergraphSdl, { validateSupergraph: true });
     } catch (error) {
       return oneLine(error);
     }
-    rememberValidated(supergraphSdl);
+    rememberValidated([...validated, key]);
   }
   const unknown = supergraphSubgraphNames(supergraphSdl).filter((name) => !knownSubgraphs.has(name));
   if (unknown.length > 0) return `it names subgraphs the gateway has no URL and secret for (${unknown.join(', ')}); restart the gateway to add them`;
@@ -67,11 +69,10 @@ export function validatedBefore(supergraphSdl: string): boolean {
   return validatedKeys().includes(validationKey(supergraphSdl));
 }
 
-function rememberValidated(supergraphSdl: string): void {
-  const keys = [...validatedKeys(), validationKey(supergraphSdl)].slice(-validatedKept);
+function rememberValidated(keys: string[]): void {
   try {
     mkdirSync(dirname(validatedCache), { recursive: true });
-    writeFileSync(`${validatedCache}.${process.pid}`, `${keys.join('\n')}\n`);
+    writeFileSync(`${validatedCache}.${process.pid}`, `${keys.slice(-validatedKept).join('\n')}\n`);
     renameSync(`${validatedCache}.${process.pid}`, validatedCache);
   } catch {
     // Read-only or missing node_modules/.cache: checked again at the next start.

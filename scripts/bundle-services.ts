@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { OutputAsset, OutputChunk, Plugin } from 'rolldown';
 import { buildWhenStale, newestModification } from './stale-build.ts';
@@ -106,14 +106,15 @@ async function build(dir: string, log: (line: string) => void): Promise<void> {
   const { build } = await import('rolldown');
   // Written beside the current bundle, then moved in: a service that starts meanwhile loads the files of the
   // current one, and a file of the same name has the same contents (names carry a hash of them).
+  const input = Object.fromEntries(Object.entries(programSources).map(([name, file]) => [name, join(root, file)]));
   const staging = join(dir, `.build-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   let output: (OutputChunk | OutputAsset)[];
   try {
     ({ output } = await build({
-      input: Object.fromEntries(Object.entries(programSources).map(([name, file]) => [name, join(root, file)])),
+      input,
       platform: 'node',
-      plugins: [keepLocations(new Set(Object.values(programSources).map((file) => resolve(root, file)))), httpWithoutUndici()],
+      plugins: [keepLocations(new Set(Object.values(input))), httpWithoutUndici()],
       // Rolldown's warnings on npm start's output, as its own lines; none came from these sources when this was written.
       onLog: (level, entry) => log(`bundle ${level}: ${entry.message}`),
       // .mjs: outside a package.json of "type": "module", Node would first try each .js file as CommonJS.

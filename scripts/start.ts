@@ -160,12 +160,12 @@ async function main() {
     { variable: 'REGION_DATABASE_URL', name: regionService.name },
     ...networks.map((n) => ({ variable: `${n.code}_DATABASE_URL`, name: n.code })),
   ];
-  const missing = databases.filter((d) => envOptional(d.variable) === undefined);
+  const given = databases.map((d) => envOptional(d.variable));
   const made = await ensureDatabases(
     serverUrl,
-    missing.map((d) => serviceDatabase(d.name)),
+    databases.filter((_, i) => given[i] === undefined).map((d) => serviceDatabase(d.name)),
   );
-  const [regionDatabaseUrl, ...networkDatabaseUrls] = databases.map((d) => envOptional(d.variable) ?? made[missing.indexOf(d)]);
+  const [regionDatabaseUrl, ...networkDatabaseUrls] = given.map((url) => url ?? made.shift()!);
   const subgraphs: ServiceSpec[] = [
     ...networks.map((n, i) => ({
       name: n.code.toLowerCase(),

@@ -195,13 +195,3 @@ export function databaseHealth(url: string, timeoutMs = 2000): DatabaseHealth {
 
 /** Names the health session in pg_stat_activity. */
 export const healthSessionName = 'irm health';
-
-/** One look with a connection of its own, closed after: for a check that runs once. */
-export async function databaseReachable(url: string, timeoutMs = 2000): Promise<true | string> {
-  const health = databaseHealth(url, timeoutMs);
-  try {
-    return await health.reachable();
-  } finally {
-    await health.close();
-  }
-}

@@ -7,10 +7,20 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError } from '../shared/config.ts';
-import { databaseReachable, pgConfig } from '../shared/pg-connection.ts';
+import { databaseHealth, pgConfig } from '../shared/pg-connection.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { freePort } from './support/free-port.ts';
+
+/** One look of a service's /ready at this database, on a session closed after. */
+async function databaseReachable(url: string): Promise<true | string> {
+  const health = databaseHealth(url);
+  try {
+    return await health.reachable();
+  } finally {
+    await health.close();
+  }
+}
 
 // An office's own PostgreSQL that takes TLS connections only (hostssl in pg_hba.conf), with a certificate
 // of the office's CA: the database URL's sslmode and sslrootcert decide how the services connect, as in
