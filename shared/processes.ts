@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // How the project starts its own Node processes: `npm start`'s services, the benchmark's targets,
-// the processes of the tests. Each is leashed to its parent (shared/leash.ts).
+// the processes of the tests. Each is leashed to its parent (shared/leash.js).
 
-const leash = fileURLToPath(new URL('./leash.ts', import.meta.url));
+const leash = fileURLToPath(new URL('./leash.js', import.meta.url));
 
 /**
  * Node's compile cache (V8's code for every module, TypeScript already stripped, checked against each file's

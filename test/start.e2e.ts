@@ -38,7 +38,10 @@ test('serves the demo data and prints where everything listens', async () => {
 test('runs the services from their bundle, which answers a refusal as the .ts files do', async () => {
   expect(output()).toMatch(/\[start\]\s+the services run from their bundle/);
   const pid = Number((await waitFor(/\[niwe\]\s+started, pid (\d+)/))[1]);
-  expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toMatch(/node_modules\/\.cache\/irm-services\/network-[\w-]+\.mjs/);
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  expect(args.join(' ')).toMatch(/node_modules\/\.cache\/irm-services\/network-[\w-]+\.mjs/);
+  // Nothing it loads is TypeScript, the leash it is started with included: the first .ts file loads Node's type stripper.
+  expect(args.filter((arg) => arg.endsWith('.ts'))).toEqual([]);
   // A refusal from the context function must be a GraphQLError of the graphql-js Apollo runs: one of another copy
   // (a second graphql-js in the bundle) is answered with "Context creation failed: " before its message.
   const response = await fetch(`${gateway}/graphql`, {

@@ -42,3 +42,19 @@ describe('the supergraph check', () => {
     expect(supergraphProblem(broken, names)).toBeUndefined();
   });
 });
+
+describe('the subgraphs a supergraph names (its join__Graph enum, cut from the text and parsed alone)', () => {
+  test('are the four of the committed supergraph', () => {
+    expect([...names].sort()).toEqual(['konat', 'linat', 'niwe', 'region']);
+  });
+
+  test('a value the cut cannot parse (a brace in its URL) has the whole text parsed instead', () => {
+    const braced = committed.replace('url: "http://localhost:4004/graphql"', 'url: "http://localhost:4004/graphql?v={1}"');
+    expect(braced).not.toBe(committed);
+    expect(supergraphSubgraphNames(braced).sort()).toEqual(['konat', 'linat', 'niwe', 'region']);
+  });
+
+  test('a text that is no GraphQL is refused as before', () => {
+    expect(() => supergraphSubgraphNames('enum join__Graph { NIWE @join__graph(name: "niwe" }')).toThrow(/Syntax Error/);
+  });
+});

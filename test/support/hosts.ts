@@ -31,7 +31,7 @@ import { tokenSigner, type Stack, type StackOptions } from './stack.ts';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const agent = fileURLToPath(new URL('./host-agent.ts', import.meta.url));
-const leash = fileURLToPath(new URL('../../shared/leash.ts', import.meta.url));
+const leash = fileURLToPath(new URL('../../shared/leash.js', import.meta.url));
 
 export interface Hosts {
   /** POSTs a GraphQL request to the gateways through haproxy's Unix socket. */
