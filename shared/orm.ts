@@ -5,6 +5,7 @@ import pg from 'pg';
 import { traceStatement } from './observability.ts';
 import { ConfigError } from './config.ts';
 import { explainConnectError, pgConfig, tlsOptions } from './pg-connection.ts';
+import { databaseSetUp } from './processes.ts';
 import { requireUtf8Database } from './database-locale.ts';
 
 // One way to open a service's database: entities listed, committed migrations
@@ -58,6 +59,8 @@ export function ormConfig(setup: OrmSetup): Options {
 /** Connects and brings the schema up to date by running the committed migrations, one instance at a time. */
 export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter: SqlCounter }> {
   const counter = setup.counter ?? new SqlCounter();
+  // Started by `npm start` while PostgreSQL starts: connect once it says the database is set up.
+  await databaseSetUp();
   const { orm, settingsChanged } = await withMigrationLock(setup.clientUrl, async (session) => {
     await requireUtf8Database(session);
     const orm = await MikroORM.init(ormConfig({ ...setup, counter }));

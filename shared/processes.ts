@@ -26,6 +26,47 @@ export function spawnLeashed(args: string[], options: SpawnOptions & { nodeArgs?
   });
 }
 
+/**
+ * Set by a supervisor that starts a service before the service's database is ready (`npm start` launches the
+ * subgraphs while PostgreSQL starts): the service loads its modules and builds its schemas, then asks the
+ * supervisor and waits for its word before it connects. A service started any other way connects at once.
+ * Asked, not announced: a message sent before the service listens for it would be lost.
+ */
+export const awaitDatabaseVariable = 'AWAIT_DATABASE_SETUP';
+const asking = 'waiting';
+const answer = 'set up';
+
+/** In a service: resolves once its database may be used (at once, unless started with awaitDatabaseVariable). */
+export function databaseSetUp(env = process.env): Promise<void> {
+  const channel = process.channel;
+  if (env[awaitDatabaseVariable] !== '1' || !channel || !process.send) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      if ((message as { database?: string } | undefined)?.database !== answer) return;
+      process.off('message', onMessage);
+      // As the leash left it (shared/leash.js): the channel does not keep the service alive.
+      channel.unref();
+      resolve();
+    };
+    // Held open while waiting; the leash stops the service if the supervisor ends without a word.
+    channel.ref();
+    process.on('message', onMessage);
+    process.send!({ database: asking });
+  });
+}
+
+/** In the supervisor: answers the service's question (databaseSetUp) once `setUp` has resolved. */
+export function answerDatabaseSetUp(child: ChildProcess, setUp: Promise<unknown>): void {
+  child.on('message', (message: unknown) => {
+    if ((message as { database?: string } | undefined)?.database !== asking) return;
+    setUp.then(
+      () => child.connected && child.send({ database: answer }),
+      // The supervisor stops when its databases cannot be set up, and the leash takes the service with it.
+      () => {},
+    );
+  });
+}
+
 /** Waits until the process with this pid has ended (a zombie counts as ended); false after `timeoutMs`. */
 export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

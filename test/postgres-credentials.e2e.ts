@@ -80,6 +80,45 @@ describe('the embedded server', () => {
     expect(await ensureDatabase(server.url, 'cred_niwe')).toBe(niwe);
   });
 
+  test('a database set up before gets no session of its own again, but a restored copy of it does', async () => {
+    const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
+    await admin.connect();
+    const ownerOfLate = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl(server.url, 'cred_again') });
+      await client.connect();
+      try {
+        return (await client.query(`select tableowner from pg_tables where tablename = 'late'`)).rows[0]?.tableowner;
+      } finally {
+        await client.end();
+      }
+    };
+    const superuserTable = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl(server.url, 'cred_again') });
+      await client.connect();
+      await client.query('create table late (id int)');
+      await client.end();
+    };
+    try {
+      await ensureDatabase(server.url, 'cred_again');
+      const note = (await admin.query(`select shobj_description(oid, 'pg_database') as note from pg_database where datname = 'cred_again'`)).rows[0].note;
+      expect(note).toMatch(/^set up for role cred_again: database \d+, work [0-9a-f]{12}$/);
+      // Made by the superuser after the set-up: a second start does not look inside, so it stays the superuser's.
+      await superuserTable();
+      await ensureDatabase(server.url, 'cred_again');
+      expect(await ownerOfLate()).toBe('postgres');
+      // As `pg_restore --create` leaves it on a new server: the same name and comment, a new database, the superuser's objects.
+      await admin.query('drop database cred_again with (force)');
+      await admin.query('create database cred_again');
+      await admin.query(`comment on database cred_again is '${note}'`);
+      await superuserTable();
+      const url = await ensureDatabase(server.url, 'cred_again');
+      expect(await ownerOfLate()).toBe('cred_again');
+      expect(await connect(url)).toBe('cred_again');
+    } finally {
+      await admin.end();
+    }
+  });
+
   test('a data folder from before: the fixed password is replaced, and old databases pass to their roles', async () => {
     // As an older version left it: superuser password `postgres`, no password file, tables the superuser owns.
     const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });

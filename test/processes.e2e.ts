@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/supergraph.ts';
-import { spawnLeashed, waitForExit } from '../shared/processes.ts';
+import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed, waitForExit } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
 
 // Each service is its own process, configured by environment and flags.
@@ -122,5 +122,34 @@ describe('processes the project starts', () => {
     // SIGKILL: the parent runs no clean-up, as when a test worker is torn down after a timeout.
     parent.child.kill('SIGKILL');
     expect(await waitForExit(pid, 20_000)).toBe(true);
+  });
+});
+
+describe("a service started before its database is set up (npm start's subgraphs)", () => {
+  test('asks its supervisor, connects only once answered, and is not kept alive by the asking', async () => {
+    let setUp!: () => void;
+    const service = start('test/fixtures/await-database.ts', [], { [awaitDatabaseVariable]: '1' });
+    const asked = new Promise((resolve) => service.child.on('message', resolve));
+    answerDatabaseSetUp(service.child, new Promise<void>((resolve) => (setUp = resolve)));
+    expect(await asked).toEqual({ database: 'waiting' });
+    // Asked and not answered: it waits, however long the set-up takes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(service.output()).toBe('waiting\n');
+    setUp();
+    expect(await service.exited).toBe(0);
+    expect(service.output()).toBe('waiting\nset up\n');
+  });
+
+  test('started any other way, it connects at once', async () => {
+    const service = start('test/fixtures/await-database.ts', [], {});
+    expect(await service.exited).toBe(0);
+    expect(service.output()).toBe('waiting\nset up\n');
+  });
+
+  test('an answer that was ready before it asked comes at once', async () => {
+    const service = start('test/fixtures/await-database.ts', [], { [awaitDatabaseVariable]: '1' });
+    answerDatabaseSetUp(service.child, Promise.resolve());
+    expect(await service.exited).toBe(0);
+    expect(service.output()).toBe('waiting\nset up\n');
   });
 });

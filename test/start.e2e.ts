@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startSupervisor, type Supervisor } from './support/supervisor.ts';
+import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
 
@@ -33,7 +33,27 @@ test('serves the demo data and prints where everything listens', async () => {
     expect(network.memberCount).toBeGreaterThanOrEqual(40);
     expect(network.memberCount).toBeLessThanOrEqual(80);
   }
+  // The subgraphs were launched while PostgreSQL was made and started, and waited for their databases: none failed.
+  expect(output().search(/\[niwe\]\s+started/)).toBeGreaterThan(-1);
+  expect(output().search(/\[niwe\]\s+started/)).toBeLessThan(output().indexOf('the databases are set up'));
+  expect(output()).not.toMatch(/exited \(code/);
 });
+
+test('with a PostgreSQL of its own (DATABASE_URL), the subgraphs start once their databases are set up', async () => {
+  // The first stack's server, as an office's own: its superuser sets up the same databases, found set up already.
+  const superuser = `postgresql://postgres:${readFileSync(join(npmStart.dataDir, 'postgres-password'), 'utf8').trim()}@127.0.0.1:${env.PG_PORT}`;
+  const own = await startSupervisor({ ...(await supervisorEnvironment()), DATABASE_URL: superuser });
+  try {
+    expect(own.output()).not.toMatch(/starting embedded PostgreSQL/);
+    expect(own.output().indexOf('the databases are set up')).toBeGreaterThan(-1);
+    expect(own.output().indexOf('the databases are set up')).toBeLessThan(own.output().search(/\[niwe\]\s+started/));
+    const res = await own.query({ query: '{ networks { code memberCount } }' });
+    expect(res.data.networks.map((n: { code: string }) => n.code).sort()).toEqual(['KONAT', 'LINAT', 'NIWE']);
+  } finally {
+    expect(await own.stop()).toBe(0);
+    rmSync(own.dataDir, { recursive: true, force: true });
+  }
+}, 120_000);
 
 test('runs the services from their bundle, which answers a refusal as the .ts files do', async () => {
   expect(output()).toMatch(/\[start\]\s+the services run from their bundle/);

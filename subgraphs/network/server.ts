@@ -47,17 +47,7 @@ export interface NetworkOptions {
 
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
-  const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
-  const reads = await prepareMemberReads(orm, options.databasePoolMode);
-  const observability = await createObservability(network.toLowerCase(), options.observability);
-  observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
-  const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
-  await nonces?.connected;
-
-  const context = async (req: IncomingMessage): Promise<NetworkContext> => {
-    const em = orm.em.fork();
-    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
-  };
+  // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const serverOptions = {
     ...apolloServerOptions,
     formatError: networkFormatError(network),
@@ -76,6 +66,17 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     plugins: [...serverOptions.plugins, internalApiVersionPlugin(network)],
   });
   await Promise.all([subgraph.start(), internal.start()]);
+  const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
+  const reads = await prepareMemberReads(orm, options.databasePoolMode);
+  const observability = await createObservability(network.toLowerCase(), options.observability);
+  observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
+  const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
+  await nonces?.connected;
+
+  const context = async (req: IncomingMessage): Promise<NetworkContext> => {
+    const em = orm.em.fork();
+    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
+  };
 
   const health = databaseHealth(options.databaseUrl);
   const http = createHttpServer(

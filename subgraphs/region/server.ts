@@ -106,10 +106,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     }),
   );
   const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
-  const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey, options.sqlDebug);
-  const observability = await createObservability('region', options.observability);
-  observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
-  watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
+  // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const server = new ApolloServer<RegionContext>({
     schema: buildSubgraphSchema(regionModules()),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
@@ -127,6 +124,10 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     plugins: [...withoutApolloDefaults(), observabilityPlugin],
   });
   await Promise.all([server.start(), internal.start()]);
+  const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey, options.sqlDebug);
+  const observability = await createObservability('region', options.observability);
+  observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
+  watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
 
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
