@@ -1,5 +1,4 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -18,6 +17,7 @@ import { initNetworkOrm, type SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
 import { withNewsResolvers } from './news/news.resolvers.ts';
+import { cachedSubgraphSchema } from '../../shared/subgraph-schema.ts';
 
 export interface NetworkService {
   network: string;
@@ -55,13 +55,13 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     plugins: [...withoutApolloDefaults(), observabilityPlugin],
   };
   const subgraph = new ApolloServer<NetworkContext>({
-    schema: buildSubgraphSchema([{ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }]),
+    schema: cachedSubgraphSchema([{ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }]),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     ...serverOptions,
   });
   const internal = new ApolloServer<NetworkContext>({
-    schema: buildSubgraphSchema([{ typeDefs: parse(networkInternalSdl()), resolvers: withNewsResolvers(internalResolvers(network), network) }]),
+    schema: cachedSubgraphSchema([{ typeDefs: parse(networkInternalSdl()), resolvers: withNewsResolvers(internalResolvers(network), network) }]),
     ...serverOptions,
     plugins: [...serverOptions.plugins, internalApiVersionPlugin(network)],
   });

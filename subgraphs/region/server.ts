@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
@@ -23,6 +22,7 @@ import { minutesRoute } from './working-groups/minutes.ts';
 import type { SqlCounter } from '../../shared/orm.ts';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { regionInternalModule, regionModules } from './schema.ts';
+import { cachedSubgraphSchema } from '../../shared/subgraph-schema.ts';
 
 export interface RegionOptions {
   /** Region's own database: the capacity exchange, partners' API keys and what else crosses networks. */
@@ -108,7 +108,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
   // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const server = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema(regionModules()),
+    schema: cachedSubgraphSchema(regionModules()),
     // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     ...apolloServerOptions,
@@ -117,7 +117,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     plugins: [partialErrorsPlugin, ...withoutApolloDefaults(), observabilityPlugin],
   });
   const internal = new ApolloServer<RegionContext>({
-    schema: buildSubgraphSchema([regionInternalModule]),
+    schema: cachedSubgraphSchema([regionInternalModule]),
     ...apolloServerOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
