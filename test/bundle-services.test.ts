@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { keepLocations } from '../scripts/bundle-services.ts';
+import { deferRequires, keepLocations, telemetryOnly } from '../scripts/bundle-services.ts';
 
 // What the bundle changes in each module so that it runs as the module did from its own file.
 
@@ -32,5 +34,42 @@ describe('the bundle keeps each module where it was', () => {
 
   test('a module that uses none of these is left as it is', () => {
     expect(transform('export const x = 1;', '/repo/shared/x.ts')).toBeNull();
+  });
+});
+
+describe("the gateway's telemetry-only packages", () => {
+  test('are required when first used, not when @apollo/gateway loads; others as before', () => {
+    const code = [
+      'const api_1 = require("@opentelemetry/api");',
+      'const sdk_metrics_1 = require("@opentelemetry/sdk-metrics");',
+      'exports.make = () => new sdk_metrics_1.MeterProvider(api_1.name);',
+    ].join('\n');
+    const deferred = deferRequires(code, telemetryOnly);
+    const required: string[] = [];
+    const fakeRequire = (name: string) => {
+      required.push(name);
+      return name === '@opentelemetry/api'
+        ? { name: 'api' }
+        : {
+            MeterProvider: class {
+              from: string;
+              constructor(from: string) {
+                this.from = from;
+              }
+            },
+          };
+    };
+    const exports: { make?: () => { from: string } } = {};
+    new Function('require', 'exports', deferred)(fakeRequire, exports);
+    expect(required).toEqual(['@opentelemetry/api']);
+    expect(exports.make!().from).toBe('api');
+    exports.make!();
+    expect(required).toEqual(['@opentelemetry/api', '@opentelemetry/sdk-metrics']);
+  });
+
+  test("still name what @apollo/gateway's module requires", () => {
+    const source = readFileSync(fileURLToPath(import.meta.resolve('@apollo/gateway/dist/utilities/opentelemetry.js')), 'utf8');
+    for (const name of telemetryOnly) expect(source).toContain(`require("${name}")`);
+    expect(deferRequires(source, telemetryOnly)).not.toMatch(/const \w+ = require\("@opentelemetry\/(sdk-metrics|resources)"\)/);
   });
 });
