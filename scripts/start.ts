@@ -195,8 +195,8 @@ async function main() {
       });
     watch(postgres);
   }
-  // One session of the superuser sets up every role and database still needed; each database then gets its
-  // extensions in a session of its own, beside the others.
+  // One session of the superuser sets up every role and database still needed; each database not set up before
+  // then gets its extensions in a session of its own, beside the others (shared/postgres.ts).
   const made = await ensureDatabases(
     serverUrl,
     databases.filter((_, i) => given[i] === undefined).map((d) => serviceDatabase(d.name)),
