@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnLeashed } from '../shared/processes.ts';
-import { buildWhenStale, newestModification } from './stale-build.ts';
+import { buildWhenStale, newestModification, packageLockHash } from './stale-build.ts';
 
 // Builds the portal (portal/ into portal/dist) when the build is missing or older than its sources,
 // so `npm start` serves a current portal without a separate command and starts at once when nothing
@@ -19,12 +19,14 @@ const sources = [
   'portal/vite.config.ts',
   'portal/persisted-operations.ts',
   'shared/data',
-  'package-lock.json',
 ];
 const lockFile = join(root, 'portal/.build.lock');
+/** The dependencies the build was made with (packageLockHash); not in dist, whose every file the gateway serves. */
+const builtWith = join(root, 'portal/.built-with-package-lock');
 
 export function portalIsStale(): boolean {
-  return !existsSync(built) || statSync(built).mtimeMs < newestModification(root, sources);
+  if (!existsSync(built) || statSync(built).mtimeMs < newestModification(root, sources)) return true;
+  return !existsSync(builtWith) || readFileSync(builtWith, 'utf8') !== packageLockHash(root);
 }
 
 function runVite(log: (line: string) => void): Promise<void> {
@@ -54,7 +56,9 @@ export async function ensurePortalBuilt(log: (line: string) => void = console.lo
     async () => {
       log('building the portal (portal/ changed since the last build) …');
       const started = Date.now();
+      const packageLock = packageLockHash(root);
       await runVite(log);
+      writeFileSync(builtWith, packageLock);
       log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
     () => log('waiting for another npm start to build the portal …'),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { OutputAsset, OutputChunk, Plugin } from 'rolldown';
-import { buildWhenStale, newestModification } from './stale-build.ts';
+import { buildWhenStale, newestModification, packageLockHash } from './stale-build.ts';
 
 // `npm start` runs each service from a bundle of its modules, built here with rolldown (Vite's bundler,
 // installed with it) when the sources changed since the last one. Node spends most of a service's start
@@ -28,14 +28,16 @@ const manifestName = 'services.json';
 /** The three programs `npm start` runs: every network runs the first. */
 export const programSources = { network: 'subgraphs/network/index.ts', region: 'subgraphs/region/index.ts', gateway: 'gateway/index.ts' };
 export type ServiceProgram = keyof typeof programSources;
-/** What the services import from this repository, the dependencies' versions, and how they are bundled. */
-const sources = ['shared', 'subgraphs', 'gateway', 'package-lock.json', 'scripts/bundle-services.ts'];
+/** What the services import from this repository and how they are bundled; the dependencies by packageLockHash. */
+const sources = ['shared', 'subgraphs', 'gateway', 'scripts/bundle-services.ts'];
 
 interface Manifest {
   /** The checkout it was built from: the bundle names its files by absolute path (keepLocations). */
   root: string;
   /** When the build began: a source changed after that makes it stale. */
   sourcesAt: number;
+  /** The dependencies it was built with (packageLockHash). */
+  packageLock: string;
   /** Each service's entry file, in bundleDir. */
   entries: Record<ServiceProgram, string>;
   /** Every file of the build, so that a later build removes only files no current start can still load. */
@@ -54,6 +56,7 @@ function readManifest(dir: string): Manifest | undefined {
 export function currentBundle(dir = bundleDir): Manifest | undefined {
   const manifest = readManifest(dir);
   if (!manifest || manifest.root !== root || newestModification(root, sources) > manifest.sourcesAt) return undefined;
+  if (manifest.packageLock !== packageLockHash(root)) return undefined;
   return manifest.files.every((file) => existsSync(join(dir, file))) ? manifest : undefined;
 }
 
@@ -135,6 +138,7 @@ function deferTelemetry(): Plugin {
 
 async function build(dir: string, log: (line: string) => void): Promise<void> {
   const sourcesAt = Date.now();
+  const packageLock = packageLockHash(root);
   // Loaded only to build: rolldown's own start is 0.1 s that a start with a current bundle does not need.
   const { build } = await import('rolldown');
   // Written beside the current bundle, then moved in: a service that starts meanwhile loads the files of the
@@ -172,6 +176,7 @@ async function build(dir: string, log: (line: string) => void): Promise<void> {
   const manifest: Manifest = {
     root,
     sourcesAt,
+    packageLock,
     entries: { network: entryFile('network'), region: entryFile('region'), gateway: entryFile('gateway') },
     files,
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,6 +15,15 @@ export function newestModification(root: string, paths: string[]): number {
     for (const file of files) newest = Math.max(newest, statSync(file).mtimeMs);
   }
   return newest;
+}
+
+/**
+ * package-lock.json by its content, not its modification time: `npm install` rewrites it unchanged, and every
+ * `npm install && npm start` (the README's first command) built the portal (13 s) and the bundle again.
+ */
+export function packageLockHash(root: string): string {
+  const lock = join(root, 'package-lock.json');
+  return existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : '';
 }
 
 /**

@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ensurePortalBuilt, portalIsStale } from '../scripts/build-portal.ts';
 import { ensureServicesBundled } from '../scripts/bundle-services.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 // The services' bundle that `npm start` runs (start.e2e and the portal's tests run npm start, so they use
 // it): built when its sources changed and not otherwise, each entry its own program, and a failure to
@@ -54,6 +58,20 @@ describe('the services bundle', () => {
     expect(existsSync(stray)).toBe(false);
     expect(readdirSync(dir).filter((file) => file.startsWith('.build-'))).toEqual([]);
   }, 120_000);
+
+  test('stays current when npm install rewrites package-lock.json unchanged, as the portal does, and not when it changes', async () => {
+    await bundle();
+    await ensurePortalBuilt(() => {});
+    // What `npm install` does to an installed checkout: the same content, a new modification time.
+    const later = new Date(Date.now() + 1000);
+    utimesSync(join(root, 'package-lock.json'), later, later);
+    expect((await bundle()).lines).toEqual([]);
+    expect(portalIsStale()).toBe(false);
+    // Dependencies that changed: the manifest says it was built with others.
+    const manifest = join(dir, 'services.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), packageLock: 'other' }));
+    expect((await bundle()).lines).toEqual([expect.stringMatching(/^services bundled in/)]);
+  }, 180_000);
 
   test('each entry runs its own program', async () => {
     const { entries } = await bundle();
