@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,8 +73,15 @@ function write(key: string, kept: Kept): void {
     const file = join(subgraphSchemaCache, `${key}.json`);
     writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
     renameSync(`${file}.${process.pid}`, file);
+    // Each change to an SDL adds a file (up to 0.2 MB for region's): the newest ones stay, enough for every schema
+    // of the four services across a few changes and branches.
+    const files = readdirSync(subgraphSchemaCache)
+      .map((name) => ({ path: join(subgraphSchemaCache, name), at: statSync(join(subgraphSchemaCache, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of files.slice(keptSchemas)) rmSync(old.path, { force: true });
   } catch {}
 }
+const keptSchemas = 40;
 
 /** The SDL buildSubgraphSchema gave `_service`, asked of the schema it built. */
 function serviceSdl(schema: GraphQLSchema): string {

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -110,4 +110,9 @@ describe('a subgraph schema built from the kept result of an earlier build', () 
     expect(cacheKey([{ typeDefs }])).toBeUndefined();
     expect(printSchema(cachedSubgraphSchema([{ typeDefs }]))).toBe(printSchema(buildSubgraphSchema([{ typeDefs }])));
   });
+});
+
+test('keeps the newest 40 results, so changes to an SDL do not pile up', () => {
+  for (let i = 0; i < 42; i++) cachedSubgraphSchema([{ typeDefs: parse(`type Query { field${i}_${Date.now()}: Int }`) }]);
+  expect(readdirSync(subgraphSchemaCache).length).toBeLessThanOrEqual(40);
 });
