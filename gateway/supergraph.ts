@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { mkdirSync, readFileSync, renameSync, unwatchFile, watchFile, writeFileSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { SupergraphManager } from '@apollo/gateway';
 import federation from '@apollo/federation-internals';
 import type { Logger } from 'pino';
 import { currentLog } from '../shared/observability.ts';
+import { packageVersions, readCached, startCachePath, writeCached } from '../shared/start-cache.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 
 // The supergraph the gateway serves by default, composed ahead of time by `npm run compose` (scripts/compose.ts).
@@ -49,20 +47,16 @@ export function supergraphProblem(supergraphSdl: string, knownSubgraphs: Readonl
  * gateway takes to start (bundled, on the 2-core machine), and `npm start` starts five services at once. A
  * cache that cannot be read or written costs only that time; a supergraph that failed is never in it.
  */
-export const validatedCache = fileURLToPath(new URL('../node_modules/.cache/irm-valid-supergraphs', import.meta.url));
+export const validatedCache = startCachePath('irm-valid-supergraphs');
 const validatedKept = 20;
-const federationVersion = (createRequire(import.meta.url)('@apollo/federation-internals/package.json') as { version: string }).version;
+const federationVersion = packageVersions(['@apollo/federation-internals']);
 
 export function validationKey(supergraphSdl: string): string {
   return createHash('sha256').update(federationVersion).update('\0').update(supergraphSdl).digest('hex');
 }
 
 function validatedKeys(): string[] {
-  try {
-    return readFileSync(validatedCache, 'utf8').split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
+  return (readCached(validatedCache) ?? '').split('\n').filter(Boolean);
 }
 
 export function validatedBefore(supergraphSdl: string): boolean {
@@ -70,13 +64,8 @@ export function validatedBefore(supergraphSdl: string): boolean {
 }
 
 function rememberValidated(keys: string[]): void {
-  try {
-    mkdirSync(dirname(validatedCache), { recursive: true });
-    writeFileSync(`${validatedCache}.${process.pid}`, `${keys.slice(-validatedKept).join('\n')}\n`);
-    renameSync(`${validatedCache}.${process.pid}`, validatedCache);
-  } catch {
-    // Read-only or missing node_modules/.cache: checked again at the next start.
-  }
+  // Not written (read-only or missing node_modules/.cache): checked again at the next start.
+  writeCached(validatedCache, `${keys.slice(-validatedKept).join('\n')}\n`);
 }
 
 /**

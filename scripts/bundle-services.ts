@@ -141,9 +141,9 @@ async function build(dir: string, log: (line: string) => void): Promise<void> {
   const packageLock = packageLockHash(root);
   // Loaded only to build: rolldown's own start is 0.1 s that a start with a current bundle does not need.
   const { build } = await import('rolldown');
+  const input = Object.fromEntries(Object.entries(programSources).map(([name, file]) => [name, join(root, file)]));
   // Written beside the current bundle, then moved in: a service that starts meanwhile loads the files of the
   // current one, and a file of the same name has the same contents (names carry a hash of them).
-  const input = Object.fromEntries(Object.entries(programSources).map(([name, file]) => [name, join(root, file)]));
   const staging = join(dir, `.build-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   let output: (OutputChunk | OutputAsset)[];

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 // Not exported from the package's index: the steps buildSubgraphSchema takes once its schema is built. The
 // versions are pinned (package.json), and test/subgraph-schema.test.ts compares both ways on every schema we serve.
@@ -10,6 +8,7 @@ import { addResolversToSchema } from '@apollo/subgraph/dist/schema-helper/buildS
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { entitiesResolver } from '@apollo/subgraph/dist/types.js';
 import { buildASTSchema, type DefinitionNode, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, Kind, parse, print } from 'graphql';
+import { packageVersions, readCached, startCachePath, writeCached } from './start-cache.ts';
 
 // buildSubgraphSchema checks a subgraph's SDL against the federation spec, prints it and parses it twice, and
 // builds graphql-js's schema from the result: on a service's start 0.1-0.15 s of CPU for a network's two
@@ -19,7 +18,7 @@ import { buildASTSchema, type DefinitionNode, type DocumentNode, type GraphQLRes
 // anew each time, as buildSubgraphSchema attaches them. An SDL that fails the checks is never kept, so it
 // fails on every start. A cache that cannot be read or written costs only the time it would have saved.
 
-export const subgraphSchemaCache = fileURLToPath(new URL('../node_modules/.cache/irm-subgraph-schemas', import.meta.url));
+export const subgraphSchemaCache = startCachePath('irm-subgraph-schemas');
 
 interface Kept {
   /** What `{ _service { sdl } }` answers: the SDL as the gateway's composition reads it. */
@@ -28,10 +27,7 @@ interface Kept {
   definitions: string;
 }
 
-const require = createRequire(import.meta.url);
-const versions = ['@apollo/subgraph', '@apollo/federation-internals', 'graphql']
-  .map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`)
-  .join(' ');
+const versions = packageVersions(['@apollo/subgraph', '@apollo/federation-internals', 'graphql']);
 
 /** buildSubgraphSchema, from the kept result of an earlier build of the same SDL where there is one. */
 export function cachedSubgraphSchema(modules: GraphQLSchemaModule[]): GraphQLSchema {
@@ -59,22 +55,20 @@ export function cacheKey(modules: GraphQLSchemaModule[]): string | undefined {
 }
 
 function read(key: string): Kept | undefined {
+  const text = readCached(join(subgraphSchemaCache, `${key}.json`));
   try {
-    return JSON.parse(readFileSync(join(subgraphSchemaCache, `${key}.json`), 'utf8')) as Kept;
+    return text === undefined ? undefined : (JSON.parse(text) as Kept);
   } catch {
+    // Not ours, or damaged by hand: built again, and written anew.
     return undefined;
   }
 }
 
 function write(key: string, kept: Kept): void {
+  if (!writeCached(join(subgraphSchemaCache, `${key}.json`), JSON.stringify(kept))) return;
+  // Each change to an SDL adds a file (up to 0.2 MB for region's): the newest ones stay, enough for every schema
+  // of the four services across a few changes and branches.
   try {
-    mkdirSync(subgraphSchemaCache, { recursive: true });
-    // Written beside and moved in: a service starting meanwhile reads a whole file or none.
-    const file = join(subgraphSchemaCache, `${key}.json`);
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
-    renameSync(`${file}.${process.pid}`, file);
-    // Each change to an SDL adds a file (up to 0.2 MB for region's): the newest ones stay, enough for every schema
-    // of the four services across a few changes and branches.
     const files = readdirSync(subgraphSchemaCache)
       .map((name) => ({ path: join(subgraphSchemaCache, name), at: statSync(join(subgraphSchemaCache, name)).mtimeMs }))
       .sort((a, b) => b.at - a.at);
