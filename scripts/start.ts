@@ -43,8 +43,8 @@ async function main() {
       log('start', `the services run from ${bundle ? 'their bundle (SERVICES_FROM_SOURCES=1 runs the .ts files)' : 'their .ts files'}`);
     },
   );
-  let postgres: EmbeddedServer | undefined;
-  let stopping = false;
+  // The latest start of the embedded server, finished or not (see shutdown).
+  let postgres: Promise<EmbeddedServer> | undefined;
   const secret = process.env.JWT_SECRET || ensureJwtSecret();
   const subgraphSecrets = ensureSubgraphSecrets(subgraphNames());
 
@@ -122,7 +122,13 @@ async function main() {
           }),
       ),
     );
-    await postgres?.stop();
+    // A server still starting is let finish and then stopped: Ctrl-C during initdb (a second on a new folder)
+    // or before the server said it was ready left it running with no one to stop it, holding the port and
+    // the data folder, so the next `npm start` failed until it was found and killed by hand.
+    await postgres?.then(
+      (server) => server.stop(),
+      () => {},
+    );
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -171,9 +177,9 @@ async function main() {
   let serverUrl = givenServerUrl;
   if (!serverUrl) {
     log('postgres', `starting embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${pgDir}`);
-    const start = () => startEmbeddedPostgres(pgDir, pgPort, { persistent: true });
-    postgres = await start();
-    serverUrl = postgres.url;
+    const start = () => (postgres = startEmbeddedPostgres(pgDir, pgPort, { persistent: true }));
+    const first = await start();
+    serverUrl = first.url;
     // PostgreSQL killed used to stay down, with every write failing, until a full restart. It comes back
     // on the same port with the same password, so the services' pools reconnect by themselves.
     const watch = (server: EmbeddedServer) =>
@@ -184,16 +190,16 @@ async function main() {
           await new Promise((resolve) => setTimeout(resolve, delay));
           if (stopping) return;
           try {
-            postgres = await start();
+            const restarted = await start();
             log('postgres', 'restarted; the services reconnect by themselves');
-            return watch(postgres);
+            return watch(restarted);
           } catch (error) {
             // Backends of the killed server can hold its shared memory for a moment; the next attempt gets it.
             log('postgres', (error as Error).message);
           }
         }
       });
-    watch(postgres);
+    watch(first);
   }
   // One session of the superuser sets up every role and database still needed; each database not set up before
   // then gets its extensions in a session of its own, beside the others (shared/postgres.ts).
@@ -245,7 +251,12 @@ const readyHost = !process.env.HOST || ['0.0.0.0', '::'].includes(process.env.HO
 /** One look at a service's /ready; a second of patience, as the loop above looks again. */
 const ready = async (port: number) => (await probeReady({ host: readyHost, port }, 1000)) === 'ready';
 
+// Set by Ctrl-C (SIGINT) or SIGTERM; shutdown() then stops everything and exits 0.
+let stopping = false;
+
 main().catch((error) => {
+  // Ctrl-C while the start was still under way: the databases' set-up failing on a server being stopped is no error.
+  if (stopping) return;
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

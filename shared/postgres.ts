@@ -40,6 +40,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   const checked = requireReachableByPostgres(dataDir);
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
   const password = superuserPassword(dirname(dataDir), initialised);
+  // What the server said last: why it did not start is there and nowhere else (a port or data folder in use,
+  // an error in postgresql.auto.conf).
+  const said: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -74,17 +77,26 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       '-c',
       `fsync=${options.persistent ? 'on' : 'off'}`,
     ],
-    onLog: () => {},
+    onLog: (message) => {
+      said.push(...message.split('\n').filter(Boolean));
+      said.splice(0, said.length - 50);
+    },
     onError: (error) => console.error('[postgres]', error),
   });
+  // Known from here on, so a process ending while the server still starts stops it too (the `exit` handler above).
+  running.add(server);
   if (!initialised) await server.initialise();
   if (!checked) requireReachableByPostgres(dataDir);
   await server.start().catch(() => {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${port}: is another server using that port or the data folder ${dataDir}? Set PG_PORT or DATA_DIR, or stop the other server.`,
+    running.delete(server);
+    const why = said
+      .filter((line) => /\b(FATAL|PANIC|HINT):|could not|invalid/.test(line))
+      .map((line) => line.replace(/^.*?\b(?=LOG|FATAL|PANIC|HINT|WARNING)/, ''));
+    throw new ConfigError(
+      `Embedded PostgreSQL did not start on port ${port} with the data folder ${dataDir}${why.length ? `; it said:\n  ${why.join('\n  ')}\n` : '. '}` +
+        'Is another server using that port or that data folder? Set PG_PORT or DATA_DIR, or stop the other server.',
     );
   });
-  running.add(server);
   // The package keeps the server's process to itself; its end is what a supervisor must see.
   const child = (server as unknown as { process: ChildProcess }).process;
   const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawnLeashed } from '../shared/processes.ts';
 import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
@@ -75,6 +76,64 @@ test('runs the services from their bundle, which answers a refusal as the .ts fi
   expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   expect(body.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
+
+/** Pids of PostgreSQL servers running on this data folder. */
+const serversOn = (dataDir: string) =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return args[0].endsWith('/bin/postgres') && args[args.indexOf('-D') + 1] === join(dataDir, 'postgres');
+      } catch {
+        return false; // ended meanwhile
+      }
+    });
+
+test('Ctrl-C while PostgreSQL is still starting stops it too', async () => {
+  const fresh = await supervisorEnvironment();
+  const child = spawnLeashed(['scripts/start.ts'], { env: fresh });
+  let said = '';
+  child.stdout!.on('data', (chunk) => (said += chunk));
+  child.stderr!.on('data', (chunk) => (said += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    // The server is spawned after initdb, and says it is ready a few hundred milliseconds later: Ctrl-C in between.
+    while (serversOn(fresh.DATA_DIR!).length === 0) {
+      if (child.exitCode !== null) throw new Error(`npm start ended before PostgreSQL started:\n${said}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(said).not.toMatch(/\n\s+at /);
+    // The server was left running on its own before: the next start found the port and the data folder taken.
+    for (let waited = 0; serversOn(fresh.DATA_DIR!).length > 0; waited += 100) {
+      if (waited > 30_000) throw new Error(`PostgreSQL still runs on ${fresh.DATA_DIR} after Ctrl-C:\n${said}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    for (const pid of serversOn(fresh.DATA_DIR!)) process.kill(Number(pid), 'SIGINT');
+    rmSync(fresh.DATA_DIR!, { recursive: true, force: true });
+  }
+}, 120_000);
+
+test('a PG_PORT in use stops npm start with what PostgreSQL said and what to do, without a stack trace', async () => {
+  const fresh: NodeJS.ProcessEnv = { ...(await supervisorEnvironment()), PG_PORT: env.PG_PORT };
+  try {
+    const result = await run(process.execPath, ['scripts/start.ts'], { env: fresh }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(`Embedded PostgreSQL did not start on port ${env.PG_PORT}`);
+    expect(result.stderr).toMatch(/could not bind IPv4 address "127\.0\.0\.1": Address already in use/);
+    expect(result.stderr).toMatch(/Set PG_PORT or DATA_DIR, or stop the other server\./);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  } finally {
+    rmSync(fresh.DATA_DIR!, { recursive: true, force: true });
+  }
+}, 120_000);
 
 test('npm run token signs with the local key, so the README write works', async () => {
   const { stdout } = await run(process.execPath, ['scripts/token.ts', '--role', 'office', '--network', 'NIWE'], { env });
