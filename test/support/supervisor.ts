@@ -46,26 +46,32 @@ export async function supervisorEnvironment(dataDir = mkdtempSync(join(tmpdir(),
   return env;
 }
 
-/** Starts `npm start` and waits until it says the graph is up (90 s unless `readyTimeoutMs` says otherwise). */
-export async function startSupervisor(env?: NodeJS.ProcessEnv, readyTimeoutMs?: number): Promise<Supervisor> {
-  env ??= await supervisorEnvironment();
+/** `npm start` spawned on `env` and not waited for: its process, its output so far, and its exit code to come. */
+export function spawnSupervisor(env: NodeJS.ProcessEnv): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
   const child = spawnLeashed(['scripts/start.ts'], { env });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+/** Starts `npm start` and waits until it says the graph is up (90 s unless `readyTimeoutMs` says otherwise). */
+export async function startSupervisor(env?: NodeJS.ProcessEnv, readyTimeoutMs?: number): Promise<Supervisor> {
+  env ??= await supervisorEnvironment();
+  const { child, output: collected, exited } = spawnSupervisor(env);
   const supervisor: Supervisor = {
     dataDir: env.DATA_DIR!,
     env,
     gateway: `http://localhost:${env.PORT}`,
     process: child,
-    output: () => output,
+    output: collected,
     async waitFor(pattern, timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const match = pattern.exec(output);
+        const match = pattern.exec(collected());
         if (match) return match;
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${collected()}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
