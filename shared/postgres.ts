@@ -36,9 +36,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   // Running as root, the server runs as a `postgres` user that must be able to reach the folder.
   mkdirSync(dirname(dataDir), { recursive: true });
   chmodSync(dirname(dataDir), 0o755);
-  // Checked before initdb where the user exists already, else after initialise() has created it.
-  const checked = requireReachableByPostgres(dataDir);
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
+  // Checked before initdb where the user exists already, else after initialise() has created it. A folder that
+  // holds a cluster already is checked only if the server does not start: the check forks this process twice,
+  // 40 ms at the start of every warm `npm start`, for a folder that was reachable the last time.
+  const checked = initialised || requireReachableByPostgres(dataDir);
   const password = superuserPassword(dirname(dataDir), initialised);
   // What the server said last: why it did not start is there and nowhere else (a port or data folder in use,
   // an error in postgresql.auto.conf).
@@ -102,6 +104,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     await server.start().catch((error: unknown) => {
       // The package rejects with nothing when the server exits; with an Error when it could not even spawn it.
       if (error instanceof Error) throw error;
+      // Says in one line what to do where a folder on the way was closed since the last start.
+      requireReachableByPostgres(dataDir);
       const why = said
         .filter((line) => /\b(FATAL|PANIC|HINT):|could not|invalid/.test(line))
         .map((line) => line.replace(/^.*?\b(?=LOG|FATAL|PANIC|HINT|WARNING)/, ''));

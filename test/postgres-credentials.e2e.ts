@@ -197,3 +197,23 @@ test.skipIf(process.getuid?.() !== 0)('a folder the postgres user cannot enter s
     rmSync(locked, { recursive: true, force: true });
   }
 });
+
+test.skipIf(process.getuid?.() !== 0)(
+  'a folder closed since the last start is named as well (a warm start checks only when the server fails)',
+  async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'irm-closed-'));
+    chmodSync(parent, 0o755);
+    const dataDir = join(parent, 'data', 'pg');
+    const port = await freePort();
+    try {
+      await (await startEmbeddedPostgres(dataDir, port, { persistent: true })).stop();
+      chmodSync(parent, 0o700);
+      await expect(startEmbeddedPostgres(dataDir, port, { persistent: true })).rejects.toThrow(
+        `The embedded PostgreSQL runs as the user postgres, which cannot enter ${parent} (mode 0700) to reach ${join(parent, 'data')}.`,
+      );
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  },
+  60_000,
+);
