@@ -101,22 +101,21 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   try {
     if (!initialised) await server.initialise();
     if (!checked) requireReachableByPostgres(dataDir);
-    await server.start().catch((error: unknown) => {
-      // The package rejects with nothing when the server exits; with an Error when it could not even spawn it.
-      if (error instanceof Error) throw error;
-      // Says in one line what to do where a folder on the way was closed since the last start.
-      requireReachableByPostgres(dataDir);
-      const why = said
-        .filter((line) => /\b(FATAL|PANIC|HINT):|could not|invalid/.test(line))
-        .map((line) => line.replace(/^.*?\b(?=LOG|FATAL|PANIC|HINT|WARNING)/, ''));
-      throw new ConfigError(
-        `Embedded PostgreSQL did not start on port ${port} with the data folder ${dataDir}${why.length ? `; it said:\n  ${why.join('\n  ')}\n` : '. '}` +
-          'Is another server using that port or that data folder? Set PG_PORT or DATA_DIR, or stop the other server.',
-      );
-    });
+    await server.start();
   } catch (error) {
     running.delete(server);
-    throw error;
+    // The package rejects start() with nothing when the server exits, and with an Error for everything else (initdb,
+    // a binary it could not spawn): those say what happened themselves.
+    if (error instanceof Error) throw error;
+    // Says in one line what to do where a folder on the way was closed since the last start.
+    requireReachableByPostgres(dataDir);
+    const why = said
+      .filter((line) => /\b(FATAL|PANIC|HINT):|could not|invalid/.test(line))
+      .map((line) => line.replace(/^.*?\b(?=LOG|FATAL|PANIC|HINT|WARNING)/, ''));
+    throw new ConfigError(
+      `Embedded PostgreSQL did not start on port ${port} with the data folder ${dataDir}${why.length ? `; it said:\n  ${why.join('\n  ')}\n` : '. '}` +
+        'Is another server using that port or that data folder? Set PG_PORT or DATA_DIR, or stop the other server.',
+    );
   }
   // The package keeps the server's process to itself; its end is what a supervisor must see.
   const child = (server as unknown as { process: ChildProcess }).process;

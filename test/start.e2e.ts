@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { waitForExit } from '../shared/processes.ts';
 import { spawnSupervisor, startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
@@ -113,10 +114,7 @@ test('Ctrl-C while PostgreSQL is still starting stops it too', async () => {
     expect(await exited).toBe(0);
     expect(said()).not.toMatch(/\n\s+at /);
     // The server was left running on its own before: the next start found the port and the data folder taken.
-    for (let waited = 0; serversOn(fresh.DATA_DIR!).length > 0; waited += 100) {
-      if (waited > 30_000) throw new Error(`PostgreSQL still runs on ${fresh.DATA_DIR} after Ctrl-C:\n${said()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    expect(await waitForExit(Number(server), 30_000), `PostgreSQL still runs on ${fresh.DATA_DIR} after Ctrl-C:\n${said()}`).toBe(true);
   } finally {
     child.kill('SIGKILL');
     for (const pid of serversOn(fresh.DATA_DIR!)) signal(Number(pid), 'SIGINT');
