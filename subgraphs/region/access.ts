@@ -42,20 +42,25 @@ export async function assertMemberExists(ctx: RegionContext, memberId: string, f
   return (await assertMembersExist(ctx, [memberId], field))[0].network;
 }
 
-/** Asks each owning network once, for all of its members at a time, whether they exist; NOT_FOUND names the first that does not. */
+/**
+ * Asks each owning network once, for all of its members at a time, whether they exist, unless region found them
+ * lately (known-members.ts); NOT_FOUND names the first that does not.
+ */
 export async function assertMembersExist(ctx: RegionContext, memberIds: readonly string[], field: string): Promise<{ memberId: string; network: string }[]> {
   const members = memberIds.map((memberId) => ({ memberId, ...parseMemberId(memberId, field) }));
-  const codes = [...new Set(members.map((m) => m.network.code))];
+  const unknown = members.filter((m) => !ctx.knownMembers.has(m.network.code, m.localId));
+  const codes = [...new Set(unknown.map((m) => m.network.code))];
   const existing = new Map(
     await Promise.all(
       codes.map(async (code) => {
-        const localIds = members.filter((m) => m.network.code === code).map((m) => m.localId);
+        const localIds = unknown.filter((m) => m.network.code === code).map((m) => m.localId);
         const found = await ctx.client(code).request<{ existing: number[] }>(existingQuery, { localIds }, ctx.identityHeader);
+        for (const localId of found.existing) ctx.knownMembers.add(code, localId);
         return [code, new Set(found.existing)] as const;
       }),
     ),
   );
-  const missing = members.find((m) => !existing.get(m.network.code)!.has(m.localId));
+  const missing = unknown.find((m) => !existing.get(m.network.code)!.has(m.localId));
   if (missing) throw notFound(`Member ${missing.memberId} does not exist.`);
   return members.map((m) => ({ memberId: m.memberId, network: m.network.code }));
 }

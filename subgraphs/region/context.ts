@@ -1,3 +1,4 @@
+import type { KnownMembers } from './known-members.ts';
 import type DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -13,6 +14,8 @@ export interface RegionContext {
   /** The identity header as received, forwarded unchanged to the networks. */
   identityHeader: string | undefined;
   client(network: string): NetworkClient;
+  /** The members region found at their networks lately, for every request (known-members.ts). */
+  knownMembers: KnownMembers;
   /** Errors about missing parts of an otherwise good answer (a network that is down); added to the response. */
   partialErrors: GraphQLError[];
   /** A fork of region's EntityManager for this request. */

@@ -14,6 +14,7 @@ import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-c
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { requestState, type RegionContext } from './context.ts';
+import { KnownMembers } from './known-members.ts';
 import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
 import { defaultDispatcherOptions, startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
@@ -129,6 +130,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
 
+  const knownMembers = new KnownMembers();
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
     const em = orm.em.fork();
@@ -139,6 +141,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       identity,
       identityHeader: header,
       client: (code) => clients.get(code)!,
+      knownMembers,
       partialErrors: [],
       allowLoopbackWebhooks: inquiries.allowLoopbackWebhooks,
       webhookKey: options.webhookKey,

@@ -1,8 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
 import { auditLog, regionAuditLog } from './audit.ts';
+import { assertMemberExists } from '../access.ts';
 import { memberRef } from '../ids.ts';
 import { memberCount, searchMembers, searchSelection } from './search.ts';
 import { findSuppliers } from './suppliers.ts';
@@ -11,16 +11,13 @@ import { archiveMember, createMember, deleteContactPerson, updateMember } from '
 // The region's members: one member by id, the search across networks, supplier
 // ranking, the writes passed on to the owning network, and the audit logs.
 
-const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
-
 export const memberResolvers: Resolvers = {
   Query: {
     networks: () => [...networks],
     network: (_, args) => findNetwork(args.code) ?? null,
     async member(_, args, ctx) {
       const { network, localId } = parseMemberId(args.id);
-      const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
-      if (!found.existing.includes(localId)) throw notFound(`Member ${args.id} does not exist.`);
+      await assertMemberExists(ctx, args.id, 'id');
       return memberRef(network.code, localId);
     },
     findSuppliers: (_, args, ctx) => findSuppliers(ctx, args),

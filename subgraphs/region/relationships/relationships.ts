@@ -5,6 +5,7 @@ import { parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseRelationshipId } from '../ids.ts';
 import { notifyRelationship } from './notifications.ts';
+import { assertMemberExists } from '../access.ts';
 import { actingMember, isSide, seesUnconfirmed } from './access.ts';
 import { BusinessRelationshipSchema, type BusinessRelationship, type RelationshipKind, type RelationshipStatus } from './relationship.entity.ts';
 
@@ -13,23 +14,13 @@ import { BusinessRelationshipSchema, type BusinessRelationship, type Relationshi
 // relationship with its notification (notifications.ts), and the database's
 // unique index refuses a duplicate that slipped past the check in a race.
 
-const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
-
-/** NOT_FOUND unless the member exists at its network. */
-async function assertMemberExists(ctx: RegionContext, memberId: string): Promise<string> {
-  const { network, localId } = parseMemberId(memberId);
-  const found = await ctx.client(network.code).request<{ existing: number[] }>(existingQuery, { localIds: [localId] }, ctx.identityHeader);
-  if (!found.existing.includes(localId)) throw notFound(`Member ${memberId} does not exist.`);
-  return network.code;
-}
-
 const duplicate = (partnerId: string, kind: string) =>
   conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`);
 
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);
   if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.', { reason: 'NOT_APPLICABLE' });
-  const partnerNetwork = await assertMemberExists(ctx, partnerId);
+  const partnerNetwork = await assertMemberExists(ctx, partnerId, 'id');
   const active = await ctx.em.count(BusinessRelationshipSchema, {
     kind,
     status: { $ne: 'ENDED' },

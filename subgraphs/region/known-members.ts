@@ -1,0 +1,54 @@
+// Which members exist. Region asks a member's network before it answers
+// member(id), or acts for a member or names one in a record. A member is never
+// deleted, only archived, so region remembers for ten minutes each member its
+// network found instead of asking again: a profile read one at a time on the
+// demo data cost the stack 4.7-4.9 ms of CPU with the question and 3.7 without
+// it (the network's answer, 0.8-1.1 ms of its process and 0.13 ms of
+// PostgreSQL, and region's call), and its latency went from 4.7 to 3.6 ms. The
+// ten minutes bound how long a member removed behind region's back (a row
+// deleted by hand, an office restoring an older backup of its database) still
+// counts as found; asked for its fields, its network says NOT_FOUND itself.
+// A member not found is not remembered: it may be created the next moment.
+
+export interface KnownMembersOptions {
+  /** How long a member found is taken as existing. */
+  ttlMs?: number;
+  /** How many members are remembered at most, the oldest found forgotten first: 100,000 ids are about 8 MB. */
+  capacity?: number;
+  now?: () => number;
+}
+
+export class KnownMembers {
+  /** `NIWE:42` -> when its network last said it exists; in that order, oldest first. */
+  readonly #found = new Map<string, number>();
+  readonly #ttlMs: number;
+  readonly #capacity: number;
+  readonly #now: () => number;
+
+  constructor({ ttlMs = 10 * 60_000, capacity = 100_000, now = () => performance.now() }: KnownMembersOptions = {}) {
+    this.#ttlMs = ttlMs;
+    this.#capacity = capacity;
+    this.#now = now;
+  }
+
+  has(network: string, localId: number): boolean {
+    const key = `${network}:${localId}`;
+    const foundAt = this.#found.get(key);
+    if (foundAt === undefined) return false;
+    if (this.#now() - foundAt < this.#ttlMs) return true;
+    this.#found.delete(key);
+    return false;
+  }
+
+  add(network: string, localId: number): void {
+    const key = `${network}:${localId}`;
+    // Moved to the end: the order stays that of finding.
+    this.#found.delete(key);
+    this.#found.set(key, this.#now());
+    if (this.#found.size > this.#capacity) this.#found.delete(this.#found.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.#found.size;
+  }
+}
