@@ -20,7 +20,11 @@ const calls = () => [...stack.region.clients.values()].reduce((sum, client) => s
 
 async function create(name: string): Promise<string> {
   const created = await ok(
-    stack.query(`mutation($name: String!) { createMember(network: NIWE, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`, { name }, admin),
+    stack.query(
+      `mutation($name: String!) { createMember(network: NIWE, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`,
+      { name },
+      admin,
+    ),
   );
   return created.createMember.id;
 }
