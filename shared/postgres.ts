@@ -1,6 +1,19 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -142,22 +155,31 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     if (!ended) await server.stop();
   };
   const url = (value: string) => embeddedUrl(value, port);
-  if (password.legacy) password.value = await replaceLegacyPassword(url(password.value), password.file);
-  await replaceTemplatePassword(dataDir, url, password.value);
-  // A new cluster's template gets the extensions every database of ours needs, so each CREATE DATABASE copies
-  // them: 41 ms once, where creating them in each of the four databases took 0.3-0.6 s of a first `npm start`.
-  if (!initialised) await withClient(databaseUrl(url(password.value), 'template1'), (client) => createExtensions(client));
+  try {
+    if (password.legacy) password.value = await replaceLegacyPassword(url(password.value), password.file);
+    await replaceTemplatePassword(dataDir, url, password.value);
+    // A new cluster's template gets the extensions every database of ours needs, so each CREATE DATABASE copies
+    // them: 41 ms once, where creating them in each of the four databases took 0.3-0.6 s of a first `npm start`.
+    if (!initialised) await withClient(databaseUrl(url(password.value), 'template1'), (client) => createExtensions(client));
+  } catch (error) {
+    // Not left running for no one: it would hold the port, and `npm start` tries again on it.
+    await stop();
+    throw error;
+  }
   return { url: url(password.value), exited, stop };
 }
 
 /**
  * A new data folder is a copy of a cluster that initdb made once, kept in `templates` under a name for what
- * made it (the server's version, initdb's flags): initdb took 0.9-1.3 s of the critical path of an `npm start`
- * on a fresh data folder, `cp -a` of its 39 MB (997 files) with syncfs 0.1 s. The first new folder on a machine
- * pays for both. The copy keeps the template's owner (the `postgres` user) and mode; its superuser has the
- * template's password until the start replaces it (replaceTemplatePassword), which a file beside the data folder
- * says until then. False where no copy was made (a folder that is not empty, a cache that cannot be written);
- * initdb then makes the cluster in the folder itself, and says what is wrong.
+ * makes it (see templateName): initdb took 0.9-1.3 s of the critical path of an `npm start` on a fresh data
+ * folder, `cp -a` of its 39 MB (997 files) with syncfs 0.1 s. The first new folder on a machine pays for both.
+ * The copy is made beside the folder and moved in whole, so a start cut short leaves a folder with a whole
+ * cluster or none; an empty folder that is there already (a mount point, a link) is filled in place and given the
+ * template's owner and mode 0700. Its superuser has the template's password until the start replaces it
+ * (replaceTemplatePassword), which a file beside the data folder says until then. Every copy has the template's
+ * system identifier, which only tools that tell clusters apart by it (replication, pgBackRest) would notice.
+ * False where no copy was made (a folder that is not empty, a cache that cannot be written): initdb then makes
+ * the cluster in the folder itself, and says what is wrong.
  */
 async function copyTemplateCluster(
   dataDir: string,
@@ -165,41 +187,75 @@ async function copyTemplateCluster(
   templates: string,
   server: (databaseDir: string, password: string) => EmbeddedPostgres,
 ): Promise<boolean> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false;
-  const name = createHash('sha256')
-    .update(`${embeddedPostgresVersion()} ${process.platform} ${process.arch} ${initdbFlags.join(' ')}`)
-    .digest('hex')
-    .slice(0, 12);
+  const existed = existsSync(dataDir);
+  if (existed && readdirSync(dataDir).length > 0) return false;
+  const name = templateName();
   const template = join(templates, name);
+  const cluster = join(template, 'cluster');
+  const copy = existed ? dataDir : `${dataDir}.copy-${process.pid}`;
   try {
-    if (!existsSync(join(template, 'cluster', 'PG_VERSION'))) {
-      // Made beside and moved in whole, so that a start meanwhile (the tests start several) finds a whole
-      // template or none; the first moved in is kept, and the others' starts copy it too.
-      const building = `${template}.${process.pid}`;
-      rmSync(building, { recursive: true, force: true });
-      mkdirSync(building, { recursive: true });
-      const password = randomBytes(24).toString('hex');
-      await server(join(building, 'cluster'), password).initialise();
-      writeFileSync(join(building, 'password'), password, { mode: 0o600 });
-      try {
-        renameSync(building, template);
-      } catch {
-        rmSync(building, { recursive: true, force: true });
-      }
-      // Templates of another version or other flags are not copied again.
-      for (const other of readdirSync(templates)) if (!other.includes('.') && other !== name) rmSync(join(templates, other), { recursive: true, force: true });
-    }
+    if (!existsSync(join(cluster, 'PG_VERSION'))) await makeTemplate(templates, name, server);
     writeFileSync(templatePasswordFile(dataDir), readFileSync(join(template, 'password')), { mode: 0o600 });
-    // An empty folder (made by hand, or by a service manager) is replaced: the copy brings mode 0700, which PostgreSQL requires.
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!existed) rmSync(copy, { recursive: true, force: true });
     // As durable as initdb's own files, which it syncs before it ends; a throw-away server's need not be.
-    const copied = spawnSync('sh', ['-c', `cp -a "$1" "$2"${persistent ? ' && sync -f "$2"' : ''}`, 'sh', join(template, 'cluster'), dataDir]);
+    const sync = persistent ? ' && sync -f "$2"' : '';
+    const copied = spawnSync('sh', ['-c', `cp -a "$1" "$2"${sync}`, 'sh', existed ? `${cluster}/.` : cluster, copy], { encoding: 'utf8' });
     if (copied.status !== 0) throw new Error(`cp -a failed: ${copied.stderr}`);
+    if (existed) {
+      const { uid, gid } = statSync(cluster);
+      chownSync(dataDir, uid, gid);
+      chmodSync(dataDir, 0o700);
+    } else {
+      renameSync(copy, dataDir);
+    }
     return true;
   } catch {
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(templatePasswordFile(dataDir), { force: true });
+    // Nothing half-made stays behind for initdb to trip over.
+    try {
+      if (existed) for (const entry of readdirSync(dataDir)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+      else rmSync(copy, { recursive: true, force: true });
+      rmSync(templatePasswordFile(dataDir), { force: true });
+    } catch {}
     return false;
+  }
+}
+
+/**
+ * What initdb's result depends on: the server's version, initdb's flags, the user it runs as (root's clusters
+ * belong to the user postgres, anyone else's to that user, and a copy keeps the owner) and the system's time
+ * zone, which initdb writes into postgresql.conf.
+ */
+function templateName(): string {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const made = [embeddedPostgresVersion(), process.platform, process.arch, process.getuid?.() ?? '', timeZone, ...initdbFlags];
+  return createHash('sha256').update(made.join(' ')).digest('hex').slice(0, 12);
+}
+
+/**
+ * initdb into a folder of this start's own beside the template, moved in whole: a start meanwhile (the tests start
+ * several) finds a whole template or none, and when two make one, the first moved in is kept.
+ */
+async function makeTemplate(templates: string, name: string, server: (databaseDir: string, password: string) => EmbeddedPostgres): Promise<void> {
+  mkdirSync(templates, { recursive: true });
+  // Templates made over an hour ago that are not this one (another version, user or time zone), and folders of
+  // starts that ended while making one (initdb takes about a second).
+  for (const entry of readdirSync(templates)) {
+    const path = join(templates, entry);
+    if (entry !== name && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
+  const building = mkdtempSync(join(templates, `${name}.`));
+  // The user postgres runs initdb in it.
+  chmodSync(building, 0o755);
+  try {
+    const password = randomBytes(24).toString('hex');
+    await server(join(building, 'cluster'), password).initialise();
+    writeFileSync(join(building, 'password'), password, { mode: 0o600 });
+    renameSync(building, join(templates, name));
+  } catch {
+    // Another start moved its template in first (the rename finds the name taken), or initdb failed: the caller
+    // copies the template that is there, or makes the cluster itself.
+  } finally {
+    rmSync(building, { recursive: true, force: true });
   }
 }
 
@@ -220,12 +276,14 @@ async function replaceTemplatePassword(dataDir: string, url: (password: string) 
   const file = templatePasswordFile(dataDir);
   if (!existsSync(file)) return;
   const template = readFileSync(file, 'utf8').trim();
-  await withClient(databaseUrl(url(template), 'postgres'), (client) => client.query(`alter role postgres password '${password}'`)).catch(
-    (error: { code?: string }) => {
-      // 28P01, invalid password: replaced already, by a start that ended before it could remove the file.
-      if (error.code !== '28P01') throw error;
-    },
-  );
+  try {
+    await withClient(databaseUrl(url(template), 'postgres'), (client) => client.query(`alter role postgres password '${password}'`));
+  } catch (error) {
+    // 28P01, invalid password: replaced already by a start that ended before it removed the file, if the folder's
+    // own password opens it. Otherwise the file stays, and the start fails with PostgreSQL's error.
+    if ((error as { code?: string }).code !== '28P01') throw error;
+    await withClient(databaseUrl(url(password), 'postgres'), (client) => client.query('select 1'));
+  }
   unlinkSync(file);
 }
 

@@ -1,4 +1,17 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -300,6 +313,22 @@ describe('a new data folder', () => {
       expect(readdirSync(fresh)).toHaveLength(1);
     } finally {
       await Promise.all(copies.map((copy) => copy.stop()));
+    }
+  }, 60_000);
+
+  test('an empty folder there already (a link to another disk) is filled in place, owned as PostgreSQL requires', async () => {
+    const elsewhere = join(root, 'other-disk');
+    mkdirSync(elsewhere);
+    mkdirSync(join(root, 'linked'));
+    symlinkSync(elsewhere, join(root, 'linked', 'pg'));
+    const copy = await start('linked', await freePort());
+    try {
+      expect(await connect(databaseUrl(copy.url, 'postgres'))).toBe('postgres');
+      expect(lstatSync(join(root, 'linked', 'pg')).isSymbolicLink()).toBe(true);
+      expect(existsSync(join(elsewhere, 'PG_VERSION'))).toBe(true);
+      expect(statSync(elsewhere).mode & 0o777).toBe(0o700);
+    } finally {
+      await copy.stop();
     }
   }, 60_000);
 

@@ -7,7 +7,9 @@
 // PostgreSQL, and region's call), and its latency went from 4.7 to 3.6 ms. The
 // ten minutes bound how long a member removed behind region's back (a row
 // deleted by hand, an office restoring an older backup of its database) still
-// counts as found; asked for its fields, its network says NOT_FOUND itself.
+// counts as found: member(id) reads as null then, as its network finds no row.
+// A member found is also answered while its network's database is down, and
+// a write of region's own that names it (a capacity post) goes through.
 // A member not found is not remembered: it may be created the next moment.
 
 export interface KnownMembersOptions {
