@@ -170,6 +170,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   return { url: url(password.value), exited, stop };
 }
 
+/** The embedded server with this start's settings for another data folder and superuser password. */
+type ServerFor = (databaseDir: string, password: string) => EmbeddedPostgres;
+
 /**
  * A new data folder is a copy of a cluster that initdb made once, kept in `templates` under a name for what
  * makes it (see templateName): initdb took 0.9-1.3 s of the critical path of an `npm start` on a fresh data
@@ -182,12 +185,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
  * False where no copy was made (a folder that is not empty, a cache that cannot be written): initdb then makes
  * the cluster in the folder itself, and says what is wrong.
  */
-async function copyTemplateCluster(
-  dataDir: string,
-  persistent: boolean,
-  templates: string,
-  server: (databaseDir: string, password: string) => EmbeddedPostgres,
-): Promise<boolean> {
+async function copyTemplateCluster(dataDir: string, persistent: boolean, templates: string, server: ServerFor): Promise<boolean> {
   const existed = existsSync(dataDir);
   if (existed && readdirSync(dataDir).length > 0) return false;
   const copy = existed ? dataDir : `${dataDir}.copy-${process.pid}`;
@@ -236,7 +234,7 @@ function templateName(): string {
  * initdb into a folder of this start's own beside the template, moved in whole: a start meanwhile (the tests start
  * several) finds a whole template or none, and when two make one, the first moved in is kept.
  */
-async function makeTemplate(templates: string, name: string, server: (databaseDir: string, password: string) => EmbeddedPostgres): Promise<void> {
+async function makeTemplate(templates: string, name: string, server: ServerFor): Promise<void> {
   mkdirSync(templates, { recursive: true });
   // Templates made over an hour ago that are not this one (another version, user or time zone), and folders of
   // starts that ended while making one (initdb takes about a second).

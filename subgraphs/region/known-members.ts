@@ -2,9 +2,10 @@
 // member(id), or acts for a member or names one in a record. A member is never
 // deleted, only archived, so region remembers for ten minutes each member its
 // network found instead of asking again: a profile read one at a time on the
-// demo data cost the stack 4.7-4.9 ms of CPU with the question and 3.7 without
-// it (the network's answer, 0.8-1.1 ms of its process and 0.13 ms of
-// PostgreSQL, and region's call), and its latency went from 4.7 to 3.6 ms. The
+// demo data cost the stack 4.7-4.9 ms of CPU with the question every time and
+// 4.0-4.5 with the members remembered (3.7 with the question left out
+// altogether: the network's answer is 0.8-1.1 ms of its process and 0.13 ms of
+// PostgreSQL, plus region's call); latency went from 4.7 to 3.9-4.3 ms. The
 // ten minutes bound how long a member removed behind region's back (a row
 // deleted by hand, an office restoring an older backup of its database) still
 // counts as found: member(id) reads as null then, as its network finds no row.
