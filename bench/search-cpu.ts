@@ -11,15 +11,15 @@ import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { postmasterPid, treeCpuMs } from './cpu.ts';
 
-// npx node bench/search-cpu.ts [-- --members 10000 --searches 300]
+// npx node bench/search-cpu.ts [-- --members 10000 --searches 300 --count-limit 200]
 // CPU per varied text search in one network: the network service's search
 // (in this process: its SQL, the pg driver, building hits) plus every
 // PostgreSQL process, read before and after N searches (this process from
 // process.cpuUsage, PostgreSQL's tree from /proc). The searches are what the
 // benchmark's search shape sends: the texts of bench/fixtures/search-texts.json
 // in turn, `employees: { min }` varying, relevance order, first 10, with the
-// total counted up to the count limit; and the same without the total (the
-// portal's next page). CPU, not latency: a shared, noisy machine changes the
+// total counted up to the count limit (region's default, or --count-limit);
+// and the same without the total (the portal's next page). CPU, not latency: a shared, noisy machine changes the
 // wait, and the work less, but still: compare two trees by running them in
 // turn (a, b, a, b; a tree from `git archive` in a temporary folder). So
 // measured for issue 20, 3ca5a50 against bb358d2: with the total 10.28 and
@@ -29,10 +29,12 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '10000' },
     searches: { type: 'string', default: '300' },
+    'count-limit': { type: 'string', default: String(defaultSearchCountLimit) },
   },
 });
 const members = Number(values.members);
 const searches = Number(values.searches);
+const countLimit = Number(values['count-limit']);
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/search-texts.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const texts = Object.values(fixture).filter(Array.isArray).flat() as string[];
@@ -58,7 +60,7 @@ try {
         first: 11,
         after: null,
         statistics,
-        countLimit: defaultSearchCountLimit,
+        countLimit,
       });
     // Warm: every text once, so each size of cache and plan is as in a running service.
     for (let n = 0; n < texts.length; n++) await search(n);

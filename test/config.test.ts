@@ -5,7 +5,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { loadConfig as gatewayConfig } from '../gateway/index.ts';
 import { defaultLimits } from '../gateway/limits.ts';
 import { ConfigError } from '../shared/config.ts';
+import { networks } from '../shared/networks.ts';
 import { loadConfig as networkConfig } from '../subgraphs/network/index.ts';
+import { demoMembers } from '../subgraphs/network/seeders/demo.seeder.ts';
 import { loadConfig as regionConfig } from '../subgraphs/region/index.ts';
 
 // Each service's configuration comes from the environment it is handed, never from process.env
@@ -114,5 +116,12 @@ describe('region', () => {
     expect(() => regionConfig({ ...unsigned, DATABASE_URL: 'postgresql://db/region', DATA_DIR: dataDir, NETWORK_TIMEOUT_MS: '10' })).toThrow(
       'NETWORK_TIMEOUT_MS must be a whole number of milliseconds, at least 50.',
     );
+  });
+
+  test('the default count limit counts every demo network exactly, with room to grow', () => {
+    const config = regionConfig({ ...unsigned, DATABASE_URL: 'postgresql://db/region' });
+    expect(config.region.searchCountLimit).toBe(200);
+    // What README promises: a real network's searches are exact; its demo networks have 40-80 members.
+    for (const network of networks) expect(2 * demoMembers(network).length).toBeLessThanOrEqual(config.region.searchCountLimit!);
   });
 });

@@ -61,8 +61,15 @@ export interface InquiryOptions {
   dispatcher: Omit<DispatcherOptions, 'allowLoopback' | 'webhookKey'> | null;
 }
 
-/** Enough to count any network of this region exactly (NIWE has about 60 members); bounds the work of broad searches in large ones. */
-export const defaultSearchCountLimit = 1000;
+/**
+ * Enough to count any network of this region exactly (NIWE has about 60 members, the demo networks 40-80),
+ * and more hits than anyone pages through (20 pages of 10) before narrowing the search; past it the count
+ * says "at least". It bounds the work of a broad search in a large network: counting up to 1,000 hits cost
+ * a network of 10,000 members 2.2 ms of CPU per search over the page alone, up to 200 0.7 ms
+ * (bench/search-cpu.ts, 7.05 and 4.6 against 3.9-4.9 ms), and the benchmark's search shape 30.4 ms of the
+ * stack's CPU per request with 1,000, 27.1 with 200 (portal 22.4 and 19.7; bench/README).
+ */
+export const defaultSearchCountLimit = 200;
 
 export const defaultInquiryOptions: InquiryOptions = {
   // index.ts passes DATA_DIR's or ATTACHMENTS_DIR; this is the folder under the default DATA_DIR.

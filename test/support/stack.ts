@@ -79,7 +79,7 @@ export interface StackOptions {
   /** Starts region's webhook dispatcher, polling every 50 ms with short backoffs. */
   dispatcher?: boolean;
   attachmentMaxBytes?: number;
-  /** Region's SEARCH_COUNT_LIMIT (default 1000). */
+  /** Region's SEARCH_COUNT_LIMIT (default 200). */
   searchCountLimit?: number | null;
   /** The gateway's OPERATION_CACHE_MB. */
   operationCacheMb?: number;

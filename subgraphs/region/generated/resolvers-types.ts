@@ -1088,7 +1088,7 @@ export type MemberConnection = {
   edges: Array<MemberEdge>;
   /**
    * True when totalCount and the facet counts are exact. A network stops counting
-   * a broad search at its count limit (SEARCH_COUNT_LIMIT, default 1000 hits per
+   * a broad search at its count limit (SEARCH_COUNT_LIMIT, default 200 hits per
    * network); past it the counts say "at least" and the facets count the hits
    * read so far. Pages and their order are exact either way.
    */
