@@ -8,6 +8,7 @@ import { Migration20261201300000_versions_idempotency } from './Migration2026120
 import { Migration20261201400000_news } from './Migration20261201400000_news.ts';
 import { Migration20261201500000_search_fields } from './Migration20261201500000_search_fields.ts';
 import { Migration20261201510000_search_gin_direct } from './Migration20261201510000_search_gin_direct.ts';
+import { Migration20261203100000_supplier_cover } from './Migration20261203100000_supplier_cover.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261201400000_news', class: Migration20261201400000_news },
   { name: 'Migration20261201500000_search_fields', class: Migration20261201500000_search_fields },
   { name: 'Migration20261201510000_search_gin_direct', class: Migration20261201510000_search_gin_direct },
+  { name: 'Migration20261203100000_supplier_cover', class: Migration20261203100000_supplier_cover },
 ];

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import type { Requirements } from '../shared/matching.ts';
+import { findNetwork } from '../shared/networks.ts';
+import { ensureDatabase } from '../shared/postgres.ts';
+import { positional } from '../shared/sql.ts';
+import { seedBulk } from '../scripts/seed-bulk.ts';
+import { initNetworkOrm } from '../subgraphs/network/orm.ts';
+import { matchStatement } from '../subgraphs/network/suppliers.ts';
+
+// findSuppliers reads the members it scores from member_supplier_idx alone (an index-only scan), not from
+// the member rows, which are ten times as many pages (subgraphs/network/suppliers.ts, migration
+// supplier_cover). The plan is PostgreSQL's choice, so it is checked here on a network large enough for the
+// choice to matter, for the requests that differ in what narrows the candidates.
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Heap Fetches'?: number;
+  Plans?: PlanNode[];
+}
+
+let client: pg.Client;
+
+beforeAll(async () => {
+  const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_supplier_plan`);
+  const { orm } = await initNetworkOrm(url);
+  await orm.close();
+  // Vacuumed and analysed at the end, as a bulk load is: the visibility map an index-only scan relies on.
+  await seedBulk({ databaseUrl: url, network: findNetwork('NIWE')!, members: 3000 });
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+}, 120_000);
+afterAll(async () => {
+  await client?.end();
+});
+
+/** Every scan of the member table in the statement's plan, as run (ANALYZE, for the heap fetches). */
+async function memberScans(requirements: Requirements): Promise<PlanNode[]> {
+  const statement = matchStatement(requirements, 10);
+  const { rows } = await client.query(`explain (analyze, format json) ${positional(statement.sql)}`, statement.params);
+  const scans: PlanNode[] = [];
+  const walk = (node: PlanNode) => {
+    if (node['Relation Name'] === 'member') scans.push(node);
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(rows[0]['QUERY PLAN'][0].Plan);
+  return scans;
+}
+
+const eisenach = postalCodeLocation('99817')!;
+const requests: [string, Requirements][] = [
+  [
+    'Q3: processes, certificate, within 100 km',
+    { processes: ['3.2.3', '3.2.1'], material: '42CrMo4', certifications: ['ISO 9001'], delivery: eisenach, maxDistanceKm: 100 },
+  ],
+  ['within 30 km, no certificate', { processes: ['3.2.1'], delivery: eisenach, maxDistanceKm: 30 }],
+  ['a delivery location without a maximum distance', { processes: ['3.3'], delivery: eisenach }],
+  ['a material only', { material: 'PA66' }],
+];
+
+describe('findSuppliers reads the candidates from member_supplier_idx', () => {
+  test.each(requests)('%s', async (_, requirements) => {
+    const scans = await memberScans(requirements);
+    // The candidates' scan, and the page's ten members read by primary key for what the explanation shows.
+    const candidates = scans.filter((s) => s['Index Name'] !== 'member_pkey');
+    expect(candidates.map((s) => [s['Node Type'], s['Index Name'], s['Heap Fetches']])).toEqual([['Index Only Scan', 'member_supplier_idx', 0]]);
+  });
+});
