@@ -11,7 +11,8 @@ import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { postmasterPid, treeCpuMs } from './cpu.ts';
 
-// npx node bench/search-cpu.ts [-- --members 10000 --searches 300 --count-limit 200]
+// npx node bench/search-cpu.ts [-- --members 10000 --searches 300]
+//   [--count-limit 200]
 // CPU per varied text search in one network: the network service's search
 // (in this process: its SQL, the pg driver, building hits) plus every
 // PostgreSQL process, read before and after N searches (this process from
@@ -34,7 +35,13 @@ const { values } = parseArgs({
 });
 const members = Number(values.members);
 const searches = Number(values.searches);
-const countLimit = Number(values['count-limit']);
+// As SEARCH_COUNT_LIMIT: 0 counts every hit.
+const countLimitArgument = Number(values['count-limit']);
+if (!Number.isInteger(countLimitArgument) || countLimitArgument < 0) {
+  console.error(`--count-limit must be a whole number of hits, 0 counting all; got "${values['count-limit']}".`);
+  process.exit(2);
+}
+const countLimit = countLimitArgument === 0 ? null : countLimitArgument;
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/search-texts.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const texts = Object.values(fixture).filter(Array.isArray).flat() as string[];

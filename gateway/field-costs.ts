@@ -44,7 +44,7 @@ export interface FanOut {
 // up to all of a network's members: 10,000 in the benchmark, where one ranking
 // takes about 48 ms per network (README, Q3). A member search stops counting at
 // SEARCH_COUNT_LIMIT hits (200 by default; costed as if set to 1,000, so a
-// region that raises it is not undercharged) and reads one page through an
+// region that raises it up to that is not undercharged) and reads one page through an
 // index; a member count reads an index entry per member, far cheaper than
 // scoring.
 const rankedCandidates = 10_000;

@@ -19,15 +19,25 @@ export interface SupplierHit {
   breakdown: ReturnType<typeof scoreSupplier>['breakdown'];
 }
 
+/**
+ * Below this maximum distance the members inside the circle are few enough to read through the location's
+ * GiST index; from it on, all are read from member_supplier_idx (see the box below). Q3's requirements around
+ * Eisenach, one network at 10,000 members, the statement's time in ms, GiST index against member_supplier_idx:
+ * 10 km 5.4 against 6.2-6.9, 15 km 7.4-8.1 against 7.1-7.2, 20 km 12.1-12.8 against 8.3-8.6. Where the two
+ * meet depends on how the members are spread, not on how many they are: both reads grow with the network.
+ */
+export const narrowCircleKm = 15;
+
 export function matchStatement(requirements: Requirements, first: number): Fragment {
   const where: Fragment[] = [raw('m.archived_at is null')];
   for (const standard of requirements.certifications ?? []) {
     // The holders of a certificate as one set, joined by hash: written as `exists`, PostgreSQL looked the
-    // certificate up per candidate, since it took the `earth_box` below for 10 rows (cube has no statistics)
-    // where a request for 100 km around Eisenach keeps all of them (Q3 per network at 10,000 members: 7,631
-    // index lookups; 27 ms for the statement instead of 34). OFFSET 0 keeps the planner from turning the
-    // set back into those lookups. Its cost is the holders' count, bounded by the network's size, also for a
-    // narrow circle that the lookups would have served cheaper.
+    // certificate up per candidate, since it took the box below, then always `@>`, for 10 rows (cube has no
+    // statistics) where a request for 100 km around Eisenach keeps all of them (Q3 per network at 10,000
+    // members, before the index-only scan: 7,631 index lookups; 27 ms for the statement instead of 34). A
+    // narrow circle's box is still `@>`, and OFFSET 0 keeps the planner from turning the set back into
+    // lookups. Its cost is the holders' count, bounded by the network's size, also for a narrow circle that
+    // the lookups would have served cheaper.
     where.push(sql`m.id in (select c.member_id from certification c where c.standard = ${standard} and c.valid_until >= current_date offset 0)`);
   }
   if (requirements.processes?.length) {
@@ -40,13 +50,14 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
     const point = earthPoint(requirements.delivery.latitude, requirements.delivery.longitude);
     distanceKm = sql`${surfaceMetresSql(point)} / 1000`;
     if (requirements.maxDistanceKm != null) {
-      // The box as a function, not as `@>`: the operator lets the planner read the members through the location's
-      // GiST index, which cube's missing statistics make look like 10 rows where 100 km around Eisenach holds
-      // every member, and then each row from the heap. As a filter of the index-only scan of member_supplier_idx
-      // (migration supplier_cover) the statement took 10.4-11.7 ms instead of 20.2-21.5 (Q3's requirements,
-      // one network at 10,000 members), 9.4-9.9 instead of 16.7-17.3 within 30 km; a narrow circle, where the
-      // GiST index reads only the few members inside, pays for the whole scan: 6.7 ms instead of 5.7-6.0 within 10 km.
-      where.push(sql`cube_contains(earth_box(${point}, ${requirements.maxDistanceKm * 1000}), m.location)`);
+      const box = sql`earth_box(${point}, ${requirements.maxDistanceKm * 1000})`;
+      // Written as `@>`, the box lets the planner read the members through the location's GiST index, which
+      // cube's missing statistics make look like 10 rows, and then each row from the heap. For a narrow circle
+      // that is right. A wider one holds most members (100 km around Eisenach all of them), and as a function
+      // the box is only a filter of the index-only scan of member_supplier_idx (migration supplier_cover): Q3's
+      // statement in one network at 10,000 members took 10.4-11.7 ms so instead of 20.2-21.5, within 30 km
+      // 9.4-9.9 instead of 16.7-17.3 (narrowCircleKm above for the narrow ones).
+      where.push(requirements.maxDistanceKm < narrowCircleKm ? sql`${box} @> m.location` : sql`cube_contains(${box}, m.location)`);
       withinReach.push(sql`m.distance_km <= ${requirements.maxDistanceKm}`);
     }
   }

@@ -44,7 +44,7 @@ export interface RegionOptions {
   observability?: ObservabilityConfig;
   /** SQL_DEBUG=1: every SQL statement logged. */
   sqlDebug?: boolean;
-  /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 1000). */
+  /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 200). */
   searchCountLimit?: number | null;
   /** How long region takes a member its network found as existing (KNOWN_MEMBERS_TTL_MS, default ten minutes); 0 asks every time. */
   knownMembersTtlMs?: number;
@@ -65,9 +65,10 @@ export interface InquiryOptions {
  * Enough to count any network of this region exactly (NIWE has about 60 members, the demo networks 40-80),
  * and more hits than anyone pages through (20 pages of 10) before narrowing the search; past it the count
  * says "at least". It bounds the work of a broad search in a large network: counting up to 1,000 hits cost
- * a network of 10,000 members 2.2 ms of CPU per search over the page alone, up to 200 0.7 ms
- * (bench/search-cpu.ts, 7.05 and 4.6 against 3.9-4.9 ms), and the benchmark's search shape 30.4 ms of the
- * stack's CPU per request with 1,000, 27.1 with 200 (portal 22.4 and 19.7; bench/README).
+ * a network of 10,000 members 2.2-3.1 ms of CPU per search over the page alone (6.96-7.05 against
+ * 3.82-4.89 ms), up to 200 about 0.7 (4.6 against 3.88, one run; page-only runs scatter by 1 ms, so 100
+ * was not told apart from 200), and the benchmark's search shape 30.4 ms of the stack's CPU per request
+ * with 1,000, 27.1 with 200 (portal 22.4 and 19.7; bench/search-cpu.ts, bench/README).
  */
 export const defaultSearchCountLimit = 200;
 
