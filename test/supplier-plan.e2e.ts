@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import type { Requirements } from '../shared/matching.ts';
-import { findNetwork } from '../shared/networks.ts';
-import { ensureDatabase } from '../shared/postgres.ts';
 import { positional } from '../shared/sql.ts';
-import { seedBulk } from '../scripts/seed-bulk.ts';
-import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { matchStatement, narrowCircleKm } from '../subgraphs/network/suppliers.ts';
+import { seededNetworkDatabase } from './support/network-database.ts';
 
 // findSuppliers reads the members it scores from member_supplier_idx alone (an index-only scan), not from
 // the member rows, which are six times as many pages (subgraphs/network/suppliers.ts, migration
@@ -27,12 +23,8 @@ interface PlanNode {
 let client: pg.Client;
 
 beforeAll(async () => {
-  const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_supplier_plan`);
-  const { orm } = await initNetworkOrm(url);
-  await orm.close();
   // Vacuumed and analysed at the end, as a bulk load is: the visibility map an index-only scan relies on.
-  await seedBulk({ databaseUrl: url, network: findNetwork('NIWE')!, members: 3000 });
-  client = new pg.Client({ connectionString: url });
+  client = new pg.Client({ connectionString: await seededNetworkDatabase('supplier_plan', 3000) });
   await client.connect();
 }, 120_000);
 afterAll(async () => {

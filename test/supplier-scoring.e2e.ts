@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { quantities, scoreSupplier, supplierScoreSql, tolerances, type Requirements } from '../shared/matching.ts';
-import { findNetwork } from '../shared/networks.ts';
-import { ensureDatabase } from '../shared/postgres.ts';
 import { positional, sql, type Fragment } from '../shared/sql.ts';
-import { seedBulk } from '../scripts/seed-bulk.ts';
 import { earthPoint, surfaceMetresSql } from '../subgraphs/network/geo.ts';
-import { initNetworkOrm } from '../subgraphs/network/orm.ts';
+import { seededNetworkDatabase } from './support/network-database.ts';
 
 // findSuppliers ranks in SQL and explains in TypeScript; both come from the
 // rules in shared/matching.ts. Here every rule combination is scored both ways
@@ -17,11 +13,7 @@ import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 let client: pg.Client;
 
 beforeAll(async () => {
-  const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_scoring`);
-  const { orm } = await initNetworkOrm(url);
-  await orm.close();
-  await seedBulk({ databaseUrl: url, network: findNetwork('NIWE')!, members: 300 });
-  client = new pg.Client({ connectionString: url });
+  client = new pg.Client({ connectionString: await seededNetworkDatabase('scoring', 300) });
   await client.connect();
   // The rules' edge cases: unknown size, unknown location, no processes or materials at all.
   await client.query(`update member set employees = null where id % 11 = 0`);
