@@ -109,10 +109,9 @@ async function main() {
     });
   };
 
-  const shutdown = async () => {
-    if (stopping) return;
+  // Everything this start launched, stopped and waited for: on Ctrl-C, and when the start fails.
+  stopEverything = async () => {
     stopping = true;
-    log('start', 'stopping…');
     await Promise.all(
       [...children.values()].map(
         (child) =>
@@ -132,6 +131,11 @@ async function main() {
       () => {},
     );
     await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  };
+  const shutdown = async () => {
+    if (stopping) return;
+    log('start', 'stopping…');
+    await stopEverything();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -254,12 +258,16 @@ const readyHost = !process.env.HOST || ['0.0.0.0', '::'].includes(process.env.HO
 /** One look at a service's /ready; a second of patience, as the loop above looks again. */
 const ready = async (port: number) => (await probeReady({ host: readyHost, port }, 1000)) === 'ready';
 
-// Set by Ctrl-C (SIGINT) or SIGTERM; shutdown() then stops everything and exits 0.
+// Set once everything is being stopped (Ctrl-C, SIGTERM, a failed start): no service is launched or restarted after.
 let stopping = false;
+let stopEverything = async () => {};
 
-main().catch((error) => {
+main().catch(async (error) => {
   // Ctrl-C while the start was still under way: the databases' set-up failing on a server being stopped is no error.
   if (stopping) return;
+  // The services launched while PostgreSQL started (a port in use, say) are stopped before npm start ends: they
+  // used to serve on for up to a second after it had exited 1, writing to the data folder the caller then removed.
+  await stopEverything();
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

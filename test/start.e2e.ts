@@ -77,6 +77,15 @@ test('runs the services from their bundle, which answers a refusal as the .ts fi
   expect(body.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+/** Whether a process is alive: there and not a zombie waiting for its parent. */
+const isRunning = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
 /** Pids of PostgreSQL servers running on this data folder. */
 const serversOn = (dataDir: string) =>
   readdirSync('/proc')
@@ -122,14 +131,19 @@ test('Ctrl-C while PostgreSQL is still starting stops it too', async () => {
   }
 }, 120_000);
 
-test('a PG_PORT in use stops npm start with what PostgreSQL said and what to do, without a stack trace', async () => {
+test('a PG_PORT in use stops npm start with what PostgreSQL said and what to do, without a stack trace, and nothing left running', async () => {
   const fresh: NodeJS.ProcessEnv = { ...(await supervisorEnvironment()), PG_PORT: env.PG_PORT };
   try {
     const result = await run(process.execPath, ['scripts/start.ts'], { env: fresh }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
+    // The services launched while PostgreSQL started were stopped before npm start ended (they used to serve on
+    // for up to a second, and one wrote to the data folder while it was being removed below).
+    const launched = [...result.stdout.matchAll(/started, pid (\d+)/g)].map((m) => Number(m[1]));
+    expect(launched.length).toBeGreaterThan(0);
+    expect(launched.filter(isRunning)).toEqual([]);
     expect(result.stderr).toMatch(`Embedded PostgreSQL did not start on port ${env.PG_PORT}`);
     expect(result.stderr).toMatch(/could not bind IPv4 address "127\.0\.0\.1": Address already in use/);
     expect(result.stderr).toMatch(/Set PG_PORT or DATA_DIR, or stop the other server\./);
