@@ -6,6 +6,7 @@ import { networks } from '../shared/networks.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../shared/postgres.ts';
 import { progressReporter, seedBulk } from '../scripts/seed-bulk.ts';
 import { searchMembers, type SearchStatistics } from '../subgraphs/network/search.ts';
+import { prepareMemberReads } from '../subgraphs/network/loaders.ts';
 import { createNetworkService } from '../subgraphs/network/server.ts';
 import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { freePort } from '../test/support/free-port.ts';
@@ -58,18 +59,24 @@ try {
   const connection = service.orm.em.getConnection();
   await connection.execute('vacuum analyze');
   const postmaster = (await postmasterPid(databaseUrl))!;
+  // The close spellings as the service looks them up: its prepared statement.
+  const { closeSpellings } = await prepareMemberReads(service.orm);
 
   const run = async (statistics: SearchStatistics) => {
     const search = (n: number) =>
-      searchMembers(service.orm.em.fork(), {
-        network: network.code,
-        filter: { text: texts[n % texts.length], employeesMin: minimums[n % minimums.length] },
-        order: 'RELEVANCE',
-        first: 11,
-        after: null,
-        statistics,
-        countLimit,
-      });
+      searchMembers(
+        service.orm.em.fork(),
+        {
+          network: network.code,
+          filter: { text: texts[n % texts.length], employeesMin: minimums[n % minimums.length] },
+          order: 'RELEVANCE',
+          first: 11,
+          after: null,
+          statistics,
+          countLimit,
+        },
+        closeSpellings,
+      );
     // Warm: every text once, so each size of cache and plan is as in a running service.
     for (let n = 0; n < texts.length; n++) await search(n);
     const own = process.cpuUsage();

@@ -16,6 +16,28 @@ import type { PoolMode } from './pg-connection.ts';
 
 export type KeyedLoad<T> = (em: EntityManager, keys: readonly number[]) => Promise<T[]>;
 
+/**
+ * A statement of one fixed text, run with `values` as a named prepared statement (unnamed behind PgBouncer in
+ * transaction mode, see above); each call goes through MikroORM's logger, so it is counted like every other.
+ */
+export async function preparedQuery<R>(
+  orm: MikroORM,
+  name: string,
+  text: string,
+  poolMode: PoolMode = 'session',
+): Promise<(values: unknown[]) => Promise<R[]>> {
+  const pool: Pool = await orm.em.getConnection().getNativeClient();
+  const logger = orm.config.getLogger();
+  const statementName = poolMode === 'session' ? name : undefined;
+  return async (values) => {
+    const started = performance.now();
+    const result = await pool.query({ name: statementName, text, values });
+    // Through MikroORM's logger, so the statement is counted (shared/orm.ts) and shown under SQL_DEBUG=1 like all others.
+    logger.logQuery({ query: text, params: values, took: Math.round(performance.now() - started), results: result.rowCount ?? 0, level: 'info' });
+    return result.rows as R[];
+  };
+}
+
 /** Loads the rows of `schema` whose `column` is one of the keys, in `orderBy` order, as one prepared statement. */
 export async function preparedLoad<T extends object>(
   orm: MikroORM,
@@ -24,20 +46,12 @@ export async function preparedLoad<T extends object>(
   orderBy: string,
   poolMode: PoolMode = 'session',
 ): Promise<KeyedLoad<T>> {
-  const pool: Pool = await orm.em.getConnection().getNativeClient();
   const meta = orm.getMetadata().get(schema);
   const columns = meta.props
     .filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false)
     .flatMap((p) => p.fieldNames.map((f) => `"${f}"`));
   const text = `select ${columns.join(', ')} from "${meta.tableName}" where "${column}" = any($1::int[]) order by ${orderBy}`;
   // One name per text: a connection that has prepared a name refuses a different text under it.
-  const name = poolMode === 'session' ? `irm_${meta.tableName}_by_${column}` : undefined;
-  const logger = orm.config.getLogger();
-  return async (em, keys) => {
-    const started = performance.now();
-    const result = await pool.query({ name, text, values: [keys] });
-    // Through MikroORM's logger, so the statement is counted (shared/orm.ts) and shown under SQL_DEBUG=1 like all others.
-    logger.logQuery({ query: text, params: [keys], took: Math.round(performance.now() - started), results: result.rowCount ?? 0, level: 'info' });
-    return result.rows.map((row: EntityDictionary<T>) => em.map(schema, row));
-  };
+  const load = await preparedQuery<EntityDictionary<T>>(orm, `irm_${meta.tableName}_by_${column}`, text, poolMode);
+  return async (em, keys) => (await load([keys])).map((row) => em.map(schema, row));
 }

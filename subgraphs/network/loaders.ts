@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { PoolMode } from '../../shared/pg-connection.ts';
-import { preparedLoad, type KeyedLoad } from '../../shared/prepared.ts';
+import { preparedLoad, preparedQuery, type KeyedLoad } from '../../shared/prepared.ts';
+import { closeSpellingsText, type SpellingsLookup } from './search.ts';
 import {
   CertificationSchema,
   ContactPersonSchema,
@@ -22,16 +23,19 @@ export interface MemberReads {
   certifications: KeyedLoad<Certification>;
   services: KeyedLoad<Service>;
   contacts: KeyedLoad<ContactPerson>;
+  /** The search's close spellings (search.ts), the one statement of a search whose text never changes. */
+  closeSpellings: SpellingsLookup;
 }
 
 export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'session'): Promise<MemberReads> {
-  const [members, certifications, services, contacts] = await Promise.all([
+  const [members, certifications, services, contacts, spellings] = await Promise.all([
     preparedLoad(orm, MemberSchema, 'id', 'id', poolMode),
     preparedLoad(orm, CertificationSchema, 'member_id', 'standard, id', poolMode),
     preparedLoad(orm, ServiceSchema, 'member_id', 'id', poolMode),
     preparedLoad(orm, ContactPersonSchema, 'member_id', 'id', poolMode),
+    preparedQuery<{ i: number; word: string }>(orm, 'irm_close_spellings', closeSpellingsText('$1'), poolMode),
   ]);
-  return { members, certifications, services, contacts };
+  return { members, certifications, services, contacts, closeSpellings: (words) => spellings([words]) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -45,6 +49,7 @@ export function createLoaders(em: EntityManager, reads: MemberReads) {
     certifications: new DataLoader<number, Certification[]>(async (ids) => groupByMember(ids, await reads.certifications(em, ids))),
     services: new DataLoader<number, Service[]>(async (ids) => groupByMember(ids, await reads.services(em, ids))),
     contacts: new DataLoader<number, ContactPerson[]>(async (ids) => groupByMember(ids, await reads.contacts(em, ids))),
+    closeSpellings: reads.closeSpellings,
   };
 }
 

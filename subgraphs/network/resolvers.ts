@@ -86,15 +86,19 @@ export function internalResolvers(network: string): InternalResolvers {
         const countLimit = args.countLimit ?? null;
         if (countLimit !== null && (!Number.isInteger(countLimit) || countLimit < 1))
           throw badInput('countLimit', 'countLimit must be a positive integer or null (count exactly).', { reason: 'OUT_OF_RANGE', min: 1, integer: true });
-        return searchMembers(ctx.em, {
-          network,
-          filter: args.filter ?? {},
-          order: args.order,
-          first,
-          after: args.after ?? null,
-          statistics: selectedStatistics(info, args.facets),
-          countLimit,
-        });
+        return searchMembers(
+          ctx.em,
+          {
+            network,
+            filter: args.filter ?? {},
+            order: args.order,
+            first,
+            after: args.after ?? null,
+            statistics: selectedStatistics(info, args.facets),
+            countLimit,
+          },
+          ctx.loaders.closeSpellings,
+        );
       },
       matchSuppliers(_, args, ctx) {
         // Region's page of at most 100, and the one more that tells whether another page follows.
