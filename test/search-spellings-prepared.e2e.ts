@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { prepareMemberReads } from '../subgraphs/network/loaders.ts';
+import { initNetworkOrm } from '../subgraphs/network/orm.ts';
+import { closeSpellings, searchWords } from '../subgraphs/network/search.ts';
+import { seededNetworkDatabase } from './support/network-database.ts';
+
+// A search's close spellings are looked up by a prepared statement of one text, the words one array
+// (MemberReads.closeSpellings), planned once per connection; tests and the benchmark's EXPLAINs send the same
+// text unprepared through MikroORM. Both must find the same spellings for every word of the benchmark's texts,
+// named (a service's own PostgreSQL) and unnamed (behind PgBouncer's transaction pooling).
+
+const fixture = JSON.parse(readFileSync(new URL('../bench/fixtures/search-texts.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const texts = Object.values(fixture).filter(Array.isArray).flat() as string[];
+let orm: MikroORM;
+
+beforeAll(async () => {
+  ({ orm } = await initNetworkOrm(await seededNetworkDatabase('spellings_prepared', 1000)));
+}, 120_000);
+afterAll(async () => {
+  await orm?.close();
+});
+
+test.each(['session', 'transaction'] as const)(
+  'the prepared lookup (%s pooling) finds what the statement sent unprepared finds',
+  async (poolMode) => {
+    const { closeSpellings: lookup } = await prepareMemberReads(orm, poolMode);
+    let found = 0;
+    // Twice: PostgreSQL plans a named statement's first five runs for their values, then reuses a generic plan.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const text of texts) {
+        const words = searchWords(text);
+        const prepared = await closeSpellings(orm.em.fork(), words, lookup);
+        expect([...prepared], text).toEqual([...(await closeSpellings(orm.em.fork(), words))]);
+        found += [...prepared.values()].filter((close) => close.length > 0).length;
+      }
+    }
+    // The benchmark's typos have close spellings in generated members (not a comparison of two empty answers).
+    expect(found).toBeGreaterThan(50);
+  },
+  120_000,
+);
