@@ -43,7 +43,7 @@ async function main() {
       log('start', `the services run from ${bundle ? 'their bundle (SERVICES_FROM_SOURCES=1 runs the .ts files)' : 'their .ts files'}`);
     },
   );
-  // The latest start of the embedded server, finished or not (see shutdown).
+  // The latest start of the embedded server, finished or not (see stopEverything).
   let postgres: Promise<EmbeddedServer> | undefined;
   const secret = process.env.JWT_SECRET || ensureJwtSecret();
   const subgraphSecrets = ensureSubgraphSecrets(subgraphNames());
@@ -112,7 +112,7 @@ async function main() {
   // Everything this start launched, stopped and waited for: on Ctrl-C, and when the start fails.
   stopEverything = async () => {
     stopping = true;
-    await Promise.all(
+    const services = Promise.all(
       [...children.values()].map(
         (child) =>
           new Promise((resolve) => {
@@ -121,6 +121,8 @@ async function main() {
           }),
       ),
     );
+    // A service drains its requests on SIGTERM; one that has not ended after 10 s is left to its leash.
+    await Promise.race([services, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     // A server still starting is let finish and then stopped. SIGINT or SIGTERM to this process alone (a
     // supervisor's, `kill`; Ctrl-C in a terminal signals PostgreSQL too) before the server said it was ready
     // left it running with no one to stop it, holding the port and the data folder, so the next `npm start`
@@ -267,7 +269,10 @@ main().catch(async (error) => {
   if (stopping) return;
   // The services launched while PostgreSQL started (a port in use, say) are stopped before npm start ends: they
   // used to serve on for up to a second after it had exited 1, writing to the data folder the caller then removed.
-  await stopEverything();
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  try {
+    await stopEverything();
+  } finally {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
 });

@@ -77,7 +77,8 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
   return !isRunning(pid);
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process is alive: there, and not a zombie waiting for its parent. */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {

@@ -12,7 +12,8 @@ import { session, startPgBouncer, type PgBouncer } from './support/pgbouncer.ts'
 // Two network services behind one PgBouncer in transaction mode with a pool of two server connections
 // (an office whose pooler serves more than one instance). In transaction mode a server connection belongs to
 // a client only for one transaction, so nothing may outlive one: no named prepared statement (DATABASE_POOL_MODE
-// turns the member loads' names off), no session lock or setting. docs/office.md says what holds there.
+// turns the names of the member loads and the close-spellings lookup off), no session lock or setting.
+// docs/office.md says what holds there.
 
 const poolSize = 2;
 const secret = randomBytes(32).toString('hex');

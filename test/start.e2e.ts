@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { waitForExit } from '../shared/processes.ts';
+import { isRunning, waitForExit } from '../shared/processes.ts';
 import { spawnSupervisor, startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
@@ -77,15 +77,6 @@ test('runs the services from their bundle, which answers a refusal as the .ts fi
   expect(body.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-/** Whether a process is alive: there and not a zombie waiting for its parent. */
-const isRunning = (pid: number) => {
-  try {
-    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
-
 /** Pids of PostgreSQL servers running on this data folder. */
 const serversOn = (dataDir: string) =>
   readdirSync('/proc')
@@ -140,7 +131,8 @@ test('a PG_PORT in use stops npm start with what PostgreSQL said and what to do,
     );
     expect(result.code).toBe(1);
     // The services launched while PostgreSQL started were stopped before npm start ended (they used to serve on
-    // for up to a second, and one wrote to the data folder while it was being removed below).
+    // for up to a second, and one wrote to the data folder while it was being removed below). They are launched
+    // at once here: the bundle and the portal were built by the stack of beforeAll.
     const launched = [...result.stdout.matchAll(/started, pid (\d+)/g)].map((m) => Number(m[1]));
     expect(launched.length).toBeGreaterThan(0);
     expect(launched.filter(isRunning)).toEqual([]);

@@ -43,10 +43,11 @@ export type Spellings = Map<string, string[]>;
 export const closeSpellingsText = (words: string) =>
   `select w.i::int - 1 as i, d.word from unnest(${words}::text[]) with ordinality as w(word, i)
     cross join lateral (select irm_fold(w.word) as folded) f
-    join search_word d on d.word % f.folded and strpos(d.word, f.folded) = 0`;
+    join search_word d on d.word % f.folded and strpos(d.word, f.folded) = 0
+    order by 1, 2`;
 
 /** The rows of the close-spellings statement for the longer words: `i` is the word's place among them. */
-export type SpellingsLookup = (fuzzyWords: string[]) => Promise<{ i: number; word: string }[]>;
+export type SpellingsLookup = (longerWords: string[]) => Promise<{ i: number; word: string }[]>;
 
 /** The longer words of a search, which may have close spellings; the statement's array. */
 export const fuzzyWords = (words: string[]) => words.filter((w) => w.length >= fuzzyMinLength);
@@ -75,9 +76,9 @@ export function toSpellings(words: string[], rows: { i: number; word: string }[]
 export async function closeSpellings(em: EntityManager, words: string[], lookup?: SpellingsLookup): Promise<Spellings> {
   const fuzzy = fuzzyWords(words);
   if (fuzzy.length === 0) return new Map();
+  if (lookup) return toSpellings(words, await lookup(fuzzy));
   const statement = closeSpellingsStatement(words)!;
-  const rows = lookup ? await lookup(fuzzy) : await em.getConnection().execute<{ i: number; word: string }[]>(statement.sql, statement.params);
-  return toSpellings(words, rows);
+  return toSpellings(words, await em.getConnection().execute<{ i: number; word: string }[]>(statement.sql, statement.params));
 }
 
 interface Compiled {
