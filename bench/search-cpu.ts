@@ -23,8 +23,8 @@ import { postmasterPid, treeCpuMs } from './cpu.ts';
 // total counted up to the count limit (region's default, or --count-limit);
 // and the same without the total (the portal's next page). CPU, not latency:
 // a shared, noisy machine changes the wait, and the work less, but still:
-// compare two trees by running them in
-// turn (a, b, a, b; a tree from `git archive` in a temporary folder). So
+// compare two trees by running them in turn (a, b, a, b; a tree from
+// `git archive` in a temporary folder). So
 // measured for issue 20, 3ca5a50 against bb358d2: with the total 10.28 and
 // 11.96 against 8.18 and 9.07 ms, page only 5.38 and 5.99 against 3.44 and 3.47 ms.
 

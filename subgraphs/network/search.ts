@@ -52,7 +52,7 @@ export type SpellingsLookup = (longerWords: string[]) => Promise<{ i: number; wo
 /** The longer words of a search, which may have close spellings; the statement's array. */
 export const fuzzyWords = (words: string[]) => words.filter((w) => w.length >= fuzzyMinLength);
 
-/** The statement unprepared, through MikroORM (the benchmark's EXPLAINs, tests that have no service); null when no word is long enough. */
+/** The statement as text and parameters, for the benchmark's EXPLAINs (bench/search-scale.ts); null when no word is long enough. */
 export function closeSpellingsStatement(words: string[]): Fragment | null {
   const fuzzy = fuzzyWords(words);
   return fuzzy.length ? { sql: closeSpellingsText('?'), params: [textArray(fuzzy)] } : null;
@@ -72,13 +72,16 @@ export function toSpellings(words: string[], rows: { i: number; word: string }[]
   );
 }
 
-/** The close spellings of the words, by the service's prepared statement when given, else through `em`. */
-export async function closeSpellings(em: EntityManager, words: string[], lookup?: SpellingsLookup): Promise<Spellings> {
+/** The lookup sent unprepared through `em`, for callers without a service's prepared one (tests, the benchmark's tools). */
+export const unpreparedSpellings =
+  (em: EntityManager): SpellingsLookup =>
+  (longerWords) =>
+    em.getConnection().execute(closeSpellingsText('?'), [textArray(longerWords)]);
+
+/** The close spellings of the words; no statement when none is long enough. */
+export async function closeSpellings(words: string[], lookup: SpellingsLookup): Promise<Spellings> {
   const fuzzy = fuzzyWords(words);
-  if (fuzzy.length === 0) return new Map();
-  if (lookup) return toSpellings(words, await lookup(fuzzy));
-  const statement = closeSpellingsStatement(words)!;
-  return toSpellings(words, await em.getConnection().execute<{ i: number; word: string }[]>(statement.sql, statement.params));
+  return fuzzy.length ? toSpellings(words, await lookup(fuzzy)) : new Map();
 }
 
 interface Compiled {
@@ -433,10 +436,10 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   return { compiled, stats: statsStatement, page, countedBySample, walk };
 }
 
-/** A network's search; `lookup` is the service's prepared close-spellings statement (unprepared through `em` without). */
-export async function searchMembers(em: EntityManager, request: SearchRequest, lookup?: SpellingsLookup): Promise<SearchPage> {
+/** A network's search; `lookup` is the service's prepared close-spellings statement (MemberReads.closeSpellings). */
+export async function searchMembers(em: EntityManager, request: SearchRequest, lookup = unpreparedSpellings(em)): Promise<SearchPage> {
   const { filter, statistics, countLimit } = request;
-  const spellings = await closeSpellings(em, searchWords(filter.text), lookup);
+  const spellings = await closeSpellings(searchWords(filter.text), lookup);
   const statements = searchStatements(request, spellings);
   const { compiled, stats: statsStatement, countedBySample } = statements;
   const connection = em.getConnection();
