@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import autocannon from 'autocannon';
-import type { LoadResult, WorkerOptions } from './load.ts';
+import { latencySummary, type LoadResult, type WorkerOptions } from './load.ts';
 
 // The load generator on a thread of its own, so its CPU can be told apart
 // from the subgraphs' in the benchmark's process (it reports its thread's
@@ -91,19 +91,17 @@ async function drive(run: Run): Promise<void> {
     });
   });
   times.sort((a, b) => a - b);
-  const percentile = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? Number.NaN;
   const cpu = process.threadCpuUsage(cpuBefore);
+  // The rate counts to the last answer; a run without one took all its time for nothing.
+  const seconds = ((times.length ? last : performance.now()) - started) / 1000;
   port.postMessage({
     result: {
       requests: times.length,
       sent: result.totalRequests,
       failures: result.non2xx + result.errors,
-      // A run in which no answer came (the floor on Q3 at concurrency 32 within a few seconds) served 0 per second.
-      rps: times.length === 0 ? 0 : times.length / ((last - started) / 1000),
-      meanMs: times.length === 0 ? Number.NaN : times.reduce((sum, t) => sum + t, 0) / times.length,
-      p50Ms: percentile(50),
-      p95Ms: percentile(95),
-      p99Ms: percentile(99),
+      ...latencySummary(times, seconds),
+      times,
+      seconds,
       starved: run.starved,
       generatorCpuMs: (cpu.user + cpu.system) / 1000,
     },

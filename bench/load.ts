@@ -30,6 +30,10 @@ export interface LoadResult {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Every response time, in ms, sorted: runs taken in slices are merged from them (mergeLoadResults). */
+  times: number[];
+  /** Seconds from the start to the last answer (to the end, when none came), over which `rps` is counted. */
+  seconds: number;
   /** Requests sent with the previous body because the next had not arrived from the main thread (should be 0). */
   starved: number;
   /**
@@ -122,6 +126,36 @@ export async function startLoadGenerator(): Promise<LoadGenerator> {
       current = undefined;
       await worker.terminate();
     },
+  };
+}
+
+/** Rate, mean and percentiles of a run's response times (sorted, ms) over `seconds`. */
+export function latencySummary(times: number[], seconds: number): Pick<LoadResult, 'rps' | 'meanMs' | 'p50Ms' | 'p95Ms' | 'p99Ms'> {
+  const percentile = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? Number.NaN;
+  return {
+    // A run in which no answer came (the floor on Q3 at concurrency 32 within a few seconds) served 0 per second.
+    rps: times.length === 0 ? 0 : times.length / seconds,
+    meanMs: times.length === 0 ? Number.NaN : times.reduce((sum, t) => sum + t, 0) / times.length,
+    p50Ms: percentile(50),
+    p95Ms: percentile(95),
+    p99Ms: percentile(99),
+  };
+}
+
+/** Runs of one target taken in slices, as one run: counts added, the percentiles of all their response times. */
+export function mergeLoadResults(results: LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const times = results.flatMap((r) => r.times).sort((a, b) => a - b);
+  const seconds = sum((r) => r.seconds);
+  return {
+    requests: sum((r) => r.requests),
+    sent: sum((r) => r.sent),
+    failures: sum((r) => r.failures),
+    ...latencySummary(times, seconds),
+    times,
+    seconds,
+    starved: sum((r) => r.starved),
+    generatorCpuMs: sum((r) => r.generatorCpuMs),
   };
 }
 

@@ -8,13 +8,13 @@ import { SignJWT } from 'jose';
 import { startEmbeddedPostgres } from '../shared/postgres.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { progressReporter } from '../scripts/seed-bulk.ts';
-import { startLoadGenerator, type LoadResult } from './load.ts';
+import { mergeLoadResults, startLoadGenerator, type LoadResult } from './load.ts';
 import { postmasterPid, processTable, treeCpuMs } from './cpu.ts';
 import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type StatementTimes, type Subgraphs } from './subgraphs.ts';
-import { timeShares, type StatementTime } from './time-shares.ts';
+import { timeShares, type Busy, type StatementTime } from './time-shares.ts';
 import { defaultTargets, startTargets, targetNames, type Target, type TargetName } from './targets.ts';
 
 // npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--targets gateway,unobserved,twin] [--out DIR] [--database-url URL]
@@ -99,8 +99,8 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       .setExpirationTime('1d')
       .sign(new TextEncoder().encode(secret));
 
-    /** One load run of a shape against a target at a concurrency, with the work it caused. */
-    const measure = async (shape: Shape, target: Target, run: Run, concurrency: number): Promise<Measurement> => {
+    /** One load run of a shape against a target at a concurrency (a slice of one at concurrency 1), with the work it caused. */
+    const sample = async (target: Target, run: Run, concurrency: number, duration: number): Promise<Sample> => {
       started();
       subgraphs.logging(target.name !== 'unobserved');
       await target.prepare();
@@ -122,7 +122,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
           headers: run.headers,
           body: run.next,
           connections: concurrency,
-          duration: options.duration,
+          duration,
           // A dry run checks the harness, not the targets: one request per connection (two per connection made
           // its 11 shapes send 363 requests instead of 198, each 30-80 ms of the stack's CPU).
           amount: options.dry ? concurrency : undefined,
@@ -131,25 +131,56 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
       await settle(subgraphs, result.sent > result.requests);
       const busy = subgraphs.busy();
-      const shares =
-        concurrency === 1
-          ? timeShares(result.meanMs, result.requests, busy, difference(before.statements, await subgraphs.statementTime()), 'region')
-          : undefined;
+      const statements = concurrency === 1 ? difference(before.statements, await subgraphs.statementTime()) : null;
       const after = processTable();
-      const cpuMsPerRequest = round((treeCpuMs(target.pid, after) - before.cpuMs) / result.sent, 2);
-      // The subgraphs run in this process beside the load generator, whose thread and bodies load() timed.
       const own = process.cpuUsage(before.ownCpu);
-      const subgraphsCpuMsPerRequest = round(Math.max(0, (own.user + own.system) / 1000 - result.generatorCpuMs) / result.sent, 2);
-      const postgresCpuMsPerRequest = round((treeCpuMs(postgresPid ?? -1, after) - before.postgresCpuMs) / result.sent, 2);
+      return {
+        result,
+        rssMb,
+        busy,
+        statements,
+        targetCpuMs: treeCpuMs(target.pid, after) - before.cpuMs,
+        // The subgraphs run in this process beside the load generator, whose thread and bodies load() timed.
+        subgraphsCpuMs: Math.max(0, (own.user + own.system) / 1000 - result.generatorCpuMs),
+        postgresCpuMs: treeCpuMs(postgresPid ?? -1, after) - before.postgresCpuMs,
+        sql: subgraphs.sqlStatements() - before.sql,
+        sqlByNetwork: countsSince(before.byNetwork, subgraphs.sqlByNetwork()),
+        calls: subgraphs.subgraphCalls() - before.calls,
+      };
+    };
+
+    /** A target's measurement from its samples: one round under load, or every slice at concurrency 1. */
+    const summarize = (shape: Shape, target: Target, run: Run, concurrency: number, samples: Sample[]): Measurement => {
+      const result = mergeLoadResults(samples.map((s) => s.result));
+      const total = (pick: (s: Sample) => number) => samples.reduce((sum, s) => sum + pick(s), 0);
+      const perRequest = (ms: number) => round(ms / result.sent, 2);
+      const cpuMsPerRequest = perRequest(total((s) => s.targetCpuMs));
+      const subgraphsCpuMsPerRequest = perRequest(total((s) => s.subgraphsCpuMs));
+      const postgresCpuMsPerRequest = perRequest(total((s) => s.postgresCpuMs));
       const stackCpuMsPerRequest = round(
         cpuMsPerRequest + subgraphsCpuMsPerRequest + (Number.isFinite(postgresCpuMsPerRequest) ? postgresCpuMsPerRequest : 0),
         2,
       );
+      const rssMb = Math.max(...samples.map((s) => s.rssMb));
+      const statements = samples.every((s) => s.statements) ? sumStatements(samples.map((s) => s.statements!)) : null;
+      const shares =
+        concurrency === 1
+          ? timeShares(
+              result.meanMs,
+              result.requests,
+              samples.flatMap((s) => s.busy),
+              statements,
+              'region',
+            )
+          : undefined;
       if (result.starved) options.log(`${shape.name} ${target.name}: ${result.starved} requests repeated a body that came late from the main thread`);
       const underLoad = {
-        sqlPerRequest: round((subgraphs.sqlStatements() - before.sql) / result.sent, 2),
-        sqlPerNetworkPerRequest: busiestNetwork(before.byNetwork, subgraphs.sqlByNetwork(), result.sent),
-        subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - before.calls) / result.sent, 2),
+        sqlPerRequest: perRequest(total((s) => s.sql)),
+        sqlPerNetworkPerRequest: busiestNetwork(
+          samples.map((s) => s.sqlByNetwork),
+          result.sent,
+        ),
+        subgraphCallsPerRequest: perRequest(total((s) => s.calls)),
       };
       const { probe } = run;
       options.log(
@@ -176,11 +207,13 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
             }
           : underLoad),
         ...(shares ? { timeShares: shares } : {}),
-        rpsRounds: [round(result.rps)],
+        rpsRounds: samples.map((s) => round(s.result.rps)),
         requests: result.requests,
         failures: result.failures,
       };
     };
+    const measure = async (shape: Shape, target: Target, run: Run, concurrency: number) =>
+      summarize(shape, target, run, concurrency, [await sample(target, run, concurrency, options.duration)]);
 
     const measurements: Measurement[] = [];
     for (const [index, shape] of options.shapes.entries()) {
@@ -209,8 +242,17 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
           await generator.load({ url: run.url, headers: run.headers, body: run.next, connections: options.concurrency, duration: options.warmup });
           await settle(subgraphs, true);
         }
-        measurements.push(await measure(shape, target, run, 1));
       }
+      // One request at a time, the targets take turns in slices of the run, each slice in another order: every
+      // target's latency comes from the same stretches of the machine's time. One run per target after another
+      // put the floor's Q2.1 at 157 and 204 requests per second in two consecutive runs on an idle machine
+      // (2026-12-04), so a single pair of runs could move a ratio to the floor by a quarter.
+      const slices = options.repeat;
+      const oneAtATime = new Map<Target, Sample[]>(order.map((t) => [t, []]));
+      for (let slice = 0; slice < slices; slice++) {
+        for (const target of rotate(order, slice)) oneAtATime.get(target)!.push(await sample(target, runs.get(target)!, 1, options.duration / slices));
+      }
+      for (const target of order) measurements.push(summarize(shape, target, runs.get(target)!, 1, oneAtATime.get(target)!));
       // Under load the targets take turns, each round in another order, and each reports its median round:
       // a machine that slows down for a while then costs every target about the same.
       const rounds = new Map<Target, Measurement[]>(order.map((t) => [t, []]));
@@ -253,6 +295,22 @@ interface Probe {
   subgraphCallsPerRequest: number;
 }
 
+/** What one load run (a round under load, a slice at concurrency 1) measured. */
+interface Sample {
+  result: LoadResult;
+  rssMb: number;
+  /** When each subgraph answered (concurrency 1 only). */
+  busy: Busy[];
+  /** PostgreSQL's time per service (concurrency 1 only; null when it could not be read). */
+  statements: Record<string, StatementTime> | null;
+  targetCpuMs: number;
+  subgraphsCpuMs: number;
+  postgresCpuMs: number;
+  sql: number;
+  sqlByNetwork: Record<string, number>;
+  calls: number;
+}
+
 interface Run {
   url: string;
   headers: Record<string, string>;
@@ -273,15 +331,32 @@ function difference(before: StatementTimes | null, after: StatementTimes | null)
   );
 }
 
+/** Each service's statement time over several samples. */
+function sumStatements(samples: Record<string, StatementTime>[]): Record<string, StatementTime> {
+  const sum: Record<string, StatementTime> = {};
+  for (const sample of samples) {
+    for (const [service, t] of Object.entries(sample)) {
+      sum[service] = { planMs: (sum[service]?.planMs ?? 0) + t.planMs, execMs: (sum[service]?.execMs ?? 0) + t.execMs };
+    }
+  }
+  return sum;
+}
+
+/** How much each counter grew between two readings. */
+const countsSince = (before: Record<string, number>, after: Record<string, number>) =>
+  Object.fromEntries(Object.entries(after).map(([key, n]) => [key, n - (before[key] ?? 0)]));
+
 /** The round with the median requests per second, with every run's rate alongside. */
 function median(rounds: Measurement[]): Measurement {
   const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
   return { ...sorted[Math.floor((sorted.length - 1) / 2)], rpsRounds: rounds.map((r) => r.rps) };
 }
 
-/** Statements per request of the network service that sent the most between two readings of the counters. */
-function busiestNetwork(before: Record<string, number>, after: Record<string, number>, requests: number): number {
-  return round(Math.max(...Object.keys(after).map((code) => after[code] - (before[code] ?? 0))) / requests, 2);
+/** Statements per request of the network service that sent the most in the samples (each its statements by network). */
+function busiestNetwork(samples: Record<string, number>[], requests: number): number {
+  const byNetwork = new Map<string, number>();
+  for (const sample of samples) for (const [code, n] of Object.entries(sample)) byNetwork.set(code, (byNetwork.get(code) ?? 0) + n);
+  return round(Math.max(...byNetwork.values()) / requests, 2);
 }
 
 /** One request; its data, or an error with the answer. */
@@ -306,7 +381,7 @@ async function probeShape(url: string, headers: Record<string, string>, next: ()
   return {
     ids: ids.join(' '),
     sqlPerRequest: round((subgraphs.sqlStatements() - sql) / probes, 2),
-    sqlPerNetworkPerRequest: busiestNetwork(byNetwork, subgraphs.sqlByNetwork(), probes),
+    sqlPerNetworkPerRequest: busiestNetwork([countsSince(byNetwork, subgraphs.sqlByNetwork())], probes),
     subgraphCallsPerRequest: round((subgraphs.subgraphCalls() - calls) / probes, 2),
   };
 }

@@ -19,7 +19,8 @@ import { benchDependenciesInstalled, benchInstallCommand } from './dependencies.
 // `twin`, 2026-12-02), as much as what was to be measured. Tracing is off, as
 // it is by default. `twin` is our gateway once more as a process of its own,
 // exactly as `gateway` (--targets only): the A/A control, whose ratio to
-// `gateway` shows how far two identical processes differ in the same run.
+// `gateway` shows how far two identical processes differ in the same run; or,
+// with TWIN_NODE_FLAGS, the same gateway under other V8 flags: an A/B in one run.
 
 export const targetNames = ['floor', 'peer', 'gateway', 'unobserved', 'twin'] as const;
 export type TargetName = (typeof targetNames)[number];
@@ -75,7 +76,13 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
         peerPort,
       ),
     gateway: () => start('gateway', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
-    twin: () => start('twin', [...gatewayNodeFlags(process.env), 'gateway/index.ts'], { ...common, ...ours }, (base) => `${base}/graphql`),
+    twin: () =>
+      start(
+        'twin',
+        [...gatewayNodeFlags({ GATEWAY_NODE_FLAGS: process.env.TWIN_NODE_FLAGS ?? process.env.GATEWAY_NODE_FLAGS }), 'gateway/index.ts'],
+        { ...common, ...ours },
+        (base) => `${base}/graphql`,
+      ),
   };
   const started = await Promise.all(only.filter((name) => name !== 'unobserved').map((name) => launchers[name]()));
   const gateway = started.find((t) => t.name === 'gateway');
