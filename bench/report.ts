@@ -33,7 +33,7 @@ export interface Row {
   subgraphCallsPerRequest: number;
   /** At concurrency 1: where a request's time went (bench/time-shares.ts). */
   timeShares?: TimeShares;
-  /** Requests per second of each run at this concurrency (several at the fixed one with --repeat); `rps` is their median. */
+  /** Requests per second of each run at this concurrency: the rounds at the fixed one (`rps` their median), the slices at 1 (`rps` all of them together). */
   rpsRounds: number[];
   requests: number;
   failures: number;
@@ -66,6 +66,8 @@ export interface Settings {
   durationSeconds: number;
   /** Runs per target at the fixed concurrency, of which the median is reported. */
   repeat: number;
+  /** Slices of the run at concurrency 1, the targets taking turns in them. */
+  slices: number;
   dry: boolean;
 }
 
@@ -96,8 +98,8 @@ export function withRatios(measurements: Measurement[]): Row[] {
 }
 
 /**
- * `m`'s requests per second over `base`'s. With rounds (the fixed concurrency, --repeat), the median of each
- * round's own ratio: the runs of one round follow each other within seconds, so a machine that grows busier
+ * `m`'s requests per second over `base`'s. With rounds (the fixed concurrency, --repeat) or slices (concurrency 1),
+ * the median of each round's or slice's own ratio: the runs of one round follow each other within seconds, so a machine that grows busier
  * or quieter over a shape's minutes moves both alike. The ratio of the two median rounds compared runs up to
  * four rounds apart: in one run on the quiet 2-core machine our gateway with logs on against off came out
  * 0.91 on Q1 and 1.16 on Q2.10 that way, its rounds spreading 727-951 and 700-939 rps.
@@ -199,7 +201,8 @@ function markdown(report: Report, drawn: Chart[]): string {
       (settings.dry ? 'dry run (a few requests per run)' : `${settings.durationSeconds} s per run`) +
       `, concurrency 1 and ${settings.concurrency}` +
       (settings.repeat > 1
-        ? ` (at ${settings.concurrency}: ${settings.repeat} rounds, the targets taking turns in a new order each round; the median round is reported).`
+        ? ` (at ${settings.concurrency}: ${settings.repeat} rounds, the targets taking turns in a new order each round; the median round is reported` +
+          (settings.slices > 1 ? `; at 1: ${settings.slices} slices of the run, the targets taking turns, all of a target's slices reported together).` : ').')
         : '.'),
     '',
     'Absolute numbers depend on the machine and what else runs on it; read the ratios (×floor, ×peer), which come from the same run.',

@@ -24,14 +24,14 @@ import { defaultTargets, startTargets, targetNames, type Target, type TargetName
 export interface BenchOptions {
   membersPerNetwork: number;
   concurrency: number;
-  /** Seconds per measured run. */
+  /** Seconds per measured run; at concurrency 1 the whole of a target's slices. */
   duration: number;
   warmup: number;
   /** Dry runs send a fixed number of requests per run instead of running for a duration. */
   dry: boolean;
   /** Sequential requests per shape and target that check the answer and count SQL statements and subgraph calls. */
   probes: number;
-  /** Runs at the fixed concurrency per shape and target, taking turns; the median is reported. */
+  /** Runs at the fixed concurrency per shape and target, taking turns, the median reported; and the slices at concurrency 1 (oneAtATimeSlices). */
   repeat: number;
   shapes: Shape[];
   /** The targets to measure (defaultTargets unless given; twin only when asked for); our gateway always, since the shapes prepare their data through it. */
@@ -99,11 +99,15 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       .setExpirationTime('1d')
       .sign(new TextEncoder().encode(secret));
 
-    /** One load run of a shape against a target at a concurrency (a slice of one at concurrency 1), with the work it caused. */
+    /** One load run against a target at a concurrency (a slice of the run at concurrency 1), with the work it caused. */
     const sample = async (target: Target, run: Run, concurrency: number, duration: number): Promise<Sample> => {
       started();
       subgraphs.logging(target.name !== 'unobserved');
       await target.prepare();
+      // One request at a time: every moment of the run is one request's, so its time can be told apart. Read
+      // before the CPU counters start, as they stop before the second reading: at concurrency 1 a row's five
+      // slices would otherwise count these queries five times.
+      const statementsBefore = concurrency === 1 ? await subgraphs.statementTime() : null;
       const processes = processTable();
       const before = {
         sql: subgraphs.sqlStatements(),
@@ -112,8 +116,6 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         cpuMs: treeCpuMs(target.pid, processes),
         ownCpu: process.cpuUsage(),
         postgresCpuMs: postgresPid ? treeCpuMs(postgresPid, processes) : Number.NaN,
-        // One request at a time: every moment of the run is one request's, so its time can be told apart.
-        statements: concurrency === 1 ? await subgraphs.statementTime() : null,
       };
       if (concurrency === 1) subgraphs.markBusy();
       const { result, rssMb } = await sampleRss(target, () =>
@@ -131,9 +133,10 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       // Under load the work per request is counted over the whole run, so a gateway that merges identical requests shows it.
       await settle(subgraphs, result.sent > result.requests);
       const busy = subgraphs.busy();
-      const statements = concurrency === 1 ? difference(before.statements, await subgraphs.statementTime()) : null;
-      const after = processTable();
+      // This process's CPU before reading /proc, which costs it some: the subgraphs' CPU is taken from it.
       const own = process.cpuUsage(before.ownCpu);
+      const after = processTable();
+      const statements = concurrency === 1 ? difference(statementsBefore, await subgraphs.statementTime()) : null;
       return {
         result,
         rssMb,
@@ -163,11 +166,13 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       );
       const rssMb = Math.max(...samples.map((s) => s.rssMb));
       const statements = samples.every((s) => s.statements) ? sumStatements(samples.map((s) => s.statements!)) : null;
+      // Each slice ends with a request the load generator hangs up on, whose work the subgraphs finish (settle):
+      // the shares are taken per request sent, as the CPU is.
       const shares =
         concurrency === 1
           ? timeShares(
               result.meanMs,
-              result.requests,
+              result.sent,
               samples.flatMap((s) => s.busy),
               statements,
               'region',
@@ -247,7 +252,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       // target's latency comes from the same stretches of the machine's time. One run per target after another
       // put the floor's Q2.1 at 157 and 204 requests per second in two consecutive runs on an idle machine
       // (2026-12-04), so a single pair of runs could move a ratio to the floor by a quarter.
-      const slices = options.repeat;
+      const slices = oneAtATimeSlices(options);
       const oneAtATime = new Map<Target, Sample[]>(order.map((t) => [t, []]));
       for (let slice = 0; slice < slices; slice++) {
         for (const target of rotate(order, slice)) oneAtATime.get(target)!.push(await sample(target, runs.get(target)!, 1, options.duration / slices));
@@ -274,6 +279,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         concurrency: options.concurrency,
         durationSeconds: options.duration,
         repeat: options.repeat,
+        slices: oneAtATimeSlices(options),
         dry: options.dry,
       },
       rows,
@@ -293,6 +299,15 @@ interface Probe {
   sqlPerRequest: number;
   sqlPerNetworkPerRequest: number;
   subgraphCallsPerRequest: number;
+}
+
+/**
+ * How many slices a run at concurrency 1 is cut into: `--repeat`, but none shorter than a second, so that even
+ * Q3 (50 ms a request) answers about twenty in each and the one it abandons at the end weighs little. A dry run's
+ * slices send one request each.
+ */
+export function oneAtATimeSlices({ dry, duration, repeat }: Pick<BenchOptions, 'dry' | 'duration' | 'repeat'>): number {
+  return dry ? repeat : Math.max(1, Math.min(repeat, Math.floor(duration)));
 }
 
 /** What one load run (a round under load, a slice at concurrency 1) measured. */

@@ -37,7 +37,7 @@ test('a run without answers reads as – in its cells and in the ratios to it', 
   writeReport(outDir, {
     generatedAt: 'now',
     machine: { cpus: 2, node: '24' },
-    settings: { membersPerNetwork: 10, concurrency: 32, durationSeconds: 5, repeat: 1, dry: false },
+    settings: { membersPerNetwork: 10, concurrency: 32, durationSeconds: 5, repeat: 1, slices: 1, dry: false },
     rows,
     budget: checkBudget(rows, 32),
   });
@@ -158,7 +158,7 @@ test('"Where the time goes" names region, then the networks as registered, which
     writeReport(dir, {
       generatedAt: 'now',
       machine: { cpus: 2, node: '24' },
-      settings: { membersPerNetwork: 10, concurrency: 32, durationSeconds: 5, repeat: 1, dry: false },
+      settings: { membersPerNetwork: 10, concurrency: 32, durationSeconds: 5, repeat: 1, slices: 1, dry: false },
       rows,
       budget: [],
     });
