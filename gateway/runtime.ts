@@ -5,8 +5,14 @@ import type { Env } from '../shared/config.ts';
 // by `npm run bench`: 430 MB without them). The young generation is 4 MB
 // rather than 1 MB: with 1 MB the collector took 28% of the gateway's CPU on a
 // stream of new operations (benchmark Q4, CPU profile), with 4 MB about 20%,
-// and the smaller old generation keeps the total as low. GATEWAY_NODE_FLAGS
-// replaces them.
+// and the smaller old generation keeps the total as low. The young generation
+// is collected on the main thread alone (--no-parallel-scavenge): on a 2-core
+// machine that the subgraphs and PostgreSQL keep busy, a scavenge's helper
+// task waits for a core (Q2.100: 2.0 ms pauses whose own phases took 0.7 ms),
+// and without it the gateway's CPU per request at concurrency 1 fell on Q2.1
+// (9-12 %), Q2.100 (2-16 %), Q4 (6 %) and profile (9 %), Q2.10 as before, with
+// the same throughput and memory under load (bench/README, "The young
+// generation on the main thread"). GATEWAY_NODE_FLAGS replaces them.
 export function gatewayNodeFlags(env: Env): string[] {
-  return (env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=4 --max-old-space-size=80').split(' ').filter(Boolean);
+  return (env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=4 --max-old-space-size=80 --no-parallel-scavenge').split(' ').filter(Boolean);
 }
