@@ -7,11 +7,12 @@ import type { Env } from '../shared/config.ts';
 // stream of new operations (benchmark Q4, CPU profile), with 4 MB about 20%,
 // and the smaller old generation keeps the total as low. The young generation
 // is collected on the main thread alone (--no-parallel-scavenge): on a 2-core
-// machine that the subgraphs and PostgreSQL keep busy, a scavenge's helper
-// task waits for a core (Q2.100: 2.0 ms pauses whose own phases took 0.7 ms),
-// and without it the gateway's CPU per request at concurrency 1 fell on Q2.1
-// (9-12 %), Q2.100 (2-16 %), Q4 (6 %) and profile (9 %), Q2.10 as before, with
-// the same throughput and memory under load (bench/README, "The young
+// machine that the subgraphs and PostgreSQL keep busy, the main thread waited
+// for a scavenge's helper task to get a core (Q2.100: pauses of 2.0 ms, whose
+// phases on the main thread took 0.7 ms), and with no helper the gateway's CPU
+// per request at concurrency 1 fell on Q2.1 (6-12 %), Q2.100 (2-16 %), Q4 (6 %)
+// and profile (9 %), Q2.10 unchanged, with requests per second under load within
+// their rounds' spread and the same memory (bench/README, "The young
 // generation on the main thread"). GATEWAY_NODE_FLAGS replaces them.
 export function gatewayNodeFlags(env: Env): string[] {
   return (env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=4 --max-old-space-size=80 --no-parallel-scavenge').split(' ').filter(Boolean);
