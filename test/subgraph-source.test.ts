@@ -17,6 +17,11 @@ let url: string;
 let server: ReturnType<typeof createServer>;
 let held: { body: string; identity: string | undefined; refusal: string | null; answer: (status: number, body: string) => void }[] = [];
 let connections = 0;
+/**
+ * The body of a call made to time out: never answered and never held, so that it cannot land in a later test's
+ * `held` (on a busy machine it reached the server after the client gave up and the next test had begun).
+ */
+const unanswered = '{"unanswered":true}';
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -24,6 +29,7 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
       const body = Buffer.concat(chunks);
+      if (body.toString() === unanswered) return;
       const refusal = await verify({ method: req.method!, path: req.url!, body, headers: req.headers });
       held.push({
         body: body.toString(),
@@ -38,7 +44,11 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  // The unanswered call's connection may still be open: close() alone would wait for it.
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 beforeEach(() => {
   held = [];
@@ -185,7 +195,7 @@ test('calls reuse kept-alive connections and stop at their time limit', async ()
   // At most the first call opens one (earlier tests may have left one open); the others reuse it.
   expect(connections - before).toBeLessThanOrEqual(1);
 
-  const late = signedPost(secret, url, { service: 'niwe', body: '{}', timeoutMs: 50 });
+  const late = signedPost(secret, url, { service: 'niwe', body: unanswered, timeoutMs: 50 });
   await expect(late).rejects.toThrow('no answer within 50 ms');
 });
 
