@@ -22,6 +22,7 @@ import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { analysisShare, operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
 import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, inProcessLimiters, redisLimiters, type RateLimits } from './rate-limit.ts';
 import { loadPortalOperations, persistedQueryCache, type Safelist } from './safelist.ts';
+import { installResultShaping } from './result-shaping.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
@@ -114,6 +115,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // cloud metadata addresses (169.254.169.254, metadata.google.internal) at once and sent usage to
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  installResultShaping();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager(options.supergraphSdl, options.supergraphFile, new Set(Object.keys(options.subgraphSecrets)), observability.log),
     queryPlannerConfig: { cache: caches.plans },

@@ -13,6 +13,8 @@ import {
   WebhookDeliverySchema,
   WebhookSchema,
 } from '../subgraphs/region/inquiries/entities.ts';
+import resultShaping from '@apollo/gateway/dist/resultShaping.js';
+import { computeResponse } from '../gateway/result-shaping.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
@@ -86,6 +88,16 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
+});
+
+describe('the gateway', () => {
+  test("shapes its answers with its own result shaping, not Apollo's (gateway/result-shaping.ts)", async () => {
+    // The query plan executor calls the module's export at each request: with it replaced, every answer above went through ours.
+    expect(resultShaping.computeResponse).toBe(computeResponse);
+    const res = await stack.query(deepQuery, { first: 2 }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.members.edges).toHaveLength(2);
+  });
 });
 
 describe('one network', () => {
