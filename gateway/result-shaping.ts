@@ -21,14 +21,22 @@ import type { GraphQLError } from 'graphql';
 type Shaped = ReturnType<typeof resultShaping.computeResponse>;
 type Arguments = Parameters<typeof resultShaping.computeResponse>[0];
 
-/** Apollo's own, taken before installResultShaping replaces it: for the case below that it handles alone, and for the tests' comparison. */
+/** Apollo's own, taken before installResultShaping replaces it: for operations with an alias `__proto__`, and for the tests' comparison. */
 export const apolloComputeResponse = resultShaping.computeResponse;
 
 /** A field's value that was null where its type said non-null: the object holding it becomes null. */
 const INVALID = Symbol('invalid');
-type Value = unknown;
 
-interface FieldStep {
+/** Thrown on meeting an alias `__proto__`, which only Apollo's objects without a prototype can hold as a key. */
+const protoAlias = Symbol('alias __proto__');
+
+interface Conditions {
+  selection: Selection;
+  /** @skip and @include under this request's variables, decided where the step is first reached, as Apollo does (it throws there for a variable that is not a boolean). */
+  skipped: boolean | undefined;
+}
+
+interface FieldStep extends Conditions {
   field: true;
   responseName: string;
   type: Type;
@@ -36,9 +44,11 @@ interface FieldStep {
   /** `__schema` or `__type`: answered by Apollo's introspection, as its computeResponse does. */
   introspection: FieldSelection | undefined;
   typename: boolean;
+  /** A name Object.prototype has (`constructor`, `toString`): read from the output object only if its own. */
+  inherited: boolean;
 }
 
-interface FragmentStep {
+interface FragmentStep extends Conditions {
   field: false;
   typeCondition: CompositeType | undefined;
   selectionSet: SelectionSet;
@@ -48,18 +58,16 @@ interface FragmentStep {
 
 type Step = FieldStep | FragmentStep;
 
-/** Apollo's output objects have no prototype; an alias `__proto__` would change a plain object's instead of adding a key. */
-function usesProtoAlias(selectionSet: SelectionSet): boolean {
-  return selectionSet
-    .selections()
-    .some((s) => (s.kind === 'FieldSelection' && s.element.responseName() === '__proto__') || (s.selectionSet !== undefined && usesProtoAlias(s.selectionSet)));
-}
-
 export function computeResponse(args: Arguments): Shaped {
   const { operation, input } = args;
   if (!input) return { data: input, errors: [] };
-  if (usesProtoAlias(operation.selectionSet)) return apolloComputeResponse(args);
-  return new Shaper(operation, args).run(input);
+  try {
+    return new Shaper(operation, args).run(input);
+  } catch (error) {
+    // Setting `__proto__` on a plain object changes its prototype instead of adding a key.
+    if (error === protoAlias) return apolloComputeResponse(args);
+    throw error;
+  }
 }
 
 class Shaper {
@@ -87,54 +95,70 @@ class Shaper {
     return { data: complete ? data : null, errors: this.errors };
   }
 
-  /** The steps of a selection set under this request's variables: @skip and @include decided once, not per object. */
+  /** The steps of a selection set, worked out once per request: a page of 100 members goes through each 100 times. */
   private stepsOf(selectionSet: SelectionSet): Step[] {
     let steps = this.steps.get(selectionSet);
     if (steps) return steps;
-    steps = [];
-    for (const selection of selectionSet.selections()) {
-      if (this.skipped(selection)) continue;
-      if (selection.kind === 'FieldSelection') {
-        const field = selection.element;
-        steps.push({
-          field: true,
-          responseName: field.responseName(),
-          type: field.definition.type!,
-          selectionSet: selection.selectionSet,
-          introspection: field.definition.isSchemaIntrospectionField() ? selection : undefined,
-          typename: field.name === federation.typenameFieldName,
-        });
-      } else {
-        steps.push({ field: false, typeCondition: selection.element.typeCondition, selectionSet: selection.selectionSet, applies: new Map() });
+    steps = selectionSet.selections().map((selection): Step => {
+      if (selection.kind !== 'FieldSelection') {
+        return {
+          field: false,
+          selection,
+          skipped: undefined,
+          typeCondition: selection.element.typeCondition,
+          selectionSet: selection.selectionSet!,
+          applies: new Map(),
+        };
       }
-    }
+      const field = selection.element;
+      const responseName = field.responseName();
+      if (responseName === '__proto__') throw protoAlias;
+      return {
+        field: true,
+        selection,
+        skipped: undefined,
+        responseName,
+        type: field.definition.type!,
+        selectionSet: selection.selectionSet,
+        introspection: field.definition.isSchemaIntrospectionField() ? selection : undefined,
+        typename: field.name === federation.typenameFieldName,
+        inherited: responseName in Object.prototype,
+      };
+    });
     this.steps.set(selectionSet, steps);
     return steps;
   }
 
-  private skipped(selection: Selection): boolean {
-    const element = selection.element;
+  private skipped(step: Step): boolean {
+    if (step.skipped !== undefined) return step.skipped;
+    const element = step.selection.element;
     const skip = element.appliedDirectivesOf(this.schema.skipDirective())[0];
     const include = element.appliedDirectivesOf(this.schema.includeDirective())[0];
-    return (skip !== undefined && this.condition(skip.arguments().if)) || (include !== undefined && !this.condition(include.arguments().if));
+    step.skipped = (skip !== undefined && this.condition(skip)) || (include !== undefined && !this.condition(include));
+    return step.skipped;
   }
 
-  private condition(value: unknown): boolean {
-    if (!(value instanceof federation.Variable)) return value as boolean;
-    const set = this.variables[value.name];
-    if (typeof set !== 'boolean') throw new Error(`Unexpected value ${set} for variable ${value} of @skip or @include`);
+  /** The `if` of a @skip or @include. */
+  private condition(directive: { arguments(): { if: unknown }; toString(): string }): boolean {
+    const value: unknown = directive.arguments().if;
+    if (typeof value === 'boolean') return value;
+    // Otherwise a variable. Not `instanceof Variable`: that holds only while @apollo/gateway shares our copy of federation-internals.
+    const { name } = value as { name: string };
+    const set = this.variables[name];
+    if (typeof set !== 'boolean') throw new Error(`Unexpected value ${set} for variable ${value} of ${directive}`);
     return set;
   }
 
   /** Shapes `input` into `output` along the selection set; false when a non-null field was null, so the object is null. */
   private object(input: Record<string, unknown>, selectionSet: SelectionSet, output: Record<string, unknown>, parentType: CompositeType): boolean {
     for (const step of this.stepsOf(selectionSet)) {
+      if (this.skipped(step)) continue;
       if (!step.field) {
         if (this.applies(step, input, parentType) && !this.object(input, step.selectionSet, output, step.typeCondition ?? parentType)) return false;
         continue;
       }
       const { responseName } = step;
-      const outputValue = output[responseName];
+      const outputValue = step.inherited ? (Object.hasOwn(output, responseName) ? output[responseName] : undefined) : output[responseName];
       if (step.introspection) {
         if (outputValue === undefined) output[responseName] = this.args.introspectionHandling(step.introspection);
         continue;
@@ -162,11 +186,11 @@ class Shaper {
   }
 
   private applies(step: FragmentStep, input: Record<string, unknown>, parentType: CompositeType): boolean {
-    const typename = input[federation.typenameFieldName];
-    if (typename !== undefined && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${typename}`);
+    const typename: unknown = input[federation.typenameFieldName];
+    if (typename && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${typename}`);
     const condition = step.typeCondition;
     if (!condition) return true;
-    if (!typename) return federation.isSubtype(condition, parentType);
+    if (typeof typename !== 'string' || typename === '') return federation.isSubtype(condition, parentType);
     let applies = step.applies.get(typename);
     if (applies === undefined) {
       const type = this.schema.type(typename);
@@ -177,8 +201,10 @@ class Shaper {
   }
 
   /** The shaped value, INVALID for a null where the type says non-null; sets `hadErrors`. */
-  private value(outputValue: Value, type: Type, inputValue: Value, selectionSet: SelectionSet | undefined, parentType: CompositeType): Value {
+  private value(outputValue: unknown, type: Type, inputValue: unknown, selectionSet: SelectionSet | undefined, parentType: CompositeType): unknown {
     this.hadErrors = false;
+    // JSON has no undefined; a hole in a list would be one.
+    if (inputValue === undefined) throw new Error('Should not pass undefined for `inputValue` to this method');
     if (outputValue === null || (outputValue !== undefined && !selectionSet)) return outputValue;
     if (type.kind === 'NonNullType') {
       const inner = this.value(outputValue, type.ofType, inputValue, selectionSet, parentType);
@@ -200,14 +226,14 @@ class Shaper {
     return null;
   }
 
-  private list(outputValue: Value, itemType: Type, inputValue: Value, selectionSet: SelectionSet | undefined, parentType: CompositeType): Value {
+  private list(outputValue: unknown, itemType: Type, inputValue: unknown, selectionSet: SelectionSet | undefined, parentType: CompositeType): unknown {
     if (!Array.isArray(inputValue)) throw new Error(`Invalid non-list value ${inputValue} returned by subgraph for list type [${itemType}]`);
     if (outputValue !== undefined && !Array.isArray(outputValue))
       throw new Error(`Invalid non-list value ${outputValue} returned by subgraph for list type [${itemType}]`);
-    const merged = outputValue as Value[] | undefined;
+    const merged = outputValue as unknown[] | undefined;
     if (merged && merged.length !== inputValue.length)
       throw new Error(`[${inputValue}].length (${inputValue.length}) !== [${merged}].length (${merged.length})`);
-    const items = new Array<Value>(inputValue.length);
+    const items = new Array<unknown>(inputValue.length);
     let invalid = false;
     let errors = false;
     for (let i = 0; i < inputValue.length; i++) {
@@ -224,7 +250,13 @@ class Shaper {
     return invalid ? null : items;
   }
 
-  private composite(outputValue: Value, type: CompositeType, inputValue: Value, selectionSet: SelectionSet | undefined, parentType: CompositeType): Value {
+  private composite(
+    outputValue: unknown,
+    type: CompositeType,
+    inputValue: unknown,
+    selectionSet: SelectionSet | undefined,
+    parentType: CompositeType,
+  ): unknown {
     if (!selectionSet) throw new Error(`Invalid empty selection set for composite type ${type}`);
     if (typeof inputValue !== 'object') throw new Error(`Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
     if (outputValue !== undefined && typeof outputValue !== 'object')
@@ -263,7 +295,8 @@ class Shaper {
  * The gateway's query plan executor calls the module's export at each request
  * (`resultShaping_1.computeResponse(...)`), so replacing the export replaces
  * the step, in the .ts sources and in `npm start`'s bundle alike (the bundle
- * keeps @apollo/gateway's CommonJS modules and their exports objects).
+ * keeps @apollo/gateway's CommonJS modules and their exports objects). For the
+ * whole process: every ApolloGateway in it shapes with this one from then on.
  */
 export function installResultShaping() {
   resultShaping.computeResponse = computeResponse;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { networks } from '../shared/networks.ts';
 import { createMember } from '../subgraphs/network/members.ts';
 import { MemberSchema } from '../subgraphs/network/entities/index.ts';
@@ -92,11 +92,18 @@ afterAll(async () => {
 
 describe('the gateway', () => {
   test("shapes its answers with its own result shaping, not Apollo's (gateway/result-shaping.ts)", async () => {
-    // The query plan executor calls the module's export at each request: with it replaced, every answer above went through ours.
     expect(resultShaping.computeResponse).toBe(computeResponse);
-    const res = await stack.query(deepQuery, { first: 2 }, token);
-    expect(res.errors).toBeUndefined();
-    expect(res.data.members.edges).toHaveLength(2);
+    // The query plan executor reads the export at each request: a spy put there now sees this one.
+    const shaping = vi.spyOn(resultShaping, 'computeResponse');
+    try {
+      const res = await stack.query(deepQuery, { first: 2 }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.members.edges).toHaveLength(2);
+      expect(shaping).toHaveBeenCalledTimes(1);
+    } finally {
+      shaping.mockRestore();
+    }
+    expect(resultShaping.computeResponse).toBe(computeResponse);
   });
 });
 
