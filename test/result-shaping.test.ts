@@ -85,12 +85,11 @@ function pick<T>(values: readonly T[], draw: Draw): T {
 
 function leaf(type: Type, draw: Draw): unknown {
   const name = String(type);
-  const wrong = draw() < 0.05;
-  if (wrong) return [42.5, 'text', true, { x: 1 }][Math.floor(draw() * 4)];
+  if (draw() < 0.05) return pick([42.5, 'text', true, { x: 1 }], draw);
   if (name === 'Int') return Math.floor(draw() * 100);
   if (name === 'Float') return draw() * 10;
   if (name === 'Boolean') return draw() < 0.5;
-  if (federation.isEnumType(type)) return draw() < 0.9 ? type.values[Math.floor(draw() * type.values.length)].name : 'THREE';
+  if (federation.isEnumType(type)) return draw() < 0.9 ? pick(type.values, draw).name : 'THREE';
   if (name === 'ID') return draw() < 0.5 ? `id-${Math.floor(draw() * 100)}` : Math.floor(draw() * 100);
   return `s${Math.floor(draw() * 1000)}`;
 }
