@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { PoolMode } from '../../shared/pg-connection.ts';
-import { preparedLoad, preparedQuery, type KeyedLoad } from '../../shared/prepared.ts';
+import { preparedLoad, preparedLoadWith, preparedQuery, type Included, type KeyedLoad, type WithIncluded } from '../../shared/prepared.ts';
 import { closeSpellingsText, type SpellingsLookup } from './search.ts';
 import {
   CertificationSchema,
@@ -16,39 +16,91 @@ import {
 
 // One set of loaders per request: each field of a list of members costs one
 // query for the whole list, never one per member. The queries are prepared
-// once per service (shared/prepared.ts).
+// once per service (shared/prepared.ts). An entity fetch that selects a
+// member's lists (services, certificates, contacts) brings them along with
+// the members, so it is one statement in one round trip, not one per list in
+// a second.
+
+/** The member's lists that an entity fetch can bring along with the members, in the order of their statements' names. */
+export const memberLists = ['services', 'certifications', 'contacts'] as const;
+export type MemberList = (typeof memberLists)[number];
 
 export interface MemberReads {
   members: KeyedLoad<Member>;
   certifications: KeyedLoad<Certification>;
   services: KeyedLoad<Service>;
   contacts: KeyedLoad<ContactPerson>;
+  /** The members with the lists named, one statement for each combination of lists (key: the names joined by ','). */
+  membersWith: Map<string, KeyedLoad<WithIncluded<Member>>>;
   /** The search's close spellings (search.ts), the one statement of a search whose text never changes. */
   closeSpellings: SpellingsLookup;
 }
 
+const listLoads: Record<MemberList, Included> = {
+  services: { name: 'services', schema: ServiceSchema, column: 'member_id', orderBy: 'id' },
+  certifications: { name: 'certifications', schema: CertificationSchema, column: 'member_id', orderBy: 'standard, id' },
+  contacts: { name: 'contacts', schema: ContactPersonSchema, column: 'member_id', orderBy: 'id' },
+};
+
+/** Every non-empty combination of the lists, each in memberLists' order. */
+const combinations = memberLists.reduce<MemberList[][]>((all, list) => [...all, ...all.map((c) => [...c, list])], [[]]).filter((c) => c.length > 0);
+
 export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'session'): Promise<MemberReads> {
   const [members, certifications, services, contacts, spellings] = await Promise.all([
     preparedLoad(orm, MemberSchema, 'id', 'id', poolMode),
-    preparedLoad(orm, CertificationSchema, 'member_id', 'standard, id', poolMode),
-    preparedLoad(orm, ServiceSchema, 'member_id', 'id', poolMode),
-    preparedLoad(orm, ContactPersonSchema, 'member_id', 'id', poolMode),
+    preparedLoad(orm, CertificationSchema, 'member_id', listLoads.certifications.orderBy, poolMode),
+    preparedLoad(orm, ServiceSchema, 'member_id', listLoads.services.orderBy, poolMode),
+    preparedLoad(orm, ContactPersonSchema, 'member_id', listLoads.contacts.orderBy, poolMode),
     preparedQuery<{ i: number; word: string }>(orm, 'irm_close_spellings', closeSpellingsText('$1'), poolMode),
   ]);
-  return { members, certifications, services, contacts, closeSpellings: (words) => spellings([words]) };
+  const membersWith = new Map<string, KeyedLoad<WithIncluded<Member>>>();
+  for (const lists of combinations) {
+    membersWith.set(
+      lists.join(','),
+      await preparedLoadWith(
+        orm,
+        MemberSchema,
+        lists.map((l) => listLoads[l]),
+        poolMode,
+      ),
+    );
+  }
+  return { members, certifications, services, contacts, membersWith, closeSpellings: (words) => spellings([words]) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export function createLoaders(em: EntityManager, reads: MemberReads) {
-  return {
-    member: new DataLoader<number, Member | null>(async (ids) => {
-      const byId = new Map((await reads.members(em, ids)).map((m) => [m.id, m]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+  const lists = {
     certifications: new DataLoader<number, Certification[]>(async (ids) => groupByMember(ids, await reads.certifications(em, ids))),
     services: new DataLoader<number, Service[]>(async (ids) => groupByMember(ids, await reads.services(em, ids))),
     contacts: new DataLoader<number, ContactPerson[]>(async (ids) => groupByMember(ids, await reads.contacts(em, ids))),
+  };
+  // The lists asked for by the loads of the batch being gathered: a batch runs after the tick in which its loads came,
+  // so the entity fetch's references all name theirs before it reads them. A member already loaded in this request
+  // starts no batch, and its names wait for the next one, which then brings a list that may go unread.
+  const wanted = new Set<MemberList>();
+  const loadMembers = async (ids: readonly number[]): Promise<Member[]> => {
+    const names = memberLists.filter((l) => wanted.has(l));
+    wanted.clear();
+    if (names.length === 0) return reads.members(em, ids);
+    const rows = await reads.membersWith.get(names.join(','))!(em, ids);
+    // Primed, so the list resolvers find them; a list already loaded in this request keeps what it has. Each list
+    // holds its own entity type (listLoads), which the record of loaders cannot tell TypeScript.
+    for (const { entity, included } of rows) for (const name of names) lists[name].prime(entity.id, included[name] as never);
+    return rows.map((r) => r.entity);
+  };
+  return {
+    member: new DataLoader<number, Member | null>(async (ids) => {
+      const byId = new Map((await loadMembers(ids)).map((m) => [m.id, m]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Loads `id` and brings the lists named along with it (and with the rest of its batch). */
+    memberWith(id: number, names: readonly MemberList[]) {
+      for (const name of names) wanted.add(name);
+      return this.member.load(id);
+    },
+    ...lists,
     closeSpellings: reads.closeSpellings,
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { NetworkMemberResolvers, Resolvers } from './generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from './generated/internal-resolvers-types.ts';
 import { badInput } from '../../shared/errors.ts';
@@ -9,7 +10,8 @@ import { memberTypeName } from '../../shared/networks.ts';
 import { processView } from '../../shared/data/processes.ts';
 import { auditPage } from './audit.ts';
 import type { Member } from './entities/index.ts';
-import type { Loaders } from './loaders.ts';
+import { memberLists, type Loaders, type MemberList } from './loaders.ts';
+import { selectsField } from '../../shared/selection.ts';
 import { idempotency } from './idempotency.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 import { importedText, importMembers } from './member-import.ts';
@@ -35,15 +37,29 @@ function toProcesses(codes: string[]) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// The lists an entity fetch selects, worked out once per fetch rather than per reference (100 for a page of Q2.100).
+const listsSelected = new WeakMap<readonly FieldNode[], { visible: MemberList[]; withoutContacts: MemberList[] }>();
+
+/** The member's lists the entity fetch selects; contacts only for a reader who may see them (the resolver answers [] otherwise). */
+function selectedLists(info: GraphQLResolveInfo, contactsVisible: boolean): MemberList[] {
+  let lists = listsSelected.get(info.fieldNodes);
+  if (!lists) {
+    const visible = memberLists.filter((list) => selectsField(info, list));
+    lists = { visible, withoutContacts: visible.filter((l) => l !== 'contacts') };
+    listsSelected.set(info.fieldNodes, lists);
+  }
+  return contactsVisible ? lists.visible : lists.withoutContacts;
+}
+
 /** Resolvers of the federated schema: the network's concrete member type. */
 export function federatedResolvers(network: string): Resolvers {
   const member: NetworkMemberResolvers = {
-    async __resolveReference(ref, ctx) {
+    async __resolveReference(ref, ctx, info) {
       const { network: owner, localId } = parseMemberId(ref.id);
       if (owner.code !== network) return null;
       // Null for a member that is not there, as federation expects of an entity not found: a list of references
       // (an office comparing its data, test/office.e2e.ts) gets nulls, not an error per missing member.
-      return ctx.loaders.member.load(localId);
+      return ctx.loaders.memberWith(localId, selectedLists(info, canSeeContacts(ctx.identity)));
     },
     id: (m) => memberGlobalId(network, m.id),
     network: () => ({ code: network }),
