@@ -70,7 +70,7 @@ describe('network services behind PgBouncer in transaction mode, two server conn
     expect(created.flatMap((answer) => answer.errors ?? [])).toEqual([]);
     const ids = created.map((answer) => answer.data.createMember.localId as string);
 
-    // The federated member loads (prepared loads of members and certifications), the same answer from both, many at once.
+    // The federated member load (members with their certifications, one prepared statement), the same answer from both, many at once.
     const representations = ids.map((id) => ({ __typename: 'NiweMember', id: `NIWE:m-${id}` }));
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on NiweMember { name city certifications { number } } } }';
     const loads = await Promise.all(Array.from({ length: 20 }, (_, i) => call(urls[i % 2], '/graphql', entities, { r: representations })));

@@ -127,27 +127,65 @@ describe('one network', () => {
 });
 
 describe('prepared statements', () => {
-  test('entity loads reach PostgreSQL with their keys bound, one text whatever the number of keys', async () => {
-    // The server's own record of the statements it ran in NIWE's database (preloaded by shared/postgres.ts), read as
-    // the server's user: the service's own role may not create the extension.
+  /** The statements NIWE's database ran during `work`, as the server records them (pg_stat_statements, preloaded by shared/postgres.ts). */
+  async function niweStatements(work: () => Promise<unknown>): Promise<{ query: string; calls: number }[]> {
+    // Read as the server's user: the service's own role may not create the extension.
     const client = new pg.Client({ connectionString: databaseUrl(inject('postgresUrl'), stack.networks.get('NIWE')!.orm.config.get('dbName')!) });
     await client.connect();
     const database = `(select oid from pg_database where datname = current_database())`;
-    let rows: { query: string; calls: number }[];
     try {
       await client.query('create extension if not exists pg_stat_statements');
       await client.query(`select pg_stat_statements_reset(0, ${database}, 0)`);
-      for (const first of [3, 7]) await measure({ first, filter: { networks: ['NIWE'] } });
-      rows = (await client.query(`select query, calls::int from pg_stat_statements where dbid = ${database}`)).rows;
+      await work();
+      return (await client.query(`select query, calls::int from pg_stat_statements where dbid = ${database}`)).rows;
     } finally {
       await client.end();
     }
+  }
+  /** The entity loads among the statements: the members, with the lists they bring along. */
+  const memberLoads = (rows: { query: string; calls: number }[]) => rows.filter((r) => /from "member" where "id" = any/.test(r.query));
+  const listsIn = (query: string) =>
+    ['service', 'certification', 'contact_person'].filter((table) => query.includes(`from "${table}" t where t."member_id" = p.id`));
+
+  test('entity loads reach PostgreSQL with their keys bound, one text whatever the number of keys', async () => {
+    const rows = await niweStatements(async () => {
+      for (const first of [3, 7]) await measure({ first, filter: { networks: ['NIWE'] } });
+    });
     // The members with their lists: one text for three members and for seven, its keys one array parameter.
-    const loads = rows.filter((r) => /from "member" where id = any/.test(r.query));
+    const loads = memberLoads(rows);
     expect(loads).toHaveLength(1);
     expect(loads[0].calls).toBe(2);
-    expect(loads[0].query).toMatch(/where id = any\(\$1::int\[\]\)\) p order by p\.id$/);
-    for (const list of ['service', 'certification', 'contact_person']) expect(loads[0].query).toContain(`from "${list}" where "member_id" = p.id`);
+    expect(loads[0].query).toMatch(/where "id" = any\(\$1::int\[\]\)\) p order by p\.id$/);
+    expect(listsIn(loads[0].query)).toEqual(['service', 'certification', 'contact_person']);
+  });
+
+  test('an entity fetch brings the lists it selects, through fragments, and contacts only to a reader who may see them', async () => {
+    const member = (fields: string, fragments = '') => `query($id: ID!) { member(id: $id) { id ${fields} } } ${fragments}`;
+    const ask = async (query: string, bearer?: string) => {
+      const res = await stack.query(query, { id: 'NIWE:m-1' }, bearer);
+      expect(res.errors).toBeUndefined();
+      return res.data.member;
+    };
+    const brought = async (query: string, bearer?: string) => {
+      let answer: Record<string, unknown> = {};
+      // Region's existence check, the first time it meets the member, is the plain load of the member alone.
+      const along = memberLoads(await niweStatements(async () => (answer = await ask(query, bearer)))).filter((r) => r.query.includes(') p order by p.id'));
+      expect(along.length).toBeLessThanOrEqual(1);
+      return { lists: along.length ? listsIn(along[0].query) : [], answer };
+    };
+    // Without a token contacts are not shown, so not read.
+    const anonymous = await brought(member('services { title } contacts { name }'));
+    expect(anonymous.lists).toEqual(['service']);
+    expect(anonymous.answer.contacts).toEqual([]);
+    const partner = await brought(member('services { title } contacts { name }'), token);
+    expect(partner.lists).toEqual(['service', 'contact_person']);
+    expect(partner.answer.contacts).toEqual([{ name: 'Kontakt' }]);
+    // A named fragment and an alias.
+    const fragment = await brought(member('...Lists', 'fragment Lists on Member { certs: certifications { standard } name }'), token);
+    expect(fragment.lists).toEqual(['certification']);
+    expect(fragment.answer.certs).toEqual([{ standard: 'IATF 16949' }, { standard: 'ISO 9001' }]);
+    // No list selected: the member alone, as before.
+    expect((await brought(member('name'))).lists).toEqual([]);
   });
 
   test("an entity fetch brings the members' lists along in one statement, the same entities as loaded list by list", async () => {

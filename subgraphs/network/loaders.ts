@@ -90,15 +90,16 @@ export function createLoaders(em: EntityManager, reads: MemberReads) {
     for (const { entity, included } of rows) for (const name of names) lists[name].prime(entity.id, included[name] as never);
     return rows.map((r) => r.entity);
   };
+  const member = new DataLoader<number, Member | null>(async (ids) => {
+    const byId = new Map((await loadMembers(ids)).map((m) => [m.id, m]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
-    member: new DataLoader<number, Member | null>(async (ids) => {
-      const byId = new Map((await loadMembers(ids)).map((m) => [m.id, m]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    member,
     /** Loads `id` and brings the lists named along with it (and with the rest of its batch). */
     memberWith(id: number, names: readonly MemberList[]) {
       for (const name of names) wanted.add(name);
-      return this.member.load(id);
+      return member.load(id);
     },
     ...lists,
     closeSpellings: reads.closeSpellings,
