@@ -8,6 +8,8 @@ import pg from 'pg';
 
 interface Stat {
   ppid: number;
+  /** Ended but not yet reaped by its parent: its CPU shows as 0, and is not yet in the parent's `reapedMs`. */
+  zombie?: boolean;
   /** User and system time of the process itself (all its threads). */
   ownMs: number;
   /** User and system time of its children that ended and were reaped. */
@@ -23,7 +25,12 @@ function stat(path: string): Stat | null {
   }
   // The command (field 2) may hold spaces; the fields after it follow the last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), ownMs: (Number(fields[11]) + Number(fields[12])) * 10, reapedMs: (Number(fields[13]) + Number(fields[14])) * 10 };
+  return {
+    ppid: Number(fields[1]),
+    zombie: fields[0] === 'Z',
+    ownMs: (Number(fields[11]) + Number(fields[12])) * 10,
+    reapedMs: (Number(fields[13]) + Number(fields[14])) * 10,
+  };
 }
 
 /** CPU of one thread or process, given its /proc path ('/proc/thread-self' for the calling thread). */
@@ -55,15 +62,41 @@ export function processTable(): ProcessTable {
  */
 export function treeCpuMs(root: number, stats: ProcessTable = processTable()): number {
   if (!stats.has(root)) return Number.NaN;
-  const children = Map.groupBy([...stats.keys()], (pid) => stats.get(pid)!.ppid);
   let total = 0;
+  for (const s of tree(root, stats)) total += s.ownMs + s.reapedMs;
+  return total;
+}
+
+/** The stats of a process and all its descendants. */
+function* tree(root: number, stats: ProcessTable): Generator<Stat> {
+  if (!stats.has(root)) return;
+  const children = Map.groupBy([...stats.keys()], (pid) => stats.get(pid)!.ppid);
   for (const pending = [root]; pending.length; ) {
     const pid = pending.pop()!;
-    const s = stats.get(pid)!;
-    total += s.ownMs + s.reapedMs;
+    yield stats.get(pid)!;
     pending.push(...(children.get(pid) ?? []));
   }
-  return total;
+}
+
+/** Whether a process under `root` has ended and waits to be reaped. */
+export function hasZombie(root: number, stats: ProcessTable): boolean {
+  for (const s of tree(root, stats)) if (s.zombie) return true;
+  return false;
+}
+
+/**
+ * processTable, read again while a process in the trees under `roots` has ended and is not yet reaped: such a
+ * process shows no CPU, and its parent has not yet added it to its children's. A PostgreSQL backend that had run
+ * for minutes, closed by an idle pool as the reading was taken, made the PostgreSQL CPU of the portal mix's row at
+ * concurrency 1 read -35 ms a request (the run of 2026-12-04, 16:00). A parent reaps within milliseconds; one that
+ * never does (`tries` readings, 2 ms apart) leaves the reading as it is.
+ */
+export async function settledProcessTable(roots: number[], tries = 25): Promise<ProcessTable> {
+  for (let read = 1; ; read++) {
+    const stats = processTable();
+    if (read >= tries || !roots.some((root) => hasZombie(root, stats))) return stats;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 /**

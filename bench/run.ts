@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from '../shared/postgres.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { progressReporter } from '../scripts/seed-bulk.ts';
 import { mergeLoadResults, startLoadGenerator, type LoadResult } from './load.ts';
-import { postmasterPid, processTable, treeCpuMs } from './cpu.ts';
+import { postmasterPid, settledProcessTable, treeCpuMs } from './cpu.ts';
 import { ensureBenchDependencies } from './dependencies.ts';
 import { checkBudget, round, withRatios, writeReport, type Measurement, type Report } from './report.ts';
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
@@ -108,7 +108,8 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       // before the CPU counters start, as they stop before the second reading: at concurrency 1 a row's five
       // slices would otherwise count these queries five times.
       const statementsBefore = concurrency === 1 ? await subgraphs.statementTime() : null;
-      const processes = processTable();
+      const measured = postgresPid ? [target.pid, postgresPid] : [target.pid];
+      const processes = await settledProcessTable(measured);
       const before = {
         sql: subgraphs.sqlStatements(),
         byNetwork: subgraphs.sqlByNetwork(),
@@ -135,7 +136,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       const busy = subgraphs.busy();
       // This process's CPU before reading /proc, which costs it some: the subgraphs' CPU is taken from it.
       const own = process.cpuUsage(before.ownCpu);
-      const after = processTable();
+      const after = await settledProcessTable(measured);
       const statements = concurrency === 1 ? difference(statementsBefore, await subgraphs.statementTime()) : null;
       return {
         result,
