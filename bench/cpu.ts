@@ -63,38 +63,51 @@ export function processTable(): ProcessTable {
 export function treeCpuMs(root: number, stats: ProcessTable = processTable()): number {
   if (!stats.has(root)) return Number.NaN;
   let total = 0;
-  for (const s of tree(root, stats)) total += s.ownMs + s.reapedMs;
+  for (const [, s] of tree(root, stats)) total += s.ownMs + s.reapedMs;
   return total;
 }
 
-/** The stats of a process and all its descendants. */
-function* tree(root: number, stats: ProcessTable): Generator<Stat> {
+/** The pids and stats of a process and all its descendants. */
+function* tree(root: number, stats: ProcessTable): Generator<[number, Stat]> {
   if (!stats.has(root)) return;
   const children = Map.groupBy([...stats.keys()], (pid) => stats.get(pid)!.ppid);
   for (const pending = [root]; pending.length; ) {
     const pid = pending.pop()!;
-    yield stats.get(pid)!;
+    yield [pid, stats.get(pid)!];
     pending.push(...(children.get(pid) ?? []));
   }
 }
 
 /** Whether a process under `root` has ended and waits to be reaped. */
 export function hasZombie(root: number, stats: ProcessTable): boolean {
-  for (const s of tree(root, stats)) if (s.zombie) return true;
+  for (const [, s] of tree(root, stats)) if (s.zombie) return true;
   return false;
 }
 
+/** Whether the trees under `roots` hold the same processes in both readings. */
+function sameProcesses(roots: number[], a: ProcessTable, b: ProcessTable): boolean {
+  return roots.every((root) => {
+    const before = new Set([...tree(root, a)].map(([pid]) => pid));
+    const after = [...tree(root, b)].map(([pid]) => pid);
+    return after.length === before.size && after.every((pid) => before.has(pid));
+  });
+}
+
 /**
- * processTable, read again while a process in the trees under `roots` has ended and is not yet reaped: such a
- * process shows no CPU, and its parent has not yet added it to its children's. A PostgreSQL backend that had run
- * for minutes, closed by an idle pool as the reading was taken, made the PostgreSQL CPU of the portal mix's row at
- * concurrency 1 read -35 ms a request (the run of 2026-12-04, 16:00). A parent reaps within milliseconds; one that
- * never does (`tries` readings, 2 ms apart) leaves the reading as it is.
+ * processTable, read again until two readings in a row find the same processes in the trees under `roots`, none
+ * of them ended and waiting to be reaped. A reading goes through /proc in pid order, parent before children: a
+ * child that ends and is reaped while the reading goes on is in neither its own entry (gone) nor its parent's
+ * reaped time (read before). A PostgreSQL backend that had served a pool for minutes, closed during a reading, made
+ * the PostgreSQL CPU of the portal mix's row at concurrency 1 read -35 ms a request (the run of 2026-12-04, 15:59).
+ * After `tries` readings, 2 ms apart, the last one is taken as it is.
  */
-export async function settledProcessTable(roots: number[], tries = 25): Promise<ProcessTable> {
-  for (let read = 1; ; read++) {
-    const stats = processTable();
-    if (read >= tries || !roots.some((root) => hasZombie(root, stats))) return stats;
+export async function settledProcessTable(roots: number[], tries = 25, read: () => ProcessTable = processTable): Promise<ProcessTable> {
+  let previous = read();
+  for (let reads = 2; ; reads++) {
+    const stats = read();
+    const settled = sameProcesses(roots, previous, stats) && !roots.some((root) => hasZombie(root, stats));
+    if (settled || reads >= tries) return stats;
+    previous = stats;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
