@@ -38,16 +38,11 @@ export async function preparedQuery<R>(
   };
 }
 
-/** The persisted properties of an entity, as a load selects them. */
-function persisted<T extends object>(orm: MikroORM, schema: EntitySchema<T>) {
-  const meta = orm.getMetadata().get(schema);
-  return { meta, props: meta.props.filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false) };
-}
-
-/** The table and the persisted columns of an entity, quoted, as a load selects them. */
+/** The table, the persisted properties and their columns (quoted) of an entity, as a load selects them. */
 function tableOf<T extends object>(orm: MikroORM, schema: EntitySchema<T>) {
-  const { meta, props } = persisted(orm, schema);
-  return { table: meta.tableName, columns: props.flatMap((p) => p.fieldNames.map((f) => `"${f}"`)).join(', ') };
+  const meta = orm.getMetadata().get(schema);
+  const props = meta.props.filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false);
+  return { meta, props, table: meta.tableName, columns: props.flatMap((p) => p.fieldNames.map((f) => `"${f}"`)).join(', ') };
 }
 
 /**
@@ -59,12 +54,13 @@ const jsonSafeColumn = /^(int(eger)?|smallint|serial|varchar(\(\d+\))?|character
 
 /** The list's table and columns, when every column comes through JSON as it would as a row. */
 function listTableOf<T extends object>(orm: MikroORM, schema: EntitySchema<T>) {
-  const { meta, props } = persisted(orm, schema);
-  for (const p of props) {
+  const list = tableOf(orm, schema);
+  for (const p of list.props) {
     const type = p.kind === ReferenceKind.MANY_TO_ONE ? 'integer' : (p.columnTypes?.[0] ?? '').toLowerCase();
-    if (!jsonSafeColumn.test(type)) throw new Error(`${meta.className}.${p.name} (${type}) cannot come along as JSON; load ${meta.className} by itself.`);
+    if (!jsonSafeColumn.test(type))
+      throw new Error(`${list.meta.className}.${p.name} (${type}) cannot come along as JSON; load ${list.meta.className} by itself.`);
   }
-  return tableOf(orm, schema);
+  return list;
 }
 
 /** Loads the rows of `schema` whose `column` is one of the keys, in `orderBy` order, as one prepared statement. */

@@ -46,12 +46,11 @@ const listLoads: Record<MemberList, Included> = {
 const combinations = memberLists.reduce<MemberList[][]>((all, list) => [...all, ...all.map((c) => [...c, list])], [[]]).filter((c) => c.length > 0);
 
 export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'session'): Promise<MemberReads> {
-  const [members, certifications, services, contacts, spellings] = await Promise.all([
+  const [members, spellings, services, certifications, contacts] = await Promise.all([
     preparedLoad(orm, MemberSchema, 'id', 'id', poolMode),
-    preparedLoad(orm, CertificationSchema, 'member_id', listLoads.certifications.orderBy, poolMode),
-    preparedLoad(orm, ServiceSchema, 'member_id', listLoads.services.orderBy, poolMode),
-    preparedLoad(orm, ContactPersonSchema, 'member_id', listLoads.contacts.orderBy, poolMode),
     preparedQuery<{ i: number; word: string }>(orm, 'irm_close_spellings', closeSpellingsText('$1'), poolMode),
+    // Each list alone (in memberLists' order), by the same definition as when it comes along with the members.
+    ...memberLists.map((l) => preparedLoad(orm, listLoads[l].schema, listLoads[l].column, listLoads[l].orderBy, poolMode)),
   ]);
   const membersWith = new Map<string, KeyedLoad<WithIncluded<Member>>>();
   for (const lists of combinations) {
