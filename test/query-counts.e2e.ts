@@ -160,16 +160,17 @@ describe('prepared statements', () => {
   });
 
   test('an entity fetch brings the lists it selects, through fragments, and contacts only to a reader who may see them', async () => {
-    const member = (fields: string, fragments = '') => `query($id: ID!) { member(id: $id) { id ${fields} } } ${fragments}`;
-    const ask = async (query: string, bearer?: string) => {
-      const res = await stack.query(query, { id: 'NIWE:m-1' }, bearer);
+    const member = (fields: string, fragments = '') =>
+      `query($id: ID!${fields.includes('$on') ? ', $on: Boolean!' : ''}) { member(id: $id) { id ${fields} } } ${fragments}`;
+    const ask = async (query: string, bearer?: string, on = true) => {
+      const res = await stack.query(query, { id: 'NIWE:m-1', ...(query.includes('$on') && { on }) }, bearer);
       expect(res.errors).toBeUndefined();
       return res.data.member;
     };
-    const brought = async (query: string, bearer?: string) => {
+    const brought = async (query: string, bearer?: string, on = true) => {
       let answer: Record<string, unknown> = {};
       // Region's existence check, the first time it meets the member, is the plain load of the member alone.
-      const along = memberLoads(await niweStatements(async () => (answer = await ask(query, bearer)))).filter((r) => r.query.includes(') p order by p.id'));
+      const along = memberLoads(await niweStatements(async () => (answer = await ask(query, bearer, on)))).filter((r) => r.query.includes(') p order by p.id'));
       expect(along.length).toBeLessThanOrEqual(1);
       return { lists: along.length ? listsIn(along[0].query) : [], answer };
     };
@@ -184,6 +185,10 @@ describe('prepared statements', () => {
     const fragment = await brought(member('...Lists', 'fragment Lists on Member { certs: certifications { standard } name }'), token);
     expect(fragment.lists).toEqual(['certification']);
     expect(fragment.answer.certs).toEqual([{ standard: 'IATF 16949' }, { standard: 'ISO 9001' }]);
+    // A list that @include or @skip leaves out for the request's variables is not read; one they keep is.
+    const conditional = member('services @skip(if: $on) { title } contacts @include(if: $on) { name } certifications @include(if: true) { standard }');
+    expect((await brought(conditional, token, false)).lists).toEqual(['service', 'certification']);
+    expect((await brought(conditional, token, true)).lists).toEqual(['certification', 'contact_person']);
     // No list selected: the member alone, as before.
     expect((await brought(member('name'))).lists).toEqual([]);
   });
