@@ -128,7 +128,7 @@ describe('one network', () => {
 
 describe('prepared statements', () => {
   /** The statements NIWE's database ran during `work`, as the server records them (pg_stat_statements, preloaded by shared/postgres.ts). */
-  async function niweStatements(work: () => Promise<unknown>): Promise<{ query: string; calls: number }[]> {
+  async function niweStatements(work: () => Promise<unknown>): Promise<{ query: string; calls: number; plans: number }[]> {
     // Read as the server's user: the service's own role may not create the extension.
     const client = new pg.Client({ connectionString: databaseUrl(inject('postgresUrl'), stack.networks.get('NIWE')!.orm.config.get('dbName')!) });
     await client.connect();
@@ -137,7 +137,7 @@ describe('prepared statements', () => {
       await client.query('create extension if not exists pg_stat_statements');
       await client.query(`select pg_stat_statements_reset(0, ${database}, 0)`);
       await work();
-      return (await client.query(`select query, calls::int from pg_stat_statements where dbid = ${database}`)).rows;
+      return (await client.query(`select query, calls::int, plans::int from pg_stat_statements where dbid = ${database}`)).rows;
     } finally {
       await client.end();
     }
@@ -155,7 +155,7 @@ describe('prepared statements', () => {
     const loads = memberLoads(rows);
     expect(loads).toHaveLength(1);
     expect(loads[0].calls).toBe(2);
-    expect(loads[0].query).toMatch(/where "id" = any\(\$1::int\[\]\)\) p order by p\.id$/);
+    expect(loads[0].query).toMatch(/where "id" = any\(\(select \$1::int\[\]\)::int\[\]\)\) p order by p\.id$/);
     expect(listsIn(loads[0].query)).toEqual(['service', 'certification', 'contact_person']);
   });
 
@@ -191,6 +191,48 @@ describe('prepared statements', () => {
     expect((await brought(conditional, token, true)).lists).toEqual(['certification', 'contact_person']);
     // No list selected: the member alone, as before.
     expect((await brought(member('name'))).lists).toEqual([]);
+  });
+
+  test('the prepared statements are planned once per connection, not on every call', async () => {
+    // pg_stat_statements counts plans only with track_planning, a setting of the server: on for this test.
+    const admin = new pg.Client({ connectionString: databaseUrl(inject('postgresUrl'), 'postgres') });
+    await admin.connect();
+    try {
+      await admin.query('alter system set pg_stat_statements.track_planning = on');
+      await admin.query('select pg_reload_conf()');
+      const rows = await niweStatements(async () => {
+        for (let n = 1; n <= 30; n++) {
+          const res = await stack.query('query($id: ID!) { member(id: $id) { id services { title } } }', { id: `NIWE:m-${n}` });
+          expect(res.errors).toBeUndefined();
+        }
+        for (const text of ['Fraesen', 'Spritzguss Eisenach', 'Drehteile Stahl', 'Werkzeugbau'].flatMap((t) => [t, t, t, t, t])) {
+          const res = await stack.query('query($text: String) { members(first: 3, filter: { text: $text }) { edges { node { id name } } } }', { text });
+          expect(res.errors).toBeUndefined();
+        }
+      });
+      const statement = (pattern: RegExp) => {
+        const found = rows.filter((r) => pattern.test(r.query));
+        return { calls: found.reduce((sum, r) => sum + r.calls, 0), plans: found.reduce((sum, r) => sum + r.plans, 0) };
+      };
+      // The search's own statements go as text and are planned every time: the count of plans is on.
+      const searched = statement(/^with hit as materialized/);
+      expect(searched.calls).toBeGreaterThanOrEqual(20);
+      expect(searched.plans).toBe(searched.calls);
+      // PostgreSQL plans a prepared statement for its parameters five times, then keeps a generic plan if it
+      // costs no more than theirs; with the keys as a bare parameter every plan for one key looked cheaper
+      // than the generic one for ten, so each call was planned (0.11 ms a member with its lists, 10,000 members).
+      const profiles = statement(/^select p\.\*, .* from "service" t where t\."member_id" = p\.id/);
+      const spellings = statement(/from unnest\(/);
+      expect(profiles.calls).toBe(30);
+      expect(spellings.calls).toBe(20);
+      // Five plans and the generic one for each pooled connection the service used; a request at a time uses one or two.
+      expect(profiles.plans).toBeLessThanOrEqual(12);
+      expect(spellings.plans).toBeLessThanOrEqual(12);
+    } finally {
+      await admin.query('alter system reset pg_stat_statements.track_planning');
+      await admin.query('select pg_reload_conf()');
+      await admin.end();
+    }
   });
 
   test("an entity fetch brings the members' lists along in one statement, the same entities as loaded list by list", async () => {
