@@ -7,6 +7,7 @@ import { certificationName, processCodes as validProcessCodes } from '../../shar
 import { scoreScale, searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { selectsField } from '../../shared/selection.ts';
+import { boundArray } from '../../shared/prepared.ts';
 import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
 import { chordMetres, earthPoint, surfaceMetresSql } from './geo.ts';
 
@@ -38,12 +39,12 @@ export type Spellings = Map<string, string[]>;
  * therefore has no close spellings, and its search skips the two typo tiers (planning the page took 4-15 ms with them at 10k members).
  * One text for any number of words, the words one array parameter, so the service runs it as a prepared statement
  * (MemberReads.closeSpellings) and PostgreSQL plans it once per connection: planning it each time was 0.24 ms of
- * the 0.6 ms it took (EXPLAIN ANALYZE, 560 of the benchmark's searches, 10,000 members). The array is read through a
- * sub-select, as the loads' keys (shared/prepared.ts boundKeys): as a bare parameter each plan for one or two words
- * looked cheaper than the generic plan's guess of ten, so PostgreSQL kept planning it on every call (0.09-0.13 ms).
+ * the 0.6 ms it took (EXPLAIN ANALYZE, 560 of the benchmark's searches, 10,000 members). The words are read through a
+ * sub-select (shared/prepared.ts boundArray): as a bare parameter a plan for one to three words looked cheaper than
+ * the generic plan's guess of ten, so PostgreSQL kept planning it on every call (0.11-0.13 ms).
  */
 export const closeSpellingsText = (words: string) =>
-  `select w.i::int - 1 as i, d.word from unnest((select ${words}::text[])) with ordinality as w(word, i)
+  `select w.i::int - 1 as i, d.word from unnest(${boundArray(words, 'text')}) with ordinality as w(word, i)
     cross join lateral (select irm_fold(w.word) as folded) f
     join search_word d on d.word % f.folded and strpos(d.word, f.folded) = 0
     order by 1, 2`;
