@@ -38,6 +38,8 @@ function toProcesses(codes: string[]) {
 const today = () => new Date().toISOString().slice(0, 10);
 
 // The lists an entity fetch selects, worked out once per fetch rather than per reference (100 for a page of Q2.100).
+// Keyed by the fetch's field nodes, which graphql-js collects anew for each execution: the answer depends on the
+// request's variables (@skip, @include), so an executor that kept field nodes between requests would need another key.
 const listsSelected = new WeakMap<readonly FieldNode[], { visible: MemberList[]; withoutContacts: MemberList[] }>();
 
 /** The member's lists the entity fetch selects; contacts only for a reader who may see them (the resolver answers [] otherwise). */
