@@ -1,15 +1,16 @@
 import { ReferenceKind, type EntityDictionary, type EntityManager, type EntitySchema, type MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import type { PoolMode } from './pg-connection.ts';
+import { boundArray } from './sql.ts';
 
 // MikroORM writes every parameter into the SQL text and sends it as a simple
 // query, so PostgreSQL parses and plans each statement anew, and a list of ten
 // ids is a different text from a list of eleven. The loads behind every entity
 // fetch have one fixed shape each; they go to the driver as named prepared
 // statements instead: each pooled connection parses and plans them once (see
-// boundKeys), and from then on PostgreSQL only binds the array of keys. Measured on a 10,000-member table,
-// a ten-id load cost PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs
-// prepared. The rows become managed entities of the request's EntityManager
+// boundArray in shared/sql.ts), and from then on PostgreSQL only binds the
+// array of keys. Measured on a 10,000-member table, a ten-id load cost
+// PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs prepared. The rows become managed entities of the request's EntityManager
 // (em.map), exactly as em.find would leave them. Behind PgBouncer in transaction
 // mode the same text goes as an unnamed statement (parsed and planned per call,
 // the parameters still bound), since a name lives in one server session.
@@ -63,21 +64,8 @@ function listTableOf<T extends object>(orm: MikroORM, schema: EntitySchema<T>) {
   return list;
 }
 
-/**
- * An array parameter as a statement reads it: a sub-select, so that no plan sees the array. PostgreSQL plans a
- * prepared statement for its parameters five times, then keeps one generic plan if that costs no more than theirs
- * did on average. Seeing a bare `$1`, a plan for one key or three looked cheaper than the generic plan's guess of
- * ten elements, so the generic plan never won and such calls were planned every time (pg_stat_statements, 60 calls:
- * the member with two lists 60 plans for one key and for three, 36 for 33 keys; the close-spellings lookup 60 for
- * one, two or three words). Planning was 0.16-0.23 ms of the member with lists against 0.05-0.45 ms of running it
- * for 1-34 keys at 10,000 members; through the sub-select the generic plan runs as fast (EXPLAIN ANALYZE, 1 to
- * 1,000 keys), as it is the same plan: the index, probed per key. Behind PgBouncer in transaction mode the
- * statement goes unnamed and is planned on every call either way, for ten keys.
- */
-export const boundArray = (parameter: string, type: 'int' | 'text') => `(select ${parameter}::${type}[])::${type}[]`;
-
-/** The keys of a load: `"id" = any(${boundKeys})`. */
-export const boundKeys = boundArray('$1', 'int');
+/** The keys of a load, one array parameter, read as boundArray says why. */
+const boundKeys = boundArray('$1', 'int');
 
 /** Loads the rows of `schema` whose `column` is one of the keys, in `orderBy` order, as one prepared statement. */
 export async function preparedLoad<T extends object>(

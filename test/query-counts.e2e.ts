@@ -224,7 +224,7 @@ describe('prepared statements', () => {
       expect(searched.calls).toBeGreaterThanOrEqual(60);
       expect(searched.plans).toBe(searched.calls);
       // Five plans for their parameters and the generic one, for each session the service used; with the array as a
-      // bare parameter (shared/prepared.ts boundArray) every call of these was planned.
+      // bare parameter (shared/sql.ts boundArray) every call of these was planned.
       const profiles = statement(/^select p\.\*, .* from "service" t where t\."member_id" = p\.id/);
       const spellings = statement(/from unnest\(/);
       expect(profiles.calls).toBe(60);

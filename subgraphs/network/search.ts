@@ -7,8 +7,7 @@ import { certificationName, processCodes as validProcessCodes } from '../../shar
 import { scoreScale, searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { selectsField } from '../../shared/selection.ts';
-import { boundArray } from '../../shared/prepared.ts';
-import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
+import { boundArray, joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
 import { chordMetres, earthPoint, surfaceMetresSql } from './geo.ts';
 
 // The network's half of the region-wide member search: the filter runs here, in
@@ -40,7 +39,7 @@ export type Spellings = Map<string, string[]>;
  * One text for any number of words, the words one array parameter, so the service runs it as a prepared statement
  * (MemberReads.closeSpellings) and PostgreSQL plans it once per connection: planning it each time was 0.24 ms of
  * the 0.6 ms it took (EXPLAIN ANALYZE, 560 of the benchmark's searches, 10,000 members). The words are read through a
- * sub-select (shared/prepared.ts boundArray): as a bare parameter a plan for one to three words looked cheaper than
+ * sub-select (shared/sql.ts boundArray): as a bare parameter a plan for one to three words looked cheaper than
  * the generic plan's guess of ten, so PostgreSQL kept planning it on every call (0.11-0.13 ms).
  */
 export const closeSpellingsText = (words: string) =>
