@@ -35,6 +35,8 @@ export interface OrmSetup {
   migrations: NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
   counter?: SqlCounter;
   databaseSettings?: DatabaseSettings;
+  /** Work on the schema after the migrations, at every start, under the migration lock (network: the catalog masks). */
+  afterMigrations?: (session: pg.Client) => Promise<unknown>;
   /** SQL_DEBUG=1 (network, region): every statement logged with its parameters. */
   sqlDebug?: boolean;
   overrides?: Partial<Options>;
@@ -65,6 +67,7 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
     await requireUtf8Database(session);
     const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
     await orm.migrator.up();
+    await setup.afterMigrations?.(session);
     return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
   });
   // Settings given to the database reach only sessions opened after they were committed: the pool starts over.

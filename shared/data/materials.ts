@@ -51,6 +51,9 @@ const table: MaterialInfo[] = [
   { name: 'Nickel', aliases: ['Ni'], family: 'other' },
 ];
 
+/** Every listed material, in the list's order: shared/matching.ts gives each a bit of a member's material mask by it. */
+export const materials: readonly MaterialInfo[] = table;
+
 function key(value: string): string {
   return value.toLowerCase().replace(/[\s,.-]+/g, '');
 }

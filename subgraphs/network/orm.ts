@@ -1,5 +1,6 @@
 import { initOrm, type SqlCounter } from '../../shared/orm.ts';
 import { AuditEntrySchema, CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema } from './entities/index.ts';
+import { keepCatalogMasks } from './catalog-masks.ts';
 import { migrations } from './migrations/index.ts';
 import { newsEntities } from '../../shared/news/news.entity.ts';
 
@@ -10,6 +11,7 @@ export function initNetworkOrm(clientUrl: string, sqlDebug = false) {
     clientUrl,
     entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema, ...newsEntities],
     migrations,
+    afterMigrations: keepCatalogMasks,
     sqlDebug,
     // Kept by the database, not sent as start-up options, which PgBouncer refuses. Typo tolerance of the text search:
     // a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name; the default

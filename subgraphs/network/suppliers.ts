@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { processAndDescendants } from '../../shared/data/processes.ts';
-import { scoreSupplier, supplierScoreSql, type Requirements } from '../../shared/matching.ts';
+import { offersSql, scoreSupplier, supplierScoreSql, type Requirements } from '../../shared/matching.ts';
 import { scoreScale } from '../../shared/search.ts';
-import { joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
+import { joinSql, raw, sql, type Fragment } from '../../shared/sql.ts';
 import { earthPoint, surfaceMetresSql } from './geo.ts';
 
 // The network's half of findSuppliers, one statement per request: hard
@@ -42,7 +41,7 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
   }
   if (requirements.processes?.length) {
     // A supplier must offer at least one of the processes; how many it covers is scored.
-    where.push(sql`m.process_codes && ${textArray(requirements.processes.flatMap(processAndDescendants))}::text[]`);
+    where.push(offersSql(...requirements.processes));
   }
   let distanceKm = raw('null::float8');
   const withinReach: Fragment[] = [];
@@ -69,7 +68,7 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
   // explanation needs (certificates) is read for the page's members only. The total is counted over the
   // candidates apart: `count(*) over ()` kept every scored row in the window's store before the sort could
   // start (Q3 per network at 10,000 members: 28 ms for the statement, 24 this way).
-  return sql`with near as (select m.id, m.sort_key, m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km from member m where ${joinSql(where, ' and ')} offset 0),
+  return sql`with near as (select m.id, m.sort_key, m.process_mask, m.material_mask, m.materials, m.employees, ${distanceKm} as distance_km from member m where ${joinSql(where, ' and ')} offset 0),
     candidate as (select m.id, m.sort_key, m.distance_km, ${raw(String(scoreScale))} - ${score} as rank from near m${withinReach.length ? sql` where ${joinSql(withinReach, ' and ')}` : raw('')}),
     page as (select *, (select count(*) from candidate) as total from candidate order by rank, sort_key, id limit ${first})
     select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, p.distance_km,

@@ -35,7 +35,7 @@ export const MemberSchema = defineEntity({
     services: () => p.oneToMany(ServiceSchema).mappedBy('member').orphanRemoval(),
     contacts: () => p.oneToMany(ContactPersonSchema).mappedBy('member').orphanRemoval(),
   },
-  // The indexes of search and findSuppliers (migrations: members, search, search_scale, supplier_cover), declared so the schema diff stays empty.
+  // The indexes of search and findSuppliers (migrations: members, search, search_scale, supplier_cover, supplier_masks), declared so the schema diff stays empty.
   // Those over columns the database derives (search_text, search_name, location) are given as their SQL.
   indexes: [
     { name: 'member_order_idx', properties: ['sortKey', 'id'], where: '"archived_at" is null' },
@@ -57,7 +57,7 @@ export const MemberSchema = defineEntity({
     {
       name: 'member_supplier_idx',
       expression:
-        'create index "member_supplier_idx" on "member" ("id") include ("sort_key", "process_codes", "materials", "employees", "location") where "archived_at" is null',
+        'create index "member_supplier_idx" on "member" ("id") include ("sort_key", "process_mask", "material_mask", "materials", "employees", "location") where "archived_at" is null',
     },
   ],
 });

@@ -9,6 +9,7 @@ import { Migration20261201400000_news } from './Migration20261201400000_news.ts'
 import { Migration20261201500000_search_fields } from './Migration20261201500000_search_fields.ts';
 import { Migration20261201510000_search_gin_direct } from './Migration20261201510000_search_gin_direct.ts';
 import { Migration20261203100000_supplier_cover } from './Migration20261203100000_supplier_cover.ts';
+import { Migration20261204200000_supplier_masks } from './Migration20261204200000_supplier_masks.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261201500000_search_fields', class: Migration20261201500000_search_fields },
   { name: 'Migration20261201510000_search_gin_direct', class: Migration20261201510000_search_gin_direct },
   { name: 'Migration20261203100000_supplier_cover', class: Migration20261203100000_supplier_cover },
+  { name: 'Migration20261204200000_supplier_masks', class: Migration20261204200000_supplier_masks },
 ];
