@@ -3,7 +3,9 @@
 // the numbering of the standards: main group > group > process, so "3.2.3"
 // (Fräsen) lies below "3.2" (Spanen mit geometrisch bestimmten Schneiden)
 // below "3" (Trennen). The list is abridged to what metal, plastics, tool
-// making and machine building use; extend it here, never in the databases.
+// making and machine building use; extend it here, never in the databases
+// (a network service finds the new entries at its next start and gives every
+// member's process mask their bits: subgraphs/network/catalog-masks.ts).
 
 const table: [code: string, name: string][] = [
   ['1', 'Urformen'],
