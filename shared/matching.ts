@@ -1,6 +1,6 @@
 import { findMaterial, materials, materialNamesOfFamily } from './data/materials.ts';
 import { findProcess, processAndDescendants, processes as processCatalog } from './data/processes.ts';
-import { joinSql, raw, sql, textArray, type Fragment } from './sql.ts';
+import { joinSql, raw, sql, textArray, textLiteral, type Fragment } from './sql.ts';
 
 // Supplier matching: how well one member fits a concrete part request. Every
 // network runs this same code on its own members, so scores compare across
@@ -11,7 +11,7 @@ import { joinSql, raw, sql, textArray, type Fragment } from './sql.ts';
 // a member's fit with reasons, and in SQL, which ranks every candidate inside
 // the database so that only the page's members leave it. Both give the same
 // status, and the score comes from the statuses with integer arithmetic, so
-// the two agree to the last digit (test/matching.test.ts compares them on
+// the two agree to the last digit (test/supplier-scoring.e2e.ts compares them on
 // generated members).
 
 export const quantities = ['PROTOTYPE', 'SMALL_SERIES', 'SERIES'] as const;
@@ -59,11 +59,12 @@ export interface CandidateSql {
 
 // The catalogs as bits. A rule asks whether a member's processes or materials overlap a list, for every
 // candidate: as `text[] && text[]` each such test cost about 0.2 µs a row (four of them over 10,000 members:
-// 9.0 ms against 2.3 as bit strings, 0.9 as bigints, but the 65 processes do not fit a bigint), and a request
-// asks up to seven. So each member row also keeps its processes and materials as bit strings, a bit per
-// catalog entry in the catalog's order, and the rules test `mask & wanted <> 0`. The database computes a
-// row's masks with the functions below, written from the same catalogs, and writes them again when the
-// catalogs change (subgraphs/network/catalog-masks.ts).
+// 9.0 ms against 2.3 as bit strings, 0.9 as bigints, but the 65 processes do not fit a bigint). A request
+// asks one for the hard filter, one per process, two for the material and two for the tolerance: five to
+// seven for the benchmark's part requests. So each member row also keeps its processes and materials as bit
+// strings, a bit per catalog entry in the catalog's order, and the rules test `mask & wanted <> 0`. The
+// database computes a row's masks with the functions below, written from the same catalogs, and writes them
+// again when the catalogs change (subgraphs/network/catalog-masks.ts).
 
 interface BitCatalog {
   /** Every spelling to its entry's bit, counted from the left. */
@@ -98,7 +99,7 @@ export const materialMask = (spellings: readonly string[]) => maskOf(materialBit
  */
 export function maskFunctions(): { name: string; body: string; create: string }[] {
   const of = (name: string, { bits, size }: BitCatalog) => {
-    const spellings = [...bits.keys()].map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
+    const spellings = [...bits.keys()].map(textLiteral).join(', ');
     const set = `select array_agg((array[${[...bits.values()].join(', ')}])[array_position(array[${spellings}]::text[], v)]) as bits from unnest(entries) v`;
     const body = `select string_agg(case when i = any (s.bits) then '1' else '0' end, '' order by i)::varbit from (${set}) s, generate_series(0, ${size - 1}) i`;
     return {
@@ -157,7 +158,7 @@ function processes(wanted: string[]): Rule {
         ' + ',
       );
       // The count once per row, as the operand of a simple CASE: a WHEN per status would test the masks again
-      // for every member not offering them all.
+      // for every member not offering them all (as text arrays, each `&&` took about 0.6 µs a row at 10,000 members).
       return sql`case ${met} when ${raw(String(wanted.length))} then ${raw(String(points.MET))} when 0 then ${raw(String(points.NOT_MET))} else ${raw(String(points.PARTLY_MET))} end`;
     },
   };
@@ -238,7 +239,7 @@ function tolerance(wanted: Tolerance): Rule {
     sql() {
       const machiningOrFinishing = offersSql('3.2', '3.3');
       if (wanted === 'COARSE' || wanted === 'MEDIUM') return statusSql([[machiningOrFinishing, 'MET']], 'PARTLY_MET');
-      // Fine finishing, or for FINE machining too: one array, one comparison per row.
+      // Fine finishing, or for FINE machining too: one mask, one test per row.
       const met = offersSql(...fineFinishingCodes, ...(wanted === 'FINE' ? ['3.2'] : []));
       return statusSql(
         [

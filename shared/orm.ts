@@ -36,7 +36,7 @@ export interface OrmSetup {
   counter?: SqlCounter;
   databaseSettings?: DatabaseSettings;
   /** Work on the schema after the migrations, at every start, under the migration lock (network: the catalog masks). */
-  afterMigrations?: (session: pg.Client) => Promise<unknown>;
+  afterMigrations?: (session: pg.Client) => Promise<void>;
   /** SQL_DEBUG=1 (network, region): every statement logged with its parameters. */
   sqlDebug?: boolean;
   overrides?: Partial<Options>;

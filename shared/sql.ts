@@ -4,6 +4,9 @@ export function textArray(values: string[]): string {
 }
 
 /** A piece of SQL with its `?` parameters in order; pieces nest, so the parameters can never drift from their places. */
+/** A string as an SQL literal, for text that cannot take parameters (a function's body); standard_conforming_strings is on since PostgreSQL 9.1. */
+export const textLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
 export interface Fragment {
   sql: string;
   params: unknown[];

@@ -104,7 +104,7 @@ export function idempotencyKey(value: string): string {
 /**
  * Longest lists a client may send, per kind of list. Each sits well above
  * real use (the demo's busiest member has 4 services and 6 processes; the
- * code list has 105 DIN 8580 codes) and far below what makes a statement or an
+ * code list has 65 DIN 8580 codes) and far below what makes a statement or an
  * audit snapshot costly: one updateMember with 2,000 services and a filter
  * with 20,000 process codes were accepted before.
  */

@@ -15,10 +15,12 @@ let client: pg.Client;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: await seededNetworkDatabase('scoring', 300) });
   await client.connect();
-  // The rules' edge cases: unknown size, unknown location, no processes or materials at all.
+  // The rules' edge cases: unknown size, unknown location, no processes or materials at all, other spellings.
   await client.query(`update member set employees = null where id % 11 = 0`);
   await client.query(`update member set latitude = null, longitude = null where id % 13 = 0`);
   await client.query(`update member set process_codes = '{}', materials = '{}' where id % 17 = 0`);
+  // Materials by another spelling: an alias (C45's number), a name with a comma, one the list lacks.
+  await client.query(`update member set materials = '{1.0503,"AlMgSi0,5",Unobtainium}' where id % 19 = 0`);
 }, 60_000);
 afterAll(async () => {
   await client?.end();

@@ -51,7 +51,7 @@ const table: MaterialInfo[] = [
   { name: 'Nickel', aliases: ['Ni'], family: 'other' },
 ];
 
-/** Every listed material, in the list's order: shared/matching.ts gives each a bit of a member's material mask by it. */
+/** Every listed material, in the list's order, which is the order of the bits of a member's material mask (shared/matching.ts). */
 export const materials: readonly MaterialInfo[] = table;
 
 function key(value: string): string {

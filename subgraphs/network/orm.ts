@@ -11,7 +11,9 @@ export function initNetworkOrm(clientUrl: string, sqlDebug = false) {
     clientUrl,
     entities: [MemberSchema, CertificationSchema, ServiceSchema, ContactPersonSchema, AuditEntrySchema, ...newsEntities],
     migrations,
-    afterMigrations: keepCatalogMasks,
+    afterMigrations: async (session) => {
+      await keepCatalogMasks(session);
+    },
     sqlDebug,
     // Kept by the database, not sent as start-up options, which PgBouncer refuses. Typo tolerance of the text search:
     // a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name; the default
