@@ -60,11 +60,11 @@ export interface CandidateSql {
 // The catalogs as bits. A rule asks whether a member's processes or materials overlap a list, for every
 // candidate: as `text[] && text[]` each such test cost about 0.2 µs a row (four of them over 10,000 members:
 // 9.0 ms against 2.3 as bit strings, 0.9 as bigints, but the 65 processes do not fit a bigint). A request
-// asks one for the hard filter, one per process, two for the material and two for the tolerance: five to
-// seven for the benchmark's part requests. So each member row also keeps its processes and materials as bit
-// strings, a bit per catalog entry in the catalog's order, and the rules test `mask & wanted <> 0`. The
-// database computes a row's masks with the functions below, written from the same catalogs, and writes them
-// again when the catalogs change (subgraphs/network/catalog-masks.ts).
+// asks one for the hard filter, one per process, two for a listed material and one or two for the
+// tolerance: two to seven for the benchmark's part requests. So each member row also keeps its processes and
+// materials as bit strings, a bit per catalog entry in the catalog's order, and the rules test
+// `mask & wanted <> 0`. The database computes a row's masks with the functions below, written from the same
+// catalogs, and writes them again when the catalogs change (subgraphs/network/catalog-masks.ts).
 
 interface BitCatalog {
   /** Every spelling to its entry's bit, counted from the left. */

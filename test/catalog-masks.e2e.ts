@@ -74,8 +74,12 @@ test("a start finds the database's functions written from other catalogs and wri
     await session.query('commit');
     return done;
   };
+  const functionVersions = async () =>
+    (await client.query(`select proname, xmin::text from pg_proc where proname in ('irm_process_mask', 'irm_material_mask') order by 1`)).rows;
   try {
+    const versions = await functionVersions();
     expect(await inTransaction(() => keepCatalogMasks(session))).toBe(0);
+    expect(await functionVersions()).toEqual(versions);
     const material = maskFunctions().find((f) => f.name === 'irm_material_mask')!;
     await client.query(material.create.replace(material.body, `${material.body} `));
     expect(await inTransaction(() => keepCatalogMasks(session))).toBe(0);
@@ -96,6 +100,35 @@ test("a start finds the database's functions written from other catalogs and wri
     await session.query('commit');
     await client.query(`update member set process_codes = '{1.2}' where id = 3`);
     await client.query('reset lock_timeout');
+    expect((await disagreeing()).wrong).toEqual([]);
+
+    // A writer that locked its member row before the start began (as updateMember does, `for update`) and
+    // writes it while the start waits: the start waits for the writer, then writes the row's masks too.
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    try {
+      await client.query(
+        `create or replace function irm_process_mask(entries text[]) returns varbit language sql immutable parallel safe as $$ select B'1' $$`,
+      );
+      await client.query(`update member set process_codes = process_codes`);
+      await writer.query('begin');
+      await writer.query('select id from member where id = 5 for update');
+      const pid = (await session.query('select pg_backend_pid() as pid')).rows[0].pid;
+      await session.query('begin');
+      const start = keepCatalogMasks(session);
+      start.catch(() => {});
+      await expect
+        .poll(async () => (await client.query('select wait_event_type from pg_stat_activity where pid = $1', [pid])).rows[0]?.wait_event_type, {
+          timeout: 30_000,
+        })
+        .toBe('Lock');
+      await writer.query(`update member set process_codes = '{6.2}' where id = 5`);
+      await writer.query('commit');
+      expect(await start).toBe(200);
+      await session.query('commit');
+    } finally {
+      await writer.end();
+    }
     expect((await disagreeing()).wrong).toEqual([]);
   } finally {
     await session.end();

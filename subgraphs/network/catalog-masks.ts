@@ -20,8 +20,11 @@ export async function keepCatalogMasks(session: pg.Client): Promise<number> {
   if ((await stale()).length === 0) return 0;
   // Writers wait from here to the lock's commit: a member written meanwhile by another instance would get its
   // masks from the old functions, which the update below, reading what was committed when it began, would not
-  // see, and one mask of another length fails every `&` of findSuppliers in this network. Reads go on.
-  await session.query('lock table member in share row exclusive mode');
+  // see, and one mask of another length fails every `&` of findSuppliers in this network. Exclusive, not share
+  // row exclusive, so row locks wait too: updateMember locks its row (`for update`) before it writes it, and a
+  // row locked first would have the update below wait for that writer while the writer waits for this lock, a
+  // deadlock (test/catalog-masks.e2e.ts). Plain reads go on.
+  await session.query('lock table member in exclusive mode');
   const changed = await stale();
   for (const f of changed) await session.query(f.create);
   // The arrays are left as they are, so the trigger does not fire. Only members whose masks change are written:
