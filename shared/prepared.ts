@@ -10,8 +10,9 @@ import { boundArray } from './sql.ts';
 // statements instead: each pooled connection parses and plans them once (see
 // boundArray in shared/sql.ts), and from then on PostgreSQL only binds the
 // array of keys. Measured on a 10,000-member table, a ten-id load cost
-// PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs prepared. The rows become managed entities of the request's EntityManager
-// (em.map), exactly as em.find would leave them. Behind PgBouncer in transaction
+// PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs prepared. The rows
+// become managed entities of the request's EntityManager (em.map), exactly as
+// em.find would leave them. Behind PgBouncer in transaction
 // mode the same text goes as an unnamed statement (parsed and planned per call,
 // the parameters still bound), since a name lives in one server session.
 

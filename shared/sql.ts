@@ -3,10 +3,10 @@ export function textArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
-/** A piece of SQL with its `?` parameters in order; pieces nest, so the parameters can never drift from their places. */
 /** A string as an SQL literal, for text that cannot take parameters (a function's body); standard_conforming_strings is on since PostgreSQL 9.1. */
 export const textLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
+/** A piece of SQL with its `?` parameters in order; pieces nest, so the parameters can never drift from their places. */
 export interface Fragment {
   sql: string;
   params: unknown[];

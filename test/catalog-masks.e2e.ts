@@ -21,6 +21,12 @@ afterAll(async () => {
   await client?.end();
 });
 
+/** The process function as a start of older code would have left it (here: of no catalog), and every process mask by it. */
+async function oldProcessFunction() {
+  await client.query(`create or replace function irm_process_mask(entries text[]) returns varbit language sql immutable parallel safe as $$ select B'1' $$`);
+  await client.query('update member set process_codes = process_codes');
+}
+
 /** Members whose masks differ from the TypeScript's, and how many were compared. */
 async function disagreeing() {
   const { rows } = await client.query<{ id: number; process_codes: string[]; materials: string[]; process_mask: string; material_mask: string }>(
@@ -88,8 +94,7 @@ test("a start finds the database's functions written from other catalogs and wri
 
     // While one start writes the masks, another instance's write of a member waits for it: written before
     // the new functions are committed, its masks would come from the old ones.
-    await client.query(`create or replace function irm_process_mask(entries text[]) returns varbit language sql immutable parallel safe as $$ select B'1' $$`);
-    await client.query(`update member set process_codes = process_codes`);
+    await oldProcessFunction();
     // Member 3's mask is already right, so the start leaves its row (and the row's lock) alone.
     const codes = (await client.query('select process_codes from member where id = 3')).rows[0].process_codes;
     await client.query('update member set process_mask = $1::varbit where id = 3', [processMask(codes)]);
@@ -107,10 +112,7 @@ test("a start finds the database's functions written from other catalogs and wri
     const writer = new pg.Client({ connectionString: url });
     await writer.connect();
     try {
-      await client.query(
-        `create or replace function irm_process_mask(entries text[]) returns varbit language sql immutable parallel safe as $$ select B'1' $$`,
-      );
-      await client.query(`update member set process_codes = process_codes`);
+      await oldProcessFunction();
       await writer.query('begin');
       await writer.query('select id from member where id = 5 for update');
       const pid = (await session.query('select pg_backend_pid() as pid')).rows[0].pid;
