@@ -45,11 +45,11 @@ describe('search settings kept per database', () => {
     const settings = await plainSession(async (client) => {
       await client.query(`select similarity('', '')`);
       const { rows } = await client.query(
-        "select current_setting('pg_trgm.similarity_threshold') as threshold, current_setting('max_parallel_workers_per_gather') as workers",
+        "select current_setting('pg_trgm.similarity_threshold') as threshold, current_setting('max_parallel_workers_per_gather') as workers, current_setting('random_page_cost') as random_page_cost",
       );
       return rows[0];
     });
-    expect(settings).toEqual({ threshold: '0.4', workers: '0' });
+    expect(settings).toEqual({ threshold: '0.4', workers: '0', random_page_cost: '1.1' });
   });
 
   test("the service's own connections send no start-up options", () => {

@@ -19,7 +19,14 @@ export function initNetworkOrm(clientUrl: string, sqlDebug = false) {
     // a dictionary word is a close spelling at 0.4 trigram similarity (one wrong letter in a town name; the default
     // 0.3 lets in words that share a syllable, test/search-settings.e2e.ts). No parallel plans: the relevance page
     // relies on Append running its tiers in order (search.ts), and on two shared cores parallel workers only add
-    // latency to short searches.
-    databaseSettings: { load: "select similarity('', '')", values: { 'pg_trgm.similarity_threshold': '0.4', max_parallel_workers_per_gather: '0' } },
+    // latency to short searches. Pages read out of order cost about what pages read in order do, as a network's
+    // data sits in the server's buffers (the default of 4 is for disks that seek): with 4 the planner took a scan of
+    // the member table over the trigram index for words that few members hold, and the search shape's samples (one
+    // network of 10,000 members, 220 of its searches, EXPLAIN ANALYZE, three runs of each in turn) ran 1.8-2.1 ms on
+    // average instead of 1.35-1.6 (test/search-plan.e2e.ts).
+    databaseSettings: {
+      load: "select similarity('', '')",
+      values: { 'pg_trgm.similarity_threshold': '0.4', max_parallel_workers_per_gather: '0', random_page_cost: '1.1' },
+    },
   });
 }

@@ -86,6 +86,18 @@ export async function closeSpellings(words: string[], lookup: SpellingsLookup): 
   return fuzzy.length ? toSpellings(words, await lookup(fuzzy)) : new Map();
 }
 
+/**
+ * Below this radius a search reads its circle through the location's GiST index, above it through the words' or
+ * the filter's indexes, or the table. cube has no statistics: the planner takes any box for 0.1 % of the members
+ * and reads every page the box touches, while the benchmark's circles of 20-40 km hold most of a network (members
+ * sit around the towns of the region). The sample of a RELEVANCE search with totalCount (the search shape's texts,
+ * one network of 10,000 members, EXPLAIN ANALYZE, planning and running in ms), through the box and without it:
+ * 5 km 4.3 and 4.4, 10 km 5.9 and 4.0, 15 km 8.9 and 5.0, 20 km 10.9 and 4.4, 30 km 14.0 and 3.3 (random_page_cost
+ * 1.1, subgraphs/network/orm.ts). Suppliers meet
+ * later (narrowCircleKm in suppliers.ts), as their scan without the box reads an index only.
+ */
+export const narrowSearchCircleKm = 10;
+
 interface Compiled {
   where: Fragment;
   /**
@@ -136,8 +148,9 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;
     point = earthPoint(latitude, longitude);
-    // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle.
-    box = sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location`;
+    // A narrow circle's box finds its few candidates on the GiST index; the straight-line distance keeps those inside
+    // the circle. A wider one has no box (see narrowSearchCircleKm).
+    if (radiusKm < narrowSearchCircleKm) box = sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location`;
     where.push(sql`m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
   }
   if (filter.employeesMin != null) where.push(sql`m.employees >= ${filter.employeesMin}`);

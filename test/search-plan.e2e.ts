@@ -1,0 +1,83 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import type { PushedDownFilter } from '../shared/search.ts';
+import { positional, textArray } from '../shared/sql.ts';
+import { closeSpellingsText, fuzzyWords, narrowSearchCircleKm, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
+import { seededNetworkDatabase } from './support/network-database.ts';
+
+// How a network's search finds the sample of its hits (subgraphs/network/search.ts) is PostgreSQL's choice, so
+// it is checked here on a network large enough for the choice to matter: a circle wider than
+// narrowSearchCircleKm is not read through the location's index, which it would read whole; a narrow one is;
+// and a word that few members hold, with a filter that the planner takes for independent of it, is read
+// through the trigram index rather than by a scan of the table (random_page_cost, shared/postgres.ts). That
+// the hits are the same either way is the search tests' part.
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Subplan Name'?: string;
+  Plans?: PlanNode[];
+}
+
+let client: pg.Client;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: await seededNetworkDatabase('search_plan', 3000) });
+  await client.connect();
+}, 120_000);
+afterAll(async () => {
+  await client?.end();
+});
+
+/** The scans below the sample of a RELEVANCE search with totalCount, as the search shape sends it: node type and index. */
+async function sampleScans(filter: PushedDownFilter): Promise<string[]> {
+  const words = searchWords(filter.text);
+  const fuzzy = fuzzyWords(words);
+  const { rows: close } = await client.query(positional(closeSpellingsText('?')), [textArray(fuzzy)]);
+  const { page } = searchStatements(
+    {
+      network: 'NIWE',
+      filter,
+      order: 'RELEVANCE',
+      first: 10,
+      after: null,
+      statistics: { total: true, processMainGroups: false, certifications: false },
+      countLimit: 200,
+    },
+    toSpellings(words, close),
+  );
+  const { rows } = await client.query(`explain (format json) ${positional(page.sql)}`, page.params);
+  const find = (node: PlanNode): PlanNode | undefined => (node['Subplan Name'] === 'CTE hit' ? node : node.Plans?.map(find).find(Boolean));
+  const scans: string[] = [];
+  const walk = (node: PlanNode) => {
+    if (node['Node Type'].includes('Scan')) scans.push(`${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}`);
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(find(rows[0]['QUERY PLAN'][0].Plan)!);
+  return scans;
+}
+
+const eschwege = postalCodeLocation('37269')!;
+
+describe("a search's sample of hits", () => {
+  test(`a circle of ${narrowSearchCircleKm} km or more is not read through the location's index`, async () => {
+    const scans = await sampleScans({ text: 'Drehteile', near: { ...eschwege, radiusKm: 25 } });
+    expect(scans.some((s) => s.includes('member_location_idx'))).toBe(false);
+    expect(scans).toContain('Bitmap Index Scan on member_search_text_trgm_idx');
+  });
+
+  test(`a circle narrower than ${narrowSearchCircleKm} km is`, async () => {
+    const scans = await sampleScans({ text: 'Drehteile', near: { ...eschwege, radiusKm: narrowSearchCircleKm - 5 } });
+    expect(scans.some((s) => s.includes('member_location_idx'))).toBe(true);
+  });
+
+  test.each([
+    ['a word alone', { text: 'Formenbau' }],
+    ['a word with a material that the planner takes for independent of it', { text: 'Sondermaschinenbau', materials: ['1.4301'] }],
+  ])('%s, through the trigram index rather than a scan of the table', async (_, filter) => {
+    const scans = await sampleScans(filter);
+    expect(scans).not.toContain('Seq Scan');
+    expect(scans.some((s) => s.includes('member_search_text_trgm_idx'))).toBe(true);
+  });
+});
