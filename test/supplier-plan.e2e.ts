@@ -31,14 +31,14 @@ afterAll(async () => {
   await client?.end();
 });
 
-/** Every scan of the member table in the statement's plan, as run (ANALYZE, for the heap fetches). */
-async function memberScans(requirements: Requirements): Promise<PlanNode[]> {
+/** Every scan of a table (member unless told) in the statement's plan, as run (ANALYZE, for the heap fetches). */
+async function memberScans(requirements: Requirements, table = 'member'): Promise<PlanNode[]> {
   const statement = matchStatement(requirements, 10);
   const { rows } = await client.query(`explain (analyze, format json) ${positional(statement.sql)}`, statement.params);
   const scans: PlanNode[] = [];
   const walk = (node: PlanNode) => {
     // A bitmap's index scan names the index only; its heap scan, the table.
-    if (node['Relation Name'] === 'member' || node['Index Name']?.startsWith('member_')) scans.push(node);
+    if (node['Relation Name'] === table || node['Index Name']?.startsWith(`${table}_`)) scans.push(node);
     for (const child of node.Plans ?? []) walk(child);
   };
   walk(rows[0]['QUERY PLAN'][0].Plan);
@@ -78,5 +78,11 @@ describe('findSuppliers reads the candidates from member_supplier_idx', () => {
     const indexes = scans.map(([, index]) => index);
     expect(indexes).toContain('member_location_idx');
     expect(indexes).not.toContain('member_supplier_idx');
+  });
+
+  test("a required certificate's holders from certification_standard_idx alone", async () => {
+    // The explanation's certificates of the page's members are read by member id; the holders' set is the other scan.
+    const scans = (await memberScans(requests[0][1], 'certification')).filter((s) => s['Index Name'] !== 'certification_member_id_idx');
+    expect(scans.map((s) => [s['Node Type'], s['Index Name']])).toEqual([['Index Only Scan', 'certification_standard_idx']]);
   });
 });
