@@ -46,10 +46,13 @@ describe('a network service behind PgBouncer', () => {
     expect(new Set(names).size).toBe(names.length);
     const settings = await session(direct.toString(), async (client) => {
       await client.query(`select similarity('', '')`);
-      return (await client.query(`select current_setting('pg_trgm.similarity_threshold') as t, current_setting('max_parallel_workers_per_gather') as w`))
-        .rows[0];
+      return (
+        await client.query(
+          `select current_setting('pg_trgm.similarity_threshold') as t, current_setting('max_parallel_workers_per_gather') as w, current_setting('random_page_cost') as r`,
+        )
+      ).rows[0];
     });
-    expect(settings).toEqual({ t: '0.4', w: '0' });
+    expect(settings).toEqual({ t: '0.4', w: '0', r: '1.1' });
   });
 
   test("the service's search through it tells a close spelling from a shared syllable, as at 0.4", async () => {

@@ -1,21 +1,23 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
-import type { PushedDownFilter } from '../shared/search.ts';
+import type { MemberOrder, PushedDownFilter } from '../shared/search.ts';
 import { positional, textArray } from '../shared/sql.ts';
 import { closeSpellingsText, fuzzyWords, narrowSearchCircleKm, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
+import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { seededNetworkDatabase } from './support/network-database.ts';
 
 // How a network's search finds the sample of its hits (subgraphs/network/search.ts) is PostgreSQL's choice, so
-// it is checked here on a network large enough for the choice to matter: a circle wider than
-// narrowSearchCircleKm is not read through the location's index, which it would read whole; a narrow one is;
-// and a word that few members hold, with a filter that the planner takes for independent of it, is read
-// through the trigram index rather than by a scan of the table (random_page_cost, shared/postgres.ts). That
-// the hits are the same either way is the search tests' part.
+// it is checked here on a network large enough for the choice to matter: a circle of narrowSearchCircleKm or
+// more carries no box, which the planner would read through the location's index whole; a narrower one does; the
+// distance page's nearest-first walk keeps the box as its bound; and a word that few members hold, with a filter
+// that the planner takes for independent of it, is read through the trigram index rather than by a scan of the
+// table (random_page_cost, subgraphs/network/orm.ts). That the hits are the same either way is the search tests' part.
 
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   'Subplan Name'?: string;
   Plans?: PlanNode[];
 }
@@ -30,8 +32,8 @@ afterAll(async () => {
   await client?.end();
 });
 
-/** The scans below the sample of a RELEVANCE search with totalCount, as the search shape sends it: node type and index. */
-async function sampleScans(filter: PushedDownFilter): Promise<string[]> {
+/** The plan of a search's first statement (for RELEVANCE its sample), with totalCount, as the search shape sends it. */
+async function firstPlan(filter: PushedDownFilter, order: MemberOrder = 'RELEVANCE'): Promise<PlanNode> {
   const words = searchWords(filter.text);
   const fuzzy = fuzzyWords(words);
   const { rows: close } = await client.query(positional(closeSpellingsText('?')), [textArray(fuzzy)]);
@@ -39,30 +41,38 @@ async function sampleScans(filter: PushedDownFilter): Promise<string[]> {
     {
       network: 'NIWE',
       filter,
-      order: 'RELEVANCE',
+      order,
       first: 10,
       after: null,
       statistics: { total: true, processMainGroups: false, certifications: false },
-      countLimit: 200,
+      countLimit: defaultSearchCountLimit,
     },
     toSpellings(words, close),
   );
   const { rows } = await client.query(`explain (format json) ${positional(page.sql)}`, page.params);
+  return rows[0]['QUERY PLAN'][0].Plan;
+}
+
+/** The scans below the sample of a RELEVANCE search: node type and index. */
+async function sampleScans(filter: PushedDownFilter): Promise<string[]> {
   const find = (node: PlanNode): PlanNode | undefined => (node['Subplan Name'] === 'CTE hit' ? node : node.Plans?.map(find).find(Boolean));
   const scans: string[] = [];
   const walk = (node: PlanNode) => {
     if (node['Node Type'].includes('Scan')) scans.push(`${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''}`);
     for (const child of node.Plans ?? []) walk(child);
   };
-  walk(find(rows[0]['QUERY PLAN'][0].Plan)!);
+  walk(find(await firstPlan(filter))!);
   return scans;
 }
 
+/** Every node of a plan. */
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
 const eschwege = postalCodeLocation('37269')!;
 
-describe("a search's sample of hits", () => {
-  test(`a circle of ${narrowSearchCircleKm} km or more is not read through the location's index`, async () => {
-    const scans = await sampleScans({ text: 'Drehteile', near: { ...eschwege, radiusKm: 25 } });
+describe("a network's search plans", () => {
+  test.each([narrowSearchCircleKm, 25])("a circle of %s km is not read through the location's index", async (radiusKm) => {
+    const scans = await sampleScans({ text: 'Drehteile', near: { ...eschwege, radiusKm } });
     expect(scans.some((s) => s.includes('member_location_idx'))).toBe(false);
     expect(scans).toContain('Bitmap Index Scan on member_search_text_trgm_idx');
   });
@@ -79,5 +89,14 @@ describe("a search's sample of hits", () => {
     const scans = await sampleScans(filter);
     expect(scans).not.toContain('Seq Scan');
     expect(scans.some((s) => s.includes('member_search_text_trgm_idx'))).toBe(true);
+  });
+
+  test('the distance page walks the location index nearest first within the box of a wide circle', async () => {
+    // A word that few members near Eschwege hold: unbounded, the walk would read on through the whole network.
+    const walks = nodes(await firstPlan({ text: 'Sondermaschinenbau', near: { ...eschwege, radiusKm: 25 } }, 'DISTANCE')).filter(
+      (n) => n['Index Name'] === 'member_location_idx' && n['Node Type'] === 'Index Scan',
+    );
+    expect(walks.length).toBeGreaterThan(0);
+    for (const walk of walks) expect(walk['Index Cond']).toMatch(/<@|@>/);
   });
 });

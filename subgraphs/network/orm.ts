@@ -22,8 +22,9 @@ export function initNetworkOrm(clientUrl: string, sqlDebug = false) {
     // latency to short searches. Pages read out of order cost about what pages read in order do, as a network's
     // data sits in the server's buffers (the default of 4 is for disks that seek): with 4 the planner took a scan of
     // the member table over the trigram index for words that few members hold, and the search shape's samples (one
-    // network of 10,000 members, 220 of its searches, EXPLAIN ANALYZE, three runs of each in turn) ran 1.8-2.1 ms on
-    // average instead of 1.35-1.6 (test/search-plan.e2e.ts).
+    // network of 10,000 members, 220 of its searches three times, EXPLAIN ANALYZE, twice in turn) ran 1.84 and 1.67 ms
+    // on average instead of 1.29 and 1.27 (test/search-plan.e2e.ts). findSuppliers' certificate holders are read from
+    // their index alone (migration certificate_holders), which an index scan at 1.1 would otherwise read page by page.
     databaseSettings: {
       load: "select similarity('', '')",
       values: { 'pg_trgm.similarity_threshold': '0.4', max_parallel_workers_per_gather: '0', random_page_cost: '1.1' },

@@ -87,10 +87,11 @@ export async function closeSpellings(words: string[], lookup: SpellingsLookup): 
 }
 
 /**
- * Below this radius a search reads its circle through the location's GiST index, above it through the words' or
- * the filter's indexes, or the table. cube has no statistics: the planner takes any box for 0.1 % of the members
- * and reads every page the box touches, while the benchmark's circles of 20-40 km hold most of a network (members
- * sit around the towns of the region). The sample of a RELEVANCE search with totalCount (the search shape's texts,
+ * Below this radius a search's filter carries the circle's box (`earth_box @>`), which the location's GiST index
+ * serves; from it on only the straight-line distance, a filter, and the words' or the filter's own indexes lead
+ * (the distance page still walks the GiST index nearest first, bounded by the box: Compiled.nearestBox). cube has
+ * no statistics: the planner takes any box for 0.1 % of the members and reads every page the box touches, while the
+ * benchmark's circles of 20-40 km hold most of a network (members sit around the towns of the region). The sample of a RELEVANCE search with totalCount (the search shape's texts,
  * one network of 10,000 members, EXPLAIN ANALYZE, planning and running in ms), through the box and without it:
  * 5 km 4.3 and 4.4, 10 km 5.9 and 4.0, 15 km 8.9 and 5.0, 20 km 10.9 and 4.4, 30 km 14.0 and 3.3 (random_page_cost
  * 1.1, subgraphs/network/orm.ts). Suppliers meet later (narrowCircleKm in suppliers.ts), as their scan without
@@ -116,6 +117,12 @@ interface Compiled {
   standards: string[];
   /** The centre of filter.near on the earth, when given. */
   point: Fragment | null;
+  /**
+   * The circle's box where `where` lacks it (a circle of narrowSearchCircleKm or more), for the distance page's
+   * nearest-first walk of the GiST index: with the box as its index condition the walk ends at the box's edge; without
+   * it a word that few members inside the circle hold would walk on through every member of the network.
+   */
+  nearestBox: Fragment | null;
 }
 
 /** The word as the documents are folded; PostgreSQL folds the constant once per statement. */
@@ -145,12 +152,15 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
   }
   let point: Fragment | null = null;
   let box: Fragment | null = null;
+  let nearestBox: Fragment | null = null;
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;
     point = earthPoint(latitude, longitude);
     // A narrow circle's box finds its few candidates on the GiST index; the straight-line distance keeps those inside
     // the circle. A wider one has no box (see narrowSearchCircleKm).
-    if (radiusKm < narrowSearchCircleKm) box = sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location`;
+    const circleBox = sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location`;
+    if (radiusKm < narrowSearchCircleKm) box = circleBox;
+    else nearestBox = circleBox;
     where.push(sql`m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
   }
   if (filter.employeesMin != null) where.push(sql`m.employees >= ${filter.employeesMin}`);
@@ -166,6 +176,7 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
     materials,
     standards,
     point,
+    nearestBox,
   };
 }
 
@@ -328,7 +339,7 @@ function distancePage(network: string, c: Compiled, first: number, after: Member
   const point = c.point!;
   const distance = distanceRankSql(point);
   const keyset = keysetSql(network, after, distance);
-  const reach = sql`(select max(d) from (select ${distance} as d from member m where ${and(c.where, keyset)} order by m.location <-> ${point} limit ${first}) nearest)`;
+  const reach = sql`(select max(d) from (select ${distance} as d from member m where ${and(c.nearestBox, c.where, keyset)} order by m.location <-> ${point} limit ${first}) nearest)`;
   // The cube around the point that reaches that far in straight line (plus a metre for the rounding) holds every
   // member the page can contain. Not earth_box: it takes a distance along the surface, which is longer.
   return sql`select m.id, m.sort_key, null::int as score, ${distance} as rank from member m

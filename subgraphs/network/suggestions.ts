@@ -55,7 +55,8 @@ export async function partnerCandidates(em: EntityManager, args: PartnerCandidat
   if (args.near) {
     const { latitude, longitude, radiusKm } = args.near;
     const point = earthPoint(latitude, longitude);
-    // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle, as search does.
+    // The box finds candidates on the GiST index; the straight-line distance keeps those inside the circle. Search leaves
+    // the box out from narrowSearchCircleKm on (search.ts); suggestions keep it at every radius, not measured with wide circles.
     where.push(sql`earth_box(${point}, ${radiusKm * 1000}) @> m.location and m.location <-> ${point} <= ${chordMetres(radiusKm * 1000)}`);
     distance = sql`round(${surfaceMetresSql(point)})::int`;
   }

@@ -13,10 +13,7 @@ export const CertificationSchema = defineEntity({
   indexes: [
     { name: 'certification_member_id_idx', properties: ['member'] },
     // The member id included: findSuppliers reads a certificate's holders from the index alone (migration certificate_holders).
-    {
-      name: 'certification_standard_idx',
-      expression: 'create index "certification_standard_idx" on "certification" ("standard", "valid_until") include ("member_id")',
-    },
+    { name: 'certification_standard_idx', properties: ['standard', 'validUntil'], include: ['member'] },
   ],
 });
 
