@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** Every scan of a table (member unless told) in the statement's plan, as run (ANALYZE, for the heap fetches). */
-async function memberScans(requirements: Requirements, table = 'member'): Promise<PlanNode[]> {
+async function tableScans(requirements: Requirements, table = 'member'): Promise<PlanNode[]> {
   const statement = matchStatement(requirements, 10);
   const { rows } = await client.query(`explain (analyze, format json) ${positional(statement.sql)}`, statement.params);
   const scans: PlanNode[] = [];
@@ -59,7 +59,7 @@ const requests: [string, Requirements][] = [
 
 /** The scans of the member table other than the page's own members, read by primary key for what the explanation shows. */
 async function candidateScans(requirements: Requirements) {
-  const scans = await memberScans(requirements);
+  const scans = await tableScans(requirements);
   return scans.filter((s) => !(s['Index Name'] === 'member_pkey' && s['Node Type'] === 'Index Scan')).map((s) => [s['Node Type'], s['Index Name']]);
 }
 
@@ -69,7 +69,7 @@ describe('findSuppliers reads the candidates from member_supplier_idx', () => {
   });
 
   test('with the table just vacuumed, without a visit to the member rows', async () => {
-    const [scan] = (await memberScans(requests[0][1])).filter((s) => s['Index Name'] === 'member_supplier_idx');
+    const [scan] = (await tableScans(requests[0][1])).filter((s) => s['Index Name'] === 'member_supplier_idx');
     expect(scan['Heap Fetches']).toBe(0);
   });
 
@@ -82,7 +82,7 @@ describe('findSuppliers reads the candidates from member_supplier_idx', () => {
 
   test("a required certificate's holders from certification_standard_idx alone", async () => {
     // The explanation's certificates of the page's members are read by member id; the holders' set is the other scan.
-    const scans = (await memberScans(requests[0][1], 'certification')).filter((s) => s['Index Name'] !== 'certification_member_id_idx');
+    const scans = (await tableScans(requests[0][1], 'certification')).filter((s) => s['Index Name'] !== 'certification_member_id_idx');
     expect(scans.map((s) => [s['Node Type'], s['Index Name']])).toEqual([['Index Only Scan', 'certification_standard_idx']]);
   });
 });

@@ -91,11 +91,11 @@ export async function closeSpellings(words: string[], lookup: SpellingsLookup): 
  * serves; from it on only the straight-line distance, a filter, and the words' or the filter's own indexes lead
  * (the distance page still walks the GiST index nearest first, bounded by the box: Compiled.nearestBox). cube has
  * no statistics: the planner takes any box for 0.1 % of the members and reads every page the box touches, while the
- * benchmark's circles of 20-40 km hold most of a network (members sit around the towns of the region). The sample of a RELEVANCE search with totalCount (the search shape's texts,
- * one network of 10,000 members, EXPLAIN ANALYZE, planning and running in ms), through the box and without it:
- * 5 km 4.3 and 4.4, 10 km 5.9 and 4.0, 15 km 8.9 and 5.0, 20 km 10.9 and 4.4, 30 km 14.0 and 3.3 (random_page_cost
- * 1.1, subgraphs/network/orm.ts). Suppliers meet later (narrowCircleKm in suppliers.ts), as their scan without
- * the box reads an index only.
+ * benchmark's circles of 20-40 km hold most of a network (members sit around the towns of the region). The sample
+ * of a RELEVANCE search with totalCount (the search shape's texts, one network of 10,000 members, EXPLAIN ANALYZE,
+ * planning and running in ms), through the box and without it: 5 km 4.3 and 4.4, 10 km 5.9 and 4.0, 15 km 8.9 and
+ * 5.0, 20 km 10.9 and 4.4, 30 km 14.0 and 3.3 (random_page_cost 1.1, subgraphs/network/orm.ts). Suppliers meet
+ * later (narrowCircleKm in suppliers.ts), as their scan without the box reads an index only.
  */
 export const narrowSearchCircleKm = 10;
 
