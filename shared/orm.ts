@@ -63,41 +63,56 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
   const counter = setup.counter ?? new SqlCounter();
   // Started by `npm start` while PostgreSQL starts: connect once it says the database is set up.
   await databaseSetUp();
-  const { orm, settingsChanged } = await withMigrationLock(setup.clientUrl, async (session) => {
-    await requireUtf8Database(session);
-    const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
-    await orm.migrator.up();
-    await setup.afterMigrations?.(session);
-    return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
-  });
+  const { orm, settingsChanged } = await withMigrationLock(
+    setup.clientUrl,
+    async (session) => {
+      await requireUtf8Database(session);
+      const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
+      await orm.migrator.up();
+      await setup.afterMigrations?.(session);
+      return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
+    },
+    (session, { settingsChanged }) => (settingsChanged ? endIdleSessions(session) : undefined),
+  );
   // Settings given to the database reach only sessions opened after they were committed: the pool starts over.
-  if (settingsChanged) {
-    await endIdleSessions(orm);
-    await orm.reconnect();
-  }
+  if (settingsChanged) await orm.reconnect();
   return { orm, counter };
 }
 
-/** Marks the migration lock's session, which another instance's idle sessions must not take down. */
-const lockSessionName = 'irm migration lock';
+/** Names the migration lock's session in pg_stat_activity, where an office sees a start waiting for another. */
+export const lockSessionName = 'irm migration lock';
+/** The advisory lock's number: any fixed one serves; "irm" in ASCII and 1 for migrations (shared/postgres.ts uses 6910573 for set-up). */
+export const migrationLockKey = 69105731;
 
 /**
- * Sessions of this role in this database that sit idle when the settings change keep the old values: other
- * instances' pools, and the server connections a pooler such as PgBouncer keeps, which it hands to this very
- * service again (an office once had to send RECONNECT to PgBouncer's console after the first start). They are
- * ended here, and whoever held them opens new ones with the new settings; the asking session ends itself
- * last, since through a pooler it is one of them. A role may end its own sessions without being superuser.
- * Sessions at work, and other instances' migration locks (their session is named), are left alone.
+ * Sessions of this role in this database that sit idle when the settings change keep the old values: this
+ * service's pool, other instances' pools and the server connections a pooler such as PgBouncer keeps, which it
+ * hands to this very service again (an office once had to send RECONNECT to PgBouncer's console after the
+ * first start). They are ended, and whoever held them opens new ones with the new settings. A role may end
+ * its own sessions without being superuser. Sessions at work are left alone.
+ *
+ * It runs on the lock's session, which read the old values, as one statement that ends that session last.
+ * Ended by its client instead, the session went back to PgBouncer, which reset it for the next client while
+ * the sweep ran: not idle then, it was passed over and kept the old values (test/pgbouncer.e2e.ts, whose
+ * PgBouncer takes 0.2 s to reset). One statement also runs on one server connection in transaction mode.
+ * Other instances waiting for the lock lose their session and open another (withMigrationLock).
  */
-async function endIdleSessions(orm: MikroORM) {
-  const connection = orm.em.getConnection();
-  await connection.execute(
-    `select pg_terminate_backend(pid) from pg_stat_activity
-      where datname = current_database() and usename = current_user and pid <> pg_backend_pid() and state = 'idle' and application_name <> ?`,
-    [lockSessionName],
-  );
-  await connection.execute('select pg_terminate_backend(pg_backend_pid())').catch(() => {});
+async function endIdleSessions(session: pg.Client) {
+  await session
+    .query(
+      `do $$ begin
+        perform pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and usename = current_user and pid <> pg_backend_pid() and state = 'idle';
+        perform pg_terminate_backend(pg_backend_pid());
+      end $$`,
+    )
+    .catch((error) => {
+      if (!sessionEnded(error)) throw error;
+    });
 }
+
+/** An administrator's (here another instance's) pg_terminate_backend, as the session's last error. */
+const sessionEnded = (error: unknown) => (error as { code?: string }).code === '57P01';
 
 /**
  * Runs `work` holding an advisory lock of the database. Two replicas of a service starting together on a
@@ -112,30 +127,52 @@ async function endIdleSessions(orm: MikroORM) {
  * instances behind a pool of two the waiting one held the connection the migrating one needed, and both hung
  * (test/pgbouncer-transaction.e2e.ts, for its whole 120 s). Between tries it holds none.
  */
-async function withMigrationLock<T>(url: string, work: (session: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...pgConfig(url), application_name: lockSessionName });
-  client.on('error', () => {});
-  // The service's first connection: a TLS setting the server disagrees with is said here, in one line.
-  await client.connect().catch((error) => {
-    throw explainConnectError(error, url);
-  });
+async function withMigrationLock<T>(
+  url: string,
+  work: (session: pg.Client) => Promise<T>,
+  afterCommit?: (session: pg.Client, done: T) => Promise<void> | undefined,
+): Promise<T> {
+  let lock = await lockSession(url);
   try {
-    // Any fixed number serves; "irm" in ASCII and 1 for migrations (shared/postgres.ts uses 6910573 for set-up).
     // 100 ms between tries: migrating a fresh database takes 1–2 s (three network instances: 1.8 s in migration-lock.e2e).
     for (;;) {
-      await client.query('begin');
-      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_xact_lock(69105731) as locked');
-      if (rows[0].locked) break;
-      await client.query('rollback');
+      try {
+        await lock.client.query('begin');
+        const { rows } = await lock.client.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1) as locked', [migrationLockKey]);
+        if (rows[0].locked) break;
+        await lock.client.query('rollback');
+      } catch (error) {
+        // The instance that changed the settings ended this session while it sat idle between tries (endIdleSessions).
+        if (!lock.ended && !sessionEnded(error)) throw error;
+        lock = await lockSession(url);
+        continue;
+      }
       await sleep(100);
     }
-    const done = await work(client);
-    await client.query('commit');
+    const done = await work(lock.client);
+    await lock.client.query('commit');
+    await afterCommit?.(lock.client, done);
     return done;
   } finally {
     // Ending the session rolls back and releases the lock where the work failed half-way.
-    await client.end().catch(() => {});
+    await lock.client.end().catch(() => {});
   }
+}
+
+/** A session for the migration lock; `ended` once the server or a pooler ended it, or it failed. */
+async function lockSession(url: string): Promise<{ client: pg.Client; ended: boolean }> {
+  const lock = { client: new pg.Client({ ...pgConfig(url), application_name: lockSessionName }), ended: false };
+  // pg's client is of no more use after either.
+  const ended = () => {
+    lock.ended = true;
+  };
+  lock.client.on('error', ended);
+  lock.client.on('end', ended);
+  // The service's first connection: a TLS setting the server disagrees with is said here, in one line.
+  await lock.client.connect().catch((error) => {
+    throw explainConnectError(error, url);
+  });
+  return lock;
 }
 
 /**

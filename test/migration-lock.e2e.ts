@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { lockSessionName, migrationLockKey } from '../shared/orm.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { initRegionOrm } from '../subgraphs/region/orm.ts';
 import { migrations as networkMigrations } from '../subgraphs/network/migrations/index.ts';
 import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
+import { until } from './support/wait.ts';
 
 // Two instances of one service starting together on a fresh database (two
 // replicas, or a restart overlapping the old process) each run the migrator.
@@ -49,5 +51,45 @@ describe('migrations take a lock', () => {
     for (const result of started) if (result.status === 'fulfilled') orms.push(result.value.orm);
     expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
     expect(await executed(url)).toEqual(regionMigrations(key).map((m) => m.name));
+  });
+
+  test('a start waiting for the lock whose session is ended meanwhile opens another and starts', async () => {
+    // An instance that changes the database's settings ends every idle session of the role (shared/orm.ts),
+    // a waiting start's too between its tries; that start failed with "not queryable".
+    const url = await freshDatabase('ended');
+    // The holder keeps the lock in a transaction, which sees pg_stat_activity as it was when it began: the observer looks.
+    const [holder, observer] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all([holder.connect(), observer.connect()]);
+    // The start, which sets the search settings on this fresh database, ends both once they sit idle.
+    for (const client of [holder, observer]) client.on('error', () => {});
+    const lockSessions = async () =>
+      (
+        await observer.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and application_name = $1`, [
+          lockSessionName,
+        ])
+      ).rows.map((row) => row.pid);
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock($1)', [migrationLockKey]);
+      const starting = initNetworkOrm(url);
+      starting.catch(() => {});
+      let ended = 0;
+      await until(async () => {
+        const { rows } = await observer.query<{ pid: number }>(
+          `with waiting as materialized (
+             select pid from pg_stat_activity where datname = current_database() and application_name = $1 and state = 'idle'
+           ) select pid from waiting where pg_terminate_backend(pid)`,
+          [lockSessionName],
+        );
+        if (rows.length) ended = rows[0].pid;
+        return ended !== 0;
+      }, 'the session of the waiting start is ended between its tries');
+      await until(async () => (await lockSessions()).some((pid) => pid !== ended), 'the start waits again in a session of its own');
+      await holder.query('commit');
+      orms.push((await starting).orm);
+      expect(await executed(url)).toEqual(networkMigrations.map((m) => m.name));
+    } finally {
+      await Promise.all([holder.end().catch(() => {}), observer.end().catch(() => {})]);
+    }
   });
 });

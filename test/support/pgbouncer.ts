@@ -13,11 +13,20 @@ export interface PgBouncer {
   url(database?: string): string;
   /** Runs `sql` in PgBouncer's console (as its admin, the role of `direct`) and returns the rows. */
   console(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs `sql` on every server connection PgBouncer keeps idle for new clients of direct's database and returns
+   * the first row of each: as many clients at once as it keeps, each in a transaction, so that in transaction
+   * mode too each holds one of them (kept ones are handed out before new ones are opened).
+   */
+  onKeptServers(sql: string): Promise<Record<string, unknown>[]>;
   stop(): void;
 }
 
 /** Starts PgBouncer in `poolMode` for the role and server of `direct` (a database URL with role and password). */
-export async function startPgBouncer(direct: URL, settings: { poolMode: 'session' | 'transaction'; poolSize: number }): Promise<PgBouncer> {
+export async function startPgBouncer(
+  direct: URL,
+  settings: { poolMode: 'session' | 'transaction'; poolSize: number; serverResetQuery?: string },
+): Promise<PgBouncer> {
   const base = mkdtempSync(join(tmpdir(), 'irm-pgbouncer-'));
   chmodSync(base, 0o755);
   const port = await freePort();
@@ -37,6 +46,7 @@ auth_file = ${join(base, 'users.txt')}
 admin_users = ${role}
 pool_mode = ${settings.poolMode}
 default_pool_size = ${settings.poolSize}
+${settings.serverResetQuery ? `server_reset_query = ${settings.serverResetQuery}` : ''}
 max_client_conn = 200
 `,
     { mode: 0o644 },
@@ -71,7 +81,20 @@ max_client_conn = 200
     stop();
     throw error;
   }
-  return { url, console, stop };
+  const onKeptServers = async (sql: string) => {
+    const pools = await console('SHOW POOLS');
+    const pool = pools.find((row) => row.database === direct.pathname.slice(1) && row.user === role);
+    const kept = pool ? Number(pool.sv_idle) + Number(pool.sv_used) : 0;
+    const clients = Array.from({ length: kept }, () => new pg.Client({ connectionString: url() }));
+    try {
+      await Promise.all(clients.map((client) => client.connect()));
+      await Promise.all(clients.map((client) => client.query('begin')));
+      return await Promise.all(clients.map(async (client) => (await client.query(sql)).rows[0] as Record<string, unknown>));
+    } finally {
+      await Promise.all(clients.map((client) => client.end().catch(() => {})));
+    }
+  };
+  return { url, console, onKeptServers, stop };
 }
 
 export async function session<T>(url: string, work: (client: pg.Client) => Promise<T>, options: Partial<pg.ClientConfig> = {}): Promise<T> {
