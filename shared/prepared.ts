@@ -1,4 +1,4 @@
-import { ReferenceKind, type EntityDictionary, type EntityManager, type EntitySchema, type MikroORM } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityProperty, type EntitySchema, type MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import type { PoolMode } from './pg-connection.ts';
 import { boundArray } from './sql.ts';
@@ -10,13 +10,21 @@ import { boundArray } from './sql.ts';
 // statements instead: each pooled connection parses and plans them once (see
 // boundArray in shared/sql.ts), and from then on PostgreSQL only binds the
 // array of keys. Measured on a 10,000-member table, a ten-id load cost
-// PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs prepared. The rows
-// become managed entities of the request's EntityManager (em.map), exactly as
-// em.find would leave them. Behind PgBouncer in transaction
-// mode the same text goes as an unnamed statement (parsed and planned per call,
-// the parameters still bound), since a name lives in one server session.
+// PostgreSQL ~140 µs of CPU as an inlined query and ~90 µs prepared. Behind
+// PgBouncer in transaction mode the same text goes as an unnamed statement
+// (parsed and planned per call, the parameters still bound), since a name
+// lives in one server session.
+//
+// The rows become plain objects with the entity's property names and values
+// (rowReader), not managed entities: what these loads feed is only read, by
+// the GraphQL answer, and their type is Readonly. em.map, which also registers each entity with
+// the request's unit of work and identity map, took 1.0 ms of CPU for ten
+// members with their 21 services (exp, 2,000 rounds), about a twentieth of
+// the whole stack's CPU for a search; a write loads what it changes through
+// its EntityManager, never through these.
 
-export type KeyedLoad<T> = (em: EntityManager, keys: readonly number[]) => Promise<T[]>;
+/** Reads the rows of `keys`, in the load's order, as plain objects of the entity's properties. */
+export type KeyedLoad<T> = (keys: readonly number[]) => Promise<Readonly<T>[]>;
 
 /**
  * A statement of one fixed text, run with `values` as a named prepared statement (unnamed behind PgBouncer in
@@ -44,7 +52,38 @@ export async function preparedQuery<R>(
 function tableOf<T extends object>(orm: MikroORM, schema: EntitySchema<T>) {
   const meta = orm.getMetadata().get(schema);
   const props = meta.props.filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false);
-  return { meta, props, table: meta.tableName, columns: props.flatMap((p) => p.fieldNames.map((f) => `"${f}"`)).join(', ') };
+  const columns = props.flatMap((p) => p.fieldNames.map((f) => `"${f}"`)).join(', ');
+  return { meta, props, table: meta.tableName, columns, read: rowReader<T>(orm, props) };
+}
+
+/**
+ * A row of the load (or of a JSON list) as em.map would give its properties, unmanaged: columns under their
+ * properties' names, a timestamp parsed by MikroORM's platform as it parses one, a custom type's value converted
+ * by its type, and a many-to-one as `{ id }`, which is all a read of it uses. Not frozen: @apollo/subgraph
+ * defines `__typename` on what an entity's reference resolver returns. test/prepared-reads.e2e.ts compares every
+ * property with em.find's.
+ */
+function rowReader<T>(orm: MikroORM, props: EntityProperty[]) {
+  const platform = orm.em.getPlatform();
+  const fields = props.map((p) => {
+    const convert =
+      p.kind === ReferenceKind.MANY_TO_ONE
+        ? (value: unknown) => ({ id: value })
+        : p.customType
+          ? (value: unknown) => p.customType!.convertToJSValue(value, platform)
+          : p.runtimeType === 'Date'
+            ? (value: unknown) => platform.parseDate(value as string)
+            : null;
+    return { name: p.name, column: p.fieldNames[0], convert };
+  });
+  return (row: Record<string, unknown>): Readonly<T> => {
+    const read: Record<string, unknown> = {};
+    for (const { name, column, convert } of fields) {
+      const value = row[column];
+      read[name] = convert && value !== null && value !== undefined ? convert(value) : value;
+    }
+    return read as Readonly<T>;
+  };
 }
 
 /**
@@ -76,11 +115,11 @@ export async function preparedLoad<T extends object>(
   orderBy: string,
   poolMode: PoolMode = 'session',
 ): Promise<KeyedLoad<T>> {
-  const { table, columns } = tableOf(orm, schema);
+  const { table, columns, read } = tableOf<T>(orm, schema);
   const text = `select ${columns} from "${table}" where "${column}" = any(${boundKeys}) order by ${orderBy}`;
   // One name per text: a connection that has prepared a name refuses a different text under it.
-  const load = await preparedQuery<EntityDictionary<T>>(orm, `irm_${table}_by_${column}`, text, poolMode);
-  return async (em, keys) => (await load([keys])).map((row) => em.map(schema, row));
+  const load = await preparedQuery<Record<string, unknown>>(orm, `irm_${table}_by_${column}`, text, poolMode);
+  return async (keys) => (await load([keys])).map(read);
 }
 
 /**
@@ -98,13 +137,13 @@ export interface Included {
 /** The column of a list in the statement of preparedLoadWith: a name no entity's column has. */
 const listColumn = (name: string) => `list:${name}`;
 
-/** A parent entity and the lists of each `Included`, by name, as managed entities. */
-export type WithIncluded<T> = { entity: T; included: Record<string, object[]> };
+/** A parent and the lists of each `Included`, by name, read as loads of their own would read them. */
+export type WithIncluded<T> = { entity: Readonly<T>; included: Record<string, object[]> };
 
 /**
  * Loads the parents whose id is one of the keys together with the lists `included` names, in one prepared statement:
- * each list comes as a JSON array per parent row (a correlated subquery on the list's member index), mapped as a
- * load of its own would map it. The network's part of a profile read through the gateway was three statements in two round trips (the
+ * each list comes as a JSON array per parent row (a correlated subquery on the list's member index), read as a
+ * load of its own would read it. The network's part of a profile read through the gateway was three statements in two round trips (the
  * member, then its services and certificates); it is one.
  */
 export async function preparedLoadWith<T extends object>(
@@ -113,26 +152,24 @@ export async function preparedLoadWith<T extends object>(
   included: Included[],
   poolMode: PoolMode = 'session',
 ): Promise<KeyedLoad<WithIncluded<T>>> {
-  const parent = tableOf(orm, schema);
+  const parent = tableOf<T>(orm, schema);
   const lists = included.map(({ name, schema: child, column, orderBy }) => {
-    const { table, columns } = listTableOf(orm, child);
+    const { table, columns, read } = listTableOf(orm, child);
     const order = orderBy
       .split(',')
       .map((term) => `c.${term.trim()}`)
       .join(', ');
     // t. so that a column the list lacks is an error, not the parent's column of that name.
-    return `(select coalesce(json_agg(c order by ${order}), '[]'::json) from (select ${columns} from "${table}" t where t."${column}" = p.id) c) as "${listColumn(name)}"`;
+    const sql = `(select coalesce(json_agg(c order by ${order}), '[]'::json) from (select ${columns} from "${table}" t where t."${column}" = p.id) c) as "${listColumn(name)}"`;
+    return { name, sql, read };
   });
-  const text = `select p.*, ${lists.join(', ')} from (select ${parent.columns} from "${parent.table}" where "id" = any(${boundKeys})) p order by p.id`;
+  const text = `select p.*, ${lists.map((l) => l.sql).join(', ')} from (select ${parent.columns} from "${parent.table}" where "id" = any(${boundKeys})) p order by p.id`;
   const name = `irm_${parent.table}_with_${included.map((i) => i.name).join('_')}`;
   const load = await preparedQuery<Record<string, unknown>>(orm, name, text, poolMode);
-  return async (em, keys) =>
+  return async (keys) =>
     (await load([keys])).map((row) => {
-      const lists: Record<string, object[]> = {};
-      for (const { name, schema: child } of included) lists[name] = (row[listColumn(name)] as EntityDictionary<object>[]).map((r) => em.map(child, r));
-      // The lists' columns are no property of the entity: em.map keeps them only in the entity's original data, until
-      // the request ends. Deleting them from the row first turned it into a hash table, which made a load of 100
-      // members with their lists cost 15-25 % more CPU than list by list; left in, the two cost the same.
-      return { entity: em.map(schema, row as EntityDictionary<T>), included: lists };
+      const included: Record<string, object[]> = {};
+      for (const list of lists) included[list.name] = (row[listColumn(list.name)] as Record<string, unknown>[]).map(list.read);
+      return { entity: parent.read(row), included };
     });
 }

@@ -252,9 +252,9 @@ describe('prepared statements', () => {
       const views = await read();
       return { views, sql: niwe.sql.count - before };
     };
-    const separate = createLoaders(niwe.orm.em.fork(), reads);
+    const separate = createLoaders(reads);
     const byList = await counted(() => Promise.all(ids.map((id) => view(separate, id))));
-    const together = createLoaders(niwe.orm.em.fork(), reads);
+    const together = createLoaders(reads);
     const along = await counted(async () => {
       await Promise.all(ids.map((id) => together.memberWith(id, memberLists)));
       return Promise.all(ids.map((id) => view(together, id)));
@@ -266,7 +266,7 @@ describe('prepared statements', () => {
     expect(JSON.parse(along.views[0])[1]).toHaveLength(2);
     expect(JSON.parse(along.views[0])[2].map((c: { standard: string }) => c.standard)).toEqual(['IATF 16949', 'ISO 9001']);
     // A list not named comes with its own statement; the lists named are not read again.
-    const some = createLoaders(niwe.orm.em.fork(), reads);
+    const some = createLoaders(reads);
     const partly = await counted(async () => {
       await Promise.all(ids.map((id) => some.memberWith(id, ['services'])));
       return Promise.all(ids.map((id) => view(some, id)));

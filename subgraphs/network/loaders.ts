@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PoolMode } from '../../shared/pg-connection.ts';
 import { preparedLoad, preparedLoadWith, preparedQuery, type Included, type KeyedLoad, type WithIncluded } from '../../shared/prepared.ts';
 import { closeSpellingsText, type SpellingsLookup } from './search.ts';
@@ -69,11 +69,11 @@ export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'se
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createLoaders(em: EntityManager, reads: MemberReads) {
+export function createLoaders(reads: MemberReads) {
   const lists = {
-    certifications: new DataLoader<number, Certification[]>(async (ids) => groupByMember(ids, await reads.certifications(em, ids))),
-    services: new DataLoader<number, Service[]>(async (ids) => groupByMember(ids, await reads.services(em, ids))),
-    contacts: new DataLoader<number, ContactPerson[]>(async (ids) => groupByMember(ids, await reads.contacts(em, ids))),
+    certifications: new DataLoader<number, Certification[]>(async (ids) => groupByMember(ids, await reads.certifications(ids))),
+    services: new DataLoader<number, Service[]>(async (ids) => groupByMember(ids, await reads.services(ids))),
+    contacts: new DataLoader<number, ContactPerson[]>(async (ids) => groupByMember(ids, await reads.contacts(ids))),
   };
   // The lists asked for by the loads of the batch being gathered: a batch runs after the tick in which its loads came,
   // so the entity fetch's references all name theirs before it reads them. A member already loaded in this request
@@ -82,8 +82,8 @@ export function createLoaders(em: EntityManager, reads: MemberReads) {
   const loadMembers = async (ids: readonly number[]): Promise<Member[]> => {
     const names = memberLists.filter((l) => wanted.has(l));
     wanted.clear();
-    if (names.length === 0) return reads.members(em, ids);
-    const rows = await reads.membersWith.get(names.join(','))!(em, ids);
+    if (names.length === 0) return reads.members(ids);
+    const rows = await reads.membersWith.get(names.join(','))!(ids);
     // Primed, so the list resolvers find them; a list already loaded in this request keeps what it has. Each list
     // holds its own entity type (listLoads), which the record of loaders cannot tell TypeScript.
     for (const { entity, included } of rows) for (const name of names) lists[name].prime(entity.id, included[name] as never);

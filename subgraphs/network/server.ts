@@ -75,7 +75,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
 
   const context = async (req: IncomingMessage): Promise<NetworkContext> => {
     const em = orm.em.fork();
-    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(em, reads) };
+    return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(reads) };
   };
 
   const health = databaseHealth(options.databaseUrl);
