@@ -72,7 +72,7 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
       await setup.afterMigrations?.(session);
       return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
     },
-    (session, { settingsChanged }) => (settingsChanged ? endIdleSessions(session) : undefined),
+    (lock, { settingsChanged }) => (settingsChanged ? endStaleSessions(lock) : undefined),
   );
   // Settings given to the database reach only sessions opened after they were committed: the pool starts over.
   if (settingsChanged) await orm.reconnect();
@@ -85,29 +85,46 @@ export const lockSessionName = 'irm migration lock';
 export const migrationLockKey = 69105731;
 
 /**
- * Sessions of this role in this database that sit idle when the settings change keep the old values: this
+ * Sessions of this role in this database opened before the settings changed keep the old values: this
  * service's pool, other instances' pools and the server connections a pooler such as PgBouncer keeps, which it
  * hands to this very service again (an office once had to send RECONNECT to PgBouncer's console after the
- * first start). They are ended, and whoever held them opens new ones with the new settings. A role may end
- * its own sessions without being superuser. Sessions at work are left alone.
+ * first start). They are ended once idle, and whoever held them opens new ones with the new settings. A role
+ * may end its own sessions without being superuser.
  *
  * It runs on the lock's session, which read the old values, as one statement that ends that session last.
  * Ended by its client instead, the session went back to PgBouncer, which reset it for the next client while
  * the sweep ran: not idle then, it was passed over and kept the old values (test/pgbouncer.e2e.ts, whose
  * PgBouncer takes 0.2 s to reset). One statement also runs on one server connection in transaction mode.
- * Other instances waiting for the lock lose their session and open another (withMigrationLock).
+ * A session at work (a statement, a transaction, a pooler's reset of it) is ended when it turns idle: the
+ * sweep looks again every 50 ms, for at most 2 s, which the statements of a request or a reset take well
+ * within. Only sessions older than the sweep: the pool another instance opens with the new settings once it
+ * has the lock is left alone. Other instances waiting for the lock lose their session and open another
+ * (withMigrationLock).
  */
-async function endIdleSessions(session: pg.Client) {
-  await session
+async function endStaleSessions(lock: LockSession) {
+  await lock.client
     .query(
-      `do $$ begin
-        perform pg_terminate_backend(pid) from pg_stat_activity
-          where datname = current_database() and usename = current_user and pid <> pg_backend_pid() and state = 'idle';
+      `do $$
+      declare
+        changed constant timestamptz := clock_timestamp();
+        deadline constant timestamptz := clock_timestamp() + interval '2 s';
+      begin
+        loop
+          -- pg_stat_activity is read once per transaction unless told to read it again.
+          perform pg_stat_clear_snapshot();
+          perform pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and usename = current_user and pid <> pg_backend_pid() and backend_start < changed and state = 'idle';
+          exit when clock_timestamp() > deadline or not exists (
+            select from pg_stat_activity
+              where datname = current_database() and usename = current_user and pid <> pg_backend_pid() and backend_start < changed);
+          perform pg_sleep(0.05);
+        end loop;
         perform pg_terminate_backend(pg_backend_pid());
       end $$`,
     )
     .catch((error) => {
-      if (!sessionEnded(error)) throw error;
+      // Ended as it should: the server's word for it, or (through a pooler) the connection closed without it.
+      if (!lock.ended && !sessionEnded(error)) throw error;
     });
 }
 
@@ -130,7 +147,7 @@ const sessionEnded = (error: unknown) => (error as { code?: string }).code === '
 async function withMigrationLock<T>(
   url: string,
   work: (session: pg.Client) => Promise<T>,
-  afterCommit?: (session: pg.Client, done: T) => Promise<void> | undefined,
+  afterCommit?: (lock: LockSession, done: T) => Promise<void> | undefined,
 ): Promise<T> {
   let lock = await lockSession(url);
   try {
@@ -142,7 +159,7 @@ async function withMigrationLock<T>(
         if (rows[0].locked) break;
         await lock.client.query('rollback');
       } catch (error) {
-        // The instance that changed the settings ended this session while it sat idle between tries (endIdleSessions).
+        // The instance that changed the settings ended this session while it sat idle between tries (endStaleSessions).
         if (!lock.ended && !sessionEnded(error)) throw error;
         lock = await lockSession(url);
         continue;
@@ -151,7 +168,7 @@ async function withMigrationLock<T>(
     }
     const done = await work(lock.client);
     await lock.client.query('commit');
-    await afterCommit?.(lock.client, done);
+    await afterCommit?.(lock, done);
     return done;
   } finally {
     // Ending the session rolls back and releases the lock where the work failed half-way.
@@ -160,8 +177,13 @@ async function withMigrationLock<T>(
 }
 
 /** A session for the migration lock; `ended` once the server or a pooler ended it, or it failed. */
-async function lockSession(url: string): Promise<{ client: pg.Client; ended: boolean }> {
-  const lock = { client: new pg.Client({ ...pgConfig(url), application_name: lockSessionName }), ended: false };
+interface LockSession {
+  client: pg.Client;
+  ended: boolean;
+}
+
+async function lockSession(url: string): Promise<LockSession> {
+  const lock: LockSession = { client: new pg.Client({ ...pgConfig(url), application_name: lockSessionName }), ended: false };
   // pg's client is of no more use after either.
   const ended = () => {
     lock.ended = true;

@@ -92,4 +92,43 @@ describe('migrations take a lock', () => {
       await Promise.all([holder.end().catch(() => {}), observer.end().catch(() => {})]);
     }
   });
+
+  test('a session at work when a start changes the settings is ended once it is idle, so it keeps no old values', async () => {
+    // The start's sweep once looked at each session once and ended only those idle then: one in a transaction,
+    // or being reset by PgBouncer for its next client, kept the old settings.
+    const url = await freshDatabase('atwork');
+    const atWork = new pg.Client({ connectionString: url });
+    let endedBy: string | undefined;
+    // pg reports the server's FATAL and then the closed connection: the first says who ended it.
+    atWork.on('error', (error: Error & { code?: string }) => {
+      endedBy ??= error.code ?? error.message;
+    });
+    await atWork.connect();
+    // Another role's session watches, which the sweep of this role's sessions leaves alone.
+    const observerUrl = new URL(inject('postgresUrl'));
+    observerUrl.pathname = new URL(url).pathname;
+    const observer = new pg.Client({ connectionString: observerUrl.toString() });
+    await observer.connect();
+    try {
+      await atWork.query('begin');
+      await atWork.query('select 1');
+      const starting = initNetworkOrm(url);
+      starting.catch(() => {});
+      await until(
+        async () =>
+          (
+            await observer.query(`select 1 from pg_stat_activity where datname = current_database() and application_name = $1 and query like 'do $$%'`, [
+              lockSessionName,
+            ])
+          ).rowCount === 1,
+        'the start sweeps the sessions older than its settings',
+      );
+      await atWork.query('commit');
+      orms.push((await starting).orm);
+      await until(() => endedBy !== undefined, 'the session, idle now, is ended');
+      expect(endedBy).toBe('57P01');
+    } finally {
+      await Promise.all([atWork.end().catch(() => {}), observer.end()]);
+    }
+  });
 });
