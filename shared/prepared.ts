@@ -17,11 +17,12 @@ import { boundArray } from './sql.ts';
 //
 // The rows become plain objects with the entity's property names and values
 // (rowReader), not managed entities: what these loads feed is only read, by
-// the GraphQL answer, and their type is Readonly. em.map, which also registers each entity with
-// the request's unit of work and identity map, took 1.0 ms of CPU for ten
-// members with their 21 services (exp, 2,000 rounds), about a twentieth of
-// the whole stack's CPU for a search; a write loads what it changes through
-// its EntityManager, never through these.
+// the GraphQL answer, and their type is Readonly. em.map, which also
+// registers each entity with the request's unit of work and identity map,
+// made a load of ten members with their services cost the service 0.72-1.07
+// ms of CPU instead of 0.17-0.22 (bench/README, "Entity fetches read plain
+// objects"); a write loads what it changes through its EntityManager, never
+// through these.
 
 /** Reads the rows of `keys`, in the load's order, as plain objects of the entity's properties. */
 export type KeyedLoad<T> = (keys: readonly number[]) => Promise<Readonly<T>[]>;
