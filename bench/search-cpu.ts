@@ -59,8 +59,8 @@ try {
   const connection = service.orm.em.getConnection();
   await connection.execute('vacuum analyze');
   const postmaster = (await postmasterPid(databaseUrl))!;
-  // The close spellings as the service looks them up: its prepared statement.
-  const { closeSpellings } = await prepareMemberReads(service.orm);
+  // The close spellings as the service looks them up (its prepared statement), the words folded as it folds them.
+  const { closeSpellings, foldWords } = await prepareMemberReads(service.orm);
 
   const run = async (statistics: SearchStatistics) => {
     const search = (n: number) =>
@@ -76,6 +76,7 @@ try {
           countLimit,
         },
         closeSpellings,
+        foldWords,
       );
     // Warm: every text once, so each size of cache and plan is as in a running service.
     for (let n = 0; n < texts.length; n++) await search(n);

@@ -9,7 +9,7 @@ import { networks } from '../shared/networks.ts';
 import { startEmbeddedPostgres } from '../shared/postgres.ts';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { positional } from '../shared/sql.ts';
-import { closeSpellingsStatement, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
+import { closeSpellingsStatement, searchStatements, searchWords, toSpellings, wordFolding } from '../subgraphs/network/search.ts';
 import type { PushedDownFilter, MemberOrder } from '../shared/search.ts';
 import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { progressReporter, seedBulk } from '../scripts/seed-bulk.ts';
@@ -169,6 +169,8 @@ async function main() {
       const plan = await client.query(`explain (analyze, costs off, timing off, summary off) ${positional(statement.sql)}`, statement.params);
       return plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
     };
+    // The words folded as the service folds them in this database.
+    const fold = await wordFolding(async (text, values) => (await client.query(text, values)).rows);
     for (const shape of searchShapes) {
       const { filter, order, facets } = shape.explain;
       const words = searchWords(filter.text);
@@ -186,6 +188,7 @@ async function main() {
           countLimit: defaultSearchCountLimit,
         },
         toSpellings(words, rows),
+        fold,
       );
       const { stats, page } = statements;
       let walk = '';

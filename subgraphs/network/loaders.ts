@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import type { PoolMode } from '../../shared/pg-connection.ts';
 import { preparedLoad, preparedLoadWith, preparedQuery, type Included, type KeyedLoad, type WithIncluded } from '../../shared/prepared.ts';
-import { closeSpellingsText, type SpellingsLookup } from './search.ts';
+import { closeSpellingsText, wordFolding, type SpellingsLookup, type WordFolding } from './search.ts';
 import {
   CertificationSchema,
   ContactPersonSchema,
@@ -34,6 +35,8 @@ export interface MemberReads {
   membersWith: Map<string, KeyedLoad<WithIncluded<Member>>>;
   /** The search's close spellings (search.ts), the one statement of a search whose text never changes. */
   closeSpellings: SpellingsLookup;
+  /** How the search may fold its words in this database (search.ts wordFolding), checked once here. */
+  foldWords: WordFolding;
 }
 
 const listLoads: Record<MemberList, Included> = {
@@ -64,7 +67,9 @@ export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'se
       ),
     );
   }
-  return { members, certifications, services, contacts, membersWith, closeSpellings: (words) => spellings([words]) };
+  const pool: Pool = await orm.em.getConnection().getNativeClient();
+  const foldWords = await wordFolding(async (text, values) => (await pool.query(text, values)).rows);
+  return { members, certifications, services, contacts, membersWith, closeSpellings: (words) => spellings([words]), foldWords };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -102,6 +107,7 @@ export function createLoaders(reads: MemberReads) {
     },
     ...lists,
     closeSpellings: reads.closeSpellings,
+    foldWords: reads.foldWords,
   };
 }
 

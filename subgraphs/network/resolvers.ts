@@ -116,6 +116,7 @@ export function internalResolvers(network: string): InternalResolvers {
             countLimit,
           },
           ctx.loaders.closeSpellings,
+          ctx.loaders.foldWords,
         );
       },
       matchSuppliers(_, args, ctx) {

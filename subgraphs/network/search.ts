@@ -112,6 +112,8 @@ interface Compiled {
   /** The words' conditions. */
   text: Fragment;
   words: string[];
+  /** Each word's patterns, in the words' order. */
+  patterns: WordPatterns[];
   processCodes: string[][];
   materials: string[][];
   standards: string[];
@@ -126,7 +128,7 @@ interface Compiled {
 }
 
 // irm_fold (migration search) as translate() and replace() apply it, in order, for the letters whose lower case
-// JavaScript and every locale a service accepts (shared/database-locale.ts: UTF-8, lower('Ü') = 'ü') agree on.
+// is the same in JavaScript and in the database's locale (wordFolding checks that at the service's start).
 const accented = 'äöüáàâãåéèêëíìîïóòôõúùûçñýø';
 const plain = 'aouaaaaaeeeeiiiioooouuucnyo';
 const foldableWord = new RegExp(`^[\\x01-\\x7fß${accented}${accented.toUpperCase()}]*$`);
@@ -136,10 +138,9 @@ const accentedLetter = new RegExp(`[${accented}]`, 'g');
  * A search word folded as irm_fold folds it, or null for a word with a letter outside ASCII, ß and the letters
  * irm_fold translates (and their capitals), whose lower case may differ between JavaScript and a locale. The
  * folded word goes into the statement as one literal pattern: PostgreSQL inlines irm_fold's SQL and runs it while
- * planning, once per call, and a page of one word calls it 11 times. Over the benchmark's 240 texts at 10,000
- * members (EXPLAIN, one network) the page planned in 0.50 ms with the calls and 0.41 with literals, the tiers'
- * walk in 0.69 and 0.59. test/database-locale.e2e.ts checks that both foldings agree in every database a service
- * accepts.
+ * planning, once per call, and a page calls it 9 times for a word (11 with close spellings). Over the benchmark's
+ * 240 texts at 10,000 members (EXPLAIN, one network) the page planned in 0.50 ms with the calls and 0.41 with
+ * literals, the tiers' walk in 0.69 and 0.59. test/database-locale.e2e.ts checks that both foldings agree.
  */
 export function foldWord(word: string): string | null {
   if (!foldableWord.test(word)) return null;
@@ -154,24 +155,58 @@ export function foldWord(word: string): string | null {
     .trim();
 }
 
-/** A LIKE pattern for the word as the documents are folded: one literal, or irm_fold in SQL for a word foldWord leaves. */
-function pattern(before: string, word: string, after: string): Fragment {
-  const folded = foldWord(word);
-  return folded !== null ? sql`${before + folded + after}` : sql`${before} || irm_fold(${word}) || ${after}`;
+/** How a search folds its words: a word folded here, or null for irm_fold to fold it in the statement. */
+export type WordFolding = (word: string) => string | null;
+
+/** Every word folded by irm_fold in the statement, as before foldWord: the default where the database was not checked. */
+export const sqlFolding: WordFolding = () => null;
+
+/** Every letter foldWord folds, each on its own: what wordFolding compares. */
+export const foldableLetters = [...Array.from({ length: 0x7f }, (_, i) => String.fromCharCode(i + 1)), 'ß', ...accented, ...accented.toUpperCase()];
+
+/**
+ * foldWord where the database's irm_fold folds every letter foldWord accepts as it does, else sqlFolding. A
+ * service accepts any UTF-8 database whose lower() folds umlauts (shared/database-locale.ts), and in some of
+ * them lower() differs from JavaScript's: in a Turkish or Azerbaijani locale lower('I') is 'ı', which irm_fold
+ * makes a word break, so "Ilmenau" is stored as "lmenau"; in ICU's Lithuanian lower('Ì') keeps a dot above.
+ * One statement at the service's start (MemberReads.foldWords).
+ */
+export async function wordFolding(query: (text: string, values: unknown[]) => Promise<{ folded: string[] }[]>): Promise<WordFolding> {
+  const rows = await query('select array_agg(irm_fold(l) order by i) as folded from unnest($1::text[]) with ordinality as t(l, i)', [foldableLetters]);
+  const agrees = foldableLetters.every((letter, i) => foldWord(letter) === rows[0].folded[i]);
+  return agrees ? foldWord : sqlFolding;
 }
+
+/** A search word's LIKE patterns, folded once per search: literals, or irm_fold's call for a word the folding leaves. */
+interface WordPatterns {
+  word: string;
+  /** '%word%' */
+  contains: Fragment;
+  /** 'word%' */
+  starts: Fragment;
+  /** '% word%': a later word of the field starts with it. */
+  laterStarts: Fragment;
+}
+
+function wordPatterns(word: string, fold: WordFolding): WordPatterns {
+  const folded = fold(word);
+  const pattern = (before: string, after: string) => (folded !== null ? sql`${before + folded + after}` : sql`${before} || irm_fold(${word}) || ${after}`);
+  return { word, contains: pattern('%', '%'), starts: pattern('', '%'), laterStarts: pattern('% ', '%') };
+}
+
 const anyLike = (column: string, patterns: Fragment[]) =>
   joinSql(
     patterns.map((p) => sql`${raw(column)} like ${p}`),
     ' or ',
   );
-const contains = (word: string) => pattern('%', word, '%');
 const containsAny = (spellings: string[]) => spellings.map((s) => sql`${`%${s}%`}`);
 
-function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
+function compile(filter: PushedDownFilter, spellings: Spellings, fold: WordFolding): Compiled {
   const where: Fragment[] = [raw('m.archived_at is null')];
   const words = searchWords(filter.text);
   // Word parts via LIKE on the trigram index; a typo via the close spellings the dictionary knows, matched the same way.
-  const text = words.map((word) => sql`(${anyLike('m.search_text', [contains(word), ...containsAny(spellings.get(word) ?? [])])})`);
+  const patterns = words.map((word) => wordPatterns(word, fold));
+  const text = patterns.map((p) => sql`(${anyLike('m.search_text', [p.contains, ...containsAny(spellings.get(p.word) ?? [])])})`);
   const processCodes = validProcessCodes('filter.processes', filter.processes ?? []).map(processAndDescendants);
   for (const codes of processCodes) where.push(sql`m.process_codes && ${textArray(codes)}::text[]`);
   const materials = (filter.materials ?? []).map(materialSpellings);
@@ -204,6 +239,7 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
     walkFilter: joinSql(where, ' and '),
     text: text.length ? joinSql(text, ' and ') : raw('true'),
     words,
+    patterns,
     processCodes,
     materials,
     standards,
@@ -227,19 +263,19 @@ function compile(filter: PushedDownFilter, spellings: Spellings): Compiled {
 const tierScores = [0.3, 0.45, 0.6, 0.9, 1.0].map((s) => Math.round(s * scoreScale));
 
 /** For one word, the condition "placed at least as well as tier t". Each tier's set contains the next better one's. */
-function atLeast(tier: number, word: string, closeSpellings: string[]): Fragment {
+function atLeast(tier: number, word: WordPatterns, closeSpellings: string[]): Fragment {
   const close = containsAny(closeSpellings);
   switch (tier) {
     case 4:
-      return sql`(m.search_name like ${pattern('', word, '%')} or m.search_name like ${pattern('% ', word, '%')})`;
+      return sql`(m.search_name like ${word.starts} or m.search_name like ${word.laterStarts})`;
     case 3:
-      return sql`m.search_name like ${contains(word)}`;
+      return sql`m.search_name like ${word.contains}`;
     case 2:
-      return sql`m.search_text like ${contains(word)}`;
+      return sql`m.search_text like ${word.contains}`;
     case 1:
-      return close.length ? sql`(m.search_text like ${contains(word)} or ${anyLike('m.search_name', close)})` : atLeast(2, word, closeSpellings);
+      return close.length ? sql`(m.search_text like ${word.contains} or ${anyLike('m.search_name', close)})` : atLeast(2, word, closeSpellings);
     default:
-      return sql`(${anyLike('m.search_text', [contains(word), ...close])})`;
+      return sql`(${anyLike('m.search_text', [word.contains, ...close])})`;
   }
 }
 
@@ -278,7 +314,7 @@ function namePage(network: string, c: Compiled, first: number, after: MemberOrde
 /** For the words of a search, the condition "every word placed at least as well as tier t". */
 function allAtLeast(c: Compiled, spellings: Spellings, tier: number): Fragment {
   return joinSql(
-    c.words.map((w) => atLeast(tier, w, spellings.get(w) ?? [])),
+    c.patterns.map((p) => atLeast(tier, p, spellings.get(p.word) ?? [])),
     ' and ',
   );
 }
@@ -379,7 +415,7 @@ function distancePage(network: string, c: Compiled, first: number, after: Member
 }
 
 /** Which searchable fields contain one of the words, for the UI to explain the hit. */
-function matchedTextSql(words: string[]): Fragment {
+function matchedTextSql(words: WordPatterns[]): Fragment {
   if (words.length === 0) return raw(`'{}'::text[]`);
   // Each field folded once when written (migrations search_name, search_fields): no irm_fold per row of the page.
   const fields: [label: string, column: string][] = [
@@ -392,7 +428,7 @@ function matchedTextSql(words: string[]): Fragment {
   const cases = fields.map(
     ([label, column]) =>
       sql`case when ${joinSql(
-        words.map((w) => sql`${raw(column)} like ${contains(w)}`),
+        words.map((w) => sql`${raw(column)} like ${w.contains}`),
         ' or ',
       )} then ${raw(`'${label}'`)} end`,
   );
@@ -437,7 +473,7 @@ export interface SearchRequest {
  * hits the total and the facets are lower bounds taken from the hits read so
  * far, so a broad search does not count every member; null counts exactly.
  */
-export function searchStatements(request: SearchRequest, spellings: Spellings = new Map()) {
+export function searchStatements(request: SearchRequest, spellings: Spellings = new Map(), fold: WordFolding = sqlFolding) {
   const { network, filter, order, first, after, statistics, countLimit } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
     throw filter.text?.trim()
@@ -445,7 +481,7 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
       : badInput('orderBy', 'orderBy RELEVANCE needs filter.text.', { reason: 'COMBINATION' });
   }
   if (order === 'DISTANCE' && !filter.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.', { reason: 'COMBINATION' });
-  const compiled = compile(filter, spellings);
+  const compiled = compile(filter, spellings, fold);
 
   // A RELEVANCE page reads a sample of the hits first (see rankSamplePages). With a count limit that sample
   // is the count's hits as well, so the count and the facets are taken from it in the same statement.
@@ -474,7 +510,7 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   const distance = compiled.point ? sql`round(${surfaceMetresSql(compiled.point)})::int` : raw('null::int');
   const details = (
     ranked: Fragment,
-  ) => sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.words)} as matched_text
+  ) => sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.patterns)} as matched_text
     from (${ranked}) p join member m on m.id = p.id`;
   const ordered = (ranked: Fragment) => sql`${details(ranked)} order by p.rank, p.sort_key, p.id`;
   if (sampled === null) {
@@ -494,11 +530,19 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   return { compiled, stats: statsStatement, page, countedBySample, walk };
 }
 
-/** A network's search; `lookup` is the service's prepared close-spellings statement (MemberReads.closeSpellings). */
-export async function searchMembers(em: EntityManager, request: SearchRequest, lookup = unpreparedSpellings(em)): Promise<SearchPage> {
+/**
+ * A network's search; `lookup` is the service's prepared close-spellings statement (MemberReads.closeSpellings),
+ * `fold` how its database lets the words be folded (MemberReads.foldWords).
+ */
+export async function searchMembers(
+  em: EntityManager,
+  request: SearchRequest,
+  lookup = unpreparedSpellings(em),
+  fold: WordFolding = sqlFolding,
+): Promise<SearchPage> {
   const { filter, statistics, countLimit } = request;
   const spellings = await closeSpellings(searchWords(filter.text), lookup);
-  const statements = searchStatements(request, spellings);
+  const statements = searchStatements(request, spellings, fold);
   const { compiled, stats: statsStatement, countedBySample } = statements;
   const connection = em.getConnection();
   type Row = {
