@@ -60,7 +60,7 @@ try {
   await connection.execute('vacuum analyze');
   const postmaster = (await postmasterPid(databaseUrl))!;
   // The close spellings as the service looks them up (its prepared statement), the words folded as it folds them.
-  const { closeSpellings, foldWords } = await prepareMemberReads(service.orm);
+  const reads = await prepareMemberReads(service.orm);
 
   const run = async (statistics: SearchStatistics) => {
     const search = (n: number) =>
@@ -75,8 +75,7 @@ try {
           statistics,
           countLimit,
         },
-        closeSpellings,
-        foldWords,
+        reads,
       );
     // Warm: every text once, so each size of cache and plan is as in a running service.
     for (let n = 0; n < texts.length; n++) await search(n);

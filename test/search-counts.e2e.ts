@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { searchStatements, type SearchStatistics } from '../subgraphs/network/search.ts';
+import { foldWord, searchStatements, type SearchStatistics } from '../subgraphs/network/search.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Broad searches stop counting at the count limit (SEARCH_COUNT_LIMIT): past
@@ -149,7 +149,7 @@ describe('the statistics follow the selection', () => {
 
   test('the statistics statement holds only the parts selected', () => {
     const request = { network: 'NIWE', filter: { processes: ['3.2'] }, order: 'NAME' as const, first: 10, after: null, countLimit: 100 };
-    const statement = (statistics: SearchStatistics) => searchStatements({ ...request, statistics }).stats?.sql ?? null;
+    const statement = (statistics: SearchStatistics) => searchStatements({ ...request, statistics }, new Map(), foldWord).stats?.sql ?? null;
     expect(statement({ total: false, processMainGroups: false, certifications: false })).toBeNull();
     expect(statement({ total: true, processMainGroups: false, certifications: false })).not.toMatch(/unnest|certification c/);
     expect(statement({ total: false, processMainGroups: true, certifications: false })).toMatch(/unnest/);

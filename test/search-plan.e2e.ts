@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import type { MemberOrder, PushedDownFilter } from '../shared/search.ts';
 import { positional, textArray } from '../shared/sql.ts';
-import { closeSpellingsText, fuzzyWords, narrowSearchCircleKm, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
+import { closeSpellingsText, foldWord, fuzzyWords, narrowSearchCircleKm, searchStatements, searchWords, toSpellings } from '../subgraphs/network/search.ts';
 import { defaultSearchCountLimit } from '../subgraphs/region/server.ts';
 import { seededNetworkDatabase } from './support/network-database.ts';
 
@@ -48,6 +48,7 @@ async function firstPlan(filter: PushedDownFilter, order: MemberOrder = 'RELEVAN
       countLimit: defaultSearchCountLimit,
     },
     toSpellings(words, close),
+    foldWord,
   );
   const { rows } = await client.query(`explain (format json) ${positional(page.sql)}`, page.params);
   return rows[0]['QUERY PLAN'][0].Plan;

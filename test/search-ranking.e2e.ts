@@ -8,7 +8,7 @@ import type { PushedDownFilter, SearchHit } from '../shared/search.ts';
 import type { MemberOrderKey } from '../shared/sort-key.ts';
 import { seedBulk } from '../scripts/seed-bulk.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
-import { searchMembers, type SearchStatistics } from '../subgraphs/network/search.ts';
+import { foldWord, searchMembers, sqlFolding, unpreparedSpellings, type SearchDatabase, type SearchStatistics } from '../subgraphs/network/search.ts';
 
 // A RELEVANCE page comes one of two ways (subgraphs/network/search.ts): from a
 // sample that holds every hit, ranked whole, or, past the sample, from walks
@@ -18,6 +18,8 @@ import { searchMembers, type SearchStatistics } from '../subgraphs/network/searc
 
 let orm: MikroORM;
 const statements: string[] = [];
+// The close spellings sent through the spied connection, so they count among the statements.
+const database: SearchDatabase = { closeSpellings: (words) => unpreparedSpellings(orm.em)(words), foldWords: foldWord };
 
 beforeAll(async () => {
   const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_ranking`);
@@ -58,7 +60,11 @@ const key = (hit: SearchHit): MemberOrderKey => ({ network: 'NIWE', rank: hit.ra
 const brief = (hit: SearchHit) => `${hit.localId}/${hit.rank}/${hit.score}`;
 
 async function page(filter: PushedDownFilter, way: (typeof ways)[number], first: number, after: MemberOrderKey | null) {
-  return searchMembers(orm.em.fork(), { network: 'NIWE', filter, order: 'RELEVANCE', first, after, statistics: way.statistics, countLimit: way.countLimit });
+  return searchMembers(
+    orm.em.fork(),
+    { network: 'NIWE', filter, order: 'RELEVANCE', first, after, statistics: way.statistics, countLimit: way.countLimit },
+    database,
+  );
 }
 
 async function walk(filter: PushedDownFilter, way: (typeof ways)[number], first: number) {
@@ -84,6 +90,13 @@ describe.each(filters)('RELEVANCE pages with %j', (base) => {
     for (const way of others) {
       expect((await walk(filter, way, 25)).map(brief), way.name).toEqual(expected.map(brief));
     }
+    // The words folded by irm_fold in the statement, as a database whose lower() differs from JavaScript's has them.
+    const inSql = await searchMembers(
+      orm.em.fork(),
+      { network: 'NIWE', filter, order: 'RELEVANCE', first: 25, after: null, statistics: whole.statistics, countLimit: whole.countLimit },
+      { ...database, foldWords: sqlFolding },
+    );
+    expect(inSql.hits.map(brief)).toEqual(expected.slice(0, 25).map(brief));
     // A page after a cursor from a network before and one after this one, at the rank and name of a hit in the middle.
     const middle = expected[Math.floor(expected.length / 2)];
     if (!middle) return;
@@ -98,7 +111,7 @@ describe.each(filters)('RELEVANCE pages with %j', (base) => {
     const statistics = { total: true, processMainGroups: true, certifications: true };
     const [sampledFacets, byName] = await Promise.all(
       (['RELEVANCE', 'NAME'] as const).map((order) =>
-        searchMembers(orm.em.fork(), { network: 'NIWE', filter, order, first: 5, after: null, statistics, countLimit: 100_000 }),
+        searchMembers(orm.em.fork(), { network: 'NIWE', filter, order, first: 5, after: null, statistics, countLimit: 100_000 }, database),
       ),
     );
     const byValue = (facets: typeof sampledFacets.facets) =>

@@ -115,8 +115,7 @@ export function internalResolvers(network: string): InternalResolvers {
             statistics: selectedStatistics(info, args.facets),
             countLimit,
           },
-          ctx.loaders.closeSpellings,
-          ctx.loaders.foldWords,
+          ctx.loaders,
         );
       },
       matchSuppliers(_, args, ctx) {

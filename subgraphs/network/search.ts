@@ -158,7 +158,7 @@ export function foldWord(word: string): string | null {
 /** How a search folds its words: a word folded here, or null for irm_fold to fold it in the statement. */
 export type WordFolding = (word: string) => string | null;
 
-/** Every word folded by irm_fold in the statement, as before foldWord: the default where the database was not checked. */
+/** Every word left to irm_fold in the statement: where the database's lower() differs from JavaScript's (wordFolding). */
 export const sqlFolding: WordFolding = () => null;
 
 /** Every letter foldWord folds, each on its own: what wordFolding compares. */
@@ -168,12 +168,16 @@ export const foldableLetters = [...Array.from({ length: 0x7f }, (_, i) => String
  * foldWord where the database's irm_fold folds every letter foldWord accepts as it does, else sqlFolding. A
  * service accepts any UTF-8 database whose lower() folds umlauts (shared/database-locale.ts), and in some of
  * them lower() differs from JavaScript's: in a Turkish or Azerbaijani locale lower('I') is 'ı', which irm_fold
- * makes a word break, so "Ilmenau" is stored as "lmenau"; in ICU's Lithuanian lower('Ì') keeps a dot above.
- * One statement at the service's start (MemberReads.foldWords).
+ * makes a word break, so "Ilmenau" is stored as "lmenau"; in ICU's Lithuanian lower('Í') is i with two marks,
+ * each a word break. Each letter is folded between two digits, so that trim() cannot hide such a break. Only
+ * lower() depends on the locale, and none of these letters lower-cases by its neighbours (that takes a sigma or
+ * a combining mark, which foldWord leaves to irm_fold), so letters that agree alone agree in every word. One
+ * statement at the service's start (MemberReads.foldWords).
  */
 export async function wordFolding(query: (text: string, values: unknown[]) => Promise<{ folded: string[] }[]>): Promise<WordFolding> {
-  const rows = await query('select array_agg(irm_fold(l) order by i) as folded from unnest($1::text[]) with ordinality as t(l, i)', [foldableLetters]);
-  const agrees = foldableLetters.every((letter, i) => foldWord(letter) === rows[0].folded[i]);
+  const probes = foldableLetters.map((letter) => `0${letter}0`);
+  const rows = await query('select array_agg(irm_fold(p) order by i) as folded from unnest($1::text[]) with ordinality as t(p, i)', [probes]);
+  const agrees = probes.every((probe, i) => foldWord(probe) === rows[0].folded[i]);
   return agrees ? foldWord : sqlFolding;
 }
 
@@ -473,7 +477,7 @@ export interface SearchRequest {
  * hits the total and the facets are lower bounds taken from the hits read so
  * far, so a broad search does not count every member; null counts exactly.
  */
-export function searchStatements(request: SearchRequest, spellings: Spellings = new Map(), fold: WordFolding = sqlFolding) {
+export function searchStatements(request: SearchRequest, spellings: Spellings, fold: WordFolding) {
   const { network, filter, order, first, after, statistics, countLimit } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
     throw filter.text?.trim()
@@ -530,19 +534,17 @@ export function searchStatements(request: SearchRequest, spellings: Spellings = 
   return { compiled, stats: statsStatement, page, countedBySample, walk };
 }
 
-/**
- * A network's search; `lookup` is the service's prepared close-spellings statement (MemberReads.closeSpellings),
- * `fold` how its database lets the words be folded (MemberReads.foldWords).
- */
-export async function searchMembers(
-  em: EntityManager,
-  request: SearchRequest,
-  lookup = unpreparedSpellings(em),
-  fold: WordFolding = sqlFolding,
-): Promise<SearchPage> {
+/** What a search needs of its service's database (MemberReads has both): the close spellings' statement, and how to fold words. */
+export interface SearchDatabase {
+  closeSpellings: SpellingsLookup;
+  foldWords: WordFolding;
+}
+
+/** A network's search. */
+export async function searchMembers(em: EntityManager, request: SearchRequest, database: SearchDatabase): Promise<SearchPage> {
   const { filter, statistics, countLimit } = request;
-  const spellings = await closeSpellings(searchWords(filter.text), lookup);
-  const statements = searchStatements(request, spellings, fold);
+  const spellings = await closeSpellings(searchWords(filter.text), database.closeSpellings);
+  const statements = searchStatements(request, spellings, database.foldWords);
   const { compiled, stats: statsStatement, countedBySample } = statements;
   const connection = em.getConnection();
   type Row = {
