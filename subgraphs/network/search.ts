@@ -161,23 +161,27 @@ export type WordFolding = (word: string) => string | null;
 /** Every word left to irm_fold in the statement: where the database's lower() differs from JavaScript's (wordFolding). */
 export const sqlFolding: WordFolding = () => null;
 
-/** Every letter foldWord folds, each on its own: what wordFolding compares. */
+/** Every letter foldWord folds: what wordFolding compares. */
 export const foldableLetters = [...Array.from({ length: 0x7f }, (_, i) => String.fromCharCode(i + 1)), 'ß', ...accented, ...accented.toUpperCase()];
 
 /**
- * foldWord where the database's irm_fold folds every letter foldWord accepts as it does, else sqlFolding. A
- * service accepts any UTF-8 database whose lower() folds umlauts (shared/database-locale.ts), and in some of
- * them lower() differs from JavaScript's: in a Turkish or Azerbaijani locale lower('I') is 'ı', which irm_fold
- * makes a word break, so "Ilmenau" is stored as "lmenau"; in ICU's Lithuanian lower('Í') is i with two marks,
- * each a word break. Each letter is folded between two digits, so that trim() cannot hide such a break. Only
- * lower() depends on the locale, and none of these letters lower-cases by its neighbours (that takes a sigma or
- * a combining mark, which foldWord leaves to irm_fold), so letters that agree alone agree in every word. One
- * statement at the service's start (MemberReads.foldWords).
+ * foldWord where the database's lower() lower-cases every letter foldWord accepts as JavaScript does, else
+ * sqlFolding. A service accepts any UTF-8 database whose lower() folds umlauts (shared/database-locale.ts), and
+ * in some of them lower() differs: in a Turkish or Azerbaijani locale lower('I') is 'ı', which irm_fold makes a
+ * word break, so "Ilmenau" is stored as "lmenau"; in ICU's Lithuanian lower('Í') is i with two marks, each a
+ * break. lower() is irm_fold's only step that depends on the locale (translate, replace and the a-z range go by
+ * code point), and none of these letters lower-cases by its neighbours (that takes a sigma or a combining mark,
+ * which foldWord leaves to irm_fold): letters that lower-case alike fold alike in every word. Each letter's
+ * irm_fold between two digits is compared as well, where trim() cannot hide a break. One statement at the
+ * service's start (MemberReads.foldWords).
  */
-export async function wordFolding(query: (text: string, values: unknown[]) => Promise<{ folded: string[] }[]>): Promise<WordFolding> {
-  const probes = foldableLetters.map((letter) => `0${letter}0`);
-  const rows = await query('select array_agg(irm_fold(p) order by i) as folded from unnest($1::text[]) with ordinality as t(p, i)', [probes]);
-  const agrees = probes.every((probe, i) => foldWord(probe) === rows[0].folded[i]);
+export async function wordFolding(query: (text: string, values: unknown[]) => Promise<{ lowered: string[]; folded: string[] }[]>): Promise<WordFolding> {
+  const [{ lowered, folded }] = await query(
+    `select array_agg(lower(l) order by i) as lowered, array_agg(irm_fold('0' || l || '0') order by i) as folded
+       from unnest($1::text[]) with ordinality as t(l, i)`,
+    [foldableLetters],
+  );
+  const agrees = foldableLetters.every((letter, i) => lowered[i] === letter.toLowerCase() && folded[i] === foldWord(`0${letter}0`));
   return agrees ? foldWord : sqlFolding;
 }
 
