@@ -170,7 +170,7 @@ async function main() {
       return plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
     };
     // The words folded as the service folds them in this database.
-    const fold = await wordFolding(async (text, values) => (await client.query(text, values)).rows);
+    const fold = await wordFolding(client);
     for (const shape of searchShapes) {
       const { filter, order, facets } = shape.explain;
       const words = searchWords(filter.text);

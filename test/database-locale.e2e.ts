@@ -74,7 +74,7 @@ async function foldedInSql(name: string, words: string[]): Promise<string[]> {
 
 /** The folding a service chooses for the database (MemberReads.foldWords). */
 async function servicesFolding(name: string): Promise<WordFolding> {
-  return superuser(name, (client) => wordFolding(async (text, values) => (await client.query(text, values)).rows));
+  return superuser(name, wordFolding);
 }
 
 /** irm_fold (the search's folding, from the network's migrations) of two spellings of one name. */

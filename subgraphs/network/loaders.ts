@@ -68,7 +68,7 @@ export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'se
     );
   }
   const pool: Pool = await orm.em.getConnection().getNativeClient();
-  const foldWords = await wordFolding(async (text, values) => (await pool.query(text, values)).rows);
+  const foldWords = await wordFolding(pool);
   return { members, certifications, services, contacts, membersWith, closeSpellings: (words) => spellings([words]), foldWords };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
+import type pg from 'pg';
 import { badInput } from '../../shared/errors.ts';
 import { findMaterial } from '../../shared/data/materials.ts';
 import { processAndDescendants } from '../../shared/data/processes.ts';
@@ -111,8 +112,7 @@ interface Compiled {
   walkFilter: Fragment;
   /** The words' conditions. */
   text: Fragment;
-  words: string[];
-  /** Each word's patterns, in the words' order. */
+  /** Each search word with its patterns, in the text's order. */
   patterns: WordPatterns[];
   processCodes: string[][];
   materials: string[][];
@@ -175,12 +175,13 @@ export const foldableLetters = [...Array.from({ length: 0x7f }, (_, i) => String
  * irm_fold between two digits is compared as well, where trim() cannot hide a break. One statement at the
  * service's start (MemberReads.foldWords).
  */
-export async function wordFolding(query: (text: string, values: unknown[]) => Promise<{ lowered: string[]; folded: string[] }[]>): Promise<WordFolding> {
-  const [{ lowered, folded }] = await query(
+export async function wordFolding(database: Pick<pg.ClientBase, 'query'>): Promise<WordFolding> {
+  const { rows } = await database.query<{ lowered: string[]; folded: string[] }>(
     `select array_agg(lower(l) order by i) as lowered, array_agg(irm_fold('0' || l || '0') order by i) as folded
        from unnest($1::text[]) with ordinality as t(l, i)`,
     [foldableLetters],
   );
+  const [{ lowered, folded }] = rows;
   const agrees = foldableLetters.every((letter, i) => lowered[i] === letter.toLowerCase() && folded[i] === foldWord(`0${letter}0`));
   return agrees ? foldWord : sqlFolding;
 }
@@ -246,7 +247,6 @@ function compile(filter: PushedDownFilter, spellings: Spellings, fold: WordFoldi
     where: joinSql([...(box ? [box] : []), ...where, ...text], ' and '),
     walkFilter: joinSql(where, ' and '),
     text: text.length ? joinSql(text, ' and ') : raw('true'),
-    words,
     patterns,
     processCodes,
     materials,
@@ -328,7 +328,7 @@ function allAtLeast(c: Compiled, spellings: Spellings, tier: number): Fragment {
 }
 
 /** Whether any word has a close spelling; without one the two typo tiers are empty. */
-const hasCloseSpellings = (c: Compiled, spellings: Spellings) => c.words.some((w) => (spellings.get(w) ?? []).length > 0);
+const hasCloseSpellings = (c: Compiled, spellings: Spellings) => c.patterns.some((p) => (spellings.get(p.word) ?? []).length > 0);
 
 /** The rank (scoreScale less the score) of a row that matches the filter: the best tier whose condition it meets, tried best first. */
 function tierRankSql(c: Compiled, spellings: Spellings): Fragment {
