@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { networks } from '../shared/networks.ts';
-import { processTable, processTree } from './cpu.ts';
+import { networks, serviceDatabase } from '../shared/networks.ts';
+import { processTree, settledProcessTable } from './cpu.ts';
 import { variedShapes } from './traffic.ts';
 
 // node bench/stack-cpu.ts [--tree DIR ...] [--searches 600] [--rounds 2] [--members 10000]
@@ -113,7 +113,7 @@ async function seed(stack: Stack): Promise<void> {
   // Older trees' seed:bulk did not analyse; the planner needs the statistics either way.
   const password = readFileSync(join(stack.data, 'postgres-password'), 'utf8').trim();
   for (const n of networks) {
-    const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${stack.pgPort}/irm_${n.code.toLowerCase()}` });
+    const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${stack.pgPort}/${serviceDatabase(n.code)}` });
     await client.connect();
     await client.query('vacuum analyze');
     await client.end();
@@ -121,16 +121,19 @@ async function seed(stack: Stack): Promise<void> {
   writeFileSync(marker, '');
 }
 
-/** What each part of the stack spent, by the command that runs it; PostgreSQL with the backends that ended. */
-function partsMs(root: number): Record<string, number> {
+/**
+ * What each part of the stack spent, by the program a process runs (a service's script or bundle, PostgreSQL's
+ * postmaster and backends, with the backends that ended); npm start's own process relays the services' log lines.
+ */
+async function partsMs(root: number): Promise<Record<string, number>> {
   const parts: Record<string, number> = {};
-  for (const [pid, stat] of processTree(root, processTable())) {
+  for (const [pid, stat] of processTree(root, await settledProcessTable([root]))) {
     let command = '';
     try {
       command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {}
-    const part =
-      pid === root ? 'start' : /postgres/.test(command) ? 'postgres' : (['gateway', 'region', 'network'].find((p) => command.includes(p)) ?? 'other');
+    const service = /\b(gateway|region|network)(\/index\.ts|-[\w-]+\.mjs)/.exec(command)?.[1];
+    const part = pid === root ? 'start' : (service ?? (/postgres/.test(command) ? 'postgres' : 'other'));
     parts[part] = (parts[part] ?? 0) + stat.ownMs + stat.reapedMs;
   }
   return parts;
@@ -152,11 +155,11 @@ async function measure(stack: Stack) {
     await search.prepare!((body) => ask(stack.url, body));
     // Warm: every text once, as in a service that has run for a while.
     for (let n = 0; n < 240; n++) await ask(stack.url, search.body(n, members));
-    const before = partsMs(child.pid!);
+    const before = await partsMs(child.pid!);
     const from = performance.now();
     for (let n = 0; n < searches; n++) await ask(stack.url, search.body(n, members));
     const wallMs = performance.now() - from;
-    const after = partsMs(child.pid!);
+    const after = await partsMs(child.pid!);
     const per = (part: string) => Math.round((((after[part] ?? 0) - (before[part] ?? 0)) / searches) * 100) / 100;
     const parts = Object.fromEntries(Object.keys(after).map((part) => [part, per(part)]));
     const stackMs = Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 100) / 100;
