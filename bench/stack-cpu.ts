@@ -1,10 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { networks, serviceDatabase } from '../shared/networks.ts';
-import { processTree, settledProcessTable } from './cpu.ts';
+import { spawnLeashed } from '../shared/processes.ts';
+import { settledProcessTable } from './cpu.ts';
+import { cpuByPart, otherChild } from './start-timing.ts';
 import { variedShapes } from './traffic.ts';
 
 // node bench/stack-cpu.ts [--tree DIR ...] [--searches 600] [--rounds 2] [--members 10000]
@@ -121,52 +124,41 @@ async function seed(stack: Stack): Promise<void> {
   writeFileSync(marker, '');
 }
 
-/**
- * What each part of the stack spent, by the program a process runs (a service's script or bundle, PostgreSQL's
- * postmaster and backends, with the backends that ended); npm start's own process relays the services' log lines.
- */
-async function partsMs(root: number): Promise<Record<string, number>> {
-  const parts: Record<string, number> = {};
-  for (const [pid, stat] of processTree(root, await settledProcessTable([root]))) {
-    let command = '';
-    try {
-      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {}
-    const service = /\b(gateway|region|network)(\/index\.ts|-[\w-]+\.mjs)/.exec(command)?.[1];
-    const part = pid === root ? 'start' : (service ?? (/postgres/.test(command) ? 'postgres' : 'other'));
-    parts[part] = (parts[part] ?? 0) + stat.ownMs + stat.reapedMs;
-  }
-  return parts;
-}
-
 async function measure(stack: Stack) {
   mkdirSync(stack.data, { recursive: true });
-  const log = openSync(join(stack.data, 'start.log'), 'a');
-  const child = spawn(join(stack.tree, 'node_modules/.bin/node'), ['scripts/start.ts'], {
-    cwd: stack.tree,
-    env: stack.env,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
+  // Its output kept in the data folder, and each service's pid as npm start announces it ("[niwe] started, pid 42").
+  const child = spawnLeashed(['scripts/start.ts'], { cwd: stack.tree, env: stack.env });
+  const log = createWriteStream(join(stack.data, 'start.log'), { flags: 'a' });
+  const services = new Map<number, string>();
+  for (const output of [child.stdout!, child.stderr!]) {
+    createInterface({ input: output }).on('line', (line) => {
+      log.write(`${line}\n`);
+      const started = /^\[(\w+)\]\s+started, pid (\d+)/.exec(line);
+      if (started) services.set(Number(started[2]), started[1]);
+    });
+  }
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // Each service with its own tree, PostgreSQL with its backends (and those that ended), npm start with what it reaped.
+  const parts = async () => cpuByPart(await settledProcessTable([child.pid!]), child.pid!, (pid) => services.get(pid) ?? otherChild(pid));
   try {
     await started(stack, child.pid!);
     await seed(stack);
     await search.prepare!((body) => ask(stack.url, body));
     // Warm: every text once, as in a service that has run for a while.
     for (let n = 0; n < 240; n++) await ask(stack.url, search.body(n, members));
-    const before = await partsMs(child.pid!);
+    const before = await parts();
     const from = performance.now();
     for (let n = 0; n < searches; n++) await ask(stack.url, search.body(n, members));
     const wallMs = performance.now() - from;
-    const after = await partsMs(child.pid!);
-    const per = (part: string) => Math.round((((after[part] ?? 0) - (before[part] ?? 0)) / searches) * 100) / 100;
-    const parts = Object.fromEntries(Object.keys(after).map((part) => [part, per(part)]));
-    const stackMs = Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 100) / 100;
-    return { stackMs, parts, wallMs: Math.round((wallMs / searches) * 100) / 100 };
+    const after = await parts();
+    const perSearch = (ms: number) => Math.round((ms / searches) * 100) / 100;
+    const byPart = Object.fromEntries(Object.keys(after).map((part) => [part, perSearch(after[part] - (before[part] ?? 0))]));
+    const stackMs = perSearch(Object.keys(after).reduce((sum, part) => sum + after[part] - (before[part] ?? 0), 0));
+    return { stackMs, byPart, wallMs: perSearch(wallMs) };
   } finally {
-    process.kill(-child.pid!, 'SIGINT');
+    child.kill('SIGINT');
     await exited;
+    log.end();
   }
 }
 
@@ -176,7 +168,7 @@ for (let round = 0; round < rounds; round++) {
   for (let i = 0; i < stacks.length; i++) {
     const stack = stacks[(i + round) % stacks.length];
     const r = await measure(stack);
-    const parts = Object.entries(r.parts)
+    const parts = Object.entries(r.byPart)
       .map(([part, ms]) => `${part} ${ms}`)
       .join(', ');
     console.log(`round ${round + 1} ${stack.tree}: stack ${r.stackMs} (${parts}), latency ${r.wallMs} ms`);

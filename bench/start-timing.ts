@@ -50,7 +50,7 @@ export function cpuByPart(stats: ProcessTable, supervisor: number, nameOf: (pid:
 }
 
 /** A child of npm start that is not one of its services: PostgreSQL's server, or whatever else it runs. */
-function otherChild(pid: number): string {
+export function otherChild(pid: number): string {
   try {
     return /postgres/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')) ? 'postgres' : 'other';
   } catch {
