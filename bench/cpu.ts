@@ -60,12 +60,12 @@ export function processTable(): ProcessTable {
 export function treeCpuMs(root: number, stats: ProcessTable = processTable()): number {
   if (!stats.has(root)) return Number.NaN;
   let total = 0;
-  for (const [, s] of processTree(root, stats)) total += s.ownMs + s.reapedMs;
+  for (const [, s] of tree(root, stats)) total += s.ownMs + s.reapedMs;
   return total;
 }
 
 /** The pids and stats of a process and all its descendants. */
-export function* processTree(root: number, stats: ProcessTable): Generator<[number, Stat]> {
+function* tree(root: number, stats: ProcessTable): Generator<[number, Stat]> {
   if (!stats.has(root)) return;
   const children = Map.groupBy([...stats.keys()], (pid) => stats.get(pid)!.ppid);
   for (const pending = [root]; pending.length; ) {
@@ -78,8 +78,8 @@ export function* processTree(root: number, stats: ProcessTable): Generator<[numb
 /** Whether the trees under `roots` hold the same processes, with the same reaped time, in both readings. */
 function sameProcesses(roots: number[], a: ProcessTable, b: ProcessTable): boolean {
   return roots.every((root) => {
-    const before = new Map(processTree(root, a));
-    const after = [...processTree(root, b)];
+    const before = new Map(tree(root, a));
+    const after = [...tree(root, b)];
     return after.length === before.size && after.every(([pid, s]) => before.get(pid)?.reapedMs === s.reapedMs);
   });
 }

@@ -1,31 +1,37 @@
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
-import { networks, serviceDatabase } from '../shared/networks.ts';
-import { spawnLeashed } from '../shared/processes.ts';
+import { dataPaths, networks, serviceDatabase } from '../shared/networks.ts';
+import { embeddedServerUrl } from '../shared/postgres.ts';
+import { spawnSupervisor, supervisorEnvironment } from '../test/support/supervisor.ts';
 import { settledProcessTable } from './cpu.ts';
-import { cpuByPart, otherChild } from './start-timing.ts';
-import { variedShapes } from './traffic.ts';
+import { answers, cpuByPart, otherChild } from './start-timing.ts';
+import { texts, variedShapes } from './traffic.ts';
 
-// node bench/stack-cpu.ts [--tree DIR ...] [--searches 600] [--rounds 2] [--members 10000]
+// npx node bench/stack-cpu.ts [--tree DIR ...] [--searches 600] [--rounds 2] [--members 10000] [--data DIR]
 // The CPU a search costs the whole stack as deployed: `npm start` of each tree
 // (this one unless --tree is given; another commit's tree from `git worktree
 // add`, with its own `npm ci`), every service a process of its own and the
 // embedded PostgreSQL, the benchmark's search shape (bench/traffic.ts) sent
 // one request at a time through its gateway, and the CPU of npm start's whole
-// process tree read from /proc before and after. The trees take turns, round
-// after round, on the same machine, so their ratio means something where the
-// milliseconds alone do not. Each tree keeps its data folder (--data, one
-// folder per tree below it) between rounds and runs: seeded once with the
-// tree's own seed:bulk to --members per network and analysed.
+// process tree read from /proc before and after, by part. The trees take
+// turns, round after round, on the same machine, so their ratio means
+// something where the milliseconds alone do not. Every tree runs on this
+// Node, as npm start would run it here.
+//
+// A data folder per commit and size (below --data) is seeded once, with the
+// tree's own seed:bulk (the demo members and --members more per network),
+// analysed and checkpointed, and kept for later rounds and runs; one whose
+// seeding did not finish is started over.
 //
 // Issue 20 asked a search to cost at most a third of what it cost when the
 // issue was filed (afefa87); `npm run bench` reports this tree's CPU per
 // search, but machines of this kind differ by up to two times from one hour to
 // the next, so a third of an old number read on another day says little.
+
+const run = promisify(execFile);
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +42,6 @@ const { values } = parseArgs({
     data: { type: 'string', default: '/tmp/irm-stack-cpu' },
   },
 });
-const trees = (values.tree ?? ['.']).map((tree) => resolve(tree));
 const searches = Number(values.searches);
 const rounds = Number(values.rounds);
 const members = Number(values.members);
@@ -50,127 +55,119 @@ for (const [name, value] of [
     process.exit(2);
   }
 }
-for (const tree of trees) {
-  if (!existsSync(join(tree, 'scripts/start.ts')) || !existsSync(join(tree, 'node_modules/.bin/node'))) {
-    console.error(`${tree} is not a tree of this project with its dependencies installed (scripts/start.ts, node_modules/.bin/node).`);
+
+interface Tree {
+  dir: string;
+  commit: string;
+  /** Kept between runs: the commit's database at this size. */
+  data: string;
+}
+
+const trees: Tree[] = (values.tree ?? ['.']).map((tree) => {
+  const dir = resolve(tree);
+  if (!existsSync(join(dir, 'scripts/start.ts')) || !existsSync(join(dir, 'node_modules'))) {
+    console.error(`${dir} is not a tree of this project with its dependencies installed (scripts/start.ts, node_modules).`);
     process.exit(2);
   }
-}
-
-const search = variedShapes.find((shape) => shape.name === 'search')!;
-// The benchmark's searches come from one address without a token: far past the anonymous limits (60 a minute).
-const unlimited = { ANONYMOUS_REQUESTS_PER_MINUTE: '100000000', ANONYMOUS_COST_PER_MINUTE: '100000000000' };
-
-interface Stack {
-  tree: string;
-  data: string;
-  url: string;
-  pgPort: number;
-  env: NodeJS.ProcessEnv;
-}
-
-const stacks: Stack[] = trees.map((tree, i) => {
-  const base = 16400 + 10 * i;
-  const ports = { PORT: base, REGION_PORT: base + 1, PG_PORT: base + 2, ...Object.fromEntries(networks.map((n, k) => [`${n.code}_PORT`, base + 3 + k])) };
-  const data = join(values.data!, String(i));
-  return {
-    tree,
-    data,
-    url: `http://127.0.0.1:${base}/graphql`,
-    pgPort: ports.PG_PORT,
-    env: { ...process.env, ...unlimited, DATA_DIR: data, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) },
-  };
+  const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  return { dir, commit, data: join(values.data!, `${commit}-${members}`) };
 });
 
-async function ask(url: string, body: unknown): Promise<Record<string, any>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const search = variedShapes.find((shape) => shape.name === 'search')!;
+// The searches come from one address without a token: far past the anonymous limits (60 a minute).
+const unlimited = { ANONYMOUS_REQUESTS_PER_MINUTE: '100000000', ANONYMOUS_COST_PER_MINUTE: '100000000000' };
+
+async function ask(gateway: string, body: unknown): Promise<Record<string, any>> {
+  const response = await fetch(`${gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
   const answer = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-  if (answer.errors?.length) throw new Error(`${url} answered: ${answer.errors[0].message}`);
+  if (answer.errors?.length) throw new Error(`${gateway} answered: ${answer.errors[0].message}`);
   return answer.data!;
 }
 
-async function started(stack: Stack, pid: number): Promise<void> {
-  for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
-    try {
-      await ask(stack.url, { query: '{ networks { code memberCount } }' });
-      return;
-    } catch {
-      if (!existsSync(`/proc/${pid}`)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  throw new Error(`npm start in ${stack.tree} did not answer at ${stack.url}; see ${join(stack.data, 'start.log')}`);
-}
-
-async function seed(stack: Stack): Promise<void> {
-  const marker = join(stack.data, 'seeded');
-  if (existsSync(marker)) return;
+/** The tree's seed:bulk for every network, then statistics and a checkpoint, so neither lands in a measured run. */
+async function seed(tree: Tree, env: NodeJS.ProcessEnv): Promise<void> {
   for (const n of networks) {
-    const run = spawnSync(join(stack.tree, 'node_modules/.bin/node'), ['scripts/seed-bulk.ts', '--network', n.code, '--members', String(members)], {
-      cwd: stack.tree,
-      env: stack.env,
-      encoding: 'utf8',
+    await run(process.execPath, ['scripts/seed-bulk.ts', '--network', n.code, '--members', String(members)], {
+      cwd: tree.dir,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
     });
-    if (run.status !== 0) throw new Error(`seed:bulk of ${n.code} in ${stack.tree} failed: ${run.stderr || run.stdout}`);
   }
-  // Older trees' seed:bulk did not analyse; the planner needs the statistics either way.
-  const password = readFileSync(join(stack.data, 'postgres-password'), 'utf8').trim();
+  const server = embeddedServerUrl(join(tree.data, dataPaths.postgres), Number(env.PG_PORT));
   for (const n of networks) {
-    const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${stack.pgPort}/${serviceDatabase(n.code)}` });
+    const client = new pg.Client({ connectionString: `${server}/${serviceDatabase(n.code)}` });
     await client.connect();
+    // Older trees' seed:bulk did not analyse.
     await client.query('vacuum analyze');
     await client.end();
   }
-  writeFileSync(marker, '');
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  await client.query('checkpoint');
+  await client.end();
 }
 
-async function measure(stack: Stack) {
-  mkdirSync(stack.data, { recursive: true });
-  // Its output kept in the data folder, and each service's pid as npm start announces it ("[niwe] started, pid 42").
-  const child = spawnLeashed(['scripts/start.ts'], { cwd: stack.tree, env: stack.env });
-  const log = createWriteStream(join(stack.data, 'start.log'), { flags: 'a' });
-  const services = new Map<number, string>();
-  for (const output of [child.stdout!, child.stderr!]) {
-    createInterface({ input: output }).on('line', (line) => {
-      log.write(`${line}\n`);
-      const started = /^\[(\w+)\]\s+started, pid (\d+)/.exec(line);
-      if (started) services.set(Number(started[2]), started[1]);
-    });
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+async function measure(tree: Tree) {
+  const seeded = join(tree.data, 'seeded');
+  // seed:bulk appends: a folder whose seeding broke off would grow past the size.
+  if (!existsSync(seeded)) rmSync(tree.data, { recursive: true, force: true });
+  mkdirSync(tree.data, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...(await supervisorEnvironment(tree.data)), ...unlimited };
+  const gateway = `http://localhost:${env.PORT}`;
+  const { child, output, exited } = spawnSupervisor(env, tree.dir);
+  // Each service's pid as npm start announces it ("[niwe] started, pid 42").
+  const services = () => new Map([...output().matchAll(/^\[(\w+)\]\s+started, pid (\d+)/gm)].map((m) => [Number(m[2]), m[1]]));
   // Each service with its own tree, PostgreSQL with its backends (and those that ended), npm start with what it reaped.
-  const parts = async () => cpuByPart(await settledProcessTable([child.pid!]), child.pid!, (pid) => services.get(pid) ?? otherChild(pid));
+  const parts = async () => {
+    const names = services();
+    return { names, cpu: cpuByPart(await settledProcessTable([child.pid!]), child.pid!, (pid) => names.get(pid) ?? otherChild(pid)) };
+  };
   try {
-    await started(stack, child.pid!);
-    await seed(stack);
-    await search.prepare!((body) => ask(stack.url, body));
+    for (const deadline = Date.now() + 180_000; !(await answers(gateway)); ) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start in ${tree.dir} did not answer:\n${output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!existsSync(seeded)) {
+      await seed(tree, env);
+      writeFileSync(seeded, '');
+    }
+    await search.prepare!((body) => ask(gateway, body));
     // Warm: every text once, as in a service that has run for a while.
-    for (let n = 0; n < 240; n++) await ask(stack.url, search.body(n, members));
+    for (let n = 0; n < texts.length; n++) await ask(gateway, search.body(n, members));
     const before = await parts();
     const from = performance.now();
-    for (let n = 0; n < searches; n++) await ask(stack.url, search.body(n, members));
+    for (let n = 0; n < searches; n++) await ask(gateway, search.body(n, members));
     const wallMs = performance.now() - from;
     const after = await parts();
+    // A service restarted in between: npm start reaped the old process, whose whole CPU would count again.
+    if ([...after.names.keys()].join() !== [...before.names.keys()].join()) throw new Error(`a service of ${tree.dir} restarted during the run:\n${output()}`);
     const perSearch = (ms: number) => Math.round((ms / searches) * 100) / 100;
-    const byPart = Object.fromEntries(Object.keys(after).map((part) => [part, perSearch(after[part] - (before[part] ?? 0))]));
-    const stackMs = perSearch(Object.keys(after).reduce((sum, part) => sum + after[part] - (before[part] ?? 0), 0));
+    const byPart = Object.fromEntries(Object.entries(after.cpu).map(([part, ms]) => [part, perSearch(ms - (before.cpu[part] ?? 0))]));
+    const stackMs = perSearch(Object.values(after.cpu).reduce((a, b) => a + b, 0) - Object.values(before.cpu).reduce((a, b) => a + b, 0));
     return { stackMs, byPart, wallMs: perSearch(wallMs) };
   } finally {
     child.kill('SIGINT');
-    await exited;
-    log.end();
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 60_000, false))]);
+    // Its services are leashed to it and stop when it is gone.
+    if (!stopped) child.kill('SIGKILL');
+    appendFileSync(join(tree.data, 'start.log'), output());
   }
 }
 
-console.log(`${searches} searches per run, one at a time, ${members} members per network; CPU in ms per search`);
+console.log(`${searches} searches per run, one at a time, demo members and ${members} more per network; CPU in ms per search`);
 for (let round = 0; round < rounds; round++) {
   // Each round starts with another tree, so none always runs on a machine grown busier.
-  for (let i = 0; i < stacks.length; i++) {
-    const stack = stacks[(i + round) % stacks.length];
-    const r = await measure(stack);
+  for (let i = 0; i < trees.length; i++) {
+    const tree = trees[(i + round) % trees.length];
+    const r = await measure(tree);
     const parts = Object.entries(r.byPart)
       .map(([part, ms]) => `${part} ${ms}`)
       .join(', ');
-    console.log(`round ${round + 1} ${stack.tree}: stack ${r.stackMs} (${parts}), latency ${r.wallMs} ms`);
+    console.log(`round ${round + 1} ${tree.commit} (${tree.dir}): stack ${r.stackMs} (${parts}), latency ${r.wallMs} ms`);
   }
 }

@@ -58,7 +58,8 @@ export function otherChild(pid: number): string {
   }
 }
 
-async function answers(gateway: string): Promise<boolean> {
+/** Whether the gateway at `gateway` (http://host:port) answers the first query a user pastes, with data and no errors. */
+export async function answers(gateway: string): Promise<boolean> {
   try {
     const response = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: probe });
     const body = (await response.json()) as { data?: { networks?: { memberCount: number }[] }; errors?: unknown[] };

@@ -26,7 +26,8 @@ interface SupplierRequests {
   deliveryPostalCodes: string[];
 }
 
-const texts = Object.values(fixture<SearchTexts>('search-texts.json'))
+/** The search shape's texts (bench/fixtures/search-texts.json), in the order its requests take them. */
+export const texts = Object.values(fixture<SearchTexts>('search-texts.json'))
   .filter((v): v is string[] => Array.isArray(v))
   .flat();
 const searchFilters = fixture<SearchFilters>('search-filters.json');

@@ -46,9 +46,12 @@ export async function supervisorEnvironment(dataDir = mkdtempSync(join(tmpdir(),
   return env;
 }
 
-/** `npm start` spawned on `env` and not waited for: its process, its output so far, and its exit code to come. */
-export function spawnSupervisor(env: NodeJS.ProcessEnv): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
-  const child = spawnLeashed(['scripts/start.ts'], { env });
+/**
+ * `npm start` spawned on `env` and not waited for: its process, its output so far, and its exit code to come.
+ * `cwd` runs another tree of the project (bench/stack-cpu.ts measures an older commit beside this one).
+ */
+export function spawnSupervisor(env: NodeJS.ProcessEnv, cwd?: string): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
+  const child = spawnLeashed(['scripts/start.ts'], { env, cwd });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
