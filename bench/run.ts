@@ -15,6 +15,7 @@ import { checkBudget, round, withRatios, writeReport, type Measurement, type Rep
 import { shapes as allShapes, type RequestBody, type Shape } from './shapes.ts';
 import { startSubgraphs, type StatementTimes, type Subgraphs } from './subgraphs.ts';
 import { timeShares, type Busy, type StatementTime } from './time-shares.ts';
+import { ask } from './traffic.ts';
 import { defaultTargets, startTargets, targetNames, type Target, type TargetName } from './targets.ts';
 
 // npm run bench [-- --quick | --dry] [--members N] [--concurrency N] [--duration S] [--repeat N] [--shapes Q1,Q2.10] [--targets gateway,unobserved,twin] [--out DIR] [--database-url URL]
@@ -373,14 +374,6 @@ function busiestNetwork(samples: Record<string, number>[], requests: number): nu
   const byNetwork = new Map<string, number>();
   for (const sample of samples) for (const [code, n] of Object.entries(sample)) byNetwork.set(code, (byNetwork.get(code) ?? 0) + n);
   return round(Math.max(...byNetwork.values()) / requests, 2);
-}
-
-/** One request; its data, or an error with the answer. */
-async function ask(url: string, headers: Record<string, string>, request: RequestBody): Promise<Record<string, any>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) });
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-  if (!response.ok || body.errors || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
-  return body.data;
 }
 
 async function probeShape(url: string, headers: Record<string, string>, next: () => RequestBody, probes: number, subgraphs: Subgraphs): Promise<Probe> {

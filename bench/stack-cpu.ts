@@ -8,7 +8,7 @@ import { embeddedServerUrl } from '../shared/postgres.ts';
 import { spawnSupervisor, supervisorEnvironment } from '../test/support/supervisor.ts';
 import { settledProcessTable } from './cpu.ts';
 import { answers, cpuByPart, otherChild } from './start-timing.ts';
-import { texts, variedShapes } from './traffic.ts';
+import { ask, texts, variedShapes } from './traffic.ts';
 
 // npx node bench/stack-cpu.ts [--tree DIR ...] [--searches 600] [--rounds 2] [--members 10000] [--data DIR]
 // The CPU a search costs the whole stack as deployed: `npm start` of each tree
@@ -77,18 +77,6 @@ const search = variedShapes.find((shape) => shape.name === 'search')!;
 // The searches come from one address without a token: far past the anonymous limits (60 a minute).
 const unlimited = { ANONYMOUS_REQUESTS_PER_MINUTE: '100000000', ANONYMOUS_COST_PER_MINUTE: '100000000000' };
 
-async function ask(gateway: string, body: unknown): Promise<Record<string, any>> {
-  const response = await fetch(`${gateway}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const answer = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-  if (answer.errors?.length) throw new Error(`${gateway} answered: ${answer.errors[0].message}`);
-  return answer.data!;
-}
-
 /** The tree's seed:bulk for every network, then statistics and a checkpoint, so neither lands in a measured run. */
 async function seed(tree: Tree, env: NodeJS.ProcessEnv): Promise<void> {
   for (const n of networks) {
@@ -119,6 +107,7 @@ async function measure(tree: Tree) {
   mkdirSync(tree.data, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...(await supervisorEnvironment(tree.data)), ...unlimited };
   const gateway = `http://localhost:${env.PORT}`;
+  const url = `${gateway}/graphql`;
   const { child, output, exited } = spawnSupervisor(env, tree.dir);
   // Each service's pid as npm start announces it ("[niwe] started, pid 42").
   const services = () => new Map([...output().matchAll(/^\[(\w+)\]\s+started, pid (\d+)/gm)].map((m) => [Number(m[2]), m[1]]));
@@ -136,23 +125,26 @@ async function measure(tree: Tree) {
       await seed(tree, env);
       writeFileSync(seeded, '');
     }
-    await search.prepare!((body) => ask(gateway, body));
+    await search.prepare!((body) => ask(url, {}, body));
     // Warm: every text once, as in a service that has run for a while.
-    for (let n = 0; n < texts.length; n++) await ask(gateway, search.body(n, members));
+    for (let n = 0; n < texts.length; n++) await ask(url, {}, search.body(n, members));
     const before = await parts();
     const from = performance.now();
-    for (let n = 0; n < searches; n++) await ask(gateway, search.body(n, members));
+    for (let n = 0; n < searches; n++) await ask(url, {}, search.body(n, members));
     const wallMs = performance.now() - from;
     const after = await parts();
     // A service restarted in between: npm start reaped the old process, whose whole CPU would count again.
     if ([...after.names.keys()].join() !== [...before.names.keys()].join()) throw new Error(`a service of ${tree.dir} restarted during the run:\n${output()}`);
     const perSearch = (ms: number) => Math.round((ms / searches) * 100) / 100;
     const byPart = Object.fromEntries(Object.entries(after.cpu).map(([part, ms]) => [part, perSearch(ms - (before.cpu[part] ?? 0))]));
-    const stackMs = perSearch(Object.values(after.cpu).reduce((a, b) => a + b, 0) - Object.values(before.cpu).reduce((a, b) => a + b, 0));
+    // Over both readings' parts: one that ended in between still counts what it spent before it.
+    const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);
+    const stackMs = perSearch(total(after.cpu) - total(before.cpu));
     return { stackMs, byPart, wallMs: perSearch(wallMs) };
   } finally {
     child.kill('SIGINT');
-    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 60_000, false))]);
+    // unref: the wait must not hold the script open for a minute after its last run.
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 60_000, false).unref())]);
     // Its services are leashed to it and stop when it is gone.
     if (!stopped) child.kill('SIGKILL');
     appendFileSync(join(tree.data, 'start.log'), output());

@@ -46,6 +46,19 @@ const pick = <T>(items: T[], n: number, salt: number): T => items[Math.floor(dra
 /** What the caller of a shape's prepare step can do: send one request through a gateway and get its data. */
 export type Ask = (body: RequestBody) => Promise<Record<string, any>>;
 
+/** One request to a GraphQL endpoint; its data, or an error with the answer (a minute at most). */
+export async function ask(url: string, headers: Record<string, string>, request: RequestBody): Promise<Record<string, any>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(request),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  if (!response.ok || body.errors || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  return body.data;
+}
+
 // --- profile --------------------------------------------------------------
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
