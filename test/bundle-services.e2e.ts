@@ -85,6 +85,16 @@ describe('the services bundle', () => {
     );
   });
 
+  test("hashes each request's query with node:crypto, not with sha.js in JavaScript", async () => {
+    await bundle();
+    const chunks = JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')).files as string[];
+    const code = chunks.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+    // Apollo Server's document cache key (computeQueryHash), in every service.
+    expect(code).toContain('@apollo/server/dist/esm/requestPipeline.js');
+    expect(code).toContain('getBuiltinModule("node:crypto")');
+    expect(code).not.toContain('node_modules/sha.js/');
+  });
+
   test('a bundle that cannot be built is said in one line, and npm start runs the .ts files', async () => {
     const file = join(dir, '..', 'a-file');
     writeFileSync(file, '');
