@@ -95,6 +95,8 @@ const networkInternal = {
     AuditEntry: '../entities/index.ts#AuditEntry',
     NewsRecord: '../../../shared/news/items.ts#NewsView',
     RegistrationRecord: '../../../shared/news/registrations.ts#RegistrationView',
+    // A hit's `matched` is worked out only when region selects it (search.ts); unselected, graphql-js never reads it.
+    Hit: '../../../shared/search.ts#SearchHit',
   },
 };
 

@@ -31,7 +31,8 @@ export interface SearchHit {
   rank: number;
   score: number | null;
   distanceKm: number | null;
-  matched: MemberMatch;
+  /** Null where region did not ask for it (its client did not select `matched`). */
+  matched: MemberMatch | null;
 }
 
 export interface FacetCount {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { foldWord, searchStatements, type SearchStatistics } from '../subgraphs/network/search.ts';
+import { pageOnly, searchQuery } from '../subgraphs/region/members/search.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Broad searches stop counting at the count limit (SEARCH_COUNT_LIMIT): past
@@ -156,5 +157,53 @@ describe('the statistics follow the selection', () => {
     expect(statement({ total: false, processMainGroups: true, certifications: false })).not.toMatch(/certification c/);
     expect(statement({ total: false, processMainGroups: false, certifications: true })).toMatch(/certification c/);
     expect(statement({ total: false, processMainGroups: false, certifications: true })).not.toMatch(/unnest/);
+  });
+});
+
+// What a hit matched (which fields, processes, materials) is worked out only for a client that selects `matched`:
+// region asks the networks for it only then, and a network's page then joins no member row for its hits.
+describe('what each hit matched follows the selection', () => {
+  const page = (selection: string) =>
+    stack.query(`query($filter: MemberFilter) { members(filter: $filter, first: 4) { totalCount edges { score ${selection} node { id } } } }`, {
+      filter: { text: 'Drehteile' },
+    });
+
+  test('the same page with and without it', async () => {
+    const [bare, explained] = await Promise.all([page(''), page('matched { text processes }')]);
+    expect(bare.errors).toBeUndefined();
+    expect(explained.errors).toBeUndefined();
+    const edges = (res: GraphQLResponse) => res.data.members.edges.map((e: { score: number; node: { id: string } }) => [e.node.id, e.score]);
+    expect(edges(bare)).toHaveLength(4);
+    expect(edges(bare)).toEqual(edges(explained));
+    expect(bare.data.members.totalCount).toBe(explained.data.members.totalCount);
+    for (const edge of explained.data.members.edges) expect(edge.matched.text).toContain('name');
+  });
+
+  test("region's question and the network's statements leave it out when not selected", () => {
+    expect(searchQuery({ ...pageOnly, total: true })).not.toMatch(/matched/);
+    expect(searchQuery({ ...pageOnly, matched: true })).toMatch(/matched \{ text processes materials certifications withinRadius employees \}/);
+    const request = {
+      network: 'NIWE',
+      filter: { text: 'Drehteile' },
+      order: 'RELEVANCE' as const,
+      first: 10,
+      after: null,
+      statistics: { total: true, processMainGroups: false, certifications: false },
+      countLimit: 100,
+    };
+    const statements = (matched: boolean, near: boolean) => {
+      const filter = near ? { ...request.filter, near: { latitude: 50.97, longitude: 10.32, radiusKm: 20 } } : request.filter;
+      const { page, walk } = searchStatements({ ...request, filter, matched }, new Map(), foldWord);
+      return [page.sql, walk({ 0: 150, 4000: 150 })!.sql];
+    };
+    for (const sql of statements(true, false)) expect(sql).toMatch(/matched_text\s+from \(.*\) p join member m on m\.id = p\.id/s);
+    for (const sql of statements(false, false)) {
+      expect(sql).not.toMatch(/matched_text|join member m on m\.id = p\.id/);
+    }
+    // The distance shown still comes from the member's location.
+    for (const sql of statements(false, true)) {
+      expect(sql).not.toMatch(/matched_text/);
+      expect(sql).toMatch(/as distance_m from \(.*\) p join member m on m\.id = p\.id/s);
+    }
   });
 });

@@ -114,6 +114,7 @@ export function internalResolvers(network: string): InternalResolvers {
             after: args.after ?? null,
             statistics: selectedStatistics(info, args.facets),
             countLimit,
+            matched: selectsField(info, 'hits', 'matched'),
           },
           ctx.loaders,
         );

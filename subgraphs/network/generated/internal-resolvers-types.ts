@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditEntry as AuditEntryModel } from '../entities/index.ts';
 import type { NewsView as NewsViewModel } from '../../../shared/news/items.ts';
 import type { RegistrationView as RegistrationViewModel } from '../../../shared/news/registrations.ts';
+import type { SearchHit as SearchHitModel } from '../../../shared/search.ts';
 import type { NetworkContext } from '../resolvers.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -642,7 +643,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
   GeoRadiusInput: GeoRadiusInput;
-  Hit: ResolverTypeWrapper<Hit>;
+  Hit: ResolverTypeWrapper<SearchHitModel>;
   ImportColumn: ResolverTypeWrapper<ImportColumn>;
   ImportError: ResolverTypeWrapper<ImportError>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -666,7 +667,7 @@ export type ResolversTypes = {
   SearchFacets: ResolverTypeWrapper<SearchFacets>;
   SearchFilter: SearchFilter;
   SearchOrder: SearchOrder;
-  SearchPage: ResolverTypeWrapper<SearchPage>;
+  SearchPage: ResolverTypeWrapper<Omit<SearchPage, 'hits'> & { hits: Array<ResolversTypes['Hit']> }>;
   ServiceInput: ServiceInput;
   SupplierHit: ResolverTypeWrapper<SupplierHit>;
   SupplierPage: ResolverTypeWrapper<SupplierPage>;
@@ -686,7 +687,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   GeoRadiusInput: GeoRadiusInput;
-  Hit: Hit;
+  Hit: SearchHitModel;
   ImportColumn: ImportColumn;
   ImportError: ImportError;
   Boolean: Scalars['Boolean']['output'];
@@ -706,7 +707,7 @@ export type ResolversParentTypes = {
   RequirementsInput: RequirementsInput;
   SearchFacets: SearchFacets;
   SearchFilter: SearchFilter;
-  SearchPage: SearchPage;
+  SearchPage: Omit<SearchPage, 'hits'> & { hits: Array<ResolversParentTypes['Hit']> };
   ServiceInput: ServiceInput;
   SupplierHit: SupplierHit;
   SupplierPage: SupplierPage;

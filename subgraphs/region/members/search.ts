@@ -26,10 +26,12 @@ export interface SearchSelection {
   facets: boolean;
   processMainGroups: boolean;
   certifications: boolean;
+  /** Each edge's `matched`: only then does a network work out what its hits matched. */
+  matched: boolean;
 }
 
 /** Edges and page info only: what a list of suggestions reads. */
-export const pageOnly: SearchSelection = { total: false, facets: false, processMainGroups: false, certifications: false };
+export const pageOnly: SearchSelection = { total: false, facets: false, processMainGroups: false, certifications: false, matched: false };
 
 export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
   return {
@@ -37,11 +39,12 @@ export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
     facets: selectsField(info, 'facets'),
     processMainGroups: selectsField(info, 'facets', 'processMainGroups'),
     certifications: selectsField(info, 'facets', 'certifications'),
+    matched: selectsField(info, 'edges', 'matched'),
   };
 }
 
 /** The network's search selecting what `selection` needs: the network reads its own selection the same way (network/search.ts selectedStatistics). */
-function searchQuery(selection: SearchSelection): string {
+export function searchQuery(selection: SearchSelection): string {
   const facets = [selection.processMainGroups && 'processMainGroups { value count }', selection.certifications && 'certifications { value count }'].filter(
     Boolean,
   );
@@ -49,7 +52,7 @@ function searchQuery(selection: SearchSelection): string {
   query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean, $countLimit: Int) {
     search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets, countLimit: $countLimit) {
       ${selection.total ? 'totalCount exactCounts' : ''}
-      hits { localId sortKey rank score distanceKm matched { text processes materials certifications withinRadius employees } }
+      hits { localId sortKey rank score distanceKm ${selection.matched ? 'matched { text processes materials certifications withinRadius employees }' : ''} }
       ${facets.length ? `facets { ${facets.join(' ')} }` : ''}
     }
   }
