@@ -74,6 +74,8 @@ try {
           after: null,
           statistics,
           countLimit,
+          // The search shape does not select what each hit matched.
+          matched: false,
         },
         reads,
       );

@@ -186,6 +186,8 @@ async function main() {
           after: null,
           statistics: { total: true, processMainGroups: facets, certifications: facets },
           countLimit: defaultSearchCountLimit,
+          // None of the shapes selects what each hit matched.
+          matched: false,
         },
         toSpellings(words, rows),
         fold,

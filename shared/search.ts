@@ -31,7 +31,7 @@ export interface SearchHit {
   rank: number;
   score: number | null;
   distanceKm: number | null;
-  /** Null where region did not ask for it (its client did not select `matched`). */
+  /** Only where region asked for it (its client selected `matched`): null from the network, absent in region's copy. */
   matched: MemberMatch | null;
 }
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { foldWord, searchStatements, type SearchStatistics } from '../subgraphs/network/search.ts';
-import { pageOnly, searchQuery } from '../subgraphs/region/members/search.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Broad searches stop counting at the count limit (SEARCH_COUNT_LIMIT): past
@@ -149,7 +148,7 @@ describe('the statistics follow the selection', () => {
   });
 
   test('the statistics statement holds only the parts selected', () => {
-    const request = { network: 'NIWE', filter: { processes: ['3.2'] }, order: 'NAME' as const, first: 10, after: null, countLimit: 100 };
+    const request = { network: 'NIWE', filter: { processes: ['3.2'] }, order: 'NAME' as const, first: 10, after: null, countLimit: 100, matched: true };
     const statement = (statistics: SearchStatistics) => searchStatements({ ...request, statistics }, new Map(), foldWord).stats?.sql ?? null;
     expect(statement({ total: false, processMainGroups: false, certifications: false })).toBeNull();
     expect(statement({ total: true, processMainGroups: false, certifications: false })).not.toMatch(/unnest|certification c/);
@@ -168,20 +167,42 @@ describe('what each hit matched follows the selection', () => {
       filter: { text: 'Drehteile' },
     });
 
-  test('the same page with and without it', async () => {
-    const [bare, explained] = await Promise.all([page(''), page('matched { text processes }')]);
-    expect(bare.errors).toBeUndefined();
-    expect(explained.errors).toBeUndefined();
+  /** The page; whether region asked each network for what the hits matched, and whether each network's pages worked it out. */
+  async function asked(selection: string) {
+    const requests = [...stack.region.clients.values()].map((client) => vi.spyOn(client, 'request'));
+    const statements = [...stack.networks.values()].map((service) => vi.spyOn(service.orm.em.getConnection(), 'execute'));
+    try {
+      const res = await page(selection);
+      expect(res.errors).toBeUndefined();
+      const searches = requests.flatMap((spy) => spy.mock.calls.map(([query]) => query)).filter((query) => /\bsearch\(/.test(query));
+      expect(searches).toHaveLength(3);
+      // Each network's sample and page (with the close spellings' lookup, sent prepared, not through MikroORM).
+      const pages = statements.map((spy) => spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => sql.startsWith('with hit as')));
+      for (const sqls of pages) expect(sqls).toHaveLength(1);
+      return { res, matched: searches.map((query) => /\bmatched\b/.test(query)), explained: pages.map(([sql]) => sql.includes('matched_text')) };
+    } finally {
+      for (const spy of [...requests, ...statements]) spy.mockRestore();
+    }
+  }
+
+  test('region asks for it only when selected, by any name or fragment, and the page is the same', async () => {
+    const bare = await asked('');
+    expect(bare.matched).toEqual([false, false, false]);
+    expect(bare.explained).toEqual([false, false, false]);
+    const explained = await asked('matched { text processes }');
+    expect(explained.matched).toEqual([true, true, true]);
+    expect(explained.explained).toEqual([true, true, true]);
+    expect((await asked('why: matched { text }')).matched).toEqual([true, true, true]);
+    expect((await asked('... on MemberEdge { matched { text } }')).matched).toEqual([true, true, true]);
+
     const edges = (res: GraphQLResponse) => res.data.members.edges.map((e: { score: number; node: { id: string } }) => [e.node.id, e.score]);
-    expect(edges(bare)).toHaveLength(4);
-    expect(edges(bare)).toEqual(edges(explained));
-    expect(bare.data.members.totalCount).toBe(explained.data.members.totalCount);
-    for (const edge of explained.data.members.edges) expect(edge.matched.text).toContain('name');
+    expect(edges(bare.res)).toHaveLength(4);
+    expect(edges(bare.res)).toEqual(edges(explained.res));
+    expect(bare.res.data.members.totalCount).toBe(explained.res.data.members.totalCount);
+    for (const edge of explained.res.data.members.edges) expect(edge.matched.text).toContain('name');
   });
 
-  test("region's question and the network's statements leave it out when not selected", () => {
-    expect(searchQuery({ ...pageOnly, total: true })).not.toMatch(/matched/);
-    expect(searchQuery({ ...pageOnly, matched: true })).toMatch(/matched \{ text processes materials certifications withinRadius employees \}/);
+  test("the network's statements leave it out when not asked", () => {
     const request = {
       network: 'NIWE',
       filter: { text: 'Drehteile' },
@@ -194,7 +215,7 @@ describe('what each hit matched follows the selection', () => {
     const statements = (matched: boolean, near: boolean) => {
       const filter = near ? { ...request.filter, near: { latitude: 50.97, longitude: 10.32, radiusKm: 20 } } : request.filter;
       const { page, walk } = searchStatements({ ...request, filter, matched }, new Map(), foldWord);
-      return [page.sql, walk({ 0: 150, 4000: 150 })!.sql];
+      return [page.sql, walk!({ 0: 150, 4000: 150 })!.sql];
     };
     for (const sql of statements(true, false)) expect(sql).toMatch(/matched_text\s+from \(.*\) p join member m on m\.id = p\.id/s);
     for (const sql of statements(false, false)) {

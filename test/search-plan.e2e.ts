@@ -46,6 +46,7 @@ async function firstPlan(filter: PushedDownFilter, order: MemberOrder = 'RELEVAN
       after: null,
       statistics: { total: true, processMainGroups: false, certifications: false },
       countLimit: defaultSearchCountLimit,
+      matched: false,
     },
     toSpellings(words, close),
     foldWord,

@@ -63,7 +63,7 @@ const brief = (hit: SearchHit) => `${hit.localId}/${hit.rank}/${hit.score}`;
 async function page(filter: PushedDownFilter, way: (typeof ways)[number], first: number, after: MemberOrderKey | null, db = database) {
   return searchMembers(
     orm.em.fork(),
-    { network: 'NIWE', filter, order: 'RELEVANCE', first, after, statistics: way.statistics, countLimit: way.countLimit },
+    { network: 'NIWE', filter, order: 'RELEVANCE', first, after, statistics: way.statistics, countLimit: way.countLimit, matched: true },
     db,
   );
 }
@@ -110,7 +110,7 @@ describe.each(filters)('RELEVANCE pages with %j', (base) => {
     const statistics = { total: true, processMainGroups: true, certifications: true };
     const [sampledFacets, byName] = await Promise.all(
       (['RELEVANCE', 'NAME'] as const).map((order) =>
-        searchMembers(orm.em.fork(), { network: 'NIWE', filter, order, first: 5, after: null, statistics, countLimit: 100_000 }, database),
+        searchMembers(orm.em.fork(), { network: 'NIWE', filter, order, first: 5, after: null, statistics, countLimit: 100_000, matched: true }, database),
       ),
     );
     const byValue = (facets: typeof sampledFacets.facets) =>

@@ -5,7 +5,16 @@ import { badInput } from '../../shared/errors.ts';
 import { findMaterial } from '../../shared/data/materials.ts';
 import { processAndDescendants } from '../../shared/data/processes.ts';
 import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
-import { scoreScale, searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchHit, type SearchPage } from '../../shared/search.ts';
+import {
+  scoreScale,
+  searchWords,
+  type FacetCount,
+  type MemberMatch,
+  type MemberOrder,
+  type PushedDownFilter,
+  type SearchHit,
+  type SearchPage,
+} from '../../shared/search.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { selectsField } from '../../shared/selection.ts';
 import { boundArray, joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
@@ -474,10 +483,10 @@ export interface SearchRequest {
   /** Hits counted before totalCount and facets become lower bounds; null counts all. */
   countLimit: number | null;
   /**
-   * Whether each hit says what it matched (region asks only when its client selects `matched`); default true.
-   * Without it a page joins no member row for its hits unless a distance is shown.
+   * Whether each hit says what it matched: region asks only when its client selects `matched`. Without it a
+   * page joins no member row for its hits unless a distance is shown.
    */
-  matched?: boolean;
+  matched: boolean;
 }
 
 /**
@@ -487,7 +496,7 @@ export interface SearchRequest {
  * far, so a broad search does not count every member; null counts exactly.
  */
 export function searchStatements(request: SearchRequest, spellings: Spellings, fold: WordFolding) {
-  const { network, filter, order, first, after, statistics, countLimit, matched = true } = request;
+  const { network, filter, order, first, after, statistics, countLimit, matched } = request;
   if (order === 'RELEVANCE' && searchWords(filter.text).length === 0) {
     throw filter.text?.trim()
       ? badInput('filter.text', 'filter.text has no letters or digits to search for.', { reason: 'NO_LETTERS' })
@@ -520,9 +529,9 @@ export function searchStatements(request: SearchRequest, spellings: Spellings, f
       : null;
 
   // What explains a hit, and the distance shown (along the earth's surface), are worked out for the page's rows
-  // only, and what explains it only when asked: the benchmark's search shape, as the portal's result list, does not
-  // select it, and the member row each hit of a page then joined (an index probe per row) was 0.2 of a walk's 1.2 ms
-  // (EXPLAIN ANALYZE, 10,000 members).
+  // only, and what explains it only when asked: the benchmark's search shape does not select it (the portal's
+  // result list does), and the member row each hit of a page then joined (an index probe per row) was 0.2 of a
+  // walk's 1.2 ms (EXPLAIN ANALYZE, 10,000 members).
   const distance = compiled.point ? sql`round(${surfaceMetresSql(compiled.point)})::int` : raw('null::int');
   const details = (ranked: Fragment) =>
     matched
@@ -565,20 +574,19 @@ export async function searchMembers(em: EntityManager, request: SearchRequest, d
   type Row = {
     id: number | null;
     sort_key: string;
-    process_codes: string[];
-    materials: string[];
     score: number | null;
     distance_m: number | null;
-    matched_text: string[];
     rank: number;
     tiers?: TierCounts | null;
     statistics?: Statistic[] | null;
   };
+  /** The columns of each hit that say what it matched: the statement selects them when the request asks (matched). */
+  type Explanation = { process_codes: string[]; materials: string[]; matched_text: string[] };
   type Statistic = { kind: string; value: string; count: number };
-  let answer = await connection.execute<Row[]>(statements.page.sql, statements.page.params);
+  let answer = await connection.execute<(Row & Partial<Explanation>)[]>(statements.page.sql, statements.page.params);
   const fromSample = answer[0]?.statistics ?? null;
   const walk = statements.walk?.(answer[0].tiers ?? {});
-  if (walk) answer = await connection.execute<Row[]>(walk.sql, walk.params);
+  if (walk) answer = await connection.execute<(Row & Partial<Explanation>)[]>(walk.sql, walk.params);
   const rows = answer.filter((row): row is Row & { id: number } => row.id !== null);
   // A first page that is not full holds every hit, so it is its own count, and a statement saved: the statistics
   // statement reads up to countLimit hits again (at 10k members 4.2 of the 7.7 ms of PostgreSQL planning and
@@ -595,23 +603,21 @@ export async function searchMembers(em: EntityManager, request: SearchRequest, d
         ? await connection.execute<Statistic[]>(statsStatement.sql, statsStatement.params)
         : [];
 
+  const whatMatched = (row: Explanation): MemberMatch => ({
+    text: row.matched_text,
+    processes: row.process_codes.filter((code) => compiled.processCodes.some((codes) => codes.includes(code))),
+    materials: row.materials.filter((material) => compiled.materials.some((spellings) => spellings.includes(material))),
+    certifications: compiled.standards,
+    withinRadius: filter.near ? true : null,
+    employees: filter.employeesMin != null || filter.employeesMax != null ? true : null,
+  });
   const hits: SearchHit[] = rows.map((row) => ({
     localId: row.id,
     sortKey: row.sort_key,
     rank: Number(row.rank),
     score: row.score === null ? null : row.score / scoreScale,
     distanceKm: row.distance_m === null ? null : row.distance_m / 1000,
-    matched:
-      request.matched === false
-        ? null
-        : {
-            text: row.matched_text,
-            processes: row.process_codes.filter((code) => compiled.processCodes.some((codes) => codes.includes(code))),
-            materials: row.materials.filter((material) => compiled.materials.some((spellings) => spellings.includes(material))),
-            certifications: compiled.standards,
-            withinRadius: filter.near ? true : null,
-            employees: filter.employeesMin != null || filter.employeesMax != null ? true : null,
-          },
+    matched: request.matched ? whatMatched(row as Row & Explanation) : null,
   }));
   const facet = (kind: string): FacetCount[] => stats.filter((s) => s.kind === kind).map((s) => ({ value: s.value, count: s.count }));
   // Counts not selected were not counted; graphql-js reads only selected fields, so their placeholders are never seen.

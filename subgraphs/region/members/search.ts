@@ -30,7 +30,7 @@ export interface SearchSelection {
   matched: boolean;
 }
 
-/** Edges and page info only: what a list of suggestions reads. */
+/** No counts, facets or explanations: what a member count (memberCount) starts from. */
 export const pageOnly: SearchSelection = { total: false, facets: false, processMainGroups: false, certifications: false, matched: false };
 
 export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
@@ -44,7 +44,7 @@ export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
 }
 
 /** The network's search selecting what `selection` needs: the network reads its own selection the same way (network/search.ts selectedStatistics). */
-export function searchQuery(selection: SearchSelection): string {
+function searchQuery(selection: SearchSelection): string {
   const facets = [selection.processMainGroups && 'processMainGroups { value count }', selection.certifications && 'certifications { value count }'].filter(
     Boolean,
   );
