@@ -34,6 +34,13 @@ export const defaultObservabilityConfig: ObservabilityConfig = { logLevel: 'info
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/**
+ * The query plan's name for a fetch (`Members__niwe__1`: the client's operation, the subgraph, the fetch), which the
+ * gateway sends as a header rather than in the operation's text (gateway/subgraph-source.ts): a subgraph logs and
+ * counts an unnamed operation under it.
+ */
+export const fetchNameHeader = 'x-irm-fetch';
+
 /** The observability settings of any service's environment (each service's loadConfig calls it). */
 export function observabilityFromEnv(read: EnvReader): ObservabilityConfig {
   const logLevel = read.string('LOG_LEVEL', 'info');
@@ -144,6 +151,8 @@ export class RequestScope {
   readonly started = performance.now();
   /** The operation Apollo resolved (or the name the caller gave); unset for plain routes. */
   operation: string | undefined;
+  /** The query plan's name for the fetch, which the gateway sends beside an operation it leaves unnamed (fetchNameHeader). */
+  readonly fetchName: string | undefined;
   /** The `extensions.code` of every error answered. */
   errorCodes: string[] | undefined;
   /** The gateway's request id, which clients see in x-request-id and errors' extensions.requestId. */
@@ -155,6 +164,9 @@ export class RequestScope {
     this.method = req.method ?? 'GET';
     this.path = path;
     this.route = route;
+    const fetchName = req.headers[fetchNameHeader];
+    // Only a GraphQL name, as the plan makes them; anything else is not logged (metrics.operationLabel cuts it off too).
+    if (typeof fetchName === 'string' && fetchName.length <= 100 && /^[_A-Za-z][_0-9A-Za-z]*$/.test(fetchName)) this.fetchName = fetchName;
     const incoming = parseTraceparent(req.headers[traceparentHeader]);
     if (obs.tracing) {
       const span = obs.tracing.startSpan(`${this.method} ${route}`, {
@@ -233,7 +245,7 @@ const codeOf = (error: { extensions?: Record<string, unknown> }) => {
 const listener: GraphQLRequestListener<BaseContext> = {
   async didResolveOperation({ operationName }) {
     const scope = scopes.getStore();
-    if (scope) scope.operation = operationName ?? 'anonymous';
+    if (scope) scope.operation = operationName ?? scope.fetchName ?? 'anonymous';
   },
   async didEncounterErrors({ errors, document }) {
     const scope = scopes.getStore();
@@ -242,7 +254,7 @@ const listener: GraphQLRequestListener<BaseContext> = {
     // An operation that failed validation was parsed but never resolved: its name is in the document.
     if (scope.operation === undefined && document) {
       const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-      if (operations.length === 1) scope.operation = operations[0]!.name?.value ?? 'anonymous';
+      if (operations.length === 1) scope.operation = operations[0]!.name?.value ?? scope.fetchName ?? 'anonymous';
     }
   },
 };

@@ -527,6 +527,18 @@ describe('operation caches', () => {
     for (let n = 0; n < 30; n++) await ok(stack.query(`query OneOff${n} { network(code: KONAT) { members(first: 1) { edges { node { a${n}: id } } } } }`));
     expect({ documents: documents.keys(), plans: plans.keys() }).toEqual(kept);
   });
+
+  test("a network keeps one document for fetches that differ only in the client's operation name", async () => {
+    // Two names, each requested once: the gateway plans both (it keeps an operation from its second request on), and
+    // KONAT's entity fetch of the two plans is one text, seen twice, so KONAT keeps it parsed and validated. With the
+    // client's name in it, the texts differed, and KONAT parsed and validated every new name's fetch anew.
+    const { documents } = stack.networks.get('KONAT')!;
+    const before = documents.keys().length;
+    for (const name of ['KonatCards', 'KonatTeaser']) {
+      await ok(stack.query(`query ${name} { network(code: KONAT) { members(first: 2) { edges { node { id website postalCode } } } } }`));
+    }
+    expect(documents.keys().length).toBe(before + 1);
+  });
 });
 
 describe('demo data', () => {

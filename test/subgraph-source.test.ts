@@ -5,6 +5,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SubgraphSource } from '../gateway/subgraph-source.ts';
 import { signedPost } from '../shared/http-client.ts';
 import { decodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
+import { fetchNameHeader } from '../shared/observability.ts';
 import { createSignatureVerifier } from '../shared/signature.ts';
 import type { GatewayContext } from '../gateway/server.ts';
 
@@ -15,7 +16,13 @@ const secret = 'a-secret-of-at-least-16-characters';
 const verify = createSignatureVerifier('niwe', secret);
 let url: string;
 let server: ReturnType<typeof createServer>;
-let held: { body: string; identity: string | undefined; refusal: string | null; answer: (status: number, body: string) => void }[] = [];
+let held: {
+  body: string;
+  identity: string | undefined;
+  fetchName: string | undefined;
+  refusal: string | null;
+  answer: (status: number, body: string) => void;
+}[] = [];
 let connections = 0;
 /**
  * The body of a call made to time out: never answered and never held, so that it cannot land in a later test's
@@ -34,6 +41,7 @@ beforeAll(async () => {
       held.push({
         body: body.toString(),
         identity: req.headers[identityHeader] as string | undefined,
+        fetchName: req.headers[fetchNameHeader] as string | undefined,
         refusal,
         answer: (status, text) => res.writeHead(status, { 'content-type': 'application/json' }).end(text),
       });
@@ -56,13 +64,15 @@ beforeEach(() => {
 
 const admin: Identity = { role: 'admin', subject: 'test' };
 const partner: Identity = { role: 'partner', subject: 'acme' };
-const read = 'query Q__niwe__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on NiweMember { name } } }';
+const entities = '($representations: [_Any!]!) { _entities(representations: $representations) { ... on NiweMember { name } } }';
+// As the query plan names its fetches: the client's operation, the subgraph, the fetch.
+const read = `query Q__niwe__1${entities}`;
 const write = 'mutation U__niwe__0 { archiveMember(id: "NIWE:m-1") { id } }';
 
 function call(source: SubgraphSource, query: string, identity: Identity, variables: Record<string, unknown> = {}) {
   return source.process({
     kind: 'incoming operation',
-    request: { query, variables },
+    request: { query, variables, operationName: /^\w+ (\w+)/.exec(query)?.[1] },
     context: { identity, requestId: 'r' },
     incomingRequestContext: {},
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
@@ -80,7 +90,8 @@ test('identical reads in flight share one signed request, and each caller gets i
   await arrived(1);
   expect(held[0].refusal).toBeNull();
   expect(decodeIdentity(held[0].identity)).toMatchObject({ role: 'admin', subject: 'test' });
-  expect(JSON.parse(held[0].body)).toMatchObject({ query: read, variables: {} });
+  expect(JSON.parse(held[0].body)).toEqual({ query: `query${entities}`, variables: {} });
+  expect(held[0].fetchName).toBe('Q__niwe__1');
   held[0].answer(200, JSON.stringify({ data: { _entities: [{ name: 'Fräserei' }] } }));
   const results = await Promise.all(answers);
   expect(results.map((r) => r.data)).toEqual([
@@ -98,6 +109,31 @@ test('identical reads in flight share one signed request, and each caller gets i
   held[1].answer(200, '{"data":{"_entities":[]}}');
   expect((await later).data).toEqual({ _entities: [] });
   expect(sent).toEqual(['niwe', 'niwe']);
+});
+
+test("fetches that differ only in the client's operation name go as one text without it, shared in flight; the name goes as a header", async () => {
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
+  const first = call(source, `query ProfilePage__niwe__1${entities}`, admin);
+  const second = call(source, `query MemberCard__niwe__2${entities}`, admin);
+  await arrived(1);
+  expect(held[0].refusal).toBeNull();
+  expect(JSON.parse(held[0].body)).toEqual({ query: `query${entities}`, variables: {} });
+  expect(held[0].fetchName).toBe('ProfilePage__niwe__1');
+  held[0].answer(200, '{"data":{"_entities":[]}}');
+  expect((await Promise.all([first, second])).map((r) => r.data)).toEqual([{ _entities: [] }, { _entities: [] }]);
+  expect(source.shared()).toBe(1);
+
+  // A write keeps its keyword without the name, and is still never shared.
+  const writes = [call(source, write, admin), call(source, 'mutation V__niwe__0 { archiveMember(id: "NIWE:m-1") { id } }', admin)];
+  await arrived(3);
+  expect(held.slice(1).map((h) => JSON.parse(h.body).query)).toEqual([
+    'mutation { archiveMember(id: "NIWE:m-1") { id } }',
+    'mutation { archiveMember(id: "NIWE:m-1") { id } }',
+  ]);
+  expect(held.slice(1).map((h) => h.fetchName)).toEqual(['U__niwe__0', 'V__niwe__0']);
+  for (const h of held.slice(1)) h.answer(200, '{"data":{}}');
+  await Promise.all(writes);
+  expect(source.shared()).toBe(1);
 });
 
 test('writes, other identities and other variables are never shared', async () => {

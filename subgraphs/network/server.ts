@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { parse } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
@@ -7,7 +7,7 @@ import { createObservability, observabilityPlugin, type Observability, type Obse
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseHealth, type PoolMode } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
-import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
+import { documentStore, subgraphDocumentCacheMb, type SecondSightingCache } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { internalApiVersionPlugin } from '../../shared/internal-api.ts';
@@ -25,6 +25,8 @@ export interface NetworkService {
   orm: MikroORM;
   /** SQL statements sent so far by this service. */
   sql: SqlCounter;
+  /** The operations the subgraph keeps parsed and validated (at /graphql), from their second request on. */
+  documents: SecondSightingCache<DocumentNode>;
   observability: Observability;
   stop(): Promise<void>;
 }
@@ -54,10 +56,12 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     includeStacktraceInErrorResponses: false,
     plugins: [...withoutApolloDefaults(), observabilityPlugin],
   };
+  // The gateway sends a new operation here for every new selection of a client's operation, whatever the client named
+  // it (gateway/subgraph-source.ts); kept from its second request on (shared/operation-caches.ts).
+  const documents = documentStore(subgraphDocumentCacheMb);
   const subgraph = new ApolloServer<NetworkContext>({
     schema: cachedSubgraphSchema([{ typeDefs: parse(networkSubgraphSdl(network)), resolvers: federatedResolvers(network) }]),
-    // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
-    documentStore: documentStore(subgraphDocumentCacheMb),
+    documentStore: documents,
     ...serverOptions,
   });
   const internal = new ApolloServer<NetworkContext>({
@@ -95,6 +99,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     http,
     orm,
     sql: counter,
+    documents,
     observability,
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);

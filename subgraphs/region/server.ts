@@ -120,7 +120,8 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const server = new ApolloServer<RegionContext>({
     schema: cachedSubgraphSchema(regionModules()),
-    // The gateway writes a new operation here for every new client operation (shared/operation-caches.ts).
+    // The gateway sends a new operation here for every new selection of a client's operation, whatever the client
+    // named it (gateway/subgraph-source.ts); kept from its second request on (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     ...apolloServerOptions,
     formatError,
