@@ -59,7 +59,9 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const q5Window = { from: day(7), to: day(35) };
 
 // Q4 picks its fields from this pool by the bits of the request number, and
-// names operation and alias after it, so no two requests share a document.
+// names operation and alias after it, so no two requests share a document at the
+// gateway. The networks' entity fetches, which the gateway sends unnamed, repeat:
+// one per selection of the pool (gateway/subgraph-source.ts).
 const q4Pool = ['name', 'city', 'postalCode', 'website', 'employees', 'services { title }', 'processes { code }', 'certifications { standard }'];
 
 export const shapes: Shape[] = [

@@ -92,7 +92,8 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     this.url = new URL(options.url);
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
     const { operationName, extensions } = request;
     if (!request.query) throw new Error(`No operation for subgraph ${this.#options.name}.`);
     const query = unnamed(request.query);
@@ -114,7 +115,11 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       );
     };
     const write = isWrite(query);
-    const answer = write ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
+    // The reads of a mutation's plan fetch what it wrote: an identical read that another operation has in flight may
+    // have been sent before the write, so they are never shared (unnamed, a mutation's read of a member is the same
+    // text as a query's).
+    const ofMutation = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'mutation';
+    const answer = write || ofMutation ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
       const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;

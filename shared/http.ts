@@ -59,6 +59,8 @@ export interface HttpOptions {
   verifySignature?: SignatureVerifier;
   /** Every request logged, counted and traced (shared/observability.ts); /metrics served. */
   observability?: Observability;
+  /** The gateway's query plans call this service (region, the networks): their fetch names go in the logs and metrics (observeRequest). */
+  fetchNames?: boolean;
 }
 
 const defaultMaxBodyBytes = 1024 * 1024;
@@ -80,7 +82,9 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
     });
   const { observability } = options;
   const paths = new Set([...routes.map((r) => r.path), ...(options.plainRoutes ?? []).map((r) => r.path)]);
-  const server: Server = createServer(observability ? (req, res) => observeRequest(observability, paths, req, res, () => serve(req, res)) : serve);
+  const server: Server = createServer(
+    observability ? (req, res) => observeRequest(observability, paths, req, res, () => serve(req, res), options.fetchNames) : serve,
+  );
   server.keepAliveTimeout = 65_000;
   return server;
 }

@@ -40,6 +40,7 @@ const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
  * counts an unnamed operation under it.
  */
 export const fetchNameHeader = 'x-irm-fetch';
+const fetchNamePattern = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 /** The observability settings of any service's environment (each service's loadConfig calls it). */
 export function observabilityFromEnv(read: EnvReader): ObservabilityConfig {
@@ -149,7 +150,7 @@ export class RequestScope {
   readonly path: string;
   readonly route: string;
   readonly started = performance.now();
-  /** The operation Apollo resolved (or the name the caller gave); unset for plain routes. */
+  /** The operation Apollo resolved (or the name the caller gave, or for an unnamed one the plan's fetch name); unset for plain routes. */
   operation: string | undefined;
   /** The query plan's name for the fetch, which the gateway sends beside an operation it leaves unnamed (fetchNameHeader). */
   readonly fetchName: string | undefined;
@@ -159,14 +160,15 @@ export class RequestScope {
   requestId: string | undefined;
   #log: Logger | undefined;
 
-  constructor(obs: Observability, req: IncomingMessage, path: string, route: string) {
+  constructor(obs: Observability, req: IncomingMessage, path: string, route: string, fetchNames: boolean) {
     this.obs = obs;
     this.method = req.method ?? 'GET';
     this.path = path;
     this.route = route;
-    const fetchName = req.headers[fetchNameHeader];
-    // Only a GraphQL name, as the plan makes them; anything else is not logged (metrics.operationLabel cuts it off too).
-    if (typeof fetchName === 'string' && fetchName.length <= 100 && /^[_A-Za-z][_0-9A-Za-z]*$/.test(fetchName)) this.fetchName = fetchName;
+    // Only where the gateway's query plans call (region, the networks): at the gateway itself a client could name its
+    // unnamed operation so. A GraphQL name, as the plan makes them, cut short like a caller's operation name.
+    const fetchName = fetchNames ? req.headers[fetchNameHeader] : undefined;
+    if (typeof fetchName === 'string' && fetchNamePattern.test(fetchName)) this.fetchName = fetchName.slice(0, 100);
     const incoming = parseTraceparent(req.headers[traceparentHeader]);
     if (obs.tracing) {
       const span = obs.tracing.startSpan(`${this.method} ${route}`, {
@@ -225,13 +227,24 @@ export function currentScope(): RequestScope | undefined {
 /** Not counted, logged or traced: probes and scrapes come every few seconds and would bury the requests. */
 const unobserved = new Set(['/health', '/ready', '/metrics']);
 
-/** Runs `serve` for one request inside its scope; `routes` are the paths the service serves (any other counts as "other"). */
-export function observeRequest(obs: Observability, routes: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse, serve: () => Promise<void>) {
+/**
+ * Runs `serve` for one request inside its scope; `routes` are the paths the service serves (any other counts as
+ * "other"); `fetchNames`: the gateway's query plans call this service, and name their unnamed operations in
+ * fetchNameHeader.
+ */
+export function observeRequest(
+  obs: Observability,
+  routes: ReadonlySet<string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  serve: () => Promise<void>,
+  fetchNames = false,
+) {
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (unobserved.has(path)) return serve();
-  const scope = new RequestScope(obs, req, path, routes.has(path) ? path : 'other');
+  const scope = new RequestScope(obs, req, path, routes.has(path) ? path : 'other', fetchNames);
   res.once('close', () => scope.finish(res));
   return scopes.run(scope, serve);
 }
@@ -264,7 +277,7 @@ export const observabilityPlugin: ApolloServerPlugin<BaseContext> = {
   async requestDidStart({ request }) {
     const scope = scopes.getStore();
     // What the caller named it, until Apollo has resolved the operation (a name it cannot resolve can be anything: cut short).
-    if (scope && request.operationName) scope.operation = request.operationName.slice(0, 100);
+    if (scope) scope.operation = request.operationName ? request.operationName.slice(0, 100) : scope.fetchName;
     return listener;
   },
   async contextCreationDidFail({ error }) {

@@ -93,11 +93,20 @@ describe('logs', () => {
     // Region searched all three networks; the gateway fetched the members' processes from the two that had hits.
     expect(new Set(joined.map((l) => l.service))).toEqual(new Set(['gateway', 'region', 'niwe', 'linat', 'konat']));
     for (const line of joined) expect(line).toMatchObject({ method: 'POST', status: 200 });
+    // The gateway sends its fetches unnamed and their plan names in a header, which region and the networks log.
     expect(joined.find((l) => l.service === 'region')!.operation).toMatch(/^ObsMembers__region__\d+$/);
+    expect(joined.find((l) => l.service === 'niwe' && l.path === '/graphql')!.operation).toMatch(/^ObsMembers__niwe__\d+$/);
     // Another request is another trace.
     await post(membersQuery);
     await until(() => lines.filter((l) => l.service === 'gateway' && l.operation === 'ObsMembers').length === 2, 'the second line is written');
     expect(new Set(lines.filter((l) => l.service === 'gateway' && l.operation === 'ObsMembers').map((l) => l.traceId)).size).toBe(2);
+  });
+
+  test('the gateway logs an unnamed operation as anonymous, whatever fetch name a client sends', async () => {
+    const { response } = await post('{ __typename }', { 'x-irm-fetch': 'Spoofed__region__0' });
+    const requestId = response.headers.get('x-request-id')!;
+    await until(() => lines.some((l) => l.service === 'gateway' && l.requestId === requestId), "the gateway's line is written");
+    expect(lines.find((l) => l.service === 'gateway' && l.requestId === requestId)!.operation).toBe('anonymous');
   });
 
   test("the gateway takes the caller's traceparent and passes it on", async () => {

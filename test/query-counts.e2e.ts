@@ -529,9 +529,9 @@ describe('operation caches', () => {
   });
 
   test("a network keeps one document for fetches that differ only in the client's operation name", async () => {
-    // Two names, each requested once: the gateway plans both (it keeps an operation from its second request on), and
-    // KONAT's entity fetch of the two plans is one text, seen twice, so KONAT keeps it parsed and validated. With the
-    // client's name in it, the texts differed, and KONAT parsed and validated every new name's fetch anew.
+    // Two operations, one selection: KONAT's entity fetch of the two plans is one text, seen twice, so KONAT keeps it
+    // parsed and validated. With the client's name in it, the texts differed, and KONAT parsed and validated every new
+    // name's fetch anew.
     const { documents } = stack.networks.get('KONAT')!;
     const before = documents.keys().length;
     for (const name of ['KonatCards', 'KonatTeaser']) {

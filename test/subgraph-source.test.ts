@@ -69,12 +69,13 @@ const entities = '($representations: [_Any!]!) { _entities(representations: $rep
 const read = `query Q__niwe__1${entities}`;
 const write = 'mutation U__niwe__0 { archiveMember(id: "NIWE:m-1") { id } }';
 
-function call(source: SubgraphSource, query: string, identity: Identity, variables: Record<string, unknown> = {}) {
+/** A fetch of a query plan; `of` is the kind of the client's operation the plan is for. */
+function call(source: SubgraphSource, query: string, identity: Identity, variables: Record<string, unknown> = {}, of: 'query' | 'mutation' = 'query') {
   return source.process({
     kind: 'incoming operation',
     request: { query, variables, operationName: /^\w+ (\w+)/.exec(query)?.[1] },
     context: { identity, requestId: 'r' },
-    incomingRequestContext: {},
+    incomingRequestContext: { operation: { kind: 'OperationDefinition', operation: of } },
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
 }
 
@@ -130,10 +131,39 @@ test("fetches that differ only in the client's operation name go as one text wit
     'mutation { archiveMember(id: "NIWE:m-1") { id } }',
     'mutation { archiveMember(id: "NIWE:m-1") { id } }',
   ]);
-  expect(held.slice(1).map((h) => h.fetchName)).toEqual(['U__niwe__0', 'V__niwe__0']);
+  // Two sockets: the server may see them in either order.
+  expect(
+    held
+      .slice(1)
+      .map((h) => h.fetchName)
+      .sort(),
+  ).toEqual(['U__niwe__0', 'V__niwe__0']);
   for (const h of held.slice(1)) h.answer(200, '{"data":{}}');
   await Promise.all(writes);
   expect(source.shared()).toBe(1);
+
+  // An unnamed fetch goes as it came, with no header; a name before the operation's directives goes, the directives stay.
+  const unnamedRead = call(source, `query${entities}`, partner);
+  const directed = call(source, 'query D__niwe__1@lang(code:"de"){__typename}', partner);
+  await arrived(5);
+  const [directive, plain] = [held[3], held[4]].sort((a, b) => a.body.length - b.body.length);
+  expect(JSON.parse(plain.body).query).toBe(`query${entities}`);
+  expect(plain.fetchName).toBeUndefined();
+  expect(JSON.parse(directive.body).query).toBe('query@lang(code:"de"){__typename}');
+  expect(directive.fetchName).toBe('D__niwe__1');
+  for (const h of held.slice(3)) h.answer(200, '{"data":{}}');
+  await Promise.all([unnamedRead, directed]);
+});
+
+test("a read of a mutation's plan is never answered by an identical read in flight, which may have been sent before the write", async () => {
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
+  const card = call(source, `query MemberCard__niwe__1${entities}`, admin);
+  const saved = call(source, `query SaveWebsite__niwe__1${entities}`, admin, {}, 'mutation');
+  await arrived(2);
+  expect(held.map((h) => JSON.parse(h.body).query)).toEqual([`query${entities}`, `query${entities}`]);
+  for (const h of held) h.answer(200, '{"data":{"_entities":[]}}');
+  await Promise.all([card, saved]);
+  expect(source.shared()).toBe(0);
 });
 
 test('writes, other identities and other variables are never shared', async () => {

@@ -92,6 +92,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces }) : undefined,
       healthy: health.reachable,
       observability,
+      fetchNames: true,
     },
   );
   return {

@@ -178,6 +178,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       plainRoutes: [attachmentRoute(store), minutesRoute(store)],
       healthy: health.reachable,
       observability,
+      fetchNames: true,
     }),
     clients,
     orm,
