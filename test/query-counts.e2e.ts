@@ -210,7 +210,8 @@ describe('prepared statements', () => {
           expect(res.errors).toBeUndefined();
         }
         for (let n = 0; n < 60; n++) {
-          const text = ['Fraesen', 'Spritzguss Eisenach', 'Drehteile Stahl', 'Werkzeugbau'][n % 4];
+          // A word of its own in every text: the service keeps the spellings of words it has looked up (spellings-cache.ts).
+          const text = `${['Fraesen', 'Spritzguss Eisenach', 'Drehteile Stahl', 'Werkzeugbau'][n % 4]} Teil${n}`;
           const res = await stack.query('query($text: String) { members(first: 3, filter: { text: $text }) { edges { node { id name } } } }', { text });
           expect(res.errors).toBeUndefined();
         }
@@ -298,11 +299,14 @@ describe('search and matching', () => {
   }
 
   test('a search with text, radius and facets costs the same statements for first = 1, 50 and 100', async () => {
+    // The spellings are kept only while the service listens for new words.
+    await expect.poll(() => stack.networks.get('NIWE')!.spellings?.listening).toBe(true);
     const counts = [await count(searchQuery, 1), await count(searchQuery, 50), await count(searchQuery, 100)];
     expect(counts.map((c) => c.edges)).toEqual([1, 50, 100]);
-    // close spellings of the words; a sample of the hits with the count, the facets and the page ranked from it, as it
-    // holds every hit; then the entity load with the lists. A sample that did not would add the tiers' walk, one statement.
-    expect(counts.map((c) => c.sql)).toEqual([3, 3, 3]);
+    // close spellings of the words, for the first search only: the service keeps them (spellings-cache.ts); a sample
+    // of the hits with the count, the facets and the page ranked from it, as it holds every hit; then the entity load
+    // with the lists. A sample that did not would add the tiers' walk, one statement.
+    expect(counts.map((c) => c.sql)).toEqual([3, 2, 2]);
   });
 
   test('findSuppliers costs the same statements for first = 1, 50 and 100', async () => {

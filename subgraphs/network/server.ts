@@ -13,6 +13,7 @@ import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { internalApiVersionPlugin } from '../../shared/internal-api.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
+import { cachedSpellings, type SpellingsCache } from './spellings-cache.ts';
 import { initNetworkOrm, type SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
@@ -27,6 +28,8 @@ export interface NetworkService {
   sql: SqlCounter;
   /** The operations the subgraph keeps parsed and validated (at /graphql), from their second request on. */
   documents: SecondSightingCache<DocumentNode>;
+  /** The search's close spellings kept until the dictionary grows; none behind PgBouncer's transaction pooling. */
+  spellings: SpellingsCache | undefined;
   observability: Observability;
   stop(): Promise<void>;
 }
@@ -71,8 +74,11 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   });
   await Promise.all([subgraph.start(), internal.start()]);
   const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
-  const reads = await prepareMemberReads(orm, options.databasePoolMode);
+  const prepared = await prepareMemberReads(orm, options.databasePoolMode);
   const observability = await createObservability(network.toLowerCase(), options.observability);
+  // No session can listen for new words behind PgBouncer's transaction pooling (spellings-cache.ts).
+  const spellings = options.databasePoolMode === 'transaction' ? undefined : cachedSpellings(prepared.closeSpellings, options.databaseUrl, observability.log);
+  const reads = spellings ? { ...prepared, closeSpellings: spellings.lookup } : prepared;
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
   await nonces?.connected;
@@ -101,10 +107,12 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     orm,
     sql: counter,
     documents,
+    spellings,
     observability,
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);
       await health.close();
+      await spellings?.close();
       await orm.close(true);
       await observability.shutdown();
       await nonces?.close();

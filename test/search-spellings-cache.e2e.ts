@@ -1,0 +1,126 @@
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createNetworkService } from '../subgraphs/network/server.ts';
+import { cachedSpellings, type SpellingsCache } from '../subgraphs/network/spellings-cache.ts';
+import { closeSpellings, searchWords, type SpellingsLookup } from '../subgraphs/network/search.ts';
+import { seededNetworkDatabase } from './support/network-database.ts';
+import { until } from './support/wait.ts';
+
+// A network keeps the close spellings it looked up until the dictionary gains a word (subgraphs/network/spellings-cache.ts):
+// whoever writes the member (another replica, a script) makes PostgreSQL notify every listening service at commit.
+
+let url: string;
+let admin: pg.Client;
+let cache: SpellingsCache;
+/** The statements the cache let through to the database. */
+let lookups = 0;
+const warnings: string[] = [];
+
+beforeAll(async () => {
+  url = await seededNetworkDatabase('spellings_cache', 300);
+  admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const unkept: SpellingsLookup = async (words) => {
+    lookups++;
+    const { rows } = await admin.query<{ i: number; word: string }>(
+      `select w.i::int - 1 as i, d.word from unnest($1::text[]) with ordinality as w(word, i)
+         cross join lateral (select irm_fold(w.word) as folded) f join search_word d on d.word % f.folded and strpos(d.word, f.folded) = 0 order by 1, 2`,
+      [words],
+    );
+    return rows;
+  };
+  cache = cachedSpellings(unkept, url, { info: () => {}, warn: (line: string) => warnings.push(line) } as never);
+  await until(() => cache.listening, 'the cache listens');
+}, 120_000);
+afterAll(async () => {
+  await cache?.close();
+  await admin?.end();
+});
+
+const spellingsOf = async (text: string) => [...(await closeSpellings(searchWords(text), cache.lookup)).values()].flat();
+
+test('a word list is looked up once, and again after a member brings a new word', async () => {
+  const before = lookups;
+  expect(await spellingsOf('Quarzglasschleifrei')).toEqual([]);
+  expect(await spellingsOf('Quarzglasschleifrei')).toEqual([]);
+  expect(lookups - before).toBe(1);
+  // Another session writes: a member's description gains the word, spelled a letter apart.
+  await admin.query(`update member set description = coalesce(description, '') || ' Quarzglasschleiferei' where id = (select min(id) from member)`);
+  await expect.poll(() => cache.size).toBe(0);
+  expect(await spellingsOf('Quarzglasschleifrei')).toEqual(['quarzglasschleiferei']);
+  expect(lookups - before).toBe(2);
+  // A write that adds no word to the dictionary keeps what was kept.
+  await admin.query(`update member set employees = employees + 1 where id = (select min(id) from member)`);
+  await spellingsOf('Quarzglasschleifrei');
+  expect(lookups - before).toBe(2);
+  expect(cache.size).toBe(1);
+});
+
+test('without its listening session every search looks up, until the session is back', async () => {
+  await spellingsOf('Blechumformung');
+  expect(cache.size).toBeGreaterThan(0);
+  await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'irm search words' and datname = current_database()`);
+  await expect.poll(() => cache.listening).toBe(false);
+  expect(cache.size).toBe(0);
+  expect(warnings).toHaveLength(1);
+  // Words written while nobody listened must not be missed: nothing is kept meanwhile.
+  const before = lookups;
+  await spellingsOf('Blechumformung');
+  await spellingsOf('Blechumformung');
+  expect(lookups - before).toBe(2);
+  expect(cache.size).toBe(0);
+  await expect.poll(() => cache.listening, { timeout: 10_000 }).toBe(true);
+  await spellingsOf('Blechumformung');
+  await spellingsOf('Blechumformung');
+  expect(lookups - before).toBe(3);
+});
+
+test('a lookup that began before a new word keeps nothing', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let started!: () => void;
+  const began = new Promise<void>((resolve) => (started = resolve));
+  const slow = cachedSpellings(
+    async () => {
+      started();
+      await held;
+      return [];
+    },
+    url,
+    { info: () => {}, warn: () => {} } as never,
+  );
+  try {
+    await expect.poll(() => slow.listening).toBe(true);
+    const pending = slow.lookup(['stanzbiegeteile']);
+    await began;
+    await admin.query(`update member set description = coalesce(description, '') || ' Stanzbiegeteilen' where id = (select max(id) from member)`);
+    // The notification has come once another one, sent after it, has: a second listener hears them in order.
+    const probe = new pg.Client({ connectionString: url });
+    await probe.connect();
+    await probe.query('listen irm_search_words');
+    const heard = new Promise((resolve) => probe.once('notification', resolve));
+    await admin.query(`update member set description = coalesce(description, '') || ' Stanzbiegeteilchen' where id = (select max(id) from member)`);
+    await heard;
+    await probe.end();
+    await expect.poll(() => slow.size).toBe(0);
+    release();
+    await pending;
+    expect(slow.size).toBe(0);
+  } finally {
+    release();
+    await slow.close();
+  }
+});
+
+test('behind PgBouncer transaction pooling a network keeps no spellings, and a service that stops stops listening', async () => {
+  const pooled = await createNetworkService({ network: 'NIWE', databaseUrl: url, secret: undefined, databasePoolMode: 'transaction' });
+  expect(pooled.spellings).toBeUndefined();
+  await pooled.stop();
+  const service = await createNetworkService({ network: 'NIWE', databaseUrl: url, secret: undefined });
+  await expect.poll(() => service.spellings?.listening).toBe(true);
+  await service.stop();
+  expect(service.spellings?.listening).toBe(false);
+  const sessions = await admin.query(`select 1 from pg_stat_activity where application_name = 'irm search words' and datname = current_database()`);
+  // This file's own cache still listens; the service's session is gone.
+  expect(sessions.rowCount).toBe(1);
+});
