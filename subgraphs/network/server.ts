@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { parse, type DocumentNode } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -52,12 +52,14 @@ export interface NetworkOptions {
 
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
+  // Set once the database is up, below.
+  let spellings: SpellingsCache | undefined;
   // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const serverOptions = {
     ...apolloServerOptions,
     formatError: networkFormatError(network),
     includeStacktraceInErrorResponses: false,
-    plugins: [...withoutApolloDefaults(), observabilityPlugin],
+    plugins: [...withoutApolloDefaults(), observabilityPlugin, forgetSpellingsAfterWrites(() => spellings)],
   };
   // The gateway sends a new operation here for every new selection of a client's operation, whatever the client named
   // it (gateway/subgraph-source.ts); kept from its second request on (shared/operation-caches.ts).
@@ -77,7 +79,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   const prepared = await prepareMemberReads(orm, options.databasePoolMode);
   const observability = await createObservability(network.toLowerCase(), options.observability);
   // No session can listen for new words behind PgBouncer's transaction pooling (spellings-cache.ts).
-  const spellings = options.databasePoolMode === 'transaction' ? undefined : cachedSpellings(prepared.closeSpellings, options.databaseUrl, observability.log);
+  spellings = options.databasePoolMode === 'transaction' ? undefined : cachedSpellings(prepared.closeSpellings, options.databaseUrl, observability.log);
   const reads = spellings ? { ...prepared, closeSpellings: spellings.lookup } : prepared;
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
@@ -116,6 +118,25 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       await orm.close(true);
       await observability.shutdown();
       await nonces?.close();
+    },
+  };
+}
+
+/**
+ * Every mutation of this service drops the kept close spellings once it has committed (its answer is being sent):
+ * a search sent after a write's answer sees the write's new words without waiting for the notification
+ * (spellings-cache.ts). Mutations are rare beside searches, and most write no new word; dropping costs the next
+ * search of each word list one lookup.
+ */
+function forgetSpellingsAfterWrites(cache: () => SpellingsCache | undefined): ApolloServerPlugin<NetworkContext> {
+  const forgetAfterMutation = {
+    async willSendResponse({ operation }: { operation?: { operation: string } }) {
+      if (operation?.operation === 'mutation') cache()?.forget();
+    },
+  };
+  return {
+    async requestDidStart() {
+      return forgetAfterMutation;
     },
   };
 }
