@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createNetworkService } from '../subgraphs/network/server.ts';
 import { cachedSpellings, type SpellingsCache } from '../subgraphs/network/spellings-cache.ts';
-import { closeSpellings, searchWords, type SpellingsLookup } from '../subgraphs/network/search.ts';
+import { closeSpellings, closeSpellingsText, searchWords, type SpellingsLookup } from '../subgraphs/network/search.ts';
 import { seededNetworkDatabase } from './support/network-database.ts';
 import { until } from './support/wait.ts';
 
@@ -22,11 +22,7 @@ beforeAll(async () => {
   await admin.connect();
   const unkept: SpellingsLookup = async (words) => {
     lookups++;
-    const { rows } = await admin.query<{ i: number; word: string }>(
-      `select w.i::int - 1 as i, d.word from unnest($1::text[]) with ordinality as w(word, i)
-         cross join lateral (select irm_fold(w.word) as folded) f join search_word d on d.word % f.folded and strpos(d.word, f.folded) = 0 order by 1, 2`,
-      [words],
-    );
+    const { rows } = await admin.query<{ i: number; word: string }>(closeSpellingsText('$1'), [words]);
     return rows;
   };
   // Reconnecting after 3 s: the test of a lost session looks up meanwhile.
