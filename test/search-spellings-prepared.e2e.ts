@@ -42,3 +42,27 @@ test.each(['session', 'transaction'] as const)(
   },
   120_000,
 );
+
+test('a word the dictionary holds, alone or inside a longer word, has no close spellings; an unknown word keeps its parts', async () => {
+  const { closeSpellings: lookup } = await prepareMemberReads(orm, 'session');
+  const em = orm.em.fork();
+  const spellingsOf = async (word: string) => {
+    const prepared = (await closeSpellings([word], lookup)).get(word);
+    expect(prepared, word).toEqual((await closeSpellings([word], unpreparedSpellings(em))).get(word));
+    return prepared;
+  };
+  const connection = em.getConnection();
+  try {
+    // "zahnrad" is close to "zahnrader" (pg_trgm similarity 0.64, the networks' threshold 0.4) and a part of it.
+    await connection.execute(`insert into search_word (word) values ('zahnrad')`);
+    // Unknown, perhaps a typo: its parts stand in for it.
+    expect(await spellingsOf('Zahnräder')).toEqual(['zahnrad']);
+    await connection.execute(`insert into search_word (word) values ('zahnrader')`);
+    // Spelled as the members spell it: the text search finds it, and "zahnrad" would only widen it.
+    expect(await spellingsOf('Zahnräder')).toEqual([]);
+    // Inside a word the dictionary holds: LIKE finds it there as it is.
+    expect(await spellingsOf('Zahnrade')).toEqual([]);
+  } finally {
+    await connection.execute(`delete from search_word where word in ('zahnrad', 'zahnrader')`);
+  }
+});

@@ -43,9 +43,13 @@ export type Spellings = Map<string, string[]>;
 
 /**
  * One statement looks up close spellings of every longer word (pg_trgm similarity on the small search_word table).
- * A dictionary word that contains the folded word (the word itself, spelled right, above all) is left out: every text
- * containing it contains the word, so it adds no hit and no tier, only conditions to plan. A rightly spelled word
- * therefore has no close spellings, and its search skips the two typo tiers (planning the page took 4-15 ms with them at 10k members).
+ * Only a word the dictionary does not hold, alone or inside a longer word, has any: one it holds is spelled as the
+ * members spell it, and LIKE finds it wherever it stands. Its close spellings were mostly its own parts ("stanz" for
+ * "stanzen", "klein" for "kleinserie": 38 of the 103 found for the benchmark's 240 texts at 10,000 members), which
+ * only widened the search and its count, and cost the page the two typo tiers (planning it took 4-15 ms with them
+ * at 10k members). Without them, NIWE's page and walk statements for those 240 texts took 2.0 instead of 2.3 ms of
+ * planning and running on average (EXPLAIN ANALYZE). An unknown word keeps every close spelling, its parts too
+ * ("werkzeug" for "werkzeugbao"): they stand in for what was meant.
  * One text for any number of words, the words one array parameter, so the service runs it as a prepared statement
  * (MemberReads.closeSpellings) and PostgreSQL plans it once per connection: planning it each time was 0.24 ms of
  * the 0.6 ms it took (EXPLAIN ANALYZE, 560 of the benchmark's searches, 10,000 members). The words are read through a
@@ -55,7 +59,8 @@ export type Spellings = Map<string, string[]>;
 export const closeSpellingsText = (words: string) =>
   `select w.i::int - 1 as i, d.word from unnest(${boundArray(words, 'text')}) with ordinality as w(word, i)
     cross join lateral (select irm_fold(w.word) as folded) f
-    join search_word d on d.word % f.folded and strpos(d.word, f.folded) = 0
+    join search_word d on d.word % f.folded
+    where not exists (select 1 from search_word k where k.word like '%' || f.folded || '%')
     order by 1, 2`;
 
 /** The rows of the close-spellings statement for the longer words: `i` is the word's place among them. */
