@@ -175,7 +175,7 @@ async function main() {
       const { filter, order, facets } = shape.explain;
       const words = searchWords(filter.text);
       const lookup = closeSpellingsStatement(words);
-      let rows: { i: number; word: string }[] = [];
+      let rows: { i: number; word: string | null }[] = [];
       if (lookup) rows = (await client.query(positional(lookup.sql), lookup.params)).rows;
       const statements = searchStatements(
         {

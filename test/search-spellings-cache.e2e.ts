@@ -22,7 +22,7 @@ beforeAll(async () => {
   await admin.connect();
   const unkept: SpellingsLookup = async (words) => {
     lookups++;
-    const { rows } = await admin.query<{ i: number; word: string }>(closeSpellingsText('$1'), [words]);
+    const { rows } = await admin.query<{ i: number; word: string | null }>(closeSpellingsText('$1'), [words]);
     return rows;
   };
   // Reconnecting after 3 s: the test of a lost session looks up meanwhile.
@@ -48,6 +48,17 @@ test('a word list is looked up once, and again after a member brings a new word'
   expect(cache.size).toBe(0);
   expect(await spellingsOf('Quarzglasschleifrei')).toEqual(['quarzglasschleiferei']);
   expect(lookups - before).toBe(2);
+});
+
+test('a word in no text, kept as such, is read as typed once another session writes a member with it', async () => {
+  // An entry means the dictionary holds the word nowhere, so a search reads only its close spellings (search.ts WordPatterns.absent).
+  const inNoText = async (word: string) => (await closeSpellings([word], cache.lookup)).has(word);
+  expect(await inNoText('Ultraschallentgraten')).toBe(true);
+  expect(await inNoText('Ultraschallentgraten')).toBe(true);
+  const dropped = cache.dropped;
+  await admin.query(`update member set description = coalesce(description, '') || ' Ultraschallentgraten' where id = (select min(id) from member)`);
+  await until(() => cache.dropped > dropped, 'the new word heard of');
+  expect(await inNoText('Ultraschallentgraten')).toBe(false);
 });
 
 test('a write of words the dictionary has sends no notification', async () => {

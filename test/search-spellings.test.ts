@@ -11,9 +11,11 @@ test('a close spelling that contains another one of the same word is left out', 
     { i: 1, word: 'sondermaschinenbau' },
     { i: 1, word: 'sondermaschinen' },
     { i: 1, word: 'maschinenbau' },
+    { i: 2, word: null },
   ];
-  // "CNC" is too short for close spellings: the rows' i counts the longer words only.
-  expect(toSpellings(['Spritzgiesen', 'CNC', 'Sondermaschienenbau', 'Stanzn'], rows)).toEqual(
+  // "CNC" is too short for close spellings: the rows' i counts the longer words only. "Stanzn" is a word the
+  // dictionary does not hold, with no close spelling (a row without one); "Fräsen" one it holds (no row).
+  expect(toSpellings(['Spritzgiesen', 'CNC', 'Sondermaschienenbau', 'Stanzn', 'Fräsen'], rows)).toEqual(
     new Map([
       ['Spritzgiesen', ['spritzgiesswerkzeuge']],
       ['Sondermaschienenbau', ['sondermaschinen', 'maschinenbau']],

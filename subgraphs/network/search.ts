@@ -38,7 +38,10 @@ export { searchWords };
 /** Words shorter than this match as parts only; longer ones also tolerate a typo. */
 const fuzzyMinLength = 4;
 
-/** For each search word, the dictionary's words spelled closely (one wrong or swapped letter in a longer word). */
+/**
+ * For each longer search word the dictionary does not hold (alone or inside a longer word), the dictionary's words
+ * spelled closely, perhaps none; a word it holds has no entry.
+ */
 export type Spellings = Map<string, string[]>;
 
 /**
@@ -47,9 +50,11 @@ export type Spellings = Map<string, string[]>;
  * members spell it, and LIKE finds it wherever it stands. Its close spellings were mostly its own parts ("stanz" for
  * "stanzen", "klein" for "kleinserie": 38 of the 103 found for the benchmark's 240 texts at 10,000 members), which
  * only widened the search and its count, and cost the page the two typo tiers (planning it took 4-15 ms with them
- * at 10k members). Without them, NIWE's page and walk statements for those 240 texts took 2.0 instead of 2.3 ms of
- * planning and running on average (EXPLAIN ANALYZE). An unknown word keeps every close spelling, its parts too
- * ("werkzeug" for "werkzeugbao"): they stand in for what was meant.
+ * at 10k members). An unknown word keeps every close spelling, its parts too ("werkzeug" for "werkzeugbao"): they
+ * stand in for what was meant, and alone, as it is in no text (WordPatterns.absent). NIWE's page and walk
+ * statements for the benchmark's 240 texts and filters, planned and run (EXPLAIN ANALYZE, best of three, the three
+ * ways in turn per text, 10,000 members): 2.59 ms a search with every close spelling, 2.30 without those of words
+ * the dictionary holds, 1.85 with an unknown word's spellings searched alone.
  * One text for any number of words, the words one array parameter, so the service runs it as a prepared statement
  * (MemberReads.closeSpellings) and PostgreSQL plans it once per connection: planning it each time was 0.24 ms of
  * the 0.6 ms it took (EXPLAIN ANALYZE, 560 of the benchmark's searches, 10,000 members). The words are read through a
@@ -59,12 +64,15 @@ export type Spellings = Map<string, string[]>;
 export const closeSpellingsText = (words: string) =>
   `select w.i::int - 1 as i, d.word from unnest(${boundArray(words, 'text')}) with ordinality as w(word, i)
     cross join lateral (select irm_fold(w.word) as folded) f
-    join search_word d on d.word % f.folded
+    left join search_word d on d.word % f.folded
     where not exists (select 1 from search_word k where k.word like '%' || f.folded || '%')
     order by 1, 2`;
 
-/** The rows of the close-spellings statement for the longer words: `i` is the word's place among them. */
-export type SpellingsLookup = (longerWords: string[]) => Promise<{ i: number; word: string }[]>;
+/**
+ * The rows of the close-spellings statement for the longer words: `i` is the word's place among them. A word the
+ * dictionary holds has no row, one it does not hold a row per close spelling, or one with `word` null.
+ */
+export type SpellingsLookup = (longerWords: string[]) => Promise<{ i: number; word: string | null }[]>;
 
 /** The longer words of a search, which may have close spellings; the statement's array. */
 export const fuzzyWords = (words: string[]) => words.filter((w) => w.length >= fuzzyMinLength);
@@ -80,13 +88,18 @@ export function closeSpellingsStatement(words: string[]): Fragment | null {
  * "spritzgiesswerkzeugen" contains "spritzgiesswerkzeuge", so the longer one adds no hit and no tier, only a
  * LIKE per row read. 18 of the 121 spellings found for the benchmark's 240 texts at 10,000 members were such.
  */
-export function toSpellings(words: string[], rows: { i: number; word: string }[]): Spellings {
-  return new Map(
-    fuzzyWords(words).map((w, i) => {
-      const close = rows.filter((r) => r.i === i).map((r) => r.word);
-      return [w, close.filter((word) => !close.some((other) => other !== word && word.includes(other)))];
-    }),
-  );
+export function toSpellings(words: string[], rows: { i: number; word: string | null }[]): Spellings {
+  const spellings: Spellings = new Map();
+  fuzzyWords(words).forEach((w, i) => {
+    const own = rows.filter((r) => r.i === i);
+    if (own.length === 0) return;
+    const close = own.flatMap((r) => (r.word === null ? [] : [r.word]));
+    spellings.set(
+      w,
+      close.filter((word) => !close.some((other) => other !== word && word.includes(other))),
+    );
+  });
+  return spellings;
 }
 
 /** The lookup sent unprepared through `em`, for callers without a service's prepared one (tests, the benchmark's tools). */
@@ -203,6 +216,13 @@ export async function wordFolding(database: Pick<pg.ClientBase, 'query'>): Promi
 /** A search word's LIKE patterns, folded once per search: literals, or irm_fold's call for a word the folding leaves. */
 interface WordPatterns {
   word: string;
+  /**
+   * In no member's text, so only its close spellings can match: the dictionary holds every word of four or more
+   * letters and digits of every text (the trigger irm_collect_search_words adds them as a member is written), and
+   * it holds this one nowhere, not even inside a longer word. Known only of a word that folds here to one such
+   * word; folded to several ("sooden allendorf") or by SQL alone, it may still stand in a text across words.
+   */
+  absent: boolean;
   /** '%word%' */
   contains: Fragment;
   /** 'word%' */
@@ -211,10 +231,11 @@ interface WordPatterns {
   laterStarts: Fragment;
 }
 
-function wordPatterns(word: string, fold: WordFolding): WordPatterns {
+function wordPatterns(word: string, fold: WordFolding, spellings: Spellings): WordPatterns {
   const folded = fold(word);
   const pattern = (before: string, after: string) => (folded !== null ? sql`${before + folded + after}` : sql`${before} || irm_fold(${word}) || ${after}`);
-  return { word, contains: pattern('%', '%'), starts: pattern('', '%'), laterStarts: pattern('% ', '%') };
+  const absent = spellings.has(word) && folded !== null && /^[a-z0-9]{4,}$/.test(folded);
+  return { word, absent, contains: pattern('%', '%'), starts: pattern('', '%'), laterStarts: pattern('% ', '%') };
 }
 
 const anyLike = (column: string, patterns: Fragment[]) =>
@@ -228,8 +249,8 @@ function compile(filter: PushedDownFilter, spellings: Spellings, fold: WordFoldi
   const where: Fragment[] = [raw('m.archived_at is null')];
   const words = searchWords(filter.text);
   // Word parts via LIKE on the trigram index; a typo via the close spellings the dictionary knows, matched the same way.
-  const patterns = words.map((word) => wordPatterns(word, fold));
-  const text = patterns.map((p) => sql`(${anyLike('m.search_text', [p.contains, ...containsAny(spellings.get(p.word) ?? [])])})`);
+  const patterns = words.map((word) => wordPatterns(word, fold, spellings));
+  const text = patterns.map((p) => atLeast(0, p, spellings.get(p.word) ?? []));
   const processCodes = validProcessCodes('filter.processes', filter.processes ?? []).map(processAndDescendants);
   for (const codes of processCodes) where.push(sql`m.process_codes && ${textArray(codes)}::text[]`);
   const materials = (filter.materials ?? []).map(materialSpellings);
@@ -287,6 +308,8 @@ const tierScores = [0.3, 0.45, 0.6, 0.9, 1.0].map((s) => Math.round(s * scoreSca
 /** For one word, the condition "placed at least as well as tier t". Each tier's set contains the next better one's. */
 function atLeast(tier: number, word: WordPatterns, closeSpellings: string[]): Fragment {
   const close = containsAny(closeSpellings);
+  // A word in no text places a member only by a close spelling: in the name (tier 1) or anywhere (0).
+  if (word.absent) return close.length === 0 || tier >= 2 ? raw('false') : sql`(${anyLike(tier === 1 ? 'm.search_name' : 'm.search_text', close)})`;
   switch (tier) {
     case 4:
       return sql`(m.search_name like ${word.starts} or m.search_name like ${word.laterStarts})`;
@@ -344,11 +367,21 @@ function allAtLeast(c: Compiled, spellings: Spellings, tier: number): Fragment {
 /** Whether any word has a close spelling; without one the two typo tiers are empty. */
 const hasCloseSpellings = (c: Compiled, spellings: Spellings) => c.patterns.some((p) => (spellings.get(p.word) ?? []).length > 0);
 
+/**
+ * The best tier a hit can reach: with a word in no text (WordPatterns.absent) the typo tiers' best, so the three
+ * above are neither ranked nor walked. Their conditions read the typed word's trigrams, which match members that
+ * hold its letters apart: for "Härteri" 2,372 of 10,000 rows, each read from the table and its whole text compared,
+ * 7-12 ms per tier walked (EXPLAIN ANALYZE), to find none.
+ */
+const bestTier = (c: Compiled) => (c.patterns.some((p) => p.absent) ? 1 : 4);
+
 /** The rank (scoreScale less the score) of a row that matches the filter: the best tier whose condition it meets, tried best first. */
 function tierRankSql(c: Compiled, spellings: Spellings): Fragment {
   const floor = hasCloseSpellings(c, spellings) ? 0 : 2;
   const rank = (tier: number) => raw(String(scoreScale - tierScores[tier]));
-  const better = [4, 3, 2, 1].filter((tier) => tier > floor);
+  const better = [4, 3, 2, 1].filter((tier) => tier > floor && tier <= bestTier(c));
+  // No tier above the floor (a word in no text without a close spelling): no hit at all, whatever the rank.
+  if (better.length === 0) return rank(floor);
   return sql`case ${joinSql(
     better.map((tier) => sql`when ${allAtLeast(c, spellings, tier)} then ${rank(tier)}`),
     ' ',
@@ -396,14 +429,15 @@ function rankedSample(network: string, first: number, after: MemberOrderKey | nu
  */
 function relevancePage(network: string, c: Compiled, first: number, after: MemberOrderKey | null, spellings: Spellings, counts: TierCounts): Fragment {
   const anyClose = hasCloseSpellings(c, spellings);
+  const best = bestTier(c);
   const branches: Fragment[] = [];
-  for (let tier = 4; tier >= 0; tier--) {
+  for (let tier = best; tier >= 0; tier--) {
     // Without close spellings the typo tiers are empty.
     if (!anyClose && tier < 2) continue;
     const rank = scoreScale - tierScores[tier];
     if (after && rank < after.rank) continue;
     const keyset = after && rank === after.rank ? keysetSql(network, after, null) : null;
-    const worse = tier < 4 ? sql`not (${allAtLeast(c, spellings, tier + 1)})` : null;
+    const worse = tier < best ? sql`not (${allAtLeast(c, spellings, tier + 1)})` : null;
     // Tier 0's condition is the filter's own text condition; a better tier's implies it (a close spelling in the name is in the text),
     // so it is not stated twice: each LIKE costs the planner a pass over the column's histogram.
     const rows = sql`select m.id, m.sort_key, ${tierScores[tier]}::int as score, ${rank}::int as rank from member m

@@ -57,7 +57,7 @@ export function cachedSpellings(
   log: Pick<Logger, 'info' | 'warn'>,
   { reconnectAfterMs = 1_000, checkEveryMs = 30_000, timeoutMs = 5_000 }: SpellingsCacheOptions = {},
 ): SpellingsCache {
-  const kept = new Map<string, { i: number; word: string }[]>();
+  const kept = new Map<string, Awaited<ReturnType<SpellingsLookup>>>();
   // Bumped whenever the kept spellings become suspect: a lookup that began before keeps nothing, as it may have read the old dictionary.
   let generation = 0;
   let session: pg.Client | undefined;
