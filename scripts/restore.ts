@@ -164,6 +164,15 @@ async function loadRows(client: pg.Client, database: DatabaseDump, dir: string):
   for (const sequence of database.sequences) {
     await client.query('select setval($1::regclass, $2::bigint, $3)', [`public.${ident(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
   }
+  // A network's search takes a word its dictionary lacks for one in no member's text (search.ts WordPatterns.absent).
+  // The texts were folded again as they loaded, by this server's lower(), which a server of another locale provider
+  // may do otherwise; the dictionary came as it was. So its words are gathered from the texts again, as the
+  // migration search_words first did.
+  if (database.tables.some((t) => t.name === 'search_word')) {
+    await client.query(
+      `insert into search_word (word) select distinct w from member, unnest(string_to_array(search_text, ' ')) as w where length(w) >= 4 on conflict do nothing`,
+    );
+  }
   await client.query('commit');
 }
 

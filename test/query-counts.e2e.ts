@@ -19,7 +19,6 @@ import {
 import resultShaping from '@apollo/gateway/dist/resultShaping.js';
 import { computeResponse } from '../gateway/result-shaping.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
-import { until } from './support/wait.ts';
 
 // Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
 
@@ -211,7 +210,7 @@ describe('prepared statements', () => {
           expect(res.errors).toBeUndefined();
         }
         for (let n = 0; n < 60; n++) {
-          // A word of its own in every text: the service keeps the spellings of words it has looked up (spellings-cache.ts).
+          // A word of its own in every text, in no member's text: looked up every time (known-words.ts).
           const text = `${['Fraesen', 'Spritzguss Eisenach', 'Drehteile Stahl', 'Werkzeugbau'][n % 4]} Teil${n}`;
           const res = await stack.query('query($text: String) { members(first: 3, filter: { text: $text }) { edges { node { id name } } } }', { text });
           expect(res.errors).toBeUndefined();
@@ -300,28 +299,12 @@ describe('search and matching', () => {
   }
 
   test('a search with text, radius and facets costs the same statements for first = 1, 50 and 100', async () => {
-    // The spellings are kept only while the service listens for new words.
-    await until(() => stack.networks.get('NIWE')!.spellings?.listening === true, 'NIWE listens for new words');
     const counts = [await count(searchQuery, 1), await count(searchQuery, 50), await count(searchQuery, 100)];
     expect(counts.map((c) => c.edges)).toEqual([1, 50, 100]);
-    // close spellings of the words, for the first search only: the service keeps them (spellings-cache.ts); a sample
-    // of the hits with the count, the facets and the page ranked from it, as it holds every hit; then the entity load
-    // with the lists. A sample that did not would add the tiers' walk, one statement.
+    // The close spellings of the words, for the first search only: the dictionary holds them (known-words.ts); a
+    // sample of the hits with the count, the facets and the page ranked from it, as it holds every hit; then the
+    // entity load with the lists. A sample that did not would add the tiers' walk, one statement.
     expect(counts.map((c) => c.sql)).toEqual([3, 2, 2]);
-  });
-
-  test("a write through the network drops the spellings it kept, before the write's answer", async () => {
-    const niwe = stack.networks.get('NIWE')!;
-    await until(() => niwe.spellings?.listening === true, 'NIWE listens for new words');
-    await count(searchQuery, 1);
-    expect((await count(searchQuery, 1)).sql).toBe(2);
-    const member = (await stack.query(searchQuery, { first: 1 }, token)).data.members.edges[0].node.id;
-    const dropped = niwe.spellings!.dropped;
-    // A number, no new word: PostgreSQL sends no notification, so only the write itself can have dropped them.
-    const admin = await stack.token({ role: 'admin', sub: 'admin' });
-    await ok(stack.query('mutation($id: ID!) { updateMember(id: $id, input: { employees: 321 }) { id } }', { id: member }, admin));
-    expect(niwe.spellings!.dropped).toBe(dropped + 1);
-    expect((await count(searchQuery, 1)).sql).toBe(3);
   });
 
   test('findSuppliers costs the same statements for first = 1, 50 and 100', async () => {

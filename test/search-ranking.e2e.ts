@@ -121,6 +121,27 @@ describe.each(filters)('RELEVANCE pages with %j', (base) => {
   });
 });
 
+test('a word in no text and close to none finds nothing, with a known word or alone, in every order and way', async () => {
+  // Its condition is false (search.ts WordPatterns.absent): every statement a search can send must still be valid.
+  const statistics = { total: true, processMainGroups: true, certifications: true };
+  for (const text of ['Qwrtzpf', 'Qwrtzpf Fräsen']) {
+    for (const base of filters) {
+      const filter = { ...base, text };
+      for (const way of ways) expect(await walk(filter, way, 5), `${text} ${JSON.stringify(base)} ${way.name}`).toEqual([]);
+      const after = { network: 'AAAA', rank: 0, sortKey: 'm', localId: 0 };
+      expect((await page(filter, ways[1], 5, after)).hits).toEqual([]);
+      for (const order of ['RELEVANCE', 'NAME', ...(base.near ? ['DISTANCE' as const] : [])] as const) {
+        const found = await searchMembers(
+          orm.em.fork(),
+          { network: 'NIWE', filter, order, first: 5, after: null, statistics, countLimit: 100_000, matched: true },
+          database,
+        );
+        expect({ hits: found.hits, totalCount: found.totalCount }, `${text} ${order}`).toEqual({ hits: [], totalCount: 0 });
+      }
+    }
+  }
+});
+
 test('the pages above read tiers both ways and ranked samples whole', () => {
   // Walks come in a second statement after the sample; a rare tier is collected and sorted, a common one walked in name order.
   const walks = statements.filter((s) => s.includes('from (select * from (('));

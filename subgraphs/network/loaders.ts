@@ -51,7 +51,7 @@ const combinations = memberLists.reduce<MemberList[][]>((all, list) => [...all, 
 export async function prepareMemberReads(orm: MikroORM, poolMode: PoolMode = 'session'): Promise<MemberReads> {
   const [members, spellings, services, certifications, contacts] = await Promise.all([
     preparedLoad(orm, MemberSchema, 'id', 'id', poolMode),
-    preparedQuery<{ i: number; word: string }>(orm, 'irm_close_spellings', closeSpellingsText('$1'), poolMode),
+    preparedQuery<{ i: number; word: string | null }>(orm, 'irm_close_spellings', closeSpellingsText('$1'), poolMode),
     // Each list alone (in memberLists' order), by the same definition as when it comes along with the members.
     ...memberLists.map((l) => preparedLoad(orm, listLoads[l].schema, listLoads[l].column, listLoads[l].orderBy, poolMode)),
   ]);

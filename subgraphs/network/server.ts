@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { parse, type DocumentNode } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -13,7 +13,7 @@ import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { internalApiVersionPlugin } from '../../shared/internal-api.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
-import { cachedSpellings, type SpellingsCache } from './spellings-cache.ts';
+import { knownWords, type KnownWords } from './known-words.ts';
 import { initNetworkOrm, type SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
@@ -28,8 +28,8 @@ export interface NetworkService {
   sql: SqlCounter;
   /** The operations the subgraph keeps parsed and validated (at /graphql), from their second request on. */
   documents: SecondSightingCache<DocumentNode>;
-  /** The search's close spellings kept until the dictionary grows; none behind PgBouncer's transaction pooling. */
-  spellings: SpellingsCache | undefined;
+  /** The search words known to the dictionary, which need no close-spellings lookup. */
+  knownWords: KnownWords;
   observability: Observability;
   stop(): Promise<void>;
 }
@@ -52,14 +52,12 @@ export interface NetworkOptions {
 
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
   const { network } = options;
-  // Set once the database is up, below.
-  let spellings: SpellingsCache | undefined;
   // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const serverOptions = {
     ...apolloServerOptions,
     formatError: networkFormatError(network),
     includeStacktraceInErrorResponses: false,
-    plugins: [...withoutApolloDefaults(), observabilityPlugin, forgetSpellingsAfterWrites(() => spellings)],
+    plugins: [...withoutApolloDefaults(), observabilityPlugin],
   };
   // The gateway sends a new operation here for every new selection of a client's operation, whatever the client named
   // it (gateway/subgraph-source.ts); kept from its second request on (shared/operation-caches.ts).
@@ -78,9 +76,8 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
   const prepared = await prepareMemberReads(orm, options.databasePoolMode);
   const observability = await createObservability(network.toLowerCase(), options.observability);
-  // No session can listen for new words behind PgBouncer's transaction pooling (spellings-cache.ts).
-  spellings = options.databasePoolMode === 'transaction' ? undefined : cachedSpellings(prepared.closeSpellings, options.databaseUrl, observability.log);
-  const reads = spellings ? { ...prepared, closeSpellings: spellings.lookup } : prepared;
+  const known = knownWords(prepared.closeSpellings);
+  const reads = { ...prepared, closeSpellings: known.lookup };
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
   await nonces?.connected;
@@ -109,34 +106,14 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     orm,
     sql: counter,
     documents,
-    spellings,
+    knownWords: known,
     observability,
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);
       await health.close();
-      await spellings?.close();
       await orm.close(true);
       await observability.shutdown();
       await nonces?.close();
-    },
-  };
-}
-
-/**
- * Every mutation of this service drops the kept close spellings once it has committed (its answer is being sent):
- * a search sent after a write's answer sees the write's new words without waiting for the notification
- * (spellings-cache.ts). Mutations are rare beside searches, and most write no new word; dropping costs the next
- * search of each word list one lookup.
- */
-function forgetSpellingsAfterWrites(cache: () => SpellingsCache | undefined): ApolloServerPlugin<NetworkContext> {
-  const forgetAfterMutation = {
-    async willSendResponse({ operation }: { operation?: { operation: string } }) {
-      if (operation?.operation === 'mutation') cache()?.forget();
-    },
-  };
-  return {
-    async requestDidStart() {
-      return forgetAfterMutation;
     },
   };
 }

@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 // The dictionary's collector (migration search_words) now says when it added a word: a network service keeps the
 // close spellings it looked up (subgraphs/network/spellings-cache.ts) until the dictionary grows. A transaction
 // notifies once however many words it adds (PostgreSQL folds equal notifications of one transaction), when it commits.
-// The channel is written out, not imported (spellings-cache.ts searchWordsChannel): a migration stays what it was when it ran.
+// The channel is written out: a migration stays what it was when it ran. Undone by search_words_quiet.
 export class Migration20261205100000_search_words_notify extends Migration {
   override up(): void {
     this.addSql(`create or replace function irm_collect_search_words() returns trigger language plpgsql as $$

@@ -12,6 +12,7 @@ import { Migration20261203100000_supplier_cover } from './Migration2026120310000
 import { Migration20261204200000_supplier_masks } from './Migration20261204200000_supplier_masks.ts';
 import { Migration20261205000000_certificate_holders } from './Migration20261205000000_certificate_holders.ts';
 import { Migration20261205100000_search_words_notify } from './Migration20261205100000_search_words_notify.ts';
+import { Migration20261205200000_search_words_quiet } from './Migration20261205200000_search_words_quiet.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261204200000_supplier_masks', class: Migration20261204200000_supplier_masks },
   { name: 'Migration20261205000000_certificate_holders', class: Migration20261205000000_certificate_holders },
   { name: 'Migration20261205100000_search_words_notify', class: Migration20261205100000_search_words_notify },
+  { name: 'Migration20261205200000_search_words_quiet', class: Migration20261205200000_search_words_quiet },
 ];
