@@ -239,6 +239,8 @@ describe('text', () => {
     const typo = await search({ filter: { text: 'Eschwge' } });
     expect(typed.data.members.edges.map((e: any) => [e.node.name, e.score])).toEqual([['Fräsen & Drehen Eschwege KG', 1]]);
     expect(typo.data.members.edges.map((e: any) => [e.node.name, e.score])).toEqual([['Fräsen & Drehen Eschwege KG', 0.45]]);
+    // What the typo's hit matched: its close spelling, in the name and the town.
+    expect(typo.data.members.edges[0].matched.text).toEqual(['name', 'city']);
     // Inside the name but not at a word start ranks below a word start.
     const inside = await search({ filter: { text: 'technik' } });
     expect(inside.data.members.edges.every((e: any) => e.score === 0.9)).toBe(true);

@@ -472,8 +472,11 @@ function distancePage(network: string, c: Compiled, first: number, after: Member
 }
 
 /** Which searchable fields contain one of the words, for the UI to explain the hit. */
-function matchedTextSql(words: WordPatterns[]): Fragment {
+function matchedTextSql(words: WordPatterns[], spellings: Spellings): Fragment {
   if (words.length === 0) return raw(`'{}'::text[]`);
+  // A word in no text matched by its close spellings, which a typo's hit holds; another by itself and any it has.
+  const patterns = words.flatMap((w) => [...(w.absent ? [] : [w.contains]), ...containsAny(spellings.get(w.word) ?? [])]);
+  if (patterns.length === 0) return raw(`'{}'::text[]`);
   // Each field folded once when written (migrations search_name, search_fields): no irm_fold per row of the page.
   const fields: [label: string, column: string][] = [
     ['name', 'm.search_name'],
@@ -485,7 +488,7 @@ function matchedTextSql(words: WordPatterns[]): Fragment {
   const cases = fields.map(
     ([label, column]) =>
       sql`case when ${joinSql(
-        words.map((w) => sql`${raw(column)} like ${w.contains}`),
+        patterns.map((p) => sql`${raw(column)} like ${p}`),
         ' or ',
       )} then ${raw(`'${label}'`)} end`,
   );
@@ -575,7 +578,7 @@ export function searchStatements(request: SearchRequest, spellings: Spellings, f
   const distance = compiled.point ? sql`round(${surfaceMetresSql(compiled.point)})::int` : raw('null::int');
   const details = (ranked: Fragment) =>
     matched
-      ? sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.patterns)} as matched_text
+      ? sql`select p.*, ${distance} as distance_m, m.process_codes, m.materials, ${matchedTextSql(compiled.patterns, spellings)} as matched_text
     from (${ranked}) p join member m on m.id = p.id`
       : compiled.point
         ? sql`select p.*, ${distance} as distance_m from (${ranked}) p join member m on m.id = p.id`
