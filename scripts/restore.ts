@@ -164,15 +164,6 @@ async function loadRows(client: pg.Client, database: DatabaseDump, dir: string):
   for (const sequence of database.sequences) {
     await client.query('select setval($1::regclass, $2::bigint, $3)', [`public.${ident(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
   }
-  // A network's search takes a word its dictionary lacks for one in no member's text (search.ts WordPatterns.absent).
-  // The texts were folded again as they loaded, by this server's lower(), which a server of another locale provider
-  // may do otherwise; the dictionary came as it was. So its words are gathered from the texts again, as the
-  // migration search_words first did.
-  if (database.tables.some((t) => t.name === 'search_word')) {
-    await client.query(
-      `insert into search_word (word) select distinct w from member, unnest(string_to_array(search_text, ' ')) as w where length(w) >= 4 on conflict do nothing`,
-    );
-  }
   await client.query('commit');
 }
 
@@ -194,6 +185,19 @@ async function dropIndexes(client: pg.Client, table: string): Promise<string[]> 
   return rows.map((r) => r.definition);
 }
 
+/**
+ * A network's search takes a word its dictionary lacks for one in no member's text (search.ts WordPatterns.absent).
+ * The texts were folded again as they loaded, by this server's lower(), which a server of another locale provider
+ * may do otherwise, while the dictionary came as it was. So its words are gathered from the texts again, as the
+ * migration search_words first did, once the counts are checked: the dictionary may grow here.
+ */
+async function gatherSearchWords(client: pg.Client, database: DatabaseDump): Promise<void> {
+  if (!database.tables.some((t) => t.name === 'search_word')) return;
+  await client.query(
+    `insert into search_word (word) select distinct w from member, unnest(string_to_array(search_text, ' ')) as w where length(w) >= 4 on conflict do nothing`,
+  );
+}
+
 /** Row counts read back from the database must be the manifest's. */
 async function checkRows(client: pg.Client, database: DatabaseDump): Promise<void> {
   for (const table of database.tables) {
@@ -211,6 +215,7 @@ async function restoreDatabase(server: EmbeddedServer, port: number, database: D
   try {
     await loadRows(client, database, dir);
     await checkRows(client, database);
+    await gatherSearchWords(client, database);
     // As seed:bulk does after a load: statistics for the planner (without them Q3 was planned ten times slower),
     // and the visibility map, without which no index-only scan skips the table.
     await client.query('vacuum analyze');

@@ -210,7 +210,7 @@ describe('prepared statements', () => {
           expect(res.errors).toBeUndefined();
         }
         for (let n = 0; n < 60; n++) {
-          // A word of its own in every text, in no member's text: looked up every time (known-words.ts).
+          // A word of its own in every text, new to the service each time: looked up every time (known-words.ts).
           const text = `${['Fraesen', 'Spritzguss Eisenach', 'Drehteile Stahl', 'Werkzeugbau'][n % 4]} Teil${n}`;
           const res = await stack.query('query($text: String) { members(first: 3, filter: { text: $text }) { edges { node { id name } } } }', { text });
           expect(res.errors).toBeUndefined();

@@ -71,6 +71,9 @@ test('words the dictionary holds are looked up once; a word it does not hold, on
   await watched.lookup(['Fräsen', 'Quarzglasschleifrei']);
   await watched.lookup(['Quarzglasschleifrei', 'Fräsen']);
   expect(asked).toEqual([['Fräsen', 'Quarzglasschleifrei'], ['Quarzglasschleifrei']]);
+  // A word twice is asked once, and its rows name its first place among the words given.
+  expect(await watched.lookup(['Fräsen', 'Qwrtzpf', 'Qwrtzpf'])).toEqual([{ i: 1, word: null }]);
+  expect(asked.at(-1)).toEqual(['Qwrtzpf']);
 });
 
 test('a member another session writes with a word in no text is found by it at once', async () => {

@@ -36,7 +36,8 @@ export function knownWords(lookup: SpellingsLookup, max = maxWords): KnownWords 
       // A word with no row is one the dictionary holds (search.ts SpellingsLookup).
       const unknown = new Set(rows.map((row) => row.i));
       asked.forEach((word, i) => {
-        if (unknown.has(i)) return;
+        // Two searches may have looked the same word up at once.
+        if (unknown.has(i) || known.has(word)) return;
         if (known.size >= max) known.delete(known.values().next().value!);
         known.add(word);
       });

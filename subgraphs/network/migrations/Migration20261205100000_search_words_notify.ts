@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 // The dictionary's collector (migration search_words) now says when it added a word: a network service keeps the
-// close spellings it looked up (subgraphs/network/spellings-cache.ts) until the dictionary grows. A transaction
+// close spellings it looked up (subgraphs/network/spellings-cache.ts, since removed) until the dictionary grows. A transaction
 // notifies once however many words it adds (PostgreSQL folds equal notifications of one transaction), when it commits.
 // The channel is written out: a migration stays what it was when it ran. Undone by search_words_quiet.
 export class Migration20261205100000_search_words_notify extends Migration {
