@@ -93,6 +93,38 @@ describe('migrations take a lock', () => {
     }
   });
 
+  test('a start whose session is ended after it won the lock starts over in a new one and starts', async () => {
+    // The instance that changes the settings commits, which releases the lock, and then ends the sessions older
+    // than its settings: a start that won the lock in between lost its session at work and failed
+    // (test/replay-replicas.e2e.ts, two replicas on a fresh database). Here its session is ended mid-migration.
+    const url = await freshDatabase('won');
+    // Another role's session, which the start's own sweep of its role's sessions leaves alone.
+    const observerUrl = new URL(inject('postgresUrl'));
+    observerUrl.pathname = new URL(url).pathname;
+    const observer = new pg.Client({ connectionString: observerUrl.toString() });
+    await observer.connect();
+    try {
+      const starting = initNetworkOrm(url);
+      starting.catch(() => {});
+      let ended = 0;
+      await until(async () => {
+        // Holding the lock while the migrator works on the pool: idle in its transaction.
+        const { rows } = await observer.query<{ pid: number }>(
+          `with working as materialized (
+             select pid from pg_stat_activity where datname = current_database() and application_name = $1 and state = 'idle in transaction'
+           ) select pid from working where pg_terminate_backend(pid)`,
+          [lockSessionName],
+        );
+        if (rows.length) ended = rows[0].pid;
+        return ended !== 0;
+      }, 'the session that won the lock is ended at work');
+      orms.push((await starting).orm);
+      expect(await executed(url)).toEqual(networkMigrations.map((m) => m.name));
+    } finally {
+      await observer.end();
+    }
+  });
+
   test('a session at work when a start changes the settings is ended once it is idle, so it keeps no old values', async () => {
     // The start's sweep once looked at each session once and ended only those idle then: one in a transaction,
     // or being reset by PgBouncer for its next client, kept the old settings.
