@@ -35,6 +35,22 @@ async function executed(url: string): Promise<string[]> {
   }
 }
 
+/** Ends a start's migration-lock session once one is in `state`, as another instance's sweep would; its pid. */
+async function endLockSession(observer: pg.Client, state: 'idle' | 'idle in transaction', waitingFor: string): Promise<number> {
+  let ended = 0;
+  await until(async () => {
+    const { rows } = await observer.query<{ pid: number }>(
+      `with found as materialized (
+         select pid from pg_stat_activity where datname = current_database() and application_name = $1 and state = $2
+       ) select pid from found where pg_terminate_backend(pid)`,
+      [lockSessionName, state],
+    );
+    if (rows.length) ended = rows[0].pid;
+    return ended !== 0;
+  }, waitingFor);
+  return ended;
+}
+
 describe('migrations take a lock', () => {
   test('three network instances starting at once on a fresh database: all start, each migration ran once', async () => {
     const url = await freshDatabase('network');
@@ -73,17 +89,7 @@ describe('migrations take a lock', () => {
       await holder.query('select pg_advisory_xact_lock($1)', [migrationLockKey]);
       const starting = initNetworkOrm(url);
       starting.catch(() => {});
-      let ended = 0;
-      await until(async () => {
-        const { rows } = await observer.query<{ pid: number }>(
-          `with waiting as materialized (
-             select pid from pg_stat_activity where datname = current_database() and application_name = $1 and state = 'idle'
-           ) select pid from waiting where pg_terminate_backend(pid)`,
-          [lockSessionName],
-        );
-        if (rows.length) ended = rows[0].pid;
-        return ended !== 0;
-      }, 'the session of the waiting start is ended between its tries');
+      const ended = await endLockSession(observer, 'idle', 'the session of the waiting start is ended between its tries');
       await until(async () => (await lockSessions()).some((pid) => pid !== ended), 'the start waits again in a session of its own');
       await holder.query('commit');
       orms.push((await starting).orm);
@@ -106,18 +112,8 @@ describe('migrations take a lock', () => {
     try {
       const starting = initNetworkOrm(url);
       starting.catch(() => {});
-      let ended = 0;
-      await until(async () => {
-        // Holding the lock while the migrator works on the pool: idle in its transaction.
-        const { rows } = await observer.query<{ pid: number }>(
-          `with working as materialized (
-             select pid from pg_stat_activity where datname = current_database() and application_name = $1 and state = 'idle in transaction'
-           ) select pid from working where pg_terminate_backend(pid)`,
-          [lockSessionName],
-        );
-        if (rows.length) ended = rows[0].pid;
-        return ended !== 0;
-      }, 'the session that won the lock is ended at work');
+      // Holding the lock while the migrator works on the pool: idle in its transaction.
+      await endLockSession(observer, 'idle in transaction', 'the session that won the lock is ended at work');
       orms.push((await starting).orm);
       expect(await executed(url)).toEqual(networkMigrations.map((m) => m.name));
     } finally {
