@@ -6,12 +6,12 @@ import { dataPaths, gatewayService, regionService } from '../shared/networks.ts'
 // Where the embedded default keeps its state: the PostgreSQL data, the local JWT
 // signing key and the secrets the gateway and region sign their subgraph requests with.
 
-export function dataDir(): string {
-  return resolve(process.env.DATA_DIR || dataPaths.defaultDataDir);
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR || dataPaths.defaultDataDir);
 }
 
-export function jwtSecretFile(): string {
-  return join(dataDir(), dataPaths.jwtSecret);
+export function jwtSecretFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), dataPaths.jwtSecret);
 }
 
 /** The local signing key; created on first start so `npm run token` and the gateway agree. */

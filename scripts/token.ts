@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt, SignJWT } from 'jose';
 import { tokenClaimsProblem, tokenMaxLifetimeS } from '../gateway/auth.ts';
 import { partnerTokenSeconds } from '../gateway/token-exchange.ts';
-import { envInteger } from '../shared/config.ts';
+import { envReader } from '../shared/config.ts';
 import { parseIdentity, roles } from '../shared/identity.ts';
 import { jwtSecretFile } from './local.ts';
 
@@ -11,56 +11,74 @@ import { jwtSecretFile } from './local.ts';
 // Prints a bearer token signed with the local key (JWT_SECRET, or DATA_DIR/jwt-secret written by npm start).
 
 const usage = `Usage: npm run token -- --role <${roles.filter((r) => r !== 'anonymous').join('|')}> [--network CODE] [--member ID] [--sub NAME] [--expires 12h]`;
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      role: { type: 'string' },
-      network: { type: 'string' },
-      member: { type: 'string' },
-      sub: { type: 'string' },
-      expires: { type: 'string', default: '12h' },
-    },
-  }));
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(1);
+
+/** Why `npm run token` gives no token for these arguments: the message, then the usage line. */
+export class TokenRequestError extends Error {}
+
+/**
+ * The token `npm run token -- <args>` prints, under `env` (its DATA_DIR, JWT_SECRET and JWT_MAX_LIFETIME_S).
+ * The tests of `npm start` call it in their own process: the command's process took 0.5-1 s of CPU a token.
+ */
+export async function localToken(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const refuse = (message: string) => new TokenRequestError(`${message}\n${usage}`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        role: { type: 'string' },
+        network: { type: 'string' },
+        member: { type: 'string' },
+        sub: { type: 'string' },
+        expires: { type: 'string', default: '12h' },
+      },
+    }));
+  } catch (error) {
+    throw refuse((error as Error).message);
+  }
+
+  const claims: Record<string, unknown> = {
+    role: values.role,
+    sub: values.sub ?? `${values.role ?? 'user'}${values.network ? `-${values.network.toLowerCase()}` : ''}`,
+  };
+  if (values.network) claims.network = values.network.toUpperCase();
+  if (values.member) {
+    claims.memberId = values.member;
+    claims.network ??= values.member.split(':')[0];
+  }
+  try {
+    parseIdentity(claims);
+  } catch (error) {
+    throw refuse((error as Error).message);
+  }
+
+  const file = jwtSecretFile(env);
+  const secret = env.JWT_SECRET || (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
+  // Not a usage error: the arguments were fine.
+  if (!secret) throw new TokenRequestError(`No signing key: run npm start once (it writes ${file}) or set JWT_SECRET.`);
+  let token: string;
+  try {
+    token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime(values.expires)
+      .sign(new TextEncoder().encode(secret));
+  } catch (error) {
+    throw refuse(`--expires ${values.expires}: ${(error as Error).message}; give a duration such as 30m, 12h or 1d.`);
+  }
+  // The gateway refuses tokens that live longer than JWT_MAX_LIFETIME_S; say so now rather than at the first request.
+  const maxLifetimeS = envReader(env).integer('JWT_MAX_LIFETIME_S', tokenMaxLifetimeS, partnerTokenSeconds);
+  const problem = tokenClaimsProblem(decodeJwt(token), Math.floor(Date.now() / 1000), maxLifetimeS);
+  if (problem) throw refuse(`--expires ${values.expires}: ${problem}`);
+  return token;
 }
 
-const claims: Record<string, unknown> = {
-  role: values.role,
-  sub: values.sub ?? `${values.role ?? 'user'}${values.network ? `-${values.network.toLowerCase()}` : ''}`,
-};
-if (values.network) claims.network = values.network.toUpperCase();
-if (values.member) {
-  claims.memberId = values.member;
-  claims.network ??= values.member.split(':')[0];
+if (import.meta.main) {
+  try {
+    console.log(await localToken(process.argv.slice(2)));
+  } catch (error) {
+    if (!(error instanceof TokenRequestError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
-try {
-  parseIdentity(claims);
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(1);
-}
-
-const file = jwtSecretFile();
-const secret = process.env.JWT_SECRET || (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
-if (!secret) {
-  console.error(`No signing key: run npm start once (it writes ${file}) or set JWT_SECRET.`);
-  process.exit(1);
-}
-let token: string;
-try {
-  token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(values.expires).sign(new TextEncoder().encode(secret));
-} catch (error) {
-  console.error(`--expires ${values.expires}: ${(error as Error).message}; give a duration such as 30m, 12h or 1d.\n${usage}`);
-  process.exit(1);
-}
-// The gateway refuses tokens that live longer than JWT_MAX_LIFETIME_S; say so now rather than at the first request.
-const maxLifetimeS = envInteger('JWT_MAX_LIFETIME_S', tokenMaxLifetimeS, partnerTokenSeconds);
-const problem = tokenClaimsProblem(decodeJwt(token), Math.floor(Date.now() / 1000), maxLifetimeS);
-if (problem) {
-  console.error(`--expires ${values.expires}: ${problem}\n${usage}`);
-  process.exit(1);
-}
-console.log(token);

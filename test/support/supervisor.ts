@@ -1,15 +1,13 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { localToken } from '../../scripts/token.ts';
 import { spawnLeashed } from '../../shared/processes.ts';
 import { freePort } from './free-port.ts';
 
 // `npm start` as a user runs it, for tests of the whole process group: its own DATA_DIR and ports,
 // its output collected, and patterns in it waited for.
-
-const run = promisify(execFile);
 
 export interface Supervisor {
   dataDir: string;
@@ -21,7 +19,7 @@ export interface Supervisor {
   /** Resolves with the first match of `pattern` in the output so far or to come. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   query(body: { query: string; variables?: Record<string, unknown> }, token?: string): Promise<any>;
-  /** A token from `npm run token` with these arguments, signed with this DATA_DIR's key. */
+  /** The token `npm run token` gives for these arguments, signed with this DATA_DIR's key (test/start.e2e.ts runs the command itself). */
   token(...args: string[]): Promise<string>;
   /** Ctrl-C, and its exit code. */
   stop(): Promise<number | null>;
@@ -86,9 +84,7 @@ export async function startSupervisor(env?: NodeJS.ProcessEnv, readyTimeoutMs?: 
       });
       return response.json();
     },
-    async token(...args) {
-      return (await run(process.execPath, ['scripts/token.ts', ...args], { env })).stdout.trim();
-    },
+    token: (...args) => localToken(args, env),
     async stop() {
       if (child.exitCode === null) child.kill('SIGINT');
       return exited;
