@@ -397,8 +397,11 @@ export async function ensureDatabase(serverUrl: string, database: string, option
 export async function ensureDatabases(serverUrl: string, databases: string[], options: { template?: string } = {}): Promise<string[]> {
   // Every service given a URL of its own: nothing to set up, and the server's user may not even reach `postgres`.
   if (databases.length === 0) return [];
-  // A copy of a database already migrated (the tests' templates, test/support/templates.ts).
-  const from = options.template ? ` template "${options.template}"` : '';
+  // A copy of a database already migrated (the tests' templates, test/support/templates.ts), copied as files: the
+  // default strategy writes each of its 8 MB through the WAL, 150-220 ms a copy, one after another under the lock
+  // below. Four test stacks in a row, the two ways in turn, three times: 7.2 s against 8.8, 5.0 against 7.1, 4.2
+  // against 4.9. Copying files checkpoints the server first, which costs little on the tests' one (no fsync).
+  const from = options.template ? ` template "${options.template}" strategy = file_copy` : '';
   for (const name of options.template ? [...databases, options.template] : databases) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name ${name}.`);
   }
