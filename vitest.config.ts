@@ -12,9 +12,10 @@ const common = {
   setupFiles: ['test/support/no-calls-home.ts'],
   // A worker runs file after file in one process with the modules it has loaded, instead of a new process that
   // loads the whole stack again for every file: the suite took 766 s (1,239 s of CPU) isolated and 563 s (863 s)
-  // so, all 130 files passing, on the 2-core machine (2026-12-05). Each file still starts its own stack on its own
-  // databases; what a file leaves behind in a module (a cache, a counter) is there for the next, so none may
-  // count on a fresh one.
+  // so, all 130 files passing, on the 2-core machine (2026-12-05; 550 s once the test stacks copied their databases
+  // as files). Each file still starts its own stack on its own databases; what a file leaves behind in a module
+  // (a cache, a counter, a variable of process.env) is there for the next, so none may count on a fresh one, and a
+  // start that fails part way stops what it started (test/support/stack.ts, supervisor.ts).
   isolate: false,
   testTimeout: 60_000,
   hookTimeout: 120_000,

@@ -12,7 +12,7 @@ import { jwtSecretFile } from './local.ts';
 
 const usage = `Usage: npm run token -- --role <${roles.filter((r) => r !== 'anonymous').join('|')}> [--network CODE] [--member ID] [--sub NAME] [--expires 12h]`;
 
-/** Why `npm run token` gives no token for these arguments: the message, then the usage line. */
+/** Why `npm run token` gives no token: the message, with the usage line when the arguments were at fault. */
 export class TokenRequestError extends Error {}
 
 /**

@@ -15,8 +15,11 @@ import { loadConfig as regionConfig } from '../subgraphs/region/index.ts';
 
 const unsigned = { ALLOW_UNSIGNED: '1' };
 const saved = { ...process.env };
+// Put back key by key: process.env itself stays (a plain object in its place would keep values unconverted for the
+// files this test worker runs after this one, vitest.config.ts).
 afterEach(() => {
-  process.env = { ...saved };
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
 });
 
 describe('gateway', () => {

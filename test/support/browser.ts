@@ -100,8 +100,14 @@ export async function portalDataDir(): Promise<string> {
  */
 export async function startPortalStack(): Promise<{ stack: Supervisor; browser: Browser; pages: PortalPages }> {
   const stack = await startPortalSupervisor();
-  const browser = await launchBrowser();
-  return { stack, browser, pages: new PortalPages(browser, stack.gateway) };
+  try {
+    const browser = await launchBrowser();
+    return { stack, browser, pages: new PortalPages(browser, stack.gateway) };
+  } catch (error) {
+    // The file's afterAll has no stack to stop, and a test worker runs the next file in this process (vitest.config.ts).
+    await stopPortalStack(stack, undefined);
+    throw error;
+  }
 }
 
 /** `npm start` for a browser test file, warm on a copy of the run's demo DATA_DIR. */

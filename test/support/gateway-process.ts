@@ -22,7 +22,13 @@ export async function startGatewayProcess(stack: Stack, env: Record<string, stri
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const listening = () => /listening on (http:\/\/\S+)\/graphql/.exec(output);
-  await until(() => listening() !== null || child.exitCode !== null, 'the gateway process listens');
+  try {
+    await until(() => listening() !== null || child.exitCode !== null, 'the gateway process listens');
+  } catch (error) {
+    // Not left running for the next files of this test worker (vitest.config.ts).
+    child.kill();
+    throw error;
+  }
   const match = listening();
   if (!match) throw new Error(`the gateway process did not start:\n${output}`);
   return { url: match[1], child, exited, output: () => output };

@@ -120,119 +120,145 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const observed = (config: ObservabilityConfig | undefined) =>
     config && options.logDestination ? { ...config, logDestination: options.logDestination } : config;
 
-  const networkServices = new Map<string, NetworkService>();
-  const networkUrls: Record<string, string> = {};
-  await Promise.all(
-    networks.map(async (n) => {
-      const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix), { template: templates?.network });
-      const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables, ...observabilityEnv });
-      const service = await createNetworkService({ ...config.network, observability: observed(config.network.observability) });
-      networkServices.set(n.code, service);
-      networkUrls[n.code] = await listen(service.http, 0);
-    }),
-  );
-  const networkUrlVariables = Object.fromEntries(Object.entries(networkUrls).map(([code, url]) => [`${code}_URL`, url]));
-  const webhookKey = randomBytes(32);
-  const regionDatabaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(regionService.name, prefix), { template: templates?.region });
-  const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
-  const regionEnv: Env = {
-    REGION_DATABASE_URL: regionDatabaseUrl,
-    ...networkUrlVariables,
-    ...secretVariables,
-    WEBHOOK_KEY: webhookKey.toString('hex'),
-    ATTACHMENTS_DIR: attachmentsDir,
-    WEBHOOK_ALLOW_LOOPBACK: '1',
-    // The dispatcher, when a test starts it, polls every 50 ms with short backoffs.
-    WEBHOOK_POLL_MS: '50',
-    WEBHOOK_BACKOFF_MS: '100',
-    WEBHOOK_MAX_ATTEMPTS: '5',
-    ...given('NETWORK_TIMEOUT_MS', options.networkTimeoutMs),
-    ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
-    ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),
-    ...observabilityEnv,
+  // A start that fails part way stops what it had started: a test worker runs file after file in one process
+  // (vitest.config.ts), where a service left listening would stay for every file after.
+  const undo: (() => Promise<unknown>)[] = [];
+  const undoAll = async (error: unknown): Promise<never> => {
+    for (const step of undo.reverse()) await step().catch(() => {});
+    throw error;
   };
-  const regionOptions = regionConfig(regionEnv).region;
-  const region = await createRegionService({
-    ...regionOptions,
-    observability: observed(regionOptions.observability),
-    inquiries: { ...regionOptions.inquiries, dispatcher: options.dispatcher ? regionOptions.inquiries!.dispatcher : null },
-  });
-  const regionUrl = await listen(region.http, 0);
 
-  const gatewayOptions = gatewayConfig({
-    JWT_SECRET: secret,
-    REGION_URL: regionUrl,
-    ...networkUrlVariables,
-    ...secretVariables,
-    ...given('NODE_ENV', options.production ? 'production' : undefined),
-    ...given('PERSISTED_OPERATIONS', options.manifest),
-    ...given('TOKEN_FAILURES_PER_MINUTE', options.tokenFailuresPerMinute),
-    ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
-    ...given('OPERATION_CACHE_MB', options.operationCacheMb),
-    ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
-    ...given('TRUSTED_PROXIES', options.trustedProxies),
-    ...given('RATE_LIMIT_REDIS_URL', options.rateLimitRedisUrl),
-    ...given('SESSION_RENEWAL_S', options.sessionRenewalSeconds),
-    ...observabilityEnv,
-  }).gateway;
-  const gateways: GatewayService[] = [];
-  const startGateway = async () => {
-    const gateway = await createGatewayService({
-      ...gatewayOptions,
-      observability: observed(gatewayOptions.observability),
-      introspection: options.introspection ?? gatewayOptions.introspection,
-      limits: { ...gatewayOptions.limits, ...options.limits },
-      rateLimits: { ...gatewayOptions.rateLimits, ...options.rateLimits },
-      // Every test request comes from 127.0.0.1: no limit per address unless a test sets one.
-      anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000, ...options.anonymousRateLimits },
+  try {
+    const networkServices = new Map<string, NetworkService>();
+    const networkUrls: Record<string, string> = {};
+    // Settled, not all: undone only once every network has started or failed, none starting on after it.
+    const networkStarts = await Promise.allSettled(
+      networks.map(async (n) => {
+        const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix), { template: templates?.network });
+        const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables, ...observabilityEnv });
+        const service = await createNetworkService({ ...config.network, observability: observed(config.network.observability) });
+        networkServices.set(n.code, service);
+        undo.push(() => service.stop());
+        networkUrls[n.code] = await listen(service.http, 0);
+        undo.push(() => close(service.http));
+      }),
+    );
+    const failedNetwork = networkStarts.find((start) => start.status === 'rejected');
+    if (failedNetwork) throw failedNetwork.reason;
+    const networkUrlVariables = Object.fromEntries(Object.entries(networkUrls).map(([code, url]) => [`${code}_URL`, url]));
+    const webhookKey = randomBytes(32);
+    const regionDatabaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(regionService.name, prefix), { template: templates?.region });
+    const attachmentsDir = await mkdtemp(join(tmpdir(), 'irm-attachments-'));
+    undo.push(() => rm(attachmentsDir, { recursive: true, force: true }));
+    const regionEnv: Env = {
+      REGION_DATABASE_URL: regionDatabaseUrl,
+      ...networkUrlVariables,
+      ...secretVariables,
+      WEBHOOK_KEY: webhookKey.toString('hex'),
+      ATTACHMENTS_DIR: attachmentsDir,
+      WEBHOOK_ALLOW_LOOPBACK: '1',
+      // The dispatcher, when a test starts it, polls every 50 ms with short backoffs.
+      WEBHOOK_POLL_MS: '50',
+      WEBHOOK_BACKOFF_MS: '100',
+      WEBHOOK_MAX_ATTEMPTS: '5',
+      ...given('NETWORK_TIMEOUT_MS', options.networkTimeoutMs),
+      ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
+      ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),
+      ...observabilityEnv,
+    };
+    const regionOptions = regionConfig(regionEnv).region;
+    const region = await createRegionService({
+      ...regionOptions,
+      observability: observed(regionOptions.observability),
+      inquiries: { ...regionOptions.inquiries, dispatcher: options.dispatcher ? regionOptions.inquiries!.dispatcher : null },
     });
-    gateways.push(gateway);
-    return { gateway, gatewayUrl: `${await listen(gateway.http, 0)}/graphql` };
-  };
-  const { gateway, gatewayUrl } = await startGateway();
+    undo.push(() => region.stop());
+    const regionUrl = await listen(region.http, 0);
+    undo.push(() => close(region.http));
 
-  const stopped = new Set<string>();
-  return {
-    gatewayUrl,
-    networkUrls,
-    regionUrl,
-    regionDatabaseUrl,
-    attachmentsDir,
-    subgraphSecrets,
-    webhookKey,
-    networks: networkServices,
-    region,
-    gateway,
-    startGatewayReplica: startGateway,
-    async query(query, variables, token) {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+    const gatewayOptions = gatewayConfig({
+      JWT_SECRET: secret,
+      REGION_URL: regionUrl,
+      ...networkUrlVariables,
+      ...secretVariables,
+      ...given('NODE_ENV', options.production ? 'production' : undefined),
+      ...given('PERSISTED_OPERATIONS', options.manifest),
+      ...given('TOKEN_FAILURES_PER_MINUTE', options.tokenFailuresPerMinute),
+      ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
+      ...given('OPERATION_CACHE_MB', options.operationCacheMb),
+      ...given('SUBGRAPH_TIMEOUT_MS', options.subgraphTimeoutMs),
+      ...given('TRUSTED_PROXIES', options.trustedProxies),
+      ...given('RATE_LIMIT_REDIS_URL', options.rateLimitRedisUrl),
+      ...given('SESSION_RENEWAL_S', options.sessionRenewalSeconds),
+      ...observabilityEnv,
+    }).gateway;
+    const gateways: GatewayService[] = [];
+    const startGateway = async () => {
+      const gateway = await createGatewayService({
+        ...gatewayOptions,
+        observability: observed(gatewayOptions.observability),
+        introspection: options.introspection ?? gatewayOptions.introspection,
+        limits: { ...gatewayOptions.limits, ...options.limits },
+        rateLimits: { ...gatewayOptions.rateLimits, ...options.rateLimits },
+        // Every test request comes from 127.0.0.1: no limit per address unless a test sets one.
+        anonymousRateLimits: { requestsPerMinute: 1_000_000, costPerMinute: 1_000_000_000, ...options.anonymousRateLimits },
       });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
-    token: tokenSigner(secret),
-    async stopNetwork(code) {
-      stopped.add(code);
-      await close(networkServices.get(code)!.http);
-    },
-    async stopRegion() {
-      stopped.add('region');
-      await close(region.http);
-    },
-    async stop() {
+      gateways.push(gateway);
+      return { gateway, gatewayUrl: `${await listen(gateway.http, 0)}/graphql` };
+    };
+    undo.push(async () => {
       for (const replica of gateways) {
-        await close(replica.http);
+        await close(replica.http).catch(() => {});
         await replica.stop();
       }
-      if (!stopped.has('region')) await close(region.http);
-      await region.stop();
-      for (const service of networkServices.values()) {
-        if (!stopped.has(service.network)) await close(service.http);
-        await service.stop();
-      }
-      await rm(attachmentsDir, { recursive: true, force: true });
-    },
-  };
+    });
+    const { gateway, gatewayUrl } = await startGateway();
+
+    const stopped = new Set<string>();
+    return {
+      gatewayUrl,
+      networkUrls,
+      regionUrl,
+      regionDatabaseUrl,
+      attachmentsDir,
+      subgraphSecrets,
+      webhookKey,
+      networks: networkServices,
+      region,
+      gateway,
+      startGatewayReplica: startGateway,
+      async query(query, variables, token) {
+        const response = await fetch(gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as object) };
+      },
+      token: tokenSigner(secret),
+      async stopNetwork(code) {
+        stopped.add(code);
+        await close(networkServices.get(code)!.http);
+      },
+      async stopRegion() {
+        stopped.add('region');
+        await close(region.http);
+      },
+      async stop() {
+        for (const replica of gateways) {
+          await close(replica.http);
+          await replica.stop();
+        }
+        if (!stopped.has('region')) await close(region.http);
+        await region.stop();
+        for (const service of networkServices.values()) {
+          if (!stopped.has(service.network)) await close(service.http);
+          await service.stop();
+        }
+        await rm(attachmentsDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    return undoAll(error);
+  }
 }

@@ -90,6 +90,12 @@ export async function startSupervisor(env?: NodeJS.ProcessEnv, readyTimeoutMs?: 
       return exited;
     },
   };
-  await supervisor.waitFor(/graph is up/, readyTimeoutMs);
+  try {
+    await supervisor.waitFor(/graph is up/, readyTimeoutMs);
+  } catch (error) {
+    // Not left running: a test worker runs file after file in one process (vitest.config.ts). Ctrl-C stops what it started, PostgreSQL too.
+    await supervisor.stop();
+    throw error;
+  }
   return supervisor;
 }
