@@ -12,7 +12,7 @@ import { networks, regionService, subgraphNames } from '../../shared/networks.ts
 import { waitForExit } from '../../shared/processes.ts';
 import { initRegionOrm } from '../../subgraphs/region/orm.ts';
 import type { RegionService } from '../../subgraphs/region/server.ts';
-import { tokenSigner, type Stack, type StackOptions } from './stack.ts';
+import { gatewayQuery, tokenSigner, type Stack, type StackOptions } from './stack.ts';
 
 // Separate hosts on this machine: each host is a Linux network namespace with one interface,
 // joined to the others by veth links on a bridge in a namespace of its own (a switch), with
@@ -570,14 +570,7 @@ export async function startHostsStack(options: StackOptions): Promise<Stack> {
       startGatewayReplica: () => elsewhere('startGatewayReplica'),
       stopNetwork: () => elsewhere('stopNetwork'),
       stopRegion: () => elsewhere('stopRegion'),
-      async query(query, variables, token) {
-        const response = await fetch(gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, ...((await response.json()) as object) };
-      },
+      query: gatewayQuery(gatewayUrl),
       token: tokenSigner(hosts.jwtSecret),
       async stop() {
         await regionOrm.close(true);

@@ -95,6 +95,18 @@ export interface StackOptions {
   logDestination?: ObservabilityConfig['logDestination'];
 }
 
+/** Stack.query against the gateway at `gatewayUrl` (…/graphql): the HTTP status and the GraphQL answer. */
+export function gatewayQuery(gatewayUrl: string): Stack['query'] {
+  return async (query, variables, token) => {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+}
+
 /** Signs tokens for a gateway with HS256 key `secret`: iat now, exp in 1 h, sub from role, network and memberId unless the claims give them. */
 export function tokenSigner(secret: string): Stack['token'] {
   return (claims) => {
@@ -227,14 +239,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       region,
       gateway,
       startGatewayReplica: startGateway,
-      async query(query, variables, token) {
-        const response = await fetch(gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, ...((await response.json()) as object) };
-      },
+      query: gatewayQuery(gatewayUrl),
       token: tokenSigner(secret),
       async stopNetwork(code) {
         stopped.add(code);
