@@ -188,14 +188,14 @@ async function dropIndexes(client: pg.Client, table: string): Promise<string[]> 
 /**
  * A network's search takes a word its dictionary lacks for one in no member's text (search.ts WordPatterns.absent).
  * The texts were folded again as they loaded, by this server's lower(), which a server of another locale provider
- * may do otherwise, while the dictionary came as it was. So its words are gathered from the texts again, as the
- * migration search_words first did, once the counts are checked: the dictionary may grow here.
+ * may do otherwise, while the dictionary came as it was. So its words are gathered from the texts again, by the
+ * rule the trigger uses (irm_search_words), once the counts are checked: the dictionary may grow here. A backup
+ * from before that function has it gathered by the migration that brings it, at the next `npm start`.
  */
-async function gatherSearchWords(client: pg.Client, database: DatabaseDump): Promise<void> {
-  if (!database.tables.some((t) => t.name === 'search_word')) return;
-  await client.query(
-    `insert into search_word (word) select distinct w from member, unnest(string_to_array(search_text, ' ')) as w where length(w) >= 4 on conflict do nothing`,
-  );
+async function gatherSearchWords(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ rule: string | null }>(`select to_regprocedure('irm_search_words(text)')::text as rule`);
+  if (rows[0].rule === null) return;
+  await client.query(`insert into search_word (word) select w from member, irm_search_words(search_text) as w on conflict do nothing`);
 }
 
 /** Row counts read back from the database must be the manifest's. */
@@ -215,7 +215,7 @@ async function restoreDatabase(server: EmbeddedServer, port: number, database: D
   try {
     await loadRows(client, database, dir);
     await checkRows(client, database);
-    await gatherSearchWords(client, database);
+    await gatherSearchWords(client);
     // As seed:bulk does after a load: statistics for the planner (without them Q3 was planned ten times slower),
     // and the visibility map, without which no index-only scan skips the table.
     await client.query('vacuum analyze');

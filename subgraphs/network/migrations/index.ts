@@ -13,6 +13,7 @@ import { Migration20261204200000_supplier_masks } from './Migration2026120420000
 import { Migration20261205000000_certificate_holders } from './Migration20261205000000_certificate_holders.ts';
 import { Migration20261205100000_search_words_notify } from './Migration20261205100000_search_words_notify.ts';
 import { Migration20261205200000_search_words_quiet } from './Migration20261205200000_search_words_quiet.ts';
+import { Migration20261206000000_search_words_rule } from './Migration20261206000000_search_words_rule.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261205000000_certificate_holders', class: Migration20261205000000_certificate_holders },
   { name: 'Migration20261205100000_search_words_notify', class: Migration20261205100000_search_words_notify },
   { name: 'Migration20261205200000_search_words_quiet', class: Migration20261205200000_search_words_quiet },
+  { name: 'Migration20261206000000_search_words_rule', class: Migration20261206000000_search_words_rule },
 ];
