@@ -14,6 +14,14 @@ test('the guard refuses and records a connection to a host outside the machine',
   expect(callsHome.splice(0)).toEqual([{ host: '192.0.2.1', port: 80 }]);
 });
 
+test('a second copy of the guard, as a worker evaluates it for each file it runs, does not wrap it again', async () => {
+  const connect = net.Socket.prototype.connect;
+  // A new URL, a new module: Node evaluates the file again, as vitest does the setup file for every test file.
+  const again = (await import(`./support/no-calls-home.ts?copy=${Date.now()}`)) as typeof import('./support/no-calls-home.ts');
+  expect(net.Socket.prototype.connect).toBe(connect);
+  expect(again.callsHome).toBe(callsHome);
+});
+
 test('a stack started, queried and stopped calls no host outside the machine', async () => {
   const stack = await startStack();
   const res = await stack.query('{ networks { code memberCount } }');

@@ -10,8 +10,6 @@ export interface CallHome {
   port: number | undefined;
 }
 
-export const callsHome: CallHome[] = [];
-
 const loopback = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3}|\[::1\])$/i;
 
 type ConnectArgs = Parameters<net.Socket['connect']>;
@@ -27,15 +25,30 @@ function target(args: unknown[]): CallHome | undefined {
   return { host: options.host ?? 'localhost', port: options.port === undefined ? undefined : Number(options.port) };
 }
 
-const connect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function (this: net.Socket, ...args: ConnectArgs) {
-  const to = target(args);
-  if (!to || loopback.test(to.host)) return connect.apply(this, args);
-  callsHome.push(to);
-  process.nextTick(() => this.destroy(new Error(`test guard: connection to ${to.host}:${to.port} refused (nothing may leave this machine)`)));
-  return this;
-} as typeof connect;
+/** Wraps Socket#connect; returns where refused connections are recorded. */
+function install(): CallHome[] {
+  const calls: CallHome[] = [];
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: ConnectArgs) {
+    const to = target(args);
+    if (!to || loopback.test(to.host)) return connect.apply(this, args);
+    calls.push(to);
+    process.nextTick(() => this.destroy(new Error(`test guard: connection to ${to.host}:${to.port} refused (nothing may leave this machine)`)));
+    return this;
+  } as typeof connect;
+  return calls;
+}
+
+const installed = Symbol.for('irm.test.callsHome');
+
+// Once per process. A test worker runs file after file (vitest.config.ts, isolate: false) and evaluates this file
+// again for each, and a test file that imports it gets another copy of it: each would wrap the wrapper before it,
+// and a file's record would be in whichever copy wrapped last.
+const processWide = globalThis as { [installed]?: CallHome[] };
+processWide[installed] ??= install();
+export const callsHome: CallHome[] = processWide[installed];
 
 afterAll(() => {
-  expect(callsHome, 'connections from this test file to hosts outside the machine').toEqual([]);
+  // Emptied for the next file in this worker, whose own check must not fail for this one's calls.
+  expect(callsHome.splice(0), 'connections from this test file to hosts outside the machine').toEqual([]);
 });
