@@ -195,7 +195,8 @@ async function dropIndexes(client: pg.Client, table: string): Promise<string[]> 
 async function gatherSearchWords(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ rule: string | null }>(`select to_regprocedure('irm_search_words(text)')::text as rule`);
   if (rows[0].rule === null) return;
-  await client.query(`insert into search_word (word) select w from member, irm_search_words(search_text) as w on conflict do nothing`);
+  // distinct: each word meets the dictionary's key once, not once per member that has it.
+  await client.query(`insert into search_word (word) select distinct w from member, irm_search_words(search_text) as w on conflict do nothing`);
 }
 
 /** Row counts read back from the database must be the manifest's. */
