@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ensureServicesBundled } from '../scripts/bundle-services.ts';
 import { isRunning, waitForExit } from '../shared/processes.ts';
 import { spawnSupervisor, startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
+import { until } from './support/wait.ts';
 
 // `npm start` as a user runs it: embedded PostgreSQL, every service its own process, demo data, a token, Ctrl-C.
 
@@ -219,4 +220,35 @@ test('Ctrl-C stops everything and a restart keeps every write', async () => {
   expect(output()).not.toMatch(/seeded/);
   const res = await query({ query: '{ members(filter: { text: "Start Test" }) { edges { node { name } } } }' });
   expect(res.data.members.edges.map((e: any) => e.node.name)).toEqual(['Start Test GmbH']);
+}, 120_000);
+
+test('npm start sent SIGTERM itself, as a process manager or a container runtime stops it, stops everything before it exits', async () => {
+  expect(await npmStart.stop()).toBe(0);
+  // Through npm, as a user runs it. npm passes the signal to its script's process, which was a shell that died of
+  // it and left npm start's own process, every service and PostgreSQL running, with nothing to stop them.
+  const npm = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let said = '';
+  npm.stdout!.on('data', (chunk) => (said += chunk));
+  npm.stderr!.on('data', (chunk) => (said += chunk));
+  const exited = new Promise((resolve) => npm.once('exit', resolve));
+  const services = () => [...said.matchAll(/^\[\w+\]\s+started, pid (\d+)/gm)].map((m) => Number(m[1]));
+  try {
+    await until(() => /graph is up/.test(said) || npm.exitCode !== null, 'npm start is up', 90_000);
+    expect(said).toMatch(/graph is up/);
+    expect(services()).toHaveLength(5);
+    npm.kill('SIGTERM');
+    await exited;
+    // npm waits for its script: when it has exited, every service and PostgreSQL have stopped.
+    expect(services().filter(isRunning)).toEqual([]);
+    expect(readdirSync(join(env.DATA_DIR!, 'postgres'))).not.toContain('postmaster.pid');
+  } finally {
+    // Whatever a failure above left running: npm start's process group (spawned detached, so npm leads it).
+    try {
+      process.kill(-npm.pid!, 'SIGINT');
+    } catch {
+      // ESRCH: nothing of it is left.
+    }
+    await exited;
+    await until(() => !services().some(isRunning), "npm start's services have stopped");
+  }
 }, 120_000);
