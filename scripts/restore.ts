@@ -3,12 +3,11 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { extract } from 'tar';
 import { envPort } from '../shared/config.ts';
-import { ormConfig } from '../shared/orm.ts';
+import { migrationsOrm } from '../shared/orm.ts';
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { migrations as networkMigrations } from '../subgraphs/network/migrations/index.ts';
 import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
@@ -126,14 +125,7 @@ async function buildSchema(database: DatabaseDump, roleUrl: string): Promise<voi
   if (database.migrations.length === 0) return;
   // The key the backup brought (restored first), or WEBHOOK_KEY, as region reads it at start.
   const webhookKey = webhookKeyFromEnv({ ...process.env, DATA_DIR: dataDir() });
-  const orm = await MikroORM.init(
-    ormConfig({
-      clientUrl: roleUrl,
-      entities: [],
-      migrations: knownMigrations(database.service, webhookKey) as never,
-      overrides: { discovery: { warnWhenNoEntities: false } },
-    }),
-  );
+  const orm = await migrationsOrm(roleUrl, knownMigrations(database.service, webhookKey) as never);
   try {
     await orm.migrator.up({ migrations: database.migrations });
   } finally {

@@ -58,6 +58,11 @@ export function ormConfig(setup: OrmSetup): Options {
   });
 }
 
+/** Migrations without entities, for running them step by step: `npm run restore` up to a backup's, and the migrations' tests. */
+export function migrationsOrm(clientUrl: string, migrations: OrmSetup['migrations']): Promise<MikroORM> {
+  return MikroORM.init(ormConfig({ clientUrl, entities: [], migrations, overrides: { discovery: { warnWhenNoEntities: false } } }));
+}
+
 /** Connects and brings the schema up to date by running the committed migrations, one instance at a time. */
 export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter: SqlCounter }> {
   const counter = setup.counter ?? new SqlCounter();

@@ -539,7 +539,8 @@ begin
 end $$`;
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a client of its own for `url`, ended afterwards whatever happens. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(pgConfig(url));
   await client.connect();
   try {

@@ -3,11 +3,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import pg from 'pg';
+import type pg from 'pg';
 import { create as createTar } from 'tar';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dataPaths, serviceDatabase } from '../shared/networks.ts';
-import { databaseUrl, embeddedServerUrl } from '../shared/postgres.ts';
+import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
 
@@ -71,13 +71,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<Running> {
 /** Runs SQL as the superuser in NIWE's database of a running stack. */
 async function niweSql<R extends pg.QueryResultRow>(stack: Running, text: string): Promise<R[]> {
   const server = embeddedServerUrl(join(stack.dataDir, dataPaths.postgres), Number(stack.env.PG_PORT));
-  const client = new pg.Client({ connectionString: databaseUrl(server, serviceDatabase('NIWE')) });
-  await client.connect();
-  try {
-    return (await client.query<R>(text)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(databaseUrl(server, serviceDatabase('NIWE')), async (client) => (await client.query<R>(text)).rows);
 }
 
 async function stop(stack: Running): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { ormConfig } from '../shared/orm.ts';
+import { migrationsOrm } from '../shared/orm.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { migrations } from '../subgraphs/network/migrations/index.ts';
 
@@ -14,7 +14,7 @@ let orm: MikroORM;
 
 beforeAll(async () => {
   const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_words`);
-  orm = await MikroORM.init(ormConfig({ clientUrl: url, entities: [], migrations, overrides: { discovery: { warnWhenNoEntities: false } } }));
+  orm = await migrationsOrm(url, migrations);
 });
 afterAll(async () => {
   await orm?.close(true);

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { ormConfig } from '../shared/orm.ts';
+import { migrationsOrm } from '../shared/orm.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { regionMigrations } from '../subgraphs/region/migrations/index.ts';
 import { openSecret, sealSecret, webhookKeyFromEnv } from '../subgraphs/region/inquiries/webhook-secrets.ts';
@@ -19,7 +19,7 @@ let orm: MikroORM;
 
 beforeAll(async () => {
   const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_sealing`);
-  orm = await MikroORM.init(ormConfig({ clientUrl: url, entities: [], migrations, overrides: { discovery: { warnWhenNoEntities: false } } }));
+  orm = await migrationsOrm(url, migrations);
 });
 afterAll(async () => {
   await orm?.close(true);
