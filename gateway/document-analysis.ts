@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { GraphQLError, Kind, parse, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { analysisStore } from '../shared/operation-caches.ts';
 import { checkText } from '../shared/validation.ts';
-import { argumentValue, measureOperation, type ArgumentRead, type OperationLimits, type OperationMeasure } from './limits.ts';
+import { argumentValue, measureOperation, withVariableDefaults, type ArgumentRead, type OperationLimits, type OperationMeasure } from './limits.ts';
 
 // What the gateway's checks need from a request's document, found in one parse
 // and one walk and kept per document text. The policy (gateway/policy.ts) used
@@ -90,13 +90,15 @@ export function documentAnalyses(maxTokens: number, heapMb: number) {
       schema: GraphQLSchema,
       limits: OperationLimits,
     ): OperationMeasure {
-      const valuesOf = (reads: ArgumentRead[]) => JSON.stringify(reads.map((read) => argumentValue(read, variables)));
+      // The values the measure reads, its variables' defaults filled in as measureOperation fills them.
+      const values = withVariableDefaults(operation, variables);
+      const valuesOf = (reads: ArgumentRead[]) => JSON.stringify(reads.map((read) => argumentValue(read, values)));
       const known = analysis.measures.get(operationName);
       const kept = known?.byValues.get(valuesOf(known.reads));
       if (kept) return kept;
       work.measures++;
       const reads: ArgumentRead[] = [];
-      const measure = measureOperation(schema, analysis.document!, operation, variables, limits, reads);
+      const measure = measureOperation(schema, analysis.document!, operation, values, limits, reads);
       const entry = known ?? { reads, byValues: new Map() };
       if (!known) analysis.measures.set(operationName, entry);
       if (entry.byValues.size >= measuresPerOperation) entry.byValues.clear();

@@ -154,6 +154,18 @@ export function argumentValue(read: ArgumentRead, variables: Record<string, unkn
 }
 
 /**
+ * The variables as the operation will run with them: a variable the request leaves out takes its default from
+ * the operation (`query($n: Int = 100)`). Measured without it, `first: $n` cost the field's own default of 20.
+ */
+export function withVariableDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const defaults = operation.variableDefinitions?.filter((d) => d.defaultValue && variables[d.variable.name.value] === undefined);
+  if (!defaults?.length) return variables;
+  const values = { ...variables };
+  for (const d of defaults) values[d.variable.name.value] = valueFromASTUntyped(d.defaultValue!, {});
+  return values;
+}
+
+/**
  * Measures an operation of a parsed document that has not been validated yet,
  * so the limits are checked before validation does work proportional to the
  * document: unknown fields and fragments count 1 and nothing below them, and a
@@ -169,6 +181,7 @@ export function measureOperation(
   limits: OperationLimits,
   reads: ArgumentRead[] = [],
 ): OperationMeasure {
+  variables = withVariableDefaults(operation, variables);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const measure: OperationMeasure = { depth: 0, aliases: 0, rootFields: 0, fields: 0, directives: operation.directives?.length ?? 0, cost: 0 };
@@ -182,7 +195,7 @@ export function measureOperation(
     return argumentValue(read, variables);
   };
 
-  // A field with a `first` argument returns that many items and sizes the lists right below it (a connection's edges).
+  // A field with a `first` argument returns that many items; a connection (an object, not a list) sizes the lists right below it, its edges.
   const listSize = (parent: GraphQLNamedType | undefined, field: GraphQLField<unknown, unknown> | undefined, args: Arguments, sizedByParent: boolean) => {
     if (!field) return 1;
     const first = field.args.find((a) => a.name === 'first');
@@ -223,7 +236,8 @@ export function measureOperation(
             selection.selectionSet,
             field ? namedType(field.type) : undefined,
             nested,
-            field?.args.some((a) => a.name === 'first') ?? false,
+            // A list that takes `first` (inquiries) holds its items, each with lists of its own that count as any list does.
+            (field?.args.some((a) => a.name === 'first') ?? false) && !isCompositeList(field!.type),
             spread,
           );
         cost += 1 + fanOutCost(parent, selection.name.value, args) + listSize(parent, field, args, sizedByParent) * childCost;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { notSafelisted, rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
@@ -7,7 +8,7 @@ import { documentAnalyses, type AdmittedOperation, type DocumentAnalysis } from 
 import { checkFieldCosts, enforceLimits, type OperationLimits } from './limits.ts';
 import { clientAddressKey, inProcessLimiters, type LimiterFactory, type RateLimits } from './rate-limit.ts';
 import { clientAddressOf } from './client-address.ts';
-import { checkNumberLiterals, checkOperationName, checkPersistedQueryHash } from './request-checks.ts';
+import { checkNumberLiterals, checkOperationName, checkPersistedQuery } from './request-checks.ts';
 import { sha256Hex, type Safelist } from './safelist.ts';
 
 // One policy for every route of the gateway, checked before any work is done
@@ -44,7 +45,8 @@ export interface OperationRequest {
   query?: string;
   operationName?: string;
   variables?: Record<string, unknown>;
-  persistedQueryId?: string;
+  /** `extensions.persistedQuery` as sent: checked by checkPersistedQuery (gateway/request-checks.ts). */
+  persistedQuery?: unknown;
 }
 
 export type Policy = ReturnType<typeof createPolicy>;
@@ -113,10 +115,12 @@ export function createPolicy(options: PolicyOptions) {
 
     /** Admits a GraphQL request before Apollo parses and validates it; throws the refusal. Returns the text it admitted and its analysis, if it had a text. */
     async admitOperation(caller: Caller, request: OperationRequest): Promise<AdmittedOperation | undefined> {
-      const query = request.query ?? (request.persistedQueryId ? await options.persistedQuery(request.persistedQueryId) : undefined);
-      // An id nobody registered is answered PERSISTED_QUERY_NOT_FOUND by Apollo, and a restricted partner then sends no text.
-      if (query !== undefined || !request.persistedQueryId) requireSafelisted(caller, query);
-      if (request.query !== undefined) checkPersistedQueryHash(request.query, request.persistedQueryId);
+      const persistedQueryId = checkPersistedQuery(request.persistedQuery, request.query);
+      const query = request.query ?? (persistedQueryId ? await options.persistedQuery(persistedQueryId) : undefined);
+      // Whatever Apollo runs, the checks below have seen: a hash without a text the gateway knows is refused here, as
+      // Apollo would refuse it, and never left to a later lookup that may find what this one did not.
+      if (query === undefined && persistedQueryId) throw persistedQueryNotFound();
+      requireSafelisted(caller, query);
       const analysis = query === undefined ? undefined : await analyses.of(query);
       if (analysis?.document) {
         checkOperationName(analysis.document, request.operationName);
@@ -160,12 +164,12 @@ export function operationRequest(http: { method: string; body: unknown; search: 
   } else {
     fields = typeof http.body === 'object' && http.body !== null && !Array.isArray(http.body) ? (http.body as Record<string, unknown>) : {};
   }
-  const persisted = (fields.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  const extensions = fields.extensions;
   return {
     query: typeof fields.query === 'string' ? fields.query : undefined,
     operationName: typeof fields.operationName === 'string' ? fields.operationName : undefined,
     variables: typeof fields.variables === 'object' && fields.variables !== null ? (fields.variables as Record<string, unknown>) : undefined,
-    persistedQueryId: typeof persisted === 'string' ? persisted : undefined,
+    persistedQuery: typeof extensions === 'object' && extensions !== null ? (extensions as { persistedQuery?: unknown }).persistedQuery : undefined,
   };
 }
 
@@ -175,6 +179,19 @@ function jsonParam(value: string | null): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Apollo's answer to a hash it has no text for, status and header alike (200, so that automatic-persisted-query
+ * clients send the text; not cached on the way, since the text may be registered a moment later).
+ */
+function persistedQueryNotFound(): GraphQLError {
+  return new GraphQLError('PersistedQueryNotFound', {
+    extensions: {
+      code: ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+      http: { status: 200, headers: new HeaderMap([['cache-control', 'private, no-cache, must-revalidate']]) },
+    },
+  });
 }
 
 /** The refusal as Apollo answers it from the context function, with the request's id in its extensions and x-request-id header like every other error. */

@@ -10,13 +10,33 @@ import { sha256Hex } from './safelist.ts';
 // persisted-query hash that is not the text's. Each is the client's to fix, so it is refused here,
 // before any work, with HTTP 400 and a code.
 
-/** The automatic persisted-query hash must be the SHA-256 of the text sent with it. */
-export function checkPersistedQueryHash(query: string | undefined, persistedQueryId: string | undefined): void {
-  if (query === undefined || persistedQueryId === undefined || sha256Hex(query) === persistedQueryId.toLowerCase()) return;
-  throw httpError(
-    ApolloServerErrorCode.BAD_REQUEST,
-    'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.',
-  );
+const sha256Pattern = /^[0-9a-f]{64}$/;
+
+/**
+ * `extensions.persistedQuery`, when a request has one, as Apollo takes it: version 1, the SHA-256 of the
+ * operation text in lower-case hex, and with a text, the SHA-256 of that text. Apollo answered each of these
+ * mistakes without a code (a hash in capitals, a number, version 2: "Internal server error"). Returns the hash.
+ */
+export function checkPersistedQuery(extension: unknown, query: string | undefined): string | undefined {
+  // Apollo reads the extension only when it is truthy.
+  if (!extension) return undefined;
+  const { version, sha256Hash } = typeof extension === 'object' ? (extension as { version?: unknown; sha256Hash?: unknown }) : {};
+  if (version !== 1) {
+    throw httpError(ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery.version must be 1, the only version of persisted queries.');
+  }
+  if (typeof sha256Hash !== 'string' || !sha256Pattern.test(sha256Hash)) {
+    throw httpError(
+      ApolloServerErrorCode.BAD_REQUEST,
+      'extensions.persistedQuery.sha256Hash must be the SHA-256 of the query text as 64 lower-case hexadecimal digits.',
+    );
+  }
+  if (query !== undefined && sha256Hex(query) !== sha256Hash) {
+    throw httpError(
+      ApolloServerErrorCode.BAD_REQUEST,
+      'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hex SHA-256 of exactly this text.',
+    );
+  }
+  return sha256Hash;
 }
 
 /** The operation to run must be in the document: the one named by operationName, or its only one. */

@@ -55,25 +55,31 @@ const maxRegistered = 1000;
  * the portal's) is always there, so a client can send just `extensions.persistedQuery.sha256Hash`;
  * other clients may still register queries the automatic way, in a bounded
  * store that evicts the oldest and never touches the manifests.
+ *
+ * Apollo reads and writes it under `apq:<hash>`, the gateway's policy under the bare hash; both name one
+ * entry. Registered under Apollo's key alone, a query that anyone registered ran by its hash past the
+ * safelist, the cost limit and the rate limit, which found no text under the hash and let Apollo answer.
  */
 export function persistedQueryCache(manifests: readonly (Safelist | undefined)[]) {
   const registered = new Map<string, string>();
+  const idOf = (key: string) => (key.startsWith(apqPrefix) ? key.slice(apqPrefix.length) : key);
   return {
     async get(key: string): Promise<string | undefined> {
-      const id = key.startsWith(apqPrefix) ? key.slice(apqPrefix.length) : key;
+      const id = idOf(key);
       for (const manifest of manifests) {
         const body = manifest?.bodies.get(id);
         if (body !== undefined) return body;
       }
-      return registered.get(key);
+      return registered.get(id);
     },
     async set(key: string, value: string): Promise<void> {
-      registered.delete(key);
-      registered.set(key, value);
+      const id = idOf(key);
+      registered.delete(id);
+      registered.set(id, value);
       if (registered.size > maxRegistered) registered.delete(registered.keys().next().value!);
     },
     async delete(key: string): Promise<boolean> {
-      return registered.delete(key);
+      return registered.delete(idOf(key));
     },
   };
 }

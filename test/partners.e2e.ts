@@ -161,3 +161,71 @@ describe('safelist', () => {
     }
   });
 });
+
+describe('automatic persisted queries', () => {
+  /** A request with extensions.persistedQuery, the text sent along or not. */
+  async function persisted(body: { query?: string; variables?: Record<string, unknown>; persistedQuery: unknown }, token?: string) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: body.query, variables: body.variables, extensions: { persistedQuery: body.persistedQuery } }),
+    });
+    return { status: response.status, ...((await response.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] }) };
+  }
+  const byHash = (query: string) => ({ version: 1, sha256Hash: sha256Hex(query) });
+
+  test('a query one caller registered runs by its hash alone, and only past the checks its text meets', async () => {
+    const contacts = '{ members(first: 2) { edges { node { id name contacts { name email } } } } }';
+    // Registered by an anonymous caller, then run by anyone by its hash.
+    const registering = await persisted({ query: contacts, persistedQuery: byHash(contacts) });
+    expect(registering.errors).toBeUndefined();
+    const again = await persisted({ persistedQuery: byHash(contacts) });
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(registering.data);
+    // A restricted partner may not run it by its hash either: it is not in the manifest.
+    const restricted = await persisted({ persistedQuery: byHash(contacts) }, await stack.token({ role: 'partner', sub: 'apq-eingeschraenkt', safelist: true }));
+    expect(restricted.status).toBe(403);
+    expect(restricted.data).toBeUndefined();
+    expect(restricted.errors?.[0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
+
+    // Registered with variables under the cost limit, then sent by its hash with variables over it.
+    const suppliers = `query($r: SupplierRequirements!) { ${['a', 'b', 'c', 'd'].map((a) => `${a}: findSuppliers(requirements: $r, first: 1) { totalCount }`).join(' ')} }`;
+    const cheap = await persisted({ query: suppliers, variables: { r: { processes: ['3.2'], networks: ['NIWE'] } }, persistedQuery: byHash(suppliers) }, admin);
+    expect(cheap.errors).toBeUndefined();
+    const costly = await persisted({ variables: { r: { processes: ['3.2'] } }, persistedQuery: byHash(suppliers) }, admin);
+    expect(costly.status).toBe(400);
+    expect(costly.data).toBeUndefined();
+    expect(costly.errors?.[0].extensions.code).toBe('OPERATION_LIMIT_EXCEEDED');
+  });
+
+  test('a malformed persistedQuery extension is BAD_REQUEST, saying what to fix', async () => {
+    const query = '{ networks { code } }';
+    const cases: [unknown, RegExp][] = [
+      [{ version: 1, sha256Hash: sha256Hex(query).toUpperCase() }, /64 lower-case hexadecimal digits/],
+      [{ version: 1, sha256Hash: 5 }, /64 lower-case hexadecimal digits/],
+      [{ version: 2, sha256Hash: sha256Hex(query) }, /version must be 1/],
+      ['yes', /version must be 1/],
+      [{ version: 1, sha256Hash: sha256Hex(`${query} `) }, /is not the SHA-256 of the query text/],
+    ];
+    for (const [persistedQuery, message] of cases) {
+      const answer = await persisted({ query, persistedQuery }, admin);
+      expect(answer.status, JSON.stringify(persistedQuery)).toBe(400);
+      expect(answer.errors?.[0].extensions.code, JSON.stringify(persistedQuery)).toBe('BAD_REQUEST');
+      expect(answer.errors?.[0].message).toMatch(message);
+    }
+  });
+});
+
+describe('operation cost', () => {
+  test("a variable left out costs its default in the operation, and lists inside a list's items count as lists", async () => {
+    const items = 'invitations { member { services { processes { code } } } }';
+    // 2 × (1 + 100 × (1 + 20 × (1 + (1 + 6 × (1 + 6 × 1))))) = 176,202; with the argument's default (20) and
+    // invitations counted once it came to 1,522, and ran.
+    const query = `query($n: Int = 100) { a: inquiries(first: $n) { ${items} } b: inquiries(first: $n) { ${items} } }`;
+    const refused = await stack.query(query, {}, admin);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0].extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
+    expect(refused.errors?.[0].message).toMatch(/cost 176202 exceeds the limit of 100000/);
+    expect((await stack.query(query, { n: 5 }, admin)).errors).toBeUndefined();
+  });
+});
