@@ -4,13 +4,38 @@ import { findProcess } from './data/processes.ts';
 
 // Checks shared by region (filters, requirements) and the networks (member input).
 
+/** Whether the year, month and day name a day of the calendar (Date.UTC moves 2027-02-31 to 3 March), years 1900-2999. */
+function calendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 && year <= 2999;
+}
+
 export function isoDate(field: string, value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-  if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3] || +match[1] < 1900 || +match[1] > 2999) {
+  if (!match || !calendarDay(+match[1], +match[2], +match[3])) {
     throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`, { reason: 'DATE' });
   }
   return value;
+}
+
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 date and time with an offset (Z or ±hh:mm), as the instant it names. Without an offset the
+ * time would be read in the server's zone, and `new Date` alone moved what is not on the calendar:
+ * 2027-02-31T12:00Z became 3 March, 2027-04-31T24:00Z 2 May; each is refused instead (DATE_TIME).
+ */
+export function isoDateTime(field: string, value: string, example = '2027-03-10T09:00:00+01:00'): Date {
+  const m = dateTimePattern.exec(value);
+  const onClock = (hours: string | undefined, minutes: string | undefined) =>
+    (hours === undefined || +hours <= 23) && (minutes === undefined || +minutes <= 59);
+  const at = m && calendarDay(+m[1], +m[2], +m[3]) && onClock(m[4], m[5]) && onClock(m[7], m[8]) && onClock(undefined, m[6]) ? new Date(value) : undefined;
+  if (!at || Number.isNaN(at.getTime())) {
+    throw badInput(field, `${field} must be an ISO 8601 date and time with an offset, such as ${example}, got "${value.slice(0, 40)}".`, {
+      reason: 'DATE_TIME',
+    });
+  }
+  return at;
 }
 
 export function processCodes(field: string, codes: readonly string[]): string[] {

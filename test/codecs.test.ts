@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { contactIds, idCodec, memberIds, serviceIds } from '../shared/ids.ts';
-import { idempotencyKey, pageSize } from '../shared/validation.ts';
+import { idempotencyKey, isoDateTime, pageSize } from '../shared/validation.ts';
 
 // The one codec per kind of id, the one page-size check and the idempotency-key check every service uses.
 
@@ -63,5 +63,39 @@ describe('idempotency keys', () => {
     for (const key of ['', '   ', 'k'.repeat(201)])
       expect(() => idempotencyKey(key)).toThrow('idempotencyKey must be 1 to 200 characters, for example a UUID.');
     expect(() => idempotencyKey('a\u0000b')).toThrow(/NUL/);
+  });
+});
+
+describe('dates and times', () => {
+  test('an ISO 8601 date and time with an offset is the instant it names', () => {
+    expect(isoDateTime('at', '2027-03-10T09:00:00+01:00').toISOString()).toBe('2027-03-10T08:00:00.000Z');
+    expect(isoDateTime('at', '2027-03-10T09:00Z').toISOString()).toBe('2027-03-10T09:00:00.000Z');
+    expect(isoDateTime('at', '2028-02-29T23:59:59.123456-05:30').toISOString()).toBe('2028-03-01T05:29:59.123Z');
+  });
+
+  test('one without an offset, or off the calendar or the clock, is DATE_TIME for its field, never moved to another instant', () => {
+    for (const value of [
+      '2027-03-10T09:00',
+      '2027-03-10T09:00:00',
+      '2027-03-10',
+      '2027-02-31T12:00:00Z',
+      '2027-02-29T12:00:00Z',
+      '2027-04-31T24:00:00Z',
+      '2027-03-10T24:00:00Z',
+      '2027-03-10T09:60:00Z',
+      '2027-03-10T09:00:60Z',
+      '2027-03-10T09:00:00+24:00',
+      '2027-03-10T09:00:00+01:60',
+      '1899-12-31T12:00:00Z',
+      ' 2027-03-10T09:00:00Z',
+    ]) {
+      let error: unknown;
+      try {
+        isoDateTime('startsAt', value);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as { extensions?: unknown })?.extensions, value).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt', reason: 'DATE_TIME' });
+    }
   });
 });

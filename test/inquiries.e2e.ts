@@ -223,6 +223,8 @@ describe('an inquiry from creation to award', () => {
     const before = await inquiryCount();
     const cases: [Record<string, unknown>, string][] = [
       [{ quoteDeadline: '2020-01-01T00:00:00Z' }, 'input.quoteDeadline'],
+      // Not on the calendar: it was saved as 3 March, a deadline nobody asked for.
+      [{ quoteDeadline: '2099-02-31T12:00:00Z', deliveryDate: '2099-03-20' }, 'input.quoteDeadline'],
       [{ deliveryDate: dateInDays(3), quoteDeadline: inFuture(10 * 86_400_000) }, 'input.deliveryDate'],
       [{ quantities: [{ quantity: 0 }] }, 'input.quantities[0].quantity'],
       [{ processes: ['9.9.9'] }, 'input.processes'],

@@ -117,7 +117,8 @@ describe('bad input: a clear error with its code, nothing changed', () => {
 
     const unknown = members.haerterei.replace(/m-\d+$/, 'm-999999');
     expect(code(await request(tokens.dreher, unknown))).toBe('NOT_FOUND');
-    expect(code(await request(tokens.dreher, 'not-a-member'))).toBe('BAD_USER_INPUT');
+    const malformed = await request(tokens.dreher, 'not-a-member');
+    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
     expect(code(await confirm(tokens.dritter, 'rel-999999'))).toBe('NOT_FOUND');
     expect(code(await confirm(tokens.dritter, 'inq-5'))).toBe('BAD_USER_INPUT');
     expect(code(await request(tokens.niweOffice, members.dritter))).toBe('FORBIDDEN');

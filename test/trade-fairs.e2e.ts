@@ -135,6 +135,9 @@ describe('the joint booth at the network fair', () => {
       [{ registrationDeadline: inDays(-2) }, {}, 'registrationDeadline'],
       [{ endsAt: inDays(59) }, {}, 'endsAt'],
       [{ startsAt: '2027-03-10' }, {}, 'startsAt'],
+      // Without an offset it was read in the server's zone; a day not on the calendar was moved to another.
+      [{ startsAt: `${inDays(30).slice(0, 16)}` }, {}, 'startsAt'],
+      [{ endsAt: '2099-02-30T09:00:00Z' }, {}, 'endsAt'],
       [{ name: '  ' }, {}, 'name'],
       [{}, { totalAreaM2: 0 }, 'booth.totalAreaM2'],
       [{}, { rentCents: -1 }, 'booth.rentCents'],

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors.ts';
+import { isoDateTime } from '../validation.ts';
 import { replayed, type Idempotency } from '../idempotency.ts';
 import { newsByIds } from './feed.ts';
 import { NewsItemSchema, type NewsItem, type NewsKind, type Visibility } from './news.entity.ts';
@@ -45,11 +46,8 @@ function text(field: string, value: string | null | undefined, max: number): str
 
 function instant(field: string, value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
-  const at = new Date(value);
-  // An ISO date with a time and an offset: an event at "2027-03-01" alone would fall on a different day in each time zone.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime()))
-    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-01T09:00:00Z.`, { reason: 'DATE_TIME' });
-  return at;
+  // With an offset: an event at "2027-03-01" alone would fall on a different day in each time zone.
+  return isoDateTime(field, value, '2027-03-01T09:00:00Z');
 }
 
 /** The item to store, or BAD_USER_INPUT naming the first field at fault. */

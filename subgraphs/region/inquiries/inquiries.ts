@@ -3,7 +3,7 @@ import { badInput, conflict, notFound } from '../../../shared/errors.ts';
 import { findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
-import { certificationName, isoDate, processCodes, text } from '../../../shared/validation.ts';
+import { certificationName, isoDate, isoDateTime, processCodes, text } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from './entities.ts';
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
 import { requireOwner, type InquiryAccess } from './access.ts';
@@ -62,11 +62,7 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
 }
 
 function deadline(field: string, value: string, now: Date): Date {
-  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : null;
-  if (!time || Number.isNaN(time.getTime()))
-    throw badInput(field, `${field} must be an ISO date-time with a time zone, e.g. 2026-12-01T12:00:00Z, got "${value.slice(0, 40)}".`, {
-      reason: 'DATE_TIME',
-    });
+  const time = isoDateTime(field, value, '2026-12-01T12:00:00Z');
   if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`, { reason: 'IN_THE_PAST' });
   return time;
 }

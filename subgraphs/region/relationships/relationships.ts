@@ -20,7 +20,7 @@ const duplicate = (partnerId: string, kind: string) =>
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);
   if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.', { reason: 'NOT_APPLICABLE' });
-  const partnerNetwork = await assertMemberExists(ctx, partnerId, 'id');
+  const partnerNetwork = await assertMemberExists(ctx, partnerId, 'partnerId');
   const active = await ctx.em.count(BusinessRelationshipSchema, {
     kind,
     status: { $ne: 'ENDED' },

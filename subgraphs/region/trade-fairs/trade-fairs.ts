@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../shared/errors.ts';
-import { text } from '../../../shared/validation.ts';
+import { isoDateTime, text } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseBoothId, parseTradeFairId } from '../ids.ts';
 import { organiserOf, requireCooperation } from './access.ts';
@@ -37,16 +37,6 @@ const maxItemCents = 100_000_000;
  */
 const maxTotalCents = 2_000_000_000;
 
-function instant(field: string, value: string): Date {
-  const at = new Date(value);
-  // A time and an offset: "2027-03-10" alone would open at a different hour in each time zone.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(at.getTime()))
-    throw badInput(field, `${field} must be an ISO 8601 date and time such as 2027-03-10T09:00:00+01:00, got "${value.slice(0, 40)}".`, {
-      reason: 'DATE_TIME',
-    });
-  return at;
-}
-
 function whole(field: string, value: number, min: number, max: number, unit: string): number {
   if (!Number.isInteger(value) || value < min || value > max)
     throw badInput(field, `${field} must be a whole number of ${unit} from ${min} to ${max}, got ${value}.`, {
@@ -62,9 +52,9 @@ function whole(field: string, value: number, min: number, max: number, unit: str
 export function checkTradeFairInput(input: TradeFairInput, now = new Date()) {
   const name = text('name', input.name, 200, true)!;
   const city = text('city', input.city, 120, true)!;
-  const startsAt = instant('startsAt', input.startsAt);
-  const endsAt = instant('endsAt', input.endsAt);
-  const registrationDeadline = instant('registrationDeadline', input.registrationDeadline);
+  const startsAt = isoDateTime('startsAt', input.startsAt);
+  const endsAt = isoDateTime('endsAt', input.endsAt);
+  const registrationDeadline = isoDateTime('registrationDeadline', input.registrationDeadline);
   if (startsAt <= now)
     throw badInput('startsAt', `startsAt ${input.startsAt} lies in the past; a fair to register for is still to come.`, { reason: 'IN_THE_PAST' });
   if (endsAt < startsAt) throw badInput('endsAt', `endsAt ${input.endsAt} lies before startsAt ${input.startsAt}.`, { reason: 'ORDER', other: 'startsAt' });

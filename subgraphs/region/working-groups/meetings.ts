@@ -1,4 +1,5 @@
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { isoDateTime } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { canActFor, requireCooperation } from '../access.ts';
 import type { RegionContext } from '../context.ts';
@@ -30,15 +31,8 @@ export interface MeetingInput {
   participantLimit: number;
 }
 
-// ISO 8601 with a date, a time and an offset: a time without offset would be read in the server's zone.
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 function futureTime(field: string, value: string): Date {
-  const at = isoDateTime.test(value) ? new Date(value) : null;
-  if (!at || Number.isNaN(at.getTime()))
-    throw badInput(field, `${field} must be a date and time with offset, such as 2027-01-14T15:00:00+01:00, got "${value.slice(0, 40)}".`, {
-      reason: 'DATE_TIME',
-    });
+  const at = isoDateTime(field, value, '2027-01-14T15:00:00+01:00');
   if (at.getTime() <= Date.now())
     throw badInput(field, `${field} ${value.slice(0, 40)} is not in the future; a meeting is scheduled ahead.`, { reason: 'IN_THE_PAST' });
   return at;
