@@ -83,9 +83,12 @@ export async function transition(
   return em.transactional(async (tx) => {
     const prior = await replayed(tx, idempotencyKey);
     if (prior !== null) return tx.findOneOrFail(CapacityBookingSchema, prior, { populate: ['offer'] });
-    const booking = await tx.findOne(CapacityBookingSchema, key, { populate: ['offer'] });
-    if (!booking) throw notFound(`Booking ${id} does not exist.`);
-    const offer = await tx.findOneOrFail(CapacityPostSchema, booking.offer.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const found = await tx.findOne(CapacityBookingSchema, key, { populate: ['offer'] });
+    if (!found) throw notFound(`Booking ${id} does not exist.`);
+    const offer = await tx.findOneOrFail(CapacityPostSchema, found.offer.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    // Read again under the offer's lock, which every change of a booking takes first: two cancels that both read
+    // REQUESTED before either held it would each have released the booking's hours.
+    const booking = await tx.findOneOrFail(CapacityBookingSchema, key, { populate: ['offer'], refresh: true });
     const offerer = canActFor(identity, offer.memberId, offer.network);
     const booker = canActFor(identity, booking.memberId, booking.network);
     if (!(offerer || (action === 'cancel' && booker))) {
