@@ -195,7 +195,7 @@ export function measureOperation(
     return argumentValue(read, variables);
   };
 
-  // A field with a `first` argument returns that many items; a connection (an object, not a list) sizes the lists right below it, its edges.
+  // A field with a `first` argument returns that many items and sizes the lists right below it (a connection's edges).
   const listSize = (parent: GraphQLNamedType | undefined, field: GraphQLField<unknown, unknown> | undefined, args: Arguments, sizedByParent: boolean) => {
     if (!field) return 1;
     const first = field.args.find((a) => a.name === 'first');
@@ -236,8 +236,7 @@ export function measureOperation(
             selection.selectionSet,
             field ? namedType(field.type) : undefined,
             nested,
-            // A list that takes `first` (inquiries) holds its items, each with lists of its own that count as any list does.
-            (field?.args.some((a) => a.name === 'first') ?? false) && !isCompositeList(field!.type),
+            field?.args.some((a) => a.name === 'first') ?? false,
             spread,
           );
         cost += 1 + fanOutCost(parent, selection.name.value, args) + listSize(parent, field, args, sizedByParent) * childCost;
