@@ -15,16 +15,19 @@ export interface ParsedNetworkId {
 }
 
 /**
- * Ids of one kind of network record, `<CODE>:<letter>-<number>`. The number has at
- * most 15 digits, so it is always a safe integer.
+ * The largest row number of a network's table (a PostgreSQL integer), and of a local id in region's calls to a
+ * network (GraphQL's Int). A larger one reached the network as an invalid variable, whose message the client saw.
  */
+export const maxNetworkLocalId = 2_147_483_647;
+
+/** Ids of one kind of network record, `<CODE>:<letter>-<number>`, the number at most maxNetworkLocalId. */
 export function networkIdCodec(letter: string, kind: string, example: string) {
-  const pattern = new RegExp(`^([A-Z]+):${letter}-([1-9][0-9]{0,14})$`);
+  const pattern = new RegExp(`^([A-Z]+):${letter}-([1-9][0-9]{0,9})$`);
   return {
     format: (network: string, localId: number): string => `${network}:${letter}-${localId}`,
     parse(id: string, field = 'id'): ParsedNetworkId {
       const match = pattern.exec(id);
-      const network = match ? findNetwork(match[1]) : undefined;
+      const network = match && Number(match[2]) <= maxNetworkLocalId ? findNetwork(match[1]) : undefined;
       if (!match || !network)
         throw badInput(field, `"${truncate(id)}" is not ${kind}; ${example} (network code, then ${letter}- and a number).`, { reason: 'NOT_AN_ID' });
       return { network, localId: Number(match[2]) };

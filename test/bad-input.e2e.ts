@@ -98,6 +98,9 @@ describe('member input', () => {
     [{ city: '' }, /city must not be empty/],
     [{ website: 'ftp://files.example.de' }, /website must be an http or https URL/],
     [{ website: 'keine url' }, /website must be an http or https URL/],
+    // Within their limits as sent, over them as stored: they failed in the database as NETWORK_UNAVAILABLE.
+    [{ name: 'ß'.repeat(150) }, /name must have at most 200 characters as sorted, where ß counts as ss; this one has 300/],
+    [{ website: `https://a.de/${'ä'.repeat(280)}` }, /website must have at most 300 characters once percent-encoded/],
     [{ employees: 0 }, /employees must be a whole number from 1/],
     [{ processes: ['3.2.3', '7.1'] }, /processes: "7.1" is not a DIN 8580 process code/],
     [{ location: { latitude: 91, longitude: 10 } }, /location.latitude must lie between -90 and 90/],

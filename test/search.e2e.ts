@@ -358,6 +358,25 @@ describe('pagination', () => {
     }
   });
 
+  test('a forged cursor is NOT_A_CURSOR, never a network without its database; a member id past 32 bits is NOT_AN_ID', async () => {
+    const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const parts of [
+      ['NAME', 0, 'a\u0000b', 'NIWE', 1],
+      ['NAME', 0, 'x'.repeat(401), 'NIWE', 1],
+      ['NAME', 0, 'zzz', 'NIWE', 99_999_999_999],
+      ['NAME', 9_007_199_254_740_991, 'zzz', 'NIWE', 1],
+    ]) {
+      const res = await search({ filter: {}, orderBy: 'NAME', first: 3, after: forged(parts) });
+      expect(res.errors, JSON.stringify(parts)).toHaveLength(1);
+      expect(res.errors?.[0].extensions, JSON.stringify(parts)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'NOT_A_CURSOR' });
+    }
+    for (const id of ['NIWE:m-2147483648', 'NIWE:m-99999999999']) {
+      const res = await stack.query(`query($id: ID!) { member(id: $id) { id } }`, { id });
+      expect(res.errors?.[0].extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_AN_ID' });
+    }
+    expect((await stack.query(`{ member(id: "NIWE:m-2147483647") { id } }`)).data.member).toBeNull();
+  });
+
   test('a cursor from another order is refused', async () => {
     const first = await search({ filter: { text: 'GmbH' }, first: 1 });
     const res = await search({ filter: { text: 'GmbH' }, orderBy: 'NAME', after: first.data.members.pageInfo.endCursor });

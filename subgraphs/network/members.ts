@@ -50,6 +50,13 @@ export function validate(input: v.MemberFields, isPatch: boolean, errors: GraphQ
     const name = v.requiredText('name', input.name, 200);
     const sortKey = nameSortKey(name);
     if (sortKey === '') throw badInput('name', 'name must contain at least one letter or digit.', { reason: 'NO_LETTERS' });
+    // Folding can lengthen a name (ß is sorted as ss, Ǆ as dz): one that did not fit the sort key's 200 characters
+    // failed in the database, and the client was told the network might be down.
+    if (sortKey.length > 200)
+      throw badInput('name', `name must have at most 200 characters as sorted, where ß counts as ss; this one has ${sortKey.length}.`, {
+        reason: 'TOO_LONG',
+        max: 200,
+      });
     scalars.name = name;
     scalars.sortKey = sortKey;
   });

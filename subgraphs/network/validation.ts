@@ -72,7 +72,14 @@ export function website(field: string, value: string | null | undefined): string
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.')) {
     throw badInput(field, `${field} must be an http or https URL such as https://www.example.de, got "${given.slice(0, 60)}".`, { reason: 'URL' });
   }
-  return url.toString();
+  // As stored: the URL writes ä and spaces percent-encoded, three characters each.
+  const normalised = url.toString();
+  if (normalised.length > 300)
+    throw badInput(field, `${field} must have at most 300 characters once percent-encoded (ä becomes %C3%A4); this one has ${normalised.length}.`, {
+      reason: 'TOO_LONG',
+      max: 300,
+    });
+  return normalised;
 }
 
 export function employees(field: string, value: number | null | undefined): number | null {
