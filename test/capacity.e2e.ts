@@ -1,7 +1,6 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
-import { until } from './support/wait.ts';
+import { queuedBehindLock } from './support/row-lock.ts';
 
 // The capacity exchange through the gateway, across networks.
 
@@ -204,30 +203,14 @@ describe('overbooking', () => {
     const first = (await ok(book(tokens.brandt, offer.id, 30, monday(2), monday(2, 2)))).bookCapacity;
     await ok(book(tokens.brandt, offer.id, 30, monday(2), monday(2, 2)));
     const cancel = () => stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status } }`, { id: first.id }, tokens.brandt);
-    // Another transaction holds the offer's row until both cancels have read the booking and wait for it.
-    const [holder, observer] = [new pg.Client({ connectionString: stack.regionDatabaseUrl }), new pg.Client({ connectionString: stack.regionDatabaseUrl })];
-    await Promise.all([holder.connect(), observer.connect()]);
-    let answers: GraphQLResponse[];
-    try {
-      await holder.query('begin');
-      const offerId = offer.id.replace(/^cap-/, '');
-      await holder.query('select 1 from capacity_post where id = $1 for update', [offerId]);
-      const cancels = Promise.all([cancel(), cancel()]);
-      // Region's statements that wait for this offer's row (MikroORM writes the id into the text), seen from outside
-      // the holder's transaction, which would see one snapshot of pg_stat_activity throughout.
-      const waiting = async () =>
-        (
-          await observer.query(
-            `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database() and query like '%capacity_post%' || $1 || '%for update'`,
-            [offerId],
-          )
-        ).rows[0].n;
-      await until(async () => (await waiting()) === 2, 'both cancels wait for the offer');
-      await holder.query('commit');
-      answers = await cancels;
-    } finally {
-      await Promise.all([holder.end(), observer.end()]);
-    }
+    // Both cancels read the booking, then wait for the offer's row, which another transaction holds.
+    const offerId = offer.id.replace(/^cap-/, '');
+    const answers = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from capacity_post where id = $1 for update', params: [offerId] },
+      `"capacity_post" as "c0" where "c0"."id" = '${offerId}'`,
+      [cancel, cancel],
+    );
     expect(answers.map((r) => r.errors?.[0].extensions?.code ?? r.data.cancelCapacityBooking.status).sort()).toEqual(['CANCELLED', 'CONFLICT']);
     // The other booking's 30 hours stay booked.
     const after = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours } }`, { id: offer.id }, tokens.anders))).capacityPost;

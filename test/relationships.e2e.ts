@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BusinessRelationshipSchema } from '../subgraphs/region/relationships/relationship.entity.ts';
 import { parseRelationshipId } from '../subgraphs/region/ids.ts';
+import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Business relationships through the gateway across two networks: one member
@@ -96,6 +97,24 @@ describe('two-sided consent across networks', () => {
     expect(code(await end(tokens.dreher, id))).toBe('CONFLICT');
     const again = (await ok(request(tokens.haerterei, members.dreher, 'CUSTOMER_OF'))).requestRelationship;
     expect((await ok(end(tokens.dreher, again.id))).endRelationship.status).toBe('ENDED');
+  });
+});
+
+describe('a confirm and an end at once', () => {
+  test('an end that gets the row first stands: the confirm after it is CONFLICT, and the relationship stays ENDED', async () => {
+    const requested = (await ok(request(tokens.dreher, members.haerterei, 'SUPPLIER_OF'))).requestRelationship;
+    const local = parseRelationshipId(requested.id);
+    // Both read REQUESTED; the end then writes first.
+    const [ended, confirmed] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from business_relationship where id = $1 for update', params: [local] },
+      `${local}`,
+      [() => end(tokens.dreher, requested.id), () => confirm(tokens.haerterei, requested.id)],
+    );
+    expect(ended.data?.endRelationship.status).toBe('ENDED');
+    expect(code(confirmed)).toBe('CONFLICT');
+    const row = await stack.region.orm.em.fork().findOneOrFail(BusinessRelationshipSchema, local);
+    expect([row.status, row.confirmedAt]).toEqual(['ENDED', null]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
@@ -45,34 +45,40 @@ export async function requestRelationship(ctx: RegionContext, partnerId: string,
   }
 }
 
-/** The relationship by id, for one of its sides; NOT_FOUND for anyone else, so a request stays invisible to third parties. */
+/**
+ * The relationship by id, for one of its sides; NOT_FOUND for anyone else, so a request stays invisible to third
+ * parties. Locked for the caller's transaction: a confirm and an end that both read REQUESTED left it CONFIRMED with
+ * the end's date, and the requester was told it had ended.
+ */
 async function ownRelationship(em: EntityManager, id: string, memberId: string): Promise<BusinessRelationship> {
-  const found = await em.findOne(BusinessRelationshipSchema, { id: parseRelationshipId(id) });
+  const found = await em.findOne(BusinessRelationshipSchema, { id: parseRelationshipId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!found || !isSide(found, memberId)) throw notFound(`Relationship ${id} does not exist.`);
   return found;
 }
 
 export async function confirmRelationship(ctx: RegionContext, id: string): Promise<BusinessRelationship> {
   const memberId = actingMember(ctx.identity);
-  const relationship = await ownRelationship(ctx.em, id, memberId);
-  if (relationship.requesterId === memberId) throw forbidden('The member that requested a relationship cannot confirm it; the partner does.');
-  if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`);
-  relationship.status = 'CONFIRMED';
-  relationship.confirmedAt = new Date();
-  notifyRelationship(ctx.em, relationship);
-  await ctx.em.flush();
-  return relationship;
+  return ctx.em.transactional(async (tx) => {
+    const relationship = await ownRelationship(tx, id, memberId);
+    if (relationship.requesterId === memberId) throw forbidden('The member that requested a relationship cannot confirm it; the partner does.');
+    if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`);
+    relationship.status = 'CONFIRMED';
+    relationship.confirmedAt = new Date();
+    notifyRelationship(tx, relationship);
+    return relationship;
+  });
 }
 
 export async function endRelationship(ctx: RegionContext, id: string): Promise<BusinessRelationship> {
   const memberId = actingMember(ctx.identity);
-  const relationship = await ownRelationship(ctx.em, id, memberId);
-  if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`);
-  relationship.status = 'ENDED';
-  relationship.endedAt = new Date();
-  relationship.endedBy = memberId;
-  await ctx.em.flush();
-  return relationship;
+  return ctx.em.transactional(async (tx) => {
+    const relationship = await ownRelationship(tx, id, memberId);
+    if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`);
+    relationship.status = 'ENDED';
+    relationship.endedAt = new Date();
+    relationship.endedBy = memberId;
+    return relationship;
+  });
 }
 
 /** A member's relationships as the caller may see them, oldest first. */
