@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMember as createMemberAs } from './support/members.ts';
+import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
 import { WebhookReceivers } from './support/webhooks.ts';
@@ -618,5 +619,55 @@ describe('an answer racing with the member’s removal', () => {
     expect((await removal!).data?.removeFromWorkingGroup.status).toBe('REMOVED');
     expect(await answersOf(members.renner2, meetingId)).toEqual({ answers: 0, yes: 0 });
     expect(codeOf(await stack.query(rsvpMutation, { id: meetingId, answer: 'MAYBE' }, tokens.renner2))).toBe('FORBIDDEN');
+  });
+});
+
+describe('membership changes at once', () => {
+  const handOver = `mutation($g: ID!, $lead: WorkingGroupLeadInput!) { handOverWorkingGroupLead(groupId: $g, lead: $lead) { leadMember { id } } }`;
+  async function groupInviting(topic: string, key: string) {
+    await createMember(key, 'LINAT');
+    const group = (await ok(stack.query(createMutation, { input: { topic, description: 'Zugleich.', lead: { network: 'NIWE' } } }, tokens.admin)))
+      .createWorkingGroup;
+    const invited = (await ok(stack.query(inviteMutation, { g: group.id, m: members[key] }, tokens.niweOffice))).inviteToWorkingGroup;
+    return { groupId: group.id as string, membershipId: invited.id as string };
+  }
+  const membershipRow = async (id: string) =>
+    (
+      await stack.region.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ status: string; ended: boolean }[]>(`select "status", "ended_at" is not null as ended from "working_group_membership" where "id" = ?`, [
+          Number(id.slice(4)),
+        ])
+    )[0];
+
+  test('a removal and an acceptance of one invitation: the removal first stands, the acceptance after it is CONFLICT', async () => {
+    const { membershipId } = await groupInviting('Zugleich eins', 'zugleich1');
+    const [removed, accepted] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from working_group_membership where id = $1 for update', params: [Number(membershipId.slice(4))] },
+      'working_group',
+      [() => stack.query(removeMutation, { id: membershipId }, tokens.niweOffice), () => stack.query(acceptMutation, { id: membershipId }, tokens.zugleich1)],
+    );
+    expect(removed.data?.removeFromWorkingGroup.status).toBe('REMOVED');
+    expect(codeOf(accepted)).toBe('CONFLICT');
+    expect(await membershipRow(membershipId)).toEqual({ status: 'REMOVED', ended: true });
+  });
+
+  test('the lead handed to a member that leaves at once: the handover first stands, and the new lead cannot leave', async () => {
+    const { groupId, membershipId } = await groupInviting('Zugleich zwei', 'zugleich2');
+    await ok(stack.query(acceptMutation, { id: membershipId }, tokens.zugleich2));
+    const [handed, left] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from working_group where id = $1 for update', params: [Number(groupId.slice(3))] },
+      'working_group',
+      [
+        () => stack.query(handOver, { g: groupId, lead: { memberId: members.zugleich2 } }, tokens.niweOffice),
+        () => stack.query(leaveMutation, { g: groupId }, tokens.zugleich2),
+      ],
+    );
+    expect(handed.data?.handOverWorkingGroupLead.leadMember.id).toBe(members.zugleich2);
+    expect(codeOf(left)).toBe('CONFLICT');
+    expect(await membershipRow(membershipId)).toEqual({ status: 'ACTIVE', ended: false });
   });
 });

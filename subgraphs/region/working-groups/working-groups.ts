@@ -1,4 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { checkText } from '../../../shared/validation.ts';
@@ -173,26 +174,47 @@ function requireStatus(membership: WorkingGroupMembership, id: string, expected:
     throw conflict(`Membership ${id} is ${membership.status}, not ${expected}: nothing to ${what}.`, { status: membership.status });
 }
 
+/**
+ * Changes a membership in one transaction, with its group and itself locked and read again, in the order
+ * handOverLead takes them: each change checks the status and the lead it finds there. Read before, a removal and an
+ * acceptance that both saw INVITED each wrote theirs, and the member was back in, ACTIVE with the removal's date; a
+ * member left while the lead was being handed to it, and led the group it had left.
+ */
+function changeMembership(
+  ctx: RegionContext,
+  membership: WorkingGroupMembership,
+  change: (tx: EntityManager, membership: WorkingGroupMembership, group: WorkingGroup) => Promise<void> | void,
+): Promise<WorkingGroupMembership> {
+  return ctx.em.transactional(async (tx) => {
+    const group = await tx.findOneOrFail(WorkingGroupSchema, membership.groupId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const current = await tx.findOneOrFail(WorkingGroupMembershipSchema, membership.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    await change(tx, current, group);
+    return current;
+  });
+}
+
 export async function confirmMembership(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
-  const { membership, group } = await loadMembership(ctx, id);
-  requireLead(ctx.identity, group, 'confirm requests to join');
-  requireStatus(membership, id, 'REQUESTED', 'confirm');
-  return activate(ctx, membership);
+  const { membership } = await loadMembership(ctx, id);
+  return changeMembership(ctx, membership, (_, current, group) => {
+    requireLead(ctx.identity, group, 'confirm requests to join');
+    requireStatus(current, id, 'REQUESTED', 'confirm');
+    activate(current);
+  });
 }
 
 export async function acceptInvitation(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
   const { membership } = await loadMembership(ctx, id);
   if (!canActFor(ctx.identity, membership.memberId, membership.network))
     throw forbidden(`Only ${membership.memberId}, its office or admin accept its invitation.`);
-  requireStatus(membership, id, 'INVITED', 'accept');
-  return activate(ctx, membership);
+  return changeMembership(ctx, membership, (_, current) => {
+    requireStatus(current, id, 'INVITED', 'accept');
+    activate(current);
+  });
 }
 
-async function activate(ctx: RegionContext, membership: WorkingGroupMembership): Promise<WorkingGroupMembership> {
+function activate(membership: WorkingGroupMembership): void {
   membership.status = 'ACTIVE';
   membership.joinedAt = new Date();
-  await ctx.em.flush();
-  return membership;
 }
 
 /**
@@ -202,19 +224,20 @@ async function activate(ctx: RegionContext, membership: WorkingGroupMembership):
  * row (rsvp, meetings.ts), so the removal waits for it and then withdraws it,
  * and an answer that comes after finds the membership ended.
  */
-async function end(ctx: RegionContext, membership: WorkingGroupMembership, group: WorkingGroup, status: 'LEFT' | 'REMOVED') {
-  if (membership.memberId === group.leadMemberId)
-    throw conflict(`${membership.memberId} leads working group "${group.topic}" and stays its member while it leads; hand the lead over first.`);
-  return ctx.em.transactional(async (tx) => {
-    membership.status = status;
-    membership.endedAt = new Date();
-    membership.endedBy = creator(ctx);
+async function end(ctx: RegionContext, membership: WorkingGroupMembership, status: 'LEFT' | 'REMOVED') {
+  return changeMembership(ctx, membership, async (tx, current, group) => {
+    if (!openStatuses.includes(current.status))
+      throw conflict(`Membership ${membershipIds.format(current.id)} is ${current.status} already.`, { status: current.status });
+    if (current.memberId === group.leadMemberId)
+      throw conflict(`${current.memberId} leads working group "${group.topic}" and stays its member while it leads; hand the lead over first.`);
+    current.status = status;
+    current.endedAt = new Date();
+    current.endedBy = creator(ctx);
     await tx.flush();
     await tx.execute(
       `delete from "meeting_rsvp" where "member_id" = ? and "meeting_id" in (select "id" from "working_group_meeting" where "group_id" = ? and "starts_at" > now())`,
-      [membership.memberId, group.id],
+      [current.memberId, group.id],
     );
-    return membership;
   });
 }
 
@@ -270,7 +293,7 @@ export async function leave(ctx: RegionContext, groupId: string, memberId: strin
   if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin decide that it leaves; the lead removes members.`);
   const membership = await ctx.em.findOne(WorkingGroupMembershipSchema, { groupId: group.id, memberId: member, status: { $in: openStatuses } });
   if (!membership) throw notFound(`${member} is not a member of working group "${group.topic}", nor invited or asking to join.`);
-  return end(ctx, membership, group, 'LEFT');
+  return end(ctx, membership, 'LEFT');
 }
 
 export async function remove(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
@@ -278,6 +301,5 @@ export async function remove(ctx: RegionContext, id: string): Promise<WorkingGro
   const office = ctx.identity.role === 'office' && ctx.identity.network === membership.network;
   if (!office && !isLead(ctx.identity, group))
     throw forbidden(`Only the lead of "${group.topic}", the ${membership.network} office or admin remove ${membership.memberId}.`);
-  if (!openStatuses.includes(membership.status)) throw conflict(`Membership ${id} is ${membership.status} already.`, { status: membership.status });
-  return end(ctx, membership, group, 'REMOVED');
+  return end(ctx, membership, 'REMOVED');
 }
