@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
 import { createMember } from './support/members.ts';
+import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // A Bietergemeinschaft across two networks: the invited lead forms a
@@ -146,7 +147,16 @@ describe('a consortium across LINAT and KONAT', () => {
     ]);
 
     expect((await quote(tokens.conrad, consortiumId)).errors![0].extensions?.code).toBe('FORBIDDEN');
-    const submitted = (await ok(quote(tokens.anders, consortiumId))).submitQuote;
+    // The lead's quote and a partner's withdrawal at once, the quote first, both waiting for the consortium's row:
+    // the quote stands with every partner, and the withdrawal after it finds the shares fixed.
+    const [filed, withdrawn] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from consortium where id = $1 for update', params: [Number(consortiumId.slice(4))] },
+      'consortium',
+      [() => quote(tokens.anders, consortiumId), () => respond(tokens.conrad, consortiumId, false)],
+    );
+    expect(withdrawn.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const submitted = (await ok(Promise.resolve(filed))).submitQuote;
     expect(submitted).toMatchObject({ member: { id: members.anders }, consortium: { id: consortiumId, complete: true } });
 
     // The partner sees the consortium's quote; its shares are now fixed.

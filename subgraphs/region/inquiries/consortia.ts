@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processCodes } from '../../../shared/validation.ts';
@@ -67,7 +68,9 @@ export async function respond(
   member: string,
   answer: { accept: boolean; processes?: string[] | null; sharePercent?: number | null },
 ): Promise<Consortium> {
-  const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
+  // Locked, as the lead's quote locks it before it reads the partners (quotes.ts): an answer read the quotes before a
+  // quote being filed was committed, and a partner declined from a consortium whose quote then stood without it.
+  const consortium = await tx.findOne(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
   const partner = await tx.findOne(ConsortiumPartnerSchema, { consortium: consortiumKey, memberId: member });
   if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
 import { isoDate, text } from '../../../shared/validation.ts';
@@ -140,7 +141,8 @@ export async function submitQuote(
 }
 
 async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<Consortium> {
-  const consortium = await tx.findOne(ConsortiumSchema, consortiumKey);
+  // Locked before its partners are read, as each partner's answer locks it (consortia.ts respond).
+  const consortium = await tx.findOne(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!consortium || consortium.inquiry.id !== inquiry.id)
     throw badInput('input.consortiumId', `${consortiumId(consortiumKey)} is not a consortium for inquiry ${inquiryId(inquiry.id)}.`, {
       reason: 'NOT_APPLICABLE',
