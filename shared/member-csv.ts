@@ -330,12 +330,13 @@ const processByName = new Map(
     [p.name.replace(/\s*\(.*\)$/, '').toLowerCase(), p.code],
   ]),
 );
-const codePattern = /(?:^|[\s,])(\d(?:\.\d+)*)(?=$|[\s,])/g;
+/** A code leads its item: "3.2.3" or "3.2.3 Fräsen". A number elsewhere ("Fräsen bis 5 Achsen") is no code: read as one, 5 was coating. */
+const leadingCode = /^(\d(?:\.\d+)*)(?=$|\s)/;
 
 /**
- * Processes as offices write them, one item per line or separated by ; — by code ("3.2.3"), code and name
- * ("3.2.3 Fräsen"; the code counts) or name ("Fräsen"; names without a code may also be separated by commas).
- * What is neither stays as written, for the validation to name.
+ * Processes as offices write them, one item per line or separated by ; — by code ("3.2.3", or "3.2.3, 3.2.1"),
+ * code and name ("3.2.3 Fräsen"; the code counts, and a name may hold commas) or name ("Fräsen"; names without a
+ * code may also be separated by commas). What is neither stays as written, for the validation to name.
  */
 function processList(value: string): string[] {
   return value
@@ -343,13 +344,9 @@ function processList(value: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean)
     .flatMap((item) => {
-      const codes = [...item.matchAll(codePattern)].map((m) => m[1]);
-      if (codes.length > 0) return codes;
-      return item
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean)
-        .map((name) => processByName.get(name.toLowerCase()) ?? name);
+      const parts = item.split(',').map((part) => part.trim());
+      if (leadingCode.test(parts[0])) return parts.flatMap((part) => leadingCode.exec(part)?.[1] ?? []);
+      return parts.filter(Boolean).map((name) => processByName.get(name.toLowerCase()) ?? name);
     });
 }
 

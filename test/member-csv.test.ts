@@ -106,6 +106,12 @@ describe('members CSV', () => {
     expect(file.columnOf('contacts[2].email')).toBe(null);
   });
 
+  test('a process code counts only where it leads its item: a number inside a name is no code', () => {
+    const file = parseMembersCsv('Name,PLZ,Ort,Verfahren\nA,37269,Eschwege,Fräsen bis 5 Achsen\nB,37269,Eschwege,"3.2.3 Fräsen, 3.2.1 Drehen"\n');
+    // Read as code 5 (coating) before; kept as written, the validation names it as no known process.
+    expect(file.rows.map((r) => r.member.processes)).toEqual([['Fräsen bis 5 Achsen'], ['3.2.3', '3.2.1']]);
+  });
+
   test('a cell that cannot be read, a coordinate without the other and a row wider than the header name their reason', () => {
     const file = parseMembersCsv('Name;PLZ;Ort;Breitengrad;Längengrad\nA;37269;Eschwege;51,2;Osten\nB;37269;Eschwege;x;;;zu viel\n');
     expect(file.rows.map((r) => r.errors.map((e) => [e.field, e.reason]))).toEqual([
