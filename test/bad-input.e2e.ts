@@ -86,6 +86,13 @@ describe('pagination', () => {
       'BAD_USER_INPUT',
       /filter.text must be at most 200/,
     );
+    // A blank material is missing, not too long.
+    for (const [query, field] of [
+      ['{ members(filter: { materials: ["   "] }) { totalCount } }', 'filter.materials'],
+      ['{ findSuppliers(requirements: { material: "   " }) { totalCount } }', 'requirements.material'],
+    ]) {
+      expect((await stack.query(query)).errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: 'REQUIRED' });
+    }
   });
 });
 
@@ -94,6 +101,10 @@ describe('member input', () => {
     [{ postalCode: '1234' }, /postalCode must be a German postal code/],
     [{ postalCode: 'ABCDE' }, /postalCode must be a German postal code/],
     [{ postalCode: '00999' }, /postalCode must be a German postal code/],
+    // Five digits, but outside 01001-99998: they were taken and placed nowhere.
+    [{ postalCode: '99999' }, /postalCode must be a German postal code of five digits \(01001–99998\)/],
+    [{ postalCode: '01000' }, /postalCode must be a German postal code of five digits \(01001–99998\)/],
+    [{ contacts: [{ name: 'Strich', phone: '-----' }] }, /contacts\[0\].phone must have at least five digits/],
     [{ name: '   ' }, /name must not be empty/],
     [{ city: '' }, /city must not be empty/],
     [{ website: 'ftp://files.example.de' }, /website must be an http or https URL/],
@@ -116,7 +127,7 @@ describe('member input', () => {
       },
       /contacts\[1\].email must be an e-mail address/,
     ],
-    [{ contacts: [{ name: 'Tel', phone: 'call me' }] }, /contacts\[0\].phone must contain digits/],
+    [{ contacts: [{ name: 'Tel', phone: 'call me' }] }, /contacts\[0\].phone must have at least five digits and contain digits/],
     [{ services: [{ title: '' }] }, /services\[0\].title must not be empty/],
   ])('%j is refused', async (patch, message) => {
     const before = await stack.query(`{ network(code: NIWE) { memberCount } }`);

@@ -26,6 +26,7 @@ export function postalCodeLocation(postalCode: string): GeoPoint | undefined {
   return table.get(postalCode);
 }
 
+/** Five digits from 01001 to 99998, the range Deutsche Post assigns (99999 and 01000 were taken, and placed nowhere). */
 export function isGermanPostalCode(value: string): boolean {
-  return /^(0[1-9]|[1-9][0-9])[0-9]{3}$/.test(value);
+  return /^[0-9]{5}$/.test(value) && Number(value) >= 1001 && Number(value) <= 99998;
 }

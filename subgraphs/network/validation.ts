@@ -124,10 +124,15 @@ export function contacts(field: string, values: ContactPersonInput[]): Required<
         reason: 'EMAIL',
       });
     const phone = optionalText(`${field}[${i}].phone`, c.phone, 30);
-    if (phone !== null && !phonePattern.test(phone))
-      throw badInput(`${field}[${i}].phone`, `${field}[${i}].phone must contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`, {
-        reason: 'PHONE',
-      });
+    // At least five digits: "-----" matched the characters alone.
+    if (phone !== null && (!phonePattern.test(phone) || phone.replace(/[^0-9]/g, '').length < 5))
+      throw badInput(
+        `${field}[${i}].phone`,
+        `${field}[${i}].phone must have at least five digits and contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`,
+        {
+          reason: 'PHONE',
+        },
+      );
     return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone };
   });
 }

@@ -71,7 +71,8 @@ function searchText(value: string | null | undefined): string | null {
 function materials(values: readonly string[]): string[] {
   return boundedList('filter.materials', values, listLimits.materials).map((m) => {
     const name = text('filter.materials', m, 60, false);
-    if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters.', { reason: 'TOO_LONG', max: 60 });
+    // Blank: one too long is refused by text() already.
+    if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
     return name;
   });
 }

@@ -50,7 +50,8 @@ function validate(r: SupplierRequirements) {
     );
   const material = text('requirements.material', r.material, 60, false);
   if (r.material != null && material === null)
-    throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters.', { reason: 'TOO_LONG', max: 60 });
+    // Blank: one too long is refused by text() already.
+    throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
   if (r.maxDistanceKm != null && !r.deliveryLocation)
     throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.', { reason: 'COMBINATION' });
   if (r.maxDistanceKm != null && !(r.maxDistanceKm > 0 && r.maxDistanceKm <= maxRadiusKm)) {
