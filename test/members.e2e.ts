@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // The public contract of the unified graph, through the real gateway.
 
@@ -151,6 +151,13 @@ describe('updateMember and archiveMember', () => {
       admin,
     );
     expect(cleared.data.updateMember).toEqual({ description: null, services: [] });
+
+    // Coordinates given, then cleared: the postal code's location again (null was taken as "keep").
+    const located = `mutation($id: ID!, $location: GeoPointInput) { updateMember(id: $id, input: { location: $location }) { location { latitude longitude } } }`;
+    const moved = await ok(stack.query(located, { id, location: { latitude: 50.5, longitude: 9.5 } }, admin));
+    expect(moved.updateMember.location).toEqual({ latitude: 50.5, longitude: 9.5 });
+    const back = await ok(stack.query(located, { id, location: null }, admin));
+    expect(back.updateMember.location.latitude).toBeCloseTo(51.237, 2);
   });
 
   test('an archived member leaves the lists but stays readable by id', async () => {

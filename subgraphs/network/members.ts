@@ -171,6 +171,12 @@ export async function updateMember(
     assertVersion(member, globalId, version);
     const before = await memberSnapshot(tx, member);
     tx.assign(member, data.scalars);
+    // null gives the location back to the postal code (validate does so when the patch brings a new one).
+    if (patch.location === null && data.scalars.postalCode === undefined) {
+      const point = postalCodeLocation(member.postalCode);
+      member.latitude = point?.latitude ?? null;
+      member.longitude = point?.longitude ?? null;
+    }
     if (data.certifications) await tx.nativeDelete(CertificationSchema, { member: localId });
     if (data.services) await tx.nativeDelete(ServiceSchema, { member: localId });
     if (data.contacts) await tx.nativeDelete(ContactPersonSchema, { member: localId });

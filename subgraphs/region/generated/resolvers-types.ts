@@ -1282,7 +1282,7 @@ export type MemberPatch = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** New number of employees, 1..1000000; null clears it. */
   employees?: InputMaybe<Scalars['Int']['input']>;
-  /** New coordinates, overriding those derived from the postal code. */
+  /** New coordinates, overriding those derived from the postal code; null returns to the postal code's. */
   location?: InputMaybe<GeoPointInput>;
   /** Replaces the materials, for example S235JR, 1.4301. */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
