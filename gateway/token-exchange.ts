@@ -30,15 +30,19 @@ export interface RegionInternal {
   regionSecret: string | undefined;
 }
 
-/** Asks region's internal API one query, signed; throws when region does not answer with data. */
+/**
+ * Asks region's internal API one query, signed; throws when region does not answer with data, or answers with an
+ * error beside it. Its fields are nullable (null: no such account or key), so with its database down region
+ * answered null and an error, and a right password was "wrong", a valid key "unknown or revoked".
+ */
 export async function askRegion<T>(options: RegionInternal, query: string, variables: Record<string, unknown>, timeoutMs = 5000): Promise<T> {
   const answer = await signedPost(options.regionSecret, options.regionInternalUrl, {
     service: 'region',
     body: JSON.stringify({ query, variables }),
     timeoutMs,
   });
-  const result = JSON.parse(answer.body) as { data?: T };
-  if (!result.data) throw new Error(`region answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  const result = JSON.parse(answer.body) as { data?: T; errors?: unknown[] };
+  if (!result.data || result.errors?.length) throw new Error(`region answered ${answer.status}: ${answer.body.slice(0, 300)}`);
   return result.data;
 }
 

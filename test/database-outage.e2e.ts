@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { databaseUrl } from '../shared/postgres.ts';
+import { postJson } from './support/sessions.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // A network whose database refuses connections: every answer that needs it is
@@ -90,4 +91,27 @@ test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FO
   expect(again.errors).toBeUndefined();
   expect(again.data.member).toEqual({ id: niweMember, name: 'Ausfall Fräserei' });
   expect((await ok(stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, niweMemberToken))).setAvailability).toBe('AT_CAPACITY');
+});
+
+test("a sign-in while region's database is down is 503, not a wrong password or an unknown key", async () => {
+  const account = { email: 'ausfall@niwe.example', name: 'Ausfall Anmeldung', password: 'Werra-Meissner-2026', kind: 'MEMBER', memberId: niweMember };
+  await ok(stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: account }, admin));
+  const { key } = (await ok(stack.query(`mutation { createApiKey(partner: "Ausfall AG", name: "ERP") { key } }`, {}, admin))).createApiKey;
+  const base = stack.gatewayUrl.replace(/\/graphql$/, '');
+  const regionDatabase = stack.region.orm.config.get('dbName')!;
+  const signIns = () => [postJson(`${base}/auth/login`, { email: account.email, password: account.password }), postJson(`${base}/auth/token`, { apiKey: key })];
+  await asSuperuser([
+    `alter database "${regionDatabase}" allow_connections false`,
+    `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${regionDatabase}' and pid <> pg_backend_pid()`,
+  ]);
+  try {
+    for (const answer of await Promise.all(signIns())) {
+      // Region answered null beside its error, read as "no such account" and "no such key": 401.
+      expect(answer.status, JSON.stringify(answer.body)).toBe(503);
+      expect(JSON.stringify(answer.body)).not.toMatch(/wrong|unknown or revoked/);
+    }
+  } finally {
+    await asSuperuser([`alter database "${regionDatabase}" allow_connections true`]);
+  }
+  for (const answer of await Promise.all(signIns())) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
 });
