@@ -32,7 +32,7 @@ const ownCodes = {
   SERVICE_UNAVAILABLE: {
     status: 503,
     description:
-      "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached; the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
+      "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached, or region cannot reach its database (extensions.reason DATABASE_UNAVAILABLE); the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
   },
   INTERNAL_API_VERSION: {
     status: 502,

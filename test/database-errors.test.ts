@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { expect, test } from 'vitest';
 import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { isDatabaseUnavailable } from '../subgraphs/network/database-errors.ts';
+import { isDatabaseUnavailable } from '../shared/database-errors.ts';
 
 // Which failures mean "the network's database is gone" (NETWORK_UNAVAILABLE) and which stay what they are.
 

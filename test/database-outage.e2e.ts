@@ -115,3 +115,24 @@ test("a sign-in while region's database is down is 503, not a wrong password or 
   }
   for (const answer of await Promise.all(signIns())) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
 });
+
+test('region whose database is down answers SERVICE_UNAVAILABLE naming itself, never INTERNAL_SERVER_ERROR or NOT_FOUND', async () => {
+  const regionDatabase = stack.region.orm.config.get('dbName')!;
+  await asSuperuser([
+    `alter database "${regionDatabase}" allow_connections false`,
+    `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${regionDatabase}' and pid <> pg_backend_pid()`,
+  ]);
+  try {
+    for (const query of ['{ inquiries { id } }', '{ capacityPost(id: "cap-1") { id } }', '{ workingGroups { nodes { id } } }']) {
+      const answer = await stack.query(query, {}, admin);
+      expect(answer.errors?.[0].extensions, `${query}: ${JSON.stringify(answer.errors)}`).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        service: 'region',
+        reason: 'DATABASE_UNAVAILABLE',
+      });
+    }
+  } finally {
+    await asSuperuser([`alter database "${regionDatabase}" allow_connections true`]);
+  }
+  expect((await stack.query('{ inquiries { id } }', {}, admin)).errors).toBeUndefined();
+});

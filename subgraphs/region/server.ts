@@ -5,7 +5,7 @@ import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { watchOutbox } from './outbox-metrics.ts';
-import { formatError } from '../../shared/errors.ts';
+import { regionFormatError } from '../../shared/database-errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseHealth } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -124,14 +124,14 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     // named it (gateway/subgraph-source.ts); kept from its second request on (shared/operation-caches.ts).
     documentStore: documentStore(subgraphDocumentCacheMb),
     ...apolloServerOptions,
-    formatError,
+    formatError: regionFormatError,
     includeStacktraceInErrorResponses: false,
     plugins: [partialErrorsPlugin, ...withoutApolloDefaults(), observabilityPlugin],
   });
   const internal = new ApolloServer<RegionContext>({
     schema: cachedSubgraphSchema([regionInternalModule]),
     ...apolloServerOptions,
-    formatError,
+    formatError: regionFormatError,
     includeStacktraceInErrorResponses: false,
     plugins: [...withoutApolloDefaults(), observabilityPlugin],
   });

@@ -1,0 +1,47 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { formatError } from './errors.ts';
+import { currentLog } from './observability.ts';
+
+// What a lost database looks like from a service, for the networks (NETWORK_UNAVAILABLE,
+// subgraphs/network/database-errors.ts) and region (SERVICE_UNAVAILABLE, below): never an answer as if a record
+// were absent, the request wrong, or our failure a mystery.
+
+/** SQLSTATEs of a server that is going away, starting, full, or not letting this database be used. */
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
+/** Errors of the socket under the pool. */
+const socketErrors = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** node-postgres reports a lost or refused connection by message only. */
+const driverMessages =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|not currently accepting connections|Cannot use a pool after calling end/;
+
+function isUnavailable(error: { code?: unknown; message?: unknown }): boolean {
+  const code = typeof error.code === 'string' ? error.code : '';
+  return (
+    code.startsWith('08') || unavailableStates.has(code) || socketErrors.has(code) || (typeof error.message === 'string' && driverMessages.test(error.message))
+  );
+}
+
+/** True when the error, or one it wraps (GraphQL's originalError, an Error's cause, AggregateError's errors), is a lost database. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; errors?: unknown };
+  if (isUnavailable(e)) return true;
+  const inner = [e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((i) => isDatabaseUnavailable(i, depth + 1));
+}
+
+type FormattedError = Parameters<typeof formatError>[0];
+
+/**
+ * Region's formatError: a lost database is SERVICE_UNAVAILABLE naming region, as the gateway says of a region that
+ * does not answer, so a client knows to retry. It was INTERNAL_SERVER_ERROR, with the gateway's /ready saying
+ * nothing was wrong with region.
+ */
+export function regionFormatError(formatted: FormattedError, error: unknown): GraphQLFormattedError {
+  if (!isDatabaseUnavailable(error)) return formatError(formatted, error) as GraphQLFormattedError;
+  currentLog().warn({ code: 'SERVICE_UNAVAILABLE' }, `region: database unavailable: ${(error as Error).message}`);
+  const { message, extensions } = new GraphQLError('Region cannot reach its database; this part of the answer is missing. Retry shortly.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', reason: 'DATABASE_UNAVAILABLE' },
+  });
+  return { message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
+}
