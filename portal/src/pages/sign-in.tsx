@@ -1,16 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { navigate, paths } from '../router.ts';
+import { pathAfterSignIn } from '../sign-in-path.ts';
 import { signIn, useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 
 type Field = 'email' | 'password';
 type Errors = Partial<Record<Field | 'form', string>>;
-
-/** Only a path of this portal is a place to go after signing in, never another site. */
-function nextPath(params: URLSearchParams): string {
-  const next = params.get('weiter') ?? paths.home;
-  return next.startsWith('/') && !next.startsWith('//') ? next : paths.home;
-}
 
 /** E-mail and password; each error stands at its field, linked to it for screen readers, and the first field in error gets the focus. */
 export function SignInPage({ params }: { params: URLSearchParams }) {
@@ -53,7 +48,7 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
     if ('signedIn' in answer) {
       setErrors({});
       setSession(answer);
-      return navigate(nextPath(params));
+      return navigate(pathAfterSignIn(params.get('weiter'), location.origin, paths.home));
     }
     if (answer.code === 'UNAUTHENTICATED') return fail({ password: t.signInWrong });
     if (answer.code === 'RATE_LIMITED') return fail({ form: t.signInLimited(answer.retryAfter ?? 60) });
