@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, envOptional, envPort } from '../shared/config.ts';
+import { ConfigError, configErrorExitCode, envOptional, envPort } from '../shared/config.ts';
 import { dataPaths, gatewayService, networks, regionService, serviceDatabase, subgraphNames } from '../shared/networks.ts';
 import { ensureDatabases, plannedEmbeddedUrl, roleDatabaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed } from '../shared/processes.ts';
@@ -101,6 +101,11 @@ async function main() {
       if (stopping) return;
       // Exit code 0 is a service that was stopped on purpose (SIGTERM to it alone drains it and exits 0).
       if (code === 0) return log(spec.name, 'stopped (exit code 0); not restarted');
+      // Its configuration is wrong (it said what to fix): a restart would fail alike, so nothing runs on without it.
+      if (code === configErrorExitCode) {
+        log(spec.name, 'cannot start with this configuration (see above); stopping everything');
+        return void stopEverything().then(() => process.exit(configErrorExitCode));
+      }
       // A crash of one service must not take the others down; restart it with growing pauses.
       const next = Date.now() - startedAt > 60_000 ? 0 : attempt + 1;
       const delay = Math.min(30_000, 1000 * 2 ** Math.min(next, 5));

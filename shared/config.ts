@@ -106,14 +106,21 @@ export function serviceFromEnv(read: EnvReader, defaultPort: number): ServiceCon
 export const defaultAttachmentMaxBytes = 20 * 1024 * 1024;
 
 /**
- * The configuration `load` returns, or the process ends with exit code 1 and one line: `<service>: <what to
- * fix>` for a ConfigError, the error itself for anything else (a file that cannot be read).
+ * The exit code of a service whose configuration is wrong (sysexits' EX_CONFIG): `npm start` stops everything on
+ * it rather than restarting the service, which would fail alike. With 1, as a crash, SUBGRAPH_TIMEOUT_MS=-1
+ * restarted the gateway every 2, 4, 8, 16 and then 30 s, and the graph never came up.
+ */
+export const configErrorExitCode = 78;
+
+/**
+ * The configuration `load` returns, or the process ends with one line: `<service>: <what to fix>` and exit code
+ * configErrorExitCode for a ConfigError, the error itself and exit code 1 for anything else (a file that cannot be read).
  */
 export function loadOrExit<C>(service: string, load: () => C): C {
   try {
     return load();
   } catch (error) {
     console.error(error instanceof ConfigError ? `${service}: ${error.message}` : error);
-    process.exit(1);
+    process.exit(error instanceof ConfigError ? configErrorExitCode : 1);
   }
 }

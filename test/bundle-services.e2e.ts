@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { configErrorExitCode } from '../shared/config.ts';
 import { ensurePortalBuilt, portalIsStale } from '../scripts/build-portal.ts';
 import { ensureServicesBundled } from '../scripts/bundle-services.ts';
 
@@ -31,7 +32,8 @@ async function runEntry(file: string, env: Record<string, string>, args: string[
     () => undefined,
     (e: { stderr: string; stdout: string; code: number }) => e,
   );
-  expect(error?.code).toBe(1);
+  // Each entry below is refused for its configuration.
+  expect(error?.code).toBe(configErrorExitCode);
   return `${error?.stdout}${error?.stderr}`;
 }
 

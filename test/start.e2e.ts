@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ensureServicesBundled } from '../scripts/bundle-services.ts';
+import { configErrorExitCode } from '../shared/config.ts';
 import { isRunning, waitForExit } from '../shared/processes.ts';
 import { spawnSupervisor, startSupervisor, supervisorEnvironment, type Supervisor } from './support/supervisor.ts';
 import { until } from './support/wait.ts';
@@ -158,6 +159,23 @@ test('a PG_PORT in use stops npm start with what PostgreSQL said and what to do,
     rmSync(fresh.DATA_DIR!, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('a service refused for its configuration stops npm start, naming the variable, instead of being restarted forever', async () => {
+  const fresh: NodeJS.ProcessEnv = { ...(await supervisorEnvironment()), SUBGRAPH_TIMEOUT_MS: '-1' };
+  try {
+    const result = await run(process.execPath, ['scripts/start.ts'], { env: fresh, timeout: 120_000 }).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(result.code, result.stdout).toBe(configErrorExitCode);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/SUBGRAPH_TIMEOUT_MS/);
+    expect(result.stdout).not.toMatch(/restarting in/);
+    const launched = [...result.stdout.matchAll(/started, pid (\d+)/g)].map((m) => Number(m[1]));
+    expect(launched.filter(isRunning)).toEqual([]);
+  } finally {
+    rmSync(fresh.DATA_DIR!, { recursive: true, force: true });
+  }
+}, 150_000);
 
 test('npm run token signs with the local key, so the README write works', async () => {
   const { stdout } = await run(process.execPath, ['scripts/token.ts', '--role', 'office', '--network', 'NIWE'], { env });
