@@ -104,7 +104,11 @@ async function main() {
       // Its configuration is wrong (it said what to fix): a restart would fail alike, so nothing runs on without it.
       if (code === configErrorExitCode) {
         log(spec.name, 'cannot start with this configuration (see above); stopping everything');
-        return void stopEverything().then(() => process.exit(configErrorExitCode));
+        // Exit 78 even if stopping fails (PostgreSQL stopped while it was still starting): a rejection left unhandled
+        // ended npm start with 1, as a crash.
+        return void stopEverything()
+          .catch((error) => console.error(error))
+          .finally(() => process.exit(configErrorExitCode));
       }
       // A crash of one service must not take the others down; restart it with growing pauses.
       const next = Date.now() - startedAt > 60_000 ? 0 : attempt + 1;

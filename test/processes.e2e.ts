@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { configErrorExitCode } from '../shared/config.ts';
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed, waitForExit } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
@@ -63,7 +64,7 @@ describe('gateway process', () => {
 
   test('a missing supergraph file stops it with a message that says what to do', async () => {
     const gateway = start('gateway/index.ts', ['--supergraph', '/nonexistent/supergraph.graphql'], { PORT: '0' });
-    expect(await gateway.exited).toBe(1);
+    expect(await gateway.exited).toBe(configErrorExitCode);
     expect(gateway.output()).toMatch(/does not exist; run npm run compose or pass --supergraph/);
   });
 
@@ -75,7 +76,7 @@ describe('gateway process', () => {
     try {
       for (const env of [{}, { NODE_ENV: 'production' }] as Record<string, string>[]) {
         const gateway = start('gateway/index.ts', ['--supergraph', file], { PORT: '0', ...env });
-        expect(await gateway.exited).toBe(1);
+        expect(await gateway.exited).toBe(configErrorExitCode);
         expect(gateway.output()).toMatch(/Supergraph file .*supergraph\.graphql is refused: .*NOWHERE.*\. Run npm run compose/);
         expect(gateway.output()).not.toMatch(/\n\s+at /);
       }
@@ -88,10 +89,10 @@ describe('gateway process', () => {
 describe('subgraph signatures', () => {
   test('a service without SUBGRAPH_SECRET refuses to start unless ALLOW_UNSIGNED=1 says so', async () => {
     const gateway = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '' });
-    expect(await gateway.exited).toBe(1);
+    expect(await gateway.exited).toBe(configErrorExitCode);
     expect(gateway.output()).toMatch(/Set SUBGRAPH_SECRET .* or ALLOW_UNSIGNED=1/);
     const region = start('subgraphs/region/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '' });
-    expect(await region.exited).toBe(1);
+    expect(await region.exited).toBe(configErrorExitCode);
     expect(region.output()).toMatch(/Set SUBGRAPH_SECRET/);
     const unsigned = start('gateway/index.ts', [], { PORT: '0', SUBGRAPH_SECRET: '', ALLOW_UNSIGNED: '1', REGION_URL: `http://127.0.0.1:${await freePort()}` });
     const url = await unsigned.listening;
@@ -102,10 +103,10 @@ describe('subgraph signatures', () => {
 describe('network process', () => {
   test('refuses an unknown network and a missing database with clear messages', async () => {
     const unknown = start('subgraphs/network/index.ts', [], { NETWORK: 'FOO', PORT: '0' });
-    expect(await unknown.exited).toBe(1);
+    expect(await unknown.exited).toBe(configErrorExitCode);
     expect(unknown.output()).toMatch(/NETWORK must name a registered network \(NIWE, LINAT, KONAT\), got "FOO"/);
     const noDb = start('subgraphs/network/index.ts', [], { NETWORK: 'NIWE', PORT: '0', DATABASE_URL: '', NIWE_DATABASE_URL: '' });
-    expect(await noDb.exited).toBe(1);
+    expect(await noDb.exited).toBe(configErrorExitCode);
     expect(noDb.output()).toMatch(/Set DATABASE_URL \(or NIWE_DATABASE_URL\)/);
   });
 });

@@ -167,7 +167,7 @@ test('a service refused for its configuration stops npm start, naming the variab
       () => ({ code: 0, stdout: '', stderr: '' }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
-    expect(result.code, result.stdout).toBe(configErrorExitCode);
+    expect(result.code, `${result.stdout}${result.stderr}`).toBe(configErrorExitCode);
     expect(`${result.stdout}${result.stderr}`).toMatch(/SUBGRAPH_TIMEOUT_MS/);
     expect(result.stdout).not.toMatch(/restarting in/);
     const launched = [...result.stdout.matchAll(/started, pid (\d+)/g)].map((m) => Number(m[1]));
