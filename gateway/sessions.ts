@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { EnvReader } from '../shared/config.ts';
 import { csrfTokenInvalid, httpError, rateLimited, unauthenticated } from '../shared/errors.ts';
+import { isMalformedText } from '../shared/validation.ts';
 import { jsonPostRoute, sendError, sendJson, type PlainRoute } from '../shared/http.ts';
 import { anonymous, type Identity } from '../shared/identity.ts';
 import { currentLog } from '../shared/observability.ts';
@@ -457,7 +458,8 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
           if (grant === null) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.', { extensions: { field: 'apiKey' } });
         } else {
           const { email, password } = fields;
-          if (typeof email !== 'string' || email.trim() === '' || email.length > 254)
+          // Malformed text (a NUL) failed in region's database, which reads as an outage now (503): refused here.
+          if (typeof email !== 'string' || email.trim() === '' || email.length > 254 || isMalformedText(email))
             return httpError('BAD_USER_INPUT', 'Send {"email": "...", "password": "..."}: email is missing or longer than 254 characters.', {
               extensions: { field: 'email' },
             });

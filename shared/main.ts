@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, type ServiceConfig } from './config.ts';
+import { ConfigError, configErrorExitCode, type ServiceConfig } from './config.ts';
 import { close, createMetricsServer, listen, startDraining } from './http.ts';
 import { currentLog, setObserved, setProcessLog, type Observability } from './observability.ts';
 
@@ -32,7 +32,7 @@ export async function runService(name: string, config: ServiceConfig, build: () 
   } catch (error) {
     if (error instanceof ConfigError) currentLog().fatal(`${name}: ${error.message}`);
     else currentLog().fatal({ err: error }, `${name} did not start`);
-    process.exit(1);
+    process.exit(error instanceof ConfigError ? configErrorExitCode : 1);
   }
   let stopping = false;
   const shutdown = async () => {

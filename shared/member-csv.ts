@@ -333,6 +333,14 @@ const processByName = new Map(
 /** A code leads its item: "3.2.3" or "3.2.3 Fräsen". A number elsewhere ("Fräsen bis 5 Achsen") is no code: read as one, 5 was coating. */
 const leadingCode = /^(\d(?:\.\d+)*)(?=$|\s)/;
 
+/** A part that is a code alone or a code with its process's name, as the export writes it; undefined for anything else. */
+function codeOfPart(part: string): string | undefined {
+  const code = leadingCode.exec(part)?.[1];
+  if (code === undefined) return undefined;
+  const rest = part.slice(code.length).trim().toLowerCase();
+  return rest === '' || processByName.get(rest) === code ? code : undefined;
+}
+
 /**
  * Processes as offices write them, one item per line or separated by ; — by code ("3.2.3", or "3.2.3, 3.2.1"),
  * code and name ("3.2.3 Fräsen"; the code counts, and a name may hold commas) or name ("Fräsen"; names without a
@@ -345,7 +353,10 @@ function processList(value: string): string[] {
     .filter(Boolean)
     .flatMap((item) => {
       const parts = item.split(',').map((part) => part.trim());
-      if (leadingCode.test(parts[0])) return parts.flatMap((part) => leadingCode.exec(part)?.[1] ?? []);
+      const first = leadingCode.exec(parts[0])?.[1];
+      // After a code, a part is another code when it is one alone or with that code's own name ("3.2.1 Drehen");
+      // anything else is the first item's text ("3.2.3 Fräsen, 5 Achsen": no coating).
+      if (first) return [first, ...parts.slice(1).flatMap((part) => codeOfPart(part) ?? [])];
       return parts.filter(Boolean).map((name) => processByName.get(name.toLowerCase()) ?? name);
     });
 }

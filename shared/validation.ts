@@ -18,7 +18,8 @@ export function isoDate(field: string, value: string): string {
   return value;
 }
 
-const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+// RFC 3339 (t and z in either case) and the offset without its colon, as PHP's DateTime::ISO8601 writes it.
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-](\d{2}):?(\d{2}))$/;
 
 /**
  * An ISO 8601 date and time with an offset (Z or ±hh:mm), as the instant it names. Without an offset the

@@ -192,6 +192,9 @@ describe('signing in', () => {
     });
     expect(wrong.cookies).toEqual([]);
     expect((await login({ password })).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    // A NUL failed in region's database, which the gateway reads as an outage (503): the client's mistake, said so.
+    const nul = await login({ email: 'anna\u0000@example.de', password });
+    expect([nul.status, nul.body.errors[0].extensions]).toMatchObject([400, { code: 'BAD_USER_INPUT', field: 'email' }]);
   });
 
   test('a customer signs in as its organisation (role partner), and a partner with its API key', async () => {

@@ -71,6 +71,9 @@ describe('dates and times', () => {
     expect(isoDateTime('at', '2027-03-10T09:00:00+01:00').toISOString()).toBe('2027-03-10T08:00:00.000Z');
     expect(isoDateTime('at', '2027-03-10T09:00Z').toISOString()).toBe('2027-03-10T09:00:00.000Z');
     expect(isoDateTime('at', '2028-02-29T23:59:59.123456-05:30').toISOString()).toBe('2028-03-01T05:29:59.123Z');
+    // As other clients write it: RFC 3339's lower-case t and z, PHP's offset without a colon.
+    expect(isoDateTime('at', '2027-03-10t09:00:00z').toISOString()).toBe('2027-03-10T09:00:00.000Z');
+    expect(isoDateTime('at', '2027-03-10T09:00:00+0100').toISOString()).toBe('2027-03-10T08:00:00.000Z');
   });
 
   test('one without an offset, or off the calendar or the clock, is DATE_TIME for its field, never moved to another instant', () => {

@@ -107,9 +107,11 @@ describe('members CSV', () => {
   });
 
   test('a process code counts only where it leads its item: a number inside a name is no code', () => {
-    const file = parseMembersCsv('Name,PLZ,Ort,Verfahren\nA,37269,Eschwege,Fräsen bis 5 Achsen\nB,37269,Eschwege,"3.2.3 Fräsen, 3.2.1 Drehen"\n');
+    const file = parseMembersCsv(
+      'Name,PLZ,Ort,Verfahren\nA,37269,Eschwege,Fräsen bis 5 Achsen\nB,37269,Eschwege,"3.2.3 Fräsen, 3.2.1 Drehen"\nC,37269,Eschwege,"3.2.3 Fräsen, 5 Achsen"\n',
+    );
     // Read as code 5 (coating) before; kept as written, the validation names it as no known process.
-    expect(file.rows.map((r) => r.member.processes)).toEqual([['Fräsen bis 5 Achsen'], ['3.2.3', '3.2.1']]);
+    expect(file.rows.map((r) => r.member.processes)).toEqual([['Fräsen bis 5 Achsen'], ['3.2.3', '3.2.1'], ['3.2.3']]);
   });
 
   test('a cell that cannot be read, a coordinate without the other and a row wider than the header name their reason', () => {
