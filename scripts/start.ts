@@ -282,6 +282,6 @@ main().catch(async (error) => {
     await stopEverything();
   } finally {
     console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(error instanceof ConfigError ? configErrorExitCode : 1);
+    process.exit(1);
   }
 });

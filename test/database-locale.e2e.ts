@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { configErrorExitCode } from '../shared/config.ts';
 import { databaseUrl, ensureDatabase } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
@@ -142,7 +143,7 @@ describe("a service refuses a database whose locale breaks the search's folding"
     expect(refused).toContain(`The database ${name} has encoding SQL_ASCII`);
   });
 
-  test('the network process exits 1 with one log line naming the database and the fix', async () => {
+  test('the network process exits 78 (a configuration error, not restarted) with one log line naming the database and the fix', async () => {
     const { name, url } = await databaseWith('process', "encoding 'SQL_ASCII' lc_collate 'C' lc_ctype 'C'");
     const child = spawnLeashed(['subgraphs/network/index.ts'], {
       env: { PATH: process.env.PATH, NETWORK: 'NIWE', DATABASE_URL: url, NIWE_SUBGRAPH_SECRET: 'x'.repeat(64), PORT: String(await freePort()) },
@@ -151,7 +152,7 @@ describe("a service refuses a database whose locale breaks the search's folding"
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
-    expect(code).toBe(1);
+    expect(code).toBe(configErrorExitCode);
     expect(output.trim().split('\n')).toEqual([
       expect.stringMatching(
         new RegExp(`NIWE subgraph: The database ${name} has encoding SQL_ASCII, LC_COLLATE C and LC_CTYPE C.*create database ${name}_utf8`),

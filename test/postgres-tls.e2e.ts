@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError } from '../shared/config.ts';
+import { ConfigError, configErrorExitCode } from '../shared/config.ts';
 import { databaseHealth, pgConfig } from '../shared/pg-connection.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
@@ -187,7 +187,7 @@ describe('external PostgreSQL with TLS', () => {
     expect((prefer as Error).message).toContain('sslmode=prefer in the database URL is not supported');
   });
 
-  test('the network process started with the wrong CA exits 1 with one log line naming the problem', async () => {
+  test('the network process started with the wrong CA exits 78 (a configuration error, not restarted) with one log line naming the problem', async () => {
     const child = spawnLeashed(['subgraphs/network/index.ts'], {
       env: {
         PATH: process.env.PATH,
@@ -201,7 +201,7 @@ describe('external PostgreSQL with TLS', () => {
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
-    expect(code).toBe(1);
+    expect(code).toBe(configErrorExitCode);
     // One log line (plain or JSON, as the logger writes it), no stack trace.
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(/NIWE subgraph: PostgreSQL at 127\.0\.0\.1:\d+: its TLS certificate is not trusted/)]);
   });
