@@ -31,17 +31,30 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 }
 
 type FormattedError = Parameters<typeof formatError>[0];
+type FormatError = (formatted: FormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * A service's formatError: `unavailable` at the failed field's path when the error is a lost database (logged as a
+ * warning under `service`), the shared formatError otherwise.
+ */
+export function formatLostDatabase(service: string, unavailable: () => GraphQLError): FormatError {
+  return (formatted, error) => {
+    if (!isDatabaseUnavailable(error)) return formatError(formatted, error) as GraphQLFormattedError;
+    const { message, extensions } = unavailable();
+    currentLog().warn({ code: extensions.code }, `${service}: database unavailable: ${(error as Error).message}`);
+    return { message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
+  };
+}
 
 /**
  * Region's formatError: a lost database is SERVICE_UNAVAILABLE naming region, as the gateway says of a region that
  * does not answer, so a client knows to retry. It was INTERNAL_SERVER_ERROR, with the gateway's /ready saying
  * nothing was wrong with region.
  */
-export function regionFormatError(formatted: FormattedError, error: unknown): GraphQLFormattedError {
-  if (!isDatabaseUnavailable(error)) return formatError(formatted, error) as GraphQLFormattedError;
-  currentLog().warn({ code: 'SERVICE_UNAVAILABLE' }, `region: database unavailable: ${(error as Error).message}`);
-  const { message, extensions } = new GraphQLError('Region cannot reach its database; this part of the answer is missing. Retry shortly.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', reason: 'DATABASE_UNAVAILABLE' },
-  });
-  return { message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
-}
+export const regionFormatError = formatLostDatabase(
+  'region',
+  () =>
+    new GraphQLError('Region cannot reach its database; this part of the answer is missing. Retry shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', reason: 'DATABASE_UNAVAILABLE' },
+    }),
+);

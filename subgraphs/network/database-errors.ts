@@ -1,7 +1,5 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { formatError } from '../../shared/errors.ts';
-import { isDatabaseUnavailable } from '../../shared/database-errors.ts';
-import { currentLog } from '../../shared/observability.ts';
+import { GraphQLError } from 'graphql';
+import { formatLostDatabase } from '../../shared/database-errors.ts';
 
 // A network whose database cannot be reached must say so, never answer as if
 // a record were absent or the request wrong: with NIWE's database refusing
@@ -17,14 +15,7 @@ export function databaseUnavailable(network: string): GraphQLError {
   });
 }
 
-type FormattedError = Parameters<typeof formatError>[0];
-
 /** The services' formatError, with a lost database answered as NETWORK_UNAVAILABLE at the failed field's path. */
 export function networkFormatError(network: string) {
-  return (formatted: FormattedError, error: unknown): GraphQLFormattedError => {
-    if (!isDatabaseUnavailable(error)) return formatError(formatted, error) as GraphQLFormattedError;
-    currentLog().warn({ code: 'NETWORK_UNAVAILABLE' }, `${network}: database unavailable: ${(error as Error).message}`);
-    const { message, extensions } = databaseUnavailable(network);
-    return { message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
-  };
+  return formatLostDatabase(network, () => databaseUnavailable(network));
 }
