@@ -31,6 +31,25 @@ export const listSizes: Readonly<Record<string, number>> = {
   // DIN 8580 has six main groups.
   'MemberFacets.processMainGroups': 6,
   'MemberFacets.certifications': certificationStandards.length,
+  // An inquiry's own lists. Without entries they counted 1 inside
+  // `inquiries(first:)` (as if a connection's edges, which `first` does size),
+  // so `inquiries(first: 100) { invitations { member { services { … } } } }`
+  // was priced as 100 invitations, not 1,000. Sized like the member lists, by
+  // what an inquiry holds with room to spare: publishInquiry invites 10 by
+  // default (up to 100, an office adds more by hand), and about as many quote;
+  // quantities and price tiers take 1 to 20, a consortium 1 to 20 partners
+  // besides its lead, and the demo inquiries use 1–3 of each.
+  'Inquiry.quantities': 5,
+  'Inquiry.attachments': 5,
+  'Inquiry.invitations': 10,
+  'Inquiry.inviteeProposals': 5,
+  'Inquiry.quotes': 10,
+  'Inquiry.consortia': 3,
+  'Consortium.partners': 5,
+  'Quote.priceTiers': 5,
+  'Quote.revisions': 5,
+  // Always one line per criterion: hours, window, distance, and CAD system or process (capacity/matches.ts).
+  'CapacityMatch.breakdown': 4,
 };
 
 export interface FanOut {

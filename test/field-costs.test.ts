@@ -38,6 +38,15 @@ describe('field costs', () => {
     expect(cost('query($n: Int) { inquiries(first: $n) { id } }')).toBe(1 + 20 * 1);
   });
 
+  test("the lists of each item of a list sized by `first` cost by their own size, not once as if a connection's edges", () => {
+    // Counted once, these 100 inquiries' invitations cost as 100 invitations.
+    expect(cost('{ inquiries(first: 100) { invitations { status } } }')).toBe(1 + 100 * (1 + 10 * 1));
+    expect(cost('{ inquiries(first: 100) { consortia { partners { status } } } }')).toBe(1 + 100 * (1 + 3 * (1 + 5 * 1)));
+    expect(cost('{ capacityMatches(postId: "CapacityPost:1", first: 50) { breakdown { status } } }')).toBe(1 + 50 * (1 + 4 * 1));
+    // A connection's edges are still sized by `first` alone.
+    expect(cost('{ members(first: 10) { edges { node { name } } } }')).toBe(1 + 3 * 1_000 + 10 * (1 + 1 * (1 + 1)));
+  });
+
   test('an interface entry covers the types that implement it', () => {
     expect(cost('{ member(id: "NIWE:m-1") { ... on NiweMember { services { title } } } }')).toBe(cost('{ member(id: "NIWE:m-1") { services { title } } }'));
     expect(cost('{ member(id: "NIWE:m-1") { services { title } } }')).toBe(1 + (1 + 6 * 1));
