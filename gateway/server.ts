@@ -26,7 +26,7 @@ import { installResultShaping } from './result-shaping.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
-import { createRequestVerifier, defaultSessionOptions, portalSessions, withSessionRenewal, type SessionOptions } from './sessions.ts';
+import { createRequestVerifier, defaultSessionOptions, portalSessions, SignedOutSessions, withSessionRenewal, type SessionOptions } from './sessions.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -154,7 +154,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
 
   const verifyToken = createTokenVerifier(options.auth);
   // Bearer tokens as before; else the portal's session cookie, with its CSRF token on writes.
-  const verify = createRequestVerifier(createVerifier(options.auth), verifyToken);
+  const signedOut = new SignedOutSessions();
+  const verify = createRequestVerifier(createVerifier(options.auth), verifyToken, signedOut);
   // Identity and policy are settled here, before Apollo parses or validates anything; a refusal carries the request id like every other error.
   const context = async (req: IncomingMessage, http: { method: string; body: unknown; search: string }): Promise<GatewayContext> => {
     const requestId = randomUUID();
@@ -182,6 +183,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     production: options.production,
     limiters: shared?.limiters ?? inProcessLimiters,
     trustedProxies: options.trustedProxies ?? [],
+    signedOut,
   });
   let ready = true;
   const regionHealth = gatewayHealth(options.subgraphUrls.region, Math.min(subgraphTimeoutMs, 2000));

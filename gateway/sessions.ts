@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { GraphQLError } from 'graphql';
@@ -31,6 +31,13 @@ import { apiKeyGrant, askRegion, type RegionInternal } from './token-exchange.ts
 // sees the request); every request in between is checked by signature alone, as before. So archiving an
 // account, changing its password or revoking the key ends its sessions within one renewal window, without
 // a database call per request. The CSRF token stays the session's for the whole day.
+//
+// Signing out (POST /auth/logout) clears the cookies and ends the session itself, so that a copy of its cookie
+// (another tab's, or one taken from the machine) does not go on working until the day's end: the gateway refuses
+// it at once (SignedOutSessions, in memory until the session's end) and tells region (endSession), which refuses
+// its next renewal, so on another replica of the gateway it works at most until its token expires, as an
+// archived account's does. A session's id is the SHA-256 of its CSRF token, random per sign-in and kept through
+// renewals, so sessions issued before ids existed have one too.
 //
 // CSRF: a cookie goes along with any request the browser makes, so a request signed in by
 // the cookie that changes something (any method but GET and HEAD) must also carry the
@@ -118,6 +125,37 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
 
 const safeMethods = new Set(['GET', 'HEAD']);
 
+/** A session's id, for signing it out: the SHA-256 of its CSRF token (hex), never the token itself. */
+export const sessionIdOf = (csrf: string) => createHash('sha256').update(csrf).digest('hex');
+
+/**
+ * Sessions signed out at this gateway, refused until their end (the `ends` claim, at most a working day). A
+ * few hundred sign-outs a day are a few hundred entries; each sign-out drops those past their end.
+ */
+export class SignedOutSessions {
+  private readonly ends = new Map<string, number>();
+
+  add(id: string, ends: number): void {
+    const now = Date.now() / 1000;
+    for (const [other, end] of this.ends) if (end <= now) this.ends.delete(other);
+    this.ends.set(id, ends);
+  }
+
+  has(id: string): boolean {
+    return (this.ends.get(id) ?? 0) > Date.now() / 1000;
+  }
+}
+
+/** The CSRF check of a write signed in by the cookie: the header, the irm_csrf cookie and the token's claim agree. */
+function checkCsrf(req: IncomingMessage, cookies: Map<string, string>, claimed: string): void {
+  if (safeMethods.has(req.method ?? 'GET')) return;
+  const header = req.headers[csrfHeader];
+  if (typeof header !== 'string' || header === '')
+    throw csrfTokenInvalid(`A POST signed in by the session cookie needs the ${csrfHeader} header holding the value of the irm_csrf cookie.`);
+  if (!sameText(header, cookie(cookies, cookieNames.csrf)) || !sameText(header, claimed))
+    throw csrfTokenInvalid(`The ${csrfHeader} header does not match this session's irm_csrf cookie; reload the page or sign in again.`);
+}
+
 /** Requests whose session came up for renewal and was refused (ended) or could not be renewed (region unreachable). */
 const notRenewed = new WeakMap<IncomingMessage, GraphQLError>();
 
@@ -127,7 +165,7 @@ interface Session {
 }
 
 /** The session the cookie holds, or undefined without one; a write without its CSRF token is refused (403), a bad or expired token too (401). */
-async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier): Promise<Session | undefined> {
+async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier, signedOut: SignedOutSessions): Promise<Session | undefined> {
   const cookies = parseCookies(req.headers.cookie);
   const token = cookie(cookies, cookieNames.session);
   if (!token) return undefined;
@@ -141,20 +179,15 @@ async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier): Prom
     throw error;
   }
   if (typeof session.claims.csrf !== 'string') throw unauthenticated('The session cookie holds a token that was not issued as a session; sign in again.');
-  if (!safeMethods.has(req.method ?? 'GET')) {
-    const header = req.headers[csrfHeader];
-    if (typeof header !== 'string' || header === '')
-      throw csrfTokenInvalid(`A POST signed in by the session cookie needs the ${csrfHeader} header holding the value of the irm_csrf cookie.`);
-    if (!sameText(header, cookie(cookies, cookieNames.csrf)) || !sameText(header, session.claims.csrf))
-      throw csrfTokenInvalid(`The ${csrfHeader} header does not match this session's irm_csrf cookie; reload the page or sign in again.`);
-  }
+  if (signedOut.has(sessionIdOf(session.claims.csrf))) throw unauthenticated('This session was signed out; sign in again.');
+  checkCsrf(req, cookies, session.claims.csrf);
   return session;
 }
 
-export function createRequestVerifier(verify: Verifier, verifyToken: TokenVerifier): RequestVerifier {
+export function createRequestVerifier(verify: Verifier, verifyToken: TokenVerifier, signedOut: SignedOutSessions): RequestVerifier {
   return async (req) => {
     if (req.headers.authorization) return verify(req.headers.authorization);
-    return (await sessionOf(req, verifyToken))?.identity ?? anonymous;
+    return (await sessionOf(req, verifyToken, signedOut))?.identity ?? anonymous;
   };
 }
 
@@ -212,8 +245,11 @@ interface KeyGrant {
 // Named, so region's metrics count each kind of call (http_requests_total{operation}).
 const grantFields = 'accountId role subject network memberId name email generation';
 const loginQuery = `query AccountLogin($email: String!, $password: String!) { accountLogin(email: $email, password: $password) { ${grantFields} } }`;
-const accountSessionQuery = `query AccountSession($accountId: ID!, $generation: String!) { accountSession(accountId: $accountId, generation: $generation) { ${grantFields} } }`;
-const keySessionQuery = `query ApiKeySession($keyId: ID!) { apiKeySession(keyId: $keyId) { keyId partner safelist } }`;
+const accountSessionQuery = `query AccountSession($accountId: ID!, $generation: String!, $session: ID!) {
+  accountSession(accountId: $accountId, generation: $generation, session: $session) { ${grantFields} }
+}`;
+const keySessionQuery = `query ApiKeySession($keyId: ID!, $session: ID!) { apiKeySession(keyId: $keyId, session: $session) { keyId partner safelist } }`;
+const endSessionMutation = `mutation EndSession($session: ID!, $endsAt: String!) { endSession(session: $session, endsAt: $endsAt) }`;
 
 const accountClaims = ({ subject, ...rest }: AccountGrant): Grant => ({
   subject,
@@ -259,6 +295,7 @@ const wrongCredentials = () => httpError('UNAUTHENTICATED', 'The e-mail address 
 
 export interface SessionRoutesOptions extends RegionInternal, SessionOptions {
   auth: AuthConfig;
+  signedOut: SignedOutSessions;
   production: boolean;
   limiters: LimiterFactory;
   trustedProxies: readonly string[];
@@ -328,8 +365,11 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     return { ...view(identity, claims), csrfToken: csrf };
   };
 
-  /** The claims of a session token about to expire or expired whose session has not ended; undefined for anything else, which the verifier judges. */
-  const dueForRenewal = async (token: string): Promise<JWTPayload | undefined> => {
+  /**
+   * The claims of a session token this gateway signed whose session has not reached its end, expired or not;
+   * undefined for anything else. `due`: only a token about to expire or expired, which renewal replaces.
+   */
+  const sessionClaims = async (token: string, due: boolean): Promise<JWTPayload | undefined> => {
     let exp: unknown;
     try {
       ({ exp } = decodeJwt(token));
@@ -337,7 +377,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
       return undefined;
     }
     const now = Date.now() / 1000;
-    if (!key || typeof exp !== 'number' || exp > now + marginSeconds) return undefined;
+    if (!key || typeof exp !== 'number' || (due && exp > now + marginSeconds)) return undefined;
     let claims: JWTPayload;
     try {
       // Signature, issuer and audience as the verifier checks them, at a moment the token was still valid.
@@ -360,12 +400,14 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
   /** Asks region whether the session may go on, and signs its next token if so. */
   const renewal = async (claims: JWTPayload): Promise<Renewal> => {
     let grant: Grant | null = null;
+    const session = sessionIdOf(claims.csrf as string);
     try {
-      if (typeof claims.keyId === 'string') {
-        const found = (await askRegion<{ apiKeySession: KeyGrant | null }>(options, keySessionQuery, { keyId: claims.keyId })).apiKeySession;
+      if (options.signedOut.has(session)) grant = null;
+      else if (typeof claims.keyId === 'string') {
+        const found = (await askRegion<{ apiKeySession: KeyGrant | null }>(options, keySessionQuery, { keyId: claims.keyId, session })).apiKeySession;
         grant = found && keyClaims(found);
       } else if (typeof claims.accountId === 'string' && typeof claims.generation === 'string') {
-        const variables = { accountId: claims.accountId, generation: claims.generation };
+        const variables = { accountId: claims.accountId, generation: claims.generation, session };
         const found = (await askRegion<{ accountSession: AccountGrant | null }>(options, accountSessionQuery, variables)).accountSession;
         grant = found && accountClaims(found);
       }
@@ -375,10 +417,24 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     }
     if (!grant)
       return {
-        refused: unauthenticated('The session has ended: the account was archived, its password changed or the API key revoked since sign-in; sign in again.'),
+        refused: unauthenticated(
+          'The session has ended: it was signed out, the account archived, its password changed or the API key revoked since sign-in; sign in again.',
+        ),
         ended: true,
       };
     return sign(grant, claims.csrf as string, claims.auth_time as number);
+  };
+
+  /** Refuses the session here at once and has region refuse its renewal; without region, this gateway still refuses it. */
+  const endSession = async (claims: JWTPayload) => {
+    const session = sessionIdOf(claims.csrf as string);
+    const ends = claims.ends as number;
+    options.signedOut.add(session, ends);
+    try {
+      await askRegion(options, endSessionMutation, { session, endsAt: new Date(ends * 1000).toISOString() });
+    } catch (error) {
+      currentLog().error({ err: error }, 'sign-out not recorded by region: this gateway refuses the session, another replica renews it until its end');
+    }
   };
 
   // Requests the browser sends at once with the same expired token share one question to region.
@@ -387,7 +443,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
   const renew: SessionRenewal = async (req, res) => {
     if (req.headers.authorization) return;
     const token = cookie(parseCookies(req.headers.cookie), cookieNames.session);
-    const claims = token ? await dueForRenewal(token) : undefined;
+    const claims = token ? await sessionClaims(token, true) : undefined;
     if (!token || !claims) return;
     let answer = pending.get(token);
     if (!answer) {
@@ -483,12 +539,19 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
       path: '/auth/logout',
       async handle(req, res) {
         if (req.method !== 'POST') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, '/auth/logout takes a POST.', { status: 405 }));
-        try {
-          // Only the page that holds the CSRF token may sign its user out; a session that is no longer valid is cleared all the same.
-          await sessionOf(req, verifyToken);
-        } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          if (error.extensions.code === 'CSRF_TOKEN_INVALID') return sendError(res, error);
+        // A token past its renewal is signed out too (the /auth/ paths but /auth/session are not renewed, and a
+        // person idle for ten minutes signs out with one); a cookie that holds no session of ours is cleared all the same.
+        const cookies = parseCookies(req.headers.cookie);
+        const token = cookie(cookies, cookieNames.session);
+        const claims = token ? await sessionClaims(token, false) : undefined;
+        if (claims) {
+          // Only the page that holds the CSRF token may sign its user out.
+          try {
+            checkCsrf(req, cookies, claims.csrf as string);
+          } catch (error) {
+            return sendError(res, error as GraphQLError);
+          }
+          await endSession(claims);
         }
         setCookies(req, res, undefined, 0);
         sendJson(res, 200, { signedIn: false, role: 'anonymous' });
@@ -505,7 +568,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
             const { identity, claims } = await verifyToken(match[1]);
             return sendJson(res, 200, view(identity, claims));
           }
-          const session = await sessionOf(req, verifyToken);
+          const session = await sessionOf(req, verifyToken, options.signedOut);
           sendJson(res, 200, view(session?.identity ?? anonymous, session?.claims));
         } catch (error) {
           if (error instanceof GraphQLError) return sendError(res, error);

@@ -32,7 +32,13 @@ class Browser {
   /** The Set-Cookie headers of the last answer. */
   lastSetCookies: string[] = [];
 
-  constructor(signIn: SignInAnswer) {
+  constructor(signIn: SignInAnswer | Browser) {
+    if (signIn instanceof Browser) {
+      // A copy of another browser's cookies, as taken from its machine.
+      for (const [name, value] of signIn.cookies) this.cookies.set(name, value);
+      this.csrf = signIn.csrf;
+      return;
+    }
     expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
     for (const c of signIn.cookies) this.cookies.set(c.name, c.value);
     this.csrf = signIn.csrf!;
@@ -56,14 +62,23 @@ class Browser {
   }
 
   /** A GraphQL POST as the portal sends it, with the session's CSRF token. */
-  async graphql(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
-    const response = await fetch(`${base}/graphql`, {
+  async graphql(query: string, variables: Record<string, unknown> = {}, at = base): Promise<GraphQLResponse> {
+    const response = await fetch(`${at}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf },
       body: JSON.stringify({ query, variables }),
     });
     this.keep(response);
     return { status: response.status, ...((await response.json()) as object) };
+  }
+
+  async signOut() {
+    return postJson(`${base}/auth/logout`, {}, { cookie: this.cookie, 'x-csrf-token': this.csrf });
+  }
+
+  /** When the session token expires (s since the epoch), after which the next request renews it. */
+  get tokenExpires(): number {
+    return JSON.parse(Buffer.from(this.cookies.get('irm_session')!.split('.')[1], 'base64url').toString()).exp;
   }
 
   async session() {
@@ -77,10 +92,10 @@ const signIn = async (body: Record<string, unknown>) => new Browser(await postJs
 const code = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 /** Asks `{ myAccount }` until the session is refused, and returns that answer; every answer before it succeeded. */
-async function untilRefused(browser: Browser, query = '{ myAccount { email } }') {
+async function untilRefused(browser: Browser, query = '{ myAccount { email } }', at = base) {
   let refused: GraphQLResponse | undefined;
   await until(async () => {
-    const answer = await browser.graphql(query);
+    const answer = await browser.graphql(query, {}, at);
     if (answer.errors) refused = answer;
     else expect(answer.status).toBe(200);
     return refused !== undefined;
@@ -100,6 +115,7 @@ beforeAll(async () => {
   for (const [email, name] of [
     ['aktiv@niwe.example', 'Aktiv'],
     ['archiviert@niwe.example', 'Archiviert'],
+    ['abmelden@niwe.example', 'Abmelden'],
     ['wechsel@niwe.example', 'Wechsel'],
   ])
     await createAccount({ query }, tokens.niwe, { email, name, password, kind: 'MEMBER', memberId });
@@ -172,6 +188,45 @@ describe('session renewal', () => {
       expect((await ok(again.graphql('{ myAccount { email } }'))).myAccount.email).toBe('wechsel@niwe.example');
       return again.renewals >= 1;
     }, 'the new session was renewed');
+  });
+
+  test('signing out ends the session: a copy of its cookie is refused at once here, and at its next renewal by another replica', async () => {
+    const replica = (await stack.startGatewayReplica()).gatewayUrl.replace(/\/graphql$/, '');
+    const browser = await signIn({ email: 'abmelden@niwe.example', password });
+    const copy = new Browser(browser);
+    expect((await ok(copy.graphql('{ myAccount { email } }', {}, replica))).myAccount.email).toBe('abmelden@niwe.example');
+    expect((await browser.signOut()).status).toBe(200);
+
+    const here = await copy.graphql('{ myAccount { email } }');
+    expect(here.status).toBe(401);
+    expect(here.errors![0]).toMatchObject({ message: 'This session was signed out; sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
+    const checksBefore = await regionChecks('AccountSession');
+    const there = await untilRefused(copy, '{ myAccount { email } }', replica);
+    expect(code(there)).toBe('UNAUTHENTICATED');
+    expect(there.errors![0].message).toMatch(/signed out/);
+    expect(await regionChecks('AccountSession')).toBe(checksBefore + 1);
+    // Signing in again opens a new session.
+    expect((await ok((await signIn({ email: 'abmelden@niwe.example', password })).graphql('{ myAccount { email } }'))).myAccount.email).toBe(
+      'abmelden@niwe.example',
+    );
+  });
+
+  test('a session whose token expired while its person was idle is signed out all the same, here and for the replica', async () => {
+    const replica = (await stack.startGatewayReplica()).gatewayUrl.replace(/\/graphql$/, '');
+    const browser = await signIn({ email: 'abmelden@niwe.example', password });
+    // Two copies: a refused request clears the cookies of the browser that sent it.
+    const [copy, another] = [new Browser(browser), new Browser(browser)];
+    const expires = browser.tokenExpires;
+    await until(async () => Date.now() / 1000 > expires + 1, 'the session token expired');
+    // /auth/logout renews nothing: the expired token is what it reads.
+    const out = await browser.signOut();
+    expect(out.status).toBe(200);
+    expect(out.cookies.map((c) => c.value)).toEqual(['', '']);
+    expect(code(await copy.graphql('{ myAccount { email } }'))).toBe('UNAUTHENTICATED');
+    // The replica renews the expired token first, and region refuses it at once.
+    const there = await another.graphql('{ myAccount { email } }', {}, replica);
+    expect(there.status).toBe(401);
+    expect(there.errors![0].message).toMatch(/signed out/);
   });
 
   test('a session signed in with an API key ends at its next renewal once the key is revoked', async () => {

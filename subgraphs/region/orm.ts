@@ -6,6 +6,7 @@ import { inquiryEntities } from './inquiries/entities.ts';
 import { RegionAuditEntrySchema } from './members/audit-entry.entity.ts';
 import { ApiKeySchema } from './partners/api-key.entity.ts';
 import { AccountSchema } from './accounts/account.entity.ts';
+import { EndedSessionSchema } from './accounts/ended-session.entity.ts';
 import { regionMigrations } from './migrations/index.ts';
 import { newsEntities } from './news/entities.ts';
 import { BusinessRelationshipSchema } from './relationships/relationship.entity.ts';
@@ -21,6 +22,7 @@ export function initRegionOrm(clientUrl: string, webhookKey: Buffer, sqlDebug = 
       ...capacityEntities,
       ApiKeySchema,
       AccountSchema,
+      EndedSessionSchema,
       ...inquiryEntities,
       IdempotencyKeySchema,
       RegionAuditEntrySchema,

@@ -78,5 +78,8 @@ export const regionInternalSdl = () => [sdl('./partners/internal.graphql'), sdl(
 
 export const regionInternalModule = {
   typeDefs: parse(regionInternalSdl()),
-  resolvers: { Query: { ...partnerInternalResolvers.Query, ...accountInternalResolvers.Query } } satisfies InternalResolvers,
+  resolvers: {
+    Query: { ...partnerInternalResolvers.Query, ...accountInternalResolvers.Query },
+    Mutation: { ...accountInternalResolvers.Mutation },
+  } satisfies InternalResolvers,
 };

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 import { accountId } from '../ids.ts';
+import { endSession } from './ended-sessions.ts';
 import { accountLogin, accountSession, archiveAccount, changePassword, createAccount, listAccounts, myAccount } from './accounts.ts';
 
 export const accountResolvers: Resolvers = {
@@ -25,6 +26,9 @@ export const accountResolvers: Resolvers = {
 export const accountInternalResolvers: InternalResolvers = {
   Query: {
     accountLogin: (_, args, ctx) => accountLogin(ctx.em, args.email, args.password),
-    accountSession: (_, args, ctx) => accountSession(ctx.em, args.accountId, args.generation),
+    accountSession: (_, args, ctx) => accountSession(ctx.em, args.accountId, args.generation, args.session),
+  },
+  Mutation: {
+    endSession: (_, args, ctx) => endSession(ctx.em, args.session, args.endsAt),
   },
 };

@@ -10,6 +10,7 @@ import type { RegionContext } from '../context.ts';
 import { accountId, oldestFirst, parseAccountId } from '../ids.ts';
 import { recordRegionAudit } from '../members/audit.ts';
 import { AccountSchema, type Account, type AccountKind } from './account.entity.ts';
+import { sessionEnded } from './ended-sessions.ts';
 import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 
 // Portal accounts. Who creates which: an office creates MEMBER accounts for the
@@ -228,10 +229,11 @@ export async function accountLogin(em: EntityManager, email: string, password: s
 
 /**
  * The gateway's renewal of a session (gateway/sessions.ts): the account's grant as it is now, or null when the
- * account is archived or gone or its password was changed since the session's `generation`. One lookup by
- * primary key, once per session and renewal window, instead of one on every request.
+ * account is archived or gone, its password was changed since the session's `generation`, or the session was
+ * signed out. Two lookups by primary key, once per session and renewal window, instead of one on every request.
  */
-export async function accountSession(em: EntityManager, id: string, generation: string): Promise<AccountGrant | null> {
+export async function accountSession(em: EntityManager, id: string, generation: string, session?: string | null): Promise<AccountGrant | null> {
   const account = await em.findOne(AccountSchema, { id: parseAccountId(id, 'accountId'), archivedAt: null });
-  return account && generationOf(account) === generation ? grantOf(account) : null;
+  if (!account || generationOf(account) !== generation) return null;
+  return (await sessionEnded(em, session)) ? null : grantOf(account);
 }

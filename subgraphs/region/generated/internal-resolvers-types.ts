@@ -41,15 +41,31 @@ export type ApiKeyGrant = {
   safelist: Scalars['Boolean']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records that a portal session was signed out (POST /auth/logout), so that renewal refuses it from now on
+   * (accountSession, apiKeySession) and a copy of its cookie stops working at the token's next renewal. True when
+   * it was recorded now, false when it already was.
+   */
+  endSession: Scalars['Boolean']['output'];
+};
+
+
+export type MutationEndSessionArgs = {
+  endsAt: Scalars['String']['input'];
+  session: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The session grant for an account's e-mail address and password; null when either is wrong or the account is archived (the same answer, after the same work). */
   accountLogin?: Maybe<AccountGrant>;
-  /** The grant of a session being renewed (gateway/sessions.ts): as now, or null when the account is archived or gone, or its password was changed since the session's generation. */
+  /** The grant of a session being renewed (gateway/sessions.ts): as now, or null when the account is archived or gone, its password was changed since the session's generation, or the session was signed out. */
   accountSession?: Maybe<AccountGrant>;
   /** The partner an API key belongs to; null for an unknown or revoked key. */
   apiKeyGrant?: Maybe<ApiKeyGrant>;
-  /** The grant of a portal session signed in with an API key, being renewed (gateway/sessions.ts); null when the key was revoked. */
+  /** The grant of a portal session signed in with an API key, being renewed (gateway/sessions.ts); null when the key was revoked or the session signed out. */
   apiKeySession?: Maybe<ApiKeyGrant>;
 };
 
@@ -63,6 +79,7 @@ export type QueryAccountLoginArgs = {
 export type QueryAccountSessionArgs = {
   accountId: Scalars['ID']['input'];
   generation: Scalars['String']['input'];
+  session?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -73,6 +90,7 @@ export type QueryApiKeyGrantArgs = {
 
 export type QueryApiKeySessionArgs = {
   keyId: Scalars['ID']['input'];
+  session?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -153,6 +171,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrant>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
@@ -163,6 +182,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ApiKeyGrant: ApiKeyGrant;
   Boolean: Scalars['Boolean']['output'];
+  Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
 };
 
@@ -183,6 +203,10 @@ export type ApiKeyGrantResolvers<ContextType = RegionContext, ParentType extends
   safelist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'endsAt' | 'session'>>;
+};
+
 export type QueryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accountLogin?: Resolver<Maybe<ResolversTypes['AccountGrant']>, ParentType, ContextType, RequireFields<QueryAccountLoginArgs, 'email' | 'password'>>;
   accountSession?: Resolver<Maybe<ResolversTypes['AccountGrant']>, ParentType, ContextType, RequireFields<QueryAccountSessionArgs, 'accountId' | 'generation'>>;
@@ -193,6 +217,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
 export type Resolvers<ContextType = RegionContext> = {
   AccountGrant?: AccountGrantResolvers<ContextType>;
   ApiKeyGrant?: ApiKeyGrantResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };
 

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
+import { sessionEnded } from '../accounts/ended-sessions.ts';
 import { apiKeyId } from '../ids.ts';
 import { createApiKey, grantForKey, grantForKeyId, listApiKeys, revokeApiKey } from './api-keys.ts';
 
@@ -22,6 +23,6 @@ export const partnerResolvers: Resolvers = {
 export const partnerInternalResolvers: InternalResolvers = {
   Query: {
     apiKeyGrant: (_, args, ctx) => grantForKey(ctx.em, args.key),
-    apiKeySession: (_, args, ctx) => grantForKeyId(ctx.em, args.keyId),
+    apiKeySession: async (_, args, ctx) => ((await sessionEnded(ctx.em, args.session)) ? null : grantForKeyId(ctx.em, args.keyId)),
   },
 };
