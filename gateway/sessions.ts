@@ -128,21 +128,43 @@ const safeMethods = new Set(['GET', 'HEAD']);
 /** A session's id, for signing it out: the SHA-256 of its CSRF token (hex), never the token itself. */
 export const sessionIdOf = (csrf: string) => createHash('sha256').update(csrf).digest('hex');
 
+const signedOutError = () => unauthenticated('This session was signed out; sign in again.');
+
+/** The csrf claim of a token, unverified; '' when it has none. */
+function csrfClaim(token: string): string {
+  try {
+    const { csrf } = decodeJwt(token);
+    return typeof csrf === 'string' ? csrf : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Sessions signed out at this gateway, refused until their end (the `ends` claim, at most a working day). A
  * few hundred sign-outs a day are a few hundred entries; each sign-out drops those past their end.
  */
 export class SignedOutSessions {
-  private readonly ends = new Map<string, number>();
+  private readonly ends = new Map<string, { ends: number; recorded: boolean }>();
 
-  add(id: string, ends: number): void {
+  /** `recorded`: region knows too, so signing the session out again need not tell it again. */
+  add(id: string, ends: number, recorded: boolean): void {
     const now = Date.now() / 1000;
-    for (const [other, end] of this.ends) if (end <= now) this.ends.delete(other);
-    this.ends.set(id, ends);
+    for (const [other, entry] of this.ends) if (entry.ends <= now) this.ends.delete(other);
+    this.ends.set(id, { ends, recorded });
+  }
+
+  recorded(id: string): boolean {
+    return this.has(id) && this.ends.get(id)!.recorded;
+  }
+
+  /** Whether the token is a session token of a session signed out here: its csrf claim read unverified, so only for a token already verified, or to clear cookies. */
+  holds(token: string): boolean {
+    return this.ends.size > 0 && this.has(sessionIdOf(csrfClaim(token)));
   }
 
   has(id: string): boolean {
-    return (this.ends.get(id) ?? 0) > Date.now() / 1000;
+    return (this.ends.get(id)?.ends ?? 0) > Date.now() / 1000;
   }
 }
 
@@ -179,14 +201,19 @@ async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier, signe
     throw error;
   }
   if (typeof session.claims.csrf !== 'string') throw unauthenticated('The session cookie holds a token that was not issued as a session; sign in again.');
-  if (signedOut.has(sessionIdOf(session.claims.csrf))) throw unauthenticated('This session was signed out; sign in again.');
+  if (signedOut.has(sessionIdOf(session.claims.csrf))) throw signedOutError();
   checkCsrf(req, cookies, session.claims.csrf);
   return session;
 }
 
 export function createRequestVerifier(verify: Verifier, verifyToken: TokenVerifier, signedOut: SignedOutSessions): RequestVerifier {
   return async (req) => {
-    if (req.headers.authorization) return verify(req.headers.authorization);
+    if (req.headers.authorization) {
+      const identity = await verify(req.headers.authorization);
+      // A session token taken from its cookie and sent as a bearer token is refused once signed out, too.
+      if (signedOut.holds(req.headers.authorization.replace(/^Bearer\s+/i, ''))) throw signedOutError();
+      return identity;
+    }
     return (await sessionOf(req, verifyToken, signedOut))?.identity ?? anonymous;
   };
 }
@@ -428,10 +455,13 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
   /** Refuses the session here at once and has region refuse its renewal; without region, this gateway still refuses it. */
   const endSession = async (claims: JWTPayload) => {
     const session = sessionIdOf(claims.csrf as string);
+    // Signing out again (a second tab, a repeated click) asks region nothing once it has the record.
+    if (options.signedOut.recorded(session)) return;
     const ends = claims.ends as number;
-    options.signedOut.add(session, ends);
+    options.signedOut.add(session, ends, false);
     try {
       await askRegion(options, endSessionMutation, { session, endsAt: new Date(ends * 1000).toISOString() });
+      options.signedOut.add(session, ends, true);
     } catch (error) {
       currentLog().error({ err: error }, 'sign-out not recorded by region: this gateway refuses the session, another replica renews it until its end');
     }
@@ -443,14 +473,25 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
   const renew: SessionRenewal = async (req, res) => {
     if (req.headers.authorization) return;
     const token = cookie(parseCookies(req.headers.cookie), cookieNames.session);
-    const claims = token ? await sessionClaims(token, true) : undefined;
-    if (!token || !claims) return;
+    if (!token) return;
+    // A session signed out here is refused and its cookies cleared, so the browser that still holds them (a
+    // copy, another tab) is anonymous from its next request on, also on public pages. Its claims are read
+    // unverified: a forged token naming a signed-out session's id loses nothing but cookies.
+    if (options.signedOut.holds(token)) {
+      notRenewed.set(req, signedOutError());
+      setCookies(req, res, undefined, 0);
+      return;
+    }
+    const claims = await sessionClaims(token, true);
+    if (!claims) return;
     let answer = pending.get(token);
     if (!answer) {
       answer = renewal(claims).finally(() => pending.delete(token));
       pending.set(token, answer);
     }
-    const renewed = await answer;
+    let renewed = await answer;
+    // Signed out while region was being asked: the answer must not hand the browser a new cookie.
+    if (options.signedOut.has(sessionIdOf(claims.csrf as string))) renewed = { refused: signedOutError(), ended: true };
     if ('refused' in renewed) {
       notRenewed.set(req, renewed.refused);
       if (renewed.ended) setCookies(req, res, undefined, 0);
@@ -566,6 +607,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
             const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization);
             if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
             const { identity, claims } = await verifyToken(match[1]);
+            if (options.signedOut.holds(match[1])) throw signedOutError();
             return sendJson(res, 200, view(identity, claims));
           }
           const session = await sessionOf(req, verifyToken, options.signedOut);

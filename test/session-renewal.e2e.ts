@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { createAccount, parseSetCookie, postJson, type SignInAnswer } from './support/sessions.ts';
@@ -18,7 +19,7 @@ const tokens: Record<string, string> = {};
 let memberId: string;
 
 /** Region's answers to the gateway's renewal questions of one kind so far. */
-async function regionChecks(operation: 'AccountSession' | 'ApiKeySession') {
+async function regionChecks(operation: 'AccountSession' | 'ApiKeySession' | 'EndSession') {
   const metric = await stack.region.observability.metrics.registry.getSingleMetric('http_requests_total')!.get();
   return metric.values.filter((v) => v.labels.route === '/internal/graphql' && v.labels.operation === operation).reduce((sum, v) => sum + v.value, 0);
 }
@@ -103,8 +104,23 @@ async function untilRefused(browser: Browser, query = '{ myAccount { email } }',
   return refused!;
 }
 
+/** Holds the next request to region's internal API until `release`; `arrived` resolves once it has come. */
+let holdNextRegionCall: { arrived: () => void; release: Promise<void> } | undefined;
+
 beforeAll(async () => {
   stack = await startStack({ sessionRenewalSeconds: renewalSeconds });
+  const server = stack.region.http;
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+    const hold = req.url?.startsWith('/internal/graphql') ? holdNextRegionCall : undefined;
+    if (hold) {
+      holdNextRegionCall = undefined;
+      hold.arrived();
+      await hold.release;
+    }
+    for (const handler of handlers) handler.call(server, req, res);
+  });
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
   tokens.admin = await stack.token({ role: 'admin', sub: 'admin' });
   tokens.niwe = await stack.token({ role: 'office', network: 'NIWE' });
@@ -200,8 +216,11 @@ describe('session renewal', () => {
     const here = await copy.graphql('{ myAccount { email } }');
     expect(here.status).toBe(401);
     expect(here.errors![0]).toMatchObject({ message: 'This session was signed out; sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
+    // Its cookies are cleared with the refusal, so the copy is anonymous from then on, not refused again.
+    expect(copy.cookies.size).toBe(0);
+    expect((await copy.session()).body).toEqual({ signedIn: false, role: 'anonymous' });
     const checksBefore = await regionChecks('AccountSession');
-    const there = await untilRefused(copy, '{ myAccount { email } }', replica);
+    const there = await untilRefused(new Browser(browser), '{ myAccount { email } }', replica);
     expect(code(there)).toBe('UNAUTHENTICATED');
     expect(there.errors![0].message).toMatch(/signed out/);
     expect(await regionChecks('AccountSession')).toBe(checksBefore + 1);
@@ -227,6 +246,46 @@ describe('session renewal', () => {
     const there = await another.graphql('{ myAccount { email } }', {}, replica);
     expect(there.status).toBe(401);
     expect(there.errors![0].message).toMatch(/signed out/);
+  });
+
+  test('a signed-out session token is refused as a bearer token too, and signing out again asks region nothing', async () => {
+    const browser = await signIn({ email: 'abmelden@niwe.example', password });
+    const token = browser.cookies.get('irm_session')!;
+    const asBearer = () => stack.query('{ myAccount { email } }', {}, token);
+    expect((await ok(asBearer())).myAccount.email).toBe('abmelden@niwe.example');
+    const recorded = await regionChecks('EndSession');
+    expect((await browser.signOut()).status).toBe(200);
+    const refused = await asBearer();
+    expect(refused.status).toBe(401);
+    expect(refused.errors![0].message).toBe('This session was signed out; sign in again.');
+    const session = await fetch(`${base}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+    expect(session.status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await browser.signOut()).status).toBe(200);
+    expect(await regionChecks('EndSession')).toBe(recorded + 1);
+  });
+
+  test('a renewal under way while the session is signed out hands out no new cookie', async () => {
+    const browser = await signIn({ email: 'abmelden@niwe.example', password });
+    const copy = new Browser(browser);
+    const expires = browser.tokenExpires;
+    await until(async () => Date.now() / 1000 > expires + 1, 'the session token expired');
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => {
+      holdNextRegionCall = { arrived: resolve, release: new Promise((r) => (release = r)) };
+    });
+    // The copy's request asks region to renew; region answers only after the sign-out.
+    const pending = copy.graphql('{ myAccount { email } }');
+    await arrived;
+    expect((await browser.signOut()).status).toBe(200);
+    release();
+    const answer = await pending;
+    expect(answer.status).toBe(401);
+    expect(answer.errors![0].message).toBe('This session was signed out; sign in again.');
+    expect(copy.lastSetCookies.map(parseSetCookie).map((c) => [c.name, c.value])).toEqual([
+      ['irm_session', ''],
+      ['irm_csrf', ''],
+    ]);
+    expect(copy.cookies.size).toBe(0);
   });
 
   test('a session signed in with an API key ends at its next renewal once the key is revoked', async () => {

@@ -7,6 +7,7 @@ import { EndedSessionSchema } from './ended-session.entity.ts';
 // hundred rows at most: each logout also purges those past their end, so the table never holds more.
 
 const sessionIdPattern = /^[0-9a-f]{64}$/;
+const maxSessionMs = 24 * 3600_000;
 
 function sessionId(field: string, value: string): string {
   if (!sessionIdPattern.test(value)) throw badInput(field, `${field} must be a session id of 64 lower-case hexadecimal digits.`, { reason: 'NOT_AN_ID' });
@@ -16,7 +17,8 @@ function sessionId(field: string, value: string): string {
 /** Records a signed-out session until `endsAt`; false when it already was. */
 export async function endSession(em: EntityManager, session: string, endsAt: string): Promise<boolean> {
   const id = sessionId('session', session);
-  const until = isoDateTime('endsAt', endsAt);
+  // A session lasts a working day (8 h) at most; a longer record would outlive its purpose and its purge.
+  const until = new Date(Math.min(isoDateTime('endsAt', endsAt).getTime(), Date.now() + maxSessionMs));
   const connection = em.getConnection();
   await connection.execute('delete from ended_session where ends_at < now()');
   const inserted = await connection.execute<{ id: string }[]>(
