@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { fieldErrorPhrases, fieldErrorText, fieldOfError } from '../portal/src/field-errors.ts';
+import { errorCodePhrases, errorsText, errorText, fieldErrorPhrases, fieldErrorText, fieldOfError } from '../portal/src/field-errors.ts';
 import { locale } from '../portal/src/i18n.ts';
-import { badInput } from '../shared/errors.ts';
+import { badInput, errorCodes } from '../shared/errors.ts';
 import { inputReasons } from '../shared/input-reasons.ts';
 import { idempotencyKey, pageSize, text } from '../shared/validation.ts';
 import { employees, postalCode, website } from '../subgraphs/network/validation.ts';
@@ -117,5 +117,36 @@ describe("the portal's words for them", () => {
     expect(fieldOfError({ message: '', extensions: { field: 'name' } }, fields)).toBe('name');
     expect(fieldOfError({ message: '', extensions: { field: 'city' } }, fields)).toBeUndefined();
     expect(fieldOfError(undefined, fields)).toBeUndefined();
+  });
+
+  test("an error about no field reads in the page's language by its code; a page shows each text once", () => {
+    // Every code a portal page can get has words in both languages, the portal's own two too. Not these: BAD_USER_INPUT
+    // (its reasons, above), NETWORK_UNAVAILABLE (the network notice), a safelist (partners only) and Apollo's refusals of
+    // a malformed request, which the portal's persisted operations do not send.
+    const notShown = new Set([
+      'BAD_USER_INPUT',
+      'NETWORK_UNAVAILABLE',
+      'OPERATION_NOT_SAFELISTED',
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_REQUEST',
+      'PERSISTED_QUERY_NOT_SUPPORTED',
+      'OPERATION_RESOLUTION_FAILURE',
+    ]);
+    const shown = [...Object.keys(errorCodes).filter((code) => !notShown.has(code)), 'UNREACHABLE', 'HTTP'].sort();
+    expect(Object.keys(errorCodePhrases.de).sort()).toEqual(shown);
+    expect(Object.keys(errorCodePhrases.en).sort()).toEqual(shown);
+
+    const outage = { message: 'region cannot reach its database; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region' } };
+    expect(errorText(outage, de)).toBe('Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.');
+    expect(errorText(outage, en)).toBe('Part of the system is not answering right now; please try again shortly.');
+    const gone = { message: 'Inquiry inq-7 does not exist.', extensions: { code: 'NOT_FOUND' } };
+    expect(errorText(gone, de)).toBe('Das gibt es nicht (mehr). Hinweis des Servers: Inquiry inq-7 does not exist.');
+    expect(errorText(gone, en)).toBe('Inquiry inq-7 does not exist.');
+    // A field's reason comes first; an unknown code keeps the server's message.
+    expect(errorText({ message: 'x', extensions: { code: 'BAD_USER_INPUT', reason: 'REQUIRED' } }, de)).toBe('Bitte füllen Sie dieses Feld aus.');
+    expect(errorText({ message: 'Die Antwort kam nicht rechtzeitig.', extensions: { code: 'TIMEOUT' } }, en)).toBe('Die Antwort kam nicht rechtzeitig.');
+    // Three fields of one answer failing alike read once.
+    expect(errorsText([outage, outage, outage], de)).toBe('Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.');
   });
 });

@@ -136,3 +136,52 @@ test('the signed-in person changes the password on "Mein Zugang", with the serve
   expect(await login(password)).toBe(401);
   expect(await login('Eisenach-Wartburg-2027')).toBe(200);
 });
+
+test('a session ended elsewhere while the page is open: the page turns signed out, says why in German, and public pages still answer', async () => {
+  const clara = { email: 'clara.consens@niwe.example', name: 'Clara Consens', password };
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...clara, kind: 'OFFICE', network: 'NIWE' });
+  const page = await pages.signedIn(clara);
+  // The start page's own request answered first, so the next request is the one that finds the session ended.
+  await eventually(() => page.locator('.networks li').count()).toBe(3);
+  // Signed out from another tab: the same cookies, sent by another client.
+  const cookies = Object.fromEntries((await page.context().cookies()).map((c) => [c.name, c.value]));
+  const out = await fetch(`${stack.gateway}/auth/logout`, {
+    method: 'POST',
+    headers: { cookie: `irm_session=${cookies.irm_session}; irm_csrf=${cookies.irm_csrf}`, 'x-csrf-token': cookies.irm_csrf },
+  });
+  expect(out.status).toBe(200);
+
+  // The page still shows the session; its next request learns that it ended.
+  await page.getByRole('link', { name: 'Anfragen', exact: true }).click();
+  await page.waitForURL(/\/anfragen$/);
+  const notice = page.locator('main > .notice-warning[role="alert"]');
+  await eventually(() => notice.textContent()).toBe(
+    'Ihre Sitzung ist beendet: Sie wurden an anderer Stelle abgemeldet, Ihr Zugang oder Passwort wurde geändert, oder der Arbeitstag seit der Anmeldung ist um. Erneut anmelden',
+  );
+  await eventually(() => page.locator('main p').allTextContents()).toContain(
+    'Anfragen sehen angemeldete Kunden, Mitgliedsunternehmen und Geschäftsstellen. Bitte melden Sie sich an.',
+  );
+  // Neither a false "no inquiries" nor the server's English: the list is not shown at all.
+  expect(await page.getByText('Noch keine Anfragen.').count()).toBe(0);
+  expect(await page.locator('.notice-error').count()).toBe(0);
+  expect(await page.locator('.account-name').count()).toBe(0);
+  expect(await page.locator('header').getByRole('link', { name: 'Anmelden', exact: true }).count()).toBe(1);
+  expect((await page.context().cookies()).map((c) => c.name)).toEqual([]);
+  await expectAccessible(page);
+  await screenshot(page, 'session-ended');
+
+  // A public page answers as for any visitor; the notice's link signs in again and comes back.
+  await page.getByRole('link', { name: 'Unternehmen suchen' }).click();
+  await page.fill('#search-text', 'Fräsen');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.hit-count').count()).toBe(1);
+  expect(await page.locator('.notice-error').count()).toBe(0);
+  await notice.getByRole('link', { name: 'Erneut anmelden' }).click();
+  await page.waitForURL(/\/anmelden\?weiter=%2Fsuche/);
+  await page.fill('#sign-in-email', clara.email);
+  await page.fill('#sign-in-password', clara.password);
+  await page.press('#sign-in-password', 'Enter');
+  await page.waitForURL(/\/suche/);
+  await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Clara Consens');
+  expect(await notice.count()).toBe(0);
+});

@@ -125,6 +125,23 @@ function Header({ onLanguage }: { onLanguage: (language: Language) => void }) {
   );
 }
 
+/**
+ * Why the page turned signed out by itself (session.ts sessionEnded): the gateway refused the session while the
+ * page was open. Stays until the person signs in again, with a link that comes back here.
+ */
+function SessionEndedNotice() {
+  const { t } = useLocale();
+  const route = useRoute();
+  const { session } = useSession();
+  if (!session?.ended || route.path === paths.signIn) return null;
+  const here = route.path + (route.params.size ? `?${route.params}` : '');
+  return (
+    <p class="notice notice-warning" role="alert">
+      {t.sessionEnded} <a href={`${paths.signIn}?weiter=${encodeURIComponent(here)}`}>{t.signInAgain}</a>
+    </p>
+  );
+}
+
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const value = useMemo(() => locale(language), [language]);
@@ -141,6 +158,7 @@ export function App() {
       <div class="page" onClick={onLinkClick}>
         <Header onLanguage={choose} />
         <main id="main" tabIndex={-1}>
+          <SessionEndedNotice />
           <Page />
         </main>
         <footer class="site-footer">{value.t.footer}</footer>

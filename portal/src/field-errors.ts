@@ -144,3 +144,60 @@ export function fieldOfError<F extends string>(error: ServerError | undefined, f
   const field = typeof error?.extensions?.field === 'string' ? error.extensions.field.replace(/^input\./, '') : undefined;
   return fields.find((f) => f === field);
 }
+
+// Errors about no field: what went wrong in the visitor's language, by extensions.code. Where the server's
+// message says which record or state (NOT_FOUND, CONFLICT, FORBIDDEN), German readers get a phrase and that
+// message after it and English readers the message alone, as for COMBINATION above; where it adds nothing the
+// person could act on (an outage, a refused session), the phrase alone. UNREACHABLE and HTTP are the portal's
+// own (graphql.ts). A code not listed keeps the server's message.
+type CodePhrase = (message: string) => string;
+
+const serverNote = (message: string) => ` Hinweis des Servers: ${message}`;
+
+const codesDe: Readonly<Record<string, CodePhrase>> = {
+  UNAUTHENTICATED: () => 'Sie sind nicht (mehr) angemeldet; bitte melden Sie sich an.',
+  FORBIDDEN: (m) => `Das ist mit Ihrem Zugang nicht erlaubt.${serverNote(m)}`,
+  NOT_FOUND: (m) => `Das gibt es nicht (mehr).${serverNote(m)}`,
+  CONFLICT: (m) => `Das wurde inzwischen geändert oder ist in diesem Stand nicht möglich; bitte laden Sie die Seite neu.${serverNote(m)}`,
+  RATE_LIMITED: () => 'Zu viele Anfragen in kurzer Zeit; bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
+  SERVICE_UNAVAILABLE: () => 'Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
+  INTERNAL_API_VERSION: () => 'Ein Netzwerk läuft gerade mit einer unpassenden Version; seine Geschäftsstelle ist informiert.',
+  INTERNAL_SERVER_ERROR: () => 'Auf dem Server ist ein Fehler aufgetreten; bitte versuchen Sie es erneut.',
+  CSRF_TOKEN_INVALID: () => 'Diese Seite gehört zu einer älteren Sitzung; bitte laden Sie sie neu.',
+  PERSISTED_QUERY_NOT_FOUND: () => 'Das Portal wurde aktualisiert; bitte laden Sie die Seite neu.',
+  OPERATION_LIMIT_EXCEEDED: () => 'Die Abfrage ist zu umfangreich; bitte schränken Sie sie ein.',
+  UNREACHABLE: () => 'Das Portal ist gerade nicht erreichbar; bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  HTTP: (m) => `Der Server hat unerwartet geantwortet (${m}); bitte versuchen Sie es erneut.`,
+};
+
+const codesEn: Readonly<Record<string, CodePhrase>> = {
+  UNAUTHENTICATED: () => 'You are not signed in (any more); please sign in.',
+  FORBIDDEN: (m) => m,
+  NOT_FOUND: (m) => m,
+  CONFLICT: (m) => `${m} Please reload the page.`,
+  RATE_LIMITED: () => 'Too many requests in a short time; please wait a moment and try again.',
+  SERVICE_UNAVAILABLE: () => 'Part of the system is not answering right now; please try again shortly.',
+  INTERNAL_API_VERSION: () => 'A network is running a version that does not fit; its office has been told.',
+  INTERNAL_SERVER_ERROR: () => 'Something failed on the server; please try again.',
+  CSRF_TOKEN_INVALID: () => 'This page belongs to an older session; please reload it.',
+  PERSISTED_QUERY_NOT_FOUND: () => 'The portal has been updated; please reload the page.',
+  OPERATION_LIMIT_EXCEEDED: () => 'The query is too large; please narrow it down.',
+  UNREACHABLE: () => 'The portal cannot be reached right now; please check the connection and try again.',
+  HTTP: (m) => `The server answered unexpectedly (${m}); please try again.`,
+};
+
+export const errorCodePhrases: Readonly<Record<'de' | 'en', Readonly<Record<string, CodePhrase>>>> = { de: codesDe, en: codesEn };
+
+/** Any server error in the locale's language: a field's reason (fieldErrorText), else its code's phrase, else its message. */
+export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>): string {
+  const reason = error.extensions?.reason;
+  if (typeof reason === 'string' && Object.hasOwn(de, reason)) return fieldErrorText(error, locale);
+  const code = error.extensions?.code;
+  const phrases = errorCodePhrases[locale.language];
+  return typeof code === 'string' && Object.hasOwn(phrases, code) ? phrases[code](error.message) : error.message;
+}
+
+/** What a notice says for the errors of one request: each text once ("failed:" before them comes from the page). */
+export function errorsText(errors: readonly ServerError[], locale: Pick<Locale, 'language' | 'number'>): string {
+  return [...new Set(errors.map((error) => errorText(error, locale)))].join(' ');
+}

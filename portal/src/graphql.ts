@@ -1,5 +1,5 @@
 import type { Operation } from './operations.ts';
-import { csrfHeaders } from './session.ts';
+import { csrfHeaders, sessionEnded } from './session.ts';
 
 // The portal's GraphQL client: one POST per operation to the gateway it is served by, naming the
 // operation by its hash in the persisted-operation manifest the build registered it in
@@ -19,7 +19,12 @@ export interface Result<Data> {
   errors: GraphQLErrorLike[];
 }
 
-export async function request<Data, Variables>(op: Operation<Data, Variables>, variables: Variables, signal?: AbortSignal): Promise<Result<Data>> {
+export async function request<Data, Variables>(
+  op: Operation<Data, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+  retried = false,
+): Promise<Result<Data>> {
   const sha256Hash = __PERSISTED_OPERATION_IDS__[op.name];
   if (!sha256Hash) throw new Error(`The portal's build registered no operation ${op.name}: export it from operations.ts and build again.`);
   let response: Response;
@@ -33,6 +38,14 @@ export async function request<Data, Variables>(op: Operation<Data, Variables>, v
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     return { data: null, errors: [{ message: 'The graph cannot be reached.', extensions: { code: 'UNREACHABLE' } }] };
+  }
+  // 401 is the gateway refusing the session cookie (the portal sends no other credentials); it cleared the
+  // cookies with it. The page turns signed out, and a query runs once more without the session, so a public
+  // page still shows its answer and a signed-in one says to sign in rather than showing an error. A write is
+  // not sent again: it was meant to be the person's.
+  if (response.status === 401 && !retried) {
+    sessionEnded();
+    if (op.text.startsWith('query')) return request(op, variables, signal, true);
   }
   const body = (await response.json().catch(() => ({}))) as { data?: Data | null; errors?: GraphQLErrorLike[] };
   return { data: body.data ?? null, errors: body.errors ?? (response.ok ? [] : [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } }]) };

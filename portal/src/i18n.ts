@@ -155,6 +155,9 @@ const de = {
   notFoundText: 'Diese Adresse gibt es im Portal nicht.',
   footer: 'Innovationsregion Mitte · Daten der Netzwerke NIWE, LINAT und KONAT',
   navSignIn: 'Anmelden',
+  sessionEnded:
+    'Ihre Sitzung ist beendet: Sie wurden an anderer Stelle abgemeldet, Ihr Zugang oder Passwort wurde geändert, oder der Arbeitstag seit der Anmeldung ist um.',
+  signInAgain: 'Erneut anmelden',
   signInHeading: 'Anmelden',
   signInIntro: 'Für Mitgliedsunternehmen, Geschäftsstellen und Kunden mit einem Zugang zum Portal. Den Zugang richtet Ihre Geschäftsstelle ein.',
   emailLabel: 'E-Mail-Adresse',
@@ -371,6 +374,8 @@ const en: Messages = {
   notFoundText: 'The portal has no page at this address.',
   footer: 'Innovationsregion Mitte · data of the NIWE, LINAT and KONAT networks',
   navSignIn: 'Sign in',
+  sessionEnded: 'Your session has ended: you were signed out elsewhere, your access or password was changed, or the working day since signing in is over.',
+  signInAgain: 'Sign in again',
   signInHeading: 'Sign in',
   signInIntro: 'For member companies, network offices and customers with a portal account. Your network office sets up the account.',
   emailLabel: 'E-mail address',

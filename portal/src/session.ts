@@ -13,6 +13,8 @@ export interface Session {
   accountId?: string;
   network?: string;
   memberId?: string;
+  /** Signed out because the gateway refused the session (401) while the page was open, not by its own button. */
+  ended?: boolean;
 }
 
 export const signedOut: Session = { signedIn: false, role: 'anonymous' };
@@ -25,6 +27,15 @@ const listeners = new Set<() => void>();
 function setSession(session: Session) {
   current = session;
   listeners.forEach((listener) => listener());
+}
+
+/**
+ * The gateway refused the session while the page was open (401: signed out elsewhere, the account archived,
+ * the password changed, the working day over); it has cleared the cookies. Every component that shows the
+ * session follows, and the page says why (App's notice).
+ */
+export function sessionEnded() {
+  if (current?.signedIn) setSession({ ...signedOut, ended: true });
 }
 
 /** The session as known so far (undefined while /auth/session has not answered) and how to replace it after signing in or out. */
@@ -56,7 +67,9 @@ export function csrfHeaders(): Record<string, string> {
 
 export async function loadSession(): Promise<Session> {
   const response = await fetch('/auth/session');
-  return response.ok ? ((await response.json()) as Session) : signedOut;
+  if (response.ok) return (await response.json()) as Session;
+  // 401: the cookie held a session the gateway refused (and cleared): say so, as when it ends while the page is open.
+  return response.status === 401 ? { ...signedOut, ended: true } : signedOut;
 }
 
 export interface SignInRefusal {

@@ -1,4 +1,4 @@
-import { fieldErrorText } from './field-errors.ts';
+import { errorsText, fieldErrorText } from './field-errors.ts';
 import type { GraphQLErrorLike } from './graphql.ts';
 import { useLocale } from './use-locale.ts';
 
@@ -6,4 +6,13 @@ import { useLocale } from './use-locale.ts';
 export function useFieldErrorText(): (error: GraphQLErrorLike, labels?: Readonly<Record<string, string>>) => string {
   const locale = useLocale();
   return (error, labels) => fieldErrorText(error, locale, labels);
+}
+
+/**
+ * The text of a notice for a request that failed, in the visitor's language: "The request failed:" and what
+ * went wrong (errorsText, field-errors.ts), never the server's English alone in a German page.
+ */
+export function useFailureText(): (errors: readonly GraphQLErrorLike[]) => string {
+  const locale = useLocale();
+  return (errors) => `${locale.t.failed} ${errorsText(errors, locale)}`;
 }

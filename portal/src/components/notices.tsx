@@ -1,5 +1,6 @@
 import { otherErrors, unavailableNetworks, type GraphQLErrorLike } from '../graphql.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 
 /** Names the networks missing from an answer; the page shows the rest of it. */
 export function NetworkNotice({ errors }: { errors: GraphQLErrorLike[] }) {
@@ -16,12 +17,12 @@ export function NetworkNotice({ errors }: { errors: GraphQLErrorLike[] }) {
 
 /** Any other error, with the server's message. */
 export function ErrorNotice({ errors }: { errors: GraphQLErrorLike[] }) {
-  const { t } = useLocale();
+  const failure = useFailureText();
   const other = otherErrors(errors);
   if (!other.length) return null;
   return (
     <div class="notice notice-error" role="alert">
-      {t.failed} {other.map((e) => e.message).join(' ')}
+      {failure(other)}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { changePassword, myAccount } from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // The signed-in person's own account: what it is, and changing its password. The rule for a new
@@ -15,6 +15,7 @@ type Errors = Partial<Record<Field | 'form', string>>;
 
 export function AccountPage() {
   const { t, date } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
   const { data, errors: loadErrors, loading } = useQuery(myAccount, session?.signedIn ? {} : undefined);
@@ -39,7 +40,7 @@ export function AccountPage() {
         <h1>{t.accountHeading}</h1>
         {loadErrors.length > 0 && (
           <p class="notice notice-error" role="alert">
-            {t.failed} {loadErrors.map((e) => e.message).join(' ')}
+            {failure(loadErrors)}
           </p>
         )}
         <p>{session.signedIn ? t.accountNone : t.memberFormSignIn}</p>
@@ -73,7 +74,7 @@ export function AccountPage() {
     const error = result.errors[0];
     const field = error?.extensions?.field;
     if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: errorText(error) });
-    fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    fail({ form: failure(result.errors) });
   };
 
   const passwordField = (field: Field, autocomplete: string) => (

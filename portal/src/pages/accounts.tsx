@@ -15,6 +15,7 @@ import {
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // An office's portal accounts: those of its network (its members' staff and its own), a form to
@@ -28,6 +29,7 @@ const fieldOrder: Field[] = ['kind', 'network', 'memberId', 'customer', 'name', 
 
 export function AccountsPage() {
   const locale = useLocale();
+  const failure = useFailureText();
   const { t, date } = locale;
   const { session } = useSession();
   const staff = session?.role === 'office' || session?.role === 'admin';
@@ -90,7 +92,7 @@ export function AccountsPage() {
       const error = result.errors[0];
       const known = fieldOfError(error, fieldOrder);
       if (known) return fail({ [known]: fieldErrorText(error, locale) });
-      return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+      return fail({ form: failure(result.errors) });
     }
     setAccounts([...accounts, created]);
     setValues({ email: '', name: '', password: '', memberId: values.memberId, customer: '' });
@@ -101,7 +103,7 @@ export function AccountsPage() {
   const archive = async (account: ListedAccount) => {
     const result = await request(archiveAccount, { id: account.id });
     const archived = result.data?.archiveAccount;
-    if (!archived) return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    if (!archived) return fail({ form: failure(result.errors) });
     setAccounts(accounts.map((a) => (a.id === archived.id ? archived : a)));
     setStatus(t.accountsArchived(archived.name));
   };

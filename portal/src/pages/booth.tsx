@@ -14,7 +14,7 @@ import {
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, euros, Field, inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -40,7 +40,7 @@ export function TradeFairsPage() {
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : fairs.length === 0 ? (
-        <p>{text.fairsEmpty}</p>
+        list.data && <p>{text.fairsEmpty}</p>
       ) : (
         <ul class="fair-list">
           {fairs.map((fair) => (
@@ -153,6 +153,7 @@ const boothFieldOfError: Record<string, BoothField> = {
 function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['booth']; onRegistered: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
   const [values, setValues] = useState<Record<BoothField, string>>({
@@ -198,7 +199,7 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
     if (typeof remaining === 'number') return fail({ areaM2: `${text.areaTooLarge(number(remaining))} (${error?.message})` });
     const field = boothFieldOfError[errorField(error) ?? ''];
     if (field) return fail({ [field]: errorText(error) });
-    fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    fail({ form: failure(result.errors) });
   };
 
   const field = (
@@ -248,7 +249,8 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
 
 function Registrations({ booth, session, open, onChange }: { booth: TradeFairView['booth']; session: Session; open: boolean; onChange: () => void }) {
   const text = useCooperationText();
-  const { t, number } = useLocale();
+  const { number } = useLocale();
+  const failure = useFailureText();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -263,7 +265,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
           : await request(cancelBoothRegistration, { id: registration.id });
     const changed = result.data && Object.values(result.data)[0];
     if (!changed) {
-      setError(`${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+      setError(failure(result.errors));
       return;
     }
     setError(null);

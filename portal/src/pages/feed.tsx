@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
-import { request, type GraphQLErrorLike } from '../graphql.ts';
+import { otherErrors, request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   cancelEventRegistration,
   myEventRegistrations,
@@ -15,7 +15,7 @@ import {
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -153,7 +153,10 @@ export function FeedPage({ params }: { params: URLSearchParams }) {
       <ErrorNotice errors={state.errors} />
       <section aria-label={text.feedHeading} aria-busy={state.loading ? 'true' : undefined}>
         {state.items.length === 0 ? (
-          <p class={state.loading ? 'searching' : undefined}>{state.loading ? t.loading : text.feedEmpty}</p>
+          // Empty only when the feed answered: after it failed, the notice above says so instead.
+          (state.loading || !otherErrors(state.errors).length) && (
+            <p class={state.loading ? 'searching' : undefined}>{state.loading ? t.loading : text.feedEmpty}</p>
+          )
         ) : (
           <ol class="feed" ref={list}>
             {state.items.map((item) => (
@@ -312,6 +315,7 @@ const ownRegistrationsRead = 100;
 function EventRegistration({ item, closed, onChange }: { item: NewsItemView; closed: boolean; onChange: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
   const member = session?.role === 'member';
@@ -345,7 +349,7 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
       // The same e-mail address twice for one event is a CONFLICT about that address.
       const at: RegistrationField | 'form' =
         field === 'name' || field === 'email' ? field : error?.extensions?.code === 'CONFLICT' && /already registered/.test(error.message) ? 'email' : 'form';
-      setErrors({ [at]: at === 'form' ? `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` : errorText(error) });
+      setErrors({ [at]: at === 'form' ? failure(result.errors) : errorText(error) });
       setStatus(null);
       if (at !== 'form') inputs.current[at]?.focus();
       return;
@@ -366,7 +370,7 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
     setBusy(true);
     const result = await request(cancelEventRegistration, { id: registration.id });
     setBusy(false);
-    if (!result.data) return setErrors({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    if (!result.data) return setErrors({ form: failure(result.errors) });
     const { cancelled, movedUp } = result.data.cancelEventRegistration;
     setErrors({});
     setStatus({ text: [text.cancelled(cancelled.participant), movedUp && text.movedUp(movedUp.participant)].filter(Boolean).join(' '), kind: 'ok' });

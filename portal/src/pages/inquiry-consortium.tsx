@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { consortiumCandidates, createConsortium, type ConsortiumCandidate } from '../operations.ts';
-import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useInquiryText } from './inquiry-messages.ts';
 
 // An invited member forms a consortium (Bietergemeinschaft): it searches members of every network,
@@ -14,7 +14,7 @@ const candidatesPerSearch = 20;
 
 export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: string; leadId: string; onFormed: () => void }) {
   const text = useInquiryText();
-  const { t } = useLocale();
+  const failure = useFailureText();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ConsortiumCandidate[] | null>(null);
   const [searchErrors, setSearchErrors] = useState<GraphQLErrorLike[]>([]);
@@ -54,7 +54,7 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
     }
     const first = result.errors[0];
     if (first?.extensions?.field === 'partners') return fail(true, first.message);
-    return fail(false, `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+    return fail(false, failure(result.errors));
   };
 
   const choose = (member: ConsortiumCandidate, on: boolean) => {

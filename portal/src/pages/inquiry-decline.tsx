@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { declineInquiry } from '../operations.ts';
-import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useInquiryText } from './inquiry-messages.ts';
 
 // An invited member that will not quote declines with a reason (declineInquiry); the owner's list of
@@ -9,7 +9,7 @@ import { useInquiryText } from './inquiry-messages.ts';
 
 export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string; onDeclined: () => void }) {
   const text = useInquiryText();
-  const { t } = useLocale();
+  const failure = useFailureText();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ atField: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
     }
     const first = result.errors[0];
     if (first?.extensions?.field === 'reason') return fail(true, first.message);
-    return fail(false, first?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+    return fail(false, first?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors));
   };
 
   const atField = error?.atField === true;

@@ -6,7 +6,7 @@ import { createInquiry, type InquiryInput, type Tolerance } from '../operations.
 import { navigate, paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
 import { useInquiryText } from './inquiry-messages.ts';
 
@@ -65,6 +65,7 @@ function parseQuantities(value: string): number[] | null {
 export function NewInquiryPage() {
   const text = useInquiryText();
   const { t } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
   const [values, setValues] = useState({
@@ -137,7 +138,7 @@ export function NewInquiryPage() {
     const error = result.errors[0];
     const field = error && fieldOf(error);
     if (field) return fail({ [field]: errorText(error, text.field) });
-    return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    return fail({ form: failure(result.errors) });
   };
 
   const describedBy = (name: FieldName, hint?: boolean) =>

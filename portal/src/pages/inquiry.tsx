@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   awardQuote,
@@ -377,7 +377,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
       {comparison.loading && !comparison.data ? (
         <p aria-busy="true">{t.loading}</p>
       ) : rows.length === 0 ? (
-        <p>{text.noQuotes}</p>
+        comparison.data && <p>{text.noQuotes}</p>
       ) : (
         <div class="table-scroll">
           <table class="comparison">
@@ -618,7 +618,8 @@ function QuoteForm({
   onSaved: () => void;
 }) {
   const text = useInquiryText();
-  const { t, language, number } = useLocale();
+  const { language, number } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [values, setValues] = useState<QuoteFormValues>(() => ({
     tiers: quote
@@ -684,7 +685,7 @@ function QuoteForm({
     const field = error && quoteFieldOf(error);
     if (field) return fail({ [field]: errorText(error) });
     if (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'version') return fail({ form: text.changedMeanwhile });
-    return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    return fail({ form: failure(result.errors) });
   };
 
   const errorAt = (field: QuoteField) =>
@@ -880,7 +881,8 @@ function ConsortiumAnswer({
   onChanged: () => void;
 }) {
   const text = useInquiryText();
-  const { t, language } = useLocale();
+  const { language } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [processes, setProcesses] = useState<string[]>([]);
   const [share, setShare] = useState('');
@@ -914,7 +916,7 @@ function ConsortiumAnswer({
     const error = result.errors[0];
     const field = error?.extensions?.field;
     if (field === 'processes' || field === 'sharePercent') return fail({ [field]: errorText(error) });
-    return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    return fail({ form: failure(result.errors) });
   };
 
   return (

@@ -22,7 +22,7 @@ import {
 } from '../member-operations.ts';
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { type MemberMessages, useMemberText } from './member-messages.ts';
@@ -59,6 +59,7 @@ export function MemberAreaPages({ path }: { path: string }) {
 function Overview({ session, memberId }: { session: Session; memberId: string }) {
   const text = useMemberText();
   const { t } = useLocale();
+  const failure = useFailureText();
   const member = useReloadable(ownMember, { id: memberId });
   const own = member.data?.member;
   return (
@@ -68,7 +69,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
       {member.loading && !own && <p aria-busy="true">{t.loading}</p>}
       {!member.loading && !own && (
         <p class="notice notice-error" role="alert">
-          {member.errors.length ? `${t.failed} ${member.errors.map((e) => e.message).join(' ')}` : t.notFoundMember}
+          {member.errors.length ? failure(member.errors) : t.notFoundMember}
         </p>
       )}
       {own && <AvailabilityForm member={own} />}
@@ -99,7 +100,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
 function AvailabilityForm({ member }: { member: OwnMember }) {
   const text = useMemberText();
   const { t } = useLocale();
-  const errorText = useFieldErrorText();
+  const failure = useFailureText();
   const [status, setStatus] = useState<AvailabilityStatus>(member.availability);
   const [saved, setSaved] = useState<AvailabilityStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -111,7 +112,7 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
     setBusy(false);
     if (!result.data) {
       setSaved(null);
-      return setError(`${t.failed} ${result.errors.map((e) => errorText(e)).join(' ')}`);
+      return setError(failure(result.errors));
     }
     setError(null);
     setSaved(result.data.setAvailability);
@@ -172,7 +173,8 @@ function ProfileLists({ memberId }: { memberId: string }) {
 
 function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
   const text = useMemberText();
-  const { t, number } = useLocale();
+  const { number } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [processes, setProcesses] = useState<string[]>([]);
   const [materials, setMaterials] = useState<string[]>([]);
@@ -201,7 +203,7 @@ function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormP
     }
     setMessage({
       ok: false,
-      text: field === 'processes' || field === 'materials' ? errorText(error) : `${t.failed} ${result.errors.map((e) => errorText(e)).join(' ')}`,
+      text: field === 'processes' || field === 'materials' ? errorText(error) : failure(result.errors),
       field: field === 'processes' || field === 'materials' ? field : undefined,
     });
   };
@@ -339,6 +341,7 @@ function describe(text: MemberMessages, post: Pick<OwnCapacityPost, 'kind' | 'ca
 function CapacityPage({ memberId }: { memberId: string }) {
   const text = useMemberText();
   const { t, date, number, currency } = useLocale();
+  const failure = useFailureText();
   const capacity = useReloadable(ownCapacity, { member: memberId });
   const member = useReloadable(ownMember, { id: memberId });
   const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
@@ -353,7 +356,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
     const result = await request(withdrawOwnCapacity, { id: post.id, version: post.version, idempotencyKey: crypto.randomUUID() });
     if (result.data) setNotice({ ok: true, message: text.withdrawn(`${text.side[post.side]} ${describe(text, post)}`) });
     else if (result.errors[0]?.extensions?.code === 'CONFLICT') setNotice({ ok: false, message: text.postChanged });
-    else setNotice({ ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    else setNotice({ ok: false, message: failure(result.errors) });
     capacity.reload();
     // The row and its button are gone: the focus goes to the list's heading, the notice below it says what happened.
     postsHeading.current?.focus();
@@ -369,7 +372,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
     setBookingNotice(
       changed
         ? { ok: true, message: text.bookingChanged(booking.member.name, text.bookingStatus[changed.status]) }
-        : { ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` },
+        : { ok: false, message: failure(result.errors) },
     );
     capacity.reload();
     bookingsHeading.current?.focus();
@@ -384,7 +387,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
       <p class="lead">{text.capacityIntro}</p>
       {capacity.errors.length > 0 && (
         <p class="notice notice-error" role="alert">
-          {t.failed} {capacity.errors.map((e) => e.message).join(' ')}
+          {failure(capacity.errors)}
         </p>
       )}
       <section aria-labelledby="my-posts-heading">
@@ -395,7 +398,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
         {capacity.loading && !capacity.data ? (
           <p aria-busy="true">{t.loading}</p>
         ) : posts.length === 0 ? (
-          <p>{text.noPosts}</p>
+          capacity.data && <p>{text.noPosts}</p>
         ) : (
           <table class="member-area-table">
             <caption>{text.postsCaption}</caption>

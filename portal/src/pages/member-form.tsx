@@ -6,6 +6,7 @@ import { createMember, memberForEdit, updateMember, type EditedMember, type Memb
 import { paths, useRoute } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // An office creates and edits its network's members (admin any network's; a member edits its own
@@ -66,6 +67,7 @@ export function EditMemberLink({ member }: { member: { id: string; network: { co
 
 export function MemberFormPage({ id }: { id?: string }) {
   const locale = useLocale();
+  const failure = useFailureText();
   const { t } = locale;
   const route = useRoute();
   const { session } = useSession();
@@ -117,7 +119,7 @@ export function MemberFormPage({ id }: { id?: string }) {
       <>
         <h1>{heading}</h1>
         <p class="notice notice-error" role="alert">
-          {existing.errors.length ? `${t.failed} ${existing.errors.map((e) => e.message).join(' ')}` : t.notFoundMember}
+          {existing.errors.length ? failure(existing.errors) : t.notFoundMember}
         </p>
       </>
     );
@@ -146,7 +148,7 @@ export function MemberFormPage({ id }: { id?: string }) {
       const field = fieldOfError(error, fieldOrder);
       if (field) return fail({ [field]: fieldErrorText(error, locale) });
       if (error?.extensions?.code === 'CONFLICT' && memberId) return fail({ form: t.memberChanged });
-      return fail({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+      return fail({ form: failure(result.errors) });
     }
     setErrors({});
     setMemberId(member.id);

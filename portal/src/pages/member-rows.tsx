@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { type OwnCapabilities, type OwnListsPatch, updateOwnCapabilities } from '../member-operations.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useLocale } from '../use-locale.ts';
 import { useMemberText } from './member-messages.ts';
 
@@ -68,7 +68,8 @@ export function RowsForm<F extends string>({
   children,
 }: RowsFormProps<F>) {
   const text = useMemberText();
-  const { t, number } = useLocale();
+  const { number } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [rows, setRows] = useState<Record<F, string>[]>([]);
   const [error, setError] = useState<{ row: number; field: F; message: string } | null>(null);
@@ -106,7 +107,7 @@ export function RowsForm<F extends string>({
       return inputs.current.get(`${match[1]}-${field.name}`)?.focus();
     }
     setError(null);
-    setNotice({ ok: false, message: `${t.failed} ${result.errors.map((e) => errorText(e)).join(' ')}` });
+    setNotice({ ok: false, message: failure(result.errors) });
   };
 
   const change = (index: number, field: F, value: string) => setRows(rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));

@@ -4,7 +4,7 @@ import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 import { BackToOverview, replaceParams } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';
@@ -46,6 +46,7 @@ const systemKey = (row: { kind: string; system: string }) => `${row.kind}|${row.
 export function CapacityPage() {
   const text = useOfficeText();
   const { t } = useLocale();
+  const failure = useFailureText();
   const route = useRoute();
   const today = Date.UTC(new Date().getFullYear(), new Date().getMonth(), new Date().getDate());
   const from = route.params.get('von') ?? isoDay(today);
@@ -134,7 +135,7 @@ export function CapacityPage() {
       </form>
       {otherProblems.length > 0 && (
         <p class="notice notice-error" role="alert">
-          {t.failed} {otherProblems.map((e) => e.message).join(' ')}
+          {failure(otherProblems)}
         </p>
       )}
       <section aria-labelledby="capacity-chart-heading" aria-busy={balance.loading ? 'true' : undefined}>

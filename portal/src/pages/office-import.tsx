@@ -4,7 +4,7 @@ import { importMembersFile, type MemberImportError, type MemberImportReport } fr
 import { paths } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';
 
@@ -32,7 +32,7 @@ const isFileError = (error: GraphQLErrorLike) => ['fileBase64', 'csv'].includes(
 
 export function ImportPage({ session }: { session: Session }) {
   const text = useOfficeText();
-  const { t } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { network, chooser } = useOfficeNetwork(session, 'import-network');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -55,7 +55,7 @@ export function ImportPage({ session }: { session: Session }) {
     if (atFile) {
       setFileError(errorText(atFile));
       fileInput.current?.focus();
-    } else setFormError(`${t.failed} ${errors.map((e) => e.message).join(' ')}`);
+    } else setFormError(failure(errors));
   };
 
   const reset = () => {

@@ -6,6 +6,7 @@ import { archiveMember, officeMembers, type OfficeMember } from '../operations.t
 import { paths } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { useOfficeText } from './office-messages.ts';
@@ -21,6 +22,7 @@ const pageSize = 100;
 export function MembersPage({ session }: { session: Session }) {
   const text = useOfficeText();
   const { t } = useLocale();
+  const failure = useFailureText();
   const { network, chooser } = useOfficeNetwork(session, 'members-network');
   // The cursors of the pages read so far, cursors[0] the first page's (none); another network starts afresh.
   const [paging, setPaging] = useState<{ network: string; cursors: (string | undefined)[] }>({ network, cursors: [undefined] });
@@ -41,9 +43,7 @@ export function MembersPage({ session }: { session: Session }) {
     setBusy(false);
     confirm.close();
     const archived = result.data?.archiveMember;
-    setOutcome(
-      archived ? { ok: true, message: text.archived(archived.name) } : { ok: false, message: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` },
-    );
+    setOutcome(archived ? { ok: true, message: text.archived(archived.name) } : { ok: false, message: failure(result.errors) });
     if (archived) list.reload();
     // The row and its button are gone: the focus goes to the list's heading, the outcome is announced below it.
     requestAnimationFrame(() => tableHeading.current?.focus());
@@ -70,7 +70,7 @@ export function MembersPage({ session }: { session: Session }) {
       {list.loading && !page ? (
         <p aria-busy="true">{t.loading}</p>
       ) : members.length === 0 ? (
-        <p>{text.membersEmpty}</p>
+        list.data && <p>{text.membersEmpty}</p>
       ) : (
         <div class="table-scroll">
           <table class="office-table">

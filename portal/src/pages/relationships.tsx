@@ -5,7 +5,7 @@ import { confirmRelationship, endRelationship, memberRelationships, requestRelat
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -22,6 +22,7 @@ const radii = [25, 50, 100, 200];
 export function RelationshipsPage() {
   const text = useCooperationText();
   const { t, number } = useLocale();
+  const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
   const [radiusKm, setRadiusKm] = useState(50);
@@ -59,7 +60,7 @@ export function RelationshipsPage() {
       const error = result.errors[0];
       // Oneself and a malformed id name partnerId; an unknown member or a duplicate of the pair are about the partner too.
       const atPartner = errorField(error) === 'partnerId' || ['NOT_FOUND', 'CONFLICT'].includes(String(error?.extensions?.code));
-      setErrors(atPartner ? { partnerId: errorText(error) } : { form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+      setErrors(atPartner ? { partnerId: errorText(error) } : { form: failure(result.errors) });
       if (atPartner) partnerInput.current?.focus();
       return;
     }
@@ -72,7 +73,7 @@ export function RelationshipsPage() {
   const change = async (relationship: RelationshipView, action: 'confirm' | 'end') => {
     const result = action === 'confirm' ? await request(confirmRelationship, { id: relationship.id }) : await request(endRelationship, { id: relationship.id });
     const changed = result.data && ('confirmRelationship' in result.data ? result.data.confirmRelationship : result.data.endRelationship);
-    if (!changed) return setErrors({ form: `${t.failed} ${result.errors.map((e) => e.message).join(' ')}` });
+    if (!changed) return setErrors({ form: failure(result.errors) });
     setErrors({});
     const other = changed.requester.id === memberId ? changed.partner : changed.requester;
     setStatus(`${other.name}: ${text.relationshipStatus[changed.status]}.`);
@@ -104,7 +105,7 @@ export function RelationshipsPage() {
           <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} /> {text.showEnded}
         </label>
         {!loaded.data ? (
-          <p aria-busy="true">{t.loading}</p>
+          loaded.loading && <p aria-busy="true">{t.loading}</p>
         ) : relationships.length === 0 ? (
           <p>{text.noRelationships}</p>
         ) : (
@@ -197,7 +198,7 @@ export function RelationshipsPage() {
           </select>
         </div>
         {!loaded.data ? (
-          <p aria-busy="true">{t.loading}</p>
+          loaded.loading && <p aria-busy="true">{t.loading}</p>
         ) : suggestions.length === 0 ? (
           <p>{text.noSuggestions}</p>
         ) : (

@@ -5,6 +5,7 @@ import { requestToJoinWorkingGroup, rsvpMeeting, workingGroupList, workingGroupP
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -35,7 +36,7 @@ export function WorkingGroupsPage() {
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : groups.length === 0 ? (
-        <p>{text.groupsEmpty}</p>
+        list.data && <p>{text.groupsEmpty}</p>
       ) : (
         <ul class="group-list">
           {groups.map((group) => (
@@ -62,6 +63,7 @@ const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FOR
 export function WorkingGroupPage({ id }: { id: string }) {
   const text = useCooperationText();
   const { t, date } = useLocale();
+  const failure = useFailureText();
   const { session } = useSession();
   const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
   const [joined, setJoined] = useState<string | null>(null);
@@ -92,7 +94,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
   const isMember = session?.role === 'member' && group.members.some((m) => m.member.id === session.memberId);
   const join = async () => {
     const result = await request(requestToJoinWorkingGroup, { groupId: group.id });
-    setJoined(result.data ? text.joinRequested : `${t.failed} ${result.errors.map((e) => e.message).join(' ')}`);
+    setJoined(result.data ? text.joinRequested : failure(result.errors));
   };
   return (
     <>
