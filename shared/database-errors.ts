@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formatError } from './errors.ts';
 import { currentLog } from './observability.ts';
@@ -58,3 +59,29 @@ export const regionFormatError = formatLostDatabase(
       extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', reason: 'DATABASE_UNAVAILABLE' },
     }),
 );
+
+/**
+ * A write that lost its database may have committed before the loss or not: its errors say so (writeOutcome
+ * UNKNOWN, as the gateway says of a write to a subgraph that did not answer) and what is safe to do next. Without
+ * it, createInquiry with region's database cut answered SERVICE_UNAVAILABLE alone, which reads as "not applied".
+ */
+export const lostDatabaseWritesPlugin: ApolloServerPlugin<any> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation, response }) {
+        if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.errors = result.errors?.map((error) =>
+          error.extensions?.reason === 'DATABASE_UNAVAILABLE' && !error.extensions.writeOutcome
+            ? {
+                ...error,
+                // "Region cannot reach its database" and what a write needs said instead of "this part of the answer is missing".
+                message: `${error.message.split(';')[0]}; the write may or may not have been applied: read it back before repeating it, or retry with the same idempotencyKey where the mutation takes one.`,
+                extensions: { ...error.extensions, writeOutcome: 'UNKNOWN' },
+              }
+            : error,
+        );
+      },
+    };
+  },
+};

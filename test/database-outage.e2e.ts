@@ -130,7 +130,19 @@ test('region whose database is down answers SERVICE_UNAVAILABLE naming itself, n
         service: 'region',
         reason: 'DATABASE_UNAVAILABLE',
       });
+      expect(answer.errors?.[0].extensions?.writeOutcome).toBeUndefined();
     }
+    // A write may have committed before the loss: it says so, and what is safe to do next.
+    const write = await stack.query(`mutation { createApiKey(partner: "Ausfall AG", name: "Zweitschlüssel") { key } }`, {}, admin);
+    expect(write.errors?.[0].extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      service: 'region',
+      reason: 'DATABASE_UNAVAILABLE',
+      writeOutcome: 'UNKNOWN',
+    });
+    expect(write.errors?.[0].message).toBe(
+      'Region cannot reach its database; the write may or may not have been applied: read it back before repeating it, or retry with the same idempotencyKey where the mutation takes one.',
+    );
   } finally {
     await asSuperuser([`alter database "${regionDatabase}" allow_connections true`]);
   }

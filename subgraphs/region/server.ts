@@ -5,7 +5,7 @@ import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { watchOutbox } from './outbox-metrics.ts';
-import { regionFormatError } from '../../shared/database-errors.ts';
+import { lostDatabaseWritesPlugin, regionFormatError } from '../../shared/database-errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
 import { databaseHealth } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
@@ -126,7 +126,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     ...apolloServerOptions,
     formatError: regionFormatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [partialErrorsPlugin, ...withoutApolloDefaults(), observabilityPlugin],
+    plugins: [partialErrorsPlugin, lostDatabaseWritesPlugin, ...withoutApolloDefaults(), observabilityPlugin],
   });
   const internal = new ApolloServer<RegionContext>({
     schema: cachedSubgraphSchema([regionInternalModule]),
