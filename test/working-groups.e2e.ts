@@ -670,4 +670,26 @@ describe('membership changes at once', () => {
     expect(codeOf(left)).toBe('CONFLICT');
     expect(await membershipRow(membershipId)).toEqual({ status: 'ACTIVE', ended: false });
   });
+
+  test('a lead removing a member while it hands the lead over: the handover first stands, and the removal after it is FORBIDDEN', async () => {
+    const { groupId, membershipId } = await groupInviting('Zugleich drei', 'zugleich3');
+    await ok(stack.query(acceptMutation, { id: membershipId }, tokens.zugleich3));
+    await ok(stack.query(handOver, { g: groupId, lead: { memberId: members.zugleich3 } }, tokens.niweOffice));
+    await createMember('zugleich4', 'LINAT');
+    const other = (await ok(stack.query(inviteMutation, { g: groupId, m: members.zugleich4 }, tokens.zugleich3))).inviteToWorkingGroup.id;
+    await ok(stack.query(acceptMutation, { id: other }, tokens.zugleich4));
+    // Both read the group while zugleich3 led it; the removal's check of who may remove must be the one under the lock.
+    const [handed, removed] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from working_group where id = $1 for update', params: [Number(groupId.slice(3))] },
+      'working_group',
+      [
+        () => stack.query(handOver, { g: groupId, lead: { network: 'NIWE' } }, tokens.zugleich3),
+        () => stack.query(removeMutation, { id: other }, tokens.zugleich3),
+      ],
+    );
+    expect(handed.data?.handOverWorkingGroupLead.leadMember).toBeNull();
+    expect(codeOf(removed), JSON.stringify(removed)).toBe('FORBIDDEN');
+    expect(await membershipRow(other)).toEqual({ status: 'ACTIVE', ended: false });
+  });
 });

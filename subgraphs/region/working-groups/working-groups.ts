@@ -224,8 +224,14 @@ function activate(membership: WorkingGroupMembership): void {
  * row (rsvp, meetings.ts), so the removal waits for it and then withdraws it,
  * and an answer that comes after finds the membership ended.
  */
-async function end(ctx: RegionContext, membership: WorkingGroupMembership, status: 'LEFT' | 'REMOVED') {
+async function end(
+  ctx: RegionContext,
+  membership: WorkingGroupMembership,
+  status: 'LEFT' | 'REMOVED',
+  authorize: (group: WorkingGroup) => void = () => {},
+) {
   return changeMembership(ctx, membership, async (tx, current, group) => {
+    authorize(group);
     if (!openStatuses.includes(current.status))
       throw conflict(`Membership ${membershipIds.format(current.id)} is ${current.status} already.`, { status: current.status });
     if (current.memberId === group.leadMemberId)
@@ -299,7 +305,12 @@ export async function leave(ctx: RegionContext, groupId: string, memberId: strin
 export async function remove(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
   const { membership, group } = await loadMembership(ctx, id);
   const office = ctx.identity.role === 'office' && ctx.identity.network === membership.network;
-  if (!office && !isLead(ctx.identity, group))
-    throw forbidden(`Only the lead of "${group.topic}", the ${membership.network} office or admin remove ${membership.memberId}.`);
-  return end(ctx, membership, 'REMOVED');
+  const authorize = (current: WorkingGroup) => {
+    if (!office && !isLead(ctx.identity, current))
+      throw forbidden(`Only the lead of "${current.topic}", the ${membership.network} office or admin remove ${membership.memberId}.`);
+  };
+  // Refused at once without the lead's role, and checked again under the group's lock: a lead that handed the lead
+  // over while removing (both read the group first) removed a member of a group it no longer led.
+  authorize(group);
+  return end(ctx, membership, 'REMOVED', authorize);
 }
