@@ -692,4 +692,28 @@ describe('membership changes at once', () => {
     expect(codeOf(removed), JSON.stringify(removed)).toBe('FORBIDDEN');
     expect(await membershipRow(other)).toEqual({ status: 'ACTIVE', ended: false });
   });
+
+  test('two handovers by one lead at once: the first stands, the second is FORBIDDEN', async () => {
+    const { groupId, membershipId } = await groupInviting('Zugleich vier', 'zugleich5');
+    await ok(stack.query(acceptMutation, { id: membershipId }, tokens.zugleich5));
+    await ok(stack.query(handOver, { g: groupId, lead: { memberId: members.zugleich5 } }, tokens.niweOffice));
+    const [first, second] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from working_group where id = $1 for update', params: [Number(groupId.slice(3))] },
+      'working_group',
+      [
+        () => stack.query(handOver, { g: groupId, lead: { network: 'LINAT' } }, tokens.zugleich5),
+        () => stack.query(handOver, { g: groupId, lead: { network: 'KONAT' } }, tokens.zugleich5),
+      ],
+    );
+    expect(first.errors).toBeUndefined();
+    expect(codeOf(second), JSON.stringify(second)).toBe('FORBIDDEN');
+    const lead = (
+      await stack.region.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ lead_network: string }[]>(`select "lead_network" from "working_group" where "id" = ?`, [Number(groupId.slice(3))])
+    )[0];
+    expect(lead.lead_network).toBe('LINAT');
+  });
 });

@@ -224,12 +224,7 @@ function activate(membership: WorkingGroupMembership): void {
  * row (rsvp, meetings.ts), so the removal waits for it and then withdraws it,
  * and an answer that comes after finds the membership ended.
  */
-async function end(
-  ctx: RegionContext,
-  membership: WorkingGroupMembership,
-  status: 'LEFT' | 'REMOVED',
-  authorize: (group: WorkingGroup) => void = () => {},
-) {
+async function end(ctx: RegionContext, membership: WorkingGroupMembership, status: 'LEFT' | 'REMOVED', authorize: (group: WorkingGroup) => void = () => {}) {
   return changeMembership(ctx, membership, async (tx, current, group) => {
     authorize(group);
     if (!openStatuses.includes(current.status))
@@ -263,6 +258,8 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
     throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`);
   return ctx.em.transactional(async (tx) => {
     const locked = await tx.findOneOrFail(WorkingGroupSchema, group.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    // Again under the lock: of two handovers by one lead, the second handed on a lead it no longer held.
+    requireLead(ctx.identity, locked, 'hand the lead over');
     if (next.leadMemberId) {
       const [active] = await tx.execute<{ id: string }[]>(
         `select "id" from "working_group_membership" where "group_id" = ? and "member_id" = ? and "status" = 'ACTIVE' for share`,
