@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { httpError } from '../shared/errors.ts';
+import { formulaSafe } from '../shared/member-csv.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { runOperation } from './graph-routes.ts';
 import type { RequestVerifier } from './sessions.ts';
@@ -18,8 +19,9 @@ const balanceQuery = `query Balance($from: String!, $to: String!, $kind: Capacit
 }`;
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers as they are (a negative balance is no formula); a text starting like a formula is made inert.
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? formulaSafe(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {

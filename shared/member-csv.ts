@@ -233,10 +233,20 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
   return { delimiter, columns, rows, columnOf };
 }
 
-/** Excel's way to keep a leading zero or a leading + as text: ="01067". */
+/** Excel's way to keep a leading zero or a leading + as text: ="01067"; and the apostrophe formulaSafe puts before a formula's first sign. */
 function unwrapFormula(cell: string): string {
   const wrapped = /^="(.*)"$/s.exec(cell.trim());
-  return wrapped ? wrapped[1].replace(/""/g, '"') : cell;
+  if (wrapped) return wrapped[1].replace(/""/g, '"');
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula, made inert by an apostrophe before it (OWASP's advice for CSV
+ * injection): a member's "=HYPERLINK(…)" as a fair product or description ran on the office's machine that opened
+ * the catalogue or the member list. Plain numbers (-3.5) stay as they are; the import takes the apostrophe off.
+ */
+export function formulaSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 function readRow(record: string[], row: number, fieldIndex: Map<string, number>, width: number): CsvRow {
@@ -470,10 +480,13 @@ function quote(value: string, delimiter: string): string {
   return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The member list as a file: UTF8 with commas and LF, or EXCEL with a BOM, semicolons, decimal commas and CRLF. */
+/** The member list as a file: UTF8 with commas and LF (formulas made inert, formulaSafe), or EXCEL with a BOM, semicolons, decimal commas and CRLF. */
 export function membersCsv(members: ExportedMember[], form: CsvForm): string {
   const delimiter = form === 'EXCEL' ? ';' : ',';
   const newline = form === 'EXCEL' ? '\r\n' : '\n';
-  const lines = [memberCsvColumns.map((c) => c.header), ...members.map((m) => cells(m, form).map((v, i) => (form === 'EXCEL' ? excelCell(v, i) : v)))];
+  const lines = [
+    memberCsvColumns.map((c) => c.header),
+    ...members.map((m) => cells(m, form).map((v, i) => (form === 'EXCEL' ? excelCell(v, i) : formulaSafe(v)))),
+  ];
   return `${form === 'EXCEL' ? '\ufeff' : ''}${lines.map((line) => line.map((v) => quote(v, delimiter)).join(delimiter)).join(newline)}${newline}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { csvImportLimits, decodeMembersFile, type ExportedMember, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
+import { toCsv } from '../gateway/exports.ts';
+import { csvImportLimits, decodeMembersFile, type ExportedMember, formulaSafe, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
 
 // The members file as offices keep it (shared/member-csv.ts): how cells are read, and that what the export
 // writes reads back as the same member in both forms. test/member-import.e2e.ts runs it through the graph.
@@ -68,6 +69,26 @@ describe('members CSV', () => {
     expect(file.delimiter).toBe(form === 'EXCEL' ? ';' : ',');
     expect(file.rows.map((r) => r.errors)).toEqual([[], []]);
     expect(file.rows.map((r) => r.member)).toEqual([asInput(rich), asInput(plain)]);
+  });
+
+  test('a text that a spreadsheet would run as a formula is written inert in the UTF-8 form and reads back as it was', () => {
+    const sly: ExportedMember = { ...rich, name: '@Werkzeugbau', description: '=HYPERLINK("http://example.invalid","Katalog")', street: '-Weg 3' };
+    const text = membersCsv([sly], 'UTF8');
+    expect(text).toContain(`'@Werkzeugbau,`);
+    expect(text).toContain(`"'=HYPERLINK(""http://example.invalid"",""Katalog"")"`);
+    expect(text).toContain(`,'-Weg 3,`);
+    expect(text).toContain(`"'+49 351 4711`);
+    // Numbers stay numbers.
+    expect(formulaSafe('-3.5')).toBe('-3.5');
+    expect(formulaSafe('+12')).toBe('+12');
+    expect(formulaSafe('\tcmd')).toBe("'\tcmd");
+    const file = parseMembersCsv(text);
+    expect(file.rows.map((r) => r.member)).toEqual([asInput(sly)]);
+  });
+
+  test("the gateway's CSV downloads write a text cell that starts like a formula inert, numbers as they are", () => {
+    const csv = toCsv([{ name: '=1+1', products: '@SUM(A1)', balance: -12, note: 'a\rb' }], ['name', 'products', 'balance', 'note']);
+    expect(csv).toBe(`name,products,balance,note\n'=1+1,'@SUM(A1),-12,"a\rb"\n`);
   });
 
   test('the Excel form starts with a BOM, separates by semicolons and writes decimal commas, leading zeros and + as ="…"', () => {
