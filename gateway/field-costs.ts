@@ -1,5 +1,5 @@
 import { certificationStandards } from '../shared/data/certifications.ts';
-import { networks } from '../shared/networks.ts';
+import { memberTypeName, networks } from '../shared/networks.ts';
 
 // What a field costs beyond the 1 every field costs, for the operation limits
 // (gateway/limits.ts). Two tables, by schema coordinate ("Type.field"; an
@@ -53,8 +53,10 @@ export const listSizes: Readonly<Record<string, number>> = {
 };
 
 export interface FanOut {
-  /** Path of the argument that lists the networks to ask (all of them when absent); no path: one network. */
+  /** Path of the argument that lists the networks to ask (all of them when absent); no path: one network, unless everyNetwork. */
   networksArgument?: readonly string[];
+  /** Asks every network whatever its arguments. */
+  everyNetwork?: true;
   /** Rows each network reads for one call. */
   rowsPerNetwork: number;
 }
@@ -74,6 +76,15 @@ export const fanOut: Readonly<Record<string, FanOut>> = {
   'Query.members': { networksArgument: ['filter', 'networks'], rowsPerNetwork: searchedRows },
   'Network.members': { rowsPerNetwork: searchedRows },
   'Network.memberCount': { rowsPerNetwork: searchedRows },
+  // Region asks every network for the members that complement this one within the radius (relationships/
+  // suggestions.ts), each ranking them through an index to `first`, as a search reads its page. Unpriced, 60 members'
+  // suggestions under network.members(first: 60) cost 4,182 and made 181 calls from region to the networks, and 29
+  // aliases of it on each ran past the gateway's 10 s timeout; now 180,000 and 5 million, both refused.
+  // Each network's member type has the field (the Member interface does not).
+  ...Object.fromEntries(networks.map((n) => [`${memberTypeName(n.code)}.partnerSuggestions`, { everyNetwork: true, rowsPerNetwork: searchedRows } as const])),
+  // Region scores the open posts of the other side in memory after reading them all (capacity/matches.ts); a few
+  // hundred in a region of this size, priced as a search's page.
+  'Query.capacityMatches': { rowsPerNetwork: searchedRows },
 };
 
 /** The table entries that name no field of the schema; the gateway refuses to start with any, so a renamed field cannot silently lose its cost. */

@@ -211,6 +211,7 @@ export function measureOperation(
   const fanOutCost = (parent: GraphQLNamedType | undefined, name: string, args: Arguments) => {
     const entry = entryFor(fanOut, parent, name);
     if (!entry) return 0;
+    if (entry.everyNetwork) return networks.length * entry.rowsPerNetwork;
     const named = entry.networksArgument ? argument(args, entry.networksArgument) : [undefined];
     const asked = Array.isArray(named) && named.length > 0 ? Math.min(new Set(named).size, networks.length) : networks.length;
     return asked * entry.rowsPerNetwork;

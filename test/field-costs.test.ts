@@ -29,6 +29,13 @@ describe('field costs', () => {
     expect(cost(query, { n: ['NIWE', 'NIWE'] })).toBe(1 + 10_000 + 1);
   });
 
+  test('a field that asks every network costs for each of them, under every item of the list above it', () => {
+    const one = '{ member(id: "NIWE:m-1") { ... on NiweMember { partnerSuggestions(first: 5) { distanceKm } } } }';
+    expect(cost(one)).toBe(1 + (1 + 3 * 1_000 + 5 * 1));
+    const many = '{ network(code: NIWE) { members(first: 60) { edges { node { ... on NiweMember { partnerSuggestions(first: 50) { distanceKm } } } } } } }';
+    expect(cost(many)).toBeGreaterThan(60 * 3 * 1_000);
+  });
+
   test("a variable left out costs as the operation's default for it, not as the argument's own default", () => {
     const query = 'query($n: Int = 100) { inquiries(first: $n) { id } }';
     expect(cost(query)).toBe(1 + 100 * 1);
@@ -42,7 +49,7 @@ describe('field costs', () => {
     // Counted once, these 100 inquiries' invitations cost as 100 invitations.
     expect(cost('{ inquiries(first: 100) { invitations { status } } }')).toBe(1 + 100 * (1 + 10 * 1));
     expect(cost('{ inquiries(first: 100) { consortia { partners { status } } } }')).toBe(1 + 100 * (1 + 3 * (1 + 5 * 1)));
-    expect(cost('{ capacityMatches(postId: "CapacityPost:1", first: 50) { breakdown { status } } }')).toBe(1 + 50 * (1 + 4 * 1));
+    expect(cost('{ capacityMatches(postId: "CapacityPost:1", first: 50) { breakdown { status } } }')).toBe(1 + 1_000 + 50 * (1 + 4 * 1));
     // A connection's edges are still sized by `first` alone.
     expect(cost('{ members(first: 10) { edges { node { name } } } }')).toBe(1 + 3 * 1_000 + 10 * (1 + 1 * (1 + 1)));
   });
