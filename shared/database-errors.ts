@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formatError } from './errors.ts';
 import { currentLog } from './observability.ts';
@@ -65,7 +65,7 @@ export const regionFormatError = formatLostDatabase(
  * UNKNOWN, as the gateway says of a write to a subgraph that did not answer) and what is safe to do next. Without
  * it, createInquiry with region's database cut answered SERVICE_UNAVAILABLE alone, which reads as "not applied".
  */
-export const lostDatabaseWritesPlugin: ApolloServerPlugin<any> = {
+export const lostDatabaseWritesPlugin: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ operation, response }) {

@@ -185,3 +185,62 @@ test('a session ended elsewhere while the page is open: the page turns signed ou
   await eventually(() => page.locator('.account-name').textContent()).toBe('Angemeldet als Clara Consens');
   expect(await notice.count()).toBe(0);
 });
+
+test('moving between signed-in areas shows each; signing out in another tab of this browser ends the session in this one too', async () => {
+  const dora = { email: 'dora.doppel@niwe.example', name: 'Dora Doppel', password };
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...dora, kind: 'OFFICE', network: 'NIWE' });
+  const page = await pages.signedIn(dora, '/anfragen');
+  await eventually(() => page.locator('h1').textContent()).toBe('Anfragen');
+  // Each area's code is its own chunk; the second one's arrival must show it ("Lädt …" stayed for good).
+  await page.locator('header').getByRole('link', { name: 'Geschäftsstelle' }).click();
+  await page.waitForURL(/\/geschaeftsstelle$/);
+  await eventually(() => page.locator('h1').textContent()).toBe('Geschäftsstelle');
+  expect(await page.locator('main [aria-busy="true"]').count()).toBe(0);
+
+  // Another tab signs out: the browser's cookies are gone, and no request of this tab is ever refused with a 401.
+  const other = await page.context().newPage();
+  await other.goto(`${stack.gateway}/`);
+  await other.locator('.sign-out').click();
+  await eventually(() => other.locator('header').getByRole('link', { name: 'Anmelden', exact: true }).count()).toBe(1);
+  await other.close();
+
+  await page.locator('header').getByRole('link', { name: 'Anfragen', exact: true }).click();
+  await page.waitForURL(/\/anfragen$/);
+  await eventually(() => page.locator('main > .notice-warning[role="alert"]').count()).toBe(1);
+  await eventually(() => page.locator('.account-name').count()).toBe(0);
+  expect(await page.getByText('Noch keine Anfragen.').count()).toBe(0);
+  expect(await page.locator('.notice-error').count()).toBe(0);
+});
+
+test('a list whose service failed says so in German and claims no emptiness; a cookie the gateway cannot read leaves public pages working', async () => {
+  const erik = { email: 'erik.ersatz@niwe.example', name: 'Erik Ersatz', password };
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...erik, kind: 'OFFICE', network: 'NIWE' });
+  const page = await pages.signedIn(erik);
+  // Region did not answer: its field is null beside the gateway's error, the rest of the answer as it is.
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postDataJSON()?.operationName !== 'MyInquiries') return route.continue();
+    const error = {
+      message: 'Service region did not answer within 10000 ms.',
+      path: ['inquiries'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region' },
+    };
+    return route.fulfill({ json: { data: { inquiries: null }, errors: [error] } });
+  });
+  await page.locator('header').getByRole('link', { name: 'Anfragen', exact: true }).click();
+  await eventually(() => page.locator('.notice-error').textContent()).toBe(
+    'Die Anfrage ist fehlgeschlagen: Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
+  );
+  expect(await page.getByText('Noch keine Anfragen.').count()).toBe(0);
+
+  // A session cookie signed with another key (the gateway's JWT_SECRET changed): refused, cleared, and the start page answers.
+  const visitor = await pages.newPage();
+  const forged = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', role: 'office', csrf: 'c', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url')}.c2lnbmF0dXJl`;
+  await visitor.context().addCookies([
+    { name: 'irm_session', value: forged, url: stack.gateway },
+    { name: 'irm_csrf', value: 'c', url: stack.gateway },
+  ]);
+  await visitor.goto(`${stack.gateway}/`);
+  await eventually(() => visitor.locator('.networks li').count()).toBe(3);
+  expect(await visitor.locator('.notice-error').count()).toBe(0);
+  await eventually(async () => (await visitor.context().cookies()).map((c) => c.name)).toEqual([]);
+});

@@ -189,9 +189,9 @@ const codesEn: Readonly<Record<string, CodePhrase>> = {
 export const errorCodePhrases: Readonly<Record<'de' | 'en', Readonly<Record<string, CodePhrase>>>> = { de: codesDe, en: codesEn };
 
 /** Any server error in the locale's language: a field's reason (fieldErrorText), else its code's phrase, else its message. */
-export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>): string {
+export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
   const reason = error.extensions?.reason;
-  if (typeof reason === 'string' && Object.hasOwn(de, reason)) return fieldErrorText(error, locale);
+  if (typeof reason === 'string' && Object.hasOwn(de, reason)) return fieldErrorText(error, locale, labels);
   const code = error.extensions?.code;
   const phrases = errorCodePhrases[locale.language];
   return typeof code === 'string' && Object.hasOwn(phrases, code) ? phrases[code](error.message) : error.message;

@@ -1,5 +1,5 @@
 import type { Operation } from './operations.ts';
-import { csrfHeaders, sessionEnded } from './session.ts';
+import { csrfHeaders, sessionEnded, sessionCookieGone, signOut } from './session.ts';
 
 // The portal's GraphQL client: one POST per operation to the gateway it is served by, naming the
 // operation by its hash in the persisted-operation manifest the build registered it in
@@ -27,6 +27,11 @@ export async function request<Data, Variables>(
 ): Promise<Result<Data>> {
   const sha256Hash = __PERSISTED_OPERATION_IDS__[op.name];
   if (!sha256Hash) throw new Error(`The portal's build registered no operation ${op.name}: export it from operations.ts and build again.`);
+  const write = !op.text.startsWith('query');
+  // Signed out in another tab of this browser, or the cookies expired with the working day: no 401 comes, the
+  // request simply goes out anonymous. A read turns the page signed out; a write goes out and is refused as
+  // anonymous, and its page keeps what was typed, with the error at the form.
+  if (sessionCookieGone() && !write) sessionEnded();
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -39,13 +44,18 @@ export async function request<Data, Variables>(
     if ((error as Error).name === 'AbortError') throw error;
     return { data: null, errors: [{ message: 'The graph cannot be reached.', extensions: { code: 'UNREACHABLE' } }] };
   }
-  // 401 is the gateway refusing the session cookie (the portal sends no other credentials); it cleared the
-  // cookies with it. The page turns signed out, and a query runs once more without the session, so a public
-  // page still shows its answer and a signed-in one says to sign in rather than showing an error. A write is
-  // not sent again: it was meant to be the person's.
+  // 401 is the gateway refusing the session cookie (the portal sends no other credentials). Signing out clears
+  // the cookies however the gateway refused them (a token of another key is refused but not cleared), so the
+  // next request is anonymous. After a read the page turns signed out, and the read runs once more without the
+  // session, so a public page still shows its answer and a signed-in one says to sign in rather than showing an
+  // error. A write is not sent again (it was meant to be the person's), and its page stays as it is, with what
+  // was typed and the error at the form; the page turns signed out with the next read.
   if (response.status === 401 && !retried) {
-    sessionEnded();
-    if (op.text.startsWith('query')) return request(op, variables, signal, true);
+    await signOut().catch(() => {});
+    if (!write) {
+      sessionEnded();
+      return request(op, variables, signal, true);
+    }
   }
   const body = (await response.json().catch(() => ({}))) as { data?: Data | null; errors?: GraphQLErrorLike[] };
   return { data: body.data ?? null, errors: body.errors ?? (response.ok ? [] : [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } }]) };

@@ -38,6 +38,11 @@ export function sessionEnded() {
   if (current?.signedIn) setSession({ ...signedOut, ended: true });
 }
 
+/** The page holds a session but the browser no longer has its cookies (only the CSRF cookie is readable here). */
+export function sessionCookieGone(): boolean {
+  return current?.signedIn === true && csrfToken() === undefined;
+}
+
 /** The session as known so far (undefined while /auth/session has not answered) and how to replace it after signing in or out. */
 export function useSession(): { session: Session | undefined; setSession: (session: Session) => void } {
   const [session, update] = useState(current);

@@ -1,11 +1,11 @@
-import { errorsText, fieldErrorText } from './field-errors.ts';
+import { errorsText, errorText } from './field-errors.ts';
 import type { GraphQLErrorLike } from './graphql.ts';
 import { useLocale } from './use-locale.ts';
 
 /** fieldErrorText (field-errors.ts) in the visitor's language, for a component. */
 export function useFieldErrorText(): (error: GraphQLErrorLike, labels?: Readonly<Record<string, string>>) => string {
   const locale = useLocale();
-  return (error, labels) => fieldErrorText(error, locale, labels);
+  return (error, labels) => errorText(error, locale, labels);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useLocale } from '../use-locale.ts';
 
 // Pages whose code is fetched when one is first shown (a separate chunk of the build), so pages only
@@ -11,24 +12,28 @@ const loaded = new Map<() => Promise<ComponentType<any>>, ComponentType<any>>();
 /** Shows the component `load` resolves to with `props`, and "loading" until its chunk has arrived. */
 export function LazyPage<Props extends object>({ load, props }: { load: () => Promise<ComponentType<Props>>; props: Props }) {
   const { t } = useLocale();
-  const [, setReady] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
+  const failure = useFailureText();
+  // A count, not a flag: Preact keeps this component when the route moves from one lazy area to another, and a
+  // flag already true from the first area's chunk did not render again when the second one's came ("Lädt …" for good).
+  const [, arrived] = useState(0);
+  const [failed, setFailed] = useState<(() => unknown) | null>(null);
   useEffect(() => {
     if (loaded.has(load)) return;
     load().then(
       (component) => {
         loaded.set(load, component);
-        setReady(true);
+        arrived((n) => n + 1);
       },
-      (error: Error) => setFailed(error.message),
+      () => setFailed(() => load),
     );
   }, [load]);
   const Page = loaded.get(load) as ComponentType<Props> | undefined;
   if (Page) return <Page {...props} />;
-  if (failed)
+  // The chunk did not come: the connection, or a portal updated meanwhile whose old chunks are gone.
+  if (failed === load)
     return (
       <p class="notice notice-error" role="alert">
-        {t.failed} {failed}
+        {failure([{ message: '', extensions: { code: 'UNREACHABLE' } }])}
       </p>
     );
   return <p aria-busy="true">{t.loading}</p>;

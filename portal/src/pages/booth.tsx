@@ -40,7 +40,7 @@ export function TradeFairsPage() {
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : fairs.length === 0 ? (
-        list.data && <p>{text.fairsEmpty}</p>
+        list.data?.tradeFairs && <p>{text.fairsEmpty}</p>
       ) : (
         <ul class="fair-list">
           {fairs.map((fair) => (

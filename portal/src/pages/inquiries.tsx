@@ -46,8 +46,8 @@ function InquiryListPage() {
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : rows.length === 0 ? (
-        // Only once the list came: after an error without it, "no inquiries" would be false.
-        list.data && <p>{member ? text.noInvitations : text.noInquiries}</p>
+        // Only once the list came: after an error without it (the whole answer or the field null), "no inquiries" would be false.
+        list.data?.inquiries && <p>{member ? text.noInvitations : text.noInquiries}</p>
       ) : (
         <table class="inquiry-list">
           <caption class="visually-hidden">{text.listHeading}</caption>

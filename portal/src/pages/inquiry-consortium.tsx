@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { consortiumCandidates, createConsortium, type ConsortiumCandidate } from '../operations.ts';
-import { useFailureText } from '../use-field-error-text.ts';
+import { useFailureText, useFieldErrorText } from '../use-field-error-text.ts';
 import { useInquiryText } from './inquiry-messages.ts';
 
 // An invited member forms a consortium (Bietergemeinschaft): it searches members of every network,
@@ -15,6 +15,7 @@ const candidatesPerSearch = 20;
 export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: string; leadId: string; onFormed: () => void }) {
   const text = useInquiryText();
   const failure = useFailureText();
+  const errorText = useFieldErrorText();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ConsortiumCandidate[] | null>(null);
   const [searchErrors, setSearchErrors] = useState<GraphQLErrorLike[]>([]);
@@ -53,7 +54,7 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
       return onFormed();
     }
     const first = result.errors[0];
-    if (first?.extensions?.field === 'partners') return fail(true, first.message);
+    if (first?.extensions?.field === 'partners') return fail(true, errorText(first));
     return fail(false, failure(result.errors));
   };
 

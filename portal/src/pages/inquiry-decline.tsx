@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { declineInquiry } from '../operations.ts';
-import { useFailureText } from '../use-field-error-text.ts';
+import { useFailureText, useFieldErrorText } from '../use-field-error-text.ts';
 import { useInquiryText } from './inquiry-messages.ts';
 
 // An invited member that will not quote declines with a reason (declineInquiry); the owner's list of
@@ -10,6 +10,7 @@ import { useInquiryText } from './inquiry-messages.ts';
 export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string; onDeclined: () => void }) {
   const text = useInquiryText();
   const failure = useFailureText();
+  const errorText = useFieldErrorText();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ atField: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,7 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
       return onDeclined();
     }
     const first = result.errors[0];
-    if (first?.extensions?.field === 'reason') return fail(true, first.message);
+    if (first?.extensions?.field === 'reason') return fail(true, errorText(first));
     return fail(false, first?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors));
   };
 

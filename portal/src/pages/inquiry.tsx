@@ -53,9 +53,9 @@ async function upload(inquiryId: string, file: File): Promise<GraphQLErrorLike |
     });
     if (response.ok) return null;
     const body = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorLike[] };
-    return body.errors?.[0] ?? { message: `HTTP ${response.status}` };
+    return body.errors?.[0] ?? { message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } };
   } catch {
-    return { message: 'The portal cannot be reached.' };
+    return { message: 'The portal cannot be reached.', extensions: { code: 'UNREACHABLE' } };
   }
 }
 
@@ -279,6 +279,7 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
 
 function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished: () => void }) {
   const text = useInquiryText();
+  const failure = useFailureText();
   const { t } = useLocale();
   const errorText = useFieldErrorText();
   const [invite, setInvite] = useState('10');
@@ -302,7 +303,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
       <form class="publish" onSubmit={send} noValidate>
         {error && !atField && (
           <p class="notice notice-error" role="alert">
-            {error.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : `${t.failed} ${error.message}`}
+            {error.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure([error])}
           </p>
         )}
         <div class="field">
@@ -334,6 +335,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
 
 function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded: () => void }) {
   const text = useInquiryText();
+  const failure = useFailureText();
   const { t, number, currency, date, dateTime } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
   const confirm = useConfirmDialog<QuoteComparisonRow>();
@@ -355,7 +357,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
     setOutcome(
       result.data?.awardQuote
         ? { ok: true, message: text.awarded(bidderName(chosen.quote)) }
-        : { ok: false, message: error?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : `${t.failed} ${error?.message ?? ''}` },
+        : { ok: false, message: error?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors) },
     );
     if (result.data?.awardQuote) {
       onAwarded();
@@ -377,7 +379,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
       {comparison.loading && !comparison.data ? (
         <p aria-busy="true">{t.loading}</p>
       ) : rows.length === 0 ? (
-        comparison.data && <p>{text.noQuotes}</p>
+        comparison.data?.quoteComparison && <p>{text.noQuotes}</p>
       ) : (
         <div class="table-scroll">
           <table class="comparison">

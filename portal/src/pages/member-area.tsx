@@ -398,7 +398,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
         {capacity.loading && !capacity.data ? (
           <p aria-busy="true">{t.loading}</p>
         ) : posts.length === 0 ? (
-          capacity.data && <p>{text.noPosts}</p>
+          capacity.data?.capacityPosts && <p>{text.noPosts}</p>
         ) : (
           <table class="member-area-table">
             <caption>{text.postsCaption}</caption>
@@ -454,7 +454,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
           {text.bookingsHeading}
         </h2>
         <div role="status">{bookingNotice && <p class={`notice ${bookingNotice.ok ? 'notice-ok' : 'notice-error'}`}>{bookingNotice.message}</p>}</div>
-        {capacity.data && bookings.length === 0 && <p>{text.noBookings}</p>}
+        {capacity.data?.capacityBookings && bookings.length === 0 && <p>{text.noBookings}</p>}
         {bookings.length > 0 && <BookingsTable bookings={bookings} memberId={memberId} window={window} onDecide={decide} />}
       </section>
       {member.data?.member && (

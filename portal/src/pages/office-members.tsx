@@ -70,7 +70,7 @@ export function MembersPage({ session }: { session: Session }) {
       {list.loading && !page ? (
         <p aria-busy="true">{t.loading}</p>
       ) : members.length === 0 ? (
-        list.data && <p>{text.membersEmpty}</p>
+        page && <p>{text.membersEmpty}</p>
       ) : (
         <div class="table-scroll">
           <table class="office-table">

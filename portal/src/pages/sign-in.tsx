@@ -3,6 +3,7 @@ import { navigate, paths } from '../router.ts';
 import { pathAfterSignIn } from '../sign-in-path.ts';
 import { signIn, useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 
 type Field = 'email' | 'password';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -10,6 +11,7 @@ type Errors = Partial<Record<Field | 'form', string>>;
 /** E-mail and password; each error stands at its field, linked to it for screen readers, and the first field in error gets the focus. */
 export function SignInPage({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
+  const failure = useFailureText();
   const { session, setSession } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -53,7 +55,7 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
     if (answer.code === 'UNAUTHENTICATED') return fail({ password: t.signInWrong });
     if (answer.code === 'RATE_LIMITED') return fail({ form: t.signInLimited(answer.retryAfter ?? 60) });
     if (answer.field === 'email' || answer.field === 'password') return fail({ [answer.field]: answer.message });
-    fail({ form: `${t.failed} ${answer.message}` });
+    fail({ form: failure([{ message: answer.message, extensions: { code: answer.code } }]) });
   };
 
   const fieldProps = (field: Field) => ({

@@ -36,7 +36,7 @@ export function WorkingGroupsPage() {
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
       ) : groups.length === 0 ? (
-        list.data && <p>{text.groupsEmpty}</p>
+        list.data?.workingGroups && <p>{text.groupsEmpty}</p>
       ) : (
         <ul class="group-list">
           {groups.map((group) => (
@@ -190,6 +190,7 @@ function Meeting({
   onAnswered: () => void;
 }) {
   const text = useCooperationText();
+  const failure = useFailureText();
   const { t, dateTime, number } = useLocale();
   const own = meeting.rsvps?.find((r) => r.member.id === memberId)?.answer;
   const [choice, setChoice] = useState<RsvpAnswer | undefined>(own);
@@ -209,7 +210,7 @@ function Meeting({
     setBusy(false);
     if (!result.data) {
       setSaved(null);
-      setError(result.errors.map((e) => e.message).join(' '));
+      setError(failure(result.errors));
       // The refused answer is not held: the control shows what the graph holds, and keeps the focus.
       setChoice(own);
       firstRadio.current?.focus();
