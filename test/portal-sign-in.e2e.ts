@@ -244,3 +244,31 @@ test('a list whose service failed says so in German and claims no emptiness; a c
   expect(await visitor.locator('.notice-error').count()).toBe(0);
   await eventually(async () => (await visitor.context().cookies()).map((c) => c.name)).toEqual([]);
 });
+
+test('a write whose session ended elsewhere keeps its form and what was typed, and says to sign in', async () => {
+  const frieda = { email: 'frieda.formular@niwe.example', name: 'Frieda Formular', password };
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...frieda, kind: 'OFFICE', network: 'NIWE' });
+  const page = await pages.signedIn(frieda, '/anfragen/neu');
+  await eventually(() => page.locator('#inquiry-title').count()).toBe(1);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await page.fill('#inquiry-title', 'Lagerbock gefräst');
+  await page.fill('#inquiry-partDescription', 'Lagerbock nach Zeichnung, gefräst, entgratet');
+  await page.locator('summary').filter({ hasText: /^3 / }).click();
+  await page.check('input[name="processes"][value="3.2.3"]');
+  await page.fill('#inquiry-quantities', '100, 1000');
+  await page.fill('#inquiry-postalCode', '99974');
+  await page.fill('#inquiry-quoteDeadline', `${day(10)}T12:00`);
+  await page.fill('#inquiry-deliveryDate', day(40));
+  const cookies = Object.fromEntries((await page.context().cookies()).map((c) => [c.name, c.value]));
+  const out = await fetch(`${stack.gateway}/auth/logout`, {
+    method: 'POST',
+    headers: { cookie: `irm_session=${cookies.irm_session}; irm_csrf=${cookies.irm_csrf}`, 'x-csrf-token': cookies.irm_csrf },
+  });
+  expect(out.status).toBe(200);
+  await page.press('#inquiry-deliveryDate', 'Enter');
+  await eventually(() => page.locator('.notice-error').textContent()).toBe(
+    'Die Anfrage ist fehlgeschlagen: Sie sind nicht (mehr) angemeldet; bitte melden Sie sich an.',
+  );
+  expect(await page.inputValue('#inquiry-title')).toBe('Lagerbock gefräst');
+  expect((await page.context().cookies()).map((c) => c.name)).toEqual([]);
+});
