@@ -98,6 +98,9 @@ describe('updateMember', () => {
     expect(now).toEqual({ employees: 10, version: 2 });
     // Without a version the last writer wins, as before.
     expect((await ok(stack.query(updateMember, { id, input: { employees: 11 } }, admin))).updateMember).toMatchObject({ employees: 11, version: 3 });
+    // A patch naming no field changes nothing, the version neither (nor the audit: three updates below), and a stale version is still refused.
+    expect((await ok(stack.query(updateMember, { id, input: {}, version: 3 }, admin))).updateMember).toMatchObject({ employees: 11, version: 3 });
+    expect((await stack.query(updateMember, { id, input: {}, version: 2 }, admin)).errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
   test('an update region gave up on is applied once: its retry with the same key answers it instead of CONFLICT', async () => {

@@ -169,6 +169,12 @@ export async function updateMember(
     if (!member) throw notFound(`Member ${globalId} does not exist.`);
     if (member.archivedAt) throw badInput('id', `Member ${globalId} is archived and can no longer be changed.`, { reason: 'NOT_APPLICABLE' });
     assertVersion(member, globalId, version);
+    // A patch that names no field changes nothing: no new version (it made the next write with the version
+    // just read a CONFLICT) and no audit entry of a change that was none.
+    if (Object.values(patch).every((value) => value === undefined)) {
+      await remember(tx, key, localId);
+      return member;
+    }
     const before = await memberSnapshot(tx, member);
     tx.assign(member, data.scalars);
     // null gives the location back to the postal code (validate does so when the patch brings a new one).
