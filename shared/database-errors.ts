@@ -61,9 +61,12 @@ export const regionFormatError = formatLostDatabase(
 );
 
 /**
- * A write that lost its database may have committed before the loss or not: its errors say so (writeOutcome
- * UNKNOWN, as the gateway says of a write to a subgraph that did not answer) and what is safe to do next. Without
- * it, createInquiry with region's database cut answered SERVICE_UNAVAILABLE alone, which reads as "not applied".
+ * Region's write that lost its own database may have committed before the loss or not: its errors say so
+ * (writeOutcome UNKNOWN, as the gateway says of a write to a subgraph that did not answer) and what is safe to do
+ * next. Without it, createApiKey with region's database cut answered SERVICE_UNAVAILABLE alone, which reads as "not
+ * applied". A network's lost database is not region's to mark here: region's calls judge a network's writes
+ * (network-client.ts: NOT_APPLIED when nothing was sent), and a network's read that failed before region wrote
+ * anything (postCapacity reads the member first), or a dry run, changed nothing.
  */
 export const lostDatabaseWritesPlugin: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
@@ -72,7 +75,7 @@ export const lostDatabaseWritesPlugin: ApolloServerPlugin<BaseContext> = {
         if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
         const result = response.body.singleResult;
         result.errors = result.errors?.map((error) =>
-          error.extensions?.reason === 'DATABASE_UNAVAILABLE' && !error.extensions.writeOutcome
+          error.extensions?.service === 'region' && error.extensions.reason === 'DATABASE_UNAVAILABLE' && !error.extensions.writeOutcome
             ? {
                 ...error,
                 // "Region cannot reach its database" and what a write needs said instead of "this part of the answer is missing".

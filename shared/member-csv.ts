@@ -237,16 +237,17 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
 function unwrapFormula(cell: string): string {
   const wrapped = /^="(.*)"$/s.exec(cell.trim());
   if (wrapped) return wrapped[1].replace(/""/g, '"');
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /**
  * A text cell a spreadsheet would run as a formula, made inert by an apostrophe before it (OWASP's advice for CSV
  * injection): a member's "=HYPERLINK(…)" as a fair product or description ran on the office's machine that opened
- * the catalogue or the member list. Plain numbers (-3.5) stay as they are; the import takes the apostrophe off.
+ * the catalogue or the member list. Plain numbers (-3.5) stay as they are; the import takes one apostrophe off,
+ * so a text that itself starts with apostrophes before such a sign ("'+/-' Toleranz") gets one more, and reads back whole.
  */
 export function formulaSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
+  return /^'*[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 function readRow(record: string[], row: number, fieldIndex: Map<string, number>, width: number): CsvRow {

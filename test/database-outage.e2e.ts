@@ -69,6 +69,8 @@ test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FO
       niweMemberToken,
     );
     expectNiweUnavailable(post);
+    // Refused at its read of the member, before anything was written: no outcome to doubt.
+    expect(post.errors![0].extensions?.writeOutcome).toBeUndefined();
     expectNiweUnavailable(await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, niweMemberToken));
 
     const update = await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { employees: 12 }) { id } }`, { id: niweMember }, admin);

@@ -73,6 +73,8 @@ describe('members CSV', () => {
 
   test('a text that a spreadsheet would run as a formula is written inert in the UTF-8 form and reads back as it was', () => {
     const sly: ExportedMember = { ...rich, name: '@Werkzeugbau', description: '=HYPERLINK("http://example.invalid","Katalog")', street: '-Weg 3' };
+    // A text that itself starts with an apostrophe before such a sign comes back whole too.
+    const quoted: ExportedMember = { ...rich, name: 'Toleranz GmbH', description: "'+/-' Toleranz 0,1 mm" };
     const text = membersCsv([sly], 'UTF8');
     expect(text).toContain(`'@Werkzeugbau,`);
     expect(text).toContain(`"'=HYPERLINK(""http://example.invalid"",""Katalog"")"`);
@@ -82,8 +84,8 @@ describe('members CSV', () => {
     expect(formulaSafe('-3.5')).toBe('-3.5');
     expect(formulaSafe('+12')).toBe('+12');
     expect(formulaSafe('\tcmd')).toBe("'\tcmd");
-    const file = parseMembersCsv(text);
-    expect(file.rows.map((r) => r.member)).toEqual([asInput(sly)]);
+    const file = parseMembersCsv(membersCsv([sly, quoted], 'UTF8'));
+    expect(file.rows.map((r) => r.member)).toEqual([asInput(sly), asInput(quoted)]);
   });
 
   test("the gateway's CSV downloads write a text cell that starts like a formula inert, numbers as they are", () => {

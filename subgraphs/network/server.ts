@@ -11,7 +11,6 @@ import { documentStore, subgraphDocumentCacheMb, type SecondSightingCache } from
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { internalApiVersionPlugin } from '../../shared/internal-api.ts';
-import { lostDatabaseWritesPlugin } from '../../shared/database-errors.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { knownWords, type KnownWords } from './known-words.ts';
@@ -58,7 +57,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     ...apolloServerOptions,
     formatError: networkFormatError(network),
     includeStacktraceInErrorResponses: false,
-    plugins: [lostDatabaseWritesPlugin, ...withoutApolloDefaults(), observabilityPlugin],
+    plugins: [...withoutApolloDefaults(), observabilityPlugin],
   };
   // The gateway sends a new operation here for every new selection of a client's operation, whatever the client named
   // it (gateway/subgraph-source.ts); kept from its second request on (shared/operation-caches.ts).
