@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AccountSchema } from '../subgraphs/region/accounts/account.entity.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { queuedBehindLock } from './support/row-lock.ts';
 import { postJson, type SignInAnswer } from './support/sessions.ts';
 
 // Portal accounts and sessions through the real gateway: who creates which account, bad input that
@@ -281,6 +282,36 @@ describe('changing the password and signing out', () => {
     expect((await login({ email: 'wechsel@niwe.example', password })).status).toBe(401);
     expect((await login({ email: 'wechsel@niwe.example', password: 'Ganz-neues-Passwort-1' })).status).toBe(200);
     expect(code(await stack.query(`mutation { changePassword(currentPassword: "a", newPassword: "b") { id } }`, {}, tokens.niwe))).toBe('FORBIDDEN');
+  });
+
+  test('two changes from the same old password at once: the first stands, the second is WRONG_PASSWORD; an account archived meanwhile keeps its password', async () => {
+    const change = (session: SignInAnswer, next: string) =>
+      asSession(session, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }`, { c: password, n: next });
+    const created = async (email: string) =>
+      (await ok(createAccount(tokens.niwe, { email, name: 'Zugleich', password, kind: 'MEMBER', memberId: members.niwe }))).createAccount.id as string;
+    const lock = (id: string) => ({ sql: 'select 1 from account where id = $1 for update', params: [Number(id.slice(4))] });
+
+    const id = await created('zugleich@niwe.example');
+    const [owner, other] = [await login({ email: 'zugleich@niwe.example', password }), await login({ email: 'zugleich@niwe.example', password })];
+    const [first, second] = await queuedBehindLock(stack.regionDatabaseUrl, lock(id), '"account"', [
+      () => change(owner, 'Neues-Passwort-Eigner-1'),
+      () => change(other, 'Neues-Passwort-Fremder-2'),
+    ]);
+    expect(first.errors).toBeUndefined();
+    expect(second.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword', reason: 'WRONG_PASSWORD' });
+    expect((await login({ email: 'zugleich@niwe.example', password: 'Neues-Passwort-Eigner-1' })).status).toBe(200);
+
+    const archivedId = await created('archiviert-zugleich@niwe.example');
+    const session = await login({ email: 'archiviert-zugleich@niwe.example', password });
+    const hashOf = async () => (await stack.region.orm.em.fork().findOneOrFail(AccountSchema, { email: 'archiviert-zugleich@niwe.example' })).passwordHash;
+    const hashBefore = await hashOf();
+    const [archived, changed] = await queuedBehindLock(stack.regionDatabaseUrl, lock(archivedId), '"account"', [
+      () => stack.query(`mutation($id: ID!) { archiveAccount(id: $id) { archivedAt } }`, { id: archivedId }, tokens.niwe),
+      () => change(session, 'Neues-Passwort-Archiv-3'),
+    ]);
+    expect(archived.errors).toBeUndefined();
+    expect(code(changed)).toBe('FORBIDDEN');
+    expect(await hashOf()).toBe(hashBefore);
   });
 
   test('sign-out needs the CSRF token and clears both cookies', async () => {

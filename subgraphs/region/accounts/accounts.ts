@@ -169,13 +169,20 @@ export async function changePassword(ctx: RegionContext, currentPassword: string
   requireSignedIn(ctx.identity);
   const account = await myAccount(ctx);
   if (!account) throw forbidden('Only a person signed in with an account (e-mail and password) can change a password.');
-  if (!(await verifyPassword(currentPassword, account.passwordHash)))
+  // Kept apart: the row read under the lock below may be this very object, refreshed.
+  const checkedHash = account.passwordHash;
+  if (!(await verifyPassword(currentPassword, checkedHash)))
     throw badInput('currentPassword', 'currentPassword is not the current password.', { reason: 'WRONG_PASSWORD' });
   checkPassword('newPassword', newPassword, account.email);
   if (newPassword === currentPassword) throw badInput('newPassword', 'newPassword must differ from the current password.', { reason: 'PASSWORD_RULE' });
   const passwordHash = await hashPassword(newPassword);
   return ctx.em.transactional(async (tx) => {
-    const locked = await tx.findOneOrFail(AccountSchema, { id: account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // The password checked and the account's state, again under the lock: of two changes from the same old password
+    // (its owner's and another's who knew it) the later one won, and an account archived meanwhile got a new one.
+    const locked = await tx.findOneOrFail(AccountSchema, { id: account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (locked.archivedAt) throw forbidden('This account was archived; its password can no longer be changed.');
+    if (locked.passwordHash !== checkedHash)
+      throw badInput('currentPassword', 'currentPassword is not the current password: it was changed meanwhile.', { reason: 'WRONG_PASSWORD' });
     locked.passwordHash = passwordHash;
     locked.passwordChangedAt = new Date();
     recordRegionAudit(tx, ctx.identity, { action: 'changePassword', target: accountId(locked.id), network: locked.network, before: null, after: null });
