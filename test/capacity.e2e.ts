@@ -217,6 +217,26 @@ describe('overbooking', () => {
     expect(after).toEqual({ bookedHours: 30 });
   });
 
+  test("a change of the offer that read it before a booking took its lock is CONFLICT with the booking's version", async () => {
+    for (const change of [
+      (id: string, v: number) =>
+        stack.query(`mutation($id: ID!, $v: Int!) { withdrawCapacityPost(id: $id, version: $v) { status } }`, { id, v }, tokens.anders),
+      (id: string, v: number) =>
+        stack.query(`mutation($id: ID!, $v: Int!) { updateCapacityPost(id: $id, version: $v, input: { hours: 20 }) { hours } }`, { id, v }, tokens.anders),
+    ]) {
+      const offer = (await ok(post(tokens.anders, machineOffer(100)))).postCapacity;
+      const [booked, changed] = await queuedBehindLock(
+        stack.regionDatabaseUrl,
+        { sql: 'select 1 from capacity_post where id = $1 for update', params: [offer.id.replace(/^cap-/, '')] },
+        'capacity_post',
+        [() => book(tokens.brandt, offer.id, 30, monday(2), monday(2, 2)), () => change(offer.id, offer.version)],
+      );
+      expect(booked.errors).toBeUndefined();
+      // Was INTERNAL_SERVER_ERROR: MikroORM's version check failed the UPDATE after this check had passed on a stale read.
+      expect(changed.errors?.[0].extensions, JSON.stringify(changed.errors)).toMatchObject({ code: 'CONFLICT', currentVersion: offer.version + 1 });
+    }
+  });
+
   test('60 concurrent bookings never take more hours than offered, and every refusal says why', async () => {
     const offer = (await ok(post(tokens.anders, machineOffer(100)))).postCapacity;
     const attempts = await Promise.all(Array.from({ length: 60 }, () => book(tokens.brandt, offer.id, 7, monday(2), monday(2, 2))));

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
@@ -102,7 +102,9 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
 
 /** Loads a post the caller may change, at the version the caller read. */
 export async function postForChange(em: EntityManager, identity: Identity, id: string, version: number): Promise<CapacityPost> {
-  const post = await em.findOne(CapacityPostSchema, parsePostId(id));
+  // Locked, as a booking locks it: read before a booking's lock, the version checked here was stale by the time of
+  // the UPDATE, and MikroORM's own version check failed it as INTERNAL_SERVER_ERROR instead of this CONFLICT.
+  const post = await em.findOne(CapacityPostSchema, parsePostId(id), { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!post) throw notFound(`Capacity post ${id} does not exist.`);
   if (!canActFor(identity, post.memberId, post.network)) throw forbidden(`Only ${post.memberId}, its network office or admin may change ${id}.`);
   if (post.version !== version)
