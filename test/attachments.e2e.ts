@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 import { createInquiry } from './support/inquiries.ts';
 
@@ -147,5 +148,29 @@ describe('attachments', () => {
     expect(late.status).toBe(409);
     expect(((await late.json()) as any).errors[0].extensions).toEqual({ code: 'CONFLICT', status: 'CANCELLED' });
     expect(await storedFiles()).toHaveLength(2);
+  });
+
+  test('an upload that waits while its inquiry is cancelled is CONFLICT and keeps no row', async () => {
+    const id = await createInquiry(stack, tokens.partner);
+    const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id }, tokens.partner))).inquiry.version;
+    const [cancelled, uploaded] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from inquiry where id = $1 for update', params: [Number(id.slice(4))] },
+      'inquiry',
+      [
+        () => stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: version }, tokens.partner),
+        async () => {
+          const response = await upload(tokens.partner, 'spaet.pdf', 'application/pdf', pdf, id);
+          return { status: response.status, data: null, errors: ((await response.json()) as any).errors };
+        },
+      ],
+    );
+    expect(cancelled.data?.cancelInquiry.status).toBe('CANCELLED');
+    expect(uploaded.status).toBe(409);
+    const [{ n }] = await stack.region.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from inquiry_attachment where inquiry_id = ?', [Number(id.slice(4))]);
+    expect(n).toBe(0);
   });
 });

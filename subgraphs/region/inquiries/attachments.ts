@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { LockMode } from '@mikro-orm/postgresql';
 import type { PlainRoute } from '../../../shared/http.ts';
 import { badInput, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
@@ -22,14 +23,17 @@ async function upload(store: AttachmentStore, identity: Identity, url: URL, cont
   const fileName = fileNameOf(url.searchParams.get('fileName'), '.pdf, .step or .stp');
   checkKind(kinds, 'drawings and documents as PDF (.pdf) or STEP (.step, .stp)', fileName, contentType, body);
 
-  const em = store.orm.em.fork();
-  const inquiry = await em.findOne(InquirySchema, parseInquiryId(rawId, 'inquiryId'));
-  const view = inquiry && (await new InquiryAccess(identity).resolve(em, inquiry));
-  if (!inquiry || !view) throw notFound(`Inquiry ${rawId} does not exist.`);
-  requireOwner(view, rawId);
-  requireStatus(inquiry, rawId, 'given attachments', ['DRAFT', 'OPEN']);
-
-  const attachment = await keepFile(store, em, identity, body, (stored) => em.create(AttachmentSchema, { inquiry, fileName, contentType, ...stored }));
+  // The status is checked and the row written under a share of the inquiry's lock, which its changes (cancel,
+  // award, close: lockInquiry) take whole: read before a cancel's lock, an upload landed on the CANCELLED inquiry.
+  // Uploads to one inquiry still go side by side.
+  const attachment = await store.orm.em.fork().transactional(async (tx) => {
+    const inquiry = await tx.findOne(InquirySchema, parseInquiryId(rawId, 'inquiryId'), { lockMode: LockMode.PESSIMISTIC_READ });
+    const view = inquiry && (await new InquiryAccess(identity).resolve(tx, inquiry));
+    if (!inquiry || !view) throw notFound(`Inquiry ${rawId} does not exist.`);
+    requireOwner(view, rawId);
+    requireStatus(inquiry, rawId, 'given attachments', ['DRAFT', 'OPEN']);
+    return keepFile(store, tx, identity, body, (stored) => tx.create(AttachmentSchema, { inquiry, fileName, contentType, ...stored }));
+  });
   return {
     id: attachmentId(attachment.id),
     fileName,
