@@ -376,15 +376,16 @@ describe('an inquiry from creation to award', () => {
 
     const current = (await ok(read(tokens.partner, id))).inquiry;
     const andersQuote = current.quotes.find((q: { member: { id: string } }) => q.member.id === members.anders);
-    const awarded = (
-      await ok(
-        stack.query(
-          `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status version awardedQuote { id status } quotes { member { id } status } } }`,
-          { id, q: andersQuote.id, v: current.version },
-          tokens.partner,
-        ),
-      )
-    ).awardQuote;
+    const quoteVersion = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { id version } } }`, { id }, tokens.partner))).inquiry.quotes.find(
+      (q: { id: string }) => q.id === andersQuote.id,
+    ).version;
+    const awardMutation = `mutation($id: ID!, $q: ID!, $v: Int!, $qv: Int) {
+      awardQuote(inquiryId: $id, quoteId: $q, version: $v, quoteVersion: $qv) { status version awardedQuote { id status } quotes { member { id } status } }
+    }`;
+    // The quote as the owner compared it: one revised since (its version moved on) is not awarded unseen.
+    const stale = errorOf(await stack.query(awardMutation, { id, q: andersQuote.id, v: current.version, qv: quoteVersion - 1 }, tokens.partner));
+    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: quoteVersion });
+    const awarded = (await ok(stack.query(awardMutation, { id, q: andersQuote.id, v: current.version, qv: quoteVersion }, tokens.partner))).awardQuote;
     expect(awarded.status).toBe('AWARDED');
     expect(awarded.awardedQuote).toEqual({ id: andersQuote.id, status: 'AWARDED' });
     expect(awarded.quotes.find((q: { member: { id: string } }) => q.member.id === members.brand).status).toBe('NOT_CHOSEN');

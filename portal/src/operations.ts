@@ -469,10 +469,10 @@ export const publishInquiry = operation<{ publishInquiry: InquiryDetail }, { id:
   }`,
 );
 
-export const awardQuote = operation<{ awardQuote: InquiryDetail }, { inquiryId: string; quoteId: string; version: number }>(
+export const awardQuote = operation<{ awardQuote: InquiryDetail }, { inquiryId: string; quoteId: string; version: number; quoteVersion: number }>(
   'AwardQuote',
-  `mutation AwardQuote($inquiryId: ID!, $quoteId: ID!, $version: Int!) {
-    awardQuote(inquiryId: $inquiryId, quoteId: $quoteId, version: $version) { ${inquiryFields} }
+  `mutation AwardQuote($inquiryId: ID!, $quoteId: ID!, $version: Int!, $quoteVersion: Int) {
+    awardQuote(inquiryId: $inquiryId, quoteId: $quoteId, version: $version, quoteVersion: $quoteVersion) { ${inquiryFields} }
   }`,
 );
 

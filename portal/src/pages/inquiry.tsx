@@ -350,7 +350,8 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const award = async () => {
     if (!chosen) return;
     setBusy(true);
-    const result = await request(awardQuote, { inquiryId: inquiry.id, quoteId: chosen.quote.id, version: inquiry.version });
+    // The quote as compared here: one revised since is CONFLICT ("changed meanwhile"), not awarded unseen.
+    const result = await request(awardQuote, { inquiryId: inquiry.id, quoteId: chosen.quote.id, version: inquiry.version, quoteVersion: chosen.quote.version });
     setBusy(false);
     confirm.close();
     const error = result.errors[0];

@@ -1567,6 +1567,7 @@ export type MutationArchiveMemberArgs = {
 export type MutationAwardQuoteArgs = {
   inquiryId: Scalars['ID']['input'];
   quoteId: Scalars['ID']['input'];
+  quoteVersion?: InputMaybe<Scalars['Int']['input']>;
   version: Scalars['Int']['input'];
 };
 

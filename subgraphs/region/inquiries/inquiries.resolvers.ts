@@ -106,7 +106,9 @@ export const inquiryResolvers: Resolvers = {
     cancelInquiry: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
     closeInquiryWithoutAward: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
     awardQuote: (_, args, ctx) =>
-      ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version)),
+      ctx.em.transactional((tx) =>
+        award(tx, ctx.inquiryAccess, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version, args.quoteVersion ?? null),
+      ),
     async addInvitee(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');

@@ -214,13 +214,27 @@ export async function publish(tx: EntityManager, access: InquiryAccess, id: stri
 }
 
 /** OPEN or QUOTING_CLOSED → AWARDED: the chosen quote wins, every other quote is told it was not chosen. */
-export async function award(tx: EntityManager, access: InquiryAccess, id: string, quoteKey: number, version: number): Promise<Inquiry> {
+export async function award(
+  tx: EntityManager,
+  access: InquiryAccess,
+  id: string,
+  quoteKey: number,
+  version: number,
+  quoteVersion: number | null = null,
+): Promise<Inquiry> {
   const inquiry = await lockInquiry(tx, access, id, version, 'inquiryId');
   requireOwner(access.viewOf(inquiry), id);
   requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
   const quotes = await tx.find(QuoteSchema, { inquiry });
   const winner = quotes.find((q) => q.id === quoteKey);
   if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`, { reason: 'NOT_APPLICABLE' });
+  // A revision changes the quote, not the inquiry's version: without this, a quote revised from 10 to 99 EUR after the
+  // owner compared it was awarded at 99. Revisions take the inquiry's lock held here, so the version read is current.
+  if (quoteVersion !== null && winner.version !== quoteVersion)
+    throw conflict(
+      `Quote ${quoteId(quoteKey)} is at version ${winner.version}, not ${quoteVersion}: it was revised since you read it. Compare it again and retry.`,
+      { currentVersion: winner.version },
+    );
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {
