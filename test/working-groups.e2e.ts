@@ -693,6 +693,26 @@ describe('membership changes at once', () => {
     expect(await membershipRow(other)).toEqual({ status: 'ACTIVE', ended: false });
   });
 
+  test('a lead that invites and schedules while it hands the lead over: the handover first stands, the others after it are FORBIDDEN', async () => {
+    const { groupId, membershipId } = await groupInviting('Zugleich fünf', 'zugleich6');
+    await ok(stack.query(acceptMutation, { id: membershipId }, tokens.zugleich6));
+    await ok(stack.query(handOver, { g: groupId, lead: { memberId: members.zugleich6 } }, tokens.niweOffice));
+    await createMember('zugleich7', 'LINAT');
+    const [handed, invited, scheduled] = await queuedBehindLock(
+      stack.regionDatabaseUrl,
+      { sql: 'select 1 from working_group where id = $1 for update', params: [Number(groupId.slice(3))] },
+      'working_group',
+      [
+        () => stack.query(handOver, { g: groupId, lead: { network: 'NIWE' } }, tokens.zugleich6),
+        () => stack.query(inviteMutation, { g: groupId, m: members.zugleich7 }, tokens.zugleich6),
+        () => stack.query(scheduleMutation, { g: groupId, input: meetingInput() }, tokens.zugleich6),
+      ],
+    );
+    expect(handed.errors).toBeUndefined();
+    expect(codeOf(invited), JSON.stringify(invited)).toBe('FORBIDDEN');
+    expect(codeOf(scheduled), JSON.stringify(scheduled)).toBe('FORBIDDEN');
+  });
+
   test('two handovers by one lead at once: the first stands, the second is FORBIDDEN', async () => {
     const { groupId, membershipId } = await groupInviting('Zugleich vier', 'zugleich5');
     await ok(stack.query(acceptMutation, { id: membershipId }, tokens.zugleich5));

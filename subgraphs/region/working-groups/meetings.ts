@@ -15,7 +15,7 @@ import {
 } from './entities.ts';
 import { meetingIds } from './ids.ts';
 import { notifyMeetingScheduled } from './notifications.ts';
-import { boundedText, loadGroup } from './working-groups.ts';
+import { boundedText, loadGroup, lockedForShare } from './working-groups.ts';
 
 // Meetings and the members' answers. The limit of YES answers is the
 // database's: a trigger counts them on the meeting and a check holds the
@@ -67,6 +67,8 @@ export async function scheduleMeeting(ctx: RegionContext, groupId: string, input
   requireLead(ctx.identity, group, 'schedule meetings');
   const fields = checkMeeting(input);
   return ctx.em.transactional(async (tx) => {
+    // Again under the group's lock: a lead that handed the lead over meanwhile schedules nothing.
+    requireLead(ctx.identity, await lockedForShare(tx, group.id), 'schedule meetings');
     const meeting = tx.create(MeetingSchema, { groupId: group.id, ...fields, yesCount: 0, scheduledBy: ctx.identity.subject ?? ctx.identity.role });
     // The notifications name the meeting's id, which the database draws.
     await tx.flush();

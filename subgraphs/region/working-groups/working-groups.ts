@@ -124,18 +124,28 @@ const standing: Record<MembershipStatus, string> = {
 };
 
 /** A new open membership, refused with CONFLICT while the member has one (checked, and held by the unique index in a race). */
+/**
+ * The group read again under a share of its lock, for a lead's action that must not outrun a handover
+ * (handOverLead holds the group's lock while it changes the lead): actions side by side, a handover waits.
+ */
+export function lockedForShare(tx: EntityManager, groupId: number): Promise<WorkingGroup> {
+  return tx.findOneOrFail(WorkingGroupSchema, groupId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+}
+
 async function openMembership(
   ctx: RegionContext,
   group: WorkingGroup,
   memberId: string,
   status: 'INVITED' | 'REQUESTED',
   notify: boolean,
+  authorize?: (group: WorkingGroup) => void,
 ): Promise<WorkingGroupMembership> {
   const refuse = (current: MembershipStatus) => conflict(`${memberId} ${standing[current]} in working group "${group.topic}".`, { status: current });
   const existing = await ctx.em.findOne(WorkingGroupMembershipSchema, { groupId: group.id, memberId, status: { $in: openStatuses } });
   if (existing) throw refuse(existing.status);
   try {
     return await ctx.em.transactional(async (tx) => {
+      if (authorize) authorize(await lockedForShare(tx, group.id));
       const membership = tx.create(WorkingGroupMembershipSchema, { groupId: group.id, memberId, network: parseMemberId(memberId).network.code, status });
       await tx.flush();
       if (notify) notifyInvited(tx, group, membership);
@@ -158,7 +168,7 @@ export async function invite(ctx: RegionContext, groupId: string, memberId: stri
   const group = await loadGroup(ctx, groupId, 'groupId');
   requireLead(ctx.identity, group, 'invite members');
   await assertMemberExists(ctx, memberId, 'memberId');
-  return openMembership(ctx, group, memberId, 'INVITED', true);
+  return openMembership(ctx, group, memberId, 'INVITED', true, (locked) => requireLead(ctx.identity, locked, 'invite members'));
 }
 
 async function loadMembership(ctx: RegionContext, id: string): Promise<{ membership: WorkingGroupMembership; group: WorkingGroup }> {
