@@ -2,10 +2,18 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processCodes } from '../../../shared/validation.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema, type Consortium, type ConsortiumPartner } from './entities.ts';
+import {
+  ConsortiumPartnerSchema,
+  ConsortiumSchema,
+  InquirySchema,
+  InvitationSchema,
+  QuoteSchema,
+  type Consortium,
+  type ConsortiumPartner,
+} from './entities.ts';
 import type { InquiryAccess } from './access.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
-import { consortiumId } from '../ids.ts';
+import { consortiumId, inquiryId } from '../ids.ts';
 import { emit } from './outbox.ts';
 
 // A Bietergemeinschaft: an invited member (the lead) bids with members of any
@@ -74,6 +82,9 @@ export async function respond(
   if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
   const partner = await tx.findOne(ConsortiumPartnerSchema, { consortium: consortiumKey, memberId: member });
   if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);
+  // Only while its inquiry takes quotes: a partner still accepted into the consortium of a cancelled inquiry.
+  const inquiry = await tx.findOneOrFail(InquirySchema, consortium.inquiry.id);
+  requireStatus(inquiry, inquiryId(inquiry.id), 'answered in its consortia', ['OPEN']);
   if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
     throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
   if (answer.accept) {
