@@ -173,4 +173,23 @@ describe('attachments', () => {
       .execute<{ n: number }[]>('select count(*)::int as n from inquiry_attachment where inquiry_id = ?', [Number(id.slice(4))]);
     expect(n).toBe(0);
   });
+
+  test('an upload whose commit fails leaves no file behind', async () => {
+    const id = await createInquiry(stack, tokens.partner);
+    const connection = stack.region.orm.em.fork().getConnection();
+    // A failure at COMMIT (a lost connection, a deferred check): the row is flushed, the transaction then fails.
+    await connection.execute(`create function fail_at_commit() returns trigger language plpgsql as $$
+      begin if new.file_name = 'scheitert.pdf' then raise exception 'commit refused' using errcode = '40001'; end if; return new; end $$`);
+    await connection.execute(`create constraint trigger fail_at_commit after insert on inquiry_attachment deferrable initially deferred
+      for each row execute function fail_at_commit()`);
+    try {
+      const before = await storedFiles();
+      const response = await upload(tokens.partner, 'scheitert.pdf', 'application/pdf', pdf, id);
+      expect(response.status).toBe(500);
+      expect(await storedFiles()).toEqual(before);
+    } finally {
+      await connection.execute('drop trigger fail_at_commit on inquiry_attachment');
+      await connection.execute('drop function fail_at_commit()');
+    }
+  });
 });

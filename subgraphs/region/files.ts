@@ -95,12 +95,30 @@ export interface StoredFile {
  * Writes the file, then creates its row with `create` (given what is stored) and flushes it, then gives the
  * file its name; a failure of the row removes the file again.
  */
-export async function keepFile<T extends object>(
+export function keepFile<T extends object>(
   store: AttachmentStore,
   em: EntityManager,
   identity: Identity,
   body: Buffer,
   create: (stored: StoredFile) => T,
+): Promise<T> {
+  return keepFileWith(store, identity, body, async (stored) => {
+    const row = create(stored);
+    await em.flush();
+    return row;
+  });
+}
+
+/**
+ * Writes the file, then runs `commit` (which must have committed its row when it returns), then gives the file its
+ * name; a `commit` that fails removes the file again. For a row written inside a transaction of the caller's, which
+ * commits only after the row is flushed: renamed before that commit, a commit that failed left the file behind.
+ */
+export async function keepFileWith<T extends object>(
+  store: AttachmentStore,
+  identity: Identity,
+  body: Buffer,
+  commit: (stored: StoredFile) => Promise<T>,
 ): Promise<T> {
   const storageName = randomUUID();
   const temporary = join(store.dir, `${storageName}.part`);
@@ -110,13 +128,12 @@ export async function keepFile<T extends object>(
   await chmod(store.dir, 0o700);
   await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
   try {
-    const row = create({
+    const row = await commit({
       size: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
       storageName,
       uploadedBy: identity.subject ?? identity.memberId ?? identity.network ?? identity.role,
     });
-    await em.flush();
     await rename(temporary, join(store.dir, storageName));
     return row;
   } catch (error) {

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { PlainRoute } from '../../../shared/http.ts';
 import { badInput, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { checkKind, fileNameOf, fileRoute, keepFile, pdfKind, sendFile, type AttachmentStore, type FileKind } from '../files.ts';
+import { checkKind, fileNameOf, fileRoute, keepFileWith, pdfKind, sendFile, type AttachmentStore, type FileKind } from '../files.ts';
 import { AttachmentSchema, InquirySchema } from './entities.ts';
 import { InquiryAccess, requireOwner } from './access.ts';
 import { attachmentId, parseAttachmentId, parseInquiryId } from '../ids.ts';
@@ -26,14 +26,23 @@ async function upload(store: AttachmentStore, identity: Identity, url: URL, cont
   // The status is checked and the row written under a share of the inquiry's lock, which its changes (cancel,
   // award, close: lockInquiry) take whole: read before a cancel's lock, an upload landed on the CANCELLED inquiry.
   // Uploads to one inquiry still go side by side.
-  const attachment = await store.orm.em.fork().transactional(async (tx) => {
-    const inquiry = await tx.findOne(InquirySchema, parseInquiryId(rawId, 'inquiryId'), { lockMode: LockMode.PESSIMISTIC_READ });
-    const view = inquiry && (await new InquiryAccess(identity).resolve(tx, inquiry));
+  const acceptingInquiry = async (em: EntityManager, lockMode?: LockMode) => {
+    const inquiry = await em.findOne(InquirySchema, parseInquiryId(rawId, 'inquiryId'), { lockMode });
+    const view = inquiry && (await new InquiryAccess(identity).resolve(em, inquiry));
     if (!inquiry || !view) throw notFound(`Inquiry ${rawId} does not exist.`);
     requireOwner(view, rawId);
     requireStatus(inquiry, rawId, 'given attachments', ['DRAFT', 'OPEN']);
-    return keepFile(store, tx, identity, body, (stored) => tx.create(AttachmentSchema, { inquiry, fileName, contentType, ...stored }));
-  });
+    return inquiry;
+  };
+  // Refused before the file touches the disk; then checked again under the lock, and the file named only once the
+  // row is committed (keepFileWith), and removed if it is not.
+  await acceptingInquiry(store.orm.em.fork());
+  const attachment = await keepFileWith(store, identity, body, (stored) =>
+    store.orm.em.fork().transactional(async (tx) => {
+      const inquiry = await acceptingInquiry(tx, LockMode.PESSIMISTIC_READ);
+      return tx.create(AttachmentSchema, { inquiry, fileName, contentType, ...stored });
+    }),
+  );
   return {
     id: attachmentId(attachment.id),
     fileName,
