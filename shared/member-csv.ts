@@ -474,7 +474,8 @@ function cells(m: ExportedMember, form: CsvForm): string[] {
 /** Excel reads a cell starting with = + - @ as a formula (a phone +49 … shows #NAME?) and drops a postal code's leading zero: such cells are written ="…". */
 function excelCell(value: string, index: number): string {
   const postalCodeColumn = 2;
-  return /^[=+\-@]/.test(value) || (index === postalCodeColumn && value.startsWith('0')) ? `="${value.replace(/"/g, '""')}"` : value;
+  // Also after leading apostrophes, which the import would take one of (unwrapFormula).
+  return /^'*[=+\-@\t\r]/.test(value) || (index === postalCodeColumn && value.startsWith('0')) ? `="${value.replace(/"/g, '""')}"` : value;
 }
 
 function quote(value: string, delimiter: string): string {

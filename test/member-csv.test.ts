@@ -84,8 +84,11 @@ describe('members CSV', () => {
     expect(formulaSafe('-3.5')).toBe('-3.5');
     expect(formulaSafe('+12')).toBe('+12');
     expect(formulaSafe('\tcmd')).toBe("'\tcmd");
-    const file = parseMembersCsv(membersCsv([sly, quoted], 'UTF8'));
-    expect(file.rows.map((r) => r.member)).toEqual([asInput(sly), asInput(quoted)]);
+    const twice: ExportedMember = { ...rich, name: 'Zweimal GmbH', description: "''=x" };
+    for (const form of ['UTF8', 'EXCEL'] as const) {
+      const file = parseMembersCsv(membersCsv([sly, quoted, twice], form));
+      expect(file.rows.map((r) => r.member)).toEqual([asInput(sly), asInput(quoted), asInput(twice)]);
+    }
   });
 
   test("the gateway's CSV downloads write a text cell that starts like a formula inert, numbers as they are", () => {
