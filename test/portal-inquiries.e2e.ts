@@ -198,6 +198,20 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await customerPage.keyboard.press('Enter');
   await eventually(() => dialog.isVisible()).toBe(false);
   expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: offen');
+  // Revised meanwhile by the member: the award of the quote as compared is refused, and the table shows it anew.
+  await memberPage.fill('#quote-tier-1-price', '9,20');
+  await memberPage.press('#quote-tier-1-price', 'Enter');
+  await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihre 3. Fassung ist abgegeben.' }).count()).toBe(1);
+  await customerPage.getByRole('button', { name: `Zuschlag erteilen: ${header}` }).focus();
+  await customerPage.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await customerPage.keyboard.press('Shift+Tab');
+  await customerPage.keyboard.press('Enter');
+  await eventually(() => customerPage.locator('.notice-error').textContent()).toBe(
+    'Das Angebot wurde inzwischen überarbeitet; die Tabelle zeigt es jetzt neu. Bitte prüfen Sie es und vergeben Sie dann erneut.',
+  );
+  await eventually(() => row('Stückpreis bei 1.000 Stück')).toEqual(['9,20 €']);
+  expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: offen');
   await customerPage.getByRole('button', { name: `Zuschlag erteilen: ${header}` }).focus();
   await customerPage.keyboard.press('Enter');
   await eventually(() => dialog.isVisible()).toBe(true);
@@ -224,14 +238,14 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await screenshot(memberPage, 'inquiry-member-awarded');
   await memberPage.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => memberPage.locator('main').textContent()).toContain('Your quote won the order.');
-  expect(await memberPage.locator('main').textContent()).toContain('Unit price from part 1,000: €9.40');
+  expect(await memberPage.locator('main').textContent()).toContain('Unit price from part 1,000: €9.20');
   await expectAccessible(memberPage);
 
   const list = await stack.query(
     { query: 'query($id: ID!) { inquiry(id: $id) { status awardedQuote { member { id } revision } } }', variables: { id: inquiryPath.split('/').pop() } },
     await stack.token('--role', 'admin', '--sub', 'admin'),
   );
-  expect(list.data.inquiry).toEqual({ status: 'AWARDED', awardedQuote: { member: { id: invited.id }, revision: 2 } });
+  expect(list.data.inquiry).toEqual({ status: 'AWARDED', awardedQuote: { member: { id: invited.id }, revision: 3 } });
   expect(pages.errors).toEqual([]);
 }, 300_000);
 

@@ -116,6 +116,7 @@ const de = {
   cancel: 'Abbrechen',
   awarded: (name: string) => `Zuschlag erteilt an ${name}.`,
   changedMeanwhile: 'Die Anfrage wurde inzwischen geändert. Bitte laden Sie die Seite neu.',
+  quoteRevisedMeanwhile: 'Das Angebot wurde inzwischen überarbeitet; die Tabelle zeigt es jetzt neu. Bitte prüfen Sie es und vergeben Sie dann erneut.',
   // The member's side
   yourInvitation: 'Ihre Einladung',
   invitationState: (status: string) => `Stand Ihrer Einladung: ${status}`,
@@ -293,6 +294,7 @@ const en: InquiryMessages = {
   cancel: 'Cancel',
   awarded: (name) => `Awarded to ${name}.`,
   changedMeanwhile: 'The inquiry has changed in the meantime. Please reload the page.',
+  quoteRevisedMeanwhile: 'The quote was revised in the meantime; the table now shows it anew. Please check it and award again.',
   yourInvitation: 'Your invitation',
   invitationState: (status) => `Your invitation: ${status}`,
   yourQuoteHeading: 'Your quote',

@@ -355,15 +355,18 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
     setBusy(false);
     confirm.close();
     const error = result.errors[0];
+    const revised = error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'quoteVersion';
     setOutcome(
       result.data?.awardQuote
         ? { ok: true, message: text.awarded(bidderName(chosen.quote)) }
-        : { ok: false, message: error?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors) },
+        : {
+            ok: false,
+            message: revised ? text.quoteRevisedMeanwhile : error?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors),
+          },
     );
-    if (result.data?.awardQuote) {
-      onAwarded();
-      comparison.reload();
-    }
+    if (result.data?.awardQuote) onAwarded();
+    // The table shows the quotes as they are now, also the one revised since it was read.
+    if (result.data?.awardQuote || revised) comparison.reload();
   };
 
   return (

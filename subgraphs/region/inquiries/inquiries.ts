@@ -233,7 +233,7 @@ export async function award(
   if (quoteVersion !== null && winner.version !== quoteVersion)
     throw conflict(
       `Quote ${quoteId(quoteKey)} is at version ${winner.version}, not ${quoteVersion}: it was revised since you read it. Compare it again and retry.`,
-      { currentVersion: winner.version },
+      { currentVersion: winner.version, field: 'quoteVersion' },
     );
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
