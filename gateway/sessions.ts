@@ -429,8 +429,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     let grant: Grant | null = null;
     const session = sessionIdOf(claims.csrf as string);
     try {
-      if (options.signedOut.has(session)) grant = null;
-      else if (typeof claims.keyId === 'string') {
+      if (typeof claims.keyId === 'string') {
         const found = (await askRegion<{ apiKeySession: KeyGrant | null }>(options, keySessionQuery, { keyId: claims.keyId, session })).apiKeySession;
         grant = found && keyClaims(found);
       } else if (typeof claims.accountId === 'string' && typeof claims.generation === 'string') {
