@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
+import { createInquiry } from './support/inquiries.ts';
 import { createMember } from './support/members.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
@@ -192,38 +193,18 @@ describe('a consortium across LINAT and KONAT', () => {
 
 describe('a consortium of an inquiry that no longer takes quotes', () => {
   test('its partners answer no more: CONFLICT naming the status, nothing changed', async () => {
-    const input = {
-      title: 'Lagerdeckel',
-      partDescription: 'Gedreht',
-      processes: ['3.2.1'],
-      quantities: [{ quantity: 50 }],
-      deliveryLocation: { postalCode: '99817' },
-      deliveryDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
-      quoteDeadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-    };
-    const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner)))
-      .createInquiry;
+    const id = await createInquiry(stack, tokens.partner);
+    const versionOf = async () => (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id }, tokens.partner))).inquiry.version;
     await ok(
-      stack.query(
-        `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`,
-        { id: created.id, v: created.version },
-        tokens.partner,
-      ),
+      stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id, v: await versionOf() }, tokens.partner),
     );
-    await ok(
-      stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id: created.id, m: members.anders }, tokens.admin),
-    );
+    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
     const consortium = (
       await ok(
-        stack.query(
-          `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`,
-          { id: created.id, p: [members.conrad] },
-          tokens.anders,
-        ),
+        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
       )
     ).createConsortium;
-    const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: created.id }, tokens.partner))).inquiry.version;
-    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id: created.id, v: version }, tokens.partner));
+    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: await versionOf() }, tokens.partner));
     const late = await respond(tokens.conrad, consortium.id, true, ['3.2.3'], 40);
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'CANCELLED' });
     const partners = (
