@@ -160,7 +160,12 @@ export class SignedOutSessions {
 
   /** Whether the token is a session token of a session signed out here: its csrf claim read unverified, so only for a token already verified, or to clear cookies. */
   holds(token: string): boolean {
-    return this.ends.size > 0 && this.has(sessionIdOf(csrfClaim(token)));
+    return this.ends.size > 0 && this.holdsCsrf(csrfClaim(token));
+  }
+
+  /** Whether the session of this CSRF token was signed out here; nothing is hashed on a request while none was. */
+  holdsCsrf(csrf: string): boolean {
+    return this.ends.size > 0 && this.has(sessionIdOf(csrf));
   }
 
   has(id: string): boolean {
@@ -201,7 +206,7 @@ async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier, signe
     throw error;
   }
   if (typeof session.claims.csrf !== 'string') throw unauthenticated('The session cookie holds a token that was not issued as a session; sign in again.');
-  if (signedOut.has(sessionIdOf(session.claims.csrf))) throw signedOutError();
+  if (signedOut.holdsCsrf(session.claims.csrf)) throw signedOutError();
   checkCsrf(req, cookies, session.claims.csrf);
   return session;
 }
@@ -490,7 +495,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     }
     let renewed = await answer;
     // Signed out while region was being asked: the answer must not hand the browser a new cookie.
-    if (options.signedOut.has(sessionIdOf(claims.csrf as string))) renewed = { refused: signedOutError(), ended: true };
+    if (options.signedOut.holdsCsrf(claims.csrf as string)) renewed = { refused: signedOutError(), ended: true };
     if ('refused' in renewed) {
       notRenewed.set(req, renewed.refused);
       if (renewed.ended) setCookies(req, res, undefined, 0);

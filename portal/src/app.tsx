@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { initialLanguage, locale, storeLanguage, type Language } from './i18n.ts';
 import { LocaleContext, useLocale } from './use-locale.ts';
-import { onLinkClick, paths, useRoute } from './router.ts';
+import { onLinkClick, paths, signInHref, useRoute } from './router.ts';
 import { HomePage } from './pages/home.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { MemberPage } from './pages/member.tsx';
@@ -134,10 +134,9 @@ function SessionEndedNotice() {
   const route = useRoute();
   const { session } = useSession();
   if (!session?.ended || route.path === paths.signIn) return null;
-  const here = route.path + (route.params.size ? `?${route.params}` : '');
   return (
     <p class="notice notice-warning" role="alert">
-      {t.sessionEnded} <a href={`${paths.signIn}?weiter=${encodeURIComponent(here)}`}>{t.signInAgain}</a>
+      {t.sessionEnded} <a href={signInHref(route)}>{t.signInAgain}</a>
     </p>
   );
 }

@@ -83,3 +83,9 @@ export function rememberSearch(url: string) {
 export function lastSearch(): string {
   return searchUrl;
 }
+
+/** The sign-in page, leading back to `route` (its path and query) once signed in. */
+export function signInHref(route: Route): string {
+  const here = route.path + (route.params.size ? `?${route.params}` : '');
+  return `${paths.signIn}?weiter=${encodeURIComponent(here)}`;
+}

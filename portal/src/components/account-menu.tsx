@@ -1,4 +1,4 @@
-import { navigate, paths, useRoute } from '../router.ts';
+import { navigate, paths, signInHref, useRoute } from '../router.ts';
 import { signedOut, signOut, useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 
@@ -11,9 +11,8 @@ export function AccountMenu() {
   if (!session) return null;
   if (!session.signedIn) {
     if (route.path === paths.signIn) return null;
-    const here = route.path + (route.params.size ? `?${route.params}` : '');
     return (
-      <a class="account-link" href={`${paths.signIn}?weiter=${encodeURIComponent(here)}`}>
+      <a class="account-link" href={signInHref(route)}>
         {t.navSignIn}
       </a>
     );

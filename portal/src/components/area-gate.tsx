@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { paths, useRoute } from '../router.ts';
+import { signInHref, useRoute } from '../router.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 
@@ -35,7 +35,6 @@ export function useAreaGate<S extends Session>(
       ),
     };
   if (session.signedIn && allowed(session)) return { session };
-  const back = route.path + (route.params.size ? `?${route.params}` : '');
   return {
     page: (
       <>
@@ -43,7 +42,7 @@ export function useAreaGate<S extends Session>(
         <p>{session.signedIn ? text.notAllowed : text.signInFirst}</p>
         {!session.signedIn && (
           <p>
-            <a href={`${paths.signIn}?weiter=${encodeURIComponent(back)}`}>{t.navSignIn}</a>
+            <a href={signInHref(route)}>{t.navSignIn}</a>
           </p>
         )}
       </>

@@ -123,7 +123,6 @@ const standing: Record<MembershipStatus, string> = {
   REMOVED: 'was removed',
 };
 
-/** A new open membership, refused with CONFLICT while the member has one (checked, and held by the unique index in a race). */
 /**
  * The group read again under a share of its lock, for a lead's action that must not outrun a handover
  * (handOverLead holds the group's lock while it changes the lead): actions side by side, a handover waits.
@@ -132,6 +131,10 @@ export function lockedForShare(tx: EntityManager, groupId: number): Promise<Work
   return tx.findOneOrFail(WorkingGroupSchema, groupId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
 }
 
+/**
+ * A new open membership, refused with CONFLICT while the member has one (checked, and held by the unique index in a
+ * race); `authorize` checks the caller against the group as read under a share of its lock.
+ */
 async function openMembership(
   ctx: RegionContext,
   group: WorkingGroup,
