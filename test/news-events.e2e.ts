@@ -255,7 +255,8 @@ describe('registration', () => {
       const firstWaiting = list[20];
       const registered = registrations.find((r) => r.status === 'REGISTERED')!;
       const owner = results.indexOf(results.find((r) => r.data.registerForEvent.id === registered.id)!) % 2 ? tokens.niweMember : tokens.linatMember;
-      const cancelled = (await ok(stack.query(cancelMutation, { id: registered.id }, owner))).cancelEventRegistration;
+      // The publisher cancels, and sees who moved up; the owner's second try finds it cancelled.
+      const cancelled = (await ok(stack.query(cancelMutation, { id: registered.id }, tokens[office]))).cancelEventRegistration;
       expect(cancelled).toMatchObject({ cancelled: { id: registered.id, status: 'CANCELLED' }, movedUp: { id: firstWaiting.id, status: 'REGISTERED' } });
       expect(codeOf(await stack.query(cancelMutation, { id: registered.id }, owner))).toBe('CONFLICT');
 
@@ -269,6 +270,37 @@ describe('registration', () => {
       expect(after.filter((r) => r.status === 'WAITING').map((r) => r.id)).toEqual(list.slice(21).map((r) => r.id));
       expect(after.filter((r) => r.status === 'WAITING').map((r) => r.waitingPosition)).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
     });
+  }
+});
+
+test('a member cancelling its place is not told who of another network moved up; that member and the publisher are', async () => {
+  for (const [network, office] of [
+    ['NIWE', 'niweOffice'],
+    [null, 'admin'],
+  ] as const) {
+    const { id } = await publish(tokens[office], network, event(`Werksführung ${network ?? 'Region'}`, { registrationLimit: 1 }));
+    const mine = (await ok(stack.query(registerMutation, { eventId: id, participant: { name: 'Nora', email: 'nora@example.com' } }, tokens.niweMember)))
+      .registerForEvent;
+    const theirs = (await ok(stack.query(registerMutation, { eventId: id, participant: { name: 'Lars', email: 'lars@example.com' } }, tokens.linatMember)))
+      .registerForEvent;
+    expect([mine.status, theirs.status]).toEqual(['REGISTERED', 'WAITING']);
+    const cancelled = (await ok(stack.query(cancelMutation, { id: mine.id }, tokens.niweMember))).cancelEventRegistration;
+    expect(cancelled).toEqual({ cancelled: { id: mine.id, status: 'CANCELLED' }, movedUp: null });
+    const list = (await ok(stack.query(registrationsQuery, { eventId: id }, tokens[office]))).eventRegistrations;
+    expect(list).toMatchObject([{ id: theirs.id, status: 'REGISTERED' }]);
+  }
+});
+
+test('the registration lists answer null with their own error beside the public fields', async () => {
+  const { id } = await publish(tokens.niweOffice, 'NIWE', event('Offene Liste'));
+  for (const [read, token, code] of [
+    [`eventRegistrations(eventId: "${id}") { id }`, undefined, 'UNAUTHENTICATED'],
+    [`eventRegistrations(eventId: "${id}") { id }`, tokens.linatOffice, 'FORBIDDEN'],
+    ['myEventRegistrations { id }', undefined, 'UNAUTHENTICATED'],
+    ['myEventRegistrations { id }', tokens.partner, 'FORBIDDEN'],
+  ] as const) {
+    const answer = await stack.query(`{ networks { code } list: ${read} }`, {}, token);
+    expect([answer.data?.networks?.length, answer.data?.list, codeOf(answer)], read).toEqual([3, null, code]);
   }
 });
 

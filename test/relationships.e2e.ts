@@ -218,6 +218,44 @@ describe('partner suggestions across networks', () => {
   });
 });
 
+describe('fields that need sign-in', () => {
+  test('answer null with their own error beside the public fields: UNAUTHENTICATED anonymous, FORBIDDEN for a partner', async () => {
+    const partner = await stack.token({ role: 'partner', sub: 'tool' });
+    const reads = [`relationships(memberId: "${members.dreher}") { id }`, 'crossNetworkRelationships { quarter }', 'accounts { id }'];
+    for (const read of reads) {
+      for (const [token, expected] of [
+        [undefined, 'UNAUTHENTICATED'],
+        [partner, 'FORBIDDEN'],
+      ] as const) {
+        const answer = await stack.query(`{ networks { code } ${read} }`, {}, token);
+        expect(answer.data?.networks, read).toHaveLength(3);
+        expect([Object.values(answer.data!)[1], code(answer)], read).toEqual([null, expected]);
+      }
+    }
+    // A member's suggestions refused leave the member's profile and the list around it.
+    const listed = await stack.query(
+      `{ members(first: 3, filter: { networks: [NIWE] }) { edges { node { id name ... on NiweMember { partnerSuggestions(first: 1) { member { id } } } } } } }`,
+      {},
+      tokens.linatOffice,
+    );
+    expect(code(listed)).toBe('FORBIDDEN');
+    const nodes = listed.data!.members.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.id)).toContain(members.dreher);
+    for (const node of nodes) expect([typeof node.name, node.partnerSuggestions]).toEqual(['string', null]);
+    const anonymous = await stack.query(`query($id: ID!) { member(id: $id) { name ... on NiweMember { partnerSuggestions { member { id } } } } }`, {
+      id: members.dreher,
+    });
+    expect([anonymous.data?.member, code(anonymous)]).toEqual([{ name: 'dreher GmbH', partnerSuggestions: null }, 'UNAUTHENTICATED']);
+  });
+
+  test('a state conflict names the state', async () => {
+    const { id } = (await ok(request(tokens.dreher, members.beschichter, 'JOINT_PROJECT'))).requestRelationship;
+    await ok(end(tokens.dreher, id));
+    for (const refused of [await confirm(tokens.beschichter, id), await end(tokens.beschichter, id)])
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'ENDED' });
+  });
+});
+
 describe("the offices' measure: relationships confirmed across networks per quarter", () => {
   const statistics = (token: string) =>
     stack.query(`{ crossNetworkRelationships { quarter confirmed active { kind requester { id name } partner { id name } } } }`, {}, token);

@@ -39,12 +39,17 @@ export function registrantOf(identity: Identity, memberId: string | null | undef
   return memberId;
 }
 
-/** Cancelling is the registering member's, its network's office's, the publishing office's or admin's. */
+/** Whether a registration is the caller's to manage: the registering member's, its network's office's, the publishing office's or admin's. */
+export function mayManageRegistration(identity: Identity, memberId: string, source: string): boolean {
+  if (identity.role === 'admin') return true;
+  if (identity.role === 'member') return identity.memberId === memberId;
+  return identity.role === 'office' && (identity.network === source || identity.network === parseMemberId(memberId).network.code);
+}
+
+/** Cancelling is for whoever may manage the registration (mayManageRegistration). */
 export function assertCanManageRegistration(identity: Identity, memberId: string, source: string): void {
   requireSignedIn(identity);
-  if (identity.role === 'admin') return;
-  if (identity.role === 'member' && identity.memberId === memberId) return;
-  if (identity.role === 'office' && (identity.network === source || identity.network === parseMemberId(memberId).network.code)) return;
+  if (mayManageRegistration(identity, memberId, source)) return;
   throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not manage ${memberId}'s registration.`);
 }
 

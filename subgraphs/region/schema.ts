@@ -28,7 +28,7 @@ const sdl = (path: string) => readSdl(new URL(path, import.meta.url));
 const suggestionsField = `  processes: [Process!]! @external
   location: GeoPoint @external
   "Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin."
-  partnerSuggestions("Search radius around this member's location in km, more than 0 and at most 500." radiusKm: Int = 50, "How many suggestions, best first: 1..50." first: Int = 10): [PartnerSuggestion!]! @requires(fields: "processes { code } location { latitude longitude }")`;
+  partnerSuggestions("Search radius around this member's location in km, more than 0 and at most 500." radiusKm: Int = 50, "How many suggestions, best first: 1..50." first: Int = 10): [PartnerSuggestion!] @requires(fields: "processes { code } location { latitude longitude }")`;
 
 /** One Member implementation per registered network, the NetworkCode enum and the shared member inputs. */
 function registrySdl(): string {

@@ -616,7 +616,11 @@ export type EventRegistrationCancellation = {
   __typename?: 'EventRegistrationCancellation';
   /** The registration, now CANCELLED. */
   cancelled: EventRegistration;
-  /** The first of the waiting list, now registered in the freed place. */
+  /**
+   * The first of the waiting list, now registered in the freed place: for whoever may manage that registration (its
+   * member, that member's office, the publishing office, admin); null for anyone else, such as a member whose place
+   * went to another company's participant.
+   */
   movedUp?: Maybe<EventRegistration>;
 };
 
@@ -954,7 +958,7 @@ export type KonatMember = Member & {
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
-  partnerSuggestions: Array<PartnerSuggestion>;
+  partnerSuggestions?: Maybe<Array<PartnerSuggestion>>;
   processes: Array<Process>;
 };
 
@@ -972,7 +976,7 @@ export type LinatMember = Member & {
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
-  partnerSuggestions: Array<PartnerSuggestion>;
+  partnerSuggestions?: Maybe<Array<PartnerSuggestion>>;
   processes: Array<Process>;
 };
 
@@ -2114,7 +2118,7 @@ export type NiweMember = Member & {
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
-  partnerSuggestions: Array<PartnerSuggestion>;
+  partnerSuggestions?: Maybe<Array<PartnerSuggestion>>;
   processes: Array<Process>;
 };
 
@@ -2208,7 +2212,7 @@ export type QuantityInput = {
 export type Query = {
   __typename?: 'Query';
   /** Accounts, oldest first. An office sees its own network's (network may only name it), admin all or one network's; archived ones only with includeArchived. */
-  accounts: Array<Account>;
+  accounts?: Maybe<Array<Account>>;
   /** Partners' API keys (never the keys themselves). Allowed: admin. */
   apiKeys?: Maybe<Array<ApiKey>>;
   /** A network's audit log of writes, newest first. Allowed: that network's office, admin. first: 1..100. */
@@ -2234,9 +2238,9 @@ export type Query = {
    * of confirmation (UTC), oldest first: the measure of the region's business
    * between its members. For offices and admin.
    */
-  crossNetworkRelationships: Array<RelationshipQuarter>;
+  crossNetworkRelationships?: Maybe<Array<RelationshipQuarter>>;
   /** An event's active registrations, registered first, then the waiting list in order; for its publisher and admin. */
-  eventRegistrations: Array<EventRegistration>;
+  eventRegistrations?: Maybe<Array<EventRegistration>>;
   /**
    * News and events of every network and the region, newest first (published
    * time, then source, then id; cursors are exact across networks). A network
@@ -2277,7 +2281,7 @@ export type Query = {
    * A network that is down leaves its registrations out and adds
    * NETWORK_UNAVAILABLE naming it. Members and offices only.
    */
-  myEventRegistrations: Array<EventRegistration>;
+  myEventRegistrations?: Maybe<Array<EventRegistration>>;
   /** One network by code; null when the code names no network. */
   network?: Maybe<Network>;
   /** The region's networks. */
@@ -2293,7 +2297,7 @@ export type Query = {
    * is part of, requested ones too; anyone else signed in sees only confirmed
    * ones. memberId defaults to the caller's own member.
    */
-  relationships: Array<BusinessRelationship>;
+  relationships?: Maybe<Array<BusinessRelationship>>;
   /** One trade fair by id; null when there is none. */
   tradeFair?: Maybe<TradeFair>;
   /** Trade fairs with a joint booth of the region, soonest first; those that have ended only with includePast. */
@@ -3672,7 +3676,7 @@ export type KonatMemberResolvers<ContextType = RegionContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['KonatMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<KonatMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
+  partnerSuggestions?: Resolver<Maybe<Array<ResolversTypes['PartnerSuggestion']>>, ParentType, ContextType, RequireFields<KonatMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3680,7 +3684,7 @@ export type LinatMemberResolvers<ContextType = RegionContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LinatMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<LinatMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
+  partnerSuggestions?: Resolver<Maybe<Array<ResolversTypes['PartnerSuggestion']>>, ParentType, ContextType, RequireFields<LinatMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3901,7 +3905,7 @@ export type NiweMemberResolvers<ContextType = RegionContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['NiweMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['AvailabilityStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  partnerSuggestions?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<NiweMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
+  partnerSuggestions?: Resolver<Maybe<Array<ResolversTypes['PartnerSuggestion']>>, ParentType, ContextType, RequireFields<NiweMemberPartnerSuggestionsArgs, 'first' | 'radiusKm'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3929,7 +3933,7 @@ export type ProcessResolvers<ContextType = RegionContext, ParentType extends Res
 };
 
 export type QueryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  accounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountsArgs, 'includeArchived'>>;
+  accounts?: Resolver<Maybe<Array<ResolversTypes['Account']>>, ParentType, ContextType, RequireFields<QueryAccountsArgs, 'includeArchived'>>;
   apiKeys?: Resolver<Maybe<Array<ResolversTypes['ApiKey']>>, ParentType, ContextType>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first' | 'network'>>;
   capacityBalance?: Resolver<Maybe<Array<ResolversTypes['CapacityBalanceRow']>>, ParentType, ContextType, RequireFields<QueryCapacityBalanceArgs, 'from' | 'to'>>;
@@ -3938,8 +3942,8 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   capacityPost?: Resolver<Maybe<ResolversTypes['CapacityPost']>, ParentType, ContextType, RequireFields<QueryCapacityPostArgs, 'id'>>;
   capacityPosts?: Resolver<Maybe<ResolversTypes['CapacityPostConnection']>, ParentType, ContextType, RequireFields<QueryCapacityPostsArgs, 'first'>>;
   consortium?: Resolver<Maybe<ResolversTypes['Consortium']>, ParentType, ContextType, RequireFields<QueryConsortiumArgs, 'id'>>;
-  crossNetworkRelationships?: Resolver<Array<ResolversTypes['RelationshipQuarter']>, ParentType, ContextType>;
-  eventRegistrations?: Resolver<Array<ResolversTypes['EventRegistration']>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'eventId'>>;
+  crossNetworkRelationships?: Resolver<Maybe<Array<ResolversTypes['RelationshipQuarter']>>, ParentType, ContextType>;
+  eventRegistrations?: Resolver<Maybe<Array<ResolversTypes['EventRegistration']>>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'eventId'>>;
   feed?: Resolver<ResolversTypes['NewsConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first'>>;
   findSuppliers?: Resolver<ResolversTypes['SupplierMatchConnection'], ParentType, ContextType, RequireFields<QueryFindSuppliersArgs, 'first' | 'requirements'>>;
   inquiries?: Resolver<Maybe<Array<ResolversTypes['Inquiry']>>, ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
@@ -3949,13 +3953,13 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   myAccount?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
-  myEventRegistrations?: Resolver<Array<ResolversTypes['EventRegistration']>, ParentType, ContextType, RequireFields<QueryMyEventRegistrationsArgs, 'first'>>;
+  myEventRegistrations?: Resolver<Maybe<Array<ResolversTypes['EventRegistration']>>, ParentType, ContextType, RequireFields<QueryMyEventRegistrationsArgs, 'first'>>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'code'>>;
   networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
   newsItem?: Resolver<Maybe<ResolversTypes['NewsItem']>, ParentType, ContextType, RequireFields<QueryNewsItemArgs, 'id'>>;
   quoteComparison?: Resolver<Maybe<Array<ResolversTypes['QuoteComparisonRow']>>, ParentType, ContextType, RequireFields<QueryQuoteComparisonArgs, 'inquiryId'>>;
   regionAuditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryRegionAuditLogArgs, 'first'>>;
-  relationships?: Resolver<Array<ResolversTypes['BusinessRelationship']>, ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'includeEnded'>>;
+  relationships?: Resolver<Maybe<Array<ResolversTypes['BusinessRelationship']>>, ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'includeEnded'>>;
   tradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<QueryTradeFairArgs, 'id'>>;
   tradeFairs?: Resolver<Maybe<Array<ResolversTypes['TradeFair']>>, ParentType, ContextType, RequireFields<QueryTradeFairsArgs, 'includePast'>>;
   webhooks?: Resolver<Maybe<Array<ResolversTypes['Webhook']>>, ParentType, ContextType>;

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
 import {
   assertCanListRegistrations,
+  mayManageRegistration,
   assertCanManageRegistration,
   assertCanPublish,
   canSeeMembersOnly,
@@ -144,7 +145,7 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
     });
     return {
       cancelled: sourced(source, toRegistrationRecord(result.cancelled)),
-      movedUp: result.movedUp && sourced(source, toRegistrationRecord(result.movedUp)),
+      movedUp: shownMovedUp(ctx, source, result.movedUp && toRegistrationRecord(result.movedUp)),
     };
   }
   type Answer = { cancelEventRegistration: { cancelled: RegistrationRecord; movedUp: RegistrationRecord | null } };
@@ -154,7 +155,16 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
     notifyRegistration(ctx.em, source, movedUp, true);
     await ctx.em.flush();
   }
-  return { cancelled: sourced(source, cancelled), movedUp: movedUp && sourced(source, movedUp) };
+  return { cancelled: sourced(source, cancelled), movedUp: shownMovedUp(ctx, source, movedUp) };
+}
+
+/**
+ * The registration that moved up, for a caller who may manage it (its member, that member's office, the publishing
+ * office, admin); null for anyone else. It is another company's participant more often than not: a member
+ * cancelling its own place was handed the name and e-mail address of whoever of another network waited next.
+ */
+function shownMovedUp(ctx: RegionContext, source: string, movedUp: RegistrationRecord | null): SourcedRegistration | null {
+  return movedUp && mayManageRegistration(ctx.identity, movedUp.memberId, source) ? sourced(source, movedUp) : null;
 }
 
 async function eventRegistrations(ctx: RegionContext, eventId: string): Promise<SourcedRegistration[]> {

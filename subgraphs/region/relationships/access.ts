@@ -1,5 +1,5 @@
-import { forbidden, signInRequired } from '../../../shared/errors.ts';
-import type { Identity } from '../../../shared/identity.ts';
+import { forbidden } from '../../../shared/errors.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import type { BusinessRelationship } from './relationship.entity.ts';
 
 // Who may do what with a relationship: a member acts for itself only (the
@@ -15,8 +15,14 @@ export function actingMember(identity: Identity): string {
 export const isSide = (r: Pick<BusinessRelationship, 'requesterId' | 'partnerId'>, memberId: string | undefined) =>
   memberId !== undefined && (r.requesterId === memberId || r.partnerId === memberId);
 
+/** Reading relationships is for members, offices and admin: anonymous callers sign in first, partners are refused. */
+export function requireRelationshipReader(identity: Identity): void {
+  requireSignedIn(identity);
+  if (identity.role === 'partner') throw forbidden('Business relationships are for members, offices and admin, not partners.');
+}
+
 /** Whether the caller sees every relationship of memberId, requested ones too, or only the confirmed ones. */
 export function seesUnconfirmed(identity: Identity, memberId: string): boolean {
-  if (identity.role === 'anonymous' || identity.role === 'partner') throw signInRequired('Business relationships are for members, offices and admin.');
+  requireRelationshipReader(identity);
   return identity.role === 'admin' || identity.memberId === memberId;
 }

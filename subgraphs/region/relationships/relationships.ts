@@ -6,7 +6,7 @@ import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseRelationshipId } from '../ids.ts';
 import { notifyRelationship } from './notifications.ts';
 import { assertMemberExists } from '../access.ts';
-import { actingMember, isSide, seesUnconfirmed } from './access.ts';
+import { actingMember, isSide, requireRelationshipReader, seesUnconfirmed } from './access.ts';
 import { BusinessRelationshipSchema, type BusinessRelationship, type RelationshipKind, type RelationshipStatus } from './relationship.entity.ts';
 
 // Recording, confirming and ending relationships. A refused request changes
@@ -61,7 +61,7 @@ export async function confirmRelationship(ctx: RegionContext, id: string): Promi
   return ctx.em.transactional(async (tx) => {
     const relationship = await ownRelationship(tx, id, memberId);
     if (relationship.requesterId === memberId) throw forbidden('The member that requested a relationship cannot confirm it; the partner does.');
-    if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`);
+    if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`, { status: relationship.status });
     relationship.status = 'CONFIRMED';
     relationship.confirmedAt = new Date();
     notifyRelationship(tx, relationship);
@@ -73,7 +73,7 @@ export async function endRelationship(ctx: RegionContext, id: string): Promise<B
   const memberId = actingMember(ctx.identity);
   return ctx.em.transactional(async (tx) => {
     const relationship = await ownRelationship(tx, id, memberId);
-    if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`);
+    if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`, { status: relationship.status });
     relationship.status = 'ENDED';
     relationship.endedAt = new Date();
     relationship.endedBy = memberId;
@@ -83,6 +83,8 @@ export async function endRelationship(ctx: RegionContext, id: string): Promise<B
 
 /** A member's relationships as the caller may see them, oldest first. */
 export async function relationshipsOf(ctx: RegionContext, memberId: string | null | undefined, includeEnded: boolean): Promise<BusinessRelationship[]> {
+  // Who may read comes first: an anonymous caller was told memberId was missing, as if naming one would do.
+  requireRelationshipReader(ctx.identity);
   const member = memberId ?? ctx.identity.memberId;
   if (!member) throw badInput('memberId', 'memberId is needed for callers that are not a member.', { reason: 'REQUIRED' });
   parseMemberId(member);

@@ -1,5 +1,5 @@
 import { forbidden } from '../../../shared/errors.ts';
-import type { Identity } from '../../../shared/identity.ts';
+import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
 import { BusinessRelationshipSchema, type BusinessRelationship } from './relationship.entity.ts';
 
@@ -19,6 +19,7 @@ export interface QuarterRow {
 export const quarterOf = (time: Date) => `${time.getUTCFullYear()}-Q${Math.floor(time.getUTCMonth() / 3) + 1}`;
 
 function assertOfficeOrAdmin(identity: Identity): void {
+  requireSignedIn(identity);
   if (identity.role !== 'office' && identity.role !== 'admin') throw forbidden("The region's relationship statistics are for offices and admin.");
 }
 

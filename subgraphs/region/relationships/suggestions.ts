@@ -1,5 +1,6 @@
 import { badInput, forbidden } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
+import { requireSignedIn } from '../../../shared/identity.ts';
 import { networks } from '../../../shared/networks.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef, type MemberRef } from '../ids.ts';
@@ -45,6 +46,7 @@ const maxRadiusKm = 500;
 
 function assertMaySee(ctx: RegionContext, memberId: string): void {
   const { identity } = ctx;
+  requireSignedIn(identity);
   const network = parseMemberId(memberId).network.code;
   if (identity.role === 'admin' || identity.memberId === memberId || (identity.role === 'office' && identity.network === network)) return;
   throw forbidden("A member's partner suggestions are for the member, its network's office and admin.");
