@@ -19,6 +19,10 @@ import { memberTypeName, networks } from '../shared/networks.ts';
 // fanOut: fields whose resolver asks every network (or those named in an
 // argument), each of which reads many rows to answer. They cost per network
 // asked, and per row that network reads, on top of the objects they return.
+//
+// textSizes: texts whose limit runs to thousands of characters, by their
+// size: one per 100 characters of the limit, about what a small field costs
+// with its name in the answer's JSON.
 
 export const listSizes: Readonly<Record<string, number>> = {
   'Query.networks': networks.length,
@@ -50,6 +54,21 @@ export const listSizes: Readonly<Record<string, number>> = {
   'Quote.revisions': 5,
   // Always one line per criterion: hours, window, distance, and CAD system or process (capacity/matches.ts).
   'CapacityMatch.breakdown': 4,
+  // A row per ISO week, kind and system, for each network and the region: a year of 53 weeks with 5 systems posted.
+  'Query.capacityBalance': 1_000,
+};
+
+// Priced as any field, 20 aliases of feed(first: 100) { text } cost about 8,000 and answered 22 MB once an office had
+// published 100 items of 20,000 characters; four such requests at once ran the gateway out of its heap. Now 402,000.
+export const textSizes: Readonly<Record<string, number>> = {
+  'NewsItem.text': 200,
+  'Inquiry.partDescription': 100,
+  'Meeting.agenda': 100,
+  'Member.description': 50,
+  'Service.description': 50,
+  'WorkingGroup.description': 50,
+  'Quote.notes': 50,
+  'QuoteRevision.notes': 50,
 };
 
 export interface FanOut {
@@ -85,11 +104,16 @@ export const fanOut: Readonly<Record<string, FanOut>> = {
   // Region scores the open posts of the other side in memory after reading them all (capacity/matches.ts); a few
   // hundred in a region of this size, priced as a search's page.
   'Query.capacityMatches': { rowsPerNetwork: searchedRows },
+  // Every open post and confirmed booking that overlaps the weeks asked, spread over their working days (capacity/balance.ts).
+  'Query.capacityBalance': { rowsPerNetwork: searchedRows },
+  // Each network asked reads its newest `first` items through an index, and region merges the pages (news/feed.ts).
+  'Query.feed': { networksArgument: ['filter', 'networks'], rowsPerNetwork: 100 },
+  'Query.myEventRegistrations': { everyNetwork: true, rowsPerNetwork: 100 },
 };
 
 /** The table entries that name no field of the schema; the gateway refuses to start with any, so a renamed field cannot silently lose its cost. */
 export function unknownCoordinates(hasField: (type: string, field: string) => boolean): string[] {
-  return [...Object.keys(listSizes), ...Object.keys(fanOut)].filter((coordinate) => {
+  return [...Object.keys(listSizes), ...Object.keys(fanOut), ...Object.keys(textSizes)].filter((coordinate) => {
     const [type, field] = coordinate.split('.');
     return !hasField(type, field);
   });

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import type { EnvReader } from '../shared/config.ts';
 import { networks } from '../shared/networks.ts';
-import { fanOut, listSizes, unknownCoordinates } from './field-costs.ts';
+import { fanOut, listSizes, textSizes, unknownCoordinates } from './field-costs.ts';
 import { operationLimitExceeded } from '../shared/errors.ts';
 
 // Operation limits checked at the gateway on the parsed document, before it is
@@ -29,7 +29,7 @@ export interface OperationLimits {
   directives: number;
   /** Lexical tokens of the document; enforced by the parser, so a huge document is never fully read. */
   tokens: number;
-  /** Estimated work: every field costs 1, a fan-out field also per network and row it reads (field-costs.ts), multiplied by the list sizes above it. */
+  /** Estimated work: every field costs 1, a long text by its size, a fan-out field also per network and row it reads (field-costs.ts), multiplied by the list sizes above it. */
   cost: number;
   /** Size assumed for a list whose size neither a `first` argument nor field-costs.ts gives. */
   defaultListSize: number;
@@ -240,7 +240,8 @@ export function measureOperation(
             field?.args.some((a) => a.name === 'first') ?? false,
             spread,
           );
-        cost += 1 + fanOutCost(parent, selection.name.value, args) + listSize(parent, field, args, sizedByParent) * childCost;
+        const own = 1 + (entryFor(textSizes, parent, selection.name.value) ?? 0);
+        cost += own + fanOutCost(parent, selection.name.value, args) + listSize(parent, field, args, sizedByParent) * childCost;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         cost += walk(selection.selectionSet, type ?? undefined, depth, sizedByParent, spread);

@@ -266,6 +266,12 @@ describe('bad input changes nothing', () => {
       /exceed the window's working hours: 5 working days × 24 h = 120 h/,
     ],
     ['an unknown process', { ...machineOffer(10), process: '9.9' }, 'BAD_USER_INPUT', /"9.9" is not a DIN 8580 process code/],
+    // Every read of a post walks its window's days: one from 1900 to 2999 was taken.
+    ['a window longer than a year', { ...machineOffer(10), from: monday(0), to: monday(53) }, 'BAD_USER_INPUT', /at most 366 days after input.from/],
+    ['a window from 1900 to 2999', { ...machineOffer(10), from: '1900-01-01', to: '2999-12-31' }, 'BAD_USER_INPUT', /at most 366 days after input.from/],
+    // Checked as stored, to the cent: 0.001 was stored as 0.00 and 99,999.999 as 100,000.00.
+    ['a price that rounds to nothing', { ...machineOffer(10), pricePerHour: 0.001 }, 'BAD_USER_INPUT', /from 0.01 to 99,999.99, got 0.001/],
+    ['a price that rounds past the largest', { ...machineOffer(10), pricePerHour: 99_999.999 }, 'BAD_USER_INPUT', /from 0.01 to 99,999.99/],
     [
       'CAD without a system',
       { side: 'OFFER', kind: 'CAD', hours: 8, from: monday(2), to: monday(2), postalCode: '37269' },
@@ -300,6 +306,36 @@ describe('bad input changes nothing', () => {
     expect(outside.errors?.[0].message).toMatch(/must lie inside the offer's window/);
     const state = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours } }`, { id: offer.id }, tokens.anders))).capacityPost;
     expect(state.bookedHours).toBe(0);
+  });
+
+  test("an offer's window cannot shrink past a booking that holds hours of it", async () => {
+    const offer = (await ok(post(tokens.anders, machineOffer(100, monday(2), monday(3, 4))))).postCapacity;
+    const booked = (await ok(book(tokens.brandt, offer.id, 10, monday(3), monday(3, 4)))).bookCapacity;
+    const update = (input: Record<string, unknown>, v: number) =>
+      stack.query(
+        `mutation($id: ID!, $v: Int!, $input: CapacityPostPatch!) { updateCapacityPost(id: $id, version: $v, input: $input) { from to version } }`,
+        {
+          id: offer.id,
+          v,
+          input,
+        },
+        tokens.anders,
+      );
+    // The booking changed the offer (its booked hours): the version as read after it.
+    const { version } = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { version } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    const cut = await update({ hours: 40, from: monday(2), to: monday(2, 1) }, version);
+    expect(cut.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.to', reason: 'NOT_APPLICABLE' },
+      message: expect.stringContaining(`Booking ${booked.id} (REQUESTED) holds ${monday(3)} to ${monday(3, 4)}`),
+    });
+    const late = await update({ hours: 40, from: monday(3, 1) }, version);
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.from' });
+    // Around the booking it may shrink, and once the booking is declined, past where it was.
+    const around = (await ok(update({ from: monday(3), to: monday(3, 4) }, version))).updateCapacityPost;
+    expect([around.from, around.to]).toEqual([monday(3), monday(3, 4)]);
+    await ok(stack.query(`mutation($id: ID!) { declineCapacityBooking(id: $id, reason: "Maschine belegt") { status } }`, { id: booked.id }, tokens.anders));
+    const declined = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { version } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    expect((await ok(update({ hours: 20, to: monday(3) }, declined.version))).updateCapacityPost.to).toBe(monday(3));
   });
 
   test('partners and anonymous callers take no part', async () => {

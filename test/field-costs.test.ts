@@ -54,6 +54,20 @@ describe('field costs', () => {
     expect(cost('{ members(first: 10) { edges { node { name } } } }')).toBe(1 + 3 * 1_000 + 10 * (1 + 1 * (1 + 1)));
   });
 
+  test('a long text costs by its size: 20 aliases of a feed page of 100 full texts are refused', () => {
+    const page = '{ feed(first: 100) { edges { node { id text } } } }';
+    expect(cost(page)).toBe(1 + 3 * 100 + 100 * (1 + (1 + (1 + (1 + 200)))));
+    const aliased = `{ ${Array.from({ length: 20 }, (_, i) => `f${i}: feed(first: 100) { edges { node { text } } }`).join(' ')} }`;
+    expect(cost(aliased)).toBeGreaterThan(defaultLimits.cost);
+    // One network's page costs its one network; a short field beside the text costs 1.
+    expect(cost('{ feed(first: 20, filter: { networks: [NIWE] }) { edges { node { title } } } }')).toBe(1 + 100 + 20 * (1 + (1 + 1)));
+    expect(cost('{ member(id: "NIWE:m-1") { description services { description } } }')).toBe(1 + (1 + 50 + (1 + 6 * (1 + 50))));
+  });
+
+  test("the capacity balance costs the posts it reads and a year's rows", () => {
+    expect(cost('{ capacityBalance(from: "2027-01-04", to: "2027-12-31") { week offeredHours } }')).toBe(1 + 1_000 + 1_000 * 2);
+  });
+
   test('an interface entry covers the types that implement it', () => {
     expect(cost('{ member(id: "NIWE:m-1") { ... on NiweMember { services { title } } } }')).toBe(cost('{ member(id: "NIWE:m-1") { services { title } } }'));
     expect(cost('{ member(id: "NIWE:m-1") { services { title } } }')).toBe(1 + (1 + 6 * 1));

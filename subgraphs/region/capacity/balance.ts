@@ -3,7 +3,7 @@ import { badInput } from '../../../shared/errors.ts';
 import { isoDate } from '../../../shared/validation.ts';
 import { CapacityBookingSchema, CapacityPostSchema } from './entities.ts';
 import { hoursPerWeek, parseDate } from './calendar.ts';
-import { describeSystem, type CapacityKind } from './posts.ts';
+import { describeSystem, maxWindowDays, type CapacityKind } from './posts.ts';
 
 // The working group's view: per ISO week and kind/system, hours offered,
 // requested and booked (confirmed), per network and for the whole region.
@@ -20,8 +20,6 @@ export interface BalanceRow {
   balanceHours: number;
 }
 
-const maxDays = 366;
-
 /** Networks by code, then the region total. */
 function byNetworkThenRegion(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -34,8 +32,8 @@ export async function capacityBalance(em: EntityManager, from: string, to: strin
   isoDate('from', from);
   isoDate('to', to);
   if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`, { reason: 'ORDER', other: 'from' });
-  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxDays)
-    throw badInput('to', `The balance covers at most ${maxDays} days; narrow from and to.`, { reason: 'OUT_OF_RANGE', max: maxDays });
+  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxWindowDays)
+    throw badInput('to', `The balance covers at most ${maxWindowDays} days; narrow from and to.`, { reason: 'OUT_OF_RANGE', max: maxWindowDays });
 
   const kindFilter = kind ? { kind } : {};
   const posts = await em.find(CapacityPostSchema, { status: 'OPEN', fromDate: { $lte: to }, toDate: { $gte: from }, ...kindFilter });

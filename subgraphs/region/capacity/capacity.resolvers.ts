@@ -117,7 +117,7 @@ export const capacityResolvers: Resolvers = {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(CapacityPostSchema, prior);
         const post = await postForChange(tx, ctx.identity, args.id, args.version);
-        applyPatch(post, args.input);
+        await applyPatch(tx, post, args.input);
         await tx.flush();
         remember(tx, key, post.id);
         return post;

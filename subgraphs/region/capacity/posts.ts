@@ -3,8 +3,8 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
-import { parsePostId } from '../ids.ts';
-import { cadSystems, CapacityPostSchema, type CadSystem, type CapacityPost } from './entities.ts';
+import { bookingId, parsePostId } from '../ids.ts';
+import { cadSystems, CapacityBookingSchema, CapacityPostSchema, type CadSystem, type CapacityPost } from './entities.ts';
 import { parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
@@ -32,13 +32,27 @@ export interface PostInput {
 /** GraphQL passes null for a field given as null: applyPatch keeps the post's value for it, as for an absent one. */
 export type PostPatch = { [K in 'machine' | 'workEnvelope' | 'hours' | 'from' | 'to' | 'pricePerHour' | 'notes']?: PostInput[K] | null };
 
-/** A window must end on or after its start, reach today or later, and hold the hours in its working days. */
+/** Days a post's window may reach past its first, as a balance's (balance.ts). */
+export const maxWindowDays = 366;
+
+/** A window must end on or after its start, reach today or later, span at most a year, and hold the hours in its working days. */
 export function checkWindow(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', from: 'from', to: 'to' }): void {
   isoDate(fields.from, from);
   isoDate(fields.to, to);
   if (parseDate(to) < parseDate(from))
     throw badInput(fields.to, `${fields.to} (${to}) lies before ${fields.from} (${from}).`, { reason: 'ORDER', other: fields.from });
   if (to < today()) throw badInput(fields.to, `The window ${from} to ${to} lies entirely in the past.`, { reason: 'IN_THE_PAST' });
+  // A year at most, as a balance reads: a post from 1900 to 2999 was taken, and every read of it walked 400,000 days
+  // (its weeks 631 KB; 40 of them kept region from answering within the gateway's 10 s, and a balance took 7 s).
+  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxWindowDays)
+    throw badInput(
+      fields.to,
+      `A window covers at most ${maxWindowDays} days after ${fields.from} (${from}); ${to} lies beyond. Post a later window on its own.`,
+      {
+        reason: 'OUT_OF_RANGE',
+        max: maxWindowDays,
+      },
+    );
   if (!Number.isInteger(hours) || hours <= 0)
     throw badInput(fields.hours, `${fields.hours} must be a positive whole number, got ${hours}.`, { reason: 'OUT_OF_RANGE', min: 1, integer: true });
   const capacity = workingDays(from, to) * hoursPerWorkingDay[kind];
@@ -51,15 +65,17 @@ export function checkWindow(kind: CapacityKind, hours: number, from: string, to:
   }
 }
 
+/** Euros to the cent, checked as stored: 0.001 was stored as 0.00 and 99,999.999 as 100,000.00, both past the bounds. */
 function price(value: number | null | undefined): string | null {
   if (value == null) return null;
-  if (!(value > 0 && value < 100_000))
-    throw badInput('input.pricePerHour', `input.pricePerHour must be a positive amount in euros, got ${value}.`, {
+  const cents = Math.round(value * 100);
+  if (!(cents >= 1 && cents <= 9_999_999))
+    throw badInput('input.pricePerHour', `input.pricePerHour must be an amount in euros from 0.01 to 99,999.99, got ${value}.`, {
       reason: 'OUT_OF_RANGE',
-      above: 0,
+      min: 0.01,
       max: 99_999.99,
     });
-  return value.toFixed(2);
+  return (cents / 100).toFixed(2);
 }
 
 export function createPost(em: EntityManager, input: PostInput, owner: { memberId: string; network: string }): CapacityPost {
@@ -115,7 +131,13 @@ export async function postForChange(em: EntityManager, identity: Identity, id: s
   return post;
 }
 
-export function applyPatch(post: CapacityPost, patch: PostPatch): void {
+/**
+ * Changes a post held by postForChange. An offer's new window must still hold every booking that holds hours of it
+ * (REQUESTED or CONFIRMED): shrunk from 11-22 to 11-12 January, an offer kept a booking of 18-22 January that no
+ * longer lay inside it. Bookings take the offer's lock (bookings.ts), which postForChange holds, so none comes
+ * between this read and the change.
+ */
+export async function applyPatch(em: EntityManager, post: CapacityPost, patch: PostPatch): Promise<void> {
   const kind = post.kind as CapacityKind;
   const hours = patch.hours ?? post.hours;
   const from = patch.from ?? post.fromDate;
@@ -126,6 +148,21 @@ export function applyPatch(post: CapacityPost, patch: PostPatch): void {
       reason: 'OUT_OF_RANGE',
       min: post.bookedHours,
     });
+  if (post.side === 'OFFER' && (from > post.fromDate || to < post.toDate)) {
+    const outside = await em.findOne(
+      CapacityBookingSchema,
+      { offer: post, status: { $in: ['REQUESTED', 'CONFIRMED'] }, $or: [{ fromDate: { $lt: from } }, { toDate: { $gt: to } }] },
+      { orderBy: { fromDate: 'asc', id: 'asc' } },
+    );
+    if (outside) {
+      const field = outside.fromDate < from ? 'input.from' : 'input.to';
+      throw badInput(
+        field,
+        `Booking ${bookingId(outside.id)} (${outside.status}) holds ${outside.fromDate} to ${outside.toDate}, outside the window ${from} to ${to}: keep the window around every booking, or decline or cancel the booking first.`,
+        { reason: 'NOT_APPLICABLE' },
+      );
+    }
+  }
   post.hours = hours;
   post.fromDate = from;
   post.toDate = to;

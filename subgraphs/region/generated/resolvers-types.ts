@@ -467,7 +467,7 @@ export type CapacityPostInput = {
   process?: InputMaybe<Scalars['String']['input']>;
   /** Offer or request. */
   side: CapacitySide;
-  /** Last day of the window, ISO date, not before from. */
+  /** Last day of the window, ISO date, not before from and at most 366 days after it. */
   to: Scalars['String']['input'];
   /** Largest part the machine takes, free text such as 650 x 520 x 475 mm; up to 200 characters. */
   workEnvelope?: InputMaybe<Scalars['String']['input']>;
@@ -485,7 +485,7 @@ export type CapacityPostPatch = {
   notes?: InputMaybe<Scalars['String']['input']>;
   /** Price in euros per hour, net. */
   pricePerHour?: InputMaybe<Scalars['Float']['input']>;
-  /** Last day, ISO date, not before from. */
+  /** Last day, ISO date, not before from and at most 366 days after it. */
   to?: InputMaybe<Scalars['String']['input']>;
   /** Largest part the machine takes, up to 200 characters. */
   workEnvelope?: InputMaybe<Scalars['String']['input']>;
