@@ -68,6 +68,20 @@ export function stackDatabases(): { name: string; service: Service }[] {
   ];
 }
 
+/**
+ * Refuses to run when a service's database is a server of its own: DATABASE_URL, or one service's own variable
+ * (REGION_DATABASE_URL, NIWE_DATABASE_URL, …). With only the latter set, a backup read the embedded server's
+ * databases, which those services do not use, and exited 0.
+ */
+export function requireEmbeddedDatabases(script: 'backup' | 'restore'): void {
+  const own = ['DATABASE_URL', 'REGION_DATABASE_URL', ...networks.map((n) => `${n.code}_DATABASE_URL`)].filter((name) => process.env[name]);
+  if (own.length === 0) return;
+  const tool = script === 'backup' ? 'back up a server of your own with its pg_dump' : 'restore a server of your own with pg_restore';
+  throw new BackupError(
+    `${own.join(', ')} ${own.length === 1 ? 'is' : 'are'} set: npm run ${script} works on the embedded PostgreSQL only; ${tool} (README, Backup and restore).`,
+  );
+}
+
 /** MikroORM's record of applied migrations: kept in the manifest, never copied as rows. */
 export const migrationsTable = 'mikro_orm_migrations';
 

@@ -24,6 +24,7 @@ import {
   keyEntries,
   log,
   postgresDir,
+  requireEmbeddedDatabases,
   runningServer,
   runScript,
   seconds,
@@ -235,10 +236,7 @@ async function restoreFiles(files: Manifest['files'], dir: string): Promise<void
 
 async function main(): Promise<void> {
   const { file, force } = parseArguments();
-  if (process.env.DATABASE_URL)
-    throw new BackupError(
-      'DATABASE_URL is set: npm run restore restores the embedded PostgreSQL only; restore a server of your own with pg_restore (README, Backup and restore).',
-    );
+  requireEmbeddedDatabases('restore');
   const port = envPort('PG_PORT', 54329);
   const existing = await checkDataDir(force);
   await mkdir(dataDir(), { recursive: true, mode: 0o700 });

@@ -78,7 +78,8 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
     handle(server, routes, options, req, res).catch((error) => {
       currentLog().error({ err: error }, 'request failed');
       if (!res.headersSent) sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
-      else res.end();
+      // Part of an answer went out: ended as if whole, a client waited for the bytes its content-length promised.
+      else res.destroy();
     });
   const { observability } = options;
   const paths = new Set([...routes.map((r) => r.path), ...(options.plainRoutes ?? []).map((r) => r.path)]);
@@ -218,7 +219,8 @@ export function createMetricsServer(observability: Observability): Server {
     sendMetrics(observability, req, res, true).catch((error) => {
       observability.log.error({ err: error }, 'metrics could not be collected');
       if (!res.headersSent) sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'));
-      else res.end();
+      // Part of an answer went out: ended as if whole, a client waited for the bytes its content-length promised.
+      else res.destroy();
     });
   });
 }

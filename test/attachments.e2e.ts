@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
@@ -172,6 +173,25 @@ describe('attachments', () => {
       .getConnection()
       .execute<{ n: number }[]>('select count(*)::int as n from inquiry_attachment where inquiry_id = ?', [Number(id.slice(4))]);
     expect(n).toBe(0);
+  });
+
+  test("a download whose file has gone from the store answers 500 at once, without the file's headers", async () => {
+    const id = await createInquiry(stack, tokens.partner);
+    const uploaded = await upload(tokens.partner, 'verloren.pdf', 'application/pdf', pdf, id);
+    expect(uploaded.status).toBe(201);
+    const { downloadPath } = (await uploaded.json()) as { downloadPath: string };
+    const before = new Set(await storedFiles());
+    const [{ storage_name }] = await stack.region.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ storage_name: string }[]>(`select storage_name from inquiry_attachment where file_name = 'verloren.pdf'`);
+    expect(before.has(storage_name)).toBe(true);
+    await rm(join(stack.attachmentsDir, storage_name));
+    // The answer's length was the file's before, and the gateway waited 30 s for the bytes that never came.
+    const response = await download(tokens.partner, downloadPath);
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-disposition')).toBeNull();
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
   });
 
   test('an upload whose commit fails leaves no file behind', async () => {

@@ -34,6 +34,8 @@ const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251)), Buffer.from('\n%%EOF\n')]);
 let before: any;
+const minutesPdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Protokoll der Sitzung'), Buffer.from('\n%%EOF\n')]);
+let minutesPath: string;
 /** KONAT members whose creation was acknowledged before the backup started, and all created while it ran. */
 const written = { beforeBackup: [] as string[], all: [] as string[] };
 
@@ -240,6 +242,27 @@ beforeAll(async () => {
     body: pdf,
   });
   expect(upload.status).toBe(201);
+
+  // A meeting's minutes lie in the same store under a table of their own: a backup took only the inquiries'.
+  const group = `mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`;
+  const groupId = (await query(stack, group, { input: { topic: 'Sicherung', description: 'Protokolle.', lead: { memberId: ids.niwe } } }, tokens.admin))
+    .createWorkingGroup.id;
+  const meeting = `mutation($g: ID!, $input: MeetingInput!) { scheduleMeeting(groupId: $g, input: $input) { id } }`;
+  const meetingId = (
+    await query(
+      stack,
+      meeting,
+      { g: groupId, input: { startsAt: `${nextMonday(3)}T15:00:00+01:00`, place: 'Eschwege', agenda: 'Rückblick', participantLimit: 5 } },
+      tokens.niwe,
+    )
+  ).scheduleMeeting.id;
+  const minutes = await fetch(`${stack.gateway}/attachments?meetingId=${meetingId}&fileName=protokoll.pdf`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.niwe}` },
+    body: minutesPdf,
+  });
+  expect(minutes.status).toBe(201);
+  minutesPath = ((await minutes.json()) as { downloadPath: string }).downloadPath;
   before = await state(stack);
   expect(before.capacityBookings).toHaveLength(1);
   expect(before.capacityPosts.nodes).toHaveLength(1);
@@ -266,11 +289,27 @@ test('npm run backup reads a consistent snapshot while the stack serves writes',
   await writer;
   expect(run.code, run.output).toBe(0);
   expect(run.output).toMatch(/backup: irm_region: \d+ tables, \d+ rows/);
-  expect(run.output).toMatch(/1 attachment files, 6 key files/);
+  expect(run.output).toMatch(/2 attachment files, 6 key files/);
   // Nothing in DATA_DIR that the backup does not know, and no attachment file missing.
   expect(run.output).not.toMatch(/warning/);
   expect(statSync(archive).mode & 0o777).toBe(0o600);
   expect(written.all.length).toBeGreaterThan(written.beforeBackup.length);
+});
+
+test('a backup that misses attachment files is written but fails; one beside a database of its own refuses', async () => {
+  const stack = running[0];
+  const elsewhere = join(base, 'no-attachments');
+  mkdirSync(elsewhere, { recursive: true });
+  const partial = join(base, 'partial.tar.gz');
+  const run = await script('backup', [partial], { ...stack.env, ATTACHMENTS_DIR: elsewhere });
+  expect(run.code).toBe(1);
+  expect(run.errors).toBe(
+    `npm run backup: 2 of 2 attachment files were missing (listed above); ${partial} holds their rows without them. Is ${elsewhere} the ATTACHMENTS_DIR npm start uses?\n`,
+  );
+  expect(existsSync(partial)).toBe(true);
+  const own = await script('backup', [join(base, 'own.tar.gz')], { ...stack.env, REGION_DATABASE_URL: 'postgres://region@db.internal/irm_region' });
+  expect(own.code).toBe(1);
+  expect(own.errors).toMatch(/^npm run backup: REGION_DATABASE_URL is set: npm run backup works on the embedded PostgreSQL only;/);
 });
 
 test('one line each: restore into a running or non-empty DATA_DIR, backup without a server, a missing, foreign or newer file', async () => {
@@ -322,7 +361,7 @@ test('npm run restore into a new DATA_DIR serves the same members, inquiry, atta
   const env = await environment(restored);
   const restore = await script('restore', [archive], env);
   expect(restore.code, restore.output).toBe(0);
-  expect(restore.output).toMatch(/restore: done: 4 databases, \d+ rows, 7 files/);
+  expect(restore.output).toMatch(/restore: done: 4 databases, \d+ rows, 8 files/);
   for (const file of ['jwt-secret', 'webhook-key', 'subgraph-secrets/region']) expect(statSync(join(restored, file)).mode & 0o777).toBe(0o600);
   expect(statSync(join(restored, 'attachments')).mode & 0o777).toBe(0o700);
 
@@ -334,6 +373,9 @@ test('npm run restore into a new DATA_DIR serves the same members, inquiry, atta
   const download = await fetch(`${stack.gateway}${before.inquiry.attachments[0].downloadPath}`, { headers: { authorization: `Bearer ${tokens.partner}` } });
   expect(download.status).toBe(200);
   expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
+  const minutes = await fetch(`${stack.gateway}${minutesPath}`, { headers: { authorization: `Bearer ${tokens.niwe}` } });
+  expect(minutes.status).toBe(200);
+  expect(Buffer.from(await minutes.arrayBuffer())).toEqual(minutesPdf);
 
   // Members written during the backup: each one restored has its audit entry and no entry lacks its member
   // (members and audit entries, dumped one after the other, come from one snapshot), and every write

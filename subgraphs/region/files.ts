@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { chmod, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -148,6 +147,10 @@ export async function sendFile(
   res: ServerResponse,
   file: { contentType: string; size: number; fileName: string; sha256: string; storageName: string },
 ): Promise<void> {
+  // Opened before any header is set: a file missing from the store (a restore from an older backup lacked the
+  // minutes') failed after content-length was set, so the error's short body went out under the file's length and
+  // the gateway waited 30 s for the rest of it.
+  const handle = await open(join(store.dir, file.storageName));
   res.statusCode = 200;
   res.setHeader('content-type', file.contentType);
   res.setHeader('content-length', String(file.size));
@@ -156,7 +159,7 @@ export async function sendFile(
   res.setHeader('x-content-sha256', file.sha256);
   res.setHeader('x-content-type-options', 'nosniff');
   await new Promise<void>((resolve, reject) => {
-    createReadStream(join(store.dir, file.storageName)).on('error', reject).pipe(res).on('finish', resolve);
+    handle.createReadStream().on('error', reject).pipe(res).on('finish', resolve);
   });
 }
 
