@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -11,6 +10,7 @@ import { signRequest } from '../shared/signature.ts';
 import type { RequestVerifier } from './sessions.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
+import { plainRequestId } from './graph-routes.ts';
 
 // Inquiry attachments and meetings' minutes over plain HTTP:
 //   POST /attachments?inquiryId=inq-12&fileName=welle.pdf  (raw body; application/pdf, model/step or application/octet-stream)
@@ -42,7 +42,7 @@ const meetingQuery = 'query MinutesMeeting($id: ID!) { meeting(id: $id) { viewer
 async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Identity, inquiryId: string): Promise<GraphQLError | undefined> {
   const response = await server.executeOperation(
     { query: inquiryQuery, variables: { id: inquiryId } },
-    { contextValue: { identity, requestId: randomUUID() } },
+    { contextValue: { identity, requestId: plainRequestId() } },
   );
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   const error = result?.errors?.[0];
@@ -55,7 +55,7 @@ async function inquiryRefusal(server: ApolloServer<GatewayContext>, identity: Id
 async function minutesRefusal(server: ApolloServer<GatewayContext>, identity: Identity, meetingId: string): Promise<GraphQLError | undefined> {
   const response = await server.executeOperation(
     { query: meetingQuery, variables: { id: meetingId } },
-    { contextValue: { identity, requestId: randomUUID() } },
+    { contextValue: { identity, requestId: plainRequestId() } },
   );
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   const error = result?.errors?.[0];
@@ -147,6 +147,11 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
         } catch (error) {
           currentLog().error({ err: error }, 'attachment request to region failed');
           return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
+        }
+        // Region's refusal as the gateway's own errors are sent, with the request's id.
+        if (!response.ok && response.headers.get('content-type')?.startsWith('application/json')) {
+          const refusal = ((await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] }).errors?.[0];
+          if (refusal) return sendError(res, new GraphQLError(refusal.message, { extensions: refusal.extensions }), { status: response.status });
         }
         res.statusCode = response.status;
         for (const name of ['content-type', 'content-length', 'content-disposition', 'x-content-sha256', 'x-content-type-options']) {

@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { httpError, isErrorCode } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
+import { currentScope } from '../shared/observability.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -29,14 +30,37 @@ export async function runOperation(
   query: string,
   variables: Record<string, unknown>,
 ): ReturnType<Run> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: { identity, requestId: randomUUID() } });
+  const response = await server.executeOperation({ query, variables }, { contextValue: { identity, requestId: plainRequestId() } });
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   const error = result?.errors?.[0];
   if (!result?.data || error) {
-    const code = error?.extensions?.code;
-    throw isErrorCode(code) ? httpError(code, error!.message) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error');
+    const { code, ...extensions } = error?.extensions ?? {};
+    // With its extensions: a bad date in an export's query string lost its field and reason, which /graphql gives.
+    throw isErrorCode(code) ? httpError(code, error!.message, { extensions }) : httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { extensions });
   }
   return result.data;
+}
+
+/** The id of the plain route's request (withRequestIds), for the operations it runs, so its errors and log lines carry the one id. */
+export function plainRequestId(): string {
+  return currentScope()?.requestId ?? randomUUID();
+}
+
+/**
+ * The gateway's plain routes (/auth, /export, /calendar, /attachments) with a request id, as /graphql has one:
+ * sent as x-request-id, in every error's extensions.requestId (sendError) and in the request's log line.
+ */
+export function withRequestIds(routes: PlainRoute[]): PlainRoute[] {
+  return routes.map((route) => ({
+    path: route.path,
+    handle(req, res, url) {
+      const requestId = randomUUID();
+      const scope = currentScope();
+      if (scope) scope.requestId = requestId;
+      res.setHeader('x-request-id', requestId);
+      return route.handle(req, res, url);
+    },
+  }));
 }
 
 /**

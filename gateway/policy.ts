@@ -136,16 +136,21 @@ export function createPolicy(options: PolicyOptions) {
       await charge(caller, cost);
     },
 
-    /** Admits a request to /auth/token unless its address sent too many wrong keys lately. */
+    /**
+     * Admits a key's check (/auth/token, /auth/login with an API key) unless its address sent too many wrong keys
+     * lately. Each check takes its unit as it starts, since its outcome comes later: checked before and counted
+     * after, a burst of 40 wrong keys sent at once all reached region past a limit of 10. keyAccepted gives it back.
+     */
     async admitTokenRequest(caller: Caller): Promise<void> {
       await charge(caller, 0);
-      const retryAfter = await tokenFailures.wait(clientAddressKey(caller.address));
+      const retryAfter = await tokenFailures.take(clientAddressKey(caller.address), 0);
       if (retryAfter > 0)
         throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);
     },
 
-    async tokenFailed(caller: Caller): Promise<void> {
-      await tokenFailures.take(clientAddressKey(caller.address), 0);
+    /** The key checked was not a wrong one (accepted, or not checked at all): its unit goes back. */
+    async keyNotWrong(caller: Caller): Promise<void> {
+      await tokenFailures.give(clientAddressKey(caller.address));
     },
   };
 }

@@ -82,8 +82,11 @@ export interface Limiter {
   readonly limits: RateLimits;
   /** Takes one request and `cost`; resolves 0, or the seconds to wait when the key's budget does not hold enough. */
   take(key: string, cost: number): Promise<number>;
-  /** The seconds until the key may make a request, taking nothing: for limits that count only failures. */
-  wait(key: string): Promise<number>;
+  /**
+   * Gives back one request taken: for a limit that counts failures only, whose requests are taken before their outcome
+   * is known (checked first and counted after, 40 wrong keys sent at once all passed a limit of 10).
+   */
+  give(key: string): Promise<void>;
 }
 
 /** Builds the limiter of one kind of caller; `name` keeps the kinds apart in a shared store. */
@@ -91,7 +94,7 @@ export type LimiterFactory = (name: string, limits: RateLimits) => Limiter;
 
 export const inProcessLimiters: LimiterFactory = (_name, limits) => {
   const buckets = new RateLimiter(limits);
-  return { limits, take: async (key, cost) => buckets.take(key, cost), wait: async (key) => buckets.wait(key) };
+  return { limits, take: async (key, cost) => buckets.take(key, cost), give: async (key) => buckets.give(key) };
 };
 
 export interface SharedLimiters {
@@ -143,9 +146,8 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
         const wait = await secondsRefused(requests.consume(key, 1), RateLimiterRes);
         return wait || (taken > 0 ? secondsRefused(cost.consume(key, Math.min(taken, limits.costPerMinute)), RateLimiterRes) : 0);
       },
-      async wait(key) {
-        const used = await requests.get(key);
-        return used && used.remainingPoints <= 0 ? secondsOf(used) : 0;
+      async give(key) {
+        await requests.reward(key, 1);
       },
     };
   };
@@ -204,9 +206,10 @@ export class RateLimiter {
     return 0;
   }
 
-  /** The seconds until the key may make a request, taking nothing: for limits that count only failures. */
-  wait(key: string, now = Date.now()): number {
-    return this.secondsUntil(this.refill(key, now), 0);
+  /** Gives back one request taken (Limiter.give). */
+  give(key: string, now = Date.now()): void {
+    const bucket = this.refill(key, now);
+    bucket.requests = Math.min(this.limits.requestsPerMinute, bucket.requests + 1);
   }
 
   private refill(key: string, now: number): Bucket {

@@ -13,6 +13,7 @@ import { calendarRoutes } from './calendar.ts';
 import { exportRoutes } from './exports.ts';
 import { memberExportRoutes } from './member-export.ts';
 import { boothExportRoutes } from './booth-exports.ts';
+import { withRequestIds } from './graph-routes.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { AdmittedOperation } from './document-analysis.ts';
 import { inputChecksPlugin } from './input-checks.ts';
@@ -193,7 +194,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
         createHttpServer([{ path: '/graphql', server, context }], {
           healthy: () => (ready ? regionHealth() : 'stopping'),
           observability,
-          plainRoutes: [
+          plainRoutes: withRequestIds([
             tokenRoute(policy, exchangeToken),
             ...sessions.routes,
             ...exportRoutes(server, verify, policy),
@@ -205,7 +206,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
               regionSecret: options.subgraphSecrets.region,
               maxBytes: options.attachmentMaxBytes,
             }),
-          ],
+          ]),
         }),
         { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection },
       ),

@@ -12,7 +12,7 @@ import { currentLog } from '../shared/observability.ts';
 import { tokenMaxLifetimeS, type AuthConfig, type TokenVerifier, type Verifier } from './auth.ts';
 import type { Policy } from './policy.ts';
 import { clientAddressKey, type LimiterFactory } from './rate-limit.ts';
-import { apiKeyGrant, askRegion, type RegionInternal } from './token-exchange.ts';
+import { apiKeyGrant, askRegion, regionUnavailable, type RegionInternal } from './token-exchange.ts';
 
 // Signing in to the portal:
 //   POST /auth/login  {"email", "password"} or {"apiKey"}  → session cookie + CSRF cookie
@@ -444,7 +444,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
       }
     } catch (error) {
       currentLog().error({ err: error }, 'session renewal check failed');
-      return { refused: httpError('INTERNAL_SERVER_ERROR', 'The session cannot be renewed right now; try again shortly.', { status: 503 }), ended: false };
+      return { refused: regionUnavailable('The session cannot be renewed right now; try again shortly.'), ended: false };
     }
     if (!grant)
       return {
@@ -521,7 +521,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
       found = (await askRegion<{ accountLogin: AccountGrant | null }>(options, loginQuery, { email, password }, loginTimeoutMs)).accountLogin;
     } catch (error) {
       currentLog().error({ err: error }, 'login check failed');
-      return httpError('INTERNAL_SERVER_ERROR', 'Sign-in cannot be checked right now; try again shortly.', { status: 503 });
+      return regionUnavailable('Sign-in cannot be checked right now; try again shortly.');
     }
     return found && accountClaims(found);
   };
@@ -530,17 +530,22 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     const caller = policy.caller(anonymous, req);
     try {
       await policy.admitTokenRequest(caller);
-      const grant = await apiKeyGrant(options, apiKey);
-      if (!grant) {
-        await policy.tokenFailed(caller);
-        return null;
-      }
-      return keyClaims(grant);
     } catch (error) {
       if (error instanceof GraphQLError) return error;
-      currentLog().error({ err: error }, 'API key check failed');
-      return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });
+      throw error;
     }
+    let grant: KeyGrant | null;
+    try {
+      grant = await apiKeyGrant(options, apiKey);
+    } catch (error) {
+      await policy.keyNotWrong(caller);
+      if (error instanceof GraphQLError) return error;
+      currentLog().error({ err: error }, 'API key check failed');
+      return regionUnavailable('API keys cannot be checked right now; try again shortly.');
+    }
+    if (!grant) return null;
+    await policy.keyNotWrong(caller);
+    return keyClaims(grant);
   };
 
   const login: PlainRoute = {

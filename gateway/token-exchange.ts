@@ -66,7 +66,7 @@ export function createTokenExchange(options: RegionInternal & { auth: AuthConfig
       grant = await apiKeyGrant(options, apiKey);
     } catch (error) {
       currentLog().error({ err: error }, 'API key check failed');
-      return httpError('INTERNAL_SERVER_ERROR', 'API keys cannot be checked right now; try again shortly.', { status: 503 });
+      return regionUnavailable('API keys cannot be checked right now; try again shortly.');
     }
     if (!grant) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.');
     let jwt = new SignJWT({ role: 'partner', safelist: grant.safelist, keyId: grant.keyId })
@@ -81,10 +81,16 @@ export function createTokenExchange(options: RegionInternal & { auth: AuthConfig
   };
 }
 
+/**
+ * Region could not answer a sign-in, a renewal or a key's check: SERVICE_UNAVAILABLE naming it, as a field region
+ * serves answers then; it was INTERNAL_SERVER_ERROR with status 503, which README's table gives no such meaning.
+ */
+export const regionUnavailable = (message: string) => httpError('SERVICE_UNAVAILABLE', message, { extensions: { service: 'region' } });
+
 export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
   const route = jsonPostRoute('/auth/token', async (body, req) => {
     const reply = await exchange(body);
-    if (reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED') await policy.tokenFailed(policy.caller(anonymous, req));
+    if (!(reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED')) await policy.keyNotWrong(policy.caller(anonymous, req));
     return reply;
   });
   return {

@@ -171,8 +171,11 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
  * request body was read: the connection closes instead of taking in the rest.
  */
 export function sendError(res: ServerResponse, error: GraphQLError, options: { status?: number; closeConnection?: boolean } = {}) {
-  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> }; code?: unknown };
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> }; code?: unknown; requestId?: unknown };
   for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+  // A request that was given an id (the gateway's plain routes) names it in its error too, as /graphql's errors do.
+  const requestId = res.getHeader('x-request-id');
+  if (typeof requestId === 'string') extensions.requestId = requestId;
   if (options.closeConnection) res.setHeader('connection', 'close');
   sendJson(res, options.status ?? http?.status ?? errorStatus(extensions.code), { errors: [{ message: error.message, extensions }] });
 }

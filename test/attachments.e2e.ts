@@ -91,6 +91,7 @@ describe('attachments', () => {
       field: 'body',
       reason: 'TOO_LARGE',
       max: expect.any(Number),
+      requestId: tooLarge.headers.get('x-request-id'),
     });
     const cases: [string, string, Buffer, string][] = [
       ['angebot.docx', 'application/octet-stream', pdf, 'fileName'],
@@ -101,7 +102,7 @@ describe('attachments', () => {
       const res = await upload(tokens.partner, name, type, body);
       expect(res.status, name).toBe(415);
       const error = ((await res.json()) as any).errors[0];
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field, reason: 'FILE' });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field, reason: 'FILE', requestId: res.headers.get('x-request-id') });
       expect(error.message.length).toBeGreaterThan(20);
     }
     for (const [name, body, field] of [
@@ -110,7 +111,12 @@ describe('attachments', () => {
     ] as const) {
       const res = await upload(tokens.partner, name, 'application/pdf', body);
       expect(res.status, name).toBe(400);
-      expect(((await res.json()) as any).errors[0].extensions, name).toEqual({ code: 'BAD_USER_INPUT', field, reason: 'FILE' });
+      expect(((await res.json()) as any).errors[0].extensions, name).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+        reason: 'FILE',
+        requestId: res.headers.get('x-request-id'),
+      });
     }
     expect((await upload(undefined, 'welle.pdf', 'application/pdf', pdf)).status).toBe(401);
     expect((await upload(tokens.otherPartner, 'welle.pdf', 'application/pdf', pdf)).status).toBe(404);
@@ -147,7 +153,7 @@ describe('attachments', () => {
     await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { id } }`, { id: inquiryId, v: current }, tokens.partner));
     const late = await upload(tokens.partner, 'welle.pdf', 'application/pdf', pdf);
     expect(late.status).toBe(409);
-    expect(((await late.json()) as any).errors[0].extensions).toEqual({ code: 'CONFLICT', status: 'CANCELLED' });
+    expect(((await late.json()) as any).errors[0].extensions).toEqual({ code: 'CONFLICT', status: 'CANCELLED', requestId: late.headers.get('x-request-id') });
     expect(await storedFiles()).toHaveLength(2);
   });
 

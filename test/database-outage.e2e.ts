@@ -110,6 +110,7 @@ test("a sign-in while region's database is down is 503, not a wrong password or 
     for (const answer of await Promise.all(signIns())) {
       // Region answered null beside its error, read as "no such account" and "no such key": 401.
       expect(answer.status, JSON.stringify(answer.body)).toBe(503);
+      expect(answer.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'region' });
       expect(JSON.stringify(answer.body)).not.toMatch(/wrong|unknown or revoked/);
     }
   } finally {

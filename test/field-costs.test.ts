@@ -83,14 +83,19 @@ describe('rate-limit keys and buckets', () => {
     expect(clientAddressKey('::1')).toBe('0:0:0:0::/64');
   });
 
-  test('wait takes nothing; take refills with time', () => {
+  test('take refills with time; give returns a request taken', () => {
     const limiter = new RateLimiter({ requestsPerMinute: 2, costPerMinute: 100 });
-    expect(limiter.wait('a', 0)).toBe(0);
     expect(limiter.take('a', 60, 0)).toBe(0);
     expect(limiter.take('a', 60, 0)).toBe(12);
     expect(limiter.take('a', 40, 0)).toBe(0);
-    expect(limiter.wait('a', 0)).toBe(30);
+    expect(limiter.take('a', 0, 0)).toBe(30);
     expect(limiter.take('a', 0, 30_000)).toBe(0);
+    limiter.give('a', 30_000);
+    expect(limiter.take('a', 0, 30_000)).toBe(0);
+    expect(limiter.take('a', 0, 30_000)).toBe(30);
+    // Never above the minute's budget.
+    limiter.give('b', 0);
+    expect([limiter.take('b', 0, 0), limiter.take('b', 0, 0), limiter.take('b', 0, 0)]).toEqual([0, 0, 30]);
   });
 
   test('RATE_LIMIT_REDIS_URL is a redis:// or rediss:// URL, never repeated in the error since it may hold a password', () => {
@@ -110,7 +115,8 @@ describe('rate-limit keys and buckets', () => {
       expect(await limiter.take('a', 60)).toBe(0);
       expect(await limiter.take('a', 60)).toBeGreaterThan(0);
       expect(await limiter.take('b', 60)).toBe(0);
-      expect(await limiter.wait('a')).toBeGreaterThan(0);
+      await limiter.give('a');
+      expect(await limiter.take('a', 0)).toBe(0);
       expect(lines).toEqual([
         expect.stringMatching(/^gateway: rate-limit store redis:\/\/127\.0\.0\.1:\d+\/? unreachable \(.*\); counting per replica until it is back\.$/),
       ]);

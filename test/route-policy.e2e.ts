@@ -108,6 +108,15 @@ describe('/auth/token', () => {
     expectRateLimited(await exchange('127.0.0.4', 'irm_wrong-3'), /^Too many wrong API keys from this address \(2 per minute\); retry in \d+ s\.$/);
     expect((await exchange('127.0.0.5', 'irm_wrong-4')).status).toBe(401);
   });
+
+  test('wrong keys sent at once are counted as they arrive, not after region answered', async () => {
+    const exchange = (apiKey: string) =>
+      send('127.0.0.6', '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
+    // Checked first and counted after, all of a burst passed (40 at once against a limit of 10 all reached region).
+    const answers = await Promise.all(['irm_burst-1', 'irm_burst-2', 'irm_burst-3'].map(exchange));
+    expect(answers.map((a) => a.status).sort()).toEqual([401, 401, 429]);
+    expectRateLimited(answers.find((a) => a.status === 429)!, /^Too many wrong API keys from this address/);
+  });
 });
 
 describe('/export', () => {
@@ -118,6 +127,21 @@ describe('/export', () => {
     for (let i = 0; i < 3; i++) statuses.push((await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } })).status);
     expect(statuses).not.toContain(429);
     expectRateLimited(await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } }), /per partner reached/);
+  });
+
+  test("an export's or a token's error names its field, reason and request id, as /graphql's do", async () => {
+    const office = await stack.token({ role: 'office', network: 'NIWE', sub: 'kalender' });
+    const bad = await send('127.0.0.8', '/export/capacity-balance.csv?from=2027-02-30&to=2027-03-10', { headers: { authorization: `Bearer ${office}` } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from', reason: 'DATE', requestId: bad.headers['x-request-id'] });
+    const wrong = await send('127.0.0.9', '/auth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: 'irm_nein' }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: wrong.headers['x-request-id'] });
   });
 
   test('a safelisted partner may not run the export, which is no registered operation', async () => {

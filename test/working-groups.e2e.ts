@@ -332,10 +332,20 @@ describe('membership', () => {
       // Not a PDF, whatever its name says; not the lead; too large; another type: refused, nothing stored.
       const png_ = await upload(tokens.dreher, meetingId, 'protokoll.pdf', 'application/pdf', png);
       expect(png_.status).toBe(415);
-      expect(((await png_.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body', reason: 'FILE' });
+      expect(((await png_.json()) as any).errors[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'body',
+        reason: 'FILE',
+        requestId: expect.any(String),
+      });
       const docx = await upload(tokens.dreher, meetingId, 'protokoll.docx', 'application/octet-stream', pdf);
       expect(docx.status).toBe(415);
-      expect(((await docx.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'fileName', reason: 'FILE' });
+      expect(((await docx.json()) as any).errors[0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'fileName',
+        reason: 'FILE',
+        requestId: expect.any(String),
+      });
       const step = await upload(tokens.dreher, meetingId, 'welle.step', 'model/step', Buffer.from('ISO-10303-21;\n'));
       expect(step.status).toBe(415);
       expect((await upload(tokens.dreher, meetingId, 'protokoll.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(maxBytes)]))).status).toBe(413);
