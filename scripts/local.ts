@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { dataPaths, gatewayService, regionService } from '../shared/networks.ts';
+import { ConfigError } from '../shared/config.ts';
 
 // Where the embedded default keeps its state: the PostgreSQL data, the local JWT
 // signing key and the secrets the gateway and region sign their subgraph requests with.
@@ -50,4 +51,21 @@ function ensureSecret(file: string): string {
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Written by npm run restore before it replaces anything in DATA_DIR and removed once the restore is whole; while it
+ * is there, npm start refuses the folder. A restore that failed half way (a damaged row in the archive) left a folder
+ * that started as if restored: one network seeded demo members into its empty database, region came up empty.
+ */
+export const restoreIncompleteMarker = '.restore-incomplete';
+
+/** Refuses a DATA_DIR that a restore left half done, saying what to do. */
+export function refuseIncompleteRestore(env: NodeJS.ProcessEnv = process.env): void {
+  const marker = join(dataDir(env), restoreIncompleteMarker);
+  if (!existsSync(marker)) return;
+  const from = readFileSync(marker, 'utf8').trim();
+  throw new ConfigError(
+    `${dataDir(env)} is only partly restored${from ? ` from ${from}` : ''}: run npm run restore -- FILE --force again with a good backup, or use another DATA_DIR.`,
+  );
 }

@@ -1,11 +1,12 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { extract } from 'tar';
+import { extract, list } from 'tar';
 import { envPort } from '../shared/config.ts';
 import { migrationsOrm } from '../shared/orm.ts';
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
@@ -33,7 +34,7 @@ import {
   type Manifest,
   type Service,
 } from './backup-archive.ts';
-import { dataDir } from './local.ts';
+import { dataDir, restoreIncompleteMarker } from './local.ts';
 
 // npm run restore -- FILE [--force]
 // Makes DATA_DIR what it was when `npm run backup` wrote FILE: a new embedded server (with a new superuser
@@ -73,12 +74,17 @@ async function checkDataDir(force: boolean): Promise<string[]> {
   return existing;
 }
 
-/** Unpacks the archive into `dir` and reads its manifest, refusing anything it cannot restore. */
+/**
+ * Unpacks the archive into `dir` and reads its manifest, refusing anything it cannot restore. The archive is read
+ * whole once before anything is written: a truncated one failed part way through the extraction, whose writes
+ * still under way then made the clean-up fail (ENOTEMPTY) in place of the real error.
+ */
 async function unpack(file: string, dir: string): Promise<Manifest> {
   try {
+    await list({ file, strict: true });
     await extract({ file, cwd: dir, strict: true });
   } catch (error) {
-    throw new BackupError(`${file} is not a backup of npm run backup (${(error as Error).message}).`);
+    throw new BackupError(`${file} is not a backup of npm run backup, or is damaged or cut short (${(error as Error).message}).`);
   }
   const manifestFile = join(dir, 'manifest.json');
   if (!existsSync(manifestFile)) throw new BackupError(`${file} has no manifest.json: it is not a backup of npm run backup.`);
@@ -234,6 +240,18 @@ async function restoreFiles(files: Manifest['files'], dir: string): Promise<void
   }
 }
 
+/** Refuses a port another server holds, before the restore changes anything. */
+async function requirePortFree(port: number): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new BackupError(`PG_PORT ${port} is in use by another server: choose a free PG_PORT for the restore.`) : error),
+    );
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise((resolve) => server.close(resolve));
+}
+
 async function main(): Promise<void> {
   const { file, force } = parseArguments();
   requireEmbeddedDatabases('restore');
@@ -248,7 +266,11 @@ async function main(): Promise<void> {
     log(`restore: unpacking ${file}…`);
     const manifest = await unpack(file, dir);
     checkMigrations(manifest);
-    // Nothing is removed before the archive has been read and found restorable.
+    // The server's port is checked before anything is removed: in use, --force had deleted the data already.
+    await requirePortFree(port);
+    // Nothing is removed before the archive has been read and found restorable; from here until the end the
+    // folder is marked, and npm start refuses it (scripts/local.ts).
+    await writeFile(join(dataDir(), restoreIncompleteMarker), `${file}\n`, { mode: 0o600 });
     replacing = true;
     for (const path of existing) await rm(path, { recursive: true, force: true });
     log(`restore: backup made ${manifest.createdAt} from PostgreSQL ${manifest.postgres}; starting a new embedded PostgreSQL in ${postgresDir()}`);
@@ -265,14 +287,19 @@ async function main(): Promise<void> {
       manifest.files.filter((f) => f.path.startsWith('attachments/')),
       dir,
     );
+    await rm(join(dataDir(), restoreIncompleteMarker));
     const rows = manifest.databases.flatMap((d) => d.tables).reduce((sum, t) => sum + t.rows, 0);
     log(`restore: done: ${manifest.databases.length} databases, ${rows} rows, ${manifest.files.length} files; start it with npm start (same DATA_DIR)`);
   } catch (error) {
-    if (error instanceof BackupError && replacing) error.message += ` ${dataDir()} is partly restored: run again with --force.`;
-    throw error;
+    if (!replacing) throw error;
+    // Any failure from here on (a row the server refuses, a full disk) leaves the folder half restored: one line
+    // that says so, not a stack trace that does not.
+    const message = error instanceof BackupError ? error.message : `${(error as Error).message}.`;
+    throw new BackupError(`${message} ${dataDir()} is partly restored, and npm start refuses it: run the restore again with --force.`);
   } finally {
     await server?.stop();
-    await rm(dir, { recursive: true, force: true });
+    // Retried: a write of the extraction may still be closing.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

@@ -7,7 +7,7 @@ import { ensureDatabases, plannedEmbeddedUrl, roleDatabaseUrl, startEmbeddedPost
 import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed } from '../shared/processes.ts';
 import { probeReady } from '../shared/ready-probe.ts';
 import { gatewayNodeFlags } from '../gateway/runtime.ts';
-import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, withSubgraphSecrets } from './local.ts';
+import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, refuseIncompleteRestore, withSubgraphSecrets } from './local.ts';
 import { ensurePortalBuilt } from './build-portal.ts';
 import { ensureServicesBundled, programSources, type ServiceProgram } from './bundle-services.ts';
 
@@ -30,6 +30,7 @@ function log(name: string, line: string) {
 }
 
 async function main() {
+  refuseIncompleteRestore();
   // Built (only when its sources changed) while PostgreSQL and the subgraphs start; the gateway serves it.
   const portal = ensurePortalBuilt((line) => log('portal', line)).catch((error: Error) =>
     log('portal', `${error.message}; the portal's pages answer 503 until \`npm run build:portal\` succeeds`),

@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import type pg from 'pg';
-import { create as createTar } from 'tar';
+import { create as createTar, extract as extractTar } from 'tar';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dataPaths, serviceDatabase } from '../shared/networks.ts';
 import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
@@ -338,7 +338,7 @@ test('one line each: restore into a running or non-empty DATA_DIR, backup withou
 
   writeFileSync(join(base, 'notes.tar.gz'), 'not an archive');
   const notArchive = await script('restore', [join(base, 'notes.tar.gz')], elsewhere);
-  expect(notArchive.errors).toMatch(/^npm run restore: .*notes\.tar\.gz is not a backup of npm run backup \(.*\)\.\n$/);
+  expect(notArchive.errors).toMatch(/^npm run restore: .*notes\.tar\.gz is not a backup of npm run backup, or is damaged or cut short \(.*\)\.\n$/);
   // --force replaces data only once the archive has been read: a file that is no backup leaves the source whole.
   const forced = await script('restore', [join(base, 'notes.tar.gz'), '--force'], stack.env);
   expect(forced.errors).toMatch(/is not a backup of npm run backup/);
@@ -355,6 +355,36 @@ test('one line each: restore into a running or non-empty DATA_DIR, backup withou
   );
   // Refused before anything was written: the folder holds no data, and no server was started in it.
   expect(existsSync(join(base, 'refused', 'postgres'))).toBe(false);
+});
+
+test('a damaged or cut-short archive: one line, and a half-restored DATA_DIR that npm start refuses', async () => {
+  // A row the server refuses, in the last network's members: the databases before it are restored by then.
+  const unpacked = join(base, 'damaged');
+  mkdirSync(unpacked);
+  await extractTar({ file: archive, cwd: unpacked });
+  appendFileSync(join(unpacked, 'databases', serviceDatabase('KONAT'), 'member.copy'), 'garbage\n');
+  const damaged = join(base, 'damaged.tar.gz');
+  await createTar({ gzip: true, cwd: unpacked, file: damaged }, ['manifest.json', 'databases', 'data']);
+  const env = await environment(join(base, 'half'));
+  const restore = await script('restore', [damaged], env);
+  expect(restore.code).toBe(1);
+  expect(restore.errors).toMatch(
+    /^npm run restore: .*garbage.*\. .*half is partly restored, and npm start refuses it: run the restore again with --force\.\n$/,
+  );
+  const refused = spawnLeashed(['scripts/start.ts'], { env });
+  let output = '';
+  refused.stderr!.on('data', (c) => (output += c));
+  expect(await new Promise((r) => refused.once('exit', r))).toBe(1);
+  expect(output).toBe(
+    `${join(base, 'half')} is only partly restored from ${damaged}: run npm run restore -- FILE --force again with a good backup, or use another DATA_DIR.\n`,
+  );
+
+  // Cut short: refused whole before anything is written, and no unpacked folder is left behind.
+  const truncated = join(base, 'truncated.tar.gz');
+  writeFileSync(truncated, readFileSync(archive).subarray(0, Math.floor(statSync(archive).size / 2)));
+  const cut = await script('restore', [truncated], await environment(join(base, 'cut')));
+  expect(cut.errors).toMatch(/^npm run restore: .*truncated\.tar\.gz is not a backup of npm run backup, or is damaged or cut short \(.*\)\.\n$/);
+  expect(readdirSync(join(base, 'cut'))).toEqual([]);
 });
 
 test('npm run restore into a new DATA_DIR serves the same members, inquiry, attachment and bookings', async () => {
