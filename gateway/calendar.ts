@@ -36,9 +36,24 @@ interface CalendarEvent {
   network: { code: string; name: string } | null;
 }
 
-/** RFC 5545 3.3.11: backslash, semicolon, comma and line breaks escaped in TEXT values. */
-function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 3.3.11: backslash, semicolon, comma and line breaks escaped in TEXT values; any line break (CR LF, LF
+ * or a lone CR) becomes the escape for one. Other control characters are dropped, which TEXT does not allow except
+ * tab: a title with lone CRs before "END:VEVENT" and "BEGIN:VEVENT" reached the file raw, and a client that breaks
+ * lines at CR read events of the title's making.
+ */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+/** RFC 5545 3.2: a parameter value in double quotes, which may hold ; , and : but no quote or control character (TEXT's backslashes do not apply there). */
+function quotedParameter(value: string): string {
+  return `"${value.replace(/["\x00-\x08\x0a-\x1f\x7f]/g, '')}"`;
 }
 
 /** RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and a space; never inside a UTF-8 character. */
@@ -79,7 +94,7 @@ function vevent(event: CalendarEvent): string[] {
     `SUMMARY:${escapeText(event.title)}`,
     `DESCRIPTION:${escapeText(event.text)}`,
     ...(event.place ? [`LOCATION:${escapeText(event.place)}`] : []),
-    ...(event.network ? [`ORGANIZER;CN=${escapeText(event.network.name).replace(/"/g, "'")}:urn:irm:network:${event.network.code}`] : []),
+    ...(event.network ? [`ORGANIZER;CN=${quotedParameter(event.network.name)}:urn:irm:network:${event.network.code}`] : []),
     `CLASS:${event.visibility === 'PUBLIC' ? 'PUBLIC' : 'PRIVATE'}`,
     'END:VEVENT',
   ];

@@ -333,6 +333,17 @@ describe('calendar', () => {
     expect(parsed.endDate.toJSDate().toISOString()).toBe('2030-05-04T15:00:00.000Z');
   });
 
+  test('lone carriage returns and other control characters cannot start lines or events of their own', async () => {
+    const title = 'Harmlos\rEND:VEVENT\rBEGIN:VEVENT\rUID:fremd@example\rSUMMARY:Eingeschleust';
+    const published = await publish(tokens.niweOffice, 'NIWE', event(title, { text: 'Zeile 1\rZeile 2\u000b\u0007 Ende' }));
+    const { body, events } = await calendar(published.calendarPath!);
+    expect(body.split('\r\n').some((line) => /[\r\n\x00-\x08\x0b-\x1f]/.test(line))).toBe(false);
+    expect(events.map((e) => e.uid)).toEqual([`${published.id}@innovationsregion-mitte.de`]);
+    expect(events[0].summary).toBe('Harmlos\nEND:VEVENT\nBEGIN:VEVENT\nUID:fremd@example\nSUMMARY:Eingeschleust');
+    expect(events[0].description).toBe('Zeile 1\nZeile 2 Ende');
+    expect(body).toContain('ORGANIZER;CN="NIWE');
+  });
+
   test("a network's feed holds its upcoming events only, members-only ones for signed-in callers", async () => {
     const open = await publish(tokens.linatOffice, 'LINAT', event('Offener Abend'));
     const closed = await publish(tokens.linatOffice, 'LINAT', event('Mitgliederversammlung', { visibility: 'MEMBERS' }));
