@@ -1,4 +1,5 @@
 import { badInput } from '../errors.ts';
+import { maxNetworkLocalId } from '../ids.ts';
 import { findNetwork } from '../networks.ts';
 
 // Ids of news items and event registrations name the database that holds
@@ -14,12 +15,14 @@ export interface NewsRef {
 }
 
 function sourceCodec(letter: string, kind: string) {
-  const pattern = new RegExp(`^([A-Z]+):${letter}-([1-9][0-9]{0,14})$`);
+  // At most maxNetworkLocalId, an integer column of either database: a larger one reached the network's internal API
+  // as a variable GraphQL's Int refuses, and the client read that API's message instead of NOT_AN_ID.
+  const pattern = new RegExp(`^([A-Z]+):${letter}-([1-9][0-9]{0,9})$`);
   return {
     format: (source: string, localId: number): string => `${source}:${letter}-${localId}`,
     parse(id: string, field = 'id'): NewsRef {
       const match = pattern.exec(id);
-      if (!match || (match[1] !== regionSource && !findNetwork(match[1]))) {
+      if (!match || Number(match[2]) > maxNetworkLocalId || (match[1] !== regionSource && !findNetwork(match[1]))) {
         throw badInput(field, `"${id.slice(0, 40)}" is not ${kind}; they look like NIWE:${letter}-12 or ${regionSource}:${letter}-12.`, {
           reason: 'NOT_AN_ID',
         });
