@@ -19,7 +19,7 @@ const costsQuery = `query BoothCosts($id: ID!) {
   jointBooth(id: $id) {
     id fair { name }
     costSplit {
-      fixedCostsCents baseFeesCents sharedCents totalCents
+      fixedCostsCents baseFeesCents sharedCents totalCents exhibitorCount confirmedAreaM2
       exhibitors { registration { id network { code } member { id name } } areaM2 baseFeeCents areaShareCents totalCents }
       networks { network { code } exhibitors areaM2 totalCents }
     }
@@ -118,12 +118,18 @@ const costColumns = [
   'totalEur',
 ];
 
-/** One line per exhibitor, one per network, one for the booth: the exhibitor lines sum to the TOTAL line exactly. */
+/**
+ * One line per exhibitor the caller sees, one per network, one for the whole booth: for an office or admin, who see
+ * every exhibitor, the exhibitor lines sum to the TOTAL line exactly; a member sees its own line beside the booth's
+ * TOTAL (its count and area were those of the lines it saw, beside the whole booth's fees).
+ */
 export function costsCsv(split: {
   fixedCostsCents: number;
   baseFeesCents: number;
   sharedCents: number;
   totalCents: number;
+  exhibitorCount: number;
+  confirmedAreaM2: number;
   exhibitors: {
     registration: { id: string; network: { code: string }; member: { id: string; name: string } };
     areaM2: number;
@@ -157,8 +163,8 @@ export function costsCsv(split: {
     })),
     {
       line: 'TOTAL',
-      exhibitors: split.exhibitors.length,
-      areaM2: split.exhibitors.reduce((sum, e) => sum + e.areaM2, 0),
+      exhibitors: split.exhibitorCount,
+      areaM2: split.confirmedAreaM2,
       baseFeeCents: split.baseFeesCents,
       areaShareCents: split.sharedCents,
       totalCents: split.totalCents,

@@ -314,6 +314,8 @@ describe('the joint booth at the network fair', () => {
     const own = parseCsv(await (await download(booth.costsCsvPath, tokens.dreher)).text());
     expect(own.filter((r) => r.line === 'EXHIBITOR').map((r) => r.memberId)).toEqual([members.dreher]);
     expect(own.filter((r) => r.line === 'NETWORK')).toEqual([]);
+    // The booth's TOTAL, as the office's: its count and area were the member's own line's beside the whole booth's fees.
+    expect(own.find((r) => r.line === 'TOTAL')).toEqual(total);
 
     const refusals: [string, string | undefined, number, string][] = [
       [booth.costsCsvPath, undefined, 401, 'UNAUTHENTICATED'],
