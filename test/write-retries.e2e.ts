@@ -161,3 +161,25 @@ describe('capacity writes with an idempotency key', () => {
     expect((await stack.query(confirm, { id: booked.id }, offerer)).errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });
+
+describe('a write without an idempotency key that region gave up on', () => {
+  test('says how to retry it safely, not to reuse a key it does not take', async () => {
+    const office = await stack.token({ role: 'office', network: 'NIWE', sub: 'retry-office' });
+    const memberId = (await ok(stack.query(createMember, { input: { name: 'Teilnehmer GmbH', postalCode: '37269', city: 'Eschwege' } }, admin))).createMember
+      .id as string;
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId });
+    const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const input = { kind: 'EVENT', title: 'Werkstattabend', text: 'Mit Führung.', visibility: 'PUBLIC', startsAt };
+    const eventId = (await ok(stack.query(`mutation($input: NewsInput!) { publishNews(network: NIWE, input: $input) { id } }`, { input }, office))).publishNews
+      .id as string;
+    const register = `mutation($e: ID!) { registerForEvent(eventId: $e, participant: { name: "Ida", email: "ida@example.com" }) { id } }`;
+    const localId = Number(eventId.split('n-')[1]);
+    // The registration waits for the event's row, which this holds past region's budget.
+    const late = await whileNiweLocked(`select id from news_item where id = ${localId} for update`, () => stack.query(register, { e: eventId }, member));
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', writeOutcome: 'UNKNOWN' });
+    expect(late.errors?.[0].message).not.toMatch(/idempotencyKey/);
+    expect(late.errors?.[0].message).toMatch(/Registering the same person again is safe: CONFLICT then means the registration was made/);
+    await until(async () => (await niweCount('select count(*) as n from event_registration where event_id = ?', [localId])) === 1, 'NIWE has registered Ida');
+    expect((await stack.query(register, { e: eventId }, member)).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+});

@@ -30,7 +30,8 @@ export class NetworkClient {
   }
 
   /**
-   * Sends one operation; `write` marks a mutation, whose failure leaves its outcome unknown (see unconfirmedWrite).
+   * Sends one operation; `write` marks a mutation, whose failure leaves its outcome unknown (see unconfirmedWrite):
+   * true for one that takes an idempotencyKey, else the sentence that says how to retry it safely.
    * `timeoutMs` replaces the network's budget for an operation known to take longer (a member import).
    * `since` is the internal API version that brought the operation (1.0 unless said): a network known to
    * serve an older one is not asked, and gets an error naming both versions instead.
@@ -39,7 +40,7 @@ export class NetworkClient {
     query: string,
     variables: Record<string, unknown>,
     identity: string | undefined,
-    options: { write?: boolean; timeoutMs?: number; since?: string } = {},
+    options: { write?: true | string; timeoutMs?: number; since?: string } = {},
   ): Promise<T> {
     const since = options.since ?? unversioned;
     if (this.served !== undefined && !serves(this.served, since)) {
@@ -48,7 +49,8 @@ export class NetworkClient {
     try {
       return await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
     } catch (error) {
-      if (options.write && (error as GraphQLError).extensions?.code === 'NETWORK_UNAVAILABLE') throw unconfirmedWrite(error as GraphQLError, this.network);
+      if (options.write && (error as GraphQLError).extensions?.code === 'NETWORK_UNAVAILABLE')
+        throw unconfirmedWrite(error as GraphQLError, this.network, options.write === true ? retryWithKey : options.write);
       throw error;
     }
   }
@@ -96,21 +98,24 @@ export class NetworkClient {
 /** Errors of calls the network refused to connect: nothing was sent. */
 const neverSent = new WeakSet<GraphQLError>();
 
+/** How to retry a write that takes an idempotencyKey: the network applies a key once. */
+const retryWithKey = 'Retrying with the same idempotencyKey is safe: the write is applied once.';
+
 /**
  * A write the network did not confirm (no answer in time, a broken connection,
  * its database lost mid-write) may have been applied or not: with NIWE hung,
  * createMember answered NETWORK_UNAVAILABLE after 2 s and was applied when NIWE
- * resumed. The error says so, and that a retry with the same idempotencyKey is
- * safe (the network applies a key once).
+ * resumed. The error says so, and how to retry safely: with the same
+ * idempotencyKey, or for a write without one, what the caller's `retry` says
+ * (registerForEvent told its caller to use a key it does not take).
  */
-function unconfirmedWrite(error: GraphQLError, network: string): GraphQLError {
+function unconfirmedWrite(error: GraphQLError, network: string, retry: string): GraphQLError {
   if (neverSent.has(error)) {
     return new GraphQLError(`Network ${network} could not be reached; the write was not applied. Retry it later.`, {
       extensions: { ...error.extensions, network, writeOutcome: 'NOT_APPLIED' },
     });
   }
-  return new GraphQLError(
-    `Network ${network} did not confirm the write, so it may or may not have been applied. Retrying with the same idempotencyKey is safe: the write is applied once.`,
-    { extensions: { ...error.extensions, code: 'NETWORK_UNAVAILABLE', network, writeOutcome: 'UNKNOWN' } },
-  );
+  return new GraphQLError(`Network ${network} did not confirm the write, so it may or may not have been applied. ${retry}`, {
+    extensions: { ...error.extensions, code: 'NETWORK_UNAVAILABLE', network, writeOutcome: 'UNKNOWN' },
+  });
 }

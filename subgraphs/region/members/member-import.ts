@@ -60,7 +60,7 @@ async function importMembers(ctx: RegionContext, args: ImportArgs) {
   const variables = { csv: args.csv ?? null, fileBase64: args.fileBase64 ?? null, dryRun: args.dryRun ?? false, key: args.idempotencyKey ?? null };
   const client = ctx.client(args.network);
   const data = await client.request<{ importMembers: ImportReport }>(importMutation, variables, ctx.identityHeader, {
-    write: !variables.dryRun,
+    write: variables.dryRun ? undefined : true,
     timeoutMs: Math.max(client.timeoutMs, importTimeoutMs),
   });
   const { localIds, ...report } = data.importMembers;

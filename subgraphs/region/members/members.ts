@@ -30,12 +30,16 @@ export async function updateMember(ctx: RegionContext, args: { id: string; input
 
 export async function archiveMember(ctx: RegionContext, id: string) {
   const { network, localId } = parseMemberId(id);
-  await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, { write: true });
+  await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, {
+    write: 'Archiving it again is safe: an archived member stays archived.',
+  });
   return memberRef(network.code, localId);
 }
 
 export async function deleteContactPerson(ctx: RegionContext, id: string) {
   const { network, localId } = parseContactId(id);
-  const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writes.deleteContact, { localId }, ctx.identityHeader, { write: true });
+  const data = await ctx.client(network.code).request<{ deleteContactPerson: Hit }>(writes.deleteContact, { localId }, ctx.identityHeader, {
+    write: 'Deleting it again is safe: NOT_FOUND then means it was deleted.',
+  });
   return memberRef(network.code, data.deleteContactPerson.localId);
 }

@@ -127,7 +127,9 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
   }
   const data = await ctx
     .client(source)
-    .request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, { write: true });
+    .request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, {
+      write: 'Registering the same person again is safe: CONFLICT then means the registration was made (myEventRegistrations shows it).',
+    });
   notifyRegistration(ctx.em, source, data.registerForEvent);
   await ctx.em.flush();
   return sourced(source, data.registerForEvent);
@@ -149,7 +151,9 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
     };
   }
   type Answer = { cancelEventRegistration: { cancelled: RegistrationRecord; movedUp: RegistrationRecord | null } };
-  const data = await ctx.client(source).request<Answer>(cancelMutation, { localId }, ctx.identityHeader, { write: true });
+  const data = await ctx.client(source).request<Answer>(cancelMutation, { localId }, ctx.identityHeader, {
+    write: 'Cancelling it again is safe: CONFLICT then means it was cancelled.',
+  });
   const { cancelled, movedUp } = data.cancelEventRegistration;
   if (movedUp) {
     notifyRegistration(ctx.em, source, movedUp, true);
