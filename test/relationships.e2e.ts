@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BusinessRelationshipSchema } from '../subgraphs/region/relationships/relationship.entity.ts';
 import { parseRelationshipId } from '../subgraphs/region/ids.ts';
+import { Migration20261206100000_relationship_facts } from '../subgraphs/region/migrations/Migration20261206100000_relationship_facts.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
@@ -142,6 +143,16 @@ describe('bad input: a clear error with its code, nothing changed', () => {
     expect(code(await confirm(tokens.dritter, 'inq-5'))).toBe('BAD_USER_INPUT');
     expect(code(await request(tokens.niweOffice, members.dritter))).toBe('FORBIDDEN');
     expect(code(await request(tokens.admin, members.dritter))).toBe('FORBIDDEN');
+
+    // A supply is one fact from either side: B CUSTOMER_OF A is A SUPPLIER_OF B; B SUPPLIER_OF A is another.
+    await ok(request(tokens.dritter, members.haerterei, 'SUPPLIER_OF'));
+    const sameSupply = await request(tokens.haerterei, members.dritter, 'CUSTOMER_OF');
+    expect(code(sameSupply)).toBe('CONFLICT');
+    expect(code(await request(tokens.dritter, members.haerterei, 'SUPPLIER_OF'))).toBe('CONFLICT');
+    const back = (await ok(request(tokens.haerterei, members.dritter, 'SUPPLIER_OF'))).requestRelationship;
+    expect(code(await request(tokens.dritter, members.haerterei, 'CUSTOMER_OF'))).toBe('CONFLICT');
+    await ok(end(tokens.haerterei, back.id));
+    await ok(end(tokens.dritter, (await relationshipsOf(tokens.dritter)).find((r) => r.kind === 'SUPPLIER_OF').id));
 
     // Nothing but the one good request and the race's winner was recorded.
     expect((await relationshipsOf(tokens.dreher)).map((r) => r.id)).toEqual([first.id]);
@@ -302,5 +313,34 @@ describe("the offices' measure: relationships confirmed across networks per quar
     expect(JSON.stringify(quarters)).not.toContain('muenchen');
     expect((await ok(statistics(tokens.admin))).crossNetworkRelationships).toEqual(quarters);
     expect(code(await statistics(tokens.dreher))).toBe('FORBIDDEN');
+  });
+});
+
+describe('the migration to one active relationship per fact', () => {
+  test('ends the second statement of one supply, keeping the confirmed one, and then builds its index', async () => {
+    const orm = stack.region.orm;
+    const connection = orm.em.fork().getConnection();
+    await connection.execute('drop index "business_relationship_active_fact_idx"');
+    // Both allowed before: one supply stated from each side, the later one confirmed.
+    const row = (kind: string, requester: string, partner: string, status: string, age: string) =>
+      connection.execute(
+        `insert into business_relationship (created_at, kind, requester_id, requester_network, partner_id, partner_network, status, confirmed_at)
+         values (now() - ?::interval, ?, ?, ?, ?, ?, ?, case when ? = 'CONFIRMED' then now() end) returning id`,
+        [age, kind, requester, requester.split(':')[0], partner, partner.split(':')[0], status, status],
+      );
+    const [asked] = await row('CUSTOMER_OF', members.muenchen, members.dreher2, 'REQUESTED', '2 days');
+    const [confirmed] = await row('SUPPLIER_OF', members.dreher2, members.muenchen, 'CONFIRMED', '1 day');
+    try {
+      const migration = new Migration20261206100000_relationship_facts(orm.em.getDriver() as never, orm.config);
+      await migration.up();
+      for (const sql of migration.getQueries()) await connection.execute(sql as string);
+      const rows = await connection.execute<{ id: string; status: string }[]>('select id, status from business_relationship where id in (?, ?) order by id', [
+        asked.id,
+        confirmed.id,
+      ]);
+      expect(Object.fromEntries(rows.map((r) => [String(r.id), r.status]))).toEqual({ [String(asked.id)]: 'ENDED', [String(confirmed.id)]: 'CONFIRMED' });
+    } finally {
+      await connection.execute('delete from business_relationship where id in (?, ?)', [asked.id, confirmed.id]);
+    }
   });
 });

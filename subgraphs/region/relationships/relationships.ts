@@ -7,7 +7,7 @@ import { oldestFirst, parseRelationshipId } from '../ids.ts';
 import { notifyRelationship } from './notifications.ts';
 import { assertMemberExists } from '../access.ts';
 import { actingMember, isSide, requireRelationshipReader, seesUnconfirmed } from './access.ts';
-import { BusinessRelationshipSchema, type BusinessRelationship, type RelationshipKind, type RelationshipStatus } from './relationship.entity.ts';
+import { BusinessRelationshipSchema, inverseKind, type BusinessRelationship, type RelationshipKind, type RelationshipStatus } from './relationship.entity.ts';
 
 // Recording, confirming and ending relationships. A refused request changes
 // nothing: every check runs before the one transaction that writes the
@@ -21,14 +21,9 @@ export async function requestRelationship(ctx: RegionContext, partnerId: string,
   const requesterId = actingMember(ctx.identity);
   if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.', { reason: 'NOT_APPLICABLE' });
   const partnerNetwork = await assertMemberExists(ctx, partnerId, 'partnerId');
-  const active = await ctx.em.count(BusinessRelationshipSchema, {
-    kind,
-    status: { $ne: 'ENDED' },
-    $or: [
-      { requesterId, partnerId },
-      { requesterId: partnerId, partnerId: requesterId },
-    ],
-  });
+  // The same fact, asked by either side (relationship.entity.ts factSql): for a supply, the inverse kind from the other side.
+  const reversed = { kind: inverseKind[kind] ?? kind, requesterId: partnerId, partnerId: requesterId };
+  const active = await ctx.em.count(BusinessRelationshipSchema, { status: { $ne: 'ENDED' }, $or: [{ kind, requesterId, partnerId }, reversed] });
   if (active > 0) throw duplicate(partnerId, kind);
   const requesterNetwork = parseMemberId(requesterId).network.code;
   try {

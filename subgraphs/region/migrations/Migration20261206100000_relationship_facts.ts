@@ -1,0 +1,36 @@
+import { Migration } from '@mikro-orm/migrations';
+import { factSql } from '../relationships/relationship.entity.ts';
+
+// One active business relationship per fact (relationships/relationship.entity.ts factSql) instead of per sorted
+// pair and kind: "B SUPPLIER_OF A" beside "A SUPPLIER_OF B" is allowed now, "B CUSTOMER_OF A" beside it refused.
+// Two active rows that state one supply already (allowed before) would keep the new index from being built: of
+// each such pair the confirmed one stays, else the older, and the other is ended with no member named as ending it.
+export class Migration20261206100000_relationship_facts extends Migration {
+  override up(): void {
+    const fact = (row: string) =>
+      Object.values(factSql)
+        .map((expression) =>
+          expression
+            .replaceAll('"kind"', `${row}."kind"`)
+            .replaceAll('"requester_id"', `${row}."requester_id"`)
+            .replaceAll('"partner_id"', `${row}."partner_id"`),
+        )
+        .join(', ');
+    this.addSql(`drop index if exists "business_relationship_active_pair_idx";`);
+    this.addSql(
+      `update "business_relationship" b set "status" = 'ENDED', "ended_at" = now() where b."status" <> 'ENDED' and exists (
+        select 1 from "business_relationship" o where o."status" <> 'ENDED' and o."id" <> b."id" and (${fact('o')}) = (${fact('b')})
+          and (o."status" = 'CONFIRMED', b."created_at", b."id") > (b."status" = 'CONFIRMED', o."created_at", o."id"));`,
+    );
+    this.addSql(
+      `create unique index "business_relationship_active_fact_idx" on "business_relationship" (${factSql.first}, ${factSql.second}, ${factSql.kind}) where "status" <> 'ENDED';`,
+    );
+  }
+
+  override down(): void {
+    this.addSql(`drop index "business_relationship_active_fact_idx";`);
+    this.addSql(
+      `create unique index "business_relationship_active_pair_idx" on "business_relationship" (least("requester_id", "partner_id"), greatest("requester_id", "partner_id"), "kind") where "status" <> 'ENDED';`,
+    );
+  }
+}
