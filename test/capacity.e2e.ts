@@ -431,6 +431,17 @@ describe('capacityBalance', () => {
       )
     ).capacityBalance;
     expect(rows.filter((r: any) => r.system === '2.1.3')).toEqual(expected);
+    // Whole weeks whatever the days asked: from a Wednesday to a Tuesday gives the same rows, not part of each week.
+    const midweek = (
+      await ok(
+        stack.query(
+          `query($f: String!, $t: String!) { capacityBalance(from: $f, to: $t, kind: MACHINE_HOURS) { week kind system network offeredHours requestedHours bookedHours balanceHours } }`,
+          { f: monday(10, 2), t: monday(11, 1) },
+          tokens.niweOffice,
+        ),
+      )
+    ).capacityBalance;
+    expect(midweek.filter((r: any) => r.system === '2.1.3')).toEqual(expected);
 
     const csv = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${monday(11, 6)}&kind=MACHINE_HOURS`, {
       headers: { authorization: `Bearer ${tokens.niweOffice}` },

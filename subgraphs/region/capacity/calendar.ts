@@ -27,6 +27,13 @@ export function workingDays(from: string, to: string): number {
   return count;
 }
 
+/** The Monday and the Sunday of a date's ISO week, as ISO dates. */
+export function wholeWeek(date: string): { monday: string; sunday: string } {
+  const time = parseDate(date);
+  const monday = time - ((new Date(time).getUTCDay() + 6) % 7) * day;
+  return { monday: formatDate(monday), sunday: formatDate(monday + 6 * day) };
+}
+
 /** ISO 8601 week of a date, e.g. "2026-W50". */
 export function isoWeek(time: number): string {
   const date = new Date(time);
