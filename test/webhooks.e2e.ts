@@ -302,6 +302,19 @@ describe('webhooks', () => {
     expect(office.filter((e: Entry) => e.target === webhook.id).map((e: Entry) => e.action)).toEqual(['deleteWebhook', 'registerWebhook']);
   });
 
+  test("an office lists and deletes a webhook it registered for its member; another network's office does not see it", async () => {
+    const forMember = `mutation($url: String!, $m: ID!) { registerWebhook(url: $url, events: [INVITED], memberId: $m) { webhook { id } } }`;
+    const { id } = (await ok(stack.query(forMember, { url: `${receiverUrl}/fuer-conrad`, m: members.conrad }, tokens.konatOffice))).registerWebhook.webhook;
+    const listed = async (token: string) => (await ok(stack.query('{ webhooks { id } }', {}, token))).webhooks.map((w: { id: string }) => w.id);
+    expect(await listed(tokens.konatOffice)).toContain(id);
+    expect(await listed(tokens.conrad)).toContain(id);
+    const linatOffice = await stack.token({ role: 'office', network: 'LINAT', sub: 'linat-office' });
+    expect(await listed(linatOffice)).not.toContain(id);
+    expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id }, linatOffice)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id }, tokens.konatOffice))).deleteWebhook).toBe(true);
+    expect(await listed(tokens.conrad)).not.toContain(id);
+  });
+
   test('the dispatcher deletes idempotency keys older than a day and keeps younger ones', async () => {
     const em = stack.region.orm.em.fork();
     const insert = `insert into "idempotency_key" ("scope", "operation", "key", "payload_hash", "result_id", "created_at") values (?, 'createInquiry', ?, 'h', 1, now() - make_interval(hours => ?))`;

@@ -2302,7 +2302,7 @@ export type Query = {
   tradeFair?: Maybe<TradeFair>;
   /** Trade fairs with a joint booth of the region, soonest first; those that have ended only with includePast. */
   tradeFairs?: Maybe<Array<TradeFair>>;
-  /** The caller's webhooks (a member's own, an office's, a partner's own; all for admin), with their recent deliveries. */
+  /** The caller's webhooks (a member's own, an office's and its network's members', a partner's own; all for admin), with their recent deliveries. */
   webhooks?: Maybe<Array<Webhook>>;
   /** One working group; NOT_FOUND when there is none with this id. */
   workingGroup?: Maybe<WorkingGroup>;

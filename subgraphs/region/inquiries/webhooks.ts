@@ -193,11 +193,15 @@ export function deleteWebhook(em: EntityManager, actor: Identity, id: number): P
   });
 }
 
-/** A member's own webhooks, an office's webhooks for its network, a partner's own, or every webhook for admin. */
+/**
+ * A member's own webhooks, an office's webhooks for its network and for its network's members, a partner's own, or
+ * every webhook for admin. An office registers webhooks for its members (registerWebhook's memberId), as it acts for
+ * them elsewhere; it could not list or delete one it had registered so (NOT_FOUND "not yours").
+ */
 export function ownedWhere(identity: Identity): Record<string, unknown> {
   requireSignedIn(identity);
   if (identity.role === 'admin') return {};
-  if (identity.role === 'office') return { memberId: null, network: identity.network };
+  if (identity.role === 'office') return { network: identity.network };
   if (identity.role === 'member') return { memberId: identity.memberId };
   return { ownerKey: callerKey(identity) };
 }
