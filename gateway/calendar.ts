@@ -43,16 +43,20 @@ interface CalendarEvent {
  * lines at CR read events of the title's making.
  */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this drops
+      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+  );
 }
 
 /** RFC 5545 3.2: a parameter value in double quotes, which may hold ; , and : but no quote or control character (TEXT's backslashes do not apply there). */
 function quotedParameter(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this drops
   return `"${value.replace(/["\x00-\x08\x0a-\x1f\x7f]/g, '')}"`;
 }
 
