@@ -141,7 +141,8 @@ beforeAll(async () => {
       input: {
         name: 'Netzwerkmesse Bad Salzuflen',
         city: 'Bad Salzuflen',
-        startsAt: inDays(60),
+        // 23:00 UTC is midnight or 1:00 in Bad Salzuflen, the next day there: the page showed the UTC day before.
+        startsAt: inDays(60, 23),
         endsAt: inDays(62, 17),
         registrationDeadline: inDays(30, 22),
         booth: { totalAreaM2: 20, rentCents: 300_000, constructionCents: 150_000, servicesCents: 50_000, baseFeeCents: 25_000 },
@@ -336,6 +337,10 @@ test('the joint booth: an area above what is left at its field, the organiser co
   await page.goto(`${stack.gateway}/messen`);
   await page.getByRole('link', { name: 'Netzwerkmesse Bad Salzuflen' }).click();
   await eventually(() => text(page, '.booth-area')).toBe('Gemeinschaftsstand 20 m², davon 20 m² frei');
+  const opening = await page.locator('time').first().getAttribute('datetime');
+  const berlinDay = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(opening!));
+  expect(new Date(opening!).getUTCHours()).toBe(23);
+  expect(await page.locator('time').first().textContent()).toBe(berlinDay);
   await page.fill('#booth-areaM2', '30');
   await page.fill('#booth-products', 'Drehteile bis Ø 300 mm\nWellen');
   await eventually(() => page.inputValue('#booth-contactName')).toBe('Dieter Dreher');

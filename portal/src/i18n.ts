@@ -459,6 +459,11 @@ export interface Locale {
   number(value: number, digits?: number): string;
   percent(value: number): string;
   date(iso: string): string;
+  /**
+   * The calendar day of an instant (an ISO date-time) in the region's time zone, e.g. 10.03.2030 for
+   * 2030-03-09T23:00:00Z: date() took its UTC day, so a fair opening at midnight showed the day before.
+   */
+  day(iso: string): string;
   /** An ISO date-time in the browser's time zone, e.g. 15.01.2027, 13:00. */
   dateTime(iso: string): string;
   /** An amount in an ISO 4217 currency, e.g. 12,50 €. */
@@ -470,6 +475,8 @@ export function locale(language: Language): Locale {
   const numbers = new Map<number, Intl.NumberFormat>();
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  // The region's zone, as the booth's print catalogue has it (gateway/booth-exports.ts): a fair's days are Bad Salzuflen's.
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const currencies = new Map<string, Intl.NumberFormat>();
   return {
@@ -482,6 +489,7 @@ export function locale(language: Language): Locale {
     percent: (value) => percent.format(value),
     // Dates of the graph are calendar days (YYYY-MM-DD): formatted in UTC so no time zone shifts them.
     date: (iso) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    day: (iso) => day.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     currency(value, code) {
       if (!currencies.has(code)) currencies.set(code, new Intl.NumberFormat(tag, { style: 'currency', currency: code }));

@@ -14,7 +14,7 @@ type Field = 'currentPassword' | 'newPassword';
 type Errors = Partial<Record<Field | 'form', string>>;
 
 export function AccountPage() {
-  const { t, date } = useLocale();
+  const { t, day } = useLocale();
   const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
@@ -109,7 +109,7 @@ export function AccountPage() {
         <dt>{t.accountKind}</dt>
         <dd>{[t[`accountKind_${account.kind}`], account.network, account.memberId, account.customer].filter(Boolean).join(' · ')}</dd>
         <dt>{t.accountPasswordChanged}</dt>
-        <dd>{date(account.passwordChangedAt)}</dd>
+        <dd>{day(account.passwordChangedAt)}</dd>
       </dl>
       <h2 id="password-heading">{t.accountChangePassword}</h2>
       <form class="sign-in" onSubmit={submit} noValidate aria-labelledby="password-heading">

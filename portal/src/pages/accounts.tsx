@@ -30,7 +30,7 @@ const fieldOrder: Field[] = ['kind', 'network', 'memberId', 'customer', 'name', 
 export function AccountsPage() {
   const locale = useLocale();
   const failure = useFailureText();
-  const { t, date } = locale;
+  const { t, day } = locale;
   const { session } = useSession();
   const staff = session?.role === 'office' || session?.role === 'admin';
   const list = useQuery(accountList, staff ? {} : undefined);
@@ -173,7 +173,7 @@ export function AccountsPage() {
               </td>
               <td>
                 {account.archivedAt ? (
-                  t.accountsArchivedOn(date(account.archivedAt))
+                  t.accountsArchivedOn(day(account.archivedAt))
                 ) : (
                   <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => archive(account)}>
                     {t.accountsArchive}

@@ -27,7 +27,7 @@ import { useCooperationText } from './cooperation-messages.ts';
 
 export function TradeFairsPage() {
   const text = useCooperationText();
-  const { t, dateTime, date, number } = useLocale();
+  const { t, dateTime, day, number } = useLocale();
   const { session } = useSession();
   const list = useReloadable(tradeFairList, session?.signedIn ? {} : undefined);
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.fairsHeading}>{text.fairsSignIn}</SignInFirst>;
@@ -49,7 +49,7 @@ export function TradeFairsPage() {
                 <a href={paths.tradeFair(fair.id)}>{fair.name}</a>
               </h2>
               <p>
-                {fair.city}, {date(fair.startsAt)} – {date(fair.endsAt)}
+                {fair.city}, {day(fair.startsAt)} – {day(fair.endsAt)}
               </p>
               <p class="muted">
                 {text.boothArea(number(fair.booth.totalAreaM2), number(fair.booth.remainingAreaM2))} ·{' '}
@@ -68,7 +68,7 @@ const mayDecide = (session: Session, booth: TradeFairView['booth']) =>
 
 export function BoothPage({ id }: { id: string }) {
   const text = useCooperationText();
-  const { t, dateTime, date, number } = useLocale();
+  const { t, dateTime, day, number } = useLocale();
   const { session } = useSession();
   const loaded = useReloadable(tradeFairPage, session?.signedIn ? { id } : undefined);
   const [registered, setRegistered] = useState(false);
@@ -106,7 +106,7 @@ export function BoothPage({ id }: { id: string }) {
         <dd>{fair.city}</dd>
         <dt>{text.when}</dt>
         <dd>
-          <time dateTime={fair.startsAt}>{date(fair.startsAt)}</time> – <time dateTime={fair.endsAt}>{date(fair.endsAt)}</time>
+          <time dateTime={fair.startsAt}>{day(fair.startsAt)}</time> – <time dateTime={fair.endsAt}>{day(fair.endsAt)}</time>
         </dd>
         <dt>{text.deadline}</dt>
         <dd>

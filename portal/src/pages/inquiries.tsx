@@ -24,7 +24,7 @@ export function InquiryPages({ path }: { path: string }) {
 
 function InquiryListPage() {
   const text = useInquiryText();
-  const { t, date, dateTime, number } = useLocale();
+  const { t, date, day, dateTime, number } = useLocale();
   const { session } = useSession();
   const list = useReloadable(myInquiries, session?.signedIn ? { first: 100 } : undefined);
   if (session && !session.signedIn) return <SignInFirst heading={text.listHeading} />;
@@ -93,7 +93,7 @@ function InquiryListPage() {
                     <>
                       <td>{number(inquiry.invitations.length)}</td>
                       <td>{number(inquiry.quotes.length)}</td>
-                      <td>{date(inquiry.createdAt)}</td>
+                      <td>{day(inquiry.createdAt)}</td>
                     </>
                   )}
                 </tr>

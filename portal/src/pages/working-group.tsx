@@ -62,7 +62,7 @@ const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FOR
 
 export function WorkingGroupPage({ id }: { id: string }) {
   const text = useCooperationText();
-  const { t, date } = useLocale();
+  const { t, day } = useLocale();
   const failure = useFailureText();
   const { session } = useSession();
   const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
@@ -132,7 +132,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
             {group.members.map((m) => (
               <li key={m.id}>
                 <a href={paths.member(m.member.id)}>{m.member.name}</a> <span class="muted">({m.member.network.code})</span>
-                {m.joinedAt && <span class="muted"> · {text.since(date(m.joinedAt))}</span>}
+                {m.joinedAt && <span class="muted"> · {text.since(day(m.joinedAt))}</span>}
               </li>
             ))}
           </ul>
