@@ -72,8 +72,11 @@ export function serviceUrlVariable(service: string): string {
  */
 export function subgraphSecret(env: Env, service: string): string | undefined {
   const read = envReader(env);
-  const secret = read.optional(`${service.toUpperCase()}_SUBGRAPH_SECRET`) ?? read.optional('SUBGRAPH_SECRET');
-  if (secret !== undefined && secret.length < 16) throw new ConfigError(`SUBGRAPH_SECRET must be at least 16 characters long.`);
+  const own = `${service.toUpperCase()}_SUBGRAPH_SECRET`;
+  // Named as read: with NIWE_SUBGRAPH_SECRET=CHANGE-ME (deploy/network.env.example's placeholder) the refusal named SUBGRAPH_SECRET, which the office never set.
+  const variable = read.optional(own) !== undefined ? own : 'SUBGRAPH_SECRET';
+  const secret = read.optional(variable);
+  if (secret !== undefined && secret.length < 16) throw new ConfigError(`${variable} must be at least 16 characters long, not ${secret.length}.`);
   if (secret === undefined && !read.flag('ALLOW_UNSIGNED')) {
     throw new ConfigError(
       `Set SUBGRAPH_SECRET (or ${service.toUpperCase()}_SUBGRAPH_SECRET) to the secret shared by the gateway and the subgraphs, or ALLOW_UNSIGNED=1 to run without request signatures (development only).`,

@@ -132,6 +132,15 @@ export function setProcessLog(log: Logger) {
   processLog = log;
 }
 
+/**
+ * The log of a service's process before its observability is built (runService then sets that one): lines written
+ * while it starts, such as the networks' catalog masks, named the service "process", which a filter on the README's
+ * service names (gateway, region, niwe, linat, konat) missed.
+ */
+export function nameProcessLog(service: string, config: ObservabilityConfig | undefined) {
+  processLog = createLogger(service, config ?? defaultObservabilityConfig, true);
+}
+
 /** The log to write to here: the request's (with its trace id) inside one, else the service's. */
 export function currentLog(): Logger {
   const scope = scopes.getStore();

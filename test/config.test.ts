@@ -98,6 +98,14 @@ describe('network', () => {
     );
     expect(() => networkConfig({ NETWORK: 'FOO' })).toThrow('NETWORK must name a registered network (NIWE, LINAT, KONAT), got "FOO".');
   });
+
+  test('a signing secret too short is refused by the name of the variable it came from', () => {
+    const base = { NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x' };
+    expect(() => networkConfig({ ...base, NIWE_SUBGRAPH_SECRET: 'CHANGE-ME' })).toThrow(
+      new ConfigError('NIWE_SUBGRAPH_SECRET must be at least 16 characters long, not 9.'),
+    );
+    expect(() => networkConfig({ ...base, SUBGRAPH_SECRET: 'kurz' })).toThrow(new ConfigError('SUBGRAPH_SECRET must be at least 16 characters long, not 4.'));
+  });
 });
 
 describe('region', () => {

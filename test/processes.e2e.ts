@@ -2,7 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { ensureDatabase } from '../shared/postgres.ts';
 import { configErrorExitCode } from '../shared/config.ts';
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed, waitForExit } from '../shared/processes.ts';
@@ -108,6 +110,22 @@ describe('network process', () => {
     const noDb = start('subgraphs/network/index.ts', [], { NETWORK: 'NIWE', PORT: '0', DATABASE_URL: '', NIWE_DATABASE_URL: '' });
     expect(await noDb.exited).toBe(configErrorExitCode);
     expect(noDb.output()).toMatch(/Set DATABASE_URL \(or NIWE_DATABASE_URL\)/);
+  });
+});
+
+describe('a network process on a new database', () => {
+  test('names itself in every log line, those it writes while it starts too', async () => {
+    const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_logs`);
+    const niwe = start('subgraphs/network/index.ts', [], { NETWORK: 'NIWE', PORT: '0', DATABASE_URL: url, NIWE_DATABASE_URL: '', ALLOW_UNSIGNED: '1' });
+    await niwe.listening;
+    const lines = niwe
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { service: string; msg: string });
+    // The catalog masks' line comes while the service starts, before its own log exists: it named the service "process".
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['catalog masks brought to the catalogs of this code']));
+    expect(new Set(lines.map((l) => l.service))).toEqual(new Set(['niwe']));
   });
 });
 

@@ -1,6 +1,6 @@
 import { ConfigError, envReader, loadOrExit, serviceFromEnv, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
-import { observabilityFromEnv } from '../../shared/observability.ts';
+import { nameProcessLog, observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
 import { poolModeFromEnv } from '../../shared/pg-connection.ts';
@@ -41,6 +41,7 @@ export function loadConfig(env: Env): NetworkConfig {
 if (import.meta.main) {
   const name = `${process.env.NETWORK || 'network'} subgraph`;
   const config = loadOrExit(name, () => loadConfig(process.env));
+  nameProcessLog(config.network.network.toLowerCase(), config.network.observability);
   await runService(name, config, async () => {
     const service = await createNetworkService(config.network);
     if (config.demoData) {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, envReader, loadOrExit, serviceFromEnv, serviceUrlVariable, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
-import { observabilityFromEnv } from '../../shared/observability.ts';
+import { nameProcessLog, observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
@@ -62,5 +62,6 @@ export function loadConfig(env: Env): RegionConfig {
 if (import.meta.main) {
   const name = `${regionService.name} subgraph`;
   const config = loadOrExit(name, () => loadConfig(process.env));
+  nameProcessLog(regionService.name, config.region.observability);
   await runService(name, config, () => createRegionService(config.region));
 }
