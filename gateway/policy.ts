@@ -136,13 +136,18 @@ export function createPolicy(options: PolicyOptions) {
       await charge(caller, cost);
     },
 
-    /**
-     * Admits a key's check (/auth/token, /auth/login with an API key) unless its address sent too many wrong keys
-     * lately. Each check takes its unit as it starts, since its outcome comes later: checked before and counted
-     * after, a burst of 40 wrong keys sent at once all reached region past a limit of 10. keyAccepted gives it back.
-     */
+    /** Admits a request to /auth/token as any anonymous request, before its body is read. */
     async admitTokenRequest(caller: Caller): Promise<void> {
       await charge(caller, 0);
+    },
+
+    /**
+     * Starts the check of an API key (/auth/token, /auth/login with a key) unless its address sent too many wrong
+     * keys lately. Each check takes its unit as it starts, since its outcome comes later: checked before and counted
+     * after, a burst of 40 wrong keys sent at once all reached region past a limit of 10. keyNotWrong gives it back.
+     * So at most TOKEN_FAILURES_PER_MINUTE checks run at once per address.
+     */
+    async startKeyCheck(caller: Caller): Promise<void> {
       const retryAfter = await tokenFailures.take(clientAddressKey(caller.address), 0);
       if (retryAfter > 0)
         throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);

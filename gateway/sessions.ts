@@ -530,6 +530,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     const caller = policy.caller(anonymous, req);
     try {
       await policy.admitTokenRequest(caller);
+      await policy.startKeyCheck(caller);
     } catch (error) {
       if (error instanceof GraphQLError) return error;
       throw error;

@@ -51,10 +51,14 @@ export async function apiKeyGrant(options: RegionInternal, apiKey: string): Prom
   return (await askRegion<{ apiKeyGrant: Grant | null }>(options, grantQuery, { key: apiKey })).apiKeyGrant;
 }
 
+/** The API key a JSON body names, or null when it names none a check could take. */
+function apiKeyOf(body: unknown): string | null {
+  const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
+  return typeof apiKey === 'string' && apiKey.length <= 200 ? apiKey : null;
+}
+
 export function createTokenExchange(options: RegionInternal & { auth: AuthConfig }) {
-  return async (body: unknown): Promise<GraphQLError | { body: unknown }> => {
-    const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
-    if (typeof apiKey !== 'string' || apiKey.length > 200) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'Send the key as JSON: {"apiKey": "irm_..."}.');
+  return async (apiKey: string): Promise<GraphQLError | { body: unknown }> => {
     if (!options.auth.secret)
       return httpError(
         ApolloServerErrorCode.BAD_REQUEST,
@@ -89,8 +93,19 @@ export const regionUnavailable = (message: string) => httpError('SERVICE_UNAVAIL
 
 export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
   const route = jsonPostRoute('/auth/token', async (body, req) => {
-    const reply = await exchange(body);
-    if (!(reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED')) await policy.keyNotWrong(policy.caller(anonymous, req));
+    const apiKey = apiKeyOf(body);
+    if (apiKey === null) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'Send the key as JSON: {"apiKey": "irm_..."}.');
+    // Only a key that is checked counts against the wrong-key budget: taken before, a GET or a body without a key
+    // used it up too, and ten of them locked the address's partners out without a single key sent.
+    const caller = policy.caller(anonymous, req);
+    try {
+      await policy.startKeyCheck(caller);
+    } catch (error) {
+      if (error instanceof GraphQLError) return error;
+      throw error;
+    }
+    const reply = await exchange(apiKey);
+    if (!(reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED')) await policy.keyNotWrong(caller);
     return reply;
   });
   return {

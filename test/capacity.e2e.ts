@@ -338,6 +338,28 @@ describe('bad input changes nothing', () => {
     expect((await ok(update({ hours: 20, to: monday(3) }, declined.version))).updateCapacityPost.to).toBe(monday(3));
   });
 
+  test('a post whose window was taken longer than a year, before the limit, stays editable as long as its window stays', async () => {
+    const offer = (await ok(post(tokens.anders, machineOffer(20)))).postCapacity;
+    await stack.region.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update capacity_post set from_date = '2024-01-01' where id = ?`, [Number(offer.id.split('-')[1])]);
+    const update = (input: Record<string, unknown>, v: number) =>
+      stack.query(
+        `mutation($id: ID!, $v: Int!, $input: CapacityPostPatch!) { updateCapacityPost(id: $id, version: $v, input: $input) { notes version } }`,
+        {
+          id: offer.id,
+          v,
+          input,
+        },
+        tokens.anders,
+      );
+    const noted = (await ok(update({ notes: 'Auch samstags' }, offer.version))).updateCapacityPost;
+    expect(noted.notes).toBe('Auch samstags');
+    const moved = await update({ to: monday(3, 3) }, noted.version);
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to', reason: 'OUT_OF_RANGE', max: 366 });
+  });
+
   test('partners and anonymous callers take no part', async () => {
     expect((await post(tokens.partner, machineOffer(10))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await stack.query(`{ capacityPosts { totalCount } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

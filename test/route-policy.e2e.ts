@@ -109,6 +109,14 @@ describe('/auth/token', () => {
     expect((await exchange('127.0.0.5', 'irm_wrong-4')).status).toBe(401);
   });
 
+  test('requests that check no key use none of the wrong-key budget', async () => {
+    const send7 = (options: Parameters<typeof send>[2]) => send('127.0.0.7', '/auth/token', options);
+    // The anonymous limit (3 a minute here) counts them; the wrong-key one (2) does not.
+    expect((await send7({ method: 'GET' })).status).toBe(405);
+    expect((await send7({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'irm_x' })).status).toBe(405);
+    expect((await send7({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: 'irm_falsch' }) })).status).toBe(401);
+  });
+
   test('wrong keys sent at once are counted as they arrive, not after region answered', async () => {
     const exchange = (apiKey: string) =>
       send('127.0.0.6', '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });

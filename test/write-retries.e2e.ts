@@ -178,8 +178,17 @@ describe('a write without an idempotency key that region gave up on', () => {
     const late = await whileNiweLocked(`select id from news_item where id = ${localId} for update`, () => stack.query(register, { e: eventId }, member));
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', writeOutcome: 'UNKNOWN' });
     expect(late.errors?.[0].message).not.toMatch(/idempotencyKey/);
-    expect(late.errors?.[0].message).toMatch(/Registering the same person again is safe: CONFLICT then means the registration was made/);
+    expect(late.errors?.[0].message).toMatch(/Registering the same person again is safe: a CONFLICT without closedAt then means the registration was made/);
     await until(async () => (await niweCount('select count(*) as n from event_registration where event_id = ?', [localId])) === 1, 'NIWE has registered Ida');
     expect((await stack.query(register, { e: eventId }, member)).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  test('one that takes a key but was sent without: a retry may apply it twice, and it says so', async () => {
+    const input = { name: 'Ohne Schlüssel GmbH', postalCode: '37269', city: 'Eschwege' };
+    // The insert waits for the table, which this holds past region's budget.
+    const late = await whileNiweLocked('lock table member in share row exclusive mode', () => stack.query(createMember, { input }, admin));
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', writeOutcome: 'UNKNOWN' });
+    expect(late.errors?.[0].message).toMatch(/It carried no idempotencyKey, so a retry may apply it twice/);
+    expect(late.errors?.[0].message).not.toMatch(/Retrying with the same idempotencyKey is safe/);
   });
 });

@@ -101,6 +101,13 @@ const neverSent = new WeakSet<GraphQLError>();
 /** How to retry a write that takes an idempotencyKey: the network applies a key once. */
 const retryWithKey = 'Retrying with the same idempotencyKey is safe: the write is applied once.';
 
+/** What `write` is for a write that takes an idempotencyKey: how to retry it, with the key given or without one. */
+export function keyedWrite(key: string | null | undefined): true | string {
+  return key
+    ? true
+    : 'It carried no idempotencyKey, so a retry may apply it twice: look whether it was applied first, and send a key with a write you may have to retry.';
+}
+
 /**
  * A write the network did not confirm (no answer in time, a broken connection,
  * its database lost mid-write) may have been applied or not: with NIWE hung,

@@ -36,7 +36,15 @@ export type PostPatch = { [K in 'machine' | 'workEnvelope' | 'hours' | 'from' | 
 export const maxWindowDays = 366;
 
 /** A window must end on or after its start, reach today or later, span at most a year, and hold the hours in its working days. */
-export function checkWindow(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', from: 'from', to: 'to' }): void {
+export function checkWindow(
+  kind: CapacityKind,
+  hours: number,
+  from: string,
+  to: string,
+  fields = { hours: 'hours', from: 'from', to: 'to' },
+  // A change that keeps the window: a post taken before the year's limit stays editable (its price, its notes).
+  lengthChecked = true,
+): void {
   isoDate(fields.from, from);
   isoDate(fields.to, to);
   if (parseDate(to) < parseDate(from))
@@ -44,7 +52,7 @@ export function checkWindow(kind: CapacityKind, hours: number, from: string, to:
   if (to < today()) throw badInput(fields.to, `The window ${from} to ${to} lies entirely in the past.`, { reason: 'IN_THE_PAST' });
   // A year at most, as a balance reads: a post from 1900 to 2999 was taken, and every read of it walked 400,000 days
   // (its weeks 631 KB; 40 of them kept region from answering within the gateway's 10 s, and a balance took 7 s).
-  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxWindowDays)
+  if (lengthChecked && (parseDate(to) - parseDate(from)) / 86_400_000 > maxWindowDays)
     throw badInput(
       fields.to,
       `A window covers at most ${maxWindowDays} days after ${fields.from} (${from}); ${to} lies beyond. Post a later window on its own.`,
@@ -142,7 +150,7 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   const hours = patch.hours ?? post.hours;
   const from = patch.from ?? post.fromDate;
   const to = patch.to ?? post.toDate;
-  checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
+  checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' }, from !== post.fromDate || to !== post.toDate);
   if (hours < post.bookedHours)
     throw badInput('input.hours', `input.hours (${hours}) cannot go below the ${post.bookedHours} hours already booked.`, {
       reason: 'OUT_OF_RANGE',

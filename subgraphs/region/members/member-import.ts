@@ -1,3 +1,4 @@
+import { keyedWrite } from '../network-client.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
@@ -60,7 +61,7 @@ async function importMembers(ctx: RegionContext, args: ImportArgs) {
   const variables = { csv: args.csv ?? null, fileBase64: args.fileBase64 ?? null, dryRun: args.dryRun ?? false, key: args.idempotencyKey ?? null };
   const client = ctx.client(args.network);
   const data = await client.request<{ importMembers: ImportReport }>(importMutation, variables, ctx.identityHeader, {
-    write: variables.dryRun ? undefined : true,
+    write: variables.dryRun ? undefined : keyedWrite(args.idempotencyKey),
     timeoutMs: Math.max(client.timeoutMs, importTimeoutMs),
   });
   const { localIds, ...report } = data.importMembers;

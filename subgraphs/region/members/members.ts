@@ -1,3 +1,4 @@
+import { keyedWrite } from '../network-client.ts';
 import { parseContactId, parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
@@ -17,14 +18,16 @@ type Hit = { localId: number };
 
 export async function createMember(ctx: RegionContext, args: { network: string; input: unknown; idempotencyKey?: string | null }) {
   const variables = { input: args.input, key: args.idempotencyKey ?? null };
-  const data = await ctx.client(args.network).request<{ createMember: Hit }>(writes.create, variables, ctx.identityHeader, { write: true });
+  const data = await ctx
+    .client(args.network)
+    .request<{ createMember: Hit }>(writes.create, variables, ctx.identityHeader, { write: keyedWrite(args.idempotencyKey) });
   return memberRef(args.network, data.createMember.localId);
 }
 
 export async function updateMember(ctx: RegionContext, args: { id: string; input: unknown; version?: number | null; idempotencyKey?: string | null }) {
   const { network, localId } = parseMemberId(args.id);
   const variables = { localId, input: args.input, version: args.version ?? null, key: args.idempotencyKey ?? null };
-  await ctx.client(network.code).request<{ updateMember: Hit }>(writes.update, variables, ctx.identityHeader, { write: true });
+  await ctx.client(network.code).request<{ updateMember: Hit }>(writes.update, variables, ctx.identityHeader, { write: keyedWrite(args.idempotencyKey) });
   return memberRef(network.code, localId);
 }
 

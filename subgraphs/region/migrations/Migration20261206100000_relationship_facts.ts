@@ -1,5 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
-import { factSql } from '../relationships/relationship.entity.ts';
+
+// The fact's key as relationships/relationship.entity.ts factSql states it today, written out: a migration that has
+// run must not change with the entity.
+const factSql = {
+  kind: `(case when "kind" in ('SUPPLIER_OF', 'CUSTOMER_OF') then 'SUPPLY' else "kind" end)`,
+  first: `(case "kind" when 'SUPPLIER_OF' then "requester_id" when 'CUSTOMER_OF' then "partner_id" else least("requester_id", "partner_id") end)`,
+  second: `(case "kind" when 'SUPPLIER_OF' then "partner_id" when 'CUSTOMER_OF' then "requester_id" else greatest("requester_id", "partner_id") end)`,
+};
 
 // One active business relationship per fact (relationships/relationship.entity.ts factSql) instead of per sorted
 // pair and kind: "B SUPPLIER_OF A" beside "A SUPPLIER_OF B" is allowed now, "B CUSTOMER_OF A" beside it refused.
@@ -29,6 +36,13 @@ export class Migration20261206100000_relationship_facts extends Migration {
 
   override down(): void {
     this.addSql(`drop index "business_relationship_active_fact_idx";`);
+    // Both directions of a supply may be active now, which the old key refuses: the later of such a pair ends.
+    this.addSql(
+      `update "business_relationship" b set "status" = 'ENDED', "ended_at" = now() where b."status" <> 'ENDED' and exists (
+        select 1 from "business_relationship" o where o."status" <> 'ENDED' and o."id" <> b."id" and o."kind" = b."kind"
+          and least(o."requester_id", o."partner_id") = least(b."requester_id", b."partner_id") and greatest(o."requester_id", o."partner_id") = greatest(b."requester_id", b."partner_id")
+          and (o."status" = 'CONFIRMED', b."created_at", b."id") > (b."status" = 'CONFIRMED', o."created_at", o."id"));`,
+    );
     this.addSql(
       `create unique index "business_relationship_active_pair_idx" on "business_relationship" (least("requester_id", "partner_id"), greatest("requester_id", "partner_id"), "kind") where "status" <> 'ENDED';`,
     );

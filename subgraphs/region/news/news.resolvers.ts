@@ -1,3 +1,4 @@
+import { keyedWrite } from '../network-client.ts';
 import DataLoader from 'dataloader';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
@@ -92,7 +93,7 @@ async function publish(
   const client = ctx.client(source);
   const data =
     idempotencyKey == null
-      ? await client.request<{ publishNews: NewsRecord }>(publishMutation, { input }, ctx.identityHeader, { write: true })
+      ? await client.request<{ publishNews: NewsRecord }>(publishMutation, { input }, ctx.identityHeader, { write: keyedWrite(null) })
       : await client.request<{ publishNews: NewsRecord }>(keyedPublishMutation, { input, key: idempotencyKey }, ctx.identityHeader, {
           write: true,
           since: '1.2',
@@ -128,7 +129,7 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
   const data = await ctx
     .client(source)
     .request<{ registerForEvent: RegistrationRecord }>(registerMutation, { localId, memberId: registrant, participant }, ctx.identityHeader, {
-      write: 'Registering the same person again is safe: CONFLICT then means the registration was made (myEventRegistrations shows it).',
+      write: 'Registering the same person again is safe: a CONFLICT without closedAt then means the registration was made (myEventRegistrations shows it).',
     });
   notifyRegistration(ctx.em, source, data.registerForEvent);
   await ctx.em.flush();
