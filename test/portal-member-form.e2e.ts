@@ -74,6 +74,36 @@ test('an office creates a member: the invalid postal code gets the server error 
   expect(await page.locator('#member-employees').inputValue()).toBe('25');
 });
 
+test('pressed again after an answer that left the write open, the member is created once', async () => {
+  const page = await signedInPage();
+  await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
+  await page.waitForURL(/\/mitglieder\/neu$/);
+  await page.fill('#member-name', 'Zweimal Gedrückt GmbH');
+  await page.fill('#member-postalCode', '37269');
+  await page.fill('#member-city', 'Eschwege');
+  // The first press reaches the network and is applied, but its answer is lost, as when NIWE answered too late.
+  let lost = 0;
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.operationName !== 'CreateMember' || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.fulfill({
+      json: {
+        data: null,
+        errors: [{ message: 'Network NIWE did not confirm the write.', extensions: { code: 'NETWORK_UNAVAILABLE', network: 'NIWE', writeOutcome: 'UNKNOWN' } }],
+      },
+    });
+  });
+  await page.press('#member-city', 'Enter');
+  await eventually(() => page.locator('.notice-error').textContent()).toMatch(/Ob das gespeichert wurde, ist nicht sicher/);
+  await page.press('#member-city', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Zweimal Gedrückt GmbH. Zum Profil');
+  const search = { query: '{ members(filter: { text: "Zweimal Gedrückt" }) { totalCount } }' };
+  expect((await stack.query(search)).data.members.totalCount).toBe(1);
+  await page.unroute('**/graphql');
+});
+
 test("an office creates an account for a member's staff (a taken e-mail address at its field first) and archives it", async () => {
   const page = await signedInPage();
   await page.getByRole('link', { name: 'Zugänge' }).click();

@@ -161,6 +161,7 @@ const codesDe: Readonly<Record<string, CodePhrase>> = {
   CONFLICT: (m) => `Das wurde inzwischen geändert oder ist in diesem Stand nicht möglich; bitte laden Sie die Seite neu.${serverNote(m)}`,
   RATE_LIMITED: () => 'Zu viele Anfragen in kurzer Zeit; bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   SERVICE_UNAVAILABLE: () => 'Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
+  NETWORK_UNAVAILABLE: () => 'Ein Netzwerk antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
   INTERNAL_API_VERSION: () => 'Ein Netzwerk läuft gerade mit einer unpassenden Version; seine Geschäftsstelle ist informiert.',
   INTERNAL_SERVER_ERROR: () => 'Auf dem Server ist ein Fehler aufgetreten; bitte versuchen Sie es erneut.',
   CSRF_TOKEN_INVALID: () => 'Diese Seite gehört zu einer älteren Sitzung; bitte laden Sie sie neu.',
@@ -177,6 +178,7 @@ const codesEn: Readonly<Record<string, CodePhrase>> = {
   CONFLICT: (m) => `${m} Please reload the page.`,
   RATE_LIMITED: () => 'Too many requests in a short time; please wait a moment and try again.',
   SERVICE_UNAVAILABLE: () => 'Part of the system is not answering right now; please try again shortly.',
+  NETWORK_UNAVAILABLE: () => 'A network is not answering right now; please try again shortly.',
   INTERNAL_API_VERSION: () => 'A network is running a version that does not fit; its office has been told.',
   INTERNAL_SERVER_ERROR: () => 'Something failed on the server; please try again.',
   CSRF_TOKEN_INVALID: () => 'This page belongs to an older session; please reload it.',
@@ -188,8 +190,19 @@ const codesEn: Readonly<Record<string, CodePhrase>> = {
 
 export const errorCodePhrases: Readonly<Record<'de' | 'en', Readonly<Record<string, CodePhrase>>>> = { de: codesDe, en: codesEn };
 
+/**
+ * A write the server could not confirm (extensions.writeOutcome UNKNOWN, README "Retrying a write"): it may have
+ * been saved. The portal's forms send the same idempotency key again after it (retry-key.ts), so sending again
+ * saves once; the office's retry after a network's timeout created the member twice while each press had a key of its own.
+ */
+const unknownOutcome = {
+  de: 'Ob das gespeichert wurde, ist nicht sicher: ein Teil des Systems hat nicht rechtzeitig geantwortet. Senden Sie es einfach noch einmal; doppelt gespeichert wird es nicht.',
+  en: 'Whether this was saved is not certain: part of the system did not answer in time. Just send it again; it will not be saved twice.',
+};
+
 /** Any server error in the locale's language: a field's reason (fieldErrorText), else its code's phrase, else its message. */
 export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
+  if (error.extensions?.writeOutcome === 'UNKNOWN') return unknownOutcome[locale.language];
   const reason = error.extensions?.reason;
   if (typeof reason === 'string' && Object.hasOwn(de, reason)) return fieldErrorText(error, locale, labels);
   const code = error.extensions?.code;

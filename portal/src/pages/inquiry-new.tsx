@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { useIdempotencyKeys } from '../retry-key.ts';
 import { CheckboxGroup, MaterialSelect, ProcessPicker } from '../components/pickers.tsx';
 import { certificates } from '../catalog.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
@@ -84,8 +85,8 @@ export function NewInquiryPage() {
   const [certifications, setCertifications] = useState<string[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  // A press after a lost answer is a retry (the same key), not a second inquiry; after an answer, a new key.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // A press after an answer that leaves the inquiry possibly created is a retry (the same key), not a second inquiry.
+  const keys = useIdempotencyKeys();
   const form = useRef<HTMLFormElement>(null);
 
   if (session && !session.signedIn) return <SignInFirst heading={text.newHeading} />;
@@ -130,9 +131,9 @@ export function NewInquiryPage() {
       ...(values.ppapLevel ? { ppapLevel: Number(values.ppapLevel) } : {}),
     };
     setBusy(true);
-    const result = await request(createInquiry, { input, idempotencyKey: idempotencyKey.current });
+    const result = await request(createInquiry, { input, idempotencyKey: keys.of() });
     setBusy(false);
-    if (result.errors[0]?.extensions?.code !== 'UNREACHABLE') idempotencyKey.current = crypto.randomUUID();
+    keys.settle('form', result.errors);
     const created = result.data?.createInquiry;
     if (created) return navigate(paths.inquiry(created.id));
     const error = result.errors[0];

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { useIdempotencyKeys } from '../retry-key.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
@@ -644,7 +645,7 @@ function QuoteForm({
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const keys = useIdempotencyKeys();
   // null until the member chooses: a revision keeps how the quote was made (a revision without the
   // consortium would turn a joint quote into a lone one); a first quote is joint once the consortium is complete.
   const [bidAs, setBidAs] = useState<'alone' | 'joint' | null>(null);
@@ -677,10 +678,10 @@ function QuoteForm({
         ...(joint && led ? { consortiumId: led.id } : {}),
       },
       ...(quote ? { version: quote.version } : {}),
-      idempotencyKey: idempotencyKey.current,
+      idempotencyKey: keys.of(),
     });
     setBusy(false);
-    if (result.errors[0]?.extensions?.code !== 'UNREACHABLE') idempotencyKey.current = crypto.randomUUID();
+    keys.settle('form', result.errors);
     const submitted = result.data?.submitQuote;
     if (submitted) {
       setErrors({});

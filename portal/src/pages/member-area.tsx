@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useIdempotencyKeys } from '../retry-key.ts';
 import { certificates } from '../catalog.ts';
 import { useAreaGate } from '../components/area-gate.tsx';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
@@ -348,12 +349,15 @@ function CapacityPage({ memberId }: { memberId: string }) {
   const postsHeading = useRef<HTMLHeadingElement>(null);
   const [bookingNotice, setBookingNotice] = useState<{ ok: boolean; message: string } | null>(null);
   const bookingsHeading = useRef<HTMLHeadingElement>(null);
+  const keys = useIdempotencyKeys();
   const posts = capacity.data?.capacityPosts?.nodes ?? [];
   const bookings = capacity.data?.capacityBookings ?? [];
   const window = (from: string, to: string) => text.window(date(from), date(to));
 
   const withdraw = async (post: OwnCapacityPost) => {
-    const result = await request(withdrawOwnCapacity, { id: post.id, version: post.version, idempotencyKey: crypto.randomUUID() });
+    const write = `withdraw ${post.id}`;
+    const result = await request(withdrawOwnCapacity, { id: post.id, version: post.version, idempotencyKey: keys.of(write) });
+    keys.settle(write, result.errors);
     if (result.data) setNotice({ ok: true, message: text.withdrawn(`${text.side[post.side]} ${describe(text, post)}`) });
     else if (result.errors[0]?.extensions?.code === 'CONFLICT') setNotice({ ok: false, message: text.postChanged });
     else setNotice({ ok: false, message: failure(result.errors) });
@@ -364,10 +368,12 @@ function CapacityPage({ memberId }: { memberId: string }) {
 
   /** Confirms or declines a booking of an offer of ours; its buttons go, so the focus goes to the bookings' heading. */
   const decide = async (booking: CapacityBookingRow, confirm: boolean) => {
-    const idempotencyKey = crypto.randomUUID();
+    const write = `${confirm ? 'confirm' : 'decline'} ${booking.id}`;
+    const idempotencyKey = keys.of(write);
     const result = confirm
       ? await request(confirmOwnBooking, { id: booking.id, idempotencyKey })
       : await request(declineOwnBooking, { id: booking.id, idempotencyKey });
+    keys.settle(write, result.errors);
     const changed = result.data && ('confirmCapacityBooking' in result.data ? result.data.confirmCapacityBooking : result.data.declineCapacityBooking);
     setBookingNotice(
       changed
@@ -591,6 +597,7 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
   const [errors, setErrors] = useState<PostErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const postKeys = useIdempotencyKeys();
   const inputs = useRef<Partial<Record<PostField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>>({});
   // ORDER names the other field (to before from): the error says it as the form labels it.
   const postLabels = Object.fromEntries(postFieldOrder.map((f) => [f, text[`field_${f}`]]));
@@ -608,8 +615,9 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     const input = postInputOf(values);
     if ('notNumber' in input) return fail({ [input.notNumber]: input.notNumber === 'hours' ? text.hoursWhole : text.priceNumber });
     setBusy(true);
-    const result = await request(postOwnCapacity, { input, idempotencyKey: crypto.randomUUID() });
+    const result = await request(postOwnCapacity, { input, idempotencyKey: postKeys.of() });
     setBusy(false);
+    postKeys.settle('form', result.errors);
     const post = result.data?.postCapacity;
     if (!post) {
       const error = result.errors[0];

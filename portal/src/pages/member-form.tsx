@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useIdempotencyKeys } from '../retry-key.ts';
 import { NetworkOptions } from '../components/network-options.tsx';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
@@ -79,6 +80,8 @@ export function MemberFormPage({ id }: { id?: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState<EditedMember | null>(null);
   const [busy, setBusy] = useState(false);
+  // A press after an answer that leaves the member possibly created sends the same key: created once.
+  const keys = useIdempotencyKeys();
   const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLTextAreaElement | null>>>({});
   const existing = useQuery(memberForEdit, id && session?.signedIn ? { id } : undefined);
   const loaded = existing.data?.member;
@@ -140,8 +143,9 @@ export function MemberFormPage({ id }: { id?: string }) {
     setBusy(true);
     const result = memberId
       ? await request(updateMember, { id: memberId, input, version: version ?? 0 })
-      : await request(createMember, { network, input, idempotencyKey: crypto.randomUUID() });
+      : await request(createMember, { network, input, idempotencyKey: keys.of() });
     setBusy(false);
+    if (!memberId) keys.settle('form', result.errors);
     const member = result.data && ('createMember' in result.data ? result.data.createMember : result.data.updateMember);
     if (!member) {
       const error = result.errors[0];
