@@ -120,12 +120,12 @@ describe("the portal's words for them", () => {
   });
 
   test("an error about no field reads in the page's language by its code; a page shows each text once", () => {
-    // Every code a portal page can get has words in both languages, the portal's own two too. Not these: BAD_USER_INPUT
-    // (its reasons, above), NETWORK_UNAVAILABLE (the network notice), a safelist (partners only) and Apollo's refusals of
-    // a malformed request, which the portal's persisted operations do not send.
+    // Every code a portal page can get has words in both languages, the portal's own two too (NETWORK_UNAVAILABLE as
+    // well: a read shows the network notice, but a write's form showed the server's English). Not these: BAD_USER_INPUT
+    // (its reasons, above), a safelist (partners only) and Apollo's refusals of a malformed request, which the portal's
+    // persisted operations do not send.
     const notShown = new Set([
       'BAD_USER_INPUT',
-      'NETWORK_UNAVAILABLE',
       'OPERATION_NOT_SAFELISTED',
       'GRAPHQL_PARSE_FAILED',
       'GRAPHQL_VALIDATION_FAILED',
@@ -146,6 +146,10 @@ describe("the portal's words for them", () => {
     // A field's reason comes first; an unknown code keeps the server's message.
     expect(errorText({ message: 'x', extensions: { code: 'BAD_USER_INPUT', reason: 'REQUIRED' } }, de)).toBe('Bitte füllen Sie dieses Feld aus.');
     expect(errorText({ message: 'Die Antwort kam nicht rechtzeitig.', extensions: { code: 'TIMEOUT' } }, en)).toBe('Die Antwort kam nicht rechtzeitig.');
+    // A write the server could not confirm may have been saved: the page says so, and that sending it again is safe.
+    const open = { message: 'Network NIWE did not confirm the write.', extensions: { code: 'NETWORK_UNAVAILABLE', writeOutcome: 'UNKNOWN' } };
+    expect(errorText(open, de)).toMatch(/^Ob das gespeichert wurde, ist nicht sicher/);
+    expect(errorText(open, en)).toMatch(/^Whether this was saved is not certain/);
     // Three fields of one answer failing alike read once.
     expect(errorsText([outage, outage, outage], de)).toBe('Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.');
   });
