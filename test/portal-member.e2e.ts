@@ -177,7 +177,8 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await page.fill('#post-hours', '500');
   await page.fill('#post-from', from);
   await page.fill('#post-to', to);
-  await page.fill('#post-pricePerHour', '85');
+  // As Germans write a thousand: with only its comma read, "1.085" was saved as 1,09 €.
+  await page.fill('#post-pricePerHour', '1.085');
   await page.press('#post-pricePerHour', 'Enter');
   const hours = page.locator('#post-hours');
   await eventually(() => page.locator('#post-hours-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl von 1 bis 120 ein.');
@@ -185,7 +186,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   expect(await hours.getAttribute('aria-describedby')).toBe('post-hours-error');
   expect(await page.evaluate('document.activeElement?.id')).toBe('post-hours');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
-  const own = `query($m: ID!) { capacityPosts(filter: { member: $m }) { totalCount nodes { id status remainingHours } } }`;
+  const own = `query($m: ID!) { capacityPosts(filter: { member: $m }) { totalCount nodes { id status remainingHours pricePerHour } } }`;
   expect((await graph(own, { m: members.werra }, linatToken)).capacityPosts.totalCount).toBe(0);
   await expectAccessible(page);
   await screenshot(page, 'member-capacity-error');
@@ -196,10 +197,10 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
   await eventually(() => page.locator('tr[data-post]').count()).toBe(1);
   const posted = (await graph(own, { m: members.werra }, linatToken)).capacityPosts.nodes;
-  expect(posted).toEqual([{ id: expect.any(String), status: 'OPEN', remainingHours: 80 }]);
+  expect(posted).toEqual([{ id: expect.any(String), status: 'OPEN', remainingHours: 80, pricePerHour: 1085 }]);
   const offerId: string = posted[0].id;
   const cells = () => page.locator(`tr[data-post="${offerId}"] td`).allTextContents();
-  expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '0', '80', '85,00\u00a0€', 'Zurückziehen']);
+  expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '0', '80', '1.085,00\u00a0€', 'Zurückziehen']);
 
   // Another network's member books 30 of the 80 hours; the offerer's page shows the booking and 50 h left.
   const booking = await graph(
@@ -218,7 +219,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
     'angefragt',
     'BestätigenAblehnen',
   ]);
-  expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '30', '50', '85,00\u00a0€', 'Zurückziehen']);
+  expect(await cells()).toEqual(['Angebot', expect.stringMatching(/bis/), '80', '30', '50', '1.085,00\u00a0€', 'Zurückziehen']);
   await expectAccessible(page);
   await screenshot(page, 'member-capacity-booked');
 

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { parseAmount } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
@@ -516,12 +517,6 @@ interface QuoteFormValues {
   leadTimeDays: string;
   validUntil: string;
   notes: string;
-}
-
-/** "1.234,50" (de) or "1,234.50" (en) → 1234.5; NaN when it is not a number. */
-function parseAmount(value: string, language: 'de' | 'en'): number {
-  const plain = language === 'de' ? value.replace(/[\s.]/g, '').replace(',', '.') : value.replace(/[\s,]/g, '');
-  return /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
 }
 
 function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; session: Session; onSaved: () => void }) {

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Language } from '../i18n.ts';
+import { parseAmount } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { certificates } from '../catalog.ts';
 import { useAreaGate } from '../components/area-gate.tsx';
@@ -554,12 +556,13 @@ function postFieldOf(error: GraphQLErrorLike): PostField | undefined {
 }
 
 /** The form's text as postCapacity takes it, or the field whose text is no number. */
-function postInputOf(values: PostValues): CapacityPostFields | { notNumber: 'hours' | 'pricePerHour' } {
+function postInputOf(values: PostValues, language: Language): CapacityPostFields | { notNumber: 'hours' | 'pricePerHour' } {
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
   const hours = values.hours.trim();
   if (!/^\d+$/.test(hours)) return { notNumber: 'hours' };
-  const price = values.pricePerHour.trim().replace(',', '.');
-  if (price !== '' && !/^\d+(\.\d+)?$/.test(price)) return { notNumber: 'pricePerHour' };
+  const written = values.pricePerHour.trim();
+  const price = written === '' ? null : parseAmount(written, language);
+  if (Number.isNaN(price)) return { notNumber: 'pricePerHour' };
   const cad = values.kind === 'CAD';
   return {
     side: values.side as CapacityPostFields['side'],
@@ -571,14 +574,14 @@ function postInputOf(values: PostValues): CapacityPostFields | { notNumber: 'hou
     from: values.from,
     to: values.to,
     postalCode: values.postalCode.trim(),
-    pricePerHour: price === '' ? null : Number(price),
+    pricePerHour: price,
     notes: optional(values.notes),
   };
 }
 
 function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (post: OwnCapacityPost) => string }) {
   const text = useMemberText();
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const initial: PostValues = {
     side: 'OFFER',
     kind: 'MACHINE_HOURS',
@@ -612,7 +615,7 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const input = postInputOf(values);
+    const input = postInputOf(values, language);
     if ('notNumber' in input) return fail({ [input.notNumber]: input.notNumber === 'hours' ? text.hoursWhole : text.priceNumber });
     setBusy(true);
     const result = await request(postOwnCapacity, { input, idempotencyKey: postKeys.of() });
