@@ -210,6 +210,30 @@ test('the feed pages by cursor and filters by kind and network; an event takes r
   expect(linat).toEqual(['LINAT-Rundbrief 4', 'LINAT-Rundbrief 3', 'LINAT-Rundbrief 2', 'LINAT-Rundbrief 1']);
   await eventually(() => page.locator('.feed-item h2').allTextContents()).toEqual(linat);
 
+  // "Load more" still unanswered when the filter changes is given up (its page of the old filter was appended, with
+  // its cursor, to the new filter's list), and the new filter's list stays its own.
+  await page.getByLabel('LINAT').uncheck();
+  await eventually(() => page.locator('.feed-item').count()).toBe(10);
+  let releaseMore!: () => void;
+  const moreHeld = new Promise<void>((resolve) => (releaseMore = resolve));
+  let moreGivenUp = false;
+  page.on('requestfailed', (request) => {
+    if (JSON.parse(request.postData() ?? '{}').variables?.after) moreGivenUp = true;
+  });
+  await page.route('**/graphql', async (route) => {
+    if (!JSON.parse(route.request().postData() ?? '{}').variables?.after) return route.continue();
+    const answer = await route.fetch();
+    await moreHeld;
+    await route.fulfill({ response: answer }).catch(() => {});
+  });
+  await page.getByRole('button', { name: 'Weitere laden' }).click();
+  await page.getByLabel('LINAT').check();
+  await eventually(() => page.locator('.feed-item h2').allTextContents()).toEqual(linat);
+  await eventually(() => moreGivenUp).toBe(true);
+  releaseMore();
+  await page.unroute('**/graphql');
+  expect(await page.locator('.feed-item h2').allTextContents()).toEqual(linat);
+
   // The event's page for a visitor: places, calendar file, and a sign-in for registering.
   await page.goto(`${stack.gateway}/neuigkeiten?art=EVENT`);
   await page.getByRole('link', { name: fixture.eventTitle }).click();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
-import { otherErrors, request, type GraphQLErrorLike } from '../graphql.ts';
+import { otherErrors, request, type GraphQLErrorLike, type Result } from '../graphql.ts';
 import {
   cancelEventRegistration,
   myEventRegistrations,
@@ -8,6 +8,7 @@ import {
   newsItem,
   registerForEvent,
   type EventRegistrationView,
+  type FeedData,
   type FeedFilter,
   type NetworkCode,
   type NewsItemView,
@@ -71,9 +72,13 @@ export function FeedPage({ params }: { params: URLSearchParams }) {
   const [state, setState] = useState<FeedState>({ items: [], endCursor: null, hasNextPage: false, errors: [], loading: true });
   const firstNew = useRef<number | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  // The filter's requests, "load more" among them, end when the filter changes: a later page of the old filter
+  // arriving after the change was appended, with its cursor, to the new filter's list.
+  const filterRequests = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
+    filterRequests.current = controller;
     setState({ items: [], endCursor: null, hasNextPage: false, errors: [], loading: true });
     request(newsFeed, { first: pageSize, filter: JSON.parse(key) as FeedFilter }, controller.signal).then(
       (result) =>
@@ -98,9 +103,17 @@ export function FeedPage({ params }: { params: URLSearchParams }) {
 
   const more = async () => {
     if (!state.endCursor) return;
+    const signal = filterRequests.current?.signal;
     firstNew.current = state.items.length;
     setState((s) => ({ ...s, loading: true }));
-    const result = await request(newsFeed, { first: pageSize, after: state.endCursor, filter: JSON.parse(key) as FeedFilter });
+    let result: Result<FeedData>;
+    try {
+      result = await request(newsFeed, { first: pageSize, after: state.endCursor, filter: JSON.parse(key) as FeedFilter }, signal);
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') setState((s) => ({ ...s, loading: false, errors: [{ message: (error as Error).message }] }));
+      return;
+    }
+    if (signal?.aborted) return;
     setState((s) => ({
       items: [...s.items, ...(result.data?.feed.edges.map((e) => e.node) ?? [])],
       endCursor: result.data?.feed.pageInfo.endCursor ?? s.endCursor,
