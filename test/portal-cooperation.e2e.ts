@@ -3,6 +3,9 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
+import { join } from 'node:path';
+import { dataPaths, serviceDatabase } from '../shared/networks.ts';
+import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
 
 // The cooperation's pages against `npm start` in Debian's chromium: the feed (paged by cursor, filtered, a network
 // down) and an event's registration (REGISTERED, WAITING with its place, cancelled, a duplicate at its field); a
@@ -293,6 +296,24 @@ test('the feed pages by cursor and filters by kind and network; an event takes r
   await member.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => text(member, '.places')).toBe('1 of 1 taken');
   expect(await text(member, 'h2#event-registration-heading')).toBe('Registration');
+
+  // Registration has closed (its deadline moved into the past in NIWE's database): the form is gone, and a
+  // cancellation that fails says so beside the list (it went to the hidden form's notice, and nothing showed).
+  const niwe = databaseUrl(embeddedServerUrl(join(stack.dataDir, dataPaths.postgres), Number(stack.env.PG_PORT)), serviceDatabase('NIWE'));
+  await withClient(niwe, (client) =>
+    client.query(`update news_item set registration_deadline = now() - interval '1 hour' where id = $1`, [Number(fixture.eventId.split('n-')[1])]),
+  );
+  await member.reload();
+  await eventually(() => member.locator('.own-registrations li').count()).toBe(1);
+  expect(await member.locator('#participant-name').count()).toBe(0);
+  await member.route('**/graphql', (route) =>
+    route.request().postDataJSON()?.operationName === 'CancelEventRegistration'
+      ? route.fulfill({ json: { data: null, errors: [{ message: 'Die Antwort kam nicht rechtzeitig.', extensions: { code: 'TIMEOUT' } }] } })
+      : route.continue(),
+  );
+  await member.getByRole('button', { name: 'Cancel the registration of Anna Schmidt' }).click();
+  await eventually(() => text(member, '.registration-status')).toMatch(/Die Antwort kam nicht rechtzeitig\./);
+  await member.unroute('**/graphql');
 });
 
 test('a working group: topic, lead, members, a meeting whose limit refuses a yes at the control, minutes; the CAD group links its balance', async () => {

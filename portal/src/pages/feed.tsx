@@ -335,7 +335,7 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
   const mine = useReloadable(myEventRegistrations, member ? { first: ownRegistrationsRead } : undefined);
   const [values, setValues] = useState<Record<RegistrationField, string>>({ name: '', email: '' });
   const [errors, setErrors] = useState<Partial<Record<RegistrationField | 'form', string>>>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warning'; state?: string } | null>(null);
+  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warning' | 'error'; state?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<RegistrationField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
   const heading = useRef<HTMLHeadingElement>(null);
@@ -383,7 +383,9 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
     setBusy(true);
     const result = await request(cancelEventRegistration, { id: registration.id });
     setBusy(false);
-    if (!result.data) return setErrors({ form: failure(result.errors) });
+    // Beside the list it failed for, not in the registration form: once registration has closed that form is gone,
+    // and a failed cancellation said nothing at all.
+    if (!result.data) return setStatus({ text: failure(result.errors), kind: 'error' });
     const { cancelled, movedUp } = result.data.cancelEventRegistration;
     setErrors({});
     setStatus({ text: [text.cancelled(cancelled.participant), movedUp && text.movedUp(movedUp.participant)].filter(Boolean).join(' '), kind: 'ok' });
