@@ -36,9 +36,9 @@ const de = {
   certificationsIntro: 'Gültige Zertifikate und wie viele Unternehmen sie halten.',
   companies: (n: string) => `${n} Unternehmen`,
   networkDown: (codes: string) =>
-    `Das Netzwerk ${codes} antwortet gerade nicht; seine Unternehmen fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.`,
+    `Das Netzwerk ${codes} antwortet gerade nicht; seine Einträge fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.`,
   networksDown: (codes: string) =>
-    `Die Netzwerke ${codes} antworten gerade nicht; ihre Unternehmen fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.`,
+    `Die Netzwerke ${codes} antworten gerade nicht; ihre Einträge fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.`,
   failed: 'Die Anfrage ist fehlgeschlagen:',
   searchHeading: 'Unternehmen suchen',
   filtersHeading: 'Filter',
@@ -256,8 +256,8 @@ const en: Messages = {
   certificationsHeading: 'Certifications in the region',
   certificationsIntro: 'Valid certificates and how many companies hold them.',
   companies: (n) => `${n} companies`,
-  networkDown: (codes) => `The ${codes} network is not answering right now; its companies are missing from this view. The other networks are complete.`,
-  networksDown: (codes) => `The ${codes} networks are not answering right now; their companies are missing from this view. The other networks are complete.`,
+  networkDown: (codes) => `The ${codes} network is not answering right now; its entries are missing from this view. The other networks are complete.`,
+  networksDown: (codes) => `The ${codes} networks are not answering right now; their entries are missing from this view. The other networks are complete.`,
   failed: 'The request failed:',
   searchHeading: 'Find companies',
   filtersHeading: 'Filters',
