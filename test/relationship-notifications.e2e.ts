@@ -39,8 +39,9 @@ test('the partner hears of the request, the requester of the confirmation; a dup
   const { id } = (
     await ok(stack.query(`mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`, { p: members.haerterei }, tokens.dreher))
   ).requestRelationship;
+  // The same supply stated from the other side.
   const refused = await stack.query(
-    `mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`,
+    `mutation($p: ID!) { requestRelationship(partnerId: $p, kind: CUSTOMER_OF) { id } }`,
     { p: members.dreher },
     tokens.haerterei,
   );
