@@ -462,6 +462,12 @@ test('the joint booth: an area above what is left at its field, the organiser co
   expect(await catalogue.text()).toMatch(/Einsatzhärten/);
   await expectAccessible(office);
   await screenshot(office, 'cooperation-booth-costs');
+
+  // The member withdraws on its page: the notice that its registration has arrived goes with it.
+  expect(await text(page, '.booth-registered')).toBe('Ihre Anmeldung ist eingegangen; die organisierende Geschäftsstelle bestätigt sie.');
+  await page.getByRole('button', { name: 'Anmeldung zurückziehen' }).click();
+  await eventually(() => text(page, '.booth-status')).toBe('Dreherei Werra GmbH: zurückgezogen.');
+  expect(await text(page, '.booth-registered')).toBe('');
 });
 
 test("a member's relationships: suggestions with reasons, a request to oneself refused at the field, request, confirm and end", async () => {

@@ -134,7 +134,16 @@ export function BoothPage({ id }: { id: string }) {
         ) : (
           <p>{text.registrationClosed}</p>
         ))}
-      <Registrations booth={booth} session={session} open={fair.registrationOpen} onChange={loaded.reload} />
+      <Registrations
+        booth={booth}
+        session={session}
+        open={fair.registrationOpen}
+        onChange={() => {
+          // A withdrawal (or a decision) changes what the member registered: "your registration has arrived" no longer holds.
+          setRegistered(false);
+          loaded.reload();
+        }}
+      />
       <CostSplit booth={booth} />
     </>
   );
