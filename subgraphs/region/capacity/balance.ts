@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../shared/errors.ts';
 import { isoDate } from '../../../shared/validation.ts';
 import { CapacityBookingSchema, CapacityPostSchema } from './entities.ts';
-import { hoursPerWeek, parseDate, wholeWeek } from './calendar.ts';
+import { daysAfter, hoursPerWeek, parseDate, wholeWeek } from './calendar.ts';
 import { describeSystem, maxWindowDays, type CapacityKind } from './posts.ts';
 
 // The working group's view: per ISO week and kind/system, hours offered,
@@ -32,7 +32,7 @@ export async function capacityBalance(em: EntityManager, from: string, to: strin
   isoDate('from', from);
   isoDate('to', to);
   if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`, { reason: 'ORDER', other: 'from' });
-  if ((parseDate(to) - parseDate(from)) / 86_400_000 > maxWindowDays)
+  if (daysAfter(from, to) > maxWindowDays)
     throw badInput('to', `The balance covers at most ${maxWindowDays} days; narrow from and to.`, { reason: 'OUT_OF_RANGE', max: maxWindowDays });
 
   // Whole ISO weeks, as the rows are labelled: from a Wednesday, the first week's row held its last three days only,

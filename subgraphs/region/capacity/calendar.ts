@@ -27,6 +27,11 @@ export function workingDays(from: string, to: string): number {
   return count;
 }
 
+/** How many days `to` lies after `from` (0 for the same day). */
+export function daysAfter(from: string, to: string): number {
+  return (parseDate(to) - parseDate(from)) / day;
+}
+
 /** The Monday and the Sunday of a date's ISO week, as ISO dates. */
 export function wholeWeek(date: string): { monday: string; sunday: string } {
   const time = parseDate(date);

@@ -5,7 +5,7 @@ import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/pos
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
 import { bookingId, parsePostId } from '../ids.ts';
 import { cadSystems, CapacityBookingSchema, CapacityPostSchema, type CadSystem, type CapacityPost } from './entities.ts';
-import { parseDate, today, workingDays } from './calendar.ts';
+import { daysAfter, parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
 
@@ -52,7 +52,7 @@ export function checkWindow(
   if (to < today()) throw badInput(fields.to, `The window ${from} to ${to} lies entirely in the past.`, { reason: 'IN_THE_PAST' });
   // A year at most, as a balance reads: a post from 1900 to 2999 was taken, and every read of it walked 400,000 days
   // (its weeks 631 KB; 40 of them kept region from answering within the gateway's 10 s, and a balance took 7 s).
-  if (lengthChecked && (parseDate(to) - parseDate(from)) / 86_400_000 > maxWindowDays)
+  if (lengthChecked && daysAfter(from, to) > maxWindowDays)
     throw badInput(
       fields.to,
       `A window covers at most ${maxWindowDays} days after ${fields.from} (${from}); ${to} lies beyond. Post a later window on its own.`,
