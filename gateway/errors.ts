@@ -56,8 +56,8 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
-          // A subgraph that is gone or hung is ours to fix too, though the client is told which one.
-          if (isMasked(error.extensions) || error.extensions?.code === 'SERVICE_UNAVAILABLE')
+          // A subgraph that is gone or hung is ours to fix too, though the client is told which one (`service`).
+          if (isMasked(error.extensions) || error.extensions?.service !== undefined)
             currentLog().error(
               { err: error.originalError ?? error, requestId, code: error.extensions?.code, path: error.path },
               'error masked or from an unavailable service',

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { type DocumentNode, GraphQLError, Kind, parse, type StringValueNode } from 'graphql';
 import { signedPost, type PostAnswer } from '../shared/http-client.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
+import { findNetwork } from '../shared/networks.ts';
 import { fetchNameHeader } from '../shared/observability.ts';
 import { inFlight, type InFlight } from './dedupe.ts';
 import { collapseRepresentations, type SubgraphAnswer } from './representations.ts';
@@ -135,14 +136,21 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   /**
    * A subgraph that is hung (region under SIGSTOP kept the gateway waiting for over 60 s) or gone. The
    * query planner puts the error at the fields this subgraph serves and answers the rest. A write that
-   * was sent may have been applied, so the client is told its outcome is unknown.
+   * was sent may have been applied, so the client is told its outcome is unknown. A network's subgraph is
+   * NETWORK_UNAVAILABLE naming the network, as region says when it cannot reach one: a client tells
+   * "this network's entries are missing" from one code, whichever service found the network gone.
    */
   #unavailable(error: Error, write: boolean): GraphQLError {
     const service = this.#options.name;
+    const network = findNetwork(service.toUpperCase())?.code;
     const reason = /no answer within/.test(error.message) ? `did not answer within ${this.#options.timeoutMs} ms` : 'could not be reached';
     const outcome = write ? ' The write may or may not have been applied; retry it with the same idempotencyKey.' : '';
-    return new GraphQLError(`Service ${service} ${reason}.${outcome}`, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', service, ...(write && { writeOutcome: 'UNKNOWN' }) },
+    return new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} ${reason}.${outcome}`, {
+      extensions: {
+        ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
+        service,
+        ...(write && { writeOutcome: 'UNKNOWN' }),
+      },
       originalError: error,
     });
   }

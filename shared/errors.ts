@@ -27,12 +27,12 @@ const ownCodes = {
   NETWORK_UNAVAILABLE: {
     status: 503,
     description:
-      'A network subgraph did not answer in time or cannot reach its database; its part of the answer is missing. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey).',
+      "A network (extensions.network) did not answer in time, could not be reached (said by region, or by the gateway with extensions.service) or cannot reach its database; its part of the answer is missing, and a member of it named by region's records is null. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey).",
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
     description:
-      "A subgraph (extensions.service: region or a network) did not answer within the gateway's time budget or could not be reached, or region cannot reach its database (extensions.reason DATABASE_UNAVAILABLE); the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
+      "Region (extensions.service) did not answer within the gateway's time budget or could not be reached, or region cannot reach its database (extensions.reason DATABASE_UNAVAILABLE); the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
   },
   INTERNAL_API_VERSION: {
     status: 502,

@@ -164,7 +164,7 @@ afterEach(async () => {
 });
 
 const newPage = () => pages.newPage();
-const signedInPage = (email: string, name: string) => pages.signedIn({ email, name, password });
+const signedInPage = (email: string, name: string, next?: string) => pages.signedIn({ email, name, password }, next);
 
 /** What the element shows, as a screen reader's virtual buffer reads it: cells and lines apart, whitespace as one space. */
 // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text on purpose, so table cells and lines stay apart
@@ -559,4 +559,34 @@ test('a network that is down leaves the feed of the others and a notice naming i
   expect(new Set(sources)).toEqual(new Set(['NIWE', 'LINAT', 'Region']));
   await expectAccessible(page);
   await screenshot(page, 'cooperation-feed-network-down');
+});
+
+test("a network that is down leaves a working group its page: its member there without a name, its member's own answer kept", async () => {
+  // After the feed's test KONAT is down too; the group's second member, the hardening shop, is LINAT's.
+  const pid = Number((await stack.waitFor(/\[linat\]\s+started, pid (\d+)/))[1]);
+  process.kill(pid, 'SIGTERM');
+  await stack.waitFor(/\[linat\]\s+stopped/);
+  // Signed in as the hardening shop itself: its own membership and answer are found by the member's id, which
+  // region answers without LINAT (`memberRef: member { id }`).
+  const page = await signedInPage('hanna@haerterei.example', 'Hanna Härter', `/arbeitskreise/${fixture.groupId}`);
+  await eventually(() => page.locator('h1').textContent()).toBe('Härten und Beschichten');
+  expect(await text(page, '.notice-warning')).toBe(
+    'Das Netzwerk LINAT antwortet gerade nicht; seine Einträge fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.',
+  );
+  expect(await text(page, '.facts')).toBe('Leitung Dreherei Werra GmbH (NIWE)');
+  const rows = page.locator('.group-members li');
+  expect((await rows.allInnerTexts()).map((row) => row.replace(/ · .*/, ''))).toEqual([
+    'Dreherei Werra GmbH (NIWE)',
+    'Unternehmen nicht abrufbar (sein Netzwerk antwortet gerade nicht)',
+  ]);
+  expect(await rows.nth(1).locator('a').getAttribute('href')).toBe(`/mitglied/${encodeURIComponent(members.haerter)}`);
+  // A member of the group answers; its own YES is still the chosen answer, and the list of answers names NIWE's.
+  const meeting = page.locator(`.meeting[data-id="${fixture.meetingId}"]`);
+  expect(await meeting.getByLabel('Ja').isChecked()).toBe(true);
+  await meeting.locator('.rsvps summary').click();
+  expect(await meeting.locator('.rsvps li').allInnerTexts()).toEqual(
+    expect.arrayContaining(['Unternehmen nicht abrufbar (sein Netzwerk antwortet gerade nicht): Ja', 'Dreherei Werra GmbH: Vielleicht']),
+  );
+  await expectAccessible(page);
+  await screenshot(page, 'cooperation-working-group-network-down');
 });

@@ -1,4 +1,4 @@
-import type { NetworkCode, Operation } from './operations.ts';
+import type { MemberId, NetworkCode, Operation } from './operations.ts';
 
 // The cooperation's operations (pages/feed.tsx, working-group.tsx, booth.tsx, relationships.tsx): news and
 // events, working groups, the joint trade-fair booth and business relationships, typed like the rest of
@@ -111,6 +111,7 @@ export interface WorkingGroupSummary {
   topic: string;
   description: string;
   leadNetwork: { code: NetworkCode; name: string };
+  leadMemberRef: MemberId | null;
   leadMember: { id: string; name: string } | null;
   viewerIsMember: boolean;
   members: { id: string }[];
@@ -124,7 +125,7 @@ export const workingGroupList = operation<
   `query WorkingGroupList($first: Int, $after: String) {
     workingGroups(first: $first, after: $after) {
       totalCount
-      nodes { id topic description leadNetwork { code name } leadMember { id name } viewerIsMember members { id } }
+      nodes { id topic description leadNetwork { code name } leadMemberRef: leadMember { id } leadMember { id name } viewerIsMember members { id } }
       pageInfo { hasNextPage endCursor }
     }
   }`,
@@ -139,7 +140,7 @@ export interface MeetingView {
   participantLimit: number;
   yesCount: number;
   placesLeft: number;
-  rsvps: { answer: RsvpAnswer; answeredAt: string; member: { id: string; name: string } }[] | null;
+  rsvps: { answer: RsvpAnswer; answeredAt: string; memberRef: MemberId; member: { id: string; name: string } | null }[] | null;
   minutes: { id: string; fileName: string; size: number; uploadedAt: string; downloadPath: string } | null;
 }
 
@@ -148,9 +149,11 @@ export interface WorkingGroupView {
   topic: string;
   description: string;
   leadNetwork: { code: NetworkCode; name: string };
+  /** Null when an office leads; beside a null leadMember, the member that leads while its network is down. */
+  leadMemberRef: MemberId | null;
   leadMember: MemberRef | null;
   viewerIsMember: boolean;
-  members: { id: string; status: MembershipStatus; joinedAt: string | null; member: MemberRef }[];
+  members: { id: string; status: MembershipStatus; joinedAt: string | null; memberRef: MemberId; member: MemberRef | null }[];
   meetings: MeetingView[];
   capacityBalance: { csvPath: string; from: string; to: string } | null;
 }
@@ -159,11 +162,11 @@ export const workingGroupPage = operation<{ workingGroup: WorkingGroupView | nul
   'WorkingGroupPage',
   `query WorkingGroupPage($id: ID!) {
     workingGroup(id: $id) {
-      id topic description leadNetwork { code name } leadMember { id name network { code } } viewerIsMember
-      members { id status joinedAt member { id name network { code } } }
+      id topic description leadNetwork { code name } leadMemberRef: leadMember { id } leadMember { id name network { code } } viewerIsMember
+      members { id status joinedAt memberRef: member { id } member { id name network { code } } }
       meetings(upcomingOnly: false) {
         id startsAt place videoLink agenda participantLimit yesCount placesLeft
-        rsvps { answer answeredAt member { id name } }
+        rsvps { answer answeredAt memberRef: member { id } member { id name } }
         minutes { id fileName size uploadedAt downloadPath }
       }
       capacityBalance { csvPath from to }
@@ -172,7 +175,7 @@ export const workingGroupPage = operation<{ workingGroup: WorkingGroupView | nul
 );
 
 export const rsvpMeeting = operation<
-  { rsvpMeeting: { meetingId: string; answer: RsvpAnswer; answeredAt: string; member: { id: string; name: string } } },
+  { rsvpMeeting: { meetingId: string; answer: RsvpAnswer; answeredAt: string; member: { id: string; name: string } | null } },
   { meetingId: string; answer: RsvpAnswer }
 >(
   'RsvpMeeting',
@@ -210,7 +213,8 @@ export const tradeFairList = operation<{ tradeFairs: TradeFairSummary[] | null }
 
 export interface BoothRegistrationView {
   id: string;
-  member: { id: string; name: string };
+  memberRef: MemberId;
+  member: { id: string; name: string } | null;
   network: { code: NetworkCode };
   areaM2: number;
   products: string[];
@@ -221,7 +225,7 @@ export interface BoothRegistrationView {
   declineReason: string | null;
 }
 
-const boothRegistrationFields = `id member { id name } network { code } areaM2 products contact { name email phone } status registeredAt decidedAt declineReason`;
+const boothRegistrationFields = `id memberRef: member { id } member { id name } network { code } areaM2 products contact { name email phone } status registeredAt decidedAt declineReason`;
 
 export interface TradeFairView extends Omit<TradeFairSummary, 'booth'> {
   booth: {
@@ -244,7 +248,7 @@ export interface TradeFairView extends Omit<TradeFairSummary, 'booth'> {
       exhibitorCount: number;
       confirmedAreaM2: number;
       exhibitors: {
-        registration: { id: string; member: { id: string; name: string } };
+        registration: { id: string; member: { id: string; name: string } | null };
         areaM2: number;
         baseFeeCents: number;
         areaShareCents: number;
@@ -319,15 +323,17 @@ export interface RelationshipView {
   createdAt: string;
   confirmedAt: string | null;
   endedAt: string | null;
-  requester: MemberRef;
-  partner: MemberRef;
+  requesterRef: MemberId;
+  requester: MemberRef | null;
+  partnerRef: MemberId;
+  partner: MemberRef | null;
 }
 
 const relationshipFields =
-  'id kind status crossNetwork createdAt confirmedAt endedAt requester { id name network { code } } partner { id name network { code } }';
+  'id kind status crossNetwork createdAt confirmedAt endedAt requesterRef: requester { id } requester { id name network { code } } partnerRef: partner { id } partner { id name network { code } }';
 
 export interface PartnerSuggestionView {
-  member: MemberRef & { city: string };
+  member: (MemberRef & { city: string }) | null;
   distanceKm: number | null;
   reasons: string[];
 }

@@ -29,6 +29,7 @@ const de = {
   networksHeading: 'Die drei Netzwerke',
   members: (n: string) => `${n} Mitgliedsunternehmen`,
   membersUnknown: 'Mitgliederzahl gerade nicht verfügbar',
+  memberUnreachable: 'Unternehmen nicht abrufbar (sein Netzwerk antwortet gerade nicht)',
   officeIn: (name: string, city: string) => `Geschäftsstelle: ${name}, ${city}`,
   capabilitiesHeading: 'Was die Region fertigen kann',
   capabilitiesIntro: 'Hauptgruppen nach DIN 8580 mit der Zahl der Unternehmen, die Verfahren daraus anbieten.',
@@ -250,6 +251,7 @@ const en: Messages = {
   networksHeading: 'The three networks',
   members: (n) => `${n} member companies`,
   membersUnknown: 'member count unavailable right now',
+  memberUnreachable: 'company not available (its network is not answering right now)',
   officeIn: (name, city) => `Office: ${name}, ${city}`,
   capabilitiesHeading: 'What the region can make',
   capabilitiesIntro: 'DIN 8580 main groups with the number of companies offering processes from them.',
@@ -468,6 +470,11 @@ export interface Locale {
   dateTime(iso: string): string;
   /** An amount in an ISO 4217 currency, e.g. 12,50 €. */
   currency(value: number, code: string): string;
+  /**
+   * A member's name, or what stands in its place while its network cannot be reached: the graph then answers
+   * the list holding it with the member null and NETWORK_UNAVAILABLE naming the network.
+   */
+  memberName(member: { name: string } | null): string;
 }
 
 export function locale(language: Language): Locale {
@@ -479,9 +486,10 @@ export function locale(language: Language): Locale {
   const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const currencies = new Map<string, Intl.NumberFormat>();
+  const t = language === 'de' ? de : en;
   return {
     language,
-    t: language === 'de' ? de : en,
+    t,
     number(value, digits = 0) {
       if (!numbers.has(digits)) numbers.set(digits, new Intl.NumberFormat(tag, { maximumFractionDigits: digits }));
       return numbers.get(digits)!.format(value);
@@ -495,5 +503,6 @@ export function locale(language: Language): Locale {
       if (!currencies.has(code)) currencies.set(code, new Intl.NumberFormat(tag, { style: 'currency', currency: code }));
       return currencies.get(code)!.format(value);
     },
+    memberName: (member) => member?.name ?? t.memberUnreachable,
   };
 }

@@ -1,4 +1,4 @@
-import type { NetworkCode, Operation } from './operations.ts';
+import type { MemberId, NetworkCode, Operation } from './operations.ts';
 
 // A signed-in member's own pages (pages/member-area.tsx): its availability, its capacity offers and
 // requests with the bookings on them and by it. Typed like the rest of portal/src/operations.ts, which
@@ -56,13 +56,14 @@ export interface CapacityBookingRow {
   to: string;
   status: 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
   createdAt: string;
-  member: { id: string; name: string };
+  member: { id: string; name: string } | null;
   offer: {
     id: string;
     kind: 'CAD' | 'MACHINE_HOURS';
     cadSystem: CadSystem | null;
     process: { code: string; name: string } | null;
-    member: { id: string; name: string };
+    memberRef: MemberId;
+    member: { id: string; name: string } | null;
   };
 }
 
@@ -77,7 +78,7 @@ export const ownCapacity = operation<
     capacityPosts(first: 100, filter: { member: $member }) { totalCount nodes { ${ownPostFields} } }
     capacityBookings(first: 200) {
       id hours from to status createdAt member { id name }
-      offer { id kind cadSystem process { code name } member { id name } }
+      offer { id kind cadSystem process { code name } memberRef: member { id } member { id name } }
     }
   }`,
 );

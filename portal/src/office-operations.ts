@@ -1,4 +1,4 @@
-import type { NetworkCode, Operation } from './operations.ts';
+import type { MemberId, NetworkCode, Operation } from './operations.ts';
 
 // The network office's operations (pages/office-*.tsx), typed like the rest of portal/src/operations.ts,
 // which re-exports them: the persisted-operation manifest and `npm run schema:check` take them from there.
@@ -99,13 +99,13 @@ export interface OfficeInquiry {
   status: string;
   deliveryDate: string;
   quoteDeadline: string;
-  invitations: { network: NetworkCode; status: string; member: { id: string; name: string } }[];
+  invitations: { network: NetworkCode; status: string; memberRef: MemberId; member: { id: string; name: string } | null }[];
 }
 
 export const officeInquiries = operation<{ inquiries: OfficeInquiry[] | null }, { first: number }>(
   'OfficeInquiries',
   `query OfficeInquiries($first: Int) {
-    inquiries(first: $first) { id title status deliveryDate quoteDeadline invitations { network status member { id name } } }
+    inquiries(first: $first) { id title status deliveryDate quoteDeadline invitations { network status memberRef: member { id } member { id name } } }
   }`,
 );
 

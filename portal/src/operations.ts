@@ -19,6 +19,14 @@ export type Quantity = 'PROTOTYPE' | 'SMALL_SERIES' | 'SERIES';
 export type Tolerance = 'COARSE' | 'MEDIUM' | 'FINE' | 'PRECISION';
 export type MatchStatus = 'MET' | 'PARTLY_MET' | 'NOT_MET';
 
+/**
+ * A member's id asked on its own (`memberRef: member { id }`): region answers it without the member's network,
+ * so it is there while that network is down and `member` beside it is null (README "Errors").
+ */
+export interface MemberId {
+  id: string;
+}
+
 export interface FacetCount {
   value: string;
   label: string;
@@ -315,9 +323,9 @@ export interface InquirySummary {
   quoteDeadline: string;
   createdAt: string;
   quantities: InquiryQuantity[];
-  invitations: { network: NetworkCode; status: InvitationStatus; member: { id: string; name: string } }[];
+  invitations: { network: NetworkCode; status: InvitationStatus; memberRef: MemberId; member: { id: string; name: string } | null }[];
   quotes: { id: string; status: QuoteStatus }[];
-  consortia: { id: string; partners: { status: ConsortiumPartnerStatus; member: { id: string } }[] }[];
+  consortia: { id: string; partners: { status: ConsortiumPartnerStatus; memberRef: MemberId }[] }[];
 }
 
 export const myInquiries = operation<{ inquiries: InquirySummary[] | null }, { first: number }>(
@@ -325,9 +333,9 @@ export const myInquiries = operation<{ inquiries: InquirySummary[] | null }, { f
   `query MyInquiries($first: Int) {
     inquiries(first: $first) {
       id title status deliveryDate quoteDeadline createdAt quantities { quantity batchSize }
-      invitations { network status member { id name } }
+      invitations { network status memberRef: member { id } member { id name } }
       quotes { id status }
-      consortia { id partners { status member { id } } }
+      consortia { id partners { status memberRef: member { id } } }
     }
   }`,
 );
@@ -351,13 +359,15 @@ export type ConsortiumPartnerStatus = 'INVITED' | 'ACCEPTED' | 'DECLINED';
 export interface ConsortiumView {
   id: string;
   complete: boolean;
-  lead: { id: string; name: string };
+  leadRef: MemberId;
+  lead: { id: string; name: string } | null;
   partners: {
     network: NetworkCode;
     status: ConsortiumPartnerStatus;
     processes: string[];
     sharePercent: number | null;
-    member: { id: string; name: string };
+    memberRef: MemberId;
+    member: { id: string; name: string } | null;
   }[];
 }
 
@@ -367,7 +377,8 @@ export interface QuoteView extends QuoteTerms {
   status: QuoteStatus;
   revision: number;
   version: number;
-  member: { id: string; name: string; city: string };
+  memberRef: MemberId;
+  member: { id: string; name: string; city: string } | null;
   consortium: ConsortiumView | null;
   revisions: (QuoteTerms & { revision: number })[];
 }
@@ -397,7 +408,8 @@ export interface InquiryDetail {
     declineReason: string | null;
     score: number | null;
     distanceKm: number | null;
-    member: { id: string; name: string; city: string };
+    memberRef: MemberId;
+    member: { id: string; name: string; city: string } | null;
   }[];
   quotes: QuoteView[];
   awardedQuote: { id: string } | null;
@@ -405,15 +417,16 @@ export interface InquiryDetail {
 }
 
 const quoteTermsFields = 'priceTiers { minQuantity unitPrice } currency leadTimeDays validUntil notes submittedAt';
-const consortiumFields = 'id complete lead { id name } partners { network status processes sharePercent member { id name } }';
+const consortiumFields =
+  'id complete leadRef: lead { id } lead { id name } partners { network status processes sharePercent memberRef: member { id } member { id name } }';
 const quoteFields = `id network status revision version ${quoteTermsFields}
-  member { id name city }
+  memberRef: member { id } member { id name city }
   consortium { ${consortiumFields} }
   revisions { revision ${quoteTermsFields} }`;
 const inquiryFields = `id title partDescription processes material quantities { quantity batchSize } tolerance certifications documents ppapLevel
   deliveryPostalCode deliveryDate quoteDeadline customer status version createdAt
   attachments { id fileName contentType size downloadPath }
-  invitations { network status declineReason score distanceKm member { id name city } }
+  invitations { network status declineReason score distanceKm memberRef: member { id } member { id name city } }
   quotes { ${quoteFields} }
   awardedQuote { id }
   consortia { ${consortiumFields} }`;

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ErrorNotice } from '../components/notices.tsx';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request } from '../graphql.ts';
 import {
   cancelBoothRegistration,
@@ -96,7 +96,7 @@ export function BoothPage({ id }: { id: string }) {
     );
   }
   const { booth } = fair;
-  const own = booth.registrations.find((r) => r.member.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED'));
+  const own = booth.registrations.find((r) => r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED'));
   return (
     <>
       {back}
@@ -117,6 +117,7 @@ export function BoothPage({ id }: { id: string }) {
         <dt>{text.boothAreaLabel}</dt>
         <dd class="booth-area">{text.boothArea(number(booth.totalAreaM2), number(booth.remainingAreaM2))}</dd>
       </dl>
+      <NetworkNotice errors={loaded.errors} />
       <ErrorNotice errors={loaded.errors} />
       <p role="status" class="booth-registered">
         {registered && text.boothRegistered}
@@ -258,7 +259,7 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
 
 function Registrations({ booth, session, open, onChange }: { booth: TradeFairView['booth']; session: Session; open: boolean; onChange: () => void }) {
   const text = useCooperationText();
-  const { number } = useLocale();
+  const { number, memberName } = useLocale();
   const failure = useFailureText();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -278,7 +279,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
       return;
     }
     setError(null);
-    setStatus(text.decided(changed.member.name, text.boothStatus[changed.status]));
+    setStatus(text.decided(memberName(changed.member), text.boothStatus[changed.status]));
     // The row's buttons go away with its decision: the keyboard continues at the table's heading.
     heading.current?.focus();
     onChange();
@@ -319,7 +320,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
             <tbody>
               {booth.registrations.map((r) => (
                 <tr key={r.id} data-id={r.id} data-status={r.status}>
-                  <th scope="row">{r.member.name}</th>
+                  <th scope="row">{memberName(r.member)}</th>
                   <td>{r.network.code}</td>
                   <td class="number">{text.m2(number(r.areaM2))}</td>
                   <td>{r.products.join(', ')}</td>
@@ -335,14 +336,14 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                     {decider && r.status === 'PENDING' && (
                       <>
                         <button type="button" onClick={() => act(r, 'confirm')}>
-                          {text.confirm(r.member.name)}
+                          {text.confirm(memberName(r.member))}
                         </button>
                         <button type="button" class="secondary" onClick={() => act(r, 'decline')}>
-                          {text.decline(r.member.name)}
+                          {text.decline(memberName(r.member))}
                         </button>
                       </>
                     )}
-                    {!decider && open && r.member.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
+                    {!decider && open && r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
                       <button type="button" class="secondary" onClick={() => act(r, 'cancel')}>
                         {text.withdraw}
                       </button>
@@ -360,7 +361,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
 
 function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
   const text = useCooperationText();
-  const { number, currency } = useLocale();
+  const { number, currency, memberName } = useLocale();
   const split = booth.costSplit;
   const eur = (cents: number) => euros(currency, cents);
   return (
@@ -394,7 +395,7 @@ function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
               <tbody>
                 {split.exhibitors.map((line) => (
                   <tr key={line.registration.id}>
-                    <th scope="row">{line.registration.member.name}</th>
+                    <th scope="row">{memberName(line.registration.member)}</th>
                     <td class="number">{text.m2(number(line.areaM2))}</td>
                     <td class="number">{eur(line.baseFeeCents)}</td>
                     <td class="number">{eur(line.areaShareCents)}</td>

@@ -1,4 +1,4 @@
-import { ErrorNotice } from '../components/notices.tsx';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { myInquiries, type InquirySummary } from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession } from '../session.ts';
@@ -30,7 +30,7 @@ function InquiryListPage() {
   if (session && !session.signedIn) return <SignInFirst heading={text.listHeading} />;
   const member = session?.role === 'member';
   const rows: InquirySummary[] = list.data?.inquiries ?? [];
-  const ownInvitation = (inquiry: InquirySummary) => inquiry.invitations.find((i) => i.member.id === session?.memberId);
+  const ownInvitation = (inquiry: InquirySummary) => inquiry.invitations.find((i) => i.memberRef.id === session?.memberId);
   return (
     <>
       <h1>{text.listHeading}</h1>
@@ -42,6 +42,7 @@ function InquiryListPage() {
           </a>
         </p>
       )}
+      <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
@@ -75,7 +76,7 @@ function InquiryListPage() {
             {rows.map((inquiry) => {
               const invitation = ownInvitation(inquiry);
               // A member asked into a consortium sees the inquiry without an invitation of its own.
-              const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.member.id === session?.memberId);
+              const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.memberRef.id === session?.memberId);
               return (
                 <tr key={inquiry.id}>
                   <th scope="row">

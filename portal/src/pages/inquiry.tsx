@@ -3,7 +3,7 @@ import { parseAmount } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
-import { ErrorNotice } from '../components/notices.tsx';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
@@ -83,14 +83,15 @@ export function InquiryPage({ id }: { id: string }) {
     return (
       <>
         <h1>{text.listHeading}</h1>
+        <NetworkNotice errors={detail.errors} />
         <ErrorNotice errors={detail.errors} />
         {!detail.errors.length && <p>{text.notFound}</p>}
       </>
     );
   }
-  const invitation = session.role === 'member' ? inquiry.invitations.find((i) => i.member.id === session.memberId) : undefined;
-  const partner = inquiry.consortia.some((c) => c.partners.some((p) => p.member.id === session.memberId));
-  const bidder = session.role === 'member' && (invitation !== undefined || partner || inquiry.quotes.some((q) => q.member.id === session.memberId));
+  const invitation = session.role === 'member' ? inquiry.invitations.find((i) => i.memberRef.id === session.memberId) : undefined;
+  const partner = inquiry.consortia.some((c) => c.partners.some((p) => p.memberRef.id === session.memberId));
+  const bidder = session.role === 'member' && (invitation !== undefined || partner || inquiry.quotes.some((q) => q.memberRef.id === session.memberId));
   return (
     <>
       <p>
@@ -101,6 +102,7 @@ export function InquiryPage({ id }: { id: string }) {
         {text.columnStatus}: <strong>{text.status[inquiry.status]}</strong>
         {invitation && <> · {text.invitationState(text.invitation[invitation.status])}</>}
       </p>
+      <NetworkNotice errors={detail.errors} />
       <ErrorNotice errors={detail.errors} />
       <Facts inquiry={inquiry} />
       <Drawings inquiry={inquiry} canUpload={!bidder && (inquiry.status === 'DRAFT' || inquiry.status === 'OPEN')} onUploaded={detail.reload} />
@@ -236,7 +238,7 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
 
 function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged: () => void }) {
   const text = useInquiryText();
-  const { number, percent } = useLocale();
+  const { number, percent, memberName } = useLocale();
   return (
     <>
       {inquiry.status === 'DRAFT' && <Publish inquiry={inquiry} onPublished={onChanged} />}
@@ -257,9 +259,10 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
             </thead>
             <tbody>
               {inquiry.invitations.map((invitation) => (
-                <tr key={invitation.member.id}>
+                <tr key={invitation.memberRef.id}>
                   <th scope="row">
-                    <a href={paths.member(invitation.member.id)}>{invitation.member.name}</a>, {invitation.member.city}
+                    <a href={paths.member(invitation.memberRef.id)}>{memberName(invitation.member)}</a>
+                    {invitation.member && `, ${invitation.member.city}`}
                   </th>
                   <td>{invitation.network}</td>
                   <td>
@@ -338,7 +341,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
 function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded: () => void }) {
   const text = useInquiryText();
   const failure = useFailureText();
-  const { t, number, currency, date, dateTime } = useLocale();
+  const { t, number, currency, date, dateTime, memberName } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
   const confirm = useConfirmDialog<QuoteComparisonRow>();
   const chosen = confirm.subject;
@@ -347,7 +350,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const rows = comparison.data?.quoteComparison ?? [];
   const awardable = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
   const quantities = inquiry.quantities.map((q) => q.quantity);
-  const bidderName = (quote: QuoteView) => `${quote.member.name} (${quote.network})`;
+  const bidderName = (quote: QuoteView) => `${memberName(quote.member)} (${quote.network})`;
 
   const award = async () => {
     if (!chosen) return;
@@ -381,6 +384,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
           {outcome.message}
         </p>
       )}
+      <NetworkNotice errors={comparison.errors} />
       <ErrorNotice errors={comparison.errors} />
       {comparison.loading && !comparison.data ? (
         <p aria-busy="true">{t.loading}</p>
@@ -408,8 +412,8 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
                     {quote.consortium ? (
                       <ul class="partners">
                         {quote.consortium.partners.map((p) => (
-                          <li key={p.member.id}>
-                            {text.partner(p.member.name, p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
+                          <li key={p.memberRef.id}>
+                            {text.partner(memberName(p.member), p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
                           </li>
                         ))}
                       </ul>
@@ -521,13 +525,13 @@ interface QuoteFormValues {
 
 function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; session: Session; onSaved: () => void }) {
   const text = useInquiryText();
-  const { number, currency, date, dateTime } = useLocale();
-  const quote = inquiry.quotes.find((q) => q.member.id === session.memberId) ?? inquiry.quotes[0];
+  const { number, currency, date, dateTime, memberName } = useLocale();
+  const quote = inquiry.quotes.find((q) => q.memberRef.id === session.memberId) ?? inquiry.quotes[0];
   // A partner asked into a consortium answers it; only invited members (a consortium's lead among them) quote, until they decline.
-  const invitation = inquiry.invitations.find((i) => i.member.id === session.memberId);
+  const invitation = inquiry.invitations.find((i) => i.memberRef.id === session.memberId);
   const invited = invitation !== undefined && invitation.status !== 'DECLINED';
   const open = invited && inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED');
-  const led = inquiry.consortia.find((c) => c.lead.id === session.memberId);
+  const led = inquiry.consortia.find((c) => c.leadRef.id === session.memberId);
   const declinable =
     (invitation?.status === 'INVITED' || invitation?.status === 'VIEWED') && (inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED');
   return (
@@ -561,7 +565,9 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
               <h3>{text.consortiumHeading}</h3>
               <ul class="partners">
                 {quote.consortium.partners.map((p) => (
-                  <li key={p.member.id}>{text.partner(p.member.name, p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}</li>
+                  <li key={p.memberRef.id}>
+                    {text.partner(memberName(p.member), p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
+                  </li>
                 ))}
               </ul>
             </>
@@ -620,7 +626,7 @@ function QuoteForm({
   onSaved: () => void;
 }) {
   const text = useInquiryText();
-  const { language, number } = useLocale();
+  const { language, number, memberName } = useLocale();
   const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [values, setValues] = useState<QuoteFormValues>(() => ({
@@ -724,8 +730,8 @@ function QuoteForm({
               <input id="quote-bidAs-joint" type="radio" name="bidAs" checked={joint} onChange={() => setBidAs('joint')} />
               {text.bidJoint(
                 led.partners
-                  .filter((p) => p.member.id !== led.lead.id)
-                  .map((p) => `${p.member.name} (${p.network})`)
+                  .filter((p) => p.memberRef.id !== led.leadRef.id)
+                  .map((p) => `${memberName(p.member)} (${p.network})`)
                   .join(', '),
               )}
             </label>
@@ -835,19 +841,19 @@ function QuoteForm({
 /** The consortia a member leads or is asked into, and its answer to a request (respondToConsortium). */
 function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; session: Session; onChanged: () => void }) {
   const text = useInquiryText();
-  const { number } = useLocale();
+  const { number, memberName } = useLocale();
   return (
     <section aria-labelledby="consortia-heading">
       <h2 id="consortia-heading">{text.consortiaHeading}</h2>
       {inquiry.consortia.map((consortium) => {
-        const own = consortium.partners.find((p) => p.member.id === session.memberId);
+        const own = consortium.partners.find((p) => p.memberRef.id === session.memberId);
         return (
-          <article key={consortium.id} class="consortium" aria-label={text.ledBy(consortium.lead.name)}>
-            <h3>{text.ledBy(consortium.lead.name)}</h3>
+          <article key={consortium.id} class="consortium" aria-label={text.ledBy(memberName(consortium.lead))}>
+            <h3>{text.ledBy(memberName(consortium.lead))}</h3>
             <ul class="partners">
               {consortium.partners.map((p) => (
-                <li key={p.member.id}>
-                  {text.partnerLine(p.member.name, p.network, text.partnerStatus[p.status])}
+                <li key={p.memberRef.id}>
+                  {text.partnerLine(memberName(p.member), p.network, text.partnerStatus[p.status])}
                   {p.status === 'ACCEPTED' && text.partnerShare(p.processes.join(', '), `${number(p.sharePercent ?? 0, 1)} %`)}
                 </li>
               ))}
@@ -858,7 +864,7 @@ function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; se
                 inquiry={inquiry}
                 consortiumId={consortium.id}
                 answered={own.status}
-                lead={consortium.lead.id === session.memberId}
+                lead={consortium.leadRef.id === session.memberId}
                 onChanged={onChanged}
               />
             )}

@@ -4,6 +4,7 @@ import { parseAmount } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { certificates } from '../catalog.ts';
 import { useAreaGate } from '../components/area-gate.tsx';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
@@ -343,7 +344,7 @@ function describe(text: MemberMessages, post: Pick<OwnCapacityPost, 'kind' | 'ca
 
 function CapacityPage({ memberId }: { memberId: string }) {
   const text = useMemberText();
-  const { t, date, number, currency } = useLocale();
+  const { t, date, number, currency, memberName } = useLocale();
   const failure = useFailureText();
   const capacity = useReloadable(ownCapacity, { member: memberId });
   const member = useReloadable(ownMember, { id: memberId });
@@ -379,7 +380,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
     const changed = result.data && ('confirmCapacityBooking' in result.data ? result.data.confirmCapacityBooking : result.data.declineCapacityBooking);
     setBookingNotice(
       changed
-        ? { ok: true, message: text.bookingChanged(booking.member.name, text.bookingStatus[changed.status]) }
+        ? { ok: true, message: text.bookingChanged(memberName(booking.member), text.bookingStatus[changed.status]) }
         : { ok: false, message: failure(result.errors) },
     );
     capacity.reload();
@@ -393,11 +394,8 @@ function CapacityPage({ memberId }: { memberId: string }) {
       </p>
       <h1>{text.capacityHeading}</h1>
       <p class="lead">{text.capacityIntro}</p>
-      {capacity.errors.length > 0 && (
-        <p class="notice notice-error" role="alert">
-          {failure(capacity.errors)}
-        </p>
-      )}
+      <NetworkNotice errors={capacity.errors} />
+      <ErrorNotice errors={capacity.errors} />
       <section aria-labelledby="my-posts-heading">
         <h2 id="my-posts-heading" ref={postsHeading} tabIndex={-1}>
           {text.postsHeading}
@@ -491,7 +489,7 @@ function BookingsTable({
   onDecide: (booking: CapacityBookingRow, confirm: boolean) => void;
 }) {
   const text = useMemberText();
-  const { number } = useLocale();
+  const { number, memberName } = useLocale();
   return (
     <table class="member-area-table">
       <caption>{text.bookingsCaption}</caption>
@@ -510,11 +508,11 @@ function BookingsTable({
       </thead>
       <tbody>
         {bookings.map((booking) => {
-          const onOurs = booking.offer.member.id === memberId;
+          const onOurs = booking.offer.memberRef.id === memberId;
           return (
             <tr key={booking.id} data-booking={booking.id}>
               <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
-              <th scope="row">{onOurs ? booking.member.name : booking.offer.member.name}</th>
+              <th scope="row">{memberName(onOurs ? booking.member : booking.offer.member)}</th>
               <td>{describe(text, booking.offer)}</td>
               <td>{window(booking.from, booking.to)}</td>
               <td class="number">{number(booking.hours)}</td>
@@ -522,13 +520,17 @@ function BookingsTable({
               <td>
                 {onOurs && booking.status === 'REQUESTED' && (
                   <span class="member-area-buttons">
-                    <button type="button" aria-label={text.confirmLabel(booking.member.name, number(booking.hours))} onClick={() => onDecide(booking, true)}>
+                    <button
+                      type="button"
+                      aria-label={text.confirmLabel(memberName(booking.member), number(booking.hours))}
+                      onClick={() => onDecide(booking, true)}
+                    >
                       {text.confirm}
                     </button>
                     <button
                       type="button"
                       class="secondary"
-                      aria-label={text.declineLabel(booking.member.name, number(booking.hours))}
+                      aria-label={text.declineLabel(memberName(booking.member), number(booking.hours))}
                       onClick={() => onDecide(booking, false)}
                     >
                       {text.decline}

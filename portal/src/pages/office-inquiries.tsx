@@ -1,4 +1,4 @@
-import { ErrorNotice } from '../components/notices.tsx';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { officeInquiries } from '../operations.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
@@ -12,7 +12,7 @@ import { useOfficeText } from './office-messages.ts';
 
 export function OfficeInquiriesPage({ session }: { session: Session }) {
   const text = useOfficeText();
-  const { t, date, dateTime } = useLocale();
+  const { t, date, dateTime, memberName } = useLocale();
   const list = useQuery(officeInquiries, { first: 100 });
   const rows = list.data?.inquiries ?? [];
   const ours = (network: string) => session.role === 'admin' || network === session.network;
@@ -21,6 +21,7 @@ export function OfficeInquiriesPage({ session }: { session: Session }) {
       <BackToOverview />
       <h1>{text.inquiriesHeading}</h1>
       <p class="lead">{text.inquiriesIntro}</p>
+      <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
       {list.loading && !list.data ? (
         <p aria-busy="true">{t.loading}</p>
@@ -55,8 +56,8 @@ export function OfficeInquiriesPage({ session }: { session: Session }) {
                       {inquiry.invitations
                         .filter((invitation) => ours(invitation.network))
                         .map((invitation) => (
-                          <li key={invitation.member.id}>
-                            {invitation.member.name}: {text.invitationStatus[invitation.status] ?? invitation.status}
+                          <li key={invitation.memberRef.id}>
+                            {memberName(invitation.member)}: {text.invitationStatus[invitation.status] ?? invitation.status}
                           </li>
                         ))}
                     </ul>

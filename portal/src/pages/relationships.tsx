@@ -21,7 +21,7 @@ const radii = [25, 50, 100, 200];
 
 export function RelationshipsPage() {
   const text = useCooperationText();
-  const { t, number } = useLocale();
+  const { t, number, memberName } = useLocale();
   const failure = useFailureText();
   const errorText = useFieldErrorText();
   const { session } = useSession();
@@ -48,7 +48,9 @@ export function RelationshipsPage() {
     );
 
   const relationships = loaded.data?.relationships ?? [];
-  const suggestions = loaded.data?.member?.partnerSuggestions ?? [];
+  // A suggestion whose network stopped answering after region made it has no name to show or choose: left out,
+  // with the network's notice above.
+  const suggestions = (loaded.data?.member?.partnerSuggestions ?? []).flatMap(({ member, ...s }) => (member ? [{ ...s, member }] : []));
 
   const send = async (event: Event) => {
     event.preventDefault();
@@ -66,7 +68,7 @@ export function RelationshipsPage() {
     }
     setErrors({});
     setPartnerId('');
-    setStatus(text.requested(made.partner.name));
+    setStatus(text.requested(memberName(made.partner)));
     loaded.reload();
   };
 
@@ -75,8 +77,8 @@ export function RelationshipsPage() {
     const changed = result.data && ('confirmRelationship' in result.data ? result.data.confirmRelationship : result.data.endRelationship);
     if (!changed) return setErrors({ form: failure(result.errors) });
     setErrors({});
-    const other = changed.requester.id === memberId ? changed.partner : changed.requester;
-    setStatus(`${other.name}: ${text.relationshipStatus[changed.status]}.`);
+    const other = changed.requesterRef.id === memberId ? changed.partner : changed.requester;
+    setStatus(`${memberName(other)}: ${text.relationshipStatus[changed.status]}.`);
     // The row's buttons change with it: the keyboard continues at the list's heading.
     listHeading.current?.focus();
     loaded.reload();
@@ -111,12 +113,12 @@ export function RelationshipsPage() {
         ) : (
           <ul class="relationships">
             {relationships.map((r) => {
-              const incoming = r.partner.id === memberId;
+              const incoming = r.partnerRef.id === memberId;
               return (
                 <li key={r.id} data-id={r.id} data-status={r.status}>
                   <p>
-                    <a href={paths.member(r.requester.id)}>{r.requester.name}</a> {text.relationshipKind[r.kind]}{' '}
-                    <a href={paths.member(r.partner.id)}>{r.partner.name}</a>
+                    <a href={paths.member(r.requesterRef.id)}>{memberName(r.requester)}</a> {text.relationshipKind[r.kind]}{' '}
+                    <a href={paths.member(r.partnerRef.id)}>{memberName(r.partner)}</a>
                   </p>
                   <p class="muted">
                     {text.relationshipStatus[r.status]}
@@ -126,7 +128,7 @@ export function RelationshipsPage() {
                   {r.status !== 'ENDED' && (
                     <div class="row-actions">
                       {r.status === 'REQUESTED' && incoming && (
-                        <button type="button" onClick={() => change(r, 'confirm')} aria-label={`${text.confirmRelationship}: ${r.requester.name}`}>
+                        <button type="button" onClick={() => change(r, 'confirm')} aria-label={`${text.confirmRelationship}: ${memberName(r.requester)}`}>
                           {text.confirmRelationship}
                         </button>
                       )}
@@ -134,7 +136,7 @@ export function RelationshipsPage() {
                         type="button"
                         class="secondary"
                         onClick={() => change(r, 'end')}
-                        aria-label={`${text.endRelationship}: ${incoming ? r.requester.name : r.partner.name}`}
+                        aria-label={`${text.endRelationship}: ${memberName(incoming ? r.requester : r.partner)}`}
                       >
                         {text.endRelationship}
                       </button>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ErrorNotice } from '../components/notices.tsx';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { requestToJoinWorkingGroup, rsvpMeeting, workingGroupList, workingGroupPage, type MeetingView, type RsvpAnswer } from '../operations.ts';
 import { paths } from '../router.ts';
@@ -23,7 +23,7 @@ const answers: RsvpAnswer[] = ['YES', 'MAYBE', 'NO'];
 
 export function WorkingGroupsPage() {
   const text = useCooperationText();
-  const { t, number } = useLocale();
+  const { t, number, memberName } = useLocale();
   const { session } = useSession();
   const list = useReloadable(workingGroupList, session?.signedIn ? { first: 100 } : undefined);
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
@@ -32,6 +32,7 @@ export function WorkingGroupsPage() {
     <>
       <h1>{text.groupsHeading}</h1>
       <p class="lead">{text.groupsIntro}</p>
+      <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
       {!session || list.loading ? (
         <p aria-busy="true">{t.loading}</p>
@@ -46,7 +47,8 @@ export function WorkingGroupsPage() {
               </h2>
               <p>{group.description}</p>
               <p class="muted">
-                {text.lead}: {group.leadMember?.name ?? text.ledByOffice(group.leadNetwork.code)} · {text.memberCount(number(group.members.length))}
+                {text.lead}: {group.leadMemberRef ? memberName(group.leadMember) : text.ledByOffice(group.leadNetwork.code)} ·{' '}
+                {text.memberCount(number(group.members.length))}
                 {group.viewerIsMember && <> · {text.youAreMember}</>}
               </p>
             </li>
@@ -62,7 +64,7 @@ const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FOR
 
 export function WorkingGroupPage({ id }: { id: string }) {
   const text = useCooperationText();
-  const { t, day } = useLocale();
+  const { t, day, memberName } = useLocale();
   const failure = useFailureText();
   const { session } = useSession();
   const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
@@ -91,7 +93,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
     );
   }
   const errors = loaded.errors.filter((e) => !isGroupOnly(e));
-  const isMember = session?.role === 'member' && group.members.some((m) => m.member.id === session.memberId);
+  const isMember = session?.role === 'member' && group.members.some((m) => m.memberRef.id === session.memberId);
   const join = async () => {
     const result = await request(requestToJoinWorkingGroup, { groupId: group.id });
     setJoined(result.data ? text.joinRequested : failure(result.errors));
@@ -104,15 +106,17 @@ export function WorkingGroupPage({ id }: { id: string }) {
       <dl class="facts">
         <dt>{text.lead}</dt>
         <dd>
-          {group.leadMember ? (
+          {group.leadMemberRef ? (
             <>
-              <a href={paths.member(group.leadMember.id)}>{group.leadMember.name}</a> ({group.leadMember.network.code})
+              <a href={paths.member(group.leadMemberRef.id)}>{memberName(group.leadMember)}</a>
+              {group.leadMember && ` (${group.leadMember.network.code})`}
             </>
           ) : (
             text.ledByOffice(group.leadNetwork.code)
           )}
         </dd>
       </dl>
+      <NetworkNotice errors={errors} />
       <ErrorNotice errors={errors} />
       {session?.role === 'member' && !group.viewerIsMember && (
         <div class="actions">
@@ -131,7 +135,8 @@ export function WorkingGroupPage({ id }: { id: string }) {
           <ul class="group-members">
             {group.members.map((m) => (
               <li key={m.id}>
-                <a href={paths.member(m.member.id)}>{m.member.name}</a> <span class="muted">({m.member.network.code})</span>
+                <a href={paths.member(m.memberRef.id)}>{memberName(m.member)}</a>
+                {m.member && <span class="muted"> ({m.member.network.code})</span>}
                 {m.joinedAt && <span class="muted"> · {text.since(day(m.joinedAt))}</span>}
               </li>
             ))}
@@ -191,8 +196,8 @@ function Meeting({
 }) {
   const text = useCooperationText();
   const failure = useFailureText();
-  const { t, dateTime, number } = useLocale();
-  const own = meeting.rsvps?.find((r) => r.member.id === memberId)?.answer;
+  const { t, dateTime, number, memberName } = useLocale();
+  const own = meeting.rsvps?.find((r) => r.memberRef.id === memberId)?.answer;
   const [choice, setChoice] = useState<RsvpAnswer | undefined>(own);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<RsvpAnswer | null>(null);
@@ -308,8 +313,8 @@ function Meeting({
           ) : (
             <ul>
               {meeting.rsvps.map((r) => (
-                <li key={r.member.id}>
-                  {r.member.name}: {text.answer[r.answer]}
+                <li key={r.memberRef.id}>
+                  {memberName(r.member)}: {text.answer[r.answer]}
                 </li>
               ))}
             </ul>

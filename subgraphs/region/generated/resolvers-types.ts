@@ -204,8 +204,8 @@ export type BoothRegistration = {
   declineReason?: Maybe<Scalars['String']['output']>;
   /** Its id, for example br-5083124978213377. */
   id: Scalars['ID']['output'];
-  /** The exhibiting member; the gateway fetches its name, processes, certifications and contacts from its network. */
-  member: Member;
+  /** The exhibiting member; the gateway fetches its name, processes, certifications and contacts from its network; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The member's network. */
   network: Network;
   /** Products or parts shown. */
@@ -252,10 +252,10 @@ export type BusinessRelationship = {
   id: Scalars['ID']['output'];
   /** What the requester is to the partner. */
   kind: RelationshipKind;
-  /** The member asked to confirm. */
-  partner: Member;
-  /** The member that recorded it: requester is <kind> partner. */
-  requester: Member;
+  /** The member asked to confirm; null while its network cannot be reached (an error names it). */
+  partner?: Maybe<Member>;
+  /** The member that recorded it: requester is <kind> partner; null while its network cannot be reached (an error names it). */
+  requester?: Maybe<Member>;
   /** Requested, confirmed or ended. */
   status: RelationshipStatus;
 };
@@ -318,8 +318,8 @@ export type CapacityBooking = {
   hours: Scalars['Int']['output'];
   /** The booking's id. */
   id: Scalars['ID']['output'];
-  /** The booking member. */
-  member: Member;
+  /** The booking member; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The booking member's network. */
   network: NetworkCode;
   /** The offer booked. */
@@ -384,8 +384,8 @@ export type CapacityPost = {
   location?: Maybe<GeoPoint>;
   /** The machine; null when not given. */
   machine?: Maybe<Scalars['String']['output']>;
-  /** The posting member. */
-  member: Member;
+  /** The posting member; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The posting member's network. */
   network: NetworkCode;
   /** Anything else; null when not given. */
@@ -524,8 +524,8 @@ export type Consortium = {
   id: Scalars['ID']['output'];
   /** The inquiry the consortium quotes on. */
   inquiryId: Scalars['ID']['output'];
-  /** The invited member that leads and submits the quote. */
-  lead: Member;
+  /** The invited member that leads and submits the quote; null while its network cannot be reached (an error names it). */
+  lead?: Maybe<Member>;
   /** The lead and the other members with their answers. */
   partners: Array<ConsortiumPartner>;
 };
@@ -533,8 +533,8 @@ export type Consortium = {
 /** A member of a consortium and its part in the work. */
 export type ConsortiumPartner = {
   __typename?: 'ConsortiumPartner';
-  /** The member. */
-  member: Member;
+  /** The member; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The member's network. */
   network: NetworkCode;
   /** DIN 8580 process codes it takes on; empty until it accepts. */
@@ -601,8 +601,8 @@ export type EventRegistration = {
   eventId: Scalars['ID']['output'];
   /** The registration's id. */
   id: Scalars['ID']['output'];
-  /** The participant's member company. */
-  member: Member;
+  /** The participant's member company; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The participant's name. */
   participant: Scalars['String']['output'];
   /** Registered, waiting or cancelled. */
@@ -798,8 +798,8 @@ export type InquiryInvitation = {
   declineReason?: Maybe<Scalars['String']['output']>;
   /** Distance from the delivery location in km; null when not known. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
-  /** The member invited. */
-  member: Member;
+  /** The member invited; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The member's network. */
   network: NetworkCode;
   /** The supplier score from matching, 0..1; null for invitees added by an office. */
@@ -880,8 +880,8 @@ export type InvitationStatus =
 /** A member an office proposed for an inquiry, waiting for the owner's answer. */
 export type InviteeProposal = {
   __typename?: 'InviteeProposal';
-  /** The member proposed. */
-  member: Member;
+  /** The member proposed; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The member's network. */
   network: NetworkCode;
   /** ISO timestamp. */
@@ -1074,8 +1074,8 @@ export type MeetingRsvp = {
   answeredAt: Scalars['String']['output'];
   /** The meeting's id. */
   meetingId: Scalars['ID']['output'];
-  /** The member that answered. */
-  member: Member;
+  /** The member that answered; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
 };
 
 /** A member company. Each network contributes its own implementation (NiweMember, ...). */
@@ -2150,8 +2150,8 @@ export type PartnerSuggestion = {
   __typename?: 'PartnerSuggestion';
   /** Null when the suggested-for member has no location. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
-  /** The member suggested. */
-  member: Member;
+  /** The member suggested; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** One per complementary process group, for example: Spanen mit geometrisch bestimmten Schneiden (yours) → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs). */
   reasons: Array<Scalars['String']['output']>;
 };
@@ -2639,8 +2639,8 @@ export type Quote = {
   inquiryId: Scalars['ID']['output'];
   /** Calendar days from order to delivery. */
   leadTimeDays: Scalars['Int']['output'];
-  /** The quoting member (the lead for a consortium). */
-  member: Member;
+  /** The quoting member (the lead for a consortium); null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** The quoting member's network. */
   network: NetworkCode;
   /** Conditions and remarks; null when none. */
@@ -3012,8 +3012,8 @@ export type WorkingGroupMembership = {
   id: Scalars['ID']['output'];
   /** When it became ACTIVE (ISO 8601). */
   joinedAt?: Maybe<Scalars['String']['output']>;
-  /** The member. */
-  member: Member;
+  /** The member; null while its network cannot be reached (an error names it). */
+  member?: Maybe<Member>;
   /** Where the member stands. */
   status: WorkingGroupMembershipStatus;
 };
@@ -3465,7 +3465,7 @@ export type BoothRegistrationResolvers<ContextType = RegionContext, ParentType e
   decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3479,8 +3479,8 @@ export type BusinessRelationshipResolvers<ContextType = RegionContext, ParentTyp
   endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RelationshipKind'], ParentType, ContextType>;
-  partner?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
-  requester?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  requester?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RelationshipStatus'], ParentType, ContextType>;
 };
 
@@ -3507,7 +3507,7 @@ export type CapacityBookingResolvers<ContextType = RegionContext, ParentType ext
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   offer?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3532,7 +3532,7 @@ export type CapacityPostResolvers<ContextType = RegionContext, ParentType extend
   kind?: Resolver<ResolversTypes['CapacityKind'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   machine?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3557,12 +3557,12 @@ export type ConsortiumResolvers<ContextType = RegionContext, ParentType extends 
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inquiryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lead?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  lead?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['ConsortiumPartner']>, ParentType, ContextType>;
 };
 
 export type ConsortiumPartnerResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ConsortiumPartner'] = ResolversParentTypes['ConsortiumPartner']> = {
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   processes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3575,7 +3575,7 @@ export type EventRegistrationResolvers<ContextType = RegionContext, ParentType e
   event?: Resolver<Maybe<ResolversTypes['NewsItem']>, ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   participant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   waitingPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3635,7 +3635,7 @@ export type InquiryResolvers<ContextType = RegionContext, ParentType extends Res
 export type InquiryInvitationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['InquiryInvitation'] = ResolversParentTypes['InquiryInvitation']> = {
   declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
@@ -3647,7 +3647,7 @@ export type InquiryQuantityResolvers<ContextType = RegionContext, ParentType ext
 };
 
 export type InviteeProposalResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['InviteeProposal'] = ResolversParentTypes['InviteeProposal']> = {
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   proposedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3716,7 +3716,7 @@ export type MeetingRsvpResolvers<ContextType = RegionContext, ParentType extends
   answer?: Resolver<ResolversTypes['RsvpAnswer'], ParentType, ContextType>;
   answeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = {
@@ -3916,7 +3916,7 @@ export type PageInfoResolvers<ContextType = RegionContext, ParentType extends Re
 
 export type PartnerSuggestionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = {
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -3973,7 +3973,7 @@ export type QuoteResolvers<ContextType = RegionContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inquiryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkCode'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   priceTiers?: Resolver<Array<ResolversTypes['PriceTier']>, ParentType, ContextType>;
@@ -4090,7 +4090,7 @@ export type WorkingGroupMembershipResolvers<ContextType = RegionContext, ParentT
   groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkingGroupMembershipStatus'], ParentType, ContextType>;
 };
 
