@@ -70,6 +70,8 @@ beforeAll(async () => {
   const fixtureMembers: [key: string, network: string, name: string, postalCode: string, city: string, processes: string[]][] = [
     ['dreher', 'NIWE', 'Dreherei Werra GmbH', '80331', 'München', ['3.2.1']],
     ['haerter', 'LINAT', 'Härterei Unstrut GmbH', '85221', 'Dachau', ['6.2']],
+    // Far from both, so no suggestion of theirs: it asks to join the working group and is invited to it.
+    ['konstrukteur', 'KONAT', 'Konstruktion Wartburg GmbH', '99817', 'Eisenach', ['4.1']],
   ];
   for (const [key, network, name, postalCode, city, processes] of fixtureMembers) {
     const created = await graph(
@@ -83,6 +85,7 @@ beforeAll(async () => {
   const accounts = [
     { email: 'dieter@dreherei.example', name: 'Dieter Dreher', kind: 'MEMBER', memberId: members.dreher },
     { email: 'hanna@haerterei.example', name: 'Hanna Härter', kind: 'MEMBER', memberId: members.haerter },
+    { email: 'karl@konstruktion.example', name: 'Karl Konstrukteur', kind: 'MEMBER', memberId: members.konstrukteur },
     { email: 'olga@niwe.example', name: 'Olga Office', kind: 'OFFICE', network: 'NIWE' },
   ];
   for (const input of accounts) await createAccount(stack, tokens.admin, { ...input, password });
@@ -375,6 +378,73 @@ test('a working group: topic, lead, members, a meeting whose limit refuses a yes
   expect(balance.headers()['content-type']).toMatch(/text\/csv/);
   expect(await text(page, '.capacity-link p')).toMatch(/^Dieser Arbeitskreis gleicht die CAD-Kapazität der Mitglieder aus: die Bilanz vom \d/);
   await expectAccessible(page);
+});
+
+test('joining a working group: a member asks and sees its request wait, the lead admits it and uploads minutes, the member leaves and declines an invitation', async () => {
+  const karl = await signedInPage('karl@konstruktion.example', 'Karl Konstrukteur', `/arbeitskreise/${fixture.groupId}`);
+  await eventually(() => karl.locator('h1').textContent()).toBe('Härten und Beschichten');
+  await karl.getByRole('button', { name: 'Aufnahme beantragen' }).press('Enter');
+  await eventually(() => text(karl, '.membership-notice')).toBe('Ihr Antrag ist gestellt; die Leitung entscheidet.');
+  await eventually(() => text(karl, '.own-membership p')).toBe('Ihr Antrag auf Aufnahme wartet auf die Entscheidung der Leitung.');
+  expect(await karl.getByRole('button', { name: 'Aufnahme beantragen' }).count()).toBe(0);
+  await expectAccessible(karl);
+
+  // The lead admits it by keyboard; the row goes, the status and the list's heading stay.
+  const dieter = await signedInPage('dieter@dreherei.example', 'Dieter Dreher', `/arbeitskreise/${fixture.groupId}`);
+  await eventually(() => dieter.locator('.group-pending li').allInnerTexts()).toEqual([
+    expect.stringMatching(/^Konstruktion Wartburg GmbH \(KONAT\) beantragt die Aufnahme/),
+  ]);
+  await expectAccessible(dieter);
+  await dieter.getByRole('button', { name: 'Konstruktion Wartburg GmbH aufnehmen' }).press('Enter');
+  await eventually(() => text(dieter, '#group-pending-heading ~ .membership-status')).toBe('Konstruktion Wartburg GmbH ist aufgenommen.');
+  await eventually(() => dieter.locator('.group-members li a').allTextContents()).toContain('Konstruktion Wartburg GmbH');
+  expect(await dieter.locator('.group-pending li').count()).toBe(0);
+  expect(await text(dieter, '#group-pending-heading ~ p:not([role])')).toBe('Keine offenen Anträge oder Einladungen.');
+  expect((await activeElement(dieter)).id).toBe('group-pending-heading');
+
+  // The lead uploads new minutes: a file that is no PDF is refused at the field, the PDF becomes the minutes.
+  const meeting = dieter.locator(`.meeting[data-id="${fixture.meetingId}"]`);
+  const file = meeting.getByLabel('Protokoll hochladen (PDF)');
+  await file.setInputFiles({ name: 'notizen.txt', mimeType: 'text/plain', buffer: Buffer.from('keine PDF') });
+  await meeting.getByRole('button', { name: 'Protokoll hochladen', exact: true }).click();
+  await eventually(() => meeting.locator('.minutes-upload .field-error').textContent()).toBe(
+    'notizen.txt: Diese Datei lässt sich nicht verwenden: Sie ist leer, von einer anderen Art oder nicht lesbar.',
+  );
+  expect(await file.getAttribute('aria-invalid')).toBe('true');
+  // Chromium logs the refused upload's 415 in the console: that one is expected, any other error is not.
+  expect(pages.errors.splice(0)).toEqual([expect.stringMatching(/status of 415 \(Unsupported Media Type\)/)]);
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5000, 'q'), Buffer.from('\n%%EOF\n')]);
+  await file.setInputFiles({ name: 'protokoll-2.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await meeting.getByRole('button', { name: 'Protokoll hochladen', exact: true }).click();
+  await eventually(() => text(dieter, `.meeting[data-id="${fixture.meetingId}"] .minutes-uploaded`)).toBe('protokoll-2.pdf ist als Protokoll hochgeladen.');
+  await eventually(() => meeting.locator('.minutes-link').textContent()).toMatch(/^protokoll-2\.pdf herunterladen/);
+  expect(await meeting.locator('.minutes-upload .field-error').count()).toBe(0);
+  await expectAccessible(dieter);
+
+  // The member sees itself in the group and leaves it, after a question whose focus starts on "Abbrechen".
+  await karl.reload();
+  await karl.getByRole('button', { name: 'Arbeitskreis verlassen' }).click();
+  const dialog = karl.locator('dialog.confirm');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect((await activeElement(karl)).text).toBe('Abbrechen');
+  await expectAccessible(karl);
+  await dialog.getByRole('button', { name: 'Arbeitskreis verlassen' }).click();
+  await eventually(() => text(karl, '.membership-notice')).toBe('Sie haben den Arbeitskreis verlassen.');
+  await eventually(() => karl.getByRole('button', { name: 'Aufnahme beantragen' }).count()).toBe(1);
+
+  // Invited again (through the graph: the portal has no invitation form), it declines in the portal.
+  await graph(
+    'mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }',
+    { g: fixture.groupId, m: members.konstrukteur },
+    tokens.dreher,
+  );
+  await karl.reload();
+  await eventually(() => text(karl, '.own-membership p')).toBe('Die Leitung hat Sie in diesen Arbeitskreis eingeladen.');
+  await karl.getByRole('button', { name: 'Einladung ablehnen' }).click();
+  await eventually(() => text(karl, '.membership-notice')).toBe('Sie haben die Einladung abgelehnt.');
+  const group = await graph('query($id: ID!) { workingGroup(id: $id) { members { member { id } } pending { id } } }', { id: fixture.groupId }, tokens.admin);
+  expect(group.workingGroup.members.map((m: { member: { id: string } }) => m.member.id)).not.toContain(members.konstrukteur);
+  expect(group.workingGroup.pending).toEqual([]);
 });
 
 test('the joint booth: an area above what is left at its field, the organiser confirms, the cost split per exhibitor and network', async () => {

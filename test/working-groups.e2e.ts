@@ -168,6 +168,14 @@ describe('membership', () => {
     expect(codeOf(await stack.query(acceptMutation, { id: invited.id }, tokens.haerter))).toBe('CONFLICT');
   });
 
+  test('viewerIsLead: the member that leads, its office and admin; no other member, however inside, nor another office', async () => {
+    const leads = async (token: string) =>
+      (await ok(stack.query('query($id: ID!) { workingGroup(id: $id) { viewerIsLead } }', { id: groupId }, token))).workingGroup.viewerIsLead;
+    const linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
+    expect([await leads(tokens.dreher), await leads(tokens.niweOffice), await leads(tokens.admin)]).toEqual([true, true, true]);
+    expect([await leads(tokens.haerter), await leads(tokens.aussen), await leads(linatOffice)]).toEqual([false, false, false]);
+  });
+
   test('a member of a third network asks to join, the lead confirms; leaving and removing end memberships', async () => {
     const asked = (await ok(stack.query(joinMutation, { g: groupId }, tokens.konstrukteur))).requestToJoinWorkingGroup;
     expect(asked.status).toBe('REQUESTED');

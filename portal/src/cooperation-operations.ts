@@ -142,6 +142,15 @@ export interface MeetingView {
   placesLeft: number;
   rsvps: { answer: RsvpAnswer; answeredAt: string; memberRef: MemberId; member: { id: string; name: string } | null }[] | null;
   minutes: { id: string; fileName: string; size: number; uploadedAt: string; downloadPath: string } | null;
+  viewerCanUploadMinutes: boolean;
+}
+
+export interface MembershipView {
+  id: string;
+  status: MembershipStatus;
+  joinedAt: string | null;
+  memberRef: MemberId;
+  member: MemberRef | null;
 }
 
 export interface WorkingGroupView {
@@ -153,19 +162,25 @@ export interface WorkingGroupView {
   leadMemberRef: MemberId | null;
   leadMember: MemberRef | null;
   viewerIsMember: boolean;
-  members: { id: string; status: MembershipStatus; joinedAt: string | null; memberRef: MemberId; member: MemberRef | null }[];
+  viewerIsLead: boolean;
+  members: MembershipView[];
+  /** Invitations and requests not yet answered, as far as the caller may see them (all for the lead; a member's own). */
+  pending: MembershipView[];
   meetings: MeetingView[];
   capacityBalance: { csvPath: string; from: string; to: string } | null;
 }
+
+const membershipFields = 'id status joinedAt memberRef: member { id } member { id name network { code } }';
 
 export const workingGroupPage = operation<{ workingGroup: WorkingGroupView | null }, { id: string }>(
   'WorkingGroupPage',
   `query WorkingGroupPage($id: ID!) {
     workingGroup(id: $id) {
-      id topic description leadNetwork { code name } leadMemberRef: leadMember { id } leadMember { id name network { code } } viewerIsMember
-      members { id status joinedAt memberRef: member { id } member { id name network { code } } }
+      id topic description leadNetwork { code name } leadMemberRef: leadMember { id } leadMember { id name network { code } } viewerIsMember viewerIsLead
+      members { ${membershipFields} }
+      pending { ${membershipFields} }
       meetings(upcomingOnly: false) {
-        id startsAt place videoLink agenda participantLimit yesCount placesLeft
+        id startsAt place videoLink agenda participantLimit yesCount placesLeft viewerCanUploadMinutes
         rsvps { answer answeredAt memberRef: member { id } member { id name } }
         minutes { id fileName size uploadedAt downloadPath }
       }
@@ -187,6 +202,30 @@ export const rsvpMeeting = operation<
 export const requestToJoinWorkingGroup = operation<{ requestToJoinWorkingGroup: { id: string; status: MembershipStatus } }, { groupId: string }>(
   'RequestToJoinWorkingGroup',
   `mutation RequestToJoinWorkingGroup($groupId: ID!) { requestToJoinWorkingGroup(groupId: $groupId) { id status } }`,
+);
+
+type MembershipChange = { id: string; status: MembershipStatus };
+
+export const confirmWorkingGroupMembership = operation<{ confirmWorkingGroupMembership: MembershipChange }, { membershipId: string }>(
+  'ConfirmWorkingGroupMembership',
+  `mutation ConfirmWorkingGroupMembership($membershipId: ID!) { confirmWorkingGroupMembership(membershipId: $membershipId) { id status } }`,
+);
+
+export const acceptWorkingGroupInvitation = operation<{ acceptWorkingGroupInvitation: MembershipChange }, { membershipId: string }>(
+  'AcceptWorkingGroupInvitation',
+  `mutation AcceptWorkingGroupInvitation($membershipId: ID!) { acceptWorkingGroupInvitation(membershipId: $membershipId) { id status } }`,
+);
+
+/** Declines a request, withdraws an invitation or removes a member (the lead, the member's office, admin). */
+export const removeFromWorkingGroup = operation<{ removeFromWorkingGroup: MembershipChange }, { membershipId: string }>(
+  'RemoveFromWorkingGroup',
+  `mutation RemoveFromWorkingGroup($membershipId: ID!) { removeFromWorkingGroup(membershipId: $membershipId) { id status } }`,
+);
+
+/** The member's own: leaves, withdraws its request or declines its invitation. */
+export const leaveWorkingGroup = operation<{ leaveWorkingGroup: MembershipChange }, { groupId: string }>(
+  'LeaveWorkingGroup',
+  `mutation LeaveWorkingGroup($groupId: ID!) { leaveWorkingGroup(groupId: $groupId) { id status } }`,
 );
 
 // The joint trade-fair booth (README "Joint trade-fair booths").
@@ -381,6 +420,10 @@ export const cooperationOperations = [
   workingGroupPage,
   rsvpMeeting,
   requestToJoinWorkingGroup,
+  confirmWorkingGroupMembership,
+  acceptWorkingGroupInvitation,
+  removeFromWorkingGroup,
+  leaveWorkingGroup,
   tradeFairList,
   tradeFairPage,
   registerForBooth,

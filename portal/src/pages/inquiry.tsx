@@ -21,7 +21,8 @@ import {
   type QuoteView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
-import { csrfHeaders, useSession, type Session } from '../session.ts';
+import { useSession, type Session } from '../session.ts';
+import { upload } from '../uploads.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { SignInFirst } from './inquiry-common.tsx';
@@ -37,28 +38,6 @@ import { useInquiryText } from './inquiry-messages.ts';
 /** The unit price that applies to `quantity`: the tier with the largest minQuantity not above it. */
 export function tierFor(tiers: PriceTier[], quantity: number): PriceTier | undefined {
   return tiers.filter((tier) => tier.minQuantity <= quantity).sort((a, b) => b.minQuantity - a.minQuantity)[0];
-}
-
-/** The type an upload declares: the browser's, or by the name for STEP files browsers know no type for. */
-function uploadType(file: File): string {
-  if (file.type) return file.type;
-  return /\.(step|stp)$/i.test(file.name) ? 'model/step' : 'application/octet-stream';
-}
-
-/** Uploads one file through the gateway (the session cookie and its CSRF token); the server's error when refused. */
-async function upload(inquiryId: string, file: File): Promise<GraphQLErrorLike | null> {
-  try {
-    const response = await fetch(`/attachments?inquiryId=${encodeURIComponent(inquiryId)}&fileName=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      headers: { 'content-type': uploadType(file), ...csrfHeaders() },
-      body: file,
-    });
-    if (response.ok) return null;
-    const body = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorLike[] };
-    return body.errors?.[0] ?? { message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } };
-  } catch {
-    return { message: 'The portal cannot be reached.', extensions: { code: 'UNREACHABLE' } };
-  }
 }
 
 export function InquiryPage({ id }: { id: string }) {
@@ -173,7 +152,7 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
     setBusy(true);
     let uploaded = 0;
     for (const file of files) {
-      const refusal = await upload(inquiry.id, file);
+      const refusal = await upload({ inquiryId: inquiry.id }, file);
       if (refusal) {
         setError(`${file.name}: ${errorText(refusal)}`);
         break;

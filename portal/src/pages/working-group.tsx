@@ -1,11 +1,26 @@
 import { useRef, useState } from 'preact/hooks';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
-import { requestToJoinWorkingGroup, rsvpMeeting, workingGroupList, workingGroupPage, type MeetingView, type RsvpAnswer } from '../operations.ts';
+import {
+  acceptWorkingGroupInvitation,
+  confirmWorkingGroupMembership,
+  leaveWorkingGroup,
+  removeFromWorkingGroup,
+  requestToJoinWorkingGroup,
+  rsvpMeeting,
+  workingGroupList,
+  workingGroupPage,
+  type MeetingView,
+  type MembershipView,
+  type RsvpAnswer,
+  type WorkingGroupView,
+} from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
+import { upload } from '../uploads.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
+import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -15,7 +30,9 @@ import { useCooperationText } from './cooperation-messages.ts';
 // refuses a yes (CONFLICT with extensions.participantLimit) and the refusal stands at the answer's control.
 // Agenda, video link, answers and minutes are the group's own (README "Working groups"): for anyone else the graph
 // answers them FORBIDDEN at their path, which this page shows as a sentence, not as an error. The CAD working
-// group's page links to its capacity balance.
+// group's page links to its capacity balance. Joining runs through the page too: a member asks and sees its request
+// wait, or accepts or declines an invitation, and leaves again; the lead (viewerIsLead) admits or declines requests,
+// withdraws invitations and uploads each meeting's minutes (PDF, POST /attachments?meetingId=).
 
 /** The office's capacity chart (pages/office-capacity.tsx), the working group's view for offices. */
 const officeCapacityPath = '/geschaeftsstelle/kapazitaet';
@@ -59,6 +76,11 @@ export function WorkingGroupsPage() {
   );
 }
 
+interface Notice {
+  ok: boolean;
+  message: string;
+}
+
 /** The graph's refusals of the group's own fields to someone outside it: expected, shown as a sentence. */
 const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FORBIDDEN' && (error.path ?? []).includes('meetings');
 
@@ -68,7 +90,8 @@ export function WorkingGroupPage({ id }: { id: string }) {
   const failure = useFailureText();
   const { session } = useSession();
   const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
-  const [joined, setJoined] = useState<string | null>(null);
+  // What the member's last step in the group came to: kept here, since the controls that took it go with it.
+  const [notice, setNotice] = useState<Notice | null>(null);
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
   const group = loaded.data?.workingGroup;
   const back = (
@@ -96,8 +119,11 @@ export function WorkingGroupPage({ id }: { id: string }) {
   const isMember = session?.role === 'member' && group.members.some((m) => m.memberRef.id === session.memberId);
   const join = async () => {
     const result = await request(requestToJoinWorkingGroup, { groupId: group.id });
-    setJoined(result.data ? text.joinRequested : failure(result.errors));
+    setNotice(result.data ? { ok: true, message: text.joinRequested } : { ok: false, message: failure(result.errors) });
+    // The page shows the request waiting (pending), with the button to withdraw it.
+    if (result.data) loaded.reload();
   };
+  const ownPending = session?.role === 'member' ? group.pending.find((m) => m.memberRef.id === session.memberId) : undefined;
   return (
     <>
       {back}
@@ -118,14 +144,29 @@ export function WorkingGroupPage({ id }: { id: string }) {
       </dl>
       <NetworkNotice errors={errors} />
       <ErrorNotice errors={errors} />
-      {session?.role === 'member' && !group.viewerIsMember && (
+      {session?.role === 'member' && !group.viewerIsMember && !ownPending && (
         <div class="actions">
-          <button type="button" onClick={join} disabled={joined !== null}>
+          <button type="button" onClick={join}>
             {text.joinButton}
           </button>
-          <p role="status">{joined}</p>
         </div>
       )}
+      {session?.role === 'member' && (ownPending || (isMember && group.leadMemberRef?.id !== session.memberId)) && (
+        <OwnMembership
+          group={group}
+          pending={ownPending}
+          onDone={(done) => {
+            setNotice(done);
+            if (done.ok) loaded.reload();
+          }}
+        />
+      )}
+      {session?.role === 'member' && (
+        <p role="status" class={notice?.ok === false ? 'field-error membership-notice' : 'membership-notice'}>
+          {notice?.message}
+        </p>
+      )}
+      {group.viewerIsLead && <PendingMemberships group={group} onChanged={loaded.reload} />}
       {group.capacityBalance && <CapacityBalanceLink balance={group.capacityBalance} session={session} />}
       <section aria-labelledby="group-members-heading">
         <h2 id="group-members-heading">{text.membersHeading}</h2>
@@ -151,7 +192,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
         ) : (
           <ol class="meetings">
             {group.meetings.map((meeting) => (
-              <Meeting key={meeting.id} meeting={meeting} canAnswer={isMember} memberId={session?.memberId} onAnswered={loaded.reload} />
+              <Meeting key={meeting.id} meeting={meeting} canAnswer={isMember} memberId={session?.memberId} onChanged={loaded.reload} />
             ))}
           </ol>
         )}
@@ -183,16 +224,208 @@ function CapacityBalanceLink({ balance, session }: { balance: { csvPath: string;
   );
 }
 
+/**
+ * The signed-in member's own place in the group: its request waiting (withdraw), its invitation (accept or decline),
+ * or its membership (leave, after a question in a dialog whose focus starts on "Abbrechen").
+ */
+function OwnMembership({ group, pending, onDone }: { group: WorkingGroupView; pending: MembershipView | undefined; onDone: (notice: Notice) => void }) {
+  const text = useCooperationText();
+  const failure = useFailureText();
+  const confirm = useConfirmDialog<true>();
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: 'accept' | 'leave') => {
+    setBusy(true);
+    const result =
+      action === 'accept' && pending
+        ? await request(acceptWorkingGroupInvitation, { membershipId: pending.id })
+        : await request(leaveWorkingGroup, { groupId: group.id });
+    setBusy(false);
+    confirm.close();
+    if (!result.data) return onDone({ ok: false, message: failure(result.errors) });
+    const done =
+      action === 'accept' ? text.invitationAccepted : pending?.status === 'INVITED' ? text.invitationDeclined : pending ? text.requestWithdrawn : text.youLeft;
+    onDone({ ok: true, message: done });
+  };
+
+  return (
+    <div class="own-membership">
+      {pending?.status === 'REQUESTED' && (
+        <>
+          <p>{text.ownRequested}</p>
+          <button type="button" class="secondary" disabled={busy} onClick={() => act('leave')}>
+            {text.withdrawRequest}
+          </button>
+        </>
+      )}
+      {pending?.status === 'INVITED' && (
+        <>
+          <p>{text.ownInvited}</p>
+          <div class="actions">
+            <button type="button" disabled={busy} onClick={() => act('accept')}>
+              {text.acceptInvitation}
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => act('leave')}>
+              {text.declineInvitation}
+            </button>
+          </div>
+        </>
+      )}
+      {!pending && (
+        <button type="button" class="secondary" disabled={busy} onClick={() => confirm.ask(true)}>
+          {text.leaveGroup}
+        </button>
+      )}
+      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="leave-question" onClose={confirm.closed}>
+        {confirm.subject && (
+          <>
+            <p id="leave-question">{text.leaveQuestion(group.topic)}</p>
+            <div class="actions">
+              <button type="button" class="confirm-leave" disabled={busy} onClick={() => act('leave')}>
+                {text.leaveGroup}
+              </button>
+              {/* The safe choice has the focus when the dialog opens: Enter alone leaves nothing. */}
+              <button type="button" class="link-button" autofocus onClick={confirm.close}>
+                {text.keepMembership}
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
+    </div>
+  );
+}
+
+/** The lead's open requests (admit or decline) and invitations (withdraw); the row goes with its decision, the heading and status stay. */
+function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onChanged: () => void }) {
+  const text = useCooperationText();
+  const { memberName } = useLocale();
+  const failure = useFailureText();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const decide = async (membership: MembershipView, admit: boolean) => {
+    setBusy(membership.id);
+    const result = admit
+      ? await request(confirmWorkingGroupMembership, { membershipId: membership.id })
+      : await request(removeFromWorkingGroup, { membershipId: membership.id });
+    setBusy(null);
+    if (!result.data) return setStatus({ ok: false, message: failure(result.errors) });
+    const name = memberName(membership.member);
+    setStatus({
+      ok: true,
+      message: admit ? text.admitted(name) : membership.status === 'REQUESTED' ? text.requestDeclined(name) : text.invitationWithdrawn(name),
+    });
+    // The row and its buttons go: the keyboard continues at the list's heading.
+    heading.current?.focus();
+    onChanged();
+  };
+
+  return (
+    <section aria-labelledby="group-pending-heading">
+      <h2 id="group-pending-heading" ref={heading} tabIndex={-1}>
+        {text.pendingHeading}
+      </h2>
+      <p role="status" class={status?.ok === false ? 'field-error' : 'membership-status'}>
+        {status?.message}
+      </p>
+      {group.pending.length === 0 && <p>{text.noPending}</p>}
+      <ul class="group-pending">
+        {group.pending.map((m) => {
+          const name = memberName(m.member);
+          return (
+            <li key={m.id} data-id={m.id} data-status={m.status}>
+              <a href={paths.member(m.memberRef.id)}>{name}</a>
+              {m.member && <span class="muted"> ({m.member.network.code})</span>} {m.status === 'REQUESTED' ? text.pendingRequested : text.pendingInvited}
+              <span class="row-actions">
+                {m.status === 'REQUESTED' && (
+                  <button type="button" disabled={busy === m.id} onClick={() => decide(m, true)}>
+                    {text.admit(name)}
+                  </button>
+                )}
+                <button type="button" class="secondary" disabled={busy === m.id} onClick={() => decide(m, false)}>
+                  {m.status === 'REQUESTED' ? text.declineRequest(name) : text.withdrawInvitation(name)}
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The lead's upload of a meeting's minutes as a PDF; a new upload is the newest minutes. */
+function MinutesUpload({ meeting, onUploaded }: { meeting: MeetingView; onUploaded: () => void }) {
+  const text = useCooperationText();
+  const errorText = useFieldErrorText();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = `minutes-${meeting.id}`;
+  const errorId = `${inputId}-error`;
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const file = input.current?.files?.[0];
+    setDone(null);
+    if (!file) {
+      setError(text.chooseMinutes);
+      return input.current?.focus();
+    }
+    setBusy(true);
+    const refusal = await upload({ meetingId: meeting.id }, file);
+    setBusy(false);
+    if (refusal) {
+      setError(`${file.name}: ${errorText(refusal)}`);
+      return input.current?.focus();
+    }
+    setError(null);
+    setDone(text.minutesUploaded(file.name));
+    if (input.current) input.current.value = '';
+    onUploaded();
+  };
+
+  return (
+    <form class="upload minutes-upload" onSubmit={send} noValidate>
+      <div class="field">
+        <label for={inputId}>{text.uploadMinutes}</label>
+        <input
+          ref={input}
+          id={inputId}
+          type="file"
+          accept="application/pdf,.pdf"
+          aria-describedby={error ? errorId : undefined}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        {error && (
+          <p class="field-error" id={errorId} role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? text.uploading : text.uploadMinutesButton}
+      </button>
+      <p role="status" class="minutes-uploaded">
+        {done}
+      </p>
+    </form>
+  );
+}
+
 function Meeting({
   meeting,
   canAnswer,
   memberId,
-  onAnswered,
+  onChanged,
 }: {
   meeting: MeetingView;
   canAnswer: boolean;
   memberId: string | undefined;
-  onAnswered: () => void;
+  onChanged: () => void;
 }) {
   const text = useCooperationText();
   const failure = useFailureText();
@@ -223,7 +456,7 @@ function Meeting({
     }
     setError(null);
     setSaved(result.data.rsvpMeeting.answer);
-    onAnswered();
+    onChanged();
   };
 
   return (
@@ -303,6 +536,7 @@ function Meeting({
           </p>
         </form>
       )}
+      {meeting.viewerCanUploadMinutes && <MinutesUpload meeting={meeting} onUploaded={onChanged} />}
       {meeting.rsvps && (
         <details class="rsvps">
           <summary>

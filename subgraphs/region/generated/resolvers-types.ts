@@ -2960,6 +2960,8 @@ export type WorkingGroup = {
   pending: Array<WorkingGroupMembership>;
   /** What the group works on. */
   topic: Scalars['String']['output'];
+  /** Whether the caller leads the group (a member lead, its office, the leading office) or is admin: confirms requests, invites, removes, schedules meetings and uploads minutes. */
+  viewerIsLead: Scalars['Boolean']['output'];
   /** Whether the caller is inside the group and so sees its meetings' agendas, video links, RSVPs and minutes: an active member or its network office, the lead, or admin. */
   viewerIsMember: Scalars['Boolean']['output'];
 };
@@ -4075,6 +4077,7 @@ export type WorkingGroupResolvers<ContextType = RegionContext, ParentType extend
   members?: Resolver<Array<ResolversTypes['WorkingGroupMembership']>, ParentType, ContextType>;
   pending?: Resolver<Array<ResolversTypes['WorkingGroupMembership']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerIsLead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerIsMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 

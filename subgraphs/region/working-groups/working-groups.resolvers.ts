@@ -84,6 +84,7 @@ export const workingGroupResolvers: Resolvers = {
     pending: async (g, _, ctx) =>
       (await ctx.workingGroupLoaders.memberships.load(g.id)).filter((m) => m.status !== 'ACTIVE' && seesPending(ctx.identity, g, m)),
     viewerIsMember: (g, _, ctx) => ctx.workingGroupLoaders.inside(g),
+    viewerIsLead: (g, _, ctx) => isLead(ctx.identity, g),
     meetings: (g, args, ctx) => ctx.workingGroupLoaders.meetings(args.upcomingOnly ?? true).load(g.id),
     capacityBalance: (g) => (g.balancesCapacity ? capacityBalanceLink() : null),
     createdAt: (g) => g.createdAt.toISOString(),
