@@ -8,8 +8,8 @@ import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
 // Events as iCalendar (RFC 5545), so people put them in their calendars: one
-// event at /calendar/event.ics?id=NIWE:n-12, every upcoming event of a network
-// at /calendar/<code>.ics. Like /export, each runs an ordinary graph query for
+// event at /calendar/event.ics?id=NIWE:n-12, every event of a network that is not
+// over yet (to come or running) at /calendar/<code>.ics. Like /export, each runs an ordinary graph query for
 // the caller, so members-only events need a member's token and the policy's
 // limits apply.
 

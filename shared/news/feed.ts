@@ -27,7 +27,7 @@ export interface FeedQuery {
   kind: NewsKind | null;
   /** True for members, offices and admin (access.ts canSeeMembersOnly). */
   membersOnly: boolean;
-  /** Only events that have not started yet. */
+  /** Only events that are not over yet: to come, or running now. */
   upcoming: boolean;
 }
 
@@ -44,7 +44,9 @@ export async function feedPage(em: EntityManager, source: string, query: FeedQue
     where.push(`n."kind" = ?`);
     params.push(query.kind);
   }
-  if (query.upcoming) where.push(`n."starts_at" > now()`);
+  // Over when it has ended, not when it has begun: a calendar subscription (gateway/calendar.ts) that dropped an event
+  // at its start had subscribers' calendar clients delete it while it ran, a fair of three days on its first morning.
+  if (query.upcoming) where.push(`coalesce(n."ends_at", n."starts_at") > now()`);
   if (query.after) {
     const at = new Date(query.after.at).toISOString();
     if (source === query.after.source) {

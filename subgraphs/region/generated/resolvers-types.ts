@@ -658,7 +658,7 @@ export type FeedFilter = {
   networks?: InputMaybe<Array<NetworkCode>>;
   /** Include the region-wide items. */
   regionWide?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only events that have not started yet. */
+  /** Only events that are not over yet: to come, or running now (their end, or else their start, has not passed). */
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
