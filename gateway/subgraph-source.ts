@@ -135,7 +135,8 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
 
   /**
    * A subgraph that is hung (region under SIGSTOP kept the gateway waiting for over 60 s) or gone. The
-   * query planner puts the error at the fields this subgraph serves and answers the rest. A write that
+   * fields this subgraph serves are null and the rest is answered; the error has no path (a member missing from
+   * a list shows as its null beside its id, memberRef: member { id }, README "Errors"). A write that
    * was sent may have been applied, so the client is told its outcome is unknown. A network's subgraph is
    * NETWORK_UNAVAILABLE naming the network, as region says when it cannot reach one: a client tells
    * "this network's entries are missing" from one code, whichever service found the network gone.

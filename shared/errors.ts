@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ConflictReason } from './conflict-reasons.ts';
 import type { InputReason } from './input-reasons.ts';
 import { currentLog } from './observability.ts';
 
@@ -32,7 +33,7 @@ const ownCodes = {
   SERVICE_UNAVAILABLE: {
     status: 503,
     description:
-      "Region (extensions.service) did not answer within the gateway's time budget or could not be reached, or region cannot reach its database (extensions.reason DATABASE_UNAVAILABLE); the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
+      "Region, or a subgraph that is not a network's (extensions.service), did not answer within the gateway's time budget or could not be reached, or region cannot reach its database (extensions.reason DATABASE_UNAVAILABLE); the fields it serves are null, the others are answered. With extensions.writeOutcome UNKNOWN a write may or may not have been applied: retry it with the same idempotencyKey.",
   },
   INTERNAL_API_VERSION: {
     status: 502,
@@ -140,8 +141,9 @@ export function signInRequired(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
-export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extensions } });
+/** A state that does not allow the write, with its reason (shared/conflict-reasons.ts): the portal words it from that. */
+export function conflict(message: string, reason: ConflictReason, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...reason, ...extensions } });
 }
 
 export function networkUnavailable(network: string): GraphQLError {

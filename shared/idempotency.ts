@@ -41,9 +41,13 @@ export async function replayed(tx: EntityManager, i: Idempotency | null): Promis
     return null;
   }
   if (found.payload_hash !== i.payloadHash) {
-    throw conflict(`idempotencyKey "${i.key.slice(0, 60)}" was already used for ${i.operation} with a different input; use a new key for a new request.`, {
-      field: 'idempotencyKey',
-    });
+    throw conflict(
+      `idempotencyKey "${i.key.slice(0, 60)}" was already used for ${i.operation} with a different input; use a new key for a new request.`,
+      { reason: 'KEY_REUSED' },
+      {
+        field: 'idempotencyKey',
+      },
+    );
   }
   // A bigint column: the driver hands it over as a string.
   return Number(found.result_id);

@@ -153,7 +153,12 @@ describe('attachments', () => {
     await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { id } }`, { id: inquiryId, v: current }, tokens.partner));
     const late = await upload(tokens.partner, 'welle.pdf', 'application/pdf', pdf);
     expect(late.status).toBe(409);
-    expect(((await late.json()) as any).errors[0].extensions).toEqual({ code: 'CONFLICT', status: 'CANCELLED', requestId: late.headers.get('x-request-id') });
+    expect(((await late.json()) as any).errors[0].extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'STATUS',
+      status: 'CANCELLED',
+      requestId: late.headers.get('x-request-id'),
+    });
     expect(await storedFiles()).toHaveLength(2);
   });
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { errorCodePhrases, errorsText, errorText, fieldErrorPhrases, fieldErrorText, fieldOfError } from '../portal/src/field-errors.ts';
+import { conflictPhrases, errorCodePhrases, errorsText, errorText, fieldErrorPhrases, fieldErrorText, fieldOfError } from '../portal/src/field-errors.ts';
 import { locale } from '../portal/src/i18n.ts';
-import { badInput, errorCodes } from '../shared/errors.ts';
+import { conflictReasons } from '../shared/conflict-reasons.ts';
+import { badInput, conflict, errorCodes } from '../shared/errors.ts';
 import { inputReasons } from '../shared/input-reasons.ts';
 import { idempotencyKey, pageSize, text } from '../shared/validation.ts';
 import { employees, postalCode, website } from '../subgraphs/network/validation.ts';
@@ -152,5 +153,41 @@ describe("the portal's words for them", () => {
     expect(errorText(open, en)).toMatch(/^Whether this was saved is not certain/);
     // Three fields of one answer failing alike read once.
     expect(errorsText([outage, outage, outage], de)).toBe('Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.');
+  });
+});
+
+describe("CONFLICT's reasons", () => {
+  test('conflict puts the reason and its parameters beside the code, and does not compile without one', () => {
+    const full = conflict('Meeting mtg-5 is full: all 1 places are taken.', { reason: 'FULL', participantLimit: 1 });
+    expect(full.extensions).toEqual({ code: 'CONFLICT', reason: 'FULL', participantLimit: 1 });
+    const withoutReason = () =>
+      // @ts-expect-error conflict requires a ConflictReason: every conflict a client can translate.
+      conflict('Relationship rel-1 has ended already.');
+    expect(withoutReason().extensions.code).toBe('CONFLICT');
+  });
+
+  test('README\'s "Errors" section lists every reason, and the portal has German and English for each, and no other', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 1));
+    expect(Object.keys(conflictReasons).filter((reason) => !section.includes(`\`${reason}\``))).toEqual([]);
+    const reasons = Object.keys(conflictReasons).sort();
+    expect(Object.keys(conflictPhrases.de).sort()).toEqual(reasons);
+    expect(Object.keys(conflictPhrases.en).sort()).toEqual(reasons);
+  });
+
+  test("each reads in the page's language with its numbers, at a field too; an unknown one keeps CONFLICT's phrase", () => {
+    const error = (extensions: Record<string, unknown>) => ({ message: 'English detail.', extensions: { code: 'CONFLICT', ...extensions } });
+    expect(errorText(error({ reason: 'FULL', participantLimit: 1 }), de)).toBe('Der einzige Platz ist schon vergeben.');
+    expect(errorText(error({ reason: 'FULL', participantLimit: 12 }), en)).toBe('All 12 places are taken already.');
+    expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', remainingAreaM2: 12.5 }), de)).toBe('Es sind nur noch 12,5 m² frei.');
+    expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', hoursLeft: 1200 }), de)).toBe('Es sind nur noch 1.200 Stunden frei.');
+    expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', hoursLeft: 1200 }), en)).toBe('Only 1,200 hours are left.');
+    expect(errorText(error({ reason: 'STALE_VERSION', currentVersion: 4 }), de)).toMatch(/^Das wurde inzwischen von anderer Seite geändert/);
+    const taken = error({ reason: 'EXISTS', field: 'input.email' });
+    expect(fieldErrorText(taken, de)).toBe('Für diese E-Mail-Adresse gibt es schon ein Konto.');
+    expect(fieldErrorText(taken, en)).toBe('An account with this e-mail address exists already.');
+    expect(errorText(error({ reason: 'SOMETHING_NEW' }), de)).toBe(
+      'Das wurde inzwischen geändert oder ist in diesem Stand nicht möglich; bitte laden Sie die Seite neu. Hinweis des Servers: English detail.',
+    );
   });
 });

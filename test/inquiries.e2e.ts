@@ -384,7 +384,7 @@ describe('an inquiry from creation to award', () => {
     }`;
     // The quote as the owner compared it: one revised since (its version moved on) is not awarded unseen.
     const stale = errorOf(await stack.query(awardMutation, { id, q: andersQuote.id, v: current.version, qv: quoteVersion - 1 }, tokens.partner));
-    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: quoteVersion, field: 'quoteVersion' });
+    expect(stale.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: quoteVersion, field: 'quoteVersion' });
     const awarded = (await ok(stack.query(awardMutation, { id, q: andersQuote.id, v: current.version, qv: quoteVersion }, tokens.partner))).awardQuote;
     expect(awarded.status).toBe('AWARDED');
     expect(awarded.awardedQuote).toEqual({ id: andersQuote.id, status: 'AWARDED' });

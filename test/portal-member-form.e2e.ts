@@ -118,7 +118,7 @@ test("an office creates an account for a member's staff (a taken e-mail address 
   await page.fill('#account-new-email', 'OFFICE@niwe.example');
   await page.fill('#account-new-password', 'Fraesen-in-Eschwege-1');
   await page.press('#account-new-password', 'Enter');
-  await eventually(() => page.locator('#account-new-email-error').textContent()).toBe('An account with the e-mail address office@niwe.example exists already.');
+  await eventually(() => page.locator('#account-new-email-error').textContent()).toBe('Für diese E-Mail-Adresse gibt es schon ein Konto.');
   expect(await page.locator('#account-new-email').getAttribute('aria-invalid')).toBe('true');
   expect(await page.evaluate('document.activeElement?.id')).toBe('account-new-email');
   await expectAccessible(page);

@@ -263,7 +263,7 @@ describe('fields that need sign-in', () => {
     const { id } = (await ok(request(tokens.dreher, members.beschichter, 'JOINT_PROJECT'))).requestRelationship;
     await ok(end(tokens.dreher, id));
     for (const refused of [await confirm(tokens.beschichter, id), await end(tokens.beschichter, id)])
-      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'ENDED' });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS', status: 'ENDED' });
   });
 });
 

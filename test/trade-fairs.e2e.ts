@@ -468,7 +468,7 @@ describe('50 members race for a booth with room for exactly 10', () => {
     expect(refused).toHaveLength(40);
     for (const r of refused) {
       expect(r.errors).toHaveLength(1);
-      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', remainingAreaM2: 0 });
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', remainingAreaM2: 0 });
       expect(r.errors![0].message).toBe(
         `Joint booth ${created.booth.id} has 0 m² left, less than the 6 m² asked for; it is taken until a registration is declined or withdrawn.`,
       );

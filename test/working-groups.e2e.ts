@@ -180,7 +180,7 @@ describe('membership', () => {
     const asked = (await ok(stack.query(joinMutation, { g: groupId }, tokens.konstrukteur))).requestToJoinWorkingGroup;
     expect(asked.status).toBe('REQUESTED');
     const twice = await stack.query(joinMutation, { g: groupId }, tokens.konstrukteur);
-    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'REQUESTED' });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', status: 'REQUESTED' });
     // The member cannot confirm itself; the lead does.
     expect(codeOf(await stack.query(confirmMutation, { id: asked.id }, tokens.konstrukteur))).toBe('FORBIDDEN');
     expect((await ok(stack.query(confirmMutation, { id: asked.id }, tokens.dreher))).confirmWorkingGroupMembership.status).toBe('ACTIVE');
@@ -430,7 +430,7 @@ describe('the limit of YES answers', () => {
     expect(refused).toHaveLength(30);
     for (const r of refused) {
       expect(r.errors).toHaveLength(1);
-      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', participantLimit: 20 });
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'FULL', participantLimit: 20 });
       expect(r.errors![0].message).toMatch(/is full: all 20 places are taken/);
     }
     const [row] = await stack.region.orm.em

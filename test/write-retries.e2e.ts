@@ -52,7 +52,7 @@ describe('createMember with an idempotency key', () => {
   test('the same key with other input is CONFLICT and creates nothing', async () => {
     await ok(stack.query(createMember, { input: { name: 'Erst GmbH', postalCode: '37269', city: 'Eschwege' }, key: 'create-2' }, admin));
     const res = await stack.query(createMember, { input: { name: 'Anders GmbH', postalCode: '37269', city: 'Eschwege' }, key: 'create-2' }, admin);
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'KEY_REUSED', field: 'idempotencyKey' });
     expect(res.errors?.[0].message).toMatch(/different input/);
     expect(await niweCount(`select count(*) as n from member where name = 'Anders GmbH'`)).toBe(0);
   });
@@ -92,7 +92,7 @@ describe('updateMember', () => {
     const first = (await ok(stack.query(updateMember, { id, input: { employees: 10 }, version: 1 }, admin))).updateMember;
     expect(first).toMatchObject({ employees: 10, version: 2 });
     const stale = await stack.query(updateMember, { id, input: { employees: 99 }, version: 1 }, admin);
-    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2 });
     expect(stale.errors?.[0].message).toMatch(/version 2, not 1/);
     const now = (await ok(stack.query(`query($id: ID!) { member(id: $id) { ... on NiweMember { employees version } } }`, { id }))).member;
     expect(now).toEqual({ employees: 10, version: 2 });

@@ -287,7 +287,7 @@ export interface TradeFairView extends Omit<TradeFairSummary, 'booth'> {
       exhibitorCount: number;
       confirmedAreaM2: number;
       exhibitors: {
-        registration: { id: string; member: { id: string; name: string } | null };
+        registration: { id: string; memberRef: MemberId; member: { id: string; name: string } | null };
         areaM2: number;
         baseFeeCents: number;
         areaShareCents: number;
@@ -312,7 +312,7 @@ export const tradeFairPage = operation<{ tradeFair: TradeFairView | null }, { id
         registrations { ${boothRegistrationFields} }
         costSplit {
           fixedCostsCents baseFeesCents sharedCents totalCents exhibitorCount confirmedAreaM2
-          exhibitors { registration { id member { id name } } areaM2 baseFeeCents areaShareCents totalCents }
+          exhibitors { registration { id memberRef: member { id } member { id name } } areaM2 baseFeeCents areaShareCents totalCents }
           networks { network { code } exhibitors areaM2 totalCents }
         }
         costsCsvPath catalogueCsvPath cataloguePrintPath

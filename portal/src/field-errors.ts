@@ -1,3 +1,4 @@
+import type { ConflictReasonName } from '../../shared/conflict-reasons.ts';
 import type { InputReasonName } from '../../shared/input-reasons.ts';
 import type { Locale } from './i18n.ts';
 
@@ -127,6 +128,9 @@ const numberOrUndefined = (value: unknown) => (typeof value === 'number' && Numb
 export function fieldErrorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
   const extensions = error.extensions ?? {};
   const reason = extensions.reason;
+  // A CONFLICT at a field (a taken e-mail address, a quote's version) reads as its reason says.
+  const conflict = conflictText(error, locale);
+  if (conflict !== undefined) return conflict;
   if (typeof reason !== 'string' || !Object.hasOwn(de, reason)) return error.message;
   const other = typeof extensions.other === 'string' ? extensions.other : undefined;
   const params: ReasonParams = {
@@ -190,6 +194,83 @@ const codesEn: Readonly<Record<string, CodePhrase>> = {
 
 export const errorCodePhrases: Readonly<Record<'de' | 'en', Readonly<Record<string, CodePhrase>>>> = { de: codesDe, en: codesEn };
 
+// A CONFLICT's reason (shared/conflict-reasons.ts) in each language, with its numbers in the locale's notation: the
+// state the write met, and what to do. A reason the portal does not know yet keeps CONFLICT's phrase above.
+interface ConflictParams {
+  field?: string;
+  participantLimit?: number;
+  remainingAreaM2?: number;
+  hoursLeft?: number;
+}
+
+type ConflictPhrase = (p: ConflictParams, n: (value: number) => string) => string;
+
+const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
+  STALE_VERSION: () => 'Das wurde inzwischen von anderer Seite geändert; bitte laden Sie die Seite neu und versuchen Sie es dann noch einmal.',
+  STATUS: () => 'Das ist in diesem Stand nicht (mehr) möglich; bitte laden Sie die Seite neu.',
+  EXISTS: ({ field }) =>
+    field === 'input.email'
+      ? 'Für diese E-Mail-Adresse gibt es schon ein Konto.'
+      : field === 'participant.email'
+        ? 'Mit dieser E-Mail-Adresse ist schon jemand angemeldet.'
+        : 'Das gibt es schon; ein zweites Mal lässt es sich nicht anlegen.',
+  FULL: ({ participantLimit }, n) =>
+    participantLimit === 1
+      ? 'Der einzige Platz ist schon vergeben.'
+      : `Alle ${participantLimit === undefined ? '' : `${n(participantLimit)} `}Plätze sind schon vergeben.`,
+  NOT_ENOUGH_LEFT: ({ remainingAreaM2, hoursLeft }, n) =>
+    remainingAreaM2 !== undefined
+      ? `Es sind nur noch ${n(remainingAreaM2)} m² frei.`
+      : hoursLeft !== undefined
+        ? `Es sind nur noch ${n(hoursLeft)} Stunden frei.`
+        : 'Es ist nicht mehr genug frei; bitte laden Sie die Seite neu.',
+  CLOSED: () => 'Die Frist dafür ist abgelaufen.',
+  LEADS: () => 'Die Leitung bleibt Mitglied des Arbeitskreises; übergeben Sie zuerst die Leitung.',
+  INCOMPLETE: () => 'Das Konsortium ist noch nicht vollständig: Alle Partner müssen zusagen und ihren Anteil nennen.',
+  KEY_REUSED: () => 'Die Eingabe wurde nach einem unsicheren Versuch geändert; bitte senden Sie das Formular noch einmal.',
+};
+
+const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
+  STALE_VERSION: () => 'This was changed elsewhere in the meantime; please reload the page and try again.',
+  STATUS: () => 'This is not (or no longer) possible in its current state; please reload the page.',
+  EXISTS: ({ field }) =>
+    field === 'input.email'
+      ? 'An account with this e-mail address exists already.'
+      : field === 'participant.email'
+        ? 'Someone is registered with this e-mail address already.'
+        : 'This exists already; it cannot be created a second time.',
+  FULL: ({ participantLimit }, n) =>
+    participantLimit === 1
+      ? 'The only place is taken already.'
+      : `All ${participantLimit === undefined ? '' : `${n(participantLimit)} `}places are taken already.`,
+  NOT_ENOUGH_LEFT: ({ remainingAreaM2, hoursLeft }, n) =>
+    remainingAreaM2 !== undefined
+      ? `Only ${n(remainingAreaM2)} m² are left.`
+      : hoursLeft !== undefined
+        ? `Only ${n(hoursLeft)} hours are left.`
+        : 'Not enough is left any more; please reload the page.',
+  CLOSED: () => 'Its deadline has passed.',
+  LEADS: () => 'The lead stays a member of the working group; hand the lead over first.',
+  INCOMPLETE: () => 'The consortium is not complete yet: every partner must accept and name its share.',
+  KEY_REUSED: () => 'The input was changed after an uncertain attempt; please send the form once more.',
+};
+
+export const conflictPhrases: Readonly<Record<'de' | 'en', Readonly<Record<ConflictReasonName, ConflictPhrase>>>> = { de: conflictsDe, en: conflictsEn };
+
+/** A CONFLICT with a reason the portal knows, in the locale's language; undefined for any other error. */
+function conflictText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>): string | undefined {
+  const extensions = error.extensions ?? {};
+  const reason = extensions.reason;
+  if (extensions.code !== 'CONFLICT' || typeof reason !== 'string' || !Object.hasOwn(conflictsDe, reason)) return undefined;
+  const params = {
+    field: typeof extensions.field === 'string' ? extensions.field : undefined,
+    participantLimit: numberOrUndefined(extensions.participantLimit),
+    remainingAreaM2: numberOrUndefined(extensions.remainingAreaM2),
+    hoursLeft: numberOrUndefined(extensions.hoursLeft),
+  };
+  return conflictPhrases[locale.language][reason as ConflictReasonName](params, (value) => locale.number(value, 2));
+}
+
 /**
  * A write the server could not confirm (extensions.writeOutcome UNKNOWN, README "Retrying a write"): it may have
  * been saved. The portal's forms send the same idempotency key again after it (retry-key.ts), so sending again
@@ -204,8 +285,10 @@ const unknownOutcome = {
 export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
   if (error.extensions?.writeOutcome === 'UNKNOWN') return unknownOutcome[locale.language];
   const reason = error.extensions?.reason;
-  if (typeof reason === 'string' && Object.hasOwn(de, reason)) return fieldErrorText(error, locale, labels);
   const code = error.extensions?.code;
+  const conflict = conflictText(error, locale);
+  if (conflict !== undefined) return conflict;
+  if (typeof reason === 'string' && Object.hasOwn(de, reason)) return fieldErrorText(error, locale, labels);
   const phrases = errorCodePhrases[locale.language];
   return typeof code === 'string' && Object.hasOwn(phrases, code) ? phrases[code](error.message) : error.message;
 }

@@ -30,6 +30,7 @@ const de = {
   members: (n: string) => `${n} Mitgliedsunternehmen`,
   membersUnknown: 'Mitgliederzahl gerade nicht verfügbar',
   memberUnreachable: 'Unternehmen nicht abrufbar (sein Netzwerk antwortet gerade nicht)',
+  memberUnreachableId: (id: string) => `Unternehmen ${id} (sein Netzwerk antwortet gerade nicht)`,
   officeIn: (name: string, city: string) => `Geschäftsstelle: ${name}, ${city}`,
   capabilitiesHeading: 'Was die Region fertigen kann',
   capabilitiesIntro: 'Hauptgruppen nach DIN 8580 mit der Zahl der Unternehmen, die Verfahren daraus anbieten.',
@@ -251,7 +252,8 @@ const en: Messages = {
   networksHeading: 'The three networks',
   members: (n) => `${n} member companies`,
   membersUnknown: 'member count unavailable right now',
-  memberUnreachable: 'company not available (its network is not answering right now)',
+  memberUnreachable: 'Company not available (its network is not answering right now)',
+  memberUnreachableId: (id) => `Company ${id} (its network is not answering right now)`,
   officeIn: (name, city) => `Office: ${name}, ${city}`,
   capabilitiesHeading: 'What the region can make',
   capabilitiesIntro: 'DIN 8580 main groups with the number of companies offering processes from them.',
@@ -472,9 +474,10 @@ export interface Locale {
   currency(value: number, code: string): string;
   /**
    * A member's name, or what stands in its place while its network cannot be reached: the graph then answers
-   * the list holding it with the member null and NETWORK_UNAVAILABLE naming the network.
+   * the list holding it with the member null and NETWORK_UNAVAILABLE naming the network. With the member's id
+   * (memberRef, which region answers alone) two such members stay apart, in a list and on the buttons beside them.
    */
-  memberName(member: { name: string } | null): string;
+  memberName(member: { name: string } | null, id?: string): string;
 }
 
 export function locale(language: Language): Locale {
@@ -503,6 +506,6 @@ export function locale(language: Language): Locale {
       if (!currencies.has(code)) currencies.set(code, new Intl.NumberFormat(tag, { style: 'currency', currency: code }));
       return currencies.get(code)!.format(value);
     },
-    memberName: (member) => member?.name ?? t.memberUnreachable,
+    memberName: (member, id) => member?.name ?? (id ? t.memberUnreachableId(id) : t.memberUnreachable),
   };
 }

@@ -56,6 +56,7 @@ export interface CapacityBookingRow {
   to: string;
   status: 'REQUESTED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
   createdAt: string;
+  memberRef: MemberId;
   member: { id: string; name: string } | null;
   offer: {
     id: string;
@@ -77,7 +78,7 @@ export const ownCapacity = operation<
   `query OwnCapacity($member: ID!) {
     capacityPosts(first: 100, filter: { member: $member }) { totalCount nodes { ${ownPostFields} } }
     capacityBookings(first: 200) {
-      id hours from to status createdAt member { id name }
+      id hours from to status createdAt memberRef: member { id } member { id name }
       offer { id kind cadSystem process { code name } memberRef: member { id } member { id name } }
     }
   }`,

@@ -70,9 +70,10 @@ export async function register(
     // A members-only event the caller may not see is, to the caller, not there.
     if (!visible(event)) throw notFound(`Event ${eventId} does not exist.`);
     const closesAt = event.registrationDeadline ?? event.startsAt!;
-    if (closesAt <= new Date()) throw conflict(`Registration for ${eventId} closed at ${closesAt.toISOString()}.`, { closedAt: closesAt.toISOString() });
+    if (closesAt <= new Date())
+      throw conflict(`Registration for ${eventId} closed at ${closesAt.toISOString()}.`, { reason: 'CLOSED', closedAt: closesAt.toISOString() });
     const counts = await statusCounts(tx, event.id, person.email);
-    if (counts.same > 0) throw conflict(`${person.email} is already registered for ${eventId}.`);
+    if (counts.same > 0) throw conflict(`${person.email} is already registered for ${eventId}.`, { reason: 'EXISTS' }, { field: 'participant.email' });
     const limit = event.registrationLimit ?? null;
     const status: RegistrationStatus = limit === null || counts.registered < limit ? 'REGISTERED' : 'WAITING';
     const registration = tx.create(EventRegistrationSchema, { event, memberId, participant: person.name, email: person.email, status } as EventRegistration);
@@ -130,7 +131,7 @@ export async function cancel(
     await lockedEvent(tx, eventLocalId, String(eventLocalId));
     // Read again under the event's lock: a cancellation that ran meanwhile has changed it.
     await tx.refresh(found);
-    if (found.status === 'CANCELLED') throw conflict(`Registration ${registrationId} is already cancelled.`);
+    if (found.status === 'CANCELLED') throw conflict(`Registration ${registrationId} is already cancelled.`, { reason: 'STATUS', status: 'CANCELLED' });
     const heldPlace = found.status === 'REGISTERED';
     found.status = 'CANCELLED';
     const next = heldPlace ? await tx.findOne(EventRegistrationSchema, { event: eventLocalId, status: 'WAITING' }, { orderBy: { id: 'asc' } }) : null;

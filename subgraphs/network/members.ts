@@ -142,6 +142,7 @@ export async function createMember(em: EntityManager, input: v.MemberFields, act
 function assertVersion(member: Member, globalId: string, version: number | null): void {
   if (version !== null && member.version !== version) {
     throw conflict(`Member ${globalId} is at version ${member.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+      reason: 'STALE_VERSION',
       currentVersion: member.version,
     });
   }

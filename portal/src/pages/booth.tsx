@@ -279,7 +279,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
       return;
     }
     setError(null);
-    setStatus(text.decided(memberName(changed.member), text.boothStatus[changed.status]));
+    setStatus(text.decided(memberName(changed.member, changed.memberRef.id), text.boothStatus[changed.status]));
     // The row's buttons go away with its decision: the keyboard continues at the table's heading.
     heading.current?.focus();
     onChange();
@@ -320,7 +320,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
             <tbody>
               {booth.registrations.map((r) => (
                 <tr key={r.id} data-id={r.id} data-status={r.status}>
-                  <th scope="row">{memberName(r.member)}</th>
+                  <th scope="row">{memberName(r.member, r.memberRef.id)}</th>
                   <td>{r.network.code}</td>
                   <td class="number">{text.m2(number(r.areaM2))}</td>
                   <td>{r.products.join(', ')}</td>
@@ -336,10 +336,10 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                     {decider && r.status === 'PENDING' && (
                       <>
                         <button type="button" onClick={() => act(r, 'confirm')}>
-                          {text.confirm(memberName(r.member))}
+                          {text.confirm(memberName(r.member, r.memberRef.id))}
                         </button>
                         <button type="button" class="secondary" onClick={() => act(r, 'decline')}>
-                          {text.decline(memberName(r.member))}
+                          {text.decline(memberName(r.member, r.memberRef.id))}
                         </button>
                       </>
                     )}
@@ -395,7 +395,7 @@ function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
               <tbody>
                 {split.exhibitors.map((line) => (
                   <tr key={line.registration.id}>
-                    <th scope="row">{memberName(line.registration.member)}</th>
+                    <th scope="row">{memberName(line.registration.member, line.registration.memberRef.id)}</th>
                     <td class="number">{text.m2(number(line.areaM2))}</td>
                     <td class="number">{eur(line.baseFeeCents)}</td>
                     <td class="number">{eur(line.areaShareCents)}</td>

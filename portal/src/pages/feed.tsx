@@ -359,9 +359,8 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
     if (!made) {
       const error = result.errors[0];
       const field = errorField(error);
-      // The same e-mail address twice for one event is a CONFLICT about that address.
-      const at: RegistrationField | 'form' =
-        field === 'name' || field === 'email' ? field : error?.extensions?.code === 'CONFLICT' && /already registered/.test(error.message) ? 'email' : 'form';
+      // The same e-mail address twice for one event is a CONFLICT about that address (extensions.field participant.email).
+      const at: RegistrationField | 'form' = field === 'name' || field === 'email' ? field : 'form';
       setErrors({ [at]: at === 'form' ? failure(result.errors) : errorText(error) });
       setStatus(null);
       if (at !== 'form') inputs.current[at]?.focus();

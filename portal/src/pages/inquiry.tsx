@@ -240,7 +240,7 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
               {inquiry.invitations.map((invitation) => (
                 <tr key={invitation.memberRef.id}>
                   <th scope="row">
-                    <a href={paths.member(invitation.memberRef.id)}>{memberName(invitation.member)}</a>
+                    <a href={paths.member(invitation.memberRef.id)}>{memberName(invitation.member, invitation.memberRef.id)}</a>
                     {invitation.member && `, ${invitation.member.city}`}
                   </th>
                   <td>{invitation.network}</td>
@@ -329,7 +329,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const rows = comparison.data?.quoteComparison ?? [];
   const awardable = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
   const quantities = inquiry.quantities.map((q) => q.quantity);
-  const bidderName = (quote: QuoteView) => `${memberName(quote.member)} (${quote.network})`;
+  const bidderName = (quote: QuoteView) => `${memberName(quote.member, quote.memberRef.id)} (${quote.network})`;
 
   const award = async () => {
     if (!chosen) return;
@@ -392,7 +392,11 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
                       <ul class="partners">
                         {quote.consortium.partners.map((p) => (
                           <li key={p.memberRef.id}>
-                            {text.partner(memberName(p.member), p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
+                            {text.partner(
+                              memberName(p.member, p.memberRef.id),
+                              p.network,
+                              p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`,
+                            )}
                           </li>
                         ))}
                       </ul>
@@ -545,7 +549,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
               <ul class="partners">
                 {quote.consortium.partners.map((p) => (
                   <li key={p.memberRef.id}>
-                    {text.partner(memberName(p.member), p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
+                    {text.partner(memberName(p.member, p.memberRef.id), p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
                   </li>
                 ))}
               </ul>
@@ -710,7 +714,7 @@ function QuoteForm({
               {text.bidJoint(
                 led.partners
                   .filter((p) => p.memberRef.id !== led.leadRef.id)
-                  .map((p) => `${memberName(p.member)} (${p.network})`)
+                  .map((p) => `${memberName(p.member, p.memberRef.id)} (${p.network})`)
                   .join(', '),
               )}
             </label>
@@ -827,12 +831,12 @@ function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; se
       {inquiry.consortia.map((consortium) => {
         const own = consortium.partners.find((p) => p.memberRef.id === session.memberId);
         return (
-          <article key={consortium.id} class="consortium" aria-label={text.ledBy(memberName(consortium.lead))}>
-            <h3>{text.ledBy(memberName(consortium.lead))}</h3>
+          <article key={consortium.id} class="consortium" aria-label={text.ledBy(memberName(consortium.lead, consortium.leadRef.id))}>
+            <h3>{text.ledBy(memberName(consortium.lead, consortium.leadRef.id))}</h3>
             <ul class="partners">
               {consortium.partners.map((p) => (
                 <li key={p.memberRef.id}>
-                  {text.partnerLine(memberName(p.member), p.network, text.partnerStatus[p.status])}
+                  {text.partnerLine(memberName(p.member, p.memberRef.id), p.network, text.partnerStatus[p.status])}
                   {p.status === 'ACCEPTED' && text.partnerShare(p.processes.join(', '), `${number(p.sharePercent ?? 0, 1)} %`)}
                 </li>
               ))}

@@ -380,7 +380,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
     const changed = result.data && ('confirmCapacityBooking' in result.data ? result.data.confirmCapacityBooking : result.data.declineCapacityBooking);
     setBookingNotice(
       changed
-        ? { ok: true, message: text.bookingChanged(memberName(booking.member), text.bookingStatus[changed.status]) }
+        ? { ok: true, message: text.bookingChanged(memberName(booking.member, booking.memberRef.id), text.bookingStatus[changed.status]) }
         : { ok: false, message: failure(result.errors) },
     );
     capacity.reload();
@@ -512,7 +512,7 @@ function BookingsTable({
           return (
             <tr key={booking.id} data-booking={booking.id}>
               <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
-              <th scope="row">{memberName(onOurs ? booking.member : booking.offer.member)}</th>
+              <th scope="row">{onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id)}</th>
               <td>{describe(text, booking.offer)}</td>
               <td>{window(booking.from, booking.to)}</td>
               <td class="number">{number(booking.hours)}</td>
@@ -522,7 +522,7 @@ function BookingsTable({
                   <span class="member-area-buttons">
                     <button
                       type="button"
-                      aria-label={text.confirmLabel(memberName(booking.member), number(booking.hours))}
+                      aria-label={text.confirmLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
                       onClick={() => onDecide(booking, true)}
                     >
                       {text.confirm}
@@ -530,7 +530,7 @@ function BookingsTable({
                     <button
                       type="button"
                       class="secondary"
-                      aria-label={text.declineLabel(memberName(booking.member), number(booking.hours))}
+                      aria-label={text.declineLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
                       onClick={() => onDecide(booking, false)}
                     >
                       {text.decline}

@@ -57,7 +57,7 @@ export function OfficeInquiriesPage({ session }: { session: Session }) {
                         .filter((invitation) => ours(invitation.network))
                         .map((invitation) => (
                           <li key={invitation.memberRef.id}>
-                            {memberName(invitation.member)}: {text.invitationStatus[invitation.status] ?? invitation.status}
+                            {memberName(invitation.member, invitation.memberRef.id)}: {text.invitationStatus[invitation.status] ?? invitation.status}
                           </li>
                         ))}
                     </ul>

@@ -68,7 +68,7 @@ export function RelationshipsPage() {
     }
     setErrors({});
     setPartnerId('');
-    setStatus(text.requested(memberName(made.partner)));
+    setStatus(text.requested(memberName(made.partner, made.partnerRef.id)));
     loaded.reload();
   };
 
@@ -77,8 +77,9 @@ export function RelationshipsPage() {
     const changed = result.data && ('confirmRelationship' in result.data ? result.data.confirmRelationship : result.data.endRelationship);
     if (!changed) return setErrors({ form: failure(result.errors) });
     setErrors({});
-    const other = changed.requesterRef.id === memberId ? changed.partner : changed.requester;
-    setStatus(`${memberName(other)}: ${text.relationshipStatus[changed.status]}.`);
+    const other =
+      changed.requesterRef.id === memberId ? memberName(changed.partner, changed.partnerRef.id) : memberName(changed.requester, changed.requesterRef.id);
+    setStatus(`${other}: ${text.relationshipStatus[changed.status]}.`);
     // The row's buttons change with it: the keyboard continues at the list's heading.
     listHeading.current?.focus();
     loaded.reload();
@@ -117,8 +118,8 @@ export function RelationshipsPage() {
               return (
                 <li key={r.id} data-id={r.id} data-status={r.status}>
                   <p>
-                    <a href={paths.member(r.requesterRef.id)}>{memberName(r.requester)}</a> {text.relationshipKind[r.kind]}{' '}
-                    <a href={paths.member(r.partnerRef.id)}>{memberName(r.partner)}</a>
+                    <a href={paths.member(r.requesterRef.id)}>{memberName(r.requester, r.requesterRef.id)}</a> {text.relationshipKind[r.kind]}{' '}
+                    <a href={paths.member(r.partnerRef.id)}>{memberName(r.partner, r.partnerRef.id)}</a>
                   </p>
                   <p class="muted">
                     {text.relationshipStatus[r.status]}
@@ -128,7 +129,11 @@ export function RelationshipsPage() {
                   {r.status !== 'ENDED' && (
                     <div class="row-actions">
                       {r.status === 'REQUESTED' && incoming && (
-                        <button type="button" onClick={() => change(r, 'confirm')} aria-label={`${text.confirmRelationship}: ${memberName(r.requester)}`}>
+                        <button
+                          type="button"
+                          onClick={() => change(r, 'confirm')}
+                          aria-label={`${text.confirmRelationship}: ${memberName(r.requester, r.requesterRef.id)}`}
+                        >
                           {text.confirmRelationship}
                         </button>
                       )}
@@ -136,7 +141,7 @@ export function RelationshipsPage() {
                         type="button"
                         class="secondary"
                         onClick={() => change(r, 'end')}
-                        aria-label={`${text.endRelationship}: ${memberName(incoming ? r.requester : r.partner)}`}
+                        aria-label={`${text.endRelationship}: ${incoming ? memberName(r.requester, r.requesterRef.id) : memberName(r.partner, r.partnerRef.id)}`}
                       >
                         {text.endRelationship}
                       </button>

@@ -64,7 +64,7 @@ export function WorkingGroupsPage() {
               </h2>
               <p>{group.description}</p>
               <p class="muted">
-                {text.lead}: {group.leadMemberRef ? memberName(group.leadMember) : text.ledByOffice(group.leadNetwork.code)} ·{' '}
+                {text.lead}: {group.leadMemberRef ? memberName(group.leadMember, group.leadMemberRef.id) : text.ledByOffice(group.leadNetwork.code)} ·{' '}
                 {text.memberCount(number(group.members.length))}
                 {group.viewerIsMember && <> · {text.youAreMember}</>}
               </p>
@@ -92,6 +92,12 @@ export function WorkingGroupPage({ id }: { id: string }) {
   const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
   // What the member's last step in the group came to: kept here, since the controls that took it go with it.
   const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The button pressed goes with the step it took (join, withdraw, accept, leave): the keyboard continues at what it came to.
+  const told = (done: Notice) => {
+    setNotice(done);
+    noticeRef.current?.focus();
+  };
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
   const group = loaded.data?.workingGroup;
   const back = (
@@ -119,7 +125,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
   const isMember = session?.role === 'member' && group.members.some((m) => m.memberRef.id === session.memberId);
   const join = async () => {
     const result = await request(requestToJoinWorkingGroup, { groupId: group.id });
-    setNotice(result.data ? { ok: true, message: text.joinRequested } : { ok: false, message: failure(result.errors) });
+    told(result.data ? { ok: true, message: text.joinRequested } : { ok: false, message: failure(result.errors) });
     // The page shows the request waiting (pending), with the button to withdraw it.
     if (result.data) loaded.reload();
   };
@@ -134,7 +140,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
         <dd>
           {group.leadMemberRef ? (
             <>
-              <a href={paths.member(group.leadMemberRef.id)}>{memberName(group.leadMember)}</a>
+              <a href={paths.member(group.leadMemberRef.id)}>{memberName(group.leadMember, group.leadMemberRef.id)}</a>
               {group.leadMember && ` (${group.leadMember.network.code})`}
             </>
           ) : (
@@ -156,13 +162,13 @@ export function WorkingGroupPage({ id }: { id: string }) {
           group={group}
           pending={ownPending}
           onDone={(done) => {
-            setNotice(done);
+            told(done);
             if (done.ok) loaded.reload();
           }}
         />
       )}
       {session?.role === 'member' && (
-        <p role="status" class={notice?.ok === false ? 'field-error membership-notice' : 'membership-notice'}>
+        <p role="status" class={notice?.ok === false ? 'field-error membership-notice' : 'membership-notice'} ref={noticeRef} tabIndex={-1}>
           {notice?.message}
         </p>
       )}
@@ -176,7 +182,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
           <ul class="group-members">
             {group.members.map((m) => (
               <li key={m.id}>
-                <a href={paths.member(m.memberRef.id)}>{memberName(m.member)}</a>
+                <a href={paths.member(m.memberRef.id)}>{memberName(m.member, m.memberRef.id)}</a>
                 {m.member && <span class="muted"> ({m.member.network.code})</span>}
                 {m.joinedAt && <span class="muted"> · {text.since(day(m.joinedAt))}</span>}
               </li>
@@ -312,7 +318,7 @@ function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onC
       : await request(removeFromWorkingGroup, { membershipId: membership.id });
     setBusy(null);
     if (!result.data) return setStatus({ ok: false, message: failure(result.errors) });
-    const name = memberName(membership.member);
+    const name = memberName(membership.member, membership.memberRef.id);
     setStatus({
       ok: true,
       message: admit ? text.admitted(name) : membership.status === 'REQUESTED' ? text.requestDeclined(name) : text.invitationWithdrawn(name),
@@ -333,7 +339,7 @@ function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onC
       {group.pending.length === 0 && <p>{text.noPending}</p>}
       <ul class="group-pending">
         {group.pending.map((m) => {
-          const name = memberName(m.member);
+          const name = memberName(m.member, m.memberRef.id);
           return (
             <li key={m.id} data-id={m.id} data-status={m.status}>
               <a href={paths.member(m.memberRef.id)}>{name}</a>
@@ -548,7 +554,7 @@ function Meeting({
             <ul>
               {meeting.rsvps.map((r) => (
                 <li key={r.memberRef.id}>
-                  {memberName(r.member)}: {text.answer[r.answer]}
+                  {memberName(r.member, r.memberRef.id)}: {text.answer[r.answer]}
                 </li>
               ))}
             </ul>

@@ -54,7 +54,7 @@ function snapshot(a: Account): Record<string, unknown> {
   };
 }
 
-const duplicate = (email: string) => conflict(`An account with the e-mail address ${email} exists already.`, { field: 'input.email' });
+const duplicate = (email: string) => conflict(`An account with the e-mail address ${email} exists already.`, { reason: 'EXISTS' }, { field: 'input.email' });
 
 /** The account's network, member and customer as the caller may create it; throws FORBIDDEN, BAD_USER_INPUT or NOT_FOUND. */
 async function placement(ctx: RegionContext, input: CreateAccountInput) {

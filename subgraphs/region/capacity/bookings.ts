@@ -36,7 +36,8 @@ export async function book(
     if (!offer) throw notFound(`Capacity post ${request.offerId} does not exist.`);
     if (offer.side !== 'OFFER')
       throw badInput('offerId', `${request.offerId} is a request, not an offer; only offers can be booked.`, { reason: 'NOT_APPLICABLE' });
-    if (offer.status !== 'OPEN') throw conflict(`Offer ${request.offerId} is ${offer.status} and takes no bookings.`);
+    if (offer.status !== 'OPEN')
+      throw conflict(`Offer ${request.offerId} is ${offer.status} and takes no bookings.`, { reason: 'STATUS', status: offer.status });
     if (offer.memberId === booker.memberId)
       throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`, { reason: 'NOT_APPLICABLE' });
     checkWindow(offer.kind as CapacityKind, request.hours, request.from, request.to);
@@ -47,7 +48,10 @@ export async function book(
     }
     const left = offer.hours - offer.bookedHours;
     if (request.hours > left) {
-      throw conflict(`Offer ${request.offerId} has only ${left} of ${offer.hours} hours left; book at most ${left}.`, { hoursLeft: left });
+      throw conflict(`Offer ${request.offerId} has only ${left} of ${offer.hours} hours left; book at most ${left}.`, {
+        reason: 'NOT_ENOUGH_LEFT',
+        hoursLeft: left,
+      });
     }
     offer.bookedHours += request.hours;
     const booking = tx.create(CapacityBookingSchema, {
@@ -99,7 +103,10 @@ export async function transition(
       );
     }
     if (!allowedFrom[action].includes(booking.status))
-      throw conflict(`Booking ${id} is ${booking.status}; it cannot be ${resultingStatus[action].toLowerCase()} now.`);
+      throw conflict(`Booking ${id} is ${booking.status}; it cannot be ${resultingStatus[action].toLowerCase()} now.`, {
+        reason: 'STATUS',
+        status: booking.status,
+      });
     if (action !== 'confirm') offer.bookedHours -= booking.hours;
     booking.status = resultingStatus[action];
     if (reason !== undefined) booking.reason = text('reason', reason, 2000, false);

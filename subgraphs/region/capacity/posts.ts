@@ -133,9 +133,10 @@ export async function postForChange(em: EntityManager, identity: Identity, id: s
   if (!canActFor(identity, post.memberId, post.network)) throw forbidden(`Only ${post.memberId}, its network office or admin may change ${id}.`);
   if (post.version !== version)
     throw conflict(`Capacity post ${id} is at version ${post.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+      reason: 'STALE_VERSION',
       currentVersion: post.version,
     });
-  if (post.status !== 'OPEN') throw conflict(`Capacity post ${id} is ${post.status} and can no longer be changed.`);
+  if (post.status !== 'OPEN') throw conflict(`Capacity post ${id} is ${post.status} and can no longer be changed.`, { reason: 'STATUS', status: post.status });
   return post;
 }
 

@@ -41,7 +41,8 @@ export async function createConsortium(
   const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: lead.memberId });
   if (!invitation || invitation.status === 'DECLINED')
     throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
-  if (await tx.count(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId })) throw conflict(`${lead.memberId} already leads a consortium for ${id}.`);
+  if (await tx.count(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId }))
+    throw conflict(`${lead.memberId} already leads a consortium for ${id}.`, { reason: 'EXISTS' });
   const consortium = tx.create(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId, leadNetwork: lead.network });
   await tx.flush();
   for (const member of [lead, ...partners]) {
@@ -86,7 +87,7 @@ export async function respond(
   const inquiry = await tx.findOneOrFail(InquirySchema, consortium.inquiry.id);
   requireStatus(inquiry, inquiryId(inquiry.id), 'answered in its consortia', ['OPEN']);
   if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
-    throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`);
+    throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`, { reason: 'STATUS', status: 'QUOTED' });
   if (answer.accept) {
     const share = answer.sharePercent;
     if (share == null || !(share > 0 && share <= 100))

@@ -137,7 +137,8 @@ export const inquiryResolvers: Resolvers = {
         requireStatus(inquiry, args.inquiryId, 'changed', ['OPEN']);
         const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: args.memberId });
         if (!invitation) throw notFound(`${args.memberId} is not invited to ${args.inquiryId}.`);
-        if (invitation.status === 'QUOTED') throw conflict(`${args.memberId} has already quoted on ${args.inquiryId}; its invitation stays.`);
+        if (invitation.status === 'QUOTED')
+          throw conflict(`${args.memberId} has already quoted on ${args.inquiryId}; its invitation stays.`, { reason: 'STATUS', status: 'QUOTED' });
         tx.remove(invitation);
         return true;
       });
@@ -151,7 +152,10 @@ export const inquiryResolvers: Resolvers = {
         const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: bidder.memberId });
         if (!invitation) throw forbidden(`${bidder.memberId} is not invited to ${args.inquiryId}.`);
         if (invitation.status === 'QUOTED' || invitation.status === 'DECLINED')
-          throw conflict(`${bidder.memberId} has ${invitation.status.toLowerCase()} on ${args.inquiryId} already.`);
+          throw conflict(`${bidder.memberId} has ${invitation.status.toLowerCase()} on ${args.inquiryId} already.`, {
+            reason: 'STATUS',
+            status: invitation.status,
+          });
         invitation.status = 'DECLINED';
         invitation.declineReason = reason;
         return invitation;

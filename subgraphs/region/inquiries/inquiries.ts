@@ -165,6 +165,7 @@ export async function lockInquiry(tx: EntityManager, access: InquiryAccess, id: 
   if (!inquiry || !(await access.resolve(tx, inquiry))) throw notFound(`Inquiry ${id} does not exist.`);
   if (version !== null && inquiry.version !== version) {
     throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+      reason: 'STALE_VERSION',
       currentVersion: inquiry.version,
     });
   }
@@ -173,7 +174,8 @@ export async function lockInquiry(tx: EntityManager, access: InquiryAccess, id: 
 
 export function requireStatus(inquiry: Inquiry, id: string, action: string, allowed: string[]): void {
   const status = effectiveStatus(inquiry);
-  if (!allowed.includes(status)) throw conflict(`Inquiry ${id} is ${status}; it cannot be ${action} now (only when ${allowed.join(' or ')}).`, { status });
+  if (!allowed.includes(status))
+    throw conflict(`Inquiry ${id} is ${status}; it cannot be ${action} now (only when ${allowed.join(' or ')}).`, { reason: 'STATUS', status });
 }
 
 export interface RankedCandidate {
@@ -233,7 +235,8 @@ export async function award(
   if (quoteVersion !== null && winner.version !== quoteVersion)
     throw conflict(
       `Quote ${quoteId(quoteKey)} is at version ${winner.version}, not ${quoteVersion}: it was revised since you read it. Compare it again and retry.`,
-      { currentVersion: winner.version, field: 'quoteVersion' },
+      { reason: 'STALE_VERSION', currentVersion: winner.version },
+      { field: 'quoteVersion' },
     );
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];

@@ -19,7 +19,7 @@ import { emit } from './outbox.ts';
 
 /** Invites a member to an OPEN inquiry, tells it through the outbox, and settles any proposal of it. */
 export async function inviteMember(tx: EntityManager, inquiry: Inquiry, id: string, memberId: string, network: string): Promise<Invitation> {
-  if (await tx.count(InvitationSchema, { inquiry, memberId })) throw conflict(`${memberId} is already invited to ${id}.`);
+  if (await tx.count(InvitationSchema, { inquiry, memberId })) throw conflict(`${memberId} is already invited to ${id}.`, { reason: 'EXISTS' });
   await tx.nativeDelete(InviteeProposalSchema, { inquiry: inquiry.id, memberId });
   emit(tx, 'INVITED', inquiry, { memberId, network }, { quoteDeadline: inquiry.quoteDeadline.toISOString() });
   return tx.create(InvitationSchema, { inquiry, memberId, network, status: 'INVITED', score: null, distanceKm: null, certifications: [] });

@@ -101,18 +101,21 @@ export async function submitQuote(
   requireStatus(inquiry, id, 'quoted on', ['OPEN']);
   const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: bidder.memberId });
   if (!invitation) throw forbidden(`${bidder.memberId} is not invited to inquiry ${id}; only invited members may quote.`);
-  if (invitation.status === 'DECLINED') throw conflict(`${bidder.memberId} declined inquiry ${id} and can no longer quote on it.`);
+  if (invitation.status === 'DECLINED')
+    throw conflict(`${bidder.memberId} declined inquiry ${id} and can no longer quote on it.`, { reason: 'STATUS', status: 'DECLINED' });
   const consortium = consortiumKey === null ? undefined : await requireCompleteConsortium(tx, inquiry, consortiumKey, bidder.memberId);
 
   let quote = await tx.findOne(QuoteSchema, { inquiry, memberId: bidder.memberId });
   if (quote) {
     if (version == null)
-      throw conflict(`${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`, {
-        currentVersion: quote.version,
-        field: 'version',
-      });
+      throw conflict(
+        `${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`,
+        { reason: 'EXISTS' },
+        { currentVersion: quote.version, field: 'version' },
+      );
     if (quote.version !== version)
       throw conflict(`Quote ${quoteId(quote.id)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
+        reason: 'STALE_VERSION',
         currentVersion: quote.version,
       });
     Object.assign(quote, terms, { consortium: consortium ?? null, revision: quote.revision + 1 });
@@ -149,7 +152,7 @@ async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, co
     });
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
   const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortium }));
-  if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`);
+  if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`, { reason: 'INCOMPLETE' });
   return consortium;
 }
 

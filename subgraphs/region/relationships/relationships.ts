@@ -15,7 +15,7 @@ import { BusinessRelationshipSchema, inverseKind, type BusinessRelationship, typ
 // unique index refuses a duplicate that slipped past the check in a race.
 
 const duplicate = (partnerId: string, kind: string) =>
-  conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`);
+  conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`, { reason: 'EXISTS' });
 
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);
@@ -56,7 +56,8 @@ export async function confirmRelationship(ctx: RegionContext, id: string): Promi
   return ctx.em.transactional(async (tx) => {
     const relationship = await ownRelationship(tx, id, memberId);
     if (relationship.requesterId === memberId) throw forbidden('The member that requested a relationship cannot confirm it; the partner does.');
-    if (relationship.status !== 'REQUESTED') throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`, { status: relationship.status });
+    if (relationship.status !== 'REQUESTED')
+      throw conflict(`Relationship ${id} is ${relationship.status}, not REQUESTED.`, { reason: 'STATUS', status: relationship.status });
     relationship.status = 'CONFIRMED';
     relationship.confirmedAt = new Date();
     notifyRelationship(tx, relationship);
@@ -68,7 +69,7 @@ export async function endRelationship(ctx: RegionContext, id: string): Promise<B
   const memberId = actingMember(ctx.identity);
   return ctx.em.transactional(async (tx) => {
     const relationship = await ownRelationship(tx, id, memberId);
-    if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`, { status: relationship.status });
+    if (relationship.status === 'ENDED') throw conflict(`Relationship ${id} has ended already.`, { reason: 'STATUS', status: relationship.status });
     relationship.status = 'ENDED';
     relationship.endedAt = new Date();
     relationship.endedBy = memberId;

@@ -60,7 +60,7 @@ async function lockedBooth(tx: EntityManager, localId: number, boothId: string):
 }
 
 const duplicate = (memberId: string, boothId: string) =>
-  conflict(`${memberId} is registered for joint booth ${boothId} already; withdraw that registration to register anew.`);
+  conflict(`${memberId} is registered for joint booth ${boothId} already; withdraw that registration to register anew.`, { reason: 'EXISTS' });
 
 export async function registerForBooth(
   ctx: RegionContext,
@@ -78,13 +78,16 @@ export async function registerForBooth(
       const fair = await tx.findOneOrFail(TradeFairSchema, booth.fair.id);
       if (fair.registrationDeadline <= new Date()) {
         const closedAt = fair.registrationDeadline.toISOString();
-        throw conflict(`Registration for joint booth ${boothId} closed at ${closedAt}; ask the organising office.`, { closedAt });
+        throw conflict(`Registration for joint booth ${boothId} closed at ${closedAt}; ask the organising office.`, { reason: 'CLOSED', closedAt });
       }
       if ((await tx.count(BoothRegistrationSchema, { booth: booth.id, memberId, status: { $in: [...holdingArea] } })) > 0) throw duplicate(memberId, boothId);
       const remainingAreaM2 = booth.totalAreaM2 - booth.allocatedAreaM2;
       if (entry.areaM2 > remainingAreaM2) {
         const hint = remainingAreaM2 > 0 ? `ask for at most ${remainingAreaM2} m²` : 'it is taken until a registration is declined or withdrawn';
-        throw conflict(`Joint booth ${boothId} has ${remainingAreaM2} m² left, less than the ${entry.areaM2} m² asked for; ${hint}.`, { remainingAreaM2 });
+        throw conflict(`Joint booth ${boothId} has ${remainingAreaM2} m² left, less than the ${entry.areaM2} m² asked for; ${hint}.`, {
+          reason: 'NOT_ENOUGH_LEFT',
+          remainingAreaM2,
+        });
       }
       booth.allocatedAreaM2 += entry.areaM2;
       const registration = tx.create(BoothRegistrationSchema, {
@@ -102,7 +105,7 @@ export async function registerForBooth(
     if (error instanceof UniqueConstraintViolationException) throw duplicate(memberId, boothId);
     // The database's last word on the area (joint_booth_allocated_check), should a write ever bypass the lock.
     if (error instanceof CheckConstraintViolationException && error.message.includes('joint_booth_allocated_check'))
-      throw conflict(`Joint booth ${boothId} has less than ${entry.areaM2} m² left; read it again.`);
+      throw conflict(`Joint booth ${boothId} has less than ${entry.areaM2} m² left; read it again.`, { reason: 'NOT_ENOUGH_LEFT' });
     throw error;
   }
 }
@@ -133,7 +136,10 @@ async function decide(ctx: RegionContext, id: string, decision: Decision): Promi
     await decision.authorize(tx, found, booth);
     const allowed = decision.verb === 'cancel' ? ['PENDING', 'CONFIRMED'] : ['PENDING'];
     if (!allowed.includes(found.status))
-      throw conflict(`Booth registration ${id} is ${found.status}; only a ${allowed.join(' or ')} registration can be ${done[decision.verb]}.`);
+      throw conflict(`Booth registration ${id} is ${found.status}; only a ${allowed.join(' or ')} registration can be ${done[decision.verb]}.`, {
+        reason: 'STATUS',
+        status: found.status,
+      });
     decision.apply(tx, found, booth);
     found.decidedAt = new Date();
     found.decidedBy = ctx.identity.subject ?? null;
@@ -174,7 +180,10 @@ export function cancelBoothRegistration(ctx: RegionContext, id: string): Promise
       const fair = await tx.findOneOrFail(TradeFairSchema, booth.fair.id);
       if (fair.registrationDeadline <= new Date()) {
         const closedAt = fair.registrationDeadline.toISOString();
-        throw conflict(`The registration deadline passed at ${closedAt}; after it only the organising office withdraws a registration.`, { closedAt });
+        throw conflict(`The registration deadline passed at ${closedAt}; after it only the organising office withdraws a registration.`, {
+          reason: 'CLOSED',
+          closedAt,
+        });
       }
     },
     apply(_tx, r, booth) {

@@ -100,7 +100,11 @@ export async function rsvp(ctx: RegionContext, meetingId: string, answer: RsvpAn
   const { network } = parseMemberId(member, 'memberId');
   if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin answer for it.`);
   const { meeting, group } = await loadMeeting(ctx, meetingId, 'meetingId');
-  if (meeting.startsAt.getTime() <= Date.now()) throw conflict(`Meeting ${meetingId} began at ${meeting.startsAt.toISOString()}; answers are closed.`);
+  if (meeting.startsAt.getTime() <= Date.now())
+    throw conflict(`Meeting ${meetingId} began at ${meeting.startsAt.toISOString()}; answers are closed.`, {
+      reason: 'CLOSED',
+      closedAt: meeting.startsAt.toISOString(),
+    });
   try {
     return await ctx.em.transactional(async (tx) => {
       // The membership is read with a share lock in the answer's transaction: a removal or leave running at the same
@@ -122,6 +126,7 @@ export async function rsvp(ctx: RegionContext, meetingId: string, answer: RsvpAn
       throw conflict(
         `Meeting ${meetingId} is full: all ${meeting.participantLimit} places are taken. Answer MAYBE or NO; a place frees up when someone changes a YES.`,
         {
+          reason: 'FULL',
           participantLimit: meeting.participantLimit,
         },
       );

@@ -90,7 +90,7 @@ export async function createGroup(ctx: RegionContext, input: GroupInput): Promis
   const topic = boundedText('input.topic', input.topic, 200, 3);
   const description = boundedText('input.description', input.description, 5000);
   const lead = await leadOf(ctx, input.lead);
-  const duplicate = () => conflict(`A working group on "${topic}" exists already; ask to join it.`);
+  const duplicate = () => conflict(`A working group on "${topic}" exists already; ask to join it.`, { reason: 'EXISTS' });
   if ((await ctx.em.count(WorkingGroupSchema, { topic: { $ilike: topic.replace(/[\\%_]/g, '\\$&') } })) > 0) throw duplicate();
   try {
     return await ctx.em.transactional(async (tx) => {
@@ -143,7 +143,8 @@ async function openMembership(
   notify: boolean,
   authorize?: (group: WorkingGroup) => void,
 ): Promise<WorkingGroupMembership> {
-  const refuse = (current: MembershipStatus) => conflict(`${memberId} ${standing[current]} in working group "${group.topic}".`, { status: current });
+  const refuse = (current: MembershipStatus) =>
+    conflict(`${memberId} ${standing[current]} in working group "${group.topic}".`, { reason: 'EXISTS' }, { status: current });
   const existing = await ctx.em.findOne(WorkingGroupMembershipSchema, { groupId: group.id, memberId, status: { $in: openStatuses } });
   if (existing) throw refuse(existing.status);
   try {
@@ -184,7 +185,7 @@ async function loadMembership(ctx: RegionContext, id: string): Promise<{ members
 
 function requireStatus(membership: WorkingGroupMembership, id: string, expected: MembershipStatus, what: string): void {
   if (membership.status !== expected)
-    throw conflict(`Membership ${id} is ${membership.status}, not ${expected}: nothing to ${what}.`, { status: membership.status });
+    throw conflict(`Membership ${id} is ${membership.status}, not ${expected}: nothing to ${what}.`, { reason: 'STATUS', status: membership.status });
 }
 
 /**
@@ -241,9 +242,11 @@ async function end(ctx: RegionContext, membership: WorkingGroupMembership, statu
   return changeMembership(ctx, membership, async (tx, current, group) => {
     authorize(group);
     if (!openStatuses.includes(current.status))
-      throw conflict(`Membership ${membershipIds.format(current.id)} is ${current.status} already.`, { status: current.status });
+      throw conflict(`Membership ${membershipIds.format(current.id)} is ${current.status} already.`, { reason: 'STATUS', status: current.status });
     if (current.memberId === group.leadMemberId)
-      throw conflict(`${current.memberId} leads working group "${group.topic}" and stays its member while it leads; hand the lead over first.`);
+      throw conflict(`${current.memberId} leads working group "${group.topic}" and stays its member while it leads; hand the lead over first.`, {
+        reason: 'LEADS',
+      });
     current.status = status;
     current.endedAt = new Date();
     current.endedBy = creator(ctx);
@@ -268,7 +271,7 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
   requireLead(ctx.identity, group, 'hand the lead over');
   const next = await newLeadOf(lead);
   if (next.leadNetwork === group.leadNetwork && next.leadMemberId === (group.leadMemberId ?? null))
-    throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`);
+    throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`, { reason: 'EXISTS' });
   return ctx.em.transactional(async (tx) => {
     const locked = await tx.findOneOrFail(WorkingGroupSchema, group.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     // Again under the lock: of two handovers by one lead, the second handed on a lead it no longer held.
@@ -278,7 +281,10 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
         `select "id" from "working_group_membership" where "group_id" = ? and "member_id" = ? and "status" = 'ACTIVE' for share`,
         [group.id, next.leadMemberId],
       );
-      if (!active) throw conflict(`${next.leadMemberId} is not an active member of working group "${group.topic}"; only its members lead it. Invite it first.`);
+      if (!active)
+        throw conflict(`${next.leadMemberId} is not an active member of working group "${group.topic}"; only its members lead it. Invite it first.`, {
+          reason: 'STATUS',
+        });
     }
     locked.leadNetwork = next.leadNetwork;
     locked.leadMemberId = next.leadMemberId;

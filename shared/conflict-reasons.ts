@@ -1,0 +1,32 @@
+// Why a write met a state that does not allow it: every CONFLICT carries extensions.reason, one stable word, with
+// its parameters beside it, as every BAD_USER_INPUT does (shared/input-reasons.ts). The portal says each in German
+// or English (portal/src/field-errors.ts); before, German readers got a general phrase with the server's English
+// after it ("… Hinweis des Servers: Meeting mtg-5 is full: all 1 places are taken"). The English message stays for
+// API users. Kept free of imports so the portal's bundle can read the table too.
+
+/** One conflict's reason and its parameters, as conflict (shared/errors.ts) requires them. */
+export type ConflictReason =
+  | { reason: 'STALE_VERSION'; currentVersion: number }
+  | { reason: 'STATUS'; status?: string }
+  | { reason: 'EXISTS' }
+  | { reason: 'FULL'; participantLimit: number }
+  | { reason: 'NOT_ENOUGH_LEFT'; remainingAreaM2?: number; hoursLeft?: number }
+  | { reason: 'CLOSED'; closedAt: string }
+  | { reason: 'LEADS' }
+  | { reason: 'INCOMPLETE' }
+  | { reason: 'KEY_REUSED' };
+
+export type ConflictReasonName = ConflictReason['reason'];
+
+/** Every reason with what it means; README "Errors" lists them from here, and a test keeps the two in step. */
+export const conflictReasons: Readonly<Record<ConflictReasonName, string>> = {
+  STALE_VERSION: 'The record changed since it was read (the version given is not currentVersion): read it again and retry.',
+  STATUS: 'The record is in a state (status, where it has one) that does not allow this, such as a registration already cancelled or an offer closed.',
+  EXISTS: 'The same thing exists already: a registration, invitation, relationship, quote, consortium lead, working group topic or account e-mail address.',
+  FULL: 'Every place is taken (participantLimit).',
+  NOT_ENOUGH_LEFT: 'Less is left than was asked for: remainingAreaM2 of a joint booth, hoursLeft of a capacity offer.',
+  CLOSED: 'Its deadline or start has passed (closedAt).',
+  LEADS: 'A working group’s lead cannot leave it; the lead is handed over first.',
+  INCOMPLETE: 'A consortium that is not complete yet: every partner accepts with its share first.',
+  KEY_REUSED: 'An idempotencyKey used before for other input: a new write needs a new key.',
+};
