@@ -22,7 +22,8 @@ export type ConflictReasonName = ConflictReason['reason'];
 export const conflictReasons: Readonly<Record<ConflictReasonName, string>> = {
   STALE_VERSION: 'The record changed since it was read (the version given is not currentVersion): read it again and retry.',
   STATUS: 'The record is in a state (status, where it has one) that does not allow this, such as a registration already cancelled or an offer closed.',
-  EXISTS: 'The same thing exists already: a registration, invitation, relationship, quote, consortium lead, working group topic or account e-mail address.',
+  EXISTS:
+    'The same thing exists already: a registration, invitation, relationship, quote (with its currentVersion, to revise it), consortium lead, working group topic or open membership (with its status), account e-mail address, or a member an import lists twice or the network has.',
   FULL: 'Every place is taken (participantLimit).',
   NOT_ENOUGH_LEFT: 'Less is left than was asked for: remainingAreaM2 of a joint booth, hoursLeft of a capacity offer.',
   CLOSED: 'Its deadline or start has passed (closedAt).',

@@ -40,7 +40,11 @@ const ownCodes = {
     description:
       "Region and a network's service speak versions of their internal API that do not fit (extensions.network, regionVersion, networkVersion): the network's part is missing until its office updates the service.",
   },
-  CONFLICT: { status: 409, description: 'The record changed since the caller read it, or its state does not allow this; read it again.' },
+  CONFLICT: {
+    status: 409,
+    description:
+      'The write met a state that does not allow it; extensions.reason says which (shared/conflict-reasons.ts: changed since read, a status, exists already, full, not enough left, closed, …) with its parameters.',
+  },
   OPERATION_LIMIT_EXCEEDED: {
     status: 400,
     description: 'The operation exceeds a gateway limit (depth, aliases, root fields, fields, directives, tokens or cost); extensions.limit names it.',

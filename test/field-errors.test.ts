@@ -182,6 +182,11 @@ describe("CONFLICT's reasons", () => {
     expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', remainingAreaM2: 12.5 }), de)).toBe('Es sind nur noch 12,5 m² frei.');
     expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', hoursLeft: 1200 }), de)).toBe('Es sind nur noch 1.200 Stunden frei.');
     expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', hoursLeft: 1200 }), en)).toBe('Only 1,200 hours are left.');
+    expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', hoursLeft: 1 }), de)).toBe('Es ist nur noch 1 Stunde frei.');
+    expect(errorText(error({ reason: 'NOT_ENOUGH_LEFT', remainingAreaM2: 0 }), de)).toBe('Es ist nichts mehr frei.');
+    // A reused key means the first attempt was saved: sending again would save a second record.
+    expect(errorText(error({ reason: 'KEY_REUSED', field: 'idempotencyKey' }), de)).toMatch(/^Ihr voriger Versuch ist schon gespeichert/);
+    expect(fieldErrorText(error({ reason: 'EXISTS', field: 'partnerId' }), de)).toMatch(/^Mit diesem Unternehmen besteht schon eine solche Beziehung/);
     expect(errorText(error({ reason: 'STALE_VERSION', currentVersion: 4 }), de)).toMatch(/^Das wurde inzwischen von anderer Seite geändert/);
     const taken = error({ reason: 'EXISTS', field: 'input.email' });
     expect(fieldErrorText(taken, de)).toBe('Für diese E-Mail-Adresse gibt es schon ein Konto.');

@@ -202,7 +202,7 @@ describe('importMembers', () => {
       [2, 'Verfahren', 'processes', 'UNKNOWN_PROCESS', null],
       [4, null, null, 'CELL_COUNT', 4],
     ]);
-    // A certificate without its validity, a latitude that is a word, employees out of range, a member twice: CONFLICT alone has no reason.
+    // A certificate without its validity, a latitude that is a word, employees out of range, a member twice (CONFLICT, EXISTS).
     const more = [
       'Name,PLZ,Ort,Breitengrad,Längengrad,Mitarbeiter,Zertifikate',
       'Dreherei Ost,37269,Eschwege,nördlich,10,0,ISO 9001',
@@ -213,7 +213,7 @@ describe('importMembers', () => {
       [2, 'Zertifikate', 'certifications[0].validUntil', 'BAD_USER_INPUT', 'REQUIRED', null, null, null],
       [2, 'Breitengrad', 'location.latitude', 'BAD_USER_INPUT', 'NUMBER', null, null, null],
       [2, 'Mitarbeiter', 'employees', 'BAD_USER_INPUT', 'OUT_OF_RANGE', 1, 1_000_000, true],
-      [3, 'Name', 'name', 'CONFLICT', null, null, null, null],
+      [3, 'Name', 'name', 'CONFLICT', 'EXISTS', null, null, null],
     ]);
   });
 

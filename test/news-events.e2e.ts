@@ -354,7 +354,7 @@ describe('calendar', () => {
     expect(body).toContain('ORGANIZER;CN="NIWE');
   });
 
-  test("a network's feed holds its upcoming events only, members-only ones for signed-in callers", async () => {
+  test("a network's feed holds its events not over yet, members-only ones for signed-in callers", async () => {
     const open = await publish(tokens.linatOffice, 'LINAT', event('Offener Abend'));
     const closed = await publish(tokens.linatOffice, 'LINAT', event('Mitgliederversammlung', { visibility: 'MEMBERS' }));
     await publish(tokens.niweOffice, 'NIWE', event('Anderes Netzwerk'));

@@ -550,7 +550,7 @@ test("a member's relationships: suggestions with reasons, a request to oneself r
   await eventually(() => suggestion.count()).toBe(1);
   expect(await page.locator('.suggestions > li').count()).toBe(1);
   expect(await suggestion.locator('.reasons li').allTextContents()).toEqual([
-    'Spanen mit geometrisch bestimmten Schneiden (yours) → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs)',
+    'Spanen mit geometrisch bestimmten Schneiden (bei Ihnen) → Wärmebehandeln (Härten, Anlassen, Glühen) (beim Partner)',
   ]);
   expect(await text(page, `.suggestions li[data-id="${members.haerter}"] p`)).toMatch(/^Härterei Unstrut GmbH \(LINAT, Dachau, 1\d,\d km entfernt\)$/);
   expect(await text(page, 'section[aria-labelledby="relationships-heading"] > p')).toBe('Noch keine Geschäftsbeziehungen.');

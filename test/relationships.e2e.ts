@@ -163,7 +163,7 @@ describe('bad input: a clear error with its code, nothing changed', () => {
 describe('partner suggestions across networks', () => {
   const suggestions = (token: string, radiusKm: number) =>
     stack.query(
-      `query($id: ID!, $r: Int) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: $r) { member { id } distanceKm reasons } } } }`,
+      `query($id: ID!, $r: Int) { member(id: $id) { ... on NiweMember { partnerSuggestions(radiusKm: $r) { member { id } distanceKm reasons steps { first next theirsIsNext } } } } }`,
       { id: members.dreher, r: radiusKm },
       token,
     );
@@ -175,6 +175,11 @@ describe('partner suggestions across networks', () => {
     expect(found.map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei]);
     expect(found[0].reasons).toEqual([`${cutting} → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs)`, `${cutting} → Beschichten (theirs)`]);
     expect(found[1].reasons).toEqual([`${cutting} → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs)`]);
+    // The same as data, for clients that say it in their user's language (the portal does).
+    expect(found[0].steps).toEqual([
+      { first: '3.2', next: '6.2', theirsIsNext: true },
+      { first: '3.2', next: '5', theirsIsNext: true },
+    ]);
     expect(found[1].distanceKm).toBeCloseTo(28.9, 0);
     expect((await ranked(tokens.dreher, 500)).map((s: any) => s.member.id)).toEqual([members.beschichter, members.haerterei, members.muenchen]);
   });

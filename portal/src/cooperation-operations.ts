@@ -374,10 +374,12 @@ const relationshipFields =
 export interface PartnerSuggestionView {
   member: (MemberRef & { city: string }) | null;
   distanceKm: number | null;
-  reasons: string[];
+  /** Why, as data (PartnerSuggestion.reasons says it in English): a part's route from the first group to the next. */
+  steps: { first: string; next: string; theirsIsNext: boolean }[];
 }
 
-const suggestionFields = 'partnerSuggestions(radiusKm: $radiusKm, first: 10) { member { id name city network { code } } distanceKm reasons }';
+const suggestionFields =
+  'partnerSuggestions(radiusKm: $radiusKm, first: 10) { member { id name city network { code } } distanceKm steps { first next theirsIsNext } }';
 
 export const memberRelationships = operation<
   { relationships: RelationshipView[]; member: { id: string; name: string; partnerSuggestions?: PartnerSuggestionView[] } | null },

@@ -213,21 +213,28 @@ const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
       ? 'Für diese E-Mail-Adresse gibt es schon ein Konto.'
       : field === 'participant.email'
         ? 'Mit dieser E-Mail-Adresse ist schon jemand angemeldet.'
-        : 'Das gibt es schon; ein zweites Mal lässt es sich nicht anlegen.',
+        : field === 'partnerId'
+          ? 'Mit diesem Unternehmen besteht schon eine solche Beziehung oder Anfrage; beenden Sie sie zuerst oder bestätigen Sie die angefragte.'
+          : field === 'name'
+            ? 'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) gibt es schon; der Import legt nur neue an, entfernen Sie die Zeile.'
+            : 'Das gibt es schon; ein zweites Mal lässt es sich nicht anlegen.',
   FULL: ({ participantLimit }, n) =>
     participantLimit === 1
       ? 'Der einzige Platz ist schon vergeben.'
       : `Alle ${participantLimit === undefined ? '' : `${n(participantLimit)} `}Plätze sind schon vergeben.`,
   NOT_ENOUGH_LEFT: ({ remainingAreaM2, hoursLeft }, n) =>
-    remainingAreaM2 !== undefined
-      ? `Es sind nur noch ${n(remainingAreaM2)} m² frei.`
-      : hoursLeft !== undefined
-        ? `Es sind nur noch ${n(hoursLeft)} Stunden frei.`
-        : 'Es ist nicht mehr genug frei; bitte laden Sie die Seite neu.',
+    remainingAreaM2 === 0 || hoursLeft === 0
+      ? 'Es ist nichts mehr frei.'
+      : remainingAreaM2 !== undefined
+        ? `Es sind nur noch ${n(remainingAreaM2)} m² frei.`
+        : hoursLeft !== undefined
+          ? `Es ${hoursLeft === 1 ? 'ist nur noch 1 Stunde' : `sind nur noch ${n(hoursLeft)} Stunden`} frei.`
+          : 'Es ist nicht mehr genug frei; bitte laden Sie die Seite neu.',
   CLOSED: () => 'Die Frist dafür ist abgelaufen.',
   LEADS: () => 'Die Leitung bleibt Mitglied des Arbeitskreises; übergeben Sie zuerst die Leitung.',
   INCOMPLETE: () => 'Das Konsortium ist noch nicht vollständig: Alle Partner müssen zusagen und ihren Anteil nennen.',
-  KEY_REUSED: () => 'Die Eingabe wurde nach einem unsicheren Versuch geändert; bitte senden Sie das Formular noch einmal.',
+  KEY_REUSED: () =>
+    'Ihr voriger Versuch ist schon gespeichert, mit den Angaben von damals; bitte laden Sie die Seite neu und prüfen Sie ihn, bevor Sie etwas ändern.',
 };
 
 const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
@@ -238,21 +245,27 @@ const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
       ? 'An account with this e-mail address exists already.'
       : field === 'participant.email'
         ? 'Someone is registered with this e-mail address already.'
-        : 'This exists already; it cannot be created a second time.',
+        : field === 'partnerId'
+          ? 'A relationship of this kind with this company, or a request for one, exists already; end it first or confirm the one requested.'
+          : field === 'name'
+            ? 'This company (same name, same postal code) exists already; the import only creates new ones, so remove the row.'
+            : 'This exists already; it cannot be created a second time.',
   FULL: ({ participantLimit }, n) =>
     participantLimit === 1
       ? 'The only place is taken already.'
       : `All ${participantLimit === undefined ? '' : `${n(participantLimit)} `}places are taken already.`,
   NOT_ENOUGH_LEFT: ({ remainingAreaM2, hoursLeft }, n) =>
-    remainingAreaM2 !== undefined
-      ? `Only ${n(remainingAreaM2)} m² are left.`
-      : hoursLeft !== undefined
-        ? `Only ${n(hoursLeft)} hours are left.`
-        : 'Not enough is left any more; please reload the page.',
+    remainingAreaM2 === 0 || hoursLeft === 0
+      ? 'Nothing is left.'
+      : remainingAreaM2 !== undefined
+        ? `Only ${n(remainingAreaM2)} m² are left.`
+        : hoursLeft !== undefined
+          ? `Only ${hoursLeft === 1 ? '1 hour is' : `${n(hoursLeft)} hours are`} left.`
+          : 'Not enough is left any more; please reload the page.',
   CLOSED: () => 'Its deadline has passed.',
   LEADS: () => 'The lead stays a member of the working group; hand the lead over first.',
   INCOMPLETE: () => 'The consortium is not complete yet: every partner must accept and name its share.',
-  KEY_REUSED: () => 'The input was changed after an uncertain attempt; please send the form once more.',
+  KEY_REUSED: () => 'Your earlier attempt is saved already, with the input it had then; please reload the page and check it before changing anything.',
 };
 
 export const conflictPhrases: Readonly<Record<'de' | 'en', Readonly<Record<ConflictReasonName, ConflictPhrase>>>> = { de: conflictsDe, en: conflictsEn };

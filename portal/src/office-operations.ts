@@ -13,7 +13,7 @@ export interface MemberImportError {
   field: string | null;
   message: string;
   code: string;
-  /** Why, with its parameters, as a BAD_USER_INPUT's extensions give them (field-errors.ts translates them); null for a CONFLICT. */
+  /** Why, with its parameters, as a BAD_USER_INPUT's or CONFLICT's extensions give them (field-errors.ts translates them). */
   reason: string | null;
   min: number | null;
   max: number | null;

@@ -82,7 +82,7 @@ async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (fiel
         column: columnOf('name'),
         field: 'name',
         code: 'CONFLICT',
-        reason: null,
+        reason: 'EXISTS',
         message: `"${data.scalars.name}" in ${data.scalars.postalCode} is already ${first}; the import only creates members (change existing ones with updateMember), so remove this row.`,
       });
     } else {

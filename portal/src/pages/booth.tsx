@@ -206,7 +206,7 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
     }
     const error = result.errors[0];
     const remaining = error?.extensions?.remainingAreaM2;
-    if (typeof remaining === 'number') return fail({ areaM2: `${text.areaTooLarge(number(remaining))} (${error?.message})` });
+    if (typeof remaining === 'number') return fail({ areaM2: remaining > 0 ? text.areaTooLarge(number(remaining)) : text.boothFull });
     const field = boothFieldOfError[errorField(error) ?? ''];
     if (field) return fail({ [field]: errorText(error) });
     fail({ form: failure(result.errors) });

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { processName } from '../catalog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request } from '../graphql.ts';
 import { confirmRelationship, endRelationship, memberRelationships, requestRelationship, type RelationshipKind, type RelationshipView } from '../operations.ts';
@@ -221,8 +222,8 @@ export function RelationshipsPage() {
                 </p>
                 <p class="reasons-label">{text.reasons}:</p>
                 <ul class="reasons">
-                  {s.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
+                  {s.steps.map((step) => (
+                    <li key={`${step.first} ${step.next}`}>{text.step(processName(step.first), processName(step.next), step.theirsIsNext)}</li>
                   ))}
                 </ul>
                 <button type="button" class="secondary" onClick={() => choose(s.member.id)}>

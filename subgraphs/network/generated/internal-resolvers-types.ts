@@ -128,7 +128,7 @@ export type ImportError = {
   min?: Maybe<Scalars['Float']['output']>;
   /** ORDER's other field, the one this value contradicts. */
   other?: Maybe<Scalars['String']['output']>;
-  /** Why the value was refused, one word of README's Errors list (shared/input-reasons.ts), as extensions.reason; null for a CONFLICT. */
+  /** Why the value was refused, one word of README's Errors list (shared/input-reasons.ts), as extensions.reason (a CONFLICT's: shared/conflict-reasons.ts). */
   reason?: Maybe<Scalars['String']['output']>;
   /** The row as a spreadsheet numbers it (header: 1). */
   row: Scalars['Int']['output'];

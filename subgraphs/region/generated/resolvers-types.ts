@@ -515,6 +515,17 @@ export type CertificationInput = {
   validUntil: Scalars['String']['input'];
 };
 
+/** A step of a part's route behind a partner suggestion: the first group's work comes before the next group's, and the suggested member does one of them. */
+export type ComplementaryStep = {
+  __typename?: 'ComplementaryStep';
+  /** The DIN 8580 group done first, such as 3.2 (Spanen mit geometrisch bestimmten Schneiden). */
+  first: Scalars['String']['output'];
+  /** The DIN 8580 group done next, such as 6.2 (Wärmebehandeln). */
+  next: Scalars['String']['output'];
+  /** Whether the suggested member does the next step (and the member it is suggested for the first), or the first. */
+  theirsIsNext: Scalars['Boolean']['output'];
+};
+
 /** A consortium (Bietergemeinschaft): members of any network that quote together on one inquiry, led by an invited member. */
 export type Consortium = {
   __typename?: 'Consortium';
@@ -1206,7 +1217,7 @@ export type MemberImportError = {
   min?: Maybe<Scalars['Float']['output']>;
   /** ORDER's other field, the one this value contradicts. */
   other?: Maybe<Scalars['String']['output']>;
-  /** Why the value was refused, one word of README's Errors list, as a BAD_USER_INPUT's extensions.reason (the portal shows it in German or English); null for a CONFLICT. */
+  /** Why the value was refused, one word of README's Errors list, as a BAD_USER_INPUT's or CONFLICT's extensions.reason (the portal shows it in German or English). */
   reason?: Maybe<Scalars['String']['output']>;
   /** The row as a spreadsheet numbers it: the header is row 1, the first member row 2. */
   row: Scalars['Int']['output'];
@@ -2154,6 +2165,8 @@ export type PartnerSuggestion = {
   member?: Maybe<Member>;
   /** One per complementary process group, for example: Spanen mit geometrisch bestimmten Schneiden (yours) → Wärmebehandeln (Härten, Anlassen, Glühen) (theirs). */
   reasons: Array<Scalars['String']['output']>;
+  /** The same as data, one per reason in its order, for a client that says them in its user's language. */
+  steps: Array<ComplementaryStep>;
 };
 
 /** A unit price that applies from a quantity on (Staffelpreis: tiered price). */
@@ -3191,6 +3204,7 @@ export type ResolversTypes = {
   CapacityPostStatus: CapacityPostStatus;
   CapacitySide: CapacitySide;
   CertificationInput: CertificationInput;
+  ComplementaryStep: ResolverTypeWrapper<ComplementaryStep>;
   Consortium: ResolverTypeWrapper<ConsortiumModel>;
   ConsortiumPartner: ResolverTypeWrapper<ConsortiumPartnerModel>;
   ConsortiumPartnerStatus: ConsortiumPartnerStatus;
@@ -3315,6 +3329,7 @@ export type ResolversParentTypes = {
   CapacityPostInput: CapacityPostInput;
   CapacityPostPatch: CapacityPostPatch;
   CertificationInput: CertificationInput;
+  ComplementaryStep: ComplementaryStep;
   Consortium: ConsortiumModel;
   ConsortiumPartner: ConsortiumPartnerModel;
   ContactPersonInput: ContactPersonInput;
@@ -3553,6 +3568,12 @@ export type CapacityPostConnectionResolvers<ContextType = RegionContext, ParentT
   nodes?: Resolver<Array<ResolversTypes['CapacityPost']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplementaryStepResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ComplementaryStep'] = ResolversParentTypes['ComplementaryStep']> = {
+  first?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  next?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  theirsIsNext?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ConsortiumResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Consortium'] = ResolversParentTypes['Consortium']> = {
@@ -3920,6 +3941,7 @@ export type PartnerSuggestionResolvers<ContextType = RegionContext, ParentType e
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ComplementaryStep']>, ParentType, ContextType>;
 };
 
 export type PriceTierResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PriceTier'] = ResolversParentTypes['PriceTier']> = {
@@ -4113,6 +4135,7 @@ export type Resolvers<ContextType = RegionContext> = {
   CapacityMatch?: CapacityMatchResolvers<ContextType>;
   CapacityPost?: CapacityPostResolvers<ContextType>;
   CapacityPostConnection?: CapacityPostConnectionResolvers<ContextType>;
+  ComplementaryStep?: ComplementaryStepResolvers<ContextType>;
   Consortium?: ConsortiumResolvers<ContextType>;
   ConsortiumPartner?: ConsortiumPartnerResolvers<ContextType>;
   EventRegistration?: EventRegistrationResolvers<ContextType>;

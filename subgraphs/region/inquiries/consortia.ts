@@ -87,7 +87,7 @@ export async function respond(
   const inquiry = await tx.findOneOrFail(InquirySchema, consortium.inquiry.id);
   requireStatus(inquiry, inquiryId(inquiry.id), 'answered in its consortia', ['OPEN']);
   if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
-    throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`, { reason: 'STATUS', status: 'QUOTED' });
+    throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`, { reason: 'STATUS' });
   if (answer.accept) {
     const share = answer.sharePercent;
     if (share == null || !(share > 0 && share <= 100))

@@ -27,8 +27,10 @@ export const complementaryGroups: readonly [from: string, to: string][] = [
 export interface Complement {
   /** The group the other member should offer. */
   group: string;
-  /** Why: which of the two does the first step and which the next. */
+  /** Why: which of the two does the first step and which the next, in English (PartnerSuggestion.reasons). */
   reason: string;
+  /** The same as data, for a client to say in its user's language (PartnerSuggestion.steps). */
+  step: { first: string; next: string; theirsIsNext: boolean };
 }
 
 const offersGroup = (codes: readonly string[], group: string) => codes.some((code) => code === group || code.startsWith(`${group}.`));
@@ -36,11 +38,13 @@ const groupName = (code: string) => findProcess(code)?.name ?? code;
 
 /** The groups a member with these process codes is complemented by, each once, with the first reason found. */
 export function complementsOf(codes: readonly string[]): Complement[] {
-  const found = new Map<string, string>();
-  for (const [from, to] of complementaryGroups) {
-    if (offersGroup(codes, from) && !found.has(to)) found.set(to, `${groupName(from)} (yours) → ${groupName(to)} (theirs)`);
-    if (offersGroup(codes, to) && !found.has(from)) found.set(from, `${groupName(from)} (theirs) → ${groupName(to)} (yours)`);
+  const found = new Map<string, Complement>();
+  for (const [first, next] of complementaryGroups) {
+    if (offersGroup(codes, first) && !found.has(next))
+      found.set(next, { group: next, reason: `${groupName(first)} (yours) → ${groupName(next)} (theirs)`, step: { first, next, theirsIsNext: true } });
+    if (offersGroup(codes, next) && !found.has(first))
+      found.set(first, { group: first, reason: `${groupName(first)} (theirs) → ${groupName(next)} (yours)`, step: { first, next, theirsIsNext: false } });
   }
   // A group the member offers itself is no complement.
-  return [...found].filter(([group]) => !offersGroup(codes, group)).map(([group, reason]) => ({ group, reason }));
+  return [...found.values()].filter((c) => !offersGroup(codes, c.group));
 }

@@ -15,7 +15,11 @@ import { BusinessRelationshipSchema, inverseKind, type BusinessRelationship, typ
 // unique index refuses a duplicate that slipped past the check in a race.
 
 const duplicate = (partnerId: string, kind: string) =>
-  conflict(`An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`, { reason: 'EXISTS' });
+  conflict(
+    `An active ${kind} relationship with ${partnerId} exists already; end it first or confirm the one requested.`,
+    { reason: 'EXISTS' },
+    { field: 'partnerId' },
+  );
 
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);

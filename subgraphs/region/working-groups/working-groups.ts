@@ -271,7 +271,7 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
   requireLead(ctx.identity, group, 'hand the lead over');
   const next = await newLeadOf(lead);
   if (next.leadNetwork === group.leadNetwork && next.leadMemberId === (group.leadMemberId ?? null))
-    throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`, { reason: 'EXISTS' });
+    throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`, { reason: 'STATUS' });
   return ctx.em.transactional(async (tx) => {
     const locked = await tx.findOneOrFail(WorkingGroupSchema, group.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     // Again under the lock: of two handovers by one lead, the second handed on a lead it no longer held.
