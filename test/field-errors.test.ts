@@ -187,6 +187,11 @@ describe("CONFLICT's reasons", () => {
     // A reused key means the first attempt was saved: sending again would save a second record.
     expect(errorText(error({ reason: 'KEY_REUSED', field: 'idempotencyKey' }), de)).toMatch(/^Ihr voriger Versuch ist schon gespeichert/);
     expect(fieldErrorText(error({ reason: 'EXISTS', field: 'partnerId' }), de)).toMatch(/^Mit diesem Unternehmen besteht schon eine solche Beziehung/);
+    // A working group membership that is open already says which, and what comes next.
+    expect(errorText(error({ reason: 'EXISTS', status: 'INVITED' }), de)).toBe(
+      'Die Einladung liegt schon vor; sie lässt sich auf der Seite des Arbeitskreises annehmen.',
+    );
+    expect(errorText(error({ reason: 'EXISTS', status: 'REQUESTED' }), en)).toBe('Joining is asked for already; the lead decides.');
     expect(errorText(error({ reason: 'STALE_VERSION', currentVersion: 4 }), de)).toMatch(/^Das wurde inzwischen von anderer Seite geändert/);
     const taken = error({ reason: 'EXISTS', field: 'input.email' });
     expect(fieldErrorText(taken, de)).toBe('Für diese E-Mail-Adresse gibt es schon ein Konto.');

@@ -198,6 +198,8 @@ export const errorCodePhrases: Readonly<Record<'de' | 'en', Readonly<Record<stri
 // state the write met, and what to do. A reason the portal does not know yet keeps CONFLICT's phrase above.
 interface ConflictParams {
   field?: string;
+  /** Beside EXISTS, an open working group membership's: what the member has already. */
+  status?: string;
   participantLimit?: number;
   remainingAreaM2?: number;
   hoursLeft?: number;
@@ -205,19 +207,34 @@ interface ConflictParams {
 
 type ConflictPhrase = (p: ConflictParams, n: (value: number) => string) => string;
 
+// What exists already, by the open membership's status (working groups) or the field the conflict names.
+const existsDe: Readonly<Record<string, string>> = {
+  INVITED: 'Die Einladung liegt schon vor; sie lässt sich auf der Seite des Arbeitskreises annehmen.',
+  REQUESTED: 'Die Aufnahme ist schon beantragt; die Leitung entscheidet.',
+  ACTIVE: 'Das Unternehmen ist schon Mitglied des Arbeitskreises.',
+  'input.email': 'Für diese E-Mail-Adresse gibt es schon ein Konto.',
+  'participant.email': 'Mit dieser E-Mail-Adresse ist schon jemand angemeldet.',
+  partnerId: 'Mit diesem Unternehmen besteht schon eine solche Beziehung oder Anfrage; beenden Sie sie zuerst oder bestätigen Sie die angefragte.',
+  name: 'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) gibt es schon; der Import legt nur neue an, entfernen Sie die Zeile.',
+};
+
+const existsEn: Readonly<Record<string, string>> = {
+  INVITED: "The invitation is there already; accept it on the working group's page.",
+  REQUESTED: 'Joining is asked for already; the lead decides.',
+  ACTIVE: 'The company is a member of the working group already.',
+  'input.email': 'An account with this e-mail address exists already.',
+  'participant.email': 'Someone is registered with this e-mail address already.',
+  partnerId: 'A relationship of this kind with this company, or a request for one, exists already; end it first or confirm the one requested.',
+  name: 'This company (same name, same postal code) exists already; the import only creates new ones, so remove the row.',
+};
+
+const existing = (table: Readonly<Record<string, string>>, ...keys: (string | undefined)[]) =>
+  keys.map((key) => (key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined)).find((text) => text !== undefined);
+
 const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
   STALE_VERSION: () => 'Das wurde inzwischen von anderer Seite geändert; bitte laden Sie die Seite neu und versuchen Sie es dann noch einmal.',
   STATUS: () => 'Das ist in diesem Stand nicht (mehr) möglich; bitte laden Sie die Seite neu.',
-  EXISTS: ({ field }) =>
-    field === 'input.email'
-      ? 'Für diese E-Mail-Adresse gibt es schon ein Konto.'
-      : field === 'participant.email'
-        ? 'Mit dieser E-Mail-Adresse ist schon jemand angemeldet.'
-        : field === 'partnerId'
-          ? 'Mit diesem Unternehmen besteht schon eine solche Beziehung oder Anfrage; beenden Sie sie zuerst oder bestätigen Sie die angefragte.'
-          : field === 'name'
-            ? 'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) gibt es schon; der Import legt nur neue an, entfernen Sie die Zeile.'
-            : 'Das gibt es schon; ein zweites Mal lässt es sich nicht anlegen.',
+  EXISTS: ({ field, status }) => existing(existsDe, status, field) ?? 'Das gibt es schon; ein zweites Mal lässt es sich nicht anlegen.',
   FULL: ({ participantLimit }, n) =>
     participantLimit === 1
       ? 'Der einzige Platz ist schon vergeben.'
@@ -240,16 +257,7 @@ const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
 const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
   STALE_VERSION: () => 'This was changed elsewhere in the meantime; please reload the page and try again.',
   STATUS: () => 'This is not (or no longer) possible in its current state; please reload the page.',
-  EXISTS: ({ field }) =>
-    field === 'input.email'
-      ? 'An account with this e-mail address exists already.'
-      : field === 'participant.email'
-        ? 'Someone is registered with this e-mail address already.'
-        : field === 'partnerId'
-          ? 'A relationship of this kind with this company, or a request for one, exists already; end it first or confirm the one requested.'
-          : field === 'name'
-            ? 'This company (same name, same postal code) exists already; the import only creates new ones, so remove the row.'
-            : 'This exists already; it cannot be created a second time.',
+  EXISTS: ({ field, status }) => existing(existsEn, status, field) ?? 'This exists already; it cannot be created a second time.',
   FULL: ({ participantLimit }, n) =>
     participantLimit === 1
       ? 'The only place is taken already.'
@@ -277,6 +285,7 @@ function conflictText(error: ServerError, locale: Pick<Locale, 'language' | 'num
   if (extensions.code !== 'CONFLICT' || typeof reason !== 'string' || !Object.hasOwn(conflictsDe, reason)) return undefined;
   const params = {
     field: typeof extensions.field === 'string' ? extensions.field : undefined,
+    status: typeof extensions.status === 'string' ? extensions.status : undefined,
     participantLimit: numberOrUndefined(extensions.participantLimit),
     remainingAreaM2: numberOrUndefined(extensions.remainingAreaM2),
     hoursLeft: numberOrUndefined(extensions.hoursLeft),
