@@ -228,8 +228,10 @@ const existsEn: Readonly<Record<string, string>> = {
   name: 'This company (same name, same postal code) exists already; the import only creates new ones, so remove the row.',
 };
 
-const existing = (table: Readonly<Record<string, string>>, ...keys: (string | undefined)[]) =>
-  keys.map((key) => (key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined)).find((text) => text !== undefined);
+function existing(table: Readonly<Record<string, string>>, ...keys: (string | undefined)[]): string | undefined {
+  const key = keys.find((k) => k !== undefined && Object.hasOwn(table, k));
+  return key === undefined ? undefined : table[key];
+}
 
 const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
   STALE_VERSION: () => 'Das wurde inzwischen von anderer Seite geändert; bitte laden Sie die Seite neu und versuchen Sie es dann noch einmal.',

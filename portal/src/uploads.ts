@@ -1,8 +1,12 @@
+import { useRef, useState } from 'preact/hooks';
 import type { GraphQLErrorLike } from './graphql.ts';
 import { csrfHeaders } from './session.ts';
+import { useFieldErrorText } from './use-field-error-text.ts';
 
 // Files go to the gateway's /attachments as the request's body, not through GraphQL (README "Inquiries",
 // "Working groups"): an inquiry's drawings (?inquiryId=) and a meeting's minutes (?meetingId=).
+
+type UploadTarget = { inquiryId: string } | { meetingId: string };
 
 /** The type an upload declares: the browser's, or by the name for STEP files browsers know no type for. */
 function uploadType(file: File): string {
@@ -11,7 +15,7 @@ function uploadType(file: File): string {
 }
 
 /** Uploads one file for what `to` names (the session cookie and its CSRF token); the server's error when refused. */
-export async function upload(to: { inquiryId: string } | { meetingId: string }, file: File): Promise<GraphQLErrorLike | null> {
+export async function upload(to: UploadTarget, file: File): Promise<GraphQLErrorLike | null> {
   const [target, id] = Object.entries(to)[0];
   try {
     const response = await fetch(`/attachments?${target}=${encodeURIComponent(id)}&fileName=${encodeURIComponent(file.name)}`, {
@@ -25,4 +29,48 @@ export async function upload(to: { inquiryId: string } | { meetingId: string }, 
   } catch {
     return { message: 'The portal cannot be reached.', extensions: { code: 'UNREACHABLE' } };
   }
+}
+
+/**
+ * An upload form's state: `send` uploads the files chosen in `input` one after the other until one is refused,
+ * whose name and reason stand at the field (`error`) with the focus; `uploaded` names the files that went, and
+ * `onUploaded` runs after any did. Without a file chosen, `chooseFirst` is the error.
+ */
+export function useUploadForm(to: UploadTarget, chooseFirst: string, onUploaded: () => void) {
+  const errorText = useFieldErrorText();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const files = [...(input.current?.files ?? [])];
+    setUploaded(null);
+    if (!files.length) {
+      setError(chooseFirst);
+      return input.current?.focus();
+    }
+    setBusy(true);
+    const sent: string[] = [];
+    let refused: string | null = null;
+    for (const file of files) {
+      const refusal = await upload(to, file);
+      if (refusal) {
+        refused = `${file.name}: ${errorText(refusal)}`;
+        break;
+      }
+      sent.push(file.name);
+    }
+    setBusy(false);
+    setError(refused);
+    if (refused) input.current?.focus();
+    else if (input.current) input.current.value = '';
+    if (sent.length) {
+      setUploaded(sent);
+      onUploaded();
+    }
+  };
+
+  return { input, error, uploaded, busy, send };
 }

@@ -22,7 +22,7 @@ import {
 } from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
-import { upload } from '../uploads.ts';
+import { useUploadForm } from '../uploads.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { SignInFirst } from './inquiry-common.tsx';
@@ -134,41 +134,8 @@ function Facts({ inquiry }: { inquiry: InquiryDetail }) {
 function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; canUpload: boolean; onUploaded: () => void }) {
   const text = useInquiryText();
   const { number } = useLocale();
-  const errorText = useFieldErrorText();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { input, error, uploaded, busy, send } = useUploadForm({ inquiryId: inquiry.id }, text.chooseFile, onUploaded);
   const size = (bytes: number) => (bytes < 1024 * 1024 ? `${number(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB` : `${number(bytes / 1024 / 1024, 1)} MB`);
-
-  const send = async (event: Event) => {
-    event.preventDefault();
-    const files = [...(input.current?.files ?? [])];
-    setDone(null);
-    if (!files.length) {
-      setError(text.chooseFile);
-      return input.current?.focus();
-    }
-    setBusy(true);
-    let uploaded = 0;
-    for (const file of files) {
-      const refusal = await upload({ inquiryId: inquiry.id }, file);
-      if (refusal) {
-        setError(`${file.name}: ${errorText(refusal)}`);
-        break;
-      }
-      uploaded++;
-    }
-    setBusy(false);
-    if (uploaded === files.length) {
-      setError(null);
-      if (input.current) input.current.value = '';
-    } else input.current?.focus();
-    if (uploaded) {
-      setDone(uploaded);
-      onUploaded();
-    }
-  };
 
   return (
     <section aria-labelledby="drawings-heading">
@@ -208,7 +175,7 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
           <button type="submit" disabled={busy}>
             {busy ? text.uploading : text.upload}
           </button>
-          <div role="status">{done !== null && <p class="notice notice-ok">{text.uploaded(done)}</p>}</div>
+          <div role="status">{uploaded && <p class="notice notice-ok">{text.uploaded(uploaded.length)}</p>}</div>
         </form>
       )}
     </section>

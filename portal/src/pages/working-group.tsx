@@ -18,9 +18,9 @@ import {
 } from '../operations.ts';
 import { paths } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
-import { upload } from '../uploads.ts';
+import { useUploadForm } from '../uploads.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
+import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -308,7 +308,7 @@ function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onC
   const { memberName } = useLocale();
   const failure = useFailureText();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [status, setStatus] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const decide = async (membership: MembershipView, admit: boolean) => {
@@ -365,34 +365,9 @@ function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onC
 /** The lead's upload of a meeting's minutes as a PDF; a new upload is the newest minutes. */
 function MinutesUpload({ meeting, onUploaded }: { meeting: MeetingView; onUploaded: () => void }) {
   const text = useCooperationText();
-  const errorText = useFieldErrorText();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { input, error, uploaded, busy, send } = useUploadForm({ meetingId: meeting.id }, text.chooseMinutes, onUploaded);
   const inputId = `minutes-${meeting.id}`;
   const errorId = `${inputId}-error`;
-
-  const send = async (event: Event) => {
-    event.preventDefault();
-    const file = input.current?.files?.[0];
-    setDone(null);
-    if (!file) {
-      setError(text.chooseMinutes);
-      return input.current?.focus();
-    }
-    setBusy(true);
-    const refusal = await upload({ meetingId: meeting.id }, file);
-    setBusy(false);
-    if (refusal) {
-      setError(`${file.name}: ${errorText(refusal)}`);
-      return input.current?.focus();
-    }
-    setError(null);
-    setDone(text.minutesUploaded(file.name));
-    if (input.current) input.current.value = '';
-    onUploaded();
-  };
 
   return (
     <form class="upload minutes-upload" onSubmit={send} noValidate>
@@ -416,7 +391,7 @@ function MinutesUpload({ meeting, onUploaded }: { meeting: MeetingView; onUpload
         {busy ? text.uploading : text.uploadMinutesButton}
       </button>
       <p role="status" class="minutes-uploaded">
-        {done}
+        {uploaded && text.minutesUploaded(uploaded[0])}
       </p>
     </form>
   );

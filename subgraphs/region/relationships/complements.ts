@@ -24,26 +24,34 @@ export const complementaryGroups: readonly [from: string, to: string][] = [
   ['6.2', '3.3'],
 ];
 
+/** A step of a part's route: the first group's work, then the next's, and which of the two the other member does. */
+export interface Step {
+  first: string;
+  next: string;
+  theirsIsNext: boolean;
+}
+
 export interface Complement {
   /** The group the other member should offer. */
   group: string;
-  /** Why: which of the two does the first step and which the next, in English (PartnerSuggestion.reasons). */
-  reason: string;
-  /** The same as data, for a client to say in its user's language (PartnerSuggestion.steps). */
-  step: { first: string; next: string; theirsIsNext: boolean };
+  /** Why (PartnerSuggestion.steps; reasonOf words it for PartnerSuggestion.reasons). */
+  step: Step;
 }
 
 const offersGroup = (codes: readonly string[], group: string) => codes.some((code) => code === group || code.startsWith(`${group}.`));
 const groupName = (code: string) => findProcess(code)?.name ?? code;
 
+/** A step in English, for API users: which of the two does the first step and which the next. */
+export function reasonOf({ first, next, theirsIsNext }: Step): string {
+  return `${groupName(first)} (${theirsIsNext ? 'yours' : 'theirs'}) → ${groupName(next)} (${theirsIsNext ? 'theirs' : 'yours'})`;
+}
+
 /** The groups a member with these process codes is complemented by, each once, with the first reason found. */
 export function complementsOf(codes: readonly string[]): Complement[] {
   const found = new Map<string, Complement>();
   for (const [first, next] of complementaryGroups) {
-    if (offersGroup(codes, first) && !found.has(next))
-      found.set(next, { group: next, reason: `${groupName(first)} (yours) → ${groupName(next)} (theirs)`, step: { first, next, theirsIsNext: true } });
-    if (offersGroup(codes, next) && !found.has(first))
-      found.set(first, { group: first, reason: `${groupName(first)} (theirs) → ${groupName(next)} (yours)`, step: { first, next, theirsIsNext: false } });
+    if (offersGroup(codes, first) && !found.has(next)) found.set(next, { group: next, step: { first, next, theirsIsNext: true } });
+    if (offersGroup(codes, next) && !found.has(first)) found.set(first, { group: first, step: { first, next, theirsIsNext: false } });
   }
   // A group the member offers itself is no complement.
   return [...found.values()].filter((c) => !offersGroup(codes, c.group));

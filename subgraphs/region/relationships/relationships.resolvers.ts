@@ -4,6 +4,7 @@ import type { RegionContext } from '../context.ts';
 import type { MemberRef } from '../ids.ts';
 import { memberRefById, relationshipId } from '../ids.ts';
 import { crossNetworkQuarters } from './statistics.ts';
+import { reasonOf } from './complements.ts';
 import { partnerSuggestions, type Capabilities } from './suggestions.ts';
 import { confirmRelationship, endRelationship, relationshipsOf, requestRelationship } from './relationships.ts';
 
@@ -28,6 +29,9 @@ export const relationshipResolvers: Resolvers = {
     requestRelationship: (_, args, ctx) => requestRelationship(ctx, args.partnerId, args.kind),
     confirmRelationship: (_, args, ctx) => confirmRelationship(ctx, args.id),
     endRelationship: (_, args, ctx) => endRelationship(ctx, args.id),
+  },
+  PartnerSuggestion: {
+    reasons: (s) => s.steps.map(reasonOf),
   },
   BusinessRelationship: {
     id: (r) => relationshipId(r.id),

@@ -6,7 +6,7 @@ import type { RegionContext } from '../context.ts';
 import { memberRef, type MemberRef } from '../ids.ts';
 import { networkPages } from '../pages.ts';
 import { BusinessRelationshipSchema } from './relationship.entity.ts';
-import { complementsOf, type Complement } from './complements.ts';
+import { complementsOf, type Step } from './complements.ts';
 
 // Partner suggestions: the groups that complement the member's processes
 // (complements.ts, the one rule) are asked of every network in one request
@@ -39,8 +39,8 @@ export interface Capabilities {
 export interface Suggestion {
   member: MemberRef;
   distanceKm: number | null;
-  reasons: string[];
-  steps: Complement['step'][];
+  /** Why, one per complementary group it offers; PartnerSuggestion.reasons words them (complements.ts reasonOf). */
+  steps: Step[];
 }
 
 const maxRadiusKm = 500;
@@ -74,7 +74,7 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
   if (!(first >= 1 && first <= 50)) throw badInput('first', `first must be 1..50, got ${first}.`, { reason: 'OUT_OF_RANGE', min: 1, max: 50, integer: true });
   const complements = complementsOf((member.processes ?? []).map((p) => p.code));
   if (complements.length === 0) return [];
-  const byGroup = new Map(complements.map((c) => [c.group, c]));
+  const steps = new Map(complements.map((c) => [c.group, c.step]));
   const { location } = member;
   const near = location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : null;
   const left = [member.id, ...(await relatedTo(ctx, member.id))].map((id) => parseMemberId(id));
@@ -96,8 +96,5 @@ export async function partnerSuggestions(ctx: RegionContext, member: MemberRef &
         b.groups.length - a.groups.length || distance(a) - distance(b) || (a.network < b.network ? -1 : a.network > b.network ? 1 : a.localId - b.localId),
     )
     .slice(0, first)
-    .map((c) => {
-      const why = c.groups.map((g) => byGroup.get(g)!);
-      return { member: memberRef(c.network, c.localId), distanceKm: c.distanceKm, reasons: why.map((w) => w.reason), steps: why.map((w) => w.step) };
-    });
+    .map((c) => ({ member: memberRef(c.network, c.localId), distanceKm: c.distanceKm, steps: c.groups.map((g) => steps.get(g)!) }));
 }
