@@ -435,12 +435,23 @@ test('joining a working group: a member asks and sees its request wait, the lead
   expect((await activeElement(karl)).text).toBe('Sie haben den Arbeitskreis verlassen.');
   await eventually(() => karl.getByRole('button', { name: 'Aufnahme beantragen' }).count()).toBe(1);
 
-  // Invited again (through the graph: the portal has no invitation form), it declines in the portal.
-  await graph(
-    'mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }',
-    { g: fixture.groupId, m: members.konstrukteur },
-    tokens.dreher,
-  );
+  // The lead finds it by text and invites it again; a member of the group and an open invitation have no button.
+  const searchBox = dieter.getByRole('searchbox', { name: 'Unternehmen suchen (Name, Ort oder Leistung)' });
+  await searchBox.fill('Konstruktion Wartburg');
+  await searchBox.press('Enter');
+  const invite = dieter.getByRole('button', { name: 'Konstruktion Wartburg GmbH einladen' });
+  await invite.press('Enter');
+  await eventually(() => text(dieter, '.invite-status')).toBe('Konstruktion Wartburg GmbH ist eingeladen und nimmt die Einladung auf dieser Seite an.');
+  expect((await activeElement(dieter)).text).toBe('Konstruktion Wartburg GmbH ist eingeladen und nimmt die Einladung auf dieser Seite an.');
+  await eventually(() => dieter.locator('.group-pending li').allInnerTexts()).toEqual([
+    expect.stringMatching(/^Konstruktion Wartburg GmbH \(KONAT\) ist eingeladen/),
+  ]);
+  const candidate = async (name: string) => (await dieter.locator('.group-candidates li', { hasText: name }).textContent())?.replace(/\s+/g, ' ').trim();
+  await eventually(() => candidate('Konstruktion Wartburg GmbH')).toBe('Konstruktion Wartburg GmbH (KONAT, Eisenach) · Antrag oder Einladung offen');
+  await searchBox.fill('Härterei Unstrut');
+  await dieter.getByRole('button', { name: 'Suchen' }).click();
+  await eventually(() => candidate('Härterei Unstrut GmbH')).toBe('Härterei Unstrut GmbH (LINAT, Dachau) · schon Mitglied');
+  await expectAccessible(dieter);
   await karl.reload();
   await eventually(() => text(karl, '.own-membership p')).toBe('Die Leitung hat Sie in diesen Arbeitskreis eingeladen.');
   await karl.getByRole('button', { name: 'Einladung ablehnen' }).click();
@@ -448,6 +459,94 @@ test('joining a working group: a member asks and sees its request wait, the lead
   const group = await graph('query($id: ID!) { workingGroup(id: $id) { members { member { id } } pending { id } } }', { id: fixture.groupId }, tokens.admin);
   expect(group.workingGroup.members.map((m: { member: { id: string } }) => m.member.id)).not.toContain(members.konstrukteur);
   expect(group.workingGroup.pending).toEqual([]);
+});
+
+test('the lead schedules a meeting (each refusal at its field) and hands the lead over after a question', async () => {
+  const created = await graph(
+    'mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }',
+    { input: { topic: 'Vorrichtungsbau', description: 'Spannvorrichtungen für die Fünf-Achs-Bearbeitung.', lead: { memberId: members.dreher } } },
+    tokens.NIWE,
+  );
+  const groupId = created.createWorkingGroup.id;
+  const invited = await graph(
+    'mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }',
+    { g: groupId, m: members.haerter },
+    tokens.dreher,
+  );
+  await graph('mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id } }', { id: invited.inviteToWorkingGroup.id }, tokens.haerter);
+
+  const dieter = await signedInPage('dieter@dreherei.example', 'Dieter Dreher', `/arbeitskreise/${groupId}`);
+  await eventually(() => dieter.locator('h1').textContent()).toBe('Vorrichtungsbau');
+  const form = dieter.locator('form.meeting-form');
+  const errorAt = (id: string) => form.locator(`#meeting-${id}-error`).textContent();
+  const schedule = () => form.getByRole('button', { name: 'Treffen ansetzen' }).click();
+
+  // A video link that is not https, before anything is sent; then the graph's refusals, each at its field with the focus.
+  await form.getByLabel('Beginn').fill('2020-01-14T15:00');
+  await form.getByLabel('Plätze').fill('8');
+  await form.getByLabel('Tagesordnung').fill('1. Nullpunktspannsysteme');
+  await form.getByLabel('Videolink (https)').fill('http://meet.example/vorrichtung');
+  await schedule();
+  await eventually(() => errorAt('videoLink')).toBe('Bitte geben Sie den Videolink mit https:// an, z. B. https://meet.beispiel.de/arbeitskreis.');
+  expect((await activeElement(dieter)).id).toBe('meeting-videoLink');
+  await form.getByLabel('Videolink (https)').fill('');
+  await schedule();
+  await eventually(() => errorAt('startsAt')).toBe('Dieser Zeitpunkt liegt in der Vergangenheit; bitte wählen Sie einen künftigen.');
+  expect(await form.getByLabel('Beginn').getAttribute('aria-invalid')).toBe('true');
+  expect((await activeElement(dieter)).id).toBe('meeting-startsAt');
+  const local = inDays(30, 15).slice(0, 16);
+  await form.getByLabel('Beginn').fill(local);
+  await schedule();
+  await eventually(() => errorAt('place')).toBe('Bitte füllen Sie dieses Feld aus.');
+  expect(await form.getByLabel('Beginn').getAttribute('aria-invalid')).toBeNull();
+  expect((await activeElement(dieter)).id).toBe('meeting-place');
+  await expectAccessible(dieter);
+  await form.getByLabel('Ort').fill('Eisenach, Technologiezentrum');
+  await schedule();
+  await eventually(() => text(dieter, '.meeting-scheduled')).toMatch(/^Das Treffen am .+ ist angesetzt; die Mitglieder werden benachrichtigt\.$/);
+  expect(await form.getByLabel('Ort').inputValue()).toBe('');
+  // The browser's local time, as an instant: what the graph holds.
+  const instant = await dieter.evaluate(`new Date(${JSON.stringify(local)}).toISOString()`);
+  const held = await graph(
+    'query($id: ID!) { workingGroup(id: $id) { meetings { startsAt place videoLink agenda participantLimit } } }',
+    { id: groupId },
+    tokens.admin,
+  );
+  expect(held.workingGroup.meetings).toEqual([
+    { startsAt: instant, place: 'Eisenach, Technologiezentrum', videoLink: null, agenda: '1. Nullpunktspannsysteme', participantLimit: 8 },
+  ]);
+  await eventually(() => dieter.locator('.meeting dd').allTextContents()).toContain('Eisenach, Technologiezentrum');
+
+  // The lead goes to an active member or an office; nothing chosen is refused at the control.
+  const handOver = dieter.locator('.lead-hand-over');
+  expect(await handOver.locator('option').allTextContents()).toEqual([
+    'Bitte wählen …',
+    'Härterei Unstrut GmbH',
+    'Geschäftsstelle NIWE',
+    'Geschäftsstelle LINAT',
+    'Geschäftsstelle KONAT',
+  ]);
+  await handOver.getByRole('button', { name: 'Leitung übergeben' }).click();
+  await eventually(() => handOver.locator('.field-error').textContent()).toBe('Bitte wählen Sie die neue Leitung.');
+  expect((await activeElement(dieter)).id).toBe('group-new-lead');
+  await handOver.getByLabel('Neue Leitung').selectOption({ label: 'Härterei Unstrut GmbH' });
+  await handOver.getByRole('button', { name: 'Leitung übergeben' }).click();
+  const dialog = handOver.locator('dialog.confirm');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('p').textContent()).toBe(
+    'Die Leitung des Arbeitskreises „Vorrichtungsbau“ an Härterei Unstrut GmbH übergeben? Über Aufnahmen und Treffen entscheidet dann Härterei Unstrut GmbH.',
+  );
+  expect((await activeElement(dieter)).text).toBe('Abbrechen');
+  await expectAccessible(dieter);
+  await dialog.getByRole('button', { name: 'Leitung übergeben' }).click();
+  await eventually(() => text(dieter, '.membership-notice')).toBe('Die Leitung hat jetzt Härterei Unstrut GmbH.');
+  expect((await activeElement(dieter)).text).toBe('Die Leitung hat jetzt Härterei Unstrut GmbH.');
+  // No longer the lead: its tools and the open requests go, the group names its new lead.
+  await eventually(() => dieter.locator('.lead-tools').count()).toBe(0);
+  expect(await dieter.locator('#group-pending-heading').count()).toBe(0);
+  expect(await text(dieter, '.facts dd')).toBe('Härterei Unstrut GmbH (LINAT)');
+  const led = await graph('query($id: ID!) { workingGroup(id: $id) { leadNetwork { code } leadMember { id } } }', { id: groupId }, tokens.admin);
+  expect(led.workingGroup).toEqual({ leadNetwork: { code: 'LINAT' }, leadMember: { id: members.haerter } });
 });
 
 test('the joint booth: an area above what is left at its field, the organiser confirms, the cost split per exhibitor and network', async () => {

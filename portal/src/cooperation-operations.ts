@@ -228,6 +228,37 @@ export const leaveWorkingGroup = operation<{ leaveWorkingGroup: MembershipChange
   `mutation LeaveWorkingGroup($groupId: ID!) { leaveWorkingGroup(groupId: $groupId) { id status } }`,
 );
 
+/** The lead invites a member of any network; the member accepts or declines on the group's page. */
+export const inviteToWorkingGroup = operation<{ inviteToWorkingGroup: MembershipChange }, { groupId: string; memberId: string }>(
+  'InviteToWorkingGroup',
+  `mutation InviteToWorkingGroup($groupId: ID!, $memberId: ID!) { inviteToWorkingGroup(groupId: $groupId, memberId: $memberId) { id status } }`,
+);
+
+export interface MeetingFields {
+  /** ISO 8601 with offset. */
+  startsAt: string;
+  place: string | null;
+  videoLink: string | null;
+  agenda: string;
+  participantLimit: number;
+}
+
+export const scheduleMeeting = operation<{ scheduleMeeting: { id: string; startsAt: string } }, { groupId: string; input: MeetingFields }>(
+  'ScheduleMeeting',
+  `mutation ScheduleMeeting($groupId: ID!, $input: MeetingInput!) { scheduleMeeting(groupId: $groupId, input: $input) { id startsAt } }`,
+);
+
+/** An office (network alone) or an active member of the group (memberId) takes the lead. */
+export const handOverWorkingGroupLead = operation<
+  { handOverWorkingGroupLead: { id: string; leadNetwork: { code: NetworkCode }; leadMemberRef: MemberId | null } },
+  { groupId: string; lead: { network?: NetworkCode; memberId?: string } }
+>(
+  'HandOverWorkingGroupLead',
+  `mutation HandOverWorkingGroupLead($groupId: ID!, $lead: WorkingGroupLeadInput!) {
+    handOverWorkingGroupLead(groupId: $groupId, lead: $lead) { id leadNetwork { code } leadMemberRef: leadMember { id } }
+  }`,
+);
+
 // The joint trade-fair booth (README "Joint trade-fair booths").
 
 export type BoothRegistrationStatus = 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
@@ -426,6 +457,9 @@ export const cooperationOperations = [
   acceptWorkingGroupInvitation,
   removeFromWorkingGroup,
   leaveWorkingGroup,
+  inviteToWorkingGroup,
+  scheduleMeeting,
+  handOverWorkingGroupLead,
   tradeFairList,
   tradeFairPage,
   registerForBooth,

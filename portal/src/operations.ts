@@ -533,17 +533,17 @@ export const declineInquiry = operation<{ declineInquiry: { status: InvitationSt
   }`,
 );
 
-export interface ConsortiumCandidate {
+export interface MemberCandidate {
   id: string;
   name: string;
   city: string;
   network: { code: NetworkCode };
 }
 
-/** Members of every network a lead may ask into its consortium, found by text (name, town, service). */
-export const consortiumCandidates = operation<{ members: { edges: { node: ConsortiumCandidate }[] } }, { filter: MemberFilter; first: number }>(
-  'ConsortiumCandidates',
-  `query ConsortiumCandidates($filter: MemberFilter, $first: Int) {
+/** Members of every network found by text (name, town, service), to pick from: a consortium's partners, a working group's invitee. */
+export const memberCandidates = operation<{ members: { edges: { node: MemberCandidate }[] } }, { filter: MemberFilter; first: number }>(
+  'MemberCandidates',
+  `query MemberCandidates($filter: MemberFilter, $first: Int) {
     members(filter: $filter, first: $first) { edges { node { id name city network { code } } } }
   }`,
 );
@@ -575,6 +575,6 @@ export const operations = [
   submitQuote,
   respondToConsortium,
   declineInquiry,
-  consortiumCandidates,
+  memberCandidates,
   createConsortium,
 ];

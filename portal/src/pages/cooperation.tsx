@@ -76,7 +76,7 @@ export function Field(props: {
   onInput: (value: string) => void;
   error?: string;
   hint?: string;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'datetime-local';
   multiline?: boolean;
   required?: boolean;
   autocomplete?: string;

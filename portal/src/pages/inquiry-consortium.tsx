@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
-import { consortiumCandidates, createConsortium, type ConsortiumCandidate } from '../operations.ts';
+import { memberCandidates, createConsortium, type MemberCandidate } from '../operations.ts';
 import { useFailureText, useFieldErrorText } from '../use-field-error-text.ts';
 import { useInquiryText } from './inquiry-messages.ts';
 
@@ -17,11 +17,11 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
   const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<ConsortiumCandidate[] | null>(null);
+  const [hits, setHits] = useState<MemberCandidate[] | null>(null);
   const [searchErrors, setSearchErrors] = useState<GraphQLErrorLike[]>([]);
   const [searching, setSearching] = useState(false);
   // Chosen partners stay listed (and checked) across searches, so a consortium may gather hits of several.
-  const [chosen, setChosen] = useState<ConsortiumCandidate[]>([]);
+  const [chosen, setChosen] = useState<MemberCandidate[]>([]);
   const [error, setError] = useState<{ atPartners: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const searchField = useRef<HTMLInputElement>(null);
@@ -31,7 +31,7 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
     event.preventDefault();
     setSearching(true);
     const words = query.trim();
-    const result = await request(consortiumCandidates, { filter: words ? { text: words } : {}, first: candidatesPerSearch });
+    const result = await request(memberCandidates, { filter: words ? { text: words } : {}, first: candidatesPerSearch });
     setSearching(false);
     setSearchErrors(result.errors);
     setHits((result.data?.members?.edges ?? []).map((edge) => edge.node).filter((member) => member.id !== leadId));
@@ -58,7 +58,7 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
     return fail(false, failure(result.errors));
   };
 
-  const choose = (member: ConsortiumCandidate, on: boolean) => {
+  const choose = (member: MemberCandidate, on: boolean) => {
     setChosen(on ? [...chosen, member] : chosen.filter((c) => c.id !== member.id));
     if (on && error?.atPartners) setError(null);
   };

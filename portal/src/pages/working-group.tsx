@@ -24,6 +24,7 @@ import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
+import { LeadTools } from './working-group-lead.tsx';
 
 // Working groups: the list (/arbeitskreise) and one group (/arbeitskreise/<id>) with its topic, lead, members and
 // meetings. A member of the group answers each meeting yes, no or maybe; past the participant limit the graph
@@ -32,7 +33,8 @@ import { useCooperationText } from './cooperation-messages.ts';
 // answers them FORBIDDEN at their path, which this page shows as a sentence, not as an error. The CAD working
 // group's page links to its capacity balance. Joining runs through the page too: a member asks and sees its request
 // wait, or accepts or declines an invitation, and leaves again; the lead (viewerIsLead) admits or declines requests,
-// withdraws invitations and uploads each meeting's minutes (PDF, POST /attachments?meetingId=).
+// withdraws invitations and uploads each meeting's minutes (PDF, POST /attachments?meetingId=), and invites, schedules
+// meetings and hands the lead over (working-group-lead.tsx).
 
 /** The office's capacity chart (pages/office-capacity.tsx), the working group's view for offices. */
 const officeCapacityPath = '/geschaeftsstelle/kapazitaet';
@@ -167,12 +169,22 @@ export function WorkingGroupPage({ id }: { id: string }) {
           }}
         />
       )}
-      {session?.role === 'member' && (
+      {session?.signedIn && (
         <p role="status" class={notice?.ok === false ? 'field-error membership-notice' : 'membership-notice'} ref={noticeRef} tabIndex={-1}>
           {notice?.message}
         </p>
       )}
       {group.viewerIsLead && <PendingMemberships group={group} onChanged={loaded.reload} />}
+      {group.viewerIsLead && (
+        <LeadTools
+          group={group}
+          onChanged={loaded.reload}
+          onHandedOver={(done) => {
+            told(done);
+            loaded.reload();
+          }}
+        />
+      )}
       {group.capacityBalance && <CapacityBalanceLink balance={group.capacityBalance} session={session} />}
       <section aria-labelledby="group-members-heading">
         <h2 id="group-members-heading">{text.membersHeading}</h2>
