@@ -461,7 +461,7 @@ test('joining a working group: a member asks and sees its request wait, the lead
   expect(group.workingGroup.pending).toEqual([]);
 });
 
-test('the lead schedules a meeting (each refusal at its field) and hands the lead over after a question', async () => {
+test('the lead schedules a meeting (each refusal at its field), removes a member and hands the lead over, each after a question', async () => {
   const created = await graph(
     'mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }',
     { input: { topic: 'Vorrichtungsbau', description: 'Spannvorrichtungen für die Fünf-Achs-Bearbeitung.', lead: { memberId: members.dreher } } },
@@ -474,6 +474,16 @@ test('the lead schedules a meeting (each refusal at its field) and hands the lea
     tokens.dreher,
   );
   await graph('mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id } }', { id: invited.inviteToWorkingGroup.id }, tokens.haerter);
+  const karlInvited = await graph(
+    'mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }',
+    { g: groupId, m: members.konstrukteur },
+    tokens.dreher,
+  );
+  await graph(
+    'mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id } }',
+    { id: karlInvited.inviteToWorkingGroup.id },
+    tokens.konstrukteur,
+  );
 
   const dieter = await signedInPage('dieter@dreherei.example', 'Dieter Dreher', `/arbeitskreise/${groupId}`);
   await eventually(() => dieter.locator('h1').textContent()).toBe('Vorrichtungsbau');
@@ -516,6 +526,22 @@ test('the lead schedules a meeting (each refusal at its field) and hands the lea
     { startsAt: instant, place: 'Eisenach, Technologiezentrum', videoLink: null, agenda: '1. Nullpunktspannsysteme', participantLimit: 8 },
   ]);
   await eventually(() => dieter.locator('.meeting dd').allTextContents()).toContain('Eisenach, Technologiezentrum');
+
+  // The lead removes a member after a question whose focus starts on "Abbrechen"; the leading member has no such button.
+  expect(await dieter.locator('.group-members button').allTextContents()).toEqual(['Härterei Unstrut GmbH entfernen', 'Konstruktion Wartburg GmbH entfernen']);
+  await dieter.getByRole('button', { name: 'Konstruktion Wartburg GmbH entfernen' }).click();
+  const question = dieter.locator('dialog.confirm[aria-labelledby="remove-question"]');
+  await eventually(() => question.isVisible()).toBe(true);
+  expect(await question.locator('p').textContent()).toBe(
+    'Konstruktion Wartburg GmbH aus dem Arbeitskreis „Vorrichtungsbau“ entfernen? Die Antworten des Unternehmens zu kommenden Treffen werden zurückgenommen.',
+  );
+  expect((await activeElement(dieter)).text).toBe('Abbrechen');
+  await question.getByRole('button', { name: 'Konstruktion Wartburg GmbH entfernen' }).click();
+  await eventually(() => text(dieter, '.membership-notice')).toBe('Konstruktion Wartburg GmbH ist aus dem Arbeitskreis entfernt.');
+  expect((await activeElement(dieter)).text).toBe('Konstruktion Wartburg GmbH ist aus dem Arbeitskreis entfernt.');
+  await eventually(() => dieter.locator('.group-members li a').allTextContents()).toEqual(['Dreherei Werra GmbH', 'Härterei Unstrut GmbH']);
+  const removed = await graph('query($id: ID!) { workingGroup(id: $id) { members { member { id } } pending { id } } }', { id: groupId }, tokens.admin);
+  expect(removed.workingGroup.members.map((m: { member: { id: string } }) => m.member.id)).toEqual([members.dreher, members.haerter]);
 
   // The lead goes to an active member or an office; nothing chosen is refused at the control.
   const handOver = dieter.locator('.lead-hand-over');

@@ -6,9 +6,11 @@ import {
   handOverWorkingGroupLead,
   inviteToWorkingGroup,
   memberCandidates,
+  removeFromWorkingGroup,
   scheduleMeeting,
   type MemberCandidate,
   type MeetingFields,
+  type MembershipView,
   type NetworkCode,
   type WorkingGroupView,
 } from '../operations.ts';
@@ -20,9 +22,10 @@ import { useCooperationText } from './cooperation-messages.ts';
 // What the lead of a working group does on its page (viewerIsLead: the member that leads, its office, the leading
 // office, admin), besides deciding open requests (working-group.tsx): invite a company of any network found by
 // text, schedule a meeting (the graph's refusals at their field: a time not in the future, a video link that is no
-// https URL, neither place nor link), and hand the lead over to an active member or an office, after a question.
+// https URL, neither place nor link), hand the lead over to an active member or an office, and remove a member, each
+// of the last two after a question.
 
-interface Notice {
+export interface Notice {
   ok: boolean;
   message: string;
 }
@@ -329,5 +332,50 @@ function HandOverLead({ group, onHandedOver }: { group: WorkingGroupView; onHand
         )}
       </dialog>
     </div>
+  );
+}
+
+/** The lead's question before a member is removed (the button is on the member's row of the page's list). */
+export function RemoveMemberDialog({
+  group,
+  confirm,
+  onDone,
+}: {
+  group: WorkingGroupView;
+  confirm: ReturnType<typeof useConfirmDialog<MembershipView>>;
+  onDone: (notice: Notice) => void;
+}) {
+  const text = useCooperationText();
+  const { memberName } = useLocale();
+  const failure = useFailureText();
+  const [busy, setBusy] = useState(false);
+  const membership = confirm.subject;
+  const name = membership ? memberName(membership.member, membership.memberRef.id) : '';
+
+  const remove = async (removed: MembershipView) => {
+    setBusy(true);
+    const result = await request(removeFromWorkingGroup, { membershipId: removed.id });
+    setBusy(false);
+    confirm.close();
+    onDone(result.data ? { ok: true, message: text.removed(name) } : { ok: false, message: failure(result.errors) });
+  };
+
+  return (
+    <dialog ref={confirm.dialog} class="confirm" aria-labelledby="remove-question" onClose={confirm.closed}>
+      {membership && (
+        <>
+          <p id="remove-question">{text.removeQuestion(name, group.topic)}</p>
+          <div class="actions">
+            <button type="button" class="confirm-remove" disabled={busy} onClick={() => remove(membership)}>
+              {text.removeMember(name)}
+            </button>
+            {/* The safe choice has the focus when the dialog opens: Enter alone removes nobody. */}
+            <button type="button" class="link-button" autofocus onClick={confirm.close}>
+              {text.keepLead}
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
   );
 }

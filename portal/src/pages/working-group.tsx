@@ -24,7 +24,7 @@ import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
-import { LeadTools } from './working-group-lead.tsx';
+import { LeadTools, type Notice, RemoveMemberDialog } from './working-group-lead.tsx';
 
 // Working groups: the list (/arbeitskreise) and one group (/arbeitskreise/<id>) with its topic, lead, members and
 // meetings. A member of the group answers each meeting yes, no or maybe; past the participant limit the graph
@@ -78,11 +78,6 @@ export function WorkingGroupsPage() {
   );
 }
 
-interface Notice {
-  ok: boolean;
-  message: string;
-}
-
 /** The graph's refusals of the group's own fields to someone outside it: expected, shown as a sentence. */
 const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FORBIDDEN' && (error.path ?? []).includes('meetings');
 
@@ -100,6 +95,8 @@ export function WorkingGroupPage({ id }: { id: string }) {
     setNotice(done);
     noticeRef.current?.focus();
   };
+  // The lead's question before removing a member; the member's row (and its button) goes with the removal.
+  const removal = useConfirmDialog<MembershipView>();
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
   const group = loaded.data?.workingGroup;
   const back = (
@@ -197,9 +194,27 @@ export function WorkingGroupPage({ id }: { id: string }) {
                 <a href={paths.member(m.memberRef.id)}>{memberName(m.member, m.memberRef.id)}</a>
                 {m.member && <span class="muted"> ({m.member.network.code})</span>}
                 {m.joinedAt && <span class="muted"> · {text.since(day(m.joinedAt))}</span>}
+                {/* The leading member stays while it leads: it hands the lead over first. */}
+                {group.viewerIsLead && m.memberRef.id !== group.leadMemberRef?.id && (
+                  <span class="row-actions">
+                    <button type="button" class="secondary" onClick={() => removal.ask(m)}>
+                      {text.removeMember(memberName(m.member, m.memberRef.id))}
+                    </button>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
+        )}
+        {group.viewerIsLead && (
+          <RemoveMemberDialog
+            group={group}
+            confirm={removal}
+            onDone={(done) => {
+              told(done);
+              if (done.ok) loaded.reload();
+            }}
+          />
         )}
       </section>
       <section aria-labelledby="group-meetings-heading">
