@@ -1,5 +1,6 @@
 import { findMaterial, materials, materialNamesOfFamily } from './data/materials.ts';
 import { findProcess, processAndDescendants, processes as processCatalog } from './data/processes.ts';
+import { regionToday } from './region-day.ts';
 import { joinSql, raw, sql, textArray, textLiteral, type Fragment } from './sql.ts';
 
 // Supplier matching: how well one member fits a concrete part request. Every
@@ -131,7 +132,7 @@ const statusSql = (cases: [Fragment, MatchStatus][], otherwise: MatchStatus) =>
     cases.map(([when, status]) => sql`when ${when} then ${raw(String(points[status]))}`),
     ' ',
   )} else ${raw(String(points[otherwise]))} end`;
-const automotiveSql = raw(`exists (select 1 from certification c where c.member_id = m.id and c.standard = 'IATF 16949' and c.valid_until >= current_date)`);
+const automotiveSql = sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = 'IATF 16949' and c.valid_until >= ${regionToday})`;
 
 interface Rule {
   weight: number;

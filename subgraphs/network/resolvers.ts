@@ -20,6 +20,7 @@ import { partnerCandidates } from './suggestions.ts';
 import { matchSuppliers } from './suppliers.ts';
 import type { Requirements } from '../../shared/matching.ts';
 import { pageSize } from '../../shared/validation.ts';
+import { regionDay } from '../../shared/region-day.ts';
 
 export interface NetworkContext {
   network: string;
@@ -34,8 +35,6 @@ export type MemberLocation = { latitude: Member['latitude']; longitude: Member['
 function toProcesses(codes: string[]) {
   return codes.map(processView).filter((p) => p !== null);
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 // The lists an entity fetch selects, worked out once per fetch rather than per reference (100 for a page of Q2.100).
 // Keyed by the fetch's field nodes, which graphql-js collects anew for each execution: the answer depends on the
@@ -78,7 +77,7 @@ export function federatedResolvers(network: string): Resolvers {
   return {
     [memberTypeName(network)]: member,
     Certification: {
-      valid: (c) => c.validUntil >= today(),
+      valid: (c) => c.validUntil >= regionDay(),
     },
     Service: {
       id: (s) => serviceIds.format(network, s.id),

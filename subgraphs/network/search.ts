@@ -15,6 +15,7 @@ import {
   type SearchHit,
   type SearchPage,
 } from '../../shared/search.ts';
+import { regionToday } from '../../shared/region-day.ts';
 import type { MemberOrderKey } from '../../shared/sort-key.ts';
 import { selectsField } from '../../shared/selection.ts';
 import { boundArray, joinSql, raw, sql, textArray, type Fragment } from '../../shared/sql.ts';
@@ -259,7 +260,7 @@ function compile(filter: PushedDownFilter, spellings: Spellings, fold: WordFoldi
   const standards = (filter.certifications ?? []).map((value) => certificationName('filter.certifications', value));
   for (const standard of standards) {
     where.push(
-      sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = ${standard} and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date))`,
+      sql`exists (select 1 from certification c where c.member_id = m.id and c.standard = ${standard} and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, ${regionToday}))`,
     );
   }
   let point: Fragment | null = null;
@@ -562,7 +563,7 @@ export function searchStatements(request: SearchRequest, spellings: Spellings, f
   if (statistics.certifications) {
     // The hits' certificates by member id (the index), rather than a join the planner may turn into a scan of all certificates.
     stats.push(
-      sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, current_date) group by 2`,
+      sql`select 'certification', c.standard, count(distinct c.member_id)::int from certification c where c.member_id = any(array(select id from hit)) and c.valid_until >= coalesce(${filter.certifiedOn ?? null}::date, ${regionToday}) group by 2`,
     );
   }
   const processCodes = raw(statistics.processMainGroups ? ', m.process_codes' : '');

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { offersSql, scoreSupplier, supplierScoreSql, type Requirements } from '../../shared/matching.ts';
+import { regionToday } from '../../shared/region-day.ts';
 import { scoreScale } from '../../shared/search.ts';
 import { joinSql, raw, sql, type Fragment } from '../../shared/sql.ts';
 import { earthPoint, surfaceMetresSql } from './geo.ts';
@@ -37,7 +38,7 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
     // narrow circle's box is still `@>`, and OFFSET 0 keeps the planner from turning the set back into
     // lookups. Its cost is the holders' count, bounded by the network's size, also for a narrow circle that
     // the lookups would have served cheaper.
-    where.push(sql`m.id in (select c.member_id from certification c where c.standard = ${standard} and c.valid_until >= current_date offset 0)`);
+    where.push(sql`m.id in (select c.member_id from certification c where c.standard = ${standard} and c.valid_until >= ${regionToday} offset 0)`);
   }
   if (requirements.processes?.length) {
     // A supplier must offer at least one of the processes; how many it covers is scored.
@@ -73,7 +74,7 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
     page as (select *, (select count(*) from candidate) as total from candidate order by rank, sort_key, id limit ${first})
     select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, p.distance_km,
       coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until) order by c.valid_until desc)
-                from certification c where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates
+                from certification c where c.member_id = m.id and c.valid_until >= ${regionToday}), '[]'::json) as certificates
     from page p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
 }
 

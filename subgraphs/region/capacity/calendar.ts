@@ -1,3 +1,5 @@
+import { regionDay } from '../../../shared/region-day.ts';
+
 // Calendar arithmetic for the capacity exchange: ISO dates, ISO weeks and
 // working days (Monday to Friday; public holidays are not modelled).
 
@@ -11,8 +13,9 @@ export function formatDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** The region's day today (shared/region-day.ts), not UTC's. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return regionDay();
 }
 
 export function isWorkingDay(time: number): boolean {

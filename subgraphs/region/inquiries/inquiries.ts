@@ -10,6 +10,7 @@ import { requireOwner, type InquiryAccess } from './access.ts';
 import { callerKey } from '../access.ts';
 import { parseInquiryId, quoteId } from '../ids.ts';
 import { emit } from './outbox.ts';
+import { regionDay } from '../../../shared/region-day.ts';
 
 export interface InquiryInput {
   title: string;
@@ -69,8 +70,10 @@ function deadline(field: string, value: string, now: Date): Date {
 
 function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadline: Date): string {
   isoDate(field, deliveryDate);
-  if (deliveryDate <= quoteDeadline.toISOString().slice(0, 10)) {
-    throw badInput(field, `${field} (${deliveryDate}) must lie after the quote deadline's day (${quoteDeadline.toISOString().slice(0, 10)}).`, {
+  // The deadline's day in the region: a deadline at 00:30 on the 11th in Berlin is the 10th in UTC.
+  const deadlineDay = regionDay(quoteDeadline);
+  if (deliveryDate <= deadlineDay) {
+    throw badInput(field, `${field} (${deliveryDate}) must lie after the quote deadline's day (${deadlineDay}).`, {
       reason: 'ORDER',
       other: 'quoteDeadline',
     });

@@ -20,6 +20,7 @@ import {
   remove,
   requestToJoin,
 } from './working-groups.ts';
+import { regionDay } from '../../../shared/region-day.ts';
 
 /** The group of a meeting, from the request's loader (primed by a list of groups). */
 async function groupOf(ctx: RegionContext, meeting: Meeting): Promise<WorkingGroup> {
@@ -32,7 +33,7 @@ async function inside<T>(ctx: RegionContext, meeting: Meeting, what: string, val
   return value();
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = (date: Date) => regionDay(date);
 
 // The CAD working group's balance: capacity/capacity.graphql capacityBalance, and its CSV export (gateway/exports.ts).
 const balanceQuery = `query CapacityBalance($from: String!, $to: String!) {
