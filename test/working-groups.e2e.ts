@@ -232,6 +232,7 @@ describe('membership', () => {
       [scheduleMutation, { g: groupId, input: meetingInput({ startsAt: inDays(-1) }) }, 'dreher', 'BAD_USER_INPUT', 'input.startsAt'],
       [scheduleMutation, { g: groupId, input: meetingInput({ startsAt: '2027-01-14T15:00:00' }) }, 'dreher', 'BAD_USER_INPUT', 'input.startsAt'],
       [scheduleMutation, { g: groupId, input: meetingInput({ participantLimit: 0 }) }, 'dreher', 'BAD_USER_INPUT', 'input.participantLimit'],
+      [scheduleMutation, { g: groupId, input: meetingInput({ participantLimit: 1001 }) }, 'dreher', 'BAD_USER_INPUT', 'input.participantLimit'],
       [scheduleMutation, { g: groupId, input: meetingInput({ videoLink: 'http://meet.example/x' }) }, 'dreher', 'BAD_USER_INPUT', 'input.videoLink'],
       [scheduleMutation, { g: groupId, input: meetingInput({ videoLink: null, place: null }) }, 'dreher', 'BAD_USER_INPUT', 'input.place'],
       [scheduleMutation, { g: groupId, input: meetingInput() }, 'haerter', 'FORBIDDEN'],

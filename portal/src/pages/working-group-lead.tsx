@@ -1,7 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
+import { maxParticipantLimit } from '../../../shared/meetings.ts';
 import { networkCodes } from '../components/network-options.tsx';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
+import { mayHaveBeenApplied } from '../retry-key.ts';
 import {
   handOverWorkingGroupLead,
   inviteToWorkingGroup,
@@ -33,6 +35,12 @@ export interface Notice {
 /** Hits per search: enough to find a named company, few enough to read through by keyboard. */
 const candidatesPerSearch = 10;
 
+/** The graph's rule for a meeting's video link (meetings.ts): an https URL with a host. */
+function isHttpsUrl(text: string): boolean {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  return url?.protocol === 'https:' && url.hostname !== '';
+}
+
 export function LeadTools({
   group,
   onChanged,
@@ -49,7 +57,7 @@ export function LeadTools({
       <h2 id="group-lead-heading">{text.leadToolsHeading}</h2>
       <InviteMember group={group} onChanged={onChanged} />
       <ScheduleMeeting groupId={group.id} onScheduled={onChanged} />
-      <HandOverLead group={group} onHandedOver={onHandedOver} />
+      <HandOverLead group={group} onHandedOver={onHandedOver} onRefused={onChanged} />
     </section>
   );
 }
@@ -59,30 +67,40 @@ function InviteMember({ group, onChanged }: { group: WorkingGroupView; onChanged
   const failure = useFailureText();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<MemberCandidate[] | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // A search and an invitation under way are apart: a search must not free the button of an invitation still on its way.
+  const [searching, setSearching] = useState(false);
+  const [inviting, setInviting] = useState<string | null>(null);
   const [status, setStatus] = useState<Notice | null>(null);
+  const [searchFailed, setSearchFailed] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
   const search = async (event: Event) => {
     event.preventDefault();
+    // Not `disabled` while it runs: a disabled button loses the keyboard's focus to the page.
+    if (searching) return;
     const words = query.trim();
-    setBusy('search');
+    setSearching(true);
     // Whether a hit is in the group already comes from the page's group, read anew: a member may have left meanwhile.
     onChanged();
     const result = await request(memberCandidates, { filter: words ? { text: words } : {}, first: candidatesPerSearch });
-    setBusy(null);
-    setHits(result.data?.members?.edges.map((edge) => edge.node) ?? []);
+    setSearching(false);
+    // A search that failed found nothing: it has no hits to show, not an empty list.
+    setHits(result.data?.members ? result.data.members.edges.map((edge) => edge.node) : null);
+    setSearchFailed(result.errors.length > 0);
     setStatus(result.errors.length ? { ok: false, message: failure(result.errors) } : null);
   };
 
   const invite = async (member: MemberCandidate) => {
-    setBusy(member.id);
+    if (inviting) return;
+    setInviting(member.id);
     const result = await request(inviteToWorkingGroup, { groupId: group.id, memberId: member.id });
-    setBusy(null);
+    setInviting(null);
+    setSearchFailed(false);
     setStatus(result.data ? { ok: true, message: text.invited(member.name) } : { ok: false, message: failure(result.errors) });
     // The hit's button goes with the invitation (it is pending now): the keyboard continues at what it came to.
     statusRef.current?.focus();
-    if (result.data) onChanged();
+    // Refused too: the company was invited or joined meanwhile, which the group read anew shows beside the hit.
+    onChanged();
   };
 
   const standing = (id: string) =>
@@ -94,13 +112,20 @@ function InviteMember({ group, onChanged }: { group: WorkingGroupView; onChanged
       <form class="partner-search" onSubmit={search} role="search" aria-label={text.inviteSearchLabel}>
         <div class="field">
           <label for="group-invite-search">{text.inviteSearchLabel}</label>
-          <input id="group-invite-search" type="search" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id="group-invite-search"
+            type="search"
+            value={query}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+            aria-invalid={searchFailed ? 'true' : undefined}
+            aria-describedby={searchFailed ? 'group-invite-status' : undefined}
+          />
         </div>
-        <button type="submit" disabled={busy === 'search'}>
+        <button type="submit" aria-disabled={searching ? 'true' : undefined}>
           {text.search}
         </button>
       </form>
-      <p role="status" class={status?.ok === false ? 'field-error invite-status' : 'invite-status'} ref={statusRef} tabIndex={-1}>
+      <p role="status" id="group-invite-status" class={status?.ok === false ? 'field-error invite-status' : 'invite-status'} ref={statusRef} tabIndex={-1}>
         {status?.message}
       </p>
       {hits?.length === 0 && <p>{text.noCandidates}</p>}
@@ -117,7 +142,7 @@ function InviteMember({ group, onChanged }: { group: WorkingGroupView; onChanged
                 {already ? (
                   <span class="muted">· {already}</span>
                 ) : (
-                  <button type="button" class="secondary" disabled={busy === member.id} onClick={() => invite(member)}>
+                  <button type="button" class="secondary" aria-disabled={inviting === member.id ? 'true' : undefined} onClick={() => invite(member)}>
                     {text.invite(member.name)}
                   </button>
                 )}
@@ -136,7 +161,7 @@ const emptyMeeting: Record<MeetingField, string> = { startsAt: '', place: '', vi
 
 function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onScheduled: () => void }) {
   const text = useCooperationText();
-  const { t, dateTime } = useLocale();
+  const { t, dateTime, number } = useLocale();
   const failure = useFailureText();
   const errorText = useFieldErrorText();
   const [values, setValues] = useState(emptyMeeting);
@@ -154,11 +179,14 @@ function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onSchedule
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Not `disabled` while it runs: a disabled button loses the keyboard's focus to the page.
+    if (busy) return;
     if (!values.startsAt) return fail({ startsAt: text.startsAtMissing });
     const limit = values.participantLimit.trim();
-    if (!/^\d+$/.test(limit) || Number(limit) < 1) return fail({ participantLimit: text.limitWhole });
-    // The graph takes only an https URL for the call (meetings.ts); the phrase for any web address (URL) allows http:// too.
-    if (values.videoLink.trim() && !/^https:\/\//i.test(values.videoLink.trim())) return fail({ videoLink: text.videoLinkHttps });
+    const limitText = () => text.limitWhole(number(maxParticipantLimit));
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > maxParticipantLimit) return fail({ participantLimit: limitText() });
+    if (!values.place.trim() && !values.videoLink.trim()) return fail({ place: text.placeOrLink });
+    if (values.videoLink.trim() && !isHttpsUrl(values.videoLink.trim())) return fail({ videoLink: text.videoLinkHttps });
     const input: MeetingFields = {
       // datetime-local is the browser's local time; the graph takes an instant with its zone.
       startsAt: new Date(values.startsAt).toISOString(),
@@ -177,9 +205,18 @@ function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onSchedule
       setScheduled(text.scheduled(dateTime(meeting.startsAt)));
       return onScheduled();
     }
+    // The graph could not confirm it (region did not answer in time): the meeting may be there, and sending again
+    // would schedule a second one and tell every member twice. The list is read anew to show it if it is.
+    if (mayHaveBeenApplied(result.errors)) {
+      onScheduled();
+      return fail({ form: text.scheduleUnknown });
+    }
     const error: GraphQLErrorLike | undefined = result.errors[0];
     const field = meetingFields.find((f) => f === errorField(error));
-    fail(field ? { [field]: errorText(error) } : { form: failure(result.errors) });
+    // The graph's own words for these fields' refusals are the general ones (any web address, any required field).
+    const words = (f: MeetingField) =>
+      f === 'videoLink' ? text.videoLinkHttps : f === 'place' ? text.placeOrLink : f === 'participantLimit' ? limitText() : errorText(error);
+    fail(field ? { [field]: words(field) } : { form: failure(result.errors) });
   };
 
   const field = (
@@ -220,7 +257,7 @@ function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onSchedule
         </div>
         {field('agenda', text.agenda, { multiline: true, required: true })}
         <div class="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" aria-disabled={busy ? 'true' : undefined}>
             {busy ? t.loading : text.scheduleButton}
           </button>
         </div>
@@ -235,11 +272,23 @@ function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onSchedule
 /** Who may take the lead: the group's active members but the one leading, and the offices but the one leading. */
 interface LeadChoice {
   value: string;
+  /** As the list shows it. */
   name: string;
+  /** As a sentence names it (an office with its article). */
+  inSentence: string;
   lead: { network?: NetworkCode; memberId?: string };
 }
 
-function HandOverLead({ group, onHandedOver }: { group: WorkingGroupView; onHandedOver: (notice: Notice) => void }) {
+function HandOverLead({
+  group,
+  onHandedOver,
+  onRefused,
+}: {
+  group: WorkingGroupView;
+  onHandedOver: (notice: Notice) => void;
+  /** A refused hand-over (the chosen member left meanwhile) reads the group anew, so the list offers what is. */
+  onRefused: () => void;
+}) {
   const text = useCooperationText();
   const { memberName } = useLocale();
   const failure = useFailureText();
@@ -252,10 +301,13 @@ function HandOverLead({ group, onHandedOver }: { group: WorkingGroupView; onHand
   const choices: LeadChoice[] = [
     ...group.members
       .filter((m) => m.memberRef.id !== group.leadMemberRef?.id)
-      .map((m) => ({ value: `member:${m.memberRef.id}`, name: memberName(m.member, m.memberRef.id), lead: { memberId: m.memberRef.id } })),
+      .map((m) => {
+        const name = memberName(m.member, m.memberRef.id);
+        return { value: `member:${m.memberRef.id}`, name, inSentence: name, lead: { memberId: m.memberRef.id } };
+      }),
     ...networkCodes
       .filter((code) => group.leadMemberRef || code !== group.leadNetwork.code)
-      .map((code) => ({ value: `office:${code}`, name: text.ledByOffice(code), lead: { network: code } })),
+      .map((code) => ({ value: `office:${code}`, name: text.ledByOffice(code), inSentence: text.officeInSentence(code), lead: { network: code } })),
   ];
 
   const ask = (event: Event) => {
@@ -270,16 +322,20 @@ function HandOverLead({ group, onHandedOver }: { group: WorkingGroupView; onHand
   };
 
   const handOver = async (choice: LeadChoice) => {
+    if (busy) return;
     setBusy(true);
     const result = await request(handOverWorkingGroupLead, { groupId: group.id, lead: choice.lead });
     setBusy(false);
     confirm.close();
     if (!result.data) {
-      setError(failure(result.errors));
+      // A member that left meanwhile is no longer in the list read anew; anything else in the graph's words.
+      const left = choice.lead.memberId && result.errors[0]?.extensions?.reason === 'STATUS';
+      setError(left ? text.notMemberAnyMore(choice.name) : failure(result.errors));
+      onRefused();
       return select.current?.focus();
     }
     setChosen('');
-    onHandedOver({ ok: true, message: text.handedOver(choice.name) });
+    onHandedOver({ ok: true, message: text.handedOver(choice.inSentence) });
   };
 
   return (
@@ -315,16 +371,29 @@ function HandOverLead({ group, onHandedOver }: { group: WorkingGroupView; onHand
           </button>
         </div>
       </form>
-      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="hand-over-question" onClose={confirm.closed}>
+      {/* Once sent, the hand-over is on its way: neither Escape nor "Abbrechen" may seem to take it back. */}
+      <dialog
+        ref={confirm.dialog}
+        class="confirm"
+        aria-labelledby="hand-over-question"
+        onClose={confirm.closed}
+        onCancel={(e) => busy && e.preventDefault()}
+        aria-busy={busy ? 'true' : undefined}
+      >
         {confirm.subject && (
           <>
-            <p id="hand-over-question">{text.handOverQuestion(group.topic, confirm.subject.name)}</p>
+            <p id="hand-over-question">{text.handOverQuestion(group.topic, confirm.subject.inSentence)}</p>
             <div class="actions">
-              <button type="button" class="confirm-hand-over" disabled={busy} onClick={() => confirm.subject && handOver(confirm.subject)}>
+              <button
+                type="button"
+                class="confirm-hand-over"
+                aria-disabled={busy ? 'true' : undefined}
+                onClick={() => confirm.subject && handOver(confirm.subject)}
+              >
                 {text.handOverButton}
               </button>
               {/* The safe choice has the focus when the dialog opens: Enter alone hands nothing over. */}
-              <button type="button" class="link-button" autofocus onClick={confirm.close}>
+              <button type="button" class="link-button" autofocus disabled={busy} onClick={confirm.close}>
                 {text.keepLead}
               </button>
             </div>
@@ -353,6 +422,7 @@ export function RemoveMemberDialog({
   const name = membership ? memberName(membership.member, membership.memberRef.id) : '';
 
   const remove = async (removed: MembershipView) => {
+    if (busy) return;
     setBusy(true);
     const result = await request(removeFromWorkingGroup, { membershipId: removed.id });
     setBusy(false);
@@ -361,16 +431,24 @@ export function RemoveMemberDialog({
   };
 
   return (
-    <dialog ref={confirm.dialog} class="confirm" aria-labelledby="remove-question" onClose={confirm.closed}>
+    // Once sent, the removal is on its way: neither Escape nor "Abbrechen" may seem to take it back.
+    <dialog
+      ref={confirm.dialog}
+      class="confirm"
+      aria-labelledby="remove-question"
+      onClose={confirm.closed}
+      onCancel={(e) => busy && e.preventDefault()}
+      aria-busy={busy ? 'true' : undefined}
+    >
       {membership && (
         <>
           <p id="remove-question">{text.removeQuestion(name, group.topic)}</p>
           <div class="actions">
-            <button type="button" class="confirm-remove" disabled={busy} onClick={() => remove(membership)}>
+            <button type="button" class="confirm-remove" aria-disabled={busy ? 'true' : undefined} onClick={() => remove(membership)}>
               {text.removeMember(name)}
             </button>
             {/* The safe choice has the focus when the dialog opens: Enter alone removes nobody. */}
-            <button type="button" class="link-button" autofocus onClick={confirm.close}>
+            <button type="button" class="link-button" autofocus disabled={busy} onClick={confirm.close}>
               {text.keepLead}
             </button>
           </div>

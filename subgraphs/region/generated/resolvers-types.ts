@@ -1049,7 +1049,7 @@ export type Meeting = {
 export type MeetingInput = {
   /** What is discussed, up to 10000 characters; shown to the group's members only. */
   agenda: Scalars['String']['input'];
-  /** How many may answer YES, at least 1. */
+  /** How many may answer YES, 1 to 1000. */
   participantLimit: Scalars['Int']['input'];
   /** Where the group meets, up to 200 characters; place or videoLink or both. */
   place?: InputMaybe<Scalars['String']['input']>;

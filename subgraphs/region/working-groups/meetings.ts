@@ -1,4 +1,5 @@
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
+import { maxParticipantLimit } from '../../../shared/meetings.ts';
 import { isoDateTime } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { canActFor, requireCooperation } from '../access.ts';
@@ -51,10 +52,11 @@ function checkMeeting(input: MeetingInput) {
   const place = input.place == null ? null : boundedText('input.place', input.place, 200);
   const videoLink = input.videoLink == null ? null : videoLinkOf('input.videoLink', input.videoLink);
   if (!place && !videoLink) throw badInput('input.place', 'Give input.place, input.videoLink or both: where does the group meet?', { reason: 'REQUIRED' });
-  if (!Number.isInteger(input.participantLimit) || input.participantLimit < 1)
-    throw badInput('input.participantLimit', `input.participantLimit must be at least 1, got ${input.participantLimit}.`, {
+  if (!Number.isInteger(input.participantLimit) || input.participantLimit < 1 || input.participantLimit > maxParticipantLimit)
+    throw badInput('input.participantLimit', `input.participantLimit must be from 1 to ${maxParticipantLimit}, got ${input.participantLimit}.`, {
       reason: 'OUT_OF_RANGE',
       min: 1,
+      max: maxParticipantLimit,
       integer: true,
     });
   const agenda = boundedText('input.agenda', input.agenda, 10_000);
