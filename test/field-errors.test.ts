@@ -193,6 +193,12 @@ describe("CONFLICT's reasons", () => {
     );
     expect(errorText(error({ reason: 'EXISTS', status: 'REQUESTED' }), en)).toBe('Joining is asked for already; the lead decides.');
     expect(errorText(error({ reason: 'STALE_VERSION', currentVersion: 4 }), de)).toMatch(/^Das wurde inzwischen von anderer Seite geändert/);
+    // A deadline that passed says when, in the page's notation (a meeting that began: its start).
+    const closed = error({ reason: 'CLOSED', closedAt: '2026-12-06T14:00:00.000Z' });
+    expect(errorText(closed, de)).toBe(`Die Frist dafür ist am ${de.dateTime('2026-12-06T14:00:00.000Z')} abgelaufen.`);
+    expect(errorText(closed, de)).toMatch(/^Die Frist dafür ist am 06\.12\.2026, \d\d:00 abgelaufen\.$/);
+    expect(errorText(closed, en)).toBe(`Its deadline passed on ${en.dateTime('2026-12-06T14:00:00.000Z')}.`);
+    expect(errorText(error({ reason: 'CLOSED', closedAt: 'soon' }), de)).toBe('Die Frist dafür ist abgelaufen.');
     const taken = error({ reason: 'EXISTS', field: 'input.email' });
     expect(fieldErrorText(taken, de)).toBe('Für diese E-Mail-Adresse gibt es schon ein Konto.');
     expect(fieldErrorText(taken, en)).toBe('An account with this e-mail address exists already.');

@@ -2,6 +2,9 @@ import type { ConflictReasonName } from '../../shared/conflict-reasons.ts';
 import type { InputReasonName } from '../../shared/input-reasons.ts';
 import type { Locale } from './i18n.ts';
 
+/** What the texts need of a locale: its language, and its numbers' and times' notation. */
+type LocaleFormats = Pick<Locale, 'language' | 'number' | 'dateTime'>;
+
 // The server's field errors in the user's language. A BAD_USER_INPUT names its field (extensions.field)
 // and why it was refused (extensions.reason with its parameters, shared/input-reasons.ts); the message
 // itself is English, for API users. Forms show fieldErrorText(error, locale) at the field instead; an
@@ -125,7 +128,7 @@ const numberOrUndefined = (value: unknown) => (typeof value === 'number' && Numb
  * parameters (numbers in the locale's notation); the server's message for an error without a reason
  * the portal knows. `labels` names other fields as the form shows them (ORDER's extensions.other).
  */
-export function fieldErrorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
+export function fieldErrorText(error: ServerError, locale: LocaleFormats, labels: Readonly<Record<string, string>> = {}): string {
   const extensions = error.extensions ?? {};
   const reason = extensions.reason;
   // A CONFLICT at a field (a taken e-mail address, a quote's version) reads as its reason says.
@@ -203,9 +206,11 @@ interface ConflictParams {
   participantLimit?: number;
   remainingAreaM2?: number;
   hoursLeft?: number;
+  /** Beside CLOSED: when the deadline passed or the meeting began (ISO 8601). */
+  closedAt?: string;
 }
 
-type ConflictPhrase = (p: ConflictParams, n: (value: number) => string) => string;
+type ConflictPhrase = (p: ConflictParams, n: (value: number) => string, at: (iso: string) => string) => string;
 
 // What exists already, by the open membership's status (working groups) or the field the conflict names.
 const existsDe: Readonly<Record<string, string>> = {
@@ -249,7 +254,7 @@ const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
         : hoursLeft !== undefined
           ? `Es ${hoursLeft === 1 ? 'ist nur noch 1 Stunde' : `sind nur noch ${n(hoursLeft)} Stunden`} frei.`
           : 'Es ist nicht mehr genug frei; bitte laden Sie die Seite neu.',
-  CLOSED: () => 'Die Frist dafür ist abgelaufen.',
+  CLOSED: ({ closedAt }, _n, at) => (closedAt ? `Die Frist dafür ist am ${at(closedAt)} abgelaufen.` : 'Die Frist dafür ist abgelaufen.'),
   LEADS: () => 'Die Leitung bleibt Mitglied des Arbeitskreises; übergeben Sie zuerst die Leitung.',
   INCOMPLETE: () => 'Das Konsortium ist noch nicht vollständig: Alle Partner müssen zusagen und ihren Anteil nennen.',
   KEY_REUSED: () =>
@@ -272,7 +277,7 @@ const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
         : hoursLeft !== undefined
           ? `Only ${hoursLeft === 1 ? '1 hour is' : `${n(hoursLeft)} hours are`} left.`
           : 'Not enough is left any more; please reload the page.',
-  CLOSED: () => 'Its deadline has passed.',
+  CLOSED: ({ closedAt }, _n, at) => (closedAt ? `Its deadline passed on ${at(closedAt)}.` : 'Its deadline has passed.'),
   LEADS: () => 'The lead stays a member of the working group; hand the lead over first.',
   INCOMPLETE: () => 'The consortium is not complete yet: every partner must accept and name its share.',
   KEY_REUSED: () => 'Your earlier attempt is saved already, with the input it had then; please reload the page and check it before changing anything.',
@@ -281,7 +286,7 @@ const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
 export const conflictPhrases: Readonly<Record<'de' | 'en', Readonly<Record<ConflictReasonName, ConflictPhrase>>>> = { de: conflictsDe, en: conflictsEn };
 
 /** A CONFLICT with a reason the portal knows, in the locale's language; undefined for any other error. */
-function conflictText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>): string | undefined {
+function conflictText(error: ServerError, locale: LocaleFormats): string | undefined {
   const extensions = error.extensions ?? {};
   const reason = extensions.reason;
   if (extensions.code !== 'CONFLICT' || typeof reason !== 'string' || !Object.hasOwn(conflictsDe, reason)) return undefined;
@@ -291,8 +296,9 @@ function conflictText(error: ServerError, locale: Pick<Locale, 'language' | 'num
     participantLimit: numberOrUndefined(extensions.participantLimit),
     remainingAreaM2: numberOrUndefined(extensions.remainingAreaM2),
     hoursLeft: numberOrUndefined(extensions.hoursLeft),
+    closedAt: typeof extensions.closedAt === 'string' && !Number.isNaN(Date.parse(extensions.closedAt)) ? extensions.closedAt : undefined,
   };
-  return conflictPhrases[locale.language][reason as ConflictReasonName](params, (value) => locale.number(value, 2));
+  return conflictPhrases[locale.language][reason as ConflictReasonName](params, (value) => locale.number(value, 2), locale.dateTime);
 }
 
 /**
@@ -306,7 +312,7 @@ const unknownOutcome = {
 };
 
 /** Any server error in the locale's language: a field's reason (fieldErrorText), else its code's phrase, else its message. */
-export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 'number'>, labels: Readonly<Record<string, string>> = {}): string {
+export function errorText(error: ServerError, locale: LocaleFormats, labels: Readonly<Record<string, string>> = {}): string {
   if (error.extensions?.writeOutcome === 'UNKNOWN') return unknownOutcome[locale.language];
   const reason = error.extensions?.reason;
   const code = error.extensions?.code;
@@ -318,6 +324,6 @@ export function errorText(error: ServerError, locale: Pick<Locale, 'language' | 
 }
 
 /** What a notice says for the errors of one request: each text once ("failed:" before them comes from the page). */
-export function errorsText(errors: readonly ServerError[], locale: Pick<Locale, 'language' | 'number'>): string {
+export function errorsText(errors: readonly ServerError[], locale: LocaleFormats): string {
   return [...new Set(errors.map((error) => errorText(error, locale)))].join(' ');
 }
