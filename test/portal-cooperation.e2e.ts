@@ -559,8 +559,27 @@ test('the lead schedules a meeting (each refusal at its field), removes a member
   const removed = await graph('query($id: ID!) { workingGroup(id: $id) { members { member { id } } pending { id } } }', { id: groupId }, tokens.admin);
   expect(removed.workingGroup.members.map((m: { member: { id: string } }) => m.member.id)).toEqual([members.dreher, members.haerter]);
 
+  // Another takes the lead while the page still shows the tools: the refusal is the page's notice (the tools go with
+  // the group read anew, and would take a notice of theirs along), and the keyboard is there.
+  await graph('mutation($g: ID!) { handOverWorkingGroupLead(groupId: $g, lead: { network: NIWE }) { id } }', { g: groupId }, tokens.admin);
+  await form.getByLabel('Beginn').fill(inDays(31, 15).slice(0, 16));
+  await form.getByLabel('Plätze').fill('4');
+  await form.getByLabel('Ort').fill('Eschwege');
+  await form.getByLabel('Tagesordnung').fill('1. Spannmittel');
+  await schedule();
+  await eventually(() => text(dieter, '.membership-notice')).toMatch(/^Die Anfrage ist fehlgeschlagen: Das ist mit Ihrem Zugang nicht erlaubt\./);
+  expect((await activeElement(dieter)).text).toMatch(/^Die Anfrage ist fehlgeschlagen: /);
+  await eventually(() => dieter.locator('.lead-tools').count()).toBe(0);
+  await graph(
+    'mutation($g: ID!, $m: ID!) { handOverWorkingGroupLead(groupId: $g, lead: { memberId: $m }) { id } }',
+    { g: groupId, m: members.dreher },
+    tokens.admin,
+  );
+  await dieter.reload();
+
   // The lead goes to an active member or an office; nothing chosen is refused at the control.
   const handOver = dieter.locator('.lead-hand-over');
+  await eventually(() => handOver.count()).toBe(1);
   expect(await handOver.locator('option').allTextContents()).toEqual([
     'Bitte wählen …',
     'Härterei Unstrut GmbH',

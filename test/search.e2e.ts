@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
+import { regionDay } from '../shared/region-day.ts';
 import { nameSortKey } from '../shared/sort-key.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
@@ -399,7 +400,7 @@ describe('facets', () => {
       for (const f of facets.processMainGroups) expect(f.count).toBe(count((m) => (m.processes ?? []).some((p) => p.split('.')[0] === f.value)));
       const groups = new Set(members.flatMap((m) => (m.processes ?? []).map((p) => p.split('.')[0])));
       expect(facets.processMainGroups.map((f: any) => f.value).sort()).toEqual([...groups].sort());
-      const on = (filter as { certifiedOn?: string }).certifiedOn ?? new Date().toISOString().slice(0, 10);
+      const on = (filter as { certifiedOn?: string }).certifiedOn ?? regionDay();
       for (const f of facets.certifications)
         expect(f.count).toBe(count((m) => (m.certifications ?? []).some((c) => c.standard === f.value && c.validUntil >= on)));
       const standards = new Set(members.flatMap((m) => (m.certifications ?? []).filter((c) => c.validUntil >= on).map((c) => c.standard)));

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { quantities, scoreSupplier, supplierScoreSql, tolerances, type Requirements } from '../shared/matching.ts';
+import { regionToday } from '../shared/region-day.ts';
 import { positional, sql, type Fragment } from '../shared/sql.ts';
 import { earthPoint, surfaceMetresSql } from '../subgraphs/network/geo.ts';
 import { seededNetworkDatabase } from './support/network-database.ts';
@@ -47,7 +48,7 @@ test('SQL and TypeScript give every member the same score for every rule combina
             const distanceKm = point ? sql`${surfaceMetresSql(point)} / 1000` : sql`null::float8`;
             const rows = await run(sql`select m.process_codes, m.materials, m.employees, ${distanceKm} as distance_km,
                 coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until)) from certification c
-                          where c.member_id = m.id and c.valid_until >= current_date), '[]'::json) as certificates,
+                          where c.member_id = m.id and c.valid_until >= ${regionToday}), '[]'::json) as certificates,
                 ${supplierScoreSql(requirements, { distanceKm })} as score
               from member m`);
             for (const row of rows) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { regionDay } from '../shared/region-day.ts';
 import { createMember as createMemberAs } from './support/members.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
@@ -118,6 +119,10 @@ describe('the CAD working group', () => {
     const cad = page.nodes[0];
     expect(cad).toMatchObject({ topic: 'CAD-Kapazitätsausgleich', leadNetwork: { code: 'KONAT' }, leadMember: null });
     expect(cad.capacityBalance.csvPath).toBe(`/export/capacity-balance.csv?from=${cad.capacityBalance.from}&to=${cad.capacityBalance.to}&kind=CAD`);
+    // Twelve weeks on the calendar from the region's today, across a clock change too (not 84 × 24 hours from now).
+    // Read within the last minute: the region's day now, or a minute ago should midnight have passed meanwhile.
+    expect([regionDay(new Date(Date.now() - 60_000)), regionDay()]).toContain(cad.capacityBalance.from);
+    expect((Date.parse(cad.capacityBalance.to) - Date.parse(cad.capacityBalance.from)) / 86_400_000).toBe(84);
     // The link works: the query runs as given, and the CSV comes from the gateway.
     const rows = await ok(stack.query(cad.capacityBalance.query, { from: cad.capacityBalance.from, to: cad.capacityBalance.to }, tokens.haerter));
     expect(Array.isArray(rows.capacityBalance)).toBe(true);
@@ -559,6 +564,10 @@ describe('handing the lead over', () => {
     }
     expect(codeOf(await stack.query(handOver, { g: 'wg-42', lead: { network: 'NIWE' } }, tokens.admin))).toBe('NOT_FOUND');
     expect(await leadOf()).toEqual(['NIWE', members.fuehrend]);
+    // Which STATUS: the chosen member's own (invited, never asked), not the lead's "leads already".
+    const statusOf = async (memberId: string) =>
+      (await stack.query(handOver, { g: group.id, lead: { memberId } }, tokens.fuehrend)).errors?.[0]?.extensions?.status;
+    expect([await statusOf(members.folgend), await statusOf(members.fremd), await statusOf(members.fuehrend)]).toEqual(['INVITED', 'NONE', undefined]);
 
     await ok(stack.query(acceptMutation, { id: invited.id }, tokens.folgend));
     // The member lead's own office acts for it.

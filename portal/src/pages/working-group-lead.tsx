@@ -37,32 +37,44 @@ const candidatesPerSearch = 10;
 
 /** The graph's rule for a meeting's video link (meetings.ts): an https URL with a host. */
 function isHttpsUrl(text: string): boolean {
-  const url = URL.canParse(text) ? new URL(text) : null;
-  return url?.protocol === 'https:' && url.hostname !== '';
+  // new URL rather than URL.canParse, which browsers before 2023 (Safari 16, Chrome 119) lack.
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 export function LeadTools({
   group,
   onChanged,
-  onHandedOver,
+  onNotice,
 }: {
   group: WorkingGroupView;
   onChanged: () => void;
-  /** After a hand-over the lead's tools go (unless the caller still leads): the page tells what happened. */
-  onHandedOver: (notice: Notice) => void;
+  /**
+   * What the page says (with the focus) and reads the group anew for: a hand-over done, or a step refused because the
+   * caller leads no more (FORBIDDEN: another took the lead meanwhile). Either way these tools may go, and with them
+   * anything said here.
+   */
+  onNotice: (notice: Notice) => void;
 }) {
   const text = useCooperationText();
   return (
     <section aria-labelledby="group-lead-heading" class="lead-tools">
       <h2 id="group-lead-heading">{text.leadToolsHeading}</h2>
-      <InviteMember group={group} onChanged={onChanged} />
-      <ScheduleMeeting groupId={group.id} onScheduled={onChanged} />
-      <HandOverLead group={group} onHandedOver={onHandedOver} onRefused={onChanged} />
+      <InviteMember group={group} onChanged={onChanged} onNotice={onNotice} />
+      <ScheduleMeeting groupId={group.id} onScheduled={onChanged} onNotice={onNotice} />
+      <HandOverLead group={group} onNotice={onNotice} onRefused={onChanged} />
     </section>
   );
 }
 
-function InviteMember({ group, onChanged }: { group: WorkingGroupView; onChanged: () => void }) {
+/** A refusal because the caller no longer leads the group: the lead's tools go once the group is read anew. */
+const leadsNoMore = (errors: readonly GraphQLErrorLike[]) => errors.some((e) => e.extensions?.code === 'FORBIDDEN');
+
+function InviteMember({ group, onChanged, onNotice }: { group: WorkingGroupView; onChanged: () => void; onNotice: (notice: Notice) => void }) {
   const text = useCooperationText();
   const failure = useFailureText();
   const [query, setQuery] = useState('');
@@ -96,6 +108,7 @@ function InviteMember({ group, onChanged }: { group: WorkingGroupView; onChanged
     const result = await request(inviteToWorkingGroup, { groupId: group.id, memberId: member.id });
     setInviting(null);
     setSearchFailed(false);
+    if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: failure(result.errors) });
     setStatus(result.data ? { ok: true, message: text.invited(member.name) } : { ok: false, message: failure(result.errors) });
     // The hit's button goes with the invitation (it is pending now): the keyboard continues at what it came to.
     statusRef.current?.focus();
@@ -159,7 +172,7 @@ const meetingFields = ['startsAt', 'place', 'videoLink', 'agenda', 'participantL
 type MeetingField = (typeof meetingFields)[number];
 const emptyMeeting: Record<MeetingField, string> = { startsAt: '', place: '', videoLink: '', agenda: '', participantLimit: '' };
 
-function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onScheduled: () => void }) {
+function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; onScheduled: () => void; onNotice: (notice: Notice) => void }) {
   const text = useCooperationText();
   const { t, dateTime, number } = useLocale();
   const failure = useFailureText();
@@ -207,6 +220,7 @@ function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onSchedule
     }
     // The graph could not confirm it (region did not answer in time): the meeting may be there, and sending again
     // would schedule a second one and tell every member twice. The list is read anew to show it if it is.
+    if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: failure(result.errors) });
     if (mayHaveBeenApplied(result.errors)) {
       onScheduled();
       return fail({ form: text.scheduleUnknown });
@@ -214,9 +228,16 @@ function ScheduleMeeting({ groupId, onScheduled }: { groupId: string; onSchedule
     const error: GraphQLErrorLike | undefined = result.errors[0];
     const field = meetingFields.find((f) => f === errorField(error));
     // The graph's own words for these fields' refusals are the general ones (any web address, any required field).
-    const words = (f: MeetingField) =>
-      f === 'videoLink' ? text.videoLinkHttps : f === 'place' ? text.placeOrLink : f === 'participantLimit' ? limitText() : errorText(error);
-    fail(field ? { [field]: words(field) } : { form: failure(result.errors) });
+    const reason = error?.extensions?.reason;
+    const words =
+      field === 'videoLink' && reason === 'URL'
+        ? text.videoLinkHttps
+        : field === 'place' && reason === 'REQUIRED'
+          ? text.placeOrLink
+          : field === 'participantLimit' && reason === 'OUT_OF_RANGE'
+            ? limitText()
+            : errorText(error);
+    fail(field ? { [field]: words } : { form: failure(result.errors) });
   };
 
   const field = (
@@ -281,11 +302,11 @@ interface LeadChoice {
 
 function HandOverLead({
   group,
-  onHandedOver,
+  onNotice,
   onRefused,
 }: {
   group: WorkingGroupView;
-  onHandedOver: (notice: Notice) => void;
+  onNotice: (notice: Notice) => void;
   /** A refused hand-over (the chosen member left meanwhile) reads the group anew, so the list offers what is. */
   onRefused: () => void;
 }) {
@@ -329,13 +350,15 @@ function HandOverLead({
     confirm.close();
     if (!result.data) {
       // A member that left meanwhile is no longer in the list read anew; anything else in the graph's words.
-      const left = choice.lead.memberId && result.errors[0]?.extensions?.reason === 'STATUS';
+      if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: failure(result.errors) });
+      // Refused for the member's own status (it left, was removed, or never joined): gone from the list read anew.
+      const left = choice.lead.memberId && result.errors[0]?.extensions?.reason === 'STATUS' && result.errors[0]?.extensions?.status !== undefined;
       setError(left ? text.notMemberAnyMore(choice.name) : failure(result.errors));
       onRefused();
       return select.current?.focus();
     }
     setChosen('');
-    onHandedOver({ ok: true, message: text.handedOver(choice.inSentence) });
+    onNotice({ ok: true, message: text.handedOver(choice.inSentence) });
   };
 
   return (

@@ -176,7 +176,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
         <LeadTools
           group={group}
           onChanged={loaded.reload}
-          onHandedOver={(done) => {
+          onNotice={(done) => {
             told(done);
             loaded.reload();
           }}

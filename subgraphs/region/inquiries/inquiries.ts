@@ -138,7 +138,12 @@ export function newInquiry(em: EntityManager, identity: Identity, input: Inquiry
 
 export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date()): void {
   const quoteDeadline = patch.quoteDeadline != null ? deadline('input.quoteDeadline', patch.quoteDeadline, now) : inquiry.quoteDeadline;
-  const deliveryDate = deliveryAfterDeadline('input.deliveryDate', patch.deliveryDate ?? inquiry.deliveryDate, quoteDeadline);
+  // Checked when either changes: an inquiry saved while the rule took the deadline's UTC day keeps its dates, and
+  // a change of its title alone must not be refused for them.
+  const deliveryDate =
+    patch.deliveryDate != null || patch.quoteDeadline != null
+      ? deliveryAfterDeadline('input.deliveryDate', patch.deliveryDate ?? inquiry.deliveryDate, quoteDeadline)
+      : inquiry.deliveryDate;
   if (patch.title != null) inquiry.title = text('input.title', patch.title, 200, true)!;
   if (patch.partDescription != null) inquiry.partDescription = text('input.partDescription', patch.partDescription, 10_000, true)!;
   if (patch.processes != null) inquiry.processCodes = processList('input.processes', patch.processes);

@@ -20,7 +20,7 @@ import {
   remove,
   requestToJoin,
 } from './working-groups.ts';
-import { regionDay } from '../../../shared/region-day.ts';
+import { formatDate, parseDate, today } from '../capacity/calendar.ts';
 
 /** The group of a meeting, from the request's loader (primed by a list of groups). */
 async function groupOf(ctx: RegionContext, meeting: Meeting): Promise<WorkingGroup> {
@@ -33,8 +33,6 @@ async function inside<T>(ctx: RegionContext, meeting: Meeting, what: string, val
   return value();
 }
 
-const day = (date: Date) => regionDay(date);
-
 // The CAD working group's balance: capacity/capacity.graphql capacityBalance, and its CSV export (gateway/exports.ts).
 const balanceQuery = `query CapacityBalance($from: String!, $to: String!) {
   capacityBalance(from: $from, to: $to, kind: CAD) { week system network offeredHours requestedHours bookedHours balanceHours }
@@ -43,14 +41,11 @@ const balanceQuery = `query CapacityBalance($from: String!, $to: String!) {
 const balanceWeeks = 12;
 
 function capacityBalanceLink() {
-  const from = new Date();
-  const to = new Date(from.getTime() + balanceWeeks * 7 * 86_400_000);
-  return {
-    query: balanceQuery,
-    from: day(from),
-    to: day(to),
-    csvPath: `/export/capacity-balance.csv?from=${day(from)}&to=${day(to)}&kind=CAD`,
-  };
+  // Counted on the calendar (whole days from the region's today), not as 84 × 24 hours from now: across a clock
+  // change those end an hour off, on the day before or after, and the balance's whole weeks one fewer or more.
+  const from = today();
+  const to = formatDate(parseDate(from) + balanceWeeks * 7 * 86_400_000);
+  return { query: balanceQuery, from, to, csvPath: `/export/capacity-balance.csv?from=${from}&to=${to}&kind=CAD` };
 }
 
 export const workingGroupResolvers: Resolvers = {

@@ -281,10 +281,18 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
         `select "id" from "working_group_membership" where "group_id" = ? and "member_id" = ? and "status" = 'ACTIVE' for share`,
         [group.id, next.leadMemberId],
       );
-      if (!active)
+      if (!active) {
+        // Its latest membership's status (LEFT, REMOVED, INVITED, REQUESTED; NONE without one) tells this refusal from
+        // the other STATUS of a hand-over, to a lead that leads already: the portal says the member is gone from its list.
+        const [latest] = await tx.execute<{ status: string }[]>(
+          `select "status" from "working_group_membership" where "group_id" = ? and "member_id" = ? order by "created_at" desc limit 1`,
+          [group.id, next.leadMemberId],
+        );
         throw conflict(`${next.leadMemberId} is not an active member of working group "${group.topic}"; only its members lead it. Invite it first.`, {
           reason: 'STATUS',
+          status: latest?.status ?? 'NONE',
         });
+      }
     }
     locked.leadNetwork = next.leadNetwork;
     locked.leadMemberId = next.leadMemberId;
