@@ -2248,7 +2248,7 @@ export type Query = {
   consortium?: Maybe<Consortium>;
   /**
    * Relationships confirmed between members of different networks, per quarter
-   * of confirmation (UTC), oldest first: the measure of the region's business
+   * of confirmation on the region's calendar (Berlin), oldest first: the measure of the region's business
    * between its members. For offices and admin.
    */
   crossNetworkRelationships?: Maybe<Array<RelationshipQuarter>>;

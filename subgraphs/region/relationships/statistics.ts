@@ -1,5 +1,6 @@
 import { forbidden } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
+import { regionDay } from '../../../shared/region-day.ts';
 import type { RegionContext } from '../context.ts';
 import { BusinessRelationshipSchema, type BusinessRelationship } from './relationship.entity.ts';
 
@@ -15,8 +16,14 @@ export interface QuarterRow {
   active: BusinessRelationship[];
 }
 
-/** The calendar quarter (UTC) of a time, as 2026-Q4. */
-export const quarterOf = (time: Date) => `${time.getUTCFullYear()}-Q${Math.floor(time.getUTCMonth() / 3) + 1}`;
+/**
+ * The quarter of a time on the region's calendar (shared/region-day.ts), as 2026-Q4: a relationship confirmed at
+ * 00:30 on 1 January in Eschwege belongs to the new year, which UTC's calendar (still 31 December) put in Q4.
+ */
+export function quarterOf(time: Date): string {
+  const [year, month] = regionDay(time).split('-');
+  return `${year}-Q${Math.floor((Number(month) - 1) / 3) + 1}`;
+}
 
 function assertOfficeOrAdmin(identity: Identity): void {
   requireSignedIn(identity);
