@@ -134,7 +134,7 @@ const de = {
     `Die Leitung des Arbeitskreises „${topic}“ an ${name} übergeben? Über Aufnahmen und Treffen entscheidet dann ${name}.`,
   handedOver: (name: string) => `Die Leitung hat jetzt ${name}.`,
   notMemberAnyMore: (name: string) => `${name} ist nicht mehr Mitglied des Arbeitskreises; bitte wählen Sie die neue Leitung neu.`,
-  keepLead: 'Abbrechen',
+  cancelQuestion: 'Abbrechen',
   removeMember: (name: string) => `${name} entfernen`,
   removeQuestion: (name: string, topic: string) =>
     `${name} aus dem Arbeitskreis „${topic}“ entfernen? Die Antworten des Unternehmens zu kommenden Treffen werden zurückgenommen.`,
@@ -368,7 +368,7 @@ const en: CooperationMessages = {
   handOverQuestion: (topic, name) => `Hand the lead of the working group "${topic}" to ${name}? Admissions and meetings are then decided by ${name}.`,
   handedOver: (name) => `The group is now led by ${name}.`,
   notMemberAnyMore: (name) => `${name} is no longer a member of the working group; please choose the new lead again.`,
-  keepLead: 'Cancel',
+  cancelQuestion: 'Cancel',
   removeMember: (name) => `Remove ${name}`,
   removeQuestion: (name, topic) => `Remove ${name} from the working group "${topic}"? The company's answers to meetings to come are withdrawn.`,
   removed: (name) => `${name} is removed from the working group.`,

@@ -394,35 +394,14 @@ function HandOverLead({
           </button>
         </div>
       </form>
-      {/* Once sent, the hand-over is on its way: neither Escape nor "Abbrechen" may seem to take it back. */}
-      <dialog
-        ref={confirm.dialog}
-        class="confirm"
-        aria-labelledby="hand-over-question"
-        onClose={confirm.closed}
-        onCancel={(e) => busy && e.preventDefault()}
-        aria-busy={busy ? 'true' : undefined}
-      >
-        {confirm.subject && (
-          <>
-            <p id="hand-over-question">{text.handOverQuestion(group.topic, confirm.subject.inSentence)}</p>
-            <div class="actions">
-              <button
-                type="button"
-                class="confirm-hand-over"
-                aria-disabled={busy ? 'true' : undefined}
-                onClick={() => confirm.subject && handOver(confirm.subject)}
-              >
-                {text.handOverButton}
-              </button>
-              {/* The safe choice has the focus when the dialog opens: Enter alone hands nothing over. */}
-              <button type="button" class="link-button" autofocus disabled={busy} onClick={confirm.close}>
-                {text.keepLead}
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+      <Question
+        confirm={confirm}
+        id="hand-over-question"
+        question={(choice) => text.handOverQuestion(group.topic, choice.inSentence)}
+        action={() => text.handOverButton}
+        busy={busy}
+        onConfirm={handOver}
+      />
     </div>
   );
 }
@@ -454,25 +433,57 @@ export function RemoveMemberDialog({
   };
 
   return (
-    // Once sent, the removal is on its way: neither Escape nor "Abbrechen" may seem to take it back.
+    <Question
+      confirm={confirm}
+      id="remove-question"
+      question={() => text.removeQuestion(name, group.topic)}
+      action={() => text.removeMember(name)}
+      busy={busy}
+      onConfirm={remove}
+    />
+  );
+}
+
+/**
+ * A question before a step of the lead's that is not taken back by a click: the focus starts on "Abbrechen", so
+ * Enter alone changes nothing; once sent, the step is on its way, and neither Escape nor "Abbrechen" may seem to
+ * take it back.
+ */
+function Question<T>({
+  confirm,
+  id,
+  question,
+  action,
+  busy,
+  onConfirm,
+}: {
+  confirm: ReturnType<typeof useConfirmDialog<T>>;
+  id: string;
+  question: (subject: T) => string;
+  action: (subject: T) => string;
+  busy: boolean;
+  onConfirm: (subject: T) => void;
+}) {
+  const text = useCooperationText();
+  const subject = confirm.subject;
+  return (
     <dialog
       ref={confirm.dialog}
       class="confirm"
-      aria-labelledby="remove-question"
+      aria-labelledby={id}
       onClose={confirm.closed}
       onCancel={(e) => busy && e.preventDefault()}
       aria-busy={busy ? 'true' : undefined}
     >
-      {membership && (
+      {subject !== null && (
         <>
-          <p id="remove-question">{text.removeQuestion(name, group.topic)}</p>
+          <p id={id}>{question(subject)}</p>
           <div class="actions">
-            <button type="button" class="confirm-remove" aria-disabled={busy ? 'true' : undefined} onClick={() => remove(membership)}>
-              {text.removeMember(name)}
+            <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => onConfirm(subject)}>
+              {action(subject)}
             </button>
-            {/* The safe choice has the focus when the dialog opens: Enter alone removes nobody. */}
             <button type="button" class="link-button" autofocus disabled={busy} onClick={confirm.close}>
-              {text.keepLead}
+              {text.cancelQuestion}
             </button>
           </div>
         </>
