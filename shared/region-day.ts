@@ -22,5 +22,10 @@ export function regionDayOf(instant: string): Fragment {
   return raw(`(${instant} at time zone '${regionTimeZone}')::date`);
 }
 
+/** SQL: the end of the region's day of an instant (given as SQL of a timestamptz): its next midnight in Berlin. */
+export function regionDayEndOf(instant: string): Fragment {
+  return raw(`((${regionDayOf(instant).sql} + 1)::timestamp at time zone '${regionTimeZone}')`);
+}
+
 /** SQL: the region's day now, in place of current_date (the day where the database server is). */
 export const regionToday: Fragment = regionDayOf('now()');

@@ -367,12 +367,14 @@ describe('calendar', () => {
     expect(member.every((id) => id.startsWith('LINAT:'))).toBe(true);
   });
 
-  test("an event stays in its network's calendar and the upcoming feed while it runs, and leaves them when it has ended", async () => {
+  test("an event stays in its network's calendar and the upcoming feed while it runs (one without an end to its day's end), and leaves them when it has ended", async () => {
     const running = await publish(tokens.linatOffice, 'LINAT', event('Messe läuft', { endsAt: inDays(32) }));
     const ended = await publish(tokens.linatOffice, 'LINAT', event('Messe vorbei', { endsAt: inDays(32) }));
-    const oneDay = await publish(tokens.linatOffice, 'LINAT', event('Abend ohne Ende'));
-    // Published for days to come (a start in the past is refused), then moved into the past in LINAT's database:
-    // the fair began yesterday and ends tomorrow, the other ended yesterday, the evening without an end began an hour ago.
+    const tonight = await publish(tokens.linatOffice, 'LINAT', event('Abend ohne Ende'));
+    const lastNight = await publish(tokens.linatOffice, 'LINAT', event('Gestern ohne Ende'));
+    // Published for days to come (a start in the past is refused), then moved into the past in LINAT's database: the
+    // fair began yesterday and ends tomorrow, the other ended yesterday; of the evenings without an end one began a
+    // second ago (today in Berlin but in the day's first second) and lasts to the day's end, the other began yesterday.
     const move = (id: string, startsAt: string, endsAt: string | null) =>
       stack.networks
         .get('LINAT')!
@@ -381,16 +383,19 @@ describe('calendar', () => {
         .execute(`update "news_item" set "starts_at" = ?, "ends_at" = ? where "id" = ?`, [startsAt, endsAt, Number(id.split('-')[1])]);
     await move(running.id, inDays(-1), inDays(1));
     await move(ended.id, inDays(-3), inDays(-1));
-    await move(oneDay.id, inDays(-1 / 24), null);
+    await move(tonight.id, new Date(Date.now() - 1000).toISOString(), null);
+    await move(lastNight.id, inDays(-1.1), null);
     const subscribed = (await calendar('/calendar/LINAT.ics')).events.map((e) => e.uid.split('@')[0]);
     expect(subscribed).toContain(running.id);
     expect(subscribed).not.toContain(ended.id);
-    expect(subscribed).not.toContain(oneDay.id);
+    expect(subscribed).toContain(tonight.id);
+    expect(subscribed).not.toContain(lastNight.id);
     const upcoming = await ok(stack.query(feedQuery, { first: 100, filter: { networks: ['LINAT'], regionWide: false, upcoming: true } }));
     const listed = upcoming.feed.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(listed).toContain(running.id);
     expect(listed).not.toContain(ended.id);
-    expect(listed).not.toContain(oneDay.id);
+    expect(listed).toContain(tonight.id);
+    expect(listed).not.toContain(lastNight.id);
   });
 
   test('unknown events are 404 NOT_FOUND, news is no event, a bad id is 400, and members-only events need a token', async () => {

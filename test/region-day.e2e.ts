@@ -1,6 +1,6 @@
 import { expect, inject, test } from 'vitest';
 import { databaseUrl, withClient } from '../shared/postgres.ts';
-import { regionDay, regionDayOf, regionToday } from '../shared/region-day.ts';
+import { regionDay, regionDayEndOf, regionDayOf, regionToday } from '../shared/region-day.ts';
 
 // The region's day in TypeScript and in SQL (shared/region-day.ts) agree, and neither is UTC's: instants on both
 // sides of midnight in Berlin, in winter (UTC+1) and summer (UTC+2), and of the clock changes of March and October.
@@ -32,6 +32,19 @@ test('the region’s day is Berlin’s in TypeScript and in PostgreSQL, whatever
       const { rows } = await client.query<{ day: string }>(`select ${regionDayOf('$1::timestamptz').sql}::text as day`, [instant]);
       days.push(rows[0].day);
     }
+    // The end of an instant's day: the next midnight in Berlin, 23 or 25 hours after the last on the clock changes' days.
+    const ends = [];
+    for (const instant of ['2026-12-06T15:00:00Z', '2027-07-06T10:00:00Z', '2027-03-28T10:00:00Z', '2027-10-31T10:00:00Z', '2026-12-06T23:30:00Z']) {
+      const { rows } = await client.query<{ end: Date }>(`select ${regionDayEndOf('$1::timestamptz').sql} as end`, [instant]);
+      ends.push(rows[0].end.toISOString());
+    }
+    expect(ends).toEqual([
+      '2026-12-06T23:00:00.000Z',
+      '2027-07-06T22:00:00.000Z',
+      '2027-03-28T22:00:00.000Z',
+      '2027-10-31T23:00:00.000Z',
+      '2026-12-07T23:00:00.000Z',
+    ]);
     const before = regionDay();
     const now = await client.query<{ today: string }>(`select ${regionToday.sql}::text as today`);
     return { days, now: { today: now.rows[0].today, before, after: regionDay() } };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { regionDayEndOf } from '../region-day.ts';
 import type { NewsKind } from './news.entity.ts';
 import type { NewsView } from './items.ts';
 
@@ -46,7 +47,9 @@ export async function feedPage(em: EntityManager, source: string, query: FeedQue
   }
   // Over when it has ended, not when it has begun: a calendar subscription (gateway/calendar.ts) that dropped an event
   // at its start had subscribers' calendar clients delete it while it ran, a fair of three days on its first morning.
-  if (query.upcoming) where.push(`coalesce(n."ends_at", n."starts_at") > now()`);
+  // An event given no end (an evening talk) lasts, for this, to the end of its day in the region: dropped at its
+  // start, it went from the calendars of those on their way to it.
+  if (query.upcoming) where.push(`coalesce(n."ends_at", ${regionDayEndOf('n."starts_at"').sql}) > now()`);
   if (query.after) {
     const at = new Date(query.after.at).toISOString();
     if (source === query.after.source) {

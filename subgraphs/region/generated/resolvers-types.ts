@@ -669,7 +669,7 @@ export type FeedFilter = {
   networks?: InputMaybe<Array<NetworkCode>>;
   /** Include the region-wide items. */
   regionWide?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only events that are not over yet: to come, or running now (their end, or else their start, has not passed). */
+  /** Only events that are not over yet: to come, or running now (their end has not passed; an event without an end lasts to the end of its day in the region, Berlin's). */
   upcoming?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
