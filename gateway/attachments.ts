@@ -148,6 +148,12 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
           currentLog().error({ err: error }, 'attachment request to region failed');
           return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
         }
+        // Region refuses only the gateway's signature with 401 (the caller's token was checked above): a secret that
+        // differs between the two is our fault, and a 401 passed on made the portal sign its visitor out.
+        if (response.status === 401) {
+          currentLog().error({ status: response.status }, 'region refused the signature of an attachment request: check REGION_SUBGRAPH_SECRET');
+          return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
+        }
         // Region's refusal as the gateway's own errors are sent, with the request's id.
         if (!response.ok && response.headers.get('content-type')?.startsWith('application/json')) {
           const refusal = ((await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] }).errors?.[0];

@@ -3,7 +3,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queuedBehindLock } from './support/row-lock.ts';
-import { ok, startStack, type Stack } from './support/stack.ts';
+import { startGatewayProcess } from './support/gateway-process.ts';
+import { ok, startStack, tokenSigner, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
 import { createInquiry } from './support/inquiries.ts';
 
 // Drawings of an inquiry: uploaded by its owner through the gateway, stored on
@@ -160,6 +162,20 @@ describe('attachments', () => {
       requestId: late.headers.get('x-request-id'),
     });
     expect(await storedFiles()).toHaveLength(2);
+  });
+
+  test("a gateway whose signature region refuses answers 502, its own fault, not a 401 that would end the caller's session", async () => {
+    const gateway = await startGatewayProcess(stack, { REGION_SUBGRAPH_SECRET: 'f'.repeat(64) });
+    try {
+      const token = await tokenSigner('g'.repeat(32))({ role: 'partner', sub: 'oem' });
+      const res = await fetch(`${gateway.url}${pdfPath}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      await until(() => gateway.output().includes('check REGION_SUBGRAPH_SECRET'), 'the gateway logs the refused signature');
+    } finally {
+      gateway.child.kill();
+      await gateway.exited;
+    }
   });
 
   test('an upload that waits while its inquiry is cancelled is CONFLICT and keeps no row', async () => {
