@@ -718,11 +718,44 @@ test('the joint booth: an area above what is left at its field, the organiser co
   await expectAccessible(office);
   await screenshot(office, 'cooperation-booth-costs');
 
-  // The member withdraws on its page: the notice that its registration has arrived goes with it.
+  // The member withdraws on its page after a question whose focus starts on "Abbrechen": the notice that its
+  // registration has arrived goes with it.
   expect(await text(page, '.booth-registered')).toBe('Ihre Anmeldung ist eingegangen; die organisierende Geschäftsstelle bestätigt sie.');
   await page.getByRole('button', { name: 'Anmeldung zurückziehen' }).click();
+  const withdrawal = page.locator('dialog.confirm');
+  await eventually(() => withdrawal.isVisible()).toBe(true);
+  expect(await withdrawal.locator('p').textContent()).toBe('Ihre Anmeldung zum Gemeinschaftsstand zurückziehen? Die Fläche wird für andere frei.');
+  expect((await activeElement(page)).text).toBe('Abbrechen');
+  await withdrawal.getByRole('button', { name: 'Anmeldung zurückziehen' }).click();
   await eventually(() => text(page, '.booth-status')).toBe('Dreherei Werra GmbH: zurückgezogen.');
   expect(await text(page, '.booth-registered')).toBe('');
+  expect((await activeElement(page)).id).toBe('booth-registrations-heading');
+
+  // The organiser declines a registration with a reason, which the member reads beside its status.
+  await graph(
+    'mutation($b: ID!, $input: BoothRegistrationInput!) { registerForBooth(boothId: $b, input: $input) { id } }',
+    {
+      b: fixture.boothId,
+      input: { areaM2: 5, products: ['Vorrichtungskonstruktion'], contact: { name: 'Karl Konstrukteur', email: 'karl@konstruktion.example' } },
+    },
+    tokens.konstrukteur,
+  );
+  await office.reload();
+  await office.getByRole('button', { name: 'Konstruktion Wartburg GmbH ablehnen' }).click();
+  const decline = office.locator('dialog.confirm');
+  await eventually(() => decline.isVisible()).toBe(true);
+  expect(await decline.locator('p').textContent()).toBe(
+    'Die Anmeldung von Konstruktion Wartburg GmbH ablehnen? Das Unternehmen sieht die Ablehnung mit der Begründung auf der Seite der Messe.',
+  );
+  expect((await activeElement(office)).text).toBe('Abbrechen');
+  const reason = 'Der Stand zeigt Zerspanung und Wärmebehandlung; die Konstruktion stellt 2027 aus.';
+  await decline.getByLabel('Begründung für das Unternehmen (freiwillig, höchstens 500 Zeichen)').fill(reason);
+  await expectAccessible(office);
+  await decline.getByRole('button', { name: 'Konstruktion Wartburg GmbH ablehnen' }).click();
+  await eventually(() => text(office, '.booth-status')).toBe('Konstruktion Wartburg GmbH: abgelehnt.');
+  await eventually(() => text(office, '.booth-registrations tbody tr[data-status="DECLINED"]')).toContain(`abgelehnt (${reason})`);
+  const karl = await signedInPage('karl@konstruktion.example', 'Karl Konstrukteur', `/messen/${fixture.fairId}`);
+  await eventually(() => text(karl, '.booth-registrations tbody tr[data-status="DECLINED"]')).toContain(`abgelehnt (${reason})`);
 });
 
 test("a member's relationships: suggestions with reasons, a request to oneself refused at the field, request, confirm and end", async () => {

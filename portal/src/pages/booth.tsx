@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request } from '../graphql.ts';
 import {
@@ -265,19 +266,29 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const decider = mayDecide(session, booth);
+  // A decline (with the reason the member reads) and a withdrawal are asked first; a confirmation is not, as it frees nothing.
+  const question = useConfirmDialog<{ registration: BoothRegistrationView; action: 'decline' | 'cancel' }>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
 
   const act = async (registration: BoothRegistrationView, action: 'confirm' | 'decline' | 'cancel') => {
+    if (busy) return;
+    setBusy(true);
     const result =
       action === 'confirm'
         ? await request(confirmBoothRegistration, { id: registration.id })
         : action === 'decline'
-          ? await request(declineBoothRegistration, { id: registration.id })
+          ? await request(declineBoothRegistration, { id: registration.id, ...(reason.trim() ? { reason: reason.trim() } : {}) })
           : await request(cancelBoothRegistration, { id: registration.id });
+    setBusy(false);
+    question.close();
     const changed = result.data && Object.values(result.data)[0];
     if (!changed) {
       setError(failure(result.errors));
+      heading.current?.focus();
       return;
     }
+    setReason('');
     setError(null);
     setStatus(text.decided(memberName(changed.member, changed.memberRef.id), text.boothStatus[changed.status]));
     // The row's buttons go away with its decision: the keyboard continues at the table's heading.
@@ -338,13 +349,13 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                         <button type="button" onClick={() => act(r, 'confirm')}>
                           {text.confirm(memberName(r.member, r.memberRef.id))}
                         </button>
-                        <button type="button" class="secondary" onClick={() => act(r, 'decline')}>
+                        <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'decline' })}>
                           {text.decline(memberName(r.member, r.memberRef.id))}
                         </button>
                       </>
                     )}
                     {!decider && open && r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
-                      <button type="button" class="secondary" onClick={() => act(r, 'cancel')}>
+                      <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'cancel' })}>
                         {text.withdraw}
                       </button>
                     )}
@@ -355,6 +366,54 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
           </table>
         </div>
       )}
+      {/* Once sent, the step is on its way: neither Escape nor "Abbrechen" may seem to take it back. */}
+      <dialog
+        ref={question.dialog}
+        class="confirm"
+        aria-labelledby="booth-question"
+        onClose={question.closed}
+        onCancel={(e) => busy && e.preventDefault()}
+        aria-busy={busy ? 'true' : undefined}
+      >
+        {question.subject && (
+          <form
+            method="dialog"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (question.subject) act(question.subject.registration, question.subject.action);
+            }}
+          >
+            <p id="booth-question">
+              {question.subject.action === 'decline'
+                ? text.declineQuestion(memberName(question.subject.registration.member, question.subject.registration.memberRef.id))
+                : text.withdrawQuestion}
+            </p>
+            {question.subject.action === 'decline' && (
+              <div class="field">
+                <label for="booth-decline-reason">{text.declineReason}</label>
+                <textarea
+                  id="booth-decline-reason"
+                  rows={3}
+                  maxLength={500}
+                  value={reason}
+                  onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+                />
+              </div>
+            )}
+            <div class="actions">
+              <button type="submit" aria-disabled={busy ? 'true' : undefined}>
+                {question.subject.action === 'decline'
+                  ? text.decline(memberName(question.subject.registration.member, question.subject.registration.memberRef.id))
+                  : text.withdraw}
+              </button>
+              {/* The safe choice has the focus when the dialog opens: Enter alone changes nothing. */}
+              <button type="button" class="link-button" autofocus disabled={busy} onClick={question.close}>
+                {text.cancelQuestion}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
     </section>
   );
 }
