@@ -2,10 +2,11 @@ import { raw, type Fragment } from './sql.ts';
 
 // The cooperation's calendar day. Its members, offices and customers are in Hessen and Thuringia, so "today" (a
 // certificate still valid, a quote's validUntil not yet past, a capacity window not over, the day of a quote
-// deadline) is the day in Berlin. The servers keep UTC (the embedded PostgreSQL's `timezone` is Etc/UTC, and
-// current_date with it), which is the day before from midnight to 01:00 in winter and to 02:00 in summer: a
-// certificate that ran out on the 6th still counted at 00:30 on the 7th. Each rule in TypeScript and in SQL side
-// by side; test/region-day.e2e.ts checks in PostgreSQL that they agree around midnight and the clock changes.
+// deadline) is the day in Berlin. The servers here keep UTC (the embedded PostgreSQL takes the host's zone when
+// its cluster is made: Etc/UTC, and current_date with it), the day before from midnight to 01:00 in winter and to
+// 02:00 in summer: a certificate that ran out on the 6th still counted at 00:30 on the 7th. Each rule in TypeScript
+// and in SQL side by side; test/region-day.e2e.ts checks in PostgreSQL that they agree around midnight and the
+// clock changes, whatever the session's zone.
 
 export const regionTimeZone = 'Europe/Berlin';
 

@@ -349,7 +349,15 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                         <button type="button" onClick={() => act(r, 'confirm')}>
                           {text.confirm(memberName(r.member, r.memberRef.id))}
                         </button>
-                        <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'decline' })}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => {
+                            // A reason typed for another registration and left with "Abbrechen" is not this one's.
+                            setReason('');
+                            question.ask({ registration: r, action: 'decline' });
+                          }}
+                        >
                           {text.decline(memberName(r.member, r.memberRef.id))}
                         </button>
                       </>
