@@ -152,6 +152,8 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
         // differs between the two is our fault, and a 401 passed on made the portal sign its visitor out.
         if (response.status === 401) {
           currentLog().error({ status: response.status }, 'region refused the signature of an attachment request: check REGION_SUBGRAPH_SECRET');
+          // Its body unread would hold the connection to region until collected.
+          await response.body?.cancel();
           return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
         }
         // Region's refusal as the gateway's own errors are sent, with the request's id.

@@ -749,7 +749,14 @@ test('the joint booth: an area above what is left at its field, the organiser co
   );
   expect((await activeElement(office)).text).toBe('Abbrechen');
   const reason = 'Der Stand zeigt Zerspanung und Wärmebehandlung; die Konstruktion stellt 2027 aus.';
-  await decline.getByLabel('Begründung für das Unternehmen (freiwillig, höchstens 500 Zeichen)').fill(reason);
+  const reasonField = decline.getByLabel('Begründung für das Unternehmen (freiwillig, höchstens 500 Zeichen)');
+  await reasonField.fill(reason);
+  // Left with "Abbrechen" and asked again, the reason typed for this registration is still there.
+  await decline.getByRole('button', { name: 'Abbrechen' }).click();
+  await eventually(() => decline.isVisible()).toBe(false);
+  await office.getByRole('button', { name: 'Konstruktion Wartburg GmbH ablehnen' }).click();
+  await eventually(() => decline.isVisible()).toBe(true);
+  expect(await reasonField.inputValue()).toBe(reason);
   await expectAccessible(office);
   await decline.getByRole('button', { name: 'Konstruktion Wartburg GmbH ablehnen' }).click();
   await eventually(() => text(office, '.booth-status')).toBe('Konstruktion Wartburg GmbH: abgelehnt.');

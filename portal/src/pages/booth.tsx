@@ -268,7 +268,8 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
   const decider = mayDecide(session, booth);
   // A decline (with the reason the member reads) and a withdrawal are asked first; a confirmation is not, as it frees nothing.
   const question = useConfirmDialog<{ registration: BoothRegistrationView; action: 'decline' | 'cancel' }>();
-  const [reason, setReason] = useState('');
+  // The reason typed, and for which registration: kept after "Abbrechen" or a failed request, to send again.
+  const [reason, setReason] = useState<{ id: string; text: string }>({ id: '', text: '' });
   const [busy, setBusy] = useState(false);
 
   const act = async (registration: BoothRegistrationView, action: 'confirm' | 'decline' | 'cancel') => {
@@ -278,7 +279,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
       action === 'confirm'
         ? await request(confirmBoothRegistration, { id: registration.id })
         : action === 'decline'
-          ? await request(declineBoothRegistration, { id: registration.id, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+          ? await request(declineBoothRegistration, { id: registration.id, ...(reason.text.trim() ? { reason: reason.text.trim() } : {}) })
           : await request(cancelBoothRegistration, { id: registration.id });
     setBusy(false);
     question.close();
@@ -288,7 +289,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
       heading.current?.focus();
       return;
     }
-    setReason('');
+    setReason({ id: '', text: '' });
     setError(null);
     setStatus(text.decided(memberName(changed.member, changed.memberRef.id), text.boothStatus[changed.status]));
     // The row's buttons go away with its decision: the keyboard continues at the table's heading.
@@ -353,8 +354,8 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                           type="button"
                           class="secondary"
                           onClick={() => {
-                            // A reason typed for another registration and left with "Abbrechen" is not this one's.
-                            setReason('');
+                            // A reason typed for another registration is not this one's.
+                            if (reason.id !== r.id) setReason({ id: r.id, text: '' });
                             question.ask({ registration: r, action: 'decline' });
                           }}
                         >
@@ -403,8 +404,8 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                   id="booth-decline-reason"
                   rows={3}
                   maxLength={500}
-                  value={reason}
-                  onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+                  value={reason.text}
+                  onInput={(e) => setReason({ id: reason.id, text: (e.currentTarget as HTMLTextAreaElement).value })}
                 />
               </div>
             )}
