@@ -25,7 +25,8 @@ export const conflictReasons: Readonly<Record<ConflictReasonName, string>> = {
   EXISTS:
     'The same thing exists already: a registration, invitation, relationship, quote (with its currentVersion, to revise it), consortium lead, working group topic or open membership (with its status), account e-mail address, or a member an import lists twice or the network has.',
   FULL: 'Every place is taken (participantLimit).',
-  NOT_ENOUGH_LEFT: 'Less is left than was asked for: remainingAreaM2 of a joint booth, hoursLeft of a capacity offer.',
+  NOT_ENOUGH_LEFT:
+    'Less is left than was asked for: remainingAreaM2 of a joint booth; hoursLeft, the most a booking of a capacity offer could take (the offer’s hours left, or what its window’s days have free).',
   CLOSED: 'Its deadline or start has passed (closedAt).',
   LEADS: 'A working group’s lead cannot leave it; the lead is handed over first.',
   INCOMPLETE: 'A consortium that is not complete yet: every partner accepts with its share first.',

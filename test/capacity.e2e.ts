@@ -239,7 +239,8 @@ describe('overbooking', () => {
 
   test('60 concurrent bookings never take more hours than offered, and every refusal says why', async () => {
     const offer = (await ok(post(tokens.anders, machineOffer(100)))).postCapacity;
-    const attempts = await Promise.all(Array.from({ length: 60 }, () => book(tokens.brandt, offer.id, 7, monday(2), monday(2, 2))));
+    // Over the offer's ten working days (240 machine hours), so that its 100 hours run out before any day does.
+    const attempts = await Promise.all(Array.from({ length: 60 }, () => book(tokens.brandt, offer.id, 7, monday(2), monday(3, 4))));
     const accepted = attempts.filter((r) => !r.errors);
     const refused = attempts.filter((r) => r.errors);
     expect(accepted.length).toBe(14);
@@ -251,6 +252,39 @@ describe('overbooking', () => {
     const after = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { bookedHours remainingHours } }`, { id: offer.id }, tokens.anders)))
       .capacityPost;
     expect(after).toEqual({ bookedHours: 98, remainingHours: 2 });
+  });
+});
+
+describe("an offer's days", () => {
+  test('two bookings of one machine day take its 24 hours, not 48; a cancelled one frees its day', async () => {
+    const offer = (await ok(post(tokens.anders, machineOffer(100)))).postCapacity;
+    const first = (await ok(book(tokens.brandt, offer.id, 24, monday(2), monday(2)))).bookCapacity;
+    // Was taken: each booking fitted its own day and the offer's hours, and the machine's Monday held 48 hours.
+    const second = await book(tokens.conrad, offer.id, 24, monday(2), monday(2));
+    expect(second.errors?.[0]).toMatchObject({
+      message: `The days ${monday(2)} to ${monday(2)} of offer ${offer.id} hold 24 working hours, 24 of them booked; a booking from ${monday(2)} to ${monday(2)} can take at most 0. Book fewer hours or other days.`,
+      extensions: { code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 0 },
+    });
+    // Monday to Wednesday has 48 hours beside the first booking; three days of 60 hours are bound by the span.
+    const wider = await book(tokens.conrad, offer.id, 60, monday(2), monday(2, 2));
+    expect(wider.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 48 });
+    expect(wider.errors?.[0].message).toMatch(/hold 72 working hours, 24 of them booked; .* can take at most 48\./);
+    const read = `query($id: ID!) { capacityPost(id: $id) { bookedHours } }`;
+    expect((await ok(stack.query(read, { id: offer.id }, tokens.anders))).capacityPost).toEqual({ bookedHours: 24 });
+    expect((await ok(book(tokens.conrad, offer.id, 48, monday(2), monday(2, 2)))).bookCapacity).toMatchObject({ hours: 48, status: 'REQUESTED' });
+
+    await ok(stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status } }`, { id: first.id }, tokens.brandt));
+    expect((await ok(book(tokens.conrad, offer.id, 24, monday(2), monday(2)))).bookCapacity).toMatchObject({ hours: 24 });
+    expect((await ok(stack.query(read, { id: offer.id }, tokens.anders))).capacityPost).toEqual({ bookedHours: 72 });
+  });
+
+  test('CAD hours are one designer: 8 a day', async () => {
+    const offer = (
+      await ok(post(tokens.anders, { side: 'OFFER', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 40, from: monday(4), to: monday(4, 4), postalCode: '37269' }))
+    ).postCapacity;
+    await ok(book(tokens.brandt, offer.id, 6, monday(4, 1), monday(4, 1)));
+    const refused = await book(tokens.conrad, offer.id, 3, monday(4, 1), monday(4, 1));
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 2 });
   });
 });
 

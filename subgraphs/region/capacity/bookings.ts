@@ -1,18 +1,21 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { CapacityBookingSchema, CapacityPostSchema, type BookingStatus, type CapacityBooking } from './entities.ts';
+import { CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type BookingStatus, type CapacityBooking } from './entities.ts';
 import { text } from '../../../shared/validation.ts';
 import { replayed, type Idempotency } from '../../../shared/idempotency.ts';
 import { remember } from '../idempotency.ts';
 import { parseDate } from './calendar.ts';
 import { canActFor } from '../access.ts';
-import { checkWindow, type CapacityKind } from './posts.ts';
+import { freeHours } from './free-days.ts';
+import { checkWindow, hoursPerWorkingDay, type CapacityKind } from './posts.ts';
 import { parseBookingId, parsePostId } from '../ids.ts';
 
 // Booking offered hours. The offer's row is locked for the whole transaction,
 // so concurrent bookings queue up and each sees what the previous ones left;
-// a check constraint on the offer (booked_hours <= hours) backs this up.
+// a check constraint on the offer (booked_hours <= hours) backs this up. A
+// booking takes no more than the offer has left, nor than the days of its
+// window have free beside the offer's other bookings (free-days.ts).
 
 export interface BookingRequest {
   offerId: string;
@@ -52,6 +55,19 @@ export async function book(
         reason: 'NOT_ENOUGH_LEFT',
         hoursLeft: left,
       });
+    }
+    const held = await tx.find(CapacityBookingSchema, { offer, status: { $in: [...holdingStatuses] } });
+    const free = freeHours(
+      request,
+      held.map((b) => ({ from: b.fromDate, to: b.toDate, hours: b.hours })),
+      hoursPerWorkingDay[offer.kind as CapacityKind],
+    );
+    if (request.hours > free.hours) {
+      throw conflict(
+        `The days ${free.from} to ${free.to} of offer ${request.offerId} hold ${free.capacity} working hours, ${free.held} of them booked; ` +
+          `a booking from ${request.from} to ${request.to} can take at most ${free.hours}. Book fewer hours or other days.`,
+        { reason: 'NOT_ENOUGH_LEFT', hoursLeft: free.hours },
+      );
     }
     offer.bookedHours += request.hours;
     const booking = tx.create(CapacityBookingSchema, {

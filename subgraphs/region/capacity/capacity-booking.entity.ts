@@ -4,6 +4,8 @@ import { CapacityPostSchema } from './capacity-post.entity.ts';
 
 export const bookingStatuses = ['REQUESTED', 'CONFIRMED', 'DECLINED', 'CANCELLED'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
+/** The bookings that hold their offer's hours and days. */
+export const holdingStatuses: readonly BookingStatus[] = ['REQUESTED', 'CONFIRMED'];
 
 export const CapacityBookingSchema = defineEntity({
   name: 'CapacityBooking',

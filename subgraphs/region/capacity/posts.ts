@@ -4,7 +4,7 @@ import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
 import { bookingId, parsePostId } from '../ids.ts';
-import { cadSystems, CapacityBookingSchema, CapacityPostSchema, type CadSystem, type CapacityPost } from './entities.ts';
+import { cadSystems, CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CadSystem, type CapacityPost } from './entities.ts';
 import { daysAfter, parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
@@ -160,7 +160,7 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   if (post.side === 'OFFER' && (from > post.fromDate || to < post.toDate)) {
     const outside = await em.findOne(
       CapacityBookingSchema,
-      { offer: post, status: { $in: ['REQUESTED', 'CONFIRMED'] }, $or: [{ fromDate: { $lt: from } }, { toDate: { $gt: to } }] },
+      { offer: post, status: { $in: [...holdingStatuses] }, $or: [{ fromDate: { $lt: from } }, { toDate: { $gt: to } }] },
       { orderBy: { fromDate: 'asc', id: 'asc' } },
     );
     if (outside) {

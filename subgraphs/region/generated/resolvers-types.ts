@@ -1334,7 +1334,12 @@ export type Mutation = {
   archiveMember: Member;
   /** OPEN → AWARDED to one quote; the other bidders are told they were not chosen. */
   awardQuote: Inquiry;
-  /** Books hours of an offer for a window inside the offer's window. Never more than the offer has left. */
+  /**
+   * Books hours of an offer for a window inside the offer's window. Never more than the offer has left, nor more than
+   * the window's days have free beside the offer's other requested and confirmed bookings: an offer is one machine's or
+   * one designer's time, 24 machine hours or 8 CAD hours a working day. Either refusal is CONFLICT with reason
+   * NOT_ENOUGH_LEFT and hoursLeft, the most this booking could take.
+   */
   bookCapacity: CapacityBooking;
   /**
    * Withdraws a pending or confirmed registration; its area is free again. The
