@@ -34,6 +34,7 @@ export type InputReason =
   | { reason: 'NOT_A_CURSOR' }
   | { reason: 'COMBINATION' }
   | { reason: 'NOT_APPLICABLE' }
+  | { reason: 'ARCHIVED' }
   | { reason: 'FILE' }
   | { reason: 'TOO_LARGE'; max: number }
   | { reason: 'CELL_COUNT'; max: number }
@@ -71,6 +72,7 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   NOT_A_CURSOR: 'Not a cursor of this list.',
   COMBINATION: 'Needed together with, or not allowed beside, another field or value of the request; the message names it.',
   NOT_APPLICABLE: 'Well-formed, but the record it names or that record’s state does not take it; the message says why.',
+  ARCHIVED: 'A member that is archived: it has left its network and takes part in nothing new (a post, booking, invitation, group, registration or account).',
   FILE: 'A file that is empty, of the wrong kind or not readable as its kind.',
   TOO_LARGE: 'A file larger than max bytes.',
   CELL_COUNT: 'A CSV row with more cells than its header names columns (max); a cell may lack its quotes.',

@@ -14,7 +14,8 @@ import { GraphQLError } from 'graphql';
 // 1.0  search, matchSuppliers, existing, member writes, news and events, member import (as of 2026-12-01)
 // 1.1  versions exchanged
 // 1.2  publishNews(idempotencyKey), ownRegistrations, partnerCandidates
-export const internalApiVersion = '1.2';
+// 1.3  archived
+export const internalApiVersion = '1.3';
 
 /** What a network that sends no version serves. */
 export const unversioned = '1.0';

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listen } from '../shared/http.ts';
 import { internalApiVersion } from '../shared/internal-api.ts';
+import { archiveMember } from '../subgraphs/network/members.ts';
 import { NetworkClient } from '../subgraphs/region/network-client.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
@@ -33,13 +34,51 @@ function networkWithoutVersion(target: string): Server {
   });
 }
 
+/**
+ * NIWE as a network service of 1.2, before `archived` came: it says so in every answer and, as its schema lacks the
+ * field, refuses an operation naming it with graphql's validation error. Counts the operations that name it.
+ */
+function networkOf12(target: string): { server: Server; askedArchived: () => number } {
+  let askedArchived = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (/\barchived\(/.test(JSON.parse(body.toString()).query)) {
+        askedArchived++;
+        const refusal = { message: 'Cannot query field "archived" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [refusal], extensions: { internalApiVersion: '1.2' } }));
+        return;
+      }
+      const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        const parts: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => parts.push(chunk));
+        answer.on('end', () => {
+          const answered = JSON.parse(Buffer.concat(parts).toString());
+          answered.extensions = { ...answered.extensions, internalApiVersion: '1.2' };
+          res.writeHead(answer.statusCode!, { 'content-type': 'application/json' }).end(JSON.stringify(answered));
+        });
+      });
+      upstream.end(body);
+    });
+  });
+  return { server, askedArchived: () => askedArchived };
+}
+
+let before13: ReturnType<typeof networkOf12>;
+let before13Url: string;
+
 beforeAll(async () => {
   stack = await startStack();
   unversioned = networkWithoutVersion(stack.networkUrls.NIWE);
   unversionedUrl = await listen(unversioned, 0);
+  before13 = networkOf12(stack.networkUrls.NIWE);
+  before13Url = await listen(before13.server, 0);
 });
 afterAll(async () => {
   unversioned?.close();
+  before13?.server.close();
   await stack?.stop();
 });
 
@@ -112,6 +151,34 @@ describe('the internal API is versioned', () => {
       regionClients.set('NIWE', current);
     }
     expect((await stack.query('{ members(first: 10) { totalCount } }')).errors).toBeUndefined();
+  });
+
+  test('a network of 1.2 is not asked which members are archived again: its members take part as they did before 1.3', async () => {
+    const admin = await stack.token({ role: 'admin' });
+    const office = await stack.token({ role: 'office', network: 'NIWE' });
+    const create = `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`;
+    const ids: string[] = [];
+    for (const name of ['Alt Eins GmbH', 'Alt Zwei GmbH']) {
+      const { data } = await stack.query(create, { input: { name, postalCode: '37269', city: 'Eschwege' } }, admin);
+      ids.push(data.createMember.id);
+      // Archived at the network, as its office's own tools may: region has not met either member.
+      const localId = Number(data.createMember.id.replace(/^NIWE:m-/, ''));
+      await archiveMember(stack.networks.get('NIWE')!.orm.em.fork(), localId, data.createMember.id);
+    }
+    const regionClients = stack.region.clients;
+    const current = regionClients.get('NIWE')!;
+    regionClients.set('NIWE', new NetworkClient('NIWE', before13Url, current.timeoutMs, stack.subgraphSecrets.niwe));
+    const setAvailability = `mutation($m: ID!) { setAvailability(status: AT_CAPACITY, memberId: $m) }`;
+    try {
+      for (const id of ids) {
+        const res = await stack.query(setAvailability, { m: id }, office);
+        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      }
+      // Asked once, refused with its version; then region knows it serves 1.2 and asks `existing` alone.
+      expect(before13.askedArchived()).toBe(1);
+    } finally {
+      regionClients.set('NIWE', current);
+    }
   });
 
   test('a network of 1.0 still publishes news; what 1.2 brought is refused for it with its version, the other networks answer', async () => {

@@ -27,3 +27,15 @@ test('past its capacity the member found longest ago is forgotten first; found a
   expect([known.has('NIWE', 1), known.has('NIWE', 2), known.has('NIWE', 3)]).toEqual([true, false, true]);
   expect(known.size).toBe(2);
 });
+
+test('a member is remembered with whether it is archived; found again, the newer answer counts', () => {
+  let now = 0;
+  const known = new KnownMembers({ ttlMs: 1000, now: () => now });
+  expect(known.archived('NIWE', 7)).toBeUndefined();
+  known.add('NIWE', 7);
+  expect(known.archived('NIWE', 7)).toBe(false);
+  known.add('NIWE', 7, true);
+  expect([known.has('NIWE', 7), known.archived('NIWE', 7)]).toEqual([true, true]);
+  now = 1000;
+  expect(known.archived('NIWE', 7)).toBeUndefined();
+});

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { badInput, forbidden, notFound } from '../../shared/errors.ts';
 import { parseMemberId } from '../../shared/ids.ts';
 import { requireSignedIn, type Identity } from '../../shared/identity.ts';
@@ -19,12 +20,24 @@ export function canActFor(identity: Identity, memberId: string, network: string)
 }
 
 const existingQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) }`;
+/** Both in one request: the network's loader reads each member once for the two (internal API 1.3). */
+const membersQuery = `query($localIds: [Int!]!) { existing(localIds: $localIds) archived(localIds: $localIds) }`;
+
+/**
+ * How a member named must stand. By default it takes part: it exists and is not archived, since a company that has
+ * left its network is offered nothing new (a capacity post, a booking, an invitation, a group, a booth, an account).
+ * `archived: true` lets an archived member pass: reads of it, and answers that end a part (declining an inquiry).
+ */
+export interface MemberCheck {
+  archived?: boolean;
+}
 
 /** The member the caller acts for: itself for a member, the named member (checked to exist) for an office or admin. */
 export async function actingMember(
   ctx: RegionContext,
   memberId: string | null | undefined,
   field = 'memberId',
+  check: MemberCheck = {},
 ): Promise<{ memberId: string; network: string }> {
   requireCooperation(ctx.identity);
   const id = memberId ?? (ctx.identity.role === 'member' ? ctx.identity.memberId : undefined);
@@ -33,36 +46,70 @@ export async function actingMember(
   if (!canActFor(ctx.identity, id, network.code)) {
     throw forbidden(`Role ${ctx.identity.role}${ctx.identity.network ? ` (${ctx.identity.network})` : ''} may not act for ${id}.`);
   }
-  await assertMemberExists(ctx, id, field);
+  await assertMemberExists(ctx, id, field, check);
   return { memberId: id, network: network.code };
 }
 
-/** Asks the owning network whether a member exists; returns its network. */
-export async function assertMemberExists(ctx: RegionContext, memberId: string, field: string): Promise<string> {
-  return (await assertMembersExist(ctx, [memberId], field))[0].network;
+/** Asks the owning network whether a member exists (and, unless `check` allows it, is not archived); returns its network. */
+export async function assertMemberExists(ctx: RegionContext, memberId: string, field: string, check: MemberCheck = {}): Promise<string> {
+  return (await assertMembersExist(ctx, [memberId], field, check))[0].network;
 }
 
 /**
- * Asks each owning network once, for all of its members at a time, whether they exist, unless region found them
- * lately (known-members.ts); NOT_FOUND names the first that does not.
+ * Asks each owning network once, for all of its members at a time, whether they exist and which are archived, unless
+ * region found them lately (known-members.ts); NOT_FOUND names the first that does not exist, and an archived one is
+ * refused unless `check` allows it.
  */
-export async function assertMembersExist(ctx: RegionContext, memberIds: readonly string[], field: string): Promise<{ memberId: string; network: string }[]> {
+export async function assertMembersExist(
+  ctx: RegionContext,
+  memberIds: readonly string[],
+  field: string,
+  check: MemberCheck = {},
+): Promise<{ memberId: string; network: string }[]> {
   const members = memberIds.map((memberId) => ({ memberId, ...parseMemberId(memberId, field) }));
   const unknown = members.filter((m) => !ctx.knownMembers.has(m.network.code, m.localId));
   const codes = [...new Set(unknown.map((m) => m.network.code))];
-  const existing = new Map(
-    await Promise.all(
-      codes.map(async (code) => {
-        const localIds = unknown.filter((m) => m.network.code === code).map((m) => m.localId);
-        const found = await ctx.client(code).request<{ existing: number[] }>(existingQuery, { localIds }, ctx.identityHeader);
-        for (const localId of found.existing) ctx.knownMembers.add(code, localId);
-        return [code, new Set(found.existing)] as const;
-      }),
-    ),
+  // Found now, by `NIWE:42`, whether archived: what the known members cannot say when they remember none (KNOWN_MEMBERS_TTL_MS=0).
+  const found = new Map<string, boolean>();
+  await Promise.all(
+    codes.map(async (code) => {
+      const localIds = unknown.filter((m) => m.network.code === code).map((m) => m.localId);
+      const answer = await membersAt(ctx, code, localIds);
+      const archived = new Set(answer.archived);
+      for (const localId of answer.existing) {
+        ctx.knownMembers.add(code, localId, archived.has(localId));
+        found.set(`${code}:${localId}`, archived.has(localId));
+      }
+    }),
   );
-  const missing = unknown.find((m) => !existing.get(m.network.code)!.has(m.localId));
+  const missing = unknown.find((m) => !found.has(`${m.network.code}:${m.localId}`));
   if (missing) throw notFound(`Member ${missing.memberId} does not exist.`);
+  if (!check.archived) {
+    const gone = members.find((m) => found.get(`${m.network.code}:${m.localId}`) ?? ctx.knownMembers.archived(m.network.code, m.localId));
+    if (gone) throw archivedMember(ctx, gone.memberId, field);
+  }
   return members.map((m) => ({ memberId: m.memberId, network: m.network.code }));
+}
+
+/** Which of these members of one network exist, and which of those are archived. */
+async function membersAt(ctx: RegionContext, code: string, localIds: number[]): Promise<{ existing: number[]; archived: number[] }> {
+  const client = ctx.client(code);
+  try {
+    return await client.request<{ existing: number[]; archived: number[] }>(membersQuery, { localIds }, ctx.identityHeader, { since: '1.3' });
+  } catch (error) {
+    if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
+    // A network service its office has not updated yet (before 1.3) names none archived: its members take part as
+    // they did. Of another major version, this asking fails the same way and says so.
+    const { existing } = await client.request<{ existing: number[] }>(existingQuery, { localIds }, ctx.identityHeader);
+    return { existing, archived: [] };
+  }
+}
+
+function archivedMember(ctx: RegionContext, memberId: string, field: string) {
+  const what = `is archived: it has left its network and takes part in nothing new`;
+  if (ctx.identity.role === 'member' && ctx.identity.memberId === memberId)
+    return forbidden(`Your company ${memberId} ${what}. Its network's office can tell you more.`);
+  return badInput(field, `Member ${memberId} ${what}.`, { reason: 'ARCHIVED' });
 }
 
 /** The caller as an owner of inquiries and idempotency keys: a member, an office, or a partner or admin by subject. */

@@ -12,6 +12,11 @@
 // A member found is also answered while its network's database is down, and
 // a write of region's own that names it (a capacity post) goes through.
 // A member not found is not remembered: it may be created the next moment.
+// Each member found is remembered with whether it is archived (internal API
+// 1.3; a network before it says nothing, and its members count as taking
+// part, as they did). Archiving is for good, so an archived member stays so
+// until forgotten; one archived through region is marked at once, one
+// archived behind region's back may take part for the ten minutes.
 
 export const defaultKnownMembersTtlMs = 10 * 60_000;
 
@@ -24,8 +29,8 @@ export interface KnownMembersOptions {
 }
 
 export class KnownMembers {
-  /** `NIWE:42` -> when its network last said it exists; in that order, oldest first. */
-  readonly #found = new Map<string, number>();
+  /** `NIWE:42` -> when its network last said it exists, and whether archived; in that order, oldest first. */
+  readonly #found = new Map<string, { at: number; archived: boolean }>();
   readonly #ttlMs: number;
   readonly #capacity: number;
   readonly #now: () => number;
@@ -37,21 +42,30 @@ export class KnownMembers {
   }
 
   has(network: string, localId: number): boolean {
-    const key = `${network}:${localId}`;
-    const foundAt = this.#found.get(key);
-    if (foundAt === undefined) return false;
-    if (this.#now() - foundAt < this.#ttlMs) return true;
-    this.#found.delete(key);
-    return false;
+    return this.#fresh(network, localId) !== undefined;
   }
 
-  add(network: string, localId: number): void {
+  /** Whether a member found lately was archived then; undefined for one not found lately. */
+  archived(network: string, localId: number): boolean | undefined {
+    return this.#fresh(network, localId)?.archived;
+  }
+
+  add(network: string, localId: number, archived = false): void {
     if (this.#ttlMs === 0) return;
     const key = `${network}:${localId}`;
     // Moved to the end: the order stays that of finding.
     this.#found.delete(key);
-    this.#found.set(key, this.#now());
+    this.#found.set(key, { at: this.#now(), archived });
     if (this.#found.size > this.#capacity) this.#found.delete(this.#found.keys().next().value!);
+  }
+
+  #fresh(network: string, localId: number): { archived: boolean } | undefined {
+    const key = `${network}:${localId}`;
+    const found = this.#found.get(key);
+    if (found === undefined) return undefined;
+    if (this.#now() - found.at < this.#ttlMs) return found;
+    this.#found.delete(key);
+    return undefined;
   }
 
   get size(): number {

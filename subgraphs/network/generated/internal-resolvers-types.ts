@@ -377,6 +377,8 @@ export type PartnerCandidate = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Which of these local ids are archived members: they have left the network and take part in nothing new (1.3). */
+  archived: Array<Scalars['Int']['output']>;
   /** The network's audit log, newest first, after the entry with id `before` when given. Allowed: the network's office, admin. */
   auditLog: Array<AuditEntry>;
   /** An event's active registrations, registered first, then the waiting list in order. */
@@ -398,6 +400,11 @@ export type Query = {
    * Counts stop at countLimit hits (null: count all); past it totalCount and facets are lower bounds.
    */
   search: SearchPage;
+};
+
+
+export type QueryArchivedArgs = {
+  localIds: Array<Scalars['Int']['input']>;
 };
 
 
@@ -818,6 +825,7 @@ export type PartnerCandidateResolvers<ContextType = NetworkContext, ParentType e
 };
 
 export type QueryResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  archived?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<QueryArchivedArgs, 'localIds'>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   eventRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'localId'>>;
   existing?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<QueryExistingArgs, 'localIds'>>;

@@ -35,7 +35,8 @@ export const consortiumResolvers: Resolvers = {
       return ctx.em.transactional((tx) => createConsortium(tx, ctx.inquiryAccess, args.inquiryId, lead, partners));
     },
     async respondToConsortium(_, args, ctx) {
-      const partner = await actingMember(ctx, args.memberId);
+      // Declining ends a part, which an archived member may still do; joining is something new.
+      const partner = await actingMember(ctx, args.memberId, 'memberId', { archived: !args.accept });
       const key = parseConsortiumId(args.consortiumId, 'consortiumId');
       return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
     },

@@ -144,7 +144,8 @@ export const inquiryResolvers: Resolvers = {
       });
     },
     async declineInquiry(_, args, ctx) {
-      const bidder = await actingMember(ctx, args.memberId);
+      // Declining ends a part, which an archived member may still do.
+      const bidder = await actingMember(ctx, args.memberId, 'memberId', { archived: true });
       const reason = text('reason', args.reason, 2000, true)!;
       return ctx.em.transactional(async (tx) => {
         const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');

@@ -17,7 +17,8 @@ export const memberResolvers: Resolvers = {
     network: (_, args) => findNetwork(args.code) ?? null,
     async member(_, args, ctx) {
       const { network, localId } = parseMemberId(args.id);
-      await assertMemberExists(ctx, args.id, 'id');
+      // An archived member is still read: its profile says since when (archivedAt).
+      await assertMemberExists(ctx, args.id, 'id', { archived: true });
       return memberRef(network.code, localId);
     },
     findSuppliers: (_, args, ctx) => findSuppliers(ctx, args),

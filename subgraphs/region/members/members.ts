@@ -36,6 +36,8 @@ export async function archiveMember(ctx: RegionContext, id: string) {
   await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, {
     write: 'Archiving it again is safe: an archived member stays archived.',
   });
+  // From now on it takes part in nothing new (access.ts), not only once the members region knows forget it.
+  ctx.knownMembers.add(network.code, localId, true);
   return memberRef(network.code, localId);
 }
 

@@ -209,6 +209,8 @@ function changeMembership(
 
 export async function confirmMembership(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
   const { membership } = await loadMembership(ctx, id);
+  // A member that asked and has left its network since does not join.
+  await assertMemberExists(ctx, membership.memberId, 'membershipId');
   return changeMembership(ctx, membership, (_, current, group) => {
     requireLead(ctx.identity, group, 'confirm requests to join');
     requireStatus(current, id, 'REQUESTED', 'confirm');
@@ -220,6 +222,7 @@ export async function acceptInvitation(ctx: RegionContext, id: string): Promise<
   const { membership } = await loadMembership(ctx, id);
   if (!canActFor(ctx.identity, membership.memberId, membership.network))
     throw forbidden(`Only ${membership.memberId}, its office or admin accept its invitation.`);
+  await assertMemberExists(ctx, membership.memberId, 'membershipId');
   return changeMembership(ctx, membership, (_, current) => {
     requireStatus(current, id, 'INVITED', 'accept');
     activate(current);

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createInquiry } from './support/inquiries.ts';
+import { createMember } from './support/members.ts';
+import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// A company that has left its network is archived by its office, and takes part in nothing new: region asks the
+// network which members are archived (internal API 1.3) beside whether they exist, and refuses a capacity post or
+// booking, an invitation, a working group, a relationship or an account naming one (BAD_USER_INPUT, reason
+// ARCHIVED; FORBIDDEN for the archived member's own staff). Its profile is still read, and it may still decline
+// what it was asked before. Before, the networks' `existing` counted archived members and every one of these was taken.
+
+let stack: Stack;
+const tokens: Record<string, string> = {};
+const members: Record<string, string> = {};
+let inquiry: string;
+let group: string;
+let invitation: string;
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+function expectArchived(res: GraphQLResponse, field: string) {
+  expect(res.errors?.[0], JSON.stringify(res.errors)).toMatchObject({
+    message: `Member ${members.keller} is archived: it has left its network and takes part in nothing new.`,
+    extensions: { code: 'BAD_USER_INPUT', field, reason: 'ARCHIVED' },
+  });
+  expect(res.data ?? null).toBeNull();
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  tokens.admin = await stack.token({ role: 'admin' });
+  tokens.partner = await stack.token({ role: 'partner', sub: 'kunde-archiv' });
+  tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
+  for (const [key, network, postalCode, city] of [
+    ['keller', 'NIWE', '37269', 'Eschwege'],
+    ['lorenz', 'LINAT', '99974', 'Mühlhausen'],
+  ]) {
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, {
+      name: `${key} GmbH`,
+      postalCode,
+      city,
+      processes: ['3.2.1'],
+    }));
+  }
+  // Asked before it leaves: an inquiry's invitation, which it may still decline afterwards.
+  inquiry = await createInquiry(stack, tokens.partner);
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: inquiry }, tokens.partner));
+  await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: inquiry, m: members.keller }, tokens.admin));
+  group = (
+    await ok(
+      stack.query(
+        `mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`,
+        { input: { topic: 'Spannmittel', description: 'Gemeinsame Vorrichtungen', lead: { network: 'NIWE' } } },
+        tokens.niweOffice,
+      ),
+    )
+  ).createWorkingGroup.id;
+  invitation = (
+    await ok(
+      stack.query(`mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }`, { g: group, m: members.keller }, tokens.niweOffice),
+    )
+  ).inviteToWorkingGroup.id;
+  // Region finds it active and remembers so for ten minutes (known-members.ts): the archiving below must still count at once.
+  await ok(stack.query(`mutation($m: ID!) { setAvailability(status: LOOKING_FOR_WORK, memberId: $m) }`, { m: members.keller }, tokens.niweOffice));
+  const archived = await ok(stack.query(`mutation($id: ID!) { archiveMember(id: $id) { archivedAt } }`, { id: members.keller }, tokens.niweOffice));
+  expect(archived.archiveMember.archivedAt).toEqual(expect.any(String));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+test('nothing new names an archived member, and nothing is written', async () => {
+  const offer = (
+    await ok(
+      stack.query(
+        `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
+        { input: { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.1', hours: 40, from: inDays(14), to: inDays(30), postalCode: '99974' } },
+        tokens.lorenz,
+      ),
+    )
+  ).postCapacity;
+  const post = {
+    side: 'OFFER',
+    kind: 'MACHINE_HOURS',
+    process: '3.2.1',
+    hours: 10,
+    from: inDays(14),
+    to: inDays(30),
+    postalCode: '37269',
+    memberId: members.keller,
+  };
+  expectArchived(
+    await stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: post }, tokens.niweOffice),
+    'input.memberId',
+  );
+  expectArchived(
+    await stack.query(
+      `mutation($o: ID!, $m: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 8, from: $f, to: $t, memberId: $m) { id } }`,
+      { o: offer.id, m: members.keller, f: inDays(14), t: inDays(20) },
+      tokens.niweOffice,
+    ),
+    'memberId',
+  );
+  expectArchived(
+    await stack.query(
+      `mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }`,
+      { g: group, m: members.keller },
+      tokens.niweOffice,
+    ),
+    'memberId',
+  );
+  // Invited before it left, it does not join afterwards.
+  expectArchived(
+    await stack.query(`mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { status } }`, { id: invitation }, tokens.niweOffice),
+    'membershipId',
+  );
+  const another = await createInquiry(stack, tokens.partner, { title: 'Flansch' });
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: another }, tokens.partner));
+  expectArchived(
+    await stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: another, m: members.keller }, tokens.admin),
+    'memberId',
+  );
+  expectArchived(
+    await stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.keller }, tokens.lorenz),
+    'partnerId',
+  );
+  const account = { email: 'k.keller@keller.example', name: 'Karl Keller', password: 'Werra-Meissner-2026', kind: 'MEMBER', memberId: members.keller };
+  expectArchived(
+    await stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: account }, tokens.niweOffice),
+    'input.memberId',
+  );
+
+  // Its own staff, still signed in, is told so, and may not act for it.
+  const own = await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, tokens.keller);
+  expect(own.errors?.[0]).toMatchObject({
+    message: `Your company ${members.keller} is archived: it has left its network and takes part in nothing new. Its network's office can tell you more.`,
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+  // Nothing of it was written.
+  const mine = await ok(
+    stack.query(`{ capacityPosts(filter: { member: "${members.keller}" }) { totalCount } capacityBookings { id } }`, {}, tokens.niweOffice),
+  );
+  expect(mine).toEqual({ capacityPosts: { totalCount: 0 }, capacityBookings: [] });
+  const memberships = await ok(stack.query(`query($g: ID!) { workingGroup(id: $g) { members { id } pending { id } } }`, { g: group }, tokens.niweOffice));
+  expect(memberships.workingGroup).toEqual({ members: [], pending: [{ id: invitation }] });
+});
+
+test('its profile is still read, and it declines what it was asked before', async () => {
+  const profile = await ok(stack.query(`query($id: ID!) { member(id: $id) { id name archivedAt } }`, { id: members.keller }, tokens.admin));
+  expect(profile.member).toMatchObject({ id: members.keller, name: 'keller GmbH', archivedAt: expect.any(String) });
+  const declined = await ok(
+    stack.query(`mutation($i: ID!) { declineInquiry(inquiryId: $i, reason: "Betrieb eingestellt") { status } }`, { i: inquiry }, tokens.keller),
+  );
+  expect(declined.declineInquiry.status).toBe('DECLINED');
+});
+
+test('a member still in its network takes part as before', async () => {
+  const joined = await ok(
+    stack.query(
+      `mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { status } }`,
+      { g: group, m: members.lorenz },
+      tokens.niweOffice,
+    ),
+  );
+  expect(joined.inviteToWorkingGroup.status).toBe('INVITED');
+});
