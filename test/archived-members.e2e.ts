@@ -124,6 +124,24 @@ test('nothing new names an archived member, and nothing is written', async () =>
     await stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.keller }, tokens.lorenz),
     'partnerId',
   );
+  const fair = await ok(
+    stack.query(
+      `mutation($input: NewsInput!) { publishNews(network: NIWE, input: $input) { id } }`,
+      {
+        input: {
+          kind: 'EVENT',
+          title: 'Netzwerkmesse',
+          text: 'Programm folgt.',
+          visibility: 'PUBLIC',
+          startsAt: `${inDays(30)}T09:00:00Z`,
+          place: 'Bad Salzuflen',
+        },
+      },
+      tokens.niweOffice,
+    ),
+  );
+  const register = `mutation($e: ID!, $m: ID) { registerForEvent(eventId: $e, memberId: $m, participant: { name: "Karl Keller", email: "k@keller.example" }) { id } }`;
+  expectArchived(await stack.query(register, { e: fair.publishNews.id, m: members.keller }, tokens.niweOffice), 'memberId');
   const account = { email: 'k.keller@keller.example', name: 'Karl Keller', password: 'Werra-Meissner-2026', kind: 'MEMBER', memberId: members.keller };
   expectArchived(
     await stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: account }, tokens.niweOffice),
@@ -131,11 +149,16 @@ test('nothing new names an archived member, and nothing is written', async () =>
   );
 
   // Its own staff, still signed in, is told so, and may not act for it.
-  const own = await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, tokens.keller);
-  expect(own.errors?.[0]).toMatchObject({
-    message: `Your company ${members.keller} is archived: it has left its network and takes part in nothing new. Its network's office can tell you more.`,
-    extensions: { code: 'FORBIDDEN' },
-  });
+  for (const own of [
+    await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, tokens.keller),
+    await stack.query(register, { e: fair.publishNews.id }, tokens.keller),
+    await stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: CUSTOMER_OF) { id } }`, { m: members.lorenz }, tokens.keller),
+  ]) {
+    expect(own.errors?.[0]).toMatchObject({
+      message: `Your company ${members.keller} is archived: it has left its network and takes part in nothing new. Its network's office can tell you more.`,
+      extensions: { code: 'FORBIDDEN' },
+    });
+  }
 
   // Nothing of it was written.
   const mine = await ok(

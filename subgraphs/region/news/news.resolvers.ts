@@ -115,8 +115,8 @@ function auditRegistration(tx: EntityManager, actor: Identity, action: string, w
 async function registerFor(ctx: RegionContext, eventId: string, memberId: string | null | undefined, participant: Participant): Promise<SourcedRegistration> {
   const { source, localId } = newsIds.parse(eventId, 'eventId');
   const registrant = registrantOf(ctx.identity, memberId);
-  // An office or admin names the member, who must exist (its network answers); a member registers itself.
-  if (ctx.identity.role !== 'member') await assertMemberExists(ctx, registrant, 'memberId');
+  // An office or admin names the member, a member registers itself; either must exist and not have left its network.
+  await assertMemberExists(ctx, registrant, 'memberId');
   if (source === regionSource) {
     const membersOnly = canSeeMembersOnly(ctx.identity);
     const visible = (event: { visibility: string }) => membersOnly || event.visibility === 'PUBLIC';

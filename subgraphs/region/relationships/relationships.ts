@@ -24,6 +24,8 @@ const duplicate = (partnerId: string, kind: string) =>
 export async function requestRelationship(ctx: RegionContext, partnerId: string, kind: RelationshipKind): Promise<BusinessRelationship> {
   const requesterId = actingMember(ctx.identity);
   if (partnerId === requesterId) throw badInput('partnerId', 'A member cannot have a business relationship with itself.', { reason: 'NOT_APPLICABLE' });
+  // Neither side may have left its network: the requester's own staff is told so (access.ts archivedMember).
+  await assertMemberExists(ctx, requesterId, 'memberId');
   const partnerNetwork = await assertMemberExists(ctx, partnerId, 'partnerId');
   // The same fact, asked by either side (relationship.entity.ts factSql): for a supply, the inverse kind from the other side.
   const reversed = { kind: inverseKind[kind] ?? kind, requesterId: partnerId, partnerId: requesterId };
