@@ -271,6 +271,23 @@ describe("an offer's days", () => {
     expect(wider.errors?.[0].message).toMatch(/hold 72 working hours, 24 of them booked; .* can take at most 48\./);
     const read = `query($id: ID!) { capacityPost(id: $id) { bookedHours } }`;
     expect((await ok(stack.query(read, { id: offer.id }, tokens.anders))).capacityPost).toEqual({ bookedHours: 24 });
+    // Matching counts the same days: a request for the Monday alone is not offered it, one for three days 48 of 60 hours.
+    const matches = async (hours: number, to: string) => {
+      const request = { side: 'REQUEST', kind: 'MACHINE_HOURS', process: '3.2', hours, from: monday(2), to, postalCode: '99817' };
+      const { id } = (await ok(post(tokens.conrad, request))).postCapacity;
+      const found = (
+        await ok(
+          stack.query(
+            `query($id: ID!) { capacityMatches(postId: $id, first: 50) { post { id } breakdown { requirement status reason } } }`,
+            { id },
+            tokens.conrad,
+          ),
+        )
+      ).capacityMatches;
+      return found.filter((m: any) => m.post.id === offer.id).map((m: any) => m.breakdown[0]);
+    };
+    expect(await matches(8, monday(2))).toEqual([]);
+    expect(await matches(60, monday(2, 2))).toEqual([{ requirement: 'hours', status: 'PARTLY_MET', reason: '48 h free of 60 h needed' }]);
     expect((await ok(book(tokens.conrad, offer.id, 48, monday(2), monday(2, 2)))).bookCapacity).toMatchObject({ hours: 48, status: 'REQUESTED' });
 
     await ok(stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status } }`, { id: first.id }, tokens.brandt));

@@ -1,12 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MatchStatus, RequirementMatch } from '../../../shared/matching.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
-import { CapacityPostSchema, type CapacityPost } from './entities.ts';
-import { parseDate } from './calendar.ts';
+import { CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CapacityPost } from './entities.ts';
+import { formatDate, parseDate } from './calendar.ts';
+import { freeHours, type HeldWindow } from './free-days.ts';
+import { hoursPerWorkingDay, type CapacityKind } from './posts.ts';
 
 // Offers for a request, or requests for an offer: same kind and CAD system or
 // process, overlapping window, another member. Ranked by hours, window fit and
-// distance, each with its reason.
+// distance, each with its reason. An offer's hours free for a request are
+// those a booking of the days both windows share could take (free-days.ts):
+// an offer whose hours are left but whose days there are booked up meets
+// nothing, as bookCapacity would refuse it.
 
 const weights = { hours: 0.4, window: 0.3, distance: 0.3 };
 const value: Record<MatchStatus, number> = { MET: 1, PARTLY_MET: 0.5, NOT_MET: 0 };
@@ -26,9 +31,16 @@ function processFits(offer: string | null | undefined, request: string | null | 
   return !!offer && !!request && (offer === request || offer.startsWith(`${request}.`));
 }
 
-export function scoreMatch(post: CapacityPost, other: CapacityPost) {
-  const [offer, request] = post.side === 'OFFER' ? [post, other] : [other, post];
-  const free = offer.hours - offer.bookedHours;
+/** What a booking of the days both windows share could take of the offer, beside its bookings `held`. */
+function hoursFree(offer: CapacityPost, request: CapacityPost, held: readonly HeldWindow[]): number {
+  const shared = {
+    from: formatDate(Math.max(parseDate(offer.fromDate), parseDate(request.fromDate))),
+    to: formatDate(Math.min(parseDate(offer.toDate), parseDate(request.toDate))),
+  };
+  return Math.min(offer.hours - offer.bookedHours, freeHours(shared, held, hoursPerWorkingDay[offer.kind as CapacityKind]).hours);
+}
+
+function scoreMatch(offer: CapacityPost, request: CapacityPost, free: number) {
   const hours: RequirementMatch =
     free >= request.hours
       ? { requirement: 'hours', status: 'MET', reason: `${free} h free for ${request.hours} h needed` }
@@ -61,10 +73,30 @@ export async function findMatches(em: EntityManager, post: CapacityPost, first: 
     toDate: { $gte: post.fromDate },
     ...(post.kind === 'CAD' ? { cadSystem: post.cadSystem } : {}),
   });
-  return candidates
+  const fitting = candidates
     .filter((c) => post.kind === 'CAD' || (post.side === 'OFFER' ? processFits(post.processCode, c.processCode) : processFits(c.processCode, post.processCode)))
-    .filter((c) => (c.side === 'OFFER' ? c.hours > c.bookedHours : true) && (post.side === 'OFFER' ? post.hours > post.bookedHours : true))
-    .map((c) => ({ post: c, ...scoreMatch(post, c) }))
-    .sort((a, b) => b.score - a.score || a.post.id - b.post.id)
-    .slice(0, first);
+    .filter((c) => (c.side === 'OFFER' ? c.hours > c.bookedHours : true) && (post.side === 'OFFER' ? post.hours > post.bookedHours : true));
+  // The offers' bookings in one statement: the post's own when it is the offer, else the fitting offers'.
+  const offers = post.side === 'OFFER' ? [post] : fitting;
+  const bookings = offers.length
+    ? await em.find(CapacityBookingSchema, { offer: { $in: offers.map((o) => o.id) }, status: { $in: [...holdingStatuses] } })
+    : [];
+  const heldBy = new Map<number, HeldWindow[]>();
+  for (const b of bookings) {
+    const held = heldBy.get(b.offer.id) ?? [];
+    held.push({ from: b.fromDate, to: b.toDate, hours: b.hours });
+    heldBy.set(b.offer.id, held);
+  }
+  return (
+    fitting
+      .map((c) => {
+        const [offer, request] = post.side === 'OFFER' ? [post, c] : [c, post];
+        return { post: c, offer, request, free: hoursFree(offer, request, heldBy.get(offer.id) ?? []) };
+      })
+      // An offer whose shared days are booked up is left out, as one without hours left is above.
+      .filter((m) => m.free > 0)
+      .map(({ post: c, offer, request, free }) => ({ post: c, ...scoreMatch(offer, request, free) }))
+      .sort((a, b) => b.score - a.score || a.post.id - b.post.id)
+      .slice(0, first)
+  );
 }
