@@ -246,6 +246,28 @@ describe('the joint booth at the network fair', () => {
     ).registerForBooth.id;
     await ok(decide('confirm', tokens.niweOffice, registrations.giesserei));
 
+    // Region's audit log says who did what to LINAT's member's registrations, for LINAT's office: NIWE's office
+    // declined the first (with its reason), the member registered anew, NIWE's office confirmed.
+    const log = (
+      await ok(stack.query(`{ regionAuditLog(first: 100) { entries { role actorNetwork action target before after } } }`, {}, tokens.linatOffice))
+    ).regionAuditLog.entries.filter((e: any) => e.action.endsWith('BoothRegistration') || e.action === 'registerForBooth');
+    const state = (json: string | null) => json && JSON.parse(json);
+    expect(log.slice(0, 3).map((e: any) => [e.action, e.role, e.actorNetwork, state(e.before)?.status ?? null, state(e.after).status])).toEqual([
+      ['confirmBoothRegistration', 'office', 'NIWE', 'PENDING', 'CONFIRMED'],
+      ['registerForBooth', 'member', 'LINAT', null, 'PENDING'],
+      ['declineBoothRegistration', 'office', 'NIWE', 'PENDING', 'DECLINED'],
+    ]);
+    expect(log[0].target).toBe(registrations.giesserei);
+    expect(state(log[2].after)).toMatchObject({
+      booth: booth.id,
+      memberId: members.giesserei,
+      areaM2: 6,
+      declineReason: 'Gussteile zeigt schon ein anderer Stand.',
+    });
+    // NIWE's office reads its own members' entries only.
+    const niweLog = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { target } } }`, {}, tokens.niweOffice))).regionAuditLog.entries;
+    expect(niweLog.map((e: any) => e.target)).not.toContain(registrations.giesserei);
+
     await expect.poll(() => received.length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     const byRegistration = new Map(received.map((d) => [d.data.registrationId, d]));
     expect(byRegistration.get(registrations.dreher)).toMatchObject({

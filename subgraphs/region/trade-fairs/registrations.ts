@@ -2,9 +2,11 @@ import { CheckConstraintViolationException, LockMode, UniqueConstraintViolationE
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../../shared/errors.ts';
 import { text } from '../../../shared/validation.ts';
+import type { Identity } from '../../../shared/identity.ts';
 import { actingMember } from '../access.ts';
 import type { RegionContext } from '../context.ts';
-import { parseBoothId, parseBoothRegistrationId } from '../ids.ts';
+import { boothId as formatBoothId, boothRegistrationId, parseBoothId, parseBoothRegistrationId } from '../ids.ts';
+import { recordRegionAudit } from '../members/audit.ts';
 import { assertOrganiser, requireCooperation, seesRegistration, withdrawal } from './access.ts';
 import { holdingArea } from './booth-registration.entity.ts';
 import { BoothRegistrationSchema, JointBoothSchema, TradeFairSchema, type BoothRegistration, type JointBooth } from './entities.ts';
@@ -16,7 +18,9 @@ import { notifyBoothConfirmed } from './notifications.ts';
 // area the new registration takes from, and the check joint_booth_allocated_check
 // refuses any write past the total. A pending registration holds its area
 // until the organiser decides, so confirming never finds the booth full;
-// declining or withdrawing frees it. A refused change writes nothing.
+// declining or withdrawing frees it. A refused change writes nothing. Each
+// change is in region's audit log, in its transaction, for admin and the
+// registering member's office (who withdrew the area, who declined it).
 
 export interface BoothRegistrationInput {
   areaM2: number;
@@ -59,6 +63,18 @@ async function lockedBooth(tx: EntityManager, localId: number, boothId: string):
   return booth;
 }
 
+/** A registration as region's audit log keeps it: what it asks for and where it stands, without its contact's address. */
+function auditRegistration(tx: EntityManager, actor: Identity, action: string, was: BoothRegistration['status'] | null, r: BoothRegistration): void {
+  const after = { booth: formatBoothId(r.booth.id), memberId: r.memberId, areaM2: r.areaM2, status: r.status, declineReason: r.declineReason ?? null };
+  recordRegionAudit(tx, actor, {
+    action,
+    target: boothRegistrationId(r.id),
+    network: r.memberNetwork,
+    before: was && { ...after, status: was, declineReason: null },
+    after,
+  });
+}
+
 const duplicate = (memberId: string, boothId: string) =>
   conflict(`${memberId} is registered for joint booth ${boothId} already; withdraw that registration to register anew.`, { reason: 'EXISTS' });
 
@@ -98,6 +114,9 @@ export async function registerForBooth(
         status: 'PENDING',
         registeredBy: ctx.identity.subject ?? null,
       });
+      // The registration's id comes with its insert, which the audit entry names.
+      await tx.flush();
+      auditRegistration(tx, ctx.identity, 'registerForBooth', null, registration);
       await tx.flush();
       return registration;
     });
@@ -111,6 +130,7 @@ export async function registerForBooth(
 }
 
 const done = { confirm: 'confirmed', decline: 'declined', cancel: 'withdrawn' } as const;
+const auditAction = { confirm: 'confirmBoothRegistration', decline: 'declineBoothRegistration', cancel: 'cancelBoothRegistration' } as const;
 
 interface Decision {
   verb: keyof typeof done;
@@ -140,9 +160,11 @@ async function decide(ctx: RegionContext, id: string, decision: Decision): Promi
         reason: 'STATUS',
         status: found.status,
       });
+    const was = found.status;
     decision.apply(tx, found, booth);
     found.decidedAt = new Date();
     found.decidedBy = ctx.identity.subject ?? null;
+    auditRegistration(tx, ctx.identity, auditAction[decision.verb], was, found);
     await tx.flush();
     return found;
   });
