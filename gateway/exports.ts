@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { httpError } from '../shared/errors.ts';
+import { isoWeek } from '../shared/iso-week.ts';
 import { formulaSafe } from '../shared/member-csv.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { runOperation } from './graph-routes.ts';
@@ -55,7 +56,10 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Reque
         }
         res.statusCode = 200;
         res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="capacity-balance-${variables.from}-${variables.to}.csv"`);
+        // Named by the weeks its rows cover, which are whole ISO weeks whatever days were asked for; and by the kind when one was.
+        const weeks = `${isoWeek(Date.parse(`${variables.from}T00:00:00Z`))}-${isoWeek(Date.parse(`${variables.to}T00:00:00Z`))}`;
+        const kind = variables.kind ? `-${variables.kind.toLowerCase().replaceAll('_', '-')}` : '';
+        res.setHeader('content-disposition', `attachment; filename="capacity-balance-${weeks}${kind}.csv"`);
         const rows = (data.capacityBalance as Record<string, unknown>[]).map((r) => ({ ...r, network: r.network ?? 'REGION' }));
         res.end(toCsv(rows, ['week', 'kind', 'system', 'network', 'offeredHours', 'requestedHours', 'bookedHours', 'balanceHours']));
       },

@@ -521,6 +521,8 @@ describe('capacityBalance', () => {
     });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    // Named by the whole weeks its rows cover, not the days asked for.
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="capacity-balance-${isoWeek(w10)}-${isoWeek(monday(11, 6))}-machine-hours.csv"`);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('week,kind,system,network,offeredHours,requestedHours,bookedHours,balanceHours');
     const forged = lines.filter((l) => l.includes(',2.1.3,'));

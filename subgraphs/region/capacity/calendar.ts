@@ -1,3 +1,4 @@
+import { isoWeek } from '../../../shared/iso-week.ts';
 import { regionDay } from '../../../shared/region-day.ts';
 
 // Calendar arithmetic for the capacity exchange: ISO dates, ISO weeks and
@@ -53,14 +54,7 @@ export function wholeWeek(date: string): { monday: string; sunday: string } {
   return { monday: formatDate(monday), sunday: formatDate(monday + 6 * day) };
 }
 
-/** ISO 8601 week of a date, e.g. "2026-W50". */
-export function isoWeek(time: number): string {
-  const date = new Date(time);
-  const thursday = time + (3 - ((date.getUTCDay() + 6) % 7)) * day;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * day)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
+export { isoWeek };
 
 /**
  * Spreads `hours` evenly over the working days of [from, to] and sums them per
