@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countWorkingDays, formatDate, isWorkingDay, parseDate } from '../subgraphs/region/capacity/calendar.ts';
-import { freeHours, type HeldWindow } from '../subgraphs/region/capacity/free-days.ts';
+import { freeHours, placeableHours, type HeldWindow } from '../subgraphs/region/capacity/free-days.ts';
 
 const day = 86_400_000;
 
@@ -12,11 +12,11 @@ function walkedWorkingDays(from: number, to: number): number {
 }
 
 /**
- * Whether every booking's hours can go to working days of its window with no day holding more than `hoursPerDay`:
- * hours from a source to the bookings, from each booking to its window's days, from each day to a sink of
- * `hoursPerDay`, as a maximum flow (augmenting paths). An independent check of the spans' rule.
+ * The most hours of the bookings that can go to working days of their windows with no day holding more than
+ * `hoursPerDay`: hours from a source to the bookings, from each booking to its window's days, from each day to a
+ * sink of `hoursPerDay`, as a maximum flow (augmenting paths). An independent check of the placing by earliest end.
  */
-function fits(bookings: readonly HeldWindow[], hoursPerDay: number): boolean {
+function maxFlow(bookings: readonly HeldWindow[], hoursPerDay: number): number {
   const days = [...new Set(bookings.flatMap((b) => spanDays(b)))].sort();
   const n = 2 + bookings.length + days.length;
   const capacity = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -48,8 +48,10 @@ function fits(bookings: readonly HeldWindow[], hoursPerDay: number): boolean {
     }
     flow += push;
   }
-  return flow === bookings.reduce((sum, b) => sum + b.hours, 0);
+  return flow;
 }
+
+const fits = (bookings: readonly HeldWindow[], hoursPerDay: number) => maxFlow(bookings, hoursPerDay) === bookings.reduce((sum, b) => sum + b.hours, 0);
 
 function spanDays(b: HeldWindow): string[] {
   const out: string[] = [];
@@ -81,7 +83,7 @@ describe('working days', () => {
 describe("a booking's free hours", () => {
   test('two bookings of one machine day take 24 hours, not 48', () => {
     const held = [{ from: '2026-12-14', to: '2026-12-14', hours: 24 }];
-    expect(freeHours({ from: '2026-12-14', to: '2026-12-14' }, held, 24)).toEqual({ hours: 0, from: '2026-12-14', to: '2026-12-14', capacity: 24, held: 24 });
+    expect(freeHours({ from: '2026-12-14', to: '2026-12-14' }, held, 24)).toEqual({ hours: 0, capacity: 24 });
     // The rest of the week is free; a window over it and the full Monday has the four days.
     expect(freeHours({ from: '2026-12-14', to: '2026-12-18' }, held, 24).hours).toBe(96);
     expect(freeHours({ from: '2026-12-15', to: '2026-12-15' }, held, 24).hours).toBe(24);
@@ -94,18 +96,21 @@ describe("a booking's free hours", () => {
       { from: '2026-12-14', to: '2026-12-16', hours: 60 },
       { from: '2026-12-17', to: '2026-12-18', hours: 40 },
     ];
-    expect(freeHours({ from: '2026-12-16', to: '2026-12-16' }, held, 24)).toEqual({ hours: 12, from: '2026-12-14', to: '2026-12-16', capacity: 72, held: 60 });
+    expect(freeHours({ from: '2026-12-16', to: '2026-12-16' }, held, 24)).toEqual({ hours: 12, capacity: 24 });
     expect(freeHours({ from: '2026-12-14', to: '2026-12-18' }, held, 24).hours).toBe(20);
     // Weekends hold nothing: a window of Saturday and Sunday has no working hours.
     expect(freeHours({ from: '2026-12-19', to: '2026-12-20' }, held, 24).hours).toBe(0);
   });
 
-  test('bookings taken before the rule that ask too much leave nothing, never less', () => {
+  test('bookings taken before the rule that ask too much do not make the days around them look full', () => {
+    // Two 8-hour CAD bookings of one Monday: the Monday is full, the Tuesday free.
     const held = [
       { from: '2026-12-14', to: '2026-12-14', hours: 8 },
       { from: '2026-12-14', to: '2026-12-14', hours: 8 },
     ];
-    expect(freeHours({ from: '2026-12-14', to: '2026-12-15' }, held, 8).hours).toBe(0);
+    expect(freeHours({ from: '2026-12-14', to: '2026-12-15' }, held, 8)).toEqual({ hours: 8, capacity: 16 });
+    expect(freeHours({ from: '2026-12-14', to: '2026-12-18' }, held, 8).hours).toBe(32);
+    expect(freeHours({ from: '2026-12-14', to: '2026-12-14' }, held, 8).hours).toBe(0);
   });
 
   test('what it allows is exactly the most that still fits, against a maximum flow of hours to days, 500 random offers', () => {
@@ -119,17 +124,27 @@ describe("a booking's free hours", () => {
       const hoursPerDay = next(2) ? 8 : 24;
       const held: HeldWindow[] = [];
       // Bookings taken one by one as the rule allows them, as bookCapacity does, half of them all that is free, so
-      // that spans fill up.
+      // that spans fill up; every fifth offer also has bookings from before the rule, taken whatever they asked.
       for (let i = 0; i < 1 + next(10); i++) {
         const w = window();
         const free = freeHours(w, held, hoursPerDay).hours;
-        if (free > 0) held.push({ ...w, hours: next(2) ? free : 1 + next(free) });
+        if (round % 5 === 0 && next(3) === 0) held.push({ ...w, hours: 1 + next(2 * hoursPerDay) });
+        else if (free > 0) held.push({ ...w, hours: next(2) ? free : 1 + next(free) });
       }
       const w = window();
-      const free = freeHours(w, held, hoursPerDay).hours;
+      const { hours: free, capacity } = freeHours(w, held, hoursPerDay);
       const label = JSON.stringify({ hoursPerDay, held, w, free });
-      expect(fits([...held, { ...w, hours: free }], hoursPerDay), label).toBe(true);
-      expect(fits([...held, { ...w, hours: free + 1 }], hoursPerDay), label).toBe(false);
+      expect(placeableHours(held, hoursPerDay), label).toBe(maxFlow(held, hoursPerDay));
+      expect(free, label).toBe(maxFlow([...held, { ...w, hours: capacity }], hoursPerDay) - maxFlow(held, hoursPerDay));
+      if (fits(held, hoursPerDay)) {
+        expect(fits([...held, { ...w, hours: free }], hoursPerDay), label).toBe(true);
+        expect(fits([...held, { ...w, hours: free + 1 }], hoursPerDay), label).toBe(false);
+      }
     }
+  });
+
+  test('a year of one-hour bookings, all in one window: the days hold as many as their working hours', () => {
+    const held = Array.from({ length: 8_784 }, (_, i) => ({ from: '2027-01-04', to: '2027-12-31', hours: 1 }));
+    expect(placeableHours(held, 24)).toBe(Math.min(8_784, countWorkingDays(parseDate('2027-01-04'), parseDate('2027-12-31')) * 24));
   });
 });

@@ -262,13 +262,13 @@ describe("an offer's days", () => {
     // Was taken: each booking fitted its own day and the offer's hours, and the machine's Monday held 48 hours.
     const second = await book(tokens.conrad, offer.id, 24, monday(2), monday(2));
     expect(second.errors?.[0]).toMatchObject({
-      message: `The days ${monday(2)} to ${monday(2)} of offer ${offer.id} hold 24 working hours, 24 of them booked; a booking from ${monday(2)} to ${monday(2)} can take at most 0. Book fewer hours or other days.`,
+      message: `The days ${monday(2)} to ${monday(2)} of offer ${offer.id} have 0 of their 24 working hours free beside its other bookings; book at most 0, or other days.`,
       extensions: { code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 0 },
     });
     // Monday to Wednesday has 48 hours beside the first booking; three days of 60 hours are bound by the span.
     const wider = await book(tokens.conrad, offer.id, 60, monday(2), monday(2, 2));
     expect(wider.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 48 });
-    expect(wider.errors?.[0].message).toMatch(/hold 72 working hours, 24 of them booked; .* can take at most 48\./);
+    expect(wider.errors?.[0].message).toMatch(/have 48 of their 72 working hours free beside its other bookings; book at most 48, or other days\./);
     const read = `query($id: ID!) { capacityPost(id: $id) { bookedHours } }`;
     expect((await ok(stack.query(read, { id: offer.id }, tokens.anders))).capacityPost).toEqual({ bookedHours: 24 });
     // Matching counts the same days: a request for the Monday alone is not offered it, one for three days 48 of 60 hours.
@@ -302,6 +302,14 @@ describe("an offer's days", () => {
     await ok(book(tokens.brandt, offer.id, 6, monday(4, 1), monday(4, 1)));
     const refused = await book(tokens.conrad, offer.id, 3, monday(4, 1), monday(4, 1));
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 2 });
+    // Past the offer's hours left (18), it names what the window's days have free beside the bookings: 2 on Tuesday, 8 on Thursday.
+    await ok(book(tokens.brandt, offer.id, 8, monday(4), monday(4)));
+    await ok(book(tokens.brandt, offer.id, 8, monday(4, 2), monday(4, 2)));
+    const beyond = await book(tokens.conrad, offer.id, 30, monday(4), monday(4, 3));
+    expect(beyond.errors?.[0]).toMatchObject({
+      message: `Offer ${offer.id} has only 18 of 40 hours left; book at most 10.`,
+      extensions: { code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 10 },
+    });
   });
 });
 

@@ -50,23 +50,25 @@ export async function book(
       });
     }
     const left = offer.hours - offer.bookedHours;
-    if (request.hours > left) {
-      throw conflict(`Offer ${request.offerId} has only ${left} of ${offer.hours} hours left; book at most ${left}.`, {
-        reason: 'NOT_ENOUGH_LEFT',
-        hoursLeft: left,
-      });
-    }
     const held = await tx.find(CapacityBookingSchema, { offer, status: { $in: [...holdingStatuses] } });
     const free = freeHours(
       request,
       held.map((b) => ({ from: b.fromDate, to: b.toDate, hours: b.hours })),
       hoursPerWorkingDay[offer.kind as CapacityKind],
     );
+    // Either refusal names the most this booking could take, so that asking for it is not refused again.
+    const hoursLeft = Math.min(left, free.hours);
+    if (request.hours > left) {
+      throw conflict(`Offer ${request.offerId} has only ${left} of ${offer.hours} hours left; book at most ${hoursLeft}.`, {
+        reason: 'NOT_ENOUGH_LEFT',
+        hoursLeft,
+      });
+    }
     if (request.hours > free.hours) {
       throw conflict(
-        `The days ${free.from} to ${free.to} of offer ${request.offerId} hold ${free.capacity} working hours, ${free.held} of them booked; ` +
-          `a booking from ${request.from} to ${request.to} can take at most ${free.hours}. Book fewer hours or other days.`,
-        { reason: 'NOT_ENOUGH_LEFT', hoursLeft: free.hours },
+        `The days ${request.from} to ${request.to} of offer ${request.offerId} have ${free.hours} of their ${free.capacity} working hours free ` +
+          `beside its other bookings; book at most ${hoursLeft}, or other days.`,
+        { reason: 'NOT_ENOUGH_LEFT', hoursLeft },
       );
     }
     offer.bookedHours += request.hours;
