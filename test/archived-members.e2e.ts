@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createInquiry } from './support/inquiries.ts';
+import { createInquiry, inquiryInput } from './support/inquiries.ts';
 import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
@@ -15,6 +15,17 @@ const members: Record<string, string> = {};
 let inquiry: string;
 let group: string;
 let invitation: string;
+let ownOffer: string;
+let activeGroup: string;
+let meeting: string;
+let request: string;
+let relationship: string;
+
+async function createGroup(topic: string): Promise<string> {
+  const input = { topic, description: 'Gemeinsam statt einzeln', lead: { network: 'NIWE' } };
+  return (await ok(stack.query(`mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`, { input }, tokens.niweOffice)))
+    .createWorkingGroup.id;
+}
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -46,20 +57,63 @@ beforeAll(async () => {
   inquiry = await createInquiry(stack, tokens.partner);
   await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: inquiry }, tokens.partner));
   await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: inquiry, m: members.keller }, tokens.admin));
-  group = (
-    await ok(
-      stack.query(
-        `mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`,
-        { input: { topic: 'Spannmittel', description: 'Gemeinsame Vorrichtungen', lead: { network: 'NIWE' } } },
-        tokens.niweOffice,
-      ),
-    )
-  ).createWorkingGroup.id;
+  group = await createGroup('Spannmittel');
   invitation = (
     await ok(
       stack.query(`mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }`, { g: group, m: members.keller }, tokens.niweOffice),
     )
   ).inviteToWorkingGroup.id;
+  // Open things of its own that go with it when it is archived: an offer and an account.
+  ownOffer = (
+    await ok(
+      stack.query(
+        `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
+        {
+          input: {
+            side: 'OFFER',
+            kind: 'CAD',
+            cadSystem: 'CATIA_V5',
+            hours: 16,
+            from: inDays(14),
+            to: inDays(30),
+            postalCode: '37269',
+            memberId: members.keller,
+          },
+        },
+        tokens.niweOffice,
+      ),
+    )
+  ).postCapacity.id;
+  const account = { email: 'k.keller@keller.example', name: 'Karl Keller', password: 'Werra-Meissner-2026', kind: 'MEMBER', memberId: members.keller };
+  await ok(stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: account }, tokens.niweOffice));
+  // A group it belongs to, with a meeting ahead, and one it asked to join.
+  activeGroup = await createGroup('Prüfmittel');
+  const invited = await ok(
+    stack.query(
+      `mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }`,
+      { g: activeGroup, m: members.keller },
+      tokens.niweOffice,
+    ),
+  );
+  await ok(
+    stack.query(`mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { status } }`, { id: invited.inviteToWorkingGroup.id }, tokens.keller),
+  );
+  meeting = (
+    await ok(
+      stack.query(
+        `mutation($g: ID!, $input: MeetingInput!) { scheduleMeeting(groupId: $g, input: $input) { id } }`,
+        { g: activeGroup, input: { startsAt: `${inDays(20)}T14:00:00Z`, place: 'Eschwege', agenda: 'Messmittel', participantLimit: 10 } },
+        tokens.niweOffice,
+      ),
+    )
+  ).scheduleMeeting.id;
+  const askedGroup = await createGroup('Härten');
+  request = (await ok(stack.query(`mutation($g: ID!) { requestToJoinWorkingGroup(groupId: $g) { id } }`, { g: askedGroup }, tokens.keller)))
+    .requestToJoinWorkingGroup.id;
+  // A relationship it asked for, which its partner has not confirmed yet.
+  relationship = (
+    await ok(stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.lorenz }, tokens.keller))
+  ).requestRelationship.id;
   // Region finds it active and remembers so for ten minutes (known-members.ts): the archiving below must still count at once.
   await ok(stack.query(`mutation($m: ID!) { setAvailability(status: LOOKING_FOR_WORK, memberId: $m) }`, { m: members.keller }, tokens.niweOffice));
   const archived = await ok(stack.query(`mutation($id: ID!) { archiveMember(id: $id) { archivedAt } }`, { id: members.keller }, tokens.niweOffice));
@@ -142,7 +196,7 @@ test('nothing new names an archived member, and nothing is written', async () =>
   );
   const register = `mutation($e: ID!, $m: ID) { registerForEvent(eventId: $e, memberId: $m, participant: { name: "Karl Keller", email: "k@keller.example" }) { id } }`;
   expectArchived(await stack.query(register, { e: fair.publishNews.id, m: members.keller }, tokens.niweOffice), 'memberId');
-  const account = { email: 'k.keller@keller.example', name: 'Karl Keller', password: 'Werra-Meissner-2026', kind: 'MEMBER', memberId: members.keller };
+  const account = { email: 'k.keller2@keller.example', name: 'Karl Keller', password: 'Werra-Meissner-2026', kind: 'MEMBER', memberId: members.keller };
   expectArchived(
     await stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: account }, tokens.niweOffice),
     'input.memberId',
@@ -153,12 +207,16 @@ test('nothing new names an archived member, and nothing is written', async () =>
     await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, tokens.keller),
     await stack.query(register, { e: fair.publishNews.id }, tokens.keller),
     await stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: CUSTOMER_OF) { id } }`, { m: members.lorenz }, tokens.keller),
+    await stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }`, { input: inquiryInput({ title: 'Bolzen' }) }, tokens.keller),
   ]) {
     expect(own.errors?.[0]).toMatchObject({
       message: `Your company ${members.keller} is archived: it has left its network and takes part in nothing new. Its network's office can tell you more.`,
-      extensions: { code: 'FORBIDDEN' },
+      extensions: { code: 'FORBIDDEN', reason: 'ARCHIVED' },
     });
   }
+
+  // What it asked for before is not confirmed after.
+  expectArchived(await stack.query(`mutation($id: ID!) { confirmRelationship(id: $id) { status } }`, { id: relationship }, tokens.lorenz), 'id');
 
   // Nothing of it was written.
   const mine = await ok(
@@ -167,6 +225,48 @@ test('nothing new names an archived member, and nothing is written', async () =>
   expect(mine).toEqual({ capacityPosts: { totalCount: 0 }, capacityBookings: [] });
   const memberships = await ok(stack.query(`query($g: ID!) { workingGroup(id: $g) { members { id } pending { id } } }`, { g: group }, tokens.niweOffice));
   expect(memberships.workingGroup).toEqual({ members: [], pending: [{ id: invitation }] });
+});
+
+test('archiving withdraws its open offers and archives its accounts', async () => {
+  const offer = await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { status } }`, { id: ownOffer }, tokens.niweOffice));
+  expect(offer.capacityPost.status).toBe('WITHDRAWN');
+  const refused = await stack.query(
+    `mutation($o: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 8, from: $f, to: $t) { id } }`,
+    { o: ownOffer, f: inDays(14), t: inDays(20) },
+    tokens.lorenz,
+  );
+  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS', status: 'WITHDRAWN' });
+  const accounts = await ok(stack.query(`{ accounts(network: NIWE, includeArchived: true) { email memberId archivedAt } }`, {}, tokens.niweOffice));
+  expect(accounts.accounts.filter((a: any) => a.memberId === members.keller)).toEqual([
+    { email: 'k.keller@keller.example', memberId: members.keller, archivedAt: expect.any(String) },
+  ]);
+  const audit = await ok(stack.query(`{ regionAuditLog(first: 20) { entries { action target } } }`, {}, tokens.niweOffice));
+  expect(audit.regionAuditLog.entries.map((e: any) => e.action)).toContain('archiveAccount');
+});
+
+test('in its groups it leads nothing, answers no more than no, and a request of before is not confirmed', async () => {
+  expectArchived(
+    await stack.query(
+      `mutation($g: ID!, $m: ID!) { handOverWorkingGroupLead(groupId: $g, lead: { memberId: $m }) { id } }`,
+      { g: activeGroup, m: members.keller },
+      tokens.niweOffice,
+    ),
+    'lead.memberId',
+  );
+  const rsvp = `mutation($id: ID!, $a: RsvpAnswer!, $m: ID) { rsvpMeeting(meetingId: $id, answer: $a, memberId: $m) { answer } }`;
+  expectArchived(await stack.query(rsvp, { id: meeting, a: 'YES', m: members.keller }, tokens.niweOffice), 'memberId');
+  expect((await ok(stack.query(rsvp, { id: meeting, a: 'NO', m: members.keller }, tokens.niweOffice))).rsvpMeeting.answer).toBe('NO');
+  // Someone not leading that group is told FORBIDDEN, not how the member stands.
+  const notLead = await stack.query(`mutation($id: ID!) { confirmWorkingGroupMembership(membershipId: $id) { status } }`, { id: request }, tokens.lorenz);
+  expect(notLead.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expectArchived(
+    await stack.query(`mutation($id: ID!) { confirmWorkingGroupMembership(membershipId: $id) { status } }`, { id: request }, tokens.niweOffice),
+    'membershipId',
+  );
+  const group = await ok(
+    stack.query(`query($g: ID!) { workingGroup(id: $g) { leadNetwork { code } leadMember { id } } }`, { g: activeGroup }, tokens.niweOffice),
+  );
+  expect(group.workingGroup).toEqual({ leadNetwork: { code: 'NIWE' }, leadMember: null });
 });
 
 test('its profile is still read, and it declines what it was asked before', async () => {

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { badInput, forbidden, notFound } from '../../shared/errors.ts';
+import { sameMajor } from '../../shared/internal-api.ts';
 import { parseMemberId } from '../../shared/ids.ts';
 import { requireSignedIn, type Identity } from '../../shared/identity.ts';
 import type { RegionContext } from './context.ts';
@@ -67,10 +68,15 @@ export async function assertMembersExist(
   check: MemberCheck = {},
 ): Promise<{ memberId: string; network: string }[]> {
   const members = memberIds.map((memberId) => ({ memberId, ...parseMemberId(memberId, field) }));
-  const unknown = members.filter((m) => !ctx.knownMembers.has(m.network.code, m.localId));
-  const codes = [...new Set(unknown.map((m) => m.network.code))];
-  // Found now, by `NIWE:42`, whether archived: what the known members cannot say when they remember none (KNOWN_MEMBERS_TTL_MS=0).
+  // By `NIWE:42`, whether archived: the known members' answer read once, here (one may be forgotten while the
+  // networks are asked), then the networks' for the rest (the only answer when they remember none, KNOWN_MEMBERS_TTL_MS=0).
   const found = new Map<string, boolean>();
+  for (const m of members) {
+    const archived = ctx.knownMembers.archived(m.network.code, m.localId);
+    if (archived !== undefined) found.set(`${m.network.code}:${m.localId}`, archived);
+  }
+  const unknown = members.filter((m) => !found.has(`${m.network.code}:${m.localId}`));
+  const codes = [...new Set(unknown.map((m) => m.network.code))];
   await Promise.all(
     codes.map(async (code) => {
       const localIds = unknown.filter((m) => m.network.code === code).map((m) => m.localId);
@@ -85,7 +91,7 @@ export async function assertMembersExist(
   const missing = unknown.find((m) => !found.has(`${m.network.code}:${m.localId}`));
   if (missing) throw notFound(`Member ${missing.memberId} does not exist.`);
   if (!check.archived) {
-    const gone = members.find((m) => found.get(`${m.network.code}:${m.localId}`) ?? ctx.knownMembers.archived(m.network.code, m.localId));
+    const gone = members.find((m) => found.get(`${m.network.code}:${m.localId}`));
     if (gone) throw archivedMember(ctx, gone.memberId, field);
   }
   return members.map((m) => ({ memberId: m.memberId, network: m.network.code }));
@@ -97,9 +103,10 @@ async function membersAt(ctx: RegionContext, code: string, localIds: number[]): 
   try {
     return await client.request<{ existing: number[]; archived: number[] }>(membersQuery, { localIds }, ctx.identityHeader, { since: '1.3' });
   } catch (error) {
-    if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
-    // A network service its office has not updated yet (before 1.3) names none archived: its members take part as
-    // they did. Of another major version, this asking fails the same way and says so.
+    const { code, networkVersion } = (error as GraphQLError).extensions ?? {};
+    if (code !== 'INTERNAL_API_VERSION' || typeof networkVersion !== 'string' || !sameMajor(networkVersion, client.version)) throw error;
+    // A network service its office has not updated yet (an older minor, before 1.3) names none archived: its
+    // members take part as they did. Of another major version, the error above says so as it is.
     const { existing } = await client.request<{ existing: number[] }>(existingQuery, { localIds }, ctx.identityHeader);
     return { existing, archived: [] };
   }
@@ -107,8 +114,12 @@ async function membersAt(ctx: RegionContext, code: string, localIds: number[]): 
 
 function archivedMember(ctx: RegionContext, memberId: string, field: string) {
   const what = `is archived: it has left its network and takes part in nothing new`;
-  if (ctx.identity.role === 'member' && ctx.identity.memberId === memberId)
-    return forbidden(`Your company ${memberId} ${what}. Its network's office can tell you more.`);
+  if (ctx.identity.role === 'member' && ctx.identity.memberId === memberId) {
+    const refusal = forbidden(`Your company ${memberId} ${what}. Its network's office can tell you more.`);
+    // The reason lets the portal say it in the reader's language (field-errors.ts ARCHIVED).
+    refusal.extensions.reason = 'ARCHIVED';
+    return refusal;
+  }
   return badInput(field, `Member ${memberId} ${what}.`, { reason: 'ARCHIVED' });
 }
 

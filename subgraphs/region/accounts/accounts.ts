@@ -164,6 +164,15 @@ export async function archiveAccount(ctx: RegionContext, id: string): Promise<Ac
   });
 }
 
+/** The accounts of a member that has left its network, archived as archiveAccount does (members/members.ts archiveMember). */
+export async function archiveMemberAccounts(tx: EntityManager, actor: Identity, memberId: string): Promise<void> {
+  for (const account of await tx.find(AccountSchema, { memberId, archivedAt: null })) {
+    const before = snapshot(account);
+    account.archivedAt = new Date();
+    recordRegionAudit(tx, actor, { action: 'archiveAccount', target: accountId(account.id), network: account.network, before, after: snapshot(account) });
+  }
+}
+
 /** The signed-in person changes their own password, giving the current one. */
 export async function changePassword(ctx: RegionContext, currentPassword: string, newPassword: string): Promise<Account> {
   requireSignedIn(ctx.identity);

@@ -181,6 +181,11 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   if (patch.notes !== undefined) post.notes = text('input.notes', patch.notes, 2000, false);
 }
 
+/** A member's open offers and requests, withdrawn as withdrawCapacityPost does; their bookings stay (members/members.ts archiveMember). */
+export async function withdrawMemberPosts(tx: EntityManager, memberId: string): Promise<void> {
+  for (const post of await tx.find(CapacityPostSchema, { memberId, status: 'OPEN' })) post.status = 'WITHDRAWN';
+}
+
 export function describeSystem(post: Pick<CapacityPost, 'cadSystem' | 'processCode'>): string {
   return post.cadSystem ?? post.processCode ?? '';
 }

@@ -1330,7 +1330,12 @@ export type Mutation = {
   addInvitee: InquiryInvitation;
   /** Archives an account: it signs in no more; sessions already open end at their next renewal, within 10 minutes (the gateway's SESSION_RENEWAL_S). The account's office and admin (admin alone for customers). */
   archiveAccount: Account;
-  /** Archives a member: it leaves every list but stays readable by id. Allowed: its network's office, admin. */
+  /**
+   * Archives a member, a company that has left its network: it leaves every list but stays readable by id, and takes
+   * part in nothing new (naming it in a capacity post or booking, an invitation, a working group, a registration, a
+   * relationship or an account is BAD_USER_INPUT with reason ARCHIVED). Its open capacity posts are withdrawn and its
+   * accounts archived. Archiving again is safe. Allowed: its network's office, admin.
+   */
   archiveMember: Member;
   /** OPEN → AWARDED to one quote; the other bidders are told they were not chosen. */
   awardQuote: Inquiry;

@@ -13,7 +13,7 @@ import { findSuppliers } from '../members/suppliers.ts';
 import { pageSize } from '../pages.ts';
 import { requireOwner, visibleInquiry } from './access.ts';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { InquirySchema, InvitationSchema, type Inquiry, type InquiryStatus } from './entities.ts';
+import { InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryStatus } from './entities.ts';
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus } from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { visibleQuotes } from './quotes.ts';
@@ -71,6 +71,8 @@ export const inquiryResolvers: Resolvers = {
   },
   Mutation: {
     async createInquiry(_, args, ctx) {
+      // A member's people ask as their company, which must not have left its network.
+      if (ctx.identity.role === 'member' && ctx.identity.memberId) await assertMemberExists(ctx, ctx.identity.memberId, 'memberId');
       const key = idempotency(ctx.identity, 'createInquiry', args.idempotencyKey, args.input);
       const inquiry = await ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
@@ -105,10 +107,14 @@ export const inquiryResolvers: Resolvers = {
     },
     cancelInquiry: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
     closeInquiryWithoutAward: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
-    awardQuote: (_, args, ctx) =>
-      ctx.em.transactional((tx) =>
-        award(tx, ctx.inquiryAccess, args.inquiryId, parseQuoteId(args.quoteId, 'quoteId'), args.version, args.quoteVersion ?? null),
-      ),
+    async awardQuote(_, args, ctx) {
+      const quoteKey = parseQuoteId(args.quoteId, 'quoteId');
+      // No order to a bidder that has left its network since it quoted (award checks the rest under the inquiry's lock).
+      const quote = await ctx.em.findOne(QuoteSchema, quoteKey);
+      const inquiry = quote && (await visibleInquiry(ctx, args.inquiryId));
+      if (quote && inquiry && quote.inquiry.id === inquiry.id) await assertMemberExists(ctx, quote.memberId, 'quoteId');
+      return ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, quoteKey, args.version, args.quoteVersion ?? null));
+    },
     async addInvitee(_, args, ctx) {
       requireSignedIn(ctx.identity);
       const { network } = parseMemberId(args.memberId, 'memberId');
@@ -126,7 +132,11 @@ export const inquiryResolvers: Resolvers = {
       await assertMemberExists(ctx, args.memberId, 'memberId');
       return ctx.em.transactional((tx) => proposeInvitee(tx, ctx.identity, args.inquiryId, args.memberId));
     },
-    acceptInviteeProposal: (_, args, ctx) => ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true)),
+    async acceptInviteeProposal(_, args, ctx) {
+      // Proposed before it left its network, it is not invited after.
+      await assertMemberExists(ctx, args.memberId, 'memberId');
+      return ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true));
+    },
     rejectInviteeProposal: (_, args, ctx) => ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, false)),
     async removeInvitee(_, args, ctx) {
       requireSignedIn(ctx.identity);

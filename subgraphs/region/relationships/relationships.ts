@@ -59,6 +59,12 @@ async function ownRelationship(em: EntityManager, id: string, memberId: string):
 
 export async function confirmRelationship(ctx: RegionContext, id: string): Promise<BusinessRelationship> {
   const memberId = actingMember(ctx.identity);
+  // Neither side may have left its network since it was asked; read before the transaction, which locks the record.
+  const asked = await ctx.em.findOne(BusinessRelationshipSchema, { id: parseRelationshipId(id) });
+  if (asked && isSide(asked, memberId)) {
+    await assertMemberExists(ctx, memberId, 'id');
+    await assertMemberExists(ctx, asked.requesterId, 'id');
+  }
   return ctx.em.transactional(async (tx) => {
     const relationship = await ownRelationship(tx, id, memberId);
     if (relationship.requesterId === memberId) throw forbidden('The member that requested a relationship cannot confirm it; the partner does.');

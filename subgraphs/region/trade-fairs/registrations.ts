@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../../shared/errors.ts';
 import { text } from '../../../shared/validation.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { actingMember } from '../access.ts';
+import { actingMember, assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { boothId as formatBoothId, boothRegistrationId, parseBoothId, parseBoothRegistrationId } from '../ids.ts';
 import { recordRegionAudit } from '../members/audit.ts';
@@ -170,7 +170,10 @@ async function decide(ctx: RegionContext, id: string, decision: Decision): Promi
   });
 }
 
-export function confirmBoothRegistration(ctx: RegionContext, id: string): Promise<BoothRegistration> {
+export async function confirmBoothRegistration(ctx: RegionContext, id: string): Promise<BoothRegistration> {
+  // Not for a member that has left its network since it registered; it may still withdraw, and the organiser decline.
+  const registration = await ctx.em.findOne(BoothRegistrationSchema, parseBoothRegistrationId(id), { populate: ['booth'] });
+  if (registration && seesRegistration(ctx.identity, registration.booth, registration)) await assertMemberExists(ctx, registration.memberId, 'id');
   return decide(ctx, id, {
     verb: 'confirm',
     authorize: (_tx, _r, booth) => assertOrganiser(ctx.identity, booth),

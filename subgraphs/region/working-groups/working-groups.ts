@@ -208,7 +208,9 @@ function changeMembership(
 }
 
 export async function confirmMembership(ctx: RegionContext, id: string): Promise<WorkingGroupMembership> {
-  const { membership } = await loadMembership(ctx, id);
+  const { membership, group } = await loadMembership(ctx, id);
+  // The lead first (again under the lock below): anyone else is told FORBIDDEN, not how the member stands.
+  requireLead(ctx.identity, group, 'confirm requests to join');
   // A member that asked and has left its network since does not join.
   await assertMemberExists(ctx, membership.memberId, 'membershipId');
   return changeMembership(ctx, membership, (_, current, group) => {
@@ -273,6 +275,8 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
   const group = await loadGroup(ctx, groupId, 'groupId');
   requireLead(ctx.identity, group, 'hand the lead over');
   const next = await newLeadOf(lead);
+  // Not to a member that has left its network, though its membership may still be ACTIVE.
+  if (next.leadMemberId) await assertMemberExists(ctx, next.leadMemberId, 'lead.memberId');
   if (next.leadNetwork === group.leadNetwork && next.leadMemberId === (group.leadMemberId ?? null))
     throw conflict(`${next.leadMemberId ?? `The ${next.leadNetwork} office`} leads working group "${group.topic}" already.`, { reason: 'STATUS' });
   return ctx.em.transactional(async (tx) => {
