@@ -20,6 +20,8 @@ let activeGroup: string;
 let meeting: string;
 let request: string;
 let relationship: string;
+let quoted: string;
+let quote: string;
 
 async function createGroup(topic: string): Promise<string> {
   const input = { topic, description: 'Gemeinsam statt einzeln', lead: { network: 'NIWE' } };
@@ -110,6 +112,20 @@ beforeAll(async () => {
   const askedGroup = await createGroup('Härten');
   request = (await ok(stack.query(`mutation($g: ID!) { requestToJoinWorkingGroup(groupId: $g) { id } }`, { g: askedGroup }, tokens.keller)))
     .requestToJoinWorkingGroup.id;
+  // An inquiry it quoted on, not awarded yet.
+  quoted = await createInquiry(stack, tokens.partner, { title: 'Lagerbock' });
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: quoted }, tokens.partner));
+  await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: quoted, m: members.keller }, tokens.admin));
+  const quoteInput = { priceTiers: [{ minQuantity: 1, unitPrice: 9.5 }], leadTimeDays: 30, validUntil: inDays(90) };
+  quote = (
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+        { id: quoted, input: quoteInput },
+        tokens.keller,
+      ),
+    )
+  ).submitQuote.id;
   // A relationship it asked for, which its partner has not confirmed yet.
   relationship = (
     await ok(stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.lorenz }, tokens.keller))
@@ -215,6 +231,17 @@ test('nothing new names an archived member, and nothing is written', async () =>
     });
   }
 
+  // No order goes to its quote of before, and the inquiry stays open.
+  const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: quoted }, tokens.partner))).inquiry.version;
+  expectArchived(
+    await stack.query(
+      `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`,
+      { id: quoted, q: quote, v: version },
+      tokens.partner,
+    ),
+    'quoteId',
+  );
+  expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { status } }`, { id: quoted }, tokens.partner))).inquiry.status).toBe('OPEN');
   // What it asked for before is not confirmed after.
   expectArchived(await stack.query(`mutation($id: ID!) { confirmRelationship(id: $id) { status } }`, { id: relationship }, tokens.lorenz), 'id');
 
