@@ -20,6 +20,9 @@ let activeGroup: string;
 let meeting: string;
 let request: string;
 let relationship: string;
+let ledGroup: string;
+let lorenzOffer: string;
+let pendingBooking: string;
 let quoted: string;
 let quote: string;
 
@@ -126,6 +129,28 @@ beforeAll(async () => {
       ),
     )
   ).submitQuote.id;
+  // A group it leads, and a booking of another member's offer, not confirmed yet.
+  const led = { topic: 'Werkzeugbau', description: 'Gemeinsam statt einzeln', lead: { memberId: members.keller } };
+  ledGroup = (await ok(stack.query(`mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`, { input: led }, tokens.niweOffice)))
+    .createWorkingGroup.id;
+  lorenzOffer = (
+    await ok(
+      stack.query(
+        `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
+        { input: { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.1', hours: 40, from: inDays(14), to: inDays(30), postalCode: '99974' } },
+        tokens.lorenz,
+      ),
+    )
+  ).postCapacity.id;
+  pendingBooking = (
+    await ok(
+      stack.query(
+        `mutation($o: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 8, from: $f, to: $t) { id } }`,
+        { o: lorenzOffer, f: inDays(21), t: inDays(28) },
+        tokens.keller,
+      ),
+    )
+  ).bookCapacity.id;
   // A relationship it asked for, which its partner has not confirmed yet.
   relationship = (
     await ok(stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.lorenz }, tokens.keller))
@@ -140,15 +165,7 @@ afterAll(async () => {
 });
 
 test('nothing new names an archived member, and nothing is written', async () => {
-  const offer = (
-    await ok(
-      stack.query(
-        `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
-        { input: { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.1', hours: 40, from: inDays(14), to: inDays(30), postalCode: '99974' } },
-        tokens.lorenz,
-      ),
-    )
-  ).postCapacity;
+  const offer = { id: lorenzOffer };
   const post = {
     side: 'OFFER',
     kind: 'MACHINE_HOURS',
@@ -242,14 +259,18 @@ test('nothing new names an archived member, and nothing is written', async () =>
     'quoteId',
   );
   expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { status } }`, { id: quoted }, tokens.partner))).inquiry.status).toBe('OPEN');
-  // What it asked for before is not confirmed after.
+  // What it asked for before is not confirmed after; declined it may be.
+  const decide = (verb: string) => `mutation($id: ID!) { ${verb}CapacityBooking(id: $id) { status } }`;
+  expectArchived(await stack.query(decide('confirm'), { id: pendingBooking }, tokens.lorenz), 'id');
+  expect((await ok(stack.query(decide('decline'), { id: pendingBooking }, tokens.lorenz))).declineCapacityBooking.status).toBe('DECLINED');
   expectArchived(await stack.query(`mutation($id: ID!) { confirmRelationship(id: $id) { status } }`, { id: relationship }, tokens.lorenz), 'id');
 
   // Nothing of it was written.
   const mine = await ok(
     stack.query(`{ capacityPosts(filter: { member: "${members.keller}" }) { totalCount } capacityBookings { id } }`, {}, tokens.niweOffice),
   );
-  expect(mine).toEqual({ capacityPosts: { totalCount: 0 }, capacityBookings: [] });
+  // Its one booking is the one it asked for before, declined above.
+  expect(mine).toEqual({ capacityPosts: { totalCount: 0 }, capacityBookings: [{ id: pendingBooking }] });
   const memberships = await ok(stack.query(`query($g: ID!) { workingGroup(id: $g) { members { id } pending { id } } }`, { g: group }, tokens.niweOffice));
   expect(memberships.workingGroup).toEqual({ members: [], pending: [{ id: invitation }] });
 });
@@ -262,13 +283,19 @@ test('archiving withdraws its open offers and archives its accounts', async () =
     { o: ownOffer, f: inDays(14), t: inDays(20) },
     tokens.lorenz,
   );
-  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS', status: 'WITHDRAWN' });
+  // Its offers take no bookings: said of the member first, as for one archived at its network, whose offers are still open.
+  expectArchived(refused, 'offerId');
   const accounts = await ok(stack.query(`{ accounts(network: NIWE, includeArchived: true) { email memberId archivedAt } }`, {}, tokens.niweOffice));
   expect(accounts.accounts.filter((a: any) => a.memberId === members.keller)).toEqual([
     { email: 'k.keller@keller.example', memberId: members.keller, archivedAt: expect.any(String) },
   ]);
   const audit = await ok(stack.query(`{ regionAuditLog(first: 20) { entries { action target } } }`, {}, tokens.niweOffice));
-  expect(audit.regionAuditLog.entries.map((e: any) => e.action)).toContain('archiveAccount');
+  const [archivedAccount] = accounts.accounts.filter((a: any) => a.memberId === members.keller);
+  expect(audit.regionAuditLog.entries.filter((e: any) => e.action === 'archiveAccount')).toHaveLength(1);
+  expect(archivedAccount.archivedAt).toEqual(expect.any(String));
+  // The group it led is its network's office's now.
+  const group = await ok(stack.query(`query($g: ID!) { workingGroup(id: $g) { leadNetwork { code } leadMember { id } } }`, { g: ledGroup }, tokens.niweOffice));
+  expect(group.workingGroup).toEqual({ leadNetwork: { code: 'NIWE' }, leadMember: null });
 });
 
 test('in its groups it leads nothing, answers no more than no, and a request of before is not confirmed', async () => {

@@ -125,7 +125,8 @@ describe("a booking's free hours", () => {
       const held: HeldWindow[] = [];
       // Bookings taken one by one as the rule allows them, as bookCapacity does, half of them all that is free, so
       // that spans fill up; every fifth offer also has bookings from before the rule, taken whatever they asked.
-      for (let i = 0; i < 1 + next(10); i++) {
+      const count = 1 + next(10);
+      for (let i = 0; i < count; i++) {
         const w = window();
         const free = freeHours(w, held, hoursPerDay).hours;
         if (round % 5 === 0 && next(3) === 0) held.push({ ...w, hours: 1 + next(2 * hoursPerDay) });

@@ -53,9 +53,11 @@ export class KnownMembers {
   add(network: string, localId: number, archived = false): void {
     if (this.#ttlMs === 0) return;
     const key = `${network}:${localId}`;
+    // Archiving is for good: an answer of a network asked before the archiving, arriving after it, does not undo it.
+    const wasArchived = this.#found.get(key)?.archived ?? false;
     // Moved to the end: the order stays that of finding.
     this.#found.delete(key);
-    this.#found.set(key, { at: this.#now(), archived });
+    this.#found.set(key, { at: this.#now(), archived: archived || wasArchived });
     if (this.#found.size > this.#capacity) this.#found.delete(this.#found.keys().next().value!);
   }
 

@@ -8,21 +8,27 @@ import { boundedList, isoDate, listLimits, processCodes } from '../../../shared/
 import { parseMemberId } from '../../../shared/ids.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
-import { actingMember, requireCooperation } from '../access.ts';
+import { actingMember, assertMemberExists, assertMembersExist, canActFor, requireCooperation } from '../access.ts';
 import { capacityBalance } from './balance.ts';
 import { book, transition, type Transition } from './bookings.ts';
 import { hoursPerWeek } from './calendar.ts';
 import { findMatches } from './matches.ts';
 import { applyPatch, createPost, postForChange, processOf } from './posts.ts';
-import { bookingId, memberRefById, parsePostId, postId, type MemberRef } from '../ids.ts';
+import { bookingId, memberRefById, parseBookingId, parsePostId, postId, type MemberRef } from '../ids.ts';
 
 /** Confirm and cancel take the same arguments without the reason. */
 type BookingChange = MutationDeclineCapacityBookingArgs;
 
 /** A retried confirm, decline or cancel answers the booking it changed, not CONFLICT for the state it left behind. */
-function changeBooking(ctx: RegionContext, args: BookingChange, action: Transition) {
+async function changeBooking(ctx: RegionContext, args: BookingChange, action: Transition) {
   requireCooperation(ctx.identity);
   const key = idempotency(ctx.identity, `${action}CapacityBooking`, args.idempotencyKey, { id: args.id, reason: args.reason ?? null });
+  if (action === 'confirm') {
+    // Not for a booker or an offerer that has left its network since; asked of those who may confirm only (transition says the rest).
+    const booking = await ctx.em.findOne(CapacityBookingSchema, parseBookingId(args.id), { populate: ['offer'] });
+    if (booking && canActFor(ctx.identity, booking.offer.memberId, booking.offer.network))
+      await assertMembersExist(ctx, [booking.offer.memberId, booking.memberId], 'id');
+  }
   return transition(ctx.em, ctx.identity, args.id, action, args.reason, key);
 }
 
@@ -138,6 +144,10 @@ export const capacityResolvers: Resolvers = {
     },
     async bookCapacity(_, args, ctx) {
       const booker = await actingMember(ctx, args.memberId);
+      // An offer of a member that has left its network takes no bookings, though it was archived elsewhere than
+      // through region and its offers are still open (members/members.ts withdraws them otherwise).
+      const offer = await ctx.em.findOne(CapacityPostSchema, parsePostId(args.offerId, 'offerId'));
+      if (offer) await assertMemberExists(ctx, offer.memberId, 'offerId');
       const { idempotencyKey, ...request } = args;
       return book(ctx.em, request, booker, idempotency(ctx.identity, 'bookCapacity', idempotencyKey, request));
     },

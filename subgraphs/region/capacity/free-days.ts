@@ -75,8 +75,14 @@ function insertByEnd(open: Demand[], demand: Demand): void {
   open.splice(i, 0, demand);
 }
 
-export function freeHours(window: { from: string; to: string }, held: readonly HeldWindow[], hoursPerDay: number): FreeHours {
+/** `placed`: placeableHours(held), when the caller asks for several windows beside the same bookings. */
+export function freeHours(
+  window: { from: string; to: string },
+  held: readonly HeldWindow[],
+  hoursPerDay: number,
+  placed = placeableHours(held, hoursPerDay),
+): FreeHours {
   const capacity = countWorkingDays(parseDate(window.from), parseDate(window.to)) * hoursPerDay;
-  const hours = placeableHours([...held, { ...window, hours: capacity }], hoursPerDay) - placeableHours(held, hoursPerDay);
+  const hours = placeableHours([...held, { ...window, hours: capacity }], hoursPerDay) - placed;
   return { hours, capacity };
 }

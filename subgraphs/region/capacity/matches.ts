@@ -3,7 +3,7 @@ import type { MatchStatus, RequirementMatch } from '../../../shared/matching.ts'
 import { findProcess } from '../../../shared/data/processes.ts';
 import { CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CapacityPost } from './entities.ts';
 import { formatDate, parseDate } from './calendar.ts';
-import { freeHours, type HeldWindow } from './free-days.ts';
+import { freeHours, placeableHours, type HeldWindow } from './free-days.ts';
 import { hoursPerWorkingDay, type CapacityKind } from './posts.ts';
 
 // Offers for a request, or requests for an offer: same kind and CAD system or
@@ -31,13 +31,19 @@ function processFits(offer: string | null | undefined, request: string | null | 
   return !!offer && !!request && (offer === request || offer.startsWith(`${request}.`));
 }
 
-/** What a booking of the days both windows share could take of the offer, beside its bookings `held`. */
-function hoursFree(offer: CapacityPost, request: CapacityPost, held: readonly HeldWindow[]): number {
+/** An offer's bookings, and how many of their hours its days hold (the same for every request it is matched with). */
+interface OfferBookings {
+  held: HeldWindow[];
+  placed: number;
+}
+
+/** What a booking of the days both windows share could take of the offer, beside its bookings. */
+function hoursFree(offer: CapacityPost, request: CapacityPost, { held, placed }: OfferBookings): number {
   const shared = {
     from: formatDate(Math.max(parseDate(offer.fromDate), parseDate(request.fromDate))),
     to: formatDate(Math.min(parseDate(offer.toDate), parseDate(request.toDate))),
   };
-  return Math.min(offer.hours - offer.bookedHours, freeHours(shared, held, hoursPerWorkingDay[offer.kind as CapacityKind]).hours);
+  return Math.min(offer.hours - offer.bookedHours, freeHours(shared, held, hoursPerWorkingDay[offer.kind as CapacityKind], placed).hours);
 }
 
 function scoreMatch(offer: CapacityPost, request: CapacityPost, free: number) {
@@ -81,17 +87,17 @@ export async function findMatches(em: EntityManager, post: CapacityPost, first: 
   const bookings = offers.length
     ? await em.find(CapacityBookingSchema, { offer: { $in: offers.map((o) => o.id) }, status: { $in: [...holdingStatuses] } })
     : [];
-  const heldBy = new Map<number, HeldWindow[]>();
-  for (const b of bookings) {
-    const held = heldBy.get(b.offer.id) ?? [];
-    held.push({ from: b.fromDate, to: b.toDate, hours: b.hours });
-    heldBy.set(b.offer.id, held);
+  const byOffer = new Map<number, OfferBookings>(offers.map((o) => [o.id, { held: [], placed: 0 }]));
+  for (const b of bookings) byOffer.get(b.offer.id)?.held.push({ from: b.fromDate, to: b.toDate, hours: b.hours });
+  for (const o of offers) {
+    const own = byOffer.get(o.id)!;
+    own.placed = placeableHours(own.held, hoursPerWorkingDay[o.kind as CapacityKind]);
   }
   return (
     fitting
       .map((c) => {
         const [offer, request] = post.side === 'OFFER' ? [post, c] : [c, post];
-        return { post: c, offer, request, free: hoursFree(offer, request, heldBy.get(offer.id) ?? []) };
+        return { post: c, offer, request, free: hoursFree(offer, request, byOffer.get(offer.id)!) };
       })
       // An offer whose shared days are booked up is left out, as one without hours left is above.
       .filter((m) => m.free > 0)

@@ -183,7 +183,10 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
 
 /** A member's open offers and requests, withdrawn as withdrawCapacityPost does; their bookings stay (members/members.ts archiveMember). */
 export async function withdrawMemberPosts(tx: EntityManager, memberId: string): Promise<void> {
-  for (const post of await tx.find(CapacityPostSchema, { memberId, status: 'OPEN' })) post.status = 'WITHDRAWN';
+  // Under each offer's lock, which a booking takes first (bookings.ts): read without it, a booking committed meanwhile
+  // moved the post's version, and the withdrawal failed on it.
+  const open = await tx.find(CapacityPostSchema, { memberId, status: 'OPEN' }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+  for (const post of open) post.status = 'WITHDRAWN';
 }
 
 export function describeSystem(post: Pick<CapacityPost, 'cadSystem' | 'processCode'>): string {

@@ -1333,8 +1333,10 @@ export type Mutation = {
   /**
    * Archives a member, a company that has left its network: it leaves every list but stays readable by id, and takes
    * part in nothing new (naming it in a capacity post or booking, an invitation, a working group, a registration, a
-   * relationship or an account is BAD_USER_INPUT with reason ARCHIVED). Its open capacity posts are withdrawn and its
-   * accounts archived. Archiving again is safe. Allowed: its network's office, admin.
+   * relationship or an account is BAD_USER_INPUT with reason ARCHIVED, FORBIDDEN with that reason for its own people;
+   * nothing it asked or quoted before is confirmed or awarded after). Its open capacity posts are withdrawn, the
+   * working groups it leads go to its network's office, and its accounts are archived. Archiving again is safe.
+   * Allowed: its network's office, admin.
    */
   archiveMember: Member;
   /** OPEN → AWARDED to one quote; the other bidders are told they were not chosen. */

@@ -110,9 +110,13 @@ export const inquiryResolvers: Resolvers = {
     async awardQuote(_, args, ctx) {
       const quoteKey = parseQuoteId(args.quoteId, 'quoteId');
       // No order to a bidder that has left its network since it quoted (award checks the rest under the inquiry's lock).
-      const quote = await ctx.em.findOne(QuoteSchema, quoteKey);
-      const inquiry = quote && (await visibleInquiry(ctx, args.inquiryId));
-      if (quote && inquiry && quote.inquiry.id === inquiry.id) await assertMemberExists(ctx, quote.memberId, 'quoteId');
+      // The owner's question alone: anyone else learns nothing of the quote here (award refuses them under the lock).
+      const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
+      const quote = inquiry && ctx.inquiryAccess.viewOf(inquiry) && (await ctx.em.findOne(QuoteSchema, quoteKey));
+      if (inquiry && quote && quote.inquiry.id === inquiry.id) {
+        requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
+        await assertMemberExists(ctx, quote.memberId, 'quoteId');
+      }
       return ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, quoteKey, args.version, args.quoteVersion ?? null));
     },
     async addInvitee(_, args, ctx) {
@@ -133,8 +137,13 @@ export const inquiryResolvers: Resolvers = {
       return ctx.em.transactional((tx) => proposeInvitee(tx, ctx.identity, args.inquiryId, args.memberId));
     },
     async acceptInviteeProposal(_, args, ctx) {
-      // Proposed before it left its network, it is not invited after.
-      await assertMemberExists(ctx, args.memberId, 'memberId');
+      // Proposed before it left its network, it is not invited after; asked of the owner only (answerProposal says the rest).
+      requireSignedIn(ctx.identity);
+      const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
+      if (inquiry) {
+        requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
+        await assertMemberExists(ctx, args.memberId, 'memberId');
+      }
       return ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, true));
     },
     rejectInviteeProposal: (_, args, ctx) => ctx.em.transactional((tx) => answerProposal(tx, ctx.inquiryAccess, args.inquiryId, args.memberId, false)),

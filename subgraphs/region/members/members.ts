@@ -3,6 +3,7 @@ import { parseContactId, parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import { archiveMemberAccounts } from '../accounts/accounts.ts';
 import { withdrawMemberPosts } from '../capacity/posts.ts';
+import { handLeadsToOffice } from '../working-groups/working-groups.ts';
 import { memberRef } from '../ids.ts';
 
 // The other half of the network's members.ts: member writes go to the owning
@@ -41,9 +42,11 @@ export async function archiveMember(ctx: RegionContext, id: string) {
   // From now on it takes part in nothing new (access.ts), not only once the members region knows forget it.
   ctx.knownMembers.add(network.code, localId, true);
   // What it has open in region goes with it: its offers and requests are no longer booked or matched (their bookings
-  // stay), and its people sign in no more. A retry after a failure here does the rest: archiving again is safe.
+  // stay), the groups it leads go to its network's office, and its people sign in no more. A retry after a failure
+  // here does the rest: archiving again is safe. (Its offers refuse bookings meanwhile: capacity.resolvers.ts.)
   await ctx.em.transactional(async (tx) => {
     await withdrawMemberPosts(tx, id);
+    await handLeadsToOffice(tx, id);
     await archiveMemberAccounts(tx, ctx.identity, id);
   });
   return memberRef(network.code, localId);

@@ -173,7 +173,10 @@ async function decide(ctx: RegionContext, id: string, decision: Decision): Promi
 export async function confirmBoothRegistration(ctx: RegionContext, id: string): Promise<BoothRegistration> {
   // Not for a member that has left its network since it registered; it may still withdraw, and the organiser decline.
   const registration = await ctx.em.findOne(BoothRegistrationSchema, parseBoothRegistrationId(id), { populate: ['booth'] });
-  if (registration && seesRegistration(ctx.identity, registration.booth, registration)) await assertMemberExists(ctx, registration.memberId, 'id');
+  if (registration && seesRegistration(ctx.identity, registration.booth, registration)) {
+    assertOrganiser(ctx.identity, registration.booth);
+    await assertMemberExists(ctx, registration.memberId, 'id');
+  }
   return decide(ctx, id, {
     verb: 'confirm',
     authorize: (_tx, _r, booth) => assertOrganiser(ctx.identity, booth),

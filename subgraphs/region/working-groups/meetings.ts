@@ -101,9 +101,9 @@ export async function rsvp(ctx: RegionContext, meetingId: string, answer: RsvpAn
   if (!member) throw badInput('memberId', 'memberId is required: an office or admin names the member that answers.', { reason: 'REQUIRED' });
   const { network } = parseMemberId(member, 'memberId');
   if (!canActFor(ctx.identity, member, network.code)) throw forbidden(`Only ${member}, its office or admin answer for it.`);
+  const { meeting, group } = await loadMeeting(ctx, meetingId, 'meetingId');
   // A yes or maybe holds a place; a member that has left its network takes none, but may still say no.
   if (answer !== 'NO') await assertMemberExists(ctx, member, 'memberId');
-  const { meeting, group } = await loadMeeting(ctx, meetingId, 'meetingId');
   if (meeting.startsAt.getTime() <= Date.now())
     throw conflict(`Meeting ${meetingId} began at ${meeting.startsAt.toISOString()}; answers are closed.`, {
       reason: 'CLOSED',

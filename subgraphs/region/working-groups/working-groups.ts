@@ -307,6 +307,12 @@ export async function handOverLead(ctx: RegionContext, groupId: string, lead: Gr
   });
 }
 
+/** The groups a member that has left its network leads go to its network's office (members/members.ts archiveMember). */
+export async function handLeadsToOffice(tx: EntityManager, memberId: string): Promise<void> {
+  const led = await tx.find(WorkingGroupSchema, { leadMemberId: memberId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+  for (const group of led) group.leadMemberId = null;
+}
+
 /** The lead to hand over to: an office by its network, or a member (its network from its id). */
 async function newLeadOf(lead: GroupInput['lead']): Promise<{ leadNetwork: string; leadMemberId: string | null }> {
   if (lead.memberId) {
