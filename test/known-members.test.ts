@@ -39,3 +39,10 @@ test('a member is remembered with whether it is archived; found again, the newer
   now = 1000;
   expect(known.archived('NIWE', 7)).toBeUndefined();
 });
+
+test('archived stays archived: an answer of a network asked before the archiving, arriving after it, does not undo it', () => {
+  const known = new KnownMembers({ ttlMs: 1000, now: () => 0 });
+  known.add('NIWE', 9, true);
+  known.add('NIWE', 9, false);
+  expect(known.archived('NIWE', 9)).toBe(true);
+});
