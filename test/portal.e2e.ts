@@ -3,15 +3,14 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startPortalSupervisor } from './support/browser.ts';
+import { screenshot, screenshots, startPortalSupervisor, whenFailed } from './support/browser.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
 // The public portal in a real browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a
 // profile, asks the supplier finder; GraphiQL works offline; every page passes axe-core's WCAG 2.1 AA
-// rules; the browser asks nothing but localhost. Screenshots go to test-results/screenshots.
+// rules; the browser asks nothing but localhost. Screenshots go to test-results/screenshots (support/browser.ts).
 
-const screenshots = 'test-results/screenshots';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const budgetBytes = 200 * 1024;
 
@@ -61,6 +60,7 @@ async function newPage(options: { locale?: string; colorScheme?: 'light' | 'dark
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') graphqlBodies.push(request.postDataJSON());
   });
   const page = await context.newPage();
+  whenFailed(page);
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => {
     throw error;
@@ -106,10 +106,6 @@ async function expectAccessible(page: Page, exceptions: AxeException[] = []) {
       );
   }
   expect(violations).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 }
 
 const hitNames = (page: Page) => page.locator('.hits .hit h3').allTextContents();

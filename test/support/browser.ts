@@ -4,13 +4,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect, inject, onTestFailed } from 'vitest';
 import { startSupervisor, supervisorEnvironment, type Supervisor } from './supervisor.ts';
 import { until } from './wait.ts';
 
 // Debian's chromium driven by playwright-core, as test/portal.e2e.ts runs it, for the portal's other
 // browser tests: the launch flags, axe-core's WCAG 2.1 AA rules, and screenshots to a folder that is
-// not committed (test-results/screenshots).
+// not committed (test-results/screenshots): of every page open when a test fails, and of each state a test names
+// when SCREENSHOTS=1. A full-page screenshot cost chromium 0.2-0.5 s; the 60 of a run, taken always, were about
+// 25 s of the browser files' time that no one looked at unless something failed.
 
 export const screenshots = 'test-results/screenshots';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -47,9 +49,29 @@ export async function expectAccessible(page: Page) {
   expect(violations).toEqual([]);
 }
 
+const screenshotsAsked = process.env.SCREENSHOTS === '1';
+
+/** The page as it is now, named, when SCREENSHOTS=1 asks for every state; a failed test's pages are taken anyway (whenFailed). */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
+  if (screenshotsAsked) await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Takes a screenshot of `page` if the running test fails, named by the test and the page's place among its pages.
+ * Outside a test (a beforeAll) there is no test to fail, and nothing is taken.
+ */
+export function whenFailed(page: Page) {
+  try {
+    onTestFailed(async ({ task }) => {
+      const name = `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}-${failedPages.get(task.id) ?? 0}`;
+      failedPages.set(task.id, (failedPages.get(task.id) ?? 0) + 1);
+      await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true }).catch(() => {});
+    });
+  } catch {
+    // Called outside a running test.
+  }
+}
+const failedPages = new Map<string, number>();
 
 /** Every visitor of the browser tests is 127.0.0.1: one address, many visitors' worth of requests a minute. */
 const portalEnvironment = { ANONYMOUS_REQUESTS_PER_MINUTE: '100000' };
@@ -147,6 +169,7 @@ export class PortalPages {
     const context = await this.#browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
     this.#contexts.push(context);
     const page = await context.newPage();
+    whenFailed(page);
     page.on('console', (message) => message.type() === 'error' && this.errors.push(message.text()));
     page.on('pageerror', (error) => this.errors.push(error.message));
     return page;
