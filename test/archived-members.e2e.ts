@@ -20,6 +20,8 @@ let activeGroup: string;
 let meeting: string;
 let request: string;
 let relationship: string;
+let joint: string;
+let consortium: string;
 let ledGroup: string;
 let lorenzOffer: string;
 let pendingBooking: string;
@@ -151,6 +153,22 @@ beforeAll(async () => {
       ),
     )
   ).bookCapacity.id;
+  // A consortium another member leads with it, both accepted, not quoted yet.
+  joint = await createInquiry(stack, tokens.partner, { title: 'Getriebegehäuse' });
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: joint }, tokens.partner));
+  await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: joint, m: members.lorenz }, tokens.admin));
+  consortium = (
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`,
+        { id: joint, p: [members.keller] },
+        tokens.lorenz,
+      ),
+    )
+  ).createConsortium.id;
+  const respond = `mutation($c: ID!, $s: Float!) { respondToConsortium(consortiumId: $c, accept: true, processes: ["3.2.1"], sharePercent: $s) { id } }`;
+  await ok(stack.query(respond, { c: consortium, s: 60 }, tokens.lorenz));
+  await ok(stack.query(respond, { c: consortium, s: 40 }, tokens.keller));
   // A relationship it asked for, which its partner has not confirmed yet.
   relationship = (
     await ok(stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.lorenz }, tokens.keller))
@@ -259,6 +277,16 @@ test('nothing new names an archived member, and nothing is written', async () =>
     'quoteId',
   );
   expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { status } }`, { id: quoted }, tokens.partner))).inquiry.status).toBe('OPEN');
+  // A joint offer names no partner that has left its network since it accepted.
+  const jointQuote = { priceTiers: [{ minQuantity: 1, unitPrice: 19.5 }], leadTimeDays: 30, validUntil: inDays(90), consortiumId: consortium };
+  expectArchived(
+    await stack.query(
+      `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+      { id: joint, input: jointQuote },
+      tokens.lorenz,
+    ),
+    'input.consortiumId',
+  );
   // What it asked for before is not confirmed after; declined it may be.
   const decide = (verb: string) => `mutation($id: ID!) { ${verb}CapacityBooking(id: $id) { status } }`;
   expectArchived(await stack.query(decide('confirm'), { id: pendingBooking }, tokens.lorenz), 'id');

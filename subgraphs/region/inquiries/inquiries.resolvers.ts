@@ -95,6 +95,8 @@ export const inquiryResolvers: Resolvers = {
       });
     },
     async publishInquiry(_, args, ctx) {
+      // A member's people ask as their company, which must not have left its network (as for createInquiry).
+      if (ctx.identity.role === 'member' && ctx.identity.memberId) await assertMemberExists(ctx, ctx.identity.memberId, 'memberId');
       const invite = args.invite ?? 10;
       if (!Number.isInteger(invite) || invite < 0 || invite > 100)
         throw badInput('invite', `invite must lie between 0 and 100, got ${invite}.`, { reason: 'OUT_OF_RANGE', min: 0, max: 100, integer: true });

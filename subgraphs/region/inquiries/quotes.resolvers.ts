@@ -1,12 +1,12 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
-import { actingMember } from '../access.ts';
+import { actingMember, assertMembersExist } from '../access.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
 import { requireOwner, visibleInquiry } from './access.ts';
-import { InvitationSchema, QuoteSchema } from './entities.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema } from './entities.ts';
 import { submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
 
 // Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
@@ -47,6 +47,18 @@ export const quoteResolvers: Resolvers = {
       const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId');
       const terms = quoteTerms(args.input);
       const consortiumKey = args.input.consortiumId ? parseConsortiumId(args.input.consortiumId, 'input.consortiumId') : null;
+      if (consortiumKey !== null) {
+        // Its lead's question alone: a joint offer names no partner that has left its network since it accepted.
+        const consortium = await ctx.em.findOne(ConsortiumSchema, consortiumKey);
+        if (consortium?.leadMemberId === bidder.memberId) {
+          const partners = await ctx.em.find(ConsortiumPartnerSchema, { consortium: consortiumKey });
+          await assertMembersExist(
+            ctx,
+            partners.map((p) => p.memberId),
+            'input.consortiumId',
+          );
+        }
+      }
       const key = idempotency(ctx.identity, 'submitQuote', args.idempotencyKey, {
         inquiryId: args.inquiryId,
         input: args.input,
