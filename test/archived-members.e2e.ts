@@ -370,3 +370,20 @@ test('a member still in its network takes part as before', async () => {
   );
   expect(joined.inviteToWorkingGroup.status).toBe('INVITED');
 });
+
+test("region's part goes first: with the network down, the member stays in its list to archive again, its offers withdrawn", async () => {
+  // Last in this file: NIWE stays down.
+  const { id: zoller } = await createMember(stack, tokens.admin, 'NIWE', { name: 'Zoller KG', postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'] });
+  const input = { side: 'OFFER', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from: inDays(14), to: inDays(30), postalCode: '37269', memberId: zoller };
+  const offer = (await ok(stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input }, tokens.niweOffice)))
+    .postCapacity.id;
+  await stack.stopNetwork('NIWE');
+  const failed = await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: zoller }, tokens.niweOffice);
+  expect(failed.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'NIWE' });
+  expect((await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { status } }`, { id: offer }, tokens.niweOffice))).capacityPost.status).toBe(
+    'WITHDRAWN',
+  );
+  // Not taken as archived: the network has not said so, and archiving again is what the office does.
+  const meanwhile = await stack.query(`mutation($m: ID!) { setAvailability(status: AT_CAPACITY, memberId: $m) }`, { m: zoller }, tokens.niweOffice);
+  expect(meanwhile.errors).toBeUndefined();
+});

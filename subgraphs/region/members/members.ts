@@ -1,3 +1,5 @@
+import { assertCanWriteMember } from '../../../shared/identity.ts';
+import { assertMemberExists } from '../access.ts';
 import { keyedWrite } from '../network-client.ts';
 import { parseContactId, parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
@@ -36,19 +38,24 @@ export async function updateMember(ctx: RegionContext, args: { id: string; input
 
 export async function archiveMember(ctx: RegionContext, id: string) {
   const { network, localId } = parseMemberId(id);
-  await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, {
-    write: 'Archiving it again is safe: an archived member stays archived.',
-  });
-  // From now on it takes part in nothing new (access.ts), not only once the members region knows forget it.
-  ctx.knownMembers.add(network.code, localId, true);
+  // The network's rule and answer first: region's part below runs only for a caller and a member the network takes.
+  assertCanWriteMember(ctx.identity, network.code, id, 'archive');
+  await assertMemberExists(ctx, id, 'id', { archived: true });
   // What it has open in region goes with it: its offers and requests are no longer booked or matched (their bookings
-  // stay), the groups it leads go to its network's office, and its people sign in no more. A retry after a failure
-  // here does the rest: archiving again is safe. (Its offers refuse bookings meanwhile: capacity.resolvers.ts.)
+  // stay), the groups it leads go to its network's office, and its people sign in no more. Before the network's
+  // archiving, so that a failure of either leaves the member in its office's list to archive again (both parts are
+  // safe twice); after it, a failure here left a member archived at its network with its offers open, gone from
+  // the portal's list.
   await ctx.em.transactional(async (tx) => {
     await withdrawMemberPosts(tx, id);
     await handLeadsToOffice(tx, id);
     await archiveMemberAccounts(tx, ctx.identity, id);
   });
+  await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, {
+    write: 'Archiving it again is safe: an archived member stays archived.',
+  });
+  // From now on it takes part in nothing new (access.ts), not only once the members region knows forget it.
+  ctx.knownMembers.add(network.code, localId, true);
   return memberRef(network.code, localId);
 }
 
