@@ -51,6 +51,11 @@ export async function actingMember(
   return { memberId: id, network: network.code };
 }
 
+/** A member's people act as their company, which must not have left its network; anyone else passes. */
+export async function assertOwnCompanyTakesPart(ctx: RegionContext): Promise<void> {
+  if (ctx.identity.role === 'member' && ctx.identity.memberId) await assertMemberExists(ctx, ctx.identity.memberId, 'memberId');
+}
+
 /** Asks the owning network whether a member exists (and, unless `check` allows it, is not archived); returns its network. */
 export async function assertMemberExists(ctx: RegionContext, memberId: string, field: string, check: MemberCheck = {}): Promise<string> {
   return (await assertMembersExist(ctx, [memberId], field, check))[0].network;

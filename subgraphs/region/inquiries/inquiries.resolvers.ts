@@ -5,7 +5,7 @@ import { text } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import type { Tolerance } from '../../../shared/matching.ts';
 import type { RegionContext } from '../context.ts';
-import { actingMember, assertMemberExists, requireOfficeOrAdmin } from '../access.ts';
+import { actingMember, assertMemberExists, assertOwnCompanyTakesPart, requireOfficeOrAdmin } from '../access.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { attachmentId, inquiryId, memberRefById, parseQuoteId } from '../ids.ts';
@@ -71,8 +71,7 @@ export const inquiryResolvers: Resolvers = {
   },
   Mutation: {
     async createInquiry(_, args, ctx) {
-      // A member's people ask as their company, which must not have left its network.
-      if (ctx.identity.role === 'member' && ctx.identity.memberId) await assertMemberExists(ctx, ctx.identity.memberId, 'memberId');
+      await assertOwnCompanyTakesPart(ctx);
       const key = idempotency(ctx.identity, 'createInquiry', args.idempotencyKey, args.input);
       const inquiry = await ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
@@ -95,8 +94,7 @@ export const inquiryResolvers: Resolvers = {
       });
     },
     async publishInquiry(_, args, ctx) {
-      // A member's people ask as their company, which must not have left its network (as for createInquiry).
-      if (ctx.identity.role === 'member' && ctx.identity.memberId) await assertMemberExists(ctx, ctx.identity.memberId, 'memberId');
+      await assertOwnCompanyTakesPart(ctx);
       const invite = args.invite ?? 10;
       if (!Number.isInteger(invite) || invite < 0 || invite > 100)
         throw badInput('invite', `invite must lie between 0 and 100, got ${invite}.`, { reason: 'OUT_OF_RANGE', min: 0, max: 100, integer: true });
@@ -111,13 +109,13 @@ export const inquiryResolvers: Resolvers = {
     closeInquiryWithoutAward: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
     async awardQuote(_, args, ctx) {
       const quoteKey = parseQuoteId(args.quoteId, 'quoteId');
-      // No order to a bidder that has left its network since it quoted (award checks the rest under the inquiry's lock).
-      // The owner's question alone: anyone else learns nothing of the quote here (award refuses them under the lock).
+      // No order to a bidder that has left its network since it quoted; asked of the owner only, so that no one else
+      // learns a quote's member here (award checks the rest under the inquiry's lock).
       const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
-      const quote = inquiry && ctx.inquiryAccess.viewOf(inquiry) && (await ctx.em.findOne(QuoteSchema, quoteKey));
-      if (inquiry && quote && quote.inquiry.id === inquiry.id) {
+      if (inquiry) {
         requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
-        await assertMemberExists(ctx, quote.memberId, 'quoteId');
+        const quote = await ctx.em.findOne(QuoteSchema, quoteKey);
+        if (quote?.inquiry.id === inquiry.id) await assertMemberExists(ctx, quote.memberId, 'quoteId');
       }
       return ctx.em.transactional((tx) => award(tx, ctx.inquiryAccess, args.inquiryId, quoteKey, args.version, args.quoteVersion ?? null));
     },
