@@ -20,6 +20,7 @@ let activeGroup: string;
 let meeting: string;
 let request: string;
 let relationship: string;
+let booth: string;
 let joint: string;
 let consortium: string;
 let ledGroup: string;
@@ -169,6 +170,25 @@ beforeAll(async () => {
   const respond = `mutation($c: ID!, $s: Float!) { respondToConsortium(consortiumId: $c, accept: true, processes: ["3.2.1"], sharePercent: $s) { id } }`;
   await ok(stack.query(respond, { c: consortium, s: 60 }, tokens.lorenz));
   await ok(stack.query(respond, { c: consortium, s: 40 }, tokens.keller));
+  // A pending registration for the joint booth, holding 10 of its 40 m².
+  const fair = {
+    name: 'Netzwerkmesse Bad Salzuflen',
+    city: 'Bad Salzuflen',
+    startsAt: `${inDays(60)}T09:00:00Z`,
+    endsAt: `${inDays(62)}T17:00:00Z`,
+    registrationDeadline: `${inDays(30)}T22:00:00Z`,
+    booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 25_000 },
+  };
+  booth = (await ok(stack.query(`mutation($input: TradeFairInput!) { createTradeFair(input: $input) { booth { id } } }`, { input: fair }, tokens.niweOffice)))
+    .createTradeFair.booth.id;
+  const boothEntry = { areaM2: 10, products: ['Drehteile'], contact: { name: 'Karl Keller', email: 'messe@keller.example' } };
+  await ok(
+    stack.query(
+      `mutation($b: ID!, $input: BoothRegistrationInput!) { registerForBooth(boothId: $b, input: $input) { id } }`,
+      { b: booth, input: boothEntry },
+      tokens.keller,
+    ),
+  );
   // A relationship it asked for, which its partner has not confirmed yet.
   relationship = (
     await ok(stack.query(`mutation($m: ID!) { requestRelationship(partnerId: $m, kind: SUPPLIER_OF) { id } }`, { m: members.lorenz }, tokens.keller))
@@ -321,6 +341,14 @@ test('archiving withdraws its open offers and archives its accounts', async () =
   const [archivedAccount] = accounts.accounts.filter((a: any) => a.memberId === members.keller);
   expect(audit.regionAuditLog.entries.filter((e: any) => e.action === 'archiveAccount')).toHaveLength(1);
   expect(archivedAccount.archivedAt).toEqual(expect.any(String));
+  // Its pending booth registration is declined, saying why, and its area free again.
+  const held = await ok(
+    stack.query(`query($id: ID!) { jointBooth(id: $id) { remainingAreaM2 registrations { status declineReason } } }`, { id: booth }, tokens.niweOffice),
+  );
+  expect(held.jointBooth).toEqual({
+    remainingAreaM2: 40,
+    registrations: [{ status: 'DECLINED', declineReason: 'Das Unternehmen hat sein Netzwerk verlassen.' }],
+  });
   // The group it led is its network's office's now.
   const group = await ok(stack.query(`query($g: ID!) { workingGroup(id: $g) { leadNetwork { code } leadMember { id } } }`, { g: ledGroup }, tokens.niweOffice));
   expect(group.workingGroup).toEqual({ leadNetwork: { code: 'NIWE' }, leadMember: null });

@@ -119,7 +119,7 @@ const de = {
   archive: 'Archivieren',
   archiveLabel: (name: string) => `${name} archivieren`,
   archiveQuestion: (name: string) =>
-    `${name} archivieren? Das Unternehmen verschwindet aus der Mitgliederliste und der Suche und lässt sich danach nicht mehr ändern. Es nimmt an nichts Neuem mehr teil: Seine offenen Kapazitätsangebote und -gesuche werden zurückgezogen, die Leitung seiner Arbeitskreise geht an Ihre Geschäftsstelle, seine Zugänge werden archiviert. Das lässt sich im Portal nicht rückgängig machen.`,
+    `${name} archivieren? Das Unternehmen verschwindet aus der Mitgliederliste und der Suche und lässt sich danach nicht mehr ändern. Es nimmt an nichts Neuem mehr teil: Seine offenen Kapazitätsangebote und -gesuche werden zurückgezogen, die Leitung seiner Arbeitskreise geht an Ihre Geschäftsstelle, seine offenen Anmeldungen zum Gemeinschaftsstand werden abgelehnt, seine Zugänge archiviert. Das lässt sich im Portal nicht rückgängig machen.`,
   archiveConfirm: 'Ja, archivieren',
   cancel: 'Abbrechen',
   archived: (name: string) => `${name} ist archiviert.`,
@@ -257,7 +257,7 @@ const en: OfficeMessages = {
   archive: 'Archive',
   archiveLabel: (name) => `Archive ${name}`,
   archiveQuestion: (name) =>
-    `Archive ${name}? The company leaves the member list and the search and can no longer be changed afterwards. It takes part in nothing new: its open capacity offers and requests are withdrawn, the working groups it leads go to your office, its accounts are archived. This cannot be undone in the portal.`,
+    `Archive ${name}? The company leaves the member list and the search and can no longer be changed afterwards. It takes part in nothing new: its open capacity offers and requests are withdrawn, the working groups it leads go to your office, its pending joint-booth registrations are declined, its accounts are archived. This cannot be undone in the portal.`,
   archiveConfirm: 'Yes, archive',
   cancel: 'Cancel',
   archived: (name) => `${name} is archived.`,

@@ -1335,7 +1335,8 @@ export type Mutation = {
    * part in nothing new (naming it in a capacity post or booking, an invitation, a working group, a registration, a
    * relationship or an account is BAD_USER_INPUT with reason ARCHIVED, FORBIDDEN with that reason for its own people;
    * nothing it asked or quoted before is confirmed or awarded after). Its open capacity posts are withdrawn, the
-   * working groups it leads go to its network's office, and its accounts are archived. Archiving again is safe.
+   * working groups it leads go to its network's office, its pending joint-booth registrations are declined, and its
+   * accounts are archived. Archiving again is safe.
    * Allowed: its network's office, admin.
    */
   archiveMember: Member;

@@ -5,6 +5,7 @@ import { parseContactId, parseMemberId } from '../../../shared/ids.ts';
 import type { RegionContext } from '../context.ts';
 import { archiveMemberAccounts } from '../accounts/accounts.ts';
 import { withdrawMemberPosts } from '../capacity/posts.ts';
+import { declineMemberBoothRegistrations } from '../trade-fairs/registrations.ts';
 import { handLeadsToOffice } from '../working-groups/working-groups.ts';
 import { memberRef } from '../ids.ts';
 
@@ -42,13 +43,15 @@ export async function archiveMember(ctx: RegionContext, id: string) {
   assertCanWriteMember(ctx.identity, network.code, id, 'archive');
   await assertMemberExists(ctx, id, 'id', { archived: true });
   // What it has open in region goes with it: its offers and requests are no longer booked or matched (their bookings
-  // stay), the groups it leads go to its network's office, and its people sign in no more. Before the network's
+  // stay), the groups it leads go to its network's office, its pending booth registrations are declined (their area
+  // free again), and its people sign in no more. Before the network's
   // archiving, so that a failure of either leaves the member in its office's list to archive again (both parts are
   // safe twice); after it, a failure here left a member archived at its network with its offers open, gone from
   // the portal's list.
   await ctx.em.transactional(async (tx) => {
     await withdrawMemberPosts(tx, id);
     await handLeadsToOffice(tx, id);
+    await declineMemberBoothRegistrations(tx, ctx.identity, id);
     await archiveMemberAccounts(tx, ctx.identity, id);
   });
   await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, {

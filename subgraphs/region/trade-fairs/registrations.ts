@@ -187,6 +187,27 @@ export async function confirmBoothRegistration(ctx: RegionContext, id: string): 
   });
 }
 
+/** Said of the pending registrations of a member that has left its network, declined with its archiving. */
+export const leftNetworkReason = 'Das Unternehmen hat sein Netzwerk verlassen.';
+
+/**
+ * A member's pending registrations, declined as the organiser would, each under its booth's lock, so that their area
+ * is free for others before the deadline (members/members.ts archiveMember); confirmed ones are the organiser's to decide.
+ */
+export async function declineMemberBoothRegistrations(tx: EntityManager, actor: Identity, memberId: string): Promise<void> {
+  for (const pending of await tx.find(BoothRegistrationSchema, { memberId, status: 'PENDING' }, { orderBy: { booth: 'asc', id: 'asc' } })) {
+    const booth = await lockedBooth(tx, pending.booth.id, formatBoothId(pending.booth.id));
+    await tx.refresh(pending);
+    if (pending.status !== 'PENDING') continue;
+    pending.status = 'DECLINED';
+    pending.declineReason = leftNetworkReason;
+    pending.decidedAt = new Date();
+    pending.decidedBy = actor.subject ?? null;
+    booth.allocatedAreaM2 -= pending.areaM2;
+    auditRegistration(tx, actor, 'declineBoothRegistration', 'PENDING', pending);
+  }
+}
+
 export function declineBoothRegistration(ctx: RegionContext, id: string, reason: string | null | undefined): Promise<BoothRegistration> {
   const why = text('reason', reason, 500, false);
   return decide(ctx, id, {
