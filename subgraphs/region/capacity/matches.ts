@@ -37,12 +37,18 @@ interface OfferBookings {
   placed: number;
 }
 
+/** The first and last day both windows hold, as parseDate's times. */
+function sharedDays(offer: CapacityPost, request: CapacityPost): { from: number; to: number } {
+  return {
+    from: Math.max(parseDate(offer.fromDate), parseDate(request.fromDate)),
+    to: Math.min(parseDate(offer.toDate), parseDate(request.toDate)),
+  };
+}
+
 /** What a booking of the days both windows share could take of the offer, beside its bookings. */
 function hoursFree(offer: CapacityPost, request: CapacityPost, { held, placed }: OfferBookings): number {
-  const shared = {
-    from: formatDate(Math.max(parseDate(offer.fromDate), parseDate(request.fromDate))),
-    to: formatDate(Math.min(parseDate(offer.toDate), parseDate(request.toDate))),
-  };
+  const days = sharedDays(offer, request);
+  const shared = { from: formatDate(days.from), to: formatDate(days.to) };
   return Math.min(offer.hours - offer.bookedHours, freeHours(shared, held, hoursPerWorkingDay[offer.kind as CapacityKind], placed).hours);
 }
 
@@ -51,8 +57,8 @@ function scoreMatch(offer: CapacityPost, request: CapacityPost, free: number) {
     free >= request.hours
       ? { requirement: 'hours', status: 'MET', reason: `${free} h free for ${request.hours} h needed` }
       : { requirement: 'hours', status: 'PARTLY_MET', reason: `${free} h free of ${request.hours} h needed` };
-  const overlapDays =
-    (Math.min(parseDate(offer.toDate), parseDate(request.toDate)) - Math.max(parseDate(offer.fromDate), parseDate(request.fromDate))) / day + 1;
+  const shared = sharedDays(offer, request);
+  const overlapDays = (shared.to - shared.from) / day + 1;
   const requestDays = (parseDate(request.toDate) - parseDate(request.fromDate)) / day + 1;
   const window: RequirementMatch =
     overlapDays >= requestDays

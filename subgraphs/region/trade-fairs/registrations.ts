@@ -160,15 +160,29 @@ async function decide(ctx: RegionContext, id: string, decision: Decision): Promi
         reason: 'STATUS',
         status: found.status,
       });
-    const was = found.status;
-    decision.apply(tx, found, booth);
-    found.decidedAt = new Date();
-    found.decidedBy = ctx.identity.subject ?? null;
-    auditRegistration(tx, ctx.identity, auditAction[decision.verb], was, found);
+    applyDecision(tx, ctx.identity, decision.verb, found, booth, decision.apply);
     await tx.flush();
     return found;
   });
 }
+
+/** A decision on a registration read under its booth's lock, with its time, its author and its audit entry. */
+function applyDecision(tx: EntityManager, actor: Identity, verb: Decision['verb'], r: BoothRegistration, booth: JointBooth, apply: Decision['apply']): void {
+  const was = r.status;
+  apply(tx, r, booth);
+  r.decidedAt = new Date();
+  r.decidedBy = actor.subject ?? null;
+  auditRegistration(tx, actor, auditAction[verb], was, r);
+}
+
+/** A decline: the registration declined with its reason, its area free again. */
+const declined =
+  (why: string | null): Decision['apply'] =>
+  (_tx, r, booth) => {
+    r.status = 'DECLINED';
+    r.declineReason = why;
+    booth.allocatedAreaM2 -= r.areaM2;
+  };
 
 export async function confirmBoothRegistration(ctx: RegionContext, id: string): Promise<BoothRegistration> {
   // Not for a member that has left its network since it registered; it may still withdraw, and the organiser decline.
@@ -198,13 +212,7 @@ export async function declineMemberBoothRegistrations(tx: EntityManager, actor: 
   for (const pending of await tx.find(BoothRegistrationSchema, { memberId, status: 'PENDING' }, { orderBy: { booth: 'asc', id: 'asc' } })) {
     const booth = await lockedBooth(tx, pending.booth.id, formatBoothId(pending.booth.id));
     await tx.refresh(pending);
-    if (pending.status !== 'PENDING') continue;
-    pending.status = 'DECLINED';
-    pending.declineReason = leftNetworkReason;
-    pending.decidedAt = new Date();
-    pending.decidedBy = actor.subject ?? null;
-    booth.allocatedAreaM2 -= pending.areaM2;
-    auditRegistration(tx, actor, 'declineBoothRegistration', 'PENDING', pending);
+    if (pending.status === 'PENDING') applyDecision(tx, actor, 'decline', pending, booth, declined(leftNetworkReason));
   }
 }
 
@@ -213,11 +221,7 @@ export function declineBoothRegistration(ctx: RegionContext, id: string, reason:
   return decide(ctx, id, {
     verb: 'decline',
     authorize: (_tx, _r, booth) => assertOrganiser(ctx.identity, booth),
-    apply(_tx, r, booth) {
-      r.status = 'DECLINED';
-      r.declineReason = why;
-      booth.allocatedAreaM2 -= r.areaM2;
-    },
+    apply: declined(why),
   });
 }
 
