@@ -28,6 +28,7 @@ let lorenzOffer: string;
 let pendingBooking: string;
 let quoted: string;
 let quote: string;
+let proposed: string;
 
 async function createGroup(topic: string): Promise<string> {
   const input = { topic, description: 'Gemeinsam statt einzeln', lead: { network: 'NIWE' } };
@@ -132,6 +133,10 @@ beforeAll(async () => {
       ),
     )
   ).submitQuote.id;
+  // An inquiry its office proposed it for, not answered by the customer yet.
+  proposed = await createInquiry(stack, tokens.partner, { title: 'Zahnwelle' });
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: proposed }, tokens.partner));
+  await ok(stack.query(`mutation($i: ID!, $m: ID!) { proposeInvitee(inquiryId: $i, memberId: $m) }`, { i: proposed, m: members.keller }, tokens.niweOffice));
   // A group it leads, and a booking of another member's offer, not confirmed yet.
   const led = { topic: 'Werkzeugbau', description: 'Gemeinsam statt einzeln', lead: { memberId: members.keller } };
   ledGroup = (await ok(stack.query(`mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`, { input: led }, tokens.niweOffice)))
@@ -297,6 +302,17 @@ test('nothing new names an archived member, and nothing is written', async () =>
     'quoteId',
   );
   expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { status } }`, { id: quoted }, tokens.partner))).inquiry.status).toBe('OPEN');
+  // Proposed before it left, it is not invited after.
+  expectArchived(
+    await stack.query(
+      `mutation($i: ID!, $m: ID!) { acceptInviteeProposal(inquiryId: $i, memberId: $m) { status } }`,
+      { i: proposed, m: members.keller },
+      tokens.partner,
+    ),
+    'memberId',
+  );
+  const invitees = await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { invitations { member { id } } } }`, { id: proposed }, tokens.partner));
+  expect(invitees.inquiry.invitations).toEqual([]);
   // A joint offer names no partner that has left its network since it accepted.
   const jointQuote = { priceTiers: [{ minQuantity: 1, unitPrice: 19.5 }], leadTimeDays: 30, validUntil: inDays(90), consortiumId: consortium };
   expectArchived(
@@ -386,6 +402,14 @@ test('its profile is still read, and it declines what it was asked before', asyn
     stack.query(`mutation($i: ID!) { declineInquiry(inquiryId: $i, reason: "Betrieb eingestellt") { status } }`, { i: inquiry }, tokens.keller),
   );
   expect(declined.declineInquiry.status).toBe('DECLINED');
+  // It leaves the joint offer it had accepted, and may not take it up again.
+  const respond = `mutation($c: ID!, $a: Boolean!) { respondToConsortium(consortiumId: $c, accept: $a, processes: ["3.2.1"], sharePercent: 40) { partners { member { id } status } } }`;
+  const left = await ok(stack.query(respond, { c: consortium, a: false }, tokens.keller));
+  expect(left.respondToConsortium.partners).toContainEqual({ member: { id: members.keller }, status: 'DECLINED' });
+  expect((await stack.query(respond, { c: consortium, a: true }, tokens.keller)).errors?.[0].extensions).toMatchObject({
+    code: 'FORBIDDEN',
+    reason: 'ARCHIVED',
+  });
 });
 
 test('a member still in its network takes part as before', async () => {
@@ -397,6 +421,73 @@ test('a member still in its network takes part as before', async () => {
     ),
   );
   expect(joined.inviteToWorkingGroup.status).toBe('INVITED');
+});
+
+test("a member archived at its network behind region's back is refused once region asks again (KNOWN_MEMBERS_TTL_MS=0)", async () => {
+  // As when its office archived it through another region replica, or region remembered it active from before.
+  const fresh = await startStack({ knownMembersTtlMs: 0 });
+  try {
+    const admin = await fresh.token({ role: 'admin' });
+    const office = await fresh.token({ role: 'office', network: 'NIWE' });
+    const { id: weber, token: weberToken } = await createMember(fresh, admin, 'NIWE', {
+      name: 'Weber OHG',
+      postalCode: '37269',
+      city: 'Eschwege',
+      processes: ['3.2.1'],
+    });
+    const { token: otherToken } = await createMember(fresh, admin, 'LINAT', { name: 'Otto AG', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.1'] });
+    const post = { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.1', hours: 40, from: inDays(14), to: inDays(30), postalCode: '37269' };
+    const offer = (await ok(fresh.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: post }, weberToken)))
+      .postCapacity.id;
+    const fair = {
+      name: 'Netzwerkmesse Bad Salzuflen',
+      city: 'Bad Salzuflen',
+      startsAt: `${inDays(60)}T09:00:00Z`,
+      endsAt: `${inDays(62)}T17:00:00Z`,
+      registrationDeadline: `${inDays(30)}T22:00:00Z`,
+      booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 25_000 },
+    };
+    const boothId = (await ok(fresh.query(`mutation($input: TradeFairInput!) { createTradeFair(input: $input) { booth { id } } }`, { input: fair }, office)))
+      .createTradeFair.booth.id;
+    const entry = { areaM2: 10, products: ['Drehteile'], contact: { name: 'Wilma Weber', email: 'messe@weber.example' } };
+    const registration = (
+      await ok(
+        fresh.query(
+          `mutation($b: ID!, $input: BoothRegistrationInput!) { registerForBooth(boothId: $b, input: $input) { id } }`,
+          { b: boothId, input: entry },
+          weberToken,
+        ),
+      )
+    ).registerForBooth.id;
+    // Archived in its network's own database: region did not archive it, so nothing of its was withdrawn or declined.
+    const [, localId] = weber.split(':m-');
+    await fresh.networks
+      .get('NIWE')!
+      .orm.em.getConnection()
+      .execute(`update member set archived_at = now() where id = ?`, [Number(localId)]);
+
+    const refusal = {
+      message: `Member ${weber} is archived: it has left its network and takes part in nothing new.`,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'ARCHIVED' },
+    };
+    const confirm = await fresh.query(`mutation($id: ID!) { confirmBoothRegistration(id: $id) { status } }`, { id: registration }, office);
+    expect(confirm.errors?.[0]).toMatchObject({ ...refusal, extensions: { ...refusal.extensions, field: 'id' } });
+    const book = await fresh.query(
+      `mutation($o: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 8, from: $f, to: $t) { id } }`,
+      { o: offer, f: inDays(14), t: inDays(20) },
+      otherToken,
+    );
+    expect(book.errors?.[0]).toMatchObject({ ...refusal, extensions: { ...refusal.extensions, field: 'offerId' } });
+    const own = await fresh.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: post }, weberToken);
+    expect(own.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ARCHIVED' });
+    // Nothing was written: the registration still waits, the offer has no booking.
+    const held = await ok(fresh.query(`query($id: ID!) { jointBooth(id: $id) { registrations { status } } }`, { id: boothId }, office));
+    expect(held.jointBooth.registrations).toEqual([{ status: 'PENDING' }]);
+    const bookings = await ok(fresh.query(`{ capacityBookings { id } }`, {}, otherToken));
+    expect(bookings.capacityBookings).toEqual([]);
+  } finally {
+    await fresh.stop();
+  }
 });
 
 test("region's part goes first: with the network down, the member stays in its list to archive again, its offers withdrawn", async () => {

@@ -81,6 +81,8 @@ export interface StackOptions {
   attachmentMaxBytes?: number;
   /** Region's SEARCH_COUNT_LIMIT (default 200). */
   searchCountLimit?: number | null;
+  /** Region's KNOWN_MEMBERS_TTL_MS (default ten minutes); 0 asks the member's network every time. */
+  knownMembersTtlMs?: number;
   /** The gateway's OPERATION_CACHE_MB. */
   operationCacheMb?: number;
   /** The gateway's SUBGRAPH_TIMEOUT_MS. */
@@ -176,6 +178,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...given('NETWORK_TIMEOUT_MS', options.networkTimeoutMs),
       ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
       ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),
+      ...given('KNOWN_MEMBERS_TTL_MS', options.knownMembersTtlMs),
       ...observabilityEnv,
     };
     const regionOptions = regionConfig(regionEnv).region;
