@@ -264,9 +264,15 @@ describe('the joint booth at the network fair', () => {
       areaM2: 6,
       declineReason: 'Gussteile zeigt schon ein anderer Stand.',
     });
-    // NIWE's office reads its own members' entries only.
-    const niweLog = (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { target } } }`, {}, tokens.niweOffice))).regionAuditLog.entries;
-    expect(niweLog.map((e: any) => e.target)).not.toContain(registrations.giesserei);
+    // NIWE's office, the organiser, reads the same entries: its own decisions and what they were on. KONAT's
+    // office, neither the member's nor the organiser, reads none of them; admin reads each once.
+    const targets = async (token: string) =>
+      (await ok(stack.query(`{ regionAuditLog(first: 100) { entries { target } } }`, {}, token))).regionAuditLog.entries
+        .map((e: any) => e.target)
+        .filter((target: string) => target === registrations.giesserei);
+    expect(await targets(tokens.niweOffice)).toEqual([registrations.giesserei, registrations.giesserei]);
+    expect(await targets(await stack.token({ role: 'office', network: 'KONAT' }))).toEqual([]);
+    expect(await targets(tokens.admin)).toEqual([registrations.giesserei, registrations.giesserei]);
 
     await expect.poll(() => received.length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     const byRegistration = new Map(received.map((d) => [d.data.registrationId, d]));

@@ -2316,7 +2316,7 @@ export type Query = {
   newsItem?: Maybe<NewsItem>;
   /** The owner's side-by-side view of the quotes on an inquiry, cheapest unit price first. */
   quoteComparison?: Maybe<Array<QuoteComparisonRow>>;
-  /** Region's own audit log of writes (API keys, webhooks), newest first. Allowed: admin; an office reads the entries about its network. first: 1..100. */
+  /** Region's own audit log of writes (API keys, webhooks), newest first. Allowed: admin; an office reads the entries about its network and about registrations for a joint booth it organises. first: 1..100. */
   regionAuditLog?: Maybe<AuditLogPage>;
   /**
    * A member's relationships. The member itself (and admin) sees every one it

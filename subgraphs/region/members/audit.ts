@@ -51,14 +51,19 @@ export async function auditLog(ctx: RegionContext, network: string, first: numbe
 /**
  * Records a write to region's data in the caller's transaction (flush it with the write).
  * target names the record as the API does (k-3, wh-…); network is the network the record
- * belongs to, whose office may read the entry, or null for region-wide records.
+ * belongs to, whose office may read the entry, or null for region-wide records; readerNetwork
+ * another network whose office reads it too.
  */
-export function recordRegionAudit(em: EntityManager, actor: Identity, entry: AuditChange & { network?: string | null }): RegionAuditEntry {
-  const { network = null, ...change } = entry;
-  return em.create(RegionAuditEntrySchema, { ...auditFields(actor, change), network });
+export function recordRegionAudit(
+  em: EntityManager,
+  actor: Identity,
+  entry: AuditChange & { network?: string | null; readerNetwork?: string | null },
+): RegionAuditEntry {
+  const { network = null, readerNetwork = null, ...change } = entry;
+  return em.create(RegionAuditEntrySchema, { ...auditFields(actor, change), network, readerNetwork: readerNetwork === network ? null : readerNetwork });
 }
 
-/** Region's own log, newest first: admin reads all of it, an office the entries about its network. */
+/** Region's own log, newest first: admin reads all of it, an office the entries about its network and those it is a reader of. */
 export async function regionAuditLog(ctx: RegionContext, first: number | null | undefined, after: string | null | undefined) {
   const { identity } = ctx;
   requireSignedIn(identity);
@@ -67,7 +72,7 @@ export async function regionAuditLog(ctx: RegionContext, first: number | null | 
   const size = pageSize(first, 100);
   const before = after ? decodeCursor(after) : null;
   const where = {
-    ...(identity.role === 'office' ? { network: identity.network } : {}),
+    ...(identity.role === 'office' ? { $or: [{ network: identity.network }, { readerNetwork: identity.network }] } : {}),
     ...(before !== null ? { id: { $lt: before } } : {}),
   };
   const rows = await ctx.em.find(RegionAuditEntrySchema, where, { orderBy: { id: 'desc' }, limit: size + 1 });

@@ -63,13 +63,24 @@ async function lockedBooth(tx: EntityManager, localId: number, boothId: string):
   return booth;
 }
 
-/** A registration as region's audit log keeps it: what it asks for and where it stands, without its contact's address. */
-function auditRegistration(tx: EntityManager, actor: Identity, action: string, was: BoothRegistration['status'] | null, r: BoothRegistration): void {
-  const after = { booth: formatBoothId(r.booth.id), memberId: r.memberId, areaM2: r.areaM2, status: r.status, declineReason: r.declineReason ?? null };
+/**
+ * A registration as region's audit log keeps it: what it asks for and where it stands, without its contact's address.
+ * The member's network's office reads it, and the booth's organising office, which decides on it.
+ */
+function auditRegistration(
+  tx: EntityManager,
+  actor: Identity,
+  action: string,
+  was: BoothRegistration['status'] | null,
+  r: BoothRegistration,
+  booth: JointBooth,
+): void {
+  const after = { booth: formatBoothId(booth.id), memberId: r.memberId, areaM2: r.areaM2, status: r.status, declineReason: r.declineReason ?? null };
   recordRegionAudit(tx, actor, {
     action,
     target: boothRegistrationId(r.id),
     network: r.memberNetwork,
+    readerNetwork: booth.organiserNetwork,
     before: was && { ...after, status: was, declineReason: null },
     after,
   });
@@ -116,7 +127,7 @@ export async function registerForBooth(
       });
       // The registration's id comes with its insert, which the audit entry names.
       await tx.flush();
-      auditRegistration(tx, ctx.identity, 'registerForBooth', null, registration);
+      auditRegistration(tx, ctx.identity, 'registerForBooth', null, registration, booth);
       await tx.flush();
       return registration;
     });
@@ -172,7 +183,7 @@ function applyDecision(tx: EntityManager, actor: Identity, verb: Decision['verb'
   apply(tx, r, booth);
   r.decidedAt = new Date();
   r.decidedBy = actor.subject ?? null;
-  auditRegistration(tx, actor, auditAction[verb], was, r);
+  auditRegistration(tx, actor, auditAction[verb], was, r, booth);
 }
 
 /** A decline: the registration declined with its reason, its area free again. */
