@@ -129,15 +129,10 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
     client.once('error', () => resolve());
   });
   const limiters: LimiterFactory = (name, limits) => {
-    const counter = (kind: string, points: number) =>
-      new RateLimiterRedis({
-        storeClient: client,
-        keyPrefix: `rl:${name}:${kind}`,
-        points,
-        duration: 60,
-        insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
-      });
-    const requests = counter('requests', limits.requestsPerMinute);
+    const insurance = new RateLimiterMemory({ points: limits.requestsPerMinute, duration: 60 });
+    const counter = (kind: string, points: number, insuranceLimiter = new RateLimiterMemory({ points, duration: 60 })) =>
+      new RateLimiterRedis({ storeClient: client, keyPrefix: `rl:${name}:${kind}`, points, duration: 60, insuranceLimiter });
+    const requests = counter('requests', limits.requestsPerMinute, insurance);
     const cost = counter('cost', limits.costPerMinute);
     return {
       limits,
@@ -147,7 +142,14 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
         return wait || (taken > 0 ? secondsRefused(cost.consume(key, Math.min(taken, limits.costPerMinute)), RateLimiterRes) : 0);
       },
       async give(key) {
-        await requests.reward(key, 1);
+        // Only into the window it was taken from. rate-limiter-flexible's reward creates a window that has ended
+        // anew with one unit less, so a key checked as the minute turned let one more through in the next.
+        try {
+          await client.eval(giveBackScript, 1, requests.getKey(key));
+        } catch {
+          // Redis away: the unit was taken from this replica's own count (the insurance limiter), given back there.
+          await insurance.reward(key, 1);
+        }
       },
     };
   };
@@ -159,6 +161,9 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
     },
   };
 }
+
+/** One unit back into a window that is still open; none into one that has ended (its key expired). */
+const giveBackScript = `if redis.call('exists', KEYS[1]) == 1 then return redis.call('decrby', KEYS[1], 1) end return false`;
 
 /** 0 when the points were taken; the seconds until the window turns when they were refused. */
 async function secondsRefused(consumed: Promise<RateLimiterRes>, Refusal: typeof RateLimiterRes): Promise<number> {

@@ -7,7 +7,9 @@ import { fanOut, listSizes } from '../gateway/field-costs.ts';
 import { checkFieldCosts, defaultLimits, measureOperation } from '../gateway/limits.ts';
 import { clientAddressKey, RateLimiter, rateLimitRedisUrlFromEnv, redisLimiters } from '../gateway/rate-limit.ts';
 import { envReader } from '../shared/config.ts';
+import { redisClient } from '../shared/redis.ts';
 import { freePort } from './support/free-port.ts';
+import { startRedis } from './support/redis.ts';
 
 const schema = federation.Supergraph.build(readFileSync(supergraphPath, 'utf8')).apiSchema().toGraphQLJSSchema();
 
@@ -104,6 +106,32 @@ describe('rate-limit keys and buckets', () => {
     expect(url('rediss://:geheim@cache.example:6380/2')).toBe('rediss://:geheim@cache.example:6380/2');
     expect(() => url('http://:geheim@cache.example')).toThrow(/^RATE_LIMIT_REDIS_URL must start with redis:\/\/ or rediss:\/\/\.$/);
     expect(() => url('geheim')).toThrow(/^RATE_LIMIT_REDIS_URL must be a URL such as redis:\/\/127\.0\.0\.1:6379\.$/);
+  });
+
+  test('a unit given back in Redis goes into the window it was taken from, not into the next', async () => {
+    const redis = await startRedis();
+    const shared = redisLimiters(redis.url);
+    const store = redisClient(redis.url);
+    try {
+      await Promise.all([shared.connected, new Promise((resolve) => store.once('ready', resolve))]);
+      const limiter = shared.limiters('keys', { requestsPerMinute: 2, costPerMinute: 100 });
+      expect(await limiter.take('a', 0)).toBe(0);
+      await limiter.give('a');
+      expect(await limiter.take('a', 0)).toBe(0);
+      expect(await limiter.take('a', 0)).toBe(0);
+      expect(await limiter.take('a', 0)).toBeGreaterThan(0);
+      // Taken as the minute turns, given back after: its window's key has expired (deleted here, not waited for).
+      expect(await limiter.take('b', 0)).toBe(0);
+      await store.del('rl:keys:requests:b');
+      await limiter.give('b');
+      expect(await limiter.take('b', 0)).toBe(0);
+      expect(await limiter.take('b', 0)).toBe(0);
+      expect(await limiter.take('b', 0)).toBeGreaterThan(0);
+    } finally {
+      store.disconnect();
+      await shared.close();
+      redis.kill();
+    }
   });
 
   test('with RATE_LIMIT_REDIS_URL unreachable, each replica counts in its own memory and says so once', async () => {
