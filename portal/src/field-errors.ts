@@ -10,7 +10,7 @@ type LocaleFormats = Pick<Locale, 'language' | 'number' | 'dateTime'>;
 // itself is English, for API users. Forms show fieldErrorText(error, locale) at the field instead; an
 // error without a reason this table knows keeps the server's message, so a reason added on the server
 // before the portal learns it still says what to fix. Free of Preact, so unit tests run it as it is;
-// components take it with the visitor's locale from use-field-error-text.ts.
+// components keep an error as said.tsx's sayError, worded in the page's language each time it renders.
 
 /** A GraphQL error as the portal reads it (graphql.ts's GraphQLErrorLike fits), named here so this module imports no Preact. */
 export interface ServerError {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { GraphQLErrorLike } from './graphql.ts';
 import { csrfHeaders } from './session.ts';
-import { useFieldErrorText } from './use-field-error-text.ts';
+import { errorText } from './field-errors.ts';
+import { say, type Said } from './said.tsx';
 
 // Files go to the gateway's /attachments as the request's body, not through GraphQL (README "Inquiries",
 // "Working groups"): an inquiry's drawings (?inquiryId=) and a meeting's minutes (?meetingId=).
@@ -36,10 +37,9 @@ export async function upload(to: UploadTarget, file: File): Promise<GraphQLError
  * whose name and reason stand at the field (`error`) with the focus; `uploaded` names the files that went, and
  * `onUploaded` runs after any did. Without a file chosen, `chooseFirst` is the error.
  */
-export function useUploadForm(to: UploadTarget, chooseFirst: string, onUploaded: () => void) {
-  const errorText = useFieldErrorText();
+export function useUploadForm(to: UploadTarget, chooseFirst: Said, onUploaded: () => void) {
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [uploaded, setUploaded] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,11 +53,11 @@ export function useUploadForm(to: UploadTarget, chooseFirst: string, onUploaded:
     }
     setBusy(true);
     const sent: string[] = [];
-    let refused: string | null = null;
+    let refused: Said | null = null;
     for (const file of files) {
       const refusal = await upload(to, file);
       if (refusal) {
-        refused = `${file.name}: ${errorText(refusal)}`;
+        refused = say((locale) => `${file.name}: ${errorText(refusal, locale)}`);
         break;
       }
       sent.push(file.name);

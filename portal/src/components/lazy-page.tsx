@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useFailureText } from '../use-field-error-text.ts';
+import { sayFailure } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
 
 // Pages whose code is fetched when one is first shown (a separate chunk of the build), so pages only
@@ -12,7 +12,6 @@ const loaded = new Map<() => Promise<ComponentType<any>>, ComponentType<any>>();
 /** Shows the component `load` resolves to with `props`, and "loading" until its chunk has arrived. */
 export function LazyPage<Props extends object>({ load, props }: { load: () => Promise<ComponentType<Props>>; props: Props }) {
   const { t } = useLocale();
-  const failure = useFailureText();
   // A count, not a flag: Preact keeps this component when the route moves from one lazy area to another, and a
   // flag already true from the first area's chunk did not render again when the second one's came ("Lädt …" for good).
   const [, arrived] = useState(0);
@@ -33,7 +32,7 @@ export function LazyPage<Props extends object>({ load, props }: { load: () => Pr
   if (failed === load)
     return (
       <p class="notice notice-error" role="alert">
-        {failure([{ message: '', extensions: { code: 'UNREACHABLE' } }])}
+        {sayFailure([{ message: '', extensions: { code: 'UNREACHABLE' } }])}
       </p>
     );
   return <p aria-busy="true">{t.loading}</p>;

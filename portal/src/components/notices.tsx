@@ -1,6 +1,6 @@
 import { otherErrors, unavailableNetworks, type GraphQLErrorLike } from '../graphql.ts';
+import { sayFailure } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
 
 /** Names the networks missing from an answer; the page shows the rest of it. */
 export function NetworkNotice({ errors }: { errors: GraphQLErrorLike[] }) {
@@ -17,12 +17,11 @@ export function NetworkNotice({ errors }: { errors: GraphQLErrorLike[] }) {
 
 /** Any other error, with the server's message. */
 export function ErrorNotice({ errors }: { errors: GraphQLErrorLike[] }) {
-  const failure = useFailureText();
   const other = otherErrors(errors);
   if (!other.length) return null;
   return (
     <div class="notice notice-error" role="alert">
-      {failure(other)}
+      {sayFailure(other)}
     </div>
   );
 }

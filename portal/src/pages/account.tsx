@@ -2,21 +2,19 @@ import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { changePassword, myAccount } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, sayError, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // The signed-in person's own account: what it is, and changing its password. The rule for a new
 // password is the server's; its message stands at the field it names (currentPassword or newPassword).
 
 type Field = 'currentPassword' | 'newPassword';
-type Errors = Partial<Record<Field | 'form', string>>;
+type Errors = Partial<Record<Field | 'form', Said>>;
 
 export function AccountPage() {
   const { t, day } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const { session } = useSession();
   const { data, errors: loadErrors, loading } = useQuery(myAccount, session?.signedIn ? {} : undefined);
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '' });
@@ -40,7 +38,7 @@ export function AccountPage() {
         <h1>{t.accountHeading}</h1>
         {loadErrors.length > 0 && (
           <p class="notice notice-error" role="alert">
-            {failure(loadErrors)}
+            {sayFailure(loadErrors)}
           </p>
         )}
         <p>{session.signedIn ? t.accountNone : t.memberFormSignIn}</p>
@@ -73,8 +71,8 @@ export function AccountPage() {
     }
     const error = result.errors[0];
     const field = error?.extensions?.field;
-    if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: errorText(error) });
-    fail({ form: failure(result.errors) });
+    if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: sayError(error) });
+    fail({ form: sayFailure(result.errors) });
   };
 
   const passwordField = (field: Field, autocomplete: string) => (

@@ -13,9 +13,9 @@ import {
   type NetworkCode,
 } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // An office's portal accounts: those of its network (its members' staff and its own), a form to
@@ -23,14 +23,12 @@ import { useQuery } from '../use-query.ts';
 // Who may create which is region's rule (subgraphs/region/accounts); its errors stand at their field.
 
 type Field = 'email' | 'name' | 'password' | 'kind' | 'network' | 'memberId' | 'customer';
-type Errors = Partial<Record<Field | 'form', string>>;
+type Errors = Partial<Record<Field | 'form', Said>>;
 
 const fieldOrder: Field[] = ['kind', 'network', 'memberId', 'customer', 'name', 'email', 'password'];
 
 export function AccountsPage() {
-  const locale = useLocale();
-  const failure = useFailureText();
-  const { t, day } = locale;
+  const { t, day } = useLocale();
   const { session } = useSession();
   const staff = session?.role === 'office' || session?.role === 'admin';
   const list = useQuery(accountList, staff ? {} : undefined);
@@ -39,7 +37,7 @@ export function AccountsPage() {
   const [network, setNetwork] = useState<NetworkCode>('NIWE');
   const [values, setValues] = useState({ email: '', name: '', password: '', memberId: '', customer: '' });
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | HTMLSelectElement | null>>>({});
   const members = useQuery(networkMemberNames, staff && kind === 'MEMBER' ? { network } : undefined);
@@ -73,7 +71,7 @@ export function AccountsPage() {
 
   const fail = (next: Errors) => {
     setErrors(next);
-    setStatus('');
+    setStatus(null);
     const first = fieldOrder.find((f) => next[f]);
     if (first) inputs.current[first]?.focus();
   };
@@ -91,21 +89,21 @@ export function AccountsPage() {
     if (!created) {
       const error = result.errors[0];
       const known = fieldOfError(error, fieldOrder);
-      if (known) return fail({ [known]: fieldErrorText(error, locale) });
-      return fail({ form: failure(result.errors) });
+      if (known) return fail({ [known]: say((locale) => fieldErrorText(error, locale)) });
+      return fail({ form: sayFailure(result.errors) });
     }
     setAccounts([...accounts, created]);
     setValues({ email: '', name: '', password: '', memberId: values.memberId, customer: '' });
     setErrors({});
-    setStatus(t.accountsCreated(created.name, created.email));
+    setStatus(say(({ t }) => t.accountsCreated(created.name, created.email)));
   };
 
   const archive = async (account: ListedAccount) => {
     const result = await request(archiveAccount, { id: account.id });
     const archived = result.data?.archiveAccount;
-    if (!archived) return fail({ form: failure(result.errors) });
+    if (!archived) return fail({ form: sayFailure(result.errors) });
     setAccounts(accounts.map((a) => (a.id === archived.id ? archived : a)));
-    setStatus(t.accountsArchived(archived.name));
+    setStatus(say(({ t }) => t.accountsArchived(archived.name)));
   };
 
   const described = (field: Field) => ({

@@ -13,12 +13,12 @@ import {
   type TradeFairView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, euros, Field, inCooperation, SignInFirst } from './cooperation.tsx';
-import { useCooperationText } from './cooperation-messages.ts';
+import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 
 // Trade fairs with the region's joint booth (/messen) and one fair's booth (/messen/<fair id>): the area left, a
 // member's registration with area, products and the contact at the booth (the graph's errors at their field; more
@@ -164,8 +164,6 @@ const boothFieldOfError: Record<string, BoothField> = {
 function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['booth']; onRegistered: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const { session } = useSession();
   const [values, setValues] = useState<Record<BoothField, string>>({
     areaM2: '',
@@ -174,11 +172,11 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
     contactEmail: session?.email ?? '',
     contactPhone: '',
   });
-  const [errors, setErrors] = useState<Partial<Record<BoothField | 'form', string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<BoothField | 'form', Said>>>({});
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<BoothField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
 
-  const fail = (next: Partial<Record<BoothField | 'form', string>>) => {
+  const fail = (next: Partial<Record<BoothField | 'form', Said>>) => {
     setErrors(next);
     const first = boothFieldOrder.find((f) => next[f]);
     if (first) inputs.current[first]?.focus();
@@ -187,7 +185,7 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
   const submit = async (event: Event) => {
     event.preventDefault();
     const area = values.areaM2.trim();
-    if (!/^\d+$/.test(area)) return fail({ areaM2: text.areaWhole });
+    if (!/^\d+$/.test(area)) return fail({ areaM2: say((locale) => cooperationText(locale).areaWhole) });
     setBusy(true);
     const result = await request(registerForBooth, {
       boothId: booth.id,
@@ -207,10 +205,14 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
     }
     const error = result.errors[0];
     const remaining = error?.extensions?.remainingAreaM2;
-    if (typeof remaining === 'number') return fail({ areaM2: remaining > 0 ? text.areaTooLarge(number(remaining)) : text.boothFull });
+    if (typeof remaining === 'number') {
+      return fail({
+        areaM2: say((locale) => (remaining > 0 ? cooperationText(locale).areaTooLarge(locale.number(remaining)) : cooperationText(locale).boothFull)),
+      });
+    }
     const field = boothFieldOfError[errorField(error) ?? ''];
-    if (field) return fail({ [field]: errorText(error) });
-    fail({ form: failure(result.errors) });
+    if (field) return fail({ [field]: sayError(error) });
+    fail({ form: sayFailure(result.errors) });
   };
 
   const field = (
@@ -261,9 +263,8 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
 function Registrations({ booth, session, open, onChange }: { booth: TradeFairView['booth']; session: Session; open: boolean; onChange: () => void }) {
   const text = useCooperationText();
   const { number, memberName } = useLocale();
-  const failure = useFailureText();
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<Said | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const decider = mayDecide(session, booth);
   // A decline (with the reason the member reads) and a withdrawal are asked first; a confirmation is not, as it frees nothing.
@@ -285,13 +286,18 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
     question.close();
     const changed = result.data && Object.values(result.data)[0];
     if (!changed) {
-      setError(failure(result.errors));
+      setError(sayFailure(result.errors));
       heading.current?.focus();
       return;
     }
     setReason({ id: '', text: '' });
     setError(null);
-    setStatus(text.decided(memberName(changed.member, changed.memberRef.id), text.boothStatus[changed.status]));
+    setStatus(
+      say((locale) => {
+        const text = cooperationText(locale);
+        return text.decided(locale.memberName(changed.member, changed.memberRef.id), text.boothStatus[changed.status]);
+      }),
+    );
     // The row's buttons go away with its decision: the keyboard continues at the table's heading.
     heading.current?.focus();
     onChange();

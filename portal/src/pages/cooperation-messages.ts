@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 
 // The cooperation pages' texts (news and events, working groups, the joint booth, relationships), German
@@ -474,7 +475,10 @@ const en: CooperationMessages = {
   signInLink: 'Sign in',
 };
 
+/** The cooperation pages' texts in a locale's language: for words said later (said.tsx), as useCooperationText is for a component. */
+export const cooperationText = ({ language }: Pick<Locale, 'language'>): CooperationMessages => (language === 'de' ? de : en);
+
 /** The cooperation pages' texts in the visitor's language. */
 export function useCooperationText(): CooperationMessages {
-  return useLocale().language === 'de' ? de : en;
+  return cooperationText(useLocale());
 }

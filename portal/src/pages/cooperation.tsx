@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { GraphQLErrorLike } from '../graphql.ts';
 import { paths, useRoute } from '../router.ts';
+import type { Said } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { BoothPage, TradeFairsPage } from './booth.tsx';
 import { useCooperationText } from './cooperation-messages.ts';
@@ -74,7 +75,7 @@ export function Field(props: {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  error?: string;
+  error?: Said;
   hint?: string;
   type?: 'text' | 'email' | 'tel' | 'url' | 'datetime-local';
   multiline?: boolean;

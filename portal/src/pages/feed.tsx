@@ -14,12 +14,12 @@ import {
   type NewsItemView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field } from './cooperation.tsx';
-import { useCooperationText } from './cooperation-messages.ts';
+import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 
 // The feed of every network's and the region's news and events, newest first, ten at a time by cursor
 // ("load more" appends the next page), filtered by kind, network and upcoming events in the URL
@@ -328,14 +328,12 @@ const ownRegistrationsRead = 100;
 function EventRegistration({ item, closed, onChange }: { item: NewsItemView; closed: boolean; onChange: () => void }) {
   const text = useCooperationText();
   const { t, number } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const { session } = useSession();
   const member = session?.role === 'member';
   const mine = useReloadable(myEventRegistrations, member ? { first: ownRegistrationsRead } : undefined);
   const [values, setValues] = useState<Record<RegistrationField, string>>({ name: '', email: '' });
-  const [errors, setErrors] = useState<Partial<Record<RegistrationField | 'form', string>>>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warning' | 'error'; state?: string } | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<RegistrationField | 'form', Said>>>({});
+  const [status, setStatus] = useState<{ text: Said; kind: 'ok' | 'warning' | 'error'; state?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<RegistrationField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
   const heading = useRef<HTMLHeadingElement>(null);
@@ -361,7 +359,7 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
       const field = errorField(error);
       // The same e-mail address twice for one event is a CONFLICT about that address (extensions.field participant.email).
       const at: RegistrationField | 'form' = field === 'name' || field === 'email' ? field : 'form';
-      setErrors({ [at]: at === 'form' ? failure(result.errors) : errorText(error) });
+      setErrors({ [at]: at === 'form' ? sayFailure(result.errors) : sayError(error) });
       setStatus(null);
       if (at !== 'form') inputs.current[at]?.focus();
       return;
@@ -369,8 +367,12 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
     setErrors({});
     setStatus(
       made.status === 'WAITING'
-        ? { text: text.waiting(made.participant, number(made.waitingPosition ?? 0)), kind: 'warning', state: made.status }
-        : { text: text.registered(made.participant), kind: 'ok', state: made.status },
+        ? {
+            text: say((locale) => cooperationText(locale).waiting(made.participant, locale.number(made.waitingPosition ?? 0))),
+            kind: 'warning',
+            state: made.status,
+          }
+        : { text: say((locale) => cooperationText(locale).registered(made.participant)), kind: 'ok', state: made.status },
     );
     // The form is ready for the next person.
     setValues({ name: '', email: '' });
@@ -384,10 +386,16 @@ function EventRegistration({ item, closed, onChange }: { item: NewsItemView; clo
     setBusy(false);
     // Beside the list it failed for, not in the registration form: once registration has closed that form is gone,
     // and a failed cancellation said nothing at all.
-    if (!result.data) return setStatus({ text: failure(result.errors), kind: 'error' });
+    if (!result.data) return setStatus({ text: sayFailure(result.errors), kind: 'error' });
     const { cancelled, movedUp } = result.data.cancelEventRegistration;
     setErrors({});
-    setStatus({ text: [text.cancelled(cancelled.participant), movedUp && text.movedUp(movedUp.participant)].filter(Boolean).join(' '), kind: 'ok' });
+    setStatus({
+      text: say((locale) => {
+        const text = cooperationText(locale);
+        return [text.cancelled(cancelled.participant), movedUp && text.movedUp(movedUp.participant)].filter(Boolean).join(' ');
+      }),
+      kind: 'ok',
+    });
     // The cancelled row and its button go away: the keyboard continues at the section's heading.
     heading.current?.focus();
     mine.reload();

@@ -2,8 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import { NetworkNotice } from '../components/notices.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { memberCandidates, createConsortium, type MemberCandidate } from '../operations.ts';
-import { useFailureText, useFieldErrorText } from '../use-field-error-text.ts';
-import { useInquiryText } from './inquiry-messages.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // An invited member forms a consortium (Bietergemeinschaft): it searches members of every network,
 // chooses its partners and proposes the consortium (createConsortium). Each partner then answers in
@@ -14,15 +14,13 @@ const candidatesPerSearch = 20;
 
 export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: string; leadId: string; onFormed: () => void }) {
   const text = useInquiryText();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<MemberCandidate[] | null>(null);
   const [searchErrors, setSearchErrors] = useState<GraphQLErrorLike[]>([]);
   const [searching, setSearching] = useState(false);
   // Chosen partners stay listed (and checked) across searches, so a consortium may gather hits of several.
   const [chosen, setChosen] = useState<MemberCandidate[]>([]);
-  const [error, setError] = useState<{ atPartners: boolean; message: string } | null>(null);
+  const [error, setError] = useState<{ atPartners: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
   const searchField = useRef<HTMLInputElement>(null);
   const partners = useRef<HTMLFieldSetElement>(null);
@@ -37,7 +35,7 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
     setHits((result.data?.members?.edges ?? []).map((edge) => edge.node).filter((member) => member.id !== leadId));
   };
 
-  const fail = (atPartners: boolean, message: string) => {
+  const fail = (atPartners: boolean, message: Said) => {
     setError({ atPartners, message });
     if (!atPartners) return;
     const box = partners.current?.querySelector<HTMLElement>('input[type="checkbox"]');
@@ -45,7 +43,11 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
   };
   const propose = async (event: Event) => {
     event.preventDefault();
-    if (!chosen.length) return fail(true, hits === null ? text.partnerSearchFirst : text.choosePartner);
+    if (!chosen.length)
+      return fail(
+        true,
+        say((locale) => (hits === null ? inquiryText(locale).partnerSearchFirst : inquiryText(locale).choosePartner)),
+      );
     setBusy(true);
     const result = await request(createConsortium, { inquiryId, partners: chosen.map((member) => member.id) });
     setBusy(false);
@@ -54,8 +56,8 @@ export function FormConsortium({ inquiryId, leadId, onFormed }: { inquiryId: str
       return onFormed();
     }
     const first = result.errors[0];
-    if (first?.extensions?.field === 'partners') return fail(true, errorText(first));
-    return fail(false, failure(result.errors));
+    if (first?.extensions?.field === 'partners') return fail(true, sayError(first));
+    return fail(false, sayFailure(result.errors));
   };
 
   const choose = (member: MemberCandidate, on: boolean) => {

@@ -1,28 +1,30 @@
 import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { declineInquiry } from '../operations.ts';
-import { useFailureText, useFieldErrorText } from '../use-field-error-text.ts';
-import { useInquiryText } from './inquiry-messages.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // An invited member that will not quote declines with a reason (declineInquiry); the owner's list of
 // invitations then shows it as declined with that reason, and the member can no longer quote.
 
 export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string; onDeclined: () => void }) {
   const text = useInquiryText();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<{ atField: boolean; message: string } | null>(null);
+  const [error, setError] = useState<{ atField: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
 
-  const fail = (atField: boolean, message: string) => {
+  const fail = (atField: boolean, message: Said) => {
     setError({ atField, message });
     if (atField) field.current?.focus();
   };
   const send = async (event: Event) => {
     event.preventDefault();
-    if (!reason.trim()) return fail(true, text.declineReasonMissing);
+    if (!reason.trim())
+      return fail(
+        true,
+        say((locale) => inquiryText(locale).declineReasonMissing),
+      );
     setBusy(true);
     const result = await request(declineInquiry, { inquiryId, reason: reason.trim() });
     setBusy(false);
@@ -31,8 +33,8 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
       return onDeclined();
     }
     const first = result.errors[0];
-    if (first?.extensions?.field === 'reason') return fail(true, errorText(first));
-    return fail(false, first?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors));
+    if (first?.extensions?.field === 'reason') return fail(true, sayError(first));
+    return fail(false, first?.extensions?.code === 'CONFLICT' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors));
   };
 
   const atField = error?.atField === true;

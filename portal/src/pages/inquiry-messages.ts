@@ -1,4 +1,5 @@
 import type { ConsortiumPartnerStatus, InquiryStatus, InvitationStatus, QuoteStatus } from '../operations.ts';
+import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 
 // The inquiry pages' texts, German first and English, beside the pages that load them (lazily,
@@ -363,7 +364,10 @@ const en: InquiryMessages = {
   bidJointIncomplete: 'The consortium can quote once everyone has accepted and the shares sum to 100 %.',
 };
 
+/** The inquiry pages' texts in a locale's language: for words said later (said.tsx), as useInquiryText is for a component. */
+export const inquiryText = ({ language }: Pick<Locale, 'language'>): InquiryMessages => (language === 'de' ? de : en);
+
 /** The inquiry pages' texts in the visitor's language. */
 export function useInquiryText(): InquiryMessages {
-  return useLocale().language === 'de' ? de : en;
+  return inquiryText(useLocale());
 }

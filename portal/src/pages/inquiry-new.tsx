@@ -5,11 +5,11 @@ import { certificates } from '../catalog.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { createInquiry, type InquiryInput, type Tolerance } from '../operations.ts';
 import { navigate, paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
-import { useInquiryText } from './inquiry-messages.ts';
+import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // A customer's new inquiry, saved as a DRAFT; its page then takes the drawings and publishes it.
 // The portal checks only what it must to build the input (whole quantities); every other error is
@@ -28,7 +28,7 @@ type FieldName =
   | 'postalCode'
   | 'deliveryDate'
   | 'quoteDeadline';
-type Errors = Partial<Record<FieldName | 'form', string>>;
+type Errors = Partial<Record<FieldName | 'form', Said>>;
 
 const fieldOrder: FieldName[] = [
   'title',
@@ -66,8 +66,6 @@ function parseQuantities(value: string): number[] | null {
 export function NewInquiryPage() {
   const text = useInquiryText();
   const { t } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const { session } = useSession();
   const [values, setValues] = useState({
     title: '',
@@ -110,7 +108,7 @@ export function NewInquiryPage() {
   const submit = async (event: Event) => {
     event.preventDefault();
     const quantities = parseQuantities(values.quantities);
-    if (!quantities) return fail({ quantities: text.quantitiesWhole });
+    if (!quantities) return fail({ quantities: say((locale) => inquiryText(locale).quantitiesWhole) });
     const documents = values.documents
       .split('\n')
       .map((line) => line.trim())
@@ -138,8 +136,8 @@ export function NewInquiryPage() {
     if (created) return navigate(paths.inquiry(created.id));
     const error = result.errors[0];
     const field = error && fieldOf(error);
-    if (field) return fail({ [field]: errorText(error, text.field) });
-    return fail({ form: failure(result.errors) });
+    if (field) return fail({ [field]: sayError(error, (locale) => inquiryText(locale).field) });
+    return fail({ form: sayFailure(result.errors) });
   };
 
   const describedBy = (name: FieldName, hint?: boolean) =>

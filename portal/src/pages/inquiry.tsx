@@ -4,7 +4,6 @@ import { useIdempotencyKeys } from '../retry-key.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   awardQuote,
@@ -21,14 +20,16 @@ import {
   type QuoteView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useUploadForm } from '../uploads.ts';
+import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { SignInFirst } from './inquiry-common.tsx';
 import { FormConsortium } from './inquiry-consortium.tsx';
 import { DeclineInvitation } from './inquiry-decline.tsx';
-import { useInquiryText } from './inquiry-messages.ts';
+import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // One inquiry. Its owner (a customer, or an office for one) uploads drawings, publishes it, follows the
 // invitations, compares the quotes side by side and awards one. An invited member reads it, downloads
@@ -134,7 +135,11 @@ function Facts({ inquiry }: { inquiry: InquiryDetail }) {
 function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; canUpload: boolean; onUploaded: () => void }) {
   const text = useInquiryText();
   const { number } = useLocale();
-  const { input, error, uploaded, busy, send } = useUploadForm({ inquiryId: inquiry.id }, text.chooseFile, onUploaded);
+  const { input, error, uploaded, busy, send } = useUploadForm(
+    { inquiryId: inquiry.id },
+    say((locale) => inquiryText(locale).chooseFile),
+    onUploaded,
+  );
   const size = (bytes: number) => (bytes < 1024 * 1024 ? `${number(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB` : `${number(bytes / 1024 / 1024, 1)} MB`);
 
   return (
@@ -230,9 +235,7 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
 
 function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished: () => void }) {
   const text = useInquiryText();
-  const failure = useFailureText();
   const { t } = useLocale();
-  const errorText = useFieldErrorText();
   const [invite, setInvite] = useState('10');
   const [error, setError] = useState<GraphQLErrorLike | null>(null);
   const [busy, setBusy] = useState(false);
@@ -254,7 +257,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
       <form class="publish" onSubmit={send} noValidate>
         {error && !atField && (
           <p class="notice notice-error" role="alert">
-            {error.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure([error])}
+            {error.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : sayFailure([error])}
           </p>
         )}
         <div class="field">
@@ -272,7 +275,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
           />
           {atField && (
             <p class="field-error" id="inquiry-invite-error">
-              {errorText(error)}
+              {sayError(error)}
             </p>
           )}
         </div>
@@ -284,19 +287,21 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
   );
 }
 
+/** A bidder as the comparison names it: the member and its network. */
+const nameOfBidder = (quote: QuoteView, memberName: Locale['memberName']) => `${memberName(quote.member, quote.memberRef.id)} (${quote.network})`;
+
 function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded: () => void }) {
   const text = useInquiryText();
-  const failure = useFailureText();
   const { t, number, currency, date, dateTime, memberName } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
   const confirm = useConfirmDialog<QuoteComparisonRow>();
   const chosen = confirm.subject;
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
   const rows = comparison.data?.quoteComparison ?? [];
   const awardable = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
   const quantities = inquiry.quantities.map((q) => q.quantity);
-  const bidderName = (quote: QuoteView) => `${memberName(quote.member, quote.memberRef.id)} (${quote.network})`;
+  const bidderName = (quote: QuoteView) => nameOfBidder(quote, memberName);
 
   const award = async () => {
     if (!chosen) return;
@@ -309,10 +314,14 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
     const revised = error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'quoteVersion';
     setOutcome(
       result.data?.awardQuote
-        ? { ok: true, message: text.awarded(bidderName(chosen.quote)) }
+        ? { ok: true, message: say((locale) => inquiryText(locale).awarded(nameOfBidder(chosen.quote, locale.memberName))) }
         : {
             ok: false,
-            message: revised ? text.quoteRevisedMeanwhile : error?.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : failure(result.errors),
+            message: revised
+              ? say((locale) => inquiryText(locale).quoteRevisedMeanwhile)
+              : error?.extensions?.code === 'CONFLICT'
+                ? say((locale) => inquiryText(locale).changedMeanwhile)
+                : sayFailure(result.errors),
           },
     );
     if (result.data?.awardQuote) onAwarded();
@@ -577,8 +586,6 @@ function QuoteForm({
 }) {
   const text = useInquiryText();
   const { language, number, memberName } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const [values, setValues] = useState<QuoteFormValues>(() => ({
     tiers: quote
       ? quote.priceTiers.map((tier) => ({
@@ -592,7 +599,7 @@ function QuoteForm({
     validUntil: quote?.validUntil ?? '',
     notes: quote?.notes ?? '',
   }));
-  const [errors, setErrors] = useState<Partial<Record<QuoteField | 'form', string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<QuoteField | 'form', Said>>>({});
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -602,7 +609,7 @@ function QuoteForm({
   const [bidAs, setBidAs] = useState<'alone' | 'joint' | null>(null);
   const joint = led !== undefined && (bidAs ?? (quote ? (quote.consortium ? 'joint' : 'alone') : led.complete ? 'joint' : 'alone')) === 'joint';
 
-  const fail = (next: Partial<Record<QuoteField | 'form', string>>) => {
+  const fail = (next: Partial<Record<QuoteField | 'form', Said>>) => {
     setErrors(next);
     setSaved(null);
     const first = Object.keys(next).find((key) => key !== 'form');
@@ -615,8 +622,8 @@ function QuoteForm({
     event.preventDefault();
     const tiers = values.tiers.map((tier) => ({ minQuantity: Number(tier.minQuantity), unitPrice: parseAmount(tier.unitPrice, language) }));
     const badPrice = tiers.findIndex((tier) => Number.isNaN(tier.unitPrice));
-    if (badPrice >= 0) return fail({ [`tier-${badPrice}-price`]: text.priceFormat });
-    if (!/^\d+$/.test(values.leadTimeDays.trim())) return fail({ leadTimeDays: text.wholeDays });
+    if (badPrice >= 0) return fail({ [`tier-${badPrice}-price`]: say((locale) => inquiryText(locale).priceFormat) });
+    if (!/^\d+$/.test(values.leadTimeDays.trim())) return fail({ leadTimeDays: say((locale) => inquiryText(locale).wholeDays) });
     setBusy(true);
     const result = await request(submitQuote, {
       inquiryId: inquiry.id,
@@ -641,9 +648,10 @@ function QuoteForm({
     }
     const error = result.errors[0];
     const field = error && quoteFieldOf(error);
-    if (field) return fail({ [field]: errorText(error) });
-    if (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'version') return fail({ form: text.changedMeanwhile });
-    return fail({ form: failure(result.errors) });
+    if (field) return fail({ [field]: sayError(error) });
+    if (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'version')
+      return fail({ form: say((locale) => inquiryText(locale).changedMeanwhile) });
+    return fail({ form: sayFailure(result.errors) });
   };
 
   const errorAt = (field: QuoteField) =>
@@ -840,12 +848,10 @@ function ConsortiumAnswer({
 }) {
   const text = useInquiryText();
   const { language } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const [processes, setProcesses] = useState<string[]>([]);
   const [share, setShare] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<'processes' | 'sharePercent' | 'form', string>>>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<'processes' | 'sharePercent' | 'form', Said>>>({});
+  const [saved, setSaved] = useState<'ACCEPTED' | 'DECLINED' | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const id = (name: string) => `consortium-${consortiumId}-${name}`;
@@ -858,7 +864,7 @@ function ConsortiumAnswer({
   };
   const send = async (accept: boolean) => {
     const sharePercent = parseAmount(share, language);
-    if (accept && share.trim() !== '' && Number.isNaN(sharePercent)) return fail({ sharePercent: text.shareFormat });
+    if (accept && share.trim() !== '' && Number.isNaN(sharePercent)) return fail({ sharePercent: say((locale) => inquiryText(locale).shareFormat) });
     setBusy(true);
     const result = await request(
       respondToConsortium,
@@ -868,13 +874,13 @@ function ConsortiumAnswer({
     const consortium = result.data?.respondToConsortium;
     if (consortium) {
       setErrors({});
-      setSaved(text.partnerStatus[accept ? 'ACCEPTED' : 'DECLINED']);
+      setSaved(accept ? 'ACCEPTED' : 'DECLINED');
       return onChanged();
     }
     const error = result.errors[0];
     const field = error?.extensions?.field;
-    if (field === 'processes' || field === 'sharePercent') return fail({ [field]: errorText(error) });
-    return fail({ form: failure(result.errors) });
+    if (field === 'processes' || field === 'sharePercent') return fail({ [field]: sayError(error) });
+    return fail({ form: sayFailure(result.errors) });
   };
 
   return (
@@ -939,7 +945,7 @@ function ConsortiumAnswer({
           {text.decline}
         </button>
       </div>
-      <div role="status">{saved && <p class="notice notice-ok">{text.responded(saved)}</p>}</div>
+      <div role="status">{saved && <p class="notice notice-ok">{text.responded(text.partnerStatus[saved])}</p>}</div>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Language } from '../i18n.ts';
+import { errorText } from '../field-errors.ts';
+import type { Language, Locale } from '../i18n.ts';
 import { parseAmount } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { certificates } from '../catalog.ts';
@@ -25,11 +26,11 @@ import {
   type OwnMember,
 } from '../member-operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { type MemberMessages, useMemberText } from './member-messages.ts';
+import { type MemberMessages, memberText, useMemberText } from './member-messages.ts';
 import { type ListFormProps, RowsForm } from './member-rows.tsx';
 import './member-area.css';
 
@@ -63,7 +64,6 @@ export function MemberAreaPages({ path }: { path: string }) {
 function Overview({ session, memberId }: { session: Session; memberId: string }) {
   const text = useMemberText();
   const { t } = useLocale();
-  const failure = useFailureText();
   const member = useReloadable(ownMember, { id: memberId });
   const own = member.data?.member;
   return (
@@ -73,7 +73,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
       {member.loading && !own && <p aria-busy="true">{t.loading}</p>}
       {!member.loading && !own && (
         <p class="notice notice-error" role="alert">
-          {member.errors.length ? failure(member.errors) : t.notFoundMember}
+          {member.errors.length ? sayFailure(member.errors) : t.notFoundMember}
         </p>
       )}
       {own && <AvailabilityForm member={own} />}
@@ -104,10 +104,9 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
 function AvailabilityForm({ member }: { member: OwnMember }) {
   const text = useMemberText();
   const { t } = useLocale();
-  const failure = useFailureText();
   const [status, setStatus] = useState<AvailabilityStatus>(member.availability);
   const [saved, setSaved] = useState<AvailabilityStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -116,7 +115,7 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
     setBusy(false);
     if (!result.data) {
       setSaved(null);
-      return setError(failure(result.errors));
+      return setError(sayFailure(result.errors));
     }
     setError(null);
     setSaved(result.data.setAvailability);
@@ -177,12 +176,9 @@ function ProfileLists({ memberId }: { memberId: string }) {
 
 function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
   const text = useMemberText();
-  const { number } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const [processes, setProcesses] = useState<string[]>([]);
   const [materials, setMaterials] = useState<string[]>([]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string; field?: 'processes' | 'materials' } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: Said; field?: 'processes' | 'materials' } | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setProcesses(own.processes.map((p) => p.code));
@@ -197,17 +193,20 @@ function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormP
     const saved = result.data?.updateMember;
     if (saved) {
       onSaved(saved.version);
-      return setMessage({ ok: true, text: text.capabilitiesSaved(number(saved.processes.length), number(saved.materials.length)) });
+      return setMessage({
+        ok: true,
+        text: say((locale) => memberText(locale).capabilitiesSaved(locale.number(saved.processes.length), locale.number(saved.materials.length))),
+      });
     }
     const error = result.errors[0];
     const field = String(error?.extensions?.field ?? '').replace(/^input\./, '');
     if (error?.extensions?.code === 'CONFLICT') {
       reload();
-      return setMessage({ ok: false, text: text.capabilitiesChanged });
+      return setMessage({ ok: false, text: say((locale) => memberText(locale).capabilitiesChanged) });
     }
     setMessage({
       ok: false,
-      text: field === 'processes' || field === 'materials' ? errorText(error) : failure(result.errors),
+      text: field === 'processes' || field === 'materials' ? sayError(error) : sayFailure(result.errors),
       field: field === 'processes' || field === 'materials' ? field : undefined,
     });
   };
@@ -260,7 +259,6 @@ function ContactsForm(props: ListFormProps) {
         add: text.addContact,
         removeLabel: text.removeContactLabel,
         save: text.contactsSave,
-        saved: text.contactsSaved,
       }}
     />
   );
@@ -295,7 +293,6 @@ function ServicesForm(props: ListFormProps) {
         add: text.addService,
         removeLabel: text.removeServiceLabel,
         save: text.servicesSave,
-        saved: text.servicesSaved,
       }}
     />
   );
@@ -324,7 +321,6 @@ function CertificationsForm(props: ListFormProps) {
         add: text.addCertificate,
         removeLabel: text.removeCertificateLabel,
         save: text.certificationsSave,
-        saved: text.certificationsSaved,
       }}
     >
       <datalist id="certificate-standards">
@@ -342,15 +338,18 @@ function describe(text: MemberMessages, post: Pick<OwnCapacityPost, 'kind' | 'ca
   return `${text.kind[post.kind]}: ${detail}`;
 }
 
+/** A post as a notice names it: its side and what it is. */
+const named = (text: MemberMessages, post: Pick<OwnCapacityPost, 'side' | 'kind' | 'cadSystem' | 'process'>) =>
+  `${text.side[post.side]} ${describe(text, post)}`;
+
 function CapacityPage({ memberId }: { memberId: string }) {
   const text = useMemberText();
-  const { t, date, number, currency, memberName } = useLocale();
-  const failure = useFailureText();
+  const { t, date, number, currency } = useLocale();
   const capacity = useReloadable(ownCapacity, { member: memberId });
   const member = useReloadable(ownMember, { id: memberId });
-  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; message: Said } | null>(null);
   const postsHeading = useRef<HTMLHeadingElement>(null);
-  const [bookingNotice, setBookingNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const [bookingNotice, setBookingNotice] = useState<{ ok: boolean; message: Said } | null>(null);
   const bookingsHeading = useRef<HTMLHeadingElement>(null);
   const keys = useIdempotencyKeys();
   const posts = capacity.data?.capacityPosts?.nodes ?? [];
@@ -361,9 +360,9 @@ function CapacityPage({ memberId }: { memberId: string }) {
     const write = `withdraw ${post.id}`;
     const result = await request(withdrawOwnCapacity, { id: post.id, version: post.version, idempotencyKey: keys.of(write) });
     keys.settle(write, result.errors);
-    if (result.data) setNotice({ ok: true, message: text.withdrawn(`${text.side[post.side]} ${describe(text, post)}`) });
-    else if (result.errors[0]?.extensions?.code === 'CONFLICT') setNotice({ ok: false, message: text.postChanged });
-    else setNotice({ ok: false, message: failure(result.errors) });
+    if (result.data) setNotice({ ok: true, message: say((locale) => memberText(locale).withdrawn(named(memberText(locale), post))) });
+    else if (result.errors[0]?.extensions?.code === 'CONFLICT') setNotice({ ok: false, message: say((locale) => memberText(locale).postChanged) });
+    else setNotice({ ok: false, message: sayFailure(result.errors) });
     capacity.reload();
     // The row and its button are gone: the focus goes to the list's heading, the notice below it says what happened.
     postsHeading.current?.focus();
@@ -380,8 +379,14 @@ function CapacityPage({ memberId }: { memberId: string }) {
     const changed = result.data && ('confirmCapacityBooking' in result.data ? result.data.confirmCapacityBooking : result.data.declineCapacityBooking);
     setBookingNotice(
       changed
-        ? { ok: true, message: text.bookingChanged(memberName(booking.member, booking.memberRef.id), text.bookingStatus[changed.status]) }
-        : { ok: false, message: failure(result.errors) },
+        ? {
+            ok: true,
+            message: say((locale) => {
+              const text = memberText(locale);
+              return text.bookingChanged(locale.memberName(booking.member, booking.memberRef.id), text.bookingStatus[changed.status]);
+            }),
+          }
+        : { ok: false, message: sayFailure(result.errors) },
     );
     capacity.reload();
     bookingsHeading.current?.focus();
@@ -469,7 +474,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
           onPosted={(post) => {
             setNotice(null);
             capacity.reload();
-            return text.posted(`${text.side[post.side]} ${describe(text, post)}`);
+            return say((locale) => memberText(locale).posted(named(memberText(locale), post)));
           }}
         />
       )}
@@ -549,7 +554,7 @@ function BookingsTable({
 type PostField = 'side' | 'kind' | 'cadSystem' | 'process' | 'machine' | 'hours' | 'from' | 'to' | 'postalCode' | 'pricePerHour' | 'notes';
 const postFieldOrder: PostField[] = ['side', 'kind', 'cadSystem', 'process', 'machine', 'hours', 'from', 'to', 'postalCode', 'pricePerHour', 'notes'];
 type PostValues = Record<PostField, string>;
-type PostErrors = Partial<Record<PostField | 'form', string>>;
+type PostErrors = Partial<Record<PostField | 'form', Said>>;
 
 /** The form field a server error is about: it names the input's field (input.hours, input.from, …). */
 function postFieldOf(error: GraphQLErrorLike): PostField | undefined {
@@ -581,9 +586,9 @@ function postInputOf(values: PostValues, language: Language): CapacityPostFields
   };
 }
 
-function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (post: OwnCapacityPost) => string }) {
+function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (post: OwnCapacityPost) => Said }) {
   const text = useMemberText();
-  const { t, language } = useLocale();
+  const { language } = useLocale();
   const initial: PostValues = {
     side: 'OFFER',
     kind: 'MACHINE_HOURS',
@@ -597,15 +602,14 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     pricePerHour: '',
     notes: '',
   };
-  const errorText = useFieldErrorText();
   const [values, setValues] = useState<PostValues>(initial);
   const [errors, setErrors] = useState<PostErrors>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const postKeys = useIdempotencyKeys();
   const inputs = useRef<Partial<Record<PostField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>>({});
-  // ORDER names the other field (to before from): the error says it as the form labels it.
-  const postLabels = Object.fromEntries(postFieldOrder.map((f) => [f, text[`field_${f}`]]));
+  // ORDER names the other field (to before from): the error says it as the form labels it, in the language shown.
+  const postLabels = (locale: Locale) => Object.fromEntries(postFieldOrder.map((f) => [f, memberText(locale)[`field_${f}`]]));
 
   /** Shows the errors and moves the focus to the first field in error, whose message its screen reader then reads. */
   const fail = (next: PostErrors) => {
@@ -618,7 +622,10 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
   const submit = async (event: Event) => {
     event.preventDefault();
     const input = postInputOf(values, language);
-    if ('notNumber' in input) return fail({ [input.notNumber]: input.notNumber === 'hours' ? text.hoursWhole : text.priceNumber });
+    if ('notNumber' in input) {
+      const key = input.notNumber === 'hours' ? 'hoursWhole' : 'priceNumber';
+      return fail({ [input.notNumber]: say((locale) => memberText(locale)[key]) });
+    }
     setBusy(true);
     const result = await request(postOwnCapacity, { input, idempotencyKey: postKeys.of() });
     setBusy(false);
@@ -627,8 +634,8 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     if (!post) {
       const error = result.errors[0];
       const field = error && postFieldOf(error);
-      if (field) return fail({ [field]: errorText(error, postLabels) });
-      return fail({ form: `${t.failed} ${result.errors.map((e) => errorText(e, postLabels)).join(' ')}` });
+      if (field) return fail({ [field]: sayError(error, postLabels) });
+      return fail({ form: say((locale) => `${locale.t.failed} ${result.errors.map((e) => errorText(e, locale, postLabels(locale))).join(' ')}`) });
     }
     setErrors({});
     setValues(initial);

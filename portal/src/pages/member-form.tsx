@@ -5,9 +5,9 @@ import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
 import { createMember, memberForEdit, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
+import { type Said, say, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 
 // An office creates and edits its network's members (admin any network's; a member edits its own
@@ -16,7 +16,7 @@ import { useQuery } from '../use-query.ts';
 
 type FieldName = keyof MemberFormFields;
 type Values = Record<FieldName, string>;
-type Errors = Partial<Record<FieldName | 'form', string>>;
+type Errors = Partial<Record<FieldName | 'form', Said>>;
 
 const fieldOrder: FieldName[] = ['name', 'street', 'postalCode', 'city', 'website', 'employees', 'description'];
 const empty: Values = { name: '', street: '', postalCode: '', city: '', website: '', employees: '', description: '' };
@@ -67,9 +67,7 @@ export function EditMemberLink({ member }: { member: { id: string; network: { co
 }
 
 export function MemberFormPage({ id }: { id?: string }) {
-  const locale = useLocale();
-  const failure = useFailureText();
-  const { t } = locale;
+  const { t } = useLocale();
   const route = useRoute();
   const { session } = useSession();
   // After creating, the form goes on editing the member it created.
@@ -122,7 +120,7 @@ export function MemberFormPage({ id }: { id?: string }) {
       <>
         <h1>{heading}</h1>
         <p class="notice notice-error" role="alert">
-          {existing.errors.length ? failure(existing.errors) : t.notFoundMember}
+          {existing.errors.length ? sayFailure(existing.errors) : t.notFoundMember}
         </p>
       </>
     );
@@ -139,7 +137,7 @@ export function MemberFormPage({ id }: { id?: string }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const input = inputOf(values);
-    if ('employeesNotWhole' in input) return fail({ employees: t.memberEmployeesWhole });
+    if ('employeesNotWhole' in input) return fail({ employees: say(({ t }) => t.memberEmployeesWhole) });
     setBusy(true);
     const result = memberId
       ? await request(updateMember, { id: memberId, input, version: version ?? 0 })
@@ -150,9 +148,9 @@ export function MemberFormPage({ id }: { id?: string }) {
     if (!member) {
       const error = result.errors[0];
       const field = fieldOfError(error, fieldOrder);
-      if (field) return fail({ [field]: fieldErrorText(error, locale) });
-      if (error?.extensions?.code === 'CONFLICT' && memberId) return fail({ form: t.memberChanged });
-      return fail({ form: failure(result.errors) });
+      if (field) return fail({ [field]: say((locale) => fieldErrorText(error, locale)) });
+      if (error?.extensions?.code === 'CONFLICT' && memberId) return fail({ form: say(({ t }) => t.memberChanged) });
+      return fail({ form: sayFailure(result.errors) });
     }
     setErrors({});
     setMemberId(member.id);

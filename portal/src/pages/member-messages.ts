@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 
 // A signed-in member's own pages' texts, German first and English, beside the pages that load them (lazily,
@@ -243,7 +244,10 @@ const en: MemberMessages = {
   posted: (what) => `Published: ${what}.`,
 };
 
+/** A member's own pages' texts in a locale's language: for words said later (said.tsx), as useMemberText is for a component. */
+export const memberText = ({ language }: Pick<Locale, 'language'>): MemberMessages => (language === 'de' ? de : en);
+
 /** A member's own pages' texts in the visitor's language. */
 export function useMemberText(): MemberMessages {
-  return useLocale().language === 'de' ? de : en;
+  return memberText(useLocale());
 }

@@ -2,9 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { type OwnCapabilities, type OwnListsPatch, updateOwnCapabilities } from '../member-operations.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
-import { useLocale } from '../use-locale.ts';
-import { useMemberText } from './member-messages.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { memberText, useMemberText } from './member-messages.ts';
 
 // One list of a member's profile edited row by row on /mein-unternehmen (contact persons, services,
 // certifications): rows added and removed by keyboard, saved as one list with updateMember and the
@@ -47,7 +46,6 @@ interface RowsFormProps<F extends string> extends ListFormProps {
     add: string;
     removeLabel: (who: string) => string;
     save: string;
-    saved: (n: string) => string;
   };
   /** Something after the rows, such as a datalist the fields name. */
   children?: ComponentChildren;
@@ -68,12 +66,9 @@ export function RowsForm<F extends string>({
   children,
 }: RowsFormProps<F>) {
   const text = useMemberText();
-  const { number } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const [rows, setRows] = useState<Record<F, string>[]>([]);
-  const [error, setError] = useState<{ row: number; field: F; message: string } | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const [error, setError] = useState<{ row: number; field: F; message: Said } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rowsOf is the caller's pure mapping, new each render; own is what changes
   useEffect(() => setRows(rowsOf(own)), [own]);
@@ -91,23 +86,24 @@ export function RowsForm<F extends string>({
     if (saved) {
       onSaved(saved.version);
       setError(null);
-      return setNotice({ ok: true, message: texts.saved(number(saved[list].length)) });
+      // The list's own sentence (contactsSaved, servicesSaved, certificationsSaved), in the language when shown.
+      return setNotice({ ok: true, message: say((locale) => memberText(locale)[`${list}Saved`](locale.number(saved[list].length))) });
     }
     const first = result.errors[0];
     if (first?.extensions?.code === 'CONFLICT') {
       reload();
       setError(null);
-      return setNotice({ ok: false, message: text.capabilitiesChanged });
+      return setNotice({ ok: false, message: say((locale) => memberText(locale).capabilitiesChanged) });
     }
     const match = at.exec(String(first?.extensions?.field ?? ''));
     const field = match && fields.find((f) => f.name === match[2]);
     if (match && field) {
       setNotice(null);
-      setError({ row: Number(match[1]), field: field.name, message: errorText(first) });
+      setError({ row: Number(match[1]), field: field.name, message: sayError(first) });
       return inputs.current.get(`${match[1]}-${field.name}`)?.focus();
     }
     setError(null);
-    setNotice({ ok: false, message: failure(result.errors) });
+    setNotice({ ok: false, message: sayFailure(result.errors) });
   };
 
   const change = (index: number, field: F, value: string) => setRows(rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));

@@ -3,11 +3,11 @@ import { networkCodes, NetworkOptions } from '../components/network-options.tsx'
 import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
+import { sayError, sayFailure } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useQuery } from '../use-query.ts';
 import { BackToOverview, replaceParams } from './office.tsx';
-import { useOfficeText } from './office-messages.ts';
+import { officeText, useOfficeText } from './office-messages.ts';
 
 // The CAD working group's view of the capacity exchange: per ISO week the hours offered, requested and booked and the
 // balance (offered minus requested), for one kind and CAD system or process, per network or for the whole region,
@@ -46,7 +46,6 @@ const systemKey = (row: { kind: string; system: string }) => `${row.kind}|${row.
 export function CapacityPage() {
   const text = useOfficeText();
   const { t } = useLocale();
-  const failure = useFailureText();
   const route = useRoute();
   const today = Date.UTC(new Date().getFullYear(), new Date().getMonth(), new Date().getDate());
   const from = route.params.get('von') ?? isoDay(today);
@@ -56,10 +55,9 @@ export function CapacityPage() {
   const values = draft ?? { from, to, kind: kind ?? '' };
   const balance = useQuery(officeCapacityBalance, { from, to, ...(kind ? { kind } : {}) });
   const rows = balance.data?.capacityBalance ?? [];
-  const errorText = useFieldErrorText();
   const fieldError = (field: 'from' | 'to') => {
     const error = balance.errors.find((e) => e.extensions?.field === field);
-    return error && errorText(error, { from: text.fromLabel, to: text.toLabel });
+    return error && sayError(error, (locale) => ({ from: officeText(locale).fromLabel, to: officeText(locale).toLabel }));
   };
   const errors = { from: fieldError('from'), to: fieldError('to') };
   const otherProblems = otherErrors(balance.errors).filter((e) => !['from', 'to'].includes(String(e.extensions?.field)));
@@ -135,7 +133,7 @@ export function CapacityPage() {
       </form>
       {otherProblems.length > 0 && (
         <p class="notice notice-error" role="alert">
-          {failure(otherProblems)}
+          {sayFailure(otherProblems)}
         </p>
       )}
       <section aria-labelledby="capacity-chart-heading" aria-busy={balance.loading ? 'true' : undefined}>

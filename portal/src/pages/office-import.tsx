@@ -2,11 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { importMembersFile, type MemberImportError, type MemberImportReport } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
-import { useOfficeText } from './office-messages.ts';
+import { officeText, useOfficeText } from './office-messages.ts';
 
 // Member import: the office chooses its CSV file, the network checks it (importMembers with dryRun) and the page
 // lists every row's errors before anything is written; once the file checks clean, one button imports all its
@@ -32,13 +32,11 @@ const isFileError = (error: GraphQLErrorLike) => ['fileBase64', 'csv'].includes(
 
 export function ImportPage({ session }: { session: Session }) {
   const text = useOfficeText();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const { network, chooser } = useOfficeNetwork(session, 'import-network');
   const fileInput = useRef<HTMLInputElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<Said | null>(null);
+  const [formError, setFormError] = useState<Said | null>(null);
   const [report, setReport] = useState<MemberImportReport | null>(null);
   // One key per checked file, so a retried import of it writes its members once.
   const [checked, setChecked] = useState<{ fileBase64: string; key: string } | null>(null);
@@ -53,9 +51,9 @@ export function ImportPage({ session }: { session: Session }) {
   const fail = (errors: GraphQLErrorLike[]) => {
     const atFile = errors.find(isFileError);
     if (atFile) {
-      setFileError(errorText(atFile));
+      setFileError(sayError(atFile));
       fileInput.current?.focus();
-    } else setFormError(failure(errors));
+    } else setFormError(sayFailure(errors));
   };
 
   const reset = () => {
@@ -70,7 +68,7 @@ export function ImportPage({ session }: { session: Session }) {
     reset();
     const file = fileInput.current?.files?.[0];
     if (!file) {
-      setFileError(text.fileMissing);
+      setFileError(say((locale) => officeText(locale).fileMissing));
       fileInput.current?.focus();
       return;
     }
@@ -169,7 +167,6 @@ function Report({
 }) {
   const text = useOfficeText();
   const { number } = useLocale();
-  const errorText = useFieldErrorText();
   const rows = number(report.rowCount);
   // ORDER names its other field: the report says it by that field's column header, as the office's file has it.
   const labels = Object.fromEntries(report.columns.flatMap((column) => (column.field ? [[column.field, column.header]] : [])));
@@ -233,7 +230,7 @@ function Report({
                     <td>
                       <code>{error.field ?? '–'}</code>
                     </td>
-                    <td>{errorText(asServerError(error), labels)}</td>
+                    <td>{sayError(asServerError(error), () => labels)}</td>
                     <td>{error.code === 'CONFLICT' ? text.codeCONFLICT : text.codeBAD_USER_INPUT}</td>
                   </tr>
                 ))}

@@ -4,12 +4,12 @@ import { ErrorNotice } from '../components/notices.tsx';
 import { request } from '../graphql.ts';
 import { archiveMember, officeMembers, type OfficeMember } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
-import { useOfficeText } from './office-messages.ts';
+import { officeText, useOfficeText } from './office-messages.ts';
 
 // The network's live members by name, each with "Bearbeiten" (the member form) and "Archivieren". Archiving
 // asks first in a modal dialog whose focus starts on "Abbrechen", so Enter alone archives nothing (as the
@@ -22,7 +22,6 @@ const pageSize = 100;
 export function MembersPage({ session }: { session: Session }) {
   const text = useOfficeText();
   const { t } = useLocale();
-  const failure = useFailureText();
   const { network, chooser } = useOfficeNetwork(session, 'members-network');
   // The cursors of the pages read so far, cursors[0] the first page's (none); another network starts afresh.
   const [paging, setPaging] = useState<{ network: string; cursors: (string | undefined)[] }>({ network, cursors: [undefined] });
@@ -32,7 +31,7 @@ export function MembersPage({ session }: { session: Session }) {
   const page = list.data?.members;
   const tableHeading = useRef<HTMLHeadingElement>(null);
   const confirm = useConfirmDialog<OfficeMember>();
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const archive = async () => {
@@ -43,7 +42,9 @@ export function MembersPage({ session }: { session: Session }) {
     setBusy(false);
     confirm.close();
     const archived = result.data?.archiveMember;
-    setOutcome(archived ? { ok: true, message: text.archived(archived.name) } : { ok: false, message: failure(result.errors) });
+    setOutcome(
+      archived ? { ok: true, message: say((locale) => officeText(locale).archived(archived.name)) } : { ok: false, message: sayFailure(result.errors) },
+    );
     if (archived) list.reload();
     // The row and its button are gone: the focus goes to the list's heading, the outcome is announced below it.
     requestAnimationFrame(() => tableHeading.current?.focus());

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 
 // The network office's pages' texts, German first and English, beside the pages that load them (lazily,
@@ -281,7 +282,10 @@ const en: OfficeMessages = {
   invitationStatus: { INVITED: 'invited', VIEWED: 'read', DECLINED: 'declined', QUOTED: 'quoted' },
 };
 
+/** The office pages' texts in a locale's language: for words said later (said.tsx), as useOfficeText is for a component. */
+export const officeText = ({ language }: Pick<Locale, 'language'>): OfficeMessages => (language === 'de' ? de : en);
+
 /** The office pages' texts in the visitor's language. */
 export function useOfficeText(): OfficeMessages {
-  return useLocale().language === 'de' ? de : en;
+  return officeText(useLocale());
 }

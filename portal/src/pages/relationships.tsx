@@ -4,12 +4,12 @@ import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { request } from '../graphql.ts';
 import { confirmRelationship, endRelationship, memberRelationships, requestRelationship, type RelationshipKind, type RelationshipView } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFieldErrorText, useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, Field, SignInFirst } from './cooperation.tsx';
-import { useCooperationText } from './cooperation-messages.ts';
+import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 
 // A member's business relationships (/beziehungen): those it asked for and those asked of it, to confirm or end,
 // a request to a partner (the graph's error at the partner field: oneself, unknown, or a duplicate), and partner
@@ -23,15 +23,13 @@ const radii = [25, 50, 100, 200];
 export function RelationshipsPage() {
   const text = useCooperationText();
   const { t, number, memberName } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
   const { session } = useSession();
   const [radiusKm, setRadiusKm] = useState(50);
   const [includeEnded, setIncludeEnded] = useState(false);
   const [partnerId, setPartnerId] = useState('');
   const [kind, setKind] = useState<RelationshipKind>('SUPPLIER_OF');
-  const [errors, setErrors] = useState<{ partnerId?: string; form?: string }>({});
-  const [status, setStatus] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ partnerId?: Said; form?: Said }>({});
+  const [status, setStatus] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const partnerInput = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const kindSelect = useRef<HTMLSelectElement>(null);
@@ -63,24 +61,23 @@ export function RelationshipsPage() {
       const error = result.errors[0];
       // Oneself and a malformed id name partnerId; an unknown member or a duplicate of the pair are about the partner too.
       const atPartner = errorField(error) === 'partnerId' || ['NOT_FOUND', 'CONFLICT'].includes(String(error?.extensions?.code));
-      setErrors(atPartner ? { partnerId: errorText(error) } : { form: failure(result.errors) });
+      setErrors(atPartner ? { partnerId: sayError(error) } : { form: sayFailure(result.errors) });
       if (atPartner) partnerInput.current?.focus();
       return;
     }
     setErrors({});
     setPartnerId('');
-    setStatus(text.requested(memberName(made.partner, made.partnerRef.id)));
+    setStatus(say((locale) => cooperationText(locale).requested(locale.memberName(made.partner, made.partnerRef.id))));
     loaded.reload();
   };
 
   const change = async (relationship: RelationshipView, action: 'confirm' | 'end') => {
     const result = action === 'confirm' ? await request(confirmRelationship, { id: relationship.id }) : await request(endRelationship, { id: relationship.id });
     const changed = result.data && ('confirmRelationship' in result.data ? result.data.confirmRelationship : result.data.endRelationship);
-    if (!changed) return setErrors({ form: failure(result.errors) });
+    if (!changed) return setErrors({ form: sayFailure(result.errors) });
     setErrors({});
-    const other =
-      changed.requesterRef.id === memberId ? memberName(changed.partner, changed.partnerRef.id) : memberName(changed.requester, changed.requesterRef.id);
-    setStatus(`${other}: ${text.relationshipStatus[changed.status]}.`);
+    const [other, otherId] = changed.requesterRef.id === memberId ? [changed.partner, changed.partnerRef.id] : [changed.requester, changed.requesterRef.id];
+    setStatus(say((locale) => `${locale.memberName(other, otherId)}: ${cooperationText(locale).relationshipStatus[changed.status]}.`));
     // The row's buttons change with it: the keyboard continues at the list's heading.
     listHeading.current?.focus();
     loaded.reload();

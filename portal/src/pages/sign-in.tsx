@@ -1,17 +1,16 @@
 import { useRef, useState } from 'preact/hooks';
 import { navigate, paths } from '../router.ts';
+import { type Said, say, sayFailure } from '../said.tsx';
 import { pathAfterSignIn } from '../sign-in-path.ts';
 import { signIn, useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
 
 type Field = 'email' | 'password';
-type Errors = Partial<Record<Field | 'form', string>>;
+type Errors = Partial<Record<Field | 'form', Said>>;
 
 /** E-mail and password; each error stands at its field, linked to it for screen readers, and the first field in error gets the focus. */
 export function SignInPage({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
-  const failure = useFailureText();
   const { session, setSession } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -41,8 +40,8 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const missing: Errors = {};
-    if (!email.trim()) missing.email = t.signInEmailMissing;
-    if (!password) missing.password = t.signInPasswordMissing;
+    if (!email.trim()) missing.email = say(({ t }) => t.signInEmailMissing);
+    if (!password) missing.password = say(({ t }) => t.signInPasswordMissing);
     if (missing.email || missing.password) return fail(missing);
     setBusy(true);
     const answer = await signIn(email, password);
@@ -52,10 +51,10 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
       setSession(answer);
       return navigate(pathAfterSignIn(params.get('weiter'), location.origin, paths.home));
     }
-    if (answer.code === 'UNAUTHENTICATED') return fail({ password: t.signInWrong });
-    if (answer.code === 'RATE_LIMITED') return fail({ form: t.signInLimited(answer.retryAfter ?? 60) });
-    if (answer.field === 'email' || answer.field === 'password') return fail({ [answer.field]: answer.message });
-    fail({ form: failure([{ message: answer.message, extensions: { code: answer.code } }]) });
+    if (answer.code === 'UNAUTHENTICATED') return fail({ password: say(({ t }) => t.signInWrong) });
+    if (answer.code === 'RATE_LIMITED') return fail({ form: say(({ t }) => t.signInLimited(answer.retryAfter ?? 60)) });
+    if (answer.field === 'email' || answer.field === 'password') return fail({ [answer.field]: say(() => answer.message) });
+    fail({ form: sayFailure([{ message: answer.message, extensions: { code: answer.code } }]) });
   };
 
   const fieldProps = (field: Field) => ({

@@ -16,10 +16,11 @@ import {
   type NetworkCode,
   type WorkingGroupView,
 } from '../operations.ts';
+import type { Locale } from '../i18n.ts';
+import { type Said, say, sayError, sayFailure, type Wording } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText, useFieldErrorText } from '../use-field-error-text.ts';
 import { errorField, Field } from './cooperation.tsx';
-import { useCooperationText } from './cooperation-messages.ts';
+import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 
 // What the lead of a working group does on its page (viewerIsLead: the member that leads, its office, the leading
 // office, admin), besides deciding open requests (working-group.tsx): invite a company of any network found by
@@ -29,7 +30,7 @@ import { useCooperationText } from './cooperation-messages.ts';
 
 export interface Notice {
   ok: boolean;
-  message: string;
+  message: Said;
 }
 
 /** Hits per search: enough to find a named company, few enough to read through by keyboard. */
@@ -76,7 +77,6 @@ const leadsNoMore = (errors: readonly GraphQLErrorLike[]) => errors.some((e) => 
 
 function InviteMember({ group, onChanged, onNotice }: { group: WorkingGroupView; onChanged: () => void; onNotice: (notice: Notice) => void }) {
   const text = useCooperationText();
-  const failure = useFailureText();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<MemberCandidate[] | null>(null);
   // A search and an invitation under way are apart: a search must not free the button of an invitation still on its way.
@@ -99,7 +99,7 @@ function InviteMember({ group, onChanged, onNotice }: { group: WorkingGroupView;
     // A search that failed found nothing: it has no hits to show, not an empty list.
     setHits(result.data?.members ? result.data.members.edges.map((edge) => edge.node) : null);
     setSearchFailed(result.errors.length > 0);
-    setStatus(result.errors.length ? { ok: false, message: failure(result.errors) } : null);
+    setStatus(result.errors.length ? { ok: false, message: sayFailure(result.errors) } : null);
   };
 
   const invite = async (member: MemberCandidate) => {
@@ -108,8 +108,10 @@ function InviteMember({ group, onChanged, onNotice }: { group: WorkingGroupView;
     const result = await request(inviteToWorkingGroup, { groupId: group.id, memberId: member.id });
     setInviting(null);
     setSearchFailed(false);
-    if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: failure(result.errors) });
-    setStatus(result.data ? { ok: true, message: text.invited(member.name) } : { ok: false, message: failure(result.errors) });
+    if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: sayFailure(result.errors) });
+    setStatus(
+      result.data ? { ok: true, message: say((locale) => cooperationText(locale).invited(member.name)) } : { ok: false, message: sayFailure(result.errors) },
+    );
     // The hit's button goes with the invitation (it is pending now): the keyboard continues at what it came to.
     statusRef.current?.focus();
     // Refused too: the company was invited or joined meanwhile, which the group read anew shows beside the hit.
@@ -172,18 +174,22 @@ const meetingFields = ['startsAt', 'place', 'videoLink', 'agenda', 'participantL
 type MeetingField = (typeof meetingFields)[number];
 const emptyMeeting: Record<MeetingField, string> = { startsAt: '', place: '', videoLink: '', agenda: '', participantLimit: '' };
 
+// The meeting form's own words for its rules, the portal's checks' and the graph's refusals' alike.
+const startsAtMissing: Wording = (locale) => cooperationText(locale).startsAtMissing;
+const limitWhole: Wording = (locale) => cooperationText(locale).limitWhole(locale.number(maxParticipantLimit));
+const placeOrLink: Wording = (locale) => cooperationText(locale).placeOrLink;
+const videoLinkHttps: Wording = (locale) => cooperationText(locale).videoLinkHttps;
+
 function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; onScheduled: () => void; onNotice: (notice: Notice) => void }) {
   const text = useCooperationText();
-  const { t, dateTime, number } = useLocale();
-  const failure = useFailureText();
-  const errorText = useFieldErrorText();
+  const { t } = useLocale();
   const [values, setValues] = useState(emptyMeeting);
-  const [errors, setErrors] = useState<Partial<Record<MeetingField | 'form', string>>>({});
-  const [scheduled, setScheduled] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<MeetingField | 'form', Said>>>({});
+  const [scheduled, setScheduled] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<MeetingField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
 
-  const fail = (next: Partial<Record<MeetingField | 'form', string>>) => {
+  const fail = (next: Partial<Record<MeetingField | 'form', Said>>) => {
     setErrors(next);
     setScheduled(null);
     const first = meetingFields.find((f) => next[f]);
@@ -194,12 +200,11 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
     event.preventDefault();
     // Not `disabled` while it runs: a disabled button loses the keyboard's focus to the page.
     if (busy) return;
-    if (!values.startsAt) return fail({ startsAt: text.startsAtMissing });
+    if (!values.startsAt) return fail({ startsAt: say(startsAtMissing) });
     const limit = values.participantLimit.trim();
-    const limitText = () => text.limitWhole(number(maxParticipantLimit));
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > maxParticipantLimit) return fail({ participantLimit: limitText() });
-    if (!values.place.trim() && !values.videoLink.trim()) return fail({ place: text.placeOrLink });
-    if (values.videoLink.trim() && !isHttpsUrl(values.videoLink.trim())) return fail({ videoLink: text.videoLinkHttps });
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > maxParticipantLimit) return fail({ participantLimit: say(limitWhole) });
+    if (!values.place.trim() && !values.videoLink.trim()) return fail({ place: say(placeOrLink) });
+    if (values.videoLink.trim() && !isHttpsUrl(values.videoLink.trim())) return fail({ videoLink: say(videoLinkHttps) });
     const input: MeetingFields = {
       // datetime-local is the browser's local time; the graph takes an instant with its zone.
       startsAt: new Date(values.startsAt).toISOString(),
@@ -215,15 +220,15 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
     if (meeting) {
       setErrors({});
       setValues(emptyMeeting);
-      setScheduled(text.scheduled(dateTime(meeting.startsAt)));
+      setScheduled(say((locale) => cooperationText(locale).scheduled(locale.dateTime(meeting.startsAt))));
       return onScheduled();
     }
     // The graph could not confirm it (region did not answer in time): the meeting may be there, and sending again
     // would schedule a second one and tell every member twice. The list is read anew to show it if it is.
-    if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: failure(result.errors) });
+    if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: sayFailure(result.errors) });
     if (mayHaveBeenApplied(result.errors)) {
       onScheduled();
-      return fail({ form: text.scheduleUnknown });
+      return fail({ form: say((locale) => cooperationText(locale).scheduleUnknown) });
     }
     const error: GraphQLErrorLike | undefined = result.errors[0];
     const field = meetingFields.find((f) => f === errorField(error));
@@ -231,13 +236,13 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
     const reason = error?.extensions?.reason;
     const words =
       field === 'videoLink' && reason === 'URL'
-        ? text.videoLinkHttps
+        ? say(videoLinkHttps)
         : field === 'place' && reason === 'REQUIRED'
-          ? text.placeOrLink
+          ? say(placeOrLink)
           : field === 'participantLimit' && reason === 'OUT_OF_RANGE'
-            ? limitText()
-            : errorText(error);
-    fail(field ? { [field]: words } : { form: failure(result.errors) });
+            ? say(limitWhole)
+            : sayError(error);
+    fail(field ? { [field]: words } : { form: sayFailure(result.errors) });
   };
 
   const field = (
@@ -294,9 +299,9 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
 interface LeadChoice {
   value: string;
   /** As the list shows it. */
-  name: string;
+  name: Wording;
   /** As a sentence names it (an office with its article). */
-  inSentence: string;
+  inSentence: Wording;
   lead: { network?: NetworkCode; memberId?: string };
 }
 
@@ -311,11 +316,10 @@ function HandOverLead({
   onRefused: () => void;
 }) {
   const text = useCooperationText();
-  const { memberName } = useLocale();
-  const failure = useFailureText();
+  const locale = useLocale();
   const confirm = useConfirmDialog<LeadChoice>();
   const [chosen, setChosen] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const select = useRef<HTMLSelectElement>(null);
 
@@ -323,19 +327,24 @@ function HandOverLead({
     ...group.members
       .filter((m) => m.memberRef.id !== group.leadMemberRef?.id)
       .map((m) => {
-        const name = memberName(m.member, m.memberRef.id);
+        const name = (l: Locale) => l.memberName(m.member, m.memberRef.id);
         return { value: `member:${m.memberRef.id}`, name, inSentence: name, lead: { memberId: m.memberRef.id } };
       }),
     ...networkCodes
       .filter((code) => group.leadMemberRef || code !== group.leadNetwork.code)
-      .map((code) => ({ value: `office:${code}`, name: text.ledByOffice(code), inSentence: text.officeInSentence(code), lead: { network: code } })),
+      .map((code) => ({
+        value: `office:${code}`,
+        name: (l: Locale) => cooperationText(l).ledByOffice(code),
+        inSentence: (l: Locale) => cooperationText(l).officeInSentence(code),
+        lead: { network: code },
+      })),
   ];
 
   const ask = (event: Event) => {
     event.preventDefault();
     const choice = choices.find((c) => c.value === chosen);
     if (!choice) {
-      setError(text.chooseLeadFirst);
+      setError(say((l) => cooperationText(l).chooseLeadFirst));
       return select.current?.focus();
     }
     setError(null);
@@ -350,15 +359,15 @@ function HandOverLead({
     confirm.close();
     if (!result.data) {
       // A member that left meanwhile is no longer in the list read anew; anything else in the graph's words.
-      if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: failure(result.errors) });
+      if (leadsNoMore(result.errors)) return onNotice({ ok: false, message: sayFailure(result.errors) });
       // Refused for the member's own status (it left, was removed, or never joined): gone from the list read anew.
       const left = choice.lead.memberId && result.errors[0]?.extensions?.reason === 'STATUS' && result.errors[0]?.extensions?.status !== undefined;
-      setError(left ? text.notMemberAnyMore(choice.name) : failure(result.errors));
+      setError(left ? say((l) => cooperationText(l).notMemberAnyMore(choice.name(l))) : sayFailure(result.errors));
       onRefused();
       return select.current?.focus();
     }
     setChosen('');
-    onNotice({ ok: true, message: text.handedOver(choice.inSentence) });
+    onNotice({ ok: true, message: say((l) => cooperationText(l).handedOver(choice.inSentence(l))) });
   };
 
   return (
@@ -378,7 +387,7 @@ function HandOverLead({
             <option value="">{text.chooseLead}</option>
             {choices.map((c) => (
               <option key={c.value} value={c.value}>
-                {c.name}
+                {c.name(locale)}
               </option>
             ))}
           </select>
@@ -397,7 +406,7 @@ function HandOverLead({
       <Question
         confirm={confirm}
         id="hand-over-question"
-        question={(choice) => text.handOverQuestion(group.topic, choice.inSentence)}
+        question={(choice) => text.handOverQuestion(group.topic, choice.inSentence(locale))}
         action={() => text.handOverButton}
         busy={busy}
         onConfirm={handOver}
@@ -418,7 +427,6 @@ export function RemoveMemberDialog({
 }) {
   const text = useCooperationText();
   const { memberName } = useLocale();
-  const failure = useFailureText();
   const [busy, setBusy] = useState(false);
   const membership = confirm.subject;
   const name = membership ? memberName(membership.member, membership.memberRef.id) : '';
@@ -429,7 +437,11 @@ export function RemoveMemberDialog({
     const result = await request(removeFromWorkingGroup, { membershipId: removed.id });
     setBusy(false);
     confirm.close();
-    onDone(result.data ? { ok: true, message: text.removed(name) } : { ok: false, message: failure(result.errors) });
+    onDone(
+      result.data
+        ? { ok: true, message: say((locale) => cooperationText(locale).removed(locale.memberName(removed.member, removed.memberRef.id))) }
+        : { ok: false, message: sayFailure(result.errors) },
+    );
   };
 
   return (

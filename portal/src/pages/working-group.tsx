@@ -17,13 +17,13 @@ import {
   type WorkingGroupView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
+import { type Said, say, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useUploadForm } from '../uploads.ts';
 import { useLocale } from '../use-locale.ts';
-import { useFailureText } from '../use-field-error-text.ts';
 import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
-import { useCooperationText } from './cooperation-messages.ts';
+import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 import { LeadTools, type Notice, RemoveMemberDialog } from './working-group-lead.tsx';
 
 // Working groups: the list (/arbeitskreise) and one group (/arbeitskreise/<id>) with its topic, lead, members and
@@ -84,7 +84,6 @@ const isGroupOnly = (error: GraphQLErrorLike) => error.extensions?.code === 'FOR
 export function WorkingGroupPage({ id }: { id: string }) {
   const text = useCooperationText();
   const { t, day, memberName } = useLocale();
-  const failure = useFailureText();
   const { session } = useSession();
   const loaded = useReloadable(workingGroupPage, session?.signedIn ? { id } : undefined);
   // What the member's last step in the group came to: kept here, since the controls that took it go with it.
@@ -124,7 +123,7 @@ export function WorkingGroupPage({ id }: { id: string }) {
   const isMember = session?.role === 'member' && group.members.some((m) => m.memberRef.id === session.memberId);
   const join = async () => {
     const result = await request(requestToJoinWorkingGroup, { groupId: group.id });
-    told(result.data ? { ok: true, message: text.joinRequested } : { ok: false, message: failure(result.errors) });
+    told(result.data ? { ok: true, message: say((locale) => cooperationText(locale).joinRequested) } : { ok: false, message: sayFailure(result.errors) });
     // The page shows the request waiting (pending), with the button to withdraw it.
     if (result.data) loaded.reload();
   };
@@ -263,7 +262,6 @@ function CapacityBalanceLink({ balance, session }: { balance: { csvPath: string;
  */
 function OwnMembership({ group, pending, onDone }: { group: WorkingGroupView; pending: MembershipView | undefined; onDone: (notice: Notice) => void }) {
   const text = useCooperationText();
-  const failure = useFailureText();
   const confirm = useConfirmDialog<true>();
   const [busy, setBusy] = useState(false);
 
@@ -275,10 +273,9 @@ function OwnMembership({ group, pending, onDone }: { group: WorkingGroupView; pe
         : await request(leaveWorkingGroup, { groupId: group.id });
     setBusy(false);
     confirm.close();
-    if (!result.data) return onDone({ ok: false, message: failure(result.errors) });
-    const done =
-      action === 'accept' ? text.invitationAccepted : pending?.status === 'INVITED' ? text.invitationDeclined : pending ? text.requestWithdrawn : text.youLeft;
-    onDone({ ok: true, message: done });
+    if (!result.data) return onDone({ ok: false, message: sayFailure(result.errors) });
+    const done = action === 'accept' ? 'invitationAccepted' : pending?.status === 'INVITED' ? 'invitationDeclined' : pending ? 'requestWithdrawn' : 'youLeft';
+    onDone({ ok: true, message: say((locale) => cooperationText(locale)[done]) });
   };
 
   return (
@@ -333,7 +330,6 @@ function OwnMembership({ group, pending, onDone }: { group: WorkingGroupView; pe
 function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onChanged: () => void }) {
   const text = useCooperationText();
   const { memberName } = useLocale();
-  const failure = useFailureText();
   const heading = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -344,11 +340,14 @@ function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onC
       ? await request(confirmWorkingGroupMembership, { membershipId: membership.id })
       : await request(removeFromWorkingGroup, { membershipId: membership.id });
     setBusy(null);
-    if (!result.data) return setStatus({ ok: false, message: failure(result.errors) });
-    const name = memberName(membership.member, membership.memberRef.id);
+    if (!result.data) return setStatus({ ok: false, message: sayFailure(result.errors) });
     setStatus({
       ok: true,
-      message: admit ? text.admitted(name) : membership.status === 'REQUESTED' ? text.requestDeclined(name) : text.invitationWithdrawn(name),
+      message: say((locale) => {
+        const text = cooperationText(locale);
+        const name = locale.memberName(membership.member, membership.memberRef.id);
+        return admit ? text.admitted(name) : membership.status === 'REQUESTED' ? text.requestDeclined(name) : text.invitationWithdrawn(name);
+      }),
     });
     // The row and its buttons go: the keyboard continues at the list's heading.
     heading.current?.focus();
@@ -392,7 +391,11 @@ function PendingMemberships({ group, onChanged }: { group: WorkingGroupView; onC
 /** The lead's upload of a meeting's minutes as a PDF; a new upload is the newest minutes. */
 function MinutesUpload({ meeting, onUploaded }: { meeting: MeetingView; onUploaded: () => void }) {
   const text = useCooperationText();
-  const { input, error, uploaded, busy, send } = useUploadForm({ meetingId: meeting.id }, text.chooseMinutes, onUploaded);
+  const { input, error, uploaded, busy, send } = useUploadForm(
+    { meetingId: meeting.id },
+    say((locale) => cooperationText(locale).chooseMinutes),
+    onUploaded,
+  );
   const inputId = `minutes-${meeting.id}`;
   const errorId = `${inputId}-error`;
 
@@ -436,11 +439,10 @@ function Meeting({
   onChanged: () => void;
 }) {
   const text = useCooperationText();
-  const failure = useFailureText();
   const { t, dateTime, number, memberName } = useLocale();
   const own = meeting.rsvps?.find((r) => r.memberRef.id === memberId)?.answer;
   const [choice, setChoice] = useState<RsvpAnswer | undefined>(own);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [saved, setSaved] = useState<RsvpAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const firstRadio = useRef<HTMLInputElement>(null);
@@ -456,7 +458,7 @@ function Meeting({
     setBusy(false);
     if (!result.data) {
       setSaved(null);
-      setError(failure(result.errors));
+      setError(sayFailure(result.errors));
       // The refused answer is not held: the control shows what the graph holds, and keeps the focus.
       setChoice(own);
       firstRadio.current?.focus();

@@ -1,0 +1,32 @@
+import type { VNode } from 'preact';
+import { errorsText, errorText } from './field-errors.ts';
+import type { GraphQLErrorLike } from './graphql.ts';
+import type { Locale } from './i18n.ts';
+import { useLocale } from './use-locale.ts';
+
+// What a field error or a notice says, as a page keeps it until it shows it: not its words but how to word them,
+// worded each time it renders. Words kept in state (the error's text when it came) stayed German after the visitor
+// switched to English, until the next submit.
+
+/** The words for something said, in a locale's language and notation. */
+export type Wording = (locale: Locale) => string;
+
+/** Something said, worded in the page's language when it renders: it goes into JSX as it is. */
+export type Said = VNode<{ wording: Wording }>;
+
+function Words({ wording }: { wording: Wording }) {
+  return <>{wording(useLocale())}</>;
+}
+
+/** What `wording` says, kept to be shown: `say(({ t }) => t.required)`. */
+export const say = (wording: Wording): Said => <Words wording={wording} />;
+
+/** A server error in the page's language (errorText, field-errors.ts); `labels` names other fields as the form shows them. */
+export const sayError = (error: GraphQLErrorLike, labels?: (locale: Locale) => Readonly<Record<string, string>>): Said =>
+  say((locale) => errorText(error, locale, labels?.(locale)));
+
+/**
+ * The notice for a request that failed: "The request failed:" and what went wrong (errorsText, field-errors.ts),
+ * never the server's English alone in a German page.
+ */
+export const sayFailure = (errors: readonly GraphQLErrorLike[]): Said => say((locale) => `${locale.t.failed} ${errorsText(errors, locale)}`);
