@@ -147,8 +147,9 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
         try {
           await client.eval(giveBackScript, 1, requests.getKey(key));
         } catch {
-          // Redis away: the unit was taken from this replica's own count (the insurance limiter), given back there.
-          await insurance.reward(key, 1);
+          // Redis away: the unit was taken from this replica's own count (the insurance limiter), given back there,
+          // into its window too (its reward would likewise start an ended one with one unit less).
+          if (await insurance.get(key)) await insurance.reward(key, 1);
         }
       },
     };
