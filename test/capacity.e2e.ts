@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { regionDay } from '../shared/region-day.ts';
+import { parsePostId } from '../subgraphs/region/ids.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 
@@ -14,6 +16,12 @@ function monday(weeks: number, days = 0): string {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7) + weeks * 7 + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The region's day `days` after today (shared/region-day.ts), as the server counts its days. */
+function regionDayAfter(days: number): string {
+  const today = Date.parse(`${regionDay()}T00:00:00Z`);
+  return new Date(today + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function isoWeek(date: string): string {
@@ -293,6 +301,53 @@ describe("an offer's days", () => {
     await ok(stack.query(`mutation($id: ID!) { cancelCapacityBooking(id: $id) { status } }`, { id: first.id }, tokens.brandt));
     expect((await ok(book(tokens.conrad, offer.id, 24, monday(2), monday(2)))).bookCapacity).toMatchObject({ hours: 24 });
     expect((await ok(stack.query(read, { id: offer.id }, tokens.anders))).capacityPost).toEqual({ bookedHours: 72 });
+  });
+
+  test('days that have passed are worked no more: a window begun counts, books and matches the days from today on', async () => {
+    // Three weeks gone and the week from today: any seven days in a row hold five working days, 120 machine hours.
+    const [from, to] = [regionDayAfter(-21), regionDayAfter(6)];
+    const beyond = await post(tokens.anders, machineOffer(121, from, to));
+    expect(beyond.errors?.[0]).toMatchObject({
+      message: `input.hours (121) exceed the working hours the window has left from today (${regionDayAfter(0)}): 5 working days × 24 h = 120 h.`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.hours', reason: 'OUT_OF_RANGE', max: 120 },
+    });
+    expect((await ok(post(tokens.anders, machineOffer(120, from, to)))).postCapacity.hours).toBe(120);
+    // An offer of the four weeks' 480 hours posted three weeks ago (its window moved back here, not waited for).
+    const offer = (await ok(post(tokens.anders, machineOffer(480, regionDayAfter(0), regionDayAfter(27))))).postCapacity;
+    await stack.region.orm.em.getConnection().execute(`update capacity_post set from_date = ?, to_date = ? where id = ?`, [from, to, parsePostId(offer.id)]);
+    // A booking of its window takes no more than its days ahead hold, and beside one of 100 hours, 20.
+    expect((await book(tokens.brandt, offer.id, 121, from, to)).errors?.[0]).toMatchObject({
+      message: `hours (121) exceed the working hours the window has left from today (${regionDayAfter(0)}): 5 working days × 24 h = 120 h.`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'hours', reason: 'OUT_OF_RANGE', max: 120 },
+    });
+    await ok(book(tokens.brandt, offer.id, 100, from, to));
+    const rest = await book(tokens.conrad, offer.id, 21, from, to);
+    expect(rest.errors?.[0]).toMatchObject({
+      message: `The days ${regionDayAfter(0)} to ${to} of offer ${offer.id} have 20 of their 120 working hours free beside its other bookings; book at most 20, or other days.`,
+      extensions: { code: 'CONFLICT', reason: 'NOT_ENOUGH_LEFT', hoursLeft: 20 },
+    });
+    // Matching says the same of a request over the window.
+    const request = { side: 'REQUEST', kind: 'MACHINE_HOURS', process: '3.2', hours: 50, from, to, postalCode: '99817' };
+    const { id } = (await ok(post(tokens.conrad, request))).postCapacity;
+    const found = (
+      await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id, first: 50) { post { id } breakdown { reason } } }`, { id }, tokens.conrad))
+    ).capacityMatches;
+    expect(found.filter((m: any) => m.post.id === offer.id).map((m: any) => m.breakdown[0].reason)).toEqual(['20 h free of 50 h needed']);
+    // Its price still changes, and its hours go down; up, the hours still to book must fit the days ahead.
+    const change = (input: Record<string, unknown>, version: number) =>
+      stack.query(
+        `mutation($id: ID!, $v: Int!, $input: CapacityPostPatch!) { updateCapacityPost(id: $id, version: $v, input: $input) { hours version } }`,
+        { id: offer.id, v: version, input },
+        tokens.anders,
+      );
+    const current = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { version } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    const cheaper = (await ok(change({ pricePerHour: 80 }, current.version))).updateCapacityPost;
+    const fewer = (await ok(change({ hours: 470 }, cheaper.version))).updateCapacityPost;
+    expect(fewer.hours).toBe(470);
+    expect((await change({ hours: 471 }, fewer.version)).errors?.[0]).toMatchObject({
+      message: `input.hours (471) leave 371 hours to book beside the 100 booked, more than the working hours the window has left from today (${regionDayAfter(0)}): 5 working days × 24 h = 120 h.`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.hours', reason: 'OUT_OF_RANGE', min: 100, max: 220 },
+    });
   });
 
   test('CAD hours are one designer: 8 a day', async () => {

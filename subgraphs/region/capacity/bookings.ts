@@ -5,10 +5,10 @@ import { CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type Bookin
 import { text } from '../../../shared/validation.ts';
 import { replayed, type Idempotency } from '../../../shared/idempotency.ts';
 import { remember } from '../idempotency.ts';
-import { parseDate } from './calendar.ts';
+import { daysAhead, parseDate } from './calendar.ts';
 import { canActFor } from '../access.ts';
-import { freeHours } from './free-days.ts';
-import { checkWindow, hoursPerWorkingDay, type CapacityKind } from './posts.ts';
+import { freeHours, heldWindow } from './free-days.ts';
+import { checkDaysAhead, checkWindow, hoursPerWorkingDay, type CapacityKind } from './posts.ts';
 import { parseBookingId, parsePostId } from '../ids.ts';
 
 // Booking offered hours. The offer's row is locked for the whole transaction,
@@ -44,6 +44,7 @@ export async function book(
     if (offer.memberId === booker.memberId)
       throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`, { reason: 'NOT_APPLICABLE' });
     checkWindow(offer.kind as CapacityKind, request.hours, request.from, request.to);
+    checkDaysAhead(offer.kind as CapacityKind, request.hours, request.from, request.to);
     if (parseDate(request.from) < parseDate(offer.fromDate) || parseDate(request.to) > parseDate(offer.toDate)) {
       throw badInput('from', `The booking window ${request.from} to ${request.to} must lie inside the offer's window ${offer.fromDate} to ${offer.toDate}.`, {
         reason: 'NOT_APPLICABLE',
@@ -51,11 +52,9 @@ export async function book(
     }
     const left = offer.hours - offer.bookedHours;
     const held = await tx.find(CapacityBookingSchema, { offer, status: { $in: [...holdingStatuses] } });
-    const free = freeHours(
-      request,
-      held.map((b) => ({ from: b.fromDate, to: b.toDate, hours: b.hours })),
-      hoursPerWorkingDay[offer.kind as CapacityKind],
-    );
+    // Its hours go to the days ahead only, as each booking held has the days from when it was made.
+    const ahead = daysAhead(request.from, request.to);
+    const free = freeHours(ahead, held.map(heldWindow), hoursPerWorkingDay[offer.kind as CapacityKind]);
     // Either refusal names the most this booking could take, so that asking for it is not refused again.
     const hoursLeft = Math.min(left, free.hours);
     if (request.hours > left) {
@@ -66,7 +65,7 @@ export async function book(
     }
     if (request.hours > free.hours) {
       throw conflict(
-        `The days ${request.from} to ${request.to} of offer ${request.offerId} have ${free.hours} of their ${free.capacity} working hours free ` +
+        `The days ${ahead.from} to ${ahead.to} of offer ${request.offerId} have ${free.hours} of their ${free.capacity} working hours free ` +
           `beside its other bookings; book at most ${hoursLeft}, or other days.`,
         { reason: 'NOT_ENOUGH_LEFT', hoursLeft },
       );

@@ -42,6 +42,19 @@ export function countWorkingDays(from: number, to: number): number {
   return count;
 }
 
+/**
+ * The days of a window from today on: a day that has passed is worked no more, so a window's hours are counted,
+ * booked and matched on the days ahead (today included, its hours not yet gone for all we know).
+ */
+export function daysAhead(from: string, to: string): { from: string; to: string } {
+  return { from: laterDay(from, today()), to };
+}
+
+/** The later of two ISO dates, which compare as their text does. */
+export function laterDay(a: string, b: string): string {
+  return [a, b].sort()[1];
+}
+
 /** How many days `to` lies after `from` (0 for the same day). */
 export function daysAfter(from: string, to: string): number {
   return (parseDate(to) - parseDate(from)) / day;

@@ -1,4 +1,5 @@
-import { countWorkingDays, isWorkingDay, parseDate } from './calendar.ts';
+import { regionDay } from '../../../shared/region-day.ts';
+import { countWorkingDays, isWorkingDay, laterDay, parseDate } from './calendar.ts';
 
 // What the days of a booking's window have free. An offer is one designer's or one machine's time (posts.ts,
 // hoursPerWorkingDay: 8 h a working day for CAD, 24 h for machines), and each booking fitting its own window did
@@ -31,6 +32,15 @@ export interface FreeHours {
 }
 
 const day = 86_400_000;
+
+/**
+ * The days a booking held holds hours on: its window's from the day it was made. A day that had passed when it was
+ * made was never its to work (calendar.ts daysAhead), so a booking of last week's Monday to this Friday made today
+ * fills this week, not last; one made last week may have had last week's days.
+ */
+export function heldWindow(booking: { fromDate: string; toDate: string; hours: number; createdAt: Date }): HeldWindow {
+  return { from: laterDay(booking.fromDate, regionDay(booking.createdAt)), to: booking.toDate, hours: booking.hours };
+}
 
 interface Demand {
   from: number;

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MatchStatus, RequirementMatch } from '../../../shared/matching.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
 import { CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CapacityPost } from './entities.ts';
-import { formatDate, parseDate } from './calendar.ts';
-import { freeHours, placeableHours, type HeldWindow } from './free-days.ts';
+import { daysAhead, formatDate, parseDate } from './calendar.ts';
+import { freeHours, heldWindow, placeableHours, type HeldWindow } from './free-days.ts';
 import { hoursPerWorkingDay, type CapacityKind } from './posts.ts';
 
 // Offers for a request, or requests for an offer: same kind and CAD system or
@@ -45,10 +45,10 @@ function sharedDays(offer: CapacityPost, request: CapacityPost): { from: number;
   };
 }
 
-/** What a booking of the days both windows share could take of the offer, beside its bookings. */
+/** What a booking of the days both windows share, from today on, could take of the offer, beside its bookings. */
 function hoursFree(offer: CapacityPost, request: CapacityPost, { held, placed }: OfferBookings): number {
   const days = sharedDays(offer, request);
-  const shared = { from: formatDate(days.from), to: formatDate(days.to) };
+  const shared = daysAhead(formatDate(days.from), formatDate(days.to));
   return Math.min(offer.hours - offer.bookedHours, freeHours(shared, held, hoursPerWorkingDay[offer.kind as CapacityKind], placed).hours);
 }
 
@@ -94,7 +94,7 @@ export async function findMatches(em: EntityManager, post: CapacityPost, first: 
     ? await em.find(CapacityBookingSchema, { offer: { $in: offers.map((o) => o.id) }, status: { $in: [...holdingStatuses] } })
     : [];
   const byOffer = new Map<number, OfferBookings>(offers.map((o) => [o.id, { held: [], placed: 0 }]));
-  for (const b of bookings) byOffer.get(b.offer.id)?.held.push({ from: b.fromDate, to: b.toDate, hours: b.hours });
+  for (const b of bookings) byOffer.get(b.offer.id)?.held.push(heldWindow(b));
   for (const o of offers) {
     const own = byOffer.get(o.id)!;
     own.placed = placeableHours(own.held, hoursPerWorkingDay[o.kind as CapacityKind]);

@@ -5,7 +5,7 @@ import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/pos
 import { isoDate, processCodes, text } from '../../../shared/validation.ts';
 import { bookingId, parsePostId } from '../ids.ts';
 import { cadSystems, CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CadSystem, type CapacityPost } from './entities.ts';
-import { daysAfter, parseDate, today, workingDays } from './calendar.ts';
+import { daysAfter, daysAhead, parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
 
@@ -73,6 +73,27 @@ export function checkWindow(
   }
 }
 
+/**
+ * The hours still to be booked of a window (`open`: a post's hours less those booked, a booking's hours) must fit
+ * the working days it has left from today: an offer posted on a Monday for the last two weeks offered 240 machine
+ * hours of which the week gone held 120, and a booking of the Wednesday before to the coming Monday took 72 hours
+ * where one day, 24 hours, was left (bookings.ts; free-days.ts then places it on the days ahead only).
+ */
+export function checkDaysAhead(kind: CapacityKind, open: number, from: string, to: string, fields = { hours: 'hours', to: 'to' }, booked = 0): void {
+  const ahead = daysAhead(from, to);
+  const days = workingDays(ahead.from, ahead.to);
+  if (days === 0) throw badInput(fields.to, `The window ${from} to ${to} has no working day left from today (${ahead.from}) on.`, { reason: 'IN_THE_PAST' });
+  const capacity = days * hoursPerWorkingDay[kind];
+  if (open <= capacity) return;
+  const asked = booked > 0 ? `leave ${open} hours to book beside the ${booked} booked, more than` : 'exceed';
+  throw badInput(
+    fields.hours,
+    `${fields.hours} (${open + booked}) ${asked} the working hours the window has left from today (${ahead.from}): ` +
+      `${days} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`,
+    { reason: 'OUT_OF_RANGE', min: Math.max(1, booked), max: booked + capacity, integer: true },
+  );
+}
+
 /** Euros to the cent, checked as stored: 0.001 was stored as 0.00 and 99,999.999 as 100,000.00, both past the bounds. */
 function price(value: number | null | undefined): string | null {
   if (value == null) return null;
@@ -97,6 +118,7 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
     if (input.cadSystem) throw badInput('input.cadSystem', 'input.cadSystem is for CAD posts.', { reason: 'COMBINATION' });
   }
   checkWindow(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
+  checkDaysAhead(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', to: 'input.to' });
   if (!isGermanPostalCode(input.postalCode))
     throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`, {
       reason: 'POSTAL_CODE',
@@ -151,7 +173,10 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   const hours = patch.hours ?? post.hours;
   const from = patch.from ?? post.fromDate;
   const to = patch.to ?? post.toDate;
-  checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' }, from !== post.fromDate || to !== post.toDate);
+  const windowChanged = from !== post.fromDate || to !== post.toDate;
+  checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' }, windowChanged);
+  // A post's price or notes, or fewer hours, may still change once its days ahead hold less than its open hours.
+  if (windowChanged || hours > post.hours) checkDaysAhead(kind, hours - post.bookedHours, from, to, { hours: 'input.hours', to: 'input.to' }, post.bookedHours);
   if (hours < post.bookedHours)
     throw badInput('input.hours', `input.hours (${hours}) cannot go below the ${post.bookedHours} hours already booked.`, {
       reason: 'OUT_OF_RANGE',
