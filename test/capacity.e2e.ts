@@ -474,6 +474,13 @@ describe('bad input changes nothing', () => {
     expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to', reason: 'OUT_OF_RANGE', max: 366 });
   });
 
+  test('a post read by an id that names none is null, as the schema says; a malformed id is BAD_USER_INPUT', async () => {
+    const read = `query($id: ID!) { capacityPost(id: $id) { id } }`;
+    expect(await stack.query(read, { id: 'cap-1234567890123456' }, tokens.anders)).toMatchObject({ data: { capacityPost: null } });
+    expect((await stack.query(read, { id: 'cap-1234567890123456' }, tokens.anders)).errors).toBeUndefined();
+    expect((await stack.query(read, { id: 'inq-12' }, tokens.anders)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   test('partners and anonymous callers take no part', async () => {
     expect((await post(tokens.partner, machineOffer(10))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await stack.query(`{ capacityPosts { totalCount } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -76,7 +76,8 @@ export const capacityResolvers: Resolvers = {
     },
     async capacityPost(_, args, ctx) {
       requireCooperation(ctx.identity);
-      return loadPost(ctx, args.id);
+      // null for an id that names no post, as the schema says (a malformed id is still BAD_USER_INPUT).
+      return ctx.em.findOne(CapacityPostSchema, parsePostId(args.id, 'id'));
     },
     async capacityMatches(_, args, ctx) {
       requireCooperation(ctx.identity);
