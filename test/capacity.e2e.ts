@@ -474,6 +474,14 @@ describe('bad input changes nothing', () => {
     expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to', reason: 'OUT_OF_RANGE', max: 366 });
   });
 
+  test('a list filtered by a window that ends before it starts is BAD_USER_INPUT (ORDER), not a list', async () => {
+    const list = await stack.query(`{ capacityPosts(filter: { from: "${monday(3)}", to: "${monday(1)}" }) { totalCount } }`, {}, tokens.anders);
+    expect(list.errors?.[0]).toMatchObject({
+      message: `filter.to (${monday(1)}) lies before filter.from (${monday(3)}).`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.to', reason: 'ORDER', other: 'filter.from' },
+    });
+  });
+
   test('a post read by an id that names none is null, as the schema says; a malformed id is BAD_USER_INPUT', async () => {
     const read = `query($id: ID!) { capacityPost(id: $id) { id } }`;
     expect(await stack.query(read, { id: 'cap-1234567890123456' }, tokens.anders)).toMatchObject({ data: { capacityPost: null } });

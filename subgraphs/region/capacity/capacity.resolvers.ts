@@ -47,6 +47,9 @@ export const capacityResolvers: Resolvers = {
       if (f.process != null) processCodes('filter.process', [f.process]);
       if (f.from != null) isoDate('filter.from', f.from);
       if (f.to != null) isoDate('filter.to', f.to);
+      // A reversed window overlaps nothing here but matched every post whose window spans it, as if turned round.
+      if (f.from != null && f.to != null && f.to < f.from)
+        throw badInput('filter.to', `filter.to (${f.to}) lies before filter.from (${f.from}).`, { reason: 'ORDER', other: 'filter.from' });
       if (f.networks) boundedList('filter.networks', f.networks, listLimits.networks);
       if (f.member != null) parseMemberId(f.member, 'filter.member');
       const where = {
