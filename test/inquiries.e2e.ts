@@ -232,6 +232,10 @@ describe('an inquiry from creation to award', () => {
       [{ certifications: ['ISO 4711'] }, 'input.certifications'],
       [{ ppapLevel: 6 }, 'input.ppapLevel'],
       [{ deliveryLocation: { postalCode: '1234' } }, 'input.deliveryLocation.postalCode'],
+      // Each quantity is a price to quote; two of one were stored.
+      [{ quantities: [{ quantity: 10 }, { quantity: 10 }] }, 'input.quantities'],
+      // A partner asks for itself: the customer an office or admin acts for was stored for it.
+      [{ customer: 'Andere AG' }, 'input.customer'],
     ];
     for (const [override, field] of cases) {
       const error = errorOf(await create(tokens.partner, inquiryInput(override)));
@@ -309,6 +313,12 @@ describe('an inquiry from creation to award', () => {
     ).declineInquiry;
     expect(declined).toEqual({ status: 'DECLINED', declineReason: 'Keine Kapazität bis Q2' });
     expect(errorOf(await quote(tokens.conrad, id, quoteInput(9))).extensions?.code).toBe('CONFLICT');
+    // A price beyond the largest says so, with the bound (it said "must be a positive amount" of 1e308).
+    const huge = errorOf(await quote(tokens.anders, id, { ...quoteInput(9), priceTiers: [{ minQuantity: 1, unitPrice: 1e308 }] }));
+    expect(huge).toMatchObject({
+      message: 'input.priceTiers[0].unitPrice must be an amount above 0 and below 10,000,000, got 1e+308.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.priceTiers[0].unitPrice', reason: 'OUT_OF_RANGE', above: 0, max: 9_999_999.99 },
+    });
 
     const badQuotes: [Record<string, unknown>, string][] = [
       [{ priceTiers: [] }, 'input.priceTiers'],

@@ -92,6 +92,12 @@ describe('webhooks', () => {
     expect(await refusedTarget('https://hooks.example/hook', false, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'))).toBeNull();
     expect(await refusedTarget('https://93.184.215.14/hook', false)).toBeNull();
     expect(await refusedTarget('http://127.0.0.1:8080/hook', true)).toBeNull();
+    // The URL parser drops a line break, so the webhook was listed with it and called without; port 0 takes no call.
+    const broken = (await register(tokens.anders, `${receiverUrl}/a\nb`, ['INVITED'])).errors![0];
+    expect(broken).toMatchObject({ message: expect.stringMatching(/contains a space or a control character/), extensions: { field: 'url', reason: 'URL' } });
+    expect(await refusedTarget('http://127.0.0.1:0/hook', true)).toMatch(/port 0/);
+    // Admin registers for a member with memberId; without it, for its own inquiries, and is told how to hear a member's.
+    expect((await register(tokens.admin, `${receiverUrl}/hook`, ['INVITED'])).errors![0].message).toMatch(/to hear a member's, pass its memberId\.$/);
     // A partner's webhooks hear of the inquiries it owns: quotes received, nothing addressed to bidders.
     const partnerInvited = (await register(tokens.partner, `${receiverUrl}/hook`, ['QUOTE_RECEIVED', 'INVITED'])).errors![0];
     expect(partnerInvited.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events' });

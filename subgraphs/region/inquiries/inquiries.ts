@@ -43,7 +43,7 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
       `${field} needs 1 to 20 entries, got ${list.length}.`,
       list.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: 20 },
     );
-  return list.map((q, i) => {
+  const parsed = list.map((q, i) => {
     if (!Number.isInteger(q.quantity) || q.quantity <= 0)
       throw badInput(`${field}[${i}].quantity`, `${field}[${i}].quantity must be a positive whole number of parts, got ${q.quantity}.`, {
         reason: 'OUT_OF_RANGE',
@@ -60,6 +60,10 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
     }
     return { quantity: q.quantity, batchSize: batch };
   });
+  // Each quantity is one price a bidder quotes (its price tiers refuse two of one minQuantity alike).
+  const twice = parsed.find((q, i) => parsed.findIndex((other) => other.quantity === q.quantity) !== i);
+  if (twice) throw badInput(field, `${field} names the quantity ${twice.quantity} twice; give each once.`, { reason: 'DUPLICATE' });
+  return parsed;
 }
 
 function deadline(field: string, value: string, now: Date): Date {
@@ -109,6 +113,19 @@ function processList(field: string, codes: string[]): string[] {
   return processCodes(field, codes);
 }
 
+/** The customer an office or admin enters an inquiry for; a partner or member asks for itself and names none. */
+function customerOf(identity: Identity, customer: string | null | undefined): string | null {
+  if (customer != null && identity.role !== 'office' && identity.role !== 'admin')
+    throw badInput(
+      'input.customer',
+      `input.customer is for an office or admin entering an inquiry for a customer; a ${identity.role} asks for itself: leave it out.`,
+      {
+        reason: 'NOT_APPLICABLE',
+      },
+    );
+  return text('input.customer', customer, 200, false);
+}
+
 /** Validates everything before anything is written. */
 export function newInquiry(em: EntityManager, identity: Identity, input: InquiryInput, now = new Date()): Inquiry {
   const quoteDeadline = deadline('input.quoteDeadline', input.quoteDeadline, now);
@@ -117,7 +134,7 @@ export function newInquiry(em: EntityManager, identity: Identity, input: Inquiry
     ownerKey: callerKey(identity),
     ownerMemberId: identity.role === 'member' ? identity.memberId! : null,
     ownerNetwork: identity.role === 'member' || identity.role === 'office' ? identity.network! : null,
-    customer: text('input.customer', input.customer, 200, false),
+    customer: customerOf(identity, input.customer),
     title: text('input.title', input.title, 200, true)!,
     partDescription: text('input.partDescription', input.partDescription, 10_000, true)!,
     processCodes: processList('input.processes', input.processes),

@@ -49,10 +49,11 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
         integer: true,
       });
     if (!(t.unitPrice > 0 && t.unitPrice < 10_000_000))
-      throw badInput(`input.priceTiers[${i}].unitPrice`, `input.priceTiers[${i}].unitPrice must be a positive amount, got ${t.unitPrice}.`, {
-        reason: 'OUT_OF_RANGE',
-        above: 0,
-      });
+      throw badInput(
+        `input.priceTiers[${i}].unitPrice`,
+        `input.priceTiers[${i}].unitPrice must be an amount above 0 and below 10,000,000, got ${t.unitPrice}.`,
+        { reason: 'OUT_OF_RANGE', above: 0, max: 9_999_999.99 },
+      );
   });
   if (new Set(tiers.map((t) => t.minQuantity)).size !== tiers.length)
     throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.', { reason: 'DUPLICATE' });

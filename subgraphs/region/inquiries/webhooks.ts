@@ -80,6 +80,9 @@ export interface CheckedTarget {
  * connection (DNS rebinding) cannot lead region into its own network.
  */
 export async function checkTarget(url: string, allowLoopback: boolean, resolve: Resolve = systemResolve): Promise<CheckedTarget | { refused: string }> {
+  // The URL parser drops tabs and line breaks and trims spaces, so such a URL was listed as given and called without them.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses in a URL
+  if (/[\s\u0000-\u001f\u007f]/.test(url)) return { refused: 'contains a space or a control character' };
   let target: URL;
   try {
     target = new URL(url);
@@ -87,6 +90,7 @@ export async function checkTarget(url: string, allowLoopback: boolean, resolve: 
     return { refused: 'is not a URL' };
   }
   if (target.protocol !== 'https:' && target.protocol !== 'http:') return { refused: 'must use http or https' };
+  if (target.port === '0') return { refused: 'names port 0, where nothing can be called' };
   if (target.username || target.password) return { refused: 'must not carry a user name or password' };
   const host = target.hostname.replace(/^\[|\]$/g, '');
   let addresses: LookupAddress[];
@@ -164,7 +168,7 @@ export async function registerWebhook(
   if (unheard.length)
     throw badInput(
       'events',
-      `A webhook of an inquiry owner without network (a partner) hears of its own inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}.`,
+      `A webhook without memberId (a partner's, or admin's own) hears of its owner's inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}; to hear a member's, pass its memberId.`,
       { reason: 'NOT_APPLICABLE' },
     );
   const secret = randomBytes(32).toString('base64url');
