@@ -1,8 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
-import { httpError } from '../shared/errors.ts';
+import { badInput, httpError } from '../shared/errors.ts';
 import type { PlainRoute } from '../shared/http.ts';
 import { toCsv } from './exports.ts';
-import { graphGetRoute, type Run, type VerifyRequest } from './graph-routes.ts';
+import { asParameter, graphGetRoute, type Run, type VerifyRequest } from './graph-routes.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -84,9 +84,15 @@ function boothRoute(
 ): PlainRoute {
   return graphGetRoute(path, server, verify, policy, async (run, url, res) => {
     const boothId = url.searchParams.get('booth');
-    if (!boothId) throw httpError('BAD_USER_INPUT', `Give the booth's id as ?booth=, e.g. ${path}?booth=jb-5083124978213377 (JointBooth.id).`);
+    if (!boothId)
+      throw badInput('booth', `booth is required: give the booth's id as ?booth=, e.g. ${path}?booth=jb-5083124978213377 (JointBooth.id).`, {
+        reason: 'REQUIRED',
+      });
     const download = await produce(async (query, variables) => {
-      const data = await run(query, variables);
+      // The caller sent the booth's id as ?booth=, which the query passes on as jointBooth's id.
+      const data = await run(query, variables).catch((error: unknown) => {
+        throw asParameter(error, 'id', 'booth');
+      });
       if (!data.jointBooth) throw httpError('NOT_FOUND', `Joint booth ${boothId.slice(0, 40)} does not exist.`);
       return data;
     }, boothId);

@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { httpError } from '../shared/errors.ts';
+import { badInput, httpError } from '../shared/errors.ts';
 import { isoWeek } from '../shared/iso-week.ts';
 import { formulaSafe } from '../shared/member-csv.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
@@ -29,6 +29,16 @@ export function toCsv(rows: Record<string, unknown>[], columns: string[]): strin
   return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
 }
 
+/**
+ * GraphQL refuses a kind that is no CapacityKind before region reads it, naming its variable alone: said of the
+ * query parameter, in GraphQL's words of what is wrong ("Value "FOO" does not exist in "CapacityKind" enum.").
+ */
+function kindRefused(error: GraphQLError): GraphQLError | undefined {
+  const refused = /^Variable "\$kind" got invalid value .*?"; (Value ".+)$/s.exec(error.message);
+  if (error.extensions.code !== 'BAD_USER_INPUT' || !refused) return undefined;
+  return badInput('kind', `kind: ${refused[1]} Leave kind out for every kind.`, { reason: 'NOT_APPLICABLE' });
+}
+
 export function exportRoutes(server: ApolloServer<GatewayContext>, verify: RequestVerifier, policy: Policy): PlainRoute[] {
   return [
     {
@@ -45,13 +55,15 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Reque
           throw error;
         }
         if (!variables.from || !variables.to) {
-          return sendError(res, httpError('BAD_USER_INPUT', 'Give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.'));
+          const missing = variables.from ? 'to' : 'from';
+          const message = `${missing} is required: give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.`;
+          return sendError(res, badInput(missing, message, { reason: 'REQUIRED' }));
         }
         let data: Awaited<ReturnType<typeof runOperation>>;
         try {
           data = await runOperation(server, identity, balanceQuery, variables);
         } catch (error) {
-          if (error instanceof GraphQLError) return sendError(res, error);
+          if (error instanceof GraphQLError) return sendError(res, kindRefused(error) ?? error);
           throw error;
         }
         res.statusCode = 200;

@@ -41,6 +41,16 @@ export async function runOperation(
   return result.data;
 }
 
+/**
+ * A refusal of the graph's `argument` said of the query parameter the caller gave it by (a booth download's ?booth= is
+ * jointBooth's id): `field` names the parameter, as does a message that began with the argument. Others stay as they are.
+ */
+export function asParameter(error: unknown, argument: string, parameter: string): unknown {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT' || error.extensions.field !== argument) return error;
+  const message = error.message.startsWith(`${argument} `) ? `${parameter}${error.message.slice(argument.length)}` : error.message;
+  return new GraphQLError(message, { extensions: { ...error.extensions, field: parameter } });
+}
+
 /** The id of the plain route's request (withRequestIds), for the operations it runs, so its errors and log lines carry the one id. */
 export function plainRequestId(): string {
   return currentScope()?.requestId ?? randomUUID();

@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { httpError } from '../shared/errors.ts';
+import { badInput, httpError } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { membersCsv, type CsvForm, type ExportedMember } from '../shared/member-csv.ts';
@@ -57,14 +57,19 @@ export function memberExportRoutes(server: ApolloServer<GatewayContext>, identif
       path: '/export/members.csv',
       async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
         if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
-        const network = findNetwork(url.searchParams.get('network') ?? '');
+        const code = url.searchParams.get('network');
+        const network = findNetwork(code ?? '');
         if (!network) {
           const codes = networks.map((n) => n.code).join(', ');
-          return sendError(res, httpError('BAD_USER_INPUT', `Give the network as a query parameter, one of ${codes}: ?network=${networks[0].code}.`));
+          const message = `network ${code ? `"${code.slice(0, 20)}" is not a network's code` : 'is required'}: give one of ${codes}, e.g. ?network=${networks[0].code}.`;
+          return sendError(res, badInput('network', message, code ? { reason: 'NOT_APPLICABLE' } : { reason: 'REQUIRED' }));
         }
         const form = forms[url.searchParams.get('form') ?? 'utf8'];
         if (!form)
-          return sendError(res, httpError('BAD_USER_INPUT', 'form must be utf8 (commas, UTF-8) or excel (semicolons and a BOM, as German Excel reads).'));
+          return sendError(
+            res,
+            badInput('form', 'form must be utf8 (commas, UTF-8) or excel (semicolons and a BOM, as German Excel reads).', { reason: 'NOT_APPLICABLE' }),
+          );
         const members: ExportedMember[] = [];
         let after: string | null = null;
         try {

@@ -66,7 +66,7 @@ export const regionFormatError = formatLostDatabase(
  * next. Without it, createApiKey with region's database cut answered SERVICE_UNAVAILABLE alone, which reads as "not
  * applied". A network's lost database is not region's to mark here: region's calls judge a network's writes
  * (network-client.ts: NOT_APPLIED when nothing was sent), and a network's read that failed before region wrote
- * anything (postCapacity reads the member first), or a dry run, changed nothing.
+ * anything (postCapacity reads the member first: access.ts says NOT_APPLIED), or a dry run, changed nothing.
  */
 export const lostDatabaseWritesPlugin: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {

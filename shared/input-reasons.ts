@@ -20,8 +20,8 @@ export type InputReason =
   | { reason: 'EMAIL' }
   | { reason: 'PHONE' }
   | { reason: 'CURRENCY' }
-  | { reason: 'DATE' }
-  | { reason: 'DATE_TIME' }
+  | { reason: 'DATE'; min?: number; max?: number }
+  | { reason: 'DATE_TIME'; min?: number; max?: number }
   | { reason: 'IN_THE_PAST' }
   | { reason: 'ORDER'; other: string }
   | { reason: 'UNKNOWN_PROCESS' }
@@ -58,8 +58,8 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   EMAIL: 'Not an e-mail address.',
   PHONE: 'Not a telephone number (digits, spaces and + ( ) / - only).',
   CURRENCY: 'Not an ISO 4217 currency code.',
-  DATE: 'Not a calendar date written YYYY-MM-DD.',
-  DATE_TIME: 'Not an ISO 8601 date and time with an offset.',
+  DATE: 'Not a calendar date written YYYY-MM-DD; with min and max, one of a year outside those years.',
+  DATE_TIME: 'Not an ISO 8601 date and time with an offset; with min and max, one of a year outside those years.',
   IN_THE_PAST: 'A date or time that has passed where a future one is needed.',
   ORDER: 'A date, time or bound on the wrong side of the field named by other (an end before its start, a minimum above its maximum).',
   UNKNOWN_PROCESS: 'Not a DIN 8580 process code or group of the code list.',
@@ -71,7 +71,8 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   NOT_AN_ID: 'Not an id of the kind the field takes.',
   NOT_A_CURSOR: 'Not a cursor of this list.',
   COMBINATION: 'Needed together with, or not allowed beside, another field or value of the request; the message names it.',
-  NOT_APPLICABLE: 'Well-formed, but the record it names or that record’s state does not take it; the message says why.',
+  NOT_APPLICABLE:
+    'Well-formed, but the record it names or that record’s state does not take it, or not one of the values it takes (an export’s kind, network or form); the message says why.',
   ARCHIVED: 'A member that is archived: it has left its network and takes part in nothing new (a post, booking, invitation, group, registration or account).',
   FILE: 'A file that is empty, of the wrong kind or not readable as its kind.',
   TOO_LARGE: 'A file larger than max bytes.',

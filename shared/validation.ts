@@ -4,10 +4,22 @@ import { findProcess } from './data/processes.ts';
 
 // Checks shared by region (filters, requirements) and the networks (member input).
 
-/** Whether the year, month and day name a day of the calendar (Date.UTC moves 2027-02-31 to 3 March), years 1900-2999. */
+/** The years a date or time may lie in: far enough either way for any record, and four digits, as YYYY-MM-DD writes them. */
+const dateYears = { minYear: 1900, maxYear: 2999 } as const;
+
+/** Whether the year, month and day name a day of the calendar (the Date moves 2027-02-31 to 3 March), of any year: Date.UTC reads 0048 as 1948. */
 function calendarDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 && year <= 2999;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const inYears = (year: number) => year >= dateYears.minYear && year <= dateYears.maxYear;
+
+/** A well-written date of a year outside dateYears, refused with those years as min and max: 9999-12-27 was told it was not written YYYY-MM-DD. */
+function outsideYears(field: string, value: string, reason: 'DATE' | 'DATE_TIME') {
+  const { minYear: min, maxYear: max } = dateYears;
+  return badInput(field, `${field} must lie in the years ${min} to ${max}, got "${value.slice(0, 40)}".`, { reason, min, max });
 }
 
 export function isoDate(field: string, value: string): string {
@@ -15,6 +27,7 @@ export function isoDate(field: string, value: string): string {
   if (!match || !calendarDay(+match[1], +match[2], +match[3])) {
     throw badInput(field, `${field} must be a calendar date written YYYY-MM-DD, got "${value.slice(0, 20)}".`, { reason: 'DATE' });
   }
+  if (!inYears(+match[1])) throw outsideYears(field, value, 'DATE');
   return value;
 }
 
@@ -36,6 +49,7 @@ export function isoDateTime(field: string, value: string, example = '2027-03-10T
       reason: 'DATE_TIME',
     });
   }
+  if (!inYears(+value.slice(0, 4))) throw outsideYears(field, value, 'DATE_TIME');
   return at;
 }
 
@@ -109,6 +123,21 @@ export function text(field: string, value: string | null | undefined, max: numbe
   }
   if (trimmed.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${trimmed.length}.`, { reason: 'TOO_LONG', max });
   return trimmed;
+}
+
+const phonePattern = /^\+?[0-9 ()/-]+$/;
+
+/**
+ * A telephone number of at most `max` characters, or null when left empty: digits, spaces and + ( ) / - only, at
+ * least five digits ("-----" had the characters alone). A member's contacts and a booth registration's contact.
+ */
+export function phone(field: string, value: string | null | undefined, max = 30): string | null {
+  const given = text(field, value, max, false);
+  if (given !== null && (!phonePattern.test(given) || given.replace(/[^0-9]/g, '').length < 5))
+    throw badInput(field, `${field} must have at least five digits and contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`, {
+      reason: 'PHONE',
+    });
+  return given;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { contactIds, idCodec, memberIds, serviceIds } from '../shared/ids.ts';
-import { idempotencyKey, isoDateTime, pageSize } from '../shared/validation.ts';
+import { idempotencyKey, isoDate, isoDateTime, pageSize } from '../shared/validation.ts';
 
 // The one codec per kind of id, the one page-size check and the idempotency-key check every service uses.
 
@@ -100,5 +100,48 @@ describe('dates and times', () => {
       }
       expect((error as { extensions?: unknown })?.extensions, value).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt', reason: 'DATE_TIME' });
     }
+  });
+});
+
+describe('the years of dates and times', () => {
+  /** What a check throws, as a client reads it. */
+  const refusal = (check: () => unknown) => {
+    try {
+      check();
+    } catch (error) {
+      const { message, extensions } = error as { message: string; extensions: unknown };
+      return { message, extensions };
+    }
+    throw new Error('the check passed');
+  };
+
+  test('1900 to 2999, the first and last day included', () => {
+    expect(isoDate('from', '1900-01-01')).toBe('1900-01-01');
+    expect(isoDate('from', '2999-12-31')).toBe('2999-12-31');
+    // The year as written: late on the last day west of Greenwich is 3000 in UTC.
+    expect(isoDateTime('startsAt', '2999-12-31T23:00:00-05:00').toISOString()).toBe('3000-01-01T04:00:00.000Z');
+  });
+
+  test('a date or time written right but of another year is told the years, not that it is written wrong', () => {
+    expect(refusal(() => isoDate('input.from', '9999-12-27'))).toEqual({
+      message: 'input.from must lie in the years 1900 to 2999, got "9999-12-27".',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.from', reason: 'DATE', min: 1900, max: 2999 },
+    });
+    expect(refusal(() => isoDateTime('input.startsAt', '3000-01-14T15:00:00+01:00'))).toEqual({
+      message: 'input.startsAt must lie in the years 1900 to 2999, got "3000-01-14T15:00:00+01:00".',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.startsAt', reason: 'DATE_TIME', min: 1900, max: 2999 },
+    });
+    // A leap day of year 48 is a day of the calendar (Date.UTC took it for 1948's); its year is what is wrong.
+    for (const value of ['1899-12-31', '0048-02-29', '0000-01-01'])
+      expect(refusal(() => isoDate('from', value)).extensions, value).toMatchObject({ reason: 'DATE', min: 1900, max: 2999 });
+    // What is not written as a date (or not on the calendar) still says so, without years.
+    for (const value of ['9999-13-01', '3000-02-29', '27.12.9999'])
+      expect(
+        refusal(() => isoDate('from', value)),
+        value,
+      ).toEqual({
+        message: `from must be a calendar date written YYYY-MM-DD, got "${value}".`,
+        extensions: { code: 'BAD_USER_INPUT', field: 'from', reason: 'DATE' },
+      });
   });
 });

@@ -69,8 +69,9 @@ test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FO
       niweMemberToken,
     );
     expectNiweUnavailable(post);
-    // Refused at its read of the member, before anything was written: no outcome to doubt.
-    expect(post.errors![0].extensions?.writeOutcome).toBeUndefined();
+    // Refused at its read of the member, before anything was written: the write says it was not applied.
+    expect(post.errors![0].extensions).toMatchObject({ writeOutcome: 'NOT_APPLIED', reason: 'DATABASE_UNAVAILABLE' });
+    expect(post.errors![0].message).toBe(`Network NIWE could not say whether ${niweMember} exists, so the write was not applied. Retry it later.`);
     expectNiweUnavailable(await stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, niweMemberToken));
 
     const update = await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { employees: 12 }) { id } }`, { id: niweMember }, admin);

@@ -6,7 +6,7 @@ import { locale } from '../portal/src/i18n.ts';
 import { conflictReasons } from '../shared/conflict-reasons.ts';
 import { badInput, conflict, errorCodes } from '../shared/errors.ts';
 import { inputReasons } from '../shared/input-reasons.ts';
-import { idempotencyKey, pageSize, text } from '../shared/validation.ts';
+import { idempotencyKey, isoDate, isoDateTime, pageSize, text } from '../shared/validation.ts';
 import { employees, postalCode, website } from '../subgraphs/network/validation.ts';
 
 // BAD_USER_INPUT's extensions.reason: what the validators send, and how the portal turns it into the
@@ -90,6 +90,28 @@ describe("the portal's words for them", () => {
     const wide = { message: 'Row 4 has 5 cells but the header names 4 columns; a cell may lack its quotes.', extensions: { reason: 'CELL_COUNT', max: 4 } };
     expect(fieldErrorText(wide, de)).toBe('Die Zeile hat mehr Zellen als die Kopfzeile Spalten (4); vermutlich fehlen einer Zelle die Anführungszeichen.');
     expect(fieldErrorText(wide, en)).toBe('The row has more cells than the header has columns (4); a cell probably lacks its quotes.');
+  });
+
+  test('a date or time of a year outside the allowed ones names the years, written as years', () => {
+    const late = refusal(() => isoDate('input.from', '9999-12-27'));
+    expect(fieldErrorText(late, de)).toBe('Bitte geben Sie ein Datum in den Jahren 1900 bis 2999 ein.');
+    expect(fieldErrorText(late, en)).toBe('Please enter a date in the years 1900 to 2999.');
+    const meeting = refusal(() => isoDateTime('input.startsAt', '3000-01-14T15:00:00+01:00'));
+    expect(fieldErrorText(meeting, de)).toBe('Bitte geben Sie Datum und Uhrzeit in den Jahren 1900 bis 2999 ein.');
+    expect(fieldErrorText(meeting, en)).toBe('Please enter a date and time in the years 1900 to 2999.');
+    // Not written as a date: no years, the plain request.
+    expect(
+      fieldErrorText(
+        refusal(() => isoDate('input.from', '27.12.2027')),
+        de,
+      ),
+    ).toBe('Bitte geben Sie ein gültiges Datum ein.');
+    expect(
+      fieldErrorText(
+        refusal(() => isoDateTime('input.startsAt', '2027-01-14T15:00')),
+        en,
+      ),
+    ).toBe('Please enter a valid date and time.');
   });
 
   test("ORDER names the other field by the form's label when the form gives one", () => {

@@ -287,6 +287,31 @@ describe('consortia', () => {
   });
 });
 
+describe('partners', () => {
+  test('a partner that answers an inquiry as a bidder is refused, told of bidding on inquiries (not of the capacity exchange)', async () => {
+    const open = await openInquiry(tokens.partner, 'Zahnrad');
+    await ok(addInvitee(tokens.admin, open.id, members.anders));
+    for (const [query, variables] of [
+      [
+        `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`,
+        { id: open.id, input: { ...quoteInput, memberId: members.anders } },
+      ],
+      [`mutation($id: ID!, $m: ID) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität", memberId: $m) { status } }`, { id: open.id, m: members.anders }],
+      [
+        `mutation($id: ID!, $p: [ID!]!, $m: ID) { createConsortium(inquiryId: $id, partners: $p, memberId: $m) { id } }`,
+        { id: open.id, p: [members.conrad], m: members.anders },
+      ],
+      [`mutation($m: ID) { respondToConsortium(consortiumId: "con-1", accept: false, memberId: $m) { id } }`, { m: members.anders }],
+    ] as const) {
+      const { message, extensions } = errorOf(await stack.query(query, variables, tokens.partner));
+      expect([extensions?.code, message], query).toEqual([
+        'FORBIDDEN',
+        'Partners take no part in bidding on inquiries; members, network offices and admin do.',
+      ]);
+    }
+  });
+});
+
 describe('ids', () => {
   const idPattern = (prefix: string) => new RegExp(`^${prefix}-\\d{16}$`);
   const neighbours = (id: string) => {

@@ -378,10 +378,17 @@ describe('GET /export/members.csv', () => {
     const anonymous = await (await fetch(exportUrl('NIWE'))).text();
     expect(anonymous).toContain('Fräswerk Nord GmbH');
     expect(anonymous).not.toContain('anna@fraeswerk.example');
-    for (const url of [exportUrl('NOPE'), exportUrl('NIWE', 'xlsx')]) {
+    const origin = stack.gatewayUrl.replace(/\/graphql$/, '');
+    for (const [url, field, reason] of [
+      [exportUrl('NOPE'), 'network', 'NOT_APPLICABLE'],
+      [`${origin}/export/members.csv`, 'network', 'REQUIRED'],
+      [exportUrl('NIWE', 'xlsx'), 'form', 'NOT_APPLICABLE'],
+    ]) {
       const res = await fetch(url);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      const { message, extensions } = ((await res.json()) as { errors: { message: string; extensions: Record<string, string> }[] }).errors[0];
+      expect(extensions, url).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+      expect(message).toMatch(new RegExp(`^${field} `));
     }
   });
 });

@@ -7,6 +7,8 @@ import { startStack, type Stack } from './support/stack.ts';
 // A network that is down or late must not take the region down.
 
 let stack: Stack;
+/** The members created below by name ("Alpha KONAT"), none of them checked by region yet: region must ask their network. */
+const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   // No test here waits for this budget to run out (a stopped network refuses at once); the creates
@@ -21,6 +23,7 @@ beforeAll(async () => {
         admin,
       );
       expect(res.errors).toBeUndefined();
+      ids[`${name} ${network}`] = res.data.createMember.id;
     }
   }
 });
@@ -52,6 +55,35 @@ test('a write to a network that refuses connections says it was not applied', as
   );
   expect(res.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', writeOutcome: 'NOT_APPLIED' });
   expect(res.errors?.[0].message).toMatch(/not applied/);
+});
+
+test('a write refused because region could not ask the network about its member says it was not applied; a read does not', async () => {
+  // KONAT is stopped (above), and region has not looked up its members yet: each write fails at that check, before it writes.
+  const admin = await stack.token({ role: 'admin' });
+  const niweMember = await stack.token({ role: 'member', network: 'NIWE', memberId: ids['Alpha NIWE'] });
+  const [alpha, beta] = [ids['Alpha KONAT'], ids['Beta KONAT']];
+  const cad = (await stack.query(`{ workingGroups(first: 1) { nodes { id } } }`, {}, admin)).data.workingGroups.nodes[0].id;
+  const from = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const post = { side: 'OFFER', kind: 'CAD', cadSystem: 'CATIA_V5', hours: 8, from, to, postalCode: '99817', memberId: alpha };
+  const writes: [string, Record<string, unknown>, string][] = [
+    [`mutation($m: ID!) { setAvailability(status: AT_CAPACITY, memberId: $m) }`, { m: alpha }, admin],
+    [`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: post }, admin],
+    [`mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }`, { g: cad, m: beta }, admin],
+    [`mutation($p: ID!) { requestRelationship(partnerId: $p, kind: SUPPLIER_OF) { id } }`, { p: alpha }, niweMember],
+    [`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: beta }, admin],
+  ];
+  for (const [mutation, variables, token] of writes) {
+    const res = await stack.query(mutation, variables, token);
+    expect(res.errors?.[0].extensions, mutation).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', writeOutcome: 'NOT_APPLIED' });
+    expect(res.errors?.[0].message).toMatch(/^Network KONAT could not say whether KONAT:m-\d+ exists, so the write was not applied\. Retry it later\.$/);
+  }
+  const [row] = await stack.region.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from "capacity_post"`);
+  expect(row.n).toBe(0);
+
+  const read = await stack.query(`query($id: ID!) { member(id: $id) { id } }`, { id: alpha }, admin);
+  expect(read.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT' });
+  expect(read.errors?.[0].extensions).not.toHaveProperty('writeOutcome');
 });
 
 test('a network that does not answer in time is cut off after the time budget', async () => {

@@ -143,6 +143,24 @@ describe('/export', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from', reason: 'DATE', requestId: bad.headers['x-request-id'] });
+    // Each query parameter the export was sent without, or with a value it does not take, by its name and a reason.
+    for (const [query, field, reason, message] of [
+      ['to=2027-01-10', 'from', 'REQUIRED', /^from is required: give from and to as YYYY-MM-DD/],
+      ['from=2027-01-04', 'to', 'REQUIRED', /^to is required/],
+      [
+        'from=2027-01-04&to=2027-01-10&kind=FOO',
+        'kind',
+        'NOT_APPLICABLE',
+        /^kind: Value "FOO" does not exist in "CapacityKind" enum\..* Leave kind out for every kind\.$/,
+      ],
+    ] as const) {
+      const refused = await send('127.0.0.8', `/export/capacity-balance.csv?${query}`, { headers: { authorization: `Bearer ${office}` } });
+      expect([refused.status, refused.body.errors[0].extensions], query).toEqual([
+        400,
+        { code: 'BAD_USER_INPUT', field, reason, requestId: refused.headers['x-request-id'] },
+      ]);
+      expect(refused.body.errors[0].message).toMatch(message);
+    }
     const wrong = await send('127.0.0.9', '/auth/token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

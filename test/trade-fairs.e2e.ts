@@ -194,6 +194,11 @@ describe('the joint booth at the network fair', () => {
     expect([code(none), none.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.areaM2']);
     expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2, []) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
     expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2, ['x'], { email: 'kein' }) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
+    // The contact's phone by the rule of a member's contacts: digits, spaces and + ( ) / - only, five digits at least.
+    for (const phone of ['abc', '-----', '+49 (0) 1']) {
+      const refused = await stack.query(registerMutation, { booth: booth.id, input: entry(2, ['x'], { phone }) }, tokens.giesserei);
+      expect(refused.errors?.[0].extensions, phone).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contact.phone', reason: 'PHONE' });
+    }
     expect(code(await stack.query(registerMutation, { booth: 'jb-1', input: entry(2) }, tokens.giesserei))).toBe('NOT_FOUND');
     expect(code(await stack.query(registerMutation, { booth: 'booth-1', input: entry(2) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
     expect(code(await stack.query(registerMutation, { booth: booth.id, member: 'LINAT:m-999999', input: entry(2) }, tokens.linatOffice))).toBe('NOT_FOUND');
@@ -345,17 +350,21 @@ describe('the joint booth at the network fair', () => {
     // The booth's TOTAL, as the office's: its count and area were the member's own line's beside the whole booth's fees.
     expect(own.find((r) => r.line === 'TOTAL')).toEqual(total);
 
-    const refusals: [string, string | undefined, number, string][] = [
-      [booth.costsCsvPath, undefined, 401, 'UNAUTHENTICATED'],
-      [booth.costsCsvPath, tokens.partner, 403, 'FORBIDDEN'],
-      ['/export/booth-costs.csv', tokens.admin, 400, 'BAD_USER_INPUT'],
-      ['/export/booth-costs.csv?booth=jb-1', tokens.admin, 404, 'NOT_FOUND'],
-      ['/export/booth-catalogue.html?booth=nonsense', tokens.admin, 400, 'BAD_USER_INPUT'],
+    // Bad input names the query parameter the caller sent (booth, not the graph's jointBooth id) and why.
+    const refusals: [string, string | undefined, number, Record<string, string>][] = [
+      [booth.costsCsvPath, undefined, 401, { code: 'UNAUTHENTICATED' }],
+      [booth.costsCsvPath, tokens.partner, 403, { code: 'FORBIDDEN' }],
+      ['/export/booth-costs.csv', tokens.admin, 400, { code: 'BAD_USER_INPUT', field: 'booth', reason: 'REQUIRED' }],
+      ['/export/booth-costs.csv?booth=zzz', tokens.admin, 400, { code: 'BAD_USER_INPUT', field: 'booth', reason: 'NOT_AN_ID' }],
+      ['/export/booth-costs.csv?booth=jb-1', tokens.admin, 404, { code: 'NOT_FOUND' }],
+      ['/export/booth-catalogue.html?booth=nonsense', tokens.admin, 400, { code: 'BAD_USER_INPUT', field: 'booth', reason: 'NOT_AN_ID' }],
     ];
-    for (const [path, token, status, errorCode] of refusals) {
+    for (const [path, token, status, extensions] of refusals) {
       const refused = await download(path, token);
-      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
-      expect([path, refused.status, body.errors[0].extensions.code]).toEqual([path, status, errorCode]);
+      const body = (await refused.json()) as { errors: { message: string; extensions: Record<string, string> }[] };
+      expect([path, refused.status]).toEqual([path, status]);
+      expect(body.errors[0].extensions, path).toMatchObject(extensions);
+      if (extensions.field) expect(body.errors[0].message).toMatch(/^booth /);
     }
   });
 

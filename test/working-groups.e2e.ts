@@ -134,6 +134,22 @@ describe('the CAD working group', () => {
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
     expect(codeOf(await stack.query(`{ workingGroups { totalCount } }`, {}, tokens.partner))).toBe('FORBIDDEN');
   });
+
+  test('a partner is refused working groups, told of working groups (not of the capacity exchange)', async () => {
+    const cad = (await ok(stack.query(`{ workingGroups(first: 1) { nodes { id } } }`, {}, tokens.haerter))).workingGroups.nodes[0];
+    for (const [query, variables] of [
+      [`{ workingGroups(first: 2) { nodes { id } } }`, {}],
+      [`query($id: ID!) { workingGroup(id: $id) { id } }`, { id: cad.id }],
+      [`query($id: ID!) { meeting(id: $id) { id } }`, { id: 'mtg-1' }],
+      [joinMutation, { g: cad.id, m: members.dreher }],
+    ] as const) {
+      const error = (await stack.query(query, variables, tokens.partner)).errors?.[0];
+      expect([error?.extensions?.code, error?.message], query).toEqual([
+        'FORBIDDEN',
+        'Partners take no part in working groups; members, network offices and admin do.',
+      ]);
+    }
+  });
 });
 
 describe('membership', () => {

@@ -47,6 +47,10 @@ function rangeEn({ min, above, max }: ReasonParams, n: (value: number) => string
   return max !== undefined ? `of at most ${n(max)}` : 'in the allowed range';
 }
 
+// A date's min and max are years, written as years are (2999, not 2.999).
+const yearsDe = ({ min, max }: ReasonParams) => `in den Jahren ${min} bis ${max}`;
+const yearsEn = ({ min, max }: ReasonParams) => `in the years ${min} to ${max}`;
+
 const de: Record<InputReasonName, Phrase> = {
   REQUIRED: () => 'Bitte füllen Sie dieses Feld aus.',
   TOO_SHORT: (p, n) => `Bitte geben Sie mindestens ${n(p.min ?? 1)} Zeichen ein.`,
@@ -61,8 +65,9 @@ const de: Record<InputReasonName, Phrase> = {
   EMAIL: () => 'Bitte geben Sie eine E-Mail-Adresse ein, z. B. name@firma.de.',
   PHONE: () => 'Bitte geben Sie eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - ein, z. B. +49 5651 12345.',
   CURRENCY: () => 'Bitte geben Sie einen Währungscode aus drei Großbuchstaben ein, z. B. EUR.',
-  DATE: () => 'Bitte geben Sie ein gültiges Datum ein.',
-  DATE_TIME: () => 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
+  DATE: (p) => (p.min !== undefined && p.max !== undefined ? `Bitte geben Sie ein Datum ${yearsDe(p)} ein.` : 'Bitte geben Sie ein gültiges Datum ein.'),
+  DATE_TIME: (p) =>
+    p.min !== undefined && p.max !== undefined ? `Bitte geben Sie Datum und Uhrzeit ${yearsDe(p)} ein.` : 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
   IN_THE_PAST: () => 'Dieser Zeitpunkt liegt in der Vergangenheit; bitte wählen Sie einen künftigen.',
   ORDER: (p) => `Dieser Wert widerspricht „${p.other ?? '?'}“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.`,
   UNKNOWN_PROCESS: () => 'Das ist kein Fertigungsverfahren der Liste nach DIN 8580.',
@@ -99,8 +104,8 @@ const en: Record<InputReasonName, Phrase> = {
   EMAIL: () => 'Please enter an e-mail address, e.g. name@company.com.',
   PHONE: () => 'Please enter a telephone number of digits, spaces and + ( ) / - only, e.g. +49 5651 12345.',
   CURRENCY: () => 'Please enter a currency code of three capital letters, e.g. EUR.',
-  DATE: () => 'Please enter a valid date.',
-  DATE_TIME: () => 'Please enter a valid date and time.',
+  DATE: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date ${yearsEn(p)}.` : 'Please enter a valid date.'),
+  DATE_TIME: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date and time ${yearsEn(p)}.` : 'Please enter a valid date and time.'),
   IN_THE_PAST: () => 'This lies in the past; please choose a time in the future.',
   ORDER: (p) => `This value contradicts "${p.other ?? '?'}" (such as an end before its start); please check both.`,
   UNKNOWN_PROCESS: () => 'This is not a manufacturing process of the DIN 8580 list.',

@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/errors.ts';
 import { canonicalMaterial } from '../../shared/data/materials.ts';
 import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
-import { boundedList, certificationName, coordinates, isoDate, listLimits, processCodes, text } from '../../shared/validation.ts';
+import { boundedList, certificationName, coordinates, isoDate, listLimits, phone, processCodes, text } from '../../shared/validation.ts';
 
 export { coordinates, processCodes };
 
@@ -114,7 +114,6 @@ export function services(field: string, values: ServiceInput[]): Required<Servic
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const phonePattern = /^\+?[0-9 ()/-]{5,30}$/;
 
 export function contacts(field: string, values: ContactPersonInput[]): Required<ContactPersonInput>[] {
   return boundedList(field, values, listLimits.contacts).map((c, i) => {
@@ -123,16 +122,7 @@ export function contacts(field: string, values: ContactPersonInput[]): Required<
       throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`, {
         reason: 'EMAIL',
       });
-    const phone = optionalText(`${field}[${i}].phone`, c.phone, 30);
-    // At least five digits: "-----" matched the characters alone.
-    if (phone !== null && (!phonePattern.test(phone) || phone.replace(/[^0-9]/g, '').length < 5))
-      throw badInput(
-        `${field}[${i}].phone`,
-        `${field}[${i}].phone must have at least five digits and contain digits, spaces and + ( ) / - only, such as +49 5651 12345.`,
-        {
-          reason: 'PHONE',
-        },
-      );
-    return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone };
+    const number = phone(`${field}[${i}].phone`, c.phone);
+    return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone: number };
   });
 }

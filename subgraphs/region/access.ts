@@ -1,17 +1,21 @@
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { badInput, forbidden, notFound } from '../../shared/errors.ts';
 import { sameMajor } from '../../shared/internal-api.ts';
 import { parseMemberId } from '../../shared/ids.ts';
 import { requireSignedIn, type Identity } from '../../shared/identity.ts';
 import type { RegionContext } from './context.ts';
 
-// Access rules used by several modules. Who may act in the capacity exchange and the inquiry flow:
-// members for themselves, offices for their network's members, admin for anyone. Partners and anonymous
-// callers take no part in the capacity exchange.
+// Access rules used by several modules. Who may act in the capacity exchange, the working groups and the inquiry
+// flow: members for themselves, offices for their network's members, admin for anyone. Partners and anonymous
+// callers take no part in the capacity exchange, the working groups or bidding on inquiries.
 
-export function requireCooperation(identity: Identity): void {
+/**
+ * Anonymous callers sign in first; partners are refused, told of `feature`, the part they asked for: a partner
+ * refused working groups was told of the capacity exchange. The capacity exchange's calls name none.
+ */
+export function requireCooperation(identity: Identity, feature = 'the capacity exchange'): void {
   requireSignedIn(identity);
-  if (identity.role === 'partner') throw forbidden('The capacity exchange is open to members, network offices and admin, not to partners.');
+  if (identity.role === 'partner') throw forbidden(`Partners take no part in ${feature}; members, network offices and admin do.`);
 }
 
 export function canActFor(identity: Identity, memberId: string, network: string): boolean {
@@ -33,14 +37,19 @@ export interface MemberCheck {
   archived?: boolean;
 }
 
+/** How the member acted for must stand, and the part of the cooperation a partner asked for (requireCooperation). */
+export interface ActingCheck extends MemberCheck {
+  feature?: string;
+}
+
 /** The member the caller acts for: itself for a member, the named member (checked to exist) for an office or admin. */
 export async function actingMember(
   ctx: RegionContext,
   memberId: string | null | undefined,
   field = 'memberId',
-  check: MemberCheck = {},
+  check: ActingCheck = {},
 ): Promise<{ memberId: string; network: string }> {
-  requireCooperation(ctx.identity);
+  requireCooperation(ctx.identity, check.feature);
   const id = memberId ?? (ctx.identity.role === 'member' ? ctx.identity.memberId : undefined);
   if (!id) throw badInput(field, `${field} is required: an office or admin acts for one named member.`, { reason: 'REQUIRED' });
   const { network } = parseMemberId(id, field);
@@ -84,8 +93,11 @@ export async function assertMembersExist(
   const codes = [...new Set(unknown.map((m) => m.network.code))];
   await Promise.all(
     codes.map(async (code) => {
-      const localIds = unknown.filter((m) => m.network.code === code).map((m) => m.localId);
-      const answer = await membersAt(ctx, code, localIds);
+      const asked = unknown.filter((m) => m.network.code === code);
+      const localIds = asked.map((m) => m.localId);
+      const answer = await membersAt(ctx, code, localIds).catch((error: unknown) => {
+        throw notWritten(ctx, error, code, asked);
+      });
       const archived = new Set(answer.archived);
       for (const localId of answer.existing) {
         ctx.knownMembers.add(code, localId, archived.has(localId));
@@ -100,6 +112,19 @@ export async function assertMembersExist(
     if (gone) throw archivedMember(ctx, gone.memberId, field);
   }
   return members.map((m) => ({ memberId: m.memberId, network: m.network.code }));
+}
+
+/**
+ * A network that could not say whether the members a mutation names exist: every write asks before it writes anything,
+ * so its error says the write was not made (writeOutcome NOT_APPLIED, README "Retrying a write"), as a write the
+ * network refused to connect says. A query's error stays as it is, and so does an outcome said already.
+ */
+function notWritten(ctx: RegionContext, error: unknown, network: string, asked: readonly { memberId: string }[]): unknown {
+  if (!ctx.mutation || !(error instanceof GraphQLError) || error.extensions.code !== 'NETWORK_UNAVAILABLE' || error.extensions.writeOutcome) return error;
+  const which = asked.length === 1 ? `${asked[0].memberId} exists` : `${asked.map((m) => m.memberId).join(', ')} exist`;
+  return new GraphQLError(`Network ${network} could not say whether ${which}, so the write was not applied. Retry it later.`, {
+    extensions: { ...error.extensions, network, writeOutcome: 'NOT_APPLIED' },
+  });
 }
 
 /** Which of these members of one network exist, and which of those are archived. */

@@ -16,6 +16,8 @@ export interface RegionContext {
   client(network: string): NetworkClient;
   /** The members region found at their networks lately, for every request (known-members.ts). */
   knownMembers: KnownMembers;
+  /** Whether the request is a mutation: set once Apollo has resolved the operation, before any resolver runs (server.ts). */
+  mutation: boolean;
   /** Errors about missing parts of an otherwise good answer (a network that is down); added to the response. */
   partialErrors: GraphQLError[];
   /** A fork of region's EntityManager for this request. */

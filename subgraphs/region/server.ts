@@ -108,6 +108,17 @@ const partialErrorsPlugin: ApolloServerPlugin<RegionContext> = {
   },
 };
 
+/** Tells the resolvers whether they serve a mutation (RegionContext.mutation), before any of them runs. */
+const operationKindPlugin: ApolloServerPlugin<RegionContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        contextValue.mutation = operation?.operation === 'mutation';
+      },
+    };
+  },
+};
+
 export async function createRegionService(options: RegionOptions): Promise<RegionService> {
   const clients = new Map(
     networks.map((n) => {
@@ -126,7 +137,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     ...apolloServerOptions,
     formatError: regionFormatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [partialErrorsPlugin, lostDatabaseWritesPlugin, ...withoutApolloDefaults(), observabilityPlugin],
+    plugins: [operationKindPlugin, partialErrorsPlugin, lostDatabaseWritesPlugin, ...withoutApolloDefaults(), observabilityPlugin],
   });
   const internal = new ApolloServer<RegionContext>({
     schema: cachedSubgraphSchema([regionInternalModule]),
@@ -153,6 +164,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       identityHeader: header,
       client: (code) => clients.get(code)!,
       knownMembers,
+      mutation: false,
       partialErrors: [],
       allowLoopbackWebhooks: inquiries.allowLoopbackWebhooks,
       webhookKey: options.webhookKey,

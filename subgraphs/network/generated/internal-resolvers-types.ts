@@ -120,11 +120,11 @@ export type ImportError = {
   field?: Maybe<Scalars['String']['output']>;
   /** True when the value must be a whole number (OUT_OF_RANGE, NUMBER); null otherwise. */
   integer?: Maybe<Scalars['Boolean']['output']>;
-  /** The reason's upper bound (TOO_LONG, TOO_MANY, OUT_OF_RANGE, CELL_COUNT), when it has one. */
+  /** The reason's upper bound (TOO_LONG, TOO_MANY, OUT_OF_RANGE, CELL_COUNT; DATE's last year), when it has one. */
   max?: Maybe<Scalars['Float']['output']>;
   /** What is wrong and how to fix it. */
   message: Scalars['String']['output'];
-  /** The reason's lower bound (TOO_SHORT, TOO_FEW, OUT_OF_RANGE), when it has one. */
+  /** The reason's lower bound (TOO_SHORT, TOO_FEW, OUT_OF_RANGE; DATE's first year), when it has one. */
   min?: Maybe<Scalars['Float']['output']>;
   /** ORDER's other field, the one this value contradicts. */
   other?: Maybe<Scalars['String']['output']>;

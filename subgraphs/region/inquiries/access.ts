@@ -13,6 +13,9 @@ import { ConsortiumPartnerSchema, ConsortiumSchema, InquirySchema, InvitationSch
 // not see an inquiry gets the answer of an inquiry that does not exist, from
 // every query and mutation: nothing tells it the inquiry's state or existence.
 
+/** The part of the inquiry flow a partner is refused when it acts for a member (access.ts actingMember): partners ask for quotes, members bid. */
+export const bidding = { feature: 'bidding on inquiries' } as const;
+
 export type InquiryView = { kind: 'owner' | 'admin' } | { kind: 'office'; network: string } | { kind: 'bidder'; memberId: string };
 
 /** What one caller takes part in: the inquiries it sees without owning them, and (a member) the consortia it is a partner of. */

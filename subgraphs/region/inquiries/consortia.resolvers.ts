@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
 import { actingMember, assertMembersExist } from '../access.ts';
 import { consortiumId, inquiryId, memberRefById, parseConsortiumId } from '../ids.ts';
-import { visibleInquiry } from './access.ts';
+import { bidding, visibleInquiry } from './access.ts';
 import { completeness, createConsortium, partnerList, respond } from './consortia.ts';
 import { ConsortiumSchema, type ConsortiumPartner } from './entities.ts';
 
@@ -30,13 +30,13 @@ export const consortiumResolvers: Resolvers = {
   },
   Mutation: {
     async createConsortium(_, args, ctx) {
-      const lead = await actingMember(ctx, args.memberId);
+      const lead = await actingMember(ctx, args.memberId, 'memberId', bidding);
       const partners = await assertMembersExist(ctx, partnerList(lead.memberId, args.partners), 'partners');
       return ctx.em.transactional((tx) => createConsortium(tx, ctx.inquiryAccess, args.inquiryId, lead, partners));
     },
     async respondToConsortium(_, args, ctx) {
       // Declining ends a part, which an archived member may still do; joining is something new.
-      const partner = await actingMember(ctx, args.memberId, 'memberId', { archived: !args.accept });
+      const partner = await actingMember(ctx, args.memberId, 'memberId', { ...bidding, archived: !args.accept });
       const key = parseConsortiumId(args.consortiumId, 'consortiumId');
       return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
     },

@@ -11,7 +11,7 @@ import { idempotency, remember } from '../idempotency.ts';
 import { attachmentId, inquiryId, memberRefById, parseQuoteId } from '../ids.ts';
 import { findSuppliers } from '../members/suppliers.ts';
 import { pageSize } from '../pages.ts';
-import { requireOwner, visibleInquiry } from './access.ts';
+import { bidding, requireOwner, visibleInquiry } from './access.ts';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryStatus } from './entities.ts';
 import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus } from './inquiries.ts';
@@ -164,7 +164,7 @@ export const inquiryResolvers: Resolvers = {
     },
     async declineInquiry(_, args, ctx) {
       // Declining ends a part, which an archived member may still do.
-      const bidder = await actingMember(ctx, args.memberId, 'memberId', { archived: true });
+      const bidder = await actingMember(ctx, args.memberId, 'memberId', { ...bidding, archived: true });
       const reason = text('reason', args.reason, 2000, true)!;
       return ctx.em.transactional(async (tx) => {
         const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.inquiryId, null, 'inquiryId');

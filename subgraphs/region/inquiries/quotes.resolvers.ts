@@ -5,7 +5,7 @@ import { actingMember, assertMembersExist } from '../access.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
-import { requireOwner, visibleInquiry } from './access.ts';
+import { bidding, requireOwner, visibleInquiry } from './access.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema } from './entities.ts';
 import { submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
 
@@ -44,7 +44,7 @@ export const quoteResolvers: Resolvers = {
   },
   Mutation: {
     async submitQuote(_, args, ctx) {
-      const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId');
+      const bidder = await actingMember(ctx, args.input.memberId, 'input.memberId', bidding);
       const terms = quoteTerms(args.input);
       const consortiumKey = args.input.consortiumId ? parseConsortiumId(args.input.consortiumId, 'input.consortiumId') : null;
       if (consortiumKey !== null) {

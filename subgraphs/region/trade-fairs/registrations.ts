@@ -1,7 +1,7 @@
 import { CheckConstraintViolationException, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../../shared/errors.ts';
-import { text } from '../../../shared/validation.ts';
+import { phone, text } from '../../../shared/validation.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import { actingMember, assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
@@ -50,7 +50,7 @@ function checkRegistrationInput(input: BoothRegistrationInput) {
   const contactEmail = text('input.contact.email', input.contact.email, 254, true)!;
   if (!emailPattern.test(contactEmail))
     throw badInput('input.contact.email', `input.contact.email "${contactEmail.slice(0, 40)}" is not an e-mail address.`, { reason: 'EMAIL' });
-  const contactPhone = text('input.contact.phone', input.contact.phone, 40, false);
+  const contactPhone = phone('input.contact.phone', input.contact.phone, 40);
   return { areaM2: input.areaM2, products, contactName, contactEmail, contactPhone };
 }
 

@@ -1,6 +1,6 @@
 import { forbidden } from '../../../shared/errors.ts';
 import type { Identity } from '../../../shared/identity.ts';
-import { canActFor } from '../access.ts';
+import { canActFor, requireCooperation as cooperationOnly } from '../access.ts';
 import type { WorkingGroup, WorkingGroupMembership } from './entities.ts';
 
 // Who may do what in a working group. The lead is an office (its network's
@@ -9,6 +9,11 @@ import type { WorkingGroup, WorkingGroupMembership } from './entities.ts';
 // meeting's agenda, video link, RSVPs and minutes) is seen by the lead, admin,
 // its active members and their offices, which act for them; for anyone else
 // those fields are FORBIDDEN, so a caller learns why it sees no agenda.
+
+/** Working groups are the cooperation's: anonymous callers sign in first, partners are refused, told so of working groups. */
+export function requireCooperation(identity: Identity): void {
+  cooperationOnly(identity, 'working groups');
+}
 
 export function isLead(identity: Identity, group: Pick<WorkingGroup, 'leadNetwork' | 'leadMemberId'>): boolean {
   if (identity.role === 'admin') return true;

@@ -2,9 +2,9 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { maxParticipantLimit } from '../../../shared/meetings.ts';
 import { isoDateTime } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
-import { assertMemberExists, canActFor, requireCooperation } from '../access.ts';
+import { assertMemberExists, canActFor } from '../access.ts';
 import type { RegionContext } from '../context.ts';
-import { requireLead } from './access.ts';
+import { requireCooperation, requireLead } from './access.ts';
 import {
   MeetingRsvpSchema,
   MeetingSchema,

@@ -1,9 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { findNetwork } from '../../../shared/networks.ts';
-import { requireCooperation } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRefById } from '../ids.ts';
-import { isLead, requireInside, seesPending } from './access.ts';
+import { isLead, requireCooperation, requireInside, seesPending } from './access.ts';
 import type { Meeting, WorkingGroup } from './entities.ts';
 import { groupIds, meetingIds, membershipIds, minutesIds } from './ids.ts';
 import { loadMeeting, rsvp, scheduleMeeting } from './meetings.ts';

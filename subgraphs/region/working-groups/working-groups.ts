@@ -3,10 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { checkText } from '../../../shared/validation.ts';
-import { actingMember, assertMemberExists, canActFor, requireCooperation } from '../access.ts';
+import { actingMember, assertMemberExists, canActFor } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
-import { isLead, requireLead } from './access.ts';
+import { isLead, requireCooperation, requireLead } from './access.ts';
 import {
   openStatuses,
   WorkingGroupMembershipSchema,
@@ -162,6 +162,7 @@ async function openMembership(
 }
 
 export async function requestToJoin(ctx: RegionContext, groupId: string, memberId: string | null | undefined): Promise<WorkingGroupMembership> {
+  requireCooperation(ctx.identity);
   const group = await loadGroup(ctx, groupId, 'groupId');
   const member = await actingMember(ctx, memberId);
   return openMembership(ctx, group, member.memberId, 'REQUESTED', false);
