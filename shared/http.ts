@@ -90,6 +90,19 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
   return server;
 }
 
+/**
+ * What a path that is nothing here should have been: beside a plain route's family (/calendar/FOO.ics beside the
+ * networks' calendars) those routes, which "No GraphQL endpoint …; use /graphql" did not tell; else the endpoints.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: as createHttpServer
+function notFoundMessage(path: string, routes: GraphQLRoute<any>[], plainRoutes: readonly { path: string }[]): string {
+  const family = path.split('/')[1];
+  const near = family ? plainRoutes.filter((r) => r.path.split('/')[1] === family).map((r) => r.path) : [];
+  const shown = path.slice(0, 100);
+  if (near.length) return `Nothing at ${shown}; under /${family}/ there are ${near.join(', ')}.`;
+  return `No GraphQL endpoint at ${shown}; use ${routes.map((r) => r.path).join(' or ')}.`;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: as createHttpServer
 async function handle(server: Server, routes: GraphQLRoute<any>[], options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://service');
@@ -102,7 +115,7 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
   const route = routes.find((r) => r.path === url.pathname);
-  if (!route) return sendError(res, httpError('NOT_FOUND', `No GraphQL endpoint at ${url.pathname}; use ${routes.map((r) => r.path).join(' or ')}.`));
+  if (!route) return sendError(res, httpError('NOT_FOUND', notFoundMessage(url.pathname, routes, options.plainRoutes ?? [])));
 
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {

@@ -413,6 +413,13 @@ describe('calendar', () => {
       expect(JSON.parse(res.body).errors[0].extensions.code).toBe(code);
     }
     expect((await calendar(hidden.calendarPath!, tokens.linatMember)).events).toHaveLength(1);
+    // A calendar that is none names those there are (it said "No GraphQL endpoint …; use /graphql").
+    const unknown = await calendar('/calendar/niwe.ics');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body).errors[0]).toMatchObject({
+      message: 'Nothing at /calendar/niwe.ics; under /calendar/ there are /calendar/event.ics, /calendar/NIWE.ics, /calendar/LINAT.ics, /calendar/KONAT.ics.',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 });
 
