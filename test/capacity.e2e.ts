@@ -333,7 +333,7 @@ describe("an offer's days", () => {
       await ok(stack.query(`query($id: ID!) { capacityMatches(postId: $id, first: 50) { post { id } breakdown { reason } } }`, { id }, tokens.conrad))
     ).capacityMatches;
     expect(found.filter((m: any) => m.post.id === offer.id).map((m: any) => m.breakdown[0].reason)).toEqual(['20 h free of 50 h needed']);
-    // Its price still changes, and its hours go down; up, the hours still to book must fit the days ahead.
+    // Its price still changes, and its hours go down (still beyond its days ahead).
     const change = (input: Record<string, unknown>, version: number) =>
       stack.query(
         `mutation($id: ID!, $v: Int!, $input: CapacityPostPatch!) { updateCapacityPost(id: $id, version: $v, input: $input) { hours version } }`,
@@ -344,9 +344,12 @@ describe("an offer's days", () => {
     const cheaper = (await ok(change({ pricePerHour: 80 }, current.version))).updateCapacityPost;
     const fewer = (await ok(change({ hours: 470 }, cheaper.version))).updateCapacityPost;
     expect(fewer.hours).toBe(470);
-    expect((await change({ hours: 471 }, fewer.version)).errors?.[0]).toMatchObject({
-      message: `input.hours (471) leave 371 hours to book beside the 100 booked, more than the working hours the window has left from today (${regionDayAfter(0)}): 5 working days × 24 h = 120 h.`,
-      extensions: { code: 'BAD_USER_INPUT', field: 'input.hours', reason: 'OUT_OF_RANGE', min: 100, max: 220 },
+    const booked = (await ok(change({ hours: 110 }, fewer.version))).updateCapacityPost;
+    // Up, the hours still to book must fit what the days ahead have free beside its bookings: 20 beside the 100 of today.
+    const raised = (await ok(change({ hours: 120 }, booked.version))).updateCapacityPost;
+    expect((await change({ hours: 121 }, raised.version)).errors?.[0]).toMatchObject({
+      message: `input.hours (121) leave 21 hours to book beside the 100 booked, more than the 20 of the 120 working hours from today (${regionDayAfter(0)}) that its bookings leave free.`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.hours', reason: 'OUT_OF_RANGE', min: 100, max: 120 },
     });
   });
 

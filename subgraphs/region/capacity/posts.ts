@@ -8,6 +8,7 @@ import { cadSystems, CapacityBookingSchema, CapacityPostSchema, holdingStatuses,
 import { daysAfter, daysAhead, parseDate, today, workingDays } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import type { Identity } from '../../../shared/identity.ts';
+import { freeHours, heldWindow } from './free-days.ts';
 
 /** Hours a working day holds: one designer's day for CAD, three shifts for machines. */
 export const hoursPerWorkingDay = { CAD: 8, MACHINE_HOURS: 24 } as const;
@@ -79,18 +80,40 @@ export function checkWindow(
  * hours of which the week gone held 120, and a booking of the Wednesday before to the coming Monday took 72 hours
  * where one day, 24 hours, was left (bookings.ts; free-days.ts then places it on the days ahead only).
  */
-export function checkDaysAhead(kind: CapacityKind, open: number, from: string, to: string, fields = { hours: 'hours', to: 'to' }, booked = 0): void {
+export function checkDaysAhead(kind: CapacityKind, open: number, from: string, to: string, fields = { hours: 'hours', to: 'to' }): void {
   const ahead = daysAhead(from, to);
   const days = workingDays(ahead.from, ahead.to);
   if (days === 0) throw badInput(fields.to, `The window ${from} to ${to} has no working day left from today (${ahead.from}) on.`, { reason: 'IN_THE_PAST' });
   const capacity = days * hoursPerWorkingDay[kind];
   if (open <= capacity) return;
-  const asked = booked > 0 ? `leave ${open} hours to book beside the ${booked} booked, more than` : 'exceed';
   throw badInput(
     fields.hours,
-    `${fields.hours} (${open + booked}) ${asked} the working hours the window has left from today (${ahead.from}): ` +
+    `${fields.hours} (${open}) exceed the working hours the window has left from today (${ahead.from}): ` +
       `${days} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`,
-    { reason: 'OUT_OF_RANGE', min: Math.max(1, booked), max: booked + capacity, integer: true },
+    { reason: 'OUT_OF_RANGE', min: 1, max: capacity, integer: true },
+  );
+}
+
+/**
+ * A changed offer's hours still to book must fit what its days ahead have free beside its bookings (free-days.ts,
+ * each booking on its days from when it was made), as a booking of its window would find them: counted against all
+ * the days ahead, an offer of 120 hours left in its days with 100 of them booked today could be raised to 220 and
+ * show 120 open hours that no booking could take.
+ */
+async function checkOpenHours(em: EntityManager, post: CapacityPost, hours: number, from: string, to: string): Promise<void> {
+  const fields = { hours: 'input.hours', to: 'input.to' };
+  const booked = post.bookedHours;
+  if (post.side !== 'OFFER' || booked === 0) return checkDaysAhead(post.kind as CapacityKind, hours, from, to, fields);
+  checkDaysAhead(post.kind as CapacityKind, 0, from, to, fields);
+  const ahead = daysAhead(from, to);
+  const held = await em.find(CapacityBookingSchema, { offer: post, status: { $in: [...holdingStatuses] } });
+  const free = freeHours(ahead, held.map(heldWindow), hoursPerWorkingDay[post.kind as CapacityKind]);
+  if (hours - booked <= free.hours) return;
+  throw badInput(
+    fields.hours,
+    `${fields.hours} (${hours}) leave ${hours - booked} hours to book beside the ${booked} booked, more than the ${free.hours} of the ` +
+      `${free.capacity} working hours from today (${ahead.from}) that its bookings leave free.`,
+    { reason: 'OUT_OF_RANGE', min: booked, max: booked + free.hours, integer: true },
   );
 }
 
@@ -176,7 +199,7 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   const windowChanged = from !== post.fromDate || to !== post.toDate;
   checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' }, windowChanged);
   // A post's price or notes, or fewer hours, may still change once its days ahead hold less than its open hours.
-  if (windowChanged || hours > post.hours) checkDaysAhead(kind, hours - post.bookedHours, from, to, { hours: 'input.hours', to: 'input.to' }, post.bookedHours);
+  if (windowChanged || hours > post.hours) await checkOpenHours(em, post, hours, from, to);
   if (hours < post.bookedHours)
     throw badInput('input.hours', `input.hours (${hours}) cannot go below the ${post.bookedHours} hours already booked.`, {
       reason: 'OUT_OF_RANGE',
