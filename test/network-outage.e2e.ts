@@ -78,6 +78,14 @@ test('a write refused because region could not ask the network about its member 
     expect(res.errors?.[0].extensions, mutation).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', writeOutcome: 'NOT_APPLIED' });
     expect(res.errors?.[0].message).toMatch(/^Network KONAT could not say whether KONAT:m-\d+ exists, so the write was not applied\. Retry it later\.$/);
   }
+  // With an idempotency key an earlier attempt may have written it, its answer lost: not said either way.
+  const keyed = await stack.query(
+    `mutation($input: CapacityPostInput!) { postCapacity(input: $input, idempotencyKey: "retry-7") { id } }`,
+    { input: post },
+    admin,
+  );
+  expect(keyed.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT' });
+  expect(keyed.errors?.[0].extensions).not.toHaveProperty('writeOutcome');
   const [row] = await stack.region.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from "capacity_post"`);
   expect(row.n).toBe(0);
 

@@ -117,10 +117,13 @@ export async function assertMembersExist(
 /**
  * A network that could not say whether the members a mutation names exist: every write asks before it writes anything,
  * so its error says the write was not made (writeOutcome NOT_APPLIED, README "Retrying a write"), as a write the
- * network refused to connect says. A query's error stays as it is, and so does an outcome said already.
+ * network refused to connect says. A query's error stays as it is, and so does an outcome said already. So does a
+ * keyed write's: this attempt wrote nothing, but an earlier one with the key may have (its answer lost), and a
+ * client told NOT_APPLIED would send the write anew under a new key.
  */
 function notWritten(ctx: RegionContext, error: unknown, network: string, asked: readonly { memberId: string }[]): unknown {
-  if (!ctx.mutation || !(error instanceof GraphQLError) || error.extensions.code !== 'NETWORK_UNAVAILABLE' || error.extensions.writeOutcome) return error;
+  if (!ctx.mutation || ctx.keyed || !(error instanceof GraphQLError) || error.extensions.code !== 'NETWORK_UNAVAILABLE' || error.extensions.writeOutcome)
+    return error;
   const which = asked.length === 1 ? `${asked[0].memberId} exists` : `${asked.map((m) => m.memberId).join(', ')} exist`;
   return new GraphQLError(`Network ${network} could not say whether ${which}, so the write was not applied. Retry it later.`, {
     extensions: { ...error.extensions, network, writeOutcome: 'NOT_APPLIED' },

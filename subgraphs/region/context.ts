@@ -18,6 +18,8 @@ export interface RegionContext {
   knownMembers: KnownMembers;
   /** Whether the request is a mutation: set once Apollo has resolved the operation, before any resolver runs (server.ts). */
   mutation: boolean;
+  /** Whether that mutation names an idempotency key: its write may have been made by an earlier attempt with the key. */
+  keyed: boolean;
   /** Errors about missing parts of an otherwise good answer (a network that is down); added to the response. */
   partialErrors: GraphQLError[];
   /** A fork of region's EntityManager for this request. */

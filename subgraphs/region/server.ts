@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, Server } from 'node:http';
 import { resolve } from 'node:path';
+import { Kind } from 'graphql';
 import { defaultAttachmentMaxBytes } from '../../shared/config.ts';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
@@ -108,12 +109,26 @@ const partialErrorsPlugin: ApolloServerPlugin<RegionContext> = {
   },
 };
 
-/** Tells the resolvers whether they serve a mutation (RegionContext.mutation), before any of them runs. */
+/**
+ * Tells the resolvers whether they serve a mutation and whether it names an idempotency key (RegionContext.mutation,
+ * keyed), before any of them runs.
+ */
 const operationKindPlugin: ApolloServerPlugin<RegionContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, contextValue }) {
+      async didResolveOperation({ operation, contextValue, request }) {
         contextValue.mutation = operation?.operation === 'mutation';
+        contextValue.keyed =
+          contextValue.mutation &&
+          operation!.selectionSet.selections.some(
+            (field) =>
+              field.kind === Kind.FIELD &&
+              field.arguments?.some(
+                (a) =>
+                  a.name.value === 'idempotencyKey' &&
+                  (a.value.kind === Kind.VARIABLE ? request.variables?.[a.value.name.value] != null : a.value.kind !== Kind.NULL),
+              ),
+          );
       },
     };
   },
@@ -165,6 +180,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       client: (code) => clients.get(code)!,
       knownMembers,
       mutation: false,
+      keyed: false,
       partialErrors: [],
       allowLoopbackWebhooks: inquiries.allowLoopbackWebhooks,
       webhookKey: options.webhookKey,
