@@ -316,9 +316,11 @@ describe('an inquiry from creation to award', () => {
     // A price beyond the largest says so, with the bound (it said "must be a positive amount" of 1e308).
     const huge = errorOf(await quote(tokens.anders, id, { ...quoteInput(9), priceTiers: [{ minQuantity: 1, unitPrice: 1e308 }] }));
     expect(huge).toMatchObject({
-      message: 'input.priceTiers[0].unitPrice must be an amount above 0 and below 10,000,000, got 1e+308.',
+      message: 'input.priceTiers[0].unitPrice must be an amount above 0 and at most 9,999,999.99, got 1e+308.',
       extensions: { code: 'BAD_USER_INPUT', field: 'input.priceTiers[0].unitPrice', reason: 'OUT_OF_RANGE', above: 0, max: 9_999_999.99 },
     });
+    const above = errorOf(await quote(tokens.anders, id, { ...quoteInput(9), priceTiers: [{ minQuantity: 1, unitPrice: 9_999_999.999 }] }));
+    expect(above.extensions).toMatchObject({ reason: 'OUT_OF_RANGE', max: 9_999_999.99 });
 
     const badQuotes: [Record<string, unknown>, string][] = [
       [{ priceTiers: [] }, 'input.priceTiers'],

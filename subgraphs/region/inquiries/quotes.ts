@@ -48,10 +48,10 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
         min: 1,
         integer: true,
       });
-    if (!(t.unitPrice > 0 && t.unitPrice < 10_000_000))
+    if (!(t.unitPrice > 0 && t.unitPrice <= 9_999_999.99))
       throw badInput(
         `input.priceTiers[${i}].unitPrice`,
-        `input.priceTiers[${i}].unitPrice must be an amount above 0 and below 10,000,000, got ${t.unitPrice}.`,
+        `input.priceTiers[${i}].unitPrice must be an amount above 0 and at most 9,999,999.99, got ${t.unitPrice}.`,
         { reason: 'OUT_OF_RANGE', above: 0, max: 9_999_999.99 },
       );
   });
