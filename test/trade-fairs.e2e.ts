@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { organisersOfBoothEntries } from '../subgraphs/region/migrations/Migration20261206200000_audit_reader_network.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
@@ -278,6 +279,12 @@ describe('the joint booth at the network fair', () => {
     expect(await targets(tokens.niweOffice)).toEqual([registrations.giesserei, registrations.giesserei]);
     expect(await targets(await stack.token({ role: 'office', network: 'KONAT' }))).toEqual([]);
     expect(await targets(tokens.admin)).toEqual([registrations.giesserei, registrations.giesserei]);
+    // Entries written before the organiser read them (no reader_network) are its to read after the migration.
+    const connection = stack.region.orm.em.fork().getConnection();
+    await connection.execute(`update audit_entry set reader_network = null where target = ?`, [registrations.giesserei]);
+    expect(await targets(tokens.niweOffice)).toEqual([]);
+    await connection.execute(organisersOfBoothEntries);
+    expect(await targets(tokens.niweOffice)).toEqual([registrations.giesserei, registrations.giesserei]);
 
     await expect.poll(() => received.length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     const byRegistration = new Map(received.map((d) => [d.data.registrationId, d]));
