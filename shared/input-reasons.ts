@@ -12,7 +12,7 @@ export type InputReason =
   | { reason: 'TOO_LONG'; max: number }
   | { reason: 'MALFORMED_TEXT' }
   | { reason: 'NO_LETTERS' }
-  | { reason: 'OUT_OF_RANGE'; min?: number; above?: number; max?: number; integer?: true }
+  | { reason: 'OUT_OF_RANGE'; min?: number; above?: number; max?: number; integer?: true; days?: true }
   | { reason: 'NUMBER'; integer?: true }
   | { reason: 'POSTAL_CODE' }
   | { reason: 'UNKNOWN_POSTAL_CODE' }
@@ -23,6 +23,7 @@ export type InputReason =
   | { reason: 'DATE'; min?: number; max?: number }
   | { reason: 'DATE_TIME'; min?: number; max?: number }
   | { reason: 'IN_THE_PAST' }
+  | { reason: 'NO_WORKING_DAY' }
   | { reason: 'ORDER'; other: string }
   | { reason: 'UNKNOWN_PROCESS' }
   | { reason: 'UNKNOWN_MATERIAL' }
@@ -50,7 +51,8 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   TOO_LONG: 'Text longer than max characters.',
   MALFORMED_TEXT: 'Text with a NUL character or a lone UTF-16 surrogate.',
   NO_LETTERS: 'Text without a letter or digit where one is needed (a name, search words).',
-  OUT_OF_RANGE: 'A number outside its range: at least min, more than above, at most max (each given when it applies); integer when it must be whole.',
+  OUT_OF_RANGE:
+    'A number outside its range: at least min, more than above, at most max (each given when it applies); integer when it must be whole; days when it is the length of a window of days.',
   NUMBER: 'Text where a number belongs (a CSV cell: 1.250 or 51,2345); integer when it must be whole.',
   POSTAL_CODE: 'Not a German postal code of five digits.',
   UNKNOWN_POSTAL_CODE: 'A German postal code without known coordinates.',
@@ -61,6 +63,7 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   DATE: 'Not a calendar date written YYYY-MM-DD; with min and max, one of a year outside those years.',
   DATE_TIME: 'Not an ISO 8601 date and time with an offset; with min and max, one of a year outside those years.',
   IN_THE_PAST: 'A date or time that has passed where a future one is needed.',
+  NO_WORKING_DAY: 'A window of days with no working day (Monday to Friday), or none left from today, where hours are to be worked.',
   ORDER: 'A date, time or bound on the wrong side of the field named by other (an end before its start, a minimum above its maximum).',
   UNKNOWN_PROCESS: 'Not a DIN 8580 process code or group of the code list.',
   UNKNOWN_MATERIAL: 'Not a known material name or number.',

@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import type { GraphQLError } from 'graphql';
+import { describe, expect, test, vi } from 'vitest';
 import { countWorkingDays, formatDate, isWorkingDay, parseDate } from '../subgraphs/region/capacity/calendar.ts';
 import { freeHours, placeableHours, type HeldWindow } from '../subgraphs/region/capacity/free-days.ts';
+import { checkHoursAhead } from '../subgraphs/region/capacity/posts.ts';
 
 const day = 86_400_000;
 
@@ -147,5 +149,49 @@ describe("a booking's free hours", () => {
   test('a year of one-hour bookings, all in one window: the days hold as many as their working hours', () => {
     const held = Array.from({ length: 8_784 }, () => ({ from: '2027-01-04', to: '2027-12-31', hours: 1 }));
     expect(placeableHours(held, 24)).toBe(Math.min(8_784, countWorkingDays(parseDate('2027-01-04'), parseDate('2027-12-31')) * 24));
+  });
+});
+
+describe('the days a window has left from today', () => {
+  // Sunday 6 December 2026, noon in Berlin: no working day is left of a window ending today.
+  const sunday = new Date('2026-12-06T11:00:00Z');
+  const refusal = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      return error as GraphQLError;
+    }
+    throw new Error('not refused');
+  };
+
+  test('one refusal names the most that fits: the days ahead, not the whole window first', () => {
+    vi.useFakeTimers({ now: sunday, toFake: ['Date'] });
+    try {
+      // Thursday to Monday: the whole window holds 72 machine hours, Monday alone 24.
+      const asked = refusal(() => checkHoursAhead('MACHINE_HOURS', 200, '2026-12-03', '2026-12-07'));
+      expect(asked.extensions).toMatchObject({ reason: 'OUT_OF_RANGE', max: 24, field: 'hours' });
+      expect(asked.message).toBe('hours (200) exceed the working hours the window has left from today (2026-12-06): 1 working days × 24 h = 24 h.');
+      expect(() => checkHoursAhead('MACHINE_HOURS', 24, '2026-12-03', '2026-12-07')).not.toThrow();
+      // Not begun: the window's own working hours, worded so.
+      expect(refusal(() => checkHoursAhead('CAD', 41, '2026-12-07', '2026-12-13')).message).toBe(
+        "hours (41) exceed the window's working hours: 5 working days × 8 h = 40 h.",
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a window with no working day, or none left from today, says so (it was IN_THE_PAST, or a whole number from 1 to 0)', () => {
+    vi.useFakeTimers({ now: sunday, toFake: ['Date'] });
+    try {
+      const gone = refusal(() => checkHoursAhead('MACHINE_HOURS', 8, '2026-11-23', '2026-12-06'));
+      expect(gone.extensions).toMatchObject({ reason: 'NO_WORKING_DAY', field: 'to' });
+      expect(gone.message).toBe('The window 2026-11-23 to 2026-12-06 has no working day (Monday to Friday) left from today (2026-12-06); choose other days.');
+      const weekend = refusal(() => checkHoursAhead('CAD', 8, '2026-12-12', '2026-12-13'));
+      expect(weekend.extensions).toMatchObject({ reason: 'NO_WORKING_DAY', field: 'to' });
+      expect(weekend.message).toBe('The window 2026-12-12 to 2026-12-13 has no working day (Monday to Friday); choose other days.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

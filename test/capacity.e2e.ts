@@ -306,12 +306,14 @@ describe("an offer's days", () => {
   test('days that have passed are worked no more: a window begun counts, books and matches the days from today on', async () => {
     // Three weeks gone and the week from today: any seven days in a row hold five working days, 120 machine hours.
     const [from, to] = [regionDayAfter(-21), regionDayAfter(6)];
-    const beyond = await post(tokens.anders, machineOffer(121, from, to));
+    // One refusal, naming the most that fits: 480, the whole window's hours, was named first, then refused again.
+    const beyond = await post(tokens.anders, machineOffer(481, from, to));
     expect(beyond.errors?.[0]).toMatchObject({
-      message: `input.hours (121) exceed the working hours the window has left from today (${regionDayAfter(0)}): 5 working days × 24 h = 120 h.`,
+      message: `input.hours (481) exceed the working hours the window has left from today (${regionDayAfter(0)}): 5 working days × 24 h = 120 h.`,
       extensions: { code: 'BAD_USER_INPUT', field: 'input.hours', reason: 'OUT_OF_RANGE', max: 120 },
     });
     expect((await ok(post(tokens.anders, machineOffer(120, from, to)))).postCapacity.hours).toBe(120);
+
     // An offer of the four weeks' 480 hours posted three weeks ago (its window moved back here, not waited for).
     const offer = (await ok(post(tokens.anders, machineOffer(480, regionDayAfter(0), regionDayAfter(27))))).postCapacity;
     await stack.region.orm.em.getConnection().execute(`update capacity_post set from_date = ?, to_date = ? where id = ?`, [from, to, parsePostId(offer.id)]);
@@ -385,6 +387,13 @@ describe('bad input changes nothing', () => {
     ['an unknown process', { ...machineOffer(10), process: '9.9' }, 'BAD_USER_INPUT', /"9.9" is not a DIN 8580 process code/],
     // Every read of a post walks its window's days: one from 1900 to 2999 was taken.
     ['a window longer than a year', { ...machineOffer(10), from: monday(0), to: monday(53) }, 'BAD_USER_INPUT', /at most 366 days after input.from/],
+    // It was OUT_OF_RANGE with a max of 0 ("a whole number from 1 to 0").
+    [
+      'a window of a weekend',
+      { ...machineOffer(10), from: monday(2, 5), to: monday(2, 6) },
+      'BAD_USER_INPUT',
+      /has no working day \(Monday to Friday\); choose other days/,
+    ],
     ['a window from 1900 to 2999', { ...machineOffer(10), from: '1900-01-01', to: '2999-12-31' }, 'BAD_USER_INPUT', /at most 366 days after input.from/],
     // Checked as stored, to the cent: 0.001 was stored as 0.00 and 99,999.999 as 100,000.00.
     ['a price that rounds to nothing', { ...machineOffer(10), pricePerHour: 0.001 }, 'BAD_USER_INPUT', /from 0.01 to 99,999.99, got 0.001/],

@@ -67,6 +67,16 @@ describe("the portal's words for them", () => {
     expect(Object.keys(fieldErrorPhrases.en).sort()).toEqual(reasons);
   });
 
+  test("a window's length in days, and a window without a working day, read as such", () => {
+    // It read "Bitte geben Sie einen Wert von höchstens 366 ein." at a date field.
+    const long = badInput('to', 'The balance covers at most 366 days; narrow from and to.', { reason: 'OUT_OF_RANGE', max: 366, days: true });
+    expect(fieldErrorText(long, de)).toBe('Bitte wählen Sie einen Zeitraum von höchstens 366 Tagen.');
+    expect(fieldErrorText(long, en)).toBe('Please choose a window of at most 366 days.');
+    const none = badInput('to', 'The window has no working day.', { reason: 'NO_WORKING_DAY' });
+    expect(fieldErrorText(none, de)).toBe('In diesem Zeitraum liegt (ab heute) kein Arbeitstag von Montag bis Freitag; bitte wählen Sie andere Tage.');
+    expect(fieldErrorText(none, en)).toBe('This window has no working day (Monday to Friday) left from today; please choose other days.');
+  });
+
   test('each reason reads in German, with its numbers in German notation', () => {
     const postal = refusal(() => postalCode('postalCode', '3726'));
     expect(fieldErrorText(postal, de)).toBe('Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.');

@@ -23,6 +23,8 @@ interface ReasonParams {
   above?: number;
   max?: number;
   integer?: boolean;
+  /** The number is a window's length in days (a balance of at most 366). */
+  days?: boolean;
   other?: string;
 }
 
@@ -57,7 +59,10 @@ const de: Record<InputReasonName, Phrase> = {
   TOO_LONG: (p, n) => `Bitte kürzen Sie auf höchstens ${n(p.max ?? 0)} Zeichen.`,
   MALFORMED_TEXT: () => 'Der Text enthält ein Steuerzeichen oder ein halbes Zeichen (etwa eines Emojis); bitte entfernen Sie es.',
   NO_LETTERS: () => 'Bitte verwenden Sie mindestens einen Buchstaben oder eine Ziffer.',
-  OUT_OF_RANGE: (p, n) => `Bitte geben Sie ${p.integer ? 'eine ganze Zahl' : 'einen Wert'} ${rangeDe(p, n)} ein.`,
+  OUT_OF_RANGE: (p, n) =>
+    p.days
+      ? `Bitte wählen Sie einen Zeitraum ${rangeDe(p, n)} Tagen.`
+      : `Bitte geben Sie ${p.integer ? 'eine ganze Zahl' : 'einen Wert'} ${rangeDe(p, n)} ein.`,
   NUMBER: (p) => (p.integer ? 'Bitte geben Sie eine ganze Zahl ein, z. B. 120 oder 1.250.' : 'Bitte geben Sie eine Zahl ein, z. B. 51,2345.'),
   POSTAL_CODE: () => 'Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.',
   UNKNOWN_POSTAL_CODE: () => 'Diese Postleitzahl ist uns nicht bekannt; bitte prüfen Sie sie.',
@@ -69,6 +74,7 @@ const de: Record<InputReasonName, Phrase> = {
   DATE_TIME: (p) =>
     p.min !== undefined && p.max !== undefined ? `Bitte geben Sie Datum und Uhrzeit ${yearsDe(p)} ein.` : 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
   IN_THE_PAST: () => 'Dieser Zeitpunkt liegt in der Vergangenheit; bitte wählen Sie einen künftigen.',
+  NO_WORKING_DAY: () => 'In diesem Zeitraum liegt (ab heute) kein Arbeitstag von Montag bis Freitag; bitte wählen Sie andere Tage.',
   ORDER: (p) => `Dieser Wert widerspricht „${p.other ?? '?'}“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.`,
   UNKNOWN_PROCESS: () => 'Das ist kein Fertigungsverfahren der Liste nach DIN 8580.',
   UNKNOWN_MATERIAL: () => 'Diesen Werkstoff kennen wir nicht; bitte geben Sie einen Namen oder eine Nummer an, z. B. 42CrMo4 oder 1.4301.',
@@ -96,7 +102,8 @@ const en: Record<InputReasonName, Phrase> = {
   TOO_LONG: (p, n) => `Please shorten this to at most ${n(p.max ?? 0)} characters.`,
   MALFORMED_TEXT: () => 'The text contains a control character or half a character (such as of an emoji); please remove it.',
   NO_LETTERS: () => 'Please use at least one letter or digit.',
-  OUT_OF_RANGE: (p, n) => `Please enter ${p.integer ? 'a whole number' : 'a value'} ${rangeEn(p, n)}.`,
+  OUT_OF_RANGE: (p, n) =>
+    p.days ? `Please choose a window ${rangeEn(p, n)} days.` : `Please enter ${p.integer ? 'a whole number' : 'a value'} ${rangeEn(p, n)}.`,
   NUMBER: (p) => (p.integer ? 'Please enter a whole number, e.g. 120 or 1,250.' : 'Please enter a number, e.g. 51.2345.'),
   POSTAL_CODE: () => 'Please enter a German postal code of five digits, e.g. 37269.',
   UNKNOWN_POSTAL_CODE: () => 'This postal code is not known to us; please check it.',
@@ -107,6 +114,7 @@ const en: Record<InputReasonName, Phrase> = {
   DATE: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date ${yearsEn(p)}.` : 'Please enter a valid date.'),
   DATE_TIME: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date and time ${yearsEn(p)}.` : 'Please enter a valid date and time.'),
   IN_THE_PAST: () => 'This lies in the past; please choose a time in the future.',
+  NO_WORKING_DAY: () => 'This window has no working day (Monday to Friday) left from today; please choose other days.',
   ORDER: (p) => `This value contradicts "${p.other ?? '?'}" (such as an end before its start); please check both.`,
   UNKNOWN_PROCESS: () => 'This is not a manufacturing process of the DIN 8580 list.',
   UNKNOWN_MATERIAL: () => 'We do not know this material; please give a name or number such as 42CrMo4 or 1.4301.',
@@ -148,6 +156,7 @@ export function fieldErrorText(error: ServerError, locale: LocaleFormats, labels
     above: numberOrUndefined(extensions.above),
     max: numberOrUndefined(extensions.max),
     integer: extensions.integer === true,
+    days: extensions.days === true,
     other: other === undefined ? undefined : (labels[other] ?? labels[other.replace(/^input\./, '')] ?? other),
   };
   return fieldErrorPhrases[locale.language][reason as InputReasonName](params, (value) => locale.number(value, 2), error.message);

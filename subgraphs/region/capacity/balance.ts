@@ -33,7 +33,7 @@ export async function capacityBalance(em: EntityManager, from: string, to: strin
   isoDate('to', to);
   if (parseDate(to) < parseDate(from)) throw badInput('to', `to (${to}) lies before from (${from}).`, { reason: 'ORDER', other: 'from' });
   if (daysAfter(from, to) > maxWindowDays)
-    throw badInput('to', `The balance covers at most ${maxWindowDays} days; narrow from and to.`, { reason: 'OUT_OF_RANGE', max: maxWindowDays });
+    throw badInput('to', `The balance covers at most ${maxWindowDays} days; narrow from and to.`, { reason: 'OUT_OF_RANGE', max: maxWindowDays, days: true });
 
   // Whole ISO weeks, as the rows are labelled: from a Wednesday, the first week's row held its last three days only,
   // under the label of the whole week (37.79 hours where the week held 62.98), and the office's chart, which starts

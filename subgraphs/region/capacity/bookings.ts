@@ -8,7 +8,7 @@ import { remember } from '../idempotency.ts';
 import { daysAhead, parseDate } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import { freeHours, heldWindow } from './free-days.ts';
-import { checkDaysAhead, checkWindow, hoursPerWorkingDay, type CapacityKind } from './posts.ts';
+import { checkHoursAhead, checkWindow, hoursPerWorkingDay, type CapacityKind } from './posts.ts';
 import { parseBookingId, parsePostId } from '../ids.ts';
 
 // Booking offered hours. The offer's row is locked for the whole transaction,
@@ -43,8 +43,8 @@ export async function book(
       throw conflict(`Offer ${request.offerId} is ${offer.status} and takes no bookings.`, { reason: 'STATUS', status: offer.status });
     if (offer.memberId === booker.memberId)
       throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`, { reason: 'NOT_APPLICABLE' });
-    checkWindow(offer.kind as CapacityKind, request.hours, request.from, request.to);
-    checkDaysAhead(offer.kind as CapacityKind, request.hours, request.from, request.to);
+    checkWindow(request.hours, request.from, request.to);
+    checkHoursAhead(offer.kind as CapacityKind, request.hours, request.from, request.to);
     if (parseDate(request.from) < parseDate(offer.fromDate) || parseDate(request.to) > parseDate(offer.toDate)) {
       throw badInput('from', `The booking window ${request.from} to ${request.to} must lie inside the offer's window ${offer.fromDate} to ${offer.toDate}.`, {
         reason: 'NOT_APPLICABLE',

@@ -36,9 +36,8 @@ export type PostPatch = { [K in 'machine' | 'workEnvelope' | 'hours' | 'from' | 
 /** Days a post's window may reach past its first, as a balance's (balance.ts). */
 export const maxWindowDays = 366;
 
-/** A window must end on or after its start, reach today or later, span at most a year, and hold the hours in its working days. */
+/** A window must end on or after its start, reach today or later, span at most a year, and ask a positive whole number of hours. */
 export function checkWindow(
-  kind: CapacityKind,
   hours: number,
   from: string,
   to: string,
@@ -57,41 +56,42 @@ export function checkWindow(
     throw badInput(
       fields.to,
       `A window covers at most ${maxWindowDays} days after ${fields.from} (${from}); ${to} lies beyond. Post a later window on its own.`,
-      {
-        reason: 'OUT_OF_RANGE',
-        max: maxWindowDays,
-      },
+      { reason: 'OUT_OF_RANGE', max: maxWindowDays, days: true },
     );
   if (!Number.isInteger(hours) || hours <= 0)
     throw badInput(fields.hours, `${fields.hours} must be a positive whole number, got ${hours}.`, { reason: 'OUT_OF_RANGE', min: 1, integer: true });
-  const capacity = workingDays(from, to) * hoursPerWorkingDay[kind];
-  if (hours > capacity) {
-    throw badInput(
-      fields.hours,
-      `${fields.hours} (${hours}) exceed the window's working hours: ${workingDays(from, to)} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`,
-      { reason: 'OUT_OF_RANGE', min: 1, max: capacity, integer: true },
-    );
-  }
 }
 
 /**
- * The hours still to be booked of a window (`open`: a post's hours less those booked, a booking's hours) must fit
- * the working days it has left from today: an offer posted on a Monday for the last two weeks offered 240 machine
- * hours of which the week gone held 120, and a booking of the Wednesday before to the coming Monday took 72 hours
- * where one day, 24 hours, was left (bookings.ts; free-days.ts then places it on the days ahead only).
+ * The working days a window has left from today (calendar.ts daysAhead), refused when there are none: a window of a
+ * weekend, or one whose working days are all gone. It was IN_THE_PAST for a window ending on a Sunday that was today.
  */
-export function checkDaysAhead(kind: CapacityKind, open: number, from: string, to: string, fields = { hours: 'hours', to: 'to' }): void {
+function workingDaysAhead(from: string, to: string, field: string): { from: string; days: number } {
   const ahead = daysAhead(from, to);
   const days = workingDays(ahead.from, ahead.to);
-  if (days === 0) throw badInput(fields.to, `The window ${from} to ${to} has no working day left from today (${ahead.from}) on.`, { reason: 'IN_THE_PAST' });
-  const capacity = days * hoursPerWorkingDay[kind];
-  if (open <= capacity) return;
-  throw badInput(
-    fields.hours,
-    `${fields.hours} (${open}) exceed the working hours the window has left from today (${ahead.from}): ` +
-      `${days} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`,
-    { reason: 'OUT_OF_RANGE', min: 1, max: capacity, integer: true },
-  );
+  if (days > 0) return { from: ahead.from, days };
+  const left = ahead.from === from ? '' : ` left from today (${ahead.from})`;
+  throw badInput(field, `The window ${from} to ${to} has no working day (Monday to Friday)${left}; choose other days.`, { reason: 'NO_WORKING_DAY' });
+}
+
+/**
+ * A window's hours (a new post's, a booking's) must fit the working days it has left from today, a day that has
+ * passed being worked no more: an offer posted on a Monday for the last two weeks offered 240 machine hours of which
+ * the week gone held 120, and a booking of the Wednesday before to the coming Monday took 72 hours where one day,
+ * 24 hours, was left (bookings.ts; free-days.ts then places it on the days ahead only). One refusal, naming the most
+ * that fits: the whole window's hours, checked first, were refused again at the days ahead once asked for.
+ */
+export function checkHoursAhead(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', to: 'to' }): void {
+  const ahead = workingDaysAhead(from, to, fields.to);
+  const capacity = ahead.days * hoursPerWorkingDay[kind];
+  if (hours <= capacity) return;
+  const whose = ahead.from === from ? "the window's working hours" : `the working hours the window has left from today (${ahead.from})`;
+  throw badInput(fields.hours, `${fields.hours} (${hours}) exceed ${whose}: ${ahead.days} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`, {
+    reason: 'OUT_OF_RANGE',
+    min: 1,
+    max: capacity,
+    integer: true,
+  });
 }
 
 /**
@@ -103,11 +103,10 @@ export function checkDaysAhead(kind: CapacityKind, open: number, from: string, t
 async function checkOpenHours(em: EntityManager, post: CapacityPost, hours: number, from: string, to: string): Promise<void> {
   const fields = { hours: 'input.hours', to: 'input.to' };
   const booked = post.bookedHours;
-  if (post.side !== 'OFFER' || booked === 0) return checkDaysAhead(post.kind as CapacityKind, hours, from, to, fields);
-  checkDaysAhead(post.kind as CapacityKind, 0, from, to, fields);
-  const ahead = daysAhead(from, to);
+  if (post.side !== 'OFFER' || booked === 0) return checkHoursAhead(post.kind as CapacityKind, hours, from, to, fields);
+  const ahead = workingDaysAhead(from, to, fields.to);
   const held = await em.find(CapacityBookingSchema, { offer: post, status: { $in: [...holdingStatuses] } });
-  const free = freeHours(ahead, held.map(heldWindow), hoursPerWorkingDay[post.kind as CapacityKind]);
+  const free = freeHours({ from: ahead.from, to }, held.map(heldWindow), hoursPerWorkingDay[post.kind as CapacityKind]);
   if (hours - booked <= free.hours) return;
   throw badInput(
     fields.hours,
@@ -140,8 +139,8 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
     processCodes('input.process', [input.process]);
     if (input.cadSystem) throw badInput('input.cadSystem', 'input.cadSystem is for CAD posts.', { reason: 'COMBINATION' });
   }
-  checkWindow(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
-  checkDaysAhead(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', to: 'input.to' });
+  checkWindow(input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
+  checkHoursAhead(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', to: 'input.to' });
   if (!isGermanPostalCode(input.postalCode))
     throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`, {
       reason: 'POSTAL_CODE',
@@ -192,12 +191,11 @@ export async function postForChange(em: EntityManager, identity: Identity, id: s
  * between this read and the change.
  */
 export async function applyPatch(em: EntityManager, post: CapacityPost, patch: PostPatch): Promise<void> {
-  const kind = post.kind as CapacityKind;
   const hours = patch.hours ?? post.hours;
   const from = patch.from ?? post.fromDate;
   const to = patch.to ?? post.toDate;
   const windowChanged = from !== post.fromDate || to !== post.toDate;
-  checkWindow(kind, hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' }, windowChanged);
+  checkWindow(hours, from, to, { hours: 'input.hours', from: 'input.from', to: 'input.to' }, windowChanged);
   // A post's price or notes, or fewer hours, may still change once its days ahead hold less than its open hours.
   if (windowChanged || hours > post.hours) await checkOpenHours(em, post, hours, from, to);
   if (hours < post.bookedHours)
