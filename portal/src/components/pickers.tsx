@@ -50,15 +50,18 @@ function TreePicker({
   groups,
   values,
   onChange,
+  id,
+  errorId,
 }: {
   legend: string;
   name: string;
   groups: TreeGroupSpec[];
   values: string[];
   onChange: (values: string[]) => void;
-}) {
+} & TreeErrorProps) {
+  // With an error the group itself takes the focus: its boxes lie in closed groups, where nothing can have it.
   return (
-    <fieldset class="tree">
+    <fieldset class="tree" id={id} tabIndex={errorId ? -1 : undefined} aria-describedby={errorId}>
       <legend>{legend}</legend>
       {groups.map((group) => (
         <TreeGroup key={group.key} group={group} name={name} values={values} onChange={onChange} />
@@ -67,7 +70,13 @@ function TreePicker({
   );
 }
 
-interface PickerProps {
+/** A tree in a form whose error names it: the fieldset's id, and the id of the error shown below it (none without). */
+interface TreeErrorProps {
+  id?: string;
+  errorId?: string;
+}
+
+interface PickerProps extends TreeErrorProps {
   name: string;
   label: string;
   values: string[];
@@ -80,8 +89,8 @@ const processGroups: TreeGroupSpec[] = processTree.map((group) => ({
   options: group.options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}`, depth: o.depth })),
 }));
 
-export function ProcessPicker({ name, label, values, onChange }: PickerProps) {
-  return <TreePicker legend={label} name={name} groups={processGroups} values={values} onChange={onChange} />;
+export function ProcessPicker({ name, label, values, onChange, id, errorId }: PickerProps) {
+  return <TreePicker legend={label} name={name} groups={processGroups} values={values} onChange={onChange} id={id} errorId={errorId} />;
 }
 
 export function MaterialPicker({ name, label, values, onChange }: PickerProps) {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { request } from '../graphql.ts';
 import {
   cancelBoothRegistration,
@@ -319,7 +320,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
       {booth.registrations.length === 0 ? (
         <p>{text.noRegistrations}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={text.registrationsHeading} class="booth-scroll">
           <table class="booth-registrations">
             <caption class="visually-hidden">{text.registrationsHeading}</caption>
             <thead>
@@ -379,7 +380,7 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {/* Once sent, the step is on its way: neither Escape nor "Abbrechen" may seem to take it back. */}
       <dialog
@@ -446,7 +447,7 @@ function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
         <p>{text.costsNone}</p>
       ) : (
         <>
-          <div class="table-scroll">
+          <TableScroll label={text.columnExhibitors} class="booth-scroll">
             <table class="costs-exhibitors">
               <caption>{text.columnExhibitors}</caption>
               <thead>
@@ -487,9 +488,9 @@ function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
           {split.networks.length > 0 && (
-            <div class="table-scroll">
+            <TableScroll label={text.costsPerNetwork} class="booth-scroll">
               <table class="costs-networks">
                 <caption>{text.costsPerNetwork}</caption>
                 <thead>
@@ -517,7 +518,7 @@ function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

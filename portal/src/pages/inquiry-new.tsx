@@ -100,8 +100,11 @@ export function NewInquiryPage() {
   const fail = (next: Errors) => {
     setErrors(next);
     const first = fieldOrder.find((f) => next[f]);
+    // The process tree's boxes lie in closed groups, where nothing can have the focus: the tree itself takes it, once
+    // shown with its error (ProcessPicker's errorId), whose screen reader then reads the error with the legend.
+    if (first === 'processes') requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('#inquiry-processes')?.focus());
     // The field itself, or a fieldset's first checkbox, so its error is read out there.
-    if (first) form.current?.querySelector<HTMLElement>(`#inquiry-${first}, #inquiry-${first}-group input`)?.focus();
+    else if (first) form.current?.querySelector<HTMLElement>(`#inquiry-${first}, #inquiry-${first}-group input`)?.focus();
     else form.current?.querySelector<HTMLElement>('.notice-error')?.focus();
   };
 
@@ -187,7 +190,14 @@ export function NewInquiryPage() {
           {errorOf('partDescription')}
         </div>
         <div id="inquiry-processes-group">
-          <ProcessPicker name="processes" label={`${text.field.processes} *`} values={processes} onChange={setProcesses} />
+          <ProcessPicker
+            name="processes"
+            label={`${text.field.processes} *`}
+            values={processes}
+            onChange={setProcesses}
+            id="inquiry-processes"
+            errorId={errors.processes ? 'inquiry-processes-error' : undefined}
+          />
           {errorOf('processes')}
         </div>
         <div class="field-row">

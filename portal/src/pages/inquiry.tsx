@@ -4,6 +4,7 @@ import { useIdempotencyKeys } from '../retry-key.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   awardQuote,
@@ -346,7 +347,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
       ) : rows.length === 0 ? (
         comparison.data?.quoteComparison && <p>{text.noQuotes}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={text.quotesHeading}>
           <table class="comparison">
             <caption class="visually-hidden">{text.quotesHeading}</caption>
             <thead>
@@ -451,7 +452,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <dialog ref={confirm.dialog} class="confirm" aria-labelledby="award-question" onClose={confirm.closed}>
         {chosen && (

@@ -30,6 +30,7 @@ import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { type MemberMessages, memberText, useMemberText } from './member-messages.ts';
 import { type ListFormProps, RowsForm } from './member-rows.tsx';
 import './member-area.css';
@@ -411,53 +412,55 @@ function CapacityPage({ memberId }: { memberId: string }) {
         ) : posts.length === 0 ? (
           capacity.data?.capacityPosts && <p>{text.noPosts}</p>
         ) : (
-          <table class="member-area-table">
-            <caption>{text.postsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columnSide}</th>
-                <th scope="col">{text.columnWhat}</th>
-                <th scope="col">{text.columnWindow}</th>
-                <th scope="col" class="number">
-                  {text.columnHours}
-                </th>
-                <th scope="col" class="number">
-                  {text.columnBooked}
-                </th>
-                <th scope="col" class="number">
-                  {text.columnRemaining}
-                </th>
-                <th scope="col">{text.columnPrice}</th>
-                <th scope="col">{text.columnActions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {posts.map((post) => (
-                <tr key={post.id} data-post={post.id}>
-                  <td>{text.side[post.side]}</td>
-                  <th scope="row">
-                    {describe(text, post)}
-                    {post.machine && <span class="detail">{post.machine}</span>}
+          <TableScroll label={text.postsCaption} class="member-area-scroll">
+            <table class="member-area-table">
+              <caption>{text.postsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{text.columnSide}</th>
+                  <th scope="col">{text.columnWhat}</th>
+                  <th scope="col">{text.columnWindow}</th>
+                  <th scope="col" class="number">
+                    {text.columnHours}
                   </th>
-                  <td>{window(post.from, post.to)}</td>
-                  <td class="number">{number(post.hours)}</td>
-                  <td class="number">{post.side === 'OFFER' ? number(post.bookedHours) : '–'}</td>
-                  <td class="number">{post.side === 'OFFER' ? number(post.remainingHours) : '–'}</td>
-                  <td>{post.pricePerHour === null ? text.onRequest : currency(post.pricePerHour, 'EUR')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label={text.withdrawLabel(describe(text, post), window(post.from, post.to))}
-                      onClick={() => withdraw(post)}
-                    >
-                      {text.withdraw}
-                    </button>
-                  </td>
+                  <th scope="col" class="number">
+                    {text.columnBooked}
+                  </th>
+                  <th scope="col" class="number">
+                    {text.columnRemaining}
+                  </th>
+                  <th scope="col">{text.columnPrice}</th>
+                  <th scope="col">{text.columnActions}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {posts.map((post) => (
+                  <tr key={post.id} data-post={post.id}>
+                    <td>{text.side[post.side]}</td>
+                    <th scope="row">
+                      {describe(text, post)}
+                      {post.machine && <span class="detail">{post.machine}</span>}
+                    </th>
+                    <td>{window(post.from, post.to)}</td>
+                    <td class="number">{number(post.hours)}</td>
+                    <td class="number">{post.side === 'OFFER' ? number(post.bookedHours) : '–'}</td>
+                    <td class="number">{post.side === 'OFFER' ? number(post.remainingHours) : '–'}</td>
+                    <td>{post.pricePerHour === null ? text.onRequest : currency(post.pricePerHour, 'EUR')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="secondary"
+                        aria-label={text.withdrawLabel(describe(text, post), window(post.from, post.to))}
+                        onClick={() => withdraw(post)}
+                      >
+                        {text.withdraw}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="my-bookings-heading">
@@ -496,58 +499,60 @@ function BookingsTable({
   const text = useMemberText();
   const { number, memberName } = useLocale();
   return (
-    <table class="member-area-table">
-      <caption>{text.bookingsCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{text.columnDirection}</th>
-          <th scope="col">{text.columnPartner}</th>
-          <th scope="col">{text.columnWhat}</th>
-          <th scope="col">{text.columnWindow}</th>
-          <th scope="col" class="number">
-            {text.columnHours}
-          </th>
-          <th scope="col">{text.columnStatus}</th>
-          <th scope="col">{text.columnActions}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {bookings.map((booking) => {
-          const onOurs = booking.offer.memberRef.id === memberId;
-          return (
-            <tr key={booking.id} data-booking={booking.id}>
-              <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
-              <th scope="row">{onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id)}</th>
-              <td>{describe(text, booking.offer)}</td>
-              <td>{window(booking.from, booking.to)}</td>
-              <td class="number">{number(booking.hours)}</td>
-              <td>{text.bookingStatus[booking.status]}</td>
-              <td>
-                {onOurs && booking.status === 'REQUESTED' && (
-                  <span class="member-area-buttons">
-                    <button
-                      type="button"
-                      aria-label={text.confirmLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
-                      onClick={() => onDecide(booking, true)}
-                    >
-                      {text.confirm}
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label={text.declineLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
-                      onClick={() => onDecide(booking, false)}
-                    >
-                      {text.decline}
-                    </button>
-                  </span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={text.bookingsCaption} class="member-area-scroll">
+      <table class="member-area-table">
+        <caption>{text.bookingsCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{text.columnDirection}</th>
+            <th scope="col">{text.columnPartner}</th>
+            <th scope="col">{text.columnWhat}</th>
+            <th scope="col">{text.columnWindow}</th>
+            <th scope="col" class="number">
+              {text.columnHours}
+            </th>
+            <th scope="col">{text.columnStatus}</th>
+            <th scope="col">{text.columnActions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bookings.map((booking) => {
+            const onOurs = booking.offer.memberRef.id === memberId;
+            return (
+              <tr key={booking.id} data-booking={booking.id}>
+                <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
+                <th scope="row">{onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id)}</th>
+                <td>{describe(text, booking.offer)}</td>
+                <td>{window(booking.from, booking.to)}</td>
+                <td class="number">{number(booking.hours)}</td>
+                <td>{text.bookingStatus[booking.status]}</td>
+                <td>
+                  {onOurs && booking.status === 'REQUESTED' && (
+                    <span class="member-area-buttons">
+                      <button
+                        type="button"
+                        aria-label={text.confirmLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
+                        onClick={() => onDecide(booking, true)}
+                      >
+                        {text.confirm}
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary"
+                        aria-label={text.declineLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
+                        onClick={() => onDecide(booking, false)}
+                      >
+                        {text.decline}
+                      </button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -608,6 +613,8 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
   const [busy, setBusy] = useState(false);
   const postKeys = useIdempotencyKeys();
   const inputs = useRef<Partial<Record<PostField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>>({});
+  const formNotice = useRef<HTMLParagraphElement>(null);
+  const savedNotice = useRef<HTMLDivElement>(null);
   // ORDER names the other field (to before from): the error says it as the form labels it, in the language shown.
   const postLabels = (locale: Locale) => Object.fromEntries(postFieldOrder.map((f) => [f, memberText(locale)[`field_${f}`]]));
 
@@ -617,6 +624,8 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     setSaved(null);
     const first = postFieldOrder.find((f) => next[f]);
     if (first) inputs.current[first]?.focus();
+    // The button was disabled while the post went out, and the keyboard's focus with it: to the form's error, once shown.
+    else if (next.form) requestAnimationFrame(() => formNotice.current?.focus());
   };
 
   const submit = async (event: Event) => {
@@ -640,6 +649,9 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     setErrors({});
     setValues(initial);
     setSaved(onPosted(post));
+    // The form is empty again and its button was disabled while the post went out: the keyboard continues at the
+    // notice that says what was posted (its screen reader reads it), not at the page's start.
+    savedNotice.current?.focus();
   };
 
   const ref = (name: PostField) => (element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null) => {
@@ -711,7 +723,7 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
       <p>{text.newIntro}</p>
       <form class="member-area-form" onSubmit={submit} noValidate aria-labelledby="new-post-heading">
         {errors.form && (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error" role="alert" ref={formNotice} tabIndex={-1}>
             {errors.form}
           </p>
         )}
@@ -751,7 +763,7 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
             {busy ? text.posting : text.post}
           </button>
         </div>
-        <div role="status" class="saved">
+        <div role="status" class="saved" ref={savedNotice} tabIndex={-1}>
           {saved && <p class="notice notice-ok">{saved}</p>}
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/notices.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { officeAuditLog } from '../operations.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
@@ -71,7 +72,7 @@ export function AuditPage({ session }: { session: Session }) {
         ) : page.entries.length === 0 ? (
           <p>{text.auditEmpty}</p>
         ) : (
-          <div class="table-scroll">
+          <TableScroll label={text.auditHeading} class="office-scroll">
             <table class="office-table audit-table">
               <caption class="visually-hidden">{text.auditHeading}</caption>
               <thead>
@@ -121,7 +122,7 @@ export function AuditPage({ session }: { session: Session }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <div class="paging">
           {cursors.length > 1 && (

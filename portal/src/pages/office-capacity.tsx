@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { networkCodes, NetworkOptions } from '../components/network-options.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
@@ -60,6 +61,19 @@ export function CapacityPage() {
     return error && sayError(error, (locale) => ({ from: officeText(locale).fromLabel, to: officeText(locale).toLabel }));
   };
   const errors = { from: fieldError('from'), to: fieldError('to') };
+  // A choice shown: the error its answer has at a date field takes the keyboard's focus there, as every form's does.
+  // Until then the choice waits for it: an answer without one (the choice before's, cut off by this one) moves nothing.
+  const awaitingAnswer = useRef(false);
+  const focusError = () => {
+    const at = (['from', 'to'] as const).find((name) => errors[name]);
+    if (!at) return;
+    awaitingAnswer.current = false;
+    document.getElementById(`capacity-${at}`)?.focus();
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an answer brings new errors; focusError reads them
+  useEffect(() => {
+    if (awaitingAnswer.current && !balance.loading) focusError();
+  }, [balance.errors]);
   const otherProblems = otherErrors(balance.errors).filter((e) => !['from', 'to'].includes(String(e.extensions?.field)));
 
   const systems = [...new Map(rows.map((r) => [systemKey(r), r])).values()].sort((a, b) => systemKey(a).localeCompare(systemKey(b), 'en'));
@@ -81,7 +95,11 @@ export function CapacityPage() {
   const submit = (event: Event) => {
     event.preventDefault();
     setDraft(null);
+    // The same choice again asks nothing anew: its errors are those shown.
+    const same = values.from === from && values.to === to && values.kind === (kind ?? '');
+    awaitingAnswer.current = !same;
     update({ von: values.from, bis: values.to, art: values.kind || undefined });
+    if (same) focusError();
   };
 
   const field = (name: 'from' | 'to', label: string) => (
@@ -164,7 +182,7 @@ export function CapacityPage() {
               </div>
             </div>
             <Chart data={data} title={text.chartTitle(system.system, scopeName)} />
-            <div class="table-scroll">
+            <TableScroll label={text.tableCaption(system.system, scopeName)} class="office-scroll">
               <table class="office-table capacity-table">
                 <caption>{text.tableCaption(system.system, scopeName)}</caption>
                 <thead>
@@ -189,7 +207,7 @@ export function CapacityPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </section>

@@ -5,6 +5,7 @@ import { paths } from '../router.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
 
@@ -208,7 +209,7 @@ function Report({
           <p class="notice notice-error" role="alert">
             {text.errorsFound(number(report.errors.length))}
           </p>
-          <div class="table-scroll">
+          <TableScroll label={text.errorsCaption} class="office-scroll">
             <table class="office-table import-errors">
               <caption>{text.errorsCaption}</caption>
               <thead>
@@ -236,7 +237,7 @@ function Report({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : (
         <>

@@ -1,4 +1,5 @@
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { officeInquiries } from '../operations.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
@@ -28,7 +29,7 @@ export function OfficeInquiriesPage({ session }: { session: Session }) {
       ) : rows.length === 0 ? (
         !list.errors.length && <p>{text.noInquiries}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={text.inquiriesHeading} class="office-scroll">
           <table class="office-table office-inquiries">
             <caption class="visually-hidden">{text.inquiriesHeading}</caption>
             <thead>
@@ -66,7 +67,7 @@ export function OfficeInquiriesPage({ session }: { session: Session }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

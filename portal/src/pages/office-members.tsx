@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import { request } from '../graphql.ts';
 import { archiveMember, officeMembers, type OfficeMember } from '../operations.ts';
 import { paths } from '../router.ts';
@@ -73,7 +74,7 @@ export function MembersPage({ session }: { session: Session }) {
       ) : members.length === 0 ? (
         page && <p>{text.membersEmpty}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={text.membersCaption(network)} class="office-scroll">
           <table class="office-table">
             <caption class="visually-hidden">{text.membersCaption(network)}</caption>
             <thead>
@@ -104,7 +105,7 @@ export function MembersPage({ session }: { session: Session }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
         <p>

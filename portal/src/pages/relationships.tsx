@@ -34,6 +34,8 @@ export function RelationshipsPage() {
   const partnerInput = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const kindSelect = useRef<HTMLSelectElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const statusNotice = useRef<HTMLParagraphElement>(null);
+  const formNotice = useRef<HTMLParagraphElement>(null);
   const memberId = session?.role === 'member' ? session.memberId : undefined;
   const loaded = useReloadable(memberRelationships, memberId ? { memberId, radiusKm, includeEnded } : undefined);
 
@@ -62,12 +64,17 @@ export function RelationshipsPage() {
       // Oneself and a malformed id name partnerId; an unknown member or a duplicate of the pair are about the partner too.
       const atPartner = errorField(error) === 'partnerId' || ['NOT_FOUND', 'CONFLICT'].includes(String(error?.extensions?.code));
       setErrors(atPartner ? { partnerId: sayError(error) } : { form: sayFailure(result.errors) });
+      // The button was disabled while the request went out, and the keyboard's focus with it: to the error, once shown.
       if (atPartner) partnerInput.current?.focus();
+      else requestAnimationFrame(() => formNotice.current?.focus());
       return;
     }
     setErrors({});
     setPartnerId('');
     setStatus(say((locale) => cooperationText(locale).requested(locale.memberName(made.partner, made.partnerRef.id))));
+    // The form is empty again: the keyboard continues at the notice that says what was asked (as after a change of a
+    // relationship at the list's heading), not at the page's start.
+    statusNotice.current?.focus();
     loaded.reload();
   };
 
@@ -95,7 +102,7 @@ export function RelationshipsPage() {
       <p class="lead">{text.relationshipsIntro}</p>
       <NetworkNotice errors={loaded.errors} />
       <ErrorNotice errors={loaded.errors} />
-      <p role="status" class="relationship-status">
+      <p role="status" class="relationship-status" ref={statusNotice} tabIndex={-1}>
         {status}
       </p>
       <section aria-labelledby="relationships-heading" aria-busy={loaded.loading ? 'true' : undefined}>
@@ -155,7 +162,7 @@ export function RelationshipsPage() {
         <h2 id="relationship-request-heading">{text.requestHeading}</h2>
         <form class="relationship-form" onSubmit={send} noValidate aria-labelledby="relationship-request-heading">
           {errors.form && (
-            <p class="notice notice-error" role="alert">
+            <p class="notice notice-error" role="alert" ref={formNotice} tabIndex={-1}>
               {errors.form}
             </p>
           )}

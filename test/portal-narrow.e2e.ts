@@ -1,0 +1,201 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { eventually, expectAccessible, type PortalAccount, type PortalPages, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createAccount } from './support/sessions.ts';
+import type { Supervisor } from './support/supervisor.ts';
+
+// The portal on a phone held upright (360 × 740) in Debian's chromium against `npm start`: no page is wider than the
+// screen (a wide table scrolls in a box of its own, which the keyboard can reach), and the keyboard's focus lands where
+// something happened: at the process tree whose error a new inquiry got, at the date field the office's capacity balance
+// refused, at the notice after posting capacity and after asking for a relationship (a disabled button had dropped it to
+// the page's body). One stack; the pages are reached by the portal's own navigation, not loaded anew.
+
+let stack: Supervisor;
+let browser: Browser;
+let pages: PortalPages;
+const password = 'Werra-Meissner-2026';
+const member: PortalAccount = { email: 'schmal@werra-fraese.example', name: 'Sina Schmal', password };
+const customer: PortalAccount = { email: 'schmal@zulieferer.example', name: 'Carla Kundin', password };
+const office: PortalAccount = { email: 'schmal@niwe.example', name: 'Olga Office', password };
+let partner: { id: string; name: string };
+
+/** The Monday `weeks` weeks after next Monday, as YYYY-MM-DD, plus `days`: a window that never lies in the past. */
+function monday(weeks: number, days = 0): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7) + weeks * 7 + days);
+  return d.toISOString().slice(0, 10);
+}
+
+beforeAll(async () => {
+  ({ stack, browser, pages } = await startPortalStack());
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const found = await stack.query({ query: 'query { network(code: NIWE) { members(first: 2) { edges { node { id name } } } } }' }, admin);
+  const [own, other] = found.data.network.members.edges.map((edge: { node: { id: string; name: string } }) => edge.node);
+  partner = other;
+  await createAccount(stack, admin, { ...member, kind: 'MEMBER', memberId: own.id });
+  await createAccount(stack, admin, { ...customer, kind: 'CUSTOMER', customer: 'Zulieferer AG' });
+  await createAccount(stack, admin, { ...office, kind: 'OFFICE', network: 'NIWE' });
+}, 240_000);
+
+afterAll(() => stopPortalStack(stack, browser));
+
+afterEach(async () => {
+  expect(await pages.close()).toEqual([]);
+});
+
+/** A page signed in as `account`, 360 px wide. */
+async function phone(account: PortalAccount): Promise<Page> {
+  const page = await pages.signedIn(account);
+  await page.setViewportSize({ width: 360, height: 740 });
+  return page;
+}
+
+/** Moves to `path` as the portal's links do (history and popstate, router.ts), without loading the page anew. */
+async function visit(page: Page, path: string) {
+  // A string, because this file is checked without the DOM's types.
+  await page.evaluate(`history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`);
+}
+
+/** How wide the page is, and what runs past the screen's right edge (elements, and text beyond its element), outside boxes that scroll. */
+const measure = `(() => {
+  const edge = document.documentElement.clientWidth + 0.5;
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  const clipped = (e) => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+    return false;
+  };
+  const past = [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > edge && !(e.parentElement && e.parentElement.getBoundingClientRect().right > edge) && !clipped(e))
+    .map(name);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if (range.getBoundingClientRect().right > edge && !clipped(node)) past.push(name(node.parentElement) + ' (text)');
+  }
+  return { width: document.documentElement.scrollWidth, past: [...new Set(past)].slice(0, 8) };
+})()`;
+
+/** The page fits the phone's 360 px: nothing to scroll sideways, nothing cut off on the right. */
+async function expectNarrow(page: Page, what: string) {
+  const { width, past } = (await page.evaluate(measure)) as { width: number; past: string[] };
+  expect.soft(width, `${what}: ${width} px wide; past the right edge: ${past.join(', ') || 'nothing'}`).toBeLessThanOrEqual(360);
+}
+
+/** The element with the keyboard's focus: its tag, id and role. */
+const focused = (page: Page) =>
+  page.evaluate(`(() => {
+    const e = document.activeElement;
+    return e ? e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('role') ? '[role=' + e.getAttribute('role') + ']' : '') : null;
+  })()`);
+
+test('a member’s pages fit 360 px, a wide table scrolls in its own box, and the focus lands at the notice after posting capacity and asking for a relationship', async () => {
+  const page = await phone(member);
+
+  await visit(page, '/');
+  await eventually(() => page.locator('.network-card').count()).toBe(3);
+  await expectNarrow(page, 'start page');
+
+  await visit(page, `/suche?q=${encodeURIComponent('Fräs')}`);
+  await eventually(() => page.locator('.hit').count()).toBeGreaterThan(0);
+  await expectNarrow(page, 'search');
+  await expectAccessible(page);
+
+  await visit(page, '/lieferanten');
+  await eventually(() => page.locator('#part-postal-code').count()).toBe(1);
+  await expectNarrow(page, 'supplier finder');
+
+  await visit(page, '/konto');
+  await eventually(() => page.locator('.facts dd').count()).toBeGreaterThan(2);
+  await expectNarrow(page, 'account');
+
+  // The member area: a service's row added, its fields one under another, the description whole on the screen.
+  await visit(page, '/mein-unternehmen');
+  await page.locator('button:text("Leistung hinzufügen")').click();
+  // The new row's first field takes the focus (member-rows.tsx); its description must be whole on the screen.
+  await eventually(() => page.evaluate('document.activeElement?.id')).toMatch(/^service-\d+-title$/);
+  const row = String(await page.evaluate('document.activeElement?.id')).split('-')[1];
+  const description = await page.locator(`#service-${row}-description`).boundingBox();
+  expect.soft(description && description.x + description.width).toBeLessThanOrEqual(360);
+  await expectNarrow(page, 'member area with a service added');
+  await expectAccessible(page);
+
+  // Relationships: asked for by keyboard, the form emptied; the focus goes to the notice that says so.
+  await visit(page, '/beziehungen');
+  await eventually(() => page.locator('#relationships-heading').textContent()).toMatch(/^Geschäftsbeziehungen: /);
+  await expectNarrow(page, 'relationships');
+  await page.fill('#relationship-partner', partner.id);
+  await page.locator('button:text("Anfrage senden")').focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.relationship-status').textContent()).toContain(partner.name);
+  expect.soft(await focused(page)).toBe('p[role=status]');
+  expect(await page.locator('#relationship-partner').inputValue()).toBe('');
+
+  // Capacity: an offer posted by keyboard, the form cleared; the focus goes to the notice. The offers' table is wider
+  // than the screen and scrolls in its own box, a region the keyboard reaches; the page stays 360 px wide.
+  await visit(page, '/mein-unternehmen/kapazitaet');
+  await eventually(() => page.locator('#post-postalCode').inputValue()).not.toBe('');
+  await page.fill('#post-process', '3.2.3');
+  await page.fill('#post-hours', '40');
+  await page.fill('#post-from', monday(3));
+  await page.fill('#post-to', monday(3, 4));
+  await page.locator('button:text("Veröffentlichen")').focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.member-area-form .saved').textContent()).toBe('Veröffentlicht: Angebot Maschinenstunden: Fräsen (3.2.3).');
+  expect.soft(await focused(page)).toBe('div[role=status]');
+  expect(await page.locator('#post-hours').inputValue()).toBe('');
+  await eventually(() => page.locator('tr[data-post]').count()).toBe(1);
+  await expectNarrow(page, 'member capacity with an offer');
+  const box = page.getByRole('region', { name: 'Offene Angebote und Gesuche' });
+  await eventually(() => box.getAttribute('tabindex')).toBe('0');
+  expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await expectAccessible(page);
+
+  // On a wide screen the table fits: its box is no region and no tab stop.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await eventually(() => page.locator('.member-area-scroll').first().getAttribute('tabindex')).toBeNull();
+});
+
+test('a new inquiry without a process puts the focus on the process tree, whose error its screen reader reads', async () => {
+  const page = await phone(customer);
+  await visit(page, '/anfragen/neu');
+  await page.fill('#inquiry-title', 'Lagerbock gefräst');
+  await page.fill('#inquiry-partDescription', 'Lagerbock nach Zeichnung, gefräst, entgratet');
+  await page.fill('#inquiry-quantities', '100');
+  await page.fill('#inquiry-postalCode', '99974');
+  await page.fill('#inquiry-quoteDeadline', `${monday(1)}T12:00`);
+  await page.fill('#inquiry-deliveryDate', monday(6));
+  await page.press('#inquiry-deliveryDate', 'Enter');
+  await eventually(() => page.locator('#inquiry-processes-error').textContent()).toBe('Bitte geben Sie mindestens einen Eintrag an.');
+  await eventually(() => focused(page)).toBe('fieldset#inquiry-processes');
+  expect(await page.locator('#inquiry-processes').getAttribute('aria-describedby')).toBe('inquiry-processes-error');
+  await expectNarrow(page, 'new inquiry');
+  await expectAccessible(page);
+});
+
+test('the office’s capacity balance puts the focus on the date field its error names', async () => {
+  const page = await phone(office);
+  await visit(page, '/geschaeftsstelle/kapazitaet');
+  // The first answer (the next twelve weeks) in, so the errors below are the answers to the choices made here.
+  await eventually(() => page.locator('section[aria-labelledby="capacity-chart-heading"]').getAttribute('aria-busy')).toBeNull();
+
+  // A range longer than the balance covers, shown with the button: the error is at "Bis", and so is the focus.
+  await page.fill('#capacity-from', '2027-01-04');
+  await page.fill('#capacity-to', '2028-06-30');
+  await page.locator('button:text("Anzeigen")').focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('#capacity-to-error').count()).toBe(1);
+  await eventually(() => focused(page)).toBe('input#capacity-to');
+
+  // From after To: the same.
+  await page.fill('#capacity-to', '2026-12-01');
+  await page.locator('button:text("Anzeigen")').focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('#capacity-to-error').textContent()).toBe(
+    'Dieser Wert widerspricht „Von“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.',
+  );
+  await eventually(() => focused(page)).toBe('input#capacity-to');
+  await expectNarrow(page, 'office capacity with an error');
+  await expectAccessible(page);
+});
