@@ -780,11 +780,17 @@ test("a member's relationships: suggestions with reasons, a request to oneself r
 
   await page.fill('#relationship-partner', members.dreher);
   await page.press('#relationship-partner', 'Enter');
+  // In the page's words, not the server's English after "Hinweis des Servers".
   await eventually(() => text(page, '#relationship-partner-error')).toBe(
-    'Diese Angabe ist hier nicht möglich. Hinweis des Servers: A member cannot have a business relationship with itself.',
+    'Mit sich selbst geht Ihr Unternehmen keine Geschäftsbeziehung ein; bitte geben Sie die Kennung des Partners an.',
   );
   expect((await activeElement(page)).id).toBe('relationship-partner');
   await expectAccessible(page);
+  await page.fill('#relationship-partner', 'LINAT:m-999999');
+  await page.press('#relationship-partner', 'Enter');
+  await eventually(() => text(page, '#relationship-partner-error')).toBe(
+    'Ein Unternehmen mit der Kennung LINAT:m-999999 gibt es nicht (mehr); bitte prüfen Sie die Kennung.',
+  );
 
   // Choosing a suggestion by keyboard fills the partner and moves on to the kind.
   await suggestion.getByRole('button', { name: 'Härterei Unstrut GmbH als Partner wählen' }).focus();

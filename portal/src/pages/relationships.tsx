@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { processName } from '../catalog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
-import { request } from '../graphql.ts';
+import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { confirmRelationship, endRelationship, memberRelationships, requestRelationship, type RelationshipKind, type RelationshipView } from '../operations.ts';
 import { paths } from '../router.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
@@ -19,6 +19,16 @@ import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 const kinds: RelationshipKind[] = ['SUPPLIER_OF', 'CUSTOMER_OF', 'DEVELOPMENT_PARTNER', 'JOINT_PROJECT'];
 /** Radii offered for suggestions; 50 km is the graph's default, about the region's extent from Eschwege. */
 const radii = [25, 50, 100, 200];
+
+/**
+ * A refusal at the partner in this page's words where the general ones would quote the server's English ("Hinweis des
+ * Servers: A member cannot have a business relationship with itself."): oneself, and a member that does not exist.
+ */
+function partnerError(error: GraphQLErrorLike | undefined, partnerId: string): Said {
+  if (error?.extensions?.reason === 'NOT_APPLICABLE') return say((locale) => cooperationText(locale).partnerIsYou);
+  if (error?.extensions?.code === 'NOT_FOUND') return say((locale) => cooperationText(locale).partnerUnknown(partnerId.slice(0, 40)));
+  return sayError(error!);
+}
 
 export function RelationshipsPage() {
   const text = useCooperationText();
@@ -63,7 +73,7 @@ export function RelationshipsPage() {
       const error = result.errors[0];
       // Oneself and a malformed id name partnerId; an unknown member or a duplicate of the pair are about the partner too.
       const atPartner = errorField(error) === 'partnerId' || ['NOT_FOUND', 'CONFLICT'].includes(String(error?.extensions?.code));
-      setErrors(atPartner ? { partnerId: sayError(error) } : { form: sayFailure(result.errors) });
+      setErrors(atPartner ? { partnerId: partnerError(error, partnerId.trim()) } : { form: sayFailure(result.errors) });
       // The button was disabled while the request went out, and the keyboard's focus with it: to the error, once shown.
       if (atPartner) partnerInput.current?.focus();
       else requestAnimationFrame(() => formNotice.current?.focus());
