@@ -38,6 +38,16 @@ async function createGroup(topic: string): Promise<string> {
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The network fair with a joint booth of 40 m², its registration open for a month. */
+const fair = () => ({
+  name: 'Netzwerkmesse Bad Salzuflen',
+  city: 'Bad Salzuflen',
+  startsAt: `${inDays(60)}T09:00:00Z`,
+  endsAt: `${inDays(62)}T17:00:00Z`,
+  registrationDeadline: `${inDays(30)}T22:00:00Z`,
+  booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 25_000 },
+});
+
 function expectArchived(res: GraphQLResponse, field: string) {
   expect(res.errors?.[0], JSON.stringify(res.errors)).toMatchObject({
     message: `Member ${members.keller} is archived: it has left its network and takes part in nothing new.`,
@@ -176,15 +186,7 @@ beforeAll(async () => {
   await ok(stack.query(respond, { c: consortium, s: 60 }, tokens.lorenz));
   await ok(stack.query(respond, { c: consortium, s: 40 }, tokens.keller));
   // A pending registration for the joint booth, holding 10 of its 40 m².
-  const fair = {
-    name: 'Netzwerkmesse Bad Salzuflen',
-    city: 'Bad Salzuflen',
-    startsAt: `${inDays(60)}T09:00:00Z`,
-    endsAt: `${inDays(62)}T17:00:00Z`,
-    registrationDeadline: `${inDays(30)}T22:00:00Z`,
-    booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 25_000 },
-  };
-  booth = (await ok(stack.query(`mutation($input: TradeFairInput!) { createTradeFair(input: $input) { booth { id } } }`, { input: fair }, tokens.niweOffice)))
+  booth = (await ok(stack.query(`mutation($input: TradeFairInput!) { createTradeFair(input: $input) { booth { id } } }`, { input: fair() }, tokens.niweOffice)))
     .createTradeFair.booth.id;
   const boothEntry = { areaM2: 10, products: ['Drehteile'], contact: { name: 'Karl Keller', email: 'messe@keller.example' } };
   await ok(
@@ -439,15 +441,7 @@ test("a member archived at its network behind region's back is refused once regi
     const post = { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.1', hours: 40, from: inDays(14), to: inDays(30), postalCode: '37269' };
     const offer = (await ok(fresh.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: post }, weberToken)))
       .postCapacity.id;
-    const fair = {
-      name: 'Netzwerkmesse Bad Salzuflen',
-      city: 'Bad Salzuflen',
-      startsAt: `${inDays(60)}T09:00:00Z`,
-      endsAt: `${inDays(62)}T17:00:00Z`,
-      registrationDeadline: `${inDays(30)}T22:00:00Z`,
-      booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 25_000 },
-    };
-    const boothId = (await ok(fresh.query(`mutation($input: TradeFairInput!) { createTradeFair(input: $input) { booth { id } } }`, { input: fair }, office)))
+    const boothId = (await ok(fresh.query(`mutation($input: TradeFairInput!) { createTradeFair(input: $input) { booth { id } } }`, { input: fair() }, office)))
       .createTradeFair.booth.id;
     const entry = { areaM2: 10, products: ['Drehteile'], contact: { name: 'Wilma Weber', email: 'messe@weber.example' } };
     const registration = (

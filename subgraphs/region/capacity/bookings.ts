@@ -5,7 +5,7 @@ import { CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type Bookin
 import { text } from '../../../shared/validation.ts';
 import { replayed, type Idempotency } from '../../../shared/idempotency.ts';
 import { remember } from '../idempotency.ts';
-import { daysAhead, parseDate } from './calendar.ts';
+import { parseDate } from './calendar.ts';
 import { canActFor } from '../access.ts';
 import { freeHours, heldWindow } from './free-days.ts';
 import { checkHoursAhead, checkWindow, hoursPerWorkingDay, type CapacityKind } from './posts.ts';
@@ -44,7 +44,8 @@ export async function book(
     if (offer.memberId === booker.memberId)
       throw badInput('offerId', `${booker.memberId} cannot book its own offer ${request.offerId}.`, { reason: 'NOT_APPLICABLE' });
     checkWindow(request.hours, request.from, request.to);
-    checkHoursAhead(offer.kind as CapacityKind, request.hours, request.from, request.to);
+    // Its hours go to the days ahead only, as each booking held has the days from when it was made.
+    const ahead = checkHoursAhead(offer.kind as CapacityKind, request.hours, request.from, request.to);
     if (parseDate(request.from) < parseDate(offer.fromDate) || parseDate(request.to) > parseDate(offer.toDate)) {
       throw badInput('from', `The booking window ${request.from} to ${request.to} must lie inside the offer's window ${offer.fromDate} to ${offer.toDate}.`, {
         reason: 'NOT_APPLICABLE',
@@ -52,8 +53,6 @@ export async function book(
     }
     const left = offer.hours - offer.bookedHours;
     const held = await tx.find(CapacityBookingSchema, { offer, status: { $in: [...holdingStatuses] } });
-    // Its hours go to the days ahead only, as each booking held has the days from when it was made.
-    const ahead = daysAhead(request.from, request.to);
     const free = freeHours(ahead, held.map(heldWindow), hoursPerWorkingDay[offer.kind as CapacityKind]);
     // Either refusal names the most this booking could take, so that asking for it is not refused again.
     const hoursLeft = Math.min(left, free.hours);

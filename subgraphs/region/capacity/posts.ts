@@ -79,12 +79,19 @@ function workingDaysAhead(from: string, to: string, field: string): { from: stri
  * passed being worked no more: an offer posted on a Monday for the last two weeks offered 240 machine hours of which
  * the week gone held 120, and a booking of the Wednesday before to the coming Monday took 72 hours where one day,
  * 24 hours, was left (bookings.ts; free-days.ts then places it on the days ahead only). One refusal, naming the most
- * that fits: the whole window's hours, checked first, were refused again at the days ahead once asked for.
+ * that fits: the whole window's hours, checked first, were refused again at the days ahead once asked for. Returns
+ * those days, for the placing of the hours.
  */
-export function checkHoursAhead(kind: CapacityKind, hours: number, from: string, to: string, fields = { hours: 'hours', to: 'to' }): void {
+export function checkHoursAhead(
+  kind: CapacityKind,
+  hours: number,
+  from: string,
+  to: string,
+  fields = { hours: 'hours', to: 'to' },
+): { from: string; to: string } {
   const ahead = workingDaysAhead(from, to, fields.to);
   const capacity = ahead.days * hoursPerWorkingDay[kind];
-  if (hours <= capacity) return;
+  if (hours <= capacity) return { from: ahead.from, to };
   const whose = ahead.from === from ? "the window's working hours" : `the working hours the window has left from today (${ahead.from})`;
   throw badInput(fields.hours, `${fields.hours} (${hours}) exceed ${whose}: ${ahead.days} working days × ${hoursPerWorkingDay[kind]} h = ${capacity} h.`, {
     reason: 'OUT_OF_RANGE',
@@ -103,7 +110,10 @@ export function checkHoursAhead(kind: CapacityKind, hours: number, from: string,
 async function checkOpenHours(em: EntityManager, post: CapacityPost, hours: number, from: string, to: string): Promise<void> {
   const fields = { hours: 'input.hours', to: 'input.to' };
   const booked = post.bookedHours;
-  if (post.side !== 'OFFER' || booked === 0) return checkHoursAhead(post.kind as CapacityKind, hours, from, to, fields);
+  if (post.side !== 'OFFER' || booked === 0) {
+    checkHoursAhead(post.kind as CapacityKind, hours, from, to, fields);
+    return;
+  }
   const ahead = workingDaysAhead(from, to, fields.to);
   const held = await em.find(CapacityBookingSchema, { offer: post, status: { $in: [...holdingStatuses] } });
   const free = freeHours({ from: ahead.from, to }, held.map(heldWindow), hoursPerWorkingDay[post.kind as CapacityKind]);
