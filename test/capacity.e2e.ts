@@ -3,6 +3,7 @@ import { regionDay } from '../shared/region-day.ts';
 import { parsePostId } from '../subgraphs/region/ids.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
+import { until } from './support/wait.ts';
 
 // The capacity exchange through the gateway, across networks.
 
@@ -304,6 +305,8 @@ describe("an offer's days", () => {
   });
 
   test('days that have passed are worked no more: a window begun counts, books and matches the days from today on', async () => {
+    // Its messages name today; the test reads the region's day as it goes, the server when it answers.
+    await until(() => regionDay() === regionDay(new Date(Date.now() + 120_000)), "the region's midnight is two minutes away", 130_000);
     // Three weeks gone and the week from today: any seven days in a row hold five working days, 120 machine hours.
     const [from, to] = [regionDayAfter(-21), regionDayAfter(6)];
     // One refusal, naming the most that fits: 480, the whole window's hours, was named first, then refused again.
@@ -353,7 +356,7 @@ describe("an offer's days", () => {
       message: `input.hours (121) leave 21 hours to book beside the 100 booked, more than the 20 of the 120 working hours from today (${regionDayAfter(0)}) that its bookings leave free.`,
       extensions: { code: 'BAD_USER_INPUT', field: 'input.hours', reason: 'OUT_OF_RANGE', min: 100, max: 120 },
     });
-  });
+  }, 200_000);
 
   test('CAD hours are one designer: 8 a day', async () => {
     const offer = (

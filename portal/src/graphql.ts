@@ -58,6 +58,8 @@ export async function request<Data, Variables>(
     }
   }
   const body = (await response.json().catch(() => ({}))) as { data?: Data | null; errors?: GraphQLErrorLike[] };
+  // Cancelled while the body came, the read failed for that, not for an unreadable body: the caller asked for no answer.
+  signal?.throwIfAborted();
   return { data: body.data ?? null, errors: body.errors ?? (response.ok ? [] : [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } }]) };
 }
 
