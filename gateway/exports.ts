@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
+import { GraphQLEnumType, GraphQLError, type GraphQLSchema } from 'graphql';
 import { badInput, httpError } from '../shared/errors.ts';
 import { isoWeek } from '../shared/iso-week.ts';
 import { formulaSafe } from '../shared/member-csv.ts';
@@ -30,16 +30,20 @@ export function toCsv(rows: Record<string, unknown>[], columns: string[]): strin
 }
 
 /**
- * GraphQL refuses a kind that is no CapacityKind before region reads it, naming its variable alone: said of the
- * query parameter, in GraphQL's words of what is wrong ("Value "FOO" does not exist in "CapacityKind" enum.").
+ * The kinds the graph knows, read from its schema (CapacityKind), so that a kind it does not know is refused as the
+ * query parameter it came in, with the kinds there are, rather than in GraphQL's words of a variable.
  */
-function kindRefused(error: GraphQLError): GraphQLError | undefined {
-  const refused = /^Variable "\$kind" got invalid value .*?"; (Value ".+)$/s.exec(error.message);
-  if (error.extensions.code !== 'BAD_USER_INPUT' || !refused) return undefined;
-  return badInput('kind', `kind: ${refused[1]} Leave kind out for every kind.`, { reason: 'NOT_APPLICABLE' });
+function capacityKinds(schema: GraphQLSchema | undefined): string[] {
+  const type = schema?.getType('CapacityKind');
+  return type instanceof GraphQLEnumType ? type.getValues().map((value) => value.name) : [];
 }
 
-export function exportRoutes(server: ApolloServer<GatewayContext>, verify: RequestVerifier, policy: Policy): PlainRoute[] {
+export function exportRoutes(
+  server: ApolloServer<GatewayContext>,
+  verify: RequestVerifier,
+  policy: Policy,
+  schema: () => GraphQLSchema | undefined,
+): PlainRoute[] {
   return [
     {
       path: '/export/capacity-balance.csv',
@@ -59,11 +63,16 @@ export function exportRoutes(server: ApolloServer<GatewayContext>, verify: Reque
           const message = `${missing} is required: give from and to as YYYY-MM-DD query parameters, e.g. ?from=2026-12-01&to=2026-12-31.`;
           return sendError(res, badInput(missing, message, { reason: 'REQUIRED' }));
         }
+        const kinds = capacityKinds(schema());
+        if (variables.kind && kinds.length && !kinds.includes(variables.kind)) {
+          const message = `kind ${JSON.stringify(variables.kind)} is no capacity kind: give one of ${kinds.join(', ')}, or leave kind out for every kind.`;
+          return sendError(res, badInput('kind', message, { reason: 'NOT_APPLICABLE' }));
+        }
         let data: Awaited<ReturnType<typeof runOperation>>;
         try {
           data = await runOperation(server, identity, balanceQuery, variables);
         } catch (error) {
-          if (error instanceof GraphQLError) return sendError(res, kindRefused(error) ?? error);
+          if (error instanceof GraphQLError) return sendError(res, error);
           throw error;
         }
         res.statusCode = 200;

@@ -197,7 +197,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
           plainRoutes: withRequestIds([
             tokenRoute(policy, exchangeToken),
             ...sessions.routes,
-            ...exportRoutes(server, verify, policy),
+            ...exportRoutes(server, verify, policy, () => gateway.schema),
             ...memberExportRoutes(server, verify, policy),
             ...boothExportRoutes(server, verify, policy),
             ...calendarRoutes(server, verify, policy),

@@ -151,7 +151,7 @@ describe('/export', () => {
         'from=2027-01-04&to=2027-01-10&kind=FOO',
         'kind',
         'NOT_APPLICABLE',
-        /^kind: Value "FOO" does not exist in "CapacityKind" enum\..* Leave kind out for every kind\.$/,
+        /^kind "FOO" is no capacity kind: give one of CAD, MACHINE_HOURS, or leave kind out for every kind\.$/,
       ],
     ] as const) {
       const refused = await send('127.0.0.8', `/export/capacity-balance.csv?${query}`, { headers: { authorization: `Bearer ${office}` } });
