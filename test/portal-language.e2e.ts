@@ -95,3 +95,28 @@ test("a form's field errors and failure notice switch language with the page, it
   expect(sent).toBe(2);
   await page.unroute('**/graphql');
 });
+
+test("a process is named in the page's language: the filter, the facets, a hit's reasons and processes, a profile", async () => {
+  const page = await pages.newPage();
+  await page.goto(`${stack.gateway}/suche?p=3.2.3`);
+  const hit = page.locator('.hit').first();
+  await eventually(() => hit.locator('.reasons').textContent()).toBe('Gefunden wegen: Verfahren 3.2.3 Fräsen');
+  // The graph names a process in German (the standard's name); the English page took that name as it came.
+  await switchTo(page, 'en');
+  expect(await hit.locator('.reasons').textContent()).toBe('Found for: processes 3.2.3 Milling');
+  expect(await hit.locator('.processes').textContent()).toContain('Milling');
+  expect(await page.locator('.facet').nth(1).locator('a').first().textContent()).toMatch(/^Separating \d+$/);
+  expect(await page.getByRole('checkbox', { name: '3.2.3 Milling' }).isChecked()).toBe(true);
+  await switchTo(page, 'de');
+  expect(await hit.locator('.processes').textContent()).toContain('Fräsen');
+  expect(await page.getByRole('checkbox', { name: '3.2.3 Fräsen' }).isChecked()).toBe(true);
+
+  await hit.locator('h3 a').click();
+  // The member's own list of processes, after those of its services.
+  const processes = page.locator('ul.tags', { has: page.locator('a[href*="p=3.2.3"]') }).last();
+  await eventually(() => processes.textContent()).toContain('3.2.3 Fräsen');
+  await switchTo(page, 'en');
+  expect(await processes.textContent()).toContain('3.2.3 Milling');
+  expect(await processes.textContent()).not.toMatch(/Fräsen|Drehen/);
+  await expectAccessible(page);
+});

@@ -36,7 +36,7 @@ export interface OwnCapacityPost {
   side: CapacitySide;
   kind: 'CAD' | 'MACHINE_HOURS';
   cadSystem: CadSystem | null;
-  process: { code: string; name: string } | null;
+  process: { code: string } | null;
   machine: string | null;
   hours: number;
   bookedHours: number;
@@ -62,13 +62,13 @@ export interface CapacityBookingRow {
     id: string;
     kind: 'CAD' | 'MACHINE_HOURS';
     cadSystem: CadSystem | null;
-    process: { code: string; name: string } | null;
+    process: { code: string } | null;
     memberRef: MemberId;
     member: { id: string; name: string } | null;
   };
 }
 
-const ownPostFields = 'id side kind cadSystem process { code name } machine hours bookedHours remainingHours from to postalCode pricePerHour status version';
+const ownPostFields = 'id side kind cadSystem process { code } machine hours bookedHours remainingHours from to postalCode pricePerHour status version';
 
 export const ownCapacity = operation<
   { capacityPosts: { totalCount: number; nodes: OwnCapacityPost[] } | null; capacityBookings: CapacityBookingRow[] | null },
@@ -79,7 +79,7 @@ export const ownCapacity = operation<
     capacityPosts(first: 100, filter: { member: $member }) { totalCount nodes { ${ownPostFields} } }
     capacityBookings(first: 200) {
       id hours from to status createdAt memberRef: member { id } member { id name }
-      offer { id kind cadSystem process { code name } memberRef: member { id } member { id name } }
+      offer { id kind cadSystem process { code } memberRef: member { id } member { id name } }
     }
   }`,
 );

@@ -83,7 +83,7 @@ export interface SearchHit {
     employees: number | null;
     location: GeoPoint | null;
     network: { code: NetworkCode };
-    processes: { code: string; name: string }[];
+    processes: Process[];
   };
 }
 
@@ -114,17 +114,16 @@ export const searchMembers = operation<SearchData, SearchVariables>(
       edges {
         cursor score distanceKm
         matched { text processes materials certifications withinRadius employees }
-        node { id name city postalCode employees location { latitude longitude } network { code } processes { code name } }
+        node { id name city postalCode employees location { latitude longitude } network { code } processes { code } }
       }
       pageInfo { hasNextPage endCursor }
     }
   }`,
 );
 
+/** A process by its DIN 8580 code; the pages name it in the visitor's language (catalog.ts processName). */
 export interface Process {
   code: string;
-  name: string;
-  mainGroup: string;
 }
 
 export interface MemberProfile {
@@ -154,10 +153,10 @@ export const memberProfile = operation<{ member: MemberProfile | null }, { id: s
       id name street postalCode city website employees description availability
       location { latitude longitude }
       network { code name office { name email phone city } }
-      processes { code name mainGroup }
+      processes { code }
       materials
       certifications { standard number validUntil valid }
-      services { id title description processes { code name mainGroup } }
+      services { id title description processes { code } }
       contacts { id name role email phone }
     }
   }`,

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { materialGroups, familyNames, processTree } from '../catalog.ts';
+import { materialGroups, familyNames, processName, processTree } from '../catalog.ts';
 import { useLocale } from '../use-locale.ts';
+import type { Language } from '../i18n.ts';
 
 // Choosing several codes from a long list: a tree of checkboxes, one collapsible group per DIN 8580
 // main group or material family, opened where something is chosen. Native details and checkboxes, so
@@ -83,13 +84,16 @@ interface PickerProps extends TreeErrorProps {
   onChange: (values: string[]) => void;
 }
 
-const processGroups: TreeGroupSpec[] = processTree.map((group) => ({
-  key: group.code,
-  label: `${group.code} ${group.name}`,
-  options: group.options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}`, depth: o.depth })),
-}));
+const processGroups = (language: Language): TreeGroupSpec[] =>
+  processTree.map((group) => ({
+    key: group.code,
+    label: `${group.code} ${processName(group.code, language)}`,
+    options: group.options.map((o) => ({ value: o.code, label: `${o.code} ${processName(o.code, language)}`, depth: o.depth })),
+  }));
+const processGroupsOf = { de: processGroups('de'), en: processGroups('en') };
 
 export function ProcessPicker({ name, label, values, onChange, id, errorId }: PickerProps) {
+  const processGroups = processGroupsOf[useLocale().language];
   return <TreePicker legend={label} name={name} groups={processGroups} values={values} onChange={onChange} id={id} errorId={errorId} />;
 }
 

@@ -1,3 +1,4 @@
+import { processName } from '../catalog.ts';
 import { NetworkNotice, ErrorNotice } from '../components/notices.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { networkColours } from '../components/map.tsx';
@@ -10,7 +11,7 @@ import { useQuery } from '../use-query.ts';
 // The region at a glance: its networks, what its companies can make, the certificates they hold,
 // and a search box. The heading and the search box render at once; the figures follow.
 
-function FacetList({ facets, link }: { facets: FacetCount[]; link: (f: FacetCount) => string }) {
+function FacetList({ facets, link, label = (f) => f.label }: { facets: FacetCount[]; link: (f: FacetCount) => string; label?: (f: FacetCount) => string }) {
   const { t, number } = useLocale();
   const most = Math.max(1, ...facets.map((f) => f.count));
   return (
@@ -18,7 +19,7 @@ function FacetList({ facets, link }: { facets: FacetCount[]; link: (f: FacetCoun
       {facets.map((facet) => (
         <li key={facet.value}>
           <a href={link(facet)}>
-            <span class="bar-label">{facet.label}</span>
+            <span class="bar-label">{label(facet)}</span>
             <span class="bar-count">{t.companies(number(facet.count))}</span>
             <span class="bar" style={{ width: `${(facet.count / most) * 100}%` }} aria-hidden="true" />
           </a>
@@ -29,7 +30,7 @@ function FacetList({ facets, link }: { facets: FacetCount[]; link: (f: FacetCoun
 }
 
 export function HomePage() {
-  const { t, number } = useLocale();
+  const { t, number, language } = useLocale();
   const { data, errors, loading } = useQuery(startPage, {});
   return (
     <>
@@ -64,7 +65,11 @@ export function HomePage() {
           <p class="muted">{t.capabilitiesIntro}</p>
           {!data && loading && <p>{t.loading}</p>}
           {data && (
-            <FacetList facets={data.members.facets.processMainGroups} link={(f) => paths.search + writeSearch({ ...emptySearch, processes: [f.value] })} />
+            <FacetList
+              facets={data.members.facets.processMainGroups}
+              link={(f) => paths.search + writeSearch({ ...emptySearch, processes: [f.value] })}
+              label={(f) => processName(f.value, language)}
+            />
           )}
         </section>
         <section aria-labelledby="certifications-heading" aria-busy={loading}>

@@ -94,14 +94,14 @@ export function InquiryPage({ id }: { id: string }) {
 
 function Facts({ inquiry }: { inquiry: InquiryDetail }) {
   const text = useInquiryText();
-  const { t, date, dateTime, number } = useLocale();
+  const { t, date, dateTime, number, language } = useLocale();
   return (
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">{text.factsHeading}</h2>
       <p class="part-description">{inquiry.partDescription}</p>
       <dl class="facts">
         <dt>{text.field.processes}</dt>
-        <dd>{inquiry.processes.map((code) => `${code} ${processName(code)}`).join(', ')}</dd>
+        <dd>{inquiry.processes.map((code) => `${code} ${processName(code, language)}`).join(', ')}</dd>
         <dt>{text.field.quantities}</dt>
         <dd>{inquiry.quantities.map((q) => text.quantityRow(number(q.quantity), q.batchSize === null ? null : number(q.batchSize))).join('; ')}</dd>
         <dt>{text.field.material}</dt>
@@ -912,7 +912,7 @@ function ConsortiumAnswer({
               checked={processes.includes(code)}
               onChange={(e) => setProcesses(e.currentTarget.checked ? [...processes, code] : processes.filter((c) => c !== code))}
             />
-            {code} {processName(code)}
+            {code} {processName(code, language)}
           </label>
         ))}
       </fieldset>

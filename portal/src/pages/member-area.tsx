@@ -3,7 +3,7 @@ import { errorText } from '../field-errors.ts';
 import type { Language, Locale } from '../i18n.ts';
 import { parseAmount } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
-import { certificates } from '../catalog.ts';
+import { certificates, processName } from '../catalog.ts';
 import { useAreaGate } from '../components/area-gate.tsx';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
@@ -334,18 +334,19 @@ function CertificationsForm(props: ListFormProps) {
 }
 
 /** A post's capacity as people read it: CAD system or the process's name with its code. */
-function describe(text: MemberMessages, post: Pick<OwnCapacityPost, 'kind' | 'cadSystem' | 'process'>): string {
-  const detail = post.kind === 'CAD' ? text.cadSystem[post.cadSystem ?? ''] : post.process ? `${post.process.name} (${post.process.code})` : '';
+function describe(text: MemberMessages, language: Language, post: Pick<OwnCapacityPost, 'kind' | 'cadSystem' | 'process'>): string {
+  const detail =
+    post.kind === 'CAD' ? text.cadSystem[post.cadSystem ?? ''] : post.process ? `${processName(post.process.code, language)} (${post.process.code})` : '';
   return `${text.kind[post.kind]}: ${detail}`;
 }
 
 /** A post as a notice names it: its side and what it is. */
-const named = (text: MemberMessages, post: Pick<OwnCapacityPost, 'side' | 'kind' | 'cadSystem' | 'process'>) =>
-  `${text.side[post.side]} ${describe(text, post)}`;
+const named = (locale: Locale, post: Pick<OwnCapacityPost, 'side' | 'kind' | 'cadSystem' | 'process'>) =>
+  `${memberText(locale).side[post.side]} ${describe(memberText(locale), locale.language, post)}`;
 
 function CapacityPage({ memberId }: { memberId: string }) {
   const text = useMemberText();
-  const { t, date, number, currency } = useLocale();
+  const { t, date, number, currency, language } = useLocale();
   const capacity = useReloadable(ownCapacity, { member: memberId });
   const member = useReloadable(ownMember, { id: memberId });
   const [notice, setNotice] = useState<{ ok: boolean; message: Said } | null>(null);
@@ -361,7 +362,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
     const write = `withdraw ${post.id}`;
     const result = await request(withdrawOwnCapacity, { id: post.id, version: post.version, idempotencyKey: keys.of(write) });
     keys.settle(write, result.errors);
-    if (result.data) setNotice({ ok: true, message: say((locale) => memberText(locale).withdrawn(named(memberText(locale), post))) });
+    if (result.data) setNotice({ ok: true, message: say((locale) => memberText(locale).withdrawn(named(locale, post))) });
     else if (result.errors[0]?.extensions?.code === 'CONFLICT') setNotice({ ok: false, message: say((locale) => memberText(locale).postChanged) });
     else setNotice({ ok: false, message: sayFailure(result.errors) });
     capacity.reload();
@@ -438,7 +439,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
                   <tr key={post.id} data-post={post.id}>
                     <td>{text.side[post.side]}</td>
                     <th scope="row">
-                      {describe(text, post)}
+                      {describe(text, language, post)}
                       {post.machine && <span class="detail">{post.machine}</span>}
                     </th>
                     <td>{window(post.from, post.to)}</td>
@@ -450,7 +451,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
                       <button
                         type="button"
                         class="secondary"
-                        aria-label={text.withdrawLabel(describe(text, post), window(post.from, post.to))}
+                        aria-label={text.withdrawLabel(describe(text, language, post), window(post.from, post.to))}
                         onClick={() => withdraw(post)}
                       >
                         {text.withdraw}
@@ -477,7 +478,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
           onPosted={(post) => {
             setNotice(null);
             capacity.reload();
-            return say((locale) => memberText(locale).posted(named(memberText(locale), post)));
+            return say((locale) => memberText(locale).posted(named(locale, post)));
           }}
         />
       )}
@@ -497,7 +498,7 @@ function BookingsTable({
   onDecide: (booking: CapacityBookingRow, confirm: boolean) => void;
 }) {
   const text = useMemberText();
-  const { number, memberName } = useLocale();
+  const { number, memberName, language } = useLocale();
   return (
     <TableScroll label={text.bookingsCaption} class="member-area-scroll">
       <table class="member-area-table">
@@ -522,7 +523,7 @@ function BookingsTable({
               <tr key={booking.id} data-booking={booking.id}>
                 <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
                 <th scope="row">{onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id)}</th>
-                <td>{describe(text, booking.offer)}</td>
+                <td>{describe(text, language, booking.offer)}</td>
                 <td>{window(booking.from, booking.to)}</td>
                 <td class="number">{number(booking.hours)}</td>
                 <td>{text.bookingStatus[booking.status]}</td>

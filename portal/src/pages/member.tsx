@@ -1,6 +1,7 @@
 import { HitMap } from '../components/map.tsx';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { memberProfile, type Process } from '../operations.ts';
+import { processName } from '../catalog.ts';
 import { lastSearch, paths } from '../router.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
@@ -11,12 +12,13 @@ import { EditMemberLink } from './member-form.tsx';
 // returns them (it hides them from anonymous visitors).
 
 function ProcessList({ processes }: { processes: Process[] }) {
+  const { language } = useLocale();
   return (
     <ul class="tags">
       {processes.map((p) => (
         <li key={p.code}>
           <a href={`${paths.search}?p=${encodeURIComponent(p.code)}`}>
-            {p.code} {p.name}
+            {p.code} {processName(p.code, language)}
           </a>
         </li>
       ))}

@@ -32,7 +32,7 @@ function partnerError(error: GraphQLErrorLike | undefined, partnerId: string): S
 
 export function RelationshipsPage() {
   const text = useCooperationText();
-  const { t, number, memberName } = useLocale();
+  const { t, number, memberName, language } = useLocale();
   const { session } = useSession();
   const [radiusKm, setRadiusKm] = useState(50);
   const [includeEnded, setIncludeEnded] = useState(false);
@@ -237,7 +237,9 @@ export function RelationshipsPage() {
                 <p class="reasons-label">{text.reasons}:</p>
                 <ul class="reasons">
                   {s.steps.map((step) => (
-                    <li key={`${step.first} ${step.next}`}>{text.step(processName(step.first), processName(step.next), step.theirsIsNext)}</li>
+                    <li key={`${step.first} ${step.next}`}>
+                      {text.step(processName(step.first, language), processName(step.next, language), step.theirsIsNext)}
+                    </li>
                   ))}
                 </ul>
                 <button type="button" class="secondary" onClick={() => choose(s.member.id)}>

@@ -129,8 +129,20 @@ function SearchForm({ initial }: { initial: SearchState }) {
   );
 }
 
-/** A facet's values as links that add or drop that value from the search. */
-function Facet({ title, facets, chosen, toggle }: { title: string; facets: FacetCount[]; chosen: string[]; toggle: (value: string) => string }) {
+/** A facet's values as links that add or drop that value from the search; `label` names a value where the graph's label will not do. */
+function Facet({
+  title,
+  facets,
+  chosen,
+  toggle,
+  label = (facet) => facet.label,
+}: {
+  title: string;
+  facets: FacetCount[];
+  chosen: string[];
+  toggle: (value: string) => string;
+  label?: (facet: FacetCount) => string;
+}) {
   const { number } = useLocale();
   if (!facets.length) return null;
   return (
@@ -140,7 +152,7 @@ function Facet({ title, facets, chosen, toggle }: { title: string; facets: Facet
         {facets.map((facet) => (
           <li key={facet.value}>
             <a href={toggle(facet.value)} aria-current={chosen.includes(facet.value) ? 'true' : undefined}>
-              {facet.label} <span class="facet-count">{number(facet.count)}</span>
+              {label(facet)} <span class="facet-count">{number(facet.count)}</span>
             </a>
           </li>
         ))}
@@ -154,11 +166,11 @@ function toggled(values: string[], value: string): string[] {
 }
 
 function Reasons({ hit }: { hit: SearchHit }) {
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const m = hit.matched;
   const reasons: string[] = [];
   if (m.text.length) reasons.push(t.matchedText(m.text.map((f) => (t as unknown as Record<string, string>)[`field_${f}`] ?? f).join(', ')));
-  if (m.processes.length) reasons.push(t.matchedProcesses(m.processes.map((c) => `${c} ${processName(c)}`).join(', ')));
+  if (m.processes.length) reasons.push(t.matchedProcesses(m.processes.map((c) => `${c} ${processName(c, language)}`).join(', ')));
   if (m.materials.length) reasons.push(t.matchedMaterials(m.materials.join(', ')));
   if (m.certifications.length) reasons.push(t.matchedCertifications(m.certifications.join(', ')));
   if (m.withinRadius) reasons.push(t.matchedRadius);
@@ -172,7 +184,7 @@ function Reasons({ hit }: { hit: SearchHit }) {
 }
 
 function Hit({ hit }: { hit: SearchHit }) {
-  const { t, number, percent } = useLocale();
+  const { t, number, percent, language } = useLocale();
   const node = hit.node;
   const facts = [`${node.postalCode} ${node.city}`, node.network.code];
   if (node.employees !== null) facts.push(t.employeesCount(number(node.employees)));
@@ -189,7 +201,7 @@ function Hit({ hit }: { hit: SearchHit }) {
         <p class="processes">
           {node.processes
             .slice(0, 6)
-            .map((p) => p.name)
+            .map((p) => processName(p.code, language))
             .join(', ')}
           {node.processes.length > 6 ? ' …' : ''}
         </p>
@@ -199,7 +211,7 @@ function Hit({ hit }: { hit: SearchHit }) {
 }
 
 export function SearchPage({ params }: { params: URLSearchParams }) {
-  const { t, number } = useLocale();
+  const { t, number, language } = useLocale();
   const search = readSearch(params);
   rememberSearch(paths.search + (params.toString() ? `?${params}` : ''));
   const from = Math.max(1, Number(params.get('from')) || 1);
@@ -241,6 +253,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
                   facets={members.facets.processMainGroups}
                   chosen={search.processes}
                   toggle={(v) => url({ processes: toggled(search.processes, v) })}
+                  label={(facet) => processName(facet.value, language)}
                 />
                 <Facet
                   title={t.facetCertifications}
