@@ -326,6 +326,18 @@ describe('an inquiry from creation to award', () => {
       [{ priceTiers: [] }, 'input.priceTiers'],
       [{ priceTiers: [{ minQuantity: 1, unitPrice: -3 }] }, 'input.priceTiers[0].unitPrice'],
       [{ currency: 'Euro' }, 'input.currency'],
+      // Three capital letters that name no currency: the comparison ranked its number among the euros.
+      [{ currency: 'XYZ' }, 'input.currency'],
+      // Tiers that all start above the inquiry's 5000 parts price nothing asked for; the error names the smallest.
+      [
+        {
+          priceTiers: [
+            { minQuantity: 6000, unitPrice: 5 },
+            { minQuantity: 5001, unitPrice: 6 },
+          ],
+        },
+        'input.priceTiers[1].minQuantity',
+      ],
       [{ leadTimeDays: 0 }, 'input.leadTimeDays'],
       [{ validUntil: '2020-01-31' }, 'input.validUntil'],
     ];

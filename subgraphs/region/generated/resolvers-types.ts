@@ -2314,7 +2314,11 @@ export type Query = {
   networks: Array<Network>;
   /** One item or event by id (NIWE:n-12, REGION:n-3); null when unknown or not visible to the caller. */
   newsItem?: Maybe<NewsItem>;
-  /** The owner's side-by-side view of the quotes on an inquiry, cheapest unit price first. */
+  /**
+   * The owner's side-by-side view of the quotes on an inquiry, cheapest unit price first. Prices compare only
+   * within a currency: the quotes in the currency most of them use come first, then each other currency's (more
+   * quotes first, then by code), each cheapest first.
+   */
   quoteComparison?: Maybe<Array<QuoteComparisonRow>>;
   /** Region's own audit log of writes (API keys, webhooks), newest first. Allowed: admin; an office reads the entries about its network and about registrations for a joint booth it organises. first: 1..100. */
   regionAuditLog?: Maybe<AuditLogPage>;

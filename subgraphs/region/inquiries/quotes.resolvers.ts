@@ -7,7 +7,7 @@ import { idempotency, remember } from '../idempotency.ts';
 import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
 import { bidding, requireOwner, visibleInquiry } from './access.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema } from './entities.ts';
-import { submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
+import { comparisonOrder, submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
 
 // Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
 
@@ -33,13 +33,7 @@ export const quoteResolvers: Resolvers = {
             certifications: invitation?.certifications ?? [],
           };
         })
-        .sort(
-          (a, b) =>
-            a.unitPrice - b.unitPrice ||
-            a.leadTimeDays - b.leadTimeDays ||
-            a.quote.createdAt.getTime() - b.quote.createdAt.getTime() ||
-            a.quote.id - b.quote.id,
-        );
+        .sort(comparisonOrder(quotes));
     },
   },
   Mutation: {
@@ -67,7 +61,7 @@ export const quoteResolvers: Resolvers = {
       return ctx.em.transactional(async (tx) => {
         const prior = await replayed(tx, key);
         if (prior !== null) return tx.findOneOrFail(QuoteSchema, prior);
-        const quote = await submitQuote(tx, ctx.inquiryAccess, args.inquiryId, bidder, terms, consortiumKey, args.version);
+        const quote = await submitQuote(tx, ctx.inquiryAccess, args.inquiryId, bidder, terms, consortiumKey, args.version, args.input.priceTiers);
         await tx.flush();
         remember(tx, key, quote.id);
         return quote;

@@ -58,7 +58,7 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
   if (new Set(tiers.map((t) => t.minQuantity)).size !== tiers.length)
     throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.', { reason: 'DUPLICATE' });
   const currency = input.currency ?? 'EUR';
-  if (!/^[A-Z]{3}$/.test(currency))
+  if (!currencies.has(currency))
     throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`, {
       reason: 'CURRENCY',
     });
@@ -81,10 +81,37 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
   };
 }
 
-/** The unit price that applies to a quantity: the tier with the largest minQuantity not above it (else the smallest tier). */
+/**
+ * The currencies ISO 4217 lists, as Node's ICU knows them (about 300): three capital letters alone took XYZ, and the
+ * owner's comparison set its 3.333 between two quotes in euros.
+ */
+const currencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * The unit price that applies to a quantity: the tier with the largest minQuantity not above it. A quote's tiers
+ * start at or below its inquiry's largest quantity (submitQuote); else, for a quote saved before that rule, the smallest tier.
+ */
 export function unitPriceFor(tiers: PriceTier[], quantity: number): number {
   const applicable = tiers.filter((t) => t.minQuantity <= quantity);
   return (applicable.at(-1) ?? tiers[0]).unitPrice;
+}
+
+/**
+ * The order of the owner's comparison. Prices compare only within a currency: the quotes in the currency most of
+ * them use first, then each other currency's (more quotes first, then by code), each cheapest first, then the
+ * shorter lead time, then the earlier quote. By the number alone, 3.333 XYZ stood between 0.005 and 5 euros.
+ */
+export function comparisonOrder(quotes: Pick<Quote, 'currency'>[]) {
+  const inCurrency = new Map<string, number>();
+  for (const quote of quotes) inCurrency.set(quote.currency, (inCurrency.get(quote.currency) ?? 0) + 1);
+  type Row = { currency: string; unitPrice: number; leadTimeDays: number; quote: Pick<Quote, 'id' | 'createdAt'> };
+  return (a: Row, b: Row) =>
+    (inCurrency.get(b.currency) ?? 0) - (inCurrency.get(a.currency) ?? 0) ||
+    a.currency.localeCompare(b.currency) ||
+    a.unitPrice - b.unitPrice ||
+    a.leadTimeDays - b.leadTimeDays ||
+    a.quote.createdAt.getTime() - b.quote.createdAt.getTime() ||
+    a.quote.id - b.quote.id;
 }
 
 /** A first quote or a revision, only from an invited member, only while the inquiry takes quotes. */
@@ -96,10 +123,23 @@ export async function submitQuote(
   terms: QuoteTerms,
   consortiumKey: number | null,
   version: number | null | undefined,
+  inputTiers: readonly PriceTier[] = terms.priceTiers,
 ): Promise<Quote> {
   // Who does not see the inquiry learns nothing (NOT_FOUND); who sees it but is not invited learns only that.
   const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'quoted on', ['OPEN']);
+  // The owner compares quotes at the inquiry's largest quantity: tiers that all start above it price nothing asked
+  // for, and the comparison showed the smallest tier's price for a quantity it was not offered for.
+  const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
+  const smallest = terms.priceTiers[0];
+  if (smallest.minQuantity > largest) {
+    const at = inputTiers.findIndex((t) => t.minQuantity === smallest.minQuantity);
+    throw badInput(
+      `input.priceTiers[${at}].minQuantity`,
+      `input.priceTiers[${at}].minQuantity (${smallest.minQuantity}), the smallest tier's, is above the largest quantity inquiry ${id} asks for (${largest}), which the quote would then not price: give a tier from at most ${largest} parts on.`,
+      { reason: 'OUT_OF_RANGE', min: 1, max: largest, integer: true },
+    );
+  }
   const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: bidder.memberId });
   if (!invitation) throw forbidden(`${bidder.memberId} is not invited to inquiry ${id}; only invited members may quote.`);
   if (invitation.status === 'DECLINED')
