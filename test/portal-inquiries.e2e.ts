@@ -151,6 +151,15 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihr Angebot ist abgegeben.' }).count()).toBe(1);
   await eventually(() => memberPage.locator('#quote-form-heading').textContent()).toBe('Angebot überarbeiten');
   expect(await memberPage.inputValue('#quote-tier-1-price')).toBe('9,80');
+  // The prices follow a switch of language, in its notation: left as they were, "12,50" sent from the English page
+  // was 1.250 €, and "9.4" prefilled there and sent from the German one 94 €.
+  await memberPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => memberPage.inputValue('#quote-tier-0-price')).toBe('12.5');
+  expect(await memberPage.inputValue('#quote-tier-1-price')).toBe('9.8');
+  await memberPage.fill('#quote-tier-1-min', '1,000');
+  await memberPage.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await eventually(() => memberPage.inputValue('#quote-tier-0-price')).toBe('12,5');
+  expect(await memberPage.inputValue('#quote-tier-1-min')).toBe('1000');
   // The revision: a lower price for 1000.
   await memberPage.fill('#quote-tier-1-price', '9,40');
   await memberPage.press('#quote-tier-1-price', 'Enter');
@@ -238,7 +247,7 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await screenshot(memberPage, 'inquiry-member-awarded');
   await memberPage.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => memberPage.locator('main').textContent()).toContain('Your quote won the order.');
-  expect(await memberPage.locator('main').textContent()).toContain('Unit price from part 1,000: €9.20');
+  expect(await memberPage.locator('main').textContent()).toContain('Unit price from 1,000 parts: €9.20');
   await expectAccessible(memberPage);
 
   const list = await stack.query(

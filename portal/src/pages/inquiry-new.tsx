@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { parseQuantities } from '../amounts.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { CheckboxGroup, MaterialSelect, ProcessPicker } from '../components/pickers.tsx';
 import { certificates } from '../catalog.ts';
@@ -54,18 +55,9 @@ function fieldOf(error: GraphQLErrorLike): FieldName | undefined {
   return fieldOrder.find((f) => f === name);
 }
 
-/** "100, 1 000; 5000" → [100, 1000, 5000]; null when a part is not a whole number. */
-function parseQuantities(value: string): number[] | null {
-  const parts = value
-    .split(/[,;]/)
-    .map((part) => part.replace(/[\s.']/g, ''))
-    .filter(Boolean);
-  return parts.every((part) => /^\d+$/.test(part)) ? parts.map(Number) : null;
-}
-
 export function NewInquiryPage() {
   const text = useInquiryText();
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const { session } = useSession();
   const [values, setValues] = useState({
     title: '',
@@ -110,7 +102,7 @@ export function NewInquiryPage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const quantities = parseQuantities(values.quantities);
+    const quantities = parseQuantities(values.quantities, language);
     if (!quantities) return fail({ quantities: say((locale) => inquiryText(locale).quantitiesWhole) });
     const documents = values.documents
       .split('\n')

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { parseAmount } from '../amounts.ts';
+import { amountIn, parseAmount, parseWhole, wholeIn } from '../amounts.ts';
+import { useNotation } from '../use-notation.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { processName } from '../catalog.ts';
@@ -600,6 +601,13 @@ function QuoteForm({
     validUntil: quote?.validUntil ?? '',
     notes: quote?.notes ?? '',
   }));
+  // The prices as typed, or as prefilled in the language the page opened in, follow a switch of language.
+  useNotation(language, (from, to) =>
+    setValues((v) => ({
+      ...v,
+      tiers: v.tiers.map((tier) => ({ ...tier, minQuantity: wholeIn(tier.minQuantity, from, to), unitPrice: amountIn(tier.unitPrice, from, to) })),
+    })),
+  );
   const [errors, setErrors] = useState<Partial<Record<QuoteField | 'form', Said>>>({});
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -621,7 +629,9 @@ function QuoteForm({
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const tiers = values.tiers.map((tier) => ({ minQuantity: Number(tier.minQuantity), unitPrice: parseAmount(tier.unitPrice, language) }));
+    const tiers = values.tiers.map((tier) => ({ minQuantity: parseWhole(tier.minQuantity, language), unitPrice: parseAmount(tier.unitPrice, language) }));
+    const badMin = tiers.findIndex((tier) => Number.isNaN(tier.minQuantity));
+    if (badMin >= 0) return fail({ [`tier-${badMin}-min`]: say((locale) => inquiryText(locale).tierWhole) });
     const badPrice = tiers.findIndex((tier) => Number.isNaN(tier.unitPrice));
     if (badPrice >= 0) return fail({ [`tier-${badPrice}-price`]: say((locale) => inquiryText(locale).priceFormat) });
     if (!/^\d+$/.test(values.leadTimeDays.trim())) return fail({ leadTimeDays: say((locale) => inquiryText(locale).wholeDays) });
@@ -720,7 +730,7 @@ function QuoteForm({
                 {errorAt(`tier-${index}-min`)}
               </div>
               <div class="field">
-                <label for={`quote-tier-${index}-price`}>{text.tierFrom(number(Number(tier.minQuantity) || index + 1))}</label>
+                <label for={`quote-tier-${index}-price`}>{text.tierFrom(number(parseWhole(tier.minQuantity, language) || index + 1))}</label>
                 <input
                   id={`quote-tier-${index}-price`}
                   type="text"
@@ -851,6 +861,7 @@ function ConsortiumAnswer({
   const { language } = useLocale();
   const [processes, setProcesses] = useState<string[]>([]);
   const [share, setShare] = useState('');
+  useNotation(language, (from, to) => setShare((written) => amountIn(written, from, to)));
   const [errors, setErrors] = useState<Partial<Record<'processes' | 'sharePercent' | 'form', Said>>>({});
   const [saved, setSaved] = useState<'ACCEPTED' | 'DECLINED' | null>(null);
   const [busy, setBusy] = useState(false);

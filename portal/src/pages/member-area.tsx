@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../field-errors.ts';
 import type { Language, Locale } from '../i18n.ts';
-import { parseAmount } from '../amounts.ts';
+import { amountIn, parseAmount } from '../amounts.ts';
+import { useNotation } from '../use-notation.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { certificates, processName } from '../catalog.ts';
 import { useAreaGate } from '../components/area-gate.tsx';
@@ -609,6 +610,7 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
     notes: '',
   };
   const [values, setValues] = useState<PostValues>(initial);
+  useNotation(language, (from, to) => setValues((v) => ({ ...v, pricePerHour: amountIn(v.pricePerHour, from, to) })));
   const [errors, setErrors] = useState<PostErrors>({});
   const [saved, setSaved] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
