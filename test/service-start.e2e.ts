@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { describe, expect, inject, test } from 'vitest';
+import { configErrorExitCode } from '../shared/config.ts';
+import { ensureDatabase } from '../shared/postgres.ts';
+import { spawnLeashed } from '../shared/processes.ts';
+import { freePort } from './support/free-port.ts';
+
+// What an office's service says when it cannot start for a reason the operator can fix (shared/main.ts
+// startProblem): one line naming it, exit 78 where starting again would fail again (npm start stops, the systemd
+// unit does not restart it), exit 1 where the database may still be starting. Each ended in a log line with a stack,
+// and a port in use had npm start restart the service every few seconds for ever (the operator's probe).
+
+async function start(env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
+  const child = spawnLeashed(['subgraphs/network/index.ts'], {
+    env: { PATH: process.env.PATH, NETWORK: 'NIWE', NIWE_SUBGRAPH_SECRET: 'x'.repeat(64), PORT: String(await freePort()), ...env },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  return { code, lines: output.trim().split('\n') };
+}
+
+/** The lines above info (a new database's first start logs its catalogs at info), each its message; a stack would show as a field. */
+const said = (lines: string[]) =>
+  lines
+    .map((line) => JSON.parse(line) as { level: string; msg: string; err?: unknown })
+    .filter((line) => line.level !== 'info')
+    .map((line) => (line.err === undefined ? line.msg : line));
+
+describe('a network service that cannot start', () => {
+  test('a port another program holds: exit 78 and the port named', async () => {
+    const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_start_port`);
+    const taken = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      const { code, lines } = await start({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1' });
+      expect(code).toBe(configErrorExitCode);
+      expect(said(lines)).toEqual([
+        `NIWE subgraph: port ${port} (127.0.0.1) is in use by another program: stop that program, or give this service another port.`,
+      ]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  test('a database that refuses its role, or is not there: exit 78 and what PostgreSQL said', async () => {
+    const url = new URL(await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_start_pw`));
+    const wrong = new URL(url);
+    wrong.password = 'not-the-password';
+    const refused = await start({ DATABASE_URL: wrong.toString() });
+    expect(refused.code).toBe(configErrorExitCode);
+    expect(said(refused.lines)).toEqual([
+      `NIWE subgraph: its database refused it: password authentication failed for user "${url.username}". Check DATABASE_URL (role, password, database name).`,
+    ]);
+    const missing = new URL(url);
+    missing.pathname = '/no_such_database';
+    const absent = await start({ DATABASE_URL: missing.toString() });
+    expect(absent.code).toBe(configErrorExitCode);
+    expect(said(absent.lines)).toEqual([
+      expect.stringMatching(/^NIWE subgraph: its database refused it: .*no_such_database.* does not exist\. Check DATABASE_URL/),
+    ]);
+  });
+
+  test('a database that does not answer: exit 1, to be started again', async () => {
+    const nothing = await freePort();
+    const { code, lines } = await start({ DATABASE_URL: `postgres://irm:secret@127.0.0.1:${nothing}/irm` });
+    expect(code).toBe(1);
+    expect(said(lines)).toEqual([
+      `NIWE subgraph: its database at 127.0.0.1:${nothing} does not answer (connection refused): is PostgreSQL running there? Check DATABASE_URL.`,
+    ]);
+  });
+});
