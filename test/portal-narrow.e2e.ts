@@ -172,6 +172,23 @@ test('a new inquiry without a process puts the focus on the process tree, whose 
   expect(await page.locator('#inquiry-processes').getAttribute('aria-describedby')).toBe('inquiry-processes-error');
   await expectNarrow(page, 'new inquiry');
   await expectAccessible(page);
+
+  // Saved and published: the inquiry's invitations, the list of inquiries and a supplier's breakdown are tables wider
+  // than the screen (686, 569 and 379 px), each scrolling in its own box.
+  await page.locator('#inquiry-processes summary').filter({ hasText: /^3 / }).click();
+  await page.check('input[name="processes"][value="3.2.3"]');
+  await page.press('#inquiry-deliveryDate', 'Enter');
+  await page.waitForURL(/\/anfragen\/inq-\d+$/);
+  await page.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
+  await eventually(() => page.locator('table.invitations tbody tr').count()).toBeGreaterThan(0);
+  await expectNarrow(page, 'an inquiry with its invitations');
+  await visit(page, '/anfragen');
+  await eventually(() => page.locator('table.inquiry-list tbody tr').count()).toBe(1);
+  await expectNarrow(page, 'the list of inquiries');
+  await visit(page, '/lieferanten?p=3.2.3&plz=37269&max=30');
+  await eventually(() => page.locator('table.breakdown').count()).toBeGreaterThan(0);
+  await expectNarrow(page, "the suppliers' breakdowns");
+  await expectAccessible(page);
 });
 
 test('the office’s capacity balance puts the focus on the date field its error names', async () => {
@@ -197,5 +214,11 @@ test('the office’s capacity balance puts the focus on the date field its error
   );
   await eventually(() => focused(page)).toBe('input#capacity-to');
   await expectNarrow(page, 'office capacity with an error');
+  await expectAccessible(page);
+
+  // The accounts of the office's network: its table was 595-715 px wide.
+  await visit(page, '/zugaenge');
+  await eventually(() => page.locator('table.accounts tbody tr').count()).toBeGreaterThan(0);
+  await expectNarrow(page, 'accounts');
   await expectAccessible(page);
 });

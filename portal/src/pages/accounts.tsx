@@ -1,3 +1,4 @@
+import { TableScroll } from '../components/table-scroll.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkOptions } from '../components/network-options.tsx';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
@@ -144,44 +145,46 @@ export function AccountsPage() {
       <div role="status" class="saved">
         {status && <p class="notice notice-ok">{status}</p>}
       </div>
-      <table class="accounts">
-        <caption class="visually-hidden">{t.accountsHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.accountsField_name}</th>
-            <th scope="col">{t.accountsField_email}</th>
-            <th scope="col">{t.accountKind}</th>
-            <th scope="col">{t.accountsState}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.id}>
-              <td>{account.name}</td>
-              <td>{account.email}</td>
-              <td>
-                {[
-                  t[`accountKind_${account.kind}`],
-                  account.network,
-                  account.memberId && (memberName.get(account.memberId) ?? account.memberId),
-                  account.customer,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </td>
-              <td>
-                {account.archivedAt ? (
-                  t.accountsArchivedOn(day(account.archivedAt))
-                ) : (
-                  <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => archive(account)}>
-                    {t.accountsArchive}
-                  </button>
-                )}
-              </td>
+      <TableScroll label={t.accountsHeading}>
+        <table class="accounts">
+          <caption class="visually-hidden">{t.accountsHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.accountsField_name}</th>
+              <th scope="col">{t.accountsField_email}</th>
+              <th scope="col">{t.accountKind}</th>
+              <th scope="col">{t.accountsState}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id}>
+                <td>{account.name}</td>
+                <td>{account.email}</td>
+                <td>
+                  {[
+                    t[`accountKind_${account.kind}`],
+                    account.network,
+                    account.memberId && (memberName.get(account.memberId) ?? account.memberId),
+                    account.customer,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </td>
+                <td>
+                  {account.archivedAt ? (
+                    t.accountsArchivedOn(day(account.archivedAt))
+                  ) : (
+                    <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => archive(account)}>
+                      {t.accountsArchive}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2 id="account-new-heading">{t.accountsNewHeading}</h2>
       <form class="member-form" onSubmit={submit} noValidate aria-labelledby="account-new-heading">

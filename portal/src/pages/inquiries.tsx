@@ -1,3 +1,4 @@
+import { TableScroll } from '../components/table-scroll.tsx';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { myInquiries, type InquirySummary } from '../operations.ts';
 import { paths } from '../router.ts';
@@ -50,58 +51,62 @@ function InquiryListPage() {
         // Only once the list came: after an error without it (the whole answer or the field null), "no inquiries" would be false.
         list.data?.inquiries && <p>{member ? text.noInvitations : text.noInquiries}</p>
       ) : (
-        <table class="inquiry-list">
-          <caption class="visually-hidden">{text.listHeading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.columnTitle}</th>
-              <th scope="col">{text.columnStatus}</th>
-              <th scope="col">{text.columnDeadline}</th>
-              <th scope="col">{text.columnDelivery}</th>
-              {member ? (
-                <>
-                  <th scope="col">{text.columnMyInvitation}</th>
-                  <th scope="col">{text.columnMyQuote}</th>
-                </>
-              ) : (
-                <>
-                  <th scope="col">{text.columnInvited}</th>
-                  <th scope="col">{text.columnQuotes}</th>
-                  <th scope="col">{text.columnCreated}</th>
-                </>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((inquiry) => {
-              const invitation = ownInvitation(inquiry);
-              // A member asked into a consortium sees the inquiry without an invitation of its own.
-              const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.memberRef.id === session?.memberId);
-              return (
-                <tr key={inquiry.id}>
-                  <th scope="row">
-                    <a href={paths.inquiry(inquiry.id)}>{inquiry.title}</a>
-                  </th>
-                  <td>{text.status[inquiry.status]}</td>
-                  <td>{dateTime(inquiry.quoteDeadline)}</td>
-                  <td>{date(inquiry.deliveryDate)}</td>
-                  {member ? (
-                    <>
-                      <td>{invitation ? text.invitation[invitation.status] : asked ? text.consortiumRequest(text.partnerStatus[asked.status]) : text.none}</td>
-                      <td>{inquiry.quotes[0] ? text.quote[inquiry.quotes[0].status] : text.none}</td>
-                    </>
-                  ) : (
-                    <>
-                      <td>{number(inquiry.invitations.length)}</td>
-                      <td>{number(inquiry.quotes.length)}</td>
-                      <td>{day(inquiry.createdAt)}</td>
-                    </>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={text.listHeading}>
+          <table class="inquiry-list">
+            <caption class="visually-hidden">{text.listHeading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{text.columnTitle}</th>
+                <th scope="col">{text.columnStatus}</th>
+                <th scope="col">{text.columnDeadline}</th>
+                <th scope="col">{text.columnDelivery}</th>
+                {member ? (
+                  <>
+                    <th scope="col">{text.columnMyInvitation}</th>
+                    <th scope="col">{text.columnMyQuote}</th>
+                  </>
+                ) : (
+                  <>
+                    <th scope="col">{text.columnInvited}</th>
+                    <th scope="col">{text.columnQuotes}</th>
+                    <th scope="col">{text.columnCreated}</th>
+                  </>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((inquiry) => {
+                const invitation = ownInvitation(inquiry);
+                // A member asked into a consortium sees the inquiry without an invitation of its own.
+                const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.memberRef.id === session?.memberId);
+                return (
+                  <tr key={inquiry.id}>
+                    <th scope="row">
+                      <a href={paths.inquiry(inquiry.id)}>{inquiry.title}</a>
+                    </th>
+                    <td>{text.status[inquiry.status]}</td>
+                    <td>{dateTime(inquiry.quoteDeadline)}</td>
+                    <td>{date(inquiry.deliveryDate)}</td>
+                    {member ? (
+                      <>
+                        <td>
+                          {invitation ? text.invitation[invitation.status] : asked ? text.consortiumRequest(text.partnerStatus[asked.status]) : text.none}
+                        </td>
+                        <td>{inquiry.quotes[0] ? text.quote[inquiry.quotes[0].status] : text.none}</td>
+                      </>
+                    ) : (
+                      <>
+                        <td>{number(inquiry.invitations.length)}</td>
+                        <td>{number(inquiry.quotes.length)}</td>
+                        <td>{day(inquiry.createdAt)}</td>
+                      </>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

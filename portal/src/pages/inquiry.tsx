@@ -200,34 +200,36 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
         {inquiry.invitations.length === 0 ? (
           <p>{text.noInvitees}</p>
         ) : (
-          <table class="invitations">
-            <thead>
-              <tr>
-                <th scope="col">{text.columnMember}</th>
-                <th scope="col">{text.columnNetwork}</th>
-                <th scope="col">{text.columnStatus}</th>
-                <th scope="col">{text.columnDistance}</th>
-                <th scope="col">{text.columnScore}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inquiry.invitations.map((invitation) => (
-                <tr key={invitation.memberRef.id}>
-                  <th scope="row">
-                    <a href={paths.member(invitation.memberRef.id)}>{memberName(invitation.member, invitation.memberRef.id)}</a>
-                    {invitation.member && `, ${invitation.member.city}`}
-                  </th>
-                  <td>{invitation.network}</td>
-                  <td>
-                    {text.invitation[invitation.status]}
-                    {invitation.declineReason && `: ${invitation.declineReason}`}
-                  </td>
-                  <td>{invitation.distanceKm === null ? text.none : `${number(invitation.distanceKm)} km`}</td>
-                  <td>{invitation.score === null ? text.none : percent(invitation.score)}</td>
+          <TableScroll label={text.invitationsHeading}>
+            <table class="invitations">
+              <thead>
+                <tr>
+                  <th scope="col">{text.columnMember}</th>
+                  <th scope="col">{text.columnNetwork}</th>
+                  <th scope="col">{text.columnStatus}</th>
+                  <th scope="col">{text.columnDistance}</th>
+                  <th scope="col">{text.columnScore}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {inquiry.invitations.map((invitation) => (
+                  <tr key={invitation.memberRef.id}>
+                    <th scope="row">
+                      <a href={paths.member(invitation.memberRef.id)}>{memberName(invitation.member, invitation.memberRef.id)}</a>
+                      {invitation.member && `, ${invitation.member.city}`}
+                    </th>
+                    <td>{invitation.network}</td>
+                    <td>
+                      {text.invitation[invitation.status]}
+                      {invitation.declineReason && `: ${invitation.declineReason}`}
+                    </td>
+                    <td>{invitation.distanceKm === null ? text.none : `${number(invitation.distanceKm)} km`}</td>
+                    <td>{invitation.score === null ? text.none : percent(invitation.score)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onAwarded={onChanged} />}

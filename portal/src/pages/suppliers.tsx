@@ -1,3 +1,4 @@
+import { TableScroll } from '../components/table-scroll.tsx';
 import { useState } from 'preact/hooks';
 import { certificates } from '../catalog.ts';
 import { HitMap } from '../components/map.tsx';
@@ -119,28 +120,30 @@ function Match({ match, rank }: { match: SupplierMatch; rank: number }) {
       </h3>
       <p class="muted">{facts.join(' · ')}</p>
       <meter min={0} max={1} value={match.score} aria-label={t.score(percent(match.score))} />
-      <table class="breakdown">
-        <caption class="visually-hidden">{t.breakdownCaption(match.node.name)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.requirement}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.reason}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {match.breakdown.map((row) => (
-            <tr key={row.requirement} class={`status-${row.status}`} data-rank={rank}>
-              <th scope="row">{requirementName(row.requirement, t)}</th>
-              <td>
-                {row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}
-                {t[`status_${row.status}`]}
-              </td>
-              <td>{row.reason}</td>
+      <TableScroll label={t.breakdownCaption(match.node.name)}>
+        <table class="breakdown">
+          <caption class="visually-hidden">{t.breakdownCaption(match.node.name)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.requirement}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.reason}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {match.breakdown.map((row) => (
+              <tr key={row.requirement} class={`status-${row.status}`} data-rank={rank}>
+                <th scope="row">{requirementName(row.requirement, t)}</th>
+                <td>
+                  {row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}
+                  {t[`status_${row.status}`]}
+                </td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </li>
   );
 }
