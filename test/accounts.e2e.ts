@@ -223,6 +223,17 @@ describe('signing in', () => {
     expect(refused.status).toBe(401);
     expect(sameButId(refused.body)).toEqual(sameButId(wrong.body));
   });
+
+  test('an account does not archive itself: one click locked an office out for good', async () => {
+    const created = (await ok(createAccount(tokens.niwe, { email: 'bleibt@niwe.example', name: 'Bleibt Hier', password, kind: 'OFFICE' }))).createAccount;
+    const session = await login({ email: 'bleibt@niwe.example', password });
+    const own = await asSession(session, `mutation($id: ID!) { archiveAccount(id: $id) { archivedAt } }`, { id: created.id });
+    expect(own.errors?.[0]).toMatchObject({
+      message: `Account ${created.id} is your own: an account does not archive itself; another account of its office, or admin, may.`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'NOT_APPLICABLE' },
+    });
+    expect((await login({ email: 'bleibt@niwe.example', password })).status).toBe(200);
+  });
 });
 
 /** An answer with each error's request id taken out, for comparing two requests' answers. */

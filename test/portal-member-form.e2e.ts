@@ -140,8 +140,24 @@ test("an office creates an account for a member's staff (a taken e-mail address 
     ).json();
   expect(await login()).toMatchObject({ role: 'member' });
 
+  // Asked first, "Abbrechen" focused: Enter alone archives nothing; then archived, the focus at the page's heading.
   await page.getByRole('button', { name: 'Zugang von Mia Mitarbeiterin archivieren' }).click();
+  const dialog = page.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('p').textContent()).toMatch(/^Den Zugang von Mia Mitarbeiterin archivieren\?/);
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(false);
+  expect(await row.textContent()).not.toMatch(/archiviert am/);
+  await page.getByRole('button', { name: 'Zugang von Mia Mitarbeiterin archivieren' }).click();
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await dialog.getByRole('button', { name: 'Ja, archivieren' }).click();
   await eventually(() => row.textContent()).toMatch(/archiviert am/);
+  await eventually(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
+  // The office's own account has no button to archive itself.
+  const own = page.locator('.accounts tbody tr', { hasText: office.email });
+  expect(await own.locator('td').last().textContent()).toBe('Ihr eigener Zugang');
   await expectAccessible(page);
   expect(await login()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
 });

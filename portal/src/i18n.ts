@@ -221,6 +221,11 @@ const de = {
   accountsArchiveLabel: (name: string) => `Zugang von ${name} archivieren`,
   accountsArchivedOn: (date: string) => `archiviert am ${date}`,
   accountsArchived: (name: string) => `Der Zugang von ${name} ist archiviert; er meldet sich nicht mehr an.`,
+  accountsArchiveQuestion: (name: string) =>
+    `Den Zugang von ${name} archivieren? Er meldet sich danach nicht mehr an, seine Sitzungen enden. Das lässt sich im Portal nicht rückgängig machen.`,
+  accountsArchiveConfirm: 'Ja, archivieren',
+  accountsArchiveCancel: 'Abbrechen',
+  accountsOwn: 'Ihr eigener Zugang',
   accountsCreated: (name: string, email: string) => `Zugang für ${name} (${email}) angelegt.`,
   accountsCreate: 'Zugang anlegen',
 };
@@ -441,6 +446,10 @@ const en: Messages = {
   accountsArchiveLabel: (name) => `Archive the account of ${name}`,
   accountsArchivedOn: (date) => `archived on ${date}`,
   accountsArchived: (name) => `The account of ${name} is archived; it signs in no more.`,
+  accountsArchiveQuestion: (name) => `Archive the account of ${name}? It signs in no more, and its sessions end. This cannot be undone in the portal.`,
+  accountsArchiveConfirm: 'Yes, archive',
+  accountsArchiveCancel: 'Cancel',
+  accountsOwn: 'your own account',
   accountsCreated: (name, email) => `Account for ${name} (${email}) created.`,
   accountsCreate: 'Create account',
 };

@@ -1,4 +1,5 @@
 import { TableScroll } from '../components/table-scroll.tsx';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkOptions } from '../components/network-options.tsx';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
@@ -42,6 +43,10 @@ export function AccountsPage() {
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | HTMLSelectElement | null>>>({});
   const members = useQuery(networkMemberNames, staff && kind === 'MEMBER' ? { network } : undefined);
+  // Asked first, the safe choice focused: an account archived cannot sign in again, and the graph has no way back.
+  const confirm = useConfirmDialog<ListedAccount>();
+  const [archiving, setArchiving] = useState(false);
+  const tableHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => setAccounts(list.data?.accounts ?? []), [list.data]);
   useEffect(() => {
@@ -99,12 +104,19 @@ export function AccountsPage() {
     setStatus(say(({ t }) => t.accountsCreated(created.name, created.email)));
   };
 
-  const archive = async (account: ListedAccount) => {
+  const archive = async () => {
+    const account = confirm.subject;
+    if (!account) return;
+    setArchiving(true);
     const result = await request(archiveAccount, { id: account.id });
+    setArchiving(false);
+    confirm.close();
     const archived = result.data?.archiveAccount;
     if (!archived) return fail({ form: sayFailure(result.errors) });
     setAccounts(accounts.map((a) => (a.id === archived.id ? archived : a)));
     setStatus(say(({ t }) => t.accountsArchived(archived.name)));
+    // The row's button is gone: the focus goes to the page's heading, the outcome is announced below it.
+    requestAnimationFrame(() => tableHeading.current?.focus());
   };
 
   const described = (field: Field) => ({
@@ -140,7 +152,9 @@ export function AccountsPage() {
 
   return (
     <>
-      <h1>{t.accountsHeading}</h1>
+      <h1 ref={tableHeading} tabIndex={-1}>
+        {t.accountsHeading}
+      </h1>
       <p class="lead">{t.accountsIntro}</p>
       <div role="status" class="saved">
         {status && <p class="notice notice-ok">{status}</p>}
@@ -174,8 +188,10 @@ export function AccountsPage() {
                 <td>
                   {account.archivedAt ? (
                     t.accountsArchivedOn(day(account.archivedAt))
+                  ) : account.id === session?.accountId ? (
+                    t.accountsOwn
                   ) : (
-                    <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => archive(account)}>
+                    <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => confirm.ask(account)}>
                       {t.accountsArchive}
                     </button>
                   )}
@@ -185,6 +201,22 @@ export function AccountsPage() {
           </tbody>
         </table>
       </TableScroll>
+      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="account-archive-question" onClose={confirm.closed}>
+        {confirm.subject && (
+          <>
+            <p id="account-archive-question">{t.accountsArchiveQuestion(confirm.subject.name)}</p>
+            <div class="actions">
+              <button type="button" disabled={archiving} onClick={archive}>
+                {t.accountsArchiveConfirm}
+              </button>
+              {/* The safe choice has the focus when the dialog opens: Enter alone archives nothing. */}
+              <button type="button" class="link-button" autofocus onClick={confirm.close}>
+                {t.accountsArchiveCancel}
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
 
       <h2 id="account-new-heading">{t.accountsNewHeading}</h2>
       <form class="member-form" onSubmit={submit} noValidate aria-labelledby="account-new-heading">

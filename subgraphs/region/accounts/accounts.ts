@@ -157,6 +157,12 @@ export async function archiveAccount(ctx: RegionContext, id: string): Promise<Ac
     if (!manages(ctx.identity, account))
       throw forbidden(`${who(ctx.identity)} may not archive ${id}; its network's office and admin may (admin alone for customers).`);
     if (account.archivedAt) return account;
+    // One click on its own row locked an office out for good (the graph has no way back), perhaps its network's
+    // last account of the office.
+    if (ctx.identity.accountId === id)
+      throw badInput('id', `Account ${id} is your own: an account does not archive itself; another account of its office, or admin, may.`, {
+        reason: 'NOT_APPLICABLE',
+      });
     const before = snapshot(account);
     account.archivedAt = new Date();
     recordRegionAudit(tx, ctx.identity, { action: 'archiveAccount', target: id, network: account.network, before, after: snapshot(account) });
