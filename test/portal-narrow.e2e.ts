@@ -18,6 +18,7 @@ const member: PortalAccount = { email: 'schmal@werra-fraese.example', name: 'Sin
 const customer: PortalAccount = { email: 'schmal@zulieferer.example', name: 'Carla Kundin', password };
 const office: PortalAccount = { email: 'schmal@niwe.example', name: 'Olga Office', password };
 let partner: { id: string; name: string };
+let company: string;
 
 /** The Monday `weeks` weeks after next Monday, as YYYY-MM-DD, plus `days`: a window that never lies in the past. */
 function monday(weeks: number, days = 0): string {
@@ -33,6 +34,7 @@ beforeAll(async () => {
   const found = await stack.query({ query: 'query { network(code: NIWE) { members(first: 2) { edges { node { id name } } } } }' }, admin);
   const [own, other] = found.data.network.members.edges.map((edge: { node: { id: string; name: string } }) => edge.node);
   partner = other;
+  company = own.name;
   await createAccount(stack, admin, { ...member, kind: 'MEMBER', memberId: own.id });
   await createAccount(stack, admin, { ...customer, kind: 'CUSTOMER', customer: 'Zulieferer AG' });
   await createAccount(stack, admin, { ...office, kind: 'OFFICE', network: 'NIWE' });
@@ -108,6 +110,9 @@ test('a member’s pages fit 360 px, a wide table scrolls in its own box, and th
 
   await visit(page, '/konto');
   await eventually(() => page.locator('.facts dd').count()).toBeGreaterThan(2);
+  // The person's name under "Name" (it read "Name des Unternehmens"), the company by its name, not its id.
+  expect(await page.locator('.facts dt').first().textContent()).toBe('Name');
+  await eventually(() => page.locator('.facts').textContent()).toContain(`Mitgliedsunternehmen · NIWE · ${company}`);
   await expectNarrow(page, 'account');
 
   // The member area: a service's row added, its fields one under another, the description whole on the screen.

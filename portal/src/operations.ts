@@ -268,6 +268,12 @@ export const accountList = operation<{ accounts: ListedAccount[] }, { network?: 
   `query AccountList($network: NetworkCode) { accounts(network: $network, includeArchived: true) { ${listedAccountFields} } }`,
 );
 
+/** The name of a member company, for the page of an account that belongs to it. */
+export const memberName = operation<{ member: { name: string } | null }, { id: string }>(
+  'MemberName',
+  'query MemberName($id: ID!) { member(id: $id) { name } }',
+);
+
 export const networkMemberNames = operation<{ members: { edges: { node: { id: string; name: string } }[] } }, { network: NetworkCode }>(
   'NetworkMemberNames',
   `query NetworkMemberNames($network: NetworkCode!) {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
-import { changePassword, myAccount } from '../operations.ts';
+import { changePassword, memberName, myAccount } from '../operations.ts';
 import { paths } from '../router.ts';
 import { type Said, sayError, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
@@ -17,6 +17,9 @@ export function AccountPage() {
   const { t, day } = useLocale();
   const { session } = useSession();
   const { data, errors: loadErrors, loading } = useQuery(myAccount, session?.signedIn ? {} : undefined);
+  // The company a member's account belongs to, by its name as /zugaenge shows it (its id where that is not known).
+  const memberId = data?.myAccount?.memberId;
+  const company = useQuery(memberName, memberId ? { id: memberId } : undefined).data?.member?.name;
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [changed, setChanged] = useState(false);
@@ -100,12 +103,14 @@ export function AccountPage() {
     <>
       <h1>{t.accountHeading}</h1>
       <dl class="facts">
-        <dt>{t.memberField_name}</dt>
+        <dt>{t.accountsField_name}</dt>
         <dd>{account.name}</dd>
         <dt>{t.emailLabel}</dt>
         <dd>{account.email}</dd>
         <dt>{t.accountKind}</dt>
-        <dd>{[t[`accountKind_${account.kind}`], account.network, account.memberId, account.customer].filter(Boolean).join(' · ')}</dd>
+        <dd>
+          {[t[`accountKind_${account.kind}`], account.network, account.memberId && (company ?? account.memberId), account.customer].filter(Boolean).join(' · ')}
+        </dd>
         <dt>{t.accountPasswordChanged}</dt>
         <dd>{day(account.passwordChangedAt)}</dd>
       </dl>
