@@ -4,6 +4,9 @@ import { useLocale } from '../use-locale.ts';
 // The network office's pages' texts, German first and English, beside the pages that load them (lazily,
 // so they do not count against the public pages' JavaScript).
 
+/** Whether a count, as the page writes it, is one: the words that follow it are then singular ("1 rows read"). */
+const one = (n: string) => n === '1';
+
 const de = {
   overviewHeading: 'Geschäftsstelle',
   overviewIntro: (network: string) => `Was die Geschäftsstelle des Netzwerks ${network} im Portal erledigt.`,
@@ -31,10 +34,11 @@ const de = {
   fileMissing: 'Bitte wählen Sie eine CSV-Datei.',
   checkButton: 'Datei prüfen',
   checking: 'Wird geprüft …',
-  importButton: (n: string) => `Alle ${n} Mitglieder importieren`,
+  importButton: (n: string) => (one(n) ? 'Das eine Mitglied importieren' : `Alle ${n} Mitglieder importieren`),
   importing: 'Wird importiert …',
   reportHeading: 'Prüfbericht',
-  reportSummary: (rows: string, encoding: string, delimiter: string) => `${rows} Zeilen gelesen, Kodierung ${encoding}, Trennzeichen ${delimiter}.`,
+  reportSummary: (rows: string, encoding: string, delimiter: string) =>
+    `${rows} ${one(rows) ? 'Zeile' : 'Zeilen'} gelesen, Kodierung ${encoding}, Trennzeichen ${delimiter}.`,
   delimiterName: (d: string) => (d === ';' ? 'Semikolon' : d === ',' ? 'Komma' : d === '\t' ? 'Tabulator' : d),
   errorsFound: (n: string) => `${n} Fehler gefunden. Es wurde nichts geschrieben. Bitte korrigieren Sie die Datei und prüfen Sie sie erneut.`,
   errorsCaption: 'Fehler je Zeile',
@@ -46,10 +50,10 @@ const de = {
   codeBAD_USER_INPUT: 'Wert korrigieren',
   codeCONFLICT: 'doppelt',
   wholeRow: 'ganze Zeile',
-  noErrors: (n: string) => `Keine Fehler: Die Datei kann importiert werden (${n} Mitglieder).`,
+  noErrors: (n: string) => `Keine Fehler: Die Datei kann importiert werden (${n} ${one(n) ? 'Mitglied' : 'Mitglieder'}).`,
   columnsHeading: 'Spalten der Datei',
   notImported: 'wird nicht importiert',
-  imported: (n: string) => `${n} Mitglieder importiert.`,
+  imported: (n: string) => `${n} ${one(n) ? 'Mitglied' : 'Mitglieder'} importiert.`,
   importedCaption: 'Importierte Mitglieder',
   columnName: 'Name',
   columnPlace: 'PLZ und Ort',
@@ -173,10 +177,10 @@ const en: OfficeMessages = {
   fileMissing: 'Please choose a CSV file.',
   checkButton: 'Check file',
   checking: 'Checking …',
-  importButton: (n) => `Import all ${n} members`,
+  importButton: (n) => (one(n) ? 'Import the one member' : `Import all ${n} members`),
   importing: 'Importing …',
   reportHeading: 'Check report',
-  reportSummary: (rows, encoding, delimiter) => `${rows} rows read, encoding ${encoding}, delimiter ${delimiter}.`,
+  reportSummary: (rows, encoding, delimiter) => `${rows} ${one(rows) ? 'row' : 'rows'} read, encoding ${encoding}, delimiter ${delimiter}.`,
   delimiterName: (d) => (d === ';' ? 'semicolon' : d === ',' ? 'comma' : d === '\t' ? 'tab' : d),
   errorsFound: (n) => `${n} errors found. Nothing was written. Please correct the file and check it again.`,
   errorsCaption: 'Errors by row',
@@ -188,10 +192,10 @@ const en: OfficeMessages = {
   codeBAD_USER_INPUT: 'value to correct',
   codeCONFLICT: 'duplicate',
   wholeRow: 'whole row',
-  noErrors: (n) => `No errors: the file can be imported (${n} members).`,
+  noErrors: (n) => `No errors: the file can be imported (${n} ${one(n) ? 'member' : 'members'}).`,
   columnsHeading: 'Columns of the file',
   notImported: 'not imported',
-  imported: (n) => `${n} members imported.`,
+  imported: (n) => `${n} ${one(n) ? 'member' : 'members'} imported.`,
   importedCaption: 'Imported members',
   columnName: 'Name',
   columnPlace: 'Postal code and town',
