@@ -85,6 +85,16 @@ describe('a consortium across LINAT and KONAT', () => {
       tokens.conrad,
     );
     expect(notInvited.errors![0].extensions?.code).toBe('NOT_FOUND');
+    // A partner named twice is refused, as a quantity given twice is (it was dropped quietly).
+    const twice = await stack.query(
+      `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`,
+      { id: inquiryId, p: [members.conrad, members.conrad] },
+      tokens.anders,
+    );
+    expect(twice.errors?.[0]).toMatchObject({
+      message: `partners names ${members.conrad} twice (at 0 and 1); name each member once.`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'partners', reason: 'DUPLICATE' },
+    });
     const created = (
       await ok(
         stack.query(

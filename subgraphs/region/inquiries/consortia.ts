@@ -60,15 +60,21 @@ export async function createConsortium(
 }
 
 export function partnerList(lead: string, partners: string[]): string[] {
-  const unique = [...new Set(partners)];
-  if (unique.length === 0 || unique.length > 20)
+  // A member named twice is refused, as a quantity or a price tier given twice is: dropped quietly, the list the
+  // client sent and the consortium it got differed.
+  const twice = partners.findIndex((partner, i) => partners.indexOf(partner) !== i);
+  if (twice >= 0)
+    throw badInput('partners', `partners names ${partners[twice]} twice (at ${partners.indexOf(partners[twice])} and ${twice}); name each member once.`, {
+      reason: 'DUPLICATE',
+    });
+  if (partners.length === 0 || partners.length > 20)
     throw badInput(
       'partners',
-      `partners needs 1 to 20 members besides the lead, got ${unique.length}.`,
-      unique.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: 20 },
+      `partners needs 1 to 20 members besides the lead, got ${partners.length}.`,
+      partners.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: 20 },
     );
-  if (unique.includes(lead)) throw badInput('partners', `partners lists the lead ${lead}; name only the other members.`, { reason: 'NOT_APPLICABLE' });
-  return unique;
+  if (partners.includes(lead)) throw badInput('partners', `partners lists the lead ${lead}; name only the other members.`, { reason: 'NOT_APPLICABLE' });
+  return partners;
 }
 
 export async function respond(
