@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { httpError, isErrorCode } from '../shared/errors.ts';
-import { sendError, type PlainRoute } from '../shared/http.ts';
+import { requestIdOf, sendError, type PlainRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { currentScope } from '../shared/observability.ts';
 import type { Policy } from './policy.ts';
@@ -64,7 +64,8 @@ export function withRequestIds(routes: PlainRoute[]): PlainRoute[] {
   return routes.map((route) => ({
     path: route.path,
     handle(req, res, url) {
-      const requestId = randomUUID();
+      // The id the gateway's server gave the request (shared/http.ts requestIds), or one of its own.
+      const requestId = requestIdOf(req) ?? randomUUID();
       const scope = currentScope();
       if (scope) scope.requestId = requestId;
       res.setHeader('x-request-id', requestId);

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { apolloServerOptions, withoutApolloDefaults } from '../shared/apollo-plugins.ts';
 import { createObservability, currentScope, observabilityPlugin, type Observability, type ObservabilityConfig } from '../shared/observability.ts';
-import { createHttpServer } from '../shared/http.ts';
+import { createHttpServer, requestIdOf } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { createTokenVerifier, createVerifier, type AuthConfig } from './auth.ts';
 import { attachmentRoutes } from './attachments.ts';
@@ -159,7 +159,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   const verify = createRequestVerifier(createVerifier(options.auth), verifyToken, signedOut);
   // Identity and policy are settled here, before Apollo parses or validates anything; a refusal carries the request id like every other error.
   const context = async (req: IncomingMessage, http: { method: string; body: unknown; search: string }): Promise<GatewayContext> => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(req) ?? randomUUID();
     // The request's log line names it too, so a client's requestId leads to the trace id that joins the services' lines.
     const scope = currentScope();
     if (scope) scope.requestId = requestId;
@@ -194,6 +194,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
         createHttpServer([{ path: '/graphql', server, context }], {
           healthy: () => (ready ? regionHealth() : 'stopping'),
           observability,
+          requestIds: true,
           plainRoutes: withRequestIds([
             tokenRoute(policy, exchangeToken),
             ...sessions.routes,

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -61,6 +61,19 @@ export interface HttpOptions {
   observability?: Observability;
   /** The gateway's query plans call this service (region, the networks): their fetch names go in the logs and metrics (observeRequest). */
   fetchNames?: boolean;
+  /**
+   * Every request gets an id, in the x-request-id header and extensions.requestId of every error (requestIdOf reads
+   * it): the gateway's. Errors answered before a GraphQL request's context was built (a body that is no JSON, a query
+   * that is no string, a batch, a path with nothing there) had none.
+   */
+  requestIds?: boolean;
+}
+
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/** The id createHttpServer gave this request (with `requestIds`), for its context and logs to name. */
+export function requestIdOf(req: IncomingMessage): string | undefined {
+  return requestIds.get(req);
 }
 
 const defaultMaxBodyBytes = 1024 * 1024;
@@ -112,6 +125,11 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     return sendJson(res, ready === true ? 200 : 503, { status: ready === true ? 'ok' : ready });
   }
   if (url.pathname === '/metrics' && options.observability) return sendMetrics(options.observability, req, res, false);
+  if (options.requestIds) {
+    const requestId = randomUUID();
+    requestIds.set(req, requestId);
+    res.setHeader('x-request-id', requestId);
+  }
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
   const route = routes.find((r) => r.path === url.pathname);
@@ -149,11 +167,26 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
   for (const [name, value] of result.headers) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    res.end(result.body.string);
+    const requestId = requestIdOf(req);
+    // Apollo's own refusals of the request (a query that is no string, a batch, variables that are no object) come
+    // before the context, where the gateway's plugin names the id in the errors; named here.
+    res.end(requestId && res.statusCode >= 400 ? withRequestIdIn(result.body.string, requestId) : result.body.string);
     return;
   }
   for await (const chunk of result.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** A JSON answer's errors, each naming `requestId` unless it does; the answer as it was when it is no such JSON. */
+function withRequestIdIn(body: string, requestId: string): string {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
+    if (!Array.isArray(parsed.errors)) return body;
+    for (const error of parsed.errors) error.extensions = { ...error.extensions, requestId: error.extensions?.requestId ?? requestId };
+    return JSON.stringify(parsed);
+  } catch {
+    return body;
+  }
 }
 
 class BodyTooLarge extends Error {}

@@ -170,6 +170,23 @@ describe('/export', () => {
     expect(wrong.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: wrong.headers['x-request-id'] });
   });
 
+  test('an error answered before a request has its context names the request id too: a bad body, a batch, a path with nothing', async () => {
+    const post = (body: string) => send('127.0.0.9', '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answers = [
+      await post('not json'),
+      await post(JSON.stringify({ query: 123 })),
+      await post(JSON.stringify([{ query: '{ networks { code } }' }])),
+      await post(JSON.stringify({ query: '{ networks { code } }', variables: 'x' })),
+      await send('127.0.0.9', '/calendar/FOO.ics'),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.body.errors[0].extensions.requestId, answer.body.errors[0].message).toBe(answer.headers['x-request-id']);
+    }
+    expect(new Set(answers.map((a) => a.headers['x-request-id'])).size).toBe(answers.length);
+  });
+
   test('a safelisted partner may not run the export, which is no registered operation', async () => {
     const restricted = await stack.token({ role: 'partner', sub: 'nur-registriert', safelist: true });
     const res = await send('127.0.0.1', '/export/capacity-balance.csv?from=2026-12-01&to=2026-12-31', { headers: { authorization: `Bearer ${restricted}` } });
