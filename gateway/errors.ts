@@ -31,6 +31,9 @@ function isMasked(extensions: Record<string, unknown> | undefined): boolean {
 const persistedQueryNotFound =
   "No operation is registered under this extensions.persistedQuery.sha256Hash. Send the query text with the hash (automatic persisted queries) or register the operation in a persisted-operation manifest; the gateway reads the portal's manifest when it starts, so a portal built later needs a gateway restart.";
 
+const introspectionOff =
+  'Introspection is not allowed on this gateway (NODE_ENV=production): ask for the fields by name, as its documentation lists them; its operator turns introspection on with INTROSPECTION=1.';
+
 export function gatewayFormatError(production: boolean) {
   return (formatted: FormattedError): FormattedError => {
     if (formatted.extensions?.code === ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND) return clientError({ ...formatted, message: persistedQueryNotFound })!;
@@ -41,6 +44,9 @@ export function gatewayFormatError(production: boolean) {
         return { message: limit.message, extensions };
       }
     }
+    // Apollo's words tell a client to configure Apollo Server; what turns it on here is the gateway operator's INTROSPECTION=1.
+    if (formatted.extensions?.code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && formatted.message.startsWith('GraphQL introspection is not allowed'))
+      return clientError({ ...formatted, message: introspectionOff })!;
     const client = clientError(formatted);
     if (!client || isMasked(formatted.extensions)) return masked(formatted);
     if (!production) return client;

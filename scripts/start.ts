@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, configErrorExitCode, envOptional, envPort } from '../shared/config.ts';
+import { startProblem } from '../shared/start-problems.ts';
 import { dataPaths, gatewayService, networks, regionService, serviceDatabase, subgraphNames } from '../shared/networks.ts';
 import { ensureDatabases, plannedEmbeddedUrl, roleDatabaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed } from '../shared/processes.ts';
@@ -148,6 +149,8 @@ async function main() {
     if (stopping) return;
     log('start', 'stopping…');
     await stopEverything();
+    // The journal's last word on a stop: each service drained and PostgreSQL shut down, none left running.
+    log('start', 'stopped: every service and PostgreSQL');
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -252,7 +255,7 @@ First query:
   curl -s http://localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\
     -d '{"query":"{ members(first: 3) { totalCount edges { node { id name city network { code } } } } }"}'
 
-A token for writes: npm run token -- --role office --network NIWE
+A token for writes: ${process.env.DATA_DIR ? `DATA_DIR=${process.env.DATA_DIR} ` : ''}npm run token -- --role office --network NIWE
 Ctrl-C stops everything.`);
 }
 
@@ -282,7 +285,9 @@ main().catch(async (error) => {
   try {
     await stopEverything();
   } finally {
-    console.error(error instanceof ConfigError ? error.message : error);
+    // What the operator can fix in one line (a database that refuses, a URL or a folder that is none), else the error whole.
+    const known = error instanceof ConfigError ? undefined : startProblem(error);
+    console.error(error instanceof ConfigError ? error.message : known ? `npm start: ${known.line}` : error);
     process.exit(1);
   }
 });

@@ -10,7 +10,9 @@ import { jwtSecretFile } from './local.ts';
 // npm run token -- --role office --network NIWE
 // Prints a bearer token signed with the local key (JWT_SECRET, or DATA_DIR/jwt-secret written by npm start).
 
-const usage = `Usage: npm run token -- --role <${roles.filter((r) => r !== 'anonymous').join('|')}> [--network CODE] [--member ID] [--sub NAME] [--expires 12h]`;
+// Anonymous needs no token: a request without one is anonymous.
+const tokenRoles = roles.filter((r) => r !== 'anonymous');
+const usage = `Usage: npm run token -- --role <${tokenRoles.join('|')}> [--network CODE] [--member ID] [--sub NAME] [--expires 12h]`;
 
 /** Why `npm run token` gives no token: the message, with the usage line when the arguments were at fault. */
 export class TokenRequestError extends Error {}
@@ -37,6 +39,8 @@ export async function localToken(args: string[], env: NodeJS.ProcessEnv = proces
     throw refuse((error as Error).message);
   }
 
+  if (!(tokenRoles as string[]).includes(values.role ?? ''))
+    throw refuse(values.role === undefined ? '--role is required.' : `--role must be one of ${tokenRoles.join(', ')}, not ${values.role}.`);
   const claims: Record<string, unknown> = {
     role: values.role,
     sub: values.sub ?? `${values.role ?? 'user'}${values.network ? `-${values.network.toLowerCase()}` : ''}`,

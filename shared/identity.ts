@@ -47,7 +47,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
   if (typeof claims.sub === 'string') identity.subject = claims.sub;
   if (role === 'office' || role === 'member') {
     const network = typeof claims.network === 'string' ? claims.network : undefined;
-    if (!network || !findNetwork(network)) throw unauthenticated(`A ${role} token needs a known network claim.`);
+    if (!network || !findNetwork(network)) throw unauthenticated(`${role === 'office' ? 'An' : 'A'} ${role} token needs a known network claim.`);
     identity.network = network;
   }
   if (role === 'partner' && claims.safelist === true) identity.safelist = true;

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, configErrorExitCode, type ServiceConfig } from './config.ts';
 import { close, createMetricsServer, listen, startDraining } from './http.ts';
 import { currentLog, setObserved, setProcessLog, type Observability } from './observability.ts';
+import { startProblem } from './start-problems.ts';
 
 // The start-up every service shares: build, listen, report, and stop cleanly on
 // SIGINT/SIGTERM, answering the requests in flight first. A bad configuration ends the process with exit code 78 and one
@@ -14,33 +15,6 @@ export interface Runnable {
   /** Its log writes the start-up lines; with METRICS_PORT set, its metrics get a listener of their own. */
   observability?: Observability;
   stop(): Promise<void>;
-}
-
-/**
- * What an operator can fix, in one line, from the failures a start meets most: a port another program holds, an
- * address this machine does not have, a database that refuses the service's role or does not exist (each exit 78:
- * started again, it fails again), a database that does not answer (exit 1: it may be starting). They ended in a log
- * line with the error's stack, and a port in use had npm start restart the service every few seconds for ever.
- */
-export function startProblem(error: unknown): { line: string; configuration: boolean } | undefined {
-  const e = error as { code?: string; syscall?: string; address?: string; port?: number; hostname?: string; message?: string };
-  if (e.syscall === 'listen' && e.code === 'EADDRINUSE')
-    return { line: `port ${e.port} (${e.address}) is in use by another program: stop that program, or give this service another port.`, configuration: true };
-  if (e.syscall === 'listen' && (e.code === 'EADDRNOTAVAIL' || e.code === 'EACCES'))
-    return {
-      line: `cannot listen on ${e.address} port ${e.port} (${e.code === 'EACCES' ? 'not allowed for this user' : 'no such address on this machine'}): check HOST and PORT.`,
-      configuration: true,
-    };
-  if (e.syscall === 'getaddrinfo')
-    return { line: `cannot find the address of ${e.hostname}: check the host names it is given (HOST, DATABASE_URL).`, configuration: true };
-  // PostgreSQL's refusals by SQLSTATE: 28P01 a wrong password, 28000 a role not allowed in, 3D000 no such database.
-  if (e.code === '28P01' || e.code === '28000' || e.code === '3D000')
-    return { line: `its database refused it: ${e.message}. Check DATABASE_URL (role, password, database name).`, configuration: true };
-  if (e.code === 'ECONNREFUSED') {
-    const at = e.port === undefined ? '' : ` at ${e.address}:${e.port}`;
-    return { line: `its database${at} does not answer (connection refused): is PostgreSQL running there? Check DATABASE_URL.`, configuration: false };
-  }
-  return undefined;
 }
 
 export async function runService(name: string, config: ServiceConfig, build: () => Promise<Runnable>): Promise<void> {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -36,6 +36,8 @@ afterAll(async () => {
 test('serves the demo data and prints where everything listens', async () => {
   expect(output()).toMatch(new RegExp(`gateway\\s+${gateway}/graphql`));
   expect(output()).toMatch(/First query:/);
+  // The token's command as it works for this stack's DATA_DIR (run as printed before, it looked in ./.data).
+  expect(output()).toContain(`A token for writes: DATA_DIR=${env.DATA_DIR} npm run token -- --role office --network NIWE`);
   const res = await query({ query: '{ networks { code memberCount } }' });
   for (const network of res.data.networks) {
     expect(network.memberCount).toBeGreaterThanOrEqual(40);
@@ -160,6 +162,27 @@ test('a PG_PORT in use stops npm start with what PostgreSQL said and what to do,
   }
 }, 120_000);
 
+test('a DATA_DIR that is a file, or a DATABASE_URL that is no URL, stops npm start with one line saying what to check', async () => {
+  const fresh = await supervisorEnvironment();
+  const file = `${fresh.DATA_DIR}-is-a-file`;
+  writeFileSync(file, '');
+  try {
+    for (const [changed, said] of [
+      [{ DATA_DIR: file }, `npm start: ${file} cannot be a folder here (a file of that name is there): check DATA_DIR.`],
+      [{ DATABASE_URL: 'garbage' }, 'npm start: "garbage" is no URL: check DATABASE_URL and the other URLs it is given.'],
+    ] as const) {
+      const result = await run(process.execPath, ['scripts/start.ts'], { env: { ...fresh, ...changed } }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect([result.code, result.stderr.trim()]).toEqual([1, said]);
+    }
+  } finally {
+    rmSync(file, { force: true });
+    rmSync(fresh.DATA_DIR!, { recursive: true, force: true });
+  }
+});
+
 test('a service refused for its configuration stops npm start, naming the variable, instead of being restarted forever', async () => {
   const fresh: NodeJS.ProcessEnv = { ...(await supervisorEnvironment()), SUBGRAPH_TIMEOUT_MS: '-1' };
   try {
@@ -185,7 +208,11 @@ test('npm run token signs with the local key, so the README write works', async 
   );
   expect(res.errors).toBeUndefined();
   expect(res.data.createMember.id).toMatch(/^NIWE:m-\d+$/);
-  await expect(run(process.execPath, ['scripts/token.ts', '--role', 'office'], { env })).rejects.toThrow(/office token needs a known network/);
+  await expect(run(process.execPath, ['scripts/token.ts', '--role', 'office'], { env })).rejects.toThrow(/An office token needs a known network/);
+  // Anonymous needs no token; the usage line does not offer it, and the refusal no longer named it among the roles.
+  await expect(run(process.execPath, ['scripts/token.ts', '--role', 'anonymous'], { env })).rejects.toThrow(
+    /--role must be one of partner, member, office, admin, not anonymous\.\nUsage: npm run token/,
+  );
 });
 
 test('a service that dies is restarted while the others keep serving', async () => {
