@@ -123,6 +123,26 @@ export function badInput(field: string, message: string, reason: InputReason): G
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, ...reason } });
 }
 
+/**
+ * Runs a write whose checks name fields by their own names (shared with the CSV import's rows, or written before
+ * the contract), and names a refusal's field (and the field it contradicts) as the path under its argument:
+ * input.endsAt, as the README's Errors contract and the gateway's own checks do. Fields in `keep` are other
+ * arguments (updateMember's id). The service said endsAt, booth.totalAreaM2 or services where the gateway said
+ * input.services of the same list.
+ */
+export async function inArgument<T>(argument: string, write: () => T | Promise<T>, keep: readonly string[] = []): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+    const extensions = error.extensions as Record<string, unknown>;
+    const under = (path: unknown) => (typeof path === 'string' && !path.startsWith(`${argument}.`) && !keep.includes(path) ? `${argument}.${path}` : path);
+    extensions.field = under(extensions.field);
+    if (extensions.other !== undefined) extensions.other = under(extensions.other);
+    throw error;
+  }
+}
+
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }

@@ -139,6 +139,9 @@ describe('bad input: a clear error with its code, nothing changed', () => {
     expect(code(await request(tokens.dreher, unknown))).toBe('NOT_FOUND');
     const malformed = await request(tokens.dreher, 'not-a-member');
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    // A malformed member to list the relationships of is named as the argument it came in (it said id).
+    const listed = await stack.query(`query($m: ID) { relationships(memberId: $m) { id } }`, { m: 'NIWE:x' }, tokens.admin);
+    expect(listed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId', reason: 'NOT_AN_ID' });
     expect(code(await confirm(tokens.dritter, 'rel-999999'))).toBe('NOT_FOUND');
     expect(code(await confirm(tokens.dritter, 'inq-5'))).toBe('BAD_USER_INPUT');
     expect(code(await request(tokens.niweOffice, members.dritter))).toBe('FORBIDDEN');

@@ -261,6 +261,8 @@ test('Ctrl-C stops everything and a restart keeps every write', async () => {
   expect(await npmStart.stop()).toBe(0);
   // Ctrl-C stopped every service and PostgreSQL, in that order, without a stack trace.
   expect(output().slice(before)).not.toMatch(/\n\S*\s+at /);
+  // Its last line says so, for the journal of a stop.
+  expect(output().trim().split('\n').at(-1)).toMatch(/\[start\]\s+stopped: every service and PostgreSQL$/);
   npmStart = await startSupervisor(env);
   expect(output()).not.toMatch(/seeded/);
   const res = await query({ query: '{ members(filter: { text: "Start Test" }) { edges { node { name } } } }' });

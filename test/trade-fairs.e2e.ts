@@ -147,7 +147,8 @@ describe('the joint booth at the network fair', () => {
     ];
     for (const [fair, costs, field] of cases) {
       const refused = await stack.query(createMutation, { input: fairInput(fair, costs) }, tokens.niweOffice);
-      expect([code(refused), refused.errors?.[0].extensions?.field], JSON.stringify(refused.errors)).toEqual(['BAD_USER_INPUT', field]);
+      // Named as the argument's path, as the README's contract says (it was endsAt, booth.totalAreaM2).
+      expect([code(refused), refused.errors?.[0].extensions?.field], JSON.stringify(refused.errors)).toEqual(['BAD_USER_INPUT', `input.${field}`]);
     }
     expect(code(await stack.query(createMutation, { input: fairInput() }, tokens.dreher))).toBe('FORBIDDEN');
     expect(code(await stack.query(createMutation, { input: fairInput() }, tokens.partner))).toBe('FORBIDDEN');

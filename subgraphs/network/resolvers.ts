@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { NetworkMemberResolvers, Resolvers } from './generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from './generated/internal-resolvers-types.ts';
-import { badInput } from '../../shared/errors.ts';
+import { badInput, inArgument } from '../../shared/errors.ts';
 import { auditRecord } from '../../shared/audit.ts';
 import { assertCanReadAudit, assertCanWriteMember, canSeeContacts, requireSignedIn, type Identity } from '../../shared/identity.ts';
 import { contactIds, memberGlobalId, parseMemberId, serviceIds } from '../../shared/ids.ts';
@@ -151,14 +151,14 @@ export function internalResolvers(network: string): InternalResolvers {
       async createMember(_, args, ctx) {
         assertCanWriteMember(ctx.identity, network, null, 'create');
         const key = idempotency(ctx.identity, 'createMember', args.idempotencyKey, args.input);
-        return written(await createMember(ctx.em, args.input, ctx.identity, key));
+        return written(await inArgument('input', () => createMember(ctx.em, args.input, ctx.identity, key)));
       },
       async updateMember(_, args, ctx) {
         const id = memberGlobalId(network, args.localId);
         assertCanWriteMember(ctx.identity, network, id, 'update');
         const version = args.version ?? null;
         const key = idempotency(ctx.identity, 'updateMember', args.idempotencyKey, { localId: args.localId, input: args.input, version });
-        return written(await updateMember(ctx.em, args.localId, id, args.input, version, ctx.identity, key));
+        return written(await inArgument('input', () => updateMember(ctx.em, args.localId, id, args.input, version, ctx.identity, key), ['id']));
       },
       async importMembers(_, args, ctx) {
         assertCanWriteMember(ctx.identity, network, null, 'create');

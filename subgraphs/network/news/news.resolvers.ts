@@ -1,3 +1,4 @@
+import { inArgument } from '../../../shared/errors.ts';
 import {
   assertCanListRegistrations,
   assertCanManageRegistration,
@@ -59,11 +60,13 @@ function newsInternalResolvers(network: string): InternalResolvers {
     Mutation: {
       publishNews(_, args, ctx) {
         assertCanPublish(ctx.identity, network);
-        return publishNews(ctx.em, args.input, ctx.identity.subject ?? null, {
-          key: idempotency(ctx.identity, 'publishNews', args.idempotencyKey, args.input),
-          remember,
-          audit: (tx, item) => recordAudit(tx, ctx.identity, 'publishNews', `n-${item.localId}`, null, newsSnapshot(item)),
-        });
+        return inArgument('input', () =>
+          publishNews(ctx.em, args.input, ctx.identity.subject ?? null, {
+            key: idempotency(ctx.identity, 'publishNews', args.idempotencyKey, args.input),
+            remember,
+            audit: (tx, item) => recordAudit(tx, ctx.identity, 'publishNews', `n-${item.localId}`, null, newsSnapshot(item)),
+          }),
+        );
       },
       registerForEvent(_, args, ctx) {
         const memberId = registrantOf(ctx.identity, args.memberId);

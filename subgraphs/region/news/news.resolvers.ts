@@ -1,3 +1,4 @@
+import { inArgument } from '../../../shared/errors.ts';
 import { keyedWrite } from '../network-client.ts';
 import DataLoader from 'dataloader';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -80,12 +81,14 @@ async function publish(
   const source = network ?? regionSource;
   assertCanPublish(ctx.identity, source);
   if (source === regionSource) {
-    const item = await publishNews(ctx.em, input, ctx.identity.subject ?? null, {
-      key: idempotency(ctx.identity, 'publishNews', idempotencyKey, input),
-      remember,
-      audit: (tx, view) =>
-        recordRegionAudit(tx, ctx.identity, { action: 'publishNews', target: newsIds.format(source, view.localId), before: null, after: newsSnapshot(view) }),
-    });
+    const item = await inArgument('input', () =>
+      publishNews(ctx.em, input, ctx.identity.subject ?? null, {
+        key: idempotency(ctx.identity, 'publishNews', idempotencyKey, input),
+        remember,
+        audit: (tx, view) =>
+          recordRegionAudit(tx, ctx.identity, { action: 'publishNews', target: newsIds.format(source, view.localId), before: null, after: newsSnapshot(view) }),
+      }),
+    );
     return sourced(source, toRecord(item));
   }
   // The network keeps the key with the item, so a retry after an answer lost on the way finds the first write.

@@ -95,7 +95,8 @@ export async function relationshipsOf(ctx: RegionContext, memberId: string | nul
   requireRelationshipReader(ctx.identity);
   const member = memberId ?? ctx.identity.memberId;
   if (!member) throw badInput('memberId', 'memberId is needed for callers that are not a member.', { reason: 'REQUIRED' });
-  parseMemberId(member);
+  // Named as the argument it came in (it said id); a member's own id, when none was given, is well formed.
+  parseMemberId(member, 'memberId');
   const statuses: RelationshipStatus[] = !seesUnconfirmed(ctx.identity, member)
     ? ['CONFIRMED']
     : includeEnded

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../../shared/errors.ts';
+import { badInput, inArgument } from '../../../shared/errors.ts';
 import { isoDateTime, text } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseBoothId, parseTradeFairId } from '../ids.ts';
@@ -86,7 +86,7 @@ export function checkTradeFairInput(input: TradeFairInput, now = new Date()) {
 
 export async function createTradeFair(ctx: RegionContext, input: TradeFairInput): Promise<FairRecord> {
   const organiserNetwork = organiserOf(ctx.identity);
-  const checked = checkTradeFairInput(input);
+  const checked = await inArgument('input', () => checkTradeFairInput(input));
   return ctx.em.transactional(async (tx) => {
     const fair = tx.create(TradeFairSchema, { ...checked.fair, createdBy: ctx.identity.subject ?? null });
     const booth = tx.create(JointBoothSchema, { ...checked.booth, fair, organiserNetwork, allocatedAreaM2: 0 });
