@@ -33,6 +33,17 @@ export interface GatewayConfig extends ServiceConfig {
 }
 
 /** Everything the gateway reads from its environment and arguments, checked; the only place that does. */
+/** The signing key kept in a file (JWT_SECRET_FILE): a file that is missing or a folder said ENOENT or EISDIR with a stack. */
+function secretFromFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'it may not be read' : String(code);
+    throw new ConfigError(`JWT_SECRET_FILE ${path} cannot be read (${why}): give the file that holds the signing key, or set JWT_SECRET.`);
+  }
+}
+
 export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
   const read = envReader(env);
   const { values } = parseArgs({ args, options: { supergraph: { type: 'string' } } });
@@ -43,9 +54,10 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
   };
   for (const n of networks) subgraphUrls[n.code.toLowerCase()] = `${read.url(serviceUrlVariable(n.code), `http://localhost:${n.port}`)}/graphql`;
   const secretFile = read.optional('JWT_SECRET_FILE');
+  const jwksUrl = read.optional('JWKS_URL');
   const auth = {
-    secret: read.optional('JWT_SECRET') ?? (secretFile ? readFileSync(secretFile, 'utf8').trim() : undefined),
-    jwksUrl: read.optional('JWKS_URL'),
+    secret: read.optional('JWT_SECRET') ?? (secretFile ? secretFromFile(secretFile) : undefined),
+    jwksUrl: jwksUrl === undefined ? undefined : read.url('JWKS_URL', jwksUrl),
     issuer: read.optional('JWT_ISSUER'),
     audience: read.optional('JWT_AUDIENCE'),
     // Tokens from /auth/token live 15 minutes; a shorter maximum would refuse them.

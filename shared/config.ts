@@ -41,11 +41,15 @@ export function envReader(env: Env) {
     },
     url(name: string, fallback: string): string {
       const value = string(name, fallback);
+      let protocol: string;
       try {
-        new URL(value);
+        protocol = new URL(value).protocol;
       } catch {
         throw new ConfigError(`${name} must be an absolute URL such as http://localhost:4001, got "${value}".`);
       }
+      // Each of these is spoken to over HTTP: ftp://x was taken, and every request to it failed.
+      if (protocol !== 'http:' && protocol !== 'https:')
+        throw new ConfigError(`${name} must be an http:// or https:// URL such as http://localhost:4001, got "${value}".`);
       return value.replace(/\/+$/, '');
     },
   };

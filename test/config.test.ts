@@ -64,6 +64,26 @@ describe('gateway', () => {
     );
     expect(() => gatewayConfig({})).toThrow(/Set SUBGRAPH_SECRET .* or ALLOW_UNSIGNED=1/);
   });
+
+  test('a key file, a JWKS URL or a subgraph URL that will not do is one line naming the variable (the operator probe met stacks and a gateway that started)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'irm-config-'));
+    try {
+      expect(() => gatewayConfig({ ...unsigned, JWT_SECRET_FILE: join(folder, 'none') })).toThrow(
+        new ConfigError(
+          `JWT_SECRET_FILE ${join(folder, 'none')} cannot be read (there is no such file): give the file that holds the signing key, or set JWT_SECRET.`,
+        ),
+      );
+      expect(() => gatewayConfig({ ...unsigned, JWT_SECRET_FILE: folder })).toThrow(/cannot be read \(it is a folder\)/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expect(() => gatewayConfig({ ...unsigned, JWKS_URL: 'notaurl' })).toThrow(
+      new ConfigError('JWKS_URL must be an absolute URL such as http://localhost:4001, got "notaurl".'),
+    );
+    expect(() => gatewayConfig({ ...unsigned, NIWE_URL: 'ftp://x' })).toThrow(
+      new ConfigError('NIWE_URL must be an http:// or https:// URL such as http://localhost:4001, got "ftp://x".'),
+    );
+  });
 });
 
 describe('network', () => {
