@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import federation from '@apollo/federation-internals';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { portalManifestPath } from '../gateway/portal.ts';
 import { loadSafelist } from '../gateway/safelist.ts';
 import { supergraphPath } from '../gateway/supergraph.ts';
@@ -22,6 +22,9 @@ import { subgraphDefinitions } from './compose.ts';
 //
 //   --subgraph name=file   use this SDL for subgraph `name` (niwe, linat, konat, region)
 //                          instead of the committed one, e.g. an office's next version
+//   --print name           print subgraph `name`'s SDL as it composes today, to start the next
+//                          version from (the network's own schema.graphql is a template: its
+//                          NetworkMember and NetworkCode are filled in per network)
 //   --supergraph file      compare with this supergraph instead of HEAD's gateway/supergraph.graphql
 //   --manifest file        a persisted-operation manifest to validate (repeatable); the
 //                          gateway's PERSISTED_OPERATIONS, the portal's operations and the
@@ -186,8 +189,20 @@ async function main(): Promise<boolean> {
       subgraph: { type: 'string', multiple: true, default: [] },
       supergraph: { type: 'string' },
       manifest: { type: 'string', multiple: true, default: [] },
+      print: { type: 'string' },
     },
   });
+  if (values.print !== undefined) {
+    const definition = subgraphDefinitions().find((d) => d.name === values.print);
+    if (!definition)
+      throw new Error(
+        `No subgraph named ${values.print}; known: ${subgraphDefinitions()
+          .map((d) => d.name)
+          .join(', ')}.`,
+      );
+    console.log(print(definition.typeDefs));
+    return true;
+  }
   const baseline = values.supergraph ? { sdl: readFileSync(values.supergraph, 'utf8'), name: values.supergraph } : committedSupergraph();
   const portalManifest = relative(process.cwd(), portalManifestPath);
   if (!existsSync(portalManifestPath)) console.log(`The portal is not built: ${portalManifest} not checked (npm run build:portal).`);

@@ -43,6 +43,18 @@ function schemaCheck(args: string[]): Promise<{ code: number; output: string }> 
 const networkQuery = 'network("The network\'s code, for example NIWE." code: NetworkCode!): Network';
 
 describe('npm run schema:check', () => {
+  test('an office starts its next SDL from --print niwe, which checks clean as it is (its schema.graphql is a template)', async () => {
+    const printed = await schemaCheck(['--print', 'niwe']);
+    expect(printed.code).toBe(0);
+    expect(printed.output).toContain('type NiweMember implements Member');
+    const file = join(dir, 'niwe-next.graphql');
+    writeFileSync(file, printed.output);
+    const { code, output } = await schemaCheck(['--subgraph', `niwe=${file}`]);
+    expect(output).toMatch(/Schema check passed/);
+    expect(code).toBe(0);
+    expect((await schemaCheck(['--print', 'nowhere'])).output).toMatch(/^No subgraph named nowhere; known: niwe, linat, konat, region\./);
+  });
+
   test('an added optional field is a safe change and passes', async () => {
     const file = regionWith('type Network @key(fields: "code") {', 'type Network @key(fields: "code") {\n  "Year the network was founded."\n  founded: Int');
     const { code, output } = await schemaCheck(['--subgraph', `region=${file}`]);
