@@ -149,6 +149,8 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await memberPage.fill('#quote-notes', 'Frei Haus, Zahlung 30 Tage netto');
   await memberPage.press('#quote-leadTimeDays', 'Enter');
   await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihr Angebot ist abgegeben.' }).count()).toBe(1);
+  // The keyboard's focus at the notice (the disabled button had dropped it to the page's body).
+  await eventually(() => memberPage.evaluate('document.activeElement?.textContent')).toBe('Ihr Angebot ist abgegeben.');
   await eventually(() => memberPage.locator('#quote-form-heading').textContent()).toBe('Angebot überarbeiten');
   expect(await memberPage.inputValue('#quote-tier-1-price')).toBe('9,80');
   // The prices follow a switch of language, in its notation: left as they were, "12,50" sent from the English page

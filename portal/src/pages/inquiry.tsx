@@ -614,6 +614,7 @@ function QuoteForm({
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const savedNotice = useRef<HTMLParagraphElement>(null);
   const keys = useIdempotencyKeys();
   // null until the member chooses: a revision keeps how the quote was made (a revision without the
   // consortium would turn a joint quote into a lone one); a first quote is joint once the consortium is complete.
@@ -657,6 +658,8 @@ function QuoteForm({
     if (submitted) {
       setErrors({});
       setSaved(submitted.revision);
+      // The button was disabled while the quote went out, and the keyboard's focus with it: to the notice, once shown.
+      requestAnimationFrame(() => savedNotice.current?.focus());
       return onSaved();
     }
     const error = result.errors[0];
@@ -803,7 +806,13 @@ function QuoteForm({
             {busy ? text.submitting : quote ? text.reviseQuote : text.submitQuote}
           </button>
         </div>
-        <div role="status">{saved !== null && <p class="notice notice-ok">{text.quoteSaved(saved)}</p>}</div>
+        <div role="status">
+          {saved !== null && (
+            <p class="notice notice-ok" ref={savedNotice} tabIndex={-1}>
+              {text.quoteSaved(saved)}
+            </p>
+          )}
+        </div>
       </form>
     </section>
   );
