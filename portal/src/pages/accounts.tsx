@@ -19,6 +19,7 @@ import { type Said, say, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
 // An office's portal accounts: those of its network (its members' staff and its own), a form to
 // create one, and archiving. Admin sees every account and may also create customers' accounts.
@@ -201,22 +202,15 @@ export function AccountsPage() {
           </tbody>
         </table>
       </TableScroll>
-      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="account-archive-question" onClose={confirm.closed}>
-        {confirm.subject && (
-          <>
-            <p id="account-archive-question">{t.accountsArchiveQuestion(confirm.subject.name)}</p>
-            <div class="actions">
-              <button type="button" disabled={archiving} onClick={archive}>
-                {t.accountsArchiveConfirm}
-              </button>
-              {/* The safe choice has the focus when the dialog opens: Enter alone archives nothing. */}
-              <button type="button" class="link-button" autofocus onClick={confirm.close}>
-                {t.accountsArchiveCancel}
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+      <ConfirmQuestion
+        confirm={confirm}
+        id="account-archive-question"
+        question={(account) => t.accountsArchiveQuestion(account.name)}
+        action={t.accountsArchiveConfirm}
+        cancel={t.accountsArchiveCancel}
+        busy={archiving}
+        onConfirm={archive}
+      />
 
       <h2 id="account-new-heading">{t.accountsNewHeading}</h2>
       <form class="member-form" onSubmit={submit} noValidate aria-labelledby="account-new-heading">

@@ -32,6 +32,7 @@ import { SignInFirst } from './inquiry-common.tsx';
 import { FormConsortium } from './inquiry-consortium.tsx';
 import { DeclineInvitation } from './inquiry-decline.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
 // One inquiry. Its owner (a customer, or an office for one) uploads drawings, publishes it, follows the
 // invitations, compares the quotes side by side and awards one. An invited member reads it, downloads
@@ -457,22 +458,17 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
           </table>
         </TableScroll>
       )}
-      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="award-question" onClose={confirm.closed}>
-        {chosen && (
-          <>
-            <p id="award-question">{text.awardQuestion(bidderName(chosen.quote), currency(chosen.unitPrice, chosen.currency))}</p>
-            <div class="actions">
-              <button type="button" class="confirm-award" disabled={busy} onClick={award}>
-                {text.awardConfirm}
-              </button>
-              {/* The safe choice has the focus when the dialog opens: Enter alone awards nothing. */}
-              <button type="button" class="secondary" autofocus onClick={confirm.close}>
-                {text.cancel}
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+      <ConfirmQuestion
+        confirm={confirm}
+        id="award-question"
+        question={(row) => text.awardQuestion(bidderName(row.quote), currency(row.unitPrice, row.currency))}
+        action={text.awardConfirm}
+        actionClass="confirm-award"
+        cancel={text.cancel}
+        cancelClass="secondary"
+        busy={busy}
+        onConfirm={award}
+      />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
 // The network's live members by name, each with "Bearbeiten" (the member form) and "Archivieren". Archiving
 // asks first in a modal dialog whose focus starts on "Abbrechen", so Enter alone archives nothing (as the
@@ -114,22 +115,16 @@ export function MembersPage({ session }: { session: Session }) {
           </button>
         </p>
       )}
-      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="archive-question" onClose={confirm.closed}>
-        {confirm.subject && (
-          <>
-            <p id="archive-question">{text.archiveQuestion(confirm.subject.name)}</p>
-            <div class="actions">
-              <button type="button" class="confirm-archive" disabled={busy} onClick={archive}>
-                {text.archiveConfirm}
-              </button>
-              {/* The safe choice has the focus when the dialog opens: Enter alone archives nothing. */}
-              <button type="button" class="link-button" autofocus onClick={confirm.close}>
-                {text.cancel}
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+      <ConfirmQuestion
+        confirm={confirm}
+        id="archive-question"
+        question={(member) => text.archiveQuestion(member.name)}
+        action={text.archiveConfirm}
+        actionClass="confirm-archive"
+        cancel={text.cancel}
+        busy={busy}
+        onConfirm={archive}
+      />
     </>
   );
 }

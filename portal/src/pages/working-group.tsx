@@ -25,6 +25,7 @@ import { useReloadable } from '../use-query.ts';
 import { inCooperation, SignInFirst } from './cooperation.tsx';
 import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 import { LeadTools, type Notice, RemoveMemberDialog } from './working-group-lead.tsx';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
 // Working groups: the list (/arbeitskreise) and one group (/arbeitskreise/<id>) with its topic, lead, members and
 // meetings. A member of the group answers each meeting yes, no or maybe; past the participant limit the graph
@@ -306,22 +307,16 @@ function OwnMembership({ group, pending, onDone }: { group: WorkingGroupView; pe
           {text.leaveGroup}
         </button>
       )}
-      <dialog ref={confirm.dialog} class="confirm" aria-labelledby="leave-question" onClose={confirm.closed}>
-        {confirm.subject && (
-          <>
-            <p id="leave-question">{text.leaveQuestion(group.topic)}</p>
-            <div class="actions">
-              <button type="button" class="confirm-leave" disabled={busy} onClick={() => act('leave')}>
-                {text.leaveGroup}
-              </button>
-              {/* The safe choice has the focus when the dialog opens: Enter alone leaves nothing. */}
-              <button type="button" class="link-button" autofocus onClick={confirm.close}>
-                {text.keepMembership}
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+      <ConfirmQuestion
+        confirm={confirm}
+        id="leave-question"
+        question={() => text.leaveQuestion(group.topic)}
+        action={text.leaveGroup}
+        actionClass="confirm-leave"
+        cancel={text.keepMembership}
+        busy={busy}
+        onConfirm={() => act('leave')}
+      />
     </div>
   );
 }
