@@ -57,7 +57,8 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
   const jwksUrl = read.optional('JWKS_URL');
   const auth = {
     secret: read.optional('JWT_SECRET') ?? (secretFile ? secretFromFile(secretFile) : undefined),
-    jwksUrl: jwksUrl === undefined ? undefined : read.url('JWKS_URL', jwksUrl),
+    // Checked as a URL, kept as written: a key set's URL may end in a slash that matters.
+    jwksUrl: jwksUrl === undefined || !read.url('JWKS_URL', jwksUrl) ? undefined : jwksUrl,
     issuer: read.optional('JWT_ISSUER'),
     audience: read.optional('JWT_AUDIENCE'),
     // Tokens from /auth/token live 15 minutes; a shorter maximum would refuse them.

@@ -5,7 +5,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { errorStatus, httpError } from './errors.ts';
-import { currentLog, observeRequest, type Observability } from './observability.ts';
+import { currentLog, currentScope, observeRequest, type Observability } from './observability.ts';
 import type { SignatureVerifier } from './signature.ts';
 
 // A small node:http front for one or more Apollo Servers, so every service
@@ -129,6 +129,9 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     const requestId = randomUUID();
     requestIds.set(req, requestId);
     res.setHeader('x-request-id', requestId);
+    // The request's log line names it too, also when the answer comes before a context or a route would set it.
+    const scope = currentScope();
+    if (scope) scope.requestId = requestId;
   }
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);

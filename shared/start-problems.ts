@@ -23,7 +23,8 @@ export function startProblem(error: unknown): { line: string; configuration: boo
       line: `cannot listen on ${e.address} port ${e.port} (${e.code === 'EACCES' ? 'not allowed for this user' : 'no such address on this machine'}): check HOST and PORT.`,
       configuration: true,
     };
-  if (e.syscall === 'getaddrinfo')
+  // ENOTFOUND: no such name. EAI_AGAIN, a name server that did not answer (at boot, say), is worth another start.
+  if (e.syscall === 'getaddrinfo' && e.code === 'ENOTFOUND')
     return { line: `cannot find the address of ${e.hostname}: check the host names it is given (HOST, DATABASE_URL).`, configuration: true };
   // PostgreSQL's refusals by SQLSTATE: 28P01 a wrong password, 28000 a role not allowed in, 3D000 no such database.
   if (e.code === '28P01' || e.code === '28000' || e.code === '3D000')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { amountIn, parseAmount, parseQuantities, parseWhole, wholeIn } from '../portal/src/amounts.ts';
+import { amountIn, parseAmount, parseQuantities, parseWhole, quantitiesIn, wholeIn } from '../portal/src/amounts.ts';
 
 describe("amounts as written in the page's language", () => {
   test('German points group thousands and the comma separates cents; English the other way round', () => {
@@ -49,5 +49,10 @@ describe("amounts as written in the page's language", () => {
     expect(parseQuantities('2,500', 'de')).toEqual([2, 500]);
     expect(parseQuantities('1.5', 'en')).toBeNull();
     expect(parseQuantities('viele', 'de')).toBeNull();
+    // After a switch of language, as the new inquiry's form rewrites them: English "2,500" is not 2 and 500 in German.
+    expect(quantitiesIn('2,500; 100', 'en', 'de')).toBe('2500, 100');
+    expect(parseQuantities(quantitiesIn('2,500', 'en', 'de'), 'de')).toEqual([2500]);
+    expect(quantitiesIn('1.000, 50', 'de', 'en')).toBe('1000, 50');
+    expect(quantitiesIn('viele', 'de', 'en')).toBe('viele');
   });
 });

@@ -103,10 +103,16 @@ describe('publishing', () => {
     for (const [token, network, input, code] of refusals) {
       expect(codeOf(await stack.query(publishMutation, { network, input }, token)), String(input.title)).toBe(code);
     }
-    // Named as the argument's path, from a network and from region alike (it said startsAt).
+    // Named as the argument's path, from a network and from region alike (it said startsAt); the key as itself.
+    const keyed = publishMutation.replace(
+      'publishNews(network: $network, input: $input)',
+      'publishNews(network: $network, input: $input, idempotencyKey: " ")',
+    );
     for (const network of ['NIWE', null]) {
       const refused = await stack.query(publishMutation, { network, input: event('Vergangen', { startsAt: inDays(-1) }) }, tokens.admin);
       expect(refused.errors?.[0].extensions, String(network)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsAt' });
+      const blankKey = await stack.query(keyed, { network, input: event('Mit leerem Schlüssel') }, tokens.admin);
+      expect(blankKey.errors?.[0].extensions, String(network)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
     }
     const participant = { name: 'Anna', email: 'anna@example.com' };
     expect(codeOf(await stack.query(registerMutation, { eventId: 'NIWE:n-999999', participant }, tokens.niweMember))).toBe('NOT_FOUND');

@@ -48,3 +48,9 @@ export function parseQuantities(value: string, language: Language): number[] | n
   const quantities = parts.map((part) => parseWhole(part, language));
   return quantities.every((quantity) => !Number.isNaN(quantity)) ? quantities : null;
 }
+
+/** Quantities typed in one language's notation, written for another, ungrouped ("2,500; 100" → "2500, 100"); as they were when they are none. */
+export function quantitiesIn(value: string, from: Language, to: Language): string {
+  const quantities = from === to ? null : parseQuantities(value, from);
+  return quantities ? quantities.join(', ') : value;
+}

@@ -69,7 +69,7 @@ const de: Record<InputReasonName, Phrase> = {
   URL: () => 'Bitte geben Sie eine Webadresse mit http:// oder https:// ein, z. B. https://www.beispiel.de.',
   EMAIL: () => 'Bitte geben Sie eine E-Mail-Adresse ein, z. B. name@firma.de.',
   PHONE: () => 'Bitte geben Sie eine Telefonnummer aus Ziffern, Leerzeichen und + ( ) / - ein, z. B. +49 5651 12345.',
-  CURRENCY: () => 'Bitte geben Sie einen Währungscode aus drei Großbuchstaben ein, z. B. EUR.',
+  CURRENCY: () => 'Bitte geben Sie den Code einer Währung nach ISO 4217 ein, z. B. EUR.',
   DATE: (p) => (p.min !== undefined && p.max !== undefined ? `Bitte geben Sie ein Datum ${yearsDe(p)} ein.` : 'Bitte geben Sie ein gültiges Datum ein.'),
   DATE_TIME: (p) =>
     p.min !== undefined && p.max !== undefined ? `Bitte geben Sie Datum und Uhrzeit ${yearsDe(p)} ein.` : 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
@@ -110,7 +110,7 @@ const en: Record<InputReasonName, Phrase> = {
   URL: () => 'Please enter a web address starting with http:// or https://, e.g. https://www.example.com.',
   EMAIL: () => 'Please enter an e-mail address, e.g. name@company.com.',
   PHONE: () => 'Please enter a telephone number of digits, spaces and + ( ) / - only, e.g. +49 5651 12345.',
-  CURRENCY: () => 'Please enter a currency code of three capital letters, e.g. EUR.',
+  CURRENCY: () => 'Please enter the code of a currency ISO 4217 lists, e.g. EUR.',
   DATE: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date ${yearsEn(p)}.` : 'Please enter a valid date.'),
   DATE_TIME: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date and time ${yearsEn(p)}.` : 'Please enter a valid date and time.'),
   IN_THE_PAST: () => 'This lies in the past; please choose a time in the future.',

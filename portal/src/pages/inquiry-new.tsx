@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { parseQuantities } from '../amounts.ts';
+import { parseQuantities, quantitiesIn } from '../amounts.ts';
+import { useNotation } from '../use-notation.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { CheckboxGroup, MaterialSelect, ProcessPicker } from '../components/pickers.tsx';
 import { certificates } from '../catalog.ts';
@@ -71,6 +72,8 @@ export function NewInquiryPage() {
     deliveryDate: '',
     quoteDeadline: '',
   });
+  // The quantities as typed follow a switch of language: English "2,500" read after a switch to German was 2 and 500.
+  useNotation(language, (from, to) => setValues((v) => ({ ...v, quantities: quantitiesIn(v.quantities, from, to) })));
   const [processes, setProcesses] = useState<string[]>([]);
   const [certifications, setCertifications] = useState<string[]>([]);
   const [errors, setErrors] = useState<Errors>({});

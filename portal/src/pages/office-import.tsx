@@ -182,27 +182,29 @@ function Report({
           <p class="notice notice-ok" role="status">
             {text.imported(number(report.members.length))}
           </p>
-          <table class="office-table">
-            <caption>{text.importedCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columnName}</th>
-                <th scope="col">{text.columnPlace}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.members.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    <a href={paths.member(member.id)}>{member.name}</a>
-                  </td>
-                  <td>
-                    {member.postalCode} {member.city}
-                  </td>
+          <TableScroll label={text.importedCaption} class="office-scroll">
+            <table class="office-table">
+              <caption>{text.importedCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{text.columnName}</th>
+                  <th scope="col">{text.columnPlace}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.members.map((member) => (
+                  <tr key={member.id}>
+                    <td>
+                      <a href={paths.member(member.id)}>{member.name}</a>
+                    </td>
+                    <td>
+                      {member.postalCode} {member.city}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       ) : report.errors.length ? (
         <>

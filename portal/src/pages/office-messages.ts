@@ -182,7 +182,7 @@ const en: OfficeMessages = {
   reportHeading: 'Check report',
   reportSummary: (rows, encoding, delimiter) => `${rows} ${one(rows) ? 'row' : 'rows'} read, encoding ${encoding}, delimiter ${delimiter}.`,
   delimiterName: (d) => (d === ';' ? 'semicolon' : d === ',' ? 'comma' : d === '\t' ? 'tab' : d),
-  errorsFound: (n) => `${n} errors found. Nothing was written. Please correct the file and check it again.`,
+  errorsFound: (n) => `${n} ${one(n) ? 'error' : 'errors'} found. Nothing was written. Please correct the file and check it again.`,
   errorsCaption: 'Errors by row',
   columnRow: 'Row',
   columnColumn: 'Column',

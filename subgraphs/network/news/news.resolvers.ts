@@ -60,9 +60,11 @@ function newsInternalResolvers(network: string): InternalResolvers {
     Mutation: {
       publishNews(_, args, ctx) {
         assertCanPublish(ctx.identity, network);
+        // The key is checked outside: its refusal names idempotencyKey, not a field of input.
+        const key = idempotency(ctx.identity, 'publishNews', args.idempotencyKey, args.input);
         return inArgument('input', () =>
           publishNews(ctx.em, args.input, ctx.identity.subject ?? null, {
-            key: idempotency(ctx.identity, 'publishNews', args.idempotencyKey, args.input),
+            key,
             remember,
             audit: (tx, item) => recordAudit(tx, ctx.identity, 'publishNews', `n-${item.localId}`, null, newsSnapshot(item)),
           }),

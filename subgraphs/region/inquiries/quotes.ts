@@ -59,7 +59,7 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
     throw badInput('input.priceTiers', 'input.priceTiers has two tiers with the same minQuantity.', { reason: 'DUPLICATE' });
   const currency = input.currency ?? 'EUR';
   if (!currencies.has(currency))
-    throw badInput('input.currency', `input.currency must be an ISO 4217 code of three capital letters such as EUR, got "${currency.slice(0, 10)}".`, {
+    throw badInput('input.currency', `input.currency must be the code of a currency ISO 4217 lists, such as EUR, got "${currency.slice(0, 10)}".`, {
       reason: 'CURRENCY',
     });
   if (!Number.isInteger(input.leadTimeDays) || input.leadTimeDays < 1 || input.leadTimeDays > 3650) {

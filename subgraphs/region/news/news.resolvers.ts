@@ -81,9 +81,11 @@ async function publish(
   const source = network ?? regionSource;
   assertCanPublish(ctx.identity, source);
   if (source === regionSource) {
+    // The key is checked outside: its refusal names idempotencyKey, not a field of input.
+    const key = idempotency(ctx.identity, 'publishNews', idempotencyKey, input);
     const item = await inArgument('input', () =>
       publishNews(ctx.em, input, ctx.identity.subject ?? null, {
-        key: idempotency(ctx.identity, 'publishNews', idempotencyKey, input),
+        key,
         remember,
         audit: (tx, view) =>
           recordRegionAudit(tx, ctx.identity, { action: 'publishNews', target: newsIds.format(source, view.localId), before: null, after: newsSnapshot(view) }),
