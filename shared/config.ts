@@ -48,8 +48,7 @@ export function envReader(env: Env) {
         throw new ConfigError(`${name} must be an absolute URL such as http://localhost:4001, got "${value}".`);
       }
       // Each of these is spoken to over HTTP: ftp://x was taken, and every request to it failed.
-      if (protocol !== 'http:' && protocol !== 'https:')
-        throw new ConfigError(`${name} must be an http:// or https:// URL such as http://localhost:4001, got "${value}".`);
+      if (protocol !== 'http:' && protocol !== 'https:') throw new ConfigError(`${name} must be an http:// or https:// URL, got "${value}".`);
       return value.replace(/\/+$/, '');
     },
   };

@@ -34,7 +34,7 @@ describe('settings', () => {
     expect(() => observabilityFromEnv(envReader({ METRICS_TOKEN: 'short' }))).toThrow(/METRICS_TOKEN must be at least 16 characters/);
     expect(() => observabilityFromEnv(envReader({ METRICS_PORT: '70000' }))).toThrow(/METRICS_PORT must be a port number/);
     expect(() => observabilityFromEnv(envReader({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }))).toThrow(
-      /OTEL_EXPORTER_OTLP_ENDPOINT must be an http: or https: URL/,
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "collector:4318".',
     );
   });
 });
