@@ -11,6 +11,7 @@ export type InputReason =
   | { reason: 'TOO_SHORT'; min: number }
   | { reason: 'TOO_LONG'; max: number }
   | { reason: 'MALFORMED_TEXT' }
+  | { reason: 'CONTROL_CHARACTER'; oneLine?: true }
   | { reason: 'NO_LETTERS' }
   | { reason: 'OUT_OF_RANGE'; min?: number; above?: number; max?: number; integer?: true; days?: true }
   | { reason: 'NUMBER'; integer?: true }
@@ -50,6 +51,8 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   TOO_SHORT: 'Text (or a password) shorter than min characters.',
   TOO_LONG: 'Text longer than max characters.',
   MALFORMED_TEXT: 'Text with a NUL character or a lone UTF-16 surrogate.',
+  CONTROL_CHARACTER:
+    'Text with a character no text shows: a control character or a direction control (U+202A-U+202E, U+2066-U+2069); oneLine when a text shown on one line (a name, a title) has a line break or tab.',
   NO_LETTERS: 'Text without a letter or digit where one is needed (a name, search words).',
   OUT_OF_RANGE:
     'A number outside its range: at least min, more than above, at most max (each given when it applies); integer when it must be whole; days when it is the length of a window of days.',

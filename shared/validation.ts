@@ -114,15 +114,54 @@ export function checkText(field: string, value: string): string {
   return value;
 }
 
-/** Trimmed text of at most `max` characters; empty is null, or BAD_USER_INPUT when required. */
-export function text(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+// Characters that no text of ours shows, refused where a text is stored (not at the gateway, which checks
+// every string alike, search words included): the C0 controls but tab and the line breaks, DEL and the C1
+// controls (a BEL or an ESC pasted from a terminal), and the explicit direction controls U+202A-U+202E and
+// U+2066-U+2069: a company's name sent as "\u202EHbmG relleM" reads "Meller GmbH" on every page that shows
+// it (Trojan Source, CVE-2021-42574). The implicit marks (U+200E, U+200F, U+061C) stay: they only steer a
+// neutral character, and right-to-left names need them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is what it is for.
+const invisibleControl = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+// A text shown on one line (a name, a title, a town) takes no line break or tab either: "Müller\nGmbH"
+// broke the list it stood in, and a tab made a CSV export's cell two columns for some readers.
+const lineBreak = /[\t\n\r\u0085\u2028\u2029]/u;
+
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The text, or CONTROL_CHARACTER naming the first invisible control (and, for a one-line text, line break) and where it stands. */
+export function visibleText(field: string, value: string, oneLine: boolean): string {
+  const control = invisibleControl.exec(value);
+  if (control) {
+    const kind = /[\u202A-\u202E\u2066-\u2069]/u.test(control[0]) ? 'a direction control' : 'a control character';
+    throw badInput(field, `${field} contains ${kind} (${codePoint(control[0])}) at character ${control.index + 1}, which no text shows; remove it.`, {
+      reason: 'CONTROL_CHARACTER',
+    });
+  }
+  const broken = oneLine ? lineBreak.exec(value) : null;
+  if (broken) {
+    const kind = broken[0] === '\t' ? 'a tab' : 'a line break';
+    throw badInput(field, `${field} is one line, but has ${kind} (${codePoint(broken[0])}) at character ${broken.index + 1}; write it on one line.`, {
+      reason: 'CONTROL_CHARACTER',
+      oneLine: true,
+    });
+  }
+  return value;
+}
+
+/** Trimmed text of at most `max` characters; empty is null, or BAD_USER_INPUT when required. Line breaks and tabs are kept. */
+export function text(field: string, value: string | null | undefined, max: number, required: boolean, oneLine = false): string | null {
   const trimmed = checkText(field, value ?? '').trim();
   if (trimmed === '') {
     if (required) throw badInput(field, `${field} must not be empty.`, { reason: 'REQUIRED' });
     return null;
   }
   if (trimmed.length > max) throw badInput(field, `${field} must be at most ${max} characters, got ${trimmed.length}.`, { reason: 'TOO_LONG', max });
-  return trimmed;
+  return visibleText(field, trimmed, oneLine);
+}
+
+/** A text shown on one line (a name, a title, a town): as `text`, without a line break or tab inside. */
+export function line(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+  return text(field, value, max, required, true);
 }
 
 const phonePattern = /^\+?[0-9 ()/-]+$/;

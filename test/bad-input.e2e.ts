@@ -225,6 +225,98 @@ describe('malformed strings are refused at the edge, naming the field', () => {
   });
 });
 
+describe('characters no page shows are refused where the text is stored, naming the field and the character', () => {
+  // A direction control turns what follows around on every page that shows it: "\u202EHbmG relleM" reads
+  // "Meller GmbH". A line break or tab has no place in a name or a title, which are shown on one line.
+  const override = '\u202EHbmG relleM';
+
+  function expectControl(res: GraphQLResponse, field: string, message: RegExp, oneLine?: true) {
+    expectError(res, 'BAD_USER_INPUT', message);
+    expect(res.errors![0].extensions).toMatchObject({ field, reason: 'CONTROL_CHARACTER', ...(oneLine ? { oneLine } : {}) });
+  }
+
+  test.each([
+    ['input.name', { ...base, name: override }, /^name contains a direction control \(U\+202E\) at character 1, which no text shows/],
+    ['input.city', { ...base, city: 'Esch\u0007wege' }, /^city contains a control character \(U\+0007\) at character 5/],
+    ['input.contacts[0].name', { ...base, contacts: [{ name: 'Anna\u2066 Schulz' }] }, /direction control \(U\+2066\)/],
+  ])('member input %s', async (field, input, message) => {
+    const before = await stack.query(`{ network(code: NIWE) { memberCount } }`);
+    expectControl(await create(input), field, message);
+    expect((await stack.query(`{ network(code: NIWE) { memberCount } }`)).data).toEqual(before.data);
+  });
+
+  test('a line break or tab inside a name or a title is refused; a description keeps its lines, and a pasted name its trailing line break', async () => {
+    expectControl(await create({ ...base, name: 'Müller\nGmbH' }), 'input.name', /^name is one line, but has a line break \(U\+000A\) at character 7/, true);
+    expectControl(
+      await create({ ...base, services: [{ title: 'Fräsen\tDrehen' }] }),
+      'input.services[0].title',
+      /is one line, but has a tab \(U\+0009\)/,
+      true,
+    );
+    const made = await create({ ...base, name: 'Zeilen GmbH\r\n', description: 'Fräsen und Drehen.\n\nAuch\tin Serie.' });
+    expect(made.errors).toBeUndefined();
+    const id = (made.data as { createMember: { id: string } }).createMember.id;
+    const read = await stack.query(`query($id: ID!) { member(id: $id) { name description } }`, { id });
+    expect(read.data).toEqual({ member: { name: 'Zeilen GmbH', description: 'Fräsen und Drehen.\n\nAuch\tin Serie.' } });
+    // The implicit direction marks stay: a right-to-left name needs them, and they turn nothing around.
+    expect((await create({ ...base, name: 'Nahla\u200F GmbH' })).errors).toBeUndefined();
+  });
+
+  test("region's texts: an inquiry's title, a trade fair's name, a working group's topic; an inquiry's description keeps its lines", async () => {
+    const partner = await stack.token({ role: 'partner', sub: 'control-partner' });
+    const inquiry = (title: string, partDescription: string) =>
+      stack.query(
+        `mutation($input: InquiryInput!) { createInquiry(input: $input) { id title partDescription } }`,
+        {
+          input: {
+            title,
+            partDescription,
+            processes: ['3.2.1'],
+            quantities: [{ quantity: 10 }],
+            deliveryLocation: { postalCode: '37269' },
+            quoteDeadline: '2099-01-15T12:00:00Z',
+            deliveryDate: '2099-02-15',
+          },
+        },
+        partner,
+      );
+    expectControl(await inquiry('Flansch\u202E', 'Drehteil'), 'input.title', /^input\.title contains a direction control \(U\+202E\) at character 8/);
+    expectControl(await inquiry('Flansch\nDN 50', 'Drehteil'), 'input.title', /is one line/, true);
+    expectControl(await inquiry('Flansch', 'Drehteil\u001B[31m'), 'input.partDescription', /control character \(U\+001B\)/);
+    const made = await inquiry('Flansch DN 50', 'Werkstoff: 1.4301\nToleranz: ±0,05');
+    expect(made.errors).toBeUndefined();
+    expect(made.data).toMatchObject({ createInquiry: { title: 'Flansch DN 50', partDescription: 'Werkstoff: 1.4301\nToleranz: ±0,05' } });
+
+    const office = await stack.token({ role: 'office', network: 'NIWE' });
+    const fair = await stack.query(
+      `mutation($input: TradeFairInput!) { createTradeFair(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Netzwerkmesse\u0085',
+          city: 'Bad Salzuflen',
+          startsAt: '2099-03-01T09:00:00+01:00',
+          endsAt: '2099-03-02T17:00:00+01:00',
+          registrationDeadline: '2099-02-01T12:00:00+01:00',
+          booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 25_000 },
+        },
+      },
+      office,
+    );
+    expectControl(fair, 'input.name', /control character \(U\+0085\)/);
+    const group = (topic: string, description: string) =>
+      stack.query(
+        `mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { topic description } }`,
+        { input: { topic, description, lead: { network: 'NIWE' } } },
+        office,
+      );
+    expectControl(await group('Härten\tund Beschichten', 'Wärmebehandlung'), 'input.topic', /is one line, but has a tab/, true);
+    expectControl(await group('Härten und Beschichten', 'Wärme\u2067behandlung'), 'input.description', /direction control \(U\+2067\)/);
+    expect((await group('Zeilen im Arbeitskreis', 'Erstens.\nZweitens.')).data).toEqual({
+      createWorkingGroup: { topic: 'Zeilen im Arbeitskreis', description: 'Erstens.\nZweitens.' },
+    });
+  });
+});
+
 describe('lists in input are bounded', () => {
   const updateMember = `mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id } }`;
   const services = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Leistung ${i}` }));

@@ -6,7 +6,7 @@ import { locale } from '../portal/src/i18n.ts';
 import { conflictReasons } from '../shared/conflict-reasons.ts';
 import { badInput, conflict, errorCodes } from '../shared/errors.ts';
 import { inputReasons } from '../shared/input-reasons.ts';
-import { idempotencyKey, isoDate, isoDateTime, pageSize, text } from '../shared/validation.ts';
+import { idempotencyKey, isoDate, isoDateTime, line, pageSize, text } from '../shared/validation.ts';
 import { employees, postalCode, website } from '../subgraphs/network/validation.ts';
 
 // BAD_USER_INPUT's extensions.reason: what the validators send, and how the portal turns it into the
@@ -75,6 +75,19 @@ describe("the portal's words for them", () => {
     const none = badInput('to', 'The window has no working day.', { reason: 'NO_WORKING_DAY' });
     expect(fieldErrorText(none, de)).toBe('In diesem Zeitraum liegt (ab heute) kein Arbeitstag von Montag bis Freitag; bitte wählen Sie andere Tage.');
     expect(fieldErrorText(none, en)).toBe('This window has no working day (Monday to Friday) left from today; please choose other days.');
+  });
+
+  test('a control character, and a line break in a one-line text, read as what to do about them', () => {
+    const lineBroken = refusal(() => line('name', 'Müller\nGmbH', 200, true));
+    expect(lineBroken.extensions).toMatchObject({ field: 'name', reason: 'CONTROL_CHARACTER', oneLine: true });
+    const control = refusal(() => text('description', 'Drehen\u202E', 5000, false));
+    expect(control.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'description', reason: 'CONTROL_CHARACTER' });
+    const asError = (r: { message: string; extensions: Record<string, unknown> }) => new GraphQLError(r.message, { extensions: r.extensions });
+    expect(fieldErrorText(asError(lineBroken), de)).toBe('Bitte schreiben Sie dies in eine Zeile, ohne Zeilenumbruch oder Tabulator.');
+    expect(fieldErrorText(asError(control), en)).toBe('The text contains an invisible control character (such as from a copied template); please remove it.');
+    // A description keeps its lines and tabs; a trailing line break of a pasted name is trimmed away.
+    expect(text('description', 'Erstens.\n\tZweitens.', 5000, false)).toBe('Erstens.\n\tZweitens.');
+    expect(line('name', 'Müller GmbH\r\n', 200, true)).toBe('Müller GmbH');
   });
 
   test('each reason reads in German, with its numbers in German notation', () => {

@@ -25,6 +25,8 @@ interface ReasonParams {
   integer?: boolean;
   /** The number is a window's length in days (a balance of at most 366). */
   days?: boolean;
+  /** A text shown on one line had a line break or tab. */
+  oneLine?: boolean;
   other?: string;
 }
 
@@ -58,6 +60,10 @@ const de: Record<InputReasonName, Phrase> = {
   TOO_SHORT: (p, n) => `Bitte geben Sie mindestens ${n(p.min ?? 1)} Zeichen ein.`,
   TOO_LONG: (p, n) => `Bitte kürzen Sie auf höchstens ${n(p.max ?? 0)} Zeichen.`,
   MALFORMED_TEXT: () => 'Der Text enthält ein Steuerzeichen oder ein halbes Zeichen (etwa eines Emojis); bitte entfernen Sie es.',
+  CONTROL_CHARACTER: (p) =>
+    p.oneLine
+      ? 'Bitte schreiben Sie dies in eine Zeile, ohne Zeilenumbruch oder Tabulator.'
+      : 'Der Text enthält ein unsichtbares Steuerzeichen (etwa aus einer kopierten Vorlage); bitte entfernen Sie es.',
   NO_LETTERS: () => 'Bitte verwenden Sie mindestens einen Buchstaben oder eine Ziffer.',
   OUT_OF_RANGE: (p, n) =>
     p.days
@@ -101,6 +107,10 @@ const en: Record<InputReasonName, Phrase> = {
   TOO_SHORT: (p, n) => `Please enter at least ${n(p.min ?? 1)} characters.`,
   TOO_LONG: (p, n) => `Please shorten this to at most ${n(p.max ?? 0)} characters.`,
   MALFORMED_TEXT: () => 'The text contains a control character or half a character (such as of an emoji); please remove it.',
+  CONTROL_CHARACTER: (p) =>
+    p.oneLine
+      ? 'Please write this on one line, without a line break or tab.'
+      : 'The text contains an invisible control character (such as from a copied template); please remove it.',
   NO_LETTERS: () => 'Please use at least one letter or digit.',
   OUT_OF_RANGE: (p, n) =>
     p.days ? `Please choose a window ${rangeEn(p, n)} days.` : `Please enter ${p.integer ? 'a whole number' : 'a value'} ${rangeEn(p, n)}.`,
@@ -157,6 +167,7 @@ export function fieldErrorText(error: ServerError, locale: LocaleFormats, labels
     max: numberOrUndefined(extensions.max),
     integer: extensions.integer === true,
     days: extensions.days === true,
+    oneLine: extensions.oneLine === true,
     other: other === undefined ? undefined : (labels[other] ?? labels[other.replace(/^input\./, '')] ?? other),
   };
   return fieldErrorPhrases[locale.language][reason as InputReasonName](params, (value) => locale.number(value, 2), error.message);

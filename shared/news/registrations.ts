@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../errors.ts';
 import type { RegistrationOwners } from './access.ts';
+import { visibleText } from '../validation.ts';
 import { EventRegistrationSchema, NewsItemSchema, type EventRegistration, type NewsItem, type RegistrationStatus } from './news.entity.ts';
 
 // Registration for an event. Every change takes the event's row lock first, so
@@ -41,7 +42,7 @@ function checkParticipant(participant: Participant): Participant {
     );
   if (email.length > 254 || !emailPattern.test(email))
     throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`, { reason: 'EMAIL' });
-  return { name, email };
+  return { name: visibleText('participant.name', name, true), email };
 }
 
 async function lockedEvent(tx: EntityManager, localId: number, eventId: string): Promise<NewsItem> {

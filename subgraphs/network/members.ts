@@ -76,7 +76,7 @@ export function validate(input: v.MemberFields, isPatch: boolean, errors: GraphQ
   }
   set('website', 'website', () => v.website('website', input.website));
   set('employees', 'employees', () => v.employees('employees', input.employees));
-  set('description', 'description', () => v.optionalText('description', input.description, 5000));
+  set('description', 'description', () => v.description('description', input.description));
   set('processes', 'processCodes', () => v.processCodes('processes', input.processes ?? []));
   set('materials', 'materials', () => v.materials('materials', input.materials ?? []));
   return {

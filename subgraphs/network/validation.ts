@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/errors.ts';
 import { canonicalMaterial } from '../../shared/data/materials.ts';
 import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
-import { boundedList, certificationName, coordinates, isoDate, listLimits, phone, processCodes, text } from '../../shared/validation.ts';
+import { boundedList, certificationName, coordinates, isoDate, line, listLimits, phone, processCodes, text } from '../../shared/validation.ts';
 
 export { coordinates, processCodes };
 
@@ -45,12 +45,19 @@ export interface MemberFields {
   contacts?: ContactPersonInput[] | null;
 }
 
+/** A one-line text (a name, a title, a town; shared/validation.ts line), required. */
 export function requiredText(field: string, value: string | null | undefined, max: number): string {
-  return text(field, value, max, true)!;
+  return line(field, value, max, true)!;
 }
 
+/** A one-line text, or null when left empty. */
 export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  return text(field, value, max, false);
+  return line(field, value, max, false);
+}
+
+/** A description: lines and paragraphs kept, or null when left empty. */
+export function description(field: string, value: string | null | undefined): string | null {
+  return text(field, value, 5000, false);
 }
 
 export function postalCode(field: string, value: string | null | undefined): string {
@@ -108,7 +115,7 @@ export function certifications(field: string, values: CertificationInput[]): Cer
 export function services(field: string, values: ServiceInput[]): Required<ServiceInput>[] {
   return boundedList(field, values, listLimits.services).map((s, i) => ({
     title: requiredText(`${field}[${i}].title`, s.title, 200),
-    description: optionalText(`${field}[${i}].description`, s.description, 5000),
+    description: description(`${field}[${i}].description`, s.description),
     processes: processCodes(`${field}[${i}].processes`, s.processes ?? []),
   }));
 }

@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processView } from '../../../shared/data/processes.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
-import { isoDate, processCodes, text } from '../../../shared/validation.ts';
+import { isoDate, line, processCodes, text } from '../../../shared/validation.ts';
 import { bookingId, parsePostId } from '../ids.ts';
 import { cadSystems, CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CadSystem, type CapacityPost } from './entities.ts';
 import { daysAfter, daysAhead, parseDate, today, workingDays } from './calendar.ts';
@@ -163,8 +163,8 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
     kind: input.kind,
     cadSystem: input.cadSystem ?? null,
     processCode: input.process ?? null,
-    machine: text('input.machine', input.machine, 200, false),
-    workEnvelope: text('input.workEnvelope', input.workEnvelope, 200, false),
+    machine: line('input.machine', input.machine, 200, false),
+    workEnvelope: line('input.workEnvelope', input.workEnvelope, 200, false),
     hours: input.hours,
     bookedHours: 0,
     fromDate: input.from,
@@ -231,8 +231,8 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   post.hours = hours;
   post.fromDate = from;
   post.toDate = to;
-  if (patch.machine !== undefined) post.machine = text('input.machine', patch.machine, 200, false);
-  if (patch.workEnvelope !== undefined) post.workEnvelope = text('input.workEnvelope', patch.workEnvelope, 200, false);
+  if (patch.machine !== undefined) post.machine = line('input.machine', patch.machine, 200, false);
+  if (patch.workEnvelope !== undefined) post.workEnvelope = line('input.workEnvelope', patch.workEnvelope, 200, false);
   if (patch.pricePerHour !== undefined) post.pricePerHour = price(patch.pricePerHour);
   if (patch.notes !== undefined) post.notes = text('input.notes', patch.notes, 2000, false);
 }

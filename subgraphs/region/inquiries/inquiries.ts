@@ -3,7 +3,7 @@ import { badInput, conflict, notFound } from '../../../shared/errors.ts';
 import { findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
-import { certificationName, isoDate, isoDateTime, processCodes, text } from '../../../shared/validation.ts';
+import { certificationName, isoDate, isoDateTime, line, processCodes, text } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from './entities.ts';
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
 import { requireOwner, type InquiryAccess } from './access.ts';
@@ -96,7 +96,7 @@ function material(field: string, value: string | null | undefined): string | nul
 }
 
 function documents(field: string, list: string[] | null | undefined): string[] {
-  const docs = (list ?? []).map((d, i) => text(`${field}[${i}]`, d, 200, true)!);
+  const docs = (list ?? []).map((d, i) => line(`${field}[${i}]`, d, 200, true)!);
   if (docs.length > 30) throw badInput(field, `${field} takes at most 30 documents.`, { reason: 'TOO_MANY', max: 30 });
   return docs;
 }
@@ -123,7 +123,7 @@ function customerOf(identity: Identity, customer: string | null | undefined): st
         reason: 'NOT_APPLICABLE',
       },
     );
-  return text('input.customer', customer, 200, false);
+  return line('input.customer', customer, 200, false);
 }
 
 /** Validates everything before anything is written. */
@@ -135,7 +135,7 @@ export function newInquiry(em: EntityManager, identity: Identity, input: Inquiry
     ownerMemberId: identity.role === 'member' ? identity.memberId! : null,
     ownerNetwork: identity.role === 'member' || identity.role === 'office' ? identity.network! : null,
     customer: customerOf(identity, input.customer),
-    title: text('input.title', input.title, 200, true)!,
+    title: line('input.title', input.title, 200, true)!,
     partDescription: text('input.partDescription', input.partDescription, 10_000, true)!,
     processCodes: processList('input.processes', input.processes),
     material: material('input.material', input.material),
@@ -161,7 +161,7 @@ export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date
     patch.deliveryDate != null || patch.quoteDeadline != null
       ? deliveryAfterDeadline('input.deliveryDate', patch.deliveryDate ?? inquiry.deliveryDate, quoteDeadline)
       : inquiry.deliveryDate;
-  if (patch.title != null) inquiry.title = text('input.title', patch.title, 200, true)!;
+  if (patch.title != null) inquiry.title = line('input.title', patch.title, 200, true)!;
   if (patch.partDescription != null) inquiry.partDescription = text('input.partDescription', patch.partDescription, 10_000, true)!;
   if (patch.processes != null) inquiry.processCodes = processList('input.processes', patch.processes);
   if (patch.material !== undefined) inquiry.material = material('input.material', patch.material);

@@ -1,6 +1,6 @@
 import { badInput } from '../../../shared/errors.ts';
 import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
-import { boundedList, certificationNames, checkText, coordinates, isoDate, listLimits, processCodes, text } from '../../../shared/validation.ts';
+import { boundedList, certificationNames, checkText, coordinates, isoDate, line, listLimits, processCodes, text } from '../../../shared/validation.ts';
 import { networks } from '../../../shared/networks.ts';
 import { searchWords, type PushedDownFilter } from '../../../shared/search.ts';
 
@@ -70,7 +70,7 @@ function searchText(value: string | null | undefined): string | null {
 
 function materials(values: readonly string[]): string[] {
   return boundedList('filter.materials', values, listLimits.materials).map((m) => {
-    const name = text('filter.materials', m, 60, false);
+    const name = line('filter.materials', m, 60, false);
     // Blank: one too long is refused by text() already.
     if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
     return name;

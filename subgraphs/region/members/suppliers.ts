@@ -1,6 +1,6 @@
 import { badInput } from '../../../shared/errors.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
-import { certificationNames, processCodes, text } from '../../../shared/validation.ts';
+import { certificationNames, line, processCodes } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
@@ -48,7 +48,7 @@ function validate(r: SupplierRequirements) {
       'requirements are empty; give at least one of processes, material, quantity, tolerance, certifications or deliveryLocation.',
       { reason: 'REQUIRED' },
     );
-  const material = text('requirements.material', r.material, 60, false);
+  const material = line('requirements.material', r.material, 60, false);
   if (r.material != null && material === null)
     // Blank: one too long is refused by text() already.
     throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
-import { text } from '../../../shared/validation.ts';
+import { line } from '../../../shared/validation.ts';
 import { recordRegionAudit } from '../members/audit.ts';
 import { ApiKeySchema, type ApiKey } from './api-key.entity.ts';
 import { apiKeyId, parseApiKeyId } from '../ids.ts';
@@ -33,8 +33,8 @@ function snapshot(k: ApiKey): Record<string, unknown> {
 
 export async function createApiKey(em: EntityManager, identity: Identity, args: { partner: string; name: string; safelist?: boolean | null }) {
   requireAdmin(identity, 'create API keys');
-  const partner = text('partner', args.partner, 200, true)!;
-  const name = text('name', args.name, 200, true)!;
+  const partner = line('partner', args.partner, 200, true)!;
+  const name = line('name', args.name, 200, true)!;
   const key = `irm_${randomBytes(24).toString('base64url')}`;
   const apiKey = await em.transactional(async (tx) => {
     const created = tx.create(ApiKeySchema, {

@@ -1,7 +1,7 @@
 import { CheckConstraintViolationException, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../../shared/errors.ts';
-import { phone, text } from '../../../shared/validation.ts';
+import { line, phone, text } from '../../../shared/validation.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import { actingMember, assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
@@ -45,9 +45,9 @@ function checkRegistrationInput(input: BoothRegistrationInput) {
       `input.products must name 1 to ${maxProducts} products, got ${input.products.length}.`,
       input.products.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: maxProducts },
     );
-  const products = input.products.map((p, i) => text(`input.products[${i}]`, p, 200, true)!);
-  const contactName = text('input.contact.name', input.contact.name, 200, true)!;
-  const contactEmail = text('input.contact.email', input.contact.email, 254, true)!;
+  const products = input.products.map((p, i) => line(`input.products[${i}]`, p, 200, true)!);
+  const contactName = line('input.contact.name', input.contact.name, 200, true)!;
+  const contactEmail = line('input.contact.email', input.contact.email, 254, true)!;
   if (!emailPattern.test(contactEmail))
     throw badInput('input.contact.email', `input.contact.email "${contactEmail.slice(0, 40)}" is not an e-mail address.`, { reason: 'EMAIL' });
   const contactPhone = phone('input.contact.phone', input.contact.phone, 40);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, inArgument } from '../../../shared/errors.ts';
-import { isoDateTime, text } from '../../../shared/validation.ts';
+import { isoDateTime, line } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import { oldestFirst, parseBoothId, parseTradeFairId } from '../ids.ts';
 import { organiserOf, requireCooperation } from './access.ts';
@@ -50,8 +50,8 @@ function whole(field: string, value: number, min: number, max: number, unit: str
 
 /** The fair and booth to store, or BAD_USER_INPUT naming the first field at fault. */
 export function checkTradeFairInput(input: TradeFairInput, now = new Date()) {
-  const name = text('name', input.name, 200, true)!;
-  const city = text('city', input.city, 120, true)!;
+  const name = line('name', input.name, 200, true)!;
+  const city = line('city', input.city, 120, true)!;
   const startsAt = isoDateTime('startsAt', input.startsAt);
   const endsAt = isoDateTime('endsAt', input.endsAt);
   const registrationDeadline = isoDateTime('registrationDeadline', input.registrationDeadline);

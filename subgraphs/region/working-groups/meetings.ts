@@ -59,7 +59,7 @@ function checkMeeting(input: MeetingInput) {
       max: maxParticipantLimit,
       integer: true,
     });
-  const agenda = boundedText('input.agenda', input.agenda, 10_000);
+  const agenda = boundedText('input.agenda', input.agenda, 10_000, { lines: true });
   return { startsAt, place, videoLink, agenda, participantLimit: input.participantLimit };
 }
 

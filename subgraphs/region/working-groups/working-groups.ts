@@ -2,7 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
-import { checkText } from '../../../shared/validation.ts';
+import { checkText, visibleText } from '../../../shared/validation.ts';
 import { actingMember, assertMemberExists, canActFor } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
@@ -23,8 +23,8 @@ import { notifyInvited } from './notifications.ts';
 // unique indexes refuse what slipped past a check in a race (a second group of
 // one topic, a second open membership of one member).
 
-/** Text of 1..max characters (min for the topic), trimmed, that PostgreSQL can store. */
-export function boundedText(field: string, value: string, max: number, min = 1): string {
+/** Text of 1..max characters (min for the topic), trimmed, that PostgreSQL can store and a page shows (one line unless `lines`). */
+export function boundedText(field: string, value: string, max: number, { min = 1, lines = false }: { min?: number; lines?: boolean } = {}): string {
   const text = checkText(field, value).trim();
   if (text.length < min || text.length > max)
     throw badInput(
@@ -32,7 +32,7 @@ export function boundedText(field: string, value: string, max: number, min = 1):
       `${field} must have ${min} to ${max} characters, got ${text.length}.`,
       text.length === 0 ? { reason: 'REQUIRED' } : text.length < min ? { reason: 'TOO_SHORT', min } : { reason: 'TOO_LONG', max },
     );
-  return text;
+  return visibleText(field, text, !lines);
 }
 
 export async function loadGroup(ctx: RegionContext, id: string, field = 'id'): Promise<WorkingGroup> {
@@ -87,8 +87,8 @@ export async function createGroup(ctx: RegionContext, input: GroupInput): Promis
   requireCooperation(ctx.identity);
   if (ctx.identity.role !== 'office' && ctx.identity.role !== 'admin')
     throw forbidden('Network offices and admin found working groups; a member asks to join one.');
-  const topic = boundedText('input.topic', input.topic, 200, 3);
-  const description = boundedText('input.description', input.description, 5000);
+  const topic = boundedText('input.topic', input.topic, 200, { min: 3 });
+  const description = boundedText('input.description', input.description, 5000, { lines: true });
   const lead = await leadOf(ctx, input.lead);
   const duplicate = () => conflict(`A working group on "${topic}" exists already; ask to join it.`, { reason: 'EXISTS' });
   if ((await ctx.em.count(WorkingGroupSchema, { topic: { $ilike: topic.replace(/[\\%_]/g, '\\$&') } })) > 0) throw duplicate();
