@@ -89,6 +89,13 @@ describe('audit log', () => {
     expect(second.data.auditLog.pageInfo.hasNextPage).toBe(false);
     const bad = await stack.query(auditQuery, { network: 'KONAT', after: 'bogus' }, tokens.admin);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // An id past the network API's Int came back as its coercion error, naming the internal variable $before.
+    const past = await stack.query(auditQuery, { network: 'KONAT', after: Buffer.from('audit:99999999999').toString('base64url') }, tokens.admin);
+    expect(past.errors).toHaveLength(1);
+    expect(past.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^after is not an audit log cursor/),
+      extensions: { field: 'after', reason: 'NOT_A_CURSOR' },
+    });
   });
 
   test('only the network’s office and admin may read it', async () => {

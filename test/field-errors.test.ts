@@ -88,6 +88,10 @@ describe("the portal's words for them", () => {
     // A description keeps its lines and tabs; a trailing line break of a pasted name is trimmed away.
     expect(text('description', 'Erstens.\n\tZweitens.', 5000, false)).toBe('Erstens.\n\tZweitens.');
     expect(line('name', 'Müller GmbH\r\n', 200, true)).toBe('Müller GmbH');
+    // A one-line text in one form: composed, without invisible format characters, one space for each run.
+    expect(line('topic', 'Ha\u0308rten\u00A0 und\u200B Be\u00ADschichten', 200, true)).toBe('Härten und Beschichten');
+    expect(refusal(() => line('name', '\u200B\uFEFF', 200, true)).extensions).toMatchObject({ reason: 'REQUIRED' });
+    expect(text('description', 'Zwei  Leerzeichen', 5000, false)).toBe('Zwei  Leerzeichen');
   });
 
   test('each reason reads in German, with its numbers in German notation', () => {

@@ -355,7 +355,19 @@ describe('calendar', () => {
 
   test('lone carriage returns and other control characters cannot start lines or events of their own', async () => {
     const title = 'Harmlos\rEND:VEVENT\rBEGIN:VEVENT\rUID:fremd@example\rSUMMARY:Eingeschleust';
-    const published = await publish(tokens.niweOffice, 'NIWE', event(title, { text: 'Zeile 1\rZeile 2\u000b\u0007 Ende' }));
+    const text = 'Zeile 1\rZeile 2\u000b\u0007 Ende';
+    // A title is one line and no text takes a control character (shared/validation.ts visibleText)...
+    const refused = await stack.query(publishMutation, { network: 'NIWE', input: event(title) }, tokens.niweOffice);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title', reason: 'CONTROL_CHARACTER', oneLine: true });
+    const inText = await stack.query(publishMutation, { network: 'NIWE', input: event('Harmlos', { text }) }, tokens.niweOffice);
+    expect(inText.errors?.[0].extensions).toMatchObject({ field: 'input.text', reason: 'CONTROL_CHARACTER' });
+    // ...and the calendar writes what an older record holds without letting it start a line: put into NIWE's database.
+    const published = await publish(tokens.niweOffice, 'NIWE', event('Harmlos'));
+    await stack.networks
+      .get('NIWE')!
+      .orm.em.fork()
+      .getConnection()
+      .execute(`update "news_item" set "title" = ?, "text" = ? where "id" = ?`, [title, text, Number(published.id.split('-')[1])]);
     const { body, events } = await calendar(published.calendarPath!);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the file may not hold
     expect(body.split('\r\n').some((line) => /[\r\n\x00-\x08\x0b-\x1f]/.test(line))).toBe(false);
@@ -588,6 +600,14 @@ describe('feed', () => {
 
   test('a bad cursor and a bad page size are BAD_USER_INPUT', async () => {
     expect(codeOf(await stack.query(feedQuery, { first: 5, after: 'bm9wZQ' }))).toBe('BAD_USER_INPUT');
+    // Hand-made cursors whose time no Date writes (year 10000 and after) failed every network's page as
+    // INTERNAL_SERVER_ERROR; one whose id is past the networks' Int came back as their API's coercion error.
+    const cursor = (at: number, localId: number) => Buffer.from(JSON.stringify(['feed', at, 'NIWE', localId])).toString('base64url');
+    for (const after of [cursor(8_640_000_000_000_000, 1), cursor(253_402_300_800_000, 1), cursor(-62_167_219_200_001, 1), cursor(Date.now(), 2 ** 31)]) {
+      const res = await stack.query(feedQuery, { first: 2, after });
+      expect(res.errors, after).toHaveLength(1);
+      expect(res.errors?.[0], after).toMatchObject({ path: ['feed'], extensions: { code: 'BAD_USER_INPUT', field: 'after', reason: 'NOT_A_CURSOR' } });
+    }
     expect(codeOf(await stack.query(feedQuery, { first: 0 }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await stack.query(feedQuery, { first: 101 }))).toBe('BAD_USER_INPUT');
   });

@@ -239,6 +239,12 @@ describe('membership', () => {
     const before = await Promise.all(['working_group', 'working_group_membership', 'working_group_meeting', 'outbox_event'].map(regionCount));
     const cases: [string, Record<string, unknown>, string, string, string?][] = [
       [createMutation, { input: { topic: 'härten UND beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
+      // What reads the same is the same topic: two spaces, a no-break space, a decomposed ä, a zero-width space, a soft hyphen.
+      [createMutation, { input: { topic: 'Härten  und Beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
+      [createMutation, { input: { topic: 'Härten\u00A0und Beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
+      [createMutation, { input: { topic: 'Ha\u0308rten und Beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
+      [createMutation, { input: { topic: 'Härten\u200B und Beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
+      [createMutation, { input: { topic: 'Här\u00ADten und Beschichten', description: 'Doppelt', lead: { network: 'NIWE' } } }, 'niweOffice', 'CONFLICT'],
       [createMutation, { input: { topic: 'Leichtbau', description: 'x', lead: { network: 'LINAT' } } }, 'niweOffice', 'FORBIDDEN'],
       [createMutation, { input: { topic: 'Leichtbau', description: 'x', lead: {} } }, 'admin', 'BAD_USER_INPUT', 'input.lead'],
       [createMutation, { input: { topic: 'LB', description: 'x', lead: { network: 'LINAT' } } }, 'admin', 'BAD_USER_INPUT', 'input.topic'],

@@ -38,10 +38,10 @@ export interface NewsView {
 }
 
 function text(field: string, value: string | null | undefined, max: number, oneLine: boolean): string {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = visibleText(field, value?.trim() ?? '', oneLine);
   if (trimmed.length === 0 || trimmed.length > max)
     throw badInput(field, `${field} must have 1 to ${max} characters.`, trimmed.length === 0 ? { reason: 'REQUIRED' } : { reason: 'TOO_LONG', max });
-  return visibleText(field, trimmed, oneLine);
+  return trimmed;
 }
 
 function instant(field: string, value: string | null | undefined): Date | null {
@@ -59,12 +59,11 @@ export function checkNewsInput(input: NewsInput, now = new Date()) {
     visibility: input.visibility,
     startsAt: instant('startsAt', input.startsAt),
     endsAt: instant('endsAt', input.endsAt),
-    place: input.place?.trim() || null,
+    place: visibleText('place', input.place?.trim() ?? '', true) || null,
     registrationLimit: input.registrationLimit ?? null,
     registrationDeadline: instant('registrationDeadline', input.registrationDeadline),
   };
   if (item.place !== null && item.place.length > 200) throw badInput('place', 'place must have at most 200 characters.', { reason: 'TOO_LONG', max: 200 });
-  if (item.place !== null) visibleText('place', item.place, true);
   if (item.kind === 'NEWS') {
     for (const field of ['startsAt', 'endsAt', 'registrationLimit', 'registrationDeadline'] as const) {
       if (item[field] !== null) throw badInput(field, `${field} belongs to events; news has none.`, { reason: 'COMBINATION' });

@@ -32,7 +32,7 @@ export interface RegistrationView {
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkParticipant(participant: Participant): Participant {
-  const name = participant.name.trim();
+  const name = visibleText('participant.name', participant.name.trim(), true);
   const email = participant.email.trim();
   if (name.length === 0 || name.length > 200)
     throw badInput(
@@ -42,7 +42,7 @@ function checkParticipant(participant: Participant): Participant {
     );
   if (email.length > 254 || !emailPattern.test(email))
     throw badInput('participant.email', `participant.email "${email.slice(0, 40)}" is not an e-mail address.`, { reason: 'EMAIL' });
-  return { name: visibleText('participant.name', name, true), email };
+  return { name, email };
 }
 
 async function lockedEvent(tx: EntityManager, localId: number, eventId: string): Promise<NewsItem> {

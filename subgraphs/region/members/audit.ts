@@ -32,8 +32,10 @@ interface AuditRow {
 const encodeCursor = (id: number) => Buffer.from(`audit:${id}`).toString('base64url');
 
 function decodeCursor(cursor: string): number {
-  const match = /^audit:([1-9][0-9]{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('after', 'after is not an audit log cursor; pass the endCursor of a previous page.', { reason: 'NOT_A_CURSOR' });
+  const match = /^audit:([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // The network's API takes an Int: 99999999999 came back as its coercion error, naming its own variable.
+  if (!match || Number(match[1]) > 2 ** 31 - 1)
+    throw badInput('after', 'after is not an audit log cursor; pass the endCursor of a previous page.', { reason: 'NOT_A_CURSOR' });
   return Number(match[1]);
 }
 

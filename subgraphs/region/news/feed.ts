@@ -60,6 +60,10 @@ function encodeFeedCursor(key: FeedKey): string {
   return Buffer.from(JSON.stringify(['feed', key.at, key.source, key.localId])).toString('base64url');
 }
 
+const latestCursorTime = Date.UTC(3000, 0, 1);
+/** GraphQL's Int, the type of a network's ids on the internal API. */
+const maxInt = 2 ** 31 - 1;
+
 function decodeFeedCursor(cursor: string): FeedKey {
   let value: unknown;
   try {
@@ -70,7 +74,10 @@ function decodeFeedCursor(cursor: string): FeedKey {
   if (Array.isArray(value) && value.length === 4 && value[0] === 'feed') {
     const [, at, source, localId] = value;
     const knownSource = source === regionSource || networks.some((n) => n.code === source);
-    if (Number.isSafeInteger(at) && knownSource && Number.isSafeInteger(localId) && localId > 0) return { at, source, localId };
+    // Within what a Date writes as ISO and a network's Int takes: a hand-made cursor of year 10000 failed every
+    // network's page (RangeError, INTERNAL_SERVER_ERROR), one of id 2^31 came back as the internal API's refusal.
+    const onCalendar = Number.isSafeInteger(at) && at >= 0 && at < latestCursorTime;
+    if (onCalendar && knownSource && Number.isSafeInteger(localId) && localId > 0 && localId <= maxInt) return { at, source, localId };
   }
   throw badInput('after', 'after is not a cursor of the feed; pass the endCursor or an edge cursor of a previous page.', { reason: 'NOT_A_CURSOR' });
 }

@@ -25,14 +25,14 @@ import { notifyInvited } from './notifications.ts';
 
 /** Text of 1..max characters (min for the topic), trimmed, that PostgreSQL can store and a page shows (one line unless `lines`). */
 export function boundedText(field: string, value: string, max: number, { min = 1, lines = false }: { min?: number; lines?: boolean } = {}): string {
-  const text = checkText(field, value).trim();
+  const text = visibleText(field, checkText(field, value).trim(), !lines);
   if (text.length < min || text.length > max)
     throw badInput(
       field,
       `${field} must have ${min} to ${max} characters, got ${text.length}.`,
       text.length === 0 ? { reason: 'REQUIRED' } : text.length < min ? { reason: 'TOO_SHORT', min } : { reason: 'TOO_LONG', max },
     );
-  return visibleText(field, text, !lines);
+  return text;
 }
 
 export async function loadGroup(ctx: RegionContext, id: string, field = 'id'): Promise<WorkingGroup> {
