@@ -152,6 +152,17 @@ describe('publishing', () => {
     expect(codeOf(await stack.query(cancelMutation, { id: 'REGION:r-999999' }, tokens.admin))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(cancelMutation, { id: 'NIWE:n-1' }, tokens.admin))).toBe('BAD_USER_INPUT');
     expect(codeOf(await stack.query(cancelMutation, { id: 'LINAT:r-999999' }, tokens.linatMember))).toBe('NOT_FOUND');
+    // Another company's registration is not there for a member or another network's office: a FORBIDDEN named
+    // its member, and the ids count up, so stepping through them told who had registered for what.
+    const theirs = (
+      await ok(stack.query(registerMutation, { eventId: upcoming.id, participant: { name: 'Ida Fremd', email: 'ida@fremd.example' } }, tokens.niweMember))
+    ).registerForEvent as { id: string };
+    for (const token of [tokens.linatMember, tokens.linatOffice]) {
+      const res = await stack.query(cancelMutation, { id: theirs.id }, token);
+      expect(res.errors?.[0]).toMatchObject({ message: `Registration ${theirs.id} does not exist.`, extensions: { code: 'NOT_FOUND' } });
+      expect(JSON.stringify(res)).not.toContain('NIWE:m-');
+    }
+    expect(codeOf(await stack.query(cancelMutation, { id: theirs.id }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await stack.query(registrationsQuery, { eventId: 'LINAT:n-999999' }, tokens.linatOffice))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registrationsQuery, { eventId: 'REGION:n-999999' }, tokens.admin))).toBe('NOT_FOUND');
     expect((await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length).toBe(before + 2);

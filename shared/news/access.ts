@@ -46,11 +46,15 @@ export function mayManageRegistration(identity: Identity, memberId: string, sour
   return identity.role === 'office' && (identity.network === source || identity.network === parseMemberId(memberId).network.code);
 }
 
-/** Cancelling is for whoever may manage the registration (mayManageRegistration). */
-export function assertCanManageRegistration(identity: Identity, memberId: string, source: string): void {
+/**
+ * Cancelling is for whoever may manage the registration (mayManageRegistration); to anyone else signed in
+ * the registration does not exist (registrations.ts cancel), as a joint booth's registrations: a FORBIDDEN
+ * named its member, so a member stepping through NIWE:r-1, r-2, ... learnt which company had registered for
+ * which event.
+ */
+export function canManageRegistration(identity: Identity, memberId: string, source: string): boolean {
   requireSignedIn(identity);
-  if (mayManageRegistration(identity, memberId, source)) return;
-  throw forbidden(`Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not manage ${memberId}'s registration.`);
+  return mayManageRegistration(identity, memberId, source);
 }
 
 /** Whose registrations a caller's own list holds: one member's, or those of all members of an office's network. */

@@ -121,13 +121,12 @@ export async function cancel(
   em: EntityManager,
   localId: number,
   registrationId: string,
-  authorize: (registration: EventRegistration) => void,
+  mayManage: (registration: EventRegistration) => boolean,
   onCancelled: (tx: EntityManager, result: Cancellation) => void,
 ): Promise<Cancellation> {
   return em.transactional(async (tx) => {
     const found = await tx.findOne(EventRegistrationSchema, localId);
-    if (!found) throw notFound(`Registration ${registrationId} does not exist.`);
-    authorize(found);
+    if (!found || !mayManage(found)) throw notFound(`Registration ${registrationId} does not exist.`);
     const eventLocalId = found.event.id;
     await lockedEvent(tx, eventLocalId, String(eventLocalId));
     // Read again under the event's lock: a cancellation that ran meanwhile has changed it.

@@ -1,7 +1,7 @@
 import { inArgument } from '../../../shared/errors.ts';
 import {
   assertCanListRegistrations,
-  assertCanManageRegistration,
+  canManageRegistration,
   assertCanPublish,
   canSeeMembersOnly,
   ownRegistrationsOf,
@@ -88,7 +88,7 @@ function newsInternalResolvers(network: string): InternalResolvers {
           ctx.em,
           args.localId,
           registrationIds.format(network, args.localId),
-          (r) => assertCanManageRegistration(ctx.identity, r.memberId, network),
+          (r) => canManageRegistration(ctx.identity, r.memberId, network),
           (tx, { cancelled, was, movedUp }) => {
             audit(tx, ctx.identity, 'cancelEventRegistration', network, was, cancelled);
             if (movedUp) audit(tx, ctx.identity, 'cancelEventRegistration', network, 'WAITING', movedUp);

@@ -6,7 +6,7 @@ import { findNetwork, networks } from '../../../shared/networks.ts';
 import {
   assertCanListRegistrations,
   mayManageRegistration,
-  assertCanManageRegistration,
+  canManageRegistration,
   assertCanPublish,
   canSeeMembersOnly,
   ownRegistrationsOf,
@@ -144,8 +144,8 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
 async function cancelRegistration(ctx: RegionContext, id: string) {
   const { source, localId } = registrationIds.parse(id);
   if (source === regionSource) {
-    const authorize = (r: { memberId: string }) => assertCanManageRegistration(ctx.identity, r.memberId, regionSource);
-    const result = await cancel(ctx.em, localId, id, authorize, (tx, { cancelled, was, movedUp }) => {
+    const mayManage = (r: { memberId: string }) => canManageRegistration(ctx.identity, r.memberId, regionSource);
+    const result = await cancel(ctx.em, localId, id, mayManage, (tx, { cancelled, was, movedUp }) => {
       auditRegistration(tx, ctx.identity, 'cancelEventRegistration', was, cancelled);
       if (!movedUp) return;
       notifyRegistration(tx, source, movedUp, true);
