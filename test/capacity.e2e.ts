@@ -346,6 +346,12 @@ describe("an offer's days", () => {
         tokens.anders,
       );
     const current = (await ok(stack.query(`query($id: ID!) { capacityPost(id: $id) { version } }`, { id: offer.id }, tokens.anders))).capacityPost;
+    // A post always has hours and a window: null for one was taken as "keep", silently.
+    for (const field of ['hours', 'from', 'to'])
+      expect((await change({ [field]: null }, current.version)).errors?.[0]).toMatchObject({
+        message: `input.${field} cannot be cleared; leave it out to keep the current value.`,
+        extensions: { code: 'BAD_USER_INPUT', field: `input.${field}`, reason: 'REQUIRED' },
+      });
     const cheaper = (await ok(change({ pricePerHour: 80 }, current.version))).updateCapacityPost;
     const fewer = (await ok(change({ hours: 470 }, cheaper.version))).updateCapacityPost;
     expect(fewer.hours).toBe(470);

@@ -195,6 +195,12 @@ describe('the joint booth at the network fair', () => {
     const none = await stack.query(registerMutation, { booth: booth.id, input: entry(0) }, tokens.giesserei);
     expect([code(none), none.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.areaM2']);
     expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2, []) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
+    // The same product twice (as the catalogue lists it, whatever its case) was taken and listed twice.
+    const sameProduct = await stack.query(registerMutation, { booth: booth.id, input: entry(2, ['Wellen', 'Guss', 'wellen']) }, tokens.giesserei);
+    expect(sameProduct.errors?.[0]).toMatchObject({
+      message: 'input.products names "wellen" twice; give each product once.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.products[2]', reason: 'DUPLICATE' },
+    });
     expect(code(await stack.query(registerMutation, { booth: booth.id, input: entry(2, ['x'], { email: 'kein' }) }, tokens.giesserei))).toBe('BAD_USER_INPUT');
     // The contact's phone by the rule of a member's contacts: digits, spaces and + ( ) / - only, five digits at least.
     for (const phone of ['abc', '-----', '+49 (0) 1']) {

@@ -201,6 +201,11 @@ export async function postForChange(em: EntityManager, identity: Identity, id: s
  * between this read and the change.
  */
 export async function applyPatch(em: EntityManager, post: CapacityPost, patch: PostPatch): Promise<void> {
+  // A post always has hours and a window: null for one of them was taken as "keep", silently, while null clears
+  // a machine, a price or notes.
+  for (const field of ['hours', 'from', 'to'] as const)
+    if (patch[field] === null)
+      throw badInput(`input.${field}`, `input.${field} cannot be cleared; leave it out to keep the current value.`, { reason: 'REQUIRED' });
   const hours = patch.hours ?? post.hours;
   const from = patch.from ?? post.fromDate;
   const to = patch.to ?? post.toDate;

@@ -1354,7 +1354,7 @@ export type Mutation = {
    * member and its office until the registration deadline, the organiser and
    * admin at any time.
    */
-  cancelBoothRegistration?: Maybe<BoothRegistration>;
+  cancelBoothRegistration: BoothRegistration;
   /** Cancels a requested or confirmed booking; its hours return to the offer. */
   cancelCapacityBooking: CapacityBooking;
   /** Cancels a registration; when it held a place, the first on the waiting list moves up (movedUp). */
@@ -1366,7 +1366,7 @@ export type Mutation = {
   /** OPEN → CLOSED_WITHOUT_AWARD. */
   closeInquiryWithoutAward: Inquiry;
   /** The organising office (or admin) confirms a pending registration: the member is an exhibitor and hears so (BOOTH_REGISTRATION_CONFIRMED). */
-  confirmBoothRegistration?: Maybe<BoothRegistration>;
+  confirmBoothRegistration: BoothRegistration;
   /** Confirms a requested booking. Allowed: the offering member, its office, admin. */
   confirmCapacityBooking: CapacityBooking;
   /** The partner confirms a requested relationship; FORBIDDEN for the requester itself or a third party. */
@@ -1406,7 +1406,7 @@ export type Mutation = {
    * admin. BAD_USER_INPUT for dates in the past, a deadline after the fair's
    * start, an area that is not positive or costs that are negative.
    */
-  createTradeFair?: Maybe<TradeFair>;
+  createTradeFair: TradeFair;
   /**
    * Founds a working group, for offices and admin. The lead is an office
    * (lead.network alone) or a member (lead.memberId, who becomes the group's
@@ -1415,7 +1415,7 @@ export type Mutation = {
    */
   createWorkingGroup: WorkingGroup;
   /** The organising office (or admin) declines a pending registration; its area is free again. */
-  declineBoothRegistration?: Maybe<BoothRegistration>;
+  declineBoothRegistration: BoothRegistration;
   /** Declines a requested booking; its hours return to the offer. Allowed: the offering member, its office, admin. */
   declineCapacityBooking: CapacityBooking;
   /** An invited member declines, with a reason. A member acts for itself; an office or admin names the member. */
@@ -1486,7 +1486,7 @@ export type Mutation = {
    * more than is left (extensions.remainingAreaM2); NOT_FOUND for an unknown
    * booth or member.
    */
-  registerForBooth?: Maybe<BoothRegistration>;
+  registerForBooth: BoothRegistration;
   /**
    * Registers a participant of a member (the caller's own member; offices and
    * admin name memberId). REGISTERED while places are left, WAITING after;
@@ -3833,13 +3833,13 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   archiveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationArchiveMemberArgs, 'id'>>;
   awardQuote?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationAwardQuoteArgs, 'inquiryId' | 'quoteId' | 'version'>>;
   bookCapacity?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationBookCapacityArgs, 'from' | 'hours' | 'offerId' | 'to'>>;
-  cancelBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationCancelBoothRegistrationArgs, 'id'>>;
+  cancelBoothRegistration?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType, RequireFields<MutationCancelBoothRegistrationArgs, 'id'>>;
   cancelCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationCancelCapacityBookingArgs, 'id'>>;
   cancelEventRegistration?: Resolver<ResolversTypes['EventRegistrationCancellation'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'id'>>;
   cancelInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCancelInquiryArgs, 'id' | 'version'>>;
   changePassword?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeInquiryWithoutAward?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCloseInquiryWithoutAwardArgs, 'id' | 'version'>>;
-  confirmBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationConfirmBoothRegistrationArgs, 'id'>>;
+  confirmBoothRegistration?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType, RequireFields<MutationConfirmBoothRegistrationArgs, 'id'>>;
   confirmCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationConfirmCapacityBookingArgs, 'id'>>;
   confirmRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationConfirmRelationshipArgs, 'id'>>;
   confirmWorkingGroupMembership?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationConfirmWorkingGroupMembershipArgs, 'membershipId'>>;
@@ -3848,9 +3848,9 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   createConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationCreateConsortiumArgs, 'inquiryId' | 'partners'>>;
   createInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationCreateInquiryArgs, 'input'>>;
   createMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input' | 'network'>>;
-  createTradeFair?: Resolver<Maybe<ResolversTypes['TradeFair']>, ParentType, ContextType, RequireFields<MutationCreateTradeFairArgs, 'input'>>;
+  createTradeFair?: Resolver<ResolversTypes['TradeFair'], ParentType, ContextType, RequireFields<MutationCreateTradeFairArgs, 'input'>>;
   createWorkingGroup?: Resolver<ResolversTypes['WorkingGroup'], ParentType, ContextType, RequireFields<MutationCreateWorkingGroupArgs, 'input'>>;
-  declineBoothRegistration?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationDeclineBoothRegistrationArgs, 'id'>>;
+  declineBoothRegistration?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType, RequireFields<MutationDeclineBoothRegistrationArgs, 'id'>>;
   declineCapacityBooking?: Resolver<ResolversTypes['CapacityBooking'], ParentType, ContextType, RequireFields<MutationDeclineCapacityBookingArgs, 'id'>>;
   declineInquiry?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationDeclineInquiryArgs, 'inquiryId' | 'reason'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
@@ -3864,7 +3864,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   proposeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationProposeInviteeArgs, 'inquiryId' | 'memberId'>>;
   publishInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationPublishInquiryArgs, 'id' | 'invite' | 'version'>>;
   publishNews?: Resolver<ResolversTypes['NewsItem'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
-  registerForBooth?: Resolver<Maybe<ResolversTypes['BoothRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterForBoothArgs, 'boothId' | 'input'>>;
+  registerForBooth?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType, RequireFields<MutationRegisterForBoothArgs, 'boothId' | 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['EventRegistration'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'eventId' | 'participant'>>;
   registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'events' | 'url'>>;
   rejectInviteeProposal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRejectInviteeProposalArgs, 'inquiryId' | 'memberId'>>;

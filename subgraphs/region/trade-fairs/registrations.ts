@@ -46,6 +46,11 @@ function checkRegistrationInput(input: BoothRegistrationInput) {
       input.products.length === 0 ? { reason: 'TOO_FEW', min: 1 } : { reason: 'TOO_MANY', max: maxProducts },
     );
   const products = input.products.map((p, i) => line(`input.products[${i}]`, p, 200, true)!);
+  const twice = products.findIndex((p, i) => products.findIndex((q) => q.toLowerCase() === p.toLowerCase()) !== i);
+  if (twice >= 0)
+    throw badInput(`input.products[${twice}]`, `input.products names "${products[twice].slice(0, 40)}" twice; give each product once.`, {
+      reason: 'DUPLICATE',
+    });
   const contactName = line('input.contact.name', input.contact.name, 200, true)!;
   const contactEmail = line('input.contact.email', input.contact.email, 254, true)!;
   if (!emailPattern.test(contactEmail))
