@@ -96,8 +96,8 @@ describe("the portal's words for them", () => {
 
   test('each reason reads in German, with its numbers in German notation', () => {
     const postal = refusal(() => postalCode('postalCode', '3726'));
-    expect(fieldErrorText(postal, de)).toBe('Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.');
-    expect(fieldErrorText(postal, en)).toBe('Please enter a German postal code of five digits, e.g. 37269.');
+    expect(fieldErrorText(postal, de)).toBe('Bitte geben Sie eine deutsche Postleitzahl ein: fünf Ziffern von 01001 bis 99998, z. B. 37269.');
+    expect(fieldErrorText(postal, en)).toBe('Please enter a German postal code: five digits from 01001 to 99998, e.g. 37269.');
     const many = refusal(() => employees('employees', 2_000_000));
     expect(fieldErrorText(many, de)).toBe('Bitte geben Sie eine ganze Zahl von 1 bis 1.000.000 ein.');
     expect(fieldErrorText(many, en)).toBe('Please enter a whole number from 1 to 1,000,000.');

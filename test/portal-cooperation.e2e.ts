@@ -328,7 +328,7 @@ test('a working group: topic, lead, members, a meeting whose limit refuses a yes
   expect(await text(page, '.facts')).toBe('Leitung Dreherei Werra GmbH (NIWE)');
   expect(await page.locator('.group-members li a').allTextContents()).toEqual(expect.arrayContaining(['Dreherei Werra GmbH', 'Härterei Unstrut GmbH']));
   const meeting = page.locator(`.meeting[data-id="${fixture.meetingId}"]`);
-  expect(await text(page, '.meeting-limit')).toBe('1 von 1 Plätzen zugesagt, 0 frei');
+  expect(await text(page, '.meeting-limit')).toBe('1 von 1 Platz zugesagt, 0 frei');
   expect(await meeting.locator('.agenda').textContent()).toBe('1. Härteverzug bei 42CrMo4');
   await expectAccessible(page);
 
@@ -778,6 +778,16 @@ test("a member's relationships: suggestions with reasons, a request to oneself r
   expect(await text(page, 'section[aria-labelledby="relationships-heading"] > p')).toBe('Noch keine Geschäftsbeziehungen.');
   await expectAccessible(page);
 
+  // Nothing typed, or no id: said in this form's words (the general ones told to choose an entry again, in a field one types).
+  await page.press('#relationship-partner', 'Enter');
+  await eventually(() => text(page, '#relationship-partner-error')).toBe(
+    'Bitte geben Sie die Kennung des Partners an, z. B. LINAT:m-7, oder wählen Sie unten einen Vorschlag.',
+  );
+  await page.fill('#relationship-partner', 'quatsch');
+  await page.press('#relationship-partner', 'Enter');
+  await eventually(() => text(page, '#relationship-partner-error')).toBe(
+    '„quatsch“ ist keine Kennung eines Unternehmens; sie lautet z. B. LINAT:m-7 (Netzwerk, Doppelpunkt, m-Nummer).',
+  );
   await page.fill('#relationship-partner', members.dreher);
   await page.press('#relationship-partner', 'Enter');
   // In the page's words, not the server's English after "Hinweis des Servers".
@@ -805,11 +815,23 @@ test("a member's relationships: suggestions with reasons, a request to oneself r
   );
   await eventually(() => suggestion.count()).toBe(0);
   await screenshot(page, 'cooperation-relationships');
+  // The same request again is refused at the field, and the notice of the first is gone (both stood side by side).
+  await page.fill('#relationship-partner', members.haerter);
+  await page.selectOption('#relationship-kind', 'CUSTOMER_OF');
+  await page.press('#relationship-partner', 'Enter');
+  await eventually(() => page.locator('#relationship-partner-error').count()).toBe(1);
+  expect(await text(page, '.relationship-status')).toBe('');
 
   const partner = await signedInPage('hanna@haerterei.example', 'Hanna Härter');
   await partner.goto(`${stack.gateway}/beziehungen`);
-  await partner.getByRole('button', { name: 'Bestätigen: Dreherei Werra GmbH' }).click();
+  // A double click confirms once and says so once: it sent two, and said "bestätigt" and that the request failed, both at once.
+  const confirmations: string[] = [];
+  partner.on('request', (sent) => sent.postData()?.includes('ConfirmRelationship') && confirmations.push(sent.url()));
+  await partner.getByRole('button', { name: 'Bestätigen: Dreherei Werra GmbH' }).dblclick();
   await eventually(() => text(partner, '.relationship-status')).toBe('Dreherei Werra GmbH: bestätigt.');
+  await eventually(() => partner.locator('.relationships li[data-status="CONFIRMED"]').count()).toBe(1);
+  expect(confirmations).toHaveLength(1);
+  expect(await partner.locator('.relationship-form [role="alert"]').count()).toBe(0);
   await eventually(() => partner.locator('.relationships li[data-status="CONFIRMED"]').count()).toBe(1);
   await expectAccessible(partner);
 

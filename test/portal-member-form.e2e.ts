@@ -43,7 +43,7 @@ test('an office creates a member: the invalid postal code gets the server error 
   const postalCode = page.locator('#member-postalCode');
   // The server's English message stays for API users; the portal shows the reason (POSTAL_CODE) in German.
   await eventually(() => page.locator('#member-postalCode-error').textContent()).toBe(
-    'Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.',
+    'Bitte geben Sie eine deutsche Postleitzahl ein: fünf Ziffern von 01001 bis 99998, z. B. 37269.',
   );
   expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
   expect(await postalCode.getAttribute('aria-describedby')).toBe('member-postalCode-error');

@@ -76,6 +76,12 @@ const measure = `(() => {
     range.selectNodeContents(node);
     if (range.getBoundingClientRect().right > edge && !clipped(node)) past.push(name(node.parentElement) + ' (text)');
   }
+  // A caption is as wide as its table, so in a box that scrolls its text ran past the screen ("…and your bo").
+  for (const caption of document.querySelectorAll('.table-scroll caption:not(.visually-hidden)')) {
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    if (range.getBoundingClientRect().right > edge) past.push(name(caption) + ' (caption)');
+  }
   return { width: document.documentElement.scrollWidth, past: [...new Set(past)].slice(0, 8) };
 })()`;
 
@@ -83,6 +89,12 @@ const measure = `(() => {
 async function expectNarrow(page: Page, what: string) {
   const { width, past } = (await page.evaluate(measure)) as { width: number; past: string[] };
   expect.soft(width, `${what}: ${width} px wide; past the right edge: ${past.join(', ') || 'nothing'}`).toBeLessThanOrEqual(360);
+  expect
+    .soft(
+      past.filter((element) => element.endsWith('(caption)')),
+      `${what}: captions past the right edge`,
+    )
+    .toEqual([]);
 }
 
 /** The element with the keyboard's focus: its tag, id and role. */
@@ -151,6 +163,20 @@ test('a member’s pages fit 360 px, a wide table scrolls in its own box, and th
   expect.soft(await focused(page)).toBe('div[role=status]');
   expect(await page.locator('#post-hours').inputValue()).toBe('');
   await eventually(() => page.locator('tr[data-post]').count()).toBe(1);
+  // Booked by the other member, the offer has a table of bookings too, whose caption is longer than the screen is wide.
+  const offerId = String(await page.locator('tr[data-post]').getAttribute('data-post'));
+  const booker = await stack.token('--role', 'member', '--member', partner.id);
+  const booked = await stack.query(
+    {
+      query: 'mutation($o: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 8, from: $f, to: $t) { id } }',
+      variables: { o: offerId, f: monday(3), t: monday(3) },
+    },
+    booker,
+  );
+  expect(booked.errors).toBeUndefined();
+  await visit(page, '/mein-unternehmen');
+  await visit(page, '/mein-unternehmen/kapazitaet');
+  await eventually(() => page.locator('tr[data-booking]').count()).toBe(1);
   await expectNarrow(page, 'member capacity with an offer');
   const box = page.getByRole('region', { name: 'Offene Angebote und Gesuche' });
   await eventually(() => box.getAttribute('tabindex')).toBe('0');

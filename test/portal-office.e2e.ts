@@ -100,10 +100,17 @@ test('an office imports a CSV: both bad rows are reported before anything is wri
   const errorRows = page.locator('.import-errors tbody tr');
   await eventually(() => errorRows.count()).toBe(2);
   const cells = async (row: number) => errorRows.nth(row).locator('td').allTextContents();
-  expect((await cells(0)).slice(0, 3)).toEqual(['3', 'PLZ', 'postalCode']);
-  // Each error in the visitor's language from its reason (the server's English message names "3721x" and "viele").
-  expect((await cells(0))[3]).toBe('Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.');
-  expect((await cells(1)).slice(0, 4)).toEqual(['5', 'Mitarbeiter', 'employees', 'Bitte geben Sie eine ganze Zahl ein, z. B. 120 oder 1.250.']);
+  // Row, column, then what to fix, in the visitor's language from its reason (the server's English message names
+  // "3721x" and "viele"); the field's technical name last.
+  expect(await cells(0)).toEqual([
+    '3',
+    'PLZ',
+    'Bitte geben Sie eine deutsche Postleitzahl ein: fünf Ziffern von 01001 bis 99998, z. B. 37269.',
+    'Wert korrigieren',
+    'postalCode',
+  ]);
+  expect((await cells(1)).slice(0, 3)).toEqual(['5', 'Mitarbeiter', 'Bitte geben Sie eine ganze Zahl ein, z. B. 120 oder 1.250.']);
+  expect((await cells(1))[4]).toBe('employees');
   expect(await page.locator('.import-report [role="alert"]').textContent()).toMatch(/^2 Fehler gefunden\. Es wurde nichts geschrieben/);
   // The report's heading has the focus, so a screen reader reads the report next.
   expect(await page.evaluate('document.activeElement?.id')).toBe('import-report-heading');

@@ -31,3 +31,28 @@ describe("the import report's counts", () => {
     ]);
   });
 });
+
+// The cooperation's pages: a working group of one member, a feed showing one item, a meeting of one place.
+const cooperationMessages = 'cooperation-messages.ts';
+const { cooperationText } = (await import(`../portal/src/pages/${cooperationMessages}`)) as {
+  cooperationText: (locale: { language: 'de' | 'en' }) => Record<string, (...args: string[]) => string>;
+};
+
+describe("the cooperation pages' counts", () => {
+  test('one member, one item and one place are singular, in German and English', () => {
+    const de = cooperationText({ language: 'de' });
+    const en = cooperationText({ language: 'en' });
+    expect([de.memberCount('1'), de.itemsShown('1'), de.limit('0', '1', '1')]).toEqual(['1 Mitglied', '1 Eintrag angezeigt', '0 von 1 Platz zugesagt, 1 frei']);
+    expect([en.memberCount('1'), en.itemsShown('1'), en.limit('0', '1', '1')]).toEqual(['1 member', '1 item shown', '0 of 1 place accepted, 1 left']);
+    expect([de.memberCount('2'), de.itemsShown('1.250'), de.limit('3', '12', '9')]).toEqual([
+      '2 Mitglieder',
+      '1.250 Einträge angezeigt',
+      '3 von 12 Plätzen zugesagt, 9 frei',
+    ]);
+    expect([en.memberCount('2'), en.itemsShown('1,250'), en.limit('3', '12', '9')]).toEqual([
+      '2 members',
+      '1,250 items shown',
+      '3 of 12 places accepted, 9 left',
+    ]);
+  });
+});

@@ -70,7 +70,7 @@ const de: Record<InputReasonName, Phrase> = {
       ? `Bitte wählen Sie einen Zeitraum ${rangeDe(p, n)} Tagen.`
       : `Bitte geben Sie ${p.integer ? 'eine ganze Zahl' : 'einen Wert'} ${rangeDe(p, n)} ein.`,
   NUMBER: (p) => (p.integer ? 'Bitte geben Sie eine ganze Zahl ein, z. B. 120 oder 1.250.' : 'Bitte geben Sie eine Zahl ein, z. B. 51,2345.'),
-  POSTAL_CODE: () => 'Bitte geben Sie eine deutsche Postleitzahl mit fünf Ziffern ein, z. B. 37269.',
+  POSTAL_CODE: () => 'Bitte geben Sie eine deutsche Postleitzahl ein: fünf Ziffern von 01001 bis 99998, z. B. 37269.',
   UNKNOWN_POSTAL_CODE: () => 'Diese Postleitzahl ist uns nicht bekannt; bitte prüfen Sie sie.',
   URL: () => 'Bitte geben Sie eine Webadresse mit http:// oder https:// ein, z. B. https://www.beispiel.de.',
   EMAIL: () => 'Bitte geben Sie eine E-Mail-Adresse ein, z. B. name@firma.de.',
@@ -115,7 +115,7 @@ const en: Record<InputReasonName, Phrase> = {
   OUT_OF_RANGE: (p, n) =>
     p.days ? `Please choose a window ${rangeEn(p, n)} days.` : `Please enter ${p.integer ? 'a whole number' : 'a value'} ${rangeEn(p, n)}.`,
   NUMBER: (p) => (p.integer ? 'Please enter a whole number, e.g. 120 or 1,250.' : 'Please enter a number, e.g. 51.2345.'),
-  POSTAL_CODE: () => 'Please enter a German postal code of five digits, e.g. 37269.',
+  POSTAL_CODE: () => 'Please enter a German postal code: five digits from 01001 to 99998, e.g. 37269.',
   UNKNOWN_POSTAL_CODE: () => 'This postal code is not known to us; please check it.',
   URL: () => 'Please enter a web address starting with http:// or https://, e.g. https://www.example.com.',
   EMAIL: () => 'Please enter an e-mail address, e.g. name@company.com.',

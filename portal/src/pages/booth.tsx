@@ -351,30 +351,33 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
                     {text.boothStatus[r.status]}
                     {r.declineReason && <span class="muted"> ({r.declineReason})</span>}
                   </td>
-                  <td class="row-actions">
-                    {decider && r.status === 'PENDING' && (
-                      <>
-                        <button type="button" onClick={() => act(r, 'confirm')}>
-                          {text.confirm(memberName(r.member, r.memberRef.id))}
+                  <td>
+                    {/* A flex box of its own: display: flex on the cell took it out of the row, whose bottom border it missed. */}
+                    <div class="row-actions">
+                      {decider && r.status === 'PENDING' && (
+                        <>
+                          <button type="button" onClick={() => act(r, 'confirm')}>
+                            {text.confirm(memberName(r.member, r.memberRef.id))}
+                          </button>
+                          <button
+                            type="button"
+                            class="secondary"
+                            onClick={() => {
+                              // A reason typed for another registration is not this one's.
+                              if (reason.id !== r.id) setReason({ id: r.id, text: '' });
+                              question.ask({ registration: r, action: 'decline' });
+                            }}
+                          >
+                            {text.decline(memberName(r.member, r.memberRef.id))}
+                          </button>
+                        </>
+                      )}
+                      {!decider && open && r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
+                        <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'cancel' })}>
+                          {text.withdraw}
                         </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          onClick={() => {
-                            // A reason typed for another registration is not this one's.
-                            if (reason.id !== r.id) setReason({ id: r.id, text: '' });
-                            question.ask({ registration: r, action: 'decline' });
-                          }}
-                        >
-                          {text.decline(memberName(r.member, r.memberRef.id))}
-                        </button>
-                      </>
-                    )}
-                    {!decider && open && r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
-                      <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'cancel' })}>
-                        {text.withdraw}
-                      </button>
-                    )}
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

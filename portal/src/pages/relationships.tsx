@@ -22,10 +22,12 @@ const radii = [25, 50, 100, 200];
 
 /**
  * A refusal at the partner in this page's words where the general ones would quote the server's English ("Hinweis des
- * Servers: A member cannot have a business relationship with itself."): oneself, and a member that does not exist.
+ * Servers: A member cannot have a business relationship with itself."): oneself, a member that does not exist, and an
+ * id that is none (the general words said to choose the entry again, in a field where one types it).
  */
 function partnerError(error: GraphQLErrorLike | undefined, partnerId: string): Said {
   if (error?.extensions?.reason === 'NOT_APPLICABLE') return say((locale) => cooperationText(locale).partnerIsYou);
+  if (error?.extensions?.reason === 'NOT_AN_ID') return say((locale) => cooperationText(locale).partnerNotAnId(partnerId.slice(0, 40)));
   if (error?.extensions?.code === 'NOT_FOUND') return say((locale) => cooperationText(locale).partnerUnknown(partnerId.slice(0, 40)));
   return sayError(error!);
 }
@@ -65,6 +67,14 @@ export function RelationshipsPage() {
 
   const send = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
+    // What the last request said is over: a refused second request left "… ist gesendet" standing beside its error.
+    setStatus(null);
+    if (!partnerId.trim()) {
+      setErrors({ partnerId: say((locale) => cooperationText(locale).partnerMissing) });
+      partnerInput.current?.focus();
+      return;
+    }
     setBusy(true);
     const result = await request(requestRelationship, { partnerId: partnerId.trim(), kind });
     setBusy(false);
@@ -89,9 +99,17 @@ export function RelationshipsPage() {
   };
 
   const change = async (relationship: RelationshipView, action: 'confirm' | 'end') => {
+    // One change at a time: a double click confirmed, then said the second confirmation failed, both at once.
+    if (busy) return;
+    setBusy(true);
     const result = action === 'confirm' ? await request(confirmRelationship, { id: relationship.id }) : await request(endRelationship, { id: relationship.id });
+    setBusy(false);
     const changed = result.data && ('confirmRelationship' in result.data ? result.data.confirmRelationship : result.data.endRelationship);
-    if (!changed) return setErrors({ form: sayFailure(result.errors) });
+    if (!changed) {
+      setStatus(null);
+      setErrors({ form: sayFailure(result.errors) });
+      return;
+    }
     setErrors({});
     const [other, otherId] = changed.requesterRef.id === memberId ? [changed.partner, changed.partnerRef.id] : [changed.requester, changed.requesterRef.id];
     setStatus(say((locale) => `${locale.memberName(other, otherId)}: ${cooperationText(locale).relationshipStatus[changed.status]}.`));
@@ -147,6 +165,7 @@ export function RelationshipsPage() {
                         <button
                           type="button"
                           onClick={() => change(r, 'confirm')}
+                          aria-disabled={busy ? 'true' : undefined}
                           aria-label={`${text.confirmRelationship}: ${memberName(r.requester, r.requesterRef.id)}`}
                         >
                           {text.confirmRelationship}
@@ -156,6 +175,7 @@ export function RelationshipsPage() {
                         type="button"
                         class="secondary"
                         onClick={() => change(r, 'end')}
+                        aria-disabled={busy ? 'true' : undefined}
                         aria-label={`${text.endRelationship}: ${incoming ? memberName(r.requester, r.requesterRef.id) : memberName(r.partner, r.partnerRef.id)}`}
                       >
                         {text.endRelationship}
