@@ -279,6 +279,13 @@ const listener: GraphQLRequestListener<BaseContext> = {
       if (operations.length === 1) scope.operation = operations[0]!.name?.value ?? scope.fetchName ?? 'anonymous';
     }
   },
+  // The codes the caller reads, once formatError has given each its own: a lost database was logged and counted
+  // as INTERNAL_SERVER_ERROR by a network that answered NETWORK_UNAVAILABLE (shared/database-errors.ts).
+  async willSendResponse({ response }) {
+    const scope = scopes.getStore();
+    if (scope?.errorCodes && response.body.kind === 'single' && response.body.singleResult.errors)
+      scope.errorCodes = response.body.singleResult.errors.map(codeOf);
+  },
 };
 
 /** Tells the request's scope which operation ran and which errors it answered; every Apollo Server of the project has it. */

@@ -42,8 +42,16 @@ function expectNiweUnavailable(res: GraphQLResponse) {
   }
 }
 
+/** Every service's JSON log lines, as an operator reads them: what each request answered, by its code. */
+const lines: { service: string; msg: string; level: string; errors?: string[]; requestId?: string }[] = [];
+const logDestination = {
+  write(chunk: string) {
+    for (const line of chunk.split('\n')) if (line) lines.push(JSON.parse(line));
+  },
+};
+
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ observability: { LOG_LEVEL: 'info' }, logDestination });
   admin = await stack.token({ role: 'admin' });
   niweDatabase = stack.networks.get('NIWE')!.orm.config.get('dbName')!;
   const create = `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`;
@@ -62,6 +70,13 @@ test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FO
     const member = await stack.query(`query($id: ID!) { member(id: $id) { id } }`, { id: niweMember });
     expectNiweUnavailable(member);
     expect(member.data).toEqual({ member: null });
+    // NIWE's own request line names the code its caller read: it said INTERNAL_SERVER_ERROR, which an operator's alert
+    // on server faults counts, beside its warning that the database is unavailable.
+    const niweLines = lines.filter((line) => line.service === 'niwe');
+    expect(niweLines.some((line) => line.level === 'warn' && /database unavailable/.test(line.msg))).toBe(true);
+    const answered = niweLines.filter((line) => line.msg === 'request' && line.errors).flatMap((line) => line.errors!);
+    expect(answered).toContain('NETWORK_UNAVAILABLE');
+    expect(answered).not.toContain('INTERNAL_SERVER_ERROR');
 
     const post = await stack.query(
       `mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`,
