@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { configErrorExitCode } from '../shared/config.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
@@ -70,6 +73,32 @@ describe('a network service that cannot start', () => {
     expect(code).toBe(1);
     expect(said(lines)).toEqual([
       `NIWE subgraph: its database at 127.0.0.1:${nothing} does not answer (connection refused): is PostgreSQL running there? Check DATABASE_URL.`,
+    ]);
+  });
+});
+
+describe('region that cannot start', () => {
+  test("an attachments' folder that is a file: exit 78 and the folder named, not a region whose every upload fails", async () => {
+    const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_start_files`);
+    const file = join(mkdtempSync(join(tmpdir(), 'irm-attachments-')), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const child = spawnLeashed(['subgraphs/region/index.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: url,
+        SUBGRAPH_SECRET: 'x'.repeat(64),
+        WEBHOOK_KEY: 'a'.repeat(64),
+        PORT: String(await freePort()),
+        ATTACHMENTS_DIR: file,
+      },
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(configErrorExitCode);
+    expect(said(output.trim().split('\n'))).toEqual([
+      `region subgraph: The attachments' folder ${file} is a file, or lies under one: set ATTACHMENTS_DIR (or DATA_DIR) to a folder region may write.`,
     ]);
   });
 });

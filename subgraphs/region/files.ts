@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { ConfigError } from '../../shared/config.ts';
 import { badInput, httpError, isClientErrorCode, unauthenticated } from '../../shared/errors.ts';
 import { sendError, sendJson, type PlainRoute } from '../../shared/http.ts';
 import type { InputReason } from '../../shared/input-reasons.ts';
@@ -113,6 +115,27 @@ export function keepFile<T extends object>(
  * name; a `commit` that fails removes the file again. For a row written inside a transaction of the caller's, which
  * commits only after the row is flushed: renamed before that commit, a commit that failed left the file behind.
  */
+/**
+ * The attachments' folder, made at start (0700) and checked writable: ATTACHMENTS_DIR naming a file, or a folder
+ * region's user cannot write, started a region whose every upload then failed as INTERNAL_SERVER_ERROR. A start
+ * that cannot have it ends in one line (ConfigError: exit 78, shared/main.ts).
+ */
+export async function prepareAttachmentsDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'is a file, or lies under one'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? `is not writable for this service's user (${code})`
+          : `cannot be made (${code})`;
+    throw new ConfigError(`The attachments' folder ${dir} ${why}: set ATTACHMENTS_DIR (or DATA_DIR) to a folder region may write.`);
+  }
+}
+
 export async function keepFileWith<T extends object>(
   store: AttachmentStore,
   identity: Identity,

@@ -18,6 +18,7 @@ import { requestState, type RegionContext } from './context.ts';
 import { KnownMembers } from './known-members.ts';
 import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
+import { prepareAttachmentsDir } from './files.ts';
 import { defaultDispatcherOptions, startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { initRegionOrm } from './orm.ts';
 import { minutesRoute } from './working-groups/minutes.ts';
@@ -199,6 +200,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces }) : undefined;
   // A meeting's minutes lie in the same store as inquiries' drawings (working-groups/minutes.ts).
   const store = { orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature };
+  await prepareAttachmentsDir(store.dir);
   const health = databaseHealth(options.databaseUrl);
   return {
     http: createHttpServer(routes, {
