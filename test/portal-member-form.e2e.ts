@@ -113,6 +113,14 @@ test("an office creates an account for a member's staff (a taken e-mail address 
   await eventually(() => page.locator('#account-new-memberId option').count()).toBeGreaterThan(2);
   await expectAccessible(page);
 
+  // Sent empty, every required field says so at once, in the form's order, the first with the focus: the server
+  // named only the e-mail address, below the member and the name.
+  await page.press('#account-new-name', 'Enter');
+  const invalid = () => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((field) => field.id));
+  await eventually(invalid).toEqual(['account-new-memberId', 'account-new-name', 'account-new-email', 'account-new-password']);
+  expect(await page.locator('#account-new-name-error').textContent()).toBe('Bitte füllen Sie dieses Feld aus.');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('account-new-memberId');
+
   await page.selectOption('#account-new-memberId', { label: 'Testfräserei Werra GmbH' });
   await page.fill('#account-new-name', 'Mia Mitarbeiterin');
   await page.fill('#account-new-email', 'OFFICE@niwe.example');

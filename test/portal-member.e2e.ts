@@ -170,6 +170,18 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await eventually(() => page.locator('#post-postalCode').inputValue()).toBe('37269');
   await expectAccessible(page);
 
+  // Sent empty, every required field says so at once, in the form's order, and the first has the focus: the server
+  // named only the hours. The postal code is the member's own, filled in.
+  await page.press('#post-machine', 'Enter');
+  await eventually(() => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((field) => field.id))).toEqual([
+    'post-process',
+    'post-hours',
+    'post-from',
+    'post-to',
+  ]);
+  expect(await page.locator('#post-from-error').textContent()).toBe('Bitte füllen Sie dieses Feld aus.');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('post-process');
+
   // A week of machine hours holds 5 × 24 h: 500 h is the server's error at the hours field, and nothing is posted.
   const [from, to] = [monday(2), monday(2, 4)];
   await page.fill('#post-process', '3.2.3');

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { errorsText, errorText } from './field-errors.ts';
+import { errorsText, errorText, fieldErrorText } from './field-errors.ts';
 import type { GraphQLErrorLike } from './graphql.ts';
 import type { Locale } from './i18n.ts';
 import { useLocale } from './use-locale.ts';
@@ -24,6 +24,17 @@ export const say = (wording: Wording): Said => <Words wording={wording} />;
 /** A server error in the page's language (errorText, field-errors.ts); `labels` names other fields as the form shows them. */
 export const sayError = (error: GraphQLErrorLike, labels?: (locale: Locale) => Readonly<Record<string, string>>): Said =>
   say((locale) => errorText(error, locale, labels?.(locale)));
+
+/**
+ * "Bitte füllen Sie dieses Feld aus." at each of `fields` left blank, so that a form says every missing field at once,
+ * in its order, before it sends anything: the server names only the first it checks (an empty new account said the
+ * e-mail address, above which the member and the name were empty too; a capacity post only its hours).
+ */
+export function blankRequired<F extends string>(fields: readonly F[], value: (field: F) => string): Partial<Record<F, Said>> {
+  const blank = fields.filter((field) => value(field).trim() === '');
+  const required = say((locale) => fieldErrorText({ message: '', extensions: { code: 'BAD_USER_INPUT', reason: 'REQUIRED' } }, locale));
+  return Object.fromEntries(blank.map((field) => [field, required])) as Partial<Record<F, Said>>;
+}
 
 /**
  * The notice for a request that failed: "The request failed:" and what went wrong (errorsText, field-errors.ts),

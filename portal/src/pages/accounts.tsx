@@ -15,7 +15,7 @@ import {
   type NetworkCode,
 } from '../operations.ts';
 import { paths } from '../router.ts';
-import { type Said, say, sayFailure } from '../said.tsx';
+import { blankRequired, type Said, say, sayFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
@@ -85,6 +85,9 @@ export function AccountsPage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const required: Field[] = [...(kind === 'MEMBER' ? ['memberId' as const] : kind === 'CUSTOMER' ? ['customer' as const] : []), 'name', 'email', 'password'];
+    const blank = blankRequired(required, (field) => values[field as keyof typeof values]);
+    if (Object.keys(blank).length > 0) return fail(blank);
     const input: AccountInput = { email: values.email, name: values.name, password: values.password, kind };
     if (kind === 'MEMBER') input.memberId = values.memberId;
     if (kind === 'OFFICE') input.network = network;

@@ -27,7 +27,7 @@ import {
   type OwnMember,
 } from '../member-operations.ts';
 import { paths } from '../router.ts';
-import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
@@ -633,6 +633,9 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const required: PostField[] = [...(values.kind === 'CAD' ? [] : ['process' as const]), 'hours', 'from', 'to', 'postalCode'];
+    const blank = blankRequired(required, (field) => values[field]);
+    if (Object.keys(blank).length > 0) return fail(blank);
     const input = postInputOf(values, language);
     if ('notNumber' in input) {
       const key = input.notNumber === 'hours' ? 'hoursWhole' : 'priceNumber';
