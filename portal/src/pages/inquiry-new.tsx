@@ -7,7 +7,8 @@ import { certificates } from '../catalog.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { createInquiry, type InquiryInput, type Tolerance } from '../operations.ts';
 import { navigate, paths } from '../router.ts';
-import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
+import { fieldErrorText } from '../field-errors.ts';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
@@ -105,6 +106,11 @@ export function NewInquiryPage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Every required field left blank at once, and a part without a process: the server named the first it checks.
+    const blank: Errors = blankRequired(['title', 'partDescription', 'quantities', 'postalCode', 'deliveryDate', 'quoteDeadline'] as const, (f) => values[f]);
+    if (processes.length === 0)
+      blank.processes = say((locale) => fieldErrorText({ message: '', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_FEW', min: 1 } }, locale));
+    if (Object.keys(blank).length > 0) return fail(blank);
     const quantities = parseQuantities(values.quantities, language);
     if (!quantities) return fail({ quantities: say((locale) => inquiryText(locale).quantitiesWhole) });
     const documents = values.documents
