@@ -122,6 +122,10 @@ describe("a network's search plans", () => {
     // Spelled as members spell it, the word itself is searched, and nothing else.
     expect(new Set(await patterns('Härterei'))).toEqual(new Set(['harterei%', '% harterei%', '%harterei%']));
     // Folded to two words, a text may hold it across them: searched as typed, besides its close spellings.
-    expect((await patterns('Bad-Soodn')).some((p) => p.includes('bad soodn'))).toBe(true);
+    expect((await patterns('Bad.Soodn')).some((p) => p.includes('bad soodn'))).toBe(true);
+    // A hyphen parts words as a space does (shared/search.ts searchWords): each part is a word of its own.
+    const hyphened = await patterns('Bad-Soodn');
+    expect(hyphened.some((p) => p.includes('bad soodn'))).toBe(false);
+    expect(hyphened).toContain('%bad%');
   });
 });

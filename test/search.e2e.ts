@@ -229,6 +229,15 @@ describe('text', () => {
     expect(service.data.members.edges[0].matched.text).toEqual(['services']);
   });
 
+  test('a hyphen or a slash parts words as a space does: "CNC-Drehteile" finds and ranks what "CNC Drehteile" does', async () => {
+    // The service reads "CNC-Fräserei und Drehteile": "cnc drehteile" as one folded phrase stood nowhere, and the
+    // member was found, if at all, only by close spellings.
+    const spaced = await search({ filter: { text: 'CNC Drehteile' } });
+    expect(spaced.data.members.edges.map((e: any) => [e.node.name, e.score])).toEqual([['Mühlhäuser Präzisionsteile GmbH', 0.6]]);
+    for (const text of ['CNC-Drehteile', 'CNC–Drehteile', 'CNC/Drehteile', 'Drehteile-CNC'])
+      expect((await search({ filter: { text } })).data.members.edges, text).toEqual(spaced.data.members.edges);
+  });
+
   test('relevance tiers: the name before other fields, the word as typed before a close spelling, then by name', async () => {
     const res = await search({ filter: { text: 'Fräs' } });
     const edges = res.data.members.edges.map((e: any) => [e.node.name, e.score]);
