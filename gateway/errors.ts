@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { clientError, isApolloRequestErrorCode, isClientErrorCode, masked } from '../shared/errors.ts';
 import { currentLog } from '../shared/observability.ts';
 import { tokenLimitError } from './limits.ts';
+import { operatorLines } from './subgraph-source.ts';
 import type { GatewayContext } from './server.ts';
 
 // What clients see of errors at the gateway: client errors with their code,
@@ -56,6 +57,12 @@ export function gatewayFormatError(production: boolean) {
   };
 }
 
+/** What a fetch's error asks of the operator (subgraph-source.ts operatorLines), through the errors that wrap it. */
+function operatorLineOf(error: Error | undefined, depth = 0): string | undefined {
+  if (!error || depth > 3) return undefined;
+  return operatorLines.get(error) ?? operatorLineOf((error as { originalError?: Error }).originalError, depth + 1);
+}
+
 export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart({ contextValue }) {
     const { requestId } = contextValue;
@@ -63,7 +70,9 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
           // A subgraph that is gone or hung is ours to fix too, though the client is told which one (`service`).
-          if (isMasked(error.extensions) || error.extensions?.service !== undefined)
+          const operatorLine = operatorLineOf(error);
+          if (operatorLine) currentLog().error({ requestId, code: error.extensions?.code, path: error.path }, operatorLine);
+          else if (isMasked(error.extensions) || error.extensions?.service !== undefined)
             currentLog().error(
               { err: error.originalError ?? error, requestId, code: error.extensions?.code, path: error.path },
               'error masked or from an unavailable service',

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type DocumentNode, GraphQLError, Kind, parse, type StringValueNode } from 'graphql';
-import { signedPost, type PostAnswer } from '../shared/http-client.ts';
+import { refusedSignature, signedPost, type PostAnswer } from '../shared/http-client.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { findNetwork } from '../shared/networks.ts';
 import { fetchNameHeader } from '../shared/observability.ts';
@@ -83,6 +83,9 @@ const isWrite = (query: string) => /^\s*(mutation|subscription)\b/.test(query);
 const operationNameOf = /^(query|mutation|subscription) [_A-Za-z][_0-9A-Za-z]*/;
 const unnamed = (query: string) => query.replace(operationNameOf, '$1');
 
+/** What the operator is to do about an error a fetch ended in, said in the request's log line without a stack. */
+export const operatorLines = new WeakMap<object, string>();
+
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   readonly url: URL;
   readonly #options: SubgraphSourceOptions;
@@ -121,6 +124,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     // text as a query's).
     const ofMutation = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'mutation';
     const answer = write || ofMutation ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
+    if (answer.status === 401) throw this.#refusedSignature(answer, write);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
       const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
@@ -154,6 +158,28 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       },
       originalError: error,
     });
+  }
+
+  /**
+   * A subgraph that refused the gateway's signature (a secret set differently at the two, clocks far apart):
+   * nothing ran there. The client reads it as unavailable, as a subgraph that does not answer, and a write as not
+   * applied; the log names the setting. It read UNAUTHENTICATED, as if the client had to sign in, or
+   * INTERNAL_SERVER_ERROR with a stack in the log (the operator's probe, changing NIWE's secret at NIWE alone).
+   */
+  #refusedSignature(answer: PostAnswer, write: boolean): GraphQLError {
+    const service = this.#options.name;
+    const network = findNetwork(service.toUpperCase())?.code;
+    const outcome = write ? ' The write was not applied; retry it later.' : '';
+    const error = new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} could not be reached.${outcome}`, {
+      extensions: {
+        ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
+        service,
+        ...(write && { writeOutcome: 'NOT_APPLIED' }),
+      },
+    });
+    // The request's log line says it (gateway/errors.ts requestIdPlugin), in these words instead of a stack.
+    operatorLines.set(error, refusedSignature(answer, 'the gateway', network ?? service));
+    return error;
   }
 
   /** Requests answered by an identical one in flight so far. */

@@ -96,3 +96,19 @@ function post(target: URL, headers: Record<string, string>, body: Buffer, timeou
     request.end(body);
   });
 }
+
+/**
+ * What a service that refused our signature said (its 401, shared/http.ts), for the caller's log: a secret that
+ * differs between the two sides, or clocks far apart, is the operators' to mend, and nothing ran there. Said in one
+ * line naming the setting; it read UNAUTHENTICATED to the client, as if the client had to sign in.
+ */
+export function refusedSignature(answer: PostAnswer, caller: string, service: string): string {
+  let said = '';
+  try {
+    said = String((JSON.parse(answer.body) as { errors?: { message?: unknown }[] }).errors?.[0]?.message ?? '');
+  } catch {
+    said = answer.body.slice(0, 200);
+  }
+  const reason = /: (.*)\.$/.exec(said)?.[1] ?? (said || `HTTP ${answer.status}`);
+  return `${service} refuses ${caller}'s signature (${reason}): give ${service.toUpperCase()}_SUBGRAPH_SECRET one value where ${service} runs and where its callers do (region, the gateway), and check that their clocks agree.`;
+}

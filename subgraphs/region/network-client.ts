@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isClientErrorCode, networkUnavailable } from '../../shared/errors.ts';
 import { identityHeader } from '../../shared/identity.ts';
-import { signedPost } from '../../shared/http-client.ts';
+import { type PostAnswer, refusedSignature, signedPost } from '../../shared/http-client.ts';
 import { currentLog } from '../../shared/observability.ts';
 import { internalApiVersion, sameMajor, serves, unversioned, versionMismatch } from '../../shared/internal-api.ts';
 
@@ -57,21 +57,29 @@ export class NetworkClient {
 
   private async send<T>(query: string, variables: Record<string, unknown>, identity: string | undefined, timeoutMs: number): Promise<T> {
     this.calls++;
-    let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: { internalApiVersion?: unknown } };
+    let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: { internalApiVersion?: unknown } } = {};
+    let answer: PostAnswer | undefined;
     try {
-      const answer = await signedPost(this.secret, this.url, {
+      answer = await signedPost(this.secret, this.url, {
         service: this.network,
         headers: identity ? { [identityHeader]: identity } : {},
         body: JSON.stringify({ query, variables, extensions: { internalApiVersion: this.version } }),
         timeoutMs,
       });
-      body = JSON.parse(answer.body) as typeof body;
+      if (answer.status !== 401) body = JSON.parse(answer.body) as typeof body;
     } catch (error) {
       currentLog().warn({ network: this.network, code: 'NETWORK_UNAVAILABLE' }, `network ${this.network} unavailable: ${(error as Error).message}`);
       const unavailable = networkUnavailable(this.network);
       // Refused: the request never reached the network, so a write was certainly not applied.
       if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') neverSent.add(unavailable);
       throw unavailable;
+    }
+    if (answer.status === 401) {
+      // The network refused region's signature before running anything: a write was certainly not applied.
+      currentLog().error({ network: this.network, code: 'NETWORK_UNAVAILABLE' }, refusedSignature(answer, 'region', this.network));
+      const refused = networkUnavailable(this.network);
+      neverSent.add(refused);
+      throw refused;
     }
     const served = typeof body.extensions?.internalApiVersion === 'string' ? body.extensions.internalApiVersion : unversioned;
     this.served = served;

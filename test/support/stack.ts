@@ -95,6 +95,10 @@ export interface StackOptions {
   observability?: Env;
   /** Where every service writes its log lines, instead of standard output. */
   logDestination?: ObservabilityConfig['logDestination'];
+  /** A network's own secret, other than the one region and the gateway sign its requests with (changed at one side only). */
+  ownSecrets?: Partial<Record<string, string>>;
+  /** The secrets the gateway signs a subgraph's requests with, other than the subgraph's own (changed at the gateway only). */
+  gatewaySecrets?: Partial<Record<string, string>>;
 }
 
 /** Stack.query against the gateway at `gatewayUrl` (…/graphql): the HTTP status and the GraphQL answer. */
@@ -149,7 +153,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const networkStarts = await Promise.allSettled(
       networks.map(async (n) => {
         const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix), { template: templates?.network });
-        const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secretVariables, ...observabilityEnv });
+        const own = options.ownSecrets?.[n.code];
+        const secrets = own ? { ...secretVariables, [`${n.code}_SUBGRAPH_SECRET`]: own } : secretVariables;
+        const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secrets, ...observabilityEnv });
         const service = await createNetworkService({ ...config.network, observability: observed(config.network.observability) });
         networkServices.set(n.code, service);
         undo.push(() => service.stop());
@@ -196,6 +202,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       REGION_URL: regionUrl,
       ...networkUrlVariables,
       ...secretVariables,
+      ...Object.fromEntries(Object.entries(options.gatewaySecrets ?? {}).map(([name, value]) => [`${name.toUpperCase()}_SUBGRAPH_SECRET`, value])),
       ...given('NODE_ENV', options.production ? 'production' : undefined),
       ...given('PERSISTED_OPERATIONS', options.manifest),
       ...given('TOKEN_FAILURES_PER_MINUTE', options.tokenFailuresPerMinute),
