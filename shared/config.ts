@@ -88,6 +88,19 @@ export function subgraphSecret(env: Env, service: string): string | undefined {
   return secret;
 }
 
+/**
+ * A service's secret before a change, which it accepts beside the new one (<NAME>_SUBGRAPH_SECRET_PREVIOUS): an
+ * office changing its secret gives its service the new one with the old as previous, then region and the gateway the
+ * new one, then drops the previous (docs/office.md, "Changing a secret"). Without it, its part was missing from the
+ * first restart to the last.
+ */
+export function previousSubgraphSecret(env: Env, service: string): string | undefined {
+  const variable = `${service.toUpperCase()}_SUBGRAPH_SECRET_PREVIOUS`;
+  const previous = envReader(env).optional(variable);
+  if (previous !== undefined && previous.length < 16) throw new ConfigError(`${variable} must be at least 16 characters long, not ${previous.length}.`);
+  return previous;
+}
+
 /** Where a service listens and how it stops (shared/main.ts runService); every service reads these the same way. */
 export interface ServiceConfig {
   port: number;

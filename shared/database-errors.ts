@@ -42,7 +42,8 @@ export function formatLostDatabase(service: string, unavailable: () => GraphQLEr
   return (formatted, error) => {
     if (!isDatabaseUnavailable(error)) return formatError(formatted, error) as GraphQLFormattedError;
     const { message, extensions } = unavailable();
-    currentLog().warn({ code: extensions.code }, `${service}: database unavailable: ${(error as Error).message}`);
+    // A failure of ours, at error as README says of every one (it was at warn, which an operator's search for failures missed).
+    currentLog().error({ code: extensions.code }, `${service}: database unavailable: ${(error as Error).message}`);
     return { message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
   };
 }

@@ -58,6 +58,11 @@ export interface VerifierOptions {
   now?: () => number;
   /** Where accepted nonces are remembered: the process's memory by default, Redis to hold across replicas (shared/nonce-store.ts). */
   nonces?: NonceStore;
+  /**
+   * The secret before a change, accepted beside `secret` while the callers still sign with it (previousSubgraphSecret,
+   * shared/config.ts): a service given its new secret first, and then its callers, refuses none of their requests.
+   */
+  previousSecret?: string;
 }
 
 /** Accepts requests signed with `secret` for `service` (this service's own name) only, each nonce once. */
@@ -83,7 +88,10 @@ export function createSignatureVerifier(service: string, secret: string, options
       nonce,
     );
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
+    const matches = (wanted: Buffer) => given.length === wanted.length && timingSafeEqual(given, wanted);
+    const parts = { service, method: request.method, path: request.path, body: request.body, identity: header(request, identityHeader) };
+    if (!matches(expected) && !(options.previousSecret !== undefined && matches(digest(options.previousSecret, parts, timestamp, nonce))))
+      return 'the signature does not match';
     // Kept past the window on both sides of the timestamp, after which the timestamp check refuses the request anyway.
     return (await nonces.claim(service, nonce, at + 2 * signatureWindowMs)) ? null : 'the request was already received (replayed nonce)';
   };

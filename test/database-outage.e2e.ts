@@ -71,9 +71,9 @@ test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FO
     expectNiweUnavailable(member);
     expect(member.data).toEqual({ member: null });
     // NIWE's own request line names the code its caller read: it said INTERNAL_SERVER_ERROR, which an operator's alert
-    // on server faults counts, beside its warning that the database is unavailable.
+    // on server faults counts, beside its error line that the database is unavailable.
     const niweLines = lines.filter((line) => line.service === 'niwe');
-    expect(niweLines.some((line) => line.level === 'warn' && /database unavailable/.test(line.msg))).toBe(true);
+    expect(niweLines.some((line) => line.level === 'error' && /database unavailable/.test(line.msg))).toBe(true);
     const answered = niweLines.filter((line) => line.msg === 'request' && line.errors).flatMap((line) => line.errors!);
     expect(answered).toContain('NETWORK_UNAVAILABLE');
     expect(answered).not.toContain('INTERNAL_SERVER_ERROR');

@@ -67,3 +67,21 @@ test("the gateway's own fetches: NIWE is unavailable to the client, and the gate
     await other.stop();
   }
 });
+
+test("a secret changed at the network first, with the callers' as its previous: nothing is refused (docs/office.md)", async () => {
+  const changing = await startStack({ ownSecrets: { NIWE: 'n'.repeat(64) }, previousSecrets: true });
+  try {
+    const token = await changing.token({ role: 'admin' });
+    const made = await changing.query(
+      `mutation { createMember(network: NIWE, input: { name: "Wechsel GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`,
+      {},
+      token,
+    );
+    expect(made.errors).toBeUndefined();
+    const res = await changing.query(`{ members(filter: { networks: [NIWE] }) { edges { node { name } } } }`, {}, token);
+    expect(res).toMatchObject({ data: { members: { edges: [{ node: { name: 'Wechsel GmbH' } }] } } });
+    expect(res.errors).toBeUndefined();
+  } finally {
+    await changing.stop();
+  }
+});

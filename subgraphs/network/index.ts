@@ -1,4 +1,13 @@
-import { ConfigError, envReader, loadOrExit, serviceFromEnv, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
+import {
+  ConfigError,
+  envReader,
+  loadOrExit,
+  previousSubgraphSecret,
+  serviceFromEnv,
+  subgraphSecret,
+  type Env,
+  type ServiceConfig,
+} from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
 import { nameProcessLog, observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
@@ -30,6 +39,7 @@ export function loadConfig(env: Env): NetworkConfig {
       network: network.code,
       databaseUrl,
       secret: subgraphSecret(env, network.code),
+      previousSecret: previousSubgraphSecret(env, network.code),
       observability: observabilityFromEnv(read),
       replayRedisUrl: replayRedisUrlFromEnv(read),
       sqlDebug: read.flag('SQL_DEBUG'),

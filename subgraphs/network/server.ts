@@ -40,6 +40,8 @@ export interface NetworkOptions {
   databaseUrl: string;
   /** Secret the gateway and region sign requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
   secret: string | undefined;
+  /** The secret before a change, accepted beside `secret` until every caller signs with the new one (<NETWORK>_SUBGRAPH_SECRET_PREVIOUS). */
+  previousSecret?: string;
   /** Logs, metrics and traces (LOG_LEVEL, METRICS_*, OTEL_EXPORTER_OTLP_*); defaults: info, no metrics listener, no tracing. */
   observability?: ObservabilityConfig;
   /** REPLAY_REDIS_URL: nonces of signed requests remembered in this Redis, so a request replayed to another replica is refused too; else in the process. */
@@ -94,7 +96,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
       { path: '/internal/graphql', server: internal, context },
     ],
     {
-      verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces }) : undefined,
+      verifySignature: options.secret ? createSignatureVerifier(network, options.secret, { nonces, previousSecret: options.previousSecret }) : undefined,
       healthy: health.reachable,
       observability,
       fetchNames: true,

@@ -1,5 +1,15 @@
 import { join, resolve } from 'node:path';
-import { ConfigError, envReader, loadOrExit, serviceFromEnv, serviceUrlVariable, subgraphSecret, type Env, type ServiceConfig } from '../../shared/config.ts';
+import {
+  ConfigError,
+  envReader,
+  loadOrExit,
+  previousSubgraphSecret,
+  serviceFromEnv,
+  serviceUrlVariable,
+  subgraphSecret,
+  type Env,
+  type ServiceConfig,
+} from '../../shared/config.ts';
 import { runService } from '../../shared/main.ts';
 import { nameProcessLog, observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
@@ -36,6 +46,7 @@ export function loadConfig(env: Env): RegionConfig {
       networkUrls,
       networkTimeoutMs: timeout,
       secret,
+      previousSecret: previousSubgraphSecret(env, regionService.name),
       replayRedisUrl: replayRedisUrlFromEnv(read),
       networkSecrets,
       webhookKey: webhookKeyFromEnv(env),

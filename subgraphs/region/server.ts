@@ -36,6 +36,8 @@ export interface RegionOptions {
   networkTimeoutMs: number;
   /** Secret this service verifies requests with; undefined accepts unsigned requests (ALLOW_UNSIGNED=1). */
   secret: string | undefined;
+  /** The secret before a change, accepted beside `secret` until every caller signs with the new one (REGION_SUBGRAPH_SECRET_PREVIOUS). */
+  previousSecret?: string;
   /** REPLAY_REDIS_URL: nonces of signed requests remembered in this Redis, so a request replayed to another replica is refused too; else in the process. */
   replayRedisUrl?: string;
   /** Secret region signs its calls to each network with, by code. */
@@ -197,7 +199,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
     : null;
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
   await nonces?.connected;
-  const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces }) : undefined;
+  const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces, previousSecret: options.previousSecret }) : undefined;
   // A meeting's minutes lie in the same store as inquiries' drawings (working-groups/minutes.ts).
   const store = { orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature };
   await prepareAttachmentsDir(store.dir);

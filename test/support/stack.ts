@@ -97,6 +97,8 @@ export interface StackOptions {
   logDestination?: ObservabilityConfig['logDestination'];
   /** A network's own secret, other than the one region and the gateway sign its requests with (changed at one side only). */
   ownSecrets?: Partial<Record<string, string>>;
+  /** With ownSecrets: each such network also takes the callers' secret as its previous one (a change under way). */
+  previousSecrets?: boolean;
   /** The secrets the gateway signs a subgraph's requests with, other than the subgraph's own (changed at the gateway only). */
   gatewaySecrets?: Partial<Record<string, string>>;
 }
@@ -154,7 +156,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       networks.map(async (n) => {
         const databaseUrl = await ensureDatabase(postgresUrl, serviceDatabase(n.code, prefix), { template: templates?.network });
         const own = options.ownSecrets?.[n.code];
-        const secrets = own ? { ...secretVariables, [`${n.code}_SUBGRAPH_SECRET`]: own } : secretVariables;
+        const callers = secretVariables[`${n.code}_SUBGRAPH_SECRET`];
+        const previous = own && options.previousSecrets ? { [`${n.code}_SUBGRAPH_SECRET_PREVIOUS`]: callers } : {};
+        const secrets = own ? { ...secretVariables, [`${n.code}_SUBGRAPH_SECRET`]: own, ...previous } : secretVariables;
         const config = networkConfig({ NETWORK: n.code, DATABASE_URL: databaseUrl, ...secrets, ...observabilityEnv });
         const service = await createNetworkService({ ...config.network, observability: observed(config.network.observability) });
         networkServices.set(n.code, service);

@@ -291,7 +291,7 @@ export type CapacityBalanceRow = {
   __typename?: 'CapacityBalanceRow';
   /** Offered minus requested: above 0 the region has spare capacity, below 0 it lacks some. */
   balanceHours: Scalars['Float']['output'];
-  /** Hours of requested and confirmed bookings in this week. */
+  /** Hours of confirmed bookings in this week (a requested one counts once it is confirmed). */
   bookedHours: Scalars['Float']['output'];
   /** CAD design or machine hours. */
   kind: CapacityKind;
