@@ -241,9 +241,10 @@ async function main(): Promise<void> {
   const port = envPort('PG_PORT', 54329);
   if (!existsSync(join(dataDir(), 'postgres-password')))
     throw new BackupError(`${dataDir()} holds no embedded PostgreSQL (no postgres-password): set DATA_DIR to the folder npm start uses.`);
+  // Its folder first: one the file cannot go to is said before the databases are read.
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const serverUrl = embeddedServerUrl(postgresDir(), port);
   const snapshots = await takeSnapshots(serverUrl, port);
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const staging = await mkdtemp(join(dirname(file), `.${basename(file)}-`));
   try {
     const postgres = (await snapshots[0].client.query<{ server_version: string }>('show server_version')).rows[0].server_version;

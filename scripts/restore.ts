@@ -155,7 +155,14 @@ async function loadRows(client: pg.Client, database: DatabaseDump, dir: string):
     const started = Date.now();
     const columns = table.columns.map(ident).join(', ');
     const indexes = await dropIndexes(client, table.name);
-    await pipeline(createReadStream(join(dir, table.file)), client.query(copyFrom(`copy public.${ident(table.name)} (${columns}) from stdin`)));
+    try {
+      await pipeline(createReadStream(join(dir, table.file)), client.query(copyFrom(`copy public.${ident(table.name)} (${columns}) from stdin`)));
+    } catch (error) {
+      // PostgreSQL's words name neither the database nor the table ("date/time field value out of range"); its
+      // context (COPY certification, line 3, column valid_until) says where in the backup the value is.
+      const { message, where } = error as { message: string; where?: string };
+      throw new BackupError(`${database.name}.${table.name} (${table.file} in the backup): ${message}${where ? ` (${where})` : ''}.`);
+    }
     for (const definition of indexes) await client.query(definition);
     // Long tables get a line of their own; the database's line sums up the rest.
     if (Date.now() - started > 2000) log(`restore: ${database.name}.${table.name}: ${table.rows} rows (${seconds(started)})`);
@@ -257,6 +264,8 @@ async function main(): Promise<void> {
   requireEmbeddedDatabases('restore');
   const port = envPort('PG_PORT', 54329);
   const existing = await checkDataDir(force);
+  // Made here, so removed again if the archive is refused: a bad archive left an empty DATA_DIR behind.
+  const madeDataDir = !existsSync(dataDir());
   await mkdir(dataDir(), { recursive: true, mode: 0o700 });
   // Unpacked inside DATA_DIR: on the disk meant for the data, not in a small /tmp.
   const dir = await mkdtemp(join(dataDir(), '.restore-'));
@@ -291,7 +300,11 @@ async function main(): Promise<void> {
     const rows = manifest.databases.flatMap((d) => d.tables).reduce((sum, t) => sum + t.rows, 0);
     log(`restore: done: ${manifest.databases.length} databases, ${rows} rows, ${manifest.files.length} files; start it with npm start (same DATA_DIR)`);
   } catch (error) {
-    if (!replacing) throw error;
+    if (!replacing) {
+      await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+      if (madeDataDir) await rm(dataDir(), { recursive: true, force: true });
+      throw error;
+    }
     // Any failure from here on (a row the server refuses, a full disk) leaves the folder half restored: one line
     // that says so, not a stack trace that does not.
     const message = error instanceof BackupError ? error.message : `${(error as Error).message}.`;

@@ -339,6 +339,18 @@ test('one line each: restore into a running or non-empty DATA_DIR, backup withou
   writeFileSync(join(base, 'notes.tar.gz'), 'not an archive');
   const notArchive = await script('restore', [join(base, 'notes.tar.gz')], elsewhere);
   expect(notArchive.errors).toMatch(/^npm run restore: .*notes\.tar\.gz is not a backup of npm run backup, or is damaged or cut short \(.*\)\.\n$/);
+  expect(existsSync(join(base, 'refused'))).toBe(false);
+
+  // A path under a file: one line, not mkdir's or scandir's stack.
+  writeFileSync(join(base, 'afile'), 'x');
+  const underFile = await script('backup', [join(base, 'afile', 'b.tar.gz')], stack.env);
+  expect(underFile.errors).toBe(
+    `npm run backup: ${join(base, 'afile')} cannot be a folder (a file of that name, or above it, is in the way): check DATA_DIR and the path given.\n`,
+  );
+  const dataUnderFile = await script('restore', [archive], { ...stack.env, DATA_DIR: join(base, 'afile', 'sub') });
+  expect(dataUnderFile.errors).toMatch(
+    /^npm run restore: .*afile\/sub.* cannot be a folder \(a file of that name, or above it, is in the way\): check DATA_DIR and the path given\.\n$/,
+  );
   // --force replaces data only once the archive has been read: a file that is no backup leaves the source whole.
   const forced = await script('restore', [join(base, 'notes.tar.gz'), '--force'], stack.env);
   expect(forced.errors).toMatch(/is not a backup of npm run backup/);
@@ -371,6 +383,9 @@ test('a damaged or cut-short archive: one line, and a half-restored DATA_DIR tha
   expect(restore.errors).toMatch(
     /^npm run restore: .*garbage.*\. .*half is partly restored, and npm start refuses it: run the restore again with --force\.\n$/,
   );
+  // Where the value stands: the database, the table and its file in the backup, and the line (it named none of them).
+  expect(restore.errors).toContain(`${serviceDatabase('KONAT')}.member (databases/${serviceDatabase('KONAT')}/member.copy in the backup): `);
+  expect(restore.errors).toMatch(/\(COPY member, line \d+/);
   const refused = spawnLeashed(['scripts/start.ts'], { env });
   let output = '';
   refused.stderr!.on('data', (c) => (output += c));
@@ -384,7 +399,8 @@ test('a damaged or cut-short archive: one line, and a half-restored DATA_DIR tha
   writeFileSync(truncated, readFileSync(archive).subarray(0, Math.floor(statSync(archive).size / 2)));
   const cut = await script('restore', [truncated], await environment(join(base, 'cut')));
   expect(cut.errors).toMatch(/^npm run restore: .*truncated\.tar\.gz is not a backup of npm run backup, or is damaged or cut short \(.*\)\.\n$/);
-  expect(readdirSync(join(base, 'cut'))).toEqual([]);
+  // The DATA_DIR it made to unpack in is gone again: an empty one was left behind.
+  expect(existsSync(join(base, 'cut'))).toBe(false);
 });
 
 test('npm run restore into a new DATA_DIR serves the same members, inquiry, attachment and bookings', async () => {
