@@ -173,12 +173,22 @@ function manifestOperations(path: string): ClientOperation[] {
   return [...loadSafelist(path).bodies.values()].map((body) => ({ client: path, body }));
 }
 
+/** An SDL file given by an option, or a line naming the option and the file: it was Node's ENOENT alone. */
+function readSdl(file: string, option: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    throw new Error(`${option}${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message}.`);
+  }
+}
+
 function parseOverrides(values: string[]): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const value of values) {
     const [name, file] = value.split(/=(.*)/s);
     if (!name || !file) throw new Error(`--subgraph takes name=file, got ${value}.`);
-    overrides[name] = readFileSync(file, 'utf8');
+    overrides[name] = readSdl(file, `--subgraph ${name}=`);
   }
   return overrides;
 }
@@ -203,7 +213,7 @@ async function main(): Promise<boolean> {
     console.log(print(definition.typeDefs));
     return true;
   }
-  const baseline = values.supergraph ? { sdl: readFileSync(values.supergraph, 'utf8'), name: values.supergraph } : committedSupergraph();
+  const baseline = values.supergraph ? { sdl: readSdl(values.supergraph, '--supergraph '), name: values.supergraph } : committedSupergraph();
   const portalManifest = relative(process.cwd(), portalManifestPath);
   if (!existsSync(portalManifestPath)) console.log(`The portal is not built: ${portalManifest} not checked (npm run build:portal).`);
   const manifests = [
@@ -221,7 +231,7 @@ if (import.meta.main) {
   try {
     if (!(await main())) process.exitCode = 1;
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(`npm run schema:check: ${(error as Error).message}`);
     process.exitCode = 1;
   }
 }

@@ -38,9 +38,12 @@ export async function runService(name: string, config: ServiceConfig, build: () 
     process.exit(known?.configuration ? configErrorExitCode : 1);
   }
   let stopping = false;
-  const shutdown = async () => {
+  const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    // Said at each step: a service stopped alone (kill -TERM, systemctl stop) ended its journal after its last request,
+    // with nothing to tell a stop from a crash.
+    currentLog().info({ signal }, `${name} stopping (${signal}): draining for ${config.shutdown.drainDelayMs} ms, then answering the requests in flight`);
     // Drain: /ready turns 503 and, behind a load balancer, the service keeps taking requests for DRAIN_DELAY_MS
     // until the balancer has seen that (a closed port before then refuses what it still sends); then no new
     // connections, requests in flight answered (within the grace period), then the database closed.
@@ -48,6 +51,8 @@ export async function runService(name: string, config: ServiceConfig, build: () 
     await sleep(config.shutdown.drainDelayMs);
     await close(service.http, config.shutdown.graceMs);
     await service.stop();
+    currentLog().info(`${name} stopped`);
+    currentLog().flush();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

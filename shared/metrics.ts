@@ -109,27 +109,29 @@ export function createServiceMetrics(enabled = true): ServiceMetrics {
   const requestSeries = new Map<string, Series>();
   const upstreamSeries = new Map<string, Series>();
   const pools: Pool[] = [];
-  new Gauge({
-    name: 'db_pool_connections',
-    help: 'Database pool: connections open (total), idle, and queries waiting for a connection (waiting).',
-    labelNames: ['state'],
-    registers: [registry],
-    collect() {
-      const sum = (read: (pool: Pool) => number) => pools.reduce((total, pool) => total + read(pool), 0);
-      this.set(
-        { state: 'total' },
-        sum((p) => p.totalCount),
-      );
-      this.set(
-        { state: 'idle' },
-        sum((p) => p.idleCount),
-      );
-      this.set(
-        { state: 'waiting' },
-        sum((p) => p.waitingCount),
-      );
-    },
-  });
+  // Registered with the first pool: the gateway, which has none, served a db_pool_connections of zeros.
+  const poolGauge = () =>
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Database pool: connections open (total), idle, and queries waiting for a connection (waiting).',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        const sum = (read: (pool: Pool) => number) => pools.reduce((total, pool) => total + read(pool), 0);
+        this.set(
+          { state: 'total' },
+          sum((p) => p.totalCount),
+        );
+        this.set(
+          { state: 'idle' },
+          sum((p) => p.idleCount),
+        );
+        this.set(
+          { state: 'waiting' },
+          sum((p) => p.waitingCount),
+        );
+      },
+    });
   const metrics: ServiceMetrics = {
     registry,
     enabled,
@@ -162,6 +164,7 @@ export function createServiceMetrics(enabled = true): ServiceMetrics {
       series.latency.observe(seconds);
     },
     watchPool(pool) {
+      if (pools.length === 0) poolGauge();
       pools.push(pool);
     },
     readAtScrape(name, help, read) {

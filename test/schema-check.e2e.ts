@@ -52,7 +52,11 @@ describe('npm run schema:check', () => {
     const { code, output } = await schemaCheck(['--subgraph', `niwe=${file}`]);
     expect(output).toMatch(/Schema check passed/);
     expect(code).toBe(0);
-    expect((await schemaCheck(['--print', 'nowhere'])).output).toMatch(/^No subgraph named nowhere; known: niwe, linat, konat, region\./);
+    expect((await schemaCheck(['--print', 'nowhere'])).output).toMatch(/^npm run schema:check: No subgraph named nowhere; known: niwe, linat, konat, region\./);
+    // A file that is not there: the option and the file named, not Node's ENOENT alone.
+    const missing = await schemaCheck(['--subgraph', `niwe=${join(dir, 'nofile.graphql')}`]);
+    expect(missing.code).toBe(1);
+    expect(missing.output.trim()).toBe(`npm run schema:check: --subgraph niwe=${join(dir, 'nofile.graphql')}: no such file.`);
   });
 
   test('an added optional field is a safe change and passes', async () => {

@@ -54,7 +54,7 @@ describe('a subgraph that drains', () => {
           HOST: '127.0.0.1',
           // The window a balancer gets to take the service out; the test sees it by polling, whatever the machine's speed.
           DRAIN_DELAY_MS: '5000',
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'info',
           ...(await env()),
         },
       });
@@ -72,6 +72,15 @@ describe('a subgraph that drains', () => {
       expect(await get(`${url}/ready`)).toEqual({ status: 503, body: { status: 'draining' } });
       expect(await get(`${url}/health`)).toEqual({ status: 200, body: { status: 'ok' } });
       expect(await exited, output).toBe(0);
+      // Its journal tells a stop from a crash: it ended after the last request, with nothing said.
+      const said = output
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
+      expect(said.filter((msg) => / (stopping|stopped)/.test(msg))).toEqual([
+        expect.stringMatching(/ subgraph stopping \(SIGTERM\): draining for 5000 ms, then answering the requests in flight$/),
+        expect.stringMatching(/ subgraph stopped$/),
+      ]);
     },
   );
 });
