@@ -1,4 +1,4 @@
-import { findMaterial, materials, materialNamesOfFamily } from './data/materials.ts';
+import { familySpellings, findFamily, findMaterial, materials, materialNamesOfFamily } from './data/materials.ts';
 import { findProcess, processAndDescendants, processes as processCatalog } from './data/processes.ts';
 import { regionToday } from './region-day.ts';
 import { joinSql, raw, sql, textArray, textLiteral, type Fragment } from './sql.ts';
@@ -167,11 +167,15 @@ function processes(wanted: string[]): Rule {
 
 function material(wanted: string): Rule {
   const info = findMaterial(wanted);
-  const spellings = info ? [info.name, ...info.aliases] : [wanted];
+  // A family's word ("Edelstahl") asks for any material of it: each is met, none is "not the one asked for".
+  const family = info ? undefined : findFamily(wanted);
+  const spellings = info ? [info.name, ...info.aliases] : family ? familySpellings(family) : [wanted];
   return {
     weight: weights.material,
     match(c) {
-      if (c.materials.some((m) => spellings.includes(m))) return { requirement: 'material', status: 'MET', reason: `works ${info?.name ?? wanted}` };
+      const worked = c.materials.filter((m) => spellings.includes(m));
+      if (worked.length)
+        return { requirement: 'material', status: 'MET', reason: family ? `works ${family} (${worked.join(', ')})` : `works ${info?.name ?? wanted}` };
       const sameFamily = info ? c.materials.filter((m) => findMaterial(m)?.family === info.family) : [];
       if (sameFamily.length)
         return { requirement: 'material', status: 'PARTLY_MET', reason: `works ${info!.family} (${sameFamily.join(', ')}), not ${info!.name}` };
@@ -180,7 +184,7 @@ function material(wanted: string): Rule {
     sql() {
       // A material the list lacks has no bit: its one spelling is compared as text.
       const cases: [Fragment, MatchStatus][] = [
-        [info ? maskSql('material_mask', materialMask(spellings)) : sql`m.materials && ${textArray(spellings)}::text[]`, 'MET'],
+        [info || family ? maskSql('material_mask', materialMask(spellings)) : sql`m.materials && ${textArray(spellings)}::text[]`, 'MET'],
       ];
       if (info) cases.push([maskSql('material_mask', materialMask(materialNamesOfFamily(info.family))), 'PARTLY_MET']);
       return statusSql(cases, 'NOT_MET');

@@ -18,6 +18,17 @@ describe('scoreSupplier', () => {
     });
   });
 
+  test("a family's word asks for any material of it: each is met", () => {
+    // "Edelstahl" met none, and a stainless steel shop read "works X5CrNi18-10" beside NOT_MET.
+    expect(scoreSupplier({ material: 'Edelstahl' }, { ...base, materials: ['X5CrNi18-10', 'S235JR'] })).toEqual({
+      score: 1,
+      breakdown: [{ requirement: 'material', status: 'MET', reason: 'works stainless steel (X5CrNi18-10)' }],
+    });
+    expect(scoreSupplier({ material: 'Alu' }, { ...base, materials: ['EN AW-6082'] }).breakdown[0].status).toBe('MET');
+    expect(scoreSupplier({ material: 'Edelstahl' }, { ...base, materials: ['S235JR'] }).breakdown[0].status).toBe('NOT_MET');
+    expect(scoreSupplier({ material: 'Messing' }, { ...base, materials: ['CW614N'] }).breakdown[0]).toMatchObject({ status: 'MET', reason: 'works CW614N' });
+  });
+
   test('series need a company of some size; prototypes suit small ones', () => {
     expect(scoreSupplier({ quantity: 'SERIES' }, { ...base, employees: 12 }).breakdown[0].status).toBe('NOT_MET');
     expect(

@@ -229,6 +229,12 @@ describe('text', () => {
     expect(service.data.members.edges[0].matched.text).toEqual(['services']);
   });
 
+  test('a word for a whole family of materials finds members that work any of it: "Alu", "Aluminium"', async () => {
+    // It found none: the filter compared the word with the members' materials as it was typed.
+    for (const word of ['Alu', 'Aluminium', 'aluminum']) expect(await names({ materials: [word] }), word).toEqual(['Gießerei Ruhla GmbH']);
+    expect(await names({ materials: ['Edelstahl'] })).toEqual([]);
+  });
+
   test('a hyphen or a slash parts words as a space does: "CNC-Drehteile" finds and ranks what "CNC Drehteile" does', async () => {
     // The service reads "CNC-Fräserei und Drehteile": "cnc drehteile" as one folded phrase stood nowhere, and the
     // member was found, if at all, only by close spellings.

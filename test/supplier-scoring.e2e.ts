@@ -33,7 +33,8 @@ async function run(statement: Fragment) {
 
 const eisenach = postalCodeLocation('99817')!;
 const processSets = [['3.2.1'], ['3.2.1', '3.3'], ['1.1', '6.2']];
-const materials = ['42CrMo4', 'PA66', 'AlMgSi1', 'Unobtainium', null];
+// "Edelstahl" and "Alu" name a family as a whole (materials.ts findFamily).
+const materials = ['42CrMo4', 'PA66', 'AlMgSi1', 'Unobtainium', 'Edelstahl', 'Alu', null];
 const deliveries: Pick<Requirements, 'delivery' | 'maxDistanceKm'>[] = [{}, { delivery: eisenach }, { delivery: eisenach, maxDistanceKm: 30 }];
 
 test('SQL and TypeScript give every member the same score for every rule combination', async () => {

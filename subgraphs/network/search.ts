@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type pg from 'pg';
 import { badInput } from '../../shared/errors.ts';
-import { findMaterial } from '../../shared/data/materials.ts';
+import { familySpellings, findFamily, findMaterial } from '../../shared/data/materials.ts';
 import { processAndDescendants } from '../../shared/data/processes.ts';
 import { certificationName, processCodes as validProcessCodes } from '../../shared/validation.ts';
 import {
@@ -678,5 +678,8 @@ export async function searchMembers(em: EntityManager, request: SearchRequest, d
 /** A known material matches by any of its spellings; an unknown one by its exact spelling. */
 function materialSpellings(value: string): string[] {
   const material = findMaterial(value);
-  return material ? [material.name, ...material.aliases] : [value.trim()];
+  if (material) return [material.name, ...material.aliases];
+  // A family's word ("Edelstahl", "Alu") finds members that work any material of it.
+  const family = findFamily(value);
+  return family ? familySpellings(family) : [value.trim()];
 }
