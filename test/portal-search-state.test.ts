@@ -3,7 +3,9 @@ import {
   emptySearch,
   readSearch,
   readSuppliers,
+  filtered,
   searchFilter,
+  searchOrder,
   supplierRequirements,
   writeSearch,
   writeSuppliers,
@@ -46,6 +48,20 @@ test('a hand-edited URL cannot send what the graph refuses', () => {
   expect(state.radiusKm).toBeUndefined();
   expect(state.employeesMin).toBeUndefined();
   expect(state.employeesMax).toBe(10);
+  // A radius of 0 km is none (the graph refused it, and the whole list failed).
+  expect(readSearch(new URLSearchParams('plz=99817&r=0')).radiusKm).toBeUndefined();
+});
+
+test('an order asked for where it cannot be had is left to the graph: by distance without a postal code, by relevance without words', () => {
+  // The graph refused them ("orderBy DISTANCE needs filter.near"), and the page showed no list at all.
+  expect(searchOrder(readSearch(new URLSearchParams('q=Fräsen&sort=DISTANCE')))).toBeUndefined();
+  expect(searchOrder(readSearch(new URLSearchParams('sort=RELEVANCE')))).toBeUndefined();
+  expect(searchOrder(readSearch(new URLSearchParams('q=Fräsen&plz=99817&sort=DISTANCE')))).toBe('DISTANCE');
+  expect(searchOrder(readSearch(new URLSearchParams('q=Fräsen&sort=RELEVANCE')))).toBe('RELEVANCE');
+  expect(searchOrder(readSearch(new URLSearchParams('sort=NAME')))).toBe('NAME');
+  // No hits for words alone are the words' doing; with a filter, perhaps the filter's.
+  expect(filtered(readSearch(new URLSearchParams('q=Edelstahl')))).toBe(false);
+  expect(filtered(readSearch(new URLSearchParams('q=Edelstahl&m=1.4301')))).toBe(true);
 });
 
 test('the filter sent: only what is set, a postal code without radius searches the whole region around it', () => {

@@ -5,8 +5,10 @@ import { startGatewayOnly, type LoneGateway } from './support/gateway-only.ts';
 
 // A subgraph that answers with an HTTP error status did not run our operation:
 // a 401 there means it refused the gateway's signature (a misconfigured
-// secret), not the caller. Clients get INTERNAL_SERVER_ERROR, never the
-// subgraph's answer. Region here is a stand-in that answers every request so.
+// secret), not the caller. Clients read the subgraph as unavailable, as one
+// that does not answer (the operator learns why from the gateway's log,
+// test/secret-mismatch.e2e.ts), never the subgraph's answer. Region here is a
+// stand-in that answers every request so.
 
 const refusal = {
   errors: [{ message: 'This service answers only signed requests from the gateway: the signature does not match.', extensions: { code: 'UNAUTHENTICATED' } }],
@@ -34,7 +36,7 @@ afterAll(async () => {
 });
 
 describe.each(['production', 'development'])('%s', (mode) => {
-  test("a subgraph's 401 reaches the client as a masked error without the subgraph's answer", async () => {
+  test("a subgraph's 401 reaches the client as that subgraph unavailable, without its answer", async () => {
     const res = await fetch(gateways[mode].url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -44,7 +46,10 @@ describe.each(['production', 'development'])('%s', (mode) => {
     expect(res.status).toBe(200);
     expect(body.data).toBeNull();
     expect(body.errors).toEqual([
-      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') } },
+      {
+        message: 'Service region could not be reached.',
+        extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', requestId: res.headers.get('x-request-id') },
+      },
     ]);
     // Word boundaries: the random request id may contain the digits 401 (fb401d06-…), as it once did.
     expect(JSON.stringify(body)).not.toMatch(/signed requests|"response"|\b401\b/);

@@ -34,7 +34,8 @@ export function readSearch(params: URLSearchParams): SearchState {
     materials: params.getAll('m'),
     certifications: params.getAll('c'),
     postalCode: params.get('plz') ?? '',
-    radiusKm: positive(params.get('r')),
+    // A radius of 0 km is none: the graph refuses it, and the whole list failed for a hand-made r=0.
+    radiusKm: positive(params.get('r')) || undefined,
     employeesMin: positive(params.get('emin')),
     employeesMax: positive(params.get('emax')),
     sort: sort && orders.includes(sort) ? sort : undefined,
@@ -71,6 +72,27 @@ export function searchFilter(state: SearchState): MemberFilter {
   if (state.employeesMin !== undefined || state.employeesMax !== undefined) filter.employees = { min: state.employeesMin, max: state.employeesMax };
   return filter;
 }
+
+/**
+ * The order the graph is asked for: the one chosen, where it can be had. By distance needs a postal code, by
+ * relevance search words; asked for without them, the graph refuses and the whole list failed ("orderBy DISTANCE
+ * needs filter.near", in English on a German page). Left out, the graph orders as it does by default.
+ */
+export function searchOrder(state: SearchState): MemberOrder | undefined {
+  if (state.sort === 'DISTANCE' && !state.postalCode.trim()) return undefined;
+  if (state.sort === 'RELEVANCE' && !state.text.trim()) return undefined;
+  return state.sort;
+}
+
+/** Whether the search narrows by anything but its words: then no hits may be the filters' doing, else the words'. */
+export const filtered = (state: SearchState) =>
+  state.networks.length > 0 ||
+  state.processes.length > 0 ||
+  state.materials.length > 0 ||
+  state.certifications.length > 0 ||
+  state.postalCode.trim() !== '' ||
+  state.employeesMin !== undefined ||
+  state.employeesMax !== undefined;
 
 export const emptySearch: SearchState = { text: '', networks: [], processes: [], materials: [], certifications: [], postalCode: '' };
 

@@ -5,7 +5,7 @@ import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { CheckboxGroup, MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { searchMembers, type FacetCount, type MemberOrder, type NetworkCode, type SearchHit } from '../operations.ts';
 import { navigate, paths, rememberSearch } from '../router.ts';
-import { readSearch, searchFilter, writeSearch, type SearchState } from '../search-state.ts';
+import { filtered, readSearch, searchFilter, searchOrder, writeSearch, type SearchState } from '../search-state.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
 
@@ -116,8 +116,13 @@ function SearchForm({ initial }: { initial: SearchState }) {
         <label for="search-sort">{t.sortLabel}</label>
         <select id="search-sort" value={state.sort ?? ''} onChange={(e) => set({ sort: (e.currentTarget.value || undefined) as MemberOrder | undefined })}>
           <option value="">{t.sortDefault}</option>
-          <option value="RELEVANCE">{t.sortRELEVANCE}</option>
-          <option value="DISTANCE">{t.sortDISTANCE}</option>
+          {/* Each only where it can be had (search-state.ts searchOrder): said so, and not to be chosen. */}
+          <option value="RELEVANCE" disabled={!state.text.trim()}>
+            {state.text.trim() ? t.sortRELEVANCE : `${t.sortRELEVANCE} (${t.sortNeedsText})`}
+          </option>
+          <option value="DISTANCE" disabled={!state.postalCode.trim()}>
+            {state.postalCode.trim() ? t.sortDISTANCE : `${t.sortDISTANCE} (${t.sortNeedsPostalCode})`}
+          </option>
           <option value="NAME">{t.sortNAME}</option>
         </select>
       </div>
@@ -215,7 +220,12 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   const search = readSearch(params);
   rememberSearch(paths.search + (params.toString() ? `?${params}` : ''));
   const from = Math.max(1, Number(params.get('from')) || 1);
-  const { data, errors, loading } = useQuery(searchMembers, { filter: searchFilter(search), orderBy: search.sort, first: pageSize, after: search.after });
+  const { data, errors, loading } = useQuery(searchMembers, {
+    filter: searchFilter(search),
+    orderBy: searchOrder(search),
+    first: pageSize,
+    after: search.after,
+  });
   const members = data?.members;
   const url = (change: Partial<SearchState>) => paths.search + writeSearch({ ...search, after: undefined, ...change });
   const points: MapPoint[] = (members?.edges ?? []).flatMap((e) =>
@@ -263,7 +273,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
                 />
               </div>
               {members.edges.length === 0 ? (
-                <p>{t.noHits}</p>
+                <p>{filtered(search) || !search.text.trim() ? t.noHits : t.noHitsForWords}</p>
               ) : (
                 <>
                   <h2 class="map-heading">{t.mapHeading}</h2>
