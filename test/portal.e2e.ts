@@ -5,6 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { screenshot, screenshots, startPortalSupervisor, whenFailed } from './support/browser.ts';
 import type { Supervisor } from './support/supervisor.ts';
+import { locale } from '../portal/src/i18n.ts';
+import { readReason } from '../portal/src/reasons.ts';
 
 // The public portal in a real browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a
@@ -251,7 +253,10 @@ test('the supplier finder shows the per-requirement breakdown', async () => {
   await eventually(() => hitNames(page)).toEqual(api.edges.map((e: { node: { name: string } }) => e.node.name));
   const rows = await page.locator('.hits .hit').first().locator('tbody tr').allTextContents();
   expect(rows).toHaveLength(api.edges[0].breakdown.length);
-  expect(rows.join('\n')).toContain(api.edges[0].breakdown[0].reason);
+  // Each reason in German (the graph writes them in English, portal/src/reasons.ts), none as the graph gave it.
+  const german = locale('de');
+  for (const row of api.edges[0].breakdown as { reason: string }[]) expect(rows.join('\n')).toContain(readReason(row.reason, german));
+  expect(rows.join('\n')).not.toMatch(/offers |employees| km from |valid until/);
   expect(await page.inputValue('#part-material')).toBe('42CrMo4');
   await expectAccessible(page);
   await screenshot(page, 'suppliers');

@@ -7,6 +7,7 @@ import { CheckboxGroup, MaterialSelect, ProcessPicker } from '../components/pick
 import { findSuppliers, type Quantity, type SupplierMatch, type Tolerance } from '../operations.ts';
 import { navigate, paths } from '../router.ts';
 import { quantities, readSuppliers, supplierRequirements, tolerances, writeSuppliers, type SupplierState } from '../search-state.ts';
+import { reasonText } from '../reasons.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
 
@@ -110,7 +111,8 @@ function requirementName(requirement: string, t: ReturnType<typeof useLocale>['t
 }
 
 function Match({ match, rank }: { match: SupplierMatch; rank: number }) {
-  const { t, number, percent } = useLocale();
+  const locale = useLocale();
+  const { t, number, percent } = locale;
   const facts = [match.node.city, match.node.network.code, t.score(percent(match.score))];
   if (match.distanceKm !== null) facts.push(t.distance(number(match.distanceKm, 1)));
   return (
@@ -138,7 +140,7 @@ function Match({ match, rank }: { match: SupplierMatch; rank: number }) {
                   {row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}
                   {t[`status_${row.status}`]}
                 </td>
-                <td>{row.reason}</td>
+                <td>{reasonText(row.reason, locale)}</td>
               </tr>
             ))}
           </tbody>
