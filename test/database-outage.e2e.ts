@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { databaseUrl } from '../shared/postgres.ts';
 import { postJson } from './support/sessions.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+import { until } from './support/wait.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // A network whose database refuses connections: every answer that needs it is
 // NETWORK_UNAVAILABLE naming the network, never NOT_FOUND or BAD_USER_INPUT, the
@@ -51,7 +53,8 @@ const logDestination = {
 };
 
 beforeAll(async () => {
-  stack = await startStack({ observability: { LOG_LEVEL: 'info' }, logDestination });
+  // With region's webhook dispatcher, polling every 50 ms: what it says while region's database is gone.
+  stack = await startStack({ observability: { LOG_LEVEL: 'info' }, logDestination, dispatcher: true });
   admin = await stack.token({ role: 'admin' });
   niweDatabase = stack.networks.get('NIWE')!.orm.config.get('dbName')!;
   const create = `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`;
@@ -138,6 +141,7 @@ test("a sign-in while region's database is down is 503, not a wrong password or 
 
 test('region whose database is down answers SERVICE_UNAVAILABLE naming itself, never INTERNAL_SERVER_ERROR or NOT_FOUND', async () => {
   const regionDatabase = stack.region.orm.config.get('dbName')!;
+  const from = lines.length;
   await asSuperuser([
     `alter database "${regionDatabase}" allow_connections false`,
     `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${regionDatabase}' and pid <> pg_backend_pid()`,
@@ -163,8 +167,20 @@ test('region whose database is down answers SERVICE_UNAVAILABLE naming itself, n
     expect(write.errors?.[0].message).toBe(
       'Region cannot reach its database; the write may or may not have been applied: read it back before repeating it, or retry with the same idempotencyKey where the mutation takes one.',
     );
+    // The dispatcher, polling every 50 ms, says once that the database is gone and names it (it was "webhook dispatch
+    // failed: connect ECONNREFUSED" every poll, which read as a receiver that was down).
+    const lost = () =>
+      lines.slice(from).filter((line) => line.service === 'region' && line.msg.startsWith("webhook dispatcher: region's database is out of reach"));
+    await until(() => lost().length > 0, 'the dispatcher says the database is gone');
+    await sleep(300);
+    expect(lost().map((line) => line.level)).toEqual(['error']);
+    expect(lines.slice(from).filter((line) => line.service === 'region' && line.msg.startsWith('webhook dispatch failed'))).toEqual([]);
   } finally {
     await asSuperuser([`alter database "${regionDatabase}" allow_connections true`]);
   }
   expect((await stack.query('{ inquiries { id } }', {}, admin)).errors).toBeUndefined();
+  await until(
+    () => lines.slice(from).some((line) => line.service === 'region' && line.msg === "webhook dispatcher: region's database answers again; deliveries go on"),
+    'the dispatcher says the database is back',
+  );
 });
