@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 
-// deploy/irm-network@.service as systemd reads it, without a running systemd: `systemd-analyze verify` (the
+// deploy/'s units (a network's, region's and the gateway's) as systemd reads them, without a running systemd: `systemd-analyze verify` (the
 // unit's syntax, its directives and that ExecStart is an executable) and `systemd-analyze security --offline`
 // (its sandbox). Debian's systemd package has systemd-analyze (.ci/run installs it).
 
@@ -14,9 +14,9 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'irm-unit-'));
 // The unit names the installed checkout (/opt/irm); here it is this one, so that ExecStart's node exists.
-const unit = join(dir, 'irm-network@.service');
-writeFileSync(unit, readFileSync(join(root, 'deploy/irm-network@.service'), 'utf8').replaceAll('/opt/irm', root.replace(/\/$/, '')));
-symlinkSync(unit, join(dir, 'irm-network@NIWE.service'));
+const units = ['irm-network@.service', 'irm-region.service', 'irm-gateway.service'];
+for (const name of units) writeFileSync(join(dir, name), readFileSync(join(root, 'deploy', name), 'utf8').replaceAll('/opt/irm', root.replace(/\/$/, '')));
+symlinkSync(join(dir, 'irm-network@.service'), join(dir, 'irm-network@NIWE.service'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,20 +45,20 @@ const allowed = [
 ];
 const threshold = 1.1;
 
-describe('deploy/irm-network@.service', () => {
-  test('systemd-analyze verify finds nothing in the template nor in an instance of it', async () => {
-    for (const name of ['irm-network@.service', 'irm-network@NIWE.service']) {
-      expect(await analyze('verify', `./${name}`)).toEqual({ code: 0, stdout: '', stderr: '' });
+describe.each(units)('deploy/%s', (name) => {
+  test("systemd-analyze verify finds nothing in it (nor in an instance of the networks' template)", async () => {
+    for (const file of name === 'irm-network@.service' ? [name, 'irm-network@NIWE.service'] : [name]) {
+      expect(await analyze('verify', `./${file}`)).toEqual({ code: 0, stdout: '', stderr: '' });
     }
   });
 
   test(`systemd-analyze security rates its sandbox at most ${threshold}, and what it leaves open is the list above`, async () => {
-    const rated = await analyze('security', '--offline=true', `--threshold=${threshold * 10}`, './irm-network@.service');
+    const rated = await analyze('security', '--offline=true', `--threshold=${threshold * 10}`, `./${name}`);
     const exposure = Number(/Overall exposure level for .*: (\d+\.\d+)/.exec(rated.stdout)?.[1]);
     expect(rated.code, rated.stdout).toBe(0);
     expect(exposure).toBeGreaterThan(0);
     expect(exposure).toBeLessThanOrEqual(threshold);
-    const checks = JSON.parse((await analyze('security', '--offline=true', '--json=short', './irm-network@.service')).stdout) as {
+    const checks = JSON.parse((await analyze('security', '--offline=true', '--json=short', `./${name}`)).stdout) as {
       name: string;
       set: boolean;
       exposure: number | null;
