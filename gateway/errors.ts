@@ -16,9 +16,9 @@ type FormattedError = Parameters<typeof masked>[0];
 
 /**
  * A subgraph that answers with an HTTP error status did not run the operation
- * (gateway/subgraph-source.ts keeps its raw answer in extensions.response):
- * its 401 means our signature was refused, not the caller's token, so even a
- * client-looking code is our failure.
+ * (gateway/subgraph-source.ts keeps its raw answer in extensions.response), so
+ * even a client-looking code (its 403) is our failure. A 401, our signature
+ * refused, is told as the subgraph unavailable before it gets here.
  */
 function isMasked(extensions: Record<string, unknown> | undefined): boolean {
   const code = extensions?.code;

@@ -127,7 +127,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     if (answer.status === 401) throw this.#refusedSignature(answer, write);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
-      const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
+      const code = answer.status === 403 ? 'FORBIDDEN' : undefined;
       throw new GraphQLError(`${answer.status}: ${answer.statusText}`, {
         extensions: { ...(code && { code }), response: { status: answer.status, body: answer.body.slice(0, 2000) } },
       });

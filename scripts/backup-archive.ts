@@ -180,7 +180,6 @@ export function log(line: string): void {
   console.log(line);
 }
 
-/** Runs a command-line script: a BackupError ends it with its one line, anything else with its stack. */
 /**
  * A path given that cannot be what it must, in one line instead of Node's stack: a DATA_DIR or an output file under
  * a file (ENOTDIR, EEXIST: "npm run backup -- /tmp/afile/b.tar.gz" showed mkdir's stack), or one its user may not write.
@@ -190,11 +189,13 @@ function pathProblem(error: unknown): string | undefined {
   if (path === undefined) return undefined;
   if (code === 'ENOTDIR' || code === 'EEXIST')
     return `${path} cannot be a folder (a file of that name, or above it, is in the way): check DATA_DIR and the path given.`;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${path} is not writable for this user (${code}): check DATA_DIR and the path given.`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `${path} cannot be read or written by this user (${code}): check DATA_DIR and the path given.`;
   if (code === 'ENOSPC') return `no space left on the disk of ${path}.`;
   return undefined;
 }
 
+/** Runs a command-line script: a BackupError or a path that cannot be used ends it with its one line, anything else with its stack. */
 export function runScript(name: string, main: () => Promise<void>): void {
   main().catch((error) => {
     const line = error instanceof BackupError || error instanceof ConfigError ? error.message : pathProblem(error);

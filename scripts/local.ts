@@ -39,7 +39,8 @@ export function ensureSubgraphSecrets(services: string[], env: NodeJS.ProcessEnv
  * (which call the networks) every one. Secrets in the caller's environment are not passed on to the others.
  */
 export function withSubgraphSecrets(env: NodeJS.ProcessEnv, service: string, secrets: Record<string, string>): NodeJS.ProcessEnv {
-  const own = Object.fromEntries(Object.entries(env).filter(([name]) => !name.endsWith('SUBGRAPH_SECRET')));
+  // A previous secret too (<NAME>_SUBGRAPH_SECRET_PREVIOUS): one service's old secret is no other's business.
+  const own = Object.fromEntries(Object.entries(env).filter(([name]) => !/SUBGRAPH_SECRET(_PREVIOUS)?$/.test(name)));
   const needed = service === gatewayService.name || service === regionService.name ? Object.keys(secrets) : [service];
   for (const name of needed) own[subgraphSecretVariable(name)] = secrets[name];
   return own;

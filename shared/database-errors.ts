@@ -35,8 +35,8 @@ type FormattedError = Parameters<typeof formatError>[0];
 type FormatError = (formatted: FormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * A service's formatError: `unavailable` at the failed field's path when the error is a lost database (logged as a
- * warning under `service`), the shared formatError otherwise.
+ * A service's formatError: `unavailable` at the failed field's path when the error is a lost database (logged at
+ * error under `service`, a failure of ours), the shared formatError otherwise.
  */
 export function formatLostDatabase(service: string, unavailable: () => GraphQLError): FormatError {
   return (formatted, error) => {

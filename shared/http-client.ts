@@ -109,6 +109,8 @@ export function refusedSignature(answer: PostAnswer, caller: string, service: st
   } catch {
     said = answer.body.slice(0, 200);
   }
-  const reason = /: (.*)\.$/.exec(said)?.[1] ?? (said || `HTTP ${answer.status}`);
-  return `${service} refuses ${caller}'s signature (${reason}): give ${service.toUpperCase()}_SUBGRAPH_SECRET one value where ${service} runs and where its callers do (region, the gateway), and check that their clocks agree.`;
+  // The other service's words, cut short: they go into our log as they came.
+  const reason = (/: (.*)\.$/.exec(said)?.[1] ?? (said || `HTTP ${answer.status}`)).slice(0, 120);
+  const callers = service.toLowerCase() === 'region' ? 'the gateways' : 'region and the gateways';
+  return `${service} refuses ${caller}'s signature (${reason}): give ${service.toUpperCase()}_SUBGRAPH_SECRET one value where ${service} runs and where its callers do (${callers}), and check that their clocks agree.`;
 }

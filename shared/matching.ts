@@ -167,15 +167,15 @@ function processes(wanted: string[]): Rule {
 
 function material(wanted: string): Rule {
   const info = findMaterial(wanted);
-  // A family's word ("Edelstahl") asks for any material of it: each is met, none is "not the one asked for".
-  const family = info ? undefined : findFamily(wanted);
-  const spellings = info ? [info.name, ...info.aliases] : family ? familySpellings(family) : [wanted];
+  // A family's word ("Edelstahl") asks for any material of it, or the word itself as a member wrote it (a material the
+  // list lacks is stored as typed): each is met, none is "not the one asked for".
+  const families = info ? undefined : findFamily(wanted);
+  const spellings = info ? [info.name, ...info.aliases] : families ? [...familySpellings(families), wanted] : [wanted];
   return {
     weight: weights.material,
     match(c) {
       const worked = c.materials.filter((m) => spellings.includes(m));
-      if (worked.length)
-        return { requirement: 'material', status: 'MET', reason: family ? `works ${family} (${worked.join(', ')})` : `works ${info?.name ?? wanted}` };
+      if (worked.length) return { requirement: 'material', status: 'MET', reason: `works ${families ? worked.join(', ') : (info?.name ?? wanted)}` };
       const sameFamily = info ? c.materials.filter((m) => findMaterial(m)?.family === info.family) : [];
       if (sameFamily.length)
         return { requirement: 'material', status: 'PARTLY_MET', reason: `works ${info!.family} (${sameFamily.join(', ')}), not ${info!.name}` };
@@ -184,7 +184,14 @@ function material(wanted: string): Rule {
     sql() {
       // A material the list lacks has no bit: its one spelling is compared as text.
       const cases: [Fragment, MatchStatus][] = [
-        [info || family ? maskSql('material_mask', materialMask(spellings)) : sql`m.materials && ${textArray(spellings)}::text[]`, 'MET'],
+        [
+          info
+            ? maskSql('material_mask', materialMask(spellings))
+            : families
+              ? sql`(${maskSql('material_mask', materialMask(spellings))} or m.materials && ${textArray([wanted])}::text[])`
+              : sql`m.materials && ${textArray(spellings)}::text[]`,
+          'MET',
+        ],
       ];
       if (info) cases.push([maskSql('material_mask', materialMask(materialNamesOfFamily(info.family))), 'PARTLY_MET']);
       return statusSql(cases, 'NOT_MET');

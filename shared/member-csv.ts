@@ -269,12 +269,15 @@ function readRow(record: string[], row: number, fieldIndex: Map<string, number>,
     return index === undefined ? '' : unwrapFormula(record[index] ?? '').trimEnd();
   };
   const optional = (field: string) => cell(field) || null;
-  const name = cell('name');
+  // A name, street or town shown on one line (shared/validation.ts line): an office's spreadsheet often breaks an
+  // address inside its cell, and such a row was refused for its line break; its lines are joined instead.
+  const line = (field: string, joint: string) => cell(field).replace(/\s*[\r\n\u000B]+\s*/g, joint);
+  const name = line('name', ' ');
   const member: CsvMember = {
     name,
-    street: optional('street'),
+    street: line('street', ', ') || null,
     postalCode: postalCode(cell('postalCode')),
-    city: cell('city'),
+    city: line('city', ' '),
     website: optional('website'),
     employees: wholeNumber(cell('employees'), errors),
     description: optional('description'),
@@ -449,10 +452,10 @@ function cells(m: ExportedMember, form: CsvForm): string[] {
   const number = (n: number | null | undefined) => (n == null ? '' : form === 'EXCEL' ? String(n).replace('.', ',') : String(n));
   const contactColumn = (key: 'name' | 'role' | 'email' | 'phone') => m.contacts.map((c) => oneLine(c[key] ?? '')).join('\n');
   return [
-    m.name,
-    m.street ?? '',
+    oneLine(m.name),
+    oneLine(m.street ?? ''),
     m.postalCode,
-    m.city,
+    oneLine(m.city),
     number(m.location?.latitude),
     number(m.location?.longitude),
     m.website ?? '',

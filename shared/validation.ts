@@ -114,8 +114,8 @@ export function checkText(field: string, value: string): string {
   return value;
 }
 
-// Characters that no text of ours shows, refused where a text is stored (not at the gateway, which checks
-// every string alike, search words included): the C0 controls but tab and the line breaks, DEL and the C1
+// Characters that no text of ours shows, refused by the services' checks of what they store and search (not at
+// the gateway, which checks every string alike): the C0 controls but tab and the line breaks, DEL and the C1
 // controls (a BEL or an ESC pasted from a terminal), and the explicit direction controls U+202A-U+202E and
 // U+2066-U+2069: a company's name sent as "\u202EHbmG relleM" reads "Meller GmbH" on every page that shows
 // it (Trojan Source, CVE-2021-42574). The implicit marks (U+200E, U+200F, U+061C) stay: they only steer a
@@ -124,7 +124,7 @@ export function checkText(field: string, value: string): string {
 const invisibleControl = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 // A text shown on one line (a name, a title, a town) takes no line break or tab either: "Müller\nGmbH"
 // broke the list it stood in, and a tab made a CSV export's cell two columns for some readers.
-const lineBreak = /[\t\n\r\u0085\u2028\u2029]/u;
+const lineBreak = /[\t\n\r\u2028\u2029]/u;
 
 const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -104,6 +104,11 @@ describe('members CSV', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
+  test('a name, street or town broken over lines in its cell reads as one line (a one-line text refuses a line break)', () => {
+    const file = parseMembersCsv('Firma;Straße;PLZ;Ort\n"Dreherei\nWerra GmbH";"Am Anger 3\r\nHinterhaus";37269;"Esch-\nwege"\n');
+    expect(file.rows[0].member).toMatchObject({ name: 'Dreherei Werra GmbH', street: 'Am Anger 3, Hinterhaus', city: 'Esch- wege' });
+  });
+
   test('headers are matched without case, umlauts, spaces or dashes; unknown ones are kept out; a blank row keeps its number', () => {
     const file = parseMembersCsv('FIRMA;strasse;Post-Leit-Zahl;ort;E Mail;Notiz\nA GmbH;Weg 1;37269;Eschwege;a@a.example;x\n;;;;;\nB GmbH;;37269;Eschwege;;\n');
     expect(file.columns.map((c) => c.field)).toEqual(['name', 'street', 'postalCode', 'city', 'contacts.email', null]);

@@ -163,6 +163,9 @@ describe('publishing', () => {
       expect(JSON.stringify(res)).not.toContain('NIWE:m-');
     }
     expect(codeOf(await stack.query(cancelMutation, { id: theirs.id }))).toBe('UNAUTHENTICATED');
+    // Anonymous callers learn nothing either: an id that does not exist is UNAUTHENTICATED too.
+    expect(codeOf(await stack.query(cancelMutation, { id: 'NIWE:r-999999' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await stack.query(cancelMutation, { id: 'REGION:r-999999' }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await stack.query(registrationsQuery, { eventId: 'LINAT:n-999999' }, tokens.linatOffice))).toBe('NOT_FOUND');
     expect(codeOf(await stack.query(registrationsQuery, { eventId: 'REGION:n-999999' }, tokens.admin))).toBe('NOT_FOUND');
     expect((await ok(stack.query(feedQuery, { first: 100 }, tokens.admin))).feed.edges.length).toBe(before + 2);

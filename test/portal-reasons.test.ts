@@ -53,7 +53,10 @@ describe("the supplier finder's reasons", () => {
   test('in English: the processes in English, numbers as an English page writes them', () => {
     expect(readReason('offers Drehen', en)).toBe('offers Turning');
     expect(readReason('1200 employees', en)).toBe('1,200 employees');
-    expect(readReason('works stainless steel (X5CrNi18-10)', en)).toBe('works stainless steel (X5CrNi18-10)');
+    expect(readReason('works plastic (POM), not PA66', en)).toBe('works plastics (POM), not PA66');
+    expect(readReason('works stainless steel (X5CrNi18-10), not X2CrNiMo17-12-2', de)).toBe(
+      'verarbeitet nichtrostenden Stahl (X5CrNi18-10), nicht X2CrNiMo17-12-2',
+    );
   });
 
   test('a reason no template reads is not guessed at', () => {

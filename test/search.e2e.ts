@@ -233,6 +233,8 @@ describe('text', () => {
     // It found none: the filter compared the word with the members' materials as it was typed.
     for (const word of ['Alu', 'Aluminium', 'aluminum']) expect(await names({ materials: [word] }), word).toEqual(['Gießerei Ruhla GmbH']);
     expect(await names({ materials: ['Edelstahl'] })).toEqual([]);
+    // "Stahl" is every steel: the tool steel of the Witzenhausen tool shop among them.
+    expect(await names({ materials: ['Stahl'] })).toContain('Werkzeugbau Witzenhausen GmbH');
   });
 
   test('a hyphen or a slash parts words as a space does: "CNC-Drehteile" finds and ranks what "CNC Drehteile" does', async () => {

@@ -28,7 +28,7 @@ function expectNiweUnavailable(res: GraphQLResponse, path: (string | number)[]) 
 }
 
 const refusal = (caller: string) =>
-  `NIWE refuses ${caller}'s signature (the signature does not match): give NIWE_SUBGRAPH_SECRET one value where NIWE runs and where its callers do (region, the gateway), and check that their clocks agree.`;
+  `NIWE refuses ${caller}'s signature (the signature does not match): give NIWE_SUBGRAPH_SECRET one value where NIWE runs and where its callers do (region and the gateways), and check that their clocks agree.`;
 
 test("region's calls: NIWE is unavailable to the client, its part missing, and region's log names the setting", async () => {
   const res = await stack.query(`{ networks { code memberCount } }`, {}, admin);

@@ -22,6 +22,8 @@ beforeAll(async () => {
   await client.query(`update member set process_codes = '{}', materials = '{}' where id % 17 = 0`);
   // Materials by another spelling: an alias (C45's number), a name with a comma, one the list lacks.
   await client.query(`update member set materials = '{1.0503,"AlMgSi0,5",Unobtainium}' where id % 19 = 0`);
+  // A family's word stored as typed, as an import's "Werkstoffe: Edelstahl" leaves it.
+  await client.query(`update member set materials = '{Edelstahl}' where id % 23 = 0`);
 }, 60_000);
 afterAll(async () => {
   await client?.end();
@@ -34,7 +36,7 @@ async function run(statement: Fragment) {
 const eisenach = postalCodeLocation('99817')!;
 const processSets = [['3.2.1'], ['3.2.1', '3.3'], ['1.1', '6.2']];
 // "Edelstahl" and "Alu" name a family as a whole (materials.ts findFamily).
-const materials = ['42CrMo4', 'PA66', 'AlMgSi1', 'Unobtainium', 'Edelstahl', 'Alu', null];
+const materials = ['42CrMo4', 'PA66', 'AlMgSi1', 'Unobtainium', 'Edelstahl', 'Alu', 'Stahl', null];
 const deliveries: Pick<Requirements, 'delivery' | 'maxDistanceKm'>[] = [{}, { delivery: eisenach }, { delivery: eisenach, maxDistanceKm: 30 }];
 
 test('SQL and TypeScript give every member the same score for every rule combination', async () => {

@@ -1,6 +1,6 @@
 import type { MaterialInfo } from '../../shared/data/materials.ts';
 import { processes } from '../../shared/data/processes.ts';
-import { familyNames, processName } from './catalog.ts';
+import { processName } from './catalog.ts';
 import type { Locale } from './i18n.ts';
 
 // The supplier finder's reasons come from the graph in English (RequirementMatch.reason, shared/matching.ts), with
@@ -28,7 +28,17 @@ function processList(text: string, language: Locale['language']): string | undef
   return said.join(', ');
 }
 
-const families = Object.keys(familyNames) as MaterialInfo['family'][];
+/** A family as the object of "verarbeitet" / "works": the picker's labels ("Nichtrostender Stahl", "Sonstige") are no such. */
+const familyWords: Record<MaterialInfo['family'], Words> = {
+  steel: { de: 'Stahl', en: 'steel' },
+  'stainless steel': { de: 'nichtrostenden Stahl', en: 'stainless steel' },
+  'tool steel': { de: 'Werkzeugstahl', en: 'tool steel' },
+  aluminium: { de: 'Aluminium', en: 'aluminium' },
+  'copper alloy': { de: 'Kupferlegierungen', en: 'copper alloys' },
+  plastic: { de: 'Kunststoffe', en: 'plastics' },
+  other: { de: 'sonstige Werkstoffe', en: 'other materials' },
+};
+const families = Object.keys(familyWords) as MaterialInfo['family'][];
 const familyPattern = new RegExp(`^works (${families.join('|')}) \\((.+)\\)(?:, not (.+))?$`);
 
 /** Reasons without a value, as the graph writes them and in German. */
@@ -64,8 +74,8 @@ function part(reason: string, locale: Locale): string | undefined {
   }
   m = familyPattern.exec(reason);
   if (m) {
-    const family = familyNames[m[1] as MaterialInfo['family']][locale.language];
-    const worked = de ? `verarbeitet ${family} (${m[2]})` : `works ${family.toLowerCase()} (${m[2]})`;
+    const family = familyWords[m[1] as MaterialInfo['family']][locale.language];
+    const worked = de ? `verarbeitet ${family} (${m[2]})` : `works ${family} (${m[2]})`;
     return m[3] === undefined ? worked : `${worked}, ${de ? 'nicht' : 'not'} ${m[3]}`;
   }
   m = /^works (.+)$/.exec(reason);

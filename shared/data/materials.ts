@@ -34,8 +34,8 @@ const table: MaterialInfo[] = [
   { name: 'EN AW-5754', aliases: ['AlMg3', '3.3535'], family: 'aluminium' },
   { name: 'EN AW-7075', aliases: ['AlZn5,5MgCu', 'AlZnMgCu1,5', '3.4365'], family: 'aluminium' },
   { name: 'EN AW-2024', aliases: ['AlCu4Mg1', '3.1355'], family: 'aluminium' },
-  { name: 'CW614N', aliases: ['CuZn39Pb3', '2.0401', 'Messing'], family: 'copper alloy' },
-  { name: 'CW004A', aliases: ['Cu-ETP', '2.0065', 'Kupfer'], family: 'copper alloy' },
+  { name: 'CW614N', aliases: ['CuZn39Pb3', '2.0401'], family: 'copper alloy' },
+  { name: 'CW004A', aliases: ['Cu-ETP', '2.0065'], family: 'copper alloy' },
   { name: 'PA6', aliases: ['Polyamid 6'], family: 'plastic' },
   { name: 'PA66', aliases: ['Polyamid 66'], family: 'plastic' },
   { name: 'PA66 GF30', aliases: ['PA66-GF30'], family: 'plastic' },
@@ -73,35 +73,37 @@ export function canonicalMaterial(value: string): string {
 // The words buyers type for a whole family ("Edelstahl", "Alu"), German and English: each stands for every listed
 // material of it. "Edelstahl" matched no member (a filter of none, and NOT_MET beside "works X5CrNi18-10") while 44
 // of the demo's members work stainless steel (the search probe).
-const familyWords: Readonly<Record<string, MaterialInfo['family']>> = {
-  stahl: 'steel',
-  steel: 'steel',
-  edelstahl: 'stainless steel',
-  rostfrei: 'stainless steel',
-  nirosta: 'stainless steel',
-  inox: 'stainless steel',
-  stainlesssteel: 'stainless steel',
-  werkzeugstahl: 'tool steel',
-  toolsteel: 'tool steel',
-  aluminium: 'aluminium',
-  aluminum: 'aluminium',
-  alu: 'aluminium',
-  kupferlegierung: 'copper alloy',
-  copperalloy: 'copper alloy',
-  kunststoff: 'plastic',
-  kunststoffe: 'plastic',
-  plastic: 'plastic',
-  plastics: 'plastic',
+// "Stahl" is every steel: a stainless or tool steel shop works steel too.
+const steels: MaterialInfo['family'][] = ['steel', 'stainless steel', 'tool steel'];
+const familyWords: Readonly<Record<string, readonly MaterialInfo['family'][]>> = {
+  stahl: steels,
+  steel: steels,
+  edelstahl: ['stainless steel'],
+  rostfrei: ['stainless steel'],
+  nirosta: ['stainless steel'],
+  inox: ['stainless steel'],
+  stainlesssteel: ['stainless steel'],
+  werkzeugstahl: ['tool steel'],
+  toolsteel: ['tool steel'],
+  aluminium: ['aluminium'],
+  aluminum: ['aluminium'],
+  alu: ['aluminium'],
+  kupferlegierung: ['copper alloy'],
+  copperalloy: ['copper alloy'],
+  kunststoff: ['plastic'],
+  kunststoffe: ['plastic'],
+  plastic: ['plastic'],
+  plastics: ['plastic'],
 };
 
-/** The family a word names as a whole ("Edelstahl", "Alu"), or undefined for a material's own name or an unknown word. */
-export function findFamily(value: string): MaterialInfo['family'] | undefined {
+/** The families a word names as a whole ("Edelstahl", "Alu"), or undefined for a material's own name or an unknown word. */
+export function findFamily(value: string): readonly MaterialInfo['family'][] | undefined {
   return familyWords[key(value)];
 }
 
-/** Every spelling (names and aliases) of every listed material of a family: what a member may have stored for it. */
-export function familySpellings(family: MaterialInfo['family']): string[] {
-  return table.filter((m) => m.family === family).flatMap((m) => [m.name, ...m.aliases]);
+/** Every spelling (names and aliases) of every listed material of the families: what a member may have stored for them. */
+export function familySpellings(families: readonly MaterialInfo['family'][]): string[] {
+  return table.filter((m) => families.includes(m.family)).flatMap((m) => [m.name, ...m.aliases]);
 }
 
 /** The stored names of every listed material of a family. */

@@ -54,6 +54,11 @@ if (import.meta.main) {
   nameProcessLog(config.network.network.toLowerCase(), config.network.observability);
   await runService(name, config, async () => {
     const service = await createNetworkService(config.network);
+    // Said at every start: a previous secret left set keeps the old, perhaps leaked, one valid for good.
+    if (config.network.previousSecret)
+      service.observability.log.warn(
+        `${name}: ${config.network.network}_SUBGRAPH_SECRET_PREVIOUS is set, so the old secret is still taken; remove it once region and the gateways sign with the new one.`,
+      );
     if (config.demoData) {
       const seeded = await seedDemoData(service.orm.em.fork(), findNetwork(config.network.network)!);
       if (seeded > 0) service.observability.log.info({ seeded }, `${config.network.network}: seeded ${seeded} fictional demo members`);

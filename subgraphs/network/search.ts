@@ -679,7 +679,8 @@ export async function searchMembers(em: EntityManager, request: SearchRequest, d
 function materialSpellings(value: string): string[] {
   const material = findMaterial(value);
   if (material) return [material.name, ...material.aliases];
-  // A family's word ("Edelstahl", "Alu") finds members that work any material of it.
-  const family = findFamily(value);
-  return family ? familySpellings(family) : [value.trim()];
+  // A family's word ("Edelstahl", "Alu") finds members that work any material of it, and those that wrote the word
+  // itself (a material the list lacks is stored as typed: an import's "Werkstoffe: Edelstahl").
+  const families = findFamily(value);
+  return families ? [...familySpellings(families), value.trim()] : [value.trim()];
 }

@@ -111,11 +111,6 @@ export function keepFile<T extends object>(
 }
 
 /**
- * Writes the file, then runs `commit` (which must have committed its row when it returns), then gives the file its
- * name; a `commit` that fails removes the file again. For a row written inside a transaction of the caller's, which
- * commits only after the row is flushed: renamed before that commit, a commit that failed left the file behind.
- */
-/**
  * The attachments' folder, made at start (0700) and checked writable: ATTACHMENTS_DIR naming a file, or a folder
  * region's user cannot write, started a region whose every upload then failed as INTERNAL_SERVER_ERROR. A start
  * that cannot have it ends in one line (ConfigError: exit 78, shared/main.ts).
@@ -136,6 +131,11 @@ export async function prepareAttachmentsDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Writes the file, then runs `commit` (which must have committed its row when it returns), then gives the file its
+ * name; a `commit` that fails removes the file again. For a row written inside a transaction of the caller's, which
+ * commits only after the row is flushed: renamed before that commit, a commit that failed left the file behind.
+ */
 export async function keepFileWith<T extends object>(
   store: AttachmentStore,
   identity: Identity,

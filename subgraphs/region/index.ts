@@ -74,5 +74,13 @@ if (import.meta.main) {
   const name = `${regionService.name} subgraph`;
   const config = loadOrExit(name, () => loadConfig(process.env));
   nameProcessLog(regionService.name, config.region.observability);
-  await runService(name, config, () => createRegionService(config.region));
+  await runService(name, config, async () => {
+    const service = await createRegionService(config.region);
+    // Said at every start: a previous secret left set keeps the old, perhaps leaked, one valid for good.
+    if (config.region.previousSecret)
+      service.observability.log.warn(
+        `${name}: REGION_SUBGRAPH_SECRET_PREVIOUS is set, so the old secret is still taken; remove it once the gateways sign with the new one.`,
+      );
+    return service;
+  });
 }

@@ -14,7 +14,7 @@ import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
 import { cancel, register, registrationSnapshot, registrationsOf, registrationsOfOwners, type RegistrationView } from '../../../shared/news/registrations.ts';
 import { pageSize } from '../../../shared/validation.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../../shared/identity.ts';
+import { type Identity, requireSignedIn } from '../../../shared/identity.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 import { recordAudit } from '../audit.ts';
 import { idempotency, remember } from '../idempotency.ts';
@@ -84,6 +84,7 @@ function newsInternalResolvers(network: string): InternalResolvers {
         );
       },
       cancelEventRegistration(_, args, ctx) {
+        requireSignedIn(ctx.identity);
         return cancel(
           ctx.em,
           args.localId,

@@ -4,7 +4,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import { parseMemberId } from '../../../shared/ids.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import { findNetwork } from '../../../shared/networks.ts';
-import { checkText, line } from '../../../shared/validation.ts';
+import { checkText, line, text } from '../../../shared/validation.ts';
 import { assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { accountId, oldestFirst, parseAccountId } from '../ids.ts';
@@ -84,7 +84,8 @@ async function placement(ctx: RegionContext, input: CreateAccountInput) {
   }
   if (identity.role !== 'admin') throw forbidden(`${who(identity)} may not create CUSTOMER accounts; only admin may.`);
   if (input.network) throw badInput('input.network', 'A CUSTOMER account belongs to no network; leave input.network out.', { reason: 'COMBINATION' });
-  const customer = line('input.customer', input.customer, 200, true)!;
+  // As written (not in a one-line form): the customer is the subject that owns its inquiries, as a partner's is.
+  const customer = text('input.customer', input.customer, 200, true)!;
   return { network: null, memberId: null, customer };
 }
 

@@ -30,7 +30,7 @@ export interface PostInput {
   notes?: string | null;
 }
 
-/** GraphQL passes null for a field given as null: applyPatch keeps the post's value for it, as for an absent one. */
+/** GraphQL passes null for a field given as null: applyPatch clears the machine, envelope, price or notes with it, and refuses it for hours, from and to. */
 export type PostPatch = { [K in 'machine' | 'workEnvelope' | 'hours' | 'from' | 'to' | 'pricePerHour' | 'notes']?: PostInput[K] | null };
 
 /** Days a post's window may reach past its first, as a balance's (balance.ts). */

@@ -27,7 +27,7 @@ import {
 } from '../../../shared/news/registrations.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseMemberId } from '../../../shared/ids.ts';
-import type { Identity } from '../../../shared/identity.ts';
+import { type Identity, requireSignedIn } from '../../../shared/identity.ts';
 import { assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { idempotency, remember } from '../idempotency.ts';
@@ -142,6 +142,8 @@ async function registerFor(ctx: RegionContext, eventId: string, memberId: string
 }
 
 async function cancelRegistration(ctx: RegionContext, id: string) {
+  // Before the lookup: an anonymous caller told UNAUTHENTICATED for an id that exists and NOT_FOUND for one that does not learnt which exist.
+  requireSignedIn(ctx.identity);
   const { source, localId } = registrationIds.parse(id);
   if (source === regionSource) {
     const mayManage = (r: { memberId: string }) => canManageRegistration(ctx.identity, r.memberId, regionSource);
