@@ -271,6 +271,7 @@ function readRow(record: string[], row: number, fieldIndex: Map<string, number>,
   const optional = (field: string) => cell(field) || null;
   // A name, street or town shown on one line (shared/validation.ts line): an office's spreadsheet often breaks an
   // address inside its cell, and such a row was refused for its line break; its lines are joined instead.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a vertical tab is how some tools break a line in a cell.
   const line = (field: string, joint: string) => cell(field).replace(/\s*[\r\n\u000B]+\s*/g, joint);
   const name = line('name', ' ');
   const member: CsvMember = {
