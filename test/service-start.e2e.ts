@@ -8,6 +8,7 @@ import { configErrorExitCode } from '../shared/config.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
+import { until } from './support/wait.ts';
 
 // What an office's service says when it cannot start for a reason the operator can fix (shared/main.ts
 // startProblem): one line naming it, exit 78 where starting again would fail again (npm start stops, the systemd
@@ -74,6 +75,36 @@ describe('a network service that cannot start', () => {
     expect(said(lines)).toEqual([
       `NIWE subgraph: its database at 127.0.0.1:${nothing} does not answer (connection refused): is PostgreSQL running there? Check DATABASE_URL.`,
     ]);
+  });
+});
+
+describe('a network service given a previous secret', () => {
+  test('says at its start that the old secret is still taken, so a change left half done is seen', async () => {
+    const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_start_previous`);
+    const child = spawnLeashed(['subgraphs/network/index.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        NETWORK: 'NIWE',
+        NIWE_SUBGRAPH_SECRET: 'x'.repeat(64),
+        NIWE_SUBGRAPH_SECRET_PREVIOUS: 'y'.repeat(64),
+        DATABASE_URL: url,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+      },
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => /listening on/.test(output), 'the network service listens', 90_000);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(said(output.trim().split('\n'))).toContain(
+      'NIWE subgraph: NIWE_SUBGRAPH_SECRET_PREVIOUS is set, so the old secret is still taken; remove it once region and the gateways sign with the new one.',
+    );
   });
 });
 

@@ -94,8 +94,14 @@ describe('request signatures', () => {
       expect(ensureSubgraphSecrets(['niwe'], { NIWE_SUBGRAPH_SECRET: 'n'.repeat(32) })).toEqual({ niwe: 'n'.repeat(32) });
 
       // A secret in the supervisor's environment (SUBGRAPH_SECRET, another network's) does not leak to a network.
-      const inherited = { PATH: '/bin', SUBGRAPH_SECRET: 'shared'.repeat(4), LINAT_SUBGRAPH_SECRET: 'l'.repeat(32) };
-      const secretsOf = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => name.endsWith('SUBGRAPH_SECRET')));
+      // A previous secret (a change under way) is no other service's either: npm start passed it to every child.
+      const inherited = {
+        PATH: '/bin',
+        SUBGRAPH_SECRET: 'shared'.repeat(4),
+        LINAT_SUBGRAPH_SECRET: 'l'.repeat(32),
+        REGION_SUBGRAPH_SECRET_PREVIOUS: 'p'.repeat(32),
+      };
+      const secretsOf = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => /SUBGRAPH_SECRET(_PREVIOUS)?$/.test(name)));
       expect(secretsOf(withSubgraphSecrets(inherited, 'niwe', secrets))).toEqual({ NIWE_SUBGRAPH_SECRET: secrets.niwe });
       expect(withSubgraphSecrets(inherited, 'niwe', secrets).PATH).toBe('/bin');
       const all = {
