@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig as gatewayConfig } from '../gateway/index.ts';
 import { loadConfig as regionConfig } from '../subgraphs/region/index.ts';
 
@@ -9,6 +9,7 @@ import { loadConfig as regionConfig } from '../subgraphs/region/index.ts';
 // operator would (each CHANGE-ME a secret), each service takes them as they are, with nothing missing.
 
 const dir = mkdtempSync(join(tmpdir(), 'irm-deploy-env-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const secret = 's'.repeat(64);
 
 /** The template's variables, each CHANGE-ME replaced by a secret; `replace` sets others as the machine has them. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, onTestFinished, test } from 'vitest';
 import { configErrorExitCode } from '../shared/config.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
@@ -111,7 +111,9 @@ describe('a network service given a previous secret', () => {
 describe('region that cannot start', () => {
   test("an attachments' folder that is a file: exit 78 and the folder named, not a region whose every upload fails", async () => {
     const url = await ensureDatabase(inject('postgresUrl'), `t${randomBytes(4).toString('hex')}_start_files`);
-    const file = join(mkdtempSync(join(tmpdir(), 'irm-attachments-')), 'not-a-folder');
+    const dir = mkdtempSync(join(tmpdir(), 'irm-attachments-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'not-a-folder');
     writeFileSync(file, 'x');
     const child = spawnLeashed(['subgraphs/region/index.ts'], {
       env: {
