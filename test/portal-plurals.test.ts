@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 // The office's import report counts rows and members: one of them is singular ("1 rows read", "1 members
 // imported", "Import all 1 members" before). The texts are the portal's, checked with the DOM's types
 // (portal/tsconfig.json); imported by a path the root type check, without the DOM, does not follow.
-const messages = 'office-messages.ts';
-const { officeText } = (await import(`../portal/src/pages/${messages}`)) as {
-  officeText: (locale: { language: 'de' | 'en' }) => Record<string, (...args: string[]) => string>;
-};
+type Texts = (locale: { language: 'de' | 'en' }) => Record<string, (...args: string[]) => string>;
+/** A page's texts, `name` exported by portal/src/pages/`file`. */
+const textsOf = async (file: string, name: string) => ((await import(`../portal/src/pages/${file}`)) as Record<string, Texts>)[name];
+const officeText = await textsOf('office-messages.ts', 'officeText');
 
 describe("the import report's counts", () => {
   test('one row and one member are singular, in German and English', () => {
@@ -33,10 +33,7 @@ describe("the import report's counts", () => {
 });
 
 // The cooperation's pages: a working group of one member, a feed showing one item, a meeting of one place.
-const cooperationMessages = 'cooperation-messages.ts';
-const { cooperationText } = (await import(`../portal/src/pages/${cooperationMessages}`)) as {
-  cooperationText: (locale: { language: 'de' | 'en' }) => Record<string, (...args: string[]) => string>;
-};
+const cooperationText = await textsOf('cooperation-messages.ts', 'cooperationText');
 
 describe("the cooperation pages' counts", () => {
   test('one member, one item and one place are singular, in German and English', () => {
