@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { canonicalMaterial } from '../shared/data/materials.ts';
+import { canonicalMaterial, materialSearchText } from '../shared/data/materials.ts';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { findProcess } from '../shared/data/processes.ts';
 import { dataPaths, findNetwork, networks, serviceDatabase, type NetworkInfo } from '../shared/networks.ts';
@@ -60,6 +60,7 @@ async function insertBatch(client: pg.Client, network: NetworkInfo, rand: () => 
     const profile = pickProfile(rand, network);
     const m = fakeMember(rand, network, profile, companyName(rand, profile, true));
     const point = postalCodeLocation(m.postalCode!);
+    const materials = (m.materials ?? []).map(canonicalMaterial);
     members.push({
       id,
       name: m.name,
@@ -73,10 +74,12 @@ async function insertBatch(client: pg.Client, network: NetworkInfo, rand: () => 
       employees: m.employees,
       description: m.description,
       process_codes: m.processes,
-      materials: (m.materials ?? []).map(canonicalMaterial),
+      materials,
       // The same search texts the member writes keep (subgraphs/network/members.ts).
       services_text: (m.services ?? []).map((s) => `${s.title} ${s.description ?? ''}`).join(' '),
       processes_text: (m.processes ?? []).map((c) => findProcess(c)?.name ?? '').join(' '),
+      materials_text: materialSearchText(materials),
+      certifications_text: (m.certifications ?? []).map((c) => c.standard).join(' '),
     });
     for (const c of m.certifications ?? []) certifications.push({ member_id: id, standard: c.standard, number: c.number, valid_until: c.validUntil });
     for (const s of m.services ?? []) services.push({ member_id: id, title: s.title, description: s.description, process_codes: s.processes ?? [] });
@@ -86,7 +89,7 @@ async function insertBatch(client: pg.Client, network: NetworkInfo, rand: () => 
   await insertJson(
     client,
     'member',
-    'id int, name text, sort_key text, street text, postal_code text, city text, latitude float8, longitude float8, website text, employees int, description text, process_codes text[], materials text[], services_text text, processes_text text',
+    'id int, name text, sort_key text, street text, postal_code text, city text, latitude float8, longitude float8, website text, employees int, description text, process_codes text[], materials text[], services_text text, processes_text text, materials_text text, certifications_text text',
     members,
     { created_at: 'now()', updated_at: 'now()' },
   );

@@ -15,7 +15,8 @@ import { GraphQLError } from 'graphql';
 // 1.1  versions exchanged
 // 1.2  publishNews(idempotencyKey), ownRegistrations, partnerCandidates
 // 1.3  archived
-export const internalApiVersion = '1.3';
+// 1.4  search(knownWords), SearchPage.heldWords
+export const internalApiVersion = '1.4';
 
 /** What a network that sends no version serves. */
 export const unversioned = '1.0';

@@ -46,6 +46,12 @@ export interface SearchPage {
   exactCounts: boolean;
   hits: SearchHit[];
   facets: { processMainGroups: FacetCount[]; certifications: FacetCount[] } | null;
+  /**
+   * The text's longer words (four or more characters) that the network's members use: region passes them to
+   * the other networks as known words (subgraphs/region/members/known-words.ts). Absent from a network of
+   * internal API 1.3 or older.
+   */
+  heldWords: string[];
 }
 
 /** Relevance scores travel as integers (0..10000) so that ranks compare exactly everywhere. */

@@ -237,6 +237,89 @@ describe('text', () => {
     expect(await names({ materials: ['Stahl'] })).toContain('Werkzeugbau Witzenhausen GmbH');
   });
 
+  test('materials and certificates are searchable text: a name or number, another spelling, a family word, a standard', async () => {
+    // A buyer types them into the box as often as into the filters, and the text held neither: "42CrMo4",
+    // "Aluminium" and "IATF 16949" found no member by text while the filters found them.
+    const steel = ['Fräsen & Drehen Eschwege KG', 'Mühlhäuser Präzisionsteile GmbH'];
+    for (const text of ['42CrMo4', '1.7225']) expect((await names({ text })).sort(), text).toEqual(steel);
+    for (const text of ['Aluminium', 'Alu', 'AlMgSi1', 'EN AW-6082']) expect(await names({ text }), text).toEqual(['Gießerei Ruhla GmbH']);
+    expect(await names({ text: 'Werkzeugstahl' })).toEqual(['Werkzeugbau Witzenhausen GmbH']);
+    const polyamid = await search({ filter: { text: 'Polyamid' } });
+    expect(polyamid.data.members.edges.map((e: any) => [e.node.name, e.score, e.matched.text])).toEqual([
+      ['Kunststofftechnik Wanfried GmbH', 0.6, ['materials']],
+    ]);
+    // Certificates as the profile lists them, an expired one too (Ruhla's IATF 16949): whether one is valid on a
+    // day is the certifications filter's question.
+    expect((await names({ text: 'IATF 16949' })).sort()).toEqual(
+      ['Blechbearbeitung Sontra GmbH', 'Gießerei Ruhla GmbH', 'Mühlhäuser Präzisionsteile GmbH', 'Werkzeugbau Witzenhausen GmbH'].sort(),
+    );
+    const iso = await search({ filter: { text: 'ISO 14001' } });
+    expect(iso.data.members.edges.map((e: any) => [e.node.name, e.matched.text])).toEqual([['Gerstunger Oberflächen GmbH', ['certifications']]]);
+    // A typo of a material's spelling is found as any other word's.
+    expect(await names({ text: 'Polyoxymetylen' })).toEqual([]);
+
+    // The text follows what is written: materials and certificates replaced, the old ones no longer found.
+    const admin = await stack.token({ role: 'admin' });
+    const created = await stack.query(
+      `mutation($input: MemberInput!) { createMember(network: KONAT, input: $input) { id version } }`,
+      {
+        input: {
+          name: 'Treffurter Formteile',
+          postalCode: '99830',
+          city: 'Treffurt',
+          materials: ['POM'],
+          certifications: [{ standard: 'ISO 50001', validUntil: '2099-12-31' }],
+        },
+      },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data.createMember;
+    try {
+      for (const text of ['POM', 'Polyoxymethylen', 'Kunststoff', 'ISO 50001', 'Polyoxymetylen'])
+        expect(await names({ text }), text).toContain('Treffurter Formteile');
+      const updated = await stack.query(
+        `mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id } }`,
+        { id, input: { materials: ['PEEK'], certifications: [] } },
+        admin,
+      );
+      expect(updated.errors).toBeUndefined();
+      for (const text of ['Polyoxymethylen', 'ISO 50001']) expect(await names({ text }), text).not.toContain('Treffurter Formteile');
+      expect(await names({ text: 'PEEK' })).toEqual(['Treffurter Formteile']);
+    } finally {
+      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id }, admin)).errors).toBeUndefined();
+    }
+  });
+
+  test("a word one network's members use is read as written in every network, from its first search on", async () => {
+    // Each network looks up close spellings of a word its own dictionary lacks. Alone, KONAT read "Werkzeugstahl" (a
+    // NIWE member's tool steel) as a typo and answered its close spellings at 0.3 beside the NIWE member at 0.6.
+    const calls = () => [...stack.region.clients.values()].reduce((sum, client) => sum + client.calls, 0);
+    const admin = await stack.token({ role: 'admin' });
+    // A word new to region: the networks that lack it are asked again once, knowing it (3 calls and 2 more).
+    const created = await stack.query(
+      `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
+      { input: { name: 'Getriebeteile Ifta', postalCode: '99831', city: 'Ifta', description: 'Zahnradfertigung in Kleinserie' } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    try {
+      const start = calls();
+      const res = await search({ filter: { text: 'Zahnradfertigung' } });
+      expect(res.data.members.edges.map((e: any) => [e.node.name, e.score])).toEqual([['Getriebeteile Ifta', 0.6]]);
+      expect(res.data.members.totalCount).toBe(1);
+      expect(calls() - start).toBe(5);
+      // Known now: three calls, the same answer.
+      const next = calls();
+      expect((await search({ filter: { text: 'Zahnradfertigung' } })).data.members.edges.map((e: any) => e.node.name)).toEqual(['Getriebeteile Ifta']);
+      expect(calls() - next).toBe(3);
+      // A typo held nowhere still finds close spellings in every network it has them.
+      expect(await names({ text: 'Zahnradfertigunk' })).toEqual(['Getriebeteile Ifta']);
+    } finally {
+      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: created.data.createMember.id }, admin)).errors).toBeUndefined();
+    }
+  });
+
   test('a hyphen or a slash parts words as a space does: "CNC-Drehteile" finds and ranks what "CNC Drehteile" does', async () => {
     // The service reads "CNC-Fräserei und Drehteile": "cnc drehteile" as one folded phrase stood nowhere, and the
     // member was found, if at all, only by close spellings.

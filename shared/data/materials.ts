@@ -75,30 +75,31 @@ export function canonicalMaterial(value: string): string {
 // of the demo's members work stainless steel (the search probe).
 // "Stahl" is every steel: a stainless or tool steel shop works steel too.
 const steels: MaterialInfo['family'][] = ['steel', 'stainless steel', 'tool steel'];
-const familyWords: Readonly<Record<string, readonly MaterialInfo['family'][]>> = {
-  stahl: steels,
-  steel: steels,
-  edelstahl: ['stainless steel'],
-  rostfrei: ['stainless steel'],
-  nirosta: ['stainless steel'],
-  inox: ['stainless steel'],
-  stainlesssteel: ['stainless steel'],
-  werkzeugstahl: ['tool steel'],
-  toolsteel: ['tool steel'],
-  aluminium: ['aluminium'],
-  aluminum: ['aluminium'],
-  alu: ['aluminium'],
-  kupferlegierung: ['copper alloy'],
-  copperalloy: ['copper alloy'],
-  kunststoff: ['plastic'],
-  kunststoffe: ['plastic'],
-  plastic: ['plastic'],
-  plastics: ['plastic'],
-};
+const familyNames: readonly (readonly [word: string, families: readonly MaterialInfo['family'][]])[] = [
+  ['Stahl', steels],
+  ['steel', steels],
+  ['Edelstahl', ['stainless steel']],
+  ['rostfrei', ['stainless steel']],
+  ['Nirosta', ['stainless steel']],
+  ['Inox', ['stainless steel']],
+  ['stainless steel', ['stainless steel']],
+  ['Werkzeugstahl', ['tool steel']],
+  ['tool steel', ['tool steel']],
+  ['Aluminium', ['aluminium']],
+  ['aluminum', ['aluminium']],
+  ['Alu', ['aluminium']],
+  ['Kupferlegierung', ['copper alloy']],
+  ['copper alloy', ['copper alloy']],
+  ['Kunststoff', ['plastic']],
+  ['Kunststoffe', ['plastic']],
+  ['plastic', ['plastic']],
+  ['plastics', ['plastic']],
+];
+const familyWords = new Map(familyNames.map(([word, families]) => [key(word), families]));
 
 /** The families a word names as a whole ("Edelstahl", "Alu"), or undefined for a material's own name or an unknown word. */
 export function findFamily(value: string): readonly MaterialInfo['family'][] | undefined {
-  return familyWords[key(value)];
+  return familyWords.get(key(value));
 }
 
 /** Every spelling (names and aliases) of every listed material of the families: what a member may have stored for them. */
@@ -109,4 +110,22 @@ export function familySpellings(families: readonly MaterialInfo['family'][]): st
 /** The stored names of every listed material of a family. */
 export function materialNamesOfFamily(family: MaterialInfo['family']): string[] {
   return table.filter((m) => m.family === family).map((m) => m.name);
+}
+
+/**
+ * What a member's materials add to its searchable text: each listed material by its name, its other spellings and
+ * the words for its families ("Edelstahl", "Kunststoff"), a material the list lacks as stored. A buyer types
+ * "POM", "V2A" or "Edelstahl" into the search box as often as into the materials filter, and the text found no
+ * member for them whose profile listed the material (the search probe: "POM" 0 hits). Written with the materials
+ * (subgraphs/network/members.ts), like the process names; a spelling added to the list reaches a member's text
+ * when its materials are written next.
+ */
+export function materialSearchText(stored: readonly string[]): string {
+  const words = stored.flatMap((value) => {
+    const material = findMaterial(value);
+    if (!material) return [value];
+    const families = familyNames.filter(([, of]) => of.includes(material.family)).map(([word]) => word);
+    return [material.name, ...material.aliases, ...families];
+  });
+  return [...new Set(words)].join(' ');
 }

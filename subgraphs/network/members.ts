@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Identity } from '../../shared/identity.ts';
+import { materialSearchText } from '../../shared/data/materials.ts';
 import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
@@ -87,10 +88,13 @@ export function validate(input: v.MemberFields, isPatch: boolean, errors: GraphQ
   };
 }
 
-/** Keeps the search text of services and processes in step with what was written. */
+/** Keeps the search text of services, processes, materials and certificates in step with what was written. */
 function searchTexts(member: Member, data: ValidatedMember) {
   if (data.services) member.servicesText = data.services.map((s) => `${s.title} ${s.description ?? ''}`).join(' ');
   if (data.scalars.processCodes) member.processesText = data.scalars.processCodes.map((c) => findProcess(c)?.name ?? '').join(' ');
+  if (data.scalars.materials) member.materialsText = materialSearchText(data.scalars.materials);
+  // Every certificate on the profile, as its standard; whether it is valid on a day is the filter's question.
+  if (data.certifications) member.certificationsText = data.certifications.map((c) => c.standard).join(' ');
 }
 
 /** Creates the member's given lists (flushed with the member); answers what it created. */

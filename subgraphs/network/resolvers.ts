@@ -122,6 +122,7 @@ export function internalResolvers(network: string): InternalResolvers {
             statistics: selectedStatistics(info, args.facets),
             countLimit,
             matched: selectsField(info, 'hits', 'matched'),
+            knownWords: args.knownWords ?? [],
           },
           ctx.loaders,
         );

@@ -1,4 +1,5 @@
 import type { KnownMembers } from './known-members.ts';
+import type { RegionWords } from './members/known-words.ts';
 import type DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -16,6 +17,8 @@ export interface RegionContext {
   client(network: string): NetworkClient;
   /** The members region found at their networks lately, for every request (known-members.ts). */
   knownMembers: KnownMembers;
+  /** The search words some network's members use, for every request (members/known-words.ts). */
+  regionWords: RegionWords;
   /** Whether the request is a mutation: set once Apollo has resolved the operation, before any resolver runs (server.ts). */
   mutation: boolean;
   /** Whether that mutation names an idempotency key: its write may have been made by an earlier attempt with the key. */

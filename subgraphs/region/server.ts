@@ -15,6 +15,7 @@ import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-c
 import { createSignatureVerifier } from '../../shared/signature.ts';
 import { redisNonceStore } from '../../shared/nonce-store.ts';
 import { requestState, type RegionContext } from './context.ts';
+import { RegionWords } from './members/known-words.ts';
 import { KnownMembers } from './known-members.ts';
 import { NetworkClient } from './network-client.ts';
 import { attachmentRoute } from './inquiries/attachments.ts';
@@ -171,6 +172,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
 
   const knownMembers = new KnownMembers({ ttlMs: options.knownMembersTtlMs });
+  const regionWords = new RegionWords();
   const context = async (req: IncomingMessage): Promise<RegionContext> => {
     const header = req.headers[identityHeader] as string | undefined;
     const em = orm.em.fork();
@@ -182,6 +184,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       identityHeader: header,
       client: (code) => clients.get(code)!,
       knownMembers,
+      regionWords,
       mutation: false,
       keyed: false,
       partialErrors: [],

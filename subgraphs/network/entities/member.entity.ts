@@ -20,9 +20,11 @@ export const MemberSchema = defineEntity({
     description: p.text().nullable(),
     processCodes: p.array().default([]),
     materials: p.array().default([]),
-    // Search text from services and process names, written with them; the database folds it into search_text.
+    // Search text from services, process names, materials and certificates, written with them; the database folds it into search_text.
     servicesText: p.text().default(''),
     processesText: p.text().default(''),
+    materialsText: p.text().default(''),
+    certificationsText: p.text().default(''),
     archivedAt: p.datetime().nullable(),
     // Optimistic locking: every write to the member raises it; updateMember refuses a stale one (members.ts).
     version: p.integer().default(1),

@@ -398,6 +398,8 @@ export type Query = {
   /**
    * Members matching the filter, in the region-wide order (rank, sortKey, network, localId), after the cursor.
    * Counts stop at countLimit hits (null: count all); past it totalCount and facets are lower bounds.
+   * knownWords: words of the text that another network's members use (its SearchPage.heldWords, 1.4): one this network
+   * does not hold is read as written, without close spellings, as the network that holds it reads it.
    */
   search: SearchPage;
 };
@@ -463,6 +465,7 @@ export type QuerySearchArgs = {
   facets?: InputMaybe<Scalars['Boolean']['input']>;
   filter?: InputMaybe<SearchFilter>;
   first: Scalars['Int']['input'];
+  knownWords?: InputMaybe<Array<Scalars['String']['input']>>;
   order: SearchOrder;
 };
 
@@ -531,6 +534,8 @@ export type SearchPage = {
   /** False when the hits passed countLimit: totalCount and the facet counts are then lower bounds. */
   exactCounts: Scalars['Boolean']['output'];
   facets?: Maybe<SearchFacets>;
+  /** The text's words of four or more characters that this network's members use, alone or inside a longer word (1.4). */
+  heldWords: Array<Scalars['String']['output']>;
   hits: Array<Hit>;
   totalCount: Scalars['Int']['output'];
 };
@@ -862,6 +867,7 @@ export type SearchFacetsResolvers<ContextType = NetworkContext, ParentType exten
 export type SearchPageResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['SearchPage'] = ResolversParentTypes['SearchPage']> = {
   exactCounts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   facets?: Resolver<Maybe<ResolversTypes['SearchFacets']>, ParentType, ContextType>;
+  heldWords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hits?: Resolver<Array<ResolversTypes['Hit']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

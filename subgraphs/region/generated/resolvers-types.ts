@@ -1267,7 +1267,7 @@ export type MemberMatch = {
   materials: Array<Scalars['String']['output']>;
   /** The member's process codes that met filter.processes. */
   processes: Array<Scalars['String']['output']>;
-  /** Fields that contain a search word, or for a word in no member's text one of its close spellings: name, city, description, services, processes. */
+  /** Fields that contain a search word, or for a word in no member's text one of its close spellings: name, city, description, services, processes, materials (with their other spellings and family words, such as V2A or Edelstahl), certifications. */
   text: Array<Scalars['String']['output']>;
   /** True when the member lies within filter.near's radius; null when no radius was asked. */
   withinRadius?: Maybe<Scalars['Boolean']['output']>;

@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
 import { findNetwork } from '../../../shared/networks.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
-import type { FacetCount, MemberOrder, PushedDownFilter, SearchPage } from '../../../shared/search.ts';
+import { searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchPage } from '../../../shared/search.ts';
+import { serves } from '../../../shared/internal-api.ts';
 import { selectsField } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
@@ -43,21 +44,31 @@ export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
   };
 }
 
-/** The network's search selecting what `selection` needs: the network reads its own selection the same way (network/search.ts selectedStatistics). */
-function searchQuery(selection: SearchSelection): string {
+/**
+ * The network's search selecting what `selection` needs: the network reads its own selection the same way (network/search.ts
+ * selectedStatistics). `words`: the network speaks internal API 1.4, so it takes knownWords and says its heldWords.
+ */
+function searchQuery(selection: SearchSelection, words = false): string {
   const facets = [selection.processMainGroups && 'processMainGroups { value count }', selection.certifications && 'certifications { value count }'].filter(
     Boolean,
   );
   return /* GraphQL */ `
-  query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean, $countLimit: Int) {
-    search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets, countLimit: $countLimit) {
+  query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean, $countLimit: Int${words ? ', $knownWords: [String!]' : ''}) {
+    search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets, countLimit: $countLimit${words ? ', knownWords: $knownWords' : ''}) {
       ${selection.total ? 'totalCount exactCounts' : ''}
       hits { localId sortKey rank score distanceKm ${selection.matched ? 'matched { text processes materials certifications withinRadius employees }' : ''} }
       ${facets.length ? `facets { ${facets.join(' ')} }` : ''}
+      ${words ? 'heldWords' : ''}
     }
   }
 `;
 }
+
+/** A network's page as region reads it: without heldWords from a network of internal API 1.3 or older. */
+type NetworkPage = Omit<SearchPage, 'heldWords'> & { heldWords?: string[] };
+
+/** The internal API version that brought knownWords and heldWords. */
+const wordsSince = '1.4';
 
 export interface SearchArgs {
   filter?: MemberFilter | null;
@@ -85,12 +96,26 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
 
   const facets = selection.processMainGroups || selection.certifications;
   const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets, countLimit: ctx.searchCountLimit };
-  const query = searchQuery(selection);
-  const pages = await networkPages(
-    ctx,
-    codes,
-    async (code) => (await ctx.client(code).request<{ search: SearchPage }>(query, variables, ctx.identityHeader)).search,
-  );
+  const words = searchWords(pushedDown.text);
+  const ask = (knownWords: string[]) => async (code: string) => {
+    const client = ctx.client(code);
+    // A network is asked for its words once region knows it speaks 1.4; one of an older minor searches alone, as before.
+    const speaks = words.length > 0 && client.served !== undefined && serves(client.served, wordsSince);
+    const query = searchQuery(selection, speaks);
+    return (await client.request<{ search: NetworkPage }>(query, speaks ? { ...variables, knownWords } : variables, ctx.identityHeader)).search;
+  };
+  const known = ctx.regionWords.known(words);
+  let pages = await networkPages(ctx, codes, ask(known));
+  // A word some network's members use, which region did not know yet: the networks that do not hold it read it as a
+  // typo, so they are asked again with it known (members/known-words.ts). Once per word.
+  const held = new Set(pages.flatMap(({ page }) => page.heldWords ?? []));
+  const learned = [...held].filter((word) => !known.includes(word));
+  ctx.regionWords.add(held);
+  const misread = pages.filter(({ page }) => page.heldWords && learned.some((word) => !page.heldWords!.includes(word))).map(({ code }) => code);
+  if (misread.length > 0) {
+    const again = await networkPages(ctx, misread, ask([...known, ...learned]));
+    pages = pages.flatMap((page) => (misread.includes(page.code) ? again.filter((p) => p.code === page.code) : [page]));
+  }
   const hits = mergeHits(pages);
   const edges = hits.slice(0, size).map((hit) => ({
     cursor: encodeCursor(order, hit),
@@ -109,8 +134,8 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   };
 }
 
-function mergeFacets(pages: { code: string; page: SearchPage }[]) {
-  const sum = (pick: (page: SearchPage) => FacetCount[]) => {
+function mergeFacets(pages: { code: string; page: NetworkPage }[]) {
+  const sum = (pick: (page: NetworkPage) => FacetCount[]) => {
     const counts = new Map<string, number>();
     for (const { page } of pages) for (const f of pick(page)) counts.set(f.value, (counts.get(f.value) ?? 0) + f.count);
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }));
