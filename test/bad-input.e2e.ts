@@ -102,8 +102,8 @@ describe('member input', () => {
     [{ postalCode: 'ABCDE' }, /postalCode must be a German postal code/],
     [{ postalCode: '00999' }, /postalCode must be a German postal code/],
     // Five digits, but outside 01001-99998: they were taken and placed nowhere.
-    [{ postalCode: '99999' }, /postalCode must be a German postal code of five digits \(01001–99998\)/],
-    [{ postalCode: '01000' }, /postalCode must be a German postal code of five digits \(01001–99998\)/],
+    [{ postalCode: '99999' }, /postalCode must be a German postal code: five digits from 01001 to 99998, got "99999"/],
+    [{ postalCode: '01000' }, /postalCode must be a German postal code: five digits from 01001 to 99998, got "01000"/],
     [{ contacts: [{ name: 'Strich', phone: '-----' }] }, /contacts\[0\].phone must have at least five digits/],
     [{ name: '   ' }, /name must not be empty/],
     [{ city: '' }, /city must not be empty/],

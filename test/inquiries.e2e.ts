@@ -236,12 +236,22 @@ describe('an inquiry from creation to award', () => {
       [{ quantities: [{ quantity: 10 }, { quantity: 10 }] }, 'input.quantities'],
       // A partner asks for itself: the customer an office or admin acts for was stored for it.
       [{ customer: 'Andere AG' }, 'input.customer'],
+      // A process or certificate named twice (the certificate in two spellings) was stored once, quietly.
+      [{ processes: ['3.2', '3.2'] }, 'input.processes'],
+      [{ certifications: ['IATF 16949', 'iatf16949'] }, 'input.certifications'],
+      // Five digits, but no German postal code: it was told to give five digits.
+      [{ deliveryLocation: { postalCode: '00000' } }, 'input.deliveryLocation.postalCode'],
     ];
     for (const [override, field] of cases) {
       const error = errorOf(await create(tokens.partner, inquiryInput(override)));
       expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(error.message).toContain(field);
     }
+    const twice = errorOf(await create(tokens.partner, inquiryInput({ certifications: ['IATF 16949', 'iatf16949'] })));
+    expect([twice.extensions?.reason, twice.message]).toEqual(['DUPLICATE', 'input.certifications names IATF 16949 twice (entries 1 and 2); name each once.']);
+    expect(errorOf(await create(tokens.partner, inquiryInput({ deliveryLocation: { postalCode: '00000' } }))).message).toBe(
+      'input.deliveryLocation.postalCode must be a German postal code: five digits from 01001 to 99998, got "00000".',
+    );
     expect(await inquiryCount()).toBe(before);
   });
 
@@ -453,5 +463,48 @@ describe('the quote deadline', () => {
       )
     ).closeInquiryWithoutAward;
     expect(closed.status).toBe('CLOSED_WITHOUT_AWARD');
+  });
+});
+
+describe('what the probe of the customer journey found', () => {
+  test('a customer publishes to at least one company, and not at all when no member holds the certificates asked for', async () => {
+    // The portal sent invite 0 for an empty field: OPEN, nobody invited, and a customer cannot invite by hand.
+    const draft = (await ok(create(tokens.partner, inquiryInput()))).createInquiry;
+    const none = errorOf(await publish(tokens.partner, draft.id, draft.version, 0));
+    expect(none.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'invite', reason: 'OUT_OF_RANGE', min: 1, max: 100 });
+    expect(none.message).toBe('invite must lie between 1 and 100, got 0: only an office or admin invites by hand after publishing.');
+    const rare = (await ok(create(tokens.partner, inquiryInput({ certifications: ['ISO 13485'] })))).createInquiry;
+    const nobody = errorOf(await publish(tokens.partner, rare.id, rare.version, 5));
+    expect(nobody.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'NO_MATCH' });
+    expect(nobody.message).toMatch(
+      /^No member of any network holds every certificate inquiry inq-\d+ asks for \(ISO 13485\), so publishing would invite nobody; nothing was published\./,
+    );
+    expect((await ok(read(tokens.partner, rare.id))).inquiry).toMatchObject({ status: 'DRAFT', invitations: [] });
+    // An office invites by hand later: 0 stays its choice.
+    const own = (await ok(create(tokens.niweOffice, inquiryInput({ customer: 'Werk Eisenach' })))).createInquiry;
+    expect((await ok(publish(tokens.niweOffice, own.id, own.version, 0))).publishInquiry).toMatchObject({ status: 'OPEN', invitations: [] });
+  });
+
+  test("a quote stays valid until the deadline's day at least; a new deadline alone that reaches the delivery date is named as the fault", async () => {
+    const draft = (await ok(create(tokens.partner, inquiryInput({ quoteDeadline: inFuture(20 * 86_400_000), deliveryDate: dateInDays(30) })))).createInquiry;
+    const moved = errorOf(
+      await stack.query(
+        `mutation($id: ID!, $v: Int!, $d: String!) { updateInquiry(id: $id, version: $v, input: { quoteDeadline: $d }) { version } }`,
+        { id: draft.id, v: draft.version, d: inFuture(40 * 86_400_000) },
+        tokens.partner,
+      ),
+    );
+    // It was reported at input.deliveryDate, a field the request did not name.
+    expect(moved.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quoteDeadline', reason: 'ORDER', other: 'deliveryDate' });
+    expect(moved.message).toContain(`must end before the delivery date (${dateInDays(30)})`);
+
+    const open = (await ok(publish(tokens.partner, draft.id, draft.version, 10))).publishInquiry;
+    const invitee = Object.entries(members).find(([, memberId]) => memberId === open.invitations[0].member.id)![0];
+    // Valid until next week, on an inquiry quoting for three weeks: void before the customer could choose it.
+    const early = errorOf(await quote(tokens[invitee], draft.id, { ...quoteInput(10), validUntil: dateInDays(7) }));
+    expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validUntil', reason: 'ORDER', other: 'quoteDeadline' });
+    expect(early.message).toMatch(/lies before the quote deadline's day of inquiry inq-\d+ \(\d{4}-\d\d-\d\d\)/);
+    expect((await ok(read(tokens.partner, draft.id))).inquiry.quotes).toEqual([]);
+    await ok(quote(tokens[invitee], draft.id, { ...quoteInput(10), validUntil: dateInDays(21) }));
   });
 });

@@ -92,7 +92,7 @@ describe('a consortium across LINAT and KONAT', () => {
       tokens.anders,
     );
     expect(twice.errors?.[0]).toMatchObject({
-      message: `partners names ${members.conrad} twice (at 0 and 1); name each member once.`,
+      message: `partners names ${members.conrad} twice (entries 1 and 2); name each once.`,
       extensions: { code: 'BAD_USER_INPUT', field: 'partners', reason: 'DUPLICATE' },
     });
     const created = (
@@ -144,7 +144,23 @@ describe('a consortium across LINAT and KONAT', () => {
       code: 'BAD_USER_INPUT',
       field: 'sharePercent',
     });
-    expect((await respond(tokens.gerlach, consortiumId, true, ['3.2.1'], 10)).errors![0].extensions?.code).toBe('FORBIDDEN');
+    // A member that is no partner learns nothing of the consortium, as one that does not exist (it was FORBIDDEN,
+    // "… is not a partner of con-…", against NOT_FOUND for a guessed id); an office that sees it is told who is none.
+    const stranger = (await respond(tokens.gerlach, consortiumId, true, ['3.2.1'], 10)).errors![0];
+    expect([stranger.extensions?.code, stranger.message]).toEqual(['NOT_FOUND', `Consortium ${consortiumId} does not exist.`]);
+    expect((await respond(tokens.gerlach, 'con-999999999', true, ['3.2.1'], 10)).errors![0].message).toBe('Consortium con-999999999 does not exist.');
+    const named = (
+      await stack.query(
+        `mutation($id: ID!, $m: ID) { respondToConsortium(consortiumId: $id, accept: false, memberId: $m) { id } }`,
+        { id: consortiumId, m: members.gerlach },
+        tokens.admin,
+      )
+    ).errors![0];
+    expect([named.extensions?.code, named.extensions?.reason, named.message]).toEqual([
+      'BAD_USER_INPUT',
+      'NOT_APPLICABLE',
+      `${members.gerlach} is not a partner of ${consortiumId}; name one of its partners.`,
+    ]);
     await ok(respond(tokens.conrad, consortiumId, true, ['3.2.3'], 40));
     const partial = (await ok(respond(tokens.anders, consortiumId, true, ['3.2.1'], 50))).respondToConsortium;
     expect(partial.complete).toBe(false);

@@ -88,6 +88,8 @@ const de: Record<InputReasonName, Phrase> = {
   TOO_MANY: (p, n) => `Bitte geben Sie höchstens ${n(p.max ?? 0)} Einträge an.`,
   TOO_FEW: (p, n) => (p.min === 1 ? 'Bitte geben Sie mindestens einen Eintrag an.' : `Bitte geben Sie mindestens ${n(p.min ?? 1)} Einträge an.`),
   DUPLICATE: () => 'Ein Eintrag kommt doppelt vor; bitte geben Sie jeden nur einmal an.',
+  NO_MATCH: () =>
+    'Kein Mitglied eines Netzwerks hat alle verlangten Zertifikate, so würde niemand eingeladen; nichts wurde veröffentlicht. Verlangen Sie weniger Zertifikate, oder bitten Sie eine Netzwerkgeschäftsstelle, Mitglieder vorzuschlagen.',
   NOT_AN_ID: () => 'Dieser Verweis ist ungültig; bitte wählen Sie den Eintrag erneut aus.',
   NOT_A_CURSOR: () => 'Diese Seite der Liste gibt es nicht mehr; bitte beginnen Sie von vorn.',
   COMBINATION: (_p, _n, message) => `Diese Angabe passt nicht zu den übrigen Angaben. Hinweis des Servers: ${message}`,
@@ -132,6 +134,8 @@ const en: Record<InputReasonName, Phrase> = {
   TOO_MANY: (p, n) => `Please give at most ${n(p.max ?? 0)} entries.`,
   TOO_FEW: (p, n) => (p.min === 1 ? 'Please give at least one entry.' : `Please give at least ${n(p.min ?? 1)} entries.`),
   DUPLICATE: () => 'An entry appears twice; please give each one once.',
+  NO_MATCH: () =>
+    'No member of any network holds every certificate asked for, so nobody would be invited; nothing was published. Ask for fewer certificates, or ask a network office to propose members.',
   NOT_AN_ID: () => 'This reference is not valid; please choose the entry again.',
   NOT_A_CURSOR: () => 'This page of the list no longer exists; please start again.',
   COMBINATION: (_p, _n, message) => message,

@@ -30,3 +30,11 @@ export function postalCodeLocation(postalCode: string): GeoPoint | undefined {
 export function isGermanPostalCode(value: string): boolean {
   return /^[0-9]{5}$/.test(value) && Number(value) >= 1001 && Number(value) <= 99998;
 }
+
+/**
+ * Why a value is no German postal code, for a message that ends in `got "…"`: "00000" is five digits, and was told
+ * it should be five digits (the inquiry probe).
+ */
+export function postalCodeRule(field: string, value: string): string {
+  return `${field} must be a German postal code: five digits from 01001 to 99998, got "${value.slice(0, 20)}".`;
+}

@@ -1,6 +1,6 @@
 import { badInput } from '../../shared/errors.ts';
 import { canonicalMaterial } from '../../shared/data/materials.ts';
-import { isGermanPostalCode } from '../../shared/data/postal-codes.ts';
+import { isGermanPostalCode, postalCodeRule } from '../../shared/data/postal-codes.ts';
 import { boundedList, certificationName, coordinates, isoDate, line, listLimits, phone, processCodes, text } from '../../shared/validation.ts';
 
 export { coordinates, processCodes };
@@ -62,8 +62,7 @@ export function description(field: string, value: string | null | undefined): st
 
 export function postalCode(field: string, value: string | null | undefined): string {
   const code = optionalText(field, value, 20) ?? '';
-  if (!isGermanPostalCode(code))
-    throw badInput(field, `${field} must be a German postal code of five digits (01001–99998), got "${code.slice(0, 20)}".`, { reason: 'POSTAL_CODE' });
+  if (!isGermanPostalCode(code)) throw badInput(field, postalCodeRule(field, code), { reason: 'POSTAL_CODE' });
   return code;
 }
 

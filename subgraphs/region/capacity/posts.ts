@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { processView } from '../../../shared/data/processes.ts';
-import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
+import { isGermanPostalCode, postalCodeRule, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { isoDate, line, processCodes, text } from '../../../shared/validation.ts';
 import { bookingId, parsePostId } from '../ids.ts';
 import { cadSystems, CapacityBookingSchema, CapacityPostSchema, holdingStatuses, type CadSystem, type CapacityPost } from './entities.ts';
@@ -152,7 +152,7 @@ export function createPost(em: EntityManager, input: PostInput, owner: { memberI
   checkWindow(input.hours, input.from, input.to, { hours: 'input.hours', from: 'input.from', to: 'input.to' });
   checkHoursAhead(input.kind, input.hours, input.from, input.to, { hours: 'input.hours', to: 'input.to' });
   if (!isGermanPostalCode(input.postalCode))
-    throw badInput('input.postalCode', `input.postalCode must be a German postal code of five digits, got "${input.postalCode.slice(0, 20)}".`, {
+    throw badInput('input.postalCode', postalCodeRule('input.postalCode', input.postalCode), {
       reason: 'POSTAL_CODE',
     });
   const location = postalCodeLocation(input.postalCode);

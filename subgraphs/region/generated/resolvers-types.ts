@@ -1470,7 +1470,11 @@ export type Mutation = {
    * an OPEN inquiry and a member not yet invited are kept.
    */
   proposeInvitee: Scalars['Boolean']['output'];
-  /** DRAFT → OPEN: ranks suppliers across all networks and invites the best `invite` of them. */
+  /**
+   * DRAFT → OPEN: ranks suppliers across all networks and invites the best `invite` of them. A customer or member,
+   * who cannot invite by hand afterwards, invites at least 1; when no member holds the certificates asked for, nothing
+   * is published (BAD_USER_INPUT, reason NO_MATCH).
+   */
   publishInquiry: Inquiry;
   /**
    * network: where to publish; an office publishes for its own network. Without it the item is region-wide (admin only).

@@ -27,7 +27,7 @@ interface Participation {
 /**
  * The caller's access to inquiries for one request (on the context): the view
  * of each inquiry it loaded, and what it takes part in, read once however many
- * inquiries the request touches (3 statements for a member, 1 for an office).
+ * inquiries the request touches (2 or 3 statements for a member or an office).
  */
 export class InquiryAccess {
   readonly identity: Identity;
@@ -81,21 +81,24 @@ export class InquiryAccess {
   }
 }
 
-/** An office takes part through its members' invitations; a member as invitee or consortium partner. */
+/**
+ * A member takes part as invitee or consortium partner; an office through its members, invited or asked into a
+ * consortium. The office of a partner only (no member of its network invited) did not see the inquiry, so
+ * `consortium(id)` answered it null, while the schema names the offices of a consortium's members among those who
+ * see it (the inquiry probe).
+ */
 async function readParticipation(em: EntityManager, identity: Identity): Promise<Participation> {
-  if (identity.role === 'office') {
-    const invitations = await em.find(InvitationSchema, { network: identity.network }, { fields: ['inquiry'] });
-    return { inquiryIds: new Set(invitations.map((i) => i.inquiry.id)), consortiumIds: [] };
-  }
-  if (identity.role !== 'member') return { inquiryIds: new Set(), consortiumIds: [] };
-  const memberId = identity.memberId!;
+  if (identity.role !== 'office' && identity.role !== 'member') return { inquiryIds: new Set(), consortiumIds: [] };
+  const whose = identity.role === 'office' ? { network: identity.network! } : { memberId: identity.memberId! };
   const [invitations, partners] = await Promise.all([
-    em.find(InvitationSchema, { memberId }, { fields: ['inquiry'] }),
-    em.find(ConsortiumPartnerSchema, { memberId }, { fields: ['consortium'] }),
+    em.find(InvitationSchema, whose, { fields: ['inquiry'] }),
+    em.find(ConsortiumPartnerSchema, whose, { fields: ['consortium'] }),
   ]);
-  const consortiumIds = partners.map((p) => p.consortium.id);
+  const consortiumIds = [...new Set(partners.map((p) => p.consortium.id))];
   const consortia = consortiumIds.length ? await em.find(ConsortiumSchema, { id: { $in: consortiumIds } }, { fields: ['inquiry'] }) : [];
-  return { inquiryIds: new Set([...invitations.map((i) => i.inquiry.id), ...consortia.map((c) => c.inquiry.id)]), consortiumIds };
+  const inquiryIds = new Set([...invitations.map((i) => i.inquiry.id), ...consortia.map((c) => c.inquiry.id)]);
+  // An office's consortia are found through the inquiry's consortia field and the consortium query, by network.
+  return { inquiryIds, consortiumIds: identity.role === 'member' ? consortiumIds : [] };
 }
 
 export function requireOwner(view: InquiryView | null, id: string): void {

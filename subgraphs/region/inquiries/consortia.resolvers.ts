@@ -38,7 +38,7 @@ export const consortiumResolvers: Resolvers = {
       // Declining ends a part, which an archived member may still do; joining is something new.
       const partner = await actingMember(ctx, args.memberId, 'memberId', { ...bidding, archived: !args.accept });
       const key = parseConsortiumId(args.consortiumId, 'consortiumId');
-      return ctx.em.transactional((tx) => respond(tx, key, partner.memberId, args));
+      return ctx.em.transactional((tx) => respond(tx, ctx.identity, key, partner.memberId, args));
     },
   },
   Inquiry: {

@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
-import { processCodes } from '../../../shared/validation.ts';
+import type { Identity } from '../../../shared/identity.ts';
+import { once, processCodes } from '../../../shared/validation.ts';
 import {
   ConsortiumPartnerSchema,
   ConsortiumSchema,
@@ -60,13 +61,8 @@ export async function createConsortium(
 }
 
 export function partnerList(lead: string, partners: string[]): string[] {
-  // A member named twice is refused, as a quantity or a price tier given twice is: dropped quietly, the list the
-  // client sent and the consortium it got differed.
-  const twice = partners.findIndex((partner, i) => partners.indexOf(partner) !== i);
-  if (twice >= 0)
-    throw badInput('partners', `partners names ${partners[twice]} twice (at ${partners.indexOf(partners[twice])} and ${twice}); name each member once.`, {
-      reason: 'DUPLICATE',
-    });
+  // A member named twice is refused, as a quantity or a price tier given twice is.
+  once('partners', partners);
   if (partners.length === 0 || partners.length > 20)
     throw badInput(
       'partners',
@@ -79,6 +75,7 @@ export function partnerList(lead: string, partners: string[]): string[] {
 
 export async function respond(
   tx: EntityManager,
+  caller: Identity,
   consortiumKey: number,
   member: string,
   answer: { accept: boolean; processes?: string[] | null; sharePercent?: number | null },
@@ -86,9 +83,17 @@ export async function respond(
   // Locked, as the lead's quote locks it before it reads the partners (quotes.ts): an answer read the quotes before a
   // quote being filed was committed, and a partner declined from a consortium whose quote then stood without it.
   const consortium = await tx.findOne(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!consortium) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
-  const partner = await tx.findOne(ConsortiumPartnerSchema, { consortium: consortiumKey, memberId: member });
-  if (!partner) throw forbidden(`${member} is not a partner of ${consortiumId(consortiumKey)}.`);
+  const partners = consortium ? await tx.find(ConsortiumPartnerSchema, { consortium: consortiumKey }) : [];
+  const partner = partners.find((p) => p.memberId === member);
+  if (!consortium || !partner) {
+    // Who sees the consortium (admin, the office of a partner) is told the member is none of its partners; anyone
+    // else learns nothing of it, as `consortium(id)` answers null: FORBIDDEN told a guessed id from one that does
+    // not exist (the inquiry probe).
+    const sees = caller.role === 'admin' || (caller.role === 'office' && partners.some((p) => p.network === caller.network));
+    if (consortium && sees)
+      throw badInput('memberId', `${member} is not a partner of ${consortiumId(consortiumKey)}; name one of its partners.`, { reason: 'NOT_APPLICABLE' });
+    throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
+  }
   // Only while its inquiry takes quotes: a partner still accepted into the consortium of a cancelled inquiry.
   const inquiry = await tx.findOneOrFail(InquirySchema, consortium.inquiry.id);
   requireStatus(inquiry, inquiryId(inquiry.id), 'answered in its consortia', ['OPEN']);
@@ -104,7 +109,7 @@ export async function respond(
       );
     if (!answer.processes?.length)
       throw badInput('processes', 'processes must name the DIN 8580 processes this partner takes on, e.g. ["3.2.3"].', { reason: 'REQUIRED' });
-    partner.processCodes = processCodes('processes', answer.processes);
+    partner.processCodes = processCodes('processes', once('processes', answer.processes));
     partner.sharePercent = share;
   }
   partner.status = answer.accept ? 'ACCEPTED' : 'DECLINED';

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
@@ -49,6 +50,17 @@ async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number
   return ranked.edges.map((e) => ({ memberId: e.node.id, network: parseMemberId(e.node.id).network.code, score: e.score, distanceKm: e.distanceKm }));
 }
 
+/** No bidder could be ranked while networks were down: the first network's error, with the write's outcome (none). */
+function notPublished(errors: GraphQLError[], id: string): GraphQLError {
+  const networks = errors.map((e) => e.extensions?.network).filter(Boolean);
+  return new GraphQLError(
+    `No member could be ranked for inquiry ${id} while ${networks.join(', ') || 'the networks'} could not be reached; nothing was published. Retry later.`,
+    {
+      extensions: { ...errors[0].extensions, writeOutcome: 'NOT_APPLIED' },
+    },
+  );
+}
+
 export const inquiryResolvers: Resolvers = {
   Query: {
     async inquiries(_, args, ctx) {
@@ -95,14 +107,35 @@ export const inquiryResolvers: Resolvers = {
     },
     async publishInquiry(_, args, ctx) {
       await assertOwnCompanyTakesPart(ctx);
+      // Only an office or admin invites by hand after publishing (addInvitee): a customer's or member's inquiry that
+      // invites nobody stays OPEN with no bidder, and its owner cannot change that (the portal sent 0 for an empty field).
+      const byHand = ctx.identity.role === 'office' || ctx.identity.role === 'admin';
+      const min = byHand ? 0 : 1;
       const invite = args.invite ?? 10;
-      if (!Number.isInteger(invite) || invite < 0 || invite > 100)
-        throw badInput('invite', `invite must lie between 0 and 100, got ${invite}.`, { reason: 'OUT_OF_RANGE', min: 0, max: 100, integer: true });
+      if (!Number.isInteger(invite) || invite < min || invite > 100)
+        throw badInput(
+          'invite',
+          `invite must lie between ${min} and 100, got ${invite}${byHand ? '' : ': only an office or admin invites by hand after publishing'}.`,
+          { reason: 'OUT_OF_RANGE', min, max: 100, integer: true },
+        );
       requireSignedIn(ctx.identity);
       const inquiry = await visibleInquiry(ctx, args.id);
       if (!inquiry) throw notFound(`Inquiry ${args.id} does not exist.`);
       checkPublishable(ctx.inquiryAccess, inquiry, args.id);
       const candidates = invite === 0 ? [] : await suppliersFor(ctx, inquiry, invite);
+      if (candidates.length === 0 && !byHand) {
+        // No one ranked because networks are down is ours to say, and nothing was published.
+        const down = ctx.partialErrors.splice(0);
+        if (down.length) throw notPublished(down, args.id);
+        const wanted = inquiry.certifications.length
+          ? ` holds every certificate inquiry ${args.id} asks for (${inquiry.certifications.join(', ')})`
+          : ` matches inquiry ${args.id}`;
+        throw badInput(
+          'id',
+          `No member of any network${wanted}, so publishing would invite nobody; nothing was published. Ask for fewer certificates (updateInquiry), or ask a network office to propose members.`,
+          { reason: 'NO_MATCH' },
+        );
+      }
       return ctx.em.transactional((tx) => publish(tx, ctx.inquiryAccess, args.id, args.version, candidates));
     },
     cancelInquiry: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),

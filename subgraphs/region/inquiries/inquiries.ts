@@ -3,7 +3,7 @@ import { badInput, conflict, notFound } from '../../../shared/errors.ts';
 import { findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
-import { certificationName, isoDate, isoDateTime, line, processCodes, text } from '../../../shared/validation.ts';
+import { certificationName, isoDate, isoDateTime, line, once, processCodes, text } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from './entities.ts';
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
 import { requireOwner, type InquiryAccess } from './access.ts';
@@ -110,8 +110,16 @@ function ppap(field: string, level: number | null | undefined): number | null {
 
 function processList(field: string, codes: string[]): string[] {
   if (codes.length === 0) throw badInput(field, `${field} needs at least one DIN 8580 process code, e.g. 3.2.3 (Fräsen).`, { reason: 'TOO_FEW', min: 1 });
-  return processCodes(field, codes);
+  return processCodes(field, once(field, codes));
 }
+
+/** An inquiry's certificates by their standard, each once ("ISO 9001" and "iso9001" are one). */
+const certificateList = (field: string, values: readonly string[]) => [
+  ...once(
+    field,
+    values.map((c) => certificationName(field, c)),
+  ),
+];
 
 /** The customer an office or admin enters an inquiry for; a partner or member asks for itself and names none. */
 function customerOf(identity: Identity, customer: string | null | undefined): string | null {
@@ -141,7 +149,7 @@ export function newInquiry(em: EntityManager, identity: Identity, input: Inquiry
     material: material('input.material', input.material),
     quantities: quantities('input.quantities', input.quantities),
     tolerance: input.tolerance ?? null,
-    certifications: [...new Set((input.certifications ?? []).map((c) => certificationName('input.certifications', c)))],
+    certifications: certificateList('input.certifications', input.certifications ?? []),
     documents: documents('input.documents', input.documents),
     ppapLevel: ppap('input.ppapLevel', input.ppapLevel),
     postalCode: input.deliveryLocation.postalCode ?? null,
@@ -157,6 +165,14 @@ export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date
   const quoteDeadline = patch.quoteDeadline != null ? deadline('input.quoteDeadline', patch.quoteDeadline, now) : inquiry.quoteDeadline;
   // Checked when either changes: an inquiry saved while the rule took the deadline's UTC day keeps its dates, and
   // a change of its title alone must not be refused for them.
+  // A new deadline alone that reaches the kept delivery date is the deadline's fault: it was reported at
+  // input.deliveryDate, a field the request did not name (the inquiry probe).
+  if (patch.quoteDeadline != null && patch.deliveryDate == null && inquiry.deliveryDate <= regionDay(quoteDeadline))
+    throw badInput(
+      'input.quoteDeadline',
+      `input.quoteDeadline (${patch.quoteDeadline}) must end before the delivery date (${inquiry.deliveryDate}): choose an earlier deadline, or move input.deliveryDate with it.`,
+      { reason: 'ORDER', other: 'deliveryDate' },
+    );
   const deliveryDate =
     patch.deliveryDate != null || patch.quoteDeadline != null
       ? deliveryAfterDeadline('input.deliveryDate', patch.deliveryDate ?? inquiry.deliveryDate, quoteDeadline)
@@ -167,7 +183,7 @@ export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date
   if (patch.material !== undefined) inquiry.material = material('input.material', patch.material);
   if (patch.quantities != null) inquiry.quantities = quantities('input.quantities', patch.quantities);
   if (patch.tolerance !== undefined) inquiry.tolerance = patch.tolerance ?? null;
-  if (patch.certifications != null) inquiry.certifications = [...new Set(patch.certifications.map((c) => certificationName('input.certifications', c)))];
+  if (patch.certifications != null) inquiry.certifications = certificateList('input.certifications', patch.certifications);
   if (patch.documents != null) inquiry.documents = documents('input.documents', patch.documents);
   if (patch.ppapLevel !== undefined) inquiry.ppapLevel = ppap('input.ppapLevel', patch.ppapLevel);
   inquiry.quoteDeadline = quoteDeadline;

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
+import { regionDay } from '../../../shared/region-day.ts';
 import { isoDate, text } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
 import {
@@ -128,6 +129,15 @@ export async function submitQuote(
   // Who does not see the inquiry learns nothing (NOT_FOUND); who sees it but is not invited learns only that.
   const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'quoted on', ['OPEN']);
+  // The owner awards after the deadline: a quote valid until the 8th on an inquiry quoting until the 15th of the next
+  // month was void before its customer could choose it, and the comparison showed it and let it be awarded.
+  const deadlineDay = regionDay(inquiry.quoteDeadline);
+  if (terms.validUntil < deadlineDay)
+    throw badInput(
+      'input.validUntil',
+      `input.validUntil (${terms.validUntil}) lies before the quote deadline's day of inquiry ${id} (${deadlineDay}); the customer chooses after it, so keep the quote valid until then at least.`,
+      { reason: 'ORDER', other: 'quoteDeadline' },
+    );
   // The owner compares quotes at the inquiry's largest quantity: tiers that all start above it price nothing asked
   // for, and the comparison showed the smallest tier's price for a quantity it was not offered for.
   const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));

@@ -1,5 +1,5 @@
 import { badInput } from '../../../shared/errors.ts';
-import { isGermanPostalCode, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
+import { isGermanPostalCode, postalCodeRule, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import { boundedList, certificationNames, checkText, coordinates, isoDate, line, listLimits, processCodes, text } from '../../../shared/validation.ts';
 import { networks } from '../../../shared/networks.ts';
 import { searchWords, type PushedDownFilter } from '../../../shared/search.ts';
@@ -39,7 +39,7 @@ export function resolveLocation(
   if (near.postalCode != null) {
     checkText(`${field}.postalCode`, near.postalCode);
     if (!isGermanPostalCode(near.postalCode))
-      throw badInput(`${field}.postalCode`, `${field}.postalCode must be a German postal code of five digits, got "${near.postalCode.slice(0, 20)}".`, {
+      throw badInput(`${field}.postalCode`, postalCodeRule(`${field}.postalCode`, near.postalCode), {
         reason: 'POSTAL_CODE',
       });
     const point = postalCodeLocation(near.postalCode);
