@@ -41,6 +41,9 @@ interface Series {
   latency: { observe(value: number): void };
 }
 
+/** How long a scrape waits for a value read at scrape time (readAtScrape). */
+const scrapeReadMs = 1000;
+
 /** The value under `key`, made the first time it is asked for. */
 function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
   let value = map.get(key);
@@ -173,7 +176,10 @@ export function createServiceMetrics(enabled = true): ServiceMetrics {
         help,
         registers: [registry],
         async collect() {
-          this.set(await read().catch(() => Number.NaN));
+          // A read that does not answer in a second is NaN: region's database hung (SIGSTOP) held its whole /metrics
+          // until it resumed, so the operator lost every metric for exactly the fault's length (the faults probe).
+          const late = new Promise<number>((resolve) => setTimeout(resolve, scrapeReadMs, Number.NaN).unref());
+          this.set(await Promise.race([read().catch(() => Number.NaN), late]));
         },
       });
     },

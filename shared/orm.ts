@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { traceStatement } from './observability.ts';
 import { ConfigError } from './config.ts';
-import { explainConnectError, pgConfig, tlsOptions } from './pg-connection.ts';
+import { explainConnectError, guardPoolOf, pgConfig, tlsOptions } from './pg-connection.ts';
 import { databaseSetUp } from './processes.ts';
 import { requireUtf8Database } from './database-locale.ts';
 
@@ -52,8 +52,14 @@ export function ormConfig(setup: OrmSetup): Options {
     loggerFactory: (options) => new CountingLogger(options, counter),
     debug: setup.sqlDebug ? ['query', 'query-params'] : false,
     pool: { max: 10 },
-    // MikroORM reads no TLS setting from the URL; pg-connection.ts reads them as libpq does.
-    driverOptions: { ssl: tlsOptions(setup.clientUrl) },
+    driverOptions: {
+      // MikroORM reads no TLS setting from the URL; pg-connection.ts reads them as libpq does.
+      ssl: tlsOptions(setup.clientUrl),
+      // A connection the server ended while checked out is given back (guardPool), and a caller waits at most 10 s
+      // for one: a hung server (SIGSTOP) kept every request waiting for good, with nothing said (the faults probe).
+      connectionTimeoutMillis: 10_000,
+      onPoolCreated: (pool: pg.Pool) => guardPoolOf(setup.clientUrl, pool),
+    },
     ...setup.overrides,
   });
 }

@@ -94,3 +94,18 @@ describe('METRICS=off', () => {
     expect([await count('http_requests_total'), await count('graphql_errors_total'), await count('upstream_requests_total')]).toEqual([1, 1, 1]);
   });
 });
+
+describe('gauges read at a scrape', () => {
+  test('a reading that does not answer within a second is NaN, and the scrape answers without it', async () => {
+    // Region's outbox counts waited for a hung database, and /metrics answered nothing until it resumed.
+    const metrics = createServiceMetrics();
+    metrics.readAtScrape('hangs', 'Never answers.', () => new Promise<number>(() => {}));
+    metrics.readAtScrape('fails', 'Refused.', () => Promise.reject(new Error('down')));
+    metrics.readAtScrape('answers', 'Answers.', async () => 7);
+    const text = await metrics.registry.metrics();
+    // prom-client writes NaN as "Nan", which Prometheus reads case-free.
+    expect(text).toMatch(/^hangs NaN$/im);
+    expect(text).toMatch(/^fails NaN$/im);
+    expect(text).toMatch(/^answers 7$/m);
+  });
+});

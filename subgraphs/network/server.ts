@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseHealth, type PoolMode } from '../../shared/pg-connection.ts';
+import { databaseHealth, poolWatchOf, type PoolMode } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb, type SecondSightingCache } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
@@ -89,7 +89,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     return { network, em, identity: decodeIdentity(req.headers[identityHeader] as string | undefined), loaders: createLoaders(reads) };
   };
 
-  const health = databaseHealth(options.databaseUrl);
+  const health = databaseHealth(options.databaseUrl, { pool: poolWatchOf(options.databaseUrl) });
   const http = createHttpServer(
     [
       { path: '/graphql', server: subgraph, context },

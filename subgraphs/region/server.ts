@@ -8,7 +8,7 @@ import { createObservability, observabilityPlugin, type Observability, type Obse
 import { watchOutbox } from './outbox-metrics.ts';
 import { lostDatabaseWritesPlugin, regionFormatError } from '../../shared/database-errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseHealth } from '../../shared/pg-connection.ts';
+import { databaseHealth, poolWatchOf } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
@@ -206,7 +206,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   // A meeting's minutes lie in the same store as inquiries' drawings (working-groups/minutes.ts).
   const store = { orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature };
   await prepareAttachmentsDir(store.dir);
-  const health = databaseHealth(options.databaseUrl);
+  const health = databaseHealth(options.databaseUrl, { pool: poolWatchOf(options.databaseUrl) });
   return {
     http: createHttpServer(routes, {
       verifySignature,
