@@ -86,6 +86,23 @@ const unnamed = (query: string) => query.replace(operationNameOf, '$1');
 /** What the operator is to do about an error a fetch ended in, said in the request's log line without a stack. */
 export const operatorLines = new WeakMap<object, string>();
 
+/** What the errors of a mutation's read-back add: the write stands, so a retry would make it twice. */
+const appliedWords = 'The write was applied; only reading back what it wrote failed, so do not send it again: read it later.';
+
+/**
+ * A mutation's read-back (the fields other subgraphs add to what it wrote) that failed: every error says the write
+ * was applied (writeOutcome APPLIED). An updateMember through region whose member's fields NIWE could not give (its
+ * database lost) read "Network NIWE cannot reach its database … Retry shortly.", with no outcome, and a client that
+ * retried a createMember without a key made the member twice (the faults probe).
+ */
+function appliedWrite(answer: SubgraphAnswer): void {
+  answer.errors = answer.errors?.map((error) => ({
+    ...error,
+    message: `${error.message} ${appliedWords}`,
+    extensions: { ...error.extensions, writeOutcome: 'APPLIED' },
+  }));
+}
+
 export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
   readonly url: URL;
   readonly #options: SubgraphSourceOptions;
@@ -114,7 +131,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
       if (operationName) headers[fetchNameHeader] = operationName;
       return signedPost(this.#options.secret, this.url, { service: this.#options.name, headers, body, timeoutMs: this.#options.timeoutMs }).catch(
         (error: Error) => {
-          throw this.#unavailable(error, write);
+          throw this.#unavailable(error, write, readBack);
         },
       );
     };
@@ -123,6 +140,8 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     // have been sent before the write, so they are never shared (unnamed, a mutation's read of a member is the same
     // text as a query's).
     const ofMutation = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'mutation';
+    // Such a read runs only once the write answered with data: it was applied, whatever becomes of the read.
+    const readBack = ofMutation && !write;
     const answer = write || ofMutation ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
     if (answer.status === 401) throw this.#refusedSignature(answer, write);
     if (answer.status < 200 || answer.status > 299) {
@@ -134,6 +153,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     }
     const result = JSON.parse(answer.body) as unknown;
     if (typeof result !== 'object' || result === null) throw new Error(`Subgraph ${this.#options.name} answered something other than a JSON object.`);
+    if (readBack) appliedWrite(result as SubgraphAnswer);
     return (collapsed ? collapsed.expand(result as SubgraphAnswer) : result) as GatewayGraphQLResponse;
   }
 
@@ -145,16 +165,17 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
    * NETWORK_UNAVAILABLE naming the network, as region says when it cannot reach one: a client tells
    * "this network's entries are missing" from one code, whichever service found the network gone.
    */
-  #unavailable(error: Error, write: boolean): GraphQLError {
+  #unavailable(error: Error, write: boolean, readBack: boolean): GraphQLError {
     const service = this.#options.name;
     const network = findNetwork(service.toUpperCase())?.code;
     const reason = /no answer within/.test(error.message) ? `did not answer within ${this.#options.timeoutMs} ms` : 'could not be reached';
-    const outcome = write ? ' The write may or may not have been applied; retry it with the same idempotencyKey.' : '';
+    const outcome = write ? ` The write may or may not have been applied; retry it with the same idempotencyKey.` : readBack ? ` ${appliedWords}` : '';
     return new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} ${reason}.${outcome}`, {
       extensions: {
         ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
         service,
         ...(write && { writeOutcome: 'UNKNOWN' }),
+        ...(readBack && { writeOutcome: 'APPLIED' }),
       },
       originalError: error,
     });

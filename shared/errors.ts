@@ -28,7 +28,7 @@ const ownCodes = {
   NETWORK_UNAVAILABLE: {
     status: 503,
     description:
-      "A network (extensions.network) did not answer in time, could not be reached (said by region, or by the gateway with extensions.service) or cannot reach its database; its part of the answer is missing, and a member of it named by region's records is null. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey).",
+      "A network (extensions.network) did not answer in time, could not be reached (said by region, or by the gateway with extensions.service) or cannot reach its database; its part of the answer is missing, and a member of it named by region's records is null. On a write, extensions.writeOutcome says whether it may have been applied (UNKNOWN: retry with the same idempotencyKey; NOT_APPLIED; APPLIED when only reading back what the write wrote failed).",
   },
   SERVICE_UNAVAILABLE: {
     status: 503,

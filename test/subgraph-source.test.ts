@@ -166,6 +166,33 @@ test("a read of a mutation's plan is never answered by an identical read in flig
   expect(source.shared()).toBe(0);
 });
 
+test("a read of a mutation's plan that fails says the write was applied; a query's read says nothing of a write", async () => {
+  // An updateMember through region whose member's fields NIWE could not give read "cannot reach its database … Retry
+  // shortly." with no outcome, and a createMember retried without a key was made twice (the faults probe).
+  const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
+  const refused = { message: 'Network NIWE cannot reach its database.', extensions: { code: 'NETWORK_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' } };
+  const saved = call(source, `query SaveWebsite__niwe__1${entities}`, admin, {}, 'mutation');
+  const card = call(source, `query MemberCard__niwe__1${entities}`, partner);
+  await arrived(2);
+  for (const h of held) h.answer(200, JSON.stringify({ data: { _entities: [null] }, errors: [refused] }));
+  const [afterWrite, ofQuery] = await Promise.all([saved, card]);
+  expect(afterWrite.errors).toEqual([
+    {
+      message: 'Network NIWE cannot reach its database. The write was applied; only reading back what it wrote failed, so do not send it again: read it later.',
+      extensions: { ...refused.extensions, writeOutcome: 'APPLIED' },
+    },
+  ]);
+  expect(ofQuery.errors).toEqual([refused]);
+  // A subgraph that cannot be reached at all: the same for the read-back, and UNKNOWN for the write itself.
+  const gone = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url: 'http://127.0.0.1:1/graphql', secret });
+  const readBack = await call(gone, read, admin, {}, 'mutation').catch((error) => error);
+  expect([readBack.extensions.writeOutcome, readBack.message]).toEqual([
+    'APPLIED',
+    expect.stringMatching(/^Network NIWE could not be reached\. The write was applied;/),
+  ]);
+  expect((await call(gone, write, admin, {}, 'mutation').catch((error) => error)).extensions.writeOutcome).toBe('UNKNOWN');
+});
+
 test('writes, other identities and other variables are never shared', async () => {
   const source = new SubgraphSource({ timeoutMs: 5000, name: 'niwe', url, secret });
   const pending = [
