@@ -483,6 +483,15 @@ describe('what the probe of the customer journey found', () => {
     // An office invites by hand later: 0 stays its choice.
     const own = (await ok(create(tokens.niweOffice, inquiryInput({ customer: 'Werk Eisenach' })))).createInquiry;
     expect((await ok(publish(tokens.niweOffice, own.id, own.version, 0))).publishInquiry).toMatchObject({ status: 'OPEN', invitations: [] });
+    // Who decides on an inquiry, said by the inquiry: the portal guessed it from the invitations it saw, and read an
+    // office's own published inquiry that invites none of another network as one the office follows.
+    const owner = async (token: string, id: string) => (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { viewerIsOwner } }`, { id }, token))).inquiry;
+    expect(await owner(tokens.niweOffice, own.id)).toEqual({ viewerIsOwner: true });
+    expect(await owner(tokens.admin, own.id)).toEqual({ viewerIsOwner: true });
+    const invited = (await ok(publish(tokens.partner, draft.id, draft.version, 10))).publishInquiry.invitations[0];
+    const member = Object.entries(members).find(([, memberId]) => memberId === invited.member.id)![0];
+    expect(await owner(tokens[member], draft.id)).toEqual({ viewerIsOwner: false });
+    expect(await owner(tokens.partner, draft.id)).toEqual({ viewerIsOwner: true });
   });
 
   test("a quote stays valid until the deadline's day at least; a new deadline alone that reaches the delivery date is named as the fault", async () => {

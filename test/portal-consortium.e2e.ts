@@ -27,7 +27,8 @@ let lead: Member;
 let partner: Member;
 let inquiryId: string;
 const title = 'Getriebegehäuse im Verbund';
-const reason = 'Keine Kapazität vor dem Liefertermin';
+// Two lines, as a person writes them: the customer's page keeps the line break (it read "Liefertermin Gern").
+const reason = 'Keine Kapazität vor dem Liefertermin.\nGern wieder ab Oktober.';
 
 const day = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
@@ -83,7 +84,8 @@ beforeAll(async () => {
   inquiryId = created.id;
   await ok(
     { query: 'mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', variables: { id: inquiryId, v: created.version } },
-    owner,
+    // Admin, who may invite nobody and then by hand (a customer invites at least one).
+    admin,
   );
   for (const member of [decliner, lead])
     await ok(
@@ -120,7 +122,27 @@ test('an invited member declines with a reason; it can no longer quote', async (
   await page.keyboard.type(reason);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
+  // Declining cannot be undone: it asks first, the focus on "Abbrechen", so Enter alone declines nothing.
+  const dialog = page.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('p').textContent()).toBe(
+    `Die Einladung ablehnen? Der Kunde erfährt Ihren Grund („${reason}“), und Sie können zu dieser Anfrage kein Angebot mehr abgeben. Das lässt sich nicht rückgängig machen.`,
+  );
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await expectAccessible(page);
+  await screenshot(page, 'inquiry-decline-confirm');
+  await page.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(false);
+  expect(await page.locator('main .notice-warning').count()).toBe(0);
+  expect(await page.locator('#decline-heading').count()).toBe(1);
+  await press(page, 'button:has-text("Einladung ablehnen")', 'Enter');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, ablehnen');
+  await page.keyboard.press('Enter');
   await eventually(() => page.locator('main .notice-warning').textContent()).toBe(`Sie haben diese Einladung abgelehnt. Ihr Grund: ${reason}`);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, where the CSS keeps its line breaks or not
+  expect(await page.locator('main .notice-warning').innerText()).toBe(`Sie haben diese Einladung abgelehnt. Ihr Grund: ${reason}`);
   expect(await page.locator('.inquiry-status').textContent()).toBe('Stand: offen · Stand Ihrer Einladung: abgelehnt');
   expect(await page.locator('#quote-form-heading, #decline-heading, #consortium-form-heading').count()).toBe(0);
   await expectAccessible(page);
@@ -176,7 +198,11 @@ test('an invited member forms a consortium with a member of another network, who
   await consortium.getByRole('checkbox', { name: /^3\.2\.3 / }).check();
   await consortium.getByLabel('Ihr Anteil an der Arbeit in Prozent').fill('60');
   await consortium.getByLabel('Ihr Anteil an der Arbeit in Prozent').press('Enter');
-  await eventually(() => consortium.locator('.partners li').first().textContent()).toBe(`${lead.name} (${lead.network}): zugesagt – 3.2.3, 60 %`);
+  await eventually(async () => plain(await consortium.locator('.partners li').first().textContent())).toBe(
+    `${lead.name} (${lead.network}): zugesagt – 3.2.3, 60 %`,
+  );
+  // Not complete yet, and what the shares sum to so far (100 and 0,0001 % read "100 %" and "0 %" beside "not 100").
+  expect(plain(await consortium.locator('p').filter({ hasText: 'Noch nicht vollständig' }).textContent())).toMatch(/ Die Anteile ergeben bisher 60 %\.$/);
 
   // The partner, in its own context: the request in its list, accepted by keyboard.
   const partnerPage = await signIn(partnerAccount, '/anfragen');
@@ -207,7 +233,7 @@ test('an invited member forms a consortium with a member of another network, who
   await leadPage.fill('#quote-validUntil', isoDay(60));
   await leadPage.press('#quote-leadTimeDays', 'Enter');
   await eventually(() => leadPage.getByRole('status').filter({ hasText: 'Ihr Angebot ist abgegeben.' }).count()).toBe(1);
-  await eventually(() => leadPage.locator('#own-quote-heading ~ ul.partners li').allTextContents()).toEqual([
+  await eventually(async () => (await leadPage.locator('#own-quote-heading ~ ul.partners li').allTextContents()).map(plain)).toEqual([
     `${lead.name} (${lead.network}), 60 %`,
     `${partner.name} (${partner.network}), 40 %`,
   ]);
@@ -218,6 +244,9 @@ test('an invited member forms a consortium with a member of another network, who
   const customerPage = await signIn(customer, inquiryPath());
   const declinedRow = customerPage.locator('table.invitations tr').filter({ hasText: decliner.name });
   await eventually(() => declinedRow.locator('td').nth(1).textContent()).toBe(`abgelehnt: ${reason}`);
+  // As rendered, with its line break.
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, where the CSS keeps its line breaks or not
+  expect(await declinedRow.locator('td').nth(1).innerText()).toBe(`abgelehnt: ${reason}`);
   const comparison = customerPage.locator('table.comparison');
   await eventually(() => comparison.locator('thead th').allTextContents()).toEqual([`${lead.name} (${lead.network})`]);
   const row = async (label: string) =>
@@ -235,7 +264,8 @@ test('an invited member forms a consortium with a member of another network, who
   // In English too.
   await customerPage.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => declinedRow.locator('td').nth(1).textContent()).toBe(`declined: ${reason}`);
-  expect(await row('Consortium')).toEqual([`${lead.name} (${lead.network}), 60 %${partner.name} (${partner.network}), 40 %`]);
+  // Shares as English writes percentages, as the invitations' match beside them ("Match 100%" beside "60 %").
+  expect(await row('Consortium')).toEqual([`${lead.name} (${lead.network}), 60%${partner.name} (${partner.network}), 40%`]);
   await expectAccessible(customerPage);
 
   const quotes = await ok(

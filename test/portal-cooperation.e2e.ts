@@ -339,7 +339,7 @@ test('a working group: topic, lead, members, a meeting whose limit refuses a yes
   expect((await activeElement(page)).text).toBe('Antwort senden');
   await page.keyboard.press('Enter');
   const error = meeting.locator('.field-error');
-  await eventually(() => error.textContent()).toBe('Die Anfrage ist fehlgeschlagen: Der einzige Platz ist schon vergeben.');
+  await eventually(() => error.textContent()).toBe('Das Senden ist fehlgeschlagen: Der einzige Platz ist schon vergeben.');
   expect(await meeting.locator('fieldset').getAttribute('aria-invalid')).toBe('true');
   expect(await meeting.locator('fieldset').getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
   expect(await meeting.getByLabel('Ja').isChecked()).toBe(false);
@@ -456,7 +456,7 @@ test('joining a working group: a member asks and sees its request wait, the lead
   await searchBox.fill('Fräsen '.repeat(30));
   await searchBox.press('Enter');
   await eventually(() => searchBox.getAttribute('aria-invalid')).toBe('true');
-  expect(await text(dieter, '#group-invite-status')).toMatch(/^Die Anfrage ist fehlgeschlagen: /);
+  expect(await text(dieter, '#group-invite-status')).toMatch(/^Der Abruf ist fehlgeschlagen: /);
   expect(await dieter.getByText('Kein Unternehmen gefunden.').count()).toBe(0);
   await searchBox.fill('Härterei Unstrut');
   await dieter.getByRole('button', { name: 'Suchen' }).click();
@@ -567,8 +567,8 @@ test('the lead schedules a meeting (each refusal at its field), removes a member
   await form.getByLabel('Ort').fill('Eschwege');
   await form.getByLabel('Tagesordnung').fill('1. Spannmittel');
   await schedule();
-  await eventually(() => text(dieter, '.membership-notice')).toMatch(/^Die Anfrage ist fehlgeschlagen: Das ist mit Ihrem Zugang nicht erlaubt\./);
-  expect((await activeElement(dieter)).text).toMatch(/^Die Anfrage ist fehlgeschlagen: /);
+  await eventually(() => text(dieter, '.membership-notice')).toMatch(/^Das Senden ist fehlgeschlagen: Das ist mit Ihrem Zugang nicht erlaubt\./);
+  expect((await activeElement(dieter)).text).toMatch(/^Das Senden ist fehlgeschlagen: /);
   await eventually(() => dieter.locator('.lead-tools').count()).toBe(0);
   await graph(
     'mutation($g: ID!, $m: ID!) { handOverWorkingGroupLead(groupId: $g, lead: { memberId: $m }) { id } }',
@@ -687,7 +687,7 @@ test('the joint booth: an area above what is left at its field, the organiser co
     await eventually(() => text(office, '.booth-status')).toBe(`${name}: bestätigt.`);
     expect((await activeElement(office)).id).toBe('booth-registrations-heading');
     if (name === 'Dreherei Werra GmbH') {
-      await eventually(() => text(office, '.notice-error')).toBe('Die Anfrage ist fehlgeschlagen: Die Antwort kam nicht rechtzeitig.');
+      await eventually(() => text(office, '.notice-error')).toBe('Der Abruf ist fehlgeschlagen: Die Antwort kam nicht rechtzeitig.');
       expect(await office.locator('.booth-registrations tbody tr').count()).toBe(2);
       expect((await activeElement(office)).id).toBe('booth-registrations-heading');
     }

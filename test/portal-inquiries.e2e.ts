@@ -104,9 +104,12 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await customerPage.fill('#inquiry-deliveryDate', isoDay(10));
   await customerPage.press('#inquiry-deliveryDate', 'Enter');
   const deliveryError = customerPage.locator('#inquiry-deliveryDate-error');
-  // ORDER with other quoteDeadline, in German with the form's label for it (portal/src/field-errors.ts); the empty
-  // form's errors stand until the answer comes.
-  await eventually(() => deliveryError.textContent()).toBe('Dieser Wert widerspricht „Angebote bis“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.');
+  // ORDER with other quoteDeadline: the rule itself, after the deadline's day (the general words said "contradicts
+  // 'Angebote bis' (such as an end before its start)"); the empty form's errors stand until the answer comes.
+  const [year, month, date] = isoDay(10).split('-');
+  await eventually(() => deliveryError.textContent()).toBe(
+    `Der Liefertermin muss nach dem Tag der Angebotsfrist liegen, also nach dem ${date}.${month}.${year}.`,
+  );
   expect(await customerPage.locator('#inquiry-deliveryDate').getAttribute('aria-invalid')).toBe('true');
   expect(await customerPage.locator('#inquiry-deliveryDate').getAttribute('aria-describedby')).toBe('inquiry-deliveryDate-error');
   expect(await customerPage.evaluate('document.activeElement?.id')).toBe('inquiry-deliveryDate');
@@ -127,12 +130,40 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await customerPage.getByRole('button', { name: 'Hochladen', exact: true }).click();
   const drawingLink = customerPage.getByRole('link', { name: /^lagerbock\.pdf herunterladen/ });
   await eventually(() => drawingLink.count()).toBe(1);
+  // A few bytes are bytes (it read "0 KB" for 45 of them).
+  expect(await drawingLink.textContent()).toBe(`lagerbock.pdf herunterladen (${drawing.length} Bytes)`);
   expect(await customerPage.getByRole('status').filter({ hasText: '1 Datei hochgeladen.' }).count()).toBe(1);
   const downloadPath = (await drawingLink.getAttribute('href'))!;
   expect(await downloadSize(customerPage, downloadPath)).toBe(drawing.length);
   await expectAccessible(customerPage);
   await screenshot(customerPage, 'inquiry-draft');
 
+  // The draft changed: the description gets a second line, which the page keeps (it ran the lines together).
+  await customerPage.getByRole('link', { name: 'Entwurf bearbeiten' }).click();
+  await customerPage.waitForURL(/\/anfragen\/inq-\d+\/bearbeiten$/);
+  await eventually(() => customerPage.inputValue('#inquiry-partDescription')).toBe('Lagerbock nach Zeichnung, gefräst, entgratet');
+  expect(await customerPage.inputValue('#inquiry-quantities')).toBe('100, 1000');
+  expect(await customerPage.locator('#inquiry-postalCode').count()).toBe(0);
+  await expectAccessible(customerPage);
+  await customerPage.fill('#inquiry-partDescription', 'Lagerbock nach Zeichnung, gefräst, entgratet\nKanten gebrochen');
+  await customerPage.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await customerPage.waitForURL((url) => url.pathname === inquiryPath);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, where the CSS keeps its line breaks or not
+  await eventually(() => customerPage.locator('.part-description').innerText()).toBe('Lagerbock nach Zeichnung, gefräst, entgratet\nKanten gebrochen');
+  expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: Entwurf');
+
+  // Publishing invites at least one company: left empty the field was sent as 0, and the inquiry invited nobody.
+  await customerPage.fill('#inquiry-invite', '');
+  await customerPage.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
+  await eventually(() => customerPage.locator('#inquiry-invite-error').textContent()).toBe('Bitte füllen Sie dieses Feld aus.');
+  expect(await customerPage.evaluate('document.activeElement?.id')).toBe('inquiry-invite');
+  await customerPage.fill('#inquiry-invite', '0');
+  await customerPage.press('#inquiry-invite', 'Enter');
+  await eventually(() => customerPage.locator('#inquiry-invite-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl von 1 bis 100 ein.');
+  expect(await customerPage.locator('#inquiry-invite').getAttribute('aria-invalid')).toBe('true');
+  expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: Entwurf');
+  await expectAccessible(customerPage);
+  await customerPage.fill('#inquiry-invite', '10');
   await customerPage.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
   await eventually(() => customerPage.locator('.inquiry-status').textContent()).toBe('Stand: offen');
   const invitationRow = customerPage.locator('table.invitations tr').filter({ hasText: invited.name });
@@ -161,7 +192,7 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await memberPage.fill('#quote-tier-1-price', '9,80');
   await memberPage.fill('#quote-leadTimeDays', '42');
   await memberPage.fill('#quote-validUntil', isoDay(60));
-  await memberPage.fill('#quote-notes', 'Frei Haus, Zahlung 30 Tage netto');
+  await memberPage.fill('#quote-notes', 'Frei Haus\nZahlung 30 Tage netto');
   await memberPage.press('#quote-leadTimeDays', 'Enter');
   await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihr Angebot ist abgegeben.' }).count()).toBe(1);
   // The keyboard's focus at the notice (the disabled button had dropped it to the page's body).
@@ -208,6 +239,9 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   expect(await row('Lieferzeit')).toEqual(['42 Tage']);
   expect((await row('Fassung'))[0]).toMatch(/^2\. Fassung vom /);
   expect(await row('Bietergemeinschaft')).toEqual(['allein']);
+  // The notes' line break kept.
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, where the CSS keeps its line breaks or not
+  expect(await comparison.locator('tbody tr').filter({ hasText: 'Anmerkungen' }).locator('td').innerText()).toBe('Frei Haus\nZahlung 30 Tage netto');
   expect(await invitationRow.locator('td').nth(1).textContent()).toBe('Angebot abgegeben');
   await expectAccessible(customerPage);
   await screenshot(customerPage, 'inquiry-comparison');
@@ -295,7 +329,8 @@ test('a member of another network asked into a consortium sees the request and a
     quoteDeadline: new Date(Date.now() + 20 * day).toISOString(),
   };
   const created = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input }, owner)).createInquiry;
-  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, owner);
+  // Published by admin, who may invite nobody and then by hand (a customer invites at least one).
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
   await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
   const consortium = (
     await query('mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }', { id: created.id, p: [asked.id] }, lead)
@@ -322,7 +357,9 @@ test('a member of another network asked into a consortium sees the request and a
   await page.fill(`#consortium-${consortium.id}-share`, '40');
   await request.getByRole('button', { name: 'Zusagen' }).click();
   await eventually(() => page.getByRole('status').filter({ hasText: 'Ihre Antwort ist gespeichert: zugesagt.' }).count()).toBe(1);
-  await eventually(() => request.locator('.partners li').nth(1).textContent()).toBe(`${asked.name} (${asked.network}): zugesagt – 3.2.3, 40 %`);
+  await eventually(async () => plain(await request.locator('.partners li').nth(1).textContent())).toBe(
+    `${asked.name} (${asked.network}): zugesagt – 3.2.3, 40 %`,
+  );
   await expectAccessible(page);
   await screenshot(page, 'inquiry-consortium-accepted');
 
@@ -330,5 +367,90 @@ test('a member of another network asked into a consortium sees the request and a
     await query('query($id: ID!) { consortium(id: $id) { partners { member { id } status processes sharePercent } } }', { id: consortium.id }, lead)
   ).consortium.partners;
   expect(partners).toContainEqual({ member: { id: asked.id }, status: 'ACCEPTED', processes: ['3.2.3'], sharePercent: 40 });
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+test('the owner withdraws a draft and closes an inquiry without an award, each after asking; an office following its members’ invitations sees the invitations and nothing of the owner’s', async () => {
+  // Two inquiries of the customer, as its portal account owns them: a draft, and one published to the best-ranked company.
+  const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
+  const ok = async (text: string, variables: Record<string, unknown>) => {
+    const result = await stack.query({ query: text, variables }, owner);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const input = (title: string) => ({
+    title,
+    partDescription: 'Gedreht',
+    processes: ['3.2.1'],
+    quantities: [{ quantity: 50 }],
+    deliveryLocation: { postalCode: '99974' },
+    deliveryDate: isoDay(50),
+    quoteDeadline: new Date(Date.now() + 15 * day).toISOString(),
+  });
+  const create = 'mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }';
+  const draft = (await ok(create, { input: input('Welle, nicht mehr gebraucht') })).createInquiry;
+  const open = (await ok(create, { input: input('Welle ohne passendes Angebot') })).createInquiry;
+  const published = (
+    await ok('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 1) { invitations { network } } }', { id: open.id, v: open.version })
+  ).publishInquiry;
+  const network: string = published.invitations[0].network;
+
+  // The office of the invited member's network follows the invitation: the invitations, no comparison (only the owner may
+  // ask for it: the page said "not allowed" under "Angebote im Vergleich"), no drawing upload, no withdrawing or closing.
+  const office = { email: `anfragen@${network.toLowerCase()}.example`, name: 'Olaf Office', password };
+  await createAccount(stack, await stack.token('--role', 'admin', '--sub', 'admin'), { ...office, kind: 'OFFICE', network });
+  const officePage = await signIn(office, `/anfragen/${open.id}`);
+  await eventually(() => officePage.locator('table.invitations tbody tr').count()).toBe(1);
+  expect(await officePage.locator('h1').textContent()).toBe('Welle ohne passendes Angebot');
+  expect(await officePage.locator('#quotes-heading, #end-heading, #publish-heading, #inquiry-upload').count()).toBe(0);
+  expect(await officePage.locator('.notice-error').count()).toBe(0);
+  await expectAccessible(officePage);
+
+  // The draft withdrawn: asked first, the focus on "Abbrechen", so Enter alone withdraws nothing.
+  const page = await signIn(customer, `/anfragen/${draft.id}`);
+  await eventually(() => page.locator('#end-heading').textContent()).toBe('Anfrage beenden');
+  expect(await page.getByRole('button', { name: 'Ohne Vergabe schließen' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Anfrage zurückziehen' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('p').textContent()).toBe(
+    'Den Entwurf „Welle, nicht mehr gebraucht“ zurückziehen? Er gilt dann als abgesagt und lässt sich nicht mehr veröffentlichen. Das lässt sich nicht rückgängig machen.',
+  );
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(false);
+  expect(await page.locator('.inquiry-status').textContent()).toBe('Stand: Entwurf');
+  await page.getByRole('button', { name: 'Anfrage zurückziehen' }).focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, zurückziehen');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.inquiry-status').textContent()).toBe('Stand: abgesagt');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Die Anfrage ist zurückgezogen.');
+  expect(await page.locator('#end-heading ~ .actions, #publish-heading').count()).toBe(0);
+  await expectAccessible(page);
+
+  // The published one closed without an award.
+  await page.goto(`${stack.gateway}/anfragen/${open.id}`);
+  await eventually(() => page.locator('#quotes-heading').count()).toBe(1);
+  await page.getByRole('button', { name: 'Ohne Vergabe schließen' }).focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('p').textContent()).toBe(
+    'Die Anfrage „Welle ohne passendes Angebot“ ohne Vergabe schließen? Kein Angebot erhält den Zuschlag, und weitere werden nicht angenommen. Das lässt sich nicht rückgängig machen.',
+  );
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, ohne Vergabe schließen');
+  await page.keyboard.press('Enter');
+  await eventually(() => page.locator('.inquiry-status').textContent()).toBe('Stand: ohne Vergabe geschlossen');
+  await eventually(() => page.getByRole('status').filter({ hasText: 'Die Anfrage ist ohne Vergabe geschlossen.' }).count()).toBe(1);
+  await expectAccessible(page);
+
+  const states = await Promise.all([draft.id, open.id].map(async (id) => (await ok('query($id: ID!) { inquiry(id: $id) { status } }', { id })).inquiry.status));
+  expect(states).toEqual(['CANCELLED', 'CLOSED_WITHOUT_AWARD']);
   expect(pages.errors).toEqual([]);
 }, 300_000);

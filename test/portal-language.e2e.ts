@@ -88,7 +88,7 @@ test("a form's field errors and failure notice switch language with the page, it
   await readsBothWays(
     page,
     page.locator('.member-form [role="alert"]'),
-    'Die Anfrage ist fehlgeschlagen: Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
+    'Das Senden ist fehlgeschlagen: Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
     'The request failed: Part of the system is not answering right now; please try again shortly.',
   );
   expect(await page.inputValue('#member-name')).toBe('Sprachwechsel GmbH');

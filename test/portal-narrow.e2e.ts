@@ -213,6 +213,33 @@ test('a new inquiry without a process puts the focus on the process tree, whose 
   await page.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
   await eventually(() => page.locator('table.invitations tbody tr').count()).toBeGreaterThan(0);
   await expectNarrow(page, 'an inquiry with its invitations');
+
+  // A quote: the comparison's row labels, at most 10rem wide, each within its cell ("Bietergemeinschaft" ran into the
+  // first bid's column: "Bietergemeinschaftallein").
+  const inquiryPath = new URL(page.url()).pathname;
+  const inquiryId = inquiryPath.split('/').pop();
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const invited = await stack.query({ query: 'query($id: ID!) { inquiry(id: $id) { invitations { member { id } } } }', variables: { id: inquiryId } }, admin);
+  const bidder = await stack.token('--role', 'member', '--member', invited.data.inquiry.invitations[0].member.id);
+  const quoted = await stack.query(
+    {
+      query: 'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
+      variables: {
+        id: inquiryId,
+        input: { priceTiers: [{ minQuantity: 100, unitPrice: 12.5 }], currency: 'EUR', leadTimeDays: 1, validUntil: monday(8), notes: null },
+      },
+    },
+    bidder,
+  );
+  expect(quoted.errors).toBeUndefined();
+  await visit(page, '/anfragen');
+  await visit(page, inquiryPath);
+  await eventually(() => page.locator('table.comparison tbody th').count()).toBeGreaterThan(0);
+  const overflowing = await page.evaluate(
+    `[...document.querySelectorAll('table.comparison tbody th')].filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent)`,
+  );
+  expect(overflowing).toEqual([]);
+  await expectNarrow(page, 'an inquiry with a quote');
   await visit(page, '/anfragen');
   await eventually(() => page.locator('table.inquiry-list tbody tr').count()).toBe(1);
   await expectNarrow(page, 'the list of inquiries');

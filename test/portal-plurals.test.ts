@@ -53,3 +53,34 @@ describe("the cooperation pages' counts", () => {
     ]);
   });
 });
+
+// The inquiry pages: a quantity of one part and a lead time of one day ("1 parts", "Unit price for 1 parts", "1 days",
+// German "Lieferzeit 1 Tage").
+const inquiryText = await textsOf('inquiry-messages.ts', 'inquiryText');
+
+describe("the inquiry pages' counts", () => {
+  test('one part and one day are singular, in German and English', () => {
+    const de = inquiryText({ language: 'de' });
+    const en = inquiryText({ language: 'en' });
+    expect([de.quantityRow('1', null as unknown as string), de.rowUnitPrice('1'), de.rowTotal('1'), de.days('1')]).toEqual([
+      '1 Stück',
+      'Stückpreis bei 1 Stück',
+      'Summe bei 1 Stück',
+      '1 Tag',
+    ]);
+    expect([en.quantityRow('1', null as unknown as string), en.rowUnitPrice('1'), en.rowTotal('1'), en.days('1'), en.quantityRow('1', '1')]).toEqual([
+      '1 part',
+      'Unit price for 1 part',
+      'Total for 1 part',
+      '1 day',
+      '1 part in batches of 1',
+    ]);
+    expect([de.days('42'), en.days('42'), en.quantityRow('1,000', '250'), en.rowUnitPrice('1,000'), en.rowTotal('10')]).toEqual([
+      '42 Tage',
+      '42 days',
+      '1,000 parts in batches of 250',
+      'Unit price for 1,000 parts',
+      'Total for 10 parts',
+    ]);
+  });
+});

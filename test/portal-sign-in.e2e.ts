@@ -228,7 +228,7 @@ test('a list whose service failed says so in German and claims no emptiness; a c
   });
   await page.locator('header').getByRole('link', { name: 'Anfragen', exact: true }).click();
   await eventually(() => page.locator('.notice-error').textContent()).toBe(
-    'Die Anfrage ist fehlgeschlagen: Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
+    'Der Abruf ist fehlgeschlagen: Ein Teil des Systems antwortet gerade nicht; bitte versuchen Sie es in Kürze erneut.',
   );
   expect(await page.getByText('Noch keine Anfragen.').count()).toBe(0);
 
@@ -267,7 +267,7 @@ test('a write whose session ended elsewhere keeps its form and what was typed, a
   expect(out.status).toBe(200);
   await page.press('#inquiry-deliveryDate', 'Enter');
   await eventually(() => page.locator('.notice-error').textContent()).toBe(
-    'Die Anfrage ist fehlgeschlagen: Sie sind nicht (mehr) angemeldet; bitte melden Sie sich an.',
+    'Das Senden ist fehlgeschlagen: Sie sind nicht (mehr) angemeldet; bitte melden Sie sich an.',
   );
   expect(await page.inputValue('#inquiry-title')).toBe('Lagerbock gefräst');
   expect((await page.context().cookies()).map((c) => c.name)).toEqual([]);

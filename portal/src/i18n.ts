@@ -41,7 +41,9 @@ const de = {
     `Das Netzwerk ${codes} antwortet gerade nicht; seine Einträge fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.`,
   networksDown: (codes: string) =>
     `Die Netzwerke ${codes} antworten gerade nicht; ihre Einträge fehlen in dieser Ansicht. Die übrigen Netzwerke sind vollständig.`,
-  failed: 'Die Anfrage ist fehlgeschlagen:',
+  // Not "Die Anfrage …": on the inquiry pages an Anfrage is the customer's inquiry, so a failed request read as a failed inquiry.
+  failed: 'Das Senden ist fehlgeschlagen:',
+  loadFailed: 'Der Abruf ist fehlgeschlagen:',
   searchHeading: 'Unternehmen suchen',
   filtersHeading: 'Filter',
   textLabel: 'Suchbegriff',
@@ -274,6 +276,7 @@ const en: Messages = {
   networkDown: (codes) => `The ${codes} network is not answering right now; its entries are missing from this view. The other networks are complete.`,
   networksDown: (codes) => `The ${codes} networks are not answering right now; their entries are missing from this view. The other networks are complete.`,
   failed: 'The request failed:',
+  loadFailed: 'The request failed:',
   searchHeading: 'Find companies',
   filtersHeading: 'Filters',
   textLabel: 'Search words',
@@ -482,6 +485,12 @@ export interface Locale {
   t: Messages;
   number(value: number, digits?: number): string;
   percent(value: number): string;
+  /**
+   * A share given in percent (a consortium partner's 60 → 60 %, English 60%), as the percentages beside it are written,
+   * with as many digits as it has, up to `digits` significant ones: rounded to tenths, 100 and 0.0001 read "100 %" and
+   * "0 %" beside "the shares do not sum to 100".
+   */
+  share(percent: number, digits?: number): string;
   date(iso: string): string;
   /**
    * The calendar day of an instant (an ISO date-time) in the region's time zone, e.g. 10.03.2030 for
@@ -509,6 +518,7 @@ export function locale(language: Language): Locale {
   const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const currencies = new Map<string, Intl.NumberFormat>();
+  const shares = new Map<number, Intl.NumberFormat>();
   const t = language === 'de' ? de : en;
   return {
     language,
@@ -518,6 +528,10 @@ export function locale(language: Language): Locale {
       return numbers.get(digits)!.format(value);
     },
     percent: (value) => percent.format(value),
+    share(value, digits = 6) {
+      if (!shares.has(digits)) shares.set(digits, new Intl.NumberFormat(tag, { style: 'percent', maximumSignificantDigits: digits }));
+      return shares.get(digits)!.format(value / 100);
+    },
     // Dates of the graph are calendar days (YYYY-MM-DD): formatted in UTC so no time zone shifts them.
     date: (iso) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     day: (iso) => day.format(new Date(iso)),

@@ -390,6 +390,8 @@ export interface QuoteView extends QuoteTerms {
 
 export interface InquiryDetail {
   id: string;
+  /** The caller owns it (or is admin): it changes, publishes, compares, awards and ends it. */
+  viewerIsOwner: boolean;
   title: string;
   partDescription: string;
   processes: string[];
@@ -428,7 +430,7 @@ const quoteFields = `id network status revision version ${quoteTermsFields}
   memberRef: member { id } member { id name city }
   consortium { ${consortiumFields} }
   revisions { revision ${quoteTermsFields} }`;
-const inquiryFields = `id title partDescription processes material quantities { quantity batchSize } tolerance certifications documents ppapLevel
+const inquiryFields = `id viewerIsOwner title partDescription processes material quantities { quantity batchSize } tolerance certifications documents ppapLevel
   deliveryPostalCode deliveryDate quoteDeadline customer status version createdAt
   attachments { id fileName contentType size downloadPath }
   invitations { network status declineReason score distanceKm memberRef: member { id } member { id name city } }
@@ -484,6 +486,42 @@ export const publishInquiry = operation<{ publishInquiry: InquiryDetail }, { id:
   'PublishInquiry',
   `mutation PublishInquiry($id: ID!, $version: Int!, $invite: Int) {
     publishInquiry(id: $id, version: $version, invite: $invite) { ${inquiryFields} }
+  }`,
+);
+
+/** The fields of a draft to change (updateInquiry); those left out stay, null clears an optional one. */
+export interface InquiryPatch {
+  title?: string;
+  partDescription?: string;
+  processes?: string[];
+  material?: string | null;
+  quantities?: { quantity: number; batchSize?: number }[];
+  tolerance?: Tolerance | null;
+  certifications?: string[];
+  documents?: string[];
+  ppapLevel?: number | null;
+  deliveryDate?: string;
+  quoteDeadline?: string;
+}
+
+export const updateInquiry = operation<{ updateInquiry: InquiryDetail }, { id: string; version: number; input: InquiryPatch }>(
+  'UpdateInquiry',
+  `mutation UpdateInquiry($id: ID!, $version: Int!, $input: InquiryPatch!) {
+    updateInquiry(id: $id, version: $version, input: $input) { ${inquiryFields} }
+  }`,
+);
+
+export const cancelInquiry = operation<{ cancelInquiry: InquiryDetail }, { id: string; version: number }>(
+  'CancelInquiry',
+  `mutation CancelInquiry($id: ID!, $version: Int!) {
+    cancelInquiry(id: $id, version: $version) { ${inquiryFields} }
+  }`,
+);
+
+export const closeInquiryWithoutAward = operation<{ closeInquiryWithoutAward: InquiryDetail }, { id: string; version: number }>(
+  'CloseInquiryWithoutAward',
+  `mutation CloseInquiryWithoutAward($id: ID!, $version: Int!) {
+    closeInquiryWithoutAward(id: $id, version: $version) { ${inquiryFields} }
   }`,
 );
 
@@ -576,6 +614,9 @@ export const operations = [
   quoteComparison,
   createInquiry,
   publishInquiry,
+  updateInquiry,
+  cancelInquiry,
+  closeInquiryWithoutAward,
   awardQuote,
   submitQuote,
   respondToConsortium,

@@ -61,6 +61,7 @@ export const paths = {
   inquiries: '/anfragen',
   inquiryNew: '/anfragen/neu',
   inquiry: (id: string) => `/anfragen/${encodeURIComponent(id)}`,
+  inquiryEdit: (id: string) => `/anfragen/${encodeURIComponent(id)}/bearbeiten`,
   office: '/geschaeftsstelle',
   cooperation: '/zusammenarbeit',
   feed: '/neuigkeiten',

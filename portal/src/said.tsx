@@ -37,7 +37,10 @@ export function blankRequired<F extends string>(fields: readonly F[], value: (fi
 }
 
 /**
- * The notice for a request that failed: "The request failed:" and what went wrong (errorsText, field-errors.ts),
- * never the server's English alone in a German page.
+ * The notice for something sent that failed: "Das Senden ist fehlgeschlagen:" and what went wrong (errorsText,
+ * field-errors.ts), never the server's English alone in a German page.
  */
 export const sayFailure = (errors: readonly GraphQLErrorLike[]): Said => say((locale) => `${locale.t.failed} ${errorsText(errors, locale)}`);
+
+/** The same for what a page loads to show itself: "Der Abruf ist fehlgeschlagen:" and what went wrong. */
+export const sayLoadFailure = (errors: readonly GraphQLErrorLike[]): Said => say((locale) => `${locale.t.loadFailed} ${errorsText(errors, locale)}`);

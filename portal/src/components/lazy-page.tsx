@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { sayFailure } from '../said.tsx';
+import { sayLoadFailure } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
 
 // Pages whose code is fetched when one is first shown (a separate chunk of the build), so pages only
@@ -32,7 +32,7 @@ export function LazyPage<Props extends object>({ load, props }: { load: () => Pr
   if (failed === load)
     return (
       <p class="notice notice-error" role="alert">
-        {sayFailure([{ message: '', extensions: { code: 'UNREACHABLE' } }])}
+        {sayLoadFailure([{ message: '', extensions: { code: 'UNREACHABLE' } }])}
       </p>
     );
   return <p aria-busy="true">{t.loading}</p>;

@@ -1,5 +1,5 @@
 import { otherErrors, unavailableNetworks, type GraphQLErrorLike } from '../graphql.ts';
-import { sayFailure } from '../said.tsx';
+import { sayLoadFailure } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
 
 /** Names the networks missing from an answer; the page shows the rest of it. */
@@ -21,7 +21,7 @@ export function ErrorNotice({ errors }: { errors: GraphQLErrorLike[] }) {
   if (!other.length) return null;
   return (
     <div class="notice notice-error" role="alert">
-      {sayFailure(other)}
+      {sayLoadFailure(other)}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
 import { changePassword, memberName, myAccount } from '../operations.ts';
 import { paths } from '../router.ts';
-import { type Said, sayError, sayFailure } from '../said.tsx';
+import { type Said, sayError, sayFailure, sayLoadFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
@@ -41,7 +41,7 @@ export function AccountPage() {
         <h1>{t.accountHeading}</h1>
         {loadErrors.length > 0 && (
           <p class="notice notice-error" role="alert">
-            {sayFailure(loadErrors)}
+            {sayLoadFailure(loadErrors)}
           </p>
         )}
         <p>{session.signedIn ? t.accountNone : t.memberFormSignIn}</p>

@@ -8,18 +8,20 @@ import { useReloadable } from '../use-query.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
 import { useInquiryText } from './inquiry-messages.ts';
 import { InquiryPage } from './inquiry.tsx';
-import { NewInquiryPage } from './inquiry-new.tsx';
+import { EditInquiryPage, NewInquiryPage } from './inquiry-new.tsx';
 import './inquiries.css';
 
 // The signed-in inquiry pages, loaded only when one is opened (app.tsx), so the public pages'
 // JavaScript stays as small as it was: /anfragen (the list), /anfragen/neu (the form) and
-// /anfragen/<id> (one inquiry, as its owner or as an invited member sees it).
+// /anfragen/<id> (one inquiry, as its owner or as an invited member sees it), /anfragen/<id>/bearbeiten (a draft changed).
 
 /** The page for a path under /anfragen. */
 export function InquiryPages({ path }: { path: string }) {
   const rest = path.slice(paths.inquiries.length + 1);
   if (!rest) return <InquiryListPage />;
   if (rest === 'neu') return <NewInquiryPage />;
+  const edit = /^(.+)\/bearbeiten$/.exec(rest);
+  if (edit) return <EditInquiryPage id={decodeURIComponent(edit[1])} />;
   return <InquiryPage id={rest} />;
 }
 

@@ -1,11 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
 import { request } from '../graphql.ts';
 import { declineInquiry } from '../operations.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // An invited member that will not quote declines with a reason (declineInquiry); the owner's list of
-// invitations then shows it as declined with that reason, and the member can no longer quote.
+// invitations then shows it as declined with that reason, and the member can no longer quote. That cannot be undone,
+// so it asks first, the focus on "Abbrechen", as awarding does: pressed at once, the button declined at once.
 
 export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string; onDeclined: () => void }) {
   const text = useInquiryText();
@@ -13,21 +16,28 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
   const [error, setError] = useState<{ atField: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
+  const confirm = useConfirmDialog<string>();
 
   const fail = (atField: boolean, message: Said) => {
     setError({ atField, message });
     if (atField) field.current?.focus();
   };
-  const send = async (event: Event) => {
+  const ask = (event: Event) => {
     event.preventDefault();
     if (!reason.trim())
       return fail(
         true,
         say((locale) => inquiryText(locale).declineReasonMissing),
       );
+    confirm.ask(reason.trim());
+  };
+  const send = async () => {
+    const asked = confirm.subject;
+    if (asked === null) return;
     setBusy(true);
-    const result = await request(declineInquiry, { inquiryId, reason: reason.trim() });
+    const result = await request(declineInquiry, { inquiryId, reason: asked });
     setBusy(false);
+    confirm.close();
     if (result.data?.declineInquiry) {
       setError(null);
       return onDeclined();
@@ -42,7 +52,7 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
     <section aria-labelledby="decline-heading">
       <h2 id="decline-heading">{text.declineHeading}</h2>
       <p>{text.declineIntro}</p>
-      <form class="decline-form" onSubmit={send} noValidate aria-labelledby="decline-heading">
+      <form class="decline-form" onSubmit={ask} noValidate aria-labelledby="decline-heading">
         {error && !atField && (
           <p class="notice notice-error" role="alert">
             {error.message}
@@ -75,6 +85,17 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
           </button>
         </div>
       </form>
+      <ConfirmQuestion
+        confirm={confirm}
+        id="decline-question"
+        question={(asked) => text.declineQuestion(asked)}
+        action={text.declineConfirm}
+        actionClass="confirm-award"
+        cancel={text.cancel}
+        cancelClass="secondary"
+        busy={busy}
+        onConfirm={send}
+      />
     </section>
   );
 }

@@ -60,6 +60,7 @@ const de = {
   quantitiesHint: 'Eine oder mehrere, durch Komma getrennt, z. B. 100, 1000, 10000.',
   documentsHint: 'Eines je Zeile, z. B. Erstmusterprüfbericht.',
   quantitiesWhole: 'Bitte geben Sie ganze Stückzahlen durch Komma getrennt an, z. B. 100, 1000.',
+  deliveryAfterDeadline: (day: string) => `Der Liefertermin muss nach dem Tag der Angebotsfrist liegen, also nach dem ${day}.`,
   notGiven: 'keine Angabe',
   ppapNone: 'keine',
   create: 'Als Entwurf speichern',
@@ -74,6 +75,13 @@ const de = {
   drawingsHeading: 'Zeichnungen und Modelle',
   noDrawings: 'Noch keine Zeichnungen.',
   download: (name: string, size: string) => `${name} herunterladen (${size})`,
+  /** A file's size in the page's notation: 45 Bytes, 3,2 KB, 1,4 MB (a 45-byte file read 0 KB). */
+  fileSize: (bytes: number, number: (value: number, digits?: number) => string) =>
+    bytes < 1024
+      ? `${number(bytes)} ${bytes === 1 ? 'Byte' : 'Bytes'}`
+      : bytes < 1024 * 1024
+        ? `${number(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB`
+        : `${number(bytes / 1024 / 1024, 1)} MB`,
   uploadLabel: 'Zeichnungen hochladen (PDF oder STEP)',
   upload: 'Hochladen',
   uploading: 'Wird hochgeladen …',
@@ -81,10 +89,34 @@ const de = {
   chooseFile: 'Bitte wählen Sie eine Datei.',
   publishHeading: 'Veröffentlichen',
   publishIntro: 'Mit dem Veröffentlichen werden die passendsten Unternehmen aller Netzwerke eingeladen; danach lässt sich die Anfrage nicht mehr ändern.',
-  inviteLabel: 'Wie viele Unternehmen einladen',
+  inviteLabel: 'Wie viele Unternehmen einladen (1 bis 100)',
   publish: 'Veröffentlichen und einladen',
   publishing: 'Wird veröffentlicht …',
   published: (n: number) => `Veröffentlicht: ${n} Unternehmen eingeladen.`,
+  // The owner's changes: a draft edited, the inquiry withdrawn or closed without an award.
+  editDraft: 'Entwurf bearbeiten',
+  editHeading: 'Entwurf bearbeiten',
+  editIntro: (postalCode: string) =>
+    `Ändern Sie den Entwurf, bevor Sie ihn veröffentlichen. Der Lieferort (${postalCode}) bleibt, wie er angelegt wurde. Pflichtfelder sind mit * markiert.`,
+  save: 'Änderungen speichern',
+  backToInquiry: 'Zurück zur Anfrage',
+  notADraft: 'Nur ein Entwurf lässt sich ändern; diese Anfrage ist schon veröffentlicht oder beendet.',
+  endHeading: 'Anfrage beenden',
+  endIntroDraft: 'Wird der Entwurf nicht mehr gebraucht, ziehen Sie ihn zurück; er wird dann nicht veröffentlicht.',
+  endIntroOpen:
+    'Ziehen Sie die Anfrage zurück, wenn der Auftrag entfällt, oder schließen Sie sie ohne Vergabe, wenn kein Angebot passt. Beides beendet die Anfrage; Angebote werden danach nicht mehr angenommen.',
+  withdraw: 'Anfrage zurückziehen',
+  withdrawQuestion: (title: string, open: boolean) =>
+    open
+      ? `Die Anfrage „${title}“ zurückziehen? Sie gilt dann als abgesagt; die eingeladenen Unternehmen können nicht mehr anbieten. Das lässt sich nicht rückgängig machen.`
+      : `Den Entwurf „${title}“ zurückziehen? Er gilt dann als abgesagt und lässt sich nicht mehr veröffentlichen. Das lässt sich nicht rückgängig machen.`,
+  withdrawConfirm: 'Ja, zurückziehen',
+  withdrawn: 'Die Anfrage ist zurückgezogen.',
+  closeWithoutAward: 'Ohne Vergabe schließen',
+  closeQuestion: (title: string) =>
+    `Die Anfrage „${title}“ ohne Vergabe schließen? Kein Angebot erhält den Zuschlag, und weitere werden nicht angenommen. Das lässt sich nicht rückgängig machen.`,
+  closeConfirm: 'Ja, ohne Vergabe schließen',
+  closedWithoutAward: 'Die Anfrage ist ohne Vergabe geschlossen.',
   invitationsHeading: 'Einladungen',
   noInvitees: 'Noch niemand eingeladen.',
   columnMember: 'Unternehmen',
@@ -95,13 +127,14 @@ const de = {
   quotesIntro: 'Stückpreise je angefragter Menge (netto), Lieferzeit und Bindefrist nebeneinander; das günstigste zuerst, bei mehreren Währungen je Währung.',
   noQuotes: 'Noch keine Angebote.',
   rowBidder: 'Anbieter',
-  rowConsortium: 'Bietergemeinschaft',
+  // With a soft hyphen: the row's label is at most 10rem wide, and the word alone ran into the first bid's column at 360 px.
+  rowConsortium: 'Bieter\u00adgemeinschaft',
   alone: 'allein',
   partner: (name: string, network: string, share: string) => `${name} (${network}), ${share}`,
   rowUnitPrice: (quantity: string) => `Stückpreis bei ${quantity} Stück`,
   rowTotal: (quantity: string) => `Summe bei ${quantity} Stück`,
   rowLeadTime: 'Lieferzeit',
-  days: (n: string) => `${n} Tage`,
+  days: (n: string) => (n === '1' ? '1 Tag' : `${n} Tage`),
   rowValidUntil: 'Gültig bis',
   rowRevision: 'Fassung',
   revisionOf: (n: string, date: string) => `${n}. Fassung vom ${date}`,
@@ -150,6 +183,7 @@ const de = {
   partnerShare: (processes: string, share: string) => ` – ${processes}, ${share}`,
   consortiumComplete: 'Vollständig: alle haben zugesagt, die Anteile ergeben 100 %.',
   consortiumIncomplete: 'Noch nicht vollständig: erst wenn alle zugesagt haben und die Anteile 100 % ergeben, kann die Federführung anbieten.',
+  sharesSum: (sum: string) => `Die Anteile ergeben bisher ${sum}.`,
   consortiumRequest: (status: string) => `Bietergemeinschaft: ${status}`,
   respondHeading: 'Ihre Antwort',
   respondIntro:
@@ -169,6 +203,9 @@ const de = {
   declineReasonMissing: 'Bitte nennen Sie einen Grund.',
   declineSubmit: 'Einladung ablehnen',
   declining: 'Wird gesendet …',
+  declineQuestion: (reason: string) =>
+    `Die Einladung ablehnen? Der Kunde erfährt Ihren Grund („${reason}“), und Sie können zu dieser Anfrage kein Angebot mehr abgeben. Das lässt sich nicht rückgängig machen.`,
+  declineConfirm: 'Ja, ablehnen',
   youDeclined: (reason: string) => `Sie haben diese Einladung abgelehnt. Ihr Grund: ${reason}`,
   // Forming a consortium
   formHeading: 'Bietergemeinschaft bilden',
@@ -242,6 +279,7 @@ const en: InquiryMessages = {
   quantitiesHint: 'One or more, separated by a comma and a space or by semicolons, e.g. 100, 1,000, 10,000.',
   documentsHint: 'One per line, e.g. initial sample inspection report.',
   quantitiesWhole: 'Please enter whole quantities separated by a comma and a space, e.g. 100, 1,000.',
+  deliveryAfterDeadline: (day) => `The delivery date must lie after the day of the quote deadline, that is after ${day}.`,
   notGiven: 'not given',
   ppapNone: 'none',
   create: 'Save as draft',
@@ -251,10 +289,16 @@ const en: InquiryMessages = {
   factsHeading: 'The part',
   customer: 'Customer',
   created: 'Created',
-  quantityRow: (quantity, batch) => (batch ? `${quantity} parts in batches of ${batch}` : `${quantity} parts`),
+  quantityRow: (quantity, batch) => `${quantity} ${quantity === '1' ? 'part' : 'parts'}${batch ? ` in batches of ${batch}` : ''}`,
   drawingsHeading: 'Drawings and models',
   noDrawings: 'No drawings yet.',
   download: (name, size) => `Download ${name} (${size})`,
+  fileSize: (bytes, number) =>
+    bytes < 1024
+      ? `${number(bytes)} ${bytes === 1 ? 'byte' : 'bytes'}`
+      : bytes < 1024 * 1024
+        ? `${number(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB`
+        : `${number(bytes / 1024 / 1024, 1)} MB`,
   uploadLabel: 'Upload drawings (PDF or STEP)',
   upload: 'Upload',
   uploading: 'Uploading …',
@@ -262,10 +306,32 @@ const en: InquiryMessages = {
   chooseFile: 'Please choose a file.',
   publishHeading: 'Publish',
   publishIntro: 'Publishing invites the best-matching companies of every network; the inquiry cannot be changed afterwards.',
-  inviteLabel: 'How many companies to invite',
+  inviteLabel: 'How many companies to invite (1 to 100)',
   publish: 'Publish and invite',
   publishing: 'Publishing …',
-  published: (n) => `Published: ${n} companies invited.`,
+  published: (n) => (n === 1 ? 'Published: 1 company invited.' : `Published: ${n} companies invited.`),
+  editDraft: 'Edit the draft',
+  editHeading: 'Edit the draft',
+  editIntro: (postalCode) =>
+    `Change the draft before you publish it. The delivery location (${postalCode}) stays as it was created. Required fields are marked *.`,
+  save: 'Save changes',
+  backToInquiry: 'Back to the inquiry',
+  notADraft: 'Only a draft can be changed; this inquiry is published or ended already.',
+  endHeading: 'End the inquiry',
+  endIntroDraft: 'If the draft is no longer needed, withdraw it; it will then not be published.',
+  endIntroOpen:
+    'Withdraw the inquiry if the order is off, or close it without an award if no quote fits. Either ends the inquiry; no more quotes are accepted afterwards.',
+  withdraw: 'Withdraw the inquiry',
+  withdrawQuestion: (title, open) =>
+    open
+      ? `Withdraw the inquiry "${title}"? It is then cancelled; the invited companies can no longer quote. This cannot be undone.`
+      : `Withdraw the draft "${title}"? It is then cancelled and can no longer be published. This cannot be undone.`,
+  withdrawConfirm: 'Yes, withdraw',
+  withdrawn: 'The inquiry has been withdrawn.',
+  closeWithoutAward: 'Close without award',
+  closeQuestion: (title) => `Close the inquiry "${title}" without an award? No quote wins, and no more are accepted. This cannot be undone.`,
+  closeConfirm: 'Yes, close without award',
+  closedWithoutAward: 'The inquiry has been closed without an award.',
   invitationsHeading: 'Invitations',
   noInvitees: 'No one invited yet.',
   columnMember: 'Company',
@@ -280,10 +346,10 @@ const en: InquiryMessages = {
   rowConsortium: 'Consortium',
   alone: 'alone',
   partner: (name, network, share) => `${name} (${network}), ${share}`,
-  rowUnitPrice: (quantity) => `Unit price for ${quantity} parts`,
-  rowTotal: (quantity) => `Total for ${quantity} parts`,
+  rowUnitPrice: (quantity) => `Unit price for ${quantity} ${quantity === '1' ? 'part' : 'parts'}`,
+  rowTotal: (quantity) => `Total for ${quantity} ${quantity === '1' ? 'part' : 'parts'}`,
   rowLeadTime: 'Lead time',
-  days: (n) => `${n} days`,
+  days: (n) => (n === '1' ? '1 day' : `${n} days`),
   rowValidUntil: 'Valid until',
   rowRevision: 'Revision',
   revisionOf: (n, date) => `revision ${n} of ${date}`,
@@ -327,8 +393,9 @@ const en: InquiryMessages = {
   partnerStatus: { INVITED: 'asked', ACCEPTED: 'accepted', DECLINED: 'declined' },
   partnerLine: (name, network, status) => `${name} (${network}): ${status}`,
   partnerShare: (processes, share) => ` – ${processes}, ${share}`,
-  consortiumComplete: 'Complete: everyone accepted and the shares sum to 100 %.',
-  consortiumIncomplete: 'Not complete yet: the lead can quote once everyone has accepted and the shares sum to 100 %.',
+  consortiumComplete: 'Complete: everyone accepted and the shares sum to 100%.',
+  consortiumIncomplete: 'Not complete yet: the lead can quote once everyone has accepted and the shares sum to 100%.',
+  sharesSum: (sum) => `The shares sum to ${sum} so far.`,
   consortiumRequest: (status) => `Consortium: ${status}`,
   respondHeading: 'Your answer',
   respondIntro: 'You are asked to work in this consortium. Accept with the processes you take on and your share of the work, or decline.',
@@ -346,10 +413,13 @@ const en: InquiryMessages = {
   declineReasonMissing: 'Please give a reason.',
   declineSubmit: 'Decline the invitation',
   declining: 'Sending …',
+  declineQuestion: (reason) =>
+    `Decline the invitation? The customer is told your reason ("${reason}"), and you cannot quote on this inquiry afterwards. This cannot be undone.`,
+  declineConfirm: 'Yes, decline',
   youDeclined: (reason) => `You declined this invitation. Your reason: ${reason}`,
   formHeading: 'Form a consortium',
   formIntro:
-    'Quote together with companies of every network. Search for partners and propose the consortium; each partner accepts with its processes and share, and so do you. Once everyone is in and the shares sum to 100 %, you submit the joint quote.',
+    'Quote together with companies of every network. Search for partners and propose the consortium; each partner accepts with its processes and share, and so do you. Once everyone is in and the shares sum to 100%, you submit the joint quote.',
   partnerSearchLabel: 'Search partners (name, town or service)',
   partnerSearch: 'Search',
   partnerSearching: 'Searching …',
@@ -364,7 +434,7 @@ const en: InquiryMessages = {
   bidAsLegend: 'Quote as',
   bidAlone: 'Your company alone',
   bidJoint: (partners) => `Consortium with ${partners}`,
-  bidJointIncomplete: 'The consortium can quote once everyone has accepted and the shares sum to 100 %.',
+  bidJointIncomplete: 'The consortium can quote once everyone has accepted and the shares sum to 100%.',
 };
 
 /** The inquiry pages' texts in a locale's language: for words said later (said.tsx), as useInquiryText is for a component. */

@@ -5,18 +5,22 @@ import { useIdempotencyKeys } from '../retry-key.ts';
 import { CheckboxGroup, MaterialSelect, ProcessPicker } from '../components/pickers.tsx';
 import { certificates } from '../catalog.ts';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
-import { createInquiry, type InquiryInput, type Tolerance } from '../operations.ts';
+import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { createInquiry, type InquiryDetail, inquiryDetail, type InquiryInput, type InquiryPatch, type Tolerance, updateInquiry } from '../operations.ts';
 import { navigate, paths } from '../router.ts';
 import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
 import { fieldErrorText } from '../field-errors.ts';
 import { useSession } from '../session.ts';
+import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
+import { useReloadable } from '../use-query.ts';
 import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
-// A customer's new inquiry, saved as a DRAFT; its page then takes the drawings and publishes it.
-// The portal checks only what it must to build the input (whole quantities); every other error is
-// the server's (BAD_USER_INPUT with extensions.field), shown at its field, which gets the focus.
+// A customer's new inquiry, saved as a DRAFT; its page then takes the drawings and publishes it. The same form
+// changes a draft (updateInquiry, /anfragen/<id>/bearbeiten), sending only the fields changed; the delivery location
+// stays (InquiryPatch has none). The portal checks only what it must to build the input (whole quantities); every
+// other error is the server's (BAD_USER_INPUT with extensions.field), shown at its field, which gets the focus.
 
 type FieldName =
   | 'title'
@@ -57,32 +61,43 @@ function fieldOf(error: GraphQLErrorLike): FieldName | undefined {
   return fieldOrder.find((f) => f === name);
 }
 
+/** An instant as a datetime-local field holds it, in the browser's time zone: 2027-01-15T13:00. */
+function localDateTime(iso: string): string {
+  const time = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
+}
+
+/** The form's fields as typed: empty for a new inquiry, a draft's own for a change. */
+function formValues(inquiry: InquiryDetail | undefined) {
+  return {
+    title: inquiry?.title ?? '',
+    partDescription: inquiry?.partDescription ?? '',
+    material: inquiry?.material ?? '',
+    quantities: inquiry ? inquiry.quantities.map((q) => q.quantity).join(', ') : '',
+    tolerance: inquiry?.tolerance ?? '',
+    documents: inquiry ? inquiry.documents.join('\n') : '',
+    ppapLevel: inquiry?.ppapLevel == null ? '' : String(inquiry.ppapLevel),
+    postalCode: inquiry?.deliveryPostalCode ?? '',
+    deliveryDate: inquiry?.deliveryDate ?? '',
+    quoteDeadline: inquiry ? localDateTime(inquiry.quoteDeadline) : '',
+  };
+}
+
+/**
+ * What a server error at a field says. A delivery date on the quote deadline's day is ORDER against the deadline, whose
+ * general words ("contradicts 'Quotes until' (such as an end before its start)") did not say the rule: after the
+ * deadline's day, in the region's time zone (locale.day), as the server counts it.
+ */
+function fieldError(error: GraphQLErrorLike, field: FieldName, deadline: string): Said {
+  if (field === 'deliveryDate' && error.extensions?.reason === 'ORDER' && !Number.isNaN(Date.parse(deadline)))
+    return say((locale: Locale) => inquiryText(locale).deliveryAfterDeadline(locale.day(deadline)));
+  return sayError(error, (locale) => inquiryText(locale).field);
+}
+
 export function NewInquiryPage() {
   const text = useInquiryText();
-  const { t, language } = useLocale();
   const { session } = useSession();
-  const [values, setValues] = useState({
-    title: '',
-    partDescription: '',
-    material: '',
-    quantities: '',
-    tolerance: '',
-    documents: '',
-    ppapLevel: '',
-    postalCode: '',
-    deliveryDate: '',
-    quoteDeadline: '',
-  });
-  // The quantities as typed follow a switch of language: English "2,500" read after a switch to German was 2 and 500.
-  useNotation(language, (from, to) => setValues((v) => ({ ...v, quantities: quantitiesIn(v.quantities, from, to) })));
-  const [processes, setProcesses] = useState<string[]>([]);
-  const [certifications, setCertifications] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  // A press after an answer that leaves the inquiry possibly created is a retry (the same key), not a second inquiry.
-  const keys = useIdempotencyKeys();
-  const form = useRef<HTMLFormElement>(null);
-
   if (session && !session.signedIn) return <SignInFirst heading={text.newHeading} />;
   if (session && !mayCreateInquiry(session)) {
     return (
@@ -92,6 +107,57 @@ export function NewInquiryPage() {
       </>
     );
   }
+  return <InquiryForm />;
+}
+
+/** A draft's change: the form filled with the draft; an inquiry published meanwhile is not changed. */
+export function EditInquiryPage({ id }: { id: string }) {
+  const text = useInquiryText();
+  const { t } = useLocale();
+  const { session } = useSession();
+  const detail = useReloadable(inquiryDetail, session?.signedIn ? { id } : undefined);
+  if (session && !session.signedIn) return <SignInFirst heading={text.editHeading} />;
+  const inquiry = detail.data?.inquiry;
+  const back = (
+    <p>
+      <a href={paths.inquiry(id)}>{text.backToInquiry}</a>
+    </p>
+  );
+  if (!session || (detail.loading && !inquiry))
+    return (
+      <>
+        {back}
+        <h1>{text.editHeading}</h1>
+        <p aria-busy="true">{t.loading}</p>
+      </>
+    );
+  if (inquiry?.status !== 'DRAFT')
+    return (
+      <>
+        {back}
+        <h1>{text.editHeading}</h1>
+        <NetworkNotice errors={detail.errors} />
+        <ErrorNotice errors={detail.errors} />
+        {!detail.errors.length && <p>{inquiry ? text.notADraft : text.notFound}</p>}
+      </>
+    );
+  return <InquiryForm inquiry={inquiry} />;
+}
+
+function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
+  const text = useInquiryText();
+  const { t, language } = useLocale();
+  const [initial] = useState(() => formValues(inquiry));
+  const [values, setValues] = useState(initial);
+  // The quantities as typed follow a switch of language: English "2,500" read after a switch to German was 2 and 500.
+  useNotation(language, (from, to) => setValues((v) => ({ ...v, quantities: quantitiesIn(v.quantities, from, to) })));
+  const [processes, setProcesses] = useState<string[]>(inquiry?.processes ?? []);
+  const [certifications, setCertifications] = useState<string[]>(inquiry?.certifications ?? []);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  // A press after an answer that leaves the inquiry possibly created is a retry (the same key), not a second inquiry.
+  const keys = useIdempotencyKeys();
+  const form = useRef<HTMLFormElement>(null);
 
   const fail = (next: Errors) => {
     setErrors(next);
@@ -107,7 +173,8 @@ export function NewInquiryPage() {
   const submit = async (event: Event) => {
     event.preventDefault();
     // Every required field left blank at once, and a part without a process: the server named the first it checks.
-    const blank: Errors = blankRequired(['title', 'partDescription', 'quantities', 'postalCode', 'deliveryDate', 'quoteDeadline'] as const, (f) => values[f]);
+    const required = ['title', 'partDescription', 'quantities', ...(inquiry ? [] : ['postalCode' as const]), 'deliveryDate', 'quoteDeadline'] as const;
+    const blank: Errors = blankRequired(required, (f) => values[f]);
     if (processes.length === 0)
       blank.processes = say((locale) => fieldErrorText({ message: '', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_FEW', min: 1 } }, locale));
     if (Object.keys(blank).length > 0) return fail(blank);
@@ -117,6 +184,9 @@ export function NewInquiryPage() {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
+    // datetime-local is the browser's local time; the graph takes an instant with its zone.
+    const quoteDeadline = values.quoteDeadline ? new Date(values.quoteDeadline).toISOString() : '';
+    if (inquiry) return change(inquiry, quantities, documents, quoteDeadline);
     const input: InquiryInput = {
       title: values.title,
       partDescription: values.partDescription,
@@ -126,8 +196,7 @@ export function NewInquiryPage() {
       documents,
       deliveryLocation: { postalCode: values.postalCode.trim() },
       deliveryDate: values.deliveryDate,
-      // datetime-local is the browser's local time; the graph takes an instant with its zone.
-      quoteDeadline: values.quoteDeadline ? new Date(values.quoteDeadline).toISOString() : '',
+      quoteDeadline,
       ...(values.material ? { material: values.material } : {}),
       ...(values.tolerance ? { tolerance: values.tolerance as Tolerance } : {}),
       ...(values.ppapLevel ? { ppapLevel: Number(values.ppapLevel) } : {}),
@@ -138,10 +207,45 @@ export function NewInquiryPage() {
     keys.settle('form', result.errors);
     const created = result.data?.createInquiry;
     if (created) return navigate(paths.inquiry(created.id));
-    const error = result.errors[0];
+    failWith(result.errors, quoteDeadline);
+  };
+
+  const failWith = (errors: GraphQLErrorLike[], quoteDeadline: string) => {
+    const error = errors[0];
     const field = error && fieldOf(error);
-    if (field) return fail({ [field]: sayError(error, (locale) => inquiryText(locale).field) });
-    return fail({ form: sayFailure(result.errors) });
+    if (field) return fail({ [field]: fieldError(error, field, quoteDeadline) });
+    if (error?.extensions?.code === 'CONFLICT' && error.extensions.reason === 'STALE_VERSION')
+      return fail({ form: say((locale) => inquiryText(locale).changedMeanwhile) });
+    return fail({ form: sayFailure(errors) });
+  };
+
+  /** A draft's change: only what differs from the draft as read, so a field left alone is not checked anew. */
+  const change = async (draft: InquiryDetail, quantities: number[], documents: string[], quoteDeadline: string) => {
+    const changed = (field: keyof typeof values) => values[field] !== initial[field];
+    const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+    const input: InquiryPatch = {
+      ...(changed('title') ? { title: values.title } : {}),
+      ...(changed('partDescription') ? { partDescription: values.partDescription } : {}),
+      ...(sameList(processes, draft.processes) ? {} : { processes }),
+      ...(changed('material') ? { material: values.material || null } : {}),
+      ...(sameList(
+        quantities,
+        draft.quantities.map((q) => q.quantity),
+      )
+        ? {}
+        : { quantities: quantities.map((quantity) => ({ quantity })) }),
+      ...(changed('tolerance') ? { tolerance: (values.tolerance || null) as Tolerance | null } : {}),
+      ...(sameList(certifications, draft.certifications) ? {} : { certifications }),
+      ...(sameList(documents, draft.documents) ? {} : { documents }),
+      ...(changed('ppapLevel') ? { ppapLevel: values.ppapLevel ? Number(values.ppapLevel) : null } : {}),
+      ...(changed('deliveryDate') ? { deliveryDate: values.deliveryDate } : {}),
+      ...(changed('quoteDeadline') ? { quoteDeadline } : {}),
+    };
+    setBusy(true);
+    const result = await request(updateInquiry, { id: draft.id, version: draft.version, input });
+    setBusy(false);
+    if (result.data?.updateInquiry) return navigate(paths.inquiry(draft.id));
+    failWith(result.errors, changed('quoteDeadline') ? quoteDeadline : draft.quoteDeadline);
   };
 
   const describedBy = (name: FieldName, hint?: boolean) =>
@@ -169,11 +273,9 @@ export function NewInquiryPage() {
 
   return (
     <>
-      <p>
-        <a href={paths.inquiries}>{text.backToList}</a>
-      </p>
-      <h1 id="inquiry-form-heading">{text.newHeading}</h1>
-      <p class="lead">{text.newIntro}</p>
+      <p>{inquiry ? <a href={paths.inquiry(inquiry.id)}>{text.backToInquiry}</a> : <a href={paths.inquiries}>{text.backToList}</a>}</p>
+      <h1 id="inquiry-form-heading">{inquiry ? text.editHeading : text.newHeading}</h1>
+      <p class="lead">{inquiry ? text.editIntro(inquiry.deliveryPostalCode ?? text.notGiven) : text.newIntro}</p>
       <form ref={form} class="inquiry-form" onSubmit={submit} noValidate aria-labelledby="inquiry-form-heading">
         {errors.form && (
           <p class="notice notice-error" role="alert" tabIndex={-1}>
@@ -259,11 +361,13 @@ export function NewInquiryPage() {
           {errorOf('documents')}
         </div>
         <div class="field-row">
-          <div class="field">
-            {label('postalCode', true)}
-            <input type="text" inputMode="numeric" autocomplete="postal-code" required {...common('postalCode')} />
-            {errorOf('postalCode')}
-          </div>
+          {!inquiry && (
+            <div class="field">
+              {label('postalCode', true)}
+              <input type="text" inputMode="numeric" autocomplete="postal-code" required {...common('postalCode')} />
+              {errorOf('postalCode')}
+            </div>
+          )}
           <div class="field">
             {label('quoteDeadline', true)}
             <input type="datetime-local" required {...common('quoteDeadline')} />
@@ -277,7 +381,7 @@ export function NewInquiryPage() {
         </div>
         <div class="actions">
           <button type="submit" disabled={busy}>
-            {busy ? text.creating : text.create}
+            {busy ? text.creating : inquiry ? text.save : text.create}
           </button>
         </div>
       </form>

@@ -9,6 +9,8 @@ import { TableScroll } from '../components/table-scroll.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
   awardQuote,
+  cancelInquiry,
+  closeInquiryWithoutAward,
   inquiryDetail,
   publishInquiry,
   quoteComparison,
@@ -22,7 +24,8 @@ import {
   type QuoteView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
-import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
+import { fieldErrorText } from '../field-errors.ts';
 import { useSession, type Session } from '../session.ts';
 import { useUploadForm } from '../uploads.ts';
 import type { Locale } from '../i18n.ts';
@@ -34,10 +37,11 @@ import { DeclineInvitation } from './inquiry-decline.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
-// One inquiry. Its owner (a customer, or an office for one) uploads drawings, publishes it, follows the
-// invitations, compares the quotes side by side and awards one. An invited member reads it, downloads
-// the drawings, and submits or revises its quote. The heading and the part's facts come with the first
-// answer; the quote comparison is a second request, so a slow one does not hold the page back.
+// One inquiry. Its owner (a customer, or an office for one) uploads drawings, changes the draft, publishes it,
+// follows the invitations, compares the quotes side by side and awards one, or withdraws the inquiry or closes it
+// without an award. An invited member reads it, downloads the drawings, and submits or revises its quote. An office
+// following its members' invitations sees them and nothing of the owner's. The heading and the part's facts come
+// with the first answer; the quote comparison is a second request, so a slow one does not hold the page back.
 
 /** The unit price that applies to `quantity`: the tier with the largest minQuantity not above it. */
 export function tierFor(tiers: PriceTier[], quantity: number): PriceTier | undefined {
@@ -75,6 +79,7 @@ export function InquiryPage({ id }: { id: string }) {
   const invitation = session.role === 'member' ? inquiry.invitations.find((i) => i.memberRef.id === session.memberId) : undefined;
   const partner = inquiry.consortia.some((c) => c.partners.some((p) => p.memberRef.id === session.memberId));
   const bidder = session.role === 'member' && (invitation !== undefined || partner || inquiry.quotes.some((q) => q.memberRef.id === session.memberId));
+  const owner = inquiry.viewerIsOwner;
   return (
     <>
       <p>
@@ -88,8 +93,19 @@ export function InquiryPage({ id }: { id: string }) {
       <NetworkNotice errors={detail.errors} />
       <ErrorNotice errors={detail.errors} />
       <Facts inquiry={inquiry} />
-      <Drawings inquiry={inquiry} canUpload={!bidder && (inquiry.status === 'DRAFT' || inquiry.status === 'OPEN')} onUploaded={detail.reload} />
-      {bidder ? <BidderSection inquiry={inquiry} session={session} onSaved={detail.reload} /> : <OwnerSection inquiry={inquiry} onChanged={detail.reload} />}
+      {owner && inquiry.status === 'DRAFT' && (
+        <p>
+          <a class="button-link" href={paths.inquiryEdit(inquiry.id)}>
+            {text.editDraft}
+          </a>
+        </p>
+      )}
+      <Drawings inquiry={inquiry} canUpload={owner && (inquiry.status === 'DRAFT' || inquiry.status === 'OPEN')} onUploaded={detail.reload} />
+      {bidder ? (
+        <BidderSection inquiry={inquiry} session={session} onSaved={detail.reload} />
+      ) : (
+        <OwnerSection inquiry={inquiry} owner={owner} onChanged={detail.reload} />
+      )}
     </>
   );
 }
@@ -100,7 +116,7 @@ function Facts({ inquiry }: { inquiry: InquiryDetail }) {
   return (
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">{text.factsHeading}</h2>
-      <p class="part-description">{inquiry.partDescription}</p>
+      <p class="part-description multiline">{inquiry.partDescription}</p>
       <dl class="facts">
         <dt>{text.field.processes}</dt>
         <dd>{inquiry.processes.map((code) => `${code} ${processName(code, language)}`).join(', ')}</dd>
@@ -143,7 +159,7 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
     say((locale) => inquiryText(locale).chooseFile),
     onUploaded,
   );
-  const size = (bytes: number) => (bytes < 1024 * 1024 ? `${number(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} KB` : `${number(bytes / 1024 / 1024, 1)} MB`);
+  const size = (bytes: number) => text.fileSize(bytes, number);
 
   return (
     <section aria-labelledby="drawings-heading">
@@ -190,12 +206,13 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
   );
 }
 
-function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged: () => void }) {
+/** The invitations, and for the owner the rest of its part: publishing, the quotes compared, ending the inquiry. */
+function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; owner: boolean; onChanged: () => void }) {
   const text = useInquiryText();
   const { number, percent, memberName } = useLocale();
   return (
     <>
-      {inquiry.status === 'DRAFT' && <Publish inquiry={inquiry} onPublished={onChanged} />}
+      {owner && inquiry.status === 'DRAFT' && <Publish inquiry={inquiry} onPublished={onChanged} />}
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{text.invitationsHeading}</h2>
         {inquiry.invitations.length === 0 ? (
@@ -220,7 +237,7 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
                       {invitation.member && `, ${invitation.member.city}`}
                     </th>
                     <td>{invitation.network}</td>
-                    <td>
+                    <td class="multiline">
                       {text.invitation[invitation.status]}
                       {invitation.declineReason && `: ${invitation.declineReason}`}
                     </td>
@@ -233,28 +250,128 @@ function OwnerSection({ inquiry, onChanged }: { inquiry: InquiryDetail; onChange
           </TableScroll>
         )}
       </section>
-      {inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onAwarded={onChanged} />}
+      {owner && inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onAwarded={onChanged} />}
+      {owner && <EndInquiry inquiry={inquiry} onEnded={onChanged} />}
     </>
   );
 }
 
+type Ending = 'withdraw' | 'close';
+
+/**
+ * The owner ends the inquiry: withdraws it (cancelInquiry, a draft or an open one) or closes it without an award
+ * (closeInquiryWithoutAward, once published). Each asks first, the focus on "Abbrechen", as awarding does: neither can
+ * be undone. Stays shown after it ended the inquiry, to say so where the keyboard was.
+ */
+function EndInquiry({ inquiry, onEnded }: { inquiry: InquiryDetail; onEnded: () => void }) {
+  const text = useInquiryText();
+  const confirm = useConfirmDialog<Ending>();
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notice = useRef<HTMLParagraphElement>(null);
+  const published = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
+  if (!published && inquiry.status !== 'DRAFT' && !outcome) return null;
+
+  const end = async () => {
+    const ending = confirm.subject;
+    if (!ending) return;
+    setBusy(true);
+    const variables = { id: inquiry.id, version: inquiry.version };
+    const result = ending === 'withdraw' ? await request(cancelInquiry, variables) : await request(closeInquiryWithoutAward, variables);
+    setBusy(false);
+    confirm.close();
+    const data = result.data as { cancelInquiry?: InquiryDetail; closeInquiryWithoutAward?: InquiryDetail } | null;
+    const error = result.errors[0];
+    if (data?.cancelInquiry || data?.closeInquiryWithoutAward) {
+      setOutcome({ ok: true, message: say((locale) => (ending === 'withdraw' ? inquiryText(locale).withdrawn : inquiryText(locale).closedWithoutAward)) });
+      onEnded();
+    } else
+      setOutcome({
+        ok: false,
+        message: error?.extensions?.reason === 'STALE_VERSION' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors),
+      });
+    // The pressed button goes with the inquiry's end: the keyboard continues at what happened.
+    requestAnimationFrame(() => notice.current?.focus());
+  };
+
+  return (
+    <section aria-labelledby="end-heading">
+      <h2 id="end-heading">{text.endHeading}</h2>
+      {(published || inquiry.status === 'DRAFT') && <p>{published ? text.endIntroOpen : text.endIntroDraft}</p>}
+      <div role="status">
+        {outcome?.ok && (
+          <p class="notice notice-ok" ref={notice} tabIndex={-1}>
+            {outcome.message}
+          </p>
+        )}
+      </div>
+      {outcome && !outcome.ok && (
+        <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
+          {outcome.message}
+        </p>
+      )}
+      {(published || inquiry.status === 'DRAFT') && (
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => confirm.ask('withdraw')}>
+            {text.withdraw}
+          </button>
+          {published && (
+            <button type="button" class="secondary" onClick={() => confirm.ask('close')}>
+              {text.closeWithoutAward}
+            </button>
+          )}
+        </div>
+      )}
+      <ConfirmQuestion
+        confirm={confirm}
+        id="end-question"
+        question={(ending) => (ending === 'withdraw' ? text.withdrawQuestion(inquiry.title, published) : text.closeQuestion(inquiry.title))}
+        action={confirm.subject === 'close' ? text.closeConfirm : text.withdrawConfirm}
+        actionClass="confirm-award"
+        cancel={text.cancel}
+        cancelClass="secondary"
+        busy={busy}
+        onConfirm={end}
+      />
+    </section>
+  );
+}
+
+/**
+ * DRAFT → OPEN, inviting the best-ranked 1 to 100 companies. Left empty the field was sent as 0 (Number('') is 0), and
+ * the inquiry was published inviting nobody, which a customer cannot mend: so it is required, a whole number from 1.
+ */
 function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished: () => void }) {
   const text = useInquiryText();
-  const { t } = useLocale();
   const [invite, setInvite] = useState('10');
-  const [error, setError] = useState<GraphQLErrorLike | null>(null);
+  const [error, setError] = useState<{ atField: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-  const send = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    const result = await request(publishInquiry, { id: inquiry.id, version: inquiry.version, invite: Number(invite) });
-    setBusy(false);
-    if (result.data?.publishInquiry) return onPublished();
-    setError(result.errors[0] ?? { message: t.failed });
+  const fail = (atField: boolean, message: Said) => {
+    setError({ atField, message });
     field.current?.focus();
   };
-  const atField = error?.extensions?.field === 'invite';
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const blank = blankRequired(['invite'] as const, () => invite).invite;
+    if (blank) return fail(true, blank);
+    const count = Number(invite.trim());
+    if (!/^\d+$/.test(invite.trim()) || count < 1 || count > 100)
+      return fail(
+        true,
+        say((locale) =>
+          fieldErrorText({ message: '', extensions: { code: 'BAD_USER_INPUT', reason: 'OUT_OF_RANGE', min: 1, max: 100, integer: true } }, locale),
+        ),
+      );
+    setBusy(true);
+    const result = await request(publishInquiry, { id: inquiry.id, version: inquiry.version, invite: count });
+    setBusy(false);
+    if (result.data?.publishInquiry) return onPublished();
+    const first = result.errors[0];
+    if (first?.extensions?.field === 'invite') return fail(true, sayError(first));
+    fail(false, first?.extensions?.code === 'CONFLICT' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors));
+  };
+  const atField = error?.atField === true;
   return (
     <section aria-labelledby="publish-heading">
       <h2 id="publish-heading">{text.publishHeading}</h2>
@@ -262,7 +379,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
       <form class="publish" onSubmit={send} noValidate>
         {error && !atField && (
           <p class="notice notice-error" role="alert">
-            {error.extensions?.code === 'CONFLICT' ? text.changedMeanwhile : sayFailure([error])}
+            {error.message}
           </p>
         )}
         <div class="field">
@@ -271,7 +388,8 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
             ref={field}
             id="inquiry-invite"
             type="number"
-            min={0}
+            required
+            min={1}
             max={100}
             value={invite}
             onInput={(e) => setInvite(e.currentTarget.value)}
@@ -280,7 +398,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
           />
           {atField && (
             <p class="field-error" id="inquiry-invite-error">
-              {sayError(error)}
+              {error.message}
             </p>
           )}
         </div>
@@ -297,7 +415,7 @@ const nameOfBidder = (quote: QuoteView, memberName: Locale['memberName']) => `${
 
 function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded: () => void }) {
   const text = useInquiryText();
-  const { t, number, currency, date, dateTime, memberName } = useLocale();
+  const { t, number, currency, date, dateTime, memberName, share } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
   const confirm = useConfirmDialog<QuoteComparisonRow>();
   const chosen = confirm.subject;
@@ -373,11 +491,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
                       <ul class="partners">
                         {quote.consortium.partners.map((p) => (
                           <li key={p.memberRef.id}>
-                            {text.partner(
-                              memberName(p.member, p.memberRef.id),
-                              p.network,
-                              p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`,
-                            )}
+                            {text.partner(memberName(p.member, p.memberRef.id), p.network, p.sharePercent === null ? text.none : share(p.sharePercent))}
                           </li>
                         ))}
                       </ul>
@@ -432,7 +546,9 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
               <tr>
                 <th scope="row">{text.rowNotes}</th>
                 {rows.map(({ quote }) => (
-                  <td key={quote.id}>{quote.notes ?? text.none}</td>
+                  <td key={quote.id} class="multiline">
+                    {quote.notes ?? text.none}
+                  </td>
                 ))}
               </tr>
               <tr>
@@ -484,7 +600,7 @@ interface QuoteFormValues {
 
 function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; session: Session; onSaved: () => void }) {
   const text = useInquiryText();
-  const { number, currency, date, dateTime, memberName } = useLocale();
+  const { number, currency, date, dateTime, memberName, share } = useLocale();
   const quote = inquiry.quotes.find((q) => q.memberRef.id === session.memberId) ?? inquiry.quotes[0];
   // A partner asked into a consortium answers it; only invited members (a consortium's lead among them) quote, until they decline.
   const invitation = inquiry.invitations.find((i) => i.memberRef.id === session.memberId);
@@ -495,7 +611,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
     (invitation?.status === 'INVITED' || invitation?.status === 'VIEWED') && (inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED');
   return (
     <>
-      {invitation?.status === 'DECLINED' && <p class="notice notice-warning">{text.youDeclined(invitation.declineReason ?? text.none)}</p>}
+      {invitation?.status === 'DECLINED' && <p class="notice notice-warning multiline">{text.youDeclined(invitation.declineReason ?? text.none)}</p>}
       {quote && (
         <section aria-labelledby="own-quote-heading">
           <h2 id="own-quote-heading">{text.yourQuoteHeading}</h2>
@@ -515,7 +631,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
             {quote.notes && (
               <>
                 <dt>{text.rowNotes}</dt>
-                <dd>{quote.notes}</dd>
+                <dd class="multiline">{quote.notes}</dd>
               </>
             )}
           </dl>
@@ -525,7 +641,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
               <ul class="partners">
                 {quote.consortium.partners.map((p) => (
                   <li key={p.memberRef.id}>
-                    {text.partner(memberName(p.member, p.memberRef.id), p.network, p.sharePercent === null ? text.none : `${number(p.sharePercent, 1)} %`)}
+                    {text.partner(memberName(p.member, p.memberRef.id), p.network, p.sharePercent === null ? text.none : share(p.sharePercent))}
                   </li>
                 ))}
               </ul>
@@ -814,10 +930,13 @@ function QuoteForm({
   );
 }
 
+/** What the accepted partners' shares of a consortium sum to. */
+const sum = (consortium: ConsortiumView) => consortium.partners.reduce((total, p) => total + (p.status === 'ACCEPTED' ? (p.sharePercent ?? 0) : 0), 0);
+
 /** The consortia a member leads or is asked into, and its answer to a request (respondToConsortium). */
 function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; session: Session; onChanged: () => void }) {
   const text = useInquiryText();
-  const { number, memberName } = useLocale();
+  const { memberName, share } = useLocale();
   return (
     <section aria-labelledby="consortia-heading">
       <h2 id="consortia-heading">{text.consortiaHeading}</h2>
@@ -830,11 +949,14 @@ function Consortia({ inquiry, session, onChanged }: { inquiry: InquiryDetail; se
               {consortium.partners.map((p) => (
                 <li key={p.memberRef.id}>
                   {text.partnerLine(memberName(p.member, p.memberRef.id), p.network, text.partnerStatus[p.status])}
-                  {p.status === 'ACCEPTED' && text.partnerShare(p.processes.join(', '), `${number(p.sharePercent ?? 0, 1)} %`)}
+                  {p.status === 'ACCEPTED' && text.partnerShare(p.processes.join(', '), share(p.sharePercent ?? 0))}
                 </li>
               ))}
             </ul>
-            <p>{consortium.complete ? text.consortiumComplete : text.consortiumIncomplete}</p>
+            <p>
+              {consortium.complete ? text.consortiumComplete : text.consortiumIncomplete}
+              {!consortium.complete && sum(consortium) > 0 && ` ${text.sharesSum(share(sum(consortium), 10))}`}
+            </p>
             {own && inquiry.status === 'OPEN' && !inquiry.quotes.some((q) => q.consortium?.id === consortium.id) && (
               <ConsortiumAnswer
                 inquiry={inquiry}

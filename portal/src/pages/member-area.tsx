@@ -27,7 +27,7 @@ import {
   type OwnMember,
 } from '../member-operations.ts';
 import { paths } from '../router.ts';
-import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
+import { blankRequired, type Said, say, sayError, sayFailure, sayLoadFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
@@ -75,7 +75,7 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
       {member.loading && !own && <p aria-busy="true">{t.loading}</p>}
       {!member.loading && !own && (
         <p class="notice notice-error" role="alert">
-          {member.errors.length ? sayFailure(member.errors) : t.notFoundMember}
+          {member.errors.length ? sayLoadFailure(member.errors) : t.notFoundMember}
         </p>
       )}
       {own && <AvailabilityForm member={own} />}

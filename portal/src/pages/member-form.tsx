@@ -5,7 +5,7 @@ import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
 import { createMember, memberForEdit, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
-import { type Said, say, sayFailure } from '../said.tsx';
+import { type Said, say, sayFailure, sayLoadFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
@@ -120,7 +120,7 @@ export function MemberFormPage({ id }: { id?: string }) {
       <>
         <h1>{heading}</h1>
         <p class="notice notice-error" role="alert">
-          {existing.errors.length ? sayFailure(existing.errors) : t.notFoundMember}
+          {existing.errors.length ? sayLoadFailure(existing.errors) : t.notFoundMember}
         </p>
       </>
     );

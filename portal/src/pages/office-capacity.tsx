@@ -4,7 +4,7 @@ import { TableScroll } from '../components/table-scroll.tsx';
 import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
-import { sayError, sayFailure } from '../said.tsx';
+import { sayError, sayLoadFailure } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
 import { BackToOverview, replaceParams } from './office.tsx';
@@ -151,7 +151,7 @@ export function CapacityPage() {
       </form>
       {otherProblems.length > 0 && (
         <p class="notice notice-error" role="alert">
-          {sayFailure(otherProblems)}
+          {sayLoadFailure(otherProblems)}
         </p>
       )}
       <section aria-labelledby="capacity-chart-heading" aria-busy={balance.loading ? 'true' : undefined}>

@@ -17,7 +17,7 @@ import {
   type WorkingGroupView,
 } from '../operations.ts';
 import type { Locale } from '../i18n.ts';
-import { type Said, say, sayError, sayFailure, type Wording } from '../said.tsx';
+import { type Said, say, sayError, sayFailure, sayLoadFailure, type Wording } from '../said.tsx';
 import { useLocale } from '../use-locale.ts';
 import { errorField, Field } from './cooperation.tsx';
 import { cooperationText, useCooperationText } from './cooperation-messages.ts';
@@ -99,7 +99,7 @@ function InviteMember({ group, onChanged, onNotice }: { group: WorkingGroupView;
     // A search that failed found nothing: it has no hits to show, not an empty list.
     setHits(result.data?.members ? result.data.members.edges.map((edge) => edge.node) : null);
     setSearchFailed(result.errors.length > 0);
-    setStatus(result.errors.length ? { ok: false, message: sayFailure(result.errors) } : null);
+    setStatus(result.errors.length ? { ok: false, message: sayLoadFailure(result.errors) } : null);
   };
 
   const invite = async (member: MemberCandidate) => {

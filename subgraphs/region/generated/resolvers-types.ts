@@ -741,6 +741,8 @@ export type Inquiry = {
   tolerance?: Maybe<Tolerance>;
   /** Raised by every change; pass it to the inquiry's mutations. */
   version: Scalars['Int']['output'];
+  /** True for its owner and admin, who change, publish, compare, award and end it; false for everyone else who sees it. */
+  viewerIsOwner: Scalars['Boolean']['output'];
 };
 
 /** The events a webhook can receive: the inquiry flow, and news, relationships, working groups and trade fairs that notify the same way. */
@@ -3674,6 +3676,7 @@ export type InquiryResolvers<ContextType = RegionContext, ParentType extends Res
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tolerance?: Resolver<Maybe<ResolversTypes['Tolerance']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerIsOwner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type InquiryInvitationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['InquiryInvitation'] = ResolversParentTypes['InquiryInvitation']> = {

@@ -217,6 +217,9 @@ export const inquiryResolvers: Resolvers = {
   },
   Inquiry: {
     id: (i) => inquiryId(i.id),
+    // The portal guessed an office's part from the invitations it saw, and read its own published inquiry that
+    // invites only its own members as one it follows (no compare, award or end).
+    viewerIsOwner: (i, _, ctx) => ['owner', 'admin'].includes(ctx.inquiryAccess.viewOf(i).kind),
     processes: (i) => i.processCodes,
     deliveryPostalCode: (i) => i.postalCode,
     deliveryLocation: (i) => ({ latitude: i.latitude, longitude: i.longitude }),
