@@ -123,17 +123,25 @@ async function main() {
   // Everything this start launched, stopped and waited for: on Ctrl-C, and when the start fails.
   stopEverything = async () => {
     stopping = true;
-    const services = Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise((resolve) => {
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    // A service drains its requests on SIGTERM; one that has not ended after 10 s is left to its leash.
-    await Promise.race([services, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    // Callers first: the gateway, then region, then the networks, each stage drained before the next is told. All at
+    // once, NIWE had stopped before the gateway began to drain, and requests in flight through it were answered
+    // "could not be reached", three writes among them that had been applied, and three with no answer at all (the
+    // faults probe). A service drains its requests on SIGTERM; one that has not ended after 10 s is left to its leash.
+    const stages = [(name: string) => name === gatewayService.name, (name: string) => name === regionService.name, () => true];
+    for (const stage of stages) {
+      const services = Promise.all(
+        [...children]
+          .filter(([name, child]) => stage(name) && child.exitCode === null && child.signalCode === null)
+          .map(
+            ([, child]) =>
+              new Promise((resolve) => {
+                child.once('exit', resolve);
+                child.kill('SIGTERM');
+              }),
+          ),
+      );
+      await Promise.race([services, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    }
     // A server still starting is let finish and then stopped. SIGINT or SIGTERM to this process alone (a
     // supervisor's, `kill`; Ctrl-C in a terminal signals PostgreSQL too) before the server said it was ready
     // left it running with no one to stop it, holding the port and the data folder, so the next `npm start`

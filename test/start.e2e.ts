@@ -273,7 +273,9 @@ test('npm start sent SIGTERM itself, as a process manager or a container runtime
   expect(await npmStart.stop()).toBe(0);
   // Through npm, as a user runs it. npm passes the signal to its script's process, which was a shell that died of
   // it and left npm start's own process, every service and PostgreSQL running, with nothing to stop them.
-  const npm = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each service keeps taking requests for half a second after SIGTERM (DRAIN_DELAY_MS), so services told at once
+  // overlap in the output, where stages follow each other.
+  const npm = spawn('npm', ['start'], { env: { ...env, DRAIN_DELAY_MS: '500' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let said = '';
   npm.stdout!.on('data', (chunk) => (said += chunk));
   npm.stderr!.on('data', (chunk) => (said += chunk));
@@ -287,6 +289,12 @@ test('npm start sent SIGTERM itself, as a process manager or a container runtime
     await exited;
     // npm waits for its script: when it has exited, every service and PostgreSQL have stopped.
     expect(services().filter(isRunning)).toEqual([]);
+    // Callers first, each drained before the next is told: NIWE had stopped before the gateway began to drain, and
+    // requests in flight through it found NIWE gone (the faults probe).
+    const at = (line: string) => said.indexOf(line);
+    expect(at('gateway stopped')).toBeGreaterThan(0);
+    expect(at('gateway stopped')).toBeLessThan(at('region subgraph stopping'));
+    expect(at('region subgraph stopped')).toBeLessThan(at('NIWE subgraph stopping'));
     expect(readdirSync(join(env.DATA_DIR!, 'postgres'))).not.toContain('postmaster.pid');
   } finally {
     // Whatever a failure above left running: npm start's process group (spawned detached, so npm leads it).
