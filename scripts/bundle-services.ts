@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { OutputAsset, OutputChunk, Plugin } from 'rolldown';
 import { buildWhenStale, newestModification, packageLockHash } from './stale-build.ts';
+import { isRunning } from '../shared/processes.ts';
 
 // `npm start` runs each service from a bundle of its modules, built here with rolldown (Vite's bundler,
 // installed with it) when the sources changed since the last one. Node spends most of a service's start
@@ -195,11 +196,51 @@ async function build(dir: string, log: (line: string) => void): Promise<void> {
     entries: { network: entryFile('network'), region: entryFile('region'), gateway: entryFile('gateway') },
     files,
   };
-  // Files of the build before this one stay: a service of a start still running may load one of its chunks later.
-  const keep = new Set([...files, ...(readManifest(dir)?.files ?? [])]);
+  // Files of the build before this one stay, and those of every running start's: a service of a start still running
+  // may load one of its chunks later, when it is restarted.
+  const keep = new Set([...files, ...(readManifest(dir)?.files ?? []), ...pinnedFiles(dir)]);
   writeFileSync(join(dir, `${manifestName}.tmp`), JSON.stringify(manifest, null, 2));
   renameSync(join(dir, `${manifestName}.tmp`), join(dir, manifestName));
   for (const file of readdirSync(dir)) if (!keep.has(file) && file.endsWith('.mjs')) rmSync(join(dir, file), { force: true });
+}
+
+/** Where each running start names the files of the bundle it runs, one file per process id. */
+const pinsOf = (dir: string) => join(dir, 'pins');
+const pinned = new Set<string>();
+
+/**
+ * Keeps the files of the bundle this process runs from later builds while it runs: a build kept only its own and
+ * the one before, so two builds by other starts on this checkout removed them, and a service this `npm start`
+ * restarted after a crash failed with ERR_MODULE_NOT_FOUND for good (the faults probe). Removed when it exits.
+ */
+function pin(dir: string, files: string[]): void {
+  mkdirSync(pinsOf(dir), { recursive: true });
+  const file = join(pinsOf(dir), String(process.pid));
+  writeFileSync(file, JSON.stringify(files));
+  if (pinned.size === 0) process.once('exit', () => pinned.forEach((own) => rmSync(own, { force: true })));
+  pinned.add(file);
+}
+
+/** The files of the bundles running starts use; the pins of processes that have ended are removed. */
+function pinnedFiles(dir: string): string[] {
+  let pins: string[];
+  try {
+    pins = readdirSync(pinsOf(dir));
+  } catch {
+    return [];
+  }
+  return pins.flatMap((name) => {
+    const file = join(pinsOf(dir), name);
+    if (isRunning(Number(name))) {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as string[];
+      } catch {
+        return [];
+      }
+    }
+    rmSync(file, { force: true });
+    return [];
+  });
 }
 
 /**
@@ -229,6 +270,7 @@ export async function ensureServicesBundled(log: (line: string) => void = consol
     manifest = currentBundle(dir);
   }
   if (!manifest) return undefined;
+  pin(dir, manifest.files);
   return Object.fromEntries(Object.entries(manifest.entries).map(([name, file]) => [name, join(dir, file)])) as Record<ServiceProgram, string>;
 }
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,33 @@ describe('the services bundle', () => {
     expect(rebuilt.entries).toEqual(first.entries);
     expect(existsSync(stray)).toBe(false);
     expect(readdirSync(dir).filter((file) => file.startsWith('.build-'))).toEqual([]);
+  }, 120_000);
+
+  test("a build keeps the files of every running start's bundle, and forgets those of starts that ended", async () => {
+    // As another start on this checkout that bundled earlier and runs on: a build kept only its own files and the
+    // build's before, and a service that start restarted after a crash failed with ERR_MODULE_NOT_FOUND (the faults probe).
+    await bundle();
+    const running = spawn('sleep', ['60']);
+    const ended = spawn('true');
+    await new Promise((resolve) => ended.once('exit', resolve));
+    try {
+      writeFileSync(join(dir, 'of-a-running-start.mjs'), '');
+      writeFileSync(join(dir, 'of-an-ended-start.mjs'), '');
+      writeFileSync(join(dir, 'pins', String(running.pid)), JSON.stringify(['of-a-running-start.mjs']));
+      writeFileSync(join(dir, 'pins', String(ended.pid)), JSON.stringify(['of-an-ended-start.mjs']));
+      // This process pinned the bundle it was given.
+      expect(JSON.parse(readFileSync(join(dir, 'pins', String(process.pid)), 'utf8'))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^network-.*\.mjs$/)]),
+      );
+      const manifest = join(dir, 'services.json');
+      writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), sourcesAt: 0 }));
+      expect((await bundle()).lines).toEqual([expect.stringMatching(/^services bundled in/)]);
+      expect(existsSync(join(dir, 'of-a-running-start.mjs'))).toBe(true);
+      expect(existsSync(join(dir, 'of-an-ended-start.mjs'))).toBe(false);
+      expect(readdirSync(join(dir, 'pins')).sort()).toEqual([String(process.pid), String(running.pid)].sort());
+    } finally {
+      running.kill();
+    }
   }, 120_000);
 
   test('stays current when npm install rewrites package-lock.json unchanged, as the portal does, and not when it changes', async () => {
