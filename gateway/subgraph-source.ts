@@ -169,12 +169,20 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const service = this.#options.name;
     const network = findNetwork(service.toUpperCase())?.code;
     const reason = /no answer within/.test(error.message) ? `did not answer within ${this.#options.timeoutMs} ms` : 'could not be reached';
-    const outcome = write ? ` The write may or may not have been applied; retry it with the same idempotencyKey.` : readBack ? ` ${appliedWords}` : '';
+    // Refused at connecting, nothing was sent: the write was not applied (region says so of a network it cannot reach).
+    const refused = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+    const outcome = write
+      ? refused
+        ? ' The write was not applied; retry it later.'
+        : ' The write may or may not have been applied; retry it with the same idempotencyKey.'
+      : readBack
+        ? ` ${appliedWords}`
+        : '';
     return new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} ${reason}.${outcome}`, {
       extensions: {
         ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
         service,
-        ...(write && { writeOutcome: 'UNKNOWN' }),
+        ...(write && { writeOutcome: refused ? 'NOT_APPLIED' : 'UNKNOWN' }),
         ...(readBack && { writeOutcome: 'APPLIED' }),
       },
       originalError: error,

@@ -78,6 +78,11 @@ export async function localToken(args: string[], env: NodeJS.ProcessEnv = proces
 }
 
 if (import.meta.main) {
+  // Asked for help: the usage line alone, and no error ("Unknown option '--help'" stood before it).
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
   try {
     console.log(await localToken(process.argv.slice(2)));
   } catch (error) {

@@ -33,16 +33,18 @@ afterAll(async () => {
 
 test('a network that is down leaves the others’ results and an error naming it', async () => {
   await stack.stopNetwork('KONAT');
-  const res = await stack.query(`{ members(first: 10) { totalCount edges { node { id name } } } }`);
+  const res = await stack.query(`{ members(first: 10) { totalCount exactCounts edges { node { id name } } } }`);
   expect(res.data.members.totalCount).toBe(4);
+  // KONAT's members are not counted, so the total is a lower bound: it said exact (the faults probe).
+  expect(res.data.members.exactCounts).toBe(false);
   expect(res.data.members.edges.map((e: { node: { id: string } }) => e.node.id.split(':')[0]).sort()).toEqual(['LINAT', 'LINAT', 'NIWE', 'NIWE']);
   expect(res.errors).toHaveLength(1);
   expect(res.errors![0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT' });
   expect(JSON.stringify(res.errors)).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED/);
 
-  const filtered = await stack.query(`{ members(filter: { networks: [NIWE] }) { totalCount } }`);
+  const filtered = await stack.query(`{ members(filter: { networks: [NIWE] }) { totalCount exactCounts } }`);
   expect(filtered.errors).toBeUndefined();
-  expect(filtered.data.members.totalCount).toBe(2);
+  expect(filtered.data.members).toEqual({ totalCount: 2, exactCounts: true });
 });
 
 test('a write to a network that refuses connections says it was not applied', async () => {

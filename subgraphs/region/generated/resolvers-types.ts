@@ -1107,7 +1107,8 @@ export type MemberConnection = {
    * True when totalCount and the facet counts are exact. A network stops counting
    * a broad search at its count limit (SEARCH_COUNT_LIMIT, default 200 hits per
    * network); past it the counts say "at least" and the facets count the hits
-   * read so far. Pages and their order are exact either way.
+   * read so far. Pages and their order are exact either way. False too while a
+   * network is left out (an error names it): its members are not counted.
    */
   exactCounts: Scalars['Boolean']['output'];
   /** Counts for the current filter, over all pages. */

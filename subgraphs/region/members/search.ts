@@ -127,7 +127,8 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   // Counts nobody selected were not asked of the networks; graphql-js reads only selected fields, so these are never seen.
   return {
     totalCount: selection.total ? pages.reduce((sum, p) => sum + p.page.totalCount, 0) : 0,
-    exactCounts: selection.total ? pages.every((p) => p.page.exactCounts) : true,
+    // A network left out (down, late) counted nothing: the total is then a lower bound, as past the count limit.
+    exactCounts: selection.total ? pages.length === codes.length && pages.every((p) => p.page.exactCounts) : true,
     edges,
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
     facets: selection.facets ? mergeFacets(pages) : null,
