@@ -74,7 +74,7 @@ beforeAll(async () => {
   }
   // Asked before it leaves: an inquiry's invitation, which it may still decline afterwards.
   inquiry = await createInquiry(stack, tokens.partner);
-  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: inquiry }, tokens.partner));
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: inquiry }, tokens.admin));
   await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: inquiry, m: members.keller }, tokens.admin));
   group = await createGroup('Spannmittel');
   invitation = (
@@ -131,7 +131,7 @@ beforeAll(async () => {
     .requestToJoinWorkingGroup.id;
   // An inquiry it quoted on, not awarded yet.
   quoted = await createInquiry(stack, tokens.partner, { title: 'Lagerbock' });
-  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: quoted }, tokens.partner));
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: quoted }, tokens.admin));
   await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: quoted, m: members.keller }, tokens.admin));
   const quoteInput = { priceTiers: [{ minQuantity: 1, unitPrice: 9.5 }], leadTimeDays: 30, validUntil: inDays(90) };
   quote = (
@@ -145,7 +145,7 @@ beforeAll(async () => {
   ).submitQuote.id;
   // An inquiry its office proposed it for, not answered by the customer yet.
   proposed = await createInquiry(stack, tokens.partner, { title: 'Zahnwelle' });
-  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: proposed }, tokens.partner));
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: proposed }, tokens.admin));
   await ok(stack.query(`mutation($i: ID!, $m: ID!) { proposeInvitee(inquiryId: $i, memberId: $m) }`, { i: proposed, m: members.keller }, tokens.niweOffice));
   // A group it leads, and a booking of another member's offer, not confirmed yet.
   const led = { topic: 'Werkzeugbau', description: 'Gemeinsam statt einzeln', lead: { memberId: members.keller } };
@@ -171,7 +171,7 @@ beforeAll(async () => {
   ).bookCapacity.id;
   // A consortium another member leads with it, both accepted, not quoted yet.
   joint = await createInquiry(stack, tokens.partner, { title: 'Getriebegehäuse' });
-  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: joint }, tokens.partner));
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: joint }, tokens.admin));
   await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: joint, m: members.lorenz }, tokens.admin));
   consortium = (
     await ok(
@@ -247,7 +247,7 @@ test('nothing new names an archived member, and nothing is written', async () =>
     'membershipId',
   );
   const another = await createInquiry(stack, tokens.partner, { title: 'Flansch' });
-  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: another }, tokens.partner));
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: another }, tokens.admin));
   expectArchived(
     await stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: another, m: members.keller }, tokens.admin),
     'memberId',

@@ -63,7 +63,8 @@ beforeAll(async () => {
     stack.query(
       `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`,
       { id: inquiryId, v: created.version },
-      tokens.partner,
+      // Published by admin: inviting no one (and each by hand after) is an office's or admin's, not a customer's.
+      tokens.admin,
     ),
   );
   await ok(
@@ -222,7 +223,7 @@ describe('a consortium of an inquiry that no longer takes quotes', () => {
     const id = await createInquiry(stack, tokens.partner);
     const versionOf = async () => (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id }, tokens.partner))).inquiry.version;
     await ok(
-      stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id, v: await versionOf() }, tokens.partner),
+      stack.query(`mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }`, { id, v: await versionOf() }, tokens.admin),
     );
     await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
     const consortium = (
@@ -237,5 +238,47 @@ describe('a consortium of an inquiry that no longer takes quotes', () => {
       await ok(stack.query(`query($id: ID!) { consortium(id: $id) { partners { member { id } status } } }`, { id: consortium.id }, tokens.conrad))
     ).consortium.partners;
     expect(partners.find((p: { member: { id: string } }) => p.member.id === members.conrad).status).toBe('INVITED');
+  });
+});
+
+describe('a lead that quoted alone before its consortium', () => {
+  test('its partners read only the revisions submitted for the consortium; the lead and the owner read all', async () => {
+    const id = await createInquiry(stack, tokens.partner);
+    await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
+    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
+    const input = (unitPrice: number, consortiumId?: string) => ({
+      priceTiers: [{ minQuantity: 1, unitPrice }],
+      leadTimeDays: 30,
+      validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+      consortiumId,
+    });
+    const submit = (variables: Record<string, unknown>) =>
+      ok(
+        stack.query(
+          `mutation($id: ID!, $input: QuoteInput!, $v: Int) { submitQuote(inquiryId: $id, input: $input, version: $v) { id version } }`,
+          { id, ...variables },
+          tokens.anders,
+        ),
+      );
+    // Alone first, at its own price.
+    const alone = (await submit({ input: input(1234.5) })).submitQuote;
+    const con = (
+      await ok(
+        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
+      )
+    ).createConsortium.id;
+    await ok(respond(tokens.anders, con, true, ['3.2.1'], 60));
+    await ok(respond(tokens.conrad, con, true, ['3.2.3'], 40));
+    await submit({ input: input(990, con), v: alone.version });
+    const revisions = async (token: string) =>
+      (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { revisions { revision priceTiers { unitPrice } } } } }`, { id }, token))).inquiry
+        .quotes[0].revisions;
+    // The partner read the lead's price from before the consortium, 1,234.50 (the inquiry probe).
+    expect(await revisions(tokens.conrad)).toEqual([{ revision: 2, priceTiers: [{ unitPrice: 990 }] }]);
+    for (const token of [tokens.anders, tokens.partner])
+      expect(await revisions(token)).toEqual([
+        { revision: 1, priceTiers: [{ unitPrice: 1234.5 }] },
+        { revision: 2, priceTiers: [{ unitPrice: 990 }] },
+      ]);
   });
 });

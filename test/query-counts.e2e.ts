@@ -431,8 +431,9 @@ describe('inquiries', () => {
       bidder: await stack.token({ role: 'member', network: 'NIWE', memberId: bidder }),
     };
     // 1 for the inquiries and 1 each for invitations, quotes, revisions and attachments; an office reads what its
-    // members are invited to first (1 more), a member its invitations and consortia (2 more). Views filter in memory.
-    const expected = { owner: 5, office: 6, bidder: 7 };
+    // members are invited to or asked into as consortium partners first (2 more), a member its invitations and
+    // consortia (2 more). Views filter in memory.
+    const expected = { owner: 5, office: 7, bidder: 7 };
     // Each caller sees all of the invitations (owner), those of its network (office) or its own (bidder).
     const invitations = { owner: 2, office: 1, bidder: 1 };
     for (const [caller, token] of Object.entries(callers) as [keyof typeof callers, string][]) {

@@ -13,6 +13,8 @@ export const QuoteRevisionSchema = defineEntity({
     leadTimeDays: p.integer(),
     validUntil: p.string().columnType('date'),
     notes: p.text().nullable(),
+    // The consortium it was submitted for; null for a bid of the member alone. A partner reads only these.
+    consortiumId: p.bigint('number').nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ name: 'quote_revision_quote_id_revision_key', properties: ['quote', 'revision'] }],

@@ -6,7 +6,7 @@ import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
 import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
 import { bidding, requireOwner, visibleInquiry } from './access.ts';
-import { ConsortiumPartnerSchema, ConsortiumSchema, InvitationSchema, QuoteSchema } from './entities.ts';
+import { ConsortiumPartnerSchema, ConsortiumSchema, InquirySchema, InvitationSchema, QuoteSchema } from './entities.ts';
 import { comparisonOrder, submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
 
 // Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
@@ -73,7 +73,15 @@ export const quoteResolvers: Resolvers = {
     inquiryId: (q) => inquiryId(q.inquiry.id),
     member: (q) => memberRefById(q.memberId),
     consortium: (q, _, ctx) => (q.consortium == null ? null : ctx.inquiryLoaders.consortium.load(q.consortium.id)),
-    revisions: (q, _, ctx) => ctx.inquiryLoaders.revisions.load(q.id),
+    async revisions(q, _, ctx) {
+      const revisions = await ctx.inquiryLoaders.revisions.load(q.id);
+      // A partner sees the quote through its consortium, and of its revisions only those submitted for it: it read
+      // the lead's own prices from before the consortium (the inquiry probe).
+      // The inquiry is in the request's identity map already (the quote was reached through it): no statement.
+      const view = await ctx.inquiryAccess.resolve(ctx.em, await ctx.em.findOneOrFail(InquirySchema, q.inquiry.id));
+      const partnerOnly = view?.kind === 'bidder' && view.memberId !== q.memberId;
+      return partnerOnly ? revisions.filter((r) => q.consortium != null && r.consortiumId === q.consortium.id) : revisions;
+    },
     submittedAt: (q) => q.updatedAt.toISOString(),
   },
   QuoteRevision: {

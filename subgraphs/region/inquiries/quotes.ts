@@ -182,7 +182,7 @@ export async function submitQuote(
     });
     await tx.flush();
   }
-  tx.create(QuoteRevisionSchema, { ...terms, quote, revision: quote.revision });
+  tx.create(QuoteRevisionSchema, { ...terms, quote, revision: quote.revision, consortiumId: consortium?.id ?? null });
   invitation.status = 'QUOTED';
   emit(
     tx,
