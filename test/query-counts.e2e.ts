@@ -314,6 +314,32 @@ describe('search and matching', () => {
     expect(counts.map((c) => c.sql)).toEqual([3, 2, 2]);
   });
 
+  test("a word one network's members use is read as written in every network: the others are asked again once, when region meets it", async () => {
+    // Each network looks up close spellings of a word its own dictionary lacks. Alone, KONAT read a NIWE member's
+    // word as a typo and answered its close spellings beside the NIWE member (subgraphs/region/members/known-words.ts).
+    const admin = await stack.token({ role: 'admin' });
+    const created = await stack.query(
+      `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
+      { input: { name: 'Getriebeteile Ifta', postalCode: '99831', city: 'Ifta', description: 'Zahnradfertigung in Kleinserie' } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const search = () => stack.query(`{ members(filter: { text: "Zahnradfertigung" }) { totalCount edges { score node { name } } } }`, {}, token);
+    try {
+      // A word new to region: the three networks, and the two that lack it again, knowing it.
+      const start = networkCalls();
+      const first = await search();
+      expect(first.data.members).toEqual({ totalCount: 1, edges: [{ score: 0.6, node: { name: 'Getriebeteile Ifta' } }] });
+      expect(networkCalls() - start).toBe(5);
+      // Known now: three calls, the same answer.
+      const next = networkCalls();
+      expect((await search()).data).toEqual(first.data);
+      expect(networkCalls() - next).toBe(3);
+    } finally {
+      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: created.data.createMember.id }, admin)).errors).toBeUndefined();
+    }
+  });
+
   test('findSuppliers costs the same statements for first = 1, 50 and 100', async () => {
     const counts = [await count(suppliersQuery, 1), await count(suppliersQuery, 50), await count(suppliersQuery, 100)];
     expect(counts.map((c) => c.edges)).toEqual([1, 50, 100]);
