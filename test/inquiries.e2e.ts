@@ -467,6 +467,15 @@ describe('the quote deadline', () => {
 });
 
 describe('what the probe of the customer journey found', () => {
+  test('a material family as buyers write it is taken, as the search and findSuppliers take it', async () => {
+    // "Edelstahl" was UNKNOWN_MATERIAL here alone.
+    const draft = (await ok(create(tokens.partner, inquiryInput({ material: 'Edelstahl' })))).createInquiry;
+    expect((await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { material } }`, { id: draft.id }, tokens.partner))).inquiry).toEqual({
+      material: 'Edelstahl',
+    });
+    expect(errorOf(await create(tokens.partner, inquiryInput({ material: 'Edelstoff' }))).extensions).toMatchObject({ reason: 'UNKNOWN_MATERIAL' });
+  });
+
   test('a customer publishes to at least one company, and not at all when no member holds the certificates asked for', async () => {
     // The portal sent invite 0 for an empty field: OPEN, nobody invited, and a customer cannot invite by hand.
     const draft = (await ok(create(tokens.partner, inquiryInput()))).createInquiry;

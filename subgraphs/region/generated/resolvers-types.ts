@@ -719,7 +719,7 @@ export type Inquiry = {
   invitations: Array<InquiryInvitation>;
   /** Members offices proposed (proposeInvitee), waiting for the owner's answer. Only the owner and admin see them; anyone else an empty list. */
   inviteeProposals: Array<InviteeProposal>;
-  /** The part's material, canonical name; null when not given. */
+  /** The part's material, canonical name, or a family's word as given; null when not given. */
   material?: Maybe<Scalars['String']['output']>;
   /** What the part is and needs. */
   partDescription: Scalars['String']['output'];
@@ -786,7 +786,7 @@ export type InquiryInput = {
   deliveryLocation: LocationInput;
   /** Documents expected with delivery, e.g. an initial sample inspection report. */
   documents?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The part's material by name or number, for example 42CrMo4, 1.4301 or EN AW-6082. */
+  /** The part's material by name or number, for example 42CrMo4, 1.4301 or EN AW-6082, or a family as buyers write it (Edelstahl, Aluminium, Kunststoff), which any material of it meets. */
   material?: InputMaybe<Scalars['String']['input']>;
   /** What the part is and needs, 1..10000 characters; drawings go as attachments. */
   partDescription: Scalars['String']['input'];
@@ -829,7 +829,7 @@ export type InquiryPatch = {
   deliveryDate?: InputMaybe<Scalars['String']['input']>;
   /** New documents expected with delivery. */
   documents?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** New material by name or number. */
+  /** New material by name or number, or a family (Edelstahl). */
   material?: InputMaybe<Scalars['String']['input']>;
   /** New part description, 1..10000 characters. */
   partDescription?: InputMaybe<Scalars['String']['input']>;

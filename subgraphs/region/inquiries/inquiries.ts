@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../../shared/errors.ts';
-import { findMaterial } from '../../../shared/data/materials.ts';
+import { findFamily, findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
 import { certificationName, isoDate, isoDateTime, line, once, processCodes, text } from '../../../shared/validation.ts';
@@ -88,11 +88,15 @@ function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadlin
 function material(field: string, value: string | null | undefined): string | null {
   if (value == null || value.trim() === '') return null;
   const info = findMaterial(value.trim());
-  if (!info)
-    throw badInput(field, `${field}: "${value.slice(0, 40)}" is not a known material; use a name or number such as 42CrMo4, 1.4301 or EN AW-6082.`, {
-      reason: 'UNKNOWN_MATERIAL',
-    });
-  return info.name;
+  if (info) return info.name;
+  // A word for a whole family, as buyers write it ("Edelstahl", "Alu"): findSuppliers ranks by it as the search's
+  // filter does (any material of the family meets it). It was UNKNOWN_MATERIAL here alone (the inquiry probe).
+  if (findFamily(value.trim())) return value.trim();
+  throw badInput(
+    field,
+    `${field}: "${value.slice(0, 40)}" is not a known material; use a name or number such as 42CrMo4, 1.4301 or EN AW-6082, or a family such as Edelstahl or Aluminium.`,
+    { reason: 'UNKNOWN_MATERIAL' },
+  );
 }
 
 function documents(field: string, list: string[] | null | undefined): string[] {
