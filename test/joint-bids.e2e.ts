@@ -282,3 +282,58 @@ describe('a lead that quoted alone before its consortium', () => {
       ]);
   });
 });
+
+describe('a partner that declines', () => {
+  test('is out: the lead asks another in, and the consortium completes and quotes without the one that declined', async () => {
+    // The lead could neither add a partner nor form a second consortium: CONFLICT EXISTS, and the declined partner
+    // kept it INCOMPLETE for good (the inquiry probe).
+    const id = await createInquiry(stack, tokens.partner);
+    await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
+    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
+    const con = (
+      await ok(
+        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
+      )
+    ).createConsortium.id;
+    await ok(respond(tokens.anders, con, true, ['3.2.1'], 70));
+    const declined = (await ok(respond(tokens.conrad, con, false))).respondToConsortium;
+    expect(declined.complete).toBe(false);
+    const add = (token: string, partners: string[]) =>
+      stack.query(
+        `mutation($id: ID!, $p: [ID!]!) { addConsortiumPartners(consortiumId: $id, partners: $p) { ${consortiumFields} } }`,
+        { id: con, p: partners },
+        token,
+      );
+    // Only its lead adds, and no one twice; anyone else learns nothing of it.
+    expect((await add(tokens.conrad, [members.gerlach])).errors![0].extensions?.code).toBe('NOT_FOUND');
+    expect((await add(tokens.anders, [members.conrad])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DUPLICATE' });
+    const added = (await ok(add(tokens.anders, [members.gerlach]))).addConsortiumPartners;
+    expect(added.partners.map((p: { member: { id: string }; status: string }) => [p.member.id, p.status])).toEqual([
+      [members.anders, 'ACCEPTED'],
+      [members.conrad, 'DECLINED'],
+      [members.gerlach, 'INVITED'],
+    ]);
+    const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'CONSORTIUM_INVITED', memberId: members.gerlach });
+    expect(told).toHaveLength(1);
+    const complete = (await ok(respond(tokens.gerlach, con, true, ['3.2.1'], 30))).respondToConsortium;
+    expect(complete.complete).toBe(true);
+    const quoted = await ok(
+      stack.query(
+        `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { consortium { id complete } } }`,
+        {
+          id,
+          input: {
+            priceTiers: [{ minQuantity: 1, unitPrice: 48 }],
+            leadTimeDays: 70,
+            validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+            consortiumId: con,
+          },
+        },
+        tokens.anders,
+      ),
+    );
+    expect(quoted.submitQuote.consortium).toEqual({ id: con, complete: true });
+    // Quoted: its partners are fixed.
+    expect((await add(tokens.anders, [members.conrad])).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+});

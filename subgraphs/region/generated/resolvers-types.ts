@@ -529,7 +529,7 @@ export type ComplementaryStep = {
 /** A consortium (Bietergemeinschaft): members of any network that quote together on one inquiry, led by an invited member. */
 export type Consortium = {
   __typename?: 'Consortium';
-  /** True when every partner accepted and the shares sum to 100. */
+  /** True when every partner that has not declined accepted, one at least besides the lead, and their shares sum to 100. */
   complete: Scalars['Boolean']['output'];
   /** The consortium's id. */
   id: Scalars['ID']['output'];
@@ -1326,6 +1326,11 @@ export type Mutation = {
   /** The invited member (or its office or admin) accepts: INVITED becomes ACTIVE. CONFLICT for any other status. */
   acceptWorkingGroupInvitation: WorkingGroupMembership;
   /**
+   * The lead asks more members of any network into its consortium while it has not quoted (one partner declined,
+   * say): each is INVITED and told, as at the start. A partner that declined is out of the consortium's completeness.
+   */
+  addConsortiumPartners: Consortium;
+  /**
    * An office (for its members) or admin invites a member to an OPEN inquiry. An
    * office only to an inquiry it already sees (its own, or one its members are
    * invited to); any other is NOT_FOUND, as if it did not exist.
@@ -1576,6 +1581,14 @@ export type MutationAcceptInviteeProposalArgs = {
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationAcceptWorkingGroupInvitationArgs = {
   membershipId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationAddConsortiumPartnersArgs = {
+  consortiumId: Scalars['ID']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  partners: Array<Scalars['ID']['input']>;
 };
 
 
@@ -3836,6 +3849,7 @@ export type MemberMatchResolvers<ContextType = RegionContext, ParentType extends
 export type MutationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptInviteeProposal?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationAcceptInviteeProposalArgs, 'inquiryId' | 'memberId'>>;
   acceptWorkingGroupInvitation?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationAcceptWorkingGroupInvitationArgs, 'membershipId'>>;
+  addConsortiumPartners?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationAddConsortiumPartnersArgs, 'consortiumId' | 'partners'>>;
   addInvitee?: Resolver<ResolversTypes['InquiryInvitation'], ParentType, ContextType, RequireFields<MutationAddInviteeArgs, 'inquiryId' | 'memberId'>>;
   archiveAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationArchiveAccountArgs, 'id'>>;
   archiveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationArchiveMemberArgs, 'id'>>;

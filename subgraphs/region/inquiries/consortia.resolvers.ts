@@ -3,7 +3,7 @@ import { requireSignedIn } from '../../../shared/identity.ts';
 import { actingMember, assertMembersExist } from '../access.ts';
 import { consortiumId, inquiryId, memberRefById, parseConsortiumId } from '../ids.ts';
 import { bidding, visibleInquiry } from './access.ts';
-import { completeness, createConsortium, partnerList, respond } from './consortia.ts';
+import { addPartners, completeness, createConsortium, partnerList, respond } from './consortia.ts';
 import { ConsortiumSchema, type ConsortiumPartner } from './entities.ts';
 
 // Consortia (Bietergemeinschaften): formed by an invited member, answered by each partner.
@@ -34,6 +34,12 @@ export const consortiumResolvers: Resolvers = {
       const partners = await assertMembersExist(ctx, partnerList(lead.memberId, args.partners), 'partners');
       return ctx.em.transactional((tx) => createConsortium(tx, ctx.inquiryAccess, args.inquiryId, lead, partners));
     },
+    async addConsortiumPartners(_, args, ctx) {
+      const lead = await actingMember(ctx, args.memberId, 'memberId', bidding);
+      const partners = await assertMembersExist(ctx, partnerList(lead.memberId, args.partners), 'partners');
+      const key = parseConsortiumId(args.consortiumId, 'consortiumId');
+      return ctx.em.transactional((tx) => addPartners(tx, ctx.inquiryAccess, key, lead.memberId, partners));
+    },
     async respondToConsortium(_, args, ctx) {
       // Declining ends a part, which an archived member may still do; joining is something new.
       const partner = await actingMember(ctx, args.memberId, 'memberId', { ...bidding, archived: !args.accept });
@@ -59,7 +65,7 @@ export const consortiumResolvers: Resolvers = {
     inquiryId: (c) => inquiryId(c.inquiry.id),
     lead: (c) => memberRefById(c.leadMemberId),
     partners: (c, _, ctx) => ctx.inquiryLoaders.partners.load(c.id),
-    complete: async (c, _, ctx) => completeness(await ctx.inquiryLoaders.partners.load(c.id)).complete,
+    complete: async (c, _, ctx) => completeness(await ctx.inquiryLoaders.partners.load(c.id), c.leadMemberId).complete,
   },
   ConsortiumPartner: {
     member: (p) => memberRefById(p.memberId),

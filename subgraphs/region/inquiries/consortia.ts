@@ -21,13 +21,63 @@ import { emit } from './outbox.ts';
 // network. Every partner, the lead included, accepts with its processes and
 // share of the value; the lead quotes once all accepted and shares sum to 100.
 
-/** Complete once every partner accepted and the shares sum to 100; else why not. */
-export function completeness(partners: readonly ConsortiumPartner[]): { complete: boolean; reason: string } {
-  const waiting = partners.filter((p) => p.status !== 'ACCEPTED').map((p) => `${p.memberId} is ${p.status}`);
+/**
+ * Complete once every partner that has not declined accepted, one at least besides the lead, and their shares sum to
+ * 100; else why not. A partner that declined is out: it kept the consortium INCOMPLETE for good, and its lead, who
+ * could neither add another nor form a second one, could bid only alone (the inquiry probe).
+ */
+export function completeness(partners: readonly ConsortiumPartner[], lead?: string): { complete: boolean; reason: string } {
+  const taking = partners.filter((p) => p.status !== 'DECLINED');
+  const waiting = taking.filter((p) => p.status !== 'ACCEPTED').map((p) => `${p.memberId} is ${p.status}`);
   if (waiting.length) return { complete: false, reason: waiting.join(', ') };
-  const total = partners.reduce((sum, p) => sum + (p.sharePercent ?? 0), 0);
+  if (!taking.some((p) => p.memberId !== lead))
+    return { complete: false, reason: 'every partner besides the lead declined: add another (addConsortiumPartners)' };
+  const total = taking.reduce((sum, p) => sum + (p.sharePercent ?? 0), 0);
   if (Math.abs(total - 100) > 1e-6) return { complete: false, reason: `the shares sum to ${total}, not 100` };
   return { complete: true, reason: '' };
+}
+
+/** The lead asks more members into its consortium, while it has not quoted: each INVITED and told, as at its start. */
+export async function addPartners(
+  tx: EntityManager,
+  access: InquiryAccess,
+  consortiumKey: number,
+  lead: string,
+  partners: { memberId: string; network: string }[],
+): Promise<Consortium> {
+  const found = await tx.findOne(ConsortiumSchema, consortiumKey);
+  // Only its lead adds: anyone else learns nothing of it, as respondToConsortium answers one who is no partner.
+  if (!found || found.leadMemberId !== lead) throw notFound(`Consortium ${consortiumId(consortiumKey)} does not exist.`);
+  // The inquiry's lock before the consortium's, in the order the lead's quote takes them (quotes.ts), so the two wait
+  // for each other instead of deadlocking.
+  const inquiry = await lockInquiry(tx, access, inquiryId(found.inquiry.id), null, 'consortiumId');
+  requireStatus(inquiry, inquiryId(inquiry.id), 'bid on', ['OPEN']);
+  const consortium = await tx.findOneOrFail(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
+    throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its partners are fixed.`, { reason: 'STATUS' });
+  const present = new Set((await tx.find(ConsortiumPartnerSchema, { consortium })).map((p) => p.memberId));
+  const already = partners.find((p) => present.has(p.memberId));
+  if (already)
+    throw badInput('partners', `${already.memberId} is a partner of ${consortiumId(consortiumKey)} already; name only members not in it.`, {
+      reason: 'DUPLICATE',
+    });
+  if (present.size + partners.length > 21)
+    throw badInput('partners', `A consortium has at most 20 members besides the lead; ${consortiumId(consortiumKey)} has ${present.size - 1}.`, {
+      reason: 'TOO_MANY',
+      max: 21 - present.size,
+    });
+  for (const member of partners) {
+    tx.create(ConsortiumPartnerSchema, {
+      consortium,
+      memberId: member.memberId,
+      network: member.network,
+      status: 'INVITED',
+      processCodes: [],
+      sharePercent: null,
+    });
+    emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead });
+  }
+  return consortium;
 }
 
 export async function createConsortium(

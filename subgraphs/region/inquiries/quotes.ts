@@ -202,7 +202,7 @@ async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, co
       reason: 'NOT_APPLICABLE',
     });
   if (consortium.leadMemberId !== lead) throw forbidden(`Only the lead ${consortium.leadMemberId} may quote for ${consortiumId(consortiumKey)}.`);
-  const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortium }));
+  const { complete, reason } = completeness(await tx.find(ConsortiumPartnerSchema, { consortium }), lead);
   if (!complete) throw conflict(`Consortium ${consortiumId(consortiumKey)} cannot quote yet: ${reason}.`, { reason: 'INCOMPLETE' });
   return consortium;
 }
