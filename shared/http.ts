@@ -155,11 +155,17 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     body = parseBody(raw, headers.get('content-type'));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLarge;
+    // The limit named, as every other limit's message names it: a file belongs in an attachment upload, not the body.
+    const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
     return sendError(
       res,
-      httpError(ApolloServerErrorCode.BAD_REQUEST, tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', {
-        status: tooLarge ? 413 : undefined,
-      }),
+      httpError(
+        ApolloServerErrorCode.BAD_REQUEST,
+        tooLarge
+          ? `Request body is too large: at most ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${Math.round(limit / 1024)} KB`} (${limit} bytes); send files as attachments.`
+          : 'Request body is not valid JSON.',
+        { status: tooLarge ? 413 : undefined, ...(tooLarge && { extensions: { max: limit } }) },
+      ),
     );
   }
 

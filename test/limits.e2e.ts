@@ -66,6 +66,13 @@ describe('operation limits', () => {
       body: JSON.stringify({ query: `{ networks { code } } #${'x'.repeat(1_100_000)}` }),
     });
     expect(huge.status).toBe(413);
+    // The limit named (it said "Request body is too large." alone: the inquiry probe).
+    const [error] = (await huge.json()).errors;
+    expect([error.message, error.extensions.code, error.extensions.max]).toEqual([
+      'Request body is too large: at most 1 MB (1048576 bytes); send files as attachments.',
+      'BAD_REQUEST',
+      1048576,
+    ]);
   });
 
   test('cost counts list sizes: first multiplies what is below it, known lists their size, a fan-out field each network and row it reads', async () => {
