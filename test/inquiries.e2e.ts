@@ -467,6 +467,21 @@ describe('the quote deadline', () => {
 });
 
 describe('what the probe of the customer journey found', () => {
+  test('closing without an award tells the bidders their quotes were not chosen', async () => {
+    const draft = (await ok(create(tokens.partner, inquiryInput()))).createInquiry;
+    const open = (await ok(publish(tokens.partner, draft.id, draft.version, 10))).publishInquiry;
+    const invitee = Object.entries(members).find(([, memberId]) => memberId === open.invitations[0].member.id)![0];
+    const quoted = (await ok(quote(tokens[invitee], draft.id, quoteInput(10)))).submitQuote;
+    const version = (await ok(read(tokens.partner, draft.id))).inquiry.version;
+    await ok(
+      stack.query(`mutation($id: ID!, $v: Int!) { closeInquiryWithoutAward(id: $id, version: $v) { status } }`, { id: draft.id, v: version }, tokens.partner),
+    );
+    // The quote stood SUBMITTED, and its bidder heard nothing of the end.
+    expect((await ok(read(tokens.partner, draft.id))).inquiry.quotes.map((q: { status: string }) => q.status)).toEqual(['NOT_CHOSEN']);
+    const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'NOT_CHOSEN', memberId: members[invitee] });
+    expect(told.map((e) => e.payload)).toContainEqual(expect.objectContaining({ quoteId: quoted.id }));
+  });
+
   test('a material family as buyers write it is taken, as the search and findSuppliers take it', async () => {
     // "Edelstahl" was UNKNOWN_MATERIAL here alone.
     const draft = (await ok(create(tokens.partner, inquiryInput({ material: 'Edelstahl' })))).createInquiry;

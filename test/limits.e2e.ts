@@ -67,7 +67,7 @@ describe('operation limits', () => {
     });
     expect(huge.status).toBe(413);
     // The limit named (it said "Request body is too large." alone: the inquiry probe).
-    const [error] = (await huge.json()).errors;
+    const [error] = ((await huge.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
     expect([error.message, error.extensions.code, error.extensions.max]).toEqual([
       'Request body is too large: at most 1 MB (1048576 bytes); send files as attachments.',
       'BAD_REQUEST',

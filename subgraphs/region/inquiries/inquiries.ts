@@ -4,7 +4,7 @@ import { findFamily, findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
 import { certificationName, isoDate, isoDateTime, line, once, processCodes, text } from '../../../shared/validation.ts';
-import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity } from './entities.ts';
+import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity, type Quote } from './entities.ts';
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
 import { requireOwner, type InquiryAccess } from './access.ts';
 import { callerKey } from '../access.ts';
@@ -283,12 +283,19 @@ export async function award(
       { reason: 'STALE_VERSION', currentVersion: winner.version },
       { field: 'quoteVersion' },
     );
+  await decide(tx, inquiry, quotes, winner);
+  inquiry.status = 'AWARDED';
+  inquiry.awardedQuoteId = winner.id;
+  return inquiry;
+}
+
+/** Every quote AWARDED (the winner, if any) or NOT_CHOSEN, and each bidder told, a consortium's partners as well as its lead. */
+async function decide(tx: EntityManager, inquiry: Inquiry, quotes: Quote[], winner: Quote | null): Promise<void> {
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {
     const won = quote === winner;
     quote.status = won ? 'AWARDED' : 'NOT_CHOSEN';
-    // A consortium's partners hear the outcome as well as its lead.
     const bidders = [
       { memberId: quote.memberId, network: quote.network },
       ...partners.filter((p) => p.consortium.id === quote.consortium?.id && p.memberId !== quote.memberId),
@@ -296,9 +303,6 @@ export async function award(
     for (const bidder of bidders)
       emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });
   }
-  inquiry.status = 'AWARDED';
-  inquiry.awardedQuoteId = winner.id;
-  return inquiry;
 }
 
 export async function close(tx: EntityManager, access: InquiryAccess, id: string, version: number, to: 'CANCELLED' | 'CLOSED_WITHOUT_AWARD'): Promise<Inquiry> {
@@ -306,6 +310,9 @@ export async function close(tx: EntityManager, access: InquiryAccess, id: string
   requireOwner(access.viewOf(inquiry), id);
   if (to === 'CANCELLED') requireStatus(inquiry, id, 'cancelled', ['DRAFT', 'OPEN', 'QUOTING_CLOSED']);
   else requireStatus(inquiry, id, 'closed without award', ['OPEN', 'QUOTING_CLOSED']);
+  // Its bidders are told, as the schema says of NOT_CHOSEN ("or closed without award"): their quotes stood SUBMITTED
+  // and no one heard of the end (the inquiry probe).
+  await decide(tx, inquiry, await tx.find(QuoteSchema, { inquiry }), null);
   inquiry.status = to;
   return inquiry;
 }
