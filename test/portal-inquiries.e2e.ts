@@ -191,6 +191,12 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await memberPage.fill('#quote-tier-0-price', '12,50');
   await memberPage.fill('#quote-tier-1-price', '9,80');
   await memberPage.fill('#quote-leadTimeDays', '42');
+  // Valid until before the deadline's day (in ten days): the rule, not "contradicts quoteDeadline", a field this form lacks.
+  await memberPage.fill('#quote-validUntil', isoDay(3));
+  await memberPage.press('#quote-leadTimeDays', 'Enter');
+  await eventually(() => memberPage.locator('#quote-validUntil-error').textContent()).toMatch(
+    /^Das Angebot muss mindestens bis zum Tag der Angebotsfrist gelten, also bis zum \d\d\.\d\d\.\d{4}: die Vergabe folgt danach\.$/,
+  );
   await memberPage.fill('#quote-validUntil', isoDay(60));
   await memberPage.fill('#quote-notes', 'Frei Haus\nZahlung 30 Tage netto');
   await memberPage.press('#quote-leadTimeDays', 'Enter');

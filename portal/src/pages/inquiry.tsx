@@ -776,6 +776,9 @@ function QuoteForm({
     }
     const error = result.errors[0];
     const field = error && quoteFieldOf(error);
+    // Valid until before the deadline's day is ORDER against a field this form does not have: the rule said instead.
+    if (field === 'validUntil' && error.extensions?.reason === 'ORDER')
+      return fail({ validUntil: say((locale: Locale) => inquiryText(locale).validUntilDeadline(locale.day(inquiry.quoteDeadline))) });
     if (field) return fail({ [field]: sayError(error) });
     if (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'version')
       return fail({ form: say((locale) => inquiryText(locale).changedMeanwhile) });
