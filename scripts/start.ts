@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, configErrorExitCode, envOptional, envPort } from '../shared/config.ts';
+import { ConfigError, configErrorExitCode, envOptional, envPort, envReader, serviceFromEnv } from '../shared/config.ts';
 import { startProblem } from '../shared/start-problems.ts';
 import { dataPaths, gatewayService, networks, regionService, serviceDatabase, subgraphNames } from '../shared/networks.ts';
 import { ensureDatabases, plannedEmbeddedUrl, roleDatabaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
@@ -121,12 +121,17 @@ async function main() {
   };
 
   // Everything this start launched, stopped and waited for: on Ctrl-C, and when the start fails.
+  // Read once at the start, where a bad value stops npm start with its message (as it stops each service).
+  const { shutdown: drain } = serviceFromEnv(envReader(process.env), 0);
+  const stageMs = drain.drainDelayMs + drain.graceMs + 2000;
   stopEverything = async () => {
     stopping = true;
     // Callers first: the gateway, then region, then the networks, each stage drained before the next is told. All at
     // once, NIWE had stopped before the gateway began to drain, and requests in flight through it were answered
     // "could not be reached", three writes among them that had been applied, and three with no answer at all (the
-    // faults probe). A service drains its requests on SIGTERM; one that has not ended after 10 s is left to its leash.
+    // faults probe). A service drains on SIGTERM for DRAIN_DELAY_MS, then answers what is in flight for up to
+    // SHUTDOWN_GRACE_MS; a stage waits that long and 2 s more, then the next is told (one not ended is left to its
+    // leash). Only a SIGTERM to npm start alone goes in stages: Ctrl-C in a terminal signals every process at once.
     const stages = [(name: string) => name === gatewayService.name, (name: string) => name === regionService.name, () => true];
     for (const stage of stages) {
       const services = Promise.all(
@@ -140,7 +145,7 @@ async function main() {
               }),
           ),
       );
-      await Promise.race([services, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await Promise.race([services, new Promise((resolve) => setTimeout(resolve, stageMs).unref())]);
     }
     // A server still starting is let finish and then stopped. SIGINT or SIGTERM to this process alone (a
     // supervisor's, `kill`; Ctrl-C in a terminal signals PostgreSQL too) before the server said it was ready

@@ -75,7 +75,7 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   TOO_MANY: 'A list with more than max entries.',
   TOO_FEW: 'A list with fewer than min entries.',
   DUPLICATE: 'The same entry twice where each may appear once.',
-  NO_MATCH: 'No member of any network meets the hard requirements (certificates, maximum distance): publishing would invite nobody.',
+  NO_MATCH: 'No member of any network holds the certificates an inquiry asks for: publishing would invite nobody.',
   NOT_AN_ID: 'Not an id of the kind the field takes.',
   NOT_A_CURSOR: 'Not a cursor of this list.',
   COMBINATION: 'Needed together with, or not allowed beside, another field or value of the request; the message names it.',

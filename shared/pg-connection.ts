@@ -133,7 +133,7 @@ export function explainConnectError(error: unknown, url: string): unknown {
 
 /** What a pool guard knows of its pool between /ready's looks (guardPool). */
 export interface PoolWatch {
-  /** Milliseconds the pool has had callers waiting with no connection given back or newly made; 0 when none wait. */
+  /** Milliseconds callers have waited (seen from the first look that found them) with no connection given back or made; 0 when none wait. */
   stalledMs(): number;
 }
 
@@ -168,7 +168,21 @@ export function guardPool(pool: pg.Pool, giveBackMs = 1000): PoolWatch {
       }, giveBackMs).unref();
     });
   });
-  return { stalledMs: () => (pool.waitingCount > 0 ? Date.now() - lastProgress : 0) };
+  // Since when callers have waited, as far as /ready's looks saw: ten connections busy with work of 10 s or more, and
+  // a caller that began to wait just now, are no stall (measured from the last progress alone, /ready turned 503 at
+  // once and a balancer took a busy but healthy service out).
+  let waitingSince: number | undefined;
+  return {
+    stalledMs: () => {
+      if (pool.waitingCount === 0) {
+        waitingSince = undefined;
+        return 0;
+      }
+      const now = Date.now();
+      waitingSince ??= now;
+      return now - Math.max(lastProgress, waitingSince);
+    },
+  };
 }
 
 /** The guard of the latest pool made for each database URL (a reconnect makes a new pool), for /ready. */

@@ -12,9 +12,10 @@ import type { SpellingsLookup } from './search.ts';
 //
 // Why keep anything: the lookup was a statement of its own before every page, waited for in turn; keeping word
 // lists cost the stack 0.92-0.99 × the CPU per search (bench/README, "The close spellings kept"). Known words
-// alone save less: of the benchmark's 240 texts, 123, 117 and 95 have only words NIWE, LINAT and KONAT know at
-// 10,000 members each (a material such as 42CrMo4 is in no text, another network's town in none of this one's).
-// The rest cost a lookup each time, as all did before 2026-12-05.
+// alone save less: of the benchmark's 240 texts, 123, 117 and 95 had only words NIWE, LINAT and KONAT knew at
+// 10,000 members each (2026-12-05, when a material such as 42CrMo4 was in no text; materials and certificates are
+// since 2026-12-07, so more are known now; another network's town is in none of this one's). The rest cost a lookup
+// each time, as all did before 2026-12-05.
 
 /** Words kept; the oldest goes first. A word is a few dozen bytes. */
 const maxWords = 10_000;

@@ -233,7 +233,13 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
         draft.quantities.map((q) => q.quantity),
       )
         ? {}
-        : { quantities: quantities.map((quantity) => ({ quantity })) }),
+        : // A quantity kept keeps its batch size, which the form does not show (set through the API).
+          {
+            quantities: quantities.map((quantity) => {
+              const batchSize = draft.quantities.find((q) => q.quantity === quantity)?.batchSize;
+              return batchSize == null ? { quantity } : { quantity, batchSize };
+            }),
+          }),
       ...(changed('tolerance') ? { tolerance: (values.tolerance || null) as Tolerance | null } : {}),
       ...(sameList(certifications, draft.certifications) ? {} : { certifications }),
       ...(sameList(documents, draft.documents) ? {} : { documents }),

@@ -763,7 +763,7 @@ export type InquiryEventType =
   | 'INVITED'
   /** A meeting of a working group was scheduled (each member of the group receives it). */
   | 'MEETING_SCHEDULED'
-  /** The inquiry went to another quote or closed without award (the other bidders receive it). */
+  /** The inquiry went to another quote, or was withdrawn or closed without award (the other bidders, or every bidder, receive it; the inquiry's status says which). */
   | 'NOT_CHOSEN'
   /** A quote was submitted or revised on an inquiry (the inquiry's owner receives it). */
   | 'QUOTE_RECEIVED'
@@ -2771,7 +2771,7 @@ export type QuoteRevision = {
 export type QuoteStatus =
   /** Won: the owner awarded the inquiry to this quote. */
   | 'AWARDED'
-  /** The inquiry went to another quote, or closed without award. */
+  /** The inquiry went to another quote, or was withdrawn or closed without award. */
   | 'NOT_CHOSEN'
   /** Submitted, the inquiry not decided yet. */
   | 'SUBMITTED';

@@ -11,6 +11,7 @@ import {
   QuoteSchema,
   type Consortium,
   type ConsortiumPartner,
+  type Inquiry,
 } from './entities.ts';
 import type { InquiryAccess } from './access.ts';
 import { lockInquiry, requireStatus } from './inquiries.ts';
@@ -26,7 +27,9 @@ import { emit } from './outbox.ts';
  * 100; else why not. A partner that declined is out: it kept the consortium INCOMPLETE for good, and its lead, who
  * could neither add another nor form a second one, could bid only alone (the inquiry probe).
  */
-export function completeness(partners: readonly ConsortiumPartner[], lead?: string): { complete: boolean; reason: string } {
+export function completeness(partners: readonly ConsortiumPartner[], lead: string): { complete: boolean; reason: string } {
+  // The lead quotes for the consortium: one that declined its own leaves it nothing to complete.
+  if (partners.some((p) => p.memberId === lead && p.status === 'DECLINED')) return { complete: false, reason: `its lead ${lead} declined` };
   const taking = partners.filter((p) => p.status !== 'DECLINED');
   const waiting = taking.filter((p) => p.status !== 'ACCEPTED').map((p) => `${p.memberId} is ${p.status}`);
   if (waiting.length) return { complete: false, reason: waiting.join(', ') };
@@ -52,6 +55,8 @@ export async function addPartners(
   // for each other instead of deadlocking.
   const inquiry = await lockInquiry(tx, access, inquiryId(found.inquiry.id), null, 'consortiumId');
   requireStatus(inquiry, inquiryId(inquiry.id), 'bid on', ['OPEN']);
+  // A lead that declined the inquiry since can quote no more: it asked and told new partners into a dead consortium.
+  await requireInvitedLead(tx, inquiry, lead, inquiryId(inquiry.id));
   const consortium = await tx.findOneOrFail(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
     throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its partners are fixed.`, { reason: 'STATUS' });
@@ -66,17 +71,7 @@ export async function addPartners(
       reason: 'TOO_MANY',
       max: 21 - present.size,
     });
-  for (const member of partners) {
-    tx.create(ConsortiumPartnerSchema, {
-      consortium,
-      memberId: member.memberId,
-      network: member.network,
-      status: 'INVITED',
-      processCodes: [],
-      sharePercent: null,
-    });
-    emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead });
-  }
+  askIn(tx, inquiry, consortium, lead, partners);
   return consortium;
 }
 
@@ -89,14 +84,18 @@ export async function createConsortium(
 ): Promise<Consortium> {
   const inquiry = await lockInquiry(tx, access, id, null, 'inquiryId');
   requireStatus(inquiry, id, 'bid on', ['OPEN']);
-  const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: lead.memberId });
-  if (!invitation || invitation.status === 'DECLINED')
-    throw forbidden(`${lead.memberId} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
+  await requireInvitedLead(tx, inquiry, lead.memberId, id);
   if (await tx.count(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId }))
     throw conflict(`${lead.memberId} already leads a consortium for ${id}.`, { reason: 'EXISTS' });
   const consortium = tx.create(ConsortiumSchema, { inquiry, leadMemberId: lead.memberId, leadNetwork: lead.network });
   await tx.flush();
-  for (const member of [lead, ...partners]) {
+  askIn(tx, inquiry, consortium, lead.memberId, [lead, ...partners]);
+  return consortium;
+}
+
+/** Members INVITED into the consortium, each but the lead told through the outbox. */
+function askIn(tx: EntityManager, inquiry: Inquiry, consortium: Consortium, lead: string, members: { memberId: string; network: string }[]): void {
+  for (const member of members) {
     tx.create(ConsortiumPartnerSchema, {
       consortium,
       memberId: member.memberId,
@@ -105,9 +104,15 @@ export async function createConsortium(
       processCodes: [],
       sharePercent: null,
     });
-    if (member !== lead) emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead: lead.memberId });
+    if (member.memberId !== lead) emit(tx, 'CONSORTIUM_INVITED', inquiry, member, { consortiumId: consortiumId(consortium.id), lead });
   }
-  return consortium;
+}
+
+/** Only an invited bidder that has not declined leads a consortium (createConsortium, addConsortiumPartners). */
+async function requireInvitedLead(tx: EntityManager, inquiry: Inquiry, lead: string, id: string): Promise<void> {
+  const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: lead });
+  if (!invitation || invitation.status === 'DECLINED')
+    throw forbidden(`${lead} is not an invited bidder of ${id}; only invited members may lead a consortium.`);
 }
 
 export function partnerList(lead: string, partners: string[]): string[] {

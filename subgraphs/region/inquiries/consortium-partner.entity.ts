@@ -17,7 +17,10 @@ export const ConsortiumPartnerSchema = defineEntity({
   },
   checks: [{ name: 'consortium_partner_share_percent_check', expression: `"share_percent"::numeric > 0 and "share_percent"::numeric <= 100` }],
   uniques: [{ name: 'consortium_partner_consortium_id_member_id_key', properties: ['consortium', 'memberId'] }],
-  indexes: [{ name: 'consortium_partner_member_idx', properties: ['memberId'] }],
+  indexes: [
+    { name: 'consortium_partner_member_idx', properties: ['memberId'] },
+    { name: 'consortium_partner_network_idx', properties: ['network'] },
+  ],
 });
 
 export type ConsortiumPartner = InferEntity<typeof ConsortiumPartnerSchema>;

@@ -52,6 +52,9 @@ async function suppliersFor(ctx: RegionContext, inquiry: Inquiry, invite: number
 
 /** No bidder could be ranked while networks were down: the first network's error, with the write's outcome (none). */
 function notPublished(errors: GraphQLError[], id: string): GraphQLError {
+  // A network of another internal API version will not answer later either: its own error says what to do.
+  const lasting = errors.find((e) => e.extensions?.code !== 'NETWORK_UNAVAILABLE');
+  if (lasting) return new GraphQLError(lasting.message, { extensions: { ...lasting.extensions, writeOutcome: 'NOT_APPLIED' } });
   const networks = errors.map((e) => e.extensions?.network).filter(Boolean);
   return new GraphQLError(
     `No member could be ranked for inquiry ${id} while ${networks.join(', ') || 'the networks'} could not be reached; nothing was published. Retry later.`,

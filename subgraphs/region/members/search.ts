@@ -113,8 +113,11 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   ctx.regionWords.add(held);
   const misread = pages.filter(({ page }) => page.heldWords && learned.some((word) => !page.heldWords!.includes(word))).map(({ code }) => code);
   if (misread.length > 0) {
+    // A network that fails the second asking keeps its first page, with its typo hits, rather than dropping out.
+    const partial = ctx.partialErrors.length;
     const again = await networkPages(ctx, misread, ask([...known, ...learned]));
-    pages = pages.flatMap((page) => (misread.includes(page.code) ? again.filter((p) => p.code === page.code) : [page]));
+    ctx.partialErrors.splice(partial);
+    pages = pages.map((page) => again.find((p) => p.code === page.code) ?? page);
   }
   const hits = mergeHits(pages);
   const edges = hits.slice(0, size).map((hit) => ({
