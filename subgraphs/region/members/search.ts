@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
 import { findNetwork } from '../../../shared/networks.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
@@ -99,10 +99,16 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const words = searchWords(pushedDown.text);
   const ask = (knownWords: string[]) => async (code: string) => {
     const client = ctx.client(code);
-    // A network is asked for its words once region knows it speaks 1.4; one of an older minor searches alone, as before.
-    const speaks = words.length > 0 && client.served !== undefined && serves(client.served, wordsSince);
-    const query = searchQuery(selection, speaks);
-    return (await client.request<{ search: NetworkPage }>(query, speaks ? { ...variables, knownWords } : variables, ctx.identityHeader)).search;
+    const alone = async () => (await client.request<{ search: NetworkPage }>(searchQuery(selection), variables, ctx.identityHeader)).search;
+    // A network known to serve an older minor searches alone, as before; one not known yet (region's first call to it)
+    // or of replicas not all updated is asked with the words, and alone when it does not know them.
+    if (words.length === 0 || (client.served !== undefined && !serves(client.served, wordsSince))) return alone();
+    try {
+      return (await client.request<{ search: NetworkPage }>(searchQuery(selection, true), { ...variables, knownWords }, ctx.identityHeader)).search;
+    } catch (error) {
+      if ((error as GraphQLError).extensions?.code === 'INTERNAL_API_VERSION') return alone();
+      throw error;
+    }
   };
   const known = ctx.regionWords.known(words);
   let pages = await networkPages(ctx, codes, ask(known));
@@ -111,7 +117,11 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const held = new Set(pages.flatMap(({ page }) => page.heldWords ?? []));
   const learned = [...held].filter((word) => !known.includes(word));
   ctx.regionWords.add(held);
-  const misread = pages.filter(({ page }) => page.heldWords && learned.some((word) => !page.heldWords!.includes(word))).map(({ code }) => code);
+  // A network that found nothing finds nothing with the word known either (a known word it lacks matches nothing
+  // there): only one with hits may have read it as a typo.
+  const misread = pages
+    .filter(({ page }) => page.heldWords && (page.hits.length > 0 || page.totalCount > 0) && learned.some((word) => !page.heldWords!.includes(word)))
+    .map(({ code }) => code);
   if (misread.length > 0) {
     // A network that fails the second asking keeps its first page, with its typo hits, rather than dropping out.
     const partial = ctx.partialErrors.length;
