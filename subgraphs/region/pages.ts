@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { badInput } from '../../shared/errors.ts';
 import { compareOrderKeys, type MemberOrderKey } from '../../shared/sort-key.ts';
 import type { RegionContext } from './context.ts';
@@ -17,7 +17,12 @@ export function pageSize(first: number | null | undefined, max: number, fallback
  * INTERNAL_API_VERSION error is added to the response. A client error from a network is the caller's
  * mistake and fails the field.
  */
-export async function networkPages<P>(ctx: RegionContext, codes: readonly string[], ask: (code: string) => Promise<P>): Promise<{ code: string; page: P }[]> {
+export async function networkPages<P>(
+  ctx: RegionContext,
+  codes: readonly string[],
+  ask: (code: string) => Promise<P>,
+  path?: readonly (string | number)[],
+): Promise<{ code: string; page: P }[]> {
   const results = await Promise.allSettled(codes.map(async (code) => ({ code, page: await ask(code) })));
   const pages: { code: string; page: P }[] = [];
   for (const result of results) {
@@ -27,7 +32,9 @@ export async function networkPages<P>(ctx: RegionContext, codes: readonly string
     }
     const error = result.reason as GraphQLError;
     if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') throw error;
-    ctx.partialErrors.push(error);
+    // At the field whose answer lacks the network's part, where the caller gives it: "members" in a query asking
+    // several things said nothing of which of them was partial (the faults probe).
+    ctx.partialErrors.push(path ? new GraphQLError(error.message, { path, extensions: error.extensions }) : error);
   }
   return pages;
 }

@@ -106,7 +106,7 @@ const partialErrorsPlugin: ApolloServerPlugin<RegionContext> = {
         const seen = new Set<string>();
         const extra = contextValue.partialErrors
           .filter((e) => !seen.has(e.message) && seen.add(e.message))
-          .map((e) => ({ message: e.message, extensions: e.extensions }));
+          .map((e) => ({ message: e.message, ...(e.path && { path: e.path }), extensions: e.extensions }));
         result.errors = [...(result.errors ?? []), ...extra];
       },
     };

@@ -1,3 +1,4 @@
+import { responsePathAsArray } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
@@ -21,8 +22,8 @@ export const memberResolvers: Resolvers = {
       await assertMemberExists(ctx, args.id, 'id', { archived: true });
       return memberRef(network.code, localId);
     },
-    findSuppliers: (_, args, ctx) => findSuppliers(ctx, args),
-    members: (_, args, ctx, info) => searchMembers(ctx, args, searchSelection(info)),
+    findSuppliers: (_, args, ctx, info) => findSuppliers(ctx, args, responsePathAsArray(info.path)),
+    members: (_, args, ctx, info) => searchMembers(ctx, args, searchSelection(info), responsePathAsArray(info.path)),
     auditLog: (_, args, ctx) => auditLog(ctx, args.network, args.first, args.after),
     regionAuditLog: (_, args, ctx) => regionAuditLog(ctx, args.first, args.after),
   },
@@ -36,6 +37,7 @@ export const memberResolvers: Resolvers = {
   Network: {
     __resolveReference: (ref) => findNetwork(ref.code) ?? null,
     memberCount: (network, _, ctx) => memberCount(ctx, network.code),
-    members: (network, args, ctx, info) => searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, searchSelection(info)),
+    members: (network, args, ctx, info) =>
+      searchMembers(ctx, { ...args, filter: { networks: [network.code] } }, searchSelection(info), responsePathAsArray(info.path)),
   },
 };

@@ -86,7 +86,8 @@ function defaultOrder(filter: PushedDownFilter): MemberOrder {
 /** A page of `members`: facets are null when the query does not select them. */
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
 
-export async function searchMembers(ctx: RegionContext, args: SearchArgs, selection: SearchSelection) {
+/** `path`: where the answer stands in the response, for the error of a network left out. */
+export async function searchMembers(ctx: RegionContext, args: SearchArgs, selection: SearchSelection, path?: readonly (string | number)[]) {
   const size = pageSize(args.first, 100);
   const { pushedDown, networks: codes } = validateFilter(args.filter);
   const order = args.orderBy ?? defaultOrder(pushedDown);
@@ -111,7 +112,7 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     }
   };
   const known = ctx.regionWords.known(words);
-  let pages = await networkPages(ctx, codes, ask(known));
+  let pages = await networkPages(ctx, codes, ask(known), path);
   // A word some network's members use, which region did not know yet: the networks that do not hold it read it as a
   // typo, so they are asked again with it known (members/known-words.ts). Once per word.
   const held = new Set(pages.flatMap(({ page }) => page.heldWords ?? []));

@@ -73,7 +73,11 @@ function validate(r: SupplierRequirements) {
   };
 }
 
-export async function findSuppliers(ctx: RegionContext, args: { requirements: SupplierRequirements; first?: number | null }) {
+export async function findSuppliers(
+  ctx: RegionContext,
+  args: { requirements: SupplierRequirements; first?: number | null },
+  path?: readonly (string | number)[],
+) {
   const size = pageSize(args.first, 100, 10);
   const requirements = validate(args.requirements);
   const codes = networkCodes('requirements.networks', args.requirements.networks);
@@ -83,6 +87,7 @@ export async function findSuppliers(ctx: RegionContext, args: { requirements: Su
     codes,
     async (code) =>
       (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers,
+    path,
   );
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
