@@ -336,4 +336,34 @@ describe('a partner that declines', () => {
     // Quoted: its partners are fixed.
     expect((await add(tokens.anders, [members.conrad])).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
   });
+
+  test('a lead that declined the inquiry asks no one in, and its consortium completes nothing', async () => {
+    const id = await createInquiry(stack, tokens.partner);
+    await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
+    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
+    const con = (
+      await ok(
+        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
+      )
+    ).createConsortium.id;
+    await ok(respond(tokens.conrad, con, true, ['3.2.3'], 100));
+    await ok(respond(tokens.anders, con, false));
+    // Its own part declined: the partners' shares sum to 100, and it was complete.
+    expect((await ok(stack.query(`query($id: ID!) { consortium(id: $id) { complete } }`, { id: con }, tokens.conrad))).consortium.complete).toBe(false);
+    await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität") { status } }`, { id }, tokens.anders));
+    const late = (
+      await stack.query(
+        `mutation($id: ID!, $p: [ID!]!) { addConsortiumPartners(consortiumId: $id, partners: $p) { id } }`,
+        { id: con, p: [members.gerlach] },
+        tokens.anders,
+      )
+    ).errors![0];
+    expect([late.extensions?.code, late.message]).toEqual([
+      'FORBIDDEN',
+      `${members.anders} is not an invited bidder of ${id}; only invited members may lead a consortium.`,
+    ]);
+    expect(
+      await stack.region.orm.em.fork().count(OutboxEventSchema, { type: 'CONSORTIUM_INVITED', memberId: members.gerlach, inquiryId: Number(id.slice(4)) }),
+    ).toBe(0);
+  });
 });
