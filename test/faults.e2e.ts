@@ -144,7 +144,15 @@ describe('a network that is down', () => {
   // Last in this file: KONAT stays down.
   test('leaves `networks` answered, with memberCount null and NETWORK_UNAVAILABLE for that network alone', async () => {
     await stack.stopNetwork('KONAT');
-    const res = await stack.query('{ networks { code memberCount } }');
+    // Region has the gateway's budget of 500 ms for the three counts: on a machine loaded by others (load 4-5) it once
+    // took longer, and the whole answer was region's SERVICE_UNAVAILABLE (CI at dc2e0b0). What is checked here is the
+    // shape of the partial answer, so a slow one is asked again; one that never comes fails the wait.
+    let res = await stack.query('{ networks { code memberCount } }');
+    await until(async () => {
+      if (res.data !== null) return true;
+      res = await stack.query('{ networks { code memberCount } }');
+      return false;
+    }, 'region answers within the budget');
     expect(res.data.networks).toEqual([
       { code: 'NIWE', memberCount: expect.any(Number) },
       { code: 'LINAT', memberCount: expect.any(Number) },
