@@ -35,6 +35,23 @@ const quote = (token: string, consortiumId?: string) =>
     token,
   );
 
+/** A new inquiry of the customer, published by admin with anders alone invited (by hand, as only an office or admin invites). */
+async function inquiryForAnders(): Promise<string> {
+  const id = await createInquiry(stack, tokens.partner);
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
+  await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
+  return id;
+}
+
+/** The consortium anders leads on the inquiry, with conrad asked in. */
+async function consortiumWithConrad(id: string): Promise<string> {
+  return (
+    await ok(
+      stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
+    )
+  ).createConsortium.id;
+}
+
 beforeAll(async () => {
   stack = await startStack();
   tokens.admin = await stack.token({ role: 'admin' });
@@ -243,9 +260,7 @@ describe('a consortium of an inquiry that no longer takes quotes', () => {
 
 describe('a lead that quoted alone before its consortium', () => {
   test('its partners read only the revisions submitted for the consortium; the lead and the owner read all', async () => {
-    const id = await createInquiry(stack, tokens.partner);
-    await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
-    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
+    const id = await inquiryForAnders();
     const input = (unitPrice: number, consortiumId?: string) => ({
       priceTiers: [{ minQuantity: 1, unitPrice }],
       leadTimeDays: 30,
@@ -262,11 +277,7 @@ describe('a lead that quoted alone before its consortium', () => {
       );
     // Alone first, at its own price.
     const alone = (await submit({ input: input(1234.5) })).submitQuote;
-    const con = (
-      await ok(
-        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
-      )
-    ).createConsortium.id;
+    const con = await consortiumWithConrad(id);
     await ok(respond(tokens.anders, con, true, ['3.2.1'], 60));
     await ok(respond(tokens.conrad, con, true, ['3.2.3'], 40));
     await submit({ input: input(990, con), v: alone.version });
@@ -287,14 +298,8 @@ describe('a partner that declines', () => {
   test('is out: the lead asks another in, and the consortium completes and quotes without the one that declined', async () => {
     // The lead could neither add a partner nor form a second consortium: CONFLICT EXISTS, and the declined partner
     // kept it INCOMPLETE for good (the inquiry probe).
-    const id = await createInquiry(stack, tokens.partner);
-    await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
-    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
-    const con = (
-      await ok(
-        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
-      )
-    ).createConsortium.id;
+    const id = await inquiryForAnders();
+    const con = await consortiumWithConrad(id);
     await ok(respond(tokens.anders, con, true, ['3.2.1'], 70));
     const declined = (await ok(respond(tokens.conrad, con, false))).respondToConsortium;
     expect(declined.complete).toBe(false);
@@ -338,14 +343,8 @@ describe('a partner that declines', () => {
   });
 
   test('a lead that declined the inquiry asks no one in, and its consortium completes nothing', async () => {
-    const id = await createInquiry(stack, tokens.partner);
-    await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { id } }`, { id }, tokens.admin));
-    await ok(stack.query(`mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }`, { id, m: members.anders }, tokens.admin));
-    const con = (
-      await ok(
-        stack.query(`mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`, { id, p: [members.conrad] }, tokens.anders),
-      )
-    ).createConsortium.id;
+    const id = await inquiryForAnders();
+    const con = await consortiumWithConrad(id);
     await ok(respond(tokens.conrad, con, true, ['3.2.3'], 100));
     await ok(respond(tokens.anders, con, false));
     // Its own part declined: the partners' shares sum to 100, and it was complete.

@@ -98,14 +98,16 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const facets = selection.processMainGroups || selection.certifications;
   const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets, countLimit: ctx.searchCountLimit };
   const words = searchWords(pushedDown.text);
+  // Built once per request, not per network and asking.
+  const [aloneQuery, wordsQuery] = [searchQuery(selection), searchQuery(selection, true)];
   const ask = (knownWords: string[]) => async (code: string) => {
     const client = ctx.client(code);
-    const alone = async () => (await client.request<{ search: NetworkPage }>(searchQuery(selection), variables, ctx.identityHeader)).search;
+    const alone = async () => (await client.request<{ search: NetworkPage }>(aloneQuery, variables, ctx.identityHeader)).search;
     // A network known to serve an older minor searches alone, as before; one not known yet (region's first call to it)
     // or of replicas not all updated is asked with the words, and alone when it does not know them.
     if (words.length === 0 || (client.served !== undefined && !serves(client.served, wordsSince))) return alone();
     try {
-      return (await client.request<{ search: NetworkPage }>(searchQuery(selection, true), { ...variables, knownWords }, ctx.identityHeader)).search;
+      return (await client.request<{ search: NetworkPage }>(wordsQuery, { ...variables, knownWords }, ctx.identityHeader)).search;
     } catch (error) {
       if ((error as GraphQLError).extensions?.code === 'INTERNAL_API_VERSION') return alone();
       throw error;
