@@ -138,16 +138,39 @@ export interface PoolWatch {
 }
 
 /**
- * Gives back to the pool a connection that the server ended while it was checked out and that its holder did not
- * give back, and watches the pool for /ready. kysely releases a transaction's connection only after its COMMIT or
- * ROLLBACK succeeded (node_modules/kysely ControlledTransaction), which they never do on a connection the server
- * ended: PostgreSQL killed three times under a write load left a network with its 10 connections held by nothing,
- * 122 requests waiting, every answer "did not answer" for good, and /ready ok (the faults probe). A connection is
- * given back a second after its end, by which time a holder that does release has done so; giving it back after
- * that is harmless.
+ * How long a service waits for PostgreSQL's answer to one statement before it gives the connection up
+ * (DATABASE_QUERY_TIMEOUT_MS). A stopped or frozen server (SIGSTOP, a host gone without a word, a lock held by an
+ * operator's open transaction) held every request on the connections it had for as long as it lasted: the kernel
+ * keeps the socket open, so nothing fails (the faults probe: a network answered nothing until PostgreSQL resumed).
+ * The longest statement a service sends while it serves is a search or supplier match over 100,000 members, under
+ * 0.2 s (bench/README); the gateway gives up on a subgraph long before 30 s. Migrations and the bulk seeding, which
+ * may run minutes, are not watched (initOrm arms it after the migrations).
  */
-export function guardPool(pool: pg.Pool, giveBackMs = 1000): PoolWatch {
+export const defaultQueryTimeoutMs = 30_000;
+
+interface GuardOptions {
+  /** After how long a connection the server ended while it was checked out goes back to the pool. */
+  giveBackMs?: number;
+  /** The statement timeout now (0: none); read at every look, so a service arms it after its migrations. */
+  queryTimeoutMs?: () => number;
+  /** Told the server process of a connection given up for a statement that did not answer (to end it there too). */
+  onGivenUp?: (backendPid: number) => void;
+}
+
+/**
+ * Gives back to the pool a connection that the server ended while it was checked out and that its holder did not
+ * give back, gives up a connection whose statement has not answered within the statement timeout, and watches the
+ * pool for /ready. kysely releases a transaction's connection only after its COMMIT or ROLLBACK succeeded
+ * (node_modules/kysely ControlledTransaction), which they never do on a connection the server ended: PostgreSQL
+ * killed three times under a write load left a network with its 10 connections held by nothing, 122 requests
+ * waiting, every answer "did not answer" for good, and /ready ok (the faults probe). A connection is given back a
+ * second after its end, by which time a holder that does release has done so; giving it back after that is harmless.
+ */
+export function guardPool(pool: pg.Pool, options: GuardOptions = {}): PoolWatch {
+  const { giveBackMs = 1000, queryTimeoutMs = () => 0, onGivenUp } = options;
   const out = new Set<pg.PoolClient>();
+  /** When each open connection's unanswered statements were sent, oldest first. */
+  const sent = new Map<pg.PoolClient, number[]>();
   let lastProgress = Date.now();
   pool.on('acquire', (client) => {
     out.add(client);
@@ -158,7 +181,34 @@ export function guardPool(pool: pg.Pool, giveBackMs = 1000): PoolWatch {
     lastProgress = Date.now();
   });
   pool.on('connect', (client) => {
+    const times: number[] = [];
+    sent.set(client, times);
+    const query = client.query as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = function (this: pg.PoolClient, ...args: unknown[]) {
+      const at = Date.now();
+      times.push(at);
+      const answered = () => {
+        const i = times.indexOf(at);
+        if (i >= 0) times.splice(i, 1);
+      };
+      // A callback (pg-pool's own query, which the prepared reads use) or a promise (kysely, MikroORM); a cursor or
+      // another submittable with a callback of its own is none of ours and not timed.
+      const last = args.length - 1;
+      if (typeof args[last] === 'function') {
+        const callback = args[last] as (...answer: unknown[]) => unknown;
+        args[last] = (...answer: unknown[]) => {
+          answered();
+          return callback(...answer);
+        };
+        return query.apply(this, args);
+      }
+      const result = query.apply(this, args);
+      if (result instanceof Promise) result.then(answered, answered);
+      else answered();
+      return result;
+    };
     client.once('end', () => {
+      sent.delete(client);
       setTimeout(() => {
         if (!out.has(client)) return;
         const release = client.release;
@@ -168,6 +218,26 @@ export function guardPool(pool: pg.Pool, giveBackMs = 1000): PoolWatch {
       }, giveBackMs).unref();
     });
   });
+  // One look a second: the timeout is kept to within a second, at no cost while nothing waits.
+  const watch = setInterval(() => {
+    if ((pool as { ending?: boolean }).ending) return clearInterval(watch);
+    const limit = queryTimeoutMs();
+    if (limit <= 0) return;
+    const now = Date.now();
+    for (const [client, times] of sent) {
+      if (times.length === 0 || now - times[0] < limit) continue;
+      sent.delete(client);
+      // Ending the socket fails the statement (ETIMEDOUT: the database unavailable, not the request wrong) and every
+      // one queued behind it; the connection then ends and is given back as above. pg-pool ends a connection so too.
+      const error = Object.assign(new Error(`PostgreSQL did not answer a statement within ${limit} ms (DATABASE_QUERY_TIMEOUT_MS)`), {
+        code: 'ETIMEDOUT',
+      });
+      (client as unknown as { connection: { stream: { destroy(error: Error): void } } }).connection.stream.destroy(error);
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (pid) onGivenUp?.(pid);
+    }
+  }, 1000);
+  watch.unref();
   // Since when callers have waited, as far as /ready's looks saw: ten connections busy with work of 10 s or more, and
   // a caller that began to wait just now, are no stall (measured from the last progress alone, /ready turned 503 at
   // once and a balancer took a busy but healthy service out).
@@ -187,10 +257,33 @@ export function guardPool(pool: pg.Pool, giveBackMs = 1000): PoolWatch {
 
 /** The guard of the latest pool made for each database URL (a reconnect makes a new pool), for /ready. */
 const guards = new Map<string, PoolWatch>();
+/** The statement timeout of each database URL's pools, once its service armed it (limitStatements). */
+const queryTimeouts = new Map<string, number>();
 
 /** Guards a pool made for `url` (ormConfig's onPoolCreated). */
 export function guardPoolOf(url: string, pool: pg.Pool): void {
-  guards.set(url, guardPool(pool));
+  guards.set(url, guardPool(pool, { queryTimeoutMs: () => queryTimeouts.get(url) ?? 0, onGivenUp: (pid) => endBackend(url, pid) }));
+}
+
+/** From now on, the pools of `url` give up a connection whose statement has not answered within `ms` (0: never). */
+export function limitStatements(url: string, ms: number): void {
+  queryTimeouts.set(url, ms);
+}
+
+/**
+ * Ends the server process of a connection given up: the server notices a client gone only when it next writes to
+ * it, so a statement waiting for a lock inside a transaction kept that transaction's own locks until then. A
+ * session of its own with short timeouts, as a server that did not answer may not answer this either; a role may
+ * end its own sessions.
+ */
+function endBackend(url: string, pid: number): void {
+  const session = new pg.Client({ ...pgConfig(url), application_name: healthSessionName, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+  session.on('error', () => {});
+  session
+    .connect()
+    .then(() => session.query('select pg_terminate_backend($1)', [pid]))
+    .catch(() => {})
+    .finally(() => session.end().catch(() => {}));
 }
 
 /** What the guard of the latest pool for `url` knows; nothing stalled before a pool is made. */

@@ -97,6 +97,7 @@ describe('network', () => {
         databaseUrl: 'postgresql://db/linat',
         secret: undefined,
         sqlDebug: false,
+        queryTimeoutMs: 30_000,
         databasePoolMode: 'session',
         replayRedisUrl: undefined,
         observability: { logLevel: 'info', metrics: true, metricsHost: '127.0.0.1', metricsPort: undefined, metricsToken: undefined, otlpTracesUrl: undefined },
@@ -109,8 +110,9 @@ describe('network', () => {
       DEMO_DATA: '1',
       SQL_DEBUG: '1',
       DATABASE_POOL_MODE: 'transaction',
+      DATABASE_QUERY_TIMEOUT_MS: '0',
     });
-    expect([asked.demoData, asked.network.sqlDebug, asked.network.databasePoolMode]).toEqual([true, true, 'transaction']);
+    expect([asked.demoData, asked.network.sqlDebug, asked.network.databasePoolMode, asked.network.queryTimeoutMs]).toEqual([true, true, 'transaction', 0]);
     expect(() => networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DATABASE_POOL_MODE: 'statement' })).toThrow(
       'DATABASE_POOL_MODE must be session',
     );

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { defaultQueryTimeoutMs, limitStatements } from '../shared/pg-connection.ts';
 import { databaseUrl } from '../shared/postgres.ts';
 import { postJson } from './support/sessions.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
@@ -17,12 +18,14 @@ let niweMember: string;
 let niweMemberToken: string;
 let niweDatabase: string;
 
-/** Runs statements as the test server's superuser in its maintenance database. */
+/** Runs statements as the test server's superuser in its maintenance database; the rows of the last. */
 async function asSuperuser(statements: string[]) {
   const client = new pg.Client({ connectionString: databaseUrl(inject('postgresUrl'), 'postgres') });
   await client.connect();
   try {
-    for (const statement of statements) await client.query(statement);
+    let rows: Record<string, unknown>[] = [];
+    for (const statement of statements) rows = (await client.query(statement)).rows;
+    return rows;
   } finally {
     await client.end();
   }
@@ -113,6 +116,35 @@ test('a network whose database is down answers NETWORK_UNAVAILABLE, never NOT_FO
   expect(again.errors).toBeUndefined();
   expect(again.data.member).toEqual({ id: niweMember, name: 'Ausfall Fräserei' });
   expect((await ok(stack.query(`mutation { setAvailability(status: AT_CAPACITY) }`, {}, niweMemberToken))).setAvailability).toBe('AT_CAPACITY');
+});
+
+test('a statement that does not answer gives its connection up after DATABASE_QUERY_TIMEOUT_MS, and the network serves again', async () => {
+  // A server that takes statements and answers none (SIGSTOP, a host gone without a word, a lock held by an open
+  // transaction) held every request on the connections NIWE had until it answered (the faults probe). A lock is the
+  // one of those a test can hold and let go: an operator's transaction that locked the member table.
+  const niweUrl = stack.networks.get('NIWE')!.orm.config.get('clientUrl')!;
+  limitStatements(niweUrl, 300);
+  const operator = new pg.Client({ connectionString: niweUrl });
+  await operator.connect();
+  const waiting = async () =>
+    (await asSuperuser([`select count(*)::int as n from pg_stat_activity where datname = '${niweDatabase}' and wait_event_type = 'Lock'`]))[0].n;
+  try {
+    await operator.query('begin');
+    await operator.query('lock table member in access exclusive mode');
+    const member = await stack.query(`query($id: ID!) { member(id: $id) { id name } }`, { id: niweMember });
+    expectNiweUnavailable(member);
+    // Given up by NIWE, not only by its caller: the statement's server process is ended too, which a statement
+    // waiting for a lock would otherwise hold until the lock was let go (and with it any lock of its own).
+    await until(async () => (await waiting()) === 0, "no NIWE statement waits for the operator's lock");
+    expect(lines.some((line) => line.service === 'niwe' && line.level === 'error' && /database unavailable/.test(line.msg))).toBe(true);
+  } finally {
+    await operator.query('rollback');
+    await operator.end();
+    limitStatements(niweUrl, defaultQueryTimeoutMs);
+  }
+  const again = await stack.query(`query($id: ID!) { member(id: $id) { id name } }`, { id: niweMember });
+  expect(again.errors).toBeUndefined();
+  expect(again.data.member).toEqual({ id: niweMember, name: 'Ausfall Fräserei' });
 });
 
 test("a sign-in while region's database is down is 503, not a wrong password or an unknown key", async () => {

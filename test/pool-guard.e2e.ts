@@ -3,7 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { migrationsOrm } from '../shared/orm.ts';
-import { databaseHealth, poolWatchOf } from '../shared/pg-connection.ts';
+import { isDatabaseUnavailable } from '../shared/database-errors.ts';
+import { databaseHealth, limitStatements, poolWatchOf } from '../shared/pg-connection.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { until } from './support/wait.ts';
 
@@ -42,6 +43,28 @@ test('a connection the server ended inside a transaction goes back to the pool: 
   await until(() => pool.totalCount - pool.idleCount === 0, 'every connection back in the pool');
   expect(await orm.em.getConnection().execute('select 42 as answer')).toEqual([{ answer: 42 }]);
   expect(poolWatchOf(url).stalledMs()).toBe(0);
+});
+
+test('a statement unanswered past the limit fails as the database unavailable, inside a transaction too, and its connection and server process go', async () => {
+  const pool: pg.Pool = await orm.em.getConnection().getNativeClient();
+  limitStatements(url, 300);
+  try {
+    const sleeping = () => orm.em.transactional((tx) => tx.execute('select pg_sleep(60)'));
+    const [first, second] = await Promise.allSettled([sleeping(), sleeping()]);
+    for (const given of [first, second]) {
+      expect(given.status).toBe('rejected');
+      // A failure of ours (the service answers DATABASE_UNAVAILABLE), never the request's.
+      expect(isDatabaseUnavailable((given as PromiseRejectedResult).reason), String((given as PromiseRejectedResult).reason)).toBe(true);
+    }
+    await until(() => pool.totalCount - pool.idleCount === 0, 'both connections back in the pool');
+    await until(
+      async () => (await admin.query("select count(*)::int as n from pg_stat_activity where query = 'select pg_sleep(60)'")).rows[0].n === 0,
+      'the sleeping server processes ended',
+    );
+  } finally {
+    limitStatements(url, 0);
+  }
+  expect(await orm.em.getConnection().execute('select 42 as answer')).toEqual([{ answer: 42 }]);
 });
 
 test('/ready says the pool is stalled while callers wait and nothing comes back, and that the server refuses new sessions', async () => {

@@ -12,7 +12,7 @@ import { runService } from '../../shared/main.ts';
 import { nameProcessLog, observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
-import { poolModeFromEnv } from '../../shared/pg-connection.ts';
+import { defaultQueryTimeoutMs, poolModeFromEnv } from '../../shared/pg-connection.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
 import { createNetworkService, type NetworkOptions } from './server.ts';
 
@@ -43,6 +43,7 @@ export function loadConfig(env: Env): NetworkConfig {
       observability: observabilityFromEnv(read),
       replayRedisUrl: replayRedisUrlFromEnv(read),
       sqlDebug: read.flag('SQL_DEBUG'),
+      queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),
       databasePoolMode: poolModeFromEnv(read),
     },
   };

@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { apolloServerOptions, withoutApolloDefaults } from '../../shared/apollo-plugins.ts';
 import { createObservability, observabilityPlugin, type Observability, type ObservabilityConfig } from '../../shared/observability.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseHealth, poolWatchOf, type PoolMode } from '../../shared/pg-connection.ts';
+import { databaseHealth, defaultQueryTimeoutMs, limitStatements, poolWatchOf, type PoolMode } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { documentStore, subgraphDocumentCacheMb, type SecondSightingCache } from '../../shared/operation-caches.ts';
 import { createSignatureVerifier } from '../../shared/signature.ts';
@@ -48,6 +48,8 @@ export interface NetworkOptions {
   replayRedisUrl?: string;
   /** SQL_DEBUG=1: every SQL statement logged. */
   sqlDebug?: boolean;
+  /** DATABASE_QUERY_TIMEOUT_MS: how long a statement may go unanswered before its connection is given up (0: no limit). Default 30 s. */
+  queryTimeoutMs?: number;
   /** DATABASE_POOL_MODE=transaction behind PgBouncer's transaction pooling: no named prepared statements. Default session. */
   databasePoolMode?: PoolMode;
 }
@@ -76,6 +78,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   });
   await Promise.all([subgraph.start(), internal.start()]);
   const { orm, counter } = await initNetworkOrm(options.databaseUrl, options.sqlDebug);
+  limitStatements(options.databaseUrl, options.queryTimeoutMs ?? defaultQueryTimeoutMs);
   const prepared = await prepareMemberReads(orm, options.databasePoolMode);
   const observability = await createObservability(network.toLowerCase(), options.observability);
   const known = knownWords(prepared.closeSpellings);

@@ -13,6 +13,7 @@ import {
 import { runService } from '../../shared/main.ts';
 import { nameProcessLog, observabilityFromEnv } from '../../shared/observability.ts';
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
+import { defaultQueryTimeoutMs } from '../../shared/pg-connection.ts';
 import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
 import { webhookKeyFromEnv } from './inquiries/webhook-secrets.ts';
@@ -53,6 +54,7 @@ export function loadConfig(env: Env): RegionConfig {
       observability: observabilityFromEnv(read),
       databaseUrl,
       sqlDebug: read.flag('SQL_DEBUG'),
+      queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),
       searchCountLimit: countLimit === 0 ? null : countLimit,
       knownMembersTtlMs,
       inquiries: {

@@ -8,7 +8,7 @@ import { createObservability, observabilityPlugin, type Observability, type Obse
 import { watchOutbox } from './outbox-metrics.ts';
 import { lostDatabaseWritesPlugin, regionFormatError } from '../../shared/database-errors.ts';
 import { createHttpServer } from '../../shared/http.ts';
-import { databaseHealth, poolWatchOf } from '../../shared/pg-connection.ts';
+import { databaseHealth, defaultQueryTimeoutMs, limitStatements, poolWatchOf } from '../../shared/pg-connection.ts';
 import { decodeIdentity, identityHeader } from '../../shared/identity.ts';
 import { dataPaths, networks } from '../../shared/networks.ts';
 import { documentStore, subgraphDocumentCacheMb } from '../../shared/operation-caches.ts';
@@ -49,6 +49,8 @@ export interface RegionOptions {
   observability?: ObservabilityConfig;
   /** SQL_DEBUG=1: every SQL statement logged. */
   sqlDebug?: boolean;
+  /** DATABASE_QUERY_TIMEOUT_MS: how long a statement may go unanswered before its connection is given up (0: no limit). Default 30 s. */
+  queryTimeoutMs?: number;
   /** Hits each network counts per member search before totalCount and facets become lower bounds; null counts all (default 200). */
   searchCountLimit?: number | null;
   /** How long region takes a member its network found as existing (KNOWN_MEMBERS_TTL_MS, default ten minutes); 0 asks every time. */
@@ -167,6 +169,7 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   });
   await Promise.all([server.start(), internal.start()]);
   const { orm, counter } = await initRegionOrm(options.databaseUrl, options.webhookKey, options.sqlDebug);
+  limitStatements(options.databaseUrl, options.queryTimeoutMs ?? defaultQueryTimeoutMs);
   const observability = await createObservability('region', options.observability);
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   watchOutbox(observability.metrics, orm, inquiries.dispatcher?.maxAttempts ?? defaultDispatcherOptions.maxAttempts);
