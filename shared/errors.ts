@@ -176,6 +176,16 @@ export function networkUnavailable(network: string): GraphQLError {
   });
 }
 
+/**
+ * A network that answered with a fault of its own: not "did not answer", which sent an office looking for a network
+ * that was up (the fuzz probe). Its database out of reach it says itself (NETWORK_UNAVAILABLE, passed on as it is).
+ */
+export function networkFailed(network: string): GraphQLError {
+  return new GraphQLError(`Network ${network} failed to answer this request (a fault on its side); results from it are missing.`, {
+    extensions: { code: 'NETWORK_UNAVAILABLE', network },
+  });
+}
+
 export function operationLimitExceeded(limit: string, message: string, actual: number | undefined, max: number): GraphQLError {
   return new GraphQLError(`${message}.`, {
     extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit, actual, max, http: { status: ownCodes.OPERATION_LIMIT_EXCEEDED.status } },

@@ -95,6 +95,30 @@ export function certificationName(field: string, value: string): string {
   return standard;
 }
 
+/**
+ * The least radius or distance a search or match takes: 1 m. Less finds nothing a metre does not, and PostgreSQL's
+ * float arithmetic fails on a value near the smallest a double holds: a radius of 1e-320 km underflowed in every
+ * network's distance box, and the caller read "did not answer" for its own input (the fuzz probe).
+ */
+export const minRadiusKm = 0.001;
+
+/** A radius or maximum distance in km, minRadiusKm..maxKm. */
+export function radiusKm(field: string, value: number, maxKm: number): number {
+  if (!(value >= minRadiusKm && value <= maxKm))
+    throw badInput(field, `${field} must be at least ${minRadiusKm} km (1 m) and at most ${maxKm} km, got ${value}.`, {
+      reason: 'OUT_OF_RANGE',
+      min: minRadiusKm,
+      max: maxKm,
+    });
+  return value;
+}
+
+/**
+ * A point's degrees, to 7 decimals (about 1 cm, more than a postal code's centre or a geocoder says): a latitude of
+ * 5e-324, the smallest double, underflowed in PostgreSQL's earth functions and failed the write as a network outage.
+ */
+const degrees = (value: number) => Math.round(value * 1e7) / 1e7 + 0;
+
 export function coordinates(field: string, latitude: number | null | undefined, longitude: number | null | undefined) {
   if (latitude == null || !(latitude >= -90 && latitude <= 90))
     throw badInput(`${field}.latitude`, `${field}.latitude must lie between -90 and 90, got ${latitude ?? 'nothing'}.`, {
@@ -108,7 +132,7 @@ export function coordinates(field: string, latitude: number | null | undefined, 
       min: -180,
       max: 180,
     });
-  return { latitude, longitude };
+  return { latitude: degrees(latitude), longitude: degrees(longitude) };
 }
 
 // One text validator for every string a client sends to a network or region.

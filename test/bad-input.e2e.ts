@@ -153,6 +153,17 @@ describe('member input', () => {
     expect((await stack.query(query, { id: memberId })).data).toEqual(before.data);
   });
 
+  test("a point's degrees are kept to 7 decimals: the smallest double is 0, not a write the network fails", async () => {
+    // 5e-324 underflowed in PostgreSQL's earth functions: NETWORK_UNAVAILABLE, "may or may not have been applied" (the fuzz probe).
+    const res = await stack.query(
+      `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { location { latitude longitude } } }`,
+      { input: { ...base, name: 'Nullpunkt GmbH', location: { latitude: 5e-324, longitude: 10.123456789 } } },
+      admin,
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data.createMember.location).toEqual({ latitude: 0, longitude: 10.1234568 });
+  });
+
   test('required fields cannot be cleared', async () => {
     expectError(
       await stack.query(`mutation($id: ID!) { updateMember(id: $id, input: { city: null }) { id } }`, { id: memberId }, admin),

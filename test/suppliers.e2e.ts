@@ -154,7 +154,12 @@ describe('findSuppliers', () => {
     [{ processes: ['8.1'] }, 'requirements.processes', /"8.1" is not a DIN 8580 process code/],
     [{ certifications: ['ISO 0'] }, 'requirements.certifications', /"ISO 0" is not a known certification/],
     [{ processes: ['3'], maxDistanceKm: 50 }, 'requirements.maxDistanceKm', /needs a deliveryLocation/],
-    [{ processes: ['3'], deliveryLocation: { postalCode: '37269' }, maxDistanceKm: 0 }, 'requirements.maxDistanceKm', /more than 0 and at most 500 km/],
+    [
+      { processes: ['3'], deliveryLocation: { postalCode: '37269' }, maxDistanceKm: 0 },
+      'requirements.maxDistanceKm',
+      /at least 0.001 km \(1 m\) and at most 500 km/,
+    ],
+    [{ processes: ['3'], deliveryLocation: { postalCode: '37269' }, maxDistanceKm: 1e-320 }, 'requirements.maxDistanceKm', /at least 0.001 km/],
     [{ processes: ['3'], deliveryLocation: { postalCode: '37298' } }, 'requirements.deliveryLocation.postalCode', /unknown/],
     [{ processes: ['3'], deliveryLocation: { latitude: 51 } }, 'requirements.deliveryLocation.longitude', /between -180 and 180/],
   ])('%j is refused naming %s', async (r, field, message) => {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isClientErrorCode, networkUnavailable } from '../../shared/errors.ts';
+import { isClientErrorCode, networkFailed, networkUnavailable } from '../../shared/errors.ts';
 import { identityHeader } from '../../shared/identity.ts';
 import { type PostAnswer, refusedSignature, signedPost } from '../../shared/http-client.ts';
 import { currentLog } from '../../shared/observability.ts';
@@ -96,9 +96,9 @@ export class NetworkClient {
       // The owner's client errors (validation, access, not found) reach the caller unchanged.
       if (isClientErrorCode(error.extensions?.code)) throw new GraphQLError(error.message, { extensions: error.extensions });
       currentLog().warn({ network: this.network, code: error.extensions?.code }, `network ${this.network} failed: ${error.message}`);
-      throw networkUnavailable(this.network);
+      throw networkFailed(this.network);
     }
-    if (!body.data) throw networkUnavailable(this.network);
+    if (!body.data) throw networkFailed(this.network);
     return body.data;
   }
 }

@@ -1,6 +1,17 @@
 import { badInput } from '../../../shared/errors.ts';
 import { isGermanPostalCode, postalCodeRule, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
-import { boundedList, certificationNames, checkText, coordinates, isoDate, line, listLimits, processCodes, text } from '../../../shared/validation.ts';
+import {
+  boundedList,
+  certificationNames,
+  checkText,
+  coordinates,
+  isoDate,
+  line,
+  listLimits,
+  processCodes,
+  radiusKm,
+  text,
+} from '../../../shared/validation.ts';
 import { networks } from '../../../shared/networks.ts';
 import { searchWords, type PushedDownFilter } from '../../../shared/search.ts';
 
@@ -26,12 +37,7 @@ export function resolveLocation(
   near: { latitude?: number | null; longitude?: number | null; postalCode?: string | null; radiusKm: number },
   maxKm = maxRadiusKm,
 ) {
-  if (!(near.radiusKm > 0 && near.radiusKm <= maxKm))
-    throw badInput(`${field}.radiusKm`, `${field}.radiusKm must be more than 0 and at most ${maxKm} km, got ${near.radiusKm}.`, {
-      reason: 'OUT_OF_RANGE',
-      above: 0,
-      max: maxKm,
-    });
+  radiusKm(`${field}.radiusKm`, near.radiusKm, maxKm);
   const hasPoint = near.latitude != null || near.longitude != null;
   if (hasPoint === (near.postalCode != null)) {
     throw badInput(field, `${field} takes either latitude and longitude or a postalCode.`, { reason: 'COMBINATION' });

@@ -1,6 +1,6 @@
 import { badInput } from '../../../shared/errors.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
-import { certificationNames, line, processCodes } from '../../../shared/validation.ts';
+import { certificationNames, line, processCodes, radiusKm } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
@@ -54,13 +54,7 @@ function validate(r: SupplierRequirements) {
     throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
   if (r.maxDistanceKm != null && !r.deliveryLocation)
     throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.', { reason: 'COMBINATION' });
-  if (r.maxDistanceKm != null && !(r.maxDistanceKm > 0 && r.maxDistanceKm <= maxRadiusKm)) {
-    throw badInput('requirements.maxDistanceKm', `requirements.maxDistanceKm must be more than 0 and at most ${maxRadiusKm} km, got ${r.maxDistanceKm}.`, {
-      reason: 'OUT_OF_RANGE',
-      above: 0,
-      max: maxRadiusKm,
-    });
-  }
+  if (r.maxDistanceKm != null) radiusKm('requirements.maxDistanceKm', r.maxDistanceKm, maxRadiusKm);
   const delivery = r.deliveryLocation ? resolveLocation('requirements.deliveryLocation', { ...r.deliveryLocation, radiusKm: maxRadiusKm }) : null;
   return {
     processes: r.processes ? processCodes('requirements.processes', r.processes) : null,

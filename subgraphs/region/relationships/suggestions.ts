@@ -1,4 +1,5 @@
 import { badInput, forbidden } from '../../../shared/errors.ts';
+import { radiusKm as checkRadius } from '../../../shared/validation.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { requireSignedIn } from '../../../shared/identity.ts';
 import { networks } from '../../../shared/networks.ts';
@@ -65,12 +66,7 @@ async function relatedTo(ctx: RegionContext, memberId: string): Promise<Set<stri
 
 export async function partnerSuggestions(ctx: RegionContext, member: MemberRef & Capabilities, radiusKm: number, first: number): Promise<Suggestion[]> {
   assertMaySee(ctx, member.id);
-  if (!(radiusKm > 0 && radiusKm <= maxRadiusKm))
-    throw badInput('radiusKm', `radiusKm must be more than 0 and at most ${maxRadiusKm}, got ${radiusKm}.`, {
-      reason: 'OUT_OF_RANGE',
-      above: 0,
-      max: maxRadiusKm,
-    });
+  checkRadius('radiusKm', radiusKm, maxRadiusKm);
   if (!(first >= 1 && first <= 50)) throw badInput('first', `first must be 1..50, got ${first}.`, { reason: 'OUT_OF_RANGE', min: 1, max: 50, integer: true });
   const complements = complementsOf((member.processes ?? []).map((p) => p.code));
   if (complements.length === 0) return [];
