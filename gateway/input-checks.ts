@@ -38,10 +38,23 @@ export function checkArguments(analysis: DocumentAnalysis, variables: Record<str
   }
 }
 
-function needsCheck(value: unknown): boolean {
+/**
+ * How deep variables may nest. The schema's deepest input is four levels (an inquiry's quantities in a patch); a
+ * variable 100,000 levels deep, in a body well under the size limit, overflowed the stack of this walk and was
+ * answered 500 (the fuzz probe).
+ */
+export const maxVariableDepth = 32;
+
+function needsCheck(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return isMalformedText(value);
-  if (Array.isArray(value)) return value.length > listLimits.anyInput || value.some(needsCheck);
-  return value !== null && typeof value === 'object' && Object.values(value).some(needsCheck);
+  if (value === null || typeof value !== 'object') return false;
+  if (depth === maxVariableDepth)
+    throw badInput('variables', `The variables nest deeper than ${maxVariableDepth} levels; no input of this API nests so deep.`, {
+      reason: 'TOO_DEEP',
+      max: maxVariableDepth,
+    });
+  if (Array.isArray(value)) return value.length > listLimits.anyInput || value.some((item) => needsCheck(item, depth + 1));
+  return Object.values(value).some((item) => needsCheck(item, depth + 1));
 }
 
 /**
@@ -63,8 +76,8 @@ export function inputChecksPlugin(analyses: DocumentAnalyses): ApolloServerPlugi
               : admitted?.query === request.query
                 ? admitted.analysis
                 : await analyses.of(request.query);
-          if (!analysis.literalFails && !needsCheck(variables)) return;
           try {
+            if (!analysis.literalFails && !needsCheck(variables)) return;
             checkArguments(analysis, variables);
           } catch (error) {
             // Thrown here the error answers the whole request, which Apollo sends as HTTP 500 unless told otherwise.

@@ -1,5 +1,5 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { getOperationAST, Kind, type DocumentNode } from 'graphql';
+import { getOperationAST, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import type { DocumentAnalysis } from './document-analysis.ts';
 import { httpError } from '../shared/errors.ts';
 import { sha256Hex } from './safelist.ts';
@@ -39,9 +39,19 @@ export function checkPersistedQuery(extension: unknown, query: string | undefine
   return sha256Hash;
 }
 
-/** The operation to run must be in the document: the one named by operationName, or its only one. */
+/**
+ * The operation to run must be in the document: the one named by operationName, or its only one; and a query or
+ * mutation: the graph has no subscriptions, which graphql-js does not validate and the planner refused with HTTP 500
+ * (the fuzz probe).
+ */
 export function checkOperationName(document: DocumentNode, operationName: string | undefined): void {
-  if (getOperationAST(document, operationName)) return;
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation === OperationTypeNode.SUBSCRIPTION)
+    throw httpError(
+      ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+      'This graph has no subscriptions: ask with a query, or have events sent to you by a webhook (registerWebhook).',
+    );
+  if (operation) return;
   const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
   if (names.length === 0) return; // no operation at all: validation says so
   const message = operationName

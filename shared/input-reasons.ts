@@ -31,6 +31,7 @@ export type InputReason =
   | { reason: 'UNKNOWN_CERTIFICATION' }
   | { reason: 'TOO_MANY'; max: number }
   | { reason: 'TOO_FEW'; min: number }
+  | { reason: 'TOO_DEEP'; max: number }
   | { reason: 'DUPLICATE' }
   | { reason: 'NO_MATCH' }
   | { reason: 'NOT_AN_ID' }
@@ -74,6 +75,7 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   UNKNOWN_CERTIFICATION: 'Not a known certification standard.',
   TOO_MANY: 'A list with more than max entries.',
   TOO_FEW: 'A list with fewer than min entries.',
+  TOO_DEEP: 'Variables nested deeper than max levels, which no input of this API does.',
   DUPLICATE: 'The same entry twice where each may appear once.',
   NO_MATCH: 'No member of any network holds the certificates an inquiry asks for: publishing would invite nobody.',
   NOT_AN_ID: 'Not an id of the kind the field takes.',

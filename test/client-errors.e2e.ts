@@ -43,3 +43,33 @@ test('a persisted-query hash that is not the hash of the text', async () => {
   const sha256Hash = createHash('sha256').update(query).digest('hex');
   expect((await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } })).status).toBe(200);
 });
+
+test('a subscription: the graph has none', async () => {
+  // The planner refused it with HTTP 500 INTERNAL_SERVER_ERROR (the fuzz probe).
+  for (const body of [
+    { query: 'subscription { networks { code } }' },
+    { query: 'query A { networks { code } } subscription B { networks { code } }', operationName: 'B' },
+  ]) {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors[0].message).toBe('This graph has no subscriptions: ask with a query, or have events sent to you by a webhook (registerWebhook).');
+  }
+});
+
+test('variables nested deeper than any input, in a body under the size limit', async () => {
+  // 100,000 levels overflowed the stack of the gateway's input check: HTTP 500 (the fuzz probe).
+  for (const deep of [`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, '['.repeat(200_000) + ']'.repeat(200_000)]) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"{ networks { code } }","variables":{"a":${deep}}}`,
+    });
+    const res = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(response.status).toBe(400);
+    expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables', reason: 'TOO_DEEP', max: 32 });
+  }
+  // As deep as the deepest input, and a little more, is taken.
+  const nested = await post({ query: '{ networks { code } }', variables: { a: JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`) } });
+  expect(nested.errors).toBeUndefined();
+});

@@ -88,6 +88,7 @@ const de: Record<InputReasonName, Phrase> = {
   TOO_MANY: (p, n) => `Bitte geben Sie höchstens ${n(p.max ?? 0)} Einträge an.`,
   TOO_FEW: (p, n) => (p.min === 1 ? 'Bitte geben Sie mindestens einen Eintrag an.' : `Bitte geben Sie mindestens ${n(p.min ?? 1)} Einträge an.`),
   DUPLICATE: () => 'Ein Eintrag kommt doppelt vor; bitte geben Sie jeden nur einmal an.',
+  TOO_DEEP: (p, n) => `Die Eingabe ist tiefer als ${n(p.max ?? 0)} Ebenen verschachtelt.`,
   NO_MATCH: () =>
     'Kein Mitglied eines Netzwerks hat alle verlangten Zertifikate, so würde niemand eingeladen; nichts wurde veröffentlicht. Verlangen Sie weniger Zertifikate, oder bitten Sie eine Netzwerkgeschäftsstelle, Mitglieder vorzuschlagen.',
   NOT_AN_ID: () => 'Dieser Verweis ist ungültig; bitte wählen Sie den Eintrag erneut aus.',
@@ -134,6 +135,7 @@ const en: Record<InputReasonName, Phrase> = {
   TOO_MANY: (p, n) => `Please give at most ${n(p.max ?? 0)} entries.`,
   TOO_FEW: (p, n) => (p.min === 1 ? 'Please give at least one entry.' : `Please give at least ${n(p.min ?? 1)} entries.`),
   DUPLICATE: () => 'An entry appears twice; please give each one once.',
+  TOO_DEEP: (p, n) => `The input nests deeper than ${n(p.max ?? 0)} levels.`,
   NO_MATCH: () =>
     'No member of any network holds every certificate asked for, so nobody would be invited; nothing was published. Ask for fewer certificates, or ask a network office to propose members.',
   NOT_AN_ID: () => 'This reference is not valid; please choose the entry again.',
