@@ -33,6 +33,7 @@ import {
   type DatabaseDump,
   type Manifest,
   type Service,
+  skipMemberIds,
 } from './backup-archive.ts';
 import { dataDir, restoreIncompleteMarker } from './local.ts';
 
@@ -170,6 +171,7 @@ async function loadRows(client: pg.Client, database: DatabaseDump, dir: string):
   for (const sequence of database.sequences) {
     await client.query('select setval($1::regclass, $2::bigint, $3)', [`public.${ident(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
   }
+  if (database.service === 'network') await client.query(skipMemberIds);
   await client.query('commit');
 }
 

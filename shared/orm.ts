@@ -80,6 +80,7 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
       await requireUtf8Database(session);
       const orm = await MikroORM.init(ormConfig({ ...setup, counter }));
       try {
+        await refuseNewerSchema(orm, setup.migrations);
         await orm.migrator.up();
         await setup.afterMigrations?.(session);
         return { orm, settingsChanged: setup.databaseSettings ? await keepDatabaseSettings(session, setup.databaseSettings) : false };
@@ -94,6 +95,23 @@ export async function initOrm(setup: OrmSetup): Promise<{ orm: MikroORM; counter
   // Settings given to the database reach only sessions opened after they were committed: the pool starts over.
   if (settingsChanged) await orm.reconnect();
   return { orm, counter };
+}
+
+/**
+ * A database a newer release has migrated is refused (ConfigError: exit 78, one line). Rolled back onto it, the
+ * release before started without a word and wrote rows as its schema knew them: members it wrote meanwhile kept an
+ * empty materials text, since the newer migration that fills it had run once already, and were not found by their
+ * materials' names for good after the update again (the operations probe).
+ */
+async function refuseNewerSchema(orm: MikroORM, migrations: OrmSetup['migrations']): Promise<void> {
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = (await orm.migrator.getExecuted()).map((m) => m.name).filter((name) => !known.has(name));
+  if (unknown.length === 0) return;
+  const database = orm.config.get('dbName');
+  throw new ConfigError(
+    `The database ${database} was migrated by a newer release of this service (${unknown.length === 1 ? 'migration' : `${unknown.length} migrations, the last`} ${unknown.at(-1)}, unknown to this one): ` +
+      'start the newer release again, or restore the backup taken before the update to go back (docs/office.md, "Going back to the release before").',
+  );
 }
 
 /** Names the migration lock's session in pg_stat_activity, where an office sees a start waiting for another. */

@@ -29,6 +29,12 @@ export function startProblem(error: unknown): { line: string; configuration: boo
   // PostgreSQL's refusals by SQLSTATE: 28P01 a wrong password, 28000 a role not allowed in, 3D000 no such database.
   if (e.code === '28P01' || e.code === '28000' || e.code === '3D000')
     return { line: `its database refused it: ${e.message}. Check DATABASE_URL (role, password, database name).`, configuration: true };
+  // 42501 insufficient_privilege: the migrations' extensions, which a database owner may not all create (earthdistance).
+  if (e.code === '42501' && /create extension/.test(e.message ?? ''))
+    return {
+      line: `its database lacks an extension only a superuser may create (${e.message?.split('\n')[0]}): as PostgreSQL's superuser, in this service's database, run create extension cube; create extension earthdistance; create extension pg_trgm; (docs/office.md, "Database").`,
+      configuration: true,
+    };
   if (e.code === 'ECONNREFUSED') {
     const at = e.port === undefined ? '' : ` at ${e.address}:${e.port}`;
     return { line: `its database${at} does not answer (connection refused): is PostgreSQL running there? Check DATABASE_URL.`, configuration: false };

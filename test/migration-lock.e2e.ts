@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ConfigError } from '../shared/config.ts';
 import { lockSessionName, migrationLockKey } from '../shared/orm.ts';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
@@ -159,4 +160,23 @@ describe('migrations take a lock', () => {
       await Promise.all([atWork.end().catch(() => {}), observer.end()]);
     }
   });
+});
+
+test('a database a newer release migrated is refused, naming the migration and the way back', async () => {
+  // Rolled back onto it, the release before started without a word and wrote rows its schema knew, which the newer
+  // migration, run once already, never filled in (the operations probe).
+  const url = await freshDatabase('newer');
+  const { orm } = await initNetworkOrm(url);
+  await orm.close(true);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`insert into mikro_orm_migrations (name, executed_at) values ('Migration29991231000000_from_a_newer_release', now())`);
+  await client.end();
+  const refused = initNetworkOrm(url);
+  await expect(refused).rejects.toBeInstanceOf(ConfigError);
+  await expect(refused).rejects.toThrow(
+    /^The database t\w+_lock_newer was migrated by a newer release of this service \(migration Migration29991231000000_from_a_newer_release, unknown to this one\): start the newer release again, or restore the backup taken before the update/,
+  );
+  // Nothing ran on it.
+  expect((await executed(url)).at(-1)).toBe('Migration29991231000000_from_a_newer_release');
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { skipMemberIds } from '../scripts/backup-archive.ts';
 import { signedPost } from '../shared/http-client.ts';
 import { spawnLeashed, waitForExit } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
@@ -147,6 +148,8 @@ test("an office's own PostgreSQL: the service migrates and serves a database its
   // As the superuser (the dump's COMMENT ON EXTENSION needs it), keeping the dump's owner: the service's role.
   await run(`${bin}/pg_restore`, ['--exit-on-error', '-d', url('postgres', 'postgres', 'irm_niwe_restored'), dump]);
   await asSuperuser(earthSearchPath('reset search_path'), 'irm_niwe_restored');
+  // Member ids given out after the dump are not given out again (docs/office.md, scripts/restore.ts).
+  await asSuperuser(skipMemberIds, 'irm_niwe_restored');
 
   // No demo data on the copy: every member it serves came from the dump.
   const restored = await startNetworkService(restoredUrl, false);
