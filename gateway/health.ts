@@ -5,12 +5,24 @@ import { probeReady } from '../shared/ready-probe.ts';
 // the gateway reports 503 (a hung region once left it answering 200 while nothing was served). A
 // network that is down only takes its share out of partial answers; that stays 200.
 
-/** Answers within `timeoutMs`: true, or why region cannot serve. */
-export function gatewayHealth(regionGraphqlUrl: string, timeoutMs: number): () => Promise<true | string> {
+/** Region as the gateway's calls last found it: refusing the gateway's signature, and asking again whether it still does. */
+export interface RegionSignature {
+  refused(): boolean;
+  check(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * Answers within `timeoutMs`: true, or why region cannot serve. A region that refuses the gateway's signature (a
+ * secret changed at one side) fails every request while its own /ready says ok: the gateway said ok too, and a
+ * balancer kept it in (the operations probe). While its last call was refused, each look asks region once, signed.
+ */
+export function gatewayHealth(regionGraphqlUrl: string, timeoutMs: number, signature?: RegionSignature): () => Promise<true | string> {
   const url = new URL(regionGraphqlUrl);
   const why = { 'not ready': 'region is not ready', timeout: `region did not answer within ${timeoutMs} ms`, unreachable: 'region is unreachable' };
   return async () => {
     const readiness = await probeReady(url, timeoutMs);
-    return readiness === 'ready' ? true : why[readiness];
+    if (readiness !== 'ready') return why[readiness];
+    if (signature?.refused() && (await signature.check(timeoutMs).catch(() => true))) return "region refuses the gateway's signature";
+    return true;
   };
 }

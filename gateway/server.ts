@@ -117,6 +117,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   installResultShaping();
+  /** Each subgraph's source, as @apollo/gateway last built it (again on a supergraph reload). */
+  const sources = new Map<string, SubgraphSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager(options.supergraphSdl, options.supergraphFile, new Set(Object.keys(options.subgraphSecrets)), observability.log),
     queryPlannerConfig: { cache: caches.plans },
@@ -124,8 +126,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     // (gateway/supergraph.ts). Left to its default, @apollo/gateway checked each once more outside production
     // (0.2 of the 0.3 s it takes to read ours) and the file at start not at all under NODE_ENV=production.
     validateSupergraph: false,
-    buildService: ({ name, url }) =>
-      new SubgraphSource({
+    buildService: ({ name, url }) => {
+      const source = new SubgraphSource({
         name,
         url: options.subgraphUrls[name] ?? url!,
         secret: options.subgraphSecrets[name],
@@ -135,7 +137,10 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
           representations.sent += sent;
         },
         timeoutMs: subgraphTimeoutMs,
-      }),
+      });
+      sources.set(name, source);
+      return source;
+    },
   });
   const server = new ApolloServer<GatewayContext>({
     ...apolloServerOptions,
@@ -187,7 +192,10 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
     signedOut,
   });
   let ready = true;
-  const regionHealth = gatewayHealth(options.subgraphUrls.region, Math.min(subgraphTimeoutMs, 2000));
+  const regionHealth = gatewayHealth(options.subgraphUrls.region, Math.min(subgraphTimeoutMs, 2000), {
+    refused: () => sources.get('region')?.refusesSignature ?? false,
+    check: (timeoutMs) => sources.get('region')?.checkSignature(timeoutMs) ?? Promise.resolve(false),
+  });
   return {
     http: withSessionRenewal(
       withPortal(

@@ -117,6 +117,8 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
    * operations probe); now one waits and the rest are answered at once, until the subgraph answers again.
    */
   #silent: { since: number; probing: boolean } | undefined;
+  /** True from a call the subgraph refused for its signature until one it takes (the gateway's /ready reads it). */
+  refusesSignature = false;
 
   constructor(options: SubgraphSourceOptions) {
     this.#options = options;
@@ -162,6 +164,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     // Such a read runs only once the write answered with data: it was applied, whatever becomes of the read.
     const readBack = ofMutation && !write;
     const answer = write || ofMutation ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
+    this.refusesSignature = answer.status === 401;
     if (answer.status === 401) throw this.#refusedSignature(answer, write);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
@@ -208,6 +211,17 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     });
   }
 
+  /**
+   * Whether the subgraph still refuses the gateway's signature, asked with a signed `{ __typename }`: /ready asks it
+   * while refusesSignature holds, since a balancer that took the gateway out sends no call that would find it mended.
+   */
+  async checkSignature(timeoutMs: number): Promise<boolean> {
+    const body = '{"query":"{ __typename }"}';
+    const answer = await signedPost(this.#options.secret, this.url, { service: this.#options.name, body, timeoutMs });
+    this.refusesSignature = answer.status === 401;
+    return this.refusesSignature;
+  }
+
   /** A call not sent, as the subgraph is silent (#silent): what the client reads, and a write certainly not applied. */
   #notAsked(since: number, write: boolean, readBack: boolean): GraphQLError {
     const service = this.#options.name;
@@ -237,13 +251,17 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const service = this.#options.name;
     const network = findNetwork(service.toUpperCase())?.code;
     const outcome = write ? ' The write was not applied; retry it later.' : '';
-    const error = new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} could not be reached.${outcome}`, {
-      extensions: {
-        ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
-        service,
-        ...(write && { writeOutcome: 'NOT_APPLIED' }),
+    // Not "could not be reached", which sent the operator looking for a service that was up (the operations probe).
+    const error = new GraphQLError(
+      `${network ? `Network ${network}` : `Service ${service}`} refused the gateway's call: a fault in our set-up, not in the request.${outcome}`,
+      {
+        extensions: {
+          ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
+          service,
+          ...(write && { writeOutcome: 'NOT_APPLIED' }),
+        },
       },
-    });
+    );
     // The request's log line says it (gateway/errors.ts requestIdPlugin), in these words instead of a stack.
     operatorLines.set(error, refusedSignature(answer, 'the gateway', network ?? service));
     return error;

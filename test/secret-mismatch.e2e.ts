@@ -59,6 +59,8 @@ test("the gateway's own fetches: NIWE is unavailable to the client, and the gate
     const res = await other.query(`{ members(first: 3, filter: { networks: [NIWE] }) { edges { node { id name } } } }`, {}, token);
     expect(res.errors, JSON.stringify(res)).toBeDefined();
     for (const error of res.errors!) expect(error.extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'NIWE' });
+    // Not "could not be reached", which sent the operator looking for a network that was up (the operations probe).
+    expect(res.errors!.map((error) => error.message)).toContain("Network NIWE refused the gateway's call: a fault in our set-up, not in the request.");
     const gateway = lines.filter((line) => line.service === 'gateway' && line.level === 'error');
     expect(gateway.map((line) => line.msg)).toContain(refusal('the gateway'));
     expect(gateway.filter((line) => line.err !== undefined)).toEqual([]);
@@ -83,5 +85,24 @@ test("a secret changed at the network first, with the callers' as its previous: 
     expect(res.errors).toBeUndefined();
   } finally {
     await changing.stop();
+  }
+});
+
+test('a gateway whose region refuses its signature says so at /ready, until region takes it again', async () => {
+  // Region's own /ready said ok, and so did the gateway's, while every request failed: a balancer kept it in.
+  const other = await startStack({ gatewaySecrets: { region: 'g'.repeat(64) }, logDestination });
+  const ready = async () => {
+    const response = await fetch(other.gatewayUrl.replace(/\/graphql$/, '/ready'));
+    return { status: response.status, body: await response.json() };
+  };
+  try {
+    const res = await other.query('{ networks { code } }');
+    expect(res.errors?.[0]).toMatchObject({
+      message: "Service region refused the gateway's call: a fault in our set-up, not in the request.",
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region' },
+    });
+    expect(await ready()).toEqual({ status: 503, body: { status: "region refuses the gateway's signature" } });
+  } finally {
+    await other.stop();
   }
 });

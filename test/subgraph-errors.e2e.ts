@@ -47,7 +47,7 @@ describe.each(['production', 'development'])('%s', (mode) => {
     expect(body.data).toBeNull();
     expect(body.errors).toEqual([
       {
-        message: 'Service region could not be reached.',
+        message: "Service region refused the gateway's call: a fault in our set-up, not in the request.",
         extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region', requestId: res.headers.get('x-request-id') },
       },
     ]);
