@@ -100,7 +100,24 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
     observability ? (req, res) => observeRequest(observability, paths, req, res, () => serve(req, res), options.fetchNames) : serve,
   );
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerMalformed);
   return server;
+}
+
+/**
+ * A request Node's parser refused before any route saw it, answered as our errors are (JSON with a code): Node's own
+ * answer was a bare status with an empty body, 431 for headers over its 16 KB (the fuzz probe).
+ */
+function answerMalformed(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request headers are too large: at most 16 KB in all.']
+      : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -142,6 +159,14 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  // A compressed body was read as JSON and refused as "not valid JSON", and one labelled so but plain was taken.
+  const encoding = req.headers['content-encoding'];
+  if (encoding && encoding !== 'identity')
+    return sendError(
+      res,
+      httpError(ApolloServerErrorCode.BAD_REQUEST, `Content-Encoding ${encoding.slice(0, 40)} is not accepted: send the body uncompressed.`, { status: 415 }),
+      { closeConnection: true },
+    );
   let body: unknown;
   try {
     const raw = await readBody(req, options.maxBodyBytes ?? defaultMaxBodyBytes);

@@ -73,3 +73,28 @@ test('variables nested deeper than any input, in a body under the size limit', a
   const nested = await post({ query: '{ networks { code } }', variables: { a: JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`) } });
   expect(nested.errors).toBeUndefined();
 });
+
+test('headers over the limit and a compressed body: JSON with a code, not a bare status or "not valid JSON"', async () => {
+  // Node answered 431 with an empty body (the fuzz probe).
+  const big = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-big': 'x'.repeat(20_000) },
+    body: JSON.stringify({ query: '{ networks { code } }' }),
+  });
+  expect(big.status).toBe(431);
+  expect(await big.json()).toEqual({
+    errors: [{ message: 'The request headers are too large: at most 16 KB in all.', extensions: { code: 'BAD_REQUEST' } }],
+  });
+  const { gzipSync } = await import('node:zlib');
+  const gzipped = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    body: gzipSync(JSON.stringify({ query: '{ networks { code } }' })),
+  });
+  expect(gzipped.status).toBe(415);
+  const answer = (await gzipped.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(answer.errors[0]).toMatchObject({
+    message: 'Content-Encoding gzip is not accepted: send the body uncompressed.',
+    extensions: { code: 'BAD_REQUEST' },
+  });
+});
