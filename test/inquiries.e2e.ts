@@ -429,6 +429,8 @@ describe('an inquiry from creation to award', () => {
       ['AWARDED', members.anders],
       ['NOT_CHOSEN', members.brand],
     ]);
+    // Why, beside the fields it had: a bid that lost is told apart from an inquiry that ended without a winner.
+    expect(told[1].payload).toEqual({ inquiryId: id, title: 'Antriebswelle 42CrMo4', quoteId: expect.any(String), reason: 'ANOTHER_QUOTE_AWARDED' });
 
     const cancel = errorOf(
       await stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: awarded.version }, tokens.partner),
@@ -479,7 +481,7 @@ describe('what the probe of the customer journey found', () => {
     // The quote stood SUBMITTED, and its bidder heard nothing of the end.
     expect((await ok(read(tokens.partner, draft.id))).inquiry.quotes.map((q: { status: string }) => q.status)).toEqual(['NOT_CHOSEN']);
     const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'NOT_CHOSEN', memberId: members[invitee] });
-    expect(told.map((e) => e.payload)).toContainEqual(expect.objectContaining({ quoteId: quoted.id }));
+    expect(told.map((e) => e.payload)).toContainEqual(expect.objectContaining({ quoteId: quoted.id, reason: 'CLOSED_WITHOUT_AWARD' }));
   });
 
   test('a material family as buyers write it is taken, as the search and findSuppliers take it', async () => {
@@ -539,5 +541,201 @@ describe('what the probe of the customer journey found', () => {
     expect(early.message).toMatch(/lies before the quote deadline's day of inquiry inq-\d+ \(\d{4}-\d\d-\d\d\)/);
     expect((await ok(read(tokens.partner, draft.id))).inquiry.quotes).toEqual([]);
     await ok(quote(tokens[invitee], draft.id, { ...quoteInput(10), validUntil: dateInDays(21) }));
+  });
+});
+
+describe('the lifecycle the outside probe found missing', () => {
+  const day = 86_400_000;
+  const extend = (token: string, id: string, version: number, quoteDeadline: string, deliveryDate?: string) =>
+    stack.query(
+      `mutation($id: ID!, $v: Int!, $d: String!, $dd: String) { extendQuoteDeadline(id: $id, version: $v, quoteDeadline: $d, deliveryDate: $dd) { status version quoteDeadline deliveryDate } }`,
+      { id, v: version, d: quoteDeadline, dd: deliveryDate },
+      token,
+    );
+  const withdraw = (token: string, quoteId: string, version: number, memberId?: string) =>
+    stack.query(
+      `mutation($q: ID!, $v: Int!, $m: ID) { withdrawQuote(quoteId: $q, version: $v, memberId: $m) { id status version revision } }`,
+      { q: quoteId, v: version, m: memberId },
+      token,
+    );
+  const comparison = async (id: string) =>
+    (await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id } } }`, { id }, tokens.partner))).quoteComparison.map(
+      (r: { quote: { id: string } }) => r.quote.id,
+    );
+  const events = async (type: string, id: string) =>
+    (await stack.region.orm.em.fork().find(OutboxEventSchema, { type: type as 'INVITED' }, { orderBy: { createdAt: 'asc' } })).filter(
+      (e) => e.payload.inquiryId === id,
+    );
+  const key = (id: string) => Number(id.replace(/^inq-/, ''));
+
+  test('the owner moves an open inquiry’s quote deadline later, never earlier; every invitee that has not declined is told', async () => {
+    const draft = (await ok(create(tokens.partner, inquiryInput({ quoteDeadline: inFuture(10 * day), deliveryDate: dateInDays(30) })))).createInquiry;
+    // A draft's deadline is changed with updateInquiry.
+    expect(errorOf(await extend(tokens.partner, draft.id, draft.version, inFuture(12 * day))).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'STATUS',
+      status: 'DRAFT',
+    });
+    const open = (await ok(publish(tokens.partner, draft.id, draft.version, 3))).publishInquiry;
+    expect(open.invitations.map((i: { member: { id: string } }) => i.member.id).sort()).toEqual([members.anders, members.conrad, members.gerlach].sort());
+    await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität") { status } }`, { id: draft.id }, tokens.conrad));
+
+    const refusals: [[string, string?], Record<string, unknown>, RegExp][] = [
+      // Bidders plan on the deadline: an earlier one is refused, saying it only moves later.
+      [
+        [inFuture(5 * day)],
+        { field: 'quoteDeadline', reason: 'ORDER', other: 'Inquiry.quoteDeadline' },
+        /is not after the current quote deadline .* only moves later/,
+      ],
+      // Past the kept delivery date: the deadline is named, with what to do.
+      [
+        [inFuture(35 * day)],
+        { field: 'quoteDeadline', reason: 'ORDER', other: 'deliveryDate' },
+        /must end before the delivery date .*or move deliveryDate with it/,
+      ],
+      // The delivery date moved with it moves later too, and after the new deadline's day.
+      [
+        [inFuture(35 * day), dateInDays(25)],
+        { field: 'deliveryDate', reason: 'ORDER', other: 'Inquiry.deliveryDate' },
+        /lies before the current delivery date/,
+      ],
+      [[inFuture(35 * day), dateInDays(35)], { field: 'deliveryDate', reason: 'ORDER', other: 'quoteDeadline' }, /must lie after the quote deadline's day/],
+      [['morgen'], { field: 'quoteDeadline', reason: 'DATE_TIME' }, /must be an ISO 8601 date and time/],
+      [[inFuture(35 * day), '2027-02-31'], { field: 'deliveryDate', reason: 'DATE' }, /calendar date/],
+    ];
+    for (const [[deadline, delivery], extensions, message] of refusals) {
+      const error = errorOf(await extend(tokens.partner, draft.id, open.version, deadline, delivery));
+      expect(error.extensions, String(message)).toMatchObject({ code: 'BAD_USER_INPUT', ...extensions });
+      expect(error.message).toMatch(message);
+    }
+    expect(errorOf(await extend(tokens.anders, draft.id, open.version, inFuture(20 * day))).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await extend(tokens.partner, draft.id, open.version - 1, inFuture(20 * day))).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'STALE_VERSION',
+      currentVersion: open.version,
+    });
+    expect((await ok(read(tokens.partner, draft.id))).inquiry).toMatchObject({ version: open.version, quoteDeadline: open.quoteDeadline });
+    expect(await events('DEADLINE_EXTENDED', draft.id)).toEqual([]);
+
+    const later = new Date(Date.now() + 35 * day);
+    const extended = (await ok(extend(tokens.partner, draft.id, open.version, later.toISOString(), dateInDays(45)))).extendQuoteDeadline;
+    expect(extended).toEqual({ status: 'OPEN', version: open.version + 1, quoteDeadline: later.toISOString(), deliveryDate: dateInDays(45) });
+    const told = await events('DEADLINE_EXTENDED', draft.id);
+    expect(told.map((e) => e.memberId).sort()).toEqual([members.anders, members.gerlach].sort());
+    expect(told[0].payload).toEqual({
+      inquiryId: draft.id,
+      title: 'Antriebswelle 42CrMo4',
+      quoteDeadline: later.toISOString(),
+      previousQuoteDeadline: open.quoteDeadline,
+      deliveryDate: dateInDays(45),
+      previousDeliveryDate: dateInDays(30),
+    });
+    // Past the deadline the inquiry does not open again.
+    await stack.region.orm.em.fork().execute(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = ?`, [key(draft.id)]);
+    expect(errorOf(await extend(tokens.partner, draft.id, extended.version, inFuture(40 * day))).extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'QUOTING_CLOSED',
+    });
+  });
+
+  test('a bidder withdraws its quote before the deadline: out of the comparison, not awardable, the owner told; it may quote again', async () => {
+    const draft = (await ok(create(tokens.partner, inquiryInput()))).createInquiry;
+    const open = (await ok(publish(tokens.partner, draft.id, draft.version, 3))).publishInquiry;
+    const id = draft.id;
+    const a = (await ok(quote(tokens.anders, id, quoteInput(12)))).submitQuote;
+    const c = (await ok(quote(tokens.conrad, id, quoteInput(11.5)))).submitQuote;
+    const g = (await ok(quote(tokens.gerlach, id, quoteInput(11)))).submitQuote;
+
+    // Another bidder learns nothing of the quote; a customer does not bid; a stale version is refused.
+    expect(errorOf(await withdraw(tokens.anders, g.id, g.version)).extensions?.code).toBe('NOT_FOUND');
+    expect(errorOf(await withdraw(tokens.partner, g.id, g.version)).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await withdraw(tokens.gerlach, g.id, g.version - 1)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'STALE_VERSION',
+      currentVersion: g.version,
+    });
+    // The office of its network withdraws it for the member, as it quotes for it.
+    const withdrawn = (await ok(withdraw(tokens.niweOffice, g.id, g.version, members.gerlach))).withdrawQuote;
+    expect(withdrawn).toEqual({ id: g.id, status: 'WITHDRAWN', version: g.version + 1, revision: 1 });
+    expect(errorOf(await withdraw(tokens.gerlach, g.id, withdrawn.version)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'STATUS',
+      status: 'WITHDRAWN',
+    });
+    const withdrawnC = (await ok(withdraw(tokens.conrad, c.id, c.version))).withdrawQuote;
+    expect(withdrawnC.status).toBe('WITHDRAWN');
+
+    expect(await comparison(id)).toEqual([a.id]);
+    const told = await events('QUOTE_WITHDRAWN', id);
+    expect(told.map((e) => [e.ownerKey, e.payload.quoteId])).toEqual([
+      ['partner:tier1-automotive', g.id],
+      ['partner:tier1-automotive', c.id],
+    ]);
+    const inquiry = (await ok(read(tokens.partner, id))).inquiry;
+    const award = errorOf(
+      await stack.query(
+        `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`,
+        { id, q: g.id, v: inquiry.version },
+        tokens.partner,
+      ),
+    );
+    expect(award.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS', status: 'WITHDRAWN', field: 'quoteId' });
+    // The bidder's invitation reads as read again: it may quote anew, or decline.
+    const seen = (await ok(read(tokens.gerlach, id))).inquiry;
+    expect(seen.invitations.map((i: { status: string }) => i.status)).toEqual(['VIEWED']);
+    expect(seen.quotes.map((q: { status: string }) => q.status)).toEqual(['WITHDRAWN']);
+
+    // Quoting again is the withdrawn quote's next revision.
+    const again = errorOf(await quote(tokens.gerlach, id, quoteInput(10.5)));
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', currentVersion: withdrawn.version });
+    expect(again.message).toMatch(/withdrew its quote .* give that version to submit it again/);
+    const revived = (await ok(quote(tokens.gerlach, id, quoteInput(10.5), withdrawn.version))).submitQuote;
+    expect(revived).toMatchObject({ id: g.id, status: 'SUBMITTED', revision: 2 });
+    expect(await comparison(id)).toEqual([g.id, a.id]);
+    expect((await ok(read(tokens.gerlach, id))).inquiry.invitations.map((i: { status: string }) => i.status)).toEqual(['QUOTED']);
+    expect(open.status).toBe('OPEN');
+
+    // Past the deadline a quote stands: the owner chooses among what was offered by then.
+    await stack.region.orm.em.fork().execute(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = ?`, [key(id)]);
+    expect(errorOf(await withdraw(tokens.anders, a.id, a.version)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS', status: 'QUOTING_CLOSED' });
+
+    // Cancelled: the bidders standing are told why they were not chosen; conrad, out already, hears nothing and its quote stays withdrawn.
+    const current = (await ok(read(tokens.partner, id))).inquiry;
+    await ok(stack.query(`mutation($id: ID!, $v: Int!) { cancelInquiry(id: $id, version: $v) { status } }`, { id, v: current.version }, tokens.partner));
+    const notChosen = await events('NOT_CHOSEN', id);
+    expect(notChosen.map((e) => [e.memberId, e.payload.reason]).sort()).toEqual(
+      [
+        [members.anders, 'INQUIRY_CANCELLED'],
+        [members.gerlach, 'INQUIRY_CANCELLED'],
+      ].sort(),
+    );
+    const ended = (await ok(read(tokens.partner, id))).inquiry.quotes;
+    expect(ended.find((q: { id: string }) => q.id === c.id).status).toBe('WITHDRAWN');
+  });
+
+  test('a draft’s delivery location changes, checked as a new inquiry’s', async () => {
+    const draft = (await ok(create(tokens.partner, inquiryInput()))).createInquiry;
+    const change = (version: number, deliveryLocation: Record<string, unknown>) =>
+      stack.query(
+        `mutation($id: ID!, $v: Int!, $l: LocationInput!) { updateInquiry(id: $id, version: $v, input: { deliveryLocation: $l }) { version deliveryPostalCode deliveryLocation { latitude longitude } } }`,
+        { id: draft.id, v: version, l: deliveryLocation },
+        tokens.partner,
+      );
+    for (const [location, field] of [
+      [{ postalCode: '1234' }, 'input.deliveryLocation.postalCode'],
+      [{ postalCode: '00000' }, 'input.deliveryLocation.postalCode'],
+      [{ postalCode: '99817', latitude: 51, longitude: 10 }, 'input.deliveryLocation'],
+    ] as const) {
+      const error = errorOf(await change(draft.version, location));
+      expect(error.extensions, JSON.stringify(location)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(error.message).toContain(field);
+    }
+    const before = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { deliveryLocation { latitude longitude } } }`, { id: draft.id }, tokens.partner)))
+      .inquiry.deliveryLocation;
+    const moved = (await ok(change(draft.version, { postalCode: '99817' }))).updateInquiry;
+    expect(moved).toMatchObject({ version: draft.version + 1, deliveryPostalCode: '99817' });
+    expect(moved.deliveryLocation).not.toEqual(before);
+    const atPoint = (await ok(change(moved.version, { latitude: 51.2, longitude: 10.1 }))).updateInquiry;
+    expect(atPoint).toEqual({ version: moved.version + 1, deliveryPostalCode: null, deliveryLocation: { latitude: 51.2, longitude: 10.1 } });
   });
 });

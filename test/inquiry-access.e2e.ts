@@ -306,6 +306,7 @@ describe('partners', () => {
         { id: open.id, p: [members.conrad], m: members.anders },
       ],
       [`mutation($m: ID) { respondToConsortium(consortiumId: "con-1", accept: false, memberId: $m) { id } }`, { m: members.anders }],
+      [`mutation($m: ID) { withdrawQuote(quoteId: "q-1", version: 1, memberId: $m) { id } }`, { m: members.anders }],
     ] as const) {
       const { message, extensions } = errorOf(await stack.query(query, variables, tokens.partner));
       expect([extensions?.code, message], query).toEqual([

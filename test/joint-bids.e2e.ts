@@ -366,3 +366,57 @@ describe('a partner that declines', () => {
     ).toBe(0);
   });
 });
+
+describe('a consortium when the deadline moves or its quote is withdrawn', () => {
+  test('a partner not invited itself hears of a later deadline, once, as the lead does', async () => {
+    const id = await inquiryForAnders();
+    await consortiumWithConrad(id);
+    const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id }, tokens.partner))).inquiry.version;
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!, $d: String!) { extendQuoteDeadline(id: $id, version: $v, quoteDeadline: $d) { version } }`,
+        { id, v: version, d: new Date(Date.now() + 15 * 86_400_000).toISOString() },
+        tokens.partner,
+      ),
+    );
+    const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'DEADLINE_EXTENDED', inquiryId: Number(id.slice(4)) });
+    expect(told.map((e) => e.memberId).sort()).toEqual([members.anders, members.conrad].sort());
+  });
+
+  test('only the lead withdraws the consortium’s quote; its partners are told and still see it, withdrawn', async () => {
+    const id = await inquiryForAnders();
+    const con = await consortiumWithConrad(id);
+    await ok(respond(tokens.anders, con, true, ['3.2.1'], 60));
+    await ok(respond(tokens.conrad, con, true, ['3.2.3'], 40));
+    const quoted = (
+      await ok(
+        stack.query(
+          `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id version } }`,
+          {
+            id,
+            input: {
+              priceTiers: [{ minQuantity: 1, unitPrice: 48 }],
+              leadTimeDays: 70,
+              validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+              consortiumId: con,
+            },
+          },
+          tokens.anders,
+        ),
+      )
+    ).submitQuote;
+    const withdraw = (token: string) =>
+      stack.query(`mutation($q: ID!, $v: Int!) { withdrawQuote(quoteId: $q, version: $v) { status } }`, { q: quoted.id, v: quoted.version }, token);
+    const refused = (await withdraw(tokens.conrad)).errors![0];
+    expect([refused.extensions?.code, refused.message]).toEqual([
+      'FORBIDDEN',
+      `Only ${members.anders}, the consortium's lead, may withdraw quote ${quoted.id}.`,
+    ]);
+    expect((await withdraw(tokens.gerlach)).errors![0].extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(withdraw(tokens.anders))).withdrawQuote).toEqual({ status: 'WITHDRAWN' });
+    const told = await stack.region.orm.em.fork().find(OutboxEventSchema, { type: 'QUOTE_WITHDRAWN', inquiryId: Number(id.slice(4)) });
+    expect(told.map((e) => e.memberId ?? e.ownerKey).sort()).toEqual([members.conrad, 'partner:oem'].sort());
+    const seen = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { id status consortium { id } } } }`, { id }, tokens.conrad))).inquiry;
+    expect(seen.quotes).toEqual([{ id: quoted.id, status: 'WITHDRAWN', consortium: { id: con } }]);
+  });
+});

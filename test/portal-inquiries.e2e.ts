@@ -143,7 +143,8 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   await customerPage.waitForURL(/\/anfragen\/inq-\d+\/bearbeiten$/);
   await eventually(() => customerPage.inputValue('#inquiry-partDescription')).toBe('Lagerbock nach Zeichnung, gefräst, entgratet');
   expect(await customerPage.inputValue('#inquiry-quantities')).toBe('100, 1000');
-  expect(await customerPage.locator('#inquiry-postalCode').count()).toBe(0);
+  // The delivery place is part of the draft, too (the form had no field for it: InquiryPatch had none).
+  expect(await customerPage.inputValue('#inquiry-postalCode')).toBe('99974');
   await expectAccessible(customerPage);
   await customerPage.fill('#inquiry-partDescription', 'Lagerbock nach Zeichnung, gefräst, entgratet\nKanten gebrochen');
   await customerPage.getByRole('button', { name: 'Änderungen speichern' }).click();
@@ -458,5 +459,132 @@ test('the owner withdraws a draft and closes an inquiry without an award, each a
 
   const states = await Promise.all([draft.id, open.id].map(async (id) => (await ok('query($id: ID!) { inquiry(id: $id) { status } }', { id })).inquiry.status));
   expect(states).toEqual(['CANCELLED', 'CLOSED_WITHOUT_AWARD']);
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+test('the owner extends an open inquiry’s deadline, later only; the bidder withdraws its quote after asking and submits it again; a draft’s delivery place changes', async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
+  const lead = await stack.token('--role', 'member', '--member', invited.id);
+  const query = async (text: string, variables: Record<string, unknown>, token: string) => {
+    const result = await stack.query({ query: text, variables }, token);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const input = (title: string) => ({
+    title,
+    partDescription: 'Gefräst',
+    processes: ['3.2.3'],
+    quantities: [{ quantity: 200 }],
+    deliveryLocation: { postalCode: '99974' },
+    deliveryDate: isoDay(40),
+    quoteDeadline: new Date(Date.now() + 10 * day).toISOString(),
+  });
+  const create = 'mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }';
+  const created = (await query(create, { input: input('Halter, Frist verlängert') }, owner)).createInquiry;
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
+  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  await query(
+    'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
+    { id: created.id, input: { priceTiers: [{ minQuantity: 1, unitPrice: 7.5 }], leadTimeDays: 30, validUntil: isoDay(60) } },
+    lead,
+  );
+
+  // The owner: earlier is refused with the rule, a deadline past the delivery date with what to do, then both moved.
+  const page = await signIn(customer, `/anfragen/${created.id}`);
+  await eventually(() => page.locator('#extend-heading').textContent()).toBe('Angebotsfrist verlängern');
+  await page.fill('#extend-quoteDeadline', `${isoDay(5)}T12:00`);
+  await page.getByRole('button', { name: 'Frist verlängern' }).click();
+  await eventually(() => page.locator('#extend-quoteDeadline-error').textContent()).toMatch(
+    /^Die neue Frist muss nach der bisherigen liegen \(.+\); früher lässt sie sich nicht legen\.$/,
+  );
+  expect(await page.evaluate('document.activeElement?.id')).toBe('extend-quoteDeadline');
+  expect(await page.locator('#extend-quoteDeadline').getAttribute('aria-invalid')).toBe('true');
+  await page.fill('#extend-quoteDeadline', `${isoDay(45)}T12:00`);
+  await page.press('#extend-quoteDeadline', 'Enter');
+  await eventually(() => page.locator('#extend-quoteDeadline-error').textContent()).toMatch(
+    /^Die Frist muss vor dem Tag des Liefertermins \(.+\) enden\. Verschieben Sie den Liefertermin mit, oder wählen Sie eine frühere Frist\.$/,
+  );
+  await expectAccessible(page);
+  await page.fill('#extend-deliveryDate', isoDay(55));
+  await page.press('#extend-quoteDeadline', 'Enter');
+  await eventually(() =>
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Die Angebotsfrist ist verlängert bis / })
+      .count(),
+  ).toBe(1);
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toMatch(/^Die Angebotsfrist ist verlängert bis /);
+  const [year, month, date] = isoDay(55).split('-');
+  await eventually(() => page.locator('.facts').first().textContent()).toContain(`${date}.${month}.${year}`);
+  expect(await page.locator('.field-error').count()).toBe(0);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  await screenshot(page, 'inquiry-deadline-extended');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const extended = (await query('query($id: ID!) { inquiry(id: $id) { quoteDeadline deliveryDate } }', { id: created.id }, owner)).inquiry;
+  expect(extended.deliveryDate).toBe(isoDay(55));
+  expect(extended.quoteDeadline.slice(0, 10)).toBe(isoDay(45));
+
+  // The bidder withdraws: asked first, the focus on "Abbrechen", so Enter alone withdraws nothing.
+  const memberPage = await signIn(bidder, `/anfragen/${created.id}`);
+  await eventually(() => memberPage.locator('#withdraw-quote-heading').textContent()).toBe('Angebot zurückziehen');
+  await memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).focus();
+  await memberPage.keyboard.press('Enter');
+  const dialog = memberPage.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('p').textContent()).toBe(
+    'Ihr Angebot zu „Halter, Frist verlängert“ zurückziehen? Der Kunde erfährt es und kann es nicht mehr beauftragen. Bis zur Angebotsfrist können Sie erneut anbieten.',
+  );
+  expect(await memberPage.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await expectAccessible(memberPage);
+  await memberPage.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(false);
+  await memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).focus();
+  await memberPage.keyboard.press('Enter');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await memberPage.keyboard.press('Shift+Tab');
+  expect(await memberPage.evaluate('document.activeElement?.textContent')).toBe('Ja, Angebot zurückziehen');
+  await memberPage.keyboard.press('Enter');
+  await eventually(() => memberPage.evaluate('document.activeElement?.textContent')).toBe('Ihr Angebot ist zurückgezogen.');
+  await eventually(() => memberPage.locator('main').textContent()).toContain('Sie haben dieses Angebot zurückgezogen');
+  expect(await memberPage.locator('#quote-form-heading').textContent()).toBe('Angebot erneut abgeben');
+  expect(await memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).count()).toBe(0);
+  await expectAccessible(memberPage);
+  await memberPage.setViewportSize({ width: 360, height: 740 });
+  expect(await memberPage.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  await screenshot(memberPage, 'inquiry-quote-withdrawn');
+  await memberPage.setViewportSize({ width: 1280, height: 900 });
+
+  // Out of the owner's comparison.
+  await page.reload();
+  await eventually(() => page.locator('main').textContent()).toContain('Noch keine Angebote.');
+
+  // Submitted again: the quote's next revision, back in the comparison; the page in English says so in English.
+  await memberPage.getByRole('button', { name: 'Erneut abgeben' }).click();
+  await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihre 2. Fassung ist abgegeben.' }).count()).toBe(1);
+  await eventually(() => memberPage.locator('#withdraw-quote-heading').count()).toBe(1);
+  await memberPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => memberPage.getByRole('button', { name: 'Withdraw the quote' }).count()).toBe(1);
+  await page.reload();
+  await eventually(() => page.locator('table.comparison').count()).toBe(1);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => page.locator('#extend-heading').textContent()).toBe('Extend the quote deadline');
+
+  // A draft's delivery place: changed on its edit page, a bad one refused at the field.
+  const draft = (await query(create, { input: input('Halter, anderer Lieferort') }, owner)).createInquiry;
+  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await page.goto(`${stack.gateway}/anfragen/${draft.id}/bearbeiten`);
+  await eventually(() => page.inputValue('#inquiry-postalCode')).toBe('99974');
+  await page.fill('#inquiry-postalCode', '00000');
+  await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await eventually(() => page.locator('#inquiry-postalCode-error').count()).toBe(1);
+  expect(await page.evaluate('document.activeElement?.id')).toBe('inquiry-postalCode');
+  await page.fill('#inquiry-postalCode', '99817');
+  await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await page.waitForURL((url) => url.pathname === `/anfragen/${draft.id}`);
+  await eventually(() => page.locator('.facts').first().textContent()).toContain('99817');
+  expect((await query('query($id: ID!) { inquiry(id: $id) { deliveryPostalCode } }', { id: draft.id }, owner)).inquiry.deliveryPostalCode).toBe('99817');
   expect(pages.errors).toEqual([]);
 }, 300_000);

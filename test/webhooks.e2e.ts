@@ -7,6 +7,7 @@ import { postEvent } from '../subgraphs/region/inquiries/dispatcher.ts';
 import { openSecret } from '../subgraphs/region/inquiries/webhook-secrets.ts';
 import { checkTarget, refusedTarget, type CheckedTarget } from '../subgraphs/region/inquiries/webhooks.ts';
 import { createMember } from './support/members.ts';
+import { WebhookReceivers } from './support/webhooks.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Inquiry events reach the webhooks of members, offices and inquiry owners
@@ -101,7 +102,7 @@ describe('webhooks', () => {
     // A partner's webhooks hear of the inquiries it owns: quotes received, nothing addressed to bidders.
     const partnerInvited = (await register(tokens.partner, `${receiverUrl}/hook`, ['QUOTE_RECEIVED', 'INVITED'])).errors![0];
     expect(partnerInvited.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events' });
-    expect(partnerInvited.message).toMatch(/events may be QUOTE_RECEIVED, not INVITED/);
+    expect(partnerInvited.message).toMatch(/events may be QUOTE_RECEIVED or QUOTE_WITHDRAWN, not INVITED/);
     const forMember = await stack.query(
       `mutation($url: String!, $m: ID) { registerWebhook(url: $url, events: [QUOTE_RECEIVED], memberId: $m) { secret } }`,
       { url: `${receiverUrl}/hook`, m: members.anders },
@@ -319,6 +320,92 @@ describe('webhooks', () => {
     expect((await stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id }, linatOffice)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await ok(stack.query(`mutation($id: ID!) { deleteWebhook(id: $id) }`, { id }, tokens.konatOffice))).deleteWebhook).toBe(true);
     expect(await listed(tokens.conrad)).not.toContain(id);
+  });
+
+  test('an extended deadline is told to the invitees, and DEADLINE_NEAR follows the new deadline; the owner hears of a withdrawn quote', async () => {
+    type Event = { type: string; data: Record<string, unknown> };
+    const receivers = new WebhookReceivers<Event>();
+    try {
+      await receivers.register(stack, 'conrad', tokens.conrad, ['DEADLINE_NEAR', 'DEADLINE_EXTENDED']);
+      await receivers.register(stack, 'owner', tokens.partner, ['QUOTE_WITHDRAWN']);
+      const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+      const input = {
+        title: 'Zapfen',
+        partDescription: 'Gedrehter Zapfen',
+        processes: ['3.2.1'],
+        material: '42CrMo4',
+        quantities: [{ quantity: 100 }],
+        deliveryLocation: { postalCode: '99974' },
+        deliveryDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        // Within a day: the invitees hear that the deadline is near.
+        quoteDeadline: inHours(3),
+      };
+      const created = (await ok(stack.query(`mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }`, { input }, tokens.partner)))
+        .createInquiry;
+      const published = (
+        await ok(
+          stack.query(
+            `mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 5) { version quoteDeadline } }`,
+            { id: created.id, v: created.version },
+            tokens.partner,
+          ),
+        )
+      ).publishInquiry;
+      const ofInquiry = (events: Event[]) => events.filter((e) => e.data.inquiryId === created.id);
+      // DEADLINE_NEAR names the deadline to the second.
+      const toSecond = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+      await expect.poll(async () => ofInquiry(await receivers.deliveries('conrad', 1)).length, { timeout: 15_000, interval: 50 }).toBe(1);
+      expect(ofInquiry(receivers.received.conrad)).toMatchObject([{ type: 'DEADLINE_NEAR', data: { quoteDeadline: toSecond(published.quoteDeadline) } }]);
+
+      const extend = (version: number, quoteDeadline: string) =>
+        stack.query(
+          `mutation($id: ID!, $v: Int!, $d: String!) { extendQuoteDeadline(id: $id, version: $v, quoteDeadline: $d) { version quoteDeadline } }`,
+          { id: created.id, v: version, d: quoteDeadline },
+          tokens.partner,
+        );
+      // Still within the day: told of the extension, and reminded anew of the new deadline (the old one's reminder is spent).
+      const nearer = (await ok(extend(published.version, inHours(20)))).extendQuoteDeadline;
+      await expect.poll(() => ofInquiry(receivers.received.conrad).length, { timeout: 15_000, interval: 50 }).toBe(3);
+      const [, first, second] = ofInquiry(receivers.received.conrad);
+      expect([first, second].map((e) => e.type).sort()).toEqual(['DEADLINE_EXTENDED', 'DEADLINE_NEAR']);
+      expect([first, second].find((e) => e.type === 'DEADLINE_NEAR')!.data.quoteDeadline).toBe(toSecond(nearer.quoteDeadline));
+      expect([first, second].find((e) => e.type === 'DEADLINE_EXTENDED')!.data).toMatchObject({
+        quoteDeadline: nearer.quoteDeadline,
+        previousQuoteDeadline: published.quoteDeadline,
+      });
+      // Three days off: told of it, and no reminder until a day before the new deadline.
+      const later = (await ok(extend(nearer.version, inHours(72)))).extendQuoteDeadline;
+      await expect.poll(() => ofInquiry(receivers.received.conrad).length, { timeout: 15_000, interval: 50 }).toBe(4);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(ofInquiry(receivers.received.conrad).map((e) => e.type)).toEqual(['DEADLINE_NEAR', first.type, second.type, 'DEADLINE_EXTENDED']);
+      expect(ofInquiry(receivers.received.conrad)[3].data.quoteDeadline).toBe(later.quoteDeadline);
+
+      // A quote withdrawn: the customer's own webhook hears of it.
+      const quoted = (
+        await ok(
+          stack.query(
+            `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id version } }`,
+            {
+              id: created.id,
+              input: {
+                priceTiers: [{ minQuantity: 1, unitPrice: 9 }],
+                leadTimeDays: 20,
+                validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+              },
+            },
+            tokens.anders,
+          ),
+        )
+      ).submitQuote;
+      await ok(
+        stack.query(`mutation($q: ID!, $v: Int!) { withdrawQuote(quoteId: $q, version: $v) { status } }`, { q: quoted.id, v: quoted.version }, tokens.anders),
+      );
+      expect(await receivers.deliveries('owner', 1)).toMatchObject([
+        { type: 'QUOTE_WITHDRAWN', data: { inquiryId: created.id, quoteId: quoted.id, revision: 1 } },
+      ]);
+    } finally {
+      await receivers.close();
+    }
   });
 
   test('the dispatcher deletes idempotency keys older than a day and keeps younger ones', async () => {

@@ -313,7 +313,7 @@ export const updateMember = operation<{ updateMember: EditedMember }, { id: stri
 
 export type InquiryStatus = 'DRAFT' | 'OPEN' | 'QUOTING_CLOSED' | 'AWARDED' | 'CLOSED_WITHOUT_AWARD' | 'CANCELLED';
 export type InvitationStatus = 'INVITED' | 'VIEWED' | 'DECLINED' | 'QUOTED';
-export type QuoteStatus = 'SUBMITTED' | 'AWARDED' | 'NOT_CHOSEN';
+export type QuoteStatus = 'SUBMITTED' | 'AWARDED' | 'NOT_CHOSEN' | 'WITHDRAWN';
 
 export interface InquiryQuantity {
   quantity: number;
@@ -500,6 +500,7 @@ export interface InquiryPatch {
   certifications?: string[];
   documents?: string[];
   ppapLevel?: number | null;
+  deliveryLocation?: { postalCode: string };
   deliveryDate?: string;
   quoteDeadline?: string;
 }
@@ -508,6 +509,17 @@ export const updateInquiry = operation<{ updateInquiry: InquiryDetail }, { id: s
   'UpdateInquiry',
   `mutation UpdateInquiry($id: ID!, $version: Int!, $input: InquiryPatch!) {
     updateInquiry(id: $id, version: $version, input: $input) { ${inquiryFields} }
+  }`,
+);
+
+/** An open inquiry's quote deadline moved later, and its delivery date with it when given; its bidders are told. */
+export const extendQuoteDeadline = operation<
+  { extendQuoteDeadline: InquiryDetail },
+  { id: string; version: number; quoteDeadline: string; deliveryDate?: string }
+>(
+  'ExtendQuoteDeadline',
+  `mutation ExtendQuoteDeadline($id: ID!, $version: Int!, $quoteDeadline: String!, $deliveryDate: String) {
+    extendQuoteDeadline(id: $id, version: $version, quoteDeadline: $quoteDeadline, deliveryDate: $deliveryDate) { ${inquiryFields} }
   }`,
 );
 
@@ -558,6 +570,12 @@ import { cooperationOperations } from './cooperation-operations.ts';
 // A member's own pages' operations (availability, capacity) too.
 export * from './member-operations.ts';
 import { memberOperations } from './member-operations.ts';
+
+/** A bidder's quote withdrawn before the deadline; submitting it again (with its new version) revives it. */
+export const withdrawQuote = operation<{ withdrawQuote: QuoteView }, { quoteId: string; version: number }>(
+  'WithdrawQuote',
+  `mutation WithdrawQuote($quoteId: ID!, $version: Int!) { withdrawQuote(quoteId: $quoteId, version: $version) { ${quoteFields} } }`,
+);
 
 export const respondToConsortium = operation<
   { respondToConsortium: ConsortiumView },
@@ -615,10 +633,12 @@ export const operations = [
   createInquiry,
   publishInquiry,
   updateInquiry,
+  extendQuoteDeadline,
   cancelInquiry,
   closeInquiryWithoutAward,
   awardQuote,
   submitQuote,
+  withdrawQuote,
   respondToConsortium,
   declineInquiry,
   memberCandidates,

@@ -99,7 +99,8 @@ function InquiryListPage() {
                     ) : (
                       <>
                         <td>{number(inquiry.invitations.length)}</td>
-                        <td>{number(inquiry.quotes.length)}</td>
+                        {/* A withdrawn quote is no offer (it is out of the comparison too). */}
+                        <td>{number(inquiry.quotes.filter((q) => q.status !== 'WITHDRAWN').length)}</td>
                         <td>{day(inquiry.createdAt)}</td>
                       </>
                     )}

@@ -3,7 +3,7 @@ import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useInquiryText } from './inquiry-messages.ts';
 
-// What the inquiry pages share: who may create inquiries, and the sign-in hint.
+// What the inquiry pages share: who may create inquiries, the sign-in hint, and a deadline as its field holds it.
 
 /** Who makes inquiries in the portal: customers (role partner), members and offices for their customers, admin. */
 export const mayCreateInquiry = (session: Session) => ['partner', 'member', 'office', 'admin'].includes(session.role);
@@ -22,4 +22,11 @@ export function SignInFirst({ heading }: { heading: string }) {
       </p>
     </>
   );
+}
+
+/** An instant as a datetime-local field holds it, in the browser's time zone: 2027-01-15T13:00. */
+export function localDateTime(iso: string): string {
+  const time = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }

@@ -37,7 +37,10 @@ const de = {
     DECLINED: 'abgelehnt',
     QUOTED: 'Angebot abgegeben',
   } satisfies Record<InvitationStatus, string>,
-  quote: { SUBMITTED: 'abgegeben', AWARDED: 'Zuschlag erhalten', NOT_CHOSEN: 'nicht gewählt' } satisfies Record<QuoteStatus, string>,
+  quote: { SUBMITTED: 'abgegeben', AWARDED: 'Zuschlag erhalten', NOT_CHOSEN: 'nicht gewählt', WITHDRAWN: 'zurückgezogen' } satisfies Record<
+    QuoteStatus,
+    string
+  >,
   // The form
   newHeading: 'Neue Anfrage',
   newIntro:
@@ -97,11 +100,23 @@ const de = {
   // The owner's changes: a draft edited, the inquiry withdrawn or closed without an award.
   editDraft: 'Entwurf bearbeiten',
   editHeading: 'Entwurf bearbeiten',
-  editIntro: (postalCode: string) =>
-    `Ändern Sie den Entwurf, bevor Sie ihn veröffentlichen. Der Lieferort (${postalCode}) bleibt, wie er angelegt wurde. Pflichtfelder sind mit * markiert.`,
+  editIntro: 'Ändern Sie den Entwurf, bevor Sie ihn veröffentlichen. Pflichtfelder sind mit * markiert.',
   save: 'Änderungen speichern',
   backToInquiry: 'Zurück zur Anfrage',
   notADraft: 'Nur ein Entwurf lässt sich ändern; diese Anfrage ist schon veröffentlicht oder beendet.',
+  // The owner moves an open inquiry's deadline later.
+  extendHeading: 'Angebotsfrist verlängern',
+  extendIntro:
+    'Brauchen die Unternehmen mehr Zeit, verlängern Sie die Frist. Sie lässt sich nur nach hinten verschieben; alle Eingeladenen, die nicht abgelehnt haben, und die Partner ihrer Bietergemeinschaften erfahren es. Reicht die neue Frist an den Liefertermin, verschieben Sie ihn mit.',
+  newDeadline: 'Neue Angebotsfrist',
+  newDeliveryDate: 'Liefertermin',
+  extend: 'Frist verlängern',
+  extending: 'Wird verlängert …',
+  extended: (deadline: string) => `Die Angebotsfrist ist verlängert bis ${deadline}.`,
+  deadlineNotLater: (current: string) => `Die neue Frist muss nach der bisherigen liegen (${current}); früher lässt sie sich nicht legen.`,
+  deadlineReachesDelivery: (delivery: string) =>
+    `Die Frist muss vor dem Tag des Liefertermins (${delivery}) enden. Verschieben Sie den Liefertermin mit, oder wählen Sie eine frühere Frist.`,
+  deliveryNotEarlier: (current: string) => `Der Liefertermin lässt sich nur nach hinten verschieben, nicht vor den ${current}.`,
   endHeading: 'Anfrage beenden',
   endIntroDraft: 'Wird der Entwurf nicht mehr gebraucht, ziehen Sie ihn zurück; er wird dann nicht veröffentlicht.',
   endIntroOpen:
@@ -158,6 +173,16 @@ const de = {
   yourQuoteHeading: 'Ihr Angebot',
   yourQuoteAwarded: 'Ihr Angebot hat den Zuschlag erhalten.',
   yourQuoteNotChosen: 'Der Auftrag ging an einen anderen Anbieter.',
+  yourQuoteWithdrawn: 'Sie haben dieses Angebot zurückgezogen; der Kunde sieht es nicht mehr im Vergleich. Bis zur Angebotsfrist können Sie es erneut abgeben.',
+  withdrawQuoteHeading: 'Angebot zurückziehen',
+  withdrawQuoteIntro: 'Können Sie Ihr Angebot nicht mehr halten, ziehen Sie es zurück; der Kunde erfährt es. Bis zur Angebotsfrist können Sie erneut anbieten.',
+  withdrawQuote: 'Angebot zurückziehen',
+  withdrawQuoteQuestion: (title: string) =>
+    `Ihr Angebot zu „${title}“ zurückziehen? Der Kunde erfährt es und kann es nicht mehr beauftragen. Bis zur Angebotsfrist können Sie erneut anbieten.`,
+  withdrawQuoteConfirm: 'Ja, Angebot zurückziehen',
+  quoteWithdrawn: 'Ihr Angebot ist zurückgezogen.',
+  resubmitFormHeading: 'Angebot erneut abgeben',
+  resubmitQuote: 'Erneut abgeben',
   revisionsHeading: 'Frühere Fassungen',
   quoteFormHeading: 'Angebot abgeben',
   reviseFormHeading: 'Angebot überarbeiten',
@@ -259,7 +284,7 @@ const en: InquiryMessages = {
     CANCELLED: 'cancelled',
   },
   invitation: { INVITED: 'invited', VIEWED: 'read', DECLINED: 'declined', QUOTED: 'quoted' },
-  quote: { SUBMITTED: 'submitted', AWARDED: 'awarded', NOT_CHOSEN: 'not chosen' },
+  quote: { SUBMITTED: 'submitted', AWARDED: 'awarded', NOT_CHOSEN: 'not chosen', WITHDRAWN: 'withdrawn' },
   newHeading: 'New inquiry',
   newIntro: 'Describe the part. The inquiry is saved as a draft first; then you upload drawings and publish it. Required fields are marked *.',
   newNotAllowed: 'Customers, member companies and network offices make inquiries.',
@@ -314,11 +339,22 @@ const en: InquiryMessages = {
   published: (n) => (n === 1 ? 'Published: 1 company invited.' : `Published: ${n} companies invited.`),
   editDraft: 'Edit the draft',
   editHeading: 'Edit the draft',
-  editIntro: (postalCode) =>
-    `Change the draft before you publish it. The delivery location (${postalCode}) stays as it was created. Required fields are marked *.`,
+  editIntro: 'Change the draft before you publish it. Required fields are marked *.',
   save: 'Save changes',
   backToInquiry: 'Back to the inquiry',
   notADraft: 'Only a draft can be changed; this inquiry is published or ended already.',
+  extendHeading: 'Extend the quote deadline',
+  extendIntro:
+    'If the companies need more time, extend the deadline. It only moves later; every invitee that has not declined, and the partners of their consortia, are told. If the new deadline reaches the delivery date, move that with it.',
+  newDeadline: 'New quote deadline',
+  newDeliveryDate: 'Delivery date',
+  extend: 'Extend the deadline',
+  extending: 'Extending …',
+  extended: (deadline) => `The quote deadline is extended to ${deadline}.`,
+  deadlineNotLater: (current) => `The new deadline must lie after the current one (${current}); it cannot move earlier.`,
+  deadlineReachesDelivery: (delivery) =>
+    `The deadline must end before the day of the delivery date (${delivery}). Move the delivery date with it, or choose an earlier deadline.`,
+  deliveryNotEarlier: (current) => `The delivery date only moves later, not before ${current}.`,
   endHeading: 'End the inquiry',
   endIntroDraft: 'If the draft is no longer needed, withdraw it; it will then not be published.',
   endIntroOpen:
@@ -371,6 +407,16 @@ const en: InquiryMessages = {
   yourQuoteHeading: 'Your quote',
   yourQuoteAwarded: 'Your quote won the order.',
   yourQuoteNotChosen: 'The order went to another bidder.',
+  yourQuoteWithdrawn: 'You withdrew this quote; the customer no longer sees it in the comparison. Until the quote deadline you can submit it again.',
+  withdrawQuoteHeading: 'Withdraw the quote',
+  withdrawQuoteIntro: 'If you cannot stand by your quote, withdraw it; the customer is told. Until the quote deadline you can quote again.',
+  withdrawQuote: 'Withdraw the quote',
+  withdrawQuoteQuestion: (title) =>
+    `Withdraw your quote on "${title}"? The customer is told and can no longer award it. Until the quote deadline you can quote again.`,
+  withdrawQuoteConfirm: 'Yes, withdraw the quote',
+  quoteWithdrawn: 'Your quote has been withdrawn.',
+  resubmitFormHeading: 'Submit the quote again',
+  resubmitQuote: 'Submit again',
   revisionsHeading: 'Earlier revisions',
   quoteFormHeading: 'Submit a quote',
   reviseFormHeading: 'Revise your quote',

@@ -14,12 +14,12 @@ import { useSession } from '../session.ts';
 import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
+import { localDateTime, mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // A customer's new inquiry, saved as a DRAFT; its page then takes the drawings and publishes it. The same form
-// changes a draft (updateInquiry, /anfragen/<id>/bearbeiten), sending only the fields changed; the delivery location
-// stays (InquiryPatch has none). The portal checks only what it must to build the input (whole quantities); every
+// changes a draft (updateInquiry, /anfragen/<id>/bearbeiten), sending only the fields changed, its delivery postal code
+// among them. The portal checks only what it must to build the input (whole quantities); every
 // other error is the server's (BAD_USER_INPUT with extensions.field), shown at its field, which gets the focus.
 
 type FieldName =
@@ -59,13 +59,6 @@ function fieldOf(error: GraphQLErrorLike): FieldName | undefined {
   const name = /^(?:input\.)?([A-Za-z]+)/.exec(path)?.[1];
   if (name === 'deliveryLocation') return 'postalCode';
   return fieldOrder.find((f) => f === name);
-}
-
-/** An instant as a datetime-local field holds it, in the browser's time zone: 2027-01-15T13:00. */
-function localDateTime(iso: string): string {
-  const time = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
 /** The form's fields as typed: empty for a new inquiry, a draft's own for a change. */
@@ -173,7 +166,9 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     // Every required field left blank at once, and a part without a process: the server named the first it checks.
-    const required = ['title', 'partDescription', 'quantities', ...(inquiry ? [] : ['postalCode' as const]), 'deliveryDate', 'quoteDeadline'] as const;
+    // A draft placed by coordinates through the API has no postal code to keep: left empty, its place stays.
+    const postalCode = !inquiry || initial.postalCode !== '' ? ['postalCode' as const] : [];
+    const required = ['title', 'partDescription', 'quantities', ...postalCode, 'deliveryDate', 'quoteDeadline'] as const;
     const blank: Errors = blankRequired(required, (f) => values[f]);
     if (processes.length === 0)
       blank.processes = say((locale) => fieldErrorText({ message: '', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_FEW', min: 1 } }, locale));
@@ -244,6 +239,7 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
       ...(sameList(certifications, draft.certifications) ? {} : { certifications }),
       ...(sameList(documents, draft.documents) ? {} : { documents }),
       ...(changed('ppapLevel') ? { ppapLevel: values.ppapLevel ? Number(values.ppapLevel) : null } : {}),
+      ...(values.postalCode.trim() !== initial.postalCode ? { deliveryLocation: { postalCode: values.postalCode.trim() } } : {}),
       ...(changed('deliveryDate') ? { deliveryDate: values.deliveryDate } : {}),
       ...(changed('quoteDeadline') ? { quoteDeadline } : {}),
     };
@@ -281,7 +277,7 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
     <>
       <p>{inquiry ? <a href={paths.inquiry(inquiry.id)}>{text.backToInquiry}</a> : <a href={paths.inquiries}>{text.backToList}</a>}</p>
       <h1 id="inquiry-form-heading">{inquiry ? text.editHeading : text.newHeading}</h1>
-      <p class="lead">{inquiry ? text.editIntro(inquiry.deliveryPostalCode ?? text.notGiven) : text.newIntro}</p>
+      <p class="lead">{inquiry ? text.editIntro : text.newIntro}</p>
       <form ref={form} class="inquiry-form" onSubmit={submit} noValidate aria-labelledby="inquiry-form-heading">
         {errors.form && (
           <p class="notice notice-error" role="alert" tabIndex={-1}>
@@ -367,13 +363,11 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
           {errorOf('documents')}
         </div>
         <div class="field-row">
-          {!inquiry && (
-            <div class="field">
-              {label('postalCode', true)}
-              <input type="text" inputMode="numeric" autocomplete="postal-code" required {...common('postalCode')} />
-              {errorOf('postalCode')}
-            </div>
-          )}
+          <div class="field">
+            {label('postalCode', !inquiry || initial.postalCode !== '')}
+            <input type="text" inputMode="numeric" autocomplete="postal-code" required={!inquiry || initial.postalCode !== ''} {...common('postalCode')} />
+            {errorOf('postalCode')}
+          </div>
           <div class="field">
             {label('quoteDeadline', true)}
             <input type="datetime-local" required {...common('quoteDeadline')} />

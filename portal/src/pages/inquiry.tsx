@@ -34,14 +34,17 @@ import { useReloadable } from '../use-query.ts';
 import { SignInFirst } from './inquiry-common.tsx';
 import { FormConsortium } from './inquiry-consortium.tsx';
 import { DeclineInvitation } from './inquiry-decline.tsx';
+import { ExtendDeadline } from './inquiry-deadline.tsx';
+import { WithdrawQuote } from './inquiry-withdraw-quote.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
 // One inquiry. Its owner (a customer, or an office for one) uploads drawings, changes the draft, publishes it,
-// follows the invitations, compares the quotes side by side and awards one, or withdraws the inquiry or closes it
-// without an award. An invited member reads it, downloads the drawings, and submits or revises its quote. An office
-// following its members' invitations sees them and nothing of the owner's. The heading and the part's facts come
-// with the first answer; the quote comparison is a second request, so a slow one does not hold the page back.
+// follows the invitations, extends the quote deadline, compares the quotes side by side and awards one, or withdraws
+// the inquiry or closes it without an award. An invited member reads it, downloads the drawings, and submits, revises
+// or withdraws its quote. An office following its members' invitations sees them and nothing of the owner's. The
+// heading and the part's facts come with the first answer; the quote comparison is a second request, so a slow one
+// does not hold the page back.
 
 /** The unit price that applies to `quantity`: the tier with the largest minQuantity not above it. */
 export function tierFor(tiers: PriceTier[], quantity: number): PriceTier | undefined {
@@ -250,6 +253,7 @@ function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; o
           </TableScroll>
         )}
       </section>
+      {owner && inquiry.status === 'OPEN' && <ExtendDeadline inquiry={inquiry} onExtended={onChanged} />}
       {owner && inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onAwarded={onChanged} />}
       {owner && <EndInquiry inquiry={inquiry} onEnded={onChanged} />}
     </>
@@ -605,7 +609,10 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
   // A partner asked into a consortium answers it; only invited members (a consortium's lead among them) quote, until they decline.
   const invitation = inquiry.invitations.find((i) => i.memberRef.id === session.memberId);
   const invited = invitation !== undefined && invitation.status !== 'DECLINED';
-  const open = invited && inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED');
+  // A withdrawn quote may be submitted again until the deadline.
+  const open = invited && inquiry.status === 'OPEN' && (!quote || quote.status === 'SUBMITTED' || quote.status === 'WITHDRAWN');
+  // Only the quoting member (a consortium's lead) withdraws its quote; a partner reads it.
+  const ownQuote = quote?.memberRef.id === session.memberId ? quote : undefined;
   const led = inquiry.consortia.find((c) => c.leadRef.id === session.memberId);
   const declinable =
     (invitation?.status === 'INVITED' || invitation?.status === 'VIEWED') && (inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED');
@@ -617,6 +624,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
           <h2 id="own-quote-heading">{text.yourQuoteHeading}</h2>
           {quote.status === 'AWARDED' && <p class="notice notice-ok">{text.yourQuoteAwarded}</p>}
           {quote.status === 'NOT_CHOSEN' && <p class="notice notice-warning">{text.yourQuoteNotChosen}</p>}
+          {quote.status === 'WITHDRAWN' && <p class="notice notice-warning">{text.yourQuoteWithdrawn}</p>}
           <dl class="facts">
             <dt>{text.rowStatus}</dt>
             <dd>{text.quote[quote.status]}</dd>
@@ -667,6 +675,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
           )}
         </section>
       )}
+      {ownQuote && inquiry.status === 'OPEN' && <WithdrawQuote inquiry={inquiry} quote={ownQuote} onWithdrawn={onSaved} />}
       {inquiry.consortia.length > 0 && <Consortia inquiry={inquiry} session={session} onChanged={onSaved} />}
       {open && !led && session.memberId && <FormConsortium inquiryId={inquiry.id} leadId={session.memberId} onFormed={onSaved} />}
       {open ? <QuoteForm inquiry={inquiry} quote={quote} led={led} onSaved={onSaved} /> : invited && !quote && <p>{text.quoteClosed}</p>}
@@ -797,7 +806,8 @@ function QuoteForm({
       : { 'aria-invalid': undefined, 'aria-describedby': undefined };
   const setTier = (index: number, key: 'minQuantity' | 'unitPrice', value: string) =>
     setValues({ ...values, tiers: values.tiers.map((tier, i) => (i === index ? { ...tier, [key]: value } : tier)) });
-  const heading = quote ? text.reviseFormHeading : text.quoteFormHeading;
+  const withdrawn = quote?.status === 'WITHDRAWN';
+  const heading = withdrawn ? text.resubmitFormHeading : quote ? text.reviseFormHeading : text.quoteFormHeading;
 
   return (
     <section aria-labelledby="quote-form-heading">
@@ -918,7 +928,7 @@ function QuoteForm({
         </div>
         <div class="actions">
           <button type="submit" disabled={busy}>
-            {busy ? text.submitting : quote ? text.reviseQuote : text.submitQuote}
+            {busy ? text.submitting : withdrawn ? text.resubmitQuote : quote ? text.reviseQuote : text.submitQuote}
           </button>
         </div>
         <div role="status">

@@ -753,6 +753,8 @@ export type InquiryEventType =
   | 'BOOTH_REGISTRATION_CONFIRMED'
   /** A lead invited this member into a consortium (Bietergemeinschaft) for an inquiry. */
   | 'CONSORTIUM_INVITED'
+  /** The owner moved an open inquiry's quote deadline later (every invitee that has not declined and every consortium partner receives it; data.quoteDeadline, data.previousQuoteDeadline, data.deliveryDate). */
+  | 'DEADLINE_EXTENDED'
   /** An inquiry's quote deadline is near and the invited member has not quoted yet. */
   | 'DEADLINE_NEAR'
   /** A participant on an event's waiting list moved up into a freed place. */
@@ -763,10 +765,12 @@ export type InquiryEventType =
   | 'INVITED'
   /** A meeting of a working group was scheduled (each member of the group receives it). */
   | 'MEETING_SCHEDULED'
-  /** The inquiry went to another quote, or was withdrawn or closed without award (the other bidders, or every bidder, receive it; the inquiry's status says which). */
+  /** The inquiry went to another quote, or was withdrawn or closed without award (the other bidders, or every bidder, receive it); data.reason says which: ANOTHER_QUOTE_AWARDED, INQUIRY_CANCELLED or CLOSED_WITHOUT_AWARD. */
   | 'NOT_CHOSEN'
   /** A quote was submitted or revised on an inquiry (the inquiry's owner receives it). */
   | 'QUOTE_RECEIVED'
+  /** A bidder withdrew its quote on an inquiry (the inquiry's owner, and a consortium quote's partners, receive it). */
+  | 'QUOTE_WITHDRAWN'
   /** The partner confirmed a business relationship (the member that asked receives it). */
   | 'RELATIONSHIP_CONFIRMED'
   /** A member asked this member to confirm a business relationship (the partner receives it). */
@@ -827,6 +831,8 @@ export type InquiryPatch = {
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New delivery date, YYYY-MM-DD, after the quote deadline. */
   deliveryDate?: InputMaybe<Scalars['String']['input']>;
+  /** New delivery location: a German postal code or coordinates. */
+  deliveryLocation?: InputMaybe<LocationInput>;
   /** New documents expected with delivery. */
   documents?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New material by name or number, or a family (Edelstahl). */
@@ -1435,6 +1441,13 @@ export type Mutation = {
   /** Either side ends a relationship, requested or confirmed. */
   endRelationship: BusinessRelationship;
   /**
+   * Moves the quote deadline of an OPEN inquiry later (never earlier: bidders plan on it), before its quote deadline
+   * has passed. The new deadline must end before the delivery date's day, or deliveryDate moves with it (later too).
+   * Every invitee that has not declined and every consortium partner hears DEADLINE_EXTENDED; the DEADLINE_NEAR
+   * reminder follows the new deadline.
+   */
+  extendQuoteDeadline: Inquiry;
+  /**
    * The lead (a member lead, or its office) or admin hands the lead to another
    * network's office (lead.network) or to an active member of the group
    * (lead.memberId); a member lead stays a member and may then leave. CONFLICT
@@ -1507,7 +1520,7 @@ export type Mutation = {
   registerForEvent: EventRegistration;
   /**
    * Registers a webhook: a member's own; an office's for its network (or, with memberId, for one of its members);
-   * admin's for a member; a partner's own, which hears QUOTE_RECEIVED of the inquiries it owns.
+   * admin's for a member; a partner's own, which hears QUOTE_RECEIVED and QUOTE_WITHDRAWN of the inquiries it owns.
    * The secret is returned once (and stored encrypted); each delivery carries
    * x-irm-signature: sha256=<hex HMAC-SHA256 of the body with the secret>.
    */
@@ -1568,6 +1581,13 @@ export type Mutation = {
   updateMember: Member;
   /** Withdraws a post: it leaves the lists and cannot be booked; bookings already made stay. Allowed: the posting member, its office, admin. */
   withdrawCapacityPost: CapacityPost;
+  /**
+   * Withdraws a SUBMITTED quote while its inquiry is OPEN, before the quote deadline: the quoting member (a consortium's
+   * lead for the consortium's quote) or an office or admin naming it. The quote reads WITHDRAWN, leaves the owner's
+   * comparison and cannot be awarded; the owner (and a consortium's partners) hear QUOTE_WITHDRAWN. Until the deadline
+   * the bidder may quote again: submitQuote with the withdrawn quote's version submits its next revision.
+   */
+  withdrawQuote: Quote;
 };
 
 
@@ -1787,6 +1807,15 @@ export type MutationEndRelationshipArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationExtendQuoteDeadlineArgs = {
+  deliveryDate?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  quoteDeadline: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationHandOverWorkingGroupLeadArgs = {
   groupId: Scalars['ID']['input'];
   lead: WorkingGroupLeadInput;
@@ -1982,6 +2011,14 @@ export type MutationUpdateMemberArgs = {
 export type MutationWithdrawCapacityPostArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationWithdrawQuoteArgs = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  quoteId: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
 
@@ -2701,13 +2738,13 @@ export type Quote = {
   revision: Scalars['Int']['output'];
   /** Every submission, oldest first. */
   revisions: Array<QuoteRevision>;
-  /** Submitted, awarded or not chosen. */
+  /** Submitted, awarded, not chosen or withdrawn. */
   status: QuoteStatus;
   /** ISO 8601 timestamp (UTC) of the latest submission. */
   submittedAt: Scalars['String']['output'];
   /** The quote binds the member until this date, YYYY-MM-DD. */
   validUntil: Scalars['String']['output'];
-  /** Pass it to submitQuote to revise the quote. */
+  /** Pass it to submitQuote to revise the quote, and to withdrawQuote. */
   version: Scalars['Int']['output'];
 };
 
@@ -2774,7 +2811,9 @@ export type QuoteStatus =
   /** The inquiry went to another quote, or was withdrawn or closed without award. */
   | 'NOT_CHOSEN'
   /** Submitted, the inquiry not decided yet. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** Withdrawn by its bidder (withdrawQuote): out of the comparison, never awarded; submitting it again revives it. */
+  | 'WITHDRAWN';
 
 /** Where a registration for an event stands. */
 export type RegistrationStatus =
@@ -3878,6 +3917,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   deleteContactPerson?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
+  extendQuoteDeadline?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationExtendQuoteDeadlineArgs, 'id' | 'quoteDeadline' | 'version'>>;
   handOverWorkingGroupLead?: Resolver<ResolversTypes['WorkingGroup'], ParentType, ContextType, RequireFields<MutationHandOverWorkingGroupLeadArgs, 'groupId' | 'lead'>>;
   importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun' | 'network'>>;
   inviteToWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationInviteToWorkingGroupArgs, 'groupId' | 'memberId'>>;
@@ -3904,6 +3944,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   updateInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationUpdateInquiryArgs, 'id' | 'input' | 'version'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   withdrawCapacityPost?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationWithdrawCapacityPostArgs, 'id' | 'version'>>;
+  withdrawQuote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<MutationWithdrawQuoteArgs, 'quoteId' | 'version'>>;
 };
 
 export type NetworkResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network'], FederationReferenceType extends FederationReferenceTypes['Network'] = FederationReferenceTypes['Network']> = {

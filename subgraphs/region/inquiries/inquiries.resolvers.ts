@@ -15,11 +15,23 @@ import { pageSize } from '../pages.ts';
 import { bidding, requireOwner, visibleInquiry } from './access.ts';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryStatus } from './entities.ts';
-import { applyPatch, award, checkPublishable, close, effectiveStatus, lockInquiry, newInquiry, publish, quantityClass, requireStatus } from './inquiries.ts';
+import {
+  applyPatch,
+  award,
+  checkPublishable,
+  close,
+  effectiveStatus,
+  extendDeadline,
+  lockInquiry,
+  newInquiry,
+  publish,
+  quantityClass,
+  requireStatus,
+} from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { visibleQuotes } from './quotes.ts';
 
-// Inquiries: created, changed, published (which invites the best suppliers), closed and awarded by their
+// Inquiries: created, changed, published (which invites the best suppliers), given a later deadline, closed and awarded by their
 // owner; invitees added, proposed, removed and declining. Quotes, consortia and webhooks have their own maps.
 
 /** QUOTING_CLOSED is OPEN past the deadline, so OPEN is only before it (inquiries.ts effectiveStatus). */
@@ -141,6 +153,8 @@ export const inquiryResolvers: Resolvers = {
       }
       return ctx.em.transactional((tx) => publish(tx, ctx.inquiryAccess, args.id, args.version, candidates));
     },
+    extendQuoteDeadline: (_, args, ctx) =>
+      ctx.em.transactional((tx) => extendDeadline(tx, ctx.inquiryAccess, args.id, args.version, args.quoteDeadline, args.deliveryDate ?? null)),
     cancelInquiry: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CANCELLED')),
     closeInquiryWithoutAward: (_, args, ctx) => ctx.em.transactional((tx) => close(tx, ctx.inquiryAccess, args.id, args.version, 'CLOSED_WITHOUT_AWARD')),
     async awardQuote(_, args, ctx) {

@@ -29,7 +29,7 @@ export interface InquiryInput {
 }
 
 /** GraphQL passes null for a field given as null: applyPatch keeps the inquiry's value for it, as for an absent one. */
-export type InquiryPatch = { [K in Exclude<keyof InquiryInput, 'deliveryLocation' | 'customer'>]?: InquiryInput[K] | null };
+export type InquiryPatch = { [K in Exclude<keyof InquiryInput, 'customer'>]?: InquiryInput[K] | null };
 
 /** OPEN past the quote deadline reads QUOTING_CLOSED: derived at every read, so no timer has to flip it. */
 export function effectiveStatus(inquiry: Inquiry, now = new Date()): Inquiry['status'] | 'QUOTING_CLOSED' {
@@ -83,6 +83,12 @@ function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadlin
     });
   }
   return deliveryDate;
+}
+
+/** Where the parts go, as stored: the postal code given (null for coordinates) and the point it names. */
+function deliveryLocation(field: string, location: InquiryInput['deliveryLocation']) {
+  const { latitude, longitude } = resolveLocation(field, { ...location, radiusKm: maxRadiusKm });
+  return { postalCode: location.postalCode ?? null, latitude, longitude };
 }
 
 function material(field: string, value: string | null | undefined): string | null {
@@ -141,7 +147,7 @@ function customerOf(identity: Identity, customer: string | null | undefined): st
 /** Validates everything before anything is written. */
 export function newInquiry(em: EntityManager, identity: Identity, input: InquiryInput, now = new Date()): Inquiry {
   const quoteDeadline = deadline('input.quoteDeadline', input.quoteDeadline, now);
-  const location = resolveLocation('input.deliveryLocation', { ...input.deliveryLocation, radiusKm: maxRadiusKm });
+  const location = deliveryLocation('input.deliveryLocation', input.deliveryLocation);
   return em.create(InquirySchema, {
     ownerKey: callerKey(identity),
     ownerMemberId: identity.role === 'member' ? identity.memberId! : null,
@@ -156,9 +162,7 @@ export function newInquiry(em: EntityManager, identity: Identity, input: Inquiry
     certifications: certificateList('input.certifications', input.certifications ?? []),
     documents: documents('input.documents', input.documents),
     ppapLevel: ppap('input.ppapLevel', input.ppapLevel),
-    postalCode: input.deliveryLocation.postalCode ?? null,
-    latitude: location.latitude,
-    longitude: location.longitude,
+    ...location,
     deliveryDate: deliveryAfterDeadline('input.deliveryDate', input.deliveryDate, quoteDeadline),
     quoteDeadline,
     status: 'DRAFT',
@@ -190,6 +194,7 @@ export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date
   if (patch.certifications != null) inquiry.certifications = certificateList('input.certifications', patch.certifications);
   if (patch.documents != null) inquiry.documents = documents('input.documents', patch.documents);
   if (patch.ppapLevel !== undefined) inquiry.ppapLevel = ppap('input.ppapLevel', patch.ppapLevel);
+  if (patch.deliveryLocation != null) Object.assign(inquiry, deliveryLocation('input.deliveryLocation', patch.deliveryLocation));
   inquiry.quoteDeadline = quoteDeadline;
   inquiry.deliveryDate = deliveryDate;
 }
@@ -260,6 +265,64 @@ export async function publish(tx: EntityManager, access: InquiryAccess, id: stri
   return inquiry;
 }
 
+/**
+ * An OPEN inquiry's quote deadline moved later, and its delivery date with it when given (later too: bidders plan on
+ * both). Every invitee that has not declined and every consortium partner that has not is told; the DEADLINE_NEAR
+ * reminder is due again, a day before the new deadline (dispatcher.ts), not for the old one.
+ */
+export async function extendDeadline(
+  tx: EntityManager,
+  access: InquiryAccess,
+  id: string,
+  version: number,
+  newDeadline: string,
+  newDeliveryDate: string | null,
+): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, access, id, version);
+  requireOwner(access.viewOf(inquiry), id);
+  // Not past the deadline: an inquiry whose bidders were told quoting closed does not open again.
+  requireStatus(inquiry, id, 'given a later quote deadline', ['OPEN']);
+  const previous = { quoteDeadline: inquiry.quoteDeadline.toISOString(), deliveryDate: inquiry.deliveryDate };
+  const quoteDeadline = isoDateTime('quoteDeadline', newDeadline, '2026-12-15T12:00:00Z');
+  if (quoteDeadline <= inquiry.quoteDeadline)
+    throw badInput(
+      'quoteDeadline',
+      `quoteDeadline (${newDeadline}) is not after the current quote deadline (${previous.quoteDeadline}) of ${id}: a deadline only moves later, as its bidders plan on it.`,
+      { reason: 'ORDER', other: 'Inquiry.quoteDeadline' },
+    );
+  if (newDeliveryDate == null && inquiry.deliveryDate <= regionDay(quoteDeadline))
+    throw badInput(
+      'quoteDeadline',
+      `quoteDeadline (${newDeadline}) must end before the delivery date (${inquiry.deliveryDate}): choose an earlier deadline, or move deliveryDate with it.`,
+      { reason: 'ORDER', other: 'deliveryDate' },
+    );
+  if (newDeliveryDate != null) {
+    isoDate('deliveryDate', newDeliveryDate);
+    if (newDeliveryDate < inquiry.deliveryDate)
+      throw badInput(
+        'deliveryDate',
+        `deliveryDate (${newDeliveryDate}) lies before the current delivery date (${inquiry.deliveryDate}) of ${id}: it only moves later, as the bidders plan on it.`,
+        { reason: 'ORDER', other: 'Inquiry.deliveryDate' },
+      );
+    inquiry.deliveryDate = deliveryAfterDeadline('deliveryDate', newDeliveryDate, quoteDeadline);
+  }
+  inquiry.quoteDeadline = quoteDeadline;
+  inquiry.deadlineNoticeAt = null;
+  const [invitations, partners] = await Promise.all([
+    tx.find(InvitationSchema, { inquiry, status: { $ne: 'DECLINED' } }),
+    tx.find(ConsortiumPartnerSchema, { consortium: { inquiry }, status: { $ne: 'DECLINED' } }),
+  ]);
+  const told = new Map([...invitations, ...partners].map((b) => [b.memberId, { memberId: b.memberId, network: b.network }]));
+  const data = {
+    quoteDeadline: quoteDeadline.toISOString(),
+    previousQuoteDeadline: previous.quoteDeadline,
+    deliveryDate: inquiry.deliveryDate,
+    previousDeliveryDate: previous.deliveryDate,
+  };
+  for (const bidder of told.values()) emit(tx, 'DEADLINE_EXTENDED', inquiry, bidder, data);
+  return inquiry;
+}
+
 /** OPEN or QUOTING_CLOSED → AWARDED: the chosen quote wins, every other quote is told it was not chosen. */
 export async function award(
   tx: EntityManager,
@@ -275,6 +338,12 @@ export async function award(
   const quotes = await tx.find(QuoteSchema, { inquiry });
   const winner = quotes.find((q) => q.id === quoteKey);
   if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`, { reason: 'NOT_APPLICABLE' });
+  if (winner.status === 'WITHDRAWN')
+    throw conflict(
+      `Quote ${quoteId(quoteKey)} was withdrawn by its bidder and cannot be awarded; compare the quotes again.`,
+      { reason: 'STATUS', status: 'WITHDRAWN' },
+      { field: 'quoteId' },
+    );
   // A revision changes the quote, not the inquiry's version: without this, a quote revised from 10 to 99 EUR after the
   // owner compared it was awarded at 99. Revisions take the inquiry's lock held here, so the version read is current.
   if (quoteVersion !== null && winner.version !== quoteVersion)
@@ -283,14 +352,21 @@ export async function award(
       { reason: 'STALE_VERSION', currentVersion: winner.version },
       { field: 'quoteVersion' },
     );
-  await decide(tx, inquiry, quotes, winner);
+  await decide(tx, inquiry, quotes, winner, 'ANOTHER_QUOTE_AWARDED');
   inquiry.status = 'AWARDED';
   inquiry.awardedQuoteId = winner.id;
   return inquiry;
 }
 
-/** Every quote AWARDED (the winner, if any) or NOT_CHOSEN, and each bidder told, a consortium's partners as well as its lead. */
-async function decide(tx: EntityManager, inquiry: Inquiry, quotes: Quote[], winner: Quote | null): Promise<void> {
+/** Why a bidder was not chosen, in NOT_CHOSEN's data: its bid lost, or the inquiry ended without any winning. */
+export type NotChosenReason = 'ANOTHER_QUOTE_AWARDED' | 'INQUIRY_CANCELLED' | 'CLOSED_WITHOUT_AWARD';
+
+/**
+ * Every quote standing AWARDED (the winner, if any) or NOT_CHOSEN, and each bidder told, a consortium's partners as
+ * well as its lead; a withdrawn quote stays WITHDRAWN and its bidder, out already, hears nothing.
+ */
+async function decide(tx: EntityManager, inquiry: Inquiry, all: Quote[], winner: Quote | null, reason: NotChosenReason): Promise<void> {
+  const quotes = all.filter((q) => q.status !== 'WITHDRAWN');
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
   for (const quote of quotes) {
@@ -301,7 +377,13 @@ async function decide(tx: EntityManager, inquiry: Inquiry, quotes: Quote[], winn
       ...partners.filter((p) => p.consortium.id === quote.consortium?.id && p.memberId !== quote.memberId),
     ];
     for (const bidder of bidders)
-      emit(tx, won ? 'AWARDED' : 'NOT_CHOSEN', inquiry, { memberId: bidder.memberId, network: bidder.network }, { quoteId: quoteId(quote.id) });
+      emit(
+        tx,
+        won ? 'AWARDED' : 'NOT_CHOSEN',
+        inquiry,
+        { memberId: bidder.memberId, network: bidder.network },
+        won ? { quoteId: quoteId(quote.id) } : { quoteId: quoteId(quote.id), reason },
+      );
   }
 }
 
@@ -312,7 +394,7 @@ export async function close(tx: EntityManager, access: InquiryAccess, id: string
   else requireStatus(inquiry, id, 'closed without award', ['OPEN', 'QUOTING_CLOSED']);
   // Its bidders are told, as the schema says of NOT_CHOSEN ("or closed without award"): their quotes stood SUBMITTED
   // and no one heard of the end (the inquiry probe).
-  await decide(tx, inquiry, await tx.find(QuoteSchema, { inquiry }), null);
+  await decide(tx, inquiry, await tx.find(QuoteSchema, { inquiry }), null, to === 'CANCELLED' ? 'INQUIRY_CANCELLED' : 'CLOSED_WITHOUT_AWARD');
   inquiry.status = to;
   return inquiry;
 }

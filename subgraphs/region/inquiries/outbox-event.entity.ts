@@ -14,6 +14,8 @@ export const eventTypes = [
   'WORKING_GROUP_INVITED',
   'MEETING_SCHEDULED',
   'BOOTH_REGISTRATION_CONFIRMED',
+  'DEADLINE_EXTENDED',
+  'QUOTE_WITHDRAWN',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -28,7 +30,7 @@ export const OutboxEventSchema = defineEntity({
     inquiryId: p.bigint('number').nullable(),
     memberId: p.string().length(40).nullable(),
     network: p.string().length(20).nullable(),
-    /** The inquiry owner the event concerns (QUOTE_RECEIVED), as inquiry.ownerKey: its webhooks receive it too. */
+    /** The inquiry owner the event concerns (QUOTE_RECEIVED, QUOTE_WITHDRAWN), as inquiry.ownerKey: its webhooks receive it too. */
     ownerKey: p.string().length(240).nullable(),
     payload: p.json<Record<string, unknown>>(),
     fannedOut: p.boolean().default(false),

@@ -3,7 +3,8 @@ import { RandomIdBase } from '../base.entity.ts';
 import { ConsortiumSchema } from './consortium.entity.ts';
 import { InquirySchema } from './inquiry.entity.ts';
 
-export const quoteStatuses = ['SUBMITTED', 'AWARDED', 'NOT_CHOSEN'] as const;
+/** WITHDRAWN: its bidder took it back while the inquiry was OPEN (withdrawQuote); submitting it again revives it. */
+export const quoteStatuses = ['SUBMITTED', 'AWARDED', 'NOT_CHOSEN', 'WITHDRAWN'] as const;
 
 export interface PriceTier {
   minQuantity: number;

@@ -4,12 +4,12 @@ import { requireSignedIn } from '../../../shared/identity.ts';
 import { actingMember, assertMembersExist } from '../access.ts';
 import { replayed } from '../../../shared/idempotency.ts';
 import { idempotency, remember } from '../idempotency.ts';
-import { inquiryId, memberRefById, parseConsortiumId, quoteId } from '../ids.ts';
+import { inquiryId, memberRefById, parseConsortiumId, parseQuoteId, quoteId } from '../ids.ts';
 import { bidding, requireOwner, visibleInquiry } from './access.ts';
 import { ConsortiumPartnerSchema, ConsortiumSchema, InquirySchema, InvitationSchema, QuoteSchema } from './entities.ts';
-import { comparisonOrder, submitQuote, quoteTerms, unitPriceFor } from './quotes.ts';
+import { comparisonOrder, submitQuote, quoteTerms, unitPriceFor, withdrawQuote } from './quotes.ts';
 
-// Quotes: submitted and revised by invited members (or a consortium's lead), compared by the owner.
+// Quotes: submitted, revised and withdrawn by invited members (or a consortium's lead), compared by the owner.
 
 export const quoteResolvers: Resolvers = {
   Query: {
@@ -18,7 +18,11 @@ export const quoteResolvers: Resolvers = {
       const inquiry = await visibleInquiry(ctx, args.inquiryId, 'inquiryId');
       if (!inquiry) throw notFound(`Inquiry ${args.inquiryId} does not exist.`);
       requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.inquiryId);
-      const [quotes, invitations] = await Promise.all([ctx.em.find(QuoteSchema, { inquiry }), ctx.em.find(InvitationSchema, { inquiry })]);
+      // A withdrawn quote is no offer: it leaves the comparison (and cannot be awarded, inquiries.ts award).
+      const [quotes, invitations] = await Promise.all([
+        ctx.em.find(QuoteSchema, { inquiry, status: { $ne: 'WITHDRAWN' } }),
+        ctx.em.find(InvitationSchema, { inquiry }),
+      ]);
       const largest = Math.max(...inquiry.quantities.map((q) => q.quantity));
       return quotes
         .map((quote) => {
@@ -66,6 +70,12 @@ export const quoteResolvers: Resolvers = {
         remember(tx, key, quote.id);
         return quote;
       });
+    },
+    async withdrawQuote(_, args, ctx) {
+      // Withdrawing ends a part, which an archived member may still do (as declining).
+      const bidder = await actingMember(ctx, args.memberId, 'memberId', { ...bidding, archived: true });
+      const quoteKey = parseQuoteId(args.quoteId, 'quoteId');
+      return ctx.em.transactional((tx) => withdrawQuote(tx, ctx.inquiryAccess, quoteKey, args.version, bidder.memberId));
     },
   },
   Quote: {

@@ -1,12 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, forbidden } from '../../../shared/errors.ts';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { regionDay } from '../../../shared/region-day.ts';
 import { isoDate, text } from '../../../shared/validation.ts';
 import { today } from '../capacity/calendar.ts';
 import {
   ConsortiumPartnerSchema,
   ConsortiumSchema,
+  InquirySchema,
   InvitationSchema,
   QuoteRevisionSchema,
   QuoteSchema,
@@ -16,7 +17,7 @@ import {
   type Quote,
 } from './entities.ts';
 import { completeness } from './consortia.ts';
-import { lockInquiry, requireStatus } from './inquiries.ts';
+import { effectiveStatus, lockInquiry, requireStatus } from './inquiries.ts';
 import type { RegionContext } from '../context.ts';
 import { consortiumId, inquiryId, quoteId } from '../ids.ts';
 import type { InquiryAccess } from './access.ts';
@@ -158,9 +159,12 @@ export async function submitQuote(
 
   let quote = await tx.findOne(QuoteSchema, { inquiry, memberId: bidder.memberId });
   if (quote) {
+    const withdrawn = quote.status === 'WITHDRAWN';
     if (version == null)
       throw conflict(
-        `${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`,
+        withdrawn
+          ? `${bidder.memberId} withdrew its quote on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to submit it again.`
+          : `${bidder.memberId} already quoted on ${id} (quote ${quoteId(quote.id)}, version ${quote.version}); give that version to revise it.`,
         { reason: 'EXISTS' },
         { currentVersion: quote.version, field: 'version' },
       );
@@ -169,7 +173,8 @@ export async function submitQuote(
         reason: 'STALE_VERSION',
         currentVersion: quote.version,
       });
-    Object.assign(quote, terms, { consortium: consortium ?? null, revision: quote.revision + 1 });
+    // A withdrawn quote submitted again is its next revision, SUBMITTED once more: one quote per bidder and inquiry.
+    Object.assign(quote, terms, { consortium: consortium ?? null, revision: quote.revision + 1, status: 'SUBMITTED' as const });
   } else {
     quote = tx.create(QuoteSchema, {
       ...terms,
@@ -191,6 +196,50 @@ export async function submitQuote(
     { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey },
     { quoteId: quoteId(quote.id), revision: quote.revision },
   );
+  return quote;
+}
+
+/**
+ * SUBMITTED → WITHDRAWN while the inquiry is OPEN, by the quoting member (a consortium quote's lead). Its invitation
+ * reads VIEWED again: the bidder may quote anew until the deadline (submitQuote with this version), or decline.
+ */
+export async function withdrawQuote(tx: EntityManager, access: InquiryAccess, quoteKey: number, version: number, bidder: string): Promise<Quote> {
+  const missing = () => notFound(`Quote ${quoteId(quoteKey)} does not exist.`);
+  const found = await tx.findOne(QuoteSchema, quoteKey);
+  if (!found) throw missing();
+  // The inquiry's lock first, as a revision takes it (submitQuote), so the version read below is current.
+  const inquiry = await tx.findOne(InquirySchema, found.inquiry.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!inquiry || !(await access.resolve(tx, inquiry))) throw missing();
+  const quote = await tx.findOneOrFail(QuoteSchema, quoteKey, { refresh: true });
+  if (quote.memberId !== bidder) {
+    // A partner of the consortium sees the quote and is told who withdraws it; anyone else learns nothing of it.
+    const partner = quote.consortium != null && (await tx.count(ConsortiumPartnerSchema, { consortium: quote.consortium.id, memberId: bidder }));
+    if (partner) throw forbidden(`Only ${quote.memberId}, the consortium's lead, may withdraw quote ${quoteId(quoteKey)}.`);
+    throw missing();
+  }
+  const id = inquiryId(inquiry.id);
+  const status = effectiveStatus(inquiry);
+  if (status !== 'OPEN')
+    throw conflict(`Inquiry ${id} is ${status}; quote ${quoteId(quoteKey)} can be withdrawn only while it is OPEN, before the quote deadline.`, {
+      reason: 'STATUS',
+      status,
+    });
+  if (quote.version !== version)
+    throw conflict(
+      `Quote ${quoteId(quoteKey)} is at version ${quote.version}, not ${version}: it changed since you read it. Read it again and retry.`,
+      { reason: 'STALE_VERSION', currentVersion: quote.version },
+      { field: 'version' },
+    );
+  if (quote.status !== 'SUBMITTED')
+    throw conflict(`Quote ${quoteId(quoteKey)} is ${quote.status}; only a SUBMITTED quote can be withdrawn.`, { reason: 'STATUS', status: quote.status });
+  quote.status = 'WITHDRAWN';
+  await tx.nativeUpdate(InvitationSchema, { inquiry, memberId: quote.memberId, status: 'QUOTED' }, { status: 'VIEWED' });
+  const data = { quoteId: quoteId(quote.id), revision: quote.revision };
+  emit(tx, 'QUOTE_WITHDRAWN', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey }, data);
+  if (quote.consortium != null) {
+    const partners = await tx.find(ConsortiumPartnerSchema, { consortium: quote.consortium.id, status: 'ACCEPTED', memberId: { $ne: quote.memberId } });
+    for (const p of partners) emit(tx, 'QUOTE_WITHDRAWN', inquiry, { memberId: p.memberId, network: p.network }, data);
+  }
   return quote;
 }
 

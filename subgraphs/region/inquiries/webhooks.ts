@@ -127,7 +127,7 @@ export interface WebhookOwner {
 }
 
 /** Events that concern an inquiry's owner; a webhook without network (a partner's) can hear of nothing else. */
-const ownerEvents: readonly string[] = ['QUOTE_RECEIVED'];
+const ownerEvents: readonly string[] = ['QUOTE_RECEIVED', 'QUOTE_WITHDRAWN'];
 
 /**
  * The owner of a webhook being registered: a member for itself, an office for its network or one of its members,
@@ -168,7 +168,7 @@ export async function registerWebhook(
   if (unheard.length)
     throw badInput(
       'events',
-      `A webhook without memberId (a partner's, or admin's own) hears of its owner's inquiries only: events may be ${ownerEvents.join(', ')}, not ${unheard.join(', ')}; to hear a member's, pass its memberId.`,
+      `A webhook without memberId (a partner's, or admin's own) hears of its owner's inquiries only: events may be ${ownerEvents.join(' or ')}, not ${unheard.join(', ')}; to hear a member's, pass its memberId.`,
       { reason: 'NOT_APPLICABLE' },
     );
   const secret = randomBytes(32).toString('base64url');
