@@ -15,7 +15,8 @@ import { GraphQLError } from 'graphql';
 // 1.1  versions exchanged
 // 1.2  publishNews(idempotencyKey), ownRegistrations, partnerCandidates
 // 1.3  archived
-// 1.4  search(knownWords), SearchPage.heldWords
+// 1.4  search(knownWords), SearchPage.heldWords; a material family's word (Edelstahl) in filter.materials and
+//      requirements.material (an older network reads it as one material: nothing found, NOT_MET)
 export const internalApiVersion = '1.4';
 
 /** What a network that sends no version serves. */

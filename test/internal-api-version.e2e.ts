@@ -187,6 +187,31 @@ describe('the internal API is versioned', () => {
     }
   });
 
+  test('a family of materials (Edelstahl) is not asked of a network before 1.4, which read it as one material: left out, said so', async () => {
+    // NIWE on the release before gave 0 hits for "Edelstahl" with exactCounts true, and findSuppliers NOT_MET for its
+    // stainless shops (the operations probe).
+    const regionClients = stack.region.clients;
+    const current = regionClients.get('NIWE')!;
+    const old = new NetworkClient('NIWE', unversionedUrl, current.timeoutMs, stack.subgraphSecrets.niwe);
+    regionClients.set('NIWE', old);
+    try {
+      const family = await stack.query('{ members(filter: { materials: ["Edelstahl"] }) { totalCount exactCounts } }');
+      expect(family.data.members.exactCounts).toBe(false);
+      expect(family.errors?.map((e) => e.extensions)).toEqual([
+        expect.objectContaining({ code: 'INTERNAL_API_VERSION', network: 'NIWE', networkVersion: '1.0' }),
+      ]);
+      expect(family.errors![0].message).toContain('this needs 1.4');
+      const suppliers = await stack.query('{ findSuppliers(requirements: { material: "Edelstahl", processes: ["3.2.1"] }) { totalCount } }');
+      expect(suppliers.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'INTERNAL_API_VERSION', network: 'NIWE' })]);
+      // A listed material it reads as before.
+      const listed = await stack.query('{ members(filter: { materials: ["1.4301"] }) { totalCount exactCounts } }');
+      expect(listed.errors).toBeUndefined();
+      expect(listed.data.members.exactCounts).toBe(true);
+    } finally {
+      regionClients.set('NIWE', current);
+    }
+  });
+
   test('a network of 1.0 still publishes news; what 1.2 brought is refused for it with its version, the other networks answer', async () => {
     const regionClients = stack.region.clients;
     const current = regionClients.get('NIWE')!;

@@ -102,6 +102,14 @@ export function findFamily(value: string): readonly MaterialInfo['family'][] | u
   return familyWords.get(key(value));
 }
 
+/** Internal API version since which a network reads a family's word as its materials (shared/internal-api.ts). */
+export const familiesSince = '1.4';
+
+/** True when one of the values is a family's word rather than a listed material: a network before 1.4 misreads it. */
+export function namesFamily(values: readonly string[]): boolean {
+  return values.some((value) => !findMaterial(value) && findFamily(value) !== undefined);
+}
+
 /** Every spelling (names and aliases) of every listed material of the families: what a member may have stored for them. */
 export function familySpellings(families: readonly MaterialInfo['family'][]): string[] {
   return table.filter((m) => families.includes(m.family)).flatMap((m) => [m.name, ...m.aliases]);

@@ -47,7 +47,12 @@ export class NetworkClient {
       throw versionMismatch(this.network, this.version, this.served, `this needs ${since}, which that network does not serve yet`);
     }
     try {
-      return await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
+      const data = await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
+      // Sent before its version was known, and answered by an older one: what it answered is not what was asked (a
+      // family of materials read as one material found nothing, with exactCounts true; the operations probe).
+      if (!options.write && !serves(this.served!, since))
+        throw versionMismatch(this.network, this.version, this.served!, `this needs ${since}, which that network does not serve yet`);
+      return data;
     } catch (error) {
       if (options.write && (error as GraphQLError).extensions?.code === 'NETWORK_UNAVAILABLE')
         throw unconfirmedWrite(error as GraphQLError, this.network, options.write === true ? retryWithKey : options.write);

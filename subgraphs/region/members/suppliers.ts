@@ -1,4 +1,5 @@
 import { badInput } from '../../../shared/errors.ts';
+import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
 import { certificationNames, line, processCodes, radiusKm } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
@@ -76,11 +77,14 @@ export async function findSuppliers(
   const requirements = validate(args.requirements);
   const codes = networkCodes('requirements.networks', args.requirements.networks);
 
+  // A family's word as the material is misread by a network before 1.4 (NOT_MET for every member): left out instead.
+  const since = requirements.material && namesFamily([requirements.material]) ? familiesSince : undefined;
   const pages = await networkPages(
     ctx,
     codes,
     async (code) =>
-      (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader)).matchSuppliers,
+      (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader, { since }))
+        .matchSuppliers,
     path,
   );
   return {
