@@ -5,14 +5,13 @@ import { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { EnvReader } from '../shared/config.ts';
 import { csrfTokenInvalid, httpError, rateLimited, unauthenticated } from '../shared/errors.ts';
-import { isMalformedText } from '../shared/validation.ts';
 import { jsonPostRoute, sendError, sendJson, type PlainRoute } from '../shared/http.ts';
 import { anonymous, type Identity } from '../shared/identity.ts';
 import { currentLog } from '../shared/observability.ts';
 import { tokenMaxLifetimeS, type AuthConfig, type TokenVerifier, type Verifier } from './auth.ts';
 import type { Policy } from './policy.ts';
 import { clientAddressKey, type LimiterFactory } from './rate-limit.ts';
-import { apiKeyGrant, askRegion, regionUnavailable, type RegionInternal } from './token-exchange.ts';
+import { apiKeyGrant, askRegion, keyExample, regionUnavailable, signInField, type RegionInternal } from './token-exchange.ts';
 
 // Signing in to the portal:
 //   POST /auth/login  {"email", "password"} or {"apiKey"}  → session cookie + CSRF cookie
@@ -560,20 +559,17 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
             status: 501,
           });
         let grant: Grant | null | GraphQLError;
-        if (typeof fields.apiKey === 'string' && fields.apiKey.length <= 200) {
-          grant = await keyGrant(req, fields.apiKey);
+        if ('apiKey' in fields) {
+          const apiKey = signInField(fields, 'apiKey', 200, keyExample);
+          if (apiKey instanceof GraphQLError) return apiKey;
+          grant = await keyGrant(req, apiKey);
           if (grant === null) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.', { extensions: { field: 'apiKey' } });
         } else {
-          const { email, password } = fields;
-          // Malformed text (a NUL) failed in region's database, which reads as an outage now (503): refused here.
-          if (typeof email !== 'string' || email.trim() === '' || email.length > 254 || isMalformedText(email))
-            return httpError('BAD_USER_INPUT', 'Send {"email": "...", "password": "..."}: email is missing or longer than 254 characters.', {
-              extensions: { field: 'email' },
-            });
-          if (typeof password !== 'string' || password === '' || password.length > 1024)
-            return httpError('BAD_USER_INPUT', 'Send {"email": "...", "password": "..."}: password is missing or longer than 1024 characters.', {
-              extensions: { field: 'password' },
-            });
+          const credentials = '{"email": "...", "password": "..."}';
+          const email = signInField(fields, 'email', 254, credentials);
+          if (email instanceof GraphQLError) return email;
+          const password = signInField(fields, 'password', 1024, credentials);
+          if (password instanceof GraphQLError) return password;
           grant = await accountGrant(req, email, password);
           if (grant === null) return wrongCredentials();
         }

@@ -1,3 +1,4 @@
+import { isMalformedText } from '../shared/validation.ts';
 import { SignJWT } from 'jose';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
@@ -51,11 +52,23 @@ export async function apiKeyGrant(options: RegionInternal, apiKey: string): Prom
   return (await askRegion<{ apiKeyGrant: Grant | null }>(options, grantQuery, { key: apiKey })).apiKeyGrant;
 }
 
-/** The API key a JSON body names, or null when it names none a check could take. */
-function apiKeyOf(body: unknown): string | null {
-  const apiKey = typeof body === 'object' && body !== null ? (body as { apiKey?: unknown }).apiKey : undefined;
-  return typeof apiKey === 'string' && apiKey.length <= 200 ? apiKey : null;
+/**
+ * A field of a sign-in body, or the refusal naming it as every other field is named (BAD_USER_INPUT, field, reason):
+ * /auth/token said BAD_REQUEST without a field, /auth/login "missing or longer than 254 characters" for an e-mail that
+ * was neither, and an empty key "unknown or revoked" (the fuzz probe).
+ */
+export function signInField(body: unknown, field: string, max: number, example: string): string | GraphQLError {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+  const refuse = (why: string, reason: Record<string, unknown>) =>
+    httpError('BAD_USER_INPUT', `Send ${example}: ${field} ${why}.`, { extensions: { field, ...reason } });
+  if (typeof value !== 'string' || value.trim() === '') return refuse('is missing', { reason: 'REQUIRED' });
+  if (value.length > max) return refuse(`has ${value.length} characters; at most ${max} are taken`, { reason: 'TOO_LONG', max });
+  // Malformed text (a NUL, a lone surrogate) failed in region's database, which reads as an outage (503).
+  if (isMalformedText(value)) return refuse('holds a NUL character or half of a character pair, which no text may hold', { reason: 'MALFORMED_TEXT' });
+  return value;
 }
+
+export const keyExample = '{"apiKey": "irm_..."}';
 
 export function createTokenExchange(options: RegionInternal & { auth: AuthConfig }) {
   return async (apiKey: string): Promise<GraphQLError | { body: unknown }> => {
@@ -93,8 +106,8 @@ export const regionUnavailable = (message: string) => httpError('SERVICE_UNAVAIL
 
 export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
   const route = jsonPostRoute('/auth/token', async (body, req) => {
-    const apiKey = apiKeyOf(body);
-    if (apiKey === null) return httpError(ApolloServerErrorCode.BAD_REQUEST, 'Send the key as JSON: {"apiKey": "irm_..."}.');
+    const apiKey = signInField(body, 'apiKey', 200, keyExample);
+    if (apiKey instanceof GraphQLError) return apiKey;
     // Only a key that is checked counts against the wrong-key budget: taken before, a GET or a body without a key
     // used it up too, and ten of them locked the address's partners out without a single key sent.
     const caller = policy.caller(anonymous, req);

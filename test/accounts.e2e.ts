@@ -196,7 +196,24 @@ describe('signing in', () => {
     expect((await login({ password })).body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     // A NUL failed in region's database, which the gateway reads as an outage (503): the client's mistake, said so.
     const nul = await login({ email: 'anna\u0000@example.de', password });
-    expect([nul.status, nul.body.errors[0].extensions]).toMatchObject([400, { code: 'BAD_USER_INPUT', field: 'email' }]);
+    expect([nul.status, nul.body.errors[0].extensions]).toMatchObject([400, { code: 'BAD_USER_INPUT', field: 'email', reason: 'MALFORMED_TEXT' }]);
+    // Each field as /graphql names it, with its reason and what is wrong with it (it said "missing or longer than 254
+    // characters" for a NUL, BAD_REQUEST without a field at /auth/token, and "unknown or revoked" for an empty key).
+    const long = await login({ email: `${'a'.repeat(300)}@example.de`, password });
+    expect(long.body.errors[0]).toMatchObject({
+      message: 'Send {"email": "...", "password": "..."}: email has 311 characters; at most 254 are taken.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'email', reason: 'TOO_LONG', max: 254 },
+    });
+    expect((await login({ email: 'anna.schmidt@example.de' })).body.errors[0].extensions).toMatchObject({ field: 'password', reason: 'REQUIRED' });
+    const emptyKey = await login({ apiKey: '' });
+    expect([emptyKey.status, emptyKey.body.errors[0].extensions]).toMatchObject([400, { code: 'BAD_USER_INPUT', field: 'apiKey', reason: 'REQUIRED' }]);
+    for (const body of [{}, { apiKey: 5 }]) {
+      const token = await postJson(`${base}/auth/token`, body, address());
+      expect([token.status, token.body.errors[0]]).toMatchObject([
+        400,
+        { message: 'Send {"apiKey": "irm_..."}: apiKey is missing.', extensions: { code: 'BAD_USER_INPUT', field: 'apiKey', reason: 'REQUIRED' } },
+      ]);
+    }
   });
 
   test('a customer signs in as its organisation (role partner), and a partner with its API key', async () => {
