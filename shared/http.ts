@@ -159,6 +159,15 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  // Apollo answers PUT with 405 and DELETE (without a content type) with its CSRF refusal, which named a header the
+  // caller had nothing to do with (the fuzz probe): every method but GET and POST is 405, saying which to use.
+  if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, POST');
+    return sendError(
+      res,
+      httpError(ApolloServerErrorCode.BAD_REQUEST, `${url.pathname} takes POST (or GET for a query), not ${String(req.method).slice(0, 10)}.`, { status: 405 }),
+    );
+  }
   // A compressed body was read as JSON and refused as "not valid JSON", and one labelled so but plain was taken.
   const encoding = req.headers['content-encoding'];
   if (encoding && encoding !== 'identity')

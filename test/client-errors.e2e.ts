@@ -98,3 +98,13 @@ test('headers over the limit and a compressed body: JSON with a code, not a bare
     extensions: { code: 'BAD_REQUEST' },
   });
 });
+
+test('a method other than GET and POST is 405 naming them, not the CSRF refusal', async () => {
+  for (const method of ['DELETE', 'PUT', 'PATCH']) {
+    const response = await fetch(stack.gatewayUrl, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST');
+    const answer = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(answer.errors[0]).toMatchObject({ message: `/graphql takes POST (or GET for a query), not ${method}.`, extensions: { code: 'BAD_REQUEST' } });
+  }
+});

@@ -220,6 +220,13 @@ describe('proposeInvitee', () => {
     expect((await ok(answer(tokens.partner, open.id, members.brand, true))).r).toEqual({ member: { id: members.brand }, status: 'INVITED' });
     expect((await ok(answer(tokens.partner, open.id, members.dorn, false))).r).toBe(true);
     expect(errorOf(await answer(tokens.partner, open.id, members.dorn, true)).extensions?.code).toBe('NOT_FOUND');
+    // A malformed member id is the caller's to fix, as at every other memberId (it read "No office proposed NIWE:m-0").
+    for (const accept of [true, false])
+      expect(errorOf(await answer(tokens.partner, open.id, 'NIWE:m-0', accept)).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'memberId',
+        reason: 'NOT_AN_ID',
+      });
     expect(await proposals(tokens.partner, open.id)).toEqual([]);
 
     // Now NIWE sees the inquiry through brand, with brand's invitation only; dorn was not invited.

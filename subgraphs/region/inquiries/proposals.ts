@@ -52,6 +52,8 @@ export async function answerProposal(
   memberId: string,
   accept: boolean,
 ): Promise<Invitation | true> {
+  // A malformed id is the caller's to fix (NOT_AN_ID, as every other memberId argument), not "no office proposed it".
+  parseMemberId(memberId, 'memberId');
   const inquiry = await lockInquiry(tx, access, inquiryId, null, 'inquiryId');
   requireOwner(access.viewOf(inquiry), inquiryId);
   const proposal = await tx.findOne(InviteeProposalSchema, { inquiry, memberId });
