@@ -713,6 +713,32 @@ describe('the lifecycle the outside probe found missing', () => {
     expect(ended.find((q: { id: string }) => q.id === c.id).status).toBe('WITHDRAWN');
   });
 
+  test("a deadline moved past a quote's validity tells its bidder which quote lapses; a quote past its validUntil is not awarded", async () => {
+    // The extension left such quotes in the comparison, awardable after they had lapsed, and nobody was told (the
+    // lifecycle probe).
+    const draft = (await ok(create(tokens.partner, inquiryInput({ deliveryDate: dateInDays(120) })))).createInquiry;
+    const open = (await ok(publish(tokens.partner, draft.id, draft.version, 3))).publishInquiry;
+    const id = draft.id;
+    const short = (await ok(quote(tokens.anders, id, { ...quoteInput(12), validUntil: dateInDays(20) }))).submitQuote;
+    const long = (await ok(quote(tokens.conrad, id, quoteInput(11.5)))).submitQuote;
+    const extended = (await ok(extend(tokens.partner, id, open.version, inFuture(30 * day)))).extendQuoteDeadline;
+    const told = await events('DEADLINE_EXTENDED', id);
+    expect(told.find((e) => e.memberId === members.anders)!.payload.lapsingQuote).toEqual({ quoteId: short.id, validUntil: dateInDays(20) });
+    expect(told.find((e) => e.memberId === members.conrad)!.payload.lapsingQuote).toBeUndefined();
+    // Its validity passed (the days are moved back by hand): the award refuses it, saying what its bidder is to do.
+    await stack.region.orm.em.fork().execute(`update "quote" set "valid_until" = current_date - 1 where "id" = ?`, [Number(short.id.replace(/^q-/, ''))]);
+    const award = errorOf(
+      await stack.query(
+        `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`,
+        { id, q: short.id, v: extended.version },
+        tokens.partner,
+      ),
+    );
+    expect(award.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLOSED', field: 'quoteId' });
+    expect(award.message).toMatch(/was valid until .*, which has passed: its bidder is to revise it with a new validUntil/);
+    expect(long.status).toBe('SUBMITTED');
+  });
+
   test('a draft’s delivery location changes, checked as a new inquiry’s', async () => {
     const draft = (await ok(create(tokens.partner, inquiryInput()))).createInquiry;
     const change = (version: number, deliveryLocation: Record<string, unknown>) =>

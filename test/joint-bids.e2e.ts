@@ -418,5 +418,14 @@ describe('a consortium when the deadline moves or its quote is withdrawn', () =>
     expect(told.map((e) => e.memberId ?? e.ownerKey).sort()).toEqual([members.conrad, 'partner:oem'].sort());
     const seen = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { quotes { id status consortium { id } } } }`, { id }, tokens.conrad))).inquiry;
     expect(seen.quotes).toEqual([{ id: quoted.id, status: 'WITHDRAWN', consortium: { id: con } }]);
+    // A withdrawn quote binds nobody: the lead mends the consortium (a partner dropping out is why one withdraws) and
+    // may quote again; it read "has already quoted; its partners are fixed" (the lifecycle probe).
+    const added = await stack.query(
+      `mutation($id: ID!, $p: [ID!]!) { addConsortiumPartners(consortiumId: $id, partners: $p) { id } }`,
+      { id: con, p: [members.gerlach] },
+      tokens.anders,
+    );
+    expect(added.errors, JSON.stringify(added.errors)).toBeUndefined();
+    expect((await ok(respond(tokens.conrad, con, true, ['3.2.3'], 30))).respondToConsortium).toBeTruthy();
   });
 });

@@ -753,7 +753,7 @@ export type InquiryEventType =
   | 'BOOTH_REGISTRATION_CONFIRMED'
   /** A lead invited this member into a consortium (Bietergemeinschaft) for an inquiry. */
   | 'CONSORTIUM_INVITED'
-  /** The owner moved an open inquiry's quote deadline later (every invitee that has not declined and every consortium partner receives it; data.quoteDeadline, data.previousQuoteDeadline, data.deliveryDate). */
+  /** The owner moved an open inquiry's quote deadline later (every invitee that has not declined and every consortium partner receives it; data.quoteDeadline, data.previousQuoteDeadline, data.deliveryDate, and data.lapsingQuote for a bidder whose quote is valid until before the new deadline's day). */
   | 'DEADLINE_EXTENDED'
   /** An inquiry's quote deadline is near and the invited member has not quoted yet. */
   | 'DEADLINE_NEAR'

@@ -58,7 +58,8 @@ export async function addPartners(
   // A lead that declined the inquiry since can quote no more: it asked and told new partners into a dead consortium.
   await requireInvitedLead(tx, inquiry, lead, inquiryId(inquiry.id));
   const consortium = await tx.findOneOrFail(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
+  // A quote its lead withdrew binds nobody: the lead may mend the consortium (a partner dropped out) and quote again.
+  if (await tx.count(QuoteSchema, { consortium: consortiumKey, status: { $ne: 'WITHDRAWN' } }))
     throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its partners are fixed.`, { reason: 'STATUS' });
   const present = new Set((await tx.find(ConsortiumPartnerSchema, { consortium })).map((p) => p.memberId));
   const already = partners.find((p) => present.has(p.memberId));
@@ -152,7 +153,8 @@ export async function respond(
   // Only while its inquiry takes quotes: a partner still accepted into the consortium of a cancelled inquiry.
   const inquiry = await tx.findOneOrFail(InquirySchema, consortium.inquiry.id);
   requireStatus(inquiry, inquiryId(inquiry.id), 'answered in its consortia', ['OPEN']);
-  if (await tx.count(QuoteSchema, { consortium: consortiumKey }))
+  // A quote its lead withdrew binds nobody: the lead may mend the consortium (a partner dropped out) and quote again.
+  if (await tx.count(QuoteSchema, { consortium: consortiumKey, status: { $ne: 'WITHDRAWN' } }))
     throw conflict(`Consortium ${consortiumId(consortiumKey)} has already quoted; its shares are fixed.`, { reason: 'STATUS' });
   if (answer.accept) {
     const share = answer.sharePercent;

@@ -56,7 +56,7 @@ const deadlineNotices = `
     returning "id", "title", "quote_deadline")
   insert into "outbox_event" ("id", "type", "inquiry_id", "member_id", "network", "payload", "fanned_out", "created_at")
   select gen_random_uuid(), 'DEADLINE_NEAR', due."id", i."member_id", i."network",
-         jsonb_build_object('inquiryId', 'inq-' || due."id", 'title', due."title", 'quoteDeadline', to_char(due."quote_deadline" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
+         jsonb_build_object('inquiryId', 'inq-' || due."id", 'title', due."title", 'quoteDeadline', to_char(due."quote_deadline" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
          false, now()
   from due join "inquiry_invitation" i on i."inquiry_id" = due."id" and i."status" in ('INVITED', 'VIEWED')`;
 

@@ -319,7 +319,15 @@ export async function extendDeadline(
     deliveryDate: inquiry.deliveryDate,
     previousDeliveryDate: previous.deliveryDate,
   };
-  for (const bidder of told.values()) emit(tx, 'DEADLINE_EXTENDED', inquiry, bidder, data);
+  // A quote valid until before the new deadline's day lapses before the owner may choose it (award refuses it then):
+  // its bidder is told which, to revise its validity (the lifecycle probe: nobody was told, and it stood in the
+  // comparison as if it could be awarded).
+  const lapsing = await tx.find(QuoteSchema, { inquiry, status: 'SUBMITTED', validUntil: { $lt: regionDay(quoteDeadline) } });
+  const lapses = new Map(lapsing.map((q) => [q.memberId, { quoteId: quoteId(q.id), validUntil: q.validUntil }]));
+  for (const bidder of told.values()) {
+    const quote = lapses.get(bidder.memberId);
+    emit(tx, 'DEADLINE_EXTENDED', inquiry, bidder, quote ? { ...data, lapsingQuote: quote } : data);
+  }
   return inquiry;
 }
 
@@ -342,6 +350,14 @@ export async function award(
     throw conflict(
       `Quote ${quoteId(quoteKey)} was withdrawn by its bidder and cannot be awarded; compare the quotes again.`,
       { reason: 'STATUS', status: 'WITHDRAWN' },
+      { field: 'quoteId' },
+    );
+  // A quote is an offer until its validUntil: past it, an award is an order its bidder never offered (a deadline
+  // extended beyond a quote's validity left such quotes awardable: the lifecycle probe).
+  if (winner.validUntil < regionDay())
+    throw conflict(
+      `Quote ${quoteId(quoteKey)} was valid until ${winner.validUntil}, which has passed: its bidder is to revise it with a new validUntil before it can be awarded.`,
+      { reason: 'CLOSED', closedAt: winner.validUntil },
       { field: 'quoteId' },
     );
   // A revision changes the quote, not the inquiry's version: without this, a quote revised from 10 to 99 EUR after the
