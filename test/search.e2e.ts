@@ -458,6 +458,21 @@ describe('pagination', () => {
 });
 
 describe('facets', () => {
+  test('with networks chosen, the networks facet counts the others too, so one can be added by it; the page and total stay the chosen ones', async () => {
+    // It listed the chosen networks alone (the search probe).
+    const all = (await search({ filter: { processes: ['3'] }, first: 1 })).data.members;
+    const chosen = await search({ filter: { processes: ['3'], networks: ['NIWE'] }, first: 5 });
+    expect(chosen.errors).toBeUndefined();
+    const { totalCount, facets, edges } = chosen.data.members;
+    expect(facets.networks).toEqual(all.facets.networks);
+    expect(totalCount).toBe(all.facets.networks.find((f: any) => f.value === 'NIWE').count);
+    expect(edges.every((e: any) => e.node.id.startsWith('NIWE:'))).toBe(true);
+    expect(facets.networks.map((f: any) => f.value)).toEqual(expect.arrayContaining(['LINAT', 'KONAT']));
+    // The other facets stay those of the chosen networks' hits.
+    const groups = facets.processMainGroups.reduce((s: number, f: any) => s + f.count, 0);
+    expect(groups).toBeLessThan(all.facets.processMainGroups.reduce((s: number, f: any) => s + f.count, 0));
+  });
+
   test.each([{}, { processes: ['3'] }, { text: 'GmbH' }, { certifications: ['IATF 16949'], certifiedOn: '2023-01-01' }])(
     'equal the counts of a full walk for %j',
     async (filter) => {

@@ -22,6 +22,8 @@ export async function networkPages<P>(
   codes: readonly string[],
   ask: (code: string) => Promise<P>,
   path?: readonly (string | number)[],
+  /** Leave out a network that fails without an error: what it was asked for is no part of the answer's data. */
+  quiet = false,
 ): Promise<{ code: string; page: P }[]> {
   const results = await Promise.allSettled(codes.map(async (code) => ({ code, page: await ask(code) })));
   const pages: { code: string; page: P }[] = [];
@@ -32,6 +34,7 @@ export async function networkPages<P>(
     }
     const error = result.reason as GraphQLError;
     if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') throw error;
+    if (quiet) continue;
     // At the field whose answer lacks the network's part, where the caller gives it: "members" in a query asking
     // several things said nothing of which of them was partial (the faults probe).
     ctx.partialErrors.push(path ? new GraphQLError(error.message, { path, extensions: error.extensions }) : error);

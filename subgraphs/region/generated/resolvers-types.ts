@@ -1145,7 +1145,7 @@ export type MemberFacets = {
   __typename?: 'MemberFacets';
   /** Hits per certificate held (for example ISO 9001, IATF 16949). */
   certifications: Array<FacetCount>;
-  /** Hits per network; networks with none are left out. */
+  /** Hits per network; networks with none are left out. With filter.networks, the networks not chosen are counted too (as if chosen; their hits are in neither the page nor totalCount), so that one can be added by its count. */
   networks: Array<FacetCount>;
   /** Per DIN 8580 main group (1 Urformen ... 6 Stoffeigenschaft ändern). */
   processMainGroups: Array<FacetCount>;

@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
-import { findNetwork } from '../../../shared/networks.ts';
+import { findNetwork, networks as registry } from '../../../shared/networks.ts';
 import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
 import { searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchPage } from '../../../shared/search.ts';
@@ -24,6 +24,8 @@ import { validateFilter, type MemberFilter } from './filter.ts';
 export interface SearchSelection {
   /** totalCount or exactCounts, or the networks facet (each network's total). */
   total: boolean;
+  /** The networks facet: with filter.networks, the networks not chosen are counted too. */
+  networkFacet: boolean;
   /** The facets object itself (null when not selected). */
   facets: boolean;
   processMainGroups: boolean;
@@ -33,11 +35,19 @@ export interface SearchSelection {
 }
 
 /** No counts, facets or explanations: what a member count (memberCount) starts from. */
-export const pageOnly: SearchSelection = { total: false, facets: false, processMainGroups: false, certifications: false, matched: false };
+export const pageOnly: SearchSelection = {
+  total: false,
+  networkFacet: false,
+  facets: false,
+  processMainGroups: false,
+  certifications: false,
+  matched: false,
+};
 
 export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
   return {
     total: selectsField(info, 'totalCount') || selectsField(info, 'exactCounts') || selectsField(info, 'facets', 'networks'),
+    networkFacet: selectsField(info, 'facets', 'networks'),
     facets: selectsField(info, 'facets'),
     processMainGroups: selectsField(info, 'facets', 'processMainGroups'),
     certifications: selectsField(info, 'facets', 'certifications'),
@@ -97,14 +107,23 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const cursor = args.after ? decodeCursor(args.after, order) : null;
 
   const facets = selection.processMainGroups || selection.certifications;
-  const variables = { filter: pushedDown, order, first: size + 1, after: cursor, facets, countLimit: ctx.searchCountLimit };
+  const pageVariables = { filter: pushedDown, order, first: size + 1, after: cursor, facets, countLimit: ctx.searchCountLimit };
   const words = searchWords(pushedDown.text);
   // Built once per request, not per network and asking.
-  const [aloneQuery, wordsQuery] = [searchQuery(selection), searchQuery(selection, true)];
+  const queries = [searchQuery(selection), searchQuery(selection, true)];
   // A family's word among the materials is misread by a network before 1.4: it is left out with INTERNAL_API_VERSION.
   const since = pushedDown.materials && namesFamily(pushedDown.materials) ? familiesSince : undefined;
+  // The networks facet offers the networks not chosen too, each with its count, so that a second one can be added by
+  // it: it listed the chosen ones alone (the search probe). Those are asked for their count only (one statement),
+  // and one that fails is left out of the facet without an error, as nothing else of the answer is its.
+  const unchosen = selection.networkFacet && args.filter?.networks?.length ? registry.map((n) => n.code).filter((c) => !codes.includes(c)) : [];
+  const counting = { ...pageOnly, total: true };
+  const countQueries = unchosen.length ? [searchQuery(counting), searchQuery(counting, true)] : [];
+  const countVariables = { ...pageVariables, first: 0, after: null, facets: false };
   const ask = (knownWords: string[]) => async (code: string) => {
     const client = ctx.client(code);
+    const [aloneQuery, wordsQuery] = unchosen.includes(code) ? countQueries : queries;
+    const variables = unchosen.includes(code) ? countVariables : pageVariables;
     const alone = async () => (await client.request<{ search: NetworkPage }>(aloneQuery, variables, ctx.identityHeader, { since })).search;
     // A network known to serve an older minor searches alone, as before; one not known yet (region's first call to it)
     // or of replicas not all updated is asked with the words, and alone when it does not know them.
@@ -117,15 +136,15 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     }
   };
   const known = ctx.regionWords.known(words);
-  let pages = await networkPages(ctx, codes, ask(known), path);
+  let [pages, counted] = await Promise.all([networkPages(ctx, codes, ask(known), path), networkPages(ctx, unchosen, ask(known), path, true)]);
   // A word some network's members use, which region did not know yet: the networks that do not hold it read it as a
   // typo, so they are asked again with it known (members/known-words.ts). Once per word.
-  const held = new Set(pages.flatMap(({ page }) => page.heldWords ?? []));
+  const held = new Set([...pages, ...counted].flatMap(({ page }) => page.heldWords ?? []));
   const learned = [...held].filter((word) => !known.includes(word));
   ctx.regionWords.add(held);
   // A network that found nothing finds nothing with the word known either (a known word it lacks matches nothing
   // there): only one with hits may have read it as a typo.
-  const misread = pages
+  const misread = [...pages, ...counted]
     .filter(({ page }) => page.heldWords && (page.hits.length > 0 || page.totalCount > 0) && learned.some((word) => !page.heldWords!.includes(word)))
     .map(({ code }) => code);
   if (misread.length > 0) {
@@ -133,7 +152,9 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     const partial = ctx.partialErrors.length;
     const again = await networkPages(ctx, misread, ask([...known, ...learned]));
     ctx.partialErrors.splice(partial);
-    pages = pages.map((page) => again.find((p) => p.code === page.code) ?? page);
+    const renewed = (page: { code: string; page: NetworkPage }) => again.find((p) => p.code === page.code) ?? page;
+    pages = pages.map(renewed);
+    counted = counted.map(renewed);
   }
   const hits = mergeHits(pages);
   const edges = hits.slice(0, size).map((hit) => ({
@@ -150,18 +171,22 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     exactCounts: selection.total ? pages.length === codes.length && pages.every((p) => p.page.exactCounts) : true,
     edges,
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-    facets: selection.facets ? mergeFacets(pages) : null,
+    facets: selection.facets ? mergeFacets(pages, counted) : null,
   };
 }
 
-function mergeFacets(pages: { code: string; page: NetworkPage }[]) {
+/** `counted`: the networks not chosen, asked for their count alone, for the networks facet. */
+function mergeFacets(pages: { code: string; page: NetworkPage }[], counted: { code: string; page: NetworkPage }[]) {
   const sum = (pick: (page: NetworkPage) => FacetCount[]) => {
     const counts = new Map<string, number>();
     for (const { page } of pages) for (const f of pick(page)) counts.set(f.value, (counts.get(f.value) ?? 0) + f.count);
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }));
   };
   return {
-    networks: pages.map(({ code, page }) => ({ value: code, label: findNetwork(code)?.name ?? code, count: page.totalCount })).filter((f) => f.count > 0),
+    networks: registry
+      .flatMap((n) => [...pages, ...counted].filter((p) => p.code === n.code))
+      .map(({ code, page }) => ({ value: code, label: findNetwork(code)?.name ?? code, count: page.totalCount }))
+      .filter((f) => f.count > 0),
     processMainGroups: sum((p) => p.facets?.processMainGroups ?? []).map((f) => ({ ...f, label: findProcess(f.value)?.name ?? f.value })),
     certifications: sum((p) => p.facets?.certifications ?? []).map((f) => ({ ...f, label: f.value })),
   };
