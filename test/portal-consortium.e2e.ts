@@ -289,3 +289,72 @@ test('an invited member forms a consortium with a member of another network, who
   ]);
   expect(pages.errors).toEqual([]);
 }, 300_000);
+
+test('the lead withdraws the joint quote: the partner reads that the lead did, the customer sees it, and awarding it on a stale page says why', async () => {
+  const bidder = `${lead.name} (${lead.network})`;
+  // The customer's page, read while the joint quote stood.
+  const customerPage = await signIn(customer, inquiryPath());
+  const award = customerPage.getByRole('button', { name: `Zuschlag erteilen: ${bidder}` });
+  await eventually(() => award.count()).toBe(1);
+
+  // The lead withdraws it meanwhile (the bidder's withdrawal has its page's test in test/portal-inquiries.e2e.ts).
+  const leadToken = await stack.token('--role', 'member', '--member', lead.id);
+  const quote = (await ok({ query: 'query($id: ID!) { inquiry(id: $id) { quotes { id version } } }', variables: { id: inquiryId } }, leadToken)).inquiry
+    .quotes[0];
+  await ok(
+    { query: 'mutation($q: ID!, $v: Int!) { withdrawQuote(quoteId: $q, version: $v) { status } }', variables: { q: quote.id, v: quote.version } },
+    leadToken,
+  );
+
+  // Awarding it on the stale page: refused as withdrawn by its bidder (it read "Die Anfrage wurde inzwischen
+  // geändert.", the focus left on the award button), the comparison and the invitations read anew.
+  await award.focus();
+  await customerPage.keyboard.press('Enter');
+  const dialog = customerPage.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await customerPage.keyboard.press('Shift+Tab');
+  expect(await customerPage.evaluate('document.activeElement?.textContent')).toBe('Ja, Zuschlag erteilen');
+  await customerPage.keyboard.press('Enter');
+  const refusal = customerPage.locator('#quotes-heading ~ .notice-error');
+  const withdrawnMeanwhile = `${bidder} hat dieses Angebot inzwischen zurückgezogen; es lässt sich nicht mehr beauftragen. Der Vergleich zeigt die Angebote jetzt neu.`;
+  await eventually(() => refusal.textContent()).toBe(withdrawnMeanwhile);
+  expect(await refusal.getAttribute('role')).toBe('alert');
+  await eventually(() => customerPage.evaluate('document.activeElement?.textContent')).toBe(withdrawnMeanwhile);
+  await eventually(() => customerPage.locator('table.comparison').count()).toBe(0);
+  expect(await customerPage.locator('main').textContent()).toContain('Noch keine Angebote.');
+  // Who withdrew, in the invitations (they read "gelesen") and beside the comparison, without the prices.
+  const leadRow = customerPage.locator('table.invitations tr').filter({ hasText: lead.name });
+  await eventually(() => leadRow.locator('td').nth(1).textContent()).toBe('Angebot zurückgezogen');
+  expect(await customerPage.locator('.withdrawn-quotes').textContent()).toBe(`Von ihren Anbietern zurückgezogen, daher nicht im Vergleich: ${bidder}.`);
+  expect(await customerPage.locator('.inquiry-status').textContent()).toBe('Stand: offen');
+  await expectAccessible(customerPage);
+  await customerPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => refusal.textContent()).toBe(
+    `${bidder} withdrew this quote in the meantime; it can no longer be awarded. The comparison now shows the quotes anew.`,
+  );
+  expect(await leadRow.locator('td').nth(1).textContent()).toBe('quote withdrawn');
+  expect(await customerPage.locator('.withdrawn-quotes').textContent()).toBe(`Withdrawn by their bidders, so not compared: ${bidder}.`);
+
+  // The partner reads that the lead withdrew the joint quote: it read "Sie haben dieses Angebot zurückgezogen; …
+  // können Sie es erneut abgeben.", which the partner neither did nor can.
+  const partnerPage = await signIn(partnerAccount, inquiryPath());
+  const partnerNotice = partnerPage.locator('#own-quote-heading ~ .notice-warning');
+  await eventually(() => partnerNotice.textContent()).toBe(
+    `${bidder} hat als Federführung das Angebot der Bietergemeinschaft zurückgezogen; der Kunde sieht es nicht mehr im Vergleich. Bis zur Angebotsfrist kann ${bidder} es erneut abgeben.`,
+  );
+  expect(await partnerPage.locator('main').textContent()).not.toContain('Sie haben dieses Angebot zurückgezogen');
+  expect(await partnerPage.locator('#quote-form-heading, #withdraw-quote-heading').count()).toBe(0);
+  await expectAccessible(partnerPage);
+  await partnerPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => partnerNotice.textContent()).toBe(
+    `${bidder}, the consortium's lead, withdrew the consortium's quote; the customer no longer sees it in the comparison. Until the quote deadline ${bidder} can submit it again.`,
+  );
+
+  // The lead, who withdrew it, still reads that it did and may submit it again.
+  const leadPage = await signIn(leadAccount, inquiryPath());
+  await eventually(() => leadPage.locator('#own-quote-heading ~ .notice-warning').textContent()).toBe(
+    'Sie haben dieses Angebot zurückgezogen; der Kunde sieht es nicht mehr im Vergleich. Bis zur Angebotsfrist können Sie es erneut abgeben.',
+  );
+  expect(await leadPage.locator('#quote-form-heading').textContent()).toBe('Angebot erneut abgeben');
+  expect(pages.errors).toEqual([]);
+}, 300_000);

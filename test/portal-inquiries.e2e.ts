@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { dataPaths, serviceDatabase } from '../shared/networks.ts';
+import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
 import { eventually, expectAccessible, type PortalAccount, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
@@ -557,18 +560,32 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
   await screenshot(memberPage, 'inquiry-quote-withdrawn');
   await memberPage.setViewportSize({ width: 1280, height: 900 });
 
-  // Out of the owner's comparison.
+  // Out of the owner's comparison, and the owner sees who withdrew: the invitation read "gelesen" (VIEWED), which
+  // told nothing of the withdrawal; the bidder is named beside the comparison, without its prices.
   await page.reload();
   await eventually(() => page.locator('main').textContent()).toContain('Noch keine Angebote.');
+  const invitationRow = page.locator('table.invitations tr').filter({ hasText: invited.name });
+  expect(await invitationRow.locator('td').nth(1).textContent()).toBe('Angebot zurückgezogen');
+  expect(await page.locator('.withdrawn-quotes').textContent()).toBe(
+    `Von ihren Anbietern zurückgezogen, daher nicht im Vergleich: ${invited.name} (${invited.network}).`,
+  );
+  expect(await page.locator('table.comparison').count()).toBe(0);
+  await expectAccessible(page);
 
   // Submitted again: the quote's next revision, back in the comparison; the page in English says so in English.
   await memberPage.getByRole('button', { name: 'Erneut abgeben' }).click();
   await eventually(() => memberPage.getByRole('status').filter({ hasText: 'Ihre 2. Fassung ist abgegeben.' }).count()).toBe(1);
-  await eventually(() => memberPage.locator('#withdraw-quote-heading').count()).toBe(1);
+  await eventually(() => memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).count()).toBe(1);
+  // The withdrawal's notice went with the withdrawn quote: beside the one submitted again it said the opposite.
+  expect(await memberPage.locator('main').textContent()).not.toContain('Ihr Angebot ist zurückgezogen.');
+  expect(await memberPage.locator('main').textContent()).not.toContain('Sie haben dieses Angebot zurückgezogen');
+  expect(await memberPage.locator('#own-quote-heading ~ dl dd').first().textContent()).toBe('abgegeben');
   await memberPage.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => memberPage.getByRole('button', { name: 'Withdraw the quote' }).count()).toBe(1);
   await page.reload();
   await eventually(() => page.locator('table.comparison').count()).toBe(1);
+  expect(await invitationRow.locator('td').nth(1).textContent()).toBe('Angebot abgegeben');
+  expect(await page.locator('.withdrawn-quotes').count()).toBe(0);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => page.locator('#extend-heading').textContent()).toBe('Extend the quote deadline');
 
@@ -586,5 +603,84 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
   await page.waitForURL((url) => url.pathname === `/anfragen/${draft.id}`);
   await eventually(() => page.locator('.facts').first().textContent()).toContain('99817');
   expect((await query('query($id: ID!) { inquiry(id: $id) { deliveryPostalCode } }', { id: draft.id }, owner)).inquiry.deliveryPostalCode).toBe('99817');
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+test('the deadline passes while the pages are open: extending it and withdrawing the quote say so, not "changed meanwhile"', async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
+  const lead = await stack.token('--role', 'member', '--member', invited.id);
+  const query = async (text: string, variables: Record<string, unknown>, token: string) => {
+    const result = await stack.query({ query: text, variables }, token);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const input = {
+    title: 'Halter, Frist läuft ab',
+    partDescription: 'Gefräst',
+    processes: ['3.2.3'],
+    quantities: [{ quantity: 200 }],
+    deliveryLocation: { postalCode: '99974' },
+    deliveryDate: isoDay(40),
+    quoteDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+  const created = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input }, owner)).createInquiry;
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
+  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  await query(
+    'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
+    { id: created.id, input: { priceTiers: [{ minQuantity: 1, unitPrice: 7.5 }], leadTimeDays: 30, validUntil: isoDay(60) } },
+    lead,
+  );
+  const page = await signIn(customer, `/anfragen/${created.id}`);
+  await eventually(() => page.locator('#extend-heading').count()).toBe(1);
+  const memberPage = await signIn(bidder, `/anfragen/${created.id}`);
+  await eventually(() => memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).count()).toBe(1);
+  // The pages were read before the deadline; it passes now (moved into the past in region's database, where a wait
+  // of half a minute would have lost its race on a busy machine), and the buttons are pressed after it.
+  const server = embeddedServerUrl(join(stack.dataDir, dataPaths.postgres), Number(stack.env.PG_PORT));
+  await withClient(databaseUrl(server, serviceDatabase('region')), (client) =>
+    client.query(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = $1`, [Number(created.id.replace(/^inq-/, ''))]),
+  );
+
+  // The owner extends on the page read before the deadline: refused as the deadline passed (QUOTING_CLOSED), which
+  // read "Die Anfrage wurde inzwischen geändert.", the focus at the message.
+  await page.fill('#extend-quoteDeadline', `${isoDay(20)}T12:00`);
+  await page.press('#extend-quoteDeadline', 'Enter');
+  const extendRefusal = page.locator('.extend-deadline .notice-error');
+  await eventually(() => extendRefusal.textContent()).toMatch(
+    /^Die Angebotsfrist ist am \d\d\.\d\d\.\d{4}, \d\d:\d\d abgelaufen\. Die Frist lässt sich nicht mehr verlängern; bitte laden Sie die Seite neu\.$/,
+  );
+  expect(await extendRefusal.getAttribute('role')).toBe('alert');
+  await eventually(() => page.evaluate('document.activeElement?.className')).toBe('notice notice-error');
+  expect(await page.locator('.field-error').count()).toBe(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => extendRefusal.textContent()).toMatch(
+    /^The quote deadline passed on .+\. The deadline can no longer be extended; please reload the page\.$/,
+  );
+
+  // The bidder withdraws on its page read before the deadline: refused for the same reason, said so.
+  await memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).focus();
+  await memberPage.keyboard.press('Enter');
+  const dialog = memberPage.getByRole('dialog');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  await memberPage.keyboard.press('Shift+Tab');
+  expect(await memberPage.evaluate('document.activeElement?.textContent')).toBe('Ja, Angebot zurückziehen');
+  await memberPage.keyboard.press('Enter');
+  const withdrawRefusal = memberPage.locator('#withdraw-quote-heading ~ .notice-error');
+  await eventually(() => withdrawRefusal.textContent()).toMatch(
+    /^Die Angebotsfrist ist am .+ abgelaufen\. Ihr Angebot lässt sich nicht mehr zurückziehen und bleibt, wie es ist; bitte laden Sie die Seite neu\.$/,
+  );
+  expect(await withdrawRefusal.getAttribute('role')).toBe('alert');
+  await eventually(() => memberPage.evaluate('document.activeElement?.textContent')).toMatch(/^Die Angebotsfrist ist am /);
+  await expectAccessible(memberPage);
+  await memberPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => withdrawRefusal.textContent()).toMatch(
+    /^The quote deadline passed on .+\. Your quote can no longer be withdrawn and stays as it is; please reload the page\.$/,
+  );
+
+  const after = (await query('query($id: ID!) { inquiry(id: $id) { status quotes { status } } }', { id: created.id }, owner)).inquiry;
+  expect(after).toEqual({ status: 'QUOTING_CLOSED', quotes: [{ status: 'SUBMITTED' }] });
   expect(pages.errors).toEqual([]);
 }, 300_000);

@@ -1,9 +1,14 @@
+import type { GraphQLErrorLike } from '../graphql.ts';
+import type { Locale } from '../i18n.ts';
+import type { InquiryDetail } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
+import { type Said, say, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useInquiryText } from './inquiry-messages.ts';
+import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
-// What the inquiry pages share: who may create inquiries, the sign-in hint, and a deadline as its field holds it.
+// What the inquiry pages share: who may create inquiries, the sign-in hint, a deadline as its field holds it, and a
+// change refused for what happened while the page was open.
 
 /** Who makes inquiries in the portal: customers (role partner), members and offices for their customers, admin. */
 export const mayCreateInquiry = (session: Session) => ['partner', 'member', 'office', 'admin'].includes(session.role);
@@ -29,4 +34,35 @@ export function localDateTime(iso: string): string {
   const time = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
+}
+
+/** What was pressed on a page that may have gone stale: the owner's extension or award, the bidder's withdrawal. */
+export type InquiryAction = 'extend' | 'award' | 'withdrawQuote';
+
+/**
+ * A CONFLICT said as what happened while the page was open, for `action`: the deadline passed (the inquiry's
+ * own, as the page shows it), the inquiry was awarded or ended, the quote to award was withdrawn by `bidder`, the
+ * bidder's quote withdrawn already; a version read before another change as "changed meanwhile"; any other
+ * conflict in the words of its reason (field-errors.ts). All of them read "changed meanwhile" before, a deadline
+ * passed too. Undefined for an error that is no CONFLICT.
+ */
+export function sayConflict(
+  error: GraphQLErrorLike | undefined,
+  action: InquiryAction,
+  inquiry: Pick<InquiryDetail, 'quoteDeadline'>,
+  bidder?: (locale: Locale) => string,
+): Said | undefined {
+  const extensions = error?.extensions;
+  if (!error || extensions?.code !== 'CONFLICT') return undefined;
+  if (extensions.reason === 'STALE_VERSION') return say((locale) => inquiryText(locale).changedMeanwhile);
+  const status = extensions.reason === 'STATUS' && typeof extensions.status === 'string' ? extensions.status : undefined;
+  // A quote's WITHDRAWN: the one to award, or the bidder's own when it was withdrawn in another window.
+  if (status === 'WITHDRAWN' && action === 'award' && bidder) return say((locale) => inquiryText(locale).quoteWithdrawnMeanwhile(bidder(locale)));
+  if (status === 'WITHDRAWN' && action === 'withdrawQuote') return say((locale) => inquiryText(locale).quoteWithdrawnAlready);
+  if (status === 'QUOTING_CLOSED' || status === 'AWARDED' || status === 'CLOSED_WITHOUT_AWARD' || status === 'CANCELLED')
+    return say((locale) => {
+      const text = inquiryText(locale);
+      return `${text.inquiryNow[status](locale.dateTime(inquiry.quoteDeadline))} ${text.refused[action]}`;
+    });
+  return sayFailure([error]);
 }

@@ -3,12 +3,13 @@ import { request, type GraphQLErrorLike } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
 import { extendQuoteDeadline, type InquiryDetail } from '../operations.ts';
 import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
-import { localDateTime } from './inquiry-common.tsx';
+import { localDateTime, sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // The owner of an OPEN inquiry moves its quote deadline later (extendQuoteDeadline), and the delivery date with it
 // when the new deadline reaches it; the bidders are told by region. Both fields start at the inquiry's own values;
-// the delivery date is sent only when changed. The server's ORDER refusals are said as the rule they break.
+// the delivery date is sent only when changed. The server's ORDER refusals are said as the rule they break, and a
+// deadline that passed while the page was open as that (it read "changed meanwhile"), the focus at the notice.
 
 type Field = 'quoteDeadline' | 'deliveryDate';
 
@@ -30,12 +31,15 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const notice = useRef<HTMLParagraphElement>(null);
+  const formError = useRef<HTMLParagraphElement>(null);
 
   const fail = (next: typeof errors) => {
     setErrors(next);
     setDone(null);
     const first = (['quoteDeadline', 'deliveryDate'] as const).find((field) => next[field]);
     if (first) form.current?.querySelector<HTMLElement>(`#extend-${first}`)?.focus();
+    // The button was disabled while the change went out, and the keyboard's focus with it: to what went wrong.
+    else if (next.form) requestAnimationFrame(() => formError.current?.focus());
   };
   const send = async (event: Event) => {
     event.preventDefault();
@@ -63,8 +67,7 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
     const error = result.errors[0];
     const field = error?.extensions?.field;
     if (field === 'quoteDeadline' || field === 'deliveryDate') return fail({ [field]: refusal(error, inquiry, quoteDeadline) });
-    if (error?.extensions?.code === 'CONFLICT') return fail({ form: say((locale) => inquiryText(locale).changedMeanwhile) });
-    return fail({ form: sayFailure(result.errors) });
+    return fail({ form: sayConflict(error, 'extend', inquiry) ?? sayFailure(result.errors) });
   };
 
   const errorAt = (field: Field) =>
@@ -88,7 +91,7 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
       <p>{text.extendIntro}</p>
       <form ref={form} class="extend-deadline" onSubmit={send} noValidate aria-labelledby="extend-heading">
         {errors.form && (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error" role="alert" ref={formError} tabIndex={-1}>
             {errors.form}
           </p>
         )}

@@ -166,6 +166,24 @@ const de = {
   cancel: 'Abbrechen',
   awarded: (name: string) => `Zuschlag erteilt an ${name}.`,
   changedMeanwhile: 'Die Anfrage wurde inzwischen geändert. Bitte laden Sie die Seite neu.',
+  // A change refused for the state the inquiry or the quote came to while the page was open (CONFLICT with reason
+  // STATUS): what happened, then what it means for what was pressed.
+  inquiryNow: {
+    QUOTING_CLOSED: (deadline: string) => `Die Angebotsfrist ist am ${deadline} abgelaufen.`,
+    AWARDED: () => 'Die Anfrage ist inzwischen vergeben.',
+    CLOSED_WITHOUT_AWARD: () => 'Die Anfrage ist inzwischen ohne Vergabe geschlossen.',
+    CANCELLED: () => 'Die Anfrage ist inzwischen abgesagt.',
+  } satisfies Partial<Record<InquiryStatus, (deadline: string) => string>>,
+  refused: {
+    extend: 'Die Frist lässt sich nicht mehr verlängern; bitte laden Sie die Seite neu.',
+    withdrawQuote: 'Ihr Angebot lässt sich nicht mehr zurückziehen und bleibt, wie es ist; bitte laden Sie die Seite neu.',
+    award: 'Ein Zuschlag ist nicht mehr möglich; die Seite zeigt jetzt den neuen Stand.',
+  },
+  quoteWithdrawnMeanwhile: (bidder: string) =>
+    `${bidder} hat dieses Angebot inzwischen zurückgezogen; es lässt sich nicht mehr beauftragen. Der Vergleich zeigt die Angebote jetzt neu.`,
+  quoteWithdrawnAlready: 'Ihr Angebot ist schon zurückgezogen, etwa in einem anderen Fenster; bitte laden Sie die Seite neu.',
+  invitationQuoteWithdrawn: 'Angebot zurückgezogen',
+  withdrawnQuotes: (bidders: string) => `Von ihren Anbietern zurückgezogen, daher nicht im Vergleich: ${bidders}.`,
   quoteRevisedMeanwhile: 'Das Angebot wurde inzwischen überarbeitet; die Tabelle zeigt es jetzt neu. Bitte prüfen Sie es und vergeben Sie dann erneut.',
   // The member's side
   yourInvitation: 'Ihre Einladung',
@@ -173,7 +191,11 @@ const de = {
   yourQuoteHeading: 'Ihr Angebot',
   yourQuoteAwarded: 'Ihr Angebot hat den Zuschlag erhalten.',
   yourQuoteNotChosen: 'Der Auftrag ging an einen anderen Anbieter.',
-  yourQuoteWithdrawn: 'Sie haben dieses Angebot zurückgezogen; der Kunde sieht es nicht mehr im Vergleich. Bis zur Angebotsfrist können Sie es erneut abgeben.',
+  yourQuoteWithdrawn: (open: boolean) =>
+    `Sie haben dieses Angebot zurückgezogen; der Kunde sieht es nicht mehr im Vergleich.${open ? ' Bis zur Angebotsfrist können Sie es erneut abgeben.' : ''}`,
+  // A consortium's partner reads what its lead did: only the lead withdraws the joint quote, and submits it again.
+  leadWithdrewQuote: (lead: string, open: boolean) =>
+    `${lead} hat als Federführung das Angebot der Bietergemeinschaft zurückgezogen; der Kunde sieht es nicht mehr im Vergleich.${open ? ` Bis zur Angebotsfrist kann ${lead} es erneut abgeben.` : ''}`,
   withdrawQuoteHeading: 'Angebot zurückziehen',
   withdrawQuoteIntro: 'Können Sie Ihr Angebot nicht mehr halten, ziehen Sie es zurück; der Kunde erfährt es. Bis zur Angebotsfrist können Sie erneut anbieten.',
   withdrawQuote: 'Angebot zurückziehen',
@@ -401,13 +423,31 @@ const en: InquiryMessages = {
   cancel: 'Cancel',
   awarded: (name) => `Awarded to ${name}.`,
   changedMeanwhile: 'The inquiry has changed in the meantime. Please reload the page.',
+  inquiryNow: {
+    QUOTING_CLOSED: (deadline) => `The quote deadline passed on ${deadline}.`,
+    AWARDED: () => 'The inquiry has been awarded in the meantime.',
+    CLOSED_WITHOUT_AWARD: () => 'The inquiry has been closed without an award in the meantime.',
+    CANCELLED: () => 'The inquiry has been cancelled in the meantime.',
+  },
+  refused: {
+    extend: 'The deadline can no longer be extended; please reload the page.',
+    withdrawQuote: 'Your quote can no longer be withdrawn and stays as it is; please reload the page.',
+    award: 'No quote can be awarded any more; the page now shows the current state.',
+  },
+  quoteWithdrawnMeanwhile: (bidder) => `${bidder} withdrew this quote in the meantime; it can no longer be awarded. The comparison now shows the quotes anew.`,
+  quoteWithdrawnAlready: 'Your quote is withdrawn already, in another window perhaps; please reload the page.',
+  invitationQuoteWithdrawn: 'quote withdrawn',
+  withdrawnQuotes: (bidders) => `Withdrawn by their bidders, so not compared: ${bidders}.`,
   quoteRevisedMeanwhile: 'The quote was revised in the meantime; the table now shows it anew. Please check it and award again.',
   yourInvitation: 'Your invitation',
   invitationState: (status) => `Your invitation: ${status}`,
   yourQuoteHeading: 'Your quote',
   yourQuoteAwarded: 'Your quote won the order.',
   yourQuoteNotChosen: 'The order went to another bidder.',
-  yourQuoteWithdrawn: 'You withdrew this quote; the customer no longer sees it in the comparison. Until the quote deadline you can submit it again.',
+  yourQuoteWithdrawn: (open) =>
+    `You withdrew this quote; the customer no longer sees it in the comparison.${open ? ' Until the quote deadline you can submit it again.' : ''}`,
+  leadWithdrewQuote: (lead, open) =>
+    `${lead}, the consortium's lead, withdrew the consortium's quote; the customer no longer sees it in the comparison.${open ? ` Until the quote deadline ${lead} can submit it again.` : ''}`,
   withdrawQuoteHeading: 'Withdraw the quote',
   withdrawQuoteIntro: 'If you cannot stand by your quote, withdraw it; the customer is told. Until the quote deadline you can quote again.',
   withdrawQuote: 'Withdraw the quote',

@@ -4,16 +4,20 @@ import { ConfirmQuestion } from '../components/confirm-question.tsx';
 import { request } from '../graphql.ts';
 import { withdrawQuote, type InquiryDetail, type QuoteView } from '../operations.ts';
 import { type Said, say, sayFailure } from '../said.tsx';
+import { sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // The bidder takes its submitted quote back while the inquiry is open (withdrawQuote): the customer is told and can
 // no longer award it. It asks first, the focus on "Abbrechen", as declining does; until the deadline the quote form
-// stays, to submit the quote again.
+// stays, to submit the quote again. What happened is said for the quote as it was then: submitted again, it is a new
+// revision, and "Ihr Angebot ist zurückgezogen." beside it contradicted it. A refusal says why (the deadline passed
+// while the page was open, the quote withdrawn in another window), not "changed meanwhile" for every one.
 
 export function WithdrawQuote({ inquiry, quote, onWithdrawn }: { inquiry: InquiryDetail; quote: QuoteView; onWithdrawn: () => void }) {
   const text = useInquiryText();
   const confirm = useConfirmDialog<QuoteView>();
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
+  // `versions`: the quote's as it was sent and, withdrawn, after (until the page reads it anew); shown while it is at one.
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said; versions: number[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const notice = useRef<HTMLParagraphElement>(null);
 
@@ -25,33 +29,31 @@ export function WithdrawQuote({ inquiry, quote, onWithdrawn }: { inquiry: Inquir
     setBusy(false);
     confirm.close();
     const error = result.errors[0];
-    if (result.data?.withdrawQuote) {
-      setOutcome({ ok: true, message: say((locale) => inquiryText(locale).quoteWithdrawn) });
+    const withdrawn = result.data?.withdrawQuote;
+    if (withdrawn) {
+      setOutcome({ ok: true, message: say((locale) => inquiryText(locale).quoteWithdrawn), versions: [asked.version, withdrawn.version] });
       onWithdrawn();
-    } else
-      setOutcome({
-        ok: false,
-        message: error?.extensions?.code === 'CONFLICT' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors),
-      });
+    } else setOutcome({ ok: false, message: sayConflict(error, 'withdrawQuote', inquiry) ?? sayFailure(result.errors), versions: [asked.version] });
     // The pressed button goes with the quote's withdrawal: the keyboard continues at what happened.
     requestAnimationFrame(() => notice.current?.focus());
   };
 
-  // Shown on after the withdrawal, to say so where the keyboard was.
-  if (quote.status !== 'SUBMITTED' && !outcome) return null;
+  // Shown on after the withdrawal, to say so where the keyboard was, until the quote changes again (submitted anew).
+  const said = outcome?.versions.includes(quote.version) ? outcome : null;
+  if (quote.status !== 'SUBMITTED' && !said) return null;
   return (
     <section aria-labelledby="withdraw-quote-heading">
       <h2 id="withdraw-quote-heading">{text.withdrawQuoteHeading}</h2>
       <div role="status">
-        {outcome?.ok && (
+        {said?.ok && (
           <p class="notice notice-ok" ref={notice} tabIndex={-1}>
-            {outcome.message}
+            {said.message}
           </p>
         )}
       </div>
-      {outcome && !outcome.ok && (
+      {said && !said.ok && (
         <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
-          {outcome.message}
+          {said.message}
         </p>
       )}
       {quote.status === 'SUBMITTED' && (

@@ -31,7 +31,7 @@ import { useUploadForm } from '../uploads.ts';
 import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { SignInFirst } from './inquiry-common.tsx';
+import { SignInFirst, sayConflict } from './inquiry-common.tsx';
 import { FormConsortium } from './inquiry-consortium.tsx';
 import { DeclineInvitation } from './inquiry-decline.tsx';
 import { ExtendDeadline } from './inquiry-deadline.tsx';
@@ -213,6 +213,9 @@ function Drawings({ inquiry, canUpload, onUploaded }: { inquiry: InquiryDetail; 
 function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; owner: boolean; onChanged: () => void }) {
   const text = useInquiryText();
   const { number, percent, memberName } = useLocale();
+  // A bidder that withdrew its quote reads VIEWED again (it may quote anew until the deadline): "gelesen" told the
+  // owner nothing of the withdrawal, which the comparison leaves out.
+  const withdrew = new Set(inquiry.quotes.filter((quote) => quote.status === 'WITHDRAWN').map((quote) => quote.memberRef.id));
   return (
     <>
       {owner && inquiry.status === 'DRAFT' && <Publish inquiry={inquiry} onPublished={onChanged} />}
@@ -241,7 +244,9 @@ function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; o
                     </th>
                     <td>{invitation.network}</td>
                     <td class="multiline">
-                      {text.invitation[invitation.status]}
+                      {invitation.status !== 'DECLINED' && withdrew.has(invitation.memberRef.id)
+                        ? text.invitationQuoteWithdrawn
+                        : text.invitation[invitation.status]}
                       {invitation.declineReason && `: ${invitation.declineReason}`}
                     </td>
                     <td>{invitation.distanceKm === null ? text.none : `${number(invitation.distanceKm)} km`}</td>
@@ -254,7 +259,7 @@ function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; o
         )}
       </section>
       {owner && inquiry.status === 'OPEN' && <ExtendDeadline inquiry={inquiry} onExtended={onChanged} />}
-      {owner && inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onAwarded={onChanged} />}
+      {owner && inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onChanged={onChanged} />}
       {owner && <EndInquiry inquiry={inquiry} onEnded={onChanged} />}
     </>
   );
@@ -417,7 +422,7 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
 /** A bidder as the comparison names it: the member and its network. */
 const nameOfBidder = (quote: QuoteView, memberName: Locale['memberName']) => `${memberName(quote.member, quote.memberRef.id)} (${quote.network})`;
 
-function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded: () => void }) {
+function Comparison({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged: () => void }) {
   const text = useInquiryText();
   const { t, number, currency, date, dateTime, memberName, share } = useLocale();
   const comparison = useReloadable(quoteComparison, { inquiryId: inquiry.id });
@@ -425,7 +430,10 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
   const chosen = confirm.subject;
   const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
   const [busy, setBusy] = useState(false);
+  const notice = useRef<HTMLParagraphElement>(null);
   const rows = comparison.data?.quoteComparison ?? [];
+  // Withdrawn quotes are not compared (nor awarded): their bidders are named, without their prices.
+  const withdrawn = inquiry.quotes.filter((quote) => quote.status === 'WITHDRAWN');
   const awardable = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
   const quantities = inquiry.quantities.map((q) => q.quantity);
   const bidderName = (quote: QuoteView) => nameOfBidder(quote, memberName);
@@ -439,6 +447,8 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
     confirm.close();
     const error = result.errors[0];
     const revised = error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'quoteVersion';
+    // The quote withdrawn by its bidder, or the inquiry ended, since the page was read: said as that, by whom.
+    const meanwhile = error?.extensions?.code === 'CONFLICT' && error.extensions.reason === 'STATUS';
     setOutcome(
       result.data?.awardQuote
         ? { ok: true, message: say((locale) => inquiryText(locale).awarded(nameOfBidder(chosen.quote, locale.memberName))) }
@@ -446,23 +456,29 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
             ok: false,
             message: revised
               ? say((locale) => inquiryText(locale).quoteRevisedMeanwhile)
-              : error?.extensions?.code === 'CONFLICT'
-                ? say((locale) => inquiryText(locale).changedMeanwhile)
-                : sayFailure(result.errors),
+              : (sayConflict(error, 'award', inquiry, (locale) => nameOfBidder(chosen.quote, locale.memberName)) ?? sayFailure(result.errors)),
           },
     );
-    if (result.data?.awardQuote) onAwarded();
-    // The table shows the quotes as they are now, also the one revised since it was read.
-    if (result.data?.awardQuote || revised) comparison.reload();
+    if (result.data?.awardQuote || meanwhile) onChanged();
+    // The table shows the quotes as they are now, also the one revised since it was read, without the one withdrawn.
+    if (result.data?.awardQuote || revised || meanwhile) comparison.reload();
+    // The pressed button goes with the award (or the withdrawn quote): the keyboard continues at what happened.
+    requestAnimationFrame(() => notice.current?.focus());
   };
 
   return (
     <section aria-labelledby="quotes-heading">
       <h2 id="quotes-heading">{text.quotesHeading}</h2>
       <p>{text.quotesIntro}</p>
-      <div role="status">{outcome?.ok && <p class="notice notice-ok">{outcome.message}</p>}</div>
+      <div role="status">
+        {outcome?.ok && (
+          <p class="notice notice-ok" ref={notice} tabIndex={-1}>
+            {outcome.message}
+          </p>
+        )}
+      </div>
       {outcome && !outcome.ok && (
-        <p class="notice notice-error" role="alert">
+        <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
           {outcome.message}
         </p>
       )}
@@ -578,6 +594,7 @@ function Comparison({ inquiry, onAwarded }: { inquiry: InquiryDetail; onAwarded:
           </table>
         </TableScroll>
       )}
+      {withdrawn.length > 0 && <p class="withdrawn-quotes">{text.withdrawnQuotes(withdrawn.map(bidderName).join(', '))}</p>}
       <ConfirmQuestion
         confirm={confirm}
         id="award-question"
@@ -624,7 +641,12 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
           <h2 id="own-quote-heading">{text.yourQuoteHeading}</h2>
           {quote.status === 'AWARDED' && <p class="notice notice-ok">{text.yourQuoteAwarded}</p>}
           {quote.status === 'NOT_CHOSEN' && <p class="notice notice-warning">{text.yourQuoteNotChosen}</p>}
-          {quote.status === 'WITHDRAWN' && <p class="notice notice-warning">{text.yourQuoteWithdrawn}</p>}
+          {quote.status === 'WITHDRAWN' && (
+            <p class="notice notice-warning">
+              {/* A consortium's partner reads that its lead withdrew the joint quote: it cannot submit it again itself. */}
+              {ownQuote ? text.yourQuoteWithdrawn(open) : text.leadWithdrewQuote(nameOfBidder(quote, memberName), inquiry.status === 'OPEN')}
+            </p>
+          )}
           <dl class="facts">
             <dt>{text.rowStatus}</dt>
             <dd>{text.quote[quote.status]}</dd>
