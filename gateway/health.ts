@@ -22,7 +22,10 @@ export function gatewayHealth(regionGraphqlUrl: string, timeoutMs: number, signa
   return async () => {
     const readiness = await probeReady(url, timeoutMs);
     if (readiness !== 'ready') return why[readiness];
-    if (signature?.refused() && (await signature.check(timeoutMs).catch(() => true))) return "region refuses the gateway's signature";
-    return true;
+    if (!signature?.refused()) return true;
+    const refuses = await signature.check(timeoutMs).catch(() => undefined);
+    // A check that failed is not a refusal: it would send the operator to the secrets.
+    if (refuses === undefined) return "region did not answer the gateway's signed check";
+    return refuses ? "region refuses the gateway's signature" : true;
   };
 }

@@ -22,12 +22,14 @@ function checkList(path: string, length: number): void {
     });
 }
 
-function checkJson(path: string, value: unknown): void {
+function checkJson(path: string, value: unknown, depth = 0): void {
   if (typeof value === 'string') checkText(path, value);
+  else if (value === null || typeof value !== 'object') return;
+  else if (depth === maxVariableDepth) throw tooDeep();
   else if (Array.isArray(value)) {
     checkList(path, value.length);
-    value.forEach((item, i) => checkJson(`${path}[${i}]`, item));
-  } else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) checkJson(`${path}.${key}`, item);
+    value.forEach((item, i) => checkJson(`${path}[${i}]`, item, depth + 1));
+  } else for (const [key, item] of Object.entries(value)) checkJson(`${path}.${key}`, item, depth + 1);
 }
 
 /** Throws BAD_USER_INPUT naming the first malformed string or overlong list among the operation's arguments, in document order. */
@@ -45,14 +47,16 @@ export function checkArguments(analysis: DocumentAnalysis, variables: Record<str
  */
 export const maxVariableDepth = 32;
 
+const tooDeep = () =>
+  badInput('variables', `The variables nest deeper than ${maxVariableDepth} levels; no input of this API nests so deep.`, {
+    reason: 'TOO_DEEP',
+    max: maxVariableDepth,
+  });
+
 function needsCheck(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return isMalformedText(value);
   if (value === null || typeof value !== 'object') return false;
-  if (depth === maxVariableDepth)
-    throw badInput('variables', `The variables nest deeper than ${maxVariableDepth} levels; no input of this API nests so deep.`, {
-      reason: 'TOO_DEEP',
-      max: maxVariableDepth,
-    });
+  if (depth === maxVariableDepth) throw tooDeep();
   if (Array.isArray(value)) return value.length > listLimits.anyInput || value.some((item) => needsCheck(item, depth + 1));
   return Object.values(value).some((item) => needsCheck(item, depth + 1));
 }

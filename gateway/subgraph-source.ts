@@ -150,8 +150,10 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
           return answer;
         },
         (error: Error) => {
-          if (timedOut(error)) this.#silent = { since: this.#silent?.since ?? Date.now(), probing: false };
-          else if (silent) silent.probing = false;
+          // Only the probe lets the next call go: calls sent before the silence, timing out one after another while
+          // the probe waits, each let one more through (the review).
+          if (silent) silent.probing = false;
+          else if (timedOut(error)) this.#silent ??= { since: Date.now(), probing: false };
           throw this.#unavailable(error, write, readBack);
         },
       );
@@ -165,7 +167,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const readBack = ofMutation && !write;
     const answer = write || ofMutation ? await send() : await this.#reads.run(`${identity ?? ''}\n${body}`, send);
     this.refusesSignature = answer.status === 401;
-    if (answer.status === 401) throw this.#refusedSignature(answer, write);
+    if (answer.status === 401) throw this.#refusedSignature(answer, write, readBack);
     if (answer.status < 200 || answer.status > 299) {
       // As RemoteGraphQLDataSource reports it; the gateway's error masking hides it from clients (gateway/errors.ts).
       const code = answer.status === 403 ? 'FORBIDDEN' : undefined;
@@ -188,26 +190,34 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
    * "this network's entries are missing" from one code, whichever service found the network gone.
    */
   #unavailable(error: Error, write: boolean, readBack: boolean): GraphQLError {
-    const service = this.#options.name;
-    const network = findNetwork(service.toUpperCase())?.code;
-    const reason = timedOut(error) ? `did not answer within ${this.#options.timeoutMs} ms` : 'could not be reached';
+    const what = timedOut(error) ? `did not answer within ${this.#options.timeoutMs} ms` : 'could not be reached';
     // Refused at connecting, nothing was sent: the write was not applied (region says so of a network it cannot reach).
     const refused = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
-    const outcome = write
-      ? refused
+    return this.#outError(what, write ? (refused ? 'NOT_APPLIED' : 'UNKNOWN') : undefined, readBack, error);
+  }
+
+  /**
+   * What the client reads of this subgraph being out, each way it can be: `what` it did, then what became of a write
+   * (`outcome`), or of the write that a mutation's read-back follows (applied).
+   */
+  #outError(what: string, outcome: 'NOT_APPLIED' | 'UNKNOWN' | undefined, readBack: boolean, originalError?: Error): GraphQLError {
+    const service = this.#options.name;
+    const network = findNetwork(service.toUpperCase())?.code;
+    const words =
+      outcome === 'NOT_APPLIED'
         ? ' The write was not applied; retry it later.'
-        : ' The write may or may not have been applied; retry it with the same idempotencyKey.'
-      : readBack
-        ? ` ${appliedWords}`
-        : '';
-    return new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} ${reason}.${outcome}`, {
+        : outcome === 'UNKNOWN'
+          ? ' The write may or may not have been applied; retry it with the same idempotencyKey.'
+          : readBack
+            ? ` ${appliedWords}`
+            : '';
+    return new GraphQLError(`${network ? `Network ${network}` : `Service ${service}`} ${what}.${words}`, {
       extensions: {
         ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
         service,
-        ...(write && { writeOutcome: refused ? 'NOT_APPLIED' : 'UNKNOWN' }),
-        ...(readBack && { writeOutcome: 'APPLIED' }),
+        ...(outcome ? { writeOutcome: outcome } : readBack && { writeOutcome: 'APPLIED' }),
       },
-      originalError: error,
+      originalError,
     });
   }
 
@@ -224,21 +234,9 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
 
   /** A call not sent, as the subgraph is silent (#silent): what the client reads, and a write certainly not applied. */
   #notAsked(since: number, write: boolean, readBack: boolean): GraphQLError {
-    const service = this.#options.name;
-    const network = findNetwork(service.toUpperCase())?.code;
     const seconds = Math.max(1, Math.round((Date.now() - since) / 1000));
-    const outcome = write ? ' The write was not sent, so not applied; retry it later.' : readBack ? ` ${appliedWords}` : '';
-    return new GraphQLError(
-      `${network ? `Network ${network}` : `Service ${service}`} has not answered for ${seconds} s (a call ran out of its ${this.#options.timeoutMs} ms); it is asked again once the call in flight to it is answered.${outcome}`,
-      {
-        extensions: {
-          ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
-          service,
-          ...(write && { writeOutcome: 'NOT_APPLIED' }),
-          ...(readBack && { writeOutcome: 'APPLIED' }),
-        },
-      },
-    );
+    const what = `has not answered for ${seconds} s (a call ran out of its ${this.#options.timeoutMs} ms); it is asked again once the call in flight to it is answered`;
+    return this.#outError(what, write ? 'NOT_APPLIED' : undefined, readBack);
   }
 
   /**
@@ -247,23 +245,12 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
    * applied; the log names the setting. It read UNAUTHENTICATED, as if the client had to sign in, or
    * INTERNAL_SERVER_ERROR with a stack in the log (the operator's probe, changing NIWE's secret at NIWE alone).
    */
-  #refusedSignature(answer: PostAnswer, write: boolean): GraphQLError {
-    const service = this.#options.name;
-    const network = findNetwork(service.toUpperCase())?.code;
-    const outcome = write ? ' The write was not applied; retry it later.' : '';
+  #refusedSignature(answer: PostAnswer, write: boolean, readBack: boolean): GraphQLError {
     // Not "could not be reached", which sent the operator looking for a service that was up (the operations probe).
-    const error = new GraphQLError(
-      `${network ? `Network ${network}` : `Service ${service}`} refused the gateway's call: a fault in our set-up, not in the request.${outcome}`,
-      {
-        extensions: {
-          ...(network ? { code: 'NETWORK_UNAVAILABLE', network } : { code: 'SERVICE_UNAVAILABLE' }),
-          service,
-          ...(write && { writeOutcome: 'NOT_APPLIED' }),
-        },
-      },
-    );
+    const error = this.#outError("refused the gateway's call: a fault in our set-up, not in the request", write ? 'NOT_APPLIED' : undefined, readBack);
     // The request's log line says it (gateway/errors.ts requestIdPlugin), in these words instead of a stack.
-    operatorLines.set(error, refusedSignature(answer, 'the gateway', network ?? service));
+    const service = this.#options.name;
+    operatorLines.set(error, refusedSignature(answer, 'the gateway', findNetwork(service.toUpperCase())?.code ?? service));
     return error;
   }
 

@@ -207,7 +207,8 @@ export function runScript(name: string, main: () => Promise<void>): void {
 /**
  * Member ids the network gave out after the backup stand in region's records (capacity posts, invitations, accounts):
  * restored as they were, the sequence gave them out again, and region's records named another company (the
- * operations probe). The next id is 1,000 past the backup's last: more members than a network writes between two
- * nightly backups (NIWE has about 60 in all). docs/office.md gives the same statement after pg_restore.
+ * operations probe). The next id is a million past the backup's last: more than any network writes between two
+ * backups, member imports of 1,000 rows a file included (NIWE has about 60 members); ids go to 2,147,483,647, so two
+ * thousand restores fit. docs/office.md gives the same statement after pg_restore.
  */
-export const skipMemberIds = `select setval('public.member_id_seq', (select last_value from public.member_id_seq) + 1000)`;
+export const skipMemberIds = `select setval('public.member_id_seq', (select last_value from public.member_id_seq) + 1000000)`;

@@ -109,11 +109,18 @@ export function createHttpServer(routes: GraphQLRoute<any>[], options: HttpOptio
  * answer was a bare status with an empty body, 431 for headers over its 16 KB (the fuzz probe).
  */
 function answerMalformed(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  // As Node's own handler: nothing once a response on this socket has begun (a pipelined request's answer would land
+  // inside it), and its statuses (the review).
+  const responding = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (error.code === 'ECONNRESET' || !socket.writable || responding) return void socket.destroy();
   const [status, reason, message] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'Request Header Fields Too Large', 'The request headers are too large: at most 16 KB in all.']
-      : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request did not arrive in time.']
+        : error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
+          ? [413, 'Payload Too Large', 'The chunk extensions of the request are too large.']
+          : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
   const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
@@ -161,7 +168,7 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
   }
   // Apollo answers PUT with 405 and DELETE (without a content type) with its CSRF refusal, which named a header the
   // caller had nothing to do with (the fuzz probe): every method but GET and POST is 405, saying which to use.
-  if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') {
+  if (req.method !== 'GET' && req.method !== 'POST') {
     res.setHeader('allow', 'GET, POST');
     return sendError(
       res,

@@ -154,7 +154,7 @@ interface GuardOptions {
   /** The statement timeout now (0: none); read at every look, so a service arms it after its migrations. */
   queryTimeoutMs?: () => number;
   /** Told the server process of a connection given up for a statement that did not answer (to end it there too). */
-  onGivenUp?: (backendPid: number) => void;
+  onGivenUp?: (backendPid: number, limitMs: number) => void;
 }
 
 /**
@@ -194,18 +194,24 @@ export function guardPool(pool: pg.Pool, options: GuardOptions = {}): PoolWatch 
       // A callback (pg-pool's own query, which the prepared reads use) or a promise (kysely, MikroORM); a cursor or
       // another submittable with a callback of its own is none of ours and not timed.
       const last = args.length - 1;
-      if (typeof args[last] === 'function') {
-        const callback = args[last] as (...answer: unknown[]) => unknown;
-        args[last] = (...answer: unknown[]) => {
-          answered();
-          return callback(...answer);
-        };
-        return query.apply(this, args);
+      try {
+        if (typeof args[last] === 'function') {
+          const callback = args[last] as (...answer: unknown[]) => unknown;
+          args[last] = (...answer: unknown[]) => {
+            answered();
+            return callback(...answer);
+          };
+          return query.apply(this, args);
+        }
+        const result = query.apply(this, args);
+        if (result instanceof Promise) result.then(answered, answered);
+        else answered();
+        return result;
+      } catch (error) {
+        // Refused before it was sent (pg's TypeError for no text): left timed, it gave up the connection 30 s later.
+        answered();
+        throw error;
       }
-      const result = query.apply(this, args);
-      if (result instanceof Promise) result.then(answered, answered);
-      else answered();
-      return result;
     };
     client.once('end', () => {
       sent.delete(client);
@@ -234,7 +240,7 @@ export function guardPool(pool: pg.Pool, options: GuardOptions = {}): PoolWatch 
       });
       (client as unknown as { connection: { stream: { destroy(error: Error): void } } }).connection.stream.destroy(error);
       const pid = (client as unknown as { processID?: number }).processID;
-      if (pid) onGivenUp?.(pid);
+      if (pid) onGivenUp?.(pid, limit);
     }
   }, 1000);
   watch.unref();
@@ -262,7 +268,7 @@ const queryTimeouts = new Map<string, number>();
 
 /** Guards a pool made for `url` (ormConfig's onPoolCreated). */
 export function guardPoolOf(url: string, pool: pg.Pool): void {
-  guards.set(url, guardPool(pool, { queryTimeoutMs: () => queryTimeouts.get(url) ?? 0, onGivenUp: (pid) => endBackend(url, pid) }));
+  guards.set(url, guardPool(pool, { queryTimeoutMs: () => queryTimeouts.get(url) ?? 0, onGivenUp: (pid, limitMs) => endBackend(url, pid, limitMs) }));
 }
 
 /** From now on, the pools of `url` give up a connection whose statement has not answered within `ms` (0: never). */
@@ -274,14 +280,22 @@ export function limitStatements(url: string, ms: number): void {
  * Ends the server process of a connection given up: the server notices a client gone only when it next writes to
  * it, so a statement waiting for a lock inside a transaction kept that transaction's own locks until then. A
  * session of its own with short timeouts, as a server that did not answer may not answer this either; a role may
- * end its own sessions.
+ * end its own sessions. Behind PgBouncer the pid the connection was given is the pooler's, not a server process's:
+ * only a process of this role that has been at one statement for the whole limit is ended, so a pid that names
+ * someone else's session ends nothing (docs/office.md: there PostgreSQL ends it when it next writes).
  */
-function endBackend(url: string, pid: number): void {
+function endBackend(url: string, pid: number, limitMs: number): void {
   const session = new pg.Client({ ...pgConfig(url), application_name: healthSessionName, connectionTimeoutMillis: 5000, query_timeout: 5000 });
   session.on('error', () => {});
   session
     .connect()
-    .then(() => session.query('select pg_terminate_backend($1)', [pid]))
+    .then(() =>
+      session.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+          where pid = $1 and usename = current_user and state <> 'idle' and query_start <= now() - make_interval(secs => $2)`,
+        [pid, limitMs / 1000],
+      ),
+    )
     .catch(() => {})
     .finally(() => session.end().catch(() => {}));
 }

@@ -69,6 +69,17 @@ test('variables nested deeper than any input, in a body under the size limit', a
     expect(response.status).toBe(400);
     expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables', reason: 'TOO_DEEP', max: 32 });
   }
+  // Deep in a declared variable, where the walk that names the field runs (a malformed literal beside it sends every
+  // request there): TOO_DEEP too, not the stack's RangeError as a message (the review).
+  const deepFilter = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+  const declaredResponse = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: `{"query":"query($f: MemberFilter) { members(filter: $f) { totalCount } member(id: \\"NIWE:m-1\\\\u0000\\") { id } }","variables":{"f":{"text":${deepFilter}}}}`,
+  });
+  const declared = { status: declaredResponse.status, ...((await declaredResponse.json()) as { errors: { extensions: Record<string, unknown> }[] }) };
+  expect(declared.status).toBe(400);
+  expect(declared.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_DEEP' });
   // As deep as the deepest input, and a little more, is taken.
   const nested = await post({ query: '{ networks { code } }', variables: { a: JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`) } });
   expect(nested.errors).toBeUndefined();

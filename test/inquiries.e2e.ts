@@ -736,7 +736,13 @@ describe('the lifecycle the outside probe found missing', () => {
     );
     expect(award.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLOSED', field: 'quoteId' });
     expect(award.message).toMatch(/was valid until .*, which has passed: its bidder is to revise it with a new validUntil/);
-    expect(long.status).toBe('SUBMITTED');
+    // A quote still valid is awarded as before.
+    const awarded = await stack.query(
+      `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`,
+      { id, q: long.id, v: extended.version },
+      tokens.partner,
+    );
+    expect((await ok(awarded)).awardQuote.status).toBe('AWARDED');
   });
 
   test('a draft’s delivery location changes, checked as a new inquiry’s', async () => {

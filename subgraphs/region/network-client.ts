@@ -43,15 +43,13 @@ export class NetworkClient {
     options: { write?: true | string; timeoutMs?: number; since?: string } = {},
   ): Promise<T> {
     const since = options.since ?? unversioned;
-    if (this.served !== undefined && !serves(this.served, since)) {
-      throw versionMismatch(this.network, this.version, this.served, `this needs ${since}, which that network does not serve yet`);
-    }
+    if (this.served !== undefined && !serves(this.served, since)) throw needs(this, this.served, since);
     try {
-      const data = await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
+      const { data, served } = await this.send<T>(query, variables, identity, options.timeoutMs ?? this.timeoutMs);
       // Sent before its version was known, and answered by an older one: what it answered is not what was asked (a
-      // family of materials read as one material found nothing, with exactCounts true; the operations probe).
-      if (!options.write && !serves(this.served!, since))
-        throw versionMismatch(this.network, this.version, this.served!, `this needs ${since}, which that network does not serve yet`);
+      // family of materials read as one material found nothing, with exactCounts true; the operations probe). This
+      // answer's version, not this.served, which another replica's answer may have set meanwhile.
+      if (!options.write && !serves(served, since)) throw needs(this, served, since);
       return data;
     } catch (error) {
       if (options.write && (error as GraphQLError).extensions?.code === 'NETWORK_UNAVAILABLE')
@@ -60,7 +58,12 @@ export class NetworkClient {
     }
   }
 
-  private async send<T>(query: string, variables: Record<string, unknown>, identity: string | undefined, timeoutMs: number): Promise<T> {
+  private async send<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    identity: string | undefined,
+    timeoutMs: number,
+  ): Promise<{ data: T; served: string }> {
     this.calls++;
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: { internalApiVersion?: unknown } } = {};
     let answer: PostAnswer | undefined;
@@ -104,9 +107,13 @@ export class NetworkClient {
       throw networkFailed(this.network);
     }
     if (!body.data) throw networkFailed(this.network);
-    return body.data;
+    return { data: body.data, served };
   }
 }
+
+/** An operation that came with `since`, which the network serving `served` does not know. */
+const needs = (client: NetworkClient, served: string, since: string) =>
+  versionMismatch(client.network, client.version, served, `this needs ${since}, which that network does not serve yet`);
 
 /** Errors of calls the network refused to connect: nothing was sent. */
 const neverSent = new WeakSet<GraphQLError>();

@@ -72,9 +72,10 @@ export const quoteResolvers: Resolvers = {
       });
     },
     async withdrawQuote(_, args, ctx) {
+      // A malformed id first, as every id argument (it read FORBIDDEN for a customer: the review).
+      const quoteKey = parseQuoteId(args.quoteId, 'quoteId');
       // Withdrawing ends a part, which an archived member may still do (as declining).
       const bidder = await actingMember(ctx, args.memberId, 'memberId', { ...bidding, archived: true });
-      const quoteKey = parseQuoteId(args.quoteId, 'quoteId');
       return ctx.em.transactional((tx) => withdrawQuote(tx, ctx.inquiryAccess, quoteKey, args.version, bidder.memberId));
     },
   },
