@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import type { GraphQLErrorLike } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
 import type { InquiryDetail } from '../operations.ts';
@@ -65,4 +66,33 @@ export function sayConflict(
       return `${text.inquiryNow[status](locale.dateTime(inquiry.quoteDeadline))} ${text.refused[action]}`;
     });
   return sayFailure([error]);
+}
+
+/**
+ * What became of an action, where the keyboard goes after it (`notice`, focused by the caller): done in the page's
+ * live status region, refused as an alert. The award, the inquiry's end and the quote's withdrawal say it alike.
+ */
+export function OutcomeNotice({
+  outcome,
+  notice,
+}: {
+  outcome: { ok: boolean; message: Said } | null | undefined;
+  notice: RefObject<HTMLParagraphElement | null>;
+}) {
+  return (
+    <>
+      <div role="status">
+        {outcome?.ok && (
+          <p class="notice notice-ok" ref={notice} tabIndex={-1}>
+            {outcome.message}
+          </p>
+        )}
+      </div>
+      {outcome && !outcome.ok && (
+        <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
+          {outcome.message}
+        </p>
+      )}
+    </>
+  );
 }

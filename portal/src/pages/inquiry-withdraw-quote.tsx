@@ -4,7 +4,7 @@ import { ConfirmQuestion } from '../components/confirm-question.tsx';
 import { request } from '../graphql.ts';
 import { withdrawQuote, type InquiryDetail, type QuoteView } from '../operations.ts';
 import { type Said, say, sayFailure } from '../said.tsx';
-import { sayConflict } from './inquiry-common.tsx';
+import { OutcomeNotice, sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // The bidder takes its submitted quote back while the inquiry is open (withdrawQuote): the customer is told and can
@@ -44,18 +44,7 @@ export function WithdrawQuote({ inquiry, quote, onWithdrawn }: { inquiry: Inquir
   return (
     <section aria-labelledby="withdraw-quote-heading">
       <h2 id="withdraw-quote-heading">{text.withdrawQuoteHeading}</h2>
-      <div role="status">
-        {said?.ok && (
-          <p class="notice notice-ok" ref={notice} tabIndex={-1}>
-            {said.message}
-          </p>
-        )}
-      </div>
-      {said && !said.ok && (
-        <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
-          {said.message}
-        </p>
-      )}
+      <OutcomeNotice outcome={said} notice={notice} />
       {quote.status === 'SUBMITTED' && (
         <>
           <p>{text.withdrawQuoteIntro}</p>

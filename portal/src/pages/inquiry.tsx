@@ -31,7 +31,7 @@ import { useUploadForm } from '../uploads.ts';
 import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { SignInFirst, sayConflict } from './inquiry-common.tsx';
+import { OutcomeNotice, SignInFirst, sayConflict } from './inquiry-common.tsx';
 import { FormConsortium } from './inquiry-consortium.tsx';
 import { DeclineInvitation } from './inquiry-decline.tsx';
 import { ExtendDeadline } from './inquiry-deadline.tsx';
@@ -307,18 +307,7 @@ function EndInquiry({ inquiry, onEnded }: { inquiry: InquiryDetail; onEnded: () 
     <section aria-labelledby="end-heading">
       <h2 id="end-heading">{text.endHeading}</h2>
       {(published || inquiry.status === 'DRAFT') && <p>{published ? text.endIntroOpen : text.endIntroDraft}</p>}
-      <div role="status">
-        {outcome?.ok && (
-          <p class="notice notice-ok" ref={notice} tabIndex={-1}>
-            {outcome.message}
-          </p>
-        )}
-      </div>
-      {outcome && !outcome.ok && (
-        <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} notice={notice} />
       {(published || inquiry.status === 'DRAFT') && (
         <div class="actions">
           <button type="button" class="secondary" onClick={() => confirm.ask('withdraw')}>
@@ -470,18 +459,7 @@ function Comparison({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged:
     <section aria-labelledby="quotes-heading">
       <h2 id="quotes-heading">{text.quotesHeading}</h2>
       <p>{text.quotesIntro}</p>
-      <div role="status">
-        {outcome?.ok && (
-          <p class="notice notice-ok" ref={notice} tabIndex={-1}>
-            {outcome.message}
-          </p>
-        )}
-      </div>
-      {outcome && !outcome.ok && (
-        <p class="notice notice-error" role="alert" ref={notice} tabIndex={-1}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeNotice outcome={outcome} notice={notice} />
       <NetworkNotice errors={comparison.errors} />
       <ErrorNotice errors={comparison.errors} />
       {comparison.loading && !comparison.data ? (
