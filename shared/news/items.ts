@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors.ts';
-import { isoDateTime, visibleText } from '../validation.ts';
+import { isoDateTime, line, text } from '../validation.ts';
 import { replayed, type Idempotency } from '../idempotency.ts';
 import { newsByIds } from './feed.ts';
 import { NewsItemSchema, type NewsItem, type NewsKind, type Visibility } from './news.entity.ts';
@@ -37,12 +37,8 @@ export interface NewsView {
   waiting: number;
 }
 
-function text(field: string, value: string | null | undefined, max: number, oneLine: boolean): string {
-  const trimmed = visibleText(field, value?.trim() ?? '', oneLine);
-  if (trimmed.length === 0 || trimmed.length > max)
-    throw badInput(field, `${field} must have 1 to ${max} characters.`, trimmed.length === 0 ? { reason: 'REQUIRED' } : { reason: 'TOO_LONG', max });
-  return trimmed;
-}
+/** A required text, as every other is checked (shared/validation.ts); a title on one line. */
+const required = (field: string, value: string | null | undefined, max: number, oneLine: boolean): string => text(field, value, max, true, oneLine)!;
 
 function instant(field: string, value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
@@ -54,16 +50,15 @@ function instant(field: string, value: string | null | undefined): Date | null {
 export function checkNewsInput(input: NewsInput, now = new Date()) {
   const item = {
     kind: input.kind,
-    title: text('title', input.title, 200, true),
-    text: text('text', input.text, 20000, false),
+    title: required('title', input.title, 200, true),
+    text: required('text', input.text, 20000, false),
     visibility: input.visibility,
     startsAt: instant('startsAt', input.startsAt),
     endsAt: instant('endsAt', input.endsAt),
-    place: visibleText('place', input.place?.trim() ?? '', true) || null,
+    place: line('place', input.place, 200, false),
     registrationLimit: input.registrationLimit ?? null,
     registrationDeadline: instant('registrationDeadline', input.registrationDeadline),
   };
-  if (item.place !== null && item.place.length > 200) throw badInput('place', 'place must have at most 200 characters.', { reason: 'TOO_LONG', max: 200 });
   if (item.kind === 'NEWS') {
     for (const field of ['startsAt', 'endsAt', 'registrationLimit', 'registrationDeadline'] as const) {
       if (item[field] !== null) throw badInput(field, `${field} belongs to events; news has none.`, { reason: 'COMBINATION' });
