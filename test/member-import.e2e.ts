@@ -303,6 +303,19 @@ describe('importMembers', () => {
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
   });
 
+  test('two imports of one file at once, under different keys: one writes the members, the other is CONFLICT at every row', async () => {
+    // Each looked for existing members before the other had written: both imported every row (the CSV probe).
+    const file = `Name;PLZ;Ort\n${Array.from({ length: 50 }, (_, i) => `Gleichzeitig ${i} GmbH;99817;Eisenach`).join('\n')}\n`;
+    const count = await memberCount('NIWE');
+    const [a, b] = await Promise.all([importCsv('NIWE', file, niweOffice, { key: 'tab-a' }), importCsv('NIWE', file, niweOffice, { key: 'tab-b' })]);
+    const answers = [a, b].map((r) => r.data.importMembers);
+    expect(answers.map((r) => r.imported).sort()).toEqual([false, true]);
+    const refused = answers.find((r) => !r.imported)!;
+    expect(refused.errors).toHaveLength(50);
+    expect(refused.errors.every((e: { code: string; reason: string }) => e.code === 'CONFLICT' && e.reason === 'EXISTS')).toBe(true);
+    expect(await memberCount('NIWE')).toBe(count + 50);
+  });
+
   test('SQL statements of an import do not grow with its rows (batch inserts)', async () => {
     const niwe = stack.networks.get('NIWE')!;
     const file = (n: number, prefix: string) =>
@@ -330,11 +343,11 @@ describe('importMembers', () => {
       expect(report.importMembers.members).toHaveLength(n);
       counts.push(niwe.sql.count - before);
     }
-    // begin, idempotency lock and lookup, the duplicate check, one insert each for members, certificates,
-    // services, contacts and audit entries, the key and its purge, commit: 12 whether 5 rows or 200.
+    // begin, idempotency lock and lookup, the network's import lock, the duplicate check, one insert each for members,
+    // certificates, services, contacts and audit entries, the key and its purge, commit: 13 whether 5 rows or 200.
     // MikroORM sends up to 300 rows a statement, so an import of N members with L list entries of a
-    // kind at most makes 7 + 5 × ceil(max(N + 1, L) / 300) statements.
-    expect(counts).toEqual([12, 12]);
+    // kind at most makes 8 + 5 × ceil(max(N + 1, L) / 300) statements.
+    expect(counts).toEqual([13, 13]);
   });
 });
 

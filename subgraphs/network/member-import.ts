@@ -136,6 +136,10 @@ export async function importMembers(
       const entry = await tx.findOneOrFail(AuditEntrySchema, prior);
       return { ...report, imported: true, errors: [], localIds: ((entry.after?.members ?? []) as string[]).map((m) => Number(m.slice(2))) };
     }
+    // One import at a time per network from the look for members it already has to its commit: two of one file at once
+    // (two tabs, or "Datei prüfen" pressed again while the first ran) each found none and both wrote every row (the
+    // CSV probe). A dry run writes nothing and waits for none.
+    if (!dryRun) await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['irm member import']);
     errors.push(...(await duplicates(tx, checked, (field) => file.columnOf(field))));
     if (errors.length > 0 || dryRun) return { ...report, imported: false, errors: errors.sort((a, b) => a.row - b.row), localIds: [] };
 
