@@ -151,13 +151,13 @@ function checkSize(bytes: number, field: string): void {
   }
 }
 
-export type CsvEncoding = 'UTF-8' | 'windows-1252';
+export type CsvEncoding = 'UTF-8' | 'windows-1252' | 'macintosh';
 
 /**
  * The text of a file sent as its bytes in base64: UTF-8 (with or without a BOM) when the bytes are valid UTF-8,
- * else Windows-1252, which German Excel's "CSV (Trennzeichen-getrennt)" writes. A Windows-1252 file with any
- * umlaut is never valid UTF-8 (ä is the byte E4, which UTF-8 only starts a three-byte sequence with), and a
- * file of ASCII alone reads the same either way.
+ * else Windows-1252, which German Excel's "CSV (Trennzeichen-getrennt)" writes, or Mac Roman, which Excel for Mac's
+ * "CSV (Macintosh)" writes. A Windows-1252 file with any umlaut is never valid UTF-8 (ä is the byte E4, which UTF-8
+ * only starts a three-byte sequence with), and a file of ASCII alone reads the same either way.
  */
 export function decodeMembersFile(base64: string): { text: string; encoding: CsvEncoding; bytes: number } {
   // Four characters per three bytes: a longer string is over the limit before it is decoded.
@@ -170,9 +170,30 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
   checkSize(bytes.length, 'fileBase64');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8', bytes: bytes.length };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bytes: bytes.length };
+  } catch {}
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  // Valid UTF-8 umlauts beside bytes that are not: a line pasted from a Windows-1252 file into a UTF-8 one. Read as
+  // Windows-1252 it failed as "UTF-8 decoded as Windows-1252" at line 1 (the UTF-8 umlauts), with advice for the
+  // sender that decoded nothing itself (the CSV probe); named at the line of the first byte that is not UTF-8.
+  if (/[\u0080-\ufffc\ufffe\uffff]/.test(utf8)) {
+    const line = utf8.slice(0, utf8.indexOf('\ufffd')).split('\n').length;
+    throw badInput(
+      'fileBase64',
+      `Line ${line} holds bytes that are not UTF-8, though the file's other lines are UTF-8: a line pasted from a file of another encoding. Type its special characters again, or save the whole file again as "CSV UTF-8 (durch Trennzeichen getrennt)".`,
+      { reason: 'FILE' },
+    );
   }
+  const windows = new TextDecoder('windows-1252').decode(bytes);
+  // Excel for Mac's "CSV (Macintosh)" writes Mac Roman, whose umlauts read as Windows-1252 are other letters and
+  // signs inside words (MŸller, FrŠs, Wei§): imported so, with no error (the CSV probe). Told apart by such a sign at
+  // a letter, and taken only when Mac Roman reads more umlauts than Windows-1252 does ("usw…" or "Škoda" in a
+  // Windows-1252 file stays as it is).
+  if (/\p{L}[ŠšŸ§†]|[ŠšŸ§†]\p{Ll}/u.test(windows)) {
+    const mac = new TextDecoder('macintosh').decode(bytes);
+    const umlauts = (text: string) => text.match(/[äöüÄÖÜß]/g)?.length ?? 0;
+    if (umlauts(mac) > umlauts(windows)) return { text: mac, encoding: 'macintosh', bytes: bytes.length };
+  }
+  return { text: windows, encoding: 'windows-1252', bytes: bytes.length };
 }
 
 /** Reads a members file: the columns, every row as member input, and what could not be read. Throws BAD_USER_INPUT (field csv) for the file as a whole. */

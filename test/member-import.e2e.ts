@@ -259,6 +259,45 @@ describe('importMembers', () => {
     expect(notBase64.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileBase64' });
   });
 
+  test("Excel for Mac's CSV (Mac Roman) reads its umlauts as umlauts; a line of another encoding in a UTF-8 file is named", async () => {
+    // Mac Roman's ü, ä, ß are 0x9F, 0x8A, 0xA7: read as Windows-1252 they were imported as "MŸller FrŠs", "Wei§" (the CSV probe).
+    const macRoman = Buffer.from([
+      ...Buffer.from('Name;PLZ;Ort;Stra', 'latin1'),
+      0xa7,
+      ...Buffer.from('e\rM', 'latin1'),
+      0x9f,
+      ...Buffer.from('ller Fr', 'latin1'),
+      0x8a,
+      ...Buffer.from('s GmbH;99817;Eisenach;Wei', 'latin1'),
+      0xa7,
+      ...Buffer.from('weg 1\r', 'latin1'),
+    ]);
+    const dry = await ok(
+      stack.query(
+        `mutation($file: String) { importMembers(network: LINAT, fileBase64: $file, dryRun: true) { encoding errors { message } columns { header } } }`,
+        { file: macRoman.toString('base64') },
+        admin,
+      ),
+    );
+    expect(dry.importMembers).toMatchObject({
+      encoding: 'macintosh',
+      errors: [],
+      columns: [{ header: 'Name' }, { header: 'PLZ' }, { header: 'Ort' }, { header: 'Straße' }],
+    });
+    // Three UTF-8 lines and a fourth pasted from a Windows-1252 file: named at its line, not at line 1 as "decoded wrongly".
+    const mixed = Buffer.concat([
+      Buffer.from('Name;PLZ;Ort\nGrün GmbH;99817;Eisenach\nÖlmühle KG;99817;Eisenach\n', 'utf8'),
+      Buffer.from('Weiß & Co;99974;Mühlhausen\n', 'latin1'),
+    ]);
+    const refused = await stack.query(
+      `mutation($file: String) { importMembers(network: LINAT, fileBase64: $file, dryRun: true) { imported } }`,
+      { file: mixed.toString('base64') },
+      admin,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileBase64', reason: 'FILE' });
+    expect(refused.errors?.[0].message).toMatch(/^Line 4 holds bytes that are not UTF-8, though the file's other lines are UTF-8/);
+  });
+
   test('a file without the required columns is refused naming them', async () => {
     const res = await importCsv('NIWE', 'Firma,Ort\nA GmbH,Eschwege\n', niweOffice);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
