@@ -151,7 +151,7 @@ function checkSize(bytes: number, field: string): void {
   }
 }
 
-export type CsvEncoding = 'UTF-8' | 'windows-1252' | 'macintosh';
+export type CsvEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1252' | 'macintosh';
 
 /**
  * The text of a file sent as its bytes in base64: UTF-8 (with or without a BOM) when the bytes are valid UTF-8,
@@ -168,6 +168,10 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
   }
   const bytes = Buffer.from(compact, 'base64');
   checkSize(bytes.length, 'fileBase64');
+  // Excel's "Unicode-Text" is UTF-16 (little-endian, with its byte-order mark) and tab-separated: read as one of the
+  // others, every cell held NUL characters (the CSV probe).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16LE', bytes: bytes.length };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16BE', bytes: bytes.length };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8', bytes: bytes.length };
   } catch {}

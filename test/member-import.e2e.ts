@@ -298,6 +298,29 @@ describe('importMembers', () => {
     expect(refused.errors?.[0].message).toMatch(/^Line 4 holds bytes that are not UTF-8, though the file's other lines are UTF-8/);
   });
 
+  test('Excel\'s "Unicode-Text" (UTF-16, tabs), a mailto: address, and a name spelled without umlauts as one the network has', async () => {
+    // UTF-16 read as another encoding gave a NUL in every cell; mailto: was kept as part of the address; and
+    // "MUELLER" was no duplicate of "Müller" (the CSV probe).
+    const unicode = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Name\tPLZ\tOrt\tE-Mail\r\nKöhler Blech GmbH\t37269\tEschwege\tmailto:Info@Koehler.example\r\n', 'utf16le'),
+    ]);
+    const report = (
+      await ok(
+        stack.query(
+          `mutation($file: String) { importMembers(network: NIWE, fileBase64: $file) { imported encoding errors { message } members { id name } } }`,
+          { file: unicode.toString('base64') },
+          admin,
+        ),
+      )
+    ).importMembers;
+    expect(report).toMatchObject({ imported: true, encoding: 'UTF-16LE', errors: [], members: [{ name: 'Köhler Blech GmbH' }] });
+    const stored = (await ok(stack.query(`query($id: ID!) { member(id: $id) { contacts { email } } }`, { id: report.members[0].id }, admin))).member;
+    expect(stored.contacts).toEqual([{ email: 'Info@Koehler.example' }]);
+    const again = (await ok(importCsv('NIWE', 'Name;PLZ;Ort\nKOEHLER BLECH GMBH;37269;Eschwege\n', admin, { dryRun: true }))).importMembers;
+    expect(again.errors).toMatchObject([{ row: 2, code: 'CONFLICT', reason: 'EXISTS' }]);
+  });
+
   test('a file without the required columns is refused naming them', async () => {
     const res = await importCsv('NIWE', 'Firma,Ort\nA GmbH,Eschwege\n', niweOffice);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });

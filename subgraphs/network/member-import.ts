@@ -67,14 +67,17 @@ interface CheckedRow {
 async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (field: string) => string | null): Promise<ImportError[]> {
   const keyed = rows.filter((r) => r.data.scalars.sortKey && r.data.scalars.postalCode);
   if (keyed.length === 0) return [];
+  // By postal code, the names compared as spelled without umlauts too: "HAERTEREI MUELLER & SOEHNE GMBH" in 01067 was
+  // not found beside "Härterei Müller & Söhne GmbH" there (the CSV probe), which the search reads as one name.
   const existing = await tx.execute<{ id: number; sort_key: string; postal_code: string }[]>(
-    `select "id", "sort_key", "postal_code" from "member" where "archived_at" is null and "sort_key" in (select jsonb_array_elements_text(?::jsonb))`,
-    [JSON.stringify([...new Set(keyed.map((r) => r.data.scalars.sortKey))])],
+    `select "id", "sort_key", "postal_code" from "member" where "archived_at" is null and "postal_code" in (select jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify([...new Set(keyed.map((r) => r.data.scalars.postalCode))])],
   );
-  const seen = new Map<string, string>(existing.map((m) => [`${m.sort_key}\n${m.postal_code}`, `member m-${m.id}`]));
+  const keyOf = (sortKey: string, postalCode: string) => `${sortKey.replace(/([aou])e/g, '$1')}\n${postalCode}`;
+  const seen = new Map<string, string>(existing.map((m) => [keyOf(m.sort_key, m.postal_code), `member m-${m.id}`]));
   const errors: ImportError[] = [];
   for (const { row, data } of keyed) {
-    const key = `${data.scalars.sortKey}\n${data.scalars.postalCode}`;
+    const key = keyOf(data.scalars.sortKey!, data.scalars.postalCode!);
     const first = seen.get(key);
     if (first) {
       errors.push({
