@@ -501,10 +501,23 @@ function cells(m: ExportedMember, form: CsvForm): string[] {
 }
 
 /** Excel reads a cell starting with = + - @ as a formula (a phone +49 … shows #NAME?) and drops a postal code's leading zero: such cells are written ="…". */
+/** The columns Excel is to read as numbers; every other is text. */
+const numberFields = new Set(['employees', 'location.latitude', 'location.longitude']);
+
+/**
+ * A cell as German Excel is to show it: text kept text as `="…"`, which the import reads as its text (unwrapFormula).
+ * Wrapped: a formula's first sign (also after leading apostrophes, which the import would take one of), and any text
+ * of digits and . , / : - + ( ): Excel made 036511234567 the number 36511234567, 12.03. a date and 3.2.3 a date,
+ * and saved them back so (the CSV probe; the postal code's leading zero was kept this way before). `="…"` holds at
+ * most 255 characters in Excel: a longer one (a description listed with dashes) is kept text by a leading space
+ * instead, which the import trims.
+ */
 function excelCell(value: string, index: number): string {
-  const postalCodeColumn = 2;
-  // Also after leading apostrophes, which the import would take one of (unwrapFormula).
-  return /^'*[=+\-@\t\r]/.test(value) || (index === postalCodeColumn && value.startsWith('0')) ? `="${value.replace(/"/g, '""')}"` : value;
+  const formula = /^'*[=+\-@\t\r]/.test(value);
+  const numberLike = !numberFields.has(memberCsvColumns[index]?.field ?? '') && /^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value);
+  if (!formula && !numberLike) return value;
+  if (value.length > 250) return ` ${value}`;
+  return `="${value.replace(/"/g, '""')}"`;
 }
 
 function quote(value: string, delimiter: string): string {

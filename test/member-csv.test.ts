@@ -104,6 +104,26 @@ describe('members CSV', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
+  test('in the Excel form a text Excel would take for a number or date stays text, and a long one starting with a dash reads back', () => {
+    // 036511234567 became 3,65112E+10 and 12.03. a date when opened and saved (the CSV probe); a ="…" over 255
+    // characters Excel cannot hold.
+    const listed = `- ${'Fräsen und Drehen von Wellen, '.repeat(10)}\n- Montage`;
+    const odd: ExportedMember = {
+      ...rich,
+      name: 'Zahlenwerk GmbH',
+      street: '12.03.',
+      description: listed,
+      contacts: [{ name: 'Carla Zahl', role: null, email: null, phone: '036511234567' }],
+    };
+    const text = membersCsv([odd], 'EXCEL');
+    expect(text).toContain('Zahlenwerk GmbH;"=""12.03.""";');
+    expect(text).toContain('"=""036511234567"""');
+    expect(text).toContain(';" - Fräsen und Drehen');
+    // The numbers Excel is to count stay numbers.
+    expect(text).toContain(';1250;');
+    expect(parseMembersCsv(text).rows[0].member).toMatchObject({ street: '12.03.', description: listed, contacts: [{ phone: '036511234567' }] });
+  });
+
   test('a name, street or town broken over lines in its cell reads as one line (a one-line text refuses a line break)', () => {
     const file = parseMembersCsv('Firma;Straße;PLZ;Ort\n"Dreherei\nWerra GmbH";"Am Anger 3\r\nHinterhaus";37269;"Esch-\nwege"\n');
     expect(file.rows[0].member).toMatchObject({ name: 'Dreherei Werra GmbH', street: 'Am Anger 3, Hinterhaus', city: 'Esch- wege' });
