@@ -1,7 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import { badInput, httpError } from '../shared/errors.ts';
 import type { PlainRoute } from '../shared/http.ts';
-import { toCsv } from './exports.ts';
+import type { CsvForm } from '../shared/member-csv.ts';
+import { csvFormOf, formSuffix, toCsv } from './exports.ts';
 import { asParameter, graphGetRoute, type Run, type VerifyRequest } from './graph-routes.ts';
 import type { Policy } from './policy.ts';
 import type { GatewayContext } from './server.ts';
@@ -80,7 +81,7 @@ function boothRoute(
   server: ApolloServer<GatewayContext>,
   verify: VerifyRequest,
   policy: Policy,
-  produce: (run: Run, boothId: string) => Promise<Download>,
+  produce: (run: Run, boothId: string, url: URL) => Promise<Download>,
 ): PlainRoute {
   return graphGetRoute(path, server, verify, policy, async (run, url, res) => {
     const boothId = url.searchParams.get('booth');
@@ -88,14 +89,18 @@ function boothRoute(
       throw badInput('booth', `booth is required: give the booth's id as ?booth=, e.g. ${path}?booth=jb-5083124978213377 (JointBooth.id).`, {
         reason: 'REQUIRED',
       });
-    const download = await produce(async (query, variables) => {
-      // The caller sent the booth's id as ?booth=, which the query passes on as jointBooth's id.
-      const data = await run(query, variables).catch((error: unknown) => {
-        throw asParameter(error, 'id', 'booth');
-      });
-      if (!data.jointBooth) throw httpError('NOT_FOUND', `Joint booth ${boothId.slice(0, 40)} does not exist.`);
-      return data;
-    }, boothId);
+    const download = await produce(
+      async (query, variables) => {
+        // The caller sent the booth's id as ?booth=, which the query passes on as jointBooth's id.
+        const data = await run(query, variables).catch((error: unknown) => {
+          throw asParameter(error, 'id', 'booth');
+        });
+        if (!data.jointBooth) throw httpError('NOT_FOUND', `Joint booth ${boothId.slice(0, 40)} does not exist.`);
+        return data;
+      },
+      boothId,
+      url,
+    );
     res.statusCode = 200;
     res.setHeader('content-type', download.contentType);
     res.setHeader('content-disposition', `${download.disposition}; filename="${download.filename}"`);
@@ -129,22 +134,25 @@ const costColumns = [
  * every exhibitor, the exhibitor lines sum to the TOTAL line exactly; a member sees its own line beside the booth's
  * TOTAL (its count and area were those of the lines it saw, beside the whole booth's fees).
  */
-export function costsCsv(split: {
-  fixedCostsCents: number;
-  baseFeesCents: number;
-  sharedCents: number;
-  totalCents: number;
-  exhibitorCount: number;
-  confirmedAreaM2: number;
-  exhibitors: {
-    registration: { id: string; network: { code: string }; member: { id: string; name: string } };
-    areaM2: number;
-    baseFeeCents: number;
-    areaShareCents: number;
+export function costsCsv(
+  split: {
+    fixedCostsCents: number;
+    baseFeesCents: number;
+    sharedCents: number;
     totalCents: number;
-  }[];
-  networks: { network: { code: string }; exhibitors: number; areaM2: number; totalCents: number }[];
-}): string {
+    exhibitorCount: number;
+    confirmedAreaM2: number;
+    exhibitors: {
+      registration: { id: string; network: { code: string }; member: { id: string; name: string } };
+      areaM2: number;
+      baseFeeCents: number;
+      areaShareCents: number;
+      totalCents: number;
+    }[];
+    networks: { network: { code: string }; exhibitors: number; areaM2: number; totalCents: number }[];
+  },
+  form: CsvForm = 'UTF8',
+): string {
   const rows = [
     ...split.exhibitors.map((e) => ({
       line: 'EXHIBITOR',
@@ -177,7 +185,7 @@ export function costsCsv(split: {
       totalEur: euros(split.totalCents),
     },
   ];
-  return toCsv(rows, costColumns);
+  return toCsv(rows, costColumns, form);
 }
 
 const validCertifications = (e: CatalogueEntry) => e.member.certifications.filter((c) => c.valid);
@@ -200,7 +208,7 @@ const catalogueColumns = [
 ];
 
 /** One row per exhibitor; lists within a cell separated by "; ". Only certificates valid today: the catalogue offers what holds at the fair. */
-export function catalogueCsv(catalogue: Catalogue): string {
+export function catalogueCsv(catalogue: Catalogue, form: CsvForm = 'UTF8'): string {
   const rows = catalogue.exhibitors.map((e) => ({
     memberId: e.member.id,
     name: e.member.name,
@@ -215,7 +223,7 @@ export function catalogueCsv(catalogue: Catalogue): string {
     contactEmail: e.contact.email,
     contactPhone: e.contact.phone,
   }));
-  return toCsv(rows, catalogueColumns);
+  return toCsv(rows, catalogueColumns, form);
 }
 
 const html = (value: string | number | null | undefined) =>
@@ -312,18 +320,24 @@ const fileName = (boothId: string, kind: string, ext: string) => `${boothId.repl
 
 export function boothExportRoutes(server: ApolloServer<GatewayContext>, verify: VerifyRequest, policy: Policy): PlainRoute[] {
   return [
-    boothRoute('/export/booth-costs.csv', server, verify, policy, async (run, id) => ({
-      contentType: 'text/csv; charset=utf-8',
-      disposition: 'attachment',
-      filename: fileName(id, 'costs', 'csv'),
-      body: costsCsv((await run(costsQuery, { id })).jointBooth.costSplit),
-    })),
-    boothRoute('/export/booth-catalogue.csv', server, verify, policy, async (run, id) => ({
-      contentType: 'text/csv; charset=utf-8',
-      disposition: 'attachment',
-      filename: fileName(id, 'catalogue', 'csv'),
-      body: catalogueCsv((await run(catalogueQuery, { id })).jointBooth),
-    })),
+    boothRoute('/export/booth-costs.csv', server, verify, policy, async (run, id, url) => {
+      const form = csvFormOf(url);
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        disposition: 'attachment',
+        filename: fileName(id, `costs${formSuffix(form)}`, 'csv'),
+        body: costsCsv((await run(costsQuery, { id })).jointBooth.costSplit, form),
+      };
+    }),
+    boothRoute('/export/booth-catalogue.csv', server, verify, policy, async (run, id, url) => {
+      const form = csvFormOf(url);
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        disposition: 'attachment',
+        filename: fileName(id, `catalogue${formSuffix(form)}`, 'csv'),
+        body: catalogueCsv((await run(catalogueQuery, { id })).jointBooth, form),
+      };
+    }),
     boothRoute('/export/booth-catalogue.html', server, verify, policy, async (run, id) => ({
       contentType: 'text/html; charset=utf-8',
       disposition: 'inline',

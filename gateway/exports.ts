@@ -4,7 +4,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLEnumType, GraphQLError, type GraphQLSchema } from 'graphql';
 import { badInput, httpError } from '../shared/errors.ts';
 import { isoWeek } from '../shared/iso-week.ts';
-import { formulaSafe } from '../shared/member-csv.ts';
+import { type CsvForm, excelText, formulaSafe } from '../shared/member-csv.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { runOperation } from './graph-routes.ts';
 import type { RequestVerifier } from './sessions.ts';
@@ -25,9 +25,34 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
+/**
+ * Rows as CSV: UTF8, commas and points, as tools exchange it; or EXCEL, as German Excel opens it by a double click (a
+ * BOM, semicolons, CRLF, decimal commas; a text it would take for a number or a date, or run, kept text as ="…").
+ * UTF-8 without a BOM and commas put each line into one cell there, "Härterei" read as "HÃ¤rterei", 9172.83 stayed
+ * text and 3.2.3 became a date (the CSV probe).
+ */
+export function toCsv(rows: Record<string, unknown>[], columns: string[], form: CsvForm = 'UTF8'): string {
+  if (form === 'UTF8') return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
+  return `\ufeff${[columns.join(';'), ...rows.map((row) => columns.map((c) => excelCsvCell(row[c])).join(';'))].join('\r\n')}\r\n`;
 }
+
+function excelCsvCell(value: unknown): string {
+  const number = typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value));
+  const text = value === null || value === undefined ? '' : number ? String(value).replace('.', ',') : excelText(String(value));
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const forms: Record<string, CsvForm> = { utf8: 'UTF8', excel: 'EXCEL' };
+
+/** ?form= of a CSV download: utf8 (the default) or excel; BAD_USER_INPUT for any other. */
+export function csvFormOf(url: URL): CsvForm {
+  const form = forms[url.searchParams.get('form') ?? 'utf8'];
+  if (!form) throw badInput('form', 'form must be utf8 (commas, UTF-8) or excel (semicolons and a BOM, as German Excel reads).', { reason: 'NOT_APPLICABLE' });
+  return form;
+}
+
+/** The file name's part that tells the Excel form. */
+export const formSuffix = (form: CsvForm) => (form === 'EXCEL' ? '-excel' : '');
 
 /**
  * The kinds the graph knows, read from its schema (CapacityKind), so that a kind it does not know is refused as the
@@ -50,6 +75,12 @@ export function exportRoutes(
       async handle(req: IncomingMessage, res: ServerResponse, url: URL) {
         if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
         const variables = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), kind: url.searchParams.get('kind') || null };
+        let form: CsvForm;
+        try {
+          form = csvFormOf(url);
+        } catch (error) {
+          return sendError(res, error as GraphQLError);
+        }
         let identity;
         try {
           identity = await verify(req);
@@ -80,9 +111,9 @@ export function exportRoutes(
         // Named by the weeks its rows cover, which are whole ISO weeks whatever days were asked for; and by the kind when one was.
         const weeks = `${isoWeek(Date.parse(`${variables.from}T00:00:00Z`))}-${isoWeek(Date.parse(`${variables.to}T00:00:00Z`))}`;
         const kind = variables.kind ? `-${variables.kind.toLowerCase().replaceAll('_', '-')}` : '';
-        res.setHeader('content-disposition', `attachment; filename="capacity-balance-${weeks}${kind}.csv"`);
+        res.setHeader('content-disposition', `attachment; filename="capacity-balance-${weeks}${kind}${formSuffix(form)}.csv"`);
         const rows = (data.capacityBalance as Record<string, unknown>[]).map((r) => ({ ...r, network: r.network ?? 'REGION' }));
-        res.end(toCsv(rows, ['week', 'kind', 'system', 'network', 'offeredHours', 'requestedHours', 'bookedHours', 'balanceHours']));
+        res.end(toCsv(rows, ['week', 'kind', 'system', 'network', 'offeredHours', 'requestedHours', 'bookedHours', 'balanceHours'], form));
       },
     },
   ];

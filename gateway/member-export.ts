@@ -6,6 +6,7 @@ import { badInput, httpError } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { membersCsv, type CsvForm, type ExportedMember } from '../shared/member-csv.ts';
+import { csvFormOf } from './exports.ts';
 import { findNetwork, networks } from '../shared/networks.ts';
 import { runOperation } from './graph-routes.ts';
 import type { Policy } from './policy.ts';
@@ -37,8 +38,6 @@ interface Page {
   network: { members: { edges: { node: ExportedMember }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
 }
 
-const forms: Record<string, CsvForm> = { utf8: 'UTF8', excel: 'EXCEL' };
-
 /** Answers the caller's identity from the request (bearer token or the portal's session), as the graph's own route does. */
 type Identify = (req: IncomingMessage) => Promise<Identity>;
 
@@ -64,12 +63,12 @@ export function memberExportRoutes(server: ApolloServer<GatewayContext>, identif
           const message = `network ${code ? `"${code.slice(0, 20)}" is not a network's code` : 'is required'}: give one of ${codes}, e.g. ?network=${networks[0].code}.`;
           return sendError(res, badInput('network', message, code ? { reason: 'NOT_APPLICABLE' } : { reason: 'REQUIRED' }));
         }
-        const form = forms[url.searchParams.get('form') ?? 'utf8'];
-        if (!form)
-          return sendError(
-            res,
-            badInput('form', 'form must be utf8 (commas, UTF-8) or excel (semicolons and a BOM, as German Excel reads).', { reason: 'NOT_APPLICABLE' }),
-          );
+        let form: CsvForm;
+        try {
+          form = csvFormOf(url);
+        } catch (error) {
+          return sendError(res, error as GraphQLError);
+        }
         const members: ExportedMember[] = [];
         let after: string | null = null;
         try {

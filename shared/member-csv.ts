@@ -513,8 +513,13 @@ const numberFields = new Set(['employees', 'location.latitude', 'location.longit
  * instead, which the import trims.
  */
 function excelCell(value: string, index: number): string {
+  return numberFields.has(memberCsvColumns[index]?.field ?? '') ? excelText(value, false) : excelText(value);
+}
+
+/** A text cell for German Excel (excelCell's rule): `="…"` where Excel would run it as a formula or, unless `numbers`, read it as a number or date. */
+export function excelText(value: string, numbers = true): string {
   const formula = /^'*[=+\-@\t\r]/.test(value);
-  const numberLike = !numberFields.has(memberCsvColumns[index]?.field ?? '') && /^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value);
+  const numberLike = numbers && /^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value);
   if (!formula && !numberLike) return value;
   if (value.length > 250) return ` ${value}`;
   return `="${value.replace(/"/g, '""')}"`;

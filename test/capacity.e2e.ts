@@ -629,6 +629,26 @@ describe('capacityBalance', () => {
       expected.map((r) => [r.week, r.kind, r.system, r.network ?? 'REGION', r.offeredHours, r.requestedHours, r.bookedHours, r.balanceHours].join(',')),
     );
 
+    // The Excel form: the process code kept text (3.2.3 became a date), hours with a decimal comma.
+    const excel = await fetch(
+      `${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${monday(11, 6)}&kind=MACHINE_HOURS&form=excel`,
+      { headers: { authorization: `Bearer ${tokens.niweOffice}` } },
+    );
+    expect(excel.headers.get('content-disposition')).toBe(
+      `attachment; filename="capacity-balance-${isoWeek(w10)}-${isoWeek(monday(11, 6))}-machine-hours-excel.csv"`,
+    );
+    // text() drops the BOM: read as Excel does.
+    const excelLines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await excel.arrayBuffer()).split('\r\n');
+    expect(excelLines[0]).toBe('\ufeffweek;kind;system;network;offeredHours;requestedHours;bookedHours;balanceHours');
+    const wrapped = '"=""2.1.3"""';
+    expect(excelLines.filter((l) => l.includes(`;${wrapped};`))).toEqual(
+      expected.map((r) =>
+        [r.week, r.kind, wrapped, r.network ?? 'REGION', r.offeredHours, r.requestedHours, r.bookedHours, r.balanceHours]
+          .map((v) => (typeof v === 'number' ? String(v).replace('.', ',') : v))
+          .join(';'),
+      ),
+    );
+
     const anonymous = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w10}&to=${w11}`);
     expect(anonymous.status).toBe(401);
     const bad = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${w11}&to=${w10}`, {

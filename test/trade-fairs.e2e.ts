@@ -364,6 +364,20 @@ describe('the joint booth at the network fair', () => {
     // The booth's TOTAL, as the office's: its count and area were the member's own line's beside the whole booth's fees.
     expect(own.find((r) => r.line === 'TOTAL')).toEqual(total);
 
+    // As German Excel opens it by a double click: a BOM, semicolons, CRLF, decimal commas (UTF-8 with commas put each
+    // line into one cell there, and 6171.81 stayed text: the CSV probe).
+    const excel = await download(`${booth.costsCsvPath}&form=excel`, tokens.niweOffice);
+    expect(excel.headers.get('content-disposition')).toBe(`attachment; filename="${booth.id}-costs-excel.csv"`);
+    // text() drops the BOM: read as Excel does.
+    const excelText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await excel.arrayBuffer());
+    expect(excelText.startsWith('\ufeffline;registrationId;memberId;memberName;network;')).toBe(true);
+    expect(excelText).toContain(';Dreher GmbH;NIWE;1;12;');
+    expect(excelText).toContain(';617181;6171,81\r\n');
+    expect(excelText).toContain('TOTAL;;;;;4;36;100000;1776542;1876542;18765,42\r\n');
+    const wrongForm = await download(`${booth.costsCsvPath}&form=xlsx`, tokens.niweOffice);
+    expect(wrongForm.status).toBe(400);
+    expect(((await wrongForm.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'form', reason: 'NOT_APPLICABLE' });
+
     // Bad input names the query parameter the caller sent (booth, not the graph's jointBooth id) and why.
     const refusals: [string, string | undefined, number, Record<string, string>][] = [
       [booth.costsCsvPath, undefined, 401, { code: 'UNAUTHENTICATED' }],
