@@ -149,6 +149,24 @@ test('an office imports a CSV: both bad rows are reported before anything is wri
   await eventually(() => page.locator('.hit').count()).toBe(5);
 });
 
+/** The import page, with the requests of importMembers counted in `sent`, a file checked by `check`. */
+async function importPage() {
+  const page = await signedInPage();
+  await page.getByRole('link', { name: 'Geschäftsstelle' }).click();
+  await page.getByRole('link', { name: 'Mitglieder importieren und exportieren' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Mitglieder importieren');
+  const sent: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/graphql') && request.postDataJSON()?.operationName === 'ImportMembersFile' && sent.push('import'));
+  const check = async (text: string) => {
+    await page.setInputFiles('#import-file', { name: 'mitglieder.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') });
+    await page.locator('button[type="submit"]').click();
+  };
+  const atFile = () => page.locator('#import-file-error').textContent();
+  const focused = () => page.evaluate('document.activeElement?.id');
+  return { page, sent, check, atFile, focused };
+}
+const split = 'Bitte teilen Sie die Liste in mehrere Dateien mit je höchstens 1.000 Zeilen und 512 KB und importieren Sie sie nacheinander.';
+
 test('the capacity balance chart and its table show the hand-computed hours per week, for the region and each network', async () => {
   const page = await signedInPage();
   await page.goto(`${stack.gateway}/geschaeftsstelle/kapazitaet?von=2027-03-01&bis=2027-03-14&art=MACHINE_HOURS`);
@@ -291,4 +309,93 @@ test('the audit log pages by cursor through the import’s entries; the inquirie
   expect((await row.locator('li').allTextContents()).sort()).toEqual(ours.sort());
   await expectAccessible(page);
   await screenshot(page, 'office-inquiries');
+});
+
+// After the audit log test, which reads the import test's entries as the newest ones of the log.
+test('a file larger than the import takes is said at the field before it is sent; a 413 all the same in German', async () => {
+  const { page, sent, check, atFile, focused } = await importPage();
+  // 800 KB: said at the file before it is read and sent. It went as 1.07 MB of base64, and the gateway's English
+  // 413 stood on the German page ("Das Senden ist fehlgeschlagen: Request body is too large …").
+  await check(`Name;PLZ;Ort;Beschreibung\r\nGroß GmbH;37269;Eschwege;${'x'.repeat(800 * 1024)}\r\n`);
+  await eventually(atFile).toBe(`Die Datei ist zu groß (801 KB); erlaubt sind höchstens 512 KB. ${split}`);
+  expect(await focused()).toBe('import-file');
+  expect(sent).toEqual([]);
+  expect(await page.locator('.office-form [role="alert"]').count()).toBe(0);
+
+  // A 413 that comes all the same (a proxy with a lower limit) is said in German, at the file.
+  await page.route('**/graphql', (route) =>
+    route.request().postDataJSON()?.operationName === 'ImportMembersFile'
+      ? route.fulfill({
+          status: 413,
+          json: {
+            errors: [
+              {
+                message: 'Request body is too large: at most 1 MB (1048576 bytes); send files as attachments.',
+                extensions: { code: 'BAD_REQUEST', max: 1048576 },
+              },
+            ],
+          },
+        })
+      : route.continue(),
+  );
+  await check('Name;PLZ;Ort\r\nKlein GmbH;37269;Eschwege\r\n');
+  await eventually(atFile).toBe(`Die Datei ist zu groß; erlaubt sind höchstens 512 KB. ${split}`);
+  expect(await focused()).toBe('import-file');
+  await page.unroute('**/graphql');
+  // The browser's own line for the refused request, not the page's.
+  pages.errors.splice(0, pages.errors.length, ...pages.errors.filter((error) => !/status of 413/.test(error)));
+});
+
+test('an error about the file says what the server names: the rows and the limit, the two columns, the line; a repeated row its first', async () => {
+  const { page, check, atFile, focused } = await importPage();
+  // 1,500 rows: how many, the limit, and to split the file.
+  await check(`Name;PLZ;Ort\r\n${Array.from({ length: 1500 }, (_, i) => `Massentest ${i} GmbH;37269;Eschwege`).join('\r\n')}\r\n`);
+  await eventually(atFile).toBe(`Die Datei hat 1.500 Mitgliederzeilen; der Import nimmt höchstens 1.000 auf einmal. ${split}`);
+  expect(await focused()).toBe('import-file');
+
+  // Two columns of the name: which two (the server's words; its error names them in no extension).
+  await check('Firma;Name;Vorname;PLZ;Ort\r\nNeu GmbH;Neumann;Nina;99817;Eisenach\r\n');
+  await eventually(atFile).toBe(
+    'Zwei Spalten der Kopfzeile füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um. Hinweis des Servers: Columns "Firma" and "Name" both give name; keep one of them.',
+  );
+
+  // A file decoded twice over (UTF-8 read as Windows-1252 and saved again): its line and what went wrong.
+  await check('Name;PLZ;Ort\r\nNeu GmbH;99817;Eisenach\r\nHÃ¤rterei Neu;99817;Eisenach\r\n');
+  await eventually(atFile).toMatch(/^Die Datei lässt sich so nicht importieren\. Hinweis des Servers: Line 3 contains "Ã¤" where an umlaut belongs/);
+
+  // The same company twice: the row names the row it repeats.
+  await check(
+    'Name;Straße;Hausnr.;PLZ;Ort;Mobil\r\nDoppelt GmbH;Am Markt;1;99817;Eisenach;0171 1234567\r\nEinmal GmbH;Am Markt;2;99817;Eisenach;\r\nDoppelt GmbH;Am Markt;1;99817;Eisenach;\r\n',
+  );
+  const errorRows = page.locator('.import-errors tbody tr');
+  await eventually(() => errorRows.count()).toBe(1);
+  expect((await errorRows.first().locator('td').allTextContents()).slice(0, 3)).toEqual([
+    '4',
+    'Name',
+    'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in einer früheren Zeile der Datei oder ist schon Mitglied des Netzwerks; der Import legt nur neue an, entfernen Sie die Zeile. Hinweis des Servers: "Doppelt GmbH" in 99817 is already in row 2; the import only creates members (change existing ones with updateMember), so remove this row.',
+  ]);
+  await expectAccessible(page);
+});
+
+test('the columns the import does not know are said above the report, not only in the folded list, also at 360 px', async () => {
+  const { page, check } = await importPage();
+  await check('Name;Straße;Hausnr.;PLZ;Ort;Mobil\r\nDoppelt GmbH;Am Markt;1;99817;Eisenach;0171 1234567\r\nDoppelt GmbH;Am Markt;1;99817;Eisenach;\r\n');
+  await eventually(() => page.locator('.import-errors tbody tr').count()).toBe(1);
+  const dropped = page.locator('.import-report > .import-dropped');
+  expect(await dropped.isVisible()).toBe(true);
+  expect(await dropped.textContent()).toMatch(/^Diese Spalten der Datei kennt der Import nicht; ihre Werte werden nicht übernommen: „Hausnr\.“ und „Mobil“\./);
+  await expectAccessible(page);
+
+  // Without the duplicate: the columns are said before the office imports, above the button.
+  await check('Name;Straße;Hausnr.;PLZ;Ort;Mobil\r\nSpaltentest GmbH;Am Markt;1;99817;Eisenach;0171 1234567\r\n');
+  await eventually(() => page.locator('button.import-all').count()).toBe(1);
+  expect(await dropped.textContent()).toMatch(/„Hausnr\.“ und „Mobil“/);
+  expect(await page.evaluate('document.activeElement?.id')).toBe('import-report-heading');
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await dropped.isVisible()).toBe(true);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+  await screenshot(page, 'office-import-columns-not-imported');
+  // Nothing of it was written.
+  expect((await graph('{ members(filter: { text: "Spaltentest" }) { totalCount } }')).members.totalCount).toBe(0);
 });

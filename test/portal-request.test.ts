@@ -1,6 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { errorText } from '../portal/src/field-errors.ts';
+import { locale } from '../portal/src/i18n.ts';
 
 // The portal's client against a real HTTP server that sends an answer's headers and then holds its body, as a
 // busy gateway does mid-answer: a request cancelled then (a second search typed quickly) must end as cancelled.
@@ -11,11 +13,30 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // with Node's fetch and no DOM, does not follow.
 const client = 'graphql.ts';
 const { request } = (await import(`../portal/src/${client}`)) as {
-  request: (op: { name: string; text: string }, variables: object, signal?: AbortSignal) => Promise<{ data: unknown; errors: unknown[] }>;
+  request: (
+    op: { name: string; text: string },
+    variables: object,
+    signal?: AbortSignal,
+  ) => Promise<{ data: unknown; errors: { message: string; extensions?: Record<string, unknown> }[] }>;
 };
 
 const held: ServerResponse[] = [];
 const server = createServer((req, res) => {
+  if (req.url === '/too-large') {
+    // The gateway's refusal of a body over 1 MiB (shared/http.ts), before GraphQL.
+    res.writeHead(413, { 'content-type': 'application/json' });
+    return res.end(
+      JSON.stringify({
+        errors: [
+          { message: 'Request body is too large: at most 1 MB (1048576 bytes); send files as attachments.', extensions: { code: 'BAD_REQUEST', max: 1048576 } },
+        ],
+      }),
+    );
+  }
+  if (req.url === '/proxy-too-large') {
+    res.writeHead(413, { 'content-type': 'text/html' });
+    return res.end('<html><body>413 Request Entity Too Large</body></html>');
+  }
   res.writeHead(200, { 'content-type': 'application/json' });
   if (req.url === '/hold') {
     res.write('{"data":');
@@ -64,5 +85,18 @@ describe("the portal's requests", () => {
     await came;
     controller.abort();
     await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test("a body over the gateway's limit is the portal's REQUEST_TOO_LARGE, said in the page's language", async () => {
+    // It was the gateway's English, shown as it came on a German page ("Das Senden ist fehlgeschlagen: Request body …").
+    for (const at of ['/too-large', '/proxy-too-large']) {
+      path = at;
+      const { data, errors } = await request(probe, {});
+      expect(data).toBeNull();
+      expect(errors).toHaveLength(1);
+      expect(errors[0].extensions?.code).toBe('REQUEST_TOO_LARGE');
+      expect(errorText(errors[0], locale('de'))).toBe('Das ist zu viel auf einmal für den Server; bitte kürzen Sie die Angaben oder senden Sie sie in Teilen.');
+      expect(errorText(errors[0], locale('en'))).toBe('This is too much at once for the server; please shorten it or send it in parts.');
+    }
   });
 });

@@ -344,9 +344,19 @@ const unknownOutcome = {
   en: 'Whether this was saved is not certain: part of the system did not answer in time. Just send it again; it will not be saved twice.',
 };
 
+/**
+ * A request body over the gateway's limit (graphql.ts's REQUEST_TOO_LARGE, the portal's own code for a 413): its
+ * message is English and names bytes and attachments, which say nothing to a person who typed a long text.
+ */
+const requestTooLarge = {
+  de: 'Das ist zu viel auf einmal für den Server; bitte kürzen Sie die Angaben oder senden Sie sie in Teilen.',
+  en: 'This is too much at once for the server; please shorten it or send it in parts.',
+};
+
 /** Any server error in the locale's language: a field's reason (fieldErrorText), else its code's phrase, else its message. */
 export function errorText(error: ServerError, locale: LocaleFormats, labels: Readonly<Record<string, string>> = {}): string {
   if (error.extensions?.writeOutcome === 'UNKNOWN') return unknownOutcome[locale.language];
+  if (error.extensions?.code === 'REQUEST_TOO_LARGE') return requestTooLarge[locale.language];
   const reason = error.extensions?.reason;
   const code = error.extensions?.code;
   const conflict = conflictText(error, locale);

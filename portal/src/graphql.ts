@@ -60,6 +60,13 @@ export async function request<Data, Variables>(
   const body = (await response.json().catch(() => ({}))) as { data?: Data | null; errors?: GraphQLErrorLike[] };
   // Cancelled while the body came, the read failed for that, not for an unreadable body: the caller asked for no answer.
   signal?.throwIfAborted();
+  // A body over the gateway's limit (1 MiB, shared/http.ts) is refused before GraphQL with its English message and code
+  // BAD_REQUEST, which no page words: the portal's own code REQUEST_TOO_LARGE says it in the page's language, and a
+  // page that sends a file (the member import) can say what to do with it. A proxy's 413 without JSON is the same.
+  if (response.status === 413) {
+    const refused = body.errors?.[0];
+    return { data: null, errors: [{ message: refused?.message ?? 'HTTP 413', extensions: { ...refused?.extensions, code: 'REQUEST_TOO_LARGE' } }] };
+  }
   return { data: body.data ?? null, errors: body.errors ?? (response.ok ? [] : [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP' } }]) };
 }
 

@@ -2,12 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { importMembersFile, type MemberImportError, type MemberImportReport } from '../operations.ts';
 import { paths } from '../router.ts';
-import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { type Said, say, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { TableScroll } from '../components/table-scroll.tsx';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
+import { importErrorText, importLimits, notImportedText, tooLargeText } from './import-errors.ts';
 
 // Member import: the office chooses its CSV file, the network checks it (importMembers with dryRun) and the page
 // lists every row's errors before anything is written; once the file checks clean, one button imports all its
@@ -28,8 +29,12 @@ function asServerError({ message, code, field, reason, min, max, above, integer,
   return { message, extensions: { code, field, ...Object.fromEntries(parameters) } };
 }
 
-/** An error about the file as a whole (its size, its encoding): shown at the file field. */
-const isFileError = (error: GraphQLErrorLike) => ['fileBase64', 'csv'].includes(String(error.extensions?.field));
+/** An error about the file as a whole (its size, its encoding, a body too large to send): shown at the file field. */
+const isFileError = (error: GraphQLErrorLike) =>
+  ['fileBase64', 'csv'].includes(String(error.extensions?.field)) || error.extensions?.code === 'REQUEST_TOO_LARGE';
+
+/** An import's error in the page's language, with what it names (import-errors.ts); `labels` as sayError's. */
+const sayImportError = (error: GraphQLErrorLike, labels?: Readonly<Record<string, string>>): Said => say((locale) => importErrorText(error, locale, labels));
 
 export function ImportPage({ session }: { session: Session }) {
   const text = useOfficeText();
@@ -52,7 +57,7 @@ export function ImportPage({ session }: { session: Session }) {
   const fail = (errors: GraphQLErrorLike[]) => {
     const atFile = errors.find(isFileError);
     if (atFile) {
-      setFileError(sayError(atFile));
+      setFileError(sayImportError(atFile));
       fileInput.current?.focus();
     } else setFormError(sayFailure(errors));
   };
@@ -70,6 +75,13 @@ export function ImportPage({ session }: { session: Session }) {
     const file = fileInput.current?.files?.[0];
     if (!file) {
       setFileError(say((locale) => officeText(locale).fileMissing));
+      fileInput.current?.focus();
+      return;
+    }
+    // Larger than the import takes: said before the file is read and sent. In base64 it grows by a third, and from
+    // 768 KiB on the gateway refused the body in English before the import could name its limit.
+    if (file.size > importLimits.bytes) {
+      setFileError(say((locale) => tooLargeText(file.size, locale)));
       fileInput.current?.focus();
       return;
     }
@@ -167,16 +179,20 @@ function Report({
   onImport: () => void;
 }) {
   const text = useOfficeText();
-  const { number } = useLocale();
+  const locale = useLocale();
+  const { number } = locale;
   const rows = number(report.rowCount);
   // ORDER names its other field: the report says it by that field's column header, as the office's file has it.
   const labels = Object.fromEntries(report.columns.flatMap((column) => (column.field ? [[column.field, column.header]] : [])));
+  // Columns the import does not take, said before it writes, not only inside the folded list of columns below.
+  const dropped = report.imported ? [] : report.columns.filter((column) => column.field === null).map((column) => column.header);
   return (
     <section class="import-report" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading" ref={headingRef} tabIndex={-1}>
         {text.reportHeading}
       </h2>
       <p>{text.reportSummary(rows, report.encoding, text.delimiterName(report.delimiter))}</p>
+      {dropped.length > 0 && <p class="notice notice-warning import-dropped">{notImportedText(dropped, locale)}</p>}
       {report.imported ? (
         <>
           <p class="notice notice-ok" role="status">
@@ -231,7 +247,7 @@ function Report({
                   <tr key={index}>
                     <td>{number(error.row)}</td>
                     <td>{error.column ?? text.wholeRow}</td>
-                    <td>{sayError(asServerError(error), () => labels)}</td>
+                    <td>{sayImportError(asServerError(error), labels)}</td>
                     <td>{error.code === 'CONFLICT' ? text.codeCONFLICT : text.codeBAD_USER_INPUT}</td>
                     <td>
                       <code>{error.field ?? '–'}</code>
