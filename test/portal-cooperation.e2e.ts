@@ -711,6 +711,12 @@ test('the joint booth: an area above what is left at its field, the organiser co
   const csv = await office.request.get(`${stack.gateway}${costsCsv}`);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toMatch(/Dreherei Werra GmbH[\s\S]*Härterei Unstrut GmbH/);
+  // The form German Excel opens by a double click: semicolons and decimal commas.
+  const excelHref = await office.getByRole('link', { name: 'Kostenaufteilung für Excel' }).getAttribute('href');
+  expect(excelHref).toBe(`/export/booth-costs.csv?booth=${fixture.boothId}&form=excel`);
+  const excel = await office.request.get(`${stack.gateway}${excelHref}`);
+  expect(excel.status()).toBe(200);
+  expect(await excel.text()).toMatch(/;Dreherei Werra GmbH;NIWE;1;12;.*;2950,00\r\n/);
   const print = await office.getByRole('link', { name: 'Ausstellerkatalog zum Drucken' }).getAttribute('href');
   const catalogue = await office.request.get(`${stack.gateway}${print}`);
   expect(catalogue.status()).toBe(200);

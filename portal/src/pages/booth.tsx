@@ -532,8 +532,18 @@ function CostSplit({ booth }: { booth: TradeFairView['booth'] }) {
           </a>
         </li>
         <li>
+          <a href={`${booth.costsCsvPath}&form=excel`} download>
+            {text.costsExcel}
+          </a>
+        </li>
+        <li>
           <a href={booth.catalogueCsvPath} download>
             {text.catalogueCsv}
+          </a>
+        </li>
+        <li>
+          <a href={`${booth.catalogueCsvPath}&form=excel`} download>
+            {text.catalogueExcel}
           </a>
         </li>
         <li>

@@ -203,7 +203,10 @@ const de = {
   costsTotal: 'Gesamt',
   costsPerNetwork: 'Je Netzwerk',
   costsCsv: 'Kostenaufteilung als CSV',
+  // Excel's form: semicolons, decimal commas, a BOM (gateway/exports.ts); the plain CSV opens as one column there.
+  costsExcel: 'Kostenaufteilung für Excel',
   catalogueCsv: 'Ausstellerverzeichnis als CSV',
+  catalogueExcel: 'Ausstellerverzeichnis für Excel',
   cataloguePrint: 'Ausstellerkatalog zum Drucken',
   m2: (n: string) => `${n} m²`,
   // Relationships
@@ -441,7 +444,9 @@ const en: CooperationMessages = {
   costsTotal: 'Total',
   costsPerNetwork: 'Per network',
   costsCsv: 'Cost split as CSV',
+  costsExcel: 'Cost split for Excel',
   catalogueCsv: 'Exhibitor list as CSV',
+  catalogueExcel: 'Exhibitor list for Excel',
   cataloguePrint: 'Printable exhibitor catalogue',
   m2: (n) => `${n} m²`,
   relationshipsHeading: 'Business relationships',
