@@ -1,4 +1,6 @@
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
+import type { useConfirmDialog } from '../components/confirm-dialog.ts';
 import type { GraphQLErrorLike } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
 import type { InquiryDetail } from '../operations.ts';
@@ -95,4 +97,20 @@ export function OutcomeNotice({
       )}
     </>
   );
+}
+
+/**
+ * An inquiry page's question before a step that cannot be taken back (award, end, decline, withdraw a quote): the
+ * step in the award's colours, "Abbrechen" beside it and focused.
+ */
+export function InquiryConfirm<T>(props: {
+  confirm: ReturnType<typeof useConfirmDialog<T>>;
+  id: string;
+  question: (subject: T) => ComponentChildren;
+  action: ComponentChildren;
+  busy: boolean;
+  onConfirm: () => void;
+}) {
+  const text = useInquiryText();
+  return <ConfirmQuestion {...props} actionClass="confirm-award" cancel={text.cancel} cancelClass="secondary" />;
 }

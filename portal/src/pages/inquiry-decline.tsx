@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
-import { ConfirmQuestion } from '../components/confirm-question.tsx';
+import { InquiryConfirm } from './inquiry-common.tsx';
 import { request } from '../graphql.ts';
 import { declineInquiry } from '../operations.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
@@ -85,14 +85,11 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
           </button>
         </div>
       </form>
-      <ConfirmQuestion
+      <InquiryConfirm
         confirm={confirm}
         id="decline-question"
         question={(asked) => text.declineQuestion(asked)}
         action={text.declineConfirm}
-        actionClass="confirm-award"
-        cancel={text.cancel}
-        cancelClass="secondary"
         busy={busy}
         onConfirm={send}
       />

@@ -1,10 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
-import { ConfirmQuestion } from '../components/confirm-question.tsx';
 import { request } from '../graphql.ts';
 import { withdrawQuote, type InquiryDetail, type QuoteView } from '../operations.ts';
 import { type Said, say, sayFailure } from '../said.tsx';
-import { OutcomeNotice, sayConflict } from './inquiry-common.tsx';
+import { InquiryConfirm, OutcomeNotice, sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // The bidder takes its submitted quote back while the inquiry is open (withdrawQuote): the customer is told and can
@@ -55,14 +54,11 @@ export function WithdrawQuote({ inquiry, quote, onWithdrawn }: { inquiry: Inquir
           </div>
         </>
       )}
-      <ConfirmQuestion
+      <InquiryConfirm
         confirm={confirm}
         id="withdraw-quote-question"
         question={() => text.withdrawQuoteQuestion(inquiry.title)}
         action={text.withdrawQuoteConfirm}
-        actionClass="confirm-award"
-        cancel={text.cancel}
-        cancelClass="secondary"
         busy={busy}
         onConfirm={send}
       />

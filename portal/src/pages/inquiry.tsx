@@ -31,13 +31,12 @@ import { useUploadForm } from '../uploads.ts';
 import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { OutcomeNotice, SignInFirst, sayConflict } from './inquiry-common.tsx';
+import { InquiryConfirm, OutcomeNotice, SignInFirst, sayConflict } from './inquiry-common.tsx';
 import { FormConsortium } from './inquiry-consortium.tsx';
 import { DeclineInvitation } from './inquiry-decline.tsx';
 import { ExtendDeadline } from './inquiry-deadline.tsx';
 import { WithdrawQuote } from './inquiry-withdraw-quote.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
-import { ConfirmQuestion } from '../components/confirm-question.tsx';
 
 // One inquiry. Its owner (a customer, or an office for one) uploads drawings, changes the draft, publishes it,
 // follows the invitations, extends the quote deadline, compares the quotes side by side and awards one, or withdraws
@@ -320,14 +319,11 @@ function EndInquiry({ inquiry, onEnded }: { inquiry: InquiryDetail; onEnded: () 
           )}
         </div>
       )}
-      <ConfirmQuestion
+      <InquiryConfirm
         confirm={confirm}
         id="end-question"
         question={(ending) => (ending === 'withdraw' ? text.withdrawQuestion(inquiry.title, published) : text.closeQuestion(inquiry.title))}
         action={confirm.subject === 'close' ? text.closeConfirm : text.withdrawConfirm}
-        actionClass="confirm-award"
-        cancel={text.cancel}
-        cancelClass="secondary"
         busy={busy}
         onConfirm={end}
       />
@@ -573,14 +569,11 @@ function Comparison({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged:
         </TableScroll>
       )}
       {withdrawn.length > 0 && <p class="withdrawn-quotes">{text.withdrawnQuotes(withdrawn.map(bidderName).join(', '))}</p>}
-      <ConfirmQuestion
+      <InquiryConfirm
         confirm={confirm}
         id="award-question"
         question={(row) => text.awardQuestion(bidderName(row.quote), currency(row.unitPrice, row.currency))}
         action={text.awardConfirm}
-        actionClass="confirm-award"
-        cancel={text.cancel}
-        cancelClass="secondary"
         busy={busy}
         onConfirm={award}
       />
