@@ -319,6 +319,8 @@ describe('importMembers', () => {
     expect(stored.contacts).toEqual([{ email: 'Info@Koehler.example' }]);
     const again = (await ok(importCsv('NIWE', 'Name;PLZ;Ort\nKOEHLER BLECH GMBH;37269;Eschwege\n', admin, { dryRun: true }))).importMembers;
     expect(again.errors).toMatchObject([{ row: 2, code: 'CONFLICT', reason: 'EXISTS' }]);
+    // The umlauts are written out, not the "e"s dropped: "Kohler" is another company than "Köhler".
+    expect((await ok(importCsv('NIWE', 'Name;PLZ;Ort\nKohler Blech GmbH;37269;Eschwege\n', admin, { dryRun: true }))).importMembers.errors).toEqual([]);
   });
 
   test('a file without the required columns is refused naming them', async () => {

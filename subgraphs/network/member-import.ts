@@ -5,6 +5,7 @@ import type { InputReason } from '../../shared/input-reasons.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
 import { decodeMembersFile, parseMembersCsv, type CsvEncoding } from '../../shared/member-csv.ts';
+import { nameSortKey } from '../../shared/sort-key.ts';
 import { AuditEntrySchema } from './entities/index.ts';
 import { recordAudit } from './audit.ts';
 import { remember } from './idempotency.ts';
@@ -64,20 +65,24 @@ interface CheckedRow {
 }
 
 /** Rows that name a live member of the network (same name, as sorted, and postal code), or a row above them: CONFLICT. */
+/** Umlauts as they are written without them. */
+const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
 async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (field: string) => string | null): Promise<ImportError[]> {
   const keyed = rows.filter((r) => r.data.scalars.sortKey && r.data.scalars.postalCode);
   if (keyed.length === 0) return [];
-  // By postal code, the names compared as spelled without umlauts too: "HAERTEREI MUELLER & SOEHNE GMBH" in 01067 was
-  // not found beside "Härterei Müller & Söhne GmbH" there (the CSV probe), which the search reads as one name.
-  const existing = await tx.execute<{ id: number; sort_key: string; postal_code: string }[]>(
-    `select "id", "sort_key", "postal_code" from "member" where "archived_at" is null and "postal_code" in (select jsonb_array_elements_text(?::jsonb))`,
+  // By postal code, each name with its umlauts written out: "HAERTEREI MUELLER & SOEHNE GMBH" in 01067 was not found
+  // beside "Härterei Müller & Söhne GmbH" there (the CSV probe), which the search reads as one name. Written out, not
+  // folded (ae as a), so that "Michael" and "Michal" stay two names.
+  const existing = await tx.execute<{ id: number; name: string; postal_code: string }[]>(
+    `select "id", "name", "postal_code" from "member" where "archived_at" is null and "postal_code" in (select jsonb_array_elements_text(?::jsonb))`,
     [JSON.stringify([...new Set(keyed.map((r) => r.data.scalars.postalCode))])],
   );
-  const keyOf = (sortKey: string, postalCode: string) => `${sortKey.replace(/([aou])e/g, '$1')}\n${postalCode}`;
-  const seen = new Map<string, string>(existing.map((m) => [keyOf(m.sort_key, m.postal_code), `member m-${m.id}`]));
+  const keyOf = (name: string, postalCode: string) => `${nameSortKey(name.replace(/[äöüÄÖÜ]/g, (c) => spelledOut[c]))}\n${postalCode}`;
+  const seen = new Map<string, string>(existing.map((m) => [keyOf(m.name, m.postal_code), `member m-${m.id}`]));
   const errors: ImportError[] = [];
   for (const { row, data } of keyed) {
-    const key = keyOf(data.scalars.sortKey!, data.scalars.postalCode!);
+    const key = keyOf(data.scalars.name!, data.scalars.postalCode!);
     const first = seen.get(key);
     if (first) {
       errors.push({
