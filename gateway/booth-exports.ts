@@ -153,6 +153,8 @@ export function costsCsv(
   },
   form: CsvForm = 'UTF8',
 ): string {
+  // Excel's form takes numbers (a decimal comma), the other form the euros written out with a point.
+  const eur = (cents: number) => (form === 'EXCEL' ? cents / 100 : euros(cents));
   const rows = [
     ...split.exhibitors.map((e) => ({
       line: 'EXHIBITOR',
@@ -165,7 +167,7 @@ export function costsCsv(
       baseFeeCents: e.baseFeeCents,
       areaShareCents: e.areaShareCents,
       totalCents: e.totalCents,
-      totalEur: euros(e.totalCents),
+      totalEur: eur(e.totalCents),
     })),
     ...split.networks.map((n) => ({
       line: 'NETWORK',
@@ -173,7 +175,7 @@ export function costsCsv(
       exhibitors: n.exhibitors,
       areaM2: n.areaM2,
       totalCents: n.totalCents,
-      totalEur: euros(n.totalCents),
+      totalEur: eur(n.totalCents),
     })),
     {
       line: 'TOTAL',
@@ -182,7 +184,7 @@ export function costsCsv(
       baseFeeCents: split.baseFeesCents,
       areaShareCents: split.sharedCents,
       totalCents: split.totalCents,
-      totalEur: euros(split.totalCents),
+      totalEur: eur(split.totalCents),
     },
   ];
   return toCsv(rows, costColumns, form);

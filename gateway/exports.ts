@@ -37,8 +37,8 @@ export function toCsv(rows: Record<string, unknown>[], columns: string[], form: 
 }
 
 function excelCsvCell(value: unknown): string {
-  const number = typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value));
-  const text = value === null || value === undefined ? '' : number ? String(value).replace('.', ',') : excelText(String(value));
+  // Numbers only as the rows give them: a text of digits (a phone 036511234567, a process group 3.2) stays text (the review).
+  const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(value).replace('.', ',') : excelText(String(value));
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -6,7 +6,7 @@ import { badInput, httpError } from '../shared/errors.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { membersCsv, type CsvForm, type ExportedMember } from '../shared/member-csv.ts';
-import { csvFormOf } from './exports.ts';
+import { csvFormOf, formSuffix } from './exports.ts';
 import { findNetwork, networks } from '../shared/networks.ts';
 import { runOperation } from './graph-routes.ts';
 import type { Policy } from './policy.ts';
@@ -91,7 +91,7 @@ export function memberExportRoutes(server: ApolloServer<GatewayContext>, identif
         }
         res.statusCode = 200;
         res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="members-${network.code}${form === 'EXCEL' ? '-excel' : ''}.csv"`);
+        res.setHeader('content-disposition', `attachment; filename="members-${network.code}${formSuffix(form)}.csv"`);
         res.end(membersCsv(members, form));
       },
     },

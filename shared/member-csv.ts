@@ -9,9 +9,9 @@ import { processes } from './data/processes.ts';
 // importMembers and written by the gateway's /export/members.csv, so an export
 // imports again unchanged. Two forms: UTF-8 with commas (what tools exchange)
 // and the form German Excel writes (a BOM, semicolons, a decimal comma).
-// The file arrives as text, or as its bytes in base64, read as UTF-8 or else
-// as Windows-1252 (decodeMembersFile); text that shows a broken decoding on
-// the client's side is refused.
+// The file arrives as text, or as its bytes in base64, read as UTF-8, UTF-16
+// (with its mark), Windows-1252 or Mac Roman (decodeMembersFile); text that
+// shows a broken decoding on the client's side is refused.
 
 /** A member as one row gives it: the shape of the networks' MemberInput. */
 export interface CsvMember {
@@ -179,7 +179,9 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
   // Valid UTF-8 umlauts beside bytes that are not: a line pasted from a Windows-1252 file into a UTF-8 one. Read as
   // Windows-1252 it failed as "UTF-8 decoded as Windows-1252" at line 1 (the UTF-8 umlauts), with advice for the
   // sender that decoded nothing itself (the CSV probe); named at the line of the first byte that is not UTF-8.
-  if (/[\u0080-\ufffc\ufffe\uffff]/.test(utf8)) {
+  // Only the letters and signs a German UTF-8 file has count: a Windows-1252 ß or Ä followed by a typographic sign („
+  // “ – …) is a valid two-byte UTF-8 character of another script, and "Inhaber „Weiß“" read as a mixed file (the review).
+  if (/[\u00c0-\u00ff\u20ac\u201e\u201c\u201d\u2013\u2026]/.test(utf8)) {
     const line = utf8.slice(0, utf8.indexOf('\ufffd')).split('\n').length;
     throw badInput(
       'fileBase64',
@@ -188,14 +190,14 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
     );
   }
   const windows = new TextDecoder('windows-1252').decode(bytes);
-  // Excel for Mac's "CSV (Macintosh)" writes Mac Roman, whose umlauts read as Windows-1252 are other letters and
-  // signs inside words (MŸller, FrŠs, Wei§): imported so, with no error (the CSV probe). Told apart by such a sign at
-  // a letter, and taken only when Mac Roman reads more umlauts than Windows-1252 does ("usw…" or "Škoda" in a
-  // Windows-1252 file stays as it is).
-  if (/\p{L}[ŠšŸ§†]|[ŠšŸ§†]\p{Ll}/u.test(windows)) {
+  // Excel for Mac's "CSV (Macintosh)" writes Mac Roman, whose umlauts read as Windows-1252 are other signs inside
+  // words (MŸller, FrŠs, Wei§, …KO): imported so, with no error (the CSV probe). Taken only when the Windows-1252
+  // reading has such a sign at a letter and the Mac Roman reading none of the signs a Windows-1252 umlaut becomes
+  // there (M¸ller, ÷l): a Windows-1252 file with "Škoda" and "Müller", or with "€" prices, stays as it is (the review).
+  // Š and š only after a letter (a word starting with one is Czech: Škoda), € and … only before one (usw…, 5 €).
+  if (/\p{L}[ŠšŸ§†]|[Ÿ§†€…]\p{L}/u.test(windows)) {
     const mac = new TextDecoder('macintosh').decode(bytes);
-    const umlauts = (text: string) => text.match(/[äöüÄÖÜß]/g)?.length ?? 0;
-    if (umlauts(mac) > umlauts(windows)) return { text: mac, encoding: 'macintosh', bytes: bytes.length };
+    if (!/\p{L}[‰ˆ¸ﬂƒ÷‹]|[‰ˆ¸ﬂƒ÷‹]\p{L}/u.test(mac) && /[äöüÄÖÜß]/.test(mac)) return { text: mac, encoding: 'macintosh', bytes: bytes.length };
   }
   return { text: windows, encoding: 'windows-1252', bytes: bytes.length };
 }
@@ -500,7 +502,6 @@ function cells(m: ExportedMember, form: CsvForm): string[] {
   ];
 }
 
-/** Excel reads a cell starting with = + - @ as a formula (a phone +49 … shows #NAME?) and drops a postal code's leading zero: such cells are written ="…". */
 /** The columns Excel is to read as numbers; every other is text. */
 const numberFields = new Set(['employees', 'location.latitude', 'location.longitude']);
 

@@ -124,6 +124,28 @@ describe('members CSV', () => {
     expect(parseMembersCsv(text).rows[0].member).toMatchObject({ street: '12.03.', description: listed, contacts: [{ phone: '036511234567' }] });
   });
 
+  test('a file is read in its encoding: Windows-1252 with typographic quotes or Czech letters, Mac Roman with capitals', () => {
+    // „Weiß“ in Windows-1252 holds bytes that are valid UTF-8 of another script (it was refused as a mixed file), and
+    // one Škoda beside € prices turned a Windows-1252 file into Mac Roman (M¸ller); the review.
+    const bytes = (text: string, map: Record<string, number>) => Buffer.from([...text].map((c) => map[c] ?? c.charCodeAt(0)));
+    const windows = { '„': 0x84, '“': 0x93, '€': 0x80, '…': 0x85, Š: 0x8a };
+    const mac = { ü: 0x9f, ä: 0x8a, ß: 0xa7, Ä: 0x80, Ö: 0x85, '“': 0xd2, '”': 0xd3 };
+    const read = (buffer: Buffer) => {
+      const { text, encoding } = decodeMembersFile(buffer.toString('base64'));
+      return [encoding, text.split(/\r?\n|\r/)[1]];
+    };
+    expect(read(bytes('Name;PLZ;Ort\nInhaber „Weiß“ Guß…;37269;Eschwege\n', windows))).toEqual(['windows-1252', 'Inhaber „Weiß“ Guß…;37269;Eschwege']);
+    expect(read(bytes('Name;PLZ;Ort\nAutohaus Škoda Müller 89 €;07545;Gera\n', windows))).toEqual(['windows-1252', 'Autohaus Škoda Müller 89 €;07545;Gera']);
+    expect(read(bytes('Name;PLZ;Ort\nAutohaus Škoda;07545;Gera\n', windows))).toEqual(['windows-1252', 'Autohaus Škoda;07545;Gera']);
+    expect(read(bytes('Name;PLZ;Ort\r“ÖKO” ÄRZTE Müller Weiß;99817;Eisenach\r', mac))).toEqual(['macintosh', '“ÖKO” ÄRZTE Müller Weiß;99817;Eisenach']);
+  });
+
+  test("toCsv's Excel form: numbers with a decimal comma, a text of digits kept text", () => {
+    // A phone 036511234567 and a process group 3.2 were written as numbers, 3,65112E+10 and 3,2 (the review).
+    const csv = toCsv([{ phone: '036511234567', system: '3.2', hours: 12.5, total: -6 }], ['phone', 'system', 'hours', 'total'], 'EXCEL');
+    expect(csv).toBe('\ufeffphone;system;hours;total\r\n"=""036511234567""";"=""3.2""";12,5;-6\r\n');
+  });
+
   test('a name, street or town broken over lines in its cell reads as one line (a one-line text refuses a line break)', () => {
     const file = parseMembersCsv('Firma;Straße;PLZ;Ort\n"Dreherei\nWerra GmbH";"Am Anger 3\r\nHinterhaus";37269;"Esch-\nwege"\n');
     expect(file.rows[0].member).toMatchObject({ name: 'Dreherei Werra GmbH', street: 'Am Anger 3, Hinterhaus', city: 'Esch- wege' });

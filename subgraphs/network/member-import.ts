@@ -64,9 +64,10 @@ interface CheckedRow {
   data: ValidatedMember;
 }
 
-/** Rows that name a live member of the network (same name, as sorted, and postal code), or a row above them: CONFLICT. */
 /** Umlauts as they are written without them. */
 const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
+/** Rows that name a live member of the network (same name with its umlauts written out, and postal code), or a row above them: CONFLICT. */
 
 async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (field: string) => string | null): Promise<ImportError[]> {
   const keyed = rows.filter((r) => r.data.scalars.sortKey && r.data.scalars.postalCode);

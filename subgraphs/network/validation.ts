@@ -124,7 +124,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 export function contacts(field: string, values: ContactPersonInput[]): Required<ContactPersonInput>[] {
   return boundedList(field, values, listLimits.contacts).map((c, i) => {
     // A mailto: link as a spreadsheet's hyperlink cell gives it is the address after it (it was stored with the prefix).
-    const email = optionalText(`${field}[${i}].email`, c.email, 254)?.replace(/^mailto:/i, '') || null;
+    const email = optionalText(`${field}[${i}].email`, c.email, 254)?.replace(/^mailto:\s*/i, '') || null;
     if (email !== null && !emailPattern.test(email))
       throw badInput(`${field}[${i}].email`, `${field}[${i}].email must be an e-mail address such as name@firma.de, got "${email.slice(0, 60)}".`, {
         reason: 'EMAIL',

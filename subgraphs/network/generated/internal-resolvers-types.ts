@@ -143,7 +143,7 @@ export type ImportReport = {
   delimiter: Scalars['String']['output'];
   /** True for a dry run. */
   dryRun: Scalars['Boolean']['output'];
-  /** UTF-8, or windows-1252 for bytes that are not UTF-8. */
+  /** UTF-8; for bytes: UTF-16LE or UTF-16BE after its byte-order mark, macintosh, or windows-1252. */
   encoding: Scalars['String']['output'];
   /** Every row's errors; empty when the file could be written. */
   errors: Array<ImportError>;

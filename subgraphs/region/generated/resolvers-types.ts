@@ -1184,7 +1184,7 @@ export type MemberImport = {
   delimiter: Scalars['String']['output'];
   /** True when this was a dry run, which writes nothing. */
   dryRun: Scalars['Boolean']['output'];
-  /** How the file was read: UTF-8, or windows-1252 for bytes (fileBase64) that are not valid UTF-8. */
+  /** How the file was read: UTF-8; for bytes (fileBase64): UTF-16LE or UTF-16BE after its byte-order mark, macintosh (Excel for Mac's CSV), or windows-1252 for others that are not valid UTF-8. */
   encoding: Scalars['String']['output'];
   /** Every error of every row, by row; empty when the file can be (or was) written. */
   errors: Array<MemberImportError>;
