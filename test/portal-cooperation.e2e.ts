@@ -716,7 +716,7 @@ test('the joint booth: an area above what is left at its field, the organiser co
   expect(excelHref).toBe(`/export/booth-costs.csv?booth=${fixture.boothId}&form=excel`);
   const excel = await office.request.get(`${stack.gateway}${excelHref}`);
   expect(excel.status()).toBe(200);
-  expect(await excel.text()).toMatch(/;Dreherei Werra GmbH;NIWE;1;12;.*;2950,00\r\n/);
+  expect(await excel.text()).toMatch(/;Dreherei Werra GmbH;NIWE;1;12;25000;270000;295000;2950\r\n/);
   const print = await office.getByRole('link', { name: 'Ausstellerkatalog zum Drucken' }).getAttribute('href');
   const catalogue = await office.request.get(`${stack.gateway}${print}`);
   expect(catalogue.status()).toBe(200);
