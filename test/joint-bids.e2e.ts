@@ -20,11 +20,12 @@ const respond = (token: string, id: string, accept: boolean, processes?: string[
     { id, a: accept, p: processes, s: sharePercent },
     token,
   );
-const quote = (token: string, consortiumId?: string) =>
+/** A quote of 48 per part on the shared inquiry, or on the inquiry `id`. */
+const quote = (token: string, consortiumId?: string, id = inquiryId) =>
   stack.query(
-    `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id member { id } consortium { id complete partners { member { id } sharePercent } } } }`,
+    `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id version member { id } consortium { id complete partners { member { id } sharePercent } } } }`,
     {
-      id: inquiryId,
+      id,
       input: {
         priceTiers: [{ minQuantity: 1, unitPrice: 48 }],
         leadTimeDays: 70,
@@ -322,22 +323,8 @@ describe('a partner that declines', () => {
     expect(told).toHaveLength(1);
     const complete = (await ok(respond(tokens.gerlach, con, true, ['3.2.1'], 30))).respondToConsortium;
     expect(complete.complete).toBe(true);
-    const quoted = await ok(
-      stack.query(
-        `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { consortium { id complete } } }`,
-        {
-          id,
-          input: {
-            priceTiers: [{ minQuantity: 1, unitPrice: 48 }],
-            leadTimeDays: 70,
-            validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-            consortiumId: con,
-          },
-        },
-        tokens.anders,
-      ),
-    );
-    expect(quoted.submitQuote.consortium).toEqual({ id: con, complete: true });
+    const quoted = await ok(quote(tokens.anders, con, id));
+    expect(quoted.submitQuote.consortium).toMatchObject({ id: con, complete: true });
     // Quoted: its partners are fixed.
     expect((await add(tokens.anders, [members.conrad])).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
   });
@@ -388,23 +375,7 @@ describe('a consortium when the deadline moves or its quote is withdrawn', () =>
     const con = await consortiumWithConrad(id);
     await ok(respond(tokens.anders, con, true, ['3.2.1'], 60));
     await ok(respond(tokens.conrad, con, true, ['3.2.3'], 40));
-    const quoted = (
-      await ok(
-        stack.query(
-          `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id version } }`,
-          {
-            id,
-            input: {
-              priceTiers: [{ minQuantity: 1, unitPrice: 48 }],
-              leadTimeDays: 70,
-              validUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-              consortiumId: con,
-            },
-          },
-          tokens.anders,
-        ),
-      )
-    ).submitQuote;
+    const quoted = (await ok(quote(tokens.anders, con, id))).submitQuote;
     const withdraw = (token: string) =>
       stack.query(`mutation($q: ID!, $v: Int!) { withdrawQuote(quoteId: $q, version: $v) { status } }`, { q: quoted.id, v: quoted.version }, token);
     const refused = (await withdraw(tokens.conrad)).errors![0];

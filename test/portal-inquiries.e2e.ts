@@ -319,16 +319,26 @@ test('a customer creates, publishes and awards an inquiry; an invited member of 
   expect(pages.errors).toEqual([]);
 }, 300_000);
 
+/** A graph request that must succeed: its data. */
+async function query(text: string, variables: Record<string, unknown>, token: string) {
+  const result = await stack.query({ query: text, variables }, token);
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+
+/** An inquiry of `owner`, published by admin (who may invite nobody, then by hand: a customer invites at least one) to the invited member alone. */
+async function openForInvited(input: Record<string, unknown>, owner: string, admin: string): Promise<{ id: string; version: number }> {
+  const created = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input }, owner)).createInquiry;
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
+  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  return created;
+}
+
 test('a member of another network asked into a consortium sees the request and accepts with its processes and share', async () => {
   // Through the graph: an inquiry the invited member is invited to, and its consortium with the asked member.
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
   const owner = await stack.token('--role', 'partner', '--sub', 'oem');
   const lead = await stack.token('--role', 'member', '--member', invited.id);
-  const query = async (text: string, variables: Record<string, unknown>, token: string) => {
-    const result = await stack.query({ query: text, variables }, token);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  };
   const input = {
     title: 'Getriebegehäuse im Verbund',
     partDescription: 'Gefräst und gedreht',
@@ -338,10 +348,7 @@ test('a member of another network asked into a consortium sees the request and a
     deliveryDate: isoDay(60),
     quoteDeadline: new Date(Date.now() + 20 * day).toISOString(),
   };
-  const created = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input }, owner)).createInquiry;
-  // Published by admin, who may invite nobody and then by hand (a customer invites at least one).
-  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
-  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  const created = await openForInvited(input, owner, admin);
   const consortium = (
     await query('mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }', { id: created.id, p: [asked.id] }, lead)
   ).createConsortium;
@@ -469,11 +476,6 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
   const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
   const lead = await stack.token('--role', 'member', '--member', invited.id);
-  const query = async (text: string, variables: Record<string, unknown>, token: string) => {
-    const result = await stack.query({ query: text, variables }, token);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  };
   const input = (title: string) => ({
     title,
     partDescription: 'Gefräst',
@@ -484,9 +486,7 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
     quoteDeadline: new Date(Date.now() + 10 * day).toISOString(),
   });
   const create = 'mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }';
-  const created = (await query(create, { input: input('Halter, Frist verlängert') }, owner)).createInquiry;
-  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
-  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  const created = await openForInvited(input('Halter, Frist verlängert'), owner, admin);
   await query(
     'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
     { id: created.id, input: { priceTiers: [{ minQuantity: 1, unitPrice: 7.5 }], leadTimeDays: 30, validUntil: isoDay(60) } },
@@ -610,11 +610,6 @@ test('the deadline passes while the pages are open: extending it and withdrawing
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
   const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
   const lead = await stack.token('--role', 'member', '--member', invited.id);
-  const query = async (text: string, variables: Record<string, unknown>, token: string) => {
-    const result = await stack.query({ query: text, variables }, token);
-    expect(result.errors).toBeUndefined();
-    return result.data;
-  };
   const input = {
     title: 'Halter, Frist läuft ab',
     partDescription: 'Gefräst',
@@ -624,9 +619,7 @@ test('the deadline passes while the pages are open: extending it and withdrawing
     deliveryDate: isoDay(40),
     quoteDeadline: new Date(Date.now() + 86_400_000).toISOString(),
   };
-  const created = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input }, owner)).createInquiry;
-  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 0) { id } }', { id: created.id, v: created.version }, admin);
-  await query('mutation($id: ID!, $m: ID!) { addInvitee(inquiryId: $id, memberId: $m) { status } }', { id: created.id, m: invited.id }, admin);
+  const created = await openForInvited(input, owner, admin);
   await query(
     'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
     { id: created.id, input: { priceTiers: [{ minQuantity: 1, unitPrice: 7.5 }], leadTimeDays: 30, validUntil: isoDay(60) } },
