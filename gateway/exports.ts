@@ -4,7 +4,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLEnumType, GraphQLError, type GraphQLSchema } from 'graphql';
 import { badInput, httpError } from '../shared/errors.ts';
 import { isoWeek } from '../shared/iso-week.ts';
-import { type CsvForm, excelText, formulaSafe } from '../shared/member-csv.ts';
+import { type CsvForm, type CsvValue, csvFile } from '../shared/member-csv.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { runOperation } from './graph-routes.ts';
 import type { RequestVerifier } from './sessions.ts';
@@ -19,28 +19,17 @@ const balanceQuery = `query Balance($from: String!, $to: String!, $kind: Capacit
   capacityBalance(from: $from, to: $to, kind: $kind) { week kind system network offeredHours requestedHours bookedHours balanceHours }
 }`;
 
-function csvCell(value: unknown): string {
-  // Numbers as they are (a negative balance is no formula); a text starting like a formula is made inert.
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? formulaSafe(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * Rows as CSV: UTF8, commas and points, as tools exchange it; or EXCEL, as German Excel opens it by a double click (a
- * BOM, semicolons, CRLF, decimal commas; a text it would take for a number or a date, or run, kept text as ="…").
- * UTF-8 without a BOM and commas put each line into one cell there, "Härterei" read as "HÃ¤rterei", 9172.83 stayed
- * text and 3.2.3 became a date (the CSV probe).
- */
+/** Rows as CSV in either form, each cell by the one rule every export of the graph keeps (shared/member-csv.ts csvFile). */
 export function toCsv(rows: Record<string, unknown>[], columns: string[], form: CsvForm = 'UTF8'): string {
-  if (form === 'UTF8') return `${[columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
-  return `\ufeff${[columns.join(';'), ...rows.map((row) => columns.map((c) => excelCsvCell(row[c])).join(';'))].join('\r\n')}\r\n`;
+  return csvFile(
+    columns,
+    rows.map((row) => columns.map((c) => cellValue(row[c]))),
+    form,
+  );
 }
 
-function excelCsvCell(value: unknown): string {
-  // Numbers only as the rows give them: a text of digits (a phone 036511234567, a process group 3.2) stays text (the review).
-  const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(value).replace('.', ',') : excelText(String(value));
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** A graph answer's value as a cell: a number as a number, anything else as its text. */
+const cellValue = (value: unknown): CsvValue => (value === null || value === undefined || typeof value === 'number' ? value : String(value));
 
 const forms: Record<string, CsvForm> = { utf8: 'UTF8', excel: 'EXCEL' };
 

@@ -14,7 +14,8 @@ export type ConflictReason =
   | { reason: 'CLOSED'; closedAt: string }
   | { reason: 'LEADS' }
   | { reason: 'INCOMPLETE' }
-  | { reason: 'KEY_REUSED' };
+  | { reason: 'KEY_REUSED' }
+  | { reason: 'REGISTRATIONS_USED_UP'; limit: number };
 
 export type ConflictReasonName = ConflictReason['reason'];
 
@@ -31,4 +32,6 @@ export const conflictReasons: Readonly<Record<ConflictReasonName, string>> = {
   LEADS: 'A working group’s lead cannot leave it; the lead is handed over first.',
   INCOMPLETE: 'A consortium that is not complete yet: every partner accepts with its share first.',
   KEY_REUSED: 'An idempotencyKey used before for other input: a new write needs a new key.',
+  REGISTRATIONS_USED_UP:
+    'A member has registered for a joint booth as often as one may (limit), each registration since withdrawn or declined; admin registers it once more.',
 };

@@ -17,7 +17,9 @@ import { GraphQLError } from 'graphql';
 // 1.3  archived
 // 1.4  search(knownWords), SearchPage.heldWords; a material family's word (Edelstahl) in filter.materials and
 //      requirements.material (an older network reads it as one material: nothing found, NOT_MET)
-export const internalApiVersion = '1.4';
+// 1.5  importMembers(skipExisting), ImportReport.skipped, ImportError.duplicateRow and existingId (an older network's
+//      duplicates carry their row or member in the message alone; it cannot skip)
+export const internalApiVersion = '1.5';
 
 /** What a network that sends no version serves. */
 export const unversioned = '1.0';

@@ -107,18 +107,26 @@ export interface ParsedMembersCsv {
 
 const mojibake = /Ã[\u0080-\u00bf]|Ã[„–œŸ¤¶¼]/;
 
+/**
+ * The line of `index` in `text` as an editor numbers it. A line ends at CRLF, LF or a lone CR, as old Mac files and
+ * Excel for Mac's "CSV (Macintosh)" end theirs: counted by LF alone, every line of such a file was line 1 (the probe).
+ */
+export function lineAt(text: string, index: number): number {
+  return (text.slice(0, index).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+}
+
 /** Refuses text that shows a decoding other than the file's, naming the row. */
 function checkDecoding(text: string): void {
   const broken = text.indexOf('\ufffd');
   const misread = mojibake.exec(text);
   if (broken < 0 && !misread) return;
-  const line = text.slice(0, broken >= 0 ? broken : misread!.index).split('\n').length;
+  const line = lineAt(text, broken >= 0 ? broken : misread!.index);
   throw badInput(
     'csv',
     broken >= 0
       ? `Line ${line} contains "\ufffd": the file was read as UTF-8 but is not (German Excel's "CSV (Trennzeichen-getrennt)" writes Windows-1252). Save it as "CSV UTF-8 (durch Trennzeichen getrennt)", or decode it as windows-1252 before sending.`
       : `Line ${line} contains "${misread![0]}" where an umlaut belongs: the UTF-8 file was decoded as Windows-1252. Decode it as UTF-8 before sending.`,
-    { reason: 'FILE' },
+    broken >= 0 ? { reason: 'FILE', cause: 'NOT_UTF8', line, found: '\ufffd' } : { reason: 'FILE', cause: 'UTF8_AS_WINDOWS_1252', line, found: misread![0] },
   );
 }
 
@@ -129,14 +137,26 @@ function detectDelimiter(headerLine: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-function parseRecords(text: string, delimiter: string): string[][] {
+/** The file's records; `firstLine` is the line of the text's first in the file (2 after a sep= line), for a CSV error's line. */
+function parseRecords(text: string, delimiter: string, firstLine: number): string[][] {
   try {
     return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, trim: false }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
-      throw badInput('csv', `The file is not readable as CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message}`, {
-        reason: 'FILE',
-      });
+      // The line the unreadable record starts at: csv-parse's own `lines` is where it stopped, the file's end for a
+      // quote never closed. Its `bytes` are the UTF-8 bytes of the records read before it.
+      const before = Buffer.from(text)
+        .subarray(0, (error as CsvError & { bytes?: number }).bytes ?? 0)
+        .toString();
+      const line = lineAt(before, before.length) + firstLine - 1;
+      const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
+      throw badInput(
+        'csv',
+        unclosed
+          ? `The file is not readable as CSV: a cell starting in line ${line} opens a quote (") that is never closed. Close it, or remove it.`
+          : `The file is not readable as CSV near line ${line}: ${error.message}`,
+        { reason: 'FILE', cause: unclosed ? 'QUOTE_NOT_CLOSED' : 'CSV_SYNTAX', line },
+      );
     }
     throw error;
   }
@@ -164,7 +184,10 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
   if (base64.length > Math.ceil(csvImportLimits.bytes / 3) * 4 + 1024) checkSize(Math.floor((base64.length * 3) / 4), 'fileBase64');
   const compact = base64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw badInput('fileBase64', "fileBase64 must be the file's bytes in base64 (A–Z, a–z, 0–9, + and /, padded with =).", { reason: 'FILE' });
+    throw badInput('fileBase64', "fileBase64 must be the file's bytes in base64 (A–Z, a–z, 0–9, + and /, padded with =).", {
+      reason: 'FILE',
+      cause: 'NOT_BASE64',
+    });
   }
   const bytes = Buffer.from(compact, 'base64');
   checkSize(bytes.length, 'fileBase64');
@@ -182,11 +205,11 @@ export function decodeMembersFile(base64: string): { text: string; encoding: Csv
   // Only the letters and signs a German UTF-8 file has count: a Windows-1252 ß or Ä followed by a typographic sign („
   // “ – …) is a valid two-byte UTF-8 character of another script, and "Inhaber „Weiß“" read as a mixed file (the review).
   if (/[\u00c0-\u00ff\u20ac\u201e\u201c\u201d\u2013\u2026]/.test(utf8)) {
-    const line = utf8.slice(0, utf8.indexOf('\ufffd')).split('\n').length;
+    const line = lineAt(utf8, utf8.indexOf('\ufffd'));
     throw badInput(
       'fileBase64',
       `Line ${line} holds bytes that are not UTF-8, though the file's other lines are UTF-8: a line pasted from a file of another encoding. Type its special characters again, or save the whole file again as "CSV UTF-8 (durch Trennzeichen getrennt)".`,
-      { reason: 'FILE' },
+      { reason: 'FILE', cause: 'MIXED_ENCODING', line },
     );
   }
   const windows = new TextDecoder('windows-1252').decode(bytes);
@@ -208,17 +231,17 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
   let text = csv.replace(/^\ufeff/, '');
   checkDecoding(text);
   let delimiter: string | undefined;
-  // Excel hides a sep= line: the header stays row 1.
-  const sep = /^sep=(.)\r?\n/i.exec(text);
+  // Excel hides a sep= line: the header stays row 1. A line may end at a lone CR (lineAt).
+  const sep = /^sep=(.)(?:\r\n|\r|\n)/i.exec(text);
   if (sep) {
     delimiter = sep[1];
     text = text.slice(sep[0].length);
   }
-  delimiter ??= detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-  const records = parseRecords(text, delimiter);
+  delimiter ??= detectDelimiter(text.slice(0, text.search(/[\r\n]|$/)));
+  const records = parseRecords(text, delimiter, sep ? 2 : 1);
   const header = records[0] ?? [];
   if (header.every((h) => h.trim() === ''))
-    throw badInput('csv', 'The file is empty; its first row must name the columns, for example Name;PLZ;Ort.', { reason: 'FILE' });
+    throw badInput('csv', 'The file is empty; its first row must name the columns, for example Name;PLZ;Ort.', { reason: 'FILE', cause: 'EMPTY' });
 
   const columns = header.map((h) => ({ header: h.trim(), field: columnByKey.get(headerKey(h))?.field ?? null }));
   const fieldIndex = new Map<string, number>();
@@ -226,7 +249,11 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
     if (c.field === null) return;
     const earlier = fieldIndex.get(c.field);
     if (earlier !== undefined)
-      throw badInput('csv', `Columns "${columns[earlier].header}" and "${c.header}" both give ${c.field}; keep one of them.`, { reason: 'DUPLICATE' });
+      throw badInput('csv', `Columns "${columns[earlier].header}" and "${c.header}" both give ${c.field}; keep one of them.`, {
+        reason: 'DUPLICATE',
+        columns: [columns[earlier].header, c.header],
+        fills: c.field,
+      });
     fieldIndex.set(c.field, i);
   });
   const missing = memberCsvColumns.filter((c) => c.required && !fieldIndex.has(c.field));
@@ -234,7 +261,7 @@ export function parseMembersCsv(csv: string, bytes = Buffer.byteLength(csv, 'utf
     throw badInput(
       'csv',
       `The first row must name the columns; missing: ${missing.map((c) => `${c.header} (or ${c.aliases.join(', ')})`).join('; ')}. Found: ${columns.map((c) => c.header).join(', ')}.`,
-      { reason: 'FILE' },
+      { reason: 'FILE', cause: 'MISSING_COLUMNS', missing: missing.map((c) => c.header) },
     );
   }
 
@@ -476,18 +503,18 @@ export interface ExportedMember {
 
 const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ');
 
-function cells(m: ExportedMember, form: CsvForm): string[] {
-  const number = (n: number | null | undefined) => (n == null ? '' : form === 'EXCEL' ? String(n).replace('.', ',') : String(n));
+/** One member's cells in the columns' order: the numbers Excel is to count (employees, coordinates) as numbers, every other cell text. */
+function cells(m: ExportedMember): CsvValue[] {
   const contactColumn = (key: 'name' | 'role' | 'email' | 'phone') => m.contacts.map((c) => oneLine(c[key] ?? '')).join('\n');
   return [
     oneLine(m.name),
     oneLine(m.street ?? ''),
     m.postalCode,
     oneLine(m.city),
-    number(m.location?.latitude),
-    number(m.location?.longitude),
+    m.location?.latitude,
+    m.location?.longitude,
     m.website ?? '',
-    m.employees === null ? '' : String(m.employees),
+    m.employees,
     m.description ?? '',
     m.processes.map((p) => `${p.code} ${p.name}`).join('; '),
     m.materials.join(', '),
@@ -502,41 +529,84 @@ function cells(m: ExportedMember, form: CsvForm): string[] {
   ];
 }
 
-/** The columns Excel is to read as numbers; every other is text. */
-const numberFields = new Set(['employees', 'location.latitude', 'location.longitude']);
+// Texts German Excel converts when it opens a CSV file, besides those of digits and . , / : - + ( ): each read back
+// as a number, date or truth value, and saved so (the probe: 2E5 became 200000, 50 % 0,5, Mai 2025 the 1st of May,
+// WAHR a truth value). Month names as German Excel reads them, in full or shortened to three letters (Mrz, Sept).
+const months =
+  '(?:januar|jan|februar|feb|märz|mär|mrz|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez)\\.?';
+const convertedByExcel = [
+  // A number in scientific notation: 2E5, 1,5e-3.
+  /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i,
+  // A percentage: 50 %, 12,5%.
+  /^[+-]?[\d.,]*\d[\d.,]*\s*%$/,
+  // A date with its month's name: 12. Mai, 12. Mai 2025, 12-Mai-25; Mai 2025, Mai 25.
+  new RegExp(`^\\d{1,2}\\.?[\\s-]*${months}(?:[\\s-]*\\d{2,4})?$`, 'i'),
+  new RegExp(`^${months}[\\s-]*\\d{1,4}$`, 'i'),
+  // A truth value, German or English.
+  /^(?:wahr|falsch|true|false)$/i,
+];
 
 /**
- * A cell as German Excel is to show it: text kept text as `="…"`, which the import reads as its text (unwrapFormula).
- * Wrapped: a formula's first sign (also after leading apostrophes, which the import would take one of), and any text
- * of digits and . , / : - + ( ): Excel made 036511234567 the number 36511234567, 12.03. a date and 3.2.3 a date,
- * and saved them back so (the CSV probe; the postal code's leading zero was kept this way before). `="…"` holds at
- * most 255 characters in Excel: a longer one (a description listed with dashes) is kept text by a leading space
- * instead, which the import trims.
+ * A text cell as German Excel is to show it: kept text as `="…"`, which the import reads as its text (unwrapFormula).
+ * Wrapped: a formula's first sign (also after leading apostrophes, which the import would take one of), any text of
+ * digits and . , / : - + ( ), and the other texts Excel converts (convertedByExcel): Excel made 036511234567 the
+ * number 36511234567, 12.03. a date and 3.2.3 a date, and saved them back so (the CSV probe; the postal code's
+ * leading zero was kept this way before). Other words stay as they are. `="…"` holds at most 255 characters in
+ * Excel: a longer one (a description listed with dashes) is kept text by a leading space instead, which the import trims.
  */
-function excelCell(value: string, index: number): string {
-  return numberFields.has(memberCsvColumns[index]?.field ?? '') ? excelText(value, false) : excelText(value);
-}
-
-/** A text cell for German Excel (excelCell's rule): `="…"` where Excel would run it as a formula or, unless `numbers`, read it as a number or date. */
-export function excelText(value: string, numbers = true): string {
+export function excelText(value: string): string {
   const formula = /^'*[=+\-@\t\r]/.test(value);
-  const numberLike = numbers && /^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value);
+  const trimmed = value.trim();
+  const numberLike = (/^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value)) || convertedByExcel.some((pattern) => pattern.test(trimmed));
   if (!formula && !numberLike) return value;
   if (value.length > 250) return ` ${value}`;
   return `="${value.replace(/"/g, '""')}"`;
 }
 
-function quote(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A value of a written CSV cell: a text, a number (written as one), or nothing. */
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * One cell of a CSV file the gateway writes (the member export and every other download): in the UTF8 form a number as
+ * it is and a text starting like a formula made inert (formulaSafe), separated by commas; in the EXCEL form a number
+ * with a decimal comma and a text as excelText keeps it, separated by semicolons. Quoted (RFC 4180) when it holds the
+ * delimiter, a quote or a line break.
+ */
+export function csvCell(value: CsvValue, form: CsvForm): string {
+  const excel = form === 'EXCEL';
+  // A number only as the rows give it: a text of digits (a phone 036511234567, a process group 3.2) stays text (the review).
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'number'
+        ? excel
+          ? String(value).replace('.', ',')
+          : String(value)
+        : excel
+          ? excelText(value)
+          : formulaSafe(value);
+  return text.includes(excel ? ';' : ',') || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The member list as a file: UTF8 with commas and LF (formulas made inert, formulaSafe), or EXCEL with a BOM, semicolons, decimal commas and CRLF. */
+/**
+ * A CSV file: the header, then the rows, each cell by csvCell. UTF8: commas and LF, as tools exchange it; EXCEL: as
+ * German Excel opens it by a double click, a BOM, semicolons and CRLF. UTF-8 without a BOM and commas put each line
+ * into one cell there, "Härterei" read as "HÃ¤rterei" (the CSV probe).
+ */
+export function csvFile(header: readonly string[], rows: readonly CsvValue[][], form: CsvForm): string {
+  const excel = form === 'EXCEL';
+  const newline = excel ? '\r\n' : '\n';
+  const line = (values: readonly string[]) => values.join(excel ? ';' : ',');
+  // The header as written: the columns' names, never a formula or a number.
+  const quoted = header.map((name) => (name.includes(excel ? ';' : ',') || /["\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name));
+  return `${excel ? '\ufeff' : ''}${[line(quoted), ...rows.map((row) => line(row.map((value) => csvCell(value, form))))].join(newline)}${newline}`;
+}
+
+/** The member list as a file in the columns above (csvFile): the form the import reads, in either form. */
 export function membersCsv(members: ExportedMember[], form: CsvForm): string {
-  const delimiter = form === 'EXCEL' ? ';' : ',';
-  const newline = form === 'EXCEL' ? '\r\n' : '\n';
-  const lines = [
+  return csvFile(
     memberCsvColumns.map((c) => c.header),
-    ...members.map((m) => cells(m, form).map((v, i) => (form === 'EXCEL' ? excelCell(v, i) : formulaSafe(v)))),
-  ];
-  return `${form === 'EXCEL' ? '\ufeff' : ''}${lines.map((line) => line.map((v) => quote(v, delimiter)).join(delimiter)).join(newline)}${newline}`;
+    members.map((m) => cells(m)),
+    form,
+  );
 }

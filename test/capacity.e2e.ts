@@ -657,4 +657,87 @@ describe('capacityBalance', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].message).toMatch(/lies before from/);
   });
+
+  test('counts the days from today on: a window begun has its hours on its days ahead, at most what they hold; one that has ended none', async () => {
+    // The expected rows name this week and today; the test reads the region's day as it goes, the server when it answers.
+    await until(() => regionDay() === regionDay(new Date(Date.now() + 120_000)), "the region's midnight is two minutes away", 130_000);
+    const weekday = (new Date(`${regionDay()}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const twoWeeksAgo = regionDayAfter(-weekday - 14);
+    const nextFriday = regionDayAfter(-weekday + 11);
+    // Working days from today to this Friday (none on a weekend), then next week's five.
+    const thisWeek = Math.max(0, 5 - weekday);
+    const ahead = thisWeek + 5;
+    const [k0, k1] = [isoWeek(regionDayAfter(-weekday)), isoWeek(regionDayAfter(-weekday + 7))];
+    const moveBack = (table: 'capacity_post' | 'capacity_booking', id: string, from: string, to: string) =>
+      stack.region.orm.em
+        .fork()
+        .getConnection()
+        .execute(`update ${table} set from_date = ?, to_date = ? where id = ?`, [from, to, Number(id.split('-')[1])]);
+
+    // Posted as if two weeks ago (their windows moved back here, not waited for): an offer of 80 hours from the Monday
+    // two weeks ago to next Friday, 20 working days, with a confirmed booking of 20 hours of it over the same days; an
+    // offer of 480, four weeks of 24 hours a day; a request whose window ended last week.
+    const rolling = { kind: 'MACHINE_HOURS', process: '2.1.1', postalCode: '37269' };
+    const offer = (await ok(post(tokens.anders, { ...rolling, side: 'OFFER', hours: 80, from: regionDayAfter(0), to: nextFriday }))).postCapacity;
+    const booking = (await ok(book(tokens.brandt, offer.id, 20, regionDayAfter(0), nextFriday))).bookCapacity;
+    await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: booking.id }, tokens.anders));
+    await moveBack('capacity_post', offer.id, twoWeeksAgo, nextFriday);
+    await moveBack('capacity_booking', booking.id, twoWeeksAgo, nextFriday);
+    const full = (await ok(post(tokens.conrad, { ...rolling, process: '2.1.2', side: 'OFFER', hours: 480, from: regionDayAfter(0), to: regionDayAfter(27) })))
+      .postCapacity;
+    await moveBack('capacity_post', full.id, twoWeeksAgo, nextFriday);
+    const ended = (await ok(post(tokens.brandt, { ...rolling, process: '2.1.4', side: 'REQUEST', hours: 50, from: regionDayAfter(0), to: nextFriday })))
+      .postCapacity;
+    await moveBack('capacity_post', ended.id, twoWeeksAgo, regionDayAfter(-weekday - 3));
+
+    // Spread over the days ahead: the 80 hours (and the booking's 20) on this week's days from today and next week's,
+    // none on the weeks gone or on this week's days before today; the 480 at most the 24 hours a day those days hold;
+    // the request that ended not at all, though the balance asks for its weeks.
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const week = (label: string, days: number, system: string, network: string, offered: number, booked: number) =>
+      days === 0
+        ? []
+        : [network, null].map((scope) => ({
+            week: label,
+            kind: 'MACHINE_HOURS',
+            system,
+            network: scope,
+            offeredHours: round((offered * days) / ahead),
+            requestedHours: 0,
+            bookedHours: round((booked * days) / ahead),
+            balanceHours: round((offered * days) / ahead),
+          }));
+    const expected = [
+      ...week(k0, thisWeek, '2.1.1', 'NIWE', 80, 20),
+      ...week(k0, thisWeek, '2.1.2', 'KONAT', 24 * ahead, 0),
+      ...week(k1, 5, '2.1.1', 'NIWE', 80, 20),
+      ...week(k1, 5, '2.1.2', 'KONAT', 24 * ahead, 0),
+    ];
+    const systems = ['2.1.1', '2.1.2', '2.1.4'];
+    const rows = (
+      await ok(
+        stack.query(
+          `query($f: String!, $t: String!) { capacityBalance(from: $f, to: $t, kind: MACHINE_HOURS) { week kind system network offeredHours requestedHours bookedHours balanceHours } }`,
+          { f: twoWeeksAgo, t: nextFriday },
+          tokens.niweOffice,
+        ),
+      )
+    ).capacityBalance;
+    expect(rows.filter((r: any) => systems.includes(r.system))).toEqual(expected);
+
+    // The CSV, in both forms, holds the same rows.
+    const line = (r: (typeof expected)[number], separator: string, decimal: string, system: string) =>
+      [r.week, r.kind, system, r.network ?? 'REGION', r.offeredHours, r.requestedHours, r.bookedHours, r.balanceHours]
+        .map((v) => (typeof v === 'number' ? String(v).replace('.', decimal) : v))
+        .join(separator);
+    const path = `${stack.gatewayUrl.replace(/\/graphql$/, '')}/export/capacity-balance.csv?from=${twoWeeksAgo}&to=${nextFriday}&kind=MACHINE_HOURS`;
+    const headers = { authorization: `Bearer ${tokens.niweOffice}` };
+    const plain = (await (await fetch(path, { headers })).text()).trim().split('\n');
+    expect(plain.filter((l) => systems.some((system) => l.includes(`,${system},`)))).toEqual(expected.map((r) => line(r, ',', '.', r.system)));
+    const excel = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(`${path}&form=excel`, { headers })).arrayBuffer()).split('\r\n');
+    const excelSystem = (system: string) => `"=""${system}"""`;
+    expect(excel.filter((l) => systems.some((system) => l.includes(`;${excelSystem(system)};`)))).toEqual(
+      expected.map((r) => line(r, ';', ',', excelSystem(r.system))),
+    );
+  }, 200_000);
 });

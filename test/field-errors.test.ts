@@ -242,6 +242,13 @@ describe("CONFLICT's reasons", () => {
     );
     expect(errorText(error({ reason: 'EXISTS', status: 'REQUESTED' }), en)).toBe('Joining is asked for already; the lead decides.');
     expect(errorText(error({ reason: 'STALE_VERSION', currentVersion: 4 }), de)).toMatch(/^Das wurde inzwischen von anderer Seite geändert/);
+    // A booth's registrations used up: how many, and whom to ask.
+    expect(errorText(error({ reason: 'REGISTRATIONS_USED_UP', limit: 5 }), de)).toBe(
+      'Ein Unternehmen meldet sich höchstens 5-mal für einen Stand an; diese Anmeldungen sind verbraucht. Soll es doch ausstellen, wenden Sie sich bitte an die Organisatoren des Stands.',
+    );
+    expect(errorText(error({ reason: 'REGISTRATIONS_USED_UP', limit: 5 }), en)).toBe(
+      "A company registers for a booth at most 5 times, and these registrations are used up. To exhibit after all, please ask the booth's organiser.",
+    );
     // A deadline that passed says when, in the page's notation (a meeting that began: its start).
     const closed = error({ reason: 'CLOSED', closedAt: '2026-12-06T14:00:00.000Z' });
     expect(errorText(closed, de)).toBe(`Die Frist dafür ist am ${de.dateTime('2026-12-06T14:00:00.000Z')} abgelaufen.`);

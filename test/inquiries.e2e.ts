@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
 import { idempotencyKeyHours } from '../shared/idempotency.ts';
 import { purgeExpiredKeys } from '../subgraphs/region/idempotency.ts';
+import { regionDay } from '../shared/region-day.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Customer inquiries through the gateway: a partner asks, the region's members
@@ -66,6 +67,12 @@ function inFuture(ms: number): string {
 
 function dateInDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day an inquiry's dates may name: the region's today two years on (29 February: the 28th). */
+function latestDay(): string {
+  const [year, month, day] = regionDay().split('-');
+  return `${Number(year) + 2}-${month}-${month === '02' && day === '29' ? '28' : day}`;
 }
 
 const inquiryInput = (overrides: Record<string, unknown> = {}) => ({
@@ -247,6 +254,18 @@ describe('an inquiry from creation to award', () => {
       expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(error.message).toContain(field);
     }
+    // Dates up to 2999 were taken (the years any date takes): at most two years ahead, the last day as max. (Another
+    // customer asks: this file's one stays within its 120 requests a minute.)
+    for (const [override, field] of [
+      [{ quoteDeadline: '2999-01-15T12:00:00Z', deliveryDate: '2999-03-01' }, 'input.quoteDeadline'],
+      [{ quoteDeadline: inFuture(2 * 366 * 86_400_000), deliveryDate: dateInDays(2 * 366 + 10) }, 'input.quoteDeadline'],
+    ] as const) {
+      const error = errorOf(await create(tokens.otherPartner, inquiryInput(override)));
+      expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: 'TOO_FAR_AHEAD', max: latestDay() });
+    }
+    const far = errorOf(await create(tokens.otherPartner, inquiryInput({ deliveryDate: '2999-03-01' })));
+    expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.deliveryDate', reason: 'TOO_FAR_AHEAD', max: latestDay() });
+    expect(far.message).toBe(`input.deliveryDate (2999-03-01) lies more than 2 years ahead; give a day until ${latestDay()} at the latest.`);
     const twice = errorOf(await create(tokens.partner, inquiryInput({ certifications: ['IATF 16949', 'iatf16949'] })));
     expect([twice.extensions?.reason, twice.message]).toEqual(['DUPLICATE', 'input.certifications names IATF 16949 twice (entries 1 and 2); name each once.']);
     expect(errorOf(await create(tokens.partner, inquiryInput({ deliveryLocation: { postalCode: '00000' } }))).message).toBe(
@@ -558,8 +577,8 @@ describe('the lifecycle the outside probe found missing', () => {
       { q: quoteId, v: version, m: memberId },
       token,
     );
-  const comparison = async (id: string) =>
-    (await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id } } }`, { id }, tokens.partner))).quoteComparison.map(
+  const comparison = async (id: string, token = tokens.partner) =>
+    (await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id } } }`, { id }, token))).quoteComparison.map(
       (r: { quote: { id: string } }) => r.quote.id,
     );
   const events = async (type: string, id: string) =>
@@ -602,6 +621,15 @@ describe('the lifecycle the outside probe found missing', () => {
       [[inFuture(35 * day), dateInDays(35)], { field: 'deliveryDate', reason: 'ORDER', other: 'quoteDeadline' }, /must lie after the quote deadline's day/],
       [['morgen'], { field: 'quoteDeadline', reason: 'DATE_TIME' }, /must be an ISO 8601 date and time/],
       [[inFuture(35 * day), '2027-02-31'], { field: 'deliveryDate', reason: 'DATE' }, /calendar date/],
+      // Later, but not in the future: what an inquiry past its deadline could be given (below).
+      [[inFuture(-day)], { field: 'quoteDeadline', reason: 'IN_THE_PAST' }, /lies in the past/],
+      // At most two years ahead, as createInquiry's dates: up to 2999 was taken.
+      [
+        [inFuture(2 * 366 * day), dateInDays(2 * 366 + 10)],
+        { field: 'quoteDeadline', reason: 'TOO_FAR_AHEAD', max: latestDay() },
+        /lies more than 2 years ahead; give a day until \d{4}-\d\d-\d\d at the latest/,
+      ],
+      [[inFuture(35 * day), '2999-01-01'], { field: 'deliveryDate', reason: 'TOO_FAR_AHEAD', max: latestDay() }, /lies more than 2 years ahead/],
     ];
     for (const [[deadline, delivery], extensions, message] of refusals) {
       const error = errorOf(await extend(tokens.partner, draft.id, open.version, deadline, delivery));
@@ -630,12 +658,90 @@ describe('the lifecycle the outside probe found missing', () => {
       deliveryDate: dateInDays(45),
       previousDeliveryDate: dateInDays(30),
     });
-    // Past the deadline the inquiry does not open again.
-    await stack.region.orm.em.fork().execute(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = ?`, [key(draft.id)]);
+    // Ended, it is not extended; a page read before it ended learns that, not only that it changed since.
+    await ok(
+      stack.query(
+        `mutation($id: ID!, $v: Int!) { closeInquiryWithoutAward(id: $id, version: $v) { status } }`,
+        { id: draft.id, v: extended.version },
+        tokens.partner,
+      ),
+    );
     expect(errorOf(await extend(tokens.partner, draft.id, extended.version, inFuture(40 * day))).extensions).toMatchObject({
       code: 'CONFLICT',
-      status: 'QUOTING_CLOSED',
+      reason: 'STATUS',
+      status: 'CLOSED_WITHOUT_AWARD',
     });
+  });
+
+  test('past the deadline the owner gives the bidders more time: quoting opens again, quotes stand, a withdrawn one stays withdrawn', async () => {
+    // A customer with too few quotes could only close the inquiry or award one of them (the lifecycle probe). One of
+    // its own, so that this file's customer stays within its 120 requests a minute.
+    const customer = await stack.token({ role: 'partner', sub: 'customer-given-more-time' });
+    const draft = (await ok(create(customer, inquiryInput({ quoteDeadline: inFuture(10 * day), deliveryDate: dateInDays(60) })))).createInquiry;
+    const open = (await ok(publish(customer, draft.id, draft.version, 3))).publishInquiry;
+    const id = draft.id;
+    const a = (await ok(quote(tokens.anders, id, { ...quoteInput(12), validUntil: dateInDays(20) }))).submitQuote;
+    const c = (await ok(quote(tokens.conrad, id, quoteInput(11.5)))).submitQuote;
+    const withdrawn = (await ok(withdraw(tokens.conrad, c.id, c.version))).withdrawQuote;
+    // The deadline passes, its reminder sent before it (moved in the database, as the days pass).
+    await stack.region.orm.em
+      .fork()
+      .execute(`update "inquiry" set "quote_deadline" = now() - interval '1 minute', "deadline_notice_at" = now() - interval '1 day' where "id" = ?`, [
+        key(id),
+      ]);
+    const closed = (await ok(read(customer, id))).inquiry;
+    expect(closed.status).toBe('QUOTING_CLOSED');
+    expect(errorOf(await quote(tokens.conrad, id, quoteInput(11), withdrawn.version)).extensions).toMatchObject({ code: 'CONFLICT', status: 'QUOTING_CLOSED' });
+    // Declined after the deadline: it stays out.
+    await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Zu spät gesehen") { status } }`, { id }, tokens.gerlach));
+
+    // The same rules as before the deadline: a later one in the future, by the owner, at the version read.
+    const past = inFuture(-60_000);
+    expect(errorOf(await extend(customer, id, closed.version, past)).extensions).toMatchObject({ field: 'quoteDeadline', reason: 'IN_THE_PAST' });
+    expect(errorOf(await extend(tokens.anders, id, closed.version, inFuture(30 * day))).extensions?.code).toBe('FORBIDDEN');
+    expect(errorOf(await extend(customer, id, closed.version - 1, inFuture(30 * day))).extensions).toMatchObject({ reason: 'STALE_VERSION' });
+    expect(errorOf(await extend(customer, id, closed.version, inFuture(65 * day))).extensions).toMatchObject({
+      field: 'quoteDeadline',
+      reason: 'ORDER',
+      other: 'deliveryDate',
+    });
+    expect(await events('DEADLINE_EXTENDED', id)).toEqual([]);
+
+    const later = new Date(Date.now() + 30 * day).toISOString();
+    const reopened = (await ok(extend(customer, id, closed.version, later, latestDay()))).extendQuoteDeadline;
+    expect(reopened).toEqual({ status: 'OPEN', version: closed.version + 1, quoteDeadline: later, deliveryDate: latestDay() });
+    // Told as for an extension: the bidders that have not declined, anders of its quote lapsing before the new day.
+    const told = await events('DEADLINE_EXTENDED', id);
+    expect(told.map((e) => e.memberId).sort()).toEqual([members.anders, members.conrad].sort());
+    expect(told.find((e) => e.memberId === members.anders)!.payload).toMatchObject({
+      quoteDeadline: later,
+      previousQuoteDeadline: closed.quoteDeadline,
+      lapsingQuote: { quoteId: a.id, validUntil: dateInDays(20) },
+    });
+    expect(told.find((e) => e.memberId === members.conrad)!.payload.lapsingQuote).toBeUndefined();
+    // DEADLINE_NEAR follows the new deadline: due again (dispatcher.ts), not spent by the old one's.
+    const [row] = await stack.region.orm.em.fork().execute(`select "deadline_notice_at" from "inquiry" where "id" = ?`, [key(id)]);
+    expect(row.deadline_notice_at).toBeNull();
+
+    // What stood stands: anders' quote in the comparison, conrad's withdrawn until it submits it again; gerlach out.
+    const now = (await ok(read(customer, id))).inquiry;
+    expect(Object.fromEntries(now.quotes.map((q: { id: string; status: string }) => [q.id, q.status]))).toEqual({ [a.id]: 'SUBMITTED', [c.id]: 'WITHDRAWN' });
+    expect(await comparison(id, customer)).toEqual([a.id]);
+    expect(now.invitations.find((i: { member: { id: string } }) => i.member.id === members.gerlach).status).toBe('DECLINED');
+    expect(errorOf(await quote(tokens.gerlach, id, quoteInput(9))).extensions).toMatchObject({ code: 'CONFLICT', status: 'DECLINED' });
+    // Quoting is open again: a new revision, a withdrawal, the award.
+    const again = (await ok(quote(tokens.conrad, id, quoteInput(11), withdrawn.version))).submitQuote;
+    expect(again).toMatchObject({ id: c.id, status: 'SUBMITTED', revision: 2 });
+    expect((await ok(quote(tokens.anders, id, quoteInput(10.5), a.version))).submitQuote.revision).toBe(2);
+    expect(await comparison(id, customer)).toEqual([a.id, c.id]);
+    const current = (await ok(read(customer, id))).inquiry;
+    const awarded = await stack.query(
+      `mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }`,
+      { id, q: c.id, v: current.version },
+      customer,
+    );
+    expect((await ok(awarded)).awardQuote.status).toBe('AWARDED');
+    expect(open.status).toBe('OPEN');
   });
 
   test('a bidder withdraws its quote before the deadline: out of the comparison, not awardable, the owner told; it may quote again', async () => {

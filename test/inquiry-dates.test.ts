@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Inquiry } from '../subgraphs/region/inquiries/entities.ts';
-import { applyPatch } from '../subgraphs/region/inquiries/inquiries.ts';
+import { applyPatch, latestInquiryDay, newInquiry } from '../subgraphs/region/inquiries/inquiries.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fieldErrorText } from '../portal/src/field-errors.ts';
+import { locale } from '../portal/src/i18n.ts';
 
 // Delivery lies after the quote deadline's day, the region's day (shared/region-day.ts): a deadline at 23:30 UTC on
 // the 10th is 00:30 on the 11th in Berlin, so delivery on the 11th is the deadline's own day there.
@@ -28,5 +31,74 @@ describe('an inquiry’s delivery date after its quote deadline’s day in the r
     const kept = inquiry();
     applyPatch(kept, { title: 'Lagerbock B' }, now);
     expect(kept).toMatchObject({ title: 'Lagerbock B', deliveryDate: '2026-12-11' });
+  });
+});
+
+// An inquiry's dates lie at most two years ahead: 2999 was taken (the years any date of the graph takes), and kept
+// an inquiry open and its quotes bound for centuries. One rule wherever the dates are given.
+describe('an inquiry’s quote deadline and delivery date at most two years ahead', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const draft = () => ({ title: 'Lagerbock', quoteDeadline: new Date('2026-12-10T12:00:00Z'), deliveryDate: '2027-01-15' }) as unknown as Inquiry;
+  const refusal = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as { extensions?: Record<string, unknown> }).extensions;
+    }
+    return undefined;
+  };
+
+  test('the last day is the region’s today two years on; the day after is refused at its field, naming that day', () => {
+    expect(latestInquiryDay(now)).toBe('2028-12-01');
+    // Just after midnight in Berlin it is the next day there.
+    expect(latestInquiryDay(new Date('2026-12-01T23:30:00Z'))).toBe('2028-12-02');
+    expect(latestInquiryDay(new Date('2028-02-29T12:00:00Z'))).toBe('2030-02-28');
+    const moved = draft();
+    applyPatch(moved, { deliveryDate: '2028-12-01' }, now);
+    expect(moved.deliveryDate).toBe('2028-12-01');
+    expect(refusal(() => applyPatch(draft(), { deliveryDate: '2028-12-02' }, now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.deliveryDate',
+      reason: 'TOO_FAR_AHEAD',
+      max: '2028-12-01',
+    });
+    expect(refusal(() => applyPatch(draft(), { quoteDeadline: '2999-01-15T12:00:00Z', deliveryDate: '2999-03-01' }, now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.quoteDeadline',
+      reason: 'TOO_FAR_AHEAD',
+      max: '2028-12-01',
+    });
+    // The deadline's day in Berlin: 23:30 UTC on the last day is the day after there.
+    expect(refusal(() => applyPatch(draft(), { quoteDeadline: '2028-12-01T23:30:00Z', deliveryDate: '2028-12-03' }, now))).toMatchObject({
+      field: 'input.quoteDeadline',
+      reason: 'TOO_FAR_AHEAD',
+    });
+  });
+
+  test('the portal says the rule with the last day in the reader’s notation', () => {
+    const extensions = refusal(() => applyPatch(draft(), { deliveryDate: '2999-01-01' }, now))!;
+    const error = { message: 'input.deliveryDate lies more than 2 years ahead', extensions };
+    expect(fieldErrorText(error, locale('de'))).toBe('Das liegt zu weit in der Zukunft; bitte wählen Sie einen Tag bis spätestens 01.12.2028.');
+    expect(fieldErrorText(error, locale('en'))).toMatch(/^This lies too far ahead; please choose a day no later than .*2028\.$/);
+  });
+
+  test('createInquiry takes the same rule', () => {
+    const em = { create: (_: unknown, data: unknown) => data } as unknown as EntityManager;
+    const input = {
+      title: 'Lagerbock',
+      partDescription: 'Gefräst',
+      processes: ['3.2.3'],
+      quantities: [{ quantity: 10 }],
+      deliveryLocation: { latitude: 51.2, longitude: 10.1 },
+      quoteDeadline: '2026-12-20T12:00:00Z',
+      deliveryDate: '2999-01-15',
+    };
+    const identity = { role: 'partner', subject: 'probe' } as const;
+    expect(refusal(() => newInquiry(em, identity, input, now))).toMatchObject({ field: 'input.deliveryDate', reason: 'TOO_FAR_AHEAD', max: '2028-12-01' });
+    expect(refusal(() => newInquiry(em, identity, { ...input, quoteDeadline: '2999-01-01T12:00:00Z' }, now))).toMatchObject({
+      field: 'input.quoteDeadline',
+      reason: 'TOO_FAR_AHEAD',
+    });
+    expect(refusal(() => newInquiry(em, identity, { ...input, deliveryDate: '2028-12-01' }, now))).toBeUndefined();
   });
 });

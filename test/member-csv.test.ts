@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { GraphQLError } from 'graphql';
 import { toCsv } from '../gateway/exports.ts';
-import { csvImportLimits, decodeMembersFile, type ExportedMember, formulaSafe, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
+import { csvCell, csvImportLimits, decodeMembersFile, type ExportedMember, excelText, formulaSafe, membersCsv, parseMembersCsv } from '../shared/member-csv.ts';
 
 // The members file as offices keep it (shared/member-csv.ts): how cells are read, and that what the export
 // writes reads back as the same member in both forms. test/member-import.e2e.ts runs it through the graph.
@@ -53,6 +54,17 @@ function asInput(m: ExportedMember) {
   };
 }
 
+/** The extensions of the GraphQLError `run` throws. */
+function extensionsOf(run: () => unknown): Record<string, unknown> {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GraphQLError) return { ...error.extensions };
+    throw error;
+  }
+  throw new Error('nothing thrown');
+}
+
 describe('members CSV', () => {
   test.each(['UTF8', 'EXCEL'] as const)('what the %s export writes reads back as the same member', (form) => {
     const plain: ExportedMember = {
@@ -99,7 +111,8 @@ describe('members CSV', () => {
   test('the Excel form starts with a BOM, separates by semicolons and writes decimal commas, leading zeros and + as ="…"', () => {
     const text = membersCsv([rich], 'EXCEL');
     expect(text.startsWith('\ufeffName;Straße;PLZ;Ort;')).toBe(true);
-    expect(text).toContain(';"=""01067""";Dresden;51,0504;"=""-3,5""";');
+    // A coordinate is a number, a negative one too (it was kept text as ="-3,5", unlike every other export's numbers).
+    expect(text).toContain(';"=""01067""";Dresden;51,0504;-3,5;');
     expect(text).toContain('"=""+49 351 4711');
     expect(text.endsWith('\r\n')).toBe(true);
   });
@@ -138,6 +151,72 @@ describe('members CSV', () => {
     expect(read(bytes('Name;PLZ;Ort\nAutohaus Škoda Müller 89 €;07545;Gera\n', windows))).toEqual(['windows-1252', 'Autohaus Škoda Müller 89 €;07545;Gera']);
     expect(read(bytes('Name;PLZ;Ort\nAutohaus Škoda;07545;Gera\n', windows))).toEqual(['windows-1252', 'Autohaus Škoda;07545;Gera']);
     expect(read(bytes('Name;PLZ;Ort\r“ÖKO” ÄRZTE Müller Weiß;99817;Eisenach\r', mac))).toEqual(['macintosh', '“ÖKO” ÄRZTE Müller Weiß;99817;Eisenach']);
+  });
+
+  test('in the Excel form a text German Excel converts on opening stays text; ordinary words stay as they are', () => {
+    // 2E5 became 200000, 50 % the number 0,5, Mai 2025 and 12. Mai dates, WAHR a truth value (the probe).
+    const converted = [
+      '2E5',
+      '1,5e-3',
+      '50 %',
+      '12,5%',
+      'Mai 2025',
+      '12. Mai',
+      '12. Mai 2025',
+      '3. Okt.',
+      'Sept 2026',
+      '1-Jan-25',
+      'WAHR',
+      'falsch',
+      'TRUE',
+      'False',
+    ];
+    expect(converted.map((text) => excelText(text))).toEqual(converted.map((text) => `="${text}"`));
+    const words = [
+      'Mai',
+      'Maier GmbH',
+      'Am 1. Mai 3',
+      'Wahrzeichen',
+      'Falschgeld',
+      'E5',
+      '2E',
+      'Prozent',
+      '50 % Rabatt',
+      'Juli-Werke',
+      'August Müller',
+      'Dezember GmbH',
+    ];
+    expect(words.map((text) => excelText(text))).toEqual(words);
+    // In the member export, and read back as written.
+    const odd: ExportedMember = { ...rich, name: 'WAHR', street: '12. Mai', city: 'Mai 2025', description: '2E5', materials: ['50 %'] };
+    const text = membersCsv([odd], 'EXCEL');
+    expect(text).toContain('\r\n"=""WAHR""";"=""12. Mai""";"=""01067""";"=""Mai 2025""";');
+    expect(parseMembersCsv(text).rows[0].member).toMatchObject({ name: 'WAHR', street: '12. Mai', city: 'Mai 2025', description: '2E5', materials: ['50 %'] });
+    // And in the other downloads.
+    expect(toCsv([{ a: '2E5', b: '50 %', c: 'Mai 2025', d: 'FALSCH', e: 'Messe' }], ['a', 'b', 'c', 'd', 'e'], 'EXCEL')).toBe(
+      '\ufeffa;b;c;d;e\r\n"=""2E5""";"=""50 %""";"=""Mai 2025""";"=""FALSCH""";Messe\r\n',
+    );
+  });
+
+  test('every export writes a cell by one rule (csvCell): the member list and the other downloads alike', () => {
+    const values = ['Härterei; Müller', '036511234567', '=1+1', '2E5', 'WAHR', 'a "b"', 'Zeile 1\nZeile 2', 12.5, -6, null];
+    for (const form of ['UTF8', 'EXCEL'] as const) {
+      const delimiter = form === 'EXCEL' ? ';' : ',';
+      const newline = form === 'EXCEL' ? '\r\n' : '\n';
+      const row = Object.fromEntries(values.map((value, i) => [`c${i}`, value]));
+      const written = toCsv([row], Object.keys(row), form);
+      expect(written.slice(written.indexOf(newline) + newline.length)).toBe(`${values.map((value) => csvCell(value, form)).join(delimiter)}${newline}`);
+      // The member list's text cells (Straße, one line) and numbers (Mitarbeiter) by the same rule.
+      for (const value of values.filter((v): v is string => typeof v === 'string' && !v.includes('\n'))) {
+        const file = membersCsv([{ ...rich, name: 'Regel GmbH', street: value }], form);
+        expect(file.slice(file.indexOf(newline) + newline.length), `${form} ${value}`).toMatch(
+          new RegExp(`^Regel GmbH${delimiter}${csvCell(value, form).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${delimiter}`),
+        );
+      }
+      expect(membersCsv([rich], form)).toContain(`${delimiter}${csvCell(1250, form)}${delimiter}`);
+    }
+    expect(csvCell(12.5, 'EXCEL')).toBe('12,5');
+    expect(csvCell('2E5', 'UTF8')).toBe('2E5');
   });
 
   test("toCsv's Excel form: numbers with a decimal comma, a text of digits kept text", () => {
@@ -204,6 +283,58 @@ describe('members CSV', () => {
     expect(() => parseMembersCsv('Name,PLZ,Ort,Firma\n')).toThrow('Columns "Name" and "Firma" both give name; keep one of them.');
     expect(() => parseMembersCsv('Name,PLZ,Ort\nH\ufffdrterei,37269,Eschwege\n')).toThrow(/Line 2 contains/);
     expect(() => parseMembersCsv('Name,PLZ,Ort\nHÃ¤rterei,37269,Eschwege\n')).toThrow(/decoded as Windows-1252/);
+  });
+
+  test('a file refused as a whole says what it names in its extensions: the two columns, the line and cause, the missing columns', () => {
+    // The portal's import page showed the server's English beside its German for want of these (the probe).
+    expect(extensionsOf(() => parseMembersCsv('Name,PLZ,Ort,Firma\n'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'csv',
+      reason: 'DUPLICATE',
+      columns: ['Name', 'Firma'],
+      fills: 'name',
+    });
+    expect(extensionsOf(() => parseMembersCsv('Name,PLZ,Ort\nA,37269,Eschwege\nH\ufffdrterei,37269,Eschwege\n'))).toMatchObject({
+      reason: 'FILE',
+      cause: 'NOT_UTF8',
+      line: 3,
+      found: '\ufffd',
+    });
+    expect(extensionsOf(() => parseMembersCsv('Name,PLZ,Ort\nHÃ¤rterei,37269,Eschwege\n'))).toMatchObject({
+      reason: 'FILE',
+      cause: 'UTF8_AS_WINDOWS_1252',
+      line: 2,
+      found: 'Ã¤',
+    });
+    expect(extensionsOf(() => parseMembersCsv('Firma,Ort\nA,B\n'))).toMatchObject({ reason: 'FILE', cause: 'MISSING_COLUMNS', missing: ['PLZ'] });
+    expect(extensionsOf(() => parseMembersCsv(' ; \n'))).toMatchObject({ reason: 'FILE', cause: 'EMPTY' });
+    // A quote opened in line 3 and never closed: csv-parse stopped at the file's end, line 5.
+    const unclosed = extensionsOf(() => parseMembersCsv('Name;PLZ;Ort\nA;37269;Eschwege\n"B;37269;Eschwege\nC;37269;Eschwege\n'));
+    expect(unclosed).toMatchObject({ reason: 'FILE', cause: 'QUOTE_NOT_CLOSED', line: 3 });
+    const mixed = Buffer.concat([Buffer.from('Name;PLZ;Ort\nGrün GmbH;99817;Eisenach\n', 'utf8'), Buffer.from('Weiß & Co;99974;Mühlhausen\n', 'latin1')]);
+    expect(extensionsOf(() => decodeMembersFile(mixed.toString('base64')))).toMatchObject({ reason: 'FILE', cause: 'MIXED_ENCODING', line: 3 });
+  });
+
+  test('a file with CR-only line ends (old Mac) numbers its lines as an editor does', () => {
+    // Counted by LF alone, every line of such a file was line 1 (the probe).
+    expect(extensionsOf(() => parseMembersCsv('Name;PLZ;Ort\rA;37269;Eschwege\rHÃ¤rterei;37269;Eschwege\r'))).toMatchObject({ line: 3 });
+    expect(extensionsOf(() => parseMembersCsv('Name;PLZ;Ort\rA;37269;Eschwege\r\rH\ufffdrterei;37269;Eschwege\r'))).toMatchObject({ line: 4 });
+    expect(extensionsOf(() => parseMembersCsv('sep=;\rName;PLZ;Ort\rA;37269;Eschwege\r"B;37269;Eschwege\r'))).toMatchObject({
+      cause: 'QUOTE_NOT_CLOSED',
+      line: 4,
+    });
+    const mixed = Buffer.concat([
+      Buffer.from('Name;PLZ;Ort\rGrün GmbH;99817;Eisenach\rÖl KG;99817;Eisenach\r', 'utf8'),
+      Buffer.from('Weiß;99974;Mühlhausen\r', 'latin1'),
+    ]);
+    expect(extensionsOf(() => decodeMembersFile(mixed.toString('base64')))).toMatchObject({ cause: 'MIXED_ENCODING', line: 4 });
+    // A sep= line ended by a CR alone is Excel's too: the header after it stays the header.
+    const file = parseMembersCsv('sep=;\rName;PLZ;Ort\rA GmbH;37269;Eschwege\r');
+    expect([file.delimiter, file.columns.map((c) => c.header), file.rows.map((r) => [r.row, r.member.name])]).toEqual([
+      ';',
+      ['Name', 'PLZ', 'Ort'],
+      [[2, 'A GmbH']],
+    ]);
   });
 });
 

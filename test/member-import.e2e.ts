@@ -1,6 +1,9 @@
+import { createServer, request, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listen } from '../shared/http.ts';
 import { csvImportLimits } from '../shared/member-csv.ts';
+import { NetworkClient } from '../subgraphs/region/network-client.ts';
 import { type GraphQLResponse, ok, startStack, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
 
@@ -16,7 +19,7 @@ let niweOffice: string;
 
 const importMutation = `mutation($network: NetworkCode!, $csv: String!, $dryRun: Boolean, $key: String) {
   importMembers(network: $network, csv: $csv, dryRun: $dryRun, idempotencyKey: $key) {
-    imported dryRun rowCount delimiter columns { header field } errors { row column field message code reason min max above integer other } members { id name }
+    imported dryRun rowCount delimiter skipped columns { header field } errors { row column field message code reason min max above integer other duplicateRow existingMember { id name } } members { id name }
   }
 }`;
 
@@ -24,8 +27,13 @@ const memberFields = `name street postalCode city location { latitude longitude 
   processes { code } materials certifications { standard number validUntil } services { title description processes { code } }
   contacts { name role email phone }`;
 
-function importCsv(network: string, csv: string, token: string, extra: { dryRun?: boolean; key?: string } = {}) {
-  return stack.query(importMutation, { network, csv, ...extra }, token);
+function importCsv(network: string, csv: string, token: string, extra: { dryRun?: boolean; key?: string; skipExisting?: boolean } = {}) {
+  const { skipExisting, ...rest } = extra;
+  const query =
+    skipExisting === undefined
+      ? importMutation
+      : importMutation.replace('$key: String)', '$key: String, $skip: Boolean)').replace('idempotencyKey: $key)', 'idempotencyKey: $key, skipExisting: $skip)');
+  return stack.query(query, { network, csv, ...rest, ...(skipExisting !== undefined && { skip: skipExisting }) }, token);
 }
 
 async function memberCount(network: string): Promise<number> {
@@ -71,6 +79,38 @@ const badRows = [
   'Schweißtechnik Sontra,Am Markt 2,36205,Sontra,,viele,4.6.2,,ISO 9001 bis 31.02.2030,,,,,,',
 ];
 const fixedFile = `${[header, ...goodRows].join('\n')}\n`;
+
+/**
+ * NIWE as a network service of 1.4, before the import's skipExisting, skipped, duplicateRow and existingId: it says so in
+ * every answer and refuses an operation naming them with graphql's validation error, as its schema would.
+ */
+function networkOf14(target: string): { server: Server; refused: () => number } {
+  let refused = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (/\b(skipExisting|skipped|duplicateRow|existingId)\b/.test(JSON.parse(body.toString()).query)) {
+        refused++;
+        const refusal = { message: 'Cannot query field "duplicateRow" on type "ImportError".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [refusal], extensions: { internalApiVersion: '1.4' } }));
+        return;
+      }
+      const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        const parts: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => parts.push(chunk));
+        answer.on('end', () => {
+          const answered = JSON.parse(Buffer.concat(parts).toString());
+          answered.extensions = { ...answered.extensions, internalApiVersion: '1.4' };
+          res.writeHead(answer.statusCode!, { 'content-type': 'application/json' }).end(JSON.stringify(answered));
+        });
+      });
+      upstream.end(body);
+    });
+  });
+  return { server, refused: () => refused };
+}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -166,6 +206,74 @@ describe('importMembers', () => {
     ]);
     expect(report.errors[0].message).toMatch(/already member m-\d+/);
     expect(report.errors[1].message).toContain('in row 3');
+    // What each repeats, for the portal to say in German: the network's member (its id and name), the row above.
+    const existingId = `NIWE:${/already member (m-\d+)/.exec(report.errors[0].message)![1]}`;
+    expect(report.errors.map((e: Record<string, unknown>) => [e.duplicateRow, e.existingMember])).toEqual([
+      [null, { id: existingId, name: 'Fräswerk Nord GmbH' }],
+      [3, null],
+    ]);
+  });
+
+  test('skipExisting: an edited export imports its new rows and skips (and counts) those whose member the network has', async () => {
+    // Re-importing an edited export refused every member it already had, so its new rows could not be added (the probe).
+    const before = await memberCount('NIWE');
+    const edited = [
+      header,
+      goodRows[0].replace('+49 5651 12345', '+49 5651 99999'),
+      // A skipped row's other errors stop nothing: it is not written.
+      goodRows[1].replace('info@blechform.example', 'info(at)blechform.example'),
+      'Neuzugang Werra GmbH,,37269,Eschwege,,12,,,,,,,,,',
+      'Neuzugang Werra GmbH,,37269,Eschwege,,12,,,,,,,,,',
+    ].join('\n');
+    const refused = (await ok(importCsv('NIWE', edited, niweOffice, { dryRun: true }))).importMembers;
+    expect(refused.errors.map((e: Record<string, unknown>) => [e.row, e.code])).toEqual([
+      [2, 'CONFLICT'],
+      [3, 'BAD_USER_INPUT'],
+      [3, 'CONFLICT'],
+      [5, 'CONFLICT'],
+    ]);
+    expect(refused.skipped).toBe(0);
+    const dry = (await ok(importCsv('NIWE', edited, niweOffice, { dryRun: true, skipExisting: true }))).importMembers;
+    // The row the file lists twice is still refused.
+    expect(dry).toMatchObject({ imported: false, skipped: 2, errors: [{ row: 5, code: 'CONFLICT', reason: 'EXISTS', duplicateRow: 4 }] });
+    const fixed = edited.split('\n').slice(0, -1).join('\n');
+    const report = (await ok(importCsv('NIWE', fixed, niweOffice, { skipExisting: true, key: 'skip-existing-1' }))).importMembers;
+    expect(report).toMatchObject({ imported: true, rowCount: 3, skipped: 2, errors: [], members: [{ name: 'Neuzugang Werra GmbH' }] });
+    expect(await memberCount('NIWE')).toBe(before + 1);
+    // A retry with its key answers the same, skipped rows included; the existing members are unchanged.
+    const again = (await ok(importCsv('NIWE', fixed, niweOffice, { skipExisting: true, key: 'skip-existing-1' }))).importMembers;
+    expect(again).toMatchObject({ imported: true, skipped: 2, members: report.members });
+    expect(await memberCount('NIWE')).toBe(before + 1);
+    const kept = await ok(stack.query('query($id: ID!) { member(id: $id) { name contacts { phone } } }', { id: refused.errors[0].existingMember.id }, admin));
+    expect(kept.member).toEqual({ name: 'Fräswerk Nord GmbH', contacts: [{ phone: '+49 5651 12345' }] });
+  });
+
+  test('a network service before internal API 1.5 still imports; its duplicates lack row and member, and it cannot skip', async () => {
+    const regionClients = stack.region.clients;
+    const current = regionClients.get('NIWE')!;
+    const old = networkOf14(stack.networkUrls.NIWE);
+    const url = await listen(old.server, 0);
+    regionClients.set('NIWE', new NetworkClient('NIWE', url, current.timeoutMs, stack.subgraphSecrets.niwe));
+    try {
+      const twice = `${[header, goodRows[0]].join('\n')}\n`;
+      const report = (await ok(importCsv('NIWE', twice, niweOffice, { dryRun: true }))).importMembers;
+      expect(report).toMatchObject({
+        imported: false,
+        skipped: 0,
+        errors: [{ row: 2, code: 'CONFLICT', reason: 'EXISTS', duplicateRow: null, existingMember: null }],
+      });
+      expect(report.errors[0].message).toMatch(/already member m-\d+/);
+      // Asked once with the new fields, refused by its schema; then region knows its version and asks without them.
+      expect(old.refused()).toBe(1);
+      expect((await ok(importCsv('NIWE', twice, niweOffice, { dryRun: true }))).importMembers.errors).toHaveLength(1);
+      expect(old.refused()).toBe(1);
+      const skipping = await importCsv('NIWE', twice, niweOffice, { dryRun: true, skipExisting: true });
+      expect(skipping.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_API_VERSION', network: 'NIWE', networkVersion: '1.4' });
+      expect(skipping.errors?.[0].message).toContain('this needs 1.5');
+    } finally {
+      regionClients.set('NIWE', current);
+      old.server.close();
+    }
   });
 
   test("German Excel's form: BOM, sep= line, semicolons, decimal commas, 1.250 employees, a postal code without its zero, ÄÖÜß", async () => {

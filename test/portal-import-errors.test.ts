@@ -51,31 +51,63 @@ describe("the member import's errors", () => {
       expect(importErrorText(error, de)).toMatch(/^Die Datei ist zu groß \(601 KB\); erlaubt sind höchstens 512 KB\. Bitte teilen Sie/);
   });
 
-  test('two columns of one field: the columns named (by the server, beside the German phrase)', () => {
+  test('two columns of one field: the columns named in German, from the extensions', () => {
     const error = thrown(() => parseMembersCsv('Firma;Name;Vorname;PLZ;Ort\nA;B;C;37269;Eschwege\n'));
-    expect(importErrorText(error, de)).toBe(
+    expect(importErrorText(error, de)).toBe('Die Spalten „Firma“ und „Name“ füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um.');
+    expect(importErrorText(error, en)).toBe('The columns “Firma” and “Name” fill the same field; please delete one of them or rename it.');
+    // Without the columns (a network service before them), the phrase and the server's message.
+    const bare = { message: error.message, extensions: { code: 'BAD_USER_INPUT', field: 'csv', reason: 'DUPLICATE' } };
+    expect(importErrorText(bare, de)).toBe(
       'Zwei Spalten der Kopfzeile füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um. Hinweis des Servers: Columns "Firma" and "Name" both give name; keep one of them.',
     );
-    expect(importErrorText(error, en)).toBe('Columns "Firma" and "Name" both give name; keep one of them.');
   });
 
-  test('a file decoded wrongly: its line and the cause', () => {
-    const error = thrown(() => parseMembersCsv('Name;PLZ;Ort\nA GmbH;37269;Eschwege\nHÃ¤rterei;37269;Eschwege\n'));
-    expect(importErrorText(error, de)).toMatch(/^Die Datei lässt sich so nicht importieren\. Hinweis des Servers: Line 3 contains "Ã¤"/);
-    const missing = thrown(() => parseMembersCsv('Firma;Ort\nA;Eschwege\n'));
-    expect(importErrorText(missing, de)).toContain('missing: PLZ (or Postleitzahl');
-  });
-
-  test('a row the file has twice, or the network has: which row or member (the server says it)', () => {
-    // As subgraphs/network/member-import.ts reports it; ImportError carries no other row or member id of its own.
-    const twice = {
-      message: '"Neu GmbH" in 99817 is already in row 5; the import only creates members (change existing ones with updateMember), so remove this row.',
-      extensions: { code: 'CONFLICT', reason: 'EXISTS', field: 'name' },
-    };
-    expect(importErrorText(twice, de)).toBe(
-      `Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in einer früheren Zeile der Datei oder ist schon Mitglied des Netzwerks; der Import legt nur neue an, entfernen Sie die Zeile. Hinweis des Servers: ${twice.message}`,
+  test('a file decoded wrongly, or not readable as CSV: its line and the cause in German, without the English', () => {
+    const misread = thrown(() => parseMembersCsv('Name;PLZ;Ort\nA GmbH;37269;Eschwege\nHÃ¤rterei;37269;Eschwege\n'));
+    expect(importErrorText(misread, de)).toBe(
+      'Zeile 3 enthält „Ã¤“, wo ein Umlaut stehen sollte: Die Datei wurde in der falschen Kodierung gelesen und so gespeichert. Bitte korrigieren Sie die Umlaute oder speichern Sie die Liste in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
     );
-    expect(importErrorText(twice, en)).toBe(twice.message);
+    const broken = thrown(() => parseMembersCsv('Name;PLZ;Ort\rA GmbH;37269;Eschwege\rH\ufffdrterei;37269;Eschwege\r'));
+    expect(importErrorText(broken, de)).toMatch(/^Zeile 3 enthält „\ufffd“ statt eines Sonderzeichens/);
+    const mixed = Buffer.concat([Buffer.from('Name;PLZ;Ort\nGrün GmbH;99817;Eisenach\n', 'utf8'), Buffer.from('Weiß & Co;99974;Mühlhausen\n', 'latin1')]);
+    expect(
+      importErrorText(
+        thrown(() => decodeMembersFile(mixed.toString('base64'))),
+        de,
+      ),
+    ).toMatch(/^Zeile 3 ist anders kodiert als die übrigen Zeilen der Datei \(UTF-8\), wohl aus einer anderen Datei eingefügt\./);
+    const unclosed = thrown(() => parseMembersCsv('Name;PLZ;Ort\nA;37269;Eschwege\n"B;37269;Eschwege\nC;37269;Eschwege\n'));
+    expect(importErrorText(unclosed, de)).toBe(
+      'Eine Zelle ab Zeile 3 öffnet ein Anführungszeichen ("), das nirgends geschlossen wird. Bitte schließen oder entfernen Sie es.',
+    );
+    expect(importErrorText(unclosed, en)).toBe('A cell from line 3 on opens a quote (") that is never closed. Please close it or remove it.');
+    const missing = thrown(() => parseMembersCsv('Firma;Ort\nA;Eschwege\n'));
+    expect(importErrorText(missing, de)).toBe('In der ersten Zeile fehlt die Spalte „PLZ“; bitte ergänzen Sie sie oder benennen Sie die passenden Spalten so.');
+    for (const error of [misread, broken, unclosed, missing]) expect(importErrorText(error, de)).not.toContain('Hinweis des Servers');
+    // A cause the portal does not know yet: the phrase and the server's message.
+    const unknown = { message: 'Line 2 is odd.', extensions: { code: 'BAD_USER_INPUT', field: 'csv', reason: 'FILE', cause: 'ODD', line: 2 } };
+    expect(importErrorText(unknown, de)).toBe('Die Datei lässt sich so nicht importieren. Hinweis des Servers: Line 2 is odd.');
+  });
+
+  test('a row the file has twice, or the network has: which row or member, in German from the extensions', () => {
+    // As the page hands a row's error on (office-import.tsx asServerError): duplicateRow, existingMember.
+    const message = '"Neu GmbH" in 99817 is already in row 5; the import only creates members (change existing ones with updateMember), so remove this row.';
+    const twice = { message, extensions: { code: 'CONFLICT', reason: 'EXISTS', field: 'name', duplicateRow: 5 } };
+    expect(importErrorText(twice, de)).toBe(
+      'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in Zeile 5 der Datei; bitte entfernen Sie eine der beiden Zeilen.',
+    );
+    expect(importErrorText(twice, en)).toBe('This company (same name, same postal code) is in row 5 of the file already; please remove one of the two rows.');
+    const member = { id: 'NIWE:m-12', name: 'Neu GmbH' };
+    const existing = { message, extensions: { code: 'CONFLICT', reason: 'EXISTS', field: 'name', existingMember: member } };
+    expect(importErrorText(existing, de)).toBe(
+      'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied des Netzwerks: „Neu GmbH“ (NIWE:m-12). Der Import legt nur neue Mitglieder an; bitte entfernen Sie die Zeile oder lassen Sie vorhandene Mitglieder überspringen.',
+    );
+    // From a network service before 1.5, which names neither: the phrase and the server's message.
+    const older = { message, extensions: { code: 'CONFLICT', reason: 'EXISTS', field: 'name' } };
+    expect(importErrorText(older, de)).toBe(
+      `Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in einer früheren Zeile der Datei oder ist schon Mitglied des Netzwerks; der Import legt nur neue an, entfernen Sie die Zeile. Hinweis des Servers: ${message}`,
+    );
+    expect(importErrorText(older, en)).toBe(message);
   });
 
   test("a body over the gateway's limit is said in the page's language", () => {

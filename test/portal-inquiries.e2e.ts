@@ -606,20 +606,20 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
   expect(pages.errors).toEqual([]);
 }, 300_000);
 
-test('the deadline passes while the pages are open: extending it and withdrawing the quote say so, not "changed meanwhile"', async () => {
+test('the deadline passes while the pages are open: the quote stands; the owner gives the bidders more time, which opens quoting again; ending and publishing on a stale page say what happened', async () => {
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
   const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
   const lead = await stack.token('--role', 'member', '--member', invited.id);
-  const input = {
-    title: 'Halter, Frist läuft ab',
+  const input = (title: string) => ({
+    title,
     partDescription: 'Gefräst',
     processes: ['3.2.3'],
     quantities: [{ quantity: 200 }],
     deliveryLocation: { postalCode: '99974' },
     deliveryDate: isoDay(40),
     quoteDeadline: new Date(Date.now() + 86_400_000).toISOString(),
-  };
-  const created = await openForInvited(input, owner, admin);
+  });
+  const created = await openForInvited(input('Halter, Frist läuft ab'), owner, admin);
   await query(
     'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
     { id: created.id, input: { priceTiers: [{ minQuantity: 1, unitPrice: 7.5 }], leadTimeDays: 30, validUntil: isoDay(60) } },
@@ -636,24 +636,8 @@ test('the deadline passes while the pages are open: extending it and withdrawing
     client.query(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = $1`, [Number(created.id.replace(/^inq-/, ''))]),
   );
 
-  // The owner extends on the page read before the deadline: refused as the deadline passed (QUOTING_CLOSED), which
-  // read "Die Anfrage wurde inzwischen geändert.", the focus at the message.
-  await page.fill('#extend-quoteDeadline', `${isoDay(20)}T12:00`);
-  await page.press('#extend-quoteDeadline', 'Enter');
-  const extendRefusal = page.locator('.extend-deadline .notice-error');
-  await eventually(() => extendRefusal.textContent()).toMatch(
-    /^Die Angebotsfrist ist am \d\d\.\d\d\.\d{4}, \d\d:\d\d abgelaufen\. Die Frist lässt sich nicht mehr verlängern; bitte laden Sie die Seite neu\.$/,
-  );
-  expect(await extendRefusal.getAttribute('role')).toBe('alert');
-  await eventually(() => page.evaluate('document.activeElement?.className')).toBe('notice notice-error');
-  expect(await page.locator('.field-error').count()).toBe(0);
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await eventually(() => extendRefusal.textContent()).toMatch(
-    /^The quote deadline passed on .+\. The deadline can no longer be extended; please reload the page\.$/,
-  );
-
-  // The bidder withdraws on its page read before the deadline: refused for the same reason, said so.
+  // The bidder withdraws on its page read before the deadline: refused as the deadline passed (QUOTING_CLOSED), said
+  // so (it read "Die Anfrage wurde inzwischen geändert."), the focus at the message.
   await memberPage.getByRole('button', { name: 'Angebot zurückziehen' }).focus();
   await memberPage.keyboard.press('Enter');
   const dialog = memberPage.getByRole('dialog');
@@ -673,7 +657,76 @@ test('the deadline passes while the pages are open: extending it and withdrawing
     /^The quote deadline passed on .+\. Your quote can no longer be withdrawn and stays as it is; please reload the page\.$/,
   );
 
+  // Past the deadline the owner still finds the form (it was offered only while the inquiry was open, and the graph
+  // refused it): a new deadline opens quoting again. A delivery date too far ahead is said at its field.
+  await page.reload();
+  await eventually(() => page.locator('.inquiry-status').textContent()).toBe('Stand: Angebotsfrist abgelaufen');
+  expect(await page.locator('#extend-heading + p').textContent()).toMatch(/^Die Angebotsfrist ist abgelaufen\. Haben Sie zu wenige Angebote, geben Sie /);
+  await page.fill('#extend-quoteDeadline', `${isoDay(20)}T12:00`);
+  await page.fill('#extend-deliveryDate', '2999-01-01');
+  await page.press('#extend-quoteDeadline', 'Enter');
+  await eventually(() => page.locator('#extend-deliveryDate-error').textContent()).toMatch(
+    /^Das liegt zu weit in der Zukunft; bitte wählen Sie einen Tag bis spätestens \d\d\.\d\d\.\d{4}\.$/,
+  );
+  expect(await page.evaluate('document.activeElement?.id')).toBe('extend-deliveryDate');
+  await expectAccessible(page);
+  await page.fill('#extend-deliveryDate', isoDay(40));
+  await page.press('#extend-quoteDeadline', 'Enter');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toMatch(/^Die Angebotsfrist ist verlängert bis /);
+  await eventually(() => page.locator('.inquiry-status').textContent()).toBe('Stand: offen');
+  expect(await page.locator('.field-error, .notice-error').count()).toBe(0);
+  const reopened = (await query('query($id: ID!) { inquiry(id: $id) { status version quoteDeadline quotes { id status } } }', { id: created.id }, owner))
+    .inquiry;
+  expect(reopened).toMatchObject({ status: 'OPEN', quotes: [{ status: 'SUBMITTED' }] });
+  expect(reopened.quoteDeadline.slice(0, 10)).toBe(isoDay(20));
+  // The bidder's quote stood through it, and it may withdraw it again.
+  await memberPage.reload();
+  await eventually(() => memberPage.getByRole('button', { name: 'Withdraw the quote' }).count()).toBe(1);
+
+  // Awarded in another window, then closed without an award on this page: said as that, not "changed meanwhile".
+  await query(
+    'mutation($id: ID!, $q: ID!, $v: Int!) { awardQuote(inquiryId: $id, quoteId: $q, version: $v) { status } }',
+    { id: created.id, q: reopened.quotes[0].id, v: reopened.version },
+    owner,
+  );
+  await page.getByRole('button', { name: 'Ohne Vergabe schließen' }).focus();
+  await page.keyboard.press('Enter');
+  const ownerDialog = page.getByRole('dialog');
+  await eventually(() => ownerDialog.isVisible()).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  const endRefusal = page.locator('#end-heading ~ .notice-error');
+  await eventually(() => endRefusal.textContent()).toBe(
+    'Die Anfrage ist inzwischen vergeben. Sie lässt sich nicht mehr ohne Vergabe schließen; bitte laden Sie die Seite neu.',
+  );
+  expect(await endRefusal.getAttribute('role')).toBe('alert');
+  await eventually(() => page.evaluate('document.activeElement?.className')).toBe('notice notice-error');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => endRefusal.textContent()).toBe(
+    'The inquiry has been awarded in the meantime. It can no longer be closed without an award; please reload the page.',
+  );
+  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+
+  // A draft published in another window, then published on this page: said as that (every CONFLICT read "changed meanwhile").
+  const draft = (
+    await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input: input('Halter, zweimal veröffentlicht') }, owner)
+  ).createInquiry;
+  await page.goto(`${stack.gateway}/anfragen/${draft.id}`);
+  await eventually(() => page.locator('#publish-heading').count()).toBe(1);
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 1) { status } }', { id: draft.id, v: draft.version }, owner);
+  await page.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
+  const publishRefusal = page.locator('form.publish .notice-error');
+  await eventually(() => publishRefusal.textContent()).toBe(
+    'Die Anfrage ist inzwischen veröffentlicht. Veröffentlichen ist nicht mehr möglich; bitte laden Sie die Seite neu.',
+  );
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => publishRefusal.textContent()).toBe(
+    'The inquiry has been published in the meantime. It can no longer be published; please reload the page.',
+  );
+
   const after = (await query('query($id: ID!) { inquiry(id: $id) { status quotes { status } } }', { id: created.id }, owner)).inquiry;
-  expect(after).toEqual({ status: 'QUOTING_CLOSED', quotes: [{ status: 'SUBMITTED' }] });
+  expect(after).toEqual({ status: 'AWARDED', quotes: [{ status: 'AWARDED' }] });
   expect(pages.errors).toEqual([]);
 }, 300_000);

@@ -8,7 +8,8 @@ import type { Supervisor } from './support/supervisor.ts';
 // screen (a wide table scrolls in a box of its own, which the keyboard can reach), and the keyboard's focus lands where
 // something happened: at the process tree whose error a new inquiry got, at the date field the office's capacity balance
 // refused, at the notice after posting capacity and after asking for a relationship (a disabled button had dropped it to
-// the page's body). One stack; the pages are reached by the portal's own navigation, not loaded anew.
+// the page's body). A working group's lists wrap a company's name of one long word (they widened the page to 522 px).
+// One stack; the pages are reached by the portal's own navigation, not loaded anew.
 
 let stack: Supervisor;
 let browser: Browser;
@@ -279,4 +280,101 @@ test('the office’s capacity balance puts the focus on the date field its error
   await eventually(() => page.locator('table.accounts tbody tr').count()).toBeGreaterThan(0);
   await expectNarrow(page, 'accounts');
   await expectAccessible(page);
+});
+
+test("a working group's pages fit 360 px, a company's name of one long word too: the lead's lists, a meeting's facts and answers", async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const graph = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const answer = await stack.query({ query, variables }, token);
+    expect(answer.errors).toBeUndefined();
+    return answer.data;
+  };
+  const found = await graph('query { network(code: LINAT) { members(first: 2) { edges { node { id } } } } }', {}, admin);
+  const [invitee, asker] = found.network.members.edges.map((edge: { node: { id: string } }) => edge.node.id);
+  const ownId = (await graph('query { network(code: NIWE) { members(first: 1) { edges { node { id } } } } }', {}, admin)).network.members.edges[0].node.id;
+  const lead = await stack.token('--role', 'member', '--member', ownId);
+  const other = await stack.token('--role', 'member', '--member', partner.id);
+  // Long words as German topics and agendas have them, a long video link and file name (these wrapped already).
+  const group = (
+    await graph(
+      'mutation($input: WorkingGroupInput!) { createWorkingGroup(input: $input) { id } }',
+      {
+        input: {
+          topic: 'Oberflächenbeschichtungsverfahrensentwicklung und Wärmebehandlungsqualitätssicherung',
+          description: 'Beschichtung, Härten und Prüfung für Dreh- und Frästeile.',
+          lead: { memberId: ownId },
+        },
+      },
+      admin,
+    )
+  ).createWorkingGroup.id;
+  const invited = await graph('mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }', { g: group, m: partner.id }, lead);
+  await graph('mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id } }', { id: invited.inviteToWorkingGroup.id }, other);
+  await graph('mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }', { g: group, m: invitee }, lead);
+  await graph('mutation($g: ID!) { requestToJoinWorkingGroup(groupId: $g) { id } }', { g: group }, await stack.token('--role', 'member', '--member', asker));
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const meeting = (
+    await graph(
+      'mutation($g: ID!, $input: MeetingInput!) { scheduleMeeting(groupId: $g, input: $input) { id } }',
+      {
+        g: group,
+        input: {
+          startsAt: inDays(14),
+          place: 'Werkstattgebäude Eschwege-Niederhone, Besprechungsraum Qualitätssicherungsabteilung',
+          videoLink: 'https://meet.example/arbeitskreis-oberflaechenbeschichtung-und-waermebehandlung-2027-januar-sitzung',
+          agenda: '1. Härteverzugsminimierungsstrategien bei Vergütungsstählen (42CrMo4)\n2. Beschichtungsdickenmessverfahren',
+          participantLimit: 20,
+        },
+      },
+      lead,
+    )
+  ).scheduleMeeting.id;
+  await graph('mutation($m: ID!) { rsvpMeeting(meetingId: $m, answer: YES) { answer } }', { m: meeting }, other);
+  // A company named as German firms are, one long word: in the lists of members, answers and the new lead's choice.
+  const longName = (
+    await graph(
+      'mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }',
+      { n: 'NIWE', input: { name: 'Oberflächenbeschichtungsdienstleistungsgesellschaft mbH', postalCode: '37269', city: 'Eschwege' } },
+      admin,
+    )
+  ).createMember.id;
+  const longInvited = await graph('mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }', { g: group, m: longName }, lead);
+  await graph('mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id } }', { id: longInvited.inviteToWorkingGroup.id }, admin);
+  await graph(
+    'mutation($m: ID!, $member: ID) { rsvpMeeting(meetingId: $m, answer: MAYBE, memberId: $member) { answer } }',
+    { m: meeting, member: longName },
+    admin,
+  );
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'p'), Buffer.from('\n%%EOF\n')]);
+  const uploaded = await fetch(
+    `${stack.gateway}/attachments?meetingId=${encodeURIComponent(meeting)}&fileName=${encodeURIComponent('Protokoll-Arbeitskreissitzung-Oberflaechenbeschichtung-Januar.pdf')}`,
+    { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${lead}` }, body: pdf },
+  );
+  expect(uploaded.status).toBeLessThan(300);
+
+  const page = await phone(member);
+  await visit(page, '/arbeitskreise');
+  await eventually(() => page.locator('.group-card').count()).toBeGreaterThan(1);
+  await expectNarrow(page, 'working groups');
+  await expectAccessible(page);
+
+  await visit(page, `/arbeitskreise/${group}`);
+  await eventually(() => page.locator('.group-pending li').count()).toBe(2);
+  await eventually(() => page.locator('.minutes-link').count()).toBe(1);
+  await page.locator('details.rsvps summary').click();
+  // The lead's tools in use: companies found to invite, each with its button; a meeting sent without its start.
+  await page.locator('#group-invite-search').press('Enter');
+  await eventually(() => page.locator('.group-candidates li').count()).toBeGreaterThan(2);
+  await page.locator('.meeting-form button[type=submit]').click();
+  await eventually(() => page.locator('.meeting-form .field-error').count()).toBeGreaterThan(0);
+  await expectNarrow(page, "a working group's page for its lead");
+  await expectAccessible(page);
+
+  // The CAD working group's page, as its office reads it: the balance's links.
+  const officePage = await phone(office);
+  const groups = await graph('{ workingGroups(first: 50) { nodes { id capacityBalance { from } } } }', {}, admin);
+  const cad = groups.workingGroups.nodes.find((g: { capacityBalance: unknown }) => g.capacityBalance).id;
+  await visit(officePage, `/arbeitskreise/${cad}`);
+  await eventually(() => officePage.locator('.capacity-link a').count()).toBe(2);
+  await expectNarrow(officePage, 'the CAD working group for an office');
 });

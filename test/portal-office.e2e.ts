@@ -353,15 +353,15 @@ test('an error about the file says what the server names: the rows and the limit
   await eventually(atFile).toBe(`Die Datei hat 1.500 Mitgliederzeilen; der Import nimmt höchstens 1.000 auf einmal. ${split}`);
   expect(await focused()).toBe('import-file');
 
-  // Two columns of the name: which two (the server's words; its error names them in no extension).
+  // Two columns of the name: which two, in German from the error's extensions (the server's English stood beside it).
   await check('Firma;Name;Vorname;PLZ;Ort\r\nNeu GmbH;Neumann;Nina;99817;Eisenach\r\n');
-  await eventually(atFile).toBe(
-    'Zwei Spalten der Kopfzeile füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um. Hinweis des Servers: Columns "Firma" and "Name" both give name; keep one of them.',
-  );
+  await eventually(atFile).toBe('Die Spalten „Firma“ und „Name“ füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um.');
 
   // A file decoded twice over (UTF-8 read as Windows-1252 and saved again): its line and what went wrong.
   await check('Name;PLZ;Ort\r\nNeu GmbH;99817;Eisenach\r\nHÃ¤rterei Neu;99817;Eisenach\r\n');
-  await eventually(atFile).toMatch(/^Die Datei lässt sich so nicht importieren\. Hinweis des Servers: Line 3 contains "Ã¤" where an umlaut belongs/);
+  await eventually(atFile).toBe(
+    'Zeile 3 enthält „Ã¤“, wo ein Umlaut stehen sollte: Die Datei wurde in der falschen Kodierung gelesen und so gespeichert. Bitte korrigieren Sie die Umlaute oder speichern Sie die Liste in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
+  );
 
   // The same company twice: the row names the row it repeats.
   await check(
@@ -372,8 +372,40 @@ test('an error about the file says what the server names: the rows and the limit
   expect((await errorRows.first().locator('td').allTextContents()).slice(0, 3)).toEqual([
     '4',
     'Name',
-    'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in einer früheren Zeile der Datei oder ist schon Mitglied des Netzwerks; der Import legt nur neue an, entfernen Sie die Zeile. Hinweis des Servers: "Doppelt GmbH" in 99817 is already in row 2; the import only creates members (change existing ones with updateMember), so remove this row.',
+    'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in Zeile 2 der Datei; bitte entfernen Sie eine der beiden Zeilen.',
   ]);
+  await expectAccessible(page);
+});
+
+// After the import test, whose members this file lists again.
+test('an edited export imports its new rows with existing members skipped, the skipped counted; without, each is named', async () => {
+  const { page, check } = await importPage();
+  const edited = `${header}${rows('37216', '40')}\r\nImporttest Zeta Lackiererei GmbH;Werrastraße 6;37269;Eschwege;7\r\n`;
+  await check(edited);
+  const errorRows = page.locator('.import-errors tbody tr');
+  await eventually(() => errorRows.count()).toBe(5);
+  const [alpha] = (await graph('{ members(filter: { text: "Importtest Alpha" }) { edges { node { id } } } }')).members.edges;
+  expect((await errorRows.first().locator('td').allTextContents()).slice(0, 3)).toEqual([
+    '2',
+    'Name',
+    `Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied des Netzwerks: „Importtest Alpha Fräserei GmbH“ (${alpha.node.id}). Der Import legt nur neue Mitglieder an; bitte entfernen Sie die Zeile oder lassen Sie vorhandene Mitglieder überspringen.`,
+  ]);
+
+  // Skipped: the check says how many, and the one new row is imported.
+  await page.locator('#import-skip-existing').check();
+  expect(await page.locator('label:has(#import-skip-existing)').textContent()).toMatch(
+    /^ ?Vorhandene Mitglieder überspringen \(gleicher Name und gleiche Postleitzahl\)/,
+  );
+  expect(await page.locator('.import-report').count()).toBe(0);
+  await page.locator('button[type="submit"]').click();
+  await eventually(() => page.locator('.import-report [role="status"]').textContent()).toBe('Keine Fehler: Die Datei kann importiert werden (1 Mitglied).');
+  expect(await page.locator('.import-report .import-skipped').textContent()).toBe('5 Zeilen werden übersprungen: Ihre Mitglieder gibt es schon.');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Das eine Mitglied importieren' }).click();
+  await eventually(() => page.locator('.import-report [role="status"]').textContent()).toBe('1 Mitglied importiert.');
+  expect(await page.locator('.import-report .import-skipped').textContent()).toBe('5 Zeilen wurden übersprungen: Ihre Mitglieder gibt es schon.');
+  expect(await page.locator('.import-report tbody tr').allTextContents()).toEqual(['Importtest Zeta Lackiererei GmbH37269 Eschwege']);
+  expect(await importedCount()).toBe(6);
   await expectAccessible(page);
 });
 

@@ -323,7 +323,7 @@ describe('webhooks', () => {
   });
 
   test('an extended deadline is told to the invitees, and DEADLINE_NEAR follows the new deadline; the owner hears of a withdrawn quote', async () => {
-    type Event = { type: string; data: Record<string, unknown> };
+    type Event = { type: string; occurredAt: string; data: Record<string, unknown> };
     const receivers = new WebhookReceivers<Event>();
     try {
       await receivers.register(stack, 'conrad', tokens.conrad, ['DEADLINE_NEAR', 'DEADLINE_EXTENDED']);
@@ -379,6 +379,19 @@ describe('webhooks', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(ofInquiry(receivers.received.conrad).map((e) => e.type)).toEqual(['DEADLINE_NEAR', first.type, second.type, 'DEADLINE_EXTENDED']);
       expect(ofInquiry(receivers.received.conrad)[3].data.quoteDeadline).toBe(later.quoteDeadline);
+      // Past the deadline (moved there in the database), a new one within the day: told as of an extension, and
+      // reminded of the new deadline, as quoting opens again.
+      await stack.region.orm.em
+        .fork()
+        .execute(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = ?`, [Number(created.id.replace(/^inq-/, ''))]);
+      const reopened = (await ok(extend(later.version, inHours(10)))).extendQuoteDeadline;
+      await expect.poll(() => ofInquiry(receivers.received.conrad).length, { timeout: 15_000, interval: 50 }).toBe(6);
+      const [fifth, sixth] = ofInquiry(receivers.received.conrad).slice(4);
+      expect([fifth, sixth].map((e) => e.type).sort()).toEqual(['DEADLINE_EXTENDED', 'DEADLINE_NEAR']);
+      expect([fifth, sixth].find((e) => e.type === 'DEADLINE_NEAR')!.data.quoteDeadline).toBe(reopened.quoteDeadline);
+      const told = [fifth, sixth].find((e) => e.type === 'DEADLINE_EXTENDED')!;
+      expect(told.data.quoteDeadline).toBe(reopened.quoteDeadline);
+      expect(Date.parse(told.data.previousQuoteDeadline as string)).toBeLessThan(Date.parse(told.occurredAt));
 
       // A quote withdrawn: the customer's own webhook hears of it.
       const quoted = (

@@ -2,8 +2,11 @@ import type { ConflictReasonName } from '../../shared/conflict-reasons.ts';
 import type { InputReasonName } from '../../shared/input-reasons.ts';
 import type { Locale } from './i18n.ts';
 
-/** What the texts need of a locale: its language, and its numbers' and times' notation. */
-type LocaleFormats = Pick<Locale, 'language' | 'number' | 'dateTime'>;
+/**
+ * What the texts need of a locale: its language, and its numbers' and times' notation; its days' where it has them
+ * (TOO_FAR_AHEAD's last day, else written YYYY-MM-DD).
+ */
+type LocaleFormats = Pick<Locale, 'language' | 'number' | 'dateTime'> & Partial<Pick<Locale, 'date'>>;
 
 // The server's field errors in the user's language. A BAD_USER_INPUT names its field (extensions.field)
 // and why it was refused (extensions.reason with its parameters, shared/input-reasons.ts); the message
@@ -28,6 +31,8 @@ interface ReasonParams {
   /** A text shown on one line had a line break or tab. */
   oneLine?: boolean;
   other?: string;
+  /** TOO_FAR_AHEAD's max: the last day taken, in the locale's notation. */
+  latest?: string;
 }
 
 type Phrase = (p: ReasonParams, n: (value: number) => string, message: string) => string;
@@ -80,6 +85,8 @@ const de: Record<InputReasonName, Phrase> = {
   DATE_TIME: (p) =>
     p.min !== undefined && p.max !== undefined ? `Bitte geben Sie Datum und Uhrzeit ${yearsDe(p)} ein.` : 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
   IN_THE_PAST: () => 'Dieser Zeitpunkt liegt in der Vergangenheit; bitte wählen Sie einen künftigen.',
+  TOO_FAR_AHEAD: (p) =>
+    p.latest ? `Das liegt zu weit in der Zukunft; bitte wählen Sie einen Tag bis spätestens ${p.latest}.` : 'Das liegt zu weit in der Zukunft.',
   NO_WORKING_DAY: () => 'In diesem Zeitraum liegt (ab heute) kein Arbeitstag von Montag bis Freitag; bitte wählen Sie andere Tage.',
   ORDER: (p) => `Dieser Wert widerspricht „${p.other ?? '?'}“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.`,
   UNKNOWN_PROCESS: () => 'Das ist kein Fertigungsverfahren der Liste nach DIN 8580.',
@@ -127,6 +134,7 @@ const en: Record<InputReasonName, Phrase> = {
   DATE: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date ${yearsEn(p)}.` : 'Please enter a valid date.'),
   DATE_TIME: (p) => (p.min !== undefined && p.max !== undefined ? `Please enter a date and time ${yearsEn(p)}.` : 'Please enter a valid date and time.'),
   IN_THE_PAST: () => 'This lies in the past; please choose a time in the future.',
+  TOO_FAR_AHEAD: (p) => (p.latest ? `This lies too far ahead; please choose a day no later than ${p.latest}.` : 'This lies too far ahead.'),
   NO_WORKING_DAY: () => 'This window has no working day (Monday to Friday) left from today; please choose other days.',
   ORDER: (p) => `This value contradicts "${p.other ?? '?'}" (such as an end before its start); please check both.`,
   UNKNOWN_PROCESS: () => 'This is not a manufacturing process of the DIN 8580 list.',
@@ -175,6 +183,7 @@ export function fieldErrorText(error: ServerError, locale: LocaleFormats, labels
     days: extensions.days === true,
     oneLine: extensions.oneLine === true,
     other: other === undefined ? undefined : (labels[other] ?? labels[other.replace(/^input\./, '')] ?? other),
+    latest: typeof extensions.max === 'string' && /^\d{4}-\d\d-\d\d$/.test(extensions.max) ? (locale.date?.(extensions.max) ?? extensions.max) : undefined,
   };
   return fieldErrorPhrases[locale.language][reason as InputReasonName](params, (value) => locale.number(value, 2), error.message);
 }
@@ -241,6 +250,8 @@ interface ConflictParams {
   hoursLeft?: number;
   /** Beside CLOSED: when the deadline passed or the meeting began (ISO 8601). */
   closedAt?: string;
+  /** Beside REGISTRATIONS_USED_UP: how often a member registers for one booth. */
+  limit?: number;
 }
 
 type ConflictPhrase = (p: ConflictParams, n: (value: number) => string, at: (iso: string) => string) => string;
@@ -292,6 +303,8 @@ const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
   INCOMPLETE: () => 'Das Konsortium ist noch nicht vollständig: Alle Partner müssen zusagen und ihren Anteil nennen.',
   KEY_REUSED: () =>
     'Ihr voriger Versuch ist schon gespeichert, mit den Angaben von damals; bitte laden Sie die Seite neu und prüfen Sie ihn, bevor Sie etwas ändern.',
+  REGISTRATIONS_USED_UP: ({ limit }, n) =>
+    `Ein Unternehmen meldet sich ${limit === undefined ? 'nur begrenzt oft' : `höchstens ${n(limit)}-mal`} für einen Stand an; diese Anmeldungen sind verbraucht. Soll es doch ausstellen, wenden Sie sich bitte an die Organisatoren des Stands.`,
 };
 
 const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
@@ -314,6 +327,8 @@ const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
   LEADS: () => 'The lead stays a member of the working group; hand the lead over first.',
   INCOMPLETE: () => 'The consortium is not complete yet: every partner must accept and name its share.',
   KEY_REUSED: () => 'Your earlier attempt is saved already, with the input it had then; please reload the page and check it before changing anything.',
+  REGISTRATIONS_USED_UP: ({ limit }, n) =>
+    `A company registers for a booth ${limit === undefined ? 'only so often' : `at most ${n(limit)} times`}, and these registrations are used up. To exhibit after all, please ask the booth's organiser.`,
 };
 
 export const conflictPhrases: Readonly<Record<'de' | 'en', Readonly<Record<ConflictReasonName, ConflictPhrase>>>> = { de: conflictsDe, en: conflictsEn };
@@ -330,6 +345,7 @@ function conflictText(error: ServerError, locale: LocaleFormats): string | undef
     remainingAreaM2: numberOrUndefined(extensions.remainingAreaM2),
     hoursLeft: numberOrUndefined(extensions.hoursLeft),
     closedAt: typeof extensions.closedAt === 'string' && !Number.isNaN(Date.parse(extensions.closedAt)) ? extensions.closedAt : undefined,
+    limit: numberOrUndefined(extensions.limit),
   };
   return conflictPhrases[locale.language][reason as ConflictReasonName](params, (value) => locale.number(value, 2), locale.dateTime);
 }

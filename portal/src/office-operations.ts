@@ -20,6 +20,9 @@ export interface MemberImportError {
   above: number | null;
   integer: boolean | null;
   other: string | null;
+  /** A duplicate's (CONFLICT EXISTS) earlier row of the file, or the network's member it names again. */
+  duplicateRow: number | null;
+  existingMember: { id: string; name: string } | null;
 }
 
 export interface MemberImportReport {
@@ -31,18 +34,20 @@ export interface MemberImportReport {
   columns: { header: string; field: string | null }[];
   errors: MemberImportError[];
   members: { id: string; name: string; postalCode: string; city: string }[];
+  /** Rows left out because their member exists already (skipExisting). */
+  skipped: number;
 }
 
 export const importMembersFile = operation<
   { importMembers: MemberImportReport },
-  { network: NetworkCode; fileBase64: string; dryRun: boolean; idempotencyKey?: string }
+  { network: NetworkCode; fileBase64: string; dryRun: boolean; idempotencyKey?: string; skipExisting: boolean }
 >(
   'ImportMembersFile',
-  `mutation ImportMembersFile($network: NetworkCode!, $fileBase64: String, $dryRun: Boolean, $idempotencyKey: String) {
-    importMembers(network: $network, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $idempotencyKey) {
-      imported dryRun rowCount encoding delimiter
+  `mutation ImportMembersFile($network: NetworkCode!, $fileBase64: String, $dryRun: Boolean, $idempotencyKey: String, $skipExisting: Boolean) {
+    importMembers(network: $network, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $idempotencyKey, skipExisting: $skipExisting) {
+      imported dryRun rowCount encoding delimiter skipped
       columns { header field }
-      errors { row column field message code reason min max above integer other }
+      errors { row column field message code reason min max above integer other duplicateRow existingMember { id name } }
       members { id name postalCode city }
     }
   }`,

@@ -32,6 +32,10 @@ export interface ImportError {
   above?: number;
   integer?: boolean;
   other?: string;
+  /** A CONFLICT EXISTS's earlier row of the file that names the same member. */
+  duplicateRow?: number;
+  /** A CONFLICT EXISTS's member of the network that the row names again (its local id). */
+  existingId?: number;
 }
 
 /** The reason and parameters of a validator's error (its extensions) or of a cell's (its InputReason), and nothing else of them. */
@@ -57,6 +61,8 @@ export interface ImportReport {
   columns: { header: string; field: string | null }[];
   errors: ImportError[];
   localIds: number[];
+  /** Rows left out because the network has their member already (skipExisting). */
+  skipped: number;
 }
 
 interface CheckedRow {
@@ -67,11 +73,21 @@ interface CheckedRow {
 /** Umlauts as they are written without them. */
 const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 
-/** Rows that name a live member of the network (same name with its umlauts written out, and postal code), or a row above them: CONFLICT. */
-
-async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (field: string) => string | null): Promise<ImportError[]> {
+/**
+ * Rows that name a live member of the network (same name with its umlauts written out, and postal code), or a row above
+ * them: CONFLICT, with that member's id or that row. With `skipExisting`, a row naming a live member is no error but
+ * skipped (its row in `skipped`): an office re-imports its edited export, whose members it has already, to add the new ones.
+ */
+async function duplicates(
+  tx: EntityManager,
+  rows: CheckedRow[],
+  columnOf: (field: string) => string | null,
+  skipExisting: boolean,
+): Promise<{ errors: ImportError[]; skipped: Set<number> }> {
+  const errors: ImportError[] = [];
+  const skipped = new Set<number>();
   const keyed = rows.filter((r) => r.data.scalars.sortKey && r.data.scalars.postalCode);
-  if (keyed.length === 0) return [];
+  if (keyed.length === 0) return { errors, skipped };
   // By postal code, each name with its umlauts written out: "HAERTEREI MUELLER & SOEHNE GMBH" in 01067 was not found
   // beside "Härterei Müller & Söhne GmbH" there (the CSV probe), which the search reads as one name. Written out, not
   // folded (ae as a), so that "Michael" and "Michal" stay two names.
@@ -80,25 +96,30 @@ async function duplicates(tx: EntityManager, rows: CheckedRow[], columnOf: (fiel
     [JSON.stringify([...new Set(keyed.map((r) => r.data.scalars.postalCode))])],
   );
   const keyOf = (name: string, postalCode: string) => `${nameSortKey(name.replace(/[äöüÄÖÜ]/g, (c) => spelledOut[c]))}\n${postalCode}`;
-  const seen = new Map<string, string>(existing.map((m) => [keyOf(m.name, m.postal_code), `member m-${m.id}`]));
-  const errors: ImportError[] = [];
+  const seen = new Map<string, { existingId: number } | { duplicateRow: number }>(existing.map((m) => [keyOf(m.name, m.postal_code), { existingId: m.id }]));
   for (const { row, data } of keyed) {
     const key = keyOf(data.scalars.name!, data.scalars.postalCode!);
     const first = seen.get(key);
-    if (first) {
-      errors.push({
-        row,
-        column: columnOf('name'),
-        field: 'name',
-        code: 'CONFLICT',
-        reason: 'EXISTS',
-        message: `"${data.scalars.name}" in ${data.scalars.postalCode} is already ${first}; the import only creates members (change existing ones with updateMember), so remove this row.`,
-      });
-    } else {
-      seen.set(key, `in row ${row}`);
+    if (!first) {
+      seen.set(key, { duplicateRow: row });
+      continue;
     }
+    if ('existingId' in first && skipExisting) {
+      skipped.add(row);
+      continue;
+    }
+    const what = 'existingId' in first ? `member m-${first.existingId}` : `in row ${first.duplicateRow}`;
+    errors.push({
+      row,
+      column: columnOf('name'),
+      field: 'name',
+      code: 'CONFLICT',
+      reason: 'EXISTS',
+      ...first,
+      message: `"${data.scalars.name}" in ${data.scalars.postalCode} is already ${what}; the import only creates members (change existing ones with updateMember), so remove this row${'existingId' in first ? ', or import with skipExisting' : ''}.`,
+    });
   }
-  return errors;
+  return { errors, skipped };
 }
 
 /** The file's text: `csv` as sent, or `fileBase64`'s bytes decoded; exactly one of them. */
@@ -117,9 +138,10 @@ export async function importMembers(
   dryRun: boolean,
   actor: Identity,
   key: Idempotency | null,
+  skipExisting = false,
 ): Promise<ImportReport> {
   const file = parseMembersCsv(source.text, source.bytes);
-  if (file.rows.length === 0) throw badInput('csv', 'The file names its columns but has no member rows below them.', { reason: 'FILE' });
+  if (file.rows.length === 0) throw badInput('csv', 'The file names its columns but has no member rows below them.', { reason: 'FILE', cause: 'NO_ROWS' });
   const errors: ImportError[] = [];
   const checked: CheckedRow[] = [];
   for (const { row, member, errors: cellErrors } of file.rows) {
@@ -143,24 +165,32 @@ export async function importMembers(
     const prior = dryRun ? null : await replayed(tx, key);
     if (prior !== null) {
       const entry = await tx.findOneOrFail(AuditEntrySchema, prior);
-      return { ...report, imported: true, errors: [], localIds: ((entry.after?.members ?? []) as string[]).map((m) => Number(m.slice(2))) };
+      const skipped = typeof entry.after?.skipped === 'number' ? entry.after.skipped : 0;
+      return { ...report, imported: true, errors: [], skipped, localIds: ((entry.after?.members ?? []) as string[]).map((m) => Number(m.slice(2))) };
     }
     // One import at a time per network from the look for members it already has to its commit: two of one file at once
     // (two tabs, or "Datei prüfen" pressed again while the first ran) each found none and both wrote every row (the
     // CSV probe). A dry run writes nothing and waits for none.
     if (!dryRun) await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['irm member import']);
-    errors.push(...(await duplicates(tx, checked, (field) => file.columnOf(field))));
-    if (errors.length > 0 || dryRun) return { ...report, imported: false, errors: errors.sort((a, b) => a.row - b.row), localIds: [] };
+    const found = await duplicates(tx, checked, (field) => file.columnOf(field), skipExisting);
+    // A skipped row is not written, so what else is wrong with it (a phone edited into the export) stops nothing.
+    const remaining = [...errors.filter((e) => !found.skipped.has(e.row)), ...found.errors].sort((a, b) => a.row - b.row);
+    const skipped = found.skipped.size;
+    if (remaining.length > 0 || dryRun) return { ...report, imported: false, errors: remaining, skipped, localIds: [] };
 
     const written = await writeMembers(
       tx,
-      checked.map(({ data }) => data),
+      checked.filter(({ row }) => !found.skipped.has(row)).map(({ data }) => data),
       actor,
       'importMembers',
     );
-    const whole = recordAudit(tx, actor, 'importMembers', 'members', null, { rows: written.length, members: written.map((member) => `m-${member.id}`) });
+    const whole = recordAudit(tx, actor, 'importMembers', 'members', null, {
+      rows: written.length,
+      members: written.map((member) => `m-${member.id}`),
+      ...(skipped > 0 && { skipped }),
+    });
     await tx.flush();
     await remember(tx, key, whole.id);
-    return { ...report, imported: true, errors: [], localIds: written.map((member) => member.id) };
+    return { ...report, imported: true, errors: [], skipped, localIds: written.map((member) => member.id) };
   });
 }

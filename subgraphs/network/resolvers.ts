@@ -52,6 +52,19 @@ function selectedLists(info: GraphQLResolveInfo, contactsVisible: boolean): Memb
   return contactsVisible ? lists.visible : lists.withoutContacts;
 }
 
+/**
+ * Contact persons are personal data. Those of a live member every signed-in caller reads, to get in touch. A member
+ * that has left its network (archived) is nobody's supplier any more: its people stay readable only by those who keep
+ * its records, its network's office and admin, and by the member itself, which may still delete them
+ * (deleteContactPerson). Partners and other members read them no more: they were served to every partner (the partner probe).
+ */
+function contactsVisible(identity: Identity, network: string, member: Member): boolean {
+  if (!canSeeContacts(identity)) return false;
+  if (!member.archivedAt) return true;
+  if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return true;
+  return identity.role === 'member' && identity.memberId === memberGlobalId(network, member.id);
+}
+
 /** Resolvers of the federated schema: the network's concrete member type. */
 export function federatedResolvers(network: string): Resolvers {
   const member: NetworkMemberResolvers = {
@@ -59,7 +72,9 @@ export function federatedResolvers(network: string): Resolvers {
       const { network: owner, localId } = parseMemberId(ref.id);
       if (owner.code !== network) return null;
       // Null for a member that is not there, as federation expects of an entity not found: a list of references
-      // (an office comparing its data, test/office.e2e.ts) gets nulls, not an error per missing member.
+      // (an office comparing its data, test/office.e2e.ts) gets nulls, not an error per missing member. Whether it is
+      // archived is known only once it is read, so its contacts come along for any signed-in reader, and the contacts
+      // resolver decides per member (contactsVisible): one statement still, rather than a second for the contacts.
       return ctx.loaders.memberWith(localId, selectedLists(info, canSeeContacts(ctx.identity)));
     },
     id: (m) => memberGlobalId(network, m.id),
@@ -68,7 +83,7 @@ export function federatedResolvers(network: string): Resolvers {
     processes: (m) => toProcesses(m.processCodes),
     certifications: (m, _, ctx) => ctx.loaders.certifications.load(m.id),
     services: (m, _, ctx) => ctx.loaders.services.load(m.id),
-    contacts: (m, _, ctx) => (canSeeContacts(ctx.identity) ? ctx.loaders.contacts.load(m.id) : []),
+    contacts: (m, _, ctx) => (contactsVisible(ctx.identity, network, m) ? ctx.loaders.contacts.load(m.id) : []),
     archivedAt: (m) => m.archivedAt?.toISOString() ?? null,
     createdAt: (m) => m.createdAt.toISOString(),
     updatedAt: (m) => m.updatedAt.toISOString(),
@@ -165,8 +180,11 @@ export function internalResolvers(network: string): InternalResolvers {
         assertCanWriteMember(ctx.identity, network, null, 'create');
         const file = importedText(args);
         // The text read is the payload: the same file sent as text or as bytes is one request.
-        const key = args.dryRun ? null : idempotency(ctx.identity, 'importMembers', args.idempotencyKey, { csv: file.text });
-        return importMembers(ctx.em, file, args.dryRun, ctx.identity, key);
+        const skipExisting = args.skipExisting ?? false;
+        // Only a skipping import adds its option to the payload: a retry's key from before the option still fits.
+        const payload = { csv: file.text, ...(skipExisting && { skipExisting }) };
+        const key = args.dryRun ? null : idempotency(ctx.identity, 'importMembers', args.idempotencyKey, payload);
+        return importMembers(ctx.em, file, args.dryRun, ctx.identity, key, skipExisting);
       },
       async archiveMember(_, args, ctx) {
         const id = memberGlobalId(network, args.localId);

@@ -147,7 +147,8 @@ const de = {
   minutesUploaded: (file: string) => `${file} ist als Protokoll hochgeladen.`,
   past: 'vergangen',
   capacityHeading: 'Kapazitätsbilanz',
-  capacityText: (from: string, to: string) => `Dieser Arbeitskreis gleicht die CAD-Kapazität der Mitglieder aus: die Bilanz vom ${from} bis ${to}.`,
+  capacityText: (from: string, to: string) =>
+    `Dieser Arbeitskreis gleicht die CAD-Kapazität der Mitglieder aus: die Bilanz vom ${from} bis ${to}, ab heute gezählt (vergangene Tage werden nicht mehr gearbeitet).`,
   capacityCsv: 'Kapazitätsbilanz als CSV herunterladen',
   capacityChart: 'Kapazitätsbilanz als Diagramm (Geschäftsstelle)',
   // Trade fairs and the joint booth
@@ -390,7 +391,8 @@ const en: CooperationMessages = {
   minutesUploaded: (file) => `${file} is uploaded as the minutes.`,
   past: 'past',
   capacityHeading: 'Capacity balance',
-  capacityText: (from, to) => `This working group balances the members' CAD capacity: the balance from ${from} to ${to}.`,
+  capacityText: (from, to) =>
+    `This working group balances the members' CAD capacity: the balance from ${from} to ${to}, counted from today on (days gone are worked no more).`,
   capacityCsv: 'Download the capacity balance as CSV',
   capacityChart: 'Capacity balance as a chart (network office)',
   fairsHeading: 'Trade fairs with a joint booth',

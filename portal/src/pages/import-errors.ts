@@ -4,10 +4,10 @@ import type { Locale } from '../i18n.ts';
 // The member import's errors in the page's language, with what to fix: how many rows, which columns, which file
 // limit. field-errors.ts words a reason for any form ("Bitte geben Sie höchstens 1.000 Einträge an.", "Ein Eintrag
 // kommt doppelt vor …"), which lost what the import's errors name (the CSV probe). Read here by the extensions
-// shared/member-csv.ts and subgraphs/network/member-import.ts give; where they do not carry what the text needs
-// (the two columns of a DUPLICATE, the line of a FILE error, the other row or member of an EXISTS), German readers
-// get the phrase and the server's message after it, English readers that message alone. Free of Preact, so
-// test/portal-import-errors.test.ts runs it as it is.
+// shared/member-csv.ts and subgraphs/network/member-import.ts give: the two columns of a DUPLICATE, a FILE error's
+// cause with its line, the other row or member of an EXISTS. Where an error lacks them (a network service before
+// internal API 1.5 sends no row or member of an EXISTS), German readers get a phrase and the server's message after
+// it, English readers that message alone. Free of Preact, so test/portal-import-errors.test.ts runs it as it is.
 
 type LocaleFormats = Pick<Locale, 'language' | 'number' | 'dateTime'>;
 
@@ -55,7 +55,7 @@ function tooManyText(rows: number | undefined, max: number, locale: LocaleFormat
   return `${said} ${split[locale.language](locale)}`;
 }
 
-/** German phrases for errors whose specifics only the server's message holds; it follows them. */
+/** German phrases for errors that lack the extensions naming their specifics, which only the server's message holds then; it follows them. */
 const withNote = {
   DUPLICATE: 'Zwei Spalten der Kopfzeile füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um.',
   FILE: 'Die Datei lässt sich so nicht importieren.',
@@ -67,6 +67,92 @@ const noted = (phrase: keyof typeof withNote, error: ServerError, locale: Locale
   locale.language === 'de' ? `${withNote[phrase]} Hinweis des Servers: ${error.message}` : error.message;
 
 const numberOr = (value: unknown, otherwise: number) => (typeof value === 'number' && Number.isFinite(value) ? value : otherwise);
+
+const quoted = (text: string, locale: LocaleFormats) => (locale.language === 'de' ? `„${text}“` : `“${text}”`);
+
+/** Names as a list: „A“, „B“ und „C“. */
+function listed(names: readonly string[], locale: LocaleFormats): string {
+  const all = names.map((name) => quoted(name, locale));
+  return all.length > 1 ? `${all.slice(0, -1).join(', ')} ${locale.language === 'de' ? 'und' : 'and'} ${all.at(-1)}` : (all[0] ?? '');
+}
+
+/** Two columns of one field, named (extensions.columns); undefined without them. */
+function duplicateColumnsText(columns: unknown, locale: LocaleFormats): string | undefined {
+  if (!Array.isArray(columns) || columns.length !== 2 || !columns.every((c) => typeof c === 'string')) return undefined;
+  const both = listed(columns, locale);
+  return locale.language === 'de'
+    ? `Die Spalten ${both} füllen dasselbe Feld; bitte löschen Sie eine davon oder benennen Sie sie um.`
+    : `The columns ${both} fill the same field; please delete one of them or rename it.`;
+}
+
+const saveAsUtf8 = {
+  de: 'speichern Sie die Liste in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“',
+  en: 'save the list in Excel as “CSV UTF-8 (comma delimited)”',
+};
+
+/** A file refused as a whole, said from its cause (shared/input-reasons.ts FileCause) and line; undefined for a cause it does not know. */
+function fileText(extensions: Readonly<Record<string, unknown>>, locale: LocaleFormats): string | undefined {
+  const { cause } = extensions;
+  const line = typeof extensions.line === 'number' ? locale.number(extensions.line) : undefined;
+  const found = typeof extensions.found === 'string' ? quoted(extensions.found, locale) : undefined;
+  const missing = Array.isArray(extensions.missing) ? extensions.missing.filter((m): m is string => typeof m === 'string') : [];
+  const de = locale.language === 'de';
+  const needsLine = ['NOT_UTF8', 'UTF8_AS_WINDOWS_1252', 'MIXED_ENCODING', 'QUOTE_NOT_CLOSED', 'CSV_SYNTAX'];
+  if (typeof cause === 'string' && needsLine.includes(cause) && line === undefined) return undefined;
+  switch (cause) {
+    case 'EMPTY':
+      return de
+        ? 'Die Datei ist leer. Ihre erste Zeile muss die Spalten benennen, z. B. Name;PLZ;Ort.'
+        : 'The file is empty. Its first row must name the columns, for example Name;PLZ;Ort.';
+    case 'NO_ROWS':
+      return de ? 'Die Datei hat eine Kopfzeile, aber keine Mitgliederzeilen darunter.' : 'The file names its columns but has no member rows below them.';
+    case 'MISSING_COLUMNS':
+      if (missing.length === 0) return undefined;
+      return de
+        ? `In der ersten Zeile ${missing.length > 1 ? 'fehlen die Spalten' : 'fehlt die Spalte'} ${listed(missing, locale)}; bitte ergänzen Sie sie oder benennen Sie die passenden Spalten so.`
+        : `The first row lacks the ${missing.length > 1 ? 'columns' : 'column'} ${listed(missing, locale)}; please add ${missing.length > 1 ? 'them' : 'it'} or give the matching columns ${missing.length > 1 ? 'these names' : 'this name'}.`;
+    case 'NOT_UTF8':
+      return de
+        ? `Zeile ${line} enthält ${found ?? 'ein Ersatzzeichen'} statt eines Sonderzeichens: Die Datei wurde einmal in der falschen Kodierung gelesen. Bitte ${saveAsUtf8.de} und prüfen Sie sie erneut.`
+        : `Line ${line} contains ${found ?? 'a replacement character'} instead of a special character: the file was once read in the wrong encoding. Please ${saveAsUtf8.en} and check it again.`;
+    case 'UTF8_AS_WINDOWS_1252':
+      return de
+        ? `Zeile ${line} enthält ${found ?? 'verstümmelte Zeichen'}, wo ein Umlaut stehen sollte: Die Datei wurde in der falschen Kodierung gelesen und so gespeichert. Bitte korrigieren Sie die Umlaute oder ${saveAsUtf8.de}.`
+        : `Line ${line} contains ${found ?? 'garbled characters'} where an umlaut belongs: the file was read in the wrong encoding and saved so. Please correct the umlauts, or ${saveAsUtf8.en}.`;
+    case 'MIXED_ENCODING':
+      return de
+        ? `Zeile ${line} ist anders kodiert als die übrigen Zeilen der Datei (UTF-8), wohl aus einer anderen Datei eingefügt. Bitte tippen Sie ihre Sonderzeichen neu oder ${saveAsUtf8.de}.`
+        : `Line ${line} is in another encoding than the file's other lines (UTF-8), likely pasted from another file. Please type its special characters again, or ${saveAsUtf8.en}.`;
+    case 'QUOTE_NOT_CLOSED':
+      return de
+        ? `Eine Zelle ab Zeile ${line} öffnet ein Anführungszeichen ("), das nirgends geschlossen wird. Bitte schließen oder entfernen Sie es.`
+        : `A cell from line ${line} on opens a quote (") that is never closed. Please close it or remove it.`;
+    case 'CSV_SYNTAX':
+      return de
+        ? `Die Datei ist ab Zeile ${line} nicht als CSV lesbar; bitte prüfen Sie dort die Anführungszeichen und Trennzeichen.`
+        : `The file is not readable as CSV from line ${line} on; please check the quotes and delimiters there.`;
+    default:
+      return undefined;
+  }
+}
+
+/** The row or member a duplicate row repeats (extensions.duplicateRow, existingMember); undefined without them. */
+function existsText(extensions: Readonly<Record<string, unknown>>, locale: LocaleFormats): string | undefined {
+  const de = locale.language === 'de';
+  const { duplicateRow, existingMember } = extensions;
+  if (typeof duplicateRow === 'number') {
+    const row = locale.number(duplicateRow);
+    return de
+      ? `Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) steht schon in Zeile ${row} der Datei; bitte entfernen Sie eine der beiden Zeilen.`
+      : `This company (same name, same postal code) is in row ${row} of the file already; please remove one of the two rows.`;
+  }
+  const member = typeof existingMember === 'object' && existingMember !== null ? (existingMember as { id?: unknown; name?: unknown }) : undefined;
+  if (typeof member?.id !== 'string') return undefined;
+  const who = typeof member.name === 'string' ? `${quoted(member.name, locale)} (${member.id})` : member.id;
+  return de
+    ? `Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied des Netzwerks: ${who}. Der Import legt nur neue Mitglieder an; bitte entfernen Sie die Zeile oder lassen Sie vorhandene Mitglieder überspringen.`
+    : `This company (same name, same postal code) is a member of the network already: ${who}. The import only adds new members; please remove the row, or have existing members skipped.`;
+}
 
 /**
  * An import's error in the locale's language: an error about the file as a whole (a GraphQL error at field csv or
@@ -82,9 +168,10 @@ export function importErrorText(error: ServerError, locale: LocaleFormats, label
       return tooLargeText(typeof extensions.actual === 'number' ? extensions.actual : undefined, locale);
     if (reason === 'TOO_MANY' && extensions.limit === 'rows')
       return tooManyText(typeof extensions.actual === 'number' ? extensions.actual : undefined, numberOr(extensions.max, importLimits.rows), locale);
-    if (reason === 'DUPLICATE' || reason === 'FILE') return noted(reason, error, locale);
+    if (reason === 'DUPLICATE') return duplicateColumnsText(extensions.columns, locale) ?? noted(reason, error, locale);
+    if (reason === 'FILE') return fileText(extensions, locale) ?? noted(reason, error, locale);
   }
-  if (code === 'CONFLICT' && reason === 'EXISTS') return noted('EXISTS', error, locale);
+  if (code === 'CONFLICT' && reason === 'EXISTS') return existsText(extensions, locale) ?? noted('EXISTS', error, locale);
   return errorText(error, locale, labels);
 }
 

@@ -39,15 +39,18 @@ export function localDateTime(iso: string): string {
   return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
-/** What was pressed on a page that may have gone stale: the owner's extension or award, the bidder's withdrawal. */
-export type InquiryAction = 'extend' | 'award' | 'withdrawQuote';
+/**
+ * What was pressed on a page that may have gone stale: the owner's extension, award, publishing, withdrawal (cancel)
+ * or closing without an award; the bidder's withdrawal of its quote.
+ */
+export type InquiryAction = 'extend' | 'award' | 'withdrawQuote' | 'publish' | 'cancel' | 'close';
 
 /**
  * A CONFLICT said as what happened while the page was open, for `action`: the deadline passed (the inquiry's
- * own, as the page shows it), the inquiry was awarded or ended, the quote to award was withdrawn by `bidder`, the
- * bidder's quote withdrawn already; a version read before another change as "changed meanwhile"; any other
- * conflict in the words of its reason (field-errors.ts). All of them read "changed meanwhile" before, a deadline
- * passed too. Undefined for an error that is no CONFLICT.
+ * own, as the page shows it), the draft was published, the inquiry was awarded or ended, the quote to award was
+ * withdrawn by `bidder`, the bidder's quote withdrawn already; a version read before another change as "changed
+ * meanwhile"; any other conflict in the words of its reason (field-errors.ts). All of them read "changed meanwhile"
+ * before, a deadline passed too. Undefined for an error that is no CONFLICT.
  */
 export function sayConflict(
   error: GraphQLErrorLike | undefined,
@@ -62,7 +65,7 @@ export function sayConflict(
   // A quote's WITHDRAWN: the one to award, or the bidder's own when it was withdrawn in another window.
   if (status === 'WITHDRAWN' && action === 'award' && bidder) return say((locale) => inquiryText(locale).quoteWithdrawnMeanwhile(bidder(locale)));
   if (status === 'WITHDRAWN' && action === 'withdrawQuote') return say((locale) => inquiryText(locale).quoteWithdrawnAlready);
-  if (status === 'QUOTING_CLOSED' || status === 'AWARDED' || status === 'CLOSED_WITHOUT_AWARD' || status === 'CANCELLED')
+  if (status === 'OPEN' || status === 'QUOTING_CLOSED' || status === 'AWARDED' || status === 'CLOSED_WITHOUT_AWARD' || status === 'CANCELLED')
     return say((locale) => {
       const text = inquiryText(locale);
       return `${text.inquiryNow[status](locale.dateTime(inquiry.quoteDeadline))} ${text.refused[action]}`;

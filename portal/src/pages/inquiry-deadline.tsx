@@ -7,7 +7,8 @@ import { localDateTime, sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // The owner of an OPEN inquiry moves its quote deadline later (extendQuoteDeadline), and the delivery date with it
-// when the new deadline reaches it; the bidders are told by region. Both fields start at the inquiry's own values;
+// when the new deadline reaches it; the bidders are told by region. Past the deadline (QUOTING_CLOSED) as well, which
+// opens quoting again: the intro says so. Both fields start at the inquiry's own values;
 // the delivery date is sent only when changed. The server's ORDER refusals are said as the rule they break, and a
 // deadline that passed while the page was open as that (it read "changed meanwhile"), the focus at the notice.
 
@@ -88,7 +89,7 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
   return (
     <section aria-labelledby="extend-heading">
       <h2 id="extend-heading">{text.extendHeading}</h2>
-      <p>{text.extendIntro}</p>
+      <p>{inquiry.status === 'QUOTING_CLOSED' ? text.extendIntroClosed : text.extendIntro}</p>
       <form ref={form} class="extend-deadline" onSubmit={send} noValidate aria-labelledby="extend-heading">
         {errors.form && (
           <p class="notice notice-error" role="alert" ref={formError} tabIndex={-1}>

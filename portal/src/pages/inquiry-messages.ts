@@ -108,6 +108,9 @@ const de = {
   extendHeading: 'Angebotsfrist verlängern',
   extendIntro:
     'Brauchen die Unternehmen mehr Zeit, verlängern Sie die Frist. Sie lässt sich nur nach hinten verschieben; alle Eingeladenen, die nicht abgelehnt haben, und die Partner ihrer Bietergemeinschaften erfahren es. Reicht die neue Frist an den Liefertermin, verschieben Sie ihn mit.',
+  // Past the deadline: a new one opens quoting again.
+  extendIntroClosed:
+    'Die Angebotsfrist ist abgelaufen. Haben Sie zu wenige Angebote, geben Sie den Unternehmen mit einer neuen Frist mehr Zeit: Die Anfrage nimmt dann wieder Angebote an, und alle Eingeladenen, die nicht abgelehnt haben, und die Partner ihrer Bietergemeinschaften erfahren es. Abgegebene Angebote bleiben bestehen. Reicht die neue Frist an den Liefertermin, verschieben Sie ihn mit.',
   newDeadline: 'Neue Angebotsfrist',
   newDeliveryDate: 'Liefertermin',
   extend: 'Frist verlängern',
@@ -169,6 +172,7 @@ const de = {
   // A change refused for the state the inquiry or the quote came to while the page was open (CONFLICT with reason
   // STATUS): what happened, then what it means for what was pressed.
   inquiryNow: {
+    OPEN: () => 'Die Anfrage ist inzwischen veröffentlicht.',
     QUOTING_CLOSED: (deadline: string) => `Die Angebotsfrist ist am ${deadline} abgelaufen.`,
     AWARDED: () => 'Die Anfrage ist inzwischen vergeben.',
     CLOSED_WITHOUT_AWARD: () => 'Die Anfrage ist inzwischen ohne Vergabe geschlossen.',
@@ -178,6 +182,9 @@ const de = {
     extend: 'Die Frist lässt sich nicht mehr verlängern; bitte laden Sie die Seite neu.',
     withdrawQuote: 'Ihr Angebot lässt sich nicht mehr zurückziehen und bleibt, wie es ist; bitte laden Sie die Seite neu.',
     award: 'Ein Zuschlag ist nicht mehr möglich; die Seite zeigt jetzt den neuen Stand.',
+    publish: 'Veröffentlichen ist nicht mehr möglich; bitte laden Sie die Seite neu.',
+    cancel: 'Sie lässt sich nicht mehr zurückziehen; bitte laden Sie die Seite neu.',
+    close: 'Sie lässt sich nicht mehr ohne Vergabe schließen; bitte laden Sie die Seite neu.',
   },
   quoteWithdrawnMeanwhile: (bidder: string) =>
     `${bidder} hat dieses Angebot inzwischen zurückgezogen; es lässt sich nicht mehr beauftragen. Der Vergleich zeigt die Angebote jetzt neu.`,
@@ -368,6 +375,8 @@ const en: InquiryMessages = {
   extendHeading: 'Extend the quote deadline',
   extendIntro:
     'If the companies need more time, extend the deadline. It only moves later; every invitee that has not declined, and the partners of their consortia, are told. If the new deadline reaches the delivery date, move that with it.',
+  extendIntroClosed:
+    'The quote deadline has passed. If you have too few quotes, give the companies more time with a new deadline: the inquiry then accepts quotes again, and every invitee that has not declined, and the partners of their consortia, are told. Quotes submitted stay. If the new deadline reaches the delivery date, move that with it.',
   newDeadline: 'New quote deadline',
   newDeliveryDate: 'Delivery date',
   extend: 'Extend the deadline',
@@ -424,6 +433,7 @@ const en: InquiryMessages = {
   awarded: (name) => `Awarded to ${name}.`,
   changedMeanwhile: 'The inquiry has changed in the meantime. Please reload the page.',
   inquiryNow: {
+    OPEN: () => 'The inquiry has been published in the meantime.',
     QUOTING_CLOSED: (deadline) => `The quote deadline passed on ${deadline}.`,
     AWARDED: () => 'The inquiry has been awarded in the meantime.',
     CLOSED_WITHOUT_AWARD: () => 'The inquiry has been closed without an award in the meantime.',
@@ -433,6 +443,9 @@ const en: InquiryMessages = {
     extend: 'The deadline can no longer be extended; please reload the page.',
     withdrawQuote: 'Your quote can no longer be withdrawn and stays as it is; please reload the page.',
     award: 'No quote can be awarded any more; the page now shows the current state.',
+    publish: 'It can no longer be published; please reload the page.',
+    cancel: 'It can no longer be withdrawn; please reload the page.',
+    close: 'It can no longer be closed without an award; please reload the page.',
   },
   quoteWithdrawnMeanwhile: (bidder) => `${bidder} withdrew this quote in the meantime; it can no longer be awarded. The comparison now shows the quotes anew.`,
   quoteWithdrawnAlready: 'Your quote is withdrawn already, in another window perhaps; please reload the page.',

@@ -257,7 +257,8 @@ function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; o
           </TableScroll>
         )}
       </section>
-      {owner && inquiry.status === 'OPEN' && <ExtendDeadline inquiry={inquiry} onExtended={onChanged} />}
+      {/* Past the deadline too: a new one opens quoting again (extendQuoteDeadline). */}
+      {owner && (inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED') && <ExtendDeadline inquiry={inquiry} onExtended={onChanged} />}
       {owner && inquiry.status !== 'DRAFT' && <Comparison inquiry={inquiry} onChanged={onChanged} />}
       {owner && <EndInquiry inquiry={inquiry} onEnded={onChanged} />}
     </>
@@ -293,11 +294,11 @@ function EndInquiry({ inquiry, onEnded }: { inquiry: InquiryDetail; onEnded: () 
     if (data?.cancelInquiry || data?.closeInquiryWithoutAward) {
       setOutcome({ ok: true, message: say((locale) => (ending === 'withdraw' ? inquiryText(locale).withdrawn : inquiryText(locale).closedWithoutAward)) });
       onEnded();
-    } else
-      setOutcome({
-        ok: false,
-        message: error?.extensions?.reason === 'STALE_VERSION' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors),
-      });
+    } else {
+      // Awarded, closed or withdrawn elsewhere: said as that, as the award and the quote's withdrawal say theirs (it
+      // read "changed meanwhile", or in general words that the state did not allow it).
+      setOutcome({ ok: false, message: sayConflict(error, ending === 'withdraw' ? 'cancel' : 'close', inquiry) ?? sayFailure(result.errors) });
+    }
     // The pressed button goes with the inquiry's end: the keyboard continues at what happened.
     requestAnimationFrame(() => notice.current?.focus());
   };
@@ -363,7 +364,8 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
     if (result.data?.publishInquiry) return onPublished();
     const first = result.errors[0];
     if (first?.extensions?.field === 'invite') return fail(true, sayError(first));
-    fail(false, first?.extensions?.code === 'CONFLICT' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors));
+    // Published or withdrawn elsewhere meanwhile: said as that (every CONFLICT read "changed meanwhile").
+    fail(false, sayConflict(first, 'publish', inquiry) ?? sayFailure(result.errors));
   };
   const atField = error?.atField === true;
   return (

@@ -24,8 +24,8 @@ async function base64Of(file: File): Promise<string> {
 }
 
 /** A row's error as fieldErrorText reads a GraphQL error: its reason and parameters as extensions (absent ones left out). */
-function asServerError({ message, code, field, reason, min, max, above, integer, other }: MemberImportError): GraphQLErrorLike {
-  const parameters = Object.entries({ reason, min, max, above, integer, other }).filter(([, value]) => value !== null);
+function asServerError({ message, code, field, reason, min, max, above, integer, other, duplicateRow, existingMember }: MemberImportError): GraphQLErrorLike {
+  const parameters = Object.entries({ reason, min, max, above, integer, other, duplicateRow, existingMember }).filter(([, value]) => value !== null);
   return { message, extensions: { code, field, ...Object.fromEntries(parameters) } };
 }
 
@@ -44,8 +44,10 @@ export function ImportPage({ session }: { session: Session }) {
   const [fileError, setFileError] = useState<Said | null>(null);
   const [formError, setFormError] = useState<Said | null>(null);
   const [report, setReport] = useState<MemberImportReport | null>(null);
-  // One key per checked file, so a retried import of it writes its members once.
-  const [checked, setChecked] = useState<{ fileBase64: string; key: string } | null>(null);
+  // Rows whose member the network has already: skipped (an edited export imported again) rather than refused.
+  const [skipExisting, setSkipExisting] = useState(false);
+  // One key per checked file, so a retried import of it writes its members once; imported as it was checked.
+  const [checked, setChecked] = useState<{ fileBase64: string; key: string; skipExisting: boolean } | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
 
   const show = (next: MemberImportReport) => {
@@ -87,10 +89,10 @@ export function ImportPage({ session }: { session: Session }) {
     }
     setBusy('check');
     const fileBase64 = await base64Of(file);
-    const result = await request(importMembersFile, { network, fileBase64, dryRun: true });
+    const result = await request(importMembersFile, { network, fileBase64, dryRun: true, skipExisting });
     setBusy(null);
     if (!result.data) return fail(result.errors);
-    setChecked({ fileBase64, key: crypto.randomUUID() });
+    setChecked({ fileBase64, key: crypto.randomUUID(), skipExisting });
     show(result.data.importMembers);
   };
 
@@ -98,7 +100,8 @@ export function ImportPage({ session }: { session: Session }) {
     if (!checked) return;
     setBusy('import');
     setFormError(null);
-    const result = await request(importMembersFile, { network, fileBase64: checked.fileBase64, dryRun: false, idempotencyKey: checked.key });
+    const { fileBase64, key, skipExisting: skip } = checked;
+    const result = await request(importMembersFile, { network, fileBase64, dryRun: false, idempotencyKey: key, skipExisting: skip });
     setBusy(null);
     if (!result.data) return fail(result.errors);
     show(result.data.importMembers);
@@ -132,6 +135,21 @@ export function ImportPage({ session }: { session: Session }) {
               {fileError}
             </p>
           )}
+        </div>
+        <div class="field">
+          <label class="check">
+            <input
+              id="import-skip-existing"
+              type="checkbox"
+              checked={skipExisting}
+              onChange={(e) => {
+                setSkipExisting(e.currentTarget.checked);
+                // The report was for the other choice: the file is checked again before it is imported.
+                reset();
+              }}
+            />{' '}
+            {text.skipExisting}
+          </label>
         </div>
         <div class="actions">
           <button type="submit" disabled={busy !== null}>
@@ -182,6 +200,8 @@ function Report({
   const locale = useLocale();
   const { number } = locale;
   const rows = number(report.rowCount);
+  // What the import writes: the rows read but those skipped for their existing members.
+  const toImport = number(report.rowCount - report.skipped);
   // ORDER names its other field: the report says it by that field's column header, as the office's file has it.
   const labels = Object.fromEntries(report.columns.flatMap((column) => (column.field ? [[column.field, column.header]] : [])));
   // Columns the import does not take, said before it writes, not only inside the folded list of columns below.
@@ -193,6 +213,7 @@ function Report({
       </h2>
       <p>{text.reportSummary(rows, report.encoding, text.delimiterName(report.delimiter))}</p>
       {dropped.length > 0 && <p class="notice notice-warning import-dropped">{notImportedText(dropped, locale)}</p>}
+      {report.skipped > 0 && <p class="notice import-skipped">{text.skipped(number(report.skipped), report.imported)}</p>}
       {report.imported ? (
         <>
           <p class="notice notice-ok" role="status">
@@ -261,12 +282,12 @@ function Report({
       ) : (
         <>
           <p class="notice notice-ok" role="status">
-            {text.noErrors(rows)}
+            {text.noErrors(toImport)}
           </p>
-          {report.rowCount > 0 && (
+          {report.rowCount > report.skipped && (
             <div class="actions">
               <button type="button" class="import-all" disabled={busy} onClick={onImport}>
-                {busy ? text.importing : text.importButton(rows)}
+                {busy ? text.importing : text.importButton(toImport)}
               </button>
             </div>
           )}

@@ -32,6 +32,11 @@ const de = {
     'Wählen Sie die CSV-Datei Ihrer Mitgliederliste (UTF-8 mit Kommas oder wie Excel sie speichert: Semikolons, auch Windows-1252). Das Netzwerk prüft jede Zeile; geschrieben wird erst, wenn die Datei keinen Fehler mehr enthält, und dann alle Zeilen auf einmal.',
   fileLabel: 'CSV-Datei',
   fileMissing: 'Bitte wählen Sie eine CSV-Datei.',
+  skipExisting: 'Vorhandene Mitglieder überspringen (gleicher Name und gleiche Postleitzahl), etwa beim erneuten Import einer bearbeiteten Exportdatei',
+  skipped: (n: string, done: boolean) =>
+    one(n)
+      ? `Eine Zeile ${done ? 'wurde' : 'wird'} übersprungen: Ihr Mitglied gibt es schon.`
+      : `${n} Zeilen ${done ? 'wurden' : 'werden'} übersprungen: Ihre Mitglieder gibt es schon.`,
   checkButton: 'Datei prüfen',
   checking: 'Wird geprüft …',
   importButton: (n: string) => (one(n) ? 'Das eine Mitglied importieren' : `Alle ${n} Mitglieder importieren`),
@@ -64,7 +69,7 @@ const de = {
   // Capacity balance
   capacityHeading: 'Kapazitätsbilanz',
   capacityIntro:
-    'Stunden je Kalenderwoche: angeboten, gesucht und gebucht (bestätigt), die Bilanz ist Angebot minus Nachfrage. Über 0 hat die Region Kapazität frei, unter 0 fehlt ihr welche.',
+    'Stunden je Kalenderwoche: angeboten, gesucht und gebucht (bestätigt), die Bilanz ist Angebot minus Nachfrage. Über 0 hat die Region Kapazität frei, unter 0 fehlt ihr welche. Gezählt wird ab heute: Vergangene Tage werden nicht mehr gearbeitet, ein begonnener Zeitraum hat seine Stunden auf den Arbeitstagen, die ihm bleiben (die laufende Woche ab heute), und einer, der vorbei ist, zählt nicht mehr.',
   fromLabel: 'Von',
   toLabel: 'Bis',
   kindLabel: 'Art',
@@ -175,6 +180,9 @@ const en: OfficeMessages = {
     'Choose the CSV file of your member list (UTF-8 with commas, or as Excel saves it: semicolons, Windows-1252 too). The network checks every row; nothing is written until the file has no error left, and then all rows at once.',
   fileLabel: 'CSV file',
   fileMissing: 'Please choose a CSV file.',
+  skipExisting: 'Skip existing members (same name and postal code), as when importing an edited export again',
+  skipped: (n, done) =>
+    one(n) ? `One row ${done ? 'was' : 'is'} skipped: its member exists already.` : `${n} rows ${done ? 'were' : 'are'} skipped: their members exist already.`,
   checkButton: 'Check file',
   checking: 'Checking …',
   importButton: (n) => (one(n) ? 'Import the one member' : `Import all ${n} members`),
@@ -205,7 +213,7 @@ const en: OfficeMessages = {
   exportUtf8: 'Download as CSV (UTF-8, commas)',
   capacityHeading: 'Capacity balance',
   capacityIntro:
-    'Hours per calendar week: offered, requested and booked (confirmed); the balance is offered minus requested. Above 0 the region has capacity to spare, below 0 it lacks some.',
+    'Hours per calendar week: offered, requested and booked (confirmed); the balance is offered minus requested. Above 0 the region has capacity to spare, below 0 it lacks some. Counted from today on: days gone are worked no more, a window that has begun has its hours on the working days it has left (this week from today), and one that has ended counts no more.',
   fromLabel: 'From',
   toLabel: 'To',
   kindLabel: 'Kind',

@@ -116,6 +116,10 @@ export type ImportError = {
   code: Scalars['String']['output'];
   /** The file's header of the column, null for the row as a whole. */
   column?: Maybe<Scalars['String']['output']>;
+  /** A CONFLICT EXISTS's earlier row of the file naming the same member. Since 1.5. */
+  duplicateRow?: Maybe<Scalars['Int']['output']>;
+  /** A CONFLICT EXISTS's member of the network the row names again, its local id. Since 1.5. */
+  existingId?: Maybe<Scalars['Int']['output']>;
   /** The member field, for example certifications[1].validUntil. */
   field?: Maybe<Scalars['String']['output']>;
   /** True when the value must be a whole number (OUT_OF_RANGE, NUMBER); null otherwise. */
@@ -153,6 +157,8 @@ export type ImportReport = {
   localIds: Array<Scalars['Int']['output']>;
   /** Member rows read. */
   rowCount: Scalars['Int']['output'];
+  /** Rows skipped because the network has their member already (skipExisting). Since 1.5. */
+  skipped: Scalars['Int']['output'];
 };
 
 export type Match = {
@@ -276,6 +282,7 @@ export type MutationImportMembersArgs = {
   dryRun: Scalars['Boolean']['input'];
   fileBase64?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  skipExisting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -766,6 +773,8 @@ export type ImportErrorResolvers<ContextType = NetworkContext, ParentType extend
   above?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duplicateRow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  existingId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   integer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -785,6 +794,7 @@ export type ImportReportResolvers<ContextType = NetworkContext, ParentType exten
   imported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   localIds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MatchResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match']> = {
@@ -801,7 +811,7 @@ export type MutationResolvers<ContextType = NetworkContext, ParentType extends R
   cancelEventRegistration?: Resolver<ResolversTypes['CancelledRegistration'], ParentType, ContextType, RequireFields<MutationCancelEventRegistrationArgs, 'localId'>>;
   createMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationCreateMemberArgs, 'input'>>;
   deleteContactPerson?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationDeleteContactPersonArgs, 'localId'>>;
-  importMembers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun'>>;
+  importMembers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun' | 'skipExisting'>>;
   publishNews?: Resolver<ResolversTypes['NewsRecord'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'localId' | 'participant'>>;
   updateMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input' | 'localId'>>;

@@ -297,7 +297,7 @@ export type CapacityBalanceRow = {
   kind: CapacityKind;
   /** Null for the whole region. */
   network?: Maybe<NetworkCode>;
-  /** Hours offered in this week (a post's hours spread over its window's working days). */
+  /** Hours offered in this week (a post's hours spread over its window's working days from today on). */
   offeredHours: Scalars['Float']['output'];
   /** Hours requested in this week. */
   requestedHours: Scalars['Float']['output'];
@@ -753,7 +753,7 @@ export type InquiryEventType =
   | 'BOOTH_REGISTRATION_CONFIRMED'
   /** A lead invited this member into a consortium (Bietergemeinschaft) for an inquiry. */
   | 'CONSORTIUM_INVITED'
-  /** The owner moved an open inquiry's quote deadline later (every invitee that has not declined and every consortium partner receives it; data.quoteDeadline, data.previousQuoteDeadline, data.deliveryDate, and data.lapsingQuote for a bidder whose quote is valid until before the new deadline's day). */
+  /** The owner moved an open inquiry's quote deadline later, or gave one whose deadline had passed a new one, which opens quoting again (data.previousQuoteDeadline then lies before the event's occurredAt). Every invitee that has not declined and every consortium partner receives it: data.quoteDeadline, data.previousQuoteDeadline, data.deliveryDate, and data.lapsingQuote for a bidder whose quote is valid until before the new deadline's day. */
   | 'DEADLINE_EXTENDED'
   /** An inquiry's quote deadline is near and the invited member has not quoted yet. */
   | 'DEADLINE_NEAR'
@@ -784,7 +784,7 @@ export type InquiryInput = {
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The customer an office or admin acts for. */
   customer?: InputMaybe<Scalars['String']['input']>;
-  /** YYYY-MM-DD, after the quote deadline. */
+  /** YYYY-MM-DD, after the quote deadline's day, at most two years ahead. */
   deliveryDate: Scalars['String']['input'];
   /** Where the parts go: a German postal code or coordinates. */
   deliveryLocation: LocationInput;
@@ -800,7 +800,7 @@ export type InquiryInput = {
   processes: Array<Scalars['String']['input']>;
   /** The quantities to quote for, 1 to 20. */
   quantities: Array<QuantityInput>;
-  /** ISO date-time in the future, e.g. 2026-12-01T12:00:00Z. */
+  /** ISO date-time in the future, at most two years ahead, e.g. 2026-12-01T12:00:00Z. */
   quoteDeadline: Scalars['String']['input'];
   /** Short title, 1..200 characters, for example Lagerbock aus 42CrMo4 (bearing bracket). */
   title: Scalars['String']['input'];
@@ -829,7 +829,7 @@ export type InquiryInvitation = {
 export type InquiryPatch = {
   /** New required certificates. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** New delivery date, YYYY-MM-DD, after the quote deadline. */
+  /** New delivery date, YYYY-MM-DD, after the quote deadline's day, at most two years ahead. */
   deliveryDate?: InputMaybe<Scalars['String']['input']>;
   /** New delivery location: a German postal code or coordinates. */
   deliveryLocation?: InputMaybe<LocationInput>;
@@ -845,7 +845,7 @@ export type InquiryPatch = {
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New quantities, 1 to 20. */
   quantities?: InputMaybe<Array<QuantityInput>>;
-  /** New quote deadline, ISO date-time in the future. */
+  /** New quote deadline, ISO date-time in the future, at most two years ahead. */
   quoteDeadline?: InputMaybe<Scalars['String']['input']>;
   /** New title, 1..200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
@@ -874,7 +874,7 @@ export type InquiryStatus =
   | 'DRAFT'
   /** Published: invited members read it and quote until the quote deadline. */
   | 'OPEN'
-  /** OPEN past its quote deadline: no more quotes, award still possible. */
+  /** OPEN past its quote deadline: no more quotes, award still possible; extendQuoteDeadline opens it again. */
   | 'QUOTING_CLOSED';
 
 /** A range of whole numbers, both ends included; an end left out is open. */
@@ -1194,6 +1194,8 @@ export type MemberImport = {
   members: Array<Member>;
   /** Member rows read (blank rows are skipped). */
   rowCount: Scalars['Int']['output'];
+  /** Rows skipped (skipExisting) because the network has their member already; 0 without skipExisting. */
+  skipped: Scalars['Int']['output'];
 };
 
 /** A column of the imported file. */
@@ -1214,6 +1216,10 @@ export type MemberImportError = {
   code: Scalars['String']['output'];
   /** The column's header as the file has it; null for the row as a whole. */
   column?: Maybe<Scalars['String']['output']>;
+  /** A CONFLICT EXISTS's earlier row of the file that names the same member (same name and postal code). */
+  duplicateRow?: Maybe<Scalars['Int']['output']>;
+  /** A CONFLICT EXISTS's member of the network that the row names again (same name and postal code). */
+  existingMember?: Maybe<Member>;
   /** The member field the error is about, as createMember names it (for example certifications[1].validUntil); null for the row as a whole. */
   field?: Maybe<Scalars['String']['output']>;
   /** True when the value must be a whole number (OUT_OF_RANGE, NUMBER); null otherwise. */
@@ -1441,10 +1447,12 @@ export type Mutation = {
   /** Either side ends a relationship, requested or confirmed. */
   endRelationship: BusinessRelationship;
   /**
-   * Moves the quote deadline of an OPEN inquiry later (never earlier: bidders plan on it), before its quote deadline
-   * has passed. The new deadline must end before the delivery date's day, or deliveryDate moves with it (later too).
-   * Every invitee that has not declined and every consortium partner hears DEADLINE_EXTENDED; the DEADLINE_NEAR
-   * reminder follows the new deadline.
+   * Moves the quote deadline of an OPEN inquiry later (never earlier: bidders plan on it), also once it has passed
+   * (QUOTING_CLOSED), which opens quoting again: a customer with too few quotes gives the bidders more time. The new
+   * deadline lies in the future, at most two years ahead, and must end before the delivery date's day, or deliveryDate
+   * moves with it (later too). Every invitee that has not declined and every consortium partner hears
+   * DEADLINE_EXTENDED; the DEADLINE_NEAR reminder follows the new deadline. Quotes submitted stay (a bidder whose
+   * quote lapses before the new deadline's day reads which), withdrawn ones stay withdrawn.
    */
   extendQuoteDeadline: Inquiry;
   /**
@@ -1462,7 +1470,8 @@ export type Mutation = {
    * (Excel's "CSV (Trennzeichen-getrennt)"), told apart by whether the bytes are valid UTF-8. Text that shows a
    * wrong decoding on the client's side is refused. At most 1000 member rows and 512 KiB.
    * Every row is checked as createMember checks its input, and members already in the network (same name and postal
-   * code) or twice in the file are refused; each error is reported with its row and column. Only a file without any
+   * code) or twice in the file are refused (or, with skipExisting, those already in the network skipped); each error is
+   * reported with its row and column. Only a file without any
    * error is written, all its members in one transaction; otherwise nothing is written and `imported` is false.
    * Allowed: that network's office, admin.
    */
@@ -1507,9 +1516,11 @@ export type Mutation = {
    * Registers a member as exhibitor on the booth: the caller's own member, or
    * memberId for an office (its network's members) or admin. The area is held
    * at once (PENDING) until the organiser confirms or declines. CONFLICT when
-   * registration has closed, the member is registered already, or the area is
-   * more than is left (extensions.remainingAreaM2); NOT_FOUND for an unknown
-   * booth or member.
+   * registration has closed, the member is registered already, the member has
+   * registered for the booth 5 times already (REGISTRATIONS_USED_UP, each since
+   * withdrawn or declined; admin registers it once more), or the area is more
+   * than is left (extensions.remainingAreaM2); NOT_FOUND for an unknown booth or
+   * member.
    */
   registerForBooth: BoothRegistration;
   /**
@@ -1829,6 +1840,7 @@ export type MutationImportMembersArgs = {
   fileBase64?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   network: NetworkCode;
+  skipExisting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2303,6 +2315,9 @@ export type Query = {
   /**
    * Hours offered, requested and booked per ISO calendar week and per kind and
    * CAD system or process, per network and for the whole region (network null).
+   * Counted from today (the region's day) on: a post's or booking's hours are
+   * spread over the working days its window has left, at most what those days
+   * hold, and one whose window has ended is left out, in every week.
    * Also as CSV: GET /export/capacity-balance.csv?from=...&to=...&kind=... at the gateway.
    */
   capacityBalance?: Maybe<Array<CapacityBalanceRow>>;
@@ -3318,9 +3333,9 @@ export type ResolversTypes = {
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'matched' | 'node'> & { matched: ResolversTypes['MemberMatch'], node: ResolversTypes['Member'] }>;
   MemberFacets: ResolverTypeWrapper<MemberFacets>;
   MemberFilter: MemberFilter;
-  MemberImport: ResolverTypeWrapper<Omit<MemberImport, 'members'> & { members: Array<ResolversTypes['Member']> }>;
+  MemberImport: ResolverTypeWrapper<Omit<MemberImport, 'errors' | 'members'> & { errors: Array<ResolversTypes['MemberImportError']>, members: Array<ResolversTypes['Member']> }>;
   MemberImportColumn: ResolverTypeWrapper<MemberImportColumn>;
-  MemberImportError: ResolverTypeWrapper<MemberImportError>;
+  MemberImportError: ResolverTypeWrapper<Omit<MemberImportError, 'existingMember'> & { existingMember?: Maybe<ResolversTypes['Member']> }>;
   MemberInput: MemberInput;
   MemberMatch: ResolverTypeWrapper<MemberMatch>;
   MemberOrder: MemberOrder;
@@ -3438,9 +3453,9 @@ export type ResolversParentTypes = {
   MemberEdge: Omit<MemberEdge, 'matched' | 'node'> & { matched: ResolversParentTypes['MemberMatch'], node: ResolversParentTypes['Member'] };
   MemberFacets: MemberFacets;
   MemberFilter: MemberFilter;
-  MemberImport: Omit<MemberImport, 'members'> & { members: Array<ResolversParentTypes['Member']> };
+  MemberImport: Omit<MemberImport, 'errors' | 'members'> & { errors: Array<ResolversParentTypes['MemberImportError']>, members: Array<ResolversParentTypes['Member']> };
   MemberImportColumn: MemberImportColumn;
-  MemberImportError: MemberImportError;
+  MemberImportError: Omit<MemberImportError, 'existingMember'> & { existingMember?: Maybe<ResolversParentTypes['Member']> };
   MemberInput: MemberInput;
   MemberMatch: MemberMatch;
   MemberPatch: MemberPatch;
@@ -3855,6 +3870,7 @@ export type MemberImportResolvers<ContextType = RegionContext, ParentType extend
   imported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MemberImportColumnResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['MemberImportColumn'] = ResolversParentTypes['MemberImportColumn']> = {
@@ -3866,6 +3882,8 @@ export type MemberImportErrorResolvers<ContextType = RegionContext, ParentType e
   above?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duplicateRow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  existingMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   integer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3919,7 +3937,7 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   endRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationEndRelationshipArgs, 'id'>>;
   extendQuoteDeadline?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationExtendQuoteDeadlineArgs, 'id' | 'quoteDeadline' | 'version'>>;
   handOverWorkingGroupLead?: Resolver<ResolversTypes['WorkingGroup'], ParentType, ContextType, RequireFields<MutationHandOverWorkingGroupLeadArgs, 'groupId' | 'lead'>>;
-  importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun' | 'network'>>;
+  importMembers?: Resolver<ResolversTypes['MemberImport'], ParentType, ContextType, RequireFields<MutationImportMembersArgs, 'dryRun' | 'network' | 'skipExisting'>>;
   inviteToWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationInviteToWorkingGroupArgs, 'groupId' | 'memberId'>>;
   leaveWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationLeaveWorkingGroupArgs, 'groupId'>>;
   postCapacity?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationPostCapacityArgs, 'input'>>;

@@ -66,10 +66,44 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
   return parsed;
 }
 
-function deadline(field: string, value: string, now: Date): Date {
-  const time = isoDateTime(field, value, '2026-12-01T12:00:00Z');
+/**
+ * How far ahead an inquiry's quote deadline and delivery date may lie: two years from the region's today. An inquiry
+ * asks for parts while the prices quoted for them still hold (series parts are sourced a year or two before their
+ * start of production; a quote binds its bidder until its validUntil, not for decades), so a date further out is a
+ * slip such as 2207 for 2027: it was taken up to 2999 (the years every date of the graph takes), and kept such an
+ * inquiry open and its bidders' quotes bound for centuries. One rule for createInquiry, updateInquiry and
+ * extendQuoteDeadline.
+ */
+export const inquiryHorizonYears = 2;
+
+/** The last day an inquiry's dates may name: the region's today inquiryHorizonYears on (29 February gives the 28th). */
+export function latestInquiryDay(now = new Date()): string {
+  const [year, month, day] = regionDay(now).split('-');
+  return `${Number(year) + inquiryHorizonYears}-${month}-${month === '02' && day === '29' ? '28' : day}`;
+}
+
+/** TOO_FAR_AHEAD at `field` for a date (or a deadline's region day) after latestInquiryDay, with that day as max. */
+function withinHorizon(field: string, value: string, day: string, now: Date): void {
+  const max = latestInquiryDay(now);
+  if (day > max)
+    throw badInput(field, `${field} (${value.slice(0, 40)}) lies more than ${inquiryHorizonYears} years ahead; give a day until ${max} at the latest.`, {
+      reason: 'TOO_FAR_AHEAD',
+      max,
+    });
+}
+
+function deadline(field: string, value: string, now: Date, example = '2026-12-01T12:00:00Z'): Date {
+  const time = isoDateTime(field, value, example);
   if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`, { reason: 'IN_THE_PAST' });
+  withinHorizon(field, value, regionDay(time), now);
   return time;
+}
+
+/** A delivery date given: a calendar day within the horizon (one kept from before the rule is not refused for it). */
+function deliveryDay(field: string, value: string, now: Date): string {
+  isoDate(field, value);
+  withinHorizon(field, value, value, now);
+  return value;
 }
 
 function deliveryAfterDeadline(field: string, deliveryDate: string, quoteDeadline: Date): string {
@@ -163,7 +197,7 @@ export function newInquiry(em: EntityManager, identity: Identity, input: Inquiry
     documents: documents('input.documents', input.documents),
     ppapLevel: ppap('input.ppapLevel', input.ppapLevel),
     ...location,
-    deliveryDate: deliveryAfterDeadline('input.deliveryDate', input.deliveryDate, quoteDeadline),
+    deliveryDate: deliveryAfterDeadline('input.deliveryDate', deliveryDay('input.deliveryDate', input.deliveryDate, now), quoteDeadline),
     quoteDeadline,
     status: 'DRAFT',
   });
@@ -183,7 +217,11 @@ export function applyPatch(inquiry: Inquiry, patch: InquiryPatch, now = new Date
     );
   const deliveryDate =
     patch.deliveryDate != null || patch.quoteDeadline != null
-      ? deliveryAfterDeadline('input.deliveryDate', patch.deliveryDate ?? inquiry.deliveryDate, quoteDeadline)
+      ? deliveryAfterDeadline(
+          'input.deliveryDate',
+          patch.deliveryDate != null ? deliveryDay('input.deliveryDate', patch.deliveryDate, now) : inquiry.deliveryDate,
+          quoteDeadline,
+        )
       : inquiry.deliveryDate;
   if (patch.title != null) inquiry.title = line('input.title', patch.title, 200, true)!;
   if (patch.partDescription != null) inquiry.partDescription = text('input.partDescription', patch.partDescription, 10_000, true)!;
@@ -213,12 +251,36 @@ export function quantityClass(inquiry: Pick<Inquiry, 'quantities'>): Quantity {
 export async function lockInquiry(tx: EntityManager, access: InquiryAccess, id: string, version: number | null, field = 'id'): Promise<Inquiry> {
   const inquiry = await tx.findOne(InquirySchema, parseInquiryId(id, field), { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!inquiry || !(await access.resolve(tx, inquiry))) throw notFound(`Inquiry ${id} does not exist.`);
-  if (version !== null && inquiry.version !== version) {
+  if (version !== null) requireVersion(inquiry, id, version);
+  return inquiry;
+}
+
+function requireVersion(inquiry: Inquiry, id: string, version: number): void {
+  if (inquiry.version !== version)
     throw conflict(`Inquiry ${id} is at version ${inquiry.version}, not ${version}: it changed since you read it. Read it again and retry.`, {
       reason: 'STALE_VERSION',
       currentVersion: inquiry.version,
     });
-  }
+}
+
+/**
+ * lockInquiry for a step of its owner (extend, award, end): the caller's part and the inquiry's state are checked
+ * before the version. A page read before the inquiry was awarded or ended elsewhere learns that (STATUS, with the
+ * status), which a retry at the current version would meet anyway; it read "changed meanwhile" (the lifecycle probe).
+ */
+export async function lockForOwner(
+  tx: EntityManager,
+  access: InquiryAccess,
+  id: string,
+  version: number,
+  action: string,
+  allowed: string[],
+  field = 'id',
+): Promise<Inquiry> {
+  const inquiry = await lockInquiry(tx, access, id, null, field);
+  requireOwner(access.viewOf(inquiry), id);
+  requireStatus(inquiry, id, action, allowed);
+  requireVersion(inquiry, id, version);
   return inquiry;
 }
 
@@ -245,10 +307,14 @@ export function checkPublishable(access: InquiryAccess, inquiry: Inquiry, id: st
     });
 }
 
-/** The candidates were ranked before the transaction; the version check catches any change made meanwhile. */
+/**
+ * The candidates were ranked before the transaction; the version check catches any change made meanwhile, after the
+ * state's (as lockForOwner's), so a draft published or withdrawn elsewhere says so.
+ */
 export async function publish(tx: EntityManager, access: InquiryAccess, id: string, version: number, candidates: RankedCandidate[]): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, access, id, version);
+  const inquiry = await lockInquiry(tx, access, id, null);
   checkPublishable(access, inquiry, id);
+  requireVersion(inquiry, id, version);
   for (const c of candidates) {
     tx.create(InvitationSchema, {
       inquiry,
@@ -269,6 +335,14 @@ export async function publish(tx: EntityManager, access: InquiryAccess, id: stri
  * An OPEN inquiry's quote deadline moved later, and its delivery date with it when given (later too: bidders plan on
  * both). Every invitee that has not declined and every consortium partner that has not is told; the DEADLINE_NEAR
  * reminder is due again, a day before the new deadline (dispatcher.ts), not for the old one.
+ *
+ * Past the deadline (QUOTING_CLOSED) too, to a deadline in the future: a customer with too few quotes gives the
+ * bidders more time rather than closing the inquiry or awarding one of too few (it was refused, and the only way on
+ * was a new inquiry). Quoting opens again. Nothing happened at the old deadline that has to be undone: QUOTING_CLOSED
+ * is read from the deadline (effectiveStatus), no event marks it; its DEADLINE_NEAR went out before it, and the new
+ * deadline gets its own. What passed in between stands: a quote submitted stays, and its bidder is told when it
+ * lapses before the new deadline's day (lapsingQuote); a withdrawn one stays WITHDRAWN until its bidder submits it
+ * again; an invitee that declined stays out and hears nothing.
  */
 export async function extendDeadline(
   tx: EntityManager,
@@ -278,12 +352,11 @@ export async function extendDeadline(
   newDeadline: string,
   newDeliveryDate: string | null,
 ): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, access, id, version);
-  requireOwner(access.viewOf(inquiry), id);
-  // Not past the deadline: an inquiry whose bidders were told quoting closed does not open again.
-  requireStatus(inquiry, id, 'given a later quote deadline', ['OPEN']);
+  const now = new Date();
+  const inquiry = await lockForOwner(tx, access, id, version, 'given a later quote deadline', ['OPEN', 'QUOTING_CLOSED']);
   const previous = { quoteDeadline: inquiry.quoteDeadline.toISOString(), deliveryDate: inquiry.deliveryDate };
-  const quoteDeadline = isoDateTime('quoteDeadline', newDeadline, '2026-12-15T12:00:00Z');
+  // In the future as well as later: past the deadline a later one may have passed too.
+  const quoteDeadline = deadline('quoteDeadline', newDeadline, now, '2026-12-15T12:00:00Z');
   if (quoteDeadline <= inquiry.quoteDeadline)
     throw badInput(
       'quoteDeadline',
@@ -297,7 +370,7 @@ export async function extendDeadline(
       { reason: 'ORDER', other: 'deliveryDate' },
     );
   if (newDeliveryDate != null) {
-    isoDate('deliveryDate', newDeliveryDate);
+    deliveryDay('deliveryDate', newDeliveryDate, now);
     if (newDeliveryDate < inquiry.deliveryDate)
       throw badInput(
         'deliveryDate',
@@ -340,9 +413,7 @@ export async function award(
   version: number,
   quoteVersion: number | null = null,
 ): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, access, id, version, 'inquiryId');
-  requireOwner(access.viewOf(inquiry), id);
-  requireStatus(inquiry, id, 'awarded', ['OPEN', 'QUOTING_CLOSED']);
+  const inquiry = await lockForOwner(tx, access, id, version, 'awarded', ['OPEN', 'QUOTING_CLOSED'], 'inquiryId');
   const quotes = await tx.find(QuoteSchema, { inquiry });
   const winner = quotes.find((q) => q.id === quoteKey);
   if (!winner) throw badInput('quoteId', `Quote ${quoteId(quoteKey)} is not a quote on ${id}.`, { reason: 'NOT_APPLICABLE' });
@@ -404,10 +475,10 @@ async function decide(tx: EntityManager, inquiry: Inquiry, all: Quote[], winner:
 }
 
 export async function close(tx: EntityManager, access: InquiryAccess, id: string, version: number, to: 'CANCELLED' | 'CLOSED_WITHOUT_AWARD'): Promise<Inquiry> {
-  const inquiry = await lockInquiry(tx, access, id, version);
-  requireOwner(access.viewOf(inquiry), id);
-  if (to === 'CANCELLED') requireStatus(inquiry, id, 'cancelled', ['DRAFT', 'OPEN', 'QUOTING_CLOSED']);
-  else requireStatus(inquiry, id, 'closed without award', ['OPEN', 'QUOTING_CLOSED']);
+  const inquiry =
+    to === 'CANCELLED'
+      ? await lockForOwner(tx, access, id, version, 'cancelled', ['DRAFT', 'OPEN', 'QUOTING_CLOSED'])
+      : await lockForOwner(tx, access, id, version, 'closed without award', ['OPEN', 'QUOTING_CLOSED']);
   // Its bidders are told, as the schema says of NOT_CHOSEN ("or closed without award"): their quotes stood SUBMITTED
   // and no one heard of the end (the inquiry probe).
   await decide(tx, inquiry, await tx.find(QuoteSchema, { inquiry }), null, to === 'CANCELLED' ? 'INQUIRY_CANCELLED' : 'CLOSED_WITHOUT_AWARD');

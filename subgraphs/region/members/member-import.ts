@@ -1,3 +1,5 @@
+import type { GraphQLError } from 'graphql';
+import { sameMajor, serves } from '../../../shared/internal-api.ts';
 import { keyedWrite } from '../network-client.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { RegionContext } from '../context.ts';
@@ -8,16 +10,21 @@ import { memberRef } from '../ids.ts';
 // transaction under its own access rules; region turns the local ids it
 // answers into members.
 
-const importMutation = /* GraphQL */ `
-  mutation ($csv: String, $fileBase64: String, $dryRun: Boolean!, $key: String) {
-    importMembers(csv: $csv, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $key) {
+/** The import as a network's internal API takes it; `since15` adds what 1.5 brought (shared/internal-api.ts). */
+const importMutation = (since15: boolean) => /* GraphQL */ `
+  mutation (${since15 ? '$skipExisting: Boolean, ' : ''}$csv: String, $fileBase64: String, $dryRun: Boolean!, $key: String) {
+    importMembers(csv: $csv, fileBase64: $fileBase64, dryRun: $dryRun, idempotencyKey: $key${since15 ? ', skipExisting: $skipExisting' : ''}) {
       imported dryRun rowCount encoding delimiter
       columns { header field }
-      errors { row column field message code reason min max above integer other }
-      localIds
+      errors { row column field message code reason min max above integer other${since15 ? ' duplicateRow existingId' : ''} }
+      localIds${since15 ? ' skipped' : ''}
     }
   }
 `;
+const currentImport = importMutation(true);
+/** For a network before 1.5: its duplicates name their row or member in the message alone, and it skips none. */
+const importBefore15 = importMutation(false);
+const skippingSince = '1.5';
 
 /**
  * The network's budget for an import: 1000 rows with their lists took 2.6 s on the two-core test machine
@@ -45,8 +52,11 @@ interface ImportReport {
     above: number | null;
     integer: boolean | null;
     other: string | null;
+    duplicateRow?: number | null;
+    existingId?: number | null;
   }[];
   localIds: number[];
+  skipped?: number;
 }
 
 interface ImportArgs {
@@ -55,17 +65,47 @@ interface ImportArgs {
   fileBase64?: string | null;
   dryRun?: boolean | null;
   idempotencyKey?: string | null;
+  skipExisting?: boolean | null;
 }
 
 async function importMembers(ctx: RegionContext, args: ImportArgs) {
+  const skipExisting = args.skipExisting ?? false;
   const variables = { csv: args.csv ?? null, fileBase64: args.fileBase64 ?? null, dryRun: args.dryRun ?? false, key: args.idempotencyKey ?? null };
   const client = ctx.client(args.network);
-  const data = await client.request<{ importMembers: ImportReport }>(importMutation, variables, ctx.identityHeader, {
+  const options = {
     write: variables.dryRun ? undefined : keyedWrite(args.idempotencyKey),
     timeoutMs: Math.max(client.timeoutMs, importTimeoutMs),
-  });
-  const { localIds, ...report } = data.importMembers;
-  return { ...report, members: localIds.map((id) => memberRef(args.network, id)) };
+  };
+  const ask = (query: string, extra: Record<string, unknown> = {}, since?: string) =>
+    client.request<{ importMembers: ImportReport }>(query, { ...variables, ...extra }, ctx.identityHeader, { ...options, since });
+  let report: ImportReport;
+  if (skipExisting) {
+    // Only a network of 1.5 or later can skip: an older one is not asked, and the error names both versions.
+    report = (await ask(currentImport, { skipExisting }, skippingSince)).importMembers;
+  } else if (client.served !== undefined && !serves(client.served, skippingSince)) {
+    report = (await ask(importBefore15)).importMembers;
+  } else {
+    try {
+      report = (await ask(currentImport, { skipExisting })).importMembers;
+    } catch (error) {
+      // Region's first call to a network of an older minor (or one of its replicas not updated yet): its schema
+      // refused the new fields before running anything, so the import is asked again without them.
+      const { code, networkVersion } = (error as GraphQLError).extensions ?? {};
+      if (code !== 'INTERNAL_API_VERSION' || typeof networkVersion !== 'string' || !sameMajor(networkVersion, client.version)) throw error;
+      report = (await ask(importBefore15)).importMembers;
+    }
+  }
+  const { localIds, errors, skipped, ...rest } = report;
+  return {
+    ...rest,
+    skipped: skipped ?? 0,
+    errors: errors.map(({ duplicateRow, existingId, ...error }) => ({
+      ...error,
+      duplicateRow: duplicateRow ?? null,
+      existingMember: typeof existingId === 'number' ? memberRef(args.network, existingId) : null,
+    })),
+    members: localIds.map((id) => memberRef(args.network, id)),
+  };
 }
 
 export const memberImportResolvers: Resolvers = {
