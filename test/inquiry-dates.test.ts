@@ -5,19 +5,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fieldErrorText } from '../portal/src/field-errors.ts';
 import { locale } from '../portal/src/i18n.ts';
 
+/** The extensions of the error `run` throws, or undefined when it throws none. */
+function refusal(run: () => void): Record<string, unknown> | undefined {
+  try {
+    run();
+  } catch (error) {
+    return (error as { extensions?: Record<string, unknown> }).extensions;
+  }
+  return undefined;
+}
+
 // Delivery lies after the quote deadline's day, the region's day (shared/region-day.ts): a deadline at 23:30 UTC on
 // the 10th is 00:30 on the 11th in Berlin, so delivery on the 11th is the deadline's own day there.
 describe('an inquiry’s delivery date after its quote deadline’s day in the region', () => {
   const now = new Date('2026-12-01T12:00:00Z');
   const inquiry = () => ({ title: 'Lagerbock', quoteDeadline: new Date('2026-12-10T23:30:00Z'), deliveryDate: '2026-12-11' }) as unknown as Inquiry;
-  const refusal = (run: () => void) => {
-    try {
-      run();
-    } catch (error) {
-      return (error as { extensions?: Record<string, unknown> }).extensions;
-    }
-    return undefined;
-  };
 
   test('a changed date is checked against the day in Berlin', () => {
     expect(refusal(() => applyPatch(inquiry(), { deliveryDate: '2026-12-11' }, now))).toMatchObject({ field: 'input.deliveryDate', reason: 'ORDER' });
@@ -39,14 +41,6 @@ describe('an inquiry’s delivery date after its quote deadline’s day in the r
 describe('an inquiry’s quote deadline and delivery date at most two years ahead', () => {
   const now = new Date('2026-12-01T12:00:00Z');
   const draft = () => ({ title: 'Lagerbock', quoteDeadline: new Date('2026-12-10T12:00:00Z'), deliveryDate: '2027-01-15' }) as unknown as Inquiry;
-  const refusal = (run: () => void) => {
-    try {
-      run();
-    } catch (error) {
-      return (error as { extensions?: Record<string, unknown> }).extensions;
-    }
-    return undefined;
-  };
 
   test('the last day is the region’s today two years on; the day after is refused at its field, naming that day', () => {
     expect(latestInquiryDay(now)).toBe('2028-12-01');

@@ -5,6 +5,7 @@ import { listen } from '../shared/http.ts';
 import { internalApiVersion } from '../shared/internal-api.ts';
 import { archiveMember } from '../subgraphs/network/members.ts';
 import { NetworkClient } from '../subgraphs/region/network-client.ts';
+import { olderNetwork } from './support/older-network.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // Region and each office's network service exchange the internal API version they speak and serve
@@ -34,46 +35,15 @@ function networkWithoutVersion(target: string): Server {
   });
 }
 
-/**
- * NIWE as a network service of 1.2, before `archived` came: it says so in every answer and, as its schema lacks the
- * field, refuses an operation naming it with graphql's validation error. Counts the operations that name it.
- */
-function networkOf12(target: string): { server: Server; askedArchived: () => number } {
-  let askedArchived = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (/\barchived\(/.test(JSON.parse(body.toString()).query)) {
-        askedArchived++;
-        const refusal = { message: 'Cannot query field "archived" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [refusal], extensions: { internalApiVersion: '1.2' } }));
-        return;
-      }
-      const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        const parts: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => parts.push(chunk));
-        answer.on('end', () => {
-          const answered = JSON.parse(Buffer.concat(parts).toString());
-          answered.extensions = { ...answered.extensions, internalApiVersion: '1.2' };
-          res.writeHead(answer.statusCode!, { 'content-type': 'application/json' }).end(JSON.stringify(answered));
-        });
-      });
-      upstream.end(body);
-    });
-  });
-  return { server, askedArchived: () => askedArchived };
-}
-
-let before13: ReturnType<typeof networkOf12>;
+// NIWE as a network service of 1.2, before `archived` came (its schema lacks the field).
+let before13: ReturnType<typeof olderNetwork>;
 let before13Url: string;
 
 beforeAll(async () => {
   stack = await startStack();
   unversioned = networkWithoutVersion(stack.networkUrls.NIWE);
   unversionedUrl = await listen(unversioned, 0);
-  before13 = networkOf12(stack.networkUrls.NIWE);
+  before13 = olderNetwork(stack.networkUrls.NIWE, '1.2', /\barchived\(/, 'archived');
   before13Url = await listen(before13.server, 0);
 });
 afterAll(async () => {
@@ -181,7 +151,7 @@ describe('the internal API is versioned', () => {
         expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       }
       // Asked once, refused with its version; then region knows it serves 1.2 and asks `existing` alone.
-      expect(before13.askedArchived()).toBe(1);
+      expect(before13.refused()).toBe(1);
     } finally {
       regionClients.set('NIWE', current);
     }

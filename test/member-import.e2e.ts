@@ -1,10 +1,10 @@
-import { createServer, request, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listen } from '../shared/http.ts';
 import { csvImportLimits } from '../shared/member-csv.ts';
 import { NetworkClient } from '../subgraphs/region/network-client.ts';
 import { type GraphQLResponse, ok, startStack, type Stack } from './support/stack.ts';
+import { olderNetwork } from './support/older-network.ts';
 import { until } from './support/wait.ts';
 
 // importMembers and GET /export/members.csv through the real gateway: a file's
@@ -79,38 +79,6 @@ const badRows = [
   'Schweißtechnik Sontra,Am Markt 2,36205,Sontra,,viele,4.6.2,,ISO 9001 bis 31.02.2030,,,,,,',
 ];
 const fixedFile = `${[header, ...goodRows].join('\n')}\n`;
-
-/**
- * NIWE as a network service of 1.4, before the import's skipExisting, skipped, duplicateRow and existingId: it says so in
- * every answer and refuses an operation naming them with graphql's validation error, as its schema would.
- */
-function networkOf14(target: string): { server: Server; refused: () => number } {
-  let refused = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (/\b(skipExisting|skipped|duplicateRow|existingId)\b/.test(JSON.parse(body.toString()).query)) {
-        refused++;
-        const refusal = { message: 'Cannot query field "duplicateRow" on type "ImportError".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [refusal], extensions: { internalApiVersion: '1.4' } }));
-        return;
-      }
-      const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        const parts: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => parts.push(chunk));
-        answer.on('end', () => {
-          const answered = JSON.parse(Buffer.concat(parts).toString());
-          answered.extensions = { ...answered.extensions, internalApiVersion: '1.4' };
-          res.writeHead(answer.statusCode!, { 'content-type': 'application/json' }).end(JSON.stringify(answered));
-        });
-      });
-      upstream.end(body);
-    });
-  });
-  return { server, refused: () => refused };
-}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -251,7 +219,7 @@ describe('importMembers', () => {
   test('a network service before internal API 1.5 still imports; its duplicates lack row and member, and it cannot skip', async () => {
     const regionClients = stack.region.clients;
     const current = regionClients.get('NIWE')!;
-    const old = networkOf14(stack.networkUrls.NIWE);
+    const old = olderNetwork(stack.networkUrls.NIWE, '1.4', /\b(skipExisting|skipped|duplicateRow|existingId)\b/, 'duplicateRow');
     const url = await listen(old.server, 0);
     regionClients.set('NIWE', new NetworkClient('NIWE', url, current.timeoutMs, stack.subgraphSecrets.niwe));
     try {
