@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { unauthenticated } from '../shared/errors.ts';
+import { GraphQLError } from 'graphql';
 import { anonymous, parseIdentity, type Identity } from '../shared/identity.ts';
 
 export interface AuthConfig {
@@ -14,6 +15,12 @@ export interface AuthConfig {
 }
 
 export type Verifier = (authorization: string | undefined) => Promise<Identity>;
+
+/** The 401 of a token that was sent but is refused: `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750, 3.1). */
+const invalidToken = { tokenSent: true } as const;
+
+/** How every API key begins (subgraphs/region/partners/api-keys.ts); no JWT does, as JWTs begin with "eyJ". */
+const apiKeyPrefix = 'irm_';
 
 // A stolen token is useful until its exp; a day covers a working session of an
 // office or a partner's batch job, and API-key tokens live 15 minutes
@@ -73,14 +80,14 @@ export function createTokenVerifier(config: AuthConfig, verify: typeof jwtVerify
   const verified = new Map<string, { token: VerifiedToken; until: number }>();
 
   return async (token) => {
-    if (!key) throw unauthenticated('This gateway has no signing key configured (JWT_SECRET or JWKS_URL); tokens cannot be verified.');
+    if (!key) throw unauthenticated('This gateway has no signing key configured (JWT_SECRET or JWKS_URL); tokens cannot be verified.', invalidToken);
     const now = Date.now();
     const known = verified.get(token);
     if (known && known.until > now) {
       // As jose decides it: expired from the second exp names on.
       if ((known.token.claims.exp as number) <= Math.floor(now / 1000)) {
         verified.delete(token);
-        throw unauthenticated('The token has expired; request a new one.');
+        throw unauthenticated('The token has expired; request a new one.', invalidToken);
       }
       return known.token;
     }
@@ -88,13 +95,29 @@ export function createTokenVerifier(config: AuthConfig, verify: typeof jwtVerify
     try {
       ({ payload } = await verify(token, key as Uint8Array, { issuer: config.issuer, audience: config.audience }));
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; request a new one.');
-      if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid: its signature, issuer or audience does not match.');
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; request a new one.', invalidToken);
+      // Checked only once the token failed, so a good token pays nothing for it: the partner probe sent its API key as
+      // the bearer token, a common mistake, and was told that a signature did not match.
+      if (error instanceof joseErrors.JOSEError && token.startsWith(apiKeyPrefix))
+        throw unauthenticated(
+          `This is an API key, not a token: exchange it first at POST /auth/token with {"apiKey": "${apiKeyPrefix}..."}, then send the token it answers as "Bearer <token>" (it lasts 15 minutes).`,
+          invalidToken,
+        );
+      if (error instanceof joseErrors.JOSEError)
+        throw unauthenticated('The token is not valid: its signature, issuer or audience does not match.', invalidToken);
       throw error;
     }
     const problem = tokenClaimsProblem(payload, Math.floor(now / 1000), maxLifetimeS);
-    if (problem) throw unauthenticated(problem);
-    const result = { identity: parseIdentity(payload as Record<string, unknown>), claims: payload };
+    if (problem) throw unauthenticated(problem, invalidToken);
+    let identity: Identity;
+    try {
+      identity = parseIdentity(payload as Record<string, unknown>);
+    } catch (error) {
+      // A claim the token carries is refused (a role or network it may not name): a token was sent, and it is not valid.
+      if (error instanceof GraphQLError) throw unauthenticated(error.message, invalidToken);
+      throw error;
+    }
+    const result = { identity, claims: payload };
     verified.delete(token);
     if (verified.size >= verifiedTokensKept) verified.delete(verified.keys().next().value!);
     verified.set(token, { token: result, until: now + verifiedTokenTtlMs });

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { GraphQLError, Kind, parse, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { analysisStore } from '../shared/operation-caches.ts';
 import { checkText } from '../shared/validation.ts';
+import type { BudgetLeft } from './rate-limit.ts';
 import { argumentValue, measureOperation, withVariableDefaults, type ArgumentRead, type OperationLimits, type OperationMeasure } from './limits.ts';
 
 // What the gateway's checks need from a request's document, found in one parse
@@ -30,7 +31,8 @@ export interface DocumentAnalysis {
 }
 
 /** The operation text the policy admitted a request with and its analysis, handed to the input checks on the request's context. */
-export interface AdmittedOperation {
+/** What the policy admitted at /graphql, with what the caller's rate limit has left (the RateLimit headers, gateway/policy.ts). */
+export interface AdmittedOperation extends BudgetLeft {
   query: string;
   analysis: DocumentAnalysis;
 }

@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { clientError, isApolloRequestErrorCode, isClientErrorCode, masked } from '../shared/errors.ts';
 import { currentLog } from '../shared/observability.ts';
 import { tokenLimitError } from './limits.ts';
+import { setRateLimitHeaders } from './policy.ts';
 import { operatorLines } from './subgraph-source.ts';
 import type { GatewayContext } from './server.ts';
 
@@ -33,7 +34,7 @@ const persistedQueryNotFound =
   "No operation is registered under this extensions.persistedQuery.sha256Hash. Send the query text with the hash (automatic persisted queries) or register the operation in a persisted-operation manifest; the gateway reads the portal's manifest when it starts, so a portal built later needs a gateway restart.";
 
 const introspectionOff =
-  'Introspection is not allowed on this gateway (NODE_ENV=production): ask for the fields by name, as its documentation lists them; its operator turns introspection on with INTROSPECTION=1.';
+  'Introspection is not allowed on this gateway (NODE_ENV=production): read its schema as SDL at GET /graphql/schema.graphql instead; its operator turns introspection on with INTROSPECTION=1.';
 
 export function gatewayFormatError(production: boolean) {
   return (formatted: FormattedError): FormattedError => {
@@ -81,6 +82,8 @@ export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
       },
       async willSendResponse({ response }) {
         response.http.headers.set('x-request-id', requestId);
+        // Here, where every response's headers are set anyway: a plugin of its own cost two more promises a request.
+        setRateLimitHeaders(response.http.headers, contextValue.admitted);
         if (response.body.kind !== 'single') return;
         for (const error of response.body.singleResult.errors ?? []) (error.extensions as Record<string, unknown>).requestId = requestId;
       },

@@ -20,6 +20,7 @@ import { limitsFromEnv } from './limits.ts';
 import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitRedisUrlFromEnv, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { parseTrustedProxies } from './client-address.ts';
+import { parseCorsOrigins } from './cors.ts';
 import { createGatewayService, defaultSubgraphTimeoutMs, type GatewayOptions } from './server.ts';
 import { supergraphSubgraphNames } from './subgraph-source.ts';
 import { defaultSupergraphPollMs, supergraphPath, supergraphProblem } from './supergraph.ts';
@@ -93,6 +94,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
       operationCacheMb: read.integer('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
       subgraphTimeoutMs: read.integer('SUBGRAPH_TIMEOUT_MS', defaultSubgraphTimeoutMs, 1),
       trustedProxies: parseTrustedProxies(read.optional('TRUSTED_PROXIES')),
+      corsOrigins: parseCorsOrigins(read.optional('CORS_ORIGINS')),
       observability: observabilityFromEnv(read),
       sessions: sessionOptionsFromEnv(read),
     },

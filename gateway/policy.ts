@@ -2,14 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
-import { notSafelisted, rateLimited } from '../shared/errors.ts';
+import { rateLimited } from '../shared/errors.ts';
 import type { Identity } from '../shared/identity.ts';
 import { documentAnalyses, type AdmittedOperation, type DocumentAnalysis } from './document-analysis.ts';
 import { checkFieldCosts, enforceLimits, type OperationLimits } from './limits.ts';
-import { clientAddressKey, inProcessLimiters, type LimiterFactory, type RateLimits } from './rate-limit.ts';
+import { clientAddressKey, inProcessLimiters, keyExchangesPerMinute, type BudgetLeft, type LimiterFactory, type RateLimits } from './rate-limit.ts';
 import { clientAddressOf } from './client-address.ts';
+import { partnerTokenSeconds } from './token-exchange.ts';
 import { checkNumberLiterals, checkOperationName, checkPersistedQuery } from './request-checks.ts';
-import { sha256Hex, type Safelist } from './safelist.ts';
+import { notSafelistedError, sha256Hex, type Safelist } from './safelist.ts';
 
 // One policy for every route of the gateway, checked before any work is done
 // for the caller: the safelist of restricted partners, the operation limits on
@@ -56,6 +57,8 @@ export function createPolicy(options: PolicyOptions) {
   const partners = limiter('partner', options.partnerRateLimits);
   const anonymous = limiter('anonymous', options.anonymousRateLimits);
   const tokenFailures = limiter('token-failures', { requestsPerMinute: options.tokenFailuresPerMinute, costPerMinute: 1 });
+  const keyExchanges = limiter('key-exchanges', { requestsPerMinute: keyExchangesPerMinute, costPerMinute: 1 });
+  const knownKeys = new KnownKeys();
   let schema: GraphQLSchema | undefined;
   const analyses = documentAnalyses(options.limits.tokens, options.analysisCacheMb);
 
@@ -65,20 +68,33 @@ export function createPolicy(options: PolicyOptions) {
     return undefined;
   };
 
-  /** Takes one request and its cost from the caller's bucket; throws RATE_LIMITED when it does not hold enough. */
-  const charge = async (caller: Caller, cost: number) => {
+  /**
+   * Takes one request and its cost from the caller's bucket, and writes what is left into `left` (the RateLimit
+   * headers); throws RATE_LIMITED naming the budget that ran out, requests or cost, with its limit (the same
+   * message for both left a partner guessing whether to slow down or to ask for less).
+   */
+  const charge = async (caller: Caller, cost: number, left: BudgetLeft = noBudget()) => {
     const bucket = bucketOf(caller);
     if (!bucket) return;
     const { limiter, key, per } = bucket;
-    const retryAfter = await limiter.take(key, cost);
+    const retryAfter = await limiter.take(key, cost, left);
     if (retryAfter === 0) return;
-    const { requestsPerMinute, costPerMinute } = limiter.limits;
-    throw rateLimited(`Rate limit of ${requestsPerMinute} requests and ${costPerMinute} cost per minute ${per} reached; retry in ${retryAfter} s.`, retryAfter);
+    const max = left.budgetLimit;
+    if (left.budget === 'cost')
+      throw rateLimited(
+        `Rate limit reached: the cost budget of ${max} per minute ${per} is used up (this operation costs ${cost}); retry in ${retryAfter} s, or ask for less.`,
+        retryAfter,
+        { limit: 'cost', max, cost },
+      );
+    throw rateLimited(`Rate limit reached: the ${max} requests per minute ${per} are used up; retry in ${retryAfter} s.`, retryAfter, {
+      limit: 'requests',
+      max,
+    });
   };
 
   const requireSafelisted = (caller: Caller, query: string | undefined) => {
     if (caller.identity.role === 'partner' && caller.identity.safelist && !(query !== undefined && options.safelist?.has(sha256Hex(query))))
-      throw notSafelisted();
+      throw notSafelistedError(options.safelist, query);
   };
 
   /** The measured cost of a request's operation, after refusing it if over a limit; 0 when Apollo will refuse it anyway (no query, a syntax error, no such operation). */
@@ -126,8 +142,17 @@ export function createPolicy(options: PolicyOptions) {
         checkOperationName(analysis.document, request.operationName);
         checkNumberLiterals(analysis);
       }
-      await charge(caller, operationCost(analysis, request));
-      return analysis && { query: query!, analysis };
+      // One object for what was admitted and what the rate limit has left of it (the RateLimit headers).
+      const admitted: AdmittedOperation | undefined = analysis && {
+        query: query!,
+        analysis,
+        budget: undefined,
+        budgetLimit: 0,
+        budgetRemaining: 0,
+        budgetReset: 0,
+      };
+      await charge(caller, operationCost(analysis, request), admitted);
+      return admitted;
     },
 
     /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */
@@ -136,28 +161,103 @@ export function createPolicy(options: PolicyOptions) {
       await charge(caller, cost);
     },
 
-    /** Admits a request to /auth/token as any anonymous request, before its body is read. */
-    async admitTokenRequest(caller: Caller): Promise<void> {
-      await charge(caller, 0);
-    },
-
     /**
-     * Starts the check of an API key (/auth/token, /auth/login with a key) unless its address sent too many wrong
-     * keys lately. Each check takes its unit as it starts, since its outcome comes later: checked before and counted
-     * after, a burst of 40 wrong keys sent at once all reached region past a limit of 10. keyNotWrong gives it back.
-     * So at most TOKEN_FAILURES_PER_MINUTE checks run at once per address.
+     * Checks an API key (/auth/token, /auth/login with a key) with `check` (region's answer: the grant, or null for
+     * a wrong key) under the key's limits; resolves the grant, null, or the RATE_LIMITED refusal. Failures of
+     * `check` are thrown. An exchange is not charged to the anonymous requests of its address: behind the gateway's
+     * TLS proxy all callers shared one address, and 60 anonymous queries a minute refused every partner's exchange.
+     *
+     * Wrong keys are counted per address (TOKEN_FAILURES_PER_MINUTE). Each check takes its unit as it starts, since
+     * its outcome comes later: checked before and counted after, a burst of 40 wrong keys sent at once all reached
+     * region past a limit of 10; a key that proves not wrong gives it back. So at most that many checks run at once
+     * per address.
+     *
+     * While an address is refused for wrong keys, a key this gateway has exchanged before (KnownKeys) is still
+     * checked: one partner's revoked key retried in a loop refused every other partner behind the same address for
+     * up to a minute. Letting every key through would undo the refusal (each guess would reach region and learn its
+     * answer); a key known to be good is no guess, since whoever sends it holds the key, and region still checks it
+     * (revoked meanwhile, it is forgotten and waits as any other key). A key new to this gateway waits the refusal out.
+     *
+     * Valid keys are counted per key (keyExchangesPerMinute), after the wrong-key check, so that keys nobody holds
+     * fill no bucket.
      */
-    async startKeyCheck(caller: Caller): Promise<void> {
-      const retryAfter = await tokenFailures.take(clientAddressKey(caller.address), 0);
-      if (retryAfter > 0)
-        throw rateLimited(`Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${retryAfter} s.`, retryAfter);
-    },
-
-    /** The key checked was not a wrong one (accepted, or not checked at all): its unit goes back. */
-    async keyNotWrong(caller: Caller): Promise<void> {
-      await tokenFailures.give(clientAddressKey(caller.address));
+    async checkKey<T>(caller: Caller, apiKey: string, check: () => Promise<T | null>): Promise<T | null | GraphQLError> {
+      const address = clientAddressKey(caller.address);
+      const keyHash = sha256Hex(apiKey);
+      const failuresWait = await tokenFailures.take(address, 0);
+      if (failuresWait > 0 && !knownKeys.has(keyHash))
+        return rateLimited(
+          `Too many wrong API keys from this address (${options.tokenFailuresPerMinute} per minute); retry in ${failuresWait} s. A key that was exchanged here before is still taken.`,
+          failuresWait,
+          { limit: 'wrongKeys', max: options.tokenFailuresPerMinute },
+        );
+      const giveBack = () => (failuresWait === 0 ? tokenFailures.give(address) : undefined);
+      const exchangesWait = await keyExchanges.take(keyHash, 0);
+      if (exchangesWait > 0) {
+        await giveBack();
+        return rateLimited(
+          `This API key was exchanged ${keyExchangesPerMinute} times within a minute, the most it may be; a token lives ${partnerTokenMinutes} minutes, so keep it and exchange the key again when it expires. Retry in ${exchangesWait} s.`,
+          exchangesWait,
+          { limit: 'keyExchanges', max: keyExchangesPerMinute },
+        );
+      }
+      let grant: T | null;
+      try {
+        grant = await check();
+      } catch (error) {
+        await giveBack();
+        throw error;
+      }
+      if (grant === null) {
+        knownKeys.forget(keyHash);
+        return null;
+      }
+      knownKeys.add(keyHash);
+      await giveBack();
+      return grant;
     },
   };
+}
+
+/** A BudgetLeft before any limiter wrote it: no budget, so no RateLimit headers (staff callers). */
+const noBudget = (): BudgetLeft => ({ budget: undefined, budgetLimit: 0, budgetRemaining: 0, budgetReset: 0 });
+
+const partnerTokenMinutes = partnerTokenSeconds / 60;
+
+/**
+ * The RateLimit headers of a response from what its request's rate limit has left: `RateLimit-Limit`,
+ * `RateLimit-Remaining` and `RateLimit-Reset` (draft-ietf-httpapi-ratelimit-headers, the separate form most
+ * clients read), for the budget closest to running out, requests or cost per minute (README, Security). None for
+ * callers without a limit (staff).
+ */
+export function setRateLimitHeaders(headers: Map<string, string>, left: BudgetLeft | undefined): void {
+  if (left?.budget === undefined) return;
+  headers.set('ratelimit-limit', String(left.budgetLimit));
+  headers.set('ratelimit-remaining', String(left.budgetRemaining));
+  headers.set('ratelimit-reset', String(left.budgetReset));
+}
+
+/**
+ * API keys (by their sha256) this gateway exchanged lately, so that a valid key passes an address refused for
+ * wrong keys (Policy.checkKey). A day: a nightly job's key is still known at its next run. At most 10,000 keys
+ * (some 1.5 MB), the oldest forgotten first; in this process only, as a replica that restarted knows none.
+ */
+class KnownKeys {
+  private readonly until = new Map<string, number>();
+
+  has(keyHash: string, now = Date.now()): boolean {
+    return (this.until.get(keyHash) ?? 0) > now;
+  }
+
+  add(keyHash: string, now = Date.now()): void {
+    this.until.delete(keyHash);
+    if (this.until.size >= 10_000) this.until.delete(this.until.keys().next().value!);
+    this.until.set(keyHash, now + 24 * 3600_000);
+  }
+
+  forget(keyHash: string): void {
+    this.until.delete(keyHash);
+  }
 }
 
 /** The operation of a GraphQL HTTP request as Apollo reads it: a POST's JSON body, or a GET's query string. */

@@ -120,35 +120,38 @@ function wantsExplorer(req: IncomingMessage, url: URL): boolean {
 }
 
 export interface PortalOptions {
-  supergraphSdl: string;
   /**
-   * Whether GraphiQL may read the schema (as introspection is: off under NODE_ENV=production unless
-   * INTROSPECTION=1); otherwise the schema file would publish what production keeps to itself.
+   * The supergraph the gateway serves now (it changes on a reload, gateway/supergraph.ts): its API schema is
+   * published at explorerSchemaPath in every mode, production included, where introspection is off; partners'
+   * codegen and GraphiQL read it there.
    */
-  publishSchema: boolean;
+  supergraphSdl: () => string;
   /** Folder of the built portal; default portal/dist. */
   dist?: string;
 }
 
 /**
  * Puts the portal in front of the gateway's request handler: the gateway's paths go to it as before,
- * GET /graphql from a browser and GET /graphql/schema.graphql to GraphiQL, every other GET to the portal.
+ * GET /graphql from a browser to GraphiQL, GET /graphql/schema.graphql to the API schema (GraphiQL's and partners'
+ * tools'), every other GET to the portal.
  */
 export function withPortal(server: Server, options: PortalOptions): Server {
   const files = readDist(options.dist ?? portalDist);
-  // Built on the first request: tests start many gateways, few open GraphiQL.
-  let schemaFile: Promise<StaticFile> | undefined;
-  const explorerSchema = () =>
-    (schemaFile ??= staticFile(Buffer.from(federation.printSchema(federation.Supergraph.build(options.supergraphSdl).apiSchema())), '.graphql', false));
+  // Built on the first request after start or a reload (about 0.3 s for ours): tests start many gateways, few
+  // open GraphiQL. Its ETag is the hash of the SDL, so a tool that polls gets 304 until the schema changes.
+  let schemaFile: { sdl: string; file: Promise<StaticFile> } | undefined;
+  const explorerSchema = () => {
+    const sdl = options.supergraphSdl();
+    if (schemaFile?.sdl !== sdl) {
+      const api = federation.printSchema(federation.Supergraph.build(sdl).apiSchema());
+      schemaFile = { sdl, file: staticFile(Buffer.from(`${api}\n`), '.graphql', false) };
+    }
+    return schemaFile.file;
+  };
   const gatewayHandlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   const servePortal = async (req: IncomingMessage, res: ServerResponse, url: URL, explorer: boolean) => {
-    if (url.pathname === explorerSchemaPath) {
-      if (options.publishSchema) return send(req, res, await explorerSchema());
-      res.statusCode = 404;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      return res.end('The schema is not published by this gateway (NODE_ENV=production without INTROSPECTION=1).\n');
-    }
+    if (url.pathname === explorerSchemaPath) return send(req, res, await explorerSchema());
     if (files.size === 0) return notBuilt(res);
     const file = explorer ? files.get('/graphiql.html') : files.get(url.pathname);
     if (file) return send(req, res, await file());

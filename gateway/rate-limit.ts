@@ -5,7 +5,7 @@ import { ConfigError, type EnvReader } from '../shared/config.ts';
 import { currentLog } from '../shared/observability.ts';
 import { redisClient } from '../shared/redis.ts';
 
-// Requests and cost per minute: partners per key (token `sub`), anonymous
+// Requests and cost per minute: partners per partner (token `sub`), anonymous
 // callers per client address. By default token buckets in the gateway process,
 // each instance counting on its own; with RATE_LIMIT_REDIS_URL every replica
 // counts in one Redis, so a limit holds however requests are spread.
@@ -25,6 +25,13 @@ export const defaultAnonymousRateLimits: RateLimits = { requestsPerMinute: 60, c
 
 /** Wrong API keys one address may send to /auth/token per minute; guessing a 32-character key stays hopeless. */
 export const defaultTokenFailuresPerMinute = 10;
+
+/**
+ * Exchanges of one API key per minute (/auth/token, /auth/login with the key), wherever they come from. A token
+ * lives 15 minutes, so a job needs one exchange per 15 minutes; ten a minute lets ten workers sharing a key start
+ * at once, and stops a client that exchanges its key before every request from asking region each time.
+ */
+export const keyExchangesPerMinute = 10;
 
 export function rateLimitsFromEnv(read: EnvReader): RateLimits {
   return {
@@ -77,11 +84,30 @@ interface Bucket {
 // keys those are dropped, so a flood of addresses cannot grow the map without bound.
 const pruneAbove = 10_000;
 
+/**
+ * What a take left of the key's budget closest to running out (the smaller share of its limit), or on a refusal
+ * which budget ran out: the RateLimit headers and the 429's message say it. The caller passes the object and the
+ * limiter writes into it, so a request allocates nothing for it (the benchmark counts the gateway's CPU per request).
+ */
+export interface BudgetLeft {
+  /** Requests or cost per minute; undefined until a limiter wrote it (staff callers have no limit). */
+  budget: 'requests' | 'cost' | undefined;
+  /** That budget's limit per minute. */
+  budgetLimit: number;
+  /** What is left of it, rounded down; 0 on a refusal. */
+  budgetRemaining: number;
+  /** Seconds until it is whole again (a bucket) or its window turns (Redis); on a refusal, the seconds to wait. */
+  budgetReset: number;
+}
+
 /** What the policy asks of a limit, wherever it is counted. */
 export interface Limiter {
   readonly limits: RateLimits;
-  /** Takes one request and `cost`; resolves 0, or the seconds to wait when the key's budget does not hold enough. */
-  take(key: string, cost: number): Promise<number>;
+  /**
+   * Takes one request and `cost`; resolves 0, or the seconds to wait when the key's budget does not hold enough.
+   * `left`, when given, is told what is left (BudgetLeft), or which budget refused.
+   */
+  take(key: string, cost: number, left?: BudgetLeft): Promise<number>;
   /**
    * Gives back one request taken: for a limit that counts failures only, whose requests are taken before their outcome
    * is known (checked first and counted after, 40 wrong keys sent at once all passed a limit of 10).
@@ -94,7 +120,7 @@ export type LimiterFactory = (name: string, limits: RateLimits) => Limiter;
 
 export const inProcessLimiters: LimiterFactory = (_name, limits) => {
   const buckets = new RateLimiter(limits);
-  return { limits, take: async (key, cost) => buckets.take(key, cost), give: async (key) => buckets.give(key) };
+  return { limits, take: async (key, cost, left) => buckets.take(key, cost, Date.now(), left), give: async (key) => buckets.give(key) };
 };
 
 export interface SharedLimiters {
@@ -136,10 +162,20 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
     const cost = counter('cost', limits.costPerMinute);
     return {
       limits,
-      async take(key, taken) {
+      async take(key, taken, left) {
         // As the buckets do, an operation costlier than a whole minute's budget waits for a fresh window instead of never running.
-        const wait = await secondsRefused(requests.consume(key, 1), RateLimiterRes);
-        return wait || (taken > 0 ? secondsRefused(cost.consume(key, Math.min(taken, limits.costPerMinute)), RateLimiterRes) : 0);
+        // What is left comes with each answer (RateLimiterRes): the headers cost no round trip of their own. Without a
+        // cost taken, the cost window is not asked, and the requests' window stands for the budget.
+        const counted = await outcome(requests.consume(key, 1), RateLimiterRes);
+        if (counted.refused) return refusedBy('requests', limits.requestsPerMinute, counted.res, left);
+        if (taken <= 0) return leftOf('requests', limits.requestsPerMinute, counted.res, left);
+        const spent = await outcome(cost.consume(key, Math.min(taken, limits.costPerMinute)), RateLimiterRes);
+        if (spent.refused) return refusedBy('cost', limits.costPerMinute, spent.res, left);
+        const requestsShare = counted.res.remainingPoints / limits.requestsPerMinute;
+        const costShare = spent.res.remainingPoints / limits.costPerMinute;
+        return costShare < requestsShare
+          ? leftOf('cost', limits.costPerMinute, spent.res, left)
+          : leftOf('requests', limits.requestsPerMinute, counted.res, left);
       },
       async give(key) {
         // Only into the window it was taken from. rate-limiter-flexible's reward creates a window that has ended
@@ -166,15 +202,37 @@ export function redisLimiters(url: string, log: (line: string) => void = (line) 
 /** One unit back into a window that is still open; none into one that has ended (its key expired). */
 const giveBackScript = `if redis.call('exists', KEYS[1]) == 1 then return redis.call('decrby', KEYS[1], 1) end return false`;
 
-/** 0 when the points were taken; the seconds until the window turns when they were refused. */
-async function secondsRefused(consumed: Promise<RateLimiterRes>, Refusal: typeof RateLimiterRes): Promise<number> {
+/** The window's answer, whether it took the points or refused them. */
+async function outcome(consumed: Promise<RateLimiterRes>, Refusal: typeof RateLimiterRes): Promise<{ refused: boolean; res: RateLimiterRes }> {
   try {
-    await consumed;
-    return 0;
+    return { refused: false, res: await consumed };
   } catch (refusal) {
-    if (refusal instanceof Refusal) return secondsOf(refusal);
+    if (refusal instanceof Refusal) return { refused: true, res: refusal };
     throw refusal;
   }
+}
+
+/** A window that took the points: 0, and what it has left in `left`. */
+function leftOf(budget: 'requests' | 'cost', limit: number, res: RateLimiterRes, left: BudgetLeft | undefined): number {
+  if (left) {
+    left.budget = budget;
+    left.budgetLimit = limit;
+    left.budgetRemaining = Math.max(0, res.remainingPoints);
+    left.budgetReset = secondsOf(res);
+  }
+  return 0;
+}
+
+/** A window that refused the points: the seconds until it turns, and that it ran out in `left`. */
+function refusedBy(budget: 'requests' | 'cost', limit: number, res: RateLimiterRes, left: BudgetLeft | undefined): number {
+  const wait = secondsOf(res);
+  if (left) {
+    left.budget = budget;
+    left.budgetLimit = limit;
+    left.budgetRemaining = 0;
+    left.budgetReset = wait;
+  }
+  return wait;
 }
 
 function secondsOf(res: RateLimiterRes): number {
@@ -200,15 +258,41 @@ export class RateLimiter {
     this.limits = limits;
   }
 
-  /** Takes one request and `cost` from the key's buckets; returns 0, or the seconds to wait when they do not hold enough. */
-  take(key: string, cost: number, now = Date.now()): number {
+  /**
+   * Takes one request and `cost` from the key's buckets; returns 0, or the seconds to wait when they do not hold
+   * enough. `left` is told what is left of the emptier bucket, or which one refused (BudgetLeft).
+   */
+  take(key: string, cost: number, now = Date.now(), left?: BudgetLeft): number {
+    const { requestsPerMinute, costPerMinute } = this.limits;
     const bucket = this.refill(key, now);
     // An operation costlier than a whole minute's budget waits for a full bucket instead of never running.
-    const needed = Math.min(cost, this.limits.costPerMinute);
-    const wait = this.secondsUntil(bucket, needed);
-    if (wait > 0) return wait;
+    const needed = Math.min(cost, costPerMinute);
+    // In minutes: each bucket refills at its whole limit a minute.
+    const requestsWait = (1 - bucket.requests) / requestsPerMinute;
+    const costWait = (needed - bucket.cost) / costPerMinute;
+    const wait = Math.max(requestsWait, costWait);
+    if (wait > 0) {
+      const seconds = Math.max(1, Math.ceil(wait * 60));
+      if (left) {
+        left.budget = requestsWait >= costWait ? 'requests' : 'cost';
+        left.budgetLimit = left.budget === 'requests' ? requestsPerMinute : costPerMinute;
+        left.budgetRemaining = 0;
+        left.budgetReset = seconds;
+      }
+      return seconds;
+    }
     bucket.requests -= 1;
     bucket.cost -= needed;
+    if (left) {
+      const requestsShare = bucket.requests / requestsPerMinute;
+      const costShare = bucket.cost / costPerMinute;
+      const byCost = costShare < requestsShare;
+      left.budget = byCost ? 'cost' : 'requests';
+      left.budgetLimit = byCost ? costPerMinute : requestsPerMinute;
+      left.budgetRemaining = Math.floor(byCost ? bucket.cost : bucket.requests);
+      // Whole again after the missing share of a minute.
+      left.budgetReset = Math.ceil((1 - (byCost ? costShare : requestsShare)) * 60);
+    }
     return 0;
   }
 
@@ -228,11 +312,6 @@ export class RateLimiter {
     bucket.at = now;
     this.buckets.set(key, bucket);
     return bucket;
-  }
-
-  private secondsUntil(bucket: Bucket, cost: number): number {
-    const wait = Math.max((1 - bucket.requests) / this.limits.requestsPerMinute, (cost - bucket.cost) / this.limits.costPerMinute);
-    return wait > 0 ? Math.max(1, Math.ceil(wait * 60)) : 0;
   }
 
   private prune(now: number) {

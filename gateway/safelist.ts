@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { stripIgnoredCharacters, type GraphQLError } from 'graphql';
 import { ConfigError } from '../shared/config.ts';
+import { notSafelisted } from '../shared/errors.ts';
 import { portalManifestPath } from './portal.ts';
 
 // Restricted partners may send only operations registered in a persisted-operation
@@ -13,6 +15,8 @@ export interface Safelist {
   size: number;
   /** Operation text by id, so clients may send only the id (an automatic-persisted-query hash). */
   bodies: ReadonlyMap<string, string>;
+  /** The id of the registered operation that `query` differs from in formatting alone (spaces, line breaks, commas, comments), if any. */
+  alike(query: string): string | undefined;
 }
 
 export function sha256Hex(text: string): string {
@@ -36,7 +40,51 @@ export function loadSafelist(path: string, source = 'PERSISTED_OPERATIONS'): Saf
       throw new ConfigError(`${source} ${path}: operations[${i}].id is not the sha256 of its body (expected ${id}).`);
     bodies.set(id, operation.body);
   }
-  return { has: (hash) => bodies.has(hash), size: bodies.size, bodies };
+  // Only a refusal asks (the manifests hold tens of operations): each body's text without what GraphQL ignores.
+  let plain: Map<string, string> | undefined;
+  const alike = (query: string) => {
+    if (!plain) {
+      plain = new Map();
+      for (const [id, body] of bodies) {
+        const text = withoutFormatting(body);
+        if (text !== undefined) plain.set(text, id);
+      }
+    }
+    const text = withoutFormatting(query);
+    return text === undefined ? undefined : plain.get(text);
+  };
+  return { has: (hash) => bodies.has(hash), size: bodies.size, bodies, alike };
+}
+
+/** The text without what GraphQL ignores (spaces, line breaks, commas, comments); undefined for text that does not parse. */
+function withoutFormatting(text: string): string | undefined {
+  try {
+    return stripIgnoredCharacters(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The refusal of a restricted partner's operation that is not registered. Operations are matched by the sha256 of
+ * their exact text, so one that differs only in spaces or line breaks was refused with "ask the cooperation to
+ * register it" although it was registered (the partner probe); the message says so, and names the id to send.
+ */
+export function notSafelistedError(safelist: Safelist | undefined, query: string | undefined): GraphQLError {
+  const id = query === undefined ? undefined : safelist?.alike(query);
+  const byId = '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"<id>"}}}';
+  if (id)
+    return notSafelisted(
+      `This operation differs from a registered one only in formatting (spaces, line breaks, commas or comments), and registered operations are matched byte for byte: send the registered text exactly, or its id alone as ${byId.replace('<id>', id)}.`,
+      { registeredId: id },
+    );
+  if (!safelist)
+    return notSafelisted(
+      "This partner may send only registered operations, and this gateway has none (no PERSISTED_OPERATIONS manifest): ask the cooperation's administrators to register the operations it needs (README, Security: Safelist).",
+    );
+  return notSafelisted(
+    `This partner may send only registered operations, and this one is not in the persisted-operation manifest: send a registered operation's text exactly (byte for byte), or its id (the sha256 of that text) as ${byId}. To register a new operation, send its text to the cooperation's administrators (README, Security: Safelist).`,
+  );
 }
 
 /**

@@ -17,7 +17,9 @@ import { withRequestIds } from './graph-routes.ts';
 import { gatewayFormatError, requestIdPlugin } from './errors.ts';
 import type { AdmittedOperation } from './document-analysis.ts';
 import { inputChecksPlugin } from './input-checks.ts';
+import { installIntrospectionFields } from './introspection.ts';
 import { withPortal } from './portal.ts';
+import { corsCheck } from './cors.ts';
 import type { OperationLimits } from './limits.ts';
 import { createPolicy, operationRequest, withRequestId } from './policy.ts';
 import { analysisShare, operationCaches, type OperationCaches } from '../shared/operation-caches.ts';
@@ -38,7 +40,10 @@ export interface GatewayOptions {
   auth: AuthConfig;
   /** Secret shared with each subgraph by its supergraph name; undefined sends unsigned requests (ALLOW_UNSIGNED=1). */
   subgraphSecrets: Record<string, string | undefined>;
-  /** NODE_ENV=production: no introspection (unless `introspection`), no field suggestions, subgraph details stripped. */
+  /**
+   * NODE_ENV=production: no introspection (unless `introspection`), no field suggestions, subgraph details stripped.
+   * The API schema is published as SDL at /graphql/schema.graphql in every mode (gateway/portal.ts).
+   */
   production: boolean;
   introspection: boolean;
   limits: OperationLimits;
@@ -60,6 +65,8 @@ export interface GatewayOptions {
   operationCacheMb: number;
   /** Time budget of each call to a subgraph (SUBGRAPH_TIMEOUT_MS); default defaultSubgraphTimeoutMs. */
   subgraphTimeoutMs?: number;
+  /** Origins of partners' browser apps that may call /graphql and /auth/token (CORS_ORIGINS, gateway/cors.ts); none by default. */
+  corsOrigins?: string[];
   /** Logs, metrics and traces (LOG_LEVEL, METRICS_*, OTEL_EXPORTER_OTLP_*); defaults: info, no metrics listener, no tracing. */
   observability?: ObservabilityConfig;
 }
@@ -117,6 +124,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   installResultShaping();
+  installIntrospectionFields();
   /** Each subgraph's source, as @apollo/gateway last built it (again on a supergraph reload). */
   const sources = new Map<string, SubgraphSource>();
   const gateway = new ApolloGateway({
@@ -141,6 +149,11 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
       sources.set(name, source);
       return source;
     },
+  });
+  // The schema file GraphiQL and partners read follows a reloaded supergraph.
+  let supergraphSdl = options.supergraphSdl;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    supergraphSdl = coreSupergraphSdl;
   });
   const server = new ApolloServer<GatewayContext>({
     ...apolloServerOptions,
@@ -203,6 +216,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
           healthy: () => (ready ? regionHealth() : 'stopping'),
           observability,
           requestIds: true,
+          cors: corsCheck(options.corsOrigins ?? []),
           plainRoutes: withRequestIds([
             tokenRoute(policy, exchangeToken),
             ...sessions.routes,
@@ -217,7 +231,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
             }),
           ]),
         }),
-        { supergraphSdl: options.supergraphSdl, publishSchema: options.introspection },
+        { supergraphSdl: () => supergraphSdl },
       ),
       sessions.renew,
     ),

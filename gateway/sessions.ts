@@ -127,7 +127,7 @@ const safeMethods = new Set(['GET', 'HEAD']);
 /** A session's id, for signing it out: the SHA-256 of its CSRF token (hex), never the token itself. */
 export const sessionIdOf = (csrf: string) => createHash('sha256').update(csrf).digest('hex');
 
-const signedOutError = () => unauthenticated('This session was signed out; sign in again.');
+const signedOutError = () => unauthenticated('This session was signed out; sign in again.', { tokenSent: true });
 
 /** The csrf claim of a token, unverified; '' when it has none. */
 function csrfClaim(token: string): string {
@@ -201,10 +201,11 @@ async function sessionOf(req: IncomingMessage, verifyToken: TokenVerifier, signe
   try {
     session = await verifyToken(token);
   } catch (error) {
-    if (error instanceof GraphQLError) throw unauthenticated(`The session is not valid (${error.message}); sign in again.`);
+    if (error instanceof GraphQLError) throw unauthenticated(`The session is not valid (${error.message}); sign in again.`, { tokenSent: true });
     throw error;
   }
-  if (typeof session.claims.csrf !== 'string') throw unauthenticated('The session cookie holds a token that was not issued as a session; sign in again.');
+  if (typeof session.claims.csrf !== 'string')
+    throw unauthenticated('The session cookie holds a token that was not issued as a session; sign in again.', { tokenSent: true });
   if (signedOut.holdsCsrf(session.claims.csrf)) throw signedOutError();
   checkCsrf(req, cookies, session.claims.csrf);
   return session;
@@ -322,7 +323,7 @@ export function withSessionRenewal(server: Server, renew: SessionRenewal): Serve
 // machine under load, so a login waits longer than an API key check (5 s).
 const loginTimeoutMs = 15_000;
 
-const wrongCredentials = () => httpError('UNAUTHENTICATED', 'The e-mail address or the password is wrong.', { extensions: { field: 'password' } });
+const wrongCredentials = () => unauthenticated('The e-mail address or the password is wrong.', { extensions: { field: 'password' } });
 
 export interface SessionRoutesOptions extends RegionInternal, SessionOptions {
   auth: AuthConfig;
@@ -449,6 +450,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
       return {
         refused: unauthenticated(
           'The session has ended: it was signed out, the account archived, its password changed or the API key revoked since sign-in; sign in again.',
+          { tokenSent: true },
         ),
         ended: true,
       };
@@ -525,32 +527,23 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
     return found && accountClaims(found);
   };
 
+  /** The grant for an API key under the key's limits, as /auth/token checks it (Policy.checkKey); null when it is wrong. */
   const keyGrant = async (req: IncomingMessage, apiKey: string): Promise<Grant | null | GraphQLError> => {
-    const caller = policy.caller(anonymous, req);
+    let grant: KeyGrant | null | GraphQLError;
     try {
-      await policy.admitTokenRequest(caller);
-      await policy.startKeyCheck(caller);
+      grant = await policy.checkKey(policy.caller(anonymous, req), apiKey, () => apiKeyGrant(options, apiKey));
     } catch (error) {
-      if (error instanceof GraphQLError) return error;
-      throw error;
-    }
-    let grant: KeyGrant | null;
-    try {
-      grant = await apiKeyGrant(options, apiKey);
-    } catch (error) {
-      await policy.keyNotWrong(caller);
-      if (error instanceof GraphQLError) return error;
       currentLog().error({ err: error }, 'API key check failed');
       return regionUnavailable('API keys cannot be checked right now; try again shortly.');
     }
-    if (!grant) return null;
-    await policy.keyNotWrong(caller);
-    return keyClaims(grant);
+    return grant instanceof GraphQLError || grant === null ? grant : keyClaims(grant);
   };
 
   const login: PlainRoute = {
     path: '/auth/login',
     async handle(req, res, url) {
+      // The answer holds the session's CSRF token: no cache on the way may keep it.
+      res.setHeader('cache-control', 'no-store');
       // Built per request: a session's answer sets its cookies on this request's response.
       const route = jsonPostRoute(url.pathname, async (body) => {
         const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -563,7 +556,7 @@ export function portalSessions(policy: Policy, verifyToken: TokenVerifier, optio
           const apiKey = signInField(fields, 'apiKey', 200, keyExample);
           if (apiKey instanceof GraphQLError) return apiKey;
           grant = await keyGrant(req, apiKey);
-          if (grant === null) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.', { extensions: { field: 'apiKey' } });
+          if (grant === null) return unauthenticated('The API key is unknown or revoked.', { extensions: { field: 'apiKey' } });
         } else {
           const credentials = '{"email": "...", "password": "..."}';
           const email = signInField(fields, 'email', 254, credentials);

@@ -1,19 +1,21 @@
 import { isMalformedText } from '../shared/validation.ts';
 import { SignJWT } from 'jose';
+import { HeaderMap } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { httpError } from '../shared/errors.ts';
+import { errorStatus, httpError, unauthenticated } from '../shared/errors.ts';
 import { signedPost } from '../shared/http-client.ts';
 import { currentLog } from '../shared/observability.ts';
-import { jsonPostRoute, sendError, type PlainRoute } from '../shared/http.ts';
+import { jsonPostRoute, type PlainRoute } from '../shared/http.ts';
 import { anonymous } from '../shared/identity.ts';
 import type { AuthConfig } from './auth.ts';
 import type { Policy } from './policy.ts';
 
 // POST /auth/token {"apiKey": "..."}: a partner's API key, checked by region,
 // becomes a partner token for 15 minutes, so a revoked key stops working soon.
-// Callers are anonymous: they share the anonymous rate limit of their address,
-// and an address that sent too many wrong keys is refused before region is asked.
+// An exchange has limits of its own (Policy.checkKey), not the anonymous queries'
+// of its address: wrong keys per address, refused before region is asked, and
+// exchanges per key.
 
 export const partnerTokenSeconds = 15 * 60;
 
@@ -70,22 +72,26 @@ export function signInField(body: unknown, field: string, max: number, example: 
 
 export const keyExample = '{"apiKey": "irm_..."}';
 
+/** How an exchange checks its key under the policy's limits (Policy.checkKey); by default without any. */
+export type KeyCheck = (apiKey: string, check: () => Promise<Grant | null>) => Promise<Grant | null | GraphQLError>;
+
 export function createTokenExchange(options: RegionInternal & { auth: AuthConfig }) {
-  return async (apiKey: string): Promise<GraphQLError | { body: unknown }> => {
+  return async (apiKey: string, checkKey: KeyCheck = (_key, check) => check()): Promise<GraphQLError | { body: unknown }> => {
     if (!options.auth.secret)
       return httpError(
         ApolloServerErrorCode.BAD_REQUEST,
         'This gateway accepts tokens of an identity provider (JWKS_URL) and issues none; ask the provider for a token.',
         { status: 501 },
       );
-    let grant: Grant | null;
+    let grant: Grant | null | GraphQLError;
     try {
-      grant = await apiKeyGrant(options, apiKey);
+      grant = await checkKey(apiKey, () => apiKeyGrant(options, apiKey));
     } catch (error) {
       currentLog().error({ err: error }, 'API key check failed');
       return regionUnavailable('API keys cannot be checked right now; try again shortly.');
     }
-    if (!grant) return httpError('UNAUTHENTICATED', 'The API key is unknown or revoked.');
+    if (grant instanceof GraphQLError) return grant;
+    if (!grant) return unauthenticated('The API key is unknown or revoked.');
     let jwt = new SignJWT({ role: 'partner', safelist: grant.safelist, keyId: grant.keyId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(grant.partner)
@@ -102,7 +108,20 @@ export function createTokenExchange(options: RegionInternal & { auth: AuthConfig
  * Region could not answer a sign-in, a renewal or a key's check: SERVICE_UNAVAILABLE naming it, as a field region
  * serves answers then; it was INTERNAL_SERVER_ERROR with status 503, which README's table gives no such meaning.
  */
-export const regionUnavailable = (message: string) => httpError('SERVICE_UNAVAILABLE', message, { extensions: { service: 'region' } });
+export const regionUnavailable = (message: string) =>
+  new GraphQLError(message, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      service: 'region',
+      http: { status: errorStatus('SERVICE_UNAVAILABLE'), headers: new HeaderMap([['retry-after', String(regionRetryAfterS)]]) },
+    },
+  });
+
+/**
+ * Retry-After of a 503 while region cannot check a key, a password or a session: askRegion's budget of 5 s, since a
+ * retry sooner finds region as the last one did.
+ */
+export const regionRetryAfterS = 5;
 
 export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTokenExchange>): PlainRoute {
   const route = jsonPostRoute('/auth/token', async (body, req) => {
@@ -111,25 +130,14 @@ export function tokenRoute(policy: Policy, exchange: ReturnType<typeof createTok
     // Only a key that is checked counts against the wrong-key budget: taken before, a GET or a body without a key
     // used it up too, and ten of them locked the address's partners out without a single key sent.
     const caller = policy.caller(anonymous, req);
-    try {
-      await policy.startKeyCheck(caller);
-    } catch (error) {
-      if (error instanceof GraphQLError) return error;
-      throw error;
-    }
-    const reply = await exchange(apiKey);
-    if (!(reply instanceof GraphQLError && reply.extensions.code === 'UNAUTHENTICATED')) await policy.keyNotWrong(caller);
-    return reply;
+    return exchange(apiKey, (key, check) => policy.checkKey(caller, key, check));
   });
   return {
     path: route.path,
     async handle(req, res, url) {
-      try {
-        await policy.admitTokenRequest(policy.caller(anonymous, req));
-      } catch (error) {
-        if (error instanceof GraphQLError) return sendError(res, error, { closeConnection: true });
-        throw error;
-      }
+      // A token must not be kept by a cache on the way, nor an answer about a key (RFC 6749, 5.1).
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('pragma', 'no-cache');
       await route.handle(req, res, url);
     },
   };

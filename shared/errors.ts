@@ -52,9 +52,13 @@ const ownCodes = {
   RATE_LIMITED: {
     status: 429,
     description:
-      "The caller's requests or cost per minute (per partner, or per client address without a token), or an address's wrong API keys, are used up; retry after the Retry-After header's seconds.",
+      "The caller's requests or cost per minute (per partner, or per client address without a token), an address's wrong API keys or a key's exchanges are used up; extensions.limit names which (requests, cost, wrongKeys, keyExchanges) and max its limit; retry after the Retry-After header's seconds.",
   },
-  OPERATION_NOT_SAFELISTED: { status: 403, description: 'This partner may only send operations registered in the persisted-operation manifest.' },
+  OPERATION_NOT_SAFELISTED: {
+    status: 403,
+    description:
+      'This partner may only send operations registered in the persisted-operation manifest: their text exactly as registered, or their id as a persisted query.',
+  },
   CSRF_TOKEN_INVALID: {
     status: 403,
     description:
@@ -151,9 +155,20 @@ export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
-/** A bearer token or signature that cannot be accepted: the whole request is refused with HTTP 401. */
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: ownCodes.UNAUTHENTICATED.status } } });
+/**
+ * A bearer token, credentials or a signature that cannot be accepted: the whole request is refused with HTTP 401,
+ * which carries the challenge HTTP asks of every 401 (`WWW-Authenticate: Bearer`); with `tokenSent`, RFC 6750's
+ * `error="invalid_token"`, so a client library knows to get a new token rather than ask its user.
+ */
+export function unauthenticated(message: string, options: { tokenSent?: boolean; extensions?: Record<string, unknown> } = {}): GraphQLError {
+  const challenge = options.tokenSent ? 'Bearer error="invalid_token"' : 'Bearer';
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      ...options.extensions,
+      http: { status: ownCodes.UNAUTHENTICATED.status, headers: new HeaderMap([['www-authenticate', challenge]]) },
+    },
+  });
 }
 
 /**
@@ -192,13 +207,20 @@ export function operationLimitExceeded(limit: string, message: string, actual: n
   });
 }
 
-export function rateLimited(message: string, retryAfter: number): GraphQLError {
+/**
+ * Over a rate limit: 429 with Retry-After. `budget` names the limit that ran out (`limit`: requests, cost, wrongKeys,
+ * …) and its `max`, in the extensions and, as on every answer within a budget, in the RateLimit headers
+ * (gateway/policy.ts setRateLimitHeaders), with nothing remaining until the retry.
+ */
+export function rateLimited(message: string, retryAfter: number, budget?: { limit: string; max: number; cost?: number }): GraphQLError {
+  const headers = new HeaderMap([['retry-after', String(retryAfter)]]);
+  if (budget) {
+    headers.set('ratelimit-limit', String(budget.max));
+    headers.set('ratelimit-remaining', '0');
+    headers.set('ratelimit-reset', String(retryAfter));
+  }
   return new GraphQLError(message, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfter,
-      http: { status: ownCodes.RATE_LIMITED.status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
-    },
+    extensions: { code: 'RATE_LIMITED', retryAfter, ...budget, http: { status: ownCodes.RATE_LIMITED.status, headers } },
   });
 }
 
@@ -207,13 +229,11 @@ export function csrfTokenInvalid(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CSRF_TOKEN_INVALID', http: { status: ownCodes.CSRF_TOKEN_INVALID.status } } });
 }
 
-export function notSafelisted(): GraphQLError {
-  return new GraphQLError(
-    'This partner may send only registered operations; this one is not in the persisted-operation manifest. Ask the cooperation to register it.',
-    {
-      extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: ownCodes.OPERATION_NOT_SAFELISTED.status } },
-    },
-  );
+/** A restricted partner's operation that is not registered; the message says what to send instead (gateway/safelist.ts). */
+export function notSafelisted(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'OPERATION_NOT_SAFELISTED', ...extensions, http: { status: ownCodes.OPERATION_NOT_SAFELISTED.status } },
+  });
 }
 
 type FormattedError = {

@@ -34,8 +34,21 @@ export function jsonPostRoute(path: string, answer: (body: unknown, req: Incomin
   return {
     path,
     async handle(req, res) {
-      if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
         return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, `${path} takes a POST with a JSON body.`, { status: 405 }));
+      }
+      // A form-encoded POST was answered 405, as if the method were wrong; it is the body's type that is.
+      if (!isJson(req.headers['content-type'])) {
+        const sent = req.headers['content-type']?.slice(0, 60);
+        return sendError(
+          res,
+          httpError(
+            ApolloServerErrorCode.BAD_REQUEST,
+            `${path} takes a JSON body: send it with Content-Type: application/json${sent ? `, not ${sent}` : ''}.`,
+            { status: 415 },
+          ),
+        );
       }
       let body: unknown;
       try {
@@ -49,6 +62,12 @@ export function jsonPostRoute(path: string, answer: (body: unknown, req: Incomin
     },
   };
 }
+
+/**
+ * Cross-origin requests (the gateway's CORS_ORIGINS, gateway/cors.ts): adds the CORS headers to the response of a
+ * request it allows, and answers its preflight itself (true: nothing more to do).
+ */
+export type CorsCheck = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
 export interface HttpOptions {
   plainRoutes?: PlainRoute[];
@@ -67,6 +86,8 @@ export interface HttpOptions {
    * that is no string, a batch, a path with nothing there) had none.
    */
   requestIds?: boolean;
+  /** Undefined (no CORS_ORIGINS, and every service but the gateway): no request is checked, at no cost. */
+  cors?: CorsCheck;
 }
 
 const requestIds = new WeakMap<IncomingMessage, string>();
@@ -157,6 +178,8 @@ async function handle(server: Server, routes: GraphQLRoute<any>[], options: Http
     const scope = currentScope();
     if (scope) scope.requestId = requestId;
   }
+  // Before any route answers, so that its errors and 429s carry the headers a browser needs to read them.
+  if (options.cors?.(req, res, url.pathname)) return;
   const plain = options.plainRoutes?.find((r) => r.path === url.pathname);
   if (plain) return plain.handle(req, res, url);
   const route = routes.find((r) => r.path === url.pathname);
@@ -254,8 +277,13 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   const text = raw.toString('utf8');
-  if (contentType?.startsWith('application/json')) return text === '' ? undefined : JSON.parse(text);
+  if (isJson(contentType)) return text === '' ? undefined : JSON.parse(text);
   return text;
+}
+
+/** Whether a Content-Type is JSON's; media types are case-insensitive (RFC 9110, 8.3.1), so `Application/JSON` is too. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/json\b/i.test(contentType);
 }
 
 /**

@@ -414,6 +414,48 @@ test('its profile is still read, and it declines what it was asked before', asyn
   });
 });
 
+test('its contact persons stay with those who keep its records: its office, admin and itself, not partners, other members or anonymous callers', async () => {
+  const { id: richter, token: richterToken } = await createMember(stack, tokens.admin, 'NIWE', {
+    name: 'Richter Spritzguss GmbH',
+    postalCode: '37269',
+    city: 'Eschwege',
+    processes: ['3.2.1'],
+    contacts: [{ name: 'Michael Wolf', email: 'm.wolf@richter.example', phone: '+49 5651 792301' }],
+  });
+  // Read as a list of references too (an inquiry's invitations), which the gateway fetches from the network as entities.
+  const asked = await createInquiry(stack, tokens.partner, { title: 'Deckel' });
+  await ok(stack.query(`mutation($id: ID!) { publishInquiry(id: $id, version: 1, invite: 0) { status } }`, { id: asked }, tokens.admin));
+  await ok(stack.query(`mutation($i: ID!, $m: ID!) { addInvitee(inquiryId: $i, memberId: $m) { status } }`, { i: asked, m: richter }, tokens.admin));
+  const byId = `query($id: ID!) { member(id: $id) { name contacts { name email phone } } }`;
+  const invited = `query($id: ID!) { inquiry(id: $id) { invitations { member { id contacts { name } } } } }`;
+  const wolf = [{ name: 'Michael Wolf', email: 'm.wolf@richter.example', phone: '+49 5651 792301' }];
+  // Still in its network, its people are there for every signed-in caller.
+  expect((await ok(stack.query(byId, { id: richter }, tokens.partner))).member.contacts).toEqual(wolf);
+  expect((await ok(stack.query(invited, { id: asked }, tokens.partner))).inquiry.invitations).toEqual([
+    { member: { id: richter, contacts: [{ name: 'Michael Wolf' }] } },
+  ]);
+
+  await ok(stack.query(`mutation($id: ID!) { archiveMember(id: $id) { archivedAt } }`, { id: richter }, tokens.niweOffice));
+  const linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
+  const readers: [string, string | undefined, unknown[]][] = [
+    ['its office', tokens.niweOffice, wolf],
+    ['admin', tokens.admin, wolf],
+    ['itself', richterToken, wolf],
+    ['a partner', tokens.partner, []],
+    ['another member', tokens.lorenz, []],
+    ["another network's office", linatOffice, []],
+    ['anonymous', undefined, []],
+  ];
+  for (const [reader, token, contacts] of readers) {
+    const profile = await ok(stack.query(byId, { id: richter }, token));
+    // The rest of its profile stays readable by id, for everyone, as before.
+    expect(profile.member, reader).toEqual({ name: 'Richter Spritzguss GmbH', contacts });
+  }
+  // The same for the member fetched as an entity in a list: the partner that invited it sees no contacts either.
+  const listed = await ok(stack.query(invited, { id: asked }, tokens.partner));
+  expect(listed.inquiry.invitations).toEqual([{ member: { id: richter, contacts: [] } }]);
+});
+
 test('a member still in its network takes part as before', async () => {
   const joined = await ok(
     stack.query(

@@ -65,6 +65,25 @@ describe('gateway', () => {
     expect(() => gatewayConfig({})).toThrow(/Set SUBGRAPH_SECRET .* or ALLOW_UNSIGNED=1/);
   });
 
+  test('CORS_ORIGINS: none by default; origins as a browser sends them; anything else one line saying what to give', () => {
+    expect(gatewayConfig(unsigned).gateway.corsOrigins).toEqual([]);
+    expect(gatewayConfig({ ...unsigned, CORS_ORIGINS: '' }).gateway.corsOrigins).toEqual([]);
+    expect(gatewayConfig({ ...unsigned, CORS_ORIGINS: ' https://App.Partner.example/ , http://localhost:5173' }).gateway.corsOrigins).toEqual([
+      'https://app.partner.example',
+      'http://localhost:5173',
+    ]);
+    expect(() => gatewayConfig({ ...unsigned, CORS_ORIGINS: '*' })).toThrow(
+      new ConfigError('CORS_ORIGINS must list origins (https://app.partner.example), not *: each partner app is allowed by name.'),
+    );
+    for (const entry of ['https://app.partner.example/graphql', 'app.partner.example', 'ftp://files.example', 'https://user:pw@app.partner.example']) {
+      expect(() => gatewayConfig({ ...unsigned, CORS_ORIGINS: entry }), entry).toThrow(
+        new ConfigError(
+          `CORS_ORIGINS entry ${JSON.stringify(entry)} is not an origin: give scheme, host and port only, e.g. https://app.partner.example or http://localhost:5173.`,
+        ),
+      );
+    }
+  });
+
   test('a key file, a JWKS URL or a subgraph URL that will not do is one line naming the variable (the operator probe met stacks and a gateway that started)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'irm-config-'));
     try {

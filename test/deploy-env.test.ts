@@ -29,12 +29,16 @@ describe('deploy/ templates', () => {
     expect(config.port).toBe(4004);
   });
 
-  test("the gateway's: production, its token key from a file, every subgraph's address and secret", () => {
+  test("the gateway's: production, its token key from a file, every subgraph's address and secret, its TLS proxy trusted", () => {
     const key = join(dir, 'jwt-secret');
     writeFileSync(key, 'k'.repeat(64), { mode: 0o600 });
     const config = gatewayConfig(template('gateway.env.example', { JWT_SECRET_FILE: key }));
     expect(config.gateway.production).toBe(true);
     expect(Object.keys(config.gateway.subgraphSecrets).sort()).toEqual(['konat', 'linat', 'niwe', 'region']);
     expect(config.port).toBe(4000);
+    // It listens behind a TLS proxy on the same machine, which names the client: without it every caller shared
+    // 127.0.0.1's anonymous limits and wrong-key budget (the partner probe).
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.gateway.trustedProxies).toEqual(['127.0.0.1', '::1']);
   });
 });

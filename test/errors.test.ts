@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
@@ -21,6 +22,14 @@ describe('the error table', () => {
       (c) => c !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR && c !== ApolloServerErrorCode.BAD_USER_INPUT,
     );
     expect(apollo).toEqual(expected.sort());
+  });
+
+  test('README\'s "Errors" section and the partner guide name every code of the table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 1));
+    const guide = readFileSync(new URL('../docs/partners.md', import.meta.url), 'utf8');
+    expect(Object.keys(errorCodes).filter((code) => !section.includes(`\`${code}\``))).toEqual([]);
+    expect(Object.keys(errorCodes).filter((code) => !guide.includes(`\`${code}\``))).toEqual([]);
   });
 
   test('client codes are ours without INTERNAL_SERVER_ERROR; anything else counts as an internal failure', () => {

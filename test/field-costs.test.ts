@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { fanOut, listSizes } from '../gateway/field-costs.ts';
 import { checkFieldCosts, defaultLimits, measureOperation } from '../gateway/limits.ts';
-import { clientAddressKey, RateLimiter, rateLimitRedisUrlFromEnv, redisLimiters } from '../gateway/rate-limit.ts';
+import { clientAddressKey, RateLimiter, rateLimitRedisUrlFromEnv, redisLimiters, type BudgetLeft } from '../gateway/rate-limit.ts';
 import { envReader } from '../shared/config.ts';
 import { redisClient } from '../shared/redis.ts';
 import { freePort } from './support/free-port.ts';
@@ -98,6 +98,21 @@ describe('rate-limit keys and buckets', () => {
     // Never above the minute's budget.
     limiter.give('b', 0);
     expect([limiter.take('b', 0, 0), limiter.take('b', 0, 0), limiter.take('b', 0, 0)]).toEqual([0, 0, 30]);
+  });
+
+  test('take says what is left of the budget closest to running out, or which one refused (the RateLimit headers)', () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 4, costPerMinute: 100 });
+    const left: BudgetLeft = { budget: undefined, budgetLimit: 0, budgetRemaining: 0, budgetReset: 0 };
+    // 3 of 4 requests and 99 of 100 cost left: the requests are the closer, whole again in a quarter of a minute.
+    expect(limiter.take('a', 1, 0, left)).toBe(0);
+    expect(left).toEqual({ budget: 'requests', budgetLimit: 4, budgetRemaining: 3, budgetReset: 15 });
+    // 2 of 4 requests, 39 of 100 cost: the cost is the closer, whole in 61 % of a minute.
+    expect(limiter.take('a', 60, 0, left)).toBe(0);
+    expect(left).toEqual({ budget: 'cost', budgetLimit: 100, budgetRemaining: 39, budgetReset: 37 });
+    expect(limiter.take('a', 50, 0, left)).toBe(7);
+    expect(left).toEqual({ budget: 'cost', budgetLimit: 100, budgetRemaining: 0, budgetReset: 7 });
+    expect([limiter.take('a', 0, 0), limiter.take('a', 0, 0), limiter.take('a', 0, 0, left)]).toEqual([0, 0, 15]);
+    expect(left).toEqual({ budget: 'requests', budgetLimit: 4, budgetRemaining: 0, budgetReset: 15 });
   });
 
   test('RATE_LIMIT_REDIS_URL is a redis:// or rediss:// URL, never repeated in the error since it may hold a password', () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { createRegionService } from '../subgraphs/region/server.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // A network that is down or late must not take the region down.
 
@@ -44,9 +44,35 @@ test('a network that is down leaves the others’ results and an error naming it
   expect(res.errors![0].path).toEqual(['members']);
   expect(JSON.stringify(res.errors)).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED/);
 
-  const filtered = await stack.query(`{ members(filter: { networks: [NIWE] }) { totalCount exactCounts } }`);
+  const filtered = await stack.query(`{ members(filter: { networks: [NIWE] }) { totalCount exactCounts pageInfo { missingNetworks } } }`);
   expect(filtered.errors).toBeUndefined();
-  expect(filtered.data.members).toEqual({ totalCount: 2, exactCounts: true });
+  expect(filtered.data.members).toEqual({ totalCount: 2, exactCounts: true, pageInfo: { missingNetworks: [] } });
+});
+
+test('a cursor walk over pages a network is missing from is told that it misses that network’s members', async () => {
+  // KONAT stopped (above; again when this test runs alone). The cursor is one position in the region's order: walked on, the pages after this one
+  // start behind it in KONAT too, so KONAT's members before it never come, even once KONAT answers (the partner probe).
+  await stack.stopNetwork('KONAT');
+  const page = `query($after: String) { members(first: 2, orderBy: NAME, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor missingNetworks } } }`;
+  let after: string | null = null;
+  for (let pages = 0; pages < 5; pages++) {
+    const res: GraphQLResponse = await stack.query(page, { after });
+    expect(res.data.members.pageInfo.missingNetworks).toEqual(['KONAT']);
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ['members'],
+        message:
+          "Network KONAT did not answer; results from it are missing. This page lacks KONAT's members, and so does every page walked on from its endCursor: to get every member, start the walk again once KONAT answers.",
+        extensions: expect.objectContaining({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', walkIncomplete: true }),
+      }),
+    ]);
+    if (!res.data.members.pageInfo.hasNextPage) break;
+    after = res.data.members.pageInfo.endCursor;
+  }
+  expect(after).not.toBeNull();
+  // A network's own list says so as well.
+  const own = await stack.query(`{ network(code: KONAT) { members { pageInfo { missingNetworks } } } }`);
+  expect(own.errors?.[0].extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', walkIncomplete: true });
 });
 
 test('a write to a network that refuses connections says it was not applied', async () => {

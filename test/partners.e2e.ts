@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256Hex } from '../gateway/safelist.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { createInquiry } from './support/inquiries.ts';
+import { ok, startStack, type Stack } from './support/stack.ts';
 
 // External partners: API keys exchanged for short-lived tokens, rate limits, and the safelist of registered operations.
 
@@ -32,6 +33,12 @@ afterAll(async () => {
 });
 
 const createKey = `mutation($partner: String!, $name: String!, $safelist: Boolean) { createApiKey(partner: $partner, name: $name, safelist: $safelist) { key apiKey { id partner name prefix safelist revokedAt } } }`;
+
+/** The ids of the keys by name (the names used here are unique). */
+async function keyIds(): Promise<Record<string, string>> {
+  const listed = await ok(stack.query(`{ apiKeys { id name } }`, {}, admin));
+  return Object.fromEntries(listed.apiKeys.map((k: { id: string; name: string }) => [k.name, k.id]));
+}
 
 async function exchange(apiKey: unknown) {
   const response = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/auth/token'), {
@@ -78,6 +85,38 @@ describe('API keys', () => {
     expect(get.status).toBe(405);
   });
 
+  test('a replacement key written in another case or spacing is the same partner: its inquiries, its subject, and it says so', async () => {
+    const withMatch = `mutation($partner: String!, $name: String!) { createApiKey(partner: $partner, name: $name) { key existingPartner apiKey { partner } } }`;
+    const first = (await ok(stack.query(withMatch, { partner: 'Autozulieferer Muster GmbH', name: 'Muster ERP' }, admin))).createApiKey;
+    expect(first).toMatchObject({ existingPartner: null, apiKey: { partner: 'Autozulieferer Muster GmbH' } });
+    const firstToken = (await exchange(first.key)).body.token;
+    const inquiry = await createInquiry(stack, firstToken, { title: 'Halter' });
+    await ok(stack.query(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: (await keyIds())['Muster ERP'] }, admin));
+
+    // Rotated after the revocation, with a typo in case and spacing: the partner the first key was.
+    const second = (await ok(stack.query(withMatch, { partner: '  autozulieferer  MUSTER\tgmbh ', name: 'Muster ERP 2' }, admin))).createApiKey;
+    expect(second).toMatchObject({ existingPartner: 'Autozulieferer Muster GmbH', apiKey: { partner: 'Autozulieferer Muster GmbH' } });
+    const secondToken = (await exchange(second.key)).body.token;
+    // One subject: the same inquiries, webhooks and rate-limit bucket (token sub) as the first key's.
+    expect(decodeJwt(secondToken).sub).toBe('Autozulieferer Muster GmbH');
+    expect((await ok(stack.query(`{ inquiries { id } }`, {}, secondToken))).inquiries).toEqual([{ id: inquiry }]);
+    // A customer account of it likewise.
+    const account = {
+      email: 'einkauf@muster.example',
+      name: 'Erika Muster',
+      password: 'Werra-Meissner-2026',
+      kind: 'CUSTOMER',
+      customer: 'AUTOZULIEFERER MUSTER GMBH',
+    };
+    const created = await ok(stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { customer } }`, { input: account }, admin));
+    expect(created.createAccount.customer).toBe('Autozulieferer Muster GmbH');
+
+    // Another organisation is another partner; a new one is kept on one line.
+    const other = (await ok(stack.query(withMatch, { partner: 'Autozulieferer  Muster\nGmbH & Co. KG', name: 'Muster KG ERP' }, admin))).createApiKey;
+    expect(other).toMatchObject({ existingPartner: null, apiKey: { partner: 'Autozulieferer Muster GmbH & Co. KG' } });
+    expect((await ok(stack.query(`{ inquiries { id } }`, {}, (await exchange(other.key)).body.token))).inquiries).toEqual([]);
+  });
+
   test('only admin manages keys', async () => {
     for (const token of [await stack.token({ role: 'office', network: 'NIWE' }), await stack.token({ role: 'partner', sub: 'neugierig' })]) {
       expect((await stack.query(createKey, { partner: 'X', name: 'Y' }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -104,8 +143,9 @@ describe('rate limits per partner', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const body: any = await last!.json();
     expect(body.data).toBeUndefined();
-    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(body.errors[0].message).toMatch(/Rate limit of 5 requests and 5000 cost per minute per partner reached; retry in \d+ s/);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'requests', max: 5 });
+    expect(body.errors[0].message).toMatch(/^Rate limit reached: the 5 requests per minute per partner are used up; retry in \d+ s\.$/);
+    expect([last!.headers.get('ratelimit-limit'), last!.headers.get('ratelimit-remaining')]).toEqual(['5', '0']);
 
     expect((await stack.query(`{ networks { code } }`, {}, await stack.token({ role: 'partner', sub: 'geduldig-gmbh' }))).status).toBe(200);
     for (let i = 0; i < 6; i++) expect((await stack.query(`{ networks { code } }`, {}, admin)).status).toBe(200);
@@ -116,13 +156,44 @@ describe('rate limits per partner', () => {
     // 1 + network (1 + one network's search 1000 + 80 * (edges 1 + node (1 + id + name + services (1 + 6 * title)))) = 1882:
     // two fit into 5000, a third waits about 8 s for refill.
     const query = `{ network(code: NIWE) { members(first: 80) { edges { node { id name services { title } } } } } }`;
-    const first = await stack.query(query, {}, costly);
+    const send = () =>
+      fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${costly}` },
+        body: JSON.stringify({ query }),
+      });
+    const budget = (response: Response) => ['limit', 'remaining', 'reset'].map((name) => Number(response.headers.get(`ratelimit-${name}`)));
+    const first = await send();
     expect(first.status).toBe(200);
-    const second = await stack.query(query, {}, costly);
+    // 3,118 of 5,000 left is closer to running out than 4 of 5 requests: the cost budget is the one shown, whole
+    // again in about 38 % of a minute (refilled meanwhile by a few milliseconds' worth at most).
+    const [limit, remaining, reset] = budget(first);
+    expect(limit).toBe(5000);
+    expect(remaining).toBeGreaterThanOrEqual(3118);
+    expect(remaining).toBeLessThan(3300);
+    expect(reset).toBeGreaterThanOrEqual(20);
+    expect(reset).toBeLessThanOrEqual(23);
+    const second = await send();
     expect(second.status).toBe(200);
-    const third = await stack.query(query, {}, costly);
+    expect(budget(second)[1]).toBeLessThan(1500);
+    const third = await send();
     expect(third.status).toBe(429);
-    expect(third.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    const refused: any = await third.json();
+    expect(refused.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'cost', max: 5000, cost: 1882 });
+    expect(refused.errors[0].message).toMatch(
+      /^Rate limit reached: the cost budget of 5000 per minute per partner is used up \(this operation costs 1882\); retry in \d+ s, or ask for less\.$/,
+    );
+    expect([third.headers.get('ratelimit-limit'), third.headers.get('ratelimit-remaining')]).toEqual(['5000', '0']);
+  });
+
+  test('staff callers, who have no rate limit, get no RateLimit headers', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: '{ networks { code } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('ratelimit-limit')).toBeNull();
   });
 });
 
@@ -140,7 +211,17 @@ describe('safelist', () => {
       expect(refused.status).toBe(403);
       expect(refused.data).toBeUndefined();
       expect(refused.errors?.[0].extensions?.code).toBe('OPERATION_NOT_SAFELISTED');
-      expect(refused.errors?.[0].message).toMatch(/not in the persisted-operation manifest/);
+      expect(refused.errors?.[0].message).toMatch(
+        /not in the persisted-operation manifest: send a registered operation's text exactly \(byte for byte\), or its id .*"persistedQuery".* To register a new operation, send its text to the cooperation's administrators/,
+      );
+      // The registered operation in other formatting is refused (matched byte for byte), saying so and naming its id.
+      const reformatted = await stack.query('query Networks {\n  networks { code, name }\n}\n', {}, token);
+      expect(reformatted.status).toBe(403);
+      expect(reformatted.errors?.[0].extensions).toMatchObject({ code: 'OPERATION_NOT_SAFELISTED', registeredId: sha256Hex(registered) });
+      expect(reformatted.errors?.[0].message).toBe(
+        'This operation differs from a registered one only in formatting (spaces, line breaks, commas or comments), and registered operations are matched byte for byte: ' +
+          `send the registered text exactly, or its id alone as {"extensions":{"persistedQuery":{"version":1,"sha256Hash":"${sha256Hex(registered)}"}}}.`,
+      );
     }
     // A registered operation can be sent by its id alone.
     const byId = await fetch(stack.gatewayUrl, {

@@ -106,6 +106,10 @@ describe('persisted operations', () => {
     const refused = await byHash('StartPage', {}, restricted);
     expect(refused.status).toBe(403);
     expect(refused.errors![0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
+    // This gateway has no PERSISTED_OPERATIONS: "ask the cooperation to register it" promised what it cannot do.
+    expect(refused.errors![0].message).toMatch(
+      /^This partner may send only registered operations, and this gateway has none \(no PERSISTED_OPERATIONS manifest\)/,
+    );
     const trusted = await byHash('StartPage', {}, await stack.token({ role: 'partner', sub: 'frei' }));
     expect(trusted.errors).toBeUndefined();
   });

@@ -17,14 +17,14 @@ afterAll(async () => {
 const leaks = /stacktrace|127\.0\.0\.1|localhost|serviceName|ECONNREFUSED|at .*\.ts:\d+/;
 
 describe('production mode', () => {
-  test('GraphiQL gets the schema only where introspection is allowed', async () => {
+  test('GraphiQL and partners get the schema as SDL in production too, where introspection is off', async () => {
     const schema = (stack: Stack) => fetch(new URL('/graphql/schema.graphql', stack.gatewayUrl));
-    const hidden = await schema(production);
-    expect(hidden.status).toBe(404);
-    expect(await hidden.text()).toMatch(/not published by this gateway/);
-    const shown = await schema(development);
-    expect(shown.status).toBe(200);
-    expect(await shown.text()).toMatch(/type Query/);
+    const published = await schema(production);
+    expect(published.status).toBe(200);
+    const sdl = await published.text();
+    expect(sdl).toMatch(/type Query/);
+    expect(sdl).not.toMatch(/join__|_entities|_service/);
+    expect(await (await schema(development)).text()).toBe(sdl);
   });
 
   test('introspection is off', async () => {
@@ -34,7 +34,7 @@ describe('production mode', () => {
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     // In the gateway's words: what turns it on is INTROSPECTION=1, not an option of Apollo Server's.
     expect(res.errors?.[0].message).toBe(
-      'Introspection is not allowed on this gateway (NODE_ENV=production): ask for the fields by name, as its documentation lists them; its operator turns introspection on with INTROSPECTION=1.',
+      'Introspection is not allowed on this gateway (NODE_ENV=production): read its schema as SDL at GET /graphql/schema.graphql instead; its operator turns introspection on with INTROSPECTION=1.',
     );
     expect((await development.query(`{ __schema { queryType { name } } }`)).data.__schema.queryType.name).toBe('Query');
   });

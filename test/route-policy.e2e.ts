@@ -8,8 +8,9 @@ import { startStack, type Stack } from './support/stack.ts';
 import { createInquiry } from './support/inquiries.ts';
 
 // One policy for every route of the gateway: anonymous callers limited per
-// client address, and /attachments, /export and /auth/token under the same
-// identity, safelist and rate limits as /graphql, refusing before reading a body.
+// client address, and /attachments and /export under the same identity,
+// safelist and rate limits as /graphql, refusing before reading a body;
+// /auth/token under limits of its own (wrong keys per address, exchanges per key).
 
 let stack: Stack;
 let base: string;
@@ -70,17 +71,46 @@ function expectRateLimited(answer: Answer, message: RegExp) {
   expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   expect(answer.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   expect(answer.body.errors[0].message).toMatch(message);
+  // Nothing left of the budget that ran out, whole again once the retry is due.
+  expect(answer.headers['ratelimit-remaining']).toBe('0');
+  expect(answer.headers['ratelimit-reset']).toBe(answer.headers['retry-after']);
+  expect(answer.headers['ratelimit-limit']).toBe(String(answer.body.errors[0].extensions.max));
+}
+
+/** The RateLimit headers of an answer, as numbers. */
+const budgetOf = (answer: Answer) => ({
+  limit: Number(answer.headers['ratelimit-limit']),
+  remaining: Number(answer.headers['ratelimit-remaining']),
+  reset: Number(answer.headers['ratelimit-reset']),
+});
+
+const exchange = (from: string, apiKey: string, contentType = 'application/json') =>
+  send(from, '/auth/token', { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify({ apiKey }) });
+
+/** A new API key of a partner, as admin creates it. */
+async function newKey(partner: string): Promise<string> {
+  const admin = await stack.token({ role: 'admin', sub: 'admin' });
+  const created = await stack.query('mutation($partner: String!) { createApiKey(partner: $partner, name: "Test") { key } }', { partner }, admin);
+  return created.data.createApiKey.key;
 }
 
 describe('anonymous callers', () => {
   test('are limited per client address: the fourth request of a minute gets 429, another address is served', async () => {
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await graphql('127.0.0.1', '{ networks { code } }')).status);
-    expect(statuses).toEqual([200, 200, 200]);
-    expectRateLimited(
-      await graphql('127.0.0.1', '{ networks { code } }'),
-      /^Rate limit of 3 requests and 100000 cost per minute per client address without a token reached; retry in \d+ s\.$/,
-    );
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await graphql('127.0.0.1', '{ networks { code } }'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    // The requests are closer to running out than the cost (a few units of 100,000): their budget is the one shown,
+    // whole again within the share of a minute that is missing (refilled meanwhile by at most a few milliseconds' worth).
+    expect(answers.map((a) => [budgetOf(a).limit, budgetOf(a).remaining])).toEqual([
+      [3, 2],
+      [3, 1],
+      [3, 0],
+    ]);
+    expect(budgetOf(answers[2]).reset).toBeGreaterThan(40);
+    expect(budgetOf(answers[2]).reset).toBeLessThanOrEqual(60);
+    const refused = await graphql('127.0.0.1', '{ networks { code } }');
+    expectRateLimited(refused, /^Rate limit reached: the 3 requests per minute per client address without a token are used up; retry in \d+ s\.$/);
+    expect(refused.body.errors[0].extensions).toMatchObject({ limit: 'requests', max: 3 });
     const other = await graphql('127.0.0.2', '{ networks { code } }');
     expect(other.status).toBe(200);
     expect(other.body.data.networks).toHaveLength(3);
@@ -93,35 +123,97 @@ describe('anonymous callers', () => {
     const first = await graphql('127.0.0.3', query);
     expect(first.status).toBe(200);
     expect(first.body.errors).toBeUndefined();
+    // 9,397 of 100,000 left is closer to running out than 2 of 3 requests: the cost budget is the one shown.
+    expect(budgetOf(first).limit).toBe(100_000);
+    expect(budgetOf(first).remaining).toBeGreaterThanOrEqual(9397);
+    expect(budgetOf(first).remaining).toBeLessThan(12_000);
+    expect(budgetOf(first).reset).toBeGreaterThan(50);
     const calls = JSON.stringify([...stack.gateway.subgraphCalls]);
-    expectRateLimited(await graphql('127.0.0.3', query), /per client address without a token reached/);
+    const refused = await graphql('127.0.0.3', query);
+    expectRateLimited(
+      refused,
+      /^Rate limit reached: the cost budget of 100000 per minute per client address without a token is used up \(this operation costs 90603\); retry in \d+ s, or ask for less\.$/,
+    );
+    expect(refused.body.errors[0].extensions).toMatchObject({ limit: 'cost', max: 100_000, cost: 90_603 });
     expect(JSON.stringify([...stack.gateway.subgraphCalls])).toBe(calls);
   });
 });
 
 describe('/auth/token', () => {
   test('an address that sent two wrong keys is refused before the key is checked; other addresses are not', async () => {
-    const exchange = (from: string, apiKey: string) =>
-      send(from, '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
     expect((await exchange('127.0.0.4', 'irm_wrong-1')).status).toBe(401);
     expect((await exchange('127.0.0.4', 'irm_wrong-2')).status).toBe(401);
-    expectRateLimited(await exchange('127.0.0.4', 'irm_wrong-3'), /^Too many wrong API keys from this address \(2 per minute\); retry in \d+ s\.$/);
+    const refused = await exchange('127.0.0.4', 'irm_wrong-3');
+    expectRateLimited(
+      refused,
+      /^Too many wrong API keys from this address \(2 per minute\); retry in \d+ s\. A key that was exchanged here before is still taken\.$/,
+    );
+    expect(refused.body.errors[0].extensions).toMatchObject({ limit: 'wrongKeys', max: 2 });
     expect((await exchange('127.0.0.5', 'irm_wrong-4')).status).toBe(401);
   });
 
-  test('requests that check no key use none of the wrong-key budget', async () => {
+  test("a valid key's exchange is not refused because the address's anonymous queries used up their budget", async () => {
+    // Behind the office's TLS proxy every caller had the proxy's address: 80 anonymous queries, and the next
+    // partner's exchange was 429 (the partner probe).
+    const key = await newKey('Tauscher GmbH');
+    for (let i = 0; i < 3; i++) expect((await graphql('127.0.0.10', '{ networks { code } }')).status).toBe(200);
+    expect((await graphql('127.0.0.10', '{ networks { code } }')).status).toBe(429);
+    const exchanged = await exchange('127.0.0.10', key);
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    // Nothing on the way may keep a token (RFC 6749, 5.1).
+    expect(exchanged.headers['cache-control']).toBe('no-store');
+    // Nor does the exchange use up the anonymous queries' budget: the address's fourth query is still refused, no more.
+    expect((await graphql('127.0.0.10', '{ networks { code } }')).status).toBe(429);
+  });
+
+  test('an address refused for wrong keys still exchanges a key it exchanged before; a key new to the gateway waits', async () => {
+    // One partner's revoked key retried in a loop refused every other partner behind the same address (the partner probe).
+    const [known, fresh] = [await newKey('Bekannt GmbH'), await newKey('Neu GmbH')];
+    expect((await exchange('127.0.0.11', known)).status).toBe(200);
+    expect((await exchange('127.0.0.11', 'irm_widerrufen-1')).status).toBe(401);
+    expect((await exchange('127.0.0.11', 'irm_widerrufen-2')).status).toBe(401);
+    expectRateLimited(await exchange('127.0.0.11', 'irm_widerrufen-3'), /^Too many wrong API keys from this address/);
+    expect((await exchange('127.0.0.11', known)).status).toBe(200);
+    expectRateLimited(await exchange('127.0.0.11', fresh), /^Too many wrong API keys from this address/);
+    expect((await exchange('127.0.0.12', fresh)).status).toBe(200);
+  });
+
+  test('a key is exchanged at most ten times a minute, from wherever it comes', async () => {
+    const key = await newKey('Eilig GmbH');
+    const statuses = [];
+    for (let i = 0; i < 10; i++) statuses.push((await exchange(`127.0.0.${13 + (i % 2)}`, key)).status);
+    expect(statuses).toEqual(Array(10).fill(200));
+    const refused = await exchange('127.0.0.15', key);
+    expectRateLimited(refused, /^This API key was exchanged 10 times within a minute, the most it may be; a token lives 15 minutes/);
+    expect(refused.body.errors[0].extensions).toMatchObject({ limit: 'keyExchanges', max: 10 });
+    // Another key is not affected, nor the address's wrong-key budget.
+    expect((await exchange('127.0.0.15', await newKey('Geduldig GmbH'))).status).toBe(200);
+    expect((await exchange('127.0.0.15', 'irm_falsch-1')).status).toBe(401);
+  });
+
+  test('requests that check no key use none of the wrong-key budget; the body must be JSON, its type named in any case', async () => {
     const send7 = (options: Parameters<typeof send>[2]) => send('127.0.0.7', '/auth/token', options);
-    // The anonymous limit (3 a minute here) counts them; the wrong-key one (2) does not.
-    expect((await send7({ method: 'GET' })).status).toBe(405);
-    expect((await send7({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'irm_x' })).status).toBe(405);
-    expect((await send7({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: 'irm_falsch' }) })).status).toBe(401);
+    const get = await send7({ method: 'GET' });
+    expect([get.status, get.headers.allow]).toEqual([405, 'POST']);
+    // A form-encoded body is the wrong type, not the wrong method: 415, saying which type to send.
+    const form = await send7({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'apiKey=irm_x' });
+    expect(form.status).toBe(415);
+    expect(form.body.errors[0]).toMatchObject({
+      message: '/auth/token takes a JSON body: send it with Content-Type: application/json, not application/x-www-form-urlencoded.',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    expect((await send7({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'irm_x' })).status).toBe(415);
+    // Media types are case-insensitive: this key is checked, and wrong.
+    const wrong = await exchange('127.0.0.7', 'irm_falsch', 'Application/JSON; charset=UTF-8');
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers['www-authenticate']).toBe('Bearer');
+    expect((await exchange('127.0.0.7', 'irm_falsch-2')).status).toBe(401);
   });
 
   test('wrong keys sent at once are counted as they arrive, not after region answered', async () => {
-    const exchange = (apiKey: string) =>
-      send('127.0.0.6', '/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey }) });
     // Checked first and counted after, all of a burst passed (40 at once against a limit of 10 all reached region).
-    const answers = await Promise.all(['irm_burst-1', 'irm_burst-2', 'irm_burst-3'].map(exchange));
+    const answers = await Promise.all(['irm_burst-1', 'irm_burst-2', 'irm_burst-3'].map((key) => exchange('127.0.0.6', key)));
     expect(answers.map((a) => a.status).sort()).toEqual([401, 401, 429]);
     expectRateLimited(answers.find((a) => a.status === 429)!, /^Too many wrong API keys from this address/);
   });
@@ -134,7 +226,7 @@ describe('/export', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } })).status);
     expect(statuses).not.toContain(429);
-    expectRateLimited(await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } }), /per partner reached/);
+    expectRateLimited(await send('127.0.0.1', path, { headers: { authorization: `Bearer ${partner}` } }), /requests per minute per partner are used up/);
   });
 
   test("an export's or a token's error names its field, reason and request id, as /graphql's do", async () => {
@@ -222,7 +314,10 @@ describe('/attachments', () => {
     for (let i = 0; i < 3; i++)
       statuses.push((await send('127.0.0.1', `/attachments?id=att-${i + 1}`, { headers: { authorization: `Bearer ${partner}` } })).status);
     expect(statuses).toEqual([404, 404, 404]);
-    expectRateLimited(await send('127.0.0.1', '/attachments?id=att-4', { headers: { authorization: `Bearer ${partner}` } }), /per partner reached/);
+    expectRateLimited(
+      await send('127.0.0.1', '/attachments?id=att-4', { headers: { authorization: `Bearer ${partner}` } }),
+      /requests per minute per partner are used up/,
+    );
   });
 
   test("an upload to someone else's inquiry is refused before its body is sent", async () => {

@@ -512,11 +512,26 @@ describe('bad input', () => {
     [{ certifications: ['ISO 12345'] }, 'filter.certifications', /"ISO 12345" is not a known certification/],
     [{ text: 'a'.repeat(201) }, 'filter.text', /at most 200 characters/],
     [{ certifiedOn: '2025-02-30' }, 'filter.certifiedOn', /calendar date/],
+    // Alone the day filters nothing: every member came back, as if it had been read (the partner probe).
+    [{ certifiedOn: '2027-06-30' }, 'filter.certifiedOn', /the day on which filter\.certifications must be valid; name the certifications too/],
+    [{ certifications: [], certifiedOn: '2027-06-30' }, 'filter.certifiedOn', /name the certifications too/],
     [{ employees: { min: 50, max: 10 } }, 'filter.employees', /must not exceed max/],
   ])('%j names %s', async (filter, field, message) => {
     const res = await search({ filter });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(res.errors?.[0].message).toMatch(message);
+  });
+
+  test('certifiedOn without certifications says why it is refused', async () => {
+    expect((await search({ filter: { certifiedOn: '2027-06-30' } })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.certifiedOn',
+      reason: 'COMBINATION',
+    });
+  });
+
+  test('networks: [] chooses no network, so restricts nothing, as its description says', async () => {
+    expect(await names({ networks: [] })).toEqual(await names({}));
   });
 
   test('an order needs what it orders by', async () => {

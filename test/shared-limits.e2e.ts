@@ -28,25 +28,30 @@ afterAll(async () => {
 });
 
 /** A GraphQL request to one replica from one loopback address, so the anonymous limit sees distinct clients. */
-function graphql(url: string, from: string, token?: string): Promise<{ status: number; body: any }> {
+function graphql(url: string, from: string, token?: string): Promise<{ status: number; remaining: string | undefined; body: any }> {
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
     const req = httpRequest(url, { method: 'POST', headers, localAddress: from }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      res.on('end', () => resolve({ status: res.statusCode!, remaining: res.headers['ratelimit-remaining'] as string | undefined, body: JSON.parse(text) }));
     });
     req.on('error', reject);
     req.end(JSON.stringify({ query: '{ networks { code } }' }));
   });
 }
 
-/** Four requests alternating between the replicas are served; the fifth is refused on either. */
+/** Four requests alternating between the replicas are served, each told what is left of the one budget; the fifth is refused on either. */
 async function expectSharedLimit(from: string, token: string | undefined, per: RegExp) {
-  const statuses = [];
-  for (let i = 0; i < 4; i++) statuses.push((await graphql(replicas[i % 2], from, token)).status);
-  expect(statuses).toEqual([200, 200, 200, 200]);
+  const answers = [];
+  for (let i = 0; i < 4; i++) answers.push(await graphql(replicas[i % 2], from, token));
+  expect(answers.map((a) => [a.status, a.remaining])).toEqual([
+    [200, '3'],
+    [200, '2'],
+    [200, '1'],
+    [200, '0'],
+  ]);
   for (const url of replicas) {
     const refused = await graphql(url, from, token);
     expect(refused.status).toBe(429);
@@ -58,13 +63,13 @@ async function expectSharedLimit(from: string, token: string | undefined, per: R
 describe('rate limits across two gateway replicas', () => {
   test("a partner's four requests a minute hold across both replicas", async () => {
     const partner = await stack.token({ role: 'partner', sub: 'zwei-tore' });
-    await expectSharedLimit('127.0.0.1', partner, /^Rate limit of 4 requests and 100000 cost per minute per partner reached; retry in \d+ s\.$/);
+    await expectSharedLimit('127.0.0.1', partner, /^Rate limit reached: the 4 requests per minute per partner are used up; retry in \d+ s\.$/);
     // Another partner has its own budget.
     expect((await graphql(replicas[1], '127.0.0.1', await stack.token({ role: 'partner', sub: 'anderer' }))).status).toBe(200);
   });
 
   test("an anonymous address's four requests a minute hold across both replicas", async () => {
-    await expectSharedLimit('127.0.0.2', undefined, /per client address without a token reached/);
+    await expectSharedLimit('127.0.0.2', undefined, /per client address without a token are used up/);
     expect((await graphql(replicas[0], '127.0.0.3')).status).toBe(200);
   });
 });

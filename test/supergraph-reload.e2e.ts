@@ -124,4 +124,17 @@ describe('supergraph reload', () => {
       await load;
     }
   }, 180_000);
+
+  test('the schema file at /graphql/schema.graphql follows the reload, under a new ETag', async () => {
+    const schemaFile = (headers: Record<string, string> = {}) => fetch(`${url}/schema.graphql`, { headers });
+    const before = await schemaFile();
+    const etag = before.headers.get('etag')!;
+    expect(await before.text()).not.toMatch(/as published anew/);
+    replaceSupergraph(original.replace(description, `"""The region's networks, as published anew."""`));
+    await until(async () => (await networksDescription()) === "The region's networks, as published anew.", 'the new supergraph is served');
+    const after = await schemaFile({ 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.text()).toMatch(/The region's networks, as published anew\./);
+  });
 });

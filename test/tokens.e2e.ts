@@ -52,7 +52,21 @@ async function call(kind: string, claims: JWTPayload) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ __typename }' }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } };
+  return {
+    status: res.status,
+    challenge: res.headers.get('www-authenticate'),
+    body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] },
+  };
+}
+
+/** A POST to the HS256 gateway with `authorization` as it is. */
+async function post(authorization: string, path = '/graphql', body: unknown = { query: '{ __typename }' }) {
+  const res = await fetch(gateways.HS256.url.replace(/\/graphql$/, path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
 async function expectAccepted(kind: string, claims: JWTPayload) {
@@ -63,8 +77,10 @@ async function expectAccepted(kind: string, claims: JWTPayload) {
 }
 
 async function expectRefused(kind: string, claims: JWTPayload, message: RegExp) {
-  const { status, body } = await call(kind, claims);
+  const { status, body, challenge } = await call(kind, claims);
   expect(status).toBe(401);
+  // A token was sent and is refused: the client should get a new one (RFC 6750, 3.1).
+  expect(challenge).toBe('Bearer error="invalid_token"');
   expect(body.data).toBeUndefined();
   expect(body.errors).toHaveLength(1);
   expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -116,4 +132,50 @@ describe.each(['HS256', 'JWKS'])('%s tokens', (kind) => {
 test('JWT_MAX_LIFETIME_S shortens the lifetime a token may claim', async () => {
   await expectAccepted('short', { ...partner, iat: now(), exp: now() + 3600 });
   await expectRefused('short', { ...partner, iat: now(), exp: now() + 2 * 3600 }, /valid for 7200 s \(exp - iat\), more than the 3600 s allowed/);
+});
+
+describe('401s and the token endpoint, as HTTP clients expect them', () => {
+  test('every 401 carries WWW-Authenticate: Bearer, with error="invalid_token" where a token was sent', async () => {
+    const garbage = await post('Bearer not-a-token');
+    expect([garbage.status, garbage.headers.get('www-authenticate')]).toEqual([401, 'Bearer error="invalid_token"']);
+    const basic = await post('Basic dXNlcjpwdw==');
+    expect([basic.status, basic.headers.get('www-authenticate')]).toEqual([401, 'Bearer']);
+    expect(basic.body.errors[0].message).toBe('The Authorization header must be "Bearer <token>".');
+  });
+
+  test('an API key sent as the bearer token is said to be one, to be exchanged at /auth/token first', async () => {
+    const answer = await post('Bearer irm_hlTmAbCdEfGhIjKlMnOpQrStUvWxYz012345');
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    expect(answer.body.errors[0]).toMatchObject({
+      message:
+        'This is an API key, not a token: exchange it first at POST /auth/token with {"apiKey": "irm_..."}, then send the token it answers as "Bearer <token>" (it lasts 15 minutes).',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  test('a JSON body is taken whatever the case of its media type, at /graphql too', async () => {
+    const res = await fetch(gateways.HS256.url, {
+      method: 'POST',
+      headers: { 'content-type': 'Application/JSON; Charset=UTF-8' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect([res.status, await res.json()]).toEqual([200, { data: { __typename: 'Query' } }]);
+  });
+
+  test('a key that cannot be checked while region is away is 503 with Retry-After, and not kept by a cache', async () => {
+    // The lone gateway's region is port 9, where nothing answers.
+    const res = await fetch(gateways.HS256.url.replace(/\/graphql$/, '/auth/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: 'irm_abc' }),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(((await res.json()) as any).errors[0]).toMatchObject({
+      message: 'API keys cannot be checked right now; try again shortly.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'region' },
+    });
+  });
 });

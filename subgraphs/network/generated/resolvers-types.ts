@@ -26,7 +26,7 @@ export type Certification = {
   validUntil: Scalars['String']['output'];
 };
 
-/** A person to contact at a member company. Personal data: only signed-in callers see contact persons. */
+/** A person to contact at a member company. Personal data: only signed-in callers see contact persons, and those of an archived member only its network's office, admin and the member itself. */
 export type ContactPerson = {
   __typename?: 'ContactPerson';
   /** E-mail address; null when not given. */
@@ -52,13 +52,13 @@ export type GeoPoint = {
 
 /** A member company. Each network contributes its own implementation (NiweMember, ...). */
 export type Member = {
-  /** ISO timestamp of archiving; archived members leave every list. */
+  /** ISO timestamp of archiving: the company has left its network. Archived members leave the member lists (search, a network's members, the export); the profile stays readable by id, its contact persons only to its network's office, admin and the member itself. */
   archivedAt?: Maybe<Scalars['String']['output']>;
   /** Certificates held, valid and expired, each with its validity date. */
   certifications: Array<Certification>;
   /** Town or city of the company's site. */
   city: Scalars['String']['output'];
-  /** Contact persons are personal data: empty for anonymous callers, listed for every signed-in caller (partner, member, office, customer, admin). */
+  /** Contact persons are personal data: empty for anonymous callers, listed for every signed-in caller (partner, member, office, customer, admin); of an archived member only for its network's office, admin and the member itself, empty for everyone else. */
   contacts: Array<ContactPerson>;
   /** ISO 8601 timestamp (UTC) of when the member was created. */
   createdAt: Scalars['String']['output'];
@@ -111,13 +111,13 @@ export type NetworkCode =
 /** A member company of this network (the type is named after the network, for example NiweMember for NIWE). */
 export type NetworkMember = Member & {
   __typename?: 'NetworkMember';
-  /** ISO timestamp of archiving; archived members leave every list. */
+  /** ISO timestamp of archiving: the company has left its network. Archived members leave the member lists (search, a network's members, the export); the profile stays readable by id, its contact persons only to its network's office, admin and the member itself. */
   archivedAt?: Maybe<Scalars['String']['output']>;
   /** Certificates held, valid and expired, each with its validity date. */
   certifications: Array<Certification>;
   /** Town or city of the company's site. */
   city: Scalars['String']['output'];
-  /** Contact persons are personal data: empty for anonymous callers, listed for every signed-in caller (partner, member, office, customer, admin). */
+  /** Contact persons are personal data: empty for anonymous callers, listed for every signed-in caller (partner, member, office, customer, admin); of an archived member only for its network's office, admin and the member itself, empty for everyone else. */
   contacts: Array<ContactPerson>;
   /** ISO 8601 timestamp (UTC) of when the member was created. */
   createdAt: Scalars['String']['output'];

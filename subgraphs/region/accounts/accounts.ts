@@ -9,6 +9,7 @@ import { assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { accountId, oldestFirst, parseAccountId } from '../ids.ts';
 import { recordRegionAudit } from '../members/audit.ts';
+import { resolveOrganisation } from '../partners/organisations.ts';
 import { AccountSchema, type Account, type AccountKind } from './account.entity.ts';
 import { sessionEnded } from './ended-sessions.ts';
 import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
@@ -84,7 +85,7 @@ async function placement(ctx: RegionContext, input: CreateAccountInput) {
   }
   if (identity.role !== 'admin') throw forbidden(`${who(identity)} may not create CUSTOMER accounts; only admin may.`);
   if (input.network) throw badInput('input.network', 'A CUSTOMER account belongs to no network; leave input.network out.', { reason: 'COMBINATION' });
-  // As written (not in a one-line form): the customer is the subject that owns its inquiries, as a partner's is.
+  // Not line(): a customer of before whose name has a line break is still matched (partners/organisations.ts), in createAccount.
   const customer = text('input.customer', input.customer, 200, true)!;
   return { network: null, memberId: null, customer };
 }
@@ -98,11 +99,15 @@ export async function createAccount(ctx: RegionContext, input: CreateAccountInpu
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.em.transactional(async (tx) => {
+      // The customer is the subject that owns its inquiries, as a partner's is: an organisation with a key or an account
+      // already keeps its spelling, so that both see the same inquiries.
+      const customer = place.customer === null ? null : (await resolveOrganisation(tx, place.customer)).partner;
       const account = tx.create(AccountSchema, {
         email,
         name,
         kind: input.kind,
         ...place,
+        customer,
         passwordHash,
         passwordChangedAt: new Date(),
         createdBy: ctx.identity.subject ?? null,

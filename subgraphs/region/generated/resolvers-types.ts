@@ -579,7 +579,7 @@ export type ContactPersonInput = {
 
 /** A new account and its first password. */
 export type CreateAccountInput = {
-  /** For CUSTOMER: the customer organisation, the name its inquiries are kept under. */
+  /** For CUSTOMER: the customer organisation, the name its inquiries are kept under. One that has an API key or a customer account already, however written (case, spaces), keeps its first spelling, so the account sees that partner's inquiries. */
   customer?: InputMaybe<Scalars['String']['input']>;
   /** The sign-in address; compared without regard to case. */
   email: Scalars['String']['input'];
@@ -1111,9 +1111,9 @@ export type MemberConnection = {
   edges: Array<MemberEdge>;
   /**
    * True when totalCount and the facet counts are exact. A network stops counting
-   * a broad search at its count limit (SEARCH_COUNT_LIMIT, default 200 hits per
-   * network); past it the counts say "at least" and the facets count the hits
-   * read so far. Pages and their order are exact either way. False too while a
+   * a broad search, the unfiltered list too, at its count limit
+   * (SEARCH_COUNT_LIMIT, default 200 hits per network); past it the counts say
+   * "at least" and the facets count the hits read so far. Pages and their order are exact either way. False too while a
    * network is left out (an error names it): its members are not counted.
    */
   exactCounts: Scalars['Boolean']['output'];
@@ -1121,7 +1121,11 @@ export type MemberConnection = {
   facets: MemberFacets;
   /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
-  /** Members matching the filter; a lower bound when exactCounts is false. */
+  /**
+   * Members matching the filter; a lower bound ("at least") when exactCounts is false, which a broad search is, the
+   * unfiltered list too, once a network has more hits than its count limit. Network.memberCount gives a network's
+   * exact number of members.
+   */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1155,7 +1159,7 @@ export type MemberFacets = {
 export type MemberFilter = {
   /** Standards such as IATF 16949; a member must hold all of them, valid on certifiedOn. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** ISO date (YYYY-MM-DD) on which certificates must be valid; default today. */
+  /** ISO date (YYYY-MM-DD) on which the certifications asked for must be valid (and the certifications facet counts); default today, the region's. Needs certifications: alone it is BAD_USER_INPUT (reason COMBINATION), since it filters nothing. */
   certifiedOn?: InputMaybe<Scalars['String']['input']>;
   /** Only members whose employee count lies in this range (members that have not said are left out). */
   employees?: InputMaybe<IntRange>;
@@ -1163,7 +1167,7 @@ export type MemberFilter = {
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only members within this circle; also gives each hit its distanceKm. */
   near?: InputMaybe<NearInput>;
-  /** Only members of these networks; all networks when left out. */
+  /** Only members of these networks; all networks when left out or empty ([] chooses none, so restricts nothing, as in the filters of news and capacity posts). */
   networks?: InputMaybe<Array<NetworkCode>>;
   /** DIN 8580 codes; a code also matches every process below it. A member must offer all of them. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1404,7 +1408,12 @@ export type Mutation = {
    * address that has an account already. A refusal writes nothing.
    */
   createAccount: Account;
-  /** Creates an API key for a partner; the key is in this answer only. safelist: the partner may send only registered operations. Allowed: admin. */
+  /**
+   * Creates an API key for a partner; the key is in this answer only. safelist: the partner may send only registered
+   * operations. An organisation that has a key or a customer account already, however its name is written (case,
+   * spaces), keeps its first spelling: the new key is that partner's, with its inquiries, webhooks and rate limits, and
+   * existingPartner says so. Allowed: admin.
+   */
   createApiKey: NewApiKey;
   /** An invited member (the lead) forms a consortium for one inquiry with members of any network. */
   createConsortium: Consortium;
@@ -2110,6 +2119,13 @@ export type NewApiKey = {
   __typename?: 'NewApiKey';
   /** The stored record of the key, as apiKeys lists it. */
   apiKey: ApiKey;
+  /**
+   * The existing partner organisation the key was added to, as it is spelled already (apiKey.partner), when the
+   * partner given names one that has a key (also a revoked one) or a customer account, compared without case and with
+   * runs of spaces as one: "autozulieferer  muster gmbh" is Autozulieferer Muster GmbH. Null for an organisation new
+   * to the region, which is stored on one line as given.
+   */
+  existingPartner?: Maybe<Scalars['String']['output']>;
   /** The key itself; it is not stored and cannot be shown again. */
   key: Scalars['String']['output'];
 };
@@ -2228,6 +2244,13 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when there are more items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * Member lists (members, Network.members) only: the networks that did not answer for this page, each also named by
+   * a NETWORK_UNAVAILABLE error with extensions.walkIncomplete true. The page lacks their members, and so does every
+   * page walked on from its endCursor (the cursor is one position in the region's order): to get every member, start
+   * the walk again once they answer. Empty for a complete page; null on other lists.
+   */
+  missingNetworks?: Maybe<Array<NetworkCode>>;
 };
 
 /** The person who will attend an event. */
@@ -2932,7 +2955,7 @@ export type SupplierRequirements = {
   material?: InputMaybe<Scalars['String']['input']>;
   /** Hard requirement: at most this far from deliveryLocation (1..500 km). */
   maxDistanceKm?: InputMaybe<Scalars['Float']['input']>;
-  /** Only suppliers of these networks; all networks when left out. */
+  /** Only suppliers of these networks; all networks when left out or empty ([] chooses none, so restricts nothing). */
   networks?: InputMaybe<Array<NetworkCode>>;
   /** DIN 8580 codes the part needs; a code also matches the processes below it. Suppliers offer at least one. */
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -3991,6 +4014,7 @@ export type NetworkOfficeResolvers<ContextType = RegionContext, ParentType exten
 
 export type NewApiKeyResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NewApiKey'] = ResolversParentTypes['NewApiKey']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  existingPartner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -4033,6 +4057,7 @@ export type NiweMemberResolvers<ContextType = RegionContext, ParentType extends 
 export type PageInfoResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missingNetworks?: Resolver<Maybe<Array<ResolversTypes['NetworkCode']>>, ParentType, ContextType>;
 };
 
 export type PartnerSuggestionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = {

@@ -96,6 +96,15 @@ export function validateFilter(filter: MemberFilter | null | undefined): { pushe
       });
     }
   }
+  const certifiedOn = f.certifiedOn != null ? isoDate('filter.certifiedOn', f.certifiedOn) : null;
+  // The day is the certificates' (and the certifications facet's): alone it filtered nothing, and a search for members
+  // certified on a day answered every member without a word (the partner probe).
+  if (certifiedOn !== null && !f.certifications?.length)
+    throw badInput(
+      'filter.certifiedOn',
+      'filter.certifiedOn is the day on which filter.certifications must be valid; name the certifications too (for example ["ISO 9001"]), or leave certifiedOn out.',
+      { reason: 'COMBINATION' },
+    );
   return {
     networks: networkCodes('filter.networks', f.networks),
     pushedDown: {
@@ -103,7 +112,7 @@ export function validateFilter(filter: MemberFilter | null | undefined): { pushe
       processes: f.processes ? processCodes('filter.processes', f.processes) : null,
       materials: f.materials ? materials(f.materials) : null,
       certifications: f.certifications ? certificationNames('filter.certifications', f.certifications) : null,
-      certifiedOn: f.certifiedOn != null ? isoDate('filter.certifiedOn', f.certifiedOn) : null,
+      certifiedOn,
       near: f.near ? resolveLocation('filter.near', f.near) : null,
       employeesMin: employees?.min ?? null,
       employeesMax: employees?.max ?? null,

@@ -1,4 +1,4 @@
-import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
 import { findNetwork, networks as registry } from '../../../shared/networks.ts';
 import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
@@ -136,7 +136,13 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     }
   };
   const known = ctx.regionWords.known(words);
-  let [pages, counted] = await Promise.all([networkPages(ctx, codes, ask(known), path), networkPages(ctx, unchosen, ask(known), path, true)]);
+  // A network missing from the page says what that means for a cursor walk (walkIncomplete), in the error networkPages adds.
+  const askPage = (code: string) =>
+    ask(known)(code).catch((error: GraphQLError) => {
+      throw walkIncomplete(error);
+    });
+  let [pages, counted] = await Promise.all([networkPages(ctx, codes, askPage, path), networkPages(ctx, unchosen, ask(known), path, true)]);
+  const missing = codes.filter((code) => !pages.some((p) => p.code === code));
   // A word some network's members use, which region did not know yet: the networks that do not hold it read it as a
   // typo, so they are asked again with it known (members/known-words.ts). Once per word.
   const held = new Set([...pages, ...counted].flatMap(({ page }) => page.heldWords ?? []));
@@ -170,9 +176,24 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     // A network left out (down, late) counted nothing: the total is then a lower bound, as past the count limit.
     exactCounts: selection.total ? pages.length === codes.length && pages.every((p) => p.page.exactCounts) : true,
     edges,
-    pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null, missingNetworks: missing },
     facets: selection.facets ? mergeFacets(pages, counted) : null,
   };
+}
+
+/**
+ * A network's error on a page it is missing from, saying what it means for a cursor walk. The cursor is one position
+ * in the region's order, not one per network: the next page starts behind this page's end in every network, so a
+ * network that answers again later never gives the members it sorts before that end. Each partial page carried
+ * NETWORK_UNAVAILABLE, but a walk went on and lost them unseen (28 members in the partner probe). A cursor per
+ * network would pick them up, at the cost of a cursor that grows with the networks; a walk is restarted instead.
+ */
+function walkIncomplete(error: GraphQLError): GraphQLError {
+  // Other errors fail the field (networkPages), and no page is walked on from it.
+  if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') return error;
+  const network = typeof error.extensions?.network === 'string' ? error.extensions.network : 'that network';
+  const message = `${error.message} This page lacks ${network}'s members, and so does every page walked on from its endCursor: to get every member, start the walk again once ${network} answers.`;
+  return new GraphQLError(message, { path: error.path, extensions: { ...error.extensions, walkIncomplete: true } });
 }
 
 /** `counted`: the networks not chosen, asked for their count alone, for the networks facet. */

@@ -6,6 +6,7 @@ import { line, text } from '../../../shared/validation.ts';
 import { recordRegionAudit } from '../members/audit.ts';
 import { ApiKeySchema, type ApiKey } from './api-key.entity.ts';
 import { apiKeyId, parseApiKeyId } from '../ids.ts';
+import { resolveOrganisation } from './organisations.ts';
 
 // Partners' API keys: created, listed and revoked by admin. The clear key is
 // returned once at creation; the gateway exchanges it for a short-lived token.
@@ -33,14 +34,15 @@ function snapshot(k: ApiKey): Record<string, unknown> {
 
 export async function createApiKey(em: EntityManager, identity: Identity, args: { partner: string; name: string; safelist?: boolean | null }) {
   requireAdmin(identity, 'create API keys');
-  // As written, not in a one-line form (validation.ts line): it is the partner's subject, which owns its inquiries,
-  // and a key made before that form would no longer share them with a key made after.
-  const partner = text('partner', args.partner, 200, true)!;
+  // Not line(): a key of before, whose partner has a line break, is still matched (organisations.ts).
+  const given = text('partner', args.partner, 200, true)!;
   const name = line('name', args.name, 200, true)!;
   const key = `irm_${randomBytes(24).toString('base64url')}`;
-  const apiKey = await em.transactional(async (tx) => {
+  const { apiKey, existingPartner } = await em.transactional(async (tx) => {
+    // The partner is the token's subject, which owns its inquiries and webhooks: a second spelling of it was a partner of its own.
+    const organisation = await resolveOrganisation(tx, given);
     const created = tx.create(ApiKeySchema, {
-      partner,
+      partner: organisation.partner,
       name,
       prefix: key.slice(0, 12),
       hash: hashKey(key),
@@ -50,9 +52,9 @@ export async function createApiKey(em: EntityManager, identity: Identity, args: 
     });
     await tx.flush();
     recordRegionAudit(tx, identity, { action: 'createApiKey', target: apiKeyId(created.id), before: null, after: snapshot(created) });
-    return created;
+    return { apiKey: created, existingPartner: organisation.existing };
   });
-  return { key, apiKey };
+  return { key, apiKey, existingPartner };
 }
 
 export function listApiKeys(em: EntityManager, identity: Identity): Promise<ApiKey[]> {
