@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { foldWord, searchStatements, type SearchStatistics } from '../subgraphs/network/search.ts';
+import { createMember } from './support/members.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Broad searches stop counting at the count limit (SEARCH_COUNT_LIMIT): past
@@ -15,12 +16,7 @@ beforeAll(async () => {
   for (const [network, count] of Object.entries(perNetwork)) {
     for (let i = 0; i < count; i++) {
       const input = { name: `${network} Drehteile ${i}`, postalCode: '99817', city: 'Eisenach', processes: i === 0 ? ['3.2.3'] : ['3.2.1'] };
-      const res = await stack.query(
-        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-        { n: network, input },
-        admin,
-      );
-      expect(res.errors).toBeUndefined();
+      await createMember(stack, admin, network, input);
     }
   }
 });
