@@ -5,10 +5,13 @@ import { ConfigError, type EnvReader } from '../shared/config.ts';
 import { currentLog } from '../shared/observability.ts';
 import { redisClient } from '../shared/redis.ts';
 
-// Requests and cost per minute: partners per partner (token `sub`), anonymous
-// callers per client address. By default token buckets in the gateway process,
-// each instance counting on its own; with RATE_LIMIT_REDIS_URL every replica
-// counts in one Redis, so a limit holds however requests are spread.
+// Requests and cost per minute: a partner's per organisation (the token's `sub`,
+// shared by all its API keys and customer accounts, not one budget per key),
+// an anonymous caller's per client address; members, offices and admin have
+// none. A key's exchange has its own: wrong keys per client address, and
+// exchanges per key (Policy.checkKey). By default token buckets in the gateway
+// process, each instance counting on its own; with RATE_LIMIT_REDIS_URL every
+// replica counts in one Redis, so a limit holds however requests are spread.
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +26,7 @@ export const defaultRateLimits: RateLimits = { requestsPerMinute: 120, costPerMi
 // enough to try the graph by hand, too little for one address to keep the networks busy.
 export const defaultAnonymousRateLimits: RateLimits = { requestsPerMinute: 60, costPerMinute: 300_000 };
 
-/** Wrong API keys one address may send to /auth/token per minute; guessing a 32-character key stays hopeless. */
+/** Wrong API keys one address may send per minute (/auth/token, /auth/login with a key); guessing a 32-character key stays hopeless. */
 export const defaultTokenFailuresPerMinute = 10;
 
 /**

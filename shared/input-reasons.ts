@@ -28,7 +28,7 @@ export type InputReason =
   | { reason: 'NO_WORKING_DAY' }
   | { reason: 'ORDER'; other: string }
   | { reason: 'UNKNOWN_PROCESS' }
-  | { reason: 'UNKNOWN_MATERIAL' }
+  | { reason: 'UNKNOWN_MATERIAL'; suggestions: string[] }
   | { reason: 'UNKNOWN_CERTIFICATION' }
   | { reason: 'TOO_MANY'; max: number }
   | { reason: 'TOO_FEW'; min: number }
@@ -89,11 +89,11 @@ export const inputReasons: Readonly<Record<InputReasonName, string>> = {
   DATE_TIME: 'Not an ISO 8601 date and time with an offset; with min and max, one of a year outside those years.',
   IN_THE_PAST: 'A date or time that has passed where a future one is needed.',
   TOO_FAR_AHEAD:
-    'A date or time further ahead than its rule allows (an inquiry’s quote deadline and delivery date: two years); max is the last day taken, YYYY-MM-DD.',
+    'A date or time further ahead than its rule allows (an inquiry’s quote deadline and delivery date, a quote’s validUntil: two years); max is the last day taken, YYYY-MM-DD.',
   NO_WORKING_DAY: 'A window of days with no working day (Monday to Friday), or none left from today, where hours are to be worked.',
   ORDER: 'A date, time or bound on the wrong side of the field named by other (an end before its start, a minimum above its maximum).',
   UNKNOWN_PROCESS: 'Not a DIN 8580 process code or group of the code list.',
-  UNKNOWN_MATERIAL: 'Not a known material name or number.',
+  UNKNOWN_MATERIAL: 'Not a known material name, number or family word; suggestions are the closest known spellings (none when nothing is close).',
   UNKNOWN_CERTIFICATION: 'Not a known certification standard.',
   TOO_MANY: 'A list with more than max entries.',
   TOO_FEW: 'A list with fewer than min entries.',

@@ -1,5 +1,7 @@
+import type { GraphQLError } from 'graphql';
 import { badInput } from './errors.ts';
 import { canonicalStandard, certificationStandards } from './data/certifications.ts';
+import { closeMaterialSpellings, findFamily, findMaterial } from './data/materials.ts';
 import { findProcess } from './data/processes.ts';
 
 // Checks shared by region (filters, requirements) and the networks (member input).
@@ -93,6 +95,31 @@ export function certificationName(field: string, value: string): string {
       reason: 'UNKNOWN_CERTIFICATION',
     });
   return standard;
+}
+
+/**
+ * The material a part request names (an inquiry's, findSuppliers'): the list's name of a listed material, or a
+ * family's word as given ("Edelstahl", which any material of it meets). Anything else is UNKNOWN_MATERIAL with the
+ * closest known spellings as `suggestions`: a request is ranked against it, and findSuppliers took "Unobtainium" and
+ * answered 208 suppliers, each "material NOT_MET", and "42CrMo" (for 42CrMo4) likewise (the partner probe).
+ */
+export function requestedMaterial(field: string, value: string): string {
+  const given = value.trim();
+  const info = findMaterial(given);
+  if (info) return info.name;
+  if (findFamily(given)) return given;
+  throw unknownMaterial(field, given);
+}
+
+/** UNKNOWN_MATERIAL for a value the list lacks, naming the closest known spellings in the message and in `suggestions`. */
+export function unknownMaterial(field: string, value: string, why = 'is not a known material'): GraphQLError {
+  const suggestions = closeMaterialSpellings(value);
+  const closest = suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : '';
+  return badInput(
+    field,
+    `${field}: "${value.slice(0, 40)}" ${why}.${closest} Use a name or number such as 42CrMo4, 1.4301 or EN AW-6082, or a family such as Edelstahl or Aluminium.`,
+    { reason: 'UNKNOWN_MATERIAL', suggestions },
+  );
 }
 
 /**

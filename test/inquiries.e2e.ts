@@ -375,6 +375,10 @@ describe('an inquiry from creation to award', () => {
       expect(error.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(error.message).toContain(field);
     }
+    // A quote binding its bidder until 2999 was taken (the partner probe): at most two years ahead, as the inquiry's dates.
+    const far = errorOf(await quote(tokens.anders, id, { ...quoteInput(12.5), validUntil: '2999-12-31' }));
+    expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validUntil', reason: 'TOO_FAR_AHEAD', max: latestDay() });
+    expect(far.message).toBe(`input.validUntil (2999-12-31) lies more than 2 years ahead; give a day until ${latestDay()} at the latest.`);
     expect((await ok(read(tokens.partner, id))).inquiry.quotes).toEqual([]);
 
     const a = (await ok(quote(tokens.anders, id, quoteInput(12.5), undefined, 'anders-q1'))).submitQuote;
@@ -510,6 +514,10 @@ describe('what the probe of the customer journey found', () => {
       material: 'Edelstahl',
     });
     expect(errorOf(await create(tokens.partner, inquiryInput({ material: 'Edelstoff' }))).extensions).toMatchObject({ reason: 'UNKNOWN_MATERIAL' });
+    // The closest known spellings, as findSuppliers names them.
+    const typo = errorOf(await create(tokens.partner, inquiryInput({ material: '42CrMo' })));
+    expect(typo.extensions).toMatchObject({ field: 'input.material', reason: 'UNKNOWN_MATERIAL', suggestions: ['42CrMo4'] });
+    expect(typo.message).toMatch(/^input\.material: "42CrMo" is not a known material\. Did you mean 42CrMo4\?/);
   });
 
   test('a customer publishes to at least one company, and not at all when no member holds the certificates asked for', async () => {
@@ -875,5 +883,54 @@ describe('the lifecycle the outside probe found missing', () => {
     expect(moved.deliveryLocation).not.toEqual(before);
     const atPoint = (await ok(change(moved.version, { latitude: 51.2, longitude: 10.1 }))).updateInquiry;
     expect(atPoint).toEqual({ version: moved.version + 1, deliveryPostalCode: null, deliveryLocation: { latitude: 51.2, longitude: 10.1 } });
+  });
+});
+
+describe('a partner reads all its inquiries, page by page', () => {
+  test("after the previous page's last id the older ones follow, each once and in the list's order; without after the list is as before", async () => {
+    // The newest 100 were all a partner could read (the partner probe).
+    const buyer = await stack.token({ role: 'partner', sub: 'paging-customer' });
+    const first = (await ok(create(buyer, inquiryInput({ title: 'Welle 0' })))).createInquiry;
+    // 129 more, copied in SQL (a partner's 120 requests a minute would take a while to create them), three per
+    // creation time, so that ties of created_at are broken by id.
+    const connection = stack.region.orm.em.fork().getConnection();
+    const columns =
+      'owner_key, owner_member_id, owner_network, customer, part_description, process_codes, material, quantities, tolerance, certifications, documents, ppap_level, postal_code, latitude, longitude, delivery_date, quote_deadline, status, version, updated_at';
+    await connection.execute(
+      `insert into inquiry (title, created_at, ${columns}) select 'Welle ' || n, created_at - (n / 3) * interval '1 minute', ${columns} from inquiry, generate_series(1, 129) n where id = ?`,
+      [Number(first.id.slice('inq-'.length))],
+    );
+    const rows = await connection.execute<{ id: string }[]>(
+      `select id::text from inquiry where owner_key = (select owner_key from inquiry where id = ?) order by created_at desc, id desc`,
+      [Number(first.id.slice('inq-'.length))],
+    );
+    const order = rows.map((row) => `inq-${row.id}`);
+    expect(order).toHaveLength(130);
+
+    const page = async (variables: Record<string, unknown>, token = buyer) =>
+      stack.query(
+        'query($status: InquiryStatus, $first: Int, $after: ID) { inquiries(status: $status, first: $first, after: $after) { id } }',
+        variables,
+        token,
+      );
+    const walked: string[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const ids = (await ok(page({ first: 50, after }))).inquiries.map((i: { id: string }) => i.id);
+      walked.push(...ids);
+      if (ids.length < 50) break;
+      after = ids.at(-1);
+    }
+    expect(walked).toEqual(order);
+    // The query of every existing client, and a status beside after.
+    expect((await ok(stack.query('{ inquiries(first: 100) { id } }', {}, buyer))).inquiries.map((i: { id: string }) => i.id)).toEqual(order.slice(0, 100));
+    expect((await ok(page({ status: 'DRAFT', first: 100, after: order[99] }))).inquiries.map((i: { id: string }) => i.id)).toEqual(order.slice(100));
+
+    // Another's inquiry is no position in this list: it says nothing of that inquiry, as for one that does not exist.
+    for (const cursor of [order[0], 'inq-1']) {
+      const error = errorOf(await page({ first: 10, after: cursor }, tokens.otherPartner));
+      expect(error.extensions, cursor).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'NOT_A_CURSOR' });
+    }
+    expect(errorOf(await page({ first: 10, after: 'Welle 3' })).extensions).toMatchObject({ field: 'after', reason: 'NOT_AN_ID' });
   });
 });

@@ -3,6 +3,8 @@ import type { Inquiry } from '../subgraphs/region/inquiries/entities.ts';
 import { applyPatch, latestInquiryDay, newInquiry } from '../subgraphs/region/inquiries/inquiries.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fieldErrorText } from '../portal/src/field-errors.ts';
+import { inquiryDateLimits, latestInquiryDay as portalLatestDay, regionDayStart } from '../portal/src/inquiry-dates.ts';
+import { regionDay } from '../shared/region-day.ts';
 import { locale } from '../portal/src/i18n.ts';
 
 /** The extensions of the error `run` throws, or undefined when it throws none. */
@@ -94,5 +96,38 @@ describe('an inquiry’s quote deadline and delivery date at most two years ahea
       reason: 'TOO_FAR_AHEAD',
     });
     expect(refusal(() => newInquiry(em, identity, { ...input, deliveryDate: '2028-12-01' }, now))).toBeUndefined();
+  });
+});
+
+// The portal gives its date fields the server's limits as min and max (portal/src/inquiry-dates.ts), from the region's
+// day, so the browser's picker keeps a user inside them; the rule is written there again, and must agree.
+describe('the portal’s date fields hold the server’s limits', () => {
+  test('the last day agrees with the server’s, around Berlin’s midnight, the clock changes and 29 February', () => {
+    const instants = ['2026-12-01T22:59:59Z', '2026-12-01T23:00:00Z', '2027-03-27T23:30:00Z', '2027-10-30T22:30:00Z', '2028-02-28T23:00:00Z'];
+    for (let t = Date.parse('2027-12-30T00:00:00Z'); t < Date.parse('2028-03-03T00:00:00Z'); t += 5 * 3_600_000) instants.push(new Date(t).toISOString());
+    for (const instant of instants) expect(portalLatestDay(new Date(instant)), instant).toBe(latestInquiryDay(new Date(instant)));
+  });
+
+  test('a region day begins at midnight in Berlin, in winter and in summer', () => {
+    expect(regionDayStart('2027-01-15').toISOString()).toBe('2027-01-14T23:00:00.000Z');
+    expect(regionDayStart('2027-07-15').toISOString()).toBe('2027-07-14T22:00:00.000Z');
+    expect(regionDayStart('2027-03-28').toISOString()).toBe('2027-03-27T23:00:00.000Z');
+  });
+
+  test('the deadline from now to the latest day’s last minute in Berlin; delivery after the deadline’s day in Berlin, to the latest day', () => {
+    // 23:30 UTC on 1 December is 00:30 on the 2nd in Berlin: the region's today is the 2nd, whatever the browser's.
+    const now = new Date('2026-12-01T23:30:00Z');
+    const limits = inquiryDateLimits('', now);
+    expect(new Date(limits.deadlineMin).getTime()).toBe(Date.parse('2026-12-01T23:30:00Z'));
+    const lastMinute = new Date(limits.deadlineMax);
+    expect(regionDay(lastMinute)).toBe('2028-12-02');
+    expect(regionDay(new Date(lastMinute.getTime() + 60_000))).toBe('2028-12-03');
+    expect(limits).toMatchObject({ deliveryMin: '2026-12-03', deliveryMax: '2028-12-02' });
+    // A deadline typed at 23:30 UTC on the 10th is the 11th in Berlin: delivery from the 12th.
+    expect(inquiryDateLimits(new Date('2026-12-10T23:30:00Z').toISOString(), now).deliveryMin).toBe('2026-12-12');
+    // An extension: later than the deadline it moves, and delivery not before the date it has.
+    const extension = inquiryDateLimits('', now, '2027-01-10T11:00:00Z', '2027-02-01');
+    expect(new Date(extension.deadlineMin).getTime()).toBe(Date.parse('2027-01-10T11:00:00Z'));
+    expect(extension.deliveryMin).toBe('2027-02-01');
   });
 });

@@ -655,6 +655,33 @@ describe('feed', () => {
     expect(res.status).toBe(503);
     expect(((await res.json()) as GraphQLResponse).errors![0].extensions!.code).toBe('NETWORK_UNAVAILABLE');
   }, 120_000);
+
+  test('a page a network is missing from says so, and that the walk on from it lacks that network’s items', async () => {
+    // KONAT stopped (above; again when this test runs alone). The cursor is one position in the feed's order: the pages
+    // walked on from it start behind it in KONAT too, so KONAT's items before it never come, even once KONAT answers.
+    await stack.stopNetwork('KONAT');
+    const page = `query($after: String) { feed(first: 5, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor missingNetworks } } }`;
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const res: GraphQLResponse = await stack.query(page, { after }, tokens.admin);
+      expect(res.data.feed.pageInfo.missingNetworks).toEqual(['KONAT']);
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          path: ['feed'],
+          message:
+            "Network KONAT did not answer; results from it are missing. This page lacks KONAT's news and events, and so does every page walked on from its endCursor: to get every item, start the walk again once KONAT answers.",
+          extensions: expect.objectContaining({ code: 'NETWORK_UNAVAILABLE', network: 'KONAT', walkIncomplete: true }),
+        }),
+      ]);
+      if (!res.data.feed.pageInfo.hasNextPage) break;
+      after = res.data.feed.pageInfo.endCursor;
+    }
+    expect(after).not.toBeNull();
+    // A page of the networks that answer lacks nothing.
+    const others = await stack.query(`{ feed(first: 5, filter: { networks: [NIWE, LINAT] }) { pageInfo { missingNetworks } } }`, {}, tokens.admin);
+    expect(others.errors).toBeUndefined();
+    expect(others.data.feed.pageInfo.missingNetworks).toEqual([]);
+  });
 });
 
 describe("a member's own registrations with a network stopped", () => {

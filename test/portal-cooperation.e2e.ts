@@ -919,3 +919,49 @@ test("a network that is down leaves a working group its page: its member there w
   await expectAccessible(page);
   await screenshot(page, 'cooperation-working-group-network-down');
 });
+
+test('a member that has used up its registrations for a booth reads whom to ask instead of the form', async () => {
+  const fair = await graph(
+    'mutation($input: TradeFairInput!) { createTradeFair(input: $input) { id booth { id } } }',
+    {
+      input: {
+        name: 'Zuliefermesse Erfurt',
+        city: 'Erfurt',
+        startsAt: inDays(70, 8),
+        endsAt: inDays(71, 17),
+        registrationDeadline: inDays(40, 12),
+        booth: { totalAreaM2: 40, rentCents: 100_000, constructionCents: 50_000, servicesCents: 10_000, baseFeeCents: 10_000 },
+      },
+    },
+    tokens.NIWE,
+  );
+  const boothId = fair.createTradeFair.booth.id;
+  const left = async (token: string) =>
+    (await graph('query($b: ID!) { jointBooth(id: $b) { registrationsLeft } }', { b: boothId }, token)).jointBooth.registrationsLeft;
+  expect(await left(tokens.haerter)).toBe(5);
+  // Five registrations, each withdrawn: the fifth leaves none (REGISTRATIONS_USED_UP refused a sixth only when sent).
+  for (let made = 0; made < 5; made++) {
+    const registered = await graph(
+      'mutation($b: ID!, $input: BoothRegistrationInput!) { registerForBooth(boothId: $b, input: $input) { id } }',
+      { b: boothId, input: { areaM2: 4, products: ['Härten'], contact: { name: 'Hanna Härter', email: 'hanna@haerterei.example' } } },
+      tokens.haerter,
+    );
+    await graph('mutation($id: ID!) { cancelBoothRegistration(id: $id) { status } }', { id: registered.registerForBooth.id }, tokens.haerter);
+  }
+  expect([await left(tokens.haerter), await left(tokens.dreher), await left(tokens.NIWE), await left(tokens.admin)]).toEqual([0, 5, null, null]);
+
+  const page = await signedInPage('hanna@haerterei.example', 'Hanna Härter', `/messen/${fair.createTradeFair.id}`);
+  await eventually(() => text(page, '.booth-used-up')).toBe(
+    'Ihr Unternehmen hat seine Anmeldungen für diesen Stand aufgebraucht und kann sich hier nicht erneut anmelden. Soll es doch ausstellen, wenden Sie sich bitte an den Organisator des Stands: Geschäftsstelle NIWE.',
+  );
+  expect(await page.locator('#booth-areaM2').count()).toBe(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => text(page, '.booth-used-up')).toBe(
+    "Your company has used up its registrations for this booth and cannot register here again. To exhibit after all, please ask the booth's organiser: NIWE office.",
+  );
+  // Another member still registers there.
+  const dieter = await signedInPage('dieter@dreherei.example', 'Dieter Dreher', `/messen/${fair.createTradeFair.id}`);
+  await eventually(() => dieter.locator('#booth-areaM2').count()).toBe(1);
+  expect(await dieter.locator('.booth-used-up').count()).toBe(0);
+});

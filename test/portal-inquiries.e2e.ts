@@ -4,6 +4,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dataPaths, serviceDatabase } from '../shared/networks.ts';
 import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
 import { eventually, expectAccessible, type PortalAccount, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { nextDay } from '../portal/src/inquiry-dates.ts';
+import { regionDay } from '../shared/region-day.ts';
+import { latestInquiryDay } from '../subgraphs/region/inquiries/inquiries.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
@@ -728,5 +731,118 @@ test('the deadline passes while the pages are open: the quote stands; the owner 
 
   const after = (await query('query($id: ID!) { inquiry(id: $id) { status quotes { status } } }', { id: created.id }, owner)).inquiry;
   expect(after).toEqual({ status: 'AWARDED', quotes: [{ status: 'AWARDED' }] });
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+/** The tokens and an inquiry's input for the tests of pages that went stale. */
+async function staleSetup() {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
+  const lead = await stack.token('--role', 'member', '--member', invited.id);
+  const input = (title: string) => ({
+    title,
+    partDescription: 'Gefräst',
+    processes: ['3.2.3'],
+    quantities: [{ quantity: 50 }],
+    deliveryLocation: { postalCode: '99974' },
+    deliveryDate: isoDay(40),
+    quoteDeadline: new Date(Date.now() + 10 * day).toISOString(),
+  });
+  return { admin, owner, lead, input };
+}
+
+test('the new inquiry’s date fields keep to the server’s limits, from the region’s day', async () => {
+  // The new inquiry's date fields: the deadline from now, delivery after the deadline's day in Berlin, both until
+  // the last day the server takes (the browser's picker keeps within min and max; they had none).
+  const page = await signIn(customer, '/anfragen/neu');
+  const deadlineField = page.locator('#inquiry-quoteDeadline');
+  const deliveryField = page.locator('#inquiry-deliveryDate');
+  await eventually(() => deliveryField.getAttribute('max')).toBe(latestInquiryDay());
+  const asInstant = (local: string | null) => page.evaluate((value) => new Date(value ?? '').getTime(), local);
+  expect(Math.abs((await asInstant(await deadlineField.getAttribute('min'))) - Date.now())).toBeLessThan(5 * 60_000);
+  const lastMinute = await asInstant(await deadlineField.getAttribute('max'));
+  expect([regionDay(new Date(lastMinute)), regionDay(new Date(lastMinute + 60_000))]).toEqual([latestInquiryDay(), nextDay(latestInquiryDay())]);
+  await deadlineField.fill(`${isoDay(10)}T12:00`);
+  await eventually(() => deliveryField.getAttribute('min')).toBe(isoDay(11));
+
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+test('a draft’s edit page read before the draft was published elsewhere says so when saved', async () => {
+  const { owner, input } = await staleSetup();
+  const page = await signIn(customer, '/anfragen');
+  // A draft's edit page read before the draft was published in another window: saved, it says so (it read "Die
+  // Anfrage wurde inzwischen geändert.").
+  const draft = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }', { input: input('Halter, Entwurf') }, owner))
+    .createInquiry;
+  await page.goto(`${stack.gateway}/anfragen/${draft.id}/bearbeiten`);
+  await eventually(() => page.locator('#inquiry-title').inputValue()).toBe('Halter, Entwurf');
+  await query('mutation($id: ID!, $v: Int!) { publishInquiry(id: $id, version: $v, invite: 1) { status } }', { id: draft.id, v: draft.version }, owner);
+  await page.fill('#inquiry-title', 'Halter, Entwurf B');
+  await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+  const editRefusal = page.locator('form.inquiry-form .notice-error');
+  await eventually(() => editRefusal.textContent()).toBe(
+    'Die Anfrage ist inzwischen veröffentlicht. Der Entwurf lässt sich nicht mehr bearbeiten; bitte laden Sie die Seite neu.',
+  );
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => editRefusal.textContent()).toBe(
+    'The inquiry has been published in the meantime. The draft can no longer be edited; please reload the page.',
+  );
+  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+test('publishing a draft whose deadline has passed says to change the deadline first', async () => {
+  const { owner, input } = await staleSetup();
+  const page = await signIn(customer, '/anfragen');
+  // A draft whose deadline passed: publishing says to change the deadline first (it read "in the past; choose a
+  // time in the future", with no deadline field on the form).
+  const stale = (await query('mutation($input: InquiryInput!) { createInquiry(input: $input) { id } }', { input: input('Halter, Frist vorbei') }, owner))
+    .createInquiry;
+  const server = embeddedServerUrl(join(stack.dataDir, dataPaths.postgres), Number(stack.env.PG_PORT));
+  await withClient(databaseUrl(server, serviceDatabase('region')), (client) =>
+    client.query(`update "inquiry" set "quote_deadline" = now() - interval '1 minute' where "id" = $1`, [Number(stale.id.replace(/^inq-/, ''))]),
+  );
+  await page.goto(`${stack.gateway}/anfragen/${stale.id}`);
+  await eventually(() => page.locator('#publish-heading').count()).toBe(1);
+  await page.getByRole('button', { name: 'Veröffentlichen und einladen' }).click();
+  const publishRefusal = page.locator('form.publish .notice-error');
+  await eventually(() => publishRefusal.textContent()).toMatch(
+    /^Die Angebotsfrist \(.+\) ist schon abgelaufen\. Bitte ändern Sie zuerst die Frist unter „Entwurf bearbeiten“ und veröffentlichen Sie dann\.$/,
+  );
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => publishRefusal.textContent()).toMatch(
+    /^The quote deadline \(.+\) has passed\. Please change the deadline first under "Edit the draft", then publish\.$/,
+  );
+
+  expect(pages.errors).toEqual([]);
+}, 300_000);
+
+test('declining on a page read before the member quoted elsewhere says that it quoted', async () => {
+  const { admin, owner, lead, input } = await staleSetup();
+  // The invited member's page read before it quoted in another window: declining says that it quoted.
+  const open = await openForInvited(input('Halter, Ablehnung'), owner, admin);
+  const memberPage = await signIn(bidder, `/anfragen/${open.id}`);
+  await eventually(() => memberPage.locator('#decline-reason').count()).toBe(1);
+  await query(
+    'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
+    { id: open.id, input: { priceTiers: [{ minQuantity: 1, unitPrice: 7.5 }], leadTimeDays: 30, validUntil: isoDay(60) } },
+    lead,
+  );
+  await memberPage.fill('#decline-reason', 'Keine Kapazität');
+  await memberPage.getByRole('button', { name: 'Einladung ablehnen' }).click();
+  await memberPage.getByRole('dialog').getByRole('button', { name: 'Ja, ablehnen' }).click();
+  const declineRefusal = memberPage.locator('form.decline-form .notice-error');
+  await eventually(() => declineRefusal.textContent()).toBe(
+    'Sie haben inzwischen ein Angebot abgegeben, etwa in einem anderen Fenster; die Einladung lässt sich nicht mehr ablehnen. Bitte laden Sie die Seite neu.',
+  );
+  await expectAccessible(memberPage);
+  await memberPage.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => declineRefusal.textContent()).toBe(
+    'You have submitted a quote in the meantime, in another window perhaps; the invitation can no longer be declined. Please reload the page.',
+  );
   expect(pages.errors).toEqual([]);
 }, 300_000);

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { regionDay } from '../shared/region-day.ts';
 import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { inquiryInput } from './support/inquiries.ts';
 import { createAccount } from './support/sessions.ts';
@@ -430,4 +431,17 @@ test('the columns the import does not know are said above the report, not only i
   await screenshot(page, 'office-import-columns-not-imported');
   // Nothing of it was written.
   expect((await graph('{ members(filter: { text: "Spaltentest" }) { totalCount } }')).members.totalCount).toBe(0);
+});
+
+test('the capacity balance starts at the region’s today, not the browser’s', async () => {
+  // A zone whose day is not Berlin's now: Kiritimati (UTC+14) is a day ahead from Berlin's late morning on, Pago Pago
+  // (UTC−11) a day behind until Berlin's noon; the page took the browser's day, a day off there.
+  const dayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  const timezoneId = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find((zone) => dayIn(zone) !== regionDay())!;
+  const page = await pages.signedIn(office, undefined, { timezoneId });
+  expect(await page.evaluate('new Date().getDate()')).toBe(Number(dayIn(timezoneId).slice(8)));
+  await page.goto(`${stack.gateway}/geschaeftsstelle/kapazitaet`);
+  await eventually(() => page.locator('#capacity-from').inputValue()).toBe(regionDay());
+  const twelveWeeks = new Date(Date.parse(`${regionDay()}T00:00:00Z`) + 83 * 86_400_000).toISOString().slice(0, 10);
+  expect(await page.locator('#capacity-to').inputValue()).toBe(twelveWeeks);
 });

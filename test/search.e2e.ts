@@ -346,6 +346,36 @@ describe('structured filters', () => {
     expect(await names({ materials: ['x37crmov5-1'] })).toEqual(['Werkzeugbau Witzenhausen GmbH']);
   });
 
+  test('a material the list lacks is found as typed; one close to a listed spelling that finds nothing is refused with the close spellings', async () => {
+    // "42CrMo" (for 42CrMo4) answered 0 members without a word, as "no supplier" reads (the partner probe).
+    const typo = await search({ filter: { materials: ['42CrMo'] } });
+    expect(typo.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.materials',
+      reason: 'UNKNOWN_MATERIAL',
+      suggestions: ['42CrMo4'],
+    });
+    expect(typo.errors?.[0].message).toMatch(/"42CrMo" is not a listed material, and no member matching the filter works it as typed\. Did you mean 42CrMo4\?/);
+    // Nothing close: nothing to suggest, and no member is the answer.
+    expect(await names({ materials: ['Unobtainium'] })).toEqual([]);
+    // A member stores a material the list lacks as typed (C35, one letter from C45): the filter finds it as typed.
+    const admin = await stack.token({ role: 'admin' });
+    const created = await stack.query(
+      `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
+      { input: { name: 'Sontraer Sonderwerkstoffe', postalCode: '36205', city: 'Sontra', materials: ['C35', 'Inconel 718'] } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    try {
+      for (const material of ['C35', 'Inconel 718']) expect(await names({ materials: [material] }), material).toEqual(['Sontraer Sonderwerkstoffe']);
+      // With the rest of the filter finding nothing, C35 is named as the fault, with the listed C45 beside it.
+      const none = await search({ filter: { materials: ['C35'], networks: ['KONAT'] } });
+      expect(none.errors?.[0].extensions).toMatchObject({ field: 'filter.materials', reason: 'UNKNOWN_MATERIAL', suggestions: ['C45'] });
+    } finally {
+      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: created.data.createMember.id }, admin)).errors).toBeUndefined();
+    }
+  });
+
   test('certificates count only while valid on the date asked', async () => {
     expect((await names({ certifications: ['IATF 16949'] })).sort()).toEqual([
       'Blechbearbeitung Sontra GmbH',

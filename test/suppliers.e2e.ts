@@ -168,6 +168,28 @@ describe('findSuppliers', () => {
     expect(res.errors?.[0].message).toMatch(message);
   });
 
+  test('a material that is neither listed nor a family word is refused with the closest known spellings, as createInquiry refuses it', async () => {
+    // "Unobtainium" answered every supplier with "material NOT_MET", and "42CrMo" (for 42CrMo4) likewise (the partner probe).
+    for (const [material, suggestions] of [
+      ['Unobtainium', []],
+      ['42CrMo', ['42CrMo4']],
+      ['Edelsthal', ['Edelstahl']],
+    ] as const) {
+      const res = await find({ processes: ['3.2'], material });
+      expect(res.errors?.[0].extensions, material).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'requirements.material',
+        reason: 'UNKNOWN_MATERIAL',
+        suggestions,
+      });
+      expect(res.errors?.[0].message).toMatch(
+        new RegExp(`"${material}" is not a known material\\.${suggestions.length ? ` Did you mean ${suggestions[0]}\\?` : ''} Use`),
+      );
+    }
+    // A number, another spelling and a family word are taken.
+    for (const material of ['1.7225', 'x5crni18-10', 'Edelstahl']) expect((await find({ processes: ['3.2'], material })).errors, material).toBeUndefined();
+  });
+
   test('first must lie in 1..100', async () => {
     expect((await find({ processes: ['3'] }, 0)).errors?.[0].message).toMatch(/first must lie between 1 and 100/);
   });

@@ -310,6 +310,8 @@ export interface TradeFairView extends Omit<TradeFairSummary, 'booth'> {
     fixedCostsCents: number;
     baseFeeCents: number;
     registrations: BoothRegistrationView[];
+    /** How often the signed-in member may still register (0: used up); null for an office or admin. */
+    registrationsLeft: number | null;
     costSplit: {
       fixedCostsCents: number;
       baseFeesCents: number;
@@ -341,6 +343,7 @@ export const tradeFairPage = operation<{ tradeFair: TradeFairView | null }, { id
         id organiser { code name } totalAreaM2 allocatedAreaM2 remainingAreaM2
         rentCents constructionCents servicesCents fixedCostsCents baseFeeCents
         registrations { ${boothRegistrationFields} }
+        registrationsLeft
         costSplit {
           fixedCostsCents baseFeesCents sharedCents totalCents exhibitorCount confirmedAreaM2
           exhibitors { registration { id memberRef: member { id } member { id name } } areaM2 baseFeeCents areaShareCents totalCents }

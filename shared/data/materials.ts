@@ -137,3 +137,37 @@ export function materialSearchText(stored: readonly string[]): string {
   });
   return [...new Set(words)].join(' ');
 }
+
+/** One edit apart (a letter added, left out, changed, or two neighbours swapped), or equal. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number) => x.slice(from);
+  return (
+    rest(a, i + 1) === rest(b, i + 1) ||
+    rest(a, i + 1) === rest(b, i) ||
+    rest(a, i) === rest(b, i + 1) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2))
+  );
+}
+
+/**
+ * The listed spellings (names, numbers, other spellings, family words) closest to a value the list lacks, at most
+ * `max`, one per material: those one edit away ("42CrMo" → 42CrMo4, "Edelsthal" → Edelstahl), then those that
+ * begin or end with it ("AW-6082" → EN AW-6082). One edit, as the text search allows one typo; from 3 characters on,
+ * since a value of two ("PE") is one edit from six listed ones, and the beginning or end from 4 ("Poly" begins five).
+ * Empty for a value far from all ("Unobtainium").
+ */
+export function closeMaterialSpellings(value: string, max = 3): string[] {
+  const typed = key(value);
+  if (typed.length < 3) return [];
+  const spellings = [...table.map((material) => [material.name, ...material.aliases]), ...familyNames.map(([word]) => [word])];
+  const close = spellings.flatMap((of) => {
+    const typo = of.find((spelling) => oneEditApart(typed, key(spelling)));
+    if (typo) return [{ spelling: typo, edits: 1 }];
+    const affix = typed.length >= 4 ? of.find((spelling) => key(spelling).startsWith(typed) || key(spelling).endsWith(typed)) : undefined;
+    return affix ? [{ spelling: affix, edits: 2 }] : [];
+  });
+  return [...new Set(close.sort((a, b) => a.edits - b.edits).map((c) => c.spelling))].slice(0, max);
+}

@@ -42,6 +42,27 @@ export async function networkPages<P>(
   return pages;
 }
 
+/** What a walk lacks: a list's items of a network, and one of them ("members", "member"). */
+export interface WalkItems {
+  plural: string;
+  one: string;
+}
+
+/**
+ * A network's error on a page it is missing from, saying what it means for a cursor walk. The cursor is one position
+ * in the region's order, not one per network: the next page starts behind this page's end in every network, so a
+ * network that answers again later never gives the items it sorts before that end. Each partial page carried
+ * NETWORK_UNAVAILABLE, but a walk went on and lost them unseen (28 members in the partner probe). A cursor per
+ * network would pick them up, at the cost of a cursor that grows with the networks; a walk is restarted instead.
+ */
+export function walkIncomplete(error: GraphQLError, items: WalkItems): GraphQLError {
+  // Other errors fail the field (networkPages), and no page is walked on from it.
+  if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') return error;
+  const network = typeof error.extensions?.network === 'string' ? error.extensions.network : 'that network';
+  const message = `${error.message} This page lacks ${network}'s ${items.plural}, and so does every page walked on from its endCursor: to get every ${items.one}, start the walk again once ${network} answers.`;
+  return new GraphQLError(message, { path: error.path, extensions: { ...error.extensions, walkIncomplete: true } });
+}
+
 /** The hits of every network's page in the one order of the region (shared/sort-key.ts), each with its network. */
 export function mergeHits<H extends Omit<MemberOrderKey, 'network'>>(pages: { code: string; page: { hits: H[] } }[]): (H & { network: string })[] {
   return pages.flatMap(({ code, page }) => page.hits.map((hit) => ({ ...hit, network: code }))).sort(compareOrderKeys);

@@ -167,8 +167,9 @@ export class PortalPages {
     this.#gateway = gateway;
   }
 
-  async newPage(): Promise<Page> {
-    const context = await this.#browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  /** `timezoneId` sets the browser's zone (the machine's by default), for a page that must not go by it. */
+  async newPage(options: { timezoneId?: string } = {}): Promise<Page> {
+    const context = await this.#browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, ...options });
     this.#contexts.push(context);
     const page = await context.newPage();
     whenFailed(page);
@@ -178,8 +179,8 @@ export class PortalPages {
   }
 
   /** A new page signed in through the sign-in form; with `next`, the path the form leads back to. */
-  async signedIn(account: PortalAccount, next?: string): Promise<Page> {
-    const page = await this.newPage();
+  async signedIn(account: PortalAccount, next?: string, options: { timezoneId?: string } = {}): Promise<Page> {
+    const page = await this.newPage(options);
     await page.goto(`${this.#gateway}/anmelden${next ? `?weiter=${encodeURIComponent(next)}` : ''}`);
     await page.fill('#sign-in-email', account.email);
     await page.fill('#sign-in-password', account.password);

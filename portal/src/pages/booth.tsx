@@ -24,7 +24,8 @@ import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 // Trade fairs with the region's joint booth (/messen) and one fair's booth (/messen/<fair id>): the area left, a
 // member's registration with area, products and the contact at the booth (the graph's errors at their field; more
 // area than is left is a CONFLICT naming remainingAreaM2, shown at the area), the registrations the caller may see
-// (the organiser all of them, to confirm or decline; a member its own, to withdraw), and the cost split per
+// (the organiser all of them, to confirm or decline; a member its own, to withdraw; one that has used up its
+// registrations, registrationsLeft 0, a notice whom to ask instead of the form), and the cost split per
 // exhibitor and per network with the CSV and print-catalogue downloads (README "Joint trade-fair booths").
 
 export function TradeFairsPage() {
@@ -126,7 +127,11 @@ export function BoothPage({ id }: { id: string }) {
       </p>
       {session.role === 'member' &&
         !own &&
-        (fair.registrationOpen ? (
+        (!fair.registrationOpen ? (
+          <p>{text.registrationClosed}</p>
+        ) : booth.registrationsLeft === 0 ? (
+          <p class="notice booth-used-up">{text.registrationsUsedUp(booth.organiser ? text.ledByOffice(booth.organiser.code) : text.organiserRegion)}</p>
+        ) : (
           <BoothRegistrationForm
             booth={booth}
             onRegistered={() => {
@@ -134,8 +139,6 @@ export function BoothPage({ id }: { id: string }) {
               loaded.reload();
             }}
           />
-        ) : (
-          <p>{text.registrationClosed}</p>
         ))}
       <Registrations
         booth={booth}

@@ -163,6 +163,9 @@ const de = {
   organiserRegion: 'Region (Administration)',
   registrationOpenUntil: (at: string) => `Anmeldung bis ${at}`,
   registrationClosed: 'Die Anmeldung ist geschlossen.',
+  // A member that has registered as often as one may (REGISTRATIONS_USED_UP): no form it could only be refused at.
+  registrationsUsedUp: (organiser: string) =>
+    `Ihr Unternehmen hat seine Anmeldungen für diesen Stand aufgebraucht und kann sich hier nicht erneut anmelden. Soll es doch ausstellen, wenden Sie sich bitte an den Organisator des Stands: ${organiser}.`,
   boothRegisterHeading: 'Als Aussteller anmelden',
   area: 'Fläche in m²',
   boothAreaLabel: 'Standfläche',
@@ -406,6 +409,8 @@ const en: CooperationMessages = {
   organiserRegion: 'the region (administration)',
   registrationOpenUntil: (at) => `Registration until ${at}`,
   registrationClosed: 'Registration is closed.',
+  registrationsUsedUp: (organiser) =>
+    `Your company has used up its registrations for this booth and cannot register here again. To exhibit after all, please ask the booth's organiser: ${organiser}.`,
   boothRegisterHeading: 'Register as an exhibitor',
   area: 'Area in m²',
   boothAreaLabel: 'Booth area',

@@ -10,8 +10,8 @@ import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
-// What the inquiry pages share: who may create inquiries, the sign-in hint, a deadline as its field holds it, and a
-// change refused for what happened while the page was open.
+// What the inquiry pages share: who may create inquiries, the sign-in hint, and a change refused for what happened
+// while the page was open.
 
 /** Who makes inquiries in the portal: customers (role partner), members and offices for their customers, admin. */
 export const mayCreateInquiry = (session: Session) => ['partner', 'member', 'office', 'admin'].includes(session.role);
@@ -32,25 +32,32 @@ export function SignInFirst({ heading }: { heading: string }) {
   );
 }
 
-/** An instant as a datetime-local field holds it, in the browser's time zone: 2027-01-15T13:00. */
-export function localDateTime(iso: string): string {
-  const time = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
-}
-
 /**
- * What was pressed on a page that may have gone stale: the owner's extension, award, publishing, withdrawal (cancel)
- * or closing without an award; the bidder's withdrawal of its quote.
+ * What was pressed on a page that may have gone stale: the owner's extension, award, publishing, withdrawal (cancel),
+ * closing without an award or change of a draft (edit); the bidder's withdrawal of its quote or declining.
  */
-export type InquiryAction = 'extend' | 'award' | 'withdrawQuote' | 'publish' | 'cancel' | 'close';
+export type InquiryAction = 'extend' | 'award' | 'withdrawQuote' | 'publish' | 'cancel' | 'close' | 'edit' | 'decline';
+
+type InquiryNow = keyof ReturnType<typeof inquiryText>['inquiryNow'];
+const inquiryNow = (status: string | undefined): status is InquiryNow =>
+  status === 'OPEN' || status === 'QUOTING_CLOSED' || status === 'AWARDED' || status === 'CLOSED_WITHOUT_AWARD' || status === 'CANCELLED';
+
+/** What the inquiry came to while the page was open (`status`), then what that means for `action`. */
+export function sayInquiryNow(status: string, action: InquiryAction, inquiry: Pick<InquiryDetail, 'quoteDeadline'>): Said | undefined {
+  if (!inquiryNow(status)) return undefined;
+  return say((locale) => {
+    const text = inquiryText(locale);
+    return `${text.inquiryNow[status](locale.dateTime(inquiry.quoteDeadline))} ${text.refused[action]}`;
+  });
+}
 
 /**
  * A CONFLICT said as what happened while the page was open, for `action`: the deadline passed (the inquiry's
  * own, as the page shows it), the draft was published, the inquiry was awarded or ended, the quote to award was
- * withdrawn by `bidder`, the bidder's quote withdrawn already; a version read before another change as "changed
- * meanwhile"; any other conflict in the words of its reason (field-errors.ts). All of them read "changed meanwhile"
- * before, a deadline passed too. Undefined for an error that is no CONFLICT.
+ * withdrawn by `bidder`, the bidder's quote withdrawn already, its invitation quoted on or declined already; a
+ * version read before another change as "changed meanwhile"; any other conflict in the words of its reason
+ * (field-errors.ts). All of them read "changed meanwhile" before, a deadline passed too. Undefined for an error that
+ * is no CONFLICT.
  */
 export function sayConflict(
   error: GraphQLErrorLike | undefined,
@@ -65,12 +72,9 @@ export function sayConflict(
   // A quote's WITHDRAWN: the one to award, or the bidder's own when it was withdrawn in another window.
   if (status === 'WITHDRAWN' && action === 'award' && bidder) return say((locale) => inquiryText(locale).quoteWithdrawnMeanwhile(bidder(locale)));
   if (status === 'WITHDRAWN' && action === 'withdrawQuote') return say((locale) => inquiryText(locale).quoteWithdrawnAlready);
-  if (status === 'OPEN' || status === 'QUOTING_CLOSED' || status === 'AWARDED' || status === 'CLOSED_WITHOUT_AWARD' || status === 'CANCELLED')
-    return say((locale) => {
-      const text = inquiryText(locale);
-      return `${text.inquiryNow[status](locale.dateTime(inquiry.quoteDeadline))} ${text.refused[action]}`;
-    });
-  return sayFailure([error]);
+  // The bidder's invitation, answered in another window: quoted on, or declined already.
+  if ((status === 'QUOTED' || status === 'DECLINED') && action === 'decline') return say((locale) => inquiryText(locale).invitationNow[status]);
+  return (status === undefined ? undefined : sayInquiryNow(status, action, inquiry)) ?? sayFailure([error]);
 }
 
 /**

@@ -3,7 +3,8 @@ import { request, type GraphQLErrorLike } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
 import { extendQuoteDeadline, type InquiryDetail } from '../operations.ts';
 import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
-import { localDateTime, sayConflict } from './inquiry-common.tsx';
+import { inquiryDateLimits, localDateTime } from '../inquiry-dates.ts';
+import { sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // The owner of an OPEN inquiry moves its quote deadline later (extendQuoteDeadline), and the delivery date with it
@@ -71,6 +72,8 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
     return fail({ form: sayConflict(error, 'extend', inquiry) ?? sayFailure(result.errors) });
   };
 
+  // Later than the deadline now and at most two years ahead, as the server takes them (inquiry-dates.ts).
+  const limits = inquiryDateLimits(values.quoteDeadline, new Date(), inquiry.quoteDeadline, inquiry.deliveryDate);
   const errorAt = (field: Field) =>
     errors[field] && (
       <p class="field-error" id={`extend-${field}-error`}>
@@ -99,12 +102,12 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
         <div class="field-row">
           <div class="field">
             <label for="extend-quoteDeadline">{text.newDeadline}</label>
-            <input type="datetime-local" {...input('quoteDeadline')} />
+            <input type="datetime-local" min={limits.deadlineMin} max={limits.deadlineMax} {...input('quoteDeadline')} />
             {errorAt('quoteDeadline')}
           </div>
           <div class="field">
             <label for="extend-deliveryDate">{text.newDeliveryDate}</label>
-            <input type="date" {...input('deliveryDate')} />
+            <input type="date" min={limits.deliveryMin} max={limits.deliveryMax} {...input('deliveryDate')} />
             {errorAt('deliveryDate')}
           </div>
         </div>

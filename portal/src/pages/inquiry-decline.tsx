@@ -1,16 +1,17 @@
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
-import { InquiryConfirm } from './inquiry-common.tsx';
+import { InquiryConfirm, sayConflict } from './inquiry-common.tsx';
 import { request } from '../graphql.ts';
-import { declineInquiry } from '../operations.ts';
+import { declineInquiry, type InquiryDetail } from '../operations.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // An invited member that will not quote declines with a reason (declineInquiry); the owner's list of
 // invitations then shows it as declined with that reason, and the member can no longer quote. That cannot be undone,
-// so it asks first, the focus on "Abbrechen", as awarding does: pressed at once, the button declined at once.
+// so it asks first, the focus on "Abbrechen", as awarding does: pressed at once, the button declined at once. Refused
+// for what happened while the page was open (awarded, ended, quoted on or declined in another window), it says that.
 
-export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string; onDeclined: () => void }) {
+export function DeclineInvitation({ inquiry, onDeclined }: { inquiry: InquiryDetail; onDeclined: () => void }) {
   const text = useInquiryText();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ atField: boolean; message: Said } | null>(null);
@@ -35,7 +36,7 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
     const asked = confirm.subject;
     if (asked === null) return;
     setBusy(true);
-    const result = await request(declineInquiry, { inquiryId, reason: asked });
+    const result = await request(declineInquiry, { inquiryId: inquiry.id, reason: asked });
     setBusy(false);
     confirm.close();
     if (result.data?.declineInquiry) {
@@ -44,7 +45,7 @@ export function DeclineInvitation({ inquiryId, onDeclined }: { inquiryId: string
     }
     const first = result.errors[0];
     if (first?.extensions?.field === 'reason') return fail(true, sayError(first));
-    return fail(false, first?.extensions?.code === 'CONFLICT' ? say((locale) => inquiryText(locale).changedMeanwhile) : sayFailure(result.errors));
+    return fail(false, sayConflict(first, 'decline', inquiry) ?? sayFailure(result.errors));
   };
 
   const atField = error?.atField === true;

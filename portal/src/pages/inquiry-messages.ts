@@ -185,7 +185,19 @@ const de = {
     publish: 'Veröffentlichen ist nicht mehr möglich; bitte laden Sie die Seite neu.',
     cancel: 'Sie lässt sich nicht mehr zurückziehen; bitte laden Sie die Seite neu.',
     close: 'Sie lässt sich nicht mehr ohne Vergabe schließen; bitte laden Sie die Seite neu.',
+    edit: 'Der Entwurf lässt sich nicht mehr bearbeiten; bitte laden Sie die Seite neu.',
+    decline: 'Die Einladung lässt sich nicht mehr ablehnen; bitte laden Sie die Seite neu.',
   },
+  // The bidder's invitation, answered in another window before it declined here.
+  invitationNow: {
+    QUOTED:
+      'Sie haben inzwischen ein Angebot abgegeben, etwa in einem anderen Fenster; die Einladung lässt sich nicht mehr ablehnen. Bitte laden Sie die Seite neu.',
+    DECLINED: 'Sie haben die Einladung schon abgelehnt, etwa in einem anderen Fenster; bitte laden Sie die Seite neu.',
+  },
+  // Publishing refused for a deadline that passed (BAD_USER_INPUT IN_THE_PAST at quoteDeadline): the form here has no
+  // deadline to correct, the draft's edit page has.
+  publishDeadlinePassed: (deadline: string) =>
+    `Die Angebotsfrist (${deadline}) ist schon abgelaufen. Bitte ändern Sie zuerst die Frist unter „Entwurf bearbeiten“ und veröffentlichen Sie dann.`,
   quoteWithdrawnMeanwhile: (bidder: string) =>
     `${bidder} hat dieses Angebot inzwischen zurückgezogen; es lässt sich nicht mehr beauftragen. Der Vergleich zeigt die Angebote jetzt neu.`,
   quoteWithdrawnAlready: 'Ihr Angebot ist schon zurückgezogen, etwa in einem anderen Fenster; bitte laden Sie die Seite neu.',
@@ -446,7 +458,14 @@ const en: InquiryMessages = {
     publish: 'It can no longer be published; please reload the page.',
     cancel: 'It can no longer be withdrawn; please reload the page.',
     close: 'It can no longer be closed without an award; please reload the page.',
+    edit: 'The draft can no longer be edited; please reload the page.',
+    decline: 'The invitation can no longer be declined; please reload the page.',
   },
+  invitationNow: {
+    QUOTED: 'You have submitted a quote in the meantime, in another window perhaps; the invitation can no longer be declined. Please reload the page.',
+    DECLINED: 'You have declined the invitation already, in another window perhaps; please reload the page.',
+  },
+  publishDeadlinePassed: (deadline) => `The quote deadline (${deadline}) has passed. Please change the deadline first under "Edit the draft", then publish.`,
   quoteWithdrawnMeanwhile: (bidder) => `${bidder} withdrew this quote in the meantime; it can no longer be awarded. The comparison now shows the quotes anew.`,
   quoteWithdrawnAlready: 'Your quote is withdrawn already, in another window perhaps; please reload the page.',
   invitationQuoteWithdrawn: 'quote withdrawn',

@@ -14,7 +14,8 @@ import { useSession } from '../session.ts';
 import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { localDateTime, mayCreateInquiry, SignInFirst } from './inquiry-common.tsx';
+import { inquiryDateLimits, localDateTime } from '../inquiry-dates.ts';
+import { mayCreateInquiry, SignInFirst, sayConflict, sayInquiryNow } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // A customer's new inquiry, saved as a DRAFT; its page then takes the drawings and publishes it. The same form
@@ -202,16 +203,22 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
     keys.settle('form', result.errors);
     const created = result.data?.createInquiry;
     if (created) return navigate(paths.inquiry(created.id));
-    failWith(result.errors, quoteDeadline);
+    await failWith(result.errors, quoteDeadline);
   };
 
-  const failWith = (errors: GraphQLErrorLike[], quoteDeadline: string) => {
+  /** An error at its field; a draft's change refused as what happened to the draft meanwhile (every CONFLICT read "changed meanwhile"). */
+  const failWith = async (errors: GraphQLErrorLike[], quoteDeadline: string, draft?: InquiryDetail) => {
     const error = errors[0];
     const field = error && fieldOf(error);
     if (field) return fail({ [field]: fieldError(error, field, quoteDeadline) });
-    if (error?.extensions?.code === 'CONFLICT' && error.extensions.reason === 'STALE_VERSION')
-      return fail({ form: say((locale) => inquiryText(locale).changedMeanwhile) });
-    return fail({ form: sayFailure(errors) });
+    // Published or withdrawn in another window, the draft is a newer version too, which updateInquiry checks first:
+    // read which, to say that rather than "changed".
+    if (draft && error?.extensions?.code === 'CONFLICT' && error.extensions.reason === 'STALE_VERSION') {
+      const status = (await request(inquiryDetail, { id: draft.id })).data?.inquiry?.status;
+      const now = status && status !== 'DRAFT' ? sayInquiryNow(status, 'edit', draft) : undefined;
+      if (now) return fail({ form: now });
+    }
+    return fail({ form: (draft && sayConflict(error, 'edit', draft)) ?? sayFailure(errors) });
   };
 
   /** A draft's change: only what differs from the draft as read, so a field left alone is not checked anew. */
@@ -247,7 +254,7 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
     const result = await request(updateInquiry, { id: draft.id, version: draft.version, input });
     setBusy(false);
     if (result.data?.updateInquiry) return navigate(paths.inquiry(draft.id));
-    failWith(result.errors, changed('quoteDeadline') ? quoteDeadline : draft.quoteDeadline);
+    await failWith(result.errors, changed('quoteDeadline') ? quoteDeadline : draft.quoteDeadline, draft);
   };
 
   const describedBy = (name: FieldName, hint?: boolean) =>
@@ -266,6 +273,8 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
     'aria-describedby': describedBy(name, hint),
     onInput: (e: Event) => setValues({ ...values, [name]: (e.currentTarget as HTMLInputElement).value }),
   });
+  // The server's rule for the dates as the fields' limits, so the browser's picker keeps within it (inquiry-dates.ts).
+  const limits = inquiryDateLimits(values.quoteDeadline);
   const label = (name: FieldName, required = false) => (
     <label for={`inquiry-${name}`}>
       {text.field[name]}
@@ -370,12 +379,12 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
           </div>
           <div class="field">
             {label('quoteDeadline', true)}
-            <input type="datetime-local" required {...common('quoteDeadline')} />
+            <input type="datetime-local" required min={limits.deadlineMin} max={limits.deadlineMax} {...common('quoteDeadline')} />
             {errorOf('quoteDeadline')}
           </div>
           <div class="field">
             {label('deliveryDate', true)}
-            <input type="date" required {...common('deliveryDate')} />
+            <input type="date" required min={limits.deliveryMin} max={limits.deliveryMax} {...common('deliveryDate')} />
             {errorOf('deliveryDate')}
           </div>
         </div>

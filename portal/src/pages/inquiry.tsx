@@ -364,6 +364,12 @@ function Publish({ inquiry, onPublished }: { inquiry: InquiryDetail; onPublished
     if (result.data?.publishInquiry) return onPublished();
     const first = result.errors[0];
     if (first?.extensions?.field === 'invite') return fail(true, sayError(first));
+    // A deadline that passed is no input of this form: it read "lies in the past; please choose a time in the future".
+    if (first?.extensions?.field === 'quoteDeadline' && first.extensions.reason === 'IN_THE_PAST')
+      return fail(
+        false,
+        say((locale) => inquiryText(locale).publishDeadlinePassed(locale.dateTime(inquiry.quoteDeadline))),
+      );
     // Published or withdrawn elsewhere meanwhile: said as that (every CONFLICT read "changed meanwhile").
     fail(false, sayConflict(first, 'publish', inquiry) ?? sayFailure(result.errors));
   };
@@ -674,7 +680,7 @@ function BidderSection({ inquiry, session, onSaved }: { inquiry: InquiryDetail; 
       {inquiry.consortia.length > 0 && <Consortia inquiry={inquiry} session={session} onChanged={onSaved} />}
       {open && !led && session.memberId && <FormConsortium inquiryId={inquiry.id} leadId={session.memberId} onFormed={onSaved} />}
       {open ? <QuoteForm inquiry={inquiry} quote={quote} led={led} onSaved={onSaved} /> : invited && !quote && <p>{text.quoteClosed}</p>}
-      {declinable && <DeclineInvitation inquiryId={inquiry.id} onDeclined={onSaved} />}
+      {declinable && <DeclineInvitation inquiry={inquiry} onDeclined={onSaved} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { regionDay } from '../../../shared/region-day.ts';
 import { networkCodes, NetworkOptions } from '../components/network-options.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
 import { otherErrors } from '../graphql.ts';
@@ -48,7 +49,9 @@ export function CapacityPage() {
   const text = useOfficeText();
   const { t } = useLocale();
   const route = useRoute();
-  const today = Date.UTC(new Date().getFullYear(), new Date().getMonth(), new Date().getDate());
+  // The region's today (Berlin), as the server counts the balance from: the browser's day was the day before in
+  // New York all evening, and the day after in Tokyo all morning.
+  const today = Date.parse(`${regionDay()}T00:00:00Z`);
   const from = route.params.get('von') ?? isoDay(today);
   const to = route.params.get('bis') ?? isoDay(today + (defaultWeeks * 7 - 1) * day);
   const kind = (route.params.get('art') as CapacityKind | null) ?? undefined;

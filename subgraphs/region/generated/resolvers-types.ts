@@ -939,6 +939,14 @@ export type JointBooth = {
    * its network's members' for another office, its own for a member.
    */
   registrations: Array<BoothRegistration>;
+  /**
+   * How many more times the signed-in member may register for the booth: 5
+   * less the registrations it has made, whatever became of them (0 when used
+   * up; registerForBooth then refuses with REGISTRATIONS_USED_UP, and only the
+   * organiser's office or admin registers it). Null for an office or admin,
+   * which registers a member it names.
+   */
+  registrationsLeft?: Maybe<Scalars['Int']['output']>;
   /** Area still free to register for, m². */
   remainingAreaM2: Scalars['Int']['output'];
   /** Rent, cents. */
@@ -1163,7 +1171,12 @@ export type MemberFilter = {
   certifiedOn?: InputMaybe<Scalars['String']['input']>;
   /** Only members whose employee count lies in this range (members that have not said are left out). */
   employees?: InputMaybe<IntRange>;
-  /** Materials by EN 10027 name or number (42CrMo4 or 1.7225), aluminium (EN AW-6082, AlMgSi1) or plastics (PA66). A member must work all of them. */
+  /**
+   * Materials by EN 10027 name or number (42CrMo4 or 1.7225), aluminium (EN AW-6082, AlMgSi1) or plastics (PA66), or
+   * a family word that any material of it meets (Edelstahl, Stahl, Werkzeugstahl, Alu, Kunststoff). A member must work
+   * all of them. A material the list lacks is compared as members typed it; one close to a listed spelling (42CrMo)
+   * that finds no member is BAD_USER_INPUT with reason UNKNOWN_MATERIAL and extensions.suggestions (42CrMo4).
+   */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only members within this circle; also gives each hit its distanceKm. */
   near?: InputMaybe<NearInput>;
@@ -2245,10 +2258,10 @@ export type PageInfo = {
   /** True when there are more items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
   /**
-   * Member lists (members, Network.members) only: the networks that did not answer for this page, each also named by
-   * a NETWORK_UNAVAILABLE error with extensions.walkIncomplete true. The page lacks their members, and so does every
-   * page walked on from its endCursor (the cursor is one position in the region's order): to get every member, start
-   * the walk again once they answer. Empty for a complete page; null on other lists.
+   * Member lists (members, Network.members) and the news feed (feed) only: the networks that did not answer for this
+   * page, each also named by a NETWORK_UNAVAILABLE error with extensions.walkIncomplete true. The page lacks their
+   * members or items, and so does every page walked on from its endCursor (the cursor is one position in the region's
+   * order): to get every one, start the walk again once they answer. Empty for a complete page; null on other lists.
    */
   missingNetworks?: Maybe<Array<NetworkCode>>;
 };
@@ -2365,7 +2378,10 @@ export type Query = {
   /**
    * News and events of every network and the region, newest first (published
    * time, then source, then id; cursors are exact across networks). A network
-   * that is down leaves its items out and adds NETWORK_UNAVAILABLE naming it.
+   * that is down leaves its items out of the page and adds NETWORK_UNAVAILABLE
+   * naming it, with extensions.walkIncomplete true, and pageInfo.missingNetworks
+   * lists it: every page walked on from that page's endCursor lacks its items
+   * too, even once it answers again, so start the walk again then.
    * Members-only items for members, offices and admin. first: 1..100.
    */
   feed: NewsConnection;
@@ -2373,10 +2389,17 @@ export type Query = {
    * The region's best suppliers for a concrete part request, ranked by how well
    * they meet it (score 0..1) with the reasons per requirement. Members missing a
    * hard requirement (a required certificate, the maximum distance) are left out.
-   * first: 1..100.
+   * first: 1..100: the best 100 are the answer, with no further pages. A part request
+   * invites at most 100 bidders (publishInquiry), and past them come the members that
+   * meet least of it; members(filter: { processes, certifications, near }) pages
+   * through the region's members by what they offer.
    */
   findSuppliers: SupplierMatchConnection;
-  /** Inquiries the caller may see: its own, those it is invited to (members), those its members are invited to (offices); all for admin. Newest first. */
+  /**
+   * Inquiries the caller may see: its own, those it is invited to (members), those its members are invited to (offices); all for admin.
+   * Newest first (by creation, the id breaking ties). To read on past a page, pass its last inquiry's id as after; a page
+   * shorter than first is the last.
+   */
   inquiries?: Maybe<Array<Inquiry>>;
   /** One inquiry, or null when it does not exist or the caller may not see it. An invited member's first read marks its invitation VIEWED. */
   inquiry?: Maybe<Inquiry>;
@@ -2575,6 +2598,7 @@ export type QueryFindSuppliersArgs = {
  * header; partners exchange an API key for one at POST /auth/token.
  */
 export type QueryInquiriesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<InquiryStatus>;
 };
@@ -2819,7 +2843,7 @@ export type QuoteInput = {
   notes?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 20 tiers, each minQuantity once. */
   priceTiers: Array<PriceTierInput>;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD: from the quote deadline's day to at most two years ahead, as the inquiry's dates (TOO_FAR_AHEAD with max beyond). */
   validUntil: Scalars['String']['input'];
 };
 
@@ -2928,7 +2952,7 @@ export type SupplierMatchConnection = {
   __typename?: 'SupplierMatchConnection';
   /** The best suppliers, highest score first. */
   edges: Array<SupplierMatchEdge>;
-  /** Suppliers that meet every hard requirement. */
+  /** Suppliers that meet every hard requirement, also those beyond the best 100 that edges can hold. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -2951,7 +2975,7 @@ export type SupplierRequirements = {
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Where the parts go (weight 10 of 100): nearer suppliers score higher and each gets its distanceKm. */
   deliveryLocation?: InputMaybe<LocationInput>;
-  /** The part's material, for example 42CrMo4, 1.4301, EN AW-6082 or PA66. */
+  /** The part's material, for example 42CrMo4, 1.4301, EN AW-6082 or PA66, or a family word (Edelstahl, Alu, Kunststoff) that any material of it meets. Another is BAD_USER_INPUT with reason UNKNOWN_MATERIAL and extensions.suggestions, the closest known spellings, as for createInquiry. */
   material?: InputMaybe<Scalars['String']['input']>;
   /** Hard requirement: at most this far from deliveryLocation (1..500 km). */
   maxDistanceKm?: InputMaybe<Scalars['Float']['input']>;
@@ -3804,6 +3828,7 @@ export type JointBoothResolvers<ContextType = RegionContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
   registrations?: Resolver<Array<ResolversTypes['BoothRegistration']>, ParentType, ContextType, Partial<JointBoothRegistrationsArgs>>;
+  registrationsLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   remainingAreaM2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rentCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   servicesCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

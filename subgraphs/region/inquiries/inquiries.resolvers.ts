@@ -81,9 +81,19 @@ export const inquiryResolvers: Resolvers = {
     async inquiries(_, args, ctx) {
       const size = pageSize(args.first, 100);
       const where = await ctx.inquiryAccess.visibleWhere(ctx.em);
+      // The newest 100 were all a partner could read (the partner probe). The cursor is the last inquiry's id, as for
+      // capacity posts: the list stays a plain list, so every query of it keeps working. created_at <= repeats the
+      // keyset's first half, which PostgreSQL takes as the bound of its index scan (inquiry_owner_created_idx for a
+      // partner, inquiry_created_idx for admin); the or alone it tests row by row from the newest on.
+      const after = args.after != null ? await visibleInquiry(ctx, args.after, 'after') : null;
+      if (args.after != null && !after)
+        throw badInput('after', `after "${args.after.slice(0, 30)}" is not an inquiry of this list; pass the id of the previous page's last inquiry.`, {
+          reason: 'NOT_A_CURSOR',
+        });
+      const keyset = after ? [{ createdAt: { $lte: after.createdAt } }, { $or: [{ createdAt: { $lt: after.createdAt } }, { id: { $lt: after.id } }] }] : [];
       const found = await ctx.em.find(
         InquirySchema,
-        { $and: [where, statusWhere(args.status, new Date())] },
+        { $and: [where, statusWhere(args.status, new Date()), ...keyset] },
         { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size },
       );
       for (const inquiry of found) await ctx.inquiryAccess.resolve(ctx.em, inquiry);

@@ -1,9 +1,8 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../../shared/errors.ts';
-import { findFamily, findMaterial } from '../../../shared/data/materials.ts';
 import type { Identity } from '../../../shared/identity.ts';
 import type { Quantity, Tolerance } from '../../../shared/matching.ts';
-import { certificationName, isoDate, isoDateTime, line, once, processCodes, text } from '../../../shared/validation.ts';
+import { certificationName, isoDate, isoDateTime, line, once, processCodes, requestedMaterial, text } from '../../../shared/validation.ts';
 import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, type Inquiry, type InquiryQuantity, type Quote } from './entities.ts';
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
 import { requireOwner, type InquiryAccess } from './access.ts';
@@ -72,7 +71,9 @@ function quantities(field: string, list: InquiryInput['quantities']): InquiryQua
  * start of production; a quote binds its bidder until its validUntil, not for decades), so a date further out is a
  * slip such as 2207 for 2027: it was taken up to 2999 (the years every date of the graph takes), and kept such an
  * inquiry open and its bidders' quotes bound for centuries. One rule for createInquiry, updateInquiry and
- * extendQuoteDeadline.
+ * extendQuoteDeadline, and for a quote's validUntil (quotes.ts quoteTerms): it lies on or after the deadline's day,
+ * which is within the horizon, and an offer bound longer than the inquiry's own dates reach is the same slip
+ * (2999 was taken there too, the partner probe).
  */
 export const inquiryHorizonYears = 2;
 
@@ -83,7 +84,7 @@ export function latestInquiryDay(now = new Date()): string {
 }
 
 /** TOO_FAR_AHEAD at `field` for a date (or a deadline's region day) after latestInquiryDay, with that day as max. */
-function withinHorizon(field: string, value: string, day: string, now: Date): void {
+export function withinHorizon(field: string, value: string, day: string, now: Date): void {
   const max = latestInquiryDay(now);
   if (day > max)
     throw badInput(field, `${field} (${value.slice(0, 40)}) lies more than ${inquiryHorizonYears} years ahead; give a day until ${max} at the latest.`, {
@@ -127,16 +128,9 @@ function deliveryLocation(field: string, location: InquiryInput['deliveryLocatio
 
 function material(field: string, value: string | null | undefined): string | null {
   if (value == null || value.trim() === '') return null;
-  const info = findMaterial(value.trim());
-  if (info) return info.name;
-  // A word for a whole family, as buyers write it ("Edelstahl", "Alu"): findSuppliers ranks by it as the search's
-  // filter does (any material of the family meets it). It was UNKNOWN_MATERIAL here alone (the inquiry probe).
-  if (findFamily(value.trim())) return value.trim();
-  throw badInput(
-    field,
-    `${field}: "${value.slice(0, 40)}" is not a known material; use a name or number such as 42CrMo4, 1.4301 or EN AW-6082, or a family such as Edelstahl or Aluminium.`,
-    { reason: 'UNKNOWN_MATERIAL' },
-  );
+  // A word for a whole family, as buyers write it ("Edelstahl", "Alu"), is taken: findSuppliers ranks by it as the
+  // search's filter does (any material of the family meets it). It was UNKNOWN_MATERIAL here alone (the inquiry probe).
+  return requestedMaterial(field, value);
 }
 
 function documents(field: string, list: string[] | null | undefined): string[] {

@@ -45,7 +45,7 @@ export const InquirySchema = defineEntity({
   },
   checks: [{ name: 'inquiry_ppap_level_check', expression: `"ppap_level" >= 1 and "ppap_level" <= 5` }],
   indexes: [
-    { name: 'inquiry_owner_idx', properties: ['ownerKey'] },
+    { name: 'inquiry_owner_created_idx', properties: ['ownerKey', 'createdAt', 'id'] },
     { name: 'inquiry_open_deadline_idx', properties: ['quoteDeadline'], where: `"status" = 'OPEN'` },
     { name: 'inquiry_created_idx', properties: ['createdAt', 'id'] },
   ],

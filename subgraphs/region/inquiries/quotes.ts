@@ -17,7 +17,7 @@ import {
   type Quote,
 } from './entities.ts';
 import { completeness } from './consortia.ts';
-import { effectiveStatus, lockInquiry, requireStatus } from './inquiries.ts';
+import { effectiveStatus, lockInquiry, requireStatus, withinHorizon } from './inquiries.ts';
 import type { RegionContext } from '../context.ts';
 import { consortiumId, inquiryId, quoteId } from '../ids.ts';
 import type { InquiryAccess } from './access.ts';
@@ -74,6 +74,8 @@ export function quoteTerms(input: QuoteInput): QuoteTerms {
   }
   isoDate('input.validUntil', input.validUntil);
   if (input.validUntil < today()) throw badInput('input.validUntil', `input.validUntil (${input.validUntil}) lies in the past.`, { reason: 'IN_THE_PAST' });
+  // An inquiry's dates lie at most two years ahead (inquiries.ts inquiryHorizonYears), and so does its offer: 2999 was taken.
+  withinHorizon('input.validUntil', input.validUntil, input.validUntil, new Date());
   return {
     priceTiers: [...tiers].sort((a, b) => a.minQuantity - b.minQuantity).map((t) => ({ minQuantity: t.minQuantity, unitPrice: t.unitPrice })),
     currency,

@@ -1,4 +1,5 @@
 import { badInput } from '../../../shared/errors.ts';
+import { closeMaterialSpellings, findFamily, findMaterial } from '../../../shared/data/materials.ts';
 import { isGermanPostalCode, postalCodeRule, postalCodeLocation } from '../../../shared/data/postal-codes.ts';
 import {
   boundedList,
@@ -81,6 +82,19 @@ function materials(values: readonly string[]): string[] {
     if (name === null) throw badInput('filter.materials', 'filter.materials must be names of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
     return name;
   });
+}
+
+/**
+ * The first of a search's materials that the list lacks, is no family's word and lies close to a listed spelling
+ * ("42CrMo", one letter from 42CrMo4), or null. Such a value is still searched as typed, since a member's material
+ * the list lacks is stored as typed (createMember, the CSV import), and real materials lie one letter from listed
+ * ones (C35 from C45, PA46 from PA66): refusing it outright would hide the members that typed it. It is refused,
+ * with the close spellings as suggestions, only when its search finds nothing (members/search.ts): "42CrMo" answered
+ * 0 members while 42CrMo4 has 49, and the caller read "no supplier" for a typo (the partner probe). A value far
+ * from every spelling ("Inconel 718") has nothing to suggest, and its empty answer stays an answer.
+ */
+export function closeToListedMaterial(values: readonly string[] | null | undefined): string | null {
+  return values?.find((value) => !findMaterial(value) && !findFamily(value) && closeMaterialSpellings(value).length > 0) ?? null;
 }
 
 export function validateFilter(filter: MemberFilter | null | undefined): { pushedDown: PushedDownFilter; networks: string[] } {

@@ -1,5 +1,6 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
+import { unknownMaterial } from '../../../shared/validation.ts';
 import { findNetwork, networks as registry } from '../../../shared/networks.ts';
 import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
@@ -8,9 +9,9 @@ import { serves } from '../../../shared/internal-api.ts';
 import { selectsField } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
-import { mergeHits, networkPages, pageSize } from '../pages.ts';
+import { mergeHits, networkPages, pageSize, walkIncomplete } from '../pages.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { validateFilter, type MemberFilter } from './filter.ts';
+import { closeToListedMaterial, validateFilter, type MemberFilter } from './filter.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
 // database for its next page after the cursor, region merges the pages in the
@@ -139,7 +140,7 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   // A network missing from the page says what that means for a cursor walk (walkIncomplete), in the error networkPages adds.
   const askPage = (code: string) =>
     ask(known)(code).catch((error: GraphQLError) => {
-      throw walkIncomplete(error);
+      throw walkIncomplete(error, { plural: 'members', one: 'member' });
     });
   let [pages, counted] = await Promise.all([networkPages(ctx, codes, askPage, path), networkPages(ctx, unchosen, ask(known), path, true)]);
   const missing = codes.filter((code) => !pages.some((p) => p.code === code));
@@ -163,6 +164,9 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     counted = counted.map(renewed);
   }
   const hits = mergeHits(pages);
+  // Only a first page that every network answered says that nothing matches.
+  const typo = !cursor && missing.length === 0 && hits.length === 0 ? closeToListedMaterial(pushedDown.materials) : null;
+  if (typo) throw unknownMaterial('filter.materials', typo, 'is not a listed material, and no member matching the filter works it as typed');
   const edges = hits.slice(0, size).map((hit) => ({
     cursor: encodeCursor(order, hit),
     node: memberRef(hit.network, hit.localId),
@@ -179,21 +183,6 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null, missingNetworks: missing },
     facets: selection.facets ? mergeFacets(pages, counted) : null,
   };
-}
-
-/**
- * A network's error on a page it is missing from, saying what it means for a cursor walk. The cursor is one position
- * in the region's order, not one per network: the next page starts behind this page's end in every network, so a
- * network that answers again later never gives the members it sorts before that end. Each partial page carried
- * NETWORK_UNAVAILABLE, but a walk went on and lost them unseen (28 members in the partner probe). A cursor per
- * network would pick them up, at the cost of a cursor that grows with the networks; a walk is restarted instead.
- */
-function walkIncomplete(error: GraphQLError): GraphQLError {
-  // Other errors fail the field (networkPages), and no page is walked on from it.
-  if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') return error;
-  const network = typeof error.extensions?.network === 'string' ? error.extensions.network : 'that network';
-  const message = `${error.message} This page lacks ${network}'s members, and so does every page walked on from its endCursor: to get every member, start the walk again once ${network} answers.`;
-  return new GraphQLError(message, { path: error.path, extensions: { ...error.extensions, walkIncomplete: true } });
 }
 
 /** `counted`: the networks not chosen, asked for their count alone, for the networks facet. */

@@ -1,7 +1,7 @@
 import { badInput } from '../../../shared/errors.ts';
 import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
-import { certificationNames, line, processCodes, radiusKm } from '../../../shared/validation.ts';
+import { certificationNames, line, processCodes, radiusKm, requestedMaterial } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
@@ -49,10 +49,13 @@ function validate(r: SupplierRequirements) {
       'requirements are empty; give at least one of processes, material, quantity, tolerance, certifications or deliveryLocation.',
       { reason: 'REQUIRED' },
     );
-  const material = line('requirements.material', r.material, 60, false);
-  if (r.material != null && material === null)
+  const typed = line('requirements.material', r.material, 60, false);
+  if (r.material != null && typed === null)
     // Blank: one too long is refused by text() already.
     throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
+  // Known or a family's word, as an inquiry's material (createInquiry ranks bidders with this code). A material the
+  // list lacks but a member typed is still found by members(filter: { materials }), which takes it as typed.
+  const material = typed === null ? null : requestedMaterial('requirements.material', typed);
   if (r.maxDistanceKm != null && !r.deliveryLocation)
     throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.', { reason: 'COMBINATION' });
   if (r.maxDistanceKm != null) radiusKm('requirements.maxDistanceKm', r.maxDistanceKm, maxRadiusKm);

@@ -22,6 +22,7 @@ import { Migration20261206200000_audit_reader_network } from './Migration2026120
 import { Migration20261207000000_revision_consortium } from './Migration20261207000000_revision_consortium.ts';
 import { Migration20261207100000_consortium_partner_network } from './Migration20261207100000_consortium_partner_network.ts';
 import { Migration20261208000000_inquiry_lifecycle } from './Migration20261208000000_inquiry_lifecycle.ts';
+import { Migration20261209000000_inquiry_owner_pages } from './Migration20261209000000_inquiry_owner_pages.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -50,4 +51,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261207000000_revision_consortium', class: Migration20261207000000_revision_consortium },
   { name: 'Migration20261207100000_consortium_partner_network', class: Migration20261207100000_consortium_partner_network },
   { name: 'Migration20261208000000_inquiry_lifecycle', class: Migration20261208000000_inquiry_lifecycle },
+  { name: 'Migration20261209000000_inquiry_owner_pages', class: Migration20261209000000_inquiry_owner_pages },
 ];

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { badInput } from '../../../shared/errors.ts';
 import { networks } from '../../../shared/networks.ts';
 import { canSeeMembersOnly } from '../../../shared/news/access.ts';
@@ -7,7 +8,8 @@ import type { NewsView } from '../../../shared/news/items.ts';
 import type { NewsKind } from '../../../shared/news/news.entity.ts';
 import { boundedList } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
-import { networkPages, pageSize } from '../pages.ts';
+import type { NetworkCode } from '../generated/resolvers-types.ts';
+import { networkPages, pageSize, walkIncomplete } from '../pages.ts';
 import { newsRecordFields, toRecord, type NewsRecord } from './records.ts';
 
 // The feed: scatter-gather as in members/search.ts. Every network answers its
@@ -31,15 +33,28 @@ export interface SourcedRecord extends NewsRecord {
   source: string;
 }
 
-export async function feed(ctx: RegionContext, args: FeedArgs) {
+/** `path`: where the answer stands in the response, for the error of a network left out. */
+export async function feed(ctx: RegionContext, args: FeedArgs, path?: readonly (string | number)[]) {
   const size = pageSize(args.first, 100);
   const after = args.after ? decodeFeedCursor(args.after) : null;
   const filter = args.filter ?? {};
   const codes = filter.networks?.length ? [...new Set(boundedList('filter.networks', filter.networks, networks.length))] : networks.map((n) => n.code);
   const query = { first: size + 1, after, kind: filter.kind ?? null, upcoming: filter.upcoming ?? false };
 
+  // A network missing from the page says what that means for a cursor walk, as a member page does (pages.ts walkIncomplete):
+  // the walk on from its endCursor starts behind it in that network too, and never brings the items it lacks.
+  const ask = (code: string) =>
+    ctx
+      .client(code)
+      .request<{ feed: NewsRecord[] }>(feedQuery, query, ctx.identityHeader)
+      .then(
+        (data) => data.feed,
+        (error: GraphQLError) => {
+          throw walkIncomplete(error, { plural: 'news and events', one: 'item' });
+        },
+      );
   const [pages, own] = await Promise.all([
-    networkPages(ctx, codes, async (code) => (await ctx.client(code).request<{ feed: NewsRecord[] }>(feedQuery, query, ctx.identityHeader)).feed),
+    networkPages(ctx, codes, ask, path),
     filter.regionWide === false ? [] : feedPage(ctx.em, regionSource, { ...query, membersOnly: canSeeMembersOnly(ctx.identity) }),
   ]);
   const items: SourcedRecord[] = [
@@ -48,7 +63,9 @@ export async function feed(ctx: RegionContext, args: FeedArgs) {
   ].sort((a, b) => compareFeedKeys(feedKey(a), feedKey(b)));
 
   const edges = items.slice(0, size).map((node) => ({ cursor: encodeFeedCursor(feedKey(node)), node }));
-  return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  // Registered networks' codes, the enum's values: the filter's are checked against it, the others come from the registry.
+  const missingNetworks = codes.filter((code) => !pages.some((p) => p.code === code)) as NetworkCode[];
+  return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.at(-1)?.cursor ?? null, missingNetworks } };
 }
 
 function feedKey(r: SourcedRecord): FeedKey {

@@ -1,3 +1,4 @@
+import { responsePathAsArray } from 'graphql';
 import { inArgument } from '../../../shared/errors.ts';
 import { keyedWrite } from '../network-client.ts';
 import DataLoader from 'dataloader';
@@ -251,7 +252,7 @@ function eventLoader(ctx: RegionContext): DataLoader<string, SourcedRecord | nul
 
 export const newsResolvers: Resolvers = {
   Query: {
-    feed: (_, args, ctx) => feed(ctx, args),
+    feed: (_, args, ctx, info) => feed(ctx, args, responsePathAsArray(info.path)),
     newsItem: (_, args, ctx) => newsItem(ctx, args.id),
     eventRegistrations: (_, args, ctx) => eventRegistrations(ctx, args.eventId),
     myEventRegistrations: (_, args, ctx) => myEventRegistrations(ctx, args.first, args.memberId),

@@ -3,7 +3,7 @@ import { findNetwork } from '../../../shared/networks.ts';
 import { boothId, boothRegistrationId, memberRefById, tradeFairId } from '../ids.ts';
 import { requireCooperation, seesRegistration } from './access.ts';
 import { costSplit, fixedCostsOf } from './costs.ts';
-import { cancelBoothRegistration, confirmBoothRegistration, declineBoothRegistration, registerForBooth } from './registrations.ts';
+import { cancelBoothRegistration, confirmBoothRegistration, declineBoothRegistration, maxRegistrationsPerMember, registerForBooth } from './registrations.ts';
 import { JointBoothSchema } from './entities.ts';
 import { createTradeFair, fairOf, jointBooth, registrationsOf, tradeFair, tradeFairs } from './trade-fairs.ts';
 
@@ -42,6 +42,13 @@ export const tradeFairResolvers: Resolvers = {
     fixedCostsCents: (b) => fixedCostsOf(b),
     registrations: async (b, args, ctx) =>
       (await registrationsOf(ctx, b)).filter((r) => (!args.status || r.status === args.status) && seesRegistration(ctx.identity, b, r)),
+    // From the registrations the request loads for every booth at once (registrationsOf): no statement per booth.
+    registrationsLeft: async (b, _, ctx) => {
+      const { role, memberId } = ctx.identity;
+      if (role !== 'member' || !memberId) return null;
+      const made = (await registrationsOf(ctx, b)).filter((r) => r.memberId === memberId).length;
+      return Math.max(0, maxRegistrationsPerMember - made);
+    },
     exhibitors: async (b, _, ctx) => {
       requireCooperation(ctx.identity);
       return (await registrationsOf(ctx, b)).filter((r) => r.status === 'CONFIRMED');
