@@ -6,7 +6,7 @@ import { locale } from '../portal/src/i18n.ts';
 import { conflictReasons } from '../shared/conflict-reasons.ts';
 import { badInput, conflict, errorCodes } from '../shared/errors.ts';
 import { inputReasons } from '../shared/input-reasons.ts';
-import { idempotencyKey, isoDate, isoDateTime, line, pageSize, text } from '../shared/validation.ts';
+import { idempotencyKey, isoDate, isoDateTime, line, pageSize, text, unknownMaterial } from '../shared/validation.ts';
 import { employees, postalCode, website } from '../subgraphs/network/validation.ts';
 
 // BAD_USER_INPUT's extensions.reason: what the validators send, and how the portal turns it into the
@@ -75,6 +75,16 @@ describe("the portal's words for them", () => {
     const none = badInput('to', 'The window has no working day.', { reason: 'NO_WORKING_DAY' });
     expect(fieldErrorText(none, de)).toBe('In diesem Zeitraum liegt (ab heute) kein Arbeitstag von Montag bis Freitag; bitte wählen Sie andere Tage.');
     expect(fieldErrorText(none, en)).toBe('This window has no working day (Monday to Friday) left from today; please choose other days.');
+  });
+
+  test("an unknown material reads with the server's suggestions, or asks for a name or number without them", () => {
+    // The server names the closest known spellings (shared/validation.ts unknownMaterial); the portal said only "unknown".
+    const typo = unknownMaterial('requirements.material', '42CrMo');
+    expect(typo.extensions).toMatchObject({ reason: 'UNKNOWN_MATERIAL', suggestions: ['42CrMo4'] });
+    expect(fieldErrorText(typo, de)).toBe('Diesen Werkstoff kennen wir nicht; meinten Sie „42CrMo4“?');
+    expect(fieldErrorText(typo, en)).toBe('We do not know this material; did you mean "42CrMo4"?');
+    const far = unknownMaterial('requirements.material', 'Unobtainium');
+    expect(fieldErrorText(far, de)).toBe('Diesen Werkstoff kennen wir nicht; bitte geben Sie einen Namen oder eine Nummer an, z. B. 42CrMo4 oder 1.4301.');
   });
 
   test('a control character, and a line break in a one-line text, read as what to do about them', () => {

@@ -33,6 +33,8 @@ interface ReasonParams {
   other?: string;
   /** TOO_FAR_AHEAD's max: the last day taken, in the locale's notation. */
   latest?: string;
+  /** UNKNOWN_MATERIAL's closest known spellings, quoted and joined ("„42CrMo4“ oder „42CrMo4+QT“"); none when nothing is close. */
+  suggestions?: string[];
 }
 
 type Phrase = (p: ReasonParams, n: (value: number) => string, message: string) => string;
@@ -90,7 +92,10 @@ const de: Record<InputReasonName, Phrase> = {
   NO_WORKING_DAY: () => 'In diesem Zeitraum liegt (ab heute) kein Arbeitstag von Montag bis Freitag; bitte wählen Sie andere Tage.',
   ORDER: (p) => `Dieser Wert widerspricht „${p.other ?? '?'}“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.`,
   UNKNOWN_PROCESS: () => 'Das ist kein Fertigungsverfahren der Liste nach DIN 8580.',
-  UNKNOWN_MATERIAL: () => 'Diesen Werkstoff kennen wir nicht; bitte geben Sie einen Namen oder eine Nummer an, z. B. 42CrMo4 oder 1.4301.',
+  UNKNOWN_MATERIAL: (p) =>
+    p.suggestions?.length
+      ? `Diesen Werkstoff kennen wir nicht; meinten Sie ${p.suggestions.map((s) => `„${s}“`).join(' oder ')}?`
+      : 'Diesen Werkstoff kennen wir nicht; bitte geben Sie einen Namen oder eine Nummer an, z. B. 42CrMo4 oder 1.4301.',
   UNKNOWN_CERTIFICATION: () => 'Diese Zertifizierung kennen wir nicht; bitte wählen Sie eine aus der Liste.',
   TOO_MANY: (p, n) => `Bitte geben Sie höchstens ${n(p.max ?? 0)} Einträge an.`,
   TOO_FEW: (p, n) => (p.min === 1 ? 'Bitte geben Sie mindestens einen Eintrag an.' : `Bitte geben Sie mindestens ${n(p.min ?? 1)} Einträge an.`),
@@ -138,7 +143,10 @@ const en: Record<InputReasonName, Phrase> = {
   NO_WORKING_DAY: () => 'This window has no working day (Monday to Friday) left from today; please choose other days.',
   ORDER: (p) => `This value contradicts "${p.other ?? '?'}" (such as an end before its start); please check both.`,
   UNKNOWN_PROCESS: () => 'This is not a manufacturing process of the DIN 8580 list.',
-  UNKNOWN_MATERIAL: () => 'We do not know this material; please give a name or number such as 42CrMo4 or 1.4301.',
+  UNKNOWN_MATERIAL: (p) =>
+    p.suggestions?.length
+      ? `We do not know this material; did you mean ${p.suggestions.map((s) => `"${s}"`).join(' or ')}?`
+      : 'We do not know this material; please give a name or number such as 42CrMo4 or 1.4301.',
   UNKNOWN_CERTIFICATION: () => 'We do not know this certification; please choose one from the list.',
   TOO_MANY: (p, n) => `Please give at most ${n(p.max ?? 0)} entries.`,
   TOO_FEW: (p, n) => (p.min === 1 ? 'Please give at least one entry.' : `Please give at least ${n(p.min ?? 1)} entries.`),
@@ -184,6 +192,8 @@ export function fieldErrorText(error: ServerError, locale: LocaleFormats, labels
     oneLine: extensions.oneLine === true,
     other: other === undefined ? undefined : (labels[other] ?? labels[other.replace(/^input\./, '')] ?? other),
     latest: typeof extensions.max === 'string' && /^\d{4}-\d\d-\d\d$/.test(extensions.max) ? (locale.date?.(extensions.max) ?? extensions.max) : undefined,
+    // The server's suggestions (findSuppliers, createInquiry, the members filter): what the user meant, to type again.
+    suggestions: Array.isArray(extensions.suggestions) ? extensions.suggestions.filter((s): s is string => typeof s === 'string').slice(0, 3) : undefined,
   };
   return fieldErrorPhrases[locale.language][reason as InputReasonName](params, (value) => locale.number(value, 2), error.message);
 }
