@@ -476,18 +476,7 @@ test('the owner withdraws a draft and closes an inquiry without an award, each a
 }, 300_000);
 
 test('the owner extends an open inquiry’s deadline, later only; the bidder withdraws its quote after asking and submits it again; a draft’s delivery place changes', async () => {
-  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
-  const lead = await stack.token('--role', 'member', '--member', invited.id);
-  const input = (title: string) => ({
-    title,
-    partDescription: 'Gefräst',
-    processes: ['3.2.3'],
-    quantities: [{ quantity: 200 }],
-    deliveryLocation: { postalCode: '99974' },
-    deliveryDate: isoDay(40),
-    quoteDeadline: new Date(Date.now() + 10 * day).toISOString(),
-  });
+  const { admin, owner, lead, input } = await ownerSetup();
   const create = 'mutation($input: InquiryInput!) { createInquiry(input: $input) { id version } }';
   const created = await openForInvited(input('Halter, Frist verlängert'), owner, admin);
   await query(
@@ -610,18 +599,7 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
 }, 300_000);
 
 test('the deadline passes while the pages are open: the quote stands; the owner gives the bidders more time, which opens quoting again; ending and publishing on a stale page say what happened', async () => {
-  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
-  const lead = await stack.token('--role', 'member', '--member', invited.id);
-  const input = (title: string) => ({
-    title,
-    partDescription: 'Gefräst',
-    processes: ['3.2.3'],
-    quantities: [{ quantity: 200 }],
-    deliveryLocation: { postalCode: '99974' },
-    deliveryDate: isoDay(40),
-    quoteDeadline: new Date(Date.now() + 86_400_000).toISOString(),
-  });
+  const { admin, owner, lead, input } = await ownerSetup(86_400_000);
   const created = await openForInvited(input('Halter, Frist läuft ab'), owner, admin);
   await query(
     'mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }',
@@ -734,8 +712,11 @@ test('the deadline passes while the pages are open: the quote stands; the owner 
   expect(pages.errors).toEqual([]);
 }, 300_000);
 
-/** The tokens and an inquiry's input for the tests of pages that went stale. */
-async function staleSetup() {
+/**
+ * The tokens of the admin, the customer and the invited member, and an inquiry's input by title: 200 pieces, the
+ * deadline `deadlineMs` from now (ten days unless a test lets it pass soon), delivery in 40 days.
+ */
+async function ownerSetup(deadlineMs = 10 * day) {
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
   const owner = await stack.token('--role', 'partner', '--sub', 'Zulieferer AG');
   const lead = await stack.token('--role', 'member', '--member', invited.id);
@@ -743,10 +724,10 @@ async function staleSetup() {
     title,
     partDescription: 'Gefräst',
     processes: ['3.2.3'],
-    quantities: [{ quantity: 50 }],
+    quantities: [{ quantity: 200 }],
     deliveryLocation: { postalCode: '99974' },
     deliveryDate: isoDay(40),
-    quoteDeadline: new Date(Date.now() + 10 * day).toISOString(),
+    quoteDeadline: new Date(Date.now() + deadlineMs).toISOString(),
   });
   return { admin, owner, lead, input };
 }
@@ -769,7 +750,7 @@ test('the new inquiry’s date fields keep to the server’s limits, from the re
 }, 300_000);
 
 test('a draft’s edit page read before the draft was published elsewhere says so when saved', async () => {
-  const { owner, input } = await staleSetup();
+  const { owner, input } = await ownerSetup();
   const page = await signIn(customer, '/anfragen');
   // A draft's edit page read before the draft was published in another window: saved, it says so (it read "Die
   // Anfrage wurde inzwischen geändert.").
@@ -795,7 +776,7 @@ test('a draft’s edit page read before the draft was published elsewhere says s
 }, 300_000);
 
 test('publishing a draft whose deadline has passed says to change the deadline first', async () => {
-  const { owner, input } = await staleSetup();
+  const { owner, input } = await ownerSetup();
   const page = await signIn(customer, '/anfragen');
   // A draft whose deadline passed: publishing says to change the deadline first (it read "in the past; choose a
   // time in the future", with no deadline field on the form).
@@ -822,7 +803,7 @@ test('publishing a draft whose deadline has passed says to change the deadline f
 }, 300_000);
 
 test('declining on a page read before the member quoted elsewhere says that it quoted', async () => {
-  const { admin, owner, lead, input } = await staleSetup();
+  const { admin, owner, lead, input } = await ownerSetup();
   // The invited member's page read before it quoted in another window: declining says that it quoted.
   const open = await openForInvited(input('Halter, Ablehnung'), owner, admin);
   const memberPage = await signIn(bidder, `/anfragen/${open.id}`);
