@@ -605,6 +605,13 @@ describe('the lifecycle the outside probe found missing', () => {
     });
     const open = (await ok(publish(tokens.partner, draft.id, draft.version, 3))).publishInquiry;
     expect(open.invitations.map((i: { member: { id: string } }) => i.member.id).sort()).toEqual([members.anders, members.conrad, members.gerlach].sort());
+    // An edit from a page read while it was a draft says it is published now (it read "changed since you read it").
+    const edit = await stack.query(
+      `mutation($id: ID!, $v: Int!) { updateInquiry(id: $id, version: $v, input: { ppapLevel: 2 }) { version } }`,
+      { id: draft.id, v: draft.version },
+      tokens.partner,
+    );
+    expect(errorOf(edit).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS', status: 'OPEN' });
     await ok(stack.query(`mutation($id: ID!) { declineInquiry(inquiryId: $id, reason: "Keine Kapazität") { status } }`, { id: draft.id }, tokens.conrad));
 
     const refusals: [[string, string?], Record<string, unknown>, RegExp][] = [

@@ -15,7 +15,7 @@ import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { inquiryDateLimits, localDateTime } from '../inquiry-dates.ts';
-import { mayCreateInquiry, SignInFirst, sayConflict, sayInquiryNow } from './inquiry-common.tsx';
+import { mayCreateInquiry, SignInFirst, sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
 // A customer's new inquiry, saved as a DRAFT; its page then takes the drawings and publishes it. The same form
@@ -211,13 +211,7 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
     const error = errors[0];
     const field = error && fieldOf(error);
     if (field) return fail({ [field]: fieldError(error, field, quoteDeadline) });
-    // Published or withdrawn in another window, the draft is a newer version too, which updateInquiry checks first:
-    // read which, to say that rather than "changed".
-    if (draft && error?.extensions?.code === 'CONFLICT' && error.extensions.reason === 'STALE_VERSION') {
-      const status = (await request(inquiryDetail, { id: draft.id })).data?.inquiry?.status;
-      const now = status && status !== 'DRAFT' ? sayInquiryNow(status, 'edit', draft) : undefined;
-      if (now) return fail({ form: now });
-    }
+    // Published or withdrawn in another window, updateInquiry answers STATUS with the status, which sayConflict words.
     return fail({ form: (draft && sayConflict(error, 'edit', draft)) ?? sayFailure(errors) });
   };
 

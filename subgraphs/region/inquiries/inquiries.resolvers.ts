@@ -22,6 +22,7 @@ import {
   close,
   effectiveStatus,
   extendDeadline,
+  lockForOwner,
   lockInquiry,
   newInquiry,
   publish,
@@ -123,9 +124,8 @@ export const inquiryResolvers: Resolvers = {
     },
     async updateInquiry(_, args, ctx) {
       return ctx.em.transactional(async (tx) => {
-        const inquiry = await lockInquiry(tx, ctx.inquiryAccess, args.id, args.version);
-        requireOwner(ctx.inquiryAccess.viewOf(inquiry), args.id);
-        requireStatus(inquiry, args.id, 'changed', ['DRAFT']);
+        // The state before the version, as the owner's other steps: a draft published or withdrawn elsewhere says so.
+        const inquiry = await lockForOwner(tx, ctx.inquiryAccess, args.id, args.version, 'changed', ['DRAFT']);
         applyPatch(inquiry, args.input);
         return inquiry;
       });
