@@ -1,5 +1,6 @@
+import { HeaderMap } from '@apollo/server';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { unauthenticated } from '../shared/errors.ts';
+import { errorStatus, unauthenticated } from '../shared/errors.ts';
 import { GraphQLError } from 'graphql';
 import { anonymous, parseIdentity, type Identity } from '../shared/identity.ts';
 
@@ -71,6 +72,21 @@ export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 export const verifiedTokenTtlMs = 60_000;
 const verifiedTokensKept = 1000;
 
+/** Seconds a client waits before it asks again while the identity provider's key list is missing: jose's own fetch timeout. */
+const keysRetryAfterS = 5;
+
+const keysUnavailable = () =>
+  new GraphQLError(
+    "The identity provider's signing keys (JWKS_URL) could not be read, so no token can be checked now; nothing is wrong with yours: retry shortly with the same token.",
+    {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        service: 'identity provider',
+        http: { status: errorStatus('SERVICE_UNAVAILABLE'), headers: new HeaderMap([['retry-after', String(keysRetryAfterS)]]) },
+      },
+    },
+  );
+
 export function createTokenVerifier(config: AuthConfig, verify: typeof jwtVerify = jwtVerify): TokenVerifier {
   let key: Uint8Array | JWTVerifyGetKey | undefined;
   if (config.jwksUrl) key = createRemoteJWKSet(new URL(config.jwksUrl));
@@ -96,6 +112,10 @@ export function createTokenVerifier(config: AuthConfig, verify: typeof jwtVerify
       ({ payload } = await verify(token, key as Uint8Array, { issuer: config.issuer, audience: config.audience }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; request a new one.', invalidToken);
+      // The identity provider's key list did not come (a timeout, a network failure) or is not a key list: our side, not
+      // the token's. As 401 invalid_token, every client fetched a new token from a provider that was down (the review).
+      if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || (config.jwksUrl && !(error instanceof joseErrors.JOSEError)))
+        throw keysUnavailable();
       // Checked only once the token failed, so a good token pays nothing for it: the partner probe sent its API key as
       // the bearer token, a common mistake, and was told that a signature did not match.
       if (error instanceof joseErrors.JOSEError && token.startsWith(apiKeyPrefix))

@@ -92,9 +92,13 @@ export function createPolicy(options: PolicyOptions) {
     });
   };
 
-  const requireSafelisted = (caller: Caller, query: string | undefined) => {
-    if (caller.identity.role === 'partner' && caller.identity.safelist && !(query !== undefined && options.safelist?.has(sha256Hex(query))))
+  const requireSafelisted = async (caller: Caller, query: string | undefined) => {
+    if (caller.identity.role === 'partner' && caller.identity.safelist && !(query !== undefined && options.safelist?.has(sha256Hex(query)))) {
+      // A refusal is a request of the partner's too, charged before its work (the refusal looks for a registered
+      // operation the text differs from only in formatting): 200 refused ones in a row were never RATE_LIMITED (the review).
+      await charge(caller, 0);
       throw notSafelistedError(options.safelist, query);
+    }
   };
 
   /** The measured cost of a request's operation, after refusing it if over a limit; 0 when Apollo will refuse it anyway (no query, a syntax error, no such operation). */
@@ -136,7 +140,7 @@ export function createPolicy(options: PolicyOptions) {
       // Whatever Apollo runs, the checks below have seen: a hash without a text the gateway knows is refused here, as
       // Apollo would refuse it, and never left to a later lookup that may find what this one did not.
       if (query === undefined && persistedQueryId) throw persistedQueryNotFound();
-      requireSafelisted(caller, query);
+      await requireSafelisted(caller, query);
       const analysis = query === undefined ? undefined : await analyses.of(query);
       if (analysis?.document) {
         checkOperationName(analysis.document, request.operationName);
@@ -157,7 +161,7 @@ export function createPolicy(options: PolicyOptions) {
 
     /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */
     async admitRoute(caller: Caller, cost: number): Promise<void> {
-      requireSafelisted(caller, undefined);
+      await requireSafelisted(caller, undefined);
       await charge(caller, cost);
     },
 
@@ -178,8 +182,9 @@ export function createPolicy(options: PolicyOptions) {
      * answer); a key known to be good is no guess, since whoever sends it holds the key, and region still checks it
      * (revoked meanwhile, it is forgotten and waits as any other key). A key new to this gateway waits the refusal out.
      *
-     * Valid keys are counted per key (keyExchangesPerMinute), after the wrong-key check, so that keys nobody holds
-     * fill no bucket.
+     * Every key past the wrong-key check is counted per key (keyExchangesPerMinute) before region is asked, so a key
+     * exchanged in a loop is refused without a call to region; a wrong key makes a bucket of its own too, at most
+     * TOKEN_FAILURES_PER_MINUTE a minute per address (the review found the comment claiming otherwise).
      */
     async checkKey<T>(caller: Caller, apiKey: string, check: () => Promise<T | null>): Promise<T | null | GraphQLError> {
       const address = clientAddressKey(caller.address);

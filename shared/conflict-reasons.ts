@@ -15,7 +15,8 @@ export type ConflictReason =
   | { reason: 'LEADS' }
   | { reason: 'INCOMPLETE' }
   | { reason: 'KEY_REUSED' }
-  | { reason: 'REGISTRATIONS_USED_UP'; limit: number };
+  | { reason: 'REGISTRATIONS_USED_UP'; limit: number }
+  | { reason: 'AMBIGUOUS_ORGANISATION'; spellings: string[] };
 
 export type ConflictReasonName = ConflictReason['reason'];
 
@@ -33,5 +34,7 @@ export const conflictReasons: Readonly<Record<ConflictReasonName, string>> = {
   INCOMPLETE: 'A consortium that is not complete yet: every partner accepts with its share first.',
   KEY_REUSED: 'An idempotencyKey used before for other input: a new write needs a new key.',
   REGISTRATIONS_USED_UP:
-    'A member has registered for a joint booth as often as one may (limit), each registration since withdrawn or declined; admin registers it once more.',
+    'A member has registered for a joint booth as often as one may (limit), each registration since withdrawn or declined; only the administration of the region (admin), which the limit does not bind, registers it again.',
+  AMBIGUOUS_ORGANISATION:
+    'An organisation named for an API key or customer account matches several organisations whose names differ only in case or spacing (spellings), none written exactly as given: give one of them exactly.',
 };

@@ -537,14 +537,20 @@ const months =
 const convertedByExcel = [
   // A number in scientific notation: 2E5, 1,5e-3.
   /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i,
-  // A percentage: 50 %, 12,5%.
-  /^[+-]?[\d.,]*\d[\d.,]*\s*%$/,
+  // A percentage: 50 %, 12,5%; an amount in euros, which Excel makes a currency number: 100 €, 1.000,50€, € 100.
+  /^[+-]?(?=[\d.,]*\d)[\d.,]+\s*[%€]$/,
+  /^€\s*[+-]?(?=[\d.,]*\d)[\d.,]+$/,
   // A date with its month's name: 12. Mai, 12. Mai 2025, 12-Mai-25; Mai 2025, Mai 25.
   new RegExp(`^\\d{1,2}\\.?[\\s-]*${months}(?:[\\s-]*\\d{2,4})?$`, 'i'),
   new RegExp(`^${months}[\\s-]*\\d{1,4}$`, 'i'),
   // A truth value, German or English.
   /^(?:wahr|falsch|true|false)$/i,
 ];
+/**
+ * Longer texts are none of those (the longest, "12. September 2025", has 18 characters), and are not tried: the
+ * patterns backtrack over a long run of digits, 42 ms for a description of 5,000 digits and a letter (the review).
+ */
+const convertedMaxChars = 40;
 
 /**
  * A text cell as German Excel is to show it: kept text as `="…"`, which the import reads as its text (unwrapFormula).
@@ -557,7 +563,8 @@ const convertedByExcel = [
 export function excelText(value: string): string {
   const formula = /^'*[=+\-@\t\r]/.test(value);
   const trimmed = value.trim();
-  const numberLike = (/^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value)) || convertedByExcel.some((pattern) => pattern.test(trimmed));
+  const numberLike =
+    (/^[\d\s.,/:+()-]+$/.test(value) && /\d/.test(value)) || (trimmed.length <= convertedMaxChars && convertedByExcel.some((pattern) => pattern.test(trimmed)));
   if (!formula && !numberLike) return value;
   if (value.length > 250) return ` ${value}`;
   return `="${value.replace(/"/g, '""')}"`;

@@ -98,10 +98,11 @@ export function certificationName(field: string, value: string): string {
 }
 
 /**
- * The material a part request names (an inquiry's, findSuppliers'): the list's name of a listed material, or a
- * family's word as given ("Edelstahl", which any material of it meets). Anything else is UNKNOWN_MATERIAL with the
- * closest known spellings as `suggestions`: a request is ranked against it, and findSuppliers took "Unobtainium" and
- * answered 208 suppliers, each "material NOT_MET", and "42CrMo" (for 42CrMo4) likewise (the partner probe).
+ * The material an inquiry names: the list's name of a listed material, or a family's word as given ("Edelstahl",
+ * which any material of it meets). Anything else is UNKNOWN_MATERIAL with the closest known spellings as
+ * `suggestions`: an inquiry is kept and its bidders ranked against it. findSuppliers, a question rather than a
+ * record, takes a material the list lacks as typed and refuses only a close one no supplier works
+ * (region members/suppliers.ts).
  */
 export function requestedMaterial(field: string, value: string): string {
   const given = value.trim();

@@ -252,12 +252,21 @@ describe("CONFLICT's reasons", () => {
     );
     expect(errorText(error({ reason: 'EXISTS', status: 'REQUESTED' }), en)).toBe('Joining is asked for already; the lead decides.');
     expect(errorText(error({ reason: 'STALE_VERSION', currentVersion: 4 }), de)).toMatch(/^Das wurde inzwischen von anderer Seite geändert/);
-    // A booth's registrations used up: how many, and whom to ask.
+    // A booth's registrations used up: how many, and whom to ask: the region's administration, which alone the limit
+    // does not bind (the booth's organiser, which it named, is refused alike).
     expect(errorText(error({ reason: 'REGISTRATIONS_USED_UP', limit: 5 }), de)).toBe(
-      'Ein Unternehmen meldet sich höchstens 5-mal für einen Stand an; diese Anmeldungen sind verbraucht. Soll es doch ausstellen, wenden Sie sich bitte an die Organisatoren des Stands.',
+      'Ein Unternehmen meldet sich höchstens 5-mal für einen Stand an; diese Anmeldungen sind verbraucht. Soll es doch ausstellen, wenden Sie sich bitte an die Administration der Region; sie ist an diese Grenze nicht gebunden.',
     );
     expect(errorText(error({ reason: 'REGISTRATIONS_USED_UP', limit: 5 }), en)).toBe(
-      "A company registers for a booth at most 5 times, and these registrations are used up. To exhibit after all, please ask the booth's organiser.",
+      "A company registers for a booth at most 5 times, and these registrations are used up. To exhibit after all, please ask the region's administration, which this limit does not bind.",
+    );
+    // An organisation's name matching several stored spellings lists them, to give one exactly.
+    const ambiguous = error({ reason: 'AMBIGUOUS_ORGANISATION', spellings: ['Müller GmbH', 'MÜLLER GMBH'] });
+    expect(errorText(ambiguous, de)).toBe(
+      'Unter diesem Namen gibt es mehrere Organisationen, die sich nur in Groß- und Kleinschreibung oder Leerzeichen unterscheiden („Müller GmbH“, „MÜLLER GMBH“); bitte geben Sie den Namen einer von ihnen genau so ein.',
+    );
+    expect(errorText(ambiguous, en)).toBe(
+      'Several organisations have this name, differing only in case or spacing (“Müller GmbH”, “MÜLLER GMBH”); please enter the name of one of them exactly as written there.',
     );
     // A deadline that passed says when, in the page's notation (a meeting that began: its start).
     const closed = error({ reason: 'CLOSED', closedAt: '2026-12-06T14:00:00.000Z' });

@@ -1,9 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { Inquiry } from '../subgraphs/region/inquiries/entities.ts';
-import { applyPatch, latestInquiryDay, newInquiry } from '../subgraphs/region/inquiries/inquiries.ts';
+import { applyPatch, latestDeadlineDay, latestInquiryDay, newInquiry } from '../subgraphs/region/inquiries/inquiries.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fieldErrorText } from '../portal/src/field-errors.ts';
-import { inquiryDateLimits, latestInquiryDay as portalLatestDay, regionDayStart } from '../portal/src/inquiry-dates.ts';
+import {
+  inquiryDateLimits,
+  latestDeadlineDay as portalLatestDeadlineDay,
+  latestInquiryDay as portalLatestDay,
+  localDateTime,
+  regionDayStart,
+} from '../portal/src/inquiry-dates.ts';
 import { regionDay } from '../shared/region-day.ts';
 import { locale } from '../portal/src/i18n.ts';
 
@@ -58,17 +64,36 @@ describe('an inquiry’s quote deadline and delivery date at most two years ahea
       reason: 'TOO_FAR_AHEAD',
       max: '2028-12-01',
     });
+    // A deadline's last day is the one before: delivery follows the deadline's day.
     expect(refusal(() => applyPatch(draft(), { quoteDeadline: '2999-01-15T12:00:00Z', deliveryDate: '2999-03-01' }, now))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.quoteDeadline',
       reason: 'TOO_FAR_AHEAD',
-      max: '2028-12-01',
+      max: '2028-11-30',
     });
-    // The deadline's day in Berlin: 23:30 UTC on the last day is the day after there.
-    expect(refusal(() => applyPatch(draft(), { quoteDeadline: '2028-12-01T23:30:00Z', deliveryDate: '2028-12-03' }, now))).toMatchObject({
+    // The deadline's day in Berlin: 23:30 UTC on its last day is the day after there.
+    expect(refusal(() => applyPatch(draft(), { quoteDeadline: '2028-11-30T23:30:00Z', deliveryDate: '2028-12-01' }, now))).toMatchObject({
       field: 'input.quoteDeadline',
       reason: 'TOO_FAR_AHEAD',
+      max: '2028-11-30',
     });
+  });
+
+  test('a deadline on the last day left no delivery date: its last day is the day before, and delivery then fits', () => {
+    // Today 2026-12-09: delivery had to lie after 2028-12-09 and no later than 2028-12-09.
+    const today = new Date('2026-12-09T12:00:00Z');
+    expect([latestDeadlineDay(today), latestInquiryDay(today)]).toEqual(['2028-12-08', '2028-12-09']);
+    expect(latestDeadlineDay(new Date('2028-02-29T12:00:00Z'))).toBe('2030-02-27');
+    expect(latestDeadlineDay(new Date('2027-03-01T12:00:00Z'))).toBe('2029-02-28');
+    expect(refusal(() => applyPatch(draft(), { quoteDeadline: '2028-12-09T11:00:00Z', deliveryDate: '2028-12-09' }, today))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.quoteDeadline',
+      reason: 'TOO_FAR_AHEAD',
+      max: '2028-12-08',
+    });
+    const last = draft();
+    applyPatch(last, { quoteDeadline: '2028-12-08T22:59:00Z', deliveryDate: '2028-12-09' }, today);
+    expect([last.quoteDeadline.toISOString(), last.deliveryDate]).toEqual(['2028-12-08T22:59:00.000Z', '2028-12-09']);
   });
 
   test('the portal says the rule with the last day in the reader’s notation', () => {
@@ -96,6 +121,10 @@ describe('an inquiry’s quote deadline and delivery date at most two years ahea
       reason: 'TOO_FAR_AHEAD',
     });
     expect(refusal(() => newInquiry(em, identity, { ...input, deliveryDate: '2028-12-01' }, now))).toBeUndefined();
+    // The deadline's last day is the day before the latest, with a delivery date after it on the latest.
+    const edge = { ...input, quoteDeadline: '2028-12-01T11:00:00Z', deliveryDate: '2028-12-01' };
+    expect(refusal(() => newInquiry(em, identity, edge, now))).toMatchObject({ field: 'input.quoteDeadline', reason: 'TOO_FAR_AHEAD', max: '2028-11-30' });
+    expect(refusal(() => newInquiry(em, identity, { ...edge, quoteDeadline: '2028-11-30T11:00:00Z' }, now))).toBeUndefined();
   });
 });
 
@@ -105,7 +134,10 @@ describe('the portal’s date fields hold the server’s limits', () => {
   test('the last day agrees with the server’s, around Berlin’s midnight, the clock changes and 29 February', () => {
     const instants = ['2026-12-01T22:59:59Z', '2026-12-01T23:00:00Z', '2027-03-27T23:30:00Z', '2027-10-30T22:30:00Z', '2028-02-28T23:00:00Z'];
     for (let t = Date.parse('2027-12-30T00:00:00Z'); t < Date.parse('2028-03-03T00:00:00Z'); t += 5 * 3_600_000) instants.push(new Date(t).toISOString());
-    for (const instant of instants) expect(portalLatestDay(new Date(instant)), instant).toBe(latestInquiryDay(new Date(instant)));
+    for (const instant of instants) {
+      expect(portalLatestDay(new Date(instant)), instant).toBe(latestInquiryDay(new Date(instant)));
+      expect(portalLatestDeadlineDay(new Date(instant)), instant).toBe(latestDeadlineDay(new Date(instant)));
+    }
   });
 
   test('a region day begins at midnight in Berlin, in winter and in summer', () => {
@@ -114,14 +146,14 @@ describe('the portal’s date fields hold the server’s limits', () => {
     expect(regionDayStart('2027-03-28').toISOString()).toBe('2027-03-27T23:00:00.000Z');
   });
 
-  test('the deadline from now to the latest day’s last minute in Berlin; delivery after the deadline’s day in Berlin, to the latest day', () => {
+  test('the deadline from now to the last minute in Berlin of the day before the latest; delivery after the deadline’s day in Berlin, to the latest day', () => {
     // 23:30 UTC on 1 December is 00:30 on the 2nd in Berlin: the region's today is the 2nd, whatever the browser's.
     const now = new Date('2026-12-01T23:30:00Z');
     const limits = inquiryDateLimits('', now);
     expect(new Date(limits.deadlineMin).getTime()).toBe(Date.parse('2026-12-01T23:30:00Z'));
     const lastMinute = new Date(limits.deadlineMax);
-    expect(regionDay(lastMinute)).toBe('2028-12-02');
-    expect(regionDay(new Date(lastMinute.getTime() + 60_000))).toBe('2028-12-03');
+    expect(regionDay(lastMinute)).toBe('2028-12-01');
+    expect(regionDay(new Date(lastMinute.getTime() + 60_000))).toBe('2028-12-02');
     expect(limits).toMatchObject({ deliveryMin: '2026-12-03', deliveryMax: '2028-12-02' });
     // A deadline typed at 23:30 UTC on the 10th is the 11th in Berlin: delivery from the 12th.
     expect(inquiryDateLimits(new Date('2026-12-10T23:30:00Z').toISOString(), now).deliveryMin).toBe('2026-12-12');
@@ -129,5 +161,24 @@ describe('the portal’s date fields hold the server’s limits', () => {
     const extension = inquiryDateLimits('', now, '2027-01-10T11:00:00Z', '2027-02-01');
     expect(new Date(extension.deadlineMin).getTime()).toBe(Date.parse('2027-01-10T11:00:00Z'));
     expect(extension.deliveryMin).toBe('2027-02-01');
+  });
+
+  test('at the deadline field’s max the delivery field keeps one day, which the server takes; a minute later it refuses the deadline', () => {
+    // Today 2026-12-09 and a deadline on 2028-12-09 gave delivery from the 10th to the 9th: no day at all.
+    const today = new Date('2026-12-09T12:00:00Z');
+    const { deadlineMax } = inquiryDateLimits('', today);
+    const atMax = inquiryDateLimits(deadlineMax, today);
+    expect([atMax.deliveryMin, atMax.deliveryMax]).toEqual(['2028-12-09', '2028-12-09']);
+    const deadline = new Date(deadlineMax);
+    const draft = { title: 'Lagerbock', quoteDeadline: new Date('2027-01-10T12:00:00Z'), deliveryDate: '2027-02-01' } as unknown as Inquiry;
+    expect(refusal(() => applyPatch(draft, { quoteDeadline: deadline.toISOString(), deliveryDate: atMax.deliveryMax }, today))).toBeUndefined();
+    const minuteLater = new Date(deadline.getTime() + 60_000);
+    expect(refusal(() => applyPatch(draft, { quoteDeadline: minuteLater.toISOString(), deliveryDate: atMax.deliveryMax }, today))).toMatchObject({
+      field: 'input.quoteDeadline',
+      reason: 'TOO_FAR_AHEAD',
+      max: '2028-12-08',
+    });
+    // The portal's max is that day's last minute in the browser's time, which the form sends as typed.
+    expect(localDateTime(deadline)).toBe(deadlineMax);
   });
 });

@@ -56,3 +56,33 @@ test('a token from another issuer is refused', async () => {
   expect(status).toBe(401);
   expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });
+
+test("an identity provider whose key list cannot be read is our side's fault: 503 with Retry-After, not the token's 401", async () => {
+  // A key list that is none (JWKSInvalid), and one that cannot be reached (the port closed again): each answered 401
+  // invalid_token, and clients fetched new tokens from a provider that was down (the review).
+  const broken = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end('{"nope": 1}');
+  });
+  const brokenUrl = await listen(broken, 0);
+  const gone = createServer();
+  const goneUrl = await listen(gone, 0);
+  await close(gone);
+  const token = await sign({ role: 'partner', sub: 'buyer@zulieferer.example' });
+  for (const jwksUrl of [`${brokenUrl}/jwks.json`, `${goneUrl}/jwks.json`]) {
+    const lone = await startGatewayOnly({ auth: { jwksUrl, issuer: 'https://idp.example', audience: 'irm-graph' } });
+    try {
+      const res = await fetch(lone.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      const body = (await res.json()) as any;
+      expect([res.status, body.errors[0].extensions.code, res.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', '5']);
+      expect(res.headers.get('www-authenticate')).toBeNull();
+    } finally {
+      await lone.stop();
+    }
+  }
+  await close(broken);
+});

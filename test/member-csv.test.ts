@@ -170,6 +170,9 @@ describe('members CSV', () => {
       'falsch',
       'TRUE',
       'False',
+      '100 €',
+      '1.000,50€',
+      '€ 100',
     ];
     expect(converted.map((text) => excelText(text))).toEqual(converted.map((text) => `="${text}"`));
     const words = [
@@ -185,8 +188,13 @@ describe('members CSV', () => {
       'Juli-Werke',
       'August Müller',
       'Dezember GmbH',
+      'Preis 100 €',
     ];
     expect(words.map((text) => excelText(text))).toEqual(words);
+    // A text longer than any Excel converts is tried by no pattern, which backtracked over a long run of digits
+    // (20 s for 100,000 digits and a letter, the review): 50 digits before a % stay as they are.
+    const long = `${'1'.repeat(50)} %`;
+    expect(excelText(long)).toBe(long);
     // In the member export, and read back as written.
     const odd: ExportedMember = { ...rich, name: 'WAHR', street: '12. Mai', city: 'Mai 2025', description: '2E5', materials: ['50 %'] };
     const text = membersCsv([odd], 'EXCEL');

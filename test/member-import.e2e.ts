@@ -204,6 +204,16 @@ describe('importMembers', () => {
     const dry = (await ok(importCsv('NIWE', edited, niweOffice, { dryRun: true, skipExisting: true }))).importMembers;
     // The row the file lists twice is still refused.
     expect(dry).toMatchObject({ imported: false, skipped: 2, errors: [{ row: 5, code: 'CONFLICT', reason: 'EXISTS', duplicateRow: 4 }] });
+    // An existing member the file lists twice: the first row skipped, the second refused as its duplicate (both were
+    // skipped, the file's repetition unnoticed).
+    const listedTwice = (await ok(importCsv('NIWE', [header, goodRows[0], goodRows[0]].join('\n'), niweOffice, { dryRun: true, skipExisting: true })))
+      .importMembers;
+    expect(listedTwice).toMatchObject({
+      imported: false,
+      skipped: 1,
+      errors: [{ row: 3, code: 'CONFLICT', reason: 'EXISTS', duplicateRow: 2, existingMember: null }],
+    });
+    expect(listedTwice.errors).toHaveLength(1);
     const fixed = edited.split('\n').slice(0, -1).join('\n');
     const report = (await ok(importCsv('NIWE', fixed, niweOffice, { skipExisting: true, key: 'skip-existing-1' }))).importMembers;
     expect(report).toMatchObject({ imported: true, rowCount: 3, skipped: 2, errors: [], members: [{ name: 'Neuzugang Werra GmbH' }] });

@@ -117,6 +117,56 @@ describe('API keys', () => {
     expect((await ok(stack.query(`{ inquiries { id } }`, {}, (await exchange(other.key)).body.token))).inquiries).toEqual([]);
   });
 
+  test('keys created at once for a new organisation in several spellings are one partner', async () => {
+    const withMatch = `mutation($partner: String!, $name: String!) { createApiKey(partner: $partner, name: $name) { existingPartner apiKey { partner } } }`;
+    // Several rounds: without the lock held through the transaction, two of four found no organisation often, not always.
+    for (const n of [1, 2, 3, 4, 5]) {
+      const spellings = [`Race Org ${n}`, `race org ${n}`, `RACE ORG ${n}`, `Race  Org ${n}`];
+      const created = await Promise.all(spellings.map((partner, i) => ok(stack.query(withMatch, { partner, name: `race ${n}.${i}` }, admin))));
+      const partners = new Set(created.map((c) => c.createApiKey.apiKey.partner));
+      expect([...partners]).toHaveLength(1);
+      // The first stored names the organisation; each of the others waited for it and joined it.
+      const [partner] = partners;
+      expect(created.map((c) => c.createApiKey.existingPartner).sort()).toEqual([null, partner, partner, partner].sort());
+    }
+  });
+
+  test('a name stored exactly as given wins over an older one differing in case; several, none given exactly, are refused', async () => {
+    const withMatch = `mutation($partner: String!, $name: String!) { createApiKey(partner: $partner, name: $name) { key existingPartner apiKey { partner } } }`;
+    const older = (await ok(stack.query(withMatch, { partner: 'Müller GmbH', name: 'Müller alt' }, admin))).createApiKey;
+    const olderInquiry = await createInquiry(stack, (await exchange(older.key)).body.token, { title: 'Müller alt' });
+    // Before names were matched without case, "MÜLLER GMBH" could become an organisation of its own, newer, with its own
+    // inquiries; created so here by renaming another key.
+    const newer = (await ok(stack.query(withMatch, { partner: 'Mueller Vorher', name: 'Müller neu' }, admin))).createApiKey;
+    await stack.region.orm.em.fork().execute(`update "api_key" set "partner" = 'MÜLLER GMBH' where "partner" = 'Mueller Vorher'`);
+    const newerInquiry = await createInquiry(stack, (await exchange(newer.key)).body.token, { title: 'Müller neu' });
+
+    // Each exact spelling is its own organisation, the newer one too: its key sees its inquiries only.
+    const exact = (await ok(stack.query(withMatch, { partner: 'MÜLLER GMBH', name: 'Müller neu 2' }, admin))).createApiKey;
+    expect(exact).toMatchObject({ existingPartner: 'MÜLLER GMBH', apiKey: { partner: 'MÜLLER GMBH' } });
+    expect((await ok(stack.query(`{ inquiries { id } }`, {}, (await exchange(exact.key)).body.token))).inquiries).toEqual([{ id: newerInquiry }]);
+    const exactOlder = (await ok(stack.query(withMatch, { partner: 'Müller GmbH', name: 'Müller alt 2' }, admin))).createApiKey;
+    expect(exactOlder).toMatchObject({ existingPartner: 'Müller GmbH', apiKey: { partner: 'Müller GmbH' } });
+    expect((await ok(stack.query(`{ inquiries { id } }`, {}, (await exchange(exactOlder.key)).body.token))).inquiries).toEqual([{ id: olderInquiry }]);
+    const account = { email: 'einkauf@mueller.example', name: 'Max Müller', password: 'Werra-Meissner-2026', kind: 'CUSTOMER', customer: 'MÜLLER GMBH' };
+    const createAccount = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { customer } }`;
+    expect((await ok(stack.query(createAccount, { input: account }, admin))).createAccount.customer).toBe('MÜLLER GMBH');
+
+    // Any other spelling of them is not guessed: it lists both, oldest first, to give one exactly.
+    const ambiguous = {
+      code: 'CONFLICT',
+      reason: 'AMBIGUOUS_ORGANISATION',
+      spellings: ['Müller GmbH', 'MÜLLER GMBH'],
+    };
+    const refused = await stack.query(withMatch, { partner: 'müller  gmbh', name: 'Müller drei' }, admin);
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('"Müller GmbH", "MÜLLER GMBH"'), extensions: ambiguous });
+    expect(refused.errors?.[0].message).toMatch(/Give one of them exactly/);
+    const refusedAccount = await stack.query(createAccount, { input: { ...account, email: 'einkauf2@mueller.example', customer: 'Müller GMBH' } }, admin);
+    expect(refusedAccount.errors?.[0].extensions).toMatchObject(ambiguous);
+    const keys = await ok(stack.query(`{ apiKeys { name } }`, {}, admin));
+    expect(keys.apiKeys.map((k: { name: string }) => k.name)).not.toContain('Müller drei');
+  });
+
   test('only admin manages keys', async () => {
     for (const token of [await stack.token({ role: 'office', network: 'NIWE' }), await stack.token({ role: 'partner', sub: 'neugierig' })]) {
       expect((await stack.query(createKey, { partner: 'X', name: 'Y' }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -223,6 +273,15 @@ describe('safelist', () => {
           `send the registered text exactly, or its id alone as {"extensions":{"persistedQuery":{"version":1,"sha256Hash":"${sha256Hex(registered)}"}}}.`,
       );
     }
+    // Refusals count against the partner's requests (5 a minute here): 200 in a row were never RATE_LIMITED (the review).
+    const refusedOnly = await stack.token({ role: 'partner', sub: 'abgewiesen', safelist: true });
+    for (let i = 0; i < 5; i++) expect((await stack.query(`{ networks { code } }`, {}, refusedOnly)).status).toBe(403);
+    const sixth = await stack.query(`{ networks { code } }`, {}, refusedOnly);
+    expect([sixth.status, sixth.errors?.[0].extensions?.code]).toEqual([429, 'RATE_LIMITED']);
+    // A text far longer than every registered one is not compared without its formatting (stripping 1 MB took 0.76 s).
+    const padded = await stack.query(`query Networks { networks { code name } }${' '.repeat(64 * 1024)}`, {}, byClaim);
+    expect(padded.status).toBe(403);
+    expect(padded.errors?.[0].extensions?.registeredId).toBeUndefined();
     // A registered operation can be sent by its id alone.
     const byId = await fetch(stack.gatewayUrl, {
       method: 'POST',

@@ -952,13 +952,13 @@ test('a member that has used up its registrations for a booth reads whom to ask 
 
   const page = await signedInPage('hanna@haerterei.example', 'Hanna Härter', `/messen/${fair.createTradeFair.id}`);
   await eventually(() => text(page, '.booth-used-up')).toBe(
-    'Ihr Unternehmen hat seine Anmeldungen für diesen Stand aufgebraucht und kann sich hier nicht erneut anmelden. Soll es doch ausstellen, wenden Sie sich bitte an den Organisator des Stands: Geschäftsstelle NIWE.',
+    'Ihr Unternehmen hat seine Anmeldungen für diesen Stand aufgebraucht und kann sich hier nicht erneut anmelden. Soll es doch ausstellen, wenden Sie sich bitte an die Administration der Region; sie ist an diese Grenze nicht gebunden.',
   );
   expect(await page.locator('#booth-areaM2').count()).toBe(0);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await eventually(() => text(page, '.booth-used-up')).toBe(
-    "Your company has used up its registrations for this booth and cannot register here again. To exhibit after all, please ask the booth's organiser: NIWE office.",
+    "Your company has used up its registrations for this booth and cannot register here again. To exhibit after all, please ask the region's administration, which this limit does not bind.",
   );
   // Another member still registers there.
   const dieter = await signedInPage('dieter@dreherei.example', 'Dieter Dreher', `/messen/${fair.createTradeFair.id}`);

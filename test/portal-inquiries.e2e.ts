@@ -4,9 +4,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { dataPaths, serviceDatabase } from '../shared/networks.ts';
 import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
 import { eventually, expectAccessible, type PortalAccount, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
-import { nextDay } from '../portal/src/inquiry-dates.ts';
 import { regionDay } from '../shared/region-day.ts';
-import { latestInquiryDay } from '../subgraphs/region/inquiries/inquiries.ts';
+import { latestDeadlineDay, latestInquiryDay } from '../subgraphs/region/inquiries/inquiries.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
@@ -742,7 +741,8 @@ test('the new inquiry’s date fields keep to the server’s limits, from the re
   const asInstant = (local: string | null) => page.evaluate((value) => new Date(value ?? '').getTime(), local);
   expect(Math.abs((await asInstant(await deadlineField.getAttribute('min'))) - Date.now())).toBeLessThan(5 * 60_000);
   const lastMinute = await asInstant(await deadlineField.getAttribute('max'));
-  expect([regionDay(new Date(lastMinute)), regionDay(new Date(lastMinute + 60_000))]).toEqual([latestInquiryDay(), nextDay(latestInquiryDay())]);
+  // The deadline ends the day before the latest day: delivery follows its day (on the latest, no delivery date fitted).
+  expect([regionDay(new Date(lastMinute)), regionDay(new Date(lastMinute + 60_000))]).toEqual([latestDeadlineDay(), latestInquiryDay()]);
   await deadlineField.fill(`${isoDay(10)}T12:00`);
   await eventually(() => deliveryField.getAttribute('min')).toBe(isoDay(11));
 

@@ -346,7 +346,7 @@ describe('structured filters', () => {
     expect(await names({ materials: ['x37crmov5-1'] })).toEqual(['Werkzeugbau Witzenhausen GmbH']);
   });
 
-  test('a material the list lacks is found as typed; one close to a listed spelling that finds nothing is refused with the close spellings', async () => {
+  test('a material the list lacks is found as typed; one close to a listed spelling that alone finds nothing is refused with the close spellings', async () => {
     // "42CrMo" (for 42CrMo4) answered 0 members without a word, as "no supplier" reads (the partner probe).
     const typo = await search({ filter: { materials: ['42CrMo'] } });
     expect(typo.errors?.[0].extensions).toMatchObject({
@@ -355,22 +355,56 @@ describe('structured filters', () => {
       reason: 'UNKNOWN_MATERIAL',
       suggestions: ['42CrMo4'],
     });
-    expect(typo.errors?.[0].message).toMatch(/"42CrMo" is not a listed material, and no member matching the filter works it as typed\. Did you mean 42CrMo4\?/);
+    expect(typo.errors?.[0].message).toMatch(/"42CrMo" is not a listed material, and no member works it as typed\. Did you mean 42CrMo4\?/);
     // Nothing close: nothing to suggest, and no member is the answer.
     expect(await names({ materials: ['Unobtainium'] })).toEqual([]);
-    // A member stores a material the list lacks as typed (C35, one letter from C45): the filter finds it as typed.
+    // A member stores a material the list lacks as typed (C35 one letter from C45, S355JR from S355J2): the filter finds it as typed.
     const admin = await stack.token({ role: 'admin' });
     const created = await stack.query(
       `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
-      { input: { name: 'Sontraer Sonderwerkstoffe', postalCode: '36205', city: 'Sontra', materials: ['C35', 'Inconel 718'] } },
+      {
+        input: {
+          name: 'Sontraer Sonderwerkstoffe',
+          postalCode: '36205',
+          city: 'Sontra',
+          processes: ['3.2.1'],
+          materials: ['C35', 'Inconel 718', 'S355JR'],
+          employees: 25,
+        },
+      },
       admin,
     );
     expect(created.errors).toBeUndefined();
     try {
-      for (const material of ['C35', 'Inconel 718']) expect(await names({ materials: [material] }), material).toEqual(['Sontraer Sonderwerkstoffe']);
-      // With the rest of the filter finding nothing, C35 is named as the fault, with the listed C45 beside it.
-      const none = await search({ filter: { materials: ['C35'], networks: ['KONAT'] } });
-      expect(none.errors?.[0].extensions).toMatchObject({ field: 'filter.materials', reason: 'UNKNOWN_MATERIAL', suggestions: ['C45'] });
+      for (const material of ['C35', 'Inconel 718', 'S355JR']) expect(await names({ materials: [material] }), material).toEqual(['Sontraer Sonderwerkstoffe']);
+      // Beside other filters that keep the member, it is found as well.
+      for (const filter of [
+        { materials: ['S355JR'], networks: ['NIWE'] },
+        { materials: ['S355JR'], processes: ['3.2'] },
+        { materials: ['S355JR', 'C35'] },
+        { materials: ['C35'], employees: { min: 20 } },
+        { materials: ['Inconel 718'], text: 'Sontraer' },
+      ])
+        expect(await names(filter), JSON.stringify(filter)).toEqual(['Sontraer Sonderwerkstoffe']);
+      // With the rest of the filter finding nothing, the answer is empty: the material a member works is no typo.
+      // It was UNKNOWN_MATERIAL "Did you mean S355J2?", another steel grade (the review).
+      for (const filter of [
+        { materials: ['S355JR'], networks: ['LINAT'] },
+        { materials: ['S355JR'], processes: ['6.2'] },
+        { materials: ['S355JR', '42CrMo4'] },
+        { materials: ['C35'], networks: ['KONAT'] },
+        { materials: ['C35'], certifications: ['IATF 16949'] },
+        { materials: ['C35'], near: { postalCode: '99817', radiusKm: 5 } },
+      ]) {
+        const res = await search({ filter, orderBy: 'NAME' });
+        expect(res.errors, JSON.stringify(filter)).toBeUndefined();
+        expect(res.data.members.edges, JSON.stringify(filter)).toEqual([]);
+      }
+      // The typo alone is still refused while the member is there.
+      expect((await search({ filter: { materials: ['42CrMo'] } })).errors?.[0].extensions).toMatchObject({
+        reason: 'UNKNOWN_MATERIAL',
+        suggestions: ['42CrMo4'],
+      });
     } finally {
       expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: created.data.createMember.id }, admin)).errors).toBeUndefined();
     }

@@ -168,14 +168,59 @@ describe('findSuppliers', () => {
     expect(res.errors?.[0].message).toMatch(message);
   });
 
-  test('a material that is neither listed nor a family word is refused with the closest known spellings, as createInquiry refuses it', async () => {
-    // "Unobtainium" answered every supplier with "material NOT_MET", and "42CrMo" (for 42CrMo4) likewise (the partner probe).
+  test('a material the list lacks is ranked as typed: MET for a member that typed it, NOT_MET for the rest', async () => {
+    // Close to nothing: nothing to suggest, and the ranking is the answer, each material NOT_MET, as before the refusal.
+    const far = await find({ processes: ['3.2'], material: 'Unobtainium' });
+    expect(far.errors).toBeUndefined();
+    expect(far.data.findSuppliers.totalCount).toBe(4);
+    for (const edge of far.data.findSuppliers.edges) expect(edge.breakdown.find((b: any) => b.requirement === 'material').status).toBe('NOT_MET');
+    // A number, another spelling and a family word are taken.
+    for (const material of ['1.7225', 'x5crni18-10', 'Edelstahl']) expect((await find({ processes: ['3.2'], material })).errors, material).toBeUndefined();
+
+    // A member stores a material the list lacks as typed: it meets it (MET), also one a letter from a listed one
+    // (C35 from C45, S355JR from S355J2), which was refused as "Did you mean C45?" (the review).
+    const admin = await stack.token({ role: 'admin' });
+    const created = await stack.query(
+      `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
+      { input: { name: 'Sontraer Sonderwerkstoffe', postalCode: '36205', city: 'Sontra', processes: ['3.2.1'], materials: ['C35', 'Inconel 718', 'S355JR'] } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    try {
+      for (const material of ['C35', 'Inconel 718', 'S355JR']) {
+        const res = await find({ processes: ['3.2'], material });
+        expect(res.errors, material).toBeUndefined();
+        const [first, ...rest] = res.data.findSuppliers.edges;
+        expect(first.node.name, material).toBe('Sontraer Sonderwerkstoffe');
+        expect(
+          first.breakdown.find((b: any) => b.requirement === 'material'),
+          material,
+        ).toEqual({ requirement: 'material', status: 'MET', reason: `works ${material}` });
+        for (const edge of rest) expect(edge.breakdown.find((b: any) => b.requirement === 'material').status, material).toBe('NOT_MET');
+      }
+      // The typo no member typed is still refused when it is all the request asks for.
+      expect((await find({ material: '42CrMo' })).errors?.[0].extensions).toMatchObject({
+        reason: 'UNKNOWN_MATERIAL',
+        suggestions: ['42CrMo4'],
+      });
+      // With a process beside it the holder of C35 may be left out by it (it offers 3.2.1, not 6.2), so C35 is not
+      // refused as a typo of C45 (the review): the answer stands, each NOT_MET saying what was perhaps meant.
+      const cut = await find({ processes: ['6.2'], material: 'C35' });
+      expect(cut.errors).toBeUndefined();
+      for (const edge of cut.data.findSuppliers.edges)
+        expect(edge.breakdown.find((b: any) => b.requirement === 'material').reason).toMatch(/\("C35" is not a listed material: did you mean C45\?\)$/);
+    } finally {
+      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: created.data.createMember.id }, admin)).errors).toBeUndefined();
+    }
+  });
+
+  test('a material close to a listed spelling, asked alone, that no supplier works is refused with the closest spellings', async () => {
+    // "42CrMo" (for 42CrMo4) answered every supplier with "material NOT_MET" (the partner probe).
     for (const [material, suggestions] of [
-      ['Unobtainium', []],
       ['42CrMo', ['42CrMo4']],
       ['Edelsthal', ['Edelstahl']],
     ] as const) {
-      const res = await find({ processes: ['3.2'], material });
+      const res = await find({ material });
       expect(res.errors?.[0].extensions, material).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'requirements.material',
@@ -183,11 +228,9 @@ describe('findSuppliers', () => {
         suggestions,
       });
       expect(res.errors?.[0].message).toMatch(
-        new RegExp(`"${material}" is not a known material\\.${suggestions.length ? ` Did you mean ${suggestions[0]}\\?` : ''} Use`),
+        new RegExp(`"${material}" is not a listed material, and no supplier works it as typed\\. Did you mean ${suggestions[0]}\\? Use`),
       );
     }
-    // A number, another spelling and a family word are taken.
-    for (const material of ['1.7225', 'x5crni18-10', 'Edelstahl']) expect((await find({ processes: ['3.2'], material })).errors, material).toBeUndefined();
   });
 
   test('first must lie in 1..100', async () => {

@@ -262,6 +262,8 @@ interface ConflictParams {
   closedAt?: string;
   /** Beside REGISTRATIONS_USED_UP: how often a member registers for one booth. */
   limit?: number;
+  /** Beside AMBIGUOUS_ORGANISATION: the organisations' names as stored, to give one of exactly. */
+  spellings?: string[];
 }
 
 type ConflictPhrase = (p: ConflictParams, n: (value: number) => string, at: (iso: string) => string) => string;
@@ -314,7 +316,9 @@ const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
   KEY_REUSED: () =>
     'Ihr voriger Versuch ist schon gespeichert, mit den Angaben von damals; bitte laden Sie die Seite neu und prüfen Sie ihn, bevor Sie etwas ändern.',
   REGISTRATIONS_USED_UP: ({ limit }, n) =>
-    `Ein Unternehmen meldet sich ${limit === undefined ? 'nur begrenzt oft' : `höchstens ${n(limit)}-mal`} für einen Stand an; diese Anmeldungen sind verbraucht. Soll es doch ausstellen, wenden Sie sich bitte an die Organisatoren des Stands.`,
+    `Ein Unternehmen meldet sich ${limit === undefined ? 'nur begrenzt oft' : `höchstens ${n(limit)}-mal`} für einen Stand an; diese Anmeldungen sind verbraucht. Soll es doch ausstellen, wenden Sie sich bitte an die Administration der Region; sie ist an diese Grenze nicht gebunden.`,
+  AMBIGUOUS_ORGANISATION: ({ spellings }) =>
+    `Unter diesem Namen gibt es mehrere Organisationen, die sich nur in Groß- und Kleinschreibung oder Leerzeichen unterscheiden${spellings?.length ? ` (${spellings.map((s) => `„${s}“`).join(', ')})` : ''}; bitte geben Sie den Namen einer von ihnen genau so ein.`,
 };
 
 const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
@@ -338,7 +342,9 @@ const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
   INCOMPLETE: () => 'The consortium is not complete yet: every partner must accept and name its share.',
   KEY_REUSED: () => 'Your earlier attempt is saved already, with the input it had then; please reload the page and check it before changing anything.',
   REGISTRATIONS_USED_UP: ({ limit }, n) =>
-    `A company registers for a booth ${limit === undefined ? 'only so often' : `at most ${n(limit)} times`}, and these registrations are used up. To exhibit after all, please ask the booth's organiser.`,
+    `A company registers for a booth ${limit === undefined ? 'only so often' : `at most ${n(limit)} times`}, and these registrations are used up. To exhibit after all, please ask the region's administration, which this limit does not bind.`,
+  AMBIGUOUS_ORGANISATION: ({ spellings }) =>
+    `Several organisations have this name, differing only in case or spacing${spellings?.length ? ` (${spellings.map((s) => `“${s}”`).join(', ')})` : ''}; please enter the name of one of them exactly as written there.`,
 };
 
 export const conflictPhrases: Readonly<Record<'de' | 'en', Readonly<Record<ConflictReasonName, ConflictPhrase>>>> = { de: conflictsDe, en: conflictsEn };
@@ -356,6 +362,7 @@ function conflictText(error: ServerError, locale: LocaleFormats): string | undef
     hoursLeft: numberOrUndefined(extensions.hoursLeft),
     closedAt: typeof extensions.closedAt === 'string' && !Number.isNaN(Date.parse(extensions.closedAt)) ? extensions.closedAt : undefined,
     limit: numberOrUndefined(extensions.limit),
+    spellings: Array.isArray(extensions.spellings) && extensions.spellings.every((s) => typeof s === 'string') ? (extensions.spellings as string[]) : undefined,
   };
   return conflictPhrases[locale.language][reason as ConflictReasonName](params, (value) => locale.number(value, 2), locale.dateTime);
 }

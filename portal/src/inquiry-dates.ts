@@ -2,9 +2,10 @@ import { regionDay } from '../../shared/region-day.ts';
 
 // The limits of an inquiry's date fields, as the server's rule has them (subgraphs/region/inquiries/inquiries.ts): a
 // quote deadline in the future, a delivery date after the deadline's day, both at most two years ahead of the region's
-// day (Europe/Berlin, shared/region-day.ts), not the browser's. Given as the fields' min and max, the browser's picker
-// keeps a user inside them; the server stays the authority, and its refusal still stands at the field (the forms
-// send with noValidate). test/inquiry-dates.test.ts checks that latestInquiryDay agrees with the server's.
+// day (Europe/Berlin, shared/region-day.ts), not the browser's; the deadline ends the day before the latest, so that a
+// delivery date still fits after it. Given as the fields' min and max, the browser's picker keeps a user inside them;
+// the server stays the authority, and its refusal still stands at the field (the forms send with noValidate).
+// test/inquiry-dates.test.ts checks that latestInquiryDay and the deadline's last day agree with the server's.
 
 /** How many years ahead an inquiry's dates may lie (the server's inquiryHorizonYears). */
 const horizonYears = 2;
@@ -18,6 +19,13 @@ export function latestInquiryDay(now = new Date()): string {
 
 /** The calendar day after a day, YYYY-MM-DD. */
 export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * hour).toISOString().slice(0, 10);
+
+/**
+ * The last day a quote deadline may fall on (the server's latestDeadlineDay): the day before the latest, as delivery
+ * lies after the deadline's day. A deadline on the latest day left the delivery field running from the day after the
+ * latest to the latest, no day at all.
+ */
+export const latestDeadlineDay = (now = new Date()) => new Date(Date.parse(`${latestInquiryDay(now)}T00:00:00Z`) - 24 * hour).toISOString().slice(0, 10);
 
 /** The instant a region day begins: midnight in Berlin, an hour or two before UTC's (the clocks change at 02:00, never at midnight). */
 export function regionDayStart(day: string): Date {
@@ -36,7 +44,7 @@ export function localDateTime(iso: string | Date): string {
 export interface DateLimits {
   /** The quote deadline's field (datetime-local, the browser's time): from now (or the deadline to extend) … */
   deadlineMin: string;
-  /** … to the last minute of the latest day in Berlin. */
+  /** … to the last minute in Berlin of the day before the latest day (latestDeadlineDay). */
   deadlineMax: string;
   /** The delivery date's field (a calendar day): after the deadline's region day … */
   deliveryMin: string;
@@ -57,7 +65,7 @@ export function inquiryDateLimits(deadline: string, now = new Date(), after?: st
   const afterDeadline = nextDay(deadlineDay);
   return {
     deadlineMin: localDateTime(earliest),
-    deadlineMax: localDateTime(new Date(regionDayStart(nextDay(latest)).getTime() - 60_000)),
+    deadlineMax: localDateTime(new Date(regionDayStart(nextDay(latestDeadlineDay(now))).getTime() - 60_000)),
     deliveryMin: deliveryFrom && deliveryFrom > afterDeadline ? deliveryFrom : afterDeadline,
     deliveryMax: latest,
   };

@@ -77,6 +77,7 @@ const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: '
  * Rows that name a live member of the network (same name with its umlauts written out, and postal code), or a row above
  * them: CONFLICT, with that member's id or that row. With `skipExisting`, a row naming a live member is no error but
  * skipped (its row in `skipped`): an office re-imports its edited export, whose members it has already, to add the new ones.
+ * A second row naming that member is still a duplicate, of the skipped row.
  */
 async function duplicates(
   tx: EntityManager,
@@ -106,6 +107,9 @@ async function duplicates(
     }
     if ('existingId' in first && skipExisting) {
       skipped.add(row);
+      // The file's next row naming this member repeats this one and is refused as its duplicate: skipped alike, the
+      // file's twice-listed rows went unnoticed, which skipExisting promises to refuse still.
+      seen.set(key, { duplicateRow: row });
       continue;
     }
     const what = 'existingId' in first ? `member m-${first.existingId}` : `in row ${first.duplicateRow}`;

@@ -59,7 +59,9 @@ export function walkIncomplete(error: GraphQLError, items: WalkItems): GraphQLEr
   // Other errors fail the field (networkPages), and no page is walked on from it.
   if (error.extensions?.code !== 'NETWORK_UNAVAILABLE' && error.extensions?.code !== 'INTERNAL_API_VERSION') return error;
   const network = typeof error.extensions?.network === 'string' ? error.extensions.network : 'that network';
-  const message = `${error.message} This page lacks ${network}'s ${items.plural}, and so does every page walked on from its endCursor: to get every ${items.one}, start the walk again once ${network} answers.`;
+  // A version that does not fit is no outage to wait out: the walk is restarted once the network's service is updated.
+  const when = error.extensions?.code === 'INTERNAL_API_VERSION' ? `once ${network}'s service is updated (its office's part)` : `once ${network} answers`;
+  const message = `${error.message} This page lacks ${network}'s ${items.plural}, and so does every page walked on from its endCursor: to get every ${items.one}, start the walk again ${when}.`;
   return new GraphQLError(message, { path: error.path, extensions: { ...error.extensions, walkIncomplete: true } });
 }
 

@@ -130,7 +130,7 @@ export function BoothPage({ id }: { id: string }) {
         (!fair.registrationOpen ? (
           <p>{text.registrationClosed}</p>
         ) : booth.registrationsLeft === 0 ? (
-          <p class="notice booth-used-up">{text.registrationsUsedUp(booth.organiser ? text.ledByOffice(booth.organiser.code) : text.organiserRegion)}</p>
+          <p class="notice booth-used-up">{text.registrationsUsedUp}</p>
         ) : (
           <BoothRegistrationForm
             booth={booth}

@@ -164,8 +164,9 @@ const de = {
   registrationOpenUntil: (at: string) => `Anmeldung bis ${at}`,
   registrationClosed: 'Die Anmeldung ist geschlossen.',
   // A member that has registered as often as one may (REGISTRATIONS_USED_UP): no form it could only be refused at.
-  registrationsUsedUp: (organiser: string) =>
-    `Ihr Unternehmen hat seine Anmeldungen für diesen Stand aufgebraucht und kann sich hier nicht erneut anmelden. Soll es doch ausstellen, wenden Sie sich bitte an den Organisator des Stands: ${organiser}.`,
+  // Only admin passes the limit (its office, the organiser's too, is refused alike), so the notice names it.
+  registrationsUsedUp:
+    'Ihr Unternehmen hat seine Anmeldungen für diesen Stand aufgebraucht und kann sich hier nicht erneut anmelden. Soll es doch ausstellen, wenden Sie sich bitte an die Administration der Region; sie ist an diese Grenze nicht gebunden.',
   boothRegisterHeading: 'Als Aussteller anmelden',
   area: 'Fläche in m²',
   boothAreaLabel: 'Standfläche',
@@ -409,8 +410,8 @@ const en: CooperationMessages = {
   organiserRegion: 'the region (administration)',
   registrationOpenUntil: (at) => `Registration until ${at}`,
   registrationClosed: 'Registration is closed.',
-  registrationsUsedUp: (organiser) =>
-    `Your company has used up its registrations for this booth and cannot register here again. To exhibit after all, please ask the booth's organiser: ${organiser}.`,
+  registrationsUsedUp:
+    "Your company has used up its registrations for this booth and cannot register here again. To exhibit after all, please ask the region's administration, which this limit does not bind.",
   boothRegisterHeading: 'Register as an exhibitor',
   area: 'Area in m²',
   boothAreaLabel: 'Booth area',

@@ -579,7 +579,7 @@ export type ContactPersonInput = {
 
 /** A new account and its first password. */
 export type CreateAccountInput = {
-  /** For CUSTOMER: the customer organisation, the name its inquiries are kept under. One that has an API key or a customer account already, however written (case, spaces), keeps its first spelling, so the account sees that partner's inquiries. */
+  /** For CUSTOMER: the customer organisation, the name its inquiries are kept under. One that has an API key or a customer account already, however written (case, spaces), keeps its spelling, so the account sees that partner's inquiries; a spelling stored exactly as given wins, and several stored spellings that differ only in case or spaces, none given exactly, are CONFLICT with reason AMBIGUOUS_ORGANISATION and the spellings. */
   customer?: InputMaybe<Scalars['String']['input']>;
   /** The sign-in address; compared without regard to case. */
   email: Scalars['String']['input'];
@@ -800,7 +800,7 @@ export type InquiryInput = {
   processes: Array<Scalars['String']['input']>;
   /** The quantities to quote for, 1 to 20. */
   quantities: Array<QuantityInput>;
-  /** ISO date-time in the future, at most two years ahead, e.g. 2026-12-01T12:00:00Z. */
+  /** ISO date-time in the future, at most two years ahead less a day (delivery follows its day), e.g. 2026-12-01T12:00:00Z. */
   quoteDeadline: Scalars['String']['input'];
   /** Short title, 1..200 characters, for example Lagerbock aus 42CrMo4 (bearing bracket). */
   title: Scalars['String']['input'];
@@ -845,7 +845,7 @@ export type InquiryPatch = {
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New quantities, 1 to 20. */
   quantities?: InputMaybe<Array<QuantityInput>>;
-  /** New quote deadline, ISO date-time in the future, at most two years ahead. */
+  /** New quote deadline, ISO date-time in the future, at most two years ahead less a day (delivery follows its day). */
   quoteDeadline?: InputMaybe<Scalars['String']['input']>;
   /** New title, 1..200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
@@ -942,8 +942,9 @@ export type JointBooth = {
   /**
    * How many more times the signed-in member may register for the booth: 5
    * less the registrations it has made, whatever became of them (0 when used
-   * up; registerForBooth then refuses with REGISTRATIONS_USED_UP, and only the
-   * organiser's office or admin registers it). Null for an office or admin,
+   * up; registerForBooth then refuses with REGISTRATIONS_USED_UP, also its
+   * office's registrations for it, and only admin, the region's administration,
+   * which the limit does not bind, registers it). Null for an office or admin,
    * which registers a member it names.
    */
   registrationsLeft?: Maybe<Scalars['Int']['output']>;
@@ -1174,8 +1175,9 @@ export type MemberFilter = {
   /**
    * Materials by EN 10027 name or number (42CrMo4 or 1.7225), aluminium (EN AW-6082, AlMgSi1) or plastics (PA66), or
    * a family word that any material of it meets (Edelstahl, Stahl, Werkzeugstahl, Alu, Kunststoff). A member must work
-   * all of them. A material the list lacks is compared as members typed it; one close to a listed spelling (42CrMo)
-   * that finds no member is BAD_USER_INPUT with reason UNKNOWN_MATERIAL and extensions.suggestions (42CrMo4).
+   * all of them. A material the list lacks is compared as members typed it (C35, S355JR); one close to a listed spelling
+   * (42CrMo) that is the whole filter and finds no member in the region is BAD_USER_INPUT with reason UNKNOWN_MATERIAL
+   * and extensions.suggestions (42CrMo4). With other filters beside it, finding nothing is an empty answer.
    */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only members within this circle; also gives each hit its distanceKm. */
@@ -1424,8 +1426,10 @@ export type Mutation = {
   /**
    * Creates an API key for a partner; the key is in this answer only. safelist: the partner may send only registered
    * operations. An organisation that has a key or a customer account already, however its name is written (case,
-   * spaces), keeps its first spelling: the new key is that partner's, with its inquiries, webhooks and rate limits, and
-   * existingPartner says so. Allowed: admin.
+   * spaces), keeps its spelling: the new key is that partner's, with its inquiries, webhooks and rate limits, and
+   * existingPartner says so. A spelling stored exactly as given is that organisation; several stored spellings that differ
+   * only in case or spaces (organisations of their own from before this match), none given exactly, are CONFLICT with
+   * reason AMBIGUOUS_ORGANISATION and the spellings: give one of them exactly. Allowed: admin.
    */
   createApiKey: NewApiKey;
   /** An invited member (the lead) forms a consortium for one inquiry with members of any network. */
@@ -1471,10 +1475,10 @@ export type Mutation = {
   /**
    * Moves the quote deadline of an OPEN inquiry later (never earlier: bidders plan on it), also once it has passed
    * (QUOTING_CLOSED), which opens quoting again: a customer with too few quotes gives the bidders more time. The new
-   * deadline lies in the future, at most two years ahead, and must end before the delivery date's day, or deliveryDate
-   * moves with it (later too). Every invitee that has not declined and every consortium partner hears
-   * DEADLINE_EXTENDED; the DEADLINE_NEAR reminder follows the new deadline. Quotes submitted stay (a bidder whose
-   * quote lapses before the new deadline's day reads which), withdrawn ones stay withdrawn.
+   * deadline lies in the future, until the day before the last the delivery date takes (two years ahead), and must end
+   * before the delivery date's day, or deliveryDate moves with it (later too). Every invitee that has not declined and
+   * every consortium partner hears DEADLINE_EXTENDED; the DEADLINE_NEAR reminder follows the new deadline. Quotes
+   * submitted stay (a bidder whose quote lapses before the new deadline's day reads which), withdrawn ones stay withdrawn.
    */
   extendQuoteDeadline: Inquiry;
   /**
@@ -1540,7 +1544,7 @@ export type Mutation = {
    * at once (PENDING) until the organiser confirms or declines. CONFLICT when
    * registration has closed, the member is registered already, the member has
    * registered for the booth 5 times already (REGISTRATIONS_USED_UP, each since
-   * withdrawn or declined; admin registers it once more), or the area is more
+   * withdrawn or declined; admin is not bound by it), or the area is more
    * than is left (extensions.remainingAreaM2); NOT_FOUND for an unknown booth or
    * member.
    */
@@ -2975,7 +2979,7 @@ export type SupplierRequirements = {
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Where the parts go (weight 10 of 100): nearer suppliers score higher and each gets its distanceKm. */
   deliveryLocation?: InputMaybe<LocationInput>;
-  /** The part's material, for example 42CrMo4, 1.4301, EN AW-6082 or PA66, or a family word (Edelstahl, Alu, Kunststoff) that any material of it meets. Another is BAD_USER_INPUT with reason UNKNOWN_MATERIAL and extensions.suggestions, the closest known spellings, as for createInquiry. */
+  /** The part's material, for example 42CrMo4, 1.4301, EN AW-6082 or PA66, or a family word (Edelstahl, Alu, Kunststoff) that any material of it meets. A material the list lacks is met as members typed it (Inconel 718, S355JR); one close to a listed spelling (42CrMo), asked alone (no processes, certifications, maxDistanceKm or networks) and met by no supplier, is BAD_USER_INPUT with reason UNKNOWN_MATERIAL and extensions.suggestions, the closest known spellings (42CrMo4); beside other requirements each NOT_MET reason names them instead. */
   material?: InputMaybe<Scalars['String']['input']>;
   /** Hard requirement: at most this far from deliveryLocation (1..500 km). */
   maxDistanceKm?: InputMaybe<Scalars['Float']['input']>;

@@ -83,7 +83,7 @@ export function latestInquiryDay(now = new Date()): string {
   return `${Number(year) + inquiryHorizonYears}-${month}-${month === '02' && day === '29' ? '28' : day}`;
 }
 
-/** TOO_FAR_AHEAD at `field` for a date (or a deadline's region day) after latestInquiryDay, with that day as max. */
+/** TOO_FAR_AHEAD at `field` for a day after latestInquiryDay, with that day as max (a deadline's: latestDeadlineDay). */
 export function withinHorizon(field: string, value: string, day: string, now: Date): void {
   const max = latestInquiryDay(now);
   if (day > max)
@@ -93,10 +93,25 @@ export function withinHorizon(field: string, value: string, day: string, now: Da
     });
 }
 
+/**
+ * The last day a quote deadline may fall on: the day before latestInquiryDay. Delivery lies after the deadline's day
+ * and within the horizon, so a deadline on the latest day left no delivery date that could be given (the form's
+ * delivery field then ran from the day after the latest to the latest).
+ */
+export function latestDeadlineDay(now = new Date()): string {
+  return new Date(Date.parse(`${latestInquiryDay(now)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 function deadline(field: string, value: string, now: Date, example = '2026-12-01T12:00:00Z'): Date {
   const time = isoDateTime(field, value, example);
   if (time <= now) throw badInput(field, `${field} (${value}) lies in the past; give a time in the future.`, { reason: 'IN_THE_PAST' });
-  withinHorizon(field, value, regionDay(time), now);
+  const max = latestDeadlineDay(now);
+  if (regionDay(time) > max)
+    throw badInput(
+      field,
+      `${field} (${value.slice(0, 40)}) lies too far ahead: delivery follows the deadline's day, at most ${inquiryHorizonYears} years ahead; give a deadline on ${max} at the latest.`,
+      { reason: 'TOO_FAR_AHEAD', max },
+    );
   return time;
 }
 

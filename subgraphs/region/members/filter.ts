@@ -85,16 +85,36 @@ function materials(values: readonly string[]): string[] {
 }
 
 /**
- * The first of a search's materials that the list lacks, is no family's word and lies close to a listed spelling
- * ("42CrMo", one letter from 42CrMo4), or null. Such a value is still searched as typed, since a member's material
- * the list lacks is stored as typed (createMember, the CSV import), and real materials lie one letter from listed
- * ones (C35 from C45, PA46 from PA66): refusing it outright would hide the members that typed it. It is refused,
- * with the close spellings as suggestions, only when its search finds nothing (members/search.ts): "42CrMo" answered
- * 0 members while 42CrMo4 has 49, and the caller read "no supplier" for a typo (the partner probe). A value far
- * from every spelling ("Inconel 718") has nothing to suggest, and its empty answer stays an answer.
+ * Whether a material the list lacks, and no family's word, lies close to a listed spelling ("42CrMo", one letter
+ * from 42CrMo4). Such a value is still searched and matched as typed, since a member's material the list lacks is
+ * stored as typed (createMember, the CSV import), and real materials lie one letter from listed ones (C35 from C45,
+ * S355JR from S355J2): refusing it outright would hide the members that typed it. It is refused, with the close
+ * spellings as suggestions, only where the answer shows that no member works it (soleMaterial below for the
+ * search, members/suppliers.ts for findSuppliers): "42CrMo" answered 0 members while 42CrMo4 has 49, and the caller
+ * read "no supplier" for a typo (the partner probe). A value far from every spelling ("Inconel 718") has nothing to
+ * suggest, and its empty answer stays an answer.
  */
-export function closeToListedMaterial(values: readonly string[] | null | undefined): string | null {
-  return values?.find((value) => !findMaterial(value) && !findFamily(value) && closeMaterialSpellings(value).length > 0) ?? null;
+export function closeToListedMaterial(value: string): boolean {
+  return !findMaterial(value) && !findFamily(value) && closeMaterialSpellings(value).length > 0;
+}
+
+/**
+ * The filter's material when it is all the filter asks, of the whole region (no text, process, certificate, circle,
+ * employee range or second material, and every network), or null. Only then does an empty answer say that no member
+ * works it: with the rest of the filter beside it, the rest may be what finds nothing. A NIWE member's S355JR was
+ * refused as "Did you mean S355J2?" once networks: [LINAT], a process or 42CrMo4 was added (the review).
+ */
+export function soleMaterial(filter: PushedDownFilter, codes: readonly string[]): string | null {
+  const alone =
+    filter.materials?.length === 1 &&
+    !filter.text &&
+    !filter.processes?.length &&
+    !filter.certifications?.length &&
+    !filter.near &&
+    filter.employeesMin == null &&
+    filter.employeesMax == null &&
+    networks.every((n) => codes.includes(n.code));
+  return alone ? filter.materials![0] : null;
 }
 
 export function validateFilter(filter: MemberFilter | null | undefined): { pushedDown: PushedDownFilter; networks: string[] } {

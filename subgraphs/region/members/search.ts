@@ -11,7 +11,7 @@ import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize, walkIncomplete } from '../pages.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { closeToListedMaterial, validateFilter, type MemberFilter } from './filter.ts';
+import { closeToListedMaterial, soleMaterial, validateFilter, type MemberFilter } from './filter.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
 // database for its next page after the cursor, region merges the pages in the
@@ -164,9 +164,11 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     counted = counted.map(renewed);
   }
   const hits = mergeHits(pages);
-  // Only a first page that every network answered says that nothing matches.
-  const typo = !cursor && missing.length === 0 && hits.length === 0 ? closeToListedMaterial(pushedDown.materials) : null;
-  if (typo) throw unknownMaterial('filter.materials', typo, 'is not a listed material, and no member matching the filter works it as typed');
+  // Only a first page that every network answered says that nothing matches, and only of a material searched alone
+  // that no member works it (filter.ts soleMaterial).
+  const sole = !cursor && missing.length === 0 && hits.length === 0 ? soleMaterial(pushedDown, codes) : null;
+  if (sole !== null && closeToListedMaterial(sole))
+    throw unknownMaterial('filter.materials', sole, 'is not a listed material, and no member works it as typed');
   const edges = hits.slice(0, size).map((hit) => ({
     cursor: encodeCursor(order, hit),
     node: memberRef(hit.network, hit.localId),

@@ -1,11 +1,12 @@
 import { badInput } from '../../../shared/errors.ts';
-import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
+import { closeMaterialSpellings, familiesSince, findMaterial, namesFamily } from '../../../shared/data/materials.ts';
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
-import { certificationNames, line, processCodes, radiusKm, requestedMaterial } from '../../../shared/validation.ts';
+import { certificationNames, line, processCodes, radiusKm, unknownMaterial } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
+import { networks } from '../../../shared/networks.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
-import { maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
+import { closeToListedMaterial, maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
 
 // findSuppliers: every network ranks its own members against the requirements
 // with the shared scoring code; region merges the rankings.
@@ -53,9 +54,10 @@ function validate(r: SupplierRequirements) {
   if (r.material != null && typed === null)
     // Blank: one too long is refused by text() already.
     throw badInput('requirements.material', 'requirements.material must be a material name of 1 to 60 characters, not blank.', { reason: 'REQUIRED' });
-  // Known or a family's word, as an inquiry's material (createInquiry ranks bidders with this code). A material the
-  // list lacks but a member typed is still found by members(filter: { materials }), which takes it as typed.
-  const material = typed === null ? null : requestedMaterial('requirements.material', typed);
+  // The list's name of a listed material; a family's word or a material the list lacks as typed, as the members
+  // filter takes it and shared/matching.ts matches it (MET for a member that typed it, Inconel 718 or S355JR). One
+  // close to a listed spelling that no supplier works is refused after the networks answered (findSuppliers).
+  const material = typed === null ? null : (findMaterial(typed)?.name ?? typed);
   if (r.maxDistanceKm != null && !r.deliveryLocation)
     throw badInput('requirements.maxDistanceKm', 'requirements.maxDistanceKm needs a deliveryLocation.', { reason: 'COMBINATION' });
   if (r.maxDistanceKm != null) radiusKm('requirements.maxDistanceKm', r.maxDistanceKm, maxRadiusKm);
@@ -90,6 +92,25 @@ export async function findSuppliers(
         .matchSuppliers,
     path,
   );
+  // A material the list lacks, close to a listed spelling ("42CrMo"), that no ranked supplier works (material MET) may
+  // be a typo: ranked as typed, every supplier showed "material NOT_MET" and the caller read "no supplier" (the partner
+  // probe). Refused with the close spellings only when the material is all the request asks for and every network
+  // answered: a hard requirement (a process, a certificate, a distance, chosen networks) or `first` can leave out the
+  // member that works it as typed (C35 beside the listed C45: the review), and the refusal would be wrong. Otherwise
+  // the answer stands, and each material NOT_MET says what was perhaps meant.
+  const material = requirements.material;
+  if (material && closeToListedMaterial(material)) {
+    const worked = pages.some(({ page }) => page.hits.some((hit) => hit.breakdown.some((b) => b.requirement === 'material' && b.status === 'MET')));
+    const alone =
+      !requirements.processes?.length && !requirements.certifications?.length && requirements.maxDistanceKm === null && codes.length === networks.length;
+    if (!worked && alone && pages.length === codes.length)
+      throw unknownMaterial('requirements.material', material, 'is not a listed material, and no supplier works it as typed');
+    if (!worked) {
+      const meant = ` ("${material}" is not a listed material: did you mean ${closeMaterialSpellings(material).join(' or ')}?)`;
+      for (const { page } of pages)
+        for (const hit of page.hits) for (const b of hit.breakdown) if (b.requirement === 'material' && b.status === 'NOT_MET') b.reason += meant;
+    }
+  }
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
     edges: mergeHits(pages)
