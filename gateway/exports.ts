@@ -65,13 +65,9 @@ export function exportRoutes(
         if (req.method !== 'GET') return sendError(res, httpError(ApolloServerErrorCode.BAD_REQUEST, 'Use GET.', { status: 405 }));
         const variables = { from: url.searchParams.get('from'), to: url.searchParams.get('to'), kind: url.searchParams.get('kind') || null };
         let form: CsvForm;
-        try {
-          form = csvFormOf(url);
-        } catch (error) {
-          return sendError(res, error as GraphQLError);
-        }
         let identity;
         try {
+          form = csvFormOf(url);
           identity = await verify(req);
           await policy.admitOperation(policy.caller(identity, req), { query: balanceQuery, variables });
         } catch (error) {

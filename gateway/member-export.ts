@@ -64,14 +64,10 @@ export function memberExportRoutes(server: ApolloServer<GatewayContext>, identif
           return sendError(res, badInput('network', message, code ? { reason: 'NOT_APPLICABLE' } : { reason: 'REQUIRED' }));
         }
         let form: CsvForm;
-        try {
-          form = csvFormOf(url);
-        } catch (error) {
-          return sendError(res, error as GraphQLError);
-        }
         const members: ExportedMember[] = [];
         let after: string | null = null;
         try {
+          form = csvFormOf(url);
           const identity = await identify(req);
           const caller = policy.caller(identity, req);
           for (;;) {

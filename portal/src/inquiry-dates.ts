@@ -1,31 +1,13 @@
+import { latestDeadlineDay, latestInquiryDay, nextDay } from '../../shared/inquiry-dates.ts';
 import { regionDay } from '../../shared/region-day.ts';
 
-// The limits of an inquiry's date fields, as the server's rule has them (subgraphs/region/inquiries/inquiries.ts): a
+// The limits of an inquiry's date fields, by the server's rule (shared/inquiry-dates.ts): a
 // quote deadline in the future, a delivery date after the deadline's day, both at most two years ahead of the region's
 // day (Europe/Berlin, shared/region-day.ts), not the browser's; the deadline ends the day before the latest, so that a
 // delivery date still fits after it. Given as the fields' min and max, the browser's picker keeps a user inside them;
 // the server stays the authority, and its refusal still stands at the field (the forms send with noValidate).
-// test/inquiry-dates.test.ts checks that latestInquiryDay and the deadline's last day agree with the server's.
 
-/** How many years ahead an inquiry's dates may lie (the server's inquiryHorizonYears). */
-const horizonYears = 2;
 const hour = 3_600_000;
-
-/** The last day an inquiry's dates may name: the region's today two years on (29 February gives the 28th). */
-export function latestInquiryDay(now = new Date()): string {
-  const [year, month, day] = regionDay(now).split('-');
-  return `${Number(year) + horizonYears}-${month}-${month === '02' && day === '29' ? '28' : day}`;
-}
-
-/** The calendar day after a day, YYYY-MM-DD. */
-export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * hour).toISOString().slice(0, 10);
-
-/**
- * The last day a quote deadline may fall on (the server's latestDeadlineDay): the day before the latest, as delivery
- * lies after the deadline's day. A deadline on the latest day left the delivery field running from the day after the
- * latest to the latest, no day at all.
- */
-export const latestDeadlineDay = (now = new Date()) => new Date(Date.parse(`${latestInquiryDay(now)}T00:00:00Z`) - 24 * hour).toISOString().slice(0, 10);
 
 /** The instant a region day begins: midnight in Berlin, an hour or two before UTC's (the clocks change at 02:00, never at midnight). */
 export function regionDayStart(day: string): Date {
