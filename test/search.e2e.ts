@@ -537,7 +537,8 @@ describe('facets', () => {
     expect(groups).toBeLessThan(all.facets.processMainGroups.reduce((s: number, f: any) => s + f.count, 0));
   });
 
-  test.each([{}, { processes: ['3'] }, { text: 'GmbH' }, { certifications: ['IATF 16949'], certifiedOn: '2023-01-01' }])(
+  // certifiedOn alone: the certifications facet counts the certificates valid that day (it was refused: the review).
+  test.each([{}, { processes: ['3'] }, { text: 'GmbH' }, { certifications: ['IATF 16949'], certifiedOn: '2023-01-01' }, { certifiedOn: '2028-01-01' }])(
     'equal the counts of a full walk for %j',
     async (filter) => {
       const full = await walk({ filter }, 7);
@@ -576,9 +577,6 @@ describe('bad input', () => {
     [{ certifications: ['ISO 12345'] }, 'filter.certifications', /"ISO 12345" is not a known certification/],
     [{ text: 'a'.repeat(201) }, 'filter.text', /at most 200 characters/],
     [{ certifiedOn: '2025-02-30' }, 'filter.certifiedOn', /calendar date/],
-    // Alone the day filters nothing: every member came back, as if it had been read (the partner probe).
-    [{ certifiedOn: '2027-06-30' }, 'filter.certifiedOn', /the day on which filter\.certifications must be valid; name the certifications too/],
-    [{ certifications: [], certifiedOn: '2027-06-30' }, 'filter.certifiedOn', /name the certifications too/],
     [{ employees: { min: 50, max: 10 } }, 'filter.employees', /must not exceed max/],
   ])('%j names %s', async (filter, field, message) => {
     const res = await search({ filter });
@@ -586,12 +584,16 @@ describe('bad input', () => {
     expect(res.errors?.[0].message).toMatch(message);
   });
 
-  test('certifiedOn without certifications says why it is refused', async () => {
-    expect((await search({ filter: { certifiedOn: '2027-06-30' } })).errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'filter.certifiedOn',
-      reason: 'COMBINATION',
-    });
+  test('certifiedOn without certifications and without the certifications facet says why it is refused', async () => {
+    // Then the day filters and counts nothing: every member came back, as if it had been read (the partner probe).
+    const plain = 'query($filter: MemberFilter) { members(filter: $filter, first: 5) { totalCount } }';
+    for (const filter of [{ certifiedOn: '2027-06-30' }, { certifications: [], certifiedOn: '2027-06-30' }]) {
+      const res = await stack.query(plain, { filter });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.certifiedOn', reason: 'COMBINATION' });
+      expect(res.errors?.[0].message).toMatch(
+        /the day on which filter\.certifications must be valid \(and the certifications facet counts\); name the certifications too/,
+      );
+    }
   });
 
   test('networks: [] chooses no network, so restricts nothing, as its description says', async () => {

@@ -1168,7 +1168,7 @@ export type MemberFacets = {
 export type MemberFilter = {
   /** Standards such as IATF 16949; a member must hold all of them, valid on certifiedOn. */
   certifications?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** ISO date (YYYY-MM-DD) on which the certifications asked for must be valid (and the certifications facet counts); default today, the region's. Needs certifications: alone it is BAD_USER_INPUT (reason COMBINATION), since it filters nothing. */
+  /** ISO date (YYYY-MM-DD) on which the certifications asked for must be valid (and the certifications facet counts); default today, the region's. Needs certifications or the certifications facet: without both it is BAD_USER_INPUT (reason COMBINATION), since it filters and counts nothing. */
   certifiedOn?: InputMaybe<Scalars['String']['input']>;
   /** Only members whose employee count lies in this range (members that have not said are left out). */
   employees?: InputMaybe<IntRange>;

@@ -117,7 +117,11 @@ export function soleMaterial(filter: PushedDownFilter, codes: readonly string[])
   return alone ? filter.materials![0] : null;
 }
 
-export function validateFilter(filter: MemberFilter | null | undefined): { pushedDown: PushedDownFilter; networks: string[] } {
+/**
+ * `countsCertifications`: the query selects the certifications facet, which counts the certificates valid on
+ * certifiedOn, so the day means something without filter.certifications.
+ */
+export function validateFilter(filter: MemberFilter | null | undefined, countsCertifications = false): { pushedDown: PushedDownFilter; networks: string[] } {
   const f = filter ?? {};
   const employees = f.employees ?? null;
   if (employees) {
@@ -131,12 +135,13 @@ export function validateFilter(filter: MemberFilter | null | undefined): { pushe
     }
   }
   const certifiedOn = f.certifiedOn != null ? isoDate('filter.certifiedOn', f.certifiedOn) : null;
-  // The day is the certificates' (and the certifications facet's): alone it filtered nothing, and a search for members
-  // certified on a day answered every member without a word (the partner probe).
-  if (certifiedOn !== null && !f.certifications?.length)
+  // The day is the certificates' and the certifications facet's: without either it filtered and counted nothing, and a
+  // search for members certified on a day answered every member without a word (the partner probe). With the facet
+  // it counts the certificates valid that day (refused too at first: the review).
+  if (certifiedOn !== null && !f.certifications?.length && !countsCertifications)
     throw badInput(
       'filter.certifiedOn',
-      'filter.certifiedOn is the day on which filter.certifications must be valid; name the certifications too (for example ["ISO 9001"]), or leave certifiedOn out.',
+      'filter.certifiedOn is the day on which filter.certifications must be valid (and the certifications facet counts); name the certifications too (for example ["ISO 9001"]), select facets { certifications }, or leave certifiedOn out.',
       { reason: 'COMBINATION' },
     );
   return {

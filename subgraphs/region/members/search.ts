@@ -101,7 +101,7 @@ export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
 /** `path`: where the answer stands in the response, for the error of a network left out. */
 export async function searchMembers(ctx: RegionContext, args: SearchArgs, selection: SearchSelection, path?: readonly (string | number)[]) {
   const size = pageSize(args.first, 100);
-  const { pushedDown, networks: codes } = validateFilter(args.filter);
+  const { pushedDown, networks: codes } = validateFilter(args.filter, selection.certifications);
   const order = args.orderBy ?? defaultOrder(pushedDown);
   if (order === 'RELEVANCE' && !pushedDown.text) throw badInput('orderBy', 'orderBy RELEVANCE needs filter.text.', { reason: 'COMBINATION' });
   if (order === 'DISTANCE' && !pushedDown.near) throw badInput('orderBy', 'orderBy DISTANCE needs filter.near.', { reason: 'COMBINATION' });
