@@ -106,7 +106,7 @@ function boothRoute(
     res.setHeader('content-disposition', `${download.disposition}; filename="${download.filename}"`);
     if (download.contentType.startsWith('text/html')) {
       // The page is ours alone: no script runs and nothing loads from elsewhere, whatever a member's data holds.
-      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
     res.end(download.body);
   });
@@ -320,26 +320,29 @@ ${catalogue.exhibitors.length ? catalogue.exhibitors.map(entryHtml).join('\n') :
 
 const fileName = (boothId: string, kind: string, ext: string) => `${boothId.replace(/[^A-Za-z0-9-]/g, '-')}-${kind}.${ext}`;
 
+/** A booth's CSV in the form ?form= asks (Excel's or plain UTF-8), named after the booth, `kind` and the form. */
+const csvDownload =
+  <Booth>(kind: string, query: string, csv: (booth: Booth, form: CsvForm) => string) =>
+  async (run: Run, id: string, url: URL): Promise<Download> => {
+    const form = csvFormOf(url);
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      disposition: 'attachment',
+      filename: fileName(id, `${kind}${formSuffix(form)}`, 'csv'),
+      body: csv((await run(query, { id })).jointBooth, form),
+    };
+  };
+
 export function boothExportRoutes(server: ApolloServer<GatewayContext>, verify: VerifyRequest, policy: Policy): PlainRoute[] {
   return [
-    boothRoute('/export/booth-costs.csv', server, verify, policy, async (run, id, url) => {
-      const form = csvFormOf(url);
-      return {
-        contentType: 'text/csv; charset=utf-8',
-        disposition: 'attachment',
-        filename: fileName(id, `costs${formSuffix(form)}`, 'csv'),
-        body: costsCsv((await run(costsQuery, { id })).jointBooth.costSplit, form),
-      };
-    }),
-    boothRoute('/export/booth-catalogue.csv', server, verify, policy, async (run, id, url) => {
-      const form = csvFormOf(url);
-      return {
-        contentType: 'text/csv; charset=utf-8',
-        disposition: 'attachment',
-        filename: fileName(id, `catalogue${formSuffix(form)}`, 'csv'),
-        body: catalogueCsv((await run(catalogueQuery, { id })).jointBooth, form),
-      };
-    }),
+    boothRoute(
+      '/export/booth-costs.csv',
+      server,
+      verify,
+      policy,
+      csvDownload('costs', costsQuery, (booth: { costSplit: Parameters<typeof costsCsv>[0] }, form) => costsCsv(booth.costSplit, form)),
+    ),
+    boothRoute('/export/booth-catalogue.csv', server, verify, policy, csvDownload('catalogue', catalogueQuery, catalogueCsv)),
     boothRoute('/export/booth-catalogue.html', server, verify, policy, async (run, id) => ({
       contentType: 'text/html; charset=utf-8',
       disposition: 'inline',

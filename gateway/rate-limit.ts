@@ -217,25 +217,23 @@ async function outcome(consumed: Promise<RateLimiterRes>, Refusal: typeof RateLi
 
 /** A window that took the points: 0, and what it has left in `left`. */
 function leftOf(budget: 'requests' | 'cost', limit: number, res: RateLimiterRes, left: BudgetLeft | undefined): number {
-  if (left) {
-    left.budget = budget;
-    left.budgetLimit = limit;
-    left.budgetRemaining = Math.max(0, res.remainingPoints);
-    left.budgetReset = secondsOf(res);
-  }
+  if (left) tell(left, budget, limit, Math.max(0, res.remainingPoints), secondsOf(res));
   return 0;
 }
 
 /** A window that refused the points: the seconds until it turns, and that it ran out in `left`. */
 function refusedBy(budget: 'requests' | 'cost', limit: number, res: RateLimiterRes, left: BudgetLeft | undefined): number {
   const wait = secondsOf(res);
-  if (left) {
-    left.budget = budget;
-    left.budgetLimit = limit;
-    left.budgetRemaining = 0;
-    left.budgetReset = wait;
-  }
+  if (left) tell(left, budget, limit, 0, wait);
   return wait;
+}
+
+/** Writes one budget's state into `left`: the buckets and both Redis windows say it alike. */
+function tell(left: BudgetLeft, budget: 'requests' | 'cost', limit: number, remaining: number, reset: number): void {
+  left.budget = budget;
+  left.budgetLimit = limit;
+  left.budgetRemaining = remaining;
+  left.budgetReset = reset;
 }
 
 function secondsOf(res: RateLimiterRes): number {
@@ -277,10 +275,8 @@ export class RateLimiter {
     if (wait > 0) {
       const seconds = Math.max(1, Math.ceil(wait * 60));
       if (left) {
-        left.budget = requestsWait >= costWait ? 'requests' : 'cost';
-        left.budgetLimit = left.budget === 'requests' ? requestsPerMinute : costPerMinute;
-        left.budgetRemaining = 0;
-        left.budgetReset = seconds;
+        const byRequests = requestsWait >= costWait;
+        tell(left, byRequests ? 'requests' : 'cost', byRequests ? requestsPerMinute : costPerMinute, 0, seconds);
       }
       return seconds;
     }
@@ -290,11 +286,10 @@ export class RateLimiter {
       const requestsShare = bucket.requests / requestsPerMinute;
       const costShare = bucket.cost / costPerMinute;
       const byCost = costShare < requestsShare;
-      left.budget = byCost ? 'cost' : 'requests';
-      left.budgetLimit = byCost ? costPerMinute : requestsPerMinute;
-      left.budgetRemaining = Math.floor(byCost ? bucket.cost : bucket.requests);
       // Whole again after the missing share of a minute.
-      left.budgetReset = Math.ceil((1 - (byCost ? costShare : requestsShare)) * 60);
+      const reset = Math.ceil((1 - (byCost ? costShare : requestsShare)) * 60);
+      if (byCost) tell(left, 'cost', costPerMinute, Math.floor(bucket.cost), reset);
+      else tell(left, 'requests', requestsPerMinute, Math.floor(bucket.requests), reset);
     }
     return 0;
   }

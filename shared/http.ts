@@ -101,6 +101,19 @@ const defaultMaxBodyBytes = 1024 * 1024;
 
 const draining = new WeakSet<Server>();
 
+/**
+ * Every answer's defence in depth, whatever route or error gives it: no type sniffing (a JSON error echoing what a
+ * caller sent stays JSON), no framing and nothing loaded by an answer a browser would render. The portal's pages and
+ * GraphiQL (gateway/portal.ts) and the booth catalogue's page replace the policy with their own. The security probe
+ * found them on the portal's files only: POST /graphql, the errors, the sign-in routes and the CSV and calendar
+ * downloads had none.
+ */
+export const securityHeaders: readonly (readonly [string, string])[] = [
+  ['x-content-type-options', 'nosniff'],
+  ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['referrer-policy', 'no-referrer'],
+];
+
 /** From now on the server's GET /ready answers 503 "draining"; it still serves whatever it is sent. */
 export function startDraining(server: Server) {
   draining.add(server);
@@ -144,7 +157,7 @@ function answerMalformed(error: NodeJS.ErrnoException, socket: import('node:stre
           : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
   const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${securityHeaders.map(([name, value]) => `${name}: ${value}\r\n`).join('')}connection: close\r\n\r\n${body}`,
   );
 }
 
@@ -164,6 +177,7 @@ function notFoundMessage(path: string, routes: GraphQLRoute<any>[], plainRoutes:
 // biome-ignore lint/suspicious/noExplicitAny: as createHttpServer
 async function handle(server: Server, routes: GraphQLRoute<any>[], options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://service');
+  for (const [name, value] of securityHeaders) res.setHeader(name, value);
   if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/ready') {
     const ready = draining.has(server) ? 'draining' : options.healthy ? await options.healthy() : true;

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { signRequest } from '../shared/signature.ts';
@@ -129,5 +130,44 @@ describe('subgraphs trust only the gateway', () => {
     const partner = await stack.token({ role: 'partner' });
     const res = await stack.query(`query($id: ID!) { member(id: $id) { name contacts { email } } }`, { id: memberId }, partner);
     expect(res.data.member).toEqual({ name: 'Geheim GmbH', contacts: [{ email: 'vera@geheim.example' }] });
+  });
+});
+
+describe('every answer carries the security headers', () => {
+  const expected = {
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'referrer-policy': 'no-referrer',
+  };
+  const headersOf = (response: Response) => Object.fromEntries(Object.keys(expected).map((name) => [name, response.headers.get(name)]));
+
+  test('queries, errors, sign-in and downloads: nosniff, no framing, nothing loaded (the portal’s pages had them alone)', async () => {
+    const base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const member = await stack.token({ role: 'member', network: 'NIWE', memberId });
+    const answers: [string, Response][] = [
+      ['POST /graphql', await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })],
+      ['a refused query', await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' })],
+      ['404', await fetch(`${base}/export/nothing.csv`)],
+      ['405', await fetch(stack.gatewayUrl, { method: 'PUT' })],
+      ['/auth/session', await fetch(`${base}/auth/session`)],
+      ['/export/members.csv', await fetch(`${base}/export/members.csv?network=NIWE`, { headers: { authorization: `Bearer ${member}` } })],
+      ['/calendar/NIWE.ics', await fetch(`${base}/calendar/NIWE.ics`)],
+      ['a subgraph', await fetch(`${stack.networkUrls.NIWE}/health`)],
+    ];
+    for (const [what, response] of answers) expect({ what, ...headersOf(response) }).toEqual({ what, ...expected });
+  });
+
+  test('an answer Node’s parser gives before any route (431) carries them too', async () => {
+    const { port } = new URL(stack.gatewayUrl);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+      socket.write(`GET /graphql HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 431 /);
+    for (const [name, value] of Object.entries(expected)) expect(raw).toContain(`\r\n${name}: ${value}\r\n`);
   });
 });

@@ -436,7 +436,7 @@ describe('the joint booth at the network fair', () => {
     const response = await download(booth.cataloguePrintPath, tokens.dreher);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     const page = await response.text();
     expect(page).toMatch(/^<!doctype html>\n<html lang="de">/);
     expect(page).toContain('<title>Gemeinschaftsstand der Innovationsregion Mitte – Netzwerkmesse Bad Salzuflen</title>');
