@@ -31,3 +31,11 @@ export function compareOrderKeys(a: MemberOrderKey, b: MemberOrderKey): number {
     a.localId - b.localId
   );
 }
+
+/**
+ * findSuppliers' order: equal scores nearest first by the distance a hit shows (a tenth of a km, none last), then as
+ * members are ordered. Each network's statement sorts by the same key (subgraphs/network/suppliers.ts).
+ */
+export function compareSupplierKeys(a: MemberOrderKey & { distanceKm: number | null }, b: MemberOrderKey & { distanceKm: number | null }): number {
+  return a.rank - b.rank || (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) || compareOrderKeys(a, b);
+}

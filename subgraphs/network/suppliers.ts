@@ -69,13 +69,18 @@ export function matchStatement(requirements: Requirements, first: number): Fragm
   // explanation needs (certificates) is read for the page's members only. The total is counted over the
   // candidates apart: `count(*) over ()` kept every scored row in the window's store before the sort could
   // start (Q3 per network at 10,000 members: 28 ms for the statement, 24 this way).
+  // Equal scores go nearest first, by the distance as the hit shows it (a tenth of a km), so that region merges the
+  // networks' pages by the same key (shared/sort-key.ts compareSupplierKeys): every distance up to 50 km meets the
+  // distance rule in full, and ordered by name alone the 68 suppliers meeting a request around Eschwege in full gave
+  // its three invitations to Beck, Beck and Brandt at 28-38 km, while four shops in Eschwege itself sat further down
+  // the alphabet (the self-service probe). Without a delivery place the name decides, as before.
   return sql`with near as (select m.id, m.sort_key, m.process_mask, m.material_mask, m.materials, m.employees, ${distanceKm} as distance_km from member m where ${joinSql(where, ' and ')} offset 0),
-    candidate as (select m.id, m.sort_key, m.distance_km, ${raw(String(scoreScale))} - ${score} as rank from near m${withinReach.length ? sql` where ${joinSql(withinReach, ' and ')}` : raw('')}),
-    page as (select *, (select count(*) from candidate) as total from candidate order by rank, sort_key, id limit ${first})
+    candidate as (select m.id, m.sort_key, m.distance_km, round(m.distance_km::numeric, 1) as shown_km, ${raw(String(scoreScale))} - ${score} as rank from near m${withinReach.length ? sql` where ${joinSql(withinReach, ' and ')}` : raw('')}),
+    page as (select *, (select count(*) from candidate) as total from candidate order by rank, shown_km nulls last, sort_key, id limit ${first})
     select p.id, p.sort_key, p.rank, p.total, m.process_codes, m.materials, m.employees, p.distance_km,
       coalesce((select json_agg(json_build_object('standard', c.standard, 'validUntil', c.valid_until) order by c.valid_until desc)
                 from certification c where c.member_id = m.id and c.valid_until >= ${regionToday}), '[]'::json) as certificates
-    from page p join member m on m.id = p.id order by p.rank, p.sort_key, p.id`;
+    from page p join member m on m.id = p.id order by p.rank, p.shown_km nulls last, p.sort_key, p.id`;
 }
 
 export async function matchSuppliers(em: EntityManager, requirements: Requirements, first: number): Promise<{ totalCount: number; hits: SupplierHit[] }> {

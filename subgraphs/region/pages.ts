@@ -65,7 +65,10 @@ export function walkIncomplete(error: GraphQLError, items: WalkItems): GraphQLEr
   return new GraphQLError(message, { path: error.path, extensions: { ...error.extensions, walkIncomplete: true } });
 }
 
-/** The hits of every network's page in the one order of the region (shared/sort-key.ts), each with its network. */
-export function mergeHits<H extends Omit<MemberOrderKey, 'network'>>(pages: { code: string; page: { hits: H[] } }[]): (H & { network: string })[] {
-  return pages.flatMap(({ code, page }) => page.hits.map((hit) => ({ ...hit, network: code }))).sort(compareOrderKeys);
+/** The hits of every network's page in the one order of the region (shared/sort-key.ts; `compare` another of its orders), each with its network. */
+export function mergeHits<H extends Omit<MemberOrderKey, 'network'>>(
+  pages: { code: string; page: { hits: H[] } }[],
+  compare: (a: H & { network: string }, b: H & { network: string }) => number = compareOrderKeys,
+): (H & { network: string })[] {
+  return pages.flatMap(({ code, page }) => page.hits.map((hit) => ({ ...hit, network: code }))).sort(compare);
 }

@@ -7,6 +7,7 @@ import { networks } from '../../../shared/networks.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
 import { closeToListedMaterial, maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
+import { compareSupplierKeys } from '../../../shared/sort-key.ts';
 
 // findSuppliers: every network ranks its own members against the requirements
 // with the shared scoring code; region merges the rankings.
@@ -113,7 +114,7 @@ export async function findSuppliers(
   }
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
-    edges: mergeHits(pages)
+    edges: mergeHits(pages, compareSupplierKeys)
       .slice(0, size)
       .map((hit) => ({ node: memberRef(hit.network, hit.localId), score: hit.score, distanceKm: hit.distanceKm, breakdown: hit.breakdown })),
   };
