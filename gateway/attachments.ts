@@ -1,8 +1,11 @@
-import type { IncomingMessage } from 'node:http';
-import type { ApolloServer } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { forbidden, httpError, notFound, unauthenticated } from '../shared/errors.ts';
+import type { EnvReader } from '../shared/config.ts';
+import { errorStatus, forbidden, httpError, notFound, unauthenticated } from '../shared/errors.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
 import { currentLog } from '../shared/observability.ts';
@@ -20,12 +23,63 @@ import { plainRequestId } from './graph-routes.ts';
 // an upload that the caller sees the inquiry, all before it reads the body;
 // then it hands the request, signed, to region, which checks who may add to or
 // see the inquiry and keeps the file.
+//
+// An upload's body is held whole in memory, under a budget: the request to
+// region is signed over the body's SHA-256 (shared/signature.ts), which goes in
+// the headers before the body, and region needs the whole body to check it. To
+// stream instead, both sides would spool the body to disk and the signature
+// would change its form; a budget of bytes held at once, taken before the body
+// is read, bounds the memory as well with none of that (the probe's 30 uploads
+// of 20 MB grew the gateway from 245 MB to 1.59 GB, and it stayed there).
+
+/** What the gateway holds of uploads at once (UPLOAD_MEMORY_BYTES, UPLOADS_PER_CALLER). */
+export interface UploadLimits {
+  /** Bytes of upload bodies held at once, all callers together. */
+  memoryBytes: number;
+  /** Uploads one caller (a partner's organisation, or a token's subject) has in progress at once. */
+  perCaller: number;
+}
 
 export interface AttachmentProxyOptions {
   regionUrl: string;
   regionSecret: string | undefined;
   maxBytes: number;
+  /** Derived from maxBytes when absent (defaultUploadLimits). */
+  uploads?: UploadLimits;
 }
+
+/**
+ * Eight files of the largest size at once: 160 MB at ATTACHMENT_MAX_BYTES' 20 MB, or some 80 drawings of 2 MB. The
+ * probe's gateway (245 MB under its load) stays near 400 MB with it, and it is still far above what the region's
+ * customers send: the portal uploads one file at a time.
+ */
+const uploadMemoryFactor = 8;
+
+/**
+ * Four: the portal sends one file after the other, an API client may overlap a few; four of the largest files are
+ * half of uploadMemoryFactor, so one caller alone cannot take every place.
+ */
+const defaultUploadsPerCaller = 4;
+
+const defaultUploadLimits = (maxBytes: number): UploadLimits => ({ memoryBytes: uploadMemoryFactor * maxBytes, perCaller: defaultUploadsPerCaller });
+
+/** UPLOAD_MEMORY_BYTES (at least ATTACHMENT_MAX_BYTES: with less, a file of the largest size never fits) and UPLOADS_PER_CALLER. */
+export function uploadLimitsFromEnv(read: EnvReader, maxBytes: number): UploadLimits {
+  const defaults = defaultUploadLimits(maxBytes);
+  return {
+    memoryBytes: read.integer('UPLOAD_MEMORY_BYTES', defaults.memoryBytes, maxBytes),
+    perCaller: read.integer('UPLOADS_PER_CALLER', defaults.perCaller, 1),
+  };
+}
+
+/**
+ * Seconds a refused upload waits before it is sent again: about what one upload of the largest file takes (20 MB at
+ * 50 Mbit/s are 3.4 s), after which one of those held has usually finished.
+ */
+const uploadRetryAfterS = 5;
+
+/** Upload bodies this process holds now, every gateway in it together (memory is the process's): tests read it. */
+export const uploadsHeld = { uploads: 0, bytes: 0 };
 
 // What one upload or download counts against the caller's cost per minute: a file of up to
 // ATTACHMENT_MAX_BYTES written or read once, taken as about what a page of 100 members costs.
@@ -76,15 +130,89 @@ const tooLarge = (maxBytes: number) =>
     extensions: { field: 'body', reason: 'TOO_LARGE', max: maxBytes },
   });
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
+const retryAfterHeader = () => new HeaderMap([['retry-after', String(uploadRetryAfterS)]]);
+
+/** Every upload place of the gateway is taken: our capacity, not the caller's doing, so 503 as any capacity of ours. */
+const uploadsBusy = (max: number) =>
+  new GraphQLError(
+    `The gateway is taking in as many uploads as it holds at once (${max} bytes); nothing is wrong with yours: send it again in ${uploadRetryAfterS} s.`,
+    {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        service: 'gateway',
+        reason: 'UPLOADS_BUSY',
+        retryAfter: uploadRetryAfterS,
+        http: { status: errorStatus('SERVICE_UNAVAILABLE'), headers: retryAfterHeader() },
+      },
+    },
+  );
+
+/**
+ * The caller's own uploads in progress are as many as one caller may have: 429, shaped as the rate limits' (limit,
+ * max, Retry-After), without their RateLimit headers, which speak of budgets per minute.
+ */
+const ownUploadsBusy = (max: number) =>
+  new GraphQLError(
+    `Upload limit reached: ${max} uploads of yours are in progress, the most one caller sends at once; send this file again once one of them has finished (in about ${uploadRetryAfterS} s).`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter: uploadRetryAfterS,
+        limit: 'concurrentUploads',
+        max,
+        http: { status: errorStatus('RATE_LIMITED'), headers: retryAfterHeader() },
+      },
+    },
+  );
+
+/** Whose share an upload counts against: a partner's organisation, as its rate limits, or the token's subject. */
+const uploaderOf = (identity: Identity) => `${identity.role}:${identity.subject ?? ''}`;
+
+/** The gateway's count of uploads held: bytes across all callers, uploads per caller. */
+function uploadBudget(limits: UploadLimits) {
+  let bytes = 0;
+  const perCaller = new Map<string, number>();
+  return {
+    /** Takes `size` bytes and one of the caller's places; the function that gives them back, or the refusal. */
+    take(caller: string, size: number): (() => void) | GraphQLError {
+      const own = perCaller.get(caller) ?? 0;
+      if (own >= limits.perCaller) return ownUploadsBusy(limits.perCaller);
+      if (bytes + size > limits.memoryBytes) return uploadsBusy(limits.memoryBytes);
+      bytes += size;
+      perCaller.set(caller, own + 1);
+      uploadsHeld.bytes += size;
+      uploadsHeld.uploads += 1;
+      return () => {
+        bytes -= size;
+        uploadsHeld.bytes -= size;
+        uploadsHeld.uploads -= 1;
+        const left = (perCaller.get(caller) ?? 1) - 1;
+        if (left > 0) perCaller.set(caller, left);
+        else perCaller.delete(caller);
+      };
+    },
+  };
+}
+
+/** What an upload holds: its declared length, already checked against the limit (admit), or the limit for a chunked body. */
+function bytesToHold(req: IncomingMessage, maxBytes: number): number {
+  const declared = Number(req.headers['content-length']);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : maxBytes;
+}
+
+/**
+ * The body, read into one buffer of the size held for it; null past `size`. Chunks collected and then concatenated
+ * held each upload twice for a moment.
+ */
+async function readBody(req: IncomingMessage, size: number): Promise<Buffer | null> {
+  const body = Buffer.allocUnsafe(size);
+  let length = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (length + chunk.length > size) return null;
+    chunk.copy(body, length);
+    length += chunk.length;
   }
-  return Buffer.concat(chunks);
+  return body.subarray(0, length);
 }
 
 /** Who may go on, or the refusal; every check here runs before the body is read. */
@@ -115,7 +243,68 @@ async function admit(
   }
 }
 
+/** Region's refusal as the gateway's own errors are sent, with the request's id, and its Retry-After (a 503 of its own). */
+async function refusalOf(response: Response): Promise<GraphQLError | undefined> {
+  if (response.ok || !response.headers.get('content-type')?.startsWith('application/json')) return undefined;
+  const refusal = ((await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] }).errors?.[0];
+  if (!refusal) return undefined;
+  const retryAfter = response.headers.get('retry-after');
+  const http = retryAfter ? { http: { headers: new HeaderMap([['retry-after', retryAfter]]) } } : {};
+  return new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, ...http } });
+}
+
+/** Sends the request on to region, signed over `body`, and region's answer back. */
+async function forward(req: IncomingMessage, res: ServerResponse, url: URL, identity: Identity, body: Buffer, options: AttachmentProxyOptions) {
+  const target = new URL(`${regionPath(url)}${url.search}`, options.regionUrl);
+  const identityValue = encodeIdentity(identity);
+  const headers: Record<string, string> = { [identityHeader]: identityValue };
+  if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
+  if (options.regionSecret)
+    Object.assign(
+      headers,
+      signRequest(options.regionSecret, {
+        service: 'region',
+        method: req.method ?? 'GET',
+        path: target.pathname + target.search,
+        body,
+        identity: identityValue,
+      }),
+    );
+  let response: Response;
+  try {
+    response = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined, signal: AbortSignal.timeout(30_000) });
+  } catch (error) {
+    currentLog().error({ err: error }, 'attachment request to region failed');
+    return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
+  }
+  // Region refuses only the gateway's signature with 401 (the caller's token was checked above): a secret that
+  // differs between the two is our fault, and a 401 passed on made the portal sign its visitor out.
+  if (response.status === 401) {
+    currentLog().error({ status: response.status }, 'region refused the signature of an attachment request: check REGION_SUBGRAPH_SECRET');
+    // Its body unread would hold the connection to region until collected.
+    await response.body?.cancel();
+    return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
+  }
+  const refusal = await refusalOf(response);
+  if (refusal) return sendError(res, refusal, { status: response.status });
+  res.statusCode = response.status;
+  for (const name of ['content-type', 'content-length', 'content-disposition', 'x-content-sha256', 'x-content-type-options']) {
+    const value = response.headers.get(name);
+    if (value) res.setHeader(name, value);
+  }
+  if (!response.body) return void res.end();
+  // Piped, so region's bytes come as fast as the caller takes them: each chunk written as it came held a slow
+  // reader's whole download (up to ATTACHMENT_MAX_BYTES) in the gateway's memory.
+  try {
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), res);
+  } catch (error) {
+    // The caller went away mid-download: nothing of ours failed.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+  }
+}
+
 export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server: ApolloServer<GatewayContext>, options: AttachmentProxyOptions): PlainRoute[] {
+  const budget = uploadBudget(options.uploads ?? defaultUploadLimits(options.maxBytes));
   return [
     {
       path: '/attachments',
@@ -129,46 +318,20 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
           // Closing the connection leaves an unread upload unread, instead of Node taking it in to keep the connection.
           return sendError(res, identity, { status: upstream, closeConnection: req.method === 'POST' });
         }
-        const body = req.method === 'POST' ? await readBody(req, options.maxBytes) : Buffer.alloc(0);
-        if (!body) return sendError(res, tooLarge(options.maxBytes));
-
-        const target = new URL(`${regionPath(url)}${url.search}`, options.regionUrl);
-        const identityValue = encodeIdentity(identity);
-        const headers: Record<string, string> = { [identityHeader]: identityValue };
-        if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
-        if (options.regionSecret)
-          Object.assign(
-            headers,
-            signRequest(options.regionSecret, { service: 'region', method: req.method, path: target.pathname + target.search, body, identity: identityValue }),
-          );
-        let response: Response;
+        if (req.method === 'GET') return forward(req, res, url, identity, Buffer.alloc(0), options);
+        // Held from before the body is read until region has answered, also for a caller that goes away meanwhile.
+        const size = bytesToHold(req, options.maxBytes);
+        const release = budget.take(uploaderOf(identity), size);
+        if (release instanceof GraphQLError) return sendError(res, release, { closeConnection: true });
         try {
-          response = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined, signal: AbortSignal.timeout(30_000) });
-        } catch (error) {
-          currentLog().error({ err: error }, 'attachment request to region failed');
-          return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
+          // A caller that went away mid-upload is no failure of ours to log.
+          const body = await readBody(req, size).catch(() => undefined);
+          if (body === undefined) return void res.destroy();
+          if (!body) return sendError(res, tooLarge(options.maxBytes), { closeConnection: true });
+          await forward(req, res, url, identity, body, options);
+        } finally {
+          release();
         }
-        // Region refuses only the gateway's signature with 401 (the caller's token was checked above): a secret that
-        // differs between the two is our fault, and a 401 passed on made the portal sign its visitor out.
-        if (response.status === 401) {
-          currentLog().error({ status: response.status }, 'region refused the signature of an attachment request: check REGION_SUBGRAPH_SECRET');
-          // Its body unread would hold the connection to region until collected.
-          await response.body?.cancel();
-          return sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error', { status: 502 }));
-        }
-        // Region's refusal as the gateway's own errors are sent, with the request's id.
-        if (!response.ok && response.headers.get('content-type')?.startsWith('application/json')) {
-          const refusal = ((await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] }).errors?.[0];
-          if (refusal) return sendError(res, new GraphQLError(refusal.message, { extensions: refusal.extensions }), { status: response.status });
-        }
-        res.statusCode = response.status;
-        for (const name of ['content-type', 'content-length', 'content-disposition', 'x-content-sha256', 'x-content-type-options']) {
-          const value = response.headers.get(name);
-          if (value) res.setHeader(name, value);
-        }
-        if (!response.body) return void res.end();
-        for await (const chunk of response.body) res.write(chunk);
-        res.end();
       },
     },
   ];

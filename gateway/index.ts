@@ -17,6 +17,7 @@ import { gatewayService, networks, regionService } from '../shared/networks.ts';
 import { defaultOperationCacheMb } from '../shared/operation-caches.ts';
 import { tokenMaxLifetimeS } from './auth.ts';
 import { limitsFromEnv } from './limits.ts';
+import { uploadLimitsFromEnv } from './attachments.ts';
 import { anonymousRateLimitsFromEnv, defaultTokenFailuresPerMinute, rateLimitRedisUrlFromEnv, rateLimitsFromEnv } from './rate-limit.ts';
 import { loadSafelist } from './safelist.ts';
 import { parseTrustedProxies } from './client-address.ts';
@@ -73,6 +74,7 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
   if (problem)
     throw new ConfigError(`Supergraph file ${String(path)} is refused: ${problem}. Run npm run compose, or pass --supergraph with a composed supergraph.`);
   const production = read.optional('NODE_ENV') === 'production';
+  const attachmentMaxBytes = read.integer('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1);
   const manifest = read.optional('PERSISTED_OPERATIONS');
   return {
     ...serviceFromEnv(read, gatewayService.port),
@@ -90,7 +92,8 @@ export function loadConfig(env: Env, args: string[] = []): GatewayConfig {
       tokenFailuresPerMinute: read.integer('TOKEN_FAILURES_PER_MINUTE', defaultTokenFailuresPerMinute, 1),
       rateLimitRedisUrl: rateLimitRedisUrlFromEnv(read),
       safelist: manifest ? loadSafelist(manifest) : undefined,
-      attachmentMaxBytes: read.integer('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1),
+      attachmentMaxBytes,
+      uploads: uploadLimitsFromEnv(read, attachmentMaxBytes),
       operationCacheMb: read.integer('OPERATION_CACHE_MB', defaultOperationCacheMb, 1),
       subgraphTimeoutMs: read.integer('SUBGRAPH_TIMEOUT_MS', defaultSubgraphTimeoutMs, 1),
       trustedProxies: parseTrustedProxies(read.optional('TRUSTED_PROXIES')),

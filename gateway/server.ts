@@ -7,7 +7,7 @@ import { createObservability, currentScope, observabilityPlugin, type Observabil
 import { createHttpServer, requestIdOf } from '../shared/http.ts';
 import type { Identity } from '../shared/identity.ts';
 import { createTokenVerifier, createVerifier, type AuthConfig } from './auth.ts';
-import { attachmentRoutes } from './attachments.ts';
+import { attachmentRoutes, type UploadLimits } from './attachments.ts';
 import { gatewayHealth } from './health.ts';
 import { calendarRoutes } from './calendar.ts';
 import { exportRoutes } from './exports.ts';
@@ -59,6 +59,8 @@ export interface GatewayOptions {
   safelist: Safelist | undefined;
   /** Largest inquiry attachment accepted (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes: number;
+  /** Upload bodies held at once, and uploads per caller (UPLOAD_MEMORY_BYTES, UPLOADS_PER_CALLER); derived from attachmentMaxBytes when absent. */
+  uploads?: UploadLimits;
   /** Portal sessions: login limits, whether cookies are Secure, how often a session is renewed (gateway/sessions.ts). */
   sessions?: SessionOptions;
   /** Heap megabytes for parsed operations and query plans together (OPERATION_CACHE_MB); see shared/operation-caches.ts. */
@@ -228,6 +230,7 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
               regionUrl: options.subgraphUrls.region,
               regionSecret: options.subgraphSecrets.region,
               maxBytes: options.attachmentMaxBytes,
+              uploads: options.uploads,
             }),
           ]),
         }),

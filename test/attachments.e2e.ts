@@ -128,6 +128,35 @@ describe('attachments', () => {
     expect(await storedFiles()).toHaveLength(2);
   });
 
+  test('a file name with a control or direction character is refused as every other text is: CONTROL_CHARACTER naming fileName', async () => {
+    const files = await storedFiles();
+    // U+202E showed "Angebot\u202Etxt.pdf" as "Angebotfdp.txt"; DEL, U+0085 and U+2066 were kept as sent.
+    for (const [name, shown] of [
+      ['Angebot\u202Etxt.pdf', 'a direction control (U+202E) at character 8'],
+      ['Welle\u2066.pdf', 'a direction control (U+2066) at character 6'],
+      ['Welle\u007F.pdf', 'a control character (U+007F) at character 6'],
+      ['Welle\u0085.pdf', 'a control character (U+0085) at character 6'],
+      ['Welle\u0007.pdf', 'a control character (U+0007) at character 6'],
+    ]) {
+      const res = await upload(tokens.partner, name, 'application/pdf', pdf);
+      expect(res.status, name).toBe(400);
+      const error = ((await res.json()) as any).errors[0];
+      expect(error.extensions, name).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'fileName',
+        reason: 'CONTROL_CHARACTER',
+        requestId: res.headers.get('x-request-id'),
+      });
+      expect(error.message, name).toBe(`fileName contains ${shown}, which no text shows; remove it.`);
+    }
+    const tab = await upload(tokens.partner, 'Welle\t1.pdf', 'application/pdf', pdf);
+    expect(((await tab.json()) as any).errors[0].extensions).toMatchObject({ field: 'fileName', reason: 'CONTROL_CHARACTER', oneLine: true });
+    expect(await storedFiles()).toEqual(files);
+    const listed = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { attachments { fileName } } }`, { id: inquiryId }, tokens.partner))).inquiry
+      .attachments;
+    expect(listed).toHaveLength(2);
+  });
+
   test('only those who see the inquiry download; region refuses the request unless the gateway signed it', async () => {
     const version = (await ok(stack.query(`query($id: ID!) { inquiry(id: $id) { version } }`, { id: inquiryId }, tokens.partner))).inquiry.version;
     await ok(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { regionDay } from '../shared/region-day.ts';
+import { meetingIds } from '../subgraphs/region/working-groups/ids.ts';
 import { createMember as createMemberAs } from './support/members.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
@@ -390,6 +391,9 @@ describe('membership', () => {
       expect(((await notLead.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
       expect((await upload(tokens.dreher, 'mtg-4242', 'protokoll.pdf', 'application/pdf', pdf)).status).toBe(404);
       expect((await upload(undefined, meetingId, 'protokoll.pdf', 'application/pdf', pdf)).status).toBe(401);
+      const reversed = await upload(tokens.dreher, meetingId, 'Protokoll\u202Efdp.exe', 'application/pdf', pdf);
+      expect(reversed.status).toBe(400);
+      expect(((await reversed.json()) as any).errors[0].extensions).toMatchObject({ field: 'fileName', reason: 'CONTROL_CHARACTER' });
       expect(await regionCount('meeting_minutes')).toBe(0);
       expect((await readdir(stack.attachmentsDir).catch(() => [])).length).toBe(filesBefore);
 
@@ -415,15 +419,38 @@ describe('membership', () => {
       expect((await fetch(`${stack.regionUrl}/internal/minutes${minutes.downloadPath.slice('/attachments'.length)}`)).status).toBe(401);
       expect((await readdir(stack.attachmentsDir)).length).toBe(filesBefore + 1);
 
-      // A corrected version: the meeting shows the newest, the first stays downloadable by its id.
+      // A corrected version takes the first one's place: one row and one file per meeting, however often it is sent.
       const corrected = Buffer.concat([pdf, Buffer.from('% korrigiert\n')]);
-      const second = (await (await upload(tokens.dreher, meetingId, 'Protokoll korrigiert.pdf', 'application/pdf', corrected)).json()) as { id: string };
+      const second = (await (await upload(tokens.dreher, meetingId, 'Protokoll korrigiert.pdf', 'application/pdf', corrected)).json()) as {
+        id: string;
+        downloadPath: string;
+      };
       expect((await ok(stack.query(insideQuery, { id: meetingId }, tokens.haerter))).meeting.minutes).toMatchObject({
         id: second.id,
         fileName: 'Protokoll korrigiert.pdf',
         size: corrected.length,
       });
-      expect((await download(tokens.haerter, minutes.downloadPath)).status).toBe(200);
+      expect((await download(tokens.haerter, minutes.downloadPath)).status).toBe(404);
+      expect(Buffer.from(await (await download(tokens.haerter, second.downloadPath)).arrayBuffer()).equals(corrected)).toBe(true);
+      expect(await regionCount('meeting_minutes')).toBe(1);
+      expect((await readdir(stack.attachmentsDir)).length).toBe(filesBefore + 1);
+    });
+
+    test("two uploads of one meeting's minutes at once: the second replaces the first, one row and one file stay", async () => {
+      const filesBefore = (await readdir(stack.attachmentsDir)).length;
+      // Both wait for the meeting's minutes lock, and go on one after the other: without it, each found no minutes
+      // to replace, and both were kept.
+      const [first, second] = await queuedBehindLock(
+        stack.regionDatabaseUrl,
+        { sql: 'select pg_advisory_xact_lock(hashtextextended($1, 0))', params: [`meeting minutes ${meetingIds.parse(meetingId)}`] },
+        'pg_advisory_xact_lock',
+        ['Protokoll A.pdf', 'Protokoll B.pdf'].map((name) => async () => (await upload(tokens.dreher, meetingId, name, 'application/pdf', pdf)).status),
+      );
+      expect([first, second]).toEqual([201, 201]);
+      expect((await ok(stack.query(insideQuery, { id: meetingId }, tokens.haerter))).meeting.minutes.fileName).toBe('Protokoll B.pdf');
+      expect(await regionCount('meeting_minutes')).toBe(1);
+      // Each replaced the minutes before it and removed their file: as many files as before.
+      expect((await readdir(stack.attachmentsDir)).length).toBe(filesBefore);
     });
   });
 });

@@ -1,30 +1,106 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod, mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, open, rename, statfs, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { HeaderMap } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { ConfigError } from '../../shared/config.ts';
-import { badInput, httpError, isClientErrorCode, unauthenticated } from '../../shared/errors.ts';
+import { ConfigError, type EnvReader } from '../../shared/config.ts';
+import { badInput, errorStatus, httpError, isClientErrorCode, unauthenticated } from '../../shared/errors.ts';
 import { sendError, sendJson, type PlainRoute } from '../../shared/http.ts';
 import type { InputReason } from '../../shared/input-reasons.ts';
 import { decodeIdentity, identityHeader, requireSignedIn, type Identity } from '../../shared/identity.ts';
+import { currentLog } from '../../shared/observability.ts';
 import type { SignatureVerifier } from '../../shared/signature.ts';
+import { checkText, visibleText } from '../../shared/validation.ts';
 
 // Region's file store, shared by inquiries' drawings (inquiries/attachments.ts)
 // and working groups' minutes (working-groups/minutes.ts): files on disk,
 // reached only through the gateway's /attachments, which checks the bearer
 // token and signs the request. A file is written under a temporary name and
 // renamed once its row is committed, so no row points at a half-written file.
+// A body is held whole in memory, as the signature over it needs it whole
+// (the gateway's attachments.ts says why), under a budget of bytes held at
+// once; and the store leaves its disk a reserve of free space.
 
 export interface AttachmentStore {
   orm: MikroORM;
   dir: string;
   maxBytes: number;
   verifySignature: SignatureVerifier | undefined;
+  /** Bytes of upload bodies held at once (UPLOAD_MEMORY_BYTES), and those held now: uploadMemory. */
+  memory: UploadMemory;
+  /** Free bytes an upload leaves on the store's disk (ATTACHMENTS_MIN_FREE_BYTES); 0 for none. */
+  minFreeBytes: number;
 }
+
+/** Region's budget of upload bodies in memory: at most `max` bytes, `held` now. */
+export interface UploadMemory {
+  readonly max: number;
+  held: number;
+}
+
+export const uploadMemory = (max: number): UploadMemory => ({ max, held: 0 });
+
+/**
+ * Eight files of the largest size at once, as the gateway's default (gateway/attachments.ts uploadMemoryFactor): with
+ * one gateway, region holds what it sends; with several, region's own budget answers for itself. The probe's 30
+ * uploads of 20 MB grew region from 196 to 542 MB.
+ */
+const uploadMemoryFactor = 8;
+
+/**
+ * 1 GiB: the most PostgreSQL's write-ahead log grows to between checkpoints by default (max_wal_size), and region's
+ * database shares the disk with the store under `npm start` (DATA_DIR). An upload that would leave less is refused,
+ * so drawings cannot fill the disk the database needs.
+ */
+const defaultMinFreeBytes = 1024 ** 3;
+
+/** What region's store holds back (UPLOAD_MEMORY_BYTES, ATTACHMENTS_MIN_FREE_BYTES). */
+export interface FileStoreLimits {
+  uploadMemoryBytes: number;
+  attachmentsMinFreeBytes: number;
+}
+
+export const defaultFileStoreLimits = (maxBytes: number): FileStoreLimits => ({
+  uploadMemoryBytes: uploadMemoryFactor * maxBytes,
+  attachmentsMinFreeBytes: defaultMinFreeBytes,
+});
+
+/** UPLOAD_MEMORY_BYTES (at least ATTACHMENT_MAX_BYTES: with less, a file of the largest size never fits) and ATTACHMENTS_MIN_FREE_BYTES (0: no reserve). */
+export function fileStoreLimitsFromEnv(read: EnvReader, maxBytes: number): FileStoreLimits {
+  const defaults = defaultFileStoreLimits(maxBytes);
+  return {
+    uploadMemoryBytes: read.integer('UPLOAD_MEMORY_BYTES', defaults.uploadMemoryBytes, maxBytes),
+    attachmentsMinFreeBytes: read.integer('ATTACHMENTS_MIN_FREE_BYTES', defaults.attachmentsMinFreeBytes, 0),
+  };
+}
+
+/** Upload bodies region holds now, every store of the process together (memory is the process's): tests read it. */
+export const uploadsHeld = { uploads: 0, bytes: 0 };
+
+/**
+ * Seconds before an upload refused for region's memory is sent again: about what one upload of the largest file takes
+ * (20 MB at 50 Mbit/s are 3.4 s), as the gateway's (gateway/attachments.ts uploadRetryAfterS).
+ */
+const uploadRetryAfterS = 5;
+
+/** Seconds before an upload refused for the disk's reserve is sent again: someone has to free space first, which takes minutes. */
+const storageRetryAfterS = 600;
+
+/** Region's own capacity used up: SERVICE_UNAVAILABLE (503) with Retry-After, as every capacity of ours. */
+const unavailable = (message: string, reason: 'UPLOADS_BUSY' | 'STORAGE_FULL', retryAfter: number) =>
+  new GraphQLError(message, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      service: 'region',
+      reason,
+      retryAfter,
+      http: { status: errorStatus('SERVICE_UNAVAILABLE'), headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+    },
+  });
 
 /** A kind of file taken: its name's extension, the content types it may be sent as, and the bytes it starts with. */
 export interface FileKind {
@@ -41,11 +117,15 @@ export const pdfKind: FileKind = { extension: /\.pdf$/i, types: ['application/pd
 export const refused = (status: 413 | 415, field: string, message: string, reason: InputReason) =>
   httpError('BAD_USER_INPUT', message, { status, extensions: { field, ...reason } });
 
-/** The file name without any path, 1 to 200 characters without control characters or quotes; `endings` names what it may end in. */
+/**
+ * The file name without any path, 1 to 200 characters without quotes; `endings` names what it may end in. A control or
+ * direction character is CONTROL_CHARACTER, as in every other text stored (shared/validation.ts): "Angebot\u202Etxt.pdf"
+ * showed as "Angebotfdp.txt" wherever the name was listed.
+ */
 export function fileNameOf(raw: string | null, endings: string): string {
-  const name = (raw ?? '').replace(/^.*[\\/]/, '').trim();
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses in a file name
-  if (name === '' || name.length > 200 || /[\u0000-\u001f"]/.test(name))
+  const given = visibleText('fileName', checkText('fileName', raw ?? ''), true);
+  const name = given.replace(/^.*[\\/]/, '').trim();
+  if (name === '' || name.length > 200 || name.includes('"'))
     throw badInput(
       'fileName',
       `fileName must be a file name of 1 to 200 characters ending in ${endings}.`,
@@ -71,17 +151,57 @@ export function checkKind(kinds: readonly FileKind[], taken: string, fileName: s
     throw refused(415, 'body', `The file does not look like ${kind.label}: its first bytes lack "${kind.magic.toString()}".`, { reason: 'FILE' });
 }
 
-async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** What a POST's body holds: its declared length, or the limit for a chunked body; over the limit is TOO_LARGE before a byte is read. */
+function bytesToHold(req: IncomingMessage, limit: number): number {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) throw refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
-    chunks.push(chunk as Buffer);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : limit;
+}
+
+/**
+ * Takes `size` bytes of the store's memory for one upload; the function that gives them back. Refused (503) before the
+ * body is read when they are not there; the gateway passes the refusal on with its Retry-After.
+ */
+function holdUpload(memory: UploadMemory, size: number): () => void {
+  if (memory.held + size > memory.max)
+    throw unavailable(
+      `Region is taking in as many uploads as it holds at once (${memory.max} bytes); nothing is wrong with yours: send it again in ${uploadRetryAfterS} s.`,
+      'UPLOADS_BUSY',
+      uploadRetryAfterS,
+    );
+  memory.held += size;
+  uploadsHeld.bytes += size;
+  uploadsHeld.uploads += 1;
+  return () => {
+    memory.held -= size;
+    uploadsHeld.bytes -= size;
+    uploadsHeld.uploads -= 1;
+  };
+}
+
+/** The body, read into one buffer of the size held for it: chunks collected and then concatenated held it twice for a moment. */
+async function readLimited(req: IncomingMessage, size: number, limit: number): Promise<Buffer> {
+  const body = Buffer.allocUnsafe(size);
+  let length = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (length + chunk.length > size) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
+    chunk.copy(body, length);
+    length += chunk.length;
   }
-  return Buffer.concat(chunks);
+  return body.subarray(0, length);
+}
+
+/** Refuses a file that would leave the store's disk less than its reserve, and says so in the log: someone must free space. */
+async function requireFreeSpace(store: AttachmentStore, size: number): Promise<void> {
+  if (store.minFreeBytes === 0) return;
+  const disk = await statfs(store.dir);
+  const free = disk.bavail * disk.bsize;
+  if (free - size >= store.minFreeBytes) return;
+  currentLog().error(
+    { dir: store.dir, freeBytes: free, minFreeBytes: store.minFreeBytes },
+    'attachments: the disk is down to its reserve (ATTACHMENTS_MIN_FREE_BYTES); uploads are refused until space is freed',
+  );
+  throw unavailable(`Region's file store is full for now; nothing is wrong with your file: send it again later.`, 'STORAGE_FULL', storageRetryAfterS);
 }
 
 /** What a file's row keeps of the stored file: its size, checksum, name on disk and who uploaded it. */
@@ -90,24 +210,6 @@ export interface StoredFile {
   sha256: string;
   storageName: string;
   uploadedBy: string;
-}
-
-/**
- * Writes the file, then creates its row with `create` (given what is stored) and flushes it, then gives the
- * file its name; a failure of the row removes the file again.
- */
-export function keepFile<T extends object>(
-  store: AttachmentStore,
-  em: EntityManager,
-  identity: Identity,
-  body: Buffer,
-  create: (stored: StoredFile) => T,
-): Promise<T> {
-  return keepFileWith(store, identity, body, async (stored) => {
-    const row = create(stored);
-    await em.flush();
-    return row;
-  });
 }
 
 /**
@@ -148,6 +250,7 @@ export async function keepFileWith<T extends object>(
   // also a folder made by an earlier version, which left both world-readable).
   await mkdir(store.dir, { recursive: true, mode: 0o700 });
   await chmod(store.dir, 0o700);
+  await requireFreeSpace(store, body.length);
   await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
   try {
     const row = await commit({
@@ -162,6 +265,14 @@ export async function keepFileWith<T extends object>(
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/** Removes the files of rows that are gone (minutes replaced); one that cannot be removed is logged, and what replaced it stands. */
+export async function removeFiles(store: AttachmentStore, storageNames: readonly string[]): Promise<void> {
+  for (const name of storageNames)
+    await unlink(join(store.dir, name)).catch((error: unknown) =>
+      currentLog().warn({ err: error, file: name }, 'attachments: a replaced file was not removed'),
+    );
 }
 
 /** Sends a stored file as a download under its own name. */
@@ -197,9 +308,14 @@ export function fileRoute(path: string, store: AttachmentStore, handlers: FileHa
   return {
     path,
     async handle(req, res, url) {
+      let release = () => {};
       try {
-        // The signature covers the body, so the body is read before anything else is trusted.
-        const body = req.method === 'POST' ? await readLimited(req, store.maxBytes) : Buffer.alloc(0);
+        // The signature covers the body, so the body is read before anything else is trusted; what it holds is
+        // taken first, and given back once the upload is answered.
+        const posted = req.method === 'POST';
+        const size = posted ? bytesToHold(req, store.maxBytes) : 0;
+        if (posted) release = holdUpload(store.memory, size);
+        const body = posted ? await readLimited(req, size, store.maxBytes) : Buffer.alloc(0);
         const unsigned = await store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
         if (unsigned) throw unauthenticated(`This service answers only signed requests from the gateway: ${unsigned}.`);
         if (req.method !== 'POST' && req.method !== 'GET')
@@ -211,9 +327,13 @@ export function fileRoute(path: string, store: AttachmentStore, handlers: FileHa
         await handlers.download(identity, res, url);
       } catch (error) {
         if (res.headersSent) return void res.destroy();
+        if (error instanceof GraphQLError && isClientErrorCode(error.extensions.code)) return sendError(res, error);
+        // The gateway went away with the body half sent (its caller did, or its 30 s ran out): no one to answer.
+        if (req.method === 'POST' && !req.complete) return void res.destroy();
         // Our own failures go on to shared/http.ts, which logs them and answers 500 without saying why.
-        if (!(error instanceof GraphQLError && isClientErrorCode(error.extensions.code))) throw error;
-        sendError(res, error);
+        throw error;
+      } finally {
+        release();
       }
     },
   };

@@ -18,6 +18,8 @@ import { dataPaths, networks, regionService } from '../../shared/networks.ts';
 import { defaultDispatcherOptions } from './inquiries/dispatcher.ts';
 import { webhookKeyFromEnv } from './inquiries/webhook-secrets.ts';
 import { defaultKnownMembersTtlMs } from './known-members.ts';
+import { fileStoreLimitsFromEnv } from './files.ts';
+import { inquiryQuotaFromEnv } from './inquiries/attachments.ts';
 import { createRegionService, defaultInquiryOptions, defaultSearchCountLimit, type RegionOptions } from './server.ts';
 
 // Region's subgraph: node subgraphs/region/index.ts
@@ -41,6 +43,7 @@ export function loadConfig(env: Env): RegionConfig {
   // 0 asks a member's network every time (known-members.ts).
   const knownMembersTtlMs = read.integer('KNOWN_MEMBERS_TTL_MS', defaultKnownMembersTtlMs, 0);
   const dataDir = read.string('DATA_DIR', dataPaths.defaultDataDir);
+  const attachmentMaxBytes = read.integer('ATTACHMENT_MAX_BYTES', defaultInquiryOptions.attachmentMaxBytes, 1);
   return {
     ...serviceFromEnv(read, regionService.port),
     region: {
@@ -59,7 +62,9 @@ export function loadConfig(env: Env): RegionConfig {
       knownMembersTtlMs,
       inquiries: {
         attachmentsDir: resolve(read.optional('ATTACHMENTS_DIR') ?? join(dataDir, dataPaths.attachments)),
-        attachmentMaxBytes: read.integer('ATTACHMENT_MAX_BYTES', defaultInquiryOptions.attachmentMaxBytes, 1),
+        attachmentMaxBytes,
+        ...fileStoreLimitsFromEnv(read, attachmentMaxBytes),
+        ...inquiryQuotaFromEnv(read, attachmentMaxBytes),
         allowLoopbackWebhooks: read.flag('WEBHOOK_ALLOW_LOOPBACK'),
         dispatcher: {
           ...defaultDispatcherOptions,

@@ -18,8 +18,8 @@ import { requestState, type RegionContext } from './context.ts';
 import { RegionWords } from './members/known-words.ts';
 import { KnownMembers } from './known-members.ts';
 import { NetworkClient } from './network-client.ts';
-import { attachmentRoute } from './inquiries/attachments.ts';
-import { prepareAttachmentsDir } from './files.ts';
+import { attachmentRoute, defaultInquiryQuota, type InquiryQuota } from './inquiries/attachments.ts';
+import { defaultFileStoreLimits, prepareAttachmentsDir, uploadMemory, type FileStoreLimits } from './files.ts';
 import { defaultDispatcherOptions, startDispatcher, type Dispatcher, type DispatcherOptions } from './inquiries/dispatcher.ts';
 import { initRegionOrm } from './orm.ts';
 import { minutesRoute } from './working-groups/minutes.ts';
@@ -59,9 +59,10 @@ export interface RegionOptions {
   inquiries?: Partial<InquiryOptions>;
 }
 
-export interface InquiryOptions {
+export interface InquiryOptions extends Partial<FileStoreLimits>, Partial<InquiryQuota> {
   /** Directory of the attachment files (ATTACHMENTS_DIR). */
   attachmentsDir: string;
+  /** Largest attachment (ATTACHMENT_MAX_BYTES); the store's limits and the inquiry's quota left out are derived from it. */
   attachmentMaxBytes: number;
   allowLoopbackWebhooks: boolean;
   /** Polls the outbox and delivers webhooks; null leaves it off (tests start it where they need it). */
@@ -148,7 +149,9 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
       return [n.code, new NetworkClient(n.code, url, options.networkTimeoutMs, options.networkSecrets[n.code])];
     }),
   );
-  const inquiries = { ...defaultInquiryOptions, ...options.inquiries };
+  const given = { ...defaultInquiryOptions, ...options.inquiries };
+  // The store's limits and the inquiry's quota follow the largest file unless given.
+  const inquiries = { ...defaultFileStoreLimits(given.attachmentMaxBytes), ...defaultInquiryQuota(given.attachmentMaxBytes), ...given };
   // The schemas first: they need no database, which `npm start` sets up meanwhile (shared/processes.ts).
   const server = new ApolloServer<RegionContext>({
     schema: cachedSubgraphSchema(regionModules()),
@@ -207,13 +210,20 @@ export async function createRegionService(options: RegionOptions): Promise<Regio
   await nonces?.connected;
   const verifySignature = options.secret ? createSignatureVerifier('region', options.secret, { nonces, previousSecret: options.previousSecret }) : undefined;
   // A meeting's minutes lie in the same store as inquiries' drawings (working-groups/minutes.ts).
-  const store = { orm, dir: inquiries.attachmentsDir, maxBytes: inquiries.attachmentMaxBytes, verifySignature };
+  const store = {
+    orm,
+    dir: inquiries.attachmentsDir,
+    maxBytes: inquiries.attachmentMaxBytes,
+    verifySignature,
+    memory: uploadMemory(inquiries.uploadMemoryBytes),
+    minFreeBytes: inquiries.attachmentsMinFreeBytes,
+  };
   await prepareAttachmentsDir(store.dir);
   const health = databaseHealth(options.databaseUrl, { pool: poolWatchOf(options.databaseUrl) });
   return {
     http: createHttpServer(routes, {
       verifySignature,
-      plainRoutes: [attachmentRoute(store), minutesRoute(store)],
+      plainRoutes: [attachmentRoute(store, inquiries), minutesRoute(store)],
       healthy: health.reachable,
       observability,
       fetchNames: true,

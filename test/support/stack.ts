@@ -185,6 +185,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       WEBHOOK_POLL_MS: '50',
       WEBHOOK_BACKOFF_MS: '100',
       WEBHOOK_MAX_ATTEMPTS: '5',
+      // Uploads are not refused for the disk's free space, which is the machine's and not the test's (a shared /tmp
+      // with less than ATTACHMENTS_MIN_FREE_BYTES' 1 GiB would fail every upload test); test/upload-disk.e2e.ts sets it.
+      ATTACHMENTS_MIN_FREE_BYTES: '0',
       ...given('NETWORK_TIMEOUT_MS', options.networkTimeoutMs),
       ...given('ATTACHMENT_MAX_BYTES', options.attachmentMaxBytes),
       ...given('SEARCH_COUNT_LIMIT', options.searchCountLimit === null ? 0 : options.searchCountLimit),

@@ -4,7 +4,8 @@ import { MeetingSchema } from './meeting.entity.ts';
 
 // The minutes of a meeting, a PDF in region's attachment store under
 // storageName (like an inquiry's drawings). The lead may upload a corrected
-// version; the newest is the meeting's minutes, the older ones are kept.
+// version, which replaces the row and its file (minutes.ts upload, under a lock
+// per meeting): a meeting has one, however often it is sent.
 export const MeetingMinutesSchema = defineEntity({
   name: 'MeetingMinutes',
   extends: RandomIdBase,
