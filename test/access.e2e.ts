@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // The identity model: the gateway verifies the token, every network applies its own write rules.
@@ -18,8 +19,10 @@ beforeAll(async () => {
   tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE', sub: 'office-niwe' });
   tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT', sub: 'office-linat' });
   tokens.partner = await stack.token({ role: 'partner', sub: 'zulieferer-ag' });
-  niweMember = (await stack.query(createMutation, { network: 'NIWE' }, tokens.admin)).data.createMember.id;
-  otherNiweMember = (await stack.query(createMutation, { network: 'NIWE' }, tokens.admin)).data.createMember.id;
+  // Two companies (one is refused as a namesake of the other), and neither the "Neu GmbH" the tests create.
+  const input = (name: string) => ({ name, postalCode: '37269', city: 'Eschwege', contacts: [{ name: 'Petra Privat', email: 'petra@neu.example' }] });
+  niweMember = (await createMember(stack, tokens.admin, 'NIWE', input('Alt GmbH'))).id;
+  otherNiweMember = (await createMember(stack, tokens.admin, 'NIWE', input('Anders GmbH'))).id;
   tokens.member = await stack.token({ role: 'member', network: 'NIWE', memberId: niweMember, sub: 'member-user' });
 });
 afterAll(async () => {

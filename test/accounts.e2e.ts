@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AccountSchema } from '../subgraphs/region/accounts/account.entity.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { postJson, type SignInAnswer } from './support/sessions.ts';
@@ -54,10 +55,7 @@ beforeAll(async () => {
     ['linat', 'LINAT'],
   ] as const) {
     const input = { name: `Fräserei ${network} GmbH`, postalCode: '37269', city: 'Eschwege', processes: ['3.2.3'] };
-    const data = await ok(
-      stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin),
-    );
-    members[key] = data.createMember.id;
+    members[key] = (await createMember(stack, tokens.admin, network, input)).id;
   }
   tokens.member = await stack.token({ role: 'member', network: 'NIWE', memberId: members.niwe });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // Every write is recorded in the owning network, in the write's transaction; offices and admin read it.
@@ -75,12 +76,7 @@ describe('audit log', () => {
   });
 
   test('pages newest first', async () => {
-    for (const name of ['Eins', 'Zwei', 'Drei'])
-      await stack.query(
-        `mutation($name: String!) { createMember(network: KONAT, input: { name: $name, postalCode: "99817", city: "Eisenach" }) { id } }`,
-        { name },
-        tokens.admin,
-      );
+    for (const name of ['Eins', 'Zwei', 'Drei']) await createMember(stack, tokens.admin, 'KONAT', { name, postalCode: '99817', city: 'Eisenach' });
     const first = await stack.query(auditQuery, { network: 'KONAT', first: 2 }, tokens.admin);
     expect(first.data.auditLog.pageInfo.hasNextPage).toBe(true);
     const second = await stack.query(auditQuery, { network: 'KONAT', first: 2, after: first.data.auditLog.pageInfo.endCursor }, tokens.admin);
@@ -186,12 +182,15 @@ describe("region's audit log", () => {
 
 describe('deleteContactPerson', () => {
   test('the member itself, its office or admin remove a contact person; the removal is audited', async () => {
-    const created = await stack.query(
-      `mutation { createMember(network: NIWE, input: { name: "Kontakt GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Erna Eins", email: "erna@kontakt.example" }, { name: "Zora Zwei" }, { name: "Dora Drei" }] }) { id contacts { id name } } }`,
-      {},
-      tokens.niweOffice,
-    );
-    const { id, contacts } = created.data.createMember;
+    const input = {
+      name: 'Kontakt GmbH',
+      postalCode: '37269',
+      city: 'Eschwege',
+      contacts: [{ name: 'Erna Eins', email: 'erna@kontakt.example' }, { name: 'Zora Zwei' }, { name: 'Dora Drei' }],
+    };
+    const { id, contacts } = (
+      await createMember<{ contacts: { id: string; name: string }[] }>(stack, tokens.niweOffice, 'NIWE', input, { fields: 'contacts { id name }' })
+    ).member;
     expect(contacts[0].id).toMatch(/^NIWE:c-\d+$/);
     const member = await stack.token({ role: 'member', network: 'NIWE', memberId: id, sub: 'kontakt-gmbh' });
     const otherMember = await stack.token({ role: 'member', network: 'NIWE', memberId: 'NIWE:m-1' });
@@ -242,17 +241,9 @@ describe('news and events', () => {
 
   test("a network's news, registrations and cancellations are in its log; a refused one is not", async () => {
     // NIWE:m-1 (Audit GmbH) is archived above, and takes part in nothing new: another member registers its people.
-    const eins = (
-      await ok(
-        stack.query(`mutation { createMember(network: NIWE, input: { name: "Eins GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`, {}, tokens.admin),
-      )
-    ).createMember.id;
+    const eins = (await createMember(stack, tokens.admin, 'NIWE', { name: 'Eins GmbH', postalCode: '37269', city: 'Eschwege' })).id;
     const niweMember = await stack.token({ role: 'member', network: 'NIWE', memberId: eins, sub: 'member-eins' });
-    const other = (
-      await ok(
-        stack.query(`mutation { createMember(network: NIWE, input: { name: "Zweite GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`, {}, tokens.admin),
-      )
-    ).createMember.id;
+    const other = (await createMember(stack, tokens.admin, 'NIWE', { name: 'Zweite GmbH', postalCode: '37269', city: 'Eschwege' })).id;
     const before = (await audit()).length;
     expect((await stack.query(publish, { network: 'NIWE', input: event('LINAT darf nicht') }, tokens.linatOffice)).errors).toBeDefined();
     expect((await stack.query(publish, { network: 'NIWE', input: { ...event('Null'), registrationLimit: 0 } }, tokens.niweOffice)).errors).toBeDefined();
@@ -288,15 +279,7 @@ describe('news and events', () => {
   });
 
   test("region-wide ones are in region's log; a registration's entries are its member's office's to read too", async () => {
-    const linatId = (
-      await ok(
-        stack.query(
-          `mutation { createMember(network: LINAT, input: { name: "Linat Eins KG", postalCode: "99974", city: "Mühlhausen" }) { id } }`,
-          {},
-          tokens.admin,
-        ),
-      )
-    ).createMember.id;
+    const linatId = (await createMember(stack, tokens.admin, 'LINAT', { name: 'Linat Eins KG', postalCode: '99974', city: 'Mühlhausen' })).id;
     const linatMember = await stack.token({ role: 'member', network: 'LINAT', memberId: linatId, sub: 'member-linat' });
     const eventId = (await ok(stack.query(publish, { network: null, input: event('Netzwerkmesse') }, tokens.admin))).publishNews.id;
     const registration = (await ok(stack.query(register, { eventId, participant: { name: 'Cy', email: 'cy@example.com' } }, linatMember))).registerForEvent;

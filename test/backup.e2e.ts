@@ -10,6 +10,8 @@ import { dataPaths, serviceDatabase } from '../shared/networks.ts';
 import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from './support/free-port.ts';
+import { createMember } from './support/members.ts';
+import { gatewayQuery } from './support/stack.ts';
 
 // npm run backup while `npm start` serves and writes go on, npm run restore into a new DATA_DIR, npm start on
 // that: the same members, inquiry, attachment bytes, capacity posts and bookings, and the old tokens still
@@ -179,25 +181,23 @@ beforeAll(async () => {
   const stack = await start(await environment(source));
   tokens.admin = await sign(source, { role: 'admin', sub: 'admin' });
   tokens.partner = await sign(source, { role: 'partner', sub: 'oem' });
-  const create = `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`;
+  // The set-up's members as a careful client writes them (an idempotency key, asked again while UNKNOWN).
+  const graph = { query: gatewayQuery(`${stack.gateway}/graphql`), token: (claims: Record<string, unknown>) => sign(source, claims) };
   ids.niwe = (
-    await query(stack, create, {
-      n: 'NIWE',
-      input: {
-        name: 'Sicherung Fräserei GmbH',
-        postalCode: '37269',
-        city: 'Eschwege',
-        processes: ['3.2.3'],
-        services: [{ title: '5-Achs-Fräsen', processes: ['3.2.3'] }],
-        contacts: [{ name: 'Erika Muster', email: 'erika@example.org' }],
-        certifications: [{ standard: 'ISO 9001', validUntil: '2029-01-31' }],
-      },
+    await createMember(graph, tokens.admin, 'NIWE', {
+      name: 'Sicherung Fräserei GmbH',
+      postalCode: '37269',
+      city: 'Eschwege',
+      processes: ['3.2.3'],
+      services: [{ title: '5-Achs-Fräsen', processes: ['3.2.3'] }],
+      contacts: [{ name: 'Erika Muster', email: 'erika@example.org' }],
+      certifications: [{ standard: 'ISO 9001', validUntil: '2029-01-31' }],
     })
-  ).createMember.id;
+  ).id;
   // A dictionary that lacks a word of the texts ("Fräserei" folded), as one folded by a server of another locale
   // provider would: the restore gathers it again (scripts/restore.ts gatherSearchWords).
   expect(await niweSql(stack, `delete from search_word where word = 'fraserei' returning word`)).toHaveLength(1);
-  ids.linat = (await query(stack, create, { n: 'LINAT', input: { name: 'Sicherung Dreherei GmbH', postalCode: '99974', city: 'Mühlhausen' } })).createMember.id;
+  ids.linat = (await createMember(graph, tokens.admin, 'LINAT', { name: 'Sicherung Dreherei GmbH', postalCode: '99974', city: 'Mühlhausen' })).id;
   tokens.niwe = await sign(source, { role: 'member', sub: 'niwe-member', network: 'NIWE', memberId: ids.niwe });
   tokens.linat = await sign(source, { role: 'member', sub: 'linat-member', network: 'LINAT', memberId: ids.linat });
 

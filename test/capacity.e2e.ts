@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { regionDay } from '../shared/region-day.ts';
 import { parsePostId } from '../subgraphs/region/ids.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
 import { until } from './support/wait.ts';
@@ -69,15 +70,7 @@ beforeAll(async () => {
     ['brandt', 'LINAT', '99974', 'Mühlhausen'],
     ['conrad', 'KONAT', '99817', 'Eisenach'],
   ]) {
-    const data = await ok(
-      stack.query(
-        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-        { n: network, input: { name: `${key} GmbH`, postalCode, city } },
-        tokens.admin,
-      ),
-    );
-    members[key] = data.createMember.id;
-    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, { name: `${key} GmbH`, postalCode, city }));
   }
   tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
   tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { defaultQueryTimeoutMs, limitStatements } from '../shared/pg-connection.ts';
 import { databaseUrl } from '../shared/postgres.ts';
 import { postJson } from './support/sessions.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { until } from './support/wait.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,10 +61,8 @@ beforeAll(async () => {
   stack = await startStack({ observability: { LOG_LEVEL: 'info' }, logDestination, dispatcher: true });
   admin = await stack.token({ role: 'admin' });
   niweDatabase = stack.networks.get('NIWE')!.orm.config.get('dbName')!;
-  const create = `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`;
-  niweMember = (await ok(stack.query(create, { n: 'NIWE', name: 'Ausfall Fräserei' }, admin))).createMember.id;
-  await ok(stack.query(create, { n: 'LINAT', name: 'Ausfall Dreherei' }, admin));
-  niweMemberToken = await stack.token({ role: 'member', network: 'NIWE', memberId: niweMember });
+  ({ id: niweMember, token: niweMemberToken } = await createMember(stack, admin, 'NIWE', { name: 'Ausfall Fräserei', postalCode: '37269', city: 'Eschwege' }));
+  await createMember(stack, admin, 'LINAT', { name: 'Ausfall Dreherei', postalCode: '37269', city: 'Eschwege' });
 });
 afterAll(async () => {
   await restoreNiwe();

@@ -3,6 +3,7 @@ import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
 import { idempotencyKeyHours } from '../shared/idempotency.ts';
 import { purgeExpiredKeys } from '../subgraphs/region/idempotency.ts';
 import { regionDay } from '../shared/region-day.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Customer inquiries through the gateway: a partner asks, the region's members
@@ -142,15 +143,7 @@ beforeAll(async () => {
   tokens.admin = await stack.token({ role: 'admin' });
   for (const { key, network, iatf, ...input } of companies) {
     const certifications = [{ standard: iatf ? 'IATF 16949' : 'ISO 9001', validUntil: '2099-12-31' }];
-    const data = await ok(
-      stack.query(
-        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-        { n: network, input: { ...input, certifications } },
-        tokens.admin,
-      ),
-    );
-    members[key] = data.createMember.id;
-    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, { ...input, certifications }));
   }
   tokens.partner = await stack.token({ role: 'partner', sub: 'tier1-automotive' });
   tokens.otherPartner = await stack.token({ role: 'partner', sub: 'another-customer' });

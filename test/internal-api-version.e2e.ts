@@ -6,6 +6,7 @@ import { internalApiVersion } from '../shared/internal-api.ts';
 import { archiveMember } from '../subgraphs/network/members.ts';
 import { NetworkClient } from '../subgraphs/region/network-client.ts';
 import { olderNetwork } from './support/older-network.ts';
+import { createMember } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // Region and each office's network service exchange the internal API version they speak and serve
@@ -132,14 +133,13 @@ describe('the internal API is versioned', () => {
   test('a network of 1.2 is not asked which members are archived again: its members take part as they did before 1.3', async () => {
     const admin = await stack.token({ role: 'admin' });
     const office = await stack.token({ role: 'office', network: 'NIWE' });
-    const create = `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`;
     const ids: string[] = [];
     for (const name of ['Alt Eins GmbH', 'Alt Zwei GmbH']) {
-      const { data } = await stack.query(create, { input: { name, postalCode: '37269', city: 'Eschwege' } }, admin);
-      ids.push(data.createMember.id);
+      const { id } = await createMember(stack, admin, 'NIWE', { name, postalCode: '37269', city: 'Eschwege' });
+      ids.push(id);
       // Archived at the network, as its office's own tools may: region has not met either member.
-      const localId = Number(data.createMember.id.replace(/^NIWE:m-/, ''));
-      await archiveMember(stack.networks.get('NIWE')!.orm.em.fork(), localId, data.createMember.id);
+      const localId = Number(id.replace(/^NIWE:m-/, ''));
+      await archiveMember(stack.networks.get('NIWE')!.orm.em.fork(), localId, id);
     }
     const regionClients = stack.region.clients;
     const current = regionClients.get('NIWE')!;

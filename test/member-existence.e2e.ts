@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // member(id) asks the member's network whether the member exists, so an unknown id is NOT_FOUND even when only
@@ -19,14 +20,7 @@ afterAll(async () => {
 const calls = () => [...stack.region.clients.values()].reduce((sum, client) => sum + client.calls, 0);
 
 async function create(name: string): Promise<string> {
-  const created = await ok(
-    stack.query(
-      `mutation($name: String!) { createMember(network: NIWE, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`,
-      { name },
-      admin,
-    ),
-  );
-  return created.createMember.id;
+  return (await createMember(stack, admin, 'NIWE', { name, postalCode: '37269', city: 'Eschwege' })).id;
 }
 
 const byId = (fields: string) => `query($id: ID!) { member(id: $id) { ${fields} } }`;

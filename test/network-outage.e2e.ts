@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
 import { createRegionService } from '../subgraphs/region/server.ts';
+import { createMember } from './support/members.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // A network that is down or late must not take the region down.
@@ -17,13 +18,7 @@ beforeAll(async () => {
   const admin = await stack.token({ role: 'admin' });
   for (const network of ['NIWE', 'LINAT', 'KONAT']) {
     for (const name of ['Alpha', 'Beta']) {
-      const res = await stack.query(
-        `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`,
-        { n: network, name: `${name} ${network}` },
-        admin,
-      );
-      expect(res.errors).toBeUndefined();
-      ids[`${name} ${network}`] = res.data.createMember.id;
+      ids[`${name} ${network}`] = (await createMember(stack, admin, network, { name: `${name} ${network}`, postalCode: '37269', city: 'Eschwege' })).id;
     }
   }
 });

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NewsItemSchema, type NewsItem } from '../shared/news/news.entity.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // News and events through the gateway: offices of two networks and admin
@@ -53,14 +54,7 @@ beforeAll(async () => {
   ] as const) {
     for (let i = 1; i <= count; i++) {
       const input = { name: `${network} Mitglied ${i}`, postalCode: '37269', city: 'Eschwege' };
-      const created = await ok(
-        stack.query(
-          `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-          { n: network, input },
-          tokens.admin,
-        ),
-      );
-      expect(created.createMember.id).toBe(`${network}:m-${i}`);
+      expect((await createMember(stack, tokens.admin, network, input)).id).toBe(`${network}:m-${i}`);
     }
   }
 }, 120_000);

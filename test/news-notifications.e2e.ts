@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Event registrations notify through region's outbox and webhooks: a place
@@ -43,9 +44,7 @@ beforeAll(async () => {
   tokens.admin = await stack.token({ role: 'admin' });
   tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });
   const input = { name: 'Eventgast GmbH', postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'] };
-  const memberId = (await ok(stack.query(`mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`, { input }, tokens.admin)))
-    .createMember.id;
-  tokens.member = await stack.token({ role: 'member', network: 'NIWE', memberId });
+  tokens.member = (await createMember(stack, tokens.admin, 'NIWE', input)).token;
   await ok(
     stack.query(
       `mutation($url: String!) { registerWebhook(url: $url, events: [EVENT_REGISTRATION_CONFIRMED, EVENT_MOVED_UP]) { webhook { id } } }`,

@@ -9,7 +9,8 @@ import { persistedOperationManifest, type PersistedOperationManifest } from '../
 import { composeSupergraph } from '../scripts/compose.ts';
 import { ensurePortalBuilt } from '../scripts/build-portal.ts';
 import { regionSubgraphSdl } from '../subgraphs/region/schema.ts';
-import { ok, startStack, type Stack } from './support/stack.ts';
+import { createMember } from './support/members.ts';
+import { startStack, type Stack } from './support/stack.ts';
 
 // The portal's operations are registered when it is built (portal/dist/persisted-operations.json), every
 // gateway loads that manifest without configuration, and a request naming only an operation's hash runs
@@ -65,14 +66,8 @@ describe('persisted operations', () => {
 
   test('a hash of the manifest runs its operation through the gateway, with no query text, and answers as the text does', async () => {
     const office = await stack.token({ role: 'office', network: 'LINAT' });
-    const created = await ok(
-      stack.query(
-        'mutation($input: MemberInput!) { createMember(network: LINAT, input: $input) { id } }',
-        { input: { name: 'Hash & Partner Fräserei GmbH', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.3'] } },
-        office,
-      ),
-    );
-    const id = created.createMember.id as string;
+    const input = { name: 'Hash & Partner Fräserei GmbH', postalCode: '99974', city: 'Mühlhausen', processes: ['3.2.3'] };
+    const { id } = await createMember(stack, office, 'LINAT', input);
     const calls: [string, Record<string, unknown>][] = [
       ['StartPage', {}],
       ['SearchMembers', { filter: { text: 'Hash Partner' }, first: 5 }],

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createMember, supervisorGraph } from './support/members.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 import { join } from 'node:path';
@@ -73,15 +74,8 @@ beforeAll(async () => {
     // Far from both, so no suggestion of theirs: it asks to join the working group and is invited to it.
     ['konstrukteur', 'KONAT', 'Konstruktion Wartburg GmbH', '99817', 'Eisenach', ['4.1']],
   ];
-  for (const [key, network, name, postalCode, city, processes] of fixtureMembers) {
-    const created = await graph(
-      'mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }',
-      { n: network, input: { name, postalCode, city, processes } },
-      tokens.admin,
-    );
-    members[key] = created.createMember.id;
-    tokens[key] = await stack.token('--role', 'member', '--member', members[key]);
-  }
+  for (const [key, network, name, postalCode, city, processes] of fixtureMembers)
+    ({ id: members[key], token: tokens[key] } = await createMember(supervisorGraph(stack), tokens.admin, network, { name, postalCode, city, processes }));
   const accounts = [
     { email: 'dieter@dreherei.example', name: 'Dieter Dreher', kind: 'MEMBER', memberId: members.dreher },
     { email: 'hanna@haerterei.example', name: 'Hanna Härter', kind: 'MEMBER', memberId: members.haerter },

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createMember, supervisorGraph } from './support/members.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
@@ -37,9 +38,8 @@ async function graph(query: string, variables: Record<string, unknown>, token?: 
 beforeAll(async () => {
   ({ stack, browser, pages } = await startPortalStack());
   const admin = await stack.token('--role', 'admin', '--sub', 'admin');
-  const create = `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`;
-  members.werra = (await graph(create, { n: 'NIWE', input: { name: 'Werra-Fräse GmbH', postalCode: '37269', city: 'Eschwege' } }, admin)).createMember.id;
-  members.linat = (await graph(create, { n: 'LINAT', input: { name: 'Unstrut Guss KG', postalCode: '99974', city: 'Mühlhausen' } }, admin)).createMember.id;
+  members.werra = (await createMember(supervisorGraph(stack), admin, 'NIWE', { name: 'Werra-Fräse GmbH', postalCode: '37269', city: 'Eschwege' })).id;
+  members.linat = (await createMember(supervisorGraph(stack), admin, 'LINAT', { name: 'Unstrut Guss KG', postalCode: '99974', city: 'Mühlhausen' })).id;
   await createAccount(stack, admin, { ...account, kind: 'MEMBER', memberId: members.werra });
   linatToken = await stack.token('--role', 'member', '--network', 'LINAT', '--member', members.linat);
 }, 180_000);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, type PortalAccount, type PortalPages, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createMember, supervisorGraph } from './support/members.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
@@ -332,12 +333,12 @@ test("a working group's pages fit 360 px, a company's name of one long word too:
   await graph('mutation($m: ID!) { rsvpMeeting(meetingId: $m, answer: YES) { answer } }', { m: meeting }, other);
   // A company named as German firms are, one long word: in the lists of members, answers and the new lead's choice.
   const longName = (
-    await graph(
-      'mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }',
-      { n: 'NIWE', input: { name: 'Oberflächenbeschichtungsdienstleistungsgesellschaft mbH', postalCode: '37269', city: 'Eschwege' } },
-      admin,
-    )
-  ).createMember.id;
+    await createMember(supervisorGraph(stack), admin, 'NIWE', {
+      name: 'Oberflächenbeschichtungsdienstleistungsgesellschaft mbH',
+      postalCode: '37269',
+      city: 'Eschwege',
+    })
+  ).id;
   const longInvited = await graph('mutation($g: ID!, $m: ID!) { inviteToWorkingGroup(groupId: $g, memberId: $m) { id } }', { g: group, m: longName }, lead);
   await graph('mutation($id: ID!) { acceptWorkingGroupInvitation(membershipId: $id) { id } }', { id: longInvited.inviteToWorkingGroup.id }, admin);
   await graph(

@@ -18,6 +18,7 @@ import {
 } from '../subgraphs/region/inquiries/entities.ts';
 import resultShaping from '@apollo/gateway/dist/resultShaping.js';
 import { computeResponse } from '../gateway/result-shaping.ts';
+import { createMember as createMemberInGraph } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // Work per request must not grow with the page size: SQL statements and subgraph calls are counted, not timed.
@@ -319,15 +320,8 @@ describe('search and matching', () => {
     // Each network looks up close spellings of a word its own dictionary lacks. Alone, KONAT read a NIWE member's
     // word as a typo and answered its close spellings beside the NIWE member (subgraphs/region/members/known-words.ts).
     const admin = await stack.token({ role: 'admin' });
-    const create = async (network: string, name: string, description: string) => {
-      const res = await stack.query(
-        `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-        { n: network, input: { name, postalCode: '99831', city: 'Ifta', description } },
-        admin,
-      );
-      expect(res.errors).toBeUndefined();
-      return res.data.createMember.id as string;
-    };
+    const create = async (network: string, name: string, description: string) =>
+      (await createMemberInGraph(stack, admin, network, { name, postalCode: '99831', city: 'Ifta', description })).id;
     // NIWE's member uses the word; KONAT's a close spelling of it, which KONAT alone took the word for.
     const created = [await create('NIWE', 'Getriebeteile Ifta', 'Zahnradfertigung in Kleinserie'), await create('KONAT', 'Werk Creuzburg', 'Zahnradfertiger')];
     const search = () => stack.query(`{ members(filter: { text: "Zahnradfertigung" }) { totalCount edges { score node { name } } } }`, {}, token);

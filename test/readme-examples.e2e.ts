@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // The write examples of README and the guides are pasted as they stand. A date written into one expires: the
@@ -42,11 +43,8 @@ beforeAll(async () => {
   tokens.admin = await stack.token({ role: 'admin' });
   tokens.partner = await stack.token({ role: 'partner', sub: 'Autozulieferer Muster GmbH' });
   tokens.office = await stack.token({ role: 'office', network: 'NIWE' });
-  const create = `mutation($n: NetworkCode!, $name: String!) { createMember(network: $n, input: { name: $name, postalCode: "37269", city: "Eschwege" }) { id } }`;
-  const niwe = (await ok(stack.query(create, { n: 'NIWE', name: 'Fräswerk Nord GmbH' }, tokens.admin))).createMember.id;
-  const linat = (await ok(stack.query(create, { n: 'LINAT', name: 'Härterei Süd GmbH' }, tokens.admin))).createMember.id;
-  tokens.member = await stack.token({ role: 'member', network: 'NIWE', memberId: niwe });
-  placeholders['LINAT:m-7'] = linat;
+  tokens.member = (await createMember(stack, tokens.admin, 'NIWE', { name: 'Fräswerk Nord GmbH', postalCode: '37269', city: 'Eschwege' })).token;
+  placeholders['LINAT:m-7'] = (await createMember(stack, tokens.admin, 'LINAT', { name: 'Härterei Süd GmbH', postalCode: '37269', city: 'Eschwege' })).id;
   placeholders['wg-…'] = (await ok(stack.query(`{ workingGroups(first: 1) { nodes { id } } }`, {}, tokens.admin))).workingGroups.nodes[0].id;
 });
 afterAll(async () => {

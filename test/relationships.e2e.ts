@@ -3,6 +3,7 @@ import { BusinessRelationshipSchema } from '../subgraphs/region/relationships/re
 import { parseRelationshipId } from '../subgraphs/region/ids.ts';
 import { Migration20261206100000_relationship_facts } from '../subgraphs/region/migrations/Migration20261206100000_relationship_facts.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Business relationships through the gateway across two networks: one member
@@ -42,11 +43,7 @@ beforeAll(async () => {
   ];
   for (const [key, network, postalCode, processes] of fixture) {
     const input = { name: `${key} GmbH`, postalCode, city: 'Ort', processes };
-    const data = await ok(
-      stack.query(`mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`, { n: network, input }, tokens.admin),
-    );
-    members[key] = data.createMember.id;
-    tokens[key] = await stack.token({ role: 'member', network, memberId: members[key] });
+    ({ id: members[key], token: tokens[key] } = await createMember(stack, tokens.admin, network, input));
   }
   tokens.niweOffice = await stack.token({ role: 'office', network: 'NIWE' });
   tokens.linatOffice = await stack.token({ role: 'office', network: 'LINAT' });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // The search's settings are the database's own (Migration20261202300000_search_settings), not start-up
@@ -11,12 +12,7 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
   const admin = await stack.token({ role: 'admin' });
-  const res = await stack.query(
-    `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
-    { input: { name: 'Werkzeugbau Witzenhausen GmbH', postalCode: '37213', city: 'Witzenhausen' } },
-    admin,
-  );
-  expect(res.errors).toBeUndefined();
+  await createMember(stack, admin, 'NIWE', { name: 'Werkzeugbau Witzenhausen GmbH', postalCode: '37213', city: 'Witzenhausen' });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { postalCodeLocation } from '../shared/data/postal-codes.ts';
 import { regionDay } from '../shared/region-day.ts';
 import { nameSortKey } from '../shared/sort-key.ts';
+import { createMember } from './support/members.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Regional search on data this test creates through the mutations.
@@ -171,13 +172,7 @@ beforeAll(async () => {
   stack = await startStack();
   const admin = await stack.token({ role: 'admin' });
   for (const { network, ...input } of fixtures) {
-    const res = await stack.query(
-      `mutation($n: NetworkCode!, $input: MemberInput!) { createMember(network: $n, input: $input) { id } }`,
-      { n: network, input },
-      admin,
-    );
-    expect(res.errors).toBeUndefined();
-    ids.set(input.name, res.data.createMember.id);
+    ids.set(input.name, (await createMember(stack, admin, network, input)).id);
   }
 });
 afterAll(async () => {
@@ -260,21 +255,13 @@ describe('text', () => {
 
     // The text follows what is written: materials and certificates replaced, the old ones no longer found.
     const admin = await stack.token({ role: 'admin' });
-    const created = await stack.query(
-      `mutation($input: MemberInput!) { createMember(network: KONAT, input: $input) { id version } }`,
-      {
-        input: {
-          name: 'Treffurter Formteile',
-          postalCode: '99830',
-          city: 'Treffurt',
-          materials: ['POM'],
-          certifications: [{ standard: 'ISO 50001', validUntil: '2099-12-31' }],
-        },
-      },
-      admin,
-    );
-    expect(created.errors).toBeUndefined();
-    const { id } = created.data.createMember;
+    const { id } = await createMember(stack, admin, 'KONAT', {
+      name: 'Treffurter Formteile',
+      postalCode: '99830',
+      city: 'Treffurt',
+      materials: ['POM'],
+      certifications: [{ standard: 'ISO 50001', validUntil: '2099-12-31' }],
+    });
     try {
       for (const text of ['POM', 'Polyoxymethylen', 'Kunststoff', 'ISO 50001', 'Polyoxymetylen'])
         expect(await names({ text }), text).toContain('Treffurter Formteile');
@@ -360,21 +347,14 @@ describe('structured filters', () => {
     expect(await names({ materials: ['Unobtainium'] })).toEqual([]);
     // A member stores a material the list lacks as typed (C35 one letter from C45, S355JR from S355J2): the filter finds it as typed.
     const admin = await stack.token({ role: 'admin' });
-    const created = await stack.query(
-      `mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`,
-      {
-        input: {
-          name: 'Sontraer Sonderwerkstoffe',
-          postalCode: '36205',
-          city: 'Sontra',
-          processes: ['3.2.1'],
-          materials: ['C35', 'Inconel 718', 'S355JR'],
-          employees: 25,
-        },
-      },
-      admin,
-    );
-    expect(created.errors).toBeUndefined();
+    const { id } = await createMember(stack, admin, 'NIWE', {
+      name: 'Sontraer Sonderwerkstoffe',
+      postalCode: '36205',
+      city: 'Sontra',
+      processes: ['3.2.1'],
+      materials: ['C35', 'Inconel 718', 'S355JR'],
+      employees: 25,
+    });
     try {
       for (const material of ['C35', 'Inconel 718', 'S355JR']) expect(await names({ materials: [material] }), material).toEqual(['Sontraer Sonderwerkstoffe']);
       // Beside other filters that keep the member, it is found as well.
@@ -406,7 +386,7 @@ describe('structured filters', () => {
         suggestions: ['42CrMo4'],
       });
     } finally {
-      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: created.data.createMember.id }, admin)).errors).toBeUndefined();
+      expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id }, admin)).errors).toBeUndefined();
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // A network whose secret differs from the one region and the gateway sign its requests with, as when an office
@@ -50,12 +51,7 @@ test("the gateway's own fetches: NIWE is unavailable to the client, and the gate
   try {
     const token = await other.token({ role: 'admin' });
     // Written through region, which signs NIWE's requests with NIWE's own secret.
-    const made = await other.query(
-      `mutation { createMember(network: NIWE, input: { name: "Geheim GmbH", postalCode: "37269", city: "Eschwege" }) { id } }`,
-      {},
-      token,
-    );
-    expect(made.errors).toBeUndefined();
+    await createMember(other, token, 'NIWE', { name: 'Geheim GmbH', postalCode: '37269', city: 'Eschwege' });
     const res = await other.query(`{ members(first: 3, filter: { networks: [NIWE] }) { edges { node { id name } } } }`, {}, token);
     expect(res.errors, JSON.stringify(res)).toBeDefined();
     for (const error of res.errors!) expect(error.extensions).toMatchObject({ code: 'NETWORK_UNAVAILABLE', network: 'NIWE' });

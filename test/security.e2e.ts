@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { signRequest } from '../shared/signature.ts';
+import { createMember } from './support/members.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // Subgraphs answer only the gateway (and region's calls to the networks); the gateway's HTTP surface stays narrow.
@@ -17,12 +18,8 @@ const entitiesQuery = JSON.stringify({
 beforeAll(async () => {
   stack = await startStack();
   const admin = await stack.token({ role: 'admin' });
-  const res = await stack.query(
-    `mutation { createMember(network: NIWE, input: { name: "Geheim GmbH", postalCode: "37269", city: "Eschwege", contacts: [{ name: "Vera Vertraulich", email: "vera@geheim.example" }] }) { id } }`,
-    {},
-    admin,
-  );
-  memberId = res.data.createMember.id;
+  const input = { name: 'Geheim GmbH', postalCode: '37269', city: 'Eschwege', contacts: [{ name: 'Vera Vertraulich', email: 'vera@geheim.example' }] };
+  memberId = (await createMember(stack, admin, 'NIWE', input)).id;
   expect(memberId).toBe('NIWE:m-1');
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMember } from './support/members.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 import { createAccount, parseSetCookie, postJson, type SignInAnswer } from './support/sessions.ts';
 import { until } from './support/wait.ts';
@@ -125,8 +126,7 @@ beforeAll(async () => {
   tokens.admin = await stack.token({ role: 'admin', sub: 'admin' });
   tokens.niwe = await stack.token({ role: 'office', network: 'NIWE' });
   const input = { name: 'Fräserei Eschwege GmbH', postalCode: '37269', city: 'Eschwege', processes: ['3.2.3'] };
-  memberId = (await ok(stack.query(`mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }`, { input }, tokens.admin)))
-    .createMember.id;
+  memberId = (await createMember(stack, tokens.admin, 'NIWE', input)).id;
   const query = (body: { query: string; variables?: Record<string, unknown> }, token?: string) => stack.query(body.query, body.variables, token);
   for (const [email, name] of [
     ['aktiv@niwe.example', 'Aktiv'],

@@ -5,11 +5,10 @@ import type { InputReason } from '../../shared/input-reasons.ts';
 import type { Identity } from '../../shared/identity.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
 import { decodeMembersFile, parseMembersCsv, type CsvEncoding } from '../../shared/member-csv.ts';
-import { nameSortKey } from '../../shared/sort-key.ts';
 import { AuditEntrySchema } from './entities/index.ts';
 import { recordAudit } from './audit.ts';
 import { remember } from './idempotency.ts';
-import { validate, writeMembers, type ValidatedMember } from './members.ts';
+import { namesakeKey, validate, writeMembers, type ValidatedMember } from './members.ts';
 
 // A members file written as one: every row read (shared/member-csv.ts) and
 // checked by createMember's own validation, each field's error collected with
@@ -70,9 +69,6 @@ interface CheckedRow {
   data: ValidatedMember;
 }
 
-/** Umlauts as they are written without them. */
-const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
-
 /**
  * Rows that name a live member of the network (same name with its umlauts written out, and postal code), or a row above
  * them: CONFLICT, with that member's id or that row. With `skipExisting`, a row naming a live member is no error but
@@ -89,17 +85,16 @@ async function duplicates(
   const skipped = new Set<number>();
   const keyed = rows.filter((r) => r.data.scalars.sortKey && r.data.scalars.postalCode);
   if (keyed.length === 0) return { errors, skipped };
-  // By postal code, each name with its umlauts written out: "HAERTEREI MUELLER & SOEHNE GMBH" in 01067 was not found
-  // beside "Härterei Müller & Söhne GmbH" there (the CSV probe), which the search reads as one name. Written out, not
-  // folded (ae as a), so that "Michael" and "Michal" stay two names.
+  // By postal code, each name by the rule createMember refuses a namesake by (members.ts namesakeKey).
   const existing = await tx.execute<{ id: number; name: string; postal_code: string }[]>(
     `select "id", "name", "postal_code" from "member" where "archived_at" is null and "postal_code" in (select jsonb_array_elements_text(?::jsonb))`,
     [JSON.stringify([...new Set(keyed.map((r) => r.data.scalars.postalCode))])],
   );
-  const keyOf = (name: string, postalCode: string) => `${nameSortKey(name.replace(/[äöüÄÖÜ]/g, (c) => spelledOut[c]))}\n${postalCode}`;
-  const seen = new Map<string, { existingId: number } | { duplicateRow: number }>(existing.map((m) => [keyOf(m.name, m.postal_code), { existingId: m.id }]));
+  const seen = new Map<string, { existingId: number } | { duplicateRow: number }>(
+    existing.map((m) => [namesakeKey(m.name, m.postal_code), { existingId: m.id }]),
+  );
   for (const { row, data } of keyed) {
-    const key = keyOf(data.scalars.name!, data.scalars.postalCode!);
+    const key = namesakeKey(data.scalars.name!, data.scalars.postalCode!);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, { duplicateRow: row });

@@ -5,6 +5,7 @@ import type { Identity } from '../../shared/identity.ts';
 import { materialSearchText } from '../../shared/data/materials.ts';
 import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
 import { findProcess } from '../../shared/data/processes.ts';
+import { memberGlobalId } from '../../shared/ids.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
 import { contactSnapshot, memberSnapshot, recordAudit, snapshotOf, systemActor } from './audit.ts';
@@ -128,11 +129,61 @@ export async function writeMembers(tx: EntityManager, members: ValidatedMember[]
   return written.map(({ member }) => member);
 }
 
-export async function createMember(em: EntityManager, input: v.MemberFields, actor = systemActor, key: Idempotency | null = null): Promise<Member> {
+/** Umlauts as they are written without them. */
+const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
+/**
+ * What makes two members one company: the name with its umlauts written out, by its sort key, and the postal code.
+ * "HAERTEREI MUELLER & SOEHNE GMBH" in 01067 is "Härterei Müller & Söhne GmbH" there (the CSV probe), which the search
+ * reads as one name. Written out, not folded (ae as a), so that "Michael" and "Michal" stay two names. The import
+ * refuses a row so (member-import.ts), createMember a second member.
+ */
+export const namesakeKey = (name: string, postalCode: string) => `${nameSortKey(name.replace(/[äöüÄÖÜ]/g, (c) => spelledOut[c]))}\n${postalCode}`;
+
+/**
+ * The live member that `name` in `postalCode` names already, if any. Under a lock per postal code held to the end of
+ * the caller's transaction, so that two creations of one company at once (an office's double click, a retry without
+ * an idempotency key) are one member and a refusal, not two members. The office's "Mitglied anlegen" made a second
+ * "Müller & Söhne Präzisionsdrehteile GmbH" in 37269 without a word, two identical rows in its list and in the
+ * account form's choice of company, where the import refused the same (the self-service probe).
+ */
+async function liveNamesake(tx: EntityManager, name: string, postalCode: string): Promise<number | null> {
+  await tx.execute(`select pg_advisory_xact_lock(${namesakeLock}, hashtext(?))`, [postalCode]);
+  const rows = await tx.execute<{ id: number; name: string }[]>(`select "id", "name" from "member" where "archived_at" is null and "postal_code" = ?`, [
+    postalCode,
+  ]);
+  const key = namesakeKey(name, postalCode);
+  return rows.find((row) => namesakeKey(row.name, postalCode) === key)?.id ?? null;
+}
+
+/** The first key of createMember's advisory locks (the second is the postal code's hash); others' differ. */
+export const namesakeLock = 4_710_001;
+
+/**
+ * `network`, when given, names the member a refused namesake would duplicate by its global id (the resolvers give
+ * it); without it by its local id, `m-5`.
+ */
+export async function createMember(
+  em: EntityManager,
+  input: v.MemberFields,
+  actor = systemActor,
+  key: Idempotency | null = null,
+  network: string | null = null,
+): Promise<Member> {
   const data = validate(input, false);
   return em.transactional(async (tx) => {
     const prior = await replayed(tx, key);
     if (prior !== null) return tx.findOneOrFail(MemberSchema, prior);
+    const { name, postalCode } = data.scalars;
+    const twin = name && postalCode ? await liveNamesake(tx, name, postalCode) : null;
+    if (twin !== null) {
+      const existingMember = network ? memberGlobalId(network, twin) : `m-${twin}`;
+      throw conflict(
+        `"${name}" in ${postalCode} is a member already (${existingMember}): change that one with updateMember, or, for another company of that name there, add what tells the two apart to the name (its site or trade).`,
+        { reason: 'EXISTS' },
+        { field: 'input.name', existingMember },
+      );
+    }
     const member = tx.create(MemberSchema, data.scalars as Member);
     writeLists(tx, member, data);
     await tx.flush();

@@ -167,7 +167,7 @@ export function internalResolvers(network: string): InternalResolvers {
       async createMember(_, args, ctx) {
         assertCanWriteMember(ctx.identity, network, null, 'create');
         const key = idempotency(ctx.identity, 'createMember', args.idempotencyKey, args.input);
-        return written(await inArgument('input', () => createMember(ctx.em, args.input, ctx.identity, key)));
+        return written(await inArgument('input', () => createMember(ctx.em, args.input, ctx.identity, key, network)));
       },
       async updateMember(_, args, ctx) {
         const id = memberGlobalId(network, args.localId);

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { namesakeLock } from '../subgraphs/network/members.ts';
+import { startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
+
+// createMember refuses a second live member of one company (the name with its umlauts written out, and the postal
+// code), as the import does: the office's "Mitglied anlegen" made a second one without a word (the self-service probe).
+
+let stack: Stack;
+let admin: string;
+
+const create = `mutation($n: NetworkCode!, $input: MemberInput!, $key: String) { createMember(network: $n, input: $input, idempotencyKey: $key) { id } }`;
+const mueller = { name: 'Müller & Söhne Präzisionsdrehteile GmbH', postalCode: '37269', city: 'Eschwege' };
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.token({ role: 'admin' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+test('a second member of one name and postal code is refused, naming the first; other places, networks and archived ones are not', async () => {
+  const first = await stack.query(create, { n: 'NIWE', input: mueller }, admin);
+  expect(first.errors).toBeUndefined();
+  const id = first.data.createMember.id;
+
+  for (const name of [mueller.name, 'MUELLER & SOEHNE PRAEZISIONSDREHTEILE GMBH', ' müller &  söhne präzisionsdrehteile gmbh ']) {
+    const again = await stack.query(create, { n: 'NIWE', input: { ...mueller, name } }, admin);
+    expect(again.data?.createMember ?? null).toBeNull();
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', field: 'input.name', existingMember: id });
+    expect(again.errors?.[0].message).toContain(`is a member already (${id})`);
+  }
+  // Another place, another network: another company.
+  expect((await stack.query(create, { n: 'NIWE', input: { ...mueller, postalCode: '37213', city: 'Witzenhausen' } }, admin)).errors).toBeUndefined();
+  expect((await stack.query(create, { n: 'LINAT', input: mueller }, admin)).errors).toBeUndefined();
+  // A company that left may join again.
+  expect((await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id }, admin)).errors).toBeUndefined();
+  const rejoined = await stack.query(create, { n: 'NIWE', input: mueller }, admin);
+  expect(rejoined.errors).toBeUndefined();
+  expect(rejoined.data.createMember.id).not.toBe(id);
+});
+
+test('a retry with its idempotency key answers the member it made; two at once make one member and a refusal', async () => {
+  const input = { name: 'Doppelklick Fräserei KG', postalCode: '37269', city: 'Eschwege' };
+  const made = await stack.query(create, { n: 'KONAT', input, key: 'namesake-retry' }, admin);
+  const retried = await stack.query(create, { n: 'KONAT', input, key: 'namesake-retry' }, admin);
+  expect(retried.data.createMember.id).toBe(made.data.createMember.id);
+
+  // Both wait at the postal code's lock, held here, until both are there; then they run one after the other, and the
+  // second finds the first. Without the lock both would read no namesake and both write.
+  const burst = { name: 'Gleichzeitig Dreherei GmbH', postalCode: '37269', city: 'Eschwege' };
+  const { orm } = stack.networks.get('KONAT')!;
+  let sent: Promise<GraphQLResponse<{ createMember: { id: string } }>>[] = [];
+  await orm.em.fork().transactional(async (tx) => {
+    await tx.execute(`select pg_advisory_xact_lock(${namesakeLock}, hashtext('37269'))`);
+    sent = [1, 2].map(() => stack.query<{ createMember: { id: string } }>(create, { n: 'KONAT', input: burst }, admin));
+    await expect
+      .poll(
+        async () => {
+          const [row] = await orm.em.fork().getConnection().execute(`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`);
+          return row.n;
+        },
+        { timeout: 20_000, interval: 50 },
+      )
+      .toBe(2);
+  });
+  const answers = await Promise.all(sent);
+  const ids = answers.flatMap((a) => (a.data?.createMember ? [a.data.createMember.id] : []));
+  expect(ids).toHaveLength(1);
+  for (const refused of answers.filter((a) => a.errors))
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', existingMember: ids[0] });
+  const listed = await stack.query(`{ members(first: 100, filter: { networks: [KONAT], text: "Gleichzeitig" }) { totalCount } }`, {}, admin);
+  expect(listed.data.members.totalCount).toBe(1);
+});
