@@ -253,7 +253,9 @@ test('the audit log pages by cursor through the import’s entries; the inquirie
   // Each member imported is an entry of its own, the import as a whole one more (its target NIWE:members); the office wrote them.
   const newest = await rows.evaluateAll((trs) => trs.slice(0, 6).map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent)));
   expect(
-    newest.filter(([who, action, target]) => who?.startsWith('Geschäftsstelle NIWE') && action === 'Mitglied importiert' && /^NIWE:m-\d+$/.test(target ?? '')),
+    newest.filter(
+      ([who, action, target]) => who?.startsWith('Geschäftsstelle NIWE') && action === 'Mitglied importiert' && /\S NIWE:m-\d+$/.test(target ?? ''),
+    ),
   ).toHaveLength(5);
   expect(newest.filter(([, action, target]) => action === 'Mitglieder importiert' && target === 'NIWE:members')).toHaveLength(1);
   await page.locator('#audit-page-size').selectOption('5');
@@ -444,4 +446,38 @@ test('the capacity balance starts at the region’s today, not the browser’s',
   await eventually(() => page.locator('#capacity-from').inputValue()).toBe(regionDay());
   const twelveWeeks = new Date(Date.parse(`${regionDay()}T00:00:00Z`) + 83 * 86_400_000).toISOString().slice(0, 10);
   expect(await page.locator('#capacity-to').inputValue()).toBe(twelveWeeks);
+});
+
+test('the audit log says what a change changed, field by field, beside the member’s name', async () => {
+  const found = await stack.query(
+    { query: '{ members(first: 1, filter: { networks: [NIWE], text: "Eschwege" }) { edges { node { id name postalCode version } } } }' },
+    admin,
+  );
+  const member = found.data.members.edges[0].node;
+  const changed = await stack.query(
+    {
+      query: 'mutation($id: ID!, $v: Int!) { updateMember(id: $id, version: $v, input: { postalCode: "37276", city: "Meinhard", employees: 31 }) { id } }',
+      variables: { id: member.id, v: member.version },
+    },
+    admin,
+  );
+  expect(changed.errors).toBeUndefined();
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle/protokoll`);
+  const newest = page.locator('.audit-table tbody tr').first();
+  await eventually(() => newest.locator('td').nth(2).textContent()).toBe('Mitglied geändert');
+  // The member by name, a link to its profile; the changed fields alone, not the two whole records (the self-service probe).
+  await eventually(() => newest.locator('td').nth(3).textContent()).toBe(`${member.name} ${member.id}`);
+  expect(await newest.getByRole('link', { name: member.name }).getAttribute('href')).toBe(`/mitglied/${member.id}`);
+  const changes = await newest
+    .locator('.audit-changes > div')
+    .evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]));
+  // In the order the log keeps the fields (jsonb's, by the keys' length).
+  expect(changes.filter(([field]) => ['PLZ', 'Ort', 'Beschäftigte'].includes(field ?? ''))).toEqual([
+    ['Ort', expect.stringMatching(/ → Meinhard$/)],
+    ['Beschäftigte', expect.stringMatching(/ → 31$/)],
+    ['PLZ', `${member.postalCode} → 37276`],
+  ]);
+  expect(changes.map(([field]) => field)).not.toContain('Name');
+  await expectAccessible(page);
 });

@@ -13,6 +13,46 @@ import { useOfficeText } from './office-messages.ts';
 
 const pageSizes = [5, 20, 50, 100];
 
+type Snapshot = Record<string, unknown>;
+
+/** An entry's before or after, a member's or a contact's fields as the network recorded them; null for none or not JSON. */
+function snapshot(json: string | null): Snapshot | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Snapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fields an entry changed, in the snapshot's order: a postal code changed from 37269 to 99998 stood among the
+ * thirteen fields of two whole records in JSON (the self-service probe). A creation lists what it set, an archiving
+ * what it cleared.
+ */
+function changedFields(before: Snapshot | null, after: Snapshot | null): { field: string; before: unknown; after: unknown }[] {
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((field) => field !== 'id');
+  const changes = fields.map((field) => ({ field, before: before?.[field] ?? null, after: after?.[field] ?? null }));
+  // With one side only (a creation, a deletion), the fields it holds; with both, those that differ.
+  if (!before || !after) return changes.filter((change) => !isEmpty(before ? change.before : change.after));
+  return changes.filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after));
+}
+
+const isEmpty = (value: unknown) => value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** A value of a snapshot as one line: lists by their items' first text (a service's title, a certificate's standard). */
+function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : '–';
+  if (typeof value === 'object') {
+    const item = value as Record<string, unknown>;
+    const head = item.title ?? item.standard ?? item.name;
+    return typeof head === 'string' ? head + (typeof item.validUntil === 'string' ? ` (${item.validUntil})` : '') : JSON.stringify(value);
+  }
+  return String(value);
+}
+
 /** An import writes an entry per member created (its target the member) and one for the file (target NIWE:members). */
 const actionOf = (entry: { action: string; target: string }) =>
   entry.action === 'importMembers' && !entry.target.endsWith(':members') ? 'importMember' : entry.action;
@@ -97,9 +137,10 @@ export function AuditPage({ session }: { session: Session }) {
                     </td>
                     <td>{text.action[actionOf(entry)] ?? entry.action}</td>
                     <td>
-                      <code>{entry.target}</code>
+                      <TargetCell target={entry.target} name={targetName(entry)} />
                     </td>
                     <td>
+                      <Changes entry={entry} />
                       {(entry.before || entry.after) && (
                         <details>
                           <summary>{text.showDetails}</summary>
@@ -138,5 +179,48 @@ export function AuditPage({ session }: { session: Session }) {
         </div>
       </section>
     </>
+  );
+}
+
+/** The record's name from its snapshot (a member's, a contact's), beside its id. */
+const targetName = (entry: { before: string | null; after: string | null }) => {
+  const name = (snapshot(entry.after) ?? snapshot(entry.before))?.name;
+  return typeof name === 'string' ? name : null;
+};
+
+function TargetCell({ target, name }: { target: string; name: string | null }) {
+  // A member's id links to its profile; a contact's or an import's stays an id.
+  const member = /^[A-Z]+:m-\d+$/.test(target);
+  return (
+    <>
+      {name && (member ? <a href={`/mitglied/${target}`}>{name}</a> : <span>{name}</span>)}
+      {name && ' '}
+      <code class={name ? 'muted' : undefined}>{target}</code>
+    </>
+  );
+}
+
+/** What the entry changed, field by field: before → after. */
+function Changes({ entry }: { entry: { before: string | null; after: string | null } }) {
+  const text = useOfficeText();
+  const changes = changedFields(snapshot(entry.before), snapshot(entry.after));
+  if (changes.length === 0) return null;
+  return (
+    <dl class="audit-changes">
+      {changes.map((change) => (
+        <div key={change.field}>
+          <dt>{text.auditField[change.field] ?? change.field}</dt>
+          <dd>
+            {entry.before && entry.after ? (
+              <>
+                <del>{valueText(change.before)}</del> → <ins>{valueText(change.after)}</ins>
+              </>
+            ) : (
+              valueText(entry.after ? change.after : change.before)
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
