@@ -196,15 +196,23 @@ async function dropIndexes(client: pg.Client, table: string): Promise<string[]> 
 /**
  * A network's search takes a word its dictionary lacks for one in no member's text (search.ts WordPatterns.absent).
  * The texts were folded again as they loaded, by this server's lower(), which a server of another locale provider
- * may do otherwise, while the dictionary came as it was. So its words are gathered from the texts again, by the
- * rule the trigger uses (irm_search_words), once the counts are checked: the dictionary may grow here. A backup
- * from before that function has it gathered by the migration that brings it, at the next `npm start`.
+ * may do otherwise, while the dictionary came as it was. So it is gathered from the texts again, by the rule the
+ * trigger keeps it by (migration search_words_prune): the words (irm_search_words) of the active members, nothing
+ * else. The restore is alone with the database, so the dictionary is built anew rather than pruned, and the queue
+ * of words to prune (search_word_stale) is left empty. A backup from before irm_search_words has it gathered by the
+ * migrations that bring the rule and the queue, at the next `npm start`.
  */
 async function gatherSearchWords(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ rule: string | null }>(`select to_regprocedure('irm_search_words(text)')::text as rule`);
+  const { rows } = await client.query<{ rule: string | null; queue: string | null }>(
+    `select to_regprocedure('irm_search_words(text)')::text as rule, to_regclass('search_word_stale')::text as queue`,
+  );
   if (rows[0].rule === null) return;
+  await client.query('begin');
+  await client.query('truncate search_word');
+  if (rows[0].queue !== null) await client.query('truncate search_word_stale');
   // distinct: each word meets the dictionary's key once, not once per member that has it.
-  await client.query(`insert into search_word (word) select distinct w from member, irm_search_words(search_text) as w on conflict do nothing`);
+  await client.query(`insert into search_word (word) select distinct w from member, irm_search_words(search_text) as w where archived_at is null`);
+  await client.query('commit');
 }
 
 /** Row counts read back from the database must be the manifest's. */

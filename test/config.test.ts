@@ -118,6 +118,7 @@ describe('network', () => {
         sqlDebug: false,
         queryTimeoutMs: 30_000,
         databasePoolMode: 'session',
+        searchWordsPruneMs: 60_000,
         replayRedisUrl: undefined,
         observability: { logLevel: 'info', metrics: true, metricsHost: '127.0.0.1', metricsPort: undefined, metricsToken: undefined, otlpTracesUrl: undefined },
       },
@@ -130,8 +131,13 @@ describe('network', () => {
       SQL_DEBUG: '1',
       DATABASE_POOL_MODE: 'transaction',
       DATABASE_QUERY_TIMEOUT_MS: '0',
+      SEARCH_WORDS_PRUNE_MS: '300000',
     });
     expect([asked.demoData, asked.network.sqlDebug, asked.network.databasePoolMode, asked.network.queryTimeoutMs]).toEqual([true, true, 'transaction', 0]);
+    expect(asked.network.searchWordsPruneMs).toBe(300_000);
+    expect(() => networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', SEARCH_WORDS_PRUNE_MS: '50' })).toThrow(
+      new ConfigError('SEARCH_WORDS_PRUNE_MS must be a whole number of at least 100, got "50".'),
+    );
     expect(() => networkConfig({ ...unsigned, NETWORK: 'NIWE', DATABASE_URL: 'postgresql://db/x', DATABASE_POOL_MODE: 'statement' })).toThrow(
       'DATABASE_POOL_MODE must be session',
     );

@@ -6,13 +6,14 @@ import { initNetworkOrm } from '../subgraphs/network/orm.ts';
 import { closeSpellingsText, foldWord, searchMembers, type SpellingsLookup } from '../subgraphs/network/search.ts';
 import { seededNetworkDatabase } from './support/network-database.ts';
 
-// A network keeps the search words its dictionary holds (subgraphs/network/known-words.ts): they need no
-// close-spellings lookup, now or later, as the dictionary only grows. A word it does not hold is looked up on every
-// search, so a member that another session writes with it is found by it at once.
+// A network keeps the search words its dictionary holds for a while (subgraphs/network/known-words.ts): they need no
+// close-spellings lookup until then. A word it does not hold is looked up on every search, so a member that another
+// session writes with it is found by it at once. How long a word is kept: test/known-words.test.ts.
 
 let admin: pg.Client;
 let orm: MikroORM;
 let known: KnownWords;
+const hour = 3_600_000;
 /** The lookups known words let through to the database. */
 let lookups = 0;
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
     const { rows } = await admin.query<{ i: number; word: string | null }>(closeSpellingsText('$1'), [words]);
     return rows;
   };
-  known = knownWords(lookup);
+  known = knownWords(lookup, { ttlMs: hour });
 }, 120_000);
 afterAll(async () => {
   await orm?.close(true);
@@ -64,10 +65,13 @@ test('words the dictionary holds are looked up once; a word it does not hold, on
   expect(known.size).toBeGreaterThanOrEqual(2);
   // Only the word not known is asked, however it is combined.
   const asked: string[][] = [];
-  const watched = knownWords(async (words) => {
-    asked.push(words);
-    return known.lookup(words);
-  });
+  const watched = knownWords(
+    async (words) => {
+      asked.push(words);
+      return known.lookup(words);
+    },
+    { ttlMs: hour },
+  );
   await watched.lookup(['Fräsen', 'Quarzglasschleifrei']);
   await watched.lookup(['Quarzglasschleifrei', 'Fräsen']);
   expect(asked).toEqual([['Fräsen', 'Quarzglasschleifrei'], ['Quarzglasschleifrei']]);
@@ -92,10 +96,13 @@ test('a member another session writes with a word in no text is found by it at o
 
 test('the oldest known word goes first when the service keeps its most', async () => {
   const asked: string[][] = [];
-  const few = knownWords(async (words) => {
-    asked.push(words);
-    return [];
-  }, 2);
+  const few = knownWords(
+    async (words) => {
+      asked.push(words);
+      return [];
+    },
+    { ttlMs: hour, max: 2 },
+  );
   await few.lookup(['erste']);
   await few.lookup(['zweite']);
   await few.lookup(['dritte']);

@@ -13,6 +13,7 @@ import { nameProcessLog, observabilityFromEnv } from '../../shared/observability
 import { replayRedisUrlFromEnv } from '../../shared/nonce-store.ts';
 import { findNetwork, networks } from '../../shared/networks.ts';
 import { defaultQueryTimeoutMs, poolModeFromEnv } from '../../shared/pg-connection.ts';
+import { defaultSearchWordsPruneMs } from './search-words.ts';
 import { seedDemoData } from './seeders/demo.seeder.ts';
 import { createNetworkService, type NetworkOptions } from './server.ts';
 
@@ -45,6 +46,8 @@ export function loadConfig(env: Env): NetworkConfig {
       sqlDebug: read.flag('SQL_DEBUG'),
       queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),
       databasePoolMode: poolModeFromEnv(read),
+      // From 100 ms: below, the known words (known-words.ts, kept as long) would be looked up on nearly every search.
+      searchWordsPruneMs: read.integer('SEARCH_WORDS_PRUNE_MS', defaultSearchWordsPruneMs, 100),
     },
   };
 }

@@ -219,10 +219,11 @@ export async function wordFolding(database: Pick<pg.ClientBase, 'query'>): Promi
 interface WordPatterns {
   word: string;
   /**
-   * In no member's text, so only its close spellings can match: the dictionary holds every word of four or more
-   * letters and digits of every text (the trigger irm_collect_search_words adds them as a member is written), and
-   * it holds this one nowhere, not even inside a longer word. Known only of a word that folds here to one such
-   * word; folded to several ("sooden allendorf") or by SQL alone, it may still stand in a text across words.
+   * In no active member's text, so only its close spellings can match: the dictionary holds every word of four or
+   * more letters and digits of every active member's text (the trigger irm_collect_search_words adds them as a
+   * member is written; words no active member holds any more leave it at the next prune, search-words.ts), and it
+   * holds this one nowhere, not even inside a longer word. Known only of a word that folds here to one such word;
+   * folded to several ("sooden allendorf") or by SQL alone, it may still stand in a text across words.
    */
   absent: boolean;
   /** '%word%' */

@@ -14,6 +14,7 @@ import { internalApiVersionPlugin } from '../../shared/internal-api.ts';
 import { networkFormatError } from './database-errors.ts';
 import { createLoaders, prepareMemberReads } from './loaders.ts';
 import { knownWords, type KnownWords } from './known-words.ts';
+import { defaultSearchWordsPruneMs, startSearchWordsPruning } from './search-words.ts';
 import { initNetworkOrm, type SqlCounter } from './orm.ts';
 import { federatedResolvers, internalResolvers, type NetworkContext } from './resolvers.ts';
 import { networkInternalSdl, networkSubgraphSdl } from './schema.ts';
@@ -52,6 +53,8 @@ export interface NetworkOptions {
   queryTimeoutMs?: number;
   /** DATABASE_POOL_MODE=transaction behind PgBouncer's transaction pooling: no named prepared statements. Default session. */
   databasePoolMode?: PoolMode;
+  /** SEARCH_WORDS_PRUNE_MS: how often words no active member holds leave the dictionary, and how long a known word is kept. Default 60 s. */
+  searchWordsPruneMs?: number;
 }
 
 export async function createNetworkService(options: NetworkOptions): Promise<NetworkService> {
@@ -81,7 +84,9 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   limitStatements(options.databaseUrl, options.queryTimeoutMs ?? defaultQueryTimeoutMs);
   const prepared = await prepareMemberReads(orm, options.databasePoolMode);
   const observability = await createObservability(network.toLowerCase(), options.observability);
-  const known = knownWords(prepared.closeSpellings);
+  const pruneMs = options.searchWordsPruneMs ?? defaultSearchWordsPruneMs;
+  // Kept as long as the prune's interval: a word pruned is read as a typo again within two (known-words.ts).
+  const known = knownWords(prepared.closeSpellings, { ttlMs: pruneMs });
   const reads = { ...prepared, closeSpellings: known.lookup };
   observability.metrics.watchPool(await orm.em.getConnection().getNativeClient());
   const nonces = options.replayRedisUrl ? redisNonceStore(options.replayRedisUrl) : undefined;
@@ -93,6 +98,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
   };
 
   const health = databaseHealth(options.databaseUrl, { pool: poolWatchOf(options.databaseUrl) });
+  const pruning = startSearchWordsPruning(await orm.em.getConnection().getNativeClient(), { intervalMs: pruneMs, log: observability.log });
   const http = createHttpServer(
     [
       { path: '/graphql', server: subgraph, context },
@@ -115,6 +121,7 @@ export async function createNetworkService(options: NetworkOptions): Promise<Net
     observability,
     async stop() {
       await Promise.all([subgraph.stop(), internal.stop()]);
+      await pruning.stop();
       await health.close();
       await orm.close(true);
       await observability.shutdown();

@@ -1,0 +1,115 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../../shared/database-errors.ts';
+
+// The dictionary's prune (migration search_words_prune, irm_prune_search_words): the words that a member's write took
+// away and no active member holds any more leave search_word, so a search reads them as typos again. The service
+// runs it every SEARCH_WORDS_PRUNE_MS while words are queued; the caches of known words (known-words.ts, region's
+// members/known-words.ts) forget a word after as long, so a typo taken back gets its close spellings again within
+// about two intervals.
+
+/**
+ * SEARCH_WORDS_PRUNE_MS: two minutes at most from a typo taken back to its close spellings in a network's own search
+ * (three through region, which keeps a word a minute longer), at one `exists` a minute while nothing is queued.
+ */
+export const defaultSearchWordsPruneMs = 60_000;
+
+/**
+ * Queue rows one prune reads: every one of the 260 words of 10,000 seed:bulk members took 315-574 ms, 1.2-2.2 ms a
+ * word, so a prune of 1,000 stays well within the statement timeout (DATABASE_QUERY_TIMEOUT_MS, 30 s). Archiving a
+ * member queues about 40; a fuller queue is pruned batch after batch.
+ */
+const batchRows = 1000;
+
+/**
+ * How long a prune waits for search_word's lock: member writes that come meanwhile wait behind it, and region gives a
+ * write 2 s (NETWORK_TIMEOUT_MS). A writer that holds the lock longer (an import) leaves the words queued for the next
+ * prune.
+ */
+const lockWaitMs = 100;
+
+export interface Pruned {
+  /** Queue rows read. */
+  taken: number;
+  /** Distinct words among them, each looked up in the active members' texts. */
+  checked: number;
+  /** Words no active member holds, gone from the dictionary. */
+  pruned: number;
+  /** Words no active member held that stay queued, as the lock did not come within the wait. */
+  postponed: number;
+}
+
+type Database = Pick<pg.ClientBase, 'query'>;
+
+/**
+ * One prune of up to `maxRows` queued rows (null: all), waiting for search_word's lock at most `lockWaitMs` (null or 0:
+ * as long as it takes). Outside a transaction of the caller's: the lock is held until the prune's statement commits.
+ */
+export async function pruneSearchWords(database: Database, options: { maxRows?: number | null; lockWaitMs?: number | null } = {}): Promise<Pruned> {
+  const { maxRows = batchRows, lockWaitMs: wait = lockWaitMs } = options;
+  const { rows } = await database.query<Pruned>('select * from irm_prune_search_words($1, $2)', [maxRows, wait]);
+  return rows[0];
+}
+
+export interface SearchWordsPruning {
+  stop(): Promise<void>;
+}
+
+/**
+ * Prunes every `intervalMs` while the queue has rows (one `exists` otherwise), through `database` (the service's pool:
+ * these statements are no request's, so MikroORM's counter does not see them). A database out of reach is said once,
+ * and once when it answers again, as region's webhook dispatcher does; the next interval tries again.
+ */
+export function startSearchWordsPruning(
+  database: Database,
+  options: { intervalMs: number; log: Pick<Logger, 'error' | 'info' | 'debug'> },
+): SearchWordsPruning {
+  const { intervalMs, log } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let databaseLost = false;
+
+  async function prune(): Promise<void> {
+    const { rows } = await database.query<{ queued: boolean }>('select exists (select 1 from search_word_stale) as queued');
+    if (!rows[0].queued) return;
+    for (;;) {
+      const pruned = await pruneSearchWords(database);
+      if (pruned.pruned > 0 || pruned.postponed > 0) log.debug(pruned, 'search words pruned');
+      if (pruned.taken < batchRows || stopped) return;
+    }
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = prune()
+        .then(() => {
+          if (!databaseLost) return;
+          databaseLost = false;
+          log.info('search words: the database answers again; the dictionary is pruned again');
+        })
+        .catch((error) => {
+          if (isDatabaseUnavailable(error)) {
+            if (!databaseLost)
+              log.error(
+                { code: 'DATABASE_UNAVAILABLE' },
+                `search words: the database is out of reach (${(error as Error).message}); words taken out of members' texts stay known until it answers`,
+              );
+            databaseLost = true;
+          } else log.error({ err: error }, 'search words: the prune failed; it is tried again');
+        })
+        .finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  }
+  schedule();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
