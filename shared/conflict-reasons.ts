@@ -9,6 +9,7 @@ export type ConflictReason =
   | { reason: 'STALE_VERSION'; currentVersion: number }
   | { reason: 'STATUS'; status?: string }
   | { reason: 'EXISTS' }
+  | { reason: 'ARCHIVED_EXISTS'; accountId: string }
   | { reason: 'FULL'; participantLimit: number }
   | { reason: 'NOT_ENOUGH_LEFT'; remainingAreaM2?: number; hoursLeft?: number }
   | { reason: 'CLOSED'; closedAt: string }
@@ -25,7 +26,9 @@ export const conflictReasons: Readonly<Record<ConflictReasonName, string>> = {
   STALE_VERSION: 'The record changed since it was read (the version given is not currentVersion): read it again and retry.',
   STATUS: 'The record is in a state (status, where it has one) that does not allow this, such as a registration already cancelled or an offer closed.',
   EXISTS:
-    'The same thing exists already: a registration, invitation, relationship, quote (with its currentVersion, to revise it), consortium lead, working group topic or open membership (with its status), account e-mail address, or a member an import lists twice or the network has.',
+    'The same thing exists already: a registration, invitation, relationship, quote (with its currentVersion, to revise it), consortium lead, working group topic or open membership (with its status), account e-mail address, a member an import lists twice or the network has, or a live member createMember names again (same name and postal code; existingMember).',
+  ARCHIVED_EXISTS:
+    'An archived account has this e-mail address (accountId): restoring it (restoreAccount) is the way back, not another account with the same address.',
   FULL: 'Every place is taken (participantLimit).',
   NOT_ENOUGH_LEFT:
     'Less is left than was asked for: remainingAreaM2 of a joint booth; hoursLeft, the most a booking of a capacity offer could take (the offer’s hours left, or what its window’s days have free).',

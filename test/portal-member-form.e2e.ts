@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { createMember, supervisorGraph } from './support/members.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
 
@@ -8,7 +9,9 @@ import type { Supervisor } from './support/supervisor.ts';
 // field gets the server's error at that field (and the focus), in the user's language from the error's
 // extensions.reason (German, and English after switching), the office fixes it and the member is saved,
 // as the graph then shows; the office archives it from its member list after a confirmation, and it is
-// gone from the list and the public search. Every state passes axe-core's WCAG 2.1 AA rules.
+// gone from the list and the public search. Every state passes axe-core's WCAG 2.1 AA rules. Once created, the page
+// is the member's edit page (a reload created it twice); the employees read as Germans write a thousand; a change made
+// elsewhere meanwhile keeps what was typed; an archived member says so instead of offering a save it refuses.
 
 let stack: Supervisor;
 let browser: Browser;
@@ -233,4 +236,136 @@ test('the office archives a member from its member list after confirming, and th
   await expectAccessible(page);
   await screenshot(page, 'office-members-archived');
   expect((await stack.query(search)).data.members.totalCount).toBe(0);
+});
+
+test('once created, the URL is the member\'s edit page: a reload edits it, and employees read "1.250" as a thousand', async () => {
+  const page = await signedInPage();
+  await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
+  await page.waitForURL(/\/mitglieder\/neu$/);
+  await page.fill('#member-name', 'Werra Tausendfüßler GmbH');
+  await page.fill('#member-postalCode', '37269');
+  await page.fill('#member-city', 'Eschwege');
+  // A fraction is no number of people.
+  await page.fill('#member-employees', '1,5');
+  await page.press('#member-employees', 'Enter');
+  await eventually(() => page.locator('#member-employees-error').textContent()).toBe(
+    'Bitte geben Sie die Zahl der Beschäftigten als ganze Zahl ein, z. B. 25.',
+  );
+  await page.fill('#member-employees', '1.250');
+  await page.press('#member-employees', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
+  const search = { query: '{ members(filter: { text: "Werra Tausendfüßler" }) { totalCount edges { node { id employees } } } }' };
+  const [created] = (await stack.query(search)).data.members.edges;
+  expect(created.node.employees).toBe(1250);
+  await page.waitForURL((url) => url.pathname === `/mitglieder/bearbeiten/${encodeURIComponent(created.node.id)}`);
+  expect(await page.locator('h1').textContent()).toBe('Mitglied bearbeiten');
+  expect(await page.locator('.saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
+
+  // Reloaded, the form edits the member it created; saved again, there is still one.
+  await page.reload();
+  await eventually(() => page.locator('#member-employees').inputValue()).toBe('1250');
+  expect(await page.locator('h1').textContent()).toBe('Mitglied bearbeiten');
+  await page.fill('#member-employees', '1 300');
+  await page.press('#member-employees', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
+  const after = (await stack.query(search)).data.members;
+  expect(after.totalCount).toBe(1);
+  expect(after.edges[0].node.employees).toBe(1300);
+  await expectAccessible(page);
+});
+
+test('a change made elsewhere meanwhile keeps what was typed: taken over where only there, shown where on both sides', async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const { id } = await createMember(supervisorGraph(stack), admin, 'NIWE', { name: 'Meißner Blechbau GmbH', postalCode: '37269', city: 'Eschwege' });
+  const current = async () =>
+    (await stack.query({ query: 'query($id: ID!) { member(id: $id) { website description certifications { standard } } }', variables: { id } }, admin)).data
+      .member;
+  const elsewhere = async (input: Record<string, unknown>) => {
+    const { version } = (await stack.query({ query: 'query($id: ID!) { member(id: $id) { version } }', variables: { id } }, admin)).data.member;
+    const result = await stack.query(
+      {
+        query: 'mutation($id: ID!, $input: MemberPatch!, $v: Int) { updateMember(id: $id, input: $input, version: $v) { version } }',
+        variables: { id, input, v: version },
+      },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+  };
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(id)}`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Meißner Blechbau GmbH');
+
+  // The member's certifications and its description change elsewhere; the office types the website and saves.
+  await elsewhere({ certifications: [{ standard: 'ISO 9001', validUntil: `${new Date().getUTCFullYear() + 1}-06-30` }] });
+  await elsewhere({ description: 'Laserschneiden und Kanten bis 4 m.' });
+  await page.fill('#member-website', 'https://meissner-blechbau.example');
+  await page.press('#member-website', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe(
+    'Gespeichert: Meißner Blechbau GmbH. Inzwischen von anderer Seite geändert und übernommen: Beschreibung. Zum Profil',
+  );
+  expect(await page.locator('#member-description').inputValue()).toBe('Laserschneiden und Kanten bis 4 m.');
+  expect(await current()).toEqual({
+    // The network writes a web address as a browser does, with the path's slash.
+    website: 'https://meissner-blechbau.example/',
+    description: 'Laserschneiden und Kanten bis 4 m.',
+    certifications: [{ standard: 'ISO 9001' }],
+  });
+
+  // The website changes elsewhere too, and the office types another: its entry stays, what is saved now beside it.
+  await elsewhere({ website: 'https://blechbau-meissner.example' });
+  await page.fill('#member-website', 'https://www.meissner-blechbau.example');
+  await page.fill('#member-employees', '40');
+  await page.press('#member-website', 'Enter');
+  await eventually(() => page.locator('.member-form .notice-error').textContent()).toBe(
+    'Jemand hat dieses Mitglied inzwischen geändert. Ihre Eingaben sind erhalten; bei den markierten Feldern steht, was jetzt gespeichert ist. Prüfen Sie sie und speichern Sie erneut.',
+  );
+  expect(await page.locator('#member-website-theirs').textContent()).toBe('Inzwischen gespeichert: „https://blechbau-meissner.example/“');
+  expect(await page.locator('#member-website').getAttribute('aria-describedby')).toBe('member-website-theirs');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('member-website');
+  expect(await page.locator('#member-website').inputValue()).toBe('https://www.meissner-blechbau.example');
+  expect(await page.locator('#member-employees').inputValue()).toBe('40');
+  expect((await current()).website).toBe('https://blechbau-meissner.example/');
+  await expectAccessible(page);
+  await screenshot(page, 'member-form-changed-elsewhere');
+
+  // Saved again, the typed website stands.
+  await page.press('#member-website', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Meißner Blechbau GmbH. Zum Profil');
+  expect(await page.locator('#member-website-theirs').count()).toBe(0);
+  expect((await current()).website).toBe('https://www.meissner-blechbau.example/');
+});
+
+test("an archived member's form says so at once and offers no save; a save that meets the archiving says the same", async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const graph = supervisorGraph(stack);
+  const archive = async (id: string) =>
+    (await stack.query({ query: 'mutation($id: ID!) { archiveMember(id: $id) { archivedAt } }', variables: { id } }, admin)).data.archiveMember.archivedAt;
+  const day = (iso: string) => new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+  const left = (await createMember(graph, admin, 'NIWE', { name: 'Eschweger Gießerei Alt KG', postalCode: '37269', city: 'Eschwege' })).id;
+  const since = day(await archive(left));
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(left)}`);
+  const archived = (at: string) => `Dieses Unternehmen ist archiviert: Es hat das Netzwerk NIWE am ${at} verlassen, sein Profil lässt sich nicht mehr ändern.`;
+  await eventually(() => page.locator('main .notice-warning').textContent()).toBe(archived(since));
+  expect(await page.locator('main form, main button[type=submit]').count()).toBe(0);
+  await expectAccessible(page);
+
+  // Archived while the form is open: the server's ARCHIVED (its reason for a write to an archived member) turns the
+  // form into the same notice.
+  const leaving = (await createMember(graph, admin, 'NIWE', { name: 'Eschweger Gießerei Neu KG', postalCode: '37269', city: 'Eschwege' })).id;
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(leaving)}`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Eschweger Gießerei Neu KG');
+  const then = day(await archive(leaving));
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.operationName !== 'UpdateMember') return route.continue();
+    const answer = await (await route.fetch()).json();
+    for (const error of answer.errors ?? []) if (error.extensions?.field === 'id') error.extensions.reason = 'ARCHIVED';
+    await route.fulfill({ json: answer });
+  });
+  await page.fill('#member-city', 'Eschwege-Niederhone');
+  await page.press('#member-city', 'Enter');
+  await eventually(() => page.locator('main .notice-warning').textContent()).toBe(archived(then));
+  expect(await page.locator('main form').count()).toBe(0);
+  await page.unroute('**/graphql');
 });

@@ -86,7 +86,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await page.keyboard.press('Space');
   await press(page, 'button:text("Verfahren und Werkstoffe speichern")');
   await eventually(() => page.locator('section[aria-labelledby="my-capabilities-heading"] .saved').textContent()).toBe(
-    'Gespeichert: 1 Verfahren, 1 Werkstoffe.',
+    'Gespeichert: 1 Verfahren, 1 Werkstoff.',
   );
   const capabilities = `query($id: ID!) { member(id: $id) { processes { code } materials } }`;
   expect((await graph(capabilities, { id: members.werra })).member).toEqual({ processes: [{ code: '3.2.3' }], materials: ['42CrMo4'] });
@@ -114,7 +114,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   expect((await graph(contacts, { id: members.werra }, linatToken)).member.contacts).toEqual([]);
   await email.fill('vertrieb@werra-fraese.example');
   await page.keyboard.press('Enter');
-  await eventually(() => page.locator('section[aria-labelledby="my-contacts-heading"] .saved').textContent()).toBe('Gespeichert: 1 Ansprechpersonen.');
+  await eventually(() => page.locator('section[aria-labelledby="my-contacts-heading"] .saved').textContent()).toBe('Gespeichert: 1 Ansprechperson.');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
   expect((await graph(contacts, { id: members.werra }, linatToken)).member.contacts).toEqual([
     { name: 'Frieda Fräse', role: 'Vertrieb', email: 'vertrieb@werra-fraese.example', phone: '+49 5651 12345' },
@@ -130,7 +130,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await page.keyboard.press('Tab');
   await page.keyboard.type('3.2.3');
   await page.keyboard.press('Enter');
-  await eventually(() => page.locator('section[aria-labelledby="my-services-heading"] .saved').textContent()).toBe('Gespeichert: 1 Leistungen.');
+  await eventually(() => page.locator('section[aria-labelledby="my-services-heading"] .saved').textContent()).toBe('Gespeichert: 1 Leistung.');
   const services = `query($id: ID!) { member(id: $id) { services { title description processes { code } } } }`;
   expect((await graph(services, { id: members.werra })).member.services).toEqual([
     { title: 'CNC-Fräsen bis 5 Achsen', description: 'Bauteile bis 650 mm, Losgrößen ab 1.', processes: [{ code: '3.2.3' }] },
@@ -156,7 +156,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   const until = monday(52);
   await validUntil.fill(until);
   await page.keyboard.press('Enter');
-  await eventually(() => page.locator('section[aria-labelledby="my-certifications-heading"] .saved').textContent()).toBe('Gespeichert: 1 Zertifizierungen.');
+  await eventually(() => page.locator('section[aria-labelledby="my-certifications-heading"] .saved').textContent()).toBe('Gespeichert: 1 Zertifizierung.');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
   expect((await graph(certifications, { id: members.werra })).member.certifications).toEqual([
     { standard: 'ISO 9001', number: 'Q-2026-117', validUntil: until, valid: true },

@@ -111,6 +111,7 @@ test('the signed-in person changes the password on "Mein Zugang", with the serve
   const next = page.locator('#account-newPassword');
   await current.fill('falsches-passwort-1');
   await next.fill('Eisenach-Wartburg-2027');
+  await page.fill('#account-newPasswordRepeat', 'Eisenach-Wartburg-2027');
   await page.press('#account-newPassword', 'Enter');
   await eventually(() => page.locator('#account-currentPassword-error').textContent()).toBe('Das ist nicht Ihr bisheriges Passwort.');
   expect(await current.getAttribute('aria-invalid')).toBe('true');
@@ -118,6 +119,7 @@ test('the signed-in person changes the password on "Mein Zugang", with the serve
 
   await current.fill(password);
   await next.fill('kurz');
+  await page.fill('#account-newPasswordRepeat', 'kurz');
   await page.press('#account-newPassword', 'Enter');
   await eventually(() => page.locator('#account-newPassword-error').textContent()).toBe('Bitte geben Sie mindestens 12 Zeichen ein.');
   expect(await next.getAttribute('aria-describedby')).toBe('account-newPassword-error password-rule');
@@ -126,6 +128,7 @@ test('the signed-in person changes the password on "Mein Zugang", with the serve
   await screenshot(page, 'account-password-error');
 
   await next.fill('Eisenach-Wartburg-2027');
+  await page.fill('#account-newPasswordRepeat', 'Eisenach-Wartburg-2027');
   await page.press('#account-newPassword', 'Enter');
   await eventually(() => page.locator('.saved').textContent()).toBe('Das Passwort ist geändert. Melden Sie sich künftig mit dem neuen Passwort an.');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);

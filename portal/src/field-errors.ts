@@ -298,6 +298,8 @@ const conflictsDe: Record<ConflictReasonName, ConflictPhrase> = {
   STALE_VERSION: () => 'Das wurde inzwischen von anderer Seite geändert; bitte laden Sie die Seite neu und versuchen Sie es dann noch einmal.',
   STATUS: () => 'Das ist in diesem Stand nicht (mehr) möglich; bitte laden Sie die Seite neu.',
   EXISTS: ({ field, status }) => existing(existsDe, status, field) ?? 'Das gibt es schon; ein zweites Mal lässt es sich nicht anlegen.',
+  ARCHIVED_EXISTS: () =>
+    'Für diese E-Mail-Adresse gibt es einen archivierten Zugang. Stellen Sie ihn unter „Archivierte Zugänge“ wieder her, statt einen neuen anzulegen.',
   FULL: ({ participantLimit }, n) =>
     participantLimit === 1
       ? 'Der einzige Platz ist schon vergeben.'
@@ -325,6 +327,7 @@ const conflictsEn: Record<ConflictReasonName, ConflictPhrase> = {
   STALE_VERSION: () => 'This was changed elsewhere in the meantime; please reload the page and try again.',
   STATUS: () => 'This is not (or no longer) possible in its current state; please reload the page.',
   EXISTS: ({ field, status }) => existing(existsEn, status, field) ?? 'This exists already; it cannot be created a second time.',
+  ARCHIVED_EXISTS: () => 'An archived account has this e-mail address. Restore it under “Archived accounts” instead of creating a new one.',
   FULL: ({ participantLimit }, n) =>
     participantLimit === 1
       ? 'The only place is taken already.'

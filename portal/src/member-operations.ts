@@ -166,6 +166,15 @@ export const updateOwnCapabilities = operation<{ updateMember: OwnCapabilities }
   }`,
 );
 
+/**
+ * Whether a member has left its network (archivedAt, ISO 8601; null while it is a member), for its profile and the
+ * member form: an archived member's profile is what it was when it left, and it can no longer be changed.
+ */
+export const memberStanding = operation<{ member: { id: string; archivedAt: string | null } | null }, { id: string }>(
+  'MemberStanding',
+  `query MemberStanding($id: ID!) { member(id: $id) { id archivedAt } }`,
+);
+
 type BookingStatus = CapacityBookingRow['status'];
 
 /** The offering member accepts a requested booking of its offer. */
@@ -188,6 +197,7 @@ export const memberOperations = [
   withdrawOwnCapacity,
   ownCapabilities,
   updateOwnCapabilities,
+  memberStanding,
   confirmOwnBooking,
   declineOwnBooking,
 ];

@@ -1,4 +1,4 @@
-import type { MemberId, NetworkCode, Operation } from './operations.ts';
+import type { ListedAccount, MemberId, NetworkCode, Operation } from './operations.ts';
 
 // The network office's operations (pages/office-*.tsx), typed like the rest of portal/src/operations.ts,
 // which re-exports them: the persisted-operation manifest and `npm run schema:check` take them from there.
@@ -140,4 +140,55 @@ export const archiveMember = operation<{ archiveMember: { id: string; name: stri
   `mutation ArchiveMember($id: ID!) { archiveMember(id: $id) { id name archivedAt } }`,
 );
 
-export const officeOperations = [importMembersFile, officeCapacityBalance, officeAuditLog, officeInquiries, officeMembers, archiveMember];
+// Getting back into an account (pages/accounts.tsx, account.tsx, sign-in.tsx): the system sends no e-mail, so a
+// person who cannot sign in asks their network's office, which resets the password or restores the account.
+
+/** An account's fields as AccountList (operations.ts) reads them, so a row changed here replaces its row there. */
+const recoveredAccountFields = 'id email name kind network memberId customer createdAt archivedAt';
+
+export interface PasswordReset {
+  /** Shown once, for the office to pass on; region keeps only its hash. */
+  oneTimePassword: string;
+  expiresAt: string;
+  account: ListedAccount;
+}
+
+export const resetAccountPassword = operation<{ resetAccountPassword: PasswordReset }, { id: string }>(
+  'ResetAccountPassword',
+  `mutation ResetAccountPassword($id: ID!) { resetAccountPassword(id: $id) { oneTimePassword expiresAt account { ${recoveredAccountFields} } } }`,
+);
+
+export const restoreAccount = operation<{ restoreAccount: ListedAccount }, { id: string; memberId?: string }>(
+  'RestoreAccount',
+  `mutation RestoreAccount($id: ID!, $memberId: ID) { restoreAccount(id: $id, memberId: $memberId) { ${recoveredAccountFields} } }`,
+);
+
+/** Whether the signed-in person's password is a one-time password to replace (after sign-in, and on "Mein Zugang"). */
+export const myPasswordState = operation<{ myAccount: { mustChangePassword: boolean } | null }, Record<string, never>>(
+  'MyPasswordState',
+  'query MyPasswordState { myAccount { mustChangePassword } }',
+);
+
+export interface NetworkOfficeContact {
+  code: NetworkCode;
+  office: { name: string; email: string; phone: string };
+}
+
+/** The networks' offices, whom the sign-in page names for a forgotten password. */
+export const networkOffices = operation<{ networks: NetworkOfficeContact[] }, Record<string, never>>(
+  'NetworkOffices',
+  'query NetworkOffices { networks { code office { name email phone } } }',
+);
+
+export const officeOperations = [
+  importMembersFile,
+  officeCapacityBalance,
+  officeAuditLog,
+  officeInquiries,
+  officeMembers,
+  archiveMember,
+  resetAccountPassword,
+  restoreAccount,
+  myPasswordState,
+  networkOffices,
+];

@@ -1,17 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
 import { request } from '../graphql.ts';
-import { changePassword, memberName, myAccount } from '../operations.ts';
+import { changePassword, memberName, myAccount, myPasswordState } from '../operations.ts';
 import { paths } from '../router.ts';
-import { type Said, sayError, sayFailure, sayLoadFailure } from '../said.tsx';
+import { type Said, say, sayError, sayFailure, sayLoadFailure } from '../said.tsx';
 import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
 
 // The signed-in person's own account: what it is, and changing its password. The rule for a new
 // password is the server's; its message stands at the field it names (currentPassword or newPassword).
+// The new password is typed twice and compared here before anything is sent: a typo in it, unseen behind
+// the dots, locked its owner out at the next sign-in. A one-time password an office set (sign-in leads
+// here then) is said at the top, and replaced the same way.
 
-type Field = 'currentPassword' | 'newPassword';
+type Field = 'currentPassword' | 'newPassword' | 'newPasswordRepeat';
 type Errors = Partial<Record<Field | 'form', Said>>;
+
+const fields: readonly Field[] = ['currentPassword', 'newPassword', 'newPasswordRepeat'];
+const blank: Record<Field, string> = { currentPassword: '', newPassword: '', newPasswordRepeat: '' };
 
 export function AccountPage() {
   const { t, day } = useLocale();
@@ -20,11 +26,16 @@ export function AccountPage() {
   // The company a member's account belongs to, by its name as /zugaenge shows it (its id where that is not known).
   const memberId = data?.myAccount?.memberId;
   const company = useQuery(memberName, memberId ? { id: memberId } : undefined).data?.member?.name;
-  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '' });
+  const mustChange = useQuery(myPasswordState, session?.signedIn ? {} : undefined).data?.myAccount?.mustChangePassword ?? false;
+  const [values, setValues] = useState<Record<Field, string>>(blank);
   const [errors, setErrors] = useState<Errors>({});
   const [changed, setChanged] = useState(false);
   const [busy, setBusy] = useState(false);
-  const inputs = { currentPassword: useRef<HTMLInputElement>(null), newPassword: useRef<HTMLInputElement>(null) };
+  const inputs = {
+    currentPassword: useRef<HTMLInputElement>(null),
+    newPassword: useRef<HTMLInputElement>(null),
+    newPasswordRepeat: useRef<HTMLInputElement>(null),
+  };
 
   if (!session || loading) {
     return (
@@ -57,18 +68,19 @@ export function AccountPage() {
   const fail = (next: Errors) => {
     setErrors(next);
     setChanged(false);
-    const first = (['currentPassword', 'newPassword'] as const).find((f) => next[f]);
+    const first = fields.find((f) => next[f]);
     if (first) inputs[first].current?.focus();
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (values.newPassword !== values.newPasswordRepeat) return fail({ newPasswordRepeat: say(({ t }) => t.accountPasswordMismatch) });
     setBusy(true);
-    const result = await request(changePassword, values);
+    const result = await request(changePassword, { currentPassword: values.currentPassword, newPassword: values.newPassword });
     setBusy(false);
     if (result.data?.changePassword) {
       setErrors({});
-      setValues({ currentPassword: '', newPassword: '' });
+      setValues(blank);
       setChanged(true);
       return;
     }
@@ -102,6 +114,11 @@ export function AccountPage() {
   return (
     <>
       <h1>{t.accountHeading}</h1>
+      {mustChange && !changed && (
+        <p class="notice notice-warning" role="alert">
+          {t.accountMustChange}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t.accountsField_name}</dt>
         <dd>{account.name}</dd>
@@ -123,6 +140,7 @@ export function AccountPage() {
         )}
         {passwordField('currentPassword', 'current-password')}
         {passwordField('newPassword', 'new-password')}
+        {passwordField('newPasswordRepeat', 'new-password')}
         <p class="muted" id="password-rule">
           {t.accountPasswordRule}
         </p>

@@ -9,6 +9,8 @@ import {
   archiveAccount,
   createAccount,
   networkMemberNames,
+  resetAccountPassword,
+  restoreAccount,
   type AccountInput,
   type AccountKind,
   type ListedAccount,
@@ -24,6 +26,9 @@ import { ConfirmQuestion } from '../components/confirm-question.tsx';
 // An office's portal accounts: those of its network (its members' staff and its own), a form to
 // create one, and archiving. Admin sees every account and may also create customers' accounts.
 // Who may create which is region's rule (subgraphs/region/accounts); its errors stand at their field.
+// The way back (the system sends no e-mail): "Passwort zurücksetzen" shows a one-time password once, for
+// the office to pass on; archived accounts stand apart under "Archivierte Zugänge" with "Wiederherstellen",
+// and one whose company has left its network is restored for the member the company is now.
 
 type Field = 'email' | 'name' | 'password' | 'kind' | 'network' | 'memberId' | 'customer';
 type Errors = Partial<Record<Field | 'form', Said>>;
@@ -44,15 +49,37 @@ export function AccountsPage() {
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | HTMLSelectElement | null>>>({});
   const members = useQuery(networkMemberNames, staff && kind === 'MEMBER' ? { network } : undefined);
-  // Asked first, the safe choice focused: an account archived cannot sign in again, and the graph has no way back.
+  // Asked first, the safe choice focused: an account archived signs in no more until its office restores it.
   const confirm = useConfirmDialog<ListedAccount>();
   const [archiving, setArchiving] = useState(false);
   const tableHeading = useRef<HTMLHeadingElement>(null);
+  // Asked alike: a reset ends the holder's sessions, a restore lets the account sign in again.
+  const confirmReset = useConfirmDialog<ListedAccount>();
+  const confirmRestore = useConfirmDialog<ListedAccount>();
+  const [acting, setActing] = useState(false);
+  const [actionError, setActionError] = useState<Said | null>(null);
+  // The one-time password, shown until the office closes it; not kept anywhere else.
+  const [reset, setReset] = useState<{ name: string; password: string; expiresAt: string } | null>(null);
+  const resetPanel = useRef<HTMLElement>(null);
+  // An archived account whose company has left its network: restored for the member the company is now.
+  const [moving, setMoving] = useState<ListedAccount | null>(null);
+  const [movingTo, setMovingTo] = useState('');
+  const [moveError, setMoveError] = useState<Said | null>(null);
+  const moveSelect = useRef<HTMLSelectElement>(null);
+  const movingMembers = useQuery(networkMemberNames, staff && moving?.network ? { network: moving.network as NetworkCode } : undefined);
+  // createAccount refused an address an archived account holds: that account, to restore from the form.
+  const [archivedMatch, setArchivedMatch] = useState<ListedAccount | null>(null);
 
   useEffect(() => setAccounts(list.data?.accounts ?? []), [list.data]);
   useEffect(() => {
     if (session?.role === 'office' && session.network) setNetwork(session.network as NetworkCode);
   }, [session]);
+  useEffect(() => {
+    if (reset) resetPanel.current?.focus();
+  }, [reset]);
+  useEffect(() => {
+    if (moving) moveSelect.current?.focus();
+  }, [moving]);
 
   if (!session || list.loading) {
     return (
@@ -98,10 +125,13 @@ export function AccountsPage() {
     const created = result.data?.createAccount;
     if (!created) {
       const error = result.errors[0];
+      const archivedId = error?.extensions?.reason === 'ARCHIVED_EXISTS' ? error.extensions.accountId : undefined;
+      setArchivedMatch(accounts.find((a) => a.id === archivedId && a.archivedAt) ?? null);
       const known = fieldOfError(error, fieldOrder);
       if (known) return fail({ [known]: say((locale) => fieldErrorText(error, locale)) });
       return fail({ form: sayFailure(result.errors) });
     }
+    setArchivedMatch(null);
     setAccounts([...accounts, created]);
     setValues({ email: '', name: '', password: '', memberId: values.memberId, customer: '' });
     setErrors({});
@@ -121,6 +151,59 @@ export function AccountsPage() {
     setStatus(say(({ t }) => t.accountsArchived(archived.name)));
     // The row's button is gone: the focus goes to the page's heading, the outcome is announced below it.
     requestAnimationFrame(() => tableHeading.current?.focus());
+  };
+
+  const replace = (changed: ListedAccount) => setAccounts(accounts.map((a) => (a.id === changed.id ? changed : a)));
+
+  const resetPassword = async () => {
+    const account = confirmReset.subject;
+    if (!account) return;
+    setActing(true);
+    const result = await request(resetAccountPassword, { id: account.id });
+    setActing(false);
+    confirmReset.close();
+    const answer = result.data?.resetAccountPassword;
+    if (!answer) return setActionError(sayFailure(result.errors));
+    setActionError(null);
+    setStatus(null);
+    replace(answer.account);
+    setReset({ name: answer.account.name, password: answer.oneTimePassword, expiresAt: answer.expiresAt });
+  };
+
+  const restore = async (account: ListedAccount, memberId?: string) => {
+    setActing(true);
+    const result = await request(restoreAccount, memberId ? { id: account.id, memberId } : { id: account.id });
+    setActing(false);
+    confirmRestore.close();
+    const restored = result.data?.restoreAccount;
+    if (!restored) {
+      const error = result.errors[0];
+      // Its company has left its network: members are not restored, but the company may be one again under a new id.
+      if (error?.extensions?.reason === 'ARCHIVED' && error.extensions.field === 'memberId' && !memberId) {
+        setMovingTo('');
+        setMoving(account);
+        return setActionError(say(({ t }) => t.accountsRestoreMemberLeft(account.name)));
+      }
+      return setActionError(sayFailure(result.errors));
+    }
+    setActionError(null);
+    setMoving(null);
+    setArchivedMatch(null);
+    replace(restored);
+    setStatus(say(({ t }) => t.accountsRestored(restored.name)));
+    // The row's button is gone with the row: the focus goes to the page's heading, the outcome is announced below it.
+    requestAnimationFrame(() => tableHeading.current?.focus());
+  };
+
+  const move = (event: Event) => {
+    event.preventDefault();
+    if (!moving) return;
+    if (!movingTo) {
+      setMoveError(say(({ t }) => t.accountsRestoreChooseMember));
+      return moveSelect.current?.focus();
+    }
+    setMoveError(null);
+    restore(moving, movingTo);
   };
 
   const described = (field: Field) => ({
@@ -153,6 +236,22 @@ export function AccountsPage() {
     );
   };
   const memberName = new Map(members.data?.members?.edges.map((e) => [e.node.id, e.node.name]) ?? []);
+  const kindOf = (account: ListedAccount) =>
+    [t[`accountKind_${account.kind}`], account.network, account.memberId && (memberName.get(account.memberId) ?? account.memberId), account.customer]
+      .filter(Boolean)
+      .join(' · ');
+  const live = accounts.filter((a) => !a.archivedAt);
+  const archived = accounts.filter((a) => a.archivedAt);
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">{t.accountsField_name}</th>
+        <th scope="col">{t.accountsField_email}</th>
+        <th scope="col">{t.accountKind}</th>
+        <th scope="col">{t.accountsState}</th>
+      </tr>
+    </thead>
+  );
 
   return (
     <>
@@ -163,41 +262,45 @@ export function AccountsPage() {
       <div role="status" class="saved">
         {status && <p class="notice notice-ok">{status}</p>}
       </div>
+      {actionError && (
+        <p class="notice notice-error" role="alert">
+          {actionError}
+        </p>
+      )}
+      {reset && (
+        <section class="notice notice-ok one-time-password" aria-labelledby="one-time-password-heading" tabIndex={-1} ref={resetPanel}>
+          <h2 id="one-time-password-heading">{t.accountsOneTimeHeading(reset.name)}</h2>
+          <p>
+            <code id="one-time-password">{reset.password}</code>
+          </p>
+          <p>{t.accountsOneTimeHint(reset.name, day(reset.expiresAt))}</p>
+          <button type="button" class="secondary" onClick={() => setReset(null)}>
+            {t.accountsOneTimeDone}
+          </button>
+        </section>
+      )}
       <TableScroll label={t.accountsHeading}>
         <table class="accounts">
           <caption class="visually-hidden">{t.accountsHeading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.accountsField_name}</th>
-              <th scope="col">{t.accountsField_email}</th>
-              <th scope="col">{t.accountKind}</th>
-              <th scope="col">{t.accountsState}</th>
-            </tr>
-          </thead>
+          {head}
           <tbody>
-            {accounts.map((account) => (
+            {live.map((account) => (
               <tr key={account.id}>
                 <td>{account.name}</td>
                 <td>{account.email}</td>
+                <td>{kindOf(account)}</td>
                 <td>
-                  {[
-                    t[`accountKind_${account.kind}`],
-                    account.network,
-                    account.memberId && (memberName.get(account.memberId) ?? account.memberId),
-                    account.customer,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </td>
-                <td>
-                  {account.archivedAt ? (
-                    t.accountsArchivedOn(day(account.archivedAt))
-                  ) : account.id === session?.accountId ? (
+                  {account.id === session?.accountId ? (
                     t.accountsOwn
                   ) : (
-                    <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => confirm.ask(account)}>
-                      {t.accountsArchive}
-                    </button>
+                    <div class="actions">
+                      <button type="button" class="secondary" aria-label={t.accountsResetLabel(account.name)} onClick={() => confirmReset.ask(account)}>
+                        {t.accountsReset}
+                      </button>
+                      <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => confirm.ask(account)}>
+                        {t.accountsArchive}
+                      </button>
+                    </div>
                   )}
                 </td>
               </tr>
@@ -205,6 +308,69 @@ export function AccountsPage() {
           </tbody>
         </table>
       </TableScroll>
+      {archived.length > 0 && (
+        <>
+          <h2 id="accounts-archived-heading">{t.accountsArchivedHeading}</h2>
+          <p>{t.accountsArchivedIntro}</p>
+          <TableScroll label={t.accountsArchivedHeading}>
+            <table class="accounts accounts-archived">
+              <caption class="visually-hidden">{t.accountsArchivedHeading}</caption>
+              {head}
+              <tbody>
+                {archived.map((account) => (
+                  <tr key={account.id}>
+                    <td>{account.name}</td>
+                    <td>{account.email}</td>
+                    <td>{kindOf(account)}</td>
+                    <td>
+                      {t.accountsArchivedOn(day(account.archivedAt!))}{' '}
+                      <button type="button" class="secondary" aria-label={t.accountsRestoreLabel(account.name)} onClick={() => confirmRestore.ask(account)}>
+                        {t.accountsRestore}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+      {moving && (
+        <form class="member-form" onSubmit={move} noValidate aria-labelledby="account-move-heading">
+          <h3 id="account-move-heading">{t.accountsRestoreForMember(moving.name)}</h3>
+          <div class="field">
+            <label for="account-move-memberId">{t.accountsField_memberId}</label>
+            <select
+              id="account-move-memberId"
+              ref={moveSelect}
+              value={movingTo}
+              aria-invalid={moveError ? 'true' : undefined}
+              aria-describedby={moveError ? 'account-move-memberId-error' : undefined}
+              onChange={(e) => setMovingTo(e.currentTarget.value)}
+            >
+              <option value="">{t.accountsChooseMember}</option>
+              {movingMembers.data?.members?.edges.map(({ node }) => (
+                <option key={node.id} value={node.id}>
+                  {node.name}
+                </option>
+              ))}
+            </select>
+            {moveError && (
+              <p class="field-error" id="account-move-memberId-error">
+                {moveError}
+              </p>
+            )}
+          </div>
+          <div class="actions">
+            <button type="submit" disabled={acting}>
+              {t.accountsRestoreMove}
+            </button>
+            <button type="button" class="link-button" onClick={() => setMoving(null)}>
+              {t.accountsArchiveCancel}
+            </button>
+          </div>
+        </form>
+      )}
       <ConfirmQuestion
         confirm={confirm}
         id="account-archive-question"
@@ -213,6 +379,24 @@ export function AccountsPage() {
         cancel={t.accountsArchiveCancel}
         busy={archiving}
         onConfirm={archive}
+      />
+      <ConfirmQuestion
+        confirm={confirmReset}
+        id="account-reset-question"
+        question={(account) => t.accountsResetQuestion(account.name)}
+        action={t.accountsResetConfirm}
+        cancel={t.accountsArchiveCancel}
+        busy={acting}
+        onConfirm={resetPassword}
+      />
+      <ConfirmQuestion
+        confirm={confirmRestore}
+        id="account-restore-question"
+        question={(account) => t.accountsRestoreQuestion(account.name)}
+        action={t.accountsRestoreConfirm}
+        cancel={t.accountsArchiveCancel}
+        busy={acting}
+        onConfirm={() => confirmRestore.subject && restore(confirmRestore.subject)}
       />
 
       <h2 id="account-new-heading">{t.accountsNewHeading}</h2>
@@ -257,6 +441,13 @@ export function AccountsPage() {
         {kind === 'CUSTOMER' && textField('customer', 'organization')}
         {textField('name', 'off')}
         {textField('email', 'off')}
+        {archivedMatch && errors.email && (
+          <p>
+            <button type="button" class="secondary" onClick={() => confirmRestore.ask(archivedMatch)}>
+              {t.accountsRestoreLabel(archivedMatch.name)}
+            </button>
+          </p>
+        )}
         {textField('password', 'new-password')}
         <div class="actions">
           <button type="submit" disabled={busy}>

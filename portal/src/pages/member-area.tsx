@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../field-errors.ts';
 import type { Language, Locale } from '../i18n.ts';
 import { amountIn, parseAmount } from '../amounts.ts';
@@ -17,12 +17,12 @@ import {
   ownMember,
   postOwnCapacity,
   setOwnAvailability,
-  updateOwnCapabilities,
   withdrawOwnCapacity,
   type AvailabilityStatus,
   type CadSystem,
   type CapacityBookingRow,
   type CapacityPostFields,
+  type OwnCapabilities,
   type OwnCapacityPost,
   type OwnMember,
 } from '../member-operations.ts';
@@ -30,10 +30,10 @@ import { paths } from '../router.ts';
 import { blankRequired, type Said, say, sayError, sayFailure, sayLoadFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { useReloadable } from '../use-query.ts';
+import { useQuery, useReloadable } from '../use-query.ts';
 import { TableScroll } from '../components/table-scroll.tsx';
 import { type MemberMessages, memberText, useMemberText } from './member-messages.ts';
-import { type ListFormProps, RowsForm } from './member-rows.tsx';
+import { type ListFormProps, RowsForm, saveList, useListDraft } from './member-rows.tsx';
 import './member-area.css';
 
 // A signed-in member's own pages, loaded only when one is opened (app.tsx): /mein-unternehmen (its
@@ -154,61 +154,68 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
 }
 
 /**
- * The member's processes and materials, chosen in the search's pickers and saved with updateMember (the
- * member form edits the rest of the profile). The lists replace the member's, with the version read.
+ * The lists of the member's profile it keeps here (processes and materials, services, certifications, contact persons),
+ * each form saving its own with updateMember. They share the member's version: the newest answer of the server, from
+ * the page's read, a form's save or a read after a CONFLICT, is every form's, and each keeps what was typed in it
+ * (member-rows.tsx, useListDraft).
  */
-/** The lists of the member's profile it keeps here, sharing the version read, so saving one then the other is no CONFLICT. */
 function ProfileLists({ memberId }: { memberId: string }) {
-  const loaded = useReloadable(ownCapabilities, { id: memberId });
-  const [version, setVersion] = useState(0);
-  const own = loaded.data?.member;
+  const loaded = useQuery(ownCapabilities, { id: memberId });
+  const [own, setOwn] = useState<OwnCapabilities | null>(null);
   useEffect(() => {
-    if (own) setVersion(own.version);
-  }, [own]);
+    if (loaded.data?.member) setOwn(loaded.data.member);
+  }, [loaded.data]);
+  // Two forms saved at once answer in either order: the higher version is the newer state.
+  const onServerState = useCallback((next: OwnCapabilities) => setOwn((previous) => (previous && previous.version > next.version ? previous : next)), []);
   if (!own) return null;
+  const props = { memberId, own, onServerState };
   return (
     <>
-      <CapabilitiesForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
-      <ServicesForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
-      <CertificationsForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
-      <ContactsForm memberId={memberId} own={own} version={version} onSaved={setVersion} reload={loaded.reload} />
+      <CapabilitiesForm {...props} />
+      <ServicesForm {...props} />
+      <CertificationsForm {...props} />
+      <ContactsForm {...props} />
     </>
   );
 }
 
-function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormProps) {
+const capabilitiesOf = (own: OwnCapabilities) => ({ processes: own.processes.map((p) => p.code), materials: own.materials });
+
+/** The member's processes and materials, chosen in the search's pickers (the member form edits name, address and the rest). */
+function CapabilitiesForm(props: ListFormProps) {
   const text = useMemberText();
-  const [processes, setProcesses] = useState<string[]>([]);
-  const [materials, setMaterials] = useState<string[]>([]);
+  const { language } = useLocale();
+  const { draft, setDraft, base, setBase } = useListDraft(props.own, capabilitiesOf);
   const [message, setMessage] = useState<{ ok: boolean; text: Said; field?: 'processes' | 'materials' } | null>(null);
+  // The processes and materials as the server has them now, shown beside the choice kept after a colleague changed them.
+  const [theirs, setTheirs] = useState<{ processes: string[]; materials: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    setProcesses(own.processes.map((p) => p.code));
-    setMaterials(own.materials);
-  }, [own]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await request(updateOwnCapabilities, { id: memberId, input: { processes, materials }, version });
+    const outcome = await saveList(props, capabilitiesOf, base, draft);
     setBusy(false);
-    const saved = result.data?.updateMember;
-    if (saved) {
-      onSaved(saved.version);
+    if ('saved' in outcome) {
+      const saved = outcome.saved;
+      setDraft(capabilitiesOf(saved));
+      setBase(capabilitiesOf(saved));
+      setTheirs(null);
       return setMessage({
         ok: true,
         text: say((locale) => memberText(locale).capabilitiesSaved(locale.number(saved.processes.length), locale.number(saved.materials.length))),
       });
     }
-    const error = result.errors[0];
-    const field = String(error?.extensions?.field ?? '').replace(/^input\./, '');
-    if (error?.extensions?.code === 'CONFLICT') {
-      reload();
-      return setMessage({ ok: false, text: say((locale) => memberText(locale).capabilitiesChanged) });
+    if ('changed' in outcome) {
+      setBase(capabilitiesOf(outcome.changed));
+      setTheirs(capabilitiesOf(outcome.changed));
+      return setMessage({ ok: false, text: say((locale) => memberText(locale).listChanged(memberText(locale).listNames.capabilities)) });
     }
+    const error = outcome.errors[0];
+    const field = String(error?.extensions?.field ?? '').replace(/^input\./, '');
     setMessage({
       ok: false,
-      text: field === 'processes' || field === 'materials' ? sayError(error) : sayFailure(result.errors),
+      text: field === 'processes' || field === 'materials' ? sayError(error) : sayFailure(outcome.errors),
       field: field === 'processes' || field === 'materials' ? field : undefined,
     });
   };
@@ -218,9 +225,9 @@ function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormP
       <h2 id="my-capabilities-heading">{text.capabilitiesHeading}</h2>
       <p>{text.capabilitiesIntro}</p>
       <form class="member-area-form" onSubmit={submit} aria-labelledby="my-capabilities-heading">
-        <ProcessPicker name="own-processes" label={text.processesLabel} values={processes} onChange={setProcesses} />
+        <ProcessPicker name="own-processes" label={text.processesLabel} values={draft.processes} onChange={(processes) => setDraft({ ...draft, processes })} />
         {message?.field === 'processes' && <p class="field-error">{message.text}</p>}
-        <MaterialPicker name="own-materials" label={text.materialsLabel} values={materials} onChange={setMaterials} />
+        <MaterialPicker name="own-materials" label={text.materialsLabel} values={draft.materials} onChange={(materials) => setDraft({ ...draft, materials })} />
         {message?.field === 'materials' && <p class="field-error">{message.text}</p>}
         <div class="actions">
           <button type="submit" disabled={busy}>
@@ -229,6 +236,19 @@ function CapabilitiesForm({ memberId, own, version, onSaved, reload }: ListFormP
         </div>
         <div role="status" class="saved">
           {message && !message.field && <p class={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}>{message.text}</p>}
+          {theirs && (
+            <div class="notice notice-warning">
+              {text.theirsHeading}
+              <ul>
+                <li>
+                  {text.processesLabel}: {theirs.processes.map((code) => `${code} ${processName(code, language)}`).join(', ') || text.theirsNone}
+                </li>
+                <li>
+                  {text.materialsLabel}: {theirs.materials.join(', ') || text.theirsNone}
+                </li>
+              </ul>
+            </div>
+          )}
         </div>
       </form>
     </section>

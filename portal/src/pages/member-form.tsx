@@ -1,18 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useIdempotencyKeys } from '../retry-key.ts';
+import { parseWhole, wholeIn } from '../amounts.ts';
 import { NetworkOptions } from '../components/network-options.tsx';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
-import { request } from '../graphql.ts';
-import { createMember, memberForEdit, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
+import { type GraphQLErrorLike, request } from '../graphql.ts';
+import type { Language } from '../i18n.ts';
+import { createMember, memberForEdit, memberStanding, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
+import { useIdempotencyKeys } from '../retry-key.ts';
 import { paths, useRoute } from '../router.ts';
 import { type Said, say, sayFailure, sayLoadFailure } from '../said.tsx';
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useNotation } from '../use-notation.ts';
 import { useQuery } from '../use-query.ts';
 
 // An office creates and edits its network's members (admin any network's; a member edits its own
 // record). The portal checks nothing the server checks: each field's error is the server's
 // (BAD_USER_INPUT with extensions.field), in the user's language (field-errors.ts), shown at that field and read out there.
+// A save that meets a change made elsewhere since the form was read keeps what was typed: fields changed only there
+// are taken over and the save goes again; a field changed on both sides shows what is saved now, to decide.
 
 type FieldName = keyof MemberFormFields;
 type Values = Record<FieldName, string>;
@@ -38,18 +43,24 @@ const valuesOf = (member: EditedMember): Values => ({
   description: member.description ?? '',
 });
 
-/** The form's text as the API takes it: empty optional fields are null (on an update that clears them). */
-function inputOf(values: Values): MemberFormFields | { employeesNotWhole: true } {
+const sameValues = (a: Values, b: Values) => fieldOrder.every((f) => a[f] === b[f]);
+
+/**
+ * The form's text as the API takes it: empty optional fields are null (on an update that clears them). The employees
+ * are a whole number as the page's language writes it, grouped or not ("1.250" or "1 250" in German): the member import
+ * took "1.250" and the form refused it.
+ */
+function inputOf(values: Values, language: Language): MemberFormFields | { employeesNotWhole: true } {
   const optional = (value: string) => (value.trim() === '' ? null : value);
-  const employees = values.employees.trim();
-  if (employees !== '' && !/^\d+$/.test(employees)) return { employeesNotWhole: true };
+  const employees = values.employees.trim() === '' ? null : parseWhole(values.employees, language);
+  if (Number.isNaN(employees)) return { employeesNotWhole: true };
   return {
     name: values.name,
     street: optional(values.street),
     postalCode: values.postalCode,
     city: values.city,
     website: optional(values.website),
-    employees: employees === '' ? null : Number(employees),
+    employees,
     description: optional(values.description),
   };
 }
@@ -67,34 +78,51 @@ export function EditMemberLink({ member }: { member: { id: string; network: { co
 }
 
 export function MemberFormPage({ id }: { id?: string }) {
-  const { t } = useLocale();
+  const { t, language, day } = useLocale();
   const route = useRoute();
   const { session } = useSession();
   // After creating, the form goes on editing the member it created.
   const [memberId, setMemberId] = useState(id);
   const [values, setValues] = useState<Values>(empty);
+  // The member as the server had it when the values were read or saved: what was typed is what differs from it.
+  const [base, setBase] = useState<Values>(empty);
   const [version, setVersion] = useState<number | undefined>(undefined);
   const [network, setNetwork] = useState<NetworkCode>('NIWE');
   const [errors, setErrors] = useState<Errors>({});
+  // After a CONFLICT, what is saved now in the fields changed both here and elsewhere.
+  const [theirs, setTheirs] = useState<Partial<Values>>({});
   const [saved, setSaved] = useState<EditedMember | null>(null);
+  // Fields changed elsewhere that the last save took over, for its notice to say.
+  const [taken, setTaken] = useState<FieldName[]>([]);
+  // When the member was archived, as a save's ARCHIVED answer found it (the load's standing says it otherwise).
+  const [archivedAt, setArchivedAt] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // A press after an answer that leaves the member possibly created sends the same key: created once.
   const keys = useIdempotencyKeys();
   const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const existing = useQuery(memberForEdit, id && session?.signedIn ? { id } : undefined);
+  const asked = id && session?.signedIn ? { id } : undefined;
+  const existing = useQuery(memberForEdit, asked);
+  const standing = useQuery(memberStanding, asked);
   const loaded = existing.data?.member;
+  useNotation(language, (from, to) => setValues((v) => ({ ...v, employees: wholeIn(v.employees, from, to) })));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer (loaded) is what counts; values and base are read as they are then
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || !sameValues(values, base)) return;
     setValues(valuesOf(loaded));
+    setBase(valuesOf(loaded));
     setVersion(loaded.version);
   }, [loaded]);
   useEffect(() => {
     if (session?.role === 'office' && session.network) setNetwork(session.network as NetworkCode);
   }, [session]);
 
+  // The member this form just created, whose edit page it now is: shown at once, not read again first.
+  const created = saved && saved.id === id ? saved : undefined;
+  const member = loaded ?? created;
+  const leftAt = archivedAt ?? standing.data?.member?.archivedAt ?? null;
   const heading = id ? t.memberEditHeading : t.memberNewHeading;
-  if (!session || (id && existing.loading)) {
+  if (!session || (id && !member && existing.loading) || (id && !created && standing.loading && !standing.data)) {
     return (
       <>
         <h1>{heading}</h1>
@@ -102,7 +130,7 @@ export function MemberFormPage({ id }: { id?: string }) {
       </>
     );
   }
-  if (!session.signedIn || !mayEdit(session, loaded ?? undefined)) {
+  if (!session.signedIn || !mayEdit(session, member)) {
     return (
       <>
         <h1>{heading}</h1>
@@ -115,12 +143,26 @@ export function MemberFormPage({ id }: { id?: string }) {
       </>
     );
   }
-  if (id && !loaded) {
+  if (id && !member) {
     return (
       <>
         <h1>{heading}</h1>
         <p class="notice notice-error" role="alert">
           {existing.errors.length ? sayLoadFailure(existing.errors) : t.notFoundMember}
+        </p>
+      </>
+    );
+  }
+  // An archived member can no longer be changed: said at once, with no form to fill in and have refused.
+  if (member && leftAt) {
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p class="notice notice-warning" role="alert">
+          {t.memberArchived(member.network.code, day(leftAt))}
+        </p>
+        <p>
+          <a href={paths.member(member.id)}>{t.memberShowProfile}</a>
         </p>
       </>
     );
@@ -134,39 +176,97 @@ export function MemberFormPage({ id }: { id?: string }) {
     if (first) inputs.current[first]?.focus();
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const input = inputOf(values);
-    if ('employeesNotWhole' in input) return fail({ employees: say(({ t }) => t.memberEmployeesWhole) });
-    setBusy(true);
-    const result = memberId
-      ? await request(updateMember, { id: memberId, input, version: version ?? 0 })
-      : await request(createMember, { network, input, idempotencyKey: keys.of() });
-    setBusy(false);
-    if (!memberId) keys.settle('form', result.errors);
-    const member = result.data && ('createMember' in result.data ? result.data.createMember : result.data.updateMember);
-    if (!member) {
-      const error = result.errors[0];
-      const field = fieldOfError(error, fieldOrder);
-      if (field) return fail({ [field]: say((locale) => fieldErrorText(error, locale)) });
-      if (error?.extensions?.code === 'CONFLICT' && memberId) return fail({ form: say(({ t }) => t.memberChanged) });
-      return fail({ form: sayFailure(result.errors) });
-    }
+  const done = (member: EditedMember, takenOver: FieldName[]) => {
     setErrors({});
+    setTheirs({});
     setMemberId(member.id);
     setVersion(member.version);
     setValues(valuesOf(member));
+    setBase(valuesOf(member));
     setSaved(member);
+    setTaken(takenOver);
+    // A reload of /mitglieder/neu created the member a second time: the URL becomes the created member's edit page,
+    // without a history entry and without moving the focus as navigating does (office.tsx's replaceParams).
+    if (!id) {
+      history.replaceState(null, '', paths.memberEdit(member.id));
+      dispatchEvent(new PopStateEvent('popstate'));
+    }
+  };
+
+  /** A refused save: at its field, as the archived member it found, or as the form's notice. */
+  const refused = async (result: { errors: GraphQLErrorLike[] }) => {
+    const error = result.errors[0];
+    if (error?.extensions?.reason === 'ARCHIVED' && memberId) {
+      const now = await request(memberStanding, { id: memberId });
+      const at = now.data?.member?.archivedAt;
+      if (at) return setArchivedAt(at);
+    }
+    const field = fieldOfError(error, fieldOrder);
+    if (field) return fail({ [field]: say((locale) => fieldErrorText(error, locale)) });
+    return fail({ form: sayFailure(result.errors) });
+  };
+
+  /**
+   * Saves the values over the member's version; a CONFLICT reads the member again. Fields changed there and not here are
+   * taken over, and sent again; a field changed on both sides keeps what was typed and shows what is saved now.
+   */
+  const update = async (target: string, start: Values) => {
+    let current = { values: start, base, version: version ?? 0 };
+    const takenOver: FieldName[] = [];
+    for (let round = 0; round < 3; round++) {
+      // The typed employees were checked before the first round; those taken from the server are whole.
+      const input = inputOf(current.values, language) as MemberFormFields;
+      const result = await request(updateMember, { id: target, input, version: current.version });
+      if (result.data) return done(result.data.updateMember, takenOver);
+      if (result.errors[0]?.extensions?.code !== 'CONFLICT') return refused(result);
+      const read = await request(memberForEdit, { id: target });
+      if (!read.data?.member) return fail({ form: sayFailure(read.errors.length ? read.errors : result.errors) });
+      const now = valuesOf(read.data.member);
+      const typed = fieldOrder.filter((f) => current.values[f] !== current.base[f]);
+      const changed = fieldOrder.filter((f) => now[f] !== current.base[f]);
+      const clash = changed.filter((f) => typed.includes(f) && current.values[f] !== now[f]);
+      takenOver.push(...changed.filter((f) => !typed.includes(f)));
+      const merged = Object.fromEntries(fieldOrder.map((f) => [f, typed.includes(f) ? current.values[f] : now[f]])) as Values;
+      current = { values: merged, base: now, version: read.data.member.version };
+      if (clash.length > 0) {
+        setValues(merged);
+        setBase(now);
+        setVersion(current.version);
+        setTheirs(Object.fromEntries(clash.map((f) => [f, now[f]])));
+        setErrors({ form: say(({ t }) => t.memberChanged) });
+        setSaved(null);
+        return inputs.current[clash[0]]?.focus();
+      }
+    }
+    fail({ form: say(({ t }) => t.memberChanged) });
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const input = inputOf(values, language);
+    if ('employeesNotWhole' in input) return fail({ employees: say(({ t }) => t.memberEmployeesWhole) });
+    setBusy(true);
+    if (memberId) {
+      await update(memberId, values);
+      return setBusy(false);
+    }
+    const result = await request(createMember, { network, input, idempotencyKey: keys.of() });
+    setBusy(false);
+    keys.settle('form', result.errors);
+    if (result.data) return done(result.data.createMember, []);
+    return refused(result);
   };
 
   const field = (name: FieldName, options: { required?: boolean; multiline?: boolean; inputMode?: 'numeric' | 'url'; autocomplete?: string } = {}) => {
     const error = errors[name];
+    const now = theirs[name];
+    const describedBy = [error && `member-${name}-error`, now !== undefined && `member-${name}-theirs`].filter(Boolean).join(' ');
     const props = {
       id: `member-${name}`,
       name,
       value: values[name],
       'aria-invalid': error ? ('true' as const) : undefined,
-      'aria-describedby': error ? `member-${name}-error` : undefined,
+      'aria-describedby': describedBy || undefined,
       'aria-required': options.required ? ('true' as const) : undefined,
       onInput: (e: Event) => setValues({ ...values, [name]: (e.currentTarget as HTMLInputElement).value }),
     };
@@ -200,6 +300,11 @@ export function MemberFormPage({ id }: { id?: string }) {
             {error}
           </p>
         )}
+        {now !== undefined && (
+          <p class="field-hint" id={`member-${name}-theirs`}>
+            {t.memberTheirs(now)}
+          </p>
+        )}
       </div>
     );
   };
@@ -223,7 +328,7 @@ export function MemberFormPage({ id }: { id?: string }) {
           </div>
         ) : (
           <p>
-            {t.network}: {loaded?.network.code ?? saved?.network.code ?? network}
+            {t.network}: {member?.network.code ?? saved?.network.code ?? network}
           </p>
         )}
         {field('name', { required: true, autocomplete: 'organization' })}
@@ -243,7 +348,9 @@ export function MemberFormPage({ id }: { id?: string }) {
         <div role="status" class="saved">
           {saved && (
             <p class="notice notice-ok">
-              {t.memberSaved(saved.name)} <a href={paths.member(saved.id)}>{t.memberShowProfile}</a>
+              {t.memberSaved(saved.name)}
+              {taken.length > 0 && ` ${t.memberTaken(taken.map((f) => t[`memberField_${f}`]).join(', '))}`}{' '}
+              <a href={paths.member(saved.id)}>{t.memberShowProfile}</a>
             </p>
           )}
         </div>

@@ -4,6 +4,10 @@ import { useLocale } from '../use-locale.ts';
 // A signed-in member's own pages' texts, German first and English, beside the pages that load them (lazily,
 // so they do not count against the public pages' JavaScript).
 
+/** A count saved, as a notice says it: "keine Leistungen", "1 Leistung", "2 Leistungen" (`n` in the locale's notation). */
+const countDe = (n: string, one: string, many: string) => (n === '0' ? `keine ${many}` : `${n} ${n === '1' ? one : many}`);
+const countEn = (n: string, one: string, many: string) => (n === '0' ? `no ${many}` : `${n} ${n === '1' ? one : many}`);
+
 const de = {
   overviewHeading: 'Mein Unternehmen',
   overviewIntro: (name: string) => `Was ${name} im Portal selbst pflegt: Auslastung, Profil und Kapazitäten.`,
@@ -26,8 +30,19 @@ const de = {
   processesLabel: 'Fertigungsverfahren (DIN 8580)',
   materialsLabel: 'Werkstoffe',
   capabilitiesSave: 'Verfahren und Werkstoffe speichern',
-  capabilitiesSaved: (processes: string, materials: string) => `Gespeichert: ${processes} Verfahren, ${materials} Werkstoffe.`,
-  capabilitiesChanged: 'Ihr Profil wurde inzwischen geändert. Die Auswahl ist neu geladen; bitte wählen Sie noch einmal.',
+  capabilitiesSaved: (processes: string, materials: string) =>
+    `Gespeichert: ${countDe(processes, 'Verfahren', 'Verfahren')}, ${countDe(materials, 'Werkstoff', 'Werkstoffe')}.`,
+  // A colleague's account saved the same list since this form read it: the rows typed here stay, beside what is saved now.
+  listChanged: (list: string) =>
+    `Ein anderer Zugang hat ${list} inzwischen geändert. Ihre Eingaben sind erhalten; prüfen Sie sie mit dem neuen Stand und speichern Sie erneut.`,
+  listNames: {
+    capabilities: 'die Verfahren und Werkstoffe',
+    contacts: 'die Ansprechpersonen',
+    services: 'die Leistungen',
+    certifications: 'die Zertifizierungen',
+  } as Record<'capabilities' | 'contacts' | 'services' | 'certifications', string>,
+  theirsHeading: 'Der neue Stand, wie er jetzt gespeichert ist:',
+  theirsNone: 'kein Eintrag',
   contactsHeading: 'Ansprechpersonen',
   contactsIntro: 'Wer in Ihrem Unternehmen Anfragen beantwortet; angemeldete Nutzer des Portals sehen sie in Ihrem Profil.',
   noContacts: 'Noch keine Ansprechperson eingetragen.',
@@ -40,7 +55,7 @@ const de = {
   removeContact: 'Entfernen',
   removeContactLabel: (who: string) => `Ansprechperson ${who} entfernen`,
   contactsSave: 'Ansprechpersonen speichern',
-  contactsSaved: (n: string) => `Gespeichert: ${n} Ansprechpersonen.`,
+  contactsSaved: (n: string) => `Gespeichert: ${countDe(n, 'Ansprechperson', 'Ansprechpersonen')}.`,
   servicesHeading: 'Leistungen',
   servicesIntro: 'Was Sie anbieten, mit Beschreibung und den Verfahren, die dazu gehören; die ganze Region sieht es in Ihrem Profil.',
   noServices: 'Noch keine Leistung.',
@@ -52,7 +67,7 @@ const de = {
   addService: 'Leistung hinzufügen',
   removeServiceLabel: (what: string) => `Leistung ${what} entfernen`,
   servicesSave: 'Leistungen speichern',
-  servicesSaved: (n: string) => `Gespeichert: ${n} Leistungen.`,
+  servicesSaved: (n: string) => `Gespeichert: ${countDe(n, 'Leistung', 'Leistungen')}.`,
   certificationsHeading: 'Zertifizierungen',
   certificationsIntro: 'Ihre Zertifikate mit Nummer und Gültigkeit; die Suche findet Sie über gültige Zertifikate.',
   noCertifications: 'Noch keine Zertifizierung.',
@@ -63,7 +78,7 @@ const de = {
   addCertificate: 'Zertifizierung hinzufügen',
   removeCertificateLabel: (what: string) => `Zertifizierung ${what} entfernen`,
   certificationsSave: 'Zertifizierungen speichern',
-  certificationsSaved: (n: string) => `Gespeichert: ${n} Zertifizierungen.`,
+  certificationsSaved: (n: string) => `Gespeichert: ${countDe(n, 'Zertifizierung', 'Zertifizierungen')}.`,
   // Capacity
   capacityLink: 'Kapazitäten und Buchungen',
   capacityLinkText: 'Freie Kapazitäten anbieten, Bedarf melden, Buchungen sehen.',
@@ -147,8 +162,16 @@ const en: MemberMessages = {
   processesLabel: 'Processes (DIN 8580)',
   materialsLabel: 'Materials',
   capabilitiesSave: 'Save processes and materials',
-  capabilitiesSaved: (processes, materials) => `Saved: ${processes} processes, ${materials} materials.`,
-  capabilitiesChanged: 'Your profile has changed in the meantime. The choice is reloaded; please choose again.',
+  capabilitiesSaved: (processes, materials) => `Saved: ${countEn(processes, 'process', 'processes')}, ${countEn(materials, 'material', 'materials')}.`,
+  listChanged: (list) => `Another account has changed ${list} in the meantime. Your entries are kept; check them against the new state and save again.`,
+  listNames: {
+    capabilities: 'the processes and materials',
+    contacts: 'the contact persons',
+    services: 'the services',
+    certifications: 'the certifications',
+  },
+  theirsHeading: 'The new state, as it is saved now:',
+  theirsNone: 'no entry',
   contactsHeading: 'Contact persons',
   contactsIntro: 'Who in your company answers inquiries; signed-in users of the portal see them on your profile.',
   noContacts: 'No contact person yet.',
@@ -161,7 +184,7 @@ const en: MemberMessages = {
   removeContact: 'Remove',
   removeContactLabel: (who) => `Remove contact person ${who}`,
   contactsSave: 'Save contact persons',
-  contactsSaved: (n) => `Saved: ${n} contact persons.`,
+  contactsSaved: (n) => `Saved: ${countEn(n, 'contact person', 'contact persons')}.`,
   servicesHeading: 'Services',
   servicesIntro: 'What you offer, with a description and the processes it takes; the whole region sees it on your profile.',
   noServices: 'No service yet.',
@@ -173,7 +196,7 @@ const en: MemberMessages = {
   addService: 'Add a service',
   removeServiceLabel: (what) => `Remove service ${what}`,
   servicesSave: 'Save services',
-  servicesSaved: (n) => `Saved: ${n} services.`,
+  servicesSaved: (n) => `Saved: ${countEn(n, 'service', 'services')}.`,
   certificationsHeading: 'Certifications',
   certificationsIntro: 'Your certificates with number and validity; the search finds you by valid certificates.',
   noCertifications: 'No certification yet.',
@@ -184,7 +207,7 @@ const en: MemberMessages = {
   addCertificate: 'Add a certification',
   removeCertificateLabel: (what) => `Remove certification ${what}`,
   certificationsSave: 'Save certifications',
-  certificationsSaved: (n) => `Saved: ${n} certifications.`,
+  certificationsSaved: (n) => `Saved: ${countEn(n, 'certification', 'certifications')}.`,
   capacityLink: 'Capacity and bookings',
   capacityLinkText: 'Offer free capacity, post needs, see bookings.',
   capacityHeading: 'Capacity and bookings',

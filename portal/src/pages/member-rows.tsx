@@ -1,14 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request } from '../graphql.ts';
-import { type OwnCapabilities, type OwnListsPatch, updateOwnCapabilities } from '../member-operations.ts';
+import { type GraphQLErrorLike, request } from '../graphql.ts';
+import { type OwnCapabilities, type OwnListsPatch, ownCapabilities, updateOwnCapabilities } from '../member-operations.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
+import { useLocale } from '../use-locale.ts';
 import { memberText, useMemberText } from './member-messages.ts';
 
 // One list of a member's profile edited row by row on /mein-unternehmen (contact persons, services,
 // certifications): rows added and removed by keyboard, saved as one list with updateMember and the
 // version the page read; the network's error names its row and field (services[1].title), shown in the
-// user's language at that field, which gets the focus.
+// user's language at that field, which gets the focus. All lists of a profile share one version, so a
+// colleague's save of one list makes the next save of any other a CONFLICT: useListDraft and saveList
+// below keep what was typed and tell a change of another list (sent again) from one of the same list.
 
 /** A list of the profile the rows replace as a whole. */
 export type RowList = 'contacts' | 'services' | 'certifications';
@@ -25,10 +28,66 @@ export interface RowField<F extends string> {
 
 export interface ListFormProps {
   memberId: string;
+  /** The profile's lists and their version as the server last answered them (ProfileLists, member-area.tsx). */
   own: OwnCapabilities;
-  version: number;
-  onSaved: (version: number) => void;
-  reload: () => void;
+  /** A newer answer of the server: a form's save, or the profile read again after a CONFLICT. */
+  onServerState: (own: OwnCapabilities) => void;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A form's edits of one list (`draft`) beside the list as it was on the server when the form started from it (`base`,
+ * as `of` reads it from an answer). A newer answer replaces the draft only where nothing was changed: a colleague's save
+ * of the certifications reloaded every form of the page and threw away the contact person typed in another.
+ */
+export function useListDraft<T>(own: OwnCapabilities, of: (own: OwnCapabilities) => T) {
+  const [draft, setDraft] = useState(() => of(own));
+  const [base, setBase] = useState(() => of(own));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `of` is the caller's pure mapping, new each render; a new answer (own) is what counts
+  useEffect(() => {
+    if (!same(draft, base)) return;
+    const next = of(own);
+    setDraft(next);
+    setBase(next);
+  }, [own]);
+  return { draft, setDraft, base, setBase };
+}
+
+/** What became of a save: saved, refused (errors), or not sent since the same list changed on the server (`changed`, as it is now). */
+export type ListSaved = { saved: OwnCapabilities } | { changed: OwnCapabilities } | { errors: GraphQLErrorLike[] };
+
+/**
+ * Saves one list of the profile with the version of the server's last answer. A CONFLICT is a write since, to any of its
+ * lists: the profile is read again, and if this list is still the one the form started from (`base`), a colleague changed
+ * another list and it is sent again with the new version. Otherwise nothing is sent and the answer is `changed`, for the
+ * person to compare; so also when an answer since (another form's save) already shows this list changed.
+ */
+export async function saveList<T>(
+  { memberId, own, onServerState }: ListFormProps,
+  of: (own: OwnCapabilities) => T,
+  base: T,
+  input: OwnListsPatch,
+): Promise<ListSaved> {
+  let current = own;
+  let errors: GraphQLErrorLike[] = [];
+  // A colleague saving again and again between read and write would keep this sending: three rounds, then the CONFLICT stands.
+  for (let round = 0; round < 3; round++) {
+    if (!same(of(current), base)) return { changed: current };
+    const result = await request(updateOwnCapabilities, { id: memberId, input, version: current.version });
+    const saved = result.data?.updateMember;
+    if (saved) {
+      onServerState(saved);
+      return { saved };
+    }
+    errors = result.errors;
+    if (errors[0]?.extensions?.code !== 'CONFLICT') return { errors };
+    const read = await request(ownCapabilities, { id: memberId });
+    if (!read.data?.member) return { errors: read.errors.length ? read.errors : errors };
+    current = read.data.member;
+    onServerState(current);
+  }
+  return { errors };
 }
 
 interface RowsFormProps<F extends string> extends ListFormProps {
@@ -51,62 +110,68 @@ interface RowsFormProps<F extends string> extends ListFormProps {
   children?: ComponentChildren;
 }
 
-export function RowsForm<F extends string>({
-  memberId,
-  own,
-  version,
-  onSaved,
-  reload,
-  list,
-  idPrefix,
-  fields,
-  rowsOf,
-  patchOf,
-  texts,
-  children,
-}: RowsFormProps<F>) {
+export function RowsForm<F extends string>(props: RowsFormProps<F>) {
+  const { own, list, idPrefix, fields, rowsOf, patchOf, texts, children } = props;
   const text = useMemberText();
-  const [rows, setRows] = useState<Record<F, string>[]>([]);
+  const { date } = useLocale();
+  const { draft: rows, setDraft: setRows, base, setBase } = useListDraft(own, rowsOf);
   const [error, setError] = useState<{ row: number; field: F; message: Said } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; message: Said } | null>(null);
+  // The list as the server has it now, shown beside the rows kept after a colleague changed the same list.
+  const [theirs, setTheirs] = useState<Record<F, string>[] | null>(null);
   const [busy, setBusy] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rowsOf is the caller's pure mapping, new each render; own is what changes
-  useEffect(() => setRows(rowsOf(own)), [own]);
   const inputs = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement | null>());
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Where the keyboard goes once the rows are rendered: a row's first field, or the add button.
+  const focusNext = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    focusNext.current?.();
+    focusNext.current = null;
+  });
   const heading = `my-${list}-heading`;
   const blank = () => Object.fromEntries(fields.map((f) => [f.name, ''])) as Record<F, string>;
   const at = new RegExp(`^(?:input\\.)?${list}\\[(\\d+)\\]\\.(\\w+)$`);
+  const first = fields[0].name;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await request(updateOwnCapabilities, { id: memberId, input: patchOf(rows), version });
+    const outcome = await saveList(props, rowsOf, base, patchOf(rows));
     setBusy(false);
-    const saved = result.data?.updateMember;
-    if (saved) {
-      onSaved(saved.version);
-      setError(null);
+    setError(null);
+    if ('saved' in outcome) {
+      const saved = rowsOf(outcome.saved);
+      setRows(saved);
+      setBase(saved);
+      setTheirs(null);
       // The list's own sentence (contactsSaved, servicesSaved, certificationsSaved), in the language when shown.
-      return setNotice({ ok: true, message: say((locale) => memberText(locale)[`${list}Saved`](locale.number(saved[list].length))) });
+      const count = outcome.saved[list].length;
+      return setNotice({ ok: true, message: say((locale) => memberText(locale)[`${list}Saved`](locale.number(count))) });
     }
-    const first = result.errors[0];
-    if (first?.extensions?.code === 'CONFLICT') {
-      reload();
-      setError(null);
-      return setNotice({ ok: false, message: say((locale) => memberText(locale).capabilitiesChanged) });
+    if ('changed' in outcome) {
+      // From now on the rows are compared with this state: saving again replaces it with them.
+      setBase(rowsOf(outcome.changed));
+      setTheirs(rowsOf(outcome.changed));
+      return setNotice({ ok: false, message: say((locale) => memberText(locale).listChanged(memberText(locale).listNames[list])) });
     }
-    const match = at.exec(String(first?.extensions?.field ?? ''));
+    const failed = outcome.errors[0];
+    const match = at.exec(String(failed?.extensions?.field ?? ''));
     const field = match && fields.find((f) => f.name === match[2]);
     if (match && field) {
       setNotice(null);
-      setError({ row: Number(match[1]), field: field.name, message: sayError(first) });
+      setError({ row: Number(match[1]), field: field.name, message: sayError(failed) });
       return inputs.current.get(`${match[1]}-${field.name}`)?.focus();
     }
-    setError(null);
-    setNotice({ ok: false, message: sayFailure(result.errors) });
+    setNotice({ ok: false, message: sayFailure(outcome.errors) });
   };
 
   const change = (index: number, field: F, value: string) => setRows(rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
+  /** A row as the list of the server's state shows it: its filled fields, a date in the page's notation. */
+  const summary = (row: Record<F, string>) =>
+    fields
+      .map((f) => (f.type === 'date' && row[f.name] ? date(row[f.name]) : row[f.name]))
+      .filter((value) => value !== '')
+      .join(', ');
 
   return (
     <section aria-labelledby={heading}>
@@ -162,10 +227,14 @@ export function RowsForm<F extends string>({
             <button
               type="button"
               class="secondary"
-              aria-label={texts.removeLabel(row[fields[0].name] || String(index + 1))}
+              aria-label={texts.removeLabel(row[first] || String(index + 1))}
               onClick={() => {
                 setRows(rows.filter((_, i) => i !== index));
                 setError(null);
+                // The button goes with its row: the keyboard continues at the row that takes its place, after the
+                // last one at the add button (it fell to the page's start).
+                const next = index < rows.length - 1;
+                focusNext.current = () => (next ? inputs.current.get(`${index}-${first}`)?.focus() : addButton.current?.focus());
               }}
             >
               {text.removeContact}
@@ -177,10 +246,11 @@ export function RowsForm<F extends string>({
           <button
             type="button"
             class="secondary"
+            ref={addButton}
             onClick={() => {
               setRows([...rows, blank()]);
-              // The new row's first field, once rendered.
-              setTimeout(() => inputs.current.get(`${rows.length}-${fields[0].name}`)?.focus());
+              const added = rows.length;
+              focusNext.current = () => inputs.current.get(`${added}-${first}`)?.focus();
             }}
           >
             {texts.add}
@@ -191,6 +261,21 @@ export function RowsForm<F extends string>({
         </div>
         <div role="status" class="saved">
           {notice && <p class={`notice ${notice.ok ? 'notice-ok' : 'notice-error'}`}>{notice.message}</p>}
+          {theirs && (
+            <div class="notice notice-warning">
+              {text.theirsHeading}
+              {theirs.length === 0 ? (
+                <p>{text.theirsNone}</p>
+              ) : (
+                <ul class={`${idPrefix}-theirs`}>
+                  {theirs.map((row, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the server's rows as shown, replaced as a whole
+                    <li key={index}>{summary(row)}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
         </div>
       </form>
     </section>

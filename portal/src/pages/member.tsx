@@ -1,6 +1,6 @@
 import { HitMap } from '../components/map.tsx';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
-import { memberProfile, type Process } from '../operations.ts';
+import { memberProfile, memberStanding, type Process } from '../operations.ts';
 import { processName } from '../catalog.ts';
 import { lastSearch, paths } from '../router.ts';
 import { useLocale } from '../use-locale.ts';
@@ -9,7 +9,8 @@ import { EditMemberLink } from './member-form.tsx';
 
 // A member's profile: what it offers (services, processes, materials), its certificates with their
 // validity, where it is and which network it belongs to. Contact persons appear only when the graph
-// returns them (it hides them from anonymous visitors).
+// returns them (it hides them from anonymous visitors). A company that has left its network keeps its profile, said
+// so at its top, without a workload or certificates that read as current.
 
 function ProcessList({ processes }: { processes: Process[] }) {
   const { language } = useLocale();
@@ -27,10 +28,12 @@ function ProcessList({ processes }: { processes: Process[] }) {
 }
 
 export function MemberPage({ id }: { id: string }) {
-  const { t, number, date } = useLocale();
+  const { t, number, date, day } = useLocale();
   const { data, errors, loading } = useQuery(memberProfile, { id });
+  const standing = useQuery(memberStanding, { id });
   const member = data?.member;
-  if (loading && !member) {
+  // Shown only with its standing, so an archived member's certificates never show as valid first.
+  if ((loading && !member) || (standing.loading && !standing.data)) {
     return (
       <>
         <p>
@@ -53,6 +56,7 @@ export function MemberPage({ id }: { id: string }) {
     );
   }
   const office = member.network.office;
+  const archivedAt = standing.data?.member?.archivedAt ?? null;
   return (
     <article class="profile">
       <p>
@@ -60,6 +64,11 @@ export function MemberPage({ id }: { id: string }) {
       </p>
       <h1>{member.name}</h1>
       <EditMemberLink member={member} />
+      {archivedAt && (
+        <p class="notice notice-warning">
+          <strong>{t.memberLeft(member.network.code, day(archivedAt))}</strong> {t.memberLeftNote}
+        </p>
+      )}
       <NetworkNotice errors={errors} />
       <ErrorNotice errors={errors} />
       {member.description && <p class="lead">{member.description}</p>}
@@ -76,8 +85,12 @@ export function MemberPage({ id }: { id: string }) {
             <dd>{number(member.employees)}</dd>
           </>
         )}
-        <dt>{t.availability}</dt>
-        <dd>{t[`availability_${member.availability}`]}</dd>
+        {!archivedAt && (
+          <>
+            <dt>{t.availability}</dt>
+            <dd>{t[`availability_${member.availability}`]}</dd>
+          </>
+        )}
         {member.website && (
           <>
             <dt>{t.website}</dt>
@@ -117,12 +130,20 @@ export function MemberPage({ id }: { id: string }) {
           <h2 id="certificates-heading">{t.certifications}</h2>
           {member.certifications.length ? (
             <ul class="certificates">
-              {member.certifications.map((c) => (
-                <li key={c.standard} class={c.valid ? 'valid' : 'expired'}>
+              {member.certifications.map((c, index) => (
+                // A member may hold one standard twice (two sites, a renewal beside the old one): the standard alone was no key.
+                // biome-ignore lint/suspicious/noArrayIndexKey: certificates have no id in the graph; the list is replaced as a whole
+                <li key={index} class={archivedAt ? undefined : c.valid ? 'valid' : 'expired'}>
                   <strong>{c.standard}</strong>
                   {c.number && <span class="muted"> ({t.certificateNumber(c.number)})</span>}
                   <br />
-                  <span>{c.valid ? `✓ ${t.certificateValid(date(c.validUntil))}` : `✗ ${t.certificateExpired(date(c.validUntil))}`}</span>
+                  <span>
+                    {archivedAt
+                      ? t.certificateWhenLeft(date(c.validUntil))
+                      : c.valid
+                        ? `✓ ${t.certificateValid(date(c.validUntil))}`
+                        : `✗ ${t.certificateExpired(date(c.validUntil))}`}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -1,14 +1,22 @@
 import { useRef, useState } from 'preact/hooks';
+import { request } from '../graphql.ts';
+import { myPasswordState, networkOffices } from '../operations.ts';
 import { navigate, paths } from '../router.ts';
 import { type Said, say, sayFailure } from '../said.tsx';
 import { pathAfterSignIn } from '../sign-in-path.ts';
 import { signIn, useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
+import { useQuery } from '../use-query.ts';
 
 type Field = 'email' | 'password';
 type Errors = Partial<Record<Field | 'form', Said>>;
 
-/** E-mail and password; each error stands at its field, linked to it for screen readers, and the first field in error gets the focus. */
+/**
+ * E-mail and password; each error stands at its field, linked to it for screen readers, and the first field in error gets the focus.
+ * Below, whom to ask for a forgotten password: the portal sends no e-mail, so the network offices reset it (named with their
+ * addresses, public as on the start page; the page cannot know whose office before sign-in). A one-time password signs in to
+ * "Mein Zugang", to be replaced first.
+ */
 export function SignInPage({ params }: { params: URLSearchParams }) {
   const { t } = useLocale();
   const { session, setSession } = useSession();
@@ -17,6 +25,7 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const inputs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  const offices = useQuery(networkOffices, session?.signedIn ? undefined : {}).data?.networks ?? [];
 
   if (session?.signedIn) {
     return (
@@ -47,9 +56,11 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
     const answer = await signIn(email, password);
     setBusy(false);
     if ('signedIn' in answer) {
+      // Asked before the session is shown, so the page after it is the right one: a one-time password is replaced first.
+      const mustChange = (await request(myPasswordState, {})).data?.myAccount?.mustChangePassword;
       setErrors({});
       setSession(answer);
-      return navigate(pathAfterSignIn(params.get('weiter'), location.origin, paths.home));
+      return navigate(mustChange ? paths.account : pathAfterSignIn(params.get('weiter'), location.origin, paths.home));
     }
     if (answer.code === 'UNAUTHENTICATED') return fail({ password: say(({ t }) => t.signInWrong) });
     if (answer.code === 'RATE_LIMITED') return fail({ form: say(({ t }) => t.signInLimited(answer.retryAfter ?? 60)) });
@@ -111,6 +122,21 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
           </button>
         </div>
       </form>
+      <section class="sign-in-help" aria-labelledby="sign-in-forgot-heading">
+        <h2 id="sign-in-forgot-heading">{t.signInForgotHeading}</h2>
+        <p>{t.signInForgot}</p>
+        {offices.length > 0 && (
+          <ul class="network-offices">
+            {offices.map(({ code, office }) => (
+              <li key={code}>
+                {code}: {office.name}, <a href={`mailto:${office.email}`}>{office.email}</a>,{' '}
+                <a href={`tel:${office.phone.replace(/\s+/g, '')}`}>{office.phone}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>{t.signInForgotCustomers}</p>
+      </section>
     </>
   );
 }

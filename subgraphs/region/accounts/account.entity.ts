@@ -26,8 +26,15 @@ export const AccountSchema = defineEntity({
     /** scrypt$N$r$p$salt$hash, base64url (passwords.ts); the parameters travel with the hash so they can be raised later. */
     passwordHash: p.string().length(200),
     passwordChangedAt: p.datetime(),
+    /**
+     * When an office or admin last set a one-time password (resetAccountPassword) that its holder has not replaced
+     * since; null otherwise. Its holder must choose a password of their own, and it stops working after a week.
+     */
+    passwordResetAt: p.datetime().nullable(),
     createdBy: p.string().length(200).nullable(),
     archivedAt: p.datetime().nullable(),
+    /** When the account was last restored after being archived: part of its sessions' generation, so none issued before comes back with it. */
+    restoredAt: p.datetime().nullable(),
   },
   indexes: [{ name: 'account_network_idx', properties: ['network'] }],
 });

@@ -2,7 +2,17 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { Resolvers as InternalResolvers } from '../generated/internal-resolvers-types.ts';
 import { accountId } from '../ids.ts';
 import { endSession } from './ended-sessions.ts';
-import { accountLogin, accountSession, archiveAccount, changePassword, createAccount, listAccounts, myAccount } from './accounts.ts';
+import {
+  accountLogin,
+  accountSession,
+  archiveAccount,
+  changePassword,
+  createAccount,
+  listAccounts,
+  myAccount,
+  resetAccountPassword,
+  restoreAccount,
+} from './accounts.ts';
 
 export const accountResolvers: Resolvers = {
   Query: {
@@ -13,12 +23,15 @@ export const accountResolvers: Resolvers = {
     createAccount: (_, args, ctx) => createAccount(ctx, args.input),
     archiveAccount: (_, args, ctx) => archiveAccount(ctx, args.id),
     changePassword: (_, args, ctx) => changePassword(ctx, args.currentPassword, args.newPassword),
+    resetAccountPassword: (_, args, ctx) => resetAccountPassword(ctx, args.id),
+    restoreAccount: (_, args, ctx) => restoreAccount(ctx, args.id, args.memberId),
   },
   Account: {
     id: (a) => accountId(a.id),
     createdAt: (a) => a.createdAt.toISOString(),
     passwordChangedAt: (a) => a.passwordChangedAt.toISOString(),
     archivedAt: (a) => a.archivedAt?.toISOString() ?? null,
+    mustChangePassword: (a) => a.passwordResetAt != null,
   },
 };
 

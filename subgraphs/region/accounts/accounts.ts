@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
@@ -12,7 +13,7 @@ import { recordRegionAudit } from '../members/audit.ts';
 import { resolveOrganisation } from '../partners/organisations.ts';
 import { AccountSchema, type Account, type AccountKind } from './account.entity.ts';
 import { sessionEnded } from './ended-sessions.ts';
-import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { checkPassword, hashPassword, oneTimePassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 
 // Portal accounts. Who creates which: an office creates MEMBER accounts for the
 // staff of its own network's members and OFFICE accounts for its own staff;
@@ -21,6 +22,10 @@ import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword } from 
 // writes the account with its audit entry, so a refusal writes nothing; the
 // unique index on the e-mail address refuses a duplicate that slipped past the
 // check in a race.
+//
+// Getting back in (the system sends no e-mail): an office or admin resets a forgotten password to a generated
+// one-time password, shown once for the office to pass on, which its holder replaces at the next sign-in; and
+// restores an archived account, whose e-mail address stays taken by it (createAccount points to it).
 
 export interface CreateAccountInput {
   email: string;
@@ -56,6 +61,14 @@ function snapshot(a: Account): Record<string, unknown> {
 }
 
 const duplicate = (email: string) => conflict(`An account with the e-mail address ${email} exists already.`, { reason: 'EXISTS' }, { field: 'input.email' });
+
+/** An archived account keeps its address: the way back is to restore it, which keeps its history in one account. */
+const archivedDuplicate = (email: string, id: string) =>
+  conflict(
+    `The archived account ${id} has the e-mail address ${email}: restore it (restoreAccount) instead of creating another; its network's office or admin may.`,
+    { reason: 'ARCHIVED_EXISTS', accountId: id },
+    { field: 'input.email' },
+  );
 
 /** The account's network, member and customer as the caller may create it; throws FORBIDDEN, BAD_USER_INPUT or NOT_FOUND. */
 async function placement(ctx: RegionContext, input: CreateAccountInput) {
@@ -95,7 +108,8 @@ export async function createAccount(ctx: RegionContext, input: CreateAccountInpu
   const name = line('input.name', input.name, 200, true)!;
   checkPassword('input.password', input.password, email);
   const place = await placement(ctx, input);
-  if ((await ctx.em.count(AccountSchema, { email })) > 0) throw duplicate(email);
+  const existing = await ctx.em.findOne(AccountSchema, { email }, { fields: ['id', 'archivedAt'] });
+  if (existing) throw existing.archivedAt ? archivedDuplicate(email, accountId(existing.id)) : duplicate(email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.em.transactional(async (tx) => {
@@ -110,8 +124,10 @@ export async function createAccount(ctx: RegionContext, input: CreateAccountInpu
         customer,
         passwordHash,
         passwordChangedAt: new Date(),
+        passwordResetAt: null,
         createdBy: ctx.identity.subject ?? null,
         archivedAt: null,
+        restoredAt: null,
       });
       // The database draws the id (random_id()), and the audit entry names it.
       await tx.flush();
@@ -163,8 +179,8 @@ export async function archiveAccount(ctx: RegionContext, id: string): Promise<Ac
     if (!manages(ctx.identity, account))
       throw forbidden(`${who(ctx.identity)} may not archive ${id}; its network's office and admin may (admin alone for customers).`);
     if (account.archivedAt) return account;
-    // One click on its own row locked an office out for good (the graph has no way back), perhaps its network's
-    // last account of the office.
+    // One click on its own row locked an office out, perhaps its network's last account of the office, which then
+    // only admin could restore.
     if (ctx.identity.accountId === id)
       throw badInput('id', `Account ${id} is your own: an account does not archive itself; another account of its office, or admin, may.`, {
         reason: 'NOT_APPLICABLE',
@@ -172,6 +188,113 @@ export async function archiveAccount(ctx: RegionContext, id: string): Promise<Ac
     const before = snapshot(account);
     account.archivedAt = new Date();
     recordRegionAudit(tx, ctx.identity, { action: 'archiveAccount', target: id, network: account.network, before, after: snapshot(account) });
+    return account;
+  });
+}
+
+/** How long a one-time password works: long enough to reach its holder, short enough that one left on a note expires. */
+export const oneTimePasswordDays = 7;
+const oneTimePasswordMs = oneTimePasswordDays * 24 * 3600_000;
+
+/** An account's one-time password, as resetAccountPassword answers it once. */
+export interface PasswordReset {
+  account: Account;
+  oneTimePassword: string;
+  expiresAt: string;
+}
+
+/** The account `id` as the caller may manage it, read without a lock; NOT_FOUND or FORBIDDEN (`verb` says what was refused). */
+async function managedAccount(ctx: RegionContext, id: string, verb: string): Promise<Account> {
+  requireSignedIn(ctx.identity);
+  if (ctx.identity.role !== 'office' && ctx.identity.role !== 'admin')
+    throw forbidden(`${who(ctx.identity)} may not ${verb} accounts; the account's network office and admin may.`);
+  const account = await ctx.em.findOne(AccountSchema, { id: parseAccountId(id) });
+  if (!account) throw notFound(`Account ${id} does not exist.`);
+  if (!manages(ctx.identity, account))
+    throw forbidden(`${who(ctx.identity)} may not ${verb} ${id}; its network's office and admin may (admin alone for customers).`);
+  return account;
+}
+
+/**
+ * Sets a generated one-time password for an account whose holder cannot sign in, and returns it once: the office
+ * never chooses (or learns beyond this answer) the password its holder goes on using, and the holder must choose
+ * one at the next sign-in (mustChangePassword; the portal leads there). Its sessions end at their next renewal, as
+ * after changePassword: the password's generation changed.
+ */
+export async function resetAccountPassword(ctx: RegionContext, id: string): Promise<PasswordReset> {
+  const found = await managedAccount(ctx, id, 'reset the password of');
+  const refuseState = (account: Account) => {
+    // Its holder knows the password and changes it under "Mein Zugang"; a reset would end the caller's own session.
+    if (ctx.identity.accountId === id)
+      throw badInput('id', `Account ${id} is your own: change its password with changePassword, giving the current one.`, { reason: 'NOT_APPLICABLE' });
+    if (account.archivedAt)
+      throw conflict(`Account ${id} is archived: restore it (restoreAccount) first, then reset its password if need be.`, {
+        reason: 'STATUS',
+        status: 'ARCHIVED',
+      });
+  };
+  refuseState(found);
+  const password = oneTimePassword();
+  // Hashed before the transaction: 235 ms of scrypt should not hold the row's lock.
+  const passwordHash = await hashPassword(password);
+  return ctx.em.transactional(async (tx) => {
+    const account = await tx.findOneOrFail(AccountSchema, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    refuseState(account);
+    const now = new Date();
+    account.passwordHash = passwordHash;
+    account.passwordChangedAt = now;
+    account.passwordResetAt = now;
+    // Never the password: who reset it, and when, is what the log keeps.
+    recordRegionAudit(tx, ctx.identity, { action: 'resetAccountPassword', target: id, network: account.network, before: null, after: null });
+    return { account, oneTimePassword: password, expiresAt: new Date(now.getTime() + oneTimePasswordMs).toISOString() };
+  });
+}
+
+/**
+ * The member a MEMBER account acts for once restored: its own, unless that has left its network (members are not
+ * restored, so neither is an account for it), or `memberId`, the company it acts for from now on (one re-joined
+ * under a new id), of a network the caller manages. Asks the member's network, so runs before the transaction.
+ */
+async function restoredPlace(ctx: RegionContext, id: string, account: Account, memberId: string | null | undefined) {
+  if (!memberId) {
+    if (account.kind !== 'MEMBER' || !account.memberId) return { network: account.network, memberId: account.memberId };
+    try {
+      await assertMemberExists(ctx, account.memberId, 'memberId');
+    } catch (error) {
+      if (!(error instanceof GraphQLError && error.extensions.reason === 'ARCHIVED')) throw error;
+      throw badInput(
+        'memberId',
+        `Account ${id} belongs to member ${account.memberId}, which has left its network (archived). Members cannot be restored, so the account is not restored for it; give memberId, the member company it acts for from now on (such as the company re-joined under a new id).`,
+        { reason: 'ARCHIVED' },
+      );
+    }
+    return { network: account.network, memberId: account.memberId };
+  }
+  if (account.kind !== 'MEMBER') throw badInput('memberId', 'memberId is for MEMBER accounts only.', { reason: 'COMBINATION' });
+  const network = parseMemberId(memberId, 'memberId').network.code;
+  if (ctx.identity.role === 'office' && ctx.identity.network !== network)
+    throw forbidden(`${who(ctx.identity)} may restore accounts for members of its own network only; ${memberId} belongs to ${network}.`);
+  await assertMemberExists(ctx, memberId, 'memberId');
+  return { network, memberId };
+}
+
+/**
+ * Restores an archived account: it signs in again with the password it had (reset it too if that is forgotten).
+ * Sessions open before it was archived stay ended: restoredAt is part of their generation. Restoring an account
+ * that is not archived changes nothing.
+ */
+export async function restoreAccount(ctx: RegionContext, id: string, memberId: string | null | undefined): Promise<Account> {
+  const found = await managedAccount(ctx, id, 'restore');
+  if (!found.archivedAt && !memberId) return found;
+  if (!found.archivedAt) throw badInput('memberId', `Account ${id} is not archived; memberId is only for restoring one.`, { reason: 'NOT_APPLICABLE' });
+  const place = await restoredPlace(ctx, id, found, memberId);
+  return ctx.em.transactional(async (tx) => {
+    const account = await tx.findOneOrFail(AccountSchema, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    // Restored meanwhile by another office's click: nothing more to do.
+    if (!account.archivedAt) return account;
+    const before = snapshot(account);
+    Object.assign(account, place, { archivedAt: null, restoredAt: new Date() });
+    recordRegionAudit(tx, ctx.identity, { action: 'restoreAccount', target: id, network: account.network, before, after: snapshot(account) });
     return account;
   });
 }
@@ -206,6 +329,8 @@ export async function changePassword(ctx: RegionContext, currentPassword: string
       throw badInput('currentPassword', 'currentPassword is not the current password: it was changed meanwhile.', { reason: 'WRONG_PASSWORD' });
     locked.passwordHash = passwordHash;
     locked.passwordChangedAt = new Date();
+    // A one-time password is replaced now: its holder chose their own.
+    locked.passwordResetAt = null;
     recordRegionAudit(tx, ctx.identity, { action: 'changePassword', target: accountId(locked.id), network: locked.network, before: null, after: null });
     return locked;
   });
@@ -224,8 +349,13 @@ export interface AccountGrant {
   generation: string;
 }
 
-/** The time the password was set, in milliseconds: changePassword sets it, so it changes with the password. */
-const generationOf = (account: Account) => String(account.passwordChangedAt.getTime());
+/**
+ * The time the password was set, in milliseconds: changePassword and resetAccountPassword set it, so it changes with
+ * the password; after a restore, that time too, so a session of before the archiving (its cookie kept on a machine
+ * for the rest of the day) is not renewed once the account is back. Accounts never restored keep the plain form.
+ */
+const generationOf = (account: Account) =>
+  account.restoredAt ? `${account.passwordChangedAt.getTime()}.${account.restoredAt.getTime()}` : String(account.passwordChangedAt.getTime());
 
 export function grantOf(account: Account): AccountGrant {
   const id = accountId(account.id);
@@ -246,13 +376,15 @@ export function grantOf(account: Account): AccountGrant {
 
 /**
  * The gateway's login check: the grant for a live account and its password, else null. An unknown
- * address and an archived account are checked against a dummy hash, so every answer takes one scrypt.
+ * address and an archived account are checked against a dummy hash, so every answer takes one scrypt;
+ * a one-time password past its week is checked and refused alike.
  */
 export async function accountLogin(em: EntityManager, email: string, password: string): Promise<AccountGrant | null> {
   const normal = email.trim().toLowerCase();
   const account = normal.length <= 254 ? await em.findOne(AccountSchema, { email: normal, archivedAt: null }) : null;
   if (!account) return verifyAgainstDummy(password).then(() => null);
-  return (await verifyPassword(password, account.passwordHash)) ? grantOf(account) : null;
+  const expired = account.passwordResetAt != null && account.passwordResetAt.getTime() + oneTimePasswordMs <= Date.now();
+  return (await verifyPassword(password, account.passwordHash)) && !expired ? grantOf(account) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { badInput } from '../../../shared/errors.ts';
 
 // Passwords are hashed with scrypt (node:crypto), memory-hard so that guessing
@@ -38,6 +38,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(key, 'base64url');
   const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+// A one-time password is read out on the telephone or written down once: lower-case letters and digits without
+// those mistaken for one another (0/o, 1/l/i), in four groups of four. 31^16 is 79 bits, out of reach of guessing
+// behind the login limits for the week it works (accounts.ts oneTimePasswordDays).
+const oneTimeAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A new random one-time password, such as k7mp-x3qa-92hf-tn4w: 19 characters, so it follows the password rule. */
+export function oneTimePassword(): string {
+  const group = () => Array.from({ length: 4 }, () => oneTimeAlphabet[randomInt(oneTimeAlphabet.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
 }
 
 let dummy: Promise<string> | undefined;

@@ -48,6 +48,8 @@ export type Account = {
   kind: AccountKind;
   /** The member company of a MEMBER account, such as NIWE:m-42. */
   memberId?: Maybe<Scalars['ID']['output']>;
+  /** True while the account's password is a one-time password its office or admin set (resetAccountPassword): its holder chooses their own with changePassword. */
+  mustChangePassword: Scalars['Boolean']['output'];
   /** The person's name, shown in the portal's header. */
   name: Scalars['String']['output'];
   /** The network of a MEMBER or OFFICE account; null for a customer. */
@@ -64,6 +66,17 @@ export type AccountKind =
   | 'MEMBER'
   /** Staff of a network office: signs in as role office for its network. */
   | 'OFFICE';
+
+/** A one-time password resetAccountPassword set, answered this once: region keeps only its hash. */
+export type AccountPasswordReset = {
+  __typename?: 'AccountPasswordReset';
+  /** The account, its mustChangePassword true. */
+  account: Account;
+  /** When the one-time password stops working unless its holder has chosen their own (ISO 8601): 7 days after the reset. */
+  expiresAt: Scalars['String']['output'];
+  /** The one-time password to pass on, such as k7mp-x3qa-92hf-tn4w: lower-case letters and digits without look-alikes, in four groups. */
+  oneTimePassword: Scalars['String']['output'];
+};
 
 /** A partner's API key, exchanged at the gateway (POST /auth/token) for a 15-minute partner token. */
 export type ApiKey = {
@@ -1400,7 +1413,7 @@ export type Mutation = {
   cancelEventRegistration: EventRegistrationCancellation;
   /** OPEN → CANCELLED, or DRAFT → CANCELLED. */
   cancelInquiry: Inquiry;
-  /** The signed-in person changes their own password. BAD_USER_INPUT at currentPassword when it is wrong, at newPassword when it breaks the rule. */
+  /** The signed-in person changes their own password (a one-time password too: mustChangePassword turns false). BAD_USER_INPUT at currentPassword when it is wrong, at newPassword when it breaks the rule. */
   changePassword: Account;
   /** OPEN → CLOSED_WITHOUT_AWARD. */
   closeInquiryWithoutAward: Inquiry;
@@ -1420,7 +1433,9 @@ export type Mutation = {
    * a malformed address or a password against the rule (12 to 128 characters, not
    * the e-mail address, not one character repeated), NOT_FOUND for an unknown
    * member, FORBIDDEN for another network's member, CONFLICT for an e-mail
-   * address that has an account already. A refusal writes nothing.
+   * address that has an account already: reason EXISTS, or ARCHIVED_EXISTS with
+   * its accountId when that account is archived (restore it with restoreAccount).
+   * A refusal writes nothing.
    */
   createAccount: Account;
   /**
@@ -1580,8 +1595,33 @@ export type Mutation = {
    * the member is invited, has asked already or belongs to the group.
    */
   requestToJoinWorkingGroup: WorkingGroupMembership;
+  /**
+   * Gives an account whose holder forgot the password a new, generated one-time
+   * password and answers it this once, for the office to pass on in person or by
+   * telephone (the system sends no e-mail; the office never chooses the
+   * password). The old password stops working at once, the account's sessions
+   * end at their next renewal (within 10 minutes), and the holder must choose a
+   * password of their own at the next sign-in (mustChangePassword); the one-time
+   * password stops working after 7 days (expiresAt). The account's office and
+   * admin (admin alone for customers): FORBIDDEN for another's, NOT_FOUND for an
+   * unknown id, BAD_USER_INPUT (reason NOT_APPLICABLE) for the caller's own
+   * account (changePassword is for that), CONFLICT with reason STATUS and status
+   * ARCHIVED for an archived one (restore it first).
+   */
+  resetAccountPassword: AccountPasswordReset;
   /** A partner (or the lead) accepts with its share of the work, or declines. */
   respondToConsortium: Consortium;
+  /**
+   * Restores an archived account: it signs in again with the password it had
+   * (reset it as well if that is forgotten); sessions from before it was archived
+   * stay ended. The account's office and admin (admin alone for customers):
+   * FORBIDDEN for another's, NOT_FOUND for an unknown id. A MEMBER account whose
+   * member company has left its network is not restored for it (members cannot be
+   * restored): BAD_USER_INPUT at memberId with reason ARCHIVED, unless memberId
+   * names the live member it acts for from now on. Restoring an account that is
+   * not archived changes nothing.
+   */
+  restoreAccount: Account;
   /** Revokes an API key: it no longer gives tokens; tokens already issued expire within 15 minutes. Allowed: admin. */
   revokeApiKey: ApiKey;
   /**
@@ -1973,12 +2013,25 @@ export type MutationRequestToJoinWorkingGroupArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationResetAccountPasswordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationRespondToConsortiumArgs = {
   accept: Scalars['Boolean']['input'];
   consortiumId: Scalars['ID']['input'];
   memberId?: InputMaybe<Scalars['ID']['input']>;
   processes?: InputMaybe<Array<Scalars['String']['input']>>;
   sharePercent?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationRestoreAccountArgs = {
+  id: Scalars['ID']['input'];
+  memberId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3315,9 +3368,10 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AccountKind: AccountKind;
-  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AccountKind: AccountKind;
+  AccountPasswordReset: ResolverTypeWrapper<Omit<AccountPasswordReset, 'account'> & { account: ResolversTypes['Account'] }>;
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   Attachment: ResolverTypeWrapper<AttachmentModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
@@ -3448,8 +3502,9 @@ export type ResolversParentTypes = {
   Account: AccountModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  ApiKey: ApiKeyModel;
   Boolean: Scalars['Boolean']['output'];
+  AccountPasswordReset: Omit<AccountPasswordReset, 'account'> & { account: ResolversParentTypes['Account'] };
+  ApiKey: ApiKeyModel;
   Attachment: AttachmentModel;
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
@@ -3559,9 +3614,16 @@ export type AccountResolvers<ContextType = RegionContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AccountKind'], ParentType, ContextType>;
   memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['NetworkCode']>, ParentType, ContextType>;
   passwordChangedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AccountPasswordResetResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AccountPasswordReset'] = ResolversParentTypes['AccountPasswordReset']> = {
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oneTimePassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -4004,7 +4066,9 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   removeInvitee?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveInviteeArgs, 'inquiryId' | 'memberId'>>;
   requestRelationship?: Resolver<ResolversTypes['BusinessRelationship'], ParentType, ContextType, RequireFields<MutationRequestRelationshipArgs, 'kind' | 'partnerId'>>;
   requestToJoinWorkingGroup?: Resolver<ResolversTypes['WorkingGroupMembership'], ParentType, ContextType, RequireFields<MutationRequestToJoinWorkingGroupArgs, 'groupId'>>;
+  resetAccountPassword?: Resolver<ResolversTypes['AccountPasswordReset'], ParentType, ContextType, RequireFields<MutationResetAccountPasswordArgs, 'id'>>;
   respondToConsortium?: Resolver<ResolversTypes['Consortium'], ParentType, ContextType, RequireFields<MutationRespondToConsortiumArgs, 'accept' | 'consortiumId'>>;
+  restoreAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRestoreAccountArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rsvpMeeting?: Resolver<ResolversTypes['MeetingRsvp'], ParentType, ContextType, RequireFields<MutationRsvpMeetingArgs, 'answer' | 'meetingId'>>;
   scheduleMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationScheduleMeetingArgs, 'groupId' | 'input'>>;
@@ -4273,6 +4337,7 @@ export type WorkingGroupMembershipResolvers<ContextType = RegionContext, ParentT
 
 export type Resolvers<ContextType = RegionContext> = {
   Account?: AccountResolvers<ContextType>;
+  AccountPasswordReset?: AccountPasswordResetResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;

@@ -23,6 +23,7 @@ import { Migration20261207000000_revision_consortium } from './Migration20261207
 import { Migration20261207100000_consortium_partner_network } from './Migration20261207100000_consortium_partner_network.ts';
 import { Migration20261208000000_inquiry_lifecycle } from './Migration20261208000000_inquiry_lifecycle.ts';
 import { Migration20261209000000_inquiry_owner_pages } from './Migration20261209000000_inquiry_owner_pages.ts';
+import { Migration20261210000000_account_recovery } from './Migration20261210000000_account_recovery.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -52,4 +53,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261207100000_consortium_partner_network', class: Migration20261207100000_consortium_partner_network },
   { name: 'Migration20261208000000_inquiry_lifecycle', class: Migration20261208000000_inquiry_lifecycle },
   { name: 'Migration20261209000000_inquiry_owner_pages', class: Migration20261209000000_inquiry_owner_pages },
+  { name: 'Migration20261210000000_account_recovery', class: Migration20261210000000_account_recovery },
 ];
