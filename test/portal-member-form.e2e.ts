@@ -369,3 +369,25 @@ test("an archived member's form says so at once and offers no save; a save that 
   expect(await page.locator('main form').count()).toBe(0);
   await page.unroute('**/graphql');
 });
+
+test('a member of the same name and postal code is refused at the name, saying what to do (the office made a second without a word)', async () => {
+  const page = await signedInPage();
+  const create = async () => {
+    await page.goto(`${stack.gateway}/mitglieder/neu`);
+    await eventually(() => page.locator('h1').textContent()).toBe('Mitglied anlegen');
+    await page.fill('#member-name', 'Doppelt Dreherei GmbH');
+    await page.fill('#member-postalCode', '37269');
+    await page.fill('#member-city', 'Eschwege');
+    await page.press('#member-city', 'Enter');
+  };
+  await create();
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Doppelt Dreherei GmbH. Zum Profil');
+  await create();
+  await eventually(() => page.locator('#member-name-error').textContent()).toBe(
+    'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied; ändern Sie es auf seiner Seite, oder nehmen Sie in den Namen auf, was die beiden unterscheidet (etwa den Standort).',
+  );
+  expect(await page.evaluate('document.activeElement?.id')).toBe('member-name');
+  const search = { query: '{ members(filter: { text: "Doppelt Dreherei" }) { totalCount } }' };
+  expect((await stack.query(search)).data.members.totalCount).toBe(1);
+  await expectAccessible(page);
+});

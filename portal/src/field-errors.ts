@@ -277,6 +277,8 @@ const existsDe: Readonly<Record<string, string>> = {
   'participant.email': 'Mit dieser E-Mail-Adresse ist schon jemand angemeldet.',
   partnerId: 'Mit diesem Unternehmen besteht schon eine solche Beziehung oder Anfrage; beenden Sie sie zuerst oder bestätigen Sie die angefragte.',
   name: 'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) gibt es schon; der Import legt nur neue an, entfernen Sie die Zeile.',
+  'input.name':
+    'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied; ändern Sie es auf seiner Seite, oder nehmen Sie in den Namen auf, was die beiden unterscheidet (etwa den Standort).',
 };
 
 const existsEn: Readonly<Record<string, string>> = {
@@ -287,6 +289,8 @@ const existsEn: Readonly<Record<string, string>> = {
   'participant.email': 'Someone is registered with this e-mail address already.',
   partnerId: 'A relationship of this kind with this company, or a request for one, exists already; end it first or confirm the one requested.',
   name: 'This company (same name, same postal code) exists already; the import only creates new ones, so remove the row.',
+  'input.name':
+    'This company (same name, same postal code) is a member already; change it on its page, or put what tells the two apart into the name (its site, say).',
 };
 
 function existing(table: Readonly<Record<string, string>>, ...keys: (string | undefined)[]): string | undefined {
