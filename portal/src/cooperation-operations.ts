@@ -95,6 +95,17 @@ export const cancelEventRegistration = operation<
   }`,
 );
 
+/** A registration as the organising office lists it: with the member it is for (archivedAt: the member has left). */
+export interface OrganiserRegistrationView extends EventRegistrationView {
+  member: { id: string; name: string; archivedAt: string | null } | null;
+}
+
+/** The event's registrations, for its organising office (or admin): the registered, then the waiting list. */
+export const eventRegistrations = operation<{ eventRegistrations: OrganiserRegistrationView[] }, { eventId: string }>(
+  'EventRegistrations',
+  `query EventRegistrations($eventId: ID!) { eventRegistrations(eventId: $eventId) { ${registrationFields} member { id name archivedAt } } }`,
+);
+
 // Working groups (README "Working groups").
 
 export type RsvpAnswer = 'YES' | 'NO' | 'MAYBE';
@@ -451,6 +462,7 @@ export const cooperationOperations = [
   newsItem,
   registerForEvent,
   myEventRegistrations,
+  eventRegistrations,
   cancelEventRegistration,
   workingGroupList,
   workingGroupPage,

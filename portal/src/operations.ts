@@ -383,7 +383,8 @@ export interface QuoteView extends QuoteTerms {
   revision: number;
   version: number;
   memberRef: MemberId;
-  member: { id: string; name: string; city: string } | null;
+  /** archivedAt: the bidder has left its network (its office archived it); no order goes to it. */
+  member: { id: string; name: string; city: string; archivedAt: string | null } | null;
   consortium: ConsortiumView | null;
   revisions: (QuoteTerms & { revision: number })[];
 }
@@ -416,7 +417,7 @@ export interface InquiryDetail {
     score: number | null;
     distanceKm: number | null;
     memberRef: MemberId;
-    member: { id: string; name: string; city: string } | null;
+    member: { id: string; name: string; city: string; archivedAt: string | null } | null;
   }[];
   quotes: QuoteView[];
   awardedQuote: { id: string } | null;
@@ -427,13 +428,13 @@ const quoteTermsFields = 'priceTiers { minQuantity unitPrice } currency leadTime
 const consortiumFields =
   'id complete leadRef: lead { id } lead { id name } partners { network status processes sharePercent memberRef: member { id } member { id name } }';
 const quoteFields = `id network status revision version ${quoteTermsFields}
-  memberRef: member { id } member { id name city }
+  memberRef: member { id } member { id name city archivedAt }
   consortium { ${consortiumFields} }
   revisions { revision ${quoteTermsFields} }`;
 const inquiryFields = `id viewerIsOwner title partDescription processes material quantities { quantity batchSize } tolerance certifications documents ppapLevel
   deliveryPostalCode deliveryDate quoteDeadline customer status version createdAt
   attachments { id fileName contentType size downloadPath }
-  invitations { network status declineReason score distanceKm memberRef: member { id } member { id name city } }
+  invitations { network status declineReason score distanceKm memberRef: member { id } member { id name city archivedAt } }
   quotes { ${quoteFields} }
   awardedQuote { id }
   consortia { ${consortiumFields} }`;

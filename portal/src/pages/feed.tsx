@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { otherErrors, request, type GraphQLErrorLike, type Result } from '../graphql.ts';
+import { useConfirmDialog } from '../components/confirm-dialog.ts';
+import { ConfirmQuestion } from '../components/confirm-question.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
 import {
   cancelEventRegistration,
+  eventRegistrations,
   myEventRegistrations,
   newsFeed,
   newsItem,
@@ -12,6 +16,7 @@ import {
   type FeedFilter,
   type NetworkCode,
   type NewsItemView,
+  type OrganiserRegistrationView,
 } from '../operations.ts';
 import { paths } from '../router.ts';
 import { type Said, say, sayError, sayFailure } from '../said.tsx';
@@ -312,7 +317,123 @@ export function EventPage({ id }: { id: string }) {
         </p>
       )}
       {item.kind === 'EVENT' && <EventRegistration item={item} closed={closesAt !== null && Date.parse(closesAt) <= Date.now()} onChange={loaded.reload} />}
+      {item.kind === 'EVENT' && <OrganiserRegistrations item={item} onChange={loaded.reload} />}
     </>
+  );
+}
+
+/**
+ * The organising office (admin for a region-wide event) sees who is registered and waiting, by name and company,
+ * and cancels a registration after asking, as the graph let it (eventRegistrations, cancelEventRegistration) while
+ * the page showed it nothing: a place of a company that had left stayed taken ("1 von 1 vergeben; 1 auf der
+ * Warteliste", the archiving probe), and only a GraphQL client could free it.
+ */
+function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChange: () => void }) {
+  const { t, number, memberName } = useLocale();
+  const coop = useCooperationText();
+  const { session } = useSession();
+  const organiser = session?.role === 'admin' || (session?.role === 'office' && item.network !== null && item.network.code === session.network);
+  const list = useReloadable(eventRegistrations, organiser ? { eventId: item.id } : undefined);
+  const confirm = useConfirmDialog<OrganiserRegistrationView>();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  if (!organiser) return null;
+  const rows = list.data?.eventRegistrations ?? [];
+  const nameOf = (r: OrganiserRegistrationView) => memberName(r.member, r.member?.id ?? '');
+
+  const cancel = async () => {
+    const chosen = confirm.subject;
+    if (!chosen) return;
+    setBusy(true);
+    const result = await request(cancelEventRegistration, { id: chosen.id });
+    setBusy(false);
+    confirm.close();
+    const done = result.data?.cancelEventRegistration;
+    setOutcome(
+      done
+        ? {
+            ok: true,
+            message: say((locale) =>
+              [locale.t.eventRegistrationsCancelled(done.cancelled.participant), done.movedUp && locale.t.eventRegistrationsMovedUp(done.movedUp.participant)]
+                .filter(Boolean)
+                .join(' '),
+            ),
+          }
+        : { ok: false, message: sayFailure(result.errors) },
+    );
+    list.reload();
+    if (done) onChange();
+    // The row and its button are gone: the keyboard continues at the list's heading, the outcome below it.
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+
+  return (
+    <section class="organiser-registrations" aria-labelledby="organiser-registrations-heading">
+      <h2 id="organiser-registrations-heading" ref={heading} tabIndex={-1}>
+        {t.eventRegistrationsHeading}
+      </h2>
+      <div role="status" class="organiser-registrations-status">
+        {outcome && <p class={`notice ${outcome.ok ? 'notice-ok' : 'notice-error'}`}>{outcome.message}</p>}
+      </div>
+      <NetworkNotice errors={list.errors} />
+      <ErrorNotice errors={list.errors} />
+      {list.loading && !list.data ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : rows.length === 0 ? (
+        list.data && <p>{t.eventRegistrationsEmpty}</p>
+      ) : (
+        <TableScroll label={t.eventRegistrationsHeading} class="booth-scroll">
+          {/* Styled as a joint booth's registrations (cooperation.css), the other list an organiser decides on. */}
+          <table class="booth-registrations organiser-registrations-table">
+            <caption class="visually-hidden">{t.eventRegistrationsHeading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.eventRegistrationsParticipant}</th>
+                <th scope="col">{t.eventRegistrationsMember}</th>
+                <th scope="col">{t.eventRegistrationsStatus}</th>
+                <th scope="col">{t.eventRegistrationsActions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-status={r.status}>
+                  <th scope="row">
+                    {r.participant} ({r.email})
+                  </th>
+                  <td>
+                    {nameOf(r)}
+                    {r.member?.archivedAt && (
+                      <>
+                        {' – '}
+                        <strong class="left-network">{t.eventRegistrationsLeft}</strong>
+                      </>
+                    )}
+                  </td>
+                  <td>{r.status === 'WAITING' ? t.eventRegistrationsWaiting(number(r.waitingPosition ?? 0)) : t.eventRegistrationsRegistered}</td>
+                  <td>
+                    <div class="row-actions">
+                      <button type="button" class="secondary" aria-label={t.eventRegistrationsCancelFor(r.participant)} onClick={() => confirm.ask(r)}>
+                        {t.eventRegistrationsCancel}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <ConfirmQuestion
+        confirm={confirm}
+        id="organiser-cancel-question"
+        question={(r) => t.eventRegistrationsCancelQuestion(r.participant, nameOf(r))}
+        action={t.eventRegistrationsCancelConfirm}
+        cancel={coop.cancelQuestion}
+        busy={busy}
+        onConfirm={cancel}
+      />
+    </section>
   );
 }
 

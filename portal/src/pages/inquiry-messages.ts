@@ -203,6 +203,9 @@ const de = {
   quoteWithdrawnAlready: 'Ihr Angebot ist schon zurückgezogen, etwa in einem anderen Fenster; bitte laden Sie die Seite neu.',
   invitationQuoteWithdrawn: 'Angebot zurückgezogen',
   withdrawnQuotes: (bidders: string) => `Von ihren Anbietern zurückgezogen, daher nicht im Vergleich: ${bidders}.`,
+  /** A bidder its office archived: no order can go to it, so its quote is named without an award button. */
+  leftNetwork: 'hat das Netzwerk verlassen',
+  leftQuotes: (bidders: string) => `Haben das Netzwerk verlassen, ihre Angebote sind zurückgezogen und nicht im Vergleich: ${bidders}.`,
   quoteRevisedMeanwhile: 'Das Angebot wurde inzwischen überarbeitet; die Tabelle zeigt es jetzt neu. Bitte prüfen Sie es und vergeben Sie dann erneut.',
   // The member's side
   yourInvitation: 'Ihre Einladung',
@@ -470,6 +473,8 @@ const en: InquiryMessages = {
   quoteWithdrawnAlready: 'Your quote is withdrawn already, in another window perhaps; please reload the page.',
   invitationQuoteWithdrawn: 'quote withdrawn',
   withdrawnQuotes: (bidders) => `Withdrawn by their bidders, so not compared: ${bidders}.`,
+  leftNetwork: 'has left the network',
+  leftQuotes: (bidders) => `Have left the network; their quotes are withdrawn and not compared: ${bidders}.`,
   quoteRevisedMeanwhile: 'The quote was revised in the meantime; the table now shows it anew. Please check it and award again.',
   yourInvitation: 'Your invitation',
   invitationState: (status) => `Your invitation: ${status}`,

@@ -243,10 +243,18 @@ function OwnerSection({ inquiry, owner, onChanged }: { inquiry: InquiryDetail; o
                     </th>
                     <td>{invitation.network}</td>
                     <td class="multiline">
-                      {invitation.status !== 'DECLINED' && withdrew.has(invitation.memberRef.id)
-                        ? text.invitationQuoteWithdrawn
-                        : text.invitation[invitation.status]}
-                      {invitation.declineReason && `: ${invitation.declineReason}`}
+                      {invitation.member?.archivedAt ? (
+                        // Archived by its office: declined for it, its quote withdrawn (or, for one archived only at its
+                        // network, still standing, yet refused an award); "Angebot abgegeben" read as a bidder still there.
+                        <strong class="left-network">{text.leftNetwork}</strong>
+                      ) : (
+                        <>
+                          {invitation.status !== 'DECLINED' && withdrew.has(invitation.memberRef.id)
+                            ? text.invitationQuoteWithdrawn
+                            : text.invitation[invitation.status]}
+                          {invitation.declineReason && `: ${invitation.declineReason}`}
+                        </>
+                      )}
                     </td>
                     <td>{invitation.distanceKm === null ? text.none : `${number(invitation.distanceKm)} km`}</td>
                     <td>{invitation.score === null ? text.none : percent(invitation.score)}</td>
@@ -425,8 +433,11 @@ function Comparison({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged:
   const [busy, setBusy] = useState(false);
   const notice = useRef<HTMLParagraphElement>(null);
   const rows = comparison.data?.quoteComparison ?? [];
-  // Withdrawn quotes are not compared (nor awarded): their bidders are named, without their prices.
-  const withdrawn = inquiry.quotes.filter((quote) => quote.status === 'WITHDRAWN');
+  // Withdrawn quotes are not compared (nor awarded): their bidders are named, without their prices; those that left
+  // the network apart, so the customer learns why a bidder is gone, not only that its quote is.
+  const left = (quote: QuoteView) => quote.member?.archivedAt != null;
+  const withdrawn = inquiry.quotes.filter((quote) => quote.status === 'WITHDRAWN' && !left(quote));
+  const leftWithdrawn = inquiry.quotes.filter((quote) => quote.status === 'WITHDRAWN' && left(quote));
   const awardable = inquiry.status === 'OPEN' || inquiry.status === 'QUOTING_CLOSED';
   const quantities = inquiry.quantities.map((q) => q.quantity);
   const bidderName = (quote: QuoteView) => nameOfBidder(quote, memberName);
@@ -557,7 +568,13 @@ function Comparison({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged:
                 <th scope="row">{text.rowStatus}</th>
                 {rows.map(({ quote }) => (
                   <td key={quote.id}>
-                    {awardable && quote.status === 'SUBMITTED' ? (
+                    {left(quote) ? (
+                      // No award to a bidder that has left (awardQuote refuses it, ARCHIVED); an award of before stays, said so.
+                      <>
+                        {quote.status !== 'SUBMITTED' && `${text.quote[quote.status]}, `}
+                        <strong class="left-network">{text.leftNetwork}</strong>
+                      </>
+                    ) : awardable && quote.status === 'SUBMITTED' ? (
                       <button
                         type="button"
                         class="award"
@@ -577,6 +594,7 @@ function Comparison({ inquiry, onChanged }: { inquiry: InquiryDetail; onChanged:
         </TableScroll>
       )}
       {withdrawn.length > 0 && <p class="withdrawn-quotes">{text.withdrawnQuotes(withdrawn.map(bidderName).join(', '))}</p>}
+      {leftWithdrawn.length > 0 && <p class="withdrawn-quotes left-quotes">{text.leftQuotes(leftWithdrawn.map(bidderName).join(', '))}</p>}
       <InquiryConfirm
         confirm={confirm}
         id="award-question"

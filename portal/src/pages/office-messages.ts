@@ -149,7 +149,7 @@ const de = {
   archive: 'Archivieren',
   archiveLabel: (name: string) => `${name} archivieren`,
   archiveQuestion: (name: string) =>
-    `${name} archivieren? Das Unternehmen verschwindet aus der Mitgliederliste und der Suche und lässt sich danach nicht mehr ändern. Es nimmt an nichts Neuem mehr teil: Seine offenen Kapazitätsangebote und -gesuche werden zurückgezogen, die Leitung seiner Arbeitskreise geht an Ihre Geschäftsstelle, seine offenen Anmeldungen zum Gemeinschaftsstand werden abgelehnt, seine Zugänge archiviert. Das lässt sich im Portal nicht rückgängig machen.`,
+    `${name} archivieren? Das Unternehmen verschwindet aus der Mitgliederliste und der Suche und lässt sich danach nicht mehr ändern. Es nimmt an nichts Neuem mehr teil: Seine offenen Kapazitätsangebote und -gesuche werden zurückgezogen, die Leitung seiner Arbeitskreise geht an Ihre Geschäftsstelle, seine offenen Anmeldungen zum Gemeinschaftsstand werden abgelehnt, seine offenen Anfragen ohne Zuschlag geschlossen (die Anbieter erfahren es), seine Angebote auf offene Anfragen zurückgezogen und seine Einladungen abgelehnt (die Anfragenden erfahren es), seine Plätze bei kommenden Veranstaltungen frei für die Warteliste, seine Zugänge archiviert. Vergebene Zuschläge und vergangene Veranstaltungen bleiben, wie sie sind. Das lässt sich im Portal nicht rückgängig machen.`,
   archiveConfirm: 'Ja, archivieren',
   cancel: 'Abbrechen',
   archived: (name: string) => `${name} ist archiviert.`,
@@ -310,7 +310,7 @@ const en: OfficeMessages = {
   archive: 'Archive',
   archiveLabel: (name) => `Archive ${name}`,
   archiveQuestion: (name) =>
-    `Archive ${name}? The company leaves the member list and the search and can no longer be changed afterwards. It takes part in nothing new: its open capacity offers and requests are withdrawn, the working groups it leads go to your office, its pending joint-booth registrations are declined, its accounts are archived. This cannot be undone in the portal.`,
+    `Archive ${name}? The company leaves the member list and the search and can no longer be changed afterwards. It takes part in nothing new: its open capacity offers and requests are withdrawn, the working groups it leads go to your office, its pending joint-booth registrations are declined, its open inquiries are closed without award (their bidders are told), its quotes on open inquiries are withdrawn and its invitations declined (their owners are told), its places at coming events go to the waiting lists, its accounts are archived. Awards made and past events stay as they are. This cannot be undone in the portal.`,
   archiveConfirm: 'Yes, archive',
   cancel: 'Cancel',
   archived: (name) => `${name} is archived.`,

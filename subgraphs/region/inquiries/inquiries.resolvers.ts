@@ -31,6 +31,7 @@ import {
 } from './inquiries.ts';
 import { answerProposal, inviteMember, proposeInvitee, requireProposer, visibleProposals } from './proposals.ts';
 import { visibleQuotes } from './quotes.ts';
+import { leftNetworkReason } from '../trade-fairs/registrations.ts';
 
 // Inquiries: created, changed, published (which invites the best suppliers), given a later deadline, closed and awarded by their
 // owner; invitees added, proposed, removed and declining. Quotes, consortia and webhooks have their own maps.
@@ -231,7 +232,9 @@ export const inquiryResolvers: Resolvers = {
         requireStatus(inquiry, args.inquiryId, 'declined', ['OPEN', 'QUOTING_CLOSED']);
         const invitation = await tx.findOne(InvitationSchema, { inquiry, memberId: bidder.memberId });
         if (!invitation) throw forbidden(`${bidder.memberId} is not invited to ${args.inquiryId}.`);
-        if (invitation.status === 'QUOTED' || invitation.status === 'DECLINED')
+        // Declined for it when it was archived (quotes.ts leaveInvitedInquiries): its own reason then replaces that one.
+        const declinedOnLeaving = invitation.status === 'DECLINED' && invitation.declineReason === leftNetworkReason;
+        if (!declinedOnLeaving && (invitation.status === 'QUOTED' || invitation.status === 'DECLINED'))
           throw conflict(`${bidder.memberId} has ${invitation.status.toLowerCase()} on ${args.inquiryId} already.`, {
             reason: 'STATUS',
             status: invitation.status,

@@ -8,7 +8,8 @@ import { ConsortiumPartnerSchema, InquirySchema, InvitationSchema, QuoteSchema, 
 import { maxRadiusKm, resolveLocation } from '../members/filter.ts';
 import { requireOwner, type InquiryAccess } from './access.ts';
 import { callerKey } from '../access.ts';
-import { parseInquiryId, quoteId } from '../ids.ts';
+import { inquiryId, parseInquiryId, quoteId } from '../ids.ts';
+import { recordRegionAudit } from '../members/audit.ts';
 import { emit } from './outbox.ts';
 import { regionDay } from '../../../shared/region-day.ts';
 
@@ -437,7 +438,14 @@ export type NotChosenReason = 'ANOTHER_QUOTE_AWARDED' | 'INQUIRY_CANCELLED' | 'C
  * Every quote standing AWARDED (the winner, if any) or NOT_CHOSEN, and each bidder told, a consortium's partners as
  * well as its lead; a withdrawn quote stays WITHDRAWN and its bidder, out already, hears nothing.
  */
-async function decide(tx: EntityManager, inquiry: Inquiry, all: Quote[], winner: Quote | null, reason: NotChosenReason): Promise<void> {
+async function decide(
+  tx: EntityManager,
+  inquiry: Inquiry,
+  all: Quote[],
+  winner: Quote | null,
+  reason: NotChosenReason,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const quotes = all.filter((q) => q.status !== 'WITHDRAWN');
   const consortia = quotes.flatMap((q) => (q.consortium == null ? [] : [q.consortium.id]));
   const partners = consortia.length ? await tx.find(ConsortiumPartnerSchema, { consortium: { $in: consortia }, status: 'ACCEPTED' }) : [];
@@ -454,7 +462,7 @@ async function decide(tx: EntityManager, inquiry: Inquiry, all: Quote[], winner:
         won ? 'AWARDED' : 'NOT_CHOSEN',
         inquiry,
         { memberId: bidder.memberId, network: bidder.network },
-        won ? { quoteId: quoteId(quote.id) } : { quoteId: quoteId(quote.id), reason },
+        won ? { quoteId: quoteId(quote.id) } : { quoteId: quoteId(quote.id), reason, ...extra },
       );
   }
 }
@@ -469,4 +477,36 @@ export async function close(tx: EntityManager, access: InquiryAccess, id: string
   await decide(tx, inquiry, await tx.find(QuoteSchema, { inquiry }), null, to === 'CANCELLED' ? 'INQUIRY_CANCELLED' : 'CLOSED_WITHOUT_AWARD');
   inquiry.status = to;
   return inquiry;
+}
+
+/** Why an inquiry ended or a quote was withdrawn without its party's own step: it left its network (members/members.ts archiveMember). */
+export const leftNetworkCauses = { owner: 'OWNER_LEFT_NETWORK', bidder: 'BIDDER_LEFT_NETWORK' } as const;
+
+/**
+ * The DRAFT and OPEN inquiries of a member that has left its network, ended as their owner would end them: an OPEN
+ * one (also past its deadline) CLOSED_WITHOUT_AWARD, its bidders told NOT_CHOSEN as close tells them, with cause
+ * OWNER_LEFT_NETWORK beside the reason; a DRAFT, which no one was invited to, CANCELLED. Left OPEN, one took quotes
+ * that no one would ever decide, its owner's accounts being archived with it (the archiving probe). AWARDED and ended
+ * ones stay as they are; run again, it finds none left.
+ */
+export async function endLeavingOwnersInquiries(tx: EntityManager, actor: Identity, memberId: string): Promise<void> {
+  const open = await tx.find(
+    InquirySchema,
+    { ownerMemberId: memberId, status: { $in: ['DRAFT', 'OPEN'] } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+  );
+  for (const inquiry of open) {
+    const was = inquiry.status;
+    const to = was === 'DRAFT' ? 'CANCELLED' : 'CLOSED_WITHOUT_AWARD';
+    const cause = leftNetworkCauses.owner;
+    await decide(tx, inquiry, await tx.find(QuoteSchema, { inquiry }), null, to === 'CANCELLED' ? 'INQUIRY_CANCELLED' : 'CLOSED_WITHOUT_AWARD', { cause });
+    inquiry.status = to;
+    recordRegionAudit(tx, actor, {
+      action: to === 'CANCELLED' ? 'cancelInquiry' : 'closeInquiryWithoutAward',
+      target: inquiryId(inquiry.id),
+      network: inquiry.ownerNetwork,
+      before: { status: was },
+      after: { status: to, cause },
+    });
+  }
 }

@@ -17,7 +17,10 @@ import {
   type Quote,
 } from './entities.ts';
 import { completeness } from './consortia.ts';
-import { effectiveStatus, lockInquiry, requireStatus, withinHorizon } from './inquiries.ts';
+import { effectiveStatus, leftNetworkCauses, lockInquiry, requireStatus, withinHorizon } from './inquiries.ts';
+import type { Identity } from '../../../shared/identity.ts';
+import { recordRegionAudit } from '../members/audit.ts';
+import { leftNetworkReason } from '../trade-fairs/registrations.ts';
 import type { RegionContext } from '../context.ts';
 import { consortiumId, inquiryId, quoteId } from '../ids.ts';
 import type { InquiryAccess } from './access.ts';
@@ -236,13 +239,63 @@ export async function withdrawQuote(tx: EntityManager, access: InquiryAccess, qu
     throw conflict(`Quote ${quoteId(quoteKey)} is ${quote.status}; only a SUBMITTED quote can be withdrawn.`, { reason: 'STATUS', status: quote.status });
   quote.status = 'WITHDRAWN';
   await tx.nativeUpdate(InvitationSchema, { inquiry, memberId: quote.memberId, status: 'QUOTED' }, { status: 'VIEWED' });
-  const data = { quoteId: quoteId(quote.id), revision: quote.revision };
+  await tellWithdrawn(tx, inquiry, quote);
+  return quote;
+}
+
+/** QUOTE_WITHDRAWN to the inquiry's owner and to a consortium quote's accepted partners; `extra` joins its data. */
+async function tellWithdrawn(tx: EntityManager, inquiry: Inquiry, quote: Quote, extra: Record<string, unknown> = {}): Promise<void> {
+  const data = { quoteId: quoteId(quote.id), revision: quote.revision, ...extra };
   emit(tx, 'QUOTE_WITHDRAWN', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey }, data);
   if (quote.consortium != null) {
     const partners = await tx.find(ConsortiumPartnerSchema, { consortium: quote.consortium.id, status: 'ACCEPTED', memberId: { $ne: quote.memberId } });
     for (const p of partners) emit(tx, 'QUOTE_WITHDRAWN', inquiry, { memberId: p.memberId, network: p.network }, data);
   }
-  return quote;
+}
+
+/**
+ * A member that has left its network leaves the inquiries it was asked to quote on that are still undecided (OPEN,
+ * also past the deadline): its SUBMITTED quote is withdrawn as withdrawQuote does, its owner (and a consortium's
+ * partners) told QUOTE_WITHDRAWN with cause BIDDER_LEFT_NETWORK, and its invitation DECLINED, saying why, whether it
+ * had quoted or not; withdrawQuote's invitation reads VIEWED again so its bidder may quote anew, which this one
+ * cannot. The customer's comparison showed its quote and award button until the award was refused (the archiving
+ * probe). Each under its inquiry's lock, as a bidder's own steps take it. Decided inquiries keep their quotes and
+ * invitations as history; run again, it finds nothing left.
+ */
+export async function leaveInvitedInquiries(tx: EntityManager, actor: Identity, memberId: string): Promise<void> {
+  const pending = await tx.find(InvitationSchema, { memberId, status: { $ne: 'DECLINED' }, inquiry: { status: 'OPEN' } }, { orderBy: { inquiry: 'asc' } });
+  for (const { inquiry: ref } of pending) {
+    const inquiry = await tx.findOneOrFail(InquirySchema, ref.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (inquiry.status !== 'OPEN') continue;
+    const invitation = await tx.findOneOrFail(InvitationSchema, { inquiry, memberId }, { refresh: true });
+    if (invitation.status === 'DECLINED') continue;
+    const id = inquiryId(inquiry.id);
+    const network = invitation.network;
+    const quote = await tx.findOne(QuoteSchema, { inquiry, memberId, status: 'SUBMITTED' }, { refresh: true });
+    if (quote) {
+      quote.status = 'WITHDRAWN';
+      await tellWithdrawn(tx, inquiry, quote, { cause: leftNetworkCauses.bidder });
+      recordRegionAudit(tx, actor, {
+        action: 'withdrawQuote',
+        target: quoteId(quote.id),
+        network,
+        readerNetwork: inquiry.ownerNetwork,
+        before: { inquiry: id, memberId, status: 'SUBMITTED' },
+        after: { inquiry: id, memberId, status: 'WITHDRAWN', cause: leftNetworkCauses.bidder },
+      });
+    }
+    const was = invitation.status;
+    invitation.status = 'DECLINED';
+    invitation.declineReason = leftNetworkReason;
+    recordRegionAudit(tx, actor, {
+      action: 'declineInquiry',
+      target: id,
+      network,
+      readerNetwork: inquiry.ownerNetwork,
+      before: { memberId, status: was },
+      after: { memberId, status: 'DECLINED', declineReason: leftNetworkReason },
+    });
+  }
 }
 
 async function requireCompleteConsortium(tx: EntityManager, inquiry: Inquiry, consortiumKey: number, lead: string): Promise<Consortium> {

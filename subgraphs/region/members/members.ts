@@ -7,6 +7,9 @@ import { archiveMemberAccounts } from '../accounts/accounts.ts';
 import { withdrawMemberPosts } from '../capacity/posts.ts';
 import { declineMemberBoothRegistrations } from '../trade-fairs/registrations.ts';
 import { handLeadsToOffice } from '../working-groups/working-groups.ts';
+import { endLeavingOwnersInquiries } from '../inquiries/inquiries.ts';
+import { leaveInvitedInquiries } from '../inquiries/quotes.ts';
+import { cancelMemberRegistrations } from '../news/news.resolvers.ts';
 import { memberRef } from '../ids.ts';
 
 // The other half of the network's members.ts: member writes go to the owning
@@ -44,7 +47,9 @@ export async function archiveMember(ctx: RegionContext, id: string) {
   await assertMemberExists(ctx, id, 'id', { archived: true });
   // What it has open in region goes with it: its offers and requests are no longer booked or matched (their bookings
   // stay), the groups it leads go to its network's office, its pending booth registrations are declined (their area
-  // free again), and its people sign in no more. Before the network's
+  // free again), its undecided inquiries end without award (their bidders told), its quotes on others' undecided
+  // inquiries are withdrawn and its invitations declined (their owners told), its places at events ahead are given to
+  // the waiting lists, and its people sign in no more; what was decided stays as history. Before the network's
   // archiving, so that a failure of either leaves the member in its office's list to archive again (both parts are
   // safe twice); after it, a failure here left a member archived at its network with its offers open, gone from
   // the portal's list.
@@ -52,8 +57,12 @@ export async function archiveMember(ctx: RegionContext, id: string) {
     await withdrawMemberPosts(tx, id);
     await handLeadsToOffice(tx, id);
     await declineMemberBoothRegistrations(tx, ctx.identity, id);
+    await endLeavingOwnersInquiries(tx, ctx.identity, id);
+    await leaveInvitedInquiries(tx, ctx.identity, id);
     await archiveMemberAccounts(tx, ctx.identity, id);
   });
+  // Events live in their publisher's database, a network's most of them: each cancellation is that database's write.
+  await cancelMemberRegistrations(ctx, id);
   await ctx.client(network.code).request<{ archiveMember: Hit }>(writes.archive, { localId }, ctx.identityHeader, {
     write: 'Archiving it again is safe: an archived member stays archived.',
   });

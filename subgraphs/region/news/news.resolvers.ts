@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
 import { inArgument } from '../../../shared/errors.ts';
+import { currentLog } from '../../../shared/observability.ts';
 import { keyedWrite } from '../network-client.ts';
 import DataLoader from 'dataloader';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -28,7 +29,7 @@ import {
 } from '../../../shared/news/registrations.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseMemberId } from '../../../shared/ids.ts';
-import { type Identity, requireSignedIn } from '../../../shared/identity.ts';
+import { encodeIdentity, type Identity, requireSignedIn } from '../../../shared/identity.ts';
 import { assertMemberExists } from '../access.ts';
 import type { RegionContext } from '../context.ts';
 import { idempotency, remember } from '../idempotency.ts';
@@ -59,6 +60,7 @@ const keyedPublishMutation = `mutation($input: NewsInput!, $key: String!) { publ
 const registerMutation = `mutation($localId: Int!, $memberId: String, $participant: ParticipantInput!) {
   registerForEvent(localId: $localId, memberId: $memberId, participant: $participant) { ${registrationRecordFields} }
 }`;
+const ownRegistrationsQuery = `query($memberId: String, $first: Int!) { ownRegistrations(memberId: $memberId, first: $first) { ${registrationRecordFields} } }`;
 const cancelMutation = `mutation($localId: Int!) { cancelEventRegistration(localId: $localId) { cancelled { ${registrationRecordFields} } movedUp { ${registrationRecordFields} } } }`;
 
 const sourced = <T>(source: string, record: T) => ({ ...record, source });
@@ -171,6 +173,100 @@ async function cancelRegistration(ctx: RegionContext, id: string) {
   return { cancelled: sourced(source, cancelled), movedUp: shownMovedUp(ctx, source, movedUp) };
 }
 
+/** Places are given up for what lies ahead only: a registration for an event begun or over is the record of who came. */
+const ahead = (event: { startsAt: Date | string | null } | undefined, now: number) => event?.startsAt != null && new Date(event.startsAt).getTime() > now;
+
+/** CONFLICT STATUS: cancelled meanwhile by someone else, which is what was wanted. */
+const alreadyCancelled = (error: unknown) => (error as { extensions?: { reason?: unknown } }).extensions?.reason === 'STATUS';
+
+/**
+ * The registrations of a member that has left its network, for events yet to begin, cancelled as
+ * cancelEventRegistration does: the first waiting moves up and is told (EVENT_MOVED_UP), each step in the audit log
+ * of the database that holds it. A place of a company archived stayed taken ("1 von 1 vergeben; 1 auf der
+ * Warteliste", the archiving probe). Region's own in its database; a network's through its internal API, listed as
+ * the member's own office lists them (admin has no members of its own to list: ownRegistrationsOf) and cancelled as
+ * the caller, whom the network checks again. Run again, it finds none left; a network that cannot be reached fails
+ * it, and the archiving with it, to be done again.
+ */
+export async function cancelMemberRegistrations(ctx: RegionContext, memberId: string): Promise<void> {
+  const now = Date.now();
+  const own = (await registrationsOfOwners(ctx.em, { memberId }, 100)).filter((r) => r.status !== 'CANCELLED');
+  const events = await newsByIds(ctx.em, [...new Set(own.map((r) => r.eventLocalId))], true);
+  for (const r of own) {
+    if (
+      !ahead(
+        events.find((e) => e.localId === r.eventLocalId),
+        now,
+      )
+    )
+      continue;
+    try {
+      await cancel(
+        ctx.em,
+        r.localId,
+        registrationIds.format(regionSource, r.localId),
+        () => true,
+        (tx, { cancelled, was, movedUp }) => {
+          auditRegistration(tx, ctx.identity, 'cancelEventRegistration', was, cancelled);
+          if (!movedUp) return;
+          notifyRegistration(tx, regionSource, movedUp, true);
+          auditRegistration(tx, ctx.identity, 'cancelEventRegistration', 'WAITING', movedUp);
+        },
+      );
+    } catch (error) {
+      if (!alreadyCancelled(error)) throw error;
+    }
+  }
+  const office = encodeIdentity({ role: 'office', network: parseMemberId(memberId).network.code, subject: ctx.identity.subject });
+  // A network that does not answer keeps the member's places at its events (each shows on its office's event page
+  // with "hat das Netzwerk verlassen" and Abmelden): archiving waited for every network otherwise, and one office's
+  // outage stopped another's archiving. The member's own network is asked next for the archiving itself.
+  for (const { code } of networks) {
+    try {
+      await cancelAtNetwork(ctx, code, memberId, office, now);
+    } catch (error) {
+      const reason = (error as { extensions?: { code?: unknown } }).extensions?.code;
+      if (reason !== 'NETWORK_UNAVAILABLE' && reason !== 'INTERNAL_API_VERSION') throw error;
+      currentLog().warn(
+        { network: code, member: memberId, code: reason },
+        `event registrations of ${memberId} at ${code} left as they are: ${code} did not answer`,
+      );
+    }
+  }
+}
+
+/** The member's registrations for events of network `code` ahead, cancelled by that network (its waiting list moves up). */
+async function cancelAtNetwork(ctx: RegionContext, code: string, memberId: string, office: string, now: number): Promise<void> {
+  const client = ctx.client(code);
+  const listed = await client.request<{ ownRegistrations: RegistrationRecord[] }>(ownRegistrationsQuery, { memberId, first: 100 }, office, { since: '1.2' });
+  const open = listed.ownRegistrations.filter((r) => r.status !== 'CANCELLED');
+  if (open.length === 0) return;
+  const localIds = [...new Set(open.map((r) => r.eventLocalId))];
+  const items = (await client.request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds }, office)).newsItems;
+  for (const r of open) {
+    if (
+      !ahead(
+        items.find((e) => e.localId === r.eventLocalId),
+        now,
+      )
+    )
+      continue;
+    type Answer = { cancelEventRegistration: { movedUp: RegistrationRecord | null } };
+    try {
+      const data = await client.request<Answer>(cancelMutation, { localId: r.localId }, ctx.identityHeader, {
+        write: 'Archiving the member again is safe: its registrations cancelled already are left as they are.',
+      });
+      const { movedUp } = data.cancelEventRegistration;
+      if (movedUp) {
+        notifyRegistration(ctx.em, code, movedUp, true);
+        await ctx.em.flush();
+      }
+    } catch (error) {
+      if (!alreadyCancelled(error)) throw error;
+    }
+  }
+}
+
 /**
  * The registration that moved up, for a caller who may manage it (its member, that member's office, the publishing
  * office, admin); null for anyone else. It is another company's participant more often than not: a member
@@ -187,8 +283,6 @@ async function eventRegistrations(ctx: RegionContext, eventId: string): Promise<
   const data = await ctx.client(source).request<{ eventRegistrations: RegistrationRecord[] }>(registrationsQuery, { localId }, ctx.identityHeader);
   return data.eventRegistrations.map((r) => sourced(source, r));
 }
-
-const ownRegistrationsQuery = `query($memberId: String, $first: Int!) { ownRegistrations(memberId: $memberId, first: $first) { ${registrationRecordFields} } }`;
 
 /**
  * The caller's registrations in every database, merged newest first: each
