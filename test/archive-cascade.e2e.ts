@@ -17,6 +17,7 @@ const inquiries: Record<string, string> = {};
 const quotes: Record<string, string> = {};
 const events: Record<string, string> = {};
 const registrations: Record<string, string> = {};
+const bookings: Record<string, string> = {};
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const quoteInput = (unitPrice: number) => ({ priceTiers: [{ minQuantity: 1, unitPrice }], leadTimeDays: 30, validUntil: inDays(90) });
@@ -107,6 +108,13 @@ beforeAll(async () => {
     registrations[`${key}Held`] = held.id;
     registrations[`${key}Waiting`] = waiting.id;
   }
+  // Lorenz asked for hours of the owner's offer, not confirmed yet; another booking of it the owner confirmed.
+  const offer = { side: 'OFFER', kind: 'MACHINE_HOURS', process: '3.2.1', hours: 40, from: inDays(14), to: inDays(30), postalCode: '37269' };
+  const posted = await ok(stack.query(`mutation($input: CapacityPostInput!) { postCapacity(input: $input) { id } }`, { input: offer }, tokens.owner));
+  const book = `mutation($o: ID!, $f: String!, $t: String!) { bookCapacity(offerId: $o, hours: 8, from: $f, to: $t) { id } }`;
+  bookings.asked = (await ok(stack.query(book, { o: posted.postCapacity.id, f: inDays(21), t: inDays(28) }, tokens.lorenz))).bookCapacity.id;
+  bookings.agreed = (await ok(stack.query(book, { o: posted.postCapacity.id, f: inDays(15), t: inDays(18) }, tokens.lorenz))).bookCapacity.id;
+  await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: bookings.agreed }, tokens.owner));
   for (const key of ['owner', 'bidder']) {
     const archived = await ok(stack.query(archive, { id: members[key] }, tokens.niweOffice));
     expect(archived.archiveMember.archivedAt).toEqual(expect.any(String));
@@ -187,6 +195,20 @@ test("an archived member's event places go to the waiting list, each told it mov
   }
   const movedUp = await outbox({ type: 'EVENT_MOVED_UP', memberId: members.lorenz });
   expect(movedUp.map((e) => e.payload.registrationId).sort()).toEqual([registrations.linatWaiting, registrations.regionWaiting].sort());
+});
+
+test("a request for an archived offerer's hours is declined, its hours back; a confirmed booking stays", async () => {
+  // It stayed "angefragt" for good: the offerer's people sign in no more (the self-service probe).
+  const seen = await ok(stack.query(`{ capacityBookings { id status reason offer { status bookedHours } } }`, {}, tokens.lorenz));
+  const byId = Object.fromEntries(seen.capacityBookings.map((b: { id: string }) => [b.id, b]));
+  expect(byId[bookings.asked]).toEqual({
+    id: bookings.asked,
+    status: 'DECLINED',
+    reason: 'Das anbietende Unternehmen hat sein Netzwerk verlassen.',
+    // The confirmed booking's 8 hours alone.
+    offer: { status: 'WITHDRAWN', bookedHours: 8 },
+  });
+  expect(byId[bookings.agreed]).toMatchObject({ status: 'CONFIRMED', reason: null });
 });
 
 test('archiving twice is safe: nothing is ended, withdrawn, told or logged again', async () => {

@@ -239,7 +239,8 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await press(page, 'button[aria-label="Buchung von Unstrut Guss KG über 30 Stunden bestätigen"]');
   await eventually(() => page.locator('#my-bookings-heading + [role=status]').textContent()).toBe('Buchung von Unstrut Guss KG: bestätigt.');
   await eventually(() => page.locator(`tr[data-booking="${booking.bookCapacity.id}"] td`).nth(4).textContent()).toBe('bestätigt');
-  expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"] button`).count()).toBe(0);
+  // Confirmed, either side may still cancel it.
+  expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"] button`).allTextContents()).toEqual(['Stornieren']);
   expect(await page.evaluate('document.activeElement?.id')).toBe('my-bookings-heading');
   const bookings = (await graph(`{ capacityBookings { id status } }`, {}, linatToken)).capacityBookings;
   expect(bookings).toEqual([{ id: booking.bookCapacity.id, status: 'CONFIRMED' }]);
@@ -255,6 +256,13 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"]`).count()).toBe(1);
   expect((await graph(`query($id: ID!) { capacityPost(id: $id) { status } }`, { id: offerId }, linatToken)).capacityPost.status).toBe('WITHDRAWN');
   await expectAccessible(page);
+
+  // Cancelled by keyboard: the page had no way to, for either side (the self-service probe).
+  await press(page, 'button[aria-label="Buchung bei Unstrut Guss KG über 30 Stunden stornieren"]');
+  await eventually(() => page.locator('#my-bookings-heading + [role=status]').textContent()).toBe('Buchung von Unstrut Guss KG: storniert.');
+  await eventually(() => page.locator(`tr[data-booking="${booking.bookCapacity.id}"] td`).nth(4).textContent()).toBe('storniert');
+  expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"] button`).count()).toBe(0);
+  expect((await graph(`{ capacityBookings { id status } }`, {}, linatToken)).capacityBookings).toEqual([{ id: booking.bookCapacity.id, status: 'CANCELLED' }]);
 
   // The profile: an invalid website is the server's error at its field; fixed, the public profile shows the change.
   await press(page, '.member-area-back a');

@@ -189,7 +189,14 @@ export const declineOwnBooking = operation<{ declineCapacityBooking: { id: strin
   `mutation DeclineOwnBooking($id: ID!, $idempotencyKey: String) { declineCapacityBooking(id: $id, idempotencyKey: $idempotencyKey) { id status } }`,
 );
 
+/** Either party cancels a booking, requested or confirmed; its hours return to the offer. */
+export const cancelOwnBooking = operation<{ cancelCapacityBooking: { id: string; status: BookingStatus } }, { id: string; idempotencyKey: string }>(
+  'CancelOwnBooking',
+  `mutation CancelOwnBooking($id: ID!, $idempotencyKey: String) { cancelCapacityBooking(id: $id, idempotencyKey: $idempotencyKey) { id status } }`,
+);
+
 export const memberOperations = [
+  cancelOwnBooking,
   ownMember,
   setOwnAvailability,
   ownCapacity,

@@ -10,6 +10,7 @@ import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { MaterialPicker, ProcessPicker } from '../components/pickers.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import {
+  cancelOwnBooking,
   confirmOwnBooking,
   declineOwnBooking,
   ownCapabilities,
@@ -391,15 +392,25 @@ function CapacityPage({ memberId }: { memberId: string }) {
     postsHeading.current?.focus();
   };
 
-  /** Confirms or declines a booking of an offer of ours; its buttons go, so the focus goes to the bookings' heading. */
-  const decide = async (booking: CapacityBookingRow, confirm: boolean) => {
-    const write = `${confirm ? 'confirm' : 'decline'} ${booking.id}`;
+  /**
+   * Confirms or declines a booking of an offer of ours, or cancels one of either side (the booker had no way to, and a
+   * request on the offer of a member that left stayed "angefragt": the self-service probe); its buttons go, so the
+   * focus goes to the bookings' heading.
+   */
+  const decide = async (booking: CapacityBookingRow, action: BookingAction) => {
+    const write = `${action} ${booking.id}`;
     const idempotencyKey = keys.of(write);
-    const result = confirm
-      ? await request(confirmOwnBooking, { id: booking.id, idempotencyKey })
-      : await request(declineOwnBooking, { id: booking.id, idempotencyKey });
+    const result =
+      action === 'confirm'
+        ? await request(confirmOwnBooking, { id: booking.id, idempotencyKey })
+        : action === 'decline'
+          ? await request(declineOwnBooking, { id: booking.id, idempotencyKey })
+          : await request(cancelOwnBooking, { id: booking.id, idempotencyKey });
     keys.settle(write, result.errors);
-    const changed = result.data && ('confirmCapacityBooking' in result.data ? result.data.confirmCapacityBooking : result.data.declineCapacityBooking);
+    const data = result.data as
+      | { confirmCapacityBooking?: { status: string }; declineCapacityBooking?: { status: string }; cancelCapacityBooking?: { status: string } }
+      | undefined;
+    const changed = data && (data.confirmCapacityBooking ?? data.declineCapacityBooking ?? data.cancelCapacityBooking);
     setBookingNotice(
       changed
         ? {
@@ -507,6 +518,9 @@ function CapacityPage({ memberId }: { memberId: string }) {
   );
 }
 
+/** What a bookings row's buttons do. */
+type BookingAction = 'confirm' | 'decline' | 'cancel';
+
 function BookingsTable({
   bookings,
   memberId,
@@ -516,7 +530,7 @@ function BookingsTable({
   bookings: CapacityBookingRow[];
   memberId: string;
   window: (from: string, to: string) => string;
-  onDecide: (booking: CapacityBookingRow, confirm: boolean) => void;
+  onDecide: (booking: CapacityBookingRow, action: BookingAction) => void;
 }) {
   const text = useMemberText();
   const { number, memberName, language } = useLocale();
@@ -554,7 +568,7 @@ function BookingsTable({
                       <button
                         type="button"
                         aria-label={text.confirmLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
-                        onClick={() => onDecide(booking, true)}
+                        onClick={() => onDecide(booking, 'confirm')}
                       >
                         {text.confirm}
                       </button>
@@ -562,11 +576,24 @@ function BookingsTable({
                         type="button"
                         class="secondary"
                         aria-label={text.declineLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
-                        onClick={() => onDecide(booking, false)}
+                        onClick={() => onDecide(booking, 'decline')}
                       >
                         {text.decline}
                       </button>
                     </span>
+                  )}
+                  {(onOurs ? booking.status === 'CONFIRMED' : booking.status === 'REQUESTED' || booking.status === 'CONFIRMED') && (
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={text.cancelLabel(
+                        onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id),
+                        number(booking.hours),
+                      )}
+                      onClick={() => onDecide(booking, 'cancel')}
+                    >
+                      {text.cancel}
+                    </button>
                   )}
                 </td>
               </tr>

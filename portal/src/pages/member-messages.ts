@@ -117,6 +117,8 @@ const de = {
   decline: 'Ablehnen',
   confirmLabel: (who: string, hours: string) => `Buchung von ${who} über ${hours} Stunden bestätigen`,
   declineLabel: (who: string, hours: string) => `Buchung von ${who} über ${hours} Stunden ablehnen`,
+  cancel: 'Stornieren',
+  cancelLabel: (who: string, hours: string) => `Buchung bei ${who} über ${hours} Stunden stornieren`,
   bookingChanged: (who: string, status: string) => `Buchung von ${who}: ${status}.`,
   // New post
   newHeading: 'Neues Angebot oder Gesuch',
@@ -245,6 +247,8 @@ const en: MemberMessages = {
   decline: 'Decline',
   confirmLabel: (who, hours) => `Confirm the booking of ${who} for ${hours} hours`,
   declineLabel: (who, hours) => `Decline the booking of ${who} for ${hours} hours`,
+  cancel: 'Cancel',
+  cancelLabel: (who, hours) => `Cancel the booking with ${who} for ${hours} hours`,
   bookingChanged: (who, status) => `Booking of ${who}: ${status}.`,
   newHeading: 'New offer or request',
   newIntro: 'Required fields are marked *. The region checks the entries; an error appears at the field it concerns.',

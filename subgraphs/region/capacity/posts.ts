@@ -242,12 +242,36 @@ export async function applyPatch(em: EntityManager, post: CapacityPost, patch: P
   if (patch.notes !== undefined) post.notes = text('input.notes', patch.notes, 2000, false);
 }
 
-/** A member's open offers and requests, withdrawn as withdrawCapacityPost does; their bookings stay (members/members.ts archiveMember). */
+/** Why a request on the offer of a member that left is declined: no one is left to confirm it. */
+export const offererLeftReason = 'Das anbietende Unternehmen hat sein Netzwerk verlassen.';
+
+/**
+ * A member's open offers and requests, withdrawn as withdrawCapacityPost does (members/members.ts archiveMember). Their
+ * confirmed bookings stay, agreed between the two; a request not confirmed yet is declined, its hours back: it stayed
+ * "angefragt" for good, as the offerer's people sign in no more (the self-service probe).
+ */
 export async function withdrawMemberPosts(tx: EntityManager, memberId: string): Promise<void> {
-  // Under each offer's lock, which a booking takes first (bookings.ts): read without it, a booking committed meanwhile
-  // moved the post's version, and the withdrawal failed on it.
-  const open = await tx.find(CapacityPostSchema, { memberId, status: 'OPEN' }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
-  for (const post of open) post.status = 'WITHDRAWN';
+  // Under each offer's lock, which a booking and each change of one take first (bookings.ts), all in one statement
+  // in id order: read without it, a booking committed meanwhile moved the post's version, and the withdrawal failed
+  // on it. The offers with requests are those still open and any withdrawn or ended before with a request left.
+  const asked = await tx.execute<{ offer_id: string }[]>(
+    `select distinct b.offer_id from capacity_booking b join capacity_post p on p.id = b.offer_id where p.member_id = ? and b.status = 'REQUESTED'`,
+    [memberId],
+  );
+  const posts = await tx.find(
+    CapacityPostSchema,
+    { memberId, $or: [{ status: 'OPEN' }, { id: { $in: asked.map((row) => Number(row.offer_id)) } }] },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+  );
+  // Read under the locks, and before the posts change: a refresh after would read their old state back.
+  const requested = await tx.find(CapacityBookingSchema, { offer: { memberId }, status: 'REQUESTED' }, { refresh: true });
+  for (const post of posts) if (post.status === 'OPEN') post.status = 'WITHDRAWN';
+  for (const booking of requested) {
+    const offer = posts.find((post) => post.id === booking.offer.id);
+    if (offer) offer.bookedHours -= booking.hours;
+    booking.status = 'DECLINED';
+    booking.reason = offererLeftReason;
+  }
 }
 
 export function describeSystem(post: Pick<CapacityPost, 'cadSystem' | 'processCode'>): string {
