@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OutboxEventSchema } from '../subgraphs/region/inquiries/entities.ts';
 import { createInquiry } from './support/inquiries.ts';
 import { createMember } from './support/members.ts';
+import { queuedBehindLock } from './support/row-lock.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
 // What goes with a member its office archives, beside its offers, leads, booth registrations and accounts
@@ -221,6 +222,28 @@ test('archiving twice is safe: nothing is ended, withdrawn, told or logged again
   expect(await count()).toEqual(before);
   expect((await read(inquiries.ownOpen)).status).toBe('CLOSED_WITHOUT_AWARD');
   expect((await read(inquiries.quoted)).quotes).toContainEqual({ id: quotes.bidder, member: { id: members.bidder }, status: 'WITHDRAWN' });
+});
+
+test('two members archived at once, each invited to the other’s inquiry, both go: no deadlock', async () => {
+  const made: { id: string; token: string }[] = [];
+  for (const name of ['Kreuz Eins GmbH', 'Kreuz Zwei GmbH'])
+    made.push(await createMember(stack, tokens.admin, 'NIWE', { name, postalCode: '37269', city: 'Eschwege', processes: ['3.2.1'] }));
+  const [first, second] = made;
+  const ofFirst = await publishFor(first.token, 'Kreuz eins', [second.id]);
+  const ofSecond = await publishFor(second.token, 'Kreuz zwei', [first.id]);
+  // The lower id is locked first by whoever locks in id order; its owner is sent first, so that without one order the
+  // other owner holds its own inquiry while it waits for the lower one, which the first then waits for in turn.
+  const numeric = (id: string) => BigInt(id.replace(/^inq-/, ''));
+  const [lower, owners] = numeric(ofFirst) < numeric(ofSecond) ? [ofFirst, [first, second]] : [ofSecond, [second, first]];
+  const answers = await queuedBehindLock(
+    stack.regionDatabaseUrl,
+    { sql: 'select 1 from inquiry where id = $1 for update', params: [numeric(lower).toString()] },
+    'inquiry',
+    owners.map((owner) => () => stack.query(archive, { id: owner.id }, tokens.niweOffice)),
+  );
+  expect(answers.map((answer) => answer.errors)).toEqual([undefined, undefined]);
+  expect((await read(ofFirst)).status).toBe('CLOSED_WITHOUT_AWARD');
+  expect((await read(ofSecond)).status).toBe('CLOSED_WITHOUT_AWARD');
 });
 
 // Last: it stops KONAT for the rest of the file.

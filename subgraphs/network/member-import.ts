@@ -8,7 +8,7 @@ import { decodeMembersFile, parseMembersCsv, type CsvEncoding } from '../../shar
 import { AuditEntrySchema } from './entities/index.ts';
 import { recordAudit } from './audit.ts';
 import { remember } from './idempotency.ts';
-import { namesakeKey, validate, writeMembers, type ValidatedMember } from './members.ts';
+import { lockNamesakes, namesakeKey, validate, writeMembers, type ValidatedMember } from './members.ts';
 
 // A members file written as one: every row read (shared/member-csv.ts) and
 // checked by createMember's own validation, each field's error collected with
@@ -170,7 +170,13 @@ export async function importMembers(
     // One import at a time per network from the look for members it already has to its commit: two of one file at once
     // (two tabs, or "Datei prüfen" pressed again while the first ran) each found none and both wrote every row (the
     // CSV probe). A dry run writes nothing and waits for none.
-    if (!dryRun) await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['irm member import']);
+    if (!dryRun) {
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['irm member import']);
+      await lockNamesakes(
+        tx,
+        checked.flatMap((r) => (r.data.scalars.postalCode ? [r.data.scalars.postalCode] : [])),
+      );
+    }
     const found = await duplicates(tx, checked, (field) => file.columnOf(field), skipExisting);
     // A skipped row is not written, so what else is wrong with it (a phone edited into the export) stops nothing.
     const remaining = [...errors.filter((e) => !found.skipped.has(e.row)), ...found.errors].sort((a, b) => a.row - b.row);

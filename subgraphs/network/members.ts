@@ -7,6 +7,7 @@ import { postalCodeLocation } from '../../shared/data/postal-codes.ts';
 import { findProcess } from '../../shared/data/processes.ts';
 import { memberGlobalId } from '../../shared/ids.ts';
 import { nameSortKey } from '../../shared/sort-key.ts';
+import { textArray } from '../../shared/sql.ts';
 import { CertificationSchema, ContactPersonSchema, MemberSchema, ServiceSchema, type Member } from './entities/index.ts';
 import { contactSnapshot, memberSnapshot, recordAudit, snapshotOf, systemActor } from './audit.ts';
 import { replayed, type Idempotency } from '../../shared/idempotency.ts';
@@ -148,7 +149,7 @@ export const namesakeKey = (name: string, postalCode: string) => `${nameSortKey(
  * account form's choice of company, where the import refused the same (the self-service probe).
  */
 async function liveNamesake(tx: EntityManager, name: string, postalCode: string): Promise<number | null> {
-  await tx.execute(`select pg_advisory_xact_lock(${namesakeLock}, hashtext(?))`, [postalCode]);
+  await lockNamesakes(tx, [postalCode]);
   const rows = await tx.execute<{ id: number; name: string }[]>(`select "id", "name" from "member" where "archived_at" is null and "postal_code" = ?`, [
     postalCode,
   ]);
@@ -158,6 +159,18 @@ async function liveNamesake(tx: EntityManager, name: string, postalCode: string)
 
 /** The first key of createMember's advisory locks (the second is the postal code's hash); others' differ. */
 export const namesakeLock = 4_710_001;
+
+/**
+ * The namesake locks of the postal codes, to the end of the transaction, in the order of their keys: createMember's
+ * one, an import's every code its rows name (member-import.ts), so that neither writes a member the other's look
+ * missed (the review: an import beside a createMember of the same company made two).
+ */
+export async function lockNamesakes(tx: EntityManager, postalCodes: readonly string[]): Promise<void> {
+  if (postalCodes.length === 0) return;
+  await tx.execute(`select pg_advisory_xact_lock(${namesakeLock}, k) from (select distinct hashtext(c) as k from unnest(?::text[]) as c order by k) as keys`, [
+    textArray([...postalCodes]),
+  ]);
+}
 
 /**
  * `network`, when given, names the member a refused namesake would duplicate by its global id (the resolvers give

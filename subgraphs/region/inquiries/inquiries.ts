@@ -489,6 +489,22 @@ export const leftNetworkCauses = { owner: 'OWNER_LEFT_NETWORK', bidder: 'BIDDER_
  * that no one would ever decide, its owner's accounts being archived with it (the archiving probe). AWARDED and ended
  * ones stay as they are; run again, it finds none left.
  */
+/**
+ * Locks, in one statement and in id order, every inquiry a member that leaves takes part in: its own undecided ones
+ * (endLeavingOwnersInquiries) and the open ones it is invited to (quotes.ts leaveInvitedInquiries). The two passes
+ * took their locks each in its own order, so archiving X, which owns I1 and is invited to I2, beside Y, which owns I2
+ * and is invited to I1, locked I1 then I2 and I2 then I1: PostgreSQL ended one as a deadlock, a 500 (the review
+ * reproduced it). Locked first, the passes find each lock held already.
+ */
+export async function lockLeavingMembersInquiries(tx: EntityManager, memberId: string): Promise<void> {
+  await tx.execute(
+    `select i.id from inquiry i where (i.owner_member_id = ? and i.status in ('DRAFT', 'OPEN'))
+      or (i.status = 'OPEN' and exists (select 1 from inquiry_invitation v where v.inquiry_id = i.id and v.member_id = ? and v.status <> 'DECLINED'))
+      order by i.id for update`,
+    [memberId, memberId],
+  );
+}
+
 export async function endLeavingOwnersInquiries(tx: EntityManager, actor: Identity, memberId: string): Promise<void> {
   const open = await tx.find(
     InquirySchema,

@@ -7,7 +7,7 @@ import { archiveMemberAccounts } from '../accounts/accounts.ts';
 import { withdrawMemberPosts } from '../capacity/posts.ts';
 import { declineMemberBoothRegistrations } from '../trade-fairs/registrations.ts';
 import { handLeadsToOffice } from '../working-groups/working-groups.ts';
-import { endLeavingOwnersInquiries } from '../inquiries/inquiries.ts';
+import { endLeavingOwnersInquiries, lockLeavingMembersInquiries } from '../inquiries/inquiries.ts';
 import { leaveInvitedInquiries } from '../inquiries/quotes.ts';
 import { cancelMemberRegistrations } from '../news/news.resolvers.ts';
 import { memberRef } from '../ids.ts';
@@ -57,6 +57,7 @@ export async function archiveMember(ctx: RegionContext, id: string) {
     await withdrawMemberPosts(tx, id);
     await handLeadsToOffice(tx, id);
     await declineMemberBoothRegistrations(tx, ctx.identity, id);
+    await lockLeavingMembersInquiries(tx, id);
     await endLeavingOwnersInquiries(tx, ctx.identity, id);
     await leaveInvitedInquiries(tx, ctx.identity, id);
     await archiveMemberAccounts(tx, ctx.identity, id);
