@@ -212,9 +212,14 @@ function Changes({ entry }: { entry: { before: string | null; after: string | nu
           <dt>{text.auditField[change.field] ?? change.field}</dt>
           <dd>
             {entry.before && entry.after ? (
-              <>
-                <del>{valueText(change.before)}</del> → <ins>{valueText(change.after)}</ins>
-              </>
+              valueText(change.before) === valueText(change.after) ? (
+                // A contact's phone or a service's description changed, which the one-line summary does not show.
+                text.auditChangedWithin
+              ) : (
+                <>
+                  <del>{valueText(change.before)}</del> → <ins>{valueText(change.after)}</ins>
+                </>
+              )
             ) : (
               valueText(entry.after ? change.after : change.before)
             )}

@@ -105,6 +105,7 @@ const de = {
   before: 'vorher',
   after: 'nachher',
   showDetails: 'Alle Werte zeigen',
+  auditChangedWithin: 'geändert, siehe „Alle Werte zeigen“',
   auditField: {
     name: 'Name',
     street: 'Straße',
@@ -267,6 +268,7 @@ const en: OfficeMessages = {
   before: 'before',
   after: 'after',
   showDetails: 'Show all values',
+  auditChangedWithin: 'changed, see “Show all values”',
   auditField: {
     name: 'Name',
     street: 'Street',
