@@ -201,18 +201,53 @@ function bytesToHold(req: IncomingMessage, maxBytes: number): number {
 }
 
 /**
- * The body, read into one buffer of the size held for it; null past `size`. Chunks collected and then concatenated
- * held each upload twice for a moment.
+ * How long an upload's body may pause, no byte arriving, before the gateway gives up on it (ms; tests shorten it). The
+ * upload holds its declared length of the budget from before its first byte, so a caller declaring 20 MB and sending
+ * 100 bytes held that place until Node's requestTimeout (300 s): two callers with four such uploads each took every
+ * place. 15 s: a live upload on the slowest line (56 kbit/s) brings a 64 KiB chunk in 9.4 s, and TCP recovers a lost
+ * segment in a few seconds; a stalled one now holds its place 15 s instead of 300.
  */
-async function readBody(req: IncomingMessage, size: number): Promise<Buffer | null> {
+export const uploadBodyIdle = { ms: 15_000 };
+
+/** The body stopped arriving for uploadBodyIdle.ms. */
+class BodyIdle extends Error {}
+
+/** 408, as shared/http.ts answers Node's requestTimeout (ERR_HTTP_REQUEST_TIMEOUT), saying how long the body paused. */
+const bodyIdle = (ms: number) =>
+  httpError(ApolloServerErrorCode.BAD_REQUEST, `The request did not arrive in time: no byte of its body came for ${ms / 1000} s.`, { status: 408 });
+
+/**
+ * The body, read into one buffer of the size held for it; null past `size`; BodyIdle when no byte came for `idleMs`
+ * (the request is left unread, for a 408 on a connection that closes). Chunks collected and then concatenated held each
+ * upload twice for a moment.
+ */
+function readBody(req: IncomingMessage, size: number, idleMs: number): Promise<Buffer | null> {
   const body = Buffer.allocUnsafe(size);
   let length = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    if (length + chunk.length > size) return null;
-    chunk.copy(body, length);
-    length += chunk.length;
-  }
-  return body.subarray(0, length);
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = <T>(then: (value: T) => void, value: T) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onClose);
+      req.pause();
+      then(value);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => settle(reject, new BodyIdle()), idleMs);
+    };
+    const onData = (chunk: Buffer) => {
+      if (length + chunk.length > size) return settle(resolve, null);
+      chunk.copy(body, length);
+      length += chunk.length;
+      arm();
+    };
+    const onEnd = () => settle(resolve, body.subarray(0, length));
+    const onGone = (error: Error) => settle(reject, error);
+    const onClose = () => settle(reject, new Error('the caller went away mid-upload'));
+    req.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onClose);
+    arm();
+  });
 }
 
 /** Who may go on, or the refusal; every check here runs before the body is read. */
@@ -324,9 +359,12 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
         const release = budget.take(uploaderOf(identity), size);
         if (release instanceof GraphQLError) return sendError(res, release, { closeConnection: true });
         try {
-          // A caller that went away mid-upload is no failure of ours to log.
-          const body = await readBody(req, size).catch(() => undefined);
-          if (body === undefined) return void res.destroy();
+          // A caller that went away mid-upload is no failure of ours to log; one that stopped sending is told so, if
+          // its connection still takes an answer.
+          const idleMs = uploadBodyIdle.ms;
+          const body = await readBody(req, size, idleMs).catch((error: unknown) => (error instanceof BodyIdle ? error : undefined));
+          if (body instanceof BodyIdle && res.writable && !res.socket?.destroyed) return sendError(res, bodyIdle(idleMs), { closeConnection: true });
+          if (body === undefined || body instanceof BodyIdle) return void res.destroy();
           if (!body) return sendError(res, tooLarge(options.maxBytes), { closeConnection: true });
           await forward(req, res, url, identity, body, options);
         } finally {

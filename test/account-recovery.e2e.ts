@@ -191,6 +191,15 @@ describe('restoring an archived account', () => {
     );
     expect(extensions(again)).toMatchObject({ code: 'CONFLICT', reason: 'ARCHIVED_EXISTS', accountId: id, field: 'input.email' });
     expect(again.errors![0].message).toMatch(/restoreAccount/);
+    // Another network's office, which may not restore it, learns only that the address is taken, as of a live account.
+    const elsewhere = await stack.query(
+      'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+      { input: { email: 'dora.dietz@werra.example', name: 'Dora Dietz', password, kind: 'MEMBER', memberId: members.linat } },
+      tokens.linat,
+    );
+    expect(extensions(elsewhere)).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', field: 'input.email' });
+    expect(extensions(elsewhere)).not.toHaveProperty('accountId');
+    expect(elsewhere.errors![0].message).not.toMatch(/archived|restore|acc-/i);
     // A live account's address is still plain EXISTS.
     const live = await createAccount(tokens.niwe, { email: 'emil.ebert@werra.example', name: 'Emil Ebert', memberId: members.niwe });
     const taken = await stack.query(

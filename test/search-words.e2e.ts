@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { ensureDatabase } from '../shared/postgres.ts';
 import { initNetworkOrm } from '../subgraphs/network/orm.ts';
-import { pruneSearchWords } from '../subgraphs/network/search-words.ts';
+import { pruneSearchWords, startSearchWordsPruning, type Pruned } from '../subgraphs/network/search-words.ts';
 import { defaultRegionWordsTtlMs } from '../subgraphs/region/members/known-words.ts';
 import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
@@ -142,7 +142,7 @@ describe('the prune and its writers', () => {
     expect(await queued()).toEqual(['stanzerei']);
     await sql(`delete from member where id = $1`, [rows[0].id]);
     expect((await queued()).sort()).toEqual(['archivgut', 'eschwege', 'stanzerei']);
-    expect(await pruneSearchWords(pool)).toEqual({ taken: 3, checked: 3, pruned: 3, postponed: 0 });
+    expect(await pruneSearchWords(pool)).toEqual({ taken: 3, checked: 3, pruned: 3, postponed: 0, more: false });
     expect([await inDictionary('archivgut'), await inDictionary('stanzerei'), await inDictionary('eschwege')]).toEqual([false, false, false]);
   });
 
@@ -188,5 +188,72 @@ describe('the prune and its writers', () => {
     }
     expect(await pruneSearchWords(pool)).toMatchObject({ pruned: 1, postponed: 0 });
     expect(await inDictionary('kettenradfertigung')).toBe(false);
+  });
+
+  /** Queues `count` words of 12 letters no other text holds, through members of ten of them each (a name has 200 characters at most). */
+  async function queueOddWords(count: number): Promise<string[]> {
+    // What earlier tests left queued is pruned first, so the queue holds these alone.
+    while ((await pruneSearchWords(pool)).more);
+    const words = Array.from({ length: count }, () => Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join(''));
+    for (let i = 0; i < count; i += 10) {
+      const { rows } = await addMember(observer, words.slice(i, i + 10).join(' '));
+      await sql(`delete from member where id = $1`, [rows[0].id]);
+    }
+    return words;
+  }
+
+  /** The service's pruning through `pool`, its prunes' results and its rounds (the `exists` each begins with) counted. */
+  function countedPruning() {
+    const prunes: Pruned[] = [];
+    let rounds = 0;
+    const database = {
+      async query(text: string, params?: unknown[]) {
+        if (text.includes('search_word_stale) as queued')) rounds += 1;
+        const result = await pool.query(text, params);
+        if (text.includes('irm_prune_search_words')) prunes.push(result.rows[0] as Pruned);
+        return result;
+      },
+    } as unknown as Parameters<typeof startSearchWordsPruning>[0];
+    const pruning = startSearchWordsPruning(database, { intervalMs: 20, log: { error() {}, info() {}, debug() {} } });
+    return { prunes, rounds: () => rounds, stop: () => pruning.stop() };
+  }
+
+  test('more absent words than one lock hold looks up are all pruned, 50 a call, each call its own hold', async () => {
+    const words = await queueOddWords(60);
+    const pruning = countedPruning();
+    try {
+      await until(async () => (await queued()).length === 0, 'the queue is pruned');
+    } finally {
+      await pruning.stop();
+    }
+    // The members' city, held by other members, is queued with them: taken and checked count it besides the 60.
+    expect(pruning.prunes.map(({ pruned, postponed, more }) => ({ pruned, postponed, more }))).toEqual([
+      { pruned: 50, postponed: 0, more: true },
+      { pruned: 10, postponed: 0, more: false },
+    ]);
+    expect(await sql(`select word from search_word where word = any($1)`, [words])).toEqual([]);
+  });
+
+  test('a prune postponed for a writer that holds the lock ends its round: the next interval tries again', async () => {
+    await queueOddWords(60);
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    const pruning = countedPruning();
+    try {
+      await writer.query('begin');
+      await addMember(writer, 'Schmiede Eschwege');
+      // Three rounds, each with one postponed prune although queued rows are left (more): no prune called at once again.
+      await until(() => pruning.rounds() >= 3, 'three rounds ran');
+      await pruning.stop();
+      expect(pruning.prunes.length, JSON.stringify(pruning.prunes)).toBeLessThanOrEqual(pruning.rounds());
+      expect(pruning.prunes.every((p) => p.postponed === 50 && p.more && p.pruned === 0)).toBe(true);
+    } finally {
+      await pruning.stop();
+      await writer.query('rollback');
+      await writer.end();
+    }
+    // Once the writer is gone, the rest is pruned.
+    while ((await pruneSearchWords(pool)).more);
+    expect(await queued()).toEqual([]);
   });
 });

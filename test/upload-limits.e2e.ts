@@ -2,11 +2,11 @@ import { request } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig as gatewayConfig } from '../gateway/index.ts';
-import { uploadsHeld as gatewayHeld } from '../gateway/attachments.ts';
+import { uploadBodyIdle as gatewayIdle, uploadsHeld as gatewayHeld } from '../gateway/attachments.ts';
 import { ConfigError } from '../shared/config.ts';
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { signRequest } from '../shared/signature.ts';
-import { uploadsHeld as regionHeld } from '../subgraphs/region/files.ts';
+import { uploadBodyIdle as regionIdle, uploadsHeld as regionHeld } from '../subgraphs/region/files.ts';
 import { loadConfig as regionConfig } from '../subgraphs/region/index.ts';
 import { createInquiry } from './support/inquiries.ts';
 import { queuedBehindLock } from './support/row-lock.ts';
@@ -46,6 +46,8 @@ interface HeldUpload {
   finish(): Promise<number>;
   /** Goes away with the body half sent. */
   abort(): void;
+  /** The answer's status and body, as it comes without the rest of the body sent. */
+  answered: Promise<{ status: number; body: string }>;
 }
 
 /** Every upload held open by a test, gone away from after it: one a failed test left open held its place for the next. */
@@ -55,10 +57,11 @@ const opened = new Set<import('node:http').ClientRequest>();
 function heldUpload(url: string, headers: Record<string, string>, body: Buffer): HeldUpload {
   const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(body.length) } });
   opened.add(req);
-  const answered = new Promise<number>((resolve, reject) => {
+  const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
     });
     req.on('error', reject);
   });
@@ -68,11 +71,12 @@ function heldUpload(url: string, headers: Record<string, string>, body: Buffer):
   return {
     finish() {
       req.end(body.subarray(100));
-      return answered;
+      return answered.then(({ status }) => status);
     },
     abort() {
       req.destroy();
     },
+    answered,
   };
 }
 
@@ -215,6 +219,79 @@ describe('uploads in memory', () => {
     expect((await upload(tokens.p2, next, small)).status).toBe(201);
     expect(await rowsOf(owned)).toBe(0);
     expect(await storedFiles()).toBe(files + 1);
+  });
+});
+
+describe('uploads that stop sending', () => {
+  // Each held upload declares the largest file and sends 100 bytes of it: without an idle limit it held its place
+  // until Node's requestTimeout (300 s). The limit is shortened here, and what is held is read from the counters.
+  const idleMs = 300;
+  beforeAll(() => {
+    gatewayIdle.ms = idleMs;
+    regionIdle.ms = idleMs;
+  });
+  afterAll(() => {
+    gatewayIdle.ms = 15_000;
+    regionIdle.ms = 15_000;
+  });
+
+  const expect408 = async (held: HeldUpload) => {
+    const { status, body } = await held.answered;
+    expect(status).toBe(408);
+    const error = (JSON.parse(body) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0];
+    expect(error.extensions.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('did not arrive in time');
+  };
+
+  test('the gateway gives up on a body that stopped coming: 408, and its place and bytes are given back', async () => {
+    const inquiries = await Promise.all(['p1', 'p1', 'p2', 'p3'].map((sub) => createInquiry(stack, tokens[sub])));
+    const held = [
+      heldAtGateway(tokens.p1, inquiries[0], pdfOf(maxBytes)),
+      heldAtGateway(tokens.p1, inquiries[1], pdfOf(maxBytes)),
+      heldAtGateway(tokens.p2, inquiries[2], pdfOf(maxBytes)),
+    ];
+    // Every place taken at once; then all go back without a byte more sent.
+    await until(() => gatewayHeld.bytes === memoryBytes || gatewayHeld.uploads === 0, 'the three uploads are held at the gateway');
+    await nothingHeld();
+    for (const h of held) await expect408(h);
+    expect(regionHeld.uploads).toBe(0);
+    expect((await upload(tokens.p3, inquiries[3], small)).status).toBe(201);
+    expect(await Promise.all(inquiries.slice(0, 3).map(rowsOf))).toEqual([0, 0, 0]);
+  });
+
+  test('region gives up on a body that stopped coming: 408, and its memory is given back', async () => {
+    const [owned, next] = await Promise.all([createInquiry(stack, tokens.p1), createInquiry(stack, tokens.p2)]);
+    const held = [1, 2, 3].map(() => heldAtRegion('p1', owned, pdfOf(maxBytes)));
+    await until(() => regionHeld.bytes === memoryBytes || regionHeld.uploads === 0, 'region holds three of the largest uploads');
+    await nothingHeld();
+    for (const h of held) await expect408(h);
+    expect((await upload(tokens.p2, next, small)).status).toBe(201);
+    expect(await rowsOf(owned)).toBe(0);
+  });
+
+  test('an upload whose body keeps coming, slower than the idle limit in all, is not given up on', async () => {
+    const inquiry = await createInquiry(stack, tokens.p1);
+    const body = pdfOf(4000);
+    const req = request(`${base}${attachmentPath(inquiry, 'langsam.pdf')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${tokens.p1}`, 'content-length': String(body.length) },
+    });
+    opened.add(req);
+    const answered = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+    // Ten parts a third of the idle limit apart: together over three times as long as it, each well within it of the last.
+    for (let i = 0; i < 10; i += 1) {
+      req.write(body.subarray(i * 400, (i + 1) * 400));
+      await new Promise((resolve) => setTimeout(resolve, idleMs / 3));
+    }
+    req.end();
+    expect(await answered).toBe(201);
+    expect(await rowsOf(inquiry)).toBe(1);
   });
 });
 

@@ -28,6 +28,14 @@ const batchRows = 1000;
  */
 const lockWaitMs = 100;
 
+/**
+ * Absent words one prune looks up while it holds search_word's lock, which member writes wait for: 50 at the 22 ms a
+ * word took at most (10,000 seed:bulk members) are 1.1 s, within region's 2 s for a write with the 100 ms of
+ * lockWaitMs; at the median 0.4 ms, 20 ms. A batch of up to 1,000 absent words under one hold took up to seconds. The
+ * rest waits for the next call, a transaction and a lock hold of its own (migration search_words_prune_batches).
+ */
+const absentPerHold = 50;
+
 export interface Pruned {
   /** Queue rows read. */
   taken: number;
@@ -37,17 +45,23 @@ export interface Pruned {
   pruned: number;
   /** Words no active member held that stay queued, as the lock did not come within the wait. */
   postponed: number;
+  /** Queued rows this prune did not reach (past maxRows, or past maxAbsent absent words): another call takes them. */
+  more: boolean;
 }
 
 type Database = Pick<pg.ClientBase, 'query'>;
 
 /**
- * One prune of up to `maxRows` queued rows (null: all), waiting for search_word's lock at most `lockWaitMs` (null or 0:
- * as long as it takes). Outside a transaction of the caller's: the lock is held until the prune's statement commits.
+ * One prune of up to `maxRows` queued rows (null: all), reading them until it has `maxAbsent` words no active member
+ * holds (null: no cap), waiting for search_word's lock at most `lockWaitMs` (null or 0: as long as it takes). Outside a
+ * transaction of the caller's: the lock is held until the prune's statement commits.
  */
-export async function pruneSearchWords(database: Database, options: { maxRows?: number | null; lockWaitMs?: number | null } = {}): Promise<Pruned> {
-  const { maxRows = batchRows, lockWaitMs: wait = lockWaitMs } = options;
-  const { rows } = await database.query<Pruned>('select * from irm_prune_search_words($1, $2)', [maxRows, wait]);
+export async function pruneSearchWords(
+  database: Database,
+  options: { maxRows?: number | null; lockWaitMs?: number | null; maxAbsent?: number | null } = {},
+): Promise<Pruned> {
+  const { maxRows = batchRows, lockWaitMs: wait = lockWaitMs, maxAbsent = absentPerHold } = options;
+  const { rows } = await database.query<Pruned>('select * from irm_prune_search_words($1, $2, $3)', [maxRows, wait, maxAbsent]);
   return rows[0];
 }
 
@@ -73,10 +87,13 @@ export function startSearchWordsPruning(
   async function prune(): Promise<void> {
     const { rows } = await database.query<{ queued: boolean }>('select exists (select 1 from search_word_stale) as queued');
     if (!rows[0].queued) return;
+    // Call after call, each its own transaction and lock hold, until the queue is read. A postponed prune ends the
+    // round: a writer held the lock past the wait, and calling again at once read the same rows again, without pause,
+    // for as long as the writer held it (an import); the next interval tries again.
     for (;;) {
       const pruned = await pruneSearchWords(database);
       if (pruned.pruned > 0 || pruned.postponed > 0) log.debug(pruned, 'search words pruned');
-      if (pruned.taken < batchRows || stopped) return;
+      if (!pruned.more || pruned.postponed > 0 || stopped) return;
     }
   }
 

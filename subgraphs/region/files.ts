@@ -179,16 +179,55 @@ function holdUpload(memory: UploadMemory, size: number): () => void {
   };
 }
 
-/** The body, read into one buffer of the size held for it: chunks collected and then concatenated held it twice for a moment. */
-async function readLimited(req: IncomingMessage, size: number, limit: number): Promise<Buffer> {
+/**
+ * How long an upload's body may pause, no byte arriving, before region gives up on it (ms; tests shorten it): its
+ * declared length is held from before its first byte, and a caller that stopped sending held it until Node's
+ * requestTimeout (300 s). 15 s, as the gateway's (gateway/attachments.ts uploadBodyIdle): the gateway sends a body it
+ * holds whole at once, so only a caller other than the gateway pauses this long.
+ */
+export const uploadBodyIdle = { ms: 15_000 };
+
+/** The body stopped arriving for uploadBodyIdle.ms: 408, as shared/http.ts answers Node's requestTimeout. */
+class BodyIdle extends GraphQLError {
+  constructor(ms: number) {
+    super(`The request did not arrive in time: no byte of its body came for ${ms / 1000} s.`, {
+      extensions: { code: ApolloServerErrorCode.BAD_REQUEST, http: { status: 408 } },
+    });
+  }
+}
+
+/**
+ * The body, read into one buffer of the size held for it: chunks collected and then concatenated held it twice for a
+ * moment. BodyIdle when no byte came for `idleMs` (the request is left unread, for a 408 on a connection that closes).
+ */
+function readLimited(req: IncomingMessage, size: number, limit: number, idleMs: number): Promise<Buffer> {
   const body = Buffer.allocUnsafe(size);
   let length = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    if (length + chunk.length > size) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
-    chunk.copy(body, length);
-    length += chunk.length;
-  }
-  return body.subarray(0, length);
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = <T>(then: (value: T) => void, value: T) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onClose);
+      req.pause();
+      then(value);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => settle(reject, new BodyIdle(idleMs)), idleMs);
+    };
+    const onData = (chunk: Buffer) => {
+      if (length + chunk.length > size)
+        return settle(reject, refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit }));
+      chunk.copy(body, length);
+      length += chunk.length;
+      arm();
+    };
+    const onEnd = () => settle(resolve, body.subarray(0, length));
+    const onGone = (error: Error) => settle(reject, error);
+    const onClose = () => settle(reject, new Error('the caller went away mid-upload'));
+    req.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onClose);
+    arm();
+  });
 }
 
 /** Refuses a file that would leave the store's disk less than its reserve, and says so in the log: someone must free space. */
@@ -315,7 +354,7 @@ export function fileRoute(path: string, store: AttachmentStore, handlers: FileHa
         const posted = req.method === 'POST';
         const size = posted ? bytesToHold(req, store.maxBytes) : 0;
         if (posted) release = holdUpload(store.memory, size);
-        const body = posted ? await readLimited(req, size, store.maxBytes) : Buffer.alloc(0);
+        const body = posted ? await readLimited(req, size, store.maxBytes, uploadBodyIdle.ms) : Buffer.alloc(0);
         const unsigned = await store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
         if (unsigned) throw unauthenticated(`This service answers only signed requests from the gateway: ${unsigned}.`);
         if (req.method !== 'POST' && req.method !== 'GET')
@@ -327,7 +366,11 @@ export function fileRoute(path: string, store: AttachmentStore, handlers: FileHa
         await handlers.download(identity, res, url);
       } catch (error) {
         if (res.headersSent) return void res.destroy();
-        if (error instanceof GraphQLError && isClientErrorCode(error.extensions.code)) return sendError(res, error);
+        // A body left unread (408 for one that stopped coming, 413 past the limit): the connection closes after the
+        // answer instead of waiting for the rest; the caller may be gone already.
+        const unread = req.method === 'POST' && !req.complete;
+        if (error instanceof BodyIdle) return res.writable && !res.socket?.destroyed ? sendError(res, error, { closeConnection: true }) : void res.destroy();
+        if (error instanceof GraphQLError && isClientErrorCode(error.extensions.code)) return sendError(res, error, { closeConnection: unread });
         // The gateway went away with the body half sent (its caller did, or its 30 s ran out): no one to answer.
         if (req.method === 'POST' && !req.complete) return void res.destroy();
         // Our own failures go on to shared/http.ts, which logs them and answers 500 without saying why.

@@ -16,6 +16,7 @@ import { Migration20261205200000_search_words_quiet } from './Migration202612052
 import { Migration20261206000000_search_words_rule } from './Migration20261206000000_search_words_rule.ts';
 import { Migration20261207000000_search_materials_certificates } from './Migration20261207000000_search_materials_certificates.ts';
 import { Migration20261208000000_search_words_prune } from './Migration20261208000000_search_words_prune.ts';
+import { Migration20261209000000_search_words_prune_batches } from './Migration20261209000000_search_words_prune_batches.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   { name: 'Migration20261206000000_search_words_rule', class: Migration20261206000000_search_words_rule },
   { name: 'Migration20261207000000_search_materials_certificates', class: Migration20261207000000_search_materials_certificates },
   { name: 'Migration20261208000000_search_words_prune', class: Migration20261208000000_search_words_prune },
+  { name: 'Migration20261209000000_search_words_prune_batches', class: Migration20261209000000_search_words_prune_batches },
 ];

@@ -108,8 +108,10 @@ export async function createAccount(ctx: RegionContext, input: CreateAccountInpu
   const name = line('input.name', input.name, 200, true)!;
   checkPassword('input.password', input.password, email);
   const place = await placement(ctx, input);
-  const existing = await ctx.em.findOne(AccountSchema, { email }, { fields: ['id', 'archivedAt'] });
-  if (existing) throw existing.archivedAt ? archivedDuplicate(email, accountId(existing.id)) : duplicate(email);
+  const existing = await ctx.em.findOne(AccountSchema, { email }, { fields: ['id', 'archivedAt', 'network'] });
+  // The archived account's id only to one who may restore it: anyone else (another network's office, an office for a
+  // customer's address) learns what a live account tells, that the address is taken, and no id to probe further with.
+  if (existing) throw existing.archivedAt && manages(ctx.identity, existing) ? archivedDuplicate(email, accountId(existing.id)) : duplicate(email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.em.transactional(async (tx) => {
@@ -147,7 +149,7 @@ export async function createAccount(ctx: RegionContext, input: CreateAccountInpu
 }
 
 /** Whether the caller manages the account: admin every one, an office its network's member and office accounts. */
-function manages(identity: Identity, account: Account): boolean {
+function manages(identity: Identity, account: Pick<Account, 'network'>): boolean {
   return identity.role === 'admin' || (identity.role === 'office' && account.network !== null && account.network === identity.network);
 }
 
