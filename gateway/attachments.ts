@@ -8,6 +8,7 @@ import type { EnvReader } from '../shared/config.ts';
 import { errorStatus, forbidden, httpError, notFound, unauthenticated } from '../shared/errors.ts';
 import { encodeIdentity, identityHeader, type Identity } from '../shared/identity.ts';
 import { sendError, type PlainRoute } from '../shared/http.ts';
+import { BodyIdle, bytesToHold, readUploadBody } from '../shared/upload-body.ts';
 import { currentLog } from '../shared/observability.ts';
 import { signRequest } from '../shared/signature.ts';
 import type { RequestVerifier } from './sessions.ts';
@@ -194,12 +195,6 @@ function uploadBudget(limits: UploadLimits) {
   };
 }
 
-/** What an upload holds: its declared length, already checked against the limit (admit), or the limit for a chunked body. */
-function bytesToHold(req: IncomingMessage, maxBytes: number): number {
-  const declared = Number(req.headers['content-length']);
-  return Number.isSafeInteger(declared) && declared >= 0 ? declared : maxBytes;
-}
-
 /**
  * How long an upload's body may pause, no byte arriving, before the gateway gives up on it (ms; tests shorten it). The
  * upload holds its declared length of the budget from before its first byte, so a caller declaring 20 MB and sending
@@ -208,47 +203,6 @@ function bytesToHold(req: IncomingMessage, maxBytes: number): number {
  * segment in a few seconds; a stalled one now holds its place 15 s instead of 300.
  */
 export const uploadBodyIdle = { ms: 15_000 };
-
-/** The body stopped arriving for uploadBodyIdle.ms. */
-class BodyIdle extends Error {}
-
-/** 408, as shared/http.ts answers Node's requestTimeout (ERR_HTTP_REQUEST_TIMEOUT), saying how long the body paused. */
-const bodyIdle = (ms: number) =>
-  httpError(ApolloServerErrorCode.BAD_REQUEST, `The request did not arrive in time: no byte of its body came for ${ms / 1000} s.`, { status: 408 });
-
-/**
- * The body, read into one buffer of the size held for it; null past `size`; BodyIdle when no byte came for `idleMs`
- * (the request is left unread, for a 408 on a connection that closes). Chunks collected and then concatenated held each
- * upload twice for a moment.
- */
-function readBody(req: IncomingMessage, size: number, idleMs: number): Promise<Buffer | null> {
-  const body = Buffer.allocUnsafe(size);
-  let length = 0;
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const settle = <T>(then: (value: T) => void, value: T) => {
-      clearTimeout(timer);
-      req.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onClose);
-      req.pause();
-      then(value);
-    };
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => settle(reject, new BodyIdle()), idleMs);
-    };
-    const onData = (chunk: Buffer) => {
-      if (length + chunk.length > size) return settle(resolve, null);
-      chunk.copy(body, length);
-      length += chunk.length;
-      arm();
-    };
-    const onEnd = () => settle(resolve, body.subarray(0, length));
-    const onGone = (error: Error) => settle(reject, error);
-    const onClose = () => settle(reject, new Error('the caller went away mid-upload'));
-    req.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onClose);
-    arm();
-  });
-}
 
 /** Who may go on, or the refusal; every check here runs before the body is read. */
 async function admit(
@@ -362,8 +316,8 @@ export function attachmentRoutes(verify: RequestVerifier, policy: Policy, server
           // A caller that went away mid-upload is no failure of ours to log; one that stopped sending is told so, if
           // its connection still takes an answer.
           const idleMs = uploadBodyIdle.ms;
-          const body = await readBody(req, size, idleMs).catch((error: unknown) => (error instanceof BodyIdle ? error : undefined));
-          if (body instanceof BodyIdle && res.writable && !res.socket?.destroyed) return sendError(res, bodyIdle(idleMs), { closeConnection: true });
+          const body = await readUploadBody(req, size, idleMs).catch((error: unknown) => (error instanceof BodyIdle ? error : undefined));
+          if (body instanceof BodyIdle && res.writable && !res.socket?.destroyed) return sendError(res, body, { closeConnection: true });
           if (body === undefined || body instanceof BodyIdle) return void res.destroy();
           if (!body) return sendError(res, tooLarge(options.maxBytes), { closeConnection: true });
           await forward(req, res, url, identity, body, options);

@@ -15,6 +15,7 @@ import { decodeIdentity, identityHeader, requireSignedIn, type Identity } from '
 import { currentLog } from '../../shared/observability.ts';
 import type { SignatureVerifier } from '../../shared/signature.ts';
 import { checkText, visibleText } from '../../shared/validation.ts';
+import { BodyIdle, bytesToHold, readUploadBody } from '../../shared/upload-body.ts';
 
 // Region's file store, shared by inquiries' drawings (inquiries/attachments.ts)
 // and working groups' minutes (working-groups/minutes.ts): files on disk,
@@ -152,10 +153,10 @@ export function checkKind(kinds: readonly FileKind[], taken: string, fileName: s
 }
 
 /** What a POST's body holds: its declared length, or the limit for a chunked body; over the limit is TOO_LARGE before a byte is read. */
-function bytesToHold(req: IncomingMessage, limit: number): number {
+function toHold(req: IncomingMessage, limit: number): number {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) throw refused(413, 'body', `The file has ${declared} bytes; the limit is ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
-  return Number.isSafeInteger(declared) && declared >= 0 ? declared : limit;
+  return bytesToHold(req, limit);
 }
 
 /**
@@ -187,47 +188,11 @@ function holdUpload(memory: UploadMemory, size: number): () => void {
  */
 export const uploadBodyIdle = { ms: 15_000 };
 
-/** The body stopped arriving for uploadBodyIdle.ms: 408, as shared/http.ts answers Node's requestTimeout. */
-class BodyIdle extends GraphQLError {
-  constructor(ms: number) {
-    super(`The request did not arrive in time: no byte of its body came for ${ms / 1000} s.`, {
-      extensions: { code: ApolloServerErrorCode.BAD_REQUEST, http: { status: 408 } },
-    });
-  }
-}
-
-/**
- * The body, read into one buffer of the size held for it: chunks collected and then concatenated held it twice for a
- * moment. BodyIdle when no byte came for `idleMs` (the request is left unread, for a 408 on a connection that closes).
- */
-function readLimited(req: IncomingMessage, size: number, limit: number, idleMs: number): Promise<Buffer> {
-  const body = Buffer.allocUnsafe(size);
-  let length = 0;
-  return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    const settle = <T>(then: (value: T) => void, value: T) => {
-      clearTimeout(timer);
-      req.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onClose);
-      req.pause();
-      then(value);
-    };
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => settle(reject, new BodyIdle(idleMs)), idleMs);
-    };
-    const onData = (chunk: Buffer) => {
-      if (length + chunk.length > size)
-        return settle(reject, refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit }));
-      chunk.copy(body, length);
-      length += chunk.length;
-      arm();
-    };
-    const onEnd = () => settle(resolve, body.subarray(0, length));
-    const onGone = (error: Error) => settle(reject, error);
-    const onClose = () => settle(reject, new Error('the caller went away mid-upload'));
-    req.on('data', onData).on('end', onEnd).on('error', onGone).on('close', onClose);
-    arm();
-  });
+/** The body, or TOO_LARGE past `size` (413). */
+async function readLimited(req: IncomingMessage, size: number, limit: number, idleMs: number): Promise<Buffer> {
+  const body = await readUploadBody(req, size, idleMs);
+  if (!body) throw refused(413, 'body', `The file exceeds the limit of ${limit} bytes.`, { reason: 'TOO_LARGE', max: limit });
+  return body;
 }
 
 /** Refuses a file that would leave the store's disk less than its reserve, and says so in the log: someone must free space. */
@@ -352,7 +317,7 @@ export function fileRoute(path: string, store: AttachmentStore, handlers: FileHa
         // The signature covers the body, so the body is read before anything else is trusted; what it holds is
         // taken first, and given back once the upload is answered.
         const posted = req.method === 'POST';
-        const size = posted ? bytesToHold(req, store.maxBytes) : 0;
+        const size = posted ? toHold(req, store.maxBytes) : 0;
         if (posted) release = holdUpload(store.memory, size);
         const body = posted ? await readLimited(req, size, store.maxBytes, uploadBodyIdle.ms) : Buffer.alloc(0);
         const unsigned = await store.verifySignature?.({ method: req.method ?? 'GET', path: req.url ?? '/', body, headers: req.headers });
