@@ -105,6 +105,8 @@ test('the office resets a password after a dialog and reads the one-time passwor
   expect((await login(paula.email, password)).status).toBe(401);
   await page.getByRole('button', { name: 'Ausblenden' }).click();
   await eventually(() => shown.count()).toBe(0);
+  // The button went with the panel: the focus goes to the page's heading, not to the page's start.
+  await eventually(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
 
   // Signed in with it, the member is led to "Mein Zugang", which says to choose a password of their own.
   const own = await pages.signedIn({ ...paula, password: oneTime });
@@ -179,6 +181,9 @@ test('archived accounts stand apart and are restored after a dialog, also from t
   await dialog.getByRole('button', { name: 'Ja, wiederherstellen' }).click();
   await eventually(() => liveRow(page, erna.email).count()).toBe(1);
   expect(await page.locator('#accounts-archived-heading').count()).toBe(0);
+  // Restored, her address is no longer one an archived account holds: the form's error about it is gone.
+  await eventually(() => page.locator('#account-new-email-error').count()).toBe(0);
+  expect(await page.locator('#account-new-email').getAttribute('aria-invalid')).toBeNull();
   // Her own password, not the one typed into the form.
   expect((await login(erna.email, password)).status).toBe(200);
 });
@@ -210,6 +215,14 @@ test("an account whose company left is restored for the company's new entry", as
   await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-move-memberId');
   await eventually(() => page.locator('#account-move-memberId option', { hasText: 'Abel Gießerei GmbH & Co. KG' }).count()).toBe(1);
   await expectAccessible(page);
+  // "Abbrechen" closes the form, its button gone with it: the focus goes to the page's heading. Asked again, it is back.
+  const moveForm = page.locator('form[aria-labelledby="account-move-heading"]');
+  await moveForm.getByRole('button', { name: 'Abbrechen' }).click();
+  await eventually(() => moveForm.count()).toBe(0);
+  await eventually(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
+  await asked(page, 'Zugang von Greta Groß wiederherstellen', /wiederherstellen\?/);
+  await dialog.getByRole('button', { name: 'Ja, wiederherstellen' }).click();
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-move-memberId');
   // Sent without a choice, the field says so and keeps the focus.
   await page.getByRole('button', { name: 'Für dieses Unternehmen wiederherstellen' }).click();
   await eventually(() => page.locator('#account-move-memberId-error').textContent()).toBe(

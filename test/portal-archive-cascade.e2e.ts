@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { createMember, supervisorGraph } from './support/members.ts';
 import { createAccount } from './support/sessions.ts';
@@ -99,6 +99,10 @@ beforeAll(async () => {
 
 afterAll(() => stopPortalStack(stack, browser));
 
+afterEach(async () => {
+  expect(await pages.close()).toEqual([]);
+});
+
 test('the customer reads that a bidder has left the network, and is offered no award for it', async () => {
   const page = await pages.signedIn(customer, `/anfragen/${encodeURIComponent(inquiry)}`);
   const row = page.locator('table.invitations tbody tr').filter({ hasText: 'Abschied Dreherei GmbH' });
@@ -113,7 +117,6 @@ test('the customer reads that a bidder has left the network, and is offered no a
   );
   await expectAccessible(page);
   await screenshot(page, 'inquiry-left-bidder');
-  expect(await pages.close()).toEqual([]);
 });
 
 test("the organising office lists the event's registrations and cancels one after asking; the first waiting moves up", async () => {
@@ -140,5 +143,4 @@ test("the organising office lists the event's registrations and cancels one afte
   expect(await rows.nth(0).getAttribute('data-status')).toBe('REGISTERED');
   await eventually(() => page.locator('.places').textContent()).toBe('1 von 1 vergeben');
   await screenshot(page, 'event-organiser-registrations');
-  expect(await pages.close()).toEqual([]);
 });

@@ -350,24 +350,17 @@ test("an archived member's form says so at once and offers no save; a save that 
   expect(await page.locator('main form, main button[type=submit]').count()).toBe(0);
   await expectAccessible(page);
 
-  // Archived while the form is open: the server's ARCHIVED (its reason for a write to an archived member) turns the
-  // form into the same notice.
+  // Archived while the form is open: the server refuses the save at the member's id (NOT_APPLICABLE, as for any write to
+  // an archived member); the form reads the member's standing again and turns into the same notice.
   const leaving = (await createMember(graph, admin, 'NIWE', { name: 'Eschweger Gießerei Neu KG', postalCode: '37269', city: 'Eschwege' })).id;
   await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(leaving)}`);
   await eventually(() => page.locator('#member-name').inputValue()).toBe('Eschweger Gießerei Neu KG');
   const then = day(await archive(leaving));
-  await page.route('**/graphql', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
-    if (body.operationName !== 'UpdateMember') return route.continue();
-    const answer = await (await route.fetch()).json();
-    for (const error of answer.errors ?? []) if (error.extensions?.field === 'id') error.extensions.reason = 'ARCHIVED';
-    await route.fulfill({ json: answer });
-  });
   await page.fill('#member-city', 'Eschwege-Niederhone');
   await page.press('#member-city', 'Enter');
   await eventually(() => page.locator('main .notice-warning').textContent()).toBe(archived(then));
   expect(await page.locator('main form').count()).toBe(0);
-  await page.unroute('**/graphql');
+  await expectAccessible(page);
 });
 
 test('a member of the same name and postal code is refused at the name, saying what to do (the office made a second without a word)', async () => {
@@ -390,4 +383,143 @@ test('a member of the same name and postal code is refused at the name, saying w
   const search = { query: '{ members(filter: { text: "Doppelt Dreherei" }) { totalCount } }' };
   expect((await stack.query(search)).data.members.totalCount).toBe(1);
   await expectAccessible(page);
+});
+
+test('"Mitglied anlegen" after a save starts a new, empty form: the second member is created beside the first, which stays as it was', async () => {
+  const page = await signedInPage();
+  const fillNew = async (name: string) => {
+    await page.fill('#member-name', name);
+    await page.fill('#member-postalCode', '37269');
+    await page.fill('#member-city', 'Eschwege');
+    await page.press('#member-city', 'Enter');
+  };
+  const empty = async () => {
+    await page.waitForURL(/\/mitglieder\/neu$/);
+    await eventually(() => page.locator('h1').textContent()).toBe('Mitglied anlegen');
+    await eventually(() => page.locator('#member-name').inputValue()).toBe('');
+    expect(await page.locator('#member-city').inputValue()).toBe('');
+    expect(await page.locator('.saved').textContent()).toBe('');
+  };
+  const search = (text: string) => ({ query: `{ members(filter: { text: "${text}" }) { totalCount edges { node { id name } } } }` });
+  await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
+  await empty();
+  await fillNew('Erste Probe GmbH');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
+  const [first] = (await stack.query(search('Erste Probe'))).data.members.edges;
+  // The URL becomes its edit page in place: the notice stays, and so does the focus.
+  await page.waitForURL((url) => url.pathname === `/mitglieder/bearbeiten/${encodeURIComponent(first.node.id)}`);
+  expect(await page.locator('.saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('member-city');
+
+  await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
+  await empty();
+  await fillNew('Zweite Probe GmbH');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Zweite Probe GmbH. Zum Profil');
+  expect((await stack.query(search('Erste Probe'))).data.members.edges).toEqual([first]);
+  const second = (await stack.query(search('Zweite Probe'))).data.members.edges;
+  expect(second).toHaveLength(1);
+  expect(second[0].node.id).not.toBe(first.node.id);
+
+  // From the first member's edit page, opened as such, too.
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(first.node.id)}`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Erste Probe GmbH');
+  await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
+  await empty();
+  await expectAccessible(page);
+});
+
+test('a member changed elsewhere at every save: taken over once in the notice, and after three rounds the form is brought up to date', async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const { id } = await createMember(supervisorGraph(stack), admin, 'NIWE', { name: 'Ringgau Rundlauf GmbH', postalCode: '37296', city: 'Ringgau' });
+  const current = async () =>
+    (await stack.query({ query: 'query($id: ID!) { member(id: $id) { version website description } }', variables: { id } }, admin)).data.member;
+  let rounds = 0;
+  let described = '';
+  // Before each of the next `rounds` saves reaches the network, the description changes elsewhere.
+  const page = await signedInPage();
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.operationName === 'UpdateMember' && rounds > 0) {
+      rounds--;
+      described = `Geändert anderswo, noch ${rounds}`;
+      const { version } = await current();
+      const result = await stack.query(
+        {
+          query: 'mutation($id: ID!, $input: MemberPatch!, $v: Int) { updateMember(id: $id, input: $input, version: $v) { version } }',
+          variables: { id, input: { description: described }, v: version },
+        },
+        admin,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+    await route.continue();
+  });
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(id)}`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Ringgau Rundlauf GmbH');
+
+  // Twice changed elsewhere, saved the third time: the description is named once.
+  rounds = 2;
+  await page.fill('#member-website', 'https://ringgau-rundlauf.example');
+  await page.press('#member-website', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe(
+    'Gespeichert: Ringgau Rundlauf GmbH. Inzwischen von anderer Seite geändert und übernommen: Beschreibung. Zum Profil',
+  );
+  expect(await page.locator('#member-description').inputValue()).toBe(described);
+
+  // Changed elsewhere on all three: the form says so without pointing at marked fields, and takes what is saved now.
+  rounds = 3;
+  await page.fill('#member-website', 'https://www.ringgau-rundlauf.example');
+  await page.press('#member-website', 'Enter');
+  await eventually(() => page.locator('.member-form .notice-error').textContent()).toBe(
+    'Dieses Mitglied wird gerade auch anderswo geändert; Ihre Eingaben sind erhalten und auf den jetzt gespeicherten Stand gebracht. Prüfen Sie sie und speichern Sie erneut.',
+  );
+  expect(await page.locator('#member-description').inputValue()).toBe(described);
+  expect(await page.locator('#member-website').inputValue()).toBe('https://www.ringgau-rundlauf.example');
+  expect(await page.locator('[aria-invalid="true"], .field-hint').count()).toBe(0);
+  await expectAccessible(page);
+  const before = await current();
+
+  // Saved again, the typed website is written over the version read last: one write, nothing else changed back.
+  await page.press('#member-website', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Ringgau Rundlauf GmbH. Zum Profil');
+  expect(await current()).toEqual({ version: before.version + 1, website: 'https://www.ringgau-rundlauf.example/', description: described });
+  await page.unroute('**/graphql');
+});
+
+test('what is typed while a save is on its way stays; the fields not touched meanwhile take the saved values', async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const { id } = await createMember(supervisorGraph(stack), admin, 'NIWE', { name: 'Sontra Schleiferei GmbH', postalCode: '36205', city: 'Sontra' });
+  const page = await signedInPage();
+  let arrived!: () => void;
+  const sent = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.operationName === 'UpdateMember') {
+      arrived();
+      await held;
+    }
+    await route.continue();
+  });
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(id)}`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Sontra Schleiferei GmbH');
+  await page.fill('#member-website', 'https://sontra-schleiferei.example');
+  await page.press('#member-website', 'Enter');
+  await sent;
+  await page.fill('#member-description', 'Rundschleifen bis 2 m.');
+  release();
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Sontra Schleiferei GmbH. Zum Profil');
+  // The website as the network wrote it; the description as typed, to be saved next.
+  expect(await page.locator('#member-website').inputValue()).toBe('https://sontra-schleiferei.example/');
+  expect(await page.locator('#member-description').inputValue()).toBe('Rundschleifen bis 2 m.');
+  await page.unroute('**/graphql');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await eventually(
+    async () => (await stack.query({ query: 'query($id: ID!) { member(id: $id) { description } }', variables: { id } }, admin)).data.member.description,
+  ).toBe('Rundschleifen bis 2 m.');
 });

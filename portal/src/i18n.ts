@@ -200,6 +200,8 @@ const de = {
   memberEmployeesWhole: 'Bitte geben Sie die Zahl der Beschäftigten als ganze Zahl ein, z. B. 25.',
   memberChanged:
     'Jemand hat dieses Mitglied inzwischen geändert. Ihre Eingaben sind erhalten; bei den markierten Feldern steht, was jetzt gespeichert ist. Prüfen Sie sie und speichern Sie erneut.',
+  memberChangedAgain:
+    'Dieses Mitglied wird gerade auch anderswo geändert; Ihre Eingaben sind erhalten und auf den jetzt gespeicherten Stand gebracht. Prüfen Sie sie und speichern Sie erneut.',
   memberTheirs: (value: string) => (value === '' ? 'Inzwischen gespeichert: leer' : `Inzwischen gespeichert: „${value}“`),
   memberTaken: (fields: string) => `Inzwischen von anderer Seite geändert und übernommen: ${fields}.`,
   memberArchived: (network: string, since: string) =>
@@ -485,6 +487,7 @@ const en: Messages = {
   memberField_description: 'Description',
   memberEmployeesWhole: 'Please enter the number of employees as a whole number, e.g. 25.',
   memberChanged: 'Someone has changed this member in the meantime. Your entries are kept; the marked fields say what is saved now. Check them and save again.',
+  memberChangedAgain: 'This member is being changed elsewhere right now; your entries are kept and brought up to what is saved now. Check them and save again.',
   memberTheirs: (value) => (value === '' ? 'Saved meanwhile: empty' : `Saved meanwhile: "${value}"`),
   memberTaken: (fields) => `Changed elsewhere in the meantime and taken over: ${fields}.`,
   memberArchived: (network, since) => `This company is archived: it left the network ${network} on ${since}, and its profile can no longer be changed.`,

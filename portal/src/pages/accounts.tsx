@@ -188,10 +188,18 @@ export function AccountsPage() {
     }
     setActionError(null);
     setMoving(null);
+    // Restored from the new-account form: its e-mail address is no longer taken by an archived account.
+    if (archivedMatch?.id === restored.id) setErrors((now) => ({ ...now, email: undefined }));
     setArchivedMatch(null);
     replace(restored);
     setStatus(say(({ t }) => t.accountsRestored(restored.name)));
     // The row's button is gone with the row: the focus goes to the page's heading, the outcome is announced below it.
+    requestAnimationFrame(() => tableHeading.current?.focus());
+  };
+
+  /** Closes a panel whose button had the focus: the focus goes to the page's heading, as after a restore. */
+  const closeTo = (close: () => void) => {
+    close();
     requestAnimationFrame(() => tableHeading.current?.focus());
   };
 
@@ -274,7 +282,7 @@ export function AccountsPage() {
             <code id="one-time-password">{reset.password}</code>
           </p>
           <p>{t.accountsOneTimeHint(reset.name, day(reset.expiresAt))}</p>
-          <button type="button" class="secondary" onClick={() => setReset(null)}>
+          <button type="button" class="secondary" onClick={() => closeTo(() => setReset(null))}>
             {t.accountsOneTimeDone}
           </button>
         </section>
@@ -365,7 +373,7 @@ export function AccountsPage() {
             <button type="submit" disabled={acting}>
               {t.accountsRestoreMove}
             </button>
-            <button type="button" class="link-button" onClick={() => setMoving(null)}>
+            <button type="button" class="link-button" onClick={() => closeTo(() => setMoving(null))}>
               {t.accountsArchiveCancel}
             </button>
           </div>

@@ -46,6 +46,13 @@ const valuesOf = (member: EditedMember): Values => ({
 const sameValues = (a: Values, b: Values) => fieldOrder.every((f) => a[f] === b[f]);
 
 /**
+ * The values after a save's answer: a field as it was when the save was pressed (sent) takes the answer's value; one
+ * typed while the save was on its way keeps what was typed (the answer overwrote it).
+ */
+const settled = (now: Values, sent: Values, answer: Values): Values =>
+  Object.fromEntries(fieldOrder.map((f) => [f, now[f] === sent[f] ? answer[f] : now[f]])) as Values;
+
+/**
  * The form's text as the API takes it: empty optional fields are null (on an update that clears them). The employees
  * are a whole number as the page's language writes it, grouped or not ("1.250" or "1 250" in German): the member import
  * took "1.250" and the form refused it.
@@ -77,7 +84,31 @@ export function EditMemberLink({ member }: { member: { id: string; network: { co
   );
 }
 
+/**
+ * The form of the route's member, or of a new one: it starts afresh whenever the route's member changes ("Mitglied
+ * anlegen" from an edit page kept that member's id and values, and its save renamed that member). Only the change the
+ * form makes itself, when the member it created becomes the URL's, keeps it, with its notice and focus.
+ */
 export function MemberFormPage({ id }: { id?: string }) {
+  const form = useRef<{ id?: string; key: number; created?: string }>({ id, key: 0 });
+  const now = form.current;
+  if (now.id !== id) {
+    if (!(now.id === undefined && id !== undefined && id === now.created)) now.key++;
+    now.id = id;
+    now.created = undefined;
+  }
+  return (
+    <MemberForm
+      key={now.key}
+      id={id}
+      onCreated={(created) => {
+        form.current.created = created;
+      }}
+    />
+  );
+}
+
+function MemberForm({ id, onCreated }: { id?: string; onCreated: (id: string) => void }) {
   const { t, language, day } = useLocale();
   const route = useRoute();
   const { session } = useSession();
@@ -94,7 +125,7 @@ export function MemberFormPage({ id }: { id?: string }) {
   const [saved, setSaved] = useState<EditedMember | null>(null);
   // Fields changed elsewhere that the last save took over, for its notice to say.
   const [taken, setTaken] = useState<FieldName[]>([]);
-  // When the member was archived, as a save's ARCHIVED answer found it (the load's standing says it otherwise).
+  // When the member was archived, as the standing read after a save's refusal found it (the load's standing says it otherwise).
   const [archivedAt, setArchivedAt] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // A press after an answer that leaves the member possibly created sends the same key: created once.
@@ -176,28 +207,33 @@ export function MemberFormPage({ id }: { id?: string }) {
     if (first) inputs.current[first]?.focus();
   };
 
-  const done = (member: EditedMember, takenOver: FieldName[]) => {
+  /** A save's answer; sent: the values when it was pressed (typed since, a field keeps what was typed). */
+  const done = (member: EditedMember, takenOver: FieldName[], sent: Values) => {
     setErrors({});
     setTheirs({});
     setMemberId(member.id);
     setVersion(member.version);
-    setValues(valuesOf(member));
+    setValues((now) => settled(now, sent, valuesOf(member)));
     setBase(valuesOf(member));
     setSaved(member);
     setTaken(takenOver);
     // A reload of /mitglieder/neu created the member a second time: the URL becomes the created member's edit page,
     // without a history entry and without moving the focus as navigating does (office.tsx's replaceParams).
     if (!id) {
+      onCreated(member.id);
       history.replaceState(null, '', paths.memberEdit(member.id));
       dispatchEvent(new PopStateEvent('popstate'));
     }
   };
 
-  /** A refused save: at its field, as the archived member it found, or as the form's notice. */
-  const refused = async (result: { errors: GraphQLErrorLike[] }) => {
+  /**
+   * A refused save: at its field, as the archived member it found, or as the form's notice. An update the server
+   * refuses at the member's id as NOT_APPLICABLE may have met the member's archiving: its standing, read again, says.
+   */
+  const refused = async (result: { errors: GraphQLErrorLike[] }, updated?: string) => {
     const error = result.errors[0];
-    if (error?.extensions?.reason === 'ARCHIVED' && memberId) {
-      const now = await request(memberStanding, { id: memberId });
+    if (updated && error?.extensions?.field === 'id' && error.extensions.reason === 'NOT_APPLICABLE') {
+      const now = await request(memberStanding, { id: updated });
       const at = now.data?.member?.archivedAt;
       if (at) return setArchivedAt(at);
     }
@@ -217,19 +253,19 @@ export function MemberFormPage({ id }: { id?: string }) {
       // The typed employees were checked before the first round; those taken from the server are whole.
       const input = inputOf(current.values, language) as MemberFormFields;
       const result = await request(updateMember, { id: target, input, version: current.version });
-      if (result.data) return done(result.data.updateMember, takenOver);
-      if (result.errors[0]?.extensions?.code !== 'CONFLICT') return refused(result);
+      if (result.data) return done(result.data.updateMember, takenOver, start);
+      if (result.errors[0]?.extensions?.code !== 'CONFLICT') return refused(result, target);
       const read = await request(memberForEdit, { id: target });
       if (!read.data?.member) return fail({ form: sayFailure(read.errors.length ? read.errors : result.errors) });
       const now = valuesOf(read.data.member);
       const typed = fieldOrder.filter((f) => current.values[f] !== current.base[f]);
       const changed = fieldOrder.filter((f) => now[f] !== current.base[f]);
       const clash = changed.filter((f) => typed.includes(f) && current.values[f] !== now[f]);
-      takenOver.push(...changed.filter((f) => !typed.includes(f)));
+      for (const f of changed) if (!typed.includes(f) && !takenOver.includes(f)) takenOver.push(f);
       const merged = Object.fromEntries(fieldOrder.map((f) => [f, typed.includes(f) ? current.values[f] : now[f]])) as Values;
       current = { values: merged, base: now, version: read.data.member.version };
       if (clash.length > 0) {
-        setValues(merged);
+        setValues((shown) => settled(shown, start, merged));
         setBase(now);
         setVersion(current.version);
         setTheirs(Object.fromEntries(clash.map((f) => [f, now[f]])));
@@ -238,7 +274,12 @@ export function MemberFormPage({ id }: { id?: string }) {
         return inputs.current[clash[0]]?.focus();
       }
     }
-    fail({ form: say(({ t }) => t.memberChanged) });
+    // Changed elsewhere on every round: the form takes the member as saved now, so that the next save starts from it.
+    setValues((shown) => settled(shown, start, current.values));
+    setBase(current.base);
+    setVersion(current.version);
+    setTheirs({});
+    fail({ form: say(({ t }) => t.memberChangedAgain) });
   };
 
   const submit = async (event: Event) => {
@@ -253,7 +294,7 @@ export function MemberFormPage({ id }: { id?: string }) {
     const result = await request(createMember, { network, input, idempotencyKey: keys.of() });
     setBusy(false);
     keys.settle('form', result.errors);
-    if (result.data) return done(result.data.createMember, []);
+    if (result.data) return done(result.data.createMember, [], values);
     return refused(result);
   };
 

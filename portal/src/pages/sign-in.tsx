@@ -54,14 +54,16 @@ export function SignInPage({ params }: { params: URLSearchParams }) {
     if (missing.email || missing.password) return fail(missing);
     setBusy(true);
     const answer = await signIn(email, password);
-    setBusy(false);
     if ('signedIn' in answer) {
       // Asked before the session is shown, so the page after it is the right one: a one-time password is replaced first.
+      // Busy until then: a second press meanwhile would send the sign-in again.
       const mustChange = (await request(myPasswordState, {})).data?.myAccount?.mustChangePassword;
+      setBusy(false);
       setErrors({});
       setSession(answer);
       return navigate(mustChange ? paths.account : pathAfterSignIn(params.get('weiter'), location.origin, paths.home));
     }
+    setBusy(false);
     if (answer.code === 'UNAUTHENTICATED') return fail({ password: say(({ t }) => t.signInWrong) });
     if (answer.code === 'RATE_LIMITED') return fail({ form: say(({ t }) => t.signInLimited(answer.retryAfter ?? 60)) });
     if (answer.field === 'email' || answer.field === 'password') return fail({ [answer.field]: say(() => answer.message) });
