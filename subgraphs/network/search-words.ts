@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { isDatabaseUnavailable } from '../../shared/database-errors.ts';
+import { startPoller } from '../../shared/poller.ts';
 
 // The dictionary's prune (migration search_words_prune, irm_prune_search_words): the words that a member's write took
 // away and no active member holds any more leave search_word, so a search reads them as typos again. The service
@@ -79,10 +79,15 @@ export function startSearchWordsPruning(
   options: { intervalMs: number; log: Pick<Logger, 'error' | 'info' | 'debug'> },
 ): SearchWordsPruning {
   const { intervalMs, log } = options;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  let databaseLost = false;
+  const poller = startPoller({
+    intervalMs,
+    poll: prune,
+    log: () => log,
+    lost: (message) => `search words: the database is out of reach (${message}); words taken out of members' texts stay known until it answers`,
+    back: 'search words: the database answers again; the dictionary is pruned again',
+    failed: (error) => log.error({ err: error }, 'search words: the prune failed; it is tried again'),
+    unref: true,
+  });
 
   async function prune(): Promise<void> {
     const { rows } = await database.query<{ queued: boolean }>('select exists (select 1 from search_word_stale) as queued');
@@ -93,40 +98,9 @@ export function startSearchWordsPruning(
     for (;;) {
       const pruned = await pruneSearchWords(database);
       if (pruned.pruned > 0 || pruned.postponed > 0) log.debug(pruned, 'search words pruned');
-      if (!pruned.more || pruned.postponed > 0 || stopped) return;
+      if (!pruned.more || pruned.postponed > 0 || poller.stopped) return;
     }
   }
 
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = prune()
-        .then(() => {
-          if (!databaseLost) return;
-          databaseLost = false;
-          log.info('search words: the database answers again; the dictionary is pruned again');
-        })
-        .catch((error) => {
-          if (isDatabaseUnavailable(error)) {
-            if (!databaseLost)
-              log.error(
-                { code: 'DATABASE_UNAVAILABLE' },
-                `search words: the database is out of reach (${(error as Error).message}); words taken out of members' texts stay known until it answers`,
-              );
-            databaseLost = true;
-          } else log.error({ err: error }, 'search words: the prune failed; it is tried again');
-        })
-        .finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  }
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return poller;
 }

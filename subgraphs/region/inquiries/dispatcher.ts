@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { currentLog } from '../../../shared/observability.ts';
-import { isDatabaseUnavailable } from '../../../shared/database-errors.ts';
+import { startPoller } from '../../../shared/poller.ts';
 import { purgeExpiredKeys } from '../idempotency.ts';
 import { checkTarget, pinnedLookup, type CheckedTarget, type Resolve } from './webhooks.ts';
 import { openSecret } from './webhook-secrets.ts';
@@ -121,10 +121,6 @@ export function signBody(secret: string, body: string): string {
 }
 
 export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Dispatcher {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
   function openable(sealed: string): string | null {
     try {
       return openSecret(options.webhookKey, sealed);
@@ -173,43 +169,18 @@ export function startDispatcher(orm: MikroORM, options: DispatcherOptions): Disp
     await Promise.all(due.map(deliver));
   }
 
-  // Region's database out of reach is said once, and once when it is back: it was "webhook dispatch failed: connect
-  // ECONNREFUSED" every 2 s, which named no database and read as a receiver that was down (the operator's probe).
-  let databaseLost = false;
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      const log = options.log ?? currentLog();
-      running = tick()
-        .then(() => {
-          if (!databaseLost) return;
-          databaseLost = false;
-          log.info("webhook dispatcher: region's database answers again; deliveries go on");
-        })
-        // A database that is shutting down or refuses a statement (it answers with an error code) is one line per poll,
-        // not a 40-line stack every 2 s; anything else keeps its stack for whoever has to fix it.
-        .catch((error) => {
-          if (isDatabaseUnavailable(error)) {
-            if (!databaseLost)
-              log.error(
-                { code: 'DATABASE_UNAVAILABLE' },
-                `webhook dispatcher: region's database is out of reach (${(error as Error).message}); deliveries wait until it answers`,
-              );
-            databaseLost = true;
-          } else if ((error as { code?: string }).code)
-            log.error({ code: (error as { code: string }).code }, `webhook dispatch failed: ${(error as Error).message}`);
-          else log.error({ err: error }, 'webhook dispatch failed');
-        })
-        .finally(schedule);
-    }, options.intervalMs);
-  }
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPoller({
+    intervalMs: options.intervalMs,
+    poll: tick,
+    log: () => options.log ?? currentLog(),
+    lost: (message) => `webhook dispatcher: region's database is out of reach (${message}); deliveries wait until it answers`,
+    back: "webhook dispatcher: region's database answers again; deliveries go on",
+    // A database that refuses a statement (it answers with an error code) is one line per poll, not a 40-line stack
+    // every 2 s; anything else keeps its stack for whoever has to fix it.
+    failed: (error, log) => {
+      const code = (error as { code?: string }).code;
+      if (code) log.error({ code }, `webhook dispatch failed: ${(error as Error).message}`);
+      else log.error({ err: error }, 'webhook dispatch failed');
     },
-  };
+  });
 }
