@@ -133,7 +133,7 @@ test("the organising office lists the event's registrations and cancels one afte
     'Sven Bleibe (Bleibe Fräserei GmbH) von der Veranstaltung abmelden? Der Platz geht an die erste Person der Warteliste.',
   );
   // The safe choice has the focus: Enter alone cancels nothing.
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   await dialog.getByRole('button', { name: 'Ja, abmelden' }).click();
   await eventually(() => page.locator('.organiser-registrations-status').textContent()).toBe(
     'Sven Bleibe ist abgemeldet. Wanda Warte ist von der Warteliste nachgerückt.',
