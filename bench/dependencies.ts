@@ -19,3 +19,15 @@ export function benchDependenciesInstalled(): boolean {
 export function ensureBenchDependencies(log: (line: string) => void): void {
   ensureInstalled(benchDir, 'what only the benchmark needs', log);
 }
+
+// `npm test` runs this first: test/bench.e2e.ts runs the benchmark's dry run with the peer gateway, and the
+// README's `npm install && npm test` in a fresh clone must not need a third command (.ci/run used to be the only
+// one that installed bench/).
+if (import.meta.main) {
+  try {
+    ensureBenchDependencies((line) => console.error(line));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}

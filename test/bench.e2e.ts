@@ -14,7 +14,7 @@ import { defaultTargets } from '../bench/targets.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'irm-bench-results-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-// The peer gateway and autocannon come from bench/node_modules, which .ci/run installs (tests reach no registry).
+// The peer gateway and autocannon come from bench/node_modules, which `npm test` installs before vitest starts (bench/dependencies.ts; tests reach no registry).
 beforeAll(() => {
   if (!benchDependenciesInstalled()) throw new Error(`The benchmark's packages are not installed: run ${benchInstallCommand} first.`);
 });
