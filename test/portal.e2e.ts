@@ -1,14 +1,14 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { screenshot, screenshots, startPortalSupervisor, whenFailed } from './support/browser.ts';
+import { launchBrowser, screenshot, screenshots, startPortalSupervisor, whenFailed } from './support/browser.ts';
 import type { Supervisor } from './support/supervisor.ts';
 import { locale } from '../portal/src/i18n.ts';
 import { readReason } from '../portal/src/reasons.ts';
 
-// The public portal in a real browser (Debian's chromium, driven by playwright-core) against `npm start`:
+// The public portal in a real browser (Debian's chromium-headless-shell, driven by playwright-core) against `npm start`:
 // a visitor searches with filters, sees facets and the map, reloads and bookmarks the search, opens a
 // profile, asks the supplier finder; GraphiQL works offline; every page passes axe-core's WCAG 2.1 AA
 // rules; the browser asks nothing but localhost. Screenshots go to test-results/screenshots (support/browser.ts).
@@ -29,23 +29,9 @@ const consoleErrors: string[] = [];
 const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 50 });
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   stack = await startPortalSupervisor();
-  // Playwright gives every launch a fresh temporary profile (--user-data-dir) by itself. Without the
-  // background-networking flags chromium keeps trying Google's services, on a machine without internet.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Playwright gives every launch a fresh temporary profile (--user-data-dir) by itself.
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { organisersOfBoothEntries } from '../subgraphs/region/migrations/Migration20261206200000_audit_reader_network.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { close, listen } from '../shared/http.ts';
+import { launchBrowser } from './support/browser.ts';
 import { ok, startStack, type GraphQLResponse, type Stack } from './support/stack.ts';
 
 // Joint trade-fair booths through the gateway, with the roles that use them
@@ -455,9 +455,9 @@ describe('the joint booth at the network fair', () => {
     expect(page).toContain('Schilder &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zeichen&quot;');
     expect(page).toContain('Otto &lt;b&gt;Spät&lt;/b&gt;');
 
-    // In a real browser (Debian's chromium, as the portal's tests use it): axe-core's WCAG 2.1 A and AA rules on
+    // In a real browser (Debian's chromium, as the portal's tests launch it): axe-core's WCAG 2.1 A and AA rules on
     // screen and in print, and the page prints to an A4 PDF. setContent: nothing is fetched, the page needs nothing.
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const browser = await launchBrowser();
     try {
       const tab = await browser.newPage();
       await tab.setContent(page);

@@ -8,20 +8,28 @@ import { expect, inject, onTestFailed } from 'vitest';
 import { startSupervisor, supervisorEnvironment, type Supervisor } from './supervisor.ts';
 import { until } from './wait.ts';
 
-// Debian's chromium driven by playwright-core, as test/portal.e2e.ts runs it, for the portal's other
-// browser tests: the launch flags, axe-core's WCAG 2.1 AA rules, and screenshots to a folder that is
-// not committed (test-results/screenshots): of every page open when a test fails, and of each state a test names
-// when SCREENSHOTS=1. A full-page screenshot cost chromium 0.2-0.5 s; the 60 of a run, taken always, were about
+// Debian's chromium (its headless shell) driven by playwright-core, for the portal's browser tests: the launch
+// flags, axe-core's WCAG 2.1 AA rules, and screenshots to a folder that is not committed (test-results/screenshots):
+// of every page open when a test fails, and of each state a test names when SCREENSHOTS=1. A full-page screenshot cost chromium 0.2-0.5 s; the 60 of a run, taken always, were about
 // 25 s of the browser files' time that no one looked at unless something failed.
 
 export const screenshots = 'test-results/screenshots';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/**
+ * Debian's chromium-headless-shell: chromium's old headless mode, Blink and V8 as in chromium without the
+ * browser's own windowing, which is what Playwright itself launches for `headless: true`. The full browser
+ * (`/usr/bin/chromium`, whose headless mode is the whole browser without a window) took 37 s of CPU for
+ * test/portal-cooperation.e2e.ts's ten tests, the shell 13.7 s, and the file 51 s against 36 s on a quiet
+ * machine (2026-12-07): the browser tests' chromium was most of the suite's CPU while they ran.
+ */
+const chromiumPath = '/usr/bin/chromium-headless-shell';
+
 export function launchBrowser(): Promise<Browser> {
   mkdirSync(screenshots, { recursive: true });
   // Without the background-networking flags chromium keeps trying Google's services, on a machine without internet.
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: [
       '--no-sandbox',
