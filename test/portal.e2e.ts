@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, screenshot, screenshots, startPortalSupervisor, whenFailed } from './support/browser.ts';
+import { launchBrowser, screenshot, startPortalSupervisor, whenFailed } from './support/browser.ts';
 import type { Supervisor } from './support/supervisor.ts';
 import { locale } from '../portal/src/i18n.ts';
 import { readReason } from '../portal/src/reasons.ts';
