@@ -87,3 +87,27 @@ test('an import waits for the namesake lock of each postal code it writes, so a 
   });
   expect((await sent!).data.importMembers.imported).toBe(true);
 });
+
+test('renaming or moving a member onto another live member of its network is refused the same way, and changes nothing', async () => {
+  const { id: first } = await createMember(stack, admin, 'LINAT', { name: 'Umbenannt Stanztechnik GmbH', postalCode: '99817', city: 'Eisenach' });
+  const { id: second } = await createMember(stack, admin, 'LINAT', { name: 'Andere Stanztechnik GmbH', postalCode: '99819', city: 'Marksuhl' });
+  const update = `mutation($id: ID!, $input: MemberPatch!) { updateMember(id: $id, input: $input) { id name postalCode version } }`;
+  const read = async () => (await stack.query(`query($id: ID!) { member(id: $id) { name postalCode version } }`, { id: second }, admin)).data.member;
+  const unchanged = await read();
+
+  // Its name, spelled otherwise, in the first one's postal code: the twin a rename would make.
+  const renamed = await stack.query(update, { id: second, input: { name: 'UMBENANNT STANZTECHNIK GMBH', postalCode: '99817', city: 'Eisenach' } }, admin);
+  expect(renamed.data?.updateMember ?? null).toBeNull();
+  expect(renamed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', field: 'input.name', existingMember: first });
+  // Moving to the postal code where its name is taken already, the name left as it is: the postal code is what to change.
+  await createMember(stack, admin, 'LINAT', { name: 'Andere Stanztechnik GmbH', postalCode: '99974', city: 'Mühlhausen' });
+  const moved = await stack.query(update, { id: second, input: { postalCode: '99974', city: 'Mühlhausen' } }, admin);
+  expect(moved.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXISTS', field: 'input.postalCode' });
+  expect(await read()).toEqual(unchanged);
+
+  // Its own name in another spelling is no twin of itself; another name is free.
+  const respelled = await stack.query(update, { id: first, input: { name: 'UMBENANNT Stanztechnik GmbH' } }, admin);
+  expect(respelled.errors).toBeUndefined();
+  const free = await stack.query(update, { id: second, input: { name: 'Andere Stanztechnik Marksuhl GmbH' } }, admin);
+  expect(free.data.updateMember.name).toBe('Andere Stanztechnik Marksuhl GmbH');
+});

@@ -363,7 +363,7 @@ test("an archived member's form says so at once and offers no save; a save that 
   await expectAccessible(page);
 });
 
-test('a member of the same name and postal code is refused at the name, saying what to do (the office made a second without a word)', async () => {
+test('a member of the same name and postal code is refused at the name, saying what to do (the office made a second without a word); moved onto it, at the postal code', async () => {
   const page = await signedInPage();
   const create = async () => {
     await page.goto(`${stack.gateway}/mitglieder/neu`);
@@ -383,6 +383,18 @@ test('a member of the same name and postal code is refused at the name, saying w
   const search = { query: '{ members(filter: { text: "Doppelt Dreherei" }) { totalCount } }' };
   expect((await stack.query(search)).data.members.totalCount).toBe(1);
   await expectAccessible(page);
+
+  // Another place is another company; moving it back onto the first is refused at the postal code, which is what moved.
+  await page.fill('#member-postalCode', '37276');
+  await page.press('#member-city', 'Enter');
+  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Doppelt Dreherei GmbH. Zum Profil');
+  await page.fill('#member-postalCode', '37269');
+  await page.press('#member-city', 'Enter');
+  await eventually(() => page.locator('#member-postalCode-error').textContent()).toBe(
+    'Unter dieser Postleitzahl ist ein Unternehmen dieses Namens schon Mitglied; ist es dasselbe, ändern Sie es auf seiner Seite, sonst nehmen Sie in den Namen auf, was die beiden unterscheidet.',
+  );
+  expect(await page.evaluate('document.activeElement?.id')).toBe('member-postalCode');
+  expect((await stack.query(search)).data.members.totalCount).toBe(2);
 });
 
 test('"Mitglied anlegen" after a save starts a new, empty form: the second member is created beside the first, which stays as it was', async () => {

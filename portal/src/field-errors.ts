@@ -279,6 +279,8 @@ const existsDe: Readonly<Record<string, string>> = {
   name: 'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) gibt es schon; der Import legt nur neue an, entfernen Sie die Zeile.',
   'input.name':
     'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied; ändern Sie es auf seiner Seite, oder nehmen Sie in den Namen auf, was die beiden unterscheidet (etwa den Standort).',
+  'input.postalCode':
+    'Unter dieser Postleitzahl ist ein Unternehmen dieses Namens schon Mitglied; ist es dasselbe, ändern Sie es auf seiner Seite, sonst nehmen Sie in den Namen auf, was die beiden unterscheidet.',
 };
 
 const existsEn: Readonly<Record<string, string>> = {
@@ -291,6 +293,8 @@ const existsEn: Readonly<Record<string, string>> = {
   name: 'This company (same name, same postal code) exists already; the import only creates new ones, so remove the row.',
   'input.name':
     'This company (same name, same postal code) is a member already; change it on its page, or put what tells the two apart into the name (its site, say).',
+  'input.postalCode':
+    'A company of this name is a member at this postal code already; if it is the same, change it on its page, otherwise put what tells the two apart into the name.',
 };
 
 function existing(table: Readonly<Record<string, string>>, ...keys: (string | undefined)[]): string | undefined {

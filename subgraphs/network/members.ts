@@ -142,19 +142,36 @@ const spelledOut: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: '
 export const namesakeKey = (name: string, postalCode: string) => `${nameSortKey(name.replace(/[äöüÄÖÜ]/g, (c) => spelledOut[c]))}\n${postalCode}`;
 
 /**
- * The live member that `name` in `postalCode` names already, if any. Under a lock per postal code held to the end of
- * the caller's transaction, so that two creations of one company at once (an office's double click, a retry without
- * an idempotency key) are one member and a refusal, not two members. The office's "Mitglied anlegen" made a second
- * "Müller & Söhne Präzisionsdrehteile GmbH" in 37269 without a word, two identical rows in its list and in the
- * account form's choice of company, where the import refused the same (the self-service probe).
+ * The live member other than `except` that `name` in `postalCode` names already, if any. Under a lock per postal code
+ * held to the end of the caller's transaction, so that two creations of one company at once (an office's double
+ * click, a retry without an idempotency key) are one member and a refusal, not two members. The office's "Mitglied
+ * anlegen" made a second "Müller & Söhne Präzisionsdrehteile GmbH" in 37269 without a word, two identical rows in its
+ * list and in the account form's choice of company, where the import refused the same (the self-service probe).
  */
-async function liveNamesake(tx: EntityManager, name: string, postalCode: string): Promise<number | null> {
+async function liveNamesake(tx: EntityManager, name: string, postalCode: string, except: number | null): Promise<number | null> {
   await lockNamesakes(tx, [postalCode]);
   const rows = await tx.execute<{ id: number; name: string }[]>(`select "id", "name" from "member" where "archived_at" is null and "postal_code" = ?`, [
     postalCode,
   ]);
   const key = namesakeKey(name, postalCode);
-  return rows.find((row) => namesakeKey(row.name, postalCode) === key)?.id ?? null;
+  return rows.find((row) => row.id !== except && namesakeKey(row.name, postalCode) === key)?.id ?? null;
+}
+
+/**
+ * Refuses `name` in `postalCode` when another live member (not `except`) has it: createMember's new member, and
+ * updateMember's rename or move, which made the same twin through the edit form (the last self-service probe).
+ * `network`, when given, names the member it would duplicate by its global id (the resolvers give it); without it
+ * by its local id, `m-5`.
+ */
+async function refuseNamesake(tx: EntityManager, name: string, postalCode: string, network: string | null, except: number | null = null, field = 'input.name') {
+  const twin = await liveNamesake(tx, name, postalCode, except);
+  if (twin === null) return;
+  const existingMember = network ? memberGlobalId(network, twin) : `m-${twin}`;
+  throw conflict(
+    `"${name}" in ${postalCode} is a member already (${existingMember}): change that one with updateMember, or, for another company of that name there, add what tells the two apart to the name (its site or trade).`,
+    { reason: 'EXISTS' },
+    { field, existingMember },
+  );
 }
 
 /** The first key of createMember's advisory locks (the second is the postal code's hash); others' differ. */
@@ -172,10 +189,7 @@ export async function lockNamesakes(tx: EntityManager, postalCodes: readonly str
   ]);
 }
 
-/**
- * `network`, when given, names the member a refused namesake would duplicate by its global id (the resolvers give
- * it); without it by its local id, `m-5`.
- */
+/** `network` names a refused namesake's member by its global id (refuseNamesake). */
 export async function createMember(
   em: EntityManager,
   input: v.MemberFields,
@@ -188,15 +202,7 @@ export async function createMember(
     const prior = await replayed(tx, key);
     if (prior !== null) return tx.findOneOrFail(MemberSchema, prior);
     const { name, postalCode } = data.scalars;
-    const twin = name && postalCode ? await liveNamesake(tx, name, postalCode) : null;
-    if (twin !== null) {
-      const existingMember = network ? memberGlobalId(network, twin) : `m-${twin}`;
-      throw conflict(
-        `"${name}" in ${postalCode} is a member already (${existingMember}): change that one with updateMember, or, for another company of that name there, add what tells the two apart to the name (its site or trade).`,
-        { reason: 'EXISTS' },
-        { field: 'input.name', existingMember },
-      );
-    }
+    if (name && postalCode) await refuseNamesake(tx, name, postalCode, network);
     const member = tx.create(MemberSchema, data.scalars as Member);
     writeLists(tx, member, data);
     await tx.flush();
@@ -225,6 +231,7 @@ export async function updateMember(
   version: number | null = null,
   actor = systemActor,
   key: Idempotency | null = null,
+  network: string | null = null,
 ): Promise<Member> {
   if (patch.name === null || patch.postalCode === null || patch.city === null) {
     const field = patch.name === null ? 'name' : patch.postalCode === null ? 'postalCode' : 'city';
@@ -244,6 +251,12 @@ export async function updateMember(
       await remember(tx, key, localId);
       return member;
     }
+    // A new name or postal code that another live member has: the twin createMember refuses, made by a rename.
+    const name = data.scalars.name ?? member.name;
+    const postalCode = data.scalars.postalCode ?? member.postalCode;
+    // Named at what moved it there: a form sends every field, changed or not.
+    const renamed = namesakeKey(name, '') !== namesakeKey(member.name, '');
+    if (renamed || postalCode !== member.postalCode) await refuseNamesake(tx, name, postalCode, network, localId, renamed ? 'input.name' : 'input.postalCode');
     const before = await memberSnapshot(tx, member);
     tx.assign(member, data.scalars);
     // null gives the location back to the postal code (validate does so when the patch brings a new one).

@@ -174,7 +174,7 @@ export function internalResolvers(network: string): InternalResolvers {
         assertCanWriteMember(ctx.identity, network, id, 'update');
         const version = args.version ?? null;
         const key = idempotency(ctx.identity, 'updateMember', args.idempotencyKey, { localId: args.localId, input: args.input, version });
-        return written(await inArgument('input', () => updateMember(ctx.em, args.localId, id, args.input, version, ctx.identity, key), ['id']));
+        return written(await inArgument('input', () => updateMember(ctx.em, args.localId, id, args.input, version, ctx.identity, key, network), ['id']));
       },
       async importMembers(_, args, ctx) {
         assertCanWriteMember(ctx.identity, network, null, 'create');

@@ -254,7 +254,8 @@ function MemberForm({ id, onCreated }: { id?: string; onCreated: (id: string) =>
       const input = inputOf(current.values, language) as MemberFormFields;
       const result = await request(updateMember, { id: target, input, version: current.version });
       if (result.data) return done(result.data.updateMember, takenOver, start);
-      if (result.errors[0]?.extensions?.code !== 'CONFLICT') return refused(result, target);
+      // Only a version that moved is read again; another CONFLICT (a namesake at the new name or postal code) stands at its field.
+      if (result.errors[0]?.extensions?.reason !== 'STALE_VERSION') return refused(result, target);
       const read = await request(memberForEdit, { id: target });
       if (!read.data?.member) return fail({ form: sayFailure(read.errors.length ? read.errors : result.errors) });
       const now = valuesOf(read.data.member);

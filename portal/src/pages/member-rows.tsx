@@ -81,7 +81,7 @@ export async function saveList<T>(
       return { saved };
     }
     errors = result.errors;
-    if (errors[0]?.extensions?.code !== 'CONFLICT') return { errors };
+    if (errors[0]?.extensions?.reason !== 'STALE_VERSION') return { errors };
     const read = await request(ownCapabilities, { id: memberId });
     if (!read.data?.member) return { errors: read.errors.length ? read.errors : errors };
     current = read.data.member;

@@ -1653,7 +1653,9 @@ export type Mutation = {
   /**
    * Changes a member. Allowed: its network's office, admin, the member itself.
    * version: the member's version as read; a stale one is CONFLICT with extensions.currentVersion (without it the
-   * last writer wins). idempotencyKey as for createMember.
+   * last writer wins). A name and postal code another live member of the network has already (as createMember
+   * compares them) is CONFLICT with reason EXISTS, extensions.field input.name or input.postalCode (whichever
+   * changed) and extensions.existingMember. idempotencyKey as for createMember.
    */
   updateMember: Member;
   /** Withdraws a post: it leaves the lists and cannot be booked; bookings already made stay. Allowed: the posting member, its office, admin. */
