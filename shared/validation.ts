@@ -60,12 +60,12 @@ export function isoDateTime(field: string, value: string, example = '2027-03-10T
  * both places, counted from 1 as people count. For lists whose entries mean one thing each (an inquiry's processes
  * and certificates, a consortium's partners): dropped quietly, the list a client sent and the one it got differed.
  */
-export function once<T>(field: string, values: readonly T[], key: (value: T) => string = String): readonly T[] {
+export function once<T>(field: string, values: readonly T[], key: (value: T) => string = String, label: (value: T) => string = String): readonly T[] {
   const keys = values.map(key);
   const second = keys.findIndex((k, i) => keys.indexOf(k) !== i);
   if (second >= 0) {
     const first = keys.indexOf(keys[second]);
-    throw badInput(field, `${field} names ${String(values[second]).slice(0, 40)} twice (entries ${first + 1} and ${second + 1}); name each once.`, {
+    throw badInput(field, `${field} names ${label(values[second]).slice(0, 40)} twice (entries ${first + 1} and ${second + 1}); name each once.`, {
       reason: 'DUPLICATE',
     });
   }

@@ -132,6 +132,26 @@ describe('member input', () => {
     ],
     [{ contacts: [{ name: 'Tel', phone: 'call me' }] }, /contacts\[0\].phone must have at least five digits and contain digits/],
     [{ services: [{ title: '' }] }, /services\[0\].title must not be empty/],
+    // An entry given twice, every field alike (the number's case aside): it showed twice on the profile.
+    [
+      {
+        certifications: [
+          { standard: 'ISO 9001', number: 'Q-1', validUntil: '2030-01-31' },
+          { standard: 'IATF 16949', validUntil: '2030-01-31' },
+          { standard: 'iso 9001', number: 'q-1', validUntil: '2030-01-31' },
+        ],
+      },
+      /certifications names ISO 9001 twice \(entries 1 and 3\); name each once/,
+    ],
+    [
+      {
+        contacts: [
+          { name: 'Anna Muster', email: 'anna@firma.example' },
+          { name: 'anna muster', email: 'Anna@Firma.example' },
+        ],
+      },
+      /contacts names anna muster twice \(entries 1 and 2\)/,
+    ],
   ])('%j is refused', async (patch, message) => {
     const before = await stack.query(`{ network(code: NIWE) { memberCount } }`);
     expectError(await create({ ...base, ...patch }), 'BAD_USER_INPUT', message);
@@ -165,6 +185,23 @@ describe('member input', () => {
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data.createMember.location).toEqual({ latitude: 0, longitude: 10.1234568 });
+  });
+
+  test('one standard twice with another number or date, and two people of one name with other addresses, are kept', async () => {
+    const res = await create({
+      ...base,
+      name: 'Zwei Standorte GmbH',
+      certifications: [
+        { standard: 'ISO 9001', number: 'Q-1', validUntil: '2030-01-31' },
+        { standard: 'ISO 9001', number: 'Q-2', validUntil: '2030-01-31' },
+        { standard: 'ISO 9001', number: 'Q-1', validUntil: '2033-01-31' },
+      ],
+      contacts: [
+        { name: 'Anna Muster', email: 'anna@firma.example' },
+        { name: 'Anna Muster', email: 'a.muster@werk2.example' },
+      ],
+    });
+    expect(res.errors).toBeUndefined();
   });
 
   test('required fields cannot be cleared', async () => {

@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/errors.ts';
 import { canonicalMaterial } from '../../shared/data/materials.ts';
 import { isGermanPostalCode, postalCodeRule } from '../../shared/data/postal-codes.ts';
-import { boundedList, certificationName, coordinates, isoDate, line, listLimits, phone, processCodes, text } from '../../shared/validation.ts';
+import { boundedList, certificationName, coordinates, isoDate, line, listLimits, once, phone, processCodes, text } from '../../shared/validation.ts';
 
 export { coordinates, processCodes };
 
@@ -104,11 +104,15 @@ export function materials(field: string, values: string[]): string[] {
   return [...new Set(boundedList(field, values, listLimits.materials).map((v, i) => canonicalMaterial(requiredText(`${field}[${i}]`, v, 60))))];
 }
 
+// A list's entry given twice, every field alike, is a slip (a row added twice in the portal, a cell pasted twice):
+// it showed twice on the profile. One standard twice with another number or date stays (two sites, a renewal).
 export function certifications(field: string, values: CertificationInput[]): CertificationInput[] {
-  return boundedList(field, values, listLimits.certifications).map((c, i) => {
+  const checked = boundedList(field, values, listLimits.certifications).map((c, i) => {
     const standard = certificationName(`${field}[${i}].standard`, c.standard);
     return { standard, number: optionalText(`${field}[${i}].number`, c.number, 100), validUntil: isoDate(`${field}[${i}].validUntil`, c.validUntil) };
   });
+  const key = (c: CertificationInput) => `${c.standard}\n${c.number?.toLowerCase() ?? ''}\n${c.validUntil}`;
+  return [...once(field, checked, key, (c) => c.standard)];
 }
 
 export function services(field: string, values: ServiceInput[]): Required<ServiceInput>[] {
@@ -122,7 +126,7 @@ export function services(field: string, values: ServiceInput[]): Required<Servic
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export function contacts(field: string, values: ContactPersonInput[]): Required<ContactPersonInput>[] {
-  return boundedList(field, values, listLimits.contacts).map((c, i) => {
+  const checked = boundedList(field, values, listLimits.contacts).map((c, i) => {
     // A mailto: link as a spreadsheet's hyperlink cell gives it is the address after it (it was stored with the prefix).
     const email = optionalText(`${field}[${i}].email`, c.email, 254)?.replace(/^mailto:\s*/i, '') || null;
     if (email !== null && !emailPattern.test(email))
@@ -132,4 +136,7 @@ export function contacts(field: string, values: ContactPersonInput[]): Required<
     const number = phone(`${field}[${i}].phone`, c.phone);
     return { name: requiredText(`${field}[${i}].name`, c.name, 200), role: optionalText(`${field}[${i}].role`, c.role, 200), email, phone: number };
   });
+  // The same person twice (name and e-mail address alike, case aside), as certifications above.
+  const key = (c: Required<ContactPersonInput>) => `${c.name.toLowerCase()}\n${c.email?.toLowerCase() ?? ''}`;
+  return [...once(field, checked, key, (c) => c.name)];
 }
