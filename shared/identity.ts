@@ -84,13 +84,18 @@ export function assertCanWriteMember(
 }
 
 /** The audit log of a network: its office and admin. */
-export function assertCanReadAudit(identity: Identity, network: string): void {
+/** What only the network's office and admin read: `what` names it in the refusal ("the audit log"). */
+function assertOfficeReads(identity: Identity, network: string, what: string): void {
   requireSignedIn(identity);
   if (identity.role === 'admin' || (identity.role === 'office' && identity.network === network)) return;
   throw forbidden(
-    `Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not read the audit log of ${network}; only its office and admin may.`,
+    `Role ${identity.role}${identity.network ? ` (${identity.network})` : ''} may not read ${what} of ${network}; only its office and admin may.`,
   );
 }
+
+export const assertCanReadAudit = (identity: Identity, network: string) => assertOfficeReads(identity, network, 'the audit log');
+
+export const assertCanFollowCertificates = (identity: Identity, network: string) => assertOfficeReads(identity, network, 'the expiring certificates');
 
 export function canSeeContacts(identity: Identity): boolean {
   return identity.role !== 'anonymous';

@@ -19,7 +19,8 @@ import { GraphQLError } from 'graphql';
 //      requirements.material (an older network reads it as one material: nothing found, NOT_MET)
 // 1.5  importMembers(skipExisting), ImportReport.skipped, ImportError.duplicateRow and existingId (an older network's
 //      duplicates carry their row or member in the message alone; it cannot skip)
-export const internalApiVersion = '1.5';
+// 1.6  expiringCertifications
+export const internalApiVersion = '1.6';
 
 /** What a network that sends no version serves. */
 export const unversioned = '1.0';

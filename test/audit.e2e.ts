@@ -300,3 +300,118 @@ describe('news and events', () => {
     expect(linat.some((e) => e.action === 'publishNews')).toBe(false);
   });
 });
+
+describe('who wrote, by name', () => {
+  const actorQuery = `query($network: NetworkCode!, $first: Int) {
+    auditLog(network: $network, first: $first) { entries { subject role action target actor { kind name email partner archived } } }
+  }`;
+  type Entry = { subject: string | null; role: string; action: string; target: string; actor: Record<string, unknown> | null };
+  async function log(network: string, first = 100): Promise<Entry[]> {
+    const res = await stack.query(actorQuery, { network, first }, tokens.admin);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data.auditLog.entries;
+  }
+  const createAccount = async (input: Record<string, unknown>) => {
+    const res = await stack.query(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input }, tokens.admin);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data.createAccount.id as string;
+  };
+  const password = 'Werra-Meissner-2026';
+  const update = (id: string, employees: number, token: string) =>
+    stack.query(`mutation($id: ID!, $e: Int!) { updateMember(id: $id, input: { employees: $e }) { id } }`, { id, e: employees }, token);
+
+  test("a network's log names an office's and a member's account by name and e-mail, an archived one too; an unknown subject stays an id", async () => {
+    const member = (await createMember(stack, tokens.admin, 'NIWE', { name: 'Namen GmbH', postalCode: '37269', city: 'Eschwege' })).id;
+    const olga = await createAccount({ email: 'olga@niwe.example', name: 'Olga Office', password, kind: 'OFFICE', network: 'NIWE' });
+    const otto = await createAccount({ email: 'otto@niwe.example', name: 'Otto Gegangen', password, kind: 'OFFICE', network: 'NIWE' });
+    const mia = await createAccount({ email: 'mia@namen.example', name: 'Mia Mitarbeiterin', password, kind: 'MEMBER', memberId: member });
+    const office = (sub: string) => stack.token({ role: 'office', network: 'NIWE', sub });
+    for (const [employees, token] of [
+      [1, await office(olga)],
+      [2, await stack.token({ role: 'member', network: 'NIWE', memberId: member, sub: mia })],
+      [3, await office(otto)],
+      // No such account (deleted), and an admin's subject that only looks like an account's: both stay ids.
+      [4, await office('acc-4503599627370497')],
+      [5, await stack.token({ role: 'admin', sub: olga })],
+    ] as const)
+      expect((await update(member, employees, token)).errors).toBeUndefined();
+    expect((await stack.query(`mutation($id: ID!) { archiveAccount(id: $id) { id } }`, { id: otto }, tokens.admin)).errors).toBeUndefined();
+
+    const entries = (await log('NIWE')).filter((e) => e.target === member && e.action === 'updateMember');
+    expect(entries.map((e) => [e.subject, e.actor])).toEqual([
+      [olga, null],
+      ['acc-4503599627370497', null],
+      [otto, { kind: 'ACCOUNT', name: 'Otto Gegangen', email: 'otto@niwe.example', partner: null, archived: true }],
+      [mia, { kind: 'ACCOUNT', name: 'Mia Mitarbeiterin', email: 'mia@namen.example', partner: null, archived: false }],
+      [olga, { kind: 'ACCOUNT', name: 'Olga Office', email: 'olga@niwe.example', partner: null, archived: false }],
+    ]);
+    // A test token's subject is nobody region knows.
+    expect((await log('NIWE')).find((e) => e.subject === 'office-niwe')?.actor).toBeNull();
+  });
+
+  test("region's log names a partner's API key by its name, a revoked one too", async () => {
+    const { apiKey } = (await stack.query(`mutation { createApiKey(partner: "Namen Partner AG", name: "ERP-Anbindung") { apiKey { id } } }`, {}, tokens.admin))
+      .data.createApiKey;
+    const partner = await stack.token({ role: 'partner', sub: apiKey.id });
+    const hook = await stack.query(`mutation { registerWebhook(url: "http://127.0.0.1:9/hook", events: [QUOTE_RECEIVED]) { webhook { id } } }`, {}, partner);
+    expect(hook.errors, JSON.stringify(hook.errors)).toBeUndefined();
+    await stack.query(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: apiKey.id }, tokens.admin);
+    const res = await stack.query(
+      `query { regionAuditLog(first: 3) { entries { subject action actor { kind name email partner archived } } } }`,
+      {},
+      tokens.admin,
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data.regionAuditLog.entries).toEqual([
+      { subject: 'admin-anna', action: 'revokeApiKey', actor: null },
+      {
+        subject: apiKey.id,
+        action: 'registerWebhook',
+        actor: { kind: 'API_KEY', name: 'ERP-Anbindung', email: null, partner: 'Namen Partner AG', archived: true },
+      },
+      { subject: 'admin-anna', action: 'createApiKey', actor: null },
+    ]);
+  });
+
+  test('a page of N entries costs region one statement for its writers, whatever N, in either log', async () => {
+    const member = (await createMember(stack, tokens.admin, 'KONAT', { name: 'Viele Hände KG', postalCode: '99817', city: 'Eisenach' })).id;
+    const target = await createAccount({ email: 'ziel@konat.example', name: 'Zora Ziel', password, kind: 'OFFICE', network: 'KONAT' });
+    const hands = [];
+    for (let i = 0; i < 12; i++)
+      hands.push(await createAccount({ email: `hand-${i}@konat.example`, name: `Hand ${i}`, password, kind: 'OFFICE', network: 'KONAT' }));
+    // The newest 12 entries of KONAT's log and of region's, each by another of the 12 accounts.
+    for (const [i, id] of hands.entries()) {
+      const token = await stack.token({ role: 'office', network: 'KONAT', sub: id });
+      expect((await update(member, i + 1, token)).errors).toBeUndefined();
+      const reset = await stack.query(`mutation($id: ID!) { resetAccountPassword(id: $id) { expiresAt } }`, { id: target }, token);
+      expect(reset.errors, JSON.stringify(reset.errors)).toBeUndefined();
+    }
+    const regionLog = async (first: number): Promise<Entry[]> => {
+      const res = await stack.query(
+        `query($first: Int) { regionAuditLog(first: $first) { entries { subject role action target actor { name } } } }`,
+        { first },
+        tokens.admin,
+      );
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      return res.data.regionAuditLog.entries;
+    };
+    const counts = [];
+    for (const first of [1, 5, 12]) {
+      for (const [name, read] of [
+        ['auditLog', () => log('KONAT', first)],
+        ['regionAuditLog', () => regionLog(first)],
+      ] as const) {
+        const sql = stack.region.sql.count;
+        const entries = await read();
+        counts.push({ name, named: entries.filter((e) => e.actor).length, sql: stack.region.sql.count - sql });
+      }
+    }
+    // The network's log is read from the network: region's one statement finds its writers. Region's own log: one for the entries, one for their writers.
+    expect(counts).toEqual(
+      [1, 5, 12].flatMap((named) => [
+        { name: 'auditLog', named, sql: 1 },
+        { name: 'regionAuditLog', named, sql: 2 },
+      ]),
+    );
+  });
+});

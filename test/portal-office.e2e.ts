@@ -9,7 +9,7 @@ import type { Supervisor } from './support/supervisor.ts';
 // The network office's pages against `npm start`, in Debian's chromium: a CSV import whose two bad rows are
 // reported before anything is written, fixed and imported whole (the members are then found); the capacity
 // balance chart of a fixture posted through the graph, whose bars and table hold the hand-computed hours; the
-// audit log paged by cursor; the inquiries the office's members are invited to. Every state passes axe-core's WCAG 2.1 AA rules.
+// audit log paged by cursor; the inquiries the office's members are invited to; the expiring certificates. Every state passes axe-core's WCAG 2.1 AA rules.
 
 let stack: Supervisor;
 let browser: Browser;
@@ -250,13 +250,16 @@ test('the audit log pages by cursor through the import’s entries; the inquirie
   await screenshot(page, 'office-audit');
   const texts = async () => rows.evaluateAll((trs) => trs.map((tr) => tr.textContent));
   const all = await texts();
-  // Each member imported is an entry of its own, the import as a whole one more (its target NIWE:members); the office wrote them.
+  // Each member imported is an entry of its own, the import as a whole one more (its target NIWE:members); the office wrote them,
+  // named by the account's name and e-mail, not its id (acc-…).
   const newest = await rows.evaluateAll((trs) => trs.slice(0, 6).map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent)));
   expect(
     newest.filter(
-      ([who, action, target]) => who?.startsWith('Geschäftsstelle NIWE') && action === 'Mitglied importiert' && /\S NIWE:m-\d+$/.test(target ?? ''),
+      ([who, action, target]) =>
+        who === `${office.name} Geschäftsstelle NIWE, ${office.email}` && action === 'Mitglied importiert' && /\S NIWE:m-\d+$/.test(target ?? ''),
     ),
   ).toHaveLength(5);
+  expect(await rows.first().getByRole('link', { name: office.email }).getAttribute('href')).toBe(`mailto:${office.email}`);
   expect(newest.filter(([, action, target]) => action === 'Mitglieder importiert' && target === 'NIWE:members')).toHaveLength(1);
   await page.locator('#audit-page-size').selectOption('5');
   await eventually(() => texts()).toEqual(all.slice(0, 5));
@@ -448,6 +451,56 @@ test('the capacity balance starts at the region’s today, not the browser’s',
   expect(await page.locator('#capacity-to').inputValue()).toBe(twelveWeeks);
 });
 
+test("expiring certificates: lapsed and running out in two tables, the window chosen and kept in the URL; the profile warns (and keeps a description's lines)", async () => {
+  const inDays = (days: number) => new Date(Date.parse(`${regionDay()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const created: Record<string, string> = {};
+  for (const [name, days] of [
+    ['Zertifikat Bald Härterei GmbH', 13],
+    ['Zertifikat Abgelaufen Fräserei GmbH', -20],
+    ['Zertifikat Später Dreherei GmbH', 150],
+  ] as const) {
+    const input = {
+      name,
+      postalCode: '37269',
+      city: 'Eschwege',
+      certifications: [{ standard: 'IATF 16949', number: `Z-${days}`, validUntil: inDays(days) }],
+      services: [{ title: 'Einsatzhärten', description: 'Chargen bis 500 kg\nHärtetiefe bis 2 mm' }],
+    };
+    created[name] = (await graph('mutation($input: MemberInput!) { createMember(network: NIWE, input: $input) { id } }', { input })).createMember.id;
+  }
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle`);
+  await page.click('a:has-text("Ablaufende Zertifikate")');
+  await eventually(() => page.locator('h1').textContent()).toBe('Ablaufende Zertifikate');
+  const rowOf = (table: string, name: string) => page.locator(`section[aria-labelledby="certificates-${table}"] tr`, { hasText: name });
+  await eventually(() => rowOf('lapsed', 'Zertifikat Abgelaufen').textContent()).toContain('seit 20 Tagen abgelaufen');
+  expect(await rowOf('running', 'Zertifikat Bald').textContent()).toContain('IATF 16949 (Nr. Z-13)');
+  expect(await rowOf('running', 'Zertifikat Bald').textContent()).toContain('läuft in 13 Tagen ab');
+  expect(await rowOf('running', 'Zertifikat Abgelaufen').count()).toBe(0);
+  expect(await rowOf('running', 'Zertifikat Später').count()).toBe(0);
+  expect(await page.locator('#certificates-running').textContent()).toBe('Laufen in den nächsten 90 Tagen ab');
+  await expectAccessible(page);
+  await screenshot(page, 'office-certificates');
+
+  await page.selectOption('#certificates-window', '180');
+  await eventually(() => rowOf('running', 'Zertifikat Später').textContent()).toContain('läuft in 150 Tagen ab');
+  expect(new URL(page.url()).searchParams.get('tage')).toBe('180');
+  // The member's name leads to its edit page.
+  await rowOf('running', 'Zertifikat Bald').locator('a').click();
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Zertifikat Bald Härterei GmbH');
+
+  // The public profile says it runs out, in the warning colour, rather than a plain "valid".
+  await page.goto(`${stack.gateway}/mitglied/${encodeURIComponent(created['Zertifikat Bald Härterei GmbH'])}`);
+  const certificate = page.locator('.certificates li', { hasText: 'IATF 16949' });
+  await eventually(() => certificate.getAttribute('class')).toBe('expiring');
+  expect(await certificate.locator('span').last().textContent()).toMatch(/^! gültig bis .+, läuft in 13 Tagen ab$/);
+  // A service's description keeps the lines it was written in (they ran into one before): innerText, as rendered,
+  // since textContent has the line break whatever the page's style.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines are what is checked
+  expect(await page.locator('.service p', { hasText: 'Chargen' }).innerText()).toBe('Chargen bis 500 kg\nHärtetiefe bis 2 mm');
+  await expectAccessible(page);
+});
+
 test('the audit log says what a change changed, field by field, beside the member’s name', async () => {
   const found = await stack.query(
     { query: '{ members(first: 1, filter: { networks: [NIWE], text: "Eschwege" }) { edges { node { id name postalCode version } } } }' },
@@ -479,5 +532,44 @@ test('the audit log says what a change changed, field by field, beside the membe
     ['PLZ', `${member.postalCode} → 37276`],
   ]);
   expect(changes.map(([field]) => field)).not.toContain('Name');
+  await expectAccessible(page);
+});
+
+test('the audit log names who wrote by their account, an archived one too; a subject no account has stays an id, in German and English', async () => {
+  const created = await stack.query(
+    {
+      query: 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+      variables: { input: { email: 'otto@niwe.example', name: 'Otto Gegangen', password: office.password, kind: 'OFFICE', network: 'NIWE' } },
+    },
+    admin,
+  );
+  expect(created.errors).toBeUndefined();
+  const otto = created.data.createAccount.id as string;
+  const member = await firstMember('NIWE');
+  const update = async (sub: string, employees: number) => {
+    const token = await stack.token('--role', 'office', '--network', 'NIWE', '--sub', sub);
+    const res = await stack.query(
+      { query: 'mutation($id: ID!, $e: Int!) { updateMember(id: $id, input: { employees: $e }) { id } }', variables: { id: member, e: employees } },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+  };
+  await update(otto, 41);
+  // An account deleted from the database, or never there: nobody region knows.
+  await update('acc-4503599627370497', 42);
+  expect((await stack.query({ query: 'mutation($id: ID!) { archiveAccount(id: $id) { id } }', variables: { id: otto } }, admin)).errors).toBeUndefined();
+
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle/protokoll`);
+  const who = (row: number) => page.locator('.audit-table tbody tr').nth(row).locator('td').nth(1);
+  await eventually(() => who(0).textContent()).toBe('Geschäftsstelle NIWE (Kennung acc-4503599627370497)');
+  expect(await who(0).locator('code').textContent()).toBe('acc-4503599627370497');
+  expect(await who(1).textContent()).toBe('Otto Gegangen (Zugang archiviert) Geschäftsstelle NIWE, otto@niwe.example');
+  expect(await who(1).getByRole('link', { name: 'otto@niwe.example' }).getAttribute('href')).toBe('mailto:otto@niwe.example');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => who(0).textContent()).toBe('network office NIWE (ID acc-4503599627370497)');
+  expect(await who(1).textContent()).toBe('Otto Gegangen (account archived) network office NIWE, otto@niwe.example');
   await expectAccessible(page);
 });

@@ -83,6 +83,8 @@ export interface AuditEntry {
   target: string;
   before: string | null;
   after: string | null;
+  /** The writer by name, where region knows the subject's account or API key; null: show the subject as an id. */
+  actor: { kind: 'ACCOUNT' | 'API_KEY'; name: string; email: string | null; partner: string | null; archived: boolean } | null;
 }
 
 export const officeAuditLog = operation<
@@ -92,7 +94,7 @@ export const officeAuditLog = operation<
   'OfficeAuditLog',
   `query OfficeAuditLog($network: NetworkCode!, $first: Int, $after: String) {
     auditLog(network: $network, first: $first, after: $after) {
-      entries { id at subject role actorNetwork action target before after }
+      entries { id at subject role actorNetwork action target before after actor { kind name email partner archived } }
       pageInfo { hasNextPage endCursor }
     }
   }`,
@@ -180,6 +182,26 @@ export const networkOffices = operation<{ networks: NetworkOfficeContact[] }, Re
   'query NetworkOffices { networks { code office { name email phone } } }',
 );
 
+export interface ExpiringCertificate {
+  member: { id: string; name: string };
+  standard: string;
+  number: string | null;
+  validUntil: string;
+  daysLeft: number;
+}
+
+export const officeExpiringCertificates = operation<
+  { expiringCertificates: ExpiringCertificate[] | null },
+  { network: NetworkCode; withinDays: number; expiredSinceDays: number }
+>(
+  'OfficeExpiringCertificates',
+  `query OfficeExpiringCertificates($network: NetworkCode!, $withinDays: Int, $expiredSinceDays: Int) {
+    expiringCertificates(network: $network, withinDays: $withinDays, expiredSinceDays: $expiredSinceDays, first: 500) {
+      member { id name } standard number validUntil daysLeft
+    }
+  }`,
+);
+
 export const officeOperations = [
   importMembersFile,
   officeCapacityBalance,
@@ -191,4 +213,5 @@ export const officeOperations = [
   restoreAccount,
   myPasswordState,
   networkOffices,
+  officeExpiringCertificates,
 ];

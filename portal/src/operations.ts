@@ -140,7 +140,7 @@ export interface MemberProfile {
   network: { code: NetworkCode; name: string; office: { name: string; email: string; phone: string; city: string } };
   processes: Process[];
   materials: string[];
-  certifications: { standard: string; number: string | null; validUntil: string; valid: boolean }[];
+  certifications: { standard: string; number: string | null; validUntil: string; valid: boolean; daysLeft: number }[];
   services: { id: string; title: string; description: string | null; processes: Process[] }[];
   contacts: { id: string; name: string; role: string | null; email: string | null; phone: string | null }[];
 }
@@ -155,7 +155,7 @@ export const memberProfile = operation<{ member: MemberProfile | null }, { id: s
       network { code name office { name email phone city } }
       processes { code }
       materials
-      certifications { standard number validUntil valid }
+      certifications { standard number validUntil valid daysLeft }
       services { id title description processes { code } }
       contacts { id name role email phone }
     }

@@ -4,11 +4,20 @@ import type { NetworkMemberResolvers, Resolvers } from './generated/resolvers-ty
 import type { Resolvers as InternalResolvers } from './generated/internal-resolvers-types.ts';
 import { badInput, inArgument } from '../../shared/errors.ts';
 import { auditRecord } from '../../shared/audit.ts';
-import { assertCanReadAudit, assertCanWriteMember, canSeeContacts, requireSignedIn, type Identity } from '../../shared/identity.ts';
+import {
+  assertCanFollowCertificates,
+  assertCanReadAudit,
+  assertCanWriteMember,
+  canSeeContacts,
+  requireSignedIn,
+  type Identity,
+} from '../../shared/identity.ts';
 import { contactIds, memberGlobalId, parseMemberId, serviceIds } from '../../shared/ids.ts';
 import { memberTypeName } from '../../shared/networks.ts';
 import { processView } from '../../shared/data/processes.ts';
 import { auditPage } from './audit.ts';
+import { expiringCertifications } from './certificates.ts';
+import { daysLeft } from '../../shared/certificates.ts';
 import type { Member } from './entities/index.ts';
 import { memberLists, type Loaders, type MemberList } from './loaders.ts';
 import { selectsField } from '../../shared/selection.ts';
@@ -93,6 +102,7 @@ export function federatedResolvers(network: string): Resolvers {
     [memberTypeName(network)]: member,
     Certification: {
       valid: (c) => c.validUntil >= regionDay(),
+      daysLeft: (c) => daysLeft(c.validUntil),
     },
     Service: {
       id: (s) => serviceIds.format(network, s.id),
@@ -161,6 +171,10 @@ export function internalResolvers(network: string): InternalResolvers {
       auditLog(_, args, ctx) {
         assertCanReadAudit(ctx.identity, network);
         return auditPage(ctx.em, pageSize(args.first, 101), args.before ?? null);
+      },
+      expiringCertifications(_, args, ctx) {
+        assertCanFollowCertificates(ctx.identity, network);
+        return expiringCertifications(ctx.em, args.withinDays, args.expiredSinceDays, pageSize(args.first, 500));
       },
     },
     Mutation: {

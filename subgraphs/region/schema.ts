@@ -10,6 +10,7 @@ import { inquiryResolvers } from './inquiries/inquiries.resolvers.ts';
 import { quoteResolvers } from './inquiries/quotes.resolvers.ts';
 import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
 import { memberResolvers } from './members/members.resolvers.ts';
+import { certificateResolvers } from './members/certificates.ts';
 import { memberImportResolvers } from './members/member-import.ts';
 import { newsResolvers } from './news/news.resolvers.ts';
 import { relationshipResolvers } from './relationships/relationships.resolvers.ts';
@@ -56,6 +57,7 @@ function modules(): { sdl: string; resolvers: Resolvers }[] {
     { sdl: sdl('./working-groups/working-groups.graphql'), resolvers: workingGroupResolvers },
     { sdl: sdl('./trade-fairs/trade-fairs.graphql'), resolvers: tradeFairResolvers },
     { sdl: sdl('./members/member-import.graphql'), resolvers: memberImportResolvers },
+    { sdl: sdl('./members/certificates.graphql'), resolvers: certificateResolvers },
     { sdl: registrySdl(), resolvers: {} },
     { sdl: newsInputSdl, resolvers: {} },
   ];

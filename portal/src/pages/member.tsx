@@ -12,6 +12,13 @@ import { EditMemberLink } from './member-form.tsx';
 // returns them (it hides them from anonymous visitors). A company that has left its network keeps its profile, said
 // so at its top, without a workload or certificates that read as current.
 
+/**
+ * A valid certificate running out within this many days reads so, in the warning colour: one running out in 13
+ * days showed plainly as valid (the self-service probe). Ninety, as the office's list of expiring certificates
+ * looks ahead by default: a renewal audit is booked about three months ahead.
+ */
+const expiringDays = 90;
+
 function ProcessList({ processes }: { processes: Process[] }) {
   const { language } = useLocale();
   return (
@@ -71,7 +78,7 @@ export function MemberPage({ id }: { id: string }) {
       )}
       <NetworkNotice errors={errors} />
       <ErrorNotice errors={errors} />
-      {member.description && <p class="lead">{member.description}</p>}
+      {member.description && <p class="lead multiline">{member.description}</p>}
       <dl class="facts">
         <dt>{t.network}</dt>
         <dd>
@@ -109,7 +116,7 @@ export function MemberPage({ id }: { id: string }) {
           {member.services.map((service) => (
             <div key={service.id} class="service">
               <h3>{service.title}</h3>
-              {service.description && <p>{service.description}</p>}
+              {service.description && <p class="multiline">{service.description}</p>}
               {service.processes.length > 0 && <ProcessList processes={service.processes} />}
             </div>
           ))}
@@ -133,16 +140,18 @@ export function MemberPage({ id }: { id: string }) {
               {member.certifications.map((c, index) => (
                 // A member may hold one standard twice (two sites, a renewal beside the old one): the standard alone was no key.
                 // biome-ignore lint/suspicious/noArrayIndexKey: certificates have no id in the graph; the list is replaced as a whole
-                <li key={index} class={archivedAt ? undefined : c.valid ? 'valid' : 'expired'}>
+                <li key={index} class={archivedAt ? undefined : !c.valid ? 'expired' : c.daysLeft <= expiringDays ? 'expiring' : 'valid'}>
                   <strong>{c.standard}</strong>
                   {c.number && <span class="muted"> ({t.certificateNumber(c.number)})</span>}
                   <br />
                   <span>
                     {archivedAt
                       ? t.certificateWhenLeft(date(c.validUntil))
-                      : c.valid
-                        ? `✓ ${t.certificateValid(date(c.validUntil))}`
-                        : `✗ ${t.certificateExpired(date(c.validUntil))}`}
+                      : !c.valid
+                        ? `✗ ${t.certificateExpired(date(c.validUntil))}`
+                        : c.daysLeft <= expiringDays
+                          ? `! ${t.certificateExpiring(date(c.validUntil), c.daysLeft)}`
+                          : `✓ ${t.certificateValid(date(c.validUntil))}`}
                   </span>
                 </li>
               ))}

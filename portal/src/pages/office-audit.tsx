@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/notices.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
-import { officeAuditLog } from '../operations.ts';
+import { officeAuditLog, type AuditEntry } from '../operations.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
@@ -131,9 +131,7 @@ export function AuditPage({ session }: { session: Session }) {
                       <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                     </td>
                     <td>
-                      {text.role[entry.role] ?? entry.role}
-                      {entry.actorNetwork && ` ${entry.actorNetwork}`}
-                      {entry.subject && <span class="muted"> ({entry.subject})</span>}
+                      <WhoCell entry={entry} />
                     </td>
                     <td>{text.action[actionOf(entry)] ?? entry.action}</td>
                     <td>
@@ -178,6 +176,44 @@ export function AuditPage({ session }: { session: Session }) {
           )}
         </div>
       </section>
+    </>
+  );
+}
+
+/**
+ * Who wrote: the person by name (an office's or a member's employee), their role and e-mail below; where region knows
+ * nobody by the token's subject (admin, a deleted account), the role and the subject marked as an id, not a name.
+ * A space before the line break, so the cell's text (a copy, a screen reader) does not run the name into the role.
+ */
+function WhoCell({ entry }: { entry: AuditEntry }) {
+  const text = useOfficeText();
+  const role = `${text.role[entry.role] ?? entry.role}${entry.actorNetwork ? ` ${entry.actorNetwork}` : ''}`;
+  const { actor } = entry;
+  if (!actor)
+    return (
+      <>
+        {role}
+        {entry.subject && (
+          <span class="muted audit-subject">
+            {' '}
+            ({text.subjectId} <code>{entry.subject}</code>)
+          </span>
+        )}
+      </>
+    );
+  return (
+    <>
+      <span class="audit-actor">{actor.name}</span>
+      {actor.archived && <span class="muted"> ({text.actorArchived})</span>} <br />
+      <span class="muted">
+        {actor.kind === 'API_KEY' && actor.partner ? text.actorKey(actor.partner) : role}
+        {actor.email && (
+          <>
+            {', '}
+            <a href={`mailto:${actor.email}`}>{actor.email}</a>
+          </>
+        )}
+      </span>
     </>
   );
 }

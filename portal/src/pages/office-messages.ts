@@ -25,6 +25,8 @@ const de = {
   linkMembersText: 'Die Mitgliedsunternehmen Ihres Netzwerks: bearbeiten oder archivieren.',
   linkAudit: 'Änderungsprotokoll',
   linkAuditText: 'Wer wann welches Mitglied angelegt, geändert oder archiviert hat.',
+  linkCertificates: 'Ablaufende Zertifikate',
+  linkCertificatesText: 'Wessen Zertifikate bald ablaufen oder abgelaufen sind, zum Erinnern.',
   back: 'Zurück zur Übersicht der Geschäftsstelle',
   // Import and export
   importHeading: 'Mitglieder importieren',
@@ -99,6 +101,9 @@ const de = {
   pageSizeLabel: 'Einträge je Seite',
   columnAt: 'Zeitpunkt',
   columnWho: 'Wer',
+  actorArchived: 'Zugang archiviert',
+  actorKey: (partner: string) => `API-Schlüssel von ${partner}`,
+  subjectId: 'Kennung',
   columnAction: 'Änderung',
   columnTarget: 'Datensatz',
   columnDetails: 'Vorher / nachher',
@@ -173,6 +178,22 @@ const de = {
     CANCELLED: 'abgesagt',
   } as Record<string, string>,
   invitationStatus: { INVITED: 'eingeladen', VIEWED: 'gelesen', DECLINED: 'abgelehnt', QUOTED: 'Angebot abgegeben' } as Record<string, string>,
+  // Expiring certificates
+  certificatesHeading: 'Ablaufende Zertifikate',
+  certificatesIntro:
+    'Zertifikate Ihrer Mitglieder, die bald ablaufen oder im letzten Jahr abgelaufen sind, das nächste Ablaufdatum zuerst. Automobilkunden kaufen nur bei gültig zertifizierten Lieferanten: erinnern Sie rechtzeitig an die Erneuerung.',
+  certificatesWindow: 'Ablauf innerhalb von',
+  withinDays: (n: string) => `${n} Tagen`,
+  certificatesLapsed: 'Abgelaufen',
+  certificatesRunning: (n: string) => `Laufen in den nächsten ${n} Tagen ab`,
+  noneLapsed: 'Im letzten Jahr ist kein Zertifikat abgelaufen.',
+  noneRunning: (n: string) => `In den nächsten ${n} Tagen läuft kein Zertifikat ab.`,
+  columnMember: 'Mitglied',
+  columnCertificate: 'Zertifikat',
+  columnValidUntil: 'Gültig bis',
+  columnDaysLeft: 'Stand',
+  daysLeft: (days: number, n: string) =>
+    days === 0 ? 'läuft heute ab' : days > 0 ? `läuft in ${one(n) ? 'einem Tag' : `${n} Tagen`} ab` : `seit ${one(n) ? 'einem Tag' : `${n} Tagen`} abgelaufen`,
 };
 
 export type OfficeMessages = typeof de;
@@ -195,6 +216,8 @@ const en: OfficeMessages = {
   linkMembersText: 'Your network’s member companies: edit or archive them.',
   linkAudit: 'Audit log',
   linkAuditText: 'Who added, changed or archived which member, and when.',
+  linkCertificates: 'Expiring certificates',
+  linkCertificatesText: 'Whose certificates run out soon or have run out, to remind them.',
   back: 'Back to the network office’s overview',
   importHeading: 'Import members',
   importIntro:
@@ -262,6 +285,9 @@ const en: OfficeMessages = {
   pageSizeLabel: 'Entries per page',
   columnAt: 'When',
   columnWho: 'Who',
+  actorArchived: 'account archived',
+  actorKey: (partner) => `API key of ${partner}`,
+  subjectId: 'ID',
   columnAction: 'Change',
   columnTarget: 'Record',
   columnDetails: 'Before / after',
@@ -334,6 +360,21 @@ const en: OfficeMessages = {
     CANCELLED: 'cancelled',
   },
   invitationStatus: { INVITED: 'invited', VIEWED: 'read', DECLINED: 'declined', QUOTED: 'quoted' },
+  certificatesHeading: 'Expiring certificates',
+  certificatesIntro:
+    'Certificates of your members that run out soon or ran out in the last year, the next to run out first. Automotive customers buy only from suppliers with valid certificates: remind them to renew in time.',
+  certificatesWindow: 'Running out within',
+  withinDays: (n) => `${n} days`,
+  certificatesLapsed: 'Run out',
+  certificatesRunning: (n) => `Running out in the next ${n} days`,
+  noneLapsed: 'No certificate ran out in the last year.',
+  noneRunning: (n) => `No certificate runs out in the next ${n} days.`,
+  columnMember: 'Member',
+  columnCertificate: 'Certificate',
+  columnValidUntil: 'Valid until',
+  columnDaysLeft: 'State',
+  daysLeft: (days, n) =>
+    days === 0 ? 'runs out today' : days > 0 ? `runs out in ${n} ${one(n) ? 'day' : 'days'}` : `ran out ${n} ${one(n) ? 'day' : 'days'} ago`,
 };
 
 /** The office pages' texts in a locale's language: for words said later (said.tsx), as useOfficeText is for a component. */

@@ -6,6 +6,7 @@ import { paths, useRoute } from '../router.ts';
 import { useSession, type Session } from '../session.ts';
 import { AuditPage } from './office-audit.tsx';
 import { CapacityPage } from './office-capacity.tsx';
+import { OfficeCertificatesPage } from './office-certificates.tsx';
 import { ImportPage } from './office-import.tsx';
 import { OfficeInquiriesPage } from './office-inquiries.tsx';
 import { MembersPage } from './office-members.tsx';
@@ -13,7 +14,7 @@ import { useOfficeText } from './office-messages.ts';
 import './office.css';
 
 // The network office's pages, loaded only when one is opened (app.tsx), so the public pages' JavaScript
-// stays as it was: /geschaeftsstelle (the overview), /mitglieder, /import, /kapazitaet, /protokoll and /anfragen below it.
+// stays as it was: /geschaeftsstelle (the overview), /mitglieder, /import, /kapazitaet, /protokoll, /anfragen and /zertifikate below it.
 // Admin uses them too and chooses the network.
 
 export const officePaths = {
@@ -23,6 +24,7 @@ export const officePaths = {
   audit: `${paths.office}/protokoll`,
   inquiries: `${paths.office}/anfragen`,
   members: `${paths.office}/mitglieder`,
+  certificates: `${paths.office}/zertifikate`,
 };
 
 export const mayUseOfficePages = (session: Session): session is Session => session.role === 'office' || session.role === 'admin';
@@ -38,6 +40,7 @@ export function OfficePages({ path }: { path: string }) {
     [officePaths.audit]: text.auditHeading,
     [officePaths.inquiries]: text.inquiriesHeading,
     [officePaths.members]: text.membersHeading,
+    [officePaths.certificates]: text.certificatesHeading,
   }[path];
   const gate = useAreaGate(heading, session, mayUseOfficePages, text);
   if ('page' in gate) return gate.page;
@@ -47,6 +50,7 @@ export function OfficePages({ path }: { path: string }) {
   if (path === officePaths.audit) return <AuditPage session={signedIn} />;
   if (path === officePaths.inquiries) return <OfficeInquiriesPage session={signedIn} />;
   if (path === officePaths.members) return <MembersPage session={signedIn} />;
+  if (path === officePaths.certificates) return <OfficeCertificatesPage session={signedIn} />;
   return <Overview session={signedIn} />;
 }
 
@@ -58,6 +62,7 @@ function Overview({ session }: { session: Session }) {
     [paths.memberNew, text.linkNewMember, text.linkNewMemberText],
     [officePaths.capacity, text.linkCapacity, text.linkCapacityText],
     [officePaths.inquiries, text.linkInquiries, text.linkInquiriesText],
+    [officePaths.certificates, text.linkCertificates, text.linkCertificatesText],
     [officePaths.audit, text.linkAudit, text.linkAuditText],
   ];
   return (

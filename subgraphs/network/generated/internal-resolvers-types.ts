@@ -62,6 +62,14 @@ export type ContactPersonInput = {
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ExpiringCertification = {
+  __typename?: 'ExpiringCertification';
+  memberId: Scalars['Int']['output'];
+  number?: Maybe<Scalars['String']['output']>;
+  standard: Scalars['String']['output'];
+  validUntil: Scalars['String']['output'];
+};
+
 export type FacetCount = {
   __typename?: 'FacetCount';
   count: Scalars['Int']['output'];
@@ -392,6 +400,8 @@ export type Query = {
   eventRegistrations: Array<RegistrationRecord>;
   /** Which of these local ids exist (archived members included). */
   existing: Array<Scalars['Int']['output']>;
+  /** Live members' certificates running out within withinDays or lapsed within expiredSinceDays, soonest first (certificates.ts). Allowed: the network's office, admin. */
+  expiringCertifications: Array<ExpiringCertification>;
   /** This network's items after the cursor, newest first (shared/news/feed.ts); members-only ones for members, offices and admin. */
   feed: Array<NewsRecord>;
   /** The best suppliers for a part request, ranked by the shared scoring code; hard requirements filter. */
@@ -430,6 +440,13 @@ export type QueryEventRegistrationsArgs = {
 
 export type QueryExistingArgs = {
   localIds: Array<Scalars['Int']['input']>;
+};
+
+
+export type QueryExpiringCertificationsArgs = {
+  expiredSinceDays: Scalars['Int']['input'];
+  first: Scalars['Int']['input'];
+  withinDays: Scalars['Int']['input'];
 };
 
 
@@ -657,6 +674,7 @@ export type ResolversTypes = {
   CancelledRegistration: ResolverTypeWrapper<Omit<CancelledRegistration, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['RegistrationRecord'], movedUp?: Maybe<ResolversTypes['RegistrationRecord']> }>;
   CertificationInput: CertificationInput;
   ContactPersonInput: ContactPersonInput;
+  ExpiringCertification: ResolverTypeWrapper<ExpiringCertification>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FeedKeyInput: FeedKeyInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -701,6 +719,7 @@ export type ResolversParentTypes = {
   CancelledRegistration: Omit<CancelledRegistration, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['RegistrationRecord'], movedUp?: Maybe<ResolversParentTypes['RegistrationRecord']> };
   CertificationInput: CertificationInput;
   ContactPersonInput: ContactPersonInput;
+  ExpiringCertification: ExpiringCertification;
   FacetCount: FacetCount;
   FeedKeyInput: FeedKeyInput;
   Float: Scalars['Float']['output'];
@@ -748,6 +767,13 @@ export type AuditEntryResolvers<ContextType = NetworkContext, ParentType extends
 export type CancelledRegistrationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['CancelledRegistration'] = ResolversParentTypes['CancelledRegistration']> = {
   cancelled?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType>;
   movedUp?: Resolver<Maybe<ResolversTypes['RegistrationRecord']>, ParentType, ContextType>;
+};
+
+export type ExpiringCertificationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ExpiringCertification'] = ResolversParentTypes['ExpiringCertification']> = {
+  memberId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FacetCountResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
@@ -844,6 +870,7 @@ export type QueryResolvers<ContextType = NetworkContext, ParentType extends Reso
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   eventRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'localId'>>;
   existing?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<QueryExistingArgs, 'localIds'>>;
+  expiringCertifications?: Resolver<Array<ResolversTypes['ExpiringCertification']>, ParentType, ContextType, RequireFields<QueryExpiringCertificationsArgs, 'expiredSinceDays' | 'first' | 'withinDays'>>;
   feed?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'upcoming'>>;
   matchSuppliers?: Resolver<ResolversTypes['SupplierPage'], ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'first' | 'requirements'>>;
   newsItems?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryNewsItemsArgs, 'localIds'>>;
@@ -903,6 +930,7 @@ export type WrittenResolvers<ContextType = NetworkContext, ParentType extends Re
 export type Resolvers<ContextType = NetworkContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CancelledRegistration?: CancelledRegistrationResolvers<ContextType>;
+  ExpiringCertification?: ExpiringCertificationResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
   Hit?: HitResolvers<ContextType>;
   ImportColumn?: ImportColumnResolvers<ContextType>;

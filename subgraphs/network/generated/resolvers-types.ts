@@ -16,6 +16,8 @@ export type Scalars = {
 /** A management-system or product certificate a member holds, for example ISO 9001 (quality) or IATF 16949 (automotive quality). */
 export type Certification = {
   __typename?: 'Certification';
+  /** Days from today (the region's day, in Berlin) to validUntil: 0 on its last valid day, negative once it ran out. */
+  daysLeft: Scalars['Int']['output'];
   /** The certificate's number as issued by the certification body; null when not given. */
   number?: Maybe<Scalars['String']['output']>;
   /** The standard, canonical spelling, for example ISO 9001, IATF 16949, ISO 14001, EN 9100. */
@@ -276,6 +278,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Certification: ResolverTypeWrapper<CertificationModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactPerson: ResolverTypeWrapper<ContactPersonModel>;
@@ -283,7 +286,6 @@ export type ResolversTypes = {
   GeoPoint: ResolverTypeWrapper<MemberLocationModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Member: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Member']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Network: ResolverTypeWrapper<{ code: string }>;
   NetworkCode: NetworkCode;
   NetworkMember: ResolverTypeWrapper<MemberModel>;
@@ -294,6 +296,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Certification: CertificationModel;
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   ContactPerson: ContactPersonModel;
@@ -301,7 +304,6 @@ export type ResolversParentTypes = {
   GeoPoint: MemberLocationModel;
   Float: Scalars['Float']['output'];
   Member: ResolversInterfaceTypes<ResolversParentTypes>['Member'];
-  Int: Scalars['Int']['output'];
   Network: { code: string };
   NetworkMember: MemberModel;
   Process: Process;
@@ -309,6 +311,7 @@ export type ResolversParentTypes = {
 };
 
 export type CertificationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = {
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -114,11 +114,40 @@ export type Attachment = {
   size: Scalars['Int']['output'];
 };
 
+/** The writer of an audit entry, as region knows them: show name, and email to reach them. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The account is archived, or the key revoked, since: the name stays in the log. */
+  archived: Scalars['Boolean']['output'];
+  /** The account's e-mail address; null for an API key. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** ACCOUNT: a portal account (a network office's or a member company's employee); API_KEY: a partner's API key. */
+  kind: AuditActorKind;
+  /** The account's display name, or the API key's name (the label admin gave it, such as ERP). */
+  name: Scalars['String']['output'];
+  /** The API key's partner organisation; null for an account. */
+  partner?: Maybe<Scalars['String']['output']>;
+};
+
+/** What kind of writer an AuditActor is. */
+export type AuditActorKind =
+  /** A portal account: signed in with e-mail and password. */
+  | 'ACCOUNT'
+  /** A partner's API key. */
+  | 'API_KEY';
+
 /** One write: who (subject, role, network of the caller), what (action, target), when, and the record before and after. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** createMember, updateMember, archiveMember, deleteContactPerson or importMembers (one entry per member created, and one for the import as a whole) in a network's log; createApiKey or revokeApiKey (and webhook writes) in region's. */
   action: Scalars['String']['output'];
+  /**
+   * Who wrote, by name, as region knows them now: the portal account of subject (its name and e-mail, also once it
+   * is archived), or the partner API key subject names (its name). Null when region knows none by subject (an
+   * admin's or a test token's subject, a partner's organisation, a deleted account): show subject then, as an id.
+   * Looked up once for a whole page.
+   */
+  actor?: Maybe<AuditActor>;
   /** The writer's network (for an office or member); null for admin and partners. */
   actorNetwork?: Maybe<Scalars['String']['output']>;
   /** JSON of the record after the write; null for a deletion. */
@@ -661,6 +690,21 @@ export type ExhibitorCost = {
   registration: BoothRegistration;
   /** Base fee + area share, cents. */
   totalCents: Scalars['Int']['output'];
+};
+
+/** A member's certificate that runs out soon or ran out lately. */
+export type ExpiringCertificate = {
+  __typename?: 'ExpiringCertificate';
+  /** Days from today to validUntil: 0 on its last valid day, negative once it ran out. */
+  daysLeft: Scalars['Int']['output'];
+  /** The member holding it. */
+  member: Member;
+  /** The certificate's number; null when not given. */
+  number?: Maybe<Scalars['String']['output']>;
+  /** The standard, for example IATF 16949. */
+  standard: Scalars['String']['output'];
+  /** ISO date, YYYY-MM-DD. */
+  validUntil: Scalars['String']['output'];
 };
 
 /** How many hits have one value of a facet. */
@@ -2435,6 +2479,13 @@ export type Query = {
   /** An event's active registrations, registered first, then the waiting list in order; for its publisher and admin. */
   eventRegistrations?: Maybe<Array<EventRegistration>>;
   /**
+   * Certificates of a network's live members that run out within withinDays from today, or ran out within the last
+   * expiredSinceDays, soonest first (the longest lapsed at the top), then by member name: whom its office reminds to
+   * renew. Today is the region's day (Berlin). Allowed: that network's office, admin. withinDays and
+   * expiredSinceDays: 0..730; first: 1..500.
+   */
+  expiringCertificates?: Maybe<Array<ExpiringCertificate>>;
+  /**
    * News and events of every network and the region, newest first (published
    * time, then source, then id; cursors are exact across networks). A network
    * that is down leaves its items out of the page and adds NETWORK_UNAVAILABLE
@@ -2622,6 +2673,20 @@ export type QueryConsortiumArgs = {
  */
 export type QueryEventRegistrationsArgs = {
   eventId: Scalars['ID']['input'];
+};
+
+
+/**
+ * What anyone can read, and what signed-in callers read by role. Fields that need
+ * sign-in are nullable: an anonymous caller gets UNAUTHENTICATED at the field and
+ * keeps the rest of the answer. Sign in with a bearer token in the Authorization
+ * header; partners exchange an API key for one at POST /auth/token.
+ */
+export type QueryExpiringCertificatesArgs = {
+  expiredSinceDays?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  network: NetworkCode;
+  withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3376,6 +3441,8 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   Attachment: ResolverTypeWrapper<AttachmentModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditActorKind: AuditActorKind;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditLogPage: ResolverTypeWrapper<AuditLogPage>;
   AvailabilityStatus: AvailabilityStatus;
@@ -3411,6 +3478,7 @@ export type ResolversTypes = {
   EventRegistration: ResolverTypeWrapper<SourcedRegistrationModel>;
   EventRegistrationCancellation: ResolverTypeWrapper<Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['EventRegistration'], movedUp?: Maybe<ResolversTypes['EventRegistration']> }>;
   ExhibitorCost: ResolverTypeWrapper<ExhibitorCostLineModel>;
+  ExpiringCertificate: ResolverTypeWrapper<Omit<ExpiringCertificate, 'member'> & { member: ResolversTypes['Member'] }>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FeedFilter: FeedFilter;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
@@ -3509,6 +3577,7 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyModel;
   Attachment: AttachmentModel;
   Int: Scalars['Int']['output'];
+  AuditActor: AuditActor;
   AuditEntry: AuditEntry;
   AuditLogPage: AuditLogPage;
   BoothContact: BoothContact;
@@ -3536,6 +3605,7 @@ export type ResolversParentTypes = {
   EventRegistration: SourcedRegistrationModel;
   EventRegistrationCancellation: Omit<EventRegistrationCancellation, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['EventRegistration'], movedUp?: Maybe<ResolversParentTypes['EventRegistration']> };
   ExhibitorCost: ExhibitorCostLineModel;
+  ExpiringCertificate: Omit<ExpiringCertificate, 'member'> & { member: ResolversParentTypes['Member'] };
   FacetCount: FacetCount;
   FeedFilter: FeedFilter;
   GeoPoint: GeoPoint;
@@ -3647,8 +3717,17 @@ export type AttachmentResolvers<ContextType = RegionContext, ParentType extends 
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditActorResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditActorKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type AuditEntryResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['AuditActor']>, ParentType, ContextType>;
   actorNetwork?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3821,6 +3900,14 @@ export type ExhibitorCostResolvers<ContextType = RegionContext, ParentType exten
   baseFeeCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   registration?: Resolver<ResolversTypes['BoothRegistration'], ParentType, ContextType>;
   totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExpiringCertificateResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ExpiringCertificate'] = ResolversParentTypes['ExpiringCertificate']> = {
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FacetCountResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
@@ -4186,6 +4273,7 @@ export type QueryResolvers<ContextType = RegionContext, ParentType extends Resol
   consortium?: Resolver<Maybe<ResolversTypes['Consortium']>, ParentType, ContextType, RequireFields<QueryConsortiumArgs, 'id'>>;
   crossNetworkRelationships?: Resolver<Maybe<Array<ResolversTypes['RelationshipQuarter']>>, ParentType, ContextType>;
   eventRegistrations?: Resolver<Maybe<Array<ResolversTypes['EventRegistration']>>, ParentType, ContextType, RequireFields<QueryEventRegistrationsArgs, 'eventId'>>;
+  expiringCertificates?: Resolver<Maybe<Array<ResolversTypes['ExpiringCertificate']>>, ParentType, ContextType, RequireFields<QueryExpiringCertificatesArgs, 'expiredSinceDays' | 'first' | 'network' | 'withinDays'>>;
   feed?: Resolver<ResolversTypes['NewsConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first'>>;
   findSuppliers?: Resolver<ResolversTypes['SupplierMatchConnection'], ParentType, ContextType, RequireFields<QueryFindSuppliersArgs, 'first' | 'requirements'>>;
   inquiries?: Resolver<Maybe<Array<ResolversTypes['Inquiry']>>, ParentType, ContextType, RequireFields<QueryInquiriesArgs, 'first'>>;
@@ -4342,6 +4430,7 @@ export type Resolvers<ContextType = RegionContext> = {
   AccountPasswordReset?: AccountPasswordResetResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
   BoothContact?: BoothContactResolvers<ContextType>;
@@ -4360,6 +4449,7 @@ export type Resolvers<ContextType = RegionContext> = {
   EventRegistration?: EventRegistrationResolvers<ContextType>;
   EventRegistrationCancellation?: EventRegistrationCancellationResolvers<ContextType>;
   ExhibitorCost?: ExhibitorCostResolvers<ContextType>;
+  ExpiringCertificate?: ExpiringCertificateResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Inquiry?: InquiryResolvers<ContextType>;

@@ -1,9 +1,13 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditFields, auditRecord, type AuditChange } from '../../../shared/audit.ts';
 import { badInput, forbidden } from '../../../shared/errors.ts';
 import { requireSignedIn, type Identity } from '../../../shared/identity.ts';
 import type { RegionContext } from '../context.ts';
 import { pageSize } from '../pages.ts';
+import { AccountSchema } from '../accounts/account.entity.ts';
+import { ApiKeySchema } from '../partners/api-key.entity.ts';
+import { accountId, apiKeyId } from '../ids.ts';
 import { RegionAuditEntrySchema, type RegionAuditEntry } from './audit-entry.entity.ts';
 
 // Two audit logs: a network's log of member writes lives in the network's
@@ -93,4 +97,73 @@ export async function regionAuditLog(ctx: RegionContext, first: number | null | 
     })),
     pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null },
   };
+}
+
+/** An entry's writer by name (AuditEntry.actor). */
+export interface AuditActor {
+  kind: 'ACCOUNT' | 'API_KEY';
+  name: string;
+  email: string | null;
+  partner: string | null;
+  archived: boolean;
+}
+
+// An office's or member's portal session names its account's id (acc-…, accounts/accounts.ts grantOf). A partner's
+// token names its organisation (gateway/token-exchange.ts), a name already; one naming a key's id (k-…) gets the
+// key's name. Any other subject, or one of another role, is nobody region knows: an admin's "acc-5" is not account 5.
+const accountSubject = /^acc-([1-9][0-9]{0,15})$/;
+const keySubject = /^k-([1-9][0-9]{0,15})$/;
+
+function subjectKey(entry: { subject?: string | null; role: string }): string | null {
+  if (!entry.subject) return null;
+  if ((entry.role === 'office' || entry.role === 'member') && accountSubject.test(entry.subject)) return entry.subject;
+  if (entry.role === 'partner' && keySubject.test(entry.subject)) return entry.subject;
+  return null;
+}
+
+const localIds = (subjects: readonly string[], pattern: RegExp) =>
+  subjects.flatMap((subject) => {
+    const id = Number(pattern.exec(subject)?.[1]);
+    return Number.isSafeInteger(id) ? [id] : [];
+  });
+
+/**
+ * The writers of a request's entries, by subject: one statement for the accounts and one for the keys of every
+ * entry resolved together (a page), not one per entry. Archived accounts and revoked keys are rows still.
+ */
+function actorLoader(em: EntityManager) {
+  return new DataLoader<string, AuditActor | null>(async (subjects) => {
+    const accountIds = localIds(subjects, accountSubject);
+    const keyIds = localIds(subjects, keySubject);
+    const [accounts, keys] = await Promise.all([
+      accountIds.length ? em.find(AccountSchema, { id: { $in: accountIds } }) : [],
+      keyIds.length ? em.find(ApiKeySchema, { id: { $in: keyIds } }) : [],
+    ]);
+    const actors = new Map<string, AuditActor>([
+      ...accounts.map((a): [string, AuditActor] => [
+        accountId(a.id),
+        { kind: 'ACCOUNT', name: a.name, email: a.email, partner: null, archived: a.archivedAt != null },
+      ]),
+      ...keys.map((k): [string, AuditActor] => [
+        apiKeyId(k.id),
+        { kind: 'API_KEY', name: k.name, email: null, partner: k.partner, archived: k.revokedAt != null },
+      ]),
+    ]);
+    return subjects.map((subject) => actors.get(subject) ?? null);
+  });
+}
+
+// Per request, beside the context rather than in it: the loader is the audit log's alone.
+const actorLoaders = new WeakMap<RegionContext, DataLoader<string, AuditActor | null>>();
+
+/** AuditEntry.actor: the entry's writer by name, or null for a subject region knows no account or key by. */
+export async function auditActor(ctx: RegionContext, entry: { subject?: string | null; role: string }): Promise<AuditActor | null> {
+  const key = subjectKey(entry);
+  if (!key) return null;
+  let loader = actorLoaders.get(ctx);
+  if (!loader) {
+    loader = actorLoader(ctx.em);
+    actorLoaders.set(ctx, loader);
+  }
+  return loader.load(key);
 }

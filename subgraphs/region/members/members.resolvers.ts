@@ -2,7 +2,7 @@ import { responsePathAsArray } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { parseMemberId } from '../../../shared/ids.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
-import { auditLog, regionAuditLog } from './audit.ts';
+import { auditActor, auditLog, regionAuditLog } from './audit.ts';
 import { assertMemberExists } from '../access.ts';
 import { memberRef } from '../ids.ts';
 import { memberCount, searchMembers, searchSelection } from './search.ts';
@@ -32,6 +32,9 @@ export const memberResolvers: Resolvers = {
     updateMember: (_, args, ctx) => updateMember(ctx, args),
     archiveMember: (_, args, ctx) => archiveMember(ctx, args.id),
     deleteContactPerson: (_, args, ctx) => deleteContactPerson(ctx, args.id),
+  },
+  AuditEntry: {
+    actor: (entry, _, ctx) => auditActor(ctx, entry),
   },
   // Member needs no __resolveType: every member region returns is a reference with its __typename (ids.ts memberRef), which graphql-js's default type resolver reads.
   Network: {
