@@ -269,7 +269,7 @@ export function fakeMember(rand: Random, network: NetworkInfo, profile: Profile,
   if (rand() < profile.automotive)
     certifications.push({ standard: 'IATF 16949', number: `IATF-${Math.floor(rand() * 900000 + 100000)}`, validUntil: `${year}-11-30` });
   if (rand() < 0.35) certifications.push({ standard: 'ISO 14001', number: `U-${Math.floor(rand() * 90000 + 10000)}`, validUntil: `${year}-06-30` });
-  const contacts = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => {
+  const drawn = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => {
     const first = pick(rand, firstNames);
     const last = pick(rand, founders);
     return {
@@ -279,6 +279,9 @@ export function fakeMember(rand: Random, network: NetworkInfo, profile: Profile,
       phone: `+49 ${postalCode.startsWith('3') ? '5651' : '3691'} ${Math.floor(rand() * 900000 + 100000)}`,
     };
   });
+  // A second draw of the first person (name and address alike) is one person, whom validation refuses twice; dropped
+  // after drawing, so every other member's data stays as it was.
+  const contacts = drawn.filter((c, i) => i === 0 || c.name !== drawn[0].name);
   return {
     name,
     street: `${pick(rand, streets)} ${1 + Math.floor(rand() * 60)}`,
