@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnLeashed } from '../shared/processes.ts';
@@ -58,6 +58,10 @@ export async function ensurePortalBuilt(log: (line: string) => void = console.lo
       const started = Date.now();
       const packageLock = packageLockHash(root);
       await runVite(log);
+      // The build counts as of its start, as the services' bundle does (bundle-services.ts sourcesAt): a source saved
+      // while vite ran is newer than it, so the next check builds again. Dated by its end, such an edit went unbuilt
+      // and a browser test ran the page before it (seen twice on 2026-12-07).
+      utimesSync(built, started / 1000, started / 1000);
       writeFileSync(builtWith, packageLock);
       log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
