@@ -41,7 +41,8 @@ function runVite(log: (line: string) => void): Promise<void> {
       output
         .split('\n')
         .filter((line) => line.trim())
-        .forEach(log);
+        // One argument: console.log (the default log) printed forEach's index and the whole array after each line.
+        .forEach((line) => log(line));
       if (code === 0) resolve();
       else reject(new Error(`portal build failed (exit code ${code})`));
     });
