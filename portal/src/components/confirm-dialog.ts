@@ -13,6 +13,7 @@ export function useConfirmDialog<T>() {
   const [asked, setAsked] = useState<{ subject: T; n: number } | null>(null);
   const asks = useRef(0);
   const shownAsk = useRef(0);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!asked || dialog.current?.open) return;
     shownAsk.current = asked.n;
@@ -24,6 +25,24 @@ export function useConfirmDialog<T>() {
     subject: asked?.subject ?? null,
     ask: (subject: T) => setAsked({ subject, n: ++asks.current }),
     close: () => dialog.current?.close(),
+    /** True while `send`'s request is on its way: the dialog's action is disabled meanwhile (ConfirmQuestion). */
+    busy,
+    /**
+     * Sends the confirmed request about the subject, the action disabled until it answers, then closes the dialog
+     * and gives the answer back (undefined when nothing is asked): each confirmed action wrote these five steps
+     * again (archive a member, archive an account, reset its password, cancel an event registration).
+     */
+    send: async <R>(request: (subject: T) => Promise<R>): Promise<R | undefined> => {
+      const subject = asked?.subject;
+      if (subject === undefined) return undefined;
+      setBusy(true);
+      try {
+        return await request(subject);
+      } finally {
+        setBusy(false);
+        dialog.current?.close();
+      }
+    },
     closed: () => {
       if (dialog.current?.open) return;
       const n = shownAsk.current;

@@ -23,7 +23,8 @@ export function ConfirmQuestion<T>({
   actionClass?: string;
   cancel: ComponentChildren;
   cancelClass?: string;
-  busy: boolean;
+  /** The action's own busy state; without it the dialog's (useConfirmDialog's send). */
+  busy?: boolean;
   onConfirm: () => void;
 }) {
   return (
@@ -32,7 +33,7 @@ export function ConfirmQuestion<T>({
         <>
           <p id={id}>{question(confirm.subject)}</p>
           <div class="actions">
-            <button type="button" class={actionClass} disabled={busy} onClick={onConfirm}>
+            <button type="button" class={actionClass} disabled={busy ?? confirm.busy} onClick={onConfirm}>
               {action}
             </button>
             <button type="button" class={cancelClass} autofocus onClick={confirm.close}>

@@ -51,7 +51,6 @@ export function AccountsPage() {
   const members = useQuery(networkMemberNames, staff && kind === 'MEMBER' ? { network } : undefined);
   // Asked first, the safe choice focused: an account archived signs in no more until its office restores it.
   const confirm = useConfirmDialog<ListedAccount>();
-  const [archiving, setArchiving] = useState(false);
   const tableHeading = useRef<HTMLHeadingElement>(null);
   // Asked alike: a reset ends the holder's sessions, a restore lets the account sign in again.
   const confirmReset = useConfirmDialog<ListedAccount>();
@@ -138,30 +137,22 @@ export function AccountsPage() {
     setStatus(say(({ t }) => t.accountsCreated(created.name, created.email)));
   };
 
+  const replace = (changed: ListedAccount) => setAccounts(accounts.map((a) => (a.id === changed.id ? changed : a)));
+
   const archive = async () => {
-    const account = confirm.subject;
-    if (!account) return;
-    setArchiving(true);
-    const result = await request(archiveAccount, { id: account.id });
-    setArchiving(false);
-    confirm.close();
+    const result = await confirm.send((account) => request(archiveAccount, { id: account.id }));
+    if (!result) return;
     const archived = result.data?.archiveAccount;
     if (!archived) return fail({ form: sayFailure(result.errors) });
-    setAccounts(accounts.map((a) => (a.id === archived.id ? archived : a)));
+    replace(archived);
     setStatus(say(({ t }) => t.accountsArchived(archived.name)));
     // The row's button is gone: the focus goes to the page's heading, the outcome is announced below it.
     requestAnimationFrame(() => tableHeading.current?.focus());
   };
 
-  const replace = (changed: ListedAccount) => setAccounts(accounts.map((a) => (a.id === changed.id ? changed : a)));
-
   const resetPassword = async () => {
-    const account = confirmReset.subject;
-    if (!account) return;
-    setActing(true);
-    const result = await request(resetAccountPassword, { id: account.id });
-    setActing(false);
-    confirmReset.close();
+    const result = await confirmReset.send((account) => request(resetAccountPassword, { id: account.id }));
+    if (!result) return;
     const answer = result.data?.resetAccountPassword;
     if (!answer) return setActionError(sayFailure(result.errors));
     setActionError(null);
@@ -385,7 +376,6 @@ export function AccountsPage() {
         question={(account) => t.accountsArchiveQuestion(account.name)}
         action={t.accountsArchiveConfirm}
         cancel={t.accountsArchiveCancel}
-        busy={archiving}
         onConfirm={archive}
       />
       <ConfirmQuestion
@@ -394,7 +384,6 @@ export function AccountsPage() {
         question={(account) => t.accountsResetQuestion(account.name)}
         action={t.accountsResetConfirm}
         cancel={t.accountsArchiveCancel}
-        busy={acting}
         onConfirm={resetPassword}
       />
       <ConfirmQuestion

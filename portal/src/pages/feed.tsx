@@ -335,7 +335,6 @@ function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChan
   const organiser = session?.role === 'admin' || (session?.role === 'office' && item.network !== null && item.network.code === session.network);
   const list = useReloadable(eventRegistrations, organiser ? { eventId: item.id } : undefined);
   const confirm = useConfirmDialog<OrganiserRegistrationView>();
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   if (!organiser) return null;
@@ -343,12 +342,8 @@ function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChan
   const nameOf = (r: OrganiserRegistrationView) => memberName(r.member, r.member?.id ?? '');
 
   const cancel = async () => {
-    const chosen = confirm.subject;
-    if (!chosen) return;
-    setBusy(true);
-    const result = await request(cancelEventRegistration, { id: chosen.id });
-    setBusy(false);
-    confirm.close();
+    const result = await confirm.send((chosen) => request(cancelEventRegistration, { id: chosen.id }));
+    if (!result) return;
     const done = result.data?.cancelEventRegistration;
     setOutcome(
       done
@@ -430,7 +425,6 @@ function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChan
         question={(r) => t.eventRegistrationsCancelQuestion(r.participant, nameOf(r))}
         action={t.eventRegistrationsCancelConfirm}
         cancel={coop.cancelQuestion}
-        busy={busy}
         onConfirm={cancel}
       />
     </section>

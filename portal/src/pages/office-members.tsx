@@ -34,15 +34,10 @@ export function MembersPage({ session }: { session: Session }) {
   const tableHeading = useRef<HTMLHeadingElement>(null);
   const confirm = useConfirmDialog<OfficeMember>();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const archive = async () => {
-    const member = confirm.subject;
-    if (!member) return;
-    setBusy(true);
-    const result = await request(archiveMember, { id: member.id });
-    setBusy(false);
-    confirm.close();
+    const result = await confirm.send((member) => request(archiveMember, { id: member.id }));
+    if (!result) return;
     const archived = result.data?.archiveMember;
     setOutcome(
       archived ? { ok: true, message: say((locale) => officeText(locale).archived(archived.name)) } : { ok: false, message: sayFailure(result.errors) },
@@ -122,7 +117,6 @@ export function MembersPage({ session }: { session: Session }) {
         action={text.archiveConfirm}
         actionClass="confirm-archive"
         cancel={text.cancel}
-        busy={busy}
         onConfirm={archive}
       />
     </>
