@@ -400,17 +400,15 @@ function CapacityPage({ memberId }: { memberId: string }) {
   const decide = async (booking: CapacityBookingRow, action: BookingAction) => {
     const write = `${action} ${booking.id}`;
     const idempotencyKey = keys.of(write);
-    const result =
+    const variables = { id: booking.id, idempotencyKey };
+    // Each mutation's answer by its own field: the booking as the action left it, or the errors.
+    const { errors, changed } =
       action === 'confirm'
-        ? await request(confirmOwnBooking, { id: booking.id, idempotencyKey })
+        ? await request(confirmOwnBooking, variables).then((r) => ({ errors: r.errors, changed: r.data?.confirmCapacityBooking }))
         : action === 'decline'
-          ? await request(declineOwnBooking, { id: booking.id, idempotencyKey })
-          : await request(cancelOwnBooking, { id: booking.id, idempotencyKey });
-    keys.settle(write, result.errors);
-    const data = result.data as
-      | { confirmCapacityBooking?: { status: string }; declineCapacityBooking?: { status: string }; cancelCapacityBooking?: { status: string } }
-      | undefined;
-    const changed = data && (data.confirmCapacityBooking ?? data.declineCapacityBooking ?? data.cancelCapacityBooking);
+          ? await request(declineOwnBooking, variables).then((r) => ({ errors: r.errors, changed: r.data?.declineCapacityBooking }))
+          : await request(cancelOwnBooking, variables).then((r) => ({ errors: r.errors, changed: r.data?.cancelCapacityBooking }));
+    keys.settle(write, errors);
     setBookingNotice(
       changed
         ? {
@@ -420,7 +418,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
               return text.bookingChanged(locale.memberName(booking.member, booking.memberRef.id), text.bookingStatus[changed.status]);
             }),
           }
-        : { ok: false, message: sayFailure(result.errors) },
+        : { ok: false, message: sayFailure(errors) },
     );
     capacity.reload();
     bookingsHeading.current?.focus();
