@@ -573,3 +573,167 @@ test('the audit log names who wrote by their account, an archived one too; a sub
   expect(await who(1).textContent()).toBe('Otto Gegangen (account archived) network office NIWE, otto@niwe.example');
   await expectAccessible(page);
 });
+
+// Publishing news and events (/geschaeftsstelle/neuigkeit): until this page an office could publish only through the API.
+
+/** The NIWE items of a title, as the graph has them. */
+async function newsTitled(title: string): Promise<{ id: string; startsAt: string | null; endsAt: string | null; registrationDeadline: string | null }[]> {
+  const data = await graph('query($f: FeedFilter) { feed(first: 100, filter: $f) { edges { node { id title startsAt endsAt registrationDeadline } } } }', {
+    f: { networks: ['NIWE'] },
+  });
+  return data.feed.edges.map((edge: { node: { title: string } }) => edge.node).filter((node: { title: string }) => node.title === title);
+}
+
+/** A day some weeks ahead, by the region's calendar: an event must lie in the future. */
+const eventDay = regionDay(new Date(Date.now() + 40 * 86_400_000));
+/** An instant as Berlin's clock reads it: 2027-01-16 14:00. */
+const berlin = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)).replace(',', '');
+
+test('an office publishes a news item from the overview by keyboard: it is then in the feed and on its page; the form is empty again', async () => {
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle`);
+  await page.getByRole('link', { name: 'Neuigkeit oder Veranstaltung veröffentlichen' }).click();
+  await page.waitForURL(/\/geschaeftsstelle\/neuigkeit$/);
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung veröffentlichen');
+  expect(await page.getByText('Netzwerk: NIWE').count()).toBe(1);
+  // A news item has no event's fields.
+  expect(await page.locator('#news-startsAt').count()).toBe(0);
+  await expectAccessible(page);
+
+  await page.locator('#news-title').fill('Neue Fräszentren bei NIWE');
+  await page.locator('#news-text').fill('Zwei Mitglieder haben neue 5-Achs-Fräszentren.\nBesichtigung auf Anfrage.');
+  await page.getByLabel('nur Mitglieder', { exact: true }).check();
+  await page.getByRole('button', { name: 'Veröffentlichen' }).focus();
+  await page.keyboard.press('Enter');
+  const notice = page.locator('.saved .notice-ok');
+  await eventually(() => notice.textContent()).toBe('Die Neuigkeit „Neue Fräszentren bei NIWE“ ist veröffentlicht. Zur Neuigkeit');
+  const [item] = await newsTitled('Neue Fräszentren bei NIWE');
+  expect(await notice.getByRole('link').getAttribute('href')).toBe(`/neuigkeiten/${encodeURIComponent(item.id)}`);
+  // Emptied for the next one, kind and visibility as at the start.
+  expect(await page.locator('#news-title').inputValue()).toBe('');
+  expect(await page.locator('#news-text').inputValue()).toBe('');
+  expect(await page.getByLabel('öffentlich', { exact: true }).isChecked()).toBe(true);
+  await expectAccessible(page);
+  await screenshot(page, 'office-news-published');
+
+  // In English, the page and its notice.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Publish news or an event');
+  expect(await notice.textContent()).toBe('The news “Neue Fräszentren bei NIWE” is published. Go to the news');
+  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung veröffentlichen');
+
+  await notice.getByRole('link', { name: 'Zur Neuigkeit' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Neue Fräszentren bei NIWE');
+  expect(await page.locator('.news-text').textContent()).toContain('Besichtigung auf Anfrage.');
+  await page.goto(`${stack.gateway}/neuigkeiten`);
+  await eventually(() => page.locator(`.feed-item[data-id="${item.id}"]`).count()).toBe(1);
+  expect(await page.locator(`.feed-item[data-id="${item.id}"]`).textContent()).toContain('Neue Fräszentren bei NIWE');
+});
+
+test('an event with start, end, place, limit and deadline, entered in Berlin time, shows them on its page; a press after a lost answer publishes once', async () => {
+  const page = await pages.signedIn(office, undefined, { timezoneId: 'Europe/Berlin' });
+  await page.goto(`${stack.gateway}/geschaeftsstelle/neuigkeit`);
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung veröffentlichen');
+  await page.getByLabel('Veranstaltung', { exact: true }).check();
+  await page.locator('#news-title').fill('Netzwerktreffen Härtetechnik');
+  await page.locator('#news-text').fill('Vorträge und Betriebsrundgang.');
+  await page.locator('#news-startsAt').fill(`${eventDay}T14:00`);
+  await page.locator('#news-endsAt').fill(`${eventDay}T18:30`);
+  await page.locator('#news-place').fill('Eschwege, Werrastraße 1');
+  await page.locator('#news-registrationLimit').fill('12');
+  await page.locator('#news-registrationDeadline').fill(`${eventDay}T09:00`);
+  await expectAccessible(page);
+
+  // The first press reaches region and is applied, but its answer is lost, as when NIWE answered too late.
+  let lost = 0;
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.operationName !== 'PublishNews' || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.fulfill({
+      json: {
+        data: null,
+        errors: [{ message: 'Network NIWE did not confirm the write.', extensions: { code: 'NETWORK_UNAVAILABLE', network: 'NIWE', writeOutcome: 'UNKNOWN' } }],
+      },
+    });
+  });
+  await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
+  await eventually(() => page.locator('.notice-error').textContent()).toMatch(/^Das Senden ist fehlgeschlagen: Ob das gespeichert wurde, ist nicht sicher/);
+  // The values stay for the press again.
+  expect(await page.locator('#news-title').inputValue()).toBe('Netzwerktreffen Härtetechnik');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
+  const notice = page.locator('.saved .notice-ok');
+  await eventually(() => notice.textContent()).toBe('Die Veranstaltung „Netzwerktreffen Härtetechnik“ ist veröffentlicht. Zur Veranstaltung');
+  await page.unroute('**/graphql');
+  expect(await page.locator('.notice-error').count()).toBe(0);
+  // Published once, at Berlin's 14:00 (13:00 or 12:00 UTC), whatever the machine's zone.
+  const items = await newsTitled('Netzwerktreffen Härtetechnik');
+  expect(items).toHaveLength(1);
+  expect(berlin(items[0].startsAt!)).toBe(`${eventDay} 14:00`);
+  expect(berlin(items[0].endsAt!)).toBe(`${eventDay} 18:30`);
+  expect(berlin(items[0].registrationDeadline!)).toBe(`${eventDay} 09:00`);
+  // The event's fields go with the event: the form is a news item again.
+  expect(await page.locator('#news-startsAt').count()).toBe(0);
+
+  await notice.getByRole('link', { name: 'Zur Veranstaltung' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Netzwerktreffen Härtetechnik');
+  const facts = page.locator('.event-facts');
+  const [year, month, day] = eventDay.split('-');
+  const date = `${day}.${month}.${year}`;
+  expect(await facts.locator('time').allTextContents()).toEqual([`${date}, 14:00`, `${date}, 18:30`, `${date}, 09:00`]);
+  expect(await facts.textContent()).toContain('Eschwege, Werrastraße 1');
+  expect(await facts.locator('.places').textContent()).toBe('0 von 12 vergeben');
+  await expectAccessible(page);
+});
+
+test("the server's refusal stands at its field with the focus: an event's end before its start; nothing is published", async () => {
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/geschaeftsstelle/neuigkeit`);
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung veröffentlichen');
+  // Sent empty: both required fields say so at once, the first with the focus.
+  await page.getByLabel('Veranstaltung', { exact: true }).check();
+  await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
+  const invalid = () => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((field) => field.id));
+  await eventually(invalid).toEqual(['news-title', 'news-text', 'news-startsAt']);
+  expect(await page.evaluate('document.activeElement?.id')).toBe('news-title');
+
+  await page.locator('#news-title').fill('Rückwärts laufendes Treffen');
+  await page.locator('#news-text').fill('Endet vor dem Beginn.');
+  await page.locator('#news-startsAt').fill(`${eventDay}T14:00`);
+  await page.locator('#news-endsAt').fill(`${eventDay}T12:00`);
+  await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
+  await eventually(invalid).toEqual(['news-endsAt']);
+  expect(await page.locator('#news-endsAt-error').textContent()).toBe(
+    'Dieser Wert widerspricht „Beginn“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.',
+  );
+  expect(await page.locator('#news-endsAt').getAttribute('aria-describedby')).toBe('news-endsAt-error');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('news-endsAt');
+  expect(await page.locator('.saved').textContent()).toBe('');
+  await expectAccessible(page);
+  await screenshot(page, 'office-news-refused');
+  expect(await newsTitled('Rückwärts laufendes Treffen')).toEqual([]);
+
+  // A limit that is no whole number is said before anything is sent.
+  await page.locator('#news-endsAt').fill(`${eventDay}T16:00`);
+  await page.locator('#news-registrationLimit').fill('zwölf');
+  await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
+  await eventually(invalid).toEqual(['news-registrationLimit']);
+  expect(await page.locator('#news-registrationLimit-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl ein, z. B. 120 oder 1.250.');
+  expect(await newsTitled('Rückwärts laufendes Treffen')).toEqual([]);
+});
+
+test('a member is refused the office’s news page', async () => {
+  const member = { email: 'mitglied-news@niwe.example', name: 'Mara Mitglied', password: 'Werra-Meissner-2026' };
+  await createAccount(stack, admin, { ...member, kind: 'MEMBER', memberId: await firstMember('NIWE') });
+  const page = await pages.signedIn(member);
+  await page.goto(`${stack.gateway}/geschaeftsstelle/neuigkeit`);
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung veröffentlichen');
+  await eventually(() => page.locator('main').textContent()).toContain('Diese Seiten sind für die Geschäftsstellen der Netzwerke und die Administration.');
+  expect(await page.locator('form.news-form').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Veröffentlichen' }).count()).toBe(0);
+  await expectAccessible(page);
+});

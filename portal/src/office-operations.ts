@@ -1,4 +1,4 @@
-import type { ListedAccount, MemberId, NetworkCode, Operation } from './operations.ts';
+import type { ListedAccount, MemberId, NetworkCode, NewsKind, Operation } from './operations.ts';
 
 // The network office's operations (pages/office-*.tsx), typed like the rest of portal/src/operations.ts,
 // which re-exports them: the persisted-operation manifest and `npm run schema:check` take them from there.
@@ -202,6 +202,29 @@ export const officeExpiringCertificates = operation<
   }`,
 );
 
+export interface NewsInput {
+  kind: NewsKind;
+  title: string;
+  text: string;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  startsAt?: string | null;
+  endsAt?: string | null;
+  place?: string | null;
+  registrationLimit?: number | null;
+  registrationDeadline?: string | null;
+}
+
+/** An office's news item or event for its network; admin's for any network or, with network null, region-wide. */
+export const publishNews = operation<
+  { publishNews: { id: string; title: string; kind: NewsKind } },
+  { network: NetworkCode | null; input: NewsInput; idempotencyKey: string }
+>(
+  'PublishNews',
+  `mutation PublishNews($network: NetworkCode, $input: NewsInput!, $idempotencyKey: String) {
+    publishNews(network: $network, input: $input, idempotencyKey: $idempotencyKey) { id title kind }
+  }`,
+);
+
 export const officeOperations = [
   importMembersFile,
   officeCapacityBalance,
@@ -214,4 +237,5 @@ export const officeOperations = [
   myPasswordState,
   networkOffices,
   officeExpiringCertificates,
+  publishNews,
 ];

@@ -27,6 +27,8 @@ const de = {
   linkAuditText: 'Wer wann welches Mitglied angelegt, geändert oder archiviert hat.',
   linkCertificates: 'Ablaufende Zertifikate',
   linkCertificatesText: 'Wessen Zertifikate bald ablaufen oder abgelaufen sind, zum Erinnern.',
+  linkNews: 'Neuigkeit oder Veranstaltung veröffentlichen',
+  linkNewsText: 'Eine Nachricht oder eine Veranstaltung mit Anmeldung für die Neuigkeiten des Portals.',
   back: 'Zurück zur Übersicht der Geschäftsstelle',
   // Import and export
   importHeading: 'Mitglieder importieren',
@@ -194,6 +196,32 @@ const de = {
   columnDaysLeft: 'Stand',
   daysLeft: (days: number, n: string) =>
     days === 0 ? 'läuft heute ab' : days > 0 ? `läuft in ${one(n) ? 'einem Tag' : `${n} Tagen`} ab` : `seit ${one(n) ? 'einem Tag' : `${n} Tagen`} abgelaufen`,
+  // Publishing news and events
+  newsHeading: 'Neuigkeit oder Veranstaltung veröffentlichen',
+  newsIntro:
+    'Was Sie hier veröffentlichen, steht sofort unter „Neuigkeiten“: öffentlich für alle oder nur für Mitglieder, Geschäftsstellen und die Administration. Bei einer Veranstaltung melden Mitglieder ihre Leute an; Zeiten gelten in der Zeitzone Ihres Geräts.',
+  newsNetwork: (network: string) => `Netzwerk: ${network}`,
+  newsRegionWide: 'ganze Region (regionsweit)',
+  newsKindLabel: 'Art',
+  newsKindNEWS: 'Neuigkeit',
+  newsKindEVENT: 'Veranstaltung',
+  newsTitle: 'Titel',
+  newsText: 'Text',
+  newsVisibilityLabel: 'Sichtbar für',
+  newsVisibilityPUBLIC: 'öffentlich',
+  newsVisibilityMEMBERS: 'nur Mitglieder',
+  newsEventLegend: 'Die Veranstaltung',
+  newsStartsAt: 'Beginn',
+  newsEndsAt: 'Ende',
+  newsPlace: 'Ort',
+  newsLimit: 'Plätze',
+  newsLimitHint: 'Leer: ohne Begrenzung. Darüber hinaus kommen Anmeldungen auf die Warteliste.',
+  newsDeadline: 'Anmeldeschluss',
+  newsDeadlineHint: 'Leer: Die Anmeldung schließt mit dem Beginn.',
+  newsPublish: 'Veröffentlichen',
+  newsPublishing: 'Wird veröffentlicht …',
+  newsPublished: (kind: 'NEWS' | 'EVENT', title: string) => `${kind === 'EVENT' ? 'Die Veranstaltung' : 'Die Neuigkeit'} „${title}“ ist veröffentlicht.`,
+  newsShow: (kind: 'NEWS' | 'EVENT'): string => (kind === 'EVENT' ? 'Zur Veranstaltung' : 'Zur Neuigkeit'),
 };
 
 export type OfficeMessages = typeof de;
@@ -218,6 +246,8 @@ const en: OfficeMessages = {
   linkAuditText: 'Who added, changed or archived which member, and when.',
   linkCertificates: 'Expiring certificates',
   linkCertificatesText: 'Whose certificates run out soon or have run out, to remind them.',
+  linkNews: 'Publish news or an event',
+  linkNewsText: 'A piece of news, or an event members register for, in the portal’s news.',
   back: 'Back to the network office’s overview',
   importHeading: 'Import members',
   importIntro:
@@ -375,6 +405,31 @@ const en: OfficeMessages = {
   columnDaysLeft: 'State',
   daysLeft: (days, n) =>
     days === 0 ? 'runs out today' : days > 0 ? `runs out in ${n} ${one(n) ? 'day' : 'days'}` : `ran out ${n} ${one(n) ? 'day' : 'days'} ago`,
+  newsHeading: 'Publish news or an event',
+  newsIntro:
+    'What you publish here shows under “News” at once: public for everyone, or for members, network offices and the administration only. Members register their people for an event; times are in your device’s time zone.',
+  newsNetwork: (network) => `Network: ${network}`,
+  newsRegionWide: 'whole region (region-wide)',
+  newsKindLabel: 'Kind',
+  newsKindNEWS: 'News',
+  newsKindEVENT: 'Event',
+  newsTitle: 'Title',
+  newsText: 'Text',
+  newsVisibilityLabel: 'Visible to',
+  newsVisibilityPUBLIC: 'public',
+  newsVisibilityMEMBERS: 'members only',
+  newsEventLegend: 'The event',
+  newsStartsAt: 'Starts',
+  newsEndsAt: 'Ends',
+  newsPlace: 'Place',
+  newsLimit: 'Places',
+  newsLimitHint: 'Empty: no limit. Registrations beyond it join the waiting list.',
+  newsDeadline: 'Registration deadline',
+  newsDeadlineHint: 'Empty: registration closes when the event starts.',
+  newsPublish: 'Publish',
+  newsPublishing: 'Publishing …',
+  newsPublished: (kind, title) => `The ${kind === 'EVENT' ? 'event' : 'news'} “${title}” is published.`,
+  newsShow: (kind) => (kind === 'EVENT' ? 'Go to the event' : 'Go to the news'),
 };
 
 /** The office pages' texts in a locale's language: for words said later (said.tsx), as useOfficeText is for a component. */

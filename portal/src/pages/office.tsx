@@ -10,11 +10,13 @@ import { OfficeCertificatesPage } from './office-certificates.tsx';
 import { ImportPage } from './office-import.tsx';
 import { OfficeInquiriesPage } from './office-inquiries.tsx';
 import { MembersPage } from './office-members.tsx';
+import { NewsPage } from './office-news.tsx';
 import { useOfficeText } from './office-messages.ts';
 import './office.css';
 
 // The network office's pages, loaded only when one is opened (app.tsx), so the public pages' JavaScript
-// stays as it was: /geschaeftsstelle (the overview), /mitglieder, /import, /kapazitaet, /protokoll, /anfragen and /zertifikate below it.
+// stays as it was: /geschaeftsstelle (the overview), /mitglieder, /import, /kapazitaet, /protokoll, /anfragen, /zertifikate and
+// /neuigkeit below it.
 // Admin uses them too and chooses the network.
 
 export const officePaths = {
@@ -25,6 +27,7 @@ export const officePaths = {
   inquiries: `${paths.office}/anfragen`,
   members: `${paths.office}/mitglieder`,
   certificates: `${paths.office}/zertifikate`,
+  news: `${paths.office}/neuigkeit`,
 };
 
 export const mayUseOfficePages = (session: Session): session is Session => session.role === 'office' || session.role === 'admin';
@@ -41,6 +44,7 @@ export function OfficePages({ path }: { path: string }) {
     [officePaths.inquiries]: text.inquiriesHeading,
     [officePaths.members]: text.membersHeading,
     [officePaths.certificates]: text.certificatesHeading,
+    [officePaths.news]: text.newsHeading,
   }[path];
   const gate = useAreaGate(heading, session, mayUseOfficePages, text);
   if ('page' in gate) return gate.page;
@@ -51,6 +55,7 @@ export function OfficePages({ path }: { path: string }) {
   if (path === officePaths.inquiries) return <OfficeInquiriesPage session={signedIn} />;
   if (path === officePaths.members) return <MembersPage session={signedIn} />;
   if (path === officePaths.certificates) return <OfficeCertificatesPage session={signedIn} />;
+  if (path === officePaths.news) return <NewsPage session={signedIn} />;
   return <Overview session={signedIn} />;
 }
 
@@ -62,6 +67,7 @@ function Overview({ session }: { session: Session }) {
     [paths.memberNew, text.linkNewMember, text.linkNewMemberText],
     [officePaths.capacity, text.linkCapacity, text.linkCapacityText],
     [officePaths.inquiries, text.linkInquiries, text.linkInquiriesText],
+    [officePaths.news, text.linkNews, text.linkNewsText],
     [officePaths.certificates, text.linkCertificates, text.linkCertificatesText],
     [officePaths.audit, text.linkAudit, text.linkAuditText],
   ];
@@ -101,16 +107,31 @@ export function replaceParams(path: string, params: URLSearchParams) {
   dispatchEvent(new PopStateEvent('popstate'));
 }
 
+/** The URL's `netzwerk` for a region-wide choice (useOfficeNetwork with regionWide). */
+const regionWide = 'REGION';
+
 /**
  * The network an office page works on: the office's own; admin chooses one (kept in the URL's `netzwerk`).
- * Answers the network and, for admin, the field to choose it with.
+ * Answers the network and, for admin, the field to choose it with. With `regionWide`, admin may also choose the
+ * whole region (network null), for what admin alone does region-wide, such as publishing news.
  */
-export function useOfficeNetwork(session: Session, id: string): { network: NetworkCode; chooser: ComponentChildren } {
+export function useOfficeNetwork(session: Session, id: string): { network: NetworkCode; chooser: ComponentChildren };
+export function useOfficeNetwork(
+  session: Session,
+  id: string,
+  options: { regionWide: true; regionWideLabel: string },
+): { network: NetworkCode | null; chooser: ComponentChildren };
+export function useOfficeNetwork(
+  session: Session,
+  id: string,
+  options?: { regionWide: true; regionWideLabel: string },
+): { network: NetworkCode | null; chooser: ComponentChildren } {
   const route = useRoute();
   const text = useOfficeText();
   if (session.role !== 'admin') return { network: session.network as NetworkCode, chooser: null };
-  const asked = route.params.get('netzwerk') as NetworkCode | null;
-  const network = asked && networkCodes.includes(asked) ? asked : 'NIWE';
+  const asked = route.params.get('netzwerk');
+  const region = options?.regionWide === true && asked === regionWide;
+  const network = region ? null : asked && networkCodes.includes(asked as NetworkCode) ? (asked as NetworkCode) : 'NIWE';
   const choose = (code: string) => {
     const params = new URLSearchParams(route.params);
     params.set('netzwerk', code);
@@ -119,8 +140,9 @@ export function useOfficeNetwork(session: Session, id: string): { network: Netwo
   const chooser = (
     <div class="field">
       <label for={id}>{text.networkLabel}</label>
-      <select id={id} value={network} onChange={(e) => choose(e.currentTarget.value)}>
+      <select id={id} value={network ?? regionWide} onChange={(e) => choose(e.currentTarget.value)}>
         <NetworkOptions />
+        {options?.regionWide && <option value={regionWide}>{options.regionWideLabel}</option>}
       </select>
     </div>
   );
