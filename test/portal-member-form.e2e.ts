@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { eventually, expectAccessible, loseFirstAnswer, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { createMember, supervisorGraph } from './support/members.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
@@ -85,19 +85,7 @@ test('pressed again after an answer that left the write open, the member is crea
   await page.fill('#member-postalCode', '37269');
   await page.fill('#member-city', 'Eschwege');
   // The first press reaches the network and is applied, but its answer is lost, as when NIWE answered too late.
-  let lost = 0;
-  await page.route('**/graphql', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
-    if (body.operationName !== 'CreateMember' || lost > 0) return route.continue();
-    lost++;
-    await route.fetch();
-    await route.fulfill({
-      json: {
-        data: null,
-        errors: [{ message: 'Network NIWE did not confirm the write.', extensions: { code: 'NETWORK_UNAVAILABLE', network: 'NIWE', writeOutcome: 'UNKNOWN' } }],
-      },
-    });
-  });
+  await loseFirstAnswer(page, 'CreateMember');
   await page.press('#member-city', 'Enter');
   await eventually(() => page.locator('.notice-error').textContent()).toMatch(/Ob das gespeichert wurde, ist nicht sicher/);
   await page.press('#member-city', 'Enter');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { regionDay } from '../shared/region-day.ts';
-import { eventually, expectAccessible, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
+import { eventually, expectAccessible, loseFirstAnswer, type PortalPages, screenshot, startPortalStack, stopPortalStack } from './support/browser.ts';
 import { inquiryInput } from './support/inquiries.ts';
 import { createAccount } from './support/sessions.ts';
 import type { Supervisor } from './support/supervisor.ts';
@@ -647,19 +647,7 @@ test('an event with start, end, place, limit and deadline, entered in Berlin tim
   await expectAccessible(page);
 
   // The first press reaches region and is applied, but its answer is lost, as when NIWE answered too late.
-  let lost = 0;
-  await page.route('**/graphql', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}');
-    if (body.operationName !== 'PublishNews' || lost > 0) return route.continue();
-    lost++;
-    await route.fetch();
-    await route.fulfill({
-      json: {
-        data: null,
-        errors: [{ message: 'Network NIWE did not confirm the write.', extensions: { code: 'NETWORK_UNAVAILABLE', network: 'NIWE', writeOutcome: 'UNKNOWN' } }],
-      },
-    });
-  });
+  await loseFirstAnswer(page, 'PublishNews');
   await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
   await eventually(() => page.locator('.notice-error').textContent()).toMatch(/^Das Senden ist fehlgeschlagen: Ob das gespeichert wurde, ist nicht sicher/);
   // The values stay for the press again.

@@ -46,6 +46,27 @@ export function launchBrowser(): Promise<Browser> {
 /** Waits for a condition on the page: a fresh browser context on a busy machine takes more than expect.poll's default second. */
 export const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 50 });
 
+/**
+ * The first request of the operation named reaches the server and is applied, but the page gets NETWORK_UNAVAILABLE
+ * with writeOutcome UNKNOWN instead of its answer, as when a network answered too late: what a press again must not
+ * write twice (the idempotency keys). Later requests pass; `page.unroute('**\/graphql')` ends it.
+ */
+export async function loseFirstAnswer(page: Page, operationName: string, network = 'NIWE') {
+  let lost = 0;
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.operationName !== operationName || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.fulfill({
+      json: {
+        data: null,
+        errors: [{ message: `Network ${network} did not confirm the write.`, extensions: { code: 'NETWORK_UNAVAILABLE', network, writeOutcome: 'UNKNOWN' } }],
+      },
+    });
+  });
+}
+
 /** axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now. */
 export async function expectAccessible(page: Page) {
   // The portal moves between its pages without reloading, so a page checked before often still has axe-core:
