@@ -24,6 +24,10 @@ export async function runService(name: string, config: ServiceConfig, build: () 
     const url = await listen(service.http, config.port, config.host);
     const { observability } = service;
     if (observability) setProcessLog(observability.log);
+    // Before the line a supervisor waits for: Node takes over SIGTERM from the system's default (end at once) only
+    // when a listener is added, and a SIGTERM sent on reading the line ended a network service with no exit code
+    // when it came in the moment between the line and the listeners (a CI run, test/service-start.e2e.ts).
+    handleStopSignals(name, config, service);
     currentLog().info({ url }, `${name} listening on ${url}/graphql`);
     if (observability?.config.metricsPort !== undefined) {
       const metricsUrl = await listen(createMetricsServer(observability), observability.config.metricsPort, observability.config.metricsHost);
@@ -37,6 +41,18 @@ export async function runService(name: string, config: ServiceConfig, build: () 
     else currentLog().fatal({ err: error }, `${name} did not start`);
     process.exit(known?.configuration ? configErrorExitCode : 1);
   }
+  const { observability } = service;
+  if (observability) {
+    let observed = true;
+    process.on('SIGUSR2', () => {
+      observed = !observed;
+      setObserved(observability, observed);
+    });
+  }
+}
+
+/** SIGINT and SIGTERM drain the service, answer what is in flight, close it and exit 0. */
+function handleStopSignals(name: string, config: ServiceConfig, service: Runnable) {
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -57,12 +73,4 @@ export async function runService(name: string, config: ServiceConfig, build: () 
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  const { observability } = service;
-  if (observability) {
-    let observed = true;
-    process.on('SIGUSR2', () => {
-      observed = !observed;
-      setObserved(observability, observed);
-    });
-  }
 }

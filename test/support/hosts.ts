@@ -266,6 +266,13 @@ export async function startHosts(options: HostsOptions): Promise<Hosts> {
       }),
     );
     await Promise.all(hostsReady);
+    // haproxy checks the gateways from its own start, before they listen: each may stand DOWN until its next check
+    // (inter 1 s) after it is ready, and the first requests then all went to the other (a CI run: one replica
+    // served none of the five reads). The deployment is in service once haproxy has both in rotation.
+    await waitFor(async () => {
+      const statuses = Object.values(await backendColumn(statsSocket, 'gateways', 'status'));
+      return statuses.length === 2 && statuses.every((status) => status === 'UP');
+    }, 30_000);
 
     const hosts: Hosts = {
       jwtSecret,
