@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, screenshot, startPortalSupervisor, whenFailed } from './support/browser.ts';
+import { eventually, launchBrowser, screenshot, startPortalSupervisor, whenFailed } from './support/browser.ts';
 import type { Supervisor } from './support/supervisor.ts';
 import { locale } from '../portal/src/i18n.ts';
 import { readReason } from '../portal/src/reasons.ts';
@@ -24,9 +24,6 @@ const requested: string[] = [];
 const graphqlBodies: Record<string, unknown>[] = [];
 /** Console errors of the pages: a Content-Security-Policy refusal or a failed load shows only there. */
 const consoleErrors: string[] = [];
-
-/** Waits for a condition on the page: a fresh browser context on a busy machine takes more than expect.poll's default second. */
-const eventually = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 50 });
 
 beforeAll(async () => {
   stack = await startPortalSupervisor();

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { daysLeft, windowDays } from '../../../shared/certificates.ts';
+import { regionDay } from '../../../shared/region-day.ts';
 import { pageSize } from '../pages.ts';
 
 // Region's side of the office's follow-up list of certificates: the network reads and checks (its office or
@@ -37,7 +38,13 @@ async function expiringCertificates(ctx: RegionContext, args: ExpiringArgs) {
   const data = await ctx
     .client(args.network)
     .request<{ expiringCertifications: ExpiringRow[] }>(expiringQuery, variables, ctx.identityHeader, { since: '1.6' });
-  return data.expiringCertifications.map(({ memberId, ...row }) => ({ ...row, member: memberRef(args.network, memberId), daysLeft: daysLeft(row.validUntil) }));
+  // One today for the whole list: up to 500 rows, and none a day apart from the next across midnight.
+  const today = regionDay();
+  return data.expiringCertifications.map(({ memberId, ...row }) => ({
+    ...row,
+    member: memberRef(args.network, memberId),
+    daysLeft: daysLeft(row.validUntil, today),
+  }));
 }
 
 export const certificateResolvers: Resolvers = {
