@@ -13,7 +13,7 @@ import type { GatewayContext } from './server.ts';
 // the caller, so members-only events need a member's token and the policy's
 // limits apply.
 
-const eventFields = 'id kind title text visibility publishedAt startsAt endsAt place network { code name }';
+const eventFields = 'id kind title text visibility publishedAt updatedAt withdrawnAt startsAt endsAt place network { code name }';
 const eventQuery = `query CalendarEvent($id: ID!) { newsItem(id: $id) { ${eventFields} } }`;
 const feedQuery = `query CalendarFeed($filter: FeedFilter, $after: String) {
   feed(first: 100, after: $after, filter: $filter) { edges { node { ${eventFields} } } pageInfo { hasNextPage endCursor } }
@@ -30,6 +30,9 @@ interface CalendarEvent {
   text: string;
   visibility: 'PUBLIC' | 'MEMBERS';
   publishedAt: string;
+  /** Absent in a calendar built before corrections existed (the tests' own events). */
+  updatedAt?: string | null;
+  withdrawnAt?: string | null;
   startsAt: string | null;
   endsAt: string | null;
   place: string | null;
@@ -100,6 +103,10 @@ function vevent(event: CalendarEvent): string[] {
     ...(event.place ? [`LOCATION:${escapeText(event.place)}`] : []),
     ...(event.network ? [`ORGANIZER;CN=${quotedParameter(event.network.name)}:urn:irm:network:${event.network.code}`] : []),
     `CLASS:${event.visibility === 'PUBLIC' ? 'PUBLIC' : 'PRIVATE'}`,
+    // A corrected event says when (RFC 5545 3.8.7.3), so a client that imported it takes the new time and place; a
+    // withdrawn one, fetched by its id, is CANCELLED (3.8.1.11) rather than gone, so a client that has it removes it.
+    ...(event.updatedAt ? [`LAST-MODIFIED:${utc(event.updatedAt)}`] : []),
+    ...(event.withdrawnAt ? ['STATUS:CANCELLED'] : []),
     'END:VEVENT',
   ];
   return lines;

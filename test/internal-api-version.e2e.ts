@@ -207,4 +207,38 @@ describe('the internal API is versioned', () => {
       regionClients.set('NIWE', current);
     }
   });
+
+  test('a network of 1.6 still lists and shows its news, as published; correcting and withdrawing, which 1.7 brought, are refused with its version', async () => {
+    const before17 = olderNetwork(stack.networkUrls.NIWE, '1.6', /\b(updatedAt|withdrawnAt|updateNews|withdrawNews)\b/, 'updatedAt');
+    const url = await listen(before17.server, 0);
+    const regionClients = stack.region.clients;
+    const current = regionClients.get('NIWE')!;
+    const office = await stack.token({ role: 'office', network: 'NIWE' });
+    const input = { kind: 'NEWS', title: 'Rundbrief 1.6', text: 'Text', visibility: 'PUBLIC' };
+    const { id } = (await stack.query(`mutation($input: NewsInput!) { publishNews(network: NIWE, input: $input) { id } }`, { input }, office)).data.publishNews;
+    regionClients.set('NIWE', new NetworkClient('NIWE', url, current.timeoutMs, stack.subgraphSecrets.niwe));
+    try {
+      const shown = await stack.query('query($id: ID!) { newsItem(id: $id) { id title updatedAt withdrawnAt } }', { id });
+      expect(shown.errors).toBeUndefined();
+      expect(shown.data.newsItem).toEqual({ id, title: 'Rundbrief 1.6', updatedAt: null, withdrawnAt: null });
+      const feed = await stack.query('{ feed(first: 100, filter: { networks: [NIWE] }) { edges { node { id updatedAt } } } }');
+      expect(feed.errors).toBeUndefined();
+      expect(feed.data.feed.edges).toContainEqual({ node: { id, updatedAt: null } });
+      // Asked with 1.7's fields once, refused; then region knows it serves 1.6 and asks without.
+      expect(before17.refused()).toBe(1);
+
+      for (const [mutation, variables] of [
+        ['mutation($id: ID!, $input: NewsInput!) { updateNews(id: $id, input: $input) { id } }', { id, input: { ...input, title: 'Neu' } }],
+        ['mutation($id: ID!) { withdrawNews(id: $id) { id } }', { id }],
+      ] as const) {
+        const refused = await stack.query(mutation, variables, office);
+        expect(refused.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL_API_VERSION', network: 'NIWE', networkVersion: '1.6' });
+        expect(refused.errors?.[0].message).toContain('this needs 1.7');
+      }
+      expect(before17.refused()).toBe(1);
+    } finally {
+      regionClients.set('NIWE', current);
+      before17.server.close();
+    }
+  });
 });

@@ -38,8 +38,9 @@ export interface FeedQuery {
  * after the cursor depends on how the source compares with the cursor's.
  */
 export async function feedPage(em: EntityManager, source: string, query: FeedQuery): Promise<NewsView[]> {
-  const where: string[] = [];
   const params: unknown[] = [];
+  // Withdrawn items leave the feed, and with it the calendars that subscribe to it (gateway/calendar.ts).
+  const where: string[] = [`n."withdrawn_at" is null`];
   if (!query.membersOnly) where.push(`n."visibility" = 'PUBLIC'`);
   if (query.kind) {
     where.push(`n."kind" = ?`);
@@ -66,14 +67,14 @@ export async function feedPage(em: EntityManager, source: string, query: FeedQue
     `select n.*, r.registered, r.waiting from "news_item" n
      cross join lateral (select count(*) filter (where "status" = 'REGISTERED')::int as registered, count(*) filter (where "status" = 'WAITING')::int as waiting
                          from "event_registration" where "event_id" = n."id") r
-     ${where.length ? `where ${where.join(' and ')}` : ''}
+     where ${where.join(' and ')}
      order by n."published_at" desc, n."id" desc limit ?`,
     params,
   );
   return rows.map(fromRow);
 }
 
-/** Items by local id with their counts, in one statement; those the caller may not see are left out. */
+/** Items by local id with their counts, in one statement; those the caller may not see are left out, withdrawn ones kept (they say so). */
 export async function newsByIds(em: EntityManager, localIds: readonly number[], membersOnly: boolean): Promise<NewsView[]> {
   if (localIds.length === 0) return [];
   const rows = await em.getConnection().execute<Row[]>(
@@ -98,6 +99,8 @@ interface Row {
   place: string | null;
   registration_limit: number | null;
   registration_deadline: Date | null;
+  updated_at: Date | null;
+  withdrawn_at: Date | null;
   registered: number;
   waiting: number;
 }
@@ -115,6 +118,8 @@ function fromRow(row: Row): NewsView {
     place: row.place,
     registrationLimit: row.registration_limit,
     registrationDeadline: row.registration_deadline && new Date(row.registration_deadline),
+    updatedAt: row.updated_at && new Date(row.updated_at),
+    withdrawnAt: row.withdrawn_at && new Date(row.withdrawn_at),
     registered: row.registered,
     waiting: row.waiting,
   };

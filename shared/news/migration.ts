@@ -16,3 +16,8 @@ export const createNewsTables = [
 ];
 
 export const dropNewsTables = [`drop table "event_registration";`, `drop table "news_item";`];
+
+// Corrections and withdrawal (items.ts updateNews, withdrawNews), in every network's database and region's
+// (Migration20261210000000_news_corrections, Migration20261211000000_news_corrections).
+export const addNewsCorrections = [`alter table "news_item" add column "updated_at" timestamptz null, add column "withdrawn_at" timestamptz null;`];
+export const dropNewsCorrections = [`alter table "news_item" drop column "updated_at", drop column "withdrawn_at";`];

@@ -30,6 +30,10 @@ export const NewsItemSchema = defineEntity({
     /** Places of an event; null takes everyone who registers. */
     registrationLimit: p.integer().nullable(),
     registrationDeadline: p.datetime().nullable(),
+    /** When its publisher last corrected it (updateNews); null while as published. */
+    updatedAt: p.datetime().nullable(),
+    /** When its publisher withdrew it (withdrawNews): out of the feed; read by id, it says so. */
+    withdrawnAt: p.datetime().nullable(),
   },
   checks: [
     { name: 'news_item_registration_limit_check', expression: `"registration_limit" > 0` },

@@ -70,6 +70,8 @@ export async function register(
     const event = await lockedEvent(tx, eventLocalId, eventId);
     // A members-only event the caller may not see is, to the caller, not there.
     if (!visible(event)) throw notFound(`Event ${eventId} does not exist.`);
+    if (event.withdrawnAt)
+      throw conflict(`${eventId} was withdrawn on ${event.withdrawnAt.toISOString()}; it takes no registrations.`, { reason: 'STATUS', status: 'WITHDRAWN' });
     const closesAt = event.registrationDeadline ?? event.startsAt!;
     if (closesAt <= new Date())
       throw conflict(`Registration for ${eventId} closed at ${closesAt.toISOString()}.`, { reason: 'CLOSED', closedAt: closesAt.toISOString() });
@@ -147,13 +149,34 @@ export async function cancel(
   });
 }
 
+/** An event's registrations holding a place or waiting, in the order they came (ids), each waiting one with its place in line. */
+export async function activeRegistrations(tx: EntityManager, eventLocalId: number): Promise<RegistrationView[]> {
+  const rows = await tx.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
+  let waiting = 0;
+  return rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));
+}
+
+/** The first `places` of the waiting list take a place (a raised limit); called under the event's lock. */
+export async function moveUp(tx: EntityManager, eventLocalId: number, places: number): Promise<RegistrationView[]> {
+  if (places <= 0) return [];
+  const limit = Number.isFinite(places) ? { limit: places } : {};
+  const next = await tx.find(EventRegistrationSchema, { event: eventLocalId, status: 'WAITING' }, { orderBy: { id: 'asc' }, ...limit });
+  for (const r of next) r.status = 'REGISTERED';
+  return next.map((r) => view(r, eventLocalId, null));
+}
+
+/** Every registration of the event that holds a place or waits, cancelled (the event withdrawn); called under its lock. */
+export async function cancelActive(tx: EntityManager, eventLocalId: number): Promise<RegistrationView[]> {
+  const rows = await tx.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
+  for (const r of rows) r.status = 'CANCELLED';
+  return rows.map((r) => view(r, eventLocalId, null));
+}
+
 /** An event's registrations in order: the registered, then the waiting list from its first. */
 export async function registrationsOf(em: EntityManager, eventLocalId: number, eventId: string): Promise<RegistrationView[]> {
   const event = await em.findOne(NewsItemSchema, eventLocalId);
   if (event?.kind !== 'EVENT') throw notFound(`Event ${eventId} does not exist.`);
-  const rows = await em.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
-  let waiting = 0;
-  const views = rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));
+  const views = await activeRegistrations(em, eventLocalId);
   return [...views.filter((v) => v.status === 'REGISTERED'), ...views.filter((v) => v.status === 'WAITING')];
 }
 

@@ -261,6 +261,10 @@ export type Mutation = {
   registerForEvent: RegistrationRecord;
   /** version: the member's version read; a stale one is CONFLICT (extensions.currentVersion). Without it the last writer wins. */
   updateMember: Written;
+  /** 1.7: corrects an item (shared/news/items.ts updateNews); the same input again changes nothing. */
+  updateNews: NewsChange;
+  /** 1.7: withdraws an item; an event ahead ends its registrations (cancelled). Again: the item as it is. */
+  withdrawNews: NewsChange;
 };
 
 
@@ -314,6 +318,26 @@ export type MutationUpdateMemberArgs = {
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type MutationUpdateNewsArgs = {
+  input: NewsInput;
+  localId: Scalars['Int']['input'];
+};
+
+
+export type MutationWithdrawNewsArgs = {
+  localId: Scalars['Int']['input'];
+};
+
+/** What a correction or withdrawal changed, for region's notifications. */
+export type NewsChange = {
+  __typename?: 'NewsChange';
+  cancelled: Array<RegistrationRecord>;
+  item: NewsRecord;
+  movedUp: Array<RegistrationRecord>;
+  rescheduled: Array<RegistrationRecord>;
+};
+
 /** A new piece of news or event. */
 export type NewsInput = {
   /** Events only: ISO 8601 date and time, not before startsAt. */
@@ -356,8 +380,10 @@ export type NewsRecord = {
   startsAt?: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
   title: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['String']['output']>;
   visibility: NewsVisibility;
   waiting: Scalars['Int']['output'];
+  withdrawnAt?: Maybe<Scalars['String']['output']>;
 };
 
 /** PUBLIC: everyone sees it. MEMBERS: members, offices and admin only. */
@@ -689,6 +715,7 @@ export type ResolversTypes = {
   MemberInput: MemberInput;
   MemberPatch: MemberPatch;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewsChange: ResolverTypeWrapper<Omit<NewsChange, 'cancelled' | 'item' | 'movedUp' | 'rescheduled'> & { cancelled: Array<ResolversTypes['RegistrationRecord']>, item: ResolversTypes['NewsRecord'], movedUp: Array<ResolversTypes['RegistrationRecord']>, rescheduled: Array<ResolversTypes['RegistrationRecord']> }>;
   NewsInput: NewsInput;
   NewsKind: NewsKind;
   NewsRecord: ResolverTypeWrapper<NewsViewModel>;
@@ -734,6 +761,7 @@ export type ResolversParentTypes = {
   MemberInput: MemberInput;
   MemberPatch: MemberPatch;
   Mutation: Record<PropertyKey, never>;
+  NewsChange: Omit<NewsChange, 'cancelled' | 'item' | 'movedUp' | 'rescheduled'> & { cancelled: Array<ResolversParentTypes['RegistrationRecord']>, item: ResolversParentTypes['NewsRecord'], movedUp: Array<ResolversParentTypes['RegistrationRecord']>, rescheduled: Array<ResolversParentTypes['RegistrationRecord']> };
   NewsInput: NewsInput;
   NewsRecord: NewsViewModel;
   OrderKeyInput: OrderKeyInput;
@@ -841,6 +869,15 @@ export type MutationResolvers<ContextType = NetworkContext, ParentType extends R
   publishNews?: Resolver<ResolversTypes['NewsRecord'], ParentType, ContextType, RequireFields<MutationPublishNewsArgs, 'input'>>;
   registerForEvent?: Resolver<ResolversTypes['RegistrationRecord'], ParentType, ContextType, RequireFields<MutationRegisterForEventArgs, 'localId' | 'participant'>>;
   updateMember?: Resolver<ResolversTypes['Written'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input' | 'localId'>>;
+  updateNews?: Resolver<ResolversTypes['NewsChange'], ParentType, ContextType, RequireFields<MutationUpdateNewsArgs, 'input' | 'localId'>>;
+  withdrawNews?: Resolver<ResolversTypes['NewsChange'], ParentType, ContextType, RequireFields<MutationWithdrawNewsArgs, 'localId'>>;
+};
+
+export type NewsChangeResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['NewsChange'] = ResolversParentTypes['NewsChange']> = {
+  cancelled?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['NewsRecord'], ParentType, ContextType>;
+  movedUp?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType>;
+  rescheduled?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType>;
 };
 
 export type NewsRecordResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['NewsRecord'] = ResolversParentTypes['NewsRecord']> = {
@@ -855,8 +892,10 @@ export type NewsRecordResolvers<ContextType = NetworkContext, ParentType extends
   startsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['NewsVisibility'], ParentType, ContextType>;
   waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PartnerCandidateResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['PartnerCandidate'] = ResolversParentTypes['PartnerCandidate']> = {
@@ -938,6 +977,7 @@ export type Resolvers<ContextType = NetworkContext> = {
   ImportReport?: ImportReportResolvers<ContextType>;
   Match?: MatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NewsChange?: NewsChangeResolvers<ContextType>;
   NewsRecord?: NewsRecordResolvers<ContextType>;
   PartnerCandidate?: PartnerCandidateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

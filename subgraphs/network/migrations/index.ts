@@ -17,6 +17,7 @@ import { Migration20261206000000_search_words_rule } from './Migration2026120600
 import { Migration20261207000000_search_materials_certificates } from './Migration20261207000000_search_materials_certificates.ts';
 import { Migration20261208000000_search_words_prune } from './Migration20261208000000_search_words_prune.ts';
 import { Migration20261209000000_search_words_prune_batches } from './Migration20261209000000_search_words_prune_batches.ts';
+import { Migration20261210000000_news_corrections } from './Migration20261210000000_news_corrections.ts';
 
 // Committed migrations, oldest first. They run at start-up; the schema is never synchronised from entities outside tests.
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   { name: 'Migration20261207000000_search_materials_certificates', class: Migration20261207000000_search_materials_certificates },
   { name: 'Migration20261208000000_search_words_prune', class: Migration20261208000000_search_words_prune },
   { name: 'Migration20261209000000_search_words_prune_batches', class: Migration20261209000000_search_words_prune_batches },
+  { name: 'Migration20261210000000_news_corrections', class: Migration20261210000000_news_corrections },
 ];

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/news/access.ts';
 import { feedPage, newsByIds } from '../../../shared/news/feed.ts';
 import { newsIds, registrationIds } from '../../../shared/news/ids.ts';
-import { newsSnapshot, publishNews } from '../../../shared/news/items.ts';
+import { newsSnapshot, publishNews, updateNews, withdrawNews, type ChangeRecords } from '../../../shared/news/items.ts';
 import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
 import { cancel, register, registrationSnapshot, registrationsOf, registrationsOfOwners, type RegistrationView } from '../../../shared/news/registrations.ts';
 import { pageSize } from '../../../shared/validation.ts';
@@ -33,6 +33,11 @@ const iso = (at: Date | null) => at?.toISOString() ?? null;
 function audit(tx: EntityManager, actor: Identity, action: string, network: string, was: RegistrationStatus | null, r: RegistrationView): void {
   const now = registrationSnapshot(r, newsIds.format(network, r.eventLocalId));
   recordAudit(tx, actor, action, `r-${r.localId}`, was && { ...now, status: was }, now);
+}
+
+/** A correction's or withdrawal's audit entry, the item before and after. */
+function changeRecords(actor: Identity, action: string): ChangeRecords {
+  return { audit: (tx, before, after) => recordAudit(tx, actor, action, `n-${after.localId}`, newsSnapshot(before), newsSnapshot(after)) };
 }
 
 function newsInternalResolvers(network: string): InternalResolvers {
@@ -70,6 +75,15 @@ function newsInternalResolvers(network: string): InternalResolvers {
           }),
         );
       },
+      updateNews(_, args, ctx) {
+        assertCanPublish(ctx.identity, network);
+        const id = newsIds.format(network, args.localId);
+        return inArgument('input', () => updateNews(ctx.em, args.localId, id, args.input, changeRecords(ctx.identity, 'updateNews')));
+      },
+      withdrawNews(_, args, ctx) {
+        assertCanPublish(ctx.identity, network);
+        return withdrawNews(ctx.em, args.localId, newsIds.format(network, args.localId), changeRecords(ctx.identity, 'withdrawNews'));
+      },
       registerForEvent(_, args, ctx) {
         const memberId = registrantOf(ctx.identity, args.memberId);
         const membersOnly = canSeeMembersOnly(ctx.identity);
@@ -102,6 +116,8 @@ function newsInternalResolvers(network: string): InternalResolvers {
       startsAt: (n) => iso(n.startsAt),
       endsAt: (n) => iso(n.endsAt),
       registrationDeadline: (n) => iso(n.registrationDeadline),
+      updatedAt: (n) => iso(n.updatedAt),
+      withdrawnAt: (n) => iso(n.withdrawnAt),
     },
     RegistrationRecord: {
       createdAt: (r) => r.createdAt.toISOString(),

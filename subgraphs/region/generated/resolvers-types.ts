@@ -814,10 +814,14 @@ export type InquiryEventType =
   | 'DEADLINE_EXTENDED'
   /** An inquiry's quote deadline is near and the invited member has not quoted yet. */
   | 'DEADLINE_NEAR'
+  /** An event's publisher moved its time or place (each member with a participant registered or waiting receives it, once per participant): data.startsAt, data.endsAt and data.place as they now are. */
+  | 'EVENT_CHANGED'
   /** A participant on an event's waiting list moved up into a freed place. */
   | 'EVENT_MOVED_UP'
   /** A participant's registration for an event holds a place (news and events; the registering member receives it). */
   | 'EVENT_REGISTRATION_CONFIRMED'
+  /** An event's publisher withdrew it, which cancelled the participant's registration (each member with a participant registered or waiting receives it). */
+  | 'EVENT_WITHDRAWN'
   /** A member was invited to quote on an inquiry (the invited member receives it). */
   | 'INVITED'
   /** A meeting of a working group was scheduled (each member of the group receives it). */
@@ -1702,8 +1706,23 @@ export type Mutation = {
    * changed) and extensions.existingMember. idempotencyKey as for createMember.
    */
   updateMember: Member;
+  /**
+   * Corrects a published item: every field as given (send them all, as publishNews takes them); its kind and
+   * publication time stay. Its publisher only: the network's office, admin for any. A start or deadline that has
+   * passed may stay as it is; a new one must lie ahead. registrationLimit below the places taken is BAD_USER_INPUT
+   * OUT_OF_RANGE with min (cancel registrations first); a raised limit, or none, gives the new places to the waiting
+   * list in its order (EVENT_MOVED_UP). A new time or place tells every registered and waiting participant's member
+   * (EVENT_CHANGED). The same input again changes nothing. A withdrawn item is CONFLICT STATUS (status WITHDRAWN).
+   */
+  updateNews: NewsItem;
   /** Withdraws a post: it leaves the lists and cannot be booked; bookings already made stay. Allowed: the posting member, its office, admin. */
   withdrawCapacityPost: CapacityPost;
+  /**
+   * Withdraws a published item: it leaves the feed and the calendars; newsItem still answers it with withdrawnAt.
+   * An event still ahead cancels its registrations, and each participant's member hears EVENT_WITHDRAWN; an event
+   * begun or over keeps them. Its publisher only; withdrawing it again answers it as it is.
+   */
+  withdrawNews: NewsItem;
   /**
    * Withdraws a SUBMITTED quote while its inquiry is OPEN, before the quote deadline: the quoting member (a consortium's
    * lead for the consortium's quote) or an office or admin naming it. The quote reads WITHDRAWN, leaves the owner's
@@ -2145,10 +2164,23 @@ export type MutationUpdateMemberArgs = {
 
 
 /** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationUpdateNewsArgs = {
+  id: Scalars['ID']['input'];
+  input: NewsInput;
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
 export type MutationWithdrawCapacityPostArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   version: Scalars['Int']['input'];
+};
+
+
+/** Writes. Each names who is allowed; bad input is BAD_USER_INPUT with extensions.field naming what to fix and extensions.reason saying why (listed in the README, Errors), and nothing is written. */
+export type MutationWithdrawNewsArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2315,10 +2347,14 @@ export type NewsItem = {
   text: Scalars['String']['output'];
   /** Headline. */
   title: Scalars['String']['output'];
+  /** ISO 8601 timestamp (UTC) of its publisher's last correction (updateNews); null while as published. */
+  updatedAt?: Maybe<Scalars['String']['output']>;
   /** Who may read it: everyone, or members, offices and admin. */
   visibility: NewsVisibility;
   /** Events: registrations on the waiting list; 0 for news. */
   waitingCount: Scalars['Int']['output'];
+  /** ISO 8601 timestamp (UTC) of its withdrawal (withdrawNews); null while published. A withdrawn item is in no feed. */
+  withdrawnAt?: Maybe<Scalars['String']['output']>;
 };
 
 /** News or event. */
@@ -4166,7 +4202,9 @@ export type MutationResolvers<ContextType = RegionContext, ParentType extends Re
   updateCapacityPost?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationUpdateCapacityPostArgs, 'id' | 'input' | 'version'>>;
   updateInquiry?: Resolver<ResolversTypes['Inquiry'], ParentType, ContextType, RequireFields<MutationUpdateInquiryArgs, 'id' | 'input' | 'version'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+  updateNews?: Resolver<ResolversTypes['NewsItem'], ParentType, ContextType, RequireFields<MutationUpdateNewsArgs, 'id' | 'input'>>;
   withdrawCapacityPost?: Resolver<ResolversTypes['CapacityPost'], ParentType, ContextType, RequireFields<MutationWithdrawCapacityPostArgs, 'id' | 'version'>>;
+  withdrawNews?: Resolver<ResolversTypes['NewsItem'], ParentType, ContextType, RequireFields<MutationWithdrawNewsArgs, 'id'>>;
   withdrawQuote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<MutationWithdrawQuoteArgs, 'quoteId' | 'version'>>;
 };
 
@@ -4224,8 +4262,10 @@ export type NewsItemResolvers<ContextType = RegionContext, ParentType extends Re
   startsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['NewsVisibility'], ParentType, ContextType>;
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type NiweMemberResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['NiweMember'] = ResolversParentTypes['NiweMember'], FederationReferenceType extends FederationReferenceTypes['NiweMember'] = FederationReferenceTypes['NiweMember']> = {

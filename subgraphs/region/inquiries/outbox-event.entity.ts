@@ -16,6 +16,8 @@ export const eventTypes = [
   'BOOTH_REGISTRATION_CONFIRMED',
   'DEADLINE_EXTENDED',
   'QUOTE_WITHDRAWN',
+  'EVENT_CHANGED',
+  'EVENT_WITHDRAWN',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

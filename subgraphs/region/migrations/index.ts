@@ -24,6 +24,7 @@ import { Migration20261207100000_consortium_partner_network } from './Migration2
 import { Migration20261208000000_inquiry_lifecycle } from './Migration20261208000000_inquiry_lifecycle.ts';
 import { Migration20261209000000_inquiry_owner_pages } from './Migration20261209000000_inquiry_owner_pages.ts';
 import { Migration20261210000000_account_recovery } from './Migration20261210000000_account_recovery.ts';
+import { Migration20261211000000_news_corrections } from './Migration20261211000000_news_corrections.ts';
 
 // Committed migrations of the region database, oldest first; they run at start-up.
 // One encrypts webhook secrets, so the list is made for region's webhook key.
@@ -54,4 +55,5 @@ export const regionMigrations = (webhookKey: Buffer) => [
   { name: 'Migration20261208000000_inquiry_lifecycle', class: Migration20261208000000_inquiry_lifecycle },
   { name: 'Migration20261209000000_inquiry_owner_pages', class: Migration20261209000000_inquiry_owner_pages },
   { name: 'Migration20261210000000_account_recovery', class: Migration20261210000000_account_recovery },
+  { name: 'Migration20261211000000_news_corrections', class: Migration20261211000000_news_corrections },
 ];

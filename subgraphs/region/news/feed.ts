@@ -10,18 +10,39 @@ import { boundedList } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import type { NetworkCode } from '../generated/resolvers-types.ts';
 import { networkPages, pageSize, walkIncomplete } from '../pages.ts';
-import { newsRecordFields, toRecord, type NewsRecord } from './records.ts';
+import { serves } from '../../../shared/internal-api.ts';
+import { correctedRecordFields, newsRecordFields, toRecord, type NewsRecord } from './records.ts';
 
 // The feed: scatter-gather as in members/search.ts. Every network answers its
 // next page after the cursor from its own database, region adds its own page,
 // and the merge in the one feed order (shared/news/feed.ts) takes the first.
 // One statement per database whatever the page size.
 
-const feedQuery = /* GraphQL */ `
+const feedQuery = (fields: string) => /* GraphQL */ `
   query Feed($first: Int!, $after: FeedKeyInput, $kind: NewsKind, $upcoming: Boolean) {
-    feed(first: $first, after: $after, kind: $kind, upcoming: $upcoming) { ${newsRecordFields} }
+    feed(first: $first, after: $after, kind: $kind, upcoming: $upcoming) { ${fields} }
   }
 `;
+
+/** Internal API 1.7 brought corrections: NewsRecord.updatedAt and withdrawnAt. */
+const correctionsSince = '1.7';
+
+/**
+ * A network's items with 1.7's fields, asked of a network not known to serve less; one that does not know them (an
+ * older minor, or replicas not all updated yet) is asked again without, and its items are then as published, which
+ * for a network that cannot correct or withdraw them they are.
+ */
+export async function askNews<T>(ctx: RegionContext, code: string, query: (fields: string) => string, variables: Record<string, unknown>): Promise<T> {
+  const client = ctx.client(code);
+  if (client.served === undefined || serves(client.served, correctionsSince)) {
+    try {
+      return await client.request<T>(query(correctedRecordFields), variables, ctx.identityHeader);
+    } catch (error) {
+      if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
+    }
+  }
+  return client.request<T>(query(newsRecordFields), variables, ctx.identityHeader);
+}
 
 export interface FeedArgs {
   first?: number | null;
@@ -44,15 +65,12 @@ export async function feed(ctx: RegionContext, args: FeedArgs, path?: readonly (
   // A network missing from the page says what that means for a cursor walk, as a member page does (pages.ts walkIncomplete):
   // the walk on from its endCursor starts behind it in that network too, and never brings the items it lacks.
   const ask = (code: string) =>
-    ctx
-      .client(code)
-      .request<{ feed: NewsRecord[] }>(feedQuery, query, ctx.identityHeader)
-      .then(
-        (data) => data.feed,
-        (error: GraphQLError) => {
-          throw walkIncomplete(error, { plural: 'news and events', one: 'item' });
-        },
-      );
+    askNews<{ feed: NewsRecord[] }>(ctx, code, feedQuery, query).then(
+      (data) => data.feed,
+      (error: GraphQLError) => {
+        throw walkIncomplete(error, { plural: 'news and events', one: 'item' });
+      },
+    );
   const [pages, own] = await Promise.all([
     networkPages(ctx, codes, ask, path),
     filter.regionWide === false ? [] : feedPage(ctx.em, regionSource, { ...query, membersOnly: canSeeMembersOnly(ctx.identity) }),

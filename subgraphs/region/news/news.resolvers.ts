@@ -16,7 +16,7 @@ import {
 } from '../../../shared/news/access.ts';
 import { newsByIds } from '../../../shared/news/feed.ts';
 import { newsIds, regionSource, registrationIds } from '../../../shared/news/ids.ts';
-import { newsSnapshot, publishNews, type NewsInput } from '../../../shared/news/items.ts';
+import { newsSnapshot, publishNews, updateNews, withdrawNews, type ChangeRecords, type NewsInput } from '../../../shared/news/items.ts';
 import type { RegistrationStatus } from '../../../shared/news/news.entity.ts';
 import {
   cancel,
@@ -36,9 +36,10 @@ import { idempotency, remember } from '../idempotency.ts';
 import { memberRefById } from '../ids.ts';
 import { networkPages, pageSize } from '../pages.ts';
 import { recordRegionAudit } from '../members/audit.ts';
-import { feed, type SourcedRecord } from './feed.ts';
-import { notifyRegistration } from './notifications.ts';
+import { askNews, feed, type SourcedRecord } from './feed.ts';
+import { notifyChange, notifyRegistration } from './notifications.ts';
 import {
+  correctedRecordFields,
   newsRecordFields,
   registrationRecordFields,
   toRecord,
@@ -53,7 +54,8 @@ import {
 // network's (over its internal API, where the network checks access again) or
 // region's own for region-wide items.
 
-const itemsQuery = `query($localIds: [Int!]!) { newsItems(localIds: $localIds) { ${newsRecordFields} } }`;
+const itemsQueryOf = (fields: string) => `query($localIds: [Int!]!) { newsItems(localIds: $localIds) { ${fields} } }`;
+const itemsQuery = itemsQueryOf(newsRecordFields);
 const registrationsQuery = `query($localId: Int!) { eventRegistrations(localId: $localId) { ${registrationRecordFields} } }`;
 const publishMutation = `mutation($input: NewsInput!) { publishNews(input: $input) { ${newsRecordFields} } }`;
 const keyedPublishMutation = `mutation($input: NewsInput!, $key: String!) { publishNews(input: $input, idempotencyKey: $key) { ${newsRecordFields} } }`;
@@ -63,6 +65,10 @@ const registerMutation = `mutation($localId: Int!, $memberId: String, $participa
 const ownRegistrationsQuery = `query($memberId: String, $first: Int!) { ownRegistrations(memberId: $memberId, first: $first) { ${registrationRecordFields} } }`;
 const cancelMutation = `mutation($localId: Int!) { cancelEventRegistration(localId: $localId) { cancelled { ${registrationRecordFields} } movedUp { ${registrationRecordFields} } } }`;
 
+const changeFields = `item { ${correctedRecordFields} } movedUp { ${registrationRecordFields} } cancelled { ${registrationRecordFields} } rescheduled { ${registrationRecordFields} }`;
+const updateMutation = `mutation($localId: Int!, $input: NewsInput!) { updateNews(localId: $localId, input: $input) { ${changeFields} } }`;
+const withdrawMutation = `mutation($localId: Int!) { withdrawNews(localId: $localId) { ${changeFields} } }`;
+
 const sourced = <T>(source: string, record: T) => ({ ...record, source });
 
 async function newsItem(ctx: RegionContext, id: string): Promise<SourcedRecord | null> {
@@ -71,7 +77,7 @@ async function newsItem(ctx: RegionContext, id: string): Promise<SourcedRecord |
     const [found] = await newsByIds(ctx.em, [localId], canSeeMembersOnly(ctx.identity));
     return found ? sourced(source, toRecord(found)) : null;
   }
-  const data = await ctx.client(source).request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds: [localId] }, ctx.identityHeader);
+  const data = await askNews<{ newsItems: NewsRecord[] }>(ctx, source, itemsQueryOf, { localIds: [localId] });
   return data.newsItems[0] ? sourced(source, data.newsItems[0]) : null;
 }
 
@@ -107,6 +113,39 @@ async function publish(
           since: '1.2',
         });
   return sourced(source, data.publishNews);
+}
+
+type NewsChangeRecord = { item: NewsRecord; movedUp: RegistrationRecord[]; cancelled: RegistrationRecord[]; rescheduled: RegistrationRecord[] };
+
+/**
+ * A correction (input given) or withdrawal of a published item, by its publisher, in the database that holds it:
+ * region's own with its notifications in the same transaction; a network's over its internal API (1.7), which
+ * checks the publisher again, and the notifications once it has answered, as registrations are told
+ * (notifications.ts). Sending either again is safe: the same correction changes nothing, a second withdrawal
+ * answers the item as it is.
+ */
+async function changeNews(ctx: RegionContext, id: string, input: NewsInput | null): Promise<SourcedRecord> {
+  // Before the id: an anonymous caller is told to sign in, whatever it names.
+  requireSignedIn(ctx.identity);
+  const { source, localId } = newsIds.parse(id);
+  assertCanPublish(ctx.identity, source);
+  const action = input ? 'updateNews' : 'withdrawNews';
+  if (source === regionSource) {
+    const records: ChangeRecords = {
+      audit: (tx, before, after) => recordRegionAudit(tx, ctx.identity, { action, target: id, before: newsSnapshot(before), after: newsSnapshot(after) }),
+      onChanged: (tx, change) => notifyChange(tx, source, change),
+    };
+    const change = input ? await inArgument('input', () => updateNews(ctx.em, localId, id, input, records)) : await withdrawNews(ctx.em, localId, id, records);
+    return sourced(source, toRecord(change.item));
+  }
+  const client = ctx.client(source);
+  const write = { write: 'Sending it again is safe: the same correction changes nothing, a second withdrawal answers the item.', since: '1.7' } as const;
+  const change = input
+    ? (await client.request<{ updateNews: NewsChangeRecord }>(updateMutation, { localId, input }, ctx.identityHeader, write)).updateNews
+    : (await client.request<{ withdrawNews: NewsChangeRecord }>(withdrawMutation, { localId }, ctx.identityHeader, write)).withdrawNews;
+  notifyChange(ctx.em, source, change);
+  await ctx.em.flush();
+  return sourced(source, change.item);
 }
 
 /**
@@ -330,7 +369,7 @@ function eventLoader(ctx: RegionContext): DataLoader<string, SourcedRecord | nul
         networkPages(
           ctx,
           sources.filter((s) => s !== regionSource),
-          async (code) => (await ctx.client(code).request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds: wanted(code) }, ctx.identityHeader)).newsItems,
+          async (code) => (await askNews<{ newsItems: NewsRecord[] }>(ctx, code, itemsQueryOf, { localIds: wanted(code) })).newsItems,
         ),
         sources.includes(regionSource) ? newsByIds(ctx.em, wanted(regionSource), canSeeMembersOnly(ctx.identity)) : [],
       ]);
@@ -353,6 +392,8 @@ export const newsResolvers: Resolvers = {
   },
   Mutation: {
     publishNews: (_, args, ctx) => publish(ctx, args.network, args.input, args.idempotencyKey),
+    updateNews: (_, args, ctx) => changeNews(ctx, args.id, args.input),
+    withdrawNews: (_, args, ctx) => changeNews(ctx, args.id, null),
     registerForEvent: (_, args, ctx) => registerFor(ctx, args.eventId, args.memberId, args.participant),
     cancelEventRegistration: (_, args, ctx) => cancelRegistration(ctx, args.id),
   },
@@ -361,6 +402,8 @@ export const newsResolvers: Resolvers = {
     network: (n) => (n.source === regionSource ? null : (findNetwork(n.source) ?? null)),
     registeredCount: (n) => n.registered,
     waitingCount: (n) => n.waiting,
+    updatedAt: (n) => n.updatedAt ?? null,
+    withdrawnAt: (n) => n.withdrawnAt ?? null,
     calendarPath: (n) => (n.kind === 'EVENT' ? `/calendar/event.ics?id=${encodeURIComponent(newsIds.format(n.source, n.localId))}` : null),
   },
   EventRegistration: {

@@ -19,7 +19,32 @@ type Notified = Pick<RegistrationView | RegistrationRecord, 'localId' | 'eventLo
 /** The registration's notification, if it has one: a place held is confirmed; a waiting one is not yet. */
 export function notifyRegistration(em: EntityManager, source: string, registration: Notified, movedUp = false): void {
   if (registration.status !== 'REGISTERED') return;
-  const type: EventType = movedUp ? 'EVENT_MOVED_UP' : 'EVENT_REGISTRATION_CONFIRMED';
+  notify(em, movedUp ? 'EVENT_MOVED_UP' : 'EVENT_REGISTRATION_CONFIRMED', source, registration);
+}
+
+/** What a correction or withdrawal tells (news.resolvers.ts changeNews): whoever moved up, was cancelled or had the event moved. */
+export interface ToldOfChange {
+  item: { startsAt: Date | string | null; endsAt: Date | string | null; place: string | null };
+  movedUp: Notified[];
+  cancelled: Notified[];
+  rescheduled: Notified[];
+}
+
+/**
+ * A corrected or withdrawn event's notifications: EVENT_MOVED_UP for the places a raised limit gave, EVENT_WITHDRAWN
+ * for each registration its withdrawal cancelled, EVENT_CHANGED with the new time and place for each one holding a
+ * place or waiting when those moved. One per participant, as registrations notify: a member with two people
+ * registered hears it for each.
+ */
+export function notifyChange(em: EntityManager, source: string, change: ToldOfChange): void {
+  const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
+  for (const r of change.movedUp) notifyRegistration(em, source, r, true);
+  for (const r of change.cancelled) notify(em, 'EVENT_WITHDRAWN', source, r);
+  const { startsAt, endsAt, place } = change.item;
+  for (const r of change.rescheduled) notify(em, 'EVENT_CHANGED', source, r, { startsAt: iso(startsAt), endsAt: iso(endsAt), place });
+}
+
+function notify(em: EntityManager, type: EventType, source: string, registration: Notified, data: Record<string, unknown> = {}): void {
   em.create(OutboxEventSchema, {
     id: randomUUID(),
     type,
@@ -32,6 +57,7 @@ export function notifyRegistration(em: EntityManager, source: string, registrati
       registrationId: registrationIds.format(source, registration.localId),
       participant: registration.participant,
       status: registration.status,
+      ...data,
     },
     fannedOut: false,
   });

@@ -7,10 +7,13 @@ import type { RegistrationView } from '../../../shared/news/registrations.ts';
 
 export const newsRecordFields =
   'localId kind title text visibility publishedAt startsAt endsAt place registrationLimit registrationDeadline registered waiting';
+/** With what internal API 1.7 added: asked of a network not known to serve less (news.resolvers.ts askItems). */
+export const correctedRecordFields = `${newsRecordFields} updatedAt withdrawnAt`;
 export const registrationRecordFields = 'localId eventLocalId memberId participant email status waitingPosition createdAt';
 
 type Iso<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-export type NewsRecord = Iso<NewsView>;
+/** updatedAt and withdrawnAt are absent from a network of internal API before 1.7, and from the feed's pages. */
+export type NewsRecord = Omit<Iso<NewsView>, 'updatedAt' | 'withdrawnAt'> & { updatedAt?: string | null; withdrawnAt?: string | null };
 export type RegistrationRecord = Iso<RegistrationView>;
 /** A registration with the database that holds it: a network's code or REGION. */
 export type SourcedRegistration = RegistrationRecord & { source: string };
@@ -24,6 +27,8 @@ export function toRecord(v: NewsView): NewsRecord {
     startsAt: iso(v.startsAt),
     endsAt: iso(v.endsAt),
     registrationDeadline: iso(v.registrationDeadline),
+    updatedAt: iso(v.updatedAt),
+    withdrawnAt: iso(v.withdrawnAt),
   };
 }
 
