@@ -725,3 +725,106 @@ test('a member is refused the office’s news page', async () => {
   expect(await page.getByRole('button', { name: 'Veröffentlichen' }).count()).toBe(0);
   await expectAccessible(page);
 });
+
+test('the office corrects its event from the item’s page, the start kept to the millisecond, then withdraws it after asking: its registrations end', async () => {
+  // Published through the graph with a start the form cannot write (seconds and milliseconds), two people registered for one place.
+  const startsAt = new Date(Date.now() + 20 * 86_400_000 + 12_345).toISOString();
+  const input = {
+    kind: 'EVENT',
+    title: 'Werkstattgespräch Zerspanung',
+    text: 'Erfahrungsaustausch.',
+    visibility: 'PUBLIC',
+    startsAt,
+    place: 'Eisenach',
+    registrationLimit: 1,
+  };
+  const officeToken = await stack.token('--role', 'office', '--network', 'NIWE', '--sub', 'office-news');
+  const published = await stack.query(
+    { query: 'mutation($input: NewsInput!) { publishNews(network: NIWE, input: $input) { id } }', variables: { input } },
+    officeToken,
+  );
+  const id: string = published.data.publishNews.id;
+  const memberId = await firstMember('NIWE');
+  for (const name of ['Jana', 'Kai'])
+    await graph('mutation($e: ID!, $m: ID!, $p: ParticipantInput!) { registerForEvent(eventId: $e, memberId: $m, participant: $p) { id } }', {
+      e: id,
+      m: memberId,
+      p: { name, email: `${name.toLowerCase()}@niwe.example` },
+    });
+  const item = async () =>
+    (await graph('query($id: ID!) { newsItem(id: $id) { place startsAt registrationLimit registeredCount waitingCount updatedAt withdrawnAt } }', { id }))
+      .newsItem;
+
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/neuigkeiten/${encodeURIComponent(id)}`);
+  await eventually(() => page.locator('h1').textContent()).toBe('Werkstattgespräch Zerspanung');
+  await page.getByRole('link', { name: 'Korrigieren' }).click();
+  await page.waitForURL(/\/geschaeftsstelle\/neuigkeit\?id=/);
+  await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung korrigieren');
+  await eventually(() => page.locator('#news-title').inputValue()).toBe('Werkstattgespräch Zerspanung');
+  expect(await page.locator('#news-place').inputValue()).toBe('Eisenach');
+  expect(await page.locator('#news-registrationLimit').inputValue()).toBe('1');
+  // The kind stays: said, not offered.
+  expect(await page.getByLabel('Veranstaltung', { exact: true }).count()).toBe(0);
+  expect(await page.locator('.lead').textContent()).toContain('Wer angemeldet ist oder wartet (2)');
+  await expectAccessible(page);
+
+  await page.locator('#news-registrationLimit').fill('2');
+  await page.locator('#news-place').fill('Eschwege, Werrastraße 1');
+  await page.getByRole('button', { name: 'Änderungen speichern' }).press('Enter');
+  const notice = page.locator('.saved .notice-ok');
+  await eventually(() => notice.textContent()).toBe('Die Änderungen an der Veranstaltung „Werkstattgespräch Zerspanung“ sind gespeichert. Zur Veranstaltung');
+  // Kai took the new place; the start went back as stored, not as the form's minutes.
+  expect(await item()).toMatchObject({
+    place: 'Eschwege, Werrastraße 1',
+    startsAt,
+    registrationLimit: 2,
+    registeredCount: 2,
+    waitingCount: 0,
+    withdrawnAt: null,
+  });
+  expect(await page.locator('#news-place').inputValue()).toBe('Eschwege, Werrastraße 1');
+  await expectAccessible(page);
+
+  // Fewer places than are taken now: refused at its field, with the focus, and nothing changed.
+  await page.locator('#news-registrationLimit').fill('1');
+  await page.getByRole('button', { name: 'Änderungen speichern' }).press('Enter');
+  await eventually(() => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((f) => f.id))).toEqual(['news-registrationLimit']);
+  expect(await page.locator('#news-registrationLimit-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl von mindestens 2 ein.');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('news-registrationLimit');
+  expect(await page.locator('.saved').textContent()).toBe('');
+  expect((await item()).registrationLimit).toBe(2);
+  await expectAccessible(page);
+  await page.locator('#news-registrationLimit').fill('2');
+  await page.getByRole('button', { name: 'Änderungen speichern' }).press('Enter');
+  await eventually(() => notice.count()).toBe(1);
+
+  await notice.getByRole('link', { name: 'Zur Veranstaltung' }).click();
+  await eventually(() => page.locator('h1').textContent()).toBe('Werkstattgespräch Zerspanung');
+  expect(await page.locator('main p.muted').first().textContent()).toMatch(/^veröffentlicht .+, geändert .+$/);
+  await page.getByRole('button', { name: 'Zurückziehen' }).click();
+  const dialog = page.locator('dialog:has(#withdraw-news-question)');
+  await eventually(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.locator('#withdraw-news-question').textContent()).toBe(
+    '„Werkstattgespräch Zerspanung“ zurückziehen? Die Veranstaltung verschwindet aus den Neuigkeiten und Kalendern. Die 2 Anmeldungen werden storniert; die Mitglieder werden benachrichtigt.',
+  );
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Ja, zurückziehen' }).click();
+  await eventually(() => page.locator('.publisher-actions .notice-ok').textContent()).toBe('„Werkstattgespräch Zerspanung“ ist zurückgezogen.');
+  await eventually(() => page.locator('.notice-warning').textContent()).toMatch(/^Zurückgezogen am .+: nicht mehr in den Neuigkeiten, keine Anmeldung mehr\.$/);
+  expect(await page.getByRole('button', { name: 'Zurückziehen' }).count()).toBe(0);
+  // The organiser's list is read again: the withdrawal cancelled both.
+  await eventually(() => page.locator('.organiser-registrations').textContent()).toContain('Noch keine Anmeldungen.');
+  expect(await page.getByRole('link', { name: 'In den Kalender (.ics)' }).count()).toBe(0);
+  expect(await item()).toMatchObject({ registeredCount: 0, waitingCount: 0, withdrawnAt: expect.any(String) });
+  expect(await newsTitled('Werkstattgespräch Zerspanung')).toEqual([]);
+  await expectAccessible(page);
+  await screenshot(page, 'office-news-withdrawn');
+
+  // Its correction page says so, with no form.
+  await page.goto(`${stack.gateway}/geschaeftsstelle/neuigkeit?id=${encodeURIComponent(id)}`);
+  await eventually(() => page.locator('main .notice').textContent()).toMatch(
+    /^„Werkstattgespräch Zerspanung“ wurde am .+ zurückgezogen und lässt sich nicht mehr korrigieren\.$/,
+  );
+  expect(await page.locator('form.news-form').count()).toBe(0);
+});

@@ -30,10 +30,12 @@ export interface NewsItemView {
   registeredCount: number;
   waitingCount: number;
   calendarPath: string | null;
+  updatedAt: string | null;
+  withdrawnAt: string | null;
 }
 
 const newsItemFields = `id network { code name } kind title text visibility publishedAt startsAt endsAt place
-  registrationLimit registrationDeadline registeredCount waitingCount calendarPath`;
+  registrationLimit registrationDeadline registeredCount waitingCount calendarPath updatedAt withdrawnAt`;
 
 export interface FeedFilter {
   kind?: NewsKind;
@@ -59,6 +61,12 @@ export const newsFeed = operation<FeedData, { first: number; after?: string; fil
 export const newsItem = operation<{ newsItem: NewsItemView | null }, { id: string }>(
   'NewsItem',
   `query NewsItem($id: ID!) { newsItem(id: $id) { ${newsItemFields} } }`,
+);
+
+/** Its publisher (the network's office, admin) takes an item out of the feed; an event ahead cancels its registrations. */
+export const withdrawNews = operation<{ withdrawNews: NewsItemView }, { id: string }>(
+  'WithdrawNews',
+  `mutation WithdrawNews($id: ID!) { withdrawNews(id: $id) { ${newsItemFields} } }`,
 );
 
 export interface EventRegistrationView {
@@ -460,6 +468,7 @@ export const endRelationship = operation<{ endRelationship: RelationshipView }, 
 export const cooperationOperations = [
   newsFeed,
   newsItem,
+  withdrawNews,
   registerForEvent,
   myEventRegistrations,
   eventRegistrations,

@@ -225,6 +225,12 @@ export const publishNews = operation<
   }`,
 );
 
+/** Its publisher corrects an item: every field as given; the kind and publication time stay. */
+export const updateNews = operation<{ updateNews: { id: string; title: string; kind: NewsKind } }, { id: string; input: NewsInput }>(
+  'UpdateNews',
+  `mutation UpdateNews($id: ID!, $input: NewsInput!) { updateNews(id: $id, input: $input) { id title kind } }`,
+);
+
 export const officeOperations = [
   importMembersFile,
   officeCapacityBalance,
@@ -238,4 +244,5 @@ export const officeOperations = [
   networkOffices,
   officeExpiringCertificates,
   publishNews,
+  updateNews,
 ];

@@ -28,6 +28,19 @@ const de = {
   waitingCount: (n: string) => `${n} auf der Warteliste`,
   deadline: 'Anmeldeschluss',
   calendarLink: 'In den Kalender (.ics)',
+  updatedAt: (at: string) => `geändert ${at}`,
+  withdrawnNotice: (at: string) => `Zurückgezogen am ${at}: nicht mehr in den Neuigkeiten, keine Anmeldung mehr.`,
+  publisherActions: 'Veröffentlichung',
+  correctItem: 'Korrigieren',
+  withdrawItem: 'Zurückziehen',
+  withdrawNewsQuestion: (title: string, kind: 'NEWS' | 'EVENT', registrants: number) =>
+    `„${title}“ zurückziehen? ${kind === 'EVENT' ? 'Die Veranstaltung' : 'Die Neuigkeit'} verschwindet aus den Neuigkeiten und Kalendern.${
+      registrants > 0
+        ? ` ${registrants === 1 ? 'Die eine Anmeldung wird' : `Die ${registrants} Anmeldungen werden`} storniert; die Mitglieder werden benachrichtigt.`
+        : ''
+    }`,
+  withdrawNewsConfirm: 'Ja, zurückziehen',
+  newsWithdrawnDone: (title: string) => `„${title}“ ist zurückgezogen.`,
   backToFeed: 'Zurück zu den Neuigkeiten',
   itemNotFound: 'Diesen Eintrag gibt es nicht, oder er ist nur für Mitglieder.',
   registerHeading: 'Anmeldung',
@@ -281,6 +294,17 @@ const en: CooperationMessages = {
   waitingCount: (n) => `${n} on the waiting list`,
   deadline: 'Registration closes',
   calendarLink: 'Add to calendar (.ics)',
+  updatedAt: (at) => `changed ${at}`,
+  withdrawnNotice: (at) => `Withdrawn on ${at}: no longer in the news, no more registrations.`,
+  publisherActions: 'Publication',
+  correctItem: 'Correct',
+  withdrawItem: 'Withdraw',
+  withdrawNewsQuestion: (title, kind, registrants) =>
+    `Withdraw “${title}”? The ${kind === 'EVENT' ? 'event' : 'news'} leaves the news and the calendars.${
+      registrants > 0 ? ` ${registrants === 1 ? 'Its one registration is' : `Its ${registrants} registrations are`} cancelled; the members are told.` : ''
+    }`,
+  withdrawNewsConfirm: 'Yes, withdraw',
+  newsWithdrawnDone: (title) => `“${title}” is withdrawn.`,
   backToFeed: 'Back to news and events',
   itemNotFound: 'This item does not exist, or it is for members only.',
   registerHeading: 'Registration',

@@ -11,6 +11,7 @@ import {
   newsFeed,
   newsItem,
   registerForEvent,
+  withdrawNews,
   type EventRegistrationView,
   type FeedData,
   type FeedFilter,
@@ -263,7 +264,12 @@ export function EventPage({ id }: { id: string }) {
         {item.visibility === 'MEMBERS' && <> · {text.membersOnly}</>}
       </p>
       <h1>{item.title}</h1>
-      <p class="muted">{text.publishedAt(dateTime(item.publishedAt))}</p>
+      <p class="muted">
+        {text.publishedAt(dateTime(item.publishedAt))}
+        {item.updatedAt && <>, {text.updatedAt(dateTime(item.updatedAt))}</>}
+      </p>
+      {item.withdrawnAt && <p class="notice notice-warning">{text.withdrawnNotice(dateTime(item.withdrawnAt))}</p>}
+      <PublisherActions item={item} onChange={loaded.reload} />
       {item.kind === 'EVENT' && (
         <dl class="facts event-facts">
           {item.startsAt && (
@@ -309,16 +315,77 @@ export function EventPage({ id }: { id: string }) {
           <p key={i}>{paragraph}</p>
         ))}
       </div>
-      {item.calendarPath && (
+      {item.calendarPath && !item.withdrawnAt && (
         <p>
           <a class="button-link" href={item.calendarPath} download>
             {text.calendarLink}
           </a>
         </p>
       )}
-      {item.kind === 'EVENT' && <EventRegistration item={item} closed={closesAt !== null && Date.parse(closesAt) <= Date.now()} onChange={loaded.reload} />}
-      {item.kind === 'EVENT' && <OrganiserRegistrations item={item} onChange={loaded.reload} />}
+      {item.kind === 'EVENT' && (
+        <EventRegistration
+          item={item}
+          closed={item.withdrawnAt !== null || (closesAt !== null && Date.parse(closesAt) <= Date.now())}
+          onChange={loaded.reload}
+        />
+      )}
+      {/* Read again once withdrawn: the withdrawal cancelled the registrations it listed. */}
+      {item.kind === 'EVENT' && <OrganiserRegistrations key={item.withdrawnAt ?? ''} item={item} onChange={loaded.reload} />}
     </>
+  );
+}
+
+/** The item's publisher: its network's office, admin for any (the graph checks it again). */
+function usePublisher(item: NewsItemView): boolean {
+  const { session } = useSession();
+  return session?.role === 'admin' || (session?.role === 'office' && item.network !== null && item.network.code === session.network);
+}
+
+/**
+ * Its publisher corrects the item (the office's form with the item's values, updateNews) or withdraws it after
+ * asking (withdrawNews): a title with a typo or a cancelled event could be changed only through the API.
+ */
+function PublisherActions({ item, onChange }: { item: NewsItemView; onChange: () => void }) {
+  const text = useCooperationText();
+  const confirm = useConfirmDialog<NewsItemView>();
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
+  const status = useRef<HTMLDivElement>(null);
+  if (!usePublisher(item)) return null;
+  const withdraw = async () => {
+    const result = await confirm.send((chosen) => request(withdrawNews, { id: chosen.id }));
+    if (!result) return;
+    const done = result.data?.withdrawNews;
+    setOutcome(
+      done ? { ok: true, message: say((locale) => cooperationText(locale).newsWithdrawnDone(done.title)) } : { ok: false, message: sayFailure(result.errors) },
+    );
+    if (done) onChange();
+    // The button is gone once withdrawn: the keyboard continues at the outcome.
+    requestAnimationFrame(() => status.current?.focus());
+  };
+  return (
+    <section class="publisher-actions" aria-label={text.publisherActions}>
+      {!item.withdrawnAt && (
+        <div class="row-actions">
+          <a class="button-link secondary" href={`${paths.office}/neuigkeit?id=${encodeURIComponent(item.id)}`}>
+            {text.correctItem}
+          </a>
+          <button type="button" class="secondary" onClick={() => confirm.ask(item)}>
+            {text.withdrawItem}
+          </button>
+        </div>
+      )}
+      <div role="status" ref={status} tabIndex={-1}>
+        {outcome && <p class={`notice ${outcome.ok ? 'notice-ok' : 'notice-error'}`}>{outcome.message}</p>}
+      </div>
+      <ConfirmQuestion
+        confirm={confirm}
+        id="withdraw-news-question"
+        question={(chosen) => text.withdrawNewsQuestion(chosen.title, chosen.kind, chosen.registeredCount + chosen.waitingCount)}
+        action={text.withdrawNewsConfirm}
+        cancel={text.cancelQuestion}
+        onConfirm={withdraw}
+      />
+    </section>
   );
 }
 
@@ -331,8 +398,7 @@ export function EventPage({ id }: { id: string }) {
 function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChange: () => void }) {
   const { t, number, memberName } = useLocale();
   const coop = useCooperationText();
-  const { session } = useSession();
-  const organiser = session?.role === 'admin' || (session?.role === 'office' && item.network !== null && item.network.code === session.network);
+  const organiser = usePublisher(item);
   const list = useReloadable(eventRegistrations, organiser ? { eventId: item.id } : undefined);
   const confirm = useConfirmDialog<OrganiserRegistrationView>();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);

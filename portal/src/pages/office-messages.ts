@@ -222,6 +222,17 @@ const de = {
   newsPublishing: 'Wird veröffentlicht …',
   newsPublished: (kind: 'NEWS' | 'EVENT', title: string) => `${kind === 'EVENT' ? 'Die Veranstaltung' : 'Die Neuigkeit'} „${title}“ ist veröffentlicht.`,
   newsShow: (kind: 'NEWS' | 'EVENT'): string => (kind === 'EVENT' ? 'Zur Veranstaltung' : 'Zur Neuigkeit'),
+  newsEditHeading: 'Neuigkeit oder Veranstaltung korrigieren',
+  newsEditIntro: (kind: 'NEWS' | 'EVENT', registrants: number): string =>
+    kind === 'EVENT'
+      ? `Art und Zeitpunkt der Veröffentlichung bleiben. Wer angemeldet ist oder wartet (${registrants}), erfährt eine neue Zeit oder einen neuen Ort; weitere Plätze gehen an die Warteliste.`
+      : 'Art und Zeitpunkt der Veröffentlichung bleiben.',
+  newsNotFound: 'Diesen Eintrag gibt es nicht.',
+  newsWithdrawnAlready: (title: string, at: string) => `„${title}“ wurde am ${at} zurückgezogen und lässt sich nicht mehr korrigieren.`,
+  newsSave: 'Änderungen speichern',
+  newsSaving: 'Wird gespeichert …',
+  newsSaved: (kind: 'NEWS' | 'EVENT', title: string) =>
+    `Die Änderungen an ${kind === 'EVENT' ? 'der Veranstaltung' : 'der Neuigkeit'} „${title}“ sind gespeichert.`,
 };
 
 export type OfficeMessages = typeof de;
@@ -430,6 +441,16 @@ const en: OfficeMessages = {
   newsPublishing: 'Publishing …',
   newsPublished: (kind, title) => `The ${kind === 'EVENT' ? 'event' : 'news'} “${title}” is published.`,
   newsShow: (kind) => (kind === 'EVENT' ? 'Go to the event' : 'Go to the news'),
+  newsEditHeading: 'Correct news or an event',
+  newsEditIntro: (kind, registrants) =>
+    kind === 'EVENT'
+      ? `The kind and the time of publication stay. Those registered or waiting (${registrants}) hear of a new time or place; more places go to the waiting list.`
+      : 'The kind and the time of publication stay.',
+  newsNotFound: 'This item does not exist.',
+  newsWithdrawnAlready: (title, at) => `“${title}” was withdrawn on ${at} and cannot be corrected any more.`,
+  newsSave: 'Save changes',
+  newsSaving: 'Saving …',
+  newsSaved: (kind, title) => `The changes to the ${kind === 'EVENT' ? 'event' : 'news'} “${title}” are saved.`,
 };
 
 /** The office pages' texts in a locale's language: for words said later (said.tsx), as useOfficeText is for a component. */

@@ -4,19 +4,22 @@ import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
 import { localDateTime } from '../inquiry-dates.ts';
-import { type NewsInput, type NewsKind, publishNews } from '../operations.ts';
+import { ErrorNotice } from '../components/notices.tsx';
+import { type NewsInput, type NewsItemView, type NewsKind, newsItem, publishNews, updateNews } from '../operations.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
-import { paths } from '../router.ts';
+import { paths, useRoute } from '../router.ts';
 import { blankRequired, type Said, say, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useNotation } from '../use-notation.ts';
+import { useReloadable } from '../use-query.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
 
 // Publishing news and events (publishNews, README "News and events"): until this page an office could publish only
 // through the API. An office publishes for its own network; admin chooses a network or the whole region. The event's
 // fields show only for an event. The server checks everything; its refusal stands at its field, which gets the focus.
+// With ?id= the same form corrects a published item (updateNews): a typo in a title could not be fixed before.
 
 type Visibility = NewsInput['visibility'];
 
@@ -57,11 +60,60 @@ const notWhole = () => say((locale) => fieldErrorText({ message: '', extensions:
 // datetime-local is the browser's local time; the graph takes an instant with its zone (as the inquiry and meeting forms send it).
 const instant = (value: string) => (value ? new Date(value).toISOString() : null);
 
+/** The form's values of a published item: its times as the browser's clock reads them, as the form takes them. */
+function valuesOf(item: NewsItemView): Values {
+  const local = (iso: string | null) => (iso ? localDateTime(iso) : '');
+  return {
+    kind: item.kind,
+    visibility: item.visibility,
+    title: item.title,
+    text: item.text,
+    startsAt: local(item.startsAt),
+    endsAt: local(item.endsAt),
+    place: item.place ?? '',
+    registrationLimit: item.registrationLimit === null ? '' : String(item.registrationLimit),
+    registrationDeadline: local(item.registrationDeadline),
+  };
+}
+
 export function NewsPage({ session }: { session: Session }) {
+  const id = useRoute().params.get('id');
+  // Keyed by the id, so another item's correction starts from its own values.
+  return id ? <NewsCorrection key={id} id={id} session={session} /> : <NewsForm session={session} />;
+}
+
+/** The published item loaded, then the form with its values; a withdrawn or unknown one says so. */
+function NewsCorrection({ id, session }: { id: string; session: Session }) {
+  const text = useOfficeText();
+  const { t, dateTime } = useLocale();
+  const loaded = useReloadable(newsItem, { id });
+  const item = loaded.data?.newsItem;
+  if (item && !item.withdrawnAt) return <NewsForm session={session} editing={item} />;
+  return (
+    <>
+      <BackToOverview />
+      <h1>{text.newsEditHeading}</h1>
+      {loaded.loading ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : (
+        <>
+          <ErrorNotice errors={loaded.errors} />
+          {item?.withdrawnAt && <p class="notice">{text.newsWithdrawnAlready(item.title, dateTime(item.withdrawnAt))}</p>}
+          {!item && loaded.errors.length === 0 && <p class="notice">{text.newsNotFound}</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+function NewsForm({ session, editing }: { session: Session; editing?: NewsItemView }) {
   const text = useOfficeText();
   const { language } = useLocale();
   const { network, chooser } = useOfficeNetwork(session, 'news-network', { regionWide: true, regionWideLabel: text.newsRegionWide });
-  const [values, setValues] = useState<Values>(empty);
+  // What the form showed of the item: a time left as it was goes back exactly as stored (seconds and all), so the
+  // server sees it unchanged; read back from the form's minutes, a start under way came back as a new time that had passed.
+  const [stored] = useState(() => editing && valuesOf(editing));
+  const [values, setValues] = useState<Values>(stored ?? empty);
   const [errors, setErrors] = useState<Errors>({});
   const [published, setPublished] = useState<{ id: string; title: string; kind: NewsKind } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,6 +140,8 @@ export function NewsPage({ session }: { session: Session }) {
     if (Object.keys(blank).length > 0) return fail(blank);
     const limit = event && values.registrationLimit.trim() ? parseWhole(values.registrationLimit, language) : null;
     if (limit !== null && Number.isNaN(limit)) return fail({ registrationLimit: notWhole() });
+    const time = (name: 'startsAt' | 'endsAt' | 'registrationDeadline') =>
+      editing && stored && values[name] === stored[name] ? editing[name] : instant(values[name]);
     const input: NewsInput = {
       kind: values.kind,
       title: values.title,
@@ -96,22 +150,23 @@ export function NewsPage({ session }: { session: Session }) {
       // News has none of an event's fields: the server refuses them.
       ...(event
         ? {
-            startsAt: instant(values.startsAt),
-            endsAt: instant(values.endsAt),
+            startsAt: time('startsAt'),
+            endsAt: time('endsAt'),
             place: values.place.trim() || null,
             registrationLimit: limit,
-            registrationDeadline: instant(values.registrationDeadline),
+            registrationDeadline: time('registrationDeadline'),
           }
         : {}),
     };
     setBusy(true);
-    const result = await request(publishNews, { network, input, idempotencyKey: keys.of() });
+    const result = editing ? await request(updateNews, { id: editing.id, input }) : await request(publishNews, { network, input, idempotencyKey: keys.of() });
     setBusy(false);
-    keys.settle('form', result.errors);
-    const item = result.data?.publishNews;
+    if (!editing) keys.settle('form', result.errors);
+    const item = result.data && ('updateNews' in result.data ? result.data.updateNews : result.data.publishNews);
     if (item) {
       setErrors({});
-      setValues(empty);
+      // A correction keeps its values for the next one; a new item empties the form for the next item.
+      if (!editing) setValues(empty);
       setPublished(item);
       return;
     }
@@ -194,19 +249,29 @@ export function NewsPage({ session }: { session: Session }) {
   return (
     <>
       <BackToOverview />
-      <h1 id="news-heading">{text.newsHeading}</h1>
-      <p class="lead">{text.newsIntro}</p>
+      <h1 id="news-heading">{editing ? text.newsEditHeading : text.newsHeading}</h1>
+      <p class="lead">{editing ? text.newsEditIntro(editing.kind, editing.registeredCount + editing.waitingCount) : text.newsIntro}</p>
       <form class="office-form news-form" onSubmit={submit} noValidate aria-labelledby="news-heading">
         {errors.form && (
           <p class="notice notice-error" role="alert">
             {errors.form}
           </p>
         )}
-        {chooser ?? <p>{text.newsNetwork(network ?? '')}</p>}
-        {radios<NewsKind>('kind', text.newsKindLabel, [
-          ['NEWS', text.newsKindNEWS],
-          ['EVENT', text.newsKindEVENT],
-        ])}
+        {editing ? (
+          // The kind and where it is published stay: a correction changes the item, not what it is.
+          <p>
+            {editing.network ? text.newsNetwork(editing.network.code) : text.newsRegionWide} · {text.newsKindLabel}:{' '}
+            {editing.kind === 'EVENT' ? text.newsKindEVENT : text.newsKindNEWS}
+          </p>
+        ) : (
+          <>
+            {chooser ?? <p>{text.newsNetwork(network ?? '')}</p>}
+            {radios<NewsKind>('kind', text.newsKindLabel, [
+              ['NEWS', text.newsKindNEWS],
+              ['EVENT', text.newsKindEVENT],
+            ])}
+          </>
+        )}
         {field('title', text.newsTitle, { required: true })}
         {field('text', text.newsText, { required: true, multiline: true })}
         {radios<Visibility>('visibility', text.newsVisibilityLabel, [
@@ -217,7 +282,7 @@ export function NewsPage({ session }: { session: Session }) {
           <fieldset class="news-event">
             <legend>{text.newsEventLegend}</legend>
             <div class="field-row">
-              {field('startsAt', text.newsStartsAt, { type: 'datetime-local', required: true, min: now })}
+              {field('startsAt', text.newsStartsAt, { type: 'datetime-local', required: true, min: editing ? undefined : now })}
               {field('endsAt', text.newsEndsAt, { type: 'datetime-local', min: values.startsAt || now })}
             </div>
             {field('place', text.newsPlace)}
@@ -226,7 +291,7 @@ export function NewsPage({ session }: { session: Session }) {
               {field('registrationDeadline', text.newsDeadline, {
                 type: 'datetime-local',
                 hint: text.newsDeadlineHint,
-                min: now,
+                min: editing ? undefined : now,
                 max: values.startsAt || undefined,
               })}
             </div>
@@ -234,13 +299,14 @@ export function NewsPage({ session }: { session: Session }) {
         )}
         <div class="actions">
           <button type="submit" aria-disabled={busy ? 'true' : undefined}>
-            {busy ? text.newsPublishing : text.newsPublish}
+            {editing ? (busy ? text.newsSaving : text.newsSave) : busy ? text.newsPublishing : text.newsPublish}
           </button>
         </div>
         <div role="status" class="saved">
           {published && (
             <p class="notice notice-ok">
-              {text.newsPublished(published.kind, published.title)} <a href={paths.newsItem(published.id)}>{text.newsShow(published.kind)}</a>
+              {editing ? text.newsSaved(published.kind, published.title) : text.newsPublished(published.kind, published.title)}{' '}
+              <a href={paths.newsItem(published.id)}>{text.newsShow(published.kind)}</a>
             </p>
           )}
         </div>
