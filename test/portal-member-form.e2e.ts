@@ -60,7 +60,7 @@ test('an office creates a member: the invalid postal code gets the server error 
 
   await postalCode.fill('37269');
   await page.keyboard.press('Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Testfräserei Werra GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Testfräserei Werra GmbH. Zum Profil');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
   await expectAccessible(page);
   await screenshot(page, 'member-form-saved');
@@ -89,7 +89,7 @@ test('pressed again after an answer that left the write open, the member is crea
   await page.press('#member-city', 'Enter');
   await eventually(() => page.locator('.notice-error').textContent()).toMatch(/Ob das gespeichert wurde, ist nicht sicher/);
   await page.press('#member-city', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Zweimal Gedrückt GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Zweimal Gedrückt GmbH. Zum Profil');
   const search = { query: '{ members(filter: { text: "Zweimal Gedrückt" }) { totalCount } }' };
   expect((await stack.query(search)).data.members.totalCount).toBe(1);
   await page.unroute('**/graphql');
@@ -241,13 +241,13 @@ test('once created, the URL is the member\'s edit page: a reload edits it, and e
   );
   await page.fill('#member-employees', '1.250');
   await page.press('#member-employees', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
   const search = { query: '{ members(filter: { text: "Werra Tausendfüßler" }) { totalCount edges { node { id employees } } } }' };
   const [created] = (await stack.query(search)).data.members.edges;
   expect(created.node.employees).toBe(1250);
   await page.waitForURL((url) => url.pathname === `/mitglieder/bearbeiten/${encodeURIComponent(created.node.id)}`);
   expect(await page.locator('h1').textContent()).toBe('Mitglied bearbeiten');
-  expect(await page.locator('.saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
+  expect(await page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
 
   // Reloaded, the form edits the member it created; saved again, there is still one.
   await page.reload();
@@ -255,7 +255,7 @@ test('once created, the URL is the member\'s edit page: a reload edits it, and e
   expect(await page.locator('h1').textContent()).toBe('Mitglied bearbeiten');
   await page.fill('#member-employees', '1 300');
   await page.press('#member-employees', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Werra Tausendfüßler GmbH. Zum Profil');
   const after = (await stack.query(search)).data.members;
   expect(after.totalCount).toBe(1);
   expect(after.edges[0].node.employees).toBe(1300);
@@ -288,7 +288,7 @@ test('a change made elsewhere meanwhile keeps what was typed: taken over where o
   await elsewhere({ description: 'Laserschneiden und Kanten bis 4 m.' });
   await page.fill('#member-website', 'https://meissner-blechbau.example');
   await page.press('#member-website', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe(
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe(
     'Gespeichert: Meißner Blechbau GmbH. Inzwischen von anderer Seite geändert und übernommen: Beschreibung. Zum Profil',
   );
   expect(await page.locator('#member-description').inputValue()).toBe('Laserschneiden und Kanten bis 4 m.');
@@ -318,7 +318,7 @@ test('a change made elsewhere meanwhile keeps what was typed: taken over where o
 
   // Saved again, the typed website stands.
   await page.press('#member-website', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Meißner Blechbau GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Meißner Blechbau GmbH. Zum Profil');
   expect(await page.locator('#member-website-theirs').count()).toBe(0);
   expect((await current()).website).toBe('https://www.meissner-blechbau.example/');
 });
@@ -362,7 +362,7 @@ test('a member of the same name and postal code is refused at the name, saying w
     await page.press('#member-city', 'Enter');
   };
   await create();
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Doppelt Dreherei GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Doppelt Dreherei GmbH. Zum Profil');
   await create();
   await eventually(() => page.locator('#member-name-error').textContent()).toBe(
     'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied; ändern Sie es auf seiner Seite, oder nehmen Sie in den Namen auf, was die beiden unterscheidet (etwa den Standort).',
@@ -375,7 +375,7 @@ test('a member of the same name and postal code is refused at the name, saying w
   // Another place is another company; moving it back onto the first is refused at the postal code, which is what moved.
   await page.fill('#member-postalCode', '37276');
   await page.press('#member-city', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Doppelt Dreherei GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Doppelt Dreherei GmbH. Zum Profil');
   await page.fill('#member-postalCode', '37269');
   await page.press('#member-city', 'Enter');
   await eventually(() => page.locator('#member-postalCode-error').textContent()).toBe(
@@ -398,23 +398,23 @@ test('"Mitglied anlegen" after a save starts a new, empty form: the second membe
     await eventually(() => page.locator('h1').textContent()).toBe('Mitglied anlegen');
     await eventually(() => page.locator('#member-name').inputValue()).toBe('');
     expect(await page.locator('#member-city').inputValue()).toBe('');
-    expect(await page.locator('.saved').textContent()).toBe('');
+    expect(await page.locator('form.member-form .saved').textContent()).toBe('');
   };
   const search = (text: string) => ({ query: `{ members(filter: { text: "${text}" }) { totalCount edges { node { id name } } } }` });
   await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
   await empty();
   await fillNew('Erste Probe GmbH');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
   const [first] = (await stack.query(search('Erste Probe'))).data.members.edges;
   // The URL becomes its edit page in place: the notice stays, and so does the focus.
   await page.waitForURL((url) => url.pathname === `/mitglieder/bearbeiten/${encodeURIComponent(first.node.id)}`);
-  expect(await page.locator('.saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
+  expect(await page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
   expect(await page.evaluate('document.activeElement?.id')).toBe('member-city');
 
   await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
   await empty();
   await fillNew('Zweite Probe GmbH');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Zweite Probe GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Zweite Probe GmbH. Zum Profil');
   expect((await stack.query(search('Erste Probe'))).data.members.edges).toEqual([first]);
   const second = (await stack.query(search('Zweite Probe'))).data.members.edges;
   expect(second).toHaveLength(1);
@@ -461,7 +461,7 @@ test('a member changed elsewhere at every save: taken over once in the notice, a
   rounds = 2;
   await page.fill('#member-website', 'https://ringgau-rundlauf.example');
   await page.press('#member-website', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe(
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe(
     'Gespeichert: Ringgau Rundlauf GmbH. Inzwischen von anderer Seite geändert und übernommen: Beschreibung. Zum Profil',
   );
   expect(await page.locator('#member-description').inputValue()).toBe(described);
@@ -481,7 +481,7 @@ test('a member changed elsewhere at every save: taken over once in the notice, a
 
   // Saved again, the typed website is written over the version read last: one write, nothing else changed back.
   await page.press('#member-website', 'Enter');
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Ringgau Rundlauf GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Ringgau Rundlauf GmbH. Zum Profil');
   expect(await current()).toEqual({ version: before.version + 1, website: 'https://www.ringgau-rundlauf.example/', description: described });
   await page.unroute('**/graphql');
 });
@@ -513,13 +513,58 @@ test('what is typed while a save is on its way stays; the fields not touched mea
   await sent;
   await page.fill('#member-description', 'Rundschleifen bis 2 m.');
   release();
-  await eventually(() => page.locator('.saved').textContent()).toBe('Gespeichert: Sontra Schleiferei GmbH. Zum Profil');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Sontra Schleiferei GmbH. Zum Profil');
   // The website as the network wrote it; the description as typed, to be saved next.
   expect(await page.locator('#member-website').inputValue()).toBe('https://sontra-schleiferei.example/');
   expect(await page.locator('#member-description').inputValue()).toBe('Rundschleifen bis 2 m.');
   await page.unroute('**/graphql');
-  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await eventually(
     async () => (await stack.query({ query: 'query($id: ID!) { member(id: $id) { description } }', variables: { id } }, admin)).data.member.description,
   ).toBe('Rundschleifen bis 2 m.');
+});
+
+test("the office keeps a member's lists on its edit page, as the member does on Mein Unternehmen; the member's own edit page leaves them there", async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const id = (await createMember(supervisorGraph(stack), admin, 'NIWE', { name: 'Werra Listen GmbH', postalCode: '37269', city: 'Eschwege' })).id;
+  const page = await signedInPage();
+  await page.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(id)}`);
+  await eventually(() => page.locator('#member-name').inputValue()).toBe('Werra Listen GmbH');
+  const services = page.locator('section[aria-labelledby="my-services-heading"]');
+  await eventually(() => services.locator('p').first().textContent()).toBe(
+    'Was das Unternehmen anbietet, mit Beschreibung und den Verfahren, die dazu gehören; die ganze Region sieht es im Profil.',
+  );
+  expect(await page.locator('h2').allTextContents()).toEqual(['Verfahren und Werkstoffe', 'Leistungen', 'Zertifizierungen', 'Ansprechpersonen']);
+  await expectAccessible(page);
+
+  await services.getByRole('button', { name: 'Leistung hinzufügen' }).click();
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('service-0-title');
+  await page.keyboard.type('Lohnhärten');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Einsatzhärten bis 800 mm.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('6.1');
+  await page.keyboard.press('Enter');
+  await eventually(() => services.locator('.saved').textContent()).toBe('Gespeichert: 1 Leistung.');
+  const read = `query($id: ID!) { member(id: $id) { name services { title description processes { code } } } }`;
+  expect((await stack.query({ query: read, variables: { id } }, admin)).data.member).toEqual({
+    name: 'Werra Listen GmbH',
+    services: [{ title: 'Lohnhärten', description: 'Einsatzhärten bis 800 mm.', processes: [{ code: '6.1' }] }],
+  });
+  // The member's fields above save on their own, the lists keep what they saved.
+  await page.fill('#member-city', 'Eschwege-Niederhone');
+  await page.press('#member-city', 'Enter');
+  await eventually(() => page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Werra Listen GmbH. Zum Profil');
+  expect((await stack.query({ query: read, variables: { id } }, admin)).data.member.services).toHaveLength(1);
+  await expectAccessible(page);
+
+  // The member itself edits the same fields here and its lists on Mein Unternehmen.
+  const staff = { email: 'listen@werra.example', name: 'Lena Listen', password: 'Werra-Meissner-2026' };
+  await createAccount(stack, admin, { ...staff, kind: 'MEMBER', memberId: id });
+  const own = await pages.signedIn(staff);
+  await own.goto(`${stack.gateway}/mitglieder/bearbeiten/${encodeURIComponent(id)}`);
+  await eventually(() => own.locator('#member-city').inputValue()).toBe('Eschwege-Niederhone');
+  // Not on the way either: the lists come in a chunk of their own, which would say "Lädt …" meanwhile.
+  expect(await own.locator('main [aria-busy="true"]').count()).toBe(0);
+  expect(await own.locator('section[aria-labelledby="my-services-heading"]').count()).toBe(0);
 });

@@ -158,9 +158,9 @@ function AvailabilityForm({ member }: { member: OwnMember }) {
  * The lists of the member's profile it keeps here (processes and materials, services, certifications, contact persons),
  * each form saving its own with updateMember. They share the member's version: the newest answer of the server, from
  * the page's read, a form's save or a read after a CONFLICT, is every form's, and each keeps what was typed in it
- * (member-rows.tsx, useListDraft).
+ * (member-rows.tsx, useListDraft). Its network's office and admin edit them on the member's edit page (member-form.tsx).
  */
-function ProfileLists({ memberId }: { memberId: string }) {
+export function ProfileLists({ memberId, audience = 'member' }: { memberId: string; audience?: 'member' | 'office' }) {
   const loaded = useQuery(ownCapabilities, { id: memberId });
   const [own, setOwn] = useState<OwnCapabilities | null>(null);
   useEffect(() => {
@@ -169,7 +169,7 @@ function ProfileLists({ memberId }: { memberId: string }) {
   // Two forms saved at once answer in either order: the higher version is the newer state.
   const onServerState = useCallback((next: OwnCapabilities) => setOwn((previous) => (previous && previous.version > next.version ? previous : next)), []);
   if (!own) return null;
-  const props = { memberId, own, onServerState };
+  const props = { memberId, own, onServerState, audience };
   return (
     <>
       <CapabilitiesForm {...props} />
@@ -224,7 +224,7 @@ function CapabilitiesForm(props: ListFormProps) {
   return (
     <section aria-labelledby="my-capabilities-heading">
       <h2 id="my-capabilities-heading">{text.capabilitiesHeading}</h2>
-      <p>{text.capabilitiesIntro}</p>
+      <p>{props.audience === 'office' ? text.officeIntros.capabilities : text.capabilitiesIntro}</p>
       <form class="member-area-form" onSubmit={submit} aria-labelledby="my-capabilities-heading">
         <ProcessPicker name="own-processes" label={text.processesLabel} values={draft.processes} onChange={(processes) => setDraft({ ...draft, processes })} />
         {message?.field === 'processes' && <p class="field-error">{message.text}</p>}
@@ -276,7 +276,7 @@ function ContactsForm(props: ListFormProps) {
       patchOf={(rows) => ({ contacts: rows.map((r) => ({ name: r.name, role: optional(r.role), email: optional(r.email), phone: optional(r.phone) })) })}
       texts={{
         heading: text.contactsHeading,
-        intro: text.contactsIntro,
+        intro: props.audience === 'office' ? text.officeIntros.contacts : text.contactsIntro,
         empty: text.noContacts,
         legend: text.contactLegend,
         add: text.addContact,
@@ -310,7 +310,7 @@ function ServicesForm(props: ListFormProps) {
       })}
       texts={{
         heading: text.servicesHeading,
-        intro: text.servicesIntro,
+        intro: props.audience === 'office' ? text.officeIntros.services : text.servicesIntro,
         empty: text.noServices,
         legend: text.serviceLegend,
         add: text.addService,
@@ -338,7 +338,7 @@ function CertificationsForm(props: ListFormProps) {
       patchOf={(rows) => ({ certifications: rows.map((r) => ({ standard: r.standard.trim(), number: optional(r.number), validUntil: r.validUntil })) })}
       texts={{
         heading: text.certificationsHeading,
-        intro: text.certificationsIntro,
+        intro: props.audience === 'office' ? text.officeIntros.certifications : text.certificationsIntro,
         empty: text.noCertifications,
         legend: text.certificateLegend,
         add: text.addCertificate,

@@ -4,6 +4,7 @@ import { NetworkOptions } from '../components/network-options.tsx';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { type GraphQLErrorLike, request } from '../graphql.ts';
 import type { Language } from '../i18n.ts';
+import { LazyPage } from '../components/lazy-page.tsx';
 import { createMember, memberForEdit, memberStanding, updateMember, type EditedMember, type MemberFormFields, type NetworkCode } from '../operations.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
 import { paths, useRoute } from '../router.ts';
@@ -107,6 +108,9 @@ export function MemberFormPage({ id }: { id?: string }) {
     />
   );
 }
+
+/** The member's lists, in the member area's chunk: fetched when an office or admin first opens an edit page. */
+const profileLists = () => import('./member-area.tsx').then((module) => module.ProfileLists);
 
 function MemberForm({ id, onCreated }: { id?: string; onCreated: (id: string) => void }) {
   const { t, language, day } = useLocale();
@@ -397,6 +401,8 @@ function MemberForm({ id, onCreated }: { id?: string; onCreated: (id: string) =>
           )}
         </div>
       </form>
+      {/* The member keeps its lists on Mein Unternehmen; its office and admin had only these fields, and the API, for them. */}
+      {memberId && session.role !== 'member' && !leftAt && <LazyPage load={profileLists} props={{ memberId, audience: 'office' as const }} />}
     </>
   );
 }

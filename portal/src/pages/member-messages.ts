@@ -70,6 +70,13 @@ const de = {
   servicesSaved: (n: string) => `Gespeichert: ${countDe(n, 'Leistung', 'Leistungen')}.`,
   certificationsHeading: 'Zertifizierungen',
   certificationsIntro: 'Ihre Zertifikate mit Nummer und Gültigkeit; die Suche findet Sie über gültige Zertifikate.',
+  /** The same lists on the member's edit page, for its network's office and admin. */
+  officeIntros: {
+    capabilities: 'Was das Unternehmen fertigt und bearbeitet; die Suche und der Lieferantenfinder der Region finden es darüber.',
+    contacts: 'Wer im Unternehmen Anfragen beantwortet; angemeldete Nutzer des Portals sehen sie im Profil.',
+    services: 'Was das Unternehmen anbietet, mit Beschreibung und den Verfahren, die dazu gehören; die ganze Region sieht es im Profil.',
+    certifications: 'Die Zertifikate des Unternehmens mit Nummer und Gültigkeit; die Suche findet es über gültige Zertifikate.',
+  },
   noCertifications: 'Noch keine Zertifizierung.',
   certificateLegend: (n: string) => `Zertifizierung ${n}`,
   certificate_standard: 'Norm',
@@ -201,6 +208,12 @@ const en: MemberMessages = {
   servicesSaved: (n) => `Saved: ${countEn(n, 'service', 'services')}.`,
   certificationsHeading: 'Certifications',
   certificationsIntro: 'Your certificates with number and validity; the search finds you by valid certificates.',
+  officeIntros: {
+    capabilities: 'What the company makes and works; the region’s search and supplier finder find it by them.',
+    contacts: 'Who in the company answers inquiries; signed-in users of the portal see them on the profile.',
+    services: 'What the company offers, with a description and the processes it takes; the whole region sees it on the profile.',
+    certifications: 'The company’s certificates with number and validity; the search finds it by valid certificates.',
+  },
   noCertifications: 'No certification yet.',
   certificateLegend: (n) => `Certification ${n}`,
   certificate_standard: 'Standard',

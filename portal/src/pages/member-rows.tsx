@@ -32,6 +32,8 @@ export interface ListFormProps {
   own: OwnCapabilities;
   /** A newer answer of the server: a form's save, or the profile read again after a CONFLICT. */
   onServerState: (own: OwnCapabilities) => void;
+  /** Who edits: the member on Mein Unternehmen, or its network's office on the member's edit page (the intros speak to each). */
+  audience?: 'member' | 'office';
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
