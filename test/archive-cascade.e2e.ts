@@ -19,6 +19,7 @@ const quotes: Record<string, string> = {};
 const events: Record<string, string> = {};
 const registrations: Record<string, string> = {};
 const bookings: Record<string, string> = {};
+const consortia: Record<string, string> = {};
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const quoteInput = (unitPrice: number) => ({ priceTiers: [{ minQuantity: 1, unitPrice }], leadTimeDays: 30, validUntil: inDays(90) });
@@ -116,6 +117,26 @@ beforeAll(async () => {
   bookings.asked = (await ok(stack.query(book, { o: posted.postCapacity.id, f: inDays(21), t: inDays(28) }, tokens.lorenz))).bookCapacity.id;
   bookings.agreed = (await ok(stack.query(book, { o: posted.postCapacity.id, f: inDays(15), t: inDays(18) }, tokens.lorenz))).bookCapacity.id;
   await ok(stack.query(`mutation($id: ID!) { confirmCapacityBooking(id: $id) { status } }`, { id: bookings.agreed }, tokens.owner));
+  // On two more of the customer's inquiries a KONAT member leads a consortium with the bidder, both accepted: on one it
+  // has quoted with it, on the other not yet.
+  ({ id: members.lead, token: tokens.lead } = await createMember(stack, tokens.admin, 'KONAT', {
+    name: 'lead GmbH',
+    postalCode: '99817',
+    city: 'Eisenach',
+    processes: ['3.2.1'],
+  }));
+  const respond = `mutation($id: ID!, $s: Float!) { respondToConsortium(consortiumId: $id, accept: true, processes: ["3.2.1"], sharePercent: $s) { complete } }`;
+  for (const key of ['jointQuoted', 'jointOpen']) {
+    inquiries[key] = await publishFor(tokens.partner, key, [members.lead]);
+    const form = `mutation($id: ID!, $p: [ID!]!) { createConsortium(inquiryId: $id, partners: $p) { id } }`;
+    consortia[key] = (await ok(stack.query(form, { id: inquiries[key], p: [members.bidder] }, tokens.lead))).createConsortium.id;
+    await ok(stack.query(respond, { id: consortia[key], s: 60 }, tokens.lead));
+    expect((await ok(stack.query(respond, { id: consortia[key], s: 40 }, tokens.bidder))).respondToConsortium.complete).toBe(true);
+  }
+  const jointQuote = `mutation($id: ID!, $input: QuoteInput!) { submitQuote(inquiryId: $id, input: $input) { id } }`;
+  quotes.joint = (
+    await ok(stack.query(jointQuote, { id: inquiries.jointQuoted, input: { ...quoteInput(10), consortiumId: consortia.jointQuoted } }, tokens.lead))
+  ).submitQuote.id;
   for (const key of ['owner', 'bidder']) {
     const archived = await ok(stack.query(archive, { id: members[key] }, tokens.niweOffice));
     expect(archived.archiveMember.archivedAt).toEqual(expect.any(String));
@@ -164,7 +185,7 @@ test("an archived bidder's quote is withdrawn, its owner told why, and its invit
   // The owner's comparison holds only the quote that can be awarded.
   const compared = await ok(stack.query(`query($id: ID!) { quoteComparison(inquiryId: $id) { quote { id } } }`, { id: inquiries.quoted }, tokens.partner));
   expect(compared.quoteComparison).toEqual([{ quote: { id: quotes.lorenz } }]);
-  const told = await outbox({ type: 'QUOTE_WITHDRAWN', ownerKey: { $ne: null } });
+  const told = (await outbox({ type: 'QUOTE_WITHDRAWN', ownerKey: { $ne: null } })).filter((e) => e.payload.cause === 'BIDDER_LEFT_NETWORK');
   expect(told.map((e) => e.payload)).toEqual([expect.objectContaining({ quoteId: quotes.bidder, cause: 'BIDDER_LEFT_NETWORK' })]);
   expect((await read(inquiries.pending, tokens.partner)).invitations).toEqual([
     { member: { id: members.bidder }, status: 'DECLINED', declineReason: leftReason },
@@ -182,6 +203,40 @@ test("an archived bidder's quote is withdrawn, its owner told why, and its invit
       { action: 'declineInquiry', target: inquiries.pending },
       { action: 'closeInquiryWithoutAward', target: inquiries.ownOpen },
       { action: 'cancelInquiry', target: inquiries.ownDraft },
+    ]),
+  );
+});
+
+test("an archived member's places in others' consortia are declined; a quote made with it is withdrawn, its owner and lead told", async () => {
+  const consortium = `query($id: ID!) { consortium(id: $id) { complete partners { member { id } status } } }`;
+  for (const key of ['jointQuoted', 'jointOpen']) {
+    const found = (await ok(stack.query(consortium, { id: consortia[key] }, tokens.admin))).consortium;
+    expect(found.complete, key).toBe(false);
+    expect(
+      found.partners.map((p: { member: { id: string }; status: string }) => [p.member.id, p.status]),
+      key,
+    ).toEqual([
+      [members.lead, 'ACCEPTED'],
+      [members.bidder, 'DECLINED'],
+    ]);
+  }
+  // The customer's comparison no longer offers a consortium with a company that left; its lead may quote anew.
+  const quoted = await read(inquiries.jointQuoted, tokens.partner);
+  expect(quoted.status).toBe('OPEN');
+  expect(quoted.quotes).toEqual([{ id: quotes.joint, member: { id: members.lead }, status: 'WITHDRAWN' }]);
+  expect(quoted.invitations).toEqual([{ member: { id: members.lead }, status: 'VIEWED', declineReason: null }]);
+  const told = (await outbox({ type: 'QUOTE_WITHDRAWN' })).filter((e) => e.payload.quoteId === quotes.joint);
+  expect(told.map((e) => [e.memberId, e.ownerKey === null, e.payload.cause, e.payload.partner])).toEqual([
+    [null, false, 'PARTNER_LEFT_NETWORK', members.bidder],
+    [members.lead, true, 'PARTNER_LEFT_NETWORK', members.bidder],
+  ]);
+  // Nothing had been quoted on the other: no one is told of a quote.
+  expect((await read(inquiries.jointOpen, tokens.partner)).quotes).toEqual([]);
+  const log = await ok(stack.query(`{ regionAuditLog(first: 100) { entries { action target } } }`, {}, tokens.niweOffice));
+  expect(log.regionAuditLog.entries).toEqual(
+    expect.arrayContaining([
+      { action: 'respondToConsortium', target: consortia.jointQuoted },
+      { action: 'respondToConsortium', target: consortia.jointOpen },
     ]),
   );
 });

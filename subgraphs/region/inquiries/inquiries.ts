@@ -480,7 +480,7 @@ export async function close(tx: EntityManager, access: InquiryAccess, id: string
 }
 
 /** Why an inquiry ended or a quote was withdrawn without its party's own step: it left its network (members/members.ts archiveMember). */
-export const leftNetworkCauses = { owner: 'OWNER_LEFT_NETWORK', bidder: 'BIDDER_LEFT_NETWORK' } as const;
+export const leftNetworkCauses = { owner: 'OWNER_LEFT_NETWORK', bidder: 'BIDDER_LEFT_NETWORK', partner: 'PARTNER_LEFT_NETWORK' } as const;
 
 /**
  * The DRAFT and OPEN inquiries of a member that has left its network, ended as their owner would end them: an OPEN

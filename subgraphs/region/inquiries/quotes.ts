@@ -320,3 +320,64 @@ export async function visibleQuotes(ctx: RegionContext, inquiry: Inquiry): Promi
   const consortia = await ctx.inquiryAccess.consortiumIds(ctx.em);
   return quotes.filter((q) => q.memberId === view.memberId || (q.consortium != null && consortia.includes(q.consortium.id)));
 }
+
+/**
+ * A member that has left its network leaves the consortia it was asked into for inquiries still undecided (OPEN): its
+ * place DECLINED, as if it had declined, so the consortium reads incomplete and its lead may ask another member in
+ * (addConsortiumPartners). A consortium that had quoted promised work the member can no longer do: its quote is
+ * withdrawn as withdrawQuote does (the lead's invitation VIEWED again, so it quotes anew once the consortium is mended),
+ * and the owner, the lead and the other accepted partners hear QUOTE_WITHDRAWN with cause PARTNER_LEFT_NETWORK and
+ * the partner; the customer's comparison offered to award a consortium with a company that had left. The consortia
+ * it leads go with its own quotes (leaveInvitedInquiries). Each under its inquiry's lock, then its consortium's, as a
+ * partner's answer and the lead's quote take them; run again, it finds nothing left.
+ */
+export async function leaveConsortia(tx: EntityManager, actor: Identity, memberId: string): Promise<void> {
+  const places = await tx.find(
+    ConsortiumPartnerSchema,
+    { memberId, status: { $ne: 'DECLINED' }, consortium: { leadMemberId: { $ne: memberId }, inquiry: { status: 'OPEN' } } },
+    { populate: ['consortium'], orderBy: { id: 'asc' } },
+  );
+  for (const place of places) {
+    const consortiumKey = place.consortium.id;
+    const inquiry = await tx.findOneOrFail(InquirySchema, place.consortium.unwrap().inquiry.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (inquiry.status !== 'OPEN') continue;
+    const consortium = await tx.findOneOrFail(ConsortiumSchema, consortiumKey, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const partner = await tx.findOneOrFail(ConsortiumPartnerSchema, place.id, { refresh: true });
+    if (partner.status === 'DECLINED') continue;
+    const id = inquiryId(inquiry.id);
+    const was = partner.status;
+    partner.status = 'DECLINED';
+    recordRegionAudit(tx, actor, {
+      action: 'respondToConsortium',
+      target: consortiumId(consortiumKey),
+      network: partner.network,
+      readerNetwork: consortium.leadNetwork,
+      before: { inquiry: id, memberId, status: was },
+      after: { inquiry: id, memberId, status: 'DECLINED', cause: leftNetworkCauses.partner },
+    });
+    const quote = await tx.findOne(QuoteSchema, { consortium: consortiumKey, status: 'SUBMITTED' }, { refresh: true });
+    if (!quote) continue;
+    quote.status = 'WITHDRAWN';
+    // Written before tellWithdrawn reads the accepted partners: the one that left is no longer among them.
+    await tx.flush();
+    await tx.nativeUpdate(InvitationSchema, { inquiry, memberId: quote.memberId, status: 'QUOTED' }, { status: 'VIEWED' });
+    const cause = { cause: leftNetworkCauses.partner, partner: memberId };
+    // The lead did not withdraw it: it hears so too, beside the owner and the other partners (tellWithdrawn).
+    await tellWithdrawn(tx, inquiry, quote, cause);
+    emit(
+      tx,
+      'QUOTE_WITHDRAWN',
+      inquiry,
+      { memberId: quote.memberId, network: consortium.leadNetwork },
+      { quoteId: quoteId(quote.id), revision: quote.revision, ...cause },
+    );
+    recordRegionAudit(tx, actor, {
+      action: 'withdrawQuote',
+      target: quoteId(quote.id),
+      network: consortium.leadNetwork,
+      readerNetwork: inquiry.ownerNetwork,
+      before: { inquiry: id, memberId: quote.memberId, status: 'SUBMITTED' },
+      after: { inquiry: id, memberId: quote.memberId, status: 'WITHDRAWN', ...cause },
+    });
+  }
+}

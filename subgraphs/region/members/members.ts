@@ -8,7 +8,7 @@ import { withdrawMemberPosts } from '../capacity/posts.ts';
 import { declineMemberBoothRegistrations } from '../trade-fairs/registrations.ts';
 import { handLeadsToOffice } from '../working-groups/working-groups.ts';
 import { endLeavingOwnersInquiries, lockLeavingMembersInquiries } from '../inquiries/inquiries.ts';
-import { leaveInvitedInquiries } from '../inquiries/quotes.ts';
+import { leaveConsortia, leaveInvitedInquiries } from '../inquiries/quotes.ts';
 import { cancelMemberRegistrations } from '../news/news.resolvers.ts';
 import { memberRef } from '../ids.ts';
 
@@ -48,7 +48,8 @@ export async function archiveMember(ctx: RegionContext, id: string) {
   // What it has open in region goes with it: its offers and requests are no longer booked or matched (their bookings
   // stay), the groups it leads go to its network's office, its pending booth registrations are declined (their area
   // free again), its undecided inquiries end without award (their bidders told), its quotes on others' undecided
-  // inquiries are withdrawn and its invitations declined (their owners told), its places at events ahead are given to
+  // inquiries are withdrawn and its invitations declined (their owners told), its places in others' consortia declined
+  // (a quote made with it withdrawn, its lead told), its places at events ahead are given to
   // the waiting lists, and its people sign in no more; what was decided stays as history. Before the network's
   // archiving, so that a failure of either leaves the member in its office's list to archive again (both parts are
   // safe twice); after it, a failure here left a member archived at its network with its offers open, gone from
@@ -60,6 +61,7 @@ export async function archiveMember(ctx: RegionContext, id: string) {
     await lockLeavingMembersInquiries(tx, id);
     await endLeavingOwnersInquiries(tx, ctx.identity, id);
     await leaveInvitedInquiries(tx, ctx.identity, id);
+    await leaveConsortia(tx, ctx.identity, id);
     await archiveMemberAccounts(tx, ctx.identity, id);
   });
   // Events live in their publisher's database, a network's most of them: each cancellation is that database's write.
