@@ -22,6 +22,7 @@ import { useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
 import { ConfirmQuestion } from '../components/confirm-question.tsx';
+import { useFieldFocus } from '../use-field-focus.ts';
 
 // An office's portal accounts: those of its network (its members' staff and its own), a form to
 // create one, and archiving. Admin sees every account and may also create customers' accounts.
@@ -47,7 +48,7 @@ export function AccountsPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputs = useRef<Partial<Record<Field, HTMLInputElement | HTMLSelectElement | null>>>({});
+  const { inputs, focusFirst } = useFieldFocus(fieldOrder);
   const members = useQuery(networkMemberNames, staff && kind === 'MEMBER' ? { network } : undefined);
   // Asked first, the safe choice focused: an account archived signs in no more until its office restores it.
   const confirm = useConfirmDialog<ListedAccount>();
@@ -105,8 +106,7 @@ export function AccountsPage() {
   const fail = (next: Errors) => {
     setErrors(next);
     setStatus(null);
-    const first = fieldOrder.find((f) => next[f]);
-    if (first) inputs.current[first]?.focus();
+    focusFirst(next);
   };
 
   const submit = async (event: Event) => {

@@ -20,6 +20,7 @@ import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { errorField, euros, Field, inCooperation, SignInFirst } from './cooperation.tsx';
 import { cooperationText, useCooperationText } from './cooperation-messages.ts';
+import { useFieldFocus } from '../use-field-focus.ts';
 
 // Trade fairs with the region's joint booth (/messen) and one fair's booth (/messen/<fair id>): the area left, a
 // member's registration with area, products and the contact at the booth (the graph's errors at their field; more
@@ -178,12 +179,11 @@ function BoothRegistrationForm({ booth, onRegistered }: { booth: TradeFairView['
   });
   const [errors, setErrors] = useState<Partial<Record<BoothField | 'form', Said>>>({});
   const [busy, setBusy] = useState(false);
-  const inputs = useRef<Partial<Record<BoothField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
+  const { inputs, focusFirst } = useFieldFocus(boothFieldOrder);
 
   const fail = (next: Partial<Record<BoothField | 'form', Said>>) => {
     setErrors(next);
-    const first = boothFieldOrder.find((f) => next[f]);
-    if (first) inputs.current[first]?.focus();
+    focusFirst(next);
   };
 
   const submit = async (event: Event) => {

@@ -36,6 +36,7 @@ import { TableScroll } from '../components/table-scroll.tsx';
 import { type MemberMessages, memberText, useMemberText } from './member-messages.ts';
 import { type ListFormProps, RowsForm, saveList, useListDraft } from './member-rows.tsx';
 import './member-area.css';
+import { useFieldFocus } from '../use-field-focus.ts';
 
 // A signed-in member's own pages, loaded only when one is opened (app.tsx): /mein-unternehmen (its
 // availability and the way to its profile, which the member form edits as the office's does) and
@@ -660,7 +661,7 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
   const [saved, setSaved] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const postKeys = useIdempotencyKeys();
-  const inputs = useRef<Partial<Record<PostField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>>({});
+  const { inputs, focusFirst } = useFieldFocus(postFieldOrder);
   const formNotice = useRef<HTMLParagraphElement>(null);
   const savedNotice = useRef<HTMLDivElement>(null);
   // ORDER names the other field (to before from): the error says it as the form labels it, in the language shown.
@@ -670,10 +671,8 @@ function NewPostForm({ postalCode, onPosted }: { postalCode: string; onPosted: (
   const fail = (next: PostErrors) => {
     setErrors(next);
     setSaved(null);
-    const first = postFieldOrder.find((f) => next[f]);
-    if (first) inputs.current[first]?.focus();
     // The button was disabled while the post went out, and the keyboard's focus with it: to the form's error, once shown.
-    else if (next.form) requestAnimationFrame(() => formNotice.current?.focus());
+    if (!focusFirst(next) && next.form) requestAnimationFrame(() => formNotice.current?.focus());
   };
 
   const submit = async (event: Event) => {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { parseWhole, wholeIn } from '../amounts.ts';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
@@ -15,6 +15,7 @@ import { useNotation } from '../use-notation.ts';
 import { useReloadable } from '../use-query.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
+import { useFieldFocus } from '../use-field-focus.ts';
 
 // Publishing news and events (publishNews, README "News and events"): until this page an office could publish only
 // through the API. An office publishes for its own network; admin chooses a network or the whole region. The event's
@@ -119,7 +120,7 @@ function NewsForm({ session, editing }: { session: Session; editing?: NewsItemVi
   const [busy, setBusy] = useState(false);
   // A press after an answer that leaves the item possibly published (a timeout) sends the same key: published once.
   const keys = useIdempotencyKeys();
-  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLTextAreaElement | null>>>({});
+  const { inputs, focusFirst } = useFieldFocus(fieldOrder);
   useNotation(language, (from, to) => setValues((v) => ({ ...v, registrationLimit: wholeIn(v.registrationLimit, from, to) })));
   const event = values.kind === 'EVENT';
 
@@ -127,8 +128,7 @@ function NewsForm({ session, editing }: { session: Session; editing?: NewsItemVi
   const fail = (next: Errors) => {
     setErrors(next);
     setPublished(null);
-    const first = fieldOrder.find((f) => next[f]);
-    if (first) inputs.current[first]?.focus();
+    focusFirst(next);
   };
 
   const submit = async (e: Event) => {

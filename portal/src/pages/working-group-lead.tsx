@@ -21,6 +21,7 @@ import { type Said, say, sayError, sayFailure, sayLoadFailure, type Wording } fr
 import { useLocale } from '../use-locale.ts';
 import { errorField, Field } from './cooperation.tsx';
 import { cooperationText, useCooperationText } from './cooperation-messages.ts';
+import { useFieldFocus } from '../use-field-focus.ts';
 
 // What the lead of a working group does on its page (viewerIsLead: the member that leads, its office, the leading
 // office, admin), besides deciding open requests (working-group.tsx): invite a company of any network found by
@@ -187,13 +188,12 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
   const [errors, setErrors] = useState<Partial<Record<MeetingField | 'form', Said>>>({});
   const [scheduled, setScheduled] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputs = useRef<Partial<Record<MeetingField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
+  const { inputs, focusFirst } = useFieldFocus(meetingFields);
 
   const fail = (next: Partial<Record<MeetingField | 'form', Said>>) => {
     setErrors(next);
     setScheduled(null);
-    const first = meetingFields.find((f) => next[f]);
-    if (first) inputs.current[first]?.focus();
+    focusFirst(next);
   };
 
   const submit = async (event: Event) => {
