@@ -321,3 +321,53 @@ test('the member pages ask a visitor to sign in, and lead back after it', async 
   await eventually(() => visitor.locator('h2#new-post-heading').textContent()).toBe('Neues Angebot oder Gesuch');
   expect(await visitor.locator('h1').textContent()).toBe('Kapazitäten und Buchungen');
 });
+
+test('the member sees whom it registered for events ahead, with the time and place as they now stand; a withdrawn event says so', async () => {
+  const admin = await stack.token('--role', 'admin', '--sub', 'admin');
+  const own = await stack.token('--role', 'member', '--network', 'NIWE', '--member', members.werra);
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  const publish = async (title: string, days: number) =>
+    (
+      await graph(
+        'mutation($input: NewsInput!) { publishNews(input: $input) { id } }',
+        { input: { kind: 'EVENT', title, text: 'Programm folgt.', visibility: 'MEMBERS', startsAt: inDays(days), place: 'Eisenach', registrationLimit: 1 } },
+        admin,
+      )
+    ).publishNews.id as string;
+  const register = (eventId: string, name: string, token: string) =>
+    graph(
+      'mutation($e: ID!, $p: ParticipantInput!) { registerForEvent(eventId: $e, participant: $p) { status } }',
+      { e: eventId, p: { name, email: `${name.toLowerCase()}@example.com` } },
+      token,
+    );
+  const fair = await publish('Netzwerkmesse Bad Salzuflen', 30);
+  const talk = await publish('Abendvortrag Zerspanung', 10);
+  const meetup = await publish('Stammtisch Eschwege', 20);
+  await register(fair, 'Frieda', own);
+  await register(talk, 'Hans', own);
+  await register(meetup, 'Lutz', linatToken);
+  await register(meetup, 'Jo', own);
+  // The fair moved to a hall, the talk was called off.
+  const input = { kind: 'EVENT', title: 'Netzwerkmesse Bad Salzuflen', text: 'Programm folgt.', visibility: 'MEMBERS', place: 'Bad Salzuflen, Halle 3' };
+  const { startsAt } = (await graph('query($id: ID!) { newsItem(id: $id) { startsAt } }', { id: fair }, admin)).newsItem;
+  await graph(
+    'mutation($id: ID!, $input: NewsInput!) { updateNews(id: $id, input: $input) { id } }',
+    { id: fair, input: { ...input, startsAt, registrationLimit: 1 } },
+    admin,
+  );
+  await graph('mutation($id: ID!) { withdrawNews(id: $id) { id } }', { id: talk }, admin);
+
+  const page = await pages.signedIn(account);
+  await page.goto(`${stack.gateway}/mein-unternehmen`);
+  const rows = page.locator('table.own-events tbody tr');
+  await eventually(() => rows.count()).toBe(3);
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell, i) => (i === 1 ? '' : (cell.textContent ?? '')))));
+  expect(cells).toEqual([
+    ['Abendvortrag Zerspanung', '', 'Eisenach', 'Hans', expect.stringMatching(/^abgesagt am .+; die Anmeldung ist storniert$/)],
+    ['Stammtisch Eschwege', '', 'Eisenach', 'Jo', 'auf der Warteliste, Platz 1'],
+    ['Netzwerkmesse Bad Salzuflen', '', 'Bad Salzuflen, Halle 3', 'Frieda', 'angemeldet'],
+  ]);
+  expect(await rows.first().getByRole('link').getAttribute('href')).toBe(`/neuigkeiten/${encodeURIComponent(talk)}`);
+  await expectAccessible(page);
+  await screenshot(page, 'member-events');
+});

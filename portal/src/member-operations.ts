@@ -195,8 +195,26 @@ export const cancelOwnBooking = operation<{ cancelCapacityBooking: { id: string;
   `mutation CancelOwnBooking($id: ID!, $idempotencyKey: String) { cancelCapacityBooking(id: $id, idempotencyKey: $idempotencyKey) { id status } }`,
 );
 
+/** A member's registration for an event, with the event as it stands now (corrected, or withdrawn). */
+export interface OwnEventRegistration {
+  id: string;
+  participant: string;
+  status: 'REGISTERED' | 'WAITING' | 'CANCELLED';
+  waitingPosition: number | null;
+  event: { id: string; title: string; startsAt: string | null; endsAt: string | null; place: string | null; withdrawnAt: string | null } | null;
+}
+
+/** The member's registrations for events of every network and the region, newest first; a network down leaves its part out. */
+export const ownEventRegistrations = operation<{ myEventRegistrations: OwnEventRegistration[] | null }, { first: number }>(
+  'OwnEventRegistrations',
+  `query OwnEventRegistrations($first: Int) {
+    myEventRegistrations(first: $first) { id participant status waitingPosition event { id title startsAt endsAt place withdrawnAt } }
+  }`,
+);
+
 export const memberOperations = [
   cancelOwnBooking,
+  ownEventRegistrations,
   ownMember,
   setOwnAvailability,
   ownCapacity,

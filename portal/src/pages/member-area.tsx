@@ -15,6 +15,7 @@ import {
   declineOwnBooking,
   ownCapabilities,
   ownCapacity,
+  ownEventRegistrations,
   ownMember,
   postOwnCapacity,
   setOwnAvailability,
@@ -25,6 +26,7 @@ import {
   type CapacityPostFields,
   type OwnCapabilities,
   type OwnCapacityPost,
+  type OwnEventRegistration,
   type OwnMember,
 } from '../member-operations.ts';
 import { paths } from '../router.ts';
@@ -101,7 +103,82 @@ function Overview({ session, memberId }: { session: Session; memberId: string })
           <a href={memberAreaPaths.capacity}>{text.capacityLink}</a>
         </p>
       </section>
+      <OwnEvents />
     </>
+  );
+}
+
+/** A year of a company's registrations: the list reads the newest 100 (myEventRegistrations' most). */
+const ownEventsRead = 100;
+
+/** Whether the registration belongs in the list: an event not over yet, or one its publisher withdrew (said, so nobody goes). */
+function current(r: OwnEventRegistration, now: number): boolean {
+  if (!r.event?.startsAt) return false;
+  if (r.event.withdrawnAt) return Date.parse(r.event.startsAt) > now;
+  return r.status !== 'CANCELLED' && Date.parse(r.event.endsAt ?? r.event.startsAt) > now;
+}
+
+/**
+ * The people the member registered for events ahead, each with the event as it stands now: a new time or place shows
+ * here, and a withdrawn event says so. Before, a member saw its registrations only on each event's page, and learnt of
+ * a change only by its webhooks, if it had any.
+ */
+function OwnEvents() {
+  const text = useMemberText();
+  const { t, dateTime, number } = useLocale();
+  const loaded = useQuery(ownEventRegistrations, { first: ownEventsRead });
+  const now = Date.now();
+  const rows = (loaded.data?.myEventRegistrations ?? [])
+    .filter((r) => current(r, now))
+    .sort((a, b) => Date.parse(a.event!.startsAt!) - Date.parse(b.event!.startsAt!));
+  const status = (r: OwnEventRegistration) =>
+    r.event?.withdrawnAt
+      ? text.eventsWithdrawn(dateTime(r.event.withdrawnAt))
+      : r.status === 'WAITING'
+        ? text.eventsWaiting(number(r.waitingPosition ?? 0))
+        : text.eventsRegistered;
+  return (
+    <section aria-labelledby="my-events-heading">
+      <h2 id="my-events-heading">{text.eventsHeading}</h2>
+      <p>{text.eventsIntro}</p>
+      <NetworkNotice errors={loaded.errors} />
+      <ErrorNotice errors={loaded.errors} />
+      {loaded.loading && !loaded.data ? (
+        <p aria-busy="true">{t.loading}</p>
+      ) : rows.length === 0 ? (
+        loaded.data && <p>{text.eventsNone}</p>
+      ) : (
+        <TableScroll label={text.eventsHeading}>
+          <table class="member-area-table own-events">
+            <caption class="visually-hidden">{text.eventsHeading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{text.eventsEvent}</th>
+                <th scope="col">{text.eventsWhen}</th>
+                <th scope="col">{text.eventsWhere}</th>
+                <th scope="col">{text.eventsPerson}</th>
+                <th scope="col">{text.eventsStatus}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-withdrawn={r.event?.withdrawnAt ? 'true' : undefined}>
+                  <th scope="row">
+                    <a href={paths.newsItem(r.event!.id)}>{r.event!.title}</a>
+                  </th>
+                  <td>
+                    <time dateTime={r.event!.startsAt!}>{dateTime(r.event!.startsAt!)}</time>
+                  </td>
+                  <td>{r.event!.place ?? ''}</td>
+                  <td>{r.participant}</td>
+                  <td>{status(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
   );
 }
 
