@@ -32,7 +32,11 @@ export interface AuditChange {
 
 /** An entry's fields for the caller `actor` and one change, to be created in the write's transaction. */
 export function auditFields(actor: Identity, change: AuditChange) {
-  return { subject: actor.subject ?? null, role: actor.role, actorNetwork: actor.network ?? null, ...change, at: new Date() };
+  // A partner's token names its organisation as subject and the key it was exchanged for beside it: the entry names
+  // the key (AuditEntry.subject, "the API key's id for a partner"), so the log says which of an organisation's keys
+  // wrote, and region's AuditEntry.actor finds it; entries named only the organisation, actor null.
+  const subject = actor.apiKeyId ?? actor.subject ?? null;
+  return { subject, role: actor.role, actorNetwork: actor.network ?? null, ...change, at: new Date() };
 }
 
 /** A record before or after, as the API gives it: a JSON string, or null. */

@@ -16,6 +16,11 @@ export interface Identity {
   safelist?: boolean;
   /** The portal account (acc-…) a session was issued for (gateway/sessions.ts); absent for other tokens. */
   accountId?: string;
+  /**
+   * For `partner`: the API key (k-…) its token was exchanged for (gateway/token-exchange.ts, sessions.ts). The subject
+   * stays the organisation, which owns its inquiries whichever of its keys wrote; the audit log names the key.
+   */
+  apiKeyId?: string;
 }
 
 export const anonymous: Identity = { role: 'anonymous' };
@@ -31,7 +36,7 @@ export function decodeIdentity(header: string | undefined | null): Identity {
   if (!header) return anonymous;
   try {
     const identity = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Identity;
-    return parseIdentity({ ...identity, sub: identity.subject });
+    return parseIdentity({ ...identity, sub: identity.subject, keyId: identity.apiKeyId });
   } catch {
     return anonymous;
   }
@@ -52,6 +57,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
   }
   if (role === 'partner' && claims.safelist === true) identity.safelist = true;
   if (typeof claims.accountId === 'string' && /^acc-[1-9][0-9]{0,15}$/.test(claims.accountId)) identity.accountId = claims.accountId;
+  if (role === 'partner' && typeof claims.keyId === 'string' && /^k-[1-9][0-9]{0,15}$/.test(claims.keyId)) identity.apiKeyId = claims.keyId;
   if (role === 'member') {
     const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;
     if (!memberId?.startsWith(`${identity.network}:`)) {

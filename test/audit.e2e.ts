@@ -373,6 +373,30 @@ describe('who wrote, by name', () => {
     ]);
   });
 
+  test("a partner's token as exchanged for its key names the organisation, and the log names the key", async () => {
+    const { key, apiKey } = (await stack.query(`mutation { createApiKey(partner: "Schlüssel AG", name: "Einkauf") { key apiKey { id } } }`, {}, tokens.admin))
+      .data.createApiKey;
+    const exchanged = await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/auth/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: key }),
+    });
+    const { token } = (await exchanged.json()) as { token: string };
+    const hook = await stack.query(`mutation { registerWebhook(url: "http://127.0.0.1:9/hook", events: [QUOTE_RECEIVED]) { webhook { id } } }`, {}, token);
+    expect(hook.errors, JSON.stringify(hook.errors)).toBeUndefined();
+    const [entry] = (await stack.query(`query { regionAuditLog(first: 1) { entries { subject role action actor { kind name partner } } } }`, {}, tokens.admin))
+      .data.regionAuditLog.entries;
+    expect(entry).toEqual({
+      subject: apiKey.id,
+      role: 'partner',
+      action: 'registerWebhook',
+      actor: { kind: 'API_KEY', name: 'Einkauf', partner: 'Schlüssel AG' },
+    });
+    // The organisation still owns what the key writes: its webhooks are the organisation's, whichever key asks.
+    const listed = await stack.query('{ webhooks { id } }', {}, token);
+    expect(listed.data.webhooks).toEqual([hook.data.registerWebhook.webhook]);
+  });
+
   test('a page of N entries costs region one statement for its writers, whatever N, in either log', async () => {
     const member = (await createMember(stack, tokens.admin, 'KONAT', { name: 'Viele Hände KG', postalCode: '99817', city: 'Eisenach' })).id;
     const target = await createAccount({ email: 'ziel@konat.example', name: 'Zora Ziel', password, kind: 'OFFICE', network: 'KONAT' });
