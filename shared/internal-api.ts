@@ -20,7 +20,7 @@ import { GraphQLError } from 'graphql';
 // 1.5  importMembers(skipExisting), ImportReport.skipped, ImportError.duplicateRow and existingId (an older network's
 //      duplicates carry their row or member in the message alone; it cannot skip)
 // 1.6  expiringCertifications
-// 1.7  updateNews, withdrawNews, NewsRecord.updatedAt and withdrawnAt
+// 1.7  updateNews, withdrawNews, NewsRecord.updatedAt and withdrawnAt, ownRegistrations(ahead)
 export const internalApiVersion = '1.7';
 
 /** What a network that sends no version serves. */

@@ -209,7 +209,7 @@ describe('the internal API is versioned', () => {
   });
 
   test('a network of 1.6 still lists and shows its news, as published; correcting and withdrawing, which 1.7 brought, are refused with its version', async () => {
-    const before17 = olderNetwork(stack.networkUrls.NIWE, '1.6', /\b(updatedAt|withdrawnAt|updateNews|withdrawNews)\b/, 'updatedAt');
+    const before17 = olderNetwork(stack.networkUrls.NIWE, '1.6', /\b(updatedAt|withdrawnAt|updateNews|withdrawNews|ahead)\b/, 'updatedAt');
     const url = await listen(before17.server, 0);
     const regionClients = stack.region.clients;
     const current = regionClients.get('NIWE')!;
@@ -236,6 +236,24 @@ describe('the internal API is versioned', () => {
         expect(refused.errors?.[0].message).toContain('this needs 1.7');
       }
       expect(before17.refused()).toBe(1);
+
+      // Archiving a member still gives up its places at this network's events: read as before 1.7, its newest 100.
+      const admin = await stack.token({ role: 'admin' });
+      const leaving = await createMember(stack, admin, 'LINAT', { name: 'Geht Fort GmbH', postalCode: '99974', city: 'Mühlhausen' });
+      const event = { kind: 'EVENT', title: 'Treffen 1.6', text: 'Text', visibility: 'PUBLIC', startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString() };
+      const eventId = (await stack.query(`mutation($input: NewsInput!) { publishNews(network: NIWE, input: $input) { id } }`, { input: event }, office)).data
+        .publishNews.id;
+      const participant = { name: 'Gerd', email: 'gerd@example.com' };
+      const registered = await stack.query(
+        `mutation($e: ID!, $p: ParticipantInput!) { registerForEvent(eventId: $e, participant: $p) { status } }`,
+        { e: eventId, p: participant },
+        leaving.token,
+      );
+      expect(registered.data.registerForEvent.status).toBe('REGISTERED');
+      const archived = await stack.query(`mutation($id: ID!) { archiveMember(id: $id) { id } }`, { id: leaving.id }, admin);
+      expect(archived.errors).toBeUndefined();
+      const left = await stack.query(`query($e: ID!) { eventRegistrations(eventId: $e) { id } }`, { e: eventId }, office);
+      expect(left.data.eventRegistrations).toEqual([]);
     } finally {
       regionClients.set('NIWE', current);
       before17.server.close();

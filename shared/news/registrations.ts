@@ -182,13 +182,18 @@ export async function registrationsOf(em: EntityManager, eventLocalId: number, e
 
 /**
  * The registrations of one member, or of every member of a network, for the
- * events of this database, newest first, each waiting one with its place in
+ * events of this database (with `ahead`, only active ones for events not begun), newest first, each waiting one with its place in
  * line: one statement, whatever the count (the position is counted per row
  * over the event's index on event, status and id).
  */
-export async function registrationsOfOwners(em: EntityManager, owners: RegistrationOwners, first: number): Promise<RegistrationView[]> {
+export async function registrationsOfOwners(em: EntityManager, owners: RegistrationOwners, first: number, ahead = false): Promise<RegistrationView[]> {
   // Network codes are capital letters only (shared/networks.ts), so the prefix needs no escaping.
-  const [where, value] = 'memberId' in owners ? ['r."member_id" = ?', owners.memberId] : ['r."member_id" like ?', `${owners.network}:%`];
+  const [owned, value] = 'memberId' in owners ? ['r."member_id" = ?', owners.memberId] : ['r."member_id" like ?', `${owners.network}:%`];
+  // `ahead`: only places held or waited for at events not begun, what a member's archiving cancels (region's
+  // news.resolvers.ts), read in rounds until none is left; the newest 100 of all missed older ones.
+  const where = ahead
+    ? `${owned} and r."status" <> 'CANCELLED' and exists (select 1 from "news_item" n where n."id" = r."event_id" and n."starts_at" > now())`
+    : owned;
   const rows = await em.getConnection().execute<
     {
       id: number;

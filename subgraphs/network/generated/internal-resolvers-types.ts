@@ -496,6 +496,7 @@ export type QueryNewsItemsArgs = {
 
 
 export type QueryOwnRegistrationsArgs = {
+  ahead?: InputMaybe<Scalars['Boolean']['input']>;
   first: Scalars['Int']['input'];
   memberId?: InputMaybe<Scalars['String']['input']>;
 };
@@ -913,7 +914,7 @@ export type QueryResolvers<ContextType = NetworkContext, ParentType extends Reso
   feed?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'first' | 'upcoming'>>;
   matchSuppliers?: Resolver<ResolversTypes['SupplierPage'], ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'first' | 'requirements'>>;
   newsItems?: Resolver<Array<ResolversTypes['NewsRecord']>, ParentType, ContextType, RequireFields<QueryNewsItemsArgs, 'localIds'>>;
-  ownRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryOwnRegistrationsArgs, 'first'>>;
+  ownRegistrations?: Resolver<Array<ResolversTypes['RegistrationRecord']>, ParentType, ContextType, RequireFields<QueryOwnRegistrationsArgs, 'ahead' | 'first'>>;
   partnerCandidates?: Resolver<Array<ResolversTypes['PartnerCandidate']>, ParentType, ContextType, RequireFields<QueryPartnerCandidatesArgs, 'exclude' | 'first' | 'groups'>>;
   search?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'facets' | 'first' | 'order'>>;
 };

@@ -56,7 +56,7 @@ function newsInternalResolvers(network: string): InternalResolvers {
       },
       newsItems: (_, args, ctx) => newsByIds(ctx.em, args.localIds, canSeeMembersOnly(ctx.identity)),
       // Region's list of at most 100, as for the feed.
-      ownRegistrations: (_, args, ctx) => registrationsOfOwners(ctx.em, ownRegistrationsOf(ctx.identity, args.memberId), pageSize(args.first, 100)),
+      ownRegistrations: (_, args, ctx) => registrationsOfOwners(ctx.em, ownRegistrationsOf(ctx.identity, args.memberId), pageSize(args.first, 100), args.ahead),
       eventRegistrations(_, args, ctx) {
         assertCanListRegistrations(ctx.identity, network);
         return registrationsOf(ctx.em, args.localId, newsIds.format(network, args.localId));

@@ -1,5 +1,6 @@
-import { responsePathAsArray } from 'graphql';
+import { type GraphQLError, responsePathAsArray } from 'graphql';
 import { inArgument } from '../../../shared/errors.ts';
+import { serves } from '../../../shared/internal-api.ts';
 import { currentLog } from '../../../shared/observability.ts';
 import { keyedWrite } from '../network-client.ts';
 import DataLoader from 'dataloader';
@@ -63,6 +64,9 @@ const registerMutation = `mutation($localId: Int!, $memberId: String, $participa
   registerForEvent(localId: $localId, memberId: $memberId, participant: $participant) { ${registrationRecordFields} }
 }`;
 const ownRegistrationsQuery = `query($memberId: String, $first: Int!) { ownRegistrations(memberId: $memberId, first: $first) { ${registrationRecordFields} } }`;
+const aheadRegistrationsQuery = `query($memberId: String, $first: Int!, $ahead: Boolean) {
+  ownRegistrations(memberId: $memberId, first: $first, ahead: $ahead) { ${registrationRecordFields} }
+}`;
 const cancelMutation = `mutation($localId: Int!) { cancelEventRegistration(localId: $localId) { cancelled { ${registrationRecordFields} } movedUp { ${registrationRecordFields} } } }`;
 
 const changeFields = `item { ${correctedRecordFields} } movedUp { ${registrationRecordFields} } cancelled { ${registrationRecordFields} } rescheduled { ${registrationRecordFields} }`;
@@ -218,42 +222,47 @@ const ahead = (event: { startsAt: Date | string | null } | undefined, now: numbe
 /** CONFLICT STATUS: cancelled meanwhile by someone else, which is what was wanted. */
 const alreadyCancelled = (error: unknown) => (error as { extensions?: { reason?: unknown } }).extensions?.reason === 'STATUS';
 
+/** What one round of the cascade reads: a member's open registrations ahead, in one database. */
+const cascadeRound = 100;
+/**
+ * At most this many rounds a database (10,000 registrations): each round cancels every registration it read, so the
+ * next reads others, and one that reads none ends it; the bound is for a database that keeps answering the same.
+ */
+const cascadeRounds = 100;
+/** ownRegistrations(ahead) came with internal API 1.7; an older network is read once, its newest 100 of every kind. */
+const aheadSince = '1.7';
+
 /**
  * The registrations of a member that has left its network, for events yet to begin, cancelled as
  * cancelEventRegistration does: the first waiting moves up and is told (EVENT_MOVED_UP), each step in the audit log
  * of the database that holds it. A place of a company archived stayed taken ("1 von 1 vergeben; 1 auf der
  * Warteliste", the archiving probe). Region's own in its database; a network's through its internal API, listed as
  * the member's own office lists them (admin has no members of its own to list: ownRegistrationsOf) and cancelled as
- * the caller, whom the network checks again. Run again, it finds none left; a network that cannot be reached fails
- * it, and the archiving with it, to be done again.
+ * the caller, whom the network checks again. Each database is read in rounds of its open registrations ahead until
+ * none is left: one read of the newest 100 of every kind missed the older of a member with more. Run again, it finds
+ * none left; a network that cannot be reached fails it, and the archiving with it, to be done again.
  */
 export async function cancelMemberRegistrations(ctx: RegionContext, memberId: string): Promise<void> {
-  const now = Date.now();
-  const own = (await registrationsOfOwners(ctx.em, { memberId }, 100)).filter((r) => r.status !== 'CANCELLED');
-  const events = await newsByIds(ctx.em, [...new Set(own.map((r) => r.eventLocalId))], true);
-  for (const r of own) {
-    if (
-      !ahead(
-        events.find((e) => e.localId === r.eventLocalId),
-        now,
-      )
-    )
-      continue;
-    try {
-      await cancel(
-        ctx.em,
-        r.localId,
-        registrationIds.format(regionSource, r.localId),
-        () => true,
-        (tx, { cancelled, was, movedUp }) => {
-          auditRegistration(tx, ctx.identity, 'cancelEventRegistration', was, cancelled);
-          if (!movedUp) return;
-          notifyRegistration(tx, regionSource, movedUp, true);
-          auditRegistration(tx, ctx.identity, 'cancelEventRegistration', 'WAITING', movedUp);
-        },
-      );
-    } catch (error) {
-      if (!alreadyCancelled(error)) throw error;
+  for (let round = 0; round < cascadeRounds; round++) {
+    const open = await registrationsOfOwners(ctx.em, { memberId }, cascadeRound, true);
+    if (open.length === 0) break;
+    for (const r of open) {
+      try {
+        await cancel(
+          ctx.em,
+          r.localId,
+          registrationIds.format(regionSource, r.localId),
+          () => true,
+          (tx, { cancelled, was, movedUp }) => {
+            auditRegistration(tx, ctx.identity, 'cancelEventRegistration', was, cancelled);
+            if (!movedUp) return;
+            notifyRegistration(tx, regionSource, movedUp, true);
+            auditRegistration(tx, ctx.identity, 'cancelEventRegistration', 'WAITING', movedUp);
+          },
+        );
+      } catch (error) {
+        if (!alreadyCancelled(error)) throw error;
+      }
     }
   }
   const office = encodeIdentity({ role: 'office', network: parseMemberId(memberId).network.code, subject: ctx.identity.subject });
@@ -262,7 +271,7 @@ export async function cancelMemberRegistrations(ctx: RegionContext, memberId: st
   // outage stopped another's archiving. The member's own network is asked next for the archiving itself.
   for (const { code } of networks) {
     try {
-      await cancelAtNetwork(ctx, code, memberId, office, now);
+      await cancelAtNetwork(ctx, code, memberId, office);
     } catch (error) {
       const reason = (error as { extensions?: { code?: unknown } }).extensions?.code;
       if (reason !== 'NETWORK_UNAVAILABLE' && reason !== 'INTERNAL_API_VERSION') throw error;
@@ -275,34 +284,54 @@ export async function cancelMemberRegistrations(ctx: RegionContext, memberId: st
 }
 
 /** The member's registrations for events of network `code` ahead, cancelled by that network (its waiting list moves up). */
-async function cancelAtNetwork(ctx: RegionContext, code: string, memberId: string, office: string, now: number): Promise<void> {
+async function cancelAtNetwork(ctx: RegionContext, code: string, memberId: string, office: string): Promise<void> {
   const client = ctx.client(code);
+  if (client.served === undefined || serves(client.served, aheadSince)) {
+    try {
+      for (let round = 0; round < cascadeRounds; round++) {
+        const variables = { memberId, first: cascadeRound, ahead: true };
+        const open = (await client.request<{ ownRegistrations: RegistrationRecord[] }>(aheadRegistrationsQuery, variables, office, { since: aheadSince }))
+          .ownRegistrations;
+        if (open.length === 0) return;
+        for (const r of open) await cancelThere(ctx, code, r);
+      }
+      return;
+    } catch (error) {
+      if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
+    }
+  }
+  // A network before 1.7: its newest 100 registrations of every kind, those ahead cancelled.
   const listed = await client.request<{ ownRegistrations: RegistrationRecord[] }>(ownRegistrationsQuery, { memberId, first: 100 }, office, { since: '1.2' });
   const open = listed.ownRegistrations.filter((r) => r.status !== 'CANCELLED');
   if (open.length === 0) return;
   const localIds = [...new Set(open.map((r) => r.eventLocalId))];
   const items = (await client.request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds }, office)).newsItems;
+  const now = Date.now();
   for (const r of open) {
     if (
-      !ahead(
+      ahead(
         items.find((e) => e.localId === r.eventLocalId),
         now,
       )
     )
-      continue;
-    type Answer = { cancelEventRegistration: { movedUp: RegistrationRecord | null } };
-    try {
-      const data = await client.request<Answer>(cancelMutation, { localId: r.localId }, ctx.identityHeader, {
-        write: 'Archiving the member again is safe: its registrations cancelled already are left as they are.',
-      });
-      const { movedUp } = data.cancelEventRegistration;
-      if (movedUp) {
-        notifyRegistration(ctx.em, code, movedUp, true);
-        await ctx.em.flush();
-      }
-    } catch (error) {
-      if (!alreadyCancelled(error)) throw error;
+      await cancelThere(ctx, code, r);
+  }
+}
+
+/** One registration cancelled by network `code`, the one that moved up told; one cancelled meanwhile is what was wanted. */
+async function cancelThere(ctx: RegionContext, code: string, r: RegistrationRecord): Promise<void> {
+  type Answer = { cancelEventRegistration: { movedUp: RegistrationRecord | null } };
+  try {
+    const data = await ctx.client(code).request<Answer>(cancelMutation, { localId: r.localId }, ctx.identityHeader, {
+      write: 'Archiving the member again is safe: its registrations cancelled already are left as they are.',
+    });
+    const { movedUp } = data.cancelEventRegistration;
+    if (movedUp) {
+      notifyRegistration(ctx.em, code, movedUp, true);
+      await ctx.em.flush();
     }
+  } catch (error) {
+    if (!alreadyCancelled(error)) throw error;
   }
 }
 
