@@ -234,15 +234,15 @@ export async function updateNews(em: EntityManager, localId: number, id: string,
     const moved = !sameTime(fields.startsAt, item.startsAt) || !sameTime(fields.endsAt, item.endsAt) || (fields.place ?? null) !== (item.place ?? null);
     tx.assign(item, { ...fields, updatedAt: new Date() });
     const free = fields.registrationLimit === null ? Number.POSITIVE_INFINITY : fields.registrationLimit - registered;
-    const movedUp = await moveUp(tx, item.id, free);
-    const now = active.map((r) => movedUp.find((m) => m.localId === r.localId) ?? r);
-    const waitingLeft = now.filter((r) => r.status === 'WAITING');
-    const after: NewsView = { ...toView(item), ...countsOf(now) };
+    const movedUp = item.kind === 'EVENT' ? await moveUp(tx, item.id, free) : [];
+    const standing = active.map((r) => movedUp.find((m) => m.localId === r.localId) ?? r);
+    const waitingLeft = standing.filter((r) => r.status === 'WAITING');
+    const after: NewsView = { ...toView(item), ...countsOf(standing) };
     const change: NewsChange = {
       item: after,
       movedUp,
       cancelled: [],
-      rescheduled: moved ? now.map((r) => (r.status === 'WAITING' ? { ...r, waitingPosition: waitingLeft.indexOf(r) + 1 } : r)) : [],
+      rescheduled: moved ? standing.map((r) => (r.status === 'WAITING' ? { ...r, waitingPosition: waitingLeft.indexOf(r) + 1 } : r)) : [],
     };
     await tx.flush();
     records.audit(tx, before, after);

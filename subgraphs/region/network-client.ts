@@ -111,6 +111,22 @@ export class NetworkClient {
   }
 }
 
+/**
+ * `newer`, a request that needs internal API `since`, for a network not known to serve less; `older`, what an older
+ * one answers instead, for one known to serve less or that refuses `newer` for its version (an older minor not known
+ * yet, or replicas not all updated).
+ */
+export async function newerOrOlder<T>(client: NetworkClient, since: string, newer: () => Promise<T>, older: () => Promise<T>): Promise<T> {
+  if (client.served === undefined || serves(client.served, since)) {
+    try {
+      return await newer();
+    } catch (error) {
+      if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
+    }
+  }
+  return older();
+}
+
 /** An operation that came with `since`, which the network serving `served` does not know. */
 const needs = (client: NetworkClient, served: string, since: string) =>
   versionMismatch(client.network, client.version, served, `this needs ${since}, which that network does not serve yet`);

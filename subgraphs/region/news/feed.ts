@@ -9,8 +9,8 @@ import type { NewsKind } from '../../../shared/news/news.entity.ts';
 import { boundedList } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
 import type { NetworkCode } from '../generated/resolvers-types.ts';
+import { newerOrOlder } from '../network-client.ts';
 import { networkPages, pageSize, walkIncomplete } from '../pages.ts';
-import { serves } from '../../../shared/internal-api.ts';
 import { correctedRecordFields, newsRecordFields, toRecord, type NewsRecord } from './records.ts';
 
 // The feed: scatter-gather as in members/search.ts. Every network answers its
@@ -34,14 +34,12 @@ const correctionsSince = '1.7';
  */
 export async function askNews<T>(ctx: RegionContext, code: string, query: (fields: string) => string, variables: Record<string, unknown>): Promise<T> {
   const client = ctx.client(code);
-  if (client.served === undefined || serves(client.served, correctionsSince)) {
-    try {
-      return await client.request<T>(query(correctedRecordFields), variables, ctx.identityHeader);
-    } catch (error) {
-      if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
-    }
-  }
-  return client.request<T>(query(newsRecordFields), variables, ctx.identityHeader);
+  return newerOrOlder(
+    client,
+    correctionsSince,
+    () => client.request<T>(query(correctedRecordFields), variables, ctx.identityHeader),
+    () => client.request<T>(query(newsRecordFields), variables, ctx.identityHeader),
+  );
 }
 
 export interface FeedArgs {

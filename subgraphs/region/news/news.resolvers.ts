@@ -1,8 +1,7 @@
-import { type GraphQLError, responsePathAsArray } from 'graphql';
+import { responsePathAsArray } from 'graphql';
 import { inArgument } from '../../../shared/errors.ts';
-import { serves } from '../../../shared/internal-api.ts';
 import { currentLog } from '../../../shared/observability.ts';
-import { keyedWrite } from '../network-client.ts';
+import { keyedWrite, newerOrOlder } from '../network-client.ts';
 import DataLoader from 'dataloader';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { findNetwork, networks } from '../../../shared/networks.ts';
@@ -286,36 +285,34 @@ export async function cancelMemberRegistrations(ctx: RegionContext, memberId: st
 /** The member's registrations for events of network `code` ahead, cancelled by that network (its waiting list moves up). */
 async function cancelAtNetwork(ctx: RegionContext, code: string, memberId: string, office: string): Promise<void> {
   const client = ctx.client(code);
-  if (client.served === undefined || serves(client.served, aheadSince)) {
-    try {
-      for (let round = 0; round < cascadeRounds; round++) {
-        const variables = { memberId, first: cascadeRound, ahead: true };
-        const open = (await client.request<{ ownRegistrations: RegistrationRecord[] }>(aheadRegistrationsQuery, variables, office, { since: aheadSince }))
-          .ownRegistrations;
-        if (open.length === 0) return;
-        for (const r of open) await cancelThere(ctx, code, r);
-      }
-      return;
-    } catch (error) {
-      if ((error as GraphQLError).extensions?.code !== 'INTERNAL_API_VERSION') throw error;
+  type Listed = { ownRegistrations: RegistrationRecord[] };
+  const inRounds = async () => {
+    for (let round = 0; round < cascadeRounds; round++) {
+      const variables = { memberId, first: cascadeRound, ahead: true };
+      const open = (await client.request<Listed>(aheadRegistrationsQuery, variables, office, { since: aheadSince })).ownRegistrations;
+      if (open.length === 0) return;
+      for (const r of open) await cancelThere(ctx, code, r);
     }
-  }
+  };
   // A network before 1.7: its newest 100 registrations of every kind, those ahead cancelled.
-  const listed = await client.request<{ ownRegistrations: RegistrationRecord[] }>(ownRegistrationsQuery, { memberId, first: 100 }, office, { since: '1.2' });
-  const open = listed.ownRegistrations.filter((r) => r.status !== 'CANCELLED');
-  if (open.length === 0) return;
-  const localIds = [...new Set(open.map((r) => r.eventLocalId))];
-  const items = (await client.request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds }, office)).newsItems;
-  const now = Date.now();
-  for (const r of open) {
-    if (
-      ahead(
-        items.find((e) => e.localId === r.eventLocalId),
-        now,
+  const once = async () => {
+    const listed = await client.request<Listed>(ownRegistrationsQuery, { memberId, first: 100 }, office, { since: '1.2' });
+    const open = listed.ownRegistrations.filter((r) => r.status !== 'CANCELLED');
+    if (open.length === 0) return;
+    const localIds = [...new Set(open.map((r) => r.eventLocalId))];
+    const items = (await client.request<{ newsItems: NewsRecord[] }>(itemsQuery, { localIds }, office)).newsItems;
+    const now = Date.now();
+    for (const r of open) {
+      if (
+        ahead(
+          items.find((e) => e.localId === r.eventLocalId),
+          now,
+        )
       )
-    )
-      await cancelThere(ctx, code, r);
-  }
+        await cancelThere(ctx, code, r);
+    }
+  };
+  await newerOrOlder(client, aheadSince, inRounds, once);
 }
 
 /** One registration cancelled by network `code`, the one that moved up told; one cancelled meanwhile is what was wanted. */
