@@ -152,6 +152,10 @@ for (const [label, network, publisher] of [
       );
       const changed = (await told(item.id)).slice(5);
       expect(changed.map((t) => [t.type, t.registrationId, t.place, t.status])).toEqual(ids.map((id) => ['EVENT_CHANGED', id, 'Eschwege', 'REGISTERED']));
+      // A calendar that imported it takes the new place: the event says when it changed.
+      const ics = await (await fetch(`${origin()}/calendar/event.ics?id=${encodeURIComponent(item.id)}`)).text();
+      expect(ics).toContain('LOCATION:Eschwege');
+      expect(ics).toMatch(/\r\nLAST-MODIFIED:\d{8}T\d{6}Z\r\n/);
     });
 
     test('withdrawing takes the item out of the feed, cancels the registrations of an event ahead and tells their members; again it answers the item', async () => {
