@@ -11,6 +11,7 @@ import { clientAddressOf } from './client-address.ts';
 import { partnerTokenSeconds } from './token-exchange.ts';
 import { checkNumberLiterals, checkOperationName, checkPersistedQuery } from './request-checks.ts';
 import { notSafelistedError, sha256Hex, type Safelist } from './safelist.ts';
+import { passwordChangeRequired, requireOnlyPasswordChange } from './password-change.ts';
 
 // One policy for every route of the gateway, checked before any work is done
 // for the caller: the safelist of restricted partners, the operation limits on
@@ -146,6 +147,7 @@ export function createPolicy(options: PolicyOptions) {
         checkOperationName(analysis.document, request.operationName);
         checkNumberLiterals(analysis);
       }
+      if (caller.identity.mustChangePassword) requireOnlyPasswordChange(analysis?.document, request.operationName);
       // One object for what was admitted and what the rate limit has left of it (the RateLimit headers).
       const admitted: AdmittedOperation | undefined = analysis && {
         query: query!,
@@ -161,6 +163,7 @@ export function createPolicy(options: PolicyOptions) {
 
     /** Admits a request to a plain route that runs no operation of the caller's (attachments): restricted partners may send registered operations only. */
     async admitRoute(caller: Caller, cost: number): Promise<void> {
+      if (caller.identity.mustChangePassword) throw passwordChangeRequired();
       await requireSafelisted(caller, undefined);
       await charge(caller, cost);
     },

@@ -266,6 +266,8 @@ interface AccountGrant {
   name: string;
   email: string;
   generation: string;
+  /** Signed in with a one-time password: the session may only change it (gateway/password-change.ts). */
+  mustChangePassword: boolean;
 }
 
 interface KeyGrant {
@@ -275,7 +277,7 @@ interface KeyGrant {
 }
 
 // Named, so region's metrics count each kind of call (http_requests_total{operation}).
-const grantFields = 'accountId role subject network memberId name email generation';
+const grantFields = 'accountId role subject network memberId name email generation mustChangePassword';
 const loginQuery = `query AccountLogin($email: String!, $password: String!) { accountLogin(email: $email, password: $password) { ${grantFields} } }`;
 const accountSessionQuery = `query AccountSession($accountId: ID!, $generation: String!, $session: ID!) {
   accountSession(accountId: $accountId, generation: $generation, session: $session) { ${grantFields} }
@@ -285,7 +287,8 @@ const endSessionMutation = `mutation EndSession($session: ID!, $endsAt: String!)
 
 const accountClaims = ({ subject, ...rest }: AccountGrant): Grant => ({
   subject,
-  claims: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)),
+  // mustChangePassword only where true: every other token stays as it was.
+  claims: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null && value !== false)),
 });
 const keyClaims = (grant: KeyGrant): Grant => ({
   subject: grant.partner,

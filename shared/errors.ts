@@ -59,6 +59,11 @@ const ownCodes = {
     description:
       'This partner may only send operations registered in the persisted-operation manifest: their text exactly as registered, or their id as a persisted query.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    description:
+      'The session signed in with a one-time password an office set (resetAccountPassword): until its holder chooses a password of their own (changePassword) it may only do that and read its account (myAccount); then sign in with the new password.',
+  },
   CSRF_TOKEN_INVALID: {
     status: 403,
     description:

@@ -21,6 +21,11 @@ export interface Identity {
    * stays the organisation, which owns its inquiries whichever of its keys wrote; the audit log names the key.
    */
   apiKeyId?: string;
+  /**
+   * A portal session signed in with a one-time password (resetAccountPassword): it may only change the password and
+   * read its account until then (gateway/policy.ts).
+   */
+  mustChangePassword?: true;
 }
 
 export const anonymous: Identity = { role: 'anonymous' };
@@ -57,6 +62,7 @@ export function parseIdentity(claims: Record<string, unknown>): Identity {
   }
   if (role === 'partner' && claims.safelist === true) identity.safelist = true;
   if (typeof claims.accountId === 'string' && /^acc-[1-9][0-9]{0,15}$/.test(claims.accountId)) identity.accountId = claims.accountId;
+  if (claims.mustChangePassword === true) identity.mustChangePassword = true;
   if (role === 'partner' && typeof claims.keyId === 'string' && /^k-[1-9][0-9]{0,15}$/.test(claims.keyId)) identity.apiKeyId = claims.keyId;
   if (role === 'member') {
     const memberId = typeof claims.memberId === 'string' ? claims.memberId : undefined;

@@ -108,6 +108,13 @@ describe('resetting a forgotten password', () => {
     const session = await login('anna.schmidt@werra.example', again);
     expect(session.status).toBe(200);
     expect((await ok(asSession(session, '{ myAccount { mustChangePassword } }'))).myAccount.mustChangePassword).toBe(true);
+    // Until then the session may change the password and read its account, nothing else: not the graph, not an export.
+    const meanwhile = await asSession(session, '{ members(first: 1) { totalCount } }');
+    expect(extensions(meanwhile)).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(extensions(await asSession(session, '{ myAccount { email } members(first: 1) { totalCount } }'))).toMatchObject({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+    });
+    expect((await ok(asSession(session, '{ __typename myAccount { email } }'))).myAccount.email).toBe('anna.schmidt@werra.example');
     // The one-time password is not kept as the new one, and changing it clears the must.
     const same = await asSession(session, 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: $c) { id } }', { c: again });
     expect(extensions(same)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', reason: 'PASSWORD_RULE' });
@@ -120,7 +127,10 @@ describe('resetting a forgotten password', () => {
       },
     );
     expect((await ok(changed)).changePassword.mustChangePassword).toBe(false);
-    expect((await login('anna.schmidt@werra.example', 'Eschwege-im-Fruehling-2027')).status).toBe(200);
+    const renewed = await login('anna.schmidt@werra.example', 'Eschwege-im-Fruehling-2027');
+    expect(renewed.status).toBe(200);
+    // Signed in with a password of its own, the session answers as any.
+    expect((await ok(asSession(renewed, '{ members(first: 1) { totalCount } }'))).members.totalCount).toBeGreaterThan(0);
 
     // The NIWE office reads who reset the password and when; neither the password nor its hash is in the log.
     const entries = await regionAudit(tokens.niwe, 'resetAccountPassword');

@@ -141,6 +141,10 @@ test('the office resets a password after a dialog and reads the one-time passwor
   expect(await own.locator('[aria-invalid="true"]').count()).toBe(0);
   expect((await login(paula.email, 'Eschwege-im-Fruehling-2027')).status).toBe(200);
   expect((await login(paula.email, oneTime)).status).toBe(401);
+  // Signed in anew with it, the member goes on: the session of the one-time password could do nothing else.
+  await own.goto(`${stack.gateway}/mein-unternehmen`);
+  await eventually(() => own.locator('input[name="availability"]:checked').count()).toBe(1);
+  expect(await own.locator('.notice-error').count()).toBe(0);
 });
 
 test('archived accounts stand apart and are restored after a dialog, also from the new account form that met an archived address', async () => {

@@ -224,6 +224,8 @@ const codesDe: Readonly<Record<string, CodePhrase>> = {
   INTERNAL_API_VERSION: () => 'Ein Netzwerk läuft gerade mit einer unpassenden Version; seine Geschäftsstelle ist informiert.',
   INTERNAL_SERVER_ERROR: () => 'Auf dem Server ist ein Fehler aufgetreten; bitte versuchen Sie es erneut.',
   CSRF_TOKEN_INVALID: () => 'Diese Seite gehört zu einer älteren Sitzung; bitte laden Sie sie neu.',
+  PASSWORD_CHANGE_REQUIRED: () =>
+    'Sie sind mit einem Einmalpasswort angemeldet: Bitte wählen Sie zuerst unter „Mein Zugang“ ein eigenes Passwort; bis dahin ist nur das möglich.',
   PERSISTED_QUERY_NOT_FOUND: () => 'Das Portal wurde aktualisiert; bitte laden Sie die Seite neu.',
   OPERATION_LIMIT_EXCEEDED: () => 'Die Abfrage ist zu umfangreich; bitte schränken Sie sie ein.',
   UNREACHABLE: () => 'Das Portal ist gerade nicht erreichbar; bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
@@ -241,6 +243,8 @@ const codesEn: Readonly<Record<string, CodePhrase>> = {
   INTERNAL_API_VERSION: () => 'A network is running a version that does not fit; its office has been told.',
   INTERNAL_SERVER_ERROR: () => 'Something failed on the server; please try again.',
   CSRF_TOKEN_INVALID: () => 'This page belongs to an older session; please reload it.',
+  PASSWORD_CHANGE_REQUIRED: () =>
+    'You signed in with a one-time password: choose a password of your own under “My account” first; until then nothing else is possible.',
   PERSISTED_QUERY_NOT_FOUND: () => 'The portal has been updated; please reload the page.',
   OPERATION_LIMIT_EXCEEDED: () => 'The query is too large; please narrow it down.',
   UNREACHABLE: () => 'The portal cannot be reached right now; please check the connection and try again.',

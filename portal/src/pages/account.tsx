@@ -3,7 +3,7 @@ import { request } from '../graphql.ts';
 import { changePassword, memberName, myAccount, myPasswordState } from '../operations.ts';
 import { paths } from '../router.ts';
 import { type Said, say, sayError, sayFailure, sayLoadFailure } from '../said.tsx';
-import { useSession } from '../session.ts';
+import { signIn, useSession } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery } from '../use-query.ts';
 
@@ -21,15 +21,18 @@ const blank: Record<Field, string> = { currentPassword: '', newPassword: '', new
 
 export function AccountPage() {
   const { t, day } = useLocale();
-  const { session } = useSession();
+  const { session, setSession } = useSession();
   const { data, errors: loadErrors, loading } = useQuery(myAccount, session?.signedIn ? {} : undefined);
-  // The company a member's account belongs to, by its name as /zugaenge shows it (its id where that is not known).
-  const memberId = data?.myAccount?.memberId;
-  const company = useQuery(memberName, memberId ? { id: memberId } : undefined).data?.member?.name;
-  const mustChange = useQuery(myPasswordState, session?.signedIn ? {} : undefined).data?.myAccount?.mustChangePassword ?? false;
+  const passwordState = useQuery(myPasswordState, session?.signedIn ? {} : undefined);
+  const mustChange = passwordState.data?.myAccount?.mustChangePassword ?? false;
   const [values, setValues] = useState<Record<Field, string>>(blank);
   const [errors, setErrors] = useState<Errors>({});
   const [changed, setChanged] = useState(false);
+  // The company a member's account belongs to, by its name as /zugaenge shows it (its id where that is not known). A
+  // session with a one-time password reads nothing but its account (gateway/password-change.ts): the name waits.
+  const memberId = data?.myAccount?.memberId;
+  const mayRead = passwordState.data != null && (!mustChange || changed);
+  const company = useQuery(memberName, memberId && mayRead ? { id: memberId } : undefined).data?.member?.name;
   const [busy, setBusy] = useState(false);
   const inputs = {
     currentPassword: useRef<HTMLInputElement>(null),
@@ -77,13 +80,18 @@ export function AccountPage() {
     if (values.newPassword !== values.newPasswordRepeat) return fail({ newPasswordRepeat: say(({ t }) => t.accountPasswordMismatch) });
     setBusy(true);
     const result = await request(changePassword, { currentPassword: values.currentPassword, newPassword: values.newPassword });
-    setBusy(false);
     if (result.data?.changePassword) {
+      // The change ends this session at its next renewal (its password's generation), and one begun with a one-time
+      // password may do nothing else meanwhile: signed in anew with the new password, the person goes on as it.
+      const renewed = await signIn(account.email, values.newPassword);
+      setBusy(false);
+      if ('signedIn' in renewed) setSession(renewed);
       setErrors({});
       setValues(blank);
       setChanged(true);
       return;
     }
+    setBusy(false);
     const error = result.errors[0];
     const field = error?.extensions?.field;
     if (field === 'currentPassword' || field === 'newPassword') return fail({ [field]: sayError(error) });

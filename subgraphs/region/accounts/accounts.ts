@@ -349,6 +349,8 @@ export interface AccountGrant {
   email: string;
   /** The password's generation: a session issued before the password changed is not renewed. */
   generation: string;
+  /** A one-time password is in use: the session changes it before anything else (gateway/policy.ts). */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -373,6 +375,7 @@ export function grantOf(account: Account): AccountGrant {
     name: account.name,
     email: account.email,
     generation: generationOf(account),
+    mustChangePassword: account.passwordResetAt != null,
   };
 }
 

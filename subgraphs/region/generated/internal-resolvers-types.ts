@@ -24,6 +24,8 @@ export type AccountGrant = {
   generation: Scalars['String']['output'];
   /** The member of a member account, such as NIWE:m-42. */
   memberId?: Maybe<Scalars['ID']['output']>;
+  /** True while the account's password is a one-time password an office set (resetAccountPassword): the session may only change it and read its account (gateway/policy.ts). */
+  mustChangePassword: Scalars['Boolean']['output'];
   /** The person's name, for the portal's header. */
   name: Scalars['String']['output'];
   /** The network of a member or office account. */
@@ -169,8 +171,8 @@ export type ResolversTypes = {
   AccountGrant: ResolverTypeWrapper<AccountGrant>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrant>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrant>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -180,8 +182,8 @@ export type ResolversParentTypes = {
   AccountGrant: AccountGrant;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  ApiKeyGrant: ApiKeyGrant;
   Boolean: Scalars['Boolean']['output'];
+  ApiKeyGrant: ApiKeyGrant;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
 };
@@ -191,6 +193,7 @@ export type AccountGrantResolvers<ContextType = RegionContext, ParentType extend
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   generation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
