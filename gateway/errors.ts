@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { clientError, isApolloRequestErrorCode, isClientErrorCode, masked } from '../shared/errors.ts';
 import { currentLog } from '../shared/observability.ts';
@@ -64,29 +64,33 @@ function operatorLineOf(error: Error | undefined, depth = 0): string | undefined
   return operatorLines.get(error) ?? operatorLineOf((error as { originalError?: Error }).originalError, depth + 1);
 }
 
-export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart({ contextValue }) {
+/** One listener for every request, reading the request's id from its context: no object or closures made per request. */
+const requestIdListener: GraphQLRequestListener<GatewayContext> = {
+  async didEncounterErrors({ errors, contextValue }) {
     const { requestId } = contextValue;
-    return {
-      async didEncounterErrors({ errors }) {
-        for (const error of errors) {
-          // A subgraph that is gone or hung is ours to fix too, though the client is told which one (`service`).
-          const operatorLine = operatorLineOf(error);
-          if (operatorLine) currentLog().error({ requestId, code: error.extensions?.code, path: error.path }, operatorLine);
-          else if (isMasked(error.extensions) || error.extensions?.service !== undefined)
-            currentLog().error(
-              { err: error.originalError ?? error, requestId, code: error.extensions?.code, path: error.path },
-              'error masked or from an unavailable service',
-            );
-        }
-      },
-      async willSendResponse({ response }) {
-        response.http.headers.set('x-request-id', requestId);
-        // Here, where every response's headers are set anyway: a plugin of its own cost two more promises a request.
-        setRateLimitHeaders(response.http.headers, contextValue.admitted);
-        if (response.body.kind !== 'single') return;
-        for (const error of response.body.singleResult.errors ?? []) (error.extensions as Record<string, unknown>).requestId = requestId;
-      },
-    };
+    for (const error of errors) {
+      // A subgraph that is gone or hung is ours to fix too, though the client is told which one (`service`).
+      const operatorLine = operatorLineOf(error);
+      if (operatorLine) currentLog().error({ requestId, code: error.extensions?.code, path: error.path }, operatorLine);
+      else if (isMasked(error.extensions) || error.extensions?.service !== undefined)
+        currentLog().error(
+          { err: error.originalError ?? error, requestId, code: error.extensions?.code, path: error.path },
+          'error masked or from an unavailable service',
+        );
+    }
+  },
+  async willSendResponse({ response, contextValue }) {
+    const { requestId } = contextValue;
+    response.http.headers.set('x-request-id', requestId);
+    // Here, where every response's headers are set anyway: a plugin of its own cost two more promises a request.
+    setRateLimitHeaders(response.http.headers, contextValue.admitted);
+    if (response.body.kind !== 'single') return;
+    for (const error of response.body.singleResult.errors ?? []) (error.extensions as Record<string, unknown>).requestId = requestId;
+  },
+};
+
+export const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return requestIdListener;
   },
 };

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { DocumentAnalyses, DocumentAnalysis } from './document-analysis.ts';
 import type { GatewayContext } from './server.ts';
@@ -68,28 +68,26 @@ function needsCheck(value: unknown, depth = 0): boolean {
  * Literal lists need no length check: MAX_QUERY_TOKENS (2000) bounds them.
  */
 export function inputChecksPlugin(analyses: DocumentAnalyses): ApolloServerPlugin<GatewayContext> {
+  // One listener for every request: no object or closure made per request.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async didResolveOperation({ document, request, contextValue }) {
+      const variables = request.variables ?? {};
+      const { admitted } = contextValue;
+      const analysis =
+        request.query === undefined ? analyses.ofDocument(document) : admitted?.query === request.query ? admitted.analysis : await analyses.of(request.query);
+      try {
+        if (!analysis.literalFails && !needsCheck(variables)) return;
+        checkArguments(analysis, variables);
+      } catch (error) {
+        // Thrown here the error answers the whole request, which Apollo sends as HTTP 500 unless told otherwise.
+        const { message, extensions } = error as GraphQLError;
+        throw httpError('BAD_USER_INPUT', message, { extensions });
+      }
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, contextValue }) {
-          const variables = request.variables ?? {};
-          const { admitted } = contextValue;
-          const analysis =
-            request.query === undefined
-              ? analyses.ofDocument(document)
-              : admitted?.query === request.query
-                ? admitted.analysis
-                : await analyses.of(request.query);
-          try {
-            if (!analysis.literalFails && !needsCheck(variables)) return;
-            checkArguments(analysis, variables);
-          } catch (error) {
-            // Thrown here the error answers the whole request, which Apollo sends as HTTP 500 unless told otherwise.
-            const { message, extensions } = error as GraphQLError;
-            throw httpError('BAD_USER_INPUT', message, { extensions });
-          }
-        },
-      };
+      return listener;
     },
   };
 }

@@ -64,6 +64,9 @@ export function rateLimitRedisUrlFromEnv(read: EnvReader): string | undefined {
  */
 export function clientAddressKey(address: string | undefined): string {
   if (!address) return 'unknown';
+  // An IPv4 address (every address without a colon) is its own key: isIPv6's expression took 0.5 % of the gateway's
+  // CPU profile on benchmark Q2.1 at concurrency 1, for an anonymous caller at 127.0.0.1.
+  if (!address.includes(':')) return address;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return mapped[1];
   if (!isIPv6(address)) return address;

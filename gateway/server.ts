@@ -26,6 +26,8 @@ import { analysisShare, operationCaches, type OperationCaches } from '../shared/
 import { defaultAnonymousRateLimits, defaultTokenFailuresPerMinute, inProcessLimiters, redisLimiters, type RateLimits } from './rate-limit.ts';
 import { loadPortalOperations, persistedQueryCache, type Safelist } from './safelist.ts';
 import { installResultShaping } from './result-shaping.ts';
+import { installOperationReuse } from './operation-reuse.ts';
+import { installQuietApolloSpans } from './apollo-spans.ts';
 import { SubgraphSource } from './subgraph-source.ts';
 import { supergraphManager, type SupergraphFile } from './supergraph.ts';
 import { createTokenExchange, tokenRoute } from './token-exchange.ts';
@@ -126,6 +128,8 @@ export async function createGatewayService(options: GatewayOptions): Promise<Gat
   // Apollo's servers. Set here, where every gateway is built (npm start, alone, tests, benchmark).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   installResultShaping();
+  installOperationReuse();
+  installQuietApolloSpans();
   installIntrospectionFields();
   /** Each subgraph's source, as @apollo/gateway last built it (again on a supergraph reload). */
   const sources = new Map<string, SubgraphSource>();
