@@ -66,6 +66,8 @@ export const paths = {
   cooperation: '/zusammenarbeit',
   feed: '/neuigkeiten',
   newsItem: (id: string) => `/neuigkeiten/${encodeURIComponent(id)}`,
+  /** The office's publishing form with a published item's values (office.tsx officePaths.news, office-news.tsx). */
+  newsCorrection: (id: string) => `/geschaeftsstelle/neuigkeit?id=${encodeURIComponent(id)}`,
   workingGroups: '/arbeitskreise',
   workingGroup: (id: string) => `/arbeitskreise/${encodeURIComponent(id)}`,
   tradeFairs: '/messen',

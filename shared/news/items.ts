@@ -234,7 +234,7 @@ export async function updateNews(em: EntityManager, localId: number, id: string,
     const moved = !sameTime(fields.startsAt, item.startsAt) || !sameTime(fields.endsAt, item.endsAt) || (fields.place ?? null) !== (item.place ?? null);
     tx.assign(item, { ...fields, updatedAt: new Date() });
     const free = fields.registrationLimit === null ? Number.POSITIVE_INFINITY : fields.registrationLimit - registered;
-    const movedUp = item.kind === 'EVENT' ? await moveUp(tx, item.id, free) : [];
+    const movedUp = await moveUp(tx, active.filter((r) => r.status === 'WAITING').slice(0, free));
     const standing = active.map((r) => movedUp.find((m) => m.localId === r.localId) ?? r);
     const waitingLeft = standing.filter((r) => r.status === 'WAITING');
     const after: NewsView = { ...toView(item), ...countsOf(standing) };
@@ -266,7 +266,7 @@ export async function withdrawNews(em: EntityManager, localId: number, id: strin
     const now = new Date();
     item.withdrawnAt = now;
     const ahead = item.kind === 'EVENT' && item.startsAt !== undefined && item.startsAt !== null && item.startsAt > now;
-    const cancelled = ahead ? await cancelActive(tx, item.id) : [];
+    const cancelled = ahead ? await cancelActive(tx, active) : [];
     const after: NewsView = { ...toView(item), ...(ahead ? { registered: 0, waiting: 0 } : countsOf(active)) };
     const change: NewsChange = { item: after, movedUp: [], cancelled, rescheduled: [] };
     await tx.flush();

@@ -156,20 +156,23 @@ export async function activeRegistrations(tx: EntityManager, eventLocalId: numbe
   return rows.map((r) => view(r, eventLocalId, r.status === 'WAITING' ? ++waiting : null));
 }
 
-/** The first `places` of the waiting list take a place (a raised limit); called under the event's lock. */
-export async function moveUp(tx: EntityManager, eventLocalId: number, places: number): Promise<RegistrationView[]> {
-  if (places <= 0) return [];
-  const limit = Number.isFinite(places) ? { limit: places } : {};
-  const next = await tx.find(EventRegistrationSchema, { event: eventLocalId, status: 'WAITING' }, { orderBy: { id: 'asc' }, ...limit });
-  for (const r of next) r.status = 'REGISTERED';
-  return next.map((r) => view(r, eventLocalId, null));
+/**
+ * These registrations take a place (the first of the waiting list, for a raised limit): one statement, from the
+ * event's active registrations read under its lock (activeRegistrations), which they are.
+ */
+export async function moveUp(tx: EntityManager, waiting: readonly RegistrationView[]): Promise<RegistrationView[]> {
+  return setStatus(tx, waiting, 'REGISTERED');
 }
 
-/** Every registration of the event that holds a place or waits, cancelled (the event withdrawn); called under its lock. */
-export async function cancelActive(tx: EntityManager, eventLocalId: number): Promise<RegistrationView[]> {
-  const rows = await tx.find(EventRegistrationSchema, { event: eventLocalId, status: { $ne: 'CANCELLED' } }, { orderBy: { id: 'asc' } });
-  for (const r of rows) r.status = 'CANCELLED';
-  return rows.map((r) => view(r, eventLocalId, null));
+/** Every registration of the event that holds a place or waits, cancelled (the event withdrawn): as moveUp, one statement. */
+export async function cancelActive(tx: EntityManager, active: readonly RegistrationView[]): Promise<RegistrationView[]> {
+  return setStatus(tx, active, 'CANCELLED');
+}
+
+async function setStatus(tx: EntityManager, registrations: readonly RegistrationView[], status: RegistrationStatus): Promise<RegistrationView[]> {
+  if (registrations.length === 0) return [];
+  await tx.nativeUpdate(EventRegistrationSchema, { id: { $in: registrations.map((r) => r.localId) } }, { status });
+  return registrations.map((r) => ({ ...r, status, waitingPosition: null }));
 }
 
 /** An event's registrations in order: the registered, then the waiting list from its first. */

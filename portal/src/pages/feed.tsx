@@ -366,7 +366,7 @@ function PublisherActions({ item, onChange }: { item: NewsItemView; onChange: ()
     <section class="publisher-actions" aria-label={text.publisherActions}>
       {!item.withdrawnAt && (
         <div class="row-actions">
-          <a class="button-link secondary" href={`${paths.office}/neuigkeit?id=${encodeURIComponent(item.id)}`}>
+          <a class="button-link secondary" href={paths.newsCorrection(item.id)}>
             {text.correctItem}
           </a>
           <button type="button" class="secondary" onClick={() => confirm.ask(item)}>

@@ -243,12 +243,19 @@ export async function withdrawQuote(tx: EntityManager, access: InquiryAccess, qu
   return quote;
 }
 
-/** QUOTE_WITHDRAWN to the inquiry's owner and to a consortium quote's accepted partners; `extra` joins its data. */
-async function tellWithdrawn(tx: EntityManager, inquiry: Inquiry, quote: Quote, extra: Record<string, unknown> = {}): Promise<void> {
+/**
+ * QUOTE_WITHDRAWN to the inquiry's owner and to a consortium quote's accepted partners; `extra` joins its data. The
+ * lead, an accepted partner too, is told only when it did not withdraw the quote itself (`toLead`).
+ */
+async function tellWithdrawn(tx: EntityManager, inquiry: Inquiry, quote: Quote, extra: Record<string, unknown> = {}, toLead = false): Promise<void> {
   const data = { quoteId: quoteId(quote.id), revision: quote.revision, ...extra };
   emit(tx, 'QUOTE_WITHDRAWN', inquiry, { memberId: inquiry.ownerMemberId, network: inquiry.ownerNetwork, ownerKey: inquiry.ownerKey }, data);
   if (quote.consortium != null) {
-    const partners = await tx.find(ConsortiumPartnerSchema, { consortium: quote.consortium.id, status: 'ACCEPTED', memberId: { $ne: quote.memberId } });
+    const partners = await tx.find(ConsortiumPartnerSchema, {
+      consortium: quote.consortium.id,
+      status: 'ACCEPTED',
+      ...(toLead ? {} : { memberId: { $ne: quote.memberId } }),
+    });
     for (const p of partners) emit(tx, 'QUOTE_WITHDRAWN', inquiry, { memberId: p.memberId, network: p.network }, data);
   }
 }
@@ -362,15 +369,8 @@ export async function leaveConsortia(tx: EntityManager, actor: Identity, memberI
     await tx.flush();
     await tx.nativeUpdate(InvitationSchema, { inquiry, memberId: quote.memberId, status: 'QUOTED' }, { status: 'VIEWED' });
     const cause = { cause: leftNetworkCauses.partner, partner: memberId };
-    // The lead did not withdraw it: it hears so too, beside the owner and the other partners (tellWithdrawn).
-    await tellWithdrawn(tx, inquiry, quote, cause);
-    emit(
-      tx,
-      'QUOTE_WITHDRAWN',
-      inquiry,
-      { memberId: quote.memberId, network: consortium.leadNetwork },
-      { quoteId: quoteId(quote.id), revision: quote.revision, ...cause },
-    );
+    // The lead did not withdraw it: it hears so too, beside the owner and the other partners.
+    await tellWithdrawn(tx, inquiry, quote, cause, true);
     recordRegionAudit(tx, actor, {
       action: 'withdrawQuote',
       target: quoteId(quote.id),

@@ -7,7 +7,7 @@ import type { RegistrationView } from '../../../shared/news/registrations.ts';
 
 export const newsRecordFields =
   'localId kind title text visibility publishedAt startsAt endsAt place registrationLimit registrationDeadline registered waiting';
-/** With what internal API 1.7 added: asked of a network not known to serve less (news.resolvers.ts askItems). */
+/** With what internal API 1.7 added: asked of a network not known to serve less (feed.ts askNews). */
 export const correctedRecordFields = `${newsRecordFields} updatedAt withdrawnAt`;
 export const registrationRecordFields = 'localId eventLocalId memberId participant email status waitingPosition createdAt';
 
