@@ -1,4 +1,4 @@
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkOptions } from '../components/network-options.tsx';
@@ -241,16 +241,7 @@ export function AccountsPage() {
       .join(' · ');
   const live = accounts.filter((a) => !a.archivedAt);
   const archived = accounts.filter((a) => a.archivedAt);
-  const head = (
-    <thead>
-      <tr>
-        <th scope="col">{t.accountsField_name}</th>
-        <th scope="col">{t.accountsField_email}</th>
-        <th scope="col">{t.accountKind}</th>
-        <th scope="col">{t.accountsState}</th>
-      </tr>
-    </thead>
-  );
+  const columns = [t.accountsField_name, t.accountsField_email, t.accountKind, t.accountsState];
 
   return (
     <>
@@ -278,60 +269,48 @@ export function AccountsPage() {
           </button>
         </section>
       )}
-      <TableScroll label={t.accountsHeading}>
-        <table class="accounts">
-          <caption class="visually-hidden">{t.accountsHeading}</caption>
-          {head}
-          <tbody>
-            {live.map((account) => (
+      <DataTable caption={t.accountsHeading} columns={columns} class="accounts">
+        {live.map((account) => (
+          <tr key={account.id}>
+            <td>{account.name}</td>
+            <td>{account.email}</td>
+            <td>{kindOf(account)}</td>
+            <td>
+              {account.id === session?.accountId ? (
+                t.accountsOwn
+              ) : (
+                <div class="actions">
+                  <button type="button" class="secondary" aria-label={t.accountsResetLabel(account.name)} onClick={() => confirmReset.ask(account)}>
+                    {t.accountsReset}
+                  </button>
+                  <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => confirm.ask(account)}>
+                    {t.accountsArchive}
+                  </button>
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      {archived.length > 0 && (
+        <>
+          <h2 id="accounts-archived-heading">{t.accountsArchivedHeading}</h2>
+          <p>{t.accountsArchivedIntro}</p>
+          <DataTable caption={t.accountsArchivedHeading} columns={columns} class="accounts accounts-archived">
+            {archived.map((account) => (
               <tr key={account.id}>
                 <td>{account.name}</td>
                 <td>{account.email}</td>
                 <td>{kindOf(account)}</td>
                 <td>
-                  {account.id === session?.accountId ? (
-                    t.accountsOwn
-                  ) : (
-                    <div class="actions">
-                      <button type="button" class="secondary" aria-label={t.accountsResetLabel(account.name)} onClick={() => confirmReset.ask(account)}>
-                        {t.accountsReset}
-                      </button>
-                      <button type="button" class="secondary" aria-label={t.accountsArchiveLabel(account.name)} onClick={() => confirm.ask(account)}>
-                        {t.accountsArchive}
-                      </button>
-                    </div>
-                  )}
+                  {t.accountsArchivedOn(day(account.archivedAt!))}{' '}
+                  <button type="button" class="secondary" aria-label={t.accountsRestoreLabel(account.name)} onClick={() => confirmRestore.ask(account)}>
+                    {t.accountsRestore}
+                  </button>
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      {archived.length > 0 && (
-        <>
-          <h2 id="accounts-archived-heading">{t.accountsArchivedHeading}</h2>
-          <p>{t.accountsArchivedIntro}</p>
-          <TableScroll label={t.accountsArchivedHeading}>
-            <table class="accounts accounts-archived">
-              <caption class="visually-hidden">{t.accountsArchivedHeading}</caption>
-              {head}
-              <tbody>
-                {archived.map((account) => (
-                  <tr key={account.id}>
-                    <td>{account.name}</td>
-                    <td>{account.email}</td>
-                    <td>{kindOf(account)}</td>
-                    <td>
-                      {t.accountsArchivedOn(day(account.archivedAt!))}{' '}
-                      <button type="button" class="secondary" aria-label={t.accountsRestoreLabel(account.name)} onClick={() => confirmRestore.ask(account)}>
-                        {t.accountsRestore}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          </DataTable>
         </>
       )}
       {moving && (

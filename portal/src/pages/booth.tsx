@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable, ListState } from '../components/data-table.tsx';
 import { request } from '../graphql.ts';
 import {
   cancelBoothRegistration,
@@ -31,38 +32,35 @@ import { useFieldFocus } from '../use-field-focus.ts';
 
 export function TradeFairsPage() {
   const text = useCooperationText();
-  const { t, dateTime, day, number } = useLocale();
+  const { dateTime, day, number } = useLocale();
   const { session } = useSession();
   const list = useReloadable(tradeFairList, session?.signedIn ? {} : undefined);
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.fairsHeading}>{text.fairsSignIn}</SignInFirst>;
-  const fairs = list.data?.tradeFairs ?? [];
   return (
     <>
       <h1>{text.fairsHeading}</h1>
       <p class="lead">{text.fairsIntro}</p>
       <ErrorNotice errors={list.errors} />
-      {!session || list.loading ? (
-        <p aria-busy="true">{t.loading}</p>
-      ) : fairs.length === 0 ? (
-        list.data?.tradeFairs && <p>{text.fairsEmpty}</p>
-      ) : (
-        <ul class="fair-list">
-          {fairs.map((fair) => (
-            <li key={fair.id} class="group-card">
-              <h2>
-                <a href={paths.tradeFair(fair.id)}>{fair.name}</a>
-              </h2>
-              <p>
-                {fair.city}, {day(fair.startsAt)} – {day(fair.endsAt)}
-              </p>
-              <p class="muted">
-                {text.boothArea(number(fair.booth.totalAreaM2), number(fair.booth.remainingAreaM2))} ·{' '}
-                {fair.registrationOpen ? text.registrationOpenUntil(dateTime(fair.registrationDeadline)) : text.registrationClosed}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListState loading={!session || list.loading} list={list.data?.tradeFairs} empty={text.fairsEmpty}>
+        {(fairs) => (
+          <ul class="fair-list">
+            {fairs.map((fair) => (
+              <li key={fair.id} class="group-card">
+                <h2>
+                  <a href={paths.tradeFair(fair.id)}>{fair.name}</a>
+                </h2>
+                <p>
+                  {fair.city}, {day(fair.startsAt)} – {day(fair.endsAt)}
+                </p>
+                <p class="muted">
+                  {text.boothArea(number(fair.booth.totalAreaM2), number(fair.booth.remainingAreaM2))} ·{' '}
+                  {fair.registrationOpen ? text.registrationOpenUntil(dateTime(fair.registrationDeadline)) : text.registrationClosed}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </>
   );
 }
@@ -323,70 +321,65 @@ function Registrations({ booth, session, open, onChange }: { booth: TradeFairVie
       {booth.registrations.length === 0 ? (
         <p>{text.noRegistrations}</p>
       ) : (
-        <TableScroll label={text.registrationsHeading} class="booth-scroll">
-          <table class="booth-registrations">
-            <caption class="visually-hidden">{text.registrationsHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columnMember}</th>
-                <th scope="col">{text.columnNetwork}</th>
-                <th scope="col" class="number">
-                  {text.columnArea}
-                </th>
-                <th scope="col">{text.columnProducts}</th>
-                <th scope="col">{text.columnContact}</th>
-                <th scope="col">{text.columnStatus}</th>
-                <th scope="col">{text.columnActions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {booth.registrations.map((r) => (
-                <tr key={r.id} data-id={r.id} data-status={r.status}>
-                  <th scope="row">{memberName(r.member, r.memberRef.id)}</th>
-                  <td>{r.network.code}</td>
-                  <td class="number">{text.m2(number(r.areaM2))}</td>
-                  <td>{r.products.join(', ')}</td>
-                  <td>
-                    {r.contact.name}, <a href={`mailto:${r.contact.email}`}>{r.contact.email}</a>
-                    {r.contact.phone && <>, {r.contact.phone}</>}
-                  </td>
-                  <td>
-                    {text.boothStatus[r.status]}
-                    {r.declineReason && <span class="muted"> ({r.declineReason})</span>}
-                  </td>
-                  <td>
-                    {/* A flex box of its own: display: flex on the cell took it out of the row, whose bottom border it missed. */}
-                    <div class="row-actions">
-                      {decider && r.status === 'PENDING' && (
-                        <>
-                          <button type="button" onClick={() => act(r, 'confirm')}>
-                            {text.confirm(memberName(r.member, r.memberRef.id))}
-                          </button>
-                          <button
-                            type="button"
-                            class="secondary"
-                            onClick={() => {
-                              // A reason typed for another registration is not this one's.
-                              if (reason.id !== r.id) setReason({ id: r.id, text: '' });
-                              question.ask({ registration: r, action: 'decline' });
-                            }}
-                          >
-                            {text.decline(memberName(r.member, r.memberRef.id))}
-                          </button>
-                        </>
-                      )}
-                      {!decider && open && r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
-                        <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'cancel' })}>
-                          {text.withdraw}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={text.registrationsHeading}
+          columns={[
+            text.columnMember,
+            text.columnNetwork,
+            { label: text.columnArea, class: 'number' },
+            text.columnProducts,
+            text.columnContact,
+            text.columnStatus,
+            text.columnActions,
+          ]}
+          class="booth-registrations"
+          scrollClass="booth-scroll"
+        >
+          {booth.registrations.map((r) => (
+            <tr key={r.id} data-id={r.id} data-status={r.status}>
+              <th scope="row">{memberName(r.member, r.memberRef.id)}</th>
+              <td>{r.network.code}</td>
+              <td class="number">{text.m2(number(r.areaM2))}</td>
+              <td>{r.products.join(', ')}</td>
+              <td>
+                {r.contact.name}, <a href={`mailto:${r.contact.email}`}>{r.contact.email}</a>
+                {r.contact.phone && <>, {r.contact.phone}</>}
+              </td>
+              <td>
+                {text.boothStatus[r.status]}
+                {r.declineReason && <span class="muted"> ({r.declineReason})</span>}
+              </td>
+              <td>
+                {/* A flex box of its own: display: flex on the cell took it out of the row, whose bottom border it missed. */}
+                <div class="row-actions">
+                  {decider && r.status === 'PENDING' && (
+                    <>
+                      <button type="button" onClick={() => act(r, 'confirm')}>
+                        {text.confirm(memberName(r.member, r.memberRef.id))}
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary"
+                        onClick={() => {
+                          // A reason typed for another registration is not this one's.
+                          if (reason.id !== r.id) setReason({ id: r.id, text: '' });
+                          question.ask({ registration: r, action: 'decline' });
+                        }}
+                      >
+                        {text.decline(memberName(r.member, r.memberRef.id))}
+                      </button>
+                    </>
+                  )}
+                  {!decider && open && r.memberRef.id === session.memberId && (r.status === 'PENDING' || r.status === 'CONFIRMED') && (
+                    <button type="button" class="secondary" onClick={() => question.ask({ registration: r, action: 'cancel' })}>
+                      {text.withdraw}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {/* Once sent, the step is on its way: neither Escape nor "Abbrechen" may seem to take it back. */}
       <dialog

@@ -3,7 +3,7 @@ import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { otherErrors, request, type GraphQLErrorLike, type Result } from '../graphql.ts';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ConfirmQuestion } from '../components/confirm-question.tsx';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable, ListState } from '../components/data-table.tsx';
 import {
   cancelEventRegistration,
   eventRegistrations,
@@ -404,7 +404,6 @@ function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChan
   const [outcome, setOutcome] = useState<{ ok: boolean; message: Said } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   if (!organiser) return null;
-  const rows = list.data?.eventRegistrations ?? [];
   const nameOf = (r: OrganiserRegistrationView) => memberName(r.member, r.member?.id ?? '');
 
   const cancel = async () => {
@@ -439,52 +438,42 @@ function OrganiserRegistrations({ item, onChange }: { item: NewsItemView; onChan
       </div>
       <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
-      {list.loading && !list.data ? (
-        <p aria-busy="true">{t.loading}</p>
-      ) : rows.length === 0 ? (
-        list.data && <p>{t.eventRegistrationsEmpty}</p>
-      ) : (
-        <TableScroll label={t.eventRegistrationsHeading} class="booth-scroll">
-          {/* Styled as a joint booth's registrations (cooperation.css), the other list an organiser decides on. */}
-          <table class="booth-registrations organiser-registrations-table">
-            <caption class="visually-hidden">{t.eventRegistrationsHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.eventRegistrationsParticipant}</th>
-                <th scope="col">{t.eventRegistrationsMember}</th>
-                <th scope="col">{t.eventRegistrationsStatus}</th>
-                <th scope="col">{t.eventRegistrationsActions}</th>
+      <ListState loading={list.loading && !list.data} list={list.data?.eventRegistrations} empty={t.eventRegistrationsEmpty}>
+        {(rows) => (
+          <DataTable
+            caption={t.eventRegistrationsHeading}
+            columns={[t.eventRegistrationsParticipant, t.eventRegistrationsMember, t.eventRegistrationsStatus, t.eventRegistrationsActions]}
+            class="booth-registrations organiser-registrations-table"
+            scrollClass="booth-scroll"
+          >
+            {/* Styled as a joint booth's registrations (cooperation.css), the other list an organiser decides on. */}
+            {rows.map((r) => (
+              <tr key={r.id} data-status={r.status}>
+                <th scope="row">
+                  {r.participant} ({r.email})
+                </th>
+                <td>
+                  {nameOf(r)}
+                  {r.member?.archivedAt && (
+                    <>
+                      {' – '}
+                      <strong class="left-network">{t.eventRegistrationsLeft}</strong>
+                    </>
+                  )}
+                </td>
+                <td>{r.status === 'WAITING' ? t.eventRegistrationsWaiting(number(r.waitingPosition ?? 0)) : t.eventRegistrationsRegistered}</td>
+                <td>
+                  <div class="row-actions">
+                    <button type="button" class="secondary" aria-label={t.eventRegistrationsCancelFor(r.participant)} onClick={() => confirm.ask(r)}>
+                      {t.eventRegistrationsCancel}
+                    </button>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-status={r.status}>
-                  <th scope="row">
-                    {r.participant} ({r.email})
-                  </th>
-                  <td>
-                    {nameOf(r)}
-                    {r.member?.archivedAt && (
-                      <>
-                        {' – '}
-                        <strong class="left-network">{t.eventRegistrationsLeft}</strong>
-                      </>
-                    )}
-                  </td>
-                  <td>{r.status === 'WAITING' ? t.eventRegistrationsWaiting(number(r.waitingPosition ?? 0)) : t.eventRegistrationsRegistered}</td>
-                  <td>
-                    <div class="row-actions">
-                      <button type="button" class="secondary" aria-label={t.eventRegistrationsCancelFor(r.participant)} onClick={() => confirm.ask(r)}>
-                        {t.eventRegistrationsCancel}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </ListState>
       <ConfirmQuestion
         confirm={confirm}
         id="organiser-cancel-question"

@@ -1,4 +1,4 @@
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable, ListState } from '../components/data-table.tsx';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
 import { myInquiries, type InquirySummary } from '../operations.ts';
 import { paths } from '../router.ts';
@@ -27,12 +27,11 @@ export function InquiryPages({ path }: { path: string }) {
 
 function InquiryListPage() {
   const text = useInquiryText();
-  const { t, date, day, dateTime, number } = useLocale();
+  const { date, day, dateTime, number } = useLocale();
   const { session } = useSession();
   const list = useReloadable(myInquiries, session?.signedIn ? { first: 100 } : undefined);
   if (session && !session.signedIn) return <SignInFirst heading={text.listHeading} />;
   const member = session?.role === 'member';
-  const rows: InquirySummary[] = list.data?.inquiries ?? [];
   const ownInvitation = (inquiry: InquirySummary) => inquiry.invitations.find((i) => i.memberRef.id === session?.memberId);
   return (
     <>
@@ -47,70 +46,50 @@ function InquiryListPage() {
       )}
       <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
-      {!session || list.loading ? (
-        <p aria-busy="true">{t.loading}</p>
-      ) : rows.length === 0 ? (
-        // Only once the list came: after an error without it (the whole answer or the field null), "no inquiries" would be false.
-        list.data?.inquiries && <p>{member ? text.noInvitations : text.noInquiries}</p>
-      ) : (
-        <TableScroll label={text.listHeading}>
-          <table class="inquiry-list">
-            <caption class="visually-hidden">{text.listHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columnTitle}</th>
-                <th scope="col">{text.columnStatus}</th>
-                <th scope="col">{text.columnDeadline}</th>
-                <th scope="col">{text.columnDelivery}</th>
-                {member ? (
-                  <>
-                    <th scope="col">{text.columnMyInvitation}</th>
-                    <th scope="col">{text.columnMyQuote}</th>
-                  </>
-                ) : (
-                  <>
-                    <th scope="col">{text.columnInvited}</th>
-                    <th scope="col">{text.columnQuotes}</th>
-                    <th scope="col">{text.columnCreated}</th>
-                  </>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((inquiry) => {
-                const invitation = ownInvitation(inquiry);
-                // A member asked into a consortium sees the inquiry without an invitation of its own.
-                const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.memberRef.id === session?.memberId);
-                return (
-                  <tr key={inquiry.id}>
-                    <th scope="row">
-                      <a href={paths.inquiry(inquiry.id)}>{inquiry.title}</a>
-                    </th>
-                    <td>{text.status[inquiry.status]}</td>
-                    <td>{dateTime(inquiry.quoteDeadline)}</td>
-                    <td>{date(inquiry.deliveryDate)}</td>
-                    {member ? (
-                      <>
-                        <td>
-                          {invitation ? text.invitation[invitation.status] : asked ? text.consortiumRequest(text.partnerStatus[asked.status]) : text.none}
-                        </td>
-                        <td>{inquiry.quotes[0] ? text.quote[inquiry.quotes[0].status] : text.none}</td>
-                      </>
-                    ) : (
-                      <>
-                        <td>{number(inquiry.invitations.length)}</td>
-                        {/* A withdrawn quote is no offer (it is out of the comparison too). */}
-                        <td>{number(inquiry.quotes.filter((q) => q.status !== 'WITHDRAWN').length)}</td>
-                        <td>{day(inquiry.createdAt)}</td>
-                      </>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <ListState loading={!session || list.loading} list={list.data?.inquiries} empty={member ? text.noInvitations : text.noInquiries}>
+        {(rows) => (
+          <DataTable
+            caption={text.listHeading}
+            columns={[
+              text.columnTitle,
+              text.columnStatus,
+              text.columnDeadline,
+              text.columnDelivery,
+              ...(member ? [text.columnMyInvitation, text.columnMyQuote] : [text.columnInvited, text.columnQuotes, text.columnCreated]),
+            ]}
+            class="inquiry-list"
+          >
+            {rows.map((inquiry) => {
+              const invitation = ownInvitation(inquiry);
+              // A member asked into a consortium sees the inquiry without an invitation of its own.
+              const asked = inquiry.consortia.flatMap((c) => c.partners).find((p) => p.memberRef.id === session?.memberId);
+              return (
+                <tr key={inquiry.id}>
+                  <th scope="row">
+                    <a href={paths.inquiry(inquiry.id)}>{inquiry.title}</a>
+                  </th>
+                  <td>{text.status[inquiry.status]}</td>
+                  <td>{dateTime(inquiry.quoteDeadline)}</td>
+                  <td>{date(inquiry.deliveryDate)}</td>
+                  {member ? (
+                    <>
+                      <td>{invitation ? text.invitation[invitation.status] : asked ? text.consortiumRequest(text.partnerStatus[asked.status]) : text.none}</td>
+                      <td>{inquiry.quotes[0] ? text.quote[inquiry.quotes[0].status] : text.none}</td>
+                    </>
+                  ) : (
+                    <>
+                      <td>{number(inquiry.invitations.length)}</td>
+                      {/* A withdrawn quote is no offer (it is out of the comparison too). */}
+                      <td>{number(inquiry.quotes.filter((q) => q.status !== 'WITHDRAWN').length)}</td>
+                      <td>{day(inquiry.createdAt)}</td>
+                    </>
+                  )}
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </ListState>
     </>
   );
 }

@@ -34,7 +34,7 @@ import { blankRequired, type Said, say, sayError, sayFailure, sayLoadFailure } f
 import { useSession, type Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
 import { useQuery, useReloadable } from '../use-query.ts';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable, ListState } from '../components/data-table.tsx';
 import { type MemberMessages, memberText, useMemberText } from './member-messages.ts';
 import { type ListFormProps, RowsForm, saveList, useListDraft } from './member-rows.tsx';
 import './member-area.css';
@@ -125,7 +125,7 @@ function current(r: OwnEventRegistration, now: number): boolean {
  */
 function OwnEvents() {
   const text = useMemberText();
-  const { t, dateTime, number } = useLocale();
+  const { dateTime, number } = useLocale();
   const loaded = useQuery(ownEventRegistrations, { first: ownEventsRead });
   const now = Date.now();
   const rows = (loaded.data?.myEventRegistrations ?? [])
@@ -143,41 +143,29 @@ function OwnEvents() {
       <p>{text.eventsIntro}</p>
       <NetworkNotice errors={loaded.errors} />
       <ErrorNotice errors={loaded.errors} />
-      {loaded.loading && !loaded.data ? (
-        <p aria-busy="true">{t.loading}</p>
-      ) : rows.length === 0 ? (
-        loaded.data && <p>{text.eventsNone}</p>
-      ) : (
-        <TableScroll label={text.eventsHeading}>
-          <table class="member-area-table own-events">
-            <caption class="visually-hidden">{text.eventsHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.eventsEvent}</th>
-                <th scope="col">{text.eventsWhen}</th>
-                <th scope="col">{text.eventsWhere}</th>
-                <th scope="col">{text.eventsPerson}</th>
-                <th scope="col">{text.eventsStatus}</th>
+      <ListState loading={loaded.loading && !loaded.data} list={loaded.data?.myEventRegistrations && rows} empty={text.eventsNone}>
+        {(rows) => (
+          <DataTable
+            caption={text.eventsHeading}
+            columns={[text.eventsEvent, text.eventsWhen, text.eventsWhere, text.eventsPerson, text.eventsStatus]}
+            class="member-area-table own-events"
+          >
+            {rows.map((r) => (
+              <tr key={r.id} data-withdrawn={r.event?.withdrawnAt ? 'true' : undefined}>
+                <th scope="row">
+                  <a href={paths.newsItem(r.event!.id)}>{r.event!.title}</a>
+                </th>
+                <td>
+                  <time dateTime={r.event!.startsAt!}>{dateTime(r.event!.startsAt!)}</time>
+                </td>
+                <td>{r.event!.place ?? ''}</td>
+                <td>{r.participant}</td>
+                <td>{status(r)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-withdrawn={r.event?.withdrawnAt ? 'true' : undefined}>
-                  <th scope="row">
-                    <a href={paths.newsItem(r.event!.id)}>{r.event!.title}</a>
-                  </th>
-                  <td>
-                    <time dateTime={r.event!.startsAt!}>{dateTime(r.event!.startsAt!)}</time>
-                  </td>
-                  <td>{r.event!.place ?? ''}</td>
-                  <td>{r.participant}</td>
-                  <td>{status(r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </ListState>
     </section>
   );
 }
@@ -446,7 +434,7 @@ const named = (locale: Locale, post: Pick<OwnCapacityPost, 'side' | 'kind' | 'ca
 
 function CapacityPage({ memberId }: { memberId: string }) {
   const text = useMemberText();
-  const { t, date, number, currency, language } = useLocale();
+  const { date, number, currency, language } = useLocale();
   const capacity = useReloadable(ownCapacity, { member: memberId });
   const member = useReloadable(ownMember, { id: memberId });
   const [notice, setNotice] = useState<{ ok: boolean; message: Said } | null>(null);
@@ -454,7 +442,6 @@ function CapacityPage({ memberId }: { memberId: string }) {
   const [bookingNotice, setBookingNotice] = useState<{ ok: boolean; message: Said } | null>(null);
   const bookingsHeading = useRef<HTMLHeadingElement>(null);
   const keys = useIdempotencyKeys();
-  const posts = capacity.data?.capacityPosts?.nodes ?? [];
   const bookings = capacity.data?.capacityBookings ?? [];
   const window = (from: string, to: string) => text.window(date(from), date(to));
 
@@ -516,61 +503,51 @@ function CapacityPage({ memberId }: { memberId: string }) {
           {text.postsHeading}
         </h2>
         <div role="status">{notice && <p class={`notice ${notice.ok ? 'notice-ok' : 'notice-error'}`}>{notice.message}</p>}</div>
-        {capacity.loading && !capacity.data ? (
-          <p aria-busy="true">{t.loading}</p>
-        ) : posts.length === 0 ? (
-          capacity.data?.capacityPosts && <p>{text.noPosts}</p>
-        ) : (
-          <TableScroll label={text.postsCaption} class="member-area-scroll">
-            <table class="member-area-table">
-              <caption>{text.postsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.columnSide}</th>
-                  <th scope="col">{text.columnWhat}</th>
-                  <th scope="col">{text.columnWindow}</th>
-                  <th scope="col" class="number">
-                    {text.columnHours}
+        <ListState loading={capacity.loading && !capacity.data} list={capacity.data?.capacityPosts?.nodes} empty={text.noPosts}>
+          {(rows) => (
+            <DataTable
+              caption={text.postsCaption}
+              columns={[
+                text.columnSide,
+                text.columnWhat,
+                text.columnWindow,
+                { label: text.columnHours, class: 'number' },
+                { label: text.columnBooked, class: 'number' },
+                { label: text.columnRemaining, class: 'number' },
+                text.columnPrice,
+                text.columnActions,
+              ]}
+              showCaption
+              class="member-area-table"
+              scrollClass="member-area-scroll"
+            >
+              {rows.map((post) => (
+                <tr key={post.id} data-post={post.id}>
+                  <td>{text.side[post.side]}</td>
+                  <th scope="row">
+                    {describe(text, language, post)}
+                    {post.machine && <span class="detail">{post.machine}</span>}
                   </th>
-                  <th scope="col" class="number">
-                    {text.columnBooked}
-                  </th>
-                  <th scope="col" class="number">
-                    {text.columnRemaining}
-                  </th>
-                  <th scope="col">{text.columnPrice}</th>
-                  <th scope="col">{text.columnActions}</th>
+                  <td>{window(post.from, post.to)}</td>
+                  <td class="number">{number(post.hours)}</td>
+                  <td class="number">{post.side === 'OFFER' ? number(post.bookedHours) : '–'}</td>
+                  <td class="number">{post.side === 'OFFER' ? number(post.remainingHours) : '–'}</td>
+                  <td>{post.pricePerHour === null ? text.onRequest : currency(post.pricePerHour, 'EUR')}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={text.withdrawLabel(describe(text, language, post), window(post.from, post.to))}
+                      onClick={() => withdraw(post)}
+                    >
+                      {text.withdraw}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {posts.map((post) => (
-                  <tr key={post.id} data-post={post.id}>
-                    <td>{text.side[post.side]}</td>
-                    <th scope="row">
-                      {describe(text, language, post)}
-                      {post.machine && <span class="detail">{post.machine}</span>}
-                    </th>
-                    <td>{window(post.from, post.to)}</td>
-                    <td class="number">{number(post.hours)}</td>
-                    <td class="number">{post.side === 'OFFER' ? number(post.bookedHours) : '–'}</td>
-                    <td class="number">{post.side === 'OFFER' ? number(post.remainingHours) : '–'}</td>
-                    <td>{post.pricePerHour === null ? text.onRequest : currency(post.pricePerHour, 'EUR')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="secondary"
-                        aria-label={text.withdrawLabel(describe(text, language, post), window(post.from, post.to))}
-                        onClick={() => withdraw(post)}
-                      >
-                        {text.withdraw}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </ListState>
       </section>
       <section aria-labelledby="my-bookings-heading">
         <h2 id="my-bookings-heading" ref={bookingsHeading} tabIndex={-1}>
@@ -611,73 +588,69 @@ function BookingsTable({
   const text = useMemberText();
   const { number, memberName, language } = useLocale();
   return (
-    <TableScroll label={text.bookingsCaption} class="member-area-scroll">
-      <table class="member-area-table">
-        <caption>{text.bookingsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.columnDirection}</th>
-            <th scope="col">{text.columnPartner}</th>
-            <th scope="col">{text.columnWhat}</th>
-            <th scope="col">{text.columnWindow}</th>
-            <th scope="col" class="number">
-              {text.columnHours}
-            </th>
-            <th scope="col">{text.columnStatus}</th>
-            <th scope="col">{text.columnActions}</th>
+    <DataTable
+      caption={text.bookingsCaption}
+      columns={[
+        text.columnDirection,
+        text.columnPartner,
+        text.columnWhat,
+        text.columnWindow,
+        { label: text.columnHours, class: 'number' },
+        text.columnStatus,
+        text.columnActions,
+      ]}
+      showCaption
+      class="member-area-table"
+      scrollClass="member-area-scroll"
+    >
+      {bookings.map((booking) => {
+        const onOurs = booking.offer.memberRef.id === memberId;
+        return (
+          <tr key={booking.id} data-booking={booking.id}>
+            <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
+            <th scope="row">{onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id)}</th>
+            <td>{describe(text, language, booking.offer)}</td>
+            <td>{window(booking.from, booking.to)}</td>
+            <td class="number">{number(booking.hours)}</td>
+            <td>{text.bookingStatus[booking.status]}</td>
+            <td>
+              {onOurs && booking.status === 'REQUESTED' && (
+                <span class="member-area-buttons">
+                  <button
+                    type="button"
+                    aria-label={text.confirmLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
+                    onClick={() => onDecide(booking, 'confirm')}
+                  >
+                    {text.confirm}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={text.declineLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
+                    onClick={() => onDecide(booking, 'decline')}
+                  >
+                    {text.decline}
+                  </button>
+                </span>
+              )}
+              {(onOurs ? booking.status === 'CONFIRMED' : booking.status === 'REQUESTED' || booking.status === 'CONFIRMED') && (
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={text.cancelLabel(
+                    onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id),
+                    number(booking.hours),
+                  )}
+                  onClick={() => onDecide(booking, 'cancel')}
+                >
+                  {text.cancel}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {bookings.map((booking) => {
-            const onOurs = booking.offer.memberRef.id === memberId;
-            return (
-              <tr key={booking.id} data-booking={booking.id}>
-                <td>{onOurs ? text.bookedByOther : text.bookedByUs}</td>
-                <th scope="row">{onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id)}</th>
-                <td>{describe(text, language, booking.offer)}</td>
-                <td>{window(booking.from, booking.to)}</td>
-                <td class="number">{number(booking.hours)}</td>
-                <td>{text.bookingStatus[booking.status]}</td>
-                <td>
-                  {onOurs && booking.status === 'REQUESTED' && (
-                    <span class="member-area-buttons">
-                      <button
-                        type="button"
-                        aria-label={text.confirmLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
-                        onClick={() => onDecide(booking, 'confirm')}
-                      >
-                        {text.confirm}
-                      </button>
-                      <button
-                        type="button"
-                        class="secondary"
-                        aria-label={text.declineLabel(memberName(booking.member, booking.memberRef.id), number(booking.hours))}
-                        onClick={() => onDecide(booking, 'decline')}
-                      >
-                        {text.decline}
-                      </button>
-                    </span>
-                  )}
-                  {(onOurs ? booking.status === 'CONFIRMED' : booking.status === 'REQUESTED' || booking.status === 'CONFIRMED') && (
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label={text.cancelLabel(
-                        onOurs ? memberName(booking.member, booking.memberRef.id) : memberName(booking.offer.member, booking.offer.memberRef.id),
-                        number(booking.hours),
-                      )}
-                      onClick={() => onDecide(booking, 'cancel')}
-                    >
-                      {text.cancel}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+        );
+      })}
+    </DataTable>
   );
 }
 

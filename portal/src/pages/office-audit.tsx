@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/notices.tsx';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable, ListState } from '../components/data-table.tsx';
 import { officeAuditLog, type AuditEntry } from '../operations.ts';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
@@ -59,7 +59,7 @@ const actionOf = (entry: { action: string; target: string }) =>
 
 export function AuditPage({ session }: { session: Session }) {
   const text = useOfficeText();
-  const { t, dateTime, number } = useLocale();
+  const { dateTime, number } = useLocale();
   const { network, chooser } = useOfficeNetwork(session, 'audit-network');
   const [pageSize, setPageSize] = useState(20);
   // The cursors of the pages read so far: cursors[0] is the first page's (none).
@@ -107,62 +107,51 @@ export function AuditPage({ session }: { session: Session }) {
         <h2 id="audit-table-heading" ref={tableHeading} tabIndex={-1}>
           {text.pageNumber(number(cursors.length))}
         </h2>
-        {!page ? (
-          log.loading && <p>{t.loading}</p>
-        ) : page.entries.length === 0 ? (
-          <p>{text.auditEmpty}</p>
-        ) : (
-          <TableScroll label={text.auditHeading} class="office-scroll">
-            <table class="office-table audit-table">
-              <caption class="visually-hidden">{text.auditHeading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.columnAt}</th>
-                  <th scope="col">{text.columnWho}</th>
-                  <th scope="col">{text.columnAction}</th>
-                  <th scope="col">{text.columnTarget}</th>
-                  <th scope="col">{text.columnDetails}</th>
+        <ListState loading={!page && log.loading} list={page?.entries} empty={text.auditEmpty}>
+          {(entries) => (
+            <DataTable
+              caption={text.auditHeading}
+              columns={[text.columnAt, text.columnWho, text.columnAction, text.columnTarget, text.columnDetails]}
+              class="office-table audit-table"
+              scrollClass="office-scroll"
+            >
+              {entries.map((entry) => (
+                <tr key={entry.id} data-action={entry.action}>
+                  <td>
+                    <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+                  </td>
+                  <td>
+                    <WhoCell entry={entry} />
+                  </td>
+                  <td>{text.action[actionOf(entry)] ?? entry.action}</td>
+                  <td>
+                    <TargetCell target={entry.target} name={targetName(entry)} />
+                  </td>
+                  <td>
+                    <Changes entry={entry} />
+                    {(entry.before || entry.after) && (
+                      <details>
+                        <summary>{text.showDetails}</summary>
+                        {entry.before && (
+                          <>
+                            <p>{text.before}</p>
+                            <pre>{entry.before}</pre>
+                          </>
+                        )}
+                        {entry.after && (
+                          <>
+                            <p>{text.after}</p>
+                            <pre>{entry.after}</pre>
+                          </>
+                        )}
+                      </details>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.entries.map((entry) => (
-                  <tr key={entry.id} data-action={entry.action}>
-                    <td>
-                      <time dateTime={entry.at}>{dateTime(entry.at)}</time>
-                    </td>
-                    <td>
-                      <WhoCell entry={entry} />
-                    </td>
-                    <td>{text.action[actionOf(entry)] ?? entry.action}</td>
-                    <td>
-                      <TargetCell target={entry.target} name={targetName(entry)} />
-                    </td>
-                    <td>
-                      <Changes entry={entry} />
-                      {(entry.before || entry.after) && (
-                        <details>
-                          <summary>{text.showDetails}</summary>
-                          {entry.before && (
-                            <>
-                              <p>{text.before}</p>
-                              <pre>{entry.before}</pre>
-                            </>
-                          )}
-                          {entry.after && (
-                            <>
-                              <p>{text.after}</p>
-                              <pre>{entry.after}</pre>
-                            </>
-                          )}
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </ListState>
         <div class="paging">
           {cursors.length > 1 && (
             <button type="button" class="link-button" onClick={() => move(cursors.slice(0, -1))}>

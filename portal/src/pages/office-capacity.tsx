@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { regionDay } from '../../../shared/region-day.ts';
 import { networkCodes, NetworkOptions } from '../components/network-options.tsx';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { otherErrors } from '../graphql.ts';
 import { officeCapacityBalance, type CapacityBalanceRow, type CapacityKind, type NetworkCode } from '../operations.ts';
 import { useRoute } from '../router.ts';
@@ -185,32 +185,24 @@ export function CapacityPage() {
               </div>
             </div>
             <Chart data={data} title={text.chartTitle(system.system, scopeName)} />
-            <TableScroll label={text.tableCaption(system.system, scopeName)} class="office-scroll">
-              <table class="office-table capacity-table">
-                <caption>{text.tableCaption(system.system, scopeName)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{text.columnWeek}</th>
-                    <th scope="col">{text.seriesOffered}</th>
-                    <th scope="col">{text.seriesRequested}</th>
-                    <th scope="col">{text.seriesBooked}</th>
-                    <th scope="col">{text.seriesBalance}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((row) => (
-                    <tr key={row.week} data-week={row.week}>
-                      <th scope="row">{text.weekLabel(row.week)}</th>
-                      {series.map((s) => (
-                        <td key={s} class="number" data-series={s}>
-                          <Hours value={row[s]} />
-                        </td>
-                      ))}
-                    </tr>
+            <DataTable
+              caption={text.tableCaption(system.system, scopeName)}
+              columns={[text.columnWeek, text.seriesOffered, text.seriesRequested, text.seriesBooked, text.seriesBalance]}
+              showCaption
+              class="office-table capacity-table"
+              scrollClass="office-scroll"
+            >
+              {data.map((row) => (
+                <tr key={row.week} data-week={row.week}>
+                  <th scope="row">{text.weekLabel(row.week)}</th>
+                  {series.map((s) => (
+                    <td key={s} class="number" data-series={s}>
+                      <Hours value={row[s]} />
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>

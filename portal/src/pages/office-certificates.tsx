@@ -1,5 +1,5 @@
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { officeExpiringCertificates, type ExpiringCertificate } from '../operations.ts';
 import { paths, useRoute } from '../router.ts';
 import type { Session } from '../session.ts';
@@ -38,36 +38,28 @@ export function OfficeCertificatesPage({ session }: { session: Session }) {
       {entries.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <TableScroll label={heading} class="office-scroll">
-          <table class="office-table">
-            <caption class="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columnMember}</th>
-                <th scope="col">{text.columnCertificate}</th>
-                <th scope="col">{text.columnValidUntil}</th>
-                <th scope="col">{text.columnDaysLeft}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((row) => (
-                <tr key={`${row.member.id} ${row.standard} ${row.number ?? ''} ${row.validUntil}`}>
-                  <th scope="row">
-                    <a href={paths.memberEdit(row.member.id)}>{row.member.name}</a>
-                  </th>
-                  <td>
-                    {row.standard}
-                    {row.number && <span class="muted"> ({t.certificateNumber(row.number)})</span>}
-                  </td>
-                  <td>
-                    <time dateTime={row.validUntil}>{date(row.validUntil)}</time>
-                  </td>
-                  <td>{text.daysLeft(row.daysLeft, number(Math.abs(row.daysLeft)))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={heading}
+          columns={[text.columnMember, text.columnCertificate, text.columnValidUntil, text.columnDaysLeft]}
+          class="office-table"
+          scrollClass="office-scroll"
+        >
+          {entries.map((row) => (
+            <tr key={`${row.member.id} ${row.standard} ${row.number ?? ''} ${row.validUntil}`}>
+              <th scope="row">
+                <a href={paths.memberEdit(row.member.id)}>{row.member.name}</a>
+              </th>
+              <td>
+                {row.standard}
+                {row.number && <span class="muted"> ({t.certificateNumber(row.number)})</span>}
+              </td>
+              <td>
+                <time dateTime={row.validUntil}>{date(row.validUntil)}</time>
+              </td>
+              <td>{text.daysLeft(row.daysLeft, number(Math.abs(row.daysLeft)))}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import { paths } from '../router.ts';
 import { type Said, say, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
 import { useLocale } from '../use-locale.ts';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
 import { importErrorText, importLimits, notImportedText, tooLargeText } from './import-errors.ts';
@@ -219,65 +219,45 @@ function Report({
           <p class="notice notice-ok" role="status">
             {text.imported(number(report.members.length))}
           </p>
-          <TableScroll label={text.importedCaption} class="office-scroll">
-            <table class="office-table">
-              <caption>{text.importedCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.columnName}</th>
-                  <th scope="col">{text.columnPlace}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.members.map((member) => (
-                  <tr key={member.id}>
-                    <td>
-                      <a href={paths.member(member.id)}>{member.name}</a>
-                    </td>
-                    <td>
-                      {member.postalCode} {member.city}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable caption={text.importedCaption} columns={[text.columnName, text.columnPlace]} showCaption class="office-table" scrollClass="office-scroll">
+            {report.members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  <a href={paths.member(member.id)}>{member.name}</a>
+                </td>
+                <td>
+                  {member.postalCode} {member.city}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : report.errors.length ? (
         <>
           <p class="notice notice-error" role="alert">
             {text.errorsFound(number(report.errors.length))}
           </p>
-          <TableScroll label={text.errorsCaption} class="office-scroll">
-            <table class="office-table import-errors">
-              <caption>{text.errorsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{text.columnRow}</th>
-                  <th scope="col">{text.columnColumn}</th>
-                  {/* What to fix beside where: at 360 px the message was reached only past the technical field name. */}
-                  <th scope="col">{text.columnMessage}</th>
-                  <th scope="col">{text.columnCode}</th>
-                  <th scope="col">{text.columnField}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((error, index) => (
-                  // Two errors of one row in one column are possible (a certificate's date and number), so the index keys.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the report's order is the file's and never changes
-                  <tr key={index}>
-                    <td>{number(error.row)}</td>
-                    <td>{error.column ?? text.wholeRow}</td>
-                    <td>{sayImportError(asServerError(error), labels)}</td>
-                    <td>{error.code === 'CONFLICT' ? text.codeCONFLICT : text.codeBAD_USER_INPUT}</td>
-                    <td>
-                      <code>{error.field ?? '–'}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={text.errorsCaption}
+            columns={[text.columnRow, text.columnColumn, text.columnMessage, text.columnCode, text.columnField]}
+            showCaption
+            class="office-table import-errors"
+            scrollClass="office-scroll"
+          >
+            {report.errors.map((error, index) => (
+              // Two errors of one row in one column are possible (a certificate's date and number), so the index keys.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the report's order is the file's and never changes
+              <tr key={index}>
+                <td>{number(error.row)}</td>
+                <td>{error.column ?? text.wholeRow}</td>
+                <td>{sayImportError(asServerError(error), labels)}</td>
+                <td>{error.code === 'CONFLICT' ? text.codeCONFLICT : text.codeBAD_USER_INPUT}</td>
+                <td>
+                  <code>{error.field ?? '–'}</code>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : (
         <>

@@ -1,13 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice } from '../components/notices.tsx';
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable, ListState } from '../components/data-table.tsx';
 import { request } from '../graphql.ts';
 import { archiveMember, officeMembers, type OfficeMember } from '../operations.ts';
 import { paths } from '../router.ts';
 import { type Said, say, sayFailure } from '../said.tsx';
 import type { Session } from '../session.ts';
-import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
 import { BackToOverview, useOfficeNetwork } from './office.tsx';
 import { officeText, useOfficeText } from './office-messages.ts';
@@ -23,7 +22,6 @@ const pageSize = 100;
 
 export function MembersPage({ session }: { session: Session }) {
   const text = useOfficeText();
-  const { t } = useLocale();
   const { network, chooser } = useOfficeNetwork(session, 'members-network');
   // The cursors of the pages read so far, cursors[0] the first page's (none); another network starts afresh.
   const [paging, setPaging] = useState<{ network: string; cursors: (string | undefined)[] }>({ network, cursors: [undefined] });
@@ -65,44 +63,35 @@ export function MembersPage({ session }: { session: Session }) {
         {outcome && <p class={`notice ${outcome.ok ? 'notice-ok' : 'notice-error'}`}>{outcome.message}</p>}
       </div>
       {list.errors.length > 0 && <ErrorNotice errors={list.errors} />}
-      {list.loading && !page ? (
-        <p aria-busy="true">{t.loading}</p>
-      ) : members.length === 0 ? (
-        page && <p>{text.membersEmpty}</p>
-      ) : (
-        <TableScroll label={text.membersCaption(network)} class="office-scroll">
-          <table class="office-table">
-            <caption class="visually-hidden">{text.membersCaption(network)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.columnName}</th>
-                <th scope="col">{text.columnPlace}</th>
-                <th scope="col">{text.columnActions}</th>
+      <ListState loading={list.loading && !page} list={page && members} empty={text.membersEmpty}>
+        {(rows) => (
+          <DataTable
+            caption={text.membersCaption(network)}
+            columns={[text.columnName, text.columnPlace, text.columnActions]}
+            class="office-table"
+            scrollClass="office-scroll"
+          >
+            {rows.map((member) => (
+              <tr key={member.id}>
+                <th scope="row">
+                  <a href={paths.member(member.id)}>{member.name}</a>
+                </th>
+                <td>
+                  {member.postalCode} {member.city}
+                </td>
+                <td class="actions">
+                  <a href={paths.memberEdit(member.id)} aria-label={text.editLabel(member.name)}>
+                    {text.edit}
+                  </a>{' '}
+                  <button type="button" class="link-button" aria-label={text.archiveLabel(member.name)} onClick={() => confirm.ask(member)}>
+                    {text.archive}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">
-                    <a href={paths.member(member.id)}>{member.name}</a>
-                  </th>
-                  <td>
-                    {member.postalCode} {member.city}
-                  </td>
-                  <td class="actions">
-                    <a href={paths.memberEdit(member.id)} aria-label={text.editLabel(member.name)}>
-                      {text.edit}
-                    </a>{' '}
-                    <button type="button" class="link-button" aria-label={text.archiveLabel(member.name)} onClick={() => confirm.ask(member)}>
-                      {text.archive}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </ListState>
       {page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
         <p>
           <button type="button" class="link-button" onClick={() => setPaging({ network, cursors: [...cursors, page.pageInfo.endCursor ?? undefined] })}>

@@ -1,4 +1,4 @@
-import { TableScroll } from '../components/table-scroll.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { certificates } from '../catalog.ts';
 import { HitMap } from '../components/map.tsx';
@@ -122,30 +122,18 @@ function Match({ match, rank }: { match: SupplierMatch; rank: number }) {
       </h3>
       <p class="muted">{facts.join(' · ')}</p>
       <meter min={0} max={1} value={match.score} aria-label={t.score(percent(match.score))} />
-      <TableScroll label={t.breakdownCaption(match.node.name)}>
-        <table class="breakdown">
-          <caption class="visually-hidden">{t.breakdownCaption(match.node.name)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.requirement}</th>
-              <th scope="col">{t.status}</th>
-              <th scope="col">{t.reason}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {match.breakdown.map((row) => (
-              <tr key={row.requirement} class={`status-${row.status}`} data-rank={rank}>
-                <th scope="row">{requirementName(row.requirement, t)}</th>
-                <td>
-                  {row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}
-                  {t[`status_${row.status}`]}
-                </td>
-                <td>{reasonText(row.reason, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable caption={t.breakdownCaption(match.node.name)} columns={[t.requirement, t.status, t.reason]} class="breakdown">
+        {match.breakdown.map((row) => (
+          <tr key={row.requirement} class={`status-${row.status}`} data-rank={rank}>
+            <th scope="row">{requirementName(row.requirement, t)}</th>
+            <td>
+              {row.status === 'MET' ? '✓ ' : row.status === 'PARTLY_MET' ? '◐ ' : '✗ '}
+              {t[`status_${row.status}`]}
+            </td>
+            <td>{reasonText(row.reason, locale)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </li>
   );
 }

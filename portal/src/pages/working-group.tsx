@@ -1,3 +1,4 @@
+import { ListState } from '../components/data-table.tsx';
 import { useRef, useState } from 'preact/hooks';
 import { useConfirmDialog } from '../components/confirm-dialog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
@@ -43,38 +44,35 @@ const answers: RsvpAnswer[] = ['YES', 'MAYBE', 'NO'];
 
 export function WorkingGroupsPage() {
   const text = useCooperationText();
-  const { t, number, memberName } = useLocale();
+  const { number, memberName } = useLocale();
   const { session } = useSession();
   const list = useReloadable(workingGroupList, session?.signedIn ? { first: 100 } : undefined);
   if (session && (!session.signedIn || !inCooperation(session))) return <SignInFirst heading={text.groupsHeading}>{text.groupsSignIn}</SignInFirst>;
-  const groups = list.data?.workingGroups?.nodes ?? [];
   return (
     <>
       <h1>{text.groupsHeading}</h1>
       <p class="lead">{text.groupsIntro}</p>
       <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
-      {!session || list.loading ? (
-        <p aria-busy="true">{t.loading}</p>
-      ) : groups.length === 0 ? (
-        list.data?.workingGroups && <p>{text.groupsEmpty}</p>
-      ) : (
-        <ul class="group-list">
-          {groups.map((group) => (
-            <li key={group.id} class="group-card">
-              <h2>
-                <a href={paths.workingGroup(group.id)}>{group.topic}</a>
-              </h2>
-              <p>{group.description}</p>
-              <p class="muted">
-                {text.lead}: {group.leadMemberRef ? memberName(group.leadMember, group.leadMemberRef.id) : text.ledByOffice(group.leadNetwork.code)} ·{' '}
-                {text.memberCount(number(group.members.length))}
-                {group.viewerIsMember && <> · {text.youAreMember}</>}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListState loading={!session || list.loading} list={list.data?.workingGroups?.nodes} empty={text.groupsEmpty}>
+        {(groups) => (
+          <ul class="group-list">
+            {groups.map((group) => (
+              <li key={group.id} class="group-card">
+                <h2>
+                  <a href={paths.workingGroup(group.id)}>{group.topic}</a>
+                </h2>
+                <p>{group.description}</p>
+                <p class="muted">
+                  {text.lead}: {group.leadMemberRef ? memberName(group.leadMember, group.leadMemberRef.id) : text.ledByOffice(group.leadNetwork.code)} ·{' '}
+                  {text.memberCount(number(group.members.length))}
+                  {group.viewerIsMember && <> · {text.youAreMember}</>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </>
   );
 }
