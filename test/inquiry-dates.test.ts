@@ -3,7 +3,8 @@ import type { Inquiry } from '../subgraphs/region/inquiries/entities.ts';
 import { applyPatch, latestDeadlineDay, latestInquiryDay, newInquiry } from '../subgraphs/region/inquiries/inquiries.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fieldErrorText } from '../portal/src/field-errors.ts';
-import { inquiryDateLimits, localDateTime, regionDayStart } from '../portal/src/inquiry-dates.ts';
+import { inquiryDateLimits, regionDayStart } from '../portal/src/inquiry-dates.ts';
+import { regionDateTime, regionInstant } from '../portal/src/region-clock.ts';
 import { regionDay } from '../shared/region-day.ts';
 import { locale } from '../portal/src/i18n.ts';
 
@@ -133,7 +134,7 @@ describe('the portal’s date fields hold the server’s limits', () => {
       const limits = inquiryDateLimits('', now);
       expect(limits.deliveryMax, instant).toBe(latestInquiryDay(now));
       // The deadline's last minute lies on the server's last deadline day in Berlin, whatever the browser's zone.
-      expect(regionDay(new Date(limits.deadlineMax)), instant).toBe(latestDeadlineDay(now));
+      expect(regionDay(regionInstant(limits.deadlineMax)!), instant).toBe(latestDeadlineDay(now));
     }
   });
 
@@ -147,16 +148,18 @@ describe('the portal’s date fields hold the server’s limits', () => {
     // 23:30 UTC on 1 December is 00:30 on the 2nd in Berlin: the region's today is the 2nd, whatever the browser's.
     const now = new Date('2026-12-01T23:30:00Z');
     const limits = inquiryDateLimits('', now);
-    expect(new Date(limits.deadlineMin).getTime()).toBe(Date.parse('2026-12-01T23:30:00Z'));
-    const lastMinute = new Date(limits.deadlineMax);
+    expect(regionInstant(limits.deadlineMin)?.getTime()).toBe(Date.parse('2026-12-01T23:30:00Z'));
+    const lastMinute = regionInstant(limits.deadlineMax)!;
     expect(regionDay(lastMinute)).toBe('2028-12-01');
     expect(regionDay(new Date(lastMinute.getTime() + 60_000))).toBe('2028-12-02');
     expect(limits).toMatchObject({ deliveryMin: '2026-12-03', deliveryMax: '2028-12-02' });
-    // A deadline typed at 23:30 UTC on the 10th is the 11th in Berlin: delivery from the 12th.
-    expect(inquiryDateLimits(new Date('2026-12-10T23:30:00Z').toISOString(), now).deliveryMin).toBe('2026-12-12');
+    // The field holds Berlin's clock (portal/src/region-clock.ts): 23:30 on the 10th is the 10th, delivery from the 11th;
+    // 00:30 on the 11th (23:30 UTC on the 10th) is the 11th, delivery from the 12th.
+    expect(inquiryDateLimits('2026-12-10T23:30', now).deliveryMin).toBe('2026-12-11');
+    expect(inquiryDateLimits('2026-12-11T00:30', now).deliveryMin).toBe('2026-12-12');
     // An extension: later than the deadline it moves, and delivery not before the date it has.
     const extension = inquiryDateLimits('', now, '2027-01-10T11:00:00Z', '2027-02-01');
-    expect(new Date(extension.deadlineMin).getTime()).toBe(Date.parse('2027-01-10T11:00:00Z'));
+    expect(regionInstant(extension.deadlineMin)?.getTime()).toBe(Date.parse('2027-01-10T11:00:00Z'));
     expect(extension.deliveryMin).toBe('2027-02-01');
   });
 
@@ -166,7 +169,7 @@ describe('the portal’s date fields hold the server’s limits', () => {
     const { deadlineMax } = inquiryDateLimits('', today);
     const atMax = inquiryDateLimits(deadlineMax, today);
     expect([atMax.deliveryMin, atMax.deliveryMax]).toEqual(['2028-12-09', '2028-12-09']);
-    const deadline = new Date(deadlineMax);
+    const deadline = regionInstant(deadlineMax)!;
     const draft = { title: 'Lagerbock', quoteDeadline: new Date('2027-01-10T12:00:00Z'), deliveryDate: '2027-02-01' } as unknown as Inquiry;
     expect(refusal(() => applyPatch(draft, { quoteDeadline: deadline.toISOString(), deliveryDate: atMax.deliveryMax }, today))).toBeUndefined();
     const minuteLater = new Date(deadline.getTime() + 60_000);
@@ -175,7 +178,8 @@ describe('the portal’s date fields hold the server’s limits', () => {
       reason: 'TOO_FAR_AHEAD',
       max: '2028-12-08',
     });
-    // The portal's max is that day's last minute in the browser's time, which the form sends as typed.
-    expect(localDateTime(deadline)).toBe(deadlineMax);
+    // The portal's max is that day's last minute on Berlin's clock, which the form sends as typed.
+    expect(deadlineMax).toBe('2028-12-08T23:59');
+    expect(regionDateTime(deadline)).toBe(deadlineMax);
   });
 });

@@ -7,6 +7,7 @@ import type { Supervisor } from './support/supervisor.ts';
 import { join } from 'node:path';
 import { dataPaths, serviceDatabase } from '../shared/networks.ts';
 import { databaseUrl, embeddedServerUrl, withClient } from '../shared/postgres.ts';
+import { regionInstant } from '../portal/src/region-clock.ts';
 
 // The cooperation's pages against `npm start` in Debian's chromium: the feed (paged by cursor, filtered, a network
 // down) and an event's registration (REGISTERED, WAITING with its place, cancelled, a duplicate at its field); a
@@ -526,8 +527,8 @@ test('the lead schedules a meeting (each refusal at its field), removes a member
   // The button was not disabled while the request ran, so the keyboard is still there (a disabled one drops it to the page).
   expect((await activeElement(dieter)).text).toBe('Treffen ansetzen');
   expect(await form.getByLabel('Ort').inputValue()).toBe('');
-  // The browser's local time, as an instant: what the graph holds.
-  const instant = await dieter.evaluate(`new Date(${JSON.stringify(local)}).toISOString()`);
+  // Berlin's clock, whatever the browser's zone (portal/src/region-clock.ts), as an instant: what the graph holds.
+  const instant = regionInstant(local)!.toISOString();
   const held = await graph(
     'query($id: ID!) { workingGroup(id: $id) { meetings { startsAt place videoLink agenda participantLimit } } }',
     { id: groupId },

@@ -632,8 +632,9 @@ test('an office publishes a news item from the overview by keyboard: it is then 
   expect(await page.locator(`.feed-item[data-id="${item.id}"]`).textContent()).toContain('Neue Fräszentren bei NIWE');
 });
 
-test('an event with start, end, place, limit and deadline, entered in Berlin time, shows them on its page; a press after a lost answer publishes once', async () => {
-  const page = await pages.signedIn(office, undefined, { timezoneId: 'Europe/Berlin' });
+test('an event with start, end, place, limit and deadline, entered in Berlin time from a browser in New York, shows them on its page with the zone; a press after a lost answer publishes once', async () => {
+  // The portal's times are Berlin's clock, whatever the browser's zone (portal/src/region-clock.ts).
+  const page = await pages.signedIn(office, undefined, { timezoneId: 'America/New_York' });
   await page.goto(`${stack.gateway}/geschaeftsstelle/neuigkeit`);
   await eventually(() => page.locator('h1').textContent()).toBe('Neuigkeit oder Veranstaltung veröffentlichen');
   await page.getByLabel('Veranstaltung', { exact: true }).check();
@@ -642,6 +643,9 @@ test('an event with start, end, place, limit and deadline, entered in Berlin tim
   await page.locator('#news-startsAt').fill(`${eventDay}T14:00`);
   await page.locator('#news-endsAt').fill(`${eventDay}T18:30`);
   await page.locator('#news-place').fill('Eschwege, Werrastraße 1');
+  // The browser's clock is not Berlin's: the time fields say whose they are.
+  expect(await page.locator('#news-startsAt-hint').textContent()).toBe('Uhrzeit in Deutschland');
+  expect(await page.locator('#news-startsAt').getAttribute('aria-describedby')).toBe('news-startsAt-hint');
   await page.locator('#news-registrationLimit').fill('12');
   await page.locator('#news-registrationDeadline').fill(`${eventDay}T09:00`);
   await expectAccessible(page);
@@ -658,7 +662,7 @@ test('an event with start, end, place, limit and deadline, entered in Berlin tim
   await eventually(() => notice.textContent()).toBe('Die Veranstaltung „Netzwerktreffen Härtetechnik“ ist veröffentlicht. Zur Veranstaltung');
   await page.unroute('**/graphql');
   expect(await page.locator('.notice-error').count()).toBe(0);
-  // Published once, at Berlin's 14:00 (13:00 or 12:00 UTC), whatever the machine's zone.
+  // Published once, at Berlin's 14:00 (13:00 or 12:00 UTC), not New York's.
   const items = await newsTitled('Netzwerktreffen Härtetechnik');
   expect(items).toHaveLength(1);
   expect(berlin(items[0].startsAt!)).toBe(`${eventDay} 14:00`);
@@ -672,7 +676,11 @@ test('an event with start, end, place, limit and deadline, entered in Berlin tim
   const facts = page.locator('.event-facts');
   const [year, month, day] = eventDay.split('-');
   const date = `${day}.${month}.${year}`;
-  expect(await facts.locator('time').allTextContents()).toEqual([`${date}, 14:00`, `${date}, 18:30`, `${date}, 09:00`]);
+  // Shown on Berlin's clock too, and since the browser's reads otherwise, with the zone: MEZ in winter, MESZ in summer.
+  const zone = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', timeZoneName: 'short' })
+    .formatToParts(new Date(items[0].startsAt!))
+    .find((part) => part.type === 'timeZoneName')!.value;
+  expect(await facts.locator('time').allTextContents()).toEqual([`${date}, 14:00 ${zone}`, `${date}, 18:30 ${zone}`, `${date}, 09:00 ${zone}`]);
   expect(await facts.textContent()).toContain('Eschwege, Werrastraße 1');
   expect(await facts.locator('.places').textContent()).toBe('0 von 12 vergeben');
   await expectAccessible(page);

@@ -1,3 +1,5 @@
+import { regionTimeZone } from '../../shared/region-day.ts';
+import { browserOnRegionClock } from './region-clock.ts';
 // German first, English second. The language is the visitor's choice (kept in localStorage), else
 // English for a browser that prefers it, else German; dates and numbers follow the browser's locale
 // when it speaks the chosen language (de-AT, en-GB), else the language's default.
@@ -123,6 +125,8 @@ const de = {
   certificateExpiring: (date: string, days: number) => `gültig bis ${date}, läuft ${days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`} ab`,
   certificateExpired: (date: string) => `abgelaufen am ${date}`,
   certificateNumber: (n: string) => `Nr. ${n}`,
+  /** Beside a date-time field, where the browser's clock is not Berlin's (portal/src/region-clock.ts); no zone's name: MEZ now may be MESZ on the day typed. */
+  regionClock: 'Uhrzeit in Deutschland',
   certificateWhenLeft: (date: string) => `bis ${date}, Stand beim Austritt`,
   memberLeft: (network: string, since: string) => `Dieses Unternehmen ist nicht mehr Mitglied des Netzwerks ${network} (seit ${since}).`,
   memberLeftNote: 'Das Profil zeigt den Stand bei seinem Austritt und wird nicht mehr gepflegt.',
@@ -413,6 +417,7 @@ const en: Messages = {
   certificateExpiring: (date, days) => `valid until ${date}, runs out ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}`,
   certificateExpired: (date) => `expired on ${date}`,
   certificateNumber: (n) => `no. ${n}`,
+  regionClock: 'Time in Germany',
   certificateWhenLeft: (date) => `until ${date}, as when it left`,
   memberLeft: (network, since) => `This company is no longer a member of the network ${network} (since ${since}).`,
   memberLeftNote: 'The profile shows how it stood when the company left and is no longer kept up to date.',
@@ -607,7 +612,10 @@ export interface Locale {
    * 2030-03-09T23:00:00Z: date() took its UTC day, so a fair opening at midnight showed the day before.
    */
   day(iso: string): string;
-  /** An ISO date-time in the browser's time zone, e.g. 15.01.2027, 13:00. */
+  /**
+   * An ISO date-time on the region's clock (Europe/Berlin, portal/src/region-clock.ts), e.g. 15.01.2027, 13:00; with
+   * the zone (15.01.2027, 13:00 MEZ) where the browser's clock reads another time.
+   */
   dateTime(iso: string): string;
   /** An amount in an ISO 4217 currency, e.g. 12,50 €. */
   currency(value: number, code: string): string;
@@ -617,6 +625,8 @@ export interface Locale {
    * (memberRef, which region answers alone) two such members stay apart, in a list and on the buttons beside them.
    */
   memberName(member: { name: string } | null, id?: string): string;
+  /** The hint beside a date-time field where the browser's clock reads another time than Berlin's now, else undefined. */
+  clockHint: string | undefined;
 }
 
 export function locale(language: Language): Locale {
@@ -625,8 +635,11 @@ export function locale(language: Language): Locale {
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   // The region's zone, as the booth's print catalogue has it (gateway/booth-exports.ts): a fair's days are Bad Salzuflen's.
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: regionTimeZone });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: regionTimeZone });
+  // dateStyle and timeZoneName do not go together in one format: the zone's name (MEZ, CEST) from a second.
+  const zone = new Intl.DateTimeFormat(tag, { timeZone: regionTimeZone, timeZoneName: 'short' });
+  const zoneName = (at: Date) => zone.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? regionTimeZone;
   const currencies = new Map<string, Intl.NumberFormat>();
   const shares = new Map<number, Intl.NumberFormat>();
   const t = language === 'de' ? de : en;
@@ -645,11 +658,15 @@ export function locale(language: Language): Locale {
     // Dates of the graph are calendar days (YYYY-MM-DD): formatted in UTC so no time zone shifts them.
     date: (iso) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     day: (iso) => day.format(new Date(iso)),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
+    dateTime(iso) {
+      const at = new Date(iso);
+      return browserOnRegionClock(at) ? dateTime.format(at) : `${dateTime.format(at)} ${zoneName(at)}`;
+    },
     currency(value, code) {
       if (!currencies.has(code)) currencies.set(code, new Intl.NumberFormat(tag, { style: 'currency', currency: code }));
       return currencies.get(code)!.format(value);
     },
     memberName: (member, id) => member?.name ?? (id ? t.memberUnreachableId(id) : t.memberUnreachable),
+    clockHint: browserOnRegionClock(new Date()) ? undefined : t.regionClock,
   };
 }

@@ -1,5 +1,6 @@
 import { latestDeadlineDay, latestInquiryDay, nextDay } from '../../shared/inquiry-dates.ts';
 import { regionDay } from '../../shared/region-day.ts';
+import { regionDateTime, regionInstant } from './region-clock.ts';
 
 // The limits of an inquiry's date fields, by the server's rule (shared/inquiry-dates.ts): a
 // quote deadline in the future, a delivery date after the deadline's day, both at most two years ahead of the region's
@@ -16,15 +17,8 @@ export function regionDayStart(day: string): Date {
   return new Date(start ?? utcMidnight);
 }
 
-/** An instant as a datetime-local field holds it, in the browser's time zone: 2027-01-15T13:00. */
-export function localDateTime(iso: string | Date): string {
-  const time = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
-}
-
 export interface DateLimits {
-  /** The quote deadline's field (datetime-local, the browser's time): from now (or the deadline to extend) … */
+  /** The quote deadline's field (datetime-local, the region's clock): from now (or the deadline to extend) … */
   deadlineMin: string;
   /** … to the last minute in Berlin of the day before the latest day (latestDeadlineDay). */
   deadlineMax: string;
@@ -35,19 +29,19 @@ export interface DateLimits {
 }
 
 /**
- * The date fields' limits. `deadline` is the deadline as its field holds it (browser time; empty or unreadable: the
+ * The date fields' limits. `deadline` is the deadline as its field holds it (the region's clock; empty or unreadable: the
  * region's today stands for it); `after` the deadline an extension must pass, `deliveryFrom` the delivery date it
  * must not move before.
  */
 export function inquiryDateLimits(deadline: string, now = new Date(), after?: string, deliveryFrom?: string): DateLimits {
   const latest = latestInquiryDay(now);
   const earliest = after && Date.parse(after) > now.getTime() ? new Date(after) : now;
-  const typed = deadline ? new Date(deadline) : null;
-  const deadlineDay = typed && !Number.isNaN(typed.getTime()) ? regionDay(typed) : regionDay(earliest);
+  const typed = regionInstant(deadline);
+  const deadlineDay = regionDay(typed ?? earliest);
   const afterDeadline = nextDay(deadlineDay);
   return {
-    deadlineMin: localDateTime(earliest),
-    deadlineMax: localDateTime(new Date(regionDayStart(nextDay(latestDeadlineDay(now))).getTime() - 60_000)),
+    deadlineMin: regionDateTime(earliest),
+    deadlineMax: regionDateTime(new Date(regionDayStart(nextDay(latestDeadlineDay(now))).getTime() - 60_000)),
     deliveryMin: deliveryFrom && deliveryFrom > afterDeadline ? deliveryFrom : afterDeadline,
     deliveryMax: latest,
   };

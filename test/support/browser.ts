@@ -196,9 +196,12 @@ export class PortalPages {
     this.#gateway = gateway;
   }
 
-  /** `timezoneId` sets the browser's zone (the machine's by default), for a page that must not go by it. */
+  /**
+   * `timezoneId` sets the browser's zone: Berlin's by default, the region's people's, so a page reads the same on a
+   * machine on UTC (CI) as on one in Germany; another for a page that must not go by it (portal/src/region-clock.ts).
+   */
   async newPage(options: { timezoneId?: string } = {}): Promise<Page> {
-    const context = await this.#browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, ...options });
+    const context = await this.#browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 }, ...options });
     this.#contexts.push(context);
     const page = await context.newPage();
     whenFailed(page);

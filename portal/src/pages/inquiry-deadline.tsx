@@ -3,7 +3,9 @@ import { request, type GraphQLErrorLike } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
 import { extendQuoteDeadline, type InquiryDetail } from '../operations.ts';
 import { blankRequired, type Said, say, sayError, sayFailure } from '../said.tsx';
-import { inquiryDateLimits, localDateTime } from '../inquiry-dates.ts';
+import { inquiryDateLimits } from '../inquiry-dates.ts';
+import { regionDateTime, regionInstant } from '../region-clock.ts';
+import { useLocale } from '../use-locale.ts';
 import { sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
@@ -27,7 +29,8 @@ function refusal(error: GraphQLErrorLike, inquiry: InquiryDetail, deadline: stri
 
 export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail; onExtended: () => void }) {
   const text = useInquiryText();
-  const [values, setValues] = useState(() => ({ quoteDeadline: localDateTime(inquiry.quoteDeadline), deliveryDate: inquiry.deliveryDate }));
+  const { clockHint } = useLocale();
+  const [values, setValues] = useState(() => ({ quoteDeadline: regionDateTime(inquiry.quoteDeadline), deliveryDate: inquiry.deliveryDate }));
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', Said>>>({});
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,8 +50,8 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
     event.preventDefault();
     const blank = blankRequired(['quoteDeadline', 'deliveryDate'] as const, (field) => values[field]);
     if (Object.keys(blank).length) return fail(blank);
-    // datetime-local is the browser's local time; the graph takes an instant with its zone.
-    const quoteDeadline = new Date(values.quoteDeadline).toISOString();
+    // datetime-local holds the region's clock (region-clock.ts); the graph takes an instant with its zone.
+    const quoteDeadline = regionInstant(values.quoteDeadline)?.toISOString() ?? values.quoteDeadline;
     const moved = values.deliveryDate !== inquiry.deliveryDate;
     setBusy(true);
     const result = await request(extendQuoteDeadline, {
@@ -85,7 +88,8 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
     value: values[field],
     required: true,
     'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors[field] ? `extend-${field}-error` : undefined,
+    'aria-describedby':
+      [field === 'quoteDeadline' && clockHint && 'extend-quoteDeadline-hint', errors[field] && `extend-${field}-error`].filter(Boolean).join(' ') || undefined,
     onInput: (e: Event) => setValues({ ...values, [field]: (e.currentTarget as HTMLInputElement).value }),
   });
 
@@ -103,6 +107,11 @@ export function ExtendDeadline({ inquiry, onExtended }: { inquiry: InquiryDetail
           <div class="field">
             <label for="extend-quoteDeadline">{text.newDeadline}</label>
             <input type="datetime-local" min={limits.deadlineMin} max={limits.deadlineMax} {...input('quoteDeadline')} />
+            {clockHint && (
+              <p class="hint" id="extend-quoteDeadline-hint">
+                {clockHint}
+              </p>
+            )}
             {errorAt('quoteDeadline')}
           </div>
           <div class="field">

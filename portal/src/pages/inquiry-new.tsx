@@ -14,7 +14,8 @@ import { useSession } from '../session.ts';
 import type { Locale } from '../i18n.ts';
 import { useLocale } from '../use-locale.ts';
 import { useReloadable } from '../use-query.ts';
-import { inquiryDateLimits, localDateTime } from '../inquiry-dates.ts';
+import { inquiryDateLimits } from '../inquiry-dates.ts';
+import { regionDateTime, regionInstant } from '../region-clock.ts';
 import { mayCreateInquiry, SignInFirst, sayConflict } from './inquiry-common.tsx';
 import { inquiryText, useInquiryText } from './inquiry-messages.ts';
 
@@ -74,7 +75,7 @@ function formValues(inquiry: InquiryDetail | undefined) {
     ppapLevel: inquiry?.ppapLevel == null ? '' : String(inquiry.ppapLevel),
     postalCode: inquiry?.deliveryPostalCode ?? '',
     deliveryDate: inquiry?.deliveryDate ?? '',
-    quoteDeadline: inquiry ? localDateTime(inquiry.quoteDeadline) : '',
+    quoteDeadline: inquiry ? regionDateTime(inquiry.quoteDeadline) : '',
   };
 }
 
@@ -140,7 +141,7 @@ export function EditInquiryPage({ id }: { id: string }) {
 
 function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
   const text = useInquiryText();
-  const { t, language } = useLocale();
+  const { t, language, clockHint } = useLocale();
   const [initial] = useState(() => formValues(inquiry));
   const [values, setValues] = useState(initial);
   // The quantities as typed follow a switch of language: English "2,500" read after a switch to German was 2 and 500.
@@ -180,8 +181,8 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    // datetime-local is the browser's local time; the graph takes an instant with its zone.
-    const quoteDeadline = values.quoteDeadline ? new Date(values.quoteDeadline).toISOString() : '';
+    // datetime-local holds the region's clock (region-clock.ts); the graph takes an instant with its zone.
+    const quoteDeadline = values.quoteDeadline ? (regionInstant(values.quoteDeadline)?.toISOString() ?? values.quoteDeadline) : '';
     if (inquiry) return change(inquiry, quantities, documents, quoteDeadline);
     const input: InquiryInput = {
       title: values.title,
@@ -373,7 +374,12 @@ function InquiryForm({ inquiry }: { inquiry?: InquiryDetail }) {
           </div>
           <div class="field">
             {label('quoteDeadline', true)}
-            <input type="datetime-local" required min={limits.deadlineMin} max={limits.deadlineMax} {...common('quoteDeadline')} />
+            <input type="datetime-local" required min={limits.deadlineMin} max={limits.deadlineMax} {...common('quoteDeadline', !!clockHint)} />
+            {clockHint && (
+              <p class="hint" id="inquiry-quoteDeadline-hint">
+                {clockHint}
+              </p>
+            )}
             {errorOf('quoteDeadline')}
           </div>
           <div class="field">

@@ -3,7 +3,7 @@ import { parseWhole, wholeIn } from '../amounts.ts';
 import { fieldErrorText, fieldOfError } from '../field-errors.ts';
 import { request } from '../graphql.ts';
 import type { Locale } from '../i18n.ts';
-import { localDateTime } from '../inquiry-dates.ts';
+import { regionDateTime, regionInstant } from '../region-clock.ts';
 import { ErrorNotice } from '../components/notices.tsx';
 import { type NewsInput, type NewsItemView, type NewsKind, newsItem, publishNews, updateNews } from '../operations.ts';
 import { useIdempotencyKeys } from '../retry-key.ts';
@@ -58,12 +58,13 @@ const labelsOf = (locale: Locale): Record<FieldName, string> => {
 
 const notWhole = () => say((locale) => fieldErrorText({ message: '', extensions: { code: 'BAD_USER_INPUT', reason: 'NUMBER', integer: true } }, locale));
 
-// datetime-local is the browser's local time; the graph takes an instant with its zone (as the inquiry and meeting forms send it).
-const instant = (value: string) => (value ? new Date(value).toISOString() : null);
+// datetime-local holds the region's clock (region-clock.ts); the graph takes an instant with its zone (as the inquiry and
+// meeting forms send it). A value no clock reads goes as typed, for the server's refusal at its field.
+const instant = (value: string) => (value ? (regionInstant(value)?.toISOString() ?? value) : null);
 
-/** The form's values of a published item: its times as the browser's clock reads them, as the form takes them. */
+/** The form's values of a published item: its times as the region's clock reads them, as the form takes them. */
 function valuesOf(item: NewsItemView): Values {
-  const local = (iso: string | null) => (iso ? localDateTime(iso) : '');
+  const local = (iso: string | null) => (iso ? regionDateTime(iso) : '');
   return {
     kind: item.kind,
     visibility: item.visibility,
@@ -109,7 +110,7 @@ function NewsCorrection({ id, session }: { id: string; session: Session }) {
 
 function NewsForm({ session, editing }: { session: Session; editing?: NewsItemView }) {
   const text = useOfficeText();
-  const { language } = useLocale();
+  const { language, clockHint } = useLocale();
   const { network, chooser } = useOfficeNetwork(session, 'news-network', { regionWide: true, regionWideLabel: text.newsRegionWide });
   // What the form showed of the item: a time left as it was goes back exactly as stored (seconds and all), so the
   // server sees it unchanged; read back from the form's minutes, a start under way came back as a new time that had passed.
@@ -244,7 +245,7 @@ function NewsForm({ session, editing }: { session: Session; editing?: NewsItemVi
 
   // The picker's limits by the server's rules (in the future; the end not before the start, the deadline not after
   // it); the server stays the authority, and the form sends with noValidate.
-  const now = localDateTime(new Date());
+  const now = regionDateTime(new Date());
 
   return (
     <>
@@ -282,15 +283,15 @@ function NewsForm({ session, editing }: { session: Session; editing?: NewsItemVi
           <fieldset class="news-event">
             <legend>{text.newsEventLegend}</legend>
             <div class="field-row">
-              {field('startsAt', text.newsStartsAt, { type: 'datetime-local', required: true, min: editing ? undefined : now })}
-              {field('endsAt', text.newsEndsAt, { type: 'datetime-local', min: values.startsAt || now })}
+              {field('startsAt', text.newsStartsAt, { type: 'datetime-local', required: true, hint: clockHint, min: editing ? undefined : now })}
+              {field('endsAt', text.newsEndsAt, { type: 'datetime-local', hint: clockHint, min: values.startsAt || now })}
             </div>
             {field('place', text.newsPlace)}
             <div class="field-row">
               {field('registrationLimit', text.newsLimit, { numeric: true, hint: text.newsLimitHint })}
               {field('registrationDeadline', text.newsDeadline, {
                 type: 'datetime-local',
-                hint: text.newsDeadlineHint,
+                hint: clockHint ? `${text.newsDeadlineHint} ${clockHint}.` : text.newsDeadlineHint,
                 min: editing ? undefined : now,
                 max: values.startsAt || undefined,
               })}

@@ -22,6 +22,7 @@ import { useLocale } from '../use-locale.ts';
 import { errorField, Field } from './cooperation.tsx';
 import { cooperationText, useCooperationText } from './cooperation-messages.ts';
 import { useFieldFocus } from '../use-field-focus.ts';
+import { regionInstant } from '../region-clock.ts';
 
 // What the lead of a working group does on its page (viewerIsLead: the member that leads, its office, the leading
 // office, admin), besides deciding open requests (working-group.tsx): invite a company of any network found by
@@ -183,7 +184,7 @@ const videoLinkHttps: Wording = (locale) => cooperationText(locale).videoLinkHtt
 
 function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; onScheduled: () => void; onNotice: (notice: Notice) => void }) {
   const text = useCooperationText();
-  const { t } = useLocale();
+  const { t, clockHint } = useLocale();
   const [values, setValues] = useState(emptyMeeting);
   const [errors, setErrors] = useState<Partial<Record<MeetingField | 'form', Said>>>({});
   const [scheduled, setScheduled] = useState<Said | null>(null);
@@ -206,8 +207,8 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
     if (!values.place.trim() && !values.videoLink.trim()) return fail({ place: say(placeOrLink) });
     if (values.videoLink.trim() && !isHttpsUrl(values.videoLink.trim())) return fail({ videoLink: say(videoLinkHttps) });
     const input: MeetingFields = {
-      // datetime-local is the browser's local time; the graph takes an instant with its zone.
-      startsAt: new Date(values.startsAt).toISOString(),
+      // datetime-local holds the region's clock (region-clock.ts); the graph takes an instant with its zone.
+      startsAt: regionInstant(values.startsAt)?.toISOString() ?? values.startsAt,
       place: values.place.trim() || null,
       videoLink: values.videoLink.trim() || null,
       agenda: values.agenda,
@@ -274,7 +275,7 @@ function ScheduleMeeting({ groupId, onScheduled, onNotice }: { groupId: string; 
           </p>
         )}
         <div class="field-row">
-          {field('startsAt', text.startsAt, { type: 'datetime-local', required: true })}
+          {field('startsAt', text.startsAt, { type: 'datetime-local', required: true, hint: clockHint })}
           {field('participantLimit', text.participantLimit, { required: true, hint: text.participantLimitHint })}
         </div>
         <div class="field-row">
