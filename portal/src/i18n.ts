@@ -1,5 +1,6 @@
 import { regionTimeZone } from '../../shared/region-day.ts';
 import { browserOnRegionClock } from './region-clock.ts';
+
 // German first, English second. The language is the visitor's choice (kept in localStorage), else
 // English for a browser that prefers it, else German; dates and numbers follow the browser's locale
 // when it speaks the chosen language (de-AT, en-GB), else the language's default.
@@ -23,6 +24,8 @@ const de = {
   switchLanguageLabel: 'Switch to English',
   mainNavigation: 'Hauptnavigation',
   loading: 'Lädt …',
+  /** Beside a date-time field, where the browser's clock is not Berlin's (portal/src/region-clock.ts); no zone's name: MEZ now may be MESZ on the day typed. */
+  regionClock: 'Uhrzeit in Deutschland',
   homeIntro:
     'Unternehmen aus Eisenach, Eschwege, Mühlhausen, dem Wartburgkreis und dem Werra-Meißner-Kreis fertigen gemeinsam: vom Guss über Zerspanung und Umformen bis zur Wärmebehandlung.',
   searchLabel: 'Was suchen Sie?',
@@ -125,8 +128,6 @@ const de = {
   certificateExpiring: (date: string, days: number) => `gültig bis ${date}, läuft ${days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`} ab`,
   certificateExpired: (date: string) => `abgelaufen am ${date}`,
   certificateNumber: (n: string) => `Nr. ${n}`,
-  /** Beside a date-time field, where the browser's clock is not Berlin's (portal/src/region-clock.ts); no zone's name: MEZ now may be MESZ on the day typed. */
-  regionClock: 'Uhrzeit in Deutschland',
   certificateWhenLeft: (date: string) => `bis ${date}, Stand beim Austritt`,
   memberLeft: (network: string, since: string) => `Dieses Unternehmen ist nicht mehr Mitglied des Netzwerks ${network} (seit ${since}).`,
   memberLeftNote: 'Das Profil zeigt den Stand bei seinem Austritt und wird nicht mehr gepflegt.',
@@ -319,6 +320,7 @@ const en: Messages = {
   switchLanguageLabel: 'Auf Deutsch umschalten',
   mainNavigation: 'Main navigation',
   loading: 'Loading …',
+  regionClock: 'Time in Germany',
   homeIntro:
     'Companies from Eisenach, Eschwege, Mühlhausen, the Wartburgkreis and the Werra-Meißner-Kreis manufacture together: from casting, machining and forming to heat treatment.',
   searchLabel: 'What are you looking for?',
@@ -417,7 +419,6 @@ const en: Messages = {
   certificateExpiring: (date, days) => `valid until ${date}, runs out ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}`,
   certificateExpired: (date) => `expired on ${date}`,
   certificateNumber: (n) => `no. ${n}`,
-  regionClock: 'Time in Germany',
   certificateWhenLeft: (date) => `until ${date}, as when it left`,
   memberLeft: (network, since) => `This company is no longer a member of the network ${network} (since ${since}).`,
   memberLeftNote: 'The profile shows how it stood when the company left and is no longer kept up to date.',

@@ -20,7 +20,7 @@ export function DataTable({
   children,
 }: {
   caption: string;
-  columns: readonly (Column | false)[];
+  columns: readonly Column[];
   class?: string;
   scrollClass?: string;
   showCaption?: boolean;
@@ -32,19 +32,17 @@ export function DataTable({
         <caption class={showCaption ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
           <tr>
-            {columns
-              .filter((column) => column !== false)
-              .map((column) =>
-                typeof column === 'string' ? (
-                  <th scope="col" key={column}>
-                    {column}
-                  </th>
-                ) : (
-                  <th scope="col" key={column.label} class={column.class}>
-                    {column.label}
-                  </th>
-                ),
-              )}
+            {columns.map((column) =>
+              typeof column === 'string' ? (
+                <th scope="col" key={column}>
+                  {column}
+                </th>
+              ) : (
+                <th scope="col" key={column.label} class={column.class}>
+                  {column.label}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>{children}</tbody>
