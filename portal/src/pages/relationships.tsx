@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { processName } from '../catalog.ts';
 import { ErrorNotice, NetworkNotice } from '../components/notices.tsx';
+import { ListState } from '../components/data-table.tsx';
 import { request, type GraphQLErrorLike } from '../graphql.ts';
 import { confirmRelationship, endRelationship, memberRelationships, requestRelationship, type RelationshipKind, type RelationshipView } from '../operations.ts';
 import { paths } from '../router.ts';
@@ -140,53 +141,51 @@ export function RelationshipsPage() {
         <label class="check">
           <input type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} /> {text.showEnded}
         </label>
-        {!loaded.data ? (
-          loaded.loading && <p aria-busy="true">{t.loading}</p>
-        ) : relationships.length === 0 ? (
-          <p>{text.noRelationships}</p>
-        ) : (
-          <ul class="relationships">
-            {relationships.map((r) => {
-              const incoming = r.partnerRef.id === memberId;
-              return (
-                <li key={r.id} data-id={r.id} data-status={r.status}>
-                  <p>
-                    <a href={paths.member(r.requesterRef.id)}>{memberName(r.requester, r.requesterRef.id)}</a> {text.relationshipKind[r.kind]}{' '}
-                    <a href={paths.member(r.partnerRef.id)}>{memberName(r.partner, r.partnerRef.id)}</a>
-                  </p>
-                  <p class="muted">
-                    {text.relationshipStatus[r.status]}
-                    {r.status === 'REQUESTED' && !incoming && ` (${text.waitingForPartner})`}
-                    {r.crossNetwork && ` · ${text.crossNetwork}`}
-                  </p>
-                  {r.status !== 'ENDED' && (
-                    <div class="row-actions">
-                      {r.status === 'REQUESTED' && incoming && (
+        <ListState loading={!loaded.data && loaded.loading} list={loaded.data && relationships} empty={text.noRelationships}>
+          {(relationships) => (
+            <ul class="relationships">
+              {relationships.map((r) => {
+                const incoming = r.partnerRef.id === memberId;
+                return (
+                  <li key={r.id} data-id={r.id} data-status={r.status}>
+                    <p>
+                      <a href={paths.member(r.requesterRef.id)}>{memberName(r.requester, r.requesterRef.id)}</a> {text.relationshipKind[r.kind]}{' '}
+                      <a href={paths.member(r.partnerRef.id)}>{memberName(r.partner, r.partnerRef.id)}</a>
+                    </p>
+                    <p class="muted">
+                      {text.relationshipStatus[r.status]}
+                      {r.status === 'REQUESTED' && !incoming && ` (${text.waitingForPartner})`}
+                      {r.crossNetwork && ` · ${text.crossNetwork}`}
+                    </p>
+                    {r.status !== 'ENDED' && (
+                      <div class="row-actions">
+                        {r.status === 'REQUESTED' && incoming && (
+                          <button
+                            type="button"
+                            onClick={() => change(r, 'confirm')}
+                            aria-disabled={busy ? 'true' : undefined}
+                            aria-label={`${text.confirmRelationship}: ${memberName(r.requester, r.requesterRef.id)}`}
+                          >
+                            {text.confirmRelationship}
+                          </button>
+                        )}
                         <button
                           type="button"
-                          onClick={() => change(r, 'confirm')}
+                          class="secondary"
+                          onClick={() => change(r, 'end')}
                           aria-disabled={busy ? 'true' : undefined}
-                          aria-label={`${text.confirmRelationship}: ${memberName(r.requester, r.requesterRef.id)}`}
+                          aria-label={`${text.endRelationship}: ${incoming ? memberName(r.requester, r.requesterRef.id) : memberName(r.partner, r.partnerRef.id)}`}
                         >
-                          {text.confirmRelationship}
+                          {text.endRelationship}
                         </button>
-                      )}
-                      <button
-                        type="button"
-                        class="secondary"
-                        onClick={() => change(r, 'end')}
-                        aria-disabled={busy ? 'true' : undefined}
-                        aria-label={`${text.endRelationship}: ${incoming ? memberName(r.requester, r.requesterRef.id) : memberName(r.partner, r.partnerRef.id)}`}
-                      >
-                        {text.endRelationship}
-                      </button>
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </ListState>
       </section>
       <section aria-labelledby="relationship-request-heading">
         <h2 id="relationship-request-heading">{text.requestHeading}</h2>
@@ -239,36 +238,34 @@ export function RelationshipsPage() {
             ))}
           </select>
         </div>
-        {!loaded.data ? (
-          loaded.loading && <p aria-busy="true">{t.loading}</p>
-        ) : suggestions.length === 0 ? (
-          <p>{text.noSuggestions}</p>
-        ) : (
-          <ol class="suggestions">
-            {suggestions.map((s) => (
-              <li key={s.member.id} data-id={s.member.id}>
-                <p>
-                  <a href={paths.member(s.member.id)}>{s.member.name}</a>{' '}
-                  <span class="muted">
-                    ({s.member.network.code}, {s.member.city}
-                    {s.distanceKm !== null && `, ${text.distance(number(s.distanceKm, 1))}`})
-                  </span>
-                </p>
-                <p class="reasons-label">{text.reasons}:</p>
-                <ul class="reasons">
-                  {s.steps.map((step) => (
-                    <li key={`${step.first} ${step.next}`}>
-                      {text.step(processName(step.first, language), processName(step.next, language), step.theirsIsNext)}
-                    </li>
-                  ))}
-                </ul>
-                <button type="button" class="secondary" onClick={() => choose(s.member.id)}>
-                  {text.choosePartner(s.member.name)}
-                </button>
-              </li>
-            ))}
-          </ol>
-        )}
+        <ListState loading={!loaded.data && loaded.loading} list={loaded.data && suggestions} empty={text.noSuggestions}>
+          {(suggestions) => (
+            <ol class="suggestions">
+              {suggestions.map((s) => (
+                <li key={s.member.id} data-id={s.member.id}>
+                  <p>
+                    <a href={paths.member(s.member.id)}>{s.member.name}</a>{' '}
+                    <span class="muted">
+                      ({s.member.network.code}, {s.member.city}
+                      {s.distanceKm !== null && `, ${text.distance(number(s.distanceKm, 1))}`})
+                    </span>
+                  </p>
+                  <p class="reasons-label">{text.reasons}:</p>
+                  <ul class="reasons">
+                    {s.steps.map((step) => (
+                      <li key={`${step.first} ${step.next}`}>
+                        {text.step(processName(step.first, language), processName(step.next, language), step.theirsIsNext)}
+                      </li>
+                    ))}
+                  </ul>
+                  <button type="button" class="secondary" onClick={() => choose(s.member.id)}>
+                    {text.choosePartner(s.member.name)}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </ListState>
       </section>
     </>
   );
