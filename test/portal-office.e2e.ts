@@ -646,6 +646,7 @@ test('an event with start, end, place, limit and deadline, entered in Berlin tim
   // The browser's clock is not Berlin's: the time fields say whose they are.
   expect(await page.locator('#news-startsAt-hint').textContent()).toBe('Uhrzeit in Deutschland');
   expect(await page.locator('#news-startsAt').getAttribute('aria-describedby')).toBe('news-startsAt-hint');
+  await screenshot(page, 'office-event-form-abroad');
   await page.locator('#news-registrationLimit').fill('12');
   await page.locator('#news-registrationDeadline').fill(`${eventDay}T09:00`);
   await expectAccessible(page);
@@ -681,6 +682,7 @@ test('an event with start, end, place, limit and deadline, entered in Berlin tim
     .formatToParts(new Date(items[0].startsAt!))
     .find((part) => part.type === 'timeZoneName')!.value;
   expect(await facts.locator('time').allTextContents()).toEqual([`${date}, 14:00 ${zone}`, `${date}, 18:30 ${zone}`, `${date}, 09:00 ${zone}`]);
+  await screenshot(page, 'office-event-abroad');
   expect(await facts.textContent()).toContain('Eschwege, Werrastraße 1');
   expect(await facts.locator('.places').textContent()).toBe('0 von 12 vergeben');
   await expectAccessible(page);

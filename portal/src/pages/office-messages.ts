@@ -199,7 +199,7 @@ const de = {
   // Publishing news and events
   newsHeading: 'Neuigkeit oder Veranstaltung veröffentlichen',
   newsIntro:
-    'Was Sie hier veröffentlichen, steht sofort unter „Neuigkeiten“: öffentlich für alle oder nur für Mitglieder, Geschäftsstellen und die Administration. Bei einer Veranstaltung melden Mitglieder ihre Leute an; Zeiten gelten in der Zeitzone Ihres Geräts.',
+    'Was Sie hier veröffentlichen, steht sofort unter „Neuigkeiten“: öffentlich für alle oder nur für Mitglieder, Geschäftsstellen und die Administration. Bei einer Veranstaltung melden Mitglieder ihre Leute an; Zeiten sind deutsche Zeit (Mitteleuropäische Zeit, im Sommer Sommerzeit), wo immer Sie sind.',
   newsNetwork: (network: string) => `Netzwerk: ${network}`,
   newsRegionWide: 'ganze Region (regionsweit)',
   newsKindLabel: 'Art',
@@ -418,7 +418,7 @@ const en: OfficeMessages = {
     days === 0 ? 'runs out today' : days > 0 ? `runs out in ${n} ${one(n) ? 'day' : 'days'}` : `ran out ${n} ${one(n) ? 'day' : 'days'} ago`,
   newsHeading: 'Publish news or an event',
   newsIntro:
-    'What you publish here shows under “News” at once: public for everyone, or for members, network offices and the administration only. Members register their people for an event; times are in your device’s time zone.',
+    'What you publish here shows under “News” at once: public for everyone, or for members, network offices and the administration only. Members register their people for an event; times are German time (Central European Time, summer time in summer), wherever you are.',
   newsNetwork: (network) => `Network: ${network}`,
   newsRegionWide: 'whole region (region-wide)',
   newsKindLabel: 'Kind',
