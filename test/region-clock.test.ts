@@ -38,7 +38,9 @@ describe("a datetime-local field's value on Berlin's clock", () => {
   });
 
   test('a value that is no time of a field is none', () => {
-    for (const value of ['', '2027-01-15', '15.01.2027 14:00', '2027-13-01T10:00', '2027-01-15T25:00']) expect(regionInstant(value)).toBeNull();
+    for (const value of ['', '2027-01-15', '15.01.2027 14:00', '2027-13-01T10:00', '2027-01-15T25:00', '2027-02-30T10:00', '2027-01-15T24:00'])
+      expect(regionInstant(value), value).toBeNull();
+    expect(regionInstant('2028-02-29T10:00')?.toISOString()).toBe('2028-02-29T09:00:00.000Z');
     // Seconds, which a field with a step of seconds holds, are read up to the minute.
     expect(regionInstant('2027-01-15T14:00:30')?.toISOString()).toBe('2027-01-15T13:00:00.000Z');
   });

@@ -35,7 +35,8 @@ export function regionDateTime(instant: string | Date): string {
 export function regionInstant(field: string): Date | null {
   const local = field.slice(0, 16);
   const asUtc = Date.parse(`${local}Z`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || Number.isNaN(asUtc)) return null;
+  // V8 reads 30 February as 2 March and 24:00 as the next day's midnight: a value is a time only if it reads back.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== local) return null;
   const instant = [2, 1].map((hours) => asUtc - hours * hour).find((time) => regionDateTime(new Date(time)) === local);
   return new Date(instant ?? asUtc - hour);
 }
