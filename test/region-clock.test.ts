@@ -38,7 +38,16 @@ describe("a datetime-local field's value on Berlin's clock", () => {
   });
 
   test('a value that is no time of a field is none', () => {
-    for (const value of ['', '2027-01-15', '15.01.2027 14:00', '2027-13-01T10:00', '2027-01-15T25:00', '2027-02-30T10:00', '2027-01-15T24:00'])
+    for (const value of [
+      '',
+      '2027-01-15',
+      '15.01.2027 14:00',
+      '2027-13-01T10:00',
+      '2027-01-15T25:00',
+      '2027-02-30T10:00',
+      '2027-01-15T24:00',
+      '2027-01-15T14:00xyz',
+    ])
       expect(regionInstant(value), value).toBeNull();
     expect(regionInstant('2028-02-29T10:00')?.toISOString()).toBe('2028-02-29T09:00:00.000Z');
     // Seconds, which a field with a step of seconds holds, are read up to the minute.
@@ -63,5 +72,12 @@ describe("a date-time shown on Berlin's clock", () => {
     expect(locale('de').clockHint).toBe('Uhrzeit in Deutschland');
     expect(locale('en').clockHint).toBe('Time in Germany');
     expect(locale('en').dateTime('2027-01-15T13:00:00Z')).toMatch(/(14:00|2:00 PM) (CET|GMT\+1)$/);
+    // A zone on Berlin's clock for half the year only still gets the hint: a time typed for the other half is Berlin's.
+    process.env.TZ = 'Africa/Johannesburg';
+    expect(browserOnRegionClock(new Date('2027-07-15T12:00:00Z'))).toBe(true);
+    expect(locale('de').clockHint).toBe('Uhrzeit in Deutschland');
+    process.env.TZ = 'Africa/Lagos';
+    expect(browserOnRegionClock(new Date('2027-01-15T12:00:00Z'))).toBe(true);
+    expect(locale('de').clockHint).toBe('Uhrzeit in Deutschland');
   });
 });

@@ -1,5 +1,5 @@
 import { regionTimeZone } from '../../shared/region-day.ts';
-import { browserOnRegionClock } from './region-clock.ts';
+import { browserOnRegionClock, browserOnRegionClockAllYear } from './region-clock.ts';
 
 // German first, English second. The language is the visitor's choice (kept in localStorage), else
 // English for a browser that prefers it, else German; dates and numbers follow the browser's locale
@@ -626,7 +626,7 @@ export interface Locale {
    * (memberRef, which region answers alone) two such members stay apart, in a list and on the buttons beside them.
    */
   memberName(member: { name: string } | null, id?: string): string;
-  /** The hint beside a date-time field where the browser's clock reads another time than Berlin's now, else undefined. */
+  /** The hint beside a date-time field where the browser's clock reads another time than Berlin's at some time of the year, else undefined. */
   clockHint: string | undefined;
 }
 
@@ -668,6 +668,6 @@ export function locale(language: Language): Locale {
       return currencies.get(code)!.format(value);
     },
     memberName: (member, id) => member?.name ?? (id ? t.memberUnreachableId(id) : t.memberUnreachable),
-    clockHint: browserOnRegionClock(new Date()) ? undefined : t.regionClock,
+    clockHint: browserOnRegionClockAllYear() ? undefined : t.regionClock,
   };
 }

@@ -33,12 +33,24 @@ export function regionDateTime(instant: string | Date): string {
  * clock there: it is read as winter time, which Berlin's clock shows as an hour later.
  */
 export function regionInstant(field: string): Date | null {
+  // A field with a step of seconds holds them too; they are left out, as the minute is what the clock shows.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/.test(field)) return null;
   const local = field.slice(0, 16);
   const asUtc = Date.parse(`${local}Z`);
   // V8 reads 30 February as 2 March and 24:00 as the next day's midnight: a value is a time only if it reads back.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== local) return null;
+  if (Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== local) return null;
   const instant = [2, 1].map((hours) => asUtc - hours * hour).find((time) => regionDateTime(new Date(time)) === local);
   return new Date(instant ?? asUtc - hour);
+}
+
+/**
+ * Whether the browser's clock reads the region's at every instant of the year: else a date-time field says whose
+ * clock it holds. Asked of one instant, a browser in Johannesburg (UTC+2 all year) read Berlin's clock in July and
+ * took a January time typed there as its own; one day in winter and one in summer tell.
+ */
+export function browserOnRegionClockAllYear(now = new Date()): boolean {
+  const year = now.getUTCFullYear();
+  return browserOnRegionClock(new Date(Date.UTC(year, 0, 15, 12))) && browserOnRegionClock(new Date(Date.UTC(year, 6, 15, 12)));
 }
 
 /** Whether the browser's clock reads the region's at an instant: where it does not, a time is shown with its zone. */

@@ -23,7 +23,12 @@ export function OfficeInquiriesPage({ session }: { session: Session }) {
       <p class="lead">{text.inquiriesIntro}</p>
       <NetworkNotice errors={list.errors} />
       <ErrorNotice errors={list.errors} />
-      <ListState loading={list.loading && !list.data} list={list.data?.inquiries} empty={text.noInquiries}>
+      {/* With an error beside an empty list, the error notice speaks alone: "no inquiries" may be false there. */}
+      <ListState
+        loading={list.loading && !list.data}
+        list={list.errors.length && !list.data?.inquiries?.length ? undefined : list.data?.inquiries}
+        empty={text.noInquiries}
+      >
         {(rows) => (
           <DataTable
             caption={text.inquiriesHeading}
