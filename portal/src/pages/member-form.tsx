@@ -143,7 +143,10 @@ function MemberForm({ id, onCreated }: { id?: string; onCreated: (id: string) =>
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer (loaded) is what counts; values and base are read as they are then
   useEffect(() => {
-    if (!loaded || !sameValues(values, base)) return;
+    // The version the form holds already (the member it just created or saved) brings nothing new; taken again, it
+    // overwrote what was typed between the answer's render and this effect, which runs after the paint: a postal
+    // code typed right after a create was lost and the old one saved (a browser test, on a loaded machine).
+    if (!loaded || loaded.version === version || !sameValues(values, base)) return;
     setValues(valuesOf(loaded));
     setBase(valuesOf(loaded));
     setVersion(loaded.version);
