@@ -152,10 +152,10 @@ async function dumpDatabase(snapshot: Snapshot, staging: string): Promise<Databa
 /**
  * The attachment files region's rows in the snapshot name: every table with a `storage_name` column (an inquiry's
  * drawings, a meeting's minutes), found in the catalog so that a table added later is not left out, as the minutes
- * were: their rows came back from a restore, their files did not (a download then failed with 500). Region commits
- * the row and then renames the finished `<name>.part` to `<name>`, so a row committed a moment before the snapshot
- * may still have only its `.part`, complete already: that one is taken. Files of uploads after the snapshot, and
- * temporaries, are left out.
+ * were: their rows came back from a restore, their files did not (a download then failed with 500). Region names
+ * the finished file before it commits the row (subgraphs/region/files.ts); one of an earlier version committed first
+ * and renamed `<name>.part` after, so a row committed a moment before the snapshot may have only its `.part`,
+ * complete already: that one is taken. Files of uploads after the snapshot, and temporaries, are left out.
  */
 async function attachmentFiles(region: Snapshot): Promise<string[]> {
   const { rows: tables } = await region.client.query<{ table_name: string }>(

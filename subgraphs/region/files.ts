@@ -238,9 +238,11 @@ export async function prepareAttachmentsDir(dir: string): Promise<void> {
 }
 
 /**
- * Writes the file, then runs `commit` (which must have committed its row when it returns), then gives the file its
- * name; a `commit` that fails removes the file again. For a row written inside a transaction of the caller's, which
- * commits only after the row is flushed: renamed before that commit, a commit that failed left the file behind.
+ * Writes the file, gives it its name, then runs `commit` (which must have committed its row when it returns); a
+ * `commit` that fails removes the file again. The file is in place before its row can be seen: renamed only after the
+ * commit, a second upload of one meeting's minutes that ran between the first's commit and its rename (waiting on the
+ * meeting's lock, then replacing the first's row) found no file to remove, and the first's file stayed behind with no
+ * row (a test of two uploads at once, on a loaded machine).
  */
 export async function keepFileWith<T extends object>(
   store: AttachmentStore,
@@ -256,17 +258,18 @@ export async function keepFileWith<T extends object>(
   await chmod(store.dir, 0o700);
   await requireFreeSpace(store, body.length);
   await writeFile(temporary, body, { flag: 'wx', mode: 0o600 });
+  const named = join(store.dir, storageName);
   try {
-    const row = await commit({
+    await rename(temporary, named);
+    return await commit({
       size: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
       storageName,
       uploadedBy: identity.subject ?? identity.memberId ?? identity.network ?? identity.role,
     });
-    await rename(temporary, join(store.dir, storageName));
-    return row;
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    // Whichever name it has by now: a rename that failed leaves the temporary one.
+    await unlink(named).catch(() => unlink(temporary).catch(() => undefined));
     throw error;
   }
 }
