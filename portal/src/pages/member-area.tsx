@@ -432,6 +432,9 @@ function describe(text: MemberMessages, language: Language, post: Pick<OwnCapaci
 const named = (locale: Locale, post: Pick<OwnCapacityPost, 'side' | 'kind' | 'cadSystem' | 'process'>) =>
   `${memberText(locale).side[post.side]} ${describe(memberText(locale), locale.language, post)}`;
 
+/** The capacity page's two tables (the member's posts, its bookings) look alike: captions shown, the area's table style. */
+const capacityTable = { showCaption: true, class: 'member-area-table', scrollClass: 'member-area-scroll' } as const;
+
 function CapacityPage({ memberId }: { memberId: string }) {
   const text = useMemberText();
   const { date, number, currency, language } = useLocale();
@@ -517,9 +520,7 @@ function CapacityPage({ memberId }: { memberId: string }) {
                 text.columnPrice,
                 text.columnActions,
               ]}
-              showCaption
-              class="member-area-table"
-              scrollClass="member-area-scroll"
+              {...capacityTable}
             >
               {rows.map((post) => (
                 <tr key={post.id} data-post={post.id}>
@@ -599,9 +600,7 @@ function BookingsTable({
         text.columnStatus,
         text.columnActions,
       ]}
-      showCaption
-      class="member-area-table"
-      scrollClass="member-area-scroll"
+      {...capacityTable}
     >
       {bookings.map((booking) => {
         const onOurs = booking.offer.memberRef.id === memberId;
