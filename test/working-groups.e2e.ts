@@ -445,6 +445,14 @@ describe('membership', () => {
         { sql: 'select pg_advisory_xact_lock(hashtextextended($1, 0))', params: [`meeting minutes ${meetingIds.parse(meetingId)}`] },
         'pg_advisory_xact_lock',
         ['Protokoll A.pdf', 'Protokoll B.pdf'].map((name) => async () => (await upload(tokens.dreher, meetingId, name, 'application/pdf', pdf)).status),
+        // Each file has its name before its row is committed (files.ts keepFileWith): renamed after the commit, the
+        // second upload, let go by the first's commit, replaced its row while the file was still `.part` and found
+        // nothing to remove, and the first's file stayed behind without a row.
+        async () => {
+          const waiting = await readdir(stack.attachmentsDir);
+          expect(waiting.filter((name) => name.endsWith('.part'))).toEqual([]);
+          expect(waiting.length).toBe(filesBefore + 2);
+        },
       );
       expect([first, second]).toEqual([201, 201]);
       expect((await ok(stack.query(insideQuery, { id: meetingId }, tokens.haerter))).meeting.minutes.fileName).toBe('Protokoll B.pdf');
