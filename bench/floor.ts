@@ -4,13 +4,14 @@ import { envReader, envString, envUrl, serviceFromEnv, serviceUrlVariable } from
 import { encodeIdentity, identityHeader } from '../shared/identity.ts';
 import { runService } from '../shared/main.ts';
 import { signedPost } from '../shared/http-client.ts';
-import { networkOfMemberType, networks } from '../shared/networks.ts';
+import { memberTypeName, networkOfMemberType, networks } from '../shared/networks.ts';
 import { shapes, type RequestBody } from './shapes.ts';
 
 // The floor: the least a gateway can do for a shape. It verifies the token and
 // makes exactly the subgraph calls of the query plan (region for the page,
-// then every owner's _entities in parallel), with no parsing, validation or
-// planning. POST /<shape name> with the shape's request body.
+// then every owner's _entities in parallel; region alone for a page of members,
+// whose fields it answers), with no parsing, validation or planning.
+// POST /<shape name> with the shape's request body.
 
 interface Reference {
   __typename: string;
@@ -28,6 +29,9 @@ async function post(service: string, url: string, query: string, variables: unkn
   return JSON.parse(answer.body) as { data?: any; errors?: unknown[] };
 }
 
+/** The member fields asked of region for each network's member type, as the gateway's plan asks them. */
+const providedFragments = (fields: string) => networks.map((n) => `... on ${memberTypeName(n.code)} { ${fields} }`).join(' ');
+
 function collectReferences(value: unknown, into: Reference[]): Reference[] {
   if (Array.isArray(value)) for (const item of value) collectReferences(item, into);
   else if (value && typeof value === 'object') {
@@ -42,8 +46,9 @@ async function answer(shapeName: string, body: RequestBody, req: IncomingMessage
   if (!shape) return { errors: [{ message: `No shape ${shapeName}.` }] };
   const identity = encodeIdentity(await verify(req.headers.authorization));
   const plan = typeof shape.floor === 'function' ? shape.floor(body) : shape.floor;
-  const root = await post('region', regionUrl, plan.region, body.variables, identity);
-  if (root.errors) return root;
+  const region = plan.provided ? plan.region.replace('node { __typename id }', `node { __typename id ${providedFragments(plan.memberFields)} }`) : plan.region;
+  const root = await post('region', regionUrl, region, body.variables, identity);
+  if (root.errors || plan.provided) return root;
   const byType = Map.groupBy(collectReferences(root.data, []), (r) => r.__typename);
   const errors: unknown[] = [];
   await Promise.all(

@@ -11,10 +11,15 @@ export interface RequestBody {
   operationName?: string;
 }
 
-/** What the floor fetches: region answers `region` with member references, then each owner its `memberFields`, in parallel. */
+/**
+ * What the floor fetches: region answers `region` with member references, then each owner its `memberFields`, in
+ * parallel; or, `provided`, region answers the members' fields itself (a page of members: MemberEdge.node's @provides),
+ * asked for them in `region`'s `node { __typename id }`, and that is the plan's one fetch.
+ */
 export interface FloorPlan {
   region: string;
   memberFields: string;
+  provided?: true;
 }
 
 export interface Shape {
@@ -40,7 +45,7 @@ function unifiedMembers(first: number): Shape {
     name: `Q2.${first}`,
     description: `unified members of the three networks, first = ${first}, with services, processes and certifications`,
     body: () => ({ query: `query Q2($first: Int) { members(first: $first) { edges { node { id ${q2Fields} } } } }`, variables: { first } }),
-    floor: { region: `query($first: Int) { members(first: $first) { edges { node { __typename id } } } }`, memberFields: q2Fields },
+    floor: { region: `query($first: Int) { members(first: $first) { edges { node { __typename id } } } }`, memberFields: q2Fields, provided: true },
   };
 }
 
@@ -69,7 +74,11 @@ export const shapes: Shape[] = [
     name: 'Q1',
     description: "one network's members (NIWE, first = 20) with their services",
     body: () => ({ query: '{ network(code: NIWE) { members(first: 20) { edges { node { id name services { title } } } } } }' }),
-    floor: { region: '{ network(code: NIWE) { members(first: 20) { edges { node { __typename id } } } } }', memberFields: 'name services { title }' },
+    floor: {
+      region: '{ network(code: NIWE) { members(first: 20) { edges { node { __typename id } } } } }',
+      memberFields: 'name services { title }',
+      provided: true,
+    },
   },
   unifiedMembers(1),
   unifiedMembers(10),
@@ -94,7 +103,7 @@ export const shapes: Shape[] = [
       const fields = q4Pool.filter((_, bit) => ((n >> bit) & 1) === 1).join(' ') || 'name';
       return { query: `query Q4_${n} { m${n}: members(first: 10) { edges { node { id ${fields} } } } }`, operationName: `Q4_${n}` };
     },
-    floor: { region: '{ members(first: 10) { edges { node { __typename id } } } }', memberFields: q4Pool.join(' ') },
+    floor: { region: '{ members(first: 10) { edges { node { __typename id } } } }', memberFields: q4Pool.join(' '), provided: true },
   },
   {
     name: 'Q5',

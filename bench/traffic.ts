@@ -146,6 +146,7 @@ function searchShape(): Shape {
           ? 'query($filter: MemberFilter, $first: Int, $after: String) { members(filter: $filter, first: $first, after: $after) { edges { score node { __typename id } } pageInfo { hasNextPage endCursor } } }'
           : 'query($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { totalCount edges { score node { __typename id } } pageInfo { hasNextPage endCursor } } }',
       memberFields: hitFields,
+      provided: true,
     }),
     async prepare(ask) {
       await learnWords(ask);
@@ -284,6 +285,7 @@ function portalShape(): Shape {
           return {
             region: `query($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { totalCount exactCounts facets { networks { value label count } processMainGroups { value label count } certifications { value label count } } edges { cursor score distanceKm matched { text processes materials certifications withinRadius employees } node { __typename id } } pageInfo { hasNextPage endCursor } } }`,
             memberFields: portalSearchFields,
+            provided: true,
           };
         case 'Profile':
           return profilePlan;

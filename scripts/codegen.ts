@@ -97,6 +97,12 @@ const networkInternal = {
     RegistrationRecord: '../../../shared/news/registrations.ts#RegistrationView',
     // A hit's `matched` is worked out only when region selects it (search.ts); unselected, graphql-js never reads it.
     Hit: '../../../shared/search.ts#SearchHit',
+    // A hit's member is the entity the subgraph's member type resolves from, with the same field resolvers (resolvers.ts).
+    HitMember: '../entities/index.ts#Member',
+    GeoPoint: '../resolvers.ts#MemberLocation',
+    Certification: '../entities/index.ts#Certification',
+    Service: '../entities/index.ts#Service',
+    ContactPerson: '../entities/index.ts#ContactPerson',
   },
 };
 

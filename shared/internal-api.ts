@@ -21,7 +21,8 @@ import { GraphQLError } from 'graphql';
 //      duplicates carry their row or member in the message alone; it cannot skip)
 // 1.6  expiringCertifications
 // 1.7  updateNews, withdrawNews, NewsRecord.updatedAt and withdrawnAt, ownRegistrations(ahead)
-export const internalApiVersion = '1.7';
+// 1.8  Hit.member: a hit's public member fields, which region answers for the gateway (MemberEdge.node's @provides)
+export const internalApiVersion = '1.8';
 
 /** What a network that sends no version serves. */
 export const unversioned = '1.0';

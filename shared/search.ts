@@ -33,6 +33,11 @@ export interface SearchHit {
   distanceKm: number | null;
   /** Only where region asked for it (its client selected `matched`): null from the network, absent in region's copy. */
   matched: MemberMatch | null;
+  /**
+   * In region's copy, where it asked (internal API 1.8): the member's provided fields (region/members/provided.ts),
+   * null for a member gone since the search read it. The network resolves it from localId (Hit.member).
+   */
+  member?: Record<string, unknown> | null;
 }
 
 export interface FacetCount {

@@ -18,7 +18,7 @@ export function selectsField(info: GraphQLResolveInfo, ...path: [string, ...stri
 }
 
 /** Whether a selection stays in for these variables: neither @skip(if: true) nor @include(if: false) on it. */
-function included(node: SelectionNode, variables: GraphQLResolveInfo['variableValues']): boolean {
+export function included(node: SelectionNode, variables: GraphQLResolveInfo['variableValues']): boolean {
   // Most selections carry no directive: no lookup for them.
   if (!node.directives?.length) return true;
   return getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;

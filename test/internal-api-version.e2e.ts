@@ -259,4 +259,48 @@ describe('the internal API is versioned', () => {
       before17.server.close();
     }
   });
+
+  test("a network of 1.7 answers its search without its hits' fields: region fetches them at its subgraph endpoint, the answer is the same", async () => {
+    const query = `query($first: Int) { members(first: $first, filter: { networks: [NIWE] }, orderBy: NAME) {
+      edges { node { id name city network { code name } services { title } contacts { name } } }
+    } }`;
+    const office = await stack.token({ role: 'office', network: 'NIWE' });
+    const admin = await stack.token({ role: 'admin' });
+    for (const name of ['Neu Eins GmbH', 'Neu Zwei GmbH'])
+      await createMember(stack, admin, 'NIWE', {
+        name,
+        postalCode: '37269',
+        city: 'Eschwege',
+        services: [{ title: 'Fräsen' }],
+        contacts: [{ name: 'Nora Neu', email: 'nora@neu.example' }],
+      });
+    const current = (await stack.query(query, { first: 12 }, office)).data;
+    const calls = () => stack.gateway.subgraphCalls.get('niwe') ?? 0;
+    const before18 = olderNetwork(stack.networkUrls.NIWE, '1.7', /\bmember \{/, 'member');
+    const before18Url = await listen(before18.server, 0);
+    const regionClients = stack.region.clients;
+    const niwe = regionClients.get('NIWE')!;
+    const old = new NetworkClient('NIWE', before18Url, niwe.timeoutMs, stack.subgraphSecrets.niwe);
+    regionClients.set('NIWE', old);
+    try {
+      for (const round of [1, 2]) {
+        const gatewayCalls = calls();
+        const regionCalls = old.calls;
+        const res = await stack.query(query, { first: 12 }, office);
+        expect(res.errors).toBeUndefined();
+        // The same page, NIWE's members with their fields (and contacts, for NIWE's office) as a current NIWE answers.
+        expect(res.data).toEqual(current);
+        expect(res.data.members.edges.some((e: { node: { id: string } }) => e.node.id.startsWith('NIWE:'))).toBe(true);
+        // The gateway still asks region alone; region asks NIWE's search and then its subgraph for the page's members:
+        // the first time also the search with the fields, which NIWE refuses.
+        expect(calls() - gatewayCalls).toBe(0);
+        expect(old.calls - regionCalls).toBe(round === 1 ? 3 : 2);
+      }
+      // Asked with the fields once, refused with its version; then region knows it serves 1.7 and asks without them.
+      expect(before18.refused()).toBe(1);
+    } finally {
+      regionClients.set('NIWE', niwe);
+      before18.server.close();
+    }
+  });
 });

@@ -119,10 +119,11 @@ describe('one network', () => {
       expect(m.edges).toBe(first);
       counts.push(m);
     }
-    // 2 for the search (page + count), 1 for the entities (the members with their certifications, services and contacts).
+    // 2 for the search (page + count), 1 for the page's members with their certifications, services and contacts.
     expect(counts.map((c) => c.sql)).toEqual([3, 3, 3]);
-    // Gateway: region for the page, NIWE for the member fields, region again for the Network entity.
-    expect(counts.map((c) => c.subgraphCalls)).toEqual([3, 3, 3]);
+    // Gateway: region alone, which answers the members' fields (NIWE read them within its search) and their network.
+    // Before internal API 1.8 it was region for the page, NIWE for the member fields, region again for the Network.
+    expect(counts.map((c) => c.subgraphCalls)).toEqual([1, 1, 1]);
     expect(counts.map((c) => c.networkCalls)).toEqual([1, 1, 1]);
   });
 });
@@ -360,12 +361,13 @@ describe('all networks', () => {
     for (const first of [1, 50, 100]) {
       const m = await measure({ first });
       expect(m.edges).toBe(first);
-      // The page decides which networks hold its members; each of them gets one entity fetch.
-      expect(m.subgraphCalls).toBe(2 + m.touched);
+      // Region alone answers the page with its members' fields: no entity fetch, whichever networks hold the page.
+      expect(m.subgraphCalls).toBe(1);
       // Each network a page and a count, except where its page (first + 1 asked) holds all its members and so is
-      // its count: at first = 100 LINAT (75) and KONAT (56), not NIWE (110).
+      // its count: at first = 100 LINAT (75) and KONAT (56), not NIWE (110); and one statement for its page's members
+      // with their lists (each network's page, also where region's merged page keeps none of it).
       const counted = members.filter((count) => count >= first + 1).length;
-      expect(m.sql).toBe(3 + counted + m.touched);
+      expect(m.sql).toBe(3 + counted + 3);
       expect(m.networkCalls).toBe(3);
     }
     expect(members.filter((count) => count < 101)).toHaveLength(2);
@@ -574,11 +576,11 @@ describe('operation caches', () => {
   test("a network keeps one document for fetches that differ only in the client's operation name", async () => {
     // Two operations, one selection: KONAT's entity fetch of the two plans is one text, seen twice, so KONAT keeps it
     // parsed and validated. With the client's name in it, the texts differed, and KONAT parsed and validated every new
-    // name's fetch anew.
+    // name's fetch anew. (A page of members brings its fields from region; one member by id is fetched at KONAT.)
     const { documents } = stack.networks.get('KONAT')!;
     const before = documents.keys().length;
     for (const name of ['KonatCards', 'KonatTeaser']) {
-      await ok(stack.query(`query ${name} { network(code: KONAT) { members(first: 2) { edges { node { id website postalCode } } } } }`));
+      await ok(stack.query(`query ${name} { member(id: "KONAT:m-1") { id website postalCode } }`));
     }
     expect(documents.keys().length).toBe(before + 1);
   });

@@ -84,7 +84,13 @@ afterAll(async () => {
 describe('tracing', () => {
   test('one query is one tree of spans: gateway root, subgraph fetches, region, networks, SQL', async () => {
     const token = await stack.token({ role: 'partner' });
-    const res = await stack.query(`query TraceMembers { members(first: 10) { edges { node { id name network { code } processes { code } } } } }`, {}, token);
+    const niwe = await stack.query('{ members(first: 1, filter: { networks: [NIWE] }) { edges { node { id } } } }', {}, token);
+    // A page of members, whose fields region answers from its searches, and one member by id, fetched at NIWE.
+    const res = await stack.query(
+      `query TraceMembers($id: ID!) { members(first: 10) { edges { node { id name network { code } processes { code } } } } member(id: $id) { processes { code } } }`,
+      { id: niwe.data.members.edges[0].node.id },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.members.edges).toHaveLength(2);
     const services = [stack.gateway, stack.region, ...stack.networks.values()];
@@ -110,17 +116,17 @@ describe('tracing', () => {
       return list[0]!;
     };
 
-    // The gateway fetches from region, then the members' processes from the two networks with hits.
+    // The gateway fetches from region (the page with its members' fields), then the member by id's processes from NIWE.
     const fetches = childrenOf(root);
-    expect(fetches.map((s) => s.name).sort()).toEqual(['POST linat', 'POST niwe', 'POST region']);
+    expect(fetches.map((s) => s.name).sort()).toEqual(['POST niwe', 'POST region']);
     for (const fetch of fetches) expect(fetch).toMatchObject({ service: 'gateway', kind: client });
     const regionFetch = fetches.find((s) => s.name === 'POST region')!;
     const regionServer = one(childrenOf(regionFetch), 'region serves the fetch');
     expect(regionServer).toMatchObject({ service: 'region', kind: server, name: 'POST /graphql' });
 
-    // Region searches each network's internal API; each network runs SQL for it.
+    // Region searches each network's internal API, and asks NIWE whether the member by id exists; each network runs SQL.
     const regionCalls = childrenOf(regionServer).filter((s) => s.kind === client && s.name.startsWith('POST '));
-    expect(regionCalls.map((s) => s.name).sort()).toEqual(['POST KONAT', 'POST LINAT', 'POST NIWE']);
+    expect(regionCalls.map((s) => s.name).sort()).toEqual(['POST KONAT', 'POST LINAT', 'POST NIWE', 'POST NIWE']);
     for (const call of regionCalls) {
       const network = one(childrenOf(call), `${call.name} is served`);
       expect(network).toMatchObject({ service: call.name.slice(5).toLowerCase(), kind: server, name: 'POST /internal/graphql' });

@@ -74,9 +74,44 @@ function contactsVisible(identity: Identity, network: string, member: Member): b
   return identity.role === 'member' && identity.memberId === memberGlobalId(network, member.id);
 }
 
+/**
+ * A member's fields, for the subgraph's member type and for a search hit's member in the internal API (region answers
+ * those for the gateway, Hit.member): the same values either way, contact persons by the same rule for the caller.
+ */
+function memberFields(network: string) {
+  return {
+    location: (m: Member) => (m.latitude === null || m.longitude === null ? null : { latitude: m.latitude, longitude: m.longitude }),
+    processes: (m: Member) => toProcesses(m.processCodes),
+    certifications: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.certifications.load(m.id),
+    services: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.services.load(m.id),
+    contacts: (m: Member, _: unknown, ctx: NetworkContext) => (contactsVisible(ctx.identity, network, m) ? ctx.loaders.contacts.load(m.id) : []),
+    archivedAt: (m: Member) => m.archivedAt?.toISOString() ?? null,
+    createdAt: (m: Member) => m.createdAt.toISOString(),
+    updatedAt: (m: Member) => m.updatedAt.toISOString(),
+  };
+}
+
+/** The value types' computed fields, in both schemas. */
+function valueTypeResolvers(network: string) {
+  return {
+    Certification: {
+      valid: (c: { validUntil: string }) => c.validUntil >= regionDay(),
+      daysLeft: (c: { validUntil: string }) => daysLeft(c.validUntil),
+    },
+    Service: {
+      id: (s: { id: number }) => serviceIds.format(network, s.id),
+      processes: (s: { processCodes: string[] }) => toProcesses(s.processCodes),
+    },
+    ContactPerson: {
+      id: (c: { id: number }) => contactIds.format(network, c.id),
+    },
+  };
+}
+
 /** Resolvers of the federated schema: the network's concrete member type. */
 export function federatedResolvers(network: string): Resolvers {
   const member: NetworkMemberResolvers = {
+    ...memberFields(network),
     async __resolveReference(ref, ctx, info) {
       const { network: owner, localId } = parseMemberId(ref.id);
       if (owner.code !== network) return null;
@@ -88,29 +123,11 @@ export function federatedResolvers(network: string): Resolvers {
     },
     id: (m) => memberGlobalId(network, m.id),
     network: () => ({ code: network }),
-    location: (m) => (m.latitude === null || m.longitude === null ? null : { latitude: m.latitude, longitude: m.longitude }),
-    processes: (m) => toProcesses(m.processCodes),
-    certifications: (m, _, ctx) => ctx.loaders.certifications.load(m.id),
-    services: (m, _, ctx) => ctx.loaders.services.load(m.id),
-    contacts: (m, _, ctx) => (contactsVisible(ctx.identity, network, m) ? ctx.loaders.contacts.load(m.id) : []),
-    archivedAt: (m) => m.archivedAt?.toISOString() ?? null,
-    createdAt: (m) => m.createdAt.toISOString(),
-    updatedAt: (m) => m.updatedAt.toISOString(),
   };
   // The template's NetworkMember is served under this network's own name (schema.ts), NiweMember for NIWE.
   return {
     [memberTypeName(network)]: member,
-    Certification: {
-      valid: (c) => c.validUntil >= regionDay(),
-      daysLeft: (c) => daysLeft(c.validUntil),
-    },
-    Service: {
-      id: (s) => serviceIds.format(network, s.id),
-      processes: (s) => toProcesses(s.processCodes),
-    },
-    ContactPerson: {
-      id: (c) => contactIds.format(network, c.id),
-    },
+    ...valueTypeResolvers(network),
   };
 }
 
@@ -129,6 +146,10 @@ async function loadAll(ctx: NetworkContext, localIds: readonly number[]): Promis
 /** Resolvers of the internal API that region calls. The owner applies its access rules here. */
 export function internalResolvers(network: string): InternalResolvers {
   return {
+    // Loaded as an entity fetch of the page's hits would load them: one statement for the page, with the lists asked.
+    Hit: { member: (hit, _, ctx, info) => ctx.loaders.memberWith(hit.localId, selectedLists(info, canSeeContacts(ctx.identity))) },
+    HitMember: memberFields(network),
+    ...valueTypeResolvers(network),
     Query: {
       search(_, args, ctx, info) {
         // 0 asks for the count alone (Network.memberCount); region's pages ask at most 101 (100 and one that tells whether more follow).

@@ -4,6 +4,8 @@ import { identityHeader } from '../../shared/identity.ts';
 import { type PostAnswer, refusedSignature, signedPost } from '../../shared/http-client.ts';
 import { currentLog } from '../../shared/observability.ts';
 import { internalApiVersion, sameMajor, serves, unversioned, versionMismatch } from '../../shared/internal-api.ts';
+import { memberGlobalId } from '../../shared/ids.ts';
+import { memberTypeName } from '../../shared/networks.ts';
 
 // Region's calls to a network's internal API. The caller's identity travels
 // along so the network applies its own access rules; a network that is down or
@@ -12,6 +14,8 @@ import { internalApiVersion, sameMajor, serves, unversioned, versionMismatch } f
 export class NetworkClient {
   readonly network: string;
   readonly url: URL;
+  /** The network's subgraph endpoint, which the gateway also calls: for members' fields from a network before 1.8. */
+  readonly subgraphUrl: URL;
   readonly timeoutMs: number;
   readonly secret: string | undefined;
   /** The internal API version region speaks (shared/internal-api.ts). */
@@ -25,6 +29,7 @@ export class NetworkClient {
     this.network = network;
     this.version = version;
     this.url = new URL(`${baseUrl}/internal/graphql`);
+    this.subgraphUrl = new URL(`${baseUrl}/graphql`);
     this.timeoutMs = timeoutMs;
     this.secret = secret;
   }
@@ -58,20 +63,40 @@ export class NetworkClient {
     }
   }
 
+  /**
+   * Members' fields from the network's subgraph endpoint, as the gateway's entity fetch asks for them: for a network
+   * before internal API 1.8, whose search cannot answer them (members/provided.ts). Null for a member it does not have.
+   */
+  async entities(localIds: readonly number[], fields: string, identity: string | undefined): Promise<(Record<string, unknown> | null)[]> {
+    const type = memberTypeName(this.network);
+    const representations = localIds.map((id) => ({ __typename: type, id: memberGlobalId(this.network, id) }));
+    const { data } = await this.send<{ _entities: (Record<string, unknown> | null)[] }>(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { ${fields} } } }`,
+      { representations },
+      identity,
+      this.timeoutMs,
+      this.subgraphUrl,
+    );
+    return data._entities;
+  }
+
+  /** `url`: the internal API unless said; the subgraph endpoint speaks no internal API version, and none is read from it. */
   private async send<T>(
     query: string,
     variables: Record<string, unknown>,
     identity: string | undefined,
     timeoutMs: number,
+    url = this.url,
   ): Promise<{ data: T; served: string }> {
+    const internal = url === this.url;
     this.calls++;
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: { internalApiVersion?: unknown } } = {};
     let answer: PostAnswer | undefined;
     try {
-      answer = await signedPost(this.secret, this.url, {
+      answer = await signedPost(this.secret, url, {
         service: this.network,
         headers: identity ? { [identityHeader]: identity } : {},
-        body: JSON.stringify({ query, variables, extensions: { internalApiVersion: this.version } }),
+        body: JSON.stringify(internal ? { query, variables, extensions: { internalApiVersion: this.version } } : { query, variables }),
         timeoutMs,
       });
       if (answer.status !== 401) body = JSON.parse(answer.body) as typeof body;
@@ -90,14 +115,14 @@ export class NetworkClient {
       throw refused;
     }
     const served = typeof body.extensions?.internalApiVersion === 'string' ? body.extensions.internalApiVersion : unversioned;
-    this.served = served;
+    if (internal) this.served = served;
     const error = body.errors?.[0];
     // A network of another major version, or one that does not know what was asked (an older minor): said
     // with both versions, never as the network being down, since waiting will not mend it.
     if (error?.extensions?.code === 'INTERNAL_API_VERSION') throw new GraphQLError(error.message, { extensions: error.extensions });
-    if (!sameMajor(served, this.version))
+    if (internal && !sameMajor(served, this.version))
       throw versionMismatch(this.network, this.version, served, 'their major versions differ, so they cannot work together');
-    if (error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && !serves(served, this.version)) {
+    if (internal && error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && !serves(served, this.version)) {
       throw versionMismatch(this.network, this.version, served, `that network does not know what was asked (${error.message})`);
     }
     if (error) {

@@ -10,6 +10,7 @@ import { inquiryResolvers } from './inquiries/inquiries.resolvers.ts';
 import { quoteResolvers } from './inquiries/quotes.resolvers.ts';
 import { webhookResolvers } from './inquiries/webhooks.resolvers.ts';
 import { memberResolvers } from './members/members.resolvers.ts';
+import { providedMemberFields } from './members/provided.ts';
 import { certificateResolvers } from './members/certificates.ts';
 import { memberImportResolvers } from './members/member-import.ts';
 import { newsResolvers } from './news/news.resolvers.ts';
@@ -31,20 +32,45 @@ const suggestionsField = `  processes: [Process!]! @external
   "Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin."
   partnerSuggestions("Search radius around this member's location in km, more than 0 and at most 500." radiusKm: Int = 50, "How many suggestions, best first: 1..50." first: Int = 10): [PartnerSuggestion!] @requires(fields: "processes { code } location { latitude longitude }")`;
 
+// The fields region answers for a page of members (members/provided.ts), owned by the networks; processes and
+// location, which suggestions require, are declared above.
+const providedFields = `  network: Network! @external
+  name: String! @external
+  street: String @external
+  postalCode: String! @external
+  city: String! @external
+  website: String @external
+  employees: Int @external
+  description: String @external
+  materials: [String!]! @external
+  certifications: [Certification!]! @external
+  services: [Service!]! @external
+  contacts: [ContactPerson!]! @external
+  archivedAt: String @external
+  version: Int! @external
+  createdAt: String! @external
+  updatedAt: String! @external`;
+
 /** One Member implementation per registered network, the NetworkCode enum and the shared member inputs. */
 function registrySdl(): string {
   const implementations = networks
     .map(
       (n) =>
-        `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  "Global id that names the owning network, for example NIWE:m-42."\n  id: ID!\n  "Looking for work, normal, or at capacity: set by the member or its office, visible to the region."\n  availability: AvailabilityStatus!\n${suggestionsField}\n}\n`,
+        `type ${memberTypeName(n.code)} implements Member @key(fields: "id") {\n  "Global id that names the owning network, for example NIWE:m-42."\n  id: ID!\n  "Looking for work, normal, or at capacity: set by the member or its office, visible to the region."\n  availability: AvailabilityStatus!\n${suggestionsField}\n${providedFields}\n}\n`,
     )
     .join('\n');
   return `${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }
 
+/** members.graphql with MemberEdge.node's @provides written out for each network's member type. */
+function membersSdl(): string {
+  const fragments = networks.map((n) => `... on ${memberTypeName(n.code)} { ${providedMemberFields} }`).join(' ');
+  return sdl('./members/members.graphql').replace('... on NetworkMember { PROVIDED_MEMBER_FIELDS }', fragments);
+}
+
 function modules(): { sdl: string; resolvers: Resolvers }[] {
   return [
-    { sdl: sdl('./members/members.graphql'), resolvers: memberResolvers },
+    { sdl: membersSdl(), resolvers: memberResolvers },
     { sdl: sdl('./partners/partners.graphql'), resolvers: partnerResolvers },
     { sdl: sdl('./accounts/accounts.graphql'), resolvers: accountResolvers },
     { sdl: sdl('./capacity/capacity.graphql'), resolvers: capacityResolvers },

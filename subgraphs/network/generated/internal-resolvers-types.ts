@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AuditEntry as AuditEntryModel } from '../entities/index.ts';
+import type { AuditEntry as AuditEntryModel, Member as MemberModel, Certification as CertificationModel, Service as ServiceModel, ContactPerson as ContactPersonModel } from '../entities/index.ts';
 import type { NewsView as NewsViewModel } from '../../../shared/news/items.ts';
 import type { RegistrationView as RegistrationViewModel } from '../../../shared/news/registrations.ts';
 import type { SearchHit as SearchHitModel } from '../../../shared/search.ts';
-import type { NetworkContext } from '../resolvers.ts';
+import type { MemberLocation as MemberLocationModel, NetworkContext } from '../resolvers.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -40,6 +40,15 @@ export type CancelledRegistration = {
   movedUp?: Maybe<RegistrationRecord>;
 };
 
+export type Certification = {
+  __typename?: 'Certification';
+  daysLeft: Scalars['Int']['output'];
+  number?: Maybe<Scalars['String']['output']>;
+  standard: Scalars['String']['output'];
+  valid: Scalars['Boolean']['output'];
+  validUntil: Scalars['String']['output'];
+};
+
 /** A certificate a member holds. */
 export type CertificationInput = {
   /** The certificate's number as issued, up to 100 characters. */
@@ -48,6 +57,15 @@ export type CertificationInput = {
   standard: Scalars['String']['input'];
   /** ISO date, YYYY-MM-DD. */
   validUntil: Scalars['String']['input'];
+};
+
+export type ContactPerson = {
+  __typename?: 'ContactPerson';
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
 };
 
 /** A contact person at a member company. */
@@ -82,6 +100,12 @@ export type FeedKeyInput = {
   source: Scalars['String']['input'];
 };
 
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
 /** A point in WGS 84 degrees. */
 export type GeoPointInput = {
   /** Degrees north, -90..90. */
@@ -101,9 +125,37 @@ export type Hit = {
   distanceKm?: Maybe<Scalars['Float']['output']>;
   localId: Scalars['Int']['output'];
   matched: Match;
+  /**
+   * The member's fields that region answers for the gateway in place of an entity fetch (1.8), as the network's subgraph
+   * answers them (its contact persons by the same rule, for the caller whose identity region passes on); null for a
+   * member gone since the search read it.
+   */
+  member?: Maybe<HitMember>;
   rank: Scalars['Int']['output'];
   score?: Maybe<Scalars['Float']['output']>;
   sortKey: Scalars['String']['output'];
+};
+
+/** A member's fields, as NetworkMember in the network's subgraph answers them to the caller whose identity region passes on. */
+export type HitMember = {
+  __typename?: 'HitMember';
+  archivedAt?: Maybe<Scalars['String']['output']>;
+  certifications: Array<Certification>;
+  city: Scalars['String']['output'];
+  contacts: Array<ContactPerson>;
+  createdAt: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
+  location?: Maybe<GeoPoint>;
+  materials: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  postalCode: Scalars['String']['output'];
+  processes: Array<Process>;
+  services: Array<Service>;
+  street?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  website?: Maybe<Scalars['String']['output']>;
 };
 
 /** A column of the file. */
@@ -416,6 +468,14 @@ export type PartnerCandidate = {
   localId: Scalars['Int']['output'];
 };
 
+export type Process = {
+  __typename?: 'Process';
+  code: Scalars['String']['output'];
+  mainGroup: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  path: Array<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Which of these local ids are archived members: they have left the network and take part in nothing new (1.3). */
@@ -591,6 +651,14 @@ export type SearchPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type Service = {
+  __typename?: 'Service';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  processes: Array<Process>;
+  title: Scalars['String']['output'];
+};
+
 /** A service a member offers. */
 export type ServiceInput = {
   /** Details, up to 5000 characters. */
@@ -699,18 +767,23 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CancelledRegistration: ResolverTypeWrapper<Omit<CancelledRegistration, 'cancelled' | 'movedUp'> & { cancelled: ResolversTypes['RegistrationRecord'], movedUp?: Maybe<ResolversTypes['RegistrationRecord']> }>;
+  Certification: ResolverTypeWrapper<CertificationModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CertificationInput: CertificationInput;
+  ContactPerson: ResolverTypeWrapper<ContactPersonModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ContactPersonInput: ContactPersonInput;
   ExpiringCertification: ResolverTypeWrapper<ExpiringCertification>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FeedKeyInput: FeedKeyInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<MemberLocationModel>;
   GeoPointInput: GeoPointInput;
   GeoRadiusInput: GeoRadiusInput;
   Hit: ResolverTypeWrapper<SearchHitModel>;
+  HitMember: ResolverTypeWrapper<MemberModel>;
   ImportColumn: ResolverTypeWrapper<ImportColumn>;
   ImportError: ResolverTypeWrapper<ImportError>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
   Match: ResolverTypeWrapper<Match>;
   MemberInput: MemberInput;
@@ -724,6 +797,7 @@ export type ResolversTypes = {
   OrderKeyInput: OrderKeyInput;
   ParticipantInput: ParticipantInput;
   PartnerCandidate: ResolverTypeWrapper<PartnerCandidate>;
+  Process: ResolverTypeWrapper<Process>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegistrationRecord: ResolverTypeWrapper<RegistrationViewModel>;
   RegistrationStatus: RegistrationStatus;
@@ -733,6 +807,7 @@ export type ResolversTypes = {
   SearchFilter: SearchFilter;
   SearchOrder: SearchOrder;
   SearchPage: ResolverTypeWrapper<Omit<SearchPage, 'hits'> & { hits: Array<ResolversTypes['Hit']> }>;
+  Service: ResolverTypeWrapper<ServiceModel>;
   ServiceInput: ServiceInput;
   SupplierHit: ResolverTypeWrapper<SupplierHit>;
   SupplierPage: ResolverTypeWrapper<SupplierPage>;
@@ -745,18 +820,23 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   CancelledRegistration: Omit<CancelledRegistration, 'cancelled' | 'movedUp'> & { cancelled: ResolversParentTypes['RegistrationRecord'], movedUp?: Maybe<ResolversParentTypes['RegistrationRecord']> };
+  Certification: CertificationModel;
+  Boolean: Scalars['Boolean']['output'];
   CertificationInput: CertificationInput;
+  ContactPerson: ContactPersonModel;
+  ID: Scalars['ID']['output'];
   ContactPersonInput: ContactPersonInput;
   ExpiringCertification: ExpiringCertification;
   FacetCount: FacetCount;
   FeedKeyInput: FeedKeyInput;
   Float: Scalars['Float']['output'];
+  GeoPoint: MemberLocationModel;
   GeoPointInput: GeoPointInput;
   GeoRadiusInput: GeoRadiusInput;
   Hit: SearchHitModel;
+  HitMember: MemberModel;
   ImportColumn: ImportColumn;
   ImportError: ImportError;
-  Boolean: Scalars['Boolean']['output'];
   ImportReport: ImportReport;
   Match: Match;
   MemberInput: MemberInput;
@@ -768,6 +848,7 @@ export type ResolversParentTypes = {
   OrderKeyInput: OrderKeyInput;
   ParticipantInput: ParticipantInput;
   PartnerCandidate: PartnerCandidate;
+  Process: Process;
   Query: Record<PropertyKey, never>;
   RegistrationRecord: RegistrationViewModel;
   RequirementMatch: RequirementMatch;
@@ -775,6 +856,7 @@ export type ResolversParentTypes = {
   SearchFacets: SearchFacets;
   SearchFilter: SearchFilter;
   SearchPage: Omit<SearchPage, 'hits'> & { hits: Array<ResolversParentTypes['Hit']> };
+  Service: ServiceModel;
   ServiceInput: ServiceInput;
   SupplierHit: SupplierHit;
   SupplierPage: SupplierPage;
@@ -798,6 +880,22 @@ export type CancelledRegistrationResolvers<ContextType = NetworkContext, ParentT
   movedUp?: Resolver<Maybe<ResolversTypes['RegistrationRecord']>, ParentType, ContextType>;
 };
 
+export type CertificationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = {
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ContactPersonResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ContactPerson'] = ResolversParentTypes['ContactPerson']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ExpiringCertificationResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ExpiringCertification'] = ResolversParentTypes['ExpiringCertification']> = {
   memberId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -810,13 +908,39 @@ export type FacetCountResolvers<ContextType = NetworkContext, ParentType extends
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type GeoPointResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type HitResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Hit'] = ResolversParentTypes['Hit']> = {
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   matched?: Resolver<ResolversTypes['Match'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['HitMember']>, ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sortKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HitMemberResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['HitMember'] = ResolversParentTypes['HitMember']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['ContactPerson']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  processes?: Resolver<Array<ResolversTypes['Process']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  street?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ImportColumnResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['ImportColumn'] = ResolversParentTypes['ImportColumn']> = {
@@ -905,6 +1029,13 @@ export type PartnerCandidateResolvers<ContextType = NetworkContext, ParentType e
   localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ProcessResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Process'] = ResolversParentTypes['Process']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mainGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   archived?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<QueryArchivedArgs, 'localIds'>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
@@ -949,6 +1080,13 @@ export type SearchPageResolvers<ContextType = NetworkContext, ParentType extends
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ServiceResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processes?: Resolver<Array<ResolversTypes['Process']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SupplierHitResolvers<ContextType = NetworkContext, ParentType extends ResolversParentTypes['SupplierHit'] = ResolversParentTypes['SupplierHit']> = {
   breakdown?: Resolver<Array<ResolversTypes['RequirementMatch']>, ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -970,9 +1108,13 @@ export type WrittenResolvers<ContextType = NetworkContext, ParentType extends Re
 export type Resolvers<ContextType = NetworkContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CancelledRegistration?: CancelledRegistrationResolvers<ContextType>;
+  Certification?: CertificationResolvers<ContextType>;
+  ContactPerson?: ContactPersonResolvers<ContextType>;
   ExpiringCertification?: ExpiringCertificationResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
   Hit?: HitResolvers<ContextType>;
+  HitMember?: HitMemberResolvers<ContextType>;
   ImportColumn?: ImportColumnResolvers<ContextType>;
   ImportError?: ImportErrorResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
@@ -981,11 +1123,13 @@ export type Resolvers<ContextType = NetworkContext> = {
   NewsChange?: NewsChangeResolvers<ContextType>;
   NewsRecord?: NewsRecordResolvers<ContextType>;
   PartnerCandidate?: PartnerCandidateResolvers<ContextType>;
+  Process?: ProcessResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegistrationRecord?: RegistrationRecordResolvers<ContextType>;
   RequirementMatch?: RequirementMatchResolvers<ContextType>;
   SearchFacets?: SearchFacetsResolvers<ContextType>;
   SearchPage?: SearchPageResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
   SupplierHit?: SupplierHitResolvers<ContextType>;
   SupplierPage?: SupplierPageResolvers<ContextType>;
   Written?: WrittenResolvers<ContextType>;

@@ -547,6 +547,15 @@ export type CapacitySide =
   /** Capacity a member needs (Bedarf). */
   | 'REQUEST';
 
+export type Certification = {
+  __typename?: 'Certification';
+  daysLeft: Scalars['Int']['output'];
+  number?: Maybe<Scalars['String']['output']>;
+  standard: Scalars['String']['output'];
+  valid: Scalars['Boolean']['output'];
+  validUntil: Scalars['String']['output'];
+};
+
 /** A certificate a member holds. */
 export type CertificationInput = {
   /** The certificate's number as issued, up to 100 characters. */
@@ -606,6 +615,15 @@ export type ConsortiumPartnerStatus =
   | 'DECLINED'
   /** Asked by the lead, no answer yet. */
   | 'INVITED';
+
+export type ContactPerson = {
+  __typename?: 'ContactPerson';
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+};
 
 /** A contact person at a member company. */
 export type ContactPersonInput = {
@@ -1041,14 +1059,30 @@ export type JointBoothInput = {
 
 export type KonatMember = Member & {
   __typename?: 'KonatMember';
+  archivedAt?: Maybe<Scalars['String']['output']>;
   /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
   availability: AvailabilityStatus;
+  certifications: Array<Certification>;
+  city: Scalars['String']['output'];
+  contacts: Array<ContactPerson>;
+  createdAt: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
   /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
+  materials: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
   partnerSuggestions?: Maybe<Array<PartnerSuggestion>>;
+  postalCode: Scalars['String']['output'];
   processes: Array<Process>;
+  services: Array<Service>;
+  street?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  website?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1059,14 +1093,30 @@ export type KonatMemberPartnerSuggestionsArgs = {
 
 export type LinatMember = Member & {
   __typename?: 'LinatMember';
+  archivedAt?: Maybe<Scalars['String']['output']>;
   /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
   availability: AvailabilityStatus;
+  certifications: Array<Certification>;
+  city: Scalars['String']['output'];
+  contacts: Array<ContactPerson>;
+  createdAt: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
   /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
+  materials: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
   partnerSuggestions?: Maybe<Array<PartnerSuggestion>>;
+  postalCode: Scalars['String']['output'];
   processes: Array<Process>;
+  services: Array<Service>;
+  street?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  website?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1208,7 +1258,7 @@ export type MemberEdge = {
   distanceKm?: Maybe<Scalars['Float']['output']>;
   /** Which parts of the filter this member met. */
   matched: MemberMatch;
-  /** The member. */
+  /** The member. Its fields come with the page, read by its network in the same search. */
   node: Member;
   /** Text relevance in 0..1, when filter.text is given. */
   score?: Maybe<Scalars['Float']['output']>;
@@ -2373,14 +2423,30 @@ export type NewsVisibility =
 
 export type NiweMember = Member & {
   __typename?: 'NiweMember';
+  archivedAt?: Maybe<Scalars['String']['output']>;
   /** Looking for work, normal, or at capacity: set by the member or its office, visible to the region. */
   availability: AvailabilityStatus;
+  certifications: Array<Certification>;
+  city: Scalars['String']['output'];
+  contacts: Array<ContactPerson>;
+  createdAt: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
   /** Global id that names the owning network, for example NIWE:m-42. */
   id: Scalars['ID']['output'];
   location?: Maybe<GeoPoint>;
+  materials: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  network: Network;
   /** Members of any network whose processes complement this member's (relationships/complements.ts), within radiusKm, ranked, each with its reasons; not those it already has a relationship with. For the member, its office and admin. */
   partnerSuggestions?: Maybe<Array<PartnerSuggestion>>;
+  postalCode: Scalars['String']['output'];
   processes: Array<Process>;
+  services: Array<Service>;
+  street?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  website?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -3097,6 +3163,14 @@ export type RsvpAnswer =
   /** Takes part: holds one of the meeting's places. */
   | 'YES';
 
+export type Service = {
+  __typename?: 'Service';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  processes: Array<Process>;
+  title: Scalars['String']['output'];
+};
+
 /** A service a member offers. */
 export type ServiceInput = {
   /** Details, up to 5000 characters. */
@@ -3504,11 +3578,13 @@ export type ResolversTypes = {
   CapacityPostPatch: CapacityPostPatch;
   CapacityPostStatus: CapacityPostStatus;
   CapacitySide: CapacitySide;
+  Certification: ResolverTypeWrapper<Certification>;
   CertificationInput: CertificationInput;
   ComplementaryStep: ResolverTypeWrapper<ComplementaryStep>;
   Consortium: ResolverTypeWrapper<ConsortiumModel>;
   ConsortiumPartner: ResolverTypeWrapper<ConsortiumPartnerModel>;
   ConsortiumPartnerStatus: ConsortiumPartnerStatus;
+  ContactPerson: ResolverTypeWrapper<ContactPerson>;
   ContactPersonInput: ContactPersonInput;
   CreateAccountInput: CreateAccountInput;
   EventRegistration: ResolverTypeWrapper<SourcedRegistrationModel>;
@@ -3585,6 +3661,7 @@ export type ResolversTypes = {
   RelationshipStatus: RelationshipStatus;
   RequirementMatch: ResolverTypeWrapper<RequirementMatch>;
   RsvpAnswer: RsvpAnswer;
+  Service: ResolverTypeWrapper<Service>;
   ServiceInput: ServiceInput;
   SupplierMatchConnection: ResolverTypeWrapper<Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierMatchEdge']> }>;
   SupplierMatchEdge: ResolverTypeWrapper<Omit<SupplierMatchEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -3632,10 +3709,12 @@ export type ResolversParentTypes = {
   CapacityPostFilter: CapacityPostFilter;
   CapacityPostInput: CapacityPostInput;
   CapacityPostPatch: CapacityPostPatch;
+  Certification: Certification;
   CertificationInput: CertificationInput;
   ComplementaryStep: ComplementaryStep;
   Consortium: ConsortiumModel;
   ConsortiumPartner: ConsortiumPartnerModel;
+  ContactPerson: ContactPerson;
   ContactPersonInput: ContactPersonInput;
   CreateAccountInput: CreateAccountInput;
   EventRegistration: SourcedRegistrationModel;
@@ -3698,6 +3777,7 @@ export type ResolversParentTypes = {
   QuoteRevision: QuoteRevisionModel;
   RelationshipQuarter: QuarterRowModel;
   RequirementMatch: RequirementMatch;
+  Service: Service;
   ServiceInput: ServiceInput;
   SupplierMatchConnection: Omit<SupplierMatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierMatchEdge']> };
   SupplierMatchEdge: Omit<SupplierMatchEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -3891,6 +3971,14 @@ export type CapacityPostConnectionResolvers<ContextType = RegionContext, ParentT
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CertificationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = {
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ComplementaryStepResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ComplementaryStep'] = ResolversParentTypes['ComplementaryStep']> = {
   first?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   next?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3911,6 +3999,14 @@ export type ConsortiumPartnerResolvers<ContextType = RegionContext, ParentType e
   processes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sharePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConsortiumPartnerStatus'], ParentType, ContextType>;
+};
+
+export type ContactPersonResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['ContactPerson'] = ResolversParentTypes['ContactPerson']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EventRegistrationResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['EventRegistration'] = ResolversParentTypes['EventRegistration']> = {
@@ -4387,6 +4483,13 @@ export type RequirementMatchResolvers<ContextType = RegionContext, ParentType ex
   status?: Resolver<ResolversTypes['MatchStatus'], ParentType, ContextType>;
 };
 
+export type ServiceResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processes?: Resolver<Array<ResolversTypes['Process']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SupplierMatchConnectionResolvers<ContextType = RegionContext, ParentType extends ResolversParentTypes['SupplierMatchConnection'] = ResolversParentTypes['SupplierMatchConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SupplierMatchEdge']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4483,9 +4586,11 @@ export type Resolvers<ContextType = RegionContext> = {
   CapacityMatch?: CapacityMatchResolvers<ContextType>;
   CapacityPost?: CapacityPostResolvers<ContextType>;
   CapacityPostConnection?: CapacityPostConnectionResolvers<ContextType>;
+  Certification?: CertificationResolvers<ContextType>;
   ComplementaryStep?: ComplementaryStepResolvers<ContextType>;
   Consortium?: ConsortiumResolvers<ContextType>;
   ConsortiumPartner?: ConsortiumPartnerResolvers<ContextType>;
+  ContactPerson?: ContactPersonResolvers<ContextType>;
   EventRegistration?: EventRegistrationResolvers<ContextType>;
   EventRegistrationCancellation?: EventRegistrationCancellationResolvers<ContextType>;
   ExhibitorCost?: ExhibitorCostResolvers<ContextType>;
@@ -4529,6 +4634,7 @@ export type Resolvers<ContextType = RegionContext> = {
   QuoteRevision?: QuoteRevisionResolvers<ContextType>;
   RelationshipQuarter?: RelationshipQuarterResolvers<ContextType>;
   RequirementMatch?: RequirementMatchResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
   SupplierMatchConnection?: SupplierMatchConnectionResolvers<ContextType>;
   SupplierMatchEdge?: SupplierMatchEdgeResolvers<ContextType>;
   TradeFair?: TradeFairResolvers<ContextType>;

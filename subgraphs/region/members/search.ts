@@ -6,16 +6,19 @@ import { familiesSince, namesFamily } from '../../../shared/data/materials.ts';
 import { findProcess } from '../../../shared/data/processes.ts';
 import { searchWords, type FacetCount, type MemberOrder, type PushedDownFilter, type SearchPage } from '../../../shared/search.ts';
 import { serves } from '../../../shared/internal-api.ts';
+import { newerOrOlder } from '../network-client.ts';
 import { selectsField } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize, walkIncomplete } from '../pages.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { closeToListedMaterial, soleMaterial, validateFilter, type MemberFilter } from './filter.ts';
+import { memberFieldsSince, providedFieldsAsked } from './provided.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
-// database for its next page after the cursor, region merges the pages in the
-// shared order and returns references that the gateway resolves at the owners.
+// database for its next page after the cursor, with its hits' fields when the
+// client asked for them (provided.ts), and region merges the pages in the
+// shared order.
 
 /**
  * What the client selected of a page's counts. Each network computes only
@@ -33,6 +36,8 @@ export interface SearchSelection {
   certifications: boolean;
   /** Each edge's `matched`: only then does a network work out what its hits matched. */
   matched: boolean;
+  /** What the client asked of the nodes' provided fields (provided.ts), as a selection for the networks; null for none. */
+  member: string | null;
 }
 
 /** No counts, facets or explanations: what a member count (memberCount) starts from. */
@@ -43,6 +48,7 @@ export const pageOnly: SearchSelection = {
   processMainGroups: false,
   certifications: false,
   matched: false,
+  member: null,
 };
 
 export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
@@ -53,6 +59,7 @@ export function searchSelection(info: GraphQLResolveInfo): SearchSelection {
     processMainGroups: selectsField(info, 'facets', 'processMainGroups'),
     certifications: selectsField(info, 'facets', 'certifications'),
     matched: selectsField(info, 'edges', 'matched'),
+    member: providedFieldsAsked(info),
   };
 }
 
@@ -68,7 +75,7 @@ function searchQuery(selection: SearchSelection, words = false): string {
   query Search($filter: SearchFilter, $order: SearchOrder!, $first: Int!, $after: OrderKeyInput, $facets: Boolean, $countLimit: Int${words ? ', $knownWords: [String!]' : ''}) {
     search(filter: $filter, order: $order, first: $first, after: $after, facets: $facets, countLimit: $countLimit${words ? ', knownWords: $knownWords' : ''}) {
       ${selection.total ? 'totalCount exactCounts' : ''}
-      hits { localId sortKey rank score distanceKm ${selection.matched ? 'matched { text processes materials certifications withinRadius employees }' : ''} }
+      hits { localId sortKey rank score distanceKm ${selection.matched ? 'matched { text processes materials certifications withinRadius employees }' : ''} ${selection.member ? `member { ${selection.member} }` : ''} }
       ${facets.length ? `facets { ${facets.join(' ')} }` : ''}
       ${words ? 'heldWords' : ''}
     }
@@ -110,8 +117,9 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const facets = selection.processMainGroups || selection.certifications;
   const pageVariables = { filter: pushedDown, order, first: size + 1, after: cursor, facets, countLimit: ctx.searchCountLimit };
   const words = searchWords(pushedDown.text);
-  // Built once per request, not per network and asking.
+  // Built once per request, not per network and asking; without the hits' member fields for a network before 1.8.
   const queries = [searchQuery(selection), searchQuery(selection, true)];
+  const withoutMembers = selection.member ? [searchQuery({ ...selection, member: null }), searchQuery({ ...selection, member: null }, true)] : queries;
   // A family's word among the materials is misread by a network before 1.4: it is left out with INTERNAL_API_VERSION.
   const since = pushedDown.materials && namesFamily(pushedDown.materials) ? familiesSince : undefined;
   // The networks facet offers the networks not chosen too, each with its count, so that a second one can be added by
@@ -123,18 +131,30 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   const countVariables = { ...pageVariables, first: 0, after: null, facets: false };
   const ask = (knownWords: string[]) => async (code: string) => {
     const client = ctx.client(code);
-    const [aloneQuery, wordsQuery] = unchosen.includes(code) ? countQueries : queries;
-    const variables = unchosen.includes(code) ? countVariables : pageVariables;
-    const alone = async () => (await client.request<{ search: NetworkPage }>(aloneQuery, variables, ctx.identityHeader, { since })).search;
-    // A network known to serve an older minor searches alone, as before; one not known yet (region's first call to it)
-    // or of replicas not all updated is asked with the words, and alone when it does not know them.
-    if (words.length === 0 || (client.served !== undefined && !serves(client.served, wordsSince))) return alone();
-    try {
-      return (await client.request<{ search: NetworkPage }>(wordsQuery, { ...variables, knownWords }, ctx.identityHeader, { since })).search;
-    } catch (error) {
-      if ((error as GraphQLError).extensions?.code === 'INTERNAL_API_VERSION') return alone();
-      throw error;
-    }
+    const counts = unchosen.includes(code);
+    const variables = counts ? countVariables : pageVariables;
+    const search = async ([aloneQuery, wordsQuery]: string[], since: string | undefined) => {
+      const alone = async () => (await client.request<{ search: NetworkPage }>(aloneQuery, variables, ctx.identityHeader, { since })).search;
+      // A network known to serve an older minor searches alone, as before; one not known yet (region's first call to it)
+      // or of replicas not all updated is asked with the words, and alone when it does not know them.
+      if (words.length === 0 || (client.served !== undefined && !serves(client.served, wordsSince))) return alone();
+      try {
+        return (await client.request<{ search: NetworkPage }>(wordsQuery, { ...variables, knownWords }, ctx.identityHeader, { since })).search;
+      } catch (error) {
+        if ((error as GraphQLError).extensions?.code === 'INTERNAL_API_VERSION') return alone();
+        throw error;
+      }
+    };
+    if (counts) return search(countQueries, since);
+    if (!selection.member) return search(queries, since);
+    // A network before 1.8 cannot answer its hits' fields with its search: it is asked without them, and the members
+    // of the page it holds are fetched at its subgraph endpoint (withMemberFields), as the gateway fetched them before.
+    return newerOrOlder(
+      client,
+      memberFieldsSince,
+      () => search(queries, memberFieldsSince),
+      () => search(withoutMembers, since),
+    );
   };
   const known = ctx.regionWords.known(words);
   // A network missing from the page says what that means for a cursor walk (walkIncomplete), in the error networkPages adds.
@@ -164,18 +184,24 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     counted = counted.map(renewed);
   }
   const hits = mergeHits(pages);
+  const shown = hits.slice(0, size);
+  if (selection.member) await withMemberFields(ctx, shown, selection.member);
   // Only a first page that every network answered says that nothing matches, and only of a material searched alone
   // that no member works it (filter.ts soleMaterial).
   const sole = !cursor && missing.length === 0 && hits.length === 0 ? soleMaterial(pushedDown, codes) : null;
   if (sole !== null && closeToListedMaterial(sole))
     throw unknownMaterial('filter.materials', sole, 'is not a listed material, and no member works it as typed');
-  const edges = hits.slice(0, size).map((hit) => ({
-    cursor: encodeCursor(order, hit),
-    node: memberRef(hit.network, hit.localId),
-    score: hit.score,
-    distanceKm: hit.distanceKm,
-    matched: hit.matched,
-  }));
+  // A hit whose member is gone since its network's search read it (archived or removed in between) is left out.
+  const edges = shown
+    .filter((hit) => !selection.member || hit.member)
+    .map((hit) => ({
+      cursor: encodeCursor(order, hit),
+      // The network region knows; the rest of what the client asked (provided.ts) its network answered with the hit.
+      node: { ...memberRef(hit.network, hit.localId), network: findNetwork(hit.network), ...hit.member },
+      score: hit.score,
+      distanceKm: hit.distanceKm,
+      matched: hit.matched,
+    }));
   // Counts nobody selected were not asked of the networks; graphql-js reads only selected fields, so these are never seen.
   return {
     totalCount: selection.total ? pages.reduce((sum, p) => sum + p.page.totalCount, 0) : 0,
@@ -185,6 +211,26 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null, missingNetworks: missing },
     facets: selection.facets ? mergeFacets(pages, counted) : null,
   };
+}
+
+/** The fields of the hits a network before 1.8 answered without them, at its subgraph endpoint: one call per such network. */
+async function withMemberFields(ctx: RegionContext, hits: { network: string; localId: number; member?: Record<string, unknown> | null }[], fields: string) {
+  const lacking = Map.groupBy(
+    hits.filter((hit) => hit.member === undefined),
+    (hit) => hit.network,
+  );
+  await Promise.all(
+    [...lacking].map(async ([code, some]) => {
+      const found = await ctx.client(code).entities(
+        some.map((hit) => hit.localId),
+        fields,
+        ctx.identityHeader,
+      );
+      some.forEach((hit, i) => {
+        hit.member = found[i];
+      });
+    }),
+  );
 }
 
 /** `counted`: the networks not chosen, asked for their count alone, for the networks facet. */
