@@ -192,6 +192,7 @@ const suppliersPlan: FloorPlan = {
   region:
     'query($r: SupplierRequirements!, $first: Int) { findSuppliers(requirements: $r, first: $first) { totalCount edges { score distanceKm breakdown { requirement status reason } node { __typename id } } } }',
   memberFields: supplierFields,
+  provided: true,
 };
 
 // --- portal ---------------------------------------------------------------

@@ -260,7 +260,7 @@ describe('the internal API is versioned', () => {
     }
   });
 
-  test("a network of 1.7 answers its search without its hits' fields: region fetches them at its subgraph endpoint, the answer is the same", async () => {
+  test("a network of 1.7 answers its search and ranking without their members' fields: region fetches them at its subgraph endpoint, the answer is the same", async () => {
     const query = `query($first: Int) { members(first: $first, filter: { networks: [NIWE] }, orderBy: NAME) {
       edges { node { id name city network { code name } services { title } contacts { name } } }
     } }`;
@@ -275,6 +275,11 @@ describe('the internal API is versioned', () => {
         contacts: [{ name: 'Nora Neu', email: 'nora@neu.example' }],
       });
     const current = (await stack.query(query, { first: 12 }, office)).data;
+    const suppliersQuery = `{ findSuppliers(requirements: { networks: [NIWE], deliveryLocation: { postalCode: "37269" } }, first: 5) {
+      edges { score node { id name services { title } contacts { name } } }
+    } }`;
+    const currentSuppliers = (await stack.query(suppliersQuery, {}, office)).data;
+    expect(currentSuppliers.findSuppliers.edges.length).toBeGreaterThan(0);
     const calls = () => stack.gateway.subgraphCalls.get('niwe') ?? 0;
     const before18 = olderNetwork(stack.networkUrls.NIWE, '1.7', /\bmember \{/, 'member');
     const before18Url = await listen(before18.server, 0);
@@ -297,6 +302,11 @@ describe('the internal API is versioned', () => {
         expect(old.calls - regionCalls).toBe(round === 1 ? 3 : 2);
       }
       // Asked with the fields once, refused with its version; then region knows it serves 1.7 and asks without them.
+      expect(before18.refused()).toBe(1);
+      // Its suppliers the same way: ranked without their fields, which region fetches at its subgraph.
+      const regionCalls = old.calls;
+      expect((await stack.query(suppliersQuery, {}, office)).data).toEqual(currentSuppliers);
+      expect(old.calls - regionCalls).toBe(2);
       expect(before18.refused()).toBe(1);
     } finally {
       regionClients.set('NIWE', niwe);

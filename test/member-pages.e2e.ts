@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createMember } from './support/members.ts';
 import { ok, startStack, type Stack } from './support/stack.ts';
 
-// A page of members comes with its members' fields from region, which its networks answered within their searches
-// (internal API 1.8, MemberEdge.node's @provides): the gateway sends the networks no entity fetch for it. The fields
+// A page of members, and the suppliers findSuppliers ranks, come with their fields from region, which its networks
+// answered within their searches and rankings (internal API 1.8, MemberEdge.node's and SupplierMatchEdge.node's
+// @provides): the gateway sends the networks no entity fetch for them. The fields
 // must be what the networks' subgraphs answer for the same members fetched by id, for every kind of caller, contact
 // persons by the same rule (personal data: none for an anonymous caller).
 
@@ -60,6 +61,18 @@ test("a page of members answers each member's fields as its network's subgraph d
     // Contact persons are for signed-in callers only, by either way.
     expect(nodes.every((n: { contacts: unknown[] }) => n.contacts.length === (token ? 1 : 0))).toBe(true);
   }
+});
+
+test("findSuppliers answers its suppliers' fields from the networks' rankings, as they are by id", async () => {
+  const partner = await stack.token({ role: 'partner' });
+  const before = calls();
+  const found = await ok(
+    stack.query(`{ findSuppliers(requirements: { processes: ["3.2.3"], material: "42CrMo4" }, first: 3) { edges { score node { ${fields} } } } }`, {}, partner),
+  );
+  expect(moved(before)).toEqual({ region: 1 });
+  const nodes = found.findSuppliers.edges.map((e: { node: { id: string } }) => e.node);
+  expect(nodes).toHaveLength(3);
+  for (const node of nodes) expect(node).toEqual((await ok(stack.query(`query($id: ID!) { member(id: $id) { ${fields} } }`, { id: node.id }, partner))).member);
 });
 
 test("region's own field (availability) beside the members' fields: still one fetch", async () => {

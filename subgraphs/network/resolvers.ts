@@ -143,11 +143,16 @@ async function loadAll(ctx: NetworkContext, localIds: readonly number[]): Promis
   return found as (Member | null)[];
 }
 
+/** A search or supplier hit's member (internal API 1.8): region answers its fields for the gateway. */
+const hitMember = (hit: { localId: number }, _: unknown, ctx: NetworkContext, info: GraphQLResolveInfo) =>
+  ctx.loaders.memberWith(hit.localId, selectedLists(info, canSeeContacts(ctx.identity)));
+
 /** Resolvers of the internal API that region calls. The owner applies its access rules here. */
 export function internalResolvers(network: string): InternalResolvers {
   return {
     // Loaded as an entity fetch of the page's hits would load them: one statement for the page, with the lists asked.
-    Hit: { member: (hit, _, ctx, info) => ctx.loaders.memberWith(hit.localId, selectedLists(info, canSeeContacts(ctx.identity))) },
+    Hit: { member: hitMember },
+    SupplierHit: { member: hitMember },
     HitMember: memberFields(network),
     ...valueTypeResolvers(network),
     Query: {

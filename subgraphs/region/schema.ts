@@ -62,10 +62,10 @@ function registrySdl(): string {
   return `${implementations}\n${networkCodeEnumSdl()}\n${memberInputSdl}`;
 }
 
-/** members.graphql with MemberEdge.node's @provides written out for each network's member type. */
+/** members.graphql with the @provides of MemberEdge.node and SupplierMatchEdge.node written out for each network's member type. */
 function membersSdl(): string {
   const fragments = networks.map((n) => `... on ${memberTypeName(n.code)} { ${providedMemberFields} }`).join(' ');
-  return sdl('./members/members.graphql').replace('... on NetworkMember { PROVIDED_MEMBER_FIELDS }', fragments);
+  return sdl('./members/members.graphql').replaceAll('... on NetworkMember { PROVIDED_MEMBER_FIELDS }', fragments);
 }
 
 function modules(): { sdl: string; resolvers: Resolvers }[] {

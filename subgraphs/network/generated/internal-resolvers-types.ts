@@ -674,6 +674,8 @@ export type SupplierHit = {
   breakdown: Array<RequirementMatch>;
   distanceKm?: Maybe<Scalars['Float']['output']>;
   localId: Scalars['Int']['output'];
+  /** The member's fields, as Hit.member (1.8). */
+  member?: Maybe<HitMember>;
   rank: Scalars['Int']['output'];
   score: Scalars['Float']['output'];
   sortKey: Scalars['String']['output'];
@@ -809,8 +811,8 @@ export type ResolversTypes = {
   SearchPage: ResolverTypeWrapper<Omit<SearchPage, 'hits'> & { hits: Array<ResolversTypes['Hit']> }>;
   Service: ResolverTypeWrapper<ServiceModel>;
   ServiceInput: ServiceInput;
-  SupplierHit: ResolverTypeWrapper<SupplierHit>;
-  SupplierPage: ResolverTypeWrapper<SupplierPage>;
+  SupplierHit: ResolverTypeWrapper<Omit<SupplierHit, 'member'> & { member?: Maybe<ResolversTypes['HitMember']> }>;
+  SupplierPage: ResolverTypeWrapper<Omit<SupplierPage, 'hits'> & { hits: Array<ResolversTypes['SupplierHit']> }>;
   Written: ResolverTypeWrapper<Written>;
 };
 
@@ -858,8 +860,8 @@ export type ResolversParentTypes = {
   SearchPage: Omit<SearchPage, 'hits'> & { hits: Array<ResolversParentTypes['Hit']> };
   Service: ServiceModel;
   ServiceInput: ServiceInput;
-  SupplierHit: SupplierHit;
-  SupplierPage: SupplierPage;
+  SupplierHit: Omit<SupplierHit, 'member'> & { member?: Maybe<ResolversParentTypes['HitMember']> };
+  SupplierPage: Omit<SupplierPage, 'hits'> & { hits: Array<ResolversParentTypes['SupplierHit']> };
   Written: Written;
 };
 
@@ -1091,6 +1093,7 @@ export type SupplierHitResolvers<ContextType = NetworkContext, ParentType extend
   breakdown?: Resolver<Array<ResolversTypes['RequirementMatch']>, ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   localId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['HitMember']>, ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sortKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -3197,7 +3197,7 @@ export type SupplierMatchEdge = {
   breakdown: Array<RequirementMatch>;
   /** Distance from the delivery location in km; null when no delivery location was given or the member's location is unknown. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
-  /** The supplier. */
+  /** The supplier. Its fields come with the ranking, read by its network in the same call. */
   node: Member;
   /** 0..1: the weighted share of requirements met. */
   score: Scalars['Float']['output'];

@@ -7,6 +7,7 @@ import { assertMemberExists } from '../access.ts';
 import { memberRef } from '../ids.ts';
 import { memberCount, searchMembers, searchSelection } from './search.ts';
 import { findSuppliers } from './suppliers.ts';
+import { providedFieldsAsked } from './provided.ts';
 import { archiveMember, createMember, deleteContactPerson, updateMember } from './members.ts';
 
 // The region's members: one member by id, the search across networks, supplier
@@ -22,7 +23,7 @@ export const memberResolvers: Resolvers = {
       await assertMemberExists(ctx, args.id, 'id', { archived: true });
       return memberRef(network.code, localId);
     },
-    findSuppliers: (_, args, ctx, info) => findSuppliers(ctx, args, responsePathAsArray(info.path)),
+    findSuppliers: (_, args, ctx, info) => findSuppliers(ctx, args, responsePathAsArray(info.path), providedFieldsAsked(info)),
     members: (_, args, ctx, info) => searchMembers(ctx, args, searchSelection(info), responsePathAsArray(info.path)),
     auditLog: (_, args, ctx) => auditLog(ctx, args.network, args.first, args.after),
     regionAuditLog: (_, args, ctx) => regionAuditLog(ctx, args.first, args.after),

@@ -13,7 +13,7 @@ import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize, walkIncomplete } from '../pages.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { closeToListedMaterial, soleMaterial, validateFilter, type MemberFilter } from './filter.ts';
-import { memberFieldsSince, providedFieldsAsked } from './provided.ts';
+import { memberFieldsSince, providedFieldsAsked, withMemberFields } from './provided.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
 // database for its next page after the cursor, with its hits' fields when the
@@ -211,26 +211,6 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null, missingNetworks: missing },
     facets: selection.facets ? mergeFacets(pages, counted) : null,
   };
-}
-
-/** The fields of the hits a network before 1.8 answered without them, at its subgraph endpoint: one call per such network. */
-async function withMemberFields(ctx: RegionContext, hits: { network: string; localId: number; member?: Record<string, unknown> | null }[], fields: string) {
-  const lacking = Map.groupBy(
-    hits.filter((hit) => hit.member === undefined),
-    (hit) => hit.network,
-  );
-  await Promise.all(
-    [...lacking].map(async ([code, some]) => {
-      const found = await ctx.client(code).entities(
-        some.map((hit) => hit.localId),
-        fields,
-        ctx.identityHeader,
-      );
-      some.forEach((hit, i) => {
-        hit.member = found[i];
-      });
-    }),
-  );
 }
 
 /** `counted`: the networks not chosen, asked for their count alone, for the networks facet. */

@@ -3,7 +3,9 @@ import { closeMaterialSpellings, familiesSince, findMaterial, namesFamily } from
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
 import { certificationNames, line, processCodes, radiusKm, unknownMaterial } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
-import { networks } from '../../../shared/networks.ts';
+import { findNetwork, networks } from '../../../shared/networks.ts';
+import { newerOrOlder } from '../network-client.ts';
+import { memberFieldsSince, withMemberFields } from './provided.ts';
 import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
 import { closeToListedMaterial, maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
@@ -23,18 +25,27 @@ export interface SupplierRequirements {
   networks?: string[] | null;
 }
 
-const matchQuery = /* GraphQL */ `
+/** `member`: the suppliers' fields the client asked (provided.ts), which a network of 1.8 answers with its ranking. */
+const matchQuery = (member: string | null) => /* GraphQL */ `
   query Match($requirements: RequirementsInput!, $first: Int!) {
     matchSuppliers(requirements: $requirements, first: $first) {
       totalCount
-      hits { localId sortKey rank score distanceKm breakdown { requirement status reason } }
+      hits { localId sortKey rank score distanceKm breakdown { requirement status reason } ${member ? `member { ${member} }` : ''} }
     }
   }
 `;
 
 interface SupplierPage {
   totalCount: number;
-  hits: { localId: number; sortKey: string; rank: number; score: number; distanceKm: number | null; breakdown: RequirementMatch[] }[];
+  hits: {
+    localId: number;
+    sortKey: string;
+    rank: number;
+    score: number;
+    distanceKm: number | null;
+    breakdown: RequirementMatch[];
+    member?: Record<string, unknown> | null;
+  }[];
 }
 
 function validate(r: SupplierRequirements) {
@@ -78,6 +89,7 @@ export async function findSuppliers(
   ctx: RegionContext,
   args: { requirements: SupplierRequirements; first?: number | null },
   path?: readonly (string | number)[],
+  member: string | null = null,
 ) {
   const size = pageSize(args.first, 100, 10);
   const requirements = validate(args.requirements);
@@ -85,12 +97,23 @@ export async function findSuppliers(
 
   // A family's word as the material is misread by a network before 1.4 (NOT_MET for every member): left out instead.
   const since = requirements.material && namesFamily([requirements.material]) ? familiesSince : undefined;
+  const rank = async (code: string, query: string, needs: string | undefined) =>
+    (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(query, { requirements, first: size }, ctx.identityHeader, { since: needs }))
+      .matchSuppliers;
+  const [withFields, without] = [matchQuery(member), matchQuery(null)];
+  // A network before 1.8 ranks without its suppliers' fields, which region then fetches at its subgraph endpoint.
   const pages = await networkPages(
     ctx,
     codes,
-    async (code) =>
-      (await ctx.client(code).request<{ matchSuppliers: SupplierPage }>(matchQuery, { requirements, first: size }, ctx.identityHeader, { since }))
-        .matchSuppliers,
+    (code) =>
+      member
+        ? newerOrOlder(
+            ctx.client(code),
+            memberFieldsSince,
+            () => rank(code, withFields, memberFieldsSince),
+            () => rank(code, without, since),
+          )
+        : rank(code, without, since),
     path,
   );
   // A material the list lacks, close to a listed spelling ("42CrMo"), that no ranked supplier works (material MET) may
@@ -112,10 +135,18 @@ export async function findSuppliers(
         for (const hit of page.hits) for (const b of hit.breakdown) if (b.requirement === 'material' && b.status === 'NOT_MET') b.reason += meant;
     }
   }
+  const shown = mergeHits(pages, compareSupplierKeys).slice(0, size);
+  if (member) await withMemberFields(ctx, shown, member);
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
-    edges: mergeHits(pages, compareSupplierKeys)
-      .slice(0, size)
-      .map((hit) => ({ node: memberRef(hit.network, hit.localId), score: hit.score, distanceKm: hit.distanceKm, breakdown: hit.breakdown })),
+    // A supplier gone since its network ranked it (archived in between) is left out, as from a page of members.
+    edges: shown
+      .filter((hit) => !member || hit.member)
+      .map((hit) => ({
+        node: { ...memberRef(hit.network, hit.localId), network: findNetwork(hit.network), ...hit.member },
+        score: hit.score,
+        distanceKm: hit.distanceKm,
+        breakdown: hit.breakdown,
+      })),
   };
 }
