@@ -25,6 +25,8 @@ import {
 /** The member's lists that an entity fetch can bring along with the members, in the order of their statements' names. */
 export const memberLists = ['services', 'certifications', 'contacts'] as const;
 export type MemberList = (typeof memberLists)[number];
+/** What each list holds. */
+type ListItem<L extends MemberList> = { services: Service; certifications: Certification; contacts: ContactPerson }[L];
 
 export interface MemberReads {
   members: KeyedLoad<Member>;
@@ -84,6 +86,10 @@ export function createLoaders(reads: MemberReads) {
   // so the entity fetch's references all name theirs before it reads them. A member already loaded in this request
   // starts no batch, and its names wait for the next one, which then brings a list that may go unread.
   const wanted = new Set<MemberList>();
+  // The lists that came along with their members, by list and member id, which the list resolvers answer at once
+  // (listOf): a DataLoader's load is a promise even when primed, and graphql-js completes a promised list the slower,
+  // asynchronous way, for every member of a page.
+  const brought: { [L in MemberList]: Map<number, ListItem<L>[]> } = { services: new Map(), certifications: new Map(), contacts: new Map() };
   const loadMembers = async (ids: readonly number[]): Promise<Member[]> => {
     const names = memberLists.filter((l) => wanted.has(l));
     wanted.clear();
@@ -91,7 +97,11 @@ export function createLoaders(reads: MemberReads) {
     const rows = await reads.membersWith.get(names.join(','))!(ids);
     // Primed, so the list resolvers find them; a list already loaded in this request keeps what it has. Each list
     // holds its own entity type (listLoads), which the record of loaders cannot tell TypeScript.
-    for (const { entity, included } of rows) for (const name of names) lists[name].prime(entity.id, included[name] as never);
+    for (const { entity, included } of rows)
+      for (const name of names) {
+        lists[name].prime(entity.id, included[name] as never);
+        if (!brought[name].has(entity.id)) brought[name].set(entity.id, included[name] as never);
+      }
     return rows.map((r) => r.entity);
   };
   const member = new DataLoader<number, Member | null>(async (ids) => {
@@ -106,6 +116,10 @@ export function createLoaders(reads: MemberReads) {
       return member.load(id);
     },
     ...lists,
+    /** The member's list: at once where it came along with the member, else through its loader. */
+    listOf<L extends MemberList>(name: L, id: number): ListItem<L>[] | Promise<ListItem<L>[]> {
+      return brought[name].get(id) ?? (lists[name].load(id) as Promise<ListItem<L>[]>);
+    },
     closeSpellings: reads.closeSpellings,
     foldWords: reads.foldWords,
   };

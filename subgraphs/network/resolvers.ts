@@ -82,9 +82,9 @@ function memberFields(network: string) {
   return {
     location: (m: Member) => (m.latitude === null || m.longitude === null ? null : { latitude: m.latitude, longitude: m.longitude }),
     processes: (m: Member) => toProcesses(m.processCodes),
-    certifications: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.certifications.load(m.id),
-    services: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.services.load(m.id),
-    contacts: (m: Member, _: unknown, ctx: NetworkContext) => (contactsVisible(ctx.identity, network, m) ? ctx.loaders.contacts.load(m.id) : []),
+    certifications: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.listOf('certifications', m.id),
+    services: (m: Member, _: unknown, ctx: NetworkContext) => ctx.loaders.listOf('services', m.id),
+    contacts: (m: Member, _: unknown, ctx: NetworkContext) => (contactsVisible(ctx.identity, network, m) ? ctx.loaders.listOf('contacts', m.id) : []),
     archivedAt: (m: Member) => m.archivedAt?.toISOString() ?? null,
     createdAt: (m: Member) => m.createdAt.toISOString(),
     updatedAt: (m: Member) => m.updatedAt.toISOString(),
