@@ -308,6 +308,24 @@ describe('the internal API is versioned', () => {
       expect((await stack.query(suppliersQuery, {}, office)).data).toEqual(currentSuppliers);
       expect(old.calls - regionCalls).toBe(2);
       expect(before18.refused()).toBe(1);
+
+      // Its subgraph endpoint failing after its search answered: its hits are left out with its error, the answer stands.
+      const halfDown = createServer((req, res) => {
+        if (req.url?.startsWith('/internal/')) req.pipe(request(`${before18Url}${req.url}`, { method: req.method, headers: req.headers }, (a) => a.pipe(res)));
+        else req.socket.destroy();
+      });
+      const halfDownUrl = await listen(halfDown, 0);
+      const failing = new NetworkClient('NIWE', halfDownUrl, niwe.timeoutMs, stack.subgraphSecrets.niwe);
+      regionClients.set('NIWE', failing);
+      try {
+        const res = await stack.query(query, { first: 12 }, office);
+        expect(res.data.members.edges).toEqual([]);
+        expect(res.errors?.map((e) => ({ path: e.path, ...e.extensions }))).toEqual([
+          expect.objectContaining({ path: ['members'], code: 'NETWORK_UNAVAILABLE', network: 'NIWE' }),
+        ]);
+      } finally {
+        halfDown.close();
+      }
     } finally {
       regionClients.set('NIWE', niwe);
       before18.server.close();

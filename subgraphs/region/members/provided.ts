@@ -1,6 +1,7 @@
 import { parse, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { included } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
+import { networkPages } from '../pages.ts';
 
 // Region answers a page of members with their fields, read by each network in the same search (internal API 1.8,
 // Hit.member), rather than with references the gateway resolves at the owners in a second round of requests: that
@@ -73,26 +74,34 @@ export function providedFieldsAsked(info: GraphQLResolveInfo): string | null {
   return asked.size ? text(asked, provided) : null;
 }
 
-/** The fields of the hits a network before 1.8 answered without them, at its subgraph endpoint: one call per such network. */
+/**
+ * The fields of the hits a network before 1.8 answered without them, at its subgraph endpoint: one call per such
+ * network. One that fails here leaves its hits without fields, which the page then leaves out, and its error at
+ * `path`, as a network whose search failed.
+ */
 export async function withMemberFields(
   ctx: RegionContext,
   hits: { network: string; localId: number; member?: Record<string, unknown> | null }[],
   fields: string,
+  path?: readonly (string | number)[],
 ) {
   const lacking = Map.groupBy(
     hits.filter((hit) => hit.member === undefined),
     (hit) => hit.network,
   );
-  await Promise.all(
-    [...lacking].map(async ([code, some]) => {
-      const found = await ctx.client(code).entities(
-        some.map((hit) => hit.localId),
+  const answered = await networkPages(
+    ctx,
+    [...lacking.keys()],
+    (code) =>
+      ctx.client(code).entities(
+        lacking.get(code)!.map((hit) => hit.localId),
         fields,
         ctx.identityHeader,
-      );
-      some.forEach((hit, i) => {
-        hit.member = found[i];
-      });
-    }),
+      ),
+    path,
   );
+  for (const { code, page } of answered)
+    lacking.get(code)!.forEach((hit, i) => {
+      hit.member = page[i];
+    });
 }

@@ -185,13 +185,14 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
   }
   const hits = mergeHits(pages);
   const shown = hits.slice(0, size);
-  if (selection.member) await withMemberFields(ctx, shown, selection.member);
+  if (selection.member) await withMemberFields(ctx, shown, selection.member, path);
   // Only a first page that every network answered says that nothing matches, and only of a material searched alone
   // that no member works it (filter.ts soleMaterial).
   const sole = !cursor && missing.length === 0 && hits.length === 0 ? soleMaterial(pushedDown, codes) : null;
   if (sole !== null && closeToListedMaterial(sole))
     throw unknownMaterial('filter.materials', sole, 'is not a listed material, and no member works it as typed');
-  // A hit whose member is gone since its network's search read it (archived or removed in between) is left out.
+  // A hit whose member is gone since its network's search read it (archived or removed in between), or whose fields its
+  // network failed to give (withMemberFields), is left out.
   const edges = shown
     .filter((hit) => !selection.member || hit.member)
     .map((hit) => ({

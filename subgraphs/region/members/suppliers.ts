@@ -136,7 +136,7 @@ export async function findSuppliers(
     }
   }
   const shown = mergeHits(pages, compareSupplierKeys).slice(0, size);
-  if (member) await withMemberFields(ctx, shown, member);
+  if (member) await withMemberFields(ctx, shown, member, path);
   return {
     totalCount: pages.reduce((sum, p) => sum + p.page.totalCount, 0),
     // A supplier gone since its network ranked it (archived in between) is left out, as from a page of members.
