@@ -2,6 +2,8 @@ import { parse, type GraphQLResolveInfo, type OperationDefinitionNode, type Sele
 import { included } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
 import { networkPages } from '../pages.ts';
+import { memberRef } from '../ids.ts';
+import { findNetwork } from '../../../shared/networks.ts';
 
 // Region answers a page of members with their fields, read by each network in the same search (internal API 1.8,
 // Hit.member), rather than with references the gateway resolves at the owners in a second round of requests: that
@@ -73,6 +75,13 @@ export function providedFieldsAsked(info: GraphQLResolveInfo): string | null {
       .join(' ');
   return asked.size ? text(asked, provided) : null;
 }
+
+/** A hit's member as region answers it: its network from the registry, the rest as its network answered it with the hit. */
+export const memberNode = (hit: { network: string; localId: number; member?: Record<string, unknown> | null }) => ({
+  ...memberRef(hit.network, hit.localId),
+  network: findNetwork(hit.network),
+  ...hit.member,
+});
 
 /**
  * The fields of the hits a network before 1.8 answered without them, at its subgraph endpoint: one call per such

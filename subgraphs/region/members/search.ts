@@ -9,11 +9,10 @@ import { serves } from '../../../shared/internal-api.ts';
 import { newerOrOlder } from '../network-client.ts';
 import { selectsField } from '../../../shared/selection.ts';
 import type { RegionContext } from '../context.ts';
-import { memberRef } from '../ids.ts';
 import { mergeHits, networkPages, pageSize, walkIncomplete } from '../pages.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { closeToListedMaterial, soleMaterial, validateFilter, type MemberFilter } from './filter.ts';
-import { memberFieldsSince, providedFieldsAsked, withMemberFields } from './provided.ts';
+import { memberFieldsSince, memberNode, providedFieldsAsked, withMemberFields } from './provided.ts';
 
 // Scatter-gather with filter push-down: every network searches its own
 // database for its next page after the cursor, with its hits' fields when the
@@ -197,8 +196,7 @@ export async function searchMembers(ctx: RegionContext, args: SearchArgs, select
     .filter((hit) => !selection.member || hit.member)
     .map((hit) => ({
       cursor: encodeCursor(order, hit),
-      // The network region knows; the rest of what the client asked (provided.ts) its network answered with the hit.
-      node: { ...memberRef(hit.network, hit.localId), network: findNetwork(hit.network), ...hit.member },
+      node: memberNode(hit),
       score: hit.score,
       distanceKm: hit.distanceKm,
       matched: hit.matched,

@@ -3,10 +3,9 @@ import { closeMaterialSpellings, familiesSince, findMaterial, namesFamily } from
 import type { Quantity, RequirementMatch, Tolerance } from '../../../shared/matching.ts';
 import { certificationNames, line, processCodes, radiusKm, unknownMaterial } from '../../../shared/validation.ts';
 import type { RegionContext } from '../context.ts';
-import { findNetwork, networks } from '../../../shared/networks.ts';
+import { networks } from '../../../shared/networks.ts';
 import { newerOrOlder } from '../network-client.ts';
-import { memberFieldsSince, withMemberFields } from './provided.ts';
-import { memberRef } from '../ids.ts';
+import { memberFieldsSince, memberNode, withMemberFields } from './provided.ts';
 import { mergeHits, networkPages, pageSize } from '../pages.ts';
 import { closeToListedMaterial, maxRadiusKm, networkCodes, resolveLocation } from './filter.ts';
 import { compareSupplierKeys } from '../../../shared/sort-key.ts';
@@ -143,7 +142,7 @@ export async function findSuppliers(
     edges: shown
       .filter((hit) => !member || hit.member)
       .map((hit) => ({
-        node: { ...memberRef(hit.network, hit.localId), network: findNetwork(hit.network), ...hit.member },
+        node: memberNode(hit),
         score: hit.score,
         distanceKm: hit.distanceKm,
         breakdown: hit.breakdown,
