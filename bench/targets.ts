@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { supergraphPath } from '../gateway/supergraph.ts';
-import { gatewayNodeFlags } from '../gateway/runtime.ts';
+import { gatewayEnvironment, gatewayNodeFlags } from '../gateway/runtime.ts';
 import { serviceUrlVariable } from '../shared/config.ts';
 import { spawnLeashed } from '../shared/processes.ts';
 import { freePort } from '../test/support/free-port.ts';
@@ -62,7 +62,7 @@ export async function startTargets(env: TargetEnvironment, only: readonly Target
   for (const [service, url] of Object.entries(env.serviceUrls)) common[serviceUrlVariable(service)] = url;
   // The load comes anonymously from one address; the peer limits no one, so ours does not either here. Logs
   // as deployed (LOG_LEVEL's default, info: a line per request); unobserved turns them off in the same process.
-  const ours = { PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' };
+  const ours = { ...gatewayEnvironment(process.env), PORT: '0', ANONYMOUS_REQUESTS_PER_MINUTE: '1000000000', ANONYMOUS_COST_PER_MINUTE: '1000000000000' };
   // Hive Gateway reports port 0 as 0, so it gets a port picked here.
   const peerPort = await freePort();
   const launchers: Record<Exclude<TargetName, 'unobserved'>, () => Promise<Target>> = {

@@ -7,7 +7,7 @@ import { dataPaths, gatewayService, networks, regionService, serviceDatabase, su
 import { ensureDatabases, plannedEmbeddedUrl, roleDatabaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '../shared/postgres.ts';
 import { answerDatabaseSetUp, awaitDatabaseVariable, spawnLeashed } from '../shared/processes.ts';
 import { probeReady } from '../shared/ready-probe.ts';
-import { gatewayNodeFlags } from '../gateway/runtime.ts';
+import { gatewayEnvironment, gatewayNodeFlags } from '../gateway/runtime.ts';
 import { dataDir, ensureJwtSecret, ensureSubgraphSecrets, refuseIncompleteRestore, withSubgraphSecrets } from './local.ts';
 import { ensurePortalBuilt } from './build-portal.ts';
 import { ensureServicesBundled, programSources, type ServiceProgram } from './bundle-services.ts';
@@ -83,6 +83,7 @@ async function main() {
         PORT: String(spec.port),
         ...metricsEnv(spec),
         ...(spec.program !== 'gateway' && { [awaitDatabaseVariable]: '1' }),
+        ...(spec.name === gatewayService.name && gatewayEnvironment(process.env)),
       },
     });
     if (spec.program !== 'gateway') answerDatabaseSetUp(child, databasesSetUp);

@@ -86,12 +86,22 @@ test('runs the services from their bundle, which answers a refusal as the .ts fi
   expect(body.errors[0].extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test('the gateway runs with its V8 flags: small generations, the young one collected on the main thread', async () => {
+test('the gateway runs with its V8 flags (small generations, the young one collected on the main thread) and two malloc arenas', async () => {
   const pid = Number((await waitFor(/\[gateway\]\s+started, pid (\d+)/))[1]);
   const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   // A GATEWAY_NODE_FLAGS of the shell running the tests replaces the defaults (gateway/runtime.ts).
   const expected = env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? ['--max-semi-space-size=4', '--max-old-space-size=80', '--no-parallel-scavenge'];
   expect(args).toEqual(expect.arrayContaining(expected));
+  // Two malloc arenas, unless the shell set its own: resident memory (gateway/runtime.ts gatewayEnvironment).
+  const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  expect(environment).toContain(`MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX ?? '2'}`);
+  // The subgraphs keep glibc's default.
+  const niwe = Number((await waitFor(/\[niwe\]\s+started, pid (\d+)/))[1]);
+  expect(
+    readFileSync(`/proc/${niwe}/environ`, 'utf8')
+      .split('\0')
+      .some((entry) => entry.startsWith('MALLOC_ARENA_MAX=')),
+  ).toBe(env.MALLOC_ARENA_MAX !== undefined);
 });
 
 /** Pids of PostgreSQL servers running on this data folder. */
