@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { gatewayEnvironment, gatewayNodeFlags } from '../gateway/runtime.ts';
 
 // deploy/'s units (a network's, region's and the gateway's) as systemd reads them, without a running systemd: `systemd-analyze verify` (the
 // unit's syntax, its directives and that ExecStart is an executable) and `systemd-analyze security --offline`
@@ -66,4 +67,12 @@ describe.each(units)('deploy/%s', (name) => {
     expect(checks.filter((check) => !check.set && (check.exposure ?? 0) > 0).map((check) => check.name)).toEqual(expect.arrayContaining(allowed));
     expect(checks.filter((check) => !check.set && (check.exposure ?? 0) > 0)).toHaveLength(allowed.length);
   });
+});
+
+test("the gateway's unit starts it as npm start does: its V8 flags and malloc arenas (gateway/runtime.ts)", () => {
+  const unit = readFileSync(join(root, 'deploy', 'irm-gateway.service'), 'utf8');
+  const execStart = /^ExecStart=(.*)$/m.exec(unit)![1].split(' ');
+  expect(execStart.slice(1)).toEqual([...gatewayNodeFlags({}), 'gateway/index.ts']);
+  const environment = [...unit.matchAll(/^Environment=(\S+)$/gm)].map((m) => m[1]);
+  expect(environment).toEqual(expect.arrayContaining(Object.entries(gatewayEnvironment({})).map(([name, value]) => `${name}=${value}`)));
 });
