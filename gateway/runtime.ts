@@ -23,8 +23,8 @@ export function gatewayNodeFlags(env: Env): string[] {
  * marking helpers, libuv's pool) an arena of its own, up to eight per core, and memory freed in one stays resident
  * there. Two arenas kept the gateway's resident memory 8-15 MB lower over the benchmark's Q1, Q2.100, Q4, search and
  * portal at 2,000 members (peaks 171 and 173 MB against 179 and 188, two runs each, its CPU per request within the
- * runs' spread), where the full `npm run bench` had reached 204 MB (bench/README, "Resident memory over 200 MB").
- * A value already set (MALLOC_ARENA_MAX) is kept.
+ * runs' spread), where the full `npm run bench` had reached 204 MB; the next full run peaked at 190.8 MB (bench/README,
+ * "The run of 2026-12-08, 01:12, and resident memory over 200 MB"). A value already set (MALLOC_ARENA_MAX) is kept.
  */
 export function gatewayEnvironment(env: Env): Record<string, string> {
   return { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' };
