@@ -53,7 +53,7 @@ async function asked(page: Page, button: string, question: RegExp) {
   const dialog = page.getByRole('dialog');
   await eventually(() => dialog.isVisible()).toBe(true);
   expect(await dialog.locator('p').textContent()).toMatch(question);
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   return dialog;
 }
 
@@ -178,7 +178,7 @@ test('archived accounts stand apart and are restored after a dialog, also from t
   await eventually(() => page.locator('#account-new-email-error').textContent()).toBe(
     'Für diese E-Mail-Adresse gibt es einen archivierten Zugang. Stellen Sie ihn unter „Archivierte Zugänge“ wieder her, statt einen neuen anzulegen.',
   );
-  expect(await page.evaluate('document.activeElement?.id')).toBe('account-new-email');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-new-email');
   await expectAccessible(page);
   await page.locator('form').getByRole('button', { name: 'Zugang von Erna Ehemalig wiederherstellen' }).click();
   await eventually(() => dialog.isVisible()).toBe(true);
@@ -233,7 +233,7 @@ test("an account whose company left is restored for the company's new entry", as
     'Bitte wählen Sie das Mitgliedsunternehmen, für das der Zugang künftig gilt.',
   );
   expect(await page.locator('#account-move-memberId').getAttribute('aria-invalid')).toBe('true');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('account-move-memberId');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-move-memberId');
   await page.selectOption('#account-move-memberId', { label: 'Abel Gießerei GmbH & Co. KG' });
   await page.getByRole('button', { name: 'Für dieses Unternehmen wiederherstellen' }).click();
   await eventually(() => page.locator('.saved').textContent()).toBe('Der Zugang von Greta Groß ist wiederhergestellt; er meldet sich wieder an.');

@@ -115,7 +115,7 @@ test('an invited member declines with a reason; it can no longer quote', async (
   await press(page, 'button:has-text("Einladung ablehnen")', 'Enter');
   await eventually(() => page.locator('#decline-reason-error').textContent()).toBe('Bitte nennen Sie einen Grund.');
   expect(await page.locator('#decline-reason').getAttribute('aria-invalid')).toBe('true');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('decline-reason');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('decline-reason');
   await expectAccessible(page);
   await screenshot(page, 'inquiry-decline-field-error');
 
@@ -128,7 +128,7 @@ test('an invited member declines with a reason; it can no longer quote', async (
   expect(await dialog.locator('p').textContent()).toBe(
     `Die Einladung ablehnen? Der Kunde erfährt Ihren Grund („${reason}“), und Sie können zu dieser Anfrage kein Angebot mehr abgeben. Das lässt sich nicht rückgängig machen.`,
   );
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   await expectAccessible(page);
   await screenshot(page, 'inquiry-decline-confirm');
   await page.keyboard.press('Enter');
@@ -138,7 +138,7 @@ test('an invited member declines with a reason; it can no longer quote', async (
   await press(page, 'button:has-text("Einladung ablehnen")', 'Enter');
   await eventually(() => dialog.isVisible()).toBe(true);
   await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, ablehnen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Ja, ablehnen');
   await page.keyboard.press('Enter');
   await eventually(() => page.locator('main .notice-warning').textContent()).toBe(`Sie haben diese Einladung abgelehnt. Ihr Grund: ${reason}`);
   // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, where the CSS keeps its line breaks or not

@@ -437,7 +437,7 @@ test('the owner withdraws a draft and closes an inquiry without an award, each a
   expect(await dialog.locator('p').textContent()).toBe(
     'Den Entwurf „Welle, nicht mehr gebraucht“ zurückziehen? Er gilt dann als abgesagt und lässt sich nicht mehr veröffentlichen. Das lässt sich nicht rückgängig machen.',
   );
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   await expectAccessible(page);
   await page.keyboard.press('Enter');
   await eventually(() => dialog.isVisible()).toBe(false);
@@ -446,7 +446,7 @@ test('the owner withdraws a draft and closes an inquiry without an award, each a
   await page.keyboard.press('Enter');
   await eventually(() => dialog.isVisible()).toBe(true);
   await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, zurückziehen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Ja, zurückziehen');
   await page.keyboard.press('Enter');
   await eventually(() => page.locator('.inquiry-status').textContent()).toBe('Stand: abgesagt');
   await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Die Anfrage ist zurückgezogen.');
@@ -462,9 +462,9 @@ test('the owner withdraws a draft and closes an inquiry without an award, each a
   expect(await dialog.locator('p').textContent()).toBe(
     'Die Anfrage „Welle ohne passendes Angebot“ ohne Vergabe schließen? Kein Angebot erhält den Zuschlag, und weitere werden nicht angenommen. Das lässt sich nicht rückgängig machen.',
   );
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, ohne Vergabe schließen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Ja, ohne Vergabe schließen');
   await page.keyboard.press('Enter');
   await eventually(() => page.locator('.inquiry-status').textContent()).toBe('Stand: ohne Vergabe geschlossen');
   await eventually(() => page.getByRole('status').filter({ hasText: 'Die Anfrage ist ohne Vergabe geschlossen.' }).count()).toBe(1);
@@ -493,7 +493,7 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
   await eventually(() => page.locator('#extend-quoteDeadline-error').textContent()).toMatch(
     /^Die neue Frist muss nach der bisherigen liegen \(.+\); früher lässt sie sich nicht legen\.$/,
   );
-  expect(await page.evaluate('document.activeElement?.id')).toBe('extend-quoteDeadline');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('extend-quoteDeadline');
   expect(await page.locator('#extend-quoteDeadline').getAttribute('aria-invalid')).toBe('true');
   await page.fill('#extend-quoteDeadline', `${isoDay(45)}T12:00`);
   await page.press('#extend-quoteDeadline', 'Enter');
@@ -589,7 +589,7 @@ test('the owner extends an open inquiry’s deadline, later only; the bidder wit
   await page.fill('#inquiry-postalCode', '00000');
   await page.getByRole('button', { name: 'Änderungen speichern' }).click();
   await eventually(() => page.locator('#inquiry-postalCode-error').count()).toBe(1);
-  expect(await page.evaluate('document.activeElement?.id')).toBe('inquiry-postalCode');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('inquiry-postalCode');
   await page.fill('#inquiry-postalCode', '99817');
   await page.getByRole('button', { name: 'Änderungen speichern' }).click();
   await page.waitForURL((url) => url.pathname === `/anfragen/${draft.id}`);
@@ -649,7 +649,7 @@ test('the deadline passes while the pages are open: the quote stands; the owner 
   await eventually(() => page.locator('#extend-deliveryDate-error').textContent()).toMatch(
     /^Das liegt zu weit in der Zukunft; bitte wählen Sie einen Tag bis spätestens \d\d\.\d\d\.\d{4}\.$/,
   );
-  expect(await page.evaluate('document.activeElement?.id')).toBe('extend-deliveryDate');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('extend-deliveryDate');
   await expectAccessible(page);
   await page.fill('#extend-deliveryDate', isoDay(40));
   await page.press('#extend-quoteDeadline', 'Enter');

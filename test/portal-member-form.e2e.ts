@@ -50,7 +50,7 @@ test('an office creates a member: the invalid postal code gets the server error 
   );
   expect(await postalCode.getAttribute('aria-invalid')).toBe('true');
   expect(await postalCode.getAttribute('aria-describedby')).toBe('member-postalCode-error');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-postalCode');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-postalCode');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
   await expectAccessible(page);
   await screenshot(page, 'member-form-error');
@@ -110,7 +110,7 @@ test("an office creates an account for a member's staff (a taken e-mail address 
   const invalid = () => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((field) => field.id));
   await eventually(invalid).toEqual(['account-new-memberId', 'account-new-name', 'account-new-email', 'account-new-password']);
   expect(await page.locator('#account-new-name-error').textContent()).toBe('Bitte füllen Sie dieses Feld aus.');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('account-new-memberId');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-new-memberId');
 
   await page.selectOption('#account-new-memberId', { label: 'Testfräserei Werra GmbH' });
   await page.fill('#account-new-name', 'Mia Mitarbeiterin');
@@ -119,7 +119,7 @@ test("an office creates an account for a member's staff (a taken e-mail address 
   await page.press('#account-new-password', 'Enter');
   await eventually(() => page.locator('#account-new-email-error').textContent()).toBe('Für diese E-Mail-Adresse gibt es schon ein Konto.');
   expect(await page.locator('#account-new-email').getAttribute('aria-invalid')).toBe('true');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('account-new-email');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-new-email');
   await expectAccessible(page);
   await screenshot(page, 'accounts-error');
 
@@ -144,7 +144,7 @@ test("an office creates an account for a member's staff (a taken e-mail address 
   const dialog = page.getByRole('dialog');
   await eventually(() => dialog.isVisible()).toBe(true);
   expect(await dialog.locator('p').textContent()).toMatch(/^Den Zugang von Mia Mitarbeiterin archivieren\?/);
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   await expectAccessible(page);
   await page.keyboard.press('Enter');
   await eventually(() => dialog.isVisible()).toBe(false);
@@ -173,7 +173,7 @@ test('in English the same kind of error reads in English, with its numbers in En
   await page.fill('#member-employees', '2000000');
   await page.press('#member-employees', 'Enter');
   await eventually(() => page.locator('#member-employees-error').textContent()).toBe('Please enter a whole number from 1 to 1,000,000.');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-employees');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-employees');
   await expectAccessible(page);
 
   await page.fill('#member-employees', '12');
@@ -205,7 +205,7 @@ test('the office archives a member from its member list after confirming, and th
   const dialog = page.getByRole('dialog');
   await eventually(() => dialog.isVisible()).toBe(true);
   expect(await dialog.textContent()).toContain('Testfräserei Werra GmbH archivieren?');
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Abbrechen');
   await expectAccessible(page);
   await screenshot(page, 'office-members-archive-question');
   await page.keyboard.press('Enter');
@@ -217,7 +217,7 @@ test('the office archives a member from its member list after confirming, and th
   await page.keyboard.press('Enter');
   await eventually(() => dialog.isVisible()).toBe(true);
   await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Ja, archivieren');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Ja, archivieren');
   await page.keyboard.press('Enter');
   await eventually(() => page.locator('.archive-status').textContent()).toBe('Testfräserei Werra GmbH ist archiviert.');
   await eventually(() => row.count()).toBe(0);
@@ -309,7 +309,7 @@ test('a change made elsewhere meanwhile keeps what was typed: taken over where o
   );
   expect(await page.locator('#member-website-theirs').textContent()).toBe('Inzwischen gespeichert: „https://blechbau-meissner.example/“');
   expect(await page.locator('#member-website').getAttribute('aria-describedby')).toBe('member-website-theirs');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-website');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-website');
   expect(await page.locator('#member-website').inputValue()).toBe('https://www.meissner-blechbau.example');
   expect(await page.locator('#member-employees').inputValue()).toBe('40');
   expect((await current()).website).toBe('https://blechbau-meissner.example/');
@@ -367,7 +367,7 @@ test('a member of the same name and postal code is refused at the name, saying w
   await eventually(() => page.locator('#member-name-error').textContent()).toBe(
     'Dieses Unternehmen (gleicher Name, gleiche Postleitzahl) ist schon Mitglied; ändern Sie es auf seiner Seite, oder nehmen Sie in den Namen auf, was die beiden unterscheidet (etwa den Standort).',
   );
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-name');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-name');
   const search = { query: '{ members(filter: { text: "Doppelt Dreherei" }) { totalCount } }' };
   expect((await stack.query(search)).data.members.totalCount).toBe(1);
   await expectAccessible(page);
@@ -381,7 +381,7 @@ test('a member of the same name and postal code is refused at the name, saying w
   await eventually(() => page.locator('#member-postalCode-error').textContent()).toBe(
     'Unter dieser Postleitzahl ist ein Unternehmen dieses Namens schon Mitglied; ist es dasselbe, ändern Sie es auf seiner Seite, sonst nehmen Sie in den Namen auf, was die beiden unterscheidet.',
   );
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-postalCode');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-postalCode');
   expect((await stack.query(search)).data.members.totalCount).toBe(2);
 });
 
@@ -409,7 +409,7 @@ test('"Mitglied anlegen" after a save starts a new, empty form: the second membe
   // The URL becomes its edit page in place: the notice stays, and so does the focus.
   await page.waitForURL((url) => url.pathname === `/mitglieder/bearbeiten/${encodeURIComponent(first.node.id)}`);
   expect(await page.locator('form.member-form .saved').textContent()).toBe('Gespeichert: Erste Probe GmbH. Zum Profil');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-city');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-city');
 
   await page.getByRole('link', { name: 'Mitglied anlegen' }).click();
   await empty();

@@ -68,7 +68,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   // Availability: the radio group by arrow keys, saved with Enter.
   await page.locator('#availability-NORMAL').focus();
   await page.keyboard.press('ArrowDown');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('availability-AT_CAPACITY');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('availability-AT_CAPACITY');
   await page.keyboard.press('Enter');
   await eventually(() => page.locator('.saved').first().textContent()).toBe('Gespeichert: voll ausgelastet.');
   const availability = `query($id: ID!) { member(id: $id) { availability } }`;
@@ -107,7 +107,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await eventually(() => page.locator('#contact-0-email-error').textContent()).toBe('Bitte geben Sie eine E-Mail-Adresse ein, z. B. name@firma.de.');
   expect(await email.getAttribute('aria-invalid')).toBe('true');
   expect(await email.getAttribute('aria-describedby')).toBe('contact-0-email-error');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('contact-0-email');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('contact-0-email');
   await expectAccessible(page);
   await screenshot(page, 'member-contact-error');
   const contacts = `query($id: ID!) { member(id: $id) { contacts { name role email phone } } }`;
@@ -148,7 +148,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await eventually(() => page.locator('#certificate-0-validUntil-error').textContent()).toBe('Bitte geben Sie ein gültiges Datum ein.');
   expect(await validUntil.getAttribute('aria-invalid')).toBe('true');
   expect(await validUntil.getAttribute('aria-describedby')).toBe('certificate-0-validUntil-error');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('certificate-0-validUntil');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('certificate-0-validUntil');
   await expectAccessible(page);
   await screenshot(page, 'member-certificate-error');
   const certifications = `query($id: ID!) { member(id: $id) { certifications { standard number validUntil valid } } }`;
@@ -180,7 +180,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
     'post-to',
   ]);
   expect(await page.locator('#post-from-error').textContent()).toBe('Bitte füllen Sie dieses Feld aus.');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('post-process');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('post-process');
 
   // A week of machine hours holds 5 × 24 h: 500 h is the server's error at the hours field, and nothing is posted.
   const [from, to] = [monday(2), monday(2, 4)];
@@ -196,7 +196,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await eventually(() => page.locator('#post-hours-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl von 1 bis 120 ein.');
   expect(await hours.getAttribute('aria-invalid')).toBe('true');
   expect(await hours.getAttribute('aria-describedby')).toBe('post-hours-error');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('post-hours');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('post-hours');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
   const own = `query($m: ID!) { capacityPosts(filter: { member: $m }) { totalCount nodes { id status remainingHours pricePerHour } } }`;
   expect((await graph(own, { m: members.werra }, linatToken)).capacityPosts.totalCount).toBe(0);
@@ -241,7 +241,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   await eventually(() => page.locator(`tr[data-booking="${booking.bookCapacity.id}"] td`).nth(4).textContent()).toBe('bestätigt');
   // Confirmed, either side may still cancel it.
   expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"] button`).allTextContents()).toEqual(['Stornieren']);
-  expect(await page.evaluate('document.activeElement?.id')).toBe('my-bookings-heading');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('my-bookings-heading');
   const bookings = (await graph(`{ capacityBookings { id status } }`, {}, linatToken)).capacityBookings;
   expect(bookings).toEqual([{ id: booking.bookCapacity.id, status: 'CONFIRMED' }]);
   await expectAccessible(page);
@@ -252,7 +252,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
     'Zurückgezogen: Angebot Maschinenstunden: Fräsen (3.2.3). Bestehende Buchungen bleiben.',
   );
   await eventually(() => page.locator('tr[data-post]').count()).toBe(0);
-  expect(await page.evaluate('document.activeElement?.id')).toBe('my-posts-heading');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('my-posts-heading');
   expect(await page.locator(`tr[data-booking="${booking.bookCapacity.id}"]`).count()).toBe(1);
   expect((await graph(`query($id: ID!) { capacityPost(id: $id) { status } }`, { id: offerId }, linatToken)).capacityPost.status).toBe('WITHDRAWN');
   await expectAccessible(page);
@@ -276,7 +276,7 @@ test('a member sets its availability, posts an offer, confirms a booking of it, 
   const website = page.locator('#member-website');
   await eventually(() => page.locator('#member-website-error').textContent()).toMatch(/https/);
   expect(await website.getAttribute('aria-invalid')).toBe('true');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('member-website');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('member-website');
   expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
   await expectAccessible(page);
   await screenshot(page, 'member-profile-error');

@@ -114,7 +114,7 @@ test('an office imports a CSV: both bad rows are reported before anything is wri
   expect((await cells(1))[4]).toBe('employees');
   expect(await page.locator('.import-report [role="alert"]').textContent()).toMatch(/^2 Fehler gefunden\. Es wurde nichts geschrieben/);
   // The report's heading has the focus, so a screen reader reads the report next.
-  expect(await page.evaluate('document.activeElement?.id')).toBe('import-report-heading');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('import-report-heading');
   expect(await page.locator('button.import-all').count()).toBe(0);
   expect(await importedCount()).toBe(0);
   await expectAccessible(page);
@@ -276,7 +276,7 @@ test('the audit log pages by cursor through the import’s entries; the inquirie
   await eventually(() => texts()).toEqual(all.slice(0, 5));
   // The first page has no newer entries: the button went, the focus is on the table's heading.
   expect(await page.getByRole('button', { name: 'Neuere Einträge' }).count()).toBe(0);
-  expect(await page.evaluate('document.activeElement?.id')).toBe('audit-table-heading');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('audit-table-heading');
 
   await page.getByRole('link', { name: 'Zurück zur Übersicht der Geschäftsstelle' }).click();
   await page.getByRole('link', { name: 'Anfragen an unsere Mitglieder' }).click();
@@ -428,7 +428,7 @@ test('the columns the import does not know are said above the report, not only i
   await check('Name;Straße;Hausnr.;PLZ;Ort;Mobil\r\nSpaltentest GmbH;Am Markt;1;99817;Eisenach;0171 1234567\r\n');
   await eventually(() => page.locator('button.import-all').count()).toBe(1);
   expect(await dropped.textContent()).toMatch(/„Hausnr\.“ und „Mobil“/);
-  expect(await page.evaluate('document.activeElement?.id')).toBe('import-report-heading');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('import-report-heading');
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await dropped.isVisible()).toBe(true);
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
@@ -697,7 +697,7 @@ test("the server's refusal stands at its field with the focus: an event's end be
   await page.getByRole('button', { name: 'Veröffentlichen' }).press('Enter');
   const invalid = () => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((field) => field.id));
   await eventually(invalid).toEqual(['news-title', 'news-text', 'news-startsAt']);
-  expect(await page.evaluate('document.activeElement?.id')).toBe('news-title');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('news-title');
 
   await page.locator('#news-title').fill('Rückwärts laufendes Treffen');
   await page.locator('#news-text').fill('Endet vor dem Beginn.');
@@ -709,7 +709,7 @@ test("the server's refusal stands at its field with the focus: an event's end be
     'Dieser Wert widerspricht „Beginn“ (etwa ein Ende vor dem Beginn); bitte prüfen Sie beide.',
   );
   expect(await page.locator('#news-endsAt').getAttribute('aria-describedby')).toBe('news-endsAt-error');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('news-endsAt');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('news-endsAt');
   expect(await page.locator('.saved').textContent()).toBe('');
   await expectAccessible(page);
   await screenshot(page, 'office-news-refused');
@@ -801,7 +801,7 @@ test('the office corrects its event from the item’s page, the start kept to th
   await page.getByRole('button', { name: 'Änderungen speichern' }).press('Enter');
   await eventually(() => page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((f) => f.id))).toEqual(['news-registrationLimit']);
   expect(await page.locator('#news-registrationLimit-error').textContent()).toBe('Bitte geben Sie eine ganze Zahl von mindestens 2 ein.');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('news-registrationLimit');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('news-registrationLimit');
   expect(await page.locator('.saved').textContent()).toBe('');
   expect((await item()).registrationLimit).toBe(2);
   await expectAccessible(page);

@@ -64,7 +64,7 @@ test('an office signs in by keyboard, sees the error at the field for a wrong pa
   await eventually(() => page.locator('#sign-in-password-error').textContent()).toBe('E-Mail-Adresse oder Passwort ist falsch.');
   expect(await passwordField.getAttribute('aria-invalid')).toBe('true');
   expect(await passwordField.getAttribute('aria-describedby')).toBe('sign-in-password-error');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('sign-in-password');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('sign-in-password');
   expect(await page.locator('#sign-in-email').getAttribute('aria-invalid')).toBeNull();
   await expectAccessible(page);
   await screenshot(page, 'sign-in-wrong-password');
@@ -115,7 +115,7 @@ test('the signed-in person changes the password on "Mein Zugang", with the serve
   await page.press('#account-newPassword', 'Enter');
   await eventually(() => page.locator('#account-currentPassword-error').textContent()).toBe('Das ist nicht Ihr bisheriges Passwort.');
   expect(await current.getAttribute('aria-invalid')).toBe('true');
-  expect(await page.evaluate('document.activeElement?.id')).toBe('account-currentPassword');
+  await eventually(() => page.evaluate('document.activeElement?.id')).toBe('account-currentPassword');
 
   await current.fill(password);
   await next.fill('kurz');

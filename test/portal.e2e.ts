@@ -171,7 +171,7 @@ test('a visitor searches with filters, sees facets and the map, reloads and book
   await eventually(() => hitNames(page)).toEqual(first);
   // The skip link, first on every page, jumps over the header to the content and stays on this search.
   await page.keyboard.press('Tab');
-  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Zum Inhalt springen');
+  await eventually(() => page.evaluate('document.activeElement?.textContent')).toBe('Zum Inhalt springen');
   await page.keyboard.press('Enter');
   await eventually(() => page.evaluate('document.activeElement?.id')).toBe('main');
   await eventually(() => hitNames(page)).toEqual(first);
